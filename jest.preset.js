@@ -1,0 +1,25 @@
+// Shared Jest settings: TypeScript through SWC (type-checking is the separate `typecheck` target).
+const path = require('node:path');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true, tsx: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@arbiter/engine$': path.join(__dirname, 'libs/engine/src/index.ts'),
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  reporters: ['default', path.join(__dirname, 'tools/jest-summary-reporter.js')],
+};

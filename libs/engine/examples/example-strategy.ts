@@ -1,0 +1,47 @@
+import type {
+  ActionDefinition,
+  ComparisonCondition,
+  DataSchema,
+  DecisionInput,
+  FactName,
+  StrategyDocument,
+  StrategyEnvironment,
+} from '../src';
+
+/** A customer to decide for, and what the strategy is expected to recommend first. */
+export interface ExampleInput {
+  name: string;
+  input: DecisionInput;
+  /** The expected first recommendation; `null` means the strategy must recommend nothing. */
+  expectedTopAction?: string | null;
+}
+
+/** A complete, runnable strategy: the document plus the catalog and schema it is written against. */
+export interface ExampleStrategy {
+  id: string;
+  title: string;
+  description: string;
+  document: StrategyDocument;
+  actions: ActionDefinition[];
+  schema: DataSchema;
+  sampleInputs: ExampleInput[];
+}
+
+/** What validateStrategy / compileStrategy need besides the document. */
+export function exampleEnvironment(example: ExampleStrategy): StrategyEnvironment {
+  return { actions: example.actions, schema: example.schema };
+}
+
+/** Canvas distance between two columns and two lanes of a left-to-right layout. */
+export const COLUMN_WIDTH = 260;
+export const LANE_HEIGHT = 140;
+
+/** Canvas position of a node in column `column` (0 = leftmost) and lane `lane` (0 = middle, negative = up). */
+export function at(column: number, lane = 0): { x: number; y: number } {
+  return { x: column * COLUMN_WIDTH, y: lane * LANE_HEIGHT };
+}
+
+/** One comparison in json-rules-engine's format on a top-level field: `compare('customer', 'age', 'greaterThanInclusive', 18)`. */
+export function compare(fact: FactName, field: string, operator: string, value: unknown): ComparisonCondition {
+  return { fact, path: `$.${field}`, operator, value };
+}

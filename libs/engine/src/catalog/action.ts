@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date (use ISO 8601, e.g. 2026-01-31)');
+
+/** An action from the catalog: an offer, a call, a message, a service step. */
+export const actionDefinitionSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  group: z.string().optional(),
+  channel: z.string().optional(),
+  value: z.number().finite().optional(),
+  cost: z.number().finite().optional(),
+  validFrom: isoDate.optional(),
+  validTo: isoDate.optional(),
+  tags: z.array(z.string()).optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+});
+export type ActionDefinition = z.infer<typeof actionDefinitionSchema>;
+
+/** What conditions see as the `action` fact: the definition with its attributes spread in. */
+export type ActionFact = Readonly<Record<string, unknown>> & {
+  readonly id: string;
+  readonly name: string;
+  readonly group?: string;
+  readonly channel?: string;
+  readonly value?: number;
+  readonly cost?: number;
+  readonly tags?: readonly string[];
+};
+
+const RESERVED = ['id', 'name', 'group', 'channel', 'value', 'cost', 'validFrom', 'validTo', 'tags'];
+
+export function toActionFact(action: ActionDefinition): ActionFact {
+  const { attributes, ...core } = action;
+  const fact: Record<string, unknown> = {};
+  // Attributes never shadow the core properties.
+  for (const [key, value] of Object.entries(attributes ?? {})) if (!RESERVED.includes(key)) fact[key] = value;
+  for (const [key, value] of Object.entries(core)) if (value !== undefined) fact[key] = value;
+  return Object.freeze(fact) as ActionFact;
+}
+
+/** Names an `action.*` condition or expression may read, given a catalog. */
+export function actionFieldNames(actions: readonly ActionDefinition[]): Set<string> {
+  const names = new Set(RESERVED);
+  for (const action of actions) for (const key of Object.keys(action.attributes ?? {})) names.add(key);
+  return names;
+}

@@ -1,0 +1,379 @@
+import { canThrow, resolveOperator, type OperatorFn } from './operators';
+import { describeCondition, describeValue, formatValue, label, operatorWords, type Labels } from './describe-condition';
+import { parsePath, pathGetter } from './path';
+import type { PathSlots } from './path-slots';
+import {
+  isAll,
+  isAny,
+  isFactReference,
+  isNot,
+  type ComparisonCondition,
+  type Condition,
+  type ConditionFacts,
+  type FactName,
+} from './types';
+
+/** What a condition explains about one evaluation, in words. */
+export type ConditionOutcome =
+  | { passed: boolean; reason: string }
+  | { passed: false; error: true; reason: string };
+
+export interface CompiledCondition {
+  /** json-rules-engine's verdict; throws where json-rules-engine would reject. */
+  test(facts: ConditionFacts): boolean;
+  /** Same verdict, with the first failing (or the deciding) comparison in words. Never throws. */
+  explain(facts: ConditionFacts): ConditionOutcome;
+  /** Whether `test` can throw for some facts (then priority sets are evaluated without short-circuit). */
+  mayThrow: boolean;
+  /** Facts the condition reads; a condition that reads neither action nor fields is the same for every candidate. */
+  reads: ReadonlySet<FactName>;
+  /** The evaluation order json-rules-engine uses: priority, higher first (default 1). */
+  priority: number;
+}
+
+/** Thrown where json-rules-engine's evaluation would throw (e.g. `in` against a number). */
+export class ConditionEvaluationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConditionEvaluationError';
+  }
+}
+
+/**
+ * Compiles a checked condition (see checkCondition) into closures: no interpretation of the JSON
+ * at decision time, no eval. Semantics follow json-rules-engine 7 exactly, including its priority
+ * sets, its evaluation of every condition in a set, and empty `all`/`any` passing.
+ */
+export function compileCondition(condition: Condition, labels: Labels = {}, slots?: PathSlots): CompiledCondition {
+  if (isAll(condition)) return compileGroup(condition.all, 'all', condition.priority, labels, slots);
+  if (isAny(condition)) return compileGroup(condition.any, 'any', condition.priority, labels, slots);
+  if (isNot(condition)) return compileNot(condition.not, condition.priority, labels, slots);
+  return compileComparison(condition, labels, slots);
+}
+
+function compileNot(inner: Condition, priority: number | undefined, labels: Labels, slots?: PathSlots): CompiledCondition {
+  const child = compileCondition(inner, labels, slots);
+  const childTest = child.test;
+  return {
+    test: (f) => !childTest(f),
+    explain(f) {
+      const outcome = child.explain(f);
+      if ('error' in outcome) return outcome;
+      if (outcome.passed) return { passed: false, reason: `excluded because ${outcome.reason}` };
+      // The inner condition's failure is the reason: "not segment = gold" holds because "segment is "silver", not "gold"".
+      return { passed: true, reason: outcome.reason };
+    },
+    mayThrow: child.mayThrow,
+    reads: child.reads,
+    priority: priority ?? 1,
+  };
+}
+
+function compileGroup(
+  conditions: Condition[],
+  kind: 'all' | 'any',
+  priority: number | undefined,
+  labels: Labels,
+  slots?: PathSlots,
+): CompiledCondition {
+  const children = conditions.map((c) => compileCondition(c, labels, slots));
+  const reads = new Set<FactName>(children.flatMap((c) => [...c.reads]));
+  const mayThrow = children.some((c) => c.mayThrow);
+  const base = { mayThrow, reads, priority: priority ?? 1 };
+  if (children.length === 0) {
+    return { ...base, test: () => true, explain: () => ({ passed: true, reason: `no conditions in "${kind}", so it passes` }) };
+  }
+  if (children.length === 1) {
+    // json-rules-engine evaluates a single child directly.
+    return { ...base, test: children[0]!.test, explain: children[0]!.explain };
+  }
+  const sets = prioritySets(children);
+  const test = kind === 'all' ? allOfSets(sets) : anyOfSets(sets);
+  const explain = (f: ConditionFacts): ConditionOutcome => {
+    const outcomes: ConditionOutcome[] = [];
+    for (const set of sets) {
+      const setOutcomes = set.map((c) => c.explain(f));
+      const error = setOutcomes.find((o) => 'error' in o);
+      if (error) return error;
+      outcomes.push(...setOutcomes);
+      if (kind === 'all') {
+        const failed = setOutcomes.find((o) => !o.passed);
+        if (failed) return failed;
+      } else {
+        const passed = setOutcomes.find((o) => o.passed);
+        if (passed) return passed;
+      }
+    }
+    if (kind === 'all') return { passed: true, reason: outcomes.map((o) => o.reason).join(' and ') };
+    return { passed: false, reason: `none of these held: ${outcomes.map((o) => o.reason).join('; ')}` };
+  };
+  return { ...base, test, explain };
+}
+
+type Test = (f: ConditionFacts) => boolean;
+
+function prioritySets(children: CompiledCondition[]): CompiledCondition[][] {
+  const byPriority = new Map<number, CompiledCondition[]>();
+  for (const child of children) {
+    const set = byPriority.get(child.priority) ?? [];
+    set.push(child);
+    byPriority.set(child.priority, set);
+  }
+  return [...byPriority.entries()].sort((a, b) => b[0] - a[0]).map(([, set]) => set);
+}
+
+function allOfSets(sets: CompiledCondition[][]): Test {
+  const setTests = sets.map((set) => setTest(set, 'all'));
+  if (setTests.length === 1) return setTests[0]!;
+  return (f) => {
+    for (const t of setTests) if (!t(f)) return false;
+    return true;
+  };
+}
+
+function anyOfSets(sets: CompiledCondition[][]): Test {
+  const setTests = sets.map((set) => setTest(set, 'any'));
+  if (setTests.length === 1) return setTests[0]!;
+  return (f) => {
+    for (const t of setTests) if (t(f)) return true;
+    return false;
+  };
+}
+
+/** One priority set. json-rules-engine evaluates all of it (Promise.all), so any error surfaces. */
+function setTest(set: CompiledCondition[], kind: 'all' | 'any'): Test {
+  const tests = set.map((c) => c.test);
+  const safe = !set.some((c) => c.mayThrow);
+  if (kind === 'all') {
+    if (safe) {
+      if (tests.length === 1) return tests[0]!;
+      if (tests.length === 2) {
+        const [a, b] = tests as [Test, Test];
+        return (f) => a(f) && b(f);
+      }
+      return (f) => {
+        for (const t of tests) if (!t(f)) return false;
+        return true;
+      };
+    }
+    return (f) => {
+      let result = true;
+      for (const t of tests) if (!t(f)) result = false;
+      return result;
+    };
+  }
+  if (safe) {
+    return (f) => {
+      for (const t of tests) if (t(f)) return true;
+      return false;
+    };
+  }
+  return (f) => {
+    let result = false;
+    for (const t of tests) if (t(f)) result = true;
+    return result;
+  };
+}
+
+type Getter = (f: ConditionFacts) => unknown;
+
+const FACT_GETTERS: Record<FactName, Getter> = {
+  customer: (f) => f.customer,
+  context: (f) => f.context,
+  action: (f) => f.action,
+  fields: (f) => f.fields,
+};
+
+export function factGetter(fact: string, path: string | undefined): Getter {
+  const get = FACT_GETTERS[fact as FactName];
+  if (!get) throw new ConditionEvaluationError(`Undefined fact: ${fact}`);
+  if (!path) return get;
+  const parsed = parsePath(path);
+  if (!parsed.ok) throw new ConditionEvaluationError(parsed.message);
+  const follow = pathGetter(parsed.keys);
+  return (f) => follow(get(f));
+}
+
+function compileComparison(c: ComparisonCondition, labels: Labels, slots?: PathSlots): CompiledCondition {
+  const resolved = resolveOperator(c.operator);
+  if (!resolved) throw new ConditionEvaluationError(`Unknown operator: ${c.operator}`);
+  const evaluate = resolved.evaluate;
+  // `test` reads per-decision slots when it can; `explain` always follows the path itself.
+  const lhs = factGetter(c.fact, c.path);
+  const fastLhs = slots?.getter(c.fact, c.path, lhs) ?? lhs;
+  const reads = new Set<FactName>([c.fact as FactName]);
+  let rhs: Getter;
+  let test: Test;
+  if (isFactReference(c.value)) {
+    rhs = factGetter(c.value.fact, c.value.path);
+    const fastRhs = slots?.getter(c.value.fact, c.value.path, rhs) ?? rhs;
+    reads.add(c.value.fact as FactName);
+    test = (f) => evaluate(fastLhs(f), fastRhs(f));
+  } else {
+    const value = c.value;
+    rhs = () => value;
+    test = specialised(resolved.decorators.length === 0 ? resolved.base : '', fastLhs, value) ?? ((f) => evaluate(fastLhs(f), value));
+  }
+  const mayThrow = canThrow(resolved, isFactReference(c.value) ? { known: false } : { known: true, value: c.value });
+  const guarded: Test = mayThrow
+    ? (f) => {
+        try {
+          return test(f);
+        } catch (error) {
+          throw new ConditionEvaluationError(`${describeCondition({ all: [c] }, labels)}: ${(error as Error).message}`);
+        }
+      }
+    : test;
+  return {
+    test: guarded,
+    mayThrow,
+    reads,
+    priority: c.priority ?? 1,
+    explain(f) {
+      const actual = lhs(f);
+      const expected = rhs(f);
+      let passed: boolean;
+      try {
+        passed = evaluate(actual, expected);
+      } catch (error) {
+        return {
+          passed: false,
+          error: true,
+          reason: `${label(c.fact, c.path, labels)} could not be compared with ${describeValue(c.value, labels)} (${(error as Error).message})`,
+        };
+      }
+      return { passed, reason: comparisonWords(c, actual, expected, passed, labels) };
+    },
+  };
+}
+
+/** Hand-inlined closures for the common undecorated operators with a constant value. */
+function specialised(base: string, lhs: Getter, value: unknown): Test | undefined {
+  switch (base) {
+    case 'equal':
+      return (f) => lhs(f) === value;
+    case 'notEqual':
+      return (f) => lhs(f) !== value;
+    case 'greaterThanInclusive':
+    case 'greaterThan':
+    case 'lessThan':
+    case 'lessThanInclusive': {
+      const op = resolveOperator(base)!.evaluate as OperatorFn;
+      const b = value as number;
+      const compare =
+        base === 'greaterThanInclusive'
+          ? (a: number) => a >= b
+          : base === 'greaterThan'
+            ? (a: number) => a > b
+            : base === 'lessThan'
+              ? (a: number) => a < b
+              : (a: number) => a <= b;
+      // A finite number passes json-rules-engine's number check; anything else takes the general path.
+      return (f) => {
+        const a = lhs(f);
+        return typeof a === 'number' ? a === a && compare(a) : op(a, value);
+      };
+    }
+    case 'in':
+      if (Array.isArray(value)) {
+        // Not with NaN in the list: Set.has finds NaN, json-rules-engine's indexOf never does.
+        const primitive = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v));
+        if (value.length > 8 && value.every(primitive)) {
+          const set = new Set(value);
+          return (f) => set.has(lhs(f) as string);
+        }
+        return (f) => value.indexOf(lhs(f)) > -1;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** "age 17 is not ≥ 18", "segment is "silver", not "gold"", "tags ("a") do not contain "vip"" */
+function comparisonWords(
+  c: ComparisonCondition,
+  actual: unknown,
+  expected: unknown,
+  passed: boolean,
+  labels: Labels,
+): string {
+  const name = label(c.fact, c.path, labels);
+  const target = isFactReference(c.value)
+    ? `${describeValue(c.value, labels)} (${formatValue(expected)})`
+    : formatValue(expected);
+  return outcomeWords(c.operator, name, actual, target, passed);
+}
+
+const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
+
+/** Why a comparison with a (possibly decorated) operator passed or failed. */
+function outcomeWords(operator: string, name: string, actual: unknown, target: string, passed: boolean): string {
+  const value = formatValue(actual);
+  const colon = operator.indexOf(':');
+  if (colon > 0) {
+    const decorator = operator.slice(0, colon);
+    const rest = operator.slice(colon + 1);
+    const restWords = operatorWords(rest);
+    switch (decorator) {
+      case 'not':
+        // "not:equal" failed exactly when "equal" passed, for the same reason.
+        return outcomeWords(rest, name, actual, target, !passed);
+      case 'someFact':
+      case 'everyFact':
+        if (!Array.isArray(actual)) return notAList(name, actual);
+        if (decorator === 'someFact') {
+          return `${name} (${value}) has ${passed ? 'an item' : 'no item'} that ${restWords} ${target}`;
+        }
+        return `${passed ? 'every' : 'not every'} item of ${name} (${value}) ${restWords} ${target}`;
+      case 'swap':
+        return `${passed ? '' : 'not true that '}${target} ${restWords} ${name} (${value})`;
+      default:
+        return `${passed ? '' : 'not true that '}${name} ${value} ${operatorWords(operator)} ${target}`;
+    }
+  }
+  const numeric = NUMERIC.includes(operator);
+  if (numeric && actual == null) {
+    return passed ? `${name} ${operatorWords(operator)} ${target}` : `${name} is missing (needs ${operatorWords(operator)} ${target})`;
+  }
+  if (passed) {
+    switch (operator) {
+      case 'equal':
+        return `${name} is ${target}`;
+      case 'notEqual':
+        return `${name} is ${value}, not ${target}`;
+      case 'notIn':
+        return actual === undefined ? `${name} is missing, so not one of ${target}` : `${name} ${value} is not one of ${target}`;
+      case 'contains':
+        return `${name} (${value}) contains ${target}`;
+      case 'doesNotContain':
+        return `${name} (${value}) does not contain ${target}`;
+      default:
+        return `${name} ${value} ${operatorWords(operator)} ${target}`;
+    }
+  }
+  switch (operator) {
+    case 'equal':
+      return actual === undefined ? `${name} is missing (needs ${target})` : `${name} is ${value}, not ${target}`;
+    case 'notEqual':
+      return `${name} is ${target}`;
+    case 'in':
+      return actual === undefined ? `${name} is missing (needs one of ${target})` : `${name} ${value} is not one of ${target}`;
+    case 'notIn':
+      return `${name} ${value} is one of ${target}`;
+    case 'contains':
+      if (actual === undefined) return `${name} is missing (needs a list containing ${target})`;
+      return Array.isArray(actual) ? `${name} (${value}) does not contain ${target}` : notAList(name, actual);
+    case 'doesNotContain':
+      return Array.isArray(actual) ? `${name} (${value}) contains ${target}` : notAList(name, actual);
+    default:
+      if (numeric && typeof actual !== 'number' && Number.isNaN(Number.parseFloat(actual as string))) {
+        return `${name} ${value} is not a number (needs ${operatorWords(operator)} ${target})`;
+      }
+      return `${name} ${value} is not ${operatorWords(operator)} ${target}`;
+  }
+}
+
+function notAList(name: string, actual: unknown): string {
+  return actual === undefined ? `${name} is missing (needs a list)` : `${name} is ${formatValue(actual)}, not a list`;
+}

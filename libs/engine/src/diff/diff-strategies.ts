@@ -1,0 +1,128 @@
+import { describeCondition, formatValue, type Labels } from '../conditions/describe-condition';
+import type { Condition } from '../conditions/types';
+import { canonicalJson } from '../document/canonical-json';
+import { DEFAULT_HANDLE, type StrategyDocument, type StrategyEdge, type StrategyNode } from '../document/strategy-document';
+import { nodeSpec } from '../nodes/registry';
+
+export interface NodeSummary {
+  id: string;
+  type: string;
+  label?: string;
+  /** What the node does, in one line ("top 3 by priority"). */
+  summary: string;
+}
+
+export interface FieldChange {
+  /** Setting path inside the node, e.g. `config.propensityWeight` or `config.condition`. */
+  field: string;
+  before: unknown;
+  after: unknown;
+  /** The values in words: conditions as sentences, numbers and lists as a user reads them. */
+  beforeText: string;
+  afterText: string;
+}
+
+export interface NodeChange extends NodeSummary {
+  before: string;
+  moved?: { from?: { x: number; y: number }; to?: { x: number; y: number } };
+  changes: FieldChange[];
+}
+
+export interface EdgeSummary {
+  source: string;
+  sourceHandle: string;
+  target: string;
+}
+
+export interface StrategyDiff {
+  unchanged: boolean;
+  nodes: { added: NodeSummary[]; removed: NodeSummary[]; changed: NodeChange[] };
+  edges: { added: EdgeSummary[]; removed: EdgeSummary[] };
+}
+
+/** Structural diff of two versions: the basis of the review screen and the visual diff. */
+export function diffStrategies(before: StrategyDocument, after: StrategyDocument, labels: Labels = {}): StrategyDiff {
+  const beforeNodes = new Map(before.nodes.map((n) => [n.id, n]));
+  const afterNodes = new Map(after.nodes.map((n) => [n.id, n]));
+  const added = after.nodes.filter((n) => !beforeNodes.has(n.id)).map((n) => summarize(n, labels));
+  const removed = before.nodes.filter((n) => !afterNodes.has(n.id)).map((n) => summarize(n, labels));
+  const changed: NodeChange[] = [];
+  for (const node of after.nodes) {
+    const old = beforeNodes.get(node.id);
+    if (!old) continue;
+    const changes: FieldChange[] = [];
+    if (old.type !== node.type) changes.push(fieldChange('type', old.type, node.type, labels));
+    if (old.label !== node.label) changes.push(fieldChange('label', old.label, node.label, labels));
+    diffValues('config', old.config, node.config, changes, labels);
+    const moved = samePosition(old.position, node.position) ? undefined : { from: old.position, to: node.position };
+    if (changes.length || moved) {
+      changed.push({ ...summarize(node, labels), before: summarize(old, labels).summary, changes, ...(moved ? { moved } : {}) });
+    }
+  }
+  const edgeKey = (e: StrategyEdge) => `${e.source}\u0000${e.sourceHandle ?? DEFAULT_HANDLE}\u0000${e.target}`;
+  const beforeEdges = new Set(before.edges.map(edgeKey));
+  const afterEdges = new Set(after.edges.map(edgeKey));
+  const edges = {
+    added: after.edges.filter((e) => !beforeEdges.has(edgeKey(e))).map(edgeSummary),
+    removed: before.edges.filter((e) => !afterEdges.has(edgeKey(e))).map(edgeSummary),
+  };
+  const unchanged = !added.length && !removed.length && !changed.length && !edges.added.length && !edges.removed.length;
+  return { unchanged, nodes: { added, removed, changed }, edges };
+}
+
+function summarize(node: StrategyNode, labels: Labels): NodeSummary {
+  const spec = nodeSpec(node.type);
+  const config = spec?.configSchema.safeParse(node.config ?? {});
+  const summary = spec && config?.success ? spec.summarize(config.data, labels) : 'invalid settings';
+  return { id: node.id, type: node.type, ...(node.label ? { label: node.label } : {}), summary };
+}
+
+function edgeSummary(e: StrategyEdge): EdgeSummary {
+  return { source: e.source, sourceHandle: e.sourceHandle ?? DEFAULT_HANDLE, target: e.target };
+}
+
+function samePosition(a?: { x: number; y: number }, b?: { x: number; y: number }): boolean {
+  return a?.x === b?.x && a?.y === b?.y;
+}
+
+/** Recurses into objects and equal-length lists; a condition is compared (and worded) as a whole. */
+function diffValues(field: string, a: unknown, b: unknown, out: FieldChange[], labels: Labels): void {
+  if (canonical(a) === canonical(b)) return;
+  if (isObject(a) && isObject(b) && !isCondition(a) && !isCondition(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) diffValues(`${field}.${key}`, a[key], b[key], out, labels);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    a.forEach((item, i) => diffValues(`${field}[${i}]`, item, b[i], out, labels));
+    return;
+  }
+  out.push(fieldChange(field, a, b, labels));
+}
+
+function fieldChange(field: string, before: unknown, after: unknown, labels: Labels): FieldChange {
+  return { field, before, after, beforeText: words(before, labels), afterText: words(after, labels) };
+}
+
+function words(value: unknown, labels: Labels): string {
+  if (value === undefined) return '(not set)';
+  if (isCondition(value)) {
+    try {
+      return describeCondition(value as Condition, labels);
+    } catch {
+      return JSON.stringify(value);
+    }
+  }
+  return formatValue(value);
+}
+
+function isCondition(value: unknown): boolean {
+  return isObject(value) && ['all', 'any', 'not', 'fact'].some((k) => Object.hasOwn(value, k));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function canonical(value: unknown): string {
+  return value === undefined ? 'undefined' : canonicalJson(value);
+}

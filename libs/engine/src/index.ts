@@ -1,0 +1,24 @@
+// Public API of the decision engine. Pure TypeScript: runs unchanged in the API, workers and the browser.
+export * from './catalog/action';
+export * from './catalog/fields';
+export * from './conditions/types';
+export { checkCondition, type ConditionScope } from './conditions/check-condition';
+export { compileCondition, ConditionEvaluationError, type CompiledCondition, type ConditionOutcome } from './conditions/compile-condition';
+export { describeCondition, formatValue, humanize, type Labels } from './conditions/describe-condition';
+export { OPERATORS, DECORATORS } from './conditions/operators';
+export * from './document/strategy-document';
+export { canonicalJson } from './document/canonical-json';
+export { contentHash, withoutLayout } from './document/content-hash';
+export { migrateDocument } from './document/migrate-document';
+export { sha256Hex } from './document/sha256';
+export * from './models/model-spec';
+export type { ScoreFunction } from './models/model-kind';
+export { describeCell } from './models/decision-table-model';
+export * from './nodes/node-spec';
+export { NODE_SPECS, NODE_TYPES, nodeSpec, type NodeType } from './nodes/registry';
+export { bucketOf } from './nodes/split/bucket';
+export * from './runtime/types';
+export { compileStrategy, compileCached, type CompiledStrategy } from './runtime/compile-strategy';
+export * from './validation/problem';
+export { validateStrategy, type ValidationResult } from './validation/validate-strategy';
+export * from './diff/diff-strategies';

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { toNumber } from '../runtime/candidate';
+import { joinField, problem } from '../validation/problem';
+import { checkReference, referenceGetter, referenceRoots } from './input-reference';
+import { logistic, type ModelKind } from './model-kind';
+
+const points = z.number().finite().min(-100000).max(100000);
+
+const binSchema = z.object({
+  label: z.string().optional(),
+  /** Numeric range: min inclusive, max exclusive; either may be left open. */
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  /** Categories that fall into this bin (instead of a range). */
+  values: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+  points,
+});
+
+export const scorecardParamsSchema = z.object({
+  type: z.literal('scorecard'),
+  baseScore: points.default(0),
+  characteristics: z
+    .array(
+      z.object({
+        input: z.string(),
+        bins: z.array(binSchema).min(1),
+        /** Points when the input is missing. */
+        missingPoints: points.default(0),
+        /** Points when a value falls in no bin. */
+        otherPoints: points.default(0),
+      }),
+    )
+    .max(200),
+  /** Optional mapping of the total score to a probability: logistic(intercept + slope × score). */
+  mapping: z.object({ type: z.literal('logistic'), intercept: z.number().finite(), slope: z.number().finite() }).optional(),
+});
+export type ScorecardParams = z.infer<typeof scorecardParamsSchema>;
+
+type Bin = z.infer<typeof binSchema>;
+
+/** Scorecard: bins per characteristic give points; the sum (optionally mapped to a probability) is the score. */
+export const scorecardModel: ModelKind<ScorecardParams> = {
+  type: 'scorecard',
+  schema: scorecardParamsSchema,
+  check(params, ctx, field) {
+    return params.characteristics.flatMap((c, i) => {
+      const at = joinField(joinField(field, 'characteristics'), i);
+      const problems = checkReference(c.input, ctx, joinField(at, 'input'));
+      c.bins.forEach((bin, j) => {
+        const ranged = bin.min !== undefined || bin.max !== undefined;
+        if (ranged === (bin.values !== undefined)) {
+          problems.push(
+            problem('invalid_config', 'a bin has either a range (min/max) or a list of values', {
+              nodeId: ctx.nodeId,
+              field: joinField(joinField(at, 'bins'), j),
+            }),
+          );
+        } else if (bin.min !== undefined && bin.max !== undefined && bin.min >= bin.max) {
+          problems.push(
+            problem('out_of_range', `min ${bin.min} must be below max ${bin.max}`, {
+              nodeId: ctx.nodeId,
+              field: joinField(joinField(at, 'bins'), j),
+            }),
+          );
+        }
+      });
+      return problems;
+    });
+  },
+  compile(params) {
+    const characteristics = params.characteristics.map((c) => {
+      const get = referenceGetter(c.input);
+      const matchers = c.bins.map((bin) => ({ matches: binMatcher(bin), points: bin.points }));
+      return (f: Parameters<typeof get>[0]) => {
+        const value = get(f);
+        if (value === undefined || value === null || value === '') return c.missingPoints;
+        for (const m of matchers) if (m.matches(value)) return m.points;
+        return c.otherPoints;
+      };
+    });
+    const { baseScore, mapping } = params;
+    return (f) => {
+      let score = baseScore;
+      for (const c of characteristics) score += c(f);
+      return mapping ? logistic(mapping.intercept + mapping.slope * score) : score;
+    };
+  },
+  reads: (params) => referenceRoots(params.characteristics.map((c) => c.input)),
+  summarize: (params) =>
+    `scorecard: ${params.characteristics.length} characteristic${params.characteristics.length === 1 ? '' : 's'}` +
+    (params.mapping ? ' → probability' : ''),
+};
+
+function binMatcher(bin: Bin): (value: unknown) => boolean {
+  if (bin.values) {
+    const values = bin.values;
+    return (value) => values.some((v) => v === value || (typeof v !== 'string' && String(v) === String(value)));
+  }
+  const { min = -Infinity, max = Infinity } = bin;
+  return (value) => {
+    const x = toNumber(value);
+    return x !== undefined && x >= min && x < max;
+  };
+}

@@ -1,0 +1,84 @@
+import { CATALOG, linearStrategy } from '../../test-support/build-strategy';
+import { action, decide, dropped, ids, nodeTrace } from '../../test-support/engine.test-helpers';
+
+const strategy = (config: unknown) => linearStrategy([['actions', config], ['output', {}]]);
+
+describe('actions node', () => {
+  it('offers every valid action of the catalog, in catalog order, when nothing is selected', () => {
+    expect(ids(decide(strategy({})))).toEqual(['loyalty-discount', 'retention-call', 'data-addon', 'fibre-upgrade', 'bill-followup']);
+  });
+
+  it('selects by group', () => {
+    expect(ids(decide(strategy({ groups: ['retention'] })))).toEqual(['loyalty-discount', 'retention-call']);
+  });
+
+  it('selects by channel', () => {
+    expect(ids(decide(strategy({ channels: ['email'] })))).toEqual(['loyalty-discount', 'fibre-upgrade']);
+  });
+
+  it('selects by tag', () => {
+    expect(ids(decide(strategy({ tags: ['fibre', 'unused-tag'] })))).toEqual(['fibre-upgrade']);
+  });
+
+  it('selects by action id, keeping catalog order', () => {
+    expect(ids(decide(strategy({ actionIds: ['bill-followup', 'data-addon'] })))).toEqual(['data-addon', 'bill-followup']);
+  });
+
+  it('combines selections: an action must fit every one of them', () => {
+    expect(ids(decide(strategy({ groups: ['upsell'], channels: ['email'] })))).toEqual(['fibre-upgrade']);
+  });
+
+  it('counts the whole catalog in and says that an unselected action was not selected', () => {
+    const result = decide(strategy({ groups: ['service'] }), {}, { trace: true });
+    expect(nodeTrace(result, 'n1')).toMatchObject({ in: 5, out: 1 });
+    expect(dropped(result, 'n1')['data-addon']).toBe('not selected by this node');
+  });
+
+  describe('validity dates', () => {
+    const at = (now: string) => ({ customer: { id: 'c1' }, context: { now } });
+
+    it('keeps an action with a date-only validTo for that whole day (UTC)', () => {
+      expect(ids(decide(strategy({ groups: ['service'] }), at('2026-06-30T23:59:59.999Z')))).toEqual(['bill-followup']);
+    });
+
+    it('drops it from the next day on, saying when it expired', () => {
+      const result = decide(strategy({ groups: ['service'] }), at('2026-07-01T00:00:00.000Z'), { trace: true });
+      expect(ids(result)).toEqual([]);
+      expect(dropped(result, 'n1')['bill-followup']).toBe('expired on 2026-06-30');
+    });
+
+    it('ends a validTo with a time at that exact moment', () => {
+      const env = { actions: [action('flash-sale', { validTo: '2026-03-01T12:00:00Z' })] };
+      expect(ids(decide(strategy({}), at('2026-03-01T12:00:00Z'), {}, env))).toEqual(['flash-sale']);
+      expect(ids(decide(strategy({}), at('2026-03-01T12:00:01Z'), {}, env))).toEqual([]);
+    });
+
+    it('starts an action on its validFrom date and explains why it is not offered before', () => {
+      const env = { actions: [action('spring-offer', { validFrom: '2026-04-01' })] };
+      const before = decide(strategy({}), at('2026-03-31T23:59:59Z'), { trace: true }, env);
+      expect(ids(before)).toEqual([]);
+      expect(dropped(before, 'n1')['spring-offer']).toBe('not valid before 2026-04-01');
+      expect(ids(decide(strategy({}), at('2026-04-01T00:00:00Z'), {}, env))).toEqual(['spring-offer']);
+    });
+  });
+
+  describe('matchContextChannel', () => {
+    const env = { actions: [...CATALOG, action('any-channel-tip')] };
+
+    it('keeps the actions for the calling channel and those without a channel', () => {
+      const result = decide(strategy({ matchContextChannel: true }), { context: { now: '2026-03-01T10:00:00Z', channel: 'email' } }, { trace: true }, env);
+      expect(ids(result)).toEqual(['loyalty-discount', 'fibre-upgrade', 'any-channel-tip']);
+      expect(dropped(result, 'n1')['data-addon']).toBe('for channel "app", not "email"');
+    });
+
+    it('says so when the request names no channel', () => {
+      const result = decide(strategy({ matchContextChannel: true }), { context: { now: '2026-03-01T10:00:00Z' } }, { trace: true }, env);
+      expect(ids(result)).toEqual(['any-channel-tip']);
+      expect(dropped(result, 'n1')['data-addon']).toBe('for channel "app", but the request names no channel');
+    });
+
+    it('ignores the calling channel when not asked to match it', () => {
+      expect(decide(strategy({}), { context: { now: '2026-03-01T10:00:00Z', channel: 'email' } }, {}, env).recommendations).toHaveLength(6);
+    });
+  });
+});

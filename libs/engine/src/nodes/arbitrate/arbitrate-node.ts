@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { compileCondition, type CompiledCondition } from '../../conditions/compile-condition';
+import { describeCondition } from '../../conditions/describe-condition';
+import { withField } from '../../runtime/candidate';
+import type { Candidate, DecisionState } from '../../runtime/types';
+import { defineNode } from '../node-spec';
+import { checkConditionAt, checkScopeKeys, conditionSchema } from '../shared';
+
+const exponent = z.number().finite().min(0, 'must be between 0 and 5').max(5, 'must be between 0 and 5');
+const multiplier = z.number().finite().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
+
+const configSchema = z.object({
+  /** a in propensity^a: how much customer relevance counts. */
+  propensityWeight: exponent.default(1),
+  /** b in value^b: how much business value counts. */
+  valueWeight: exponent.default(1),
+  /** Context weights: every matching entry multiplies the priority. */
+  contextWeights: z.array(z.object({ label: z.string().optional(), when: conditionSchema, weight: multiplier })).default([]),
+  /** Business levers per group and per action (1 = neutral). */
+  levers: z
+    .object({ byGroup: z.record(z.string(), multiplier).optional(), byAction: z.record(z.string(), multiplier).optional() })
+    .default({}),
+});
+export type ArbitrateConfig = z.infer<typeof configSchema>;
+
+const FACTS = ['customer', 'context', 'action', 'fields'] as const;
+
+interface Terms {
+  propensity: number;
+  value: number;
+  contextWeight: number;
+  lever: number;
+  priority: number;
+}
+
+/** priority = propensity^a × value^b × context weight × lever */
+export const arbitrateNode = defineNode<ArbitrateConfig>({
+  type: 'arbitrate',
+  title: 'Arbitrate',
+  description: 'Balances customer relevance against business value: priority = propensity^a × value^b × weights × levers.',
+  inputs: 'one',
+  configSchema,
+  defaultConfig: () => ({ propensityWeight: 1, valueWeight: 1, contextWeights: [], levers: {} }),
+  outputHandles: () => ['out'],
+  setsFields: () => ['priority'],
+  check(config, ctx) {
+    return [
+      ...config.contextWeights.flatMap((w, i) => checkConditionAt(w.when, ctx, `config.contextWeights[${i}].when`, FACTS)),
+      ...checkScopeKeys(config.levers, ctx, 'config.levers'),
+    ];
+  },
+  compile(config, ctx) {
+    const a = config.propensityWeight;
+    const b = config.valueWeight;
+    const weights = config.contextWeights.map((w) => ({ condition: compileCondition(w.when, ctx.labels, ctx.slots), weight: w.weight, label: w.label }));
+    const leverFor = new Map(
+      ctx.actions.map((action) => [
+        action.id,
+        (action.group !== undefined ? (config.levers.byGroup?.[action.group] ?? 1) : 1) * (config.levers.byAction?.[action.id] ?? 1),
+      ]),
+    );
+    const priorityOf = (c: Candidate, f: DecisionState['facts']): number => {
+      const rawValue = c.fields.value ?? c.action.value ?? 1;
+      let contextWeight = 1;
+      for (const w of weights) if (holds(w.condition, f)) contextWeight *= w.weight;
+      const priority =
+        Math.pow(c.fields.propensity ?? 0, a) * Math.pow(rawValue > 0 ? rawValue : 0, b) * contextWeight * (leverFor.get(c.action.id) ?? 1);
+      return Number.isFinite(priority) ? priority : 0;
+    };
+    // The same formula, term by term, for the trace.
+    const terms = (c: Candidate, f: DecisionState['facts']): Terms => {
+      const propensity = c.fields.propensity ?? 0;
+      const rawValue = c.fields.value ?? c.action.value ?? 1;
+      const value = rawValue > 0 ? rawValue : 0;
+      let contextWeight = 1;
+      for (const w of weights) if (holds(w.condition, f)) contextWeight *= w.weight;
+      const lever = leverFor.get(c.action.id) ?? 1;
+      const priority = Math.pow(propensity, a) * Math.pow(value, b) * contextWeight * lever;
+      return { propensity, value, contextWeight, lever, priority: Number.isFinite(priority) ? priority : 0 };
+    };
+    return {
+      run([input = []], state) {
+        const f = state.facts;
+        const out: Candidate[] = new Array(input.length);
+        for (let i = 0; i < input.length; i++) {
+          const c = input[i]!;
+          f.action = c.action;
+          f.fields = c.fields;
+          out[i] = withField(c, 'priority', priorityOf(c, f));
+        }
+        return { handle: 'out', candidates: out };
+      },
+      explainKept(c, state) {
+        const f = { ...state.facts, action: c.action, fields: c.fields };
+        const t = terms(c, f);
+        const matched = weights.filter((w) => holds(w.condition, f)).map((w) => w.label ?? `×${w.weight}`);
+        return { ...t, propensityWeight: a, valueWeight: b, ...(matched.length ? { contextWeights: matched } : {}) };
+      },
+    };
+  },
+  summarize(config, labels) {
+    const parts = [`propensity^${config.propensityWeight} × value^${config.valueWeight}`];
+    for (const w of config.contextWeights) parts.push(`×${w.weight} if ${w.label ?? describeCondition(w.when, labels)}`);
+    const levers = Object.keys(config.levers.byGroup ?? {}).length + Object.keys(config.levers.byAction ?? {}).length;
+    if (levers) parts.push(`${levers} lever${levers === 1 ? '' : 's'}`);
+    return parts.join(', ');
+  },
+});
+
+function holds(condition: CompiledCondition, f: DecisionState['facts']): boolean {
+  try {
+    return condition.test(f);
+  } catch {
+    return false;
+  }
+}

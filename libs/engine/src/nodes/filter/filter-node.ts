@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { compileCondition, type CompiledCondition } from '../../conditions/compile-condition';
+import { describeCondition } from '../../conditions/describe-condition';
+import type { RootCondition } from '../../conditions/types';
+import type { Candidate, DecisionState } from '../../runtime/types';
+import { joinField, problem } from '../../validation/problem';
+import { defineNode } from '../node-spec';
+import { checkConditionAt, checkScopeKeys, conditionSchema, plural } from '../shared';
+
+const configSchema = z.object({
+  /** Applies to every candidate. */
+  condition: conditionSchema.optional(),
+  /** Extra eligibility per group of actions, and per single action. */
+  byGroup: z.record(z.string(), conditionSchema).optional(),
+  byAction: z.record(z.string(), conditionSchema).optional(),
+});
+export type FilterConfig = z.infer<typeof configSchema>;
+
+const FACTS = ['customer', 'context', 'action', 'fields'] as const;
+
+interface Rule {
+  scope: string;
+  condition: CompiledCondition;
+}
+
+/** Keeps the candidates for which every applicable rule holds. */
+export const filterNode = defineNode<FilterConfig>({
+  type: 'filter',
+  title: 'Filter',
+  description: 'Keeps the candidates whose conditions hold: eligibility, applicability and suitability rules.',
+  inputs: 'one',
+  configSchema,
+  defaultConfig: () => ({ condition: { all: [] } }),
+  outputHandles: () => ['out'],
+  check(config, ctx) {
+    const problems = [];
+    if (!config.condition && !Object.keys(config.byGroup ?? {}).length && !Object.keys(config.byAction ?? {}).length) {
+      problems.push(problem('invalid_config', 'add a condition (for all candidates, a group or an action)', { nodeId: ctx.nodeId, field: 'config.condition' }));
+    }
+    if (config.condition) problems.push(...checkConditionAt(config.condition, ctx, 'config.condition', FACTS));
+    for (const key of ['byGroup', 'byAction'] as const) {
+      for (const [name, condition] of Object.entries(config[key] ?? {})) {
+        problems.push(...checkConditionAt(condition, ctx, joinField(joinField('config', key), name), FACTS));
+      }
+    }
+    problems.push(...checkScopeKeys(config, ctx));
+    return problems;
+  },
+  compile(config, ctx) {
+    const compile = (c: RootCondition) => compileCondition(c, ctx.labels, ctx.slots);
+    const common = config.condition ? compile(config.condition) : undefined;
+    const byGroup = new Map(Object.entries(config.byGroup ?? {}).map(([g, c]) => [g, compile(c)]));
+    const byAction = new Map(Object.entries(config.byAction ?? {}).map(([a, c]) => [a, compile(c)]));
+    // A common condition that reads only customer and context is the same for every candidate: test it once.
+    const hoisted = common && !common.reads.has('action') && !common.reads.has('fields') ? common : undefined;
+    const rulesFor = new Map<string, Rule[]>();
+    for (const action of ctx.actions) {
+      const rules: Rule[] = [];
+      if (common && !hoisted) rules.push({ scope: '', condition: common });
+      const groupRule = action.group !== undefined ? byGroup.get(action.group) : undefined;
+      if (groupRule) rules.push({ scope: `group ${action.group} rule: `, condition: groupRule });
+      const actionRule = byAction.get(action.id);
+      if (actionRule) rules.push({ scope: `rule for ${action.id}: `, condition: actionRule });
+      rulesFor.set(action.id, rules);
+    }
+    const tests = new Map([...rulesFor].map(([id, rules]) => [id, combine(rules.map((r) => r.condition.test))]));
+    const passes = (test: (f: DecisionState['facts']) => boolean, f: DecisionState['facts']) => {
+      try {
+        return test(f);
+      } catch {
+        return false; // where json-rules-engine would throw, the candidate is not eligible (the trace says why)
+      }
+    };
+    return {
+      run([input = []], state) {
+        const f = state.facts;
+        if (hoisted) {
+          f.action = {};
+          f.fields = {};
+          if (!passes(hoisted.test, f)) return { handle: 'out', candidates: [] };
+        }
+        const out: Candidate[] = [];
+        for (const c of input) {
+          const test = tests.get(c.action.id);
+          if (!test) {
+            out.push(c);
+            continue;
+          }
+          f.action = c.action;
+          f.fields = c.fields;
+          if (passes(test, f)) out.push(c);
+        }
+        return { handle: 'out', candidates: out };
+      },
+      explainDrop(c, state) {
+        const facts = { ...state.facts, action: c.action, fields: c.fields };
+        const rules = [...(hoisted ? [{ scope: '', condition: hoisted }] : []), ...(rulesFor.get(c.action.id) ?? [])];
+        for (const rule of rules) {
+          const outcome = rule.condition.explain(facts);
+          if (!outcome.passed) return rule.scope + outcome.reason;
+        }
+        return 'did not pass the filter';
+      },
+    };
+  },
+  summarize(config, labels) {
+    const parts: string[] = [];
+    if (config.condition) parts.push(describeCondition(config.condition, labels));
+    const groups = Object.keys(config.byGroup ?? {}).length;
+    const actions = Object.keys(config.byAction ?? {}).length;
+    if (groups) parts.push(plural(groups, 'group rule'));
+    if (actions) parts.push(plural(actions, 'action rule'));
+    return parts.join('; ') || 'no rule yet';
+  },
+});
+
+type Test = (f: DecisionState['facts']) => boolean;
+
+function combine(tests: Test[]): Test | undefined {
+  if (tests.length === 0) return undefined;
+  if (tests.length === 1) return tests[0];
+  if (tests.length === 2) {
+    const [a, b] = tests as [Test, Test];
+    return (f) => a(f) && b(f);
+  }
+  return (f) => tests.every((t) => t(f));
+}

@@ -1,0 +1,190 @@
+import { toActionFact, type ActionFact } from '../catalog/action';
+import { PathSlots } from '../conditions/path-slots';
+import { canonicalJson } from '../document/canonical-json';
+import { contentHash } from '../document/content-hash';
+import { sha256Hex } from '../document/sha256';
+import { DEFAULT_HANDLE, type StrategyDocument } from '../document/strategy-document';
+import { topologicalOrder } from '../graph/strategy-graph';
+import type { NodeRuntime, StrategyEnvironment } from '../nodes/node-spec';
+import { nodeSpec } from '../nodes/registry';
+import { StrategyValidationError } from '../validation/problem';
+import { validateStrategy } from '../validation/validate-strategy';
+import type {
+  Candidate,
+  DecideOptions,
+  DecisionInput,
+  DecisionResult,
+  DecisionState,
+  DecisionTrace,
+  NodeTrace,
+  Recommendation,
+} from './types';
+
+export interface CompiledStrategy {
+  /** Content hash of the document (what was simulated, approved and published). */
+  readonly hash: string;
+  decide(input: DecisionInput, options?: DecideOptions): DecisionResult;
+  /** The same decision for many rows, e.g. a simulation chunk. */
+  decideBatch(inputs: readonly DecisionInput[], options?: DecideOptions): DecisionResult[];
+}
+
+interface PlanStep {
+  id: string;
+  type: string;
+  label?: string;
+  runtime: NodeRuntime;
+  /** Slots (source node × handle) this node reads, in document edge order. */
+  inputSlots: number[];
+  /** Slot index per output handle of this node. */
+  outputSlots: Map<string, number>;
+  source: boolean;
+  output: boolean;
+}
+
+/**
+ * Validates and compiles a strategy into a plan of closures. Throws StrategyValidationError with
+ * every problem if the document has errors. Use compileCached to compile each version only once.
+ */
+export function compileStrategy(document: unknown, env: StrategyEnvironment = {}): CompiledStrategy {
+  const validation = validateStrategy(document, env);
+  if (!validation.valid || !validation.document) throw new StrategyValidationError(validation.problems);
+  const doc = validation.document;
+  const actions: ActionFact[] = (env.actions ?? []).map(toActionFact);
+  const actionsById = new Map(actions.map((a) => [a.id, a]));
+  const labels = { schema: env.schema };
+  const slots = new PathSlots();
+
+  const outgoing = new Map(doc.nodes.map((n) => [n.id, doc.edges.filter((e) => e.source === n.id)]));
+  const order = topologicalOrder(doc.nodes.map((n) => n.id), outgoing);
+  const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
+  const slotOf = new Map<string, number>();
+  const slot = (nodeId: string, handle: string) => {
+    const key = `${nodeId}\u0000${handle}`;
+    if (!slotOf.has(key)) slotOf.set(key, slotOf.size);
+    return slotOf.get(key)!;
+  };
+  const steps: PlanStep[] = order.map((id) => {
+    const node = nodes.get(id)!;
+    const spec = nodeSpec(node.type)!;
+    const config = validation.configs.get(id);
+    return {
+      id,
+      type: node.type,
+      label: node.label,
+      runtime: spec.compile(config, { nodeId: id, actions, actionsById, models: env.models ?? {}, labels, slots }),
+      inputSlots: doc.edges.filter((e) => e.target === id).map((e) => slot(e.source, e.sourceHandle ?? DEFAULT_HANDLE)),
+      outputSlots: new Map(spec.outputHandles(config).map((h) => [h, slot(id, h)])),
+      source: spec.inputs === 'none',
+      output: node.type === 'output',
+    };
+  });
+  const slotCount = slotOf.size;
+  const hash = contentHash(doc);
+
+  const decide = (input: DecisionInput, options: DecideOptions = {}): DecisionResult => {
+    const state = decisionState(input, options);
+    state.facts.slots = slots.resolve(state.facts);
+    const lists: (Candidate[] | undefined)[] = new Array(slotCount);
+    const trace = options.trace ? newTrace() : undefined;
+    let result: Candidate[] = [];
+    for (const step of steps) {
+      let inputs: Candidate[][];
+      if (step.source) inputs = [];
+      else {
+        inputs = [];
+        for (const s of step.inputSlots) {
+          const list = lists[s];
+          if (list !== undefined) inputs.push(list);
+        }
+        if (inputs.length === 0) {
+          trace?.nodes.push({ nodeId: step.id, type: step.type, label: step.label, reached: false, in: 0, out: 0 });
+          continue;
+        }
+      }
+      const out = step.runtime.run(inputs, state);
+      const target = step.outputSlots.get(out.handle);
+      if (target !== undefined) lists[target] = out.candidates;
+      if (step.output) result = out.candidates;
+      if (trace) trace.nodes.push(traceNode(step, inputs, out.candidates, out.handle, out.notes, state, options.trace === true, actions));
+      trace?.path.push(step.id);
+    }
+    const limited = options.limit !== undefined ? result.slice(0, Math.max(0, options.limit)) : result;
+    return { recommendations: limited.map(toRecommendation), ...(trace ? { trace } : {}) };
+  };
+
+  return {
+    hash,
+    decide,
+    decideBatch: (inputs, options) => inputs.map((input) => decide(input, options)),
+  };
+}
+
+const compiledCache = new Map<string, CompiledStrategy>();
+const CACHE_LIMIT = 256;
+
+/** compileStrategy, cached by the content hash of the document and of its environment. */
+export function compileCached(document: StrategyDocument, env: StrategyEnvironment = {}): CompiledStrategy {
+  const key = `${contentHash(document)}:${sha256Hex(canonicalJson({ actions: env.actions ?? [], schema: env.schema ?? {}, models: env.models ?? {} }))}`;
+  const hit = compiledCache.get(key);
+  if (hit) return hit;
+  const compiled = compileStrategy(document, env);
+  if (compiledCache.size >= CACHE_LIMIT) compiledCache.delete(compiledCache.keys().next().value!);
+  compiledCache.set(key, compiled);
+  return compiled;
+}
+
+function decisionState(input: DecisionInput, options: DecideOptions): DecisionState {
+  const customer = input.customer ?? {};
+  const context = input.context ?? {};
+  const nowText = context.now;
+  const parsedNow = typeof nowText === 'string' ? Date.parse(nowText) : typeof nowText === 'number' ? nowText : NaN;
+  const now = Number.isFinite(parsedNow) ? parsedNow : (options.now ?? Date.now());
+  return { customer, context, now, history: input.history ?? [], facts: { customer, context, action: {}, fields: {} } };
+}
+
+function toRecommendation(c: Candidate, i: number): Recommendation {
+  const { action, fields } = c;
+  const rec: Recommendation = { rank: i + 1, actionId: action.id, name: action.name, fields: { ...fields } };
+  if (action.group !== undefined) rec.group = action.group;
+  if (action.channel !== undefined) rec.channel = action.channel;
+  if (fields.propensity !== undefined) rec.propensity = fields.propensity;
+  const value = fields.value ?? action.value;
+  if (value !== undefined) rec.value = value;
+  if (fields.priority !== undefined) rec.priority = fields.priority;
+  return rec;
+}
+
+function newTrace(): DecisionTrace {
+  return { path: [], nodes: [] };
+}
+
+function traceNode(
+  step: PlanStep,
+  inputs: Candidate[][],
+  out: Candidate[],
+  handle: string,
+  notes: string[] | undefined,
+  state: DecisionState,
+  full: boolean,
+  catalog: readonly ActionFact[],
+): NodeTrace {
+  const incoming = step.source ? catalog.map((action) => ({ action, fields: {} })) : inputs.flat();
+  const node: NodeTrace = { nodeId: step.id, type: step.type, reached: true, in: incoming.length, out: out.length };
+  if (step.label) node.label = step.label;
+  if (step.outputSlots.size > 1) node.branch = handle;
+  if (!full) return node;
+  if (notes?.length) node.notes = notes;
+  const kept = new Set(out.map((c) => c.action.id));
+  const droppedIds = new Set<string>();
+  node.dropped = [];
+  for (const c of incoming) {
+    if (kept.has(c.action.id) || droppedIds.has(c.action.id)) continue;
+    droppedIds.add(c.action.id);
+    node.dropped.push({ actionId: c.action.id, reason: step.runtime.explainDrop?.(c, state) ?? 'dropped' });
+  }
+  node.kept = out.map((c) => {
+    const details = step.runtime.explainKept?.(c, state);
+    return { actionId: c.action.id, fields: { ...c.fields }, ...(details ? { details } : {}) };
+  });
+  return node;
+}
