@@ -19,6 +19,8 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@arbiter/engine$': path.join(__dirname, 'libs/engine/src/index.ts'),
+    '^@arbiter/engine/examples$': path.join(__dirname, 'libs/engine/examples/index.ts'),
+    '^@arbiter/datasets$': path.join(__dirname, 'libs/datasets/src/index.ts'),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   reporters: ['default', path.join(__dirname, 'tools/jest-summary-reporter.js')],

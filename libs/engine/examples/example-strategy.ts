@@ -42,6 +42,11 @@ export function at(column: number, lane = 0): { x: number; y: number } {
 }
 
 /** One comparison in json-rules-engine's format on a top-level field: `compare('customer', 'age', 'greaterThanInclusive', 18)`. */
-export function compare(fact: FactName, field: string, operator: string, value: unknown): ComparisonCondition {
+export function compare(
+  fact: FactName,
+  field: string,
+  operator: string,
+  value: unknown,
+): ComparisonCondition {
   return { fact, path: `$.${field}`, operator, value };
 }

@@ -86,7 +86,10 @@ function featuresFor(habit) {
 }
 
 function readCsv(file) {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const header = lines[0].split(',');
   // The file has no quoted fields (checked in its README), so a plain split is exact.
   return lines.slice(1).map((line) => {
@@ -228,7 +231,8 @@ const round = (x) => {
 /** The fitted weights as the engine's logistic model: intercept + categorical / numeric terms. */
 function toModel(features, columns, beta) {
   const terms = features.map((f, fi) => {
-    if (f.kind === 'flag') return { input: f.input, weight: round(beta[columns.findIndex((c) => c.feature === fi)]) };
+    if (f.kind === 'flag')
+      return { input: f.input, weight: round(beta[columns.findIndex((c) => c.feature === fi)]) };
     const categories = {};
     let ifMissing;
     columns.forEach((c, i) => {
@@ -237,7 +241,9 @@ function toModel(features, columns, beta) {
       if (c.level === '') ifMissing = round(beta[i]);
       else categories[c.level] = round(beta[i]);
     });
-    return ifMissing === undefined ? { input: f.input, categories } : { input: f.input, categories, ifMissing };
+    return ifMissing === undefined
+      ? { input: f.input, categories }
+      : { input: f.input, categories, ifMissing };
   });
   return { type: 'logistic', intercept: round(beta[0]), terms };
 }
@@ -261,23 +267,38 @@ function main() {
   const groups = {};
   for (const g of GROUPS) {
     const features = featuresFor(g.habit);
-    const all = rows.map((r, i) => ({ row: r, respondent: respondent[i] })).filter((r) => r.row.coupon === g.coupon);
+    const all = rows
+      .map((r, i) => ({ row: r, respondent: respondent[i] }))
+      .filter((r) => r.row.coupon === g.coupon);
     const run = (train, test) => {
-      const { columns, encode } = encoder(features, train.map((r) => r.row));
+      const { columns, encode } = encoder(
+        features,
+        train.map((r) => r.row),
+      );
       const beta = fit(
         train.map((r) => encode(r.row)),
         train.map((r) => Number(r.row.Y)),
         LAMBDA,
       );
       const model = toModel(features, columns, beta);
-      const score = (set) => metrics(set.map((r) => predict(model, features, r.row)), set.map((r) => Number(r.row.Y)));
+      const score = (set) =>
+        metrics(
+          set.map((r) => predict(model, features, r.row)),
+          set.map((r) => Number(r.row.Y)),
+        );
       return { model, score: score(test) };
     };
     const trainPart = all.filter((r) => r.respondent % HOLDOUT_EVERY !== HOLDOUT_EVERY - 1);
     const holdoutPart = all.filter((r) => r.respondent % HOLDOUT_EVERY === HOLDOUT_EVERY - 1);
     const holdout = run(trainPart, holdoutPart).score;
     const final = run(all, all);
-    groups[g.group] = { coupon: g.coupon, habit: g.habit, training: final.score, holdout, model: final.model };
+    groups[g.group] = {
+      coupon: g.coupon,
+      habit: g.habit,
+      training: final.score,
+      holdout,
+      model: final.model,
+    };
     process.stdout.write(
       `${g.group.padEnd(20)} rows ${String(all.length).padStart(4)}  training log-loss ${final.score.logLoss} ` +
         `(base ${final.score.baseLogLoss}) accuracy ${final.score.accuracy}  ` +
@@ -289,7 +310,8 @@ function main() {
       'P(accept) per coupon type, L2-regularised logistic regression fitted by fit-coupon-model.js on the ' +
       'UCI In-Vehicle Coupon Recommendation data (DOI 10.24432/C5GS4P, CC BY 4.0; Wang et al., JMLR 2017).',
     fit: {
-      method: 'logistic regression, Newton steps, one-hot categories (all levels), ridge penalty on all weights but the intercept',
+      method:
+        'logistic regression, Newton steps, one-hot categories (all levels), ridge penalty on all weights but the intercept',
       lambda: LAMBDA,
       newtonSteps: NEWTON_STEPS,
       rows: rows.length,

@@ -105,9 +105,19 @@ const schema: DataSchema = {
     { name: 'id', type: 'string', label: 'customer id', personal: true },
     { name: 'age', type: 'number', personal: true },
     { name: 'tenureMonths', type: 'number', label: 'tenure (months)' },
-    { name: 'churnRisk', type: 'number', label: 'churn risk', description: 'Probability of leaving within 90 days, 0..1' },
+    {
+      name: 'churnRisk',
+      type: 'number',
+      label: 'churn risk',
+      description: 'Probability of leaving within 90 days, 0..1',
+    },
     { name: 'monthlyBill', type: 'number', label: 'monthly bill (€)' },
-    { name: 'billChangePct', type: 'number', label: 'bill change (%)', description: 'Last bill vs. the 3-month average' },
+    {
+      name: 'billChangePct',
+      type: 'number',
+      label: 'bill change (%)',
+      description: 'Last bill vs. the 3-month average',
+    },
     { name: 'dataUsageGb', type: 'number', label: 'data usage (GB/month)' },
     { name: 'contractMonthsLeft', type: 'number', label: 'months left on contract' },
     { name: 'handsetAgeMonths', type: 'number', label: 'handset age (months)' },
@@ -146,7 +156,10 @@ const atRiskModels: Record<string, ModelSpec> = {
       { input: 'customer.dataUsageGb', weight: 0.02 },
       { input: 'customer.churnRisk', weight: -1.2 },
       { input: 'customer.segment', categories: { family: 0.3, premium: 0.2, youth: 0.1 } },
-      { input: 'action.id', categories: { 'data-add-on': 0.5, 'roaming-pack': 0.4, 'handset-upgrade': -0.2 } },
+      {
+        input: 'action.id',
+        categories: { 'data-add-on': 0.5, 'roaming-pack': 0.4, 'handset-upgrade': -0.2 },
+      },
     ],
   },
   service: {
@@ -312,14 +325,18 @@ const document: StrategyDocument = {
         },
         byAction: {
           'loyalty-discount': { all: [compare('customer', 'tenureMonths', 'greaterThanInclusive', 12)] },
-          'contract-renewal-reminder': { all: [compare('customer', 'contractMonthsLeft', 'lessThanInclusive', 3)] },
+          'contract-renewal-reminder': {
+            all: [compare('customer', 'contractMonthsLeft', 'lessThanInclusive', 3)],
+          },
           'data-add-on': { all: [compare('customer', 'dataUsageGb', 'greaterThanInclusive', 15)] },
           'handset-upgrade': { all: [compare('customer', 'handsetAgeMonths', 'greaterThanInclusive', 24)] },
           'fibre-upgrade': { all: [compare('customer', 'hasFibreAvailable', 'equal', true)] },
           'roaming-pack': { all: [compare('customer', 'roamingDaysLast90d', 'greaterThan', 0)] },
           'family-plan': { all: [compare('customer', 'segment', 'in', ['consumer', 'family'])] },
           'bill-shock-follow-up': { all: [compare('customer', 'billChangePct', 'greaterThanInclusive', 25)] },
-          'complaint-callback': { all: [compare('customer', 'complaintsLast90d', 'greaterThanInclusive', 1)] },
+          'complaint-callback': {
+            all: [compare('customer', 'complaintsLast90d', 'greaterThanInclusive', 1)],
+          },
         },
       },
     },
@@ -487,7 +504,12 @@ export const telcoRetention: ExampleStrategy = {
         history: [
           { actionId: 'fibre-upgrade', outcome: 'shown', at: '2026-06-10T18:00:00Z', channel: 'email' },
           { actionId: 'data-add-on', outcome: 'shown', at: '2026-06-13T08:30:00Z', channel: 'app' },
-          { actionId: 'retention-call', outcome: 'declined', at: '2026-06-01T14:00:00Z', channel: 'call-center' },
+          {
+            actionId: 'retention-call',
+            outcome: 'declined',
+            at: '2026-06-01T14:00:00Z',
+            channel: 'call-center',
+          },
         ],
       },
       expectedTopAction: 'contract-renewal-reminder',

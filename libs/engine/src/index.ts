@@ -15,7 +15,7 @@ export * from './models/model-spec';
 export type { ScoreFunction } from './models/model-kind';
 export { describeCell } from './models/decision-table-model';
 export * from './nodes/node-spec';
-export { NODE_SPECS, NODE_TYPES, nodeSpec, type NodeType } from './nodes/registry';
+export { NODE_SPECS, NODE_TYPES, nodeSpec, type NodeType, type NodeConfig, type NodeConfigInput } from './nodes/registry';
 export { bucketOf } from './nodes/split/bucket';
 export * from './runtime/types';
 export { compileStrategy, compileCached, type CompiledStrategy } from './runtime/compile-strategy';

@@ -30,9 +30,17 @@ export type ActionFact = Readonly<Record<string, unknown>> & {
 
 const RESERVED = ['id', 'name', 'group', 'channel', 'value', 'cost', 'validFrom', 'validTo', 'tags'];
 
-export function toActionFact(action: ActionDefinition): ActionFact {
+/** Position of an action in the compiled catalog; a symbol, so conditions and paths never see it. */
+export const CATALOG_INDEX = Symbol('catalogIndex');
+
+/** The catalog position of an action fact made by toActionFact (-1 for foreign objects). */
+export function catalogIndex(action: ActionFact): number {
+  return (action as { [CATALOG_INDEX]?: number })[CATALOG_INDEX] ?? -1;
+}
+
+export function toActionFact(action: ActionDefinition, index = -1): ActionFact {
   const { attributes, ...core } = action;
-  const fact: Record<string, unknown> = {};
+  const fact: Record<string | symbol, unknown> = { [CATALOG_INDEX]: index };
   // Attributes never shadow the core properties.
   for (const [key, value] of Object.entries(attributes ?? {})) if (!RESERVED.includes(key)) fact[key] = value;
   for (const [key, value] of Object.entries(core)) if (value !== undefined) fact[key] = value;

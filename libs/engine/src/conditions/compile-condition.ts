@@ -260,19 +260,30 @@ function specialised(base: string, lhs: Getter, value: unknown): Test | undefine
     case 'lessThanInclusive': {
       const op = resolveOperator(base)!.evaluate as OperatorFn;
       const b = value as number;
-      const compare =
-        base === 'greaterThanInclusive'
-          ? (a: number) => a >= b
-          : base === 'greaterThan'
-            ? (a: number) => a > b
-            : base === 'lessThan'
-              ? (a: number) => a < b
-              : (a: number) => a <= b;
-      // A finite number passes json-rules-engine's number check; anything else takes the general path.
-      return (f) => {
-        const a = lhs(f);
-        return typeof a === 'number' ? a === a && compare(a) : op(a, value);
-      };
+      // A number that is not NaN passes json-rules-engine's number check; anything else takes the
+      // general path. One closure per operator so V8 can inline the comparison.
+      switch (base) {
+        case 'greaterThanInclusive':
+          return (f) => {
+            const a = lhs(f);
+            return typeof a === 'number' ? a >= b : op(a, value);
+          };
+        case 'greaterThan':
+          return (f) => {
+            const a = lhs(f);
+            return typeof a === 'number' ? a > b : op(a, value);
+          };
+        case 'lessThan':
+          return (f) => {
+            const a = lhs(f);
+            return typeof a === 'number' ? a < b : op(a, value);
+          };
+        default:
+          return (f) => {
+            const a = lhs(f);
+            return typeof a === 'number' ? a <= b : op(a, value);
+          };
+      }
     }
     case 'in':
       if (Array.isArray(value)) {

@@ -79,7 +79,9 @@ interface OursResult {
 }
 
 function ours(condition: unknown, facts: ConditionFacts): OursResult {
-  const staticErrors = checkCondition(condition, SCOPE, { field: 'condition' }).filter((p) => p.severity === 'error');
+  const staticErrors = checkCondition(condition, SCOPE, { field: 'condition' }).filter(
+    (p) => p.severity === 'error',
+  );
   if (staticErrors.length > 0) return { outcome: 'error', staticErrors };
   const compiled = compileCondition(condition as Condition);
   try {
@@ -102,7 +104,20 @@ const numbers = fc.oneof(
   { weight: 1, arbitrary: fc.double({ noNaN: true, min: -1e6, max: 1e6 }) },
   { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY) },
 );
-const numericStrings = fc.constantFrom('12', ' 7', '1e3', '3abc', '', '0', '-1.5', '18', 'Infinity', '0x10', '7 ', '.5');
+const numericStrings = fc.constantFrom(
+  '12',
+  ' 7',
+  '1e3',
+  '3abc',
+  '',
+  '0',
+  '-1.5',
+  '18',
+  'Infinity',
+  '0x10',
+  '7 ',
+  '.5',
+);
 const otherStrings = fc.constantFrom('gold', 'silver', 'vip', 'a', 'Gold', 'age', 'gold,silver');
 
 const scalar: fc.Arbitrary<unknown> = fc.oneof(
@@ -151,7 +166,9 @@ function fieldArb(key: (typeof KEYS)[number]): fc.Arbitrary<unknown> {
 }
 
 const factObject: fc.Arbitrary<Record<string, unknown>> = fc
-  .tuple(...KEYS.map((key) => fc.option(fieldArb(key), { nil: undefined, freq: 4 }).map((v) => [key, v] as const)))
+  .tuple(
+    ...KEYS.map((key) => fc.option(fieldArb(key), { nil: undefined, freq: 4 }).map((v) => [key, v] as const)),
+  )
   .map((entries) => objectOf(entries.filter(([, v]) => v !== undefined) as [string, unknown][]));
 
 const factValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -169,10 +186,19 @@ const factsArb: fc.Arbitrary<ConditionFacts> = fc.record({
 
 const pathArb: fc.Arbitrary<string | undefined> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
-  { weight: 8, arbitrary: fc.constantFrom('$.age', '$.score', '$.segment', '$.tags', '$.flag', '$.list', '$.missing') },
+  {
+    weight: 8,
+    arbitrary: fc.constantFrom('$.age', '$.score', '$.segment', '$.tags', '$.flag', '$.list', '$.missing'),
+  },
   {
     weight: 3,
-    arbitrary: fc.constantFrom('$.nested.age', '$.nested.segment', '$.nested.tags', '$.nested.nested.score', '$.nested.list[0]'),
+    arbitrary: fc.constantFrom(
+      '$.nested.age',
+      '$.nested.segment',
+      '$.nested.tags',
+      '$.nested.nested.score',
+      '$.nested.list[0]',
+    ),
   },
   {
     weight: 3,
@@ -191,7 +217,14 @@ const pathArb: fc.Arbitrary<string | undefined> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.constantFrom("$['first name']", "$['age']", '$["segment"]', "$['nested']['age']", "$.nested['first name']", "$['tags'][0]"),
+    arbitrary: fc.constantFrom(
+      "$['first name']",
+      "$['age']",
+      '$["segment"]',
+      "$['nested']['age']",
+      "$.nested['first name']",
+      "$['tags'][0]",
+    ),
   },
   { weight: 1, arbitrary: fc.constantFrom('', '$.__proto__', '$.constructor', '$.toString') },
 );
@@ -214,16 +247,34 @@ const operatorArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 14, arbitrary: fc.constantFrom(...BASE_OPERATORS) },
   {
     weight: 5,
-    arbitrary: fc.tuple(fc.constantFrom(...DECORATORS), fc.constantFrom(...BASE_OPERATORS)).map(([d, b]) => `${d}:${b}`),
+    arbitrary: fc
+      .tuple(fc.constantFrom(...DECORATORS), fc.constantFrom(...BASE_OPERATORS))
+      .map(([d, b]) => `${d}:${b}`),
   },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.constantFrom(...DECORATORS), fc.constantFrom(...DECORATORS), fc.constantFrom(...BASE_OPERATORS))
+      .tuple(
+        fc.constantFrom(...DECORATORS),
+        fc.constantFrom(...DECORATORS),
+        fc.constantFrom(...BASE_OPERATORS),
+      )
       .map(([d1, d2, b]) => `${d1}:${d2}:${b}`),
   },
   // Unknown operators: rejected by checkCondition, by json-rules-engine only when evaluated.
-  { weight: 1, arbitrary: fc.constantFrom('equals', 'Equal', 'foo:equal', 'someFact:', ':equal', 'equal:', 'someFact:foo', '') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'equals',
+      'Equal',
+      'foo:equal',
+      'someFact:',
+      ':equal',
+      'equal:',
+      'someFact:foo',
+      '',
+    ),
+  },
 );
 
 const factNameArb: fc.Arbitrary<string> = fc.oneof(
@@ -236,7 +287,10 @@ const factReference = fc
   .map(([fact, path]) => (path === undefined ? { fact } : { fact, path }));
 
 /** Lists longer than 8 primitives take the Set fast path of "in"; they must behave like indexOf. */
-const longList = fc.array(fc.oneof(numbers, numericStrings, otherStrings, fc.constant(Number.NaN)), { minLength: 9, maxLength: 12 });
+const longList = fc.array(fc.oneof(numbers, numericStrings, otherStrings, fc.constant(Number.NaN)), {
+  minLength: 9,
+  maxLength: 12,
+});
 
 const conditionValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 10, arbitrary: valueArb(2) },
@@ -270,7 +324,10 @@ const incomplete = comparison.chain((c) =>
   }),
 );
 
-const leaf: fc.Arbitrary<unknown> = fc.oneof({ weight: 60, arbitrary: comparison }, { weight: 1, arbitrary: incomplete });
+const leaf: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 60, arbitrary: comparison },
+  { weight: 1, arbitrary: incomplete },
+);
 
 function group(kind: 'all' | 'any', child: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return withPriority(
@@ -325,8 +382,9 @@ describe('conditions: differential against json-rules-engine', () => {
           // json-rules-engine never evaluated any of the rejected comparisons.
           for (const p of mine.staticErrors) {
             const node = nodeAt(ref.tree, p.field ?? 'condition');
-            expect({ problem: p, evaluated: node !== undefined && node.result !== undefined }).toEqual({
+            expect({ problem: p, found: node !== undefined, evaluated: node?.result !== undefined }).toEqual({
               problem: p,
+              found: true,
               evaluated: false,
             });
           }
@@ -371,9 +429,24 @@ describe('conditions: differential against json-rules-engine', () => {
 
 const nameChar = fc.constantFrom(...`ab_Z09 -;#?!.'"[]$@*~^(),:%\`\\é\n\t{}<>=&|+/`.split(''));
 const step = fc.oneof(
-  { weight: 3, arbitrary: fc.string({ unit: nameChar, minLength: 1, maxLength: 4 }).map((n) => ({ text: `.${n}`, key: n })) },
-  { weight: 3, arbitrary: fc.string({ unit: nameChar, minLength: 1, maxLength: 4 }).map((n) => ({ text: `['${n}']`, key: n })) },
-  { weight: 1, arbitrary: fc.string({ unit: nameChar, minLength: 1, maxLength: 4 }).map((n) => ({ text: `["${n}"]`, key: n })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .string({ unit: nameChar, minLength: 1, maxLength: 4 })
+      .map((n) => ({ text: `.${n}`, key: n })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .string({ unit: nameChar, minLength: 1, maxLength: 4 })
+      .map((n) => ({ text: `['${n}']`, key: n })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .string({ unit: nameChar, minLength: 1, maxLength: 4 })
+      .map((n) => ({ text: `["${n}"]`, key: n })),
+  },
   { weight: 2, arbitrary: fc.nat(3).map((i) => ({ text: `[${i}]`, key: String(i) })) },
   {
     weight: 1,
@@ -404,9 +477,15 @@ function build(keys: string[], arrays: boolean[], leafValue: unknown, blocker?: 
   ]);
 }
 
-async function referencePathValue(customer: unknown, path: string): Promise<{ error: boolean; value?: unknown }> {
+async function referencePathValue(
+  customer: unknown,
+  path: string,
+): Promise<{ error: boolean; value?: unknown }> {
   const engine = new Engine();
-  engine.addRule({ conditions: { all: [{ fact: 'customer', path, operator: 'equal', value: 0 }] }, event: { type: 'hit' } });
+  engine.addRule({
+    conditions: { all: [{ fact: 'customer', path, operator: 'equal', value: 0 }] },
+    event: { type: 'hit' },
+  });
   try {
     const { results, failureResults } = await engine.run({ customer });
     const ruleResult = (results[0] ?? failureResults[0])!;
@@ -425,7 +504,10 @@ describe('conditions: paths against jsonpath-plus (through json-rules-engine)', 
         fc.array(step, { minLength: 1, maxLength: 3 }),
         fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
         fc.oneof(scalar, fc.constant('the marker')),
-        fc.option(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom('', 'abc', 0, 7, false, true, null)), { nil: undefined }),
+        fc.option(
+          fc.tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom('', 'abc', 0, 7, false, true, null)),
+          { nil: undefined },
+        ),
         fc.boolean(),
         factObject,
         async (steps, arrays, leafValue, blocker, useBuilt, randomObject) => {

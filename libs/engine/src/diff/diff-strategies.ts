@@ -54,6 +54,8 @@ export function diffStrategies(before: StrategyDocument, after: StrategyDocument
     if (old.type !== node.type) changes.push(fieldChange('type', old.type, node.type, labels));
     if (old.label !== node.label) changes.push(fieldChange('label', old.label, node.label, labels));
     diffValues('config', old.config, node.config, changes, labels);
+    const reordered = reorderedInputs(node, before, after);
+    if (reordered) changes.push(fieldChange('inputs', reordered.before, reordered.after, labels));
     const moved = samePosition(old.position, node.position) ? undefined : { from: old.position, to: node.position };
     if (changes.length || moved) {
       changed.push({ ...summarize(node, labels), before: summarize(old, labels).summary, changes, ...(moved ? { moved } : {}) });
@@ -68,6 +70,21 @@ export function diffStrategies(before: StrategyDocument, after: StrategyDocument
   };
   const unchanged = !added.length && !removed.length && !changed.length && !edges.added.length && !edges.removed.length;
   return { unchanged, nodes: { added, removed, changed }, edges };
+}
+
+/**
+ * A merge keeps the first of two equal actions, so the order of its incoming edges is behaviour:
+ * report it when the inputs both versions share arrive in a different order.
+ */
+function reorderedInputs(node: StrategyNode, before: StrategyDocument, after: StrategyDocument): { before: string[]; after: string[] } | undefined {
+  if (nodeSpec(node.type)?.inputs !== 'many') return undefined;
+  const inputsOf = (doc: StrategyDocument) =>
+    doc.edges.filter((e) => e.target === node.id).map((e) => ((e.sourceHandle ?? DEFAULT_HANDLE) === DEFAULT_HANDLE ? e.source : `${e.source}:${e.sourceHandle}`));
+  const a = inputsOf(before);
+  const b = inputsOf(after);
+  const sharedA = a.filter((x) => b.includes(x));
+  const sharedB = b.filter((x) => a.includes(x));
+  return sharedA.some((x, i) => x !== sharedB[i]) ? { before: a, after: b } : undefined;
 }
 
 function summarize(node: StrategyNode, labels: Labels): NodeSummary {

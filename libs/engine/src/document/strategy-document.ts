@@ -15,7 +15,8 @@ export const strategyNodeSchema = z.object({
   label: z.string().max(200).optional(),
   /** Canvas position; layout only, not part of the content hash. */
   position: z.object({ x: z.number().finite(), y: z.number().finite() }).optional(),
-  config: z.unknown(),
+  /** Node settings; may be left out for a node whose settings all have defaults (e.g. the output). */
+  config: z.unknown().optional(),
 });
 
 export const strategyEdgeSchema = z.object({

@@ -28,18 +28,18 @@ export function checkGraph(document: StrategyDocument, nodes: Map<string, GraphN
     const source = nodes.get(edge.source);
     const target = nodes.get(edge.target);
     if (!source || !target) {
-      problems.push(problem('unknown_edge_endpoint', `the edge connects to a node that does not exist ("${!source ? edge.source : edge.target}")`, { edgeId: id }));
+      problems.push(problem('unknown_edge_endpoint', `the edge connects to a node that does not exist ("${!source ? edge.source : edge.target}"); remove the edge or connect it to an existing node`, { edgeId: id }));
       continue;
     }
     const handle = edge.sourceHandle ?? DEFAULT_HANDLE;
     if (source.handles && !source.handles.includes(handle)) {
       const known = source.handles.length ? `; it has ${source.handles.map((h) => `"${h}"`).join(', ')}` : '';
-      problems.push(problem(source.isOutput ? 'extra_edge' : 'unknown_handle', source.isOutput ? 'the output node cannot have outgoing edges' : `node "${edge.source}" has no output "${handle}"${known}`, { edgeId: id, nodeId: edge.source }));
+      problems.push(problem(source.isOutput ? 'extra_edge' : 'unknown_handle', source.isOutput ? 'the output node cannot have outgoing edges; remove this edge' : `node "${edge.source}" has no output "${handle}"${known}`, { edgeId: id, nodeId: edge.source }));
       continue;
     }
     const key = `${edge.source}\u0000${handle}\u0000${edge.target}`;
     if (seen.has(key)) {
-      problems.push(problem('extra_edge', `the same connection appears twice`, { edgeId: id, nodeId: edge.target }));
+      problems.push(problem('extra_edge', `the same connection appears twice; remove one of them`, { edgeId: id, nodeId: edge.target }));
       continue;
     }
     seen.add(key);
@@ -51,7 +51,7 @@ export function checkGraph(document: StrategyDocument, nodes: Map<string, GraphN
     const ins = incoming.get(node.id)!;
     if (node.inputs === undefined) continue;
     if (node.inputs === 'none' && ins.length > 0) {
-      problems.push(problem('extra_edge', 'this node starts a flow and takes no incoming edge', { nodeId: node.id }));
+      problems.push(problem('extra_edge', 'this node starts a flow and takes no incoming edge; remove the incoming edge', { nodeId: node.id }));
     } else if (node.inputs !== 'none' && ins.length === 0) {
       problems.push(problem('missing_edge', 'connect an incoming edge to this node', { nodeId: node.id }));
     } else if (node.inputs === 'one' && ins.length > 1) {
@@ -67,11 +67,11 @@ export function checkGraph(document: StrategyDocument, nodes: Map<string, GraphN
 
   const outputs = [...nodes.values()].filter((n) => n.isOutput);
   if (outputs.length !== 1) {
-    problems.push(problem('output_count', outputs.length === 0 ? 'add an output node: a strategy has exactly one' : `a strategy has exactly one output node, this one has ${outputs.length}`, outputs.length > 1 ? { nodeId: outputs[1]!.id } : {}));
+    problems.push(problem('output_count', outputs.length === 0 ? 'add an output node: a strategy has exactly one' : `a strategy has exactly one output node, this one has ${outputs.length}; keep one and join the branches with a merge node`, outputs.length > 1 ? { nodeId: outputs[1]!.id } : {}));
   }
 
   const cyclic = nodesOnCycles(nodes, outgoing);
-  for (const id of cyclic) problems.push(problem('cycle', 'this node is part of a loop; a strategy flows one way to the output', { nodeId: id }));
+  for (const id of cyclic) problems.push(problem('cycle', 'this node is part of a loop; remove an edge of the loop, a strategy flows one way to the output', { nodeId: id }));
 
   const fromSources = reachable([...nodes.values()].filter((n) => n.inputs === 'none').map((n) => n.id), outgoing, (e) => e.target);
   const toOutput = reachable(outputs.map((n) => n.id), incoming, (e) => e.source);
@@ -81,7 +81,7 @@ export function checkGraph(document: StrategyDocument, nodes: Map<string, GraphN
     if (!fromSources.has(node.id)) {
       problems.push(problem('unreachable_node', 'no actions reach this node; connect it to a flow that starts with an actions node', { nodeId: node.id }));
     } else if (outputs.length === 1 && !toOutput.has(node.id)) {
-      problems.push(problem('no_path_to_output', 'nothing from this node reaches the output', { nodeId: node.id }));
+      problems.push(problem('no_path_to_output', 'nothing from this node reaches the output; connect it towards the output or remove it', { nodeId: node.id }));
     }
   }
   return problems;

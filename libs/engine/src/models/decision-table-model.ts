@@ -32,7 +32,7 @@ export const decisionTableModel: ModelKind<DecisionTableParams> = {
       const at = joinField(joinField(field, 'rules'), r);
       if (rule.when.length !== params.inputs.length) {
         problems.push(
-          problem('invalid_config', `row ${r + 1} has ${rule.when.length} cells but the table has ${params.inputs.length} inputs`, {
+          problem('invalid_config', `row ${r + 1} has ${rule.when.length} cell${rule.when.length === 1 ? '' : 's'} but the table has ${params.inputs.length} inputs; give it one cell per input (null for "any")`, {
             nodeId: ctx.nodeId,
             field: joinField(at, 'when'),
           }),

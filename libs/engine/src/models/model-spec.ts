@@ -24,6 +24,8 @@ export const modelSpecSchema = z.discriminatedUnion('type', [
 ]);
 export type InlineModelSpec = z.infer<typeof inlineModelSchema>;
 export type ModelSpec = z.infer<typeof modelSpecSchema>;
+/** A model as a document may hold it (defaults not yet applied). */
+export type ModelSpecInput = z.input<typeof modelSpecSchema>;
 
 const KINDS: { [K in InlineModelSpec['type']]: ModelKind<Extract<InlineModelSpec, { type: K }>> } = {
   logistic: logisticModel,
@@ -36,28 +38,49 @@ function kindOf(spec: InlineModelSpec): ModelKind<InlineModelSpec> {
   return KINDS[spec.type] as ModelKind<InlineModelSpec>;
 }
 
-/** Follows a registry reference to the model it names; undefined if the registry lacks it. */
+function registryEntry(spec: { modelId: string }, models: Readonly<Record<string, ModelSpec>> | undefined): unknown {
+  return models && Object.hasOwn(models, spec.modelId) ? models[spec.modelId] : undefined;
+}
+
+/**
+ * Follows a registry reference to the model it names, with the defaults of its schema applied (a
+ * registry entry is stored JSON, like a node's config); undefined if the registry lacks it or the
+ * entry is not a valid inline model.
+ */
 export function resolveModel(
   spec: ModelSpec,
   models: Readonly<Record<string, ModelSpec>> | undefined,
 ): InlineModelSpec | undefined {
   if (spec.type !== 'registry') return spec;
-  const found = models && Object.hasOwn(models, spec.modelId) ? models[spec.modelId] : undefined;
-  return found && found.type !== 'registry' ? found : undefined;
+  const parsed = inlineModelSchema.safeParse(registryEntry(spec, models));
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function checkModel(spec: ModelSpec, ctx: ModelCheckContext, field: string): ValidationProblem[] {
   if (spec.type === 'registry') {
-    const resolved = resolveModel(spec, ctx.env.models);
-    if (!resolved) {
+    const at = joinField(field, 'modelId');
+    const found = registryEntry(spec, ctx.env.models);
+    if (found === undefined) {
       return [
-        problem('unknown_model', `model "${spec.modelId}" does not exist in the model registry`, {
+        problem('unknown_model', `model "${spec.modelId}" does not exist in the model registry; choose a registered model`, {
           nodeId: ctx.nodeId,
-          field: joinField(field, 'modelId'),
+          field: at,
         }),
       ];
     }
-    return [];
+    // The registry model is checked like an inline one; its problems are reported on the reference.
+    const parsed = inlineModelSchema.safeParse(found);
+    const inner = parsed.success
+      ? (kindOf(parsed.data).check?.(parsed.data, ctx, '') ?? [])
+      : parsed.error.issues.map((issue) =>
+          problem('invalid_config', `${issue.message}${issue.path.length ? ` (at ${issue.path.join('.')})` : ''}`),
+        );
+    return inner.map((p) => ({
+      ...p,
+      nodeId: ctx.nodeId,
+      field: at,
+      message: `registry model "${spec.modelId}": ${p.message}${p.field ? ` (at ${p.field})` : ''}`,
+    }));
   }
   return kindOf(spec).check?.(spec, ctx, field) ?? [];
 }

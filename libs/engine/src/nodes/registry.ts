@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { actionsNode } from './actions/actions-node';
 import { arbitrateNode } from './arbitrate/arbitrate-node';
 import { contactPolicyNode } from './contact-policy/contact-policy-node';
@@ -23,6 +24,10 @@ export const NODE_SPECS = {
 } as const;
 
 export type NodeType = keyof typeof NODE_SPECS;
+/** What a document may hold as each node type's config (defaults not yet applied). */
+export type NodeConfigInput<T extends NodeType> = z.input<(typeof NODE_SPECS)[T]['configSchema']>;
+/** A node's config after validation, with defaults applied. */
+export type NodeConfig<T extends NodeType> = z.output<(typeof NODE_SPECS)[T]['configSchema']>;
 export const NODE_TYPES = Object.keys(NODE_SPECS) as NodeType[];
 
 export function nodeSpec(type: string): NodeSpec<unknown> | undefined {

@@ -37,6 +37,8 @@ interface PlanStep {
   inputSlots: number[];
   /** Slot index per output handle of this node. */
   outputSlots: Map<string, number>;
+  /** The slot when the node has exactly one output handle (most nodes): no lookup per decision. */
+  singleOutputSlot?: number;
   source: boolean;
   output: boolean;
 }
@@ -49,7 +51,7 @@ export function compileStrategy(document: unknown, env: StrategyEnvironment = {}
   const validation = validateStrategy(document, env);
   if (!validation.valid || !validation.document) throw new StrategyValidationError(validation.problems);
   const doc = validation.document;
-  const actions: ActionFact[] = (env.actions ?? []).map(toActionFact);
+  const actions: ActionFact[] = (env.actions ?? []).map((a, i) => toActionFact(a, i));
   const actionsById = new Map(actions.map((a) => [a.id, a]));
   const labels = { schema: env.schema };
   const slots = new PathSlots();
@@ -74,6 +76,7 @@ export function compileStrategy(document: unknown, env: StrategyEnvironment = {}
       runtime: spec.compile(config, { nodeId: id, actions, actionsById, models: env.models ?? {}, labels, slots }),
       inputSlots: doc.edges.filter((e) => e.target === id).map((e) => slot(e.source, e.sourceHandle ?? DEFAULT_HANDLE)),
       outputSlots: new Map(spec.outputHandles(config).map((h) => [h, slot(id, h)])),
+      singleOutputSlot: spec.outputHandles(config).length === 1 ? slot(id, spec.outputHandles(config)[0]!) : undefined,
       source: spec.inputs === 'none',
       output: node.type === 'output',
     };
@@ -102,14 +105,16 @@ export function compileStrategy(document: unknown, env: StrategyEnvironment = {}
         }
       }
       const out = step.runtime.run(inputs, state);
-      const target = step.outputSlots.get(out.handle);
+      const target = step.singleOutputSlot ?? step.outputSlots.get(out.handle);
       if (target !== undefined) lists[target] = out.candidates;
       if (step.output) result = out.candidates;
       if (trace) trace.nodes.push(traceNode(step, inputs, out.candidates, out.handle, out.notes, state, options.trace === true, actions));
       trace?.path.push(step.id);
     }
     const limited = options.limit !== undefined ? result.slice(0, Math.max(0, options.limit)) : result;
-    return { recommendations: limited.map(toRecommendation), ...(trace ? { trace } : {}) };
+    const decision: DecisionResult = { recommendations: limited.map(toRecommendation) };
+    if (trace) decision.trace = trace;
+    return decision;
   };
 
   return {
@@ -133,13 +138,35 @@ export function compileCached(document: StrategyDocument, env: StrategyEnvironme
   return compiled;
 }
 
+/** Per-decision state; the decision time is worked out only if a node asks for it. */
+class State implements DecisionState {
+  readonly facts: DecisionState['facts'];
+  readonly history: DecisionState['history'];
+  parsedHistory?: DecisionState['parsedHistory'];
+  private time?: number;
+
+  constructor(
+    readonly customer: Record<string, unknown>,
+    readonly context: Record<string, unknown>,
+    history: DecisionInput['history'],
+    private readonly fallbackNow: number | undefined,
+  ) {
+    this.history = history ?? [];
+    this.facts = { customer, context, action: {}, fields: {} };
+  }
+
+  get now(): number {
+    if (this.time === undefined) {
+      const given = this.context.now;
+      const parsed = typeof given === 'string' ? Date.parse(given) : typeof given === 'number' ? given : NaN;
+      this.time = Number.isFinite(parsed) ? parsed : (this.fallbackNow ?? Date.now());
+    }
+    return this.time;
+  }
+}
+
 function decisionState(input: DecisionInput, options: DecideOptions): DecisionState {
-  const customer = input.customer ?? {};
-  const context = input.context ?? {};
-  const nowText = context.now;
-  const parsedNow = typeof nowText === 'string' ? Date.parse(nowText) : typeof nowText === 'number' ? nowText : NaN;
-  const now = Number.isFinite(parsedNow) ? parsedNow : (options.now ?? Date.now());
-  return { customer, context, now, history: input.history ?? [], facts: { customer, context, action: {}, fields: {} } };
+  return new State(input.customer ?? {}, input.context ?? {}, input.history, options.now);
 }
 
 function toRecommendation(c: Candidate, i: number): Recommendation {
@@ -174,13 +201,17 @@ function traceNode(
   if (step.outputSlots.size > 1) node.branch = handle;
   if (!full) return node;
   if (notes?.length) node.notes = notes;
-  const kept = new Set(out.map((c) => c.action.id));
-  const droppedIds = new Set<string>();
+  // Count occurrences, so that an action arriving twice at a merge and kept once is listed as dropped once.
+  const keptCount = new Map<string, number>();
+  for (const c of out) keptCount.set(c.action.id, (keptCount.get(c.action.id) ?? 0) + 1);
   node.dropped = [];
   for (const c of incoming) {
-    if (kept.has(c.action.id) || droppedIds.has(c.action.id)) continue;
-    droppedIds.add(c.action.id);
-    node.dropped.push({ actionId: c.action.id, reason: step.runtime.explainDrop?.(c, state) ?? 'dropped' });
+    const left = keptCount.get(c.action.id) ?? 0;
+    if (left > 0) {
+      keptCount.set(c.action.id, left - 1);
+      continue;
+    }
+    node.dropped.push({ actionId: c.action.id, reason: step.runtime.explainDrop?.(c, state, { inputs: incoming, output: out }) ?? 'dropped' });
   }
   node.kept = out.map((c) => {
     const details = step.runtime.explainKept?.(c, state);

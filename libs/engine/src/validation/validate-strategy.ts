@@ -39,7 +39,7 @@ export function validateStrategy(input: unknown, env: StrategyEnvironment = {}):
   const graphNodes = new Map<string, GraphNodeInfo>();
   for (const node of document.nodes) {
     if (graphNodes.has(node.id)) {
-      problems.push(problem('duplicate_node_id', `two nodes have the id "${node.id}"`, { nodeId: node.id, field: 'id' }));
+      problems.push(problem('duplicate_node_id', `two nodes have the id "${node.id}"; give each node its own id`, { nodeId: node.id, field: 'id' }));
       continue;
     }
     const spec = nodeSpec(node.type);

@@ -29,12 +29,12 @@ export const actionsNode = defineNode<ActionsConfig>({
   check(config, ctx) {
     const problems = (config.actionIds ?? []).flatMap((id, i) =>
       ctx.actionIds && !ctx.actionIds.has(id)
-        ? [problem('unknown_action', `there is no action "${id}" in the catalog`, { nodeId: ctx.nodeId, field: joinField('config.actionIds', i) })]
+        ? [problem('unknown_action', `there is no action "${id}" in the catalog; remove it or choose an action from the catalog`, { nodeId: ctx.nodeId, field: joinField('config.actionIds', i) })]
         : [],
     );
     (config.groups ?? []).forEach((group, i) => {
       if (ctx.groups && !ctx.groups.has(group)) {
-        problems.push(problem('unknown_group', `no action in the catalog is in group "${group}"`, { nodeId: ctx.nodeId, field: joinField('config.groups', i), severity: 'warning' }));
+        problems.push(problem('unknown_group', `no action in the catalog is in group "${group}"; check the group name`, { nodeId: ctx.nodeId, field: joinField('config.groups', i), severity: 'warning' }));
       }
     });
     return problems;

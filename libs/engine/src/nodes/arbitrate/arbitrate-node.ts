@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogIndex } from '../../catalog/action';
 import { compileCondition, type CompiledCondition } from '../../conditions/compile-condition';
 import { describeCondition } from '../../conditions/describe-condition';
 import { withField } from '../../runtime/candidate';
@@ -53,18 +54,17 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
     const a = config.propensityWeight;
     const b = config.valueWeight;
     const weights = config.contextWeights.map((w) => ({ condition: compileCondition(w.when, ctx.labels, ctx.slots), weight: w.weight, label: w.label }));
-    const leverFor = new Map(
-      ctx.actions.map((action) => [
-        action.id,
+    const leverByIndex = ctx.actions.map(
+      (action) =>
         (action.group !== undefined ? (config.levers.byGroup?.[action.group] ?? 1) : 1) * (config.levers.byAction?.[action.id] ?? 1),
-      ]),
     );
+    const leverFor = (c: Candidate) => leverByIndex[catalogIndex(c.action)] ?? 1;
     const priorityOf = (c: Candidate, f: DecisionState['facts']): number => {
       const rawValue = c.fields.value ?? c.action.value ?? 1;
       let contextWeight = 1;
       for (const w of weights) if (holds(w.condition, f)) contextWeight *= w.weight;
       const priority =
-        Math.pow(c.fields.propensity ?? 0, a) * Math.pow(rawValue > 0 ? rawValue : 0, b) * contextWeight * (leverFor.get(c.action.id) ?? 1);
+        Math.pow(c.fields.propensity ?? 0, a) * Math.pow(rawValue > 0 ? rawValue : 0, b) * contextWeight * leverFor(c);
       return Number.isFinite(priority) ? priority : 0;
     };
     // The same formula, term by term, for the trace.
@@ -74,7 +74,7 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
       const value = rawValue > 0 ? rawValue : 0;
       let contextWeight = 1;
       for (const w of weights) if (holds(w.condition, f)) contextWeight *= w.weight;
-      const lever = leverFor.get(c.action.id) ?? 1;
+      const lever = leverFor(c);
       const priority = Math.pow(propensity, a) * Math.pow(value, b) * contextWeight * lever;
       return { propensity, value, contextWeight, lever, priority: Number.isFinite(priority) ? priority : 0 };
     };

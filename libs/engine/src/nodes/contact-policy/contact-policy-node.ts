@@ -42,29 +42,36 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
       }
       return state.parsedHistory;
     };
+    // A limit of 0 forbids the contact outright, with or without history.
+    const alwaysLimited = config.limits.some((l) => l.max === 0);
     const violation = (c: Candidate, state: DecisionState): string | undefined => {
       const history = historyOf(state);
-      if (history.length === 0) return undefined;
+      if (history.length === 0 && !alwaysLimited) return undefined;
       for (const limit of config.limits) {
         const since = state.now - limit.windowDays * DAY_MS;
         const n = history.filter((i) => i.at > since && limit.count.includes(i.outcome) && sameScope(limit.scope, i, c.action)).length;
         if (n >= limit.max) {
+          if (limit.max === 0) return `at most 0 ${limit.count.join('/')} in ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)}, so never offered`;
           return `${limit.count.join('/')} ${plural(n, 'time')} in the last ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)} (at most ${limit.max})`;
         }
       }
       for (const cooldown of config.cooldowns) {
         const since = state.now - cooldown.days * DAY_MS;
-        const last = history.find((i) => i.at > since && cooldown.after.includes(i.outcome) && sameScope(cooldown.scope, i, c.action));
+        // The most recent such contact, whatever the order of the history: it says when the rest ends.
+        let last: ParsedInteraction | undefined;
+        for (const i of history) {
+          if (i.at > since && cooldown.after.includes(i.outcome) && sameScope(cooldown.scope, i, c.action) && (!last || i.at > last.at)) last = i;
+        }
         if (last) {
           const ago = Math.floor((state.now - last.at) / DAY_MS);
-          return `${last.outcome} ${ago === 0 ? 'today' : `${plural(ago, 'day')} ago`} for ${scopeWords(cooldown.scope, c.action)} (rests ${plural(cooldown.days, 'day')} after ${cooldown.after.join('/')})`;
+          return `${last.outcome} ${ago === 0 ? 'today' : `${plural(ago, 'day')} ago`} for ${scopeWords(cooldown.scope, c.action)} (${plural(cooldown.days, 'day')} rest after ${cooldown.after.join('/')})`;
         }
       }
       return undefined;
     };
     return {
       run([input = []], state) {
-        if (state.history.length === 0) return { handle: 'out', candidates: input.slice() };
+        if (state.history.length === 0 && !alwaysLimited) return { handle: 'out', candidates: input.slice() };
         return { handle: 'out', candidates: input.filter((c) => violation(c, state) === undefined) };
       },
       explainDrop: (c, state) => violation(c, state) ?? 'suppressed by the contact policy',

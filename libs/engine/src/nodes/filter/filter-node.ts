@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogIndex } from '../../catalog/action';
 import { compileCondition, type CompiledCondition } from '../../conditions/compile-condition';
 import { describeCondition } from '../../conditions/describe-condition';
 import type { RootCondition } from '../../conditions/types';
@@ -60,10 +61,11 @@ export const filterNode = defineNode<FilterConfig>({
       const groupRule = action.group !== undefined ? byGroup.get(action.group) : undefined;
       if (groupRule) rules.push({ scope: `group ${action.group} rule: `, condition: groupRule });
       const actionRule = byAction.get(action.id);
-      if (actionRule) rules.push({ scope: `rule for ${action.id}: `, condition: actionRule });
+      if (actionRule) rules.push({ scope: `rule for ${action.name}: `, condition: actionRule });
       rulesFor.set(action.id, rules);
     }
-    const tests = new Map([...rulesFor].map(([id, rules]) => [id, combine(rules.map((r) => r.condition.test))]));
+    const tests = ctx.actions.map((a) => combine(rulesFor.get(a.id)!.map((r) => r.condition.test)));
+    const testFor = (c: Candidate) => tests[catalogIndex(c.action)];
     const passes = (test: (f: DecisionState['facts']) => boolean, f: DecisionState['facts']) => {
       try {
         return test(f);
@@ -81,7 +83,7 @@ export const filterNode = defineNode<FilterConfig>({
         }
         const out: Candidate[] = [];
         for (const c of input) {
-          const test = tests.get(c.action.id);
+          const test = testFor(c);
           if (!test) {
             out.push(c);
             continue;

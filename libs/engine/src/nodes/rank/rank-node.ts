@@ -36,6 +36,7 @@ export const rankNode = defineNode<RankConfig>({
       return x.action.id < y.action.id ? -1 : x.action.id > y.action.id ? 1 : 0;
     };
     const rank = (input: readonly Candidate[]) => {
+      if (!onePerGroup && limit !== undefined && limit <= 8) return topK(input, limit, compare);
       let sorted = input.slice().sort(compare);
       if (onePerGroup) {
         const seen = new Set<string>();
@@ -50,9 +51,13 @@ export const rankNode = defineNode<RankConfig>({
     };
     return {
       run: ([input = []]) => ({ handle: 'out', candidates: rank(input) }),
-      explainDrop(c) {
-        if (onePerGroup && c.action.group !== undefined) return `not the best of group ${JSON.stringify(c.action.group)} or below the top ${limit ?? 'N'}`;
-        return `${by} ${c.fields[by] ?? 'missing'} is below the top ${limit}`;
+      explainDrop(c, _state, { inputs, output }) {
+        const better = onePerGroup ? output.find((o) => o.action.group !== undefined && o.action.group === c.action.group) : undefined;
+        if (better) return `${better.action.name} ranks higher in group ${JSON.stringify(c.action.group)} (one per group)`;
+        const position = inputs.slice().sort(compare).findIndex((o) => o.action.id === c.action.id) + 1;
+        const value = c.fields[by];
+        const shown = value === undefined ? `${by} is missing, so it ranks last` : `${by} ${Number(value.toPrecision(4))}`;
+        return `ranked #${position} (${shown}), below the top ${limit}`;
       },
     };
   },
@@ -62,3 +67,18 @@ export const rankNode = defineNode<RankConfig>({
     return config.limit ? `top ${config.limit} by ${config.by}${order}${group}` : `sort by ${config.by}${order}${group}`;
   },
 });
+
+/** The best k in order, by insertion into a short list: cheaper than sorting everything for small k. */
+function topK(input: readonly Candidate[], k: number, compare: (a: Candidate, b: Candidate) => number): Candidate[] {
+  const best: Candidate[] = [];
+  for (const c of input) {
+    if (best.length === k && compare(c, best[k - 1]!) >= 0) continue;
+    let i = best.length < k ? best.length : k - 1;
+    while (i > 0 && compare(c, best[i - 1]!) < 0) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = c;
+  }
+  return best;
+}

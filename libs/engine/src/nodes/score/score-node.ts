@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogIndex } from '../../catalog/action';
 import { withField } from '../../runtime/candidate';
 import type { Candidate } from '../../runtime/types';
 import { checkModel, compileModel, modelIsPerCandidate, modelSpecSchema, resolveModel, summarizeModel, type ModelSpec } from '../../models/model-spec';
@@ -56,9 +57,8 @@ export const scoreNode = defineNode<ScoreConfig>({
     const fallback = config.model ? compile(config.model) : undefined;
     const byGroup = new Map(Object.entries(config.byGroup ?? {}).map(([g, m]) => [g, compile(m)]));
     const byAction = new Map(Object.entries(config.byAction ?? {}).map(([a, m]) => [a, compile(m)]));
-    const modelFor = new Map(
-      ctx.actions.map((a) => [a.id, byAction.get(a.id) ?? (a.group !== undefined ? byGroup.get(a.group) : undefined) ?? fallback]),
-    );
+    const modelByIndex = ctx.actions.map((a) => byAction.get(a.id) ?? (a.group !== undefined ? byGroup.get(a.group) : undefined) ?? fallback);
+    const modelFor = (c: Candidate) => modelByIndex[catalogIndex(c.action)];
     const field = config.field;
     return {
       run([input = []], state) {
@@ -67,7 +67,7 @@ export const scoreNode = defineNode<ScoreConfig>({
         const out: Candidate[] = new Array(input.length);
         for (let i = 0; i < input.length; i++) {
           const c = input[i]!;
-          const index = modelFor.get(c.action.id);
+          const index = modelFor(c);
           let score: number | undefined;
           if (index !== undefined) {
             const model = models[index]!;
@@ -84,7 +84,7 @@ export const scoreNode = defineNode<ScoreConfig>({
         return { handle: 'out', candidates: out };
       },
       explainKept(c) {
-        if (modelFor.get(c.action.id) === undefined) return { note: `no model applies to ${c.action.id}; ${field} not set` };
+        if (modelFor(c) === undefined) return { note: `no model applies to ${c.action.id}; ${field} not set` };
         if (c.fields[field] === undefined) return { note: `the model gave no ${field} (missing inputs)` };
         return undefined;
       },

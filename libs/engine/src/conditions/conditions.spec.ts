@@ -1,0 +1,618 @@
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import type { DataSchema } from '../catalog/fields';
+import { checkCondition, type ConditionScope } from './check-condition';
+import { compileCondition } from './compile-condition';
+import { describeCondition } from './describe-condition';
+import { parsePath } from './path';
+import { FACT_NAMES, type ComparisonCondition, type Condition, type ConditionFacts } from './types';
+
+const SCOPE: ConditionScope = { facts: FACT_NAMES };
+
+function facts(customer: unknown, rest: Partial<ConditionFacts> = {}): ConditionFacts {
+  return { customer, context: {}, action: {}, fields: {}, ...rest };
+}
+
+function errorsOf(condition: unknown, scope: ConditionScope = SCOPE) {
+  return checkCondition(condition, scope, { field: 'condition' }).filter((p) => p.severity === 'error');
+}
+
+/** Our verdict: 'error' if checkCondition rejects the condition or the evaluation throws. */
+function verdict(condition: unknown, f: ConditionFacts): boolean | 'error' {
+  if (errorsOf(condition).length > 0) return 'error';
+  try {
+    return compileCondition(condition as Condition).test(f);
+  } catch {
+    return 'error';
+  }
+}
+
+/** json-rules-engine's verdict for the same condition and facts. */
+async function reference(condition: unknown, f: ConditionFacts): Promise<boolean | 'error'> {
+  const engine = new Engine();
+  try {
+    engine.addRule({ conditions: structuredClone(condition) as TopLevelCondition, event: { type: 'hit' } });
+    const { events } = await engine.run({ ...f });
+    return events.length > 0;
+  } catch {
+    return 'error';
+  }
+}
+
+/** A one-comparison condition on a customer field. */
+function on(path: string, operator: string, value: unknown): Condition {
+  return { all: [{ fact: 'customer', path, operator, value }] };
+}
+
+async function expectVerdict(condition: Condition, f: ConditionFacts, expected: boolean | 'error') {
+  expect(verdict(condition, f)).toBe(expected);
+  expect(await reference(condition, f)).toBe(expected);
+}
+
+describe('operators (same verdicts as json-rules-engine)', () => {
+  it.each<[string, unknown, unknown, boolean]>([
+    ['equal', 'gold', 'gold', true],
+    ['equal', '18', 18, false], // strict: no coercion
+    ['equal', undefined, null, false], // missing is not null
+    ['notEqual', 'gold', 'silver', true],
+    ['notEqual', undefined, 'gold', true],
+    ['in', 'gold', ['gold', 'silver'], true],
+    ['in', 'bronze', ['gold', 'silver'], false],
+    ['in', undefined, ['gold', 'silver'], false],
+    ['in', 18, ['18'], false],
+    ['notIn', 'bronze', ['gold', 'silver'], true],
+    ['notIn', undefined, ['gold'], true],
+    ['contains', ['vip', 'new'], 'vip', true],
+    ['contains', ['new'], 'vip', false],
+    ['contains', 'vip member', 'vip', false], // not a list: false, no substring match
+    ['contains', undefined, 'vip', false],
+    ['doesNotContain', ['new'], 'vip', true],
+    ['doesNotContain', 'new', 'vip', false], // not a list
+    ['greaterThan', 20, 18, true],
+    ['greaterThan', 18, 18, false],
+    ['greaterThanInclusive', 18, 18, true],
+    ['lessThan', 17.5, 18, true],
+    ['lessThanInclusive', -1, 0, true],
+    ['greaterThan', '20', 18, true], // numeric strings compare as numbers
+    ['lessThan', ' 7', 10, true],
+    ['greaterThan', '1e3', 999, true],
+    ['greaterThan', '3abc', 2, false], // passes the number check, "3abc" > 2 is false
+    ['greaterThan', '', -1, false], // not a number
+    ['greaterThan', undefined, -1, false], // missing
+    ['lessThan', null, 1, false],
+    ['greaterThan', true, 0, false],
+    ['greaterThan', Number.NaN, 0, false],
+  ])('%s: %p vs %p is %p', async (operator, actual, value, expected) => {
+    await expectVerdict(on('$.x', operator, value), facts({ x: actual }), expected);
+  });
+
+  it('"in" with a string value checks for a substring, as json-rules-engine does', async () => {
+    await expectVerdict(on('$.segment', 'in', 'gold,silver'), facts({ segment: 'gold' }), true);
+    await expectVerdict(on('$.segment', 'in', 'gold,silver'), facts({ segment: 'old' }), true);
+    await expectVerdict(on('$.segment', 'in', 'gold,silver'), facts({ segment: 'bronze' }), false);
+  });
+
+  it('"in" with a number or null value is rejected by checkCondition (json-rules-engine would throw)', async () => {
+    for (const value of [5, null, true, { a: 1 }]) {
+      const condition = on('$.segment', 'in', value);
+      expect(errorsOf(condition)).toEqual([
+        expect.objectContaining({
+          code: 'invalid_condition',
+          field: 'condition.all[0].value',
+          message: expect.stringContaining('"in" needs a list'),
+        }),
+      ]);
+      expect(await reference(condition, facts({ segment: 'gold' }))).toBe('error');
+    }
+    expect(errorsOf(on('$.segment', 'notIn', 7))).toHaveLength(1);
+  });
+
+  it('"in" against a fact that is not a list throws, like json-rules-engine', async () => {
+    const condition: Condition = {
+      all: [
+        {
+          fact: 'customer',
+          path: '$.segment',
+          operator: 'in',
+          value: { fact: 'customer', path: '$.allowed' },
+        },
+      ],
+    };
+    expect(errorsOf(condition)).toEqual([]);
+    await expectVerdict(condition, facts({ segment: 'gold', allowed: ['gold'] }), true);
+    await expectVerdict(condition, facts({ segment: 'gold', allowed: 5 }), 'error');
+    await expectVerdict(condition, facts({ segment: 'gold' }), 'error');
+    const compiled = compileCondition(condition);
+    expect(compiled.mayThrow).toBe(true);
+    expect(compiled.explain(facts({ segment: 'gold', allowed: 5 }))).toMatchObject({
+      passed: false,
+      error: true,
+    });
+  });
+
+  it('"in" with a long list behaves like indexOf, also for NaN', async () => {
+    const list = [1, 2, 3, 4, 5, 6, 7, 8, Number.NaN];
+    await expectVerdict(on('$.x', 'in', list), facts({ x: 8 }), true);
+    await expectVerdict(on('$.x', 'in', list), facts({ x: '8' }), false);
+    await expectVerdict(on('$.x', 'in', list), facts({ x: Number.NaN }), false);
+    const strings = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    await expectVerdict(on('$.x', 'in', strings), facts({ x: 'j' }), true);
+    await expectVerdict(on('$.x', 'in', strings), facts({ x: 'k' }), false);
+  });
+
+  it.each<[string, unknown, unknown, boolean | 'error']>([
+    ['someFact:equal', ['a', 'vip'], 'vip', true],
+    ['someFact:equal', ['a'], 'vip', false],
+    ['someFact:equal', 'vip', 'vip', false], // not a list
+    ['everyFact:greaterThan', [5, 6], 3, true],
+    ['everyFact:greaterThan', [5, 1], 3, false],
+    ['everyFact:greaterThan', [], 3, true], // vacuously
+    ['someValue:equal', 'b', ['a', 'b'], true],
+    ['someValue:equal', 'c', ['a', 'b'], false],
+    ['someValue:equal', 'c', 'abc', 'error'], // the value must be a list
+    ['everyValue:notEqual', 'c', ['a', 'b'], true],
+    ['not:in', 'c', ['a', 'b'], true],
+    ['not:contains', undefined, 'a', true],
+    ['swap:contains', 'b', ['a', 'b'], true], // the value list contains the fact
+    ['swap:in', ['a', 'b'], 'b', true],
+    ['swap:in', 5, 'b', 'error'],
+    ['someFact:not:equal', ['a', 'a'], 'a', false],
+    ['someFact:someValue:equal', ['x', 'b'], ['a', 'b'], true],
+  ])('decorated %s: %p vs %p is %p', async (operator, actual, value, expected) => {
+    await expectVerdict(on('$.x', operator, value), facts({ x: actual }), expected);
+  });
+
+  it('rejects unknown operators and decorators with the list of valid ones', () => {
+    for (const operator of ['equals', 'foo:equal', 'someFact:', ':equal', 'Equal']) {
+      expect(errorsOf(on('$.x', operator, 1))).toEqual([
+        expect.objectContaining({
+          code: 'invalid_condition',
+          field: 'condition.all[0].operator',
+          message: expect.stringMatching(/^unknown operator .*use one of equal, notEqual, in/),
+        }),
+      ]);
+    }
+  });
+});
+
+describe('all / any / not and priorities', () => {
+  const vip: ComparisonCondition = { fact: 'customer', path: '$.vip', operator: 'equal', value: true };
+  /** Throws in json-rules-engine whenever it is evaluated, because $.allowed is not a list. */
+  const broken: ComparisonCondition = {
+    fact: 'customer',
+    path: '$.segment',
+    operator: 'in',
+    value: { fact: 'customer', path: '$.allowed' },
+  };
+
+  it('empty "all" and empty "any" pass (with a warning from checkCondition)', async () => {
+    await expectVerdict({ all: [] }, facts({}), true);
+    await expectVerdict({ any: [] }, facts({}), true);
+    await expectVerdict({ not: { any: [] } }, facts({}), false);
+    expect(checkCondition({ any: [] }, SCOPE, { field: 'condition' })).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'condition.any',
+        message: expect.stringContaining('always passes'),
+      }),
+    ]);
+    expect(compileCondition({ all: [] }).explain(facts({}))).toEqual({
+      passed: true,
+      reason: 'no conditions in "all", so it passes',
+    });
+  });
+
+  it('a higher-priority set that decides "any" stops evaluation before an erroring lower-priority set', async () => {
+    const condition: Condition = {
+      any: [
+        { ...vip, priority: 2 },
+        { ...broken, priority: 1 },
+      ],
+    };
+    await expectVerdict(condition, facts({ vip: true, segment: 'gold' }), true);
+    await expectVerdict(condition, facts({ vip: false, segment: 'gold' }), 'error');
+    expect(compileCondition(condition).explain(facts({ vip: true }))).toEqual({
+      passed: true,
+      reason: 'vip is true',
+    });
+  });
+
+  it('a higher-priority set that decides "all" stops evaluation before an erroring lower-priority set', async () => {
+    const condition: Condition = {
+      all: [
+        { ...broken, priority: 1 },
+        { ...vip, priority: 3 },
+      ],
+    };
+    await expectVerdict(condition, facts({ vip: false, segment: 'gold' }), false);
+    await expectVerdict(condition, facts({ vip: true, segment: 'gold' }), 'error');
+  });
+
+  it('within one priority set every condition is evaluated, so an error is not short-circuited', async () => {
+    // Same priority: json-rules-engine evaluates both (Promise.all), so the error surfaces.
+    await expectVerdict({ any: [vip, broken] }, facts({ vip: true, segment: 'gold' }), 'error');
+    await expectVerdict(
+      { all: [{ ...vip, value: false }, broken] },
+      facts({ vip: true, segment: 'gold' }),
+      'error',
+    );
+    // Priority on a nested group counts like on a comparison.
+    await expectVerdict({ any: [{ all: [vip], priority: 5 }, broken] }, facts({ vip: true }), true);
+  });
+
+  it('a single child is evaluated directly, whatever its priority', async () => {
+    await expectVerdict({ any: [{ ...vip, priority: 3 }] }, facts({ vip: true }), true);
+    await expectVerdict({ not: { ...vip, priority: 2 } }, facts({ vip: true }), false);
+  });
+
+  it('reports compiled priority, facts read and whether it may throw', () => {
+    const compiled = compileCondition({
+      all: [vip, { fact: 'fields', path: '$.propensity', operator: 'greaterThan', value: 0.2 }],
+      priority: 4,
+    });
+    expect(compiled.priority).toBe(4);
+    expect([...compiled.reads].sort()).toEqual(['customer', 'fields']);
+    expect(compiled.mayThrow).toBe(false);
+    expect(compileCondition({ all: [broken] }).mayThrow).toBe(true);
+  });
+});
+
+describe('paths', () => {
+  const customer = {
+    age: 30,
+    address: { city: 'Lyon', zip: { code: '69001' } },
+    'first name': 'Ann',
+    tags: ['vip', 'new'],
+    orders: [{ total: 120 }],
+  };
+
+  it.each<[string, unknown, unknown]>([
+    ['$.age', 'equal', 30],
+    ['$.address.city', 'equal', 'Lyon'],
+    ['$.address.zip.code', 'equal', '69001'],
+    ["$['first name']", 'equal', 'Ann'],
+    ['$["first name"]', 'equal', 'Ann'],
+    ['$.tags[0]', 'equal', 'vip'],
+    ['$.tags[1]', 'equal', 'new'],
+    ['$.orders[0].total', 'equal', 120],
+    ["$['address']['city']", 'equal', 'Lyon'],
+    ['$.tags.length', 'equal', 2],
+  ])('%s reads the expected value', async (path, operator, value) => {
+    await expectVerdict(on(path, operator as string, value), facts(customer), true);
+  });
+
+  it('missing steps give a missing value, not an error', async () => {
+    await expectVerdict(on('$.address.country', 'equal', undefined), facts(customer), true);
+    await expectVerdict(on('$.nothing.here', 'equal', undefined), facts(customer), true);
+    await expectVerdict(on('$.tags[5]', 'notEqual', 'vip'), facts(customer), true);
+    await expectVerdict(on('$.age', 'equal', 30), facts(null), false); // a null fact is returned as is
+  });
+
+  it.each([
+    ['$..x', 'is not supported at'],
+    ['$.a[*]', 'is not supported at'],
+    ['$.a[?(@.b)]', 'is not supported at'],
+    ['$.list[0:2]', 'is not supported at'],
+    ["$['a;b']", 'is not supported at'], // jsonpath-plus would read a.b
+    ["$['x#0']", 'is not supported at'], // jsonpath-plus would throw
+    ['a.b', 'must start with $'],
+    ['$', 'must name a field'],
+  ])('%s is rejected with a message naming the path', (path, words) => {
+    const problems = errorsOf({ all: [{ fact: 'customer', path, operator: 'equal', value: 1 }] });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: expect.any(String),
+        field: 'condition.all[0].path',
+        message: expect.stringContaining(`path "${path}"`),
+      }),
+    ]);
+    expect(problems[0]!.message).toContain(words);
+    expect(parsePath(path).ok).toBe(false);
+  });
+
+  it('a path that is not a string is rejected', () => {
+    expect(errorsOf({ all: [{ fact: 'customer', path: 5, operator: 'equal', value: 1 }] })).toEqual([
+      expect.objectContaining({
+        field: 'condition.all[0].path',
+        message: 'path must be a string such as "$.age"',
+      }),
+    ]);
+  });
+});
+
+describe('checkCondition', () => {
+  it('requires all / any / not at the root, like json-rules-engine', async () => {
+    const bare = { fact: 'customer', path: '$.age', operator: 'equal', value: 1 };
+    expect(errorsOf(bare)).toEqual([
+      expect.objectContaining({
+        field: 'condition',
+        message: expect.stringContaining('must start with "all", "any" or "not"'),
+      }),
+    ]);
+    expect(await reference(bare, facts({ age: 1 }))).toBe('error');
+  });
+
+  it('rejects unknown facts, naming the facts that may be used', () => {
+    expect(errorsOf({ all: [{ fact: 'profile', path: '$.age', operator: 'equal', value: 1 }] })).toEqual([
+      expect.objectContaining({
+        code: 'unknown_fact',
+        field: 'condition.all[0].fact',
+        message: 'unknown fact "profile"; use one of customer, context, action, fields',
+      }),
+    ]);
+    const onlyCustomer: ConditionScope = { facts: ['customer', 'context'] };
+    expect(
+      errorsOf(
+        { all: [{ fact: 'fields', path: '$.propensity', operator: 'greaterThan', value: 0.1 }] },
+        onlyCustomer,
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        code: 'unknown_fact',
+        message: '"fields" cannot be used here; this condition may read customer, context',
+      }),
+    ]);
+    expect(errorsOf({ all: [{ fact: 'customer', operator: 'equal', value: { fact: 'profile' } }] })).toEqual([
+      expect.objectContaining({ code: 'unknown_fact', field: 'condition.all[0].value.fact' }),
+    ]);
+  });
+
+  it('rejects params and shared condition references with a clear message', () => {
+    expect(
+      errorsOf({
+        all: [{ fact: 'customer', path: '$.age', operator: 'equal', value: 1, params: { id: 1 } }],
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        code: 'unsupported_condition',
+        field: 'condition.all[0].params',
+        message: expect.stringContaining('"params"'),
+      }),
+    ]);
+    expect(errorsOf({ all: [{ condition: 'isAdult' }] })).toEqual([
+      expect.objectContaining({
+        code: 'unsupported_condition',
+        field: 'condition.all[0]',
+        message: expect.stringContaining('shared condition references ("condition") are not supported'),
+      }),
+    ]);
+  });
+
+  it('rejects incomplete comparisons and malformed groups', () => {
+    expect(errorsOf({ all: [{ fact: 'customer', operator: 'equal' }] })).toEqual([
+      expect.objectContaining({ field: 'condition.all[0].value', message: 'a comparison needs "value"' }),
+    ]);
+    expect(errorsOf({ all: {} })).toEqual([
+      expect.objectContaining({ field: 'condition.all', message: '"all" must be a list of conditions' }),
+    ]);
+    expect(errorsOf({ not: [] })).toEqual([
+      expect.objectContaining({
+        field: 'condition.not',
+        message: expect.stringContaining('"not" takes one condition'),
+      }),
+    ]);
+    expect(errorsOf({ all: [], any: [] })).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('use exactly one of') }),
+    ]);
+    expect(errorsOf({ all: [], priority: 0 })).toEqual([
+      expect.objectContaining({ field: 'condition.priority' }),
+    ]);
+  });
+
+  describe('against the declared schema', () => {
+    const schema: DataSchema = {
+      customer: [
+        { name: 'age', type: 'number', label: 'Age' },
+        { name: 'segment', type: 'string', allowedValues: ['gold', 'silver', 'bronze'] },
+        { name: 'tags', type: 'list' },
+      ],
+    };
+    const scope: ConditionScope = { facts: FACT_NAMES, schema };
+
+    it('an unknown customer field is an error on its path', () => {
+      const condition = {
+        all: [
+          { fact: 'customer', path: '$.age', operator: 'greaterThan', value: 18 },
+          { fact: 'customer', path: '$.income', operator: 'greaterThan', value: 1000 },
+        ],
+      };
+      expect(checkCondition(condition, scope, { field: 'condition' })).toEqual([
+        {
+          code: 'unknown_field',
+          severity: 'error',
+          field: 'condition.all[1].path',
+          message: 'customer field "income" is not in the declared customer schema',
+          nodeId: undefined,
+        },
+      ]);
+    });
+
+    it('a value outside allowedValues is a warning, as are likely type mistakes', () => {
+      const problems = checkCondition(
+        {
+          any: [
+            { fact: 'customer', path: '$.segment', operator: 'in', value: ['gold', 'platinum'] },
+            { fact: 'customer', path: '$.age', operator: 'greaterThan', value: '18' },
+            { fact: 'customer', path: '$.segment', operator: 'contains', value: 'g' },
+          ],
+        },
+        scope,
+        { field: 'condition', nodeId: 'filter-1' },
+      );
+      expect(problems).toEqual([
+        expect.objectContaining({
+          code: 'unknown_value',
+          severity: 'warning',
+          field: 'condition.any[0].value',
+          nodeId: 'filter-1',
+          message: '"platinum" is not an allowed value of segment ("gold", "silver", "bronze")',
+        }),
+        expect.objectContaining({
+          code: 'type_mismatch',
+          severity: 'warning',
+          field: 'condition.any[1].value',
+        }),
+        expect.objectContaining({
+          code: 'type_mismatch',
+          severity: 'warning',
+          field: 'condition.any[2].value',
+        }),
+      ]);
+    });
+  });
+});
+
+describe('explain', () => {
+  const age18: Condition = {
+    all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
+  };
+
+  it('says why a comparison failed or passed', () => {
+    const compiled = compileCondition(age18);
+    expect(compiled.explain(facts({ age: 17 }))).toEqual({ passed: false, reason: 'age 17 is not ≥ 18' });
+    expect(compiled.explain(facts({}))).toEqual({ passed: false, reason: 'age is missing (needs ≥ 18)' });
+    expect(compiled.explain(facts({ age: 'unknown' }))).toEqual({
+      passed: false,
+      reason: 'age "unknown" is not a number (needs ≥ 18)',
+    });
+    expect(compiled.explain(facts({ age: 20 }))).toEqual({ passed: true, reason: 'age 20 ≥ 18' });
+  });
+
+  it.each<[string, unknown, unknown, string]>([
+    ['equal', 'silver', 'gold', 'segment is "silver", not "gold"'],
+    ['equal', undefined, 'gold', 'segment is missing (needs "gold")'],
+    ['notEqual', 'gold', 'gold', 'segment is "gold"'],
+    ['in', 'bronze', ['gold', 'silver'], 'segment "bronze" is not one of "gold", "silver"'],
+    ['in', undefined, ['gold', 'silver'], 'segment is missing (needs one of "gold", "silver")'],
+    ['notIn', 'gold', ['gold', 'silver'], 'segment "gold" is one of "gold", "silver"'],
+    ['contains', ['new'], 'vip', 'segment ("new") does not contain "vip"'],
+    ['contains', 'vip', 'vip', 'segment is "vip", not a list'],
+    ['contains', undefined, 'vip', 'segment is missing (needs a list containing "vip")'],
+    ['doesNotContain', ['vip'], 'vip', 'segment ("vip") contains "vip"'],
+    ['someFact:equal', ['a'], 'vip', 'segment ("a") has no item that = "vip"'],
+    ['everyFact:greaterThan', [5, 1], 3, 'not every item of segment (5, 1) > 3'],
+    ['not:equal', 'gold', 'gold', 'segment is "gold"'],
+  ])('a failing %s on %p against %p reads: %s', (operator, actual, value, reason) => {
+    expect(compileCondition(on('$.segment', operator, value)).explain(facts({ segment: actual }))).toEqual({
+      passed: false,
+      reason,
+    });
+  });
+
+  it('a failing "any" lists every part', () => {
+    const condition: Condition = {
+      any: [
+        { fact: 'customer', path: '$.age', operator: 'lessThan', value: 25 },
+        { fact: 'context', path: '$.channel', operator: 'equal', value: 'app' },
+      ],
+    };
+    expect(compileCondition(condition).explain(facts({ age: 30 }, { context: { channel: 'web' } }))).toEqual({
+      passed: false,
+      reason: 'none of these held: age 30 is not < 25; channel is "web", not "app"',
+    });
+  });
+
+  it('a passing "all" gives every reason, a failing one the first failure', () => {
+    const condition: Condition = {
+      all: [
+        { fact: 'customer', path: '$.age', operator: 'greaterThan', value: 18 },
+        { fact: 'fields', path: '$.propensity', operator: 'greaterThan', value: 0.3 },
+      ],
+    };
+    const compiled = compileCondition(condition);
+    expect(compiled.explain(facts({ age: 30 }, { fields: { propensity: 0.42 } }))).toEqual({
+      passed: true,
+      reason: 'age 30 > 18 and propensity 0.42 > 0.3',
+    });
+    expect(compiled.explain(facts({ age: 30 }, { fields: { propensity: 0.1 } }))).toEqual({
+      passed: false,
+      reason: 'propensity 0.1 is not > 0.3',
+    });
+  });
+
+  it('a failing "not" says what excluded it; a passing one gives the inner failure', () => {
+    const condition: Condition = {
+      not: { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
+    };
+    const compiled = compileCondition(condition);
+    expect(compiled.explain(facts({ segment: 'gold' }))).toEqual({
+      passed: false,
+      reason: 'excluded because segment is "gold"',
+    });
+    expect(compiled.explain(facts({ segment: 'silver' }))).toEqual({
+      passed: true,
+      reason: 'segment is "silver", not "gold"',
+    });
+  });
+
+  it('names fact references and their values, and uses declared labels', () => {
+    const condition: Condition = {
+      all: [
+        {
+          fact: 'customer',
+          path: '$.age',
+          operator: 'greaterThan',
+          value: { fact: 'context', path: '$.minAge' },
+        },
+      ],
+    };
+    expect(compileCondition(condition).explain(facts({ age: 16 }, { context: { minAge: 18 } }))).toEqual({
+      passed: false,
+      reason: 'age 16 is not > min age (18)',
+    });
+    const labels = {
+      schema: { customer: [{ name: 'age', type: 'number' as const, label: 'Customer age' }] },
+    };
+    expect(compileCondition(age18, labels).explain(facts({ age: 17 }))).toEqual({
+      passed: false,
+      reason: 'Customer age 17 is not ≥ 18',
+    });
+  });
+
+  it('an evaluation error is explained, never thrown', () => {
+    const condition = on('$.segment', 'in', { fact: 'customer', path: '$.allowed' });
+    const compiled = compileCondition(condition);
+    expect(() => compiled.test(facts({ segment: 'gold', allowed: 3 }))).toThrow(/could not|indexOf/);
+    expect(compiled.explain(facts({ segment: 'gold', allowed: 3 }))).toEqual({
+      passed: false,
+      error: true,
+      reason: expect.stringMatching(/^segment could not be compared with allowed \(/),
+    });
+  });
+});
+
+describe('describeCondition', () => {
+  it('describes a nested condition in words', () => {
+    const condition: Condition = {
+      all: [
+        { fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 },
+        {
+          any: [
+            { fact: 'customer', path: '$.segment', operator: 'in', value: ['gold', 'silver'] },
+            { not: { fact: 'customer', path: '$.churnRisk', operator: 'lessThan', value: 0.3 } },
+          ],
+        },
+        { fact: 'action', path: '$.group', operator: 'notEqual', value: 'loans' },
+      ],
+    };
+    expect(describeCondition(condition)).toBe(
+      'age ≥ 18 and (segment is one of "gold", "silver" or not churn risk < 0.3) and action group ≠ "loans"',
+    );
+  });
+
+  it('describes paths, decorators and empty groups', () => {
+    expect(describeCondition({ any: [] })).toBe('always');
+    expect(describeCondition(on("$['first name']", 'equal', 'Ann'))).toBe('first name = "Ann"');
+    expect(describeCondition(on('$.tags[0]', 'equal', 'vip'))).toBe('tags #1 = "vip"');
+    expect(describeCondition(on('$.tags', 'someFact:equal', 'vip'))).toBe('tags has an item that = "vip"');
+    expect(describeCondition(on('$.tags', 'contains', 'vip'))).toBe('tags contains "vip"');
+    expect(describeCondition(on('$.segment', 'someValue:equal', ['gold', 'silver']))).toBe(
+      'segment = any of "gold", "silver"',
+    );
+    expect(describeCondition(on('$.segment', 'swap:contains', ['gold', 'silver']))).toBe(
+      '"gold", "silver" contains segment',
+    );
+    expect(describeCondition({ not: { all: [on('$.a', 'equal', 1), on('$.b', 'equal', null)] } })).toBe(
+      'not (a = 1 and b = empty)',
+    );
+  });
+});

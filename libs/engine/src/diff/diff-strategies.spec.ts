@@ -1,0 +1,157 @@
+import type { StrategyDocument } from '../document/strategy-document';
+import { linearStrategy } from '../test-support/build-strategy';
+import { all, cmp, graph } from '../test-support/engine.test-helpers';
+import { diffStrategies } from './diff-strategies';
+
+const BASE: [string, unknown][] = [
+  ['actions', {}],
+  ['filter', { condition: all(cmp('customer', 'age', 'greaterThanInclusive', 18)) }],
+  ['arbitrate', { propensityWeight: 1, valueWeight: 1, levers: { byGroup: { retention: 1.5 } } }],
+  ['rank', { limit: 3 }],
+  ['output', {}],
+];
+const base = () => linearStrategy(BASE);
+const edit = (change: (doc: StrategyDocument) => void) => {
+  const doc = base();
+  change(doc);
+  return doc;
+};
+const node = (doc: StrategyDocument, id: string) => doc.nodes.find((n) => n.id === id)!;
+
+describe('diffStrategies', () => {
+  it('finds nothing between two copies of a version', () => {
+    expect(diffStrategies(base(), structuredClone(base()))).toEqual({
+      unchanged: true,
+      nodes: { added: [], removed: [], changed: [] },
+      edges: { added: [], removed: [] },
+    });
+  });
+
+  it('lists an added node with what it does, and the edges that now lead through it', () => {
+    const after = edit((doc) => {
+      doc.nodes.push({ id: 'policy', type: 'contactPolicy', config: { cooldowns: [{ days: 30 }] } });
+      doc.edges = doc.edges.filter((e) => e.source !== 'n4');
+      doc.edges.push({ source: 'n4', target: 'policy' }, { source: 'policy', target: 'n5' });
+    });
+    const diff = diffStrategies(base(), after);
+    expect(diff.unchanged).toBe(false);
+    expect(diff.nodes.added).toEqual([{ id: 'policy', type: 'contactPolicy', summary: '30 days rest after declined' }]);
+    expect(diff.edges.added).toEqual([
+      { source: 'n4', sourceHandle: 'out', target: 'policy' },
+      { source: 'policy', sourceHandle: 'out', target: 'n5' },
+    ]);
+    expect(diff.edges.removed).toEqual([{ source: 'n4', sourceHandle: 'out', target: 'n5' }]);
+  });
+
+  it('lists a removed node with what it did', () => {
+    const after = edit((doc) => {
+      doc.nodes = doc.nodes.filter((n) => n.id !== 'n2');
+      doc.edges = [{ source: 'n1', target: 'n3' }, ...doc.edges.filter((e) => e.source !== 'n1' && e.source !== 'n2')];
+    });
+    const diff = diffStrategies(base(), after);
+    expect(diff.nodes.removed).toEqual([{ id: 'n2', type: 'filter', summary: 'age ≥ 18' }]);
+    expect(diff.edges.removed).toEqual([
+      { source: 'n1', sourceHandle: 'out', target: 'n2' },
+      { source: 'n2', sourceHandle: 'out', target: 'n3' },
+    ]);
+    expect(diff.edges.added).toEqual([{ source: 'n1', sourceHandle: 'out', target: 'n3' }]);
+  });
+
+  it('words a changed condition before → after', () => {
+    const after = edit((doc) => {
+      node(doc, 'n2').config = { condition: all(cmp('customer', 'age', 'greaterThanInclusive', 21), cmp('customer', 'segment', 'in', ['gold', 'silver'])) };
+    });
+    const [change] = diffStrategies(base(), after).nodes.changed;
+    expect(change).toMatchObject({ id: 'n2', type: 'filter', before: 'age ≥ 18', summary: 'age ≥ 21 and segment is one of "gold", "silver"' });
+    expect(change!.changes).toEqual([
+      expect.objectContaining({ field: 'config.condition', beforeText: 'age ≥ 18', afterText: 'age ≥ 21 and segment is one of "gold", "silver"' }),
+    ]);
+  });
+
+  it('uses the labels of the customer schema', () => {
+    const after = edit((doc) => {
+      node(doc, 'n2').config = { condition: all(cmp('customer', 'age', 'greaterThanInclusive', 21)) };
+    });
+    const labels = { schema: { customer: [{ name: 'age', type: 'number' as const, label: 'Customer age' }] } };
+    expect(diffStrategies(base(), after, labels).nodes.changed[0]!.changes[0]).toMatchObject({ beforeText: 'Customer age ≥ 18', afterText: 'Customer age ≥ 21' });
+  });
+
+  it('words a rule added for a group as new', () => {
+    const after = edit((doc) => {
+      node(doc, 'n2').config = { ...(node(doc, 'n2').config as object), byGroup: { retention: all(cmp('customer', 'churnRisk', 'greaterThan', 0.3)) } };
+    });
+    expect(diffStrategies(base(), after).nodes.changed[0]!.changes).toEqual([
+      expect.objectContaining({ field: 'config.byGroup', beforeText: '(not set)' }),
+    ]);
+    const tightened = edit((doc) => {
+      node(doc, 'n2').config = { ...(node(doc, 'n2').config as object), byGroup: { retention: all(cmp('customer', 'churnRisk', 'greaterThan', 0.5)) } };
+    });
+    expect(diffStrategies(after, tightened).nodes.changed[0]!.changes).toEqual([
+      expect.objectContaining({ field: 'config.byGroup.retention', beforeText: 'churn risk > 0.3', afterText: 'churn risk > 0.5' }),
+    ]);
+  });
+
+  it('shows changed weights and levers one by one, with the node summary before and after', () => {
+    const after = edit((doc) => {
+      node(doc, 'n3').config = { propensityWeight: 2, valueWeight: 1, levers: { byGroup: { retention: 2 } } };
+    });
+    const [change] = diffStrategies(base(), after).nodes.changed;
+    expect(change).toMatchObject({ id: 'n3', before: 'propensity^1 × value^1, 1 lever', summary: 'propensity^2 × value^1, 1 lever' });
+    expect(change!.changes).toEqual([
+      { field: 'config.propensityWeight', before: 1, after: 2, beforeText: '1', afterText: '2' },
+      { field: 'config.levers.byGroup.retention', before: 1.5, after: 2, beforeText: '1.5', afterText: '2' },
+    ]);
+  });
+
+  it('shows a changed label and limit', () => {
+    const after = edit((doc) => {
+      node(doc, 'n4').label = 'Best three';
+      node(doc, 'n4').config = { limit: 5 };
+    });
+    const [change] = diffStrategies(base(), after).nodes.changed;
+    expect(change).toMatchObject({ id: 'n4', label: 'Best three', before: 'top 3 by priority', summary: 'top 5 by priority' });
+    expect(change!.changes.map((c) => [c.field, c.beforeText, c.afterText])).toEqual([
+      ['label', '(not set)', '"Best three"'],
+      ['config.limit', '3', '5'],
+    ]);
+  });
+
+  it('reports a node that only moved on the canvas, with no setting changed', () => {
+    const after = edit((doc) => {
+      node(doc, 'n4').position = { x: 610, y: 120 };
+    });
+    const diff = diffStrategies(base(), after);
+    expect(diff.nodes.changed).toEqual([expect.objectContaining({ id: 'n4', changes: [], moved: { from: { x: 600, y: 0 }, to: { x: 610, y: 120 } } })]);
+    expect(diff.edges).toEqual({ added: [], removed: [] });
+  });
+
+  it('shows a new branch edge with its handle', () => {
+    const split = (cases: unknown[]) => ({ mode: 'condition', cases });
+    const young = { id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) };
+    const before = graph(
+      [['start', 'actions', {}], ['seg', 'split', split([young])], ['join', 'merge', {}], ['end', 'output', {}]],
+      [['start', 'seg'], ['seg', 'join', 'young'], ['seg', 'join', 'default'], ['join', 'end']],
+    );
+    const after = structuredClone(before);
+    after.edges = after.edges.filter((e) => e.sourceHandle !== 'default');
+    after.edges.push({ source: 'seg', sourceHandle: 'default', target: 'end' });
+    expect(diffStrategies(before, after).edges).toEqual({
+      added: [{ source: 'seg', sourceHandle: 'default', target: 'end' }],
+      removed: [{ source: 'seg', sourceHandle: 'default', target: 'join' }],
+    });
+  });
+
+  it('reports the reordered inputs of a merge, since the first input wins a duplicate', () => {
+    const before = graph(
+      [['a', 'actions', { groups: ['retention'] }], ['b', 'actions', { channels: ['email'] }], ['join', 'merge', {}], ['end', 'output', {}]],
+      [['a', 'join'], ['b', 'join'], ['join', 'end']],
+    );
+    const after = structuredClone(before);
+    after.edges = [after.edges[1]!, after.edges[0]!, after.edges[2]!];
+    const diff = diffStrategies(before, after);
+    expect(diff.unchanged).toBe(false);
+    expect(diff.nodes.changed).toEqual([
+      expect.objectContaining({ id: 'join', changes: [expect.objectContaining({ field: 'inputs', beforeText: '"a", "b"', afterText: '"b", "a"' })] }),
+    ]);
+  });
+});

@@ -1,0 +1,96 @@
+import { CATALOG } from '../test-support/build-strategy';
+import { modelProblems, score, sigmoid } from '../test-support/models.test-helpers';
+
+const model = (terms: unknown[], intercept = -1) => ({ type: 'logistic', intercept, terms });
+
+describe('logistic model', () => {
+  it('turns the intercept alone into a probability', () => {
+    expect(score(model([], 0))).toBe(0.5);
+    expect(score(model([], 2))).toBeCloseTo(sigmoid(2), 15);
+  });
+
+  it('adds weight × value for a numeric input', () => {
+    expect(score(model([{ input: 'customer.age', weight: 0.05 }]), { customer: { age: 40 } })).toBeCloseTo(sigmoid(-1 + 2), 15);
+  });
+
+  it('reads numbers written as text, as they come from CSV files', () => {
+    const m = model([{ input: 'customer.age', weight: 0.05 }]);
+    expect(score(m, { customer: { age: '40' } })).toBeCloseTo(sigmoid(1), 15);
+    expect(score(m, { customer: { age: ' 40 ' } })).toBeCloseTo(sigmoid(1), 15);
+    expect(score(m, { customer: { age: '4e1' } })).toBeCloseTo(sigmoid(1), 15);
+  });
+
+  it('adds nothing for a missing or non-numeric input without ifMissing', () => {
+    const m = model([{ input: 'customer.age', weight: 0.05 }]);
+    for (const age of [undefined, null, '', 'forty', true, Number.NaN]) {
+      expect(score(m, { customer: { age } })).toBeCloseTo(sigmoid(-1), 15);
+    }
+  });
+
+  it('uses ifMissing in place of a missing or non-numeric input', () => {
+    const m = model([{ input: 'customer.age', weight: 0.05, ifMissing: 30 }]);
+    expect(score(m, { customer: {} })).toBeCloseTo(sigmoid(-1 + 1.5), 15);
+    expect(score(m, { customer: { age: 'unknown' } })).toBeCloseTo(sigmoid(-1 + 1.5), 15);
+    expect(score(m, { customer: { age: 0 } })).toBeCloseTo(sigmoid(-1), 15);
+  });
+
+  describe('categorical term', () => {
+    const m = model([{ input: 'customer.segment', categories: { gold: 0.8, silver: 0.3, '3': 0.1, true: 0.2 }, otherwise: -0.2, ifMissing: -0.5 }]);
+
+    it('adds the weight of the category', () => {
+      expect(score(m, { customer: { segment: 'gold' } })).toBeCloseTo(sigmoid(-0.2), 15);
+      expect(score(m, { customer: { segment: 'silver' } })).toBeCloseTo(sigmoid(-0.7), 15);
+    });
+
+    it('matches numbers and booleans by their text', () => {
+      expect(score(m, { customer: { segment: 3 } })).toBeCloseTo(sigmoid(-0.9), 15);
+      expect(score(m, { customer: { segment: true } })).toBeCloseTo(sigmoid(-0.8), 15);
+    });
+
+    it('adds otherwise for an unlisted category, and ifMissing for a missing one', () => {
+      expect(score(m, { customer: { segment: 'bronze' } })).toBeCloseTo(sigmoid(-1.2), 15);
+      expect(score(m, { customer: {} })).toBeCloseTo(sigmoid(-1.5), 15);
+      expect(score(m, { customer: { segment: '' } })).toBeCloseTo(sigmoid(-1.5), 15);
+    });
+
+    it('adds nothing for an unlisted or missing category without otherwise / ifMissing', () => {
+      const plain = model([{ input: 'customer.segment', categories: { gold: 0.8 } }]);
+      expect(score(plain, { customer: { segment: 'bronze' } })).toBeCloseTo(sigmoid(-1), 15);
+      expect(score(plain, { customer: {} })).toBeCloseTo(sigmoid(-1), 15);
+    });
+
+    it('does not match inherited names such as "constructor"', () => {
+      expect(score(m, { customer: { segment: 'constructor' } })).toBeCloseTo(sigmoid(-1.2), 15);
+    });
+  });
+
+  it('reads the action, computed fields and nested customer data', () => {
+    const m = model([
+      { input: 'action.value', weight: 0.01 },
+      { input: 'fields.affinity', weight: 1 },
+      { input: 'customer.address.city', categories: { Lyon: 0.5 } },
+    ]);
+    expect(score(m, { action: { value: 100 }, fields: { affinity: 0.25 }, customer: { address: { city: 'Lyon' } } })).toBeCloseTo(sigmoid(-1 + 1 + 0.25 + 0.5), 15);
+  });
+
+  describe('validation', () => {
+    it('rejects an input that is not a customer/context/action/fields reference, and says how to write one', () => {
+      const problems = modelProblems(model([{ input: 'age', weight: 1 }]));
+      expect(problems).toEqual([
+        expect.objectContaining({ code: 'invalid_config', nodeId: 'n2', field: 'config.model.terms[0].input', message: expect.stringContaining('write customer.name') }),
+      ]);
+    });
+
+    it('reports an input the customer schema does not declare', () => {
+      const env = { actions: CATALOG, schema: { customer: [{ name: 'age', type: 'number' as const }] } };
+      const problems = modelProblems(model([{ input: 'customer.age', weight: 1 }, { input: 'customer.income', weight: 1 }]), env);
+      expect(problems).toEqual([expect.objectContaining({ code: 'unknown_field', field: 'config.model.terms[1].input', message: expect.stringContaining('"income"') })]);
+    });
+
+    it('reports a weight out of range', () => {
+      expect(modelProblems(model([{ input: 'customer.age', weight: 5000 }]))).toEqual([
+        expect.objectContaining({ code: 'out_of_range', nodeId: 'n2', field: 'config.model.terms[0].weight' }),
+      ]);
+    });
+  });
+});
