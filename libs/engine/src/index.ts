@@ -22,3 +22,4 @@ export { compileStrategy, compileCached, type CompiledStrategy } from './runtime
 export * from './validation/problem';
 export { validateStrategy, type ValidationResult } from './validation/validate-strategy';
 export * from './diff/diff-strategies';
+export * from './metrics';

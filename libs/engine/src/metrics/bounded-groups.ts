@@ -34,7 +34,8 @@ export class BoundedGroups<T, J> {
     readonly capacity: number,
     private readonly kind: GroupKind<T, J>,
   ) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError('capacity must be a positive integer');
     this.overflowValue = kind.create();
   }
 
@@ -42,17 +43,23 @@ export class BoundedGroups<T, J> {
   groupFor(key: string): T {
     const existing = this.groups.get(key);
     if (existing !== undefined) return existing;
-    if (this.cutoff && compareKeys(stableHash(key), key, this.cutoff.hash, this.cutoff.key) > 0) return this.overflowValue;
+    // Trimming lazily at twice the capacity keeps adding new keys cheap; it happens before the new
+    // group exists so that the group handed back is never one the trim folded away.
+    if (this.groups.size >= 2 * this.capacity) this.trim();
+    if (this.cutoff && compareKeys(stableHash(key), key, this.cutoff.hash, this.cutoff.key) > 0)
+      return this.overflowValue;
     const created = this.kind.create();
     this.groups.set(key, created);
-    // Trimming lazily at twice the capacity keeps adding new keys cheap.
-    if (this.groups.size > 2 * this.capacity) this.trim();
     return created;
   }
 
   merge(other: BoundedGroups<T, J>): this {
     this.kind.combine(this.overflowValue, other.overflowValue);
-    if (other.cutoff && (!this.cutoff || compareKeys(other.cutoff.hash, other.cutoff.key, this.cutoff.hash, this.cutoff.key) < 0)) {
+    if (
+      other.cutoff &&
+      (!this.cutoff ||
+        compareKeys(other.cutoff.hash, other.cutoff.key, this.cutoff.hash, this.cutoff.key) < 0)
+    ) {
       this.cutoff = other.cutoff;
       for (const [key, value] of this.groups) {
         if (compareKeys(stableHash(key), key, this.cutoff.hash, this.cutoff.key) > 0) {
@@ -113,18 +120,23 @@ export class BoundedGroups<T, J> {
 
   private hashedEntries(): [number, string, T][] {
     this.trim();
-    return [...this.groups].map(([key, value]): [number, string, T] => [stableHash(key), key, value]).sort((a, b) => compareKeys(a[0], a[1], b[0], b[1]));
+    return [...this.groups]
+      .map(([key, value]): [number, string, T] => [stableHash(key), key, value])
+      .sort((a, b) => compareKeys(a[0], a[1], b[0], b[1]));
   }
 
   private trim(): void {
     if (this.groups.size <= this.capacity) return;
-    const ordered = [...this.groups].map(([key, value]): [number, string, T] => [stableHash(key), key, value]).sort((a, b) => compareKeys(a[0], a[1], b[0], b[1]));
+    const ordered = [...this.groups]
+      .map(([key, value]): [number, string, T] => [stableHash(key), key, value])
+      .sort((a, b) => compareKeys(a[0], a[1], b[0], b[1]));
     for (const [, key, value] of ordered.slice(this.capacity)) {
       this.kind.combine(this.overflowValue, value);
       this.groups.delete(key);
     }
     const last = ordered[this.capacity - 1]!;
-    if (!this.cutoff || compareKeys(last[0], last[1], this.cutoff.hash, this.cutoff.key) < 0) this.cutoff = { hash: last[0], key: last[1] };
+    if (!this.cutoff || compareKeys(last[0], last[1], this.cutoff.hash, this.cutoff.key) < 0)
+      this.cutoff = { hash: last[0], key: last[1] };
   }
 }
 

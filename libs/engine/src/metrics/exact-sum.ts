@@ -4,31 +4,35 @@
  * order in which rows were added or chunks merged: simulation chunks computed by different
  * workers combine into exactly the figures of a single pass.
  */
-export class ExactSum {
-  private readonly partials: number[];
+// Read once: global look-ups inside the hot loop are slow where code runs in a vm context (Jest).
+const { abs } = Math;
+const { isFinite } = Number;
 
-  constructor(partials: readonly number[] = []) {
-    this.partials = [];
-    for (const p of partials) this.add(p);
-  }
+export class ExactSum {
+  private readonly partials: number[] = [];
 
   add(value: number): this {
-    if (!Number.isFinite(value)) throw new RangeError(`ExactSum accepts only finite numbers, got ${value}`);
+    if (!isFinite(value)) throw new RangeError(`ExactSum accepts only finite numbers, got ${value}`);
     if (value === 0) return this;
     const p = this.partials;
+    const count = p.length;
     let x = value;
     let kept = 0;
-    for (let j = 0; j < p.length; j++) {
+    for (let j = 0; j < count; j++) {
       let y = p[j]!;
-      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      if (abs(x) < abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
       const hi = x + y;
       const lo = y - (hi - x);
       if (lo !== 0) p[kept++] = lo;
       x = hi;
     }
-    if (!Number.isFinite(x)) throw new RangeError('ExactSum overflowed');
-    p.length = kept;
-    if (x !== 0) p.push(x);
+    if (!isFinite(x)) throw new RangeError('ExactSum overflowed');
+    if (x !== 0) p[kept++] = x;
+    if (kept !== count) p.length = kept;
     return this;
   }
 
@@ -61,15 +65,27 @@ export class ExactSum {
     return hi === 0 ? 0 : hi;
   }
 
-  clone(): ExactSum {
-    return new ExactSum(this.partials);
-  }
-
   toJSON(): number[] {
     return [...this.partials];
   }
 
+  /** Reads partials written by toJSON (already exact and non-overlapping, so kept as they are). */
   static fromJSON(json: readonly number[]): ExactSum {
-    return new ExactSum(json);
+    const sum = new ExactSum();
+    for (const p of json) {
+      if (!isFinite(p)) throw new RangeError(`ExactSum partials must be finite numbers, got ${p}`);
+      if (p !== 0) sum.partials.push(p);
+    }
+    return sum;
   }
+}
+
+/** The exactly rounded sum of a few terms of a formula; NaN when a term is not finite. */
+export function sumExactly(...terms: number[]): number {
+  const sum = new ExactSum();
+  for (const t of terms) {
+    if (!isFinite(t)) return NaN;
+    sum.add(t);
+  }
+  return sum.value();
 }

@@ -66,7 +66,8 @@ export class NodeFunnel {
       tally.reached++;
       tally.in += node.in;
       tally.out += node.out;
-      if (node.branch !== undefined) tally.branches.set(node.branch, (tally.branches.get(node.branch) ?? 0) + 1);
+      if (node.branch !== undefined)
+        tally.branches.set(node.branch, (tally.branches.get(node.branch) ?? 0) + 1);
       if (node.dropped) {
         tally.tracedRows++;
         tally.dropped += node.dropped.length;
@@ -82,7 +83,8 @@ export class NodeFunnel {
       mine.reached += theirs.reached;
       mine.in += theirs.in;
       mine.out += theirs.out;
-      for (const [branch, n] of theirs.branches) mine.branches.set(branch, (mine.branches.get(branch) ?? 0) + n);
+      for (const [branch, n] of theirs.branches)
+        mine.branches.set(branch, (mine.branches.get(branch) ?? 0) + n);
       mine.tracedRows += theirs.tracedRows;
       mine.dropped += theirs.dropped;
       mine.reasons.merge(theirs.reasons);
@@ -109,7 +111,13 @@ export class NodeFunnel {
             .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0))
             .slice(0, this.topReasons);
           const listed = reasons.reduce((s, r) => s + r.count, 0);
-          figures.drops = { rows: t.tracedRows, dropped: t.dropped, reasons, other: t.dropped - listed, complete: t.reasons.complete() };
+          figures.drops = {
+            rows: t.tracedRows,
+            dropped: t.dropped,
+            reasons,
+            other: t.dropped - listed,
+            complete: t.reasons.complete(),
+          };
         }
         return figures;
       });
@@ -160,7 +168,17 @@ export class NodeFunnel {
   private node(id: string, type: string, position: number): NodeTally {
     let tally = this.nodes.get(id);
     if (!tally) {
-      tally = { type, position, reached: 0, in: 0, out: 0, branches: new Map(), tracedRows: 0, dropped: 0, reasons: new BoundedGroups(this.reasonCapacity, COUNT) };
+      tally = {
+        type,
+        position,
+        reached: 0,
+        in: 0,
+        out: 0,
+        branches: new Map(),
+        tracedRows: 0,
+        dropped: 0,
+        reasons: new BoundedGroups(this.reasonCapacity, COUNT),
+      };
       this.nodes.set(id, tally);
     } else {
       // Rows of one strategy agree on these; the minimum keeps the result independent of merge order otherwise.

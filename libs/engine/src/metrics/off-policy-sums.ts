@@ -1,4 +1,4 @@
-import { ExactSum } from './exact-sum';
+import { ExactSum, sumExactly } from './exact-sum';
 
 export type WeightedSumsJSON = [number[], number[], number[], number[], number[]];
 
@@ -42,7 +42,7 @@ export class WeightedSums {
 
   /** Σ x²(r − v)², the spread of the ratio estimator's per-row terms around v. */
   spreadAround(v: number): number {
-    return new ExactSum().add(this.x2r2.value()).add(-2 * v * this.x2r.value()).add(v * v * this.x2.value()).value();
+    return sumExactly(this.x2r2.value(), -2 * v * this.x2r.value(), v * v * this.x2.value());
   }
 
   toJSON(): WeightedSumsJSON {
@@ -50,7 +50,9 @@ export class WeightedSums {
   }
 
   static fromJSON(json: WeightedSumsJSON): WeightedSums {
-    return new WeightedSums(...(json.map(ExactSum.fromJSON) as [ExactSum, ExactSum, ExactSum, ExactSum, ExactSum]));
+    return new WeightedSums(
+      ...(json.map(ExactSum.fromJSON) as [ExactSum, ExactSum, ExactSum, ExactSum, ExactSum]),
+    );
   }
 }
 
@@ -80,11 +82,7 @@ export class CrossSums {
 
   /** Σ xA·xB·(r − vA)(r − vB). */
   spreadAround(vA: number, vB: number): number {
-    return new ExactSum()
-      .add(this.abr2.value())
-      .add(-(vA + vB) * this.abr.value())
-      .add(vA * vB * this.ab.value())
-      .value();
+    return sumExactly(this.abr2.value(), -(vA + vB) * this.abr.value(), vA * vB * this.ab.value());
   }
 
   toJSON(): CrossSumsJSON {

@@ -1,8 +1,10 @@
 import type { DecisionResult, Recommendation } from '../runtime/types';
 import { DEFAULT_CONFIDENCE, normalEstimate, percentileInterval, type Estimate } from './confidence-interval';
-import { ExactSum } from './exact-sum';
+import { ExactSum, sumExactly } from './exact-sum';
 import { WeightedSums, type WeightedSumsJSON } from './off-policy-sums';
 import { bootstrapWeights, checkBootstrapOptions, type BootstrapOptions } from './poisson-bootstrap';
+
+const { isFinite } = Number;
 
 /** One logged row as seen by an off-policy estimate. */
 export interface OffPolicyRow {
@@ -28,6 +30,8 @@ export interface OffPolicyOptions {
 
 /** Off-policy estimates of the evaluated strategy's acceptance rate (mean outcome per decision). */
 export interface OffPolicyEstimates {
+  /** Confidence level of the intervals. */
+  confidence: number;
   rows: number;
   rowsWithPropensity: number;
   /** Rows whose logged action the strategy could have chosen (target probability > 0). */
@@ -84,7 +88,9 @@ interface ReplicateSums {
   weightOutcome: ExactSum[];
 }
 
-type ReplicateSumsJSON = { [K in keyof ReplicateSums]: ReplicateSums[K] extends number[] ? number[] : number[][] };
+type ReplicateSumsJSON = {
+  [K in keyof ReplicateSums]: ReplicateSums[K] extends number[] ? number[] : number[][];
+};
 
 export interface OffPolicyJSON {
   kind: 'off-policy';
@@ -119,15 +125,16 @@ export class OffPolicyAccumulator {
   private rows = 0;
   private rowsWithPropensity = 0;
   private matches = 0;
-  private readonly outcome = new ExactSum();
-  private readonly outcomeSquared = new ExactSum();
+  private outcome = new ExactSum();
+  private outcomeSquared = new ExactSum();
   private target = new WeightedSums();
   private weight = new WeightedSums();
   private replicates: ReplicateSums | undefined;
 
   constructor(options: OffPolicyOptions = {}) {
     this.confidence = options.confidence ?? DEFAULT_CONFIDENCE;
-    if (!(this.confidence > 0 && this.confidence < 1)) throw new RangeError('confidence must be between 0 and 1');
+    if (!(this.confidence > 0 && this.confidence < 1))
+      throw new RangeError('confidence must be between 0 and 1');
     this.bootstrap = options.bootstrap;
     if (this.bootstrap) {
       checkBootstrapOptions(this.bootstrap);
@@ -207,18 +214,23 @@ export class OffPolicyAccumulator {
     const m = this.rowsWithPropensity;
 
     const observedValue = n === 0 ? null : this.outcome.value() / n;
-    const observedVariance = n < 2 || observedValue === null ? null : sampleVarianceOfMean(n, this.outcome.value(), this.outcomeSquared.value());
+    const observedVariance =
+      n < 2 || observedValue === null
+        ? null
+        : sampleVarianceOfMean(n, this.outcome.value(), this.outcomeSquared.value());
 
     const replayValue = this.target.ratio();
     const replayVariance = n < 2 || replayValue === null ? null : ratioVariance(n, this.target, replayValue);
 
     const ipsValue = m === 0 ? null : this.weight.xr.value() / m;
-    const ipsVariance = m < 2 ? null : sampleVarianceOfMean(m, this.weight.xr.value(), this.weight.x2r2.value());
+    const ipsVariance =
+      m < 2 ? null : sampleVarianceOfMean(m, this.weight.xr.value(), this.weight.x2r2.value());
 
     const snipsValue = this.weight.ratio();
     const snipsVariance = m < 2 || snipsValue === null ? null : ratioVariance(m, this.weight, snipsValue);
 
     const estimates: OffPolicyEstimates = {
+      confidence: level,
       rows: n,
       rowsWithPropensity: m,
       matches: this.matches,
@@ -226,7 +238,8 @@ export class OffPolicyAccumulator {
       replay: normalEstimate(replayValue, replayVariance, level),
       ips: normalEstimate(ipsValue, ipsVariance, level),
       snips: normalEstimate(snipsValue, snipsVariance, level),
-      effectiveSampleSize: this.weight.x2.value() === 0 ? null : this.weight.x.value() ** 2 / this.weight.x2.value(),
+      effectiveSampleSize:
+        this.weight.x2.value() === 0 ? null : this.weight.x.value() ** 2 / this.weight.x2.value(),
       meanWeight: m === 0 ? null : this.weight.x.value() / m,
     };
     const replicates = this.replicateEstimates();
@@ -254,7 +267,12 @@ export class OffPolicyAccumulator {
 
   /** Sufficient statistics for a paired comparison; read-only views. */
   sums(): { rows: number; rowsWithPropensity: number; target: WeightedSums; weight: WeightedSums } {
-    return { rows: this.rows, rowsWithPropensity: this.rowsWithPropensity, target: this.target, weight: this.weight };
+    return {
+      rows: this.rows,
+      rowsWithPropensity: this.rowsWithPropensity,
+      target: this.target,
+      weight: this.weight,
+    };
   }
 
   toJSON(): OffPolicyJSON {
@@ -288,13 +306,17 @@ export class OffPolicyAccumulator {
   }
 
   static fromJSON(json: OffPolicyJSON): OffPolicyAccumulator {
-    if (json.kind !== 'off-policy' || json.version !== 1) throw new Error('not an off-policy accumulator (version 1)');
-    const acc = new OffPolicyAccumulator({ confidence: json.confidence, ...(json.bootstrap ? { bootstrap: json.bootstrap } : {}) });
+    if (json.kind !== 'off-policy' || json.version !== 1)
+      throw new Error('not an off-policy accumulator (version 1)');
+    const acc = new OffPolicyAccumulator({
+      confidence: json.confidence,
+      ...(json.bootstrap ? { bootstrap: json.bootstrap } : {}),
+    });
     acc.rows = json.rows;
     acc.rowsWithPropensity = json.rowsWithPropensity;
     acc.matches = json.matches;
-    acc.outcome.merge(ExactSum.fromJSON(json.outcome));
-    acc.outcomeSquared.merge(ExactSum.fromJSON(json.outcomeSquared));
+    acc.outcome = ExactSum.fromJSON(json.outcome);
+    acc.outcomeSquared = ExactSum.fromJSON(json.outcomeSquared);
     acc.target = WeightedSums.fromJSON(json.target);
     acc.weight = WeightedSums.fromJSON(json.weight);
     if (json.replicates) {
@@ -329,12 +351,15 @@ function emptyReplicates(count: number): ReplicateSums {
 }
 
 function sameBootstrap(a: BootstrapOptions | undefined, b: BootstrapOptions | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.replicates === b.replicates && a.seed === b.seed);
+  return (
+    a === b || (a !== undefined && b !== undefined && a.replicates === b.replicates && a.seed === b.seed)
+  );
 }
 
 function checkRow(row: OffPolicyRow): void {
-  if (!Number.isFinite(row.outcome)) throw new RangeError(`outcome must be a finite number, got ${row.outcome}`);
-  if (!(row.targetProbability >= 0 && row.targetProbability <= 1)) throw new RangeError(`target probability must be in [0, 1], got ${row.targetProbability}`);
+  if (!isFinite(row.outcome)) throw new RangeError(`outcome must be a finite number, got ${row.outcome}`);
+  if (!(row.targetProbability >= 0 && row.targetProbability <= 1))
+    throw new RangeError(`target probability must be in [0, 1], got ${row.targetProbability}`);
   if (row.propensity !== undefined && !(row.propensity > 0 && row.propensity <= 1)) {
     throw new RangeError(`logging propensity must be in (0, 1], got ${row.propensity}`);
   }
@@ -342,7 +367,7 @@ function checkRow(row: OffPolicyRow): void {
 
 /** Variance of a sample mean from Σx and Σx² (unbiased sample variance / n). */
 export function sampleVarianceOfMean(n: number, sum: number, sumOfSquares: number): number {
-  const spread = new ExactSum().add(sumOfSquares).add(-(sum * sum) / n).value();
+  const spread = sumExactly(sumOfSquares, -(sum * sum) / n);
   return spread / (n - 1) / n;
 }
 

@@ -1,6 +1,14 @@
+import type { DecisionResult } from '../runtime/types';
 import { normalEstimate, percentileInterval, type Estimate } from './confidence-interval';
-import { ExactSum } from './exact-sum';
-import { OffPolicyAccumulator, type OffPolicyEstimates, type OffPolicyJSON, type OffPolicyOptions } from './off-policy';
+import { sumExactly } from './exact-sum';
+import {
+  OffPolicyAccumulator,
+  policyProbability,
+  type OffPolicyEstimates,
+  type OffPolicyJSON,
+  type OffPolicyOptions,
+  type PolicyView,
+} from './off-policy';
 import { CrossSums, type CrossSumsJSON, type WeightedSums } from './off-policy-sums';
 import { bootstrapWeights } from './poisson-bootstrap';
 
@@ -59,11 +67,16 @@ export class PairedOffPolicyAccumulator {
       if (key === undefined) throw new Error('bootstrap needs a key on every row');
       weights = bootstrapWeights(key, this.options.bootstrap);
     }
-    const common = { outcome, ...(propensity !== undefined ? { propensity } : {}), ...(key !== undefined ? { key } : {}) };
+    const common = {
+      outcome,
+      ...(propensity !== undefined ? { propensity } : {}),
+      ...(key !== undefined ? { key } : {}),
+    };
     this.baseline.add({ ...common, targetProbability: row.baseline }, weights);
     this.draft.add({ ...common, targetProbability: row.draft }, weights);
     this.targetCross.add(row.baseline, row.draft, outcome);
-    if (propensity !== undefined) this.weightCross.add(row.baseline / propensity, row.draft / propensity, outcome);
+    if (propensity !== undefined)
+      this.weightCross.add(row.baseline / propensity, row.draft / propensity, outcome);
     return this;
   }
 
@@ -91,20 +104,21 @@ export class PairedOffPolicyAccumulator {
     let ipsVariance: number | null = null;
     if (m >= 2) {
       // Per-row term (w_draft − w_baseline)·r: Σ of its square from the two squares and the cross sum.
-      const sum = new ExactSum().add(d.weight.xr.value()).add(-b.weight.xr.value()).value();
-      const squares = new ExactSum()
-        .add(d.weight.x2r2.value())
-        .add(b.weight.x2r2.value())
-        .add(-2 * this.weightCross.abr2.value())
-        .value();
-      ipsVariance = new ExactSum().add(squares).add(-(sum * sum) / m).value() / (m - 1) / m;
+      const sum = sumExactly(d.weight.xr.value(), -b.weight.xr.value());
+      const squares = sumExactly(
+        d.weight.x2r2.value(),
+        b.weight.x2r2.value(),
+        -2 * this.weightCross.abr2.value(),
+      );
+      ipsVariance = sumExactly(squares, -(sum * sum) / m) / (m - 1) / m;
     }
     const ips = normalEstimate(ipsValue, ipsVariance, level);
 
     const rb = this.baseline.replicateEstimates();
     const rd = this.draft.replicateEstimates();
     if (rb && rd) {
-      const diff = (x: (number | null)[], y: (number | null)[]) => y.map((v, i) => (v === null || x[i] === null ? null : v - x[i]!));
+      const diff = (x: (number | null)[], y: (number | null)[]) =>
+        y.map((v, i) => (v === null || x[i] === null ? null : v - x[i]!));
       replay.bootstrapInterval = percentileInterval(diff(rb.replay, rd.replay), level);
       ips.bootstrapInterval = percentileInterval(diff(rb.ips, rd.ips), level);
       snips.bootstrapInterval = percentileInterval(diff(rb.snips, rd.snips), level);
@@ -124,9 +138,13 @@ export class PairedOffPolicyAccumulator {
   }
 
   static fromJSON(json: PairedOffPolicyJSON): PairedOffPolicyAccumulator {
-    if (json.kind !== 'paired-off-policy' || json.version !== 1) throw new Error('not a paired off-policy accumulator (version 1)');
+    if (json.kind !== 'paired-off-policy' || json.version !== 1)
+      throw new Error('not a paired off-policy accumulator (version 1)');
     const baseline = OffPolicyAccumulator.fromJSON(json.baseline);
-    const acc = new PairedOffPolicyAccumulator({ confidence: baseline.confidence, ...(baseline.bootstrap ? { bootstrap: baseline.bootstrap } : {}) });
+    const acc = new PairedOffPolicyAccumulator({
+      confidence: baseline.confidence,
+      ...(baseline.bootstrap ? { bootstrap: baseline.bootstrap } : {}),
+    });
     acc.baseline = baseline;
     acc.draft = OffPolicyAccumulator.fromJSON(json.draft);
     acc.targetCross = CrossSums.fromJSON(json.targetCross);
@@ -139,7 +157,13 @@ export class PairedOffPolicyAccumulator {
  * vD − vB for two ratio estimators on the same n rows, with the delta-method variance of the
  * difference: n/(n−1) · Σ (xD(r − vD)/ΣxD − xB(r − vB)/ΣxB)².
  */
-function pairedRatioDifference(n: number, b: WeightedSums, d: WeightedSums, cross: CrossSums, level: number): Estimate {
+function pairedRatioDifference(
+  n: number,
+  b: WeightedSums,
+  d: WeightedSums,
+  cross: CrossSums,
+  level: number,
+): Estimate {
   const vB = b.ratio();
   const vD = d.ratio();
   if (vB === null || vD === null) return normalEstimate(null, null, level);
@@ -147,10 +171,27 @@ function pairedRatioDifference(n: number, b: WeightedSums, d: WeightedSums, cros
   if (n < 2) return normalEstimate(value, null, level);
   const sB = b.x.value();
   const sD = d.x.value();
-  const spread = new ExactSum()
-    .add(d.spreadAround(vD) / (sD * sD))
-    .add(b.spreadAround(vB) / (sB * sB))
-    .add((-2 * cross.spreadAround(vB, vD)) / (sB * sD))
-    .value();
+  const spread = sumExactly(
+    d.spreadAround(vD) / (sD * sD),
+    b.spreadAround(vB) / (sB * sB),
+    (-2 * cross.spreadAround(vB, vD)) / (sB * sD),
+  );
   return normalEstimate(value, (n / (n - 1)) * spread, level);
+}
+
+/** The paired row for one logged decision decided by both strategies. */
+export function pairedOffPolicyRow(
+  logged: { actionId: string; outcome: number; propensity?: number },
+  baseline: DecisionResult,
+  draft: DecisionResult,
+  view: PolicyView,
+  key?: string,
+): PairedOffPolicyRow {
+  return {
+    outcome: logged.outcome,
+    ...(logged.propensity !== undefined ? { propensity: logged.propensity } : {}),
+    baseline: policyProbability(baseline, logged.actionId, view),
+    draft: policyProbability(draft, logged.actionId, view),
+    ...(key !== undefined ? { key } : {}),
+  };
 }

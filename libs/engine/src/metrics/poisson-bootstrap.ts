@@ -39,6 +39,7 @@ function poissonOne(u: number): number {
 }
 
 export function checkBootstrapOptions(options: BootstrapOptions): void {
-  if (!Number.isInteger(options.replicates) || options.replicates < 2) throw new RangeError('bootstrap replicates must be an integer ≥ 2');
+  if (!Number.isInteger(options.replicates) || options.replicates < 2)
+    throw new RangeError('bootstrap replicates must be an integer ≥ 2');
   if (!Number.isInteger(options.seed)) throw new RangeError('bootstrap seed must be an integer');
 }

@@ -3,6 +3,8 @@ import { ExactSum } from './exact-sum';
 import { topRecommendation } from './off-policy';
 import type { ActionFigures, RecommendationFigures } from './simulation-summary';
 
+const { isFinite } = Number;
+
 interface ActionTally {
   eligible: number;
   top: number;
@@ -55,14 +57,14 @@ export class RecommendationTally {
       tally.eligible++;
       if (isTop) tally.top++;
       const p = rec.propensity;
-      if (p === undefined || !Number.isFinite(p)) {
+      if (p === undefined || !isFinite(p)) {
         tally.withoutPropensity++;
         continue;
       }
       tally.expectedAcceptances.add(p);
       if (isTop) tally.expectedAcceptancesTop.add(p);
       const v = rec.value;
-      if (v !== undefined && Number.isFinite(v)) {
+      if (v !== undefined && isFinite(v)) {
         const pv = p * v;
         tally.expectedValue.add(pv);
         if (isTop) tally.expectedValueTop.add(pv);
@@ -98,7 +100,12 @@ export class RecommendationTally {
         withoutPropensity: t.withoutPropensity,
       };
     });
-    return { rows: this.rows, rowsWithoutRecommendation: this.rowsWithoutRecommendation, recommendations: this.recommendations, actions };
+    return {
+      rows: this.rows,
+      rowsWithoutRecommendation: this.rowsWithoutRecommendation,
+      recommendations: this.recommendations,
+      actions,
+    };
   }
 
   toJSON(): RecommendationTallyJSON {

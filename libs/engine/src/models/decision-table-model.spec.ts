@@ -23,6 +23,16 @@ describe('decision table model', () => {
 
   it('"collectMax" gives the highest output of all matching rows', () => {
     expect(score(table('collectMax'), customer({ age: 70, segment: 'gold' }))).toBe(0.6);
+    const tiers = {
+      type: 'decisionTable',
+      hitPolicy: 'collectMax',
+      inputs: ['customer.tenure'],
+      rules: [
+        { when: [{ operator: 'greaterThanInclusive', value: 0 }], output: 0.9 },
+        { when: [{ operator: 'greaterThanInclusive', value: 10 }], output: 0.2 },
+      ],
+    };
+    expect(score(tiers, customer({ tenure: 15 }))).toBe(0.9);
   });
 
   it('"collectSum" adds the outputs of all matching rows', () => {

@@ -29,6 +29,13 @@ describe('contact policy node', () => {
       expect(ids(decide(perAction, withHistory(history)))).toContain('retention-call');
     });
 
+    it('counts the last windowDays × 24 hours: a contact exactly 7 days ago is outside the window', () => {
+      const history = [interaction('retention-call', 'shown', 1), interaction('retention-call', 'shown', 7)];
+      expect(ids(decide(perAction, withHistory(history)))).toContain('retention-call');
+      history[1] = interaction('retention-call', 'shown', 6.999);
+      expect(ids(decide(perAction, withHistory(history)))).not.toContain('retention-call');
+    });
+
     it('limits a group: contacts with any action of the group count', () => {
       const doc = strategy({ limits: [{ scope: 'group', max: 2, windowDays: 7 }] });
       const result = decide(doc, withHistory([interaction('loyalty-discount', 'shown', 1), interaction('retention-call', 'shown', 2)]), { trace: true });
@@ -90,7 +97,8 @@ describe('contact policy node', () => {
     });
 
     it('offers the action again once the rest is over', () => {
-      expect(ids(decide(afterDecline, withHistory([interaction('fibre-upgrade', 'declined', 30.01)])))).toEqual(EVERYONE);
+      expect(ids(decide(afterDecline, withHistory([interaction('fibre-upgrade', 'declined', 30)])))).toEqual(EVERYONE);
+      expect(ids(decide(afterDecline, withHistory([interaction('fibre-upgrade', 'declined', 29.999)])))).not.toContain('fibre-upgrade');
     });
 
     it('reports the most recent decline, whatever the order of the history', () => {
