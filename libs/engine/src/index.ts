@@ -19,6 +19,7 @@ export { NODE_SPECS, NODE_TYPES, nodeSpec, type NodeType, type NodeConfig, type 
 export { bucketOf } from './nodes/split/bucket';
 export * from './runtime/types';
 export { compileStrategy, compileCached, type CompiledStrategy } from './runtime/compile-strategy';
+export { validateDecisionInput, type InputProblem } from './runtime/validate-decision-input';
 export * from './validation/problem';
 export { validateStrategy, type ValidationResult } from './validation/validate-strategy';
 export * from './diff/diff-strategies';

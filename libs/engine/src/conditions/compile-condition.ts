@@ -1,5 +1,12 @@
 import { canThrow, resolveOperator, type OperatorFn } from './operators';
-import { describeCondition, describeValue, formatValue, label, operatorWords, type Labels } from './describe-condition';
+import {
+  describeCondition,
+  describeValue,
+  formatValue,
+  label,
+  operatorWords,
+  type Labels,
+} from './describe-condition';
 import { parsePath, pathGetter } from './path';
 import type { PathSlots } from './path-slots';
 import {
@@ -15,8 +22,7 @@ import {
 
 /** What a condition explains about one evaluation, in words. */
 export type ConditionOutcome =
-  | { passed: boolean; reason: string }
-  | { passed: false; error: true; reason: string };
+  { passed: boolean; reason: string } | { passed: false; error: true; reason: string };
 
 export interface CompiledCondition {
   /** json-rules-engine's verdict; throws where json-rules-engine would reject. */
@@ -44,14 +50,23 @@ export class ConditionEvaluationError extends Error {
  * at decision time, no eval. Semantics follow json-rules-engine 7 exactly, including its priority
  * sets, its evaluation of every condition in a set, and empty `all`/`any` passing.
  */
-export function compileCondition(condition: Condition, labels: Labels = {}, slots?: PathSlots): CompiledCondition {
+export function compileCondition(
+  condition: Condition,
+  labels: Labels = {},
+  slots?: PathSlots,
+): CompiledCondition {
   if (isAll(condition)) return compileGroup(condition.all, 'all', condition.priority, labels, slots);
   if (isAny(condition)) return compileGroup(condition.any, 'any', condition.priority, labels, slots);
   if (isNot(condition)) return compileNot(condition.not, condition.priority, labels, slots);
   return compileComparison(condition, labels, slots);
 }
 
-function compileNot(inner: Condition, priority: number | undefined, labels: Labels, slots?: PathSlots): CompiledCondition {
+function compileNot(
+  inner: Condition,
+  priority: number | undefined,
+  labels: Labels,
+  slots?: PathSlots,
+): CompiledCondition {
   const child = compileCondition(inner, labels, slots);
   const childTest = child.test;
   return {
@@ -81,7 +96,11 @@ function compileGroup(
   const mayThrow = children.some((c) => c.mayThrow);
   const base = { mayThrow, reads, priority: priority ?? 1 };
   if (children.length === 0) {
-    return { ...base, test: () => true, explain: () => ({ passed: true, reason: `no conditions in "${kind}", so it passes` }) };
+    return {
+      ...base,
+      test: () => true,
+      explain: () => ({ passed: true, reason: `no conditions in "${kind}", so it passes` }),
+    };
   }
   if (children.length === 1) {
     // json-rules-engine evaluates a single child directly.
@@ -212,15 +231,22 @@ function compileComparison(c: ComparisonCondition, labels: Labels, slots?: PathS
   } else {
     const value = c.value;
     rhs = () => value;
-    test = specialised(resolved.decorators.length === 0 ? resolved.base : '', fastLhs, value) ?? ((f) => evaluate(fastLhs(f), value));
+    test =
+      specialised(resolved.decorators.length === 0 ? resolved.base : '', fastLhs, value) ??
+      ((f) => evaluate(fastLhs(f), value));
   }
-  const mayThrow = canThrow(resolved, isFactReference(c.value) ? { known: false } : { known: true, value: c.value });
+  const mayThrow = canThrow(
+    resolved,
+    isFactReference(c.value) ? { known: false } : { known: true, value: c.value },
+  );
   const guarded: Test = mayThrow
     ? (f) => {
         try {
           return test(f);
         } catch (error) {
-          throw new ConditionEvaluationError(`${describeCondition({ all: [c] }, labels)}: ${(error as Error).message}`);
+          throw new ConditionEvaluationError(
+            `${describeCondition({ all: [c] }, labels)}: ${(error as Error).message}`,
+          );
         }
       }
     : test;
@@ -239,7 +265,7 @@ function compileComparison(c: ComparisonCondition, labels: Labels, slots?: PathS
         return {
           passed: false,
           error: true,
-          reason: `${label(c.fact, c.path, labels)} could not be compared with ${describeValue(c.value, labels)} (${(error as Error).message})`,
+          reason: `${label(c.fact, c.path, labels)} could not be compared with ${describeValue(c.value, labels)}: ${mismatchWords(c.operator, actual, expected)}`,
         };
       }
       return { passed, reason: comparisonWords(c, actual, expected, passed, labels) };
@@ -288,7 +314,8 @@ function specialised(base: string, lhs: Getter, value: unknown): Test | undefine
     case 'in':
       if (Array.isArray(value)) {
         // Not with NaN in the list: Set.has finds NaN, json-rules-engine's indexOf never does.
-        const primitive = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v));
+        const primitive = (v: unknown) =>
+          typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v));
         if (value.length > 8 && value.every(primitive)) {
           const set = new Set(value);
           return (f) => set.has(lhs(f) as string);
@@ -319,7 +346,13 @@ function comparisonWords(
 const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
 
 /** Why a comparison with a (possibly decorated) operator passed or failed. */
-function outcomeWords(operator: string, name: string, actual: unknown, target: string, passed: boolean): string {
+function outcomeWords(
+  operator: string,
+  name: string,
+  actual: unknown,
+  target: string,
+  passed: boolean,
+): string {
   const value = formatValue(actual);
   const colon = operator.indexOf(':');
   if (colon > 0) {
@@ -345,7 +378,9 @@ function outcomeWords(operator: string, name: string, actual: unknown, target: s
   }
   const numeric = NUMERIC.includes(operator);
   if (numeric && actual == null) {
-    return passed ? `${name} ${operatorWords(operator)} ${target}` : `${name} is missing (needs ${operatorWords(operator)} ${target})`;
+    return passed
+      ? `${name} ${operatorWords(operator)} ${target}`
+      : `${name} is missing (needs ${operatorWords(operator)} ${target})`;
   }
   if (passed) {
     switch (operator) {
@@ -354,7 +389,9 @@ function outcomeWords(operator: string, name: string, actual: unknown, target: s
       case 'notEqual':
         return `${name} is ${value}, not ${target}`;
       case 'notIn':
-        return actual === undefined ? `${name} is missing, so not one of ${target}` : `${name} ${value} is not one of ${target}`;
+        return actual === undefined
+          ? `${name} is missing, so not one of ${target}`
+          : `${name} ${value} is not one of ${target}`;
       case 'contains':
         return `${name} (${value}) contains ${target}`;
       case 'doesNotContain':
@@ -365,11 +402,15 @@ function outcomeWords(operator: string, name: string, actual: unknown, target: s
   }
   switch (operator) {
     case 'equal':
-      return actual === undefined ? `${name} is missing (needs ${target})` : `${name} is ${value}, not ${target}`;
+      return actual === undefined
+        ? `${name} is missing (needs ${target})`
+        : `${name} is ${value}, not ${target}`;
     case 'notEqual':
       return `${name} is ${target}`;
     case 'in':
-      return actual === undefined ? `${name} is missing (needs one of ${target})` : `${name} ${value} is not one of ${target}`;
+      return actual === undefined
+        ? `${name} is missing (needs one of ${target})`
+        : `${name} ${value} is not one of ${target}`;
     case 'notIn':
       return `${name} ${value} is one of ${target}`;
     case 'contains':
@@ -386,5 +427,26 @@ function outcomeWords(operator: string, name: string, actual: unknown, target: s
 }
 
 function notAList(name: string, actual: unknown): string {
-  return actual === undefined ? `${name} is missing (needs a list)` : `${name} is ${formatValue(actual)}, not a list`;
+  return actual === undefined
+    ? `${name} is missing (needs a list)`
+    : `${name} is ${formatValue(actual)}, not a list`;
+}
+
+/** Why json-rules-engine would fail on these values, for the trace (never the raw JavaScript error). */
+function mismatchWords(operator: string, actual: unknown, expected: unknown): string {
+  const kind = (v: unknown) =>
+    v === undefined
+      ? 'missing'
+      : v === null
+        ? 'empty'
+        : Array.isArray(v)
+          ? 'a list'
+          : typeof v === 'object'
+            ? 'an object'
+            : `a ${typeof v}`;
+  const base = operator.split(':').pop();
+  if ((base === 'in' || base === 'notIn') && !operator.includes('swap'))
+    return `it needs a list to look in, but that is ${kind(expected)}`;
+  if (operator.includes('Value')) return `it needs a list of values, but that is ${kind(expected)}`;
+  return `the values do not fit together (${kind(actual)} and ${kind(expected)})`;
 }

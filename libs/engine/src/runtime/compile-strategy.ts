@@ -57,7 +57,10 @@ export function compileStrategy(document: unknown, env: StrategyEnvironment = {}
   const slots = new PathSlots();
 
   const outgoing = new Map(doc.nodes.map((n) => [n.id, doc.edges.filter((e) => e.source === n.id)]));
-  const order = topologicalOrder(doc.nodes.map((n) => n.id), outgoing);
+  const order = topologicalOrder(
+    doc.nodes.map((n) => n.id),
+    outgoing,
+  );
   const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
   const slotOf = new Map<string, number>();
   const slot = (nodeId: string, handle: string) => {
@@ -73,10 +76,20 @@ export function compileStrategy(document: unknown, env: StrategyEnvironment = {}
       id,
       type: node.type,
       label: node.label,
-      runtime: spec.compile(config, { nodeId: id, actions, actionsById, models: env.models ?? {}, labels, slots }),
-      inputSlots: doc.edges.filter((e) => e.target === id).map((e) => slot(e.source, e.sourceHandle ?? DEFAULT_HANDLE)),
+      runtime: spec.compile(config, {
+        nodeId: id,
+        actions,
+        actionsById,
+        models: env.models ?? {},
+        labels,
+        slots,
+      }),
+      inputSlots: doc.edges
+        .filter((e) => e.target === id)
+        .map((e) => slot(e.source, e.sourceHandle ?? DEFAULT_HANDLE)),
       outputSlots: new Map(spec.outputHandles(config).map((h) => [h, slot(id, h)])),
-      singleOutputSlot: spec.outputHandles(config).length === 1 ? slot(id, spec.outputHandles(config)[0]!) : undefined,
+      singleOutputSlot:
+        spec.outputHandles(config).length === 1 ? slot(id, spec.outputHandles(config)[0]!) : undefined,
       source: spec.inputs === 'none',
       output: node.type === 'output',
     };
@@ -100,7 +113,14 @@ export function compileStrategy(document: unknown, env: StrategyEnvironment = {}
           if (list !== undefined) inputs.push(list);
         }
         if (inputs.length === 0) {
-          trace?.nodes.push({ nodeId: step.id, type: step.type, label: step.label, reached: false, in: 0, out: 0 });
+          trace?.nodes.push({
+            nodeId: step.id,
+            type: step.type,
+            label: step.label,
+            reached: false,
+            in: 0,
+            out: 0,
+          });
           continue;
         }
       }
@@ -108,7 +128,19 @@ export function compileStrategy(document: unknown, env: StrategyEnvironment = {}
       const target = step.singleOutputSlot ?? step.outputSlots.get(out.handle);
       if (target !== undefined) lists[target] = out.candidates;
       if (step.output) result = out.candidates;
-      if (trace) trace.nodes.push(traceNode(step, inputs, out.candidates, out.handle, out.notes, state, options.trace === true, actions));
+      if (trace)
+        trace.nodes.push(
+          traceNode(
+            step,
+            inputs,
+            out.candidates,
+            out.handle,
+            out.notes,
+            state,
+            options.trace === true,
+            actions,
+          ),
+        );
       trace?.path.push(step.id);
     }
     const limited = options.limit !== undefined ? result.slice(0, Math.max(0, options.limit)) : result;
@@ -129,7 +161,12 @@ const CACHE_LIMIT = 256;
 
 /** compileStrategy, cached by the content hash of the document and of its environment. */
 export function compileCached(document: StrategyDocument, env: StrategyEnvironment = {}): CompiledStrategy {
-  const key = `${contentHash(document)}:${sha256Hex(canonicalJson({ actions: env.actions ?? [], schema: env.schema ?? {}, models: env.models ?? {} }))}`;
+  let key: string;
+  try {
+    key = `${contentHash(document)}:${sha256Hex(canonicalJson({ actions: env.actions ?? [], schema: env.schema ?? {}, models: env.models ?? {} }))}`;
+  } catch {
+    return compileStrategy(document, env); // not hashable, so not a valid document: report its problems
+  }
   const hit = compiledCache.get(key);
   if (hit) return hit;
   const compiled = compileStrategy(document, env);
@@ -196,7 +233,13 @@ function traceNode(
   catalog: readonly ActionFact[],
 ): NodeTrace {
   const incoming = step.source ? catalog.map((action) => ({ action, fields: {} })) : inputs.flat();
-  const node: NodeTrace = { nodeId: step.id, type: step.type, reached: true, in: incoming.length, out: out.length };
+  const node: NodeTrace = {
+    nodeId: step.id,
+    type: step.type,
+    reached: true,
+    in: incoming.length,
+    out: out.length,
+  };
   if (step.label) node.label = step.label;
   if (step.outputSlots.size > 1) node.branch = handle;
   if (!full) return node;
@@ -211,7 +254,10 @@ function traceNode(
       keptCount.set(c.action.id, left - 1);
       continue;
     }
-    node.dropped.push({ actionId: c.action.id, reason: step.runtime.explainDrop?.(c, state, { inputs: incoming, output: out }) ?? 'dropped' });
+    node.dropped.push({
+      actionId: c.action.id,
+      reason: step.runtime.explainDrop?.(c, state, { inputs: incoming, output: out }) ?? 'dropped',
+    });
   }
   node.kept = out.map((c) => {
     const details = step.runtime.explainKept?.(c, state);

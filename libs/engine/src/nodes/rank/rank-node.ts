@@ -35,8 +35,8 @@ export const rankNode = defineNode<RankConfig>({
       }
       return x.action.id < y.action.id ? -1 : x.action.id > y.action.id ? 1 : 0;
     };
-    const rank = (input: readonly Candidate[]) => {
-      if (!onePerGroup && limit !== undefined && limit <= 8) return topK(input, limit, compare);
+    const rank = (input: readonly Candidate[], keep = limit) => {
+      if (!onePerGroup && keep !== undefined && keep <= 8) return topK(input, keep, compare);
       let sorted = input.slice().sort(compare);
       if (onePerGroup) {
         const seen = new Set<string>();
@@ -47,16 +47,23 @@ export const rankNode = defineNode<RankConfig>({
           return true;
         });
       }
-      return limit === undefined ? sorted : sorted.slice(0, limit);
+      return keep === undefined || keep === Infinity ? sorted : sorted.slice(0, keep);
     };
     return {
       run: ([input = []]) => ({ handle: 'out', candidates: rank(input) }),
       explainDrop(c, _state, { inputs, output }) {
-        const better = onePerGroup ? output.find((o) => o.action.group !== undefined && o.action.group === c.action.group) : undefined;
-        if (better) return `${better.action.name} ranks higher in group ${JSON.stringify(c.action.group)} (one per group)`;
-        const position = inputs.slice().sort(compare).findIndex((o) => o.action.id === c.action.id) + 1;
+        const better = onePerGroup
+          ? output.find((o) => o.action.group !== undefined && o.action.group === c.action.group)
+          : undefined;
+        if (better)
+          return `${better.action.name} ranks higher in group ${JSON.stringify(c.action.group)} (one per group)`;
+        // The position after one-per-group, as the limit sees it.
+        const position = rank(inputs, Infinity).findIndex((o) => o.action.id === c.action.id) + 1;
         const value = c.fields[by];
-        const shown = value === undefined ? `${by} is missing, so it ranks last` : `${by} ${Number(value.toPrecision(4))}`;
+        const shown =
+          value === undefined
+            ? `${by} is missing, so it ranks last`
+            : `${by} ${Number(value.toPrecision(4))}`;
         return `ranked #${position} (${shown}), below the top ${limit}`;
       },
     };
@@ -64,12 +71,18 @@ export const rankNode = defineNode<RankConfig>({
   summarize(config) {
     const order = config.order === 'desc' ? '' : ' (lowest first)';
     const group = config.onePerGroup ? ', one per group' : '';
-    return config.limit ? `top ${config.limit} by ${config.by}${order}${group}` : `sort by ${config.by}${order}${group}`;
+    return config.limit
+      ? `top ${config.limit} by ${config.by}${order}${group}`
+      : `sort by ${config.by}${order}${group}`;
   },
 });
 
 /** The best k in order, by insertion into a short list: cheaper than sorting everything for small k. */
-function topK(input: readonly Candidate[], k: number, compare: (a: Candidate, b: Candidate) => number): Candidate[] {
+function topK(
+  input: readonly Candidate[],
+  k: number,
+  compare: (a: Candidate, b: Candidate) => number,
+): Candidate[] {
   const best: Candidate[] = [];
   for (const c of input) {
     if (best.length === k && compare(c, best[k - 1]!) >= 0) continue;

@@ -1,0 +1,61 @@
+import { validateDecisionInput } from './validate-decision-input';
+import type { DataSchema } from '../catalog/fields';
+
+const schema: DataSchema = {
+  customer: [
+    { name: 'age', type: 'number' },
+    { name: 'segment', type: 'string', allowedValues: ['gold', 'silver'] },
+    { name: 'consent', type: 'boolean' },
+    { name: 'birthDate', type: 'date' },
+    { name: 'tags', type: 'list' },
+  ],
+  context: [{ name: 'channel', type: 'string', allowedValues: ['app', 'web'] }],
+};
+
+describe('validateDecisionInput', () => {
+  it('accepts a well-formed request, and fields that are absent or undeclared', () => {
+    expect(
+      validateDecisionInput(
+        {
+          customer: { id: 'c1', age: 30, segment: 'gold', extra: 'kept' },
+          context: { channel: 'app', now: '2026-11-23T10:00:00Z' },
+          history: [{ actionId: 'a', outcome: 'declined', at: '2026-11-01' }],
+        },
+        schema,
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports every wrong field at once, named as the caller wrote it', () => {
+    const problems = validateDecisionInput(
+      {
+        customer: { age: '30', segment: 'platinum', consent: 'yes', birthDate: 'last spring', tags: 'vip' },
+        context: { channel: 'fax', now: 'tomorrow' },
+        history: [{ actionId: '', outcome: 'liked', at: 'never' }, 'x'],
+      },
+      schema,
+    );
+    expect(problems.map((p) => p.field)).toEqual([
+      'customer.age',
+      'customer.segment',
+      'customer.consent',
+      'customer.birthDate',
+      'customer.tags',
+      'context.channel',
+      'context.now',
+      'history[0].actionId',
+      'history[0].outcome',
+      'history[0].at',
+      'history[1]',
+    ]);
+    expect(problems[0]!.message).toBe('must be a number, got "30"');
+    expect(problems[1]!.message).toBe('"platinum" is not one of the allowed values: "gold", "silver"');
+  });
+
+  it('refuses a request without a customer object', () => {
+    expect(validateDecisionInput({ context: {} })).toEqual([
+      { field: 'customer', message: "must be an object with the customer's fields" },
+    ]);
+    expect(validateDecisionInput(null)[0]!.field).toBe('');
+  });
+});
