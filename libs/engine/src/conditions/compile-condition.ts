@@ -261,7 +261,7 @@ function compileComparison(c: ComparisonCondition, labels: Labels, slots?: PathS
       let passed: boolean;
       try {
         passed = evaluate(actual, expected);
-      } catch (error) {
+      } catch {
         return {
           passed: false,
           error: true,
