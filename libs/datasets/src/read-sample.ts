@@ -1,0 +1,54 @@
+import type { RawRecord, RecordReader } from './record-reader';
+
+export const DEFAULT_SAMPLE_ROWS = 5_000;
+/** The sample also stops after this many bytes, so a file of very wide rows cannot fill memory with it. */
+export const MAX_SAMPLE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The first rows of the file, held while column types are inferred and imported afterwards.
+ * `rows` may run a little past `sampleRows` (records come a chunk at a time); `sample` does not.
+ */
+export async function readSample(
+  reader: RecordReader,
+  sampleRows: number,
+): Promise<{ rows: RawRecord[]; sample: RawRecord[] }> {
+  const rows: RawRecord[] = [];
+  while (rows.length < sampleRows && reader.bytesRead < MAX_SAMPLE_BYTES) {
+    const records = await reader.next();
+    if (!records) break;
+    for (const r of records) rows.push(r);
+  }
+  return { rows, sample: rows.slice(0, sampleRows) };
+}
+
+/**
+ * The columns: the CSV header, or for JSON lines every key of the sample in order of first
+ * appearance followed by `extra` names (schema fields and mapped columns) not seen there.
+ */
+export function columnsOf(
+  reader: RecordReader,
+  sample: readonly RawRecord[],
+  extra: readonly string[] = [],
+): string[] {
+  if (reader.header) return reader.header;
+  const seen = new Set<string>();
+  for (const r of sample) if (r.object) for (const key of Object.keys(r.object)) seen.add(key);
+  for (const name of extra) seen.add(name);
+  return [...seen];
+}
+
+/** Sample values in column order, from the rows that parsed cleanly. */
+export function* sampleValues(
+  sample: readonly RawRecord[],
+  columns: readonly string[],
+): Generator<readonly unknown[]> {
+  for (const r of sample) {
+    if (r.problem) continue;
+    if (r.fields) {
+      if (r.fields.length === columns.length) yield r.fields;
+    } else if (r.object) {
+      const object = r.object;
+      yield columns.map((c) => object[c]);
+    }
+  }
+}
