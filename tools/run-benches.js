@@ -7,7 +7,11 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const wanted = process.argv.slice(2);
 const benches = ['libs', 'apps']
-  .flatMap((dir) => (fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)).map((p) => path.join(dir, p)) : []))
+  .flatMap((dir) =>
+    fs.existsSync(path.join(root, dir))
+      ? fs.readdirSync(path.join(root, dir)).map((p) => path.join(dir, p))
+      : [],
+  )
   .map((project) => ({ name: path.basename(project), script: path.join(root, project, 'bench', 'run.js') }))
   .filter((b) => fs.existsSync(b.script) && (wanted.length === 0 || wanted.includes(b.name)));
 

@@ -4,7 +4,10 @@ import { compileStrategy } from '../src';
 
 /** decideBatch rows/s over the real coupon dataset with the coupon example strategy, if both are present. */
 export async function couponBatchThroughput(seconds: number) {
-  const csv = path.join(__dirname, '../../../../shared/data/uci-in-vehicle-coupon-recommendation/in-vehicle-coupon-recommendation.csv');
+  const csv = path.join(
+    __dirname,
+    '../../../../shared/data/uci-in-vehicle-coupon-recommendation/in-vehicle-coupon-recommendation.csv',
+  );
   const examplesDir = path.join(__dirname, '../examples');
   if (!fs.existsSync(csv) || !fs.existsSync(path.join(examplesDir, 'coupon.ts'))) {
     console.log('coupon dataset or example not found; decideBatch row left out');
@@ -12,8 +15,12 @@ export async function couponBatchThroughput(seconds: number) {
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const coupon = require('../examples/coupon');
-  const example = coupon.couponExample ?? Object.values(coupon).find((v) => (v as { document?: unknown })?.document);
-  const [header, ...lines] = fs.readFileSync(csv, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const example =
+    coupon.couponExample ?? Object.values(coupon).find((v) => (v as { document?: unknown })?.document);
+  const [header, ...lines] = fs
+    .readFileSync(csv, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const columns = header!.split(',');
   const rows = lines.map((line) => {
     const cells = line.split(',');
@@ -30,5 +37,10 @@ export async function couponBatchThroughput(seconds: number) {
     const from = done % inputs.length;
     done += strategy.decideBatch(inputs.slice(from, from + chunk)).length;
   }
-  return { rowsPerSec: done / ((performance.now() - start) / 1000), rows: inputs.length, actions: example.actions.length, strategy: example.title ?? example.id };
+  return {
+    rowsPerSec: done / ((performance.now() - start) / 1000),
+    rows: inputs.length,
+    actions: example.actions.length,
+    strategy: example.title ?? example.id,
+  };
 }

@@ -1,7 +1,15 @@
 import { Engine } from 'json-rules-engine';
 import { compileStrategy } from '../src';
 import { latencySync, round, throughputAsync, throughputSync } from './measure';
-import { eligibilityStrategy, fullStrategy, handWritten, makeWorkload, ruleCondition, zenDecisionContent, type BenchCustomer } from './workload';
+import {
+  eligibilityStrategy,
+  fullStrategy,
+  handWritten,
+  makeWorkload,
+  ruleCondition,
+  zenDecisionContent,
+  type BenchCustomer,
+} from './workload';
 import { couponBatchThroughput } from './coupon-batch';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,7 +29,9 @@ export async function main(): Promise<void> {
   const context = { now: '2026-11-01T12:00:00Z' };
 
   const jre = new Engine([], { allowUndefinedFacts: true });
-  actions.forEach((a, i) => jre.addRule({ conditions: ruleCondition(rules[i]!), event: { type: a.id } } as never));
+  actions.forEach((a, i) =>
+    jre.addRule({ conditions: ruleCondition(rules[i]!), event: { type: a.id } } as never),
+  );
   const jreEligible = async (c: BenchCustomer) => (await jre.run({ customer: c })).events.map((e) => e.type);
 
   const zen = await loadZen(actions, rules);
@@ -29,20 +39,37 @@ export async function main(): Promise<void> {
   // Every engine must agree before any figure is printed.
   for (let i = 0; i < 500; i++) {
     const c = customerAt(i);
-    const ours = eligibility.decide({ customer: { ...c }, context }).recommendations.map((r) => r.actionId).sort().join();
-    const handIds = hand.eligible(c).map((x) => x.action.id).sort().join();
+    const ours = eligibility
+      .decide({ customer: { ...c }, context })
+      .recommendations.map((r) => r.actionId)
+      .sort()
+      .join();
+    const handIds = hand
+      .eligible(c)
+      .map((x) => x.action.id)
+      .sort()
+      .join();
     const jreIds = (await jreEligible(c)).sort().join();
-    if (ours !== handIds || ours !== jreIds) throw new Error(`engines disagree on customer ${c.id}: arbiter=${ours} hand=${handIds} jre=${jreIds}`);
+    if (ours !== handIds || ours !== jreIds)
+      throw new Error(`engines disagree on customer ${c.id}: arbiter=${ours} hand=${handIds} jre=${jreIds}`);
     if (zen) {
       const zenIds = (await zen.eligible(c)).sort().join();
       if (zenIds !== ours) throw new Error(`zen-engine disagrees on customer ${c.id}: ${zenIds} vs ${ours}`);
     }
-    const top = full.decide({ customer: { ...c }, context }).recommendations.map((r) => r.actionId).join();
-    const handTop = hand.decide(c).map((r) => r.id).join();
+    const top = full
+      .decide({ customer: { ...c }, context })
+      .recommendations.map((r) => r.actionId)
+      .join();
+    const handTop = hand
+      .decide(c)
+      .map((r) => r.id)
+      .join();
     if (top !== handTop) throw new Error(`top 3 differs on customer ${c.id}: arbiter=${top} hand=${handTop}`);
   }
   const eligibleShare = customers.slice(0, 1000).reduce((s, c) => s + hand.eligible(c).length, 0) / 1000;
-  console.log(`workload: ${actions.length} actions × 5 conditions, ${n} customers (seed 42), ${eligibleShare.toFixed(1)} eligible actions per customer on average; all engines agree on 500 customers`);
+  console.log(
+    `workload: ${actions.length} actions × 5 conditions, ${n} customers (seed 42), ${eligibleShare.toFixed(1)} eligible actions per customer on average; all engines agree on 500 customers`,
+  );
 
   const inputs = customers.map((c) => ({ customer: c as unknown as Record<string, unknown>, context }));
   const arbiterFull = throughputSync((i) => full.decide(inputs[i % n]!), SECONDS);
@@ -57,21 +84,68 @@ export async function main(): Promise<void> {
 
   const ratio = arbiterFull.opsPerSec / jreElig.opsPerSec;
   const rows = [
-    { workload: '(a) full: eligibility + logistic + arbitrate + top 3', engine: 'Arbiter decide', 'decisions/s': round(arbiterFull.opsPerSec), 'vs json-rules-engine': `${round(ratio, 1)}×`, 'vs hand-written': `${round(arbiterFull.opsPerSec / handFull.opsPerSec, 2)}×` },
-    { workload: '(a) full', engine: 'hand-written closures (ceiling)', 'decisions/s': round(handFull.opsPerSec), 'vs json-rules-engine': `${round(handFull.opsPerSec / jreElig.opsPerSec, 1)}×`, 'vs hand-written': '1×' },
-    { workload: '(b) eligibility only', engine: 'json-rules-engine 7 (reference)', 'decisions/s': round(jreElig.opsPerSec), 'vs json-rules-engine': '1×', 'vs hand-written': `${round(jreElig.opsPerSec / handElig.opsPerSec, 4)}×` },
-    { workload: '(b) eligibility only', engine: 'Arbiter decide', 'decisions/s': round(arbiterElig.opsPerSec), 'vs json-rules-engine': `${round(arbiterElig.opsPerSec / jreElig.opsPerSec, 1)}×`, 'vs hand-written': `${round(arbiterElig.opsPerSec / handElig.opsPerSec, 2)}×` },
-    { workload: '(b) eligibility only', engine: 'hand-written closures (ceiling)', 'decisions/s': round(handElig.opsPerSec), 'vs json-rules-engine': `${round(handElig.opsPerSec / jreElig.opsPerSec, 1)}×`, 'vs hand-written': '1×' },
+    {
+      workload: '(a) full: eligibility + logistic + arbitrate + top 3',
+      engine: 'Arbiter decide',
+      'decisions/s': round(arbiterFull.opsPerSec),
+      'vs json-rules-engine': `${round(ratio, 1)}×`,
+      'vs hand-written': `${round(arbiterFull.opsPerSec / handFull.opsPerSec, 2)}×`,
+    },
+    {
+      workload: '(a) full',
+      engine: 'hand-written closures (ceiling)',
+      'decisions/s': round(handFull.opsPerSec),
+      'vs json-rules-engine': `${round(handFull.opsPerSec / jreElig.opsPerSec, 1)}×`,
+      'vs hand-written': '1×',
+    },
+    {
+      workload: '(b) eligibility only',
+      engine: 'json-rules-engine 7 (reference)',
+      'decisions/s': round(jreElig.opsPerSec),
+      'vs json-rules-engine': '1×',
+      'vs hand-written': `${round(jreElig.opsPerSec / handElig.opsPerSec, 4)}×`,
+    },
+    {
+      workload: '(b) eligibility only',
+      engine: 'Arbiter decide',
+      'decisions/s': round(arbiterElig.opsPerSec),
+      'vs json-rules-engine': `${round(arbiterElig.opsPerSec / jreElig.opsPerSec, 1)}×`,
+      'vs hand-written': `${round(arbiterElig.opsPerSec / handElig.opsPerSec, 2)}×`,
+    },
+    {
+      workload: '(b) eligibility only',
+      engine: 'hand-written closures (ceiling)',
+      'decisions/s': round(handElig.opsPerSec),
+      'vs json-rules-engine': `${round(handElig.opsPerSec / jreElig.opsPerSec, 1)}×`,
+      'vs hand-written': '1×',
+    },
     ...(zenOne && zen64
       ? [
-          { workload: '(b) eligibility only', engine: 'zen-engine, awaited one at a time', 'decisions/s': round(zenOne.opsPerSec), 'vs json-rules-engine': `${round(zenOne.opsPerSec / jreElig.opsPerSec, 1)}×`, 'vs hand-written': `${round(zenOne.opsPerSec / handElig.opsPerSec, 3)}×` },
-          { workload: '(b) eligibility only', engine: 'zen-engine, 64 in flight', 'decisions/s': round(zen64.opsPerSec), 'vs json-rules-engine': `${round(zen64.opsPerSec / jreElig.opsPerSec, 1)}×`, 'vs hand-written': `${round(zen64.opsPerSec / handElig.opsPerSec, 3)}×` },
+          {
+            workload: '(b) eligibility only',
+            engine: 'zen-engine, awaited one at a time',
+            'decisions/s': round(zenOne.opsPerSec),
+            'vs json-rules-engine': `${round(zenOne.opsPerSec / jreElig.opsPerSec, 1)}×`,
+            'vs hand-written': `${round(zenOne.opsPerSec / handElig.opsPerSec, 3)}×`,
+          },
+          {
+            workload: '(b) eligibility only',
+            engine: 'zen-engine, 64 in flight',
+            'decisions/s': round(zen64.opsPerSec),
+            'vs json-rules-engine': `${round(zen64.opsPerSec / jreElig.opsPerSec, 1)}×`,
+            'vs hand-written': `${round(zen64.opsPerSec / handElig.opsPerSec, 3)}×`,
+          },
         ]
       : []),
   ];
   printTable(rows);
-  console.log(`\nArbiter decide latency, full workload: p50 ${round(latency.p50, 1)} µs, p99 ${round(latency.p99, 1)} µs (50,000 calls, one core)`);
-  if (coupon) console.log(`decideBatch over the coupon dataset: ${round(coupon.rowsPerSec)} rows/s (${coupon.rows} rows × ${coupon.actions} actions, strategy "${coupon.strategy}")`);
+  console.log(
+    `\nArbiter decide latency, full workload: p50 ${round(latency.p50, 1)} µs, p99 ${round(latency.p99, 1)} µs (50,000 calls, one core)`,
+  );
+  if (coupon)
+    console.log(
+      `decideBatch over the coupon dataset: ${round(coupon.rowsPerSec)} rows/s (${coupon.rows} rows × ${coupon.actions} actions, strategy "${coupon.strategy}")`,
+    );
 
   saveResults('engine', {
     decisionsPerSec: round(arbiterFull.opsPerSec),
@@ -83,12 +157,20 @@ export async function main(): Promise<void> {
     eligibilityOnlyRatioVsJsonRulesEngine: round(arbiterElig.opsPerSec / jreElig.opsPerSec, 1),
     handWrittenDecisionsPerSec: round(handFull.opsPerSec),
     ratioVsHandWritten: round(arbiterFull.opsPerSec / handFull.opsPerSec, 3),
-    ...(zenOne && zen64 ? { zenEngineDecisionsPerSec: round(zenOne.opsPerSec), zenEngine64InFlightDecisionsPerSec: round(zen64.opsPerSec) } : {}),
+    ...(zenOne && zen64
+      ? {
+          zenEngineDecisionsPerSec: round(zenOne.opsPerSec),
+          zenEngine64InFlightDecisionsPerSec: round(zen64.opsPerSec),
+        }
+      : {}),
     ...(coupon ? { couponDecideBatchRowsPerSec: round(coupon.rowsPerSec) } : {}),
   });
 }
 
-async function loadZen(actions: Parameters<typeof zenDecisionContent>[0], rules: Parameters<typeof zenDecisionContent>[1]) {
+async function loadZen(
+  actions: Parameters<typeof zenDecisionContent>[0],
+  rules: Parameters<typeof zenDecisionContent>[1],
+) {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ZenEngine } = require('@gorules/zen-engine');

@@ -25,12 +25,21 @@ function runFor(fn: (i: number) => unknown, seconds: number): Throughput {
   return { opsPerSec: ops / elapsed, ops, seconds: elapsed };
 }
 
-export async function throughputAsync(fn: (i: number) => Promise<unknown>, seconds: number, inFlight = 1, warmupSeconds = 0.5): Promise<Throughput> {
+export async function throughputAsync(
+  fn: (i: number) => Promise<unknown>,
+  seconds: number,
+  inFlight = 1,
+  warmupSeconds = 0.5,
+): Promise<Throughput> {
   await runForAsync(fn, warmupSeconds, inFlight);
   return runForAsync(fn, seconds, inFlight);
 }
 
-async function runForAsync(fn: (i: number) => Promise<unknown>, seconds: number, inFlight: number): Promise<Throughput> {
+async function runForAsync(
+  fn: (i: number) => Promise<unknown>,
+  seconds: number,
+  inFlight: number,
+): Promise<Throughput> {
   const end = performance.now() + seconds * 1000;
   const start = performance.now();
   let ops = 0;

@@ -25,7 +25,14 @@ export interface BenchCustomer {
 }
 
 export const SEGMENTS = ['bronze', 'silver', 'gold', 'platinum', 'student'];
-export const COEFFICIENTS = { intercept: -2, age: 0.01, income: 0.00005, churnRisk: 1.5, tenure: -0.01, monthlyBill: 0.004 };
+export const COEFFICIENTS = {
+  intercept: -2,
+  age: 0.01,
+  income: 0.00005,
+  churnRisk: 1.5,
+  tenure: -0.01,
+  monthlyBill: 0.004,
+};
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -51,7 +58,12 @@ export function makeWorkload(actionCount = 50, customerCount = 10_000, seed = 42
       segments: SEGMENTS.filter(() => random() < 0.6),
       minTenure: Math.floor(random() * 24),
     });
-    actions.push({ id: `action-${String(i).padStart(2, '0')}`, name: `Action ${i}`, group: `group-${i % 5}`, value: 10 + Math.floor(random() * 190) });
+    actions.push({
+      id: `action-${String(i).padStart(2, '0')}`,
+      name: `Action ${i}`,
+      group: `group-${i % 5}`,
+      value: 10 + Math.floor(random() * 190),
+    });
   }
   const customers: BenchCustomer[] = [];
   for (let i = 0; i < customerCount; i++) {
@@ -89,14 +101,23 @@ function strategy(actions: ActionDefinition[], rules: EligibilityRule[], full: b
   if (full) {
     const c = COEFFICIENTS;
     steps.push(
-      ['score', { model: { type: 'logistic', intercept: c.intercept, terms: [
-        { input: 'customer.age', weight: c.age },
-        { input: 'customer.income', weight: c.income },
-        { input: 'customer.churnRisk', weight: c.churnRisk },
-        { input: 'customer.tenure', weight: c.tenure },
-        { input: 'customer.monthlyBill', weight: c.monthlyBill },
-        { input: 'customer.segment', categories: { gold: 0.3, platinum: 0.5, student: -0.2 } },
-      ] } }],
+      [
+        'score',
+        {
+          model: {
+            type: 'logistic',
+            intercept: c.intercept,
+            terms: [
+              { input: 'customer.age', weight: c.age },
+              { input: 'customer.income', weight: c.income },
+              { input: 'customer.churnRisk', weight: c.churnRisk },
+              { input: 'customer.tenure', weight: c.tenure },
+              { input: 'customer.monthlyBill', weight: c.monthlyBill },
+              { input: 'customer.segment', categories: { gold: 0.3, platinum: 0.5, student: -0.2 } },
+            ],
+          },
+        },
+      ],
       ['arbitrate', { propensityWeight: 1, valueWeight: 0.5 }],
       ['rank', { limit: 3 }],
     );
@@ -110,12 +131,18 @@ function strategy(actions: ActionDefinition[], rules: EligibilityRule[], full: b
   };
 }
 
-export const fullStrategy = (actions: ActionDefinition[], rules: EligibilityRule[]) => strategy(actions, rules, true);
-export const eligibilityStrategy = (actions: ActionDefinition[], rules: EligibilityRule[]) => strategy(actions, rules, false);
+export const fullStrategy = (actions: ActionDefinition[], rules: EligibilityRule[]) =>
+  strategy(actions, rules, true);
+export const eligibilityStrategy = (actions: ActionDefinition[], rules: EligibilityRule[]) =>
+  strategy(actions, rules, false);
 
 /** The practical ceiling: the same rules and pipeline written by hand as plain closures. */
 export function handWritten(actions: ActionDefinition[], rules: EligibilityRule[]) {
-  const table = actions.map((action, i) => ({ action, rule: rules[i]!, segments: new Set(rules[i]!.segments) }));
+  const table = actions.map((action, i) => ({
+    action,
+    rule: rules[i]!,
+    segments: new Set(rules[i]!.segments),
+  }));
   const eligible = (c: BenchCustomer) =>
     table.filter(
       ({ rule, segments }) =>
@@ -128,7 +155,14 @@ export function handWritten(actions: ActionDefinition[], rules: EligibilityRule[
   const k = COEFFICIENTS;
   const segmentWeight: Record<string, number> = { gold: 0.3, platinum: 0.5, student: -0.2 };
   const decide = (c: BenchCustomer) => {
-    const z = k.intercept + k.age * c.age + k.income * c.income + k.churnRisk * c.churnRisk + k.tenure * c.tenure + k.monthlyBill * c.monthlyBill + (segmentWeight[c.segment] ?? 0);
+    const z =
+      k.intercept +
+      k.age * c.age +
+      k.income * c.income +
+      k.churnRisk * c.churnRisk +
+      k.tenure * c.tenure +
+      k.monthlyBill * c.monthlyBill +
+      (segmentWeight[c.segment] ?? 0);
     const p = 1 / (1 + Math.exp(-z));
     return eligible(c)
       .map(({ action }) => ({ id: action.id, priority: p * Math.sqrt(action.value ?? 1) }))
@@ -140,7 +174,11 @@ export function handWritten(actions: ActionDefinition[], rules: EligibilityRule[
 
 /** The same eligibility as a GoRules JDM decision table (collect hit policy, one row per action). */
 export function zenDecisionContent(actions: ActionDefinition[], rules: EligibilityRule[]) {
-  const inputs = ['age', 'income', 'churnRisk', 'segment', 'tenure'].map((field, i) => ({ id: `i${i}`, name: field, field }));
+  const inputs = ['age', 'income', 'churnRisk', 'segment', 'tenure'].map((field, i) => ({
+    id: `i${i}`,
+    name: field,
+    field,
+  }));
   return {
     nodes: [
       { id: 'request', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },

@@ -3,7 +3,12 @@ export * from './catalog/action';
 export * from './catalog/fields';
 export * from './conditions/types';
 export { checkCondition, type ConditionScope } from './conditions/check-condition';
-export { compileCondition, ConditionEvaluationError, type CompiledCondition, type ConditionOutcome } from './conditions/compile-condition';
+export {
+  compileCondition,
+  ConditionEvaluationError,
+  type CompiledCondition,
+  type ConditionOutcome,
+} from './conditions/compile-condition';
 export { describeCondition, formatValue, humanize, type Labels } from './conditions/describe-condition';
 export { OPERATORS, DECORATORS } from './conditions/operators';
 export * from './document/strategy-document';
@@ -15,7 +20,14 @@ export * from './models/model-spec';
 export type { ScoreFunction } from './models/model-kind';
 export { describeCell } from './models/decision-table-model';
 export * from './nodes/node-spec';
-export { NODE_SPECS, NODE_TYPES, nodeSpec, type NodeType, type NodeConfig, type NodeConfigInput } from './nodes/registry';
+export {
+  NODE_SPECS,
+  NODE_TYPES,
+  nodeSpec,
+  type NodeType,
+  type NodeConfig,
+  type NodeConfigInput,
+} from './nodes/registry';
 export { bucketOf } from './nodes/split/bucket';
 export * from './runtime/types';
 export { compileStrategy, compileCached, type CompiledStrategy } from './runtime/compile-strategy';

@@ -12,13 +12,16 @@ describe('README examples', () => {
     expect(jsonBlocks.filter((b) => b.schemaVersion === 1).length).toBeGreaterThan(0);
   });
 
-  it.each(jsonBlocks.filter((b) => b.schemaVersion === 1).map((b) => [b.name ?? 'unnamed', b]))('%s validates and decides', (_name, doc) => {
-    expect(validateStrategy(doc, { actions: CATALOG }).problems).toEqual([]);
-    const result = compileStrategy(doc, { actions: CATALOG }).decide({
-      customer: { id: 'c1', age: 40, churnRisk: 0.6, segment: 'gold' },
-      context: { now: '2026-03-01T09:00:00Z' },
-    });
-    expect(result.recommendations.length).toBe(3);
-    expect(result.recommendations[0]!.priority).toBeGreaterThan(0);
-  });
+  it.each(jsonBlocks.filter((b) => b.schemaVersion === 1).map((b) => [b.name ?? 'unnamed', b]))(
+    '%s validates and decides',
+    (_name, doc) => {
+      expect(validateStrategy(doc, { actions: CATALOG }).problems).toEqual([]);
+      const result = compileStrategy(doc, { actions: CATALOG }).decide({
+        customer: { id: 'c1', age: 40, churnRisk: 0.6, segment: 'gold' },
+        context: { now: '2026-03-01T09:00:00Z' },
+      });
+      expect(result.recommendations.length).toBe(3);
+      expect(result.recommendations[0]!.priority).toBeGreaterThan(0);
+    },
+  );
 });

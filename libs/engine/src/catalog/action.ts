@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date (use ISO 8601, e.g. 2026-01-31)');
+const isoDate = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date (use ISO 8601, e.g. 2026-01-31)');
 
 /** An action from the catalog: an offer, a call, a message, a service step. */
 export const actionDefinitionSchema = z.object({

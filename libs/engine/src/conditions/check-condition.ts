@@ -30,10 +30,14 @@ export function checkCondition(condition: unknown, scope: ConditionScope, where:
   const problems: ValidationProblem[] = [];
   if (isPlainObject(condition) && !BOOLEAN_KEYS.some((k) => Object.hasOwn(condition, k))) {
     problems.push(
-      problem('invalid_condition', 'the condition must start with "all", "any" or "not" (as in json-rules-engine)', {
-        nodeId: where.nodeId,
-        field: where.field,
-      }),
+      problem(
+        'invalid_condition',
+        'the condition must start with "all", "any" or "not" (as in json-rules-engine)',
+        {
+          nodeId: where.nodeId,
+          field: where.field,
+        },
+      ),
     );
   }
   visit(condition, where.field, scope, where.nodeId, problems);
@@ -65,14 +69,21 @@ function visit(
 
   const booleans = BOOLEAN_KEYS.filter((k) => Object.hasOwn(condition, k));
   if (booleans.length > 1) {
-    report('invalid_condition', `use exactly one of "all", "any" or "not" in one condition, not ${booleans.join(' and ')}`);
+    report(
+      'invalid_condition',
+      `use exactly one of "all", "any" or "not" in one condition, not ${booleans.join(' and ')}`,
+    );
     return;
   }
   const booleanKey = booleans[0];
   if (booleanKey) {
     for (const key of Object.keys(condition)) {
       if (key !== booleanKey && !COMMON_KEYS.includes(key)) {
-        report('invalid_condition', `unknown property "${key}" next to "${booleanKey}"`, joinField(field, key));
+        report(
+          'invalid_condition',
+          `unknown property "${key}" next to "${booleanKey}"`,
+          joinField(field, key),
+        );
       }
     }
     const children = condition[booleanKey];
@@ -103,11 +114,25 @@ function visit(
   checkComparison(condition, field, scope, report);
 }
 
-type Report = (code: Parameters<typeof problem>[0], message: string, at?: string, severity?: 'warning') => void;
+type Report = (
+  code: Parameters<typeof problem>[0],
+  message: string,
+  at?: string,
+  severity?: 'warning',
+) => void;
 
-function checkComparison(condition: Record<string, unknown>, field: string, scope: ConditionScope, report: Report) {
+function checkComparison(
+  condition: Record<string, unknown>,
+  field: string,
+  scope: ConditionScope,
+  report: Report,
+) {
   if (Object.hasOwn(condition, 'params')) {
-    report('unsupported_condition', '"params" are for dynamic facts, which strategies do not have: remove them', joinField(field, 'params'));
+    report(
+      'unsupported_condition',
+      '"params" are for dynamic facts, which strategies do not have: remove them',
+      joinField(field, 'params'),
+    );
   }
   for (const key of Object.keys(condition)) {
     if (!COMPARISON_KEYS.includes(key) && key !== 'params') {
@@ -115,7 +140,8 @@ function checkComparison(condition: Record<string, unknown>, field: string, scop
     }
   }
   for (const key of ['fact', 'operator', 'value']) {
-    if (!Object.hasOwn(condition, key)) report('invalid_condition', `a comparison needs "${key}"`, joinField(field, key));
+    if (!Object.hasOwn(condition, key))
+      report('invalid_condition', `a comparison needs "${key}"`, joinField(field, key));
   }
   const fieldDef = checkFactAndPath(condition.fact, condition.path, field, scope, report);
 
@@ -135,15 +161,29 @@ function checkComparison(condition: Record<string, unknown>, field: string, scop
   const valueField = joinField(field, 'value');
   if (isFactReference(value)) {
     for (const key of Object.keys(value)) {
-      if (key === 'params') report('unsupported_condition', '"params" are not supported in a fact reference', joinField(valueField, key));
-      else if (key !== 'fact' && key !== 'path') report('invalid_condition', `unknown property "${key}" in a fact reference`, joinField(valueField, key));
+      if (key === 'params')
+        report(
+          'unsupported_condition',
+          '"params" are not supported in a fact reference',
+          joinField(valueField, key),
+        );
+      else if (key !== 'fact' && key !== 'path')
+        report(
+          'invalid_condition',
+          `unknown property "${key}" in a fact reference`,
+          joinField(valueField, key),
+        );
     }
     checkFactAndPath(value.fact, value.path, valueField, scope, report);
     return;
   }
   if (operatorName === 'in' || operatorName === 'notIn') {
     if (!Array.isArray(value) && typeof value !== 'string') {
-      report('invalid_condition', `"${operatorName}" needs a list of values, e.g. ["gold", "silver"]`, valueField);
+      report(
+        'invalid_condition',
+        `"${operatorName}" needs a list of values, e.g. ["gold", "silver"]`,
+        valueField,
+      );
       return;
     }
   }
@@ -159,11 +199,19 @@ function checkFactAndPath(
 ): FieldDefinition | undefined {
   if (fact === undefined) return undefined;
   if (typeof fact !== 'string' || !(FACT_NAMES as readonly string[]).includes(fact)) {
-    report('unknown_fact', `unknown fact ${JSON.stringify(fact)}; use one of ${scope.facts.join(', ')}`, joinField(field, 'fact'));
+    report(
+      'unknown_fact',
+      `unknown fact ${JSON.stringify(fact)}; use one of ${scope.facts.join(', ')}`,
+      joinField(field, 'fact'),
+    );
     return undefined;
   }
   if (!scope.facts.includes(fact as FactName)) {
-    report('unknown_fact', `"${fact}" cannot be used here; this condition may read ${scope.facts.join(', ')}`, joinField(field, 'fact'));
+    report(
+      'unknown_fact',
+      `"${fact}" cannot be used here; this condition may read ${scope.facts.join(', ')}`,
+      joinField(field, 'fact'),
+    );
     return undefined;
   }
   if (path === undefined || path === '') return undefined;
@@ -200,16 +248,37 @@ function checkAgainstSchema(
   field: string,
   report: Report,
 ) {
-  if ((operatorName === 'equal' || operatorName === 'notEqual') && value !== null && typeof value === 'object') {
-    report('type_mismatch', `"${operatorName}" compares by identity, so a list or object never matches; use "in" or "contains"`, field, 'warning');
+  if (
+    (operatorName === 'equal' || operatorName === 'notEqual') &&
+    value !== null &&
+    typeof value === 'object'
+  ) {
+    report(
+      'type_mismatch',
+      `"${operatorName}" compares by identity, so a list or object never matches; use "in" or "contains"`,
+      field,
+      'warning',
+    );
   }
   if (!def) return;
-  const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(operatorName);
+  const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(
+    operatorName,
+  );
   if (numeric && def.type === 'number' && typeof value !== 'number') {
-    report('type_mismatch', `${def.name} is a number but is compared with ${JSON.stringify(value)}`, field, 'warning');
+    report(
+      'type_mismatch',
+      `${def.name} is a number but is compared with ${JSON.stringify(value)}`,
+      field,
+      'warning',
+    );
   }
   if (['contains', 'doesNotContain'].includes(operatorName) && def.type !== 'list') {
-    report('type_mismatch', `"${operatorName}" needs a list field, but ${def.name} is a ${def.type}`, field, 'warning');
+    report(
+      'type_mismatch',
+      `"${operatorName}" needs a list field, but ${def.name} is a ${def.type}`,
+      field,
+      'warning',
+    );
   }
   if (def.allowedValues && ['equal', 'notEqual', 'in', 'notIn'].includes(operatorName)) {
     const values = Array.isArray(value) ? value : [value];
@@ -230,7 +299,11 @@ function checkPriorityAndName(condition: Record<string, unknown>, field: string,
   if (Object.hasOwn(condition, 'priority')) {
     const p = condition.priority;
     if (typeof p !== 'number' || !Number.isInteger(p) || p < 1) {
-      report('invalid_condition', 'priority must be a whole number ≥ 1 (higher is evaluated first)', joinField(field, 'priority'));
+      report(
+        'invalid_condition',
+        'priority must be a whole number ≥ 1 (higher is evaluated first)',
+        joinField(field, 'priority'),
+      );
     }
   }
   if (Object.hasOwn(condition, 'name') && typeof condition.name !== 'string') {

@@ -38,8 +38,12 @@ export function operatorWords(operator: string): string {
   const parts = operator.split(':');
   const base = parts.pop()!;
   const words = Object.hasOwn(OPERATORS, base) ? OPERATORS[base]!.symbol : base;
-  const before = parts.filter((d) => !Object.hasOwn(VALUE_DECORATOR_WORDS, d)).map((d) => wordsFor(DECORATOR_WORDS, d));
-  const after = parts.filter((d) => Object.hasOwn(VALUE_DECORATOR_WORDS, d)).map((d) => wordsFor(VALUE_DECORATOR_WORDS, d));
+  const before = parts
+    .filter((d) => !Object.hasOwn(VALUE_DECORATOR_WORDS, d))
+    .map((d) => wordsFor(DECORATOR_WORDS, d));
+  const after = parts
+    .filter((d) => Object.hasOwn(VALUE_DECORATOR_WORDS, d))
+    .map((d) => wordsFor(VALUE_DECORATOR_WORDS, d));
   return [...before, words, ...after].join(' ');
 }
 
@@ -70,8 +74,10 @@ export function formatValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'empty';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-  if (Array.isArray(value)) return value.length === 0 ? 'no values' : value.map((v) => formatValue(v)).join(', ');
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+  if (Array.isArray(value))
+    return value.length === 0 ? 'no values' : value.map((v) => formatValue(v)).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

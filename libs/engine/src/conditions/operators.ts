@@ -76,8 +76,12 @@ function withValidator(
 }
 
 /** Operators whose evaluation can throw in json-rules-engine for some right-hand values. */
-export function canThrow(resolved: ResolvedOperator, staticValue: { known: boolean; value?: unknown }): boolean {
-  const risky = ['in', 'notIn'].includes(resolved.base) || resolved.decorators.some((d) => d.endsWith('Value'));
+export function canThrow(
+  resolved: ResolvedOperator,
+  staticValue: { known: boolean; value?: unknown },
+): boolean {
+  const risky =
+    ['in', 'notIn'].includes(resolved.base) || resolved.decorators.some((d) => d.endsWith('Value'));
   if (!risky) return false;
   if (!staticValue.known || resolved.decorators.includes('swap')) return true;
   return !rhsAlwaysSafe(resolved.decorators, resolved.base, staticValue.value);
@@ -85,7 +89,8 @@ export function canThrow(resolved: ResolvedOperator, staticValue: { known: boole
 
 function rhsAlwaysSafe(decorators: string[], base: string, value: unknown): boolean {
   const [first, ...rest] = decorators;
-  if (first === undefined) return !['in', 'notIn'].includes(base) || typeof value === 'string' || Array.isArray(value);
+  if (first === undefined)
+    return !['in', 'notIn'].includes(base) || typeof value === 'string' || Array.isArray(value);
   if (first === 'someValue' || first === 'everyValue') {
     return Array.isArray(value) && value.every((item) => rhsAlwaysSafe(rest, base, item));
   }

@@ -7,7 +7,8 @@
 
 // Quoted names exclude every character jsonpath-plus gives a meaning to, including `;` (its internal
 // step separator: `$['a;b']` reads `a.b`) and `#` (`$['x#0']` makes it throw).
-const STEP = /^(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['([^'"[\]\\.~^@*`$(),:;#]+)'\]|\["([^'"[\]\\.~^@*`$(),:;#]+)"\])/;
+const STEP =
+  /^(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['([^'"[\]\\.~^@*`$(),:;#]+)'\]|\["([^'"[\]\\.~^@*`$(),:;#]+)"\])/;
 
 export type ParsedPath = { ok: true; keys: string[] } | { ok: false; message: string };
 

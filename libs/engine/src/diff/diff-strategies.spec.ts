@@ -35,7 +35,9 @@ describe('diffStrategies', () => {
     });
     const diff = diffStrategies(base(), after);
     expect(diff.unchanged).toBe(false);
-    expect(diff.nodes.added).toEqual([{ id: 'policy', type: 'contactPolicy', summary: '30 days rest after declined' }]);
+    expect(diff.nodes.added).toEqual([
+      { id: 'policy', type: 'contactPolicy', summary: '30 days rest after declined' },
+    ]);
     expect(diff.edges.added).toEqual([
       { source: 'n4', sourceHandle: 'out', target: 'policy' },
       { source: 'policy', sourceHandle: 'out', target: 'n5' },
@@ -46,7 +48,10 @@ describe('diffStrategies', () => {
   it('lists a removed node with what it did', () => {
     const after = edit((doc) => {
       doc.nodes = doc.nodes.filter((n) => n.id !== 'n2');
-      doc.edges = [{ source: 'n1', target: 'n3' }, ...doc.edges.filter((e) => e.source !== 'n1' && e.source !== 'n2')];
+      doc.edges = [
+        { source: 'n1', target: 'n3' },
+        ...doc.edges.filter((e) => e.source !== 'n1' && e.source !== 'n2'),
+      ];
     });
     const diff = diffStrategies(base(), after);
     expect(diff.nodes.removed).toEqual([{ id: 'n2', type: 'filter', summary: 'age ≥ 18' }]);
@@ -59,12 +64,26 @@ describe('diffStrategies', () => {
 
   it('words a changed condition before → after', () => {
     const after = edit((doc) => {
-      node(doc, 'n2').config = { condition: all(cmp('customer', 'age', 'greaterThanInclusive', 21), cmp('customer', 'segment', 'in', ['gold', 'silver'])) };
+      node(doc, 'n2').config = {
+        condition: all(
+          cmp('customer', 'age', 'greaterThanInclusive', 21),
+          cmp('customer', 'segment', 'in', ['gold', 'silver']),
+        ),
+      };
     });
     const [change] = diffStrategies(base(), after).nodes.changed;
-    expect(change).toMatchObject({ id: 'n2', type: 'filter', before: 'age ≥ 18', summary: 'age ≥ 21 and segment is one of "gold", "silver"' });
+    expect(change).toMatchObject({
+      id: 'n2',
+      type: 'filter',
+      before: 'age ≥ 18',
+      summary: 'age ≥ 21 and segment is one of "gold", "silver"',
+    });
     expect(change!.changes).toEqual([
-      expect.objectContaining({ field: 'config.condition', beforeText: 'age ≥ 18', afterText: 'age ≥ 21 and segment is one of "gold", "silver"' }),
+      expect.objectContaining({
+        field: 'config.condition',
+        beforeText: 'age ≥ 18',
+        afterText: 'age ≥ 21 and segment is one of "gold", "silver"',
+      }),
     ]);
   });
 
@@ -72,22 +91,37 @@ describe('diffStrategies', () => {
     const after = edit((doc) => {
       node(doc, 'n2').config = { condition: all(cmp('customer', 'age', 'greaterThanInclusive', 21)) };
     });
-    const labels = { schema: { customer: [{ name: 'age', type: 'number' as const, label: 'Customer age' }] } };
-    expect(diffStrategies(base(), after, labels).nodes.changed[0]!.changes[0]).toMatchObject({ beforeText: 'Customer age ≥ 18', afterText: 'Customer age ≥ 21' });
+    const labels = {
+      schema: { customer: [{ name: 'age', type: 'number' as const, label: 'Customer age' }] },
+    };
+    expect(diffStrategies(base(), after, labels).nodes.changed[0]!.changes[0]).toMatchObject({
+      beforeText: 'Customer age ≥ 18',
+      afterText: 'Customer age ≥ 21',
+    });
   });
 
   it('words a rule added for a group as new', () => {
     const after = edit((doc) => {
-      node(doc, 'n2').config = { ...(node(doc, 'n2').config as object), byGroup: { retention: all(cmp('customer', 'churnRisk', 'greaterThan', 0.3)) } };
+      node(doc, 'n2').config = {
+        ...(node(doc, 'n2').config as object),
+        byGroup: { retention: all(cmp('customer', 'churnRisk', 'greaterThan', 0.3)) },
+      };
     });
     expect(diffStrategies(base(), after).nodes.changed[0]!.changes).toEqual([
       expect.objectContaining({ field: 'config.byGroup', beforeText: '(not set)' }),
     ]);
     const tightened = edit((doc) => {
-      node(doc, 'n2').config = { ...(node(doc, 'n2').config as object), byGroup: { retention: all(cmp('customer', 'churnRisk', 'greaterThan', 0.5)) } };
+      node(doc, 'n2').config = {
+        ...(node(doc, 'n2').config as object),
+        byGroup: { retention: all(cmp('customer', 'churnRisk', 'greaterThan', 0.5)) },
+      };
     });
     expect(diffStrategies(after, tightened).nodes.changed[0]!.changes).toEqual([
-      expect.objectContaining({ field: 'config.byGroup.retention', beforeText: 'churn risk > 0.3', afterText: 'churn risk > 0.5' }),
+      expect.objectContaining({
+        field: 'config.byGroup.retention',
+        beforeText: 'churn risk > 0.3',
+        afterText: 'churn risk > 0.5',
+      }),
     ]);
   });
 
@@ -96,7 +130,11 @@ describe('diffStrategies', () => {
       node(doc, 'n3').config = { propensityWeight: 2, valueWeight: 1, levers: { byGroup: { retention: 2 } } };
     });
     const [change] = diffStrategies(base(), after).nodes.changed;
-    expect(change).toMatchObject({ id: 'n3', before: 'propensity^1 × value^1, 1 lever', summary: 'propensity^2 × value^1, 1 lever' });
+    expect(change).toMatchObject({
+      id: 'n3',
+      before: 'propensity^1 × value^1, 1 lever',
+      summary: 'propensity^2 × value^1, 1 lever',
+    });
     expect(change!.changes).toEqual([
       { field: 'config.propensityWeight', before: 1, after: 2, beforeText: '1', afterText: '2' },
       { field: 'config.levers.byGroup.retention', before: 1.5, after: 2, beforeText: '1.5', afterText: '2' },
@@ -109,7 +147,12 @@ describe('diffStrategies', () => {
       node(doc, 'n4').config = { limit: 5 };
     });
     const [change] = diffStrategies(base(), after).nodes.changed;
-    expect(change).toMatchObject({ id: 'n4', label: 'Best three', before: 'top 3 by priority', summary: 'top 5 by priority' });
+    expect(change).toMatchObject({
+      id: 'n4',
+      label: 'Best three',
+      before: 'top 3 by priority',
+      summary: 'top 5 by priority',
+    });
     expect(change!.changes.map((c) => [c.field, c.beforeText, c.afterText])).toEqual([
       ['label', '(not set)', '"Best three"'],
       ['config.limit', '3', '5'],
@@ -121,7 +164,13 @@ describe('diffStrategies', () => {
       node(doc, 'n4').position = { x: 610, y: 120 };
     });
     const diff = diffStrategies(base(), after);
-    expect(diff.nodes.changed).toEqual([expect.objectContaining({ id: 'n4', changes: [], moved: { from: { x: 600, y: 0 }, to: { x: 610, y: 120 } } })]);
+    expect(diff.nodes.changed).toEqual([
+      expect.objectContaining({
+        id: 'n4',
+        changes: [],
+        moved: { from: { x: 600, y: 0 }, to: { x: 610, y: 120 } },
+      }),
+    ]);
     expect(diff.edges).toEqual({ added: [], removed: [] });
   });
 
@@ -129,8 +178,18 @@ describe('diffStrategies', () => {
     const split = (cases: unknown[]) => ({ mode: 'condition', cases });
     const young = { id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) };
     const before = graph(
-      [['start', 'actions', {}], ['seg', 'split', split([young])], ['join', 'merge', {}], ['end', 'output', {}]],
-      [['start', 'seg'], ['seg', 'join', 'young'], ['seg', 'join', 'default'], ['join', 'end']],
+      [
+        ['start', 'actions', {}],
+        ['seg', 'split', split([young])],
+        ['join', 'merge', {}],
+        ['end', 'output', {}],
+      ],
+      [
+        ['start', 'seg'],
+        ['seg', 'join', 'young'],
+        ['seg', 'join', 'default'],
+        ['join', 'end'],
+      ],
     );
     const after = structuredClone(before);
     after.edges = after.edges.filter((e) => e.sourceHandle !== 'default');
@@ -143,15 +202,29 @@ describe('diffStrategies', () => {
 
   it('reports the reordered inputs of a merge, since the first input wins a duplicate', () => {
     const before = graph(
-      [['a', 'actions', { groups: ['retention'] }], ['b', 'actions', { channels: ['email'] }], ['join', 'merge', {}], ['end', 'output', {}]],
-      [['a', 'join'], ['b', 'join'], ['join', 'end']],
+      [
+        ['a', 'actions', { groups: ['retention'] }],
+        ['b', 'actions', { channels: ['email'] }],
+        ['join', 'merge', {}],
+        ['end', 'output', {}],
+      ],
+      [
+        ['a', 'join'],
+        ['b', 'join'],
+        ['join', 'end'],
+      ],
     );
     const after = structuredClone(before);
     after.edges = [after.edges[1]!, after.edges[0]!, after.edges[2]!];
     const diff = diffStrategies(before, after);
     expect(diff.unchanged).toBe(false);
     expect(diff.nodes.changed).toEqual([
-      expect.objectContaining({ id: 'join', changes: [expect.objectContaining({ field: 'inputs', beforeText: '"a", "b"', afterText: '"b", "a"' })] }),
+      expect.objectContaining({
+        id: 'join',
+        changes: [
+          expect.objectContaining({ field: 'inputs', beforeText: '"a", "b"', afterText: '"b", "a"' }),
+        ],
+      }),
     ]);
   });
 });

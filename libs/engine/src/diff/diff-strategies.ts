@@ -1,7 +1,12 @@
 import { describeCondition, formatValue, type Labels } from '../conditions/describe-condition';
 import type { Condition } from '../conditions/types';
 import { canonicalJson } from '../document/canonical-json';
-import { DEFAULT_HANDLE, type StrategyDocument, type StrategyEdge, type StrategyNode } from '../document/strategy-document';
+import {
+  DEFAULT_HANDLE,
+  type StrategyDocument,
+  type StrategyEdge,
+  type StrategyNode,
+} from '../document/strategy-document';
 import { nodeSpec } from '../nodes/registry';
 
 export interface NodeSummary {
@@ -41,7 +46,11 @@ export interface StrategyDiff {
 }
 
 /** Structural diff of two versions: the basis of the review screen and the visual diff. */
-export function diffStrategies(before: StrategyDocument, after: StrategyDocument, labels: Labels = {}): StrategyDiff {
+export function diffStrategies(
+  before: StrategyDocument,
+  after: StrategyDocument,
+  labels: Labels = {},
+): StrategyDiff {
   const beforeNodes = new Map(before.nodes.map((n) => [n.id, n]));
   const afterNodes = new Map(after.nodes.map((n) => [n.id, n]));
   const added = after.nodes.filter((n) => !beforeNodes.has(n.id)).map((n) => summarize(n, labels));
@@ -56,19 +65,28 @@ export function diffStrategies(before: StrategyDocument, after: StrategyDocument
     diffValues('config', old.config, node.config, changes, labels);
     const reordered = reorderedInputs(node, before, after);
     if (reordered) changes.push(fieldChange('inputs', reordered.before, reordered.after, labels));
-    const moved = samePosition(old.position, node.position) ? undefined : { from: old.position, to: node.position };
+    const moved = samePosition(old.position, node.position)
+      ? undefined
+      : { from: old.position, to: node.position };
     if (changes.length || moved) {
-      changed.push({ ...summarize(node, labels), before: summarize(old, labels).summary, changes, ...(moved ? { moved } : {}) });
+      changed.push({
+        ...summarize(node, labels),
+        before: summarize(old, labels).summary,
+        changes,
+        ...(moved ? { moved } : {}),
+      });
     }
   }
-  const edgeKey = (e: StrategyEdge) => `${e.source}\u0000${e.sourceHandle ?? DEFAULT_HANDLE}\u0000${e.target}`;
+  const edgeKey = (e: StrategyEdge) =>
+    `${e.source}\u0000${e.sourceHandle ?? DEFAULT_HANDLE}\u0000${e.target}`;
   const beforeEdges = new Set(before.edges.map(edgeKey));
   const afterEdges = new Set(after.edges.map(edgeKey));
   const edges = {
     added: after.edges.filter((e) => !beforeEdges.has(edgeKey(e))).map(edgeSummary),
     removed: before.edges.filter((e) => !afterEdges.has(edgeKey(e))).map(edgeSummary),
   };
-  const unchanged = !added.length && !removed.length && !changed.length && !edges.added.length && !edges.removed.length;
+  const unchanged =
+    !added.length && !removed.length && !changed.length && !edges.added.length && !edges.removed.length;
   return { unchanged, nodes: { added, removed, changed }, edges };
 }
 
@@ -76,10 +94,18 @@ export function diffStrategies(before: StrategyDocument, after: StrategyDocument
  * A merge keeps the first of two equal actions, so the order of its incoming edges is behaviour:
  * report it when the inputs both versions share arrive in a different order.
  */
-function reorderedInputs(node: StrategyNode, before: StrategyDocument, after: StrategyDocument): { before: string[]; after: string[] } | undefined {
+function reorderedInputs(
+  node: StrategyNode,
+  before: StrategyDocument,
+  after: StrategyDocument,
+): { before: string[]; after: string[] } | undefined {
   if (nodeSpec(node.type)?.inputs !== 'many') return undefined;
   const inputsOf = (doc: StrategyDocument) =>
-    doc.edges.filter((e) => e.target === node.id).map((e) => ((e.sourceHandle ?? DEFAULT_HANDLE) === DEFAULT_HANDLE ? e.source : `${e.source}:${e.sourceHandle}`));
+    doc.edges
+      .filter((e) => e.target === node.id)
+      .map((e) =>
+        (e.sourceHandle ?? DEFAULT_HANDLE) === DEFAULT_HANDLE ? e.source : `${e.source}:${e.sourceHandle}`,
+      );
   const a = inputsOf(before);
   const b = inputsOf(after);
   const sharedA = a.filter((x) => b.includes(x));
@@ -106,7 +132,8 @@ function samePosition(a?: { x: number; y: number }, b?: { x: number; y: number }
 function diffValues(field: string, a: unknown, b: unknown, out: FieldChange[], labels: Labels): void {
   if (canonical(a) === canonical(b)) return;
   if (isObject(a) && isObject(b) && !isCondition(a) && !isCondition(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) diffValues(`${field}.${key}`, a[key], b[key], out, labels);
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+      diffValues(`${field}.${key}`, a[key], b[key], out, labels);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {

@@ -8,7 +8,13 @@ const table = (hitPolicy: string, extra: Record<string, unknown> = {}) => ({
   rules: [
     { when: [{ operator: 'greaterThanInclusive', value: 65 }, null], output: 0.1, note: 'seniors' },
     { when: [null, { operator: 'in', value: ['gold', 'platinum'] }], output: 0.6 },
-    { when: [{ operator: 'lessThan', value: 30 }, { operator: 'notEqual', value: 'gold' }], output: 0.3 },
+    {
+      when: [
+        { operator: 'lessThan', value: 30 },
+        { operator: 'notEqual', value: 'gold' },
+      ],
+      output: 0.3,
+    },
   ],
   ...extra,
 });
@@ -41,8 +47,12 @@ describe('decision table model', () => {
   });
 
   it('gives the default output when no row matches, and nothing without one', () => {
-    expect(score(table('first', { defaultOutput: 0.05 }), customer({ age: 40, segment: 'bronze' }))).toBe(0.05);
-    expect(score(table('collectSum', { defaultOutput: 0.05 }), customer({ age: 40, segment: 'bronze' }))).toBe(0.05);
+    expect(score(table('first', { defaultOutput: 0.05 }), customer({ age: 40, segment: 'bronze' }))).toBe(
+      0.05,
+    );
+    expect(
+      score(table('collectSum', { defaultOutput: 0.05 }), customer({ age: 40, segment: 'bronze' })),
+    ).toBe(0.05);
     expect(score(table('first'), customer({ age: 40, segment: 'bronze' }))).toBeUndefined();
   });
 
@@ -65,19 +75,33 @@ describe('decision table model', () => {
   });
 
   it('treats a cell that json-rules-engine would throw on as not matching', () => {
-    const throwing = { type: 'decisionTable', hitPolicy: 'first', inputs: ['customer.age'], rules: [{ when: [{ operator: 'in', value: 5 }], output: 1 }], defaultOutput: 0 };
+    const throwing = {
+      type: 'decisionTable',
+      hitPolicy: 'first',
+      inputs: ['customer.age'],
+      rules: [{ when: [{ operator: 'in', value: 5 }], output: 1 }],
+      defaultOutput: 0,
+    };
     expect(score(throwing, customer({ age: 5 }))).toBe(0);
   });
 
   it('words a cell for the studio and the diff', () => {
     expect(describeCell('age', { operator: 'greaterThanInclusive', value: 65 })).toBe('age ≥ 65');
-    expect(describeCell('segment', { operator: 'in', value: ['gold', 'platinum'] })).toBe('segment is one of "gold", "platinum"');
+    expect(describeCell('segment', { operator: 'in', value: ['gold', 'platinum'] })).toBe(
+      'segment is one of "gold", "platinum"',
+    );
     expect(describeCell('segment', null)).toBe('segment any');
   });
 
   describe('validation', () => {
     it('reports a row with the wrong number of cells', () => {
-      const bad = { ...table('first'), rules: [{ when: [null, null], output: 1 }, { when: [{ operator: 'equal', value: 1 }], output: 2 }] };
+      const bad = {
+        ...table('first'),
+        rules: [
+          { when: [null, null], output: 1 },
+          { when: [{ operator: 'equal', value: 1 }], output: 2 },
+        ],
+      };
       expect(modelProblems(bad)).toEqual([
         expect.objectContaining({
           code: 'invalid_config',
@@ -89,14 +113,23 @@ describe('decision table model', () => {
     });
 
     it('reports an unknown operator in a cell', () => {
-      const bad = { ...table('first'), rules: [{ when: [null, { operator: 'startsWith', value: 'g' }], output: 1 }] };
+      const bad = {
+        ...table('first'),
+        rules: [{ when: [null, { operator: 'startsWith', value: 'g' }], output: 1 }],
+      };
       expect(modelProblems(bad)).toEqual([
-        expect.objectContaining({ code: 'invalid_config', field: 'config.model.rules[0].when[1].operator', message: expect.stringContaining('"startsWith"') }),
+        expect.objectContaining({
+          code: 'invalid_config',
+          field: 'config.model.rules[0].when[1].operator',
+          message: expect.stringContaining('"startsWith"'),
+        }),
       ]);
     });
 
     it('reports an unknown hit policy', () => {
-      expect(modelProblems(table('collectAll'))).toEqual([expect.objectContaining({ code: 'invalid_config', field: 'config.model.hitPolicy' })]);
+      expect(modelProblems(table('collectAll'))).toEqual([
+        expect.objectContaining({ code: 'invalid_config', field: 'config.model.hitPolicy' }),
+      ]);
     });
   });
 });

@@ -32,10 +32,14 @@ export const decisionTableModel: ModelKind<DecisionTableParams> = {
       const at = joinField(joinField(field, 'rules'), r);
       if (rule.when.length !== params.inputs.length) {
         problems.push(
-          problem('invalid_config', `row ${r + 1} has ${rule.when.length} cell${rule.when.length === 1 ? '' : 's'} but the table has ${params.inputs.length} inputs; give it one cell per input (null for "any")`, {
-            nodeId: ctx.nodeId,
-            field: joinField(at, 'when'),
-          }),
+          problem(
+            'invalid_config',
+            `row ${r + 1} has ${rule.when.length} cell${rule.when.length === 1 ? '' : 's'} but the table has ${params.inputs.length} inputs; give it one cell per input (null for "any")`,
+            {
+              nodeId: ctx.nodeId,
+              field: joinField(at, 'when'),
+            },
+          ),
         );
       }
       rule.when.forEach((cell, c) => {
@@ -77,13 +81,19 @@ export const decisionTableModel: ModelKind<DecisionTableParams> = {
       for (const row of rows) {
         if (!row.cells.every((cell) => cell(f))) continue;
         if (hitPolicy === 'first') return row.output;
-        result = result === undefined ? row.output : hitPolicy === 'collectMax' ? Math.max(result, row.output) : result + row.output;
+        result =
+          result === undefined
+            ? row.output
+            : hitPolicy === 'collectMax'
+              ? Math.max(result, row.output)
+              : result + row.output;
       }
       return result ?? defaultOutput;
     };
   },
   reads: (params) => referenceRoots(params.inputs),
-  summarize: (params) => `decision table: ${params.rules.length} row${params.rules.length === 1 ? '' : 's'}, ${hitPolicyWords[params.hitPolicy]}`,
+  summarize: (params) =>
+    `decision table: ${params.rules.length} row${params.rules.length === 1 ? '' : 's'}, ${hitPolicyWords[params.hitPolicy]}`,
 };
 
 const hitPolicyWords = { first: 'first match', collectMax: 'highest match', collectSum: 'sum of matches' };

@@ -17,12 +17,14 @@ export const expressionModel: ModelKind<ExpressionParams> = {
   schema: expressionParamsSchema,
   check(params, ctx, field) {
     const knownFields = knownFieldsFor(ctx);
-    return checkExpression(params.expression, { roots: ['customer', 'context', 'action', 'fields'], knownFields }).map(
-      (issue) =>
-        problem('invalid_expression', `${issue.message} (at character ${issue.position + 1})`, {
-          nodeId: ctx.nodeId,
-          field: `${field}.expression`,
-        }),
+    return checkExpression(params.expression, {
+      roots: ['customer', 'context', 'action', 'fields'],
+      knownFields,
+    }).map((issue) =>
+      problem('invalid_expression', `${issue.message} (at character ${issue.position + 1})`, {
+        nodeId: ctx.nodeId,
+        field: `${field}.expression`,
+      }),
     );
   },
   compile(params) {
@@ -33,7 +35,10 @@ export const expressionModel: ModelKind<ExpressionParams> = {
   },
   reads(params) {
     const parsed = parseExpression(params.expression);
-    return parsed.ok ? [...new Set(expressionReads(parsed.ast).map((r) => r.root))] : ['customer', 'context', 'action', 'fields'];
+    return parsed.ok
+      ? [...new Set(expressionReads(parsed.ast).map((r) => r.root))]
+      : ['customer', 'context', 'action', 'fields'];
   },
-  summarize: (params) => `= ${params.expression.length > 48 ? `${params.expression.slice(0, 47)}…` : params.expression}`,
+  summarize: (params) =>
+    `= ${params.expression.length > 48 ? `${params.expression.slice(0, 47)}…` : params.expression}`,
 };

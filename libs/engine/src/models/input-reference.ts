@@ -29,7 +29,11 @@ export function referenceGetter(reference: string): (facts: ConditionFacts) => u
   };
 }
 
-export function checkReference(reference: string, ctx: ModelCheckContext, field: string): ValidationProblem[] {
+export function checkReference(
+  reference: string,
+  ctx: ModelCheckContext,
+  field: string,
+): ValidationProblem[] {
   const parsed = parseReference(reference);
   if (!parsed) {
     return [
@@ -44,11 +48,22 @@ export function checkReference(reference: string, ctx: ModelCheckContext, field:
   if (parsed.root === 'customer' || parsed.root === 'context') {
     const declared = ctx.env.schema?.[parsed.root];
     if (declared && !declared.some((f) => f.name === name)) {
-      return [problem('unknown_field', `${parsed.root} field "${name}" is not in the declared ${parsed.root} schema`, { nodeId: ctx.nodeId, field })];
+      return [
+        problem(
+          'unknown_field',
+          `${parsed.root} field "${name}" is not in the declared ${parsed.root} schema`,
+          { nodeId: ctx.nodeId, field },
+        ),
+      ];
     }
   }
   if (parsed.root === 'action' && ctx.actionFields && !ctx.actionFields.has(name)) {
-    return [problem('unknown_field', `no action in the catalog has a property "${name}"`, { nodeId: ctx.nodeId, field })];
+    return [
+      problem('unknown_field', `no action in the catalog has a property "${name}"`, {
+        nodeId: ctx.nodeId,
+        field,
+      }),
+    ];
   }
   return [];
 }

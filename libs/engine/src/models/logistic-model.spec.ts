@@ -10,7 +10,10 @@ describe('logistic model', () => {
   });
 
   it('adds weight × value for a numeric input', () => {
-    expect(score(model([{ input: 'customer.age', weight: 0.05 }]), { customer: { age: 40 } })).toBeCloseTo(sigmoid(-1 + 2), 15);
+    expect(score(model([{ input: 'customer.age', weight: 0.05 }]), { customer: { age: 40 } })).toBeCloseTo(
+      sigmoid(-1 + 2),
+      15,
+    );
   });
 
   it('reads numbers written as text, as they come from CSV files', () => {
@@ -35,7 +38,14 @@ describe('logistic model', () => {
   });
 
   describe('categorical term', () => {
-    const m = model([{ input: 'customer.segment', categories: { gold: 0.8, silver: 0.3, '3': 0.1, true: 0.2 }, otherwise: -0.2, ifMissing: -0.5 }]);
+    const m = model([
+      {
+        input: 'customer.segment',
+        categories: { gold: 0.8, silver: 0.3, '3': 0.1, true: 0.2 },
+        otherwise: -0.2,
+        ifMissing: -0.5,
+      },
+    ]);
 
     it('adds the weight of the category', () => {
       expect(score(m, { customer: { segment: 'gold' } })).toBeCloseTo(sigmoid(-0.2), 15);
@@ -70,26 +80,53 @@ describe('logistic model', () => {
       { input: 'fields.affinity', weight: 1 },
       { input: 'customer.address.city', categories: { Lyon: 0.5 } },
     ]);
-    expect(score(m, { action: { value: 100 }, fields: { affinity: 0.25 }, customer: { address: { city: 'Lyon' } } })).toBeCloseTo(sigmoid(-1 + 1 + 0.25 + 0.5), 15);
+    expect(
+      score(m, {
+        action: { value: 100 },
+        fields: { affinity: 0.25 },
+        customer: { address: { city: 'Lyon' } },
+      }),
+    ).toBeCloseTo(sigmoid(-1 + 1 + 0.25 + 0.5), 15);
   });
 
   describe('validation', () => {
     it('rejects an input that is not a customer/context/action/fields reference, and says how to write one', () => {
       const problems = modelProblems(model([{ input: 'age', weight: 1 }]));
       expect(problems).toEqual([
-        expect.objectContaining({ code: 'invalid_config', nodeId: 'n2', field: 'config.model.terms[0].input', message: expect.stringContaining('write customer.name') }),
+        expect.objectContaining({
+          code: 'invalid_config',
+          nodeId: 'n2',
+          field: 'config.model.terms[0].input',
+          message: expect.stringContaining('write customer.name'),
+        }),
       ]);
     });
 
     it('reports an input the customer schema does not declare', () => {
       const env = { actions: CATALOG, schema: { customer: [{ name: 'age', type: 'number' as const }] } };
-      const problems = modelProblems(model([{ input: 'customer.age', weight: 1 }, { input: 'customer.income', weight: 1 }]), env);
-      expect(problems).toEqual([expect.objectContaining({ code: 'unknown_field', field: 'config.model.terms[1].input', message: expect.stringContaining('"income"') })]);
+      const problems = modelProblems(
+        model([
+          { input: 'customer.age', weight: 1 },
+          { input: 'customer.income', weight: 1 },
+        ]),
+        env,
+      );
+      expect(problems).toEqual([
+        expect.objectContaining({
+          code: 'unknown_field',
+          field: 'config.model.terms[1].input',
+          message: expect.stringContaining('"income"'),
+        }),
+      ]);
     });
 
     it('reports a weight out of range', () => {
       expect(modelProblems(model([{ input: 'customer.age', weight: 5000 }]))).toEqual([
-        expect.objectContaining({ code: 'out_of_range', nodeId: 'n2', field: 'config.model.terms[0].weight' }),
+        expect.objectContaining({
+          code: 'out_of_range',
+          nodeId: 'n2',
+          field: 'config.model.terms[0].weight',
+        }),
       ]);
     });
   });

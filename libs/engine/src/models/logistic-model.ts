@@ -34,7 +34,9 @@ export const logisticModel: ModelKind<LogisticParams> = {
   type: 'logistic',
   schema: logisticParamsSchema,
   check: (params, ctx, field) =>
-    params.terms.flatMap((t, i) => checkReference(t.input, ctx, joinField(joinField(joinField(field, 'terms'), i), 'input'))),
+    params.terms.flatMap((t, i) =>
+      checkReference(t.input, ctx, joinField(joinField(joinField(field, 'terms'), i), 'input')),
+    ),
   compile(params) {
     const terms = params.terms.map((term) => {
       const get = referenceGetter(term.input);

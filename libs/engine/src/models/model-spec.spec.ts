@@ -4,11 +4,18 @@ import { StrategyValidationError } from '../validation/problem';
 import { modelProblems } from '../test-support/models.test-helpers';
 import type { ModelSpec } from './model-spec';
 
-const CHURN: ModelSpec = { type: 'logistic', intercept: 0, terms: [{ input: 'customer.churnRisk', weight: 2 }] };
+const CHURN: ModelSpec = {
+  type: 'logistic',
+  intercept: 0,
+  terms: [{ input: 'customer.churnRisk', weight: 2 }],
+};
 
 describe('registry models', () => {
   it('reports a model id the registry does not have as unknown_model, on the modelId', () => {
-    const problems = modelProblems({ type: 'registry', modelId: 'churn-v4' }, { actions: CATALOG, models: { 'churn-v3': CHURN } });
+    const problems = modelProblems(
+      { type: 'registry', modelId: 'churn-v4' },
+      { actions: CATALOG, models: { 'churn-v3': CHURN } },
+    );
     expect(problems).toEqual([
       expect.objectContaining({
         code: 'unknown_model',
@@ -20,36 +27,72 @@ describe('registry models', () => {
   });
 
   it('reports a registry model when no registry is given', () => {
-    expect(modelProblems({ type: 'registry', modelId: 'churn-v3' }).map((p) => p.code)).toEqual(['unknown_model']);
+    expect(modelProblems({ type: 'registry', modelId: 'churn-v3' }).map((p) => p.code)).toEqual([
+      'unknown_model',
+    ]);
   });
 
   it('accepts a model the registry has', () => {
-    expect(modelProblems({ type: 'registry', modelId: 'churn-v3' }, { actions: CATALOG, models: { 'churn-v3': CHURN } })).toEqual([]);
+    expect(
+      modelProblems(
+        { type: 'registry', modelId: 'churn-v3' },
+        { actions: CATALOG, models: { 'churn-v3': CHURN } },
+      ),
+    ).toEqual([]);
   });
 
   it('checks the registry model against the schema like an inline one, instead of failing at compile time', () => {
     const broken: ModelSpec = { type: 'logistic', intercept: 0, terms: [{ input: 'churn', weight: 1 }] };
     const env = { actions: CATALOG, models: { broken } };
-    const doc = linearStrategy([['actions', {}], ['score', { model: { type: 'registry', modelId: 'broken' } }], ['output', {}]]);
+    const doc = linearStrategy([
+      ['actions', {}],
+      ['score', { model: { type: 'registry', modelId: 'broken' } }],
+      ['output', {}],
+    ]);
     expect(modelProblems({ type: 'registry', modelId: 'broken' }, env)).toEqual([
-      expect.objectContaining({ code: 'invalid_config', nodeId: 'n2', field: 'config.model.modelId', message: expect.stringMatching(/^registry model "broken": "churn" is not an input/) }),
+      expect.objectContaining({
+        code: 'invalid_config',
+        nodeId: 'n2',
+        field: 'config.model.modelId',
+        message: expect.stringMatching(/^registry model "broken": "churn" is not an input/),
+      }),
     ]);
     expect(() => compileStrategy(doc, env)).toThrow(StrategyValidationError);
   });
 
   it('applies the defaults of a registry model, as for an inline one', () => {
     // baseScore, missingPoints and otherPoints are left to their defaults (0)
-    const card = { type: 'scorecard', characteristics: [{ input: 'customer.age', bins: [{ min: 18, points: 2 }] }] } as unknown as ModelSpec;
-    const doc = linearStrategy([['actions', { actionIds: ['data-addon'] }], ['score', { model: { type: 'registry', modelId: 'card' } }], ['output', {}]]);
+    const card = {
+      type: 'scorecard',
+      characteristics: [{ input: 'customer.age', bins: [{ min: 18, points: 2 }] }],
+    } as unknown as ModelSpec;
+    const doc = linearStrategy([
+      ['actions', { actionIds: ['data-addon'] }],
+      ['score', { model: { type: 'registry', modelId: 'card' } }],
+      ['output', {}],
+    ]);
     const compiled = compileStrategy(doc, { actions: CATALOG, models: { card } });
-    expect(compiled.decide({ customer: { age: 30 }, context: { now: '2026-03-01T00:00:00Z' } }).recommendations[0]!.propensity).toBe(2);
-    expect(compiled.decide({ customer: {}, context: { now: '2026-03-01T00:00:00Z' } }).recommendations[0]!.propensity).toBe(0);
+    expect(
+      compiled.decide({ customer: { age: 30 }, context: { now: '2026-03-01T00:00:00Z' } }).recommendations[0]!
+        .propensity,
+    ).toBe(2);
+    expect(
+      compiled.decide({ customer: {}, context: { now: '2026-03-01T00:00:00Z' } }).recommendations[0]!
+        .propensity,
+    ).toBe(0);
   });
 
   it('reports a registry entry that is not a valid model', () => {
-    const env = { actions: CATALOG, models: { odd: { type: 'logistic', terms: [] } as unknown as ModelSpec } };
+    const env = {
+      actions: CATALOG,
+      models: { odd: { type: 'logistic', terms: [] } as unknown as ModelSpec },
+    };
     expect(modelProblems({ type: 'registry', modelId: 'odd' }, env)).toEqual([
-      expect.objectContaining({ code: 'invalid_config', field: 'config.model.modelId', message: expect.stringMatching(/^registry model "odd": .* \(at intercept\)$/) }),
+      expect.objectContaining({
+        code: 'invalid_config',
+        field: 'config.model.modelId',
+        message: expect.stringMatching(/^registry model "odd": .* \(at intercept\)$/),
+      }),
     ]);
   });
 });

@@ -38,7 +38,10 @@ function kindOf(spec: InlineModelSpec): ModelKind<InlineModelSpec> {
   return KINDS[spec.type] as ModelKind<InlineModelSpec>;
 }
 
-function registryEntry(spec: { modelId: string }, models: Readonly<Record<string, ModelSpec>> | undefined): unknown {
+function registryEntry(
+  spec: { modelId: string },
+  models: Readonly<Record<string, ModelSpec>> | undefined,
+): unknown {
   return models && Object.hasOwn(models, spec.modelId) ? models[spec.modelId] : undefined;
 }
 
@@ -62,10 +65,14 @@ export function checkModel(spec: ModelSpec, ctx: ModelCheckContext, field: strin
     const found = registryEntry(spec, ctx.env.models);
     if (found === undefined) {
       return [
-        problem('unknown_model', `model "${spec.modelId}" does not exist in the model registry; choose a registered model`, {
-          nodeId: ctx.nodeId,
-          field: at,
-        }),
+        problem(
+          'unknown_model',
+          `model "${spec.modelId}" does not exist in the model registry; choose a registered model`,
+          {
+            nodeId: ctx.nodeId,
+            field: at,
+          },
+        ),
       ];
     }
     // The registry model is checked like an inline one; its problems are reported on the reference.
@@ -73,7 +80,10 @@ export function checkModel(spec: ModelSpec, ctx: ModelCheckContext, field: strin
     const inner = parsed.success
       ? (kindOf(parsed.data).check?.(parsed.data, ctx, '') ?? [])
       : parsed.error.issues.map((issue) =>
-          problem('invalid_config', `${issue.message}${issue.path.length ? ` (at ${issue.path.join('.')})` : ''}`),
+          problem(
+            'invalid_config',
+            `${issue.message}${issue.path.length ? ` (at ${issue.path.join('.')})` : ''}`,
+          ),
         );
     return inner.map((p) => ({
       ...p,

@@ -65,7 +65,18 @@ describe('scorecard model', () => {
 
   describe('validation', () => {
     it('rejects a bin with both a range and values, pointing at the bin', () => {
-      const bad = { type: 'scorecard', characteristics: [{ input: 'customer.age', bins: [{ min: 1, points: 1 }, { min: 1, values: [2], points: 1 }] }] };
+      const bad = {
+        type: 'scorecard',
+        characteristics: [
+          {
+            input: 'customer.age',
+            bins: [
+              { min: 1, points: 1 },
+              { min: 1, values: [2], points: 1 },
+            ],
+          },
+        ],
+      };
       expect(modelProblems(bad)).toEqual([
         expect.objectContaining({
           code: 'invalid_config',
@@ -77,9 +88,16 @@ describe('scorecard model', () => {
     });
 
     it('rejects a bin whose min is not below its max', () => {
-      const bad = { type: 'scorecard', characteristics: [{ input: 'customer.age', bins: [{ min: 50, max: 30, points: 1 }] }] };
+      const bad = {
+        type: 'scorecard',
+        characteristics: [{ input: 'customer.age', bins: [{ min: 50, max: 30, points: 1 }] }],
+      };
       expect(modelProblems(bad)).toEqual([
-        expect.objectContaining({ code: 'out_of_range', field: 'config.model.characteristics[0].bins[0]', message: 'min 50 must be below max 30' }),
+        expect.objectContaining({
+          code: 'out_of_range',
+          field: 'config.model.characteristics[0].bins[0]',
+          message: 'min 50 must be below max 30',
+        }),
       ]);
     });
   });

@@ -32,7 +32,9 @@ export const scorecardParamsSchema = z.object({
     )
     .max(200),
   /** Optional mapping of the total score to a probability: logistic(intercept + slope × score). */
-  mapping: z.object({ type: z.literal('logistic'), intercept: z.number().finite(), slope: z.number().finite() }).optional(),
+  mapping: z
+    .object({ type: z.literal('logistic'), intercept: z.number().finite(), slope: z.number().finite() })
+    .optional(),
 });
 export type ScorecardParams = z.infer<typeof scorecardParamsSchema>;
 
@@ -94,7 +96,8 @@ export const scorecardModel: ModelKind<ScorecardParams> = {
 function binMatcher(bin: Bin): (value: unknown) => boolean {
   if (bin.values) {
     const values = bin.values;
-    return (value) => values.some((v) => v === value || (typeof v !== 'string' && String(v) === String(value)));
+    return (value) =>
+      values.some((v) => v === value || (typeof v !== 'string' && String(v) === String(value)));
   }
   const { min = -Infinity, max = Infinity } = bin;
   return (value) => {

@@ -46,7 +46,11 @@ export interface NodeResult {
 export interface NodeRuntime {
   run(inputs: readonly Candidate[][], state: DecisionState): NodeResult;
   /** Why a candidate that came in did not go out; only called when tracing. */
-  explainDrop?(candidate: Candidate, state: DecisionState, lists: { inputs: readonly Candidate[]; output: readonly Candidate[] }): string;
+  explainDrop?(
+    candidate: Candidate,
+    state: DecisionState,
+    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
+  ): string;
   /** Extra facts about a candidate that went out (e.g. arbitration terms); only called when tracing. */
   explainKept?(candidate: Candidate, state: DecisionState): Record<string, unknown> | undefined;
 }

@@ -20,7 +20,11 @@ export function checkConditionAt(
   field: string,
   facts: readonly FactName[],
 ): ValidationProblem[] {
-  return checkCondition(condition, { facts, schema: ctx.env.schema, actionFields: ctx.actionFields }, { nodeId: ctx.nodeId, field });
+  return checkCondition(
+    condition,
+    { facts, schema: ctx.env.schema, actionFields: ctx.actionFields },
+    { nodeId: ctx.nodeId, field },
+  );
 }
 
 /** byAction / byGroup keys must name actions and groups of the catalog (when the catalog is known). */
@@ -32,12 +36,24 @@ export function checkScopeKeys(
   const problems: ValidationProblem[] = [];
   for (const id of Object.keys(scoped.byAction ?? {})) {
     if (ctx.actionIds && !ctx.actionIds.has(id)) {
-      problems.push(problem('unknown_action', `there is no action "${id}" in the catalog; remove it or choose an action from the catalog`, { nodeId: ctx.nodeId, field: joinField(joinField(field, 'byAction'), id) }));
+      problems.push(
+        problem(
+          'unknown_action',
+          `there is no action "${id}" in the catalog; remove it or choose an action from the catalog`,
+          { nodeId: ctx.nodeId, field: joinField(joinField(field, 'byAction'), id) },
+        ),
+      );
     }
   }
   for (const group of Object.keys(scoped.byGroup ?? {})) {
     if (ctx.groups && !ctx.groups.has(group)) {
-      problems.push(problem('unknown_group', `no action in the catalog is in group "${group}"; check the group name`, { nodeId: ctx.nodeId, field: joinField(joinField(field, 'byGroup'), group), severity: 'warning' }));
+      problems.push(
+        problem('unknown_group', `no action in the catalog is in group "${group}"; check the group name`, {
+          nodeId: ctx.nodeId,
+          field: joinField(joinField(field, 'byGroup'), group),
+          severity: 'warning',
+        }),
+      );
     }
   }
   return problems;

@@ -1,20 +1,44 @@
 import { contentHash } from '../document/content-hash';
 import { CATALOG, linearStrategy } from '../test-support/build-strategy';
-import { action, all, cmp, constantScores, decide, ENV, graph, ids, interaction, NOW, nodeTrace } from '../test-support/engine.test-helpers';
+import {
+  action,
+  all,
+  cmp,
+  constantScores,
+  decide,
+  ENV,
+  graph,
+  ids,
+  interaction,
+  NOW,
+  nodeTrace,
+} from '../test-support/engine.test-helpers';
 import { compileCached, compileStrategy } from './compile-strategy';
 import type { DecisionInput } from './types';
 
 const STEPS: [string, unknown][] = [
   ['actions', {}],
   ['filter', { condition: all(cmp('action', 'value', 'greaterThanInclusive', 25)) }],
-  ['score', constantScores({ 'loyalty-discount': 0.5, 'retention-call': 0.2, 'data-addon': 0.8, 'fibre-upgrade': 0.1 })],
+  [
+    'score',
+    constantScores({
+      'loyalty-discount': 0.5,
+      'retention-call': 0.2,
+      'data-addon': 0.8,
+      'fibre-upgrade': 0.1,
+    }),
+  ],
   ['arbitrate', {}],
   ['contactPolicy', { cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] }],
   ['rank', { limit: 2 }],
   ['output', {}],
 ];
 const strategy = () => linearStrategy(STEPS);
-const INPUT: Partial<DecisionInput> = { customer: { id: 'c1' }, context: { now: NOW }, history: [interaction('data-addon', 'declined', 3)] };
+const INPUT: Partial<DecisionInput> = {
+  customer: { id: 'c1' },
+  context: { now: NOW },
+  history: [interaction('data-addon', 'declined', 3)],
+};
 
 describe('compileStrategy', () => {
   describe('trace', () => {
@@ -39,7 +63,9 @@ describe('compileStrategy', () => {
 
     it('says why each dropped candidate was dropped, at the node that dropped it', () => {
       const { trace } = decide(strategy(), INPUT, { trace: true });
-      const drops = trace!.nodes.flatMap((n) => (n.dropped ?? []).map((d) => [n.nodeId, d.actionId, d.reason]));
+      const drops = trace!.nodes.flatMap((n) =>
+        (n.dropped ?? []).map((d) => [n.nodeId, d.actionId, d.reason]),
+      );
       expect(drops).toEqual([
         ['n2', 'bill-followup', 'action value 10 is not ≥ 25'],
         ['n5', 'data-addon', 'declined 3 days ago for this action (30 days rest after declined)'],
@@ -49,11 +75,22 @@ describe('compileStrategy', () => {
 
     it('shows the fields of each kept candidate as they were after the node, and the arbitration terms', () => {
       const result = decide(strategy(), INPUT, { trace: true });
-      expect(nodeTrace(result, 'n3').kept!.find((k) => k.actionId === 'fibre-upgrade')).toEqual({ actionId: 'fibre-upgrade', fields: { propensity: 0.1 } });
+      expect(nodeTrace(result, 'n3').kept!.find((k) => k.actionId === 'fibre-upgrade')).toEqual({
+        actionId: 'fibre-upgrade',
+        fields: { propensity: 0.1 },
+      });
       expect(nodeTrace(result, 'n4').kept!.find((k) => k.actionId === 'fibre-upgrade')).toEqual({
         actionId: 'fibre-upgrade',
         fields: { propensity: 0.1, priority: 20 },
-        details: { propensity: 0.1, value: 200, contextWeight: 1, lever: 1, priority: 20, propensityWeight: 1, valueWeight: 1 },
+        details: {
+          propensity: 0.1,
+          value: 200,
+          contextWeight: 1,
+          lever: 1,
+          priority: 20,
+          propensityWeight: 1,
+          valueWeight: 1,
+        },
       });
     });
 
@@ -64,7 +101,10 @@ describe('compileStrategy', () => {
     });
 
     it('marks the nodes of an untaken split branch as not reached', () => {
-      const split = { mode: 'condition', cases: [{ id: 'vip', when: all(cmp('customer', 'vip', 'equal', true)) }] };
+      const split = {
+        mode: 'condition',
+        cases: [{ id: 'vip', when: all(cmp('customer', 'vip', 'equal', true)) }],
+      };
       const doc = graph(
         [
           ['start', 'actions', {}],
@@ -74,20 +114,45 @@ describe('compileStrategy', () => {
           ['join', 'merge', {}],
           ['end', 'output', {}],
         ],
-        [['start', 'seg'], ['seg', 'vip-filter', 'vip'], ['vip-filter', 'vip-rank'], ['vip-rank', 'join'], ['seg', 'join', 'default'], ['join', 'end']],
+        [
+          ['start', 'seg'],
+          ['seg', 'vip-filter', 'vip'],
+          ['vip-filter', 'vip-rank'],
+          ['vip-rank', 'join'],
+          ['seg', 'join', 'default'],
+          ['join', 'end'],
+        ],
       );
-      const { trace } = decide(doc, { customer: { id: 'c1', vip: false }, context: { now: NOW } }, { trace: true });
+      const { trace } = decide(
+        doc,
+        { customer: { id: 'c1', vip: false }, context: { now: NOW } },
+        { trace: true },
+      );
       expect(trace!.path).toEqual(['start', 'seg', 'join', 'end']);
       const byId = Object.fromEntries(trace!.nodes.map((n) => [n.nodeId, n]));
       expect(byId['seg']).toMatchObject({ reached: true, branch: 'default', in: 5, out: 5 });
-      expect(byId['vip-filter']).toEqual({ nodeId: 'vip-filter', type: 'filter', reached: false, in: 0, out: 0 });
+      expect(byId['vip-filter']).toEqual({
+        nodeId: 'vip-filter',
+        type: 'filter',
+        reached: false,
+        in: 0,
+        out: 0,
+      });
       expect(byId['vip-rank']).toMatchObject({ reached: false, in: 0, out: 0 });
       expect(byId['join']).toMatchObject({ reached: true, in: 5, out: 5 });
     });
 
     it("in 'counts' mode gives only the numbers: no reasons, fields or notes", () => {
       const { trace } = decide(strategy(), INPUT, { trace: 'counts' });
-      expect(trace!.nodes.map((n) => [n.in, n.out])).toEqual([[5, 5], [5, 4], [4, 4], [4, 4], [4, 3], [3, 2], [2, 2]]);
+      expect(trace!.nodes.map((n) => [n.in, n.out])).toEqual([
+        [5, 5],
+        [5, 4],
+        [4, 4],
+        [4, 4],
+        [4, 3],
+        [3, 2],
+        [2, 2],
+      ]);
       for (const node of trace!.nodes) {
         expect(node).not.toHaveProperty('dropped');
         expect(node).not.toHaveProperty('kept');
@@ -96,18 +161,27 @@ describe('compileStrategy', () => {
     });
 
     it('does not change the recommendations', () => {
-      expect(decide(strategy(), INPUT, { trace: true }).recommendations).toEqual(decide(strategy(), INPUT).recommendations);
+      expect(decide(strategy(), INPUT, { trace: true }).recommendations).toEqual(
+        decide(strategy(), INPUT).recommendations,
+      );
     });
   });
 
   describe('decision time', () => {
-    const validity = linearStrategy([['actions', { groups: ['service'] }], ['output', {}]]);
+    const validity = linearStrategy([
+      ['actions', { groups: ['service'] }],
+      ['output', {}],
+    ]);
     const before = Date.parse('2026-06-01T00:00:00Z');
     const after = Date.parse('2026-08-01T00:00:00Z');
 
     it('is context.now when given, over options.now', () => {
-      expect(ids(decide(validity, { context: { now: '2026-06-01T00:00:00Z' } }, { now: after }))).toEqual(['bill-followup']);
-      expect(ids(decide(validity, { context: { now: '2026-08-01T00:00:00Z' } }, { now: before }))).toEqual([]);
+      expect(ids(decide(validity, { context: { now: '2026-06-01T00:00:00Z' } }, { now: after }))).toEqual([
+        'bill-followup',
+      ]);
+      expect(ids(decide(validity, { context: { now: '2026-08-01T00:00:00Z' } }, { now: before }))).toEqual(
+        [],
+      );
     });
 
     it('accepts context.now in milliseconds', () => {
@@ -144,11 +218,21 @@ describe('compileStrategy', () => {
     const compiled = compileStrategy(strategy(), ENV);
     const inputs: DecisionInput[] = [
       { customer: { id: 'a' }, context: { now: NOW } },
-      { customer: { id: 'b' }, context: { now: NOW }, history: [interaction('loyalty-discount', 'declined', 1)] },
-      { customer: { id: 'c' }, context: { now: '2026-07-15T00:00:00Z' }, history: [interaction('fibre-upgrade', 'declined', 1)] },
+      {
+        customer: { id: 'b' },
+        context: { now: NOW },
+        history: [interaction('loyalty-discount', 'declined', 1)],
+      },
+      {
+        customer: { id: 'c' },
+        context: { now: '2026-07-15T00:00:00Z' },
+        history: [interaction('fibre-upgrade', 'declined', 1)],
+      },
     ];
     for (const options of [{}, { trace: true }, { trace: 'counts' as const, limit: 1 }]) {
-      expect(compiled.decideBatch(inputs, options)).toEqual(inputs.map((input) => compiled.decide(input, options)));
+      expect(compiled.decideBatch(inputs, options)).toEqual(
+        inputs.map((input) => compiled.decide(input, options)),
+      );
     }
     expect(compiled.decideBatch([])).toEqual([]);
   });
@@ -170,7 +254,12 @@ describe('content hash', () => {
 
   it('ignores the order of keys', () => {
     const reordered = strategy();
-    reordered.nodes = reordered.nodes.map(({ config, type, id, position }) => ({ config, position, type, id }));
+    reordered.nodes = reordered.nodes.map(({ config, type, id, position }) => ({
+      config,
+      position,
+      type,
+      id,
+    }));
     expect(contentHash(reordered)).toBe(contentHash(strategy()));
   });
 
@@ -181,7 +270,19 @@ describe('content hash', () => {
   });
 
   it('changes with the order of edges into a merge, which decides which duplicate wins', () => {
-    const doc = graph([['a', 'actions', {}], ['b', 'actions', {}], ['join', 'merge', {}], ['end', 'output', {}]], [['a', 'join'], ['b', 'join'], ['join', 'end']]);
+    const doc = graph(
+      [
+        ['a', 'actions', {}],
+        ['b', 'actions', {}],
+        ['join', 'merge', {}],
+        ['end', 'output', {}],
+      ],
+      [
+        ['a', 'join'],
+        ['b', 'join'],
+        ['join', 'end'],
+      ],
+    );
     const swapped = structuredClone(doc);
     swapped.edges = [doc.edges[1]!, doc.edges[0]!, doc.edges[2]!];
     expect(contentHash(swapped)).not.toBe(contentHash(doc));
@@ -205,7 +306,10 @@ describe('compileCached', () => {
   });
 
   it('compiles again when the catalog changes, and decides with the new catalog', () => {
-    const everything = linearStrategy([['actions', {}], ['output', {}]]);
+    const everything = linearStrategy([
+      ['actions', {}],
+      ['output', {}],
+    ]);
     const first = compileCached(everything, { actions: CATALOG });
     const catalog = [...CATALOG, action('new-offer', { value: 1000 })];
     const second = compileCached(everything, { actions: catalog });
@@ -219,8 +323,18 @@ describe('compileCached', () => {
     const changed = strategy();
     changed.nodes[5]!.config = { limit: 1 };
     expect(compileCached(changed, { actions: CATALOG })).not.toBe(first);
-    expect(compileCached(strategy(), { actions: CATALOG, schema: { customer: [{ name: 'age', type: 'number' }] } })).not.toBe(first);
-    expect(compileCached(strategy(), { actions: CATALOG, models: { m: { type: 'logistic', intercept: 0, terms: [] } } })).not.toBe(first);
+    expect(
+      compileCached(strategy(), {
+        actions: CATALOG,
+        schema: { customer: [{ name: 'age', type: 'number' }] },
+      }),
+    ).not.toBe(first);
+    expect(
+      compileCached(strategy(), {
+        actions: CATALOG,
+        models: { m: { type: 'logistic', intercept: 0, terms: [] } },
+      }),
+    ).not.toBe(first);
   });
 });
 

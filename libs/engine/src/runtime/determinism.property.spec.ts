@@ -9,13 +9,83 @@ const document: StrategyDocument = {
   schemaVersion: 1,
   nodes: [
     { id: 'all', type: 'actions', config: {} },
-    { id: 'eligible', type: 'filter', config: { condition: { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }] }, byGroup: { retention: { any: [{ fact: 'customer', path: '$.churnRisk', operator: 'greaterThan', value: 0.3 }, { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' }] } } } },
-    { id: 'ab', type: 'split', config: { mode: 'percentage', salt: 'q4-test', branches: [{ id: 'champion', percent: 70 }, { id: 'challenger', percent: 30 }] } },
-    { id: 'score-a', type: 'score', config: { model: { type: 'logistic', intercept: -1, terms: [{ input: 'customer.churnRisk', weight: 2 }, { input: 'customer.segment', categories: { gold: 0.4 } }] } } },
-    { id: 'score-b', type: 'score', config: { model: { type: 'expression', expression: 'clamp(customer.churnRisk * 0.8 + action.value / 1000, 0, 1)' } } },
+    {
+      id: 'eligible',
+      type: 'filter',
+      config: {
+        condition: {
+          all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
+        },
+        byGroup: {
+          retention: {
+            any: [
+              { fact: 'customer', path: '$.churnRisk', operator: 'greaterThan', value: 0.3 },
+              { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
+            ],
+          },
+        },
+      },
+    },
+    {
+      id: 'ab',
+      type: 'split',
+      config: {
+        mode: 'percentage',
+        salt: 'q4-test',
+        branches: [
+          { id: 'champion', percent: 70 },
+          { id: 'challenger', percent: 30 },
+        ],
+      },
+    },
+    {
+      id: 'score-a',
+      type: 'score',
+      config: {
+        model: {
+          type: 'logistic',
+          intercept: -1,
+          terms: [
+            { input: 'customer.churnRisk', weight: 2 },
+            { input: 'customer.segment', categories: { gold: 0.4 } },
+          ],
+        },
+      },
+    },
+    {
+      id: 'score-b',
+      type: 'score',
+      config: {
+        model: {
+          type: 'expression',
+          expression: 'clamp(customer.churnRisk * 0.8 + action.value / 1000, 0, 1)',
+        },
+      },
+    },
     { id: 'join', type: 'merge', config: {} },
-    { id: 'arbitrate', type: 'arbitrate', config: { propensityWeight: 1, valueWeight: 0.5, contextWeights: [{ when: { all: [{ fact: 'context', path: '$.channel', operator: 'equal', value: 'app' }] }, weight: 1.5 }], levers: { byGroup: { upsell: 1.2 } } } },
-    { id: 'fatigue', type: 'contactPolicy', config: { limits: [{ scope: 'group', max: 2, windowDays: 7 }], cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] } },
+    {
+      id: 'arbitrate',
+      type: 'arbitrate',
+      config: {
+        propensityWeight: 1,
+        valueWeight: 0.5,
+        contextWeights: [
+          {
+            when: { all: [{ fact: 'context', path: '$.channel', operator: 'equal', value: 'app' }] },
+            weight: 1.5,
+          },
+        ],
+        levers: { byGroup: { upsell: 1.2 } },
+      },
+    },
+    {
+      id: 'fatigue',
+      type: 'contactPolicy',
+      config: {
+        limits: [{ scope: 'group', max: 2, windowDays: 7 }],
+        cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }],
+      },
+    },
     { id: 'top', type: 'rank', config: { limit: 3, onePerGroup: true } },
     { id: 'out', type: 'output', config: {} },
   ],
@@ -46,14 +116,19 @@ const input: fc.Arbitrary<DecisionInput> = fc.record({
     churnRisk: fc.double({ min: 0, max: 1, noNaN: true }),
     segment: fc.constantFrom('gold', 'silver', 'bronze'),
   }),
-  context: fc.record({ now: fc.constant(new Date(NOW).toISOString()), channel: fc.constantFrom('app', 'email', 'call-center') }),
+  context: fc.record({
+    now: fc.constant(new Date(NOW).toISOString()),
+    channel: fc.constantFrom('app', 'email', 'call-center'),
+  }),
   history: fc.array(interaction, { maxLength: 8 }),
 });
 
 describe('determinism', () => {
   const compiled = compileStrategy(document, { actions: CATALOG });
   // A second compilation from a JSON round trip stands in for another process (a worker, the browser).
-  const elsewhere = compileStrategy(JSON.parse(JSON.stringify(document)), { actions: JSON.parse(JSON.stringify(CATALOG)) });
+  const elsewhere = compileStrategy(JSON.parse(JSON.stringify(document)), {
+    actions: JSON.parse(JSON.stringify(CATALOG)),
+  });
 
   it('gives the same recommendations and the same trace for the same input, wherever it is compiled', () => {
     fc.assert(
@@ -81,7 +156,8 @@ describe('determinism', () => {
     fc.assert(
       fc.property(input, input, (a, b) => {
         const sameCustomer = { ...b, customer: { ...b.customer, id: a.customer.id } };
-        const branchOf = (i: DecisionInput) => compiled.decide(i, { trace: 'counts' }).trace!.nodes.find((n) => n.nodeId === 'ab')!.branch;
+        const branchOf = (i: DecisionInput) =>
+          compiled.decide(i, { trace: 'counts' }).trace!.nodes.find((n) => n.nodeId === 'ab')!.branch;
         const branchA = branchOf(a);
         expect(branchA).toBeDefined();
         expect(branchOf(sameCustomer)).toBe(branchA);

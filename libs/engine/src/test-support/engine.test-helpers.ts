@@ -14,11 +14,21 @@ export const DAY_MS = 86_400_000;
 export const ENV: StrategyEnvironment = { actions: CATALOG };
 
 /** A strategy from nodes `[id, type, config]` and edges `[source, target, sourceHandle?]`. */
-export function graph(nodes: [string, string, unknown][], edges: [string, string, string?][]): StrategyDocument {
+export function graph(
+  nodes: [string, string, unknown][],
+  edges: [string, string, string?][],
+): StrategyDocument {
   return {
     schemaVersion: 1,
-    nodes: nodes.map(([id, type, config], i): StrategyNode => ({ id, type, config, position: { x: i * 200, y: 0 } })),
-    edges: edges.map(([source, target, sourceHandle]): StrategyEdge => (sourceHandle ? { source, sourceHandle, target } : { source, target })),
+    nodes: nodes.map(([id, type, config], i): StrategyNode => ({
+      id,
+      type,
+      config,
+      position: { x: i * 200, y: 0 },
+    })),
+    edges: edges.map(([source, target, sourceHandle]): StrategyEdge =>
+      sourceHandle ? { source, sourceHandle, target } : { source, target },
+    ),
   };
 }
 
@@ -30,7 +40,11 @@ export function decide(
   env: StrategyEnvironment = ENV,
 ): DecisionResult {
   return compileStrategy(document, env).decide(
-    { customer: input.customer ?? { id: 'c1' }, context: input.context ?? { now: NOW }, history: input.history },
+    {
+      customer: input.customer ?? { id: 'c1' },
+      context: input.context ?? { now: NOW },
+      history: input.history,
+    },
     options,
   );
 }
@@ -52,7 +66,10 @@ export function dropped(result: DecisionResult, nodeId: string): Record<string, 
 }
 
 /** actionId → the details the node gave for a kept candidate. */
-export function keptDetails(result: DecisionResult, nodeId: string): Record<string, Record<string, unknown> | undefined> {
+export function keptDetails(
+  result: DecisionResult,
+  nodeId: string,
+): Record<string, Record<string, unknown> | undefined> {
   return Object.fromEntries((nodeTrace(result, nodeId).kept ?? []).map((k) => [k.actionId, k.details]));
 }
 
@@ -69,7 +86,9 @@ export function all(...conditions: Condition[]): RootCondition {
 export function constantScores(scores: Record<string, number>, field = 'propensity'): unknown {
   return {
     field,
-    byAction: Object.fromEntries(Object.entries(scores).map(([id, n]) => [id, { type: 'expression', expression: String(n) }])),
+    byAction: Object.fromEntries(
+      Object.entries(scores).map(([id, n]) => [id, { type: 'expression', expression: String(n) }]),
+    ),
   };
 }
 
@@ -78,7 +97,12 @@ export function daysAgo(days: number): string {
   return new Date(Date.parse(NOW) - days * DAY_MS).toISOString();
 }
 
-export function interaction(actionId: string, outcome: Interaction['outcome'], days: number, extra: Partial<Interaction> = {}): Interaction {
+export function interaction(
+  actionId: string,
+  outcome: Interaction['outcome'],
+  days: number,
+  extra: Partial<Interaction> = {},
+): Interaction {
   return { actionId, outcome, at: daysAgo(days), ...extra };
 }
 

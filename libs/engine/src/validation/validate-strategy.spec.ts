@@ -18,7 +18,9 @@ const SCHEMA: DataSchema = {
 const ENV: StrategyEnvironment = {
   actions: CATALOG,
   schema: SCHEMA,
-  models: { 'churn-v3': { type: 'logistic', intercept: 0, terms: [{ input: 'customer.age', weight: 0.01 }] } },
+  models: {
+    'churn-v3': { type: 'logistic', intercept: 0, terms: [{ input: 'customer.age', weight: 0.01 }] },
+  },
 };
 
 /** A sound strategy: every test below breaks one thing in it. */
@@ -36,7 +38,8 @@ function withStep(n: number, type: string, config: unknown): StrategyDocument {
   return linearStrategy(VALID_STEPS.map((step, i) => (i === n - 1 ? [type, config] : step)));
 }
 
-const problemsOf = (document: unknown, env: StrategyEnvironment = ENV) => validateStrategy(document, env).problems;
+const problemsOf = (document: unknown, env: StrategyEnvironment = ENV) =>
+  validateStrategy(document, env).problems;
 
 function onlyProblem(document: unknown, code: ProblemCode, env?: StrategyEnvironment): ValidationProblem {
   const found = problemsOf(document, env).filter((p) => p.code === code);
@@ -45,7 +48,8 @@ function onlyProblem(document: unknown, code: ProblemCode, env?: StrategyEnviron
 }
 
 /** Messages say what to do about the problem, not only what is wrong. */
-const TELLS_WHAT_TO_DO = /\b(use|add|connect|remove|choose|give|keep|upgrade|check|join|put|write|must|needs?|declare)\b/;
+const TELLS_WHAT_TO_DO =
+  /\b(use|add|connect|remove|choose|give|keep|upgrade|check|join|put|write|must|needs?|declare)\b/;
 
 describe('validateStrategy', () => {
   it('accepts a sound strategy without any problem', () => {
@@ -55,40 +59,84 @@ describe('validateStrategy', () => {
   describe('the document', () => {
     it('invalid_document: a document that is not a strategy, pointing at the field', () => {
       const problems = problemsOf({ schemaVersion: 1, nodes: 'all of them', edges: [] });
-      expect(problems).toEqual([expect.objectContaining({ code: 'invalid_document', severity: 'error', field: 'nodes' })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ code: 'invalid_document', severity: 'error', field: 'nodes' }),
+      ]);
     });
 
     it('invalid_document: a node id the studio cannot use names the node by its position', () => {
-      const doc = { schemaVersion: 1, nodes: [{ id: 'start', type: 'actions', config: {} }, { id: 'the end', type: 'output', config: {} }], edges: [] };
+      const doc = {
+        schemaVersion: 1,
+        nodes: [
+          { id: 'start', type: 'actions', config: {} },
+          { id: 'the end', type: 'output', config: {} },
+        ],
+        edges: [],
+      };
       expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({ code: 'invalid_document', nodeId: '#2', field: 'nodes[1].id', message: 'use letters, digits, "-" and "_" only' }),
+        expect.objectContaining({
+          code: 'invalid_document',
+          nodeId: '#2',
+          field: 'nodes[1].id',
+          message: 'use letters, digits, "-" and "_" only',
+        }),
       ]);
     });
 
     it('accepts a node without config, as for the output node', () => {
-      const doc = { schemaVersion: 1, nodes: [{ id: 'start', type: 'actions' }, { id: 'end', type: 'output' }], edges: [{ source: 'start', target: 'end' }] };
+      const doc = {
+        schemaVersion: 1,
+        nodes: [
+          { id: 'start', type: 'actions' },
+          { id: 'end', type: 'output' },
+        ],
+        edges: [{ source: 'start', target: 'end' }],
+      };
       expect(problemsOf(doc)).toEqual([]);
     });
 
     it('unsupported_schema_version: a newer document asks to upgrade', () => {
       const problem = onlyProblem({ schemaVersion: 2, nodes: [], edges: [] }, 'unsupported_schema_version');
-      expect(problem).toMatchObject({ field: 'schemaVersion', message: 'schemaVersion 2 is newer than this engine (1); upgrade Arbiter' });
+      expect(problem).toMatchObject({
+        field: 'schemaVersion',
+        message: 'schemaVersion 2 is newer than this engine (1); upgrade Arbiter',
+      });
     });
 
     it('unsupported_schema_version: a document without a version says which one is expected', () => {
-      expect(onlyProblem({ nodes: [], edges: [] }, 'unsupported_schema_version').message).toMatch(/^schemaVersion must be 1/);
+      expect(onlyProblem({ nodes: [], edges: [] }, 'unsupported_schema_version').message).toMatch(
+        /^schemaVersion must be 1/,
+      );
     });
 
     it('duplicate_node_id', () => {
-      const doc = graph([['start', 'actions', {}], ['step', 'filter', { condition: all() }], ['step', 'rank', {}], ['end', 'output', {}]], [['start', 'step'], ['step', 'end']]);
+      const doc = graph(
+        [
+          ['start', 'actions', {}],
+          ['step', 'filter', { condition: all() }],
+          ['step', 'rank', {}],
+          ['end', 'output', {}],
+        ],
+        [
+          ['start', 'step'],
+          ['step', 'end'],
+        ],
+      );
       const problem = onlyProblem(doc, 'duplicate_node_id');
-      expect(problem).toMatchObject({ severity: 'error', nodeId: 'step', field: 'id', message: 'two nodes have the id "step"; give each node its own id' });
+      expect(problem).toMatchObject({
+        severity: 'error',
+        nodeId: 'step',
+        field: 'id',
+        message: 'two nodes have the id "step"; give each node its own id',
+      });
     });
 
     it('unknown_node_type lists the types there are', () => {
       const problem = onlyProblem(withStep(4, 'optimize', {}), 'unknown_node_type');
       expect(problem).toMatchObject({ nodeId: 'n4', field: 'type' });
-      expect(problem.message).toBe('unknown node type "optimize"; use one of actions, filter, score, arbitrate, contactPolicy, rank, split, merge, output');
+      expect(problem.message).toBe(
+        'unknown node type "optimize"; use one of actions, filter, score, arbitrate, contactPolicy, rank, split, merge, output',
+      );
     });
   });
 
@@ -108,7 +156,11 @@ describe('validateStrategy', () => {
     });
 
     it('invalid_config: a score node without a model', () => {
-      expect(onlyProblem(withStep(3, 'score', {}), 'invalid_config')).toMatchObject({ nodeId: 'n3', field: 'config.model', message: 'choose a model' });
+      expect(onlyProblem(withStep(3, 'score', {}), 'invalid_config')).toMatchObject({
+        nodeId: 'n3',
+        field: 'config.model',
+        message: 'choose a model',
+      });
     });
 
     it('out_of_range: an arbitration weight beyond its slider', () => {
@@ -120,13 +172,35 @@ describe('validateStrategy', () => {
     });
 
     it('out_of_range: split percentages that do not add up to 100', () => {
-      const split = { mode: 'percentage', salt: 's', branches: [{ id: 'a', percent: 50 }, { id: 'b', percent: 40 }] };
+      const split = {
+        mode: 'percentage',
+        salt: 's',
+        branches: [
+          { id: 'a', percent: 50 },
+          { id: 'b', percent: 40 },
+        ],
+      };
       const doc = graph(
-        [['start', 'actions', {}], ['ab', 'split', split], ['join', 'merge', {}], ['end', 'output', {}]],
-        [['start', 'ab'], ['ab', 'join', 'a'], ['ab', 'join', 'b'], ['join', 'end']],
+        [
+          ['start', 'actions', {}],
+          ['ab', 'split', split],
+          ['join', 'merge', {}],
+          ['end', 'output', {}],
+        ],
+        [
+          ['start', 'ab'],
+          ['ab', 'join', 'a'],
+          ['ab', 'join', 'b'],
+          ['join', 'end'],
+        ],
       );
       expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({ code: 'out_of_range', nodeId: 'ab', field: 'config.branches', message: 'the branch percentages add up to 90, not 100' }),
+        expect.objectContaining({
+          code: 'out_of_range',
+          nodeId: 'ab',
+          field: 'config.branches',
+          message: 'the branch percentages add up to 90, not 100',
+        }),
       ]);
     });
   });
@@ -137,71 +211,165 @@ describe('validateStrategy', () => {
       doc.edges.push({ source: 'n5', target: 'ghost' });
       const problem = onlyProblem(doc, 'unknown_edge_endpoint');
       expect(problem).toMatchObject({ edgeId: 'n5:out->ghost' });
-      expect(problem.message).toBe('the edge connects to a node that does not exist ("ghost"); remove the edge or connect it to an existing node');
+      expect(problem.message).toBe(
+        'the edge connects to a node that does not exist ("ghost"); remove the edge or connect it to an existing node',
+      );
     });
 
     it('unknown_handle lists the outputs the node has', () => {
-      const split = { mode: 'condition', cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }] };
+      const split = {
+        mode: 'condition',
+        cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }],
+      };
       const doc = graph(
-        [['start', 'actions', {}], ['seg', 'split', split], ['join', 'merge', {}], ['end', 'output', {}]],
-        [['start', 'seg'], ['seg', 'join', 'young'], ['seg', 'join', 'default'], ['seg', 'join', 'old'], ['join', 'end']],
+        [
+          ['start', 'actions', {}],
+          ['seg', 'split', split],
+          ['join', 'merge', {}],
+          ['end', 'output', {}],
+        ],
+        [
+          ['start', 'seg'],
+          ['seg', 'join', 'young'],
+          ['seg', 'join', 'default'],
+          ['seg', 'join', 'old'],
+          ['join', 'end'],
+        ],
       );
       expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({ code: 'unknown_handle', nodeId: 'seg', edgeId: 'seg:old->join', message: 'node "seg" has no output "old"; it has "young", "default"' }),
+        expect.objectContaining({
+          code: 'unknown_handle',
+          nodeId: 'seg',
+          edgeId: 'seg:old->join',
+          message: 'node "seg" has no output "old"; it has "young", "default"',
+        }),
       ]);
     });
 
     it('missing_edge: a node without input, and a split branch leading nowhere', () => {
-      const split = { mode: 'condition', cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }] };
+      const split = {
+        mode: 'condition',
+        cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }],
+      };
       const doc = graph(
-        [['start', 'actions', {}], ['seg', 'split', split], ['lonely', 'rank', {}], ['end', 'output', {}]],
-        [['start', 'seg'], ['seg', 'end', 'young'], ['lonely', 'end']],
+        [
+          ['start', 'actions', {}],
+          ['seg', 'split', split],
+          ['lonely', 'rank', {}],
+          ['end', 'output', {}],
+        ],
+        [
+          ['start', 'seg'],
+          ['seg', 'end', 'young'],
+          ['lonely', 'end'],
+        ],
       );
       const missing = problemsOf(doc).filter((p) => p.code === 'missing_edge');
       expect(missing).toEqual([
-        expect.objectContaining({ nodeId: 'seg', field: 'config', message: 'branch "default" leads nowhere; connect it towards the output' }),
+        expect.objectContaining({
+          nodeId: 'seg',
+          field: 'config',
+          message: 'branch "default" leads nowhere; connect it towards the output',
+        }),
         expect.objectContaining({ nodeId: 'lonely', message: 'connect an incoming edge to this node' }),
       ]);
     });
 
     it('extra_edge: two inputs into a node that takes one, and an edge out of the output', () => {
       const doc = graph(
-        [['a', 'actions', { groups: ['retention'] }], ['b', 'actions', { groups: ['upsell'] }], ['top', 'rank', {}], ['end', 'output', {}]],
-        [['a', 'top'], ['b', 'top'], ['top', 'end'], ['end', 'top']],
+        [
+          ['a', 'actions', { groups: ['retention'] }],
+          ['b', 'actions', { groups: ['upsell'] }],
+          ['top', 'rank', {}],
+          ['end', 'output', {}],
+        ],
+        [
+          ['a', 'top'],
+          ['b', 'top'],
+          ['top', 'end'],
+          ['end', 'top'],
+        ],
       );
       const extra = problemsOf(doc).filter((p) => p.code === 'extra_edge');
       expect(extra).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ nodeId: 'end', edgeId: 'end:out->top', message: 'the output node cannot have outgoing edges; remove this edge' }),
-          expect.objectContaining({ nodeId: 'top', message: 'this node takes one incoming edge but has 2; join branches with a merge node first' }),
+          expect.objectContaining({
+            nodeId: 'end',
+            edgeId: 'end:out->top',
+            message: 'the output node cannot have outgoing edges; remove this edge',
+          }),
+          expect.objectContaining({
+            nodeId: 'top',
+            message: 'this node takes one incoming edge but has 2; join branches with a merge node first',
+          }),
         ]),
       );
     });
 
     it('extra_edge: the same connection twice, and an edge into an actions node', () => {
-      const doc = graph([['a', 'actions', {}], ['b', 'actions', {}], ['join', 'merge', {}], ['end', 'output', {}]], [['a', 'join'], ['a', 'join'], ['b', 'join'], ['join', 'end'], ['a', 'b']]);
+      const doc = graph(
+        [
+          ['a', 'actions', {}],
+          ['b', 'actions', {}],
+          ['join', 'merge', {}],
+          ['end', 'output', {}],
+        ],
+        [
+          ['a', 'join'],
+          ['a', 'join'],
+          ['b', 'join'],
+          ['join', 'end'],
+          ['a', 'b'],
+        ],
+      );
       expect(problemsOf(doc).filter((p) => p.code === 'extra_edge')).toEqual([
-        expect.objectContaining({ nodeId: 'join', message: 'the same connection appears twice; remove one of them' }),
-        expect.objectContaining({ nodeId: 'b', message: 'this node starts a flow and takes no incoming edge; remove the incoming edge' }),
+        expect.objectContaining({
+          nodeId: 'join',
+          message: 'the same connection appears twice; remove one of them',
+        }),
+        expect.objectContaining({
+          nodeId: 'b',
+          message: 'this node starts a flow and takes no incoming edge; remove the incoming edge',
+        }),
       ]);
     });
 
     it('cycle: marks every node on the loop', () => {
       const doc = graph(
-        [['start', 'actions', {}], ['join', 'merge', {}], ['adults', 'filter', { condition: all(cmp('customer', 'age', 'greaterThan', 17)) }], ['end', 'output', {}]],
-        [['start', 'join'], ['join', 'adults'], ['adults', 'join'], ['adults', 'end']],
+        [
+          ['start', 'actions', {}],
+          ['join', 'merge', {}],
+          ['adults', 'filter', { condition: all(cmp('customer', 'age', 'greaterThan', 17)) }],
+          ['end', 'output', {}],
+        ],
+        [
+          ['start', 'join'],
+          ['join', 'adults'],
+          ['adults', 'join'],
+          ['adults', 'end'],
+        ],
       );
       const cycles = problemsOf(doc).filter((p) => p.code === 'cycle');
       expect(cycles.map((p) => p.nodeId)).toEqual(['join', 'adults']);
-      expect(cycles[0]!.message).toBe('this node is part of a loop; remove an edge of the loop, a strategy flows one way to the output');
+      expect(cycles[0]!.message).toBe(
+        'this node is part of a loop; remove an edge of the loop, a strategy flows one way to the output',
+      );
     });
 
     it('unreachable_node: a node no actions reach', () => {
       const doc = linearStrategy(VALID_STEPS);
-      doc.nodes.push({ id: 'orphan', type: 'filter', config: { condition: all(cmp('customer', 'age', 'lessThan', 99)) } });
+      doc.nodes.push({
+        id: 'orphan',
+        type: 'filter',
+        config: { condition: all(cmp('customer', 'age', 'lessThan', 99)) },
+      });
       doc.nodes.push({ id: 'join', type: 'merge', config: {} });
       doc.edges = doc.edges.filter((e) => e.target !== 'n6');
-      doc.edges.push({ source: 'n5', target: 'join' }, { source: 'orphan', target: 'join' }, { source: 'join', target: 'n6' });
+      doc.edges.push(
+        { source: 'n5', target: 'join' },
+        { source: 'orphan', target: 'join' },
+        { source: 'join', target: 'n6' },
+      );
       expect(onlyProblem(doc, 'unreachable_node')).toMatchObject({
         nodeId: 'orphan',
         message: 'no actions reach this node; connect it to a flow that starts with an actions node',
@@ -210,26 +378,51 @@ describe('validateStrategy', () => {
 
     it('no_path_to_output: a branch that ends before the output', () => {
       const doc = linearStrategy(VALID_STEPS);
-      doc.nodes.push({ id: 'more', type: 'actions', config: {} }, { id: 'dead-end', type: 'rank', config: { by: 'cost' } });
+      doc.nodes.push(
+        { id: 'more', type: 'actions', config: {} },
+        { id: 'dead-end', type: 'rank', config: { by: 'cost' } },
+      );
       doc.edges.push({ source: 'more', target: 'dead-end' });
       const problems = problemsOf(doc);
       expect(problems.filter((p) => p.code === 'no_path_to_output')).toEqual([
-        expect.objectContaining({ nodeId: 'more', message: 'nothing from this node reaches the output; connect it towards the output or remove it' }),
+        expect.objectContaining({
+          nodeId: 'more',
+          message: 'nothing from this node reaches the output; connect it towards the output or remove it',
+        }),
         expect.objectContaining({ nodeId: 'dead-end' }),
       ]);
-      expect(problems.filter((p) => p.code === 'missing_edge')).toEqual([expect.objectContaining({ nodeId: 'dead-end', message: 'this node leads nowhere; connect it towards the output' })]);
+      expect(problems.filter((p) => p.code === 'missing_edge')).toEqual([
+        expect.objectContaining({
+          nodeId: 'dead-end',
+          message: 'this node leads nowhere; connect it towards the output',
+        }),
+      ]);
     });
 
     it('output_count: none', () => {
-      const doc = linearStrategy([['actions', {}], ['rank', {}]]);
+      const doc = linearStrategy([
+        ['actions', {}],
+        ['rank', {}],
+      ]);
       expect(onlyProblem(doc, 'output_count').message).toBe('add an output node: a strategy has exactly one');
     });
 
     it('output_count: two, marking the second', () => {
-      const doc = graph([['start', 'actions', {}], ['end', 'output', {}], ['end2', 'output', {}]], [['start', 'end'], ['start', 'end2']]);
+      const doc = graph(
+        [
+          ['start', 'actions', {}],
+          ['end', 'output', {}],
+          ['end2', 'output', {}],
+        ],
+        [
+          ['start', 'end'],
+          ['start', 'end2'],
+        ],
+      );
       expect(onlyProblem(doc, 'output_count')).toMatchObject({
         nodeId: 'end2',
-        message: 'a strategy has exactly one output node, this one has 2; keep one and join the branches with a merge node',
+        message:
+          'a strategy has exactly one output node, this one has 2; keep one and join the branches with a merge node',
       });
     });
   });
@@ -244,38 +437,61 @@ describe('validateStrategy', () => {
     });
 
     it('invalid_condition: a condition that does not start with all / any / not', () => {
-      expect(onlyProblem(filter(cmp('customer', 'age', 'greaterThan', 18)), 'invalid_condition')).toMatchObject({
+      expect(
+        onlyProblem(filter(cmp('customer', 'age', 'greaterThan', 18)), 'invalid_condition'),
+      ).toMatchObject({
         field: 'config.condition',
         message: 'the condition must start with "all", "any" or "not" (as in json-rules-engine)',
       });
     });
 
     it('unsupported_condition: a shared condition reference', () => {
-      expect(onlyProblem(filter({ all: [{ condition: 'isAdult' }] }), 'unsupported_condition')).toMatchObject({
-        nodeId: 'n2',
-        field: 'config.condition.all[0]',
-        message: 'shared condition references ("condition") are not supported: put the condition itself here',
-      });
+      expect(onlyProblem(filter({ all: [{ condition: 'isAdult' }] }), 'unsupported_condition')).toMatchObject(
+        {
+          nodeId: 'n2',
+          field: 'config.condition.all[0]',
+          message:
+            'shared condition references ("condition") are not supported: put the condition itself here',
+        },
+      );
     });
 
     it('unsupported_condition: a JSONPath the engine does not evaluate', () => {
-      const problem = onlyProblem(filter({ all: [{ fact: 'customer', path: '$..age', operator: 'greaterThan', value: 18 }] }), 'unsupported_condition');
+      const problem = onlyProblem(
+        filter({ all: [{ fact: 'customer', path: '$..age', operator: 'greaterThan', value: 18 }] }),
+        'unsupported_condition',
+      );
       expect(problem).toMatchObject({ field: 'config.condition.all[0].path' });
       expect(problem.message).toContain("use $.name, $['name with spaces'] or $.list[0]");
     });
 
     it('unknown_fact: a fact strategies do not have', () => {
-      expect(onlyProblem(filter(all(cmp('weather', 'temperature', 'greaterThan', 20))), 'unknown_fact')).toMatchObject({
+      expect(
+        onlyProblem(filter(all(cmp('weather', 'temperature', 'greaterThan', 20))), 'unknown_fact'),
+      ).toMatchObject({
         field: 'config.condition.all[0].fact',
         message: 'unknown fact "weather"; use one of customer, context, action, fields',
       });
     });
 
     it('unknown_fact: a split condition may not read the candidate', () => {
-      const split = { mode: 'condition', cases: [{ id: 'retention', when: all(cmp('action', 'group', 'equal', 'retention')) }] };
+      const split = {
+        mode: 'condition',
+        cases: [{ id: 'retention', when: all(cmp('action', 'group', 'equal', 'retention')) }],
+      };
       const doc = graph(
-        [['start', 'actions', {}], ['seg', 'split', split], ['join', 'merge', {}], ['end', 'output', {}]],
-        [['start', 'seg'], ['seg', 'join', 'retention'], ['seg', 'join', 'default'], ['join', 'end']],
+        [
+          ['start', 'actions', {}],
+          ['seg', 'split', split],
+          ['join', 'merge', {}],
+          ['end', 'output', {}],
+        ],
+        [
+          ['start', 'seg'],
+          ['seg', 'join', 'retention'],
+          ['seg', 'join', 'default'],
+          ['join', 'end'],
+        ],
       );
       expect(onlyProblem(doc, 'unknown_fact')).toMatchObject({
         nodeId: 'seg',
@@ -285,7 +501,10 @@ describe('validateStrategy', () => {
     });
 
     it('unknown_field: a customer field the schema does not declare', () => {
-      const problem = onlyProblem(filter(all(cmp('customer', 'income', 'greaterThan', 1000))), 'unknown_field');
+      const problem = onlyProblem(
+        filter(all(cmp('customer', 'income', 'greaterThan', 1000))),
+        'unknown_field',
+      );
       expect(problem).toMatchObject({ nodeId: 'n2', field: 'config.condition.all[0].path' });
       expect(problem.message).toMatch(/^customer field "income" is not in the declared customer schema/);
     });
@@ -298,37 +517,66 @@ describe('validateStrategy', () => {
 
     it('unknown_field: a model input the schema does not declare', () => {
       const model = { type: 'logistic', intercept: 0, terms: [{ input: 'customer.incme', weight: 1 }] };
-      expect(onlyProblem(withStep(3, 'score', { model }), 'unknown_field')).toMatchObject({ nodeId: 'n3', field: 'config.model.terms[0].input' });
+      expect(onlyProblem(withStep(3, 'score', { model }), 'unknown_field')).toMatchObject({
+        nodeId: 'n3',
+        field: 'config.model.terms[0].input',
+      });
     });
 
     it('unknown_value (warning): a value outside the declared allowed values, listing them', () => {
-      const problem = onlyProblem(filter(all(cmp('customer', 'segment', 'equal', 'platinum'))), 'unknown_value');
-      expect(problem).toMatchObject({ severity: 'warning', nodeId: 'n2', field: 'config.condition.all[0].value' });
-      expect(problem.message).toBe('"platinum" is not an allowed value of segment ("gold", "silver", "bronze")');
-      expect(validateStrategy(filter(all(cmp('customer', 'segment', 'equal', 'platinum'))), ENV).valid).toBe(true);
+      const problem = onlyProblem(
+        filter(all(cmp('customer', 'segment', 'equal', 'platinum'))),
+        'unknown_value',
+      );
+      expect(problem).toMatchObject({
+        severity: 'warning',
+        nodeId: 'n2',
+        field: 'config.condition.all[0].value',
+      });
+      expect(problem.message).toBe(
+        '"platinum" is not an allowed value of segment ("gold", "silver", "bronze")',
+      );
+      expect(validateStrategy(filter(all(cmp('customer', 'segment', 'equal', 'platinum'))), ENV).valid).toBe(
+        true,
+      );
     });
 
     it('type_mismatch (warning): a number field compared with text', () => {
       const problem = onlyProblem(filter(all(cmp('customer', 'age', 'greaterThan', '18'))), 'type_mismatch');
-      expect(problem).toMatchObject({ severity: 'warning', nodeId: 'n2', field: 'config.condition.all[0].value' });
+      expect(problem).toMatchObject({
+        severity: 'warning',
+        nodeId: 'n2',
+        field: 'config.condition.all[0].value',
+      });
       expect(problem.message).toMatch(/^age is a number but is compared with "18"/);
     });
 
     it('type_mismatch (warning): "equal" against a list, suggesting "in"', () => {
-      const problem = onlyProblem(filter(all(cmp('customer', 'segment', 'equal', ['gold']))), 'type_mismatch');
+      const problem = onlyProblem(
+        filter(all(cmp('customer', 'segment', 'equal', ['gold']))),
+        'type_mismatch',
+      );
       expect(problem.message).toContain('use "in" or "contains"');
     });
   });
 
   describe('references', () => {
     it('invalid_expression: on the expression, with the position', () => {
-      const problem = onlyProblem(withStep(3, 'score', { model: { type: 'expression', expression: 'customer.age +' } }), 'invalid_expression');
+      const problem = onlyProblem(
+        withStep(3, 'score', { model: { type: 'expression', expression: 'customer.age +' } }),
+        'invalid_expression',
+      );
       expect(problem).toMatchObject({ nodeId: 'n3', field: 'config.model.expression' });
       expect(problem.message).toMatch(/\(at character \d+\)$/);
     });
 
     it('unknown_model: a registry model that does not exist', () => {
-      expect(onlyProblem(withStep(3, 'score', { model: { type: 'registry', modelId: 'churn-v9' } }), 'unknown_model')).toMatchObject({
+      expect(
+        onlyProblem(
+          withStep(3, 'score', { model: { type: 'registry', modelId: 'churn-v9' } }),
+          'unknown_model',
+        ),
+      ).toMatchObject({
         nodeId: 'n3',
         field: 'config.model.modelId',
         message: 'model "churn-v9" does not exist in the model registry; choose a registered model',
@@ -344,15 +592,28 @@ describe('validateStrategy', () => {
         ['output', {}],
       ]);
       expect(problemsOf(doc).filter((p) => p.code === 'unknown_action')).toEqual([
-        expect.objectContaining({ nodeId: 'n1', field: 'config.actionIds[1]', message: 'there is no action "free-phone" in the catalog; remove it or choose an action from the catalog' }),
+        expect.objectContaining({
+          nodeId: 'n1',
+          field: 'config.actionIds[1]',
+          message:
+            'there is no action "free-phone" in the catalog; remove it or choose an action from the catalog',
+        }),
         expect.objectContaining({ nodeId: 'n2', field: 'config.byAction.free-tablet' }),
         expect.objectContaining({ nodeId: 'n4', field: 'config.levers.byAction.free-watch' }),
       ]);
     });
 
     it('unknown_group (warning): a group no action of the catalog is in', () => {
-      const problem = onlyProblem(withStep(1, 'actions', { groups: ['retention', 'winback'] }), 'unknown_group');
-      expect(problem).toMatchObject({ severity: 'warning', nodeId: 'n1', field: 'config.groups[1]', message: 'no action in the catalog is in group "winback"; check the group name' });
+      const problem = onlyProblem(
+        withStep(1, 'actions', { groups: ['retention', 'winback'] }),
+        'unknown_group',
+      );
+      expect(problem).toMatchObject({
+        severity: 'warning',
+        nodeId: 'n1',
+        field: 'config.groups[1]',
+        message: 'no action in the catalog is in group "winback"; check the group name',
+      });
     });
 
     it('field_not_set (warning): ranking by a field no node before sets', () => {
@@ -362,7 +623,10 @@ describe('validateStrategy', () => {
     });
 
     it('field_not_set (warning): a field set on one branch only', () => {
-      const split = { mode: 'condition', cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }] };
+      const split = {
+        mode: 'condition',
+        cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }],
+      };
       const doc = graph(
         [
           ['start', 'actions', {}],
@@ -372,13 +636,26 @@ describe('validateStrategy', () => {
           ['arb', 'arbitrate', {}],
           ['end', 'output', {}],
         ],
-        [['start', 'seg'], ['seg', 'score-young', 'young'], ['score-young', 'join'], ['seg', 'join', 'default'], ['join', 'arb'], ['arb', 'end']],
+        [
+          ['start', 'seg'],
+          ['seg', 'score-young', 'young'],
+          ['score-young', 'join'],
+          ['seg', 'join', 'default'],
+          ['join', 'arb'],
+          ['arb', 'end'],
+        ],
       );
-      expect(onlyProblem(doc, 'field_not_set')).toMatchObject({ nodeId: 'arb', message: expect.stringContaining('"propensity"') });
+      expect(onlyProblem(doc, 'field_not_set')).toMatchObject({
+        nodeId: 'arb',
+        message: expect.stringContaining('"propensity"'),
+      });
     });
 
     it('is quiet when the catalog, schema and registry are unknown', () => {
-      const doc = withStep(2, 'filter', { condition: all(cmp('customer', 'anything', 'equal', 1)), byAction: { whatever: all(cmp('action', 'colour', 'equal', 'red')) } });
+      const doc = withStep(2, 'filter', {
+        condition: all(cmp('customer', 'anything', 'equal', 1)),
+        byAction: { whatever: all(cmp('action', 'colour', 'equal', 'red')) },
+      });
       expect(problemsOf(doc, { models: ENV.models })).toEqual([]);
     });
   });
@@ -386,8 +663,35 @@ describe('validateStrategy', () => {
   it('every error and warning message tells the user what to do', () => {
     const docs: unknown[] = [
       { schemaVersion: 2, nodes: [], edges: [] },
-      graph([['s', 'actions', { actionIds: ['nope'], groups: ['nope'] }], ['s', 'output', {}], ['f', 'filter', {}], ['x', 'magic', {}]], [['s', 'ghost'], ['f', 'f'], ['s', 'f'], ['s', 'f']]),
-      graph([['a', 'actions', {}], ['b', 'rank', { by: 'margin' }], ['c', 'output', {}], ['d', 'output', {}], ['e', 'score', { model: { type: 'registry', modelId: 'nope' } }]], [['a', 'b'], ['b', 'c'], ['c', 'a'], ['a', 'd']]),
+      graph(
+        [
+          ['s', 'actions', { actionIds: ['nope'], groups: ['nope'] }],
+          ['s', 'output', {}],
+          ['f', 'filter', {}],
+          ['x', 'magic', {}],
+        ],
+        [
+          ['s', 'ghost'],
+          ['f', 'f'],
+          ['s', 'f'],
+          ['s', 'f'],
+        ],
+      ),
+      graph(
+        [
+          ['a', 'actions', {}],
+          ['b', 'rank', { by: 'margin' }],
+          ['c', 'output', {}],
+          ['d', 'output', {}],
+          ['e', 'score', { model: { type: 'registry', modelId: 'nope' } }],
+        ],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+          ['a', 'd'],
+        ],
+      ),
     ];
     const messages = docs.flatMap((d) => problemsOf(d).map((p) => `${p.code}: ${p.message}`));
     expect(messages.length).toBeGreaterThan(10);
@@ -405,7 +709,13 @@ describe('validateStrategy', () => {
         ['stray', 'filter', { condition: all(cmp('customer', 'age', 'greaterThan', 18)) }],
         ['end', 'output', {}],
       ],
-      [['start', 'adults'], ['adults', 'arb'], ['arb', 'top'], ['top', 'end'], ['magic', 'end']],
+      [
+        ['start', 'adults'],
+        ['adults', 'arb'],
+        ['arb', 'top'],
+        ['top', 'end'],
+        ['magic', 'end'],
+      ],
     );
 
     it('reports all of them, each on its node', () => {
@@ -435,7 +745,9 @@ describe('validateStrategy', () => {
       expect(error).toBeInstanceOf(StrategyValidationError);
       const validation = error as StrategyValidationError;
       expect(validation.problems).toEqual(problemsOf(doc));
-      expect(validation.message).toMatch(/^The strategy has 8 problems: start: there is no action "free-phone" in the catalog/);
+      expect(validation.message).toMatch(
+        /^The strategy has 8 problems: start: there is no action "free-phone" in the catalog/,
+      );
       expect(validation.message).toMatch(/; …$/);
     });
 

@@ -22,7 +22,11 @@ export function validateStrategy(input: unknown, env: StrategyEnvironment = {}):
   const configs = new Map<string, unknown>();
   const migrated = migrateDocument(input);
   if (!migrated.ok) {
-    return { valid: false, problems: [problem('unsupported_schema_version', migrated.message, { field: 'schemaVersion' })], configs };
+    return {
+      valid: false,
+      problems: [problem('unsupported_schema_version', migrated.message, { field: 'schemaVersion' })],
+      configs,
+    };
   }
   const parsed = strategyDocumentSchema.safeParse(migrated.document);
   if (!parsed.success) {
@@ -39,12 +43,23 @@ export function validateStrategy(input: unknown, env: StrategyEnvironment = {}):
   const graphNodes = new Map<string, GraphNodeInfo>();
   for (const node of document.nodes) {
     if (graphNodes.has(node.id)) {
-      problems.push(problem('duplicate_node_id', `two nodes have the id "${node.id}"; give each node its own id`, { nodeId: node.id, field: 'id' }));
+      problems.push(
+        problem('duplicate_node_id', `two nodes have the id "${node.id}"; give each node its own id`, {
+          nodeId: node.id,
+          field: 'id',
+        }),
+      );
       continue;
     }
     const spec = nodeSpec(node.type);
     if (!spec) {
-      problems.push(problem('unknown_node_type', `unknown node type "${node.type}"; use one of ${NODE_TYPES.join(', ')}`, { nodeId: node.id, field: 'type' }));
+      problems.push(
+        problem(
+          'unknown_node_type',
+          `unknown node type "${node.type}"; use one of ${NODE_TYPES.join(', ')}`,
+          { nodeId: node.id, field: 'type' },
+        ),
+      );
       graphNodes.set(node.id, { id: node.id, isOutput: false });
       continue;
     }
@@ -65,9 +80,17 @@ export function validateStrategy(input: unknown, env: StrategyEnvironment = {}):
   return { valid: !problems.some((p) => p.severity === 'error'), problems, document, configs };
 }
 
-function zodProblems(issues: z.core.$ZodIssue[], fallback: 'invalid_document' | 'invalid_config', nodeId?: string, base?: string): ValidationProblem[] {
+function zodProblems(
+  issues: z.core.$ZodIssue[],
+  fallback: 'invalid_document' | 'invalid_config',
+  nodeId?: string,
+  base?: string,
+): ValidationProblem[] {
   return issues.map((issue) => {
-    const field = issue.path.reduce<string | undefined>((acc, key) => joinField(acc, typeof key === 'number' ? key : String(key)), base);
+    const field = issue.path.reduce<string | undefined>(
+      (acc, key) => joinField(acc, typeof key === 'number' ? key : String(key)),
+      base,
+    );
     const code = issue.code === 'too_big' || issue.code === 'too_small' ? 'out_of_range' : fallback;
     const where = nodeId ?? nodeIdFromDocumentPath(issue.path);
     return problem(code, issue.message, { nodeId: where, field });
@@ -81,7 +104,9 @@ function nodeIdFromDocumentPath(path: PropertyKey[]): string | undefined {
 /** Warns when a rank or arbitrate node reads a field that no node before it sets on every path. */
 function checkFieldsSet(document: StrategyDocument, configs: Map<string, unknown>): ValidationProblem[] {
   const types = new Map(document.nodes.map((n) => [n.id, n.type]));
-  const outgoing = new Map(document.nodes.map((n) => [n.id, document.edges.filter((e) => e.source === n.id)]));
+  const outgoing = new Map(
+    document.nodes.map((n) => [n.id, document.edges.filter((e) => e.source === n.id)]),
+  );
   const order = topologicalOrder([...types.keys()], outgoing);
   if (order.length !== types.size) return []; // cycles are reported elsewhere
   const setAfter = new Map<string, Set<string>>();
@@ -95,10 +120,17 @@ function checkFieldsSet(document: StrategyDocument, configs: Map<string, unknown
     const config = configs.get(id);
     const spec = nodeSpec(type);
     if (config !== undefined && incoming.length) {
-      const reads = type === 'rank' ? [(config as { by: string }).by] : type === 'arbitrate' ? ['propensity'] : [];
+      const reads =
+        type === 'rank' ? [(config as { by: string }).by] : type === 'arbitrate' ? ['propensity'] : [];
       for (const field of reads) {
         if (!before.has(field) && field !== 'value') {
-          problems.push(problem('field_not_set', `no node before this one sets "${field}" on every path, so it is missing for some candidates (arbitrate treats a missing propensity as 0; rank puts missing values last)`, { nodeId: id, severity: 'warning', field: type === 'rank' ? 'config.by' : undefined }));
+          problems.push(
+            problem(
+              'field_not_set',
+              `no node before this one sets "${field}" on every path, so it is missing for some candidates (arbitrate treats a missing propensity as 0; rank puts missing values last)`,
+              { nodeId: id, severity: 'warning', field: type === 'rank' ? 'config.by' : undefined },
+            ),
+          );
         }
       }
     }

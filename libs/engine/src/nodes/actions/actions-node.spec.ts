@@ -1,11 +1,21 @@
 import { CATALOG, linearStrategy } from '../../test-support/build-strategy';
 import { action, decide, dropped, ids, nodeTrace } from '../../test-support/engine.test-helpers';
 
-const strategy = (config: unknown) => linearStrategy([['actions', config], ['output', {}]]);
+const strategy = (config: unknown) =>
+  linearStrategy([
+    ['actions', config],
+    ['output', {}],
+  ]);
 
 describe('actions node', () => {
   it('offers every valid action of the catalog, in catalog order, when nothing is selected', () => {
-    expect(ids(decide(strategy({})))).toEqual(['loyalty-discount', 'retention-call', 'data-addon', 'fibre-upgrade', 'bill-followup']);
+    expect(ids(decide(strategy({})))).toEqual([
+      'loyalty-discount',
+      'retention-call',
+      'data-addon',
+      'fibre-upgrade',
+      'bill-followup',
+    ]);
   });
 
   it('selects by group', () => {
@@ -21,7 +31,10 @@ describe('actions node', () => {
   });
 
   it('selects by action id, keeping catalog order', () => {
-    expect(ids(decide(strategy({ actionIds: ['bill-followup', 'data-addon'] })))).toEqual(['data-addon', 'bill-followup']);
+    expect(ids(decide(strategy({ actionIds: ['bill-followup', 'data-addon'] })))).toEqual([
+      'data-addon',
+      'bill-followup',
+    ]);
   });
 
   it('combines selections: an action must fit every one of them', () => {
@@ -38,11 +51,15 @@ describe('actions node', () => {
     const at = (now: string) => ({ customer: { id: 'c1' }, context: { now } });
 
     it('keeps an action with a date-only validTo for that whole day (UTC)', () => {
-      expect(ids(decide(strategy({ groups: ['service'] }), at('2026-06-30T23:59:59.999Z')))).toEqual(['bill-followup']);
+      expect(ids(decide(strategy({ groups: ['service'] }), at('2026-06-30T23:59:59.999Z')))).toEqual([
+        'bill-followup',
+      ]);
     });
 
     it('drops it from the next day on, saying when it expired', () => {
-      const result = decide(strategy({ groups: ['service'] }), at('2026-07-01T00:00:00.000Z'), { trace: true });
+      const result = decide(strategy({ groups: ['service'] }), at('2026-07-01T00:00:00.000Z'), {
+        trace: true,
+      });
       expect(ids(result)).toEqual([]);
       expect(dropped(result, 'n1')['bill-followup']).toBe('expired on 2026-06-30');
     });
@@ -66,19 +83,32 @@ describe('actions node', () => {
     const env = { actions: [...CATALOG, action('any-channel-tip')] };
 
     it('keeps the actions for the calling channel and those without a channel', () => {
-      const result = decide(strategy({ matchContextChannel: true }), { context: { now: '2026-03-01T10:00:00Z', channel: 'email' } }, { trace: true }, env);
+      const result = decide(
+        strategy({ matchContextChannel: true }),
+        { context: { now: '2026-03-01T10:00:00Z', channel: 'email' } },
+        { trace: true },
+        env,
+      );
       expect(ids(result)).toEqual(['loyalty-discount', 'fibre-upgrade', 'any-channel-tip']);
       expect(dropped(result, 'n1')['data-addon']).toBe('for channel "app", not "email"');
     });
 
     it('says so when the request names no channel', () => {
-      const result = decide(strategy({ matchContextChannel: true }), { context: { now: '2026-03-01T10:00:00Z' } }, { trace: true }, env);
+      const result = decide(
+        strategy({ matchContextChannel: true }),
+        { context: { now: '2026-03-01T10:00:00Z' } },
+        { trace: true },
+        env,
+      );
       expect(ids(result)).toEqual(['any-channel-tip']);
       expect(dropped(result, 'n1')['data-addon']).toBe('for channel "app", but the request names no channel');
     });
 
     it('ignores the calling channel when not asked to match it', () => {
-      expect(decide(strategy({}), { context: { now: '2026-03-01T10:00:00Z', channel: 'email' } }, {}, env).recommendations).toHaveLength(6);
+      expect(
+        decide(strategy({}), { context: { now: '2026-03-01T10:00:00Z', channel: 'email' } }, {}, env)
+          .recommendations,
+      ).toHaveLength(6);
     });
   });
 });

@@ -21,7 +21,8 @@ const DAY_MS = 86_400_000;
 export const actionsNode = defineNode<ActionsConfig>({
   type: 'actions',
   title: 'Actions',
-  description: 'Starts the flow with actions from the catalog that are valid today: all, or by group, channel or tag.',
+  description:
+    'Starts the flow with actions from the catalog that are valid today: all, or by group, channel or tag.',
   inputs: 'none',
   configSchema,
   defaultConfig: () => ({}),
@@ -29,12 +30,24 @@ export const actionsNode = defineNode<ActionsConfig>({
   check(config, ctx) {
     const problems = (config.actionIds ?? []).flatMap((id, i) =>
       ctx.actionIds && !ctx.actionIds.has(id)
-        ? [problem('unknown_action', `there is no action "${id}" in the catalog; remove it or choose an action from the catalog`, { nodeId: ctx.nodeId, field: joinField('config.actionIds', i) })]
+        ? [
+            problem(
+              'unknown_action',
+              `there is no action "${id}" in the catalog; remove it or choose an action from the catalog`,
+              { nodeId: ctx.nodeId, field: joinField('config.actionIds', i) },
+            ),
+          ]
         : [],
     );
     (config.groups ?? []).forEach((group, i) => {
       if (ctx.groups && !ctx.groups.has(group)) {
-        problems.push(problem('unknown_group', `no action in the catalog is in group "${group}"; check the group name`, { nodeId: ctx.nodeId, field: joinField('config.groups', i), severity: 'warning' }));
+        problems.push(
+          problem('unknown_group', `no action in the catalog is in group "${group}"; check the group name`, {
+            nodeId: ctx.nodeId,
+            field: joinField('config.groups', i),
+            severity: 'warning',
+          }),
+        );
       }
     });
     return problems;
@@ -49,16 +62,21 @@ export const actionsNode = defineNode<ActionsConfig>({
       if (state.now < w.from || state.now > w.to) return false;
       return !matchChannel || c.action.channel === undefined || c.action.channel === state.context.channel;
     };
-    const alwaysFit = !matchChannel && [...windows.values()].every((w) => w.from === -Infinity && w.to === Infinity);
+    const alwaysFit =
+      !matchChannel && [...windows.values()].every((w) => w.from === -Infinity && w.to === Infinity);
     return {
-      run: (_inputs, state) => ({ handle: 'out', candidates: alwaysFit ? candidates : candidates.filter((c) => fits(c, state)) }),
+      run: (_inputs, state) => ({
+        handle: 'out',
+        candidates: alwaysFit ? candidates : candidates.filter((c) => fits(c, state)),
+      }),
       explainDrop(c, state) {
         const w = windows.get(c.action.id);
         if (!w) return 'not selected by this node';
         if (state.now < w.from) return `not valid before ${c.action.validFrom}`;
         if (state.now > w.to) return `expired on ${c.action.validTo}`;
         const channel = state.context.channel;
-        if (channel === undefined || channel === null) return `for channel ${JSON.stringify(c.action.channel)}, but the request names no channel`;
+        if (channel === undefined || channel === null)
+          return `for channel ${JSON.stringify(c.action.channel)}, but the request names no channel`;
         return `for channel ${JSON.stringify(c.action.channel)}, not ${JSON.stringify(channel)}`;
       },
     };

@@ -1,10 +1,29 @@
 import { CATALOG, linearStrategy } from '../../test-support/build-strategy';
-import { action, all, cmp, constantScores, decide, keptDetails, NOW } from '../../test-support/engine.test-helpers';
+import {
+  action,
+  all,
+  cmp,
+  constantScores,
+  decide,
+  keptDetails,
+  NOW,
+} from '../../test-support/engine.test-helpers';
 
-const PROPENSITIES = { 'loyalty-discount': 0.5, 'retention-call': 0.2, 'data-addon': 0.8, 'fibre-upgrade': 0.1, 'bill-followup': 0.9 };
+const PROPENSITIES = {
+  'loyalty-discount': 0.5,
+  'retention-call': 0.2,
+  'data-addon': 0.8,
+  'fibre-upgrade': 0.1,
+  'bill-followup': 0.9,
+};
 
 function strategy(config: unknown, scores: Record<string, number> = PROPENSITIES) {
-  return linearStrategy([['actions', {}], ['score', constantScores(scores)], ['arbitrate', config], ['output', {}]]);
+  return linearStrategy([
+    ['actions', {}],
+    ['score', constantScores(scores)],
+    ['arbitrate', config],
+    ['output', {}],
+  ]);
 }
 
 function priorities(result: ReturnType<typeof decide>): Record<string, number | undefined> {
@@ -41,7 +60,9 @@ describe('arbitrate node', () => {
   });
 
   it('treats a missing value as 1, and a negative value as 0', () => {
-    const env = { actions: [action('no-value'), action('write-off', { value: -50 }), action('zero', { value: 0 })] };
+    const env = {
+      actions: [action('no-value'), action('write-off', { value: -50 }), action('zero', { value: 0 })],
+    };
     const doc = strategy({}, { 'no-value': 0.3, 'write-off': 0.9, zero: 0.9 });
     const result = decide(doc, input(), { trace: true }, env);
     expect(priorities(result)).toEqual({ 'no-value': 0.3, 'write-off': 0, zero: 0 });
@@ -71,11 +92,17 @@ describe('arbitrate node', () => {
     const p = priorities(decide(doc, input({ vip: true }, { channel: 'app' })));
     expect(p['data-addon']).toBeCloseTo(0.8 * 2 * 1.5, 12);
     expect(p['loyalty-discount']).toBeCloseTo(0.5 * 2 * 1.5 * 3, 12);
-    expect(priorities(decide(doc, input({ vip: false }, { channel: 'web' })))['data-addon']).toBeCloseTo(0.8, 12);
+    expect(priorities(decide(doc, input({ vip: false }, { channel: 'web' })))['data-addon']).toBeCloseTo(
+      0.8,
+      12,
+    );
   });
 
   it('multiplies the group lever by the action lever', () => {
-    const doc = strategy({ valueWeight: 0, levers: { byGroup: { retention: 2 }, byAction: { 'retention-call': 3, 'data-addon': 0.5 } } });
+    const doc = strategy({
+      valueWeight: 0,
+      levers: { byGroup: { retention: 2 }, byAction: { 'retention-call': 3, 'data-addon': 0.5 } },
+    });
     const p = priorities(decide(doc, input()));
     expect(p['retention-call']).toBeCloseTo(0.2 * 2 * 3, 12);
     expect(p['loyalty-discount']).toBeCloseTo(0.5 * 2, 12);
@@ -110,7 +137,10 @@ describe('arbitrate node', () => {
       valueWeight: 0.5,
       contextWeights: ['VIP', '×1.2'],
     });
-    expect(result.recommendations.find((r) => r.actionId === 'loyalty-discount')!.priority).toBeCloseTo(0.5 * Math.sqrt(40) * 2.4 * 1.5, 12);
+    expect(result.recommendations.find((r) => r.actionId === 'loyalty-discount')!.priority).toBeCloseTo(
+      0.5 * Math.sqrt(40) * 2.4 * 1.5,
+      12,
+    );
   });
 
   it('leaves out contextWeights in the trace when none applies', () => {

@@ -8,7 +8,11 @@ import { defineNode } from '../node-spec';
 import { checkConditionAt, checkScopeKeys, conditionSchema } from '../shared';
 
 const exponent = z.number().finite().min(0, 'must be between 0 and 5').max(5, 'must be between 0 and 5');
-const multiplier = z.number().finite().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
+const multiplier = z
+  .number()
+  .finite()
+  .min(0, 'must be between 0 and 100')
+  .max(100, 'must be between 0 and 100');
 
 const configSchema = z.object({
   /** a in propensity^a: how much customer relevance counts. */
@@ -16,10 +20,15 @@ const configSchema = z.object({
   /** b in value^b: how much business value counts. */
   valueWeight: exponent.default(1),
   /** Context weights: every matching entry multiplies the priority. */
-  contextWeights: z.array(z.object({ label: z.string().optional(), when: conditionSchema, weight: multiplier })).default([]),
+  contextWeights: z
+    .array(z.object({ label: z.string().optional(), when: conditionSchema, weight: multiplier }))
+    .default([]),
   /** Business levers per group and per action (1 = neutral). */
   levers: z
-    .object({ byGroup: z.record(z.string(), multiplier).optional(), byAction: z.record(z.string(), multiplier).optional() })
+    .object({
+      byGroup: z.record(z.string(), multiplier).optional(),
+      byAction: z.record(z.string(), multiplier).optional(),
+    })
     .default({}),
 });
 export type ArbitrateConfig = z.infer<typeof configSchema>;
@@ -38,7 +47,8 @@ interface Terms {
 export const arbitrateNode = defineNode<ArbitrateConfig>({
   type: 'arbitrate',
   title: 'Arbitrate',
-  description: 'Balances customer relevance against business value: priority = propensity^a × value^b × weights × levers.',
+  description:
+    'Balances customer relevance against business value: priority = propensity^a × value^b × weights × levers.',
   inputs: 'one',
   configSchema,
   defaultConfig: () => ({ propensityWeight: 1, valueWeight: 1, contextWeights: [], levers: {} }),
@@ -46,17 +56,24 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
   setsFields: () => ['priority'],
   check(config, ctx) {
     return [
-      ...config.contextWeights.flatMap((w, i) => checkConditionAt(w.when, ctx, `config.contextWeights[${i}].when`, FACTS)),
+      ...config.contextWeights.flatMap((w, i) =>
+        checkConditionAt(w.when, ctx, `config.contextWeights[${i}].when`, FACTS),
+      ),
       ...checkScopeKeys(config.levers, ctx, 'config.levers'),
     ];
   },
   compile(config, ctx) {
     const a = config.propensityWeight;
     const b = config.valueWeight;
-    const weights = config.contextWeights.map((w) => ({ condition: compileCondition(w.when, ctx.labels, ctx.slots), weight: w.weight, label: w.label }));
+    const weights = config.contextWeights.map((w) => ({
+      condition: compileCondition(w.when, ctx.labels, ctx.slots),
+      weight: w.weight,
+      label: w.label,
+    }));
     const leverByIndex = ctx.actions.map(
       (action) =>
-        (action.group !== undefined ? (config.levers.byGroup?.[action.group] ?? 1) : 1) * (config.levers.byAction?.[action.id] ?? 1),
+        (action.group !== undefined ? (config.levers.byGroup?.[action.group] ?? 1) : 1) *
+        (config.levers.byAction?.[action.id] ?? 1),
     );
     const leverFor = (c: Candidate) => leverByIndex[catalogIndex(c.action)] ?? 1;
     const priorityOf = (c: Candidate, f: DecisionState['facts']): number => {
@@ -64,7 +81,10 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
       let contextWeight = 1;
       for (const w of weights) if (holds(w.condition, f)) contextWeight *= w.weight;
       const priority =
-        Math.pow(c.fields.propensity ?? 0, a) * Math.pow(rawValue > 0 ? rawValue : 0, b) * contextWeight * leverFor(c);
+        Math.pow(c.fields.propensity ?? 0, a) *
+        Math.pow(rawValue > 0 ? rawValue : 0, b) *
+        contextWeight *
+        leverFor(c);
       return Number.isFinite(priority) ? priority : 0;
     };
     // The same formula, term by term, for the trace.
@@ -94,14 +114,21 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
         const f = { ...state.facts, action: c.action, fields: c.fields };
         const t = terms(c, f);
         const matched = weights.filter((w) => holds(w.condition, f)).map((w) => w.label ?? `×${w.weight}`);
-        return { ...t, propensityWeight: a, valueWeight: b, ...(matched.length ? { contextWeights: matched } : {}) };
+        return {
+          ...t,
+          propensityWeight: a,
+          valueWeight: b,
+          ...(matched.length ? { contextWeights: matched } : {}),
+        };
       },
     };
   },
   summarize(config, labels) {
     const parts = [`propensity^${config.propensityWeight} × value^${config.valueWeight}`];
-    for (const w of config.contextWeights) parts.push(`×${w.weight} if ${w.label ?? describeCondition(w.when, labels)}`);
-    const levers = Object.keys(config.levers.byGroup ?? {}).length + Object.keys(config.levers.byAction ?? {}).length;
+    for (const w of config.contextWeights)
+      parts.push(`×${w.weight} if ${w.label ?? describeCondition(w.when, labels)}`);
+    const levers =
+      Object.keys(config.levers.byGroup ?? {}).length + Object.keys(config.levers.byAction ?? {}).length;
     if (levers) parts.push(`${levers} lever${levers === 1 ? '' : 's'}`);
     return parts.join(', ');
   },

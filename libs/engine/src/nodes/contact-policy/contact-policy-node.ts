@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { ActionFact } from '../../catalog/action';
-import { OUTCOMES, type Candidate, type DecisionState, type Outcome, type ParsedInteraction } from '../../runtime/types';
+import {
+  OUTCOMES,
+  type Candidate,
+  type DecisionState,
+  type Outcome,
+  type ParsedInteraction,
+} from '../../runtime/types';
 import { defineNode } from '../node-spec';
 import { plural } from '../shared';
 
@@ -11,10 +17,25 @@ const days = z.number().finite().positive('must be more than 0 days').max(3650, 
 const configSchema = z.object({
   /** "At most `max` contacts of the same `scope` within `windowDays`", counting interactions with these outcomes. */
   limits: z
-    .array(z.object({ scope, max: z.number().int().min(0).max(1000), windowDays: days, count: z.array(outcome).min(1).default(['shown']) }))
+    .array(
+      z.object({
+        scope,
+        max: z.number().int().min(0).max(1000),
+        windowDays: days,
+        count: z.array(outcome).min(1).default(['shown']),
+      }),
+    )
     .default([]),
   /** "None of the same `scope` within `days` after one of these outcomes", e.g. 30 days after a decline. */
-  cooldowns: z.array(z.object({ scope: scope.default('action'), after: z.array(outcome).min(1).default(['declined']), days })).default([]),
+  cooldowns: z
+    .array(
+      z.object({
+        scope: scope.default('action'),
+        after: z.array(outcome).min(1).default(['declined']),
+        days,
+      }),
+    )
+    .default([]),
 });
 export type ContactPolicyConfig = z.infer<typeof configSchema>;
 
@@ -25,10 +46,14 @@ const DAY_MS = 86_400_000;
 export const contactPolicyNode = defineNode<ContactPolicyConfig>({
   type: 'contactPolicy',
   title: 'Contact policy',
-  description: 'Suppresses actions shown too often or too soon after a decline: no aggressive or repetitive offers.',
+  description:
+    'Suppresses actions shown too often or too soon after a decline: no aggressive or repetitive offers.',
   inputs: 'one',
   configSchema,
-  defaultConfig: () => ({ limits: [{ scope: 'group', max: 2, windowDays: 7, count: ['shown'] }], cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] }),
+  defaultConfig: () => ({
+    limits: [{ scope: 'group', max: 2, windowDays: 7, count: ['shown'] }],
+    cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }],
+  }),
   outputHandles: () => ['out'],
   compile(config, ctx) {
     const historyOf = (state: DecisionState): readonly ParsedInteraction[] => {
@@ -37,7 +62,15 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
           const at = Date.parse(i.at);
           if (Number.isNaN(at) || at > state.now) return [];
           const action = ctx.actionsById.get(i.actionId);
-          return [{ actionId: i.actionId, outcome: i.outcome, at, group: i.group ?? action?.group, channel: i.channel ?? action?.channel }];
+          return [
+            {
+              actionId: i.actionId,
+              outcome: i.outcome,
+              at,
+              group: i.group ?? action?.group,
+              channel: i.channel ?? action?.channel,
+            },
+          ];
         });
       }
       return state.parsedHistory;
@@ -49,9 +82,12 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
       if (history.length === 0 && !alwaysLimited) return undefined;
       for (const limit of config.limits) {
         const since = state.now - limit.windowDays * DAY_MS;
-        const n = history.filter((i) => i.at > since && limit.count.includes(i.outcome) && sameScope(limit.scope, i, c.action)).length;
+        const n = history.filter(
+          (i) => i.at > since && limit.count.includes(i.outcome) && sameScope(limit.scope, i, c.action),
+        ).length;
         if (n >= limit.max) {
-          if (limit.max === 0) return `at most 0 ${limit.count.join('/')} in ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)}, so never offered`;
+          if (limit.max === 0)
+            return `at most 0 ${limit.count.join('/')} in ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)}, so never offered`;
           return `${limit.count.join('/')} ${plural(n, 'time')} in the last ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)} (at most ${limit.max})`;
         }
       }
@@ -60,7 +96,13 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
         // The most recent such contact, whatever the order of the history: it says when the rest ends.
         let last: ParsedInteraction | undefined;
         for (const i of history) {
-          if (i.at > since && cooldown.after.includes(i.outcome) && sameScope(cooldown.scope, i, c.action) && (!last || i.at > last.at)) last = i;
+          if (
+            i.at > since &&
+            cooldown.after.includes(i.outcome) &&
+            sameScope(cooldown.scope, i, c.action) &&
+            (!last || i.at > last.at)
+          )
+            last = i;
         }
         if (last) {
           const ago = Math.floor((state.now - last.at) / DAY_MS);
@@ -78,7 +120,9 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
     };
   },
   summarize(config) {
-    const parts = config.limits.map((l) => `≤ ${l.max} per ${l.scope === 'all' ? 'customer' : l.scope} in ${plural(l.windowDays, 'day')}`);
+    const parts = config.limits.map(
+      (l) => `≤ ${l.max} per ${l.scope === 'all' ? 'customer' : l.scope} in ${plural(l.windowDays, 'day')}`,
+    );
     for (const c of config.cooldowns) parts.push(`${plural(c.days, 'day')} rest after ${c.after.join('/')}`);
     return parts.join(', ') || 'no limits';
   },

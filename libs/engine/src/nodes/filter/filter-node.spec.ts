@@ -1,8 +1,26 @@
 import { CATALOG, linearStrategy } from '../../test-support/build-strategy';
-import { action, all, cmp, constantScores, decide, dropped, ids, NOW, nodeTrace } from '../../test-support/engine.test-helpers';
+import {
+  action,
+  all,
+  cmp,
+  constantScores,
+  decide,
+  dropped,
+  ids,
+  NOW,
+  nodeTrace,
+} from '../../test-support/engine.test-helpers';
 
-const strategy = (config: unknown) => linearStrategy([['actions', {}], ['filter', config], ['output', {}]]);
-const customer = (fields: Record<string, unknown>) => ({ customer: { id: 'c1', ...fields }, context: { now: NOW } });
+const strategy = (config: unknown) =>
+  linearStrategy([
+    ['actions', {}],
+    ['filter', config],
+    ['output', {}],
+  ]);
+const customer = (fields: Record<string, unknown>) => ({
+  customer: { id: 'c1', ...fields },
+  context: { now: NOW },
+});
 const EVERYONE = ['loyalty-discount', 'retention-call', 'data-addon', 'fibre-upgrade', 'bill-followup'];
 
 describe('filter node', () => {
@@ -21,13 +39,22 @@ describe('filter node', () => {
     });
 
     it('says the field is missing when the customer has no age', () => {
-      expect(dropped(decide(adults, customer({}), { trace: true }), 'n2')['data-addon']).toBe('age is missing (needs ≥ 18)');
+      expect(dropped(decide(adults, customer({}), { trace: true }), 'n2')['data-addon']).toBe(
+        'age is missing (needs ≥ 18)',
+      );
     });
 
     it('tests action properties per candidate', () => {
-      const result = decide(strategy({ condition: all(cmp('action', 'value', 'greaterThan', 30)) }), customer({}), { trace: true });
+      const result = decide(
+        strategy({ condition: all(cmp('action', 'value', 'greaterThan', 30)) }),
+        customer({}),
+        { trace: true },
+      );
       expect(ids(result)).toEqual(['loyalty-discount', 'retention-call', 'fibre-upgrade']);
-      expect(dropped(result, 'n2')).toEqual({ 'data-addon': 'action value 25 is not > 30', 'bill-followup': 'action value 10 is not > 30' });
+      expect(dropped(result, 'n2')).toEqual({
+        'data-addon': 'action value 25 is not > 30',
+        'bill-followup': 'action value 10 is not > 30',
+      });
     });
 
     it('tests fields computed by earlier nodes', () => {
@@ -62,7 +89,9 @@ describe('filter node', () => {
     it('applies an action rule only to that action, naming the action in the trace', () => {
       const result = decide(doc, customer({ churnRisk: 0.5 }), { trace: true });
       expect(ids(result)).toEqual(['loyalty-discount', 'retention-call', 'data-addon', 'bill-followup']);
-      expect(dropped(result, 'n2')).toEqual({ 'fibre-upgrade': 'rule for Fibre upgrade: fibre available is missing (needs true)' });
+      expect(dropped(result, 'n2')).toEqual({
+        'fibre-upgrade': 'rule for Fibre upgrade: fibre available is missing (needs true)',
+      });
     });
 
     it('requires the common, the group and the action rule all to hold', () => {
@@ -73,7 +102,9 @@ describe('filter node', () => {
       });
       const result = decide(both, customer({ churnRisk: 0.5, callConsent: false }), { trace: true });
       expect(ids(result)).toEqual(['loyalty-discount', 'fibre-upgrade']);
-      expect(dropped(result, 'n2')['retention-call']).toBe('rule for Retention call: call consent is false, not true');
+      expect(dropped(result, 'n2')['retention-call']).toBe(
+        'rule for Retention call: call consent is false, not true',
+      );
       expect(dropped(result, 'n2')['data-addon']).toBe('action value 25 is not ≥ 40');
     });
   });
@@ -87,7 +118,9 @@ describe('filter node', () => {
     it('still lets the group rules decide per candidate when it holds', () => {
       const result = decide(doc, customer({ age: 30, segment: 'bronze' }), { trace: true });
       expect(ids(result)).toEqual(['loyalty-discount', 'retention-call', 'bill-followup']);
-      expect(dropped(result, 'n2')['data-addon']).toBe('group upsell rule: segment "bronze" is not one of "gold", "silver"');
+      expect(dropped(result, 'n2')['data-addon']).toBe(
+        'group upsell rule: segment "bronze" is not one of "gold", "silver"',
+      );
     });
 
     it('drops every candidate, and reports the customer condition rather than the group rule, when it fails', () => {
@@ -99,7 +132,9 @@ describe('filter node', () => {
 
   describe('a condition json-rules-engine would throw on', () => {
     // "in" against another fact that is not a list: json-rules-engine's run fails.
-    const doc = strategy({ condition: all(cmp('customer', 'segment', 'in', { fact: 'action', path: '$.segments' })) });
+    const doc = strategy({
+      condition: all(cmp('customer', 'segment', 'in', { fact: 'action', path: '$.segments' })),
+    });
     const env = {
       actions: [
         action('gold-card', { attributes: { segments: ['gold'] } }),
@@ -119,10 +154,19 @@ describe('filter node', () => {
     });
 
     it('drops every candidate when the customer-only condition cannot be evaluated', () => {
-      const customerOnly = strategy({ condition: all(cmp('customer', 'segment', 'in', { fact: 'customer', path: '$.allowedSegments' })) });
-      const result = decide(customerOnly, customer({ segment: 'gold', allowedSegments: 7 }), { trace: true }, { actions: CATALOG });
+      const customerOnly = strategy({
+        condition: all(cmp('customer', 'segment', 'in', { fact: 'customer', path: '$.allowedSegments' })),
+      });
+      const result = decide(
+        customerOnly,
+        customer({ segment: 'gold', allowedSegments: 7 }),
+        { trace: true },
+        { actions: CATALOG },
+      );
       expect(ids(result)).toEqual([]);
-      expect(dropped(result, 'n2')['data-addon']).toMatch(/^segment could not be compared with allowed segments\b/);
+      expect(dropped(result, 'n2')['data-addon']).toMatch(
+        /^segment could not be compared with allowed segments\b/,
+      );
     });
   });
 });

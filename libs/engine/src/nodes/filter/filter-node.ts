@@ -28,17 +28,28 @@ interface Rule {
 export const filterNode = defineNode<FilterConfig>({
   type: 'filter',
   title: 'Filter',
-  description: 'Keeps the candidates whose conditions hold: eligibility, applicability and suitability rules.',
+  description:
+    'Keeps the candidates whose conditions hold: eligibility, applicability and suitability rules.',
   inputs: 'one',
   configSchema,
   defaultConfig: () => ({ condition: { all: [] } }),
   outputHandles: () => ['out'],
   check(config, ctx) {
     const problems = [];
-    if (!config.condition && !Object.keys(config.byGroup ?? {}).length && !Object.keys(config.byAction ?? {}).length) {
-      problems.push(problem('invalid_config', 'add a condition (for all candidates, a group or an action)', { nodeId: ctx.nodeId, field: 'config.condition' }));
+    if (
+      !config.condition &&
+      !Object.keys(config.byGroup ?? {}).length &&
+      !Object.keys(config.byAction ?? {}).length
+    ) {
+      problems.push(
+        problem('invalid_config', 'add a condition (for all candidates, a group or an action)', {
+          nodeId: ctx.nodeId,
+          field: 'config.condition',
+        }),
+      );
     }
-    if (config.condition) problems.push(...checkConditionAt(config.condition, ctx, 'config.condition', FACTS));
+    if (config.condition)
+      problems.push(...checkConditionAt(config.condition, ctx, 'config.condition', FACTS));
     for (const key of ['byGroup', 'byAction'] as const) {
       for (const [name, condition] of Object.entries(config[key] ?? {})) {
         problems.push(...checkConditionAt(condition, ctx, joinField(joinField('config', key), name), FACTS));
@@ -96,7 +107,10 @@ export const filterNode = defineNode<FilterConfig>({
       },
       explainDrop(c, state) {
         const facts = { ...state.facts, action: c.action, fields: c.fields };
-        const rules = [...(hoisted ? [{ scope: '', condition: hoisted }] : []), ...(rulesFor.get(c.action.id) ?? [])];
+        const rules = [
+          ...(hoisted ? [{ scope: '', condition: hoisted }] : []),
+          ...(rulesFor.get(c.action.id) ?? []),
+        ];
         for (const rule of rules) {
           const outcome = rule.condition.explain(facts);
           if (!outcome.passed) return rule.scope + outcome.reason;

@@ -1,4 +1,14 @@
-import { all, cmp, constantScores, decide, dropped, graph, ids, NOW, nodeTrace } from '../../test-support/engine.test-helpers';
+import {
+  all,
+  cmp,
+  constantScores,
+  decide,
+  dropped,
+  graph,
+  ids,
+  NOW,
+  nodeTrace,
+} from '../../test-support/engine.test-helpers';
 
 /** Two sources that overlap in loyalty-discount (retention, email), joined by a merge. */
 function twoSources(edgeOrder: ['email' | 'retention', 'email' | 'retention']) {
@@ -22,28 +32,46 @@ function twoSources(edgeOrder: ['email' | 'retention', 'email' | 'retention']) {
 
 describe('merge node', () => {
   it('concatenates the incoming lists in the order of their edges', () => {
-    expect(ids(decide(twoSources(['email', 'retention'])))).toEqual(['loyalty-discount', 'fibre-upgrade', 'retention-call']);
-    expect(ids(decide(twoSources(['retention', 'email'])))).toEqual(['loyalty-discount', 'retention-call', 'fibre-upgrade']);
+    expect(ids(decide(twoSources(['email', 'retention'])))).toEqual([
+      'loyalty-discount',
+      'fibre-upgrade',
+      'retention-call',
+    ]);
+    expect(ids(decide(twoSources(['retention', 'email'])))).toEqual([
+      'loyalty-discount',
+      'retention-call',
+      'fibre-upgrade',
+    ]);
   });
 
   it('keeps an action that arrives twice once, with the fields of the first edge', () => {
-    const first = decide(twoSources(['email', 'retention'])).recommendations.find((r) => r.actionId === 'loyalty-discount')!;
+    const first = decide(twoSources(['email', 'retention'])).recommendations.find(
+      (r) => r.actionId === 'loyalty-discount',
+    )!;
     expect(first.propensity).toBe(0.1);
-    const other = decide(twoSources(['retention', 'email'])).recommendations.find((r) => r.actionId === 'loyalty-discount')!;
+    const other = decide(twoSources(['retention', 'email'])).recommendations.find(
+      (r) => r.actionId === 'loyalty-discount',
+    )!;
     expect(other.propensity).toBe(0.9);
   });
 
   it('explains in the trace why the duplicate was dropped', () => {
     const result = decide(twoSources(['email', 'retention']), {}, { trace: true });
     expect(nodeTrace(result, 'join')).toMatchObject({ in: 4, out: 3 });
-    expect(nodeTrace(result, 'join').dropped).toEqual([{ actionId: 'loyalty-discount', reason: 'already came in through an earlier branch' }]);
+    expect(nodeTrace(result, 'join').dropped).toEqual([
+      { actionId: 'loyalty-discount', reason: 'already came in through an earlier branch' },
+    ]);
   });
 
   it('passes on the list of the only branch a split took', () => {
     const doc = graph(
       [
         ['start', 'actions', {}],
-        ['split', 'split', { mode: 'condition', cases: [{ id: 'vip', when: all(cmp('customer', 'vip', 'equal', true)) }] }],
+        [
+          'split',
+          'split',
+          { mode: 'condition', cases: [{ id: 'vip', when: all(cmp('customer', 'vip', 'equal', true)) }] },
+        ],
         ['vip-only', 'filter', { condition: all(cmp('action', 'group', 'equal', 'retention')) }],
         ['join', 'merge', {}],
         ['out', 'output', {}],

@@ -1,7 +1,13 @@
 import { linearStrategy } from '../../test-support/build-strategy';
 import { constantScores, decide, dropped, ids, nodeTrace } from '../../test-support/engine.test-helpers';
 
-const PRIORITIES = { 'loyalty-discount': 3, 'retention-call': 5, 'data-addon': 1, 'fibre-upgrade': 4, 'bill-followup': 2 };
+const PRIORITIES = {
+  'loyalty-discount': 3,
+  'retention-call': 5,
+  'data-addon': 1,
+  'fibre-upgrade': 4,
+  'bill-followup': 2,
+};
 
 function strategy(output: unknown) {
   return linearStrategy([
@@ -16,7 +22,13 @@ function strategy(output: unknown) {
 describe('output node', () => {
   it('returns the candidates in the order they arrive, numbered from 1, with their action and fields', () => {
     const result = decide(strategy({}));
-    expect(ids(result)).toEqual(['retention-call', 'fibre-upgrade', 'loyalty-discount', 'bill-followup', 'data-addon']);
+    expect(ids(result)).toEqual([
+      'retention-call',
+      'fibre-upgrade',
+      'loyalty-discount',
+      'bill-followup',
+      'data-addon',
+    ]);
     expect(result.recommendations.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
     expect(result.recommendations[2]).toEqual({
       rank: 3,
@@ -41,7 +53,10 @@ describe('output node', () => {
 
   it('lets the caller ask for fewer with the limit option, but never for more than the strategy gives', () => {
     expect(ids(decide(strategy({ limit: 3 }), {}, { limit: 1 }))).toEqual(['retention-call']);
-    expect(ids(decide(strategy({ limit: 2 }), {}, { limit: 10 }))).toEqual(['retention-call', 'fibre-upgrade']);
+    expect(ids(decide(strategy({ limit: 2 }), {}, { limit: 10 }))).toEqual([
+      'retention-call',
+      'fibre-upgrade',
+    ]);
     expect(ids(decide(strategy({}), {}, { limit: 0 }))).toEqual([]);
   });
 });

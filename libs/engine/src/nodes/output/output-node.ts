@@ -19,7 +19,10 @@ export const outputNode = defineNode<OutputConfig>({
   compile(config) {
     const limit = config.limit;
     return {
-      run: ([input = []]) => ({ handle: 'out', candidates: limit === undefined ? input.slice() : input.slice(0, limit) }),
+      run: ([input = []]) => ({
+        handle: 'out',
+        candidates: limit === undefined ? input.slice() : input.slice(0, limit),
+      }),
       explainDrop: () => `beyond the output limit of ${limit}`,
     };
   },

@@ -1,38 +1,87 @@
 import { linearStrategy } from '../../test-support/build-strategy';
-import { action, constantScores, decide, dropped, ids, nodeTrace } from '../../test-support/engine.test-helpers';
+import {
+  action,
+  constantScores,
+  decide,
+  dropped,
+  ids,
+  nodeTrace,
+} from '../../test-support/engine.test-helpers';
 
-const PRIORITIES = { 'loyalty-discount': 3, 'retention-call': 5, 'data-addon': 1, 'fibre-upgrade': 4, 'bill-followup': 2 };
+const PRIORITIES = {
+  'loyalty-discount': 3,
+  'retention-call': 5,
+  'data-addon': 1,
+  'fibre-upgrade': 4,
+  'bill-followup': 2,
+};
 
 function strategy(config: unknown, scores: Record<string, number> = PRIORITIES, field = 'priority') {
-  return linearStrategy([['actions', {}], ['score', constantScores(scores, field)], ['rank', config], ['output', {}]]);
+  return linearStrategy([
+    ['actions', {}],
+    ['score', constantScores(scores, field)],
+    ['rank', config],
+    ['output', {}],
+  ]);
 }
 
 describe('rank node', () => {
   it('sorts by priority, highest first, by default', () => {
-    expect(ids(decide(strategy({})))).toEqual(['retention-call', 'fibre-upgrade', 'loyalty-discount', 'bill-followup', 'data-addon']);
+    expect(ids(decide(strategy({})))).toEqual([
+      'retention-call',
+      'fibre-upgrade',
+      'loyalty-discount',
+      'bill-followup',
+      'data-addon',
+    ]);
   });
 
   it('sorts lowest first when asked', () => {
-    expect(ids(decide(strategy({ order: 'asc' })))).toEqual(['data-addon', 'bill-followup', 'loyalty-discount', 'fibre-upgrade', 'retention-call']);
+    expect(ids(decide(strategy({ order: 'asc' })))).toEqual([
+      'data-addon',
+      'bill-followup',
+      'loyalty-discount',
+      'fibre-upgrade',
+      'retention-call',
+    ]);
   });
 
   it('sorts by another field', () => {
-    const doc = strategy({ by: 'cost', order: 'asc' }, { 'loyalty-discount': 9, 'retention-call': 1, 'data-addon': 5, 'fibre-upgrade': 3, 'bill-followup': 7 }, 'cost');
-    expect(ids(decide(doc))).toEqual(['retention-call', 'fibre-upgrade', 'data-addon', 'bill-followup', 'loyalty-discount']);
+    const doc = strategy(
+      { by: 'cost', order: 'asc' },
+      { 'loyalty-discount': 9, 'retention-call': 1, 'data-addon': 5, 'fibre-upgrade': 3, 'bill-followup': 7 },
+      'cost',
+    );
+    expect(ids(decide(doc))).toEqual([
+      'retention-call',
+      'fibre-upgrade',
+      'data-addon',
+      'bill-followup',
+      'loyalty-discount',
+    ]);
   });
 
   it('puts candidates without the field last, in either order', () => {
     const scores = { 'data-addon': 1, 'fibre-upgrade': 4 };
     expect(ids(decide(strategy({}, scores))).slice(0, 2)).toEqual(['fibre-upgrade', 'data-addon']);
-    expect(ids(decide(strategy({ order: 'asc' }, scores))).slice(0, 2)).toEqual(['data-addon', 'fibre-upgrade']);
-    expect(ids(decide(strategy({ order: 'asc' }, scores))).slice(2)).toEqual(['bill-followup', 'loyalty-discount', 'retention-call']);
+    expect(ids(decide(strategy({ order: 'asc' }, scores))).slice(0, 2)).toEqual([
+      'data-addon',
+      'fibre-upgrade',
+    ]);
+    expect(ids(decide(strategy({ order: 'asc' }, scores))).slice(2)).toEqual([
+      'bill-followup',
+      'loyalty-discount',
+      'retention-call',
+    ]);
   });
 
   it('breaks ties by action id, whatever the catalog order', () => {
     const env = { actions: [action('c-offer'), action('a-offer'), action('b-offer')] };
     const doc = strategy({}, { 'c-offer': 1, 'a-offer': 1, 'b-offer': 1 });
     expect(ids(decide(doc, {}, {}, env))).toEqual(['a-offer', 'b-offer', 'c-offer']);
-    expect(ids(decide(strategy({ order: 'asc' }, { 'c-offer': 1, 'a-offer': 1, 'b-offer': 1 }), {}, {}, env))).toEqual(['a-offer', 'b-offer', 'c-offer']);
+    expect(
+      ids(decide(strategy({ order: 'asc' }, { 'c-offer': 1, 'a-offer': 1, 'b-offer': 1 }), {}, {}, env)),
+    ).toEqual(['a-offer', 'b-offer', 'c-offer']);
   });
 
   it('keeps the top N and says why the others were dropped', () => {
@@ -47,7 +96,15 @@ describe('rank node', () => {
   });
 
   it('keeps the best of each group with onePerGroup; actions without a group each count alone', () => {
-    const env = { actions: [action('a', { group: 'g1' }), action('b', { group: 'g1' }), action('c', { group: 'g2' }), action('d'), action('e')] };
+    const env = {
+      actions: [
+        action('a', { group: 'g1' }),
+        action('b', { group: 'g1' }),
+        action('c', { group: 'g2' }),
+        action('d'),
+        action('e'),
+      ],
+    };
     const doc = strategy({ onePerGroup: true }, { a: 1, b: 2, c: 3, d: 0.5, e: 0.7 });
     const result = decide(doc, {}, { trace: true }, env);
     expect(ids(result)).toEqual(['c', 'b', 'e', 'd']);
@@ -66,6 +123,8 @@ describe('rank node', () => {
 
   it('says a candidate without the field was missing it', () => {
     const result = decide(strategy({ limit: 1 }, { 'data-addon': 1 }), {}, { trace: true });
-    expect(dropped(result, 'n3')['fibre-upgrade']).toBe('ranked #3 (priority is missing, so it ranks last), below the top 1');
+    expect(dropped(result, 'n3')['fibre-upgrade']).toBe(
+      'ranked #3 (priority is missing, so it ranks last), below the top 1',
+    );
   });
 });

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { catalogIndex } from '../../catalog/action';
 import { withField } from '../../runtime/candidate';
 import type { Candidate } from '../../runtime/types';
-import { checkModel, compileModel, modelIsPerCandidate, modelSpecSchema, resolveModel, summarizeModel, type ModelSpec } from '../../models/model-spec';
+import {
+  checkModel,
+  compileModel,
+  modelIsPerCandidate,
+  modelSpecSchema,
+  resolveModel,
+  summarizeModel,
+  type ModelSpec,
+} from '../../models/model-spec';
 import type { ScoreFunction } from '../../models/model-kind';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
@@ -24,7 +32,8 @@ const UNSET = Symbol('unset');
 export const scoreNode = defineNode<ScoreConfig>({
   type: 'score',
   title: 'Score',
-  description: 'Sets a number such as the propensity from a model: logistic, scorecard, decision table or expression.',
+  description:
+    'Sets a number such as the propensity from a model: logistic, scorecard, decision table or expression.',
   inputs: 'one',
   configSchema,
   defaultConfig: () => ({ field: 'propensity', model: { type: 'logistic', intercept: 0, terms: [] } }),
@@ -33,8 +42,14 @@ export const scoreNode = defineNode<ScoreConfig>({
   check(config, ctx) {
     const mctx = { nodeId: ctx.nodeId, env: ctx.env, actionFields: ctx.actionFields };
     const problems = [];
-    if (!config.model && !Object.keys(config.byGroup ?? {}).length && !Object.keys(config.byAction ?? {}).length) {
-      problems.push(problem('invalid_config', 'choose a model', { nodeId: ctx.nodeId, field: 'config.model' }));
+    if (
+      !config.model &&
+      !Object.keys(config.byGroup ?? {}).length &&
+      !Object.keys(config.byAction ?? {}).length
+    ) {
+      problems.push(
+        problem('invalid_config', 'choose a model', { nodeId: ctx.nodeId, field: 'config.model' }),
+      );
     }
     if (config.model) problems.push(...checkModel(config.model, mctx, 'config.model'));
     for (const key of ['byGroup', 'byAction'] as const) {
@@ -57,7 +72,9 @@ export const scoreNode = defineNode<ScoreConfig>({
     const fallback = config.model ? compile(config.model) : undefined;
     const byGroup = new Map(Object.entries(config.byGroup ?? {}).map(([g, m]) => [g, compile(m)]));
     const byAction = new Map(Object.entries(config.byAction ?? {}).map(([a, m]) => [a, compile(m)]));
-    const modelByIndex = ctx.actions.map((a) => byAction.get(a.id) ?? (a.group !== undefined ? byGroup.get(a.group) : undefined) ?? fallback);
+    const modelByIndex = ctx.actions.map(
+      (a) => byAction.get(a.id) ?? (a.group !== undefined ? byGroup.get(a.group) : undefined) ?? fallback,
+    );
     const modelFor = (c: Candidate) => modelByIndex[catalogIndex(c.action)];
     const field = config.field;
     return {
@@ -84,7 +101,8 @@ export const scoreNode = defineNode<ScoreConfig>({
         return { handle: 'out', candidates: out };
       },
       explainKept(c) {
-        if (modelFor(c) === undefined) return { note: `no model applies to ${c.action.id}; ${field} not set` };
+        if (modelFor(c) === undefined)
+          return { note: `no model applies to ${c.action.id}; ${field} not set` };
         if (c.fields[field] === undefined) return { note: `the model gave no ${field} (missing inputs)` };
         return undefined;
       },

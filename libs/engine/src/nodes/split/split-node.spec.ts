@@ -8,11 +8,22 @@ function splitStrategy(split: unknown, branches: string[]) {
     [
       ['start', 'actions', { actionIds: ['data-addon'] }],
       ['split', 'split', split],
-      ...branches.map((b, i): [string, string, unknown] => [`mark-${b}`, 'score', { field: 'branch', model: { type: 'expression', expression: String(i + 1) } }]),
+      ...branches.map((b, i): [string, string, unknown] => [
+        `mark-${b}`,
+        'score',
+        { field: 'branch', model: { type: 'expression', expression: String(i + 1) } },
+      ]),
       ['join', 'merge', {}],
       ['out', 'output', {}],
     ],
-    [['start', 'split'], ...branches.flatMap((b): [string, string, string?][] => [['split', `mark-${b}`, b], [`mark-${b}`, 'join']]), ['join', 'out']],
+    [
+      ['start', 'split'],
+      ...branches.flatMap((b): [string, string, string?][] => [
+        ['split', `mark-${b}`, b],
+        [`mark-${b}`, 'join'],
+      ]),
+      ['join', 'out'],
+    ],
   );
 }
 
@@ -33,7 +44,10 @@ describe('split node', () => {
     it('takes the first case that holds', () => {
       const result = branchOf({ id: 'c1', segment: 'gold', age: 20 });
       expect(result.recommendations[0]!.fields.branch).toBe(1);
-      expect(nodeTrace(result, 'split')).toMatchObject({ branch: 'gold', notes: ['Gold customers: segment is "gold"'] });
+      expect(nodeTrace(result, 'split')).toMatchObject({
+        branch: 'gold',
+        notes: ['Gold customers: segment is "gold"'],
+      });
     });
 
     it('tries the cases in order', () => {
@@ -45,7 +59,10 @@ describe('split node', () => {
     it('takes the default branch when no case holds', () => {
       const result = branchOf({ id: 'c1', segment: 'silver', age: 40 });
       expect(result.recommendations[0]!.fields.branch).toBe(3);
-      expect(nodeTrace(result, 'split')).toMatchObject({ branch: 'default', notes: ['no case matched; default branch'] });
+      expect(nodeTrace(result, 'split')).toMatchObject({
+        branch: 'default',
+        notes: ['no case matched; default branch'],
+      });
     });
 
     it('marks the nodes of the branches not taken as not reached, and leaves them out of the path', () => {
@@ -57,9 +74,18 @@ describe('split node', () => {
     });
 
     it('can route on the decision context', () => {
-      const doc = splitStrategy({ mode: 'condition', cases: [{ id: 'app', when: all(cmp('context', 'channel', 'equal', 'app')) }] }, ['app', 'default']);
-      expect(decide(doc, { customer: { id: 'c1' }, context: { now: NOW, channel: 'app' } }).recommendations[0]!.fields.branch).toBe(1);
-      expect(decide(doc, { customer: { id: 'c1' }, context: { now: NOW, channel: 'web' } }).recommendations[0]!.fields.branch).toBe(2);
+      const doc = splitStrategy(
+        { mode: 'condition', cases: [{ id: 'app', when: all(cmp('context', 'channel', 'equal', 'app')) }] },
+        ['app', 'default'],
+      );
+      expect(
+        decide(doc, { customer: { id: 'c1' }, context: { now: NOW, channel: 'app' } }).recommendations[0]!
+          .fields.branch,
+      ).toBe(1);
+      expect(
+        decide(doc, { customer: { id: 'c1' }, context: { now: NOW, channel: 'web' } }).recommendations[0]!
+          .fields.branch,
+      ).toBe(2);
     });
   });
 
@@ -75,7 +101,10 @@ describe('split node', () => {
       ...extra,
     });
     const branchesOf = (salt: string, ids: string[], extra?: Record<string, unknown>) => {
-      const compiled = compileStrategy(splitStrategy(config(salt, extra), ['champion', 'challenger', 'holdout']), ENV);
+      const compiled = compileStrategy(
+        splitStrategy(config(salt, extra), ['champion', 'challenger', 'holdout']),
+        ENV,
+      );
       const inputs: DecisionInput[] = ids.map((id) => ({ customer: { id }, context: { now: NOW } }));
       return compiled.decideBatch(inputs).map((r) => r.recommendations[0]!.fields.branch);
     };
@@ -106,21 +135,34 @@ describe('split node', () => {
       const byAccount = branchesOf('s', customerIds(50), { idField: 'account' });
       // every customer here lacks "account", so all land in the same branch
       expect(new Set(byAccount).size).toBe(1);
-      const compiled = compileStrategy(splitStrategy(config('s', { idField: 'account' }), ['champion', 'challenger', 'holdout']), ENV);
+      const compiled = compileStrategy(
+        splitStrategy(config('s', { idField: 'account' }), ['champion', 'challenger', 'holdout']),
+        ENV,
+      );
       const viaAccount = compiled.decide({ customer: { id: 'x', account: 'cust-7' }, context: { now: NOW } });
       expect(viaAccount.recommendations[0]!.fields.branch).toBe(branchesOf('s', ['cust-7'])[0]);
     });
 
     it('shows the bucket and the branch in the trace', () => {
-      const compiled = compileStrategy(splitStrategy(config('s'), ['champion', 'challenger', 'holdout']), ENV);
-      const trace = compiled.decide({ customer: { id: 'cust-1' }, context: { now: NOW } }, { trace: true }).trace!;
+      const compiled = compileStrategy(
+        splitStrategy(config('s'), ['champion', 'challenger', 'holdout']),
+        ENV,
+      );
+      const trace = compiled.decide(
+        { customer: { id: 'cust-1' }, context: { now: NOW } },
+        { trace: true },
+      ).trace!;
       const split = trace.nodes.find((n) => n.nodeId === 'split')!;
       expect(split.branch).toMatch(/^(champion|challenger|holdout)$/);
-      expect(split.notes).toEqual([expect.stringMatching(new RegExp(`^bucket \\d+(\\.\\d+)?% → ${split.branch}$`))]);
+      expect(split.notes).toEqual([
+        expect.stringMatching(new RegExp(`^bucket \\d+(\\.\\d+)?% → ${split.branch}$`)),
+      ]);
       const bucket = Number(/^bucket ([\d.]+)%/.exec(split.notes![0]!)![1]);
       expect(split.branch).toBe(bucket < 70 ? 'champion' : bucket < 90 ? 'challenger' : 'holdout');
       const noId = compiled.decide({ customer: {}, context: { now: NOW } }, { trace: true }).trace!;
-      expect(noId.nodes.find((n) => n.nodeId === 'split')!.notes![0]).toMatch(/^customer has no id; everyone without one lands in /);
+      expect(noId.nodes.find((n) => n.nodeId === 'split')!.notes![0]).toMatch(
+        /^customer has no id; everyone without one lands in /,
+      );
     });
   });
 });
