@@ -1,0 +1,62 @@
+import { Field, Float, GraphQLISODateTime, ObjectType, Int } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { JSONScalar } from '../common/graphql/json.scalar';
+
+const numeric = { from: (v: string | number | null) => (v === null ? null : Number(v)), to: (v: number | null | undefined) => v };
+
+/** An entry of the action catalog: an offer, a call, a message, a service step. Strategies refer to it by id. */
+@ObjectType('Action')
+@Entity('actions')
+export class Action {
+  @Field({ description: 'Stable id that strategies refer to (letters, digits, "-" and "_").' })
+  @PrimaryColumn('text')
+  id: string;
+
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { name: 'group', nullable: true })
+  group: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  channel: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column('double precision', { nullable: true, transformer: numeric })
+  value: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column('double precision', { nullable: true, transformer: numeric })
+  cost: number | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column('timestamptz', { name: 'valid_from', nullable: true })
+  validFrom: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column('timestamptz', { name: 'valid_to', nullable: true })
+  validTo: Date | null;
+
+  @Field(() => [String])
+  @Column('text', { array: true })
+  tags: string[];
+
+  @Field(() => JSONScalar, { description: 'Free attributes that conditions may read as action.<name>.' })
+  @Column('jsonb')
+  attributes: Record<string, unknown>;
+
+  @Field(() => Int, { description: 'Increases with every change; pass it as expectedRevision when updating.' })
+  @Column('int')
+  revision: number;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { Action } from './action.entity';
+import type { ActionFilter } from './dto/action.inputs';
+
+export type ActionValues = Omit<Action, 'revision' | 'createdAt' | 'updatedAt'>;
+
+@Injectable()
+export class ActionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<Action | null> {
+    return em.findOne(Action, { where: { id } });
+  }
+
+  /** Inserts; a taken id fails with a unique violation (see isUniqueViolation). */
+  async insert(em: EntityManager, values: ActionValues): Promise<Action> {
+    await em.insert(Action, { ...values, revision: 1 } as QueryDeepPartialEntity<Action>);
+    return em.findOneOrFail(Action, { where: { id: values.id } });
+  }
+
+  /** Optimistic update: only if the row still has `expectedRevision`; null otherwise. */
+  async update(em: EntityManager, id: string, expectedRevision: number, values: Partial<ActionValues>): Promise<Action | null> {
+    const result = await em
+      .createQueryBuilder()
+      .update(Action)
+      .set({ ...values, revision: () => 'revision + 1' } as QueryDeepPartialEntity<Action>)
+      .where('id = :id AND revision = :expectedRevision', { id, expectedRevision })
+      .execute();
+    if (!result.affected) return null;
+    return em.findOneOrFail(Action, { where: { id } });
+  }
+
+  async delete(em: EntityManager, id: string, expectedRevision: number): Promise<boolean> {
+    const result = await em.createQueryBuilder().delete().from(Action).where('id = :id AND revision = :expectedRevision', { id, expectedRevision }).execute();
+    return !!result.affected;
+  }
+
+  page(filter: ActionFilter, limit: number, afterId?: string): Promise<Action[]> {
+    const qb = this.dataSource.getRepository(Action).createQueryBuilder('a').orderBy('a.id', 'ASC').limit(limit);
+    if (afterId !== undefined) qb.andWhere('a.id > :afterId', { afterId });
+    if (filter.group) qb.andWhere('a.group = :group', { group: filter.group });
+    if (filter.channel) qb.andWhere('a.channel = :channel', { channel: filter.channel });
+    if (filter.search) qb.andWhere("(a.name ILIKE :search OR a.id ILIKE :search)", { search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    return qb.getMany();
+  }
+
+  /** The whole catalog, for strategy validation and decisions. */
+  all(em: EntityManager = this.dataSource.manager): Promise<Action[]> {
+    return em.find(Action, { order: { id: 'ASC' } });
+  }
+}

@@ -1,0 +1,69 @@
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { notFound } from '../common/errors';
+import { connectionType, DEFAULT_PAGE_SIZE, PageArgs, pageSchema, type Page } from '../common/graphql/pagination';
+import { ZodPipe } from '../common/validation';
+import { Action } from './action.entity';
+import { ActionsService } from './actions.service';
+import {
+  ActionFilterInput,
+  actionFilterSchema,
+  actionIdSchema,
+  CreateActionInput,
+  createActionSchema,
+  UpdateActionInput,
+  updateActionSchema,
+  type CreateAction,
+  type UpdateAction,
+} from './dto/action.inputs';
+
+const ActionConnection = connectionType(Action, 'Action');
+
+@Resolver(() => Action)
+export class ActionsResolver {
+  constructor(private readonly actionsService: ActionsService) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => ActionConnection, { description: 'The action catalog, by id.' })
+  actions(
+    @Args('filter', { type: () => ActionFilterInput, nullable: true }, new ZodPipe(actionFilterSchema.optional(), 'filter')) filter?: ActionFilterInput,
+    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page')) page?: Page,
+  ) {
+    return this.actionsService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => Action)
+  async action(@Args('id', new ZodPipe(actionIdSchema, 'id')) id: string) {
+    return (await this.actionsService.get(id)) ?? Promise.reject(notFound('Action', id));
+  }
+
+  @Roles(Role.designer)
+  @Mutation(() => Action)
+  createAction(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(createActionSchema, 'input')) input: CreateActionInput) {
+    return this.actionsService.create(actor, input as CreateAction);
+  }
+
+  @Roles(Role.designer)
+  @Mutation(() => Action)
+  updateAction(
+    @CurrentActor() actor: Actor,
+    @Args('id', new ZodPipe(actionIdSchema, 'id')) id: string,
+    @Args('input', new ZodPipe(updateActionSchema, 'input')) input: UpdateActionInput,
+  ) {
+    return this.actionsService.update(actor, id, input as UpdateAction);
+  }
+
+  @Roles(Role.designer)
+  @Mutation(() => Action, { description: 'Removes an action from the catalog; returns it as it was.' })
+  deleteAction(
+    @CurrentActor() actor: Actor,
+    @Args('id', new ZodPipe(actionIdSchema, 'id')) id: string,
+    @Args('expectedRevision', { type: () => Int }, new ZodPipe(z.number().int().min(1, 'must be at least 1'), 'expectedRevision')) expectedRevision: number,
+  ) {
+    return this.actionsService.delete(actor, id, expectedRevision);
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { ActionDefinition } from '@arbiter/engine';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { recordHash } from '../audit/record-hash';
+import { isUniqueViolation } from '../common/database-errors';
+import { conflict, notFound } from '../common/errors';
+import { decodeCursor, toConnection, type Connection, type Page } from '../common/graphql/pagination';
+import type { Action } from './action.entity';
+import { ActionsRepository } from './actions.repository';
+import type { ActionFilter, CreateAction, UpdateAction } from './dto/action.inputs';
+
+/** The catalog entry as the engine sees it. */
+export function toActionDefinition(a: Action): ActionDefinition {
+  return {
+    id: a.id,
+    name: a.name,
+    ...(a.group !== null && { group: a.group }),
+    ...(a.channel !== null && { channel: a.channel }),
+    ...(a.value !== null && { value: a.value }),
+    ...(a.cost !== null && { cost: a.cost }),
+    ...(a.validFrom && { validFrom: a.validFrom.toISOString() }),
+    ...(a.validTo && { validTo: a.validTo.toISOString() }),
+    ...(a.tags.length > 0 && { tags: a.tags }),
+    ...(Object.keys(a.attributes).length > 0 && { attributes: a.attributes }),
+  };
+}
+
+@Injectable()
+export class ActionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly actions: ActionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, input: CreateAction): Promise<Action> {
+    const taken = () => conflict(`An action with the id "${input.id}" exists already; choose another id.`, { field: 'input.id' });
+    if (await this.actions.findById(input.id)) throw taken();
+    return this.dataSource.transaction(async (em) => {
+      const action = await this.actions.insert(em, {
+        id: input.id,
+        name: input.name,
+        group: input.group ?? null,
+        channel: input.channel ?? null,
+        value: input.value ?? null,
+        cost: input.cost ?? null,
+        validFrom: input.validFrom ?? null,
+        validTo: input.validTo ?? null,
+        tags: input.tags ?? [],
+        attributes: (input.attributes ?? {}) as Record<string, unknown>,
+      });
+      await this.audit.append(em, actor, { action: 'action.create', entityType: 'action', entityId: action.id, afterHash: recordHash(toActionDefinition(action)) });
+      return action;
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? taken() : error;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateAction): Promise<Action> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.actions.findById(id, em);
+      if (!before) throw notFound('Action', id);
+      const { expectedRevision, ...changes } = input;
+      const values = Object.fromEntries(
+        Object.entries(changes)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, v === null && (k === 'tags' || k === 'attributes') ? (k === 'tags' ? [] : {}) : v]),
+      );
+      const after = await this.actions.update(em, id, expectedRevision, values);
+      if (!after) throw this.staleRevision(before, expectedRevision);
+      await this.audit.append(em, actor, {
+        action: 'action.update',
+        entityType: 'action',
+        entityId: id,
+        beforeHash: recordHash(toActionDefinition(before)),
+        afterHash: recordHash(toActionDefinition(after)),
+      });
+      return after;
+    });
+  }
+
+  async delete(actor: Actor, id: string, expectedRevision: number): Promise<Action> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.actions.findById(id, em);
+      if (!before) throw notFound('Action', id);
+      if (!(await this.actions.delete(em, id, expectedRevision))) throw this.staleRevision(before, expectedRevision);
+      await this.audit.append(em, actor, { action: 'action.delete', entityType: 'action', entityId: id, beforeHash: recordHash(toActionDefinition(before)) });
+      return before;
+    });
+  }
+
+  get(id: string): Promise<Action | null> {
+    return this.actions.findById(id);
+  }
+
+  async list(filter: ActionFilter, page: Page): Promise<Connection<Action>> {
+    const after = decodeCursor(page.after, (v): v is string => typeof v === 'string');
+    return toConnection(await this.actions.page(filter, page.first + 1, after), page.first, (a) => a.id);
+  }
+
+  /** The catalog as the engine's environment needs it. */
+  async definitions(em?: EntityManager): Promise<ActionDefinition[]> {
+    return (await this.actions.all(em)).map(toActionDefinition);
+  }
+
+  private staleRevision(current: Action, expectedRevision: number) {
+    return conflict(`Action "${current.id}" was changed by someone else (revision ${current.revision}, you sent ${expectedRevision}); reload it and apply your change again.`, {
+      currentRevision: current.revision,
+    });
+  }
+}

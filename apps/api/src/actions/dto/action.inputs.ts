@@ -1,0 +1,129 @@
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { z } from 'zod';
+import { JSONScalar } from '../../common/graphql/json.scalar';
+
+const RESERVED_ATTRIBUTES = ['id', 'name', 'group', 'channel', 'value', 'cost', 'validFrom', 'validTo', 'tags'];
+
+export const actionIdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const amount = z.number().finite().min(-1e12).max(1e12);
+
+const fields = {
+  name: text(200),
+  group: text(100).nullish(),
+  channel: text(100).nullish(),
+  value: amount.nullish(),
+  cost: amount.nullish(),
+  validFrom: z.date().nullish(),
+  validTo: z.date().nullish(),
+  tags: z
+    .array(text(100))
+    .max(50, 'at most 50 tags')
+    .refine((t) => new Set(t).size === t.length, 'lists a tag twice')
+    .nullish(),
+  attributes: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'attribute names use letters, digits and _'), z.json())
+    .refine((a) => !Object.keys(a).some((k) => RESERVED_ATTRIBUTES.includes(k)), `must not use the names ${RESERVED_ATTRIBUTES.join(', ')}`)
+    .refine((a) => JSON.stringify(a).length <= 20_000, 'must be at most 20000 characters as JSON')
+    .nullish(),
+};
+
+const validity = (a: { validFrom?: Date | null; validTo?: Date | null }) => !a.validFrom || !a.validTo || a.validFrom <= a.validTo;
+
+export const createActionSchema = z.object({ id: actionIdSchema, ...fields }).refine(validity, { message: 'must not be before validFrom', path: ['validTo'] });
+export type CreateAction = z.infer<typeof createActionSchema>;
+
+export const updateActionSchema = z
+  .object({ ...fields, name: fields.name.optional(), expectedRevision: z.number().int().min(1) })
+  .refine(validity, { message: 'must not be before validFrom', path: ['validTo'] });
+export type UpdateAction = z.infer<typeof updateActionSchema>;
+
+@InputType()
+export class CreateActionInput {
+  @Field({ description: 'Stable id strategies refer to: letters, digits, "-" and "_".' })
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  group?: string | null;
+
+  @Field(() => String, { nullable: true })
+  channel?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  value?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  cost?: number | null;
+
+  @Field(() => Date, { nullable: true })
+  validFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  validTo?: Date | null;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[] | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'Object of free attributes, e.g. { "segment": "gold" }.' })
+  attributes?: Record<string, unknown> | null;
+}
+
+@InputType({ description: 'Fields left out stay as they are; null clears an optional field.' })
+export class UpdateActionInput {
+  @Field(() => Int, { description: 'The revision the change is based on; a newer one ⇒ CONFLICT.' })
+  expectedRevision: number;
+
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  group?: string | null;
+
+  @Field(() => String, { nullable: true })
+  channel?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  value?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  cost?: number | null;
+
+  @Field(() => Date, { nullable: true })
+  validFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  validTo?: Date | null;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[] | null;
+
+  @Field(() => JSONScalar, { nullable: true })
+  attributes?: Record<string, unknown> | null;
+}
+
+@InputType()
+export class ActionFilterInput {
+  @Field(() => String, { nullable: true })
+  group?: string | null;
+
+  @Field(() => String, { nullable: true })
+  channel?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name or id, case-insensitive.' })
+  search?: string | null;
+}
+
+export const actionFilterSchema = z.object({
+  group: z.string().max(100).nullish(),
+  channel: z.string().max(100).nullish(),
+  search: z.string().max(200).nullish(),
+});
+export type ActionFilter = z.infer<typeof actionFilterSchema>;

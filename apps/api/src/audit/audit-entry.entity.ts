@@ -1,0 +1,57 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+const bigint = { from: (v: string | number) => Number(v), to: (v: number) => v };
+
+/** One append-only, hash-chained audit log entry. A database trigger rejects UPDATE, DELETE and TRUNCATE. */
+@ObjectType('AuditEntry')
+@Entity('audit_log')
+export class AuditEntry {
+  @Field(() => ID, { description: 'Position in the chain: 1, 2, 3, … without gaps.' })
+  @PrimaryColumn('bigint', { transformer: bigint })
+  seq: number;
+
+  @Field(() => GraphQLISODateTime)
+  @Column('timestamptz', { name: 'occurred_at' })
+  occurredAt: Date;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { name: 'actor_id', nullable: true })
+  actorId: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { name: 'actor_email', nullable: true })
+  actorEmail: string | null;
+
+  @Field({ description: 'What happened, e.g. version.approve, action.update, user.roles.' })
+  @Column('text')
+  action: string;
+
+  @Field({ description: 'user, action, schemaField, strategy, version, comment.' })
+  @Column('text', { name: 'entity_type' })
+  entityType: string;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { name: 'entity_id', nullable: true })
+  entityId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Hash of the record (for versions: the content hash) before the change.' })
+  @Column('text', { name: 'before_hash', nullable: true })
+  beforeHash: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Hash of the record (for versions: the content hash) after the change.' })
+  @Column('text', { name: 'after_hash', nullable: true })
+  afterHash: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  comment: string | null;
+
+  @Field()
+  @Column('text', { name: 'prev_hash' })
+  prevHash: string;
+
+  @Field()
+  @Column('text')
+  hash: string;
+}

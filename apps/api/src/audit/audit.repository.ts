@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+
+/** Arbitrary, fixed key of the advisory lock that serializes appends so the chain stays linear. */
+const CHAIN_LOCK_KEY = 0x4172_6269; // "Arbi"
+
+export interface AuditFilter {
+  actorId?: string | null;
+  action?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** Data access of the audit log: insert and read, nothing else (there is no update or delete path). */
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Held until the surrounding transaction ends. */
+  async lockChain(em: EntityManager): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+  }
+
+  async head(em: EntityManager): Promise<{ seq: number; hash: string } | null> {
+    const rows: { seq: string; hash: string }[] = await em.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
+  }
+
+  async insert(em: EntityManager, entry: AuditEntry): Promise<void> {
+    await em.insert(AuditEntry, entry);
+  }
+
+  /** Newest first, `limit` entries with seq below `beforeSeq`. */
+  async page(filter: AuditFilter, limit: number, beforeSeq?: number): Promise<AuditEntry[]> {
+    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.seq', 'DESC').limit(limit);
+    if (beforeSeq !== undefined) qb.andWhere('a.seq < :beforeSeq', { beforeSeq });
+    if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
+    return qb.getMany();
+  }
+
+  /** Oldest first, for verification. */
+  async scan(afterSeq: number, limit: number): Promise<AuditEntry[]> {
+    return this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .where('a.seq > :afterSeq', { afterSeq })
+      .orderBy('a.seq', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+}

@@ -1,0 +1,30 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/access.decorators';
+import { Role } from '../auth/roles';
+import { connectionType, DEFAULT_PAGE_SIZE, PageArgs, pageSchema, type Page } from '../common/graphql/pagination';
+import { ZodPipe } from '../common/validation';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditService } from './audit.service';
+import { AuditChainVerification, AuditFilterInput, auditFilterSchema } from './dto/audit.types';
+
+const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  constructor(private readonly auditService: AuditService) {}
+
+  @Roles(Role.admin, Role.reviewer)
+  @Query(() => AuditEntryConnection, { description: 'The audit log, newest first.' })
+  auditLog(
+    @Args('filter', { type: () => AuditFilterInput, nullable: true }, new ZodPipe(auditFilterSchema.optional(), 'filter')) filter?: AuditFilterInput,
+    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page')) page?: Page,
+  ) {
+    return this.auditService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });
+  }
+
+  @Roles(Role.admin, Role.reviewer)
+  @Query(() => AuditChainVerification, { description: 'Recomputes the hash chain and reports the first broken link.' })
+  verifyAuditChain() {
+    return this.auditService.verifyChain();
+  }
+}

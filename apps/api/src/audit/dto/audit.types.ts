@@ -1,0 +1,52 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { z } from 'zod';
+
+@InputType()
+export class AuditFilterInput {
+  @Field(() => ID, { nullable: true })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. version.approve' })
+  action?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'user, action, schemaField, strategy, version, comment' })
+  entityType?: string | null;
+
+  @Field(() => String, { nullable: true })
+  entityId?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Entries at or after this time.' })
+  from?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Entries before this time.' })
+  to?: Date | null;
+}
+
+export const auditFilterSchema = z
+  .object({
+    actorId: z.uuid('must be a user id (UUID)').nullish(),
+    action: z.string().max(100).nullish(),
+    entityType: z.string().max(100).nullish(),
+    entityId: z.string().max(200).nullish(),
+    from: z.date().nullish(),
+    to: z.date().nullish(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'must not be before from', path: ['to'] });
+
+@ObjectType()
+export class AuditChainVerification {
+  @Field({ description: 'True when every entry fits the chain.' })
+  valid: boolean;
+
+  @Field(() => Int)
+  checkedEntries: number;
+
+  @Field(() => Int, { nullable: true, description: 'Sequence number of the first entry that does not fit.' })
+  firstBrokenSeq: number | null;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Hash of the last entry; keep it elsewhere to detect truncation.' })
+  headHash: string | null;
+}

@@ -1,0 +1,40 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ZodPipe } from '../common/validation';
+import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { CurrentActor, Public, SignedIn } from './access.decorators';
+import type { Actor } from './actor';
+import { AuthService } from './auth.service';
+import { AuthPayload, loginSchema, refreshTokenSchema } from './dto/auth.types';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Sign in with email and password.' })
+  login(@Args('email', new ZodPipe(loginSchema.shape.email, 'email')) email: string, @Args('password', new ZodPipe(loginSchema.shape.password, 'password')) password: string) {
+    return this.auth.login(email, password);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'A new token pair for a refresh token; the old refresh token stops working.' })
+  refreshToken(@Args('refreshToken', new ZodPipe(refreshTokenSchema, 'refreshToken')) refreshToken: string) {
+    return this.auth.refresh(refreshToken);
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, { description: 'Revokes a refresh token of the caller. Access tokens expire by themselves.' })
+  logout(@CurrentActor() actor: Actor, @Args('refreshToken', new ZodPipe(refreshTokenSchema, 'refreshToken')) refreshToken: string) {
+    return this.auth.logout(actor, refreshToken);
+  }
+
+  @SignedIn()
+  @Query(() => User, { description: 'The signed-in user and their roles.' })
+  async me(@CurrentActor() actor: Actor) {
+    return this.users.findById(actor.id);
+  }
+}

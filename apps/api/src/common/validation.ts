@@ -1,0 +1,33 @@
+import type { PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
+import { validationFailed, type ErrorDetail } from './errors';
+
+/** Turns zod issues into VALIDATION_FAILED details with dotted field paths under `base`. */
+export function zodDetails(issues: readonly z.core.$ZodIssue[], base?: string): ErrorDetail[] {
+  return issues.map((issue) => ({
+    field: [base, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+      .filter((p) => p !== undefined && p !== '')
+      .join('.')
+      .replace(/\.\[/g, '['),
+    message: issue.message,
+  }));
+}
+
+/** Checks a value against a schema at the edge; throws VALIDATION_FAILED with a detail per problem. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, base?: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationFailed(zodDetails(result.error.issues, base));
+  return result.data;
+}
+
+/** `@Args('input', new ZodPipe(schema, 'input'))`: validation of a GraphQL argument before the resolver runs. */
+export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
+  constructor(
+    private readonly schema: S,
+    private readonly base?: string,
+  ) {}
+
+  transform(value: unknown): z.output<S> {
+    return parseInput(this.schema, value, this.base);
+  }
+}

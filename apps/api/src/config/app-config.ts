@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** Every environment variable the API reads. `.env.example` at the repository root lists the same. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'use development, test or production' }).default('development'),
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string({ message: 'is required, e.g. postgres://postgres@127.0.0.1:5432/arbiter' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/arbiter'),
+  DATABASE_POOL_SIZE: int(1, 100).default(10),
+  MIGRATE_ON_START: bool.default(true),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  JWT_ACCESS_TTL_SECONDS: int(30, 86_400).default(900),
+  JWT_REFRESH_TTL_SECONDS: int(60, 90 * 86_400).default(14 * 86_400),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'use fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  DEMO_SEED: bool.default(false),
+  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  GRAPHQL_SANDBOX: bool.optional(),
+  GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(1000),
+});
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  database: { url: string; poolSize: number; migrateOnStart: boolean };
+  jwt: { secret: string; secretGenerated: boolean; accessTtlSeconds: number; refreshTtlSeconds: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demo: { seed: boolean; password?: string };
+  graphql: { sandbox: boolean; maxDepth: number; maxComplexity: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the environment once at start-up; throws ConfigError naming every wrong variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '(environment)')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  if (env.NODE_ENV === 'production' && env.DEMO_SEED) problems.push('DEMO_SEED: demo users are never created when NODE_ENV=production');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, migrateOnStart: env.MIGRATE_ON_START },
+    jwt: {
+      // Without a configured secret (development, test) tokens are signed with a per-process secret:
+      // they stop working when the process restarts, which is what a developer expects.
+      secret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      secretGenerated: !env.JWT_SECRET,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
+    },
+    logLevel: env.LOG_LEVEL,
+    demo: { seed: env.DEMO_SEED, password: env.DEMO_PASSWORD },
+    graphql: { sandbox: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production', maxDepth: env.GRAPHQL_MAX_DEPTH, maxComplexity: env.GRAPHQL_MAX_COMPLEXITY },
+  };
+}

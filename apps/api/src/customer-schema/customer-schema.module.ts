@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CustomerSchemaRepository } from './customer-schema.repository';
+import { CustomerSchemaResolver } from './customer-schema.resolver';
+import { CustomerSchemaService } from './customer-schema.service';
+
+@Module({
+  imports: [AuditModule],
+  providers: [CustomerSchemaRepository, CustomerSchemaService, CustomerSchemaResolver],
+  exports: [CustomerSchemaService],
+})
+export class CustomerSchemaModule {}

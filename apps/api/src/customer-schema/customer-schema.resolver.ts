@@ -1,0 +1,36 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { ZodPipe } from '../common/validation';
+import { CustomerSchemaService } from './customer-schema.service';
+import { DataSchemaType, DefineSchemaFieldInput, defineSchemaFieldSchema, fieldNameSchema, type DefineSchemaField } from './dto/schema-field.inputs';
+import { SchemaField, SchemaScope } from './schema-field.entity';
+
+@Resolver(() => SchemaField)
+export class CustomerSchemaResolver {
+  constructor(private readonly schemaService: CustomerSchemaService) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => DataSchemaType, { description: 'The declared customer and context fields.' })
+  dataSchema() {
+    return this.schemaService.schema();
+  }
+
+  @Roles(Role.designer)
+  @Mutation(() => SchemaField, { description: 'Declares a field, or redefines it if it exists.' })
+  defineSchemaField(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(defineSchemaFieldSchema, 'input')) input: DefineSchemaFieldInput) {
+    return this.schemaService.define(actor, input as DefineSchemaField);
+  }
+
+  @Roles(Role.designer)
+  @Mutation(() => SchemaField, { description: 'Removes a declared field; returns it as it was.' })
+  removeSchemaField(
+    @CurrentActor() actor: Actor,
+    @Args('scope', { type: () => SchemaScope }, new ZodPipe(z.enum(SchemaScope), 'scope')) scope: SchemaScope,
+    @Args('name', new ZodPipe(fieldNameSchema, 'name')) name: string,
+  ) {
+    return this.schemaService.remove(actor, scope, name);
+  }
+}

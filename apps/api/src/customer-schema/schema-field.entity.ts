@@ -1,0 +1,55 @@
+import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { JSONScalar } from '../common/graphql/json.scalar';
+
+export enum SchemaScope {
+  customer = 'customer',
+  context = 'context',
+}
+registerEnumType(SchemaScope, { name: 'SchemaScope', description: 'customer.* fields or context.* fields.' });
+
+export enum FieldType {
+  number = 'number',
+  string = 'string',
+  boolean = 'boolean',
+  date = 'date',
+  list = 'list',
+}
+registerEnumType(FieldType, { name: 'FieldType' });
+
+/** A declared customer or context field that conditions, models and datasets are checked against. */
+@ObjectType('SchemaField')
+@Entity('schema_fields')
+export class SchemaField {
+  @Field(() => SchemaScope)
+  @PrimaryColumn('text')
+  scope: SchemaScope;
+
+  @Field()
+  @PrimaryColumn('text')
+  name: string;
+
+  @Field(() => FieldType)
+  @Column('text')
+  type: FieldType;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  label: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'The values a string/number field may take, if restricted.' })
+  @Column('jsonb', { name: 'allowed_values', nullable: true })
+  allowedValues: (string | number | boolean)[] | null;
+
+  @Field({ description: 'Personal data: never logged, masked in exports.' })
+  @Column('boolean')
+  personal: boolean;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

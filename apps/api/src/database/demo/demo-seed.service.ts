@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { ActionsService } from '../../actions/actions.service';
+import { hashPassword } from '../../auth/passwords';
+import { CustomerSchemaService } from '../../customer-schema/customer-schema.service';
+import { SchemaScope, type FieldType } from '../../customer-schema/schema-field.entity';
+import { StrategiesService } from '../../strategies/strategies.service';
+import { UsersRepository } from '../../users/users.repository';
+import { UsersService } from '../../users/users.service';
+import type { Actor } from '../../auth/actor';
+import type { CreateAction } from '../../actions/dto/action.inputs';
+import type { CreateStrategy } from '../../strategies/dto/strategy.types';
+import { DEMO_ACTIONS, DEMO_SCHEMA, DEMO_STRATEGY, DEMO_USERS } from './demo-data';
+
+export interface DemoSeedResult {
+  password: string;
+  users: string[];
+}
+
+/**
+ * The quick start's demo data: one user per role (all with one password, printed by the caller),
+ * a small catalog, schema and strategy. Re-running resets the demo users' password and adds only
+ * what is missing. Refuses to run in production.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly usersService: UsersService,
+    private readonly actions: ActionsService,
+    private readonly schema: CustomerSchemaService,
+    private readonly strategies: StrategiesService,
+  ) {}
+
+  async seed(): Promise<DemoSeedResult> {
+    if (this.config.env === 'production') throw new Error('The demo seed never runs with NODE_ENV=production.');
+    const password = this.config.demo.password ?? randomBytes(9).toString('base64url');
+    const passwordHash = await hashPassword(password);
+    const actors: Record<string, Actor> = {};
+    for (const demo of DEMO_USERS) {
+      const existing = await this.users.findByEmail(demo.email);
+      const user = existing
+        ? await this.dataSource.transaction((em) => this.users.update(em, existing.id, { active: true }).then(async (u) => {
+            await em.query('UPDATE users SET password_hash = $2 WHERE id = $1', [u.id, passwordHash]);
+            return u;
+          }))
+        : await this.usersService.create(null, { ...demo, password });
+      actors[demo.roles[0]!] = { id: user.id, email: user.email, roles: user.roles };
+    }
+    const designer = actors['designer']!;
+    const declared = await this.schema.schema();
+    for (const scope of [SchemaScope.customer, SchemaScope.context]) {
+      for (const field of DEMO_SCHEMA[scope]) {
+        if (declared[scope].some((f) => f.name === field.name)) continue;
+        await this.schema.define(designer, { scope, name: field.name, type: field.type as FieldType, label: field.label, allowedValues: field.allowedValues, personal: field.personal });
+      }
+    }
+    for (const action of DEMO_ACTIONS) {
+      if (await this.actions.get(action.id)) continue;
+      await this.actions.create(designer, { ...action, validFrom: undefined, validTo: undefined } as CreateAction);
+    }
+    const existingStrategies = await this.strategies.list({ first: 100 }, true);
+    if (!existingStrategies.edges.some((e) => e.node.name === DEMO_STRATEGY.name)) {
+      await this.strategies.create(designer, { name: DEMO_STRATEGY.name, description: DEMO_STRATEGY.description, document: DEMO_STRATEGY.document as CreateStrategy['document'] });
+    }
+    this.logger.log(`Demo data ready: ${DEMO_USERS.length} users, ${DEMO_ACTIONS.length} actions, 1 strategy.`);
+    return { password, users: DEMO_USERS.map((u) => `${u.email} (${u.roles.join(', ')})`) };
+  }
+}

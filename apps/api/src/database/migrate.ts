@@ -1,0 +1,21 @@
+// `npm run migrate`: applies pending migrations to DATABASE_URL and exits.
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source-options';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'The database is up to date.');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+// `npm run seed`: applies migrations and creates the demo users and data; prints the demo password.
+import { createApp } from '../app';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { DemoSeedService } from './demo/demo-seed.service';
+import { printDemoCredentials } from './demo/print-demo-credentials';
+
+async function main(): Promise<void> {
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  if (config.env === 'production') throw new ConfigError(['NODE_ENV: the demo seed never runs when NODE_ENV=production']);
+  const app = await createApp({ ...config, database: { ...config.database, migrateOnStart: true } });
+  try {
+    printDemoCredentials(await app.get(DemoSeedService).seed());
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

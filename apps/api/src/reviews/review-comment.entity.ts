@@ -1,0 +1,42 @@
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum CommentKind {
+  COMMENT = 'COMMENT',
+  REJECTION = 'REJECTION',
+  APPROVAL = 'APPROVAL',
+}
+registerEnumType(CommentKind, { name: 'CommentKind', description: 'A plain review comment, or the comment given with a rejection or approval.' });
+
+/** A review comment on a version, or on one node of it. */
+@ObjectType('ReviewComment')
+@Entity('review_comments')
+export class ReviewComment {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid', { name: 'version_id' })
+  versionId: string;
+
+  @Field(() => String, { nullable: true, description: 'The node the comment is about; null for the whole version.' })
+  @Column('text', { name: 'node_id', nullable: true })
+  nodeId: string | null;
+
+  @Field(() => CommentKind)
+  @Column('text')
+  kind: CommentKind;
+
+  @Field()
+  @Column('text')
+  body: string;
+
+  @Field(() => ID)
+  @Column('uuid', { name: 'author_id' })
+  authorId: string;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

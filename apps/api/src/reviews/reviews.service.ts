@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { diffStrategies, migrateDocument, strategyDocumentSchema, type StrategyDiff } from '@arbiter/engine';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { recordHash } from '../audit/record-hash';
+import { badRequest, validationFailed } from '../common/errors';
+import { zodDetails } from '../common/validation';
+import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import type { StrategyVersion } from '../strategies/strategy-version.entity';
+import { VersionsService } from '../strategies/versions.service';
+import type { AddComment } from './dto/review.types';
+import { CommentKind, type ReviewComment } from './review-comment.entity';
+import { ReviewCommentsRepository } from './review-comments.repository';
+
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly comments: ReviewCommentsRepository,
+    private readonly versions: VersionsService,
+    private readonly environment: StrategyEnvironmentService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async addComment(actor: Actor, input: AddComment): Promise<ReviewComment> {
+    const version = await this.versions.get(input.versionId);
+    if (input.nodeId && !nodeIds(version).includes(input.nodeId)) {
+      throw validationFailed([{ field: 'input.nodeId', message: `version ${version.number} has no node "${input.nodeId}"` }]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      const comment = await this.comments.insert(em, { versionId: version.id, nodeId: input.nodeId ?? null, kind: CommentKind.COMMENT, body: input.body, authorId: actor.id });
+      await this.audit.append(em, actor, {
+        action: 'comment.add',
+        entityType: 'comment',
+        entityId: comment.id,
+        afterHash: recordHash({ versionId: comment.versionId, nodeId: comment.nodeId, body: comment.body }),
+        comment: `on version ${version.number}${comment.nodeId ? `, node ${comment.nodeId}` : ''}`,
+      });
+      return comment;
+    });
+  }
+
+  async list(versionId: string, nodeId?: string | null): Promise<ReviewComment[]> {
+    await this.versions.get(versionId);
+    return this.comments.byVersion(versionId, nodeId);
+  }
+
+  async diff(fromVersionId: string, toVersionId: string): Promise<StrategyDiff & { fromVersionId: string; toVersionId: string }> {
+    const [from, to] = [await this.versions.get(fromVersionId), await this.versions.get(toVersionId)];
+    if (from.strategyId !== to.strategyId) throw badRequest('Both versions must belong to the same strategy.');
+    const env = await this.environment.load();
+    const diff = diffStrategies(readable(from, 'fromVersionId'), readable(to, 'toVersionId'), { schema: env.schema });
+    return { fromVersionId, toVersionId, ...diff };
+  }
+}
+
+function nodeIds(version: StrategyVersion): string[] {
+  const nodes = (version.document as { nodes?: unknown }).nodes;
+  return Array.isArray(nodes) ? nodes.map((n: { id?: unknown }) => String(n?.id)) : [];
+}
+
+/** The document as the diff needs it; a draft whose envelope is unreadable cannot be compared. */
+function readable(version: StrategyVersion, field: string) {
+  const migrated = migrateDocument(version.document);
+  if (!migrated.ok) throw validationFailed([{ field, message: `version ${version.number}: ${migrated.message}` }]);
+  const parsed = strategyDocumentSchema.safeParse(migrated.document);
+  if (!parsed.success) throw validationFailed(zodDetails(parsed.error.issues, field), `Version ${version.number}'s document cannot be read; fix it first.`);
+  return parsed.data;
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SimulationsRepository } from './simulations.repository';
+import { SimulationsResolver } from './simulations.resolver';
+
+/** For now: the table and a read query. The simulations feature adds datasets, jobs and results. */
+@Module({
+  providers: [SimulationsRepository, SimulationsResolver],
+  exports: [SimulationsRepository],
+})
+export class SimulationsModule {}

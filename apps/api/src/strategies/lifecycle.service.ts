@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { validateStrategy } from '@arbiter/engine';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { AppError, conflict, invalidState, notFound, validationFailed } from '../common/errors';
+import { CommentKind } from '../reviews/review-comment.entity';
+import { ReviewCommentsRepository } from '../reviews/review-comments.repository';
+import { SimulationsRepository } from '../simulations/simulations.repository';
+import { assertAllowed } from './lifecycle';
+import { StrategiesRepository } from './strategies.repository';
+import { problemDetails, StrategyEnvironmentService } from './strategy-environment.service';
+import type { StrategyVersion } from './strategy-version.entity';
+import { VersionStatus } from './version-status';
+import { VersionsRepository } from './versions.repository';
+
+/**
+ * The version lifecycle of governance.md and its rules: submit freezes valid content; four eyes
+ * and simulation evidence for approval; exactly one PUBLISHED version per strategy, swapped
+ * atomically. Every transition locks the version row, checks, changes and appends to the audit
+ * log in one transaction.
+ */
+@Injectable()
+export class LifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly versions: VersionsRepository,
+    private readonly strategies: StrategiesRepository,
+    private readonly environment: StrategyEnvironmentService,
+    private readonly simulations: SimulationsRepository,
+    private readonly comments: ReviewCommentsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submit(actor: Actor, versionId: string, expectedRevision?: number | null): Promise<StrategyVersion> {
+    return this.dataSource.transaction(async (em) => {
+      const version = await this.lock(em, versionId);
+      assertAllowed(version, 'submitVersion');
+      if (expectedRevision != null && expectedRevision !== version.revision) {
+        throw conflict(`Version ${version.number} changed since revision ${expectedRevision} (now ${version.revision}); review the latest content before submitting.`, {
+          currentRevision: version.revision,
+        });
+      }
+      const validation = validateStrategy(version.document, await this.environment.load(em));
+      if (!validation.valid) {
+        throw validationFailed(problemDetails(validation.problems), `Version ${version.number} has problems and cannot be submitted; fix them first.`);
+      }
+      const after = await this.versions.transition(em, version, { status: VersionStatus.IN_REVIEW, submittedBy: actor.id, submittedAt: new Date() });
+      await this.record(em, actor, 'version.submit', after);
+      return after;
+    });
+  }
+
+  async approve(actor: Actor, versionId: string, comment?: string | null): Promise<StrategyVersion> {
+    return this.dataSource.transaction(async (em) => {
+      const version = await this.lock(em, versionId);
+      assertAllowed(version, 'approveVersion');
+      if (version.createdBy === actor.id || version.editors.includes(actor.id)) {
+        throw new AppError('FORBIDDEN', `Four eyes: you created or edited version ${version.number}, so someone else must approve it.`, { rule: 'FOUR_EYES' });
+      }
+      const evidence = await this.simulations.latestCompleted(version.contentHash, em);
+      if (!evidence) {
+        throw invalidState(
+          `Version ${version.number} needs a COMPLETED simulation of exactly its content (hash ${version.contentHash.slice(0, 12)}…) before it can be approved; ask an analyst to run one.`,
+          ['rejectVersion'],
+        );
+      }
+      const after = await this.versions.transition(em, version, { status: VersionStatus.APPROVED, approvedBy: actor.id, approvedAt: new Date() });
+      if (comment) await this.comments.insert(em, { versionId, nodeId: null, kind: CommentKind.APPROVAL, body: comment, authorId: actor.id });
+      await this.record(em, actor, 'version.approve', after, [comment, `evidence: simulation ${evidence.id}`].filter(Boolean).join(' — '));
+      return after;
+    });
+  }
+
+  /** Back to DRAFT with the reviewer's comment, so the designer can fix it and submit again. */
+  async reject(actor: Actor, versionId: string, comment: string): Promise<StrategyVersion> {
+    return this.dataSource.transaction(async (em) => {
+      const version = await this.lock(em, versionId);
+      assertAllowed(version, 'rejectVersion');
+      const after = await this.versions.transition(em, version, { status: VersionStatus.DRAFT, submittedBy: null, submittedAt: null });
+      await this.comments.insert(em, { versionId, nodeId: null, kind: CommentKind.REJECTION, body: comment, authorId: actor.id });
+      await this.record(em, actor, 'version.reject', after, comment);
+      return after;
+    });
+  }
+
+  async publish(actor: Actor, versionId: string): Promise<StrategyVersion> {
+    return this.dataSource.transaction(async (em) => {
+      const target = await this.lockWithStrategy(em, versionId);
+      assertAllowed(target, 'publishVersion');
+      return this.swapPublished(em, actor, target, 'version.publish');
+    });
+  }
+
+  /** Re-publishes an earlier APPROVED or RETIRED version of the strategy. */
+  async rollback(actor: Actor, strategyId: string, toVersionId: string): Promise<StrategyVersion> {
+    return this.dataSource.transaction(async (em) => {
+      const target = await this.lockWithStrategy(em, toVersionId);
+      if (target.strategyId !== strategyId) throw notFound(`Version of strategy ${strategyId}`, toVersionId);
+      assertAllowed(target, 'rollbackStrategy');
+      const current = await this.versions.published(strategyId, em);
+      if (current && current.number < target.number) {
+        throw invalidState(`Version ${target.number} is newer than the published version ${current.number}: that is a publish, not a rollback.`, ['publishVersion']);
+      }
+      return this.swapPublished(em, actor, target, 'version.rollback');
+    });
+  }
+
+  /** Takes the PUBLISHED version out of service; the strategy then has no published version. */
+  async retire(actor: Actor, versionId: string): Promise<StrategyVersion> {
+    return this.dataSource.transaction(async (em) => {
+      const version = await this.lockWithStrategy(em, versionId);
+      assertAllowed(version, 'retireVersion');
+      const after = await this.versions.transition(em, version, { status: VersionStatus.RETIRED, retiredAt: new Date() });
+      await this.record(em, actor, 'version.retire', after);
+      return after;
+    });
+  }
+
+  /** In one transaction: the current PUBLISHED version becomes RETIRED, the target PUBLISHED. */
+  private async swapPublished(em: EntityManager, actor: Actor, target: StrategyVersion, action: string): Promise<StrategyVersion> {
+    const current = await this.versions.published(target.strategyId, em);
+    if (current) {
+      const retired = await this.versions.transition(em, current, { status: VersionStatus.RETIRED, retiredAt: new Date() });
+      await this.record(em, actor, 'version.retire', retired, `replaced by version ${target.number}`);
+    }
+    const published = await this.versions.transition(em, target, { status: VersionStatus.PUBLISHED, publishedBy: actor.id, publishedAt: new Date(), retiredAt: null });
+    await this.audit.append(em, actor, {
+      action,
+      entityType: 'version',
+      entityId: published.id,
+      beforeHash: current?.contentHash ?? null,
+      afterHash: published.contentHash,
+      comment: current ? `version ${published.number} replaces version ${current.number}` : `version ${published.number}`,
+    });
+    return published;
+  }
+
+  private async lock(em: EntityManager, versionId: string): Promise<StrategyVersion> {
+    return (await this.versions.lockById(em, versionId)) ?? Promise.reject(notFound('Version', versionId));
+  }
+
+  /** Locks the strategy first (publishes of one strategy run one at a time), then the version. */
+  private async lockWithStrategy(em: EntityManager, versionId: string): Promise<StrategyVersion> {
+    const unlocked = await this.versions.findById(versionId, em);
+    if (!unlocked) throw notFound('Version', versionId);
+    const strategy = await this.strategies.lockById(em, unlocked.strategyId);
+    if (strategy?.archivedAt) throw invalidState(`Strategy "${strategy.name}" is archived.`, []);
+    return this.lock(em, versionId);
+  }
+
+  private async record(em: EntityManager, actor: Actor, action: string, version: StrategyVersion, comment?: string | null): Promise<void> {
+    await this.audit.append(em, actor, {
+      action,
+      entityType: 'version',
+      entityId: version.id,
+      beforeHash: version.contentHash,
+      afterHash: version.contentHash,
+      comment: comment || `version ${version.number} is now ${version.status}`,
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
+import { AuditModule } from '../audit/audit.module';
+import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
+import { ReviewCommentsRepository } from '../reviews/review-comments.repository';
+import { SimulationsModule } from '../simulations/simulations.module';
+import { LifecycleService } from './lifecycle.service';
+import { StrategiesRepository } from './strategies.repository';
+import { StrategiesResolver } from './strategies.resolver';
+import { StrategiesService } from './strategies.service';
+import { StrategyEnvironmentService } from './strategy-environment.service';
+import { SaveDraftPayloadResolver, VersionsResolver } from './versions.resolver';
+import { VersionsRepository } from './versions.repository';
+import { VersionsService } from './versions.service';
+
+/** Strategies, their versions and the lifecycle. Rejection and approval comments are written through the reviews' repository. */
+@Module({
+  imports: [AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule],
+  providers: [
+    StrategiesRepository,
+    VersionsRepository,
+    ReviewCommentsRepository,
+    StrategyEnvironmentService,
+    StrategiesService,
+    VersionsService,
+    LifecycleService,
+    StrategiesResolver,
+    VersionsResolver,
+    SaveDraftPayloadResolver,
+  ],
+  exports: [StrategiesService, VersionsService, StrategyEnvironmentService],
+})
+export class StrategiesModule {}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Strategy } from './strategy.entity';
+
+@Injectable()
+export class StrategiesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<Strategy | null> {
+    return em.findOne(Strategy, { where: { id } });
+  }
+
+  /** Locks the strategy row: serializes new version numbers and publishing within one strategy. */
+  lockById(em: EntityManager, id: string): Promise<Strategy | null> {
+    return em.findOne(Strategy, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(em: EntityManager, values: Pick<Strategy, 'name' | 'description' | 'createdBy'>): Promise<Strategy> {
+    const { identifiers } = await em.insert(Strategy, { ...values, archivedAt: null });
+    return em.findOneOrFail(Strategy, { where: { id: (identifiers[0] as { id: string }).id } });
+  }
+
+  async archive(em: EntityManager, id: string): Promise<Strategy> {
+    await em.update(Strategy, { id }, { archivedAt: new Date() });
+    return em.findOneOrFail(Strategy, { where: { id } });
+  }
+
+  page(limit: number, includeArchived: boolean, afterName?: string): Promise<Strategy[]> {
+    const qb = this.dataSource.getRepository(Strategy).createQueryBuilder('s').orderBy('lower(s.name)', 'ASC').limit(limit);
+    if (!includeArchived) qb.andWhere('s.archived_at IS NULL');
+    if (afterName !== undefined) qb.andWhere('lower(s.name) > lower(:afterName)', { afterName });
+    return qb.getMany();
+  }
+}

@@ -1,0 +1,85 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { JSONScalar } from '../common/graphql/json.scalar';
+import { VersionStatus } from './version-status';
+
+/** One version of a strategy: one engine document, its content hash and where it is in the lifecycle. */
+@ObjectType('StrategyVersion')
+@Entity('strategy_versions')
+export class StrategyVersion {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid', { name: 'strategy_id' })
+  strategyId: string;
+
+  @Field(() => Int, { description: '1, 2, 3, … within the strategy.' })
+  @Column('int')
+  number: number;
+
+  @Field(() => VersionStatus)
+  @Column('text')
+  status: VersionStatus;
+
+  @Field(() => JSONScalar, { description: 'The engine strategy document (schemaVersion, nodes, edges).' })
+  @Column('jsonb')
+  document: unknown;
+
+  @Field({ description: 'SHA-256 of the canonical document: what is simulated, approved and published.' })
+  @Column('text', { name: 'content_hash' })
+  contentHash: string;
+
+  @Field(() => Int, { description: 'Increases with every save or state change; pass it as expectedRevision when saving.' })
+  @Column('int')
+  revision: number;
+
+  @Field(() => ID, { description: 'The author: who created this version.' })
+  @Column('uuid', { name: 'created_by' })
+  createdBy: string;
+
+  @Field(() => [ID], { description: 'Everyone who changed the content; none of them may approve it (four eyes).' })
+  @Column('uuid', { array: true })
+  editors: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The version this one was cloned from.' })
+  @Column('uuid', { name: 'based_on_version_id', nullable: true })
+  basedOnVersionId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { name: 'submitted_by', nullable: true })
+  submittedBy: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column('timestamptz', { name: 'submitted_at', nullable: true })
+  submittedAt: Date | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { name: 'approved_by', nullable: true })
+  approvedBy: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column('timestamptz', { name: 'approved_at', nullable: true })
+  approvedAt: Date | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { name: 'published_by', nullable: true })
+  publishedBy: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column('timestamptz', { name: 'published_at', nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column('timestamptz', { name: 'retired_at', nullable: true })
+  retiredAt: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

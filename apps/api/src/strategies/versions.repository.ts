@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { StrategyVersion } from './strategy-version.entity';
+import { VersionStatus } from './version-status';
+
+export type VersionChanges = Partial<
+  Pick<StrategyVersion, 'status' | 'submittedBy' | 'submittedAt' | 'approvedBy' | 'approvedAt' | 'publishedBy' | 'publishedAt' | 'retiredAt'>
+>;
+
+@Injectable()
+export class VersionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<StrategyVersion | null> {
+    return em.findOne(StrategyVersion, { where: { id } });
+  }
+
+  lockById(em: EntityManager, id: string): Promise<StrategyVersion | null> {
+    return em.findOne(StrategyVersion, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  byStrategy(strategyId: string, em: EntityManager = this.dataSource.manager): Promise<StrategyVersion[]> {
+    return em.find(StrategyVersion, { where: { strategyId }, order: { number: 'DESC' } });
+  }
+
+  published(strategyId: string, em: EntityManager = this.dataSource.manager): Promise<StrategyVersion | null> {
+    return em.findOne(StrategyVersion, { where: { strategyId, status: VersionStatus.PUBLISHED } });
+  }
+
+  /** Call with the strategy row locked. */
+  async nextNumber(em: EntityManager, strategyId: string): Promise<number> {
+    const rows: { max: number | null }[] = await em.query('SELECT max(number) AS max FROM strategy_versions WHERE strategy_id = $1', [strategyId]);
+    return (rows[0]?.max ?? 0) + 1;
+  }
+
+  async insert(
+    em: EntityManager,
+    values: Pick<StrategyVersion, 'strategyId' | 'number' | 'document' | 'contentHash' | 'createdBy' | 'basedOnVersionId'>,
+  ): Promise<StrategyVersion> {
+    const { identifiers } = await em.insert(StrategyVersion, {
+      ...values,
+      status: VersionStatus.DRAFT,
+      revision: 1,
+      editors: [values.createdBy],
+    } as QueryDeepPartialEntity<StrategyVersion>);
+    return em.findOneOrFail(StrategyVersion, { where: { id: (identifiers[0] as { id: string }).id } });
+  }
+
+  /**
+   * Optimistic save of a DRAFT's document: only if nobody saved since `expectedRevision`.
+   * Records the editor for the four-eyes rule. Returns null when no row matched.
+   */
+  async saveDocument(em: EntityManager, id: string, expectedRevision: number, document: unknown, contentHash: string, editorId: string): Promise<StrategyVersion | null> {
+    const result: [unknown[], number] = await em.query(
+      `UPDATE strategy_versions
+          SET document = $3, content_hash = $4, revision = revision + 1, updated_at = now(),
+              editors = CASE WHEN $5::uuid = ANY(editors) THEN editors ELSE array_append(editors, $5::uuid) END
+        WHERE id = $1 AND revision = $2 AND status = 'DRAFT'`,
+      [id, expectedRevision, JSON.stringify(document), contentHash, editorId],
+    );
+    if (result[1] !== 1) return null;
+    return em.findOneOrFail(StrategyVersion, { where: { id } });
+  }
+
+  /** Changes the status (and the columns that go with it) of a locked version; bumps its revision. */
+  async transition(em: EntityManager, version: StrategyVersion, changes: VersionChanges): Promise<StrategyVersion> {
+    await em
+      .createQueryBuilder()
+      .update(StrategyVersion)
+      .set({ ...changes, revision: () => 'revision + 1' })
+      .where('id = :id AND status = :status', { id: version.id, status: version.status })
+      .execute();
+    return em.findOneOrFail(StrategyVersion, { where: { id: version.id } });
+  }
+}

@@ -1,0 +1,138 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { validationFailed } from '../common/errors';
+import { ZodPipe } from '../common/validation';
+import {
+  approveCommentSchema,
+  idSchema,
+  rejectSchema,
+  revisionSchema,
+  SaveDraftInput,
+  SaveDraftPayload,
+  saveDraftSchema,
+  StrategyProblem,
+  TestDecisionInput,
+  TestDecisionResult,
+  testDecisionSchema,
+  VersionValidation,
+  type SaveDraft,
+  type TestDecision,
+} from './dto/strategy.types';
+import { LifecycleService } from './lifecycle.service';
+import { problemDetails } from './strategy-environment.service';
+import { StrategyVersion } from './strategy-version.entity';
+import { VersionsService, type SavedDraft } from './versions.service';
+import { Simulation } from '../simulations/simulation.entity';
+import { SimulationsRepository } from '../simulations/simulations.repository';
+
+const versionId = (name = 'versionId') => new ZodPipe(idSchema, name);
+
+@Resolver(() => StrategyVersion)
+export class VersionsResolver {
+  constructor(
+    private readonly versionsService: VersionsService,
+    private readonly lifecycle: LifecycleService,
+    private readonly simulations: SimulationsRepository,
+  ) {}
+
+  @ResolveField(() => [Simulation], { description: 'Simulations of exactly this content: the evidence a reviewer approves on.' })
+  evidence(@Parent() version: StrategyVersion) {
+    return this.simulations.byContentHash(version.contentHash);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => StrategyVersion)
+  version(@Args('id', { type: () => ID }, versionId('id')) id: string) {
+    return this.versionsService.get(id);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => VersionValidation, { description: "Every problem the engine finds in the version's document." })
+  validateVersion(@Args('versionId', { type: () => ID }, versionId()) id: string) {
+    return this.versionsService.validate(id);
+  }
+
+  @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
+  @Query(() => TestDecisionResult, { description: 'Runs the engine for one input with the full trace. Writes nothing.' })
+  testDecision(@Args('input', new ZodPipe(testDecisionSchema, 'input')) input: TestDecisionInput) {
+    return this.versionsService.testDecision(input as TestDecision);
+  }
+
+  @Roles(Role.designer)
+  @Mutation(() => SaveDraftPayload, { description: 'Saves a DRAFT (optimistic locking). Invalid content is saved too; see SaveDraftPayload.problems.' })
+  saveDraft(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(saveDraftSchema, 'input')) input: SaveDraftInput) {
+    return this.versionsService.saveDraft(actor, input as SaveDraft);
+  }
+
+  @Roles(Role.designer)
+  @Mutation(() => StrategyVersion, { description: 'A new DRAFT with the content of any version of the strategy.' })
+  cloneVersion(@CurrentActor() actor: Actor, @Args('versionId', { type: () => ID }, versionId()) id: string) {
+    return this.versionsService.clone(actor, id);
+  }
+
+  @Roles(Role.designer)
+  @Mutation(() => StrategyVersion, { description: 'DRAFT → IN_REVIEW. The engine must find no errors; the content is frozen from now on.' })
+  submitVersion(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => ID }, versionId()) id: string,
+    @Args('expectedRevision', { type: () => Int, nullable: true }, new ZodPipe(revisionSchema.nullish(), 'expectedRevision')) expectedRevision?: number | null,
+  ) {
+    return this.lifecycle.submit(actor, id, expectedRevision);
+  }
+
+  @Roles(Role.reviewer)
+  @Mutation(() => StrategyVersion, { description: 'IN_REVIEW → APPROVED. Not by its author or editors; needs a COMPLETED simulation of its content hash.' })
+  approveVersion(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => ID }, versionId()) id: string,
+    @Args('comment', { type: () => String, nullable: true }, new ZodPipe(approveCommentSchema, 'comment')) comment?: string | null,
+  ) {
+    return this.lifecycle.approve(actor, id, comment);
+  }
+
+  @Roles(Role.reviewer)
+  @Mutation(() => StrategyVersion, { description: 'IN_REVIEW → DRAFT, with the reason as a review comment.' })
+  rejectVersion(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => ID }, versionId()) id: string,
+    @Args('comment', new ZodPipe(rejectSchema, 'comment')) comment: string,
+  ) {
+    return this.lifecycle.reject(actor, id, comment);
+  }
+
+  @Roles(Role.publisher)
+  @Mutation(() => StrategyVersion, { description: 'APPROVED → PUBLISHED; the previously published version becomes RETIRED in the same transaction.' })
+  publishVersion(@CurrentActor() actor: Actor, @Args('versionId', { type: () => ID }, versionId()) id: string) {
+    return this.lifecycle.publish(actor, id);
+  }
+
+  @Roles(Role.publisher)
+  @Mutation(() => StrategyVersion, { description: 'Re-publishes an earlier APPROVED or RETIRED version; the current one becomes RETIRED.' })
+  rollbackStrategy(
+    @CurrentActor() actor: Actor,
+    @Args('strategyId', { type: () => ID }, new ZodPipe(idSchema, 'strategyId')) strategyId: string,
+    @Args('toVersionId', { type: () => ID }, versionId('toVersionId')) toVersionId: string,
+  ) {
+    return this.lifecycle.rollback(actor, strategyId, toVersionId);
+  }
+
+  @Roles(Role.publisher)
+  @Mutation(() => StrategyVersion, { description: 'PUBLISHED → RETIRED: the strategy stops answering decisions.' })
+  retireVersion(@CurrentActor() actor: Actor, @Args('versionId', { type: () => ID }, versionId()) id: string) {
+    return this.lifecycle.retire(actor, id);
+  }
+}
+
+@Resolver(() => SaveDraftPayload)
+export class SaveDraftPayloadResolver {
+  @ResolveField(() => [StrategyProblem], {
+    nullable: true,
+    description: 'The warnings; when the engine found errors, this field is null and the response carries VALIDATION_FAILED with every problem in extensions.details.',
+  })
+  problems(@Parent() payload: SavedDraft) {
+    if (!payload.valid) throw validationFailed(problemDetails(payload.allProblems), 'The draft was saved, but the engine found problems; fix them before submitting.');
+    return payload.allProblems;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { UsersRepository } from './users.repository';
+import { UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [AuditModule],
+  providers: [UsersRepository, UsersService, UsersResolver],
+  exports: [UsersRepository, UsersService],
+})
+export class UsersModule {}

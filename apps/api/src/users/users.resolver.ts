@@ -1,0 +1,56 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Role } from '../auth/roles';
+import { notFound } from '../common/errors';
+import { connectionType, DEFAULT_PAGE_SIZE, PageArgs, pageSchema, type Page } from '../common/graphql/pagination';
+import { ZodPipe } from '../common/validation';
+import { CreateUserInput, createUserSchema, rolesSchema, uuidSchema, type CreateUser } from './dto/user.inputs';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+const UserConnection = connectionType(User, 'User');
+
+@Resolver(() => User)
+export class UsersResolver {
+  constructor(private readonly usersService: UsersService) {}
+
+  @Roles(Role.admin)
+  @Query(() => UserConnection, { description: 'All users, by email. Admin only.' })
+  users(@Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page')) page?: Page) {
+    return this.usersService.list(page ?? { first: DEFAULT_PAGE_SIZE });
+  }
+
+  @Roles(Role.admin)
+  @Query(() => User)
+  async user(@Args('id', { type: () => ID }, new ZodPipe(uuidSchema, 'id')) id: string) {
+    return (await this.usersService.get(id)) ?? Promise.reject(notFound('User', id));
+  }
+
+  @Roles(Role.admin)
+  @Mutation(() => User)
+  createUser(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(createUserSchema, 'input')) input: CreateUserInput) {
+    return this.usersService.create(actor, input as CreateUser);
+  }
+
+  @Roles(Role.admin)
+  @Mutation(() => User, { description: 'Replaces the roles of a user. The last active admin keeps the admin role.' })
+  setUserRoles(
+    @CurrentActor() actor: Actor,
+    @Args('userId', { type: () => ID }, new ZodPipe(uuidSchema, 'userId')) userId: string,
+    @Args('roles', { type: () => [Role] }, new ZodPipe(rolesSchema, 'roles')) roles: Role[],
+  ) {
+    return this.usersService.setRoles(actor, userId, roles);
+  }
+
+  @Roles(Role.admin)
+  @Mutation(() => User, { description: 'Deactivated users cannot sign in; their tokens stop working at once.' })
+  setUserActive(
+    @CurrentActor() actor: Actor,
+    @Args('userId', { type: () => ID }, new ZodPipe(uuidSchema, 'userId')) userId: string,
+    @Args('active', new ZodPipe(z.boolean(), 'active')) active: boolean,
+  ) {
+    return this.usersService.setActive(actor, userId, active);
+  }
+}

@@ -1,0 +1,117 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { INVALID_DOC } from './support/fixtures';
+import { MUTATIONS, type Call } from './support/operations';
+import { Scenario } from './support/scenario';
+import { errorCode, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+
+type Breaker = (call: Call) => Call;
+/** Replaces variables of a correct call (`input.x` reaches into the `input` variable). */
+const withVars =
+  (changes: Record<string, unknown>): Breaker =>
+  (call) => {
+    const variables = structuredClone(call.variables ?? {});
+    for (const [path, value] of Object.entries(changes)) {
+      const [head, ...rest] = path.split('.');
+      if (rest.length === 0) variables[head!] = value;
+      else (variables[head!] as Record<string, unknown>)[rest.join('.')] = value;
+    }
+    return { ...call, variables };
+  };
+
+/** For every mutation: broken inputs and the fields VALIDATION_FAILED must name. */
+const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
+  login: [[withVars({ e: '' }), ['email']]],
+  refreshToken: [[withVars({ r: 'not-a-refresh-token' }), ['refreshToken']]],
+  logout: [[withVars({ r: 'x' }), ['refreshToken']]],
+  createUser: [
+    [withVars({ 'i.email': 'not-an-email', 'i.password': 'short' }), ['input.email', 'input.password']],
+    [withVars({ 'i.displayName': '   ', 'i.roles': ['analyst', 'analyst'] }), ['input.displayName', 'input.roles']],
+  ],
+  setUserRoles: [[withVars({ u: 'not-a-uuid' }), ['userId']]],
+  setUserActive: [[withVars({ u: '42' }), ['userId']]],
+  createAction: [
+    [withVars({ 'i.id': 'has space', 'i.name': '' }), ['input.id', 'input.name']],
+    [withVars({ 'i.validFrom': '2026-02-01T00:00:00Z', 'i.validTo': '2026-01-01T00:00:00Z' }), ['input.validTo']],
+    [withVars({ 'i.attributes': { name: 'shadow' } }), ['input.attributes']],
+    [withVars({ 'i.tags': ['a', 'a'] }), ['input.tags']],
+  ],
+  updateAction: [
+    [withVars({ 'i.expectedRevision': 0 }), ['input.expectedRevision']],
+    [withVars({ 'i.name': '' }), ['input.name']],
+  ],
+  deleteAction: [[withVars({ r: 0 }), ['expectedRevision']]],
+  defineSchemaField: [
+    [withVars({ 'i.name': '1st' }), ['input.name']],
+    [withVars({ 'i.allowedValues': [1, 2] }), ['input.allowedValues']],
+  ],
+  removeSchemaField: [[withVars({ n: 'not a name' }), ['name']]],
+  createStrategy: [
+    [withVars({ 'i.name': '' }), ['input.name']],
+    [withVars({ 'i.document': 'not a document' }), ['input.document']],
+  ],
+  archiveStrategy: [[withVars({ id: 'nope' }), ['id']]],
+  saveDraft: [
+    [withVars({ 'i.document': [INVALID_DOC] }), ['input.document']],
+    [withVars({ 'i.expectedRevision': 0, 'i.versionId': 'x' }), ['input.versionId', 'input.expectedRevision']],
+  ],
+  cloneVersion: [[withVars({ v: 'x' }), ['versionId']]],
+  submitVersion: [[withVars({ v: 'x' }), ['versionId']]],
+  approveVersion: [[(c) => ({ ...c, query: c.query.replace('comment: "ok"', 'comment: "   "') }), ['comment']]],
+  rejectVersion: [[(c) => ({ ...c, query: c.query.replace('comment: "not yet"', 'comment: ""') }), ['comment']]],
+  publishVersion: [[withVars({ v: 'x' }), ['versionId']]],
+  rollbackStrategy: [
+    [withVars({ s: 'x' }), ['strategyId']],
+    [withVars({ v: 'y' }), ['toVersionId']],
+  ],
+  retireVersion: [[withVars({ v: 'x' }), ['versionId']]],
+  addComment: [[withVars({ 'i.body': ' ', 'i.nodeId': '' }), ['input.nodeId', 'input.body']]],
+};
+
+/** Every mutation with bad input: VALIDATION_FAILED naming each bad field, and nothing written anywhere. */
+describe('bad input on every mutation', () => {
+  let t: TestApp;
+  let s: Scenario;
+  let everyone: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    s = await new Scenario(t).init();
+    everyone = await t.user(Object.values(Role), 'all-roles');
+  });
+  afterAll(() => t?.close());
+
+  const snapshot = async () =>
+    (
+      await t.sql.query(
+        `SELECT (SELECT count(*) FROM audit_log) a, (SELECT count(*) FROM users) u, (SELECT count(*) FROM actions) ac, (SELECT count(*) FROM schema_fields) f,
+                (SELECT count(*) FROM strategies) s, (SELECT count(*) FROM review_comments) c, (SELECT count(*) FROM refresh_tokens) r,
+                (SELECT coalesce(sum(revision), 0) FROM strategy_versions) v, (SELECT coalesce(sum(revision), 0) FROM actions) ar,
+                (SELECT string_agg(status, ',' ORDER BY id) FROM strategy_versions) st, (SELECT string_agg(array_to_string(roles, '+') || active, ',' ORDER BY id) FROM users) ur`,
+      )
+    ).rows[0];
+
+  it('covers every mutation of the schema', () => {
+    expect(Object.keys(BAD_INPUTS).sort()).toEqual(Object.keys(t.app.get(GraphQLSchemaHost).schema.getMutationType()!.getFields()).sort());
+  });
+
+  for (const [name, cases] of Object.entries(BAD_INPUTS)) {
+    it(`${name}`, async () => {
+      for (const [brk, fields] of cases) {
+        const call = brk(await MUTATIONS[name]!(s, t));
+        const before = await snapshot();
+        const res = await t.gql(call.query, call.variables, everyone.token);
+        expect(errorCode(res)).toBe('VALIDATION_FAILED');
+        const details = res.errors![0]!.extensions!.details!;
+        expect(details.map((d) => d.field).sort()).toEqual(expect.arrayContaining([...fields].sort()));
+        expect(details.every((d) => typeof d.message === 'string' && d.message.length > 0)).toBe(true);
+        expect(await snapshot()).toEqual(before);
+      }
+    });
+  }
+
+  it('a variable of the wrong GraphQL type is VALIDATION_FAILED too', async () => {
+    const res = await t.gql(`mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`, { r: 'two' }, everyone.token);
+    expect(errorCode(res)).toBe('VALIDATION_FAILED');
+    expect(res.errors![0]!.extensions!.details![0]!.field).toBe('r');
+  });
+});

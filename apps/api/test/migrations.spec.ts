@@ -1,0 +1,29 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, MIGRATIONS } from '../src/database/data-source-options';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+
+describe('migrations', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await new DataSource(dataSourceOptions({ database: { url: db.url, poolSize: 2, migrateOnStart: false } })).initialize();
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  const tables = async () =>
+    (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`)).map((r: { tablename: string }) => r.tablename);
+
+  it('apply on an empty database, roll back completely, and apply again', async () => {
+    expect((await ds.runMigrations()).map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(await tables()).toEqual(['actions', 'audit_log', 'refresh_tokens', 'review_comments', 'schema_fields', 'simulations', 'strategies', 'strategy_versions', 'users']);
+    expect(await ds.showMigrations()).toBe(false);
+    for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
+    expect(await tables()).toEqual([]);
+    await ds.runMigrations();
+    expect(await tables()).toHaveLength(9);
+  });
+});

@@ -1,0 +1,76 @@
+import request from 'supertest';
+import { errorCode, ok, Role, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+
+describe('API basics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('answers /health/live and /health/ready without a token', async () => {
+    await request(t.app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
+    await request(t.app.getHttpServer()).get('/health/ready').expect(200, { status: 'ok' });
+  });
+
+  it('signs in, tells who is signed in, refreshes once, and echoes the request id', async () => {
+    const designer = await t.user([Role.designer]);
+    const me = await t.gql(`{ me { email roles } }`, {}, designer.token);
+    expect(ok(me).me).toEqual({ email: designer.email, roles: ['designer'] });
+
+    const login = ok(await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken expiresIn } }`, { e: designer.email, p: TEST_PASSWORD }));
+    const first = login.login.refreshToken;
+    const refreshed = ok(await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken refreshToken } }`, { r: first }));
+    expect(refreshed.refreshToken.accessToken).toEqual(expect.any(String));
+    const reused = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken } }`, { r: first });
+    expect(errorCode(reused)).toBe('UNAUTHENTICATED');
+    // Reuse of a used token revokes the whole family, including the one issued in between.
+    const second = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken } }`, { r: refreshed.refreshToken.refreshToken });
+    expect(errorCode(second)).toBe('UNAUTHENTICATED');
+
+    const res = await request(t.app.getHttpServer()).post('/graphql').set('x-request-id', 'req-123').send({ query: '{ __typename }' });
+    expect(res.headers['x-request-id']).toBe('req-123');
+  });
+
+  it('refuses wrong passwords and missing or bad tokens with UNAUTHENTICATED', async () => {
+    const user = await t.user([Role.analyst]);
+    expect(errorCode(await t.gql(`mutation { login(email: "${user.email}", password: "wrong-password!!") { accessToken } }`))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(`mutation { login(email: "nobody@test.local", password: "wrong-password!!") { accessToken } }`))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(`{ me { email } }`))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(`{ me { email } }`, {}, 'not-a-jwt'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('limits query depth and cost, and reports malformed queries as BAD_REQUEST without stack traces', async () => {
+    const admin = await t.user([Role.admin]);
+    const deep = `{ __schema { types { fields { type { ${'ofType { '.repeat(8)} name ${'} '.repeat(8)} } } } } }`;
+    const tooDeep = await t.gql(deep, {}, admin.token);
+    expect(errorCode(tooDeep)).toBe('BAD_REQUEST');
+    const tooCostly = await t.gql(`{ a: actions(page: { first: 100 }) { edges { node { id name tags attributes } } } b: actions(page: { first: 100 }) { edges { node { id name tags attributes } } } c: actions(page: { first: 100 }) { edges { node { id name tags attributes } } } }`, {}, admin.token);
+    expect(errorCode(tooCostly)).toBe('BAD_REQUEST');
+    const malformed = await t.gql(`{ me { `, {}, admin.token);
+    expect(errorCode(malformed)).toBe('BAD_REQUEST');
+    const unknownField = await t.gql(`{ me { password } }`, {}, admin.token);
+    expect(errorCode(unknownField)).toBe('BAD_REQUEST');
+    expect(JSON.stringify([tooDeep, malformed, unknownField])).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+
+  it('reports unexpected failures as INTERNAL with a generic message and nothing of the cause', async () => {
+    const analyst = await t.user([Role.analyst]);
+    await t.sql.query('ALTER TABLE simulations RENAME TO simulations_away');
+    try {
+      const res = await t.gql(`{ simulations(contentHash: "${'a'.repeat(64)}") { id } }`, {}, analyst.token);
+      expect(res.errors).toEqual([expect.objectContaining({ message: 'Internal server error. The details are in the server log.', extensions: { code: 'INTERNAL' } })]);
+      expect(JSON.stringify(res.errors![0]!.extensions)).not.toMatch(/relation|stack|query/i);
+      expect(Object.keys(res.errors![0]!)).toEqual(['message', 'locations', 'path', 'extensions']);
+    } finally {
+      await t.sql.query('ALTER TABLE simulations_away RENAME TO simulations');
+    }
+  });
+
+  it('refuses a user whose token is valid but who was deactivated', async () => {
+    const admin = await t.user([Role.admin]);
+    const victim = await t.user([Role.designer]);
+    ok(await t.gql(`mutation($id: ID!) { setUserActive(userId: $id, active: false) { active } }`, { id: victim.id }, admin.token));
+    expect(errorCode(await t.gql(`{ me { email } }`, {}, victim.token))).toBe('UNAUTHENTICATED');
+  });
+});

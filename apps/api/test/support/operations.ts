@@ -1,0 +1,91 @@
+import { completeSimulation, VALID_DOC } from './fixtures';
+import type { Scenario } from './scenario';
+import { ok, Role, TEST_PASSWORD, type TestApp } from './test-app';
+
+export interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * For every GraphQL operation: how to call it correctly (after preparing what it needs). The role
+ * matrix runs each with every kind of caller; the bad-input test starts from the same list.
+ */
+export type Prepare = (s: Scenario, t: TestApp) => Promise<Call>;
+
+const V = 'id status';
+
+export const MUTATIONS: Record<string, Prepare> = {
+  login: async (s) => ({ query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, variables: { e: s.designer.email, p: TEST_PASSWORD } }),
+  refreshToken: async (s, t) => {
+    const login = ok(await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }`, { e: s.designer.email, p: TEST_PASSWORD }));
+    return { query: `mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken } }`, variables: { r: login.login.refreshToken } };
+  },
+  logout: async () => ({ query: `mutation($r: String!) { logout(refreshToken: $r) }`, variables: { r: '00000000-0000-4000-8000-000000000000.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' } }),
+  createUser: async (s) => ({
+    query: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+    variables: { i: { email: `${s.unique('new')}@test.local`, displayName: 'New', password: TEST_PASSWORD, roles: [Role.analyst] } },
+  }),
+  setUserRoles: async (_s, t) => ({ query: `mutation($u: ID!) { setUserRoles(userId: $u, roles: [analyst, reviewer]) { roles } }`, variables: { u: (await t.user([Role.analyst])).id } }),
+  setUserActive: async (_s, t) => ({ query: `mutation($u: ID!) { setUserActive(userId: $u, active: false) { active } }`, variables: { u: (await t.user([Role.analyst])).id } }),
+  createAction: async (s) => ({ query: `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, variables: { i: { id: s.unique('a'), name: 'An action', value: 10 } } }),
+  updateAction: async (s) => {
+    const a = await s.action();
+    return { query: `mutation($id: String!, $i: UpdateActionInput!) { updateAction(id: $id, input: $i) { id } }`, variables: { id: a.id, i: { expectedRevision: a.revision, value: 5 } } };
+  },
+  deleteAction: async (s) => {
+    const a = await s.action();
+    return { query: `mutation($id: String!, $r: Int!) { deleteAction(id: $id, expectedRevision: $r) { id } }`, variables: { id: a.id, r: a.revision } };
+  },
+  defineSchemaField: async (s) => ({
+    query: `mutation($i: DefineSchemaFieldInput!) { defineSchemaField(input: $i) { name } }`,
+    variables: { i: { scope: 'customer', name: s.unique('f').replace(/-/g, '_'), type: 'string', allowedValues: ['a', 'b'] } },
+  }),
+  removeSchemaField: async (s) => ({ query: `mutation($n: String!) { removeSchemaField(scope: customer, name: $n) { name } }`, variables: { n: await s.schemaField() } }),
+  createStrategy: async (s) => ({ query: `mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { id } }`, variables: { i: { name: s.unique('Strategy'), document: VALID_DOC } } }),
+  archiveStrategy: async (s) => ({ query: `mutation($id: ID!) { archiveStrategy(id: $id) { id } }`, variables: { id: (await s.draft()).strategyId } }),
+  saveDraft: async (s) => {
+    const { version } = await s.draft();
+    return { query: `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { version { id } valid problems { code } } }`, variables: { i: { versionId: version.id, expectedRevision: version.revision, document: s.uniqueDoc() } } };
+  },
+  cloneVersion: async (s) => ({ query: `mutation($v: ID!) { cloneVersion(versionId: $v) { ${V} } }`, variables: { v: (await s.draft()).version.id } }),
+  submitVersion: async (s) => ({ query: `mutation($v: ID!) { submitVersion(versionId: $v) { ${V} } }`, variables: { v: (await s.draft()).version.id } }),
+  approveVersion: async (s, t) => {
+    const { version } = await s.inReview();
+    await completeSimulation(t, version.contentHash);
+    return { query: `mutation($v: ID!) { approveVersion(versionId: $v, comment: "ok") { ${V} } }`, variables: { v: version.id } };
+  },
+  rejectVersion: async (s) => ({ query: `mutation($v: ID!) { rejectVersion(versionId: $v, comment: "not yet") { ${V} } }`, variables: { v: (await s.inReview()).version.id } }),
+  publishVersion: async (s) => ({ query: `mutation($v: ID!) { publishVersion(versionId: $v) { ${V} } }`, variables: { v: (await s.approved()).version.id } }),
+  rollbackStrategy: async (s) => {
+    const { strategyId, v1 } = await s.replaced();
+    return { query: `mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v) { ${V} } }`, variables: { s: strategyId, v: v1.id } };
+  },
+  retireVersion: async (s) => ({ query: `mutation($v: ID!) { retireVersion(versionId: $v) { ${V} } }`, variables: { v: (await s.published()).version.id } }),
+  addComment: async (s) => ({ query: `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, variables: { i: { versionId: (await s.draft()).version.id, nodeId: 'output', body: 'Nice' } } }),
+};
+
+export const QUERIES: Record<string, Prepare> = {
+  me: async () => ({ query: `{ me { id } }` }),
+  users: async () => ({ query: `{ users { edges { node { id } } } }` }),
+  user: async (s) => ({ query: `query($id: ID!) { user(id: $id) { id } }`, variables: { id: s.designer.id } }),
+  actions: async () => ({ query: `{ actions(page: { first: 5 }) { edges { node { id } } } }` }),
+  action: async (s) => ({ query: `query($id: String!) { action(id: $id) { id } }`, variables: { id: (await s.action()).id } }),
+  dataSchema: async () => ({ query: `{ dataSchema { customer { name } context { name } } }` }),
+  strategies: async () => ({ query: `{ strategies { edges { node { id } } } }` }),
+  strategy: async (s) => ({ query: `query($id: ID!) { strategy(id: $id) { id } }`, variables: { id: (await s.draft()).strategyId } }),
+  version: async (s) => ({ query: `query($id: ID!) { version(id: $id) { id } }`, variables: { id: (await s.draft()).version.id } }),
+  validateVersion: async (s) => ({ query: `query($id: ID!) { validateVersion(versionId: $id) { valid } }`, variables: { id: (await s.draft()).version.id } }),
+  comments: async (s) => ({ query: `query($id: ID!) { comments(versionId: $id) { id } }`, variables: { id: (await s.draft()).version.id } }),
+  diff: async (s) => {
+    const { version } = await s.draft();
+    return { query: `query($a: ID!) { diff(fromVersionId: $a, toVersionId: $a) { unchanged } }`, variables: { a: version.id } };
+  },
+  simulations: async () => ({ query: `{ simulations(contentHash: "${'a'.repeat(64)}") { id } }` }),
+  testDecision: async (s) => ({
+    query: `query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash } }`,
+    variables: { i: { versionId: (await s.draft()).version.id, input: { customer: {} } } },
+  }),
+  auditLog: async () => ({ query: `{ auditLog(page: { first: 1 }) { edges { node { seq } } } }` }),
+  verifyAuditChain: async () => ({ query: `{ verifyAuditChain { valid } }` }),
+};

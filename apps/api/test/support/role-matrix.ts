@@ -1,0 +1,65 @@
+import { Role } from '../../src/auth/roles';
+
+/**
+ * Who may call what: the access rule of every GraphQL operation, as the role-matrix test checks it
+ * and apps/api/README.md documents it. `public`: no token needed. `signedIn`: any signed-in user.
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+const ALL: readonly Role[] = [Role.designer, Role.analyst, Role.reviewer, Role.publisher, Role.admin];
+const D = [Role.designer];
+
+export const MUTATION_ACCESS: Record<string, Access> = {
+  login: 'public',
+  refreshToken: 'public',
+  logout: 'signedIn',
+  createUser: [Role.admin],
+  setUserRoles: [Role.admin],
+  setUserActive: [Role.admin],
+  createAction: D,
+  updateAction: D,
+  deleteAction: D,
+  defineSchemaField: D,
+  removeSchemaField: D,
+  createStrategy: D,
+  archiveStrategy: D,
+  saveDraft: D,
+  cloneVersion: D,
+  submitVersion: D,
+  approveVersion: [Role.reviewer],
+  rejectVersion: [Role.reviewer],
+  publishVersion: [Role.publisher],
+  rollbackStrategy: [Role.publisher],
+  retireVersion: [Role.publisher],
+  addComment: [Role.designer, Role.analyst, Role.reviewer, Role.publisher],
+};
+
+export const QUERY_ACCESS: Record<string, Access> = {
+  me: 'signedIn',
+  users: [Role.admin],
+  user: [Role.admin],
+  actions: ALL,
+  action: ALL,
+  dataSchema: ALL,
+  strategies: ALL,
+  strategy: ALL,
+  version: ALL,
+  validateVersion: ALL,
+  comments: ALL,
+  diff: ALL,
+  simulations: ALL,
+  testDecision: [Role.designer, Role.analyst, Role.reviewer, Role.publisher],
+  auditLog: [Role.admin, Role.reviewer],
+  verifyAuditChain: [Role.admin, Role.reviewer],
+};
+
+/** The callers the matrix tries: no token, a user without roles, and one user per role. */
+export const CALLERS = ['anonymous', 'noRoles', ...ALL] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export function expectedOutcome(access: Access, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (access === 'public') return 'allowed';
+  if (caller === 'anonymous') return 'UNAUTHENTICATED';
+  if (access === 'signedIn') return 'allowed';
+  return caller !== 'noRoles' && access.includes(caller) ? 'allowed' : 'FORBIDDEN';
+}

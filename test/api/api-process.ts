@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+const ADMIN_URL = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** GraphQL answers are checked field by field in the story; `any` keeps those checks readable. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+const MAIN = join(__dirname, '..', '..', 'apps', 'api', 'dist', 'main.js');
+
+export interface GqlResult<T = Record<string, Json>> {
+  data: T | null;
+  errors?: { message: string; extensions?: Record<string, Json> }[];
+}
+
+export interface RunningApi {
+  url: string;
+  databaseUrl: string;
+  output: () => string;
+  /** Direct SQL: for playing the simulations worker, which is not built yet. */
+  sql: Client;
+  gql<T = Record<string, Json>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts the built API (`node apps/api/dist/main.js`) on a fresh database, as an operator would. */
+export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build -w apps/api\` (nx runs it before this target).`);
+  const dbName = `arbiter_e2e_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
+  const dbUrl = new URL(ADMIN_URL);
+  dbUrl.pathname = `/${dbName}`;
+  const port = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await sql.end().catch(() => undefined);
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+  };
+
+  const sql = new Client({ connectionString: dbUrl.toString() });
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`The API exited during start-up:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/health/ready`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 300) {
+      await stop();
+      throw new Error(`The API did not become ready:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await sql.connect();
+
+  return {
+    url,
+    databaseUrl: dbUrl.toString(),
+    output: () => output,
+    sql,
+    async gql(query, variables, token) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GqlResult<Json>;
+    },
+    stop,
+  };
+}
+
+export function ok<T>(res: GqlResult<T>): T {
+  if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+  return res.data;
+}
