@@ -4,18 +4,33 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { DemoSeedService } from './database/demo/demo-seed.service';
 import { printDemoCredentials } from './database/demo/print-demo-credentials';
 import { GRAPHQL_PATH } from './common/graphql/graphql-options';
+import { withDatabase } from './database/database-url';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const { config, stop, embedded } = await withDatabase(loadConfig());
   const app = await createApp(config);
-  // Close connections cleanly on SIGTERM/SIGINT (only here: tests create many apps in one process).
-  app.enableShutdownHooks();
   const logger = new Logger('Main');
+  // Graceful stop on SIGTERM/SIGINT (only here: tests create many apps in one process): stop taking
+  // requests, let Nest's shutdown hooks finish their work, then close the embedded database.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: shutting down`);
+      app
+        .close()
+        .then(stop)
+        .then(() => process.exit(0))
+        .catch((error: unknown) => {
+          console.error('Shutdown failed:', error);
+          process.exit(1);
+        });
+    });
+  }
   if (config.jwt.secretGenerated) logger.warn('JWT_SECRET is not set: tokens are signed with a per-process secret and stop working on restart.');
   if (config.demo.seed) printDemoCredentials(await app.get(DemoSeedService).seed());
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}${GRAPHQL_PATH}`;
   logger.log(config.graphql.sandbox ? `GraphQL API and sandbox at ${url}` : `GraphQL API at ${url}`);
+  if (embedded) logger.log(`Embedded database (quick start) under ${config.dataDir}/pg; set DATABASE_URL to use PostgreSQL`);
 }
 
 main().catch((error: unknown) => {

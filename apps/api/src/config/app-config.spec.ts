@@ -25,7 +25,6 @@ describe('loadConfig', () => {
     const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', DEMO_SEED: 'maybe', JWT_SECRET: 'short' });
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^DATABASE_URL: is required/),
         expect.stringMatching(/^PORT: must be a whole number/),
         expect.stringMatching(/^LOG_LEVEL: use fatal, error/),
         expect.stringMatching(/^DEMO_SEED: use true or false/),
@@ -36,6 +35,9 @@ describe('loadConfig', () => {
   });
 
   it('requires JWT_SECRET and refuses the demo seed in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toContain(
+      'DATABASE_URL: is required when NODE_ENV=production (the embedded database is for the quick start)',
+    );
     expect(problemsOf({ ...base, NODE_ENV: 'production', DEMO_SEED: 'true' })).toEqual([
       'JWT_SECRET: is required when NODE_ENV=production',
       'DEMO_SEED: demo users are never created when NODE_ENV=production',
@@ -43,6 +45,15 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
     expect(config.graphql.sandbox).toBe(false);
     expect(config.jwt.secretGenerated).toBe(false);
+  });
+
+  it('runs the quick start without DATABASE_URL or REDIS_URL: embedded database under DATA_DIR, demo seed on', () => {
+    const config = loadConfig({});
+    expect(config.database.url).toBeUndefined();
+    expect(config.dataDir).toBe('.data');
+    expect(config.redis).toEqual({ url: undefined, prefix: 'arbiter' });
+    expect(config.demo.seed).toBe(true);
+    expect(problemsOf({ REDIS_URL: 'http://x' })).toEqual([expect.stringMatching(/^REDIS_URL: must be a redis:\/\/ URL/)]);
   });
 
   it('treats empty variables as unset', () => {

@@ -16,16 +16,28 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'use development, test or production' }).default('development'),
   PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: the quick start's embedded PostgreSQL (PGlite) with its files under DATA_DIR. */
   DATABASE_URL: z
-    .string({ message: 'is required, e.g. postgres://postgres@127.0.0.1:5432/arbiter' })
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/arbiter'),
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/arbiter')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Unset: jobs run in-process and caches stay per process. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL, e.g. redis://127.0.0.1:6379')
+    .optional(),
+  REDIS_PREFIX: z.string().regex(/^[\w:-]{1,64}$/, 'use letters, digits, _, - and : (at most 64)').default('arbiter'),
+  /** The built studio (index.html and assets) to serve at `/`; unset: apps/studio/dist when it exists. */
+  STUDIO_DIR: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: int(1, 100).default(10),
   MIGRATE_ON_START: bool.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
   JWT_ACCESS_TTL_SECONDS: int(30, 86_400).default(900),
   JWT_REFRESH_TTL_SECONDS: int(60, 90 * 86_400).default(14 * 86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'use fatal, error, warn, info, debug, trace or silent' }).default('info'),
-  DEMO_SEED: bool.default(false),
+  /** Default: on in the quick start (no DATABASE_URL), off otherwise; never in production. */
+  DEMO_SEED: bool.optional(),
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   GRAPHQL_SANDBOX: bool.optional(),
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
@@ -36,7 +48,11 @@ export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
   host: string;
-  database: { url: string; poolSize: number; migrateOnStart: boolean };
+  /** `url` is undefined until the embedded database is started (see database/database-url.ts). */
+  database: { url: string | undefined; poolSize: number; migrateOnStart: boolean };
+  dataDir: string;
+  redis: { url: string | undefined; prefix: string };
+  studioDir: string | undefined;
   jwt: { secret: string; secretGenerated: boolean; accessTtlSeconds: number; refreshTtlSeconds: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: { seed: boolean; password?: string };
@@ -60,6 +76,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parsed.data;
   const problems: string[] = [];
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  if (env.NODE_ENV === 'production' && !env.DATABASE_URL) problems.push('DATABASE_URL: is required when NODE_ENV=production (the embedded database is for the quick start)');
   if (env.NODE_ENV === 'production' && env.DEMO_SEED) problems.push('DEMO_SEED: demo users are never created when NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -67,6 +84,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     port: env.PORT,
     host: env.HOST,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, migrateOnStart: env.MIGRATE_ON_START },
+    dataDir: env.DATA_DIR,
+    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    studioDir: env.STUDIO_DIR,
     jwt: {
       // Without a configured secret (development, test) tokens are signed with a per-process secret:
       // they stop working when the process restarts, which is what a developer expects.
@@ -76,7 +96,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
     },
     logLevel: env.LOG_LEVEL,
-    demo: { seed: env.DEMO_SEED, password: env.DEMO_PASSWORD },
+    demo: { seed: env.DEMO_SEED ?? (env.DATABASE_URL === undefined && env.NODE_ENV !== 'production'), password: env.DEMO_PASSWORD },
     graphql: { sandbox: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production', maxDepth: env.GRAPHQL_MAX_DEPTH, maxComplexity: env.GRAPHQL_MAX_COMPLEXITY },
   };
 }

@@ -1,0 +1,17 @@
+// Entry point for `npm run bench -- api`: the decision API load bench and the simulation bench,
+// each in its own file (decisions.ts, simulations.ts), run when present.
+require('../../../tools/register-ts');
+const fs = require('node:fs');
+const path = require('node:path');
+
+(async () => {
+  for (const name of ['decisions', 'simulations']) {
+    const file = path.join(__dirname, `${name}.ts`);
+    if (!fs.existsSync(file)) continue;
+    console.log(`\n## ${name}`);
+    await require(file).main();
+  }
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
