@@ -4,6 +4,6 @@ module.exports = {
   ...require('../jest.preset.js'),
   displayName: 'e2e',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/api/**/*.spec.ts', '<rootDir>/browser/**/*.spec.ts'],
+  testMatch: ['<rootDir>/api/**/*.spec.ts', '<rootDir>/browser/**/*.spec.ts', '<rootDir>/ops/**/*.spec.ts'],
   testTimeout: 120_000,
 };

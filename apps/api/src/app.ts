@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { serveStudio, studioDirectory } from './studio/serve-studio';
 
 /** The API as a Nest application, initialised (migrations applied) but not listening. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -11,6 +12,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '2mb' });
   app.disable('x-powered-by');
+  const studio = studioDirectory(config.studioDir);
+  if (studio) serveStudio(app, studio);
   await app.init();
   return app;
 }

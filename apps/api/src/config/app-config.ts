@@ -28,8 +28,16 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL, e.g. redis://127.0.0.1:6379')
     .optional(),
   REDIS_PREFIX: z.string().regex(/^[\w:-]{1,64}$/, 'use letters, digits, _, - and : (at most 64)').default('arbiter'),
+  /** With REDIS_URL: whether the API process also runs a simulation worker (`npm run worker` runs only workers). */
+  RUN_WORKER: bool.default(true),
+  /** Dataset rows per simulation chunk (one BullMQ child job each). */
+  SIMULATION_CHUNK_SIZE: int(100, 1_000_000).default(10_000),
+  /** Key for hashing personal dataset columns; unset: derived from JWT_SECRET (per process without one). */
+  DATASET_HASH_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The built studio (index.html and assets) to serve at `/`; unset: apps/studio/dist when it exists. */
   STUDIO_DIR: z.string().min(1).optional(),
+  /** Bearer token for GET /metrics; unset: only loopback clients may scrape. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   DATABASE_POOL_SIZE: int(1, 100).default(10),
   MIGRATE_ON_START: bool.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
@@ -42,6 +50,10 @@ const envSchema = z.object({
   GRAPHQL_SANDBOX: bool.optional(),
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
   GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(1000),
+  /** Decision log: store the customer/context fields the strategy read (true) or only the customer id (false). */
+  DECISION_LOG_INPUTS: bool.default(true),
+  /** Default requests per second per API key and API instance (token bucket; burst = 2 seconds' worth). */
+  API_KEY_RATE_LIMIT: int(1, 1_000_000).default(1000),
 });
 
 export interface AppConfig {
@@ -52,11 +64,15 @@ export interface AppConfig {
   database: { url: string | undefined; poolSize: number; migrateOnStart: boolean };
   dataDir: string;
   redis: { url: string | undefined; prefix: string };
+  jobs: { runWorker: boolean; chunkSize: number };
+  datasets: { hashSalt: string | undefined };
   studioDir: string | undefined;
+  metricsToken: string | undefined;
   jwt: { secret: string; secretGenerated: boolean; accessTtlSeconds: number; refreshTtlSeconds: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: { seed: boolean; password?: string };
   graphql: { sandbox: boolean; maxDepth: number; maxComplexity: number };
+  decisions: { logInputs: boolean; rateLimitPerSecond: number };
 }
 
 export class ConfigError extends Error {
@@ -86,7 +102,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, migrateOnStart: env.MIGRATE_ON_START },
     dataDir: env.DATA_DIR,
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    jobs: { runWorker: env.RUN_WORKER, chunkSize: env.SIMULATION_CHUNK_SIZE },
+    datasets: { hashSalt: env.DATASET_HASH_SALT },
     studioDir: env.STUDIO_DIR,
+    metricsToken: env.METRICS_TOKEN,
     jwt: {
       // Without a configured secret (development, test) tokens are signed with a per-process secret:
       // they stop working when the process restarts, which is what a developer expects.
@@ -98,5 +117,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     demo: { seed: env.DEMO_SEED ?? (env.DATABASE_URL === undefined && env.NODE_ENV !== 'production'), password: env.DEMO_PASSWORD },
     graphql: { sandbox: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production', maxDepth: env.GRAPHQL_MAX_DEPTH, maxComplexity: env.GRAPHQL_MAX_COMPLEXITY },
+    decisions: { logInputs: env.DECISION_LOG_INPUTS, rateLimitPerSecond: env.API_KEY_RATE_LIMIT },
   };
 }

@@ -1,10 +1,20 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The process is up (for liveness probes; touches nothing else). */
   @Public()
@@ -13,15 +23,39 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The database answers (for readiness probes). */
+  /** Ready to serve: the database answers, every migration is applied, Redis answers (when configured). */
   @Public()
   @Get('ready')
-  async ready() {
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database'),
+      () => this.migrations(),
+      ...(this.config.redis.url ? [() => this.redis(this.config.redis.url!)] : []),
+    ]);
+  }
+
+  private async migrations() {
+    const session = this.indicators.check('migrations');
     try {
-      await this.dataSource.query('SELECT 1');
-      return { status: 'ok' };
+      const pending = await this.dataSource.showMigrations();
+      return pending ? session.down({ message: 'migrations are pending: run npm run migrate' }) : session.up();
+    } catch (error) {
+      return session.down({ message: (error as Error).message });
+    }
+  }
+
+  private async redis(url: string) {
+    const session = this.indicators.check('redis');
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1500, enableOfflineQueue: false });
+    try {
+      await client.connect();
+      await client.ping();
+      return session.up();
     } catch {
-      throw new ServiceUnavailableException({ status: 'unavailable', reason: 'database' });
+      return session.down({ message: 'Redis does not answer' });
+    } finally {
+      client.disconnect();
     }
   }
 }

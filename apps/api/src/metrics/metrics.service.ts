@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+type QueueDepthSource = () => Promise<{ queue: string; state: string; jobs: number }[]>;
+
+/** The Prometheus metrics of one API or worker process; feature modules record into it. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  private readonly queueSources: QueueDepthSource[] = [];
+
+  private readonly decisionSeconds = new Histogram({
+    name: 'arbiter_decision_duration_seconds',
+    help: 'Time to answer a decision request, per strategy',
+    labelNames: ['strategy'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+
+  private readonly decisions = new Counter({
+    name: 'arbiter_decisions_total',
+    help: 'Decisions made, per strategy',
+    labelNames: ['strategy'],
+    registers: [this.registry],
+  });
+
+  private readonly simulationRate = new Gauge({
+    name: 'arbiter_simulation_rows_per_second',
+    help: 'Rows per second of the running simulations, per simulation',
+    labelNames: ['simulation'],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'arbiter_' });
+    const sources = this.queueSources;
+    new Gauge({
+      name: 'arbiter_queue_jobs',
+      help: 'Jobs per queue and state (waiting, active, delayed, failed)',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const source of sources) {
+          for (const { queue, state, jobs } of await source().catch(() => [])) this.set({ queue, state }, jobs);
+        }
+      },
+    });
+  }
+
+  observeDecision(strategy: string, seconds: number, count = 1): void {
+    this.decisionSeconds.observe({ strategy }, seconds);
+    this.decisions.inc({ strategy }, count);
+  }
+
+  setSimulationRate(simulationId: string, rowsPerSecond: number | undefined): void {
+    if (rowsPerSecond === undefined) this.simulationRate.remove({ simulation: simulationId });
+    else this.simulationRate.set({ simulation: simulationId }, rowsPerSecond);
+  }
+
+  /** Lets the job module report queue depths at scrape time. */
+  addQueueDepthSource(source: QueueDepthSource): void {
+    this.queueSources.push(source);
+  }
+}
