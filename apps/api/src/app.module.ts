@@ -14,6 +14,7 @@ import { CustomerSchemaModule } from './customer-schema/customer-schema.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoSeedModule } from './database/demo/demo-seed.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SimulationsModule } from './simulations/simulations.module';
 import { StrategiesModule } from './strategies/strategies.module';
@@ -57,6 +58,7 @@ export class AppModule {
         StrategiesModule,
         ReviewsModule,
         HealthModule,
+        MetricsModule,
         DemoSeedModule,
       ],
     };
