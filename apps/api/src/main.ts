@@ -5,9 +5,10 @@ import { DemoSeedService } from './database/demo/demo-seed.service';
 import { printDemoCredentials } from './database/demo/print-demo-credentials';
 import { GRAPHQL_PATH } from './common/graphql/graphql-options';
 import { withDatabase } from './database/database-url';
+import { withQuickStartDemoPassword } from './database/demo/demo-password';
 
 async function main(): Promise<void> {
-  const { config, stop, embedded } = await withDatabase(loadConfig());
+  const { config, stop, embedded } = await withDatabase(withQuickStartDemoPassword(loadConfig()));
   const app = await createApp(config);
   const logger = new Logger('Main');
   // Graceful stop on SIGTERM/SIGINT (only here: tests create many apps in one process): stop taking
