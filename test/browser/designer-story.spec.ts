@@ -127,7 +127,7 @@ describe('studio: the designer story (browser)', () => {
     await step('filter-1').click();
     await page.getByRole('button', { name: '+ Add rule' }).first().click();
     const row = page.locator('.rule-row').first();
-    await row.getByLabel('Field').selectOption({ label: 'Customer: age' });
+    await row.getByLabel('Field').selectOption('customer.age');
     await row.getByLabel('Comparison').selectOption({ label: 'is at least' });
     await row.getByLabel('Value for age').fill('18');
     await page.getByLabel('Name on the canvas').fill('Adults only');
@@ -239,6 +239,7 @@ describe('studio: the designer story (browser)', () => {
     expect(await edges()).toBe(3);
     // Only warnings remain (nothing sets a propensity or priority yet): no errors.
     expect(await page.locator('.save-button').textContent()).not.toMatch(/\d+ problems?/);
+    await page.waitForTimeout(500); // the view follows the new step
     await shot('08-keyboard-only');
 
     // The panel of the selected step (the output) is reachable and usable by keyboard.
@@ -252,6 +253,26 @@ describe('studio: the designer story (browser)', () => {
     await page.getByRole('button', { name: /Run test/ }).click();
     expect(await unlabelledControls(page)).toEqual([]);
     expect(await lowContrastTexts(page)).toEqual([]);
+  });
+
+  it('shows a whole example strategy with the path a customer took (browser-only mode)', async () => {
+    await page.goto(`${studio.url}/?local#/strategies/telco-retention`);
+    await step('churn-split').waitFor();
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await page.locator('.recommendations li').first().waitFor();
+    expect(await page.locator('.recommendations li').first().textContent()).toContain('Call from a loyalty specialist');
+    expect(await step('churn-split').locator('.branch-taken').textContent()).toBe('High churn risk');
+    expect(await step('score-standard').getAttribute('class')).toContain('step-not-reached');
+    await step('arbitrate').click();
+    await page.getByRole('list', { name: 'Ranking preview' }).waitFor();
+    await page.getByRole('slider', { name: 'Business value (b)' }).fill('2');
+    await page.getByLabel(/^up \d/).first().waitFor();
+    // Zoom in on the split and the two scoring branches.
+    const split = await centre(step('churn-split'));
+    await page.mouse.move(split.x + 60, split.y);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(500);
+    await shot('09-example-arbitration-preview');
   });
 
   it('had no errors in the browser console', () => {

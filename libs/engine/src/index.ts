@@ -17,6 +17,14 @@ export { contentHash, withoutLayout } from './document/content-hash';
 export { migrateDocument } from './document/migrate-document';
 export { sha256Hex } from './document/sha256';
 export * from './models/model-spec';
+export {
+  checkExpression,
+  expressionReads,
+  formatExpression,
+  parseExpression,
+  type ExpressionError,
+  type ExpressionScope,
+} from './expressions';
 export type { ScoreFunction } from './models/model-kind';
 export { describeCell } from './models/decision-table-model';
 export * from './nodes/node-spec';

@@ -113,6 +113,7 @@ export const scoreNode = defineNode<ScoreConfig>({
     const scoped = Object.keys(config.byGroup ?? {}).length + Object.keys(config.byAction ?? {}).length;
     if (scoped) parts.push(plural(scoped, 'specific model'));
     const text = parts.join(' + ') || 'no model';
-    return config.field === 'propensity' ? text : `${config.field} = ${text}`;
+    if (config.field === 'propensity') return text;
+    return text.startsWith('= ') ? `${config.field} ${text}` : `${config.field} = ${text}`;
   },
 });

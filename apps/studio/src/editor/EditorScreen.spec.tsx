@@ -1,0 +1,62 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { LocalStrategySource } from '../strategies/local-strategy-source';
+import { EditorScreen } from './EditorScreen';
+
+// Generous waits: this suite also runs while the browser e2e keeps both CPU cores busy.
+const SLOW = { timeout: 10_000 };
+
+/** The editor on the browser-only source with the telco example: palette, panels, undo, test run, autosave. */
+describe('EditorScreen', () => {
+  beforeEach(() => window.localStorage.clear());
+
+  it('opens a strategy, adds a step, counts its problem, undoes it, runs a test and autosaves', async () => {
+    const source = new LocalStrategySource();
+    render(<EditorScreen source={source} strategyId="telco-retention" onBack={() => undefined} onOpenStrategy={() => undefined} />);
+    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    expect(screen.getByRole('button', { name: /Saved · No problems/ })).toBeTruthy();
+
+    // Nothing selected: the strategy overview lists no problems.
+    expect(screen.getByText(/No problems: this strategy can be tested/)).toBeTruthy();
+
+    // Adding a second output from the palette is a problem the save button counts.
+    fireEvent.click(screen.getByRole('button', { name: /^Add Output/ }));
+    await screen.findByRole('heading', { name: 'Output' }, SLOW);
+    expect(screen.getByRole('button', { name: /Save now · \d+ problems?/ })).toBeTruthy();
+    expect(screen.getByText(/a strategy has exactly one output node/)).toBeTruthy();
+
+    // Undo (Ctrl+Z) takes it away again.
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(screen.queryByRole('button', { name: /\d+ problems?/ })).toBeNull(), SLOW);
+
+    // A test run of the example customer, with the trace in words.
+    fireEvent.click(screen.getByRole('tab', { name: 'Test' }));
+    fireEvent.click(screen.getByRole('button', { name: /Run test/ }));
+    expect(screen.getByRole('region', { name: 'Recommended actions' }).textContent).toContain('Call from a loyalty specialist');
+    expect(screen.getByRole('region', { name: 'Why: the path through the strategy' }).textContent).toContain('took the branch “High churn risk”');
+
+    // The undo was an edit too: it is saved by itself after a short pause.
+    await act(async () => new Promise((r) => setTimeout(r, 1800)));
+    await waitFor(() => expect(screen.getByText('All changes saved')).toBeTruthy(), SLOW);
+  }, 40_000);
+
+  it('shows the conflict choices when another tab saved first, and keeps my work as a copy', async () => {
+    const source = new LocalStrategySource();
+    const opened: string[] = [];
+    render(<EditorScreen source={source} strategyId="telco-retention" onBack={() => undefined} onOpenStrategy={(id) => opened.push(id)} />);
+    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    // Another tab saves revision 2.
+    const other = await source.open('telco-retention');
+    await source.save(other.versionId, { ...other.document, description: 'theirs' }, other.revision);
+
+    fireEvent.click(screen.getByRole('button', { name: /^Add Merge/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Someone else saved this draft' }, SLOW);
+    expect(dialog.textContent).toContain('Your changes are safe');
+    fireEvent.click(screen.getByRole('button', { name: 'Save mine as a copy' }));
+    await waitFor(() => expect(opened).toHaveLength(1), SLOW);
+    const copy = await source.open(opened[0]!);
+    expect(copy.strategyName).toBe('Telco retention and next best offer (my copy)');
+    expect(copy.document.nodes.some((n) => n.type === 'merge' && n.id === 'merge-1')).toBe(true);
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Save mine as a copy' }) as HTMLButtonElement).disabled).toBe(false), SLOW);
+  }, 40_000);
+});

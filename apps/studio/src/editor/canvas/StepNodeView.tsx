@@ -1,0 +1,69 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Icon } from '../../shared/icons';
+import { countErrors } from '../problems';
+import { nodeKind } from '../nodes/registry';
+import type { StepNode } from './document-flow';
+
+/** How every step looks on the canvas; the kind supplies icon, colour, name and summary. */
+export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeProps<StepNode>) {
+  const node = data.strategyNode;
+  const kind = nodeKind(node.type);
+  const { errors, warnings } = countErrors(data.problems);
+  const run = data.run;
+  const classes = [
+    'step',
+    selected ? 'step-selected' : '',
+    errors ? 'step-error' : warnings ? 'step-warning' : '',
+    run ? (run.reached ? 'step-reached' : 'step-not-reached') : '',
+    run?.droppedFocus ? 'step-dropped-focus' : '',
+  ].join(' ');
+  const firstProblem = data.problems.find((p) => p.severity === 'error') ?? data.problems[0];
+  return (
+    <div className={classes} style={{ ['--kind' as string]: kind?.colour ?? '#64748b' }} data-testid={`step-${node.id}`}>
+      {data.hasInput && <Handle type="target" position={Position.Left} id="in" className="handle handle-in" aria-label="Incoming connection" />}
+      <div className="step-header">
+        <span className="step-icon" aria-hidden="true">
+          <Icon name={kind?.icon ?? 'alert'} size={16} />
+        </span>
+        <span className="step-titles">
+          <span className="step-title">{node.label ?? kind?.displayName ?? node.type}</span>
+          {node.label && <span className="step-type">{kind?.displayName ?? node.type}</span>}
+        </span>
+        {(errors > 0 || warnings > 0) && (
+          <span className={`step-badge ${errors ? 'badge-error' : 'badge-warning'}`} title={firstProblem?.message} aria-label={`${errors || warnings} ${errors ? 'problem' : 'warning'}${(errors || warnings) === 1 ? '' : 's'}: ${firstProblem?.message ?? ''}`}>
+            <Icon name="alert" size={12} />
+            {errors || warnings}
+          </span>
+        )}
+      </div>
+      <div className="step-summary" title={data.summary}>
+        {data.summary}
+      </div>
+      {firstProblem && <div className={`step-problem ${errors ? '' : 'warning'}`}>{firstProblem.message}</div>}
+      {run && (
+        <div className="step-run" aria-label={run.reached ? `${run.in} candidates in, ${run.out} out` : 'not reached in the test run'}>
+          {run.reached ? (
+            <>
+              <span className="run-in">{run.in} in</span> → <span className="run-out">{run.out} out</span>
+              {run.branch && <span className="run-branch"> · took “{data.handles.find((h) => h.id === run.branch)?.label || run.branch}”</span>}
+            </>
+          ) : (
+            'not reached'
+          )}
+        </div>
+      )}
+      {data.handles.length === 1 && data.handles[0]!.label === '' && <Handle type="source" position={Position.Right} id={data.handles[0]!.id} className="handle handle-out" aria-label="Outgoing connection" />}
+      {(data.handles.length > 1 || (data.handles.length === 1 && data.handles[0]!.label !== '')) && (
+        <div className="step-branches">
+          {data.handles.map((h) => (
+            <div key={h.id} className={`step-branch ${run?.branch === h.id ? 'branch-taken' : ''}`}>
+              <span>{h.label || h.id}</span>
+              <Handle type="source" position={Position.Right} id={h.id} className="handle handle-out" aria-label={`Exit ${h.label || h.id}`} />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+
+export function PanelSection({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="panel-section" aria-label={title}>
+      <h3>{title}</h3>
+      {hint && <p className="muted small">{hint}</p>}
+      {children}
+    </section>
+  );
+}
+
+export function CheckboxList<T extends string>({
+  label,
+  options,
+  selected,
+  onChange,
+}: {
+  label: string;
+  options: readonly { value: T; label: string; hint?: string }[];
+  selected: readonly T[];
+  onChange(values: T[]): void;
+}) {
+  return (
+    <fieldset className="checkbox-list">
+      <legend>{label}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="checkbox-row">
+          <input
+            type="checkbox"
+            checked={selected.includes(o.value)}
+            onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+          />
+          <span>{o.label}</span>
+          {o.hint && <span className="muted small"> {o.hint}</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Empty arrays and undefined are the same "not set" for optional list settings. */
+export function orUndefined<T>(list: T[]): T[] | undefined {
+  return list.length ? list : undefined;
+}

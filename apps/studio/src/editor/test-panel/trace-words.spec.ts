@@ -1,0 +1,41 @@
+import { compileStrategy } from '@arbiter/engine';
+import { EXAMPLES, exampleEnvironment } from '@arbiter/engine/examples';
+import { traceInWords, whereDropped } from './trace-words';
+import { documentUpTo, rankingAfter, runStrategy } from './run-strategy';
+
+const example = EXAMPLES[0]!;
+const env = exampleEnvironment(example);
+
+describe('trace in words', () => {
+  it('tells the path of a customer, the branch taken and why actions dropped out', () => {
+    const sample = example.sampleInputs[0]!;
+    const { trace } = compileStrategy(example.document, env).decide(sample.input, { trace: true });
+    const steps = traceInWords(trace!, example.document, example.actions);
+    expect(steps[0]).toMatchObject({ nodeId: 'catalog', title: 'All offers' });
+    expect(steps[0]!.text).toMatch(/actions? to consider/);
+    const split = steps.find((s) => s.nodeId === 'churn-split')!;
+    expect(split.text).toContain('took the branch “High churn risk”');
+    const eligibility = steps.find((s) => s.nodeId === 'eligibility')!;
+    expect(eligibility.dropped.length).toBeGreaterThan(0);
+    expect(eligibility.dropped[0]!.name).not.toBe(eligibility.dropped[0]!.actionId);
+    expect(steps.map((s) => s.nodeId)).not.toContain('score-standard');
+    const dropped = eligibility.dropped[0]!;
+    expect(whereDropped(trace!, dropped.actionId)).toEqual({ nodeId: 'eligibility', reason: dropped.reason });
+    expect(whereDropped(trace!, sample.expectedTopAction!)).toBeUndefined();
+  });
+
+  it('runs a strategy with problems as a friendly message', () => {
+    const broken = { ...example.document, edges: [] };
+    const outcome = runStrategy(broken, env, example.sampleInputs[0]!.input);
+    expect(outcome).toMatchObject({ ok: false });
+    expect(!outcome.ok && outcome.message).toMatch(/Fix the \d+ problems/);
+  });
+
+  it('previews the ranking right after a step, even when the rest is unfinished', () => {
+    const unfinished = { ...example.document, edges: example.document.edges.filter((e) => e.source !== 'arbitrate') };
+    expect(documentUpTo(unfinished, 'arbitrate').nodes.map((n) => n.id)).not.toContain('top-3');
+    const ranking = rankingAfter(unfinished, env, 'arbitrate', example.sampleInputs[1]!.input);
+    expect(Array.isArray(ranking) && ranking.length).toBeGreaterThan(1);
+    if (Array.isArray(ranking)) expect(ranking[0]!.priority).toBeGreaterThanOrEqual(ranking[1]!.priority);
+  });
+});

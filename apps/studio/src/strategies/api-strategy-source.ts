@@ -1,0 +1,122 @@
+import type { ActionDefinition, FieldDefinition, StrategyDocument } from '@arbiter/engine';
+import { ApiError, request } from '../api/client';
+import {
+  CloneVersionMutation,
+  CreateStrategyMutation,
+  EnvironmentQuery,
+  ActionsPageQuery,
+  SaveDraftMutation,
+  StrategiesQuery,
+  StrategyQuery,
+  VersionQuery,
+} from '../api/operations';
+import type { EditorEnvironment } from '../editor/editor-context';
+import { asDocument, type OpenedVersion, type StrategySource, type StrategySummary } from './strategy-source';
+
+/** Strategies from the Arbiter API (GraphQL). */
+export class ApiStrategySource implements StrategySource {
+  readonly mode = 'api';
+  private env?: Promise<EditorEnvironment>;
+
+  async list(): Promise<StrategySummary[]> {
+    const out: StrategySummary[] = [];
+    let after: string | null | undefined;
+    do {
+      const data = await request(StrategiesQuery, { after });
+      for (const { node } of data.strategies.edges) {
+        const latest = node.versions[0];
+        out.push({
+          id: node.id,
+          name: node.name,
+          description: node.description ?? undefined,
+          updatedAt: node.updatedAt,
+          latest: latest ? { id: latest.id, number: latest.number, status: latest.status } : undefined,
+          publishedNumber: node.publishedVersion?.number,
+        });
+      }
+      after = data.strategies.pageInfo.hasNextPage ? data.strategies.pageInfo.endCursor : undefined;
+    } while (after);
+    return out;
+  }
+
+  async create(name: string, document?: StrategyDocument): Promise<string> {
+    const data = await request(CreateStrategyMutation, { input: { name, document: document ? { ...document, name } : undefined } }, 'mutation');
+    return data.createStrategy.id;
+  }
+
+  async open(strategyId: string): Promise<OpenedVersion> {
+    const data = await request(StrategyQuery, { id: strategyId });
+    const versions = data.strategy.versions;
+    const draft = versions.find((v) => v.status === 'DRAFT') ?? versions[0];
+    if (!draft) throw new ApiError('This strategy has no version yet.', 'NOT_FOUND');
+    return this.reload(draft.id, data.strategy.name);
+  }
+
+  async reload(versionId: string, strategyName?: string): Promise<OpenedVersion> {
+    const { version } = await request(VersionQuery, { id: versionId });
+    const name = strategyName ?? (await request(StrategyQuery, { id: version.strategyId })).strategy.name;
+    return {
+      strategyId: version.strategyId,
+      strategyName: name,
+      versionId: version.id,
+      number: version.number,
+      status: version.status,
+      revision: version.revision,
+      document: asDocument(version.document, name),
+    };
+  }
+
+  async save(versionId: string, document: StrategyDocument, expectedRevision: number): Promise<number> {
+    const data = await request(SaveDraftMutation, { input: { versionId, document, expectedRevision } }, 'mutation');
+    return data.saveDraft.version.revision;
+  }
+
+  async newDraftFrom(versionId: string): Promise<OpenedVersion> {
+    const data = await request(CloneVersionMutation, { versionId }, 'mutation');
+    return this.reload(data.cloneVersion.id);
+  }
+
+  environment(): Promise<EditorEnvironment> {
+    this.env ??= loadEnvironment().catch((err: unknown) => {
+      this.env = undefined;
+      throw err;
+    });
+    return this.env;
+  }
+}
+
+async function loadEnvironment(): Promise<EditorEnvironment> {
+  const first = await request(EnvironmentQuery, {});
+  const nodes = first.actions.edges.map((e) => e.node);
+  let page = first.actions.pageInfo;
+  while (page.hasNextPage && page.endCursor) {
+    const next = await request(ActionsPageQuery, { after: page.endCursor });
+    nodes.push(...next.actions.edges.map((e) => e.node));
+    page = next.actions.pageInfo;
+  }
+  const actions: ActionDefinition[] = nodes.map((a) => ({
+    id: a.id,
+    name: a.name,
+    group: a.group ?? undefined,
+    channel: a.channel ?? undefined,
+    value: a.value ?? undefined,
+    cost: a.cost ?? undefined,
+    validFrom: a.validFrom ?? undefined,
+    validTo: a.validTo ?? undefined,
+    tags: a.tags.length ? a.tags : undefined,
+    attributes: isRecord(a.attributes) && Object.keys(a.attributes).length ? a.attributes : undefined,
+  }));
+  const field = (f: (typeof first.dataSchema.customer)[number]): FieldDefinition => ({
+    name: f.name,
+    type: f.type,
+    label: f.label ?? undefined,
+    description: f.description ?? undefined,
+    personal: f.personal,
+    allowedValues: Array.isArray(f.allowedValues) ? f.allowedValues.filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v)) : undefined,
+  });
+  return { actions, schema: { customer: first.dataSchema.customer.map(field), context: first.dataSchema.context.map(field) } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,51 @@
+import type { StrategyDocument } from '@arbiter/engine';
+import type { EditorEnvironment } from '../editor/editor-context';
+
+export type VersionStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED' | 'RETIRED';
+
+export interface StrategySummary {
+  id: string;
+  name: string;
+  description?: string;
+  updatedAt?: string;
+  /** The newest version, and whether a draft is open for editing. */
+  latest?: { id: string; number: number; status: VersionStatus };
+  publishedNumber?: number;
+}
+
+/** A version opened in the editor. Only drafts can be edited. */
+export interface OpenedVersion {
+  strategyId: string;
+  strategyName: string;
+  versionId: string;
+  number: number;
+  status: VersionStatus;
+  revision: number;
+  document: StrategyDocument;
+}
+
+/**
+ * Where strategies live: the Arbiter API, or (for trying the studio without a server) this
+ * browser's local storage with the example strategies.
+ */
+export interface StrategySource {
+  readonly mode: 'api' | 'local';
+  list(): Promise<StrategySummary[]>;
+  /** Creates a strategy with a first draft; returns the strategy id. */
+  create(name: string, document?: StrategyDocument): Promise<string>;
+  /** The strategy's open draft, or else its newest version (read-only). */
+  open(strategyId: string): Promise<OpenedVersion>;
+  reload(versionId: string): Promise<OpenedVersion>;
+  /** Saves a draft based on `expectedRevision`; throws ApiError with code CONFLICT if someone saved since. */
+  save(versionId: string, document: StrategyDocument, expectedRevision: number): Promise<number>;
+  /** A new draft from any version of the strategy. */
+  newDraftFrom(versionId: string): Promise<OpenedVersion>;
+  environment(strategyId: string): Promise<EditorEnvironment>;
+}
+
+export function asDocument(value: unknown, name: string): StrategyDocument {
+  if (value && typeof value === 'object' && Array.isArray((value as StrategyDocument).nodes) && Array.isArray((value as StrategyDocument).edges)) {
+    return value as StrategyDocument;
+  }
+  return { schemaVersion: 1, name, nodes: [], edges: [] };
+}
