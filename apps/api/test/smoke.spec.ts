@@ -10,7 +10,8 @@ describe('API basics', () => {
 
   it('answers /health/live and /health/ready without a token', async () => {
     await request(t.app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
-    await request(t.app.getHttpServer()).get('/health/ready').expect(200, { status: 'ok' });
+    const ready = await request(t.app.getHttpServer()).get('/health/ready').expect(200);
+    expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, migrations: { status: 'up' } } });
   });
 
   it('signs in, tells who is signed in, refreshes once, and echoes the request id', async () => {
@@ -47,6 +48,7 @@ describe('API basics', () => {
     expect(errorCode(tooDeep)).toBe('BAD_REQUEST');
     const tooCostly = await t.gql(`{ a: actions(page: { first: 100 }) { edges { node { id name tags attributes } } } b: actions(page: { first: 100 }) { edges { node { id name tags attributes } } } c: actions(page: { first: 100 }) { edges { node { id name tags attributes } } } }`, {}, admin.token);
     expect(errorCode(tooCostly)).toBe('BAD_REQUEST');
+    expect(tooCostly.status).toBe(400);
     const malformed = await t.gql(`{ me { `, {}, admin.token);
     expect(errorCode(malformed)).toBe('BAD_REQUEST');
     const unknownField = await t.gql(`{ me { password } }`, {}, admin.token);

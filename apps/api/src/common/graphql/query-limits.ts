@@ -73,8 +73,9 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
             ],
           });
           if (complexity > max) {
+            // A client error: Apollo answers 500 for errors thrown here unless told the HTTP status.
             throw new GraphQLError(`The query costs ${complexity} points, more than the limit of ${max}; ask for fewer items or fields.`, {
-              extensions: { code: 'BAD_REQUEST' },
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
             });
           }
         },
