@@ -3,7 +3,7 @@ const preset = require('../../jest.preset.js');
 
 // Nest 12 and a few of its dependencies ship ES modules only. Node 20 loads them with require(esm),
 // but Jest's module system cannot, so Jest compiles them to CommonJS with the same SWC transform.
-const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'load-esm'];
+const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'load-esm', '@apidevtools'];
 
 module.exports = {
   ...preset,

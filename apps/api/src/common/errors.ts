@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   INVALID_STATE: 'INVALID_STATE',
   /** The request itself is malformed: GraphQL syntax, unknown fields, too deep or too complex. */
   BAD_REQUEST: 'BAD_REQUEST',
+  /** Too many requests for this API key (REST); the response carries `Retry-After`. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** Unexpected server error; the message is generic and the details are only in the server log. */
   INTERNAL: 'INTERNAL',
 } as const;

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, invalidState, notFound, validationFailed } from '../common/errors';
+import { PublishedStrategyEvents } from '../decisions/published-strategy-events';
 import { CommentKind } from '../reviews/review-comment.entity';
 import { ReviewCommentsRepository } from '../reviews/review-comments.repository';
 import { SimulationsRepository } from '../simulations/simulations.repository';
@@ -30,6 +31,7 @@ export class LifecycleService {
     private readonly simulations: SimulationsRepository,
     private readonly comments: ReviewCommentsRepository,
     private readonly audit: AuditService,
+    private readonly publishedEvents: PublishedStrategyEvents,
   ) {}
 
   async submit(actor: Actor, versionId: string, expectedRevision?: number | null): Promise<StrategyVersion> {
@@ -85,16 +87,17 @@ export class LifecycleService {
   }
 
   async publish(actor: Actor, versionId: string): Promise<StrategyVersion> {
-    return this.dataSource.transaction(async (em) => {
+    const published = await this.dataSource.transaction(async (em) => {
       const target = await this.lockWithStrategy(em, versionId);
       assertAllowed(target, 'publishVersion');
       return this.swapPublished(em, actor, target, 'version.publish');
     });
+    return this.announce(published);
   }
 
   /** Re-publishes an earlier APPROVED or RETIRED version of the strategy. */
   async rollback(actor: Actor, strategyId: string, toVersionId: string): Promise<StrategyVersion> {
-    return this.dataSource.transaction(async (em) => {
+    const published = await this.dataSource.transaction(async (em) => {
       const target = await this.lockWithStrategy(em, toVersionId);
       if (target.strategyId !== strategyId) throw notFound(`Version of strategy ${strategyId}`, toVersionId);
       assertAllowed(target, 'rollbackStrategy');
@@ -104,17 +107,25 @@ export class LifecycleService {
       }
       return this.swapPublished(em, actor, target, 'version.rollback');
     });
+    return this.announce(published);
   }
 
   /** Takes the PUBLISHED version out of service; the strategy then has no published version. */
   async retire(actor: Actor, versionId: string): Promise<StrategyVersion> {
-    return this.dataSource.transaction(async (em) => {
+    const retired = await this.dataSource.transaction(async (em) => {
       const version = await this.lockWithStrategy(em, versionId);
       assertAllowed(version, 'retireVersion');
       const after = await this.versions.transition(em, version, { status: VersionStatus.RETIRED, retiredAt: new Date() });
       await this.record(em, actor, 'version.retire', after);
       return after;
     });
+    return this.announce(retired);
+  }
+
+  /** After the commit: every API instance drops its compiled plan of the strategy (decision API). */
+  private announce(version: StrategyVersion): StrategyVersion {
+    this.publishedEvents.changed(version.strategyId);
+    return version;
   }
 
   /** In one transaction: the current PUBLISHED version becomes RETIRED, the target PUBLISHED. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
 import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
+import { PublishedStrategyEventsModule } from '../decisions/published-strategy-events.module';
 import { ReviewCommentsRepository } from '../reviews/review-comments.repository';
 import { SimulationsModule } from '../simulations/simulations.module';
 import { LifecycleService } from './lifecycle.service';
@@ -15,7 +16,7 @@ import { VersionsService } from './versions.service';
 
 /** Strategies, their versions and the lifecycle. Rejection and approval comments are written through the reviews' repository. */
 @Module({
-  imports: [AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule],
+  imports: [AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule, PublishedStrategyEventsModule],
   providers: [
     StrategiesRepository,
     VersionsRepository,

@@ -63,6 +63,21 @@ export const MUTATIONS: Record<string, Prepare> = {
   },
   retireVersion: async (s) => ({ query: `mutation($v: ID!) { retireVersion(versionId: $v) { ${V} } }`, variables: { v: (await s.published()).version.id } }),
   addComment: async (s) => ({ query: `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, variables: { i: { versionId: (await s.draft()).version.id, nodeId: 'output', body: 'Nice' } } }),
+  createApiKey: async (s) => ({ query: `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`, variables: { i: { name: s.unique('system'), rateLimitPerSecond: 50 } } }),
+  revokeApiKey: async (s, t) => {
+    const key = await t.sql.query<{ id: string }>(`INSERT INTO api_keys (name, prefix, key_hash) VALUES ($1, 'arb_test', md5(random()::text)) RETURNING id`, [s.unique('system')]);
+    return { query: `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, variables: { id: key.rows[0]!.id } };
+  },
+  recordOutcome: async (s) => ({
+    query: `mutation($i: RecordOutcomeInput!) { recordOutcome(input: $i) { id } }`,
+    variables: { i: { customerId: s.unique('customer'), actionId: 'some-action', outcome: 'accepted', channel: 'web' } },
+  }),
+  runSimulation: async (s, t) => ({
+    query: `mutation($v: ID!, $d: ID!, $b: ID) { runSimulation(versionId: $v, datasetId: $d, baselineVersionId: $b, force: true) { id status } }`,
+    variables: { v: (await s.draft()).version.id, d: await readyDataset(t, s.unique('dataset')), b: null },
+  }),
+  cancelSimulation: async (_s, t) => ({ query: `mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, variables: { id: await completeSimulation(t, 'a'.repeat(64), 'QUEUED') } }),
+  deleteDataset: async (s, t) => ({ query: `mutation($id: ID!) { deleteDataset(id: $id) { id } }`, variables: { id: await readyDataset(t, s.unique('dataset')) } }),
 };
 
 export const QUERIES: Record<string, Prepare> = {
@@ -88,4 +103,19 @@ export const QUERIES: Record<string, Prepare> = {
   }),
   auditLog: async () => ({ query: `{ auditLog(page: { first: 1 }) { edges { node { seq } } } }` }),
   verifyAuditChain: async () => ({ query: `{ verifyAuditChain { valid } }` }),
+  apiKeys: async () => ({ query: `{ apiKeys { id prefix } }` }),
+  decide: async (s) => ({
+    query: `query($s: ID!, $i: JSON!) { decide(strategyId: $s, input: $i) { decisionId } }`,
+    variables: { s: (await s.published()).strategyId, i: { customer: { id: 'customer-1' } } },
+  }),
+  customerInteractions: async () => ({ query: `{ customerInteractions(customerId: "customer-1") { customerId } }` }),
+  datasets: async () => ({ query: `{ datasets { id status } }` }),
+  dataset: async (s, t) => ({ query: `query($id: ID!) { dataset(id: $id) { id report } }`, variables: { id: await readyDataset(t, s.unique('dataset')) } }),
+  simulation: async (_s, t) => ({ query: `query($id: ID!) { simulation(id: $id) { id status progress { rowsDone rowsTotal } } }`, variables: { id: await completeSimulation(t, 'a'.repeat(64)) } }),
 };
+
+/** An empty READY dataset, written directly (uploads are REST, tested in datasets.spec.ts). */
+async function readyDataset(t: TestApp, name: string): Promise<string> {
+  const rows = await t.sql.query<{ id: string }>(`INSERT INTO datasets (name, format, status, report) VALUES ($1, 'csv', 'READY', '{"rowsRead": 0}') RETURNING id`, [name]);
+  return rows.rows[0]!.id;
+}

@@ -32,6 +32,12 @@ export const MUTATION_ACCESS: Record<string, Access> = {
   rollbackStrategy: [Role.publisher],
   retireVersion: [Role.publisher],
   addComment: [Role.designer, Role.analyst, Role.reviewer, Role.publisher],
+  createApiKey: [Role.admin],
+  revokeApiKey: [Role.admin],
+  recordOutcome: D,
+  runSimulation: [Role.analyst],
+  cancelSimulation: [Role.analyst],
+  deleteDataset: [Role.analyst],
 };
 
 export const QUERY_ACCESS: Record<string, Access> = {
@@ -51,6 +57,12 @@ export const QUERY_ACCESS: Record<string, Access> = {
   testDecision: [Role.designer, Role.analyst, Role.reviewer, Role.publisher],
   auditLog: [Role.admin, Role.reviewer],
   verifyAuditChain: [Role.admin, Role.reviewer],
+  apiKeys: [Role.admin],
+  decide: [Role.designer, Role.analyst, Role.reviewer, Role.publisher],
+  customerInteractions: [Role.designer, Role.analyst, Role.reviewer, Role.publisher],
+  datasets: ALL,
+  dataset: ALL,
+  simulation: ALL,
 };
 
 /** The callers the matrix tries: no token, a user without roles, and one user per role. */

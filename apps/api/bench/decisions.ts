@@ -1,0 +1,373 @@
+// Decision API load bench (`npm run bench -- api`; needs `npm run build -w apps/api` first).
+// Starts the built API as a child process on a fresh database `arbiter_bench_<random>` and the local
+// Redis, seeds the telco example strategy as PUBLISHED plus an API key, then drives
+// POST /api/v1/decisions from this process with autocannon (127.0.0.1 only, bounded in time):
+// 500 requests/s for 20 s (an open-loop generator: one request every 2 ms on keep-alive sockets,
+// latency counted from the scheduled send time; autocannon's own rate limit sends each second's
+// budget in a burst), then autocannon as fast as it goes for 10 s with 32 connections. A bare Node http server answering a
+// fixed JSON body is the ceiling. After a graceful stop of the API, decision_log rows are counted.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { compileStrategy, contentHash, type DecisionInput } from '@arbiter/engine';
+import { exampleEnvironment, telcoRetention } from '@arbiter/engine/examples';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { saveResults, printTable } = require('../../../tools/bench-results') as {
+  saveResults(bench: string, figures: Record<string, unknown>): void;
+  printTable(rows: Record<string, unknown>[]): void;
+};
+
+const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const DIST_MAIN = join(__dirname, '..', 'dist', 'main.js');
+const RATE = 500;
+const FIXED_SECONDS = 20;
+const MAX_SECONDS = 10;
+const CONNECTIONS = 32;
+const CUSTOMERS = 20_000;
+
+interface Run {
+  name: string;
+  requestsPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  ok: number;
+}
+
+export async function main(): Promise<void> {
+  if (!existsSync(DIST_MAIN)) {
+    console.log('decisions bench: apps/api/dist/main.js is missing; run `npm run build -w apps/api` first.');
+    return;
+  }
+  const dbName = `arbiter_bench_${randomBytes(5).toString('hex')}`;
+  const prefix = dbName;
+  const dbUrl = withDatabase(ADMIN_URL, dbName);
+  await admin(`CREATE DATABASE ${dbName}`);
+  let api: ChildProcess | undefined;
+  try {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    api = spawn(process.execPath, [...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), DIST_MAIN], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: dbUrl,
+        REDIS_URL,
+        REDIS_PREFIX: prefix,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        LOG_LEVEL: 'warn',
+        DEMO_SEED: 'false',
+        RUN_WORKER: 'false',
+        API_KEY_RATE_LIMIT: '1000000',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    await waitFor(`${base}/health/live`, 60_000);
+    const { secret, strategyId } = await seed(dbUrl);
+
+    const inputs = telcoRetention.sampleInputs.map((s) => s.input);
+    const engineRate = engineThroughput(inputs);
+
+    const body = (i: number) => {
+      const sample = inputs[i % inputs.length]!;
+      return JSON.stringify({ strategy: strategyId, customer: { ...sample.customer, id: `cust-${i % CUSTOMERS}` }, context: sample.context });
+    };
+    // Warm-up: compiles the plan, fills pools and caches (not measured, but counted for the log check).
+    const warm = await load(base, secret, body, { connections: 8, amount: 500 });
+    const fixed = await paced(base, secret, body, RATE, FIXED_SECONDS);
+    const max = await load(base, secret, body, { connections: CONNECTIONS, duration: MAX_SECONDS });
+    void warm;
+    // Answered according to the API itself (a client may give up on responses in flight at the end).
+    // Requests a client gave up on at the end of a run may still be finishing: wait until the count is stable.
+    let answered = await decisionsAnswered(base);
+    for (let previous = -1; previous !== answered; ) {
+      await new Promise((r) => setTimeout(r, 500));
+      previous = answered;
+      answered = await decisionsAnswered(base);
+    }
+
+    // Graceful stop: the API must write every buffered decision before it exits.
+    api.kill('SIGTERM');
+    await new Promise((resolve) => api!.once('exit', resolve));
+    api = undefined;
+    const logged = Number((await query(dbUrl, 'SELECT count(*) AS n FROM decision_log'))[0]!['n']);
+    const lost = answered - logged;
+
+    const ceiling = await bareCeiling();
+    const rows = [fixed, max, ceiling].map((r) => ({
+      run: r.name,
+      'req/s': Math.round(r.requestsPerSec),
+      'p50 ms': r.p50.toFixed(2),
+      'p95 ms': r.p95.toFixed(2),
+      'p99 ms': r.p99.toFixed(2),
+      errors: r.errors,
+    }));
+    printTable(rows);
+    const ratio = max.requestsPerSec / engineRate;
+    console.log(`\nin-process engine (same strategy and inputs): ${Math.round(engineRate)} decisions/s; API at max rate / engine = ${ratio.toFixed(4)}`);
+    console.log(`API at max rate / bare Node http ceiling = ${(max.requestsPerSec / ceiling.requestsPerSec).toFixed(3)}`);
+    console.log(`decisions answered: ${answered}; decision_log rows after graceful stop: ${logged}; lost: ${lost}`);
+    console.log(`goals: p99 < 25 ms at ${RATE} req/s: ${fixed.p99 < 25 ? 'met' : 'MISSED'}; zero errors: ${fixed.errors === 0 ? 'met' : 'MISSED'}; no log rows lost: ${lost === 0 ? 'met' : 'MISSED'}`);
+    saveResults('api', {
+      requestsPerSec: Math.round(max.requestsPerSec),
+      fixedRateRequestsPerSec: Math.round(fixed.requestsPerSec),
+      p50Ms: round(fixed.p50),
+      p95Ms: round(fixed.p95),
+      p99Ms: round(fixed.p99),
+      errors: fixed.errors + max.errors,
+      maxRateP99Ms: round(max.p99),
+      lostLogRows: lost,
+      ratioVsEngine: round(ratio, 5),
+      engineDecisionsPerSec: Math.round(engineRate),
+      bareHttpRequestsPerSec: Math.round(ceiling.requestsPerSec),
+    });
+  } finally {
+    if (api) {
+      api.kill('SIGKILL');
+      await new Promise((resolve) => api!.once('exit', resolve));
+    }
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await cleanRedis(prefix);
+  }
+}
+
+/** The telco example as a PUBLISHED version, its catalog and schema, and an API key (written by SQL, as the API would). */
+async function seed(dbUrl: string): Promise<{ secret: string; strategyId: string }> {
+  const db = new Client({ connectionString: dbUrl });
+  await db.connect();
+  try {
+    const user = (await db.query(`INSERT INTO users (email, display_name, password_hash, roles) VALUES ('bench@arbiter.local', 'Bench', 'x', '{admin}') RETURNING id`)).rows[0].id as string;
+    for (const a of telcoRetention.actions) {
+      await db.query(`INSERT INTO actions (id, name, "group", channel, value, cost, valid_from, valid_to, tags, attributes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+        a.id,
+        a.name,
+        a.group ?? null,
+        a.channel ?? null,
+        a.value ?? null,
+        a.cost ?? null,
+        a.validFrom ?? null,
+        a.validTo ?? null,
+        a.tags ?? [],
+        JSON.stringify(a.attributes ?? {}),
+      ]);
+    }
+    for (const scope of ['customer', 'context'] as const) {
+      for (const f of telcoRetention.schema[scope] ?? []) {
+        await db.query(`INSERT INTO schema_fields (scope, name, type, label, description, allowed_values, personal) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          scope,
+          f.name,
+          f.type,
+          f.label ?? null,
+          f.description ?? null,
+          f.allowedValues ? JSON.stringify(f.allowedValues) : null,
+          f.personal ?? false,
+        ]);
+      }
+    }
+    const strategyId = (await db.query(`INSERT INTO strategies (name, description, created_by) VALUES ($1, $2, $3) RETURNING id`, [telcoRetention.title, telcoRetention.description, user])).rows[0].id as string;
+    await db.query(
+      `INSERT INTO strategy_versions (strategy_id, number, status, document, content_hash, created_by, published_by, published_at) VALUES ($1, 1, 'PUBLISHED', $2, $3, $4, $4, now())`,
+      [strategyId, JSON.stringify(telcoRetention.document), contentHash(telcoRetention.document), user],
+    );
+    const secret = `arb_${randomBytes(24).toString('base64url')}`;
+    await db.query(`INSERT INTO api_keys (name, prefix, key_hash, created_by) VALUES ('bench', $1, $2, $3)`, [secret.slice(0, 12), createHash('sha256').update(secret).digest('hex'), user]);
+    return { secret, strategyId };
+  } finally {
+    await db.end();
+  }
+}
+
+/** Decisions per second of the compiled strategy in this process, on the same inputs (no history). */
+function engineThroughput(inputs: DecisionInput[]): number {
+  const compiled = compileStrategy(telcoRetention.document, exampleEnvironment(telcoRetention));
+  const rows = inputs.map((input, i) => ({ ...input, customer: { ...input.customer, id: `cust-${i}` }, history: [] }));
+  for (let i = 0; i < 20_000; i++) compiled.decide(rows[i % rows.length]!);
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < 2000) {
+    for (let i = 0; i < 1000; i++) compiled.decide(rows[(n + i) % rows.length]!);
+    n += 1000;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+async function load(base: string, key: string, body: (i: number) => string, options: { connections: number; duration?: number; amount?: number; overallRate?: number }): Promise<Run> {
+  let i = 0;
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: `${base}/api/v1/decisions`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    connections: options.connections,
+    ...(options.duration && { duration: options.duration }),
+    ...(options.amount && { amount: options.amount }),
+    ...(options.overallRate && { overallRate: options.overallRate }),
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(i++) }) }],
+  });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  const name = options.overallRate ? `API, ${options.overallRate} req/s for ${options.duration} s` : options.duration ? `API, max rate for ${options.duration} s` : 'warm-up';
+  return {
+    name,
+    requestsPerSec: result.requests.total / (result.duration || 1),
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    errors: result.errors + result.timeouts + result.non2xx,
+    ok: result['2xx'],
+  };
+}
+
+/** Open loop at a fixed rate: request i is due at start + i / rate, whatever the earlier ones do. */
+async function paced(base: string, key: string, body: (i: number) => string, rate: number, seconds: number): Promise<Run> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const url = new URL(`${base}/api/v1/decisions`);
+  const total = rate * seconds;
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  let errors = 0;
+  let ok = 0;
+  let sent = 0;
+  let done = 0;
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    const finish = () => {
+      done += 1;
+      if (done === total) resolve();
+    };
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + sent * interval <= now) {
+        const scheduled = start + sent * interval;
+        const payload = body(sent);
+        sent += 1;
+        const req = request(
+          url,
+          { method: 'POST', agent, timeout: 10_000, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'content-length': Buffer.byteLength(payload) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              latencies.push(performance.now() - scheduled);
+              if (res.statusCode === 200) ok += 1;
+              else errors += 1;
+              finish();
+            });
+          },
+        );
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', () => {
+          errors += 1;
+          finish();
+        });
+        req.end(payload);
+      }
+      if (sent < total) setTimeout(tick, 1);
+    };
+    tick();
+  });
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  return { name: `API, ${rate} req/s for ${seconds} s (open loop)`, requestsPerSec: total / elapsed, p50: pct(50), p95: pct(95), p99: pct(99), errors, ok };
+}
+
+/** The API's own count of decisions answered (GET /metrics, allowed from this machine). */
+async function decisionsAnswered(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('arbiter_decisions_total{'))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
+
+/** The ceiling on this machine: a bare Node http server answering a fixed JSON body, in a child process. */
+async function bareCeiling(): Promise<Run> {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const body = JSON.stringify({ decisionId: '00000000-0000-4000-8000-000000000000', actions: [{ rank: 1, actionId: 'a' }] });
+       require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body); }); }).listen(${port}, '127.0.0.1');`,
+    ],
+    { stdio: 'inherit' },
+  );
+  try {
+    await waitFor(`http://127.0.0.1:${port}/`, 10_000);
+    const run = await load(`http://127.0.0.1:${port}`, 'x', () => '{}', { connections: CONNECTIONS, duration: MAX_SECONDS });
+    return { ...run, name: `bare Node http, max rate for ${MAX_SECONDS} s` };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  await query(ADMIN_URL, sql);
+}
+
+async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function cleanRedis(prefix: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Redis = require('ioredis') as typeof import('ioredis').default;
+  const redis = new Redis(REDIS_URL);
+  try {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    await redis.quit();
+  }
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;

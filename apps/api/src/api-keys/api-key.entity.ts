@@ -1,0 +1,42 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A key of one calling system (CRM, web shop, …). Only its SHA-256 is stored; the secret is shown once. */
+@ObjectType('ApiKey')
+@Entity('api_keys')
+export class ApiKey {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Field({ description: 'The first characters of the key, to tell keys apart (the rest is never stored).' })
+  @Column('text')
+  prefix: string;
+
+  @Column('text', { name: 'key_hash', select: false })
+  keyHash: string;
+
+  @Field(() => [ID], { nullable: true, description: 'The strategies this key may decide with; null: all.' })
+  @Column('uuid', { name: 'strategy_ids', array: true, nullable: true })
+  strategyIds: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Requests per second per API instance; null: the configured default.' })
+  @Column('int', { name: 'rate_limit_per_second', nullable: true })
+  rateLimitPerSecond: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  revokedAt: Date | null;
+}

@@ -1,0 +1,58 @@
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Role } from '../auth/roles';
+import { ZodPipe } from '../common/validation';
+import { ApiKey } from './api-key.entity';
+import { ApiKeysService } from './api-keys.service';
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field({ description: 'Which calling system uses it, e.g. "web shop".' })
+  name: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Strategies the key may decide with; empty or null: all.' })
+  strategyIds?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Requests per second per API instance; null: API_KEY_RATE_LIMIT.' })
+  rateLimitPerSecond?: number | null;
+}
+
+const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  strategyIds: z.array(z.uuid('must be a strategy id (UUID)')).max(1000).nullish(),
+  rateLimitPerSecond: z.number().int().min(1, 'must be at least 1').max(1_000_000).nullish(),
+});
+
+@ObjectType()
+export class CreatedApiKey {
+  @Field(() => ApiKey)
+  apiKey: ApiKey;
+
+  @Field({ description: 'The key itself. Shown only now: only its SHA-256 is stored.' })
+  secret: string;
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeysResolver {
+  constructor(private readonly service: ApiKeysService) {}
+
+  @Roles(Role.admin)
+  @Query(() => [ApiKey], { description: 'Every API key (without secrets), revoked ones included. Admin only.' })
+  apiKeys() {
+    return this.service.list();
+  }
+
+  @Roles(Role.admin)
+  @Mutation(() => CreatedApiKey, { description: 'A key for a calling system of the decision API; the secret is in the answer only.' })
+  createApiKey(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(createApiKeySchema, 'input')) input: CreateApiKeyInput) {
+    return this.service.create(actor, input);
+  }
+
+  @Roles(Role.admin)
+  @Mutation(() => ApiKey, { description: 'The key stops working (within 5 seconds on every API instance).' })
+  revokeApiKey(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, new ZodPipe(z.uuid('must be an id (UUID)'), 'id')) id: string) {
+    return this.service.revoke(actor, id);
+  }
+}

@@ -1,0 +1,43 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One answered decision, for learning and audit. Written in batches by DecisionLogWriter. */
+@Entity('decision_log')
+export class DecisionLogEntry {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('timestamptz', { name: 'decided_at' })
+  decidedAt: Date;
+
+  @Column('text', { name: 'customer_id' })
+  customerId: string;
+
+  @Column('uuid', { name: 'strategy_id' })
+  strategyId: string;
+
+  @Column('uuid', { name: 'version_id' })
+  versionId: string;
+
+  @Column('int', { name: 'version_number' })
+  versionNumber: number;
+
+  @Column('text', { name: 'content_hash' })
+  contentHash: string;
+
+  /** The returned actions: [{ actionId, rank, priority, propensity, value }]. */
+  @Column('jsonb')
+  actions: unknown;
+
+  /** Only the customer/context fields the strategy reads; null when DECISION_LOG_INPUTS=false. */
+  @Column('jsonb', { nullable: true })
+  inputs: unknown;
+
+  @Column('double precision', { name: 'latency_ms' })
+  latencyMs: number;
+
+  @Column('uuid', { name: 'api_key_id', nullable: true })
+  apiKeyId: string | null;
+
+  @Column('text')
+  source: string;
+}

@@ -1,0 +1,46 @@
+import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { z } from 'zod';
+import { Roles } from '../auth/access.decorators';
+import { Role } from '../auth/roles';
+import { JSONScalar } from '../common/graphql/json.scalar';
+import { ZodPipe } from '../common/validation';
+import { decisionRequestSchema } from './decision.schemas';
+import { DecisionsService } from './decisions.service';
+
+@ObjectType()
+export class Decision {
+  @Field() decisionId: string;
+  @Field() customerId: string;
+  @Field(() => JSONScalar, { description: 'The published version used: { id, name, version, versionId, contentHash }.' })
+  strategy: unknown;
+  @Field(() => JSONScalar, { description: 'Best first: [{ rank, actionId, name, group, channel, priority, propensity, value }].' })
+  actions: unknown;
+  @Field(() => [String], { nullable: true, description: 'With explain: what each node did, in words.' })
+  explanation?: string[];
+  @Field(() => JSONScalar, { nullable: true, description: 'With explain: the engine trace.' })
+  trace?: unknown;
+}
+
+const inputSchema = decisionRequestSchema.pick({ customer: true, context: true, limit: true }).strict();
+type DecideInput = z.infer<typeof inputSchema>;
+
+@Resolver()
+export class DecisionsResolver {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
+  @Query(() => Decision, {
+    description: 'A real decision with the PUBLISHED version, like POST /api/v1/decisions: logged, and its actions count as shown in the customer history.',
+  })
+  decide(
+    @Args('strategyId', { type: () => ID }, new ZodPipe(z.uuid('must be an id (UUID)'), 'strategyId')) strategyId: string,
+    @Args('input', { type: () => JSONScalar, description: '{ customer: { id, ... }, context?: { now?, channel?, ... }, limit? }' }, new ZodPipe(inputSchema, 'input')) input: DecideInput,
+    @Args('explain', { type: () => Boolean, nullable: true }) explain?: boolean | null,
+    @Args('limit', { type: () => Int, nullable: true }, new ZodPipe(z.number().int().min(1).max(100).nullish(), 'limit')) limit?: number | null,
+  ) {
+    return this.decisions.decide(
+      { strategy: strategyId, ...input, ...(limit && { limit }), explain: explain ?? false },
+      { apiKeyId: null, strategyIds: null, source: 'graphql' },
+    );
+  }
+}

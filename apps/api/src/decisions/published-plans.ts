@@ -1,0 +1,94 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { compileStrategy, type CompiledStrategy, type DataSchema } from '@arbiter/engine';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/errors';
+import { Strategy } from '../strategies/strategy.entity';
+import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import { StrategyVersion } from '../strategies/strategy-version.entity';
+import { VersionStatus } from '../strategies/version-status';
+import { fieldsRead, type FieldsRead } from './fields-read';
+import { PublishedStrategyEvents } from './published-strategy-events';
+
+/** The PUBLISHED version of a strategy, compiled once and reused by every request. */
+export interface PublishedPlan {
+  strategyId: string;
+  strategyName: string;
+  versionId: string;
+  versionNumber: number;
+  contentHash: string;
+  compiled: CompiledStrategy;
+  schema: DataSchema;
+  reads: FieldsRead;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * In-memory cache of compiled published versions, by strategy id (names resolve to ids). Entries
+ * are dropped when PublishedStrategyEvents announces a change, so the next request loads and
+ * compiles the new published version.
+ */
+@Injectable()
+export class PublishedPlans implements OnModuleDestroy {
+  private readonly plans = new Map<string, Promise<PublishedPlan>>();
+  private readonly idsByName = new Map<string, string>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly environment: StrategyEnvironmentService,
+    events: PublishedStrategyEvents,
+  ) {
+    this.unsubscribe = events.onChange((strategyId) => this.invalidate(strategyId));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
+  }
+
+  invalidate(strategyId: string): void {
+    if (strategyId === '*') this.plans.clear();
+    else this.plans.delete(strategyId);
+    this.idsByName.clear();
+  }
+
+  /** By id (UUID) or by name (case-insensitive). NOT_FOUND when unknown, archived or not published. */
+  async get(ref: string): Promise<PublishedPlan> {
+    const id = UUID.test(ref) ? ref.toLowerCase() : (this.idsByName.get(ref.toLowerCase()) ?? (await this.resolveName(ref)));
+    let plan = this.plans.get(id);
+    if (!plan) {
+      plan = this.load(id, ref);
+      this.plans.set(id, plan);
+      // A failed load is not cached: the next request tries again.
+      plan.catch(() => {
+        if (this.plans.get(id) === plan) this.plans.delete(id);
+      });
+    }
+    return plan;
+  }
+
+  private async resolveName(name: string): Promise<string> {
+    const strategy = await this.dataSource.getRepository(Strategy).createQueryBuilder('s').where('lower(s.name) = lower(:name)', { name }).getOne();
+    if (!strategy) throw notFound('Strategy', name);
+    this.idsByName.set(name.toLowerCase(), strategy.id);
+    return strategy.id;
+  }
+
+  private async load(id: string, ref: string): Promise<PublishedPlan> {
+    const strategy = await this.dataSource.getRepository(Strategy).findOne({ where: { id } });
+    if (!strategy || strategy.archivedAt) throw notFound('Strategy', ref);
+    const version = await this.dataSource.getRepository(StrategyVersion).findOne({ where: { strategyId: id, status: VersionStatus.PUBLISHED } });
+    if (!version) throw notFound('Published version of strategy', ref);
+    const env = await this.environment.load();
+    return {
+      strategyId: strategy.id,
+      strategyName: strategy.name,
+      versionId: version.id,
+      versionNumber: version.number,
+      contentHash: version.contentHash,
+      compiled: compileStrategy(version.document, env),
+      schema: env.schema ?? {},
+      reads: fieldsRead(version.document),
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DecisionLogModule } from '../decision-log/decision-log.module';
+import { RestModule } from '../rest/rest.module';
+import { HistoryService } from './history.service';
+import { InteractionsController } from './interactions.controller';
+import { InteractionsResolver } from './interactions.resolver';
+import { InteractionsService } from './interactions.service';
+
+@Module({
+  imports: [DecisionLogModule, RestModule],
+  controllers: [InteractionsController],
+  providers: [HistoryService, InteractionsService, InteractionsResolver],
+  exports: [HistoryService, InteractionsService],
+})
+export class InteractionsModule {}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../common/database-errors';
+import { validationFailed } from '../common/errors';
+import { DecisionLogWriter, type LoggedAction } from '../decision-log/decision-log.writer';
+import { HISTORY_DAYS, HistoryService } from './history.service';
+import type { OutcomeRequest, OutcomeResult } from './outcomes';
+
+interface Row {
+  id: string;
+  customer_id: string;
+  action_id: string;
+  outcome: OutcomeResult['outcome'];
+  channel: string | null;
+  at: Date;
+  decision_id: string | null;
+  idempotency_key: string | null;
+}
+
+/** Outcomes (stored once per idempotency key) and the interaction history of customers. */
+@Injectable()
+export class InteractionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: DecisionLogWriter,
+    private readonly history: HistoryService,
+  ) {}
+
+  /**
+   * Stores an outcome as an interaction. With a decisionId, the customer comes from the decision
+   * and the action must be one it returned. A repeated idempotency key answers the first result.
+   */
+  async record(request: OutcomeRequest, apiKeyId: string | null, strategyIds: readonly string[] | null = null): Promise<OutcomeResult> {
+    const key = request.idempotencyKey ?? null;
+    if (key) {
+      const existing = await this.byKey(key);
+      if (existing) return toResult(existing, true);
+    }
+    let customerId = request.customerId;
+    let actionId = request.actionId;
+    let strategyId: string | null = null;
+    let channel = request.channel ?? null;
+    if (request.decisionId) {
+      const decision = await this.decision(request.decisionId);
+      if (!decision || (strategyIds && !strategyIds.includes(decision.strategyId))) {
+        throw validationFailed([{ field: 'decisionId', message: `no decision ${request.decisionId} is known` }]);
+      }
+      if (customerId && customerId !== decision.customerId) throw validationFailed([{ field: 'customerId', message: 'is not the customer of this decision' }]);
+      if (!actionId && decision.actions.length === 1) actionId = decision.actions[0]!.actionId;
+      const action = decision.actions.find((a) => a.actionId === actionId);
+      if (!action) throw validationFailed([{ field: 'actionId', message: `${JSON.stringify(actionId ?? null)} was not returned by decision ${request.decisionId}` }]);
+      customerId = decision.customerId;
+      strategyId = decision.strategyId;
+      channel ??= action.channel ?? null;
+    }
+    const at = request.at ? new Date(request.at) : new Date();
+    let row: Row | undefined;
+    try {
+      const rows: Row[] = await this.dataSource.query(
+        `INSERT INTO interactions (customer_id, action_id, outcome, channel, at, decision_id, strategy_id, idempotency_key, api_key_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         RETURNING id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key`,
+        [customerId, actionId, request.outcome, channel, at, request.decisionId ?? null, strategyId, key, apiKeyId],
+      );
+      row = rows[0];
+    } catch (error) {
+      // Two requests with the same key at once: the loser answers the winner's row.
+      if (key && isUniqueViolation(error)) row = await this.byKey(key);
+      if (!row) throw error;
+      await this.history.invalidate(row.customer_id);
+      return toResult(row, true);
+    }
+    await this.history.invalidate(customerId!);
+    return toResult(row!, false);
+  }
+
+  async interactions(customerId: string) {
+    return { customerId, windowDays: HISTORY_DAYS, interactions: await this.history.get(customerId) };
+  }
+
+  private async byKey(key: string): Promise<Row | undefined> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key FROM interactions WHERE idempotency_key = $1`,
+      [key],
+    );
+    return rows[0];
+  }
+
+  private async decision(id: string): Promise<{ customerId: string; strategyId: string; actions: LoggedAction[] } | undefined> {
+    const pending = this.writer.findPending(id);
+    if (pending) return pending;
+    const rows: { customer_id: string; strategy_id: string; actions: LoggedAction[] }[] = await this.dataSource.query(
+      `SELECT customer_id, strategy_id, actions FROM decision_log WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r && { customerId: r.customer_id, strategyId: r.strategy_id, actions: r.actions };
+  }
+}
+
+function toResult(r: Row, replayed: boolean): OutcomeResult {
+  return {
+    id: String(r.id),
+    customerId: r.customer_id,
+    actionId: r.action_id,
+    outcome: r.outcome,
+    channel: r.channel,
+    at: new Date(r.at).toISOString(),
+    decisionId: r.decision_id,
+    idempotencyKey: r.idempotency_key,
+    replayed,
+  };
+}

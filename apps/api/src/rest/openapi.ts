@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../common/errors';
+import { batchRequestSchema, batchResponseSchema, decidedActionSchema, decisionRequestSchema, decisionResponseSchema, MAX_BATCH, strategyUsedSchema } from '../decisions/decision.schemas';
+import { interactionSchema, interactionsResultSchema, outcomeResultSchema, outcomeSchema } from '../interactions/outcomes';
+
+export const API_PREFIX = '/api/v1';
+
+const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_CODES) as [keyof typeof ERROR_CODES]),
+      message: z.string(),
+      details: z.unknown().optional().describe('VALIDATION_FAILED: [{ field, message }], one per problem.'),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** Every schema of the document, under its id; built from the zod schemas that validate the requests. */
+function componentSchemas(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  const named: [z.ZodType, string][] = [
+    [decisionRequestSchema, 'DecisionRequest'],
+    [batchRequestSchema, 'BatchDecisionRequest'],
+    [decisionResponseSchema, 'DecisionResponse'],
+    [batchResponseSchema, 'BatchDecisionResponse'],
+    [decidedActionSchema, 'DecidedAction'],
+    [strategyUsedSchema, 'StrategyUsed'],
+    [outcomeSchema, 'OutcomeRequest'],
+    [outcomeResultSchema, 'OutcomeResult'],
+    [interactionSchema, 'Interaction'],
+    [interactionsResultSchema, 'CustomerInteractions'],
+    [errorSchema, 'Error'],
+  ];
+  for (const [schema, id] of named) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _ignored, id: _id, ...rest } = schema as Record<string, unknown>;
+      return [id, rest];
+    }),
+  );
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
+const error = (description: string) => ({ description, content: json('Error') });
+const COMMON_ERRORS = {
+  '401': error('No valid API key (UNAUTHENTICATED).'),
+  '429': { ...error('Rate limit of the API key (RATE_LIMITED).'), headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } },
+  '500': error('Unexpected failure (INTERNAL); details only in the server log.'),
+};
+
+/** The OpenAPI 3.1 document of the REST decision API, served at GET /api/docs. */
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Arbiter decision API',
+      version: '1.0.0',
+      description:
+        'Real-time next-best-action decisions with the PUBLISHED version of a strategy, outcomes and interaction history. Authenticate with an API key (`Authorization: Bearer <key>` or `X-API-Key`); admins create keys with the GraphQL mutation `createApiKey`. Errors: `{ error: { code, message, details } }`.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }, { apiKeyHeader: [] }],
+    paths: {
+      [`${API_PREFIX}/decisions`]: {
+        post: {
+          operationId: 'decide',
+          summary: 'Ranked actions for one customer',
+          requestBody: { required: true, content: json('DecisionRequest') },
+          responses: {
+            '200': { description: 'The decision.', content: json('DecisionResponse') },
+            '400': error('Invalid request or customer payload (VALIDATION_FAILED, every field problem in details).'),
+            '403': error('The API key is not scoped to this strategy (FORBIDDEN).'),
+            '404': error('Unknown strategy, or no PUBLISHED version (NOT_FOUND).'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      [`${API_PREFIX}/decisions:batch`]: {
+        post: {
+          operationId: 'decideBatch',
+          summary: `Decisions for up to ${MAX_BATCH} customers in one call`,
+          requestBody: { required: true, content: json('BatchDecisionRequest') },
+          responses: {
+            '200': { description: 'One decision per request, in order.', content: json('BatchDecisionResponse') },
+            '400': error(`Invalid request, more than ${MAX_BATCH} requests, or invalid customer payloads (fields named requests[i].customer.x).`),
+            '403': error('The API key is not scoped to this strategy.'),
+            '404': error('Unknown strategy, or no PUBLISHED version.'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      [`${API_PREFIX}/outcomes`]: {
+        post: {
+          operationId: 'recordOutcome',
+          summary: 'What the customer did with an action',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Or `idempotencyKey` in the body: a repeated key answers the first result and stores nothing.', schema: { type: 'string', maxLength: 200 } }],
+          requestBody: { required: true, content: json('OutcomeRequest') },
+          responses: {
+            '200': { description: 'Already recorded under this idempotency key: the first result.', content: json('OutcomeResult') },
+            '201': { description: 'Recorded.', content: json('OutcomeResult') },
+            '400': error('Invalid outcome, unknown decisionId, or an action the decision did not return.'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      [`${API_PREFIX}/customers/{id}/interactions`]: {
+        get: {
+          operationId: 'customerInteractions',
+          summary: 'The interaction history contact policies read (90 days, newest first, at most 500)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The history.', content: json('CustomerInteractions') }, '400': error('Invalid customer id.'), ...COMMON_ERRORS },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'The API key as a bearer token.' },
+        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      },
+      schemas: componentSchemas(),
+    },
+  };
+}
+
+export const DOCS_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Arbiter decision API</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code,pre{background:#f4f4f4;padding:.1rem .3rem}pre{padding:1rem;overflow:auto}</style></head>
+<body><h1>Arbiter decision API</h1><p>The OpenAPI 3.1 document: <a href="/api/docs">/api/docs</a> (JSON; load it into any OpenAPI viewer or client generator).</p>
+<div id="ops">Loading…</div>
+<script>
+fetch('/api/docs').then(r => r.json()).then(doc => {
+  const el = document.getElementById('ops'); el.textContent = '';
+  for (const [path, ops] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(ops)) {
+    const h = document.createElement('h2'); h.textContent = method.toUpperCase() + ' ' + path; el.append(h);
+    const p = document.createElement('p'); p.textContent = op.summary; el.append(p);
+    const pre = document.createElement('pre'); pre.textContent = Object.entries(op.responses).map(([s, r]) => s + ' ' + r.description).join('\\n'); el.append(pre);
+  }
+});
+</script></body></html>`;

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config/app-config';
+import { createApiKey, publishNewVersion, publishStrategy, rest, within, type Published } from './support/decision-api';
+import { VALID_DOC, VALID_DOC_TOP1 } from './support/fixtures';
+import { Scenario } from './support/scenario';
+import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Two API instances on one database: publishing or rolling back through one makes the other serve
+ * the new version within 1 second — over Redis pub/sub (REDIS_URL) and in-process without it.
+ */
+describe.each([
+  ['with Redis pub/sub', true],
+  ['in-process (no REDIS_URL)', false],
+])('published-plan cache across two API instances, %s', (_name, withRedis) => {
+  const prefix = `arbiter_test_${randomBytes(4).toString('hex')}`;
+  const env = withRedis ? { REDIS_URL, REDIS_PREFIX: prefix } : {};
+  let a: TestApp;
+  let b: NestExpressApplication;
+  let s: Scenario;
+  let key: string;
+
+  beforeAll(async () => {
+    a = await startTestApp(env);
+    b = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: a.db.url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '5', ...env }));
+    s = await new Scenario(a).init();
+    for (const id of ['offer-a', 'offer-b']) ok(await a.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name: id } }, s.designer.token));
+    key = (await createApiKey(a, (await a.user([Role.admin])).token)).secret;
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    if (withRedis) {
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
+    }
+  });
+
+  const servedBy = async (app: Pick<TestApp, 'app'>, strategy: Published) => {
+    const res = await rest(app, key).post('/api/v1/decisions', { strategy: strategy.strategyId, customer: { id: 'c-1' } });
+    return res.status === 200 ? (res.body.strategy.contentHash as string) : `HTTP ${res.status}`;
+  };
+
+  it('publish, rollback and retire through instance A reach instance B within 1 second', async () => {
+    const v1 = await publishStrategy(a, s, { ...VALID_DOC, description: prefix });
+    // Both instances cache version 1.
+    expect(await servedBy(a, v1)).toBe(v1.contentHash);
+    expect(await servedBy({ app: b }, v1)).toBe(v1.contentHash);
+
+    const v2 = await publishNewVersion(a, s, v1, { ...VALID_DOC_TOP1, description: prefix });
+    expect(await within(1000, async () => (await servedBy({ app: b }, v2)) === v2.contentHash)).toBeGreaterThanOrEqual(0);
+    expect(await servedBy(a, v2)).toBe(v2.contentHash);
+
+    ok(await a.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v) { id } }`, { s: v1.strategyId, v: v1.versionId }, s.publisher.token));
+    expect(await within(1000, async () => (await servedBy({ app: b }, v1)) === v1.contentHash)).toBeGreaterThanOrEqual(0);
+
+    ok(await a.gql(`mutation($v: ID!) { retireVersion(versionId: $v) { id } }`, { v: v1.versionId }, s.publisher.token));
+    expect(await within(1000, async () => (await servedBy({ app: b }, v1)) === 'HTTP 404')).toBeGreaterThanOrEqual(0);
+  });
+});
