@@ -11,11 +11,14 @@ import { graphqlOptions } from './common/graphql/graphql-options';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CustomerSchemaModule } from './customer-schema/customer-schema.module';
+import { DatasetsModule } from './datasets/datasets.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoSeedModule } from './database/demo/demo-seed.module';
+import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { SimulationRunsModule } from './simulations/simulation-runs.module';
 import { SimulationsModule } from './simulations/simulations.module';
 import { StrategiesModule } from './strategies/strategies.module';
 import { UsersModule } from './users/users.module';
@@ -55,8 +58,11 @@ export class AppModule {
         ActionsModule,
         CustomerSchemaModule,
         SimulationsModule,
+        DatasetsModule,
+        SimulationRunsModule.register('api'),
         StrategiesModule,
         ReviewsModule,
+        DecisionsModule,
         HealthModule,
         MetricsModule,
         DemoSeedModule,

@@ -65,6 +65,16 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   ],
   retireVersion: [[withVars({ v: 'x' }), ['versionId']]],
   addComment: [[withVars({ 'i.body': ' ', 'i.nodeId': '' }), ['input.nodeId', 'input.body']]],
+  createApiKey: [[withVars({ 'i.name': ' ', 'i.strategyIds': ['not-an-id'], 'i.rateLimitPerSecond': 0 }), ['input.name', 'input.strategyIds[0]', 'input.rateLimitPerSecond']]],
+  revokeApiKey: [[withVars({ id: 'x' }), ['id']]],
+  recordOutcome: [[withVars({ 'i.outcome': 'shown', 'i.at': 'soon' }), ['input.outcome', 'input.at']]],
+  runSimulation: [
+    [withVars({ v: 'x' }), ['versionId']],
+    [withVars({ d: 'y' }), ['datasetId']],
+    [withVars({ b: 'z' }), ['baselineVersionId']],
+  ],
+  cancelSimulation: [[withVars({ id: 'x' }), ['id']]],
+  deleteDataset: [[withVars({ id: '42' }), ['id']]],
 };
 
 /** Every mutation with bad input: VALIDATION_FAILED naming each bad field, and nothing written anywhere. */

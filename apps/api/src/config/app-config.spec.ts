@@ -56,6 +56,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ REDIS_URL: 'http://x' })).toEqual([expect.stringMatching(/^REDIS_URL: must be a redis:\/\/ URL/)]);
   });
 
+  it('reads the simulation job settings: a worker in the API process by default, chunk size, dataset hash key', () => {
+    expect(loadConfig({ ...base }).jobs).toEqual({ runWorker: true, chunkSize: 10_000 });
+    expect(loadConfig({ ...base, RUN_WORKER: 'false', SIMULATION_CHUNK_SIZE: '500' }).jobs).toEqual({ runWorker: false, chunkSize: 500 });
+    expect(problemsOf({ SIMULATION_CHUNK_SIZE: '10', RUN_WORKER: 'maybe', DATASET_HASH_SALT: 'short' })).toEqual([
+      expect.stringMatching(/^RUN_WORKER: use true or false/),
+      expect.stringMatching(/^SIMULATION_CHUNK_SIZE: must be at least 100/),
+      expect.stringMatching(/^DATASET_HASH_SALT: must be at least 16/),
+    ]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ ...base, PORT: '', JWT_SECRET: '' }).port).toBe(3000);
   });

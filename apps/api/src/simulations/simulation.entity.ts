@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
 
@@ -12,8 +12,8 @@ export enum SimulationStatus {
 registerEnumType(SimulationStatus, { name: 'SimulationStatus' });
 
 /**
- * A simulation of one content hash over a dataset. Only the table and a read query live here for
- * now; the simulations feature runs and fills them. Approval reads it as evidence.
+ * A simulation of one content hash over a dataset: a parent job and one chunk job per range of
+ * dataset rows (see SimulationsService). Approval reads COMPLETED ones as evidence.
  */
 @ObjectType('Simulation')
 @Entity('simulations')
@@ -34,9 +34,51 @@ export class Simulation {
   @Column('text')
   status: SimulationStatus;
 
-  @Field(() => JSONScalar, { nullable: true })
+  @Field(() => JSONScalar, { nullable: true, description: 'The summary (per action, per node funnel, per segment, off-policy estimates) once COMPLETED.' })
   @Column('jsonb', { nullable: true })
   results: unknown;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'Differences from the baseline version on the same rows, when a baseline was given.' })
+  @Column('jsonb', { nullable: true })
+  comparison: unknown;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { name: 'version_id', nullable: true })
+  versionId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { name: 'baseline_version_id', nullable: true })
+  baselineVersionId: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { name: 'baseline_content_hash', nullable: true })
+  baselineContentHash: string | null;
+
+  @Column('jsonb', { default: {} })
+  options: Record<string, unknown>;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The `context.now` of every decision: fixed, so a run is reproducible.' })
+  @Column('timestamptz', { name: 'decision_time', nullable: true })
+  decisionTime: Date | null;
+
+  @Field(() => Int)
+  @Column('int', { name: 'rows_total', default: 0 })
+  rowsTotal: number;
+
+  @Column('int', { name: 'chunk_size', default: 10000 })
+  chunkSize: number;
+
+  @Field(() => Int)
+  @Column('int', { name: 'chunk_count', default: 0 })
+  chunkCount: number;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column('timestamptz', { name: 'started_at', nullable: true })
+  startedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it failed (FAILED only).' })
+  @Column('text', { nullable: true })
+  error: string | null;
 
   @Field(() => ID, { nullable: true })
   @Column('uuid', { name: 'created_by', nullable: true })

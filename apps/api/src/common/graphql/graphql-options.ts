@@ -24,6 +24,17 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     validationRules: [depthLimitRule(config.graphql.maxDepth)],
     formatError: formatGraphQLError,
     includeStacktraceInErrorResponses: false,
-    context: ({ req }: { req: unknown }) => ({ req }),
+    context: graphqlContext,
+    // Subscriptions (simulation progress) over graphql-ws on the same path; the access token goes in
+    // connectionParams.authorization ("Bearer …") and is checked by the same guard as HTTP requests.
+    subscriptions: { 'graphql-ws': { path: GRAPHQL_PATH } },
   };
+}
+
+/** HTTP: the request. graphql-ws: a request-like object carrying connectionParams.authorization as its header. */
+export function graphqlContext(ctx: { req?: unknown; connectionParams?: Record<string, unknown>; extra?: unknown }): { req: unknown } {
+  if (ctx.req) return { req: ctx.req };
+  const params = ctx.connectionParams ?? {};
+  const authorization = params['authorization'] ?? params['Authorization'];
+  return { req: { headers: typeof authorization === 'string' ? { authorization } : {} } };
 }

@@ -1,3 +1,4 @@
+import { DatasetsModule } from '../../datasets/datasets.module';
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../../actions/actions.module';
 import { CustomerSchemaModule } from '../../customer-schema/customer-schema.module';
@@ -6,7 +7,7 @@ import { UsersModule } from '../../users/users.module';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [UsersModule, ActionsModule, CustomerSchemaModule, StrategiesModule],
+  imports: [UsersModule, ActionsModule, CustomerSchemaModule, StrategiesModule, DatasetsModule],
   providers: [DemoSeedService],
   exports: [DemoSeedService],
 })

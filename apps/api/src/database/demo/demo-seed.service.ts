@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { ActionsService } from '../../actions/actions.service';
 import { hashPassword } from '../../auth/passwords';
 import { CustomerSchemaService } from '../../customer-schema/customer-schema.service';
+import { SampleDatasetsService } from '../../datasets/sample-datasets.service';
 import { SchemaScope, type FieldType } from '../../customer-schema/schema-field.entity';
 import { StrategiesService } from '../../strategies/strategies.service';
 import { UsersRepository } from '../../users/users.repository';
@@ -37,6 +38,7 @@ export class DemoSeedService {
     private readonly actions: ActionsService,
     private readonly schema: CustomerSchemaService,
     private readonly strategies: StrategiesService,
+    private readonly sampleDatasets: SampleDatasetsService,
   ) {}
 
   async seed(): Promise<DemoSeedResult> {
@@ -70,6 +72,8 @@ export class DemoSeedService {
     if (!existingStrategies.edges.some((e) => e.node.name === DEMO_STRATEGY.name)) {
       await this.strategies.create(designer, { name: DEMO_STRATEGY.name, description: DEMO_STRATEGY.description, document: DEMO_STRATEGY.document as CreateStrategy['document'] });
     }
+    // The sample datasets (apps/api/data/samples), imported once, by the demo analyst.
+    await this.sampleDatasets.seed(actors['analyst'] ?? null);
     this.logger.log(`Demo data ready: ${DEMO_USERS.length} users, ${DEMO_ACTIONS.length} actions, 1 strategy.`);
     return { password, users: DEMO_USERS.map((u) => `${u.email} (${u.roles.join(', ')})`) };
   }

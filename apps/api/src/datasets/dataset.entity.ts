@@ -1,0 +1,75 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { JSONScalar } from '../common/graphql/json.scalar';
+
+export enum DatasetStatus {
+  UPLOADING = 'UPLOADING',
+  READY = 'READY',
+  FAILED = 'FAILED',
+}
+registerEnumType(DatasetStatus, { name: 'DatasetStatus' });
+
+/** A historical customer dataset: its mapping, data-quality report and import progress. Rows are in `dataset_rows`. */
+@ObjectType('Dataset')
+@Entity('datasets')
+export class Dataset {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Field({ description: 'csv or jsonl.' })
+  @Column('text')
+  format: string;
+
+  @Field(() => DatasetStatus)
+  @Column('text')
+  status: DatasetStatus;
+
+  @Field(() => JSONScalar, { description: 'Column mapping: customerId, fields, loggedAction, outcome, loggingPropensity, segmentColumns.' })
+  @Column('jsonb')
+  mapping: Record<string, unknown>;
+
+  @Field(() => JSONScalar, { description: 'Personal columns and their treatment at import: hash or drop.' })
+  @Column('jsonb', { name: 'personal_columns' })
+  personalColumns: Record<string, 'hash' | 'drop'>;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'Data-quality report (rows read/kept/rejected, rejected rows, per-column statistics) once READY.' })
+  @Column('jsonb', { nullable: true })
+  report: unknown;
+
+  @Field(() => String, { nullable: true, description: 'Why the import failed (FAILED only).' })
+  @Column('text', { nullable: true })
+  error: string | null;
+
+  @Field(() => Int, { description: 'Rows read so far (progress while UPLOADING).' })
+  @Column('int', { name: 'rows_read' })
+  rowsRead: number;
+
+  @Field(() => Int, { description: 'Rows kept: what simulations run over.' })
+  @Column('int', { name: 'row_count' })
+  rowCount: number;
+
+  @Field(() => Number)
+  @Column('bigint', { name: 'bytes_read', transformer: { from: (v: string | null) => Number(v ?? 0), to: (v: number) => v } })
+  bytesRead: number;
+
+  @Field(() => Number, { nullable: true, description: 'The upload size when the client sent Content-Length.' })
+  @Column('bigint', { name: 'total_bytes', nullable: true, transformer: { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number | null) => v } })
+  totalBytes: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,79 @@
+import type { IncomingMessage } from 'node:http';
+import { Catch, Controller, HttpStatus, Post, Query, Req, Res, UseFilters, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import type { Actor } from '../auth/actor';
+import { Role } from '../auth/roles';
+import { AppError, type ErrorCode } from '../common/errors';
+import { parseInput } from '../common/validation';
+import { DatasetsService, uploadParamsSchema } from './datasets.service';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  BAD_REQUEST: HttpStatus.BAD_REQUEST,
+  CONFLICT: HttpStatus.CONFLICT,
+  INVALID_STATE: HttpStatus.CONFLICT,
+};
+
+/** AppErrors (from the guard too) as `{ error: { code, message, … } }` with a matching HTTP status. */
+@Catch(AppError)
+export class RestAppErrorFilter implements ExceptionFilter {
+  catch(error: AppError, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    res.status(STATUS[error.code] ?? HttpStatus.BAD_REQUEST).json({ error: { code: error.code, message: error.message, ...error.extensions } });
+  }
+}
+
+/** The first `limit` bytes of a request body, without reading the rest. */
+async function* head(req: IncomingMessage, limit: number): AsyncGenerator<Buffer> {
+  let seen = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    const part = seen + chunk.length > limit ? chunk.subarray(0, limit - seen) : chunk;
+    seen += part.length;
+    yield part;
+    if (seen >= limit) return;
+  }
+}
+
+/**
+ * Dataset upload over REST: the raw file is the request body (no multipart), read as a stream, so
+ * a 1 GB file never sits in memory. `POST /api/v1/datasets/inspect` with the first 64 KiB gives the
+ * detected format and suggested fields; `POST /api/v1/datasets?name=…` with the whole file and the
+ * mapping in `X-Dataset-Mapping` (JSON) imports it and answers with the dataset and its report.
+ */
+@Controller('api/v1/datasets')
+@UseFilters(RestAppErrorFilter)
+export class DatasetsController {
+  constructor(private readonly datasets: DatasetsService) {}
+
+  @Roles(Role.analyst)
+  @Post('inspect')
+  async inspect(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.answer(res, HttpStatus.OK, async () => {
+      const inspection = await this.datasets.inspect(head(req, 64 * 1024));
+      req.resume(); // whatever the client sent beyond the sample is drained, not read
+      return inspection;
+    });
+  }
+
+  @Roles(Role.analyst)
+  @Post()
+  async upload(@Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<void> {
+    await this.answer(res, HttpStatus.CREATED, async () => {
+      // The JSON body parser would have read (and limited) a body sent as application/json.
+      if (req.readableEnded) throw new AppError('BAD_REQUEST', 'Send the file as the raw body with Content-Type text/csv, application/x-ndjson or application/octet-stream (not application/json).');
+      const params = parseInput(uploadParamsSchema, { name: query['name'], format: query['format'] || undefined });
+      const header = req.headers['x-dataset-mapping'];
+      const mapping = this.datasets.parseMapping(Array.isArray(header) ? header[0] : header);
+      const length = Number(req.headers['content-length']);
+      return this.datasets.upload(actor, req, { ...params, mapping, ...(Number.isFinite(length) && length > 0 && { totalBytes: length }) });
+    });
+  }
+
+  private async answer(res: Response, status: number, work: () => Promise<unknown>): Promise<void> {
+    res.status(status).json(await work());
+  }
+}

@@ -1,0 +1,34 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { z } from 'zod';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import type { Actor } from '../auth/actor';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { ZodPipe } from '../common/validation';
+import { Dataset } from './dataset.entity';
+import { DatasetsService } from './datasets.service';
+
+const uuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)'), name);
+
+/** Reading and deleting datasets; uploads go through REST (`POST /api/v1/datasets`, streamed). */
+@Resolver(() => Dataset)
+export class DatasetsResolver {
+  constructor(private readonly service: DatasetsService) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => [Dataset], { description: 'Datasets, newest first (at most 200). Upload with POST /api/v1/datasets.' })
+  datasets() {
+    return this.service.list();
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => Dataset, { description: 'One dataset with its data-quality report; poll rowsRead while it is UPLOADING.' })
+  dataset(@Args('id', { type: () => ID }, uuid('id')) id: string) {
+    return this.service.get(id);
+  }
+
+  @Roles(Role.analyst)
+  @Mutation(() => Dataset, { description: 'Deletes a dataset and its rows (not while a simulation runs on it); simulations keep their results.' })
+  deleteDataset(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuid('id')) id: string) {
+    return this.service.delete(actor, id);
+  }
+}

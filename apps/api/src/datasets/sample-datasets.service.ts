@@ -1,0 +1,79 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import type { ImportedRow } from '@arbiter/datasets';
+import { coupon, couponActionId } from '@arbiter/engine/examples';
+import type { Actor } from '../auth/actor';
+import { DatasetsService, type UploadOptions } from './datasets.service';
+
+/** apps/api/data/samples, from src/datasets (tests) and dist/datasets (built) alike. */
+export const SAMPLES_DIR = join(__dirname, '..', '..', 'data', 'samples');
+
+export const COUPON_SAMPLE = 'In-vehicle coupon recommendation (UCI, sample)';
+export const OPEN_BANDIT_SAMPLE = 'Open Bandit Dataset, random/men (ZOZO, sample)';
+
+/** `Bar|1d` (the joined coupon and expiration columns) → `bar-1d`, the coupon example's action id. */
+export function couponLoggedAction(row: ImportedRow): ImportedRow {
+  if (!row.logged) return row;
+  const [offer = '', expiration = ''] = row.logged.actionId.split('|');
+  const actionId = couponActionId({ coupon: offer, expiration });
+  return actionId ? { ...row, logged: { ...row.logged, actionId } } : row;
+}
+
+interface Sample {
+  name: string;
+  file: string;
+  options: Omit<UploadOptions, 'name'>;
+}
+
+const OBD_FIELDS = [
+  ...Array.from({ length: 4 }, (_, i) => `user_feature_${i}`),
+  ...Array.from({ length: 34 }, (_, i) => `user-item_affinity_${i}`),
+];
+
+export const SAMPLES: Sample[] = [
+  {
+    name: COUPON_SAMPLE,
+    file: 'uci-in-vehicle-coupon-recommendation/in-vehicle-coupon-recommendation.csv',
+    options: {
+      format: 'csv',
+      // Customer fields: every column but the offer (coupon, expiration) and the answer (Y).
+      mapping: { loggedAction: ['coupon', 'expiration'], outcome: 'Y' },
+      schema: coupon.schema.customer ?? [],
+      transform: couponLoggedAction,
+    },
+  },
+  {
+    name: OPEN_BANDIT_SAMPLE,
+    file: 'open-bandit-dataset-small/random/men/men.csv',
+    options: {
+      format: 'csv',
+      mapping: { fields: OBD_FIELDS, loggedAction: 'item_id', outcome: 'click', loggingPropensity: 'propensity_score', useCustomerSchema: false },
+    },
+  },
+];
+
+/** The two real sample datasets shipped in apps/api/data/samples (README and license beside each). */
+@Injectable()
+export class SampleDatasetsService {
+  private readonly logger = new Logger('SampleDatasets');
+
+  constructor(private readonly datasets: DatasetsService) {}
+
+  /** Imports the samples that are not there yet (by name); returns the names imported now. */
+  async seed(actor: Actor | null): Promise<string[]> {
+    const imported: string[] = [];
+    for (const sample of SAMPLES) {
+      if (await this.datasets.findByName(sample.name)) continue;
+      const path = join(SAMPLES_DIR, sample.file);
+      if (!existsSync(path)) {
+        this.logger.warn(`Sample dataset file missing: ${path}`);
+        continue;
+      }
+      const dataset = await this.datasets.upload(actor, createReadStream(path), { name: sample.name, ...sample.options });
+      this.logger.log(`Sample dataset "${sample.name}": ${dataset.rowCount} rows`);
+      imported.push(sample.name);
+    }
+    return imported;
+  }
+}

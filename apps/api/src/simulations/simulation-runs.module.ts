@@ -1,0 +1,65 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
+import { AuditModule } from '../audit/audit.module';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
+import { DatasetsModule } from '../datasets/datasets.module';
+import { BullMqJobRunner } from '../jobs/bullmq-job-runner';
+import { InProcessJobRunner } from '../jobs/in-process-job-runner';
+import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
+import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import { SimulationProcessor } from './simulation-processor';
+import { SimulationRunsResolver } from './simulation-runs.resolver';
+import { SimulationsService } from './simulations.service';
+
+export const PROCESS_ROLE = Symbol('PROCESS_ROLE');
+export type ProcessRole = 'api' | 'worker';
+
+/** BullMQ when REDIS_URL is set, else the in-process queue. */
+export function createJobRunner(config: AppConfig): JobRunner {
+  return config.redis.url ? new BullMqJobRunner({ url: config.redis.url, prefix: config.redis.prefix }) : new InProcessJobRunner();
+}
+
+/**
+ * Runs the workers of this process: always in-process without Redis; with Redis in `npm run
+ * worker` and, unless RUN_WORKER=false, in the API process too.
+ */
+@Injectable()
+export class SimulationWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JOB_RUNNER) private readonly jobs: JobRunner,
+    @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+    private readonly processor: SimulationProcessor,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.jobs.kind === 'in-process' || this.role === 'worker' || this.config.jobs.runWorker) await this.jobs.startWorkers(this.processor);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.jobs.close();
+  }
+}
+
+/** Running simulations: the service and resolver (API), the processors and the workers (both). */
+@Module({})
+export class SimulationRunsModule {
+  static register(role: ProcessRole): DynamicModule {
+    return {
+      module: SimulationRunsModule,
+      imports: [AuditModule, ActionsModule, CustomerSchemaModule, DatasetsModule],
+      providers: [
+        { provide: PROCESS_ROLE, useValue: role },
+        { provide: JOB_RUNNER, inject: [APP_CONFIG], useFactory: createJobRunner },
+        StrategyEnvironmentService,
+        SimulationProcessor,
+        SimulationsService,
+        SimulationWorkers,
+        ...(role === 'api' ? [SimulationRunsResolver] : []),
+      ],
+      exports: [SimulationsService, JOB_RUNNER, SimulationProcessor],
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { z } from 'zod';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import type { Actor } from '../auth/actor';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { ZodPipe } from '../common/validation';
+import { Simulation, SimulationStatus } from './simulation.entity';
+import { SimulationProgress } from './simulation-run.types';
+import { SimulationsService } from './simulations.service';
+
+const uuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)'), name);
+const optionalUuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)').nullish(), name);
+const RUNNING = new Set<string>([SimulationStatus.QUEUED, SimulationStatus.RUNNING]);
+const POLL_MS = 500;
+
+@Resolver(() => Simulation)
+export class SimulationRunsResolver {
+  constructor(private readonly simulations: SimulationsService) {}
+
+  @Roles(Role.analyst)
+  @Mutation(() => Simulation, {
+    description: 'Simulates a version over a dataset (BullMQ flow: one job per chunk of rows). The same content, dataset and baseline is reused unless force.',
+  })
+  runSimulation(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => ID }, uuid('versionId')) versionId: string,
+    @Args('datasetId', { type: () => ID }, uuid('datasetId')) datasetId: string,
+    @Args('baselineVersionId', { type: () => ID, nullable: true }, optionalUuid('baselineVersionId')) baselineVersionId?: string | null,
+    @Args('force', { type: () => Boolean, nullable: true }) force?: boolean | null,
+  ) {
+    return this.simulations.run(actor, { versionId, datasetId, baselineVersionId, force });
+  }
+
+  @Roles(Role.analyst)
+  @Mutation(() => Simulation, { description: 'QUEUED or RUNNING → CANCELLED; pending chunks are removed, running ones stop.' })
+  cancelSimulation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuid('id')) id: string) {
+    return this.simulations.cancel(actor, id);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => Simulation, { description: 'One simulation: status, progress, results and the comparison with its baseline.' })
+  simulation(@Args('id', { type: () => ID }, uuid('id')) id: string) {
+    return this.simulations.get(id);
+  }
+
+  @ResolveField(() => SimulationProgress)
+  progress(@Parent() simulation: Simulation) {
+    return this.simulations.progress(simulation);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Subscription(() => SimulationProgress, { description: 'Progress of a simulation until it ends (graphql-ws; the access token goes in connectionParams.authorization).' })
+  simulationProgress(@Args('id', { type: () => ID }, uuid('id')) id: string): AsyncGenerator<{ simulationProgress: SimulationProgress }> {
+    return this.follow(id);
+  }
+
+  private async *follow(id: string): AsyncGenerator<{ simulationProgress: SimulationProgress }> {
+    let last = '';
+    for (;;) {
+      const progress = await this.simulations.progress(await this.simulations.get(id));
+      const key = `${progress.status}:${progress.rowsDone}`;
+      if (key !== last) {
+        last = key;
+        yield { simulationProgress: progress };
+      }
+      if (!RUNNING.has(progress.status)) return;
+      await sleep(POLL_MS);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { validateStrategy } from '@arbiter/engine';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { invalidState, notFound, validationFailed } from '../common/errors';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { DatasetStatus } from '../datasets/dataset.entity';
+import { DatasetsService } from '../datasets/datasets.service';
+import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
+import { problemDetails, StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import { StrategyVersion } from '../strategies/strategy-version.entity';
+import { Simulation, SimulationStatus } from './simulation.entity';
+import type { SimulationProgress } from './simulation-run.types';
+
+export interface RunSimulation {
+  versionId: string;
+  datasetId: string;
+  baselineVersionId?: string | null;
+  force?: boolean | null;
+}
+
+/** Starting, cancelling and following simulations; the work itself is SimulationProcessor's. */
+@Injectable()
+export class SimulationsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JOB_RUNNER) private readonly jobs: JobRunner,
+    private readonly dataSource: DataSource,
+    private readonly datasets: DatasetsService,
+    private readonly environment: StrategyEnvironmentService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(id: string): Promise<Simulation> {
+    const simulation = await this.dataSource.manager.findOne(Simulation, { where: { id } });
+    if (!simulation) throw notFound('Simulation', id);
+    return simulation;
+  }
+
+  private async version(id: string, field: string): Promise<StrategyVersion> {
+    const version = await this.dataSource.manager.findOne(StrategyVersion, { where: { id } });
+    if (!version) throw notFound(field === 'baselineVersionId' ? 'Baseline version' : 'Version', id);
+    return version;
+  }
+
+  /**
+   * A simulation of the version's content over the dataset (and the baseline's on the same rows).
+   * The same content, dataset and baseline already COMPLETED (or under way) is returned as it is
+   * unless `force`.
+   */
+  async run(actor: Actor, input: RunSimulation): Promise<Simulation> {
+    const version = await this.version(input.versionId, 'versionId');
+    const baseline = input.baselineVersionId ? await this.version(input.baselineVersionId, 'baselineVersionId') : null;
+    const dataset = await this.datasets.get(input.datasetId);
+    if (dataset.status !== DatasetStatus.READY) throw invalidState(`Dataset "${dataset.name}" is ${dataset.status}, not READY.`, []);
+    const environment = await this.environment.load();
+    for (const [field, v] of [['versionId', version], ['baselineVersionId', baseline]] as const) {
+      if (!v) continue;
+      const problems = validateStrategy(v.document, environment).problems;
+      const details = problemDetails(problems);
+      if (details.length) throw validationFailed(details.map((d) => ({ ...d, field: `${field}: ${d.field}` })), `Version ${v.number} has errors and cannot be simulated: ${details[0]!.message}`);
+    }
+    if (!input.force) {
+      const existing = await this.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM simulations WHERE content_hash = $1 AND dataset_id = $2 AND baseline_content_hash IS NOT DISTINCT FROM $3 AND status IN ('COMPLETED','QUEUED','RUNNING')
+         ORDER BY (status = 'COMPLETED') DESC, created_at DESC LIMIT 1`,
+        [version.contentHash, dataset.id, baseline?.contentHash ?? null],
+      );
+      if (existing[0]) return this.get(existing[0].id);
+    }
+    const chunkSize = this.config.jobs.chunkSize;
+    const chunkCount = Math.ceil(dataset.rowCount / chunkSize);
+    const id = await this.dataSource.transaction(async (em) => {
+      const rows = await em.query<{ id: string }[]>(
+        `INSERT INTO simulations (content_hash, dataset_id, status, created_by, version_id, baseline_version_id, baseline_content_hash, options, decision_time, rows_total, chunk_size, chunk_count)
+         VALUES ($1, $2, 'QUEUED', $3, $4, $5, $6, $7, now(), $8, $9, $10) RETURNING id`,
+        [version.contentHash, dataset.id, actor.id, version.id, baseline?.id ?? null, baseline?.contentHash ?? null, JSON.stringify({ environment }), dataset.rowCount, chunkSize, chunkCount],
+      );
+      const simId = rows[0]!.id;
+      await this.audit.append(em, actor, {
+        action: 'simulation.run',
+        entityType: 'simulation',
+        entityId: simId,
+        afterHash: version.contentHash,
+        comment: `version ${version.id} on dataset "${dataset.name}" (${dataset.rowCount} rows)${baseline ? `, baseline ${baseline.id}` : ''}${input.force ? ', forced' : ''}`,
+      });
+      return simId;
+    });
+    try {
+      await this.jobs.enqueueSimulation(id, chunkCount);
+    } catch (error) {
+      await this.dataSource.query(`UPDATE simulations SET status = 'FAILED', error = $2 WHERE id = $1`, [id, 'The job queue could not be reached.']);
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async cancel(actor: Actor, id: string): Promise<Simulation> {
+    const simulation = await this.get(id);
+    const cancelled = await this.dataSource.transaction(async (em) => {
+      const rows = await em.query<{ id: string }[]>(`UPDATE simulations SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`, [id]);
+      // UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
+      const changed = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length > 0 : rows.length > 0;
+      if (changed) await this.audit.append(em, actor, { action: 'simulation.cancel', entityType: 'simulation', entityId: id, afterHash: simulation.contentHash });
+      return changed;
+    });
+    if (!cancelled) throw invalidState(`Simulation ${id} is ${simulation.status}: only a QUEUED or RUNNING simulation can be cancelled.`, []);
+    await this.jobs.cancelSimulation(id, simulation.chunkCount);
+    return this.get(id);
+  }
+
+  async progress(simulation: Simulation): Promise<SimulationProgress> {
+    const rows = await this.dataSource.query<{ rows: string; chunks: string }[]>(`SELECT coalesce(sum(rows), 0) AS rows, count(*) AS chunks FROM simulation_chunks WHERE simulation_id = $1`, [simulation.id]);
+    const rowsDone = Number(rows[0]!.rows);
+    const chunksDone = Number(rows[0]!.chunks);
+    const end = simulation.completedAt ?? new Date();
+    const seconds = simulation.startedAt ? (end.getTime() - simulation.startedAt.getTime()) / 1000 : 0;
+    const rowsPerSecond = seconds > 0 && rowsDone > 0 ? rowsDone / seconds : null;
+    const running = simulation.status === SimulationStatus.QUEUED || simulation.status === SimulationStatus.RUNNING;
+    return {
+      simulationId: simulation.id,
+      status: simulation.status,
+      rowsDone,
+      rowsTotal: simulation.rowsTotal,
+      chunksDone,
+      chunkCount: simulation.chunkCount,
+      rowsPerSecond,
+      etaSeconds: running && rowsPerSecond ? Math.max(0, (simulation.rowsTotal - rowsDone) / rowsPerSecond) : null,
+    };
+  }
+}

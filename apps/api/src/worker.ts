@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Logger, LoggerModule } from 'nestjs-pino';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { SimulationRunsModule } from './simulations/simulation-runs.module';
+
+/** Only the simulation workers: no HTTP, no GraphQL. */
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: false }),
+        SimulationRunsModule.register('worker'),
+      ],
+    };
+  }
+}
+
+/** `npm run worker`: one BullMQ worker process against REDIS_URL and DATABASE_URL (any number of them, on any machine). */
+export async function runWorker(): Promise<void> {
+  const config = loadConfig();
+  if (!config.redis.url) throw new ConfigError(['REDIS_URL: is required to run a worker (without Redis the API runs simulations in-process)']);
+  if (!config.database.url) throw new ConfigError(['DATABASE_URL: is required to run a worker (the embedded database belongs to the API process)']);
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await app.init();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      app
+        .close()
+        .then(() => process.exit(0))
+        .catch(() => process.exit(1));
+    });
+  }
+  app.get(Logger).log(`Simulation worker running (Redis prefix ${config.redis.prefix})`);
+}
+
+if (require.main === module) {
+  runWorker().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,132 @@
+import request from 'supertest';
+import { COUPON_SAMPLE, OPEN_BANDIT_SAMPLE, SampleDatasetsService } from '../src/datasets/sample-datasets.service';
+import { customersCsv, CUSTOMERS_MAPPING, uploadDataset } from './support/datasets';
+import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+
+describe('datasets', () => {
+  let t: TestApp;
+  let analyst: TestUser;
+  let designer: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    analyst = await t.user([Role.analyst]);
+    designer = await t.user([Role.designer]);
+  });
+  afterAll(() => t?.close());
+
+  it('streams a CSV in, keeps the good rows and reports every bad one with line, column and reason', async () => {
+    const csv = ['id,age,segment', 'a,30,gold', 'b,not-a-number,silver', 'c,41', 'd,52,bronze', 'e,,gold', ''].join('\n');
+    // Typed against the declared customer schema: age is a number, whatever the file's sample suggests.
+    ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`, {}, designer.token));
+    const res = await uploadDataset(t, analyst.token, 'small', csv, { customerId: 'id' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name: 'small', status: 'READY', format: 'csv', rowCount: 3, rowsRead: 5 });
+    const report = res.body.report;
+    expect(report).toMatchObject({ rowsRead: 5, rowsKept: 3, rowsRejected: 2, rejectedByReason: { 'invalid-number': 1, 'field-count': 1 } });
+    expect(report.rejected).toEqual([
+      expect.objectContaining({ line: 3, column: 'age', kind: 'invalid-number', reason: expect.any(String) }),
+      expect.objectContaining({ line: 4, kind: 'field-count' }),
+    ]);
+    const age = report.columns.find((c: { name: string }) => c.name === 'age');
+    expect(age).toMatchObject({ missing: 1, distinct: 2 });
+    const rows = await t.sql.query('SELECT row_no, customer_id, customer FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no', [res.body.id]);
+    expect(rows.rows).toEqual([
+      { row_no: 0, customer_id: 'a', customer: { age: 30, segment: 'gold' } },
+      { row_no: 1, customer_id: 'd', customer: { age: 52, segment: 'bronze' } },
+      { row_no: 2, customer_id: 'e', customer: { segment: 'gold' } },
+    ]);
+    const gql = ok(await t.gql(`query($id: ID!) { dataset(id: $id) { status rowCount rowsRead report } datasets { id } }`, { id: res.body.id }, designer.token));
+    expect(gql.dataset).toMatchObject({ status: 'READY', rowCount: 3, rowsRead: 5 });
+    expect(gql.dataset.report.rowsRejected).toBe(2);
+    expect(gql.datasets.map((d: { id: string }) => d.id)).toContain(res.body.id);
+  });
+
+  it('maps the logged action, outcome and propensity, and hashes or drops personal columns', async () => {
+    const csv = 'email,phone,' + customersCsv(3).split('\n').slice(0, 4).map((l, i) => (i === 0 ? l : `${['x@y.z', 'x@y.z', 'q@r.s'][i - 1]},555-${i},${l}`)).join('\n').replace(/^email,phone,/, 'email,phone,');
+    const res = await uploadDataset(t, analyst.token, 'personal', csv.replace('email,phone,email,phone,', 'email,phone,'), { ...CUSTOMERS_MAPPING, personal: { email: 'hash', phone: 'drop' }, useCustomerSchema: false });
+    expect(res.status).toBe(201);
+    expect(res.body.personalColumns).toEqual({ email: 'hash', phone: 'drop' });
+    const rows = (await t.sql.query('SELECT customer, logged FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no', [res.body.id])).rows;
+    expect(rows).toHaveLength(3);
+    expect(rows[0].customer.email).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].customer.email).toBe(rows[1].customer.email);
+    expect(rows[2].customer.email).not.toBe(rows[0].customer.email);
+    expect(rows[0].customer).not.toHaveProperty('phone');
+    expect(rows[0].logged).toEqual({ actionId: 'card', outcome: 1, propensity: 0.5 });
+    expect(JSON.stringify(res.body.report)).not.toContain('x@y.z');
+    expect(res.body.report.droppedColumns).toEqual(['phone']);
+  });
+
+  it('refuses a file that cannot be a dataset with a clear 400, and keeps it as FAILED', async () => {
+    const binary = await uploadDataset(t, analyst.token, 'binary', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3, 0, 0]));
+    expect(binary.status).toBe(400);
+    expect(binary.body.error).toMatchObject({ code: 'BAD_REQUEST', reason: 'binary', message: expect.stringMatching(/not CSV or JSON lines/) });
+    const noHeader = await uploadDataset(t, analyst.token, 'no header', '1,2,3\n4,5,6\n7,8,9\n');
+    expect(noHeader.status).toBe(400);
+    expect(noHeader.body.error.message).toMatch(/header/i);
+    const json = await uploadDataset(t, analyst.token, 'array', '[{"a":1},{"a":2}]\n', undefined, 'jsonl');
+    expect(json.status).toBe(400);
+    const failed = ok(await t.gql(`query($id: ID!) { dataset(id: $id) { status error rowCount } }`, { id: binary.body.error.datasetId }, analyst.token));
+    expect(failed.dataset).toMatchObject({ status: 'FAILED', rowCount: 0, error: expect.stringMatching(/ZIP/) });
+  });
+
+  it('validates the mapping and the parameters, and needs the analyst role', async () => {
+    const badMapping = await uploadDataset(t, analyst.token, 'x', 'a,b\n1,2\n', { outcome: '', nope: 1 });
+    expect(badMapping.status).toBe(400);
+    expect(badMapping.body.error.code).toBe('VALIDATION_FAILED');
+    expect(badMapping.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['mapping', 'mapping.outcome']);
+    const noName = await uploadDataset(t, analyst.token, '', 'a,b\n1,2\n');
+    expect(noName.body.error.details[0].field).toBe('name');
+    expect((await uploadDataset(t, undefined, 'x', 'a,b\n1,2\n')).status).toBe(401);
+    expect((await uploadDataset(t, designer.token, 'x', 'a,b\n1,2\n')).status).toBe(403);
+  });
+
+  it('imports JSON lines too, and refuses a body sent as application/json', async () => {
+    const jsonl = ['{"id":"a","age":30,"offer":"card","accepted":"yes"}', '{"id":"b","age":"old","offer":"loan","accepted":"no"}', 'not json', '{"id":"c","offer":"loan","accepted":"maybe"}', ''].join('\n');
+    const res = await uploadDataset(t, analyst.token, 'jsonl', jsonl, { customerId: 'id', loggedAction: 'offer', outcome: 'accepted' }, 'jsonl');
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({ rowsRead: 4, rowsKept: 1, rowsRejected: 3, rejectedByReason: { 'invalid-number': 1, 'invalid-json': 1, 'invalid-outcome': 1 } });
+    const json = await request(t.app.getHttpServer()).post('/api/v1/datasets?name=x').set('authorization', `Bearer ${analyst.token}`).set('content-type', 'application/json').send('{"a":1}');
+    expect(json.status).toBe(400);
+    expect(json.body.error.message).toMatch(/Content-Type/);
+  });
+
+  it('inspects the start of a file: format and suggested fields', async () => {
+    const res = await request(t.app.getHttpServer()).post('/api/v1/datasets/inspect').set('authorization', `Bearer ${analyst.token}`).set('content-type', 'text/csv').send(Buffer.from('id;age;vip\na;30;true\nb;40;false\n'));
+    expect(res.status).toBe(200);
+    expect(res.body.format).toMatchObject({ kind: 'csv', delimiter: ';' });
+    expect(res.body.columns.map((c: { field: { name: string; type: string } }) => [c.field.name, c.field.type])).toEqual([
+      ['id', 'string'],
+      ['age', 'number'],
+      ['vip', 'boolean'],
+    ]);
+  });
+
+  it('deletes a dataset with its rows', async () => {
+    const up = await uploadDataset(t, analyst.token, 'to delete', customersCsv(10), { useCustomerSchema: false });
+    expect(errorCode(await t.gql(`mutation($id: ID!) { deleteDataset(id: $id) { id } }`, { id: up.body.id }, designer.token))).toBe('FORBIDDEN');
+    ok(await t.gql(`mutation($id: ID!) { deleteDataset(id: $id) { id name } }`, { id: up.body.id }, analyst.token));
+    expect((await t.sql.query('SELECT count(*)::int AS n FROM dataset_rows WHERE dataset_id = $1', [up.body.id])).rows[0].n).toBe(0);
+    expect(errorCode(await t.gql(`query($id: ID!) { dataset(id: $id) { id } }`, { id: up.body.id }, analyst.token))).toBe('NOT_FOUND');
+    const audit = await t.sql.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [up.body.id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['dataset.upload', 'dataset.delete']);
+  });
+
+  it('imports the two sample datasets once, with the coupon offers as the example catalog action ids', async () => {
+    const samples = t.app.get(SampleDatasetsService);
+    expect(await samples.seed(null)).toEqual([COUPON_SAMPLE, OPEN_BANDIT_SAMPLE]);
+    expect(await samples.seed(null)).toEqual([]);
+    const sets = (await t.sql.query(`SELECT id, name, row_count, report FROM datasets WHERE name = ANY($1) ORDER BY name`, [[COUPON_SAMPLE, OPEN_BANDIT_SAMPLE]])).rows;
+    const coupon = sets.find((s) => s.name === COUPON_SAMPLE);
+    const obd = sets.find((s) => s.name === OPEN_BANDIT_SAMPLE);
+    expect(coupon.report.rowsRead).toBe(12684);
+    expect(coupon.row_count + coupon.report.rowsRejected).toBe(12684);
+    expect(obd.row_count).toBe(10000);
+    const logged = (await t.sql.query(`SELECT DISTINCT logged->>'actionId' AS a FROM dataset_rows WHERE dataset_id = $1 ORDER BY 1`, [coupon.id])).rows.map((r) => r.a);
+    expect(logged).toEqual(['bar-1d', 'bar-2h', 'carry-out-1d', 'carry-out-2h', 'coffee-house-1d', 'coffee-house-2h', 'restaurant-20-50-1d', 'restaurant-20-50-2h', 'restaurant-under-20-1d', 'restaurant-under-20-2h']);
+    const obdRow = (await t.sql.query(`SELECT customer, logged FROM dataset_rows WHERE dataset_id = $1 AND row_no = 0`, [obd.id])).rows[0];
+    expect(obdRow.logged).toEqual({ actionId: '14', outcome: 0, propensity: expect.closeTo(0.0294, 3) });
+    expect(Object.keys(obdRow.customer)).toHaveLength(38);
+  });
+});

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { customersCsv, CUSTOMERS_MAPPING, uploadDataset, waitForSimulation } from './support/datasets';
+import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
+import { RUN, simulationSetup } from './support/simulations';
+import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+
+const ROWS = 100_000;
+const UNDER_30 = 30_000;
+
+/**
+ * Real worker processes (`test/support/worker-process.js`, the sources of `npm run worker`) against
+ * the test's PostgreSQL and Redis; the API process runs no worker (RUN_WORKER=false).
+ */
+describe('simulation workers', () => {
+  const prefix = uniquePrefix('workers');
+  let t: TestApp;
+  let analyst: TestUser;
+  let datasetId: string;
+  let versions: Awaited<ReturnType<typeof simulationSetup>>;
+  const workers: ChildProcess[] = [];
+
+  const startWorker = (): ChildProcess => {
+    const child = spawn(process.execPath, [join(__dirname, 'support', 'worker-process.js')], {
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.db.url, REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '3' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    workers.push(child);
+    return child;
+  };
+  const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const progress = async (id: string) => (await t.sql.query(`SELECT count(*)::int AS chunks, coalesce(sum(rows), 0)::int AS rows FROM simulation_chunks WHERE simulation_id = $1`, [id])).rows[0] as { chunks: number; rows: number };
+  const status = async (id: string) => (await t.sql.query(`SELECT status FROM simulations WHERE id = $1`, [id])).rows[0].status as string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ REDIS_URL, REDIS_PREFIX: prefix, RUN_WORKER: 'false', SIMULATION_CHUNK_SIZE: '2000' });
+    analyst = await t.user([Role.analyst]);
+    const designer = await t.user([Role.designer]);
+    versions = await simulationSetup(t, designer.token);
+    const upload = await uploadDataset(t, analyst.token, 'customers', customersCsv(ROWS), { ...CUSTOMERS_MAPPING, useCustomerSchema: false });
+    expect(upload.status).toBe(201);
+    datasetId = upload.body.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
+    await Promise.all(workers.map(exited));
+    await t?.close();
+    await dropPrefix(prefix);
+  });
+
+  it('cancels a queued simulation: its jobs are removed and a worker started later does nothing for it', async () => {
+    const sim = ok(await t.gql(RUN, { v: versions.baseline.id, d: datasetId }, analyst.token)).runSimulation;
+    const cancelled = ok(await t.gql(`mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, { id: sim.id }, analyst.token)).cancelSimulation;
+    expect(cancelled.status).toBe('CANCELLED');
+    const again = await t.gql(`mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, { id: sim.id }, analyst.token);
+    expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+    const audit = await t.sql.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [sim.id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['simulation.run', 'simulation.cancel']);
+    // A cancelled simulation is not reused.
+    expect(ok(await t.gql(RUN, { v: versions.baseline.id, d: datasetId }, analyst.token)).runSimulation.id).not.toBe(sim.id);
+    await t.sql.query(`UPDATE simulations SET status = 'CANCELLED' WHERE id <> $1 AND status = 'QUEUED'`, [sim.id]);
+    const worker = startWorker();
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(await progress(sim.id)).toEqual({ chunks: 0, rows: 0 });
+    expect(await status(sim.id)).toBe('CANCELLED');
+    worker.kill('SIGTERM');
+    await exited(worker);
+  }, 60_000);
+
+  it('finishes with exact totals when a worker is SIGKILLed mid-run and another takes over', async () => {
+    const sim = ok(await t.gql(RUN, { v: versions.draft.id, d: datasetId, f: true }, analyst.token)).runSimulation;
+    expect(sim.chunkCount).toBe(50);
+    const first = startWorker();
+    const until = Date.now() + 60_000;
+    while ((await progress(sim.id)).chunks < 3) {
+      if (Date.now() > until) throw new Error('the first worker did not start');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    first.kill('SIGKILL');
+    await exited(first);
+    const atKill = await progress(sim.id);
+    expect(atKill.chunks).toBeLessThan(50);
+    expect(await status(sim.id)).toBe('RUNNING');
+
+    startWorker();
+    const done = await waitForSimulation(t, analyst.token, sim.id, 90_000);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.progress).toEqual({ rowsDone: ROWS, rowsTotal: ROWS, chunksDone: 50 });
+    expect(done.results).toMatchObject({ rows: ROWS, rowsWithoutRecommendation: UNDER_30 });
+    const actions = (done.results as { actions: { actionId: string; eligible: number }[] }).actions;
+    expect(actions.map((a) => [a.actionId, a.eligible])).toEqual([
+      ['card', ROWS - UNDER_30],
+      ['loan', ROWS - UNDER_30],
+    ]);
+  }, 150_000);
+});
