@@ -1,4 +1,9 @@
-import { SCHEMA_VERSION, type ActionDefinition, type DataSchema, type StrategyDocument } from '@arbiter/engine';
+import {
+  SCHEMA_VERSION,
+  type ActionDefinition,
+  type DataSchema,
+  type StrategyDocument,
+} from '@arbiter/engine';
 import { Role } from '../../auth/roles';
 
 /** One demo user per role; all share the password printed when seeding. */
@@ -21,10 +26,40 @@ export const DEMO_SCHEMA: Required<DataSchema> = {
 };
 
 export const DEMO_ACTIONS: ActionDefinition[] = [
-  { id: 'gold-card', name: 'Gold credit card', group: 'cards', channel: 'web', value: 120, cost: 10, tags: ['acquisition'] },
-  { id: 'travel-insurance', name: 'Travel insurance', group: 'insurance', channel: 'web', value: 60, cost: 5 },
-  { id: 'retention-call', name: 'Retention call', group: 'retention', channel: 'call-center', value: 200, cost: 25 },
-  { id: 'savings-plan', name: 'Savings plan', group: 'savings', channel: 'app', value: 40, cost: 2, attributes: { minAge: 18 } },
+  {
+    id: 'gold-card',
+    name: 'Gold credit card',
+    group: 'cards',
+    channel: 'web',
+    value: 120,
+    cost: 10,
+    tags: ['acquisition'],
+  },
+  {
+    id: 'travel-insurance',
+    name: 'Travel insurance',
+    group: 'insurance',
+    channel: 'web',
+    value: 60,
+    cost: 5,
+  },
+  {
+    id: 'retention-call',
+    name: 'Retention call',
+    group: 'retention',
+    channel: 'call-center',
+    value: 200,
+    cost: 25,
+  },
+  {
+    id: 'savings-plan',
+    name: 'Savings plan',
+    group: 'savings',
+    channel: 'app',
+    value: 40,
+    cost: 2,
+    attributes: { minAge: 18 },
+  },
 ];
 
 /** A small, valid strategy: adults only, no card offer to card holders, propensity from churn risk, top 3. */
@@ -41,7 +76,11 @@ export const DEMO_STRATEGY: { name: string; description: string; document: Strat
         type: 'filter',
         label: 'Adults only',
         position: { x: 260, y: 0 },
-        config: { condition: { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }] } },
+        config: {
+          condition: {
+            all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
+          },
+        },
       },
       {
         id: 'no-second-card',
@@ -62,9 +101,18 @@ export const DEMO_STRATEGY: { name: string; description: string; document: Strat
         type: 'score',
         label: 'Propensity',
         position: { x: 780, y: 0 },
-        config: { field: 'propensity', model: { type: 'expression', expression: '0.1 + 0.5 * customer.churnRisk' } },
+        config: {
+          field: 'propensity',
+          model: { type: 'expression', expression: '0.1 + 0.5 * customer.churnRisk' },
+        },
       },
-      { id: 'arbitrate', type: 'arbitrate', label: 'Relevance vs. value', position: { x: 1040, y: 0 }, config: { propensityWeight: 1, valueWeight: 0.5 } },
+      {
+        id: 'arbitrate',
+        type: 'arbitrate',
+        label: 'Relevance vs. value',
+        position: { x: 1040, y: 0 },
+        config: { propensityWeight: 1, valueWeight: 0.5 },
+      },
       { id: 'top3', type: 'rank', label: 'Top 3', position: { x: 1300, y: 0 }, config: { limit: 3 } },
       { id: 'output', type: 'output', label: 'Recommendations', position: { x: 1560, y: 0 }, config: {} },
     ],

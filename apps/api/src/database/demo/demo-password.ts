@@ -9,7 +9,9 @@ import type { AppConfig } from '../../config/app-config';
  */
 export function withQuickStartDemoPassword(config: AppConfig): AppConfig {
   const quickStart = config.database.url === undefined && config.demo.seed && !config.demo.password;
-  return quickStart ? { ...config, demo: { ...config.demo, password: quickStartDemoPassword(config.dataDir) } } : config;
+  return quickStart
+    ? { ...config, demo: { ...config.demo, password: quickStartDemoPassword(config.dataDir) } }
+    : config;
 }
 
 function quickStartDemoPassword(dataDir: string): string {

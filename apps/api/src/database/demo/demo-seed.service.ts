@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -7,6 +8,8 @@ import { ActionsService } from '../../actions/actions.service';
 import { hashPassword } from '../../auth/passwords';
 import { CustomerSchemaService } from '../../customer-schema/customer-schema.service';
 import { SampleDatasetsService } from '../../datasets/sample-datasets.service';
+import { DatasetsService } from '../../datasets/datasets.service';
+import { DatasetStatus } from '../../datasets/dataset.entity';
 import { SchemaScope, type FieldType } from '../../customer-schema/schema-field.entity';
 import { StrategiesService } from '../../strategies/strategies.service';
 import { UsersRepository } from '../../users/users.repository';
@@ -15,6 +18,7 @@ import type { Actor } from '../../auth/actor';
 import type { CreateAction } from '../../actions/dto/action.inputs';
 import type { CreateStrategy } from '../../strategies/dto/strategy.types';
 import { DEMO_ACTIONS, DEMO_SCHEMA, DEMO_STRATEGY, DEMO_USERS } from './demo-data';
+import { publishDemoStrategy } from './publish-demo-strategy';
 
 export interface DemoSeedResult {
   password: string;
@@ -39,20 +43,25 @@ export class DemoSeedService {
     private readonly schema: CustomerSchemaService,
     private readonly strategies: StrategiesService,
     private readonly sampleDatasets: SampleDatasetsService,
+    private readonly modules: ModuleRef,
+    private readonly datasets: DatasetsService,
   ) {}
 
   async seed(): Promise<DemoSeedResult> {
-    if (this.config.env === 'production') throw new Error('The demo seed never runs with NODE_ENV=production.');
+    if (this.config.env === 'production')
+      throw new Error('The demo seed never runs with NODE_ENV=production.');
     const password = this.config.demo.password ?? randomBytes(9).toString('base64url');
     const passwordHash = await hashPassword(password);
     const actors: Record<string, Actor> = {};
     for (const demo of DEMO_USERS) {
       const existing = await this.users.findByEmail(demo.email);
       const user = existing
-        ? await this.dataSource.transaction((em) => this.users.update(em, existing.id, { active: true }).then(async (u) => {
-            await em.query('UPDATE users SET password_hash = $2 WHERE id = $1', [u.id, passwordHash]);
-            return u;
-          }))
+        ? await this.dataSource.transaction((em) =>
+            this.users.update(em, existing.id, { active: true }).then(async (u) => {
+              await em.query('UPDATE users SET password_hash = $2 WHERE id = $1', [u.id, passwordHash]);
+              return u;
+            }),
+          )
         : await this.usersService.create(null, { ...demo, password });
       actors[demo.roles[0]!] = { id: user.id, email: user.email, roles: user.roles };
     }
@@ -61,20 +70,55 @@ export class DemoSeedService {
     for (const scope of [SchemaScope.customer, SchemaScope.context]) {
       for (const field of DEMO_SCHEMA[scope]) {
         if (declared[scope].some((f) => f.name === field.name)) continue;
-        await this.schema.define(designer, { scope, name: field.name, type: field.type as FieldType, label: field.label, allowedValues: field.allowedValues, personal: field.personal });
+        await this.schema.define(designer, {
+          scope,
+          name: field.name,
+          type: field.type as FieldType,
+          label: field.label,
+          allowedValues: field.allowedValues,
+          personal: field.personal,
+        });
       }
     }
     for (const action of DEMO_ACTIONS) {
       if (await this.actions.get(action.id)) continue;
-      await this.actions.create(designer, { ...action, validFrom: undefined, validTo: undefined } as CreateAction);
+      await this.actions.create(designer, {
+        ...action,
+        validFrom: undefined,
+        validTo: undefined,
+      } as CreateAction);
     }
     const existingStrategies = await this.strategies.list({ first: 100 }, true);
-    if (!existingStrategies.edges.some((e) => e.node.name === DEMO_STRATEGY.name)) {
-      await this.strategies.create(designer, { name: DEMO_STRATEGY.name, description: DEMO_STRATEGY.description, document: DEMO_STRATEGY.document as CreateStrategy['document'] });
-    }
+    const created = existingStrategies.edges.some((e) => e.node.name === DEMO_STRATEGY.name)
+      ? undefined
+      : await this.strategies.create(designer, {
+          name: DEMO_STRATEGY.name,
+          description: DEMO_STRATEGY.description,
+          document: DEMO_STRATEGY.document as CreateStrategy['document'],
+        });
     // The sample datasets (apps/api/data/samples), imported once, by the demo analyst.
     await this.sampleDatasets.seed(actors['analyst'] ?? null);
-    this.logger.log(`Demo data ready: ${DEMO_USERS.length} users, ${DEMO_ACTIONS.length} actions, 1 strategy.`);
+    if (created) {
+      const coupon = (await this.datasets.list()).find(
+        (d) => d.name.toLowerCase().includes('coupon') && d.status === DatasetStatus.READY,
+      );
+      const published = coupon
+        ? await publishDemoStrategy(
+            this.modules,
+            this.dataSource,
+            created.id,
+            coupon.id,
+            actors as Parameters<typeof publishDemoStrategy>[4],
+          )
+        : false;
+      if (!published)
+        this.logger.warn(
+          `The demo strategy "${DEMO_STRATEGY.name}" was left in review: its simulation did not complete.`,
+        );
+    }
+    this.logger.log(
+      `Demo data ready: ${DEMO_USERS.length} users, ${DEMO_ACTIONS.length} actions, 1 strategy.`,
+    );
     return { password, users: DEMO_USERS.map((u) => `${u.email} (${u.roles.join(', ')})`) };
   }
 }
