@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './shared/ui.css';
 import './editor/editor.css';
+import './review/review.css';
 import { App } from './app/App';
 
 createRoot(document.getElementById('root')!).render(

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly details?: unknown,
+    /** Every extension of the error, e.g. `allowed` (INVALID_STATE) or `requiredRoles` (FORBIDDEN). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,7 +20,7 @@ export function apiError(error: CombinedError): ApiError {
   if (error.networkError) return new ApiError('The server cannot be reached. Check your connection; your work is kept in this browser.', 'NETWORK');
   const first = error.graphQLErrors[0];
   const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL';
-  return new ApiError(first?.message ?? error.message, code, first?.extensions?.details);
+  return new ApiError(first?.message ?? error.message, code, first?.extensions?.details, first?.extensions ?? {});
 }
 
 let client: Client | undefined;

@@ -202,3 +202,197 @@ export const ActionsPageQuery = graphql(`
     }
   }
 `);
+
+export const ReviewStrategyQuery = graphql(`
+  query ReviewStrategy($id: ID!) {
+    me {
+      id
+      email
+      displayName
+      roles
+    }
+    strategy(id: $id) {
+      id
+      name
+      description
+      publishedVersion {
+        id
+        number
+      }
+      versions {
+        id
+        strategyId
+        number
+        status
+        revision
+        contentHash
+        createdAt
+        createdBy
+        updatedAt
+        submittedAt
+        submittedBy
+        approvedAt
+        approvedBy
+        publishedAt
+        publishedBy
+        retiredAt
+        basedOnVersionId
+        editors
+        evidence {
+          id
+          status
+          completedAt
+          rowsTotal
+        }
+      }
+    }
+  }
+`);
+
+export const SubmitVersionMutation = graphql(`
+  mutation SubmitVersion($versionId: ID!, $expectedRevision: Int) {
+    submitVersion(versionId: $versionId, expectedRevision: $expectedRevision) {
+      id
+      status
+    }
+  }
+`);
+
+export const ApproveVersionMutation = graphql(`
+  mutation ApproveVersion($versionId: ID!, $comment: String) {
+    approveVersion(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+`);
+
+export const RejectVersionMutation = graphql(`
+  mutation RejectVersion($versionId: ID!, $comment: String!) {
+    rejectVersion(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+`);
+
+export const PublishVersionMutation = graphql(`
+  mutation PublishVersion($versionId: ID!) {
+    publishVersion(versionId: $versionId) {
+      id
+      status
+    }
+  }
+`);
+
+export const RollbackStrategyMutation = graphql(`
+  mutation RollbackStrategy($strategyId: ID!, $toVersionId: ID!) {
+    rollbackStrategy(strategyId: $strategyId, toVersionId: $toVersionId) {
+      id
+      status
+    }
+  }
+`);
+
+export const DiffQuery = graphql(`
+  query Diff($fromVersionId: ID!, $toVersionId: ID!) {
+    diff(fromVersionId: $fromVersionId, toVersionId: $toVersionId) {
+      fromVersionId
+      toVersionId
+      unchanged
+      nodes {
+        added {
+          id
+          label
+          type
+          summary
+        }
+        removed {
+          id
+          label
+          type
+          summary
+        }
+        changed {
+          id
+          label
+          type
+          summary
+          before
+          moved
+          changes {
+            field
+            beforeText
+            afterText
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CommentsQuery = graphql(`
+  query Comments($versionId: ID!) {
+    comments(versionId: $versionId) {
+      id
+      authorId
+      body
+      createdAt
+      kind
+      nodeId
+      versionId
+    }
+  }
+`);
+
+export const AddCommentMutation = graphql(`
+  mutation AddComment($input: AddCommentInput!) {
+    addComment(input: $input) {
+      id
+      authorId
+      body
+      createdAt
+      kind
+      nodeId
+      versionId
+    }
+  }
+`);
+
+export const AuditLogQuery = graphql(`
+  query AuditLog($filter: AuditFilterInput, $after: String) {
+    auditLog(filter: $filter, page: { first: 25, after: $after }) {
+      edges {
+        node {
+          seq
+          action
+          entityType
+          entityId
+          actorId
+          actorEmail
+          occurredAt
+          comment
+          beforeHash
+          afterHash
+          hash
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const VerifyAuditChainQuery = graphql(`
+  query VerifyAuditChain {
+    verifyAuditChain {
+      valid
+      checkedEntries
+      firstBrokenSeq
+      reason
+      headHash
+    }
+  }
+`);

@@ -1,15 +1,30 @@
 import { useSyncExternalStore } from 'react';
 
-/** Hash routes: `#/` (strategies) and `#/strategies/<id>` (editor). Works on any static host. */
-export type Route = { screen: 'strategies' } | { screen: 'editor'; strategyId: string };
+/**
+ * Hash routes: `#/` (strategies), `#/strategies/<id>` (editor), `#/strategies/<id>/review`
+ * (versions, review, diff) and `#/audit` (audit log). Works on any static host.
+ */
+export type Route = { screen: 'strategies' } | { screen: 'editor'; strategyId: string } | { screen: 'review'; strategyId: string } | { screen: 'audit' };
 
 export function parseRoute(hash: string): Route {
-  const match = /^#\/strategies\/([^/?#]+)/.exec(hash);
-  return match ? { screen: 'editor', strategyId: decodeURIComponent(match[1]!) } : { screen: 'strategies' };
+  if (/^#\/audit(?:[/?#]|$)/.test(hash)) return { screen: 'audit' };
+  const match = /^#\/strategies\/([^/?#]+)(\/review)?/.exec(hash);
+  if (!match) return { screen: 'strategies' };
+  const strategyId = decodeURIComponent(match[1]!);
+  return match[2] ? { screen: 'review', strategyId } : { screen: 'editor', strategyId };
 }
 
 export function routeHash(route: Route): string {
-  return route.screen === 'editor' ? `#/strategies/${encodeURIComponent(route.strategyId)}` : '#/';
+  switch (route.screen) {
+    case 'editor':
+      return `#/strategies/${encodeURIComponent(route.strategyId)}`;
+    case 'review':
+      return `#/strategies/${encodeURIComponent(route.strategyId)}/review`;
+    case 'audit':
+      return '#/audit';
+    default:
+      return '#/';
+  }
 }
 
 export function navigate(route: Route): void {

@@ -24,7 +24,7 @@ import { checkTestCases, TestCaseStore, type TestCase } from './test-panel/test-
 import { exampleSamples, TestPanel, type SampleChoice } from './test-panel/TestPanel';
 import { useEditorSession } from './use-editor-session';
 
-export function EditorScreen({ source, strategyId, onBack, onOpenStrategy }: { source: StrategySource; strategyId: string; onBack(): void; onOpenStrategy(id: string): void }) {
+export function EditorScreen({ source, strategyId, onBack, onOpenStrategy, onReview }: { source: StrategySource; strategyId: string; onBack(): void; onOpenStrategy(id: string): void; onReview?: () => void }) {
   const session = useEditorSession(source, strategyId, onOpenStrategy);
   if (session.load.status === 'loading') return <div className="screen-message">Opening the strategy…</div>;
   if (session.load.status === 'error')
@@ -36,7 +36,7 @@ export function EditorScreen({ source, strategyId, onBack, onOpenStrategy }: { s
     );
   return (
     <ReactFlowProvider>
-      <Editor session={session} env={session.load.env} onBack={onBack} strategyId={strategyId} />
+      <Editor session={session} env={session.load.env} onBack={onBack} strategyId={strategyId} onReview={onReview} />
     </ReactFlowProvider>
   );
 }
@@ -48,7 +48,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-function Editor({ session, env, onBack, strategyId }: { session: Session; env: EditorEnvironment; onBack(): void; strategyId: string }) {
+function Editor({ session, env, onBack, strategyId, onReview }: { session: Session; env: EditorEnvironment; onBack(): void; strategyId: string; onReview?: () => void }) {
   const { store, version, autosave } = session;
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const doc = state.history.present;
@@ -234,6 +234,11 @@ function Editor({ session, env, onBack, strategyId }: { session: Session; env: E
               Version {version?.number} · {version?.status === 'DRAFT' ? 'Draft' : version?.status.replace('_', ' ').toLowerCase()}
             </span>
           </div>
+          {onReview && (
+            <Button variant="ghost" onClick={onReview} title="Version history, review, publish and compare versions">
+              Versions &amp; review
+            </Button>
+          )}
           <div className="toolbar-group">
             <Button variant="ghost" onClick={() => store.undo()} disabled={!canUndo(state.history) || readOnly} shortcut="Ctrl+Z" title="Undo" aria-label="Undo">
               <Icon name="undo" />

@@ -7,7 +7,23 @@ import type { StrategySource, StrategySummary } from './strategy-source';
 
 const STATUS_WORDS: Record<string, string> = { DRAFT: 'Draft', IN_REVIEW: 'In review', APPROVED: 'Approved', PUBLISHED: 'Published', RETIRED: 'Retired' };
 
-export function StrategiesScreen({ source, user, onOpen, onSignOut }: { source: StrategySource; user: SessionUser; onOpen(id: string): void; onSignOut?: () => void }) {
+export function StrategiesScreen({
+  source,
+  user,
+  onOpen,
+  onReview,
+  onAudit,
+  onSignOut,
+}: {
+  source: StrategySource;
+  user: SessionUser;
+  onOpen(id: string): void;
+  /** Versions, review and publishing (API mode only). */
+  onReview?: (id: string) => void;
+  /** The audit log, for roles that may read it. */
+  onAudit?: () => void;
+  onSignOut?: () => void;
+}) {
   const [strategies, setStrategies] = useState<StrategySummary[]>();
   const [error, setError] = useState<string>();
   const [name, setName] = useState('');
@@ -52,6 +68,11 @@ export function StrategiesScreen({ source, user, onOpen, onSignOut }: { source: 
             {user.displayName}
             {source.mode === 'local' && <span className="status-pill"> browser only</span>}
           </span>
+          {onAudit && (
+            <Button variant="ghost" onClick={onAudit}>
+              Audit log
+            </Button>
+          )}
           {onSignOut && (
             <Button variant="ghost" onClick={onSignOut}>
               Sign out
@@ -105,6 +126,11 @@ export function StrategiesScreen({ source, user, onOpen, onSignOut }: { source: 
                     {s.updatedAt && <span className="muted">changed {new Date(s.updatedAt).toLocaleString()}</span>}
                   </span>
                 </button>
+                {onReview && (
+                  <Button className="strategy-review-link" onClick={() => onReview(s.id)} title={`Versions, review and publishing of ${s.name}`}>
+                    Versions &amp; review
+                  </Button>
+                )}
               </li>
             ))}
           </ul>

@@ -17,6 +17,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
     errors ? 'step-error' : warnings ? 'step-warning' : '',
     run ? (run.reached ? 'step-reached' : 'step-not-reached') : '',
     run?.droppedFocus ? 'step-dropped-focus' : '',
+    data.diff ? `step-diff-${data.diff}` : '',
   ].join(' ');
   const firstProblem = data.problems.find((p) => p.severity === 'error') ?? data.problems[0];
   return (
@@ -30,6 +31,12 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
           <span className="step-title">{node.label ?? kind?.displayName ?? node.type}</span>
           {node.label && <span className="step-type">{kind?.displayName ?? node.type}</span>}
         </span>
+        {data.diff && <span className={`step-badge diff-badge diff-badge-${data.diff}`}>{data.diff}</span>}
+        {!!data.comments && (
+          <span className="step-badge comment-badge" title={`${data.comments} review comment${data.comments === 1 ? '' : 's'}`} aria-label={`${data.comments} review comment${data.comments === 1 ? '' : 's'}`}>
+            💬 {data.comments}
+          </span>
+        )}
         {(errors > 0 || warnings > 0) && (
           <span className={`step-badge ${errors ? 'badge-error' : 'badge-warning'}`} title={firstProblem?.message} aria-label={`${errors || warnings} ${errors ? 'problem' : 'warning'}${(errors || warnings) === 1 ? '' : 's'}: ${firstProblem?.message ?? ''}`}>
             <Icon name="alert" size={12} />

@@ -21,6 +21,10 @@ export type StepData = {
   hasInput: boolean;
   problems: ValidationProblem[];
   run?: NodeRunInfo;
+  /** In a review diff: how this step changed from the older version. */
+  diff?: 'added' | 'removed' | 'changed';
+  /** Review comments on this step. */
+  comments?: number;
 };
 
 export type StepNode = Node<StepData>;

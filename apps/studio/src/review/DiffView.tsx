@@ -1,0 +1,159 @@
+import { useMemo, useState } from 'react';
+import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import type { StrategyDocument } from '@arbiter/engine';
+import { StepNodeView } from '../editor/canvas/StepNodeView';
+import { Button, EmptyState, Select } from '../shared/ui';
+import { describeDiff, diffFlow, settingWords, type DiffLine, type StrategyDiff } from './diff-model';
+import { errorMessage } from './error-message';
+import type { ReviewApi, ReviewVersionData } from './review-api';
+
+const nodeTypes = { step: StepNodeView };
+
+interface Loaded {
+  diff: StrategyDiff;
+  from: StrategyDocument;
+  to: StrategyDocument;
+  nodeComments: Map<string, number>;
+}
+
+/** Two versions side by side: the changes in words and on the newer version's canvas. */
+export function DiffView({ api, versions, defaultTo }: { api: ReviewApi; versions: readonly ReviewVersionData[]; defaultTo?: ReviewVersionData }) {
+  const to0 = defaultTo ?? versions[0]!;
+  const older = versions.find((v) => v.number < to0.number) ?? versions.find((v) => v.id !== to0.id)!;
+  const [fromId, setFromId] = useState(older.id);
+  const [toId, setToId] = useState(to0.id);
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [focus, setFocus] = useState<string>();
+
+  const options = versions.map((v) => ({ value: v.id, label: `v${v.number}` }));
+  const compare = async () => {
+    if (fromId === toId) {
+      setError('Choose two different versions.');
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const [diff, from, to, comments] = await Promise.all([api.diff(fromId, toId), api.document(fromId), api.document(toId), api.comments(toId)]);
+      const nodeComments = new Map<string, number>();
+      for (const c of comments) if (c.nodeId) nodeComments.set(c.nodeId, (nodeComments.get(c.nodeId) ?? 0) + 1);
+      setLoaded({ diff, from, to, nodeComments });
+      setFocus(undefined);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="diff-view" aria-label="Compare versions">
+      <h2>Compare versions</h2>
+      <div className="diff-pickers">
+        <label className="field-label" htmlFor="diff-from">
+          From
+        </label>
+        <Select id="diff-from" label="From" value={fromId} onChange={setFromId} options={options} />
+        <label className="field-label" htmlFor="diff-to">
+          to
+        </label>
+        <Select id="diff-to" label="To" value={toId} onChange={setToId} options={options} />
+        <Button variant="primary" onClick={() => void compare()} disabled={busy}>
+          {busy ? 'Comparing…' : 'Compare'}
+        </Button>
+      </div>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!loaded && !error && <p className="muted small">Pick two versions and press Compare to see what changed, in words and on the canvas.</p>}
+      {loaded && <DiffResult loaded={loaded} focus={focus} onFocus={setFocus} />}
+    </section>
+  );
+}
+
+function DiffResult({ loaded, focus, onFocus }: { loaded: Loaded; focus?: string; onFocus(id?: string): void }) {
+  const lines = useMemo(() => describeDiff(loaded.diff), [loaded.diff]);
+  const flow = useMemo(() => diffFlow(loaded.to, loaded.from, loaded.diff, {}, loaded.nodeComments), [loaded]);
+  if (loaded.diff.unchanged || lines.length === 0) {
+    return <EmptyState title="No changes">These versions decide the same way{loaded.diff.unchanged ? '' : ' (only the layout moved)'}.</EmptyState>;
+  }
+  const focused = loaded.diff.nodes.changed.find((n) => n.id === focus);
+  const focusedLine = lines.find((l) => l.nodeId === focus);
+  return (
+    <div className="diff-result">
+      <ul className="diff-lines" aria-label="Changes in words">
+        {lines.map((l) => (
+          <DiffLineItem key={`${l.status}:${l.nodeId}`} line={l} onFocus={() => onFocus(l.nodeId)} />
+        ))}
+      </ul>
+      <div className="diff-canvas-row">
+        <div className="diff-canvas" aria-label="The newer version with the changes marked">
+          <ReactFlowProvider>
+            <ReactFlow
+              nodes={flow.nodes}
+              edges={flow.edges}
+              nodeTypes={nodeTypes}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable
+              fitView
+              minZoom={0.15}
+              fitViewOptions={{ padding: 0.08, minZoom: 0.15 }}
+              // Fit again once React Flow has measured the steps (the first fit sees no sizes).
+              onInit={(instance) => void setTimeout(() => void instance.fitView({ padding: 0.08, minZoom: 0.15 }), 80)}
+              onNodeClick={(_, n) => onFocus(n.id)}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background variant={BackgroundVariant.Dots} />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          </ReactFlowProvider>
+        </div>
+        <aside className="diff-side" aria-label="Changed settings">
+          <div className="diff-legend small">
+            <span className="diff-badge diff-badge-added">added</span> <span className="diff-badge diff-badge-changed">changed</span> <span className="diff-badge diff-badge-removed">removed</span>
+          </div>
+          {focused ? (
+            <>
+              <h3>{focused.label ?? focused.id}</h3>
+              <p className="small muted">Before: {focused.before}</p>
+              <p className="small">Now: {focused.summary}</p>
+              <ul>
+                {focused.changes.map((c) => (
+                  <li key={c.field}>
+                    <strong>{settingWords(c.field)}</strong>: <del>{c.beforeText}</del> → <ins>{c.afterText}</ins>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : focusedLine ? (
+            <p>{focusedLine.text}</p>
+          ) : (
+            <p className="muted small">Click a marked step (or a line above) to see what changed in it.</p>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function DiffLineItem({ line, onFocus }: { line: DiffLine; onFocus(): void }) {
+  return (
+    <li className={`diff-line diff-line-${line.status}`}>
+      <button type="button" className="link-button" onClick={onFocus}>
+        {line.text}
+      </button>
+      {line.details.length > 0 && (
+        <ul>
+          {line.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

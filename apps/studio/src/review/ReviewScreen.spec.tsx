@@ -1,0 +1,135 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { ApiError } from '../api/client';
+import type { Role } from '../api/generated/graphql';
+import type { ReviewApi, ReviewData, ReviewVersionData } from './review-api';
+import { ReviewScreen } from './ReviewScreen';
+import { DIFF, FROM_DOC, TO_DOC } from './test-fixtures';
+
+const v = (over: Partial<ReviewVersionData>): ReviewVersionData => ({
+  id: 'v2',
+  strategyId: 's1',
+  number: 2,
+  status: 'IN_REVIEW',
+  revision: 4,
+  contentHash: 'abcdef0123456789abcdef',
+  createdAt: '2026-11-20T10:00:00.000Z',
+  createdBy: 'designer-1',
+  updatedAt: '2026-11-20T11:00:00.000Z',
+  submittedAt: '2026-11-20T11:00:00.000Z',
+  submittedBy: 'designer-1',
+  approvedAt: null,
+  approvedBy: null,
+  publishedAt: null,
+  publishedBy: null,
+  retiredAt: null,
+  basedOnVersionId: 'v1',
+  editors: ['designer-1'],
+  evidence: [{ id: 'sim-1', status: 'COMPLETED', completedAt: '2026-11-20T12:00:00.000Z', rowsTotal: 1000 }],
+  ...over,
+});
+
+function fakeApi(me: { id: string; roles: Role[] }, versions: ReviewVersionData[]): ReviewApi & { calls: string[] } {
+  const calls: string[] = [];
+  const data = (): ReviewData => ({
+    me: { id: me.id, email: `${me.id}@x`, displayName: me.id, roles: me.roles },
+    strategy: { id: 's1', name: 'Retention', description: null, publishedVersion: { id: 'v1', number: 1 }, versions },
+  });
+  return {
+    calls,
+    load: async () => data(),
+    comments: async (versionId) => (versionId === 'v2' ? [{ id: 'c1', authorId: 'designer-1', body: 'Raised the age limit', createdAt: '2026-11-20T11:00:00.000Z', kind: 'COMMENT', nodeId: 'adults', versionId }] : []),
+    addComment: async (versionId, body, nodeId) => {
+      calls.push(`comment ${body} ${nodeId ?? ''}`);
+      return { id: 'c2', authorId: me.id, body, createdAt: '2026-11-21T00:00:00.000Z', kind: 'COMMENT', nodeId: nodeId ?? null, versionId };
+    },
+    submit: async (id) => void calls.push(`submit ${id}`),
+    approve: async (id, comment) => void calls.push(`approve ${id} ${comment ?? ''}`),
+    reject: async (id, comment) => void calls.push(`reject ${id} ${comment}`),
+    publish: async () => {
+      throw new ApiError('Version 2 is IN_REVIEW. Allowed now: approve, reject.', 'INVALID_STATE', undefined, { allowed: ['approve', 'reject'] });
+    },
+    rollback: async (s, id) => void calls.push(`rollback ${s} ${id}`),
+    clone: async (id) => {
+      calls.push(`clone ${id}`);
+      return 'v3';
+    },
+    diff: async () => DIFF,
+    document: async (id) => (id === 'v1' ? FROM_DOC : TO_DOC),
+  };
+}
+
+const V1 = v({ id: 'v1', number: 1, status: 'PUBLISHED', basedOnVersionId: null, contentHash: '1111111111' });
+
+describe('ReviewScreen', () => {
+  it('shows the timeline and lets another reviewer approve with a comment', async () => {
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
+    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    const timeline = await screen.findByRole('navigation', { name: 'Version history' });
+    expect(within(timeline).getByText('v2')).toBeTruthy();
+    expect(within(timeline).getByText('In review')).toBeTruthy();
+    expect(within(timeline).getByText('Published')).toBeTruthy();
+    expect(within(timeline).getByText('#abcdef01')).toBeTruthy();
+    expect(await screen.findByText('Raised the age limit')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    const dialog = screen.getByRole('dialog', { name: 'Approve this version' });
+    fireEvent.change(within(dialog).getByLabelText('Comment (optional)'), { target: { value: 'Looks right' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    await screen.findByText('Approved.');
+    expect(api.calls).toEqual(['approve v2 Looks right']);
+  });
+
+  it('disables approve for the author (four eyes) and without evidence, with the reason on hover', async () => {
+    const api = fakeApi({ id: 'designer-1', roles: ['designer', 'reviewer'] }, [v({}), V1]);
+    const { unmount } = render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    const approve = await screen.findByRole('button', { name: 'Approve' });
+    expect((approve as HTMLButtonElement).disabled).toBe(true);
+    expect(approve.parentElement!.getAttribute('title')).toMatch(/You wrote this version.*four eyes/);
+    unmount();
+
+    render(<ReviewScreen strategyId="s1" api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({ evidence: [] }), V1])} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    const approve2 = await screen.findByRole('button', { name: 'Approve' });
+    expect((approve2 as HTMLButtonElement).disabled).toBe(true);
+    expect(approve2.parentElement!.getAttribute('title')).toMatch(/No completed simulation/);
+    expect(screen.getByText(/no simulation of this content yet/)).toBeTruthy();
+  });
+
+  it('requires a reason to reject, and shows server errors as sentences', async () => {
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer', 'publisher'] }, [v({}), V1]);
+    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reject…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reject this version' });
+    const confirm = within(dialog).getByRole('button', { name: 'Reject' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(within(dialog).getByLabelText('What must change (required)'), { target: { value: 'Keep 18' } });
+    fireEvent.click(confirm);
+    await screen.findByText(/Rejected: it is a draft again/);
+    expect(api.calls).toEqual(['reject v2 Keep 18']);
+  });
+
+  it('turns INVALID_STATE into what can be done now', async () => {
+    const api = fakeApi({ id: 'pub', roles: ['publisher'] }, [v({ status: 'APPROVED', number: 2 }), V1]);
+    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Version 2 is IN_REVIEW. What can be done now: approve, reject.');
+  });
+
+  it('compares two versions in words and on the canvas', async () => {
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
+    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Compare' }));
+    const words = await screen.findByRole('list', { name: 'Changes in words' });
+    expect(within(words).getByText('Added “Rank”: top 3 by priority')).toBeTruthy();
+    expect(within(words).getByText('condition: age ≥ 18 → age ≥ 21')).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-testid="step-top"]')).toBeTruthy());
+    expect(document.querySelector('[data-testid="step-top"]')!.className).toMatch(/step-diff-added/);
+    expect(document.querySelector('[data-testid="step-adults"]')!.className).toMatch(/step-diff-changed/);
+    expect(document.querySelector('[data-testid="step-old-top"]')!.className).toMatch(/step-diff-removed/);
+    expect(screen.getByLabelText('1 review comment')).toBeTruthy();
+
+    fireEvent.click(within(words).getByText('Changed “Adults”: now age ≥ 21'));
+    const side = screen.getByRole('complementary', { name: 'Changed settings' });
+    expect(within(side).getByText('Before: age ≥ 18')).toBeTruthy();
+  });
+});

@@ -1,0 +1,410 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionUser } from '../auth/session';
+import { Button, Dialog, EmptyState } from '../shared/ui';
+import type { VersionStatus } from '../strategies/strategy-source';
+import { errorMessage } from './error-message';
+import { graphqlReviewApi, type ReviewApi, type ReviewComment, type ReviewData, type ReviewVersionData } from './review-api';
+import { STATUS_WORDS, hasCompletedEvidence, shortHash, versionActions, type VersionAction, type VersionActionKind } from './review-rules';
+import { DiffView } from './DiffView';
+
+export interface ReviewScreenProps {
+  strategyId: string;
+  api?: ReviewApi;
+  onBack(): void;
+  onOpenEditor(): void;
+}
+
+const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : undefined);
+
+export function personName(id: string | null | undefined, me: Pick<SessionUser, 'id'>): string {
+  if (!id) return 'someone';
+  return id === me.id ? 'you' : `user ${id.slice(0, 8)}`;
+}
+
+/** Versions of one strategy, their review actions, comments and the diff between two of them. */
+export function ReviewScreen({ strategyId, api = graphqlReviewApi, onBack, onOpenEditor }: ReviewScreenProps) {
+  const [data, setData] = useState<ReviewData>();
+  const [loadError, setLoadError] = useState<string>();
+  const [selectedId, setSelectedId] = useState<string>();
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string }>();
+
+  const reload = useCallback(async () => {
+    try {
+      const next = await api.load(strategyId);
+      setData(next);
+      setLoadError(undefined);
+      setSelectedId((current) => (current && next.strategy.versions.some((v) => v.id === current) ? current : next.strategy.versions[0]?.id));
+    } catch (err) {
+      setLoadError(errorMessage(err));
+    }
+  }, [api, strategyId]);
+  useEffect(() => void reload(), [reload]);
+
+  if (loadError && !data) {
+    return (
+      <div className="review-screen">
+        <ReviewHeader title="Review" onBack={onBack} />
+        <main className="review-main">
+          <p className="callout callout-error" role="alert">
+            {loadError}
+          </p>
+          <Button onClick={() => void reload()}>Try again</Button>
+        </main>
+      </div>
+    );
+  }
+  if (!data) {
+    return (
+      <div className="review-screen">
+        <ReviewHeader title="Review" onBack={onBack} />
+        <main className="review-main">
+          <p className="muted">Loading versions…</p>
+        </main>
+      </div>
+    );
+  }
+
+  const { me, strategy } = data;
+  const versions = strategy.versions;
+  const selected = versions.find((v) => v.id === selectedId);
+  const publishedNumber = strategy.publishedVersion?.number;
+
+  return (
+    <div className="review-screen">
+      <ReviewHeader title={strategy.name} onBack={onBack} onOpenEditor={onOpenEditor} roles={me.roles} />
+      <main className="review-main">
+        {message && (
+          <p className={`callout ${message.kind === 'error' ? 'callout-error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+        {versions.length === 0 ? (
+          <EmptyState title="No versions yet">A designer creates the first draft in the editor.</EmptyState>
+        ) : (
+          <div className="review-columns">
+            <nav aria-label="Version history" className="review-timeline">
+              <h2>Versions</h2>
+              <ol>
+                {versions.map((v) => (
+                  <li key={v.id}>
+                    <button type="button" className={`timeline-item ${v.id === selectedId ? 'timeline-selected' : ''}`} aria-current={v.id === selectedId ? 'true' : undefined} onClick={() => setSelectedId(v.id)}>
+                      <span className="timeline-title">
+                        v{v.number} <StatusBadge status={v.status} />
+                        {v.number === publishedNumber && <span className="muted small"> live</span>}
+                      </span>
+                      <span className="muted small">
+                        by {personName(v.createdBy, me)} · {when(v.createdAt)}
+                      </span>
+                      <span className="muted small mono" title={`Content hash ${v.contentHash}`}>
+                        #{shortHash(v.contentHash)}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+            <section className="review-detail" aria-label="Selected version">
+              {selected && (
+                <VersionDetail
+                  key={selected.id}
+                  api={api}
+                  version={selected}
+                  me={me}
+                  strategyId={strategy.id}
+                  publishedNumber={publishedNumber}
+                  onDone={(text) => {
+                    setMessage({ kind: 'ok', text });
+                    void reload();
+                  }}
+                  onError={(text) => setMessage({ kind: 'error', text })}
+                  onCloned={onOpenEditor}
+                />
+              )}
+              {versions.length >= 2 ? (
+                <DiffView api={api} versions={versions} defaultTo={selected} />
+              ) : (
+                <EmptyState title="Nothing to compare yet">Once there are two versions you can compare them here.</EmptyState>
+              )}
+            </section>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function ReviewHeader({ title, onBack, onOpenEditor, roles }: { title: string; onBack(): void; onOpenEditor?: () => void; roles?: readonly string[] }) {
+  return (
+    <header className="toolbar review-toolbar">
+      <Button variant="ghost" onClick={onBack} title="Back to all strategies">
+        ← Strategies
+      </Button>
+      <div className="toolbar-title">
+        <h1>{title}</h1>
+        <span className="muted small">Versions and review</span>
+      </div>
+      <span className="toolbar-spacer" />
+      {roles && <span className="muted small">Your roles: {roles.join(', ') || 'none'}</span>}
+      {onOpenEditor && <Button onClick={onOpenEditor}>Open in editor</Button>}
+    </header>
+  );
+}
+
+export function StatusBadge({ status }: { status: VersionStatus }) {
+  return <span className={`status-pill status-${status.toLowerCase()}`}>{STATUS_WORDS[status]}</span>;
+}
+
+const DONE: Record<VersionActionKind, string> = {
+  submit: 'Submitted for review.',
+  approve: 'Approved.',
+  reject: 'Rejected: it is a draft again, with your reason as a comment.',
+  publish: 'Published: this version now answers decisions.',
+  rollback: 'Rolled back: this version answers decisions again.',
+  clone: 'A new draft was created.',
+};
+
+function VersionDetail({
+  api,
+  version,
+  me,
+  strategyId,
+  publishedNumber,
+  onDone,
+  onError,
+  onCloned,
+}: {
+  api: ReviewApi;
+  version: ReviewVersionData;
+  me: ReviewData['me'];
+  strategyId: string;
+  publishedNumber?: number;
+  onDone(text: string): void;
+  onError(text: string): void;
+  onCloned(): void;
+}) {
+  const [dialog, setDialog] = useState<'approve' | 'reject'>();
+  const [busy, setBusy] = useState(false);
+  const actions = versionActions(version, me, publishedNumber).filter((a) => a.visible);
+
+  const run = async (kind: VersionActionKind, comment?: string) => {
+    setBusy(true);
+    try {
+      if (kind === 'submit') await api.submit(version.id, version.revision);
+      if (kind === 'approve') await api.approve(version.id, comment);
+      if (kind === 'reject') await api.reject(version.id, comment ?? '');
+      if (kind === 'publish') await api.publish(version.id);
+      if (kind === 'rollback') await api.rollback(strategyId, version.id);
+      if (kind === 'clone') {
+        await api.clone(version.id);
+        onCloned();
+        return;
+      }
+      setDialog(undefined);
+      onDone(DONE[kind]);
+    } catch (err) {
+      setDialog(undefined);
+      onError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const click = (a: VersionAction) => {
+    if (a.kind === 'approve' || a.kind === 'reject') setDialog(a.kind);
+    else void run(a.kind);
+  };
+
+  const completed = version.evidence.filter((s) => s.status === 'COMPLETED');
+  return (
+    <div className="version-detail">
+      <h2>
+        Version {version.number} <StatusBadge status={version.status} />
+      </h2>
+      <dl className="version-facts">
+        <dt>Author</dt>
+        <dd>{personName(version.createdBy, me)}</dd>
+        {version.editors.length > 0 && (
+          <>
+            <dt>Edited by</dt>
+            <dd>{version.editors.map((e) => personName(e, me)).join(', ')}</dd>
+          </>
+        )}
+        <dt>Created</dt>
+        <dd>{when(version.createdAt)}</dd>
+        {version.submittedAt && (
+          <>
+            <dt>Submitted</dt>
+            <dd>
+              {when(version.submittedAt)} by {personName(version.submittedBy, me)}
+            </dd>
+          </>
+        )}
+        {version.approvedAt && (
+          <>
+            <dt>Approved</dt>
+            <dd>
+              {when(version.approvedAt)} by {personName(version.approvedBy, me)}
+            </dd>
+          </>
+        )}
+        {version.publishedAt && (
+          <>
+            <dt>Published</dt>
+            <dd>
+              {when(version.publishedAt)} by {personName(version.publishedBy, me)}
+            </dd>
+          </>
+        )}
+        {version.retiredAt && (
+          <>
+            <dt>Retired</dt>
+            <dd>{when(version.retiredAt)}</dd>
+          </>
+        )}
+        <dt>Content</dt>
+        <dd className="mono" title={version.contentHash}>
+          #{shortHash(version.contentHash)}
+        </dd>
+        <dt>Evidence</dt>
+        <dd>
+          {hasCompletedEvidence(version)
+            ? `${completed.length} completed simulation${completed.length === 1 ? '' : 's'} of exactly this content`
+            : version.evidence.length
+              ? `${version.evidence.length} simulation${version.evidence.length === 1 ? '' : 's'}, none completed yet`
+              : 'no simulation of this content yet'}
+        </dd>
+      </dl>
+      <div className="version-actions" role="group" aria-label="Version actions">
+        {actions.length === 0 && <span className="muted small">Your roles allow no action on this version.</span>}
+        {actions.map((a) => (
+          // A disabled button gets no hover events; the wrapper carries the reason.
+          <span key={a.kind} title={a.disabledReason} className="action-wrap">
+            <Button variant={a.kind === 'approve' || a.kind === 'publish' ? 'primary' : a.kind === 'reject' ? 'danger' : 'secondary'} disabled={busy || !!a.disabledReason} aria-description={a.disabledReason} onClick={() => click(a)}>
+              {a.label}
+            </Button>
+          </span>
+        ))}
+      </div>
+      {actions.some((a) => a.disabledReason) && (
+        <ul className="action-reasons small muted" aria-label="Why some actions are not available">
+          {actions
+            .filter((a) => a.disabledReason)
+            .map((a) => (
+              <li key={a.kind}>
+                {a.label.replace('…', '')}: {a.disabledReason}
+              </li>
+            ))}
+        </ul>
+      )}
+      {dialog && <DecisionDialog kind={dialog} busy={busy} onCancel={() => setDialog(undefined)} onConfirm={(comment) => void run(dialog, comment)} />}
+      <CommentsPanel api={api} versionId={version.id} me={me} />
+    </div>
+  );
+}
+
+function DecisionDialog({ kind, busy, onCancel, onConfirm }: { kind: 'approve' | 'reject'; busy: boolean; onCancel(): void; onConfirm(comment: string): void }) {
+  const [comment, setComment] = useState('');
+  const needs = kind === 'reject';
+  return (
+    <Dialog
+      title={kind === 'approve' ? 'Approve this version' : 'Reject this version'}
+      onClose={onCancel}
+      actions={
+        <>
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button variant={kind === 'approve' ? 'primary' : 'danger'} disabled={busy || (needs && !comment.trim())} title={needs && !comment.trim() ? 'Say what must change first.' : undefined} onClick={() => onConfirm(comment.trim())}>
+            {kind === 'approve' ? 'Approve' : 'Reject'}
+          </Button>
+        </>
+      }
+    >
+      <label className="field-label" htmlFor="decision-comment">
+        {needs ? 'What must change (required)' : 'Comment (optional)'}
+      </label>
+      <textarea id="decision-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
+    </Dialog>
+  );
+}
+
+const KIND_WORDS: Record<string, string> = { APPROVAL: 'approved', REJECTION: 'rejected', COMMENT: '' };
+
+export function CommentsPanel({ api, versionId, me, nodeIds }: { api: ReviewApi; versionId: string; me: ReviewData['me']; nodeIds?: readonly string[] }) {
+  const [comments, setComments] = useState<ReviewComment[]>();
+  const [error, setError] = useState<string>();
+  const [body, setBody] = useState('');
+  const [nodeId, setNodeId] = useState('');
+  useEffect(() => {
+    let live = true;
+    api
+      .comments(versionId)
+      .then((c) => live && setComments(c))
+      .catch((err: unknown) => live && setError(errorMessage(err)));
+    return () => {
+      live = false;
+    };
+  }, [api, versionId]);
+  const add = async () => {
+    try {
+      const created = await api.addComment(versionId, body.trim(), nodeId || undefined);
+      setComments((c) => [...(c ?? []), created]);
+      setBody('');
+      setError(undefined);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const rejected = comments?.some((c) => c.kind === 'REJECTION');
+  const canComment = me.roles.some((r) => r === 'designer' || r === 'analyst' || r === 'reviewer' || r === 'publisher');
+  return (
+    <section className="comments" aria-label="Comments">
+      <h3>
+        Comments {rejected && <span className="status-pill status-rejected">was rejected</span>}
+      </h3>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!comments && !error && <p className="muted small">Loading comments…</p>}
+      {comments?.length === 0 && <p className="muted small">No comments yet. Ask a question or note what to check before approving.</p>}
+      <ul className="comment-list">
+        {comments?.map((c) => (
+          <li key={c.id} className={`comment comment-${c.kind.toLowerCase()}`}>
+            <span className="small muted">
+              {personName(c.authorId, me)}
+              {KIND_WORDS[c.kind] ? ` ${KIND_WORDS[c.kind]}` : ''}
+              {c.nodeId ? ` · on step “${c.nodeId}”` : ''} · {when(c.createdAt)}
+            </span>
+            <p>{c.body}</p>
+          </li>
+        ))}
+      </ul>
+      {!canComment && <p className="muted small">Designers, analysts, reviewers and publishers can comment.</p>}
+      {canComment && (<form
+        className="comment-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (body.trim()) void add();
+        }}
+      >
+        <label className="field-label" htmlFor={`comment-${versionId}`}>
+          Add a comment
+        </label>
+        <textarea id={`comment-${versionId}`} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+        <label className="field-label" htmlFor={`comment-node-${versionId}`}>
+          About step (optional)
+        </label>
+        <input id={`comment-node-${versionId}`} value={nodeId} onChange={(e) => setNodeId(e.target.value)} placeholder="step id, e.g. adults" list={nodeIds ? `nodes-${versionId}` : undefined} />
+        {nodeIds && (
+          <datalist id={`nodes-${versionId}`}>
+            {nodeIds.map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+        )}
+        <Button type="submit" disabled={!body.trim()}>
+          Comment
+        </Button>
+      </form>)}
+    </section>
+  );
+}

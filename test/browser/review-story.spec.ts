@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ok, startApi, type RunningApi } from '../api/api-process';
+import { launchChromium } from './chromium';
+import { startStudio, type RunningStudio } from './studio-server';
+
+const PASSWORD = 'e2e-review-password';
+const SHOTS = join(__dirname, '..', 'screenshots');
+
+interface DocNode {
+  id: string;
+  type: string;
+  label?: string;
+  position?: { x: number; y: number };
+  config: Record<string, unknown>;
+}
+interface Doc {
+  nodes: DocNode[];
+  edges: { source: string; target: string; sourceHandle?: string }[];
+}
+
+/**
+ * The reviewer's story in a real browser against the built API with the demo seed: version 1 of the
+ * demo strategy is published (set up through the API), version 2 changes it and is in review. The
+ * reviewer reads the history, cannot approve without a simulation, compares the versions in words
+ * and on the canvas, comments, approves once the simulation exists, and checks the audit chain.
+ */
+describe('studio: the reviewer story (browser)', () => {
+  let api: RunningApi;
+  let studio: RunningStudio;
+  let browser: Browser;
+  let page: Page;
+  const browserErrors: string[] = [];
+  const token: Record<string, string> = {};
+  let v2Hash: string;
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
+    for (const role of ['designer', 'reviewer', 'publisher']) {
+      token[role] = ok(await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: `${role}@arbiter.local`, p: PASSWORD })).login.accessToken;
+    }
+    const { designer, reviewer, publisher } = token as Record<string, string>;
+    const list = ok(await api.gql(`{ strategies { edges { node { id versions { id status revision contentHash document } } } } }`, {}, designer)).strategies;
+    // The demo seed publishes version 1 when its simulation completes, else leaves it in review:
+    // take it the rest of the way to PUBLISHED, whichever state it is in.
+    const v1 = list.edges[0].node.versions[list.edges[0].node.versions.length - 1];
+    if (v1.status === 'DRAFT') ok(await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v1.id }, designer));
+    if (v1.status === 'DRAFT' || v1.status === 'IN_REVIEW') {
+      await api.sql.query(`INSERT INTO simulations (content_hash, status, results, completed_at) VALUES ($1, 'COMPLETED', '{}', now())`, [v1.contentHash]);
+      ok(await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v1.id }, reviewer));
+    }
+    if (v1.status !== 'PUBLISHED') ok(await api.gql(`mutation($v: ID!) { publishVersion(versionId: $v) { status } }`, { v: v1.id }, publisher));
+
+    // Version 2: "Top 3" becomes top 2, one filter is replaced by another.
+    const v2 = ok(await api.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`, { v: v1.id }, designer)).cloneVersion;
+    const doc = v1.document as Doc;
+    const removed = doc.nodes.find((n) => n.id === 'no-second-card')!;
+    const next: Doc = {
+      ...doc,
+      nodes: [
+        ...doc.nodes.filter((n) => n.id !== removed.id).map((n) => (n.id === 'top3' ? { ...n, config: { ...n.config, limit: 2 } } : n)),
+        {
+          id: 'under-80',
+          type: 'filter',
+          label: 'Under 80',
+          position: { x: (removed.position?.x ?? 500) + 20, y: (removed.position?.y ?? 0) + 190 },
+          config: { condition: { all: [{ fact: 'customer', path: '$.age', operator: 'lessThan', value: 80 }] } },
+        },
+      ],
+      edges: doc.edges.map((e) => ({ ...e, source: e.source === removed.id ? 'under-80' : e.source, target: e.target === removed.id ? 'under-80' : e.target })),
+    };
+    const saved = ok(await api.gql(`mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid version { contentHash } } }`, { i: { versionId: v2.id, expectedRevision: v2.revision, document: next } }, designer)).saveDraft;
+    expect(saved.valid).toBe(true);
+    v2Hash = saved.version.contentHash;
+    ok(await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v2.id }, designer));
+
+    studio = await startStudio(api.url);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
+    page.on('pageerror', (e) => browserErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await api?.stop();
+  });
+
+  it('reads the history; approve waits for a simulation, with the reason on hover', async () => {
+    await page.goto(`${studio.url}/#/`);
+    await page.getByLabel('Email').fill('reviewer@arbiter.local');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Versions & review' }).first().click();
+    const timeline = page.getByRole('navigation', { name: 'Version history' });
+    await timeline.getByText('In review').waitFor();
+    expect(await timeline.getByText('Published').count()).toBe(1);
+    const approve = page.getByRole('button', { name: 'Approve' });
+    expect(await approve.isDisabled()).toBe(true);
+    expect(await approve.locator('xpath=..').getAttribute('title')).toMatch(/No completed simulation/);
+    expect(await page.getByRole('button', { name: 'Reject…' }).isEnabled()).toBe(true);
+  });
+
+  it('compares version 1 with version 2 in words and on the canvas', async () => {
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const words = page.getByRole('list', { name: 'Changes in words' });
+    await words.waitFor();
+    expect(await words.textContent()).toContain('Added “Under 80”');
+    expect(await words.textContent()).toContain('Removed');
+    expect(await words.textContent()).toContain('→');
+    await page.locator('.step-diff-added').waitFor();
+    expect(await page.locator('.step-diff-changed').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('.step-diff-removed').count()).toBe(1);
+    await page.locator('[data-testid=step-top3]').click();
+    await page.getByRole('complementary', { name: 'Changed settings' }).getByText('Before:').waitFor();
+    const compare = page.getByRole('region', { name: 'Compare versions' });
+    await compare.scrollIntoViewIfNeeded();
+    await compare.screenshot({ path: join(SHOTS, 'review-01-diff.png') });
+  });
+
+  it('comments on a step and approves once the simulation exists', async () => {
+    await page.getByLabel('Add a comment').fill('Why top 2 now?');
+    await page.getByLabel('About step (optional)').fill('top3');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await page.getByText('Why top 2 now?').waitFor();
+
+    await api.sql.query(`INSERT INTO simulations (content_hash, status, results, completed_at) VALUES ($1, 'COMPLETED', '{}', now())`, [v2Hash]);
+    await page.reload();
+    await page.getByText(/1 completed simulation of exactly this content/).waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByLabel('Comment (optional)').fill('Simulation looks right');
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Approved.').waitFor();
+    await page.getByRole('navigation', { name: 'Version history' }).getByText('Approved').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('review-02-approved');
+  });
+
+  it('shows the audit log with a verified chain', async () => {
+    await page.getByRole('button', { name: '← Strategies' }).click();
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await page.getByText(/^Chain verified ✓/).waitFor();
+    await page.locator('.audit-table tbody tr').first().waitFor();
+    expect(await page.locator('.audit-table').textContent()).toContain('version approve');
+    await shot('review-03-audit');
+    expect(browserErrors).toEqual([]);
+  });
+});
