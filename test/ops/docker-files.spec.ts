@@ -16,7 +16,11 @@ interface Stage {
 
 function stages(text: string): Stage[] {
   const result: Stage[] = [];
-  const logical = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const logical = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   for (const line of logical) {
     const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
     if (from) result.push({ name: from[2] ?? '', from: from[1]!, lines: [] });
@@ -51,7 +55,9 @@ describe('docker/Dockerfile', () => {
   });
 
   it('starts entry points that exist in the source tree', () => {
-    const commands = finals.map((s) => JSON.parse(s.lines.find((l) => l.startsWith('CMD '))!.slice(4)) as string[]);
+    const commands = finals.map(
+      (s) => JSON.parse(s.lines.find((l) => l.startsWith('CMD '))!.slice(4)) as string[],
+    );
     expect(commands).toEqual([
       ['node', 'apps/api/dist/main.js'],
       ['node', 'apps/api/dist/worker.js'],
@@ -65,7 +71,10 @@ describe('docker/Dockerfile', () => {
 
   it('copies only files that exist into the build', () => {
     for (const line of all[0]!.lines.filter((l) => l.startsWith('COPY ') && !l.includes('--from'))) {
-      const sources = line.split(/\s+/).slice(1, -1).filter((p) => !p.startsWith('--') && p !== '.');
+      const sources = line
+        .split(/\s+/)
+        .slice(1, -1)
+        .filter((p) => !p.startsWith('--') && p !== '.');
       for (const source of sources) expect(existsSync(join(root, source))).toBe(true);
     }
   });
@@ -84,7 +93,10 @@ describe('docker/compose.yml', () => {
   it('starts the API only when the database and Redis are healthy', () => {
     expect(services.postgres!.healthcheck).toBeDefined();
     expect(services.redis!.healthcheck).toBeDefined();
-    expect(services.api!.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(services.api!.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
   });
 
   it('points the API and the workers at the same database and Redis, with secrets from the environment', () => {

@@ -27,8 +27,12 @@ interface Started {
 }
 
 function npmStart(dir: string, port: number): Started {
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' } as Record<string, string | undefined>;
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'DEMO_SEED', 'DEMO_PASSWORD', 'NODE_ENV', 'JWT_SECRET']) delete env[name];
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' } as Record<
+    string,
+    string | undefined
+  >;
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'DEMO_SEED', 'DEMO_PASSWORD', 'NODE_ENV', 'JWT_SECRET'])
+    delete env[name];
   const child = spawn('npm', ['start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -39,7 +43,8 @@ function npmStart(dir: string, port: number): Started {
 async function waitForReady(url: string, started: Started): Promise<void> {
   const deadline = Date.now() + TEN_MINUTES;
   while (Date.now() < deadline) {
-    if (started.child.exitCode !== null) throw new Error(`npm start exited:\n${started.output().slice(-3000)}`);
+    if (started.child.exitCode !== null)
+      throw new Error(`npm start exited:\n${started.output().slice(-3000)}`);
     try {
       if ((await fetch(`${url}/health/ready`)).ok) return;
     } catch {
@@ -56,7 +61,12 @@ async function stop(started: Started): Promise<void> {
   await started.exited;
 }
 
-async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+async function gql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -86,38 +96,58 @@ describe('quick start: two commands on a fresh clone', () => {
       const studio = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
       expect(await studio.text()).toContain('<div id="root">');
 
-      const login = await gql<{ login: { accessToken: string } }>(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
-        e: 'admin@arbiter.local',
-        p: password,
-      });
-      const token = login.login.accessToken;
-      const { strategies } = await gql<{ strategies: { edges: { node: { id: string; name: string; publishedVersion: { id: string } | null } }[] } }>(
+      const login = await gql<{ login: { accessToken: string } }>(
         url,
-        '{ strategies(first: 20) { edges { node { id name publishedVersion { id } } } } }',
-        {},
-        token,
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+        {
+          e: 'admin@arbiter.local',
+          p: password,
+        },
       );
+      const token = login.login.accessToken;
+      const { strategies } = await gql<{
+        strategies: {
+          edges: { node: { id: string; name: string; publishedVersion: { id: string } | null } }[];
+        };
+      }>(url, '{ strategies { edges { node { id name publishedVersion { id } } } } }', {}, token);
       const published = strategies.edges.map((e) => e.node).find((s) => s.publishedVersion);
       expect(published).toBeDefined();
-      const key = await gql<{ createApiKey: { secret: string } }>(url, 'mutation($n: String!) { createApiKey(name: $n) { secret } }', { n: 'quick-start test' }, token);
+      const key = await gql<{ createApiKey: { secret: string } }>(
+        url,
+        'mutation($n: String!) { createApiKey(input: { name: $n }) { secret } }',
+        { n: 'quick-start test' },
+        token,
+      );
       const decision = await fetch(`${url}/api/v1/decisions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key.createApiKey.secret}` },
         body: JSON.stringify({ strategy: published!.id, customer: { id: 'quick-start-1' }, context: {} }),
       });
       expect(decision.status).toBe(200);
-      expect(await decision.json()).toMatchObject({ decisionId: expect.any(String), recommendations: expect.any(Array) });
+      expect(await decision.json()).toMatchObject({
+        decisionId: expect.any(String),
+        actions: expect.any(Array),
+      });
       await stop(started);
 
       started = npmStart(dir, port);
       await waitForReady(url, started);
       // The quick start keeps its demo password in DATA_DIR: the logins printed first still work.
       expect(/password for all of them: (\S+)/.exec(started.output())?.[1]).toBe(password);
-      const again = await gql<{ login: { accessToken: string } }>(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
-        e: 'admin@arbiter.local',
-        p: password,
-      });
-      const after = await gql<{ strategies: { edges: unknown[] } }>(url, '{ strategies(first: 20) { edges { node { id } } } }', {}, again.login.accessToken);
+      const again = await gql<{ login: { accessToken: string } }>(
+        url,
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+        {
+          e: 'admin@arbiter.local',
+          p: password,
+        },
+      );
+      const after = await gql<{ strategies: { edges: unknown[] } }>(
+        url,
+        '{ strategies { edges { node { id } } } }',
+        {},
+        again.login.accessToken,
+      );
       expect(after.strategies.edges.length).toBe(strategies.edges.length);
       await stop(started);
     },
