@@ -42,6 +42,9 @@ describe('operations: health, metrics and the served studio', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('arbiter_decision_duration_seconds');
     expect(res.text).toContain('arbiter_process_cpu_seconds_total');
+    // With REDIS_URL set, the BullMQ queues report their depth.
+    expect(res.text).toMatch(/arbiter_queue_jobs\{queue="[^"]*simulation-chunk[^"]*",state="waiting"\} \d+/);
+    expect(res.text).toContain('arbiter_simulation_rows_per_second');
   });
 
   it('serves the studio at / and for its client-side routes, but never in place of the API', async () => {

@@ -33,6 +33,7 @@ export class BullMqJobRunner implements JobRunner {
   private readonly connections: IORedis[] = [];
   private flow: FlowProducer | undefined;
   private parents: Queue | undefined;
+  private chunks: Queue | undefined;
   private readonly workers: Worker[] = [];
 
   constructor(private readonly options: BullMqOptions) {}
@@ -52,6 +53,16 @@ export class BullMqJobRunner implements JobRunner {
   private parentQueue(): Queue {
     this.parents ??= new Queue(SIMULATION_QUEUE, { connection: this.connection(), prefix: this.options.prefix });
     return this.parents;
+  }
+
+  async jobCounts(): Promise<{ queue: string; state: string; jobs: number }[]> {
+    this.chunks ??= new Queue(SIMULATION_CHUNK_QUEUE, { connection: this.connection(), prefix: this.options.prefix });
+    const counts = [];
+    for (const queue of [this.parentQueue(), this.chunks]) {
+      const byState = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+      for (const [state, jobs] of Object.entries(byState)) counts.push({ queue: queue.name, state, jobs });
+    }
+    return counts;
   }
 
   async enqueueSimulation(simulationId: string, chunkCount: number): Promise<void> {
@@ -105,7 +116,7 @@ export class BullMqJobRunner implements JobRunner {
     const within = (work: Promise<unknown>) => Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     const connected = this.connections.every((c) => c.status === 'ready');
     await within(Promise.all(this.workers.map((w) => w.close(!connected))));
-    await within(Promise.all([this.flow?.close(), this.parents?.close()]));
+    await within(Promise.all([this.flow?.close(), this.parents?.close(), this.chunks?.close()]));
     await within(Promise.all(this.connections.map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect())))));
     for (const c of this.connections) c.disconnect();
   }

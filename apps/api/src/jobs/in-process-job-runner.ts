@@ -18,6 +18,10 @@ export class InProcessJobRunner implements JobRunner {
   private running: Promise<void> | undefined;
   private closed = false;
 
+  async jobCounts(): Promise<{ queue: string; state: string; jobs: number }[]> {
+    return [{ queue: 'in-process', state: 'waiting', jobs: this.queue.length }];
+  }
+
   async enqueueSimulation(simulationId: string, chunkCount: number): Promise<void> {
     for (let chunkNo = 0; chunkNo < chunkCount; chunkNo++) this.queue.push({ simulationId, run: (p) => p.processChunk(simulationId, chunkNo) });
     this.queue.push({ simulationId, run: (p) => p.finish(simulationId) });

@@ -20,6 +20,8 @@ export interface JobRunner {
   enqueueSimulation(simulationId: string, chunkCount: number): Promise<void>;
   /** Removes what has not started; running jobs see the CANCELLED status and stop. */
   cancelSimulation(simulationId: string, chunkCount: number): Promise<void>;
+  /** Jobs per queue and state, for the queue-depth metric. */
+  jobCounts(): Promise<{ queue: string; state: string; jobs: number }[]>;
   /** Starts processing jobs in this process. */
   startWorkers(processors: SimulationProcessors): Promise<void>;
   close(): Promise<void>;

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 type QueueDepthSource = () => Promise<{ queue: string; state: string; jobs: number }[]>;
+type SimulationRateSource = () => Promise<{ simulation: string; rowsPerSecond: number }[]>;
 
 /** The Prometheus metrics of one API or worker process; feature modules record into it. */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
   private readonly queueSources: QueueDepthSource[] = [];
+  private readonly rateSources: SimulationRateSource[] = [];
 
   private readonly decisionSeconds = new Histogram({
     name: 'arbiter_decision_duration_seconds',
@@ -24,15 +26,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  private readonly simulationRate = new Gauge({
-    name: 'arbiter_simulation_rows_per_second',
-    help: 'Rows per second of the running simulations, per simulation',
-    labelNames: ['simulation'],
-    registers: [this.registry],
-  });
-
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'arbiter_' });
+    const rates = this.rateSources;
+    new Gauge({
+      name: 'arbiter_simulation_rows_per_second',
+      help: 'Rows per second of each running simulation',
+      labelNames: ['simulation'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const source of rates) {
+          for (const { simulation, rowsPerSecond } of await source().catch(() => [])) this.set({ simulation }, rowsPerSecond);
+        }
+      },
+    });
     const sources = this.queueSources;
     new Gauge({
       name: 'arbiter_queue_jobs',
@@ -53,13 +61,13 @@ export class MetricsService {
     this.decisions.inc({ strategy }, count);
   }
 
-  setSimulationRate(simulationId: string, rowsPerSecond: number | undefined): void {
-    if (rowsPerSecond === undefined) this.simulationRate.remove({ simulation: simulationId });
-    else this.simulationRate.set({ simulation: simulationId }, rowsPerSecond);
-  }
-
   /** Lets the job module report queue depths at scrape time. */
   addQueueDepthSource(source: QueueDepthSource): void {
     this.queueSources.push(source);
+  }
+
+  /** Lets the simulations report the rate of running simulations at scrape time. */
+  addSimulationRateSource(source: SimulationRateSource): void {
+    this.rateSources.push(source);
   }
 }

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, Optional, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { MetricsService } from '../metrics/metrics.service';
 import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
 import type { AppConfig } from '../config/app-config';
@@ -32,9 +33,13 @@ export class SimulationWorkers implements OnApplicationBootstrap, OnApplicationS
     @Inject(JOB_RUNNER) private readonly jobs: JobRunner,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
     private readonly processor: SimulationProcessor,
+    private readonly simulations: SimulationsService,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.metrics?.addQueueDepthSource(() => this.jobs.jobCounts());
+    this.metrics?.addSimulationRateSource(() => this.simulations.runningRates());
     if (this.jobs.kind === 'in-process' || this.role === 'worker' || this.config.jobs.runWorker) await this.jobs.startWorkers(this.processor);
   }
 

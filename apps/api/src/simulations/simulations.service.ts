@@ -111,6 +111,17 @@ export class SimulationsService {
     return this.get(id);
   }
 
+  /** Rows per second of every running simulation (for the metrics endpoint). */
+  async runningRates(): Promise<{ simulation: string; rowsPerSecond: number }[]> {
+    const running = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM simulations WHERE status = 'RUNNING'`);
+    const rates = [];
+    for (const { id } of running) {
+      const { rowsPerSecond } = await this.progress(await this.get(id));
+      if (rowsPerSecond !== null && rowsPerSecond !== undefined) rates.push({ simulation: id, rowsPerSecond });
+    }
+    return rates;
+  }
+
   async progress(simulation: Simulation): Promise<SimulationProgress> {
     const rows = await this.dataSource.query<{ rows: string; chunks: string }[]>(`SELECT coalesce(sum(rows), 0) AS rows, count(*) AS chunks FROM simulation_chunks WHERE simulation_id = $1`, [simulation.id]);
     const rowsDone = Number(rows[0]!.rows);
