@@ -37,6 +37,18 @@ export interface CompiledCondition {
   priority: number;
 }
 
+/**
+ * Whether the condition holds for a strategy's purposes: where json-rules-engine would throw, the
+ * condition does not hold (the trace's explain() says why).
+ */
+export function holds(test: (facts: ConditionFacts) => boolean, facts: ConditionFacts): boolean {
+  try {
+    return test(facts);
+  } catch {
+    return false;
+  }
+}
+
 /** Thrown where json-rules-engine's evaluation would throw (e.g. `in` against a number). */
 export class ConditionEvaluationError extends Error {
   constructor(message: string) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogIndex } from '../../catalog/action';
-import { compileCondition, type CompiledCondition } from '../../conditions/compile-condition';
+import { compileCondition, holds } from '../../conditions/compile-condition';
 import { describeCondition } from '../../conditions/describe-condition';
 import { withField } from '../../runtime/candidate';
 import type { Candidate, DecisionState } from '../../runtime/types';
@@ -76,28 +76,18 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
         (config.levers.byAction?.[action.id] ?? 1),
     );
     const leverFor = (c: Candidate) => leverByIndex[catalogIndex(c.action)] ?? 1;
-    const priorityOf = (c: Candidate, f: DecisionState['facts']): number => {
-      const rawValue = c.fields.value ?? c.action.value ?? 1;
-      let contextWeight = 1;
-      for (const w of weights) if (holds(w.condition, f)) contextWeight *= w.weight;
-      const priority =
-        Math.pow(c.fields.propensity ?? 0, a) *
-        Math.pow(rawValue > 0 ? rawValue : 0, b) *
-        contextWeight *
-        leverFor(c);
-      return Number.isFinite(priority) ? priority : 0;
-    };
-    // The same formula, term by term, for the trace.
+    // One formula for decisions and traces; the hot path just skips building the terms object.
     const terms = (c: Candidate, f: DecisionState['facts']): Terms => {
       const propensity = c.fields.propensity ?? 0;
       const rawValue = c.fields.value ?? c.action.value ?? 1;
       const value = rawValue > 0 ? rawValue : 0;
       let contextWeight = 1;
-      for (const w of weights) if (holds(w.condition, f)) contextWeight *= w.weight;
+      for (const w of weights) if (holds(w.condition.test, f)) contextWeight *= w.weight;
       const lever = leverFor(c);
       const priority = Math.pow(propensity, a) * Math.pow(value, b) * contextWeight * lever;
       return { propensity, value, contextWeight, lever, priority: Number.isFinite(priority) ? priority : 0 };
     };
+    const priorityOf = (c: Candidate, f: DecisionState['facts']): number => terms(c, f).priority;
     return {
       run([input = []], state) {
         const f = state.facts;
@@ -113,7 +103,9 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
       explainKept(c, state) {
         const f = { ...state.facts, action: c.action, fields: c.fields };
         const t = terms(c, f);
-        const matched = weights.filter((w) => holds(w.condition, f)).map((w) => w.label ?? `×${w.weight}`);
+        const matched = weights
+          .filter((w) => holds(w.condition.test, f))
+          .map((w) => w.label ?? `×${w.weight}`);
         return {
           ...t,
           propensityWeight: a,
@@ -133,11 +125,3 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
     return parts.join(', ');
   },
 });
-
-function holds(condition: CompiledCondition, f: DecisionState['facts']): boolean {
-  try {
-    return condition.test(f);
-  } catch {
-    return false;
-  }
-}

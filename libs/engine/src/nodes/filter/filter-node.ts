@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogIndex } from '../../catalog/action';
-import { compileCondition, type CompiledCondition } from '../../conditions/compile-condition';
+import { compileCondition, holds, type CompiledCondition } from '../../conditions/compile-condition';
 import { describeCondition } from '../../conditions/describe-condition';
 import type { RootCondition } from '../../conditions/types';
 import type { Candidate, DecisionState } from '../../runtime/types';
@@ -77,20 +77,13 @@ export const filterNode = defineNode<FilterConfig>({
     }
     const tests = ctx.actions.map((a) => combine(rulesFor.get(a.id)!.map((r) => r.condition.test)));
     const testFor = (c: Candidate) => tests[catalogIndex(c.action)];
-    const passes = (test: (f: DecisionState['facts']) => boolean, f: DecisionState['facts']) => {
-      try {
-        return test(f);
-      } catch {
-        return false; // where json-rules-engine would throw, the candidate is not eligible (the trace says why)
-      }
-    };
     return {
       run([input = []], state) {
         const f = state.facts;
         if (hoisted) {
           f.action = {};
           f.fields = {};
-          if (!passes(hoisted.test, f)) return { handle: 'out', candidates: [] };
+          if (!holds(hoisted.test, f)) return { handle: 'out', candidates: [] };
         }
         const out: Candidate[] = [];
         for (const c of input) {
@@ -101,7 +94,7 @@ export const filterNode = defineNode<FilterConfig>({
           }
           f.action = c.action;
           f.fields = c.fields;
-          if (passes(test, f)) out.push(c);
+          if (holds(test, f)) out.push(c);
         }
         return { handle: 'out', candidates: out };
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileCondition } from '../../conditions/compile-condition';
+import { compileCondition, holds } from '../../conditions/compile-condition';
 import { describeCondition } from '../../conditions/describe-condition';
 import { joinField, problem, type ValidationProblem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
@@ -106,13 +106,7 @@ export const splitNode = defineNode<SplitConfig>({
           f.action = {};
           f.fields = {};
           for (const c of cases) {
-            let holds: boolean;
-            try {
-              holds = c.condition.test(f);
-            } catch {
-              holds = false;
-            }
-            if (holds)
+            if (holds(c.condition.test, f))
               return {
                 handle: c.id,
                 candidates: input.slice(),
