@@ -143,7 +143,7 @@ describe('studio: the reviewer story (browser)', () => {
 
   it('shows the audit log with a verified chain', async () => {
     await page.getByRole('button', { name: '← Strategies' }).click();
-    await page.getByRole('button', { name: 'Audit log' }).click();
+    await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByText(/^Chain verified ✓/).waitFor();
     await page.locator('.audit-table tbody tr').first().waitFor();
     expect(await page.locator('.audit-table').textContent()).toContain('version approve');

@@ -1,18 +1,33 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { LoginScreen } from '../auth/LoginScreen';
-import { session } from '../auth/session';
+import { ApiKeysScreen } from '../admin/ApiKeysScreen';
+import { UsersScreen } from '../admin/UsersScreen';
 import { AuditScreen } from '../audit/AuditScreen';
+import { LoginScreen } from '../auth/LoginScreen';
+import { session, type SessionUser } from '../auth/session';
+import { ActionsScreen } from '../catalog/ActionsScreen';
+import { DatasetsScreen } from '../datasets/DatasetsScreen';
 import { EditorScreen } from '../editor/EditorScreen';
 import { ReviewScreen } from '../review/ReviewScreen';
+import { SchemaScreen } from '../schema/SchemaScreen';
+import { SimulationsScreen } from '../simulations/SimulationsScreen';
 import { ApiStrategySource } from '../strategies/api-strategy-source';
 import { LocalStrategySource } from '../strategies/local-strategy-source';
 import { StrategiesScreen } from '../strategies/StrategiesScreen';
-import { navigate, useRoute } from './router';
+import { canOpen } from './access';
+import { AppShell } from './AppShell';
+import { navigate, useRoute, type Route } from './router';
 
 /** `?local` runs the studio on this browser's storage with the example strategies, without the API. */
 export function isLocalMode(): boolean {
   return new URLSearchParams(window.location.search).has('local');
 }
+
+const LOCAL_USER: SessionUser = {
+  displayName: 'You (this browser only)',
+  email: '',
+  roles: ['designer'],
+  id: 'local',
+};
 
 export function App() {
   const local = isLocalMode();
@@ -20,7 +35,7 @@ export function App() {
   const current = useSyncExternalStore(session.subscribe, session.get);
   const route = useRoute();
   if (!local && !current) return <LoginScreen />;
-  const user = local ? { displayName: 'You (this browser only)', email: '', roles: ['designer' as const], id: 'local' } : current!.user;
+  const user = local ? LOCAL_USER : current!.user;
   const back = () => navigate({ screen: 'strategies' });
   if (route.screen === 'editor') {
     return (
@@ -34,24 +49,71 @@ export function App() {
       />
     );
   }
-  // Review and audit need the API (its lifecycle, simulations and audit chain); not in ?local.
+  // Everything but the editor needs the API (lifecycle, simulations, audit chain); not in ?local.
   if (route.screen === 'review' && !local) {
-    return <ReviewScreen key={route.strategyId} strategyId={route.strategyId} onBack={back} onOpenEditor={() => navigate({ screen: 'editor', strategyId: route.strategyId })} />;
+    return (
+      <ReviewScreen
+        key={route.strategyId}
+        strategyId={route.strategyId}
+        onBack={back}
+        onOpenEditor={() => navigate({ screen: 'editor', strategyId: route.strategyId })}
+      />
+    );
   }
-  if (route.screen === 'audit' && !local && canSeeAudit(user.roles)) return <AuditScreen onBack={back} />;
+  const shown: Route = !local && canOpen(route.screen, user.roles) ? route : { screen: 'strategies' };
   return (
-    <StrategiesScreen
-      source={source}
+    <AppShell
       user={user}
-      onOpen={(id) => navigate({ screen: 'editor', strategyId: id })}
-      onReview={local ? undefined : (id) => navigate({ screen: 'review', strategyId: id })}
-      onAudit={!local && canSeeAudit(user.roles) ? () => navigate({ screen: 'audit' }) : undefined}
+      current={shown.screen}
+      local={local}
       onSignOut={local ? undefined : () => session.set(null)}
-    />
+    >
+      <ShellScreen route={shown} user={user} source={source} local={local} />
+    </AppShell>
   );
 }
 
-/** The audit log is for admins and reviewers (the API's rule). */
-export function canSeeAudit(roles: readonly string[]): boolean {
-  return roles.includes('admin') || roles.includes('reviewer');
+function ShellScreen({
+  route,
+  user,
+  source,
+  local,
+}: {
+  route: Route;
+  user: SessionUser;
+  source: ApiStrategySource | LocalStrategySource;
+  local: boolean;
+}) {
+  switch (route.screen) {
+    case 'actions':
+      return <ActionsScreen user={user} />;
+    case 'schema':
+      return <SchemaScreen user={user} />;
+    case 'datasets':
+      return <DatasetsScreen key={route.datasetId ?? 'list'} user={user} datasetId={route.datasetId} />;
+    case 'simulations':
+      return (
+        <SimulationsScreen
+          key={route.simulationId ?? route.versionId ?? 'list'}
+          user={user}
+          simulationId={route.simulationId}
+          versionId={route.versionId}
+        />
+      );
+    case 'audit':
+      return <AuditScreen />;
+    case 'keys':
+      return <ApiKeysScreen user={user} />;
+    case 'users':
+      return <UsersScreen user={user} />;
+    default:
+      return (
+        <StrategiesScreen
+          source={source}
+          user={user}
+          onOpen={(id) => navigate({ screen: 'editor', strategyId: id })}
+          onReview={local ? undefined : (id) => navigate({ screen: 'review', strategyId: id })}
+        />
+      );
+  }
 }

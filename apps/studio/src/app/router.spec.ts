@@ -1,16 +1,30 @@
-import { parseRoute, routeHash } from './router';
+import { parseRoute, routeHash, type Route } from './router';
 
 describe('routes', () => {
-  it('round-trips the editor route and defaults to the strategies list', () => {
-    expect(parseRoute(routeHash({ screen: 'editor', strategyId: 'a b/c' }))).toEqual({ screen: 'editor', strategyId: 'a b/c' });
-    expect(parseRoute('')).toEqual({ screen: 'strategies' });
-    expect(parseRoute('#/nonsense')).toEqual({ screen: 'strategies' });
+  it('round-trips every screen, ids with awkward characters included', () => {
+    const routes: Route[] = [
+      { screen: 'strategies' },
+      { screen: 'editor', strategyId: 'a b/c' },
+      { screen: 'review', strategyId: 's 1' },
+      { screen: 'actions' },
+      { screen: 'schema' },
+      { screen: 'datasets' },
+      { screen: 'datasets', datasetId: 'd/1' },
+      { screen: 'simulations' },
+      { screen: 'simulations', simulationId: 'sim 9' },
+      { screen: 'simulations', versionId: 'v&1' },
+      { screen: 'audit' },
+      { screen: 'keys' },
+      { screen: 'users' },
+    ];
+    for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
 
-  it('round-trips the review and audit routes', () => {
-    expect(parseRoute(routeHash({ screen: 'review', strategyId: 's 1' }))).toEqual({ screen: 'review', strategyId: 's 1' });
+  it('reads the hashes people type and falls back to the strategies list', () => {
     expect(routeHash({ screen: 'review', strategyId: 'x' })).toBe('#/strategies/x/review');
     expect(parseRoute('#/audit')).toEqual({ screen: 'audit' });
-    expect(parseRoute(routeHash({ screen: 'audit' }))).toEqual({ screen: 'audit' });
+    expect(parseRoute('')).toEqual({ screen: 'strategies' });
+    expect(parseRoute('#/nonsense')).toEqual({ screen: 'strategies' });
+    expect(parseRoute('#/keys/extra')).toEqual({ screen: 'strategies' });
   });
 });

@@ -26,9 +26,15 @@ describe('AuditScreen', () => {
         filters.push(filter);
         return after ? { entries: [entry(1)] } : { entries: [entry(3), entry(2)], next: 'c2' };
       },
-      verify: async () => ({ valid: true, checkedEntries: 3, firstBrokenSeq: null, reason: null, headHash: 'abc' }),
+      verify: async () => ({
+        valid: true,
+        checkedEntries: 3,
+        firstBrokenSeq: null,
+        reason: null,
+        headHash: 'abc',
+      }),
     };
-    render(<AuditScreen api={api} onBack={() => undefined} />);
+    render(<AuditScreen api={api} />);
     expect(await screen.findByText('Chain verified ✓ (3 entries, head #abc)')).toBeTruthy();
     expect(await screen.findByText('Looks right')).toBeTruthy();
     expect(screen.getAllByText('reviewer@arbiter.local')).toHaveLength(2);
@@ -45,10 +51,20 @@ describe('AuditScreen', () => {
   it('names the first broken link', async () => {
     const api: AuditApi = {
       page: async () => ({ entries: [] }),
-      verify: async () => ({ valid: false, checkedEntries: 9, firstBrokenSeq: 4, reason: 'prevHash does not match', headHash: null }),
+      verify: async () => ({
+        valid: false,
+        checkedEntries: 9,
+        firstBrokenSeq: 4,
+        reason: 'prevHash does not match',
+        headHash: null,
+      }),
     };
-    render(<AuditScreen api={api} onBack={() => undefined} />);
-    expect(await screen.findByText('Chain broken at entry 4: prevHash does not match. Entries from there on cannot be trusted.')).toBeTruthy();
+    render(<AuditScreen api={api} />);
+    expect(
+      await screen.findByText(
+        'Chain broken at entry 4: prevHash does not match. Entries from there on cannot be trusted.',
+      ),
+    ).toBeTruthy();
     expect(screen.getByText('No entries')).toBeTruthy();
   });
 });

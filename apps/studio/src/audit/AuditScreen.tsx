@@ -1,13 +1,22 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Button, EmptyState } from '../shared/ui';
-import { errorMessage } from '../review/error-message';
+import { errorMessage } from '../shared/error-message';
 import { graphqlAuditApi, type AuditApi } from './audit-api';
-import { EMPTY_FILTER, actionWords, chainStatus, filterProblem, toAuditFilter, type AuditEntry, type AuditFilterForm, type ChainVerification } from './audit-model';
+import {
+  EMPTY_FILTER,
+  actionWords,
+  chainStatus,
+  filterProblem,
+  toAuditFilter,
+  type AuditEntry,
+  type AuditFilterForm,
+  type ChainVerification,
+} from './audit-model';
 
 const ENTITY_TYPES = ['', 'user', 'action', 'schemaField', 'strategy', 'version', 'comment'];
 
 /** The audit log, newest first, with filters, paging and the hash chain's verification. */
-export function AuditScreen({ api = graphqlAuditApi, onBack }: { api?: AuditApi; onBack(): void }) {
+export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
   const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTER);
   const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTER);
   const [entries, setEntries] = useState<AuditEntry[]>();
@@ -48,21 +57,27 @@ export function AuditScreen({ api = graphqlAuditApi, onBack }: { api?: AuditApi;
     setApplied(form);
     void load(form);
   };
-  const set = (key: keyof AuditFilterForm) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof AuditFilterForm) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
   const status = chain && 'valid' in chain ? chainStatus(chain) : undefined;
 
   return (
     <div className="audit-screen">
       <header className="toolbar">
-        <Button variant="ghost" onClick={onBack} title="Back to all strategies">
-          ← Strategies
-        </Button>
         <div className="toolbar-title">
           <h1>Audit log</h1>
         </div>
         <span className="toolbar-spacer" />
-        <span className={`chain-status ${status ? (status.ok ? 'chain-ok' : 'chain-broken') : ''}`} role="status" aria-live="polite">
-          {!chain ? 'Verifying the chain…' : 'error' in chain ? `Could not verify the chain: ${chain.error}` : status!.text}
+        <span
+          className={`chain-status ${status ? (status.ok ? 'chain-ok' : 'chain-broken') : ''}`}
+          role="status"
+          aria-live="polite"
+        >
+          {!chain
+            ? 'Verifying the chain…'
+            : 'error' in chain
+              ? `Could not verify the chain: ${chain.error}`
+              : status!.text}
         </span>
         <Button onClick={verify}>Verify again</Button>
       </header>
@@ -122,7 +137,13 @@ export function AuditScreen({ api = graphqlAuditApi, onBack }: { api?: AuditApi;
           </p>
         )}
         {!entries && !error && <p className="muted">Loading the audit log…</p>}
-        {entries?.length === 0 && <EmptyState title="No entries">{JSON.stringify(applied) === JSON.stringify(EMPTY_FILTER) ? 'Nothing has happened yet: every change to strategies, actions, the schema and users is recorded here.' : 'Nothing matches these filters; clear them to see everything.'}</EmptyState>}
+        {entries?.length === 0 && (
+          <EmptyState title="No entries">
+            {JSON.stringify(applied) === JSON.stringify(EMPTY_FILTER)
+              ? 'Nothing has happened yet: every change to strategies, actions, the schema and users is recorded here.'
+              : 'Nothing matches these filters; clear them to see everything.'}
+          </EmptyState>
+        )}
         {entries && entries.length > 0 && (
           <table className="data-table audit-table">
             <thead>
@@ -138,7 +159,19 @@ export function AuditScreen({ api = graphqlAuditApi, onBack }: { api?: AuditApi;
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={e.seq} className={status && !status.ok && chain && 'firstBrokenSeq' in chain && chain.firstBrokenSeq != null && Number(e.seq) >= chain.firstBrokenSeq ? 'audit-untrusted' : undefined}>
+                <tr
+                  key={e.seq}
+                  className={
+                    status &&
+                    !status.ok &&
+                    chain &&
+                    'firstBrokenSeq' in chain &&
+                    chain.firstBrokenSeq != null &&
+                    Number(e.seq) >= chain.firstBrokenSeq
+                      ? 'audit-untrusted'
+                      : undefined
+                  }
+                >
                   <td>{e.seq}</td>
                   <td>{new Date(e.occurredAt).toLocaleString()}</td>
                   <td>{e.actorEmail ?? (e.actorId ? `user ${e.actorId.slice(0, 8)}` : 'system')}</td>
@@ -148,7 +181,10 @@ export function AuditScreen({ api = graphqlAuditApi, onBack }: { api?: AuditApi;
                     {e.entityId && <span className="muted small mono"> {e.entityId.slice(0, 12)}</span>}
                   </td>
                   <td>{e.comment}</td>
-                  <td className="mono small" title={`before ${e.beforeHash ?? '—'} · after ${e.afterHash ?? '—'} · entry ${e.hash}`}>
+                  <td
+                    className="mono small"
+                    title={`before ${e.beforeHash ?? '—'} · after ${e.afterHash ?? '—'} · entry ${e.hash}`}
+                  >
                     {e.hash.slice(0, 10)}
                   </td>
                 </tr>

@@ -17,7 +17,11 @@ export function LoginScreen() {
       const { accessToken, refreshToken, user } = data.login;
       session.set({ accessToken, refreshToken, user });
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'UNAUTHENTICATED' ? 'That email and password do not match. Check them and try again.' : (err as Error).message);
+      setError(
+        err instanceof ApiError && err.code === 'UNAUTHENTICATED'
+          ? 'That email and password do not match. Check them and try again.'
+          : (err as Error).message,
+      );
     } finally {
       setBusy(false);
     }
@@ -37,13 +41,28 @@ export function LoginScreen() {
           <label className="field-label" htmlFor="login-email">
             Email
           </label>
-          <input id="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+          <input
+            id="login-email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoFocus
+          />
         </div>
         <div className="field">
           <label className="field-label" htmlFor="login-password">
             Password
           </label>
-          <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         {error && (
           <p className="field-error" role="alert">
@@ -54,7 +73,8 @@ export function LoginScreen() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="small muted">
-          No server at hand? <a href="?local#/">Try the studio with example strategies</a> (saved in this browser only).
+          No server at hand? <a href="?local#/">Try the studio with example strategies</a> (saved in this
+          browser only).
         </p>
       </form>
     </main>

@@ -9,7 +9,22 @@ import { autoLayout } from './canvas/auto-layout';
 import { connectionProblem } from './canvas/connection-rules';
 import type { CanvasDecorations } from './canvas/document-flow';
 import { StrategyCanvas } from './canvas/StrategyCanvas';
-import { addNode, connect, copyFragment, dropDanglingBranchEdges, edgeKey, isFragment, moveNodes, nextNodeId, pasteFragment, removeElements, setNodeConfig, setNodeLabel, type Fragment, type Position } from './document-edits';
+import {
+  addNode,
+  connect,
+  copyFragment,
+  dropDanglingBranchEdges,
+  edgeKey,
+  isFragment,
+  moveNodes,
+  nextNodeId,
+  pasteFragment,
+  removeElements,
+  setNodeConfig,
+  setNodeLabel,
+  type Fragment,
+  type Position,
+} from './document-edits';
 import { EditorContext, type EditorContextValue, type EditorEnvironment } from './editor-context';
 import { canRedo, canUndo } from './history/history';
 import { nodeKind } from './nodes/registry';
@@ -24,7 +39,19 @@ import { checkTestCases, TestCaseStore, type TestCase } from './test-panel/test-
 import { exampleSamples, TestPanel, type SampleChoice } from './test-panel/TestPanel';
 import { useEditorSession } from './use-editor-session';
 
-export function EditorScreen({ source, strategyId, onBack, onOpenStrategy, onReview }: { source: StrategySource; strategyId: string; onBack(): void; onOpenStrategy(id: string): void; onReview?: () => void }) {
+export function EditorScreen({
+  source,
+  strategyId,
+  onBack,
+  onOpenStrategy,
+  onReview,
+}: {
+  source: StrategySource;
+  strategyId: string;
+  onBack(): void;
+  onOpenStrategy(id: string): void;
+  onReview?: () => void;
+}) {
   const session = useEditorSession(source, strategyId, onOpenStrategy);
   if (session.load.status === 'loading') return <div className="screen-message">Opening the strategy…</div>;
   if (session.load.status === 'error')
@@ -36,7 +63,13 @@ export function EditorScreen({ source, strategyId, onBack, onOpenStrategy, onRev
     );
   return (
     <ReactFlowProvider>
-      <Editor session={session} env={session.load.env} onBack={onBack} strategyId={strategyId} onReview={onReview} />
+      <Editor
+        session={session}
+        env={session.load.env}
+        onBack={onBack}
+        strategyId={strategyId}
+        onReview={onReview}
+      />
     </ReactFlowProvider>
   );
 }
@@ -45,10 +78,25 @@ type Session = ReturnType<typeof useEditorSession>;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
 }
 
-function Editor({ session, env, onBack, strategyId, onReview }: { session: Session; env: EditorEnvironment; onBack(): void; strategyId: string; onReview?: () => void }) {
+function Editor({
+  session,
+  env,
+  onBack,
+  strategyId,
+  onReview,
+}: {
+  session: Session;
+  env: EditorEnvironment;
+  onBack(): void;
+  strategyId: string;
+  onReview?: () => void;
+}) {
   const { store, version, autosave } = session;
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const doc = state.history.present;
@@ -64,10 +112,19 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
   const problems = validation.problems;
 
   // Test run state
-  const [sample, setSample] = useState<SampleChoice>(() => exampleSamples(env.actions.map((a) => a.id))[0] ?? { name: 'Sample customer', input: sampleFromSchema(env.schema) });
+  const [sample, setSample] = useState<SampleChoice>(
+    () =>
+      exampleSamples(env.actions.map((a) => a.id))[0] ?? {
+        name: 'Sample customer',
+        input: sampleFromSchema(env.schema),
+      },
+  );
   const [live, setLive] = useState(false);
   const [focusAction, setFocusAction] = useState<string>();
-  const outcome: RunOutcome | undefined = useMemo(() => (live ? runStrategy(doc, env, sample.input) : undefined), [live, doc, env, sample]);
+  const outcome: RunOutcome | undefined = useMemo(
+    () => (live ? runStrategy(doc, env, sample.input) : undefined),
+    [live, doc, env, sample],
+  );
   const testCaseStore = useMemo(() => new TestCaseStore(), []);
   const [testCases, setTestCases] = useState<TestCase[]>(() => testCaseStore.list(strategyId));
   const updateTestCases = (cases: TestCase[]) => {
@@ -75,7 +132,10 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
     testCaseStore.save(strategyId, cases);
   };
   // Saved test cases run against every saved version of the draft.
-  const testResults = useMemo(() => (session.savedDoc ? checkTestCases(session.savedDoc, env, testCases) : []), [session.savedDoc, env, testCases]);
+  const testResults = useMemo(
+    () => (session.savedDoc ? checkTestCases(session.savedDoc, env, testCases) : []),
+    [session.savedDoc, env, testCases],
+  );
 
   const decorations: CanvasDecorations = useMemo(() => {
     const trace = outcome?.ok ? outcome.result.trace : undefined;
@@ -83,13 +143,19 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
       labels,
       problemsByNode: problemsByNode(problems),
       problemEdges: new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))),
-      trace: trace ? { nodes: new Map(trace.nodes.map((n) => [n.nodeId, n])), path: new Set(trace.path), focusAction } : undefined,
+      trace: trace
+        ? { nodes: new Map(trace.nodes.map((n) => [n.nodeId, n])), path: new Set(trace.path), focusAction }
+        : undefined,
     };
   }, [labels, problems, outcome, focusAction]);
 
-  const context: EditorContextValue = useMemo(() => ({ doc, env, labels, sample }), [doc, env, labels, sample]);
+  const context: EditorContextValue = useMemo(
+    () => ({ doc, env, labels, sample }),
+    [doc, env, labels, sample],
+  );
 
-  const selectedNode = state.selection.nodes.length === 1 ? doc.nodes.find((n) => n.id === state.selection.nodes[0]) : undefined;
+  const selectedNode =
+    state.selection.nodes.length === 1 ? doc.nodes.find((n) => n.id === state.selection.nodes[0]) : undefined;
 
   const announce = useCallback((message: string) => {
     setHint(message);
@@ -106,21 +172,29 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
       if (!kind || readOnly) return;
       const current = store.doc;
       const id = nextNodeId(current, type);
-      const after = position ? undefined : current.nodes.find((n) => n.id === store.getState().selection.nodes[0]);
+      const after = position
+        ? undefined
+        : current.nodes.find((n) => n.id === store.getState().selection.nodes[0]);
       let at = position;
       if (!at) {
         if (after?.position) at = { x: after.position.x + 260, y: after.position.y };
         else {
           const rect = document.querySelector('.canvas')?.getBoundingClientRect();
-          const centre = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
-          at = { x: centre.x - 120 + (current.nodes.length % 5) * 24, y: centre.y - 40 + (current.nodes.length % 5) * 24 };
+          const centre = rect
+            ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
+            : { x: 0, y: 0 };
+          at = {
+            x: centre.x - 120 + (current.nodes.length % 5) * 24,
+            y: centre.y - 40 + (current.nodes.length % 5) * 24,
+          };
         }
       }
       const node = kind.create(id, { x: Math.round(at.x), y: Math.round(at.y) });
       store.edit(
         (d) => {
           let next = addNode(d, node);
-          if (after && !connectionProblem(next, { source: after.id, target: id })) next = connect(next, after.id, undefined, id);
+          if (after && !connectionProblem(next, { source: after.id, target: id }))
+            next = connect(next, after.id, undefined, id);
           return next;
         },
         { select: { nodes: [id], edges: [] } },
@@ -128,7 +202,11 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
       setTab('settings');
       // Added from the keyboard: keep the new step in view.
       if (!position) setTimeout(() => void flow.fitView({ padding: 0.08, maxZoom: 1.1, duration: 200 }), 80);
-      announce(after ? `${kind.displayName} added after ${after.label ?? nodeKind(after.type)?.displayName ?? after.id} and connected.` : `${kind.displayName} added. Its settings are on the right.`);
+      announce(
+        after
+          ? `${kind.displayName} added after ${after.label ?? nodeKind(after.type)?.displayName ?? after.id} and connected.`
+          : `${kind.displayName} added. Its settings are on the right.`,
+      );
     },
     [store, flow, readOnly, announce],
   );
@@ -145,7 +223,11 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
     (nodeId: string) => {
       store.select({ nodes: [nodeId], edges: [] });
       const node = store.doc.nodes.find((n) => n.id === nodeId);
-      if (node?.position) void flow.setCenter(node.position.x + 120, node.position.y + 50, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+      if (node?.position)
+        void flow.setCenter(node.position.x + 120, node.position.y + 50, {
+          zoom: Math.max(flow.getZoom(), 0.9),
+          duration: 300,
+        });
     },
     [store, flow],
   );
@@ -183,8 +265,16 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
         e.preventDefault();
         clipboard.current = fragment;
         void navigator.clipboard?.writeText(JSON.stringify(fragment)).catch(() => undefined);
-        if (key === 'x' && !readOnly) store.edit((d) => removeElements(d, fragment.nodes.map((n) => n.id)));
-        announce(`${fragment.nodes.length} step${fragment.nodes.length === 1 ? '' : 's'} ${key === 'x' ? 'cut' : 'copied'}.`);
+        if (key === 'x' && !readOnly)
+          store.edit((d) =>
+            removeElements(
+              d,
+              fragment.nodes.map((n) => n.id),
+            ),
+          );
+        announce(
+          `${fragment.nodes.length} step${fragment.nodes.length === 1 ? '' : 's'} ${key === 'x' ? 'cut' : 'copied'}.`,
+        );
       } else if (key === 'v' && !readOnly) {
         e.preventDefault();
         const paste = (fragment: Fragment) => {
@@ -198,7 +288,13 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
             { select: { nodes: [], edges: [] } },
           );
           store.select({ nodes: ids, edges: [] });
-          clipboard.current = { ...fragment, nodes: fragment.nodes.map((n) => ({ ...n, position: n.position && { x: n.position.x + 48, y: n.position.y + 48 } })) };
+          clipboard.current = {
+            ...fragment,
+            nodes: fragment.nodes.map((n) => ({
+              ...n,
+              position: n.position && { x: n.position.x + 48, y: n.position.y + 48 },
+            })),
+          };
           announce(`${ids.length} step${ids.length === 1 ? '' : 's'} pasted.`);
         };
         if (clipboard.current) paste(clipboard.current);
@@ -220,7 +316,8 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
   }, [store, session, readOnly, runLayout, announce]);
 
   const { errors } = countErrors(problems);
-  const saveLabel = autosave.status === 'saved' ? 'Saved' : autosave.status === 'saving' ? 'Saving…' : 'Save now';
+  const saveLabel =
+    autosave.status === 'saved' ? 'Saved' : autosave.status === 'saving' ? 'Saving…' : 'Save now';
   return (
     <EditorContext.Provider value={context}>
       <div className="editor">
@@ -231,32 +328,69 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
           <div className="toolbar-title">
             <h1>{version?.strategyName}</h1>
             <span className={`status-pill status-${version?.status.toLowerCase()}`}>
-              Version {version?.number} · {version?.status === 'DRAFT' ? 'Draft' : version?.status.replace('_', ' ').toLowerCase()}
+              Version {version?.number} ·{' '}
+              {version?.status === 'DRAFT' ? 'Draft' : version?.status.replace('_', ' ').toLowerCase()}
             </span>
           </div>
           {onReview && (
-            <Button variant="ghost" onClick={onReview} title="Version history, review, publish and compare versions">
+            <Button
+              variant="ghost"
+              onClick={onReview}
+              title="Version history, review, publish and compare versions"
+            >
               Versions &amp; review
             </Button>
           )}
           <div className="toolbar-group">
-            <Button variant="ghost" onClick={() => store.undo()} disabled={!canUndo(state.history) || readOnly} shortcut="Ctrl+Z" title="Undo" aria-label="Undo">
+            <Button
+              variant="ghost"
+              onClick={() => store.undo()}
+              disabled={!canUndo(state.history) || readOnly}
+              shortcut="Ctrl+Z"
+              title="Undo"
+              aria-label="Undo"
+            >
               <Icon name="undo" />
             </Button>
-            <Button variant="ghost" onClick={() => store.redo()} disabled={!canRedo(state.history) || readOnly} shortcut="Ctrl+Shift+Z" title="Redo" aria-label="Redo">
+            <Button
+              variant="ghost"
+              onClick={() => store.redo()}
+              disabled={!canRedo(state.history) || readOnly}
+              shortcut="Ctrl+Shift+Z"
+              title="Redo"
+              aria-label="Redo"
+            >
               <Icon name="redo" />
             </Button>
-            <Button variant="ghost" onClick={() => void runLayout()} disabled={readOnly || doc.nodes.length === 0} shortcut="Ctrl+Shift+L" title="Tidy up: arrange the steps left to right" aria-label="Tidy up layout">
+            <Button
+              variant="ghost"
+              onClick={() => void runLayout()}
+              disabled={readOnly || doc.nodes.length === 0}
+              shortcut="Ctrl+Shift+L"
+              title="Tidy up: arrange the steps left to right"
+              aria-label="Tidy up layout"
+            >
               <Icon name="layout" /> Tidy up
             </Button>
-            <Button variant="ghost" onClick={fit} title="Zoom to fit the whole strategy" aria-label="Zoom to fit">
+            <Button
+              variant="ghost"
+              onClick={fit}
+              title="Zoom to fit the whole strategy"
+              aria-label="Zoom to fit"
+            >
               <Icon name="fit" />
             </Button>
           </div>
           <div className="toolbar-group toolbar-right">
             {testCases.length > 0 && (
-              <button type="button" className={`test-summary ${testResults.every((r) => r.passed) ? 'ok' : 'bad'}`} onClick={() => setTab('test')} title="Saved test cases, run after every save">
-                Tests {testResults.filter((r) => r.passed).length}/{testCases.length} {testResults.every((r) => r.passed) ? '✓' : '✗'}
+              <button
+                type="button"
+                className={`test-summary ${testResults.every((r) => r.passed) ? 'ok' : 'bad'}`}
+                onClick={() => setTab('test')}
+                title="Saved test cases, run after every save"
+              >
+                Tests {testResults.filter((r) => r.passed).length}/{testCases.length}{' '}
+                {testResults.every((r) => r.passed) ? '✓' : '✗'}
               </button>
             )}
             <Button
@@ -273,9 +407,19 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
             <span className={`save-status save-${autosave.status}`} role="status" aria-live="polite">
               {statusText(autosave)}
             </span>
-            <Button variant={errors || autosave.status === 'saved' ? 'secondary' : 'primary'} onClick={session.saveNow} disabled={readOnly || autosave.status === 'saved' || autosave.status === 'saving'} shortcut="Ctrl+S" title="Save the draft now (it also saves by itself)" className="save-button">
+            <Button
+              variant={errors || autosave.status === 'saved' ? 'secondary' : 'primary'}
+              onClick={session.saveNow}
+              disabled={readOnly || autosave.status === 'saved' || autosave.status === 'saving'}
+              shortcut="Ctrl+S"
+              title="Save the draft now (it also saves by itself)"
+              className="save-button"
+            >
               <Icon name="save" size={14} /> {saveLabel}
-              <span className={`save-problems ${errors ? 'has-errors' : ''}`}> · {problemCountText(problems)}</span>
+              <span className={`save-problems ${errors ? 'has-errors' : ''}`}>
+                {' '}
+                · {problemCountText(problems)}
+              </span>
             </Button>
           </div>
         </header>
@@ -298,7 +442,17 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
         <div className="editor-body">
           <Palette onAdd={(type) => addStep(type)} disabled={readOnly} />
           <main className="canvas-area">
-            <StrategyCanvas store={store} doc={doc} generation={state.generation} decorations={decorations} readOnly={readOnly} onAddNode={addStep} onHint={announce} onStepClick={() => setTab('settings')} sizesRef={sizesRef} />
+            <StrategyCanvas
+              store={store}
+              doc={doc}
+              generation={state.generation}
+              decorations={decorations}
+              readOnly={readOnly}
+              onAddNode={addStep}
+              onHint={announce}
+              onStepClick={() => setTab('settings')}
+              sizesRef={sizesRef}
+            />
             <div className="hint" role="status" aria-live="polite">
               {hint}
             </div>
@@ -321,14 +475,41 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
                     node={selectedNode}
                     problems={problems.filter((p) => p.nodeId === selectedNode.id)}
                     readOnly={readOnly}
-                    onConfig={(config, key) => store.edit((d) => dropDanglingBranchEdges(setNodeConfig(d, selectedNode.id, config)), { coalesceKey: key && `${selectedNode.id}:${key}` })}
-                    onLabel={(label) => store.edit((d) => setNodeLabel(d, selectedNode.id, label), { coalesceKey: `${selectedNode.id}:label` })}
-                    onConnect={(handle, target) => store.edit((d) => connect(d, selectedNode.id, handle, target))}
-                    onDisconnect={(handle, target) => store.edit((d) => removeElements(d, [], [edgeKey({ source: selectedNode.id, sourceHandle: handle, target })]))}
+                    onConfig={(config, key) =>
+                      store.edit((d) => dropDanglingBranchEdges(setNodeConfig(d, selectedNode.id, config)), {
+                        coalesceKey: key && `${selectedNode.id}:${key}`,
+                      })
+                    }
+                    onLabel={(label) =>
+                      store.edit((d) => setNodeLabel(d, selectedNode.id, label), {
+                        coalesceKey: `${selectedNode.id}:label`,
+                      })
+                    }
+                    onConnect={(handle, target) =>
+                      store.edit((d) => connect(d, selectedNode.id, handle, target))
+                    }
+                    onDisconnect={(handle, target) =>
+                      store.edit((d) =>
+                        removeElements(
+                          d,
+                          [],
+                          [edgeKey({ source: selectedNode.id, sourceHandle: handle, target })],
+                        ),
+                      )
+                    }
                     onDelete={() => store.edit((d) => removeElements(d, [selectedNode.id]))}
                   />
                 ) : (
-                  <StrategyOverview doc={doc} problems={problems} readOnly={readOnly} selectedCount={state.selection.nodes.length} onSelectNode={selectNode} onChange={(next: StrategyDocument, key?: string) => store.edit(() => next, { coalesceKey: key })} />
+                  <StrategyOverview
+                    doc={doc}
+                    problems={problems}
+                    readOnly={readOnly}
+                    selectedCount={state.selection.nodes.length}
+                    onSelectNode={selectNode}
+                    onChange={(next: StrategyDocument, key?: string) =>
+                      store.edit(() => next, { coalesceKey: key })
+                    }
+                  />
                 ))}
               {tab === 'test' && (
                 <TestPanel
@@ -346,7 +527,10 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
                   focusAction={focusAction}
                   onFocusAction={(id) => {
                     setFocusAction(id);
-                    const where = id && outcome?.ok && outcome.result.trace ? outcome.result.trace.nodes.find((n) => n.dropped?.some((d) => d.actionId === id)) : undefined;
+                    const where =
+                      id && outcome?.ok && outcome.result.trace
+                        ? outcome.result.trace.nodes.find((n) => n.dropped?.some((d) => d.actionId === id))
+                        : undefined;
                     if (where) selectNode(where.nodeId);
                   }}
                   onSelectNode={selectNode}
@@ -358,9 +542,15 @@ function Editor({ session, env, onBack, strategyId, onReview }: { session: Sessi
             </div>
           </aside>
         </div>
-        {autosave.status === 'conflict' && <ConflictDialog busy={session.busy} onReload={() => void session.resolveConflict('reload')} onOverwrite={() => void session.resolveConflict('overwrite')} onCopy={() => void session.resolveConflict('copy')} />}
+        {autosave.status === 'conflict' && (
+          <ConflictDialog
+            busy={session.busy}
+            onReload={() => void session.resolveConflict('reload')}
+            onOverwrite={() => void session.resolveConflict('overwrite')}
+            onCopy={() => void session.resolveConflict('copy')}
+          />
+        )}
       </div>
     </EditorContext.Provider>
   );
 }
-

@@ -4,7 +4,7 @@ import type { StrategyDocument } from '@arbiter/engine';
 import { StepNodeView } from '../editor/canvas/StepNodeView';
 import { Button, EmptyState, Select } from '../shared/ui';
 import { describeDiff, diffFlow, settingWords, type DiffLine, type StrategyDiff } from './diff-model';
-import { errorMessage } from './error-message';
+import { errorMessage } from '../shared/error-message';
 import type { ReviewApi, ReviewVersionData } from './review-api';
 
 const nodeTypes = { step: StepNodeView };

@@ -2,9 +2,22 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SessionUser } from '../auth/session';
 import { Button, Dialog, EmptyState } from '../shared/ui';
 import type { VersionStatus } from '../strategies/strategy-source';
-import { errorMessage } from './error-message';
-import { graphqlReviewApi, type ReviewApi, type ReviewComment, type ReviewData, type ReviewVersionData } from './review-api';
-import { STATUS_WORDS, hasCompletedEvidence, shortHash, versionActions, type VersionAction, type VersionActionKind } from './review-rules';
+import { errorMessage } from '../shared/error-message';
+import {
+  graphqlReviewApi,
+  type ReviewApi,
+  type ReviewComment,
+  type ReviewData,
+  type ReviewVersionData,
+} from './review-api';
+import {
+  STATUS_WORDS,
+  hasCompletedEvidence,
+  shortHash,
+  versionActions,
+  type VersionAction,
+  type VersionActionKind,
+} from './review-rules';
 import { DiffView } from './DiffView';
 
 export interface ReviewScreenProps {
@@ -22,7 +35,12 @@ export function personName(id: string | null | undefined, me: Pick<SessionUser, 
 }
 
 /** Versions of one strategy, their review actions, comments and the diff between two of them. */
-export function ReviewScreen({ strategyId, api = graphqlReviewApi, onBack, onOpenEditor }: ReviewScreenProps) {
+export function ReviewScreen({
+  strategyId,
+  api = graphqlReviewApi,
+  onBack,
+  onOpenEditor,
+}: ReviewScreenProps) {
   const [data, setData] = useState<ReviewData>();
   const [loadError, setLoadError] = useState<string>();
   const [selectedId, setSelectedId] = useState<string>();
@@ -33,7 +51,11 @@ export function ReviewScreen({ strategyId, api = graphqlReviewApi, onBack, onOpe
       const next = await api.load(strategyId);
       setData(next);
       setLoadError(undefined);
-      setSelectedId((current) => (current && next.strategy.versions.some((v) => v.id === current) ? current : next.strategy.versions[0]?.id));
+      setSelectedId((current) =>
+        current && next.strategy.versions.some((v) => v.id === current)
+          ? current
+          : next.strategy.versions[0]?.id,
+      );
     } catch (err) {
       setLoadError(errorMessage(err));
     }
@@ -74,7 +96,10 @@ export function ReviewScreen({ strategyId, api = graphqlReviewApi, onBack, onOpe
       <ReviewHeader title={strategy.name} onBack={onBack} onOpenEditor={onOpenEditor} roles={me.roles} />
       <main className="review-main">
         {message && (
-          <p className={`callout ${message.kind === 'error' ? 'callout-error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <p
+            className={`callout ${message.kind === 'error' ? 'callout-error' : ''}`}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+          >
             {message.text}
           </p>
         )}
@@ -87,7 +112,12 @@ export function ReviewScreen({ strategyId, api = graphqlReviewApi, onBack, onOpe
               <ol>
                 {versions.map((v) => (
                   <li key={v.id}>
-                    <button type="button" className={`timeline-item ${v.id === selectedId ? 'timeline-selected' : ''}`} aria-current={v.id === selectedId ? 'true' : undefined} onClick={() => setSelectedId(v.id)}>
+                    <button
+                      type="button"
+                      className={`timeline-item ${v.id === selectedId ? 'timeline-selected' : ''}`}
+                      aria-current={v.id === selectedId ? 'true' : undefined}
+                      onClick={() => setSelectedId(v.id)}
+                    >
                       <span className="timeline-title">
                         v{v.number} <StatusBadge status={v.status} />
                         {v.number === publishedNumber && <span className="muted small"> live</span>}
@@ -123,7 +153,9 @@ export function ReviewScreen({ strategyId, api = graphqlReviewApi, onBack, onOpe
               {versions.length >= 2 ? (
                 <DiffView api={api} versions={versions} defaultTo={selected} />
               ) : (
-                <EmptyState title="Nothing to compare yet">Once there are two versions you can compare them here.</EmptyState>
+                <EmptyState title="Nothing to compare yet">
+                  Once there are two versions you can compare them here.
+                </EmptyState>
               )}
             </section>
           </div>
@@ -133,7 +165,17 @@ export function ReviewScreen({ strategyId, api = graphqlReviewApi, onBack, onOpe
   );
 }
 
-function ReviewHeader({ title, onBack, onOpenEditor, roles }: { title: string; onBack(): void; onOpenEditor?: () => void; roles?: readonly string[] }) {
+function ReviewHeader({
+  title,
+  onBack,
+  onOpenEditor,
+  roles,
+}: {
+  title: string;
+  onBack(): void;
+  onOpenEditor?: () => void;
+  roles?: readonly string[];
+}) {
   return (
     <header className="toolbar review-toolbar">
       <Button variant="ghost" onClick={onBack} title="Back to all strategies">
@@ -274,11 +316,24 @@ function VersionDetail({
         </dd>
       </dl>
       <div className="version-actions" role="group" aria-label="Version actions">
-        {actions.length === 0 && <span className="muted small">Your roles allow no action on this version.</span>}
+        {actions.length === 0 && (
+          <span className="muted small">Your roles allow no action on this version.</span>
+        )}
         {actions.map((a) => (
           // A disabled button gets no hover events; the wrapper carries the reason.
           <span key={a.kind} title={a.disabledReason} className="action-wrap">
-            <Button variant={a.kind === 'approve' || a.kind === 'publish' ? 'primary' : a.kind === 'reject' ? 'danger' : 'secondary'} disabled={busy || !!a.disabledReason} aria-description={a.disabledReason} onClick={() => click(a)}>
+            <Button
+              variant={
+                a.kind === 'approve' || a.kind === 'publish'
+                  ? 'primary'
+                  : a.kind === 'reject'
+                    ? 'danger'
+                    : 'secondary'
+              }
+              disabled={busy || !!a.disabledReason}
+              aria-description={a.disabledReason}
+              onClick={() => click(a)}
+            >
               {a.label}
             </Button>
           </span>
@@ -295,13 +350,30 @@ function VersionDetail({
             ))}
         </ul>
       )}
-      {dialog && <DecisionDialog kind={dialog} busy={busy} onCancel={() => setDialog(undefined)} onConfirm={(comment) => void run(dialog, comment)} />}
+      {dialog && (
+        <DecisionDialog
+          kind={dialog}
+          busy={busy}
+          onCancel={() => setDialog(undefined)}
+          onConfirm={(comment) => void run(dialog, comment)}
+        />
+      )}
       <CommentsPanel api={api} versionId={version.id} me={me} />
     </div>
   );
 }
 
-function DecisionDialog({ kind, busy, onCancel, onConfirm }: { kind: 'approve' | 'reject'; busy: boolean; onCancel(): void; onConfirm(comment: string): void }) {
+function DecisionDialog({
+  kind,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  kind: 'approve' | 'reject';
+  busy: boolean;
+  onCancel(): void;
+  onConfirm(comment: string): void;
+}) {
   const [comment, setComment] = useState('');
   const needs = kind === 'reject';
   return (
@@ -311,7 +383,12 @@ function DecisionDialog({ kind, busy, onCancel, onConfirm }: { kind: 'approve' |
       actions={
         <>
           <Button onClick={onCancel}>Cancel</Button>
-          <Button variant={kind === 'approve' ? 'primary' : 'danger'} disabled={busy || (needs && !comment.trim())} title={needs && !comment.trim() ? 'Say what must change first.' : undefined} onClick={() => onConfirm(comment.trim())}>
+          <Button
+            variant={kind === 'approve' ? 'primary' : 'danger'}
+            disabled={busy || (needs && !comment.trim())}
+            title={needs && !comment.trim() ? 'Say what must change first.' : undefined}
+            onClick={() => onConfirm(comment.trim())}
+          >
             {kind === 'approve' ? 'Approve' : 'Reject'}
           </Button>
         </>
@@ -327,7 +404,17 @@ function DecisionDialog({ kind, busy, onCancel, onConfirm }: { kind: 'approve' |
 
 const KIND_WORDS: Record<string, string> = { APPROVAL: 'approved', REJECTION: 'rejected', COMMENT: '' };
 
-export function CommentsPanel({ api, versionId, me, nodeIds }: { api: ReviewApi; versionId: string; me: ReviewData['me']; nodeIds?: readonly string[] }) {
+export function CommentsPanel({
+  api,
+  versionId,
+  me,
+  nodeIds,
+}: {
+  api: ReviewApi;
+  versionId: string;
+  me: ReviewData['me'];
+  nodeIds?: readonly string[];
+}) {
   const [comments, setComments] = useState<ReviewComment[]>();
   const [error, setError] = useState<string>();
   const [body, setBody] = useState('');
@@ -353,19 +440,21 @@ export function CommentsPanel({ api, versionId, me, nodeIds }: { api: ReviewApi;
     }
   };
   const rejected = comments?.some((c) => c.kind === 'REJECTION');
-  const canComment = me.roles.some((r) => r === 'designer' || r === 'analyst' || r === 'reviewer' || r === 'publisher');
+  const canComment = me.roles.some(
+    (r) => r === 'designer' || r === 'analyst' || r === 'reviewer' || r === 'publisher',
+  );
   return (
     <section className="comments" aria-label="Comments">
-      <h3>
-        Comments {rejected && <span className="status-pill status-rejected">was rejected</span>}
-      </h3>
+      <h3>Comments {rejected && <span className="status-pill status-rejected">was rejected</span>}</h3>
       {error && (
         <p className="callout callout-error" role="alert">
           {error}
         </p>
       )}
       {!comments && !error && <p className="muted small">Loading comments…</p>}
-      {comments?.length === 0 && <p className="muted small">No comments yet. Ask a question or note what to check before approving.</p>}
+      {comments?.length === 0 && (
+        <p className="muted small">No comments yet. Ask a question or note what to check before approving.</p>
+      )}
       <ul className="comment-list">
         {comments?.map((c) => (
           <li key={c.id} className={`comment comment-${c.kind.toLowerCase()}`}>
@@ -378,33 +467,48 @@ export function CommentsPanel({ api, versionId, me, nodeIds }: { api: ReviewApi;
           </li>
         ))}
       </ul>
-      {!canComment && <p className="muted small">Designers, analysts, reviewers and publishers can comment.</p>}
-      {canComment && (<form
-        className="comment-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (body.trim()) void add();
-        }}
-      >
-        <label className="field-label" htmlFor={`comment-${versionId}`}>
-          Add a comment
-        </label>
-        <textarea id={`comment-${versionId}`} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
-        <label className="field-label" htmlFor={`comment-node-${versionId}`}>
-          About step (optional)
-        </label>
-        <input id={`comment-node-${versionId}`} value={nodeId} onChange={(e) => setNodeId(e.target.value)} placeholder="step id, e.g. adults" list={nodeIds ? `nodes-${versionId}` : undefined} />
-        {nodeIds && (
-          <datalist id={`nodes-${versionId}`}>
-            {nodeIds.map((n) => (
-              <option key={n} value={n} />
-            ))}
-          </datalist>
-        )}
-        <Button type="submit" disabled={!body.trim()}>
-          Comment
-        </Button>
-      </form>)}
+      {!canComment && (
+        <p className="muted small">Designers, analysts, reviewers and publishers can comment.</p>
+      )}
+      {canComment && (
+        <form
+          className="comment-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (body.trim()) void add();
+          }}
+        >
+          <label className="field-label" htmlFor={`comment-${versionId}`}>
+            Add a comment
+          </label>
+          <textarea
+            id={`comment-${versionId}`}
+            rows={2}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          <label className="field-label" htmlFor={`comment-node-${versionId}`}>
+            About step (optional)
+          </label>
+          <input
+            id={`comment-node-${versionId}`}
+            value={nodeId}
+            onChange={(e) => setNodeId(e.target.value)}
+            placeholder="step id, e.g. adults"
+            list={nodeIds ? `nodes-${versionId}` : undefined}
+          />
+          {nodeIds && (
+            <datalist id={`nodes-${versionId}`}>
+              {nodeIds.map((n) => (
+                <option key={n} value={n} />
+              ))}
+            </datalist>
+          )}
+          <Button type="submit" disabled={!body.trim()}>
+            Comment
+          </Button>
+        </form>
+      )}
     </section>
   );
 }

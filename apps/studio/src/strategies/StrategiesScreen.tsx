@@ -5,24 +5,25 @@ import { Button, EmptyState, Select } from '../shared/ui';
 import { Icon } from '../shared/icons';
 import type { StrategySource, StrategySummary } from './strategy-source';
 
-const STATUS_WORDS: Record<string, string> = { DRAFT: 'Draft', IN_REVIEW: 'In review', APPROVED: 'Approved', PUBLISHED: 'Published', RETIRED: 'Retired' };
+const STATUS_WORDS: Record<string, string> = {
+  DRAFT: 'Draft',
+  IN_REVIEW: 'In review',
+  APPROVED: 'Approved',
+  PUBLISHED: 'Published',
+  RETIRED: 'Retired',
+};
 
 export function StrategiesScreen({
   source,
   user,
   onOpen,
   onReview,
-  onAudit,
-  onSignOut,
 }: {
   source: StrategySource;
   user: SessionUser;
   onOpen(id: string): void;
   /** Versions, review and publishing (API mode only). */
   onReview?: (id: string) => void;
-  /** The audit log, for roles that may read it. */
-  onAudit?: () => void;
-  onSignOut?: () => void;
 }) {
   const [strategies, setStrategies] = useState<StrategySummary[]>();
   const [error, setError] = useState<string>();
@@ -45,7 +46,10 @@ export function StrategiesScreen({
     setBusy(true);
     try {
       const example = EXAMPLES.find((x) => x.id === template);
-      const id = await source.create(name.trim(), example ? example.document : { schemaVersion: 1, name: name.trim(), nodes: [], edges: [] });
+      const id = await source.create(
+        name.trim(),
+        example ? example.document : { schemaVersion: 1, name: name.trim(), nodes: [], edges: [] },
+      );
       onOpen(id);
     } catch (err) {
       setError((err as Error).message);
@@ -55,87 +59,92 @@ export function StrategiesScreen({
   };
 
   return (
-    <div className="strategies-screen">
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            A
-          </span>
-          Arbiter Studio
-        </div>
-        <div className="app-header-user">
-          <span>
-            {user.displayName}
-            {source.mode === 'local' && <span className="status-pill"> browser only</span>}
-          </span>
-          {onAudit && (
-            <Button variant="ghost" onClick={onAudit}>
-              Audit log
-            </Button>
-          )}
-          {onSignOut && (
-            <Button variant="ghost" onClick={onSignOut}>
-              Sign out
-            </Button>
-          )}
-        </div>
-      </header>
-      <main className="strategies-main">
-        <h1>Strategies</h1>
-        <p className="muted">A strategy decides which actions to offer each customer, in which order, and why.</p>
-        {canDesign && (
-          <form className="create-strategy" onSubmit={(e) => void create(e)} aria-label="Create a strategy">
-            <div className="field">
-              <label className="field-label" htmlFor="new-name">
-                New strategy
-              </label>
-              <input id="new-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Summer retention" required />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor="new-template">
-                Start from
-              </label>
-              <Select id="new-template" label="Start from" value={template} onChange={setTemplate} options={[{ value: 'empty', label: 'An empty canvas' }, ...EXAMPLES.map((x) => ({ value: x.id, label: `Example: ${x.title}` }))]} />
-            </div>
-            <Button variant="primary" type="submit" disabled={busy || !name.trim()}>
-              <Icon name="plus" size={14} /> Create and open
-            </Button>
-          </form>
-        )}
-        {error && (
-          <p className="callout callout-error" role="alert">
-            {error}
-          </p>
-        )}
-        {!strategies && !error && <p className="muted">Loading strategies…</p>}
-        {strategies?.length === 0 && <EmptyState title="No strategies yet">{canDesign ? 'Give your first strategy a name above and start designing.' : 'Designers create strategies; ask one to share theirs.'}</EmptyState>}
-        {strategies && strategies.length > 0 && (
-          <ul className="strategy-list">
-            {strategies.map((s) => (
-              <li key={s.id}>
-                <button type="button" className="strategy-card" onClick={() => onOpen(s.id)}>
-                  <span className="strategy-name">{s.name}</span>
-                  {s.description && <span className="muted small">{s.description}</span>}
-                  <span className="strategy-meta small">
-                    {s.latest && (
-                      <span className={`status-pill status-${s.latest.status.toLowerCase()}`}>
-                        v{s.latest.number} · {STATUS_WORDS[s.latest.status] ?? s.latest.status}
-                      </span>
-                    )}
-                    {s.publishedNumber !== undefined && <span className="status-pill status-published">live: v{s.publishedNumber}</span>}
-                    {s.updatedAt && <span className="muted">changed {new Date(s.updatedAt).toLocaleString()}</span>}
-                  </span>
-                </button>
-                {onReview && (
-                  <Button className="strategy-review-link" onClick={() => onReview(s.id)} title={`Versions, review and publishing of ${s.name}`}>
-                    Versions &amp; review
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </main>
-    </div>
+    <main className="strategies-main">
+      <h1>Strategies</h1>
+      <p className="muted">
+        A strategy decides which actions to offer each customer, in which order, and why.
+      </p>
+      {canDesign && (
+        <form className="create-strategy" onSubmit={(e) => void create(e)} aria-label="Create a strategy">
+          <div className="field">
+            <label className="field-label" htmlFor="new-name">
+              New strategy
+            </label>
+            <input
+              id="new-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="e.g. Summer retention"
+              required
+            />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor="new-template">
+              Start from
+            </label>
+            <Select
+              id="new-template"
+              label="Start from"
+              value={template}
+              onChange={setTemplate}
+              options={[
+                { value: 'empty', label: 'An empty canvas' },
+                ...EXAMPLES.map((x) => ({ value: x.id, label: `Example: ${x.title}` })),
+              ]}
+            />
+          </div>
+          <Button variant="primary" type="submit" disabled={busy || !name.trim()}>
+            <Icon name="plus" size={14} /> Create and open
+          </Button>
+        </form>
+      )}
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!strategies && !error && <p className="muted">Loading strategies…</p>}
+      {strategies?.length === 0 && (
+        <EmptyState title="No strategies yet">
+          {canDesign
+            ? 'Give your first strategy a name above and start designing.'
+            : 'Designers create strategies; ask one to share theirs.'}
+        </EmptyState>
+      )}
+      {strategies && strategies.length > 0 && (
+        <ul className="strategy-list">
+          {strategies.map((s) => (
+            <li key={s.id}>
+              <button type="button" className="strategy-card" onClick={() => onOpen(s.id)}>
+                <span className="strategy-name">{s.name}</span>
+                {s.description && <span className="muted small">{s.description}</span>}
+                <span className="strategy-meta small">
+                  {s.latest && (
+                    <span className={`status-pill status-${s.latest.status.toLowerCase()}`}>
+                      v{s.latest.number} · {STATUS_WORDS[s.latest.status] ?? s.latest.status}
+                    </span>
+                  )}
+                  {s.publishedNumber !== undefined && (
+                    <span className="status-pill status-published">live: v{s.publishedNumber}</span>
+                  )}
+                  {s.updatedAt && (
+                    <span className="muted">changed {new Date(s.updatedAt).toLocaleString()}</span>
+                  )}
+                </span>
+              </button>
+              {onReview && (
+                <Button
+                  className="strategy-review-link"
+                  onClick={() => onReview(s.id)}
+                  title={`Versions, review and publishing of ${s.name}`}
+                >
+                  Versions &amp; review
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
   );
 }

@@ -1,0 +1,63 @@
+import type { Role } from '../api/generated/graphql';
+import type { Screen } from './router';
+
+/**
+ * What each role may see and do in the studio, mirrored from the API's role matrix
+ * (apps/api/test/support/role-matrix.ts). The server stays the judge: these rules only decide
+ * which screens are in the navigation and which buttons are enabled, with the reason on hover.
+ */
+
+export interface NavItem {
+  screen: Screen;
+  label: string;
+  /** Who sees the screen; undefined: every signed-in user with a role. */
+  roles?: readonly Role[];
+}
+
+export const NAV: readonly NavItem[] = [
+  { screen: 'strategies', label: 'Strategies' },
+  { screen: 'actions', label: 'Actions' },
+  { screen: 'schema', label: 'Customer schema' },
+  { screen: 'datasets', label: 'Datasets' },
+  { screen: 'simulations', label: 'Simulations' },
+  { screen: 'audit', label: 'Audit log', roles: ['admin', 'reviewer'] },
+  { screen: 'keys', label: 'API keys', roles: ['admin'] },
+  { screen: 'users', label: 'Users', roles: ['admin'] },
+];
+
+export function visibleNav(roles: readonly Role[]): NavItem[] {
+  return NAV.filter((item) => (item.roles ? item.roles.some((r) => roles.includes(r)) : roles.length > 0));
+}
+
+export function canOpen(screen: Screen, roles: readonly Role[]): boolean {
+  const item = NAV.find((n) => n.screen === screen);
+  return !item || visibleNav(roles).includes(item);
+}
+
+/** Things a user does outside the version lifecycle (that one lives in review/review-rules.ts). */
+export type Permission =
+  | 'editCatalog'
+  | 'editSchema'
+  | 'createStrategy'
+  | 'uploadDataset'
+  | 'deleteDataset'
+  | 'runSimulation'
+  | 'manageKeys'
+  | 'manageUsers';
+
+const RULES: Record<Permission, { roles: readonly Role[]; reason: string }> = {
+  editCatalog: { roles: ['designer'], reason: 'Only designers change the action catalog.' },
+  editSchema: { roles: ['designer'], reason: 'Only designers change the customer schema.' },
+  createStrategy: { roles: ['designer'], reason: 'Only designers create strategies.' },
+  uploadDataset: { roles: ['analyst'], reason: 'Only analysts upload datasets.' },
+  deleteDataset: { roles: ['analyst'], reason: 'Only analysts delete datasets.' },
+  runSimulation: { roles: ['analyst'], reason: 'Only analysts run and cancel simulations.' },
+  manageKeys: { roles: ['admin'], reason: 'Only admins manage API keys.' },
+  manageUsers: { roles: ['admin'], reason: 'Only admins manage users and roles.' },
+};
+
+/** Undefined when the user may; otherwise the sentence to show on the disabled control. */
+export function deniedReason(permission: Permission, roles: readonly Role[]): string | undefined {
+  const rule = RULES[permission];
+  return rule.roles.some((r) => roles.includes(r)) ? undefined : rule.reason;
+}
