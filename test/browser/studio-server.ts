@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,30 +18,99 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 function run(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [VITE, ...args], { cwd: STUDIO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [VITE, ...args], {
+    cwd: STUDIO,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+const ROOT = join(__dirname, '..', '..');
+/** What the studio build depends on: its own sources and the engine it bundles from source. */
+const BUILD_INPUTS = [
+  'apps/studio/src',
+  'apps/studio/index.html',
+  'apps/studio/vite.config.mts',
+  'libs/engine/src',
+  'libs/engine/examples',
+  'package-lock.json',
+];
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) for (const name of readdirSync(path).sort()) visit(join(path, name));
+    else hash.update(path).update(readFileSync(path));
+  };
+  for (const input of BUILD_INPUTS) visit(join(ROOT, input));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**
- * Builds the studio for production (`vite build`) and serves the build with `vite preview`, which
- * proxies /graphql to the given API, as a static host in front of the API would.
+ * One production build (`vite build`) per version of the sources, shared by every browser test file
+ * of a run: the first caller builds, the others wait for its `done` marker.
  */
-export async function startStudio(apiUrl: string): Promise<RunningStudio> {
-  const outDir = mkdtempSync(join(tmpdir(), 'arbiter-studio-'));
+async function studioBuild(): Promise<string> {
+  const dir = join(tmpdir(), `arbiter-studio-build-${sourceHash()}`);
+  const done = join(dir, 'done');
+  try {
+    mkdirSync(dir);
+  } catch {
+    for (let i = 0; !existsSync(done); i++) {
+      if (i > 3000)
+        throw new Error(
+          `Waited 5 minutes for the studio build in ${dir}; remove the folder if a build was interrupted.`,
+        );
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return join(dir, 'dist');
+  }
+  removeOldBuilds(dir);
   let output = '';
-  const build = run(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {});
+  const build = run(['build', '--outDir', join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'warn'], {});
   build.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   build.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const code = await new Promise<number | null>((resolve) => build.once('exit', resolve));
-  if (code !== 0) throw new Error(`vite build failed:\n${output}`);
+  if (code !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`vite build failed:\n${output}`);
+  }
+  writeFileSync(done, new Date().toISOString());
+  return join(dir, 'dist');
+}
 
+/** Builds of other source versions, untouched for an hour: no test of this run serves them. */
+function removeOldBuilds(current: string): void {
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!name.startsWith('arbiter-studio-build-') || path === current) continue;
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Serves the production build of the studio with `vite preview`, which proxies /graphql and /api
+ * to the given API, as a static host in front of the API would.
+ */
+export async function startStudio(apiUrl: string): Promise<RunningStudio> {
+  const outDir = await studioBuild();
+  let output = '';
   const port = await freePort();
-  const preview = run(['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { ARBITER_API_URL: apiUrl });
+  const preview = run(
+    ['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { ARBITER_API_URL: apiUrl },
+  );
   preview.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   preview.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => preview.once('exit', () => resolve()));
@@ -50,7 +120,6 @@ export async function startStudio(apiUrl: string): Promise<RunningStudio> {
       preview.kill('SIGTERM');
       await exited;
     }
-    rmSync(outDir, { recursive: true, force: true });
   };
   for (let i = 0; ; i++) {
     if (preview.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
