@@ -21,7 +21,7 @@ export interface RunningApi {
   url: string;
   databaseUrl: string;
   output: () => string;
-  /** Direct SQL: for playing the simulations worker, which is not built yet. */
+  /** Direct SQL on the API's database, for assertions and set-up the API has no operation for. */
   sql: Client;
   gql<T = Record<string, Json>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   stop(): Promise<void>;

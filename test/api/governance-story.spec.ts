@@ -24,7 +24,7 @@ function strategyDocument(limit: number) {
 
 /**
  * The governance story through HTTP against the built API process: designer drafts → submits →
- * reviewer rejects with a comment → designer fixes → analyst's simulation completes → reviewer
+ * reviewer rejects with a comment → designer fixes → analyst simulates it on a demo dataset → reviewer
  * approves → publisher publishes → a second version replaces it → rollback.
  */
 describe('governance story (e2e)', () => {
@@ -39,6 +39,16 @@ describe('governance story (e2e)', () => {
     }
   });
   afterAll(() => api?.stop());
+
+  /** runSimulation, then polls until the simulation leaves QUEUED/RUNNING. */
+  async function simulate(versionId: string, datasetId: string, analyst: string) {
+    const { id } = ok(await api.gql(`mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id } }`, { v: versionId, d: datasetId }, analyst)).runSimulation;
+    for (const until = Date.now() + 90_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+      const sim = ok(await api.gql(`query($id: ID!) { simulation(id: $id) { id status contentHash results error } }`, { id }, analyst)).simulation;
+      if (!['QUEUED', 'RUNNING'].includes(sim.status)) return sim;
+    }
+    throw new Error(`simulation ${id} did not finish within 90 s`);
+  }
 
   it('prints the demo users and password at start-up', () => {
     expect(api.output()).toContain('designer@arbiter.local');
@@ -79,10 +89,14 @@ describe('governance story (e2e)', () => {
     const early = await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v1.id }, reviewer);
     expect(early.errors![0]!.extensions!['code']).toBe('INVALID_STATE');
 
-    // The analyst's simulation of exactly this content completes (the simulations worker's write).
-    await api.sql.query(`INSERT INTO simulations (content_hash, status, results, completed_at) VALUES ($1, 'COMPLETED', '{"rows": 1000}', now())`, [fixed.contentHash]);
-    const sims = ok(await api.gql(`query($h: String!) { simulations(contentHash: $h) { status } }`, { h: fixed.contentHash }, analyst)).simulations;
-    expect(sims).toEqual([{ status: 'COMPLETED' }]);
+    // The analyst simulates exactly this content on a demo dataset; it becomes the reviewer's evidence.
+    const datasets: { id: string; name: string; status: string; rowCount: number }[] = ok(await api.gql(`{ datasets { id name status rowCount } }`, {}, analyst)).datasets;
+    const dataset = datasets.filter((d) => d.status === 'READY').sort((a, b) => a.rowCount - b.rowCount)[0]!;
+    expect(dataset.rowCount).toBeGreaterThan(0);
+    const simulated = await simulate(v1.id, dataset.id, analyst);
+    expect(simulated).toMatchObject({ status: 'COMPLETED', contentHash: fixed.contentHash, results: { rows: dataset.rowCount } });
+    const sims = ok(await api.gql(`query($h: String!) { simulations(contentHash: $h) { id status dataset { name } } }`, { h: fixed.contentHash }, reviewer)).simulations;
+    expect(sims).toEqual([{ id: simulated.id, status: 'COMPLETED', dataset: { name: dataset.name } }]);
 
     // Reviewer approves, publisher publishes.
     expect(ok(await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v, comment: "Simulation looks right") { status } }`, { v: v1.id }, reviewer)).approveVersion.status).toBe('APPROVED');
@@ -94,7 +108,7 @@ describe('governance story (e2e)', () => {
     ok(await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v2.id }, designer));
     const diff = ok(await api.gql(`query($a: ID!, $b: ID!) { diff(fromVersionId: $a, toVersionId: $b) { nodes { changed { id changes { field beforeText afterText } } } } }`, { a: v1.id, b: v2.id }, reviewer)).diff;
     expect(diff.nodes.changed).toEqual([{ id: 'top', changes: [expect.objectContaining({ field: 'config.limit' })] }]);
-    await api.sql.query(`INSERT INTO simulations (content_hash, status, results, completed_at) VALUES ($1, 'COMPLETED', '{}', now())`, [v2saved.contentHash]);
+    expect(await simulate(v2.id, dataset.id, analyst)).toMatchObject({ status: 'COMPLETED', contentHash: v2saved.contentHash });
     ok(await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v2.id }, reviewer));
     ok(await api.gql(`mutation($v: ID!) { publishVersion(versionId: $v) { status } }`, { v: v2.id }, publisher));
     const statuses = async () =>

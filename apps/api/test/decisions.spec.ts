@@ -133,6 +133,16 @@ describe('decision API (REST, one instance, no Redis)', () => {
     expect(notJson.body.error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('answers a malformed or too large JSON body in the REST error format, without internals', async () => {
+    const server = t.app.getHttpServer();
+    const send = (body: string) => request(server).post('/api/v1/decisions').set('authorization', `Bearer ${key}`).set('content-type', 'application/json').send(body);
+    const malformed = await send('{"strategy": "cards", "customer": ').expect(400);
+    expect(malformed.body).toEqual({ error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^The request body is not valid JSON: .+/) } });
+    const tooLarge = await send(JSON.stringify({ strategy: 'cards', customer: { id: 'c', note: 'x'.repeat(3 * 1024 * 1024) } })).expect(413);
+    expect(tooLarge.body).toEqual({ error: { code: 'BAD_REQUEST', message: 'The request body is larger than 2 MB; send less data in one request (e.g. a smaller batch).' } });
+    expect(JSON.stringify([malformed.body, tooLarge.body])).not.toMatch(/stack|node_modules|at .*\.js:\d+/);
+  });
+
   it('suppresses an action after the customer declined it (contact policy reads the history)', async () => {
     const first = await decide({ customer: { id: 'decliner', age: 30 } }).expect(200);
     expect(first.body.actions.map((a: { actionId: string }) => a.actionId)).toEqual(['gold-card', 'silver-card']);

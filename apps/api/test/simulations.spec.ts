@@ -87,6 +87,17 @@ describe('simulations', () => {
     expect(c.topActions).toMatchObject({ compared: ROWS, changed: UNDER_30 });
     expect(c.topActions.examples[0]).toEqual({ customerId: 'c0', before: expect.any(String), after: null });
     expect(c.uplift.top.paired).toBe(true);
+
+    // Per segment (the dataset's segment column): gold, silver and bronze get every third row.
+    const rowsOf = (segment: number) => Array.from({ length: ROWS }, (_, i) => i).filter((i) => i % 3 === segment);
+    const expected = ['gold', 'silver', 'bronze'].map((segment, n) => ({ segment, rows: rowsOf(n).length, under30: rowsOf(n).filter((i) => i % 100 < 30).length }));
+    const groups = (done.results as { segments: { groups: { segment: string; rows: number; rowsWithoutRecommendation: number }[]; complete: boolean } }).segments;
+    expect(groups.complete).toBe(true);
+    expect(groups.groups.map((g) => ({ segment: g.segment, rows: g.rows, under30: g.rowsWithoutRecommendation })).sort((a, b) => a.segment.localeCompare(b.segment))).toEqual(
+      expected.sort((a, b) => a.segment.localeCompare(b.segment)),
+    );
+    const segments = (done.comparison as { segments: { segment: string; rowsWithoutRecommendation: { baseline: number; draft: number } }[] }).segments;
+    expect(segments.map((g) => [g.segment, g.rowsWithoutRecommendation.baseline, g.rowsWithoutRecommendation.draft]).sort()).toEqual(expected.map((e) => [e.segment, 0, e.under30]).sort());
   });
 
   it('a chunk processed again does not count twice', async () => {

@@ -101,6 +101,7 @@ export class DatasetsService {
       [options.name, options.format ?? 'csv', JSON.stringify(mapping), JSON.stringify(personal ?? {}), options.totalBytes ?? null, actor?.id ?? null],
     );
     const id = inserted[0]!.id;
+    const keepSegments = (mapping.segmentColumns?.length ?? 0) > 0;
     let rowNo = 0;
     let progress = { rowsRead: 0, bytesRead: 0 };
     let lastUpdate = Date.now();
@@ -124,7 +125,7 @@ export class DatasetsService {
           // One INSERT in flight while the next batch is parsed: PostgreSQL and the parser overlap,
           // and memory still holds at most two batches (backpressure stays on the source).
           await inserting;
-          inserting = insertDatasetRows(this.dataSource.manager, id, first, batch);
+          inserting = insertDatasetRows(this.dataSource.manager, id, first, batch, keepSegments);
           inserting.catch(() => undefined); // awaited (and thrown) by the next batch or at the end
           if (Date.now() - lastUpdate >= PROGRESS_EVERY_MS) {
             lastUpdate = Date.now();

@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { AppError, type ErrorCode } from '../common/errors';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -26,7 +26,10 @@ export class RestExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('RestApi');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    this.send(host.switchToHttp().getResponse<Response>(), exception);
+  }
+
+  send(res: Response, exception: unknown): void {
     const { status, body } = this.toBody(exception);
     if (body.error.code === 'RATE_LIMITED' && exception instanceof AppError) res.setHeader('Retry-After', String(exception.extensions['retryAfterSeconds'] ?? 1));
     res.status(status).json(body);
@@ -45,4 +48,36 @@ export class RestExceptionFilter implements ExceptionFilter {
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side; the details are in the server log.' } } };
   }
+}
+
+/** What Express's body parser throws: http-errors with a `type` (https://github.com/expressjs/body-parser#errors). */
+interface BodyParserError {
+  status: number;
+  type?: string;
+  expose?: boolean;
+  message: string;
+  limit?: number;
+}
+
+const isBodyParserError = (error: unknown): error is BodyParserError =>
+  typeof error === 'object' && error !== null && typeof (error as BodyParserError).status === 'number' && typeof (error as BodyParserError).type === 'string';
+
+/** A request body's size in words: 2097152 → "2 MB". */
+function bytesInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Express error middleware for REST paths: the body parser fails before any route (and so before
+ * the routes' RestExceptionFilter), so its errors are answered here in the same format.
+ */
+export function restBodyErrors(filter = new RestExceptionFilter()) {
+  return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
+    if (!isBodyParserError(error) || error.status >= 500) return next(error);
+    let message: string;
+    if (error.type === 'entity.parse.failed') message = `The request body is not valid JSON: ${error.message}.`;
+    else if (error.type === 'entity.too.large') message = `The request body is larger than ${error.limit ? bytesInWords(error.limit) : 'the limit'}; send less data in one request (e.g. a smaller batch).`;
+    else message = error.expose === false ? 'The request body could not be read.' : error.message;
+    filter.send(res, new HttpException(message, error.status));
+  };
 }

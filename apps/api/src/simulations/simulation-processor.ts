@@ -15,7 +15,7 @@ import {
   type TopActionChangeExample,
 } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
-import { readDatasetRows } from '../datasets/dataset-rows';
+import { readDatasetRows, segmentLabel } from '../datasets/dataset-rows';
 import type { SimulationProcessors } from '../jobs/job-runner';
 
 /** Rows decided between two looks at the event loop (keeps the job lock renewed) … */
@@ -36,6 +36,8 @@ export interface SimulationRecord {
   rows_total: number;
   chunk_size: number;
   chunk_count: number;
+  /** The dataset's segment columns (its mapping's segmentColumns), in order. */
+  segment_columns: string[] | null;
 }
 
 /** What a chunk stores besides the draft's accumulator when there is a baseline. */
@@ -70,7 +72,9 @@ export class SimulationProcessor implements SimulationProcessors {
 
   async load(simulationId: string): Promise<SimulationRecord | undefined> {
     const rows = await this.dataSource.query<SimulationRecord[]>(
-      `SELECT id, status, content_hash, dataset_id, version_id, baseline_version_id, options, decision_time, rows_total, chunk_size, chunk_count FROM simulations WHERE id = $1`,
+      `SELECT s.id, s.status, s.content_hash, s.dataset_id, s.version_id, s.baseline_version_id, s.options, s.decision_time, s.rows_total, s.chunk_size, s.chunk_count,
+              d.mapping->'segmentColumns' AS segment_columns
+       FROM simulations s LEFT JOIN datasets d ON d.id = s.dataset_id WHERE s.id = $1`,
       [simulationId],
     );
     return rows[0];
@@ -108,6 +112,7 @@ export class SimulationProcessor implements SimulationProcessors {
     const rows = await readDatasetRows(this.dataSource.manager, sim.dataset_id, from, to);
     if (rows.length !== to - from) throw new Error(`Chunk ${chunkNo}: expected ${to - from} dataset rows, found ${rows.length}.`);
     const now = (sim.decision_time ?? new Date(0)).toISOString();
+    const segmentColumns = sim.segment_columns ?? [];
 
     const draftAcc = new SimulationAccumulator();
     const baselineAcc = baseline ? new SimulationAccumulator() : undefined;
@@ -123,7 +128,8 @@ export class SimulationProcessor implements SimulationProcessors {
       slice.forEach((row, i) => {
         const customerId = row.customer_id ?? undefined;
         const logged = row.logged ?? undefined;
-        const common = { ...(customerId !== undefined && { customerId }), ...(logged && { logged }) };
+        const segment = segmentLabel(segmentColumns, row.segments);
+        const common = { ...(customerId !== undefined && { customerId }), ...(segment !== undefined && { segment }), ...(logged && { logged }) };
         draftAcc.add({ ...common, result: results[i]! });
         if (!baselineResults || !baselineAcc || !paired) return;
         const before = baselineResults[i]!;

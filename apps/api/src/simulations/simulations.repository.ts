@@ -2,6 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Simulation, SimulationStatus } from './simulation.entity';
 
+/** What `simulations` can be narrowed to; every filter is optional and they combine with AND. */
+export interface SimulationFilter {
+  contentHash?: string | null;
+  strategyId?: string | null;
+  datasetId?: string | null;
+}
+
+export const SIMULATION_LIST_LIMIT = 100;
+
 @Injectable()
 export class SimulationsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -12,6 +21,15 @@ export class SimulationsRepository {
   }
 
   byContentHash(contentHash: string): Promise<Simulation[]> {
-    return this.dataSource.manager.find(Simulation, { where: { contentHash }, order: { createdAt: 'DESC' }, take: 100 });
+    return this.list({ contentHash });
+  }
+
+  /** Newest first, at most SIMULATION_LIST_LIMIT. A strategy matches through the simulated version. */
+  list(filter: SimulationFilter): Promise<Simulation[]> {
+    const qb = this.dataSource.getRepository(Simulation).createQueryBuilder('s').orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').limit(SIMULATION_LIST_LIMIT);
+    if (filter.contentHash) qb.andWhere('s.content_hash = :contentHash', { contentHash: filter.contentHash });
+    if (filter.datasetId) qb.andWhere('s.dataset_id = :datasetId', { datasetId: filter.datasetId });
+    if (filter.strategyId) qb.andWhere('s.version_id IN (SELECT v.id FROM strategy_versions v WHERE v.strategy_id = :strategyId)', { strategyId: filter.strategyId });
+    return qb.getMany();
   }
 }

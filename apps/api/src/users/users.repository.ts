@@ -36,6 +36,12 @@ export class UsersRepository {
     return rows.length;
   }
 
+  /** Id and display name of each known user among `ids`, by display name. */
+  async people(ids: string[]): Promise<{ id: string; displayName: string }[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(`SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[]) ORDER BY lower(display_name), id`, [[...new Set(ids)]]);
+  }
+
   page(limit: number, afterEmail?: string): Promise<User[]> {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('lower(u.email)', 'ASC').limit(limit);
     if (afterEmail !== undefined) qb.where('lower(u.email) > lower(:afterEmail)', { afterEmail });

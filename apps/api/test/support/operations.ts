@@ -82,6 +82,7 @@ export const MUTATIONS: Record<string, Prepare> = {
 
 export const QUERIES: Record<string, Prepare> = {
   me: async () => ({ query: `{ me { id } }` }),
+  people: async (s) => ({ query: `query($ids: [ID!]!) { people(ids: $ids) { id displayName } }`, variables: { ids: [s.designer.id] } }),
   users: async () => ({ query: `{ users { edges { node { id } } } }` }),
   user: async (s) => ({ query: `query($id: ID!) { user(id: $id) { id } }`, variables: { id: s.designer.id } }),
   actions: async () => ({ query: `{ actions(page: { first: 5 }) { edges { node { id } } } }` }),
@@ -96,7 +97,10 @@ export const QUERIES: Record<string, Prepare> = {
     const { version } = await s.draft();
     return { query: `query($a: ID!) { diff(fromVersionId: $a, toVersionId: $a) { unchanged } }`, variables: { a: version.id } };
   },
-  simulations: async () => ({ query: `{ simulations(contentHash: "${'a'.repeat(64)}") { id } }` }),
+  simulations: async (s) => ({
+    query: `query($h: String, $s: ID) { simulations(contentHash: $h, strategyId: $s) { id version { number } strategy { name } dataset { name } } }`,
+    variables: { h: 'a'.repeat(64), s: (await s.draft()).strategyId },
+  }),
   testDecision: async (s) => ({
     query: `query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash } }`,
     variables: { i: { versionId: (await s.draft()).version.id, input: { customer: {} } } },

@@ -42,6 +42,7 @@ export const MUTATION_ACCESS: Record<string, Access> = {
 
 export const QUERY_ACCESS: Record<string, Access> = {
   me: 'signedIn',
+  people: ALL,
   users: [Role.admin],
   user: [Role.admin],
   actions: ALL,
