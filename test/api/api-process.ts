@@ -75,7 +75,9 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
   };
 
   const sql = new Client({ connectionString: dbUrl.toString() });
-  for (let i = 0; ; i++) {
+  // Generous: the demo seed imports two datasets and runs a simulation, on two shared cores.
+  const deadline = Date.now() + 90_000;
+  for (;;) {
     if (child.exitCode !== null) {
       await stop();
       throw new Error(`The API exited during start-up:\n${output}`);
@@ -86,9 +88,9 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     } catch {
       // not listening yet
     }
-    if (i > 300) {
+    if (Date.now() > deadline) {
       await stop();
-      throw new Error(`The API did not become ready:\n${output}`);
+      throw new Error(`The API did not become ready within 90 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
