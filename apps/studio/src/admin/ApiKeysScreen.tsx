@@ -1,7 +1,163 @@
+import { useCallback, useEffect, useState } from 'react';
 import type { SessionUser } from '../auth/session';
+import { deniedReason } from '../app/access';
+import { Button, Dialog, EmptyState } from '../shared/ui';
+import { graphqlApiKeysApi, type ApiKey, type ApiKeysApi, type StrategyName } from './admin-api';
+import { adminError } from './admin-error';
+import { CreateApiKeyDialog } from './CreateApiKeyDialog';
+import { SecretDialog } from './SecretDialog';
 
-// Placeholder: being built.
-export function ApiKeysScreen(props: { user: SessionUser }) {
-  void props;
-  return <main className="page-main">API keys</main>;
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+/** The API keys of calling systems: list, create (the secret is shown once) and revoke. */
+export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: SessionUser; api?: ApiKeysApi }) {
+  const [keys, setKeys] = useState<ApiKey[]>();
+  const [strategies, setStrategies] = useState<StrategyName[]>([]);
+  const [error, setError] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<{ name: string; secret: string }>();
+  const [revoking, setRevoking] = useState<ApiKey>();
+  const [busy, setBusy] = useState(false);
+  const denied = deniedReason('manageKeys', user.roles);
+
+  const load = useCallback(() => {
+    setError(undefined);
+    api.list().then(setKeys, (err: unknown) => setError(adminError(err)));
+    // Names for the scope column; without them the ids are shown.
+    api.strategies().then(setStrategies, () => undefined);
+  }, [api]);
+  useEffect(load, [load]);
+
+  const revoke = async (key: ApiKey) => {
+    setBusy(true);
+    try {
+      const revoked = await api.revoke(key.id);
+      setKeys((all) => all?.map((k) => (k.id === revoked.id ? revoked : k)));
+      setRevoking(undefined);
+    } catch (err) {
+      setError(adminError(err));
+      setRevoking(undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const scope = (key: ApiKey) =>
+    key.strategyIds === null
+      ? 'All strategies'
+      : key.strategyIds
+          .map((id) => strategies.find((s) => s.id === id)?.name ?? `strategy ${id.slice(0, 8)}`)
+          .join(', ');
+
+  return (
+    <main className="page-main admin-page">
+      <div className="admin-heading">
+        <h1>API keys</h1>
+        <Button variant="primary" onClick={() => setCreating(true)} disabled={!!denied} title={denied}>
+          New API key
+        </Button>
+      </div>
+      <p className="muted">
+        Calling systems (a web shop, a call center) send an API key with every request to{' '}
+        <code>POST /api/v1/decisions</code>. Give each system its own key, limited to the strategies it needs.
+      </p>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!keys && !error && <p className="muted">Loading API keys…</p>}
+      {keys?.length === 0 && (
+        <EmptyState title="No API keys yet">
+          Create one for each system that asks Arbiter for decisions.
+        </EmptyState>
+      )}
+      {keys && keys.length > 0 && (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Key starts with</th>
+              <th scope="col">May decide with</th>
+              <th scope="col">Rate limit</th>
+              <th scope="col">Created</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((key) => (
+              <tr key={key.id} className={key.revokedAt ? 'row-revoked' : undefined}>
+                <td className="key-name">{key.name}</td>
+                <td>
+                  <code>{key.prefix}…</code>
+                </td>
+                <td>{scope(key)}</td>
+                <td>
+                  {key.rateLimitPerSecond === null ? (
+                    <span className="muted">default</span>
+                  ) : (
+                    `${key.rateLimitPerSecond.toLocaleString()} / s`
+                  )}
+                </td>
+                <td>{day(key.createdAt)}</td>
+                <td>
+                  {key.revokedAt ? (
+                    <span className="status-pill">Revoked {day(key.revokedAt)}</span>
+                  ) : (
+                    <span className="key-status">
+                      <span className="status-pill status-published">Active</span>
+                      <Button
+                        variant="danger"
+                        className="btn-small"
+                        onClick={() => setRevoking(key)}
+                        disabled={!!denied}
+                        title={denied}
+                        aria-label={`Revoke ${key.name}`}
+                      >
+                        Revoke…
+                      </Button>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating && (
+        <CreateApiKeyDialog
+          api={api}
+          onCancel={() => setCreating(false)}
+          onCreated={({ apiKey, secret }) => {
+            setCreating(false);
+            setKeys((all) => [...(all ?? []), apiKey]);
+            setCreated({ name: apiKey.name, secret });
+          }}
+        />
+      )}
+      {created && (
+        <SecretDialog name={created.name} secret={created.secret} onClose={() => setCreated(undefined)} />
+      )}
+      {revoking && (
+        <Dialog
+          title={`Revoke “${revoking.name}”?`}
+          onClose={() => setRevoking(undefined)}
+          actions={
+            <>
+              <Button onClick={() => setRevoking(undefined)}>Keep it</Button>
+              <Button variant="danger" onClick={() => void revoke(revoking)} disabled={busy}>
+                {busy ? 'Revoking…' : 'Revoke key'}
+              </Button>
+            </>
+          }
+        >
+          <p>
+            Requests with <code>{revoking.prefix}…</code> are refused from now on (by every API instance
+            within 5 seconds). This cannot be undone: the system using it needs a new key.
+          </p>
+        </Dialog>
+      )}
+    </main>
+  );
 }

@@ -42,6 +42,7 @@ export const StrategiesQuery = graphql(`
           id
           name
           description
+          createdBy
           updatedAt
           publishedVersion {
             id

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Button, EmptyState } from '../shared/ui';
 import { errorMessage } from '../shared/error-message';
+import { usePeople } from '../shared/people';
 import { graphqlAuditApi, type AuditApi } from './audit-api';
 import {
   EMPTY_FILTER,
@@ -20,6 +21,8 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
   const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTER);
   const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTER);
   const [entries, setEntries] = useState<AuditEntry[]>();
+  // Names only for actors without an email on the entry.
+  const actors = usePeople(entries?.filter((e) => !e.actorEmail).map((e) => e.actorId) ?? []);
   const [next, setNext] = useState<string>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
@@ -174,7 +177,7 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
                 >
                   <td>{e.seq}</td>
                   <td>{new Date(e.occurredAt).toLocaleString()}</td>
-                  <td>{e.actorEmail ?? (e.actorId ? `user ${e.actorId.slice(0, 8)}` : 'system')}</td>
+                  <td>{e.actorEmail ?? (e.actorId ? actors[e.actorId] : 'system')}</td>
                   <td>{actionWords(e.action)}</td>
                   <td>
                     {e.entityType}

@@ -1,7 +1,179 @@
+import { useCallback, useEffect, useState } from 'react';
+import { deniedReason } from '../app/access';
+import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
+import { errorMessage } from '../shared/error-message';
+import { Button, EmptyState } from '../shared/ui';
+import { DatasetPage } from './DatasetPage';
+import { graphqlDatasetsApi, type DatasetsApi, type DatasetSummary } from './datasets-api';
+import { DeleteDatasetDialog } from './DeleteDatasetDialog';
+import { formatBytes, formatCount } from './report-model';
+import { StatusPill, formatDate } from './StatusPill';
+import { UploadWizard } from './UploadWizard';
 
-// Placeholder: being built.
-export function DatasetsScreen(props: { user: SessionUser; datasetId?: string }) {
-  void props;
-  return <main className="page-main">Datasets</main>;
+/** `#/datasets`: the list and the upload wizard; `#/datasets/<id>`: one dataset and its quality report. */
+export function DatasetsScreen({
+  user,
+  datasetId,
+  api = graphqlDatasetsApi,
+}: {
+  user: SessionUser;
+  datasetId?: string;
+  api?: DatasetsApi;
+}) {
+  if (datasetId) return <DatasetPage api={api} user={user} datasetId={datasetId} />;
+  return <DatasetList api={api} user={user} />;
+}
+
+function DatasetList({ api, user }: { api: DatasetsApi; user: SessionUser }) {
+  const [datasets, setDatasets] = useState<DatasetSummary[]>();
+  const [error, setError] = useState<string>();
+  const [uploading, setUploading] = useState(false);
+  const [deleting, setDeleting] = useState<DatasetSummary>();
+  const uploadDenied = deniedReason('uploadDataset', user.roles);
+  const deleteDenied = deniedReason('deleteDataset', user.roles);
+
+  const load = useCallback(() => {
+    api.list().then(
+      (list) => {
+        setDatasets(list);
+        setError(undefined);
+      },
+      (err: unknown) => setError(errorMessage(err)),
+    );
+  }, [api]);
+  useEffect(load, [load]);
+  // Someone's upload under way: follow it until it is ready or failed.
+  const underWay = datasets?.some((d) => d.status === 'UPLOADING') ?? false;
+  useEffect(() => {
+    if (!underWay) return;
+    const timer = setInterval(load, 2000);
+    return () => clearInterval(timer);
+  }, [underWay, load]);
+
+  return (
+    <main className="page-main datasets-screen">
+      <div className="page-head">
+        <h1>Datasets</h1>
+        {!uploading && (
+          <Button
+            variant="primary"
+            disabled={!!uploadDenied}
+            title={uploadDenied}
+            onClick={() => setUploading(true)}
+          >
+            Upload a dataset
+          </Button>
+        )}
+      </div>
+      <p className="muted">
+        Historical customers, one per row, to simulate strategies on — with the action each was offered and
+        how they responded, for off-policy estimates.
+      </p>
+      {uploadDenied && <p className="muted small">{uploadDenied}</p>}
+      {uploading && (
+        <UploadWizard
+          api={api}
+          user={user}
+          onClose={() => setUploading(false)}
+          onUploaded={(id) => navigate({ screen: 'datasets', datasetId: id })}
+        />
+      )}
+      {error && (
+        <p className="callout callout-error" role="alert">
+          Could not load the datasets: {error}{' '}
+          <button type="button" className="link-button" onClick={load}>
+            Try again
+          </button>
+        </p>
+      )}
+      {!datasets && !error && (
+        <p className="muted" role="status">
+          Loading datasets…
+        </p>
+      )}
+      {datasets?.length === 0 && (
+        <EmptyState title="No datasets yet">
+          {uploadDenied
+            ? 'An analyst uploads historical customer data (CSV or JSON lines) here; then strategies can be simulated on it.'
+            : 'Upload a CSV or JSON lines file of historical customers with "Upload a dataset": you map its columns to customer fields, and get a data-quality report.'}
+        </EmptyState>
+      )}
+      {datasets && datasets.length > 0 && (
+        <table className="ds-table datasets-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Format</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Rows kept
+              </th>
+              <th scope="col" className="num">
+                Rejected
+              </th>
+              <th scope="col" className="num">
+                Size
+              </th>
+              <th scope="col">Created</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {datasets.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">
+                  <a href={`#/datasets/${encodeURIComponent(d.id)}`}>{d.name}</a>
+                </th>
+                <td>{d.format.toUpperCase()}</td>
+                <td>
+                  <StatusPill status={d.status} />
+                </td>
+                <td className="num">{d.status === 'READY' ? formatCount(d.rowCount) : '—'}</td>
+                <td className="num">
+                  {d.status === 'READY' ? (
+                    <span className={d.rowsRead - d.rowCount > 0 ? 'rejected-count' : ''}>
+                      {formatCount(d.rowsRead - d.rowCount)}
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="num">{formatBytes(d.totalBytes ?? d.bytesRead)}</td>
+                <td>{formatDate(d.createdAt)}</td>
+                <td className="actions-cell">
+                  <Button
+                    variant="ghost"
+                    className="btn-small"
+                    disabled={!!deleteDenied || d.status === 'UPLOADING'}
+                    title={
+                      deleteDenied ??
+                      (d.status === 'UPLOADING' ? 'Wait for the upload to finish.' : undefined)
+                    }
+                    aria-label={`Delete ${d.name}`}
+                    onClick={() => setDeleting(d)}
+                  >
+                    Delete
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {deleting && (
+        <DeleteDatasetDialog
+          api={api}
+          dataset={deleting}
+          onClose={() => setDeleting(undefined)}
+          onDeleted={() => {
+            setDeleting(undefined);
+            load();
+          }}
+        />
+      )}
+    </main>
+  );
 }

@@ -95,23 +95,85 @@ describe('ReviewScreen', () => {
     expect(screen.getByText(/no simulation of this content yet/)).toBeTruthy();
   });
 
-  it('requires a reason to reject, and shows server errors as sentences', async () => {
-    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer', 'publisher'] }, [v({}), V1]);
+  it('requires a reason to reject, says so, and shows the rejection among the comments after it', async () => {
+    const versions = [v({}), V1];
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer', 'publisher'] }, versions);
+    const comments = api.comments;
+    api.reject = async (id, comment) => {
+      api.calls.push(`reject ${id} ${comment}`);
+      versions[0] = v({ status: 'DRAFT' });
+      api.comments = async (versionId) => [
+        ...(await comments(versionId)),
+        { id: 'c9', authorId: 'reviewer-1', body: comment, createdAt: '2026-11-21T00:00:00.000Z', kind: 'REJECTION', nodeId: null, versionId },
+      ];
+    };
     render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Reject…' }));
     const dialog = screen.getByRole('dialog', { name: 'Reject this version' });
-    const confirm = within(dialog).getByRole('button', { name: 'Reject' }) as HTMLButtonElement;
-    expect(confirm.disabled).toBe(true);
-    fireEvent.change(within(dialog).getByLabelText('What must change (required)'), { target: { value: 'Keep 18' } });
-    fireEvent.click(confirm);
+    const reason = within(dialog).getByLabelText('What must change (required)');
+    fireEvent.change(reason, { target: { value: '   ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reject' }));
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/^Say what must change/);
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(api.calls).toEqual([]);
+
+    fireEvent.change(reason, { target: { value: 'Keep 18' } });
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reject' }));
     await screen.findByText(/Rejected: it is a draft again/);
     expect(api.calls).toEqual(['reject v2 Keep 18']);
+    const comment = await screen.findByText('Keep 18');
+    expect(comment.closest('li')!.className).toMatch(/comment-rejection/);
+    expect(screen.getByText('was rejected')).toBeTruthy();
+  });
+
+  it('names the step a comment is about and offers the version’s steps to comment on', async () => {
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
+    api.document = async () => ({ ...TO_DOC, nodes: TO_DOC.nodes.map((n) => (n.id === 'adults' ? { ...n, label: 'Adults' } : n)) });
+    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    const comments = await screen.findByRole('region', { name: 'Comments' });
+    await waitFor(() => expect(within(comments).getByText(/on step “Adults”/)).toBeTruthy());
+    const about = within(comments).getByLabelText('About step (optional)');
+    const options = [...document.getElementById(about.getAttribute('list')!)!.querySelectorAll('option')];
+    expect(options.map((o) => [o.value, o.label])).toContainEqual(['adults', 'Adults']);
+
+    fireEvent.change(within(comments).getByLabelText('Add a comment'), { target: { value: 'Why 21?' } });
+    fireEvent.change(about, { target: { value: 'adults' } });
+    fireEvent.click(within(comments).getByRole('button', { name: 'Comment' }));
+    await within(comments).findByText('Why 21?');
+    expect(api.calls).toEqual(['comment Why 21? adults']);
+    await waitFor(() => expect((about as HTMLInputElement).value).toBe('')); // the next comment is about the whole version
+  });
+
+  it('asks before publishing or rolling back, saying which version goes live', async () => {
+    const api = fakeApi({ id: 'pub', roles: ['publisher'] }, [v({ status: 'PUBLISHED' }), v({ id: 'v1', number: 1, status: 'RETIRED' })]);
+    const load = api.load;
+    api.load = async (id) => {
+      const data = await load(id);
+      return { ...data, strategy: { ...data.strategy, publishedVersion: { id: 'v2', number: 2 } } };
+    };
+    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: /^v1/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Roll back to this version' }));
+    let dialog = screen.getByRole('dialog', { name: 'Roll back to version 1?' });
+    expect(dialog.textContent).toContain('Version 1 will answer every decision again. Version 2, live now, will be retired.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.calls).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Roll back to this version' }));
+    dialog = screen.getByRole('dialog', { name: 'Roll back to version 1?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Roll back' }));
+    await screen.findByText(/^Rolled back/);
+    expect(api.calls).toEqual(['rollback s1 v1']);
   });
 
   it('turns INVALID_STATE into what can be done now', async () => {
     const api = fakeApi({ id: 'pub', roles: ['publisher'] }, [v({ status: 'APPROVED', number: 2 }), V1]);
     render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Publish' }));
+    const dialog = screen.getByRole('dialog', { name: 'Publish version 2?' });
+    expect(dialog.textContent).toContain('Version 2 will answer every decision from now on. Version 1, live now, will be retired.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Version 2 is IN_REVIEW. What can be done now: approve, reject.');
   });
 

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
+import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { Button, Dialog, EmptyState } from '../shared/ui';
 import type { VersionStatus } from '../strategies/strategy-source';
 import { errorMessage } from '../shared/error-message';
+import { shortPerson, usePeople } from '../shared/people';
 import {
   graphqlReviewApi,
   type ReviewApi,
@@ -29,9 +31,13 @@ export interface ReviewScreenProps {
 
 const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : undefined);
 
-export function personName(id: string | null | undefined, me: Pick<SessionUser, 'id'>): string {
+export function personName(
+  id: string | null | undefined,
+  me: Pick<SessionUser, 'id'>,
+  names: Record<string, string> = {},
+): string {
   if (!id) return 'someone';
-  return id === me.id ? 'you' : `user ${id.slice(0, 8)}`;
+  return id === me.id ? 'you' : (names[id] ?? shortPerson(id));
 }
 
 /** Versions of one strategy, their review actions, comments and the diff between two of them. */
@@ -45,6 +51,7 @@ export function ReviewScreen({
   const [loadError, setLoadError] = useState<string>();
   const [selectedId, setSelectedId] = useState<string>();
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string }>();
+  const authors = usePeople(data?.strategy.versions.map((v) => v.createdBy) ?? []);
 
   const reload = useCallback(async () => {
     try {
@@ -123,7 +130,7 @@ export function ReviewScreen({
                         {v.number === publishedNumber && <span className="muted small"> live</span>}
                       </span>
                       <span className="muted small">
-                        by {personName(v.createdBy, me)} · {when(v.createdAt)}
+                        by {personName(v.createdBy, me, authors)} · {when(v.createdAt)}
                       </span>
                       <span className="muted small mono" title={`Content hash ${v.contentHash}`}>
                         #{shortHash(v.contentHash)}
@@ -224,9 +231,28 @@ function VersionDetail({
   onError(text: string): void;
   onCloned(): void;
 }) {
-  const [dialog, setDialog] = useState<'approve' | 'reject'>();
+  const [dialog, setDialog] = useState<ConfirmKind>();
   const [busy, setBusy] = useState(false);
   const actions = versionActions(version, me, publishedNumber).filter((a) => a.visible);
+  const people = usePeople([
+    version.createdBy,
+    version.submittedBy,
+    version.approvedBy,
+    version.publishedBy,
+    ...version.editors,
+  ]);
+  const [steps, setSteps] = useState<StepChoice[]>();
+  useEffect(() => {
+    let live = true;
+    api
+      .document(version.id)
+      .then((doc) => live && setSteps(doc.nodes.map((n) => ({ id: n.id, label: n.label ?? undefined }))))
+      // Only the suggestions for "About step" are missing then; a step id can still be typed.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, version.id]);
 
   const run = async (kind: VersionActionKind, comment?: string) => {
     setBusy(true);
@@ -251,8 +277,8 @@ function VersionDetail({
     }
   };
   const click = (a: VersionAction) => {
-    if (a.kind === 'approve' || a.kind === 'reject') setDialog(a.kind);
-    else void run(a.kind);
+    if (a.kind === 'submit' || a.kind === 'clone') void run(a.kind);
+    else setDialog(a.kind);
   };
 
   const completed = version.evidence.filter((s) => s.status === 'COMPLETED');
@@ -263,11 +289,11 @@ function VersionDetail({
       </h2>
       <dl className="version-facts">
         <dt>Author</dt>
-        <dd>{personName(version.createdBy, me)}</dd>
+        <dd>{personName(version.createdBy, me, people)}</dd>
         {version.editors.length > 0 && (
           <>
             <dt>Edited by</dt>
-            <dd>{version.editors.map((e) => personName(e, me)).join(', ')}</dd>
+            <dd>{version.editors.map((e) => personName(e, me, people)).join(', ')}</dd>
           </>
         )}
         <dt>Created</dt>
@@ -276,7 +302,7 @@ function VersionDetail({
           <>
             <dt>Submitted</dt>
             <dd>
-              {when(version.submittedAt)} by {personName(version.submittedBy, me)}
+              {when(version.submittedAt)} by {personName(version.submittedBy, me, people)}
             </dd>
           </>
         )}
@@ -284,7 +310,7 @@ function VersionDetail({
           <>
             <dt>Approved</dt>
             <dd>
-              {when(version.approvedAt)} by {personName(version.approvedBy, me)}
+              {when(version.approvedAt)} by {personName(version.approvedBy, me, people)}
             </dd>
           </>
         )}
@@ -292,7 +318,7 @@ function VersionDetail({
           <>
             <dt>Published</dt>
             <dd>
-              {when(version.publishedAt)} by {personName(version.publishedBy, me)}
+              {when(version.publishedAt)} by {personName(version.publishedBy, me, people)}
             </dd>
           </>
         )}
@@ -313,6 +339,12 @@ function VersionDetail({
             : version.evidence.length
               ? `${version.evidence.length} simulation${version.evidence.length === 1 ? '' : 's'}, none completed yet`
               : 'no simulation of this content yet'}
+          {me.roles.includes('analyst') && (
+            <>
+              {' · '}
+              <a href={routeHash({ screen: 'simulations', versionId: version.id })}>Simulate this version</a>
+            </>
+          )}
         </dd>
       </dl>
       <div className="version-actions" role="group" aria-label="Version actions">
@@ -353,54 +385,116 @@ function VersionDetail({
       {dialog && (
         <DecisionDialog
           kind={dialog}
+          versionNumber={version.number}
+          publishedNumber={publishedNumber}
           busy={busy}
           onCancel={() => setDialog(undefined)}
           onConfirm={(comment) => void run(dialog, comment)}
         />
       )}
-      <CommentsPanel api={api} versionId={version.id} me={me} />
+      {/* Keyed by status: a reject or approve adds a comment, so the list loads again after it. */}
+      <CommentsPanel key={version.status} api={api} versionId={version.id} me={me} steps={steps} />
     </div>
   );
 }
 
+/** Actions that ask before they change anything: a decision with a comment, or a change of what is live. */
+type ConfirmKind = 'approve' | 'reject' | 'publish' | 'rollback';
+
+function confirmWords(kind: ConfirmKind, versionNumber: number, publishedNumber?: number) {
+  const live = publishedNumber === undefined ? '' : ` Version ${publishedNumber}, live now, will be retired.`;
+  switch (kind) {
+    case 'approve':
+      return { title: 'Approve this version', confirm: 'Approve' };
+    case 'reject':
+      return { title: 'Reject this version', confirm: 'Reject' };
+    case 'publish':
+      return {
+        title: `Publish version ${versionNumber}?`,
+        confirm: 'Publish',
+        text: `Version ${versionNumber} will answer every decision from now on.${live}`,
+      };
+    case 'rollback':
+      return {
+        title: `Roll back to version ${versionNumber}?`,
+        confirm: 'Roll back',
+        text: `Version ${versionNumber} will answer every decision again.${live}`,
+      };
+  }
+}
+
 function DecisionDialog({
   kind,
+  versionNumber,
+  publishedNumber,
   busy,
   onCancel,
   onConfirm,
 }: {
-  kind: 'approve' | 'reject';
+  kind: ConfirmKind;
+  versionNumber: number;
+  publishedNumber?: number;
   busy: boolean;
   onCancel(): void;
   onConfirm(comment: string): void;
 }) {
   const [comment, setComment] = useState('');
+  const [missing, setMissing] = useState(false);
+  const words = confirmWords(kind, versionNumber, publishedNumber);
   const needs = kind === 'reject';
+  const confirm = () => {
+    if (needs && !comment.trim()) {
+      setMissing(true);
+      document.getElementById('decision-comment')?.focus();
+      return;
+    }
+    onConfirm(comment.trim());
+  };
   return (
     <Dialog
-      title={kind === 'approve' ? 'Approve this version' : 'Reject this version'}
+      title={words.title}
       onClose={onCancel}
       actions={
         <>
           <Button onClick={onCancel}>Cancel</Button>
-          <Button
-            variant={kind === 'approve' ? 'primary' : 'danger'}
-            disabled={busy || (needs && !comment.trim())}
-            title={needs && !comment.trim() ? 'Say what must change first.' : undefined}
-            onClick={() => onConfirm(comment.trim())}
-          >
-            {kind === 'approve' ? 'Approve' : 'Reject'}
+          <Button variant={kind === 'reject' ? 'danger' : 'primary'} disabled={busy} onClick={confirm}>
+            {words.confirm}
           </Button>
         </>
       }
     >
-      <label className="field-label" htmlFor="decision-comment">
-        {needs ? 'What must change (required)' : 'Comment (optional)'}
-      </label>
-      <textarea id="decision-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
+      {words.text ? (
+        <p>{words.text}</p>
+      ) : (
+        <>
+          <label className="field-label" htmlFor="decision-comment">
+            {needs ? 'What must change (required)' : 'Comment (optional)'}
+          </label>
+          <textarea
+            id="decision-comment"
+            rows={4}
+            value={comment}
+            aria-invalid={missing && !comment.trim() ? true : undefined}
+            aria-describedby={missing ? 'decision-comment-missing' : undefined}
+            onChange={(e) => setComment(e.target.value)}
+          />
+          {missing && !comment.trim() && (
+            <p id="decision-comment-missing" className="callout callout-error" role="alert">
+              Say what must change: the designer gets the version back as a draft with this comment.
+            </p>
+          )}
+        </>
+      )}
     </Dialog>
   );
 }
+
+interface StepChoice {
+  id: string;
+  label?: string;
+}
+
+const stepName = (id: string, steps?: readonly StepChoice[]) => steps?.find((n) => n.id === id)?.label ?? id;
 
 const KIND_WORDS: Record<string, string> = { APPROVAL: 'approved', REJECTION: 'rejected', COMMENT: '' };
 
@@ -408,14 +502,16 @@ export function CommentsPanel({
   api,
   versionId,
   me,
-  nodeIds,
+  steps,
 }: {
   api: ReviewApi;
   versionId: string;
   me: ReviewData['me'];
-  nodeIds?: readonly string[];
+  /** The version's steps, offered for "About step" and used to name the step a comment is about. */
+  steps?: readonly StepChoice[];
 }) {
   const [comments, setComments] = useState<ReviewComment[]>();
+  const authors = usePeople(comments?.map((c) => c.authorId) ?? []);
   const [error, setError] = useState<string>();
   const [body, setBody] = useState('');
   const [nodeId, setNodeId] = useState('');
@@ -434,6 +530,7 @@ export function CommentsPanel({
       const created = await api.addComment(versionId, body.trim(), nodeId || undefined);
       setComments((c) => [...(c ?? []), created]);
       setBody('');
+      setNodeId('');
       setError(undefined);
     } catch (err) {
       setError(errorMessage(err));
@@ -459,9 +556,9 @@ export function CommentsPanel({
         {comments?.map((c) => (
           <li key={c.id} className={`comment comment-${c.kind.toLowerCase()}`}>
             <span className="small muted">
-              {personName(c.authorId, me)}
+              {personName(c.authorId, me, authors)}
               {KIND_WORDS[c.kind] ? ` ${KIND_WORDS[c.kind]}` : ''}
-              {c.nodeId ? ` · on step “${c.nodeId}”` : ''} · {when(c.createdAt)}
+              {c.nodeId ? ` · on step “${stepName(c.nodeId, steps)}”` : ''} · {when(c.createdAt)}
             </span>
             <p>{c.body}</p>
           </li>
@@ -494,13 +591,13 @@ export function CommentsPanel({
             id={`comment-node-${versionId}`}
             value={nodeId}
             onChange={(e) => setNodeId(e.target.value)}
-            placeholder="step id, e.g. adults"
-            list={nodeIds ? `nodes-${versionId}` : undefined}
+            placeholder={steps ? 'pick a step from the list, or type its id' : 'step id, e.g. adults'}
+            list={steps ? `nodes-${versionId}` : undefined}
           />
-          {nodeIds && (
+          {steps && (
             <datalist id={`nodes-${versionId}`}>
-              {nodeIds.map((n) => (
-                <option key={n} value={n} />
+              {steps.map((n) => (
+                <option key={n.id} value={n.id} label={n.label} />
               ))}
             </datalist>
           )}

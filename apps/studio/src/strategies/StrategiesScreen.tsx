@@ -1,17 +1,34 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { EXAMPLES } from '@arbiter/engine/examples';
 import type { SessionUser } from '../auth/session';
-import { Button, EmptyState, Select } from '../shared/ui';
+import { errorMessage } from '../shared/error-message';
+import { usePeople } from '../shared/people';
+import { Button, EmptyState, Select, type Choice } from '../shared/ui';
 import { Icon } from '../shared/icons';
-import type { StrategySource, StrategySummary } from './strategy-source';
+import { filterStrategies, STATUS_WORDS, type StatusFilter } from './strategy-filter';
+import type { StrategySource, StrategySummary, VersionStatus } from './strategy-source';
+import './strategies.css';
 
-const STATUS_WORDS: Record<string, string> = {
-  DRAFT: 'Draft',
-  IN_REVIEW: 'In review',
-  APPROVED: 'Approved',
-  PUBLISHED: 'Published',
-  RETIRED: 'Retired',
+const STATUS_CHOICES: Choice<StatusFilter>[] = [
+  { value: 'all', label: 'Any status' },
+  ...Object.entries(STATUS_WORDS).map(([value, label]) => ({ value: value as StatusFilter, label })),
+];
+
+const HAS: Record<VersionStatus, string> = {
+  DRAFT: 'has a draft',
+  IN_REVIEW: 'has a version in review',
+  APPROVED: 'has an approved version',
+  PUBLISHED: 'has a published version',
+  RETIRED: 'has a retired version',
 };
+
+function noMatch(search: string, status: StatusFilter): string {
+  const parts = [search && `contains “${search}”`, status !== 'all' && HAS[status]].filter(Boolean);
+  return `No strategy ${parts.join(' and ')}.`;
+}
+
+const changed = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function StrategiesScreen({
   source,
@@ -30,13 +47,17 @@ export function StrategiesScreen({
   const [name, setName] = useState('');
   const [template, setTemplate] = useState('empty');
   const [busy, setBusy] = useState(false);
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const owners = usePeople(strategies?.map((s) => s.createdBy) ?? []);
+  const shown = strategies && filterStrategies(strategies, search, status);
   const canDesign = user.roles.includes('designer');
 
   const refresh = useCallback(() => {
     source
       .list()
       .then(setStrategies)
-      .catch((err: unknown) => setError((err as Error).message));
+      .catch((err: unknown) => setError(errorMessage(err)));
   }, [source]);
   useEffect(refresh, [refresh]);
 
@@ -52,7 +73,7 @@ export function StrategiesScreen({
       );
       onOpen(id);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -112,24 +133,72 @@ export function StrategiesScreen({
         </EmptyState>
       )}
       {strategies && strategies.length > 0 && (
-        <ul className="strategy-list">
-          {strategies.map((s) => (
+        <div className="strategy-tools" role="search">
+          <div className="field">
+            <label className="field-label" htmlFor="strategy-search">
+              Search
+            </label>
+            <input
+              id="strategy-search"
+              type="search"
+              className="strategy-search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="Name or description"
+            />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor="strategy-status">
+              Status
+            </label>
+            <Select<StatusFilter>
+              id="strategy-status"
+              label="Status"
+              value={status}
+              onChange={setStatus}
+              options={STATUS_CHOICES}
+            />
+          </div>
+          <span className="strategy-count muted small" aria-live="polite">
+            {shown!.length === strategies.length
+              ? `${strategies.length} strategies`
+              : `${shown!.length} of ${strategies.length} strategies`}
+          </span>
+        </div>
+      )}
+      {strategies && strategies.length > 0 && shown!.length === 0 && (
+        <EmptyState title="No strategy matches">
+          <p>{noMatch(search.trim(), status)}</p>
+          <Button
+            onClick={() => {
+              setSearch('');
+              setStatus('all');
+            }}
+          >
+            Show all strategies
+          </Button>
+        </EmptyState>
+      )}
+      {shown && shown.length > 0 && (
+        <ul className="strategy-list" aria-label="Strategies">
+          {shown.map((s) => (
             <li key={s.id}>
               <button type="button" className="strategy-card" onClick={() => onOpen(s.id)}>
                 <span className="strategy-name">{s.name}</span>
-                {s.description && <span className="muted small">{s.description}</span>}
+                {s.description && <span className="strategy-description muted small">{s.description}</span>}
                 <span className="strategy-meta small">
                   {s.latest && (
                     <span className={`status-pill status-${s.latest.status.toLowerCase()}`}>
-                      v{s.latest.number} · {STATUS_WORDS[s.latest.status] ?? s.latest.status}
+                      v{s.latest.number} · {STATUS_WORDS[s.latest.status]}
                     </span>
                   )}
-                  {s.publishedNumber !== undefined && (
-                    <span className="status-pill status-published">live: v{s.publishedNumber}</span>
+                  {s.publishedNumber !== undefined && s.publishedNumber !== s.latest?.number && (
+                    <span className="status-pill status-live">live: v{s.publishedNumber}</span>
                   )}
-                  {s.updatedAt && (
-                    <span className="muted">changed {new Date(s.updatedAt).toLocaleString()}</span>
-                  )}
+                </span>
+                <span className="strategy-byline muted small">
+                  {s.createdBy && <span>by {s.createdBy === user.id ? 'you' : owners[s.createdBy]}</span>}
+                  {s.updatedAt && <span>changed {changed(s.updatedAt)}</span>}
                 </span>
               </button>
               {onReview && (

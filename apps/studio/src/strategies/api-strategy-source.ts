@@ -30,8 +30,10 @@ export class ApiStrategySource implements StrategySource {
           name: node.name,
           description: node.description ?? undefined,
           updatedAt: node.updatedAt,
+          createdBy: node.createdBy,
           latest: latest ? { id: latest.id, number: latest.number, status: latest.status } : undefined,
           publishedNumber: node.publishedVersion?.number,
+          statuses: node.versions.map((v) => v.status),
         });
       }
       after = data.strategies.pageInfo.hasNextPage ? data.strategies.pageInfo.endCursor : undefined;
@@ -40,7 +42,11 @@ export class ApiStrategySource implements StrategySource {
   }
 
   async create(name: string, document?: StrategyDocument): Promise<string> {
-    const data = await request(CreateStrategyMutation, { input: { name, document: document ? { ...document, name } : undefined } }, 'mutation');
+    const data = await request(
+      CreateStrategyMutation,
+      { input: { name, document: document ? { ...document, name } : undefined } },
+      'mutation',
+    );
     return data.createStrategy.id;
   }
 
@@ -67,7 +73,11 @@ export class ApiStrategySource implements StrategySource {
   }
 
   async save(versionId: string, document: StrategyDocument, expectedRevision: number): Promise<number> {
-    const data = await request(SaveDraftMutation, { input: { versionId, document, expectedRevision } }, 'mutation');
+    const data = await request(
+      SaveDraftMutation,
+      { input: { versionId, document, expectedRevision } },
+      'mutation',
+    );
     return data.saveDraft.version.revision;
   }
 
@@ -112,9 +122,16 @@ async function loadEnvironment(): Promise<EditorEnvironment> {
     label: f.label ?? undefined,
     description: f.description ?? undefined,
     personal: f.personal,
-    allowedValues: Array.isArray(f.allowedValues) ? f.allowedValues.filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v)) : undefined,
+    allowedValues: Array.isArray(f.allowedValues)
+      ? f.allowedValues.filter((v): v is string | number | boolean =>
+          ['string', 'number', 'boolean'].includes(typeof v),
+        )
+      : undefined,
   });
-  return { actions, schema: { customer: first.dataSchema.customer.map(field), context: first.dataSchema.context.map(field) } };
+  return {
+    actions,
+    schema: { customer: first.dataSchema.customer.map(field), context: first.dataSchema.context.map(field) },
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -31,7 +31,14 @@ export class LocalStrategySource implements StrategySource {
     } catch {
       // fall through to the examples
     }
-    const seeded = EXAMPLES.map((e) => ({ id: e.id, name: e.title, exampleId: e.id, revision: 1, updatedAt: new Date().toISOString(), document: e.document }));
+    const seeded = EXAMPLES.map((e) => ({
+      id: e.id,
+      name: e.title,
+      exampleId: e.id,
+      revision: 1,
+      updatedAt: new Date().toISOString(),
+      document: e.document,
+    }));
     this.write(seeded);
     return seeded;
   }
@@ -41,13 +48,26 @@ export class LocalStrategySource implements StrategySource {
   }
 
   async list(): Promise<StrategySummary[]> {
-    return this.read().map((s) => ({ id: s.id, name: s.name, updatedAt: s.updatedAt, latest: { id: s.id, number: 1, status: 'DRAFT' } }));
+    return this.read().map((s) => ({
+      id: s.id,
+      name: s.name,
+      updatedAt: s.updatedAt,
+      latest: { id: s.id, number: 1, status: 'DRAFT' },
+      statuses: ['DRAFT'],
+    }));
   }
 
   async create(name: string, document?: StrategyDocument): Promise<string> {
     const all = this.read();
     const id = `local-${Date.now().toString(36)}`;
-    all.push({ id, name, exampleId: EXAMPLES[0]!.id, revision: 1, updatedAt: new Date().toISOString(), document: { ...(document ?? { schemaVersion: 1, nodes: [], edges: [] }), name } });
+    all.push({
+      id,
+      name,
+      exampleId: EXAMPLES[0]!.id,
+      revision: 1,
+      updatedAt: new Date().toISOString(),
+      document: { ...(document ?? { schemaVersion: 1, nodes: [], edges: [] }), name },
+    });
     this.write(all);
     return id;
   }
@@ -59,14 +79,23 @@ export class LocalStrategySource implements StrategySource {
   async reload(versionId: string): Promise<OpenedVersion> {
     const s = this.read().find((x) => x.id === versionId);
     if (!s) throw new ApiError('There is no such strategy in this browser.', 'NOT_FOUND');
-    return { strategyId: s.id, strategyName: s.name, versionId: s.id, number: 1, status: 'DRAFT', revision: s.revision, document: s.document };
+    return {
+      strategyId: s.id,
+      strategyName: s.name,
+      versionId: s.id,
+      number: 1,
+      status: 'DRAFT',
+      revision: s.revision,
+      document: s.document,
+    };
   }
 
   async save(versionId: string, document: StrategyDocument, expectedRevision: number): Promise<number> {
     const all = this.read();
     const s = all.find((x) => x.id === versionId);
     if (!s) throw new ApiError('There is no such strategy in this browser.', 'NOT_FOUND');
-    if (s.revision !== expectedRevision) throw new ApiError('Someone saved this draft in another tab.', 'CONFLICT');
+    if (s.revision !== expectedRevision)
+      throw new ApiError('Someone saved this draft in another tab.', 'CONFLICT');
     s.document = document;
     s.revision += 1;
     s.updatedAt = new Date().toISOString();

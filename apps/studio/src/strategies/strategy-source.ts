@@ -8,9 +8,13 @@ export interface StrategySummary {
   name: string;
   description?: string;
   updatedAt?: string;
+  /** The user who created the strategy (API mode). */
+  createdBy?: string;
   /** The newest version, and whether a draft is open for editing. */
   latest?: { id: string; number: number; status: VersionStatus };
   publishedNumber?: number;
+  /** The status of every version, for "has a version in review" and the like. */
+  statuses: VersionStatus[];
 }
 
 /** A version opened in the editor. Only drafts can be edited. */
@@ -44,7 +48,12 @@ export interface StrategySource {
 }
 
 export function asDocument(value: unknown, name: string): StrategyDocument {
-  if (value && typeof value === 'object' && Array.isArray((value as StrategyDocument).nodes) && Array.isArray((value as StrategyDocument).edges)) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    Array.isArray((value as StrategyDocument).nodes) &&
+    Array.isArray((value as StrategyDocument).edges)
+  ) {
     return value as StrategyDocument;
   }
   return { schemaVersion: 1, name, nodes: [], edges: [] };

@@ -1,0 +1,202 @@
+import { request } from '../api/client';
+import { graphql } from '../api/generated';
+import type { Role } from '../api/generated/graphql';
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  /** Null: every strategy. */
+  strategyIds: string[] | null;
+  /** Null: the API's configured default. */
+  rateLimitPerSecond: number | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface NewApiKey {
+  name: string;
+  /** Empty: every strategy. */
+  strategyIds: string[];
+  rateLimitPerSecond?: number;
+}
+
+export interface StrategyName {
+  id: string;
+  name: string;
+}
+
+export interface ApiKeysApi {
+  list(): Promise<ApiKey[]>;
+  strategies(): Promise<StrategyName[]>;
+  create(input: NewApiKey): Promise<{ apiKey: ApiKey; secret: string }>;
+  revoke(id: string): Promise<ApiKey>;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  active: boolean;
+  createdAt: string;
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+}
+
+export interface UsersApi {
+  page(after?: string): Promise<{ users: User[]; next?: string }>;
+  create(input: NewUser): Promise<User>;
+  setRoles(userId: string, roles: Role[]): Promise<User>;
+  setActive(userId: string, active: boolean): Promise<User>;
+}
+
+const ApiKeysQuery = graphql(`
+  query AdminApiKeys {
+    apiKeys {
+      ...AdminApiKey
+    }
+  }
+  fragment AdminApiKey on ApiKey {
+    id
+    name
+    prefix
+    strategyIds
+    rateLimitPerSecond
+    createdAt
+    revokedAt
+  }
+`);
+
+const StrategyNamesQuery = graphql(`
+  query AdminStrategyNames($after: String) {
+    strategies(page: { first: 100, after: $after }) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const CreateApiKeyMutation = graphql(`
+  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      secret
+      apiKey {
+        ...AdminApiKey
+      }
+    }
+  }
+`);
+
+const RevokeApiKeyMutation = graphql(`
+  mutation AdminRevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      ...AdminApiKey
+    }
+  }
+`);
+
+const UsersQuery = graphql(`
+  query AdminUsers($after: String) {
+    users(page: { first: 50, after: $after }) {
+      edges {
+        node {
+          ...AdminUser
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  fragment AdminUser on User {
+    id
+    email
+    displayName
+    roles
+    active
+    createdAt
+  }
+`);
+
+const CreateUserMutation = graphql(`
+  mutation AdminCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      ...AdminUser
+    }
+  }
+`);
+
+const SetUserRolesMutation = graphql(`
+  mutation AdminSetUserRoles($userId: ID!, $roles: [Role!]!) {
+    setUserRoles(userId: $userId, roles: $roles) {
+      ...AdminUser
+    }
+  }
+`);
+
+const SetUserActiveMutation = graphql(`
+  mutation AdminSetUserActive($userId: ID!, $active: Boolean!) {
+    setUserActive(userId: $userId, active: $active) {
+      ...AdminUser
+    }
+  }
+`);
+
+export const graphqlApiKeysApi: ApiKeysApi = {
+  list: async () => (await request(ApiKeysQuery, {})).apiKeys,
+  strategies: async () => {
+    const out: StrategyName[] = [];
+    let after: string | undefined;
+    do {
+      const { strategies } = await request(StrategyNamesQuery, { after });
+      out.push(...strategies.edges.map((e) => e.node));
+      after = strategies.pageInfo.hasNextPage ? (strategies.pageInfo.endCursor ?? undefined) : undefined;
+    } while (after);
+    return out;
+  },
+  create: async ({ name, strategyIds, rateLimitPerSecond }) =>
+    (
+      await request(
+        CreateApiKeyMutation,
+        {
+          input: {
+            name,
+            strategyIds: strategyIds.length ? strategyIds : null,
+            rateLimitPerSecond: rateLimitPerSecond ?? null,
+          },
+        },
+        'mutation',
+      )
+    ).createApiKey,
+  revoke: async (id) => (await request(RevokeApiKeyMutation, { id }, 'mutation')).revokeApiKey,
+};
+
+export const graphqlUsersApi: UsersApi = {
+  page: async (after) => {
+    const { users } = await request(UsersQuery, { after });
+    return {
+      users: users.edges.map((e) => e.node),
+      next: users.pageInfo.hasNextPage ? (users.pageInfo.endCursor ?? undefined) : undefined,
+    };
+  },
+  create: async (input) => (await request(CreateUserMutation, { input }, 'mutation')).createUser,
+  setRoles: async (userId, roles) =>
+    (await request(SetUserRolesMutation, { userId, roles }, 'mutation')).setUserRoles,
+  setActive: async (userId, active) =>
+    (await request(SetUserActiveMutation, { userId, active }, 'mutation')).setUserActive,
+};

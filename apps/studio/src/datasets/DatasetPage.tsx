@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { deniedReason } from '../app/access';
+import { navigate } from '../app/router';
+import type { SessionUser } from '../auth/session';
+import { errorMessage } from '../shared/error-message';
+import { Button } from '../shared/ui';
+import type { DatasetDetail, DatasetsApi } from './datasets-api';
+import { DeleteDatasetDialog } from './DeleteDatasetDialog';
+import { QualityReport } from './QualityReport';
+import { formatBytes, readReport } from './report-model';
+import { StatusPill, formatDate } from './StatusPill';
+import { UploadProgress } from './UploadProgress';
+import { rowsPerSecond } from './upload';
+
+const POLL_MS = 1000;
+
+/** One dataset: live progress while it uploads, then its data-quality report. */
+export function DatasetPage({
+  api,
+  user,
+  datasetId,
+}: {
+  api: DatasetsApi;
+  user: SessionUser;
+  datasetId: string;
+}) {
+  const [dataset, setDataset] = useState<DatasetDetail>();
+  const [error, setError] = useState<string>();
+  const [deleting, setDeleting] = useState(false);
+  const [rate, setRate] = useState<number>();
+  const firstSeen = useRef<{ rows: number; at: number } | undefined>(undefined);
+
+  const load = useCallback(async () => {
+    try {
+      const found = await api.get(datasetId);
+      setDataset(found);
+      setError(undefined);
+      if (found.status === 'UPLOADING') {
+        firstSeen.current ??= { rows: found.rowsRead, at: Date.now() };
+        setRate(rowsPerSecond(found.rowsRead - firstSeen.current.rows, firstSeen.current.at, Date.now()));
+      }
+      return found;
+    } catch (err) {
+      setError(errorMessage(err));
+      return undefined;
+    }
+  }, [api, datasetId]);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      const found = await load();
+      if (!stopped && found?.status === 'UPLOADING') timer = setTimeout(() => void tick(), POLL_MS);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [load]);
+
+  const simulateDenied = deniedReason('runSimulation', user.roles);
+  const deleteDenied = deniedReason('deleteDataset', user.roles);
+  const report = dataset?.status === 'READY' ? readReport(dataset.report) : undefined;
+
+  return (
+    <main className="page-main datasets-screen">
+      <a className="back-link" href="#/datasets">
+        ← Datasets
+      </a>
+      {!dataset && !error && (
+        <p className="muted" role="status">
+          Loading the dataset…
+        </p>
+      )}
+      {error && !dataset && (
+        <>
+          <h1>Dataset</h1>
+          <p className="callout callout-error" role="alert">
+            Could not load this dataset: {error}
+          </p>
+        </>
+      )}
+      {dataset && (
+        <>
+          <div className="page-head">
+            <h1>
+              {dataset.name} <StatusPill status={dataset.status} />
+            </h1>
+            <div className="page-head-actions">
+              {dataset.status === 'READY' &&
+                (simulateDenied ? (
+                  <Button variant="primary" disabled title={simulateDenied}>
+                    Simulate a strategy on this dataset
+                  </Button>
+                ) : (
+                  <a className="btn btn-primary" href="#/simulations">
+                    Simulate a strategy on this dataset
+                  </a>
+                ))}
+              <Button
+                variant="danger"
+                disabled={!!deleteDenied || dataset.status === 'UPLOADING'}
+                title={
+                  deleteDenied ??
+                  (dataset.status === 'UPLOADING' ? 'Wait for the upload to finish.' : undefined)
+                }
+                onClick={() => setDeleting(true)}
+              >
+                Delete
+              </Button>
+            </div>
+          </div>
+          <p className="muted">
+            {dataset.format.toUpperCase()} · {formatBytes(dataset.totalBytes ?? dataset.bytesRead)} · uploaded{' '}
+            {formatDate(dataset.createdAt)}
+          </p>
+          {error && (
+            <p className="callout callout-warning" role="alert">
+              Could not refresh: {error}
+            </p>
+          )}
+          {dataset.status === 'UPLOADING' && (
+            <UploadProgress
+              label="Importing"
+              fraction={dataset.totalBytes ? Math.min(1, dataset.bytesRead / dataset.totalBytes) : 0}
+              bytesDone={dataset.bytesRead}
+              bytesTotal={dataset.totalBytes}
+              rowsRead={dataset.rowsRead}
+              rowsPerSecond={rate}
+            />
+          )}
+          {dataset.status === 'FAILED' && (
+            <p className="callout callout-error" role="alert">
+              The import failed: {dataset.error ?? 'the upload stopped before the end of the file.'} Nothing
+              of it was kept; fix the file and upload it again.
+            </p>
+          )}
+          {dataset.status === 'READY' &&
+            (report ? (
+              <QualityReport
+                report={report}
+                mapping={dataset.mapping}
+                personalColumns={dataset.personalColumns}
+              />
+            ) : (
+              <p className="muted">This dataset has no data-quality report.</p>
+            ))}
+        </>
+      )}
+      {deleting && dataset && (
+        <DeleteDatasetDialog
+          api={api}
+          dataset={dataset}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => navigate({ screen: 'datasets' })}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,257 @@
+import { useId } from 'react';
+import { ChipsInput, Field, Select, TextInput, type Choice } from '../shared/ui';
+import {
+  NO_CUSTOMER_ID,
+  roleOf,
+  type ColumnChoice,
+  type Inspection,
+  type MappingForm as Form,
+  type MappingProblem,
+  type Personal,
+} from './mapping-model';
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'number',
+  boolean: 'true/false',
+  date: 'date',
+  list: 'list',
+};
+
+const DELIMITER_WORDS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/** The column mapping of an upload; `problems` are shown at their controls. */
+export function MappingForm({
+  inspection,
+  form,
+  onChange,
+  problems,
+  warnings,
+}: {
+  inspection: Inspection;
+  form: Form;
+  onChange(form: Form): void;
+  problems: readonly MappingProblem[];
+  warnings: readonly MappingProblem[];
+}) {
+  const ids = useId();
+  const at = (where: string) => problems.filter((p) => p.where === where).map((p) => p.message);
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => onChange({ ...form, [key]: value });
+  const setColumn = (column: string, change: Partial<ColumnChoice>) =>
+    set(
+      'columns',
+      form.columns.map((c) => (c.column === column ? { ...c, ...change } : c)),
+    );
+  const columnChoices: Choice<string>[] = inspection.header.map((c) => ({ value: c, label: c }));
+  const optional = (none: string): Choice<string>[] => [{ value: '', label: none }, ...columnChoices];
+  const { format } = inspection;
+
+  return (
+    <div className="mapping-form">
+      <section className="mapping-section">
+        <h2>The file</h2>
+        <p className="muted small">
+          {format.kind === 'csv'
+            ? `CSV, ${DELIMITER_WORDS[format.delimiter ?? ','] ?? format.delimiter}-separated`
+            : 'JSON lines'}
+          , {format.encoding} · {inspection.header.length} columns · types suggested from the first{' '}
+          {inspection.sampledRows.toLocaleString('en-US')} rows
+        </p>
+        {[...format.notes, ...inspection.notes].map((note) => (
+          <p key={note} className="callout callout-warning">
+            {note}
+          </p>
+        ))}
+        <div className="mapping-grid">
+          <Field label="Dataset name" htmlFor={`${ids}-name`} errors={at('name')}>
+            <TextInput
+              id={`${ids}-name`}
+              label="Dataset name"
+              value={form.name}
+              onChange={(v) => set('name', v)}
+              invalid={at('name').length > 0}
+            />
+          </Field>
+          <Field
+            label="Customer id column"
+            htmlFor={`${ids}-id`}
+            errors={at('customerId')}
+            hint="Tells the customers apart; required in every row."
+          >
+            <Select
+              id={`${ids}-id`}
+              label="Customer id column"
+              value={form.customerId}
+              options={[
+                { value: NO_CUSTOMER_ID, label: 'No customer id column (rows are numbered)' },
+                ...columnChoices,
+              ]}
+              onChange={(v) => set('customerId', v)}
+              invalid={at('customerId').length > 0}
+            />
+          </Field>
+        </div>
+      </section>
+
+      <section className="mapping-section">
+        <h2>Logged decisions (optional)</h2>
+        <p className="muted small">
+          The action the current policy chose, the customer&apos;s response and the probability it was chosen
+          with let simulations estimate off-policy how another strategy would have performed (inverse
+          propensity and doubly robust estimates). Without them, a simulation only counts what a strategy
+          would decide.
+        </p>
+        <div className="mapping-grid">
+          <Field
+            label="Logged action column(s)"
+            errors={at('loggedAction')}
+            hint="Several columns are joined with | into one action id, e.g. coupon|expiration."
+          >
+            <ChipsInput
+              label="Logged action column(s)"
+              values={form.loggedAction}
+              suggestions={inspection.header}
+              onChange={(v) => set('loggedAction', v)}
+              invalid={at('loggedAction').length > 0}
+            />
+          </Field>
+          <Field label="Outcome column" htmlFor={`${ids}-outcome`} errors={at('outcome')}>
+            <div className="mapping-pair">
+              <Select
+                id={`${ids}-outcome`}
+                label="Outcome column"
+                value={form.outcome}
+                options={optional('No outcome column')}
+                onChange={(v) => set('outcome', v)}
+                invalid={at('outcome').length > 0}
+              />
+              <Select
+                label="Outcome kind"
+                value={form.outcomeKind}
+                options={[
+                  { value: 'binary', label: 'accepted / declined (1/0, yes/no)' },
+                  { value: 'reward', label: 'a reward (any number)' },
+                ]}
+                onChange={(v) => set('outcomeKind', v)}
+              />
+            </div>
+          </Field>
+          <Field
+            label="Logging propensity column"
+            htmlFor={`${ids}-propensity`}
+            errors={at('loggingPropensity')}
+            hint="Probability in (0, 1] with which the logged action was chosen."
+          >
+            <Select
+              id={`${ids}-propensity`}
+              label="Logging propensity column"
+              value={form.loggingPropensity}
+              options={optional('No propensity column')}
+              onChange={(v) => set('loggingPropensity', v)}
+              invalid={at('loggingPropensity').length > 0}
+            />
+          </Field>
+          <Field
+            label="Segment columns"
+            errors={at('segmentColumns')}
+            hint="Simulation results are broken down by these."
+          >
+            <ChipsInput
+              label="Segment columns"
+              values={form.segmentColumns}
+              suggestions={inspection.header}
+              onChange={(v) => set('segmentColumns', v)}
+              invalid={at('segmentColumns').length > 0}
+            />
+          </Field>
+        </div>
+      </section>
+
+      <section className="mapping-section">
+        <h2>Columns</h2>
+        <p className="muted small">
+          Each column becomes the customer field of its name, typed as declared in the customer schema or as
+          suggested from the sample. Ignored columns are not imported. Personal columns are hashed (equal
+          values still match) or dropped at import and never shown in the report.
+        </p>
+        {at('columns').map((m) => (
+          <p key={m} className="callout callout-error" role="alert">
+            {m}
+          </p>
+        ))}
+        <table className="ds-table mapping-table">
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Type in the file</th>
+              <th scope="col">Becomes</th>
+              <th scope="col">Personal data</th>
+            </tr>
+          </thead>
+          <tbody>
+            {form.columns.map((c) => {
+              const role = roleOf(form, c.column);
+              const errors = at(`column:${c.column}`);
+              const notes = warnings.filter((w) => w.where === `column:${c.column}`).map((w) => w.message);
+              return (
+                <tr
+                  key={c.column}
+                  className={errors.length ? 'row-invalid' : c.imported || role ? '' : 'row-ignored'}
+                >
+                  <th scope="row">{c.column}</th>
+                  <td>{TYPE_WORDS[c.inferredType] ?? c.inferredType}</td>
+                  <td>
+                    {role ? (
+                      <span className="muted">the {role}</span>
+                    ) : (
+                      <Select
+                        label={`Column "${c.column}" becomes`}
+                        value={c.imported ? 'field' : 'ignore'}
+                        options={[
+                          {
+                            value: 'field',
+                            label: c.declared
+                              ? `customer.${c.field} (declared ${TYPE_WORDS[c.declared.type] ?? c.declared.type})`
+                              : `customer.${c.field} (new, ${TYPE_WORDS[c.inferredType] ?? c.inferredType})`,
+                          },
+                          { value: 'ignore', label: 'Ignored' },
+                        ]}
+                        onChange={(v) => setColumn(c.column, { imported: v === 'field' })}
+                        invalid={errors.length > 0}
+                      />
+                    )}
+                    {errors.map((m) => (
+                      <div key={m} className="field-error" role="alert">
+                        {m}
+                      </div>
+                    ))}
+                    {notes.map((m) => (
+                      <div key={m} className="field-warning">
+                        {m}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    <Select<Personal>
+                      label={`Column "${c.column}" personal data`}
+                      value={c.personal}
+                      options={[
+                        ...(c.declared?.personal ? [] : [{ value: 'keep' as const, label: 'Not personal' }]),
+                        { value: 'hash', label: 'Personal: hash' },
+                        { value: 'drop', label: 'Personal: drop' },
+                      ]}
+                      onChange={(v) => setColumn(c.column, { personal: v })}
+                    />
+                    {c.declared?.personal && (
+                      <div className="field-hint">Declared personal in the schema</div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

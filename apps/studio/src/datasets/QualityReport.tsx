@@ -1,0 +1,234 @@
+import { useState } from 'react';
+import { Button } from '../shared/ui';
+import {
+  columnRoleWords,
+  formatCount,
+  kindWords,
+  mappingLines,
+  missingText,
+  rangeText,
+  rejectionSummary,
+  type ColumnReport,
+  type QualityReport as Report,
+} from './report-model';
+
+const PAGE = 25;
+
+/** The data-quality report of an imported dataset. */
+export function QualityReport({
+  report,
+  mapping,
+  personalColumns,
+}: {
+  report: Report;
+  mapping: unknown;
+  personalColumns: unknown;
+}) {
+  const personal = Object.entries(
+    personalColumns && typeof personalColumns === 'object' ? (personalColumns as Record<string, string>) : {},
+  );
+  const notes = [...report.warnings, ...report.format.notes];
+  const hashedBySchema = report.columns.filter(
+    (c) => c.personal === 'hash' && !personal.some(([n]) => n === c.name),
+  );
+  return (
+    <div className="quality-report">
+      <section aria-label="Rows" className="row-cards">
+        <Figure label="Rows read" value={report.rowsRead} />
+        <Figure label="Rows kept" value={report.rowsKept} tone="ok" />
+        <Figure
+          label="Rows rejected"
+          value={report.rowsRejected}
+          tone={report.rowsRejected > 0 ? 'bad' : undefined}
+        />
+        <Figure label="Columns imported" value={report.columns.length} />
+        {report.blankLines > 0 && <Figure label="Blank lines skipped" value={report.blankLines} />}
+      </section>
+      {notes.length > 0 && (
+        <div className="callout callout-warning report-notes">
+          <strong>Worth knowing</strong>
+          <ul>
+            {notes.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <RejectedRows report={report} />
+
+      <section className="report-section">
+        <h2>Columns</h2>
+        <p className="muted small">Statistics over the {formatCount(report.rowsKept)} rows kept.</p>
+        <table className="ds-table columns-table">
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Imported as</th>
+              <th scope="col">Type</th>
+              <th scope="col" className="num">
+                Missing
+              </th>
+              <th scope="col" className="num">
+                Distinct
+              </th>
+              <th scope="col">Range or most frequent values</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.columns.map((c) => (
+              <tr key={c.name}>
+                <th scope="row">{c.name}</th>
+                <td>{columnRoleWords(c) || '—'}</td>
+                <td>{c.type}</td>
+                <td className="num">{missingText(c)}</td>
+                <td className="num">
+                  {c.distinctCapped ? '≈ ' : ''}
+                  {formatCount(c.distinct)}
+                </td>
+                <td>
+                  <ColumnValues column={c} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {report.ignoredColumns.length > 0 && (
+          <p className="muted small">
+            Not imported (ignored in the mapping): {report.ignoredColumns.join(', ')}.
+          </p>
+        )}
+      </section>
+
+      <div className="report-columns">
+        <section className="report-section">
+          <h2>Personal data</h2>
+          {personal.length === 0 && hashedBySchema.length === 0 && report.droppedColumns.length === 0 ? (
+            <p className="muted">No column was marked personal.</p>
+          ) : (
+            <ul className="plain-list">
+              {personal.map(([column, treatment]) => (
+                <li key={column}>
+                  <strong>{column}</strong>:{' '}
+                  {treatment === 'drop'
+                    ? 'dropped at import'
+                    : 'hashed at import (HMAC-SHA-256; equal values still match)'}
+                </li>
+              ))}
+              {hashedBySchema.map((c) => (
+                <li key={c.name}>
+                  <strong>{c.name}</strong>: hashed at import (declared personal in the customer schema)
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="muted small">Personal values never appear in this report.</p>
+        </section>
+        <section className="report-section">
+          <h2>Mapping used</h2>
+          <dl className="mapping-used">
+            {mappingLines(mapping).map((line) => (
+              <div key={line.label}>
+                <dt>{line.label}</dt>
+                <dd>{line.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function Figure({ label, value, tone }: { label: string; value: number; tone?: 'ok' | 'bad' }) {
+  return (
+    <div className={`figure ${tone ? `figure-${tone}` : ''}`}>
+      <span className="figure-value">{formatCount(value)}</span>
+      <span className="figure-label">{label}</span>
+    </div>
+  );
+}
+
+function RejectedRows({ report }: { report: Report }) {
+  const [shown, setShown] = useState(PAGE);
+  if (report.rowsRejected === 0)
+    return (
+      <section className="report-section">
+        <h2>Rejected rows</h2>
+        <p className="ok-text">No row was rejected.</p>
+      </section>
+    );
+  const rows = report.rejected.slice(0, shown);
+  return (
+    <section className="report-section">
+      <h2>Rejected rows</h2>
+      <p className="muted small">
+        A row with a value that does not fit is left out, never changed; simulations run on the rows kept.
+      </p>
+      <ul className="reason-list" aria-label="Rejections by reason">
+        {rejectionSummary(report).map((r) => (
+          <li key={r.kind}>
+            <span className="reason-count">{formatCount(r.count)}</span> {r.words}
+          </li>
+        ))}
+      </ul>
+      <table className="ds-table rejected-table">
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Line
+            </th>
+            <th scope="col">Column</th>
+            <th scope="col">Problem</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.line}:${r.column ?? ''}`}>
+              <td className="num">{r.line}</td>
+              <td>{r.column ?? '—'}</td>
+              <td>{kindWords(r.kind)}</td>
+              <td>{r.reason}</td>
+              <td className="value-cell">{r.value ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small table-foot">
+        Showing {formatCount(rows.length)} of {formatCount(report.rowsRejected)} rejected rows
+        {report.rejected.length < report.rowsRejected
+          ? ` (the report lists the first ${formatCount(report.rejected.length)})`
+          : ''}
+        .
+        {shown < report.rejected.length && (
+          <Button variant="ghost" className="btn-small" onClick={() => setShown((n) => n + 100)}>
+            Show more
+          </Button>
+        )}
+      </p>
+    </section>
+  );
+}
+
+function ColumnValues({ column }: { column: ColumnReport }) {
+  const range = rangeText(column);
+  const top = column.topValues?.slice(0, 3) ?? [];
+  if (column.personal === 'hash') return <span className="muted">hidden (personal)</span>;
+  if (range && (column.type === 'number' || column.type === 'date')) return <span>{range}</span>;
+  if (top.length === 0) return <span className="muted">{range ?? 'no value seen twice'}</span>;
+  const base = column.present || 1;
+  return (
+    <ul className="top-values" aria-label={`Most frequent values of ${column.name}`}>
+      {top.map((t) => (
+        <li key={String(t.value)}>
+          <span className="top-value-name">{String(t.value)}</span>
+          <span className="top-value-bar" aria-hidden="true">
+            <span style={{ width: `${Math.max(2, (t.count / base) * 100)}%` }} />
+          </span>
+          <span className="top-value-count">{formatCount(t.count)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

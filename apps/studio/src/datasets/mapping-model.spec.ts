@@ -1,0 +1,126 @@
+import {
+  NO_CUSTOMER_ID,
+  fieldNameFor,
+  mappingHeader,
+  mappingProblems,
+  suggestMapping,
+  typeWarnings,
+  uploadMapping,
+  type MappingForm,
+} from './mapping-model';
+import { couponInspection, demoSchema } from './test-fixtures';
+
+const suggested = () => suggestMapping(couponInspection, demoSchema, 'in-vehicle-coupon.csv');
+const withColumn = (form: MappingForm, column: string, change: Partial<MappingForm['columns'][number]>) => ({
+  ...form,
+  columns: form.columns.map((c) => (c.column === column ? { ...c, ...change } : c)),
+});
+
+describe('suggestMapping', () => {
+  it('names the dataset after the file and guesses the roles by column name', () => {
+    const form = suggested();
+    expect(form.name).toBe('in-vehicle-coupon');
+    expect(form.customerId).toBe('');
+    expect(form.loggedAction).toEqual(['coupon']);
+    expect(form.outcome).toBe('Y');
+    expect(form.columns.find((c) => c.column === 'Y')!.imported).toBe(false);
+  });
+
+  it('matches declared fields by name, with their type and personal flag', () => {
+    const age = suggested().columns.find((c) => c.column === 'age')!;
+    expect(age).toMatchObject({
+      field: 'age',
+      inferredType: 'string',
+      declared: { type: 'number' },
+      personal: 'hash',
+    });
+    expect(suggested().columns.find((c) => c.column === 'weather')!.declared).toBeUndefined();
+  });
+
+  it('derives identifiers from column names like the API', () => {
+    expect(fieldNameFor('user-item affinity')).toBe('user_item_affinity');
+    expect(fieldNameFor('2024')).toBe('_2024');
+  });
+});
+
+describe('mappingProblems', () => {
+  it('asks for the customer id column (or an explicit none) and a name', () => {
+    const problems = mappingProblems({ ...suggested(), name: ' ' });
+    expect(problems).toEqual([
+      { where: 'name', message: 'Give the dataset a name.' },
+      { where: 'customerId', message: 'Choose the customer id column, or say the file has none.' },
+    ]);
+    expect(mappingProblems({ ...suggested(), customerId: NO_CUSTOMER_ID })).toEqual([]);
+  });
+
+  it('refuses a column in two roles and a field mapped twice', () => {
+    const base: MappingForm = {
+      ...suggested(),
+      customerId: NO_CUSTOMER_ID,
+      loggingPropensity: 'Y',
+      columns: [
+        ...suggested().columns,
+        { column: 'we ather', field: 'we_ather', inferredType: 'string', imported: true, personal: 'keep' },
+      ],
+    };
+    base.columns = base.columns.map((c) => (c.column === 'weather' ? { ...c, field: 'we_ather' } : c));
+    expect(mappingProblems(base).map((p) => p.message)).toEqual([
+      'Column "Y" cannot be both the outcome and the logging propensity.',
+      'customer.we_ather is mapped twice, from "weather" and "we ather": ignore one of them.',
+    ]);
+  });
+
+  it('needs the logged action for an outcome, and an id to be hashed rather than dropped', () => {
+    const form = withColumn({ ...suggested(), loggedAction: [], customerId: 'gender' }, 'gender', {
+      personal: 'drop',
+    });
+    expect(mappingProblems(form)).toEqual([
+      {
+        where: 'loggedAction',
+        message: 'Choose the logged action column: the outcome and propensity describe that action.',
+      },
+      { where: 'column:gender', message: '"gender" is the customer id: hash it rather than drop it.' },
+    ]);
+  });
+
+  it('warns when the sample contradicts a declared type', () => {
+    expect(typeWarnings(suggested()).map((w) => w.message)).toEqual([
+      'customer.gender is declared boolean, but the first rows look like string: rows whose value is not a boolean will be rejected.',
+    ]);
+  });
+});
+
+describe('uploadMapping', () => {
+  it('lists the imported fields, the roles and the personal columns', () => {
+    const form = withColumn(
+      {
+        ...suggested(),
+        customerId: NO_CUSTOMER_ID,
+        loggedAction: ['coupon', 'expiration'],
+        segmentColumns: ['gender'],
+      },
+      'weather',
+      { imported: false },
+    );
+    expect(uploadMapping(form)).toEqual({
+      fields: ['destination', 'temperature', 'gender', 'age'],
+      loggedAction: ['coupon', 'expiration'],
+      outcome: 'Y',
+      segmentColumns: ['gender'],
+      personal: { age: 'hash' },
+    });
+    expect(
+      uploadMapping({ ...form, customerId: 'gender', outcomeKind: 'reward', loggedAction: ['coupon'] }),
+    ).toMatchObject({
+      customerId: 'gender',
+      loggedAction: 'coupon',
+      outcomeKind: 'reward',
+    });
+  });
+
+  it('escapes non-ASCII column names in the header value', () => {
+    const header = mappingHeader({ fields: ['âge'] });
+    expect(header).toBe('{"fields":["\\u00e2ge"]}');
+    expect(JSON.parse(header)).toEqual({ fields: ['âge'] });
+  });
+});

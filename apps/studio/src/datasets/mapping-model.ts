@@ -1,0 +1,223 @@
+/**
+ * The column mapping of an upload: suggested from the inspection of the file's start and the
+ * declared customer schema, checked before sending, and turned into the `X-Dataset-Mapping` header.
+ * The API keeps each column's own name for its customer field (made an identifier, e.g.
+ * `user-item affinity` → `user_item_affinity`), so a column either becomes that field or is ignored.
+ */
+
+export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'list';
+
+/** What `POST /api/v1/datasets/inspect` answers (libs/datasets DatasetInspection). */
+export interface Inspection {
+  format: { kind: 'csv' | 'jsonl'; encoding: string; delimiter?: string; notes: string[] };
+  header: string[];
+  columns: { column: string; field: { name: string; type: FieldType; label?: string }; sampled: number }[];
+  sampledRows: number;
+  bytesRead: number;
+  notes: string[];
+}
+
+/** A declared customer field (`dataSchema.customer`). */
+export interface SchemaField {
+  name: string;
+  type: FieldType;
+  label?: string | null;
+  personal: boolean;
+}
+
+export type Personal = 'keep' | 'hash' | 'drop';
+/** The file has no customer id column: rows are told apart by their line. */
+export const NO_CUSTOMER_ID = '(none)';
+
+export interface ColumnChoice {
+  column: string;
+  /** The customer field the column becomes (its identifier form). */
+  field: string;
+  inferredType: FieldType;
+  /** The declared field of that name, when the schema has one. */
+  declared?: SchemaField;
+  imported: boolean;
+  personal: Personal;
+}
+
+export interface MappingForm {
+  name: string;
+  /** A column, NO_CUSTOMER_ID, or '' when not chosen yet. */
+  customerId: string;
+  columns: ColumnChoice[];
+  loggedAction: string[];
+  outcome: string;
+  outcomeKind: 'binary' | 'reward';
+  loggingPropensity: string;
+  segmentColumns: string[];
+}
+
+/** A problem with the form: `where` names the form control it belongs to. */
+export interface MappingProblem {
+  where: string;
+  message: string;
+}
+
+/** The header's JSON (apps/api DatasetsService mappingSchema). */
+export interface UploadMapping {
+  customerId?: string;
+  fields: string[];
+  loggedAction?: string | string[];
+  outcome?: string;
+  outcomeKind?: 'reward';
+  loggingPropensity?: string;
+  segmentColumns?: string[];
+  personal?: Record<string, 'hash' | 'drop'>;
+}
+
+/** Same rule as libs/datasets fieldNameFor: customer field names are identifiers. */
+export function fieldNameFor(column: string): string {
+  let name = column
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/^[^A-Za-z0-9_]+|[^A-Za-z0-9_]+$/g, '')
+    .replace(/[^A-Za-z0-9_]+/g, '_');
+  if (name === '') name = 'column';
+  if (/^[0-9]/.test(name)) name = `_${name}`;
+  return name;
+}
+
+const ROLE_PATTERNS = {
+  customerId: /^(customer[_ -]?id|client[_ -]?id|user[_ -]?id|id)$/i,
+  loggedAction: /^(action|action[_ -]?id|offer|offer[_ -]?id|item[_ -]?id|coupon)$/i,
+  outcome: /^(y|outcome|accepted|converted|clicked|click|response|reward)$/i,
+  loggingPropensity: /propensity/i,
+};
+
+export function suggestMapping(
+  inspection: Inspection,
+  schema: readonly SchemaField[],
+  fileName: string,
+): MappingForm {
+  const header = inspection.header;
+  const find = (pattern: RegExp) => header.find((c) => pattern.test(c)) ?? '';
+  const customerId = find(ROLE_PATTERNS.customerId);
+  const action = find(ROLE_PATTERNS.loggedAction);
+  const outcome = find(ROLE_PATTERNS.outcome);
+  const loggingPropensity = find(ROLE_PATTERNS.loggingPropensity);
+  const roles = new Set([customerId, action, outcome, loggingPropensity].filter(Boolean));
+  const columns = header.map((column): ColumnChoice => {
+    const inferred = inspection.columns.find((c) => c.column === column);
+    const field = fieldNameFor(column);
+    const declared = schema.find((f) => f.name === column || f.name === field);
+    return {
+      column,
+      field,
+      inferredType: inferred?.field.type ?? 'string',
+      ...(declared && { declared }),
+      imported: !roles.has(column),
+      personal: declared?.personal ? 'hash' : 'keep',
+    };
+  });
+  return {
+    name: fileName.replace(/\.(csv|jsonl|ndjson|json|txt)$/i, '').trim() || 'Dataset',
+    customerId,
+    columns,
+    loggedAction: action ? [action] : [],
+    outcome,
+    outcomeKind: 'binary',
+    loggingPropensity,
+    segmentColumns: [],
+  };
+}
+
+/** The column's job besides being a field, for the mapping table. */
+export function roleOf(form: MappingForm, column: string): string | undefined {
+  if (form.customerId === column) return 'customer id';
+  if (form.loggedAction.includes(column)) return 'logged action';
+  if (form.outcome === column) return 'outcome';
+  if (form.loggingPropensity === column) return 'logging propensity';
+  return undefined;
+}
+
+/** Everything that would make the upload fail or mean something else than intended. */
+export function mappingProblems(form: MappingForm): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  const columns = new Set(form.columns.map((c) => c.column));
+  const add = (where: string, message: string) => problems.push({ where, message });
+  const name = form.name.trim();
+  if (!name) add('name', 'Give the dataset a name.');
+  else if (name.length > 200) add('name', 'The name must be at most 200 characters.');
+
+  if (!form.customerId) add('customerId', 'Choose the customer id column, or say the file has none.');
+  const roles: [string, string, string][] = [
+    ['customerId', 'the customer id', form.customerId === NO_CUSTOMER_ID ? '' : form.customerId],
+    ['outcome', 'the outcome', form.outcome],
+    ['loggingPropensity', 'the logging propensity', form.loggingPropensity],
+    ...form.loggedAction.map((c): [string, string, string] => ['loggedAction', 'the logged action', c]),
+  ];
+  const seen = new Map<string, string>();
+  for (const [where, label, column] of roles) {
+    if (!column) continue;
+    if (!columns.has(column)) add(where, `"${column}" is not a column of this file.`);
+    const other = seen.get(column);
+    if (other && other !== label) add(where, `Column "${column}" cannot be both ${other} and ${label}.`);
+    seen.set(column, label);
+  }
+  if (form.loggedAction.length > 5) add('loggedAction', 'The logged action is made of at most 5 columns.');
+  if ((form.outcome || form.loggingPropensity) && form.loggedAction.length === 0)
+    add('loggedAction', 'Choose the logged action column: the outcome and propensity describe that action.');
+  for (const c of form.segmentColumns)
+    if (!columns.has(c)) add('segmentColumns', `"${c}" is not a column of this file.`);
+  if (form.segmentColumns.length > 20) add('segmentColumns', 'At most 20 segment columns.');
+
+  const byField = new Map<string, string>();
+  for (const c of form.columns) {
+    if (!c.imported || roleOf(form, c.column)) continue;
+    const first = byField.get(c.field);
+    if (first)
+      add(
+        `column:${c.column}`,
+        `customer.${c.field} is mapped twice, from "${first}" and "${c.column}": ignore one of them.`,
+      );
+    else byField.set(c.field, c.column);
+  }
+  for (const c of form.columns) {
+    if (c.personal !== 'drop') continue;
+    const role = roleOf(form, c.column);
+    if (role) add(`column:${c.column}`, `"${c.column}" is the ${role}: hash it rather than drop it.`);
+  }
+  if (!form.columns.some((c) => c.imported && !roleOf(form, c.column) && c.personal !== 'drop'))
+    add('columns', 'Import at least one column as a customer field.');
+  return problems;
+}
+
+/** Declared fields whose type the sample contradicts: rows that do not fit will be rejected (hashed columns become text). */
+export function typeWarnings(form: MappingForm): MappingProblem[] {
+  return form.columns
+    .filter((c) => c.imported && c.declared && c.declared.type !== c.inferredType && c.personal === 'keep')
+    .map((c) => ({
+      where: `column:${c.column}`,
+      message: `customer.${c.field} is declared ${c.declared!.type}, but the first rows look like ${c.inferredType}: rows whose value is not a ${c.declared!.type} will be rejected.`,
+    }));
+}
+
+/** The `X-Dataset-Mapping` header's object (call only on a form without problems). */
+export function uploadMapping(form: MappingForm): UploadMapping {
+  const personal: Record<string, 'hash' | 'drop'> = {};
+  for (const c of form.columns) if (c.personal !== 'keep') personal[c.column] = c.personal;
+  const action = form.loggedAction;
+  return {
+    ...(form.customerId && form.customerId !== NO_CUSTOMER_ID && { customerId: form.customerId }),
+    fields: form.columns.filter((c) => c.imported && !roleOf(form, c.column)).map((c) => c.column),
+    ...(action.length > 0 && { loggedAction: action.length === 1 ? action[0]! : [...action] }),
+    ...(form.outcome && { outcome: form.outcome }),
+    ...(form.outcome && form.outcomeKind === 'reward' && { outcomeKind: 'reward' as const }),
+    ...(form.loggingPropensity && { loggingPropensity: form.loggingPropensity }),
+    ...(form.segmentColumns.length > 0 && { segmentColumns: [...form.segmentColumns] }),
+    ...(Object.keys(personal).length > 0 && { personal }),
+  };
+}
+
+/** The header's value: JSON with non-ASCII characters escaped (HTTP header values are Latin-1). */
+export function mappingHeader(mapping: UploadMapping): string {
+  return JSON.stringify(mapping).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import type { SimulationComparison, SimulationSummary } from '@arbiter/engine';
+import { Button, Tabs, type Choice } from '../shared/ui';
+import { ComparisonView } from './ComparisonView';
+import { downloadText } from './download';
+import { ActionShareChart, EstimateChart, FunnelChart } from './ResultsCharts';
+import { resultsCsv } from './results-csv';
+import {
+  actionRows,
+  funnelRows,
+  NO_MATCHES,
+  offPolicyRows,
+  OFF_POLICY_NEEDS,
+  segmentRows,
+  totals,
+} from './results-model';
+import { ActionTable, EstimateTable, FunnelTable, SegmentTable, TotalsTable } from './ResultsTables';
+
+type Tab = 'results' | 'compare';
+
+/** A completed run: its own results, and the comparison with the baseline when there is one. */
+export function ResultsView({
+  summary,
+  comparison,
+  draftLabel,
+  baselineLabel,
+  fileName,
+}: {
+  summary: SimulationSummary;
+  comparison?: SimulationComparison;
+  draftLabel: string;
+  baselineLabel?: string;
+  fileName: string;
+}) {
+  const [tab, setTab] = useState<Tab>('results');
+  const tabs: Choice<Tab>[] = [{ value: 'results', label: `Results of ${draftLabel}` }];
+  if (comparison && baselineLabel) tabs.push({ value: 'compare', label: `Compare with ${baselineLabel}` });
+  return (
+    <section className="sim-results" aria-label="Results">
+      <div className="sim-results-head">
+        <Tabs<Tab> label="Results" tabs={tabs} active={tab} onChange={setTab} />
+        <Button
+          onClick={() => downloadText(fileName, resultsCsv(summary, comparison))}
+          title="Per action and per segment, with baseline and change columns when compared"
+        >
+          Export results as CSV
+        </Button>
+      </div>
+      {tab === 'compare' && comparison && baselineLabel ? (
+        <ComparisonView
+          summary={summary}
+          comparison={comparison}
+          draftLabel={draftLabel}
+          baselineLabel={baselineLabel}
+        />
+      ) : (
+        <DraftResults summary={summary} draftLabel={draftLabel} />
+      )}
+    </section>
+  );
+}
+
+function DraftResults({ summary, draftLabel }: { summary: SimulationSummary; draftLabel: string }) {
+  const actions = actionRows(summary);
+  const funnel = funnelRows(summary);
+  const segments = segmentRows(summary);
+  const offPolicy = summary.offPolicy;
+  const withoutPropensity = summary.actions.reduce((n, a) => n + a.withoutPropensity, 0);
+  return (
+    <>
+      <section className="sim-section" aria-labelledby="sim-totals">
+        <h2 id="sim-totals">Totals</h2>
+        <TotalsTable draft={totals(summary)} draftLabel={draftLabel} />
+        {withoutPropensity > 0 && (
+          <p className="callout callout-warning">
+            {withoutPropensity.toLocaleString('en-US')} recommendations came without a propensity and are left
+            out of the expected acceptances and value: check that the strategy scores a propensity for the
+            fields this dataset has.
+          </p>
+        )}
+      </section>
+      <section className="sim-section" aria-labelledby="sim-actions">
+        <h2 id="sim-actions">Which action customers get first</h2>
+        <p className="muted small">
+          Expected figures sum each recommendation’s propensity (and × value) over the customers it was
+          recommended to, at any rank.
+        </p>
+        {actions.length ? (
+          <>
+            <ActionShareChart rows={actions} draftLabel={draftLabel} />
+            <ActionTable rows={actions} />
+          </>
+        ) : (
+          <p className="callout callout-warning">No action was recommended to any customer.</p>
+        )}
+      </section>
+      <section className="sim-section" aria-labelledby="sim-funnel">
+        <h2 id="sim-funnel">Funnel: candidates through each step</h2>
+        <p className="muted small">
+          Over the {summary.rowsWithTrace.toLocaleString('en-US')} customers decided with a trace; each step’s
+          candidates in and out, and why they left.
+        </p>
+        {funnel.length ? (
+          <>
+            <FunnelChart rows={funnel} />
+            <FunnelTable rows={funnel} />
+          </>
+        ) : (
+          <p className="muted">No trace was kept for this run.</p>
+        )}
+      </section>
+      {segments.length > 0 && (
+        <section className="sim-section" aria-labelledby="sim-segments">
+          <h2 id="sim-segments">By segment</h2>
+          <SegmentTable rows={segments} />
+        </section>
+      )}
+      <section className="sim-section" aria-labelledby="sim-offpolicy">
+        <h2 id="sim-offpolicy">Estimated acceptance rate (off-policy)</h2>
+        {offPolicy ? (
+          <>
+            <p className="muted small">
+              How often customers would accept the top recommendation, estimated from what was logged; bars
+              show {Math.round(offPolicy.top.confidence * 100)}% confidence intervals. Based on{' '}
+              {offPolicy.top.rows.toLocaleString('en-US')} logged rows,{' '}
+              {offPolicy.top.matches.toLocaleString('en-US')} where the strategy chose the logged action.
+            </p>
+            {offPolicy.top.matches === 0 && <p className="callout callout-warning">{NO_MATCHES}</p>}
+            <EstimateChart
+              rows={offPolicyRows(offPolicy.top)}
+              label="Estimated acceptance rate of the top recommendation"
+              axisLabel="acceptance rate (%)"
+            />
+            <EstimateTable rows={offPolicyRows(offPolicy.top)} label="Estimates for the top recommendation" />
+            <h3>If one of the whole list is shown</h3>
+            <EstimateTable rows={offPolicyRows(offPolicy.slate)} label="Estimates for the whole list" />
+          </>
+        ) : (
+          <p className="callout">{OFF_POLICY_NEEDS}</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { routeHash } from '../app/router';
+import type { SessionUser } from '../auth/session';
+import { errorMessage } from '../shared/error-message';
+import { EmptyState, Select } from '../shared/ui';
+import { formatCount } from './results-model';
+import type { DatasetChoice, SimulationListItem, SimulationsApi, StrategyChoice } from './simulations-api';
+import { StartSimulationForm } from './StartSimulationForm';
+import { StatusPill } from './StatusPill';
+
+/** `#/simulations`: start a run, and the recent runs, filtered by strategy. */
+export function SimulationList({
+  user,
+  versionId,
+  api,
+}: {
+  user: SessionUser;
+  versionId?: string;
+  api: SimulationsApi;
+}) {
+  const [choices, setChoices] = useState<{ strategies: StrategyChoice[]; datasets: DatasetChoice[] }>();
+  const [choicesError, setChoicesError] = useState<string>();
+  const [strategyFilter, setStrategyFilter] = useState('');
+  const [runs, setRuns] = useState<SimulationListItem[]>();
+  const [runsError, setRunsError] = useState<string>();
+
+  useEffect(() => {
+    api.choices().then(setChoices, (err: unknown) => setChoicesError(errorMessage(err)));
+  }, [api]);
+  useEffect(() => {
+    let current = true;
+    setRuns(undefined);
+    api.list(strategyFilter || undefined).then(
+      (list) => current && (setRuns(list), setRunsError(undefined)),
+      (err: unknown) => current && setRunsError(errorMessage(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, strategyFilter]);
+
+  return (
+    <main className="page-main simulations">
+      <h1>Simulations</h1>
+      <p className="muted">
+        Run a strategy version over a dataset to see what it would recommend, and how that differs from
+        another version.
+      </p>
+
+      {choicesError && (
+        <p className="callout callout-error" role="alert">
+          Could not load the strategies and datasets: {choicesError}
+        </p>
+      )}
+      {!choices && !choicesError && <p className="muted">Loading strategies and datasets…</p>}
+      {choices && (
+        <StartSimulationForm
+          user={user}
+          api={api}
+          strategies={choices.strategies}
+          datasets={choices.datasets}
+          versionId={versionId}
+        />
+      )}
+
+      <section className="sim-section" aria-labelledby="recent-runs">
+        <div className="sim-section-head">
+          <h2 id="recent-runs">Recent simulations</h2>
+          <label className="sim-filter">
+            Strategy
+            <Select
+              label="Show simulations of strategy"
+              value={strategyFilter}
+              onChange={setStrategyFilter}
+              options={[
+                { value: '', label: 'All strategies' },
+                ...(choices?.strategies ?? []).map((s) => ({ value: s.id, label: s.name })),
+              ]}
+            />
+          </label>
+        </div>
+        {runsError && (
+          <p className="callout callout-error" role="alert">
+            Could not load the simulations: {runsError}
+          </p>
+        )}
+        {!runs && !runsError && <p className="muted">Loading simulations…</p>}
+        {runs?.length === 0 && (
+          <EmptyState title="No simulations yet">
+            {strategyFilter
+              ? 'This strategy has not been simulated yet.'
+              : 'Start one above: choose a strategy version and a dataset.'}
+          </EmptyState>
+        )}
+        {runs && runs.length > 0 && (
+          <table className="data-table sim-table">
+            <thead>
+              <tr>
+                <th scope="col">Strategy</th>
+                <th scope="col">Version</th>
+                <th scope="col">Dataset</th>
+                <th scope="col">Baseline</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Rows
+                </th>
+                <th scope="col">Created</th>
+                <th scope="col">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <a href={routeHash({ screen: 'simulations', simulationId: s.id })}>
+                      {s.strategy?.name ?? 'Deleted strategy'}
+                    </a>
+                  </td>
+                  <td>{s.version ? `v${s.version.number}` : '—'}</td>
+                  <td>{s.dataset?.name ?? 'deleted dataset'}</td>
+                  <td>{s.baselineVersion ? `v${s.baselineVersion.number}` : 'none'}</td>
+                  <td>
+                    <StatusPill status={s.status} />
+                  </td>
+                  <td className="num">{formatCount(s.rowsTotal)}</td>
+                  <td>{new Date(s.createdAt).toLocaleString()}</td>
+                  <td>{s.createdBy ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

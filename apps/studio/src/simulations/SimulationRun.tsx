@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api/client';
+import { deniedReason } from '../app/access';
+import { routeHash } from '../app/router';
+import type { SessionUser } from '../auth/session';
+import { errorMessage } from '../shared/error-message';
+import { Button, Dialog } from '../shared/ui';
+import { ProgressPanel } from './ProgressPanel';
+import { asComparison, asSummary, failureSentence, isFinished } from './results-model';
+import { ResultsView } from './ResultsView';
+import type { SimulationDetail, SimulationsApi } from './simulations-api';
+import { StatusPill } from './StatusPill';
+
+/**
+ * Progress is polled (`simulation(id)` every second) rather than subscribed to: the same query
+ * brings the results the moment the run completes, and it needs no WebSocket through proxies.
+ */
+export const POLL_MS = 1000;
+
+/** `#/simulations/<id>`: live progress until the run ends, then its results and comparison. */
+export function SimulationRun({
+  user,
+  simulationId,
+  api,
+}: {
+  user: SessionUser;
+  simulationId: string;
+  api: SimulationsApi;
+}) {
+  const [simulation, setSimulation] = useState<SimulationDetail>();
+  const [error, setError] = useState<string>();
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [cancelError, setCancelError] = useState<string>();
+  const [refresh, setRefresh] = useState(0);
+
+  const running = simulation ? !isFinished(simulation.status) : true;
+  useEffect(() => {
+    if (!running) return;
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const s = await api.get(simulationId);
+        if (!current) return;
+        setSimulation(s);
+        setError(undefined);
+        if (isFinished(s.status)) return;
+      } catch (err) {
+        if (!current) return;
+        setError(errorMessage(err));
+        if (err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) return; // retrying cannot help
+      }
+      timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, simulationId, running, refresh]);
+
+  const cancel = async () => {
+    setConfirmCancel(false);
+    try {
+      await api.cancel(simulationId);
+      setRefresh((n) => n + 1);
+    } catch (err) {
+      setCancelError(errorMessage(err));
+    }
+  };
+
+  const denied = deniedReason('runSimulation', user.roles);
+  const title = simulation
+    ? `${simulation.strategy?.name ?? 'Deleted strategy'}${simulation.version ? ` v${simulation.version.number}` : ''}`
+    : 'Simulation';
+
+  return (
+    <main className="page-main simulations">
+      <p className="sim-back">
+        <a href={routeHash({ screen: 'simulations' })}>← All simulations</a>
+      </p>
+      <h1>
+        {title} {simulation && <StatusPill status={simulation.status} />}
+      </h1>
+      <p className="muted">
+        {simulation
+          ? `On ${simulation.dataset?.name ?? 'a deleted dataset'}${simulation.baselineVersion ? `, compared with v${simulation.baselineVersion.number}` : ', without a baseline'} · started ${new Date(simulation.createdAt).toLocaleString()}${simulation.createdBy ? ` by ${simulation.createdBy}` : ''}.`
+          : 'What this version would recommend over the dataset.'}
+      </p>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {simulation
+            ? `Lost contact with the server, retrying: ${error}`
+            : `Could not load the simulation: ${error}`}
+        </p>
+      )}
+      {!simulation && !error && <p className="muted">Loading the simulation…</p>}
+      {simulation && !isFinished(simulation.status) && (
+        <ProgressPanel progress={simulation.progress} status={simulation.status}>
+          <span title={denied}>
+            <Button variant="danger" onClick={() => setConfirmCancel(true)} disabled={!!denied}>
+              Cancel simulation…
+            </Button>
+          </span>
+        </ProgressPanel>
+      )}
+      {cancelError && (
+        <p className="callout callout-error" role="alert">
+          Could not cancel: {cancelError}
+        </p>
+      )}
+      {simulation?.status === 'FAILED' && (
+        <p className="callout callout-error" role="alert">
+          The simulation failed: {failureSentence(simulation.error)}
+        </p>
+      )}
+      {simulation?.status === 'CANCELLED' && (
+        <p className="callout callout-warning">
+          This simulation was cancelled before it finished; it has no results. Start it again from the
+          simulations page.
+        </p>
+      )}
+      {simulation?.status === 'COMPLETED' && <CompletedResults simulation={simulation} />}
+      {confirmCancel && (
+        <Dialog
+          title="Cancel this simulation?"
+          onClose={() => setConfirmCancel(false)}
+          actions={
+            <>
+              <Button onClick={() => setConfirmCancel(false)}>Keep running</Button>
+              <Button variant="danger" onClick={() => void cancel()}>
+                Cancel simulation
+              </Button>
+            </>
+          }
+        >
+          <p>The rows decided so far are discarded; the run keeps no results.</p>
+        </Dialog>
+      )}
+    </main>
+  );
+}
+
+function CompletedResults({ simulation }: { simulation: SimulationDetail }) {
+  const summary = asSummary(simulation.results);
+  if (!summary)
+    return (
+      <p className="callout callout-warning">
+        This simulation completed but recorded no results to show (it was recorded before results were kept,
+        or by a test).
+      </p>
+    );
+  const baseline = simulation.baselineVersion ? `v${simulation.baselineVersion.number}` : undefined;
+  const draft = simulation.version ? `v${simulation.version.number}` : 'this version';
+  return (
+    <ResultsView
+      summary={summary}
+      comparison={asComparison(simulation.comparison)}
+      draftLabel={draft}
+      baselineLabel={baseline}
+      fileName={`simulation-${simulation.id.slice(0, 8)}.csv`}
+    />
+  );
+}

@@ -1,0 +1,229 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { ApiError } from '../api/client';
+import type { SessionUser } from '../auth/session';
+import type { RunInput, SimulationDetail, SimulationsApi } from './simulations-api';
+import { SimulationsScreen } from './SimulationsScreen';
+import { detail } from './test-fixtures';
+
+const analyst: SessionUser = {
+  id: 'u1',
+  email: 'analyst@arbiter.local',
+  displayName: 'Ari Analyst',
+  roles: ['analyst'],
+};
+const reviewer: SessionUser = {
+  id: 'u2',
+  email: 'reviewer@arbiter.local',
+  displayName: 'Rene Reviewer',
+  roles: ['reviewer'],
+};
+
+const choices = {
+  strategies: [
+    {
+      id: 's1',
+      name: 'Retail NBA',
+      publishedVersionId: 'v1',
+      versions: [
+        { id: 'v2', number: 2, status: 'DRAFT' },
+        { id: 'v1', number: 1, status: 'PUBLISHED' },
+      ],
+    },
+  ],
+  datasets: [
+    { id: 'd0', name: 'Still uploading', status: 'UPLOADING', rowCount: 0 },
+    { id: 'd1', name: 'Coupons', status: 'READY', rowCount: 100 },
+  ],
+};
+
+function memoryApi(runs: SimulationDetail[] = [detail()]) {
+  const started: RunInput[] = [];
+  const cancelled: string[] = [];
+  const filters: (string | undefined)[] = [];
+  const api: SimulationsApi = {
+    list: async (strategyId) => {
+      filters.push(strategyId);
+      return [detail()];
+    },
+    get: async () => (runs.length > 1 ? runs.shift()! : runs[0]!),
+    choices: async () => choices,
+    run: async (input) => {
+      started.push(input);
+      return 'sim-new';
+    },
+    cancel: async (id) => {
+      cancelled.push(id);
+    },
+  };
+  return { api, started, cancelled, filters };
+}
+
+const running = (rowsDone: number) =>
+  detail({
+    status: 'RUNNING',
+    results: null,
+    comparison: null,
+    progress: {
+      status: 'RUNNING',
+      rowsDone,
+      rowsTotal: 100,
+      rowsPerSecond: 20,
+      etaSeconds: 3,
+      chunksDone: 1,
+      chunkCount: 4,
+    },
+  });
+
+const blobText = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+
+beforeEach(() => {
+  window.location.hash = '';
+});
+
+describe('SimulationsScreen: the list and the start form', () => {
+  it('lists recent runs and starts the preselected version against the published one', async () => {
+    const { api, started, filters } = memoryApi();
+    render(<SimulationsScreen user={analyst} versionId="v2" api={api} />);
+    const row = (await screen.findByRole('link', { name: 'Retail NBA' })).closest('tr')!;
+    expect(within(row).getByText('Completed')).toBeTruthy();
+    expect(within(row).getByText('Ari Analyst')).toBeTruthy();
+    expect(within(row).getByText('v1')).toBeTruthy();
+
+    expect((screen.getByLabelText('Version') as HTMLSelectElement).value).toBe('v2');
+    expect((screen.getByLabelText('Compare with (baseline)') as HTMLSelectElement).value).toBe('v1');
+    const dataset = screen.getByLabelText('Dataset') as HTMLSelectElement;
+    expect([...dataset.options].map((o) => o.text)).toEqual(['Coupons (100 rows)']);
+
+    fireEvent.click(screen.getByRole('switch', { name: /Run again even if an identical run exists/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start simulation' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/simulations/sim-new'));
+    expect(started).toEqual([{ versionId: 'v2', datasetId: 'd1', baselineVersionId: 'v1', force: true }]);
+
+    fireEvent.change(screen.getByLabelText('Show simulations of strategy'), { target: { value: 's1' } });
+    await waitFor(() => expect(filters).toEqual([undefined, 's1']));
+  });
+
+  it('shows a reviewer the runs, with the start button disabled and why', async () => {
+    const { api } = memoryApi();
+    render(<SimulationsScreen user={reviewer} api={api} />);
+    const start = await screen.findByRole('button', { name: 'Start simulation' });
+    expect((start as HTMLButtonElement).disabled).toBe(true);
+    expect(start.parentElement!.getAttribute('title')).toBe('Only analysts run and cancel simulations.');
+    expect(await screen.findByRole('link', { name: 'Retail NBA' })).toBeTruthy();
+  });
+
+  it('says so when the list cannot be loaded', async () => {
+    const { api } = memoryApi();
+    api.list = async () => {
+      throw new Error('The server is not reachable.');
+    };
+    render(<SimulationsScreen user={analyst} api={api} />);
+    expect((await screen.findAllByRole('alert')).map((a) => a.textContent)).toContain(
+      'Could not load the simulations: The server is not reachable.',
+    );
+  });
+});
+
+describe('SimulationsScreen: one run', () => {
+  it('follows the progress, then shows the results, the comparison and the CSV', async () => {
+    const { api } = memoryApi([running(25), detail()]);
+    const downloads: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: (b: Blob) => (downloads.push(b), 'blob:x'),
+      revokeObjectURL: () => {},
+    });
+    const saved: string[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    render(<SimulationsScreen user={analyst} simulationId="sim-1" api={api} />);
+    const bar = await screen.findByRole('progressbar', { name: 'Rows decided' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('25');
+    expect(screen.getByText('25 of 100 rows')).toBeTruthy();
+    expect(screen.getByText('about 3 s left')).toBeTruthy();
+
+    expect(await screen.findByRole('table', { name: 'Per action' }, { timeout: 3000 })).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Retail NBA v2');
+    expect(screen.getByText('age 17 is not ≥ 18 (30)')).toBeTruthy();
+    expect(
+      within(screen.getByRole('table', { name: 'Per segment' })).getByText('travel-insurance (62.5%)'),
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Compare with v1' }));
+    expect(screen.getByText('33.3%')).toBeTruthy();
+    const examples = screen.getByRole('table', { name: 'Examples of customers whose top action changed' });
+    expect(within(examples).getByText('c1')).toBeTruthy();
+    expect(within(examples).getByText('gold-card')).toBeTruthy();
+    const goldRow = within(screen.getByRole('table', { name: 'Per action' }))
+      .getByText('gold-card')
+      .closest('tr')!;
+    expect(goldRow.querySelector('.sim-delta-down')?.textContent).toBe('−20');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export results as CSV' }));
+    expect(saved).toEqual(['simulation-sim-1.csv']);
+    expect(await blobText(downloads[0]!)).toMatch(/^kind,id,top_action,top_action_baseline,rows_draft/);
+  });
+
+  it('stops asking for a simulation that does not exist', async () => {
+    const { api } = memoryApi();
+    let asked = 0;
+    api.get = async () => {
+      asked++;
+      throw new ApiError('Simulation "nope" does not exist.', 'NOT_FOUND');
+    };
+    render(<SimulationsScreen user={analyst} simulationId="nope" api={api} />);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not load the simulation: Simulation "nope" does not exist.',
+    );
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(asked).toBe(1);
+  });
+
+  it('cancels after confirmation', async () => {
+    const { api, cancelled } = memoryApi([running(10)]);
+    render(<SimulationsScreen user={analyst} simulationId="sim-1" api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel simulation…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this simulation?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep running' }));
+    expect(cancelled).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel simulation…' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel simulation' }));
+    await waitFor(() => expect(cancelled).toEqual(['sim-1']));
+  });
+
+  it('explains a failure in a sentence, and why off-policy estimates are missing', async () => {
+    const { api } = memoryApi([
+      detail({
+        status: 'FAILED',
+        error: 'Error: dataset has no rows\n  at x',
+        results: null,
+        comparison: null,
+      }),
+    ]);
+    const { unmount } = render(<SimulationsScreen user={reviewer} simulationId="sim-1" api={api} />);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The simulation failed: Dataset has no rows.',
+    );
+    unmount();
+
+    const plain = memoryApi([
+      detail({
+        baselineVersion: null,
+        comparison: null,
+        results: { ...(detail().results as object), offPolicy: undefined },
+      }),
+    ]);
+    render(<SimulationsScreen user={reviewer} simulationId="sim-1" api={plain.api} />);
+    expect(
+      await screen.findByText(/Off-policy estimates need a dataset with the action that was actually shown/),
+    ).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: /Compare/ })).toBeNull();
+  });
+});

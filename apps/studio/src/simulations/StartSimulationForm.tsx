@@ -1,0 +1,141 @@
+import { useState, type FormEvent } from 'react';
+import { deniedReason } from '../app/access';
+import { navigate } from '../app/router';
+import type { SessionUser } from '../auth/session';
+import { errorMessage } from '../shared/error-message';
+import { Button, Field, Select, Toggle } from '../shared/ui';
+import { formatCount } from './results-model';
+import type { DatasetChoice, SimulationsApi, StrategyChoice } from './simulations-api';
+import {
+  chooseStrategy,
+  chooseVersion,
+  preselect,
+  readyDatasets,
+  runInput,
+  startProblem,
+  versionLabel,
+  type StartForm,
+} from './start-form';
+
+/** Strategy → version, dataset, baseline and force; starting opens the run page. */
+export function StartSimulationForm({
+  user,
+  api,
+  strategies,
+  datasets,
+  versionId,
+}: {
+  user: SessionUser;
+  api: SimulationsApi;
+  strategies: StrategyChoice[];
+  datasets: DatasetChoice[];
+  versionId?: string;
+}) {
+  const [form, setForm] = useState<StartForm>(() => preselect(strategies, datasets, versionId));
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string>();
+  const denied = deniedReason('runSimulation', user.roles);
+  const strategy = strategies.find((s) => s.id === form.strategyId);
+  const ready = readyDatasets(datasets);
+  const problem = startProblem(form);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (denied || problem) return;
+    setStarting(true);
+    setError(undefined);
+    try {
+      const simulationId = await api.run(runInput(form));
+      navigate({ screen: 'simulations', simulationId });
+    } catch (err) {
+      setError(errorMessage(err));
+      setStarting(false);
+    }
+  };
+
+  return (
+    <form className="sim-start" onSubmit={(e) => void submit(e)} aria-labelledby="start-title">
+      <h2 id="start-title">Start a simulation</h2>
+      <div className="sim-start-fields">
+        <Field label="Strategy" htmlFor="sim-strategy">
+          <Select
+            id="sim-strategy"
+            label="Strategy"
+            value={form.strategyId}
+            onChange={(id) =>
+              setForm((f) =>
+                chooseStrategy(
+                  f,
+                  strategies.find((s) => s.id === id),
+                ),
+              )
+            }
+            options={strategies.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        </Field>
+        <Field label="Version" htmlFor="sim-version">
+          <Select
+            id="sim-version"
+            label="Version"
+            value={form.versionId}
+            onChange={(id) => setForm((f) => chooseVersion(f, strategy, id))}
+            options={(strategy?.versions ?? []).map((v) => ({ value: v.id, label: versionLabel(v) }))}
+          />
+        </Field>
+        <Field
+          label="Dataset"
+          htmlFor="sim-dataset"
+          hint={ready.length === 0 ? 'No dataset is ready: upload one under Datasets first.' : undefined}
+        >
+          <Select
+            id="sim-dataset"
+            label="Dataset"
+            value={form.datasetId}
+            onChange={(datasetId) => setForm((f) => ({ ...f, datasetId }))}
+            options={ready.map((d) => ({
+              value: d.id,
+              label: `${d.name} (${formatCount(d.rowCount)} rows)`,
+            }))}
+          />
+        </Field>
+        <Field
+          label="Compare with (baseline)"
+          htmlFor="sim-baseline"
+          hint="Both versions decide the same rows; the results show the differences."
+        >
+          <Select
+            id="sim-baseline"
+            label="Compare with (baseline)"
+            value={form.baselineVersionId}
+            onChange={(baselineVersionId) => setForm((f) => ({ ...f, baselineVersionId }))}
+            options={[
+              { value: '', label: 'No baseline' },
+              ...(strategy?.versions ?? [])
+                .filter((v) => v.id !== form.versionId)
+                .map((v) => ({ value: v.id, label: versionLabel(v) })),
+            ]}
+          />
+        </Field>
+      </div>
+      <Toggle
+        checked={form.force}
+        onChange={(force) => setForm((f) => ({ ...f, force }))}
+        label="Run again even if an identical run exists"
+        hint="(otherwise the existing run of the same content, dataset and baseline is opened)"
+      />
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="sim-start-actions">
+        <span title={denied ?? problem}>
+          <Button variant="primary" type="submit" disabled={!!denied || !!problem || starting}>
+            {starting ? 'Starting…' : 'Start simulation'}
+          </Button>
+        </span>
+        {denied && <span className="muted small">{denied}</span>}
+      </div>
+    </form>
+  );
+}

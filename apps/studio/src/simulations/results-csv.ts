@@ -1,0 +1,83 @@
+import type { SimulationComparison, SimulationSummary } from '@arbiter/engine';
+import { actionRows, segmentRows } from './results-model';
+
+/**
+ * The results as CSV for a spreadsheet (RFC 4180 quoting): one row per action, then one per
+ * segment. With a baseline every figure has draft, baseline and delta (draft − baseline) columns.
+ */
+
+type Cell = string | number | null | undefined;
+
+export function csvField(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const FIGURES = ['rows', 'top', 'top_share', 'eligible', 'expected_acceptances', 'expected_value'] as const;
+type Figure = (typeof FIGURES)[number];
+type Figures = Partial<Record<Figure, number | null>>;
+
+export function resultsCsv(summary: SimulationSummary, comparison?: SimulationComparison): string {
+  const withBaseline = !!comparison;
+  const header = [
+    'kind',
+    'id',
+    'top_action',
+    ...(withBaseline ? ['top_action_baseline'] : []),
+    ...FIGURES.flatMap((f) => (withBaseline ? [`${f}_draft`, `${f}_baseline`, `${f}_delta`] : [f])),
+  ];
+  const row = (
+    kind: string,
+    id: string,
+    topAction: Cell[],
+    draft: Figures,
+    baseline: Figures | undefined,
+  ) => {
+    const figures = FIGURES.flatMap((f): Cell[] => {
+      const d = draft[f];
+      if (!withBaseline) return [d];
+      const b = baseline?.[f];
+      return [d, b, d === null || d === undefined || b === null || b === undefined ? null : d - b];
+    });
+    return [kind, id, ...topAction, ...figures].map(csvField).join(',');
+  };
+
+  const lines = [header.join(',')];
+  for (const a of actionRows(summary, comparison)) {
+    const draft = {
+      top: a.top,
+      top_share: a.topShare,
+      eligible: a.eligible,
+      expected_acceptances: a.expectedAcceptances,
+      expected_value: a.expectedValue,
+    };
+    const b = a.baseline;
+    const baseline = b && {
+      top: b.top,
+      top_share: b.topShare,
+      eligible: b.eligible,
+      expected_acceptances: b.expectedAcceptances,
+      expected_value: b.expectedValue,
+    };
+    lines.push(row('action', a.actionId, withBaseline ? [null, null] : [null], draft, baseline));
+  }
+  for (const s of segmentRows(summary, comparison)) {
+    const draft = {
+      rows: s.rows,
+      top_share: s.topShare,
+      expected_acceptances: s.expectedAcceptances,
+      expected_value: s.expectedValue,
+    };
+    const b = s.baseline;
+    const baseline = b && {
+      rows: b.rows,
+      expected_acceptances: b.expectedAcceptances,
+      expected_value: b.expectedValue,
+    };
+    lines.push(
+      row('segment', s.segment, withBaseline ? [s.topAction, b?.topAction] : [s.topAction], draft, baseline),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,269 @@
+import { request } from '../api/client';
+import { graphql } from '../api/generated';
+import type { ProgressInput, SimulationStatus } from './results-model';
+
+// The fragment is spread into the queries below; codegen adds its definition to them.
+graphql(`
+  fragment SimulationListFields on Simulation {
+    id
+    status
+    createdAt
+    createdBy
+    rowsTotal
+    strategy {
+      id
+      name
+    }
+    version {
+      id
+      number
+      strategyId
+    }
+    baselineVersion {
+      id
+      number
+    }
+    dataset {
+      id
+      name
+    }
+  }
+`);
+
+const SimulationsQuery = graphql(`
+  query SimulationList($strategyId: ID) {
+    simulations(strategyId: $strategyId) {
+      ...SimulationListFields
+    }
+  }
+`);
+
+const SimulationQuery = graphql(`
+  query SimulationRun($id: ID!) {
+    simulation(id: $id) {
+      ...SimulationListFields
+      error
+      results
+      comparison
+      completedAt
+      progress {
+        status
+        rowsDone
+        rowsTotal
+        rowsPerSecond
+        etaSeconds
+        chunksDone
+        chunkCount
+      }
+    }
+  }
+`);
+
+const StrategyChoicesQuery = graphql(`
+  query SimulationStrategyChoices($after: String) {
+    strategies(page: { first: 50, after: $after }) {
+      edges {
+        node {
+          id
+          name
+          publishedVersion {
+            id
+          }
+          versions {
+            id
+            number
+            status
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const DatasetChoicesQuery = graphql(`
+  query SimulationDatasetChoices {
+    datasets {
+      id
+      name
+      status
+      rowCount
+    }
+  }
+`);
+
+const PeopleQuery = graphql(`
+  query SimulationPeople($ids: [ID!]!) {
+    people(ids: $ids) {
+      id
+      displayName
+    }
+  }
+`);
+
+const RunSimulationMutation = graphql(`
+  mutation RunSimulation($versionId: ID!, $datasetId: ID!, $baselineVersionId: ID, $force: Boolean) {
+    runSimulation(
+      versionId: $versionId
+      datasetId: $datasetId
+      baselineVersionId: $baselineVersionId
+      force: $force
+    ) {
+      id
+    }
+  }
+`);
+
+const CancelSimulationMutation = graphql(`
+  mutation CancelSimulation($id: ID!) {
+    cancelSimulation(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export interface SimulationListItem {
+  id: string;
+  status: SimulationStatus;
+  createdAt: string;
+  /** The display name of who started it, when known. */
+  createdBy: string | null;
+  rowsTotal: number;
+  strategy: { id: string; name: string } | null;
+  version: { id: string; number: number } | null;
+  baselineVersion: { id: string; number: number } | null;
+  dataset: { id: string; name: string } | null;
+}
+
+export interface SimulationDetail extends SimulationListItem {
+  error: string | null;
+  /** The engine's SimulationSummary (see results-model.ts). */
+  results: unknown;
+  /** The engine's SimulationComparison, when there was a baseline. */
+  comparison: unknown;
+  completedAt: string | null;
+  progress: ProgressInput;
+}
+
+export interface StrategyChoice {
+  id: string;
+  name: string;
+  publishedVersionId: string | null;
+  /** Newest first. */
+  versions: { id: string; number: number; status: string }[];
+}
+
+export interface DatasetChoice {
+  id: string;
+  name: string;
+  status: string;
+  rowCount: number;
+}
+
+export interface RunInput {
+  versionId: string;
+  datasetId: string;
+  baselineVersionId?: string;
+  force: boolean;
+}
+
+/** What the simulations screens ask of the API; component tests pass an in-memory one. */
+export interface SimulationsApi {
+  list(strategyId?: string): Promise<SimulationListItem[]>;
+  get(id: string): Promise<SimulationDetail>;
+  choices(): Promise<{ strategies: StrategyChoice[]; datasets: DatasetChoice[] }>;
+  /** The id of the new (or reused identical) simulation. */
+  run(input: RunInput): Promise<string>;
+  cancel(id: string): Promise<void>;
+}
+
+type ListFields = {
+  id: string;
+  status: SimulationStatus;
+  createdAt: string;
+  createdBy: string | null;
+  rowsTotal: number;
+  strategy: { id: string; name: string } | null;
+  version: { id: string; number: number } | null;
+  baselineVersion: { id: string; number: number } | null;
+  dataset: { id: string; name: string } | null;
+};
+
+/** Replaces user ids by display names (ids nobody knows stay unnamed). */
+async function withNames<T extends ListFields>(items: T[]): Promise<T[]> {
+  const ids = [...new Set(items.flatMap((s) => (s.createdBy ? [s.createdBy] : [])))];
+  if (ids.length === 0) return items;
+  const people = new Map((await request(PeopleQuery, { ids })).people.map((p) => [p.id, p.displayName]));
+  return items.map((s) => ({ ...s, createdBy: s.createdBy ? (people.get(s.createdBy) ?? null) : null }));
+}
+
+const pick = (s: ListFields): SimulationListItem => ({
+  id: s.id,
+  status: s.status,
+  createdAt: s.createdAt,
+  createdBy: s.createdBy,
+  rowsTotal: s.rowsTotal,
+  strategy: s.strategy && { id: s.strategy.id, name: s.strategy.name },
+  version: s.version && { id: s.version.id, number: s.version.number },
+  baselineVersion: s.baselineVersion && { id: s.baselineVersion.id, number: s.baselineVersion.number },
+  dataset: s.dataset && { id: s.dataset.id, name: s.dataset.name },
+});
+
+/** Every strategy, page by page (the API caps what one query may cost). */
+async function allStrategies(): Promise<StrategyChoice[]> {
+  const all: StrategyChoice[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const { edges, pageInfo } = (await request(StrategyChoicesQuery, { after })).strategies;
+    for (const { node } of edges)
+      all.push({
+        id: node.id,
+        name: node.name,
+        publishedVersionId: node.publishedVersion?.id ?? null,
+        versions: node.versions.map((v) => ({ id: v.id, number: v.number, status: v.status })),
+      });
+    if (!pageInfo.hasNextPage || !pageInfo.endCursor) return all;
+    after = pageInfo.endCursor;
+  }
+}
+
+export const graphqlSimulationsApi: SimulationsApi = {
+  list: async (strategyId) =>
+    (await withNames((await request(SimulationsQuery, { strategyId })).simulations)).map(pick),
+  get: async (id) => {
+    const [s] = await withNames([(await request(SimulationQuery, { id })).simulation]);
+    return {
+      ...pick(s!),
+      error: s!.error,
+      results: s!.results,
+      comparison: s!.comparison,
+      completedAt: s!.completedAt,
+      progress: s!.progress,
+    };
+  },
+  choices: async () => {
+    const [strategies, datasets] = await Promise.all([allStrategies(), request(DatasetChoicesQuery, {})]);
+    return {
+      strategies,
+      datasets: datasets.datasets.map((d) => ({
+        id: d.id,
+        name: d.name,
+        status: d.status,
+        rowCount: d.rowCount,
+      })),
+    };
+  },
+  run: async (input) =>
+    (
+      await request(
+        RunSimulationMutation,
+        { ...input, baselineVersionId: input.baselineVersionId ?? null },
+        'mutation',
+      )
+    ).runSimulation.id,
+  cancel: async (id) => void (await request(CancelSimulationMutation, { id }, 'mutation')),
+};

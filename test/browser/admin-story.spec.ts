@@ -1,0 +1,272 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ok, startApi, type RunningApi } from '../api/api-process';
+import { launchChromium } from './chromium';
+import { startStudio, type RunningStudio } from './studio-server';
+
+const PASSWORD = 'e2e-admin-password';
+const SHOTS = join(__dirname, '..', 'screenshots');
+const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const VIEWPORT = { width: 1280, height: 800 };
+
+const EVERYONE = ['Strategies', 'Actions', 'Customer schema', 'Datasets', 'Simulations'];
+/** What the role-aware shell shows each demo role (apps/studio/src/app/access.ts). */
+const NAV_BY_ROLE: Record<string, string[]> = {
+  designer: EVERYONE,
+  analyst: EVERYONE,
+  reviewer: [...EVERYONE, 'Audit log'],
+  publisher: EVERYONE,
+  admin: [...EVERYONE, 'Audit log', 'API keys', 'Users'],
+};
+
+/**
+ * The admin's story in a real browser against the built API with the demo seed: an API key scoped
+ * to the demo strategy answers a decision with its secret (shown once) and is refused once revoked;
+ * a new analyst signs in and sees the analyst's navigation; every demo role sees its own navigation.
+ */
+describe('studio: the admin story (browser)', () => {
+  let api: RunningApi;
+  let studio: RunningStudio;
+  let browser: Browser;
+  let page: Page;
+  const browserErrors: string[] = [];
+  let demo: { id: string; name: string };
+  let secret: string;
+
+  const shot = async (name: string, target: Page = page) => {
+    await target.screenshot({ path: join(SHOTS, `${name}.png`) });
+    copyFileSync(join(SHOTS, `${name}.png`), join(DOCS, `${name}.png`));
+  };
+
+  const signIn = async (target: Page, email: string, password = PASSWORD) => {
+    await target.goto(`${studio.url}/#/`);
+    await target.getByLabel('Email').fill(email);
+    await target.getByLabel('Password').fill(password);
+    await target.getByRole('button', { name: 'Sign in' }).click();
+    await target.getByRole('navigation', { name: 'Main' }).waitFor();
+  };
+
+  const navItems = (target: Page) =>
+    target.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+
+  const decide = (key: string) =>
+    fetch(`${api.url}/api/v1/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        strategy: demo.id,
+        customer: { id: 'c-42', age: 41, segment: 'gold', churnRisk: 0.7, hasCard: false },
+        context: { channel: 'web' },
+      }),
+    });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(DOCS, { recursive: true });
+    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
+    const token: Record<string, string> = {};
+    for (const role of ['designer', 'reviewer', 'publisher']) {
+      token[role] = ok(
+        await api.gql(
+          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+          { e: `${role}@arbiter.local`, p: PASSWORD },
+        ),
+      ).login.accessToken;
+    }
+    const { designer, reviewer, publisher } = token as Record<string, string>;
+    const list = ok(
+      await api.gql(
+        `{ strategies { edges { node { id name versions { id status contentHash } } } } }`,
+        {},
+        designer,
+      ),
+    ).strategies;
+    const node = list.edges[0].node;
+    demo = { id: node.id, name: node.name };
+    // The demo seed publishes version 1 when its simulation completes; finish the way if it has not yet.
+    const v1 = node.versions[node.versions.length - 1];
+    if (v1.status === 'DRAFT')
+      ok(
+        await api.gql(
+          `mutation($v: ID!) { submitVersion(versionId: $v) { status } }`,
+          { v: v1.id },
+          designer,
+        ),
+      );
+    if (v1.status === 'DRAFT' || v1.status === 'IN_REVIEW') {
+      await api.sql.query(
+        `INSERT INTO simulations (content_hash, status, results, completed_at) VALUES ($1, 'COMPLETED', '{}', now())`,
+        [v1.contentHash],
+      );
+      ok(
+        await api.gql(
+          `mutation($v: ID!) { approveVersion(versionId: $v) { status } }`,
+          { v: v1.id },
+          reviewer,
+        ),
+      );
+    }
+    if (v1.status !== 'PUBLISHED')
+      ok(
+        await api.gql(
+          `mutation($v: ID!) { publishVersion(versionId: $v) { status } }`,
+          { v: v1.id },
+          publisher,
+        ),
+      );
+    // Two more strategies, so that the list has something to search and filter.
+    const create = `mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { id versions { id } } }`;
+    const winback = ok(
+      await api.gql(
+        create,
+        {
+          i: {
+            name: 'Winback',
+            description: 'Bring back customers who closed their account in the last 90 days.',
+          },
+        },
+        designer,
+      ),
+    ).createStrategy;
+    ok(
+      await api.gql(
+        `mutation($v: ID!) { submitVersion(versionId: $v) { status } }`,
+        { v: winback.versions[0].id },
+        designer,
+      ),
+    );
+    ok(
+      await api.gql(
+        create,
+        {
+          i: {
+            name: 'Student starter pack',
+            description: 'First card and savings offers for customers under 26.',
+          },
+        },
+        designer,
+      ),
+    );
+
+    studio = await startStudio(api.url);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: VIEWPORT });
+    page.on('pageerror', (e) => browserErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await api?.stop();
+  });
+
+  it('shows each demo role the navigation its roles allow', async () => {
+    for (const [role, expected] of Object.entries(NAV_BY_ROLE)) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const own = await context.newPage();
+      await signIn(own, `${role}@arbiter.local`);
+      expect({ role, nav: await navItems(own) }).toEqual({ role, nav: expected });
+      await context.close();
+    }
+  });
+
+  it('lists the strategies with status, owner by name, search and status filter', async () => {
+    await signIn(page, 'admin@arbiter.local');
+    const list = page.getByRole('list', { name: 'Strategies' });
+    const demoCard = list.getByRole('listitem').filter({ hasText: demo.name });
+    await demoCard.getByText('v1 · Published').waitFor();
+    await demoCard.getByText(/^by (?!user )/).waitFor();
+    await list.getByRole('listitem').filter({ hasText: 'Winback' }).getByText('v1 · In review').waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(3);
+    await shot('strategies-list');
+
+    await page.getByLabel('Search').fill('customers');
+    await page.getByText('2 of 3 strategies').waitFor();
+    await page.getByLabel('Status').selectOption('IN_REVIEW');
+    await page.getByText('1 of 3 strategies').waitFor();
+    expect(await list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Winback')]);
+    await page.getByLabel('Search').fill('nothing like this');
+    await page.getByText('No strategy contains “nothing like this” and has a version in review.').waitFor();
+    await page.getByRole('button', { name: 'Show all strategies' }).click();
+    await page.getByText('3 strategies', { exact: true }).waitFor();
+  });
+
+  it('creates an API key for the demo strategy; its secret, shown once, answers decisions', async () => {
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByText('No API keys yet').waitFor();
+    await page.getByRole('button', { name: 'New API key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New API key' });
+    await dialog.getByLabel('Name').fill('web shop');
+    await dialog.getByLabel('Only the strategies chosen below').check();
+    await dialog.getByLabel(demo.name).check();
+    await dialog.getByLabel('Rate limit (requests per second)').fill('20');
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+
+    const secretDialog = page.getByRole('dialog', { name: 'API key “web shop” created' });
+    await secretDialog.getByText('Copy the key now: you will not see it again.').waitFor();
+    secret = await secretDialog.getByLabel('The new API key').inputValue();
+    expect(secret).toMatch(/^arb_/);
+    await shot('api-keys');
+
+    const res = await decide(secret);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { decisionId: string; actions: { actionId: string }[] };
+    expect(body.actions.length).toBeGreaterThan(0);
+
+    await secretDialog.getByRole('button', { name: 'I have stored it, close' }).click();
+    await secretDialog.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(secret);
+    const row = page.getByRole('row').filter({ hasText: 'web shop' });
+    expect(await row.textContent()).toContain(demo.name);
+    expect(await row.textContent()).toContain('20 / s');
+  });
+
+  it('revokes the key after confirmation; the same call is refused at once', async () => {
+    await page.getByRole('button', { name: 'Revoke web shop' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Revoke “web shop”?' });
+    await confirm.getByRole('button', { name: 'Revoke key' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: 'web shop' });
+    await row.getByText(/^Revoked/).waitFor();
+    expect(await row.getAttribute('class')).toContain('row-revoked');
+    // One API instance: revoking clears its key cache, so no wait (other instances: within 5 s).
+    const res = await decide(secret);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /unknown or revoked/,
+    );
+  });
+
+  it('creates an analyst, who signs in and sees the analyst’s navigation', async () => {
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('row').filter({ hasText: 'admin@arbiter.local' }).waitFor();
+    await page.getByRole('button', { name: 'New user' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Email').fill('ana@arbiter.local');
+    await form.getByLabel('Name').fill('Ana Analyst');
+    await form.getByLabel('First password').fill('short');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await form.getByText('At least 12 characters (5 so far).').waitFor();
+    await form.getByLabel('First password').fill('ana-first-password');
+    await form.getByRole('checkbox', { name: /analyst/ }).check();
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await page.getByText('Ana Analyst can now sign in as ana@arbiter.local.').waitFor();
+    expect(await page.getByLabel('analyst role for Ana Analyst').isChecked()).toBe(true);
+    expect(await page.getByLabel('admin role for Ana Analyst').isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Deactivate Pat Publisher' }).click();
+    await page.getByRole('button', { name: 'Activate Pat Publisher', exact: true }).waitFor();
+    expect(
+      await page.getByRole('row').filter({ hasText: 'publisher@arbiter.local' }).getAttribute('class'),
+    ).toContain('row-revoked');
+    await shot('users');
+
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const ana = await context.newPage();
+    await signIn(ana, 'ana@arbiter.local', 'ana-first-password');
+    expect(await navItems(ana)).toEqual(NAV_BY_ROLE['analyst']);
+    await context.close();
+    expect(browserErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,310 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ok, startApi, type RunningApi } from '../api/api-process';
+import { launchChromium } from './chromium';
+import { startStudio, type RunningStudio } from './studio-server';
+
+const PASSWORD = 'e2e-governance-password';
+const SHOTS = join(__dirname, '..', 'screenshots');
+const DOCS_SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+interface DocNode {
+  id: string;
+  config: Record<string, unknown>;
+}
+interface Doc {
+  nodes: DocNode[];
+}
+
+/** The document with one node's config replaced: the "small change" each new version makes. */
+function withConfig(doc: Doc, nodeId: string, config: Record<string, unknown>): Doc {
+  return { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, config } : n)) };
+}
+
+const adultsFrom = (age: number) => ({ condition: { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: age }] } });
+
+/**
+ * Every governance role in a real browser against the built API (PostgreSQL, Redis, the simulation
+ * worker) with the demo seed. Version 2 raises "Adults only" from 18 to 21: the reviewer rejects
+ * it with a reason, the designer resubmits, the analyst simulates exactly that content, the
+ * reviewer approves, the publisher publishes and rolls back. Then a user who is both designer and
+ * reviewer cannot approve their own version (four eyes), and the analyst cannot approve at all.
+ * The review-story spec covers the diff in detail, the evidence hint and the audit log.
+ */
+describe('studio: governance, one role at a time (browser)', () => {
+  let api: RunningApi;
+  let studio: RunningStudio;
+  let browser: Browser;
+  const browserErrors: string[] = [];
+  const token: Record<string, string> = {};
+  const pages: Record<string, Page> = {};
+  let strategyId: string;
+  let datasetId: string;
+  let v1Id: string;
+  let v1Doc: Doc;
+  let v2Id: string;
+
+  const login = async (email: string) =>
+    ok(await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: PASSWORD })).login.accessToken as string;
+
+  /** The analyst runs a real simulation of the version's content and waits for the worker to finish it. */
+  const simulate = async (versionId: string) => {
+    const started = ok(await api.gql(`mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id contentHash } }`, { v: versionId, d: datasetId }, token['analyst'])).runSimulation;
+    for (;;) {
+      const { status, error } = ok(await api.gql(`query($id: ID!) { simulation(id: $id) { status error } }`, { id: started.id }, token['analyst'])).simulation;
+      if (status === 'COMPLETED') return started.contentHash as string;
+      if (status === 'FAILED' || status === 'CANCELLED') throw new Error(`simulation ${status}: ${error}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  const versionStatus = async (versionId: string) => ok(await api.gql(`query($id: ID!) { version(id: $id) { status contentHash } }`, { id: versionId }, token['designer'])).version;
+
+  /** A real decision for a 19-year-old: only "Adults only" from 18 lets them through. */
+  const decideFor19 = async (customerId: string) =>
+    ok(
+      await api.gql(
+        `query($s: ID!, $i: JSON!) { decide(strategyId: $s, input: $i) { actions strategy } }`,
+        { s: strategyId, i: { customer: { id: customerId, age: 19, segment: 'gold', churnRisk: 0.6, hasCard: false } } },
+        token['publisher'],
+      ),
+    ).decide as { actions: unknown[]; strategy: { version: number } };
+
+  /** Signs in in a fresh browser context (its own session) and opens the demo strategy's versions. */
+  const signIn = async (who: string, email = `${who}@arbiter.local`) => {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 1100 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => browserErrors.push(`${who}: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && browserErrors.push(`${who}: ${m.text()}`));
+    await page.goto(`${studio.url}/#/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Versions & review' }).first().click();
+    await timeline(page).waitFor();
+    pages[who] = page;
+    return page;
+  };
+
+  const timeline = (page: Page) => page.getByRole('navigation', { name: 'Version history' });
+  const versionItem = (page: Page, n: number) => timeline(page).getByRole('button', { name: new RegExp(`^v${n}\\b`) });
+  /** Waits for the version's status pill in the timeline to say this (the timeline reloads after an action). */
+  const pillSays = (page: Page, n: number, status: string) => versionItem(page, n).locator('.status-pill').filter({ hasText: new RegExp(`^${status}$`) }).waitFor();
+  const select = async (page: Page, n: number) => {
+    await versionItem(page, n).click();
+    await page.getByRole('heading', { name: new RegExp(`^Version ${n}\\b`) }).waitFor();
+  };
+  /** The status line an action leaves at the top of the screen. */
+  const statusLine = (page: Page, text: RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
+  const shot = async (page: Page, name: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    copyFileSync(join(SHOTS, `${name}.png`), join(DOCS_SHOTS, `${name}.png`));
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(DOCS_SHOTS, { recursive: true });
+    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
+    for (const role of ['designer', 'analyst', 'reviewer', 'publisher', 'admin']) token[role] = await login(`${role}@arbiter.local`);
+    const { designer, reviewer, publisher } = token as Record<string, string>;
+
+    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as { id: string; name: string; status: string }[];
+    datasetId = (datasets.find((d) => d.status === 'READY' && /coupon/i.test(d.name)) ?? datasets.find((d) => d.status === 'READY'))!.id;
+
+    const strategy = ok(await api.gql(`{ strategies { edges { node { id versions { id number status revision document } } } } }`, {}, designer)).strategies.edges[0].node;
+    strategyId = strategy.id;
+    const v1 = strategy.versions.find((v: { number: number }) => v.number === 1);
+    v1Id = v1.id;
+    v1Doc = v1.document;
+    // The seed publishes version 1 once its simulation completes; finish the job if it did not.
+    if (v1.status === 'DRAFT') ok(await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v1Id }, designer));
+    if (v1.status === 'DRAFT' || v1.status === 'IN_REVIEW') {
+      await simulate(v1Id);
+      ok(await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v1Id }, reviewer));
+    }
+    if (v1.status !== 'PUBLISHED') ok(await api.gql(`mutation($v: ID!) { publishVersion(versionId: $v) { status } }`, { v: v1Id }, publisher));
+
+    // The designer's version 2: a clone of version 1 where "Adults only" starts at 21.
+    const v2 = ok(await api.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`, { v: v1Id }, designer)).cloneVersion;
+    v2Id = v2.id;
+    const saved = ok(await api.gql(`mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`, { i: { versionId: v2Id, expectedRevision: v2.revision, document: withConfig(v1Doc, 'adults', adultsFrom(21)) } }, designer)).saveDraft;
+    expect(saved.valid).toBe(true);
+
+    studio = await startStudio(api.url);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await api?.stop();
+  });
+
+  it('the designer submits version 2 from the review screen', async () => {
+    const page = await signIn('designer');
+    await select(page, 2);
+    await pillSays(page, 2, 'Draft');
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await statusLine(page, /^Submitted for review\.$/);
+    await pillSays(page, 2, 'In review');
+  });
+
+  it('the reviewer compares, comments on the changed step and rejects with a reason (an empty one is refused)', async () => {
+    const page = await signIn('reviewer');
+    await select(page, 2);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const words = page.getByRole('list', { name: 'Changes in words' });
+    await words.waitFor();
+    expect(await words.textContent()).toContain('Adults only');
+    await page.locator('[data-testid=step-adults]').click();
+    const side = page.getByRole('complementary', { name: 'Changed settings' });
+    await side.getByText('Before:').waitFor();
+    expect(await side.textContent()).toMatch(/18/);
+    expect(await side.textContent()).toMatch(/21/);
+
+    const comments = page.getByRole('region', { name: 'Comments' });
+    await comments.getByLabel('Add a comment').fill('Is 21 the legal age in every market?');
+    // The step's id is offered with its label, so the reviewer need not know ids.
+    const about = comments.getByLabel('About step (optional)');
+    await comments.locator('datalist option[value=adults][label="Adults only"]').waitFor({ state: 'attached' });
+    expect(await comments.locator(`datalist#${await about.getAttribute('list')}`).count()).toBe(1);
+    await about.fill('adults');
+    await comments.getByRole('button', { name: 'Comment', exact: true }).click();
+    await comments.locator('.comment').filter({ hasText: 'Is 21 the legal age in every market?' }).filter({ hasText: 'on step “Adults only”' }).waitFor();
+
+    await page.getByRole('button', { name: 'Reject…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reject this version' });
+    await dialog.getByRole('button', { name: 'Reject' }).click();
+    await dialog.getByRole('alert').filter({ hasText: /^Say what must change/ }).waitFor();
+    expect(await dialog.getByLabel('What must change (required)').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, 'review-reject-reason.png') });
+    expect((await versionStatus(v2Id)).status).toBe('IN_REVIEW');
+
+    await dialog.getByLabel('What must change (required)').fill('Keep 18: the card is legal from 18 in every market.');
+    await dialog.getByRole('button', { name: 'Reject' }).click();
+    await statusLine(page, /^Rejected: it is a draft again/);
+    await pillSays(page, 2, 'Draft');
+    await comments.locator('.comment-rejection').filter({ hasText: 'Keep 18: the card is legal from 18' }).waitFor();
+    expect((await versionStatus(v2Id)).status).toBe('DRAFT');
+  });
+
+  it('the designer sees version 2 back in draft with the reason, and resubmits it', async () => {
+    const page = pages['designer']!;
+    await page.reload();
+    await select(page, 2);
+    await pillSays(page, 2, 'Draft');
+    const comments = page.getByRole('region', { name: 'Comments' });
+    await comments.getByText('was rejected').waitFor();
+    await comments.locator('.comment-rejection').filter({ hasText: 'Keep 18: the card is legal from 18 in every market.' }).waitFor();
+    await comments.getByText('Is 21 the legal age in every market?').waitFor();
+    await shot(page, 'review-reject');
+
+    await comments.getByLabel('Add a comment').fill('21 is the bank’s policy for this card; resubmitting unchanged.');
+    await comments.getByRole('button', { name: 'Comment', exact: true }).click();
+    await comments.getByText('21 is the bank’s policy for this card; resubmitting unchanged.').waitFor();
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await statusLine(page, /^Submitted for review\.$/);
+    await pillSays(page, 2, 'In review');
+  });
+
+  it('the analyst simulates exactly version 2, and the reviewer approves with that evidence', async () => {
+    const simulatedHash = await simulate(v2Id);
+    expect(simulatedHash).toBe((await versionStatus(v2Id)).contentHash);
+
+    const page = pages['reviewer']!;
+    await page.reload();
+    await select(page, 2);
+    await pillSays(page, 2, 'In review');
+    await page.getByText(/^1 completed simulation of exactly this content$/).waitFor();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Approve this version' });
+    await dialog.getByLabel('Comment (optional)').fill('Simulated on the coupon sample; policy confirmed.');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await statusLine(page, /^Approved\.$/);
+    await pillSays(page, 2, 'Approved');
+    expect((await versionStatus(v2Id)).status).toBe('APPROVED');
+  });
+
+  it('the publisher publishes version 2, then rolls back to version 1; decisions follow', async () => {
+    expect((await decideFor19('before-publish')).strategy.version).toBe(1);
+    const page = await signIn('publisher');
+    await select(page, 2);
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const publish = page.getByRole('dialog', { name: 'Publish version 2?' });
+    expect(await publish.textContent()).toContain('Version 2 will answer every decision from now on. Version 1, live now, will be retired.');
+    await publish.getByRole('button', { name: 'Publish' }).click();
+    await statusLine(page, /^Published/);
+    await pillSays(page, 2, 'Published');
+    await pillSays(page, 1, 'Retired');
+    const published = await decideFor19('after-publish');
+    expect(published.strategy.version).toBe(2);
+    expect(published.actions).toEqual([]); // 19 is under the new 21
+
+    await select(page, 1);
+    await page.getByRole('button', { name: 'Roll back to this version' }).click();
+    const rollback = page.getByRole('dialog', { name: 'Roll back to version 1?' });
+    expect(await rollback.textContent()).toContain('Version 1 will answer every decision again. Version 2, live now, will be retired.');
+    await rollback.getByRole('button', { name: 'Roll back' }).click();
+    await statusLine(page, /^Rolled back/);
+    await pillSays(page, 1, 'Published');
+    await pillSays(page, 2, 'Retired');
+    expect(await versionItem(page, 1).textContent()).toContain('live');
+    await shot(page, 'publish-rollback');
+
+    const strategy = ok(await api.gql(`query($id: ID!) { strategy(id: $id) { publishedVersion { number } } }`, { id: strategyId }, token['publisher'])).strategy;
+    expect(strategy.publishedVersion.number).toBe(1);
+    const rolledBack = await decideFor19('after-rollback');
+    expect(rolledBack.strategy.version).toBe(1);
+    expect(rolledBack.actions.length).toBeGreaterThan(0);
+  });
+
+  it('four eyes: a designer-and-reviewer cannot approve their own version, in the UI or the API', async () => {
+    ok(
+      await api.gql(
+        `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+        { i: { email: 'both@arbiter.local', displayName: 'Bo Both', password: PASSWORD, roles: ['designer', 'reviewer'] } },
+        token['admin'],
+      ),
+    );
+    const both = await login('both@arbiter.local');
+    const v3 = ok(await api.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { id number revision } }`, { v: v1Id }, both)).cloneVersion;
+    expect(v3.number).toBe(3);
+    const top2 = withConfig(v1Doc, 'top3', { limit: 2 });
+    ok(await api.gql(`mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`, { i: { versionId: v3.id, expectedRevision: v3.revision, document: top2 } }, both));
+    // With evidence in place, four eyes is the only thing left between this user and an approval.
+    await simulate(v3.id);
+
+    const page = await signIn('both', 'both@arbiter.local');
+    await select(page, 3);
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await statusLine(page, /^Submitted for review\.$/);
+    const approve = page.getByRole('button', { name: 'Approve', exact: true });
+    expect(await approve.isDisabled()).toBe(true);
+    expect(await approve.locator('xpath=..').getAttribute('title')).toBe('You wrote this version; someone else must approve it (four eyes).');
+    await page.getByRole('list', { name: 'Why some actions are not available' }).getByText(/four eyes/).waitFor();
+    await shot(page, 'four-eyes');
+
+    const answer = await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v3.id }, both);
+    expect(answer.data).toBeNull();
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'FOUR_EYES' });
+    expect(answer.errors?.[0]?.message).toMatch(/^Four eyes/);
+    expect((await versionStatus(v3.id)).status).toBe('IN_REVIEW');
+  });
+
+  it('the analyst gets no usable Approve button, and the API refuses too', async () => {
+    const page = await signIn('analyst');
+    await select(page, 3);
+    const approve = page.getByRole('button', { name: 'Approve', exact: true });
+    expect(await approve.isDisabled()).toBe(true);
+    expect(await approve.locator('xpath=..').getAttribute('title')).toBe('Needs the reviewer role.');
+    expect(await page.getByRole('button', { name: 'Reject…' }).count()).toBe(0);
+
+    const v3 = ok(await api.gql(`query($id: ID!) { strategy(id: $id) { versions { id number } } }`, { id: strategyId }, token['analyst'])).strategy.versions.find((v: { number: number }) => v.number === 3);
+    const answer = await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v3.id }, token['analyst']);
+    expect(answer.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect((await versionStatus(v3.id)).status).toBe('IN_REVIEW');
+    expect(browserErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,233 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ok, startApi, type RunningApi } from '../api/api-process';
+import { launchChromium } from './chromium';
+import { startStudio, type RunningStudio } from './studio-server';
+
+const PASSWORD = 'e2e-simulation-password';
+const SHOTS = join(__dirname, '..', 'screenshots');
+
+interface DocNode {
+  id: string;
+  config: Record<string, unknown>;
+}
+
+/**
+ * The analyst's simulation story in a real browser against the built API with the demo seed
+ * (version 1 of the demo strategy published, the coupon sample imported). Version 2, set up through
+ * the API, widens the first filter. The analyst simulates it
+ * on the coupon sample against the published version, follows the progress, reads the results and
+ * the comparison, and exports them as CSV; a reviewer reads the results but cannot start a run.
+ */
+describe('studio: the simulation story (browser)', () => {
+  let api: RunningApi;
+  let studio: RunningStudio;
+  let browser: Browser;
+  let page: Page;
+  const browserErrors: string[] = [];
+  let datasetId: string;
+  let v2Id: string;
+  let simulationId: string;
+
+  const login = async (p: Page, role: string) => {
+    await p.goto(`${studio.url}/#/`);
+    await p.getByLabel('Email').fill(`${role}@arbiter.local`);
+    await p.getByLabel('Password').fill(PASSWORD);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('link', { name: 'Simulations' }).waitFor();
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    // Small chunks: the run takes long enough to watch its progress.
+    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD, SIMULATION_CHUNK_SIZE: '1000' });
+    const token: Record<string, string> = {};
+    for (const role of ['designer', 'reviewer', 'publisher']) {
+      token[role] = ok(
+        await api.gql(
+          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+          { e: `${role}@arbiter.local`, p: PASSWORD },
+        ),
+      ).login.accessToken;
+    }
+    const { designer, reviewer, publisher } = token as Record<string, string>;
+    const strategy = ok(
+      await api.gql(
+        `{ strategies { edges { node { id versions { id status contentHash document } } } } }`,
+        {},
+        designer,
+      ),
+    ).strategies.edges[0].node;
+    // The seed publishes version 1 once its simulation completes; finish the job if it did not.
+    const v1 = strategy.versions[strategy.versions.length - 1];
+    if (v1.status === 'IN_REVIEW') {
+      await api.sql.query(
+        `INSERT INTO simulations (content_hash, status, results, completed_at) VALUES ($1, 'COMPLETED', '{}', now())`,
+        [v1.contentHash],
+      );
+      ok(
+        await api.gql(
+          `mutation($v: ID!) { approveVersion(versionId: $v) { status } }`,
+          { v: v1.id },
+          reviewer,
+        ),
+      );
+    }
+    if (v1.status !== 'PUBLISHED')
+      ok(
+        await api.gql(
+          `mutation($v: ID!) { publishVersion(versionId: $v) { status } }`,
+          { v: v1.id },
+          publisher,
+        ),
+      );
+
+    const v2 = ok(
+      await api.gql(
+        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
+        { v: v1.id },
+        designer,
+      ),
+    ).cloneVersion;
+    v2Id = v2.id;
+    const doc = v1.document as { nodes: DocNode[] };
+    // On the coupon sample the customers' age is hashed (a personal column), so version 1's "Adults
+    // only" recommends nothing; version 2 also lets in customers without a card.
+    const nodes = doc.nodes.map((n) =>
+      n.id === 'adults'
+        ? {
+            ...n,
+            label: 'Adults or no card yet',
+            config: {
+              condition: {
+                any: [
+                  n.config['condition'],
+                  { fact: 'customer', path: '$.hasCard', operator: 'notEqual', value: true },
+                ],
+              },
+            },
+          }
+        : n,
+    );
+    const saved = ok(
+      await api.gql(
+        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`,
+        { i: { versionId: v2.id, expectedRevision: v2.revision, document: { ...doc, nodes } } },
+        designer,
+      ),
+    ).saveDraft;
+    expect(saved.valid).toBe(true);
+    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, designer)).datasets as {
+      id: string;
+      name: string;
+      status: string;
+    }[];
+    datasetId = datasets.find((d) => /coupon/i.test(d.name) && d.status === 'READY')!.id;
+
+    studio = await startStudio(api.url);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    page.on('pageerror', (e) => browserErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await api?.stop();
+  });
+
+  it('starts version 2 on the coupon sample against the published version and follows its progress', async () => {
+    await login(page, 'analyst');
+    await page.getByRole('link', { name: 'Simulations' }).click();
+    await page.getByRole('heading', { name: 'Start a simulation' }).waitFor();
+    await page
+      .getByLabel('Strategy', { exact: true })
+      .selectOption({ label: 'Retail next best action (demo)' });
+    await page.getByLabel('Version', { exact: true }).selectOption({ label: 'v2 · draft' });
+    await page.getByLabel('Dataset', { exact: true }).selectOption(datasetId);
+    const baseline = page.getByLabel('Compare with (baseline)', { exact: true });
+    expect(await baseline.locator('option:checked').textContent()).toBe('v1 · published');
+    await page.getByRole('button', { name: 'Start simulation' }).click();
+
+    await page.waitForURL(/#\/simulations\/[0-9a-f-]{36}$/);
+    simulationId = page.url().split('/').pop()!;
+    await page.getByRole('heading', { name: /Retail next best action \(demo\) v2/ }).waitFor();
+    const bar = page.getByRole('progressbar', { name: 'Rows decided' });
+    // The run may finish before the first poll lands: the bar is shown only while it runs.
+    if (await bar.isVisible()) {
+      expect(await page.locator('.sim-progress-figures').textContent()).toMatch(/of 12,684 rows/);
+      await page.screenshot({ path: join(SHOTS, 'simulation-progress.png') });
+    }
+    await page.locator('h1 .status-pill', { hasText: 'Completed' }).waitFor({ timeout: 120_000 });
+    expect(await bar.count()).toBe(0);
+  });
+
+  it('shows the results as charts and tables', async () => {
+    const perAction = page.getByRole('table', { name: 'Per action' });
+    await perAction.waitFor();
+    expect(await perAction.textContent()).toContain('gold-card');
+    expect(
+      await page
+        .getByRole('figure', { name: 'Share of customers with each action on top' })
+        .locator('.recharts-bar-rectangle')
+        .count(),
+    ).toBeGreaterThan(0);
+    expect(await page.getByRole('table', { name: 'Funnel per step' }).textContent()).toContain(
+      'no-second-card',
+    );
+    await page.getByRole('heading', { name: 'Which action customers get first' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -40));
+    await page.screenshot({ path: join(SHOTS, 'simulation-results.png') });
+  });
+
+  it('compares with the published version: the customers whose top action changed', async () => {
+    await page.getByRole('tab', { name: 'Compare with v1' }).click();
+    await page.getByRole('heading', { name: 'Customers whose top action changed' }).waitFor();
+    expect(await page.locator('.sim-headline').textContent()).toMatch(
+      /of customers \([\d,]+ of 12,684\) get a different first action/,
+    );
+    const examples = page.getByRole('table', { name: 'Examples of customers whose top action changed' });
+    expect(await examples.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await examples.locator('tbody tr').first().textContent()).toMatch(/nothing.*gold-card/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('tab', { name: 'Compare with v1' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'simulation-compare.png') });
+  });
+
+  it('exports the results as CSV', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export results as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^simulation-[0-9a-f]{8}\.csv$/);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toMatch(
+      /^kind,id,top_action,top_action_baseline,rows_draft,rows_baseline,rows_delta,top_draft,top_baseline,top_delta,/,
+    );
+    const gold = lines.find((l) => l.startsWith('action,gold-card,'))!.split(',');
+    expect(gold.slice(7, 10)).toEqual(['12684', '0', '12684']);
+    expect(browserErrors).toEqual([]);
+  });
+
+  it('lets a reviewer read the results but not start a simulation', async () => {
+    const reviewer = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(reviewer, 'reviewer');
+    await reviewer.goto(`${studio.url}/#/simulations/${simulationId}`);
+    await reviewer.getByRole('table', { name: 'Per action' }).waitFor();
+    await reviewer.goto(`${studio.url}/#/simulations?version=${v2Id}`);
+    const start = reviewer.getByRole('button', { name: 'Start simulation' });
+    await start.waitFor();
+    expect(await start.isDisabled()).toBe(true);
+    expect(await start.locator('xpath=..').getAttribute('title')).toBe(
+      'Only analysts run and cancel simulations.',
+    );
+    expect(
+      await reviewer.getByRole('link', { name: 'Retail next best action (demo)' }).count(),
+    ).toBeGreaterThanOrEqual(2);
+    await reviewer.close();
+  });
+});
