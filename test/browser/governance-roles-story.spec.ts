@@ -298,7 +298,7 @@ describe('studio: governance, one role at a time (browser)', () => {
     await select(page, 3);
     const approve = page.getByRole('button', { name: 'Approve', exact: true });
     expect(await approve.isDisabled()).toBe(true);
-    expect(await approve.locator('xpath=..').getAttribute('title')).toBe('Needs the reviewer role.');
+    expect(await approve.locator('xpath=..').getAttribute('title')).toBe('Only a reviewer can approve.');
     expect(await page.getByRole('button', { name: 'Reject…' }).count()).toBe(0);
 
     const v3 = ok(await api.gql(`query($id: ID!) { strategy(id: $id) { versions { id number } } }`, { id: strategyId }, token['analyst'])).strategy.versions.find((v: { number: number }) => v.number === 3);

@@ -24,7 +24,8 @@ interface Doc {
  * The reviewer's story in a real browser against the built API with the demo seed: version 1 of the
  * demo strategy is published (set up through the API), version 2 changes it and is in review. The
  * reviewer reads the history, cannot approve without a simulation, compares the versions in words
- * and on the canvas, comments, approves once the simulation exists, and checks the audit chain.
+ * and on the canvas, comments, watches Approve become available while the analyst's simulation runs
+ * (no reload), approves, and checks the audit chain.
  */
 describe('studio: the reviewer story (browser)', () => {
   let api: RunningApi;
@@ -33,24 +34,41 @@ describe('studio: the reviewer story (browser)', () => {
   let page: Page;
   const browserErrors: string[] = [];
   const token: Record<string, string> = {};
+  let v2Id: string;
   let v2Hash: string;
+  let datasetId: string;
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+  /** As the analyst: a real simulation of the version's content, polled until the worker completed it. */
+  const simulate = async (versionId: string) => {
+    const started = ok(await api.gql(`mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id contentHash } }`, { v: versionId, d: datasetId }, token['analyst'])).runSimulation;
+    for (;;) {
+      const { status, error } = ok(await api.gql(`query($id: ID!) { simulation(id: $id) { status error } }`, { id: started.id }, token['analyst'])).simulation;
+      if (status === 'COMPLETED') return started.contentHash as string;
+      if (status !== 'QUEUED' && status !== 'RUNNING') throw new Error(`simulation of version ${versionId} ended ${status}: ${error ?? 'no error given'}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    for (const role of ['designer', 'reviewer', 'publisher']) {
+    for (const role of ['designer', 'analyst', 'reviewer', 'publisher']) {
       token[role] = ok(await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: `${role}@arbiter.local`, p: PASSWORD })).login.accessToken;
     }
-    const { designer, reviewer, publisher } = token as Record<string, string>;
+    const { designer, analyst, reviewer, publisher } = token as Record<string, string>;
+    const datasets = ok(await api.gql(`{ datasets { id rowCount status } }`, {}, analyst)).datasets as { id: string; rowCount: number; status: string }[];
+    const ready = datasets.filter((d) => d.status === 'READY').sort((a, b) => a.rowCount - b.rowCount);
+    expect(ready.length).toBeGreaterThan(0);
+    datasetId = ready[0]!.id;
     const list = ok(await api.gql(`{ strategies { edges { node { id versions { id status revision contentHash document } } } } }`, {}, designer)).strategies;
     // The demo seed publishes version 1 when its simulation completes, else leaves it in review:
     // take it the rest of the way to PUBLISHED, whichever state it is in.
     const v1 = list.edges[0].node.versions[list.edges[0].node.versions.length - 1];
     if (v1.status === 'DRAFT') ok(await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v1.id }, designer));
     if (v1.status === 'DRAFT' || v1.status === 'IN_REVIEW') {
-      await api.sql.query(`INSERT INTO simulations (content_hash, status, results, completed_at) VALUES ($1, 'COMPLETED', '{}', now())`, [v1.contentHash]);
+      await simulate(v1.id);
       ok(await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v1.id }, reviewer));
     }
     if (v1.status !== 'PUBLISHED') ok(await api.gql(`mutation($v: ID!) { publishVersion(versionId: $v) { status } }`, { v: v1.id }, publisher));
@@ -75,6 +93,7 @@ describe('studio: the reviewer story (browser)', () => {
     };
     const saved = ok(await api.gql(`mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid version { contentHash } } }`, { i: { versionId: v2.id, expectedRevision: v2.revision, document: next } }, designer)).saveDraft;
     expect(saved.valid).toBe(true);
+    v2Id = v2.id;
     v2Hash = saved.version.contentHash;
     ok(await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v2.id }, designer));
 
@@ -107,6 +126,7 @@ describe('studio: the reviewer story (browser)', () => {
   });
 
   it('compares version 1 with version 2 in words and on the canvas', async () => {
+    await page.getByText('v2 is compared with v1, the version it was cloned from.').waitFor();
     await page.getByRole('button', { name: 'Compare' }).click();
     const words = page.getByRole('list', { name: 'Changes in words' });
     await words.waitFor();
@@ -123,16 +143,22 @@ describe('studio: the reviewer story (browser)', () => {
     await compare.screenshot({ path: join(SHOTS, 'review-01-diff.png') });
   });
 
-  it('comments on a step and approves once the simulation exists', async () => {
+  it('comments on a step, sees Approve become available once the analyst’s simulation completes, and approves', async () => {
     await page.getByLabel('Add a comment').fill('Why top 2 now?');
     await page.getByLabel('About step (optional)').fill('top3');
     await page.getByRole('button', { name: 'Comment', exact: true }).click();
-    await page.getByText('Why top 2 now?').waitFor();
+    // In the list, not the text box it was typed in: the comment was saved.
+    await page.locator('.comment').filter({ hasText: 'Why top 2 now?' }).filter({ hasText: 'on step “Top 3”' }).waitFor();
 
-    await api.sql.query(`INSERT INTO simulations (content_hash, status, results, completed_at) VALUES ($1, 'COMPLETED', '{}', now())`, [v2Hash]);
-    await page.reload();
-    await page.getByText(/1 completed simulation of exactly this content/).waitFor();
-    await page.getByRole('button', { name: 'Approve' }).click();
+    // The page stays open, without a reload, while the analyst simulates exactly this content.
+    await page.getByText(/checks for new simulations every few seconds/).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('review-waiting-for-evidence');
+    expect(await simulate(v2Id)).toBe(v2Hash);
+    await page.getByRole('button', { name: 'Approve', exact: true, disabled: false }).waitFor();
+    await page.getByText(/^1 completed simulation of exactly this content/).waitFor();
+    expect(await page.getByText(/checks for new simulations/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByLabel('Comment (optional)').fill('Simulation looks right');
     await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved.').waitFor();

@@ -158,7 +158,12 @@ describe('studio: the simulation story (browser)', () => {
     // The run may finish before the first poll lands: the bar is shown only while it runs.
     if (await bar.isVisible()) {
       expect(await page.locator('.sim-progress-figures').textContent()).toMatch(/of 12,684 rows/);
-      await page.screenshot({ path: join(SHOTS, 'simulation-progress.png') });
+      // For the picture only: a bar part-way is more telling than an empty one, if the run allows.
+      await page
+        .getByText(/^[1-9][\d,]* of 12,684 rows$/)
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
+      if (await bar.isVisible()) await page.screenshot({ path: join(SHOTS, 'simulation-progress.png') });
     }
     await page.locator('h1 .status-pill', { hasText: 'Completed' }).waitFor({ timeout: 120_000 });
     expect(await bar.count()).toBe(0);
@@ -177,8 +182,10 @@ describe('studio: the simulation story (browser)', () => {
     expect(await page.getByRole('table', { name: 'Funnel per step' }).textContent()).toContain(
       'no-second-card',
     );
-    await page.getByRole('heading', { name: 'Which action customers get first' }).scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, -40));
+    await page
+      .getByRole('heading', { name: 'Which action customers get first' })
+      .evaluate((h) => h.scrollIntoView());
+    await page.evaluate(() => window.scrollBy(0, -16));
     await page.screenshot({ path: join(SHOTS, 'simulation-results.png') });
   });
 
@@ -192,7 +199,6 @@ describe('studio: the simulation story (browser)', () => {
     expect(await examples.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await examples.locator('tbody tr').first().textContent()).toMatch(/nothing.*gold-card/);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.getByRole('tab', { name: 'Compare with v1' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'simulation-compare.png') });
   });
 

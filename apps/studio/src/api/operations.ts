@@ -244,6 +244,10 @@ export const ReviewStrategyQuery = graphql(`
           status
           completedAt
           rowsTotal
+          progress {
+            rowsDone
+            rowsTotal
+          }
         }
       }
     }

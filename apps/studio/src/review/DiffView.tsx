@@ -6,6 +6,8 @@ import { Button, EmptyState, Select } from '../shared/ui';
 import { describeDiff, diffFlow, settingWords, type DiffLine, type StrategyDiff } from './diff-model';
 import { errorMessage } from '../shared/error-message';
 import type { ReviewApi, ReviewVersionData } from './review-api';
+import { STATUS_WORDS } from './review-rules';
+import { comparingWords, defaultBaseline } from './compare-baseline';
 
 const nodeTypes = { step: StepNodeView };
 
@@ -16,18 +18,41 @@ interface Loaded {
   nodeComments: Map<string, number>;
 }
 
-/** Two versions side by side: the changes in words and on the newer version's canvas. */
-export function DiffView({ api, versions, defaultTo }: { api: ReviewApi; versions: readonly ReviewVersionData[]; defaultTo?: ReviewVersionData }) {
+/**
+ * Two versions side by side: the changes in words and on the newer version's canvas. The selected
+ * version is compared first with the one it was cloned from, else the live one, else the previous.
+ */
+export function DiffView({
+  api,
+  versions,
+  defaultTo,
+  publishedId,
+}: {
+  api: ReviewApi;
+  versions: readonly ReviewVersionData[];
+  defaultTo?: ReviewVersionData;
+  publishedId?: string;
+}) {
   const to0 = defaultTo ?? versions[0]!;
-  const older = versions.find((v) => v.number < to0.number) ?? versions.find((v) => v.id !== to0.id)!;
-  const [fromId, setFromId] = useState(older.id);
+  const [fromId, setFromId] = useState(() => defaultBaseline(to0, versions, publishedId).version.id);
   const [toId, setToId] = useState(to0.id);
   const [loaded, setLoaded] = useState<Loaded>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [focus, setFocus] = useState<string>();
 
-  const options = versions.map((v) => ({ value: v.id, label: `v${v.number}` }));
+  const options = versions.map((v) => ({
+    value: v.id,
+    label: `v${v.number} · ${STATUS_WORDS[v.status].toLowerCase()}`,
+  }));
+  const from = versions.find((v) => v.id === fromId);
+  const to = versions.find((v) => v.id === toId);
+  // A shown diff belongs to the pair it was made for; another pick waits for Compare again.
+  const pick = (set: (id: string) => void, id: string) => {
+    set(id);
+    setLoaded(undefined);
+    setError(undefined);
+  };
   const compare = async () => {
     if (fromId === toId) {
       setError('Choose two different versions.');
@@ -36,9 +61,15 @@ export function DiffView({ api, versions, defaultTo }: { api: ReviewApi; version
     setBusy(true);
     setError(undefined);
     try {
-      const [diff, from, to, comments] = await Promise.all([api.diff(fromId, toId), api.document(fromId), api.document(toId), api.comments(toId)]);
+      const [diff, from, to, comments] = await Promise.all([
+        api.diff(fromId, toId),
+        api.document(fromId),
+        api.document(toId),
+        api.comments(toId),
+      ]);
       const nodeComments = new Map<string, number>();
-      for (const c of comments) if (c.nodeId) nodeComments.set(c.nodeId, (nodeComments.get(c.nodeId) ?? 0) + 1);
+      for (const c of comments)
+        if (c.nodeId) nodeComments.set(c.nodeId, (nodeComments.get(c.nodeId) ?? 0) + 1);
       setLoaded({ diff, from, to, nodeComments });
       setFocus(undefined);
     } catch (err) {
@@ -55,31 +86,61 @@ export function DiffView({ api, versions, defaultTo }: { api: ReviewApi; version
         <label className="field-label" htmlFor="diff-from">
           From
         </label>
-        <Select id="diff-from" label="From" value={fromId} onChange={setFromId} options={options} />
+        <Select
+          id="diff-from"
+          label="From"
+          value={fromId}
+          onChange={(id) => pick(setFromId, id)}
+          options={options}
+        />
         <label className="field-label" htmlFor="diff-to">
           to
         </label>
-        <Select id="diff-to" label="To" value={toId} onChange={setToId} options={options} />
+        <Select id="diff-to" label="To" value={toId} onChange={(id) => pick(setToId, id)} options={options} />
         <Button variant="primary" onClick={() => void compare()} disabled={busy}>
           {busy ? 'Comparing…' : 'Compare'}
         </Button>
       </div>
+      {from && to && from.id !== to.id && (
+        <p className="muted small" aria-live="polite">
+          {comparingWords(from, to, versions, publishedId)}
+        </p>
+      )}
       {error && (
         <p className="callout callout-error" role="alert">
           {error}
         </p>
       )}
-      {!loaded && !error && <p className="muted small">Pick two versions and press Compare to see what changed, in words and on the canvas.</p>}
+      {!loaded && !error && (
+        <p className="muted small">
+          Pick two versions and press Compare to see what changed, in words and on the canvas.
+        </p>
+      )}
       {loaded && <DiffResult loaded={loaded} focus={focus} onFocus={setFocus} />}
     </section>
   );
 }
 
-function DiffResult({ loaded, focus, onFocus }: { loaded: Loaded; focus?: string; onFocus(id?: string): void }) {
+function DiffResult({
+  loaded,
+  focus,
+  onFocus,
+}: {
+  loaded: Loaded;
+  focus?: string;
+  onFocus(id?: string): void;
+}) {
   const lines = useMemo(() => describeDiff(loaded.diff), [loaded.diff]);
-  const flow = useMemo(() => diffFlow(loaded.to, loaded.from, loaded.diff, {}, loaded.nodeComments), [loaded]);
+  const flow = useMemo(
+    () => diffFlow(loaded.to, loaded.from, loaded.diff, {}, loaded.nodeComments),
+    [loaded],
+  );
   if (loaded.diff.unchanged || lines.length === 0) {
-    return <EmptyState title="No changes">These versions decide the same way{loaded.diff.unchanged ? '' : ' (only the layout moved)'}.</EmptyState>;
+    return (
+      <EmptyState title="No changes">
+        These versions decide the same way{loaded.diff.unchanged ? '' : ' (only the layout moved)'}.
+      </EmptyState>
+    );
   }
   const focused = loaded.diff.nodes.changed.find((n) => n.id === focus);
   const focusedLine = lines.find((l) => l.nodeId === focus);
@@ -104,7 +165,9 @@ function DiffResult({ loaded, focus, onFocus }: { loaded: Loaded; focus?: string
               minZoom={0.15}
               fitViewOptions={{ padding: 0.08, minZoom: 0.15 }}
               // Fit again once React Flow has measured the steps (the first fit sees no sizes).
-              onInit={(instance) => void setTimeout(() => void instance.fitView({ padding: 0.08, minZoom: 0.15 }), 80)}
+              onInit={(instance) =>
+                void setTimeout(() => void instance.fitView({ padding: 0.08, minZoom: 0.15 }), 80)
+              }
               onNodeClick={(_, n) => onFocus(n.id)}
               proOptions={{ hideAttribution: true }}
             >
@@ -115,7 +178,9 @@ function DiffResult({ loaded, focus, onFocus }: { loaded: Loaded; focus?: string
         </div>
         <aside className="diff-side" aria-label="Changed settings">
           <div className="diff-legend small">
-            <span className="diff-badge diff-badge-added">added</span> <span className="diff-badge diff-badge-changed">changed</span> <span className="diff-badge diff-badge-removed">removed</span>
+            <span className="diff-badge diff-badge-added">added</span>{' '}
+            <span className="diff-badge diff-badge-changed">changed</span>{' '}
+            <span className="diff-badge diff-badge-removed">removed</span>
           </div>
           {focused ? (
             <>
@@ -125,7 +190,8 @@ function DiffResult({ loaded, focus, onFocus }: { loaded: Loaded; focus?: string
               <ul>
                 {focused.changes.map((c) => (
                   <li key={c.field}>
-                    <strong>{settingWords(c.field)}</strong>: <del>{c.beforeText}</del> → <ins>{c.afterText}</ins>
+                    <strong>{settingWords(c.field)}</strong>: <del>{c.beforeText}</del> →{' '}
+                    <ins>{c.afterText}</ins>
                   </li>
                 ))}
               </ul>

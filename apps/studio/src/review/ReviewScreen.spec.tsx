@@ -1,10 +1,19 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError } from '../api/client';
 import type { Role } from '../api/generated/graphql';
 import type { ReviewApi, ReviewData, ReviewVersionData } from './review-api';
-import { ReviewScreen } from './ReviewScreen';
+import { EVIDENCE_POLL_MS, ReviewScreen } from './ReviewScreen';
 import { DIFF, FROM_DOC, TO_DOC } from './test-fixtures';
+
+type Evidence = ReviewVersionData['evidence'][number];
+const sim = (status: Evidence['status'], rowsDone: number): Evidence => ({
+  id: 'sim-1',
+  status,
+  completedAt: status === 'COMPLETED' ? '2026-11-20T12:00:00.000Z' : null,
+  rowsTotal: 1000,
+  progress: { rowsDone, rowsTotal: 1000 },
+});
 
 const v = (over: Partial<ReviewVersionData>): ReviewVersionData => ({
   id: 'v2',
@@ -25,29 +34,64 @@ const v = (over: Partial<ReviewVersionData>): ReviewVersionData => ({
   retiredAt: null,
   basedOnVersionId: 'v1',
   editors: ['designer-1'],
-  evidence: [{ id: 'sim-1', status: 'COMPLETED', completedAt: '2026-11-20T12:00:00.000Z', rowsTotal: 1000 }],
+  evidence: [sim('COMPLETED', 1000)],
   ...over,
 });
 
-function fakeApi(me: { id: string; roles: Role[] }, versions: ReviewVersionData[]): ReviewApi & { calls: string[] } {
+function fakeApi(
+  me: { id: string; roles: Role[] },
+  versions: ReviewVersionData[],
+): ReviewApi & { calls: string[] } {
   const calls: string[] = [];
   const data = (): ReviewData => ({
     me: { id: me.id, email: `${me.id}@x`, displayName: me.id, roles: me.roles },
-    strategy: { id: 's1', name: 'Retention', description: null, publishedVersion: { id: 'v1', number: 1 }, versions },
+    strategy: {
+      id: 's1',
+      name: 'Retention',
+      description: null,
+      publishedVersion: { id: 'v1', number: 1 },
+      versions,
+    },
   });
   return {
     calls,
     load: async () => data(),
-    comments: async (versionId) => (versionId === 'v2' ? [{ id: 'c1', authorId: 'designer-1', body: 'Raised the age limit', createdAt: '2026-11-20T11:00:00.000Z', kind: 'COMMENT', nodeId: 'adults', versionId }] : []),
+    comments: async (versionId) =>
+      versionId === 'v2'
+        ? [
+            {
+              id: 'c1',
+              authorId: 'designer-1',
+              body: 'Raised the age limit',
+              createdAt: '2026-11-20T11:00:00.000Z',
+              kind: 'COMMENT',
+              nodeId: 'adults',
+              versionId,
+            },
+          ]
+        : [],
     addComment: async (versionId, body, nodeId) => {
       calls.push(`comment ${body} ${nodeId ?? ''}`);
-      return { id: 'c2', authorId: me.id, body, createdAt: '2026-11-21T00:00:00.000Z', kind: 'COMMENT', nodeId: nodeId ?? null, versionId };
+      return {
+        id: 'c2',
+        authorId: me.id,
+        body,
+        createdAt: '2026-11-21T00:00:00.000Z',
+        kind: 'COMMENT',
+        nodeId: nodeId ?? null,
+        versionId,
+      };
     },
     submit: async (id) => void calls.push(`submit ${id}`),
     approve: async (id, comment) => void calls.push(`approve ${id} ${comment ?? ''}`),
     reject: async (id, comment) => void calls.push(`reject ${id} ${comment}`),
     publish: async () => {
-      throw new ApiError('Version 2 is IN_REVIEW. Allowed now: approve, reject.', 'INVALID_STATE', undefined, { allowed: ['approve', 'reject'] });
+      throw new ApiError(
+        'Version 2 is IN_REVIEW. Allowed now: approve, reject.',
+        'INVALID_STATE',
+        undefined,
+        { allowed: ['approve', 'reject'] },
+      );
     },
     rollback: async (s, id) => void calls.push(`rollback ${s} ${id}`),
     clone: async (id) => {
@@ -64,7 +108,9 @@ const V1 = v({ id: 'v1', number: 1, status: 'PUBLISHED', basedOnVersionId: null,
 describe('ReviewScreen', () => {
   it('shows the timeline and lets another reviewer approve with a comment', async () => {
     const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
-    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
     const timeline = await screen.findByRole('navigation', { name: 'Version history' });
     expect(within(timeline).getByText('v2')).toBeTruthy();
     expect(within(timeline).getByText('In review')).toBeTruthy();
@@ -74,7 +120,9 @@ describe('ReviewScreen', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
     const dialog = screen.getByRole('dialog', { name: 'Approve this version' });
-    fireEvent.change(within(dialog).getByLabelText('Comment (optional)'), { target: { value: 'Looks right' } });
+    fireEvent.change(within(dialog).getByLabelText('Comment (optional)'), {
+      target: { value: 'Looks right' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
     await screen.findByText('Approved.');
     expect(api.calls).toEqual(['approve v2 Looks right']);
@@ -82,13 +130,22 @@ describe('ReviewScreen', () => {
 
   it('disables approve for the author (four eyes) and without evidence, with the reason on hover', async () => {
     const api = fakeApi({ id: 'designer-1', roles: ['designer', 'reviewer'] }, [v({}), V1]);
-    const { unmount } = render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    const { unmount } = render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
     const approve = await screen.findByRole('button', { name: 'Approve' });
     expect((approve as HTMLButtonElement).disabled).toBe(true);
     expect(approve.parentElement!.getAttribute('title')).toMatch(/You wrote this version.*four eyes/);
     unmount();
 
-    render(<ReviewScreen strategyId="s1" api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({ evidence: [] }), V1])} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    render(
+      <ReviewScreen
+        strategyId="s1"
+        api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({ evidence: [] }), V1])}
+        onBack={() => undefined}
+        onOpenEditor={() => undefined}
+      />,
+    );
     const approve2 = await screen.findByRole('button', { name: 'Approve' });
     expect((approve2 as HTMLButtonElement).disabled).toBe(true);
     expect(approve2.parentElement!.getAttribute('title')).toMatch(/No completed simulation/);
@@ -104,10 +161,20 @@ describe('ReviewScreen', () => {
       versions[0] = v({ status: 'DRAFT' });
       api.comments = async (versionId) => [
         ...(await comments(versionId)),
-        { id: 'c9', authorId: 'reviewer-1', body: comment, createdAt: '2026-11-21T00:00:00.000Z', kind: 'REJECTION', nodeId: null, versionId },
+        {
+          id: 'c9',
+          authorId: 'reviewer-1',
+          body: comment,
+          createdAt: '2026-11-21T00:00:00.000Z',
+          kind: 'REJECTION',
+          nodeId: null,
+          versionId,
+        },
       ];
     };
-    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Reject…' }));
     const dialog = screen.getByRole('dialog', { name: 'Reject this version' });
     const reason = within(dialog).getByLabelText('What must change (required)');
@@ -129,8 +196,13 @@ describe('ReviewScreen', () => {
 
   it('names the step a comment is about and offers the version’s steps to comment on', async () => {
     const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
-    api.document = async () => ({ ...TO_DOC, nodes: TO_DOC.nodes.map((n) => (n.id === 'adults' ? { ...n, label: 'Adults' } : n)) });
-    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    api.document = async () => ({
+      ...TO_DOC,
+      nodes: TO_DOC.nodes.map((n) => (n.id === 'adults' ? { ...n, label: 'Adults' } : n)),
+    });
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
     const comments = await screen.findByRole('region', { name: 'Comments' });
     await waitFor(() => expect(within(comments).getByText(/on step “Adults”/)).toBeTruthy());
     const about = within(comments).getByLabelText('About step (optional)');
@@ -146,17 +218,24 @@ describe('ReviewScreen', () => {
   });
 
   it('asks before publishing or rolling back, saying which version goes live', async () => {
-    const api = fakeApi({ id: 'pub', roles: ['publisher'] }, [v({ status: 'PUBLISHED' }), v({ id: 'v1', number: 1, status: 'RETIRED' })]);
+    const api = fakeApi({ id: 'pub', roles: ['publisher'] }, [
+      v({ status: 'PUBLISHED' }),
+      v({ id: 'v1', number: 1, status: 'RETIRED' }),
+    ]);
     const load = api.load;
     api.load = async (id) => {
       const data = await load(id);
       return { ...data, strategy: { ...data.strategy, publishedVersion: { id: 'v2', number: 2 } } };
     };
-    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
     fireEvent.click(await screen.findByRole('button', { name: /^v1/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Roll back to this version' }));
     let dialog = screen.getByRole('dialog', { name: 'Roll back to version 1?' });
-    expect(dialog.textContent).toContain('Version 1 will answer every decision again. Version 2, live now, will be retired.');
+    expect(dialog.textContent).toContain(
+      'Version 1 will answer every decision again. Version 2, live now, will be retired.',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(api.calls).toEqual([]);
 
@@ -169,17 +248,25 @@ describe('ReviewScreen', () => {
 
   it('turns INVALID_STATE into what can be done now', async () => {
     const api = fakeApi({ id: 'pub', roles: ['publisher'] }, [v({ status: 'APPROVED', number: 2 }), V1]);
-    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Publish' }));
     const dialog = screen.getByRole('dialog', { name: 'Publish version 2?' });
-    expect(dialog.textContent).toContain('Version 2 will answer every decision from now on. Version 1, live now, will be retired.');
+    expect(dialog.textContent).toContain(
+      'Version 2 will answer every decision from now on. Version 1, live now, will be retired.',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Version 2 is IN_REVIEW. What can be done now: approve, reject.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Version 2 is IN_REVIEW. What can be done now: approve, reject.',
+    );
   });
 
   it('compares two versions in words and on the canvas', async () => {
     const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
-    render(<ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />);
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Compare' }));
     const words = await screen.findByRole('list', { name: 'Changes in words' });
     expect(within(words).getByText('Added “Rank”: top 3 by priority')).toBeTruthy();
@@ -193,5 +280,167 @@ describe('ReviewScreen', () => {
     fireEvent.click(within(words).getByText('Changed “Adults”: now age ≥ 21'));
     const side = screen.getByRole('complementary', { name: 'Changed settings' });
     expect(within(side).getByText('Before: age ≥ 18')).toBeTruthy();
+  });
+
+  it('compares with the version it was cloned from, else the live one, else the previous, and says which', async () => {
+    const v3 = (over: Partial<ReviewVersionData>) => v({ id: 'v3', number: 3, status: 'IN_REVIEW', ...over });
+    const retired2 = v({ id: 'v2', number: 2, status: 'RETIRED', basedOnVersionId: 'v1' });
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [
+      v3({ basedOnVersionId: 'v1' }),
+      retired2,
+      V1,
+    ]);
+    const diffs: string[] = [];
+    api.diff = async (from, to) => (diffs.push(`${from}→${to}`), DIFF);
+    const view = render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
+    const compare = await screen.findByRole('region', { name: 'Compare versions' });
+    expect((within(compare).getByLabelText('From') as HTMLSelectElement).value).toBe('v1');
+    expect(within(compare).getByText('v3 is compared with v1, the version it was cloned from.')).toBeTruthy();
+    expect(
+      within(within(compare).getByLabelText('From')).getByRole('option', { name: 'v2 · retired' }),
+    ).toBeTruthy();
+
+    // The user picks another version to compare with; Compare uses the pick.
+    fireEvent.change(within(compare).getByLabelText('From'), { target: { value: 'v2' } });
+    expect(within(compare).getByText('v3 is compared with v2, the version before it.')).toBeTruthy();
+    fireEvent.click(within(compare).getByRole('button', { name: 'Compare' }));
+    await screen.findByRole('list', { name: 'Changes in words' });
+    expect(diffs).toEqual(['v2→v3']);
+    view.unmount();
+
+    // Not a clone: the version live now (v1), not the previous number (v2).
+    render(
+      <ReviewScreen
+        strategyId="s1"
+        api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [
+          v3({ basedOnVersionId: null }),
+          retired2,
+          V1,
+        ])}
+        onBack={() => undefined}
+        onOpenEditor={() => undefined}
+      />,
+    );
+    expect(await screen.findByText('v3 is compared with v1, the version live now.')).toBeTruthy();
+  });
+
+  it('compares with the previous version when it is neither a clone nor anything is live', async () => {
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [
+      v({ id: 'v3', number: 3, basedOnVersionId: null }),
+      v({ id: 'v2', number: 2, status: 'APPROVED' }),
+      v({ id: 'v1', number: 1, status: 'RETIRED' }),
+    ]);
+    const load = api.load;
+    api.load = async (id) => {
+      const data = await load(id);
+      return { ...data, strategy: { ...data.strategy, publishedVersion: null } };
+    };
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
+    expect(await screen.findByText('v3 is compared with v2, the version before it.')).toBeTruthy();
+    // Selecting another version compares that one, with its own default.
+    fireEvent.click(screen.getByRole('button', { name: /^v2/ }));
+    expect(await screen.findByText('v2 is compared with v1, the version it was cloned from.')).toBeTruthy();
+  });
+
+  it('clears an action’s message when another version is selected', async () => {
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Approve' }));
+    await screen.findByText('Approved.');
+    fireEvent.click(screen.getByRole('button', { name: /^v1/ }));
+    await screen.findByRole('heading', { name: /^Version 1/ });
+    expect(screen.queryByText('Approved.')).toBeNull();
+  });
+
+  it('tells a user without the reviewer role the same sentence on hover and in the list', async () => {
+    render(
+      <ReviewScreen
+        strategyId="s1"
+        api={fakeApi({ id: 'analyst-1', roles: ['analyst'] }, [v({}), V1])}
+        onBack={() => undefined}
+        onOpenEditor={() => undefined}
+      />,
+    );
+    const approve = await screen.findByRole('button', { name: 'Approve' });
+    expect((approve as HTMLButtonElement).disabled).toBe(true);
+    expect(approve.parentElement!.getAttribute('title')).toBe('Only a reviewer can approve.');
+    const reasons = screen.getByRole('list', { name: 'Why some actions are not available' });
+    expect(reasons.textContent).toBe('Approve: Only a reviewer can approve.');
+  });
+
+  describe('while a version in review waits for its simulation', () => {
+    beforeEach(() => jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }));
+    afterEach(() => jest.useRealTimers());
+    const wait = (ms: number) => act(() => jest.advanceTimersByTimeAsync(ms));
+
+    it('shows the progress and enables Approve by itself once the simulation completes, then stops asking', async () => {
+      const versions = [v({ evidence: [] }), V1];
+      const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, versions);
+      let loads = 0;
+      const load = api.load;
+      api.load = (id) => (loads++, load(id));
+      render(
+        <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+      );
+      await wait(0);
+      const approve = () => screen.getByRole('button', { name: 'Approve' }) as HTMLButtonElement;
+      expect(approve().disabled).toBe(true);
+      expect(screen.getByText(/checks for new simulations every few seconds/)).toBeTruthy();
+
+      versions[0] = v({ evidence: [sim('QUEUED', 0)] });
+      await wait(EVIDENCE_POLL_MS);
+      expect(screen.getByText('Simulation queued')).toBeTruthy();
+      versions[0] = v({ evidence: [sim('RUNNING', 400)] });
+      await wait(EVIDENCE_POLL_MS);
+      expect(screen.getByText('Simulation running: 40%')).toBeTruthy();
+      expect(approve().disabled).toBe(true);
+
+      versions[0] = v({ evidence: [sim('COMPLETED', 1000)] });
+      await wait(EVIDENCE_POLL_MS);
+      expect(approve().disabled).toBe(false);
+      expect(screen.getByText(/^1 completed simulation of exactly this content/)).toBeTruthy();
+      expect(screen.queryByText(/Simulation running/)).toBeNull();
+      const after = loads;
+      await wait(5 * EVIDENCE_POLL_MS);
+      expect(loads).toBe(after);
+    });
+
+    it('never asks twice at once, and stops when the screen closes', async () => {
+      const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [
+        v({ evidence: [sim('RUNNING', 100)] }),
+        V1,
+      ]);
+      const load = api.load;
+      let loads = 0;
+      let answer: (() => void) | undefined;
+      api.load = async (id) => {
+        loads++;
+        if (loads > 1) await new Promise<void>((resolve) => (answer = resolve)); // a slow answer
+        return load(id);
+      };
+      const view = render(
+        <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+      );
+      await wait(0);
+      await wait(EVIDENCE_POLL_MS);
+      expect(loads).toBe(2);
+      await wait(10 * EVIDENCE_POLL_MS); // still waiting for the slow answer
+      expect(loads).toBe(2);
+      answer!();
+      await wait(EVIDENCE_POLL_MS);
+      expect(loads).toBe(3);
+
+      view.unmount();
+      answer!();
+      await wait(10 * EVIDENCE_POLL_MS);
+      expect(loads).toBe(3);
+    });
   });
 });

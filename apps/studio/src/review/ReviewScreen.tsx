@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { Button, Dialog, EmptyState } from '../shared/ui';
@@ -14,8 +14,10 @@ import {
 } from './review-api';
 import {
   STATUS_WORDS,
+  awaitsEvidence,
   hasCompletedEvidence,
   shortHash,
+  simulationProgressWords,
   versionActions,
   type VersionAction,
   type VersionActionKind,
@@ -28,6 +30,9 @@ export interface ReviewScreenProps {
   onBack(): void;
   onOpenEditor(): void;
 }
+
+/** How often a version waiting for its simulation is looked at again. */
+export const EVIDENCE_POLL_MS = 3000;
 
 const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : undefined);
 
@@ -53,9 +58,13 @@ export function ReviewScreen({
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string }>();
   const authors = usePeople(data?.strategy.versions.map((v) => v.createdBy) ?? []);
 
+  // Only the latest load is shown: a poll answering after an action's reload must not undo it.
+  const latestLoad = useRef(0);
   const reload = useCallback(async () => {
+    const mine = ++latestLoad.current;
     try {
       const next = await api.load(strategyId);
+      if (mine !== latestLoad.current) return;
       setData(next);
       setLoadError(undefined);
       setSelectedId((current) =>
@@ -64,10 +73,33 @@ export function ReviewScreen({
           : next.strategy.versions[0]?.id,
       );
     } catch (err) {
-      setLoadError(errorMessage(err));
+      if (mine === latestLoad.current) setLoadError(errorMessage(err));
     }
   }, [api, strategyId]);
   useEffect(() => void reload(), [reload]);
+
+  // A reviewer waiting for a simulation sees it complete (and Approve enabled) without reloading.
+  const selectedNow = data?.strategy.versions.find((v) => v.id === selectedId);
+  const polling = !!selectedNow && awaitsEvidence(selectedNow);
+  useEffect(() => {
+    if (!polling) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = async () => {
+      await reload(); // the next look is planned only after this one answered: no overlap
+      if (!stopped) timer = setTimeout(() => void tick(), EVIDENCE_POLL_MS);
+    };
+    timer = setTimeout(() => void tick(), EVIDENCE_POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [polling, reload]);
+  const select = (id: string) => {
+    // "Approved." and the like speak of the version they were done to.
+    if (id !== selectedId) setMessage(undefined);
+    setSelectedId(id);
+  };
 
   if (loadError && !data) {
     return (
@@ -123,7 +155,7 @@ export function ReviewScreen({
                       type="button"
                       className={`timeline-item ${v.id === selectedId ? 'timeline-selected' : ''}`}
                       aria-current={v.id === selectedId ? 'true' : undefined}
-                      onClick={() => setSelectedId(v.id)}
+                      onClick={() => select(v.id)}
                     >
                       <span className="timeline-title">
                         v{v.number} <StatusBadge status={v.status} />
@@ -158,7 +190,13 @@ export function ReviewScreen({
                 />
               )}
               {versions.length >= 2 ? (
-                <DiffView api={api} versions={versions} defaultTo={selected} />
+                <DiffView
+                  key={`diff-${selected?.id}`}
+                  api={api}
+                  versions={versions}
+                  defaultTo={selected}
+                  publishedId={strategy.publishedVersion?.id}
+                />
               ) : (
                 <EmptyState title="Nothing to compare yet">
                   Once there are two versions you can compare them here.
@@ -282,6 +320,7 @@ function VersionDetail({
   };
 
   const completed = version.evidence.filter((s) => s.status === 'COMPLETED');
+  const progress = simulationProgressWords(version.evidence);
   return (
     <div className="version-detail">
       <h2>
@@ -339,6 +378,12 @@ function VersionDetail({
             : version.evidence.length
               ? `${version.evidence.length} simulation${version.evidence.length === 1 ? '' : 's'}, none completed yet`
               : 'no simulation of this content yet'}
+          {progress && (
+            <>
+              {' · '}
+              <span aria-live="polite">{progress}</span>
+            </>
+          )}
           {me.roles.includes('analyst') && (
             <>
               {' · '}
@@ -347,6 +392,12 @@ function VersionDetail({
           )}
         </dd>
       </dl>
+      {awaitsEvidence(version) && (
+        <p className="muted small">
+          This page checks for new simulations every few seconds: Approve becomes available as soon as one of
+          exactly this content completes.
+        </p>
+      )}
       <div className="version-actions" role="group" aria-label="Version actions">
         {actions.length === 0 && (
           <span className="muted small">Your roles allow no action on this version.</span>

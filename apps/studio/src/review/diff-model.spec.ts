@@ -13,8 +13,18 @@ describe('diff model', () => {
   it('describes the diff in words with the settings before → after', () => {
     expect(describeDiff(DIFF)).toEqual([
       { status: 'added', nodeId: 'top', text: 'Added “Rank”: top 3 by priority', details: [] },
-      { status: 'removed', nodeId: 'old-top', text: 'Removed “Old ranking” (was: top 5 by priority)', details: [] },
-      { status: 'changed', nodeId: 'adults', text: 'Changed “Adults”: now age ≥ 21', details: ['condition: age ≥ 18 → age ≥ 21'] },
+      {
+        status: 'removed',
+        nodeId: 'old-top',
+        text: 'Removed “Old ranking” (was: top 5 by priority)',
+        details: [],
+      },
+      {
+        status: 'changed',
+        nodeId: 'adults',
+        text: 'Changed “Adults”: now age ≥ 21',
+        details: ['condition: age ≥ 18 → age ≥ 21'],
+      },
     ]);
     expect(settingWords('config.levers.byGroup')).toBe('levers › by group');
   });
@@ -30,6 +40,8 @@ describe('diff model', () => {
     expect(byId.get('all')?.data.diff).toBeUndefined();
     expect(byId.get('out')?.data.diff).toBeUndefined();
     expect(nodes.every((n) => n.draggable === false)).toBe(true);
-    expect(edges.filter((e) => e.className === 'edge-removed').map((e) => `${e.source}→${e.target}`)).toEqual(['adults→old-top', 'old-top→out']);
+    expect(edges.filter((e) => e.className === 'edge-removed').map((e) => `${e.source}→${e.target}`)).toEqual(
+      ['adults→old-top', 'old-top→out'],
+    );
   });
 });

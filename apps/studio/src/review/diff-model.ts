@@ -1,7 +1,12 @@
 import type { Edge } from '@xyflow/react';
 import type { Labels, StrategyDocument } from '@arbiter/engine';
 import type { DiffQuery } from '../api/generated/graphql';
-import { toFlowEdges, toFlowNodes, type CanvasDecorations, type StepNode } from '../editor/canvas/document-flow';
+import {
+  toFlowEdges,
+  toFlowNodes,
+  type CanvasDecorations,
+  type StepNode,
+} from '../editor/canvas/document-flow';
 import { nodeKind } from '../editor/nodes/registry';
 
 export type StrategyDiff = DiffQuery['diff'];
@@ -39,8 +44,15 @@ export interface DiffLine {
 /** The diff as sentences: "Added filter “Adults”: age ≥ 18", "Changed score …: threshold 0.2 → 0.3". */
 export function describeDiff(diff: StrategyDiff): DiffLine[] {
   const lines: DiffLine[] = [];
-  for (const n of diff.nodes.added) lines.push({ status: 'added', nodeId: n.id, text: `Added ${stepName(n)}: ${n.summary}`, details: [] });
-  for (const n of diff.nodes.removed) lines.push({ status: 'removed', nodeId: n.id, text: `Removed ${stepName(n)} (was: ${n.summary})`, details: [] });
+  for (const n of diff.nodes.added)
+    lines.push({ status: 'added', nodeId: n.id, text: `Added ${stepName(n)}: ${n.summary}`, details: [] });
+  for (const n of diff.nodes.removed)
+    lines.push({
+      status: 'removed',
+      nodeId: n.id,
+      text: `Removed ${stepName(n)} (was: ${n.summary})`,
+      details: [],
+    });
   for (const n of diff.nodes.changed) {
     if (n.changes.length === 0) continue;
     lines.push({
@@ -53,13 +65,23 @@ export function describeDiff(diff: StrategyDiff): DiffLine[] {
   return lines;
 }
 
-const NO_DECORATIONS = (labels: Labels): CanvasDecorations => ({ labels, problemsByNode: new Map(), problemEdges: new Set() });
+const NO_DECORATIONS = (labels: Labels): CanvasDecorations => ({
+  labels,
+  problemsByNode: new Map(),
+  problemEdges: new Set(),
+});
 
 /**
  * The newer version's canvas with the diff on it: added steps green, changed amber, and the
  * removed steps of the older version ghosted in red at their old position.
  */
-export function diffFlow(toDoc: StrategyDocument, fromDoc: StrategyDocument, diff: StrategyDiff, labels: Labels = {}, commentCounts: ReadonlyMap<string, number> = new Map()): { nodes: StepNode[]; edges: Edge[] } {
+export function diffFlow(
+  toDoc: StrategyDocument,
+  fromDoc: StrategyDocument,
+  diff: StrategyDiff,
+  labels: Labels = {},
+  commentCounts: ReadonlyMap<string, number> = new Map(),
+): { nodes: StepNode[]; edges: Edge[] } {
   const status = diffStatusByNode(diff);
   const deco = NO_DECORATIONS(labels);
   const decorate = (n: StepNode): StepNode => {
@@ -76,7 +98,13 @@ export function diffFlow(toDoc: StrategyDocument, fromDoc: StrategyDocument, dif
   };
   const nodes = toFlowNodes(toDoc, deco).map(decorate);
   const removedIds = new Set(diff.nodes.removed.map((n) => n.id));
-  const ghosts = toFlowNodes({ ...fromDoc, nodes: fromDoc.nodes.filter((n) => removedIds.has(n.id)) }, deco).map(decorate);
-  const removedEdges = toFlowEdges({ ...fromDoc, edges: fromDoc.edges.filter((e) => removedIds.has(e.source) || removedIds.has(e.target)) }, deco).map((e) => ({ ...e, id: `removed:${e.id}`, className: 'edge-removed' }));
+  const ghosts = toFlowNodes(
+    { ...fromDoc, nodes: fromDoc.nodes.filter((n) => removedIds.has(n.id)) },
+    deco,
+  ).map(decorate);
+  const removedEdges = toFlowEdges(
+    { ...fromDoc, edges: fromDoc.edges.filter((e) => removedIds.has(e.source) || removedIds.has(e.target)) },
+    deco,
+  ).map((e) => ({ ...e, id: `removed:${e.id}`, className: 'edge-removed' }));
   return { nodes: [...nodes, ...ghosts], edges: [...toFlowEdges(toDoc, deco), ...removedEdges] };
 }

@@ -39,13 +39,19 @@ export interface ReviewApi {
 export const graphqlReviewApi: ReviewApi = {
   load: (strategyId) => request(ReviewStrategyDocument, { id: strategyId }),
   comments: async (versionId) => (await request(CommentsDocument, { versionId })).comments,
-  addComment: async (versionId, body, nodeId) => (await request(AddCommentMutation, { input: { versionId, body, nodeId } }, 'mutation')).addComment,
-  submit: async (versionId, expectedRevision) => void (await request(SubmitVersionMutation, { versionId, expectedRevision }, 'mutation')),
-  approve: async (versionId, comment) => void (await request(ApproveVersionMutation, { versionId, comment: comment || undefined }, 'mutation')),
-  reject: async (versionId, comment) => void (await request(RejectVersionMutation, { versionId, comment }, 'mutation')),
+  addComment: async (versionId, body, nodeId) =>
+    (await request(AddCommentMutation, { input: { versionId, body, nodeId } }, 'mutation')).addComment,
+  submit: async (versionId, expectedRevision) =>
+    void (await request(SubmitVersionMutation, { versionId, expectedRevision }, 'mutation')),
+  approve: async (versionId, comment) =>
+    void (await request(ApproveVersionMutation, { versionId, comment: comment || undefined }, 'mutation')),
+  reject: async (versionId, comment) =>
+    void (await request(RejectVersionMutation, { versionId, comment }, 'mutation')),
   publish: async (versionId) => void (await request(PublishVersionMutation, { versionId }, 'mutation')),
-  rollback: async (strategyId, toVersionId) => void (await request(RollbackStrategyMutation, { strategyId, toVersionId }, 'mutation')),
-  clone: async (versionId) => (await request(CloneVersionMutation, { versionId }, 'mutation')).cloneVersion.id,
+  rollback: async (strategyId, toVersionId) =>
+    void (await request(RollbackStrategyMutation, { strategyId, toVersionId }, 'mutation')),
+  clone: async (versionId) =>
+    (await request(CloneVersionMutation, { versionId }, 'mutation')).cloneVersion.id,
   diff: async (fromVersionId, toVersionId) => (await request(DiffQuery, { fromVersionId, toVersionId })).diff,
   document: async (versionId) => {
     const v = (await request(VersionQuery, { id: versionId })).version;

@@ -18,11 +18,21 @@ describe('approveBlocked (the server rules, mirrored)', () => {
 
   it('says why not: wrong role, author, editor, no evidence, wrong state', () => {
     expect(approveBlocked(version(), { id: 'p', roles: ['publisher'] })).toBe('Only a reviewer can approve.');
-    expect(approveBlocked(version({ createdBy: 'reviewer-1' }), reviewer)).toMatch(/You wrote this version.*four eyes/);
-    expect(approveBlocked(version({ editors: ['designer-1', 'reviewer-1'] }), reviewer)).toMatch(/You edited this version.*four eyes/);
-    expect(approveBlocked(version({ evidence: [] }), reviewer)).toMatch(/No completed simulation of exactly this content/);
-    expect(approveBlocked(version({ evidence: [{ status: 'RUNNING' }, { status: 'FAILED' }] }), reviewer)).toMatch(/No completed simulation/);
-    expect(approveBlocked(version({ status: 'DRAFT' }), reviewer)).toMatch(/Only a version in review can be approved; this one is draft/);
+    expect(approveBlocked(version({ createdBy: 'reviewer-1' }), reviewer)).toMatch(
+      /You wrote this version.*four eyes/,
+    );
+    expect(approveBlocked(version({ editors: ['designer-1', 'reviewer-1'] }), reviewer)).toMatch(
+      /You edited this version.*four eyes/,
+    );
+    expect(approveBlocked(version({ evidence: [] }), reviewer)).toMatch(
+      /No completed simulation of exactly this content/,
+    );
+    expect(
+      approveBlocked(version({ evidence: [{ status: 'RUNNING' }, { status: 'FAILED' }] }), reviewer),
+    ).toMatch(/No completed simulation/);
+    expect(approveBlocked(version({ status: 'DRAFT' }), reviewer)).toMatch(
+      /Only a version in review can be approved; this one is draft/,
+    );
   });
 });
 
@@ -44,9 +54,11 @@ describe('versionActions', () => {
     expect(kinds(version({ status: 'PUBLISHED' }), publisher, 2)).toEqual([]);
   });
 
-  it('shows approve to non-reviewers only as disabled, with the role it needs', () => {
-    const approve = versionActions(version(), { id: 'x', roles: ['designer'] }).find((a) => a.kind === 'approve')!;
+  it('shows approve to non-reviewers only as disabled, with the same sentence as approveBlocked', () => {
+    const approve = versionActions(version(), { id: 'x', roles: ['designer'] }).find(
+      (a) => a.kind === 'approve',
+    )!;
     expect(approve.visible).toBe(true);
-    expect(approve.disabledReason).toBe('Needs the reviewer role.');
+    expect(approve.disabledReason).toBe('Only a reviewer can approve.');
   });
 });

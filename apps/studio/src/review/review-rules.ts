@@ -41,6 +41,16 @@ const ROLE_FOR: Record<VersionActionKind, Role> = {
   clone: 'designer',
 };
 
+/** What a user without the action's role reads on its disabled button: the one sentence for it. */
+export const ROLE_MISSING: Record<VersionActionKind, string> = {
+  submit: 'Only a designer can submit a version for review.',
+  approve: 'Only a reviewer can approve.',
+  reject: 'Only a reviewer can reject.',
+  publish: 'Only a publisher can publish.',
+  rollback: 'Only a publisher can roll back.',
+  clone: 'Only a designer can clone a version.',
+};
+
 const LABEL: Record<VersionActionKind, string> = {
   submit: 'Submit for review',
   approve: 'Approve',
@@ -50,19 +60,49 @@ const LABEL: Record<VersionActionKind, string> = {
   clone: 'Clone to a new draft',
 };
 
-export const STATUS_WORDS: Record<VersionStatus, string> = { DRAFT: 'Draft', IN_REVIEW: 'In review', APPROVED: 'Approved', PUBLISHED: 'Published', RETIRED: 'Retired' };
+export const STATUS_WORDS: Record<VersionStatus, string> = {
+  DRAFT: 'Draft',
+  IN_REVIEW: 'In review',
+  APPROVED: 'Approved',
+  PUBLISHED: 'Published',
+  RETIRED: 'Retired',
+};
 
 export function hasCompletedEvidence(version: Pick<ReviewVersion, 'evidence'>): boolean {
   return version.evidence.some((s) => s.status === 'COMPLETED');
 }
 
+/** In review without completed evidence: a simulation may complete any moment (the screen polls). */
+export function awaitsEvidence(version: Pick<ReviewVersion, 'status' | 'evidence'>): boolean {
+  return version.status === 'IN_REVIEW' && !hasCompletedEvidence(version);
+}
+
+interface EvidenceRun {
+  status: string;
+  progress?: { rowsDone: number; rowsTotal: number };
+}
+
+/** "Simulation running: 40%" (or queued) while a simulation of the version runs; else undefined. */
+export function simulationProgressWords(evidence: readonly EvidenceRun[]): string | undefined {
+  const running = evidence.find((s) => s.status === 'RUNNING');
+  if (running) {
+    const { rowsDone = 0, rowsTotal = 0 } = running.progress ?? {};
+    return `Simulation running: ${rowsTotal ? Math.floor((100 * rowsDone) / rowsTotal) : 0}%`;
+  }
+  return evidence.some((s) => s.status === 'QUEUED') ? 'Simulation queued' : undefined;
+}
+
 /** Why this user may not approve this version (four eyes, evidence, state, role); undefined if they may. */
 export function approveBlocked(version: ReviewVersion, user: ReviewUser): string | undefined {
-  if (!user.roles.includes('reviewer')) return 'Only a reviewer can approve.';
-  if (version.status !== 'IN_REVIEW') return `Only a version in review can be approved; this one is ${STATUS_WORDS[version.status].toLowerCase()}.`;
-  if (version.createdBy === user.id) return 'You wrote this version; someone else must approve it (four eyes).';
-  if (version.editors.includes(user.id)) return 'You edited this version; someone else must approve it (four eyes).';
-  if (!hasCompletedEvidence(version)) return 'No completed simulation of exactly this content yet; an analyst must simulate it before it can be approved.';
+  if (!user.roles.includes(ROLE_FOR.approve)) return ROLE_MISSING.approve;
+  if (version.status !== 'IN_REVIEW')
+    return `Only a version in review can be approved; this one is ${STATUS_WORDS[version.status].toLowerCase()}.`;
+  if (version.createdBy === user.id)
+    return 'You wrote this version; someone else must approve it (four eyes).';
+  if (version.editors.includes(user.id))
+    return 'You edited this version; someone else must approve it (four eyes).';
+  if (!hasCompletedEvidence(version))
+    return 'No completed simulation of exactly this content yet; an analyst must simulate it before it can be approved.';
   return undefined;
 }
 
@@ -70,7 +110,11 @@ export function approveBlocked(version: ReviewVersion, user: ReviewUser): string
  * Every action on a version for this user. `publishedNumber` is the version now answering
  * decisions (for rollback: only to an earlier APPROVED or RETIRED version while another is live).
  */
-export function versionActions(version: ReviewVersion, user: ReviewUser, publishedNumber?: number): VersionAction[] {
+export function versionActions(
+  version: ReviewVersion,
+  user: ReviewUser,
+  publishedNumber?: number,
+): VersionAction[] {
   const status = version.status;
   const stateReason = (kind: VersionActionKind): string | undefined => {
     switch (kind) {
@@ -83,9 +127,11 @@ export function versionActions(version: ReviewVersion, user: ReviewUser, publish
       case 'publish':
         return status === 'APPROVED' ? undefined : 'Only an approved version can be published.';
       case 'rollback':
-        if (status !== 'APPROVED' && status !== 'RETIRED') return 'Only an approved or retired version can be published again.';
+        if (status !== 'APPROVED' && status !== 'RETIRED')
+          return 'Only an approved or retired version can be published again.';
         if (publishedNumber === undefined) return 'Nothing is published; publish instead of rolling back.';
-        if (version.number > publishedNumber) return 'This version is newer than the published one; publish it instead.';
+        if (version.number > publishedNumber)
+          return 'This version is newer than the published one; publish it instead.';
         return undefined;
       case 'clone':
         return undefined;
@@ -97,13 +143,18 @@ export function versionActions(version: ReviewVersion, user: ReviewUser, publish
     .map((kind) => {
       const role = ROLE_FOR[kind];
       const hasRole = user.roles.includes(role);
-      const reason = hasRole ? stateReason(kind) : `Needs the ${role} role.`;
+      const reason = hasRole ? stateReason(kind) : ROLE_MISSING[kind];
       return { kind, label: LABEL[kind], visible: hasRole || kind === 'approve', disabledReason: reason };
     });
 }
 
 /** Actions worth offering at all for a version in this state (the others would only ever be disabled). */
-function relevant(kind: VersionActionKind, status: VersionStatus, number: number, publishedNumber?: number): boolean {
+function relevant(
+  kind: VersionActionKind,
+  status: VersionStatus,
+  number: number,
+  publishedNumber?: number,
+): boolean {
   switch (kind) {
     case 'submit':
       return status === 'DRAFT';
@@ -113,7 +164,11 @@ function relevant(kind: VersionActionKind, status: VersionStatus, number: number
     case 'publish':
       return status === 'APPROVED' && (publishedNumber === undefined || number > publishedNumber);
     case 'rollback':
-      return (status === 'APPROVED' || status === 'RETIRED') && publishedNumber !== undefined && number < publishedNumber;
+      return (
+        (status === 'APPROVED' || status === 'RETIRED') &&
+        publishedNumber !== undefined &&
+        number < publishedNumber
+      );
     case 'clone':
       return true;
   }

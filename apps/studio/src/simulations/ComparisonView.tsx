@@ -32,29 +32,31 @@ export function ComparisonView({
   const uplift = comparison.uplift;
   return (
     <>
-      <section className="sim-section" aria-labelledby="cmp-changed">
-        <h2 id="cmp-changed">Customers whose top action changed</h2>
-        {comparison.topActions ? (
-          <TopActionChangesView
-            changes={comparison.topActions}
+      <div className="sim-compare-top">
+        <section className="sim-section" aria-labelledby="cmp-changed">
+          <h2 id="cmp-changed">Customers whose top action changed</h2>
+          {comparison.topActions ? (
+            <TopActionChangesView
+              changes={comparison.topActions}
+              draftLabel={draftLabel}
+              baselineLabel={baselineLabel}
+            />
+          ) : (
+            <p className="muted">The runs kept no customer ids, so changed customers cannot be listed.</p>
+          )}
+        </section>
+        <section className="sim-section" aria-labelledby="cmp-totals">
+          <h2 id="cmp-totals">
+            Totals: {draftLabel} against {baselineLabel}
+          </h2>
+          <TotalsTable
+            draft={draft}
+            baseline={baseline}
             draftLabel={draftLabel}
             baselineLabel={baselineLabel}
           />
-        ) : (
-          <p className="muted">The runs kept no customer ids, so changed customers cannot be listed.</p>
-        )}
-      </section>
-      <section className="sim-section" aria-labelledby="cmp-totals">
-        <h2 id="cmp-totals">
-          Totals: {draftLabel} against {baselineLabel}
-        </h2>
-        <TotalsTable
-          draft={draft}
-          baseline={baseline}
-          draftLabel={draftLabel}
-          baselineLabel={baselineLabel}
-        />
-      </section>
+        </section>
+      </div>
       <section className="sim-section" aria-labelledby="cmp-actions">
         <h2 id="cmp-actions">Per action</h2>
         <ActionShareChart rows={actions} draftLabel={draftLabel} baselineLabel={baselineLabel} />

@@ -181,27 +181,16 @@ export interface SimulationsApi {
   cancel(id: string): Promise<void>;
 }
 
-type ListFields = {
-  id: string;
-  status: SimulationStatus;
-  createdAt: string;
-  createdBy: string | null;
-  rowsTotal: number;
-  strategy: { id: string; name: string } | null;
-  version: { id: string; number: number } | null;
-  baselineVersion: { id: string; number: number } | null;
-  dataset: { id: string; name: string } | null;
-};
-
 /** Replaces user ids by display names (ids nobody knows stay unnamed). */
-async function withNames<T extends ListFields>(items: T[]): Promise<T[]> {
+async function withNames<T extends { createdBy: string | null }>(items: T[]): Promise<T[]> {
   const ids = [...new Set(items.flatMap((s) => (s.createdBy ? [s.createdBy] : [])))];
   if (ids.length === 0) return items;
   const people = new Map((await request(PeopleQuery, { ids })).people.map((p) => [p.id, p.displayName]));
   return items.map((s) => ({ ...s, createdBy: s.createdBy ? (people.get(s.createdBy) ?? null) : null }));
 }
 
-const pick = (s: ListFields): SimulationListItem => ({
+/** Only the fields the screens use (the generated type has more). */
+const pick = (s: SimulationListItem): SimulationListItem => ({
   id: s.id,
   status: s.status,
   createdAt: s.createdAt,
