@@ -1,13 +1,15 @@
 // `npm run bench -- api` (simulations part): simulation rows/s end to end on a generated
 // 1,000,000-row dataset shaped like the coupon data — upload through the real REST route to a built
 // API child process (fresh database, REDIS_URL), then the BullMQ flow with 1 and with 2 worker
-// child processes — and the in-process engine (decideBatch + accumulator) rows/s beside it.
+// child processes — and beside them their in-process ceilings: the dataset import without storing
+// (parse, type, report) and the engine (decideBatch + accumulator).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { importDataset } from '@arbiter/datasets';
 import { compileStrategy, SimulationAccumulator, type DecisionInput } from '@arbiter/engine';
 import { coupon, COUPON_CSV_COLUMNS, couponCsvRow, couponRowToInput, exampleEnvironment } from '@arbiter/engine/examples';
 import IORedis from 'ioredis';
@@ -23,6 +25,7 @@ const ROWS = Number(process.env['SIMULATION_BENCH_ROWS'] ?? 1_000_000);
 const API_DIR = join(__dirname, '..');
 const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const MAPPING = { loggedAction: ['coupon', 'expiration'], outcome: 'Y' };
 const SAMPLE = join(API_DIR, 'data', 'samples', 'uci-in-vehicle-coupon-recommendation', 'in-vehicle-coupon-recommendation.csv');
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -70,7 +73,7 @@ function upload(base: string, token: string, rows: number): Promise<{ id: string
     const url = new URL(`${base}/api/v1/datasets?name=bench&format=csv`);
     const req = request(url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'x-dataset-mapping': JSON.stringify({ loggedAction: ['coupon', 'expiration'], outcome: 'Y', useCustomerSchema: false }) },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'x-dataset-mapping': JSON.stringify({ ...MAPPING, useCustomerSchema: false }) },
     });
     req.on('response', (res) => {
       let text = '';
@@ -81,6 +84,14 @@ function upload(base: string, token: string, rows: number): Promise<{ id: string
     req.on('error', reject);
     Readable.from(csvChunks(rows)).pipe(req);
   });
+}
+
+/** The same generated file through the import library alone, rows dropped: the ceiling for the upload. */
+async function importRowsPerSecond(rows: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  const report = await importDataset(Readable.from(csvChunks(rows)), { format: { kind: 'csv' }, mapping: MAPPING, hashSalt: 'bench', onRows: () => undefined });
+  if (report.rowsKept !== rows) throw new Error(`import kept ${report.rowsKept} of ${rows} rows`);
+  return rows / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
 function engineRowsPerSecond(rows: number): number {
@@ -174,7 +185,9 @@ export async function main(): Promise<void> {
     const seconds2 = await simulate(2);
     await db.end();
 
-    const engine = engineRowsPerSecond(Math.min(ROWS, 200_000));
+    const inProcessRows = Math.min(ROWS, 200_000);
+    const engine = engineRowsPerSecond(inProcessRows);
+    const importRate = await importRowsPerSecond(inProcessRows);
     const figures = {
       rows: ROWS,
       uploadRowsPerSec: Math.round(ROWS / uploadSeconds),
@@ -182,14 +195,16 @@ export async function main(): Promise<void> {
       rowsPerSec2Workers: Math.round(ROWS / seconds2),
       secondsFor1M: Number(((uploadSeconds + Math.min(seconds1, seconds2)) * (1_000_000 / ROWS)).toFixed(1)),
       engineRowsPerSec: Math.round(engine),
+      importRowsPerSec: Math.round(importRate),
     };
     printTable([
       { step: 'upload (REST stream → dataset_rows)', seconds: uploadSeconds.toFixed(1), 'rows/s': figures.uploadRowsPerSec },
+      { step: 'in-process import, rows not stored', seconds: `${(inProcessRows / importRate).toFixed(1)} (${inProcessRows / 1000}k)`, 'rows/s': figures.importRowsPerSec },
       { step: 'simulation, 1 worker (flow → aggregated result)', seconds: seconds1.toFixed(1), 'rows/s': figures.rowsPerSec1Worker },
       { step: 'simulation, 2 workers', seconds: seconds2.toFixed(1), 'rows/s': figures.rowsPerSec2Workers },
-      { step: 'in-process engine (decideBatch + accumulator)', seconds: (200_000 / engine).toFixed(1) + ' (200k)', 'rows/s': figures.engineRowsPerSec },
+      { step: 'in-process engine (decideBatch + accumulator)', seconds: `${(inProcessRows / engine).toFixed(1)} (${inProcessRows / 1000}k)`, 'rows/s': figures.engineRowsPerSec },
     ]);
-    console.log(`End to end for 1M rows (upload + best simulation): ${figures.secondsFor1M} s; queue overhead: engine / 1 worker = ${(engine / figures.rowsPerSec1Worker).toFixed(2)}×`);
+    console.log(`End to end for 1M rows (upload + best simulation): ${figures.secondsFor1M} s; storage overhead: import / upload = ${(importRate / figures.uploadRowsPerSec).toFixed(2)}×; queue overhead: engine / 1 worker = ${(engine / figures.rowsPerSec1Worker).toFixed(2)}×`);
     saveResults('simulation', figures);
   } finally {
     await Promise.all(children.map(stop));

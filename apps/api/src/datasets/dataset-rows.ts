@@ -1,31 +1,57 @@
 import type { ImportedRow } from '@arbiter/datasets';
 import type { EntityManager } from 'typeorm';
 
-/** Rows per INSERT statement: 5 parameters each, well under PostgreSQL's 65,535 parameters. */
-export const INSERT_BATCH = 2000;
+/**
+ * Rows per import batch and per INSERT. Small batches keep the rows that wait for PostgreSQL few,
+ * which keeps garbage collection cheap while the next batch is parsed (with 2,000 it cost more than
+ * the parsing); the per-statement cost stays small beside 500 rows.
+ */
+export const INSERT_BATCH = 500;
 
 /**
- * Appends imported rows as row numbers `firstRowNo…`, one parameterised multi-row INSERT per batch.
- * With `keepSegments` (the dataset maps segment columns) each row keeps its segment values, `{}`
- * when all are missing; otherwise `segments` stays NULL and costs nothing.
+ * Appends a dataset's rows in import order, one INSERT per batch whose only data parameter is a JSON
+ * array of `[customerId, customer, logged, segments]` unpacked by PostgreSQL: a short statement
+ * instead of one parameter per value to parse and plan, several times less work for PostgreSQL.
+ * One INSERT is in flight while the next batch is parsed, so memory holds at most two batches and
+ * backpressure stays on the source. With `keepSegments` (the dataset maps segment columns) each
+ * row keeps its segment values, `{}` when all are missing; otherwise `segments` stays NULL.
  */
-export async function insertDatasetRows(em: EntityManager, datasetId: string, firstRowNo: number, rows: readonly ImportedRow[], keepSegments = false): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    const batch = rows.slice(start, start + INSERT_BATCH);
-    const params: unknown[] = [datasetId];
-    const values: string[] = [];
-    batch.forEach((row, i) => {
-      const p = params.length;
-      params.push(
-        firstRowNo + start + i,
-        row.customerId ?? null,
-        JSON.stringify(row.customer),
-        row.logged ? JSON.stringify(row.logged) : null,
-        keepSegments ? JSON.stringify(row.segments ?? {}) : null,
-      );
-      values.push(`($1, $${p + 1}, $${p + 2}, $${p + 3}::jsonb, $${p + 4}::jsonb, $${p + 5}::jsonb)`);
-    });
-    await em.query(`INSERT INTO dataset_rows (dataset_id, row_no, customer_id, customer, logged, segments) VALUES ${values.join(', ')}`, params);
+export class DatasetRowWriter {
+  /** Rows handed to PostgreSQL so far (the last INSERT may still be running). */
+  rowCount = 0;
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly datasetId: string,
+    private readonly keepSegments: boolean,
+  ) {}
+
+  /** Waits for the previous INSERT (throwing its error), then starts this batch's. */
+  async write(rows: readonly ImportedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    // Serialized while the previous INSERT still runs.
+    const document = JSON.stringify(rows.map((row) => [row.customerId ?? null, row.customer, row.logged ?? null, this.keepSegments ? (row.segments ?? {}) : null]));
+    const firstRowNo = this.rowCount;
+    this.rowCount += rows.length;
+    await this.inFlight;
+    this.inFlight = this.em.query(
+      `INSERT INTO dataset_rows (dataset_id, row_no, customer_id, customer, logged, segments)
+       SELECT $1::uuid, $2::integer + r.ord::integer - 1, r.v->>0, r.v->1, NULLIF(r.v->2, 'null'), NULLIF(r.v->3, 'null')
+       FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS r(v, ord)`,
+      [this.datasetId, firstRowNo, document],
+    );
+    this.inFlight.catch(() => undefined); // thrown by the next write() or finish()
+  }
+
+  /** Waits for the last INSERT, throwing its error. */
+  finish(): Promise<void> {
+    return this.inFlight;
+  }
+
+  /** Waits for the last INSERT to end, failed or not (before deleting the rows of a failed import). */
+  settle(): Promise<void> {
+    return this.inFlight.catch(() => undefined);
   }
 }
 

@@ -12,7 +12,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import { Dataset, DatasetStatus } from './dataset.entity';
-import { insertDatasetRows } from './dataset-rows';
+import { DatasetRowWriter, INSERT_BATCH } from './dataset-rows';
 
 const column = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
@@ -101,11 +101,9 @@ export class DatasetsService {
       [options.name, options.format ?? 'csv', JSON.stringify(mapping), JSON.stringify(personal ?? {}), options.totalBytes ?? null, actor?.id ?? null],
     );
     const id = inserted[0]!.id;
-    const keepSegments = (mapping.segmentColumns?.length ?? 0) > 0;
-    let rowNo = 0;
+    const writer = new DatasetRowWriter(this.dataSource.manager, id, (mapping.segmentColumns?.length ?? 0) > 0);
     let progress = { rowsRead: 0, bytesRead: 0 };
     let lastUpdate = Date.now();
-    let inserting: Promise<void> = Promise.resolve();
     try {
       const report = await importDataset(source, {
         ...(options.format && { format: { kind: options.format } }),
@@ -114,26 +112,19 @@ export class DatasetsService {
         ...(personal && { personal }),
         hashSalt: this.hashSalt,
         ...(options.totalBytes !== undefined && { totalBytes: options.totalBytes }),
-        batchSize: 2000,
+        batchSize: INSERT_BATCH,
         onProgress: (p) => {
           progress = { rowsRead: p.rowsRead, bytesRead: p.bytesRead };
         },
-        onRows: async (rows) => {
-          const batch = options.transform ? rows.map(options.transform) : rows;
-          const first = rowNo;
-          rowNo += batch.length;
-          // One INSERT in flight while the next batch is parsed: PostgreSQL and the parser overlap,
-          // and memory still holds at most two batches (backpressure stays on the source).
-          await inserting;
-          inserting = insertDatasetRows(this.dataSource.manager, id, first, batch, keepSegments);
-          inserting.catch(() => undefined); // awaited (and thrown) by the next batch or at the end
+        onRows: async (batch) => {
+          await writer.write(options.transform ? batch.map(options.transform) : batch);
           if (Date.now() - lastUpdate >= PROGRESS_EVERY_MS) {
             lastUpdate = Date.now();
-            await this.dataSource.query(`UPDATE datasets SET rows_read = $2, bytes_read = $3, row_count = $4, updated_at = now() WHERE id = $1`, [id, progress.rowsRead, progress.bytesRead, rowNo]);
+            await this.dataSource.query(`UPDATE datasets SET rows_read = $2, bytes_read = $3, row_count = $4, updated_at = now() WHERE id = $1`, [id, progress.rowsRead, progress.bytesRead, writer.rowCount]);
           }
         },
       });
-      await inserting;
+      await writer.finish();
       await this.dataSource.transaction(async (em) => {
         await em.query(`UPDATE datasets SET status = 'READY', format = $2, report = $3, rows_read = $4, bytes_read = $5, row_count = $6, updated_at = now() WHERE id = $1`, [
           id,
@@ -141,12 +132,12 @@ export class DatasetsService {
           JSON.stringify(report),
           report.rowsRead,
           report.bytesRead,
-          rowNo,
+          writer.rowCount,
         ]);
-        await this.audit.append(em, actor, { action: 'dataset.upload', entityType: 'dataset', entityId: id, comment: `${options.name}: ${rowNo} rows kept, ${report.rowsRejected} rejected` });
+        await this.audit.append(em, actor, { action: 'dataset.upload', entityType: 'dataset', entityId: id, comment: `${options.name}: ${writer.rowCount} rows kept, ${report.rowsRejected} rejected` });
       });
     } catch (error) {
-      await inserting.catch(() => undefined);
+      await writer.settle();
       const message = error instanceof DatasetError ? error.message : 'The upload stopped before the end of the file.';
       await this.dataSource.query(`DELETE FROM dataset_rows WHERE dataset_id = $1`, [id]);
       await this.dataSource.query(`UPDATE datasets SET status = 'FAILED', error = $2, rows_read = $3, row_count = 0, updated_at = now() WHERE id = $1`, [id, message, progress.rowsRead]);
