@@ -10,7 +10,7 @@ function strategyDocument(limit: number) {
     name: 'Story',
     nodes: [
       { id: 'catalog', type: 'actions', config: {} },
-      { id: 'adults', type: 'filter', config: { condition: { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }] } } },
+      { id: 'adults', type: 'filter', config: { condition: { all: [{ fact: 'customer', path: '$.ageYears', operator: 'greaterThanInclusive', value: 18 }] } } },
       { id: 'top', type: 'rank', config: { by: 'priority', limit } },
       { id: 'output', type: 'output', config: {} },
     ],
@@ -83,7 +83,7 @@ describe('governance story (e2e)', () => {
 
     // The designer tries a decision; without evidence the reviewer cannot approve yet.
     const decision = ok(
-      await api.gql(`query($i: TestDecisionInput!) { testDecision(input: $i) { recommendations trace } }`, { i: { versionId: v1.id, input: { customer: { age: 30 } } } }, designer),
+      await api.gql(`query($i: TestDecisionInput!) { testDecision(input: $i) { recommendations trace } }`, { i: { versionId: v1.id, input: { customer: { ageYears: 30 } } } }, designer),
     ).testDecision;
     expect(decision.recommendations).toHaveLength(2);
     const early = await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v1.id }, reviewer);

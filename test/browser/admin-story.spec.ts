@@ -56,7 +56,7 @@ describe('studio: the admin story (browser)', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({
         strategy: demo.id,
-        customer: { id: 'c-42', age: 41, segment: 'gold', churnRisk: 0.7, hasCard: false },
+        customer: { id: 'c-42', ageYears: 41, segment: 'gold', churnRisk: 0.7, hasCard: false },
         context: { channel: 'web' },
       }),
     });
@@ -179,18 +179,18 @@ describe('studio: the admin story (browser)', () => {
     await demoCard.getByText('v1 · Published').waitFor();
     await demoCard.getByText(/^by (?!user )/).waitFor();
     await list.getByRole('listitem').filter({ hasText: 'Winback' }).getByText('v1 · In review').waitFor();
-    expect(await list.getByRole('listitem').count()).toBe(3);
+    expect(await list.getByRole('listitem').count()).toBe(4);
     await shot('strategies-list');
 
     await page.getByLabel('Search').fill('customers');
-    await page.getByText('2 of 3 strategies').waitFor();
+    await page.getByText('2 of 4 strategies').waitFor();
     await page.getByLabel('Status').selectOption('IN_REVIEW');
-    await page.getByText('1 of 3 strategies').waitFor();
+    await page.getByText('1 of 4 strategies').waitFor();
     expect(await list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Winback')]);
     await page.getByLabel('Search').fill('nothing like this');
     await page.getByText('No strategy contains “nothing like this” and has a version in review.').waitFor();
     await page.getByRole('button', { name: 'Show all strategies' }).click();
-    await page.getByText('3 strategies', { exact: true }).waitFor();
+    await page.getByText('4 strategies', { exact: true }).waitFor();
   });
 
   it('creates an API key for the demo strategy; its secret, shown once, answers decisions', async () => {

@@ -133,7 +133,7 @@ describe('studio: the action catalog and customer schema (browser)', () => {
       'mortgage-review,Mortgage review,loans,call-center,300,40,,,loans|advice,"{""segment"":""gold""}"',
     );
     await page.getByLabel('Import CSV…').setInputFiles(exported);
-    await panel.getByText('6 rows: 0 new, 0 to update, 6 unchanged').waitFor();
+    await panel.getByText('16 rows: 0 new, 0 to update, 16 unchanged').waitFor();
     expect(await panel.getByRole('button', { name: 'Import 0 actions' }).isDisabled()).toBe(true);
     await panel.getByRole('button', { name: 'Cancel' }).click();
   });

@@ -127,7 +127,7 @@ describe('studio: the designer story (browser)', () => {
     await step('filter-1').click();
     await page.getByRole('button', { name: '+ Add rule' }).first().click();
     const row = page.locator('.rule-row').first();
-    await row.getByLabel('Field').selectOption('customer.age');
+    await row.getByLabel('Field').selectOption('customer.ageYears');
     await row.getByLabel('Comparison').selectOption({ label: 'is at least' });
     await row.getByLabel('Value for age').fill('18');
     await page.getByLabel('Name on the canvas').fill('Adults only');
@@ -140,20 +140,20 @@ describe('studio: the designer story (browser)', () => {
   it('runs a test customer in the browser and reads the trace on the panel and the canvas', async () => {
     await page.getByRole('tab', { name: 'Test' }).click();
     await page.locator('summary', { hasText: 'Edit this customer' }).click();
-    await page.locator('#sample-age').fill('17');
+    await page.locator('#sample-ageYears').fill('17');
     await page.getByRole('button', { name: /Run test/ }).click();
     const trace = page.locator('.trace-steps');
     await trace.waitFor();
-    expect(await trace.textContent()).toContain('Adults only: 4 in → 0 out');
+    expect(await trace.textContent()).toContain('Adults only: 14 in → 0 out');
     expect(await trace.textContent()).toContain('left: age 17 is not ≥ 18');
     expect(await page.locator('.test-panel').textContent()).toContain('Nothing is recommended');
-    expect(await step('filter-1').locator('.step-run').textContent()).toContain('4 in → 0 out');
+    expect(await step('filter-1').locator('.step-run').textContent()).toContain('14 in → 0 out');
 
-    await page.locator('#sample-age').fill('40');
+    await page.locator('#sample-ageYears').fill('40');
     await page.locator('.recommendations li').first().waitFor();
     expect(await page.locator('.recommendations li').count()).toBe(3);
     expect(await page.locator('.recommendations li').first().textContent()).toContain('Retention call');
-    expect(await step('rank-1').locator('.step-run').textContent()).toContain('4 in → 3 out');
+    expect(await step('rank-1').locator('.step-run').textContent()).toContain('14 in → 3 out');
     await page.getByLabel('Follow an action that was left out').selectOption({ label: 'Savings plan' });
     expect(await page.locator('.test-panel .callout-warning').textContent()).toMatch(/Savings plan.*left at/);
     await page.getByRole('button', { name: /Save as test case/ }).click();

@@ -22,7 +22,7 @@ function withConfig(doc: Doc, nodeId: string, config: Record<string, unknown>): 
   return { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, config } : n)) };
 }
 
-const adultsFrom = (age: number) => ({ condition: { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: age }] } });
+const adultsFrom = (age: number) => ({ condition: { all: [{ fact: 'customer', path: '$.ageYears', operator: 'greaterThanInclusive', value: age }] } });
 
 /**
  * Every governance role in a real browser against the built API (PostgreSQL, Redis, the simulation
@@ -66,7 +66,7 @@ describe('studio: governance, one role at a time (browser)', () => {
     ok(
       await api.gql(
         `query($s: ID!, $i: JSON!) { decide(strategyId: $s, input: $i) { actions strategy } }`,
-        { s: strategyId, i: { customer: { id: customerId, age: 19, segment: 'gold', churnRisk: 0.6, hasCard: false } } },
+        { s: strategyId, i: { customer: { id: customerId, ageYears: 19, segment: 'gold', churnRisk: 0.6, hasCard: false } } },
         token['publisher'],
       ),
     ).decide as { actions: unknown[]; strategy: { version: number } };

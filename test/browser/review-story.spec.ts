@@ -86,7 +86,7 @@ describe('studio: the reviewer story (browser)', () => {
           type: 'filter',
           label: 'Under 80',
           position: { x: (removed.position?.x ?? 500) + 20, y: (removed.position?.y ?? 0) + 190 },
-          config: { condition: { all: [{ fact: 'customer', path: '$.age', operator: 'lessThan', value: 80 }] } },
+          config: { condition: { all: [{ fact: 'customer', path: '$.ageYears', operator: 'lessThan', value: 80 }] } },
         },
       ],
       edges: doc.edges.map((e) => ({ ...e, source: e.source === removed.id ? 'under-80' : e.source, target: e.target === removed.id ? 'under-80' : e.target })),

@@ -6,6 +6,7 @@ import { launchChromium } from './chromium';
 import { startStudio, type RunningStudio } from './studio-server';
 
 const PASSWORD = 'e2e-simulation-password';
+const STRATEGY = 'Vehicle coupons (demo)';
 const SHOTS = join(__dirname, '..', 'screenshots');
 
 interface DocNode {
@@ -15,10 +16,11 @@ interface DocNode {
 
 /**
  * The analyst's simulation story in a real browser against the built API with the demo seed
- * (version 1 of the demo strategy published, the coupon sample imported). Version 2, set up through
- * the API, widens the first filter. The analyst simulates it
- * on the coupon sample against the published version, follows the progress, reads the results and
- * the comparison, and exports them as CSV; a reviewer reads the results but cannot start a run.
+ * (version 1 of the coupon demo strategy published, the coupon sample imported). Version 2, set up
+ * through the API, weighs the commission less against the acceptance models (value weight 0.5 → 0.25).
+ * The analyst simulates it on the coupon sample against the published version, follows the progress,
+ * reads the results and the comparison, and exports them as CSV; a reviewer reads the results but
+ * cannot start a run.
  */
 describe('studio: the simulation story (browser)', () => {
   let api: RunningApi;
@@ -54,11 +56,11 @@ describe('studio: the simulation story (browser)', () => {
     const { designer, reviewer, publisher } = token as Record<string, string>;
     const strategy = ok(
       await api.gql(
-        `{ strategies { edges { node { id versions { id status contentHash document } } } } }`,
+        `{ strategies { edges { node { id name versions { id status contentHash document } } } } }`,
         {},
         designer,
       ),
-    ).strategies.edges[0].node;
+    ).strategies.edges.find((e: { node: { name: string } }) => e.node.name === STRATEGY).node;
     // The seed publishes version 1 once its simulation completes; finish the job if it did not.
     const v1 = strategy.versions[strategy.versions.length - 1];
     if (v1.status === 'IN_REVIEW') {
@@ -92,22 +94,10 @@ describe('studio: the simulation story (browser)', () => {
     ).cloneVersion;
     v2Id = v2.id;
     const doc = v1.document as { nodes: DocNode[] };
-    // On the coupon sample the customers' age is hashed (a personal column), so version 1's "Adults
-    // only" recommends nothing; version 2 also lets in customers without a card.
+    // Version 2: likelier acceptance first, the commission counting less (value^0.25 instead of value^0.5).
     const nodes = doc.nodes.map((n) =>
-      n.id === 'adults'
-        ? {
-            ...n,
-            label: 'Adults or no card yet',
-            config: {
-              condition: {
-                any: [
-                  n.config['condition'],
-                  { fact: 'customer', path: '$.hasCard', operator: 'notEqual', value: true },
-                ],
-              },
-            },
-          }
+      n.id === 'arbitrate'
+        ? { ...n, label: 'Acceptance first', config: { ...n.config, valueWeight: 0.25 } }
         : n,
     );
     const saved = ok(
@@ -142,9 +132,7 @@ describe('studio: the simulation story (browser)', () => {
     await login(page, 'analyst');
     await page.getByRole('link', { name: 'Simulations' }).click();
     await page.getByRole('heading', { name: 'Start a simulation' }).waitFor();
-    await page
-      .getByLabel('Strategy', { exact: true })
-      .selectOption({ label: 'Retail next best action (demo)' });
+    await page.getByLabel('Strategy', { exact: true }).selectOption({ label: STRATEGY });
     await page.getByLabel('Version', { exact: true }).selectOption({ label: 'v2 · draft' });
     await page.getByLabel('Dataset', { exact: true }).selectOption(datasetId);
     const baseline = page.getByLabel('Compare with (baseline)', { exact: true });
@@ -153,7 +141,7 @@ describe('studio: the simulation story (browser)', () => {
 
     await page.waitForURL(/#\/simulations\/[0-9a-f-]{36}$/);
     simulationId = page.url().split('/').pop()!;
-    await page.getByRole('heading', { name: /Retail next best action \(demo\) v2/ }).waitFor();
+    await page.getByRole('heading', { name: `${STRATEGY} v2` }).waitFor();
     const bar = page.getByRole('progressbar', { name: 'Rows decided' });
     // The run may finish before the first poll lands: the bar is shown only while it runs.
     if (await bar.isVisible()) {
@@ -172,16 +160,26 @@ describe('studio: the simulation story (browser)', () => {
   it('shows the results as charts and tables', async () => {
     const perAction = page.getByRole('table', { name: 'Per action' });
     await perAction.waitFor();
-    expect(await perAction.textContent()).toContain('gold-card');
+    // Several coupons come first for someone; none of the retail offers is even a candidate.
+    for (const id of ['carry-out-1d', 'restaurant-under-20-1d', 'restaurant-20-50-1d', 'bar-1d'])
+      expect(await perAction.textContent()).toContain(id);
+    expect(await perAction.textContent()).not.toContain('gold-card');
     expect(
       await page
         .getByRole('figure', { name: 'Share of customers with each action on top' })
         .locator('.recharts-bar-rectangle')
         .count(),
-    ).toBeGreaterThan(0);
-    expect(await page.getByRole('table', { name: 'Funnel per step' }).textContent()).toContain(
-      'no-second-card',
-    );
+    ).toBeGreaterThanOrEqual(4);
+    expect(await page.getByRole('table', { name: 'Funnel per step' }).textContent()).toContain('suitability');
+    expect(await page.getByText(/came without a propensity/).count()).toBe(0);
+    // Off-policy: replay from the logged coupon and answer, with its interval. The survey logged no
+    // propensities, so IPS and SNIPS have no estimate.
+    const estimates = page.getByRole('table', { name: 'Estimates for the top recommendation' });
+    const estimate = (name: string) =>
+      estimates.getByRole('row', { name: new RegExp(`^${name}`) }).textContent();
+    expect(await estimate('Logged policy')).toMatch(/\d%.*\d% to \d.*%/);
+    expect(await estimate('Replay')).toMatch(/\d%.*\d% to \d.*%/);
+    expect(await estimate('IPS')).toContain('no estimate');
     await page
       .getByRole('heading', { name: 'Which action customers get first' })
       .evaluate((h) => h.scrollIntoView());
@@ -197,7 +195,8 @@ describe('studio: the simulation story (browser)', () => {
     );
     const examples = page.getByRole('table', { name: 'Examples of customers whose top action changed' });
     expect(await examples.locator('tbody tr').count()).toBeGreaterThan(0);
-    expect(await examples.locator('tbody tr').first().textContent()).toMatch(/nothing.*gold-card/);
+    // From one coupon to another: every customer had a coupon under both versions.
+    expect(await examples.locator('tbody tr').first().textContent()).toMatch(/-1d.*-1d/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, 'simulation-compare.png') });
   });
@@ -214,8 +213,10 @@ describe('studio: the simulation story (browser)', () => {
     expect(lines[0]).toMatch(
       /^kind,id,top_action,top_action_baseline,rows_draft,rows_baseline,rows_delta,top_draft,top_baseline,top_delta,/,
     );
-    const gold = lines.find((l) => l.startsWith('action,gold-card,'))!.split(',');
-    expect(gold.slice(7, 10)).toEqual(['12684', '0', '12684']);
+    // Weighing the commission less: the cheap take-away coupon comes first more often, the $20–50 restaurant less.
+    const topDelta = (id: string) => Number(lines.find((l) => l.startsWith(`action,${id},`))!.split(',')[9]);
+    expect(topDelta('carry-out-1d')).toBeGreaterThan(0);
+    expect(topDelta('restaurant-20-50-1d')).toBeLessThan(0);
     expect(browserErrors).toEqual([]);
   });
 
@@ -231,9 +232,7 @@ describe('studio: the simulation story (browser)', () => {
     expect(await start.locator('xpath=..').getAttribute('title')).toBe(
       'Only analysts run and cancel simulations.',
     );
-    expect(
-      await reviewer.getByRole('link', { name: 'Retail next best action (demo)' }).count(),
-    ).toBeGreaterThanOrEqual(2);
+    expect(await reviewer.getByRole('link', { name: STRATEGY }).count()).toBeGreaterThanOrEqual(2);
     await reviewer.close();
   });
 });

@@ -92,6 +92,24 @@ describe('datasets', () => {
     expect(json.body.error.message).toMatch(/Content-Type/);
   });
 
+  it('stores a file of many batches whole and in file order, with segment values when segments are mapped', async () => {
+    const rows = 1234; // several INSERT batches, the last one partial
+    const up = await uploadDataset(t, analyst.token, 'many batches', customersCsv(rows), { ...CUSTOMERS_MAPPING, segmentColumns: ['segment'], useCustomerSchema: false });
+    expect(up.status).toBe(201);
+    expect(up.body.rowCount).toBe(rows);
+    const stored = (await t.sql.query(`SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no`, [up.body.id])).rows;
+    expect(stored.map((r) => r.customer_id)).toEqual(Array.from({ length: rows }, (_, i) => `c${i}`));
+    expect(stored.map((r) => r.row_no)).toEqual(Array.from({ length: rows }, (_, i) => i));
+    expect(stored[1233]).toEqual({ row_no: 1233, customer_id: 'c1233', customer: { age: 33, segment: 'gold' }, logged: { actionId: 'loan', outcome: 0, propensity: 0.5 }, segments: { segment: 'gold' } });
+
+    const plain = await uploadDataset(t, analyst.token, 'no segments', 'age\n30\n\n41\n', { useCustomerSchema: false });
+    const plainRows = (await t.sql.query(`SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no`, [plain.body.id])).rows;
+    expect(plainRows).toEqual([
+      { row_no: 0, customer_id: null, customer: { age: 30 }, logged: null, segments: null },
+      { row_no: 1, customer_id: null, customer: { age: 41 }, logged: null, segments: null },
+    ]);
+  });
+
   it('inspects the start of a file: format and suggested fields', async () => {
     const res = await request(t.app.getHttpServer()).post('/api/v1/datasets/inspect').set('authorization', `Bearer ${analyst.token}`).set('content-type', 'text/csv').send(Buffer.from('id;age;vip\na;30;true\nb;40;false\n'));
     expect(res.status).toBe(200);
@@ -125,6 +143,9 @@ describe('datasets', () => {
     expect(obd.row_count).toBe(10000);
     const logged = (await t.sql.query(`SELECT DISTINCT logged->>'actionId' AS a FROM dataset_rows WHERE dataset_id = $1 ORDER BY 1`, [coupon.id])).rows.map((r) => r.a);
     expect(logged).toEqual(['bar-1d', 'bar-2h', 'carry-out-1d', 'carry-out-2h', 'coffee-house-1d', 'coffee-house-2h', 'restaurant-20-50-1d', 'restaurant-20-50-2h', 'restaurant-under-20-1d', 'restaurant-under-20-2h']);
+    // The coupon demo strategy reads the age band and the models its other survey answers: kept in clear.
+    const couponAges = (await t.sql.query(`SELECT DISTINCT customer->>'age' AS a FROM dataset_rows WHERE dataset_id = $1 ORDER BY 1`, [coupon.id])).rows.map((r) => r.a);
+    expect(couponAges).toEqual(['21', '26', '31', '36', '41', '46', '50plus', 'below21']);
     const obdRow = (await t.sql.query(`SELECT customer, logged FROM dataset_rows WHERE dataset_id = $1 AND row_no = 0`, [obd.id])).rows[0];
     expect(obdRow.logged).toEqual({ actionId: '14', outcome: 0, propensity: expect.closeTo(0.0294, 3) });
     expect(Object.keys(obdRow.customer)).toHaveLength(38);

@@ -20,6 +20,15 @@ export function couponLoggedAction(row: ImportedRow): ImportedRow {
   return actionId ? { ...row, logged: { ...row.logged, actionId } } : row;
 }
 
+/**
+ * The coupon sample's columns, none of them hashed. The coupon example marks gender, age, marital status,
+ * children and income personal, so any other upload of such data hashes them by default; this file is a
+ * published, anonymous survey (CC BY 4.0, no identifiers, coarse categories), and its demo strategy reads
+ * those values in clear: its acceptance models weigh them and its bar rule compares the age band to
+ * 'below21', which a hash never equals. The declared customer schema keeps them personal.
+ */
+const COUPON_SAMPLE_FIELDS = (coupon.schema.customer ?? []).map(({ personal: _personal, ...field }) => field);
+
 interface Sample {
   name: string;
   file: string;
@@ -39,7 +48,7 @@ export const SAMPLES: Sample[] = [
       format: 'csv',
       // Customer fields: every column but the offer (coupon, expiration) and the answer (Y).
       mapping: { loggedAction: ['coupon', 'expiration'], outcome: 'Y' },
-      schema: coupon.schema.customer ?? [],
+      schema: COUPON_SAMPLE_FIELDS,
       transform: couponLoggedAction,
     },
   },

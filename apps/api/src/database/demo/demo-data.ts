@@ -4,6 +4,7 @@ import {
   type DataSchema,
   type StrategyDocument,
 } from '@arbiter/engine';
+import { coupon } from '@arbiter/engine/examples';
 import { Role } from '../../auth/roles';
 
 /** One demo user per role; all share the password printed when seeding. */
@@ -15,9 +16,17 @@ export const DEMO_USERS: { email: string; displayName: string; roles: Role[] }[]
   { email: 'admin@arbiter.local', displayName: 'Alex Admin', roles: [Role.admin] },
 ];
 
-export const DEMO_SCHEMA: Required<DataSchema> = {
+/** A strategy the seed creates and publishes (after a simulation on the coupon sample). */
+export interface DemoStrategy {
+  name: string;
+  description: string;
+  document: StrategyDocument;
+}
+
+const RETAIL_SCHEMA: Required<DataSchema> = {
   customer: [
-    { name: 'age', type: 'number', personal: true },
+    // `ageYears`, not `age`: the coupon sample's `age` is an age band ('below21', '26', '50plus').
+    { name: 'ageYears', type: 'number', label: 'age', personal: true },
     { name: 'segment', type: 'string', allowedValues: ['gold', 'silver', 'bronze'] },
     { name: 'churnRisk', type: 'number', label: 'churn risk (0–1)' },
     { name: 'hasCard', type: 'boolean', label: 'has a credit card' },
@@ -25,7 +34,18 @@ export const DEMO_SCHEMA: Required<DataSchema> = {
   context: [{ name: 'channel', type: 'string', allowedValues: ['web', 'app', 'call-center'] }],
 };
 
-export const DEMO_ACTIONS: ActionDefinition[] = [
+/** Both demos' fields: the retail ones, then every column of the coupon sample (see the coupon example). */
+export const DEMO_SCHEMA: Required<DataSchema> = {
+  customer: [
+    ...RETAIL_SCHEMA.customer,
+    ...(coupon.schema.customer ?? []).map((f) => (f.name === 'age' ? { ...f, label: 'age band' } : f)),
+  ],
+  context: [...RETAIL_SCHEMA.context, ...(coupon.schema.context ?? [])],
+};
+
+const RETAIL_CHANNELS = ['web', 'app', 'call-center'];
+
+const RETAIL_ACTIONS: ActionDefinition[] = [
   {
     id: 'gold-card',
     name: 'Gold credit card',
@@ -62,15 +82,24 @@ export const DEMO_ACTIONS: ActionDefinition[] = [
   },
 ];
 
-/** A small, valid strategy: adults only, no card offer to card holders, propensity from churn risk, top 3. */
-export const DEMO_STRATEGY: { name: string; description: string; document: StrategyDocument } = {
+/** The retail offers, then the coupon example's ten coupons (ids like `bar-1d`, channel `in-car`). */
+export const DEMO_ACTIONS: ActionDefinition[] = [...RETAIL_ACTIONS, ...coupon.actions];
+
+/** A small, valid strategy: retail offers, adults only, no card offer to card holders, propensity from churn risk, top 3. */
+const RETAIL_STRATEGY: DemoStrategy = {
   name: 'Retail next best action (demo)',
   description: 'Demo strategy created by the seed: filter, score, arbitrate, rank.',
   document: {
     schemaVersion: SCHEMA_VERSION,
     name: 'Retail next best action (demo)',
     nodes: [
-      { id: 'catalog', type: 'actions', label: 'All offers', position: { x: 0, y: 0 }, config: {} },
+      {
+        id: 'catalog',
+        type: 'actions',
+        label: 'Retail offers',
+        position: { x: 0, y: 0 },
+        config: { channels: RETAIL_CHANNELS },
+      },
       {
         id: 'adults',
         type: 'filter',
@@ -78,7 +107,7 @@ export const DEMO_STRATEGY: { name: string; description: string; document: Strat
         position: { x: 260, y: 0 },
         config: {
           condition: {
-            all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
+            all: [{ fact: 'customer', path: '$.ageYears', operator: 'greaterThanInclusive', value: 18 }],
           },
         },
       },
@@ -126,3 +155,25 @@ export const DEMO_STRATEGY: { name: string; description: string; document: Strat
     ],
   },
 };
+
+const COUPON_NAME = 'Vehicle coupons (demo)';
+
+/**
+ * The coupon example (acceptance models fitted on the coupon sample) on the shared catalog: its first
+ * node keeps to the in-car coupons, so the retail offers never reach its per-venue models.
+ */
+const COUPON_STRATEGY: DemoStrategy = {
+  name: COUPON_NAME,
+  description:
+    'Demo strategy created by the seed from the in-vehicle coupon example: the best three coupons for a driver.',
+  document: {
+    ...coupon.document,
+    name: COUPON_NAME,
+    nodes: coupon.document.nodes.map((node) =>
+      node.type === 'actions' ? { ...node, label: 'In-car coupons', config: { channels: ['in-car'] } } : node,
+    ),
+  },
+};
+
+/** In list order (by name): tests and the README's tour take the retail strategy as the first one. */
+export const DEMO_STRATEGIES: DemoStrategy[] = [RETAIL_STRATEGY, COUPON_STRATEGY];

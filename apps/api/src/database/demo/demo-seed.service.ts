@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { ActionsService } from '../../actions/actions.service';
 import { hashPassword } from '../../auth/passwords';
 import { CustomerSchemaService } from '../../customer-schema/customer-schema.service';
-import { SampleDatasetsService } from '../../datasets/sample-datasets.service';
+import { COUPON_SAMPLE, SampleDatasetsService } from '../../datasets/sample-datasets.service';
 import { DatasetsService } from '../../datasets/datasets.service';
 import { DatasetStatus } from '../../datasets/dataset.entity';
 import { SchemaScope, type FieldType } from '../../customer-schema/schema-field.entity';
@@ -17,7 +17,7 @@ import { UsersService } from '../../users/users.service';
 import type { Actor } from '../../auth/actor';
 import type { CreateAction } from '../../actions/dto/action.inputs';
 import type { CreateStrategy } from '../../strategies/dto/strategy.types';
-import { DEMO_ACTIONS, DEMO_SCHEMA, DEMO_STRATEGY, DEMO_USERS } from './demo-data';
+import { DEMO_ACTIONS, DEMO_SCHEMA, DEMO_STRATEGIES, DEMO_USERS } from './demo-data';
 import { publishDemoStrategy } from './publish-demo-strategy';
 
 export interface DemoSeedResult {
@@ -27,8 +27,9 @@ export interface DemoSeedResult {
 
 /**
  * The quick start's demo data: one user per role (all with one password, printed by the caller),
- * a small catalog, schema and strategy. Re-running resets the demo users' password and adds only
- * what is missing. Refuses to run in production.
+ * a catalog, schema and two strategies (retail offers; in-vehicle coupons, the coupon sample's
+ * example). Re-running resets the demo users' password and adds only what is missing. Refuses to
+ * run in production.
  */
 @Injectable()
 export class DemoSeedService {
@@ -88,36 +89,46 @@ export class DemoSeedService {
         validTo: undefined,
       } as CreateAction);
     }
-    const existingStrategies = await this.strategies.list({ first: 100 }, true);
-    const created = existingStrategies.edges.some((e) => e.node.name === DEMO_STRATEGY.name)
-      ? undefined
-      : await this.strategies.create(designer, {
-          name: DEMO_STRATEGY.name,
-          description: DEMO_STRATEGY.description,
-          document: DEMO_STRATEGY.document as CreateStrategy['document'],
-        });
+    const existingNames = (await this.strategies.list({ first: 100 }, true)).edges.map((e) => e.node.name);
+    const created: { name: string; id: string }[] = [];
+    for (const strategy of DEMO_STRATEGIES) {
+      if (existingNames.includes(strategy.name)) continue;
+      const { id } = await this.strategies.create(designer, {
+        name: strategy.name,
+        description: strategy.description,
+        document: strategy.document as CreateStrategy['document'],
+      });
+      created.push({ name: strategy.name, id });
+    }
     // The sample datasets (apps/api/data/samples), imported once, by the demo analyst.
     await this.sampleDatasets.seed(actors['analyst'] ?? null);
-    if (created) {
-      const coupon = (await this.datasets.list()).find(
-        (d) => d.name.toLowerCase().includes('coupon') && d.status === DatasetStatus.READY,
-      );
-      const published = coupon
-        ? await publishDemoStrategy(
-            this.modules,
-            this.dataSource,
-            created.id,
-            coupon.id,
-            actors as Parameters<typeof publishDemoStrategy>[4],
-          )
-        : false;
-      if (!published)
+    const coupon = (await this.datasets.list()).find(
+      (d) => d.name === COUPON_SAMPLE && d.status === DatasetStatus.READY,
+    );
+    for (const strategy of created) {
+      try {
+        const published = coupon
+          ? await publishDemoStrategy(
+              this.modules,
+              this.dataSource,
+              strategy.id,
+              coupon.id,
+              actors as Parameters<typeof publishDemoStrategy>[4],
+            )
+          : false;
+        if (!published)
+          this.logger.warn(
+            `The demo strategy "${strategy.name}" was left in review: its simulation did not complete.`,
+          );
+      } catch (error) {
+        // E.g. a database seeded before a field it reads was declared differently: start anyway.
         this.logger.warn(
-          `The demo strategy "${DEMO_STRATEGY.name}" was left in review: its simulation did not complete.`,
+          `The demo strategy "${strategy.name}" was not published: ${(error as Error).message}`,
         );
+      }
     }
     this.logger.log(
-      `Demo data ready: ${DEMO_USERS.length} users, ${DEMO_ACTIONS.length} actions, 1 strategy.`,
+      `Demo data ready: ${DEMO_USERS.length} users, ${DEMO_ACTIONS.length} actions, ${DEMO_STRATEGIES.length} strategies.`,
     );
     return { password, users: DEMO_USERS.map((u) => `${u.email} (${u.roles.join(', ')})`) };
   }
