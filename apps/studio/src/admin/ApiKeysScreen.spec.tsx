@@ -1,16 +1,10 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError } from '../api/client';
-import type { SessionUser } from '../auth/session';
+import { admin } from '../test-support/session-users';
 import type { ApiKey, ApiKeysApi, NewApiKey } from './admin-api';
 import { ApiKeysScreen } from './ApiKeysScreen';
 
-const admin: SessionUser = {
-  id: 'u-admin',
-  email: 'admin@arbiter.local',
-  displayName: 'Ada Admin',
-  roles: ['admin'],
-};
 const SECRET = 'arb_s3cr3t-value-only-shown-once';
 
 function memoryApi(keys: ApiKey[] = []) {

@@ -2,16 +2,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError } from '../api/client';
 import type { Role } from '../api/generated/graphql';
-import type { SessionUser } from '../auth/session';
+import { admin as me } from '../test-support/session-users';
 import type { NewUser, User, UsersApi } from './admin-api';
 import { UsersScreen } from './UsersScreen';
 
-const me: SessionUser = {
-  id: 'u-admin',
-  email: 'admin@arbiter.local',
-  displayName: 'Ada Admin',
-  roles: ['admin'],
-};
 const person = (id: string, displayName: string, roles: Role[]): User => ({
   id,
   displayName,

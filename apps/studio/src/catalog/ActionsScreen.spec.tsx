@@ -1,22 +1,9 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError } from '../api/client';
-import type { SessionUser } from '../auth/session';
+import { analyst, designer } from '../test-support/session-users';
 import { ActionsScreen } from './ActionsScreen';
 import type { ActionUpdate, CatalogAction, CatalogApi } from './catalog-api';
-
-const designer: SessionUser = {
-  id: 'u1',
-  email: 'designer@arbiter.local',
-  displayName: 'Dana Designer',
-  roles: ['designer'],
-};
-const analyst: SessionUser = {
-  id: 'u2',
-  email: 'analyst@arbiter.local',
-  displayName: 'Ann Analyst',
-  roles: ['analyst'],
-};
 
 const gold: CatalogAction = {
   id: 'gold-card',

@@ -1,6 +1,10 @@
 import { request } from '../api/client';
 import { graphql } from '../api/generated';
-import type { CreateActionInput, UpdateActionInput } from '../api/generated/graphql';
+import type {
+  CatalogActionFieldsFragment,
+  CreateActionInput,
+  UpdateActionInput,
+} from '../api/generated/graphql';
 
 export const CatalogActionFields = graphql(`
   fragment CatalogActionFields on Action {
@@ -68,19 +72,7 @@ const DeleteCatalogActionMutation = graphql(`
 `);
 
 /** An action of the catalog as the screens use it. */
-export interface CatalogAction {
-  id: string;
-  name: string;
-  group: string | null;
-  channel: string | null;
-  value: number | null;
-  cost: number | null;
-  validFrom: string | null;
-  validTo: string | null;
-  tags: string[];
-  attributes: unknown;
-  revision: number;
-}
+export type CatalogAction = CatalogActionFieldsFragment;
 
 export type ActionCreate = CreateActionInput;
 export type ActionUpdate = UpdateActionInput;

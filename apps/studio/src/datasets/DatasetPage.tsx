@@ -4,11 +4,12 @@ import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { Button } from '../shared/ui';
-import type { DatasetDetail, DatasetsApi } from './datasets-api';
+import { DATASET_STATUS_WORDS, type DatasetDetail, type DatasetsApi } from './datasets-api';
 import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { QualityReport } from './QualityReport';
 import { formatBytes, readReport } from './report-model';
-import { StatusPill, formatDate } from './StatusPill';
+import { StatusPill } from '../shared/StatusPill';
+import { formatDate } from './format-date';
 import { UploadProgress } from './UploadProgress';
 import { rowsPerSecond } from './upload';
 
@@ -86,7 +87,8 @@ export function DatasetPage({
         <>
           <div className="page-head">
             <h1>
-              {dataset.name} <StatusPill status={dataset.status} />
+              {dataset.name}{' '}
+              <StatusPill status={dataset.status} words={DATASET_STATUS_WORDS} classPrefix="ds-status" />
             </h1>
             <div className="page-head-actions">
               {dataset.status === 'READY' &&

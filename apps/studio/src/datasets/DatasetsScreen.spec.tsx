@@ -1,22 +1,10 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError } from '../api/client';
-import type { SessionUser } from '../auth/session';
+import { analyst, designer } from '../test-support/session-users';
 import { DatasetsScreen } from './DatasetsScreen';
 import { dataset, memoryApi } from './test-fixtures';
 
-const analyst: SessionUser = {
-  id: 'analyst-1',
-  email: 'analyst@arbiter.local',
-  displayName: 'Ari',
-  roles: ['analyst'],
-};
-const designer: SessionUser = {
-  id: 'designer-1',
-  email: 'designer@arbiter.local',
-  displayName: 'Dana',
-  roles: ['designer'],
-};
 const csv = () =>
   new File(
     ['destination,weather,temperature,coupon,expiration,gender,age,Y\nHome,Sunny,55,Bar,1d,Female,21,1\n'],

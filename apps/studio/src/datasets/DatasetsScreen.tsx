@@ -5,10 +5,16 @@ import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { Button, EmptyState } from '../shared/ui';
 import { DatasetPage } from './DatasetPage';
-import { graphqlDatasetsApi, type DatasetsApi, type DatasetSummary } from './datasets-api';
+import {
+  DATASET_STATUS_WORDS,
+  graphqlDatasetsApi,
+  type DatasetsApi,
+  type DatasetSummary,
+} from './datasets-api';
 import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { formatBytes, formatCount } from './report-model';
-import { StatusPill, formatDate } from './StatusPill';
+import { StatusPill } from '../shared/StatusPill';
+import { formatDate } from './format-date';
 import { UploadWizard } from './UploadWizard';
 
 /** `#/datasets`: the list and the upload wizard; `#/datasets/<id>`: one dataset and its quality report. */
@@ -129,7 +135,7 @@ function DatasetList({ api, user }: { api: DatasetsApi; user: SessionUser }) {
                 </th>
                 <td>{d.format.toUpperCase()}</td>
                 <td>
-                  <StatusPill status={d.status} />
+                  <StatusPill status={d.status} words={DATASET_STATUS_WORDS} classPrefix="ds-status" />
                 </td>
                 <td className="num">{d.status === 'READY' ? formatCount(d.rowCount) : '—'}</td>
                 <td className="num">

@@ -1,9 +1,9 @@
-import { ApiError, request } from '../api/client';
+import { request } from '../api/client';
 import { graphql } from '../api/generated';
 import type { DatasetStatus } from '../api/generated/graphql';
 import { session } from '../auth/session';
 import { mappingHeader, type Inspection, type SchemaField, type UploadMapping } from './mapping-model';
-import { postRaw, restError, type SendProgress } from './upload';
+import { postRaw, type RawRequest, type SendProgress } from './upload';
 
 export interface DatasetSummary {
   id: string;
@@ -18,6 +18,12 @@ export interface DatasetSummary {
   createdBy: string | null;
   error: string | null;
 }
+
+export const DATASET_STATUS_WORDS: Record<DatasetStatus, string> = {
+  UPLOADING: 'Uploading',
+  READY: 'Ready',
+  FAILED: 'Failed',
+};
 
 export interface DatasetDetail extends DatasetSummary {
   mapping: unknown;
@@ -48,20 +54,26 @@ export interface DatasetsApi {
 /** The API inspects the first 64 KiB (apps/api DatasetsController). */
 export const INSPECT_BYTES = 64 * 1024;
 
+export const DatasetSummaryFields = graphql(`
+  fragment DatasetSummaryFields on Dataset {
+    id
+    name
+    format
+    status
+    rowsRead
+    rowCount
+    bytesRead
+    totalBytes
+    createdAt
+    createdBy
+    error
+  }
+`);
+
 const DatasetsQuery = graphql(`
   query Datasets {
     datasets {
-      id
-      name
-      format
-      status
-      rowsRead
-      rowCount
-      bytesRead
-      totalBytes
-      createdAt
-      createdBy
-      error
+      ...DatasetSummaryFields
     }
   }
 `);
@@ -69,17 +81,7 @@ const DatasetsQuery = graphql(`
 const DatasetQuery = graphql(`
   query Dataset($id: ID!) {
     dataset(id: $id) {
-      id
-      name
-      format
-      status
-      rowsRead
-      rowCount
-      bytesRead
-      totalBytes
-      createdAt
-      createdBy
-      error
+      ...DatasetSummaryFields
       mapping
       personalColumns
       report
@@ -108,9 +110,15 @@ const CustomerSchemaQuery = graphql(`
   }
 `);
 
-function authHeaders(): Record<string, string> {
+/** POSTs a raw body to the REST API as the signed-in user and resolves with the JSON answer. */
+async function postToApi<T>(req: RawRequest): Promise<T> {
+  // A GraphQL call first refreshes an expired access token, which a REST call cannot.
+  await request(DatasetsQuery, {});
   const token = session.get()?.accessToken;
-  return token ? { Authorization: `Bearer ${token}` } : {};
+  return postRaw<T>({
+    ...req,
+    headers: { ...req.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  });
 }
 
 const CONTENT_TYPES = { csv: 'text/csv', jsonl: 'application/x-ndjson' } as const;
@@ -128,36 +136,21 @@ export const graphqlDatasetsApi: DatasetsApi = {
       label: f.label,
       personal: f.personal,
     })),
-  inspect: async (head) => {
-    // A GraphQL call first refreshes an expired access token, which this REST call cannot.
-    await request(DatasetsQuery, {});
-    let res: Response;
-    try {
-      res = await fetch('/api/v1/datasets/inspect', {
-        method: 'POST',
-        headers: { ...authHeaders(), 'Content-Type': 'application/octet-stream' },
-        body: head,
-      });
-    } catch {
-      throw new ApiError('The server cannot be reached. Check your connection and try again.', 'NETWORK');
-    }
-    const body: unknown = await res.json().catch(() => undefined);
-    if (!res.ok) throw restError(res.status, body);
-    return body as Inspection;
-  },
-  upload: async ({ file, name, format, mapping, onProgress, signal }) => {
-    await request(DatasetsQuery, {});
-    const query = new URLSearchParams({ name, format });
-    return postRaw<{ id: string }>({
-      url: `/api/v1/datasets?${query}`,
+  inspect: (head) =>
+    postToApi<Inspection>({
+      url: '/api/v1/datasets/inspect',
+      body: head,
+      headers: { 'Content-Type': 'application/octet-stream' },
+    }),
+  upload: ({ file, name, format, mapping, onProgress, signal }) =>
+    postToApi<{ id: string }>({
+      url: `/api/v1/datasets?${new URLSearchParams({ name, format })}`,
       body: file,
       headers: {
-        ...authHeaders(),
         'Content-Type': CONTENT_TYPES[format],
         'X-Dataset-Mapping': mappingHeader(mapping),
       },
       onProgress,
       signal,
-    });
-  },
+    }),
 };

@@ -1,5 +1,6 @@
 import type { DatasetDetail, DatasetsApi, DatasetSummary } from './datasets-api';
 import type { Inspection, SchemaField } from './mapping-model';
+import { analyst } from '../test-support/session-users';
 
 /** The start of the coupon sample as the API inspects it (trimmed to a few columns). */
 export const couponInspection: Inspection = {
@@ -96,7 +97,7 @@ export function dataset(over: Partial<DatasetDetail> = {}): DatasetDetail {
     bytesRead: 2_100_000,
     totalBytes: 2_100_000,
     createdAt: '2026-11-20T10:00:00.000Z',
-    createdBy: 'analyst-1',
+    createdBy: analyst.id,
     error: null,
     mapping: {
       loggedAction: ['coupon', 'expiration'],

@@ -6,7 +6,7 @@ import { Button, EmptyState, Select } from '../shared/ui';
 import { describeDiff, diffFlow, settingWords, type DiffLine, type StrategyDiff } from './diff-model';
 import { errorMessage } from '../shared/error-message';
 import type { ReviewApi, ReviewVersionData } from './review-api';
-import { STATUS_WORDS } from './review-rules';
+import { versionLabel } from '../strategies/version-status';
 import { comparingWords, defaultBaseline } from './compare-baseline';
 
 const nodeTypes = { step: StepNodeView };
@@ -43,7 +43,7 @@ export function DiffView({
 
   const options = versions.map((v) => ({
     value: v.id,
-    label: `v${v.number} · ${STATUS_WORDS[v.status].toLowerCase()}`,
+    label: versionLabel(v),
   }));
   const from = versions.find((v) => v.id === fromId);
   const to = versions.find((v) => v.id === toId);

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { Button, Dialog, EmptyState } from '../shared/ui';
-import type { VersionStatus } from '../strategies/strategy-source';
+import { StatusPill } from '../shared/StatusPill';
+import { VERSION_STATUS_WORDS } from '../strategies/version-status';
 import { errorMessage } from '../shared/error-message';
 import { shortPerson, usePeople } from '../shared/people';
 import {
@@ -13,7 +14,6 @@ import {
   type ReviewVersionData,
 } from './review-api';
 import {
-  STATUS_WORDS,
   awaitsEvidence,
   hasCompletedEvidence,
   shortHash,
@@ -158,7 +158,8 @@ export function ReviewScreen({
                       onClick={() => select(v.id)}
                     >
                       <span className="timeline-title">
-                        v{v.number} <StatusBadge status={v.status} />
+                        v{v.number}{' '}
+                        <StatusPill status={v.status} words={VERSION_STATUS_WORDS} classPrefix="status" />
                         {v.number === publishedNumber && <span className="muted small"> live</span>}
                       </span>
                       <span className="muted small">
@@ -235,10 +236,6 @@ function ReviewHeader({
       {onOpenEditor && <Button onClick={onOpenEditor}>Open in editor</Button>}
     </header>
   );
-}
-
-export function StatusBadge({ status }: { status: VersionStatus }) {
-  return <span className={`status-pill status-${status.toLowerCase()}`}>{STATUS_WORDS[status]}</span>;
 }
 
 const DONE: Record<VersionActionKind, string> = {
@@ -324,7 +321,8 @@ function VersionDetail({
   return (
     <div className="version-detail">
       <h2>
-        Version {version.number} <StatusBadge status={version.status} />
+        Version {version.number}{' '}
+        <StatusPill status={version.status} words={VERSION_STATUS_WORDS} classPrefix="status" />
       </h2>
       <dl className="version-facts">
         <dt>Author</dt>

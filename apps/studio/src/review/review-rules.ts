@@ -1,5 +1,6 @@
 import type { Role } from '../api/generated/graphql';
 import type { VersionStatus } from '../strategies/strategy-source';
+import { VERSION_STATUS_WORDS } from '../strategies/version-status';
 
 /**
  * The server's lifecycle rules (apps/api strategies/lifecycle.service.ts), mirrored so that the
@@ -60,14 +61,6 @@ const LABEL: Record<VersionActionKind, string> = {
   clone: 'Clone to a new draft',
 };
 
-export const STATUS_WORDS: Record<VersionStatus, string> = {
-  DRAFT: 'Draft',
-  IN_REVIEW: 'In review',
-  APPROVED: 'Approved',
-  PUBLISHED: 'Published',
-  RETIRED: 'Retired',
-};
-
 export function hasCompletedEvidence(version: Pick<ReviewVersion, 'evidence'>): boolean {
   return version.evidence.some((s) => s.status === 'COMPLETED');
 }
@@ -96,7 +89,7 @@ export function simulationProgressWords(evidence: readonly EvidenceRun[]): strin
 export function approveBlocked(version: ReviewVersion, user: ReviewUser): string | undefined {
   if (!user.roles.includes(ROLE_FOR.approve)) return ROLE_MISSING.approve;
   if (version.status !== 'IN_REVIEW')
-    return `Only a version in review can be approved; this one is ${STATUS_WORDS[version.status].toLowerCase()}.`;
+    return `Only a version in review can be approved; this one is ${VERSION_STATUS_WORDS[version.status].toLowerCase()}.`;
   if (version.createdBy === user.id)
     return 'You wrote this version; someone else must approve it (four eyes).';
   if (version.editors.includes(user.id))

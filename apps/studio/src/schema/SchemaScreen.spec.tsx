@@ -2,22 +2,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { DefineSchemaFieldInput } from '../api/generated/graphql';
 import { ApiError } from '../api/client';
-import type { SessionUser } from '../auth/session';
+import { analyst, designer } from '../test-support/session-users';
 import type { DeclaredFields, SchemaApi, SchemaField } from './schema-api';
 import { SchemaScreen } from './SchemaScreen';
-
-const designer: SessionUser = {
-  id: 'u1',
-  email: 'designer@arbiter.local',
-  displayName: 'Dana Designer',
-  roles: ['designer'],
-};
-const analyst: SessionUser = {
-  id: 'u2',
-  email: 'analyst@arbiter.local',
-  displayName: 'Ann Analyst',
-  roles: ['analyst'],
-};
 
 const field = (
   scope: 'customer' | 'context',

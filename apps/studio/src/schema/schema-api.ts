@@ -1,6 +1,11 @@
 import { request } from '../api/client';
 import { graphql } from '../api/generated';
-import type { DefineSchemaFieldInput, FieldType, SchemaScope } from '../api/generated/graphql';
+import type {
+  DefineSchemaFieldInput,
+  FieldType,
+  SchemaFieldPartsFragment,
+  SchemaScope,
+} from '../api/generated/graphql';
 
 const SchemaFieldsQuery = graphql(`
   query SchemaFields {
@@ -42,15 +47,7 @@ const RemoveSchemaFieldMutation = graphql(`
 
 export type { FieldType, SchemaScope };
 
-export interface SchemaField {
-  scope: SchemaScope;
-  name: string;
-  type: FieldType;
-  label: string | null;
-  description: string | null;
-  allowedValues: unknown;
-  personal: boolean;
-}
+export type SchemaField = SchemaFieldPartsFragment;
 
 export interface DeclaredFields {
   customer: SchemaField[];

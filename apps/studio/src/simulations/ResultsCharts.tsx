@@ -21,11 +21,48 @@ const OUT_COLOUR = '#0d9488';
 const AXIS = { fontSize: 12, fill: '#334155' };
 const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
-function ChartFrame({ label, height, children }: { label: string; height: number; children: ReactNode }) {
+/** Horizontal bars, one a row of `data` named by its `category` key, with the value axis below. */
+function BarsChart({
+  label,
+  height,
+  data,
+  category,
+  categoryWidth = 150,
+  rightMargin = 32,
+  axisLabel,
+  tickFormat,
+  valueFormat,
+  domain = [0, 'auto'],
+  children,
+}: {
+  label: string;
+  height: number;
+  data: object[];
+  category: string;
+  categoryWidth?: number;
+  rightMargin?: number;
+  axisLabel: string;
+  tickFormat(v: number): string;
+  valueFormat(v: number): string;
+  domain?: [number | 'auto', number | 'auto'];
+  children: ReactNode;
+}) {
   return (
     <figure className="sim-chart" aria-label={label}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
-        {children as React.ReactElement}
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: rightMargin, bottom: 24, left: 8 }}>
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <XAxis
+            type="number"
+            tickFormatter={tickFormat}
+            tick={AXIS}
+            domain={domain}
+            label={{ value: axisLabel, position: 'insideBottom', offset: -14, ...AXIS }}
+          />
+          <YAxis type="category" dataKey={category} width={categoryWidth} tick={AXIS} interval={0} />
+          <Tooltip formatter={(v) => valueFormat(Number(v))} />
+          {children}
+        </BarChart>
       </ResponsiveContainer>
     </figure>
   );
@@ -47,33 +84,21 @@ export function ActionShareChart({
     baseline: r.baseline?.topShare ?? 0,
   }));
   return (
-    <ChartFrame
+    <BarsChart
       label="Share of customers with each action on top"
       height={Math.max(180, 60 + rows.length * (baselineLabel ? 44 : 32))}
+      data={data}
+      category="action"
+      axisLabel="customers with the action on top (%)"
+      tickFormat={percentTick}
+      valueFormat={formatShare}
     >
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 32, bottom: 24, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis
-          type="number"
-          tickFormatter={percentTick}
-          tick={AXIS}
-          domain={[0, 'auto']}
-          label={{
-            value: 'customers with the action on top (%)',
-            position: 'insideBottom',
-            offset: -14,
-            ...AXIS,
-          }}
-        />
-        <YAxis type="category" dataKey="action" width={150} tick={AXIS} interval={0} />
-        <Tooltip formatter={(v) => formatShare(Number(v))} />
-        <Legend verticalAlign="top" height={28} />
-        <Bar dataKey="draft" name={draftLabel} fill={DRAFT_COLOUR} />
-        {baselineLabel && (
-          <Bar dataKey="baseline" name={`${baselineLabel} (baseline)`} fill={BASELINE_COLOUR} />
-        )}
-      </BarChart>
-    </ChartFrame>
+      <Legend verticalAlign="top" height={28} />
+      <Bar dataKey="draft" name={draftLabel} fill={DRAFT_COLOUR} />
+      {baselineLabel && (
+        <Bar dataKey="baseline" name={`${baselineLabel} (baseline)`} fill={BASELINE_COLOUR} />
+      )}
+    </BarsChart>
   );
 }
 
@@ -81,27 +106,19 @@ export function ActionShareChart({
 export function FunnelChart({ rows }: { rows: FunnelRow[] }) {
   const data = rows.map((r) => ({ node: r.nodeId, in: r.in, out: r.out }));
   return (
-    <ChartFrame label="Candidates in and out of each step" height={Math.max(200, 70 + rows.length * 40)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 32, bottom: 24, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis
-          type="number"
-          tickFormatter={(v: number) => formatCount(v)}
-          tick={AXIS}
-          label={{
-            value: 'candidate actions, summed over customers',
-            position: 'insideBottom',
-            offset: -14,
-            ...AXIS,
-          }}
-        />
-        <YAxis type="category" dataKey="node" width={150} tick={AXIS} interval={0} />
-        <Tooltip formatter={(v) => formatCount(Number(v))} />
-        <Legend verticalAlign="top" height={28} />
-        <Bar dataKey="in" name="in" fill={BASELINE_COLOUR} />
-        <Bar dataKey="out" name="out" fill={OUT_COLOUR} />
-      </BarChart>
-    </ChartFrame>
+    <BarsChart
+      label="Candidates in and out of each step"
+      height={Math.max(200, 70 + rows.length * 40)}
+      data={data}
+      category="node"
+      axisLabel="candidate actions, summed over customers"
+      tickFormat={formatCount}
+      valueFormat={formatCount}
+    >
+      <Legend verticalAlign="top" height={28} />
+      <Bar dataKey="in" name="in" fill={BASELINE_COLOUR} />
+      <Bar dataKey="out" name="out" fill={OUT_COLOUR} />
+    </BarsChart>
   );
 }
 
@@ -122,23 +139,22 @@ export function EstimateChart({
     .map((r) => ({ name: r.name, value: r.value, error: r.error ?? [0, 0] }));
   if (data.length === 0) return null;
   return (
-    <ChartFrame label={label} height={Math.max(160, 70 + data.length * 40)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 40, bottom: 24, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis
-          type="number"
-          tickFormatter={percentTick}
-          tick={AXIS}
-          domain={zero ? ['auto', 'auto'] : [0, 'auto']}
-          label={{ value: axisLabel, position: 'insideBottom', offset: -14, ...AXIS }}
-        />
-        <YAxis type="category" dataKey="name" width={170} tick={AXIS} interval={0} />
-        <Tooltip formatter={(v) => formatShare(Number(v))} />
-        {zero && <ReferenceLine x={0} stroke="#0f172a" />}
-        <Bar dataKey="value" name="estimate" fill={DRAFT_COLOUR} barSize={16}>
-          <ErrorBar dataKey="error" width={6} strokeWidth={2} stroke="#0f172a" direction="x" />
-        </Bar>
-      </BarChart>
-    </ChartFrame>
+    <BarsChart
+      label={label}
+      height={Math.max(160, 70 + data.length * 40)}
+      data={data}
+      category="name"
+      categoryWidth={170}
+      rightMargin={40}
+      axisLabel={axisLabel}
+      tickFormat={percentTick}
+      valueFormat={formatShare}
+      domain={zero ? ['auto', 'auto'] : [0, 'auto']}
+    >
+      {zero && <ReferenceLine x={0} stroke="#0f172a" />}
+      <Bar dataKey="value" name="estimate" fill={DRAFT_COLOUR} barSize={16}>
+        <ErrorBar dataKey="error" width={6} strokeWidth={2} stroke="#0f172a" direction="x" />
+      </Bar>
+    </BarsChart>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Delta } from './Delta';
 import {
   formatCount,
@@ -11,6 +12,39 @@ import {
 } from './results-model';
 
 /** The results' tables; with a baseline each figure gets its baseline and change beside it. */
+
+interface Column {
+  title: ReactNode;
+  /** A column of figures, aligned right. */
+  num?: boolean;
+}
+
+function SimTable({
+  label,
+  columns,
+  className = '',
+  children,
+}: {
+  label: string;
+  columns: Column[];
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <table className={`data-table sim-table ${className}`.trim()} aria-label={label}>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i} scope="col" className={c.num ? 'num' : undefined}>
+              {c.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
 
 export function TotalsTable({
   draft,
@@ -33,42 +67,35 @@ export function TotalsTable({
   const format = (n: number, kind: 'count' | 'number') =>
     kind === 'count' ? formatCount(n) : formatNumber(n);
   return (
-    <table className="data-table sim-table sim-totals" aria-label="Totals">
-      <thead>
-        <tr>
-          <th scope="col">Total</th>
-          <th scope="col" className="num">
-            {draftLabel}
-          </th>
+    <SimTable
+      label="Totals"
+      className="sim-totals"
+      columns={[
+        { title: 'Total' },
+        { title: draftLabel, num: true },
+        ...(baseline
+          ? [
+              { title: `${baselineLabel} (baseline)`, num: true },
+              { title: 'Change', num: true },
+            ]
+          : []),
+      ]}
+    >
+      {rows.map((r) => (
+        <tr key={r.key}>
+          <th scope="row">{r.label}</th>
+          <td className="num">{format(draft[r.key], r.kind)}</td>
           {baseline && (
             <>
-              <th scope="col" className="num">
-                {baselineLabel} (baseline)
-              </th>
-              <th scope="col" className="num">
-                Change
-              </th>
+              <td className="num">{format(baseline[r.key], r.kind)}</td>
+              <td className="num">
+                <Delta value={draft[r.key] - baseline[r.key]} kind={r.kind} />
+              </td>
             </>
           )}
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{format(draft[r.key], r.kind)}</td>
-            {baseline && (
-              <>
-                <td className="num">{format(baseline[r.key], r.kind)}</td>
-                <td className="num">
-                  <Delta value={draft[r.key] - baseline[r.key]} kind={r.kind} />
-                </td>
-              </>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </SimTable>
   );
 }
 
@@ -94,149 +121,126 @@ export function ActionTable({ rows, compare }: { rows: ActionRow[]; compare?: bo
     );
   };
   return (
-    <table className="data-table sim-table" aria-label="Per action">
-      <thead>
-        <tr>
-          <th scope="col">Action</th>
-          <th scope="col" className="num">
-            On top (customers)
-          </th>
-          <th scope="col" className="num">
-            Top share
-          </th>
-          <th scope="col" className="num">
-            Eligible (any rank)
-          </th>
-          <th scope="col" className="num">
-            Expected acceptances
-          </th>
-          <th scope="col" className="num">
-            Expected value
-          </th>
+    <SimTable
+      label="Per action"
+      columns={[
+        { title: 'Action' },
+        { title: 'On top (customers)', num: true },
+        { title: 'Top share', num: true },
+        { title: 'Eligible (any rank)', num: true },
+        { title: 'Expected acceptances', num: true },
+        { title: 'Expected value', num: true },
+      ]}
+    >
+      {rows.map((a) => (
+        <tr key={a.actionId}>
+          <th scope="row">{a.actionId}</th>
+          {figure('top', a.top, a.baseline?.top, 'count')}
+          {figure('share', a.topShare, a.baseline?.topShare, 'share')}
+          {figure('eligible', a.eligible, a.baseline?.eligible, 'count')}
+          {figure('acceptances', a.expectedAcceptances, a.baseline?.expectedAcceptances, 'number')}
+          {figure('value', a.expectedValue, a.baseline?.expectedValue, 'number')}
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((a) => (
-          <tr key={a.actionId}>
-            <th scope="row">{a.actionId}</th>
-            {figure('top', a.top, a.baseline?.top, 'count')}
-            {figure('share', a.topShare, a.baseline?.topShare, 'share')}
-            {figure('eligible', a.eligible, a.baseline?.eligible, 'count')}
-            {figure('acceptances', a.expectedAcceptances, a.baseline?.expectedAcceptances, 'number')}
-            {figure('value', a.expectedValue, a.baseline?.expectedValue, 'number')}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </SimTable>
   );
 }
 
 export function FunnelTable({ rows, compare }: { rows: FunnelRow[]; compare?: boolean }) {
   return (
-    <table className="data-table sim-table" aria-label="Funnel per step">
-      <thead>
-        <tr>
-          <th scope="col">Step</th>
-          <th scope="col" className="num">
-            In
+    <SimTable
+      label="Funnel per step"
+      columns={[
+        { title: 'Step' },
+        { title: 'In', num: true },
+        { title: 'Out', num: true },
+        { title: 'Pass rate', num: true },
+        { title: compare ? 'Change in out' : 'Dropped (most frequent reasons)' },
+      ]}
+    >
+      {rows.map((n) => (
+        <tr key={n.nodeId}>
+          <th scope="row">
+            {n.nodeId} <span className="muted small">{n.type}</span>
           </th>
-          <th scope="col" className="num">
-            Out
-          </th>
-          <th scope="col" className="num">
-            Pass rate
-          </th>
-          <th scope="col">{compare ? 'Change in out' : 'Dropped (most frequent reasons)'}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((n) => (
-          <tr key={n.nodeId}>
-            <th scope="row">
-              {n.nodeId} <span className="muted small">{n.type}</span>
-            </th>
-            <td className="num">{formatCount(n.in)}</td>
-            <td className="num">{formatCount(n.out)}</td>
-            <td className="num">{formatShare(n.passRate)}</td>
-            <td>
-              {compare ? (
-                n.baseline ? (
-                  <>
-                    was {formatCount(n.baseline.out)} <Delta value={n.out - n.baseline.out} kind="count" />
-                  </>
-                ) : (
-                  <span className="muted">new step</span>
-                )
-              ) : n.reasons.length ? (
-                <ul className="sim-reasons">
-                  {n.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
+          <td className="num">{formatCount(n.in)}</td>
+          <td className="num">{formatCount(n.out)}</td>
+          <td className="num">{formatShare(n.passRate)}</td>
+          <td>
+            {compare ? (
+              n.baseline ? (
+                <>
+                  was {formatCount(n.baseline.out)} <Delta value={n.out - n.baseline.out} kind="count" />
+                </>
               ) : (
-                <span className="muted">
-                  {n.dropped ? `${formatCount(n.dropped)} dropped` : 'none dropped'}
-                </span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+                <span className="muted">new step</span>
+              )
+            ) : n.reasons.length ? (
+              <ul className="sim-reasons">
+                {n.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            ) : (
+              <span className="muted">
+                {n.dropped ? `${formatCount(n.dropped)} dropped` : 'none dropped'}
+              </span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </SimTable>
   );
 }
 
 export function SegmentTable({ rows, compare }: { rows: SegmentRow[]; compare?: boolean }) {
   return (
-    <table className="data-table sim-table" aria-label="Per segment">
-      <thead>
-        <tr>
-          <th scope="col">Segment</th>
-          <th scope="col" className="num">
-            Customers
-          </th>
-          <th scope="col">Most often on top</th>
-          <th scope="col" className="num">
-            Expected acceptances
-          </th>
-          <th scope="col" className="num">
-            Expected value
-          </th>
+    <SimTable
+      label="Per segment"
+      columns={[
+        { title: 'Segment' },
+        { title: 'Customers', num: true },
+        { title: 'Most often on top' },
+        { title: 'Expected acceptances', num: true },
+        { title: 'Expected value', num: true },
+      ]}
+    >
+      {rows.map((s) => (
+        <tr key={s.segment}>
+          <th scope="row">{s.segment}</th>
+          <td className="num">{formatCount(s.rows)}</td>
+          <td>
+            {s.topAction ? `${s.topAction} (${formatShare(s.topShare)})` : 'no recommendation'}
+            {compare && s.baseline && s.baseline.topAction !== s.topAction && (
+              <span className="sim-was"> was {s.baseline.topAction ?? 'none'}</span>
+            )}
+          </td>
+          <NumberWithChange
+            value={s.expectedAcceptances}
+            baseline={compare ? s.baseline?.expectedAcceptances : undefined}
+          />
+          <NumberWithChange
+            value={s.expectedValue}
+            baseline={compare ? s.baseline?.expectedValue : undefined}
+          />
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((s) => (
-          <tr key={s.segment}>
-            <th scope="row">{s.segment}</th>
-            <td className="num">{formatCount(s.rows)}</td>
-            <td>
-              {s.topAction ? `${s.topAction} (${formatShare(s.topShare)})` : 'no recommendation'}
-              {compare && s.baseline && s.baseline.topAction !== s.topAction && (
-                <span className="sim-was"> was {s.baseline.topAction ?? 'none'}</span>
-              )}
-            </td>
-            <td className="num">
-              {formatNumber(s.expectedAcceptances)}
-              {compare && s.baseline && (
-                <span className="sim-was">
-                  {' '}
-                  <Delta value={s.expectedAcceptances - s.baseline.expectedAcceptances} kind="number" />
-                </span>
-              )}
-            </td>
-            <td className="num">
-              {formatNumber(s.expectedValue)}
-              {compare && s.baseline && (
-                <span className="sim-was">
-                  {' '}
-                  <Delta value={s.expectedValue - s.baseline.expectedValue} kind="number" />
-                </span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </SimTable>
+  );
+}
+
+/** A figure and, against a baseline, its change. */
+function NumberWithChange({ value, baseline }: { value: number; baseline?: number }) {
+  return (
+    <td className="num">
+      {formatNumber(value)}
+      {baseline !== undefined && (
+        <span className="sim-was">
+          {' '}
+          <Delta value={value - baseline} kind="number" />
+        </span>
+      )}
+    </td>
   );
 }
 
@@ -251,33 +255,29 @@ export function EstimateTable({
 }) {
   const show = (n: number | null) => (signed ? <Delta value={n} kind="share" /> : formatShare(n));
   return (
-    <table className="data-table sim-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">Estimator</th>
-          <th scope="col" className="num">
-            {signed ? 'Uplift' : 'Acceptance rate'}
-          </th>
-          <th scope="col">Confidence interval</th>
+    <SimTable
+      label={label}
+      columns={[
+        { title: 'Estimator' },
+        { title: signed ? 'Uplift' : 'Acceptance rate', num: true },
+        { title: 'Confidence interval' },
+      ]}
+    >
+      {rows.map((r) => (
+        <tr key={r.name}>
+          <th scope="row">{r.name}</th>
+          <td className="num">{r.value === null ? 'no estimate' : show(r.value)}</td>
+          <td>
+            {r.low === null || r.high === null ? (
+              '—'
+            ) : (
+              <>
+                {show(r.low)} to {show(r.high)}
+              </>
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.name}>
-            <th scope="row">{r.name}</th>
-            <td className="num">{r.value === null ? 'no estimate' : show(r.value)}</td>
-            <td>
-              {r.low === null || r.high === null ? (
-                '—'
-              ) : (
-                <>
-                  {show(r.low)} to {show(r.high)}
-                </>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </SimTable>
   );
 }

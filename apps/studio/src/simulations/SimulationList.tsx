@@ -3,10 +3,10 @@ import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { EmptyState, Select } from '../shared/ui';
-import { formatCount } from './results-model';
+import { STATUS_WORDS, formatCount } from './results-model';
 import type { DatasetChoice, SimulationListItem, SimulationsApi, StrategyChoice } from './simulations-api';
 import { StartSimulationForm } from './StartSimulationForm';
-import { StatusPill } from './StatusPill';
+import { StatusPill } from '../shared/StatusPill';
 
 /** `#/simulations`: start a run, and the recent runs, filtered by strategy. */
 export function SimulationList({
@@ -120,7 +120,7 @@ export function SimulationList({
                   <td>{s.dataset?.name ?? 'deleted dataset'}</td>
                   <td>{s.baselineVersion ? `v${s.baselineVersion.number}` : 'none'}</td>
                   <td>
-                    <StatusPill status={s.status} />
+                    <StatusPill status={s.status} words={STATUS_WORDS} classPrefix="sim-status" />
                   </td>
                   <td className="num">{formatCount(s.rowsTotal)}</td>
                   <td>{new Date(s.createdAt).toLocaleString()}</td>

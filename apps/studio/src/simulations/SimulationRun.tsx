@@ -6,10 +6,10 @@ import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { Button, Dialog } from '../shared/ui';
 import { ProgressPanel } from './ProgressPanel';
-import { asComparison, asSummary, failureSentence, isFinished } from './results-model';
+import { STATUS_WORDS, asComparison, asSummary, failureSentence, isFinished } from './results-model';
 import { ResultsView } from './ResultsView';
 import type { SimulationDetail, SimulationsApi } from './simulations-api';
-import { StatusPill } from './StatusPill';
+import { StatusPill } from '../shared/StatusPill';
 
 /**
  * Progress is polled (`simulation(id)` every second) rather than subscribed to: the same query
@@ -80,7 +80,10 @@ export function SimulationRun({
         <a href={routeHash({ screen: 'simulations' })}>← All simulations</a>
       </p>
       <h1>
-        {title} {simulation && <StatusPill status={simulation.status} />}
+        {title}{' '}
+        {simulation && (
+          <StatusPill status={simulation.status} words={STATUS_WORDS} classPrefix="sim-status" />
+        )}
       </h1>
       <p className="muted">
         {simulation

@@ -1,41 +1,10 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError } from '../api/client';
-import type { SessionUser } from '../auth/session';
+import { analyst, reviewer } from '../test-support/session-users';
 import type { RunInput, SimulationDetail, SimulationsApi } from './simulations-api';
 import { SimulationsScreen } from './SimulationsScreen';
-import { detail } from './test-fixtures';
-
-const analyst: SessionUser = {
-  id: 'u1',
-  email: 'analyst@arbiter.local',
-  displayName: 'Ari Analyst',
-  roles: ['analyst'],
-};
-const reviewer: SessionUser = {
-  id: 'u2',
-  email: 'reviewer@arbiter.local',
-  displayName: 'Rene Reviewer',
-  roles: ['reviewer'],
-};
-
-const choices = {
-  strategies: [
-    {
-      id: 's1',
-      name: 'Retail NBA',
-      publishedVersionId: 'v1',
-      versions: [
-        { id: 'v2', number: 2, status: 'DRAFT' },
-        { id: 'v1', number: 1, status: 'PUBLISHED' },
-      ],
-    },
-  ],
-  datasets: [
-    { id: 'd0', name: 'Still uploading', status: 'UPLOADING', rowCount: 0 },
-    { id: 'd1', name: 'Coupons', status: 'READY', rowCount: 100 },
-  ],
-};
+import { choices, detail } from './test-fixtures';
 
 function memoryApi(runs: SimulationDetail[] = [detail()]) {
   const started: RunInput[] = [];

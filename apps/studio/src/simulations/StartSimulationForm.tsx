@@ -4,6 +4,7 @@ import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { Button, Field, Select, Toggle } from '../shared/ui';
+import { versionLabel } from '../strategies/version-status';
 import { formatCount } from './results-model';
 import type { DatasetChoice, SimulationsApi, StrategyChoice } from './simulations-api';
 import {
@@ -13,7 +14,6 @@ import {
   readyDatasets,
   runInput,
   startProblem,
-  versionLabel,
   type StartForm,
 } from './start-form';
 

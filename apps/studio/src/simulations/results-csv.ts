@@ -1,5 +1,5 @@
 import type { SimulationComparison, SimulationSummary } from '@arbiter/engine';
-import { actionRows, segmentRows } from './results-model';
+import { actionRows, segmentRows, type ActionRow } from './results-model';
 
 /**
  * The results as CSV for a spreadsheet (RFC 4180 quoting): one row per action, then one per
@@ -17,6 +17,27 @@ export function csvField(value: Cell): string {
 const FIGURES = ['rows', 'top', 'top_share', 'eligible', 'expected_acceptances', 'expected_value'] as const;
 type Figure = (typeof FIGURES)[number];
 type Figures = Partial<Record<Figure, number | null>>;
+
+const actionFigures = (a: Omit<ActionRow, 'actionId' | 'baseline'>): Figures => ({
+  top: a.top,
+  top_share: a.topShare,
+  eligible: a.eligible,
+  expected_acceptances: a.expectedAcceptances,
+  expected_value: a.expectedValue,
+});
+
+/** A segment's baseline has no top share. */
+const segmentFigures = (s: {
+  rows: number;
+  topShare?: number | null;
+  expectedAcceptances: number;
+  expectedValue: number;
+}): Figures => ({
+  rows: s.rows,
+  top_share: s.topShare,
+  expected_acceptances: s.expectedAcceptances,
+  expected_value: s.expectedValue,
+});
 
 export function resultsCsv(summary: SimulationSummary, comparison?: SimulationComparison): string {
   const withBaseline = !!comparison;
@@ -45,39 +66,13 @@ export function resultsCsv(summary: SimulationSummary, comparison?: SimulationCo
 
   const lines = [header.join(',')];
   for (const a of actionRows(summary, comparison)) {
-    const draft = {
-      top: a.top,
-      top_share: a.topShare,
-      eligible: a.eligible,
-      expected_acceptances: a.expectedAcceptances,
-      expected_value: a.expectedValue,
-    };
-    const b = a.baseline;
-    const baseline = b && {
-      top: b.top,
-      top_share: b.topShare,
-      eligible: b.eligible,
-      expected_acceptances: b.expectedAcceptances,
-      expected_value: b.expectedValue,
-    };
-    lines.push(row('action', a.actionId, withBaseline ? [null, null] : [null], draft, baseline));
+    const baseline = a.baseline && actionFigures(a.baseline);
+    lines.push(row('action', a.actionId, withBaseline ? [null, null] : [null], actionFigures(a), baseline));
   }
   for (const s of segmentRows(summary, comparison)) {
-    const draft = {
-      rows: s.rows,
-      top_share: s.topShare,
-      expected_acceptances: s.expectedAcceptances,
-      expected_value: s.expectedValue,
-    };
     const b = s.baseline;
-    const baseline = b && {
-      rows: b.rows,
-      expected_acceptances: b.expectedAcceptances,
-      expected_value: b.expectedValue,
-    };
-    lines.push(
-      row('segment', s.segment, withBaseline ? [s.topAction, b?.topAction] : [s.topAction], draft, baseline),
-    );
+    const topAction = withBaseline ? [s.topAction, b?.topAction] : [s.topAction];
+    lines.push(row('segment', s.segment, topAction, segmentFigures(s), b && segmentFigures(b)));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

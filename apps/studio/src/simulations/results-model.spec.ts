@@ -14,9 +14,8 @@ import {
   totals,
   upliftRows,
 } from './results-model';
-import { baselineSummary, comparison, draftSummary } from './test-fixtures';
+import { baselineSummary, choices, comparison, draftSummary } from './test-fixtures';
 import { chooseStrategy, chooseVersion, preselect, startProblem, runInput } from './start-form';
-import type { StrategyChoice } from './simulations-api';
 
 describe('results model', () => {
   it('accepts stored summaries and refuses anything else', () => {
@@ -150,19 +149,8 @@ describe('results model', () => {
 });
 
 describe('start form', () => {
-  const strategy: StrategyChoice = {
-    id: 's1',
-    name: 'Retail',
-    publishedVersionId: 'v1',
-    versions: [
-      { id: 'v2', number: 2, status: 'DRAFT' },
-      { id: 'v1', number: 1, status: 'PUBLISHED' },
-    ],
-  };
-  const datasets = [
-    { id: 'd0', name: 'Uploading', status: 'UPLOADING', rowCount: 0 },
-    { id: 'd1', name: 'Coupons', status: 'READY', rowCount: 10 },
-  ];
+  const strategy = choices.strategies[0]!;
+  const { datasets } = choices;
 
   it('defaults the baseline to the published version when another version is simulated', () => {
     const form = chooseStrategy(

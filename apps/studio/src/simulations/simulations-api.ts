@@ -1,5 +1,6 @@
 import { request } from '../api/client';
 import { graphql } from '../api/generated';
+import type { VersionStatus } from '../strategies/strategy-source';
 import type { ProgressInput, SimulationStatus } from './results-model';
 
 // The fragment is spread into the queries below; codegen adds its definition to them.
@@ -154,7 +155,7 @@ export interface StrategyChoice {
   name: string;
   publishedVersionId: string | null;
   /** Newest first. */
-  versions: { id: string; number: number; status: string }[];
+  versions: { id: string; number: number; status: VersionStatus }[];
 }
 
 export interface DatasetChoice {

@@ -84,15 +84,3 @@ export function runInput(form: StartForm): RunInput {
     ...(form.baselineVersionId ? { baselineVersionId: form.baselineVersionId } : {}),
   };
 }
-
-const VERSION_STATUS_WORDS: Record<string, string> = {
-  DRAFT: 'draft',
-  IN_REVIEW: 'in review',
-  APPROVED: 'approved',
-  PUBLISHED: 'published',
-  RETIRED: 'retired',
-};
-
-export function versionLabel(v: { number: number; status: string }): string {
-  return `v${v.number} · ${VERSION_STATUS_WORDS[v.status] ?? v.status.toLowerCase()}`;
-}

@@ -5,7 +5,7 @@ import {
   type OffPolicyEstimates,
   type SimulationSummary,
 } from '@arbiter/engine';
-import type { SimulationDetail } from './simulations-api';
+import type { DatasetChoice, SimulationDetail, StrategyChoice } from './simulations-api';
 
 /** Small simulation results for the tests, shaped by the engine's own types (and compareSimulations). */
 
@@ -36,6 +36,30 @@ const estimate = (value: number, half: number): Estimate => ({
   interval: { low: value - half, high: value + half, level: 0.95 },
 });
 
+type Segment = NonNullable<SimulationSummary['segments']>['groups'][number];
+
+/** Whole segments (no "other"), each with the given figures. */
+const segments = (...groups: Segment[]): SimulationSummary['segments'] => ({
+  groups,
+  other: null,
+  complete: true,
+});
+
+const segment = (
+  name: string,
+  rows: number,
+  rowsWithoutRecommendation: number,
+  recommendations: number,
+  actions: ActionFigures[],
+): Segment => ({ segment: name, rows, rowsWithoutRecommendation, recommendations, actions });
+
+/** Every customer's top action, as [customer, action] pairs. */
+const topActions = (...customers: [string, string][]): SimulationSummary['topActions'] => ({
+  rows: customers.length,
+  customers,
+  complete: true,
+});
+
 export const offPolicy = (rate: number): OffPolicyEstimates => ({
   confidence: 0.95,
   rows: 100,
@@ -63,36 +87,12 @@ export const baselineSummary: SimulationSummary = {
     { nodeId: 'catalog', type: 'actions', reached: 100, in: 0, out: 300, passRate: null, branches: {} },
     { nodeId: 'adults', type: 'filter', reached: 100, in: 300, out: 270, passRate: 0.9, branches: {} },
   ],
-  segments: {
-    groups: [
-      {
-        segment: 'gold',
-        rows: 40,
-        rowsWithoutRecommendation: 0,
-        recommendations: 80,
-        actions: [action('gold-card', 30, 40, 40, 80, 10, 100)],
-      },
-      {
-        segment: 'silver',
-        rows: 60,
-        rowsWithoutRecommendation: 10,
-        recommendations: 120,
-        actions: [action('travel-insurance', 30, 40, 50, 120, 8, 40)],
-      },
-    ],
-    other: null,
-    complete: true,
-  },
+  segments: segments(
+    segment('gold', 40, 0, 80, [action('gold-card', 30, 40, 40, 80, 10, 100)]),
+    segment('silver', 60, 10, 120, [action('travel-insurance', 30, 40, 50, 120, 8, 40)]),
+  ),
   offPolicy: { top: offPolicy(0.25), slate: offPolicy(0.22) },
-  topActions: {
-    rows: 3,
-    customers: [
-      ['c1', 'gold-card'],
-      ['c2', 'gold-card'],
-      ['c3', 'travel-insurance'],
-    ],
-    complete: true,
-  },
+  topActions: topActions(['c1', 'gold-card'], ['c2', 'gold-card'], ['c3', 'travel-insurance']),
 };
 
 export const draftSummary: SimulationSummary = {
@@ -127,36 +127,12 @@ export const draftSummary: SimulationSummary = {
       },
     },
   ],
-  segments: {
-    groups: [
-      {
-        segment: 'gold',
-        rows: 40,
-        rowsWithoutRecommendation: 0,
-        recommendations: 80,
-        actions: [action('travel-insurance', 25, 40, 40, 80, 12, 60)],
-      },
-      {
-        segment: 'silver',
-        rows: 60,
-        rowsWithoutRecommendation: 5,
-        recommendations: 110,
-        actions: [action('travel-insurance', 20, 35, 55, 110, 5, 40)],
-      },
-    ],
-    other: null,
-    complete: true,
-  },
+  segments: segments(
+    segment('gold', 40, 0, 80, [action('travel-insurance', 25, 40, 40, 80, 12, 60)]),
+    segment('silver', 60, 5, 110, [action('travel-insurance', 20, 35, 55, 110, 5, 40)]),
+  ),
   offPolicy: { top: offPolicy(0.3), slate: offPolicy(0.24) },
-  topActions: {
-    rows: 3,
-    customers: [
-      ['c1', 'travel-insurance'],
-      ['c2', 'gold-card'],
-      ['c3', 'travel-insurance'],
-    ],
-    complete: true,
-  },
+  topActions: topActions(['c1', 'travel-insurance'], ['c2', 'gold-card'], ['c3', 'travel-insurance']),
 };
 
 export const comparison = compareSimulations(baselineSummary, draftSummary);
@@ -186,3 +162,22 @@ export const detail = (overrides: Partial<SimulationDetail> = {}): SimulationDet
   },
   ...overrides,
 });
+
+/** What the start form offers: a strategy with a draft and a published version, an uploading and a ready dataset. */
+export const choices: { strategies: StrategyChoice[]; datasets: DatasetChoice[] } = {
+  strategies: [
+    {
+      id: 's1',
+      name: 'Retail NBA',
+      publishedVersionId: 'v1',
+      versions: [
+        { id: 'v2', number: 2, status: 'DRAFT' },
+        { id: 'v1', number: 1, status: 'PUBLISHED' },
+      ],
+    },
+  ],
+  datasets: [
+    { id: 'd0', name: 'Still uploading', status: 'UPLOADING', rowCount: 0 },
+    { id: 'd1', name: 'Coupons', status: 'READY', rowCount: 100 },
+  ],
+};

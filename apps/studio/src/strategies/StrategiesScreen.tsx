@@ -5,13 +5,14 @@ import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { Button, EmptyState, Select, type Choice } from '../shared/ui';
 import { Icon } from '../shared/icons';
-import { filterStrategies, STATUS_WORDS, type StatusFilter } from './strategy-filter';
+import { filterStrategies, type StatusFilter } from './strategy-filter';
+import { VERSION_STATUS_WORDS } from './version-status';
 import type { StrategySource, StrategySummary, VersionStatus } from './strategy-source';
 import './strategies.css';
 
 const STATUS_CHOICES: Choice<StatusFilter>[] = [
   { value: 'all', label: 'Any status' },
-  ...Object.entries(STATUS_WORDS).map(([value, label]) => ({ value: value as StatusFilter, label })),
+  ...Object.entries(VERSION_STATUS_WORDS).map(([value, label]) => ({ value: value as StatusFilter, label })),
 ];
 
 const HAS: Record<VersionStatus, string> = {
@@ -189,7 +190,7 @@ export function StrategiesScreen({
                 <span className="strategy-meta small">
                   {s.latest && (
                     <span className={`status-pill status-${s.latest.status.toLowerCase()}`}>
-                      v{s.latest.number} · {STATUS_WORDS[s.latest.status]}
+                      v{s.latest.number} · {VERSION_STATUS_WORDS[s.latest.status]}
                     </span>
                   )}
                   {s.publishedNumber !== undefined && s.publishedNumber !== s.latest?.number && (

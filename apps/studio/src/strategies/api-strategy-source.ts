@@ -3,14 +3,14 @@ import { ApiError, request } from '../api/client';
 import {
   CloneVersionMutation,
   CreateStrategyMutation,
-  EnvironmentQuery,
-  ActionsPageQuery,
   SaveDraftMutation,
   StrategiesQuery,
   StrategyQuery,
   VersionQuery,
 } from '../api/operations';
+import { graphqlCatalogApi } from '../catalog/catalog-api';
 import type { EditorEnvironment } from '../editor/editor-context';
+import { graphqlSchemaApi, type SchemaField } from '../schema/schema-api';
 import { asDocument, type OpenedVersion, type StrategySource, type StrategySummary } from './strategy-source';
 
 /** Strategies from the Arbiter API (GraphQL). */
@@ -96,15 +96,8 @@ export class ApiStrategySource implements StrategySource {
 }
 
 async function loadEnvironment(): Promise<EditorEnvironment> {
-  const first = await request(EnvironmentQuery, {});
-  const nodes = first.actions.edges.map((e) => e.node);
-  let page = first.actions.pageInfo;
-  while (page.hasNextPage && page.endCursor) {
-    const next = await request(ActionsPageQuery, { after: page.endCursor });
-    nodes.push(...next.actions.edges.map((e) => e.node));
-    page = next.actions.pageInfo;
-  }
-  const actions: ActionDefinition[] = nodes.map((a) => ({
+  const [declared, catalog] = await Promise.all([graphqlSchemaApi.load(), graphqlCatalogApi.all()]);
+  const actions: ActionDefinition[] = catalog.map((a) => ({
     id: a.id,
     name: a.name,
     group: a.group ?? undefined,
@@ -116,7 +109,7 @@ async function loadEnvironment(): Promise<EditorEnvironment> {
     tags: a.tags.length ? a.tags : undefined,
     attributes: isRecord(a.attributes) && Object.keys(a.attributes).length ? a.attributes : undefined,
   }));
-  const field = (f: (typeof first.dataSchema.customer)[number]): FieldDefinition => ({
+  const field = (f: SchemaField): FieldDefinition => ({
     name: f.name,
     type: f.type,
     label: f.label ?? undefined,
@@ -130,7 +123,7 @@ async function loadEnvironment(): Promise<EditorEnvironment> {
   });
   return {
     actions,
-    schema: { customer: first.dataSchema.customer.map(field), context: first.dataSchema.context.map(field) },
+    schema: { customer: declared.customer.map(field), context: declared.context.map(field) },
   };
 }
 

@@ -2,14 +2,6 @@ import type { StrategySummary, VersionStatus } from './strategy-source';
 
 export type StatusFilter = 'all' | VersionStatus;
 
-export const STATUS_WORDS: Record<VersionStatus, string> = {
-  DRAFT: 'Draft',
-  IN_REVIEW: 'In review',
-  APPROVED: 'Approved',
-  PUBLISHED: 'Published',
-  RETIRED: 'Retired',
-};
-
 /**
  * Strategies whose name or description contains every word of the search (any case), and that have
  * a version in the chosen status (a strategy with a live version and a new draft is both).
