@@ -95,7 +95,7 @@ export function ComparisonView({
             />
             <ul className="sim-uplift-words">
               {upliftRows(uplift.top).map((r) => (
-                <li key={r.name}>{describeUplift(r)}</li>
+                <li key={r.name}>{describeUplift(r, uplift.top.draft.rowsWithPropensity > 0)}</li>
               ))}
             </ul>
             <EstimateTable rows={upliftRows(uplift.top)} label="Uplift estimates" signed />

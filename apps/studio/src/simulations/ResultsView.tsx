@@ -9,6 +9,7 @@ import {
   actionRows,
   funnelRows,
   NO_MATCHES,
+  NO_PROPENSITY,
   offPolicyRows,
   OFF_POLICY_NEEDS,
   segmentRows,
@@ -126,6 +127,7 @@ function DraftResults({ summary, draftLabel }: { summary: SimulationSummary; dra
               {offPolicy.top.matches.toLocaleString('en-US')} where the strategy chose the logged action.
             </p>
             {offPolicy.top.matches === 0 && <p className="callout callout-warning">{NO_MATCHES}</p>}
+            {offPolicy.top.rowsWithPropensity === 0 && <p className="callout">{NO_PROPENSITY}</p>}
             <EstimateChart
               rows={offPolicyRows(offPolicy.top)}
               label="Estimated acceptance rate of the top recommendation"

@@ -121,6 +121,8 @@ describe('SimulationsScreen: one run', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Retail NBA v2');
     expect(screen.getByText('age 17 is not ≥ 18 (30)')).toBeTruthy();
+    // Every logged row has its propensity: no "IPS needs propensities" note.
+    expect(screen.queryByText(/only the observed rate and replay are estimated/)).toBeNull();
     expect(
       within(screen.getByRole('table', { name: 'Per segment' })).getByText('travel-insurance (62.5%)'),
     ).toBeTruthy();

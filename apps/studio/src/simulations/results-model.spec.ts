@@ -107,6 +107,12 @@ describe('results model', () => {
     expect(describeUplift({ name: 'IPS', value: null, low: null, high: null, error: null })).toBe(
       'IPS: no estimate (too few rows where the strategy chose the logged action).',
     );
+    // Without logging propensities only IPS and SNIPS are missing, and for that reason.
+    const empty = { value: null, low: null, high: null, error: null };
+    expect(describeUplift({ name: 'IPS', ...empty }, false)).toBe(
+      'IPS: no estimate (the dataset has no logging propensities).',
+    );
+    expect(describeUplift({ name: 'Replay', ...empty }, false)).toMatch(/too few rows/);
   });
 
   it('formats changes with their sign and durations in words', () => {

@@ -357,9 +357,11 @@ export function upliftRows(uplift: OffPolicyUplift): EstimateRow[] {
 }
 
 /** "+1.2 pts (95% CI −0.4 to +2.8 pts)": whether the interval excludes zero is what matters. */
-export function describeUplift(row: EstimateRow): string {
+export function describeUplift(row: EstimateRow, withPropensity = true): string {
   if (row.value === null)
-    return `${row.name}: no estimate (too few rows where the strategy chose the logged action).`;
+    return withPropensity || row.name === ESTIMATOR_WORDS.replay
+      ? `${row.name}: no estimate (too few rows where the strategy chose the logged action).`
+      : `${row.name}: no estimate (the dataset has no logging propensities).`;
   const ci =
     row.low !== null && row.high !== null
       ? ` (interval ${formatChange(row.low, 'share')} to ${formatChange(row.high, 'share')})`
@@ -378,6 +380,10 @@ export function describeUplift(row: EstimateRow): string {
 /** Why there are no off-policy estimates. */
 export const OFF_POLICY_NEEDS =
   'Off-policy estimates need a dataset with the action that was actually shown (logged action) and what the customer did (outcome) on every row, ideally with the logging propensity. Map those columns when uploading a dataset to see replay, IPS and SNIPS estimates here.';
+
+/** Why IPS and SNIPS are empty while replay has a value. */
+export const NO_PROPENSITY =
+  'IPS and SNIPS weight each logged row by the probability with which its action was chosen (the logging propensity); this dataset has none, so only the observed rate and replay are estimated. Replay is unbiased only when the logged actions were chosen at random.';
 
 /** Why replay, IPS and SNIPS are empty although the rows were logged. */
 export const NO_MATCHES =
