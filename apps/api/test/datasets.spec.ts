@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { COUPON_SAMPLE, OPEN_BANDIT_SAMPLE, SampleDatasetsService } from '../src/datasets/sample-datasets.service';
 import { customersCsv, CUSTOMERS_MAPPING, uploadDataset } from './support/datasets';
@@ -108,6 +111,78 @@ describe('datasets', () => {
       { row_no: 0, customer_id: null, customer: { age: 30 }, logged: null, segments: null },
       { row_no: 1, customer_id: null, customer: { age: 41 }, logged: null, segments: null },
     ]);
+  });
+
+  describe('with the id chosen by the client (X-Dataset-Id)', () => {
+    /** Starts `POST /api/v1/datasets` with a body the test writes piece by piece; `done` is the answer. */
+    async function startStreamingUpload(id: string, name: string) {
+      const server = t.app.getHttpServer() as http.Server;
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const req = http.request({
+        host: '127.0.0.1',
+        port: (server.address() as AddressInfo).port,
+        method: 'POST',
+        path: `/api/v1/datasets?${new URLSearchParams({ name })}`,
+        headers: { authorization: `Bearer ${analyst.token}`, 'content-type': 'text/csv', 'x-dataset-id': id, 'x-dataset-mapping': JSON.stringify({ ...CUSTOMERS_MAPPING, useCustomerSchema: false }) },
+      });
+      const done = new Promise<{ status: number; body: { id: string; status: string; rowCount: number } }>((resolve, reject) => {
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+      });
+      return { req, done };
+    }
+
+    const datasetById = async (id: string) => ok(await t.gql(`query($id: ID!) { dataset(id: $id) { id name status rowsRead } }`, { id }, designer.token)).dataset;
+
+    it('is readable by that id while the file is still streaming in, with rising rowsRead', async () => {
+      const id = randomUUID();
+      const rows = 20_000;
+      const lines = customersCsv(rows).split('\n');
+      const { req, done } = await startStreamingUpload(id, 'chosen id');
+      // The header and the rows the importer samples (5,000) before it stores any.
+      req.write(`${lines.slice(0, 6001).join('\n')}\n`);
+      let seen = await datasetById(id).catch(() => undefined);
+      let sent = 6001;
+      for (; !(seen?.rowsRead > 0) && sent < 18_001; sent += 1000) {
+        // A little more of the file every so often: the server records progress about once a second.
+        await new Promise((r) => setTimeout(r, 400));
+        req.write(`${lines.slice(sent, sent + 1000).join('\n')}\n`);
+        seen = await datasetById(id);
+      }
+      expect(seen).toMatchObject({ id, name: 'chosen id', status: 'UPLOADING' });
+      expect(seen.rowsRead).toBeGreaterThan(0);
+      expect(seen.rowsRead).toBeLessThan(rows);
+      req.end(lines.slice(sent).join('\n'));
+      const res = await done;
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ id, status: 'READY', rowCount: rows });
+      expect(await datasetById(id)).toMatchObject({ status: 'READY', rowsRead: rows });
+    });
+
+    it('refuses an id that already exists with 409 and imports nothing', async () => {
+      const id = randomUUID();
+      const first = await uploadDataset(t, analyst.token, 'first', customersCsv(5), { useCustomerSchema: false }, undefined, id);
+      expect(first.status).toBe(201);
+      expect(first.body.id).toBe(id);
+      const again = await uploadDataset(t, analyst.token, 'second', customersCsv(50), { useCustomerSchema: false }, undefined, id.toUpperCase());
+      expect(again.status).toBe(409);
+      expect(again.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`A dataset with id ${id} already exists`) });
+      expect(await datasetById(id)).toMatchObject({ name: 'first', status: 'READY', rowsRead: 5 });
+      expect((await t.sql.query('SELECT count(*)::int AS n FROM dataset_rows WHERE dataset_id = $1', [id])).rows[0].n).toBe(5);
+      expect((await t.sql.query(`SELECT count(*)::int AS n FROM datasets WHERE name = 'second'`)).rows[0].n).toBe(0);
+    });
+
+    it('refuses an id that is not a UUID with 400 naming the header', async () => {
+      const before = (await t.sql.query('SELECT count(*)::int AS n FROM datasets')).rows[0].n;
+      const bad = await uploadDataset(t, analyst.token, 'bad id', customersCsv(5), undefined, undefined, 'dataset-1');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('X-Dataset-Id'), details: [{ field: 'X-Dataset-Id', message: 'is not a UUID' }] });
+      expect((await t.sql.query('SELECT count(*)::int AS n FROM datasets')).rows[0].n).toBe(before);
+    });
   });
 
   it('inspects the start of a file: format and suggested fields', async () => {

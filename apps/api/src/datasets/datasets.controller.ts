@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { AppError, type ErrorCode } from '../common/errors';
 import { parseInput } from '../common/validation';
-import { DatasetsService, uploadParamsSchema } from './datasets.service';
+import { DATASET_ID_PATTERN, DatasetsService, uploadParamsSchema } from './datasets.service';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
@@ -27,6 +27,18 @@ export class RestAppErrorFilter implements ExceptionFilter {
   }
 }
 
+/** The optional client-chosen id of the new dataset (`X-Dataset-Id`), checked to be a UUID. */
+function datasetId(req: Request): string | undefined {
+  const header = req.headers['x-dataset-id'];
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value) return undefined;
+  if (!DATASET_ID_PATTERN.test(value))
+    throw new AppError('VALIDATION_FAILED', 'X-Dataset-Id must be a UUID such as 3f2b8c1e-9d4a-4b7e-8f21-5c6d7e8f9a0b (crypto.randomUUID()), or left out.', {
+      details: [{ field: 'X-Dataset-Id', message: 'is not a UUID' }],
+    });
+  return value.toLowerCase();
+}
+
 /** The first `limit` bytes of a request body, without reading the rest. */
 async function* head(req: IncomingMessage, limit: number): AsyncGenerator<Buffer> {
   let seen = 0;
@@ -43,6 +55,8 @@ async function* head(req: IncomingMessage, limit: number): AsyncGenerator<Buffer
  * a 1 GB file never sits in memory. `POST /api/v1/datasets/inspect` with the first 64 KiB gives the
  * detected format and suggested fields; `POST /api/v1/datasets?name=…` with the whole file and the
  * mapping in `X-Dataset-Mapping` (JSON) imports it and answers with the dataset and its report.
+ * The answer comes only at the end of the import: a client that sends its own `X-Dataset-Id` can
+ * follow the upload meanwhile with GraphQL `dataset(id)`.
  */
 @Controller('api/v1/datasets')
 @UseFilters(RestAppErrorFilter)
@@ -68,8 +82,14 @@ export class DatasetsController {
       const params = parseInput(uploadParamsSchema, { name: query['name'], format: query['format'] || undefined });
       const header = req.headers['x-dataset-mapping'];
       const mapping = this.datasets.parseMapping(Array.isArray(header) ? header[0] : header);
+      const id = datasetId(req);
       const length = Number(req.headers['content-length']);
-      return this.datasets.upload(actor, req, { ...params, mapping, ...(Number.isFinite(length) && length > 0 && { totalBytes: length }) });
+      try {
+        return await this.datasets.upload(actor, req, { ...params, mapping, ...(id && { id }), ...(Number.isFinite(length) && length > 0 && { totalBytes: length }) });
+      } catch (error) {
+        req.resume(); // a refused upload (e.g. an id already taken) drains the rest of the body unread
+        throw error;
+      }
     });
   }
 

@@ -105,6 +105,40 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      [`${API_PREFIX}/datasets`]: {
+        post: {
+          operationId: 'uploadDataset',
+          summary: 'Import a dataset file (CSV or JSON lines) streamed as the raw body; answers when the import is done',
+          description:
+            'For the studio and scripts of signed-in analysts: authenticate with a user access token (`Authorization: Bearer <token>` from the GraphQL `login`), not an API key. Follow the progress meanwhile with the GraphQL query `dataset(id) { status rowsRead bytesRead totalBytes }`, using the id sent in `X-Dataset-Id`.',
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: 'name', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+            { name: 'format', in: 'query', required: false, description: 'Detected from the content when left out.', schema: { type: 'string', enum: ['csv', 'jsonl'] } },
+            {
+              name: 'X-Dataset-Id',
+              in: 'header',
+              required: false,
+              description:
+                'The new dataset\'s id, chosen by the client (e.g. `crypto.randomUUID()`): the dataset is readable by this id (status UPLOADING, rising rowsRead) as soon as the import starts. Left out, the server chooses it. An id that already exists is refused (409) and nothing is imported.',
+              schema: { type: 'string', format: 'uuid' },
+            },
+            { name: 'X-Dataset-Mapping', in: 'header', required: false, description: 'JSON: customerId, fields, loggedAction, outcome, outcomeKind, loggingPropensity, segmentColumns, personal, useCustomerSchema.', schema: { type: 'string' } },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'text/csv': { schema: { type: 'string', format: 'binary' } }, 'application/x-ndjson': { schema: { type: 'string', format: 'binary' } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+          responses: {
+            '201': { description: 'Imported: the dataset (READY) with its data-quality report.', content: { 'application/json': { schema: { type: 'object' } } } },
+            '400': error('Invalid name, format, X-Dataset-Mapping or X-Dataset-Id (VALIDATION_FAILED, the field or header named in details), or a file that cannot be a dataset (BAD_REQUEST, with datasetId and reason).'),
+            '401': error('No valid user access token (UNAUTHENTICATED).'),
+            '403': error('The user is not an analyst (FORBIDDEN).'),
+            '409': error('A dataset with this X-Dataset-Id already exists (CONFLICT); nothing was imported.'),
+            '500': COMMON_ERRORS['500'],
+          },
+        },
+      },
       [`${API_PREFIX}/customers/{id}/interactions`]: {
         get: {
           operationId: 'customerInteractions',

@@ -8,11 +8,12 @@ export interface UploadResponse {
 }
 
 /** `POST /api/v1/datasets` with the file as the raw body, as the studio sends it. */
-export async function uploadDataset(t: TestApp, token: string | undefined, name: string, content: string | Buffer, mapping?: unknown, format?: string): Promise<UploadResponse> {
+export async function uploadDataset(t: TestApp, token: string | undefined, name: string, content: string | Buffer, mapping?: unknown, format?: string, datasetId?: string): Promise<UploadResponse> {
   const query = new URLSearchParams({ name, ...(format && { format }) });
   const req = request(t.app.getHttpServer()).post(`/api/v1/datasets?${query}`).set('content-type', 'text/csv');
   if (token) req.set('authorization', `Bearer ${token}`);
   if (mapping !== undefined) req.set('x-dataset-mapping', JSON.stringify(mapping));
+  if (datasetId !== undefined) req.set('x-dataset-id', datasetId);
   const res = await req.send(typeof content === 'string' ? Buffer.from(content) : content);
   return { status: res.status, body: res.body };
 }

@@ -95,8 +95,11 @@ describe('DatasetsScreen upload', () => {
     fireEvent.change(screen.getByLabelText('Customer id column'), { target: { value: '(none)' } });
     fireEvent.change(screen.getByLabelText('Column "weather" becomes'), { target: { value: 'ignore' } });
     fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
-    await waitFor(() => expect(window.location.hash).toBe('#/datasets/new-1'));
-    expect(calls.find((c) => c.method === 'upload')!.args).toEqual([
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/datasets\/./));
+    const upload = calls.find((c) => c.method === 'upload')!;
+    expect(upload.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(window.location.hash).toBe(`#/datasets/${upload.id}`);
+    expect(upload.args).toEqual([
       'coupons',
       'csv',
       {
@@ -145,6 +148,34 @@ describe('DatasetsScreen upload', () => {
       await screen.findByText('The upload failed: you cancelled it, and nothing of it was kept.'),
     ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Upload and import' })).toBeTruthy();
+  });
+
+  it('follows the import by the id it sent with the upload, even beside a dataset of the same name', async () => {
+    let sentId = '';
+    const fixture = memoryApi([dataset({ id: 'other', name: 'coupons', status: 'UPLOADING', rowsRead: 9 })], {
+      upload: (req) => {
+        sentId = req.id;
+        fixture.store.push(
+          dataset({
+            id: req.id,
+            name: req.name,
+            status: 'UPLOADING',
+            rowsRead: 400,
+            bytesRead: 50,
+            report: null,
+          }),
+        );
+        return new Promise(() => undefined);
+      },
+    });
+    await openMapping(fixture.api);
+    fireEvent.change(screen.getByLabelText('Customer id column'), { target: { value: '(none)' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
+    const progress = await screen.findByRole('region', { name: 'Upload progress' });
+    expect(await within(progress).findByText('400 rows read', {}, { timeout: 3000 })).toBeTruthy();
+    const polled = fixture.calls.filter((c) => c.method === 'get').map((c) => c.args[0]);
+    expect(polled.length).toBeGreaterThan(0);
+    expect(polled.every((id) => id === sentId)).toBe(true);
   });
 
   it('explains a file the server cannot read', async () => {

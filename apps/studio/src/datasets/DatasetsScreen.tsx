@@ -80,7 +80,6 @@ function DatasetList({ api, user }: { api: DatasetsApi; user: SessionUser }) {
       {uploading && (
         <UploadWizard
           api={api}
-          user={user}
           onClose={() => setUploading(false)}
           onUploaded={(id) => navigate({ screen: 'datasets', datasetId: id })}
         />

@@ -1,6 +1,5 @@
 import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { ApiError } from '../api/client';
-import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { Button } from '../shared/ui';
 import { INSPECT_BYTES, type DatasetsApi } from './datasets-api';
@@ -16,7 +15,7 @@ import {
 } from './mapping-model';
 import { formatBytes } from './report-model';
 import { UploadProgress } from './UploadProgress';
-import { bytesDone, findNewUpload, rowsPerSecond, uploadFraction } from './upload';
+import { bytesDone, newDatasetId, rowsPerSecond, uploadFraction } from './upload';
 
 interface Progress {
   sent: number;
@@ -31,12 +30,10 @@ const POLL_MS = 1000;
 /** Choose a file → inspect its start → map its columns → upload with progress → open the dataset. */
 export function UploadWizard({
   api,
-  user,
   onClose,
   onUploaded,
 }: {
   api: DatasetsApi;
-  user: SessionUser;
   onClose(): void;
   onUploaded(id: string): void;
 }) {
@@ -90,29 +87,27 @@ export function UploadWizard({
     const startedAt = Date.now();
     const name = form.name.trim();
     setProgress({ sent: 0, total: file.size });
-    let uploadId: string | undefined;
+    // The server answers only once the file is imported: the id chosen here lets us follow it meanwhile.
+    const id = newDatasetId();
     let polling = true;
-    const poll = async (before: Set<string>) => {
+    const poll = async () => {
       while (polling) {
         await new Promise((r) => setTimeout(r, POLL_MS));
         if (!polling) return;
         try {
-          const current = uploadId
-            ? await api.get(uploadId)
-            : findNewUpload(await api.list(), before, name, user.id);
-          if (!current || !polling) continue;
-          uploadId = current.id;
+          const current = await api.get(id);
+          if (!polling) return;
           const rate = rowsPerSecond(current.rowsRead, startedAt, Date.now());
           setProgress((p) => p && { ...p, rowsRead: current.rowsRead, bytesRead: current.bytesRead, rate });
         } catch {
-          // Progress is a nicety: the upload's own answer says how it ended.
+          // Not there yet, or a hiccup: progress is a nicety, the upload's own answer says how it ended.
         }
       }
     };
     try {
-      const before = new Set((await api.list()).map((d) => d.id));
-      void poll(before);
+      void poll();
       const done = await api.upload({
+        id,
         file,
         name,
         format: inspection.format.kind,

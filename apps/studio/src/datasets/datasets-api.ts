@@ -32,6 +32,8 @@ export interface DatasetDetail extends DatasetSummary {
 }
 
 export interface UploadRequest {
+  /** The new dataset's id, chosen here (`X-Dataset-Id`) to follow the import with `get` before the answer. */
+  id: string;
   file: Blob;
   name: string;
   format: 'csv' | 'jsonl';
@@ -142,12 +144,13 @@ export const graphqlDatasetsApi: DatasetsApi = {
       body: head,
       headers: { 'Content-Type': 'application/octet-stream' },
     }),
-  upload: ({ file, name, format, mapping, onProgress, signal }) =>
+  upload: ({ id, file, name, format, mapping, onProgress, signal }) =>
     postToApi<{ id: string }>({
       url: `/api/v1/datasets?${new URLSearchParams({ name, format })}`,
       body: file,
       headers: {
         'Content-Type': CONTENT_TYPES[format],
+        'X-Dataset-Id': id,
         'X-Dataset-Mapping': mappingHeader(mapping),
       },
       onProgress,

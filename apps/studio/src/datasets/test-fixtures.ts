@@ -112,7 +112,7 @@ export function dataset(over: Partial<DatasetDetail> = {}): DatasetDetail {
 
 /** An in-memory API; `calls` records what the screen asked for. */
 export function memoryApi(datasets: DatasetDetail[], over: Partial<DatasetsApi> = {}) {
-  const calls: { method: string; args: unknown[] }[] = [];
+  const calls: { method: string; args: unknown[]; id?: string }[] = [];
   const store = [...datasets];
   const summary = ({ mapping, personalColumns, report, ...rest }: DatasetDetail): DatasetSummary => {
     void mapping;
@@ -144,9 +144,9 @@ export function memoryApi(datasets: DatasetDetail[], over: Partial<DatasetsApi> 
       return couponInspection;
     },
     upload: async (req) => {
-      calls.push({ method: 'upload', args: [req.name, req.format, req.mapping] });
+      calls.push({ method: 'upload', args: [req.name, req.format, req.mapping], id: req.id });
       req.onProgress({ sent: req.file.size, total: req.file.size });
-      return { id: 'new-1' };
+      return { id: req.id };
     },
     ...over,
   };

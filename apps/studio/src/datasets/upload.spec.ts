@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client';
-import { findNewUpload, postRaw, restError, rowsPerSecond, uploadFraction } from './upload';
+import { newDatasetId, postRaw, restError, rowsPerSecond, uploadFraction } from './upload';
 
 /** Just enough of XMLHttpRequest to drive postRaw. */
 class FakeXhr {
@@ -116,13 +116,20 @@ describe('progress figures', () => {
     expect(uploadFraction({ sent: 100, total: 200, bytesRead: 0 })).toBe(0.5);
     expect(uploadFraction({ sent: 0, total: 0 })).toBe(0);
   });
+});
 
-  it('finds the new upload of this user by name', () => {
-    const list = [
-      { id: 'old', name: 'Coupons', status: 'READY', createdBy: 'u1' },
-      { id: 'other', name: 'Coupons', status: 'UPLOADING', createdBy: 'u2' },
-      { id: 'mine', name: 'Coupons', status: 'UPLOADING', createdBy: 'u1' },
-    ];
-    expect(findNewUpload(list, new Set(['old']), 'Coupons', 'u1')?.id).toBe('mine');
+describe('newDatasetId', () => {
+  it('makes distinct version 4 UUIDs, also where crypto.randomUUID is missing (plain http)', () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const original = crypto.randomUUID;
+    try {
+      Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+      const ids = new Set(Array.from({ length: 200 }, newDatasetId));
+      expect(ids.size).toBe(200);
+      for (const id of ids) expect(id).toMatch(uuid);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
+    }
+    expect(newDatasetId()).toMatch(uuid);
   });
 });

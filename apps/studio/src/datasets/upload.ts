@@ -92,11 +92,14 @@ export function uploadFraction(p: { sent: number; total: number; bytesRead?: num
 }
 
 /**
- * The server answers the upload only once the whole file is imported; meanwhile the new dataset is
- * found in the list (UPLOADING, this name, by this user, not there before) to follow its progress.
+ * A version 4 UUID for `X-Dataset-Id`. `crypto.randomUUID` exists only in secure contexts (https or
+ * localhost); a studio served over plain http on another host builds one from getRandomValues.
  */
-export function findNewUpload<
-  T extends { id: string; name: string; status: string; createdBy: string | null },
->(datasets: readonly T[], before: ReadonlySet<string>, name: string, userId: string): T | undefined {
-  return datasets.find((d) => !before.has(d.id) && d.name === name && d.createdBy === userId);
+export function newDatasetId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
