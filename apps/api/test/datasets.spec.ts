@@ -86,10 +86,23 @@ describe('datasets', () => {
   });
 
   it('imports JSON lines too, and refuses a body sent as application/json', async () => {
-    const jsonl = ['{"id":"a","age":30,"offer":"card","accepted":"yes"}', '{"id":"b","age":"old","offer":"loan","accepted":"no"}', 'not json', '{"id":"c","offer":"loan","accepted":"maybe"}', ''].join('\n');
+    const jsonl = [
+      '{"id":"a","age":30,"offer":"card","accepted":"yes"}',
+      '{"id":"b","age":"old","offer":"loan","accepted":"no"}',
+      'not json',
+      '{"id":"c","offer":"loan","accepted":"maybe"}',
+      // PostgreSQL stores neither: each is one rejected row, not a failed upload.
+      '{"id":"d\\u0000","offer":"loan","accepted":"no"}',
+      '{"id":"e","offer":"lo\\udc00an","accepted":"no"}',
+      '',
+    ].join('\n');
     const res = await uploadDataset(t, analyst.token, 'jsonl', jsonl, { customerId: 'id', loggedAction: 'offer', outcome: 'accepted' }, 'jsonl');
     expect(res.status).toBe(201);
-    expect(res.body.report).toMatchObject({ rowsRead: 4, rowsKept: 1, rowsRejected: 3, rejectedByReason: { 'invalid-number': 1, 'invalid-json': 1, 'invalid-outcome': 1 } });
+    expect(res.body.report).toMatchObject({ rowsRead: 6, rowsKept: 1, rowsRejected: 5, rejectedByReason: { 'invalid-number': 1, 'invalid-json': 1, 'invalid-outcome': 1, encoding: 2 } });
+    expect(res.body.report.rejected.slice(3)).toEqual([
+      expect.objectContaining({ line: 5, column: 'id', kind: 'encoding', value: 'd\\u0000' }),
+      expect.objectContaining({ line: 6, column: 'offer', kind: 'encoding', value: 'lo\\udc00an' }),
+    ]);
     const json = await request(t.app.getHttpServer()).post('/api/v1/datasets?name=x').set('authorization', `Bearer ${analyst.token}`).set('content-type', 'application/json').send('{"a":1}');
     expect(json.status).toBe(400);
     expect(json.body.error.message).toMatch(/Content-Type/);

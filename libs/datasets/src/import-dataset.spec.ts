@@ -408,6 +408,35 @@ describe('importDataset', () => {
     ]);
   });
 
+  it('rejects values PostgreSQL cannot store (NUL, a lone surrogate) one row at a time, showing them escaped', async () => {
+    const jsonl = [
+      '{"id":"a","note":"fine \\ud83d\\ude00"}',
+      '{"id":"b","note":"nul \\u0000 inside"}',
+      '{"id":"c","note":"half \\ud800 pair"}',
+      '{"id":"d","note":["list", "with \\u0000"]}',
+      '{"id":"e","note":"ok"}',
+      '',
+    ].join('\n');
+    const { report, rows } = await importAll(jsonl, { format: { kind: 'jsonl' } });
+    expect(rows.map((r) => r.customer)).toEqual([
+      { id: 'a', note: 'fine \u{1F600}' },
+      { id: 'e', note: 'ok' },
+    ]);
+    expect(report.rejectedByReason).toEqual({ encoding: 3 });
+    expect(report.rejected.map((r) => [r.line, r.column, r.value])).toEqual([
+      [2, 'note', 'nul \\u0000 inside'],
+      [3, 'note', 'half \\ud800 pair'],
+      [4, 'note', '["list","with \\u0000"]'],
+    ]);
+    expect(report.rejected[0]!.reason).toContain('NUL character');
+    expect(report.rejected[1]!.reason).toContain('surrogate');
+    // A NUL byte after the detection sample of a CSV file.
+    const csv = `id,name\n${Array.from({ length: 8_000 }, (_, i) => `c${i},n${i}`).join('\n')}\nx,a\u0000b\ny,ok\n`;
+    const fromCsv = await importAll(csv, { chunkSize: 1000 });
+    expect(fromCsv.report.rowsKept).toBe(8_001);
+    expect(fromCsv.report.rejected).toEqual([expect.objectContaining({ line: 8_002, column: 'name', kind: 'encoding', value: 'a\\u0000b' })]);
+  });
+
   it('accepts a file with a header only, naming unnamed columns', async () => {
     const { report, rows } = await importAll(',id,name\n');
     expect(rows).toEqual([]);
