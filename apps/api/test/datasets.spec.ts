@@ -79,6 +79,13 @@ describe('datasets', () => {
     expect(badMapping.status).toBe(400);
     expect(badMapping.body.error.code).toBe('VALIDATION_FAILED');
     expect(badMapping.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['mapping', 'mapping.outcome']);
+    const badFieldName = await uploadDataset(t, analyst.token, 'x', 'a,b\n1,2\n', { fieldNames: { a: 'not a name' } });
+    expect(badFieldName.status).toBe(400);
+    expect(badFieldName.body.error.details).toEqual([expect.objectContaining({ field: 'mapping.fieldNames.a', message: expect.stringContaining('letters, digits and _') })]);
+    const renamed = await uploadDataset(t, analyst.token, 'renamed', 'id,Age In Years\nr1,30\n', { customerId: 'id', fieldNames: { 'Age In Years': 'age' } });
+    expect(renamed.status).toBe(201);
+    expect((await t.sql.query('SELECT customer FROM dataset_rows WHERE dataset_id = $1', [renamed.body.id])).rows).toEqual([{ customer: { age: 30 } }]);
+    expect(renamed.body.mapping.fieldNames).toEqual({ 'Age In Years': 'age' });
     const noName = await uploadDataset(t, analyst.token, '', 'a,b\n1,2\n');
     expect(noName.body.error.details[0].field).toBe('name');
     expect((await uploadDataset(t, undefined, 'x', 'a,b\n1,2\n')).status).toBe(401);

@@ -123,6 +123,31 @@ describe('importDataset', () => {
     expect(report.warnings).toEqual(['The schema field "unused" has no column in the file.']);
   });
 
+  it('renames a column to another customer field, typed as that field is declared', async () => {
+    const text = 'id,Age,tier,ageYears\na,34,gold,x\nb,old,silver,y\n';
+    const schema: ImportOptions['schema'] = [
+      { name: 'ageYears', type: 'number' },
+      { name: 'level', type: 'string', allowedValues: ['gold'] },
+    ];
+    const { report, rows } = await importAll(text, {
+      schema,
+      mapping: { customerId: 'id', fields: ['Age', 'tier'], fieldNames: { Age: 'ageYears', tier: 'level' } },
+    });
+    expect(rows.map((r) => r.customer)).toEqual([{ ageYears: 34, level: 'gold' }]);
+    expect(report.rejected.map((r) => [r.line, r.column, r.kind])).toEqual([[3, 'Age', 'invalid-number']]);
+    expect(report.fields.map((f) => f.name)).toEqual(['ageYears', 'level']);
+    expect(report.warnings).toEqual([]);
+    // An undeclared target keeps the type suggested from the file.
+    const plain = await importAll('Customer Tier\ngold\n', { mapping: { fieldNames: { 'Customer Tier': 'segment' } } });
+    expect(plain.rows[0]!.customer).toEqual({ segment: 'gold' });
+    // Two columns cannot become one field; a field name must be an identifier; the column must exist.
+    const both = await failure(importAll(text, { schema, mapping: { fieldNames: { Age: 'ageYears' } } }));
+    expect(both.message).toContain('"Age" and "ageYears" would both become the customer field "ageYears"');
+    const bad = await failure(importAll(text, { mapping: { fieldNames: { Age: 'age in years' } } }));
+    expect(bad.message).toContain('letters, digits and _');
+    expect((await failure(importAll(text, { mapping: { fieldNames: { AGE: 'a' } } }))).code).toBe('unknown-column');
+  });
+
   it('suggests allowedValues from the whole file but does not enforce inferred ones', async () => {
     const lines = ['tier'];
     for (let i = 0; i < 20; i++) lines.push(i % 2 ? 'gold' : 'silver');

@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '@arbiter/engine';
 import { ColumnStats } from './column-stats';
 import { DatasetError } from './dataset-error';
-import { fieldNameFor } from './field-name';
+import { FIELD_NAME, fieldNameFor } from './field-name';
 import type { InferredColumn } from './infer-types';
 import type { PersonalTreatment } from './privacy';
 import type { ColumnMapping, ColumnRole } from './types';
@@ -108,7 +108,20 @@ export function planImport(
     );
   }
 
+  const renames = new Map<string, string>();
+  for (const [column, name] of Object.entries(mapping.fieldNames ?? {})) {
+    known(column, `renamed to the customer field ${JSON.stringify(name)}`);
+    if (typeof name !== 'string' || !FIELD_NAME.test(name)) {
+      throw new DatasetError(
+        'invalid-options',
+        `The customer field for column "${column}" must be a name of letters, digits and _ that does not start with a digit (strategies read it as customer.<name>), not ${JSON.stringify(name)}.`,
+      );
+    }
+    renames.set(column, name);
+  }
   const schemaFor = (column: string): FieldDefinition | undefined => {
+    const renamed = renames.get(column);
+    if (renamed !== undefined) return options.schema?.find((f) => f.name === renamed);
     const derived = fieldNameFor(column);
     return options.schema?.find((f) => f.name === column) ?? options.schema?.find((f) => f.name === derived);
   };
@@ -164,7 +177,8 @@ export function planImport(
     let field: FieldDefinition | undefined;
     if (columnRoles.includes('field')) {
       const { allowedValues: _suggestion, ...guess } = inferred[i]!.field;
-      field = declaredField ? { ...declaredField } : guess;
+      const renamed = renames.get(column);
+      field = declaredField ? { ...declaredField } : renamed ? { ...guess, name: renamed } : guess;
       if (hashed) {
         field = {
           name: field.name,
@@ -203,7 +217,7 @@ export function planImport(
   });
 
   for (const f of options.schema ?? []) {
-    if (!columns.some((c) => c === f.name || fieldNameFor(c) === f.name))
+    if (!columns.some((c) => (renames.has(c) ? renames.get(c) === f.name : c === f.name || fieldNameFor(c) === f.name)))
       warnings.push(`The schema field "${f.name}" has no column in the file.`);
   }
   const outcomeKind = mapping.outcomeKind ?? 'binary';

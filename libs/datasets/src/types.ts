@@ -19,6 +19,11 @@ export interface ColumnMapping {
   loggingPropensity?: string;
   /** Columns to break simulation results down by; kept as text in `segments` (they stay customer fields too). */
   segmentColumns?: string[];
+  /**
+   * Column → the customer field it becomes, where that is not the column's own name (e.g. `Age` →
+   * `ageYears`, a declared field, typed as declared). Names are identifiers (see FIELD_NAME).
+   */
+  fieldNames?: Record<string, string>;
 }
 
 export interface ImportedRow {

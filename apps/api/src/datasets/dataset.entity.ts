@@ -29,7 +29,7 @@ export class Dataset {
   @Column('text')
   status: DatasetStatus;
 
-  @Field(() => JSONScalar, { description: 'Column mapping: customerId, fields, loggedAction, outcome, loggingPropensity, segmentColumns.' })
+  @Field(() => JSONScalar, { description: 'Column mapping: customerId, fields, loggedAction, outcome, loggingPropensity, segmentColumns, fieldNames.' })
   @Column('jsonb')
   mapping: Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DatasetError, importDataset, inspectDataset, type DatasetInspection, type DatasetSource, type ImportedRow } from '@arbiter/datasets';
-import type { FieldDefinition } from '@arbiter/engine';
+import { fieldDefinitionSchema, type FieldDefinition } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
@@ -26,6 +26,8 @@ export const mappingSchema = z
     outcomeKind: z.enum(['binary', 'reward']).optional(),
     loggingPropensity: column.optional(),
     segmentColumns: z.array(column).max(20).optional(),
+    /** Column → the customer field it becomes when not its own name. */
+    fieldNames: z.record(column, fieldDefinitionSchema.shape.name).optional(),
     personal: z.record(column, z.enum(['hash', 'drop'])).optional(),
     /** Type the columns named like declared customer fields as declared (default true). */
     useCustomerSchema: z.boolean().optional(),

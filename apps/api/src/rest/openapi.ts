@@ -123,7 +123,7 @@ export function openApiDocument(): Record<string, unknown> {
                 'The new dataset\'s id, chosen by the client (e.g. `crypto.randomUUID()`): the dataset is readable by this id (status UPLOADING, rising rowsRead) as soon as the import starts. Left out, the server chooses it. An id that already exists is refused (409) and nothing is imported.',
               schema: { type: 'string', format: 'uuid' },
             },
-            { name: 'X-Dataset-Mapping', in: 'header', required: false, description: 'JSON: customerId, fields, loggedAction, outcome, outcomeKind, loggingPropensity, segmentColumns, personal, useCustomerSchema.', schema: { type: 'string' } },
+            { name: 'X-Dataset-Mapping', in: 'header', required: false, description: 'JSON: customerId, fields, loggedAction, outcome, outcomeKind, loggingPropensity, segmentColumns, fieldNames (column → customer field), personal, useCustomerSchema.', schema: { type: 'string' } },
           ],
           requestBody: {
             required: true,
