@@ -138,14 +138,18 @@ describe('importDataset', () => {
     expect(report.fields.map((f) => f.name)).toEqual(['ageYears', 'level']);
     expect(report.warnings).toEqual([]);
     // An undeclared target keeps the type suggested from the file.
-    const plain = await importAll('Customer Tier\ngold\n', { mapping: { fieldNames: { 'Customer Tier': 'segment' } } });
+    const plain = await importAll('Customer Tier\ngold\n', {
+      mapping: { fieldNames: { 'Customer Tier': 'segment' } },
+    });
     expect(plain.rows[0]!.customer).toEqual({ segment: 'gold' });
     // Two columns cannot become one field; a field name must be an identifier; the column must exist.
     const both = await failure(importAll(text, { schema, mapping: { fieldNames: { Age: 'ageYears' } } }));
     expect(both.message).toContain('"Age" and "ageYears" would both become the customer field "ageYears"');
     const bad = await failure(importAll(text, { mapping: { fieldNames: { Age: 'age in years' } } }));
     expect(bad.message).toContain('letters, digits and _');
-    expect((await failure(importAll(text, { mapping: { fieldNames: { AGE: 'a' } } }))).code).toBe('unknown-column');
+    expect((await failure(importAll(text, { mapping: { fieldNames: { AGE: 'a' } } }))).code).toBe(
+      'unknown-column',
+    );
   });
 
   it('suggests allowedValues from the whole file but does not enforce inferred ones', async () => {
@@ -459,7 +463,9 @@ describe('importDataset', () => {
     const csv = `id,name\n${Array.from({ length: 8_000 }, (_, i) => `c${i},n${i}`).join('\n')}\nx,a\u0000b\ny,ok\n`;
     const fromCsv = await importAll(csv, { chunkSize: 1000 });
     expect(fromCsv.report.rowsKept).toBe(8_001);
-    expect(fromCsv.report.rejected).toEqual([expect.objectContaining({ line: 8_002, column: 'name', kind: 'encoding', value: 'a\\u0000b' })]);
+    expect(fromCsv.report.rejected).toEqual([
+      expect.objectContaining({ line: 8_002, column: 'name', kind: 'encoding', value: 'a\\u0000b' }),
+    ]);
   });
 
   it('accepts a file with a header only, naming unnamed columns', async () => {

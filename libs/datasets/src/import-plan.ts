@@ -217,7 +217,11 @@ export function planImport(
   });
 
   for (const f of options.schema ?? []) {
-    if (!columns.some((c) => (renames.has(c) ? renames.get(c) === f.name : c === f.name || fieldNameFor(c) === f.name)))
+    if (
+      !columns.some((c) =>
+        renames.has(c) ? renames.get(c) === f.name : c === f.name || fieldNameFor(c) === f.name,
+      )
+    )
       warnings.push(`The schema field "${f.name}" has no column in the file.`);
   }
   const outcomeKind = mapping.outcomeKind ?? 'binary';

@@ -1,3 +1,5 @@
+import { escapeUnstorable } from './storable-text';
+
 /** Why a row was rejected. The README lists each kind with what the user can do about it. */
 export const REJECTION_KINDS = [
   'field-count',
@@ -34,12 +36,8 @@ export interface RejectedRow {
 
 export const MAX_VALUE_SHOWN = 100;
 
-/** NUL and unpaired surrogates as their escapes, so that the report showing them can be stored and read. */
-const visible = (text: string): string =>
-  text.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
 export function shownValue(value: unknown): string {
-  const text = visible(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
+  const text = escapeUnstorable(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
   return text.length > MAX_VALUE_SHOWN ? `${text.slice(0, MAX_VALUE_SHOWN)}…` : text;
 }
 

@@ -5,6 +5,7 @@ import type { MissingTest, TypedValue } from './parse-value';
 import type { RawRecord } from './record-reader';
 import type { RejectedRow } from './rejections';
 import { shownValue } from './rejections';
+import { unstorableText } from './storable-text';
 import type { ImportedRow } from './types';
 
 export interface ConverterOptions {
@@ -99,7 +100,8 @@ export class RowConverter {
       }
       // After hashing: a pseudonymised value is stored as its hash, whatever it held.
       const unstorable = unstorableText(raw);
-      if (unstorable) return this.reject(line, plan, raw, { ok: false, kind: 'encoding', reason: unstorable });
+      if (unstorable)
+        return this.reject(line, plan, raw, { ok: false, kind: 'encoding', reason: unstorable });
       if (plan.fieldOnly) {
         const typed = typeValue(raw, plan.field!);
         if (!typed.ok) return this.reject(line, plan, raw, typed);
@@ -179,27 +181,4 @@ function identifier(raw: unknown): TypedValue {
     kind: 'invalid-string',
     reason: 'is a list or an object; an id or segment must be a single value',
   };
-}
-
-const SUSPECT = /[\u0000\ud800-\udfff]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/**
- * Why a value cannot be stored, if it cannot: PostgreSQL keeps neither NUL characters nor unpaired
- * UTF-16 surrogates (JSON escapes such as "\u0000" or a lone "\ud800"), and one such value would
- * otherwise fail the whole batch it is stored with. Lists and objects (JSON lines) are looked into.
- */
-export function unstorableText(value: unknown): string | undefined {
-  if (typeof value === 'string') {
-    if (!SUSPECT.test(value)) return undefined;
-    if (value.includes('\u0000')) return 'holds a NUL character (\\u0000), which cannot be stored; remove it from the file';
-    if (LONE_SURROGATE.test(value)) return 'holds half of a UTF-16 surrogate pair (an escape such as \\ud800 without its partner), which is not text; fix the value in the file';
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const problem = unstorableText(key) ?? unstorableText(item);
-    if (problem) return problem;
-  }
-  return undefined;
 }

@@ -93,7 +93,17 @@ describe('DatasetsScreen upload', () => {
     expect(calls.some((c) => c.method === 'upload')).toBe(false);
 
     fireEvent.change(screen.getByLabelText('Customer id column'), { target: { value: '(none)' } });
-    fireEvent.change(screen.getByLabelText('Column "weather" becomes'), { target: { value: 'ignore' } });
+    fireEvent.change(screen.getByLabelText('Column "weather" becomes'), { target: { value: '(ignored)' } });
+    // A column may become a declared field of another name.
+    const destination = screen.getByLabelText('Column "destination" becomes') as HTMLSelectElement;
+    expect([...destination.options].map((o) => o.text)).toEqual([
+      'customer.destination (new, text)',
+      'customer.age (declared number)',
+      'customer.gender (declared true/false)',
+      'customer.segment (declared text)',
+      'Ignored',
+    ]);
+    fireEvent.change(destination, { target: { value: 'segment' } });
     fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/datasets\/./));
     const upload = calls.find((c) => c.method === 'upload')!;
@@ -106,6 +116,7 @@ describe('DatasetsScreen upload', () => {
         fields: ['destination', 'temperature', 'expiration', 'gender', 'age'],
         loggedAction: 'coupon',
         outcome: 'Y',
+        fieldNames: { destination: 'segment' },
         personal: { age: 'hash' },
       },
     ]);

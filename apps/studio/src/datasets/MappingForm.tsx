@@ -2,12 +2,15 @@ import { useId } from 'react';
 import { ChipsInput, Field, Select, TextInput, type Choice } from '../shared/ui';
 import {
   NO_CUSTOMER_ID,
+  chooseField,
+  fieldChoices,
   roleOf,
   type ColumnChoice,
   type Inspection,
   type MappingForm as Form,
   type MappingProblem,
   type Personal,
+  type SchemaField,
 } from './mapping-model';
 
 const TYPE_WORDS: Record<string, string> = {
@@ -18,17 +21,23 @@ const TYPE_WORDS: Record<string, string> = {
   list: 'list',
 };
 
+/** Not a field name (those are identifiers), so it cannot clash with one. */
+const IGNORED = '(ignored)';
+
 const DELIMITER_WORDS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 /** The column mapping of an upload; `problems` are shown at their controls. */
 export function MappingForm({
   inspection,
+  schema,
   form,
   onChange,
   problems,
   warnings,
 }: {
   inspection: Inspection;
+  /** The declared customer fields a column may become. */
+  schema: readonly SchemaField[];
   form: Form;
   onChange(form: Form): void;
   problems: readonly MappingProblem[];
@@ -37,11 +46,19 @@ export function MappingForm({
   const ids = useId();
   const at = (where: string) => problems.filter((p) => p.where === where).map((p) => p.message);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => onChange({ ...form, [key]: value });
-  const setColumn = (column: string, change: Partial<ColumnChoice>) =>
+  const updateColumn = (column: string, update: (c: ColumnChoice) => ColumnChoice) =>
     set(
       'columns',
-      form.columns.map((c) => (c.column === column ? { ...c, ...change } : c)),
+      form.columns.map((c) => (c.column === column ? update(c) : c)),
     );
+  const setColumn = (column: string, change: Partial<ColumnChoice>) =>
+    updateColumn(column, (c) => ({ ...c, ...change }));
+  const typeOf = (c: ColumnChoice, field: string): string => {
+    const declared = schema.find((f) => f.name === field);
+    return declared
+      ? `declared ${TYPE_WORDS[declared.type] ?? declared.type}`
+      : `new, ${TYPE_WORDS[c.inferredType] ?? c.inferredType}`;
+  };
   const columnChoices: Choice<string>[] = inspection.header.map((c) => ({ value: c, label: c }));
   const optional = (none: string): Choice<string>[] => [{ value: '', label: none }, ...columnChoices];
   const { format } = inspection;
@@ -170,9 +187,10 @@ export function MappingForm({
       <section className="mapping-section">
         <h2>Columns</h2>
         <p className="muted small">
-          Each column becomes the customer field of its name, typed as declared in the customer schema or as
-          suggested from the sample. Ignored columns are not imported. Personal columns are hashed (equal
-          values still match) or dropped at import and never shown in the report.
+          Each column becomes the customer field of its name, or a declared field of another name that you
+          choose, typed as declared in the customer schema or as suggested from the sample. Ignored columns
+          are not imported. Personal columns are hashed (equal values still match) or dropped at import and
+          never shown in the report.
         </p>
         {at('columns').map((m) => (
           <p key={m} className="callout callout-error" role="alert">
@@ -206,17 +224,19 @@ export function MappingForm({
                     ) : (
                       <Select
                         label={`Column "${c.column}" becomes`}
-                        value={c.imported ? 'field' : 'ignore'}
+                        value={c.imported ? c.field : IGNORED}
                         options={[
-                          {
-                            value: 'field',
-                            label: c.declared
-                              ? `customer.${c.field} (declared ${TYPE_WORDS[c.declared.type] ?? c.declared.type})`
-                              : `customer.${c.field} (new, ${TYPE_WORDS[c.inferredType] ?? c.inferredType})`,
-                          },
-                          { value: 'ignore', label: 'Ignored' },
+                          ...fieldChoices(c.column, schema).map((field) => ({
+                            value: field,
+                            label: `customer.${field} (${typeOf(c, field)})`,
+                          })),
+                          { value: IGNORED, label: 'Ignored' },
                         ]}
-                        onChange={(v) => setColumn(c.column, { imported: v === 'field' })}
+                        onChange={(v) =>
+                          v === IGNORED
+                            ? setColumn(c.column, { imported: false })
+                            : updateColumn(c.column, (choice) => chooseField(choice, v, schema))
+                        }
                         invalid={errors.length > 0}
                       />
                     )}

@@ -41,6 +41,7 @@ export function UploadWizard({
   const [file, setFile] = useState<File>();
   const [inspection, setInspection] = useState<Inspection>();
   const [form, setForm] = useState<Form>();
+  const [schemaFields, setSchemaFields] = useState<SchemaField[]>([]);
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string>();
   const [uploadError, setUploadError] = useState<string>();
@@ -66,6 +67,7 @@ export function UploadWizard({
     try {
       const [found, fields] = await Promise.all([api.inspect(chosen.slice(0, INSPECT_BYTES)), schema]);
       setInspection(found);
+      setSchemaFields(fields);
       setForm(suggestMapping(found, fields, chosen.name));
     } catch (err) {
       setFileError(`"${chosen.name}" cannot be imported: ${errorMessage(err)}`);
@@ -194,6 +196,7 @@ export function UploadWizard({
         <>
           <MappingForm
             inspection={inspection}
+            schema={schemaFields}
             form={form}
             onChange={setForm}
             problems={showProblems ? problems : []}

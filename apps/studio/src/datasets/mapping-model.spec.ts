@@ -1,5 +1,7 @@
 import {
   NO_CUSTOMER_ID,
+  chooseField,
+  fieldChoices,
   fieldNameFor,
   mappingHeader,
   mappingProblems,
@@ -35,6 +37,42 @@ describe('suggestMapping', () => {
       personal: 'hash',
     });
     expect(suggested().columns.find((c) => c.column === 'weather')!.declared).toBeUndefined();
+  });
+
+  it('suggests a declared field whose name differs only in case or separators', () => {
+    const inspection = { ...couponInspection, header: ['AGE', 'Gen-der'] };
+    const [age, gender] = suggestMapping(inspection, demoSchema, 'x.csv').columns;
+    expect(age).toMatchObject({ field: 'age', declared: { type: 'number' }, personal: 'hash' });
+    expect(gender).toMatchObject({ field: 'gender', declared: { type: 'boolean' } });
+    expect(
+      uploadMapping({ ...suggestMapping(inspection, demoSchema, 'x.csv'), customerId: NO_CUSTOMER_ID })
+        .fieldNames,
+    ).toEqual({
+      AGE: 'age',
+      'Gen-der': 'gender',
+    });
+  });
+
+  it('lets a column become any declared field, typed and flagged personal as declared', () => {
+    const weather = suggested().columns.find((c) => c.column === 'weather')!;
+    expect(fieldChoices('weather', demoSchema)).toEqual(['weather', 'age', 'gender', 'segment']);
+    expect(fieldChoices('age', demoSchema)).toEqual(['age', 'gender', 'segment']);
+    expect(chooseField({ ...weather, imported: false }, 'age', demoSchema)).toMatchObject({
+      field: 'age',
+      imported: true,
+      declared: { name: 'age', type: 'number' },
+      personal: 'hash',
+    });
+    const back = chooseField(chooseField(weather, 'segment', demoSchema), 'weather', demoSchema);
+    expect(back).toEqual({ ...weather, imported: true });
+    const form = withColumn(
+      { ...suggested(), customerId: NO_CUSTOMER_ID },
+      'weather',
+      chooseField(weather, 'age', demoSchema),
+    );
+    expect(mappingProblems(form).map((p) => p.message)).toEqual([
+      'customer.age is mapped twice, from "weather" and "age": ignore one of them.',
+    ]);
   });
 
   it('derives identifiers from column names like the API', () => {

@@ -1,8 +1,8 @@
 /**
  * The column mapping of an upload: suggested from the inspection of the file's start and the
  * declared customer schema, checked before sending, and turned into the `X-Dataset-Mapping` header.
- * The API keeps each column's own name for its customer field (made an identifier, e.g.
- * `user-item affinity` → `user_item_affinity`), so a column either becomes that field or is ignored.
+ * A column becomes the customer field of its own name (made an identifier, e.g. `user-item affinity`
+ * → `user_item_affinity`), a declared field of another name (sent as `fieldNames`), or is ignored.
  */
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'list';
@@ -31,7 +31,7 @@ export const NO_CUSTOMER_ID = '(none)';
 
 export interface ColumnChoice {
   column: string;
-  /** The customer field the column becomes (its identifier form). */
+  /** The customer field the column becomes: its own name's identifier form, or a declared field. */
   field: string;
   inferredType: FieldType;
   /** The declared field of that name, when the schema has one. */
@@ -67,6 +67,7 @@ export interface UploadMapping {
   outcomeKind?: 'reward';
   loggingPropensity?: string;
   segmentColumns?: string[];
+  fieldNames?: Record<string, string>;
   personal?: Record<string, 'hash' | 'drop'>;
 }
 
@@ -103,11 +104,13 @@ export function suggestMapping(
   const roles = new Set([customerId, action, outcome, loggingPropensity].filter(Boolean));
   const columns = header.map((column): ColumnChoice => {
     const inferred = inspection.columns.find((c) => c.column === column);
-    const field = fieldNameFor(column);
-    const declared = schema.find((f) => f.name === column || f.name === field);
+    const own = fieldNameFor(column);
+    const declared =
+      schema.find((f) => f.name === column || f.name === own) ??
+      schema.find((f) => looseName(f.name) === looseName(column));
     return {
       column,
-      field,
+      field: declared?.name ?? own,
       inferredType: inferred?.field.type ?? 'string',
       ...(declared && { declared }),
       imported: !roles.has(column),
@@ -123,6 +126,32 @@ export function suggestMapping(
     outcomeKind: 'binary',
     loggingPropensity,
     segmentColumns: [],
+  };
+}
+
+/** `Age`, `AGE` and `a_g_e` are suggested as the declared field `age`: case and separators aside. */
+const looseName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The customer fields a column may become: its own name, then each declared field of another name. */
+export function fieldChoices(column: string, schema: readonly SchemaField[]): string[] {
+  const own = fieldNameFor(column);
+  return [own, ...schema.map((f) => f.name).filter((name) => name !== own)];
+}
+
+/** The column now becomes `field`, typed (and flagged personal) as the schema declares it. */
+export function chooseField(
+  choice: ColumnChoice,
+  field: string,
+  schema: readonly SchemaField[],
+): ColumnChoice {
+  const declared = schema.find((f) => f.name === field);
+  const { declared: _previous, ...rest } = choice;
+  return {
+    ...rest,
+    field,
+    imported: true,
+    ...(declared && { declared }),
+    personal: declared?.personal && choice.personal === 'keep' ? 'hash' : choice.personal,
   };
 }
 
@@ -202,14 +231,17 @@ export function uploadMapping(form: MappingForm): UploadMapping {
   const personal: Record<string, 'hash' | 'drop'> = {};
   for (const c of form.columns) if (c.personal !== 'keep') personal[c.column] = c.personal;
   const action = form.loggedAction;
+  const fields = form.columns.filter((c) => c.imported && !roleOf(form, c.column));
+  const renamed = fields.filter((c) => c.field !== fieldNameFor(c.column));
   return {
     ...(form.customerId && form.customerId !== NO_CUSTOMER_ID && { customerId: form.customerId }),
-    fields: form.columns.filter((c) => c.imported && !roleOf(form, c.column)).map((c) => c.column),
+    fields: fields.map((c) => c.column),
     ...(action.length > 0 && { loggedAction: action.length === 1 ? action[0]! : [...action] }),
     ...(form.outcome && { outcome: form.outcome }),
     ...(form.outcome && form.outcomeKind === 'reward' && { outcomeKind: 'reward' as const }),
     ...(form.loggingPropensity && { loggingPropensity: form.loggingPropensity }),
     ...(form.segmentColumns.length > 0 && { segmentColumns: [...form.segmentColumns] }),
+    ...(renamed.length > 0 && { fieldNames: Object.fromEntries(renamed.map((c) => [c.column, c.field])) }),
     ...(Object.keys(personal).length > 0 && { personal }),
   };
 }
