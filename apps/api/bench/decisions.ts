@@ -43,10 +43,8 @@ interface Run {
 }
 
 export async function main(): Promise<void> {
-  if (!existsSync(DIST_MAIN)) {
-    console.log('decisions bench: apps/api/dist/main.js is missing; run `npm run build -w apps/api` first.');
-    return;
-  }
+  // `npm run bench` builds it first.
+  if (!existsSync(DIST_MAIN)) throw new Error('apps/api/dist/main.js is missing: run the bench with `npm run bench -- api`, which builds it.');
   const dbName = `arbiter_bench_${randomBytes(5).toString('hex')}`;
   const prefix = dbName;
   const dbUrl = withDatabase(ADMIN_URL, dbName);

@@ -3,7 +3,7 @@
 // API child process (fresh database, REDIS_URL), then the BullMQ flow with 1 and with 2 worker
 // child processes — and beside them their in-process ceilings: the dataset import without storing
 // (parse, type, report) and the engine (decideBatch + accumulator).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -106,10 +106,6 @@ function engineRowsPerSecond(rows: number): number {
 }
 
 export async function main(): Promise<void> {
-  console.log(`Building the API (nx run api:build)…`);
-  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: API_DIR, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('build failed');
-
   const dbName = `arbiter_bench_${randomBytes(4).toString('hex')}`;
   const prefix = `arbiter-bench-${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: ADMIN_URL });
