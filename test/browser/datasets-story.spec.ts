@@ -105,8 +105,8 @@ describe('studio: the datasets story (browser)', () => {
     await page.getByLabel('Logged action column(s)').fill('expiration');
     await page.getByLabel('Logged action column(s)').press('Enter');
     await page.getByLabel('Outcome column').selectOption('Y');
-    await page.getByLabel('Column "car" becomes').selectOption('ignore');
-    await page.getByLabel('Column "direction_opp" becomes').selectOption('ignore');
+    await page.getByLabel('Column "car" becomes').selectOption({ label: 'Ignored' });
+    await page.getByLabel('Column "direction_opp" becomes').selectOption({ label: 'Ignored' });
     await page.getByLabel('Segment columns').fill('weather');
     await page.getByLabel('Segment columns').press('Enter');
     expect(await page.getByText('Fix this problem before uploading').count()).toBe(0);
