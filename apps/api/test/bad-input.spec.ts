@@ -1,4 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import request from 'supertest';
 import { INVALID_DOC } from './support/fixtures';
 import { MUTATIONS, type Call } from './support/operations';
 import { Scenario } from './support/scenario';
@@ -123,5 +124,15 @@ describe('bad input on every mutation', () => {
     const res = await t.gql(`mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`, { r: 'two' }, everyone.token);
     expect(errorCode(res)).toBe('VALIDATION_FAILED');
     expect(res.errors![0]!.extensions!.details![0]!.field).toBe('r');
+  });
+
+  it('a body that is not JSON, or too large, gets a GraphQL error a client can read', async () => {
+    const post = (body: string) => request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${everyone.token}`).send(body);
+    const malformed = await post('{"query": "{ me { id } "');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toEqual({ errors: [{ message: expect.stringMatching(/^The request body is not valid JSON: .+/), extensions: { code: 'BAD_REQUEST' } }] });
+    const huge = await post(JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(3 * 1024 * 1024)}` }));
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors[0]).toEqual({ message: expect.stringContaining('larger than 2 MB'), extensions: { code: 'BAD_REQUEST' } });
   });
 });

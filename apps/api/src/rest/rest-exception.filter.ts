@@ -67,17 +67,22 @@ function bytesInWords(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+function bodyErrorMessage(error: BodyParserError): string {
+  if (error.type === 'entity.parse.failed') return `The request body is not valid JSON: ${error.message}.`;
+  if (error.type === 'entity.too.large') return `The request body is larger than ${error.limit ? bytesInWords(error.limit) : 'the limit'}; send less data in one request (e.g. a smaller batch).`;
+  return error.expose === false ? 'The request body could not be read.' : error.message;
+}
+
 /**
- * Express error middleware for REST paths: the body parser fails before any route (and so before
- * the routes' RestExceptionFilter), so its errors are answered here in the same format.
+ * Express error middleware for the body parser, which fails before any route (and so before any
+ * exception filter): REST paths answer in the REST format, /graphql in GraphQL's
+ * (`{ errors: [{ message, extensions: { code } }] }`, as its other errors).
  */
-export function restBodyErrors(filter = new RestExceptionFilter()) {
+export function bodyErrors(format: 'rest' | 'graphql', filter = new RestExceptionFilter()) {
   return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
     if (!isBodyParserError(error) || error.status >= 500) return next(error);
-    let message: string;
-    if (error.type === 'entity.parse.failed') message = `The request body is not valid JSON: ${error.message}.`;
-    else if (error.type === 'entity.too.large') message = `The request body is larger than ${error.limit ? bytesInWords(error.limit) : 'the limit'}; send less data in one request (e.g. a smaller batch).`;
-    else message = error.expose === false ? 'The request body could not be read.' : error.message;
-    filter.send(res, new HttpException(message, error.status));
+    const message = bodyErrorMessage(error);
+    if (format === 'rest') filter.send(res, new HttpException(message, error.status));
+    else res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   };
 }
