@@ -18,7 +18,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ env: 'development', port: 3000, logLevel: 'info', database: { poolSize: 10, migrateOnStart: true }, demo: { seed: false } });
     expect(config.jwt.secretGenerated).toBe(true);
     expect(config.jwt.secret).toHaveLength(64);
-    expect(config.graphql).toEqual({ sandbox: true, maxDepth: 10, maxComplexity: 1000 });
+    expect(config.graphql).toEqual({ sandbox: true, maxDepth: 10, maxComplexity: 5000 });
   });
 
   it('names every wrong variable with what to do', () => {

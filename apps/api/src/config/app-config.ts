@@ -49,7 +49,8 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   GRAPHQL_SANDBOX: bool.optional(),
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
-  GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(1000),
+  // A full page (100) of any type with all its fields fits; many aliased full pages do not.
+  GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(5000),
   /** Decision log: store the customer/context fields the strategy read (true) or only the customer id (false). */
   DECISION_LOG_INPUTS: bool.default(true),
   /** Default requests per second per API key and API instance (token bucket; burst = 2 seconds' worth). */
