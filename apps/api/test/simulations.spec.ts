@@ -116,6 +116,21 @@ describe('simulations', () => {
     expect(again.results).toEqual(done.results);
   });
 
+  it('warns when the strategy reads a field the dataset holds hashed, or lacks', async () => {
+    const warningsOn = async (mapping: Record<string, unknown>) => {
+      const upload = await uploadDataset(local.t, local.analyst.token, 'warned', customersCsv(20), { ...CUSTOMERS_MAPPING, useCustomerSchema: false, ...mapping });
+      expect(upload.status).toBe(201);
+      const sim = ok(await local.t.gql(RUN, { v: local.versions.draft.id, d: upload.body.id }, local.analyst.token)).runSimulation;
+      await waitForSimulation(local.t, local.analyst.token, sim.id);
+      return ok(await local.t.gql(`query($id: ID!) { simulation(id: $id) { dataWarnings } }`, { id: sim.id }, local.analyst.token)).simulation.dataWarnings as string[];
+    };
+    expect(await warningsOn({})).toEqual([]);
+    const hashed = await warningsOn({ personal: { age: 'hash' } });
+    expect(hashed).toEqual([expect.stringMatching(/^The strategy reads customer\.age, which this dataset holds hashed/)]);
+    const missing = await warningsOn({ fields: ['segment'] });
+    expect(missing).toEqual([expect.stringMatching(/^The strategy reads customer\.age, which this dataset does not have/)]);
+  });
+
   it('is the evidence approval needs', async () => {
     const reviewer = await bull.t.user([Role.reviewer]);
     const { designer, versions } = bull;

@@ -318,6 +318,16 @@ describe('importDataset', () => {
       expect(rows[0]!.customer['phone']).toBeUndefined();
       expect(rows[0]!.customer['email']).toBe('jane@example.com');
     });
+
+    it('keeps a field declared personal in clear when the mapping says keep, typed as declared', async () => {
+      const schema: ImportOptions['schema'] = [{ name: 'age', type: 'number', personal: true }];
+      const kept = await importAll(text, { schema, personal: { age: 'keep' } });
+      expect(kept.rows.map((r) => r.customer['age'])).toEqual([34, 50]);
+      expect(kept.report.columns.find((c) => c.name === 'age')!.personal).toBeUndefined();
+      const hashed = await importAll(text, { schema, hashSalt: SALT });
+      expect(hashed.rows[0]!.customer['age']).toMatch(/^[0-9a-f]{64}$/);
+      expect(hashed.report.columns.find((c) => c.name === 'age')!.personal).toBe('hash');
+    });
   });
 
   it('reports progress as it goes and once at the end', async () => {

@@ -128,10 +128,10 @@ export function planImport(
   const personal = new Map<string, PersonalTreatment>();
   for (const [column, treatment] of Object.entries(options.personal ?? {})) {
     known(column, 'marked personal');
-    if (treatment !== 'hash' && treatment !== 'drop') {
+    if (treatment !== 'hash' && treatment !== 'drop' && treatment !== 'keep') {
       throw new DatasetError(
         'invalid-options',
-        `Personal column "${column}" must be 'hash' or 'drop', not ${JSON.stringify(treatment)}.`,
+        `Personal column "${column}" must be 'hash', 'drop' or 'keep', not ${JSON.stringify(treatment)}.`,
       );
     }
     personal.set(column, treatment);
@@ -145,6 +145,7 @@ export function planImport(
   for (const c of mapping.segmentColumns ?? []) addRole(c, 'segment');
 
   for (const [column, treatment] of personal) {
+    if (treatment === 'keep') continue;
     const conflict = roles
       .get(column)
       ?.find((r) => r !== 'field' && (r !== 'customerId' || treatment === 'drop'));

@@ -1,8 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { DatasetError } from './dataset-error';
 
-/** What happens to a personal column at import: a keyed pseudonym, or nothing kept at all. */
-export type PersonalTreatment = 'hash' | 'drop';
+/**
+ * What happens to a personal column at import: a keyed pseudonym, nothing kept at all, or — chosen
+ * explicitly, over the schema's hashing default — the value in clear (strategies that compare it,
+ * such as `age >= 18`, need it so).
+ */
+export type PersonalTreatment = 'hash' | 'drop' | 'keep';
 
 export const MIN_SALT_LENGTH = 16;
 

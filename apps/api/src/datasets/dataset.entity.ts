@@ -33,9 +33,9 @@ export class Dataset {
   @Column('jsonb')
   mapping: Record<string, unknown>;
 
-  @Field(() => JSONScalar, { description: 'Personal columns and their treatment at import: hash or drop.' })
+  @Field(() => JSONScalar, { description: 'Personal columns and their treatment at import: hash, drop, or keep (in clear, chosen over the schema default).' })
   @Column('jsonb', { name: 'personal_columns' })
-  personalColumns: Record<string, 'hash' | 'drop'>;
+  personalColumns: Record<string, 'hash' | 'drop' | 'keep'>;
 
   @Field(() => JSONScalar, { nullable: true, description: 'Data-quality report (rows read/kept/rejected, rejected rows, per-column statistics) once READY.' })
   @Column('jsonb', { nullable: true })

@@ -28,7 +28,7 @@ export const mappingSchema = z
     segmentColumns: z.array(column).max(20).optional(),
     /** Column → the customer field it becomes when not its own name. */
     fieldNames: z.record(column, fieldDefinitionSchema.shape.name).optional(),
-    personal: z.record(column, z.enum(['hash', 'drop'])).optional(),
+    personal: z.record(column, z.enum(['hash', 'drop', 'keep'])).optional(),
     /** Type the columns named like declared customer fields as declared (default true). */
     useCustomerSchema: z.boolean().optional(),
   })

@@ -6,8 +6,10 @@ import { ALL_ROLES } from '../auth/roles';
 import { requestLoader } from '../common/graphql/request-loader';
 import { ZodPipe } from '../common/validation';
 import { Dataset } from '../datasets/dataset.entity';
+import { fieldsRead } from '../decisions/fields-read';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
 import { Strategy } from '../strategies/strategy.entity';
+import { datasetFieldWarnings } from './dataset-field-warnings';
 import { Simulation } from './simulation.entity';
 import { SIMULATION_LIST_LIMIT, SimulationsRepository } from './simulations.repository';
 
@@ -53,6 +55,14 @@ export class SimulationsResolver {
   async strategy(@Parent() simulation: Simulation, @Context() context: object) {
     const version = await this.byId(context, StrategyVersion, simulation.versionId);
     return this.byId(context, Strategy, version?.strategyId ?? null);
+  }
+
+  @ResolveField(() => [String], {
+    description: 'Why the results may mean less than they seem: customer fields the strategy reads that the dataset lacks or holds only hashed (personal). Empty when there is nothing to say.',
+  })
+  async dataWarnings(@Parent() simulation: Simulation, @Context() context: object): Promise<string[]> {
+    const [version, dataset] = await Promise.all([this.byId(context, StrategyVersion, simulation.versionId), this.byId(context, Dataset, simulation.datasetId)]);
+    return version && dataset ? datasetFieldWarnings(fieldsRead(version.document).customer, dataset.report) : [];
   }
 
   /** One query per entity type for the whole list, whatever its length. */

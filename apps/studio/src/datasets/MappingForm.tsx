@@ -256,7 +256,10 @@ export function MappingForm({
                       label={`Column "${c.column}" personal data`}
                       value={c.personal}
                       options={[
-                        ...(c.declared?.personal ? [] : [{ value: 'keep' as const, label: 'Not personal' }]),
+                        {
+                          value: 'keep' as const,
+                          label: c.declared?.personal ? 'Personal: keep in clear' : 'Not personal',
+                        },
                         { value: 'hash', label: 'Personal: hash' },
                         { value: 'drop', label: 'Personal: drop' },
                       ]}

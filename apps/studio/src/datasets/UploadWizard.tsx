@@ -7,7 +7,7 @@ import { MappingForm } from './MappingForm';
 import {
   mappingProblems,
   suggestMapping,
-  typeWarnings,
+  mappingWarnings,
   uploadMapping,
   type Inspection,
   type MappingForm as Form,
@@ -77,7 +77,7 @@ export function UploadWizard({
   };
 
   const problems = form ? mappingProblems(form) : [];
-  const warnings = form ? typeWarnings(form) : [];
+  const warnings = form ? mappingWarnings(form) : [];
 
   const upload = async () => {
     if (!file || !form || !inspection) return;

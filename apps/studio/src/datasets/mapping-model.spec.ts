@@ -6,7 +6,7 @@ import {
   mappingHeader,
   mappingProblems,
   suggestMapping,
-  typeWarnings,
+  mappingWarnings,
   uploadMapping,
   type MappingForm,
 } from './mapping-model';
@@ -121,10 +121,19 @@ describe('mappingProblems', () => {
     ]);
   });
 
-  it('warns when the sample contradicts a declared type', () => {
-    expect(typeWarnings(suggested()).map((w) => w.message)).toEqual([
+  it('warns when the sample contradicts a declared type, and what hashing a field costs', () => {
+    expect(mappingWarnings(suggested()).map((w) => w.message)).toEqual([
       'customer.gender is declared boolean, but the first rows look like string: rows whose value is not a boolean will be rejected.',
+      'Hashed, customer.age no longer compares with values (such as ≥ 18 or = "gold"): keep it in clear if your strategies read it.',
     ]);
+    const kept = withColumn(suggested(), 'age', { personal: 'keep' });
+    // Kept in clear, age is checked as the number it is declared, which the sample contradicts.
+    expect(mappingWarnings(kept).map((w) => w.message)).toEqual([
+      expect.stringContaining('customer.gender is declared boolean'),
+      expect.stringContaining('customer.age is declared number'),
+    ]);
+    // A field declared personal and kept in clear is said so explicitly: the API would hash it otherwise.
+    expect(uploadMapping({ ...kept, customerId: NO_CUSTOMER_ID }).personal).toEqual({ age: 'keep' });
   });
 });
 

@@ -25,6 +25,7 @@ export interface SchemaField {
   personal: boolean;
 }
 
+/** `keep`: in clear — for a field declared personal, an explicit choice sent to the API (its default is hash). */
 export type Personal = 'keep' | 'hash' | 'drop';
 /** The file has no customer id column: rows are told apart by their line. */
 export const NO_CUSTOMER_ID = '(none)';
@@ -68,7 +69,7 @@ export interface UploadMapping {
   loggingPropensity?: string;
   segmentColumns?: string[];
   fieldNames?: Record<string, string>;
-  personal?: Record<string, 'hash' | 'drop'>;
+  personal?: Record<string, Personal>;
 }
 
 /** Same rule as libs/datasets fieldNameFor: customer field names are identifiers. */
@@ -216,20 +217,34 @@ export function mappingProblems(form: MappingForm): MappingProblem[] {
   return problems;
 }
 
-/** Declared fields whose type the sample contradicts: rows that do not fit will be rejected (hashed columns become text). */
-export function typeWarnings(form: MappingForm): MappingProblem[] {
-  return form.columns
-    .filter((c) => c.imported && c.declared && c.declared.type !== c.inferredType && c.personal === 'keep')
-    .map((c) => ({
-      where: `column:${c.column}`,
-      message: `customer.${c.field} is declared ${c.declared!.type}, but the first rows look like ${c.inferredType}: rows whose value is not a ${c.declared!.type} will be rejected.`,
-    }));
+/**
+ * Declared fields whose type the sample contradicts (rows that do not fit will be rejected; hashed
+ * columns become text), and hashed fields, which strategies can only test for equality with a hash.
+ */
+export function mappingWarnings(form: MappingForm): MappingProblem[] {
+  const fields = form.columns.filter((c) => c.imported && !roleOf(form, c.column));
+  return [
+    ...fields
+      .filter((c) => c.declared && c.declared.type !== c.inferredType && c.personal === 'keep')
+      .map((c) => ({
+        where: `column:${c.column}`,
+        message: `customer.${c.field} is declared ${c.declared!.type}, but the first rows look like ${c.inferredType}: rows whose value is not a ${c.declared!.type} will be rejected.`,
+      })),
+    ...fields
+      .filter((c) => c.personal === 'hash')
+      .map((c) => ({
+        where: `column:${c.column}`,
+        message: `Hashed, customer.${c.field} no longer compares with values (such as ≥ 18 or = "gold"): keep it in clear if your strategies read it.`,
+      })),
+  ];
 }
 
 /** The `X-Dataset-Mapping` header's object (call only on a form without problems). */
 export function uploadMapping(form: MappingForm): UploadMapping {
-  const personal: Record<string, 'hash' | 'drop'> = {};
-  for (const c of form.columns) if (c.personal !== 'keep') personal[c.column] = c.personal;
+  const personal: Record<string, Personal> = {};
+  for (const c of form.columns)
+    if (c.personal !== 'keep' || (c.declared?.personal && c.imported && !roleOf(form, c.column)))
+      personal[c.column] = c.personal;
   const action = form.loggedAction;
   const fields = form.columns.filter((c) => c.imported && !roleOf(form, c.column));
   const renamed = fields.filter((c) => c.field !== fieldNameFor(c.column));

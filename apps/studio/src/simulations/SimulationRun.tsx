@@ -98,6 +98,13 @@ export function SimulationRun({
         </p>
       )}
       {!simulation && !error && <p className="muted">Loading the simulation…</p>}
+      {simulation && simulation.dataWarnings.length > 0 && (
+        <div className="callout callout-warning" aria-label="About this dataset">
+          {simulation.dataWarnings.map((w) => (
+            <p key={w}>{w}</p>
+          ))}
+        </div>
+      )}
       {simulation && !isFinished(simulation.status) && (
         <ProgressPanel progress={simulation.progress} status={simulation.status}>
           <span title={denied}>

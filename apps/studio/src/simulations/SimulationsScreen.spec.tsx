@@ -197,4 +197,14 @@ describe('SimulationsScreen: one run', () => {
     ).toBeTruthy();
     expect(screen.queryByRole('tab', { name: /Compare/ })).toBeNull();
   });
+
+  it('says which fields the strategy reads that the dataset lacks or hashed, above the results', async () => {
+    const warning =
+      'The strategy reads customer.ageYears, which this dataset holds hashed (personal data): …';
+    const { api } = memoryApi([detail({ dataWarnings: [warning] })]);
+    render(<SimulationsScreen user={reviewer} simulationId="sim-1" api={api} />);
+    const note = await screen.findByLabelText('About this dataset');
+    expect(note.textContent).toBe(warning);
+    expect(screen.getByRole('region', { name: 'Results' })).toBeTruthy();
+  });
 });

@@ -46,6 +46,7 @@ const SimulationQuery = graphql(`
       error
       results
       comparison
+      dataWarnings
       completedAt
       progress {
         status
@@ -146,6 +147,8 @@ export interface SimulationDetail extends SimulationListItem {
   results: unknown;
   /** The engine's SimulationComparison, when there was a baseline. */
   comparison: unknown;
+  /** Fields the strategy reads that the dataset lacks or holds hashed, in sentences. */
+  dataWarnings: string[];
   completedAt: string | null;
   progress: ProgressInput;
 }
@@ -231,6 +234,7 @@ export const graphqlSimulationsApi: SimulationsApi = {
       error: s!.error,
       results: s!.results,
       comparison: s!.comparison,
+      dataWarnings: s!.dataWarnings,
       completedAt: s!.completedAt,
       progress: s!.progress,
     };

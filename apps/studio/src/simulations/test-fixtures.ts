@@ -150,6 +150,7 @@ export const detail = (overrides: Partial<SimulationDetail> = {}): SimulationDet
   error: null,
   results: draftSummary,
   comparison,
+  dataWarnings: [],
   completedAt: '2026-11-20T10:01:00.000Z',
   progress: {
     status: 'COMPLETED',
