@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ok, startApi, type RunningApi } from '../api/api-process';
@@ -8,6 +8,14 @@ import { startStudio, type RunningStudio } from './studio-server';
 const PASSWORD = 'e2e-simulation-password';
 const STRATEGY = 'Vehicle coupons (demo)';
 const SHOTS = join(__dirname, '..', 'screenshots');
+const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/** A screenshot for the record, copied into the docs (the README shows it). */
+async function shot(page: Page, name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, ...(clip && { clip }) });
+  copyFileSync(path, join(DOCS, `${name}.png`));
+}
 
 interface DocNode {
   id: string;
@@ -127,7 +135,7 @@ describe('studio: the simulation story (browser)', () => {
         .getByText(/^[1-9][\d,]* of 12,684 rows$/)
         .waitFor({ timeout: 10_000 })
         .catch(() => undefined);
-      if (await bar.isVisible()) await page.screenshot({ path: join(SHOTS, 'simulation-progress.png') });
+      if (await bar.isVisible()) await shot(page, 'simulation-progress');
     }
     await page.locator('h1 .status-pill', { hasText: 'Completed' }).waitFor({ timeout: 120_000 });
     expect(await bar.count()).toBe(0);
@@ -148,6 +156,8 @@ describe('studio: the simulation story (browser)', () => {
     ).toBeGreaterThanOrEqual(4);
     expect(await page.getByRole('table', { name: 'Funnel per step' }).textContent()).toContain('suitability');
     expect(await page.getByText(/came without a propensity/).count()).toBe(0);
+    // The coupon strategy reads only what the coupon sample holds, in clear.
+    expect(await page.getByLabel('About this dataset').count()).toBe(0);
     // Off-policy: replay from the logged coupon and answer, with its interval. The survey logged no
     // propensities, so IPS and SNIPS have no estimate.
     const estimates = page.getByRole('table', { name: 'Estimates for the top recommendation' });
@@ -160,7 +170,7 @@ describe('studio: the simulation story (browser)', () => {
       .getByRole('heading', { name: 'Which action customers get first' })
       .evaluate((h) => h.scrollIntoView());
     await page.evaluate(() => window.scrollBy(0, -16));
-    await page.screenshot({ path: join(SHOTS, 'simulation-results.png') });
+    await shot(page, 'simulation-results');
   });
 
   it('compares with the published version: the customers whose top action changed', async () => {
@@ -174,7 +184,7 @@ describe('studio: the simulation story (browser)', () => {
     // From one coupon to another: every customer had a coupon under both versions.
     expect(await examples.locator('tbody tr').first().textContent()).toMatch(/-1d.*-1d/);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, 'simulation-compare.png') });
+    await shot(page, 'simulation-compare');
   });
 
   it('exports the results as CSV', async () => {
@@ -194,6 +204,18 @@ describe('studio: the simulation story (browser)', () => {
     expect(topDelta('carry-out-1d')).toBeGreaterThan(0);
     expect(topDelta('restaurant-20-50-1d')).toBeLessThan(0);
     expect(browserErrors).toEqual([]);
+  });
+
+  it('says why the retail strategy recommends nothing on the coupon sample: the fields it reads are not there', async () => {
+    await page.getByRole('link', { name: '← All simulations' }).click();
+    const retail = page.getByRole('row', { name: /Retail next best action/ }).first();
+    await retail.getByRole('link').first().click();
+    await page.getByRole('heading', { name: /Retail next best action/ }).waitFor();
+    const note = page.getByLabel('About this dataset');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/^The strategy reads customer\.ageYears, .*which this dataset does not have/);
+    expect(await page.getByText('No action was recommended to any customer.').count()).toBe(1);
+    await shot(page, 'simulation-data-warning', { x: 0, y: 0, width: 1280, height: 660 });
   });
 
   it('lets a reviewer read the results but not start a simulation', async () => {

@@ -190,7 +190,8 @@ export function MappingForm({
           Each column becomes the customer field of its name, or a declared field of another name that you
           choose, typed as declared in the customer schema or as suggested from the sample. Ignored columns
           are not imported. Personal columns are hashed (equal values still match) or dropped at import and
-          never shown in the report.
+          never shown in the report; a field declared personal may be kept in clear when strategies compare
+          its value.
         </p>
         {at('columns').map((m) => (
           <p key={m} className="callout callout-error" role="alert">
