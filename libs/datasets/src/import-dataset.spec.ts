@@ -121,6 +121,12 @@ describe('importDataset', () => {
       [5, 'invalid-boolean', '2'],
     ]);
     expect(report.warnings).toEqual(['The schema field "unused" has no column in the file.']);
+    // Many absent fields make one warning, not one each.
+    const fields = Array.from({ length: 14 }, (_, i) => ({ name: `f${i}`, type: 'string' as const }));
+    const many = await importAll(text, { schema: fields });
+    expect(many.report.warnings).toEqual([
+      '14 schema fields have no column in the file: "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9" and 4 more.',
+    ]);
   });
 
   it('renames a column to another customer field, typed as that field is declared', async () => {

@@ -217,13 +217,21 @@ export function planImport(
     });
   });
 
-  for (const f of options.schema ?? []) {
-    if (
-      !columns.some((c) =>
-        renames.has(c) ? renames.get(c) === f.name : c === f.name || fieldNameFor(c) === f.name,
-      )
+  const absent = (options.schema ?? [])
+    .filter(
+      (f) =>
+        !columns.some((c) =>
+          renames.has(c) ? renames.get(c) === f.name : c === f.name || fieldNameFor(c) === f.name,
+        ),
     )
-      warnings.push(`The schema field "${f.name}" has no column in the file.`);
+    .map((f) => `"${f.name}"`);
+  if (absent.length === 1) warnings.push(`The schema field ${absent[0]} has no column in the file.`);
+  else if (absent.length > 1) {
+    const shown =
+      absent.length > 12
+        ? `${absent.slice(0, 10).join(', ')} and ${absent.length - 10} more`
+        : absent.join(', ');
+    warnings.push(`${absent.length} schema fields have no column in the file: ${shown}.`);
   }
   const outcomeKind = mapping.outcomeKind ?? 'binary';
   if (outcomeKind !== 'binary' && outcomeKind !== 'reward') {
