@@ -210,6 +210,21 @@ describe('DatasetsScreen upload', () => {
 });
 
 describe('DatasetsScreen dataset page', () => {
+  it('says how each personal column was treated, including one kept in clear', async () => {
+    const { api } = memoryApi([dataset({ personalColumns: { age: 'keep', email: 'hash', phone: 'drop' } })]);
+    render(<DatasetsScreen user={analyst} datasetId="d1" api={api} />);
+    const section = (await screen.findByRole('heading', { name: 'Personal data' })).parentElement!;
+    expect(
+      within(section)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'age: kept in clear, as chosen at upload (declared personal in the customer schema)',
+      'email: hashed at import (HMAC-SHA-256; equal values still match)',
+      'phone: dropped at import',
+    ]);
+  });
+
   it('shows the quality report: rows, rejected rows with lines, column statistics, mapping', async () => {
     const { api } = memoryApi([dataset()]);
     render(<DatasetsScreen user={analyst} datasetId="d1" api={api} />);

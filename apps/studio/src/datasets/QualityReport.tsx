@@ -15,6 +15,12 @@ import {
 const PAGE = 25;
 
 /** The data-quality report of an imported dataset. */
+const TREATMENT_WORDS: Record<string, string> = {
+  hash: 'hashed at import (HMAC-SHA-256; equal values still match)',
+  drop: 'dropped at import',
+  keep: 'kept in clear, as chosen at upload (declared personal in the customer schema)',
+};
+
 export function QualityReport({
   report,
   mapping,
@@ -108,10 +114,7 @@ export function QualityReport({
             <ul className="plain-list">
               {personal.map(([column, treatment]) => (
                 <li key={column}>
-                  <strong>{column}</strong>:{' '}
-                  {treatment === 'drop'
-                    ? 'dropped at import'
-                    : 'hashed at import (HMAC-SHA-256; equal values still match)'}
+                  <strong>{column}</strong>: {TREATMENT_WORDS[treatment] ?? treatment}
                 </li>
               ))}
               {hashedBySchema.map((c) => (
