@@ -107,6 +107,11 @@ describe('studio: the datasets story (browser)', () => {
     await page.getByLabel('Outcome column').selectOption('Y');
     await page.getByLabel('Column "car" becomes').selectOption({ label: 'Ignored' });
     await page.getByLabel('Column "direction_opp" becomes').selectOption({ label: 'Ignored' });
+    // The age band is declared personal, so it would be hashed; the coupon strategy compares it, so keep it in clear.
+    const ageRow = page.locator('tr', { has: page.getByRole('rowheader', { name: 'age', exact: true }) });
+    expect(await ageRow.getByText(/^Hashed, customer\.age no longer compares with values/).count()).toBe(1);
+    await page.getByLabel('Column "age" personal data').selectOption({ label: 'Personal: keep in clear' });
+    expect(await ageRow.getByText(/^Hashed/).count()).toBe(0);
     await page.getByLabel('Segment columns').fill('weather');
     await page.getByLabel('Segment columns').press('Enter');
     expect(await page.getByText('Fix this problem before uploading').count()).toBe(0);
@@ -174,6 +179,11 @@ describe('studio: the datasets story (browser)', () => {
     expect(await page.getByLabel('Most frequent values of destination').textContent()).toContain(
       'No Urgent Place',
     );
+    // Kept in clear as chosen; gender, also declared personal, was hashed by default.
+    expect(
+      await page.getByLabel('Most frequent values of age').locator('.top-value-name').allTextContents(),
+    ).toEqual(['21', '26', '31']);
+    expect(await page.getByLabel('Most frequent values of gender').count()).toBe(0);
     expect(await page.locator('.mapping-used').textContent()).toContain('coupon + expiration');
     expect(
       await page.getByRole('link', { name: 'Simulate a strategy on this dataset' }).getAttribute('href'),
