@@ -35,6 +35,7 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
     [withVars({ 'i.validFrom': '2026-02-01T00:00:00Z', 'i.validTo': '2026-01-01T00:00:00Z' }), ['input.validTo']],
     [withVars({ 'i.attributes': { name: 'shadow' } }), ['input.attributes']],
     [withVars({ 'i.tags': ['a', 'a'] }), ['input.tags']],
+    [withVars({ 'i.tags': ['ok', 'a|b'] }), ['input.tags[1]']],
   ],
   updateAction: [
     [withVars({ 'i.expectedRevision': 0 }), ['input.expectedRevision']],

@@ -46,6 +46,10 @@ describe('action fields', () => {
       tags: 'lists the tag "a" twice',
       attributes: 'must be a JSON object, e.g. {"segment": "gold"}',
     });
+    // A tag may not hold a separator: it would not come back the same from a CSV export.
+    expect(parseDraft({ ...EMPTY_DRAFT, id: 'x', name: 'X', tags: 'ok, a|b' }).errors).toEqual({
+      tags: 'the tag "a|b" contains , ; or |, which separate tags',
+    });
   });
 
   it('parses numbers (with a decimal comma), dates and reserved attribute names', () => {

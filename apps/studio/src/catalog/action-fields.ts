@@ -110,6 +110,9 @@ export function parseTags(text: string, separators: RegExp = /,/): Parsed<string
   if (tags.length > 50) return { error: 'at most 50 tags' };
   const long = tags.find((t) => t.length > 100);
   if (long) return { error: `the tag "${long.slice(0, 20)}…" is longer than 100 characters` };
+  const separator = tags.find((t) => /[,;|]/.test(t));
+  if (separator)
+    return { error: `the tag "${separator.slice(0, 20)}" contains , ; or |, which separate tags` };
   const twice = tags.find((t, i) => tags.indexOf(t) !== i);
   return twice ? { error: `lists the tag "${twice}" twice` } : { value: tags };
 }

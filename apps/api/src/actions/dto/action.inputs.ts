@@ -22,7 +22,7 @@ const fields = {
   validFrom: z.date().nullish(),
   validTo: z.date().nullish(),
   tags: z
-    .array(text(100))
+    .array(text(100).refine((t) => !/[,;|]/.test(t), 'must not contain , ; or | (they separate tags in the studio and in CSV files)'))
     .max(50, 'at most 50 tags')
     .refine((t) => new Set(t).size === t.length, 'lists a tag twice')
     .nullish(),
