@@ -126,6 +126,13 @@ describe('decision API (REST, one instance, no Redis)', () => {
     const shape = await rest(t, key).post('/api/v1/decisions', { customer: { age: 3 }, limit: 0, extra: true }).expect(400);
     expect(shape.body.error.code).toBe('VALIDATION_FAILED');
     expect(shape.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(expect.arrayContaining(['strategy', 'customer.id', 'limit']));
+    // In words, not the validator's own ("Invalid input: expected string, received undefined").
+    expect(shape.body.error.details).toContainEqual({ field: 'strategy', message: 'is required' });
+    const wrongType = await rest(t, key).post('/api/v1/decisions', { strategy: 7, customer: [] }).expect(400);
+    expect(wrongType.body.error.details).toEqual([
+      { field: 'strategy', message: 'must be a string, not number' },
+      { field: 'customer', message: 'must be an object, not a list' },
+    ]);
     const schema = await decide({ customer: { id: 'c', age: 'forty', segment: 'bronze' }, context: { now: 'yesterday' } }).expect(400);
     expect(schema.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['context.now', 'customer.age', 'customer.segment']);
     expect(schema.body.error.details.every((d: { message: string }) => d.message.length > 0)).toBe(true);

@@ -13,9 +13,19 @@ export function zodDetails(issues: readonly z.core.$ZodIssue[], base?: string): 
   }));
 }
 
+const ARTICLE: Record<string, string> = { array: 'a list', object: 'an object', number: 'a number', string: 'a string', boolean: 'true or false', int: 'a whole number' };
+
+/** Words for zod's default messages of a wrong or missing value (schemas' own messages win over these). */
+const inWords: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'invalid_type') return undefined;
+  if (issue.input === undefined) return 'is required';
+  const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'a list' : typeof issue.input;
+  return `must be ${ARTICLE[issue.expected] ?? issue.expected}, not ${got}`;
+};
+
 /** Checks a value against a schema at the edge; throws VALIDATION_FAILED with a detail per problem. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, base?: string): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: inWords });
   if (!result.success) throw validationFailed(zodDetails(result.error.issues, base));
   return result.data;
 }
