@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/app-config';
+import { HistoryService } from '../src/interactions/history.service';
 import { UsersService } from '../src/users/users.service';
 import { customersCsv, CUSTOMERS_MAPPING } from './support/datasets';
 import { RUN, simulationSetup } from './support/simulations';
@@ -83,4 +84,12 @@ describe('datasets and simulations on the embedded database, in-process', () => 
     expect(done.results.rows).toBe(1000);
     expect(done.comparison.rowsWithoutRecommendation.change).toBe(300);
   }, 120_000);
+
+  it('reads decision histories on every connection (PGlite keeps one session for all of them)', async () => {
+    const history = app.get(HistoryService);
+    expect((await history.window('first-customer')).items).toEqual([]);
+    // Several at once: the pool opens more connections, each new to the session's prepared statements.
+    const windows = await Promise.all(Array.from({ length: 6 }, (_, i) => history.window(`customer-${i}`)));
+    expect(windows.map((w) => w.items)).toEqual(Array.from({ length: 6 }, () => []));
+  });
 });

@@ -101,17 +101,19 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
        WHERE customer_id = $1 AND at > now() - make_interval(days => $2)
        ORDER BY at DESC, id DESC LIMIT $3`,
       [customerId, HISTORY_DAYS, HISTORY_LIMIT],
-      'arbiter-history-window',
     );
     return rows.map(toInteraction);
   }
 
-  /** Straight on the pg pool: this read is on every decision's path, and it never joins a transaction. */
-  private async query<T>(sql: string, params: unknown[], name?: string): Promise<T[]> {
+  /**
+   * Straight on the pg pool: this read is on every decision's path, and it never joins a transaction.
+   * Not a named (prepared) statement: the embedded database shares one session between connections,
+   * where a name prepared on one connection is "already exists" on the next.
+   */
+  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
     const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
     if (!pool) return this.dataSource.query(sql, params);
-    // Named: each connection parses and plans the statement once.
-    return (await pool.query({ text: sql, values: params, ...(name && { name }) })).rows as T[];
+    return (await pool.query({ text: sql, values: params })).rows as T[];
   }
 
   private async cached(customerId: string): Promise<EngineInteraction[] | undefined> {
