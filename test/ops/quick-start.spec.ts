@@ -118,16 +118,21 @@ describe('quick start: two commands on a fresh clone', () => {
         { n: 'quick-start test' },
         token,
       );
-      const decision = await fetch(`${url}/api/v1/decisions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key.createApiKey.secret}` },
-        body: JSON.stringify({ strategy: published!.id, customer: { id: 'quick-start-1' }, context: {} }),
-      });
+      const decide = (customerId: string) =>
+        fetch(`${url}/api/v1/decisions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key.createApiKey.secret}` },
+          body: JSON.stringify({ strategy: published!.id, customer: { id: customerId }, context: {} }),
+        });
+      const decision = await decide('quick-start-1');
       expect(decision.status).toBe(200);
       expect(await decision.json()).toMatchObject({
         decisionId: expect.any(String),
         actions: expect.any(Array),
       });
+      // New customers at once, over several database connections.
+      const more = await Promise.all(Array.from({ length: 8 }, (_, i) => decide(`quick-start-${i + 2}`)));
+      expect(more.map((r) => r.status)).toEqual(Array.from({ length: 8 }, () => 200));
       await stop(started);
 
       started = npmStart(dir, port);
