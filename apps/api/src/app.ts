@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { API_PREFIX } from './rest/openapi';
-import { bodyErrors } from './rest/rest-exception.filter';
+import { bodyErrors, RestNotFoundFilter } from './rest/rest-exception.filter';
 import { serveStudio, studioDirectory } from './studio/serve-studio';
 
 /** The API as a Nest application, initialised (migrations applied) but not listening. */
@@ -15,6 +15,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: '2mb' });
   app.use(API_PREFIX, bodyErrors('rest'));
   app.use('/graphql', bodyErrors('graphql'));
+  app.useGlobalFilters(new RestNotFoundFilter());
   app.disable('x-powered-by');
   const studio = studioDirectory(config.studioDir);
   if (studio) serveStudio(app, studio);

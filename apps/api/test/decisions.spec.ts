@@ -140,6 +140,16 @@ describe('decision API (REST, one instance, no Redis)', () => {
     expect(notJson.body.error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('answers a path no route serves in the REST error format', async () => {
+    const server = t.app.getHttpServer();
+    const missing = await request(server).post('/api/v1/decision').set('authorization', `Bearer ${key}`).send({}).expect(404);
+    expect(missing.body).toEqual({ error: { code: 'NOT_FOUND', message: "There is no POST /api/v1/decision; the REST API's routes are listed at /api/docs." } });
+    // Elsewhere, and in GraphQL, nothing changes.
+    expect((await request(server).get('/health/nothing-here').expect(404)).body).toMatchObject({ statusCode: 404 });
+    const gql = await request(server).post('/graphql').send({ query: '{ __typename }' }).expect(200);
+    expect(gql.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('answers a malformed or too large JSON body in the REST error format, without internals', async () => {
     const server = t.app.getHttpServer();
     const send = (body: string) => request(server).post('/api/v1/decisions').set('authorization', `Bearer ${key}`).set('content-type', 'application/json').send(body);

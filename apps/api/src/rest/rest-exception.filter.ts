@@ -1,6 +1,7 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, type ErrorCode } from '../common/errors';
+import { API_PREFIX } from './openapi';
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -85,4 +86,24 @@ export function bodyErrors(format: 'rest' | 'graphql', filter = new RestExceptio
     if (format === 'rest') filter.send(res, new HttpException(message, error.status));
     else res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   };
+}
+
+/**
+ * A path under the REST prefix that no route serves: answered in the REST format like every other
+ * REST error (Nest's own 404 comes before any route's filter). Other paths keep Nest's answer, and
+ * GraphQL formats its own errors.
+ */
+@Catch(NotFoundException)
+export class RestNotFoundFilter implements ExceptionFilter {
+  private readonly rest = new RestExceptionFilter();
+
+  catch(exception: NotFoundException, host: ArgumentsHost): unknown {
+    if (host.getType() !== 'http') return exception;
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    if (req.path === API_PREFIX || req.path.startsWith(`${API_PREFIX}/`))
+      this.rest.send(res, new AppError('NOT_FOUND', `There is no ${req.method} ${req.path}; the REST API's routes are listed at /api/docs.`));
+    else res.status(404).json(exception.getResponse());
+    return undefined;
+  }
 }
