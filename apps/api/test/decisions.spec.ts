@@ -204,8 +204,11 @@ describe('decision API (REST, one instance, no Redis)', () => {
     const wrongAction = await rest(t, key).post('/api/v1/outcomes', { decisionId: d.body.decisionId, actionId: 'bronze-card', outcome: 'accepted' }).expect(400);
     expect(wrongAction.body.error.details).toEqual([{ field: 'actionId', message: expect.stringMatching(/not returned/) }]);
     await rest(t, key).post('/api/v1/outcomes', { decisionId: '00000000-0000-4000-8000-000000000000', actionId: 'x', outcome: 'accepted' }).expect(400);
+    // Every problem in one answer, the missing ids too.
     const bad = await rest(t, key).post('/api/v1/outcomes', { outcome: 'shown', at: 'soon' }).expect(400);
-    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['at', 'outcome']);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['actionId', 'at', 'customerId', 'outcome']);
+    const notAnObject = await rest(t, key).post('/api/v1/outcomes', []).expect(400);
+    expect(notAnObject.body.error.details).toEqual([{ field: 'body', message: 'must be an object, not a list' }]);
     const missing = await rest(t, key).post('/api/v1/outcomes', { outcome: 'accepted' }).expect(400);
     expect(missing.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['actionId', 'customerId']);
   });

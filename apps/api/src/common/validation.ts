@@ -8,7 +8,7 @@ export function zodDetails(issues: readonly z.core.$ZodIssue[], base?: string): 
     field: [base, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
       .filter((p) => p !== undefined && p !== '')
       .join('.')
-      .replace(/\.\[/g, '['),
+      .replace(/\.\[/g, '[') || 'body', // the request body itself (REST)
     message: issue.message,
   }));
 }

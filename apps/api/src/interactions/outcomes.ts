@@ -16,11 +16,15 @@ export const outcomeSchema = z
     idempotencyKey: z.string().trim().min(1).max(200, 'must be at most 200 characters').optional(),
   })
   .strict()
-  .superRefine((v, ctx) => {
-    if (!v.actionId && !v.decisionId) ctx.addIssue({ code: 'custom', path: ['actionId'], message: 'is required (with decisionId or customerId)' });
-    if (!v.decisionId && !v.customerId) ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'is required when there is no decisionId' });
-    if (v.at && Date.parse(v.at) > Date.now() + 5 * 60_000) ctx.addIssue({ code: 'custom', path: ['at'], message: 'must not be in the future' });
-  })
+  .superRefine(
+    (v, ctx) => {
+      if (!v.actionId && !v.decisionId) ctx.addIssue({ code: 'custom', path: ['actionId'], message: 'is required (with decisionId or customerId)' });
+      if (!v.decisionId && !v.customerId) ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'is required when there is no decisionId' });
+      if (typeof v.at === 'string' && Date.parse(v.at) > Date.now() + 5 * 60_000) ctx.addIssue({ code: 'custom', path: ['at'], message: 'must not be in the future' });
+    },
+    // Also when another field is wrong: every problem of the request in one answer.
+    { when: ({ value }) => typeof value === 'object' && value !== null && !Array.isArray(value) },
+  )
   .meta({ id: 'OutcomeRequest', description: 'An outcome of a decision (decisionId + actionId) or of an action shown to a customer (customerId + actionId).' });
 export type OutcomeRequest = z.infer<typeof outcomeSchema>;
 
