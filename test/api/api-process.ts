@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -19,10 +20,7 @@ export interface GqlResult<T = Record<string, Json>> {
 
 export interface RunningApi {
   url: string;
-  databaseUrl: string;
   output: () => string;
-  /** Direct SQL on the API's database, for assertions and set-up the API has no operation for. */
-  sql: Client;
   gql<T = Record<string, Json>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   stop(): Promise<void>;
 }
@@ -47,17 +45,27 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Starts the built API (`node apps/api/dist/main.js`) on a fresh database, as an operator would. */
-export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build -w apps/api\` (nx runs it before this target).`);
+/** A fresh PostgreSQL database, or with E2E_EMBEDDED=1 the quick start's embedded one in a fresh DATA_DIR. */
+async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (process.env['E2E_EMBEDDED']) {
+    const dir = mkdtempSync(join(tmpdir(), 'arbiter-e2e-'));
+    return { env: { DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
   const dbName = `arbiter_e2e_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
   const dbUrl = new URL(ADMIN_URL);
   dbUrl.pathname = `/${dbName}`;
+  return { env: { DATABASE_URL: dbUrl.toString() }, drop: async () => void (await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`))) };
+}
+
+/** Starts the built API (`node apps/api/dist/main.js`) on a fresh database, as an operator would. */
+export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build -w apps/api\` (nx runs it before this target).`);
+  const database = await freshDatabase();
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: 'development', ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -70,11 +78,9 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
       child.kill('SIGTERM');
       await exited;
     }
-    await sql.end().catch(() => undefined);
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+    await database.drop();
   };
 
-  const sql = new Client({ connectionString: dbUrl.toString() });
   // Generous: the demo seed imports two datasets and runs a simulation, on two shared cores.
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -94,13 +100,10 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  await sql.connect();
 
   return {
     url,
-    databaseUrl: dbUrl.toString(),
     output: () => output,
-    sql,
     async gql(query, variables, token) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
