@@ -33,6 +33,8 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   createAction: [
     [withVars({ 'i.id': 'has space', 'i.name': '' }), ['input.id', 'input.name']],
     [withVars({ 'i.validFrom': '2026-02-01T00:00:00Z', 'i.validTo': '2026-01-01T00:00:00Z' }), ['input.validTo']],
+    // Both at once: a wrong id does not hide the dates' order.
+    [withVars({ 'i.id': 'has space', 'i.validFrom': '2026-02-01T00:00:00Z', 'i.validTo': '2026-01-01T00:00:00Z' }), ['input.id', 'input.validTo']],
     [withVars({ 'i.attributes': { name: 'shadow' } }), ['input.attributes']],
     [withVars({ 'i.tags': ['a', 'a'] }), ['input.tags']],
     [withVars({ 'i.tags': ['ok', 'a|b'] }), ['input.tags[1]']],

@@ -34,13 +34,22 @@ const fields = {
 };
 
 const validity = (a: { validFrom?: Date | null; validTo?: Date | null }) => !a.validFrom || !a.validTo || a.validFrom <= a.validTo;
+/** The dates' order, checked as soon as both are dates, even when another field is wrong: every problem in one answer. */
+const validityCheck = {
+  message: 'must not be before validFrom',
+  path: ['validTo'],
+  when: ({ value }: { value: unknown }) => {
+    const v = value as { validFrom?: unknown; validTo?: unknown } | null;
+    return v?.validFrom instanceof Date && v.validTo instanceof Date;
+  },
+};
 
-export const createActionSchema = z.object({ id: actionIdSchema, ...fields }).refine(validity, { message: 'must not be before validFrom', path: ['validTo'] });
+export const createActionSchema = z.object({ id: actionIdSchema, ...fields }).refine(validity, validityCheck);
 export type CreateAction = z.infer<typeof createActionSchema>;
 
 export const updateActionSchema = z
   .object({ ...fields, name: fields.name.optional(), expectedRevision: z.number().int().min(1) })
-  .refine(validity, { message: 'must not be before validFrom', path: ['validTo'] });
+  .refine(validity, validityCheck);
 export type UpdateAction = z.infer<typeof updateActionSchema>;
 
 @InputType()
