@@ -101,9 +101,23 @@ describe('DatasetsScreen upload', () => {
       'customer.age (declared number)',
       'customer.gender (declared true/false)',
       'customer.segment (declared text)',
+      'A field named here…',
       'Ignored',
     ]);
     fireEvent.change(destination, { target: { value: 'segment' } });
+    // Or a field the analyst names: it must be an identifier before anything is sent.
+    fireEvent.change(screen.getByLabelText('Column "temperature" becomes'), { target: { value: '(named)' } });
+    const name = screen.getByLabelText('Column "temperature" field name');
+    fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
+    expect(screen.getAllByText('Name the customer field "temperature" becomes.').length).toBeGreaterThan(0);
+    fireEvent.change(name, { target: { value: 'outside temp' } });
+    expect(
+      screen.getAllByText(
+        '"outside temp" cannot be a field name: use letters, digits and _, not starting with a digit.',
+      ).length,
+    ).toBeGreaterThan(0);
+    fireEvent.change(name, { target: { value: 'outsideTemp' } });
+    expect(calls.some((c) => c.method === 'upload')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/datasets\/./));
     const upload = calls.find((c) => c.method === 'upload')!;
@@ -116,7 +130,7 @@ describe('DatasetsScreen upload', () => {
         fields: ['destination', 'temperature', 'expiration', 'gender', 'age'],
         loggedAction: 'coupon',
         outcome: 'Y',
-        fieldNames: { destination: 'segment' },
+        fieldNames: { destination: 'segment', temperature: 'outsideTemp' },
         personal: { age: 'hash' },
       },
     ]);

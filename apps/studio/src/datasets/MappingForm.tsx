@@ -21,8 +21,9 @@ const TYPE_WORDS: Record<string, string> = {
   list: 'list',
 };
 
-/** Not a field name (those are identifiers), so it cannot clash with one. */
+/** Not field names (those are identifiers), so they cannot clash with one. */
 const IGNORED = '(ignored)';
+const NAMED = '(named)';
 
 const DELIMITER_WORDS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
@@ -225,18 +226,35 @@ export function MappingForm({
                     ) : (
                       <Select
                         label={`Column "${c.column}" becomes`}
-                        value={c.imported ? c.field : IGNORED}
+                        value={c.imported ? (c.named ? NAMED : c.field) : IGNORED}
                         options={[
                           ...fieldChoices(c.column, schema).map((field) => ({
                             value: field,
                             label: `customer.${field} (${typeOf(c, field)})`,
                           })),
+                          { value: NAMED, label: 'A field named here…' },
                           { value: IGNORED, label: 'Ignored' },
                         ]}
                         onChange={(v) =>
                           v === IGNORED
                             ? setColumn(c.column, { imported: false })
-                            : updateColumn(c.column, (choice) => chooseField(choice, v, schema))
+                            : updateColumn(c.column, (choice) =>
+                                v === NAMED
+                                  ? chooseField(choice, '', schema, true)
+                                  : chooseField(choice, v, schema),
+                              )
+                        }
+                        invalid={errors.length > 0}
+                      />
+                    )}
+                    {!role && c.imported && c.named && (
+                      <TextInput
+                        label={`Column "${c.column}" field name`}
+                        className="mapping-field-name"
+                        placeholder="e.g. churnRisk"
+                        value={c.field}
+                        onChange={(v) =>
+                          updateColumn(c.column, (choice) => chooseField(choice, v.trim(), schema, true))
                         }
                         invalid={errors.length > 0}
                       />

@@ -39,6 +39,14 @@ describe('suggestMapping', () => {
     expect(suggested().columns.find((c) => c.column === 'weather')!.declared).toBeUndefined();
   });
 
+  it('finds the customer id column under its usual names', () => {
+    const idOf = (header: string[]) =>
+      suggestMapping({ ...couponInspection, header }, [], 'x.csv').customerId;
+    for (const name of ['id', 'Client', 'customer_id', 'Customer ID', 'client-no', 'userId'])
+      expect(idOf(['age', name])).toBe(name);
+    expect(idOf(['age', 'clientele'])).toBe('');
+  });
+
   it('suggests a declared field whose name differs only in case or separators', () => {
     const inspection = { ...couponInspection, header: ['AGE', 'Gen-der'] };
     const [age, gender] = suggestMapping(inspection, demoSchema, 'x.csv').columns;
@@ -65,6 +73,10 @@ describe('suggestMapping', () => {
     });
     const back = chooseField(chooseField(weather, 'segment', demoSchema), 'weather', demoSchema);
     expect(back).toEqual({ ...weather, imported: true });
+    // A name typed by the analyst stays typed (not matched to the list) until another choice is made.
+    const named = chooseField(weather, 'outsideTemp', demoSchema, true);
+    expect(named).toMatchObject({ field: 'outsideTemp', named: true });
+    expect(chooseField(named, 'segment', demoSchema)).not.toHaveProperty('named');
     const form = withColumn(
       { ...suggested(), customerId: NO_CUSTOMER_ID },
       'weather',

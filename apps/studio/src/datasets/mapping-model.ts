@@ -37,6 +37,8 @@ export interface ColumnChoice {
   inferredType: FieldType;
   /** The declared field of that name, when the schema has one. */
   declared?: SchemaField;
+  /** The analyst names the field (neither the column's own name nor a declared field from the list). */
+  named?: boolean;
   imported: boolean;
   personal: Personal;
 }
@@ -85,7 +87,7 @@ export function fieldNameFor(column: string): string {
 }
 
 const ROLE_PATTERNS = {
-  customerId: /^(customer[_ -]?id|client[_ -]?id|user[_ -]?id|id)$/i,
+  customerId: /^((customer|client|user)([_ -]?(id|no|number))?|id)$/i,
   loggedAction: /^(action|action[_ -]?id|offer|offer[_ -]?id|item[_ -]?id|coupon)$/i,
   outcome: /^(y|outcome|accepted|converted|clicked|click|response|reward)$/i,
   loggingPropensity: /propensity/i,
@@ -139,19 +141,27 @@ export function fieldChoices(column: string, schema: readonly SchemaField[]): st
   return [own, ...schema.map((f) => f.name).filter((name) => name !== own)];
 }
 
-/** The column now becomes `field`, typed (and flagged personal) as the schema declares it. */
+/** Customer field names are identifiers (the API's rule): strategies read them as `customer.<name>`. */
+export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The column now becomes `field`, typed (and flagged personal) as the schema declares it;
+ * `named`: a name the analyst types rather than one from the list.
+ */
 export function chooseField(
   choice: ColumnChoice,
   field: string,
   schema: readonly SchemaField[],
+  named = false,
 ): ColumnChoice {
   const declared = schema.find((f) => f.name === field);
-  const { declared: _previous, ...rest } = choice;
+  const { declared: _previous, named: _named, ...rest } = choice;
   return {
     ...rest,
     field,
     imported: true,
     ...(declared && { declared }),
+    ...(named && { named }),
     personal: declared?.personal && choice.personal === 'keep' ? 'hash' : choice.personal,
   };
 }
@@ -199,6 +209,15 @@ export function mappingProblems(form: MappingForm): MappingProblem[] {
   const byField = new Map<string, string>();
   for (const c of form.columns) {
     if (!c.imported || roleOf(form, c.column)) continue;
+    if (!FIELD_NAME.test(c.field)) {
+      add(
+        `column:${c.column}`,
+        c.field
+          ? `"${c.field}" cannot be a field name: use letters, digits and _, not starting with a digit.`
+          : `Name the customer field "${c.column}" becomes.`,
+      );
+      continue;
+    }
     const first = byField.get(c.field);
     if (first)
       add(
