@@ -92,7 +92,7 @@ describe('datasets', () => {
     expect(kept.status).toBe(201);
     expect((await t.sql.query('SELECT customer FROM dataset_rows WHERE dataset_id = $1', [kept.body.id])).rows).toEqual([{ customer: { income: 1200 } }]);
     const audit = await t.sql.query(`SELECT comment FROM audit_log WHERE entity_id = $1 AND action = 'dataset.upload'`, [kept.body.id]);
-    expect(audit.rows).toEqual([{ comment: 'kept: 1 rows kept, 0 rejected; personal columns kept in clear: income' }]);
+    expect(audit.rows).toEqual([{ comment: 'kept: 1 row kept, 0 rejected; personal columns kept in clear: income' }]);
     const noName = await uploadDataset(t, analyst.token, '', 'a,b\n1,2\n');
     expect(noName.body.error.details[0].field).toBe('name');
     expect((await uploadDataset(t, undefined, 'x', 'a,b\n1,2\n')).status).toBe(401);

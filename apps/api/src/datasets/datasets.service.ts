@@ -145,7 +145,7 @@ export class DatasetsService {
         ]);
         // Keeping a declared-personal column in clear is a privacy decision: the audit trail names it.
         const kept = Object.entries(personal ?? {}).flatMap(([column, treatment]) => (treatment === 'keep' ? [column] : []));
-        const comment = `${options.name}: ${writer.rowCount} rows kept, ${report.rowsRejected} rejected${kept.length ? `; personal columns kept in clear: ${kept.join(', ')}` : ''}`;
+        const comment = `${options.name}: ${writer.rowCount} ${writer.rowCount === 1 ? 'row' : 'rows'} kept, ${report.rowsRejected} rejected${kept.length ? `; personal columns kept in clear: ${kept.join(', ')}` : ''}`;
         await this.audit.append(em, actor, { action: 'dataset.upload', entityType: 'dataset', entityId: id, comment });
       });
     } catch (error) {
