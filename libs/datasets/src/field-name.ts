@@ -1,6 +1,3 @@
-/** What a customer field name must look like (the engine's rule for declared fields). */
-export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /**
  * Customer field names must be identifiers (letters, digits, _; not starting with a digit) so that
  * strategies can write `customer.<name>`; column names in files often are not ("user-item affinity").

@@ -1,7 +1,7 @@
-import type { FieldDefinition } from '@arbiter/engine';
+import { FIELD_NAME, type FieldDefinition } from '@arbiter/engine';
 import { ColumnStats } from './column-stats';
 import { DatasetError } from './dataset-error';
-import { FIELD_NAME, fieldNameFor } from './field-name';
+import { fieldNameFor } from './field-name';
 import type { InferredColumn } from './infer-types';
 import type { PersonalTreatment } from './privacy';
 import type { ColumnMapping, ColumnRole } from './types';
@@ -119,11 +119,17 @@ export function planImport(
     }
     renames.set(column, name);
   }
-  const schemaFor = (column: string): FieldDefinition | undefined => {
+  /** The declared field names a column may stand for, first match first: its rename, else its own name or the identifier made of it. */
+  const namesOf = (column: string): string[] => {
     const renamed = renames.get(column);
-    if (renamed !== undefined) return options.schema?.find((f) => f.name === renamed);
-    const derived = fieldNameFor(column);
-    return options.schema?.find((f) => f.name === column) ?? options.schema?.find((f) => f.name === derived);
+    return renamed !== undefined ? [renamed] : [column, fieldNameFor(column)];
+  };
+  const schemaFor = (column: string): FieldDefinition | undefined => {
+    for (const name of namesOf(column)) {
+      const declared = options.schema?.find((f) => f.name === name);
+      if (declared) return declared;
+    }
+    return undefined;
   };
   const personal = new Map<string, PersonalTreatment>();
   for (const [column, treatment] of Object.entries(options.personal ?? {})) {
@@ -218,12 +224,7 @@ export function planImport(
   });
 
   const absent = (options.schema ?? [])
-    .filter(
-      (f) =>
-        !columns.some((c) =>
-          renames.has(c) ? renames.get(c) === f.name : c === f.name || fieldNameFor(c) === f.name,
-        ),
-    )
+    .filter((f) => !columns.some((c) => namesOf(c).includes(f.name)))
     .map((f) => `"${f.name}"`);
   if (absent.length === 1) warnings.push(`The schema field ${absent[0]} has no column in the file.`);
   else if (absent.length > 1) {

@@ -2,8 +2,10 @@
  * The column mapping of an upload: suggested from the inspection of the file's start and the
  * declared customer schema, checked before sending, and turned into the `X-Dataset-Mapping` header.
  * A column becomes the customer field of its own name (made an identifier, e.g. `user-item affinity`
- * → `user_item_affinity`), a declared field of another name (sent as `fieldNames`), or is ignored.
+ * → `user_item_affinity`), a declared field or a name the analyst types (sent as `fieldNames`), or
+ * is ignored.
  */
+import { FIELD_NAME } from '@arbiter/engine';
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'list';
 
@@ -141,9 +143,6 @@ export function fieldChoices(column: string, schema: readonly SchemaField[]): st
   return [own, ...schema.map((f) => f.name).filter((name) => name !== own)];
 }
 
-/** Customer field names are identifiers (the API's rule): strategies read them as `customer.<name>`. */
-export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /**
  * The column now becomes `field`, typed (and flagged personal) as the schema declares it;
  * `named`: a name the analyst types rather than one from the list.
@@ -173,6 +172,11 @@ export function roleOf(form: MappingForm, column: string): string | undefined {
   if (form.outcome === column) return 'outcome';
   if (form.loggingPropensity === column) return 'logging propensity';
   return undefined;
+}
+
+/** The columns imported as customer fields (not ignored, and without a role such as the customer id). */
+function fieldColumns(form: MappingForm): ColumnChoice[] {
+  return form.columns.filter((c) => c.imported && !roleOf(form, c.column));
 }
 
 /** Everything that would make the upload fail or mean something else than intended. */
@@ -207,8 +211,8 @@ export function mappingProblems(form: MappingForm): MappingProblem[] {
   if (form.segmentColumns.length > 20) add('segmentColumns', 'At most 20 segment columns.');
 
   const byField = new Map<string, string>();
-  for (const c of form.columns) {
-    if (!c.imported || roleOf(form, c.column)) continue;
+  const fields = fieldColumns(form);
+  for (const c of fields) {
     if (!FIELD_NAME.test(c.field)) {
       add(
         `column:${c.column}`,
@@ -231,7 +235,7 @@ export function mappingProblems(form: MappingForm): MappingProblem[] {
     const role = roleOf(form, c.column);
     if (role) add(`column:${c.column}`, `"${c.column}" is the ${role}: hash it rather than drop it.`);
   }
-  if (!form.columns.some((c) => c.imported && !roleOf(form, c.column) && c.personal !== 'drop'))
+  if (!fields.some((c) => c.personal !== 'drop'))
     add('columns', 'Import at least one column as a customer field.');
   return problems;
 }
@@ -241,7 +245,7 @@ export function mappingProblems(form: MappingForm): MappingProblem[] {
  * columns become text), and hashed fields, which strategies can only test for equality with a hash.
  */
 export function mappingWarnings(form: MappingForm): MappingProblem[] {
-  const fields = form.columns.filter((c) => c.imported && !roleOf(form, c.column));
+  const fields = fieldColumns(form);
   return [
     ...fields
       .filter((c) => c.declared && c.declared.type !== c.inferredType && c.personal === 'keep')
@@ -260,12 +264,12 @@ export function mappingWarnings(form: MappingForm): MappingProblem[] {
 
 /** The `X-Dataset-Mapping` header's object (call only on a form without problems). */
 export function uploadMapping(form: MappingForm): UploadMapping {
+  const fields = fieldColumns(form);
   const personal: Record<string, Personal> = {};
   for (const c of form.columns)
-    if (c.personal !== 'keep' || (c.declared?.personal && c.imported && !roleOf(form, c.column)))
+    if (c.personal !== 'keep' || (c.declared?.personal && fields.includes(c)))
       personal[c.column] = c.personal;
   const action = form.loggedAction;
-  const fields = form.columns.filter((c) => c.imported && !roleOf(form, c.column));
   const renamed = fields.filter((c) => c.field !== fieldNameFor(c.column));
   return {
     ...(form.customerId && form.customerId !== NO_CUSTOMER_ID && { customerId: form.customerId }),

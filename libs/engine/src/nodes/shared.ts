@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldDefinitionSchema } from '../catalog/fields';
 import { checkCondition } from '../conditions/check-condition';
 import type { FactName, RootCondition } from '../conditions/types';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
@@ -10,9 +11,7 @@ export const conditionSchema = z.custom<RootCondition>(
   'must be a condition object with "all", "any" or "not"',
 );
 
-export const fieldNameSchema = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a field name uses letters, digits and _ and starts with a letter');
+export const fieldNameSchema = fieldDefinitionSchema.shape.name;
 
 export function checkConditionAt(
   condition: unknown,
