@@ -1,13 +1,10 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ok, startApi, type RunningApi } from '../api/api-process';
 import { launchChromium } from './chromium';
+import { screenshot } from './screenshots';
 import { startStudio, type RunningStudio } from './studio-server';
 
 const PASSWORD = 'e2e-admin-password';
-const SHOTS = join(__dirname, '..', 'screenshots');
-const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 
 const EVERYONE = ['Strategies', 'Actions', 'Customer schema', 'Datasets', 'Simulations'];
@@ -34,10 +31,7 @@ describe('studio: the admin story (browser)', () => {
   let demo: { id: string; name: string };
   let secret: string;
 
-  const shot = async (name: string, target: Page = page) => {
-    await target.screenshot({ path: join(SHOTS, `${name}.png`) });
-    copyFileSync(join(SHOTS, `${name}.png`), join(DOCS, `${name}.png`));
-  };
+  const shot = (name: string, target: Page = page) => screenshot(target, name, { docs: true });
 
   const signIn = async (target: Page, email: string, password = PASSWORD) => {
     await target.goto(`${studio.url}/#/`);
@@ -62,8 +56,6 @@ describe('studio: the admin story (browser)', () => {
     });
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOCS, { recursive: true });
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     const designer = ok(
       await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {

@@ -1,13 +1,12 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApi, type RunningApi } from '../api/api-process';
 import { launchChromium } from './chromium';
+import { screenshot } from './screenshots';
 import { startStudio, type RunningStudio } from './studio-server';
 
 const PASSWORD = 'e2e-datasets-password';
-const SHOTS = join(__dirname, '..', 'screenshots');
-const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const COUPONS = join(
   __dirname,
   '..',
@@ -46,11 +45,7 @@ describe('studio: the datasets story (browser)', () => {
   let page: Page;
   const browserErrors: string[] = [];
 
-  const shot = async (name: string, docs = false) => {
-    const path = join(SHOTS, `${name}.png`);
-    await page.screenshot({ path });
-    if (docs) copyFileSync(path, join(DOCS, `${name}.png`));
-  };
+  const shot = (name: string, docs = false) => screenshot(page, name, { docs });
 
   const signIn = async (p: Page, role: string) => {
     await p.goto(`${studio.url}/#/datasets`);
@@ -60,8 +55,6 @@ describe('studio: the datasets story (browser)', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOCS, { recursive: true });
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     studio = await startStudio(api.url);
     browser = await launchChromium();

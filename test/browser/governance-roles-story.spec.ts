@@ -1,13 +1,10 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ok, startApi, type RunningApi } from '../api/api-process';
 import { launchChromium } from './chromium';
+import { screenshot } from './screenshots';
 import { startStudio, type RunningStudio } from './studio-server';
 
 const PASSWORD = 'e2e-governance-password';
-const SHOTS = join(__dirname, '..', 'screenshots');
-const DOCS_SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 interface DocNode {
   id: string;
@@ -99,13 +96,10 @@ describe('studio: governance, one role at a time (browser)', () => {
   const statusLine = (page: Page, text: RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
   const shot = async (page: Page, name: string) => {
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-    copyFileSync(join(SHOTS, `${name}.png`), join(DOCS_SHOTS, `${name}.png`));
+    await screenshot(page, name, { docs: true });
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOCS_SHOTS, { recursive: true });
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     for (const role of ['designer', 'analyst', 'reviewer', 'publisher', 'admin']) token[role] = await login(`${role}@arbiter.local`);
     const { designer } = token as Record<string, string>;
@@ -174,7 +168,7 @@ describe('studio: governance, one role at a time (browser)', () => {
     await dialog.getByRole('button', { name: 'Reject' }).click();
     await dialog.getByRole('alert').filter({ hasText: /^Say what must change/ }).waitFor();
     expect(await dialog.getByLabel('What must change (required)').getAttribute('aria-invalid')).toBe('true');
-    await page.screenshot({ path: join(SHOTS, 'review-reject-reason.png') });
+    await screenshot(page, 'review-reject-reason');
     expect((await versionStatus(v2Id)).status).toBe('IN_REVIEW');
 
     await dialog.getByLabel('What must change (required)').fill('Keep 18: the card is legal from 18 in every market.');

@@ -1,21 +1,16 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { ok, startApi, type RunningApi } from '../api/api-process';
 import { launchChromium } from './chromium';
+import { screenshot } from './screenshots';
 import { startStudio, type RunningStudio } from './studio-server';
 
 const PASSWORD = 'e2e-simulation-password';
 const STRATEGY = 'Vehicle coupons (demo)';
-const SHOTS = join(__dirname, '..', 'screenshots');
-const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** A screenshot for the record, copied into the docs (the README shows it). */
-async function shot(page: Page, name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
-  const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, ...(clip && { clip }) });
-  copyFileSync(path, join(DOCS, `${name}.png`));
-}
+const shot = (page: Page, name: string, clip?: { x: number; y: number; width: number; height: number }) =>
+  screenshot(page, name, { docs: true, ...(clip && { clip }) });
 
 interface DocNode {
   id: string;
@@ -49,7 +44,6 @@ describe('studio: the simulation story (browser)', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     // Small chunks: the run takes long enough to watch its progress.
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD, SIMULATION_CHUNK_SIZE: '1000' });
     const designer = ok(
