@@ -433,6 +433,8 @@ const step = fc.oneof(
     weight: 3,
     arbitrary: fc
       .string({ unit: nameChar, minLength: 1, maxLength: 4 })
+      // After a dot, "." and "[" start the next step: ".a.a" is two steps, not the key "a.a".
+      .filter((n) => !/[.[]/.test(n))
       .map((n) => ({ text: `.${n}`, key: n })),
   },
   {
