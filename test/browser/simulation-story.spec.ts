@@ -224,6 +224,8 @@ describe('studio: the simulation story (browser)', () => {
     expect(await start.locator('xpath=..').getAttribute('title')).toBe(
       'Only analysts run and cancel simulations.',
     );
+    // The list of recent runs loads after the form: wait for it before counting.
+    await reviewer.getByRole('link', { name: STRATEGY }).first().waitFor();
     expect(await reviewer.getByRole('link', { name: STRATEGY }).count()).toBeGreaterThanOrEqual(2);
     await reviewer.close();
   });
