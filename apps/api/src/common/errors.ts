@@ -22,6 +22,11 @@ export const ERROR_CODES = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** Too many requests for this API key (REST); the response carries `Retry-After`. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /**
+   * A service the operation needs (database, job queue) is out of reach or the server is shutting
+   * down; retry later. `extensions.retryAfterSeconds` says when (REST: 503 with `Retry-After`).
+   */
+  UNAVAILABLE: 'UNAVAILABLE',
   /** Unexpected server error; the message is generic and the details are only in the server log. */
   INTERNAL: 'INTERNAL',
 } as const;
@@ -77,3 +82,6 @@ export const invalidState = (message: string, allowed: readonly string[]) =>
   });
 
 export const badRequest = (message: string) => new AppError('BAD_REQUEST', message);
+
+/** A retryable failure: what is out of reach is named in the message. */
+export const unavailable = (message: string, retryAfterSeconds = 2) => new AppError('UNAVAILABLE', message, { retryAfterSeconds, retryable: true });

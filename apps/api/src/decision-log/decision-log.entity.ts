@@ -41,3 +41,22 @@ export class DecisionLogEntry {
   @Column('text')
   source: string;
 }
+
+/** A decision the log could not store, with PostgreSQL's reason; the record is ASCII-escaped JSON. */
+@Entity('decision_log_dead_letters')
+export class DecisionLogDeadLetter {
+  @PrimaryColumn('text', { name: 'decision_id' })
+  decisionId: string;
+
+  @Column('timestamptz', { name: 'failed_at' })
+  failedAt: Date;
+
+  @Column('text', { nullable: true })
+  sqlstate: string | null;
+
+  @Column('text')
+  reason: string;
+
+  @Column('text')
+  record: string;
+}

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Interaction as EngineInteraction } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
+import { errorCode, isDatabaseUnavailable } from '../common/database-errors';
+import { unavailable } from '../common/errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { decisionLogMetrics } from './metrics';
 
@@ -35,19 +37,28 @@ export interface DecisionRecord {
 export const FLUSH_INTERVAL_MS = 200;
 export const FLUSH_ROWS = 500;
 const MAX_PENDING = 200_000;
+const DRAIN_ATTEMPTS = 20;
+const DRAIN_RETRY_MS = 250;
 
 /**
  * Writes the decision log (and the `shown` interactions of each decision) in the background: the
  * request path only appends to a buffer. Flushes every 200 ms or at 500 decisions, each flush one
- * multi-row INSERT per table in one transaction; a failed flush keeps the rows for the next one.
- * Everything still buffered is written before the database closes on shutdown.
+ * multi-row INSERT per table in one transaction.
+ *
+ * A flush that fails because the database is out of reach keeps its rows for the next one. A flush
+ * that fails for any other reason has a row PostgreSQL refuses: the batch is split in halves until
+ * that row stands alone, every other row is written, and the refused one goes to
+ * `decision_log_dead_letters` with the reason, so one bad row never blocks the log. Everything still
+ * buffered is written before the database closes on shutdown; after that, appending throws.
  */
 @Injectable()
 export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(DecisionLogWriter.name);
   private pending: DecisionRecord[] = [];
+  private inFlight: DecisionRecord[] = [];
   private flushing: Promise<void> | null = null;
   private timer?: NodeJS.Timeout;
+  private closed = false;
 
   private readonly metrics: ReturnType<typeof decisionLogMetrics>;
 
@@ -64,6 +75,8 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   }
 
   append(record: DecisionRecord): void {
+    // Only reachable if a request outlives the graceful stop; its caller gets a retryable error, not a lost row.
+    if (this.closed) throw unavailable('The server is shutting down; send the request again.', 1);
     if (this.pending.length >= MAX_PENDING) {
       this.metrics.dropped.inc();
       return;
@@ -89,8 +102,6 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
     return this.pending.length + this.inFlight.length;
   }
 
-  private inFlight: DecisionRecord[] = [];
-
   /** Writes everything buffered now; concurrent calls wait for the same flush. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
@@ -103,16 +114,51 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
     const batch = this.pending.splice(0, FLUSH_ROWS * 4);
     this.inFlight = batch;
     try {
-      await this.insert(batch);
-      this.metrics.written.inc(batch.length);
-      this.metrics.pending.dec(batch.length);
-    } catch (error) {
-      this.metrics.failed.inc();
-      this.logger.error(`Decision log flush of ${batch.length} rows failed; retrying: ${error instanceof Error ? error.message : String(error)}`);
-      this.pending.unshift(...batch);
+      const kept = await this.store(batch);
+      if (kept.length) this.pending.unshift(...kept);
     } finally {
       this.inFlight = [];
     }
+  }
+
+  /** Writes what it can of the batch; returns the rows to retry because the database is out of reach. */
+  private async store(batch: DecisionRecord[]): Promise<DecisionRecord[]> {
+    try {
+      await this.insert(batch);
+      this.metrics.written.inc(batch.length);
+      this.metrics.pending.dec(batch.length);
+      return [];
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        this.metrics.failed.inc();
+        this.logger.error(`Decision log flush of ${batch.length} rows failed; retrying: ${messageOf(error)}`);
+        return batch;
+      }
+      if (batch.length === 1) return this.deadLetter(batch[0]!, error);
+      const half = Math.ceil(batch.length / 2);
+      const kept = await this.store(batch.slice(0, half));
+      // The database went away meanwhile: keep the rest untried, in order.
+      if (kept.length) return [...kept, ...batch.slice(half)];
+      return this.store(batch.slice(half));
+    }
+  }
+
+  private async deadLetter(record: DecisionRecord, error: unknown): Promise<DecisionRecord[]> {
+    const reason = asciiText(messageOf(error));
+    try {
+      await this.dataSource.query(
+        `INSERT INTO decision_log_dead_letters (decision_id, sqlstate, reason, record) VALUES ($1, $2, $3, $4) ON CONFLICT (decision_id) DO NOTHING`,
+        [asciiText(record.id), errorCode(error) ?? null, reason, asciiText(JSON.stringify(record))],
+      );
+    } catch (deadLetterError) {
+      if (isDatabaseUnavailable(deadLetterError)) return [record];
+      throw deadLetterError;
+    }
+    this.metrics.deadLettered.inc();
+    this.metrics.pending.dec();
+    // Once per row, and without the values: they may hold personal data.
+    this.logger.warn(`Decision ${record.id} could not be stored and was moved to decision_log_dead_letters: ${reason}`);
+    return [];
   }
 
   private async insert(batch: DecisionRecord[]): Promise<void> {
@@ -165,8 +211,13 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
     await this.drain();
   }
 
+  /** Retries for a few seconds while the database is out of reach, then says what could not be written. */
   private async drain(): Promise<void> {
-    for (let attempt = 0; this.pending.length && attempt < 20 && this.dataSource.isInitialized; attempt++) await this.flush();
+    this.closed = true;
+    for (let attempt = 0; this.pending.length && attempt < DRAIN_ATTEMPTS && this.dataSource.isInitialized; attempt++) {
+      await this.flush();
+      if (this.pending.length) await new Promise((resolve) => setTimeout(resolve, DRAIN_RETRY_MS));
+    }
     if (this.pending.length) this.logger.error(`${this.pending.length} decision log rows could not be written before shutdown`);
   }
 }
@@ -174,4 +225,11 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
 export function shownOf(r: DecisionRecord): EngineInteraction[] {
   const at = r.decidedAt.toISOString();
   return r.actions.map((a) => ({ actionId: a.actionId, outcome: 'shown' as const, at, ...((a.channel ?? r.channel) && { channel: a.channel ?? r.channel }), ...(a.group && { group: a.group }) }));
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Text any PostgreSQL column keeps: every character outside printable ASCII as a \\uXXXX escape. */
+function asciiText(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -13,6 +13,10 @@ export function decisionLogMetrics(registry: Registry) {
       'arbiter_decision_log_rows_dropped_total',
       () => new Counter({ name: 'arbiter_decision_log_rows_dropped_total', help: 'Decision log rows dropped because the buffer was full', registers: [registry] }),
     ),
+    deadLettered: make(
+      'arbiter_decision_log_rows_dead_lettered_total',
+      () => new Counter({ name: 'arbiter_decision_log_rows_dead_lettered_total', help: 'Decisions PostgreSQL refused to store, moved to decision_log_dead_letters', registers: [registry] }),
+    ),
     pending: make('arbiter_decision_log_rows_pending', () => new Gauge({ name: 'arbiter_decision_log_rows_pending', help: 'Decision log rows waiting to be written', registers: [registry] })),
   };
 }

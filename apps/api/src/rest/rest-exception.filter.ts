@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_STATE: 409,
   BAD_REQUEST: 400,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -32,7 +33,8 @@ export class RestExceptionFilter implements ExceptionFilter {
 
   send(res: Response, exception: unknown): void {
     const { status, body } = this.toBody(exception);
-    if (body.error.code === 'RATE_LIMITED' && exception instanceof AppError) res.setHeader('Retry-After', String(exception.extensions['retryAfterSeconds'] ?? 1));
+    if ((body.error.code === 'RATE_LIMITED' || body.error.code === 'UNAVAILABLE') && exception instanceof AppError)
+      res.setHeader('Retry-After', String(exception.extensions['retryAfterSeconds'] ?? 1));
     res.status(status).json(body);
   }
 

@@ -52,6 +52,15 @@ describe('validateDecisionInput', () => {
     expect(problems[1]!.message).toBe('"platinum" is not one of the allowed values: "gold", "silver"');
   });
 
+  it('refuses a context.now no store of decisions can keep (outside the years 1–9999)', () => {
+    for (const now of ['+275760-09-13T00:00:00Z', '-004714-01-01T00:00:00Z', '+010000-01-01T00:00:00Z'])
+      expect(validateDecisionInput({ customer: {}, context: { now } })).toEqual([
+        { field: 'context.now', message: 'must be an ISO 8601 date-time between the years 1 and 9999, e.g. 2026-11-23T10:00:00Z' },
+      ]);
+    expect(validateDecisionInput({ customer: {}, context: { now: '9999-12-31T23:59:59Z' } })).toEqual([]);
+    expect(validateDecisionInput({ customer: {}, context: { now: '0001-01-01T00:00:00Z' } })).toEqual([]);
+  });
+
   it('refuses a request without a customer object', () => {
     expect(validateDecisionInput({ context: {} })).toEqual([
       { field: 'customer', message: "must be an object with the customer's fields" },

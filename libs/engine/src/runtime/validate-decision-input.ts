@@ -36,16 +36,26 @@ export function validateDecisionInput(input: unknown, schema: DataSchema = {}): 
         problems,
       );
       const now = input.context.now;
-      if (now !== undefined && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) {
+      if (now !== undefined && !isStorableTime(now)) {
         problems.push({
           field: 'context.now',
-          message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T10:00:00Z',
+          message: 'must be an ISO 8601 date-time between the years 1 and 9999, e.g. 2026-11-23T10:00:00Z',
         });
       }
     }
   }
   if (input.history !== undefined) checkHistory(input.history, problems);
   return problems;
+}
+
+// Years 1–9999: what every store of decisions (PostgreSQL timestamps, ISO strings) keeps as given.
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+function isStorableTime(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const time = Date.parse(value);
+  return time >= EARLIEST && time <= LATEST;
 }
 
 function checkFields(
