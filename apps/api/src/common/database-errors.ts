@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { unavailable } from './errors';
 
 /** True when PostgreSQL refused a write because a unique constraint or index (optionally this one) is violated. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
@@ -28,3 +30,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return CONNECTION_MESSAGES.test(message);
 }
 
+
+const logger = new Logger('Database');
+
+/** A lost database connection as the retryable error clients get (REST 503 + Retry-After, GraphQL UNAVAILABLE); anything else unchanged. */
+export function asRetryable(error: unknown): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  logger.warn(`Database out of reach: ${error instanceof Error ? error.message : String(error)}`);
+  return unavailable('The database is out of reach at the moment; send the request again in a few seconds.', 2);
+}

@@ -39,6 +39,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     migrationsRun: false,
     // Off: failed queries surface as errors (logged once, as INTERNAL, without parameters that may hold personal data).
     logging: false,
-    extra: { max: config.database.poolSize },
+    // A database that does not answer fails requests after 5 s (as retryable errors) instead of holding them.
+    extra: { max: config.database.poolSize, connectionTimeoutMillis: 5_000 },
   };
 }

@@ -48,6 +48,10 @@ const COMMON_ERRORS = {
   '401': error('No valid API key (UNAUTHENTICATED).'),
   '429': { ...error('Rate limit of the API key (RATE_LIMITED).'), headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } },
   '500': error('Unexpected failure (INTERNAL); details only in the server log.'),
+  '503': {
+    ...error('The database is out of reach or the server is shutting down (UNAVAILABLE); nothing was changed, send the same request again after Retry-After.'),
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+  },
 };
 
 /** The OpenAPI 3.1 document of the REST decision API, served at GET /api/docs. */

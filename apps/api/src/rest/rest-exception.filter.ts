@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { asRetryable } from '../common/database-errors';
 import { AppError, type ErrorCode } from '../common/errors';
 import { API_PREFIX } from './openapi';
 
@@ -31,7 +32,8 @@ export class RestExceptionFilter implements ExceptionFilter {
     this.send(host.switchToHttp().getResponse<Response>(), exception);
   }
 
-  send(res: Response, exception: unknown): void {
+  send(res: Response, thrown: unknown): void {
+    const exception = asRetryable(thrown);
     const { status, body } = this.toBody(exception);
     if ((body.error.code === 'RATE_LIMITED' || body.error.code === 'UNAVAILABLE') && exception instanceof AppError)
       res.setHeader('Retry-After', String(exception.extensions['retryAfterSeconds'] ?? 1));

@@ -43,10 +43,11 @@ export interface TestApp {
 
 let counter = 0;
 
-/** Boots the real API on a fresh database (migrations applied at start-up). */
-export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
+/** Boots the real API on a fresh database (migrations applied at start-up); `connectThrough` rewrites the URL the API uses (e.g. through a proxy). */
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}, options: { connectThrough?: (url: string) => string } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '5', ...overrides });
+  const databaseUrl = options.connectThrough?.(db.url) ?? db.url;
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '5', ...overrides });
   let app: NestExpressApplication;
   try {
     app = await createApp(config);

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { asRetryable } from '../database-errors';
 import { AppError, type ErrorCode } from '../errors';
 
 const logger = new Logger('GraphQL');
@@ -22,7 +23,7 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
  * Stack traces never leave the server.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = asRetryable(unwrapResolverError(error));
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) {
     return { ...base, message: original.message, extensions: { ...original.extensions, code: original.code } };
