@@ -20,7 +20,11 @@ export interface GqlResult<T = Record<string, Json>> {
 
 export interface RunningApi {
   url: string;
+  /** The API's PostgreSQL database (unset on the embedded one), for checking what it wrote; dropped by stop(). */
+  databaseUrl?: string;
   output: () => string;
+  /** Sends the signal and resolves with the exit code once the process has ended. */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
   gql<T = Record<string, Json>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   stop(): Promise<void>;
 }
@@ -103,7 +107,15 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
 
   return {
     url,
+    databaseUrl: database.env['DATABASE_URL'],
     output: () => output,
+    async kill(signal) {
+      if (child.exitCode === null) {
+        child.kill(signal);
+        await exited;
+      }
+      return child.exitCode;
+    },
     async gql(query, variables, token) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',

@@ -6,18 +6,26 @@ import { printDemoCredentials } from './database/demo/print-demo-credentials';
 import { GRAPHQL_PATH } from './common/graphql/graphql-options';
 import { withDatabase } from './database/database-url';
 import { withQuickStartDemoPassword } from './database/demo/demo-password';
+import { RequestGate } from './health/request-gate';
+
+/** How long requests already in flight may take to finish after SIGTERM. */
+const IN_FLIGHT_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const { config, stop, embedded } = await withDatabase(withQuickStartDemoPassword(loadConfig()));
   const app = await createApp(config);
   const logger = new Logger('Main');
-  // Graceful stop on SIGTERM/SIGINT (only here: tests create many apps in one process): stop taking
-  // requests, let Nest's shutdown hooks finish their work, then close the embedded database.
+  // Graceful stop on SIGTERM/SIGINT (only here: tests create many apps in one process): refuse new
+  // requests (503, Connection: close), let those in flight finish, then Nest's shutdown hooks flush
+  // the decision log, the server closes and the (embedded) database last.
+  const gate = app.get(RequestGate);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal}: shutting down`);
-      app
-        .close()
+      gate.close();
+      gate
+        .idle(IN_FLIGHT_GRACE_MS)
+        .then(() => app.close())
         .then(stop)
         .then(() => process.exit(0))
         .catch((error: unknown) => {
