@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../src/app';
+import { newDecisionId } from '../src/decision-log/decision-id';
 import { loadConfig } from '../src/config/app-config';
 import { createApiKey, publishNewVersion, publishStrategy, rest, within, type Published } from './support/decision-api';
 import { VALID_DOC, VALID_DOC_TOP1 } from './support/fixtures';
@@ -63,5 +64,57 @@ describe.each([
 
     ok(await a.gql(`mutation($v: ID!) { retireVersion(versionId: $v) { id } }`, { v: v1.versionId }, s.publisher.token));
     expect(await within(1000, async () => (await servedBy({ app: b }, v1)) === 'HTTP 404')).toBeGreaterThanOrEqual(0);
+  });
+});
+
+/**
+ * A load balancer sends the outcome to another instance right after the decision (issue 15, item 5):
+ * the decision may still be in the first instance's log buffer. A valid decisionId never gets a
+ * non-retryable error; an unknown one still does.
+ */
+describe('an outcome sent to another instance right after the decision', () => {
+  let a: TestApp;
+  let b: NestExpressApplication;
+  let key: string;
+  let strategyId: string;
+
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: a.db.url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '5' }));
+    const s = await new Scenario(a).init();
+    ok(await a.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id: 'offer-a', name: 'offer-a' } }, s.designer.token));
+    strategyId = (await publishStrategy(a, s, VALID_DOC)).strategyId;
+    key = (await createApiKey(a, (await a.user([Role.admin])).token)).secret;
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  const outcomeOnB = (decisionId: string) => rest({ app: b }, key).post('/api/v1/outcomes', { decisionId, outcome: 'accepted' });
+
+  it('is stored once the deciding instance has written its log', async () => {
+    for (let i = 0; i < 5; i++) {
+      const decided = await rest(a, key).post('/api/v1/decisions', { strategy: strategyId, customer: { id: `lb-${i}` } });
+      expect(decided.status).toBe(200);
+      const res = await outcomeOnB(decided.body.decisionId);
+      expect(res.status).toBe(201);
+      expect(res.body.customerId).toBe(`lb-${i}`);
+    }
+  });
+
+  it('answers 503 with Retry-After for a decision made moments ago that no instance has stored yet', async () => {
+    const res = await outcomeOnB(newDecisionId());
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.body.error.code).toBe('UNAVAILABLE');
+  });
+
+  it('still refuses an unknown decision: an old id, or one the API never makes', async () => {
+    for (const id of [newDecisionId(Date.now() - 10 * 60_000), '6f1c2f43-8f3e-4c55-9a51-0d8b0b5b2f10']) {
+      const res = await outcomeOnB(id);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details[0].field).toBe('decisionId');
+    }
   });
 });

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { validateDecisionInput, type Interaction as EngineInteraction, type Recommendation } from '@arbiter/engine';
 import { AppError, validationFailed, type ErrorDetail } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { newDecisionId } from '../decision-log/decision-id';
 import { DecisionLogWriter, shownOf, type DecisionRecord, type LoggedAction } from '../decision-log/decision-log.writer';
 import { HistoryService } from '../interactions/history.service';
 import { MetricsService } from '../metrics/metrics.service';
@@ -80,7 +80,7 @@ export class DecisionsService {
     const actions = result.recommendations.map(toAction);
     const channel = typeof request.context?.['channel'] === 'string' ? request.context['channel'] : undefined;
     const record: DecisionRecord = {
-      id: randomUUID(),
+      id: newDecisionId(),
       decidedAt: request.context?.['now'] ? new Date(String(request.context['now'])) : new Date(),
       customerId,
       strategyId: plan.strategyId,

@@ -2,9 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
 import { validationFailed } from '../common/errors';
-import { DecisionLogWriter, type LoggedAction } from '../decision-log/decision-log.writer';
+import { decisionIdTime } from '../decision-log/decision-id';
+import { DecisionLogWriter, FLUSH_INTERVAL_MS, type LoggedAction } from '../decision-log/decision-log.writer';
 import { HISTORY_DAYS, HistoryService } from './history.service';
 import type { OutcomeRequest, OutcomeResult } from './outcomes';
+
+type LoggedDecision = { customerId: string; strategyId: string; actions: LoggedAction[] };
+
+/** A decision this recent that no instance has stored yet may still be in another instance's buffer (or waiting out a database outage). */
+const RECENT_DECISION_MS = 120_000;
+/** Long enough for another instance's next flushes. */
+const SETTLE_MS = 3 * FLUSH_INTERVAL_MS;
 
 interface Row {
   id: string;
@@ -86,7 +94,24 @@ export class InteractionsService {
     return rows[0];
   }
 
-  private async decision(id: string): Promise<{ customerId: string; strategyId: string; actions: LoggedAction[] } | undefined> {
+  /**
+   * The decision of an outcome. One made moments ago may still be in another instance's log buffer
+   * (a load balancer sends the outcome elsewhere): wait for that instance's flush, and if it is still
+   * missing, answer a retryable error rather than calling a valid decision unknown.
+   */
+  private async decision(id: string): Promise<LoggedDecision | undefined> {
+    const found = await this.findDecision(id);
+    const madeAt = decisionIdTime(id);
+    if (found || madeAt === undefined || Math.abs(Date.now() - madeAt) > RECENT_DECISION_MS) return found;
+    while (Date.now() < madeAt + SETTLE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, FLUSH_INTERVAL_MS / 2));
+      const settled = await this.findDecision(id);
+      if (settled) return settled;
+    }
+    throw unavailable(`Decision ${id} was made moments ago and is not stored yet; send the outcome again in a second.`, 1);
+  }
+
+  private async findDecision(id: string): Promise<LoggedDecision | undefined> {
     const pending = this.writer.findPending(id);
     if (pending) return pending;
     const rows: { customer_id: string; strategy_id: string; actions: LoggedAction[] }[] = await this.dataSource.query(
