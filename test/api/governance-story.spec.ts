@@ -119,7 +119,7 @@ describe('governance story (e2e)', () => {
     ]);
 
     // Rollback: version 1 is live again.
-    ok(await api.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v) { status } }`, { s: strategyId, v: v1.id }, publisher));
+    ok(await api.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: "back to the earlier version") { status } }`, { s: strategyId, v: v1.id }, publisher));
     const after = await statuses();
     expect(after.publishedVersion).toEqual({ number: 1 });
     expect(after.versions).toEqual([

@@ -235,6 +235,7 @@ describe('studio: governance, one role at a time (browser)', () => {
     await page.getByRole('button', { name: 'Roll back to this version' }).click();
     const rollback = page.getByRole('dialog', { name: 'Roll back to version 1?' });
     expect(await rollback.textContent()).toContain('Version 1 will answer every decision again. Version 2, live now, will be retired.');
+    await rollback.getByLabel('Why roll back (required)').fill('Version 2 leaves out the 19- and 20-year-olds');
     await rollback.getByRole('button', { name: 'Roll back' }).click();
     await statusLine(page, /^Rolled back/);
     await pillSays(page, 1, 'Published');

@@ -60,7 +60,7 @@ function sourceHash(): string {
  * One production build (`vite build`) per version of the sources, shared by every browser test file
  * of a run: the first caller builds, the others wait for its `done` marker.
  */
-async function studioBuild(): Promise<string> {
+export async function studioBuild(): Promise<string> {
   const dir = join(tmpdir(), `arbiter-studio-build-${sourceHash()}`);
   const done = join(dir, 'done');
   try {
@@ -101,7 +101,7 @@ function removeOldBuilds(current: string): void {
 
 /**
  * Serves the production build of the studio with `vite preview`, which proxies /graphql and /api
- * to the given API, as a static host in front of the API would.
+ * to the given API, as a static host in front of the API would, with the API's security headers.
  */
 export async function startStudio(apiUrl: string): Promise<RunningStudio> {
   const outDir = await studioBuild();
@@ -123,10 +123,12 @@ export async function startStudio(apiUrl: string): Promise<RunningStudio> {
   };
   for (let i = 0; ; i++) {
     if (preview.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      // not listening yet
+    const res = await fetch(url).catch(() => undefined); // undefined: not listening yet
+    if (res?.ok) {
+      // The stories check the studio against the API's Content-Security-Policy (vite.config.mts copies it).
+      if (res.headers.get('content-security-policy')) break;
+      await stop();
+      throw new Error(`vite preview serves the studio without the API's Content-Security-Policy:\n${output}`);
     }
     if (i > 200) {
       await stop();

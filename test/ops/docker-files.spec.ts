@@ -106,6 +106,7 @@ describe('docker/compose.yml', () => {
       expect(env.REDIS_URL).toBe('redis://redis:6379');
       expect(env.NODE_ENV).toBe('production');
       expect(env.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
+      expect(env.AUDIT_HMAC_SECRET).toMatch(/^\$\{AUDIT_HMAC_SECRET:\?/);
     }
   });
 });

@@ -63,6 +63,7 @@ export async function main(): Promise<void> {
         PORT: String(port),
         HOST: '127.0.0.1',
         JWT_SECRET: randomBytes(32).toString('hex'),
+        AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'warn',
         DEMO_SEED: 'false',
         RUN_WORKER: 'false',

@@ -115,7 +115,7 @@ export async function main(): Promise<void> {
   dbUrl.pathname = `/${dbName}`;
   const port = 3900 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl.toString(), REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', RUN_WORKER: 'false', DEMO_SEED: 'false' };
+  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl.toString(), REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: randomBytes(32).toString('hex'), AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', RUN_WORKER: 'false', DEMO_SEED: 'false' };
   const children: ChildProcess[] = [];
   const start = (script: string) => {
     const child = spawn(process.execPath, [join(API_DIR, 'dist', script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });

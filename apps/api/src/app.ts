@@ -3,10 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { queryNestingCheck } from './common/graphql/argument-check';
 import type { AppConfig } from './config/app-config';
+import { securityHeaders } from './common/security-headers';
 import { RequestGate } from './health/request-gate';
 import { API_PREFIX } from './rest/openapi';
 import { bodyErrors, RestNotFoundFilter } from './rest/rest-exception.filter';
+import { RestPathDecodeFilter } from './rest/rest-path-decode.filter';
+import { restInputCheck } from './rest/rest-input-check';
 import { serveStudio, studioDirectory } from './studio/serve-studio';
 
 /** The API as a Nest application, initialised (migrations applied) but not listening. */
@@ -15,13 +19,18 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   // First: after SIGTERM no new request gets in (see main.ts).
   app.use(app.get(RequestGate).middleware);
+  app.use(securityHeaders({ graphqlSandbox: config.graphql.sandbox }));
   app.useBodyParser('json', { limit: '2mb' });
   app.use(API_PREFIX, bodyErrors('rest'));
+  app.use(API_PREFIX, restInputCheck());
   app.use('/graphql', bodyErrors('graphql'));
-  app.useGlobalFilters(new RestNotFoundFilter());
+  app.use('/graphql', queryNestingCheck());
+  app.useGlobalFilters(new RestNotFoundFilter(), new RestPathDecodeFilter());
   app.disable('x-powered-by');
+  // The client address (sign-in throttling) is X-Forwarded-For's only behind the proxies named here.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const studio = studioDirectory(config.studioDir);
-  if (studio) serveStudio(app, studio);
+  if (studio) serveStudio(app, studio, { sourceMaps: config.env !== 'production' });
   await app.init();
   return app;
 }

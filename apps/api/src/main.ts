@@ -6,13 +6,14 @@ import { printDemoCredentials } from './database/demo/print-demo-credentials';
 import { GRAPHQL_PATH } from './common/graphql/graphql-options';
 import { withDatabase } from './database/database-url';
 import { withQuickStartDemoPassword } from './database/demo/demo-password';
+import { withQuickStartAuditKey } from './audit/quick-start-audit-key';
 import { RequestGate } from './health/request-gate';
 
 /** How long requests already in flight may take to finish after SIGTERM. */
 const IN_FLIGHT_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
-  const { config, stop, embedded } = await withDatabase(withQuickStartDemoPassword(loadConfig()));
+  const { config, stop, embedded } = await withDatabase(withQuickStartAuditKey(withQuickStartDemoPassword(loadConfig())));
   const app = await createApp(config);
   const logger = new Logger('Main');
   // Graceful stop on SIGTERM/SIGINT (only here: tests create many apps in one process): refuse new
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     });
   }
   if (config.jwt.secretGenerated) logger.warn('JWT_SECRET is not set: tokens are signed with a per-process secret and stop working on restart.');
+  if (config.audit.secretGenerated) logger.warn('AUDIT_HMAC_SECRET is not set: audit entries are signed with a per-process key, so entries of earlier runs no longer verify.');
   if (config.demo.seed) printDemoCredentials(await app.get(DemoSeedService).seed());
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}${GRAPHQL_PATH}`;

@@ -6,6 +6,7 @@ import { Logger, LoggerModule } from 'nestjs-pino';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { JOB_RUNNER, type JobRunner } from './jobs/job-runner';
 import { SimulationRunsModule } from './simulations/simulation-runs.module';
 
 /** Only the simulation workers: no HTTP, no GraphQL. */
@@ -34,6 +35,9 @@ export async function runWorker(): Promise<void> {
   await app.init();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
+      app.get(Logger).log(`${signal}: stopping; a chunk being decided goes back to the queue for another worker`);
+      // At once rather than in the shutdown hooks' turn: the chunk stops at its next slice of rows.
+      void app.get<symbol, JobRunner>(JOB_RUNNER).stopWorkers();
       app
         .close()
         .then(() => process.exit(0))

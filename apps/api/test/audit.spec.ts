@@ -1,4 +1,6 @@
 import { entryHash } from '../src/audit/record-hash';
+import type { AppConfig } from '../src/config/app-config';
+import { APP_CONFIG } from '../src/config/config.module';
 import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
 const VERIFY = `{ verifyAuditChain { valid checkedEntries firstBrokenSeq reason headHash } }`;
@@ -68,7 +70,7 @@ describe('audit log', () => {
     await t.sql.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
     expect(ok(await t.gql(VERIFY, {}, admin.token)).verifyAuditChain).toMatchObject({ valid: false, firstBrokenSeq: 5, checkedEntries: 4, reason: expect.stringMatching(/changed/) });
 
-    // Recomputing the tampered entry's own hash does not help: the next entry's prev_hash gives it away.
+    // Recomputing the tampered entry's own HMAC (even knowing the key) does not help: the next entry's prev_hash gives it away.
     await t.sql.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
     const row = (await t.sql.query('SELECT * FROM audit_log WHERE seq = 5')).rows[0];
     const rehash = entryHash({
@@ -83,7 +85,7 @@ describe('audit log', () => {
       afterHash: row.after_hash,
       comment: row.comment,
       prevHash: row.prev_hash,
-    });
+    }, t.app.get<AppConfig>(APP_CONFIG).audit.hmacSecret);
     await t.sql.query('UPDATE audit_log SET hash = $1 WHERE seq = 5', [rehash]);
     expect(ok(await t.gql(VERIFY, {}, admin.token)).verifyAuditChain).toMatchObject({ valid: false, firstBrokenSeq: 6, reason: expect.stringMatching(/prev_hash/) });
 

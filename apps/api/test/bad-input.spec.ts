@@ -66,6 +66,7 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   rollbackStrategy: [
     [withVars({ s: 'x' }), ['strategyId']],
     [withVars({ v: 'y' }), ['toVersionId']],
+    [(c) => ({ ...c, query: c.query.replace('reason: "back to the earlier version"', 'reason: "  "') }), ['reason']],
   ],
   retireVersion: [[withVars({ v: 'x' }), ['versionId']]],
   addComment: [[withVars({ 'i.body': ' ', 'i.nodeId': '' }), ['input.nodeId', 'input.body']]],

@@ -64,13 +64,13 @@ describe('datasets', () => {
   it('refuses a file that cannot be a dataset with a clear 400, and keeps it as FAILED', async () => {
     const binary = await uploadDataset(t, analyst.token, 'binary', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3, 0, 0]));
     expect(binary.status).toBe(400);
-    expect(binary.body.error).toMatchObject({ code: 'BAD_REQUEST', reason: 'binary', message: expect.stringMatching(/not CSV or JSON lines/) });
+    expect(binary.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { reason: 'binary' }, message: expect.stringMatching(/not CSV or JSON lines/) });
     const noHeader = await uploadDataset(t, analyst.token, 'no header', '1,2,3\n4,5,6\n7,8,9\n');
     expect(noHeader.status).toBe(400);
     expect(noHeader.body.error.message).toMatch(/header/i);
     const json = await uploadDataset(t, analyst.token, 'array', '[{"a":1},{"a":2}]\n', undefined, 'jsonl');
     expect(json.status).toBe(400);
-    const failed = ok(await t.gql(`query($id: ID!) { dataset(id: $id) { status error rowCount } }`, { id: binary.body.error.datasetId }, analyst.token));
+    const failed = ok(await t.gql(`query($id: ID!) { dataset(id: $id) { status error rowCount } }`, { id: binary.body.error.details.datasetId }, analyst.token));
     expect(failed.dataset).toMatchObject({ status: 'FAILED', rowCount: 0, error: expect.stringMatching(/ZIP/) });
   });
 
@@ -108,14 +108,19 @@ describe('datasets', () => {
       // PostgreSQL stores neither: each is one rejected row, not a failed upload.
       '{"id":"d\\u0000","offer":"loan","accepted":"no"}',
       '{"id":"e","offer":"lo\\udc00an","accepted":"no"}',
+      // A key would become a column name: the line is rejected, the upload goes on.
+      '{"id":"f","g\\u0000old":1,"offer":"loan","accepted":"no"}',
+      '{"id":"g","g\\udc00":1,"offer":"loan","accepted":"no"}',
       '',
     ].join('\n');
     const res = await uploadDataset(t, analyst.token, 'jsonl', jsonl, { customerId: 'id', loggedAction: 'offer', outcome: 'accepted' }, 'jsonl');
     expect(res.status).toBe(201);
-    expect(res.body.report).toMatchObject({ rowsRead: 6, rowsKept: 1, rowsRejected: 5, rejectedByReason: { 'invalid-number': 1, 'invalid-json': 1, 'invalid-outcome': 1, encoding: 2 } });
+    expect(res.body.report).toMatchObject({ rowsRead: 8, rowsKept: 1, rowsRejected: 7, rejectedByReason: { 'invalid-number': 1, 'invalid-json': 1, 'invalid-outcome': 1, encoding: 4 } });
     expect(res.body.report.rejected.slice(3)).toEqual([
       expect.objectContaining({ line: 5, column: 'id', kind: 'encoding', value: 'd\\u0000' }),
       expect.objectContaining({ line: 6, column: 'offer', kind: 'encoding', value: 'lo\\udc00an' }),
+      expect.objectContaining({ line: 7, kind: 'encoding' }),
+      expect.objectContaining({ line: 8, kind: 'encoding' }),
     ]);
     const json = await request(t.app.getHttpServer()).post('/api/v1/datasets?name=x').set('authorization', `Bearer ${analyst.token}`).set('content-type', 'application/json').send('{"a":1}');
     expect(json.status).toBe(400);

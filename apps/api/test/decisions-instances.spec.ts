@@ -59,7 +59,7 @@ describe.each([
     expect(await within(1000, async () => (await servedBy({ app: b }, v2)) === v2.contentHash)).toBeGreaterThanOrEqual(0);
     expect(await servedBy(a, v2)).toBe(v2.contentHash);
 
-    ok(await a.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v) { id } }`, { s: v1.strategyId, v: v1.versionId }, s.publisher.token));
+    ok(await a.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: "back to the earlier version") { id } }`, { s: v1.strategyId, v: v1.versionId }, s.publisher.token));
     expect(await within(1000, async () => (await servedBy({ app: b }, v1)) === v1.contentHash)).toBeGreaterThanOrEqual(0);
 
     ok(await a.gql(`mutation($v: ID!) { retireVersion(versionId: $v) { id } }`, { v: v1.versionId }, s.publisher.token));

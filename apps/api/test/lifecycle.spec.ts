@@ -75,9 +75,19 @@ describe('version lifecycle', () => {
         Object.fromEntries((await t.sql.query('SELECT number, status FROM strategy_versions WHERE strategy_id = $1', [strategyId])).rows.map((r) => [r.number, r.status]));
       expect(await statuses()).toEqual({ 1: 'RETIRED', 2: 'PUBLISHED' });
 
+      const publishedAt = async () => (await t.sql.query('SELECT published_at, published_by FROM strategy_versions WHERE id = $1', [v1.id])).rows[0];
+      const firstPublished = await publishedAt();
+      const noReason = await t.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v) { id } }`, { s: strategyId, v: v1.id }, publisher.token);
+      expect(noReason.errors?.[0]?.message).toMatch(/reason/);
+      expect(await statuses()).toEqual({ 1: 'RETIRED', 2: 'PUBLISHED' });
+
       const rolledBack = ok(await mutate.rollback(t, publisher.token, strategyId, v1.id)).rollbackStrategy;
       expect(rolledBack.status).toBe('PUBLISHED');
       expect(await statuses()).toEqual({ 1: 'PUBLISHED', 2: 'RETIRED' });
+      // It keeps the time (and publisher) of its first publication; the reason is in the audit log.
+      expect(await publishedAt()).toEqual(firstPublished);
+      const reason = (await t.sql.query(`SELECT comment FROM audit_log WHERE action = 'version.rollback' ORDER BY seq DESC LIMIT 1`)).rows[0];
+      expect(reason.comment).toMatch(/reason: back to the earlier version$/);
       const published = ok(await t.gql(`query($id: ID!) { strategy(id: $id) { publishedVersion { number } } }`, { id: strategyId }, reviewer.token));
       expect(published.strategy.publishedVersion.number).toBe(1);
       const last = (await t.sql.query(`SELECT action, before_hash, after_hash FROM audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
@@ -99,7 +109,8 @@ describe('version lifecycle', () => {
       for (const status of ['DRAFT', 'IN_REVIEW', 'APPROVED', 'PUBLISHED', 'RETIRED'] as const) {
         const { version } = await versionIn(status);
         const clone = ok(await mutate.clone(t, designer2.token, version.id)).cloneVersion;
-        expect(clone).toMatchObject({ status: 'DRAFT', number: 2, createdBy: designer2.id, editors: [designer2.id] });
+        // The clone's content was written by the source's author: they stay its editor (four eyes).
+        expect(clone).toMatchObject({ status: 'DRAFT', number: 2, createdBy: designer2.id, editors: [designer.id, designer2.id] });
       }
     });
   });
@@ -201,6 +212,25 @@ describe('version lifecycle', () => {
       ok(await mutate.submit(t, designer.token, version.id));
       await completeSimulation(t, saved.contentHash);
       expect(errorCode(await mutate.approve(t, designerReviewer.token, version.id))).toBe('FORBIDDEN');
+    });
+
+    it('four eyes through a clone: whoever wrote or edited the source may not approve the clone', async () => {
+      // designerReviewer writes a draft, designer edits it; designer2 clones it and submits the clone unchanged.
+      const { version } = await createStrategy(t, designerReviewer.token, `Clone four eyes ${++n}`);
+      const edited = ok(await saveDraft(t, designer.token, version.id, 1, VALID_DOC_TOP1)).saveDraft.version;
+      const clone = ok(await mutate.clone(t, designer2.token, version.id)).cloneVersion;
+      expect(clone.createdBy).toBe(designer2.id);
+      expect([...clone.editors].sort()).toEqual([designerReviewer.id, designer.id, designer2.id].sort());
+      ok(await mutate.submit(t, designer2.token, clone.id));
+      await completeSimulation(t, edited.contentHash);
+      const res = await mutate.approve(t, designerReviewer.token, clone.id);
+      expect(errorCode(res)).toBe('FORBIDDEN');
+      expect(res.errors![0]!.extensions!['rule']).toBe('FOUR_EYES');
+      // A clone of the clone still carries them.
+      const again = ok(await mutate.clone(t, designer2.token, clone.id)).cloneVersion;
+      expect(again.editors).toEqual(expect.arrayContaining([designerReviewer.id, designer.id]));
+      expect((await versionRow(t, clone.id)).status).toBe('IN_REVIEW');
+      expect(ok(await mutate.approve(t, reviewer.token, clone.id)).approveVersion.status).toBe('APPROVED');
     });
 
     it('approval needs a COMPLETED simulation of exactly this content hash', async () => {

@@ -1,9 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { chunkJobId, SIMULATION_CHUNK_QUEUE } from '../src/jobs/job-runner';
 import { customersCsv, CUSTOMERS_MAPPING, uploadDataset, waitForSimulation } from './support/datasets';
 import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
 import { RUN, simulationSetup } from './support/simulations';
 import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { killWorkers, logged, startWorkerProcess, type WorkerProcess } from './support/worker-processes';
 
 const ROWS = 100_000;
 const UNDER_30 = 30_000;
@@ -19,6 +24,9 @@ describe('simulation workers', () => {
   let datasetId: string;
   let versions: Awaited<ReturnType<typeof simulationSetup>>;
   const workers: ChildProcess[] = [];
+  const logging: WorkerProcess[] = [];
+  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  const chunkJobs = new Queue(SIMULATION_CHUNK_QUEUE, { connection: redis, prefix });
 
   const startWorker = (): ChildProcess => {
     const child = spawn(process.execPath, [join(__dirname, 'support', 'worker-process.js')], {
@@ -45,6 +53,9 @@ describe('simulation workers', () => {
   afterAll(async () => {
     for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
     await Promise.all(workers.map(exited));
+    await killWorkers(logging);
+    await chunkJobs.close();
+    await redis.quit();
     await t?.close();
     await dropPrefix(prefix);
   });
@@ -93,5 +104,87 @@ describe('simulation workers', () => {
       ['card', ROWS - UNDER_30],
       ['loan', ROWS - UNDER_30],
     ]);
+  }, 150_000);
+
+  it('hands the chunk of a worker told to stop (SIGTERM) back to the queue at once; another worker takes it and the totals stay exact', async () => {
+    // This worker alone, its signal handlers installed.
+    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
+    await Promise.all(workers.map(exited));
+    const env = { DATABASE_URL: t.db.url, REDIS_URL, REDIS_PREFIX: prefix };
+    const first = startWorkerProcess(env);
+    logging.push(first);
+    await logged(first, /^Simulation worker running/);
+    const sim = ok(
+      await t.gql(RUN, { v: versions.draft.id, d: datasetId, f: true }, analyst.token),
+    ).runSimulation;
+    const stored = async (chunkNo: number) =>
+      (
+        await t.sql.query(`SELECT 1 FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no = $2`, [
+          sim.id,
+          chunkNo,
+        ])
+      ).rowCount === 1;
+    const until = Date.now() + 60_000;
+    while ((await progress(sim.id)).chunks < 2) {
+      if (Date.now() > until) throw new Error('the first worker did not start');
+      await sleep(20);
+    }
+    // Frozen (SIGSTOP) in the middle of a chunk: its job active in Redis, its result not stored; then told to stop.
+    let chunkNo: number | undefined;
+    for (let tries = 0; chunkNo === undefined; tries++) {
+      if (tries === 20) throw new Error('could not catch the worker in the middle of a chunk');
+      first.child.kill('SIGSTOP');
+      await sleep(300); // what it had already sent to PostgreSQL lands
+      const active = await chunkJobs.getActive();
+      if (active.length === 1 && !(await stored(active[0]!.data.chunkNo)))
+        chunkNo = active[0]!.data.chunkNo as number;
+      else {
+        first.child.kill('SIGCONT');
+        await sleep(30);
+      }
+    }
+    expect((await progress(sim.id)).chunks).toBeLessThan(50);
+    first.child.kill('SIGTERM');
+    first.child.kill('SIGCONT');
+    await first.exited;
+    expect(first.child.exitCode).toBe(0);
+    // Back in the waiting list as the worker left — not active until the stalled check (lock 6 s + check every 3 s).
+    expect(await chunkJobs.getJobState(chunkJobId(sim.id, chunkNo))).toBe('waiting');
+    expect(await stored(chunkNo)).toBe(false);
+    const storedAtExit = (
+      await t.sql.query(`SELECT chunk_no FROM simulation_chunks WHERE simulation_id = $1`, [sim.id])
+    ).rows.map((r) => r.chunk_no as number);
+    expect(first.messages).toContainEqual(
+      expect.stringContaining(`chunk ${chunkNo} of simulation ${sim.id} handed back to the queue`),
+    );
+
+    const second = startWorkerProcess(env);
+    logging.push(second);
+    await logged(second, /^Simulation worker running/);
+    const readyAt = Date.now();
+    while (!(await stored(chunkNo))) {
+      if (Date.now() - readyAt > 30_000)
+        throw new Error(`chunk ${chunkNo} was not taken by the second worker`);
+      await sleep(20);
+    }
+    // Well before the stalled check alone would have released it (lock 6 s, then a check every 3 s).
+    expect(Date.now() - readyAt).toBeLessThan(5000);
+    const done = await waitForSimulation(t, analyst.token, sim.id, 90_000);
+    expect(done.status).toBe('COMPLETED');
+    // It was the second worker's first chunk: the head of the waiting list, not left for later.
+    const firstTaken = await t.sql.query(
+      `SELECT chunk_no FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no <> ALL($2::int[]) ORDER BY completed_at, chunk_no LIMIT 1`,
+      [sim.id, storedAtExit],
+    );
+    expect(firstTaken.rows[0].chunk_no).toBe(chunkNo);
+    expect(done.progress).toEqual({ rowsDone: ROWS, rowsTotal: ROWS, chunksDone: 50 });
+    expect(done.results).toMatchObject({ rows: ROWS, rowsWithoutRecommendation: UNDER_30 });
+    const actions = (done.results as { actions: { actionId: string; eligible: number }[] }).actions;
+    expect(actions.map((a) => [a.actionId, a.eligible])).toEqual([
+      ['card', ROWS - UNDER_30],
+      ['loan', ROWS - UNDER_30],
+    ]);
+    second.child.kill('SIGTERM');
+    await second.exited;
   }, 150_000);
 });

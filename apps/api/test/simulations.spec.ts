@@ -1,6 +1,9 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { InProcessJobRunner } from '../src/jobs/in-process-job-runner';
+import { JOB_RUNNER } from '../src/jobs/job-runner';
 import { SimulationProcessor } from '../src/simulations/simulation-processor';
+import { SimulationWatchdog } from '../src/simulations/simulation-watchdog';
 import { customersCsv, CUSTOMERS_MAPPING, uploadDataset, waitForSimulation } from './support/datasets';
 import { mutate } from './support/fixtures';
 import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
@@ -98,6 +101,18 @@ describe('simulations', () => {
     );
     const segments = (done.comparison as { segments: { segment: string; rowsWithoutRecommendation: { baseline: number; draft: number } }[] }).segments;
     expect(segments.map((g) => [g.segment, g.rowsWithoutRecommendation.baseline, g.rowsWithoutRecommendation.draft]).sort()).toEqual(expected.map((e) => [e.segment, 0, e.under30]).sort());
+  });
+
+  it('in-process (quick start): a run left RUNNING by a restart gets its missing chunks queued again by the watchdog', async () => {
+    const sim = await run(local, local.versions.baseline.id, undefined, true);
+    const done = await waitForSimulation(local.t, local.analyst.token, sim.id);
+    // As a restart mid-run leaves it: RUNNING, two chunks stored, nothing in this process's queue.
+    await local.t.sql.query(`UPDATE simulations SET status = 'RUNNING', results = NULL, completed_at = NULL, created_at = created_at - interval '1 minute' WHERE id = $1`, [sim.id]);
+    await local.t.sql.query(`DELETE FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no IN (1, 3, 4)`, [sim.id]);
+    await local.t.app.get(SimulationWatchdog).check();
+    await local.t.app.get<symbol, InProcessJobRunner>(JOB_RUNNER).idle();
+    const again = ok(await local.t.gql(`query($id: ID!) { simulation(id: $id) { status results progress { rowsDone chunksDone } } }`, { id: sim.id }, local.analyst.token)).simulation;
+    expect(again).toEqual({ status: 'COMPLETED', results: done.results, progress: { rowsDone: ROWS, chunksDone: 5 } });
   });
 
   it('a chunk processed again does not count twice', async () => {

@@ -1,3 +1,5 @@
+// First: configures libraries before any of them runs.
+import './app/no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

@@ -8,6 +8,7 @@ export type DatasetErrorCode =
   | 'encoding'
   | 'no-header'
   | 'duplicate-column'
+  | 'too-many-columns'
   | 'delimiter'
   | 'not-json-lines'
   | 'unknown-column'

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { DatasetError } from './dataset-error';
 import { importDataset } from './import-dataset';
+import { MAX_COLUMNS } from './read-sample';
 import { chunked, importAll } from './test-support/sources';
 import type { ImportOptions, ImportProgress } from './types';
 
@@ -503,6 +504,31 @@ describe('importDataset', () => {
     expect(duplicate.message).toBe(
       'Columns 2 and 3 in the header line are both called "age". Give every column a different name and upload again.',
     );
+  });
+
+  it('refuses a file wider than MAX_COLUMNS columns, CSV or JSON lines, before typing any row', async () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
+    const wide = await failure(
+      importAll(
+        `${names(MAX_COLUMNS + 1).join(',')}\n${names(MAX_COLUMNS + 1)
+          .map(() => 1)
+          .join(',')}\n`,
+      ),
+    );
+    expect(wide.code).toBe('too-many-columns');
+    expect(wide.message).toBe(
+      `The file has ${MAX_COLUMNS + 1} columns; at most ${MAX_COLUMNS} are supported. Leave out the columns no strategy reads.`,
+    );
+    const object = Object.fromEntries(names(MAX_COLUMNS + 1).map((n) => [n, 1]));
+    expect(
+      (await failure(importAll(`${JSON.stringify(object)}\n`, { format: { kind: 'jsonl' } }))).code,
+    ).toBe('too-many-columns');
+    const { report } = await importAll(
+      `${names(MAX_COLUMNS).join(',')}\n${names(MAX_COLUMNS)
+        .map(() => 1)
+        .join(',')}\n`,
+    );
+    expect(report.rowsKept).toBe(1);
   });
 
   it('reads a header-less file when the column names are given', async () => {

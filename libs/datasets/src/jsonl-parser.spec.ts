@@ -1,4 +1,5 @@
-import { JsonlParser } from './jsonl-parser';
+import { JsonlParser, MAX_ROW_DEPTH } from './jsonl-parser';
+import { unstorableText } from './storable-text';
 import type { JsonlRecord } from './jsonl-parser';
 
 function parse(parts: string[], maxRowLength?: number): { records: JsonlRecord[]; parser: JsonlParser } {
@@ -37,6 +38,24 @@ describe('JsonlParser', () => {
     expect(records[2]).toEqual({ line: 3, object: { a: 3 } });
   });
 
+  it('rejects a line nested more than MAX_ROW_DEPTH levels before anything recurses over it', () => {
+    const nested = (levels: number) => `{"a":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}`;
+    const { records } = parse([`${nested(MAX_ROW_DEPTH)}\n${nested(10_000)}\n{"a":3}\n`]);
+    expect(records[0]!.object).toBeDefined();
+    expect(records[1]).toEqual({
+      line: 2,
+      problem: {
+        kind: 'too-deep',
+        message: `the line nests objects or lists more than ${MAX_ROW_DEPTH} levels deep; flatten it`,
+      },
+    });
+    expect(records[2]).toEqual({ line: 3, object: { a: 3 } });
+    // The storability check loops instead of recursing, so it holds at any depth too.
+    let deep: unknown = 'x\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(unstorableText(deep)).toMatch(/NUL/);
+  });
+
   it('rejects lines that are not objects', () => {
     const { records } = parse(['[1,2]\n"text"\nnull\n42\n']);
     expect(records.map((r) => r.problem?.kind)).toEqual([
@@ -46,6 +65,12 @@ describe('JsonlParser', () => {
       'not-an-object',
     ]);
     expect(records[0]!.problem!.message).toContain('an array');
+  });
+
+  it('rejects a line with a key PostgreSQL cannot store (it would become a column name)', () => {
+    const { records } = parse(['{"id":"c0"}\n{"g\\u0000old":1}\n{"g\\udc00":1}\n{"\\ud83d\\ude00":1}\n']);
+    expect(records.map((r) => r.problem?.kind)).toEqual([undefined, 'encoding', 'encoding', undefined]);
+    expect(records[1]!.problem!.message).toContain('"g\\u0000old"');
   });
 
   it('skips an over-long line without holding it', () => {

@@ -1,8 +1,24 @@
 import { DEFAULT_MAX_ROW_LENGTH } from './csv-parser';
+import { escapeUnstorable, unstorableCharacter } from './storable-text';
 
 /** JSON lines: one JSON object per LF-terminated line (a CR before the LF is allowed). */
+export type JsonlProblemKind = 'invalid-json' | 'not-an-object' | 'too-long' | 'too-deep' | 'encoding';
 
-export type JsonlProblemKind = 'invalid-json' | 'not-an-object' | 'too-long';
+/** Objects and lists nested deeper than this in one line reject the line (code after the parser recurses). */
+export const MAX_ROW_DEPTH = 100;
+
+/** Whether objects and lists nest more than `max` levels (a loop, so the check itself cannot overflow). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > max) return true;
+    for (const inner of Object.values(item))
+      if (inner !== null && typeof inner === 'object') pending.push([inner, depth + 1]);
+  }
+  return false;
+}
 
 export interface JsonlRecord {
   line: number;
@@ -93,6 +109,28 @@ export class JsonlParser {
         problem: {
           kind: 'not-an-object',
           message: `the line holds ${what}, not a JSON object ({ "column": value, ... })`,
+        },
+      });
+      return;
+    }
+    if (nestedDeeperThan(value, MAX_ROW_DEPTH)) {
+      this.records.push({
+        line,
+        problem: {
+          kind: 'too-deep',
+          message: `the line nests objects or lists more than ${MAX_ROW_DEPTH} levels deep; flatten it`,
+        },
+      });
+      return;
+    }
+    // A key becomes a column name, stored with the dataset: one PostgreSQL cannot keep rejects the row.
+    const badKey = Object.keys(value).find((key) => unstorableCharacter(key));
+    if (badKey !== undefined) {
+      this.records.push({
+        line,
+        problem: {
+          kind: 'encoding',
+          message: `the key "${escapeUnstorable(badKey)}" holds a NUL character or half of a UTF-16 surrogate pair, which cannot be stored; rename it in the file`,
         },
       });
       return;

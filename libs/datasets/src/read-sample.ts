@@ -1,3 +1,4 @@
+import { DatasetError } from './dataset-error';
 import type { RawRecord, RecordReader } from './record-reader';
 
 export const DEFAULT_SAMPLE_ROWS = 5_000;
@@ -30,12 +31,21 @@ export function columnsOf(
   sample: readonly RawRecord[],
   extra: readonly string[] = [],
 ): string[] {
-  if (reader.header) return reader.header;
-  const seen = new Set<string>();
-  for (const r of sample) if (r.object) for (const key of Object.keys(r.object)) seen.add(key);
-  for (const name of extra) seen.add(name);
-  return [...seen];
+  const seen = new Set<string>(reader.header ?? []);
+  if (!reader.header) {
+    for (const r of sample) if (r.object) for (const key of Object.keys(r.object)) seen.add(key);
+    for (const name of extra) seen.add(name);
+  }
+  if (seen.size > MAX_COLUMNS)
+    throw new DatasetError(
+      'too-many-columns',
+      `The file has ${seen.size} columns; at most ${MAX_COLUMNS} are supported. Leave out the columns no strategy reads.`,
+    );
+  return reader.header ?? [...seen];
 }
+
+/** Columns one file may have: the import types every cell, and wider rows would hold the server up. */
+export const MAX_COLUMNS = 2_000;
 
 /** Sample values in column order, from the rows that parsed cleanly. */
 export function* sampleValues(

@@ -7,6 +7,7 @@ export const REJECTION_KINDS = [
   'unterminated-quote',
   'too-long',
   'invalid-json',
+  'too-deep',
   'not-an-object',
   'unexpected-column',
   'encoding',

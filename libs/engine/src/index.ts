@@ -2,7 +2,7 @@
 export * from './catalog/action';
 export * from './catalog/fields';
 export * from './conditions/types';
-export { checkCondition, type ConditionScope } from './conditions/check-condition';
+export { checkCondition, MAX_CONDITION_DEPTH, type ConditionScope } from './conditions/check-condition';
 export {
   compileCondition,
   ConditionEvaluationError,
@@ -36,9 +36,15 @@ export {
   type NodeConfig,
   type NodeConfigInput,
 } from './nodes/registry';
+export { actionsSelected } from './nodes/actions/actions-node';
 export { bucketOf } from './nodes/split/bucket';
 export * from './runtime/types';
-export { compileStrategy, compileCached, type CompiledStrategy } from './runtime/compile-strategy';
+export {
+  compileStrategy,
+  compileCached,
+  type CompiledStrategy,
+  type CompileOptions,
+} from './runtime/compile-strategy';
 export { validateDecisionInput, type InputProblem } from './runtime/validate-decision-input';
 export * from './validation/problem';
 export { validateStrategy, type ValidationResult } from './validation/validate-strategy';

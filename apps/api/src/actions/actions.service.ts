@@ -3,6 +3,7 @@ import type { ActionDefinition } from '@arbiter/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { CatalogChanges } from '../catalog-changes/catalog-changes';
 import { recordHash } from '../audit/record-hash';
 import { isUniqueViolation } from '../common/database-errors';
 import { conflict, notFound } from '../common/errors';
@@ -32,6 +33,7 @@ export class ActionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly actions: ActionsRepository,
+    private readonly changes: CatalogChanges,
     private readonly audit: AuditService,
   ) {}
 
@@ -51,6 +53,7 @@ export class ActionsService {
         tags: input.tags ?? [],
         attributes: (input.attributes ?? {}) as Record<string, unknown>,
       });
+      await this.changes.applied(em, { kind: 'action', id: action.id, before: null, after: toActionDefinition(action) });
       await this.audit.append(em, actor, { action: 'action.create', entityType: 'action', entityId: action.id, afterHash: recordHash(toActionDefinition(action)) });
       return action;
     }).catch((error: unknown) => {
@@ -70,6 +73,7 @@ export class ActionsService {
       );
       const after = await this.actions.update(em, id, expectedRevision, values);
       if (!after) throw this.staleRevision(before, expectedRevision);
+      await this.changes.applied(em, { kind: 'action', id, before: toActionDefinition(before), after: toActionDefinition(after) });
       await this.audit.append(em, actor, {
         action: 'action.update',
         entityType: 'action',
@@ -86,6 +90,7 @@ export class ActionsService {
       const before = await this.actions.findById(id, em);
       if (!before) throw notFound('Action', id);
       if (!(await this.actions.delete(em, id, expectedRevision))) throw this.staleRevision(before, expectedRevision);
+      await this.changes.applied(em, { kind: 'action', id, before: toActionDefinition(before), after: null });
       await this.audit.append(em, actor, { action: 'action.delete', entityType: 'action', entityId: id, beforeHash: recordHash(toActionDefinition(before)) });
       return before;
     });

@@ -1,9 +1,13 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { AuditHashAlgorithm } from './record-hash';
 
 const bigint = { from: (v: string | number) => Number(v), to: (v: number) => v };
 
-/** One append-only, hash-chained audit log entry. A database trigger rejects UPDATE, DELETE and TRUNCATE. */
+/**
+ * One append-only, hash-chained audit log entry. Database triggers reject UPDATE, DELETE and TRUNCATE,
+ * and an INSERT that does not continue the chain.
+ */
 @ObjectType('AuditEntry')
 @Entity('audit_log')
 export class AuditEntry {
@@ -51,7 +55,10 @@ export class AuditEntry {
   @Column('text', { name: 'prev_hash' })
   prevHash: string;
 
-  @Field()
+  @Field({ description: 'HMAC-SHA-256 of the entry with the audit key (entries from before the key: plain SHA-256).' })
   @Column('text')
   hash: string;
+
+  @Column('text', { name: 'hash_alg' })
+  hashAlgorithm: AuditHashAlgorithm;
 }

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
+import type { AuditHashAlgorithm } from './record-hash';
 
 /** Arbitrary, fixed key of the advisory lock that serializes appends so the chain stays linear. */
 const CHAIN_LOCK_KEY = 0x4172_6269; // "Arbi"
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+  algorithm: AuditHashAlgorithm;
+}
 
 export interface AuditFilter {
   actorId?: string | null;
@@ -24,9 +31,9 @@ export class AuditRepository {
     await em.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
   }
 
-  async head(em: EntityManager): Promise<{ seq: number; hash: string } | null> {
-    const rows: { seq: string; hash: string }[] = await em.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
+  async head(em: EntityManager = this.dataSource.manager): Promise<ChainHead | null> {
+    const rows: { seq: string; hash: string; hash_alg: AuditHashAlgorithm }[] = await em.query('SELECT seq, hash, hash_alg FROM audit_log ORDER BY seq DESC LIMIT 1');
+    return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash, algorithm: rows[0].hash_alg } : null;
   }
 
   async insert(em: EntityManager, entry: AuditEntry): Promise<void> {

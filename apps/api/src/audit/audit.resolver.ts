@@ -5,7 +5,8 @@ import { connectionType, DEFAULT_PAGE_SIZE, PageArgs, pageSchema, type Page } fr
 import { ZodPipe } from '../common/validation';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
-import { AuditChainVerification, AuditFilterInput, auditFilterSchema } from './dto/audit.types';
+import { AuditChainAnchorInput, auditChainAnchorSchema, AuditChainVerification, AuditFilterInput, auditFilterSchema } from './dto/audit.types';
+import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
 
 const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
 
@@ -23,8 +24,13 @@ export class AuditResolver {
   }
 
   @Roles(Role.admin, Role.reviewer)
-  @Query(() => AuditChainVerification, { description: 'Recomputes the hash chain and reports the first broken link.' })
-  verifyAuditChain() {
-    return this.auditService.verifyChain();
+  @Query(() => AuditChainVerification, {
+    description: 'Recomputes the hash chain and reports the first broken link; with an anchor (a head exported earlier), also whether that entry is still in the chain unchanged.',
+    complexity: EXPENSIVE_FIELD_COST,
+  })
+  verifyAuditChain(
+    @Args('anchor', { type: () => AuditChainAnchorInput, nullable: true }, new ZodPipe(auditChainAnchorSchema.nullish(), 'anchor')) anchor?: AuditChainAnchorInput | null,
+  ) {
+    return this.auditService.verifyChain(anchor ?? undefined);
   }
 }

@@ -1,12 +1,33 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { AppError, forbidden, unauthenticated } from '../common/errors';
 import { UsersRepository } from '../users/users.repository';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { ACCESS_KEY, requestOf, type AccessRule } from './access.decorators';
 
 export interface AccessTokenPayload {
   sub: string;
+}
+
+/** Clocks of several API instances may differ a little. */
+const CLOCK_SKEW_SECONDS = 30;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The claims every access token this API issues has: a user id, when it was issued (not in the
+ * future) and when it expires (no later than the configured lifetime allows). A correctly signed
+ * token without them was not made by `login`/`refreshToken`, so it is refused.
+ */
+export function accessTokenProblem(payload: Record<string, unknown>, accessTtlSeconds: number, nowSeconds = Date.now() / 1000): string | null {
+  const { sub, iat, exp } = payload;
+  if (typeof sub !== 'string' || !UUID.test(sub)) return 'its subject is not a user id';
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'it has no expiry';
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) return 'it has no issue time';
+  if (iat > nowSeconds + CLOCK_SKEW_SECONDS) return 'it was issued in the future';
+  if (exp - iat > accessTtlSeconds + CLOCK_SKEW_SECONDS) return 'it is valid for longer than this API issues tokens for';
+  return null;
 }
 
 /**
@@ -20,6 +41,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly users: UsersRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -30,13 +52,15 @@ export class AccessGuard implements CanActivate {
     const header = req.headers['authorization'];
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw unauthenticated();
-    let payload: AccessTokenPayload;
+    const invalid = () => unauthenticated('The access token is invalid or expired: sign in again or use refreshToken.');
+    let payload: Record<string, unknown>;
     try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload & object>(match[1]!);
+      payload = await this.jwt.verifyAsync<Record<string, unknown>>(match[1]!);
     } catch {
-      throw unauthenticated('The access token is invalid or expired: sign in again or use refreshToken.');
+      throw invalid();
     }
-    const user = await this.users.findById(payload.sub);
+    if (typeof payload !== 'object' || payload === null || accessTokenProblem(payload, this.config.jwt.accessTtlSeconds)) throw invalid();
+    const user = await this.users.findById(payload['sub'] as string);
     if (!user || !user.active) throw unauthenticated('The account of this access token is not active any more.');
     req.actor = { id: user.id, email: user.email, roles: user.roles };
     if (rule.kind === 'roles' && !user.roles.some((r) => rule.roles.includes(r))) throw forbidden(rule.roles);

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ZodPipe } from '../common/validation';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
@@ -15,9 +15,15 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Sign in with email and password.' })
-  login(@Args('email', new ZodPipe(loginSchema.shape.email, 'email')) email: string, @Args('password', new ZodPipe(loginSchema.shape.password, 'password')) password: string) {
-    return this.auth.login(email, password);
+  @Mutation(() => AuthPayload, {
+    description: 'Sign in with email and password. Repeated failures lock the account or the client address out for a while: RATE_LIMITED with retryAfterSeconds (HTTP 429).',
+  })
+  login(
+    @Args('email', new ZodPipe(loginSchema.shape.email, 'email')) email: string,
+    @Args('password', new ZodPipe(loginSchema.shape.password, 'password')) password: string,
+    @Context('req') req: { ip?: string; socket?: { remoteAddress?: string } },
+  ) {
+    return this.auth.login(email, password, req.ip ?? req.socket?.remoteAddress ?? '');
   }
 
   @Public()

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -10,6 +10,7 @@ import { UsersRepository } from '../users/users.repository';
 import type { AccessTokenPayload } from './access.guard';
 import type { Actor } from './actor';
 import type { AuthPayload } from './dto/auth.types';
+import { LoginThrottle } from './login-throttle.service';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
@@ -21,19 +22,34 @@ const secretHash = (secret: string) => createHash('sha256').update(secret).diges
  * used revokes every session of the user: somebody copied it.
  */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly users: UsersRepository,
     private readonly tokens: RefreshTokensRepository,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(email: string, password: string): Promise<AuthPayload> {
+  /** The dummy hash is made now, so the first sign-in with an unknown email takes no longer than any other. */
+  async onModuleInit(): Promise<void> {
+    await dummyPasswordHash();
+  }
+
+  /**
+   * Unknown emails are checked against a dummy hash of the same cost, and counted by the throttle
+   * like known ones: neither the answer nor its timing says whether an account exists.
+   */
+  async login(email: string, password: string, clientAddress: string): Promise<AuthPayload> {
+    const attempt = await this.throttle.begin(email, clientAddress);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !ok || !user.active) throw unauthenticated('Wrong email or password, or the account is deactivated.');
+    if (!user || !ok || !user.active) {
+      await this.throttle.failed(attempt, user?.id ?? null);
+      throw unauthenticated('Wrong email or password, or the account is deactivated.');
+    }
+    await this.throttle.succeeded(attempt);
     return this.dataSource.transaction((em) => this.issue(em, user));
   }
 

@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** Too many requests for this API key (REST); the response carries `Retry-After`. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The operation ran longer than the time limit (GraphQL, `GRAPHQL_OPERATION_TIMEOUT_MS`); ask for less in one request. */
+  TIMEOUT: 'TIMEOUT',
   /**
    * A service the operation needs (database, job queue) is out of reach or the server is shutting
    * down; retry later. `extensions.retryAfterSeconds` says when (REST: 503 with `Retry-After`).

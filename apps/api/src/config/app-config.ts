@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { weakSecretReason } from './weak-secret';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
@@ -32,6 +33,8 @@ const envSchema = z.object({
   RUN_WORKER: bool.default(true),
   /** Dataset rows per simulation chunk (one BullMQ child job each). */
   SIMULATION_CHUNK_SIZE: int(100, 1_000_000).default(10_000),
+  /** How often the simulation watchdog compares QUEUED/RUNNING simulations with the job queue. */
+  SIMULATION_WATCHDOG_SECONDS: int(1, 3600).default(30),
   /** Key for hashing personal dataset columns; unset: derived from JWT_SECRET (per process without one). */
   DATASET_HASH_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The built studio (index.html and assets) to serve at `/`; unset: apps/studio/dist when it exists. */
@@ -43,6 +46,16 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
   JWT_ACCESS_TTL_SECONDS: int(30, 86_400).default(900),
   JWT_REFRESH_TTL_SECONDS: int(60, 90 * 86_400).default(14 * 86_400),
+  /** Key of the audit log's HMAC chain; not the JWT secret, so a leaked token key cannot rewrite the audit trail. */
+  AUDIT_HMAC_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  /** How often the audit chain's head (seq and hash) is written to the log; 0: never. */
+  AUDIT_HEAD_LOG_SECONDS: int(0, 86_400).default(300),
+  /** Failed sign-ins per account, and per client address, before a lockout of LOGIN_LOCKOUT_SECONDS. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1000).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 100_000).default(30),
+  LOGIN_LOCKOUT_SECONDS: int(1, 86_400).default(900),
+  /** Express "trust proxy": which proxies' X-Forwarded-For to believe for the client address (e.g. 1, loopback, 10.0.0.0/8). */
+  TRUST_PROXY: z.string().regex(/^[\w.:/, -]{1,200}$/, 'use true, a hop count or a list of addresses/subnets (Express "trust proxy")').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'use fatal, error, warn, info, debug, trace or silent' }).default('info'),
   /** Default: on in the quick start (no DATABASE_URL), off otherwise; never in production. */
   DEMO_SEED: bool.optional(),
@@ -51,6 +64,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
   // A full page (100) of any type with all its fields fits; many aliased full pages do not.
   GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(5000),
+  /** Time limit of one GraphQL operation: after it no further field starts (each is answered TIMEOUT). */
+  GRAPHQL_OPERATION_TIMEOUT_MS: int(100, 600_000).default(15_000),
   /** Decision log: store the customer/context fields the strategy read (true) or only the customer id (false). */
   DECISION_LOG_INPUTS: bool.default(true),
   /** Default requests per second per API key and API instance (token bucket; burst = 2 seconds' worth). */
@@ -65,14 +80,18 @@ export interface AppConfig {
   database: { url: string | undefined; poolSize: number; migrateOnStart: boolean };
   dataDir: string;
   redis: { url: string | undefined; prefix: string };
-  jobs: { runWorker: boolean; chunkSize: number };
+  jobs: { runWorker: boolean; chunkSize: number; watchdogSeconds: number };
   datasets: { hashSalt: string | undefined };
   studioDir: string | undefined;
   metricsToken: string | undefined;
   jwt: { secret: string; secretGenerated: boolean; accessTtlSeconds: number; refreshTtlSeconds: number };
+  audit: { hmacSecret: string; secretGenerated: boolean; headLogSeconds: number };
+  login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; lockoutSeconds: number };
+  /** Express "trust proxy" value; undefined: the socket address is the client address. */
+  trustProxy: boolean | number | string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: { seed: boolean; password?: string };
-  graphql: { sandbox: boolean; maxDepth: number; maxComplexity: number };
+  graphql: { sandbox: boolean; maxDepth: number; maxComplexity: number; operationTimeoutMs: number };
   decisions: { logInputs: boolean; rateLimitPerSecond: number };
 }
 
@@ -92,7 +111,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const env = parsed.data;
   const problems: string[] = [];
-  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  if (env.NODE_ENV === 'production') {
+    for (const name of ['JWT_SECRET', 'AUDIT_HMAC_SECRET'] as const) {
+      const secret = env[name];
+      const weak = secret && weakSecretReason(secret);
+      if (!secret) problems.push(`${name}: is required when NODE_ENV=production`);
+      else if (weak) problems.push(`${name}: ${weak}, so it is easy to guess; use a random value (e.g. \`openssl rand -hex 32\`)`);
+    }
+    if (env.JWT_SECRET && env.JWT_SECRET === env.AUDIT_HMAC_SECRET) problems.push('AUDIT_HMAC_SECRET: must differ from JWT_SECRET');
+  }
   if (env.NODE_ENV === 'production' && !env.DATABASE_URL) problems.push('DATABASE_URL: is required when NODE_ENV=production (the embedded database is for the quick start)');
   if (env.NODE_ENV === 'production' && env.DEMO_SEED) problems.push('DEMO_SEED: demo users are never created when NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
@@ -103,7 +130,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, migrateOnStart: env.MIGRATE_ON_START },
     dataDir: env.DATA_DIR,
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
-    jobs: { runWorker: env.RUN_WORKER, chunkSize: env.SIMULATION_CHUNK_SIZE },
+    jobs: { runWorker: env.RUN_WORKER, chunkSize: env.SIMULATION_CHUNK_SIZE, watchdogSeconds: env.SIMULATION_WATCHDOG_SECONDS },
     datasets: { hashSalt: env.DATASET_HASH_SALT },
     studioDir: env.STUDIO_DIR,
     metricsToken: env.METRICS_TOKEN,
@@ -115,9 +142,24 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
     },
+    audit: {
+      // Like JWT_SECRET: per process without one (the quick start keeps one in DATA_DIR, see audit/quick-start-audit-key.ts).
+      hmacSecret: env.AUDIT_HMAC_SECRET ?? randomBytes(32).toString('hex'),
+      secretGenerated: !env.AUDIT_HMAC_SECRET,
+      headLogSeconds: env.AUDIT_HEAD_LOG_SECONDS,
+    },
+    login: { maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS },
+    trustProxy: trustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
     demo: { seed: env.DEMO_SEED ?? (env.DATABASE_URL === undefined && env.NODE_ENV !== 'production'), password: env.DEMO_PASSWORD },
-    graphql: { sandbox: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production', maxDepth: env.GRAPHQL_MAX_DEPTH, maxComplexity: env.GRAPHQL_MAX_COMPLEXITY },
+    graphql: { sandbox: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production', maxDepth: env.GRAPHQL_MAX_DEPTH, maxComplexity: env.GRAPHQL_MAX_COMPLEXITY, operationTimeoutMs: env.GRAPHQL_OPERATION_TIMEOUT_MS },
     decisions: { logInputs: env.DECISION_LOG_INPUTS, rateLimitPerSecond: env.API_KEY_RATE_LIMIT },
   };
+}
+
+/** TRUST_PROXY as Express reads it: true/false, a hop count, or addresses and subnet names. */
+function trustProxy(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

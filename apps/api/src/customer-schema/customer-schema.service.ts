@@ -3,6 +3,7 @@ import type { DataSchema, FieldDefinition } from '@arbiter/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { CatalogChanges } from '../catalog-changes/catalog-changes';
 import { recordHash } from '../audit/record-hash';
 import { notFound } from '../common/errors';
 import { CustomerSchemaRepository } from './customer-schema.repository';
@@ -25,6 +26,7 @@ export class CustomerSchemaService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly fields: CustomerSchemaRepository,
+    private readonly changes: CatalogChanges,
     private readonly audit: AuditService,
   ) {}
 
@@ -51,6 +53,7 @@ export class CustomerSchemaService {
         allowedValues: input.allowedValues ?? null,
         personal: input.personal ?? false,
       });
+      await this.changes.applied(em, { kind: 'field', scope: after.scope, name: after.name, before: before && toFieldDefinition(before), after: toFieldDefinition(after) });
       await this.audit.append(em, actor, {
         action: 'schemaField.define',
         entityType: 'schemaField',
@@ -67,6 +70,7 @@ export class CustomerSchemaService {
       const before = await this.fields.find(em, scope, name);
       if (!before) throw notFound('Schema field', `${scope}.${name}`);
       await this.fields.delete(em, scope, name);
+      await this.changes.applied(em, { kind: 'field', scope, name, before: toFieldDefinition(before), after: null });
       await this.audit.append(em, actor, {
         action: 'schemaField.remove',
         entityType: 'schemaField',

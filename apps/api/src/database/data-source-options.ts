@@ -15,13 +15,16 @@ import { DatasetsSimulations1764300000000 } from './migrations/1764300000000-dat
 import { DecisionApi1764200000000 } from './migrations/1764200000000-decision-api';
 import { DatasetRowSegments1764400000000 } from './migrations/1764400000000-dataset-row-segments';
 import { DecisionLogDeadLetters1764500000000 } from './migrations/1764500000000-decision-log-dead-letters';
+import { PinnedEnvironments1764500000001 } from './migrations/1764500000001-pinned-environments';
+import { AuditChainHmac1764600000000 } from './migrations/1764600000000-audit-chain-hmac';
+import { OutcomeIdempotencyPerApiKey1764600000001 } from './migrations/1764600000001-outcome-idempotency-per-api-key';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { DecisionLogDeadLetter, DecisionLogEntry } from '../decision-log/decision-log.entity';
 import { Interaction } from '../interactions/interaction.entity';
 
 export const ENTITIES = [User, RefreshToken, Action, SchemaField, Strategy, StrategyVersion, ReviewComment, Simulation, AuditEntry, ApiKey, Interaction, DecisionLogEntry, DecisionLogDeadLetter, Dataset];
 /** Every migration, in order. Add new ones at the end (see README: adding a migration). */
-export const MIGRATIONS = [InitialSchema1764000000000, DecisionApi1764200000000, DatasetsSimulations1764300000000, DatasetRowSegments1764400000000, DecisionLogDeadLetters1764500000000];
+export const MIGRATIONS = [InitialSchema1764000000000, DecisionApi1764200000000, DatasetsSimulations1764300000000, DatasetRowSegments1764400000000, DecisionLogDeadLetters1764500000000, PinnedEnvironments1764500000001, AuditChainHmac1764600000000, OutcomeIdempotencyPerApiKey1764600000001];
 
 /**
  * One connection setup for the app, the migrate CLI and the tests. Only the URL differs between a

@@ -1,31 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { Catch, Controller, HttpStatus, Post, Query, Req, Res, UseFilters, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Controller, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import type { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
-import { AppError, type ErrorCode } from '../common/errors';
+import { AppError } from '../common/errors';
+import { RestExceptionFilter } from '../rest/rest-exception.filter';
 import { parseInput } from '../common/validation';
 import { DATASET_ID_PATTERN, DatasetsService, uploadParamsSchema } from './datasets.service';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
-  FORBIDDEN: HttpStatus.FORBIDDEN,
-  NOT_FOUND: HttpStatus.NOT_FOUND,
-  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
-  BAD_REQUEST: HttpStatus.BAD_REQUEST,
-  CONFLICT: HttpStatus.CONFLICT,
-  INVALID_STATE: HttpStatus.CONFLICT,
-};
-
-/** AppErrors (from the guard too) as `{ error: { code, message, … } }` with a matching HTTP status. */
-@Catch(AppError)
-export class RestAppErrorFilter implements ExceptionFilter {
-  catch(error: AppError, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    res.status(STATUS[error.code] ?? HttpStatus.BAD_REQUEST).json({ error: { code: error.code, message: error.message, ...error.extensions } });
-  }
-}
 
 /** The optional client-chosen id of the new dataset (`X-Dataset-Id`), checked to be a UUID. */
 function datasetId(req: Request): string | undefined {
@@ -59,7 +41,8 @@ async function* head(req: IncomingMessage, limit: number): AsyncGenerator<Buffer
  * follow the upload meanwhile with GraphQL `dataset(id)`.
  */
 @Controller('api/v1/datasets')
-@UseFilters(RestAppErrorFilter)
+// The REST error format, with a lost database connection answered 503 like every other REST route.
+@UseFilters(RestExceptionFilter)
 export class DatasetsController {
   constructor(private readonly datasets: DatasetsService) {}
 

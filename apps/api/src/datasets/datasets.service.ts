@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { AppError, badRequest, invalidState, notFound } from '../common/errors';
+import { checkInput } from '../common/input-check';
 import { parseInput } from '../common/validation';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -82,6 +83,7 @@ export class DatasetsService {
     } catch {
       throw new AppError('VALIDATION_FAILED', 'X-Dataset-Mapping must be JSON, e.g. {"outcome":"Y"}.', { details: [{ field: 'mapping', message: 'is not valid JSON' }] });
     }
+    checkInput(json, 'mapping');
     return parseInput(mappingSchema, json, 'mapping');
   }
 

@@ -91,10 +91,10 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
     return this.pending.find((r) => r.id === decisionId) ?? this.inFlight.find((r) => r.id === decisionId);
   }
 
-  /** The `shown` interactions of this customer's decisions not written yet, newest first. */
-  pendingShown(customerId: string): EngineInteraction[] {
+  /** The `shown` interactions of this customer's decisions not written yet (of these strategies only, if given), newest first. */
+  pendingShown(customerId: string, strategyIds?: readonly string[]): EngineInteraction[] {
     const out: EngineInteraction[] = [];
-    for (const r of [...this.inFlight, ...this.pending]) if (r.customerId === customerId) out.unshift(...shownOf(r));
+    for (const r of [...this.inFlight, ...this.pending]) if (r.customerId === customerId && (!strategyIds || strategyIds.includes(r.strategyId))) out.unshift(...shownOf(r));
     return out;
   }
 

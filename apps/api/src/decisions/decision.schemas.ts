@@ -56,7 +56,7 @@ export const decisionResponseSchema = z
     customerId: z.string(),
     strategy: strategyUsedSchema,
     actions: z.array(decidedActionSchema).describe('Best first.'),
-    explanation: z.array(z.string()).optional().describe('With explain: what each node did, in words.'),
+    explanation: z.array(z.string()).optional().describe("With explain: what each node did, in words: only the strategy's own actions, and for each dropped action every rule it fails."),
     trace: z.unknown().optional().describe('With explain: the engine trace.'),
   })
   .meta({ id: 'DecisionResponse' });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Roles } from '../auth/access.decorators';
 import { Role } from '../auth/roles';
 import { JSONScalar } from '../common/graphql/json.scalar';
+import { DECISION_FIELD_COST } from '../common/graphql/query-limits';
 import { ZodPipe } from '../common/validation';
 import { decisionRequestSchema } from './decision.schemas';
 import { DecisionsService } from './decisions.service';
@@ -30,6 +31,7 @@ export class DecisionsResolver {
 
   @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
   @Query(() => Decision, {
+    complexity: DECISION_FIELD_COST,
     description: 'A real decision with the PUBLISHED version, like POST /api/v1/decisions: logged, and its actions count as shown in the customer history.',
   })
   decide(

@@ -9,7 +9,7 @@ import { HistoryService } from '../interactions/history.service';
 import { MetricsService } from '../metrics/metrics.service';
 import type { BatchDecisionRequest, DecisionRequest, DecisionResponse } from './decision.schemas';
 import { explain } from './explain';
-import { pick } from './fields-read';
+import { pick } from '../strategies/fields-read';
 import { PublishedPlans, type PublishedPlan } from './published-plans';
 
 export interface Caller {

@@ -3,10 +3,11 @@ import { compileStrategy, type CompiledStrategy, type DataSchema } from '@arbite
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors';
 import { Strategy } from '../strategies/strategy.entity';
-import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import { compileOptionsFor, StrategyEnvironmentService } from '../strategies/strategy-environment.service';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
 import { VersionStatus } from '../strategies/version-status';
-import { fieldsRead, type FieldsRead } from './fields-read';
+import { fieldsRead, type FieldsRead } from '../strategies/fields-read';
+import { requestSchema } from '../strategies/pinned-environment';
 import { PublishedStrategyEvents } from './published-strategy-events';
 
 /** The PUBLISHED version of a strategy, compiled once and reused by every request. */
@@ -79,15 +80,17 @@ export class PublishedPlans implements OnModuleDestroy {
     if (!strategy || strategy.archivedAt) throw notFound('Strategy', ref);
     const version = await this.dataSource.getRepository(StrategyVersion).findOne({ where: { strategyId: id, status: VersionStatus.PUBLISHED } });
     if (!version) throw notFound('Published version of strategy', ref);
-    const env = await this.environment.load();
+    // The version's own copy of the catalog entries and fields it reads: decides exactly as approved.
+    const env = await this.environment.forVersion(version);
+    const live = version.environment ? await this.environment.load() : env;
     return {
       strategyId: strategy.id,
       strategyName: strategy.name,
       versionId: version.id,
       versionNumber: version.number,
       contentHash: version.contentHash,
-      compiled: compileStrategy(version.document, env),
-      schema: env.schema ?? {},
+      compiled: compileStrategy(version.document, env, compileOptionsFor(version)),
+      schema: requestSchema(live.schema, env.schema ?? {}),
       reads: fieldsRead(version.document),
     };
   }

@@ -55,6 +55,20 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
     return { items: mergeNewestFirst(this.writer.pendingShown(customerId), await this.load(customerId)), cached: false };
   }
 
+  /**
+   * The window as an API key limited to some strategies sees it: only what those strategies' decisions
+   * showed and the outcomes reported for them. Not cached (the cache holds whole windows).
+   */
+  async ofStrategies(customerId: string, strategyIds: readonly string[]): Promise<EngineInteraction[]> {
+    const rows: { action_id: string; outcome: Outcome; at: Date; channel: string | null }[] = await this.query(
+      `SELECT action_id, outcome, at, channel FROM interactions
+       WHERE customer_id = $1 AND strategy_id = ANY($4::uuid[]) AND at > now() - make_interval(days => $2)
+       ORDER BY at DESC, id DESC LIMIT $3`,
+      [customerId, HISTORY_DAYS, HISTORY_LIMIT, strategyIds],
+    );
+    return mergeNewestFirst(this.writer.pendingShown(customerId, strategyIds), rows.map(toInteraction));
+  }
+
   /** Histories of many customers (a batch): cache first, then one query for the rest. */
   async getMany(customerIds: readonly string[]): Promise<Map<string, EngineInteraction[]>> {
     const unique = [...new Set(customerIds)];

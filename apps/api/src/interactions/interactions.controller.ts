@@ -26,7 +26,7 @@ export class InteractionsController {
   }
 
   @Get('customers/:id/interactions')
-  history(@Param('id') id: string) {
-    return this.interactions.interactions(parseInput(customerIdSchema, id, 'id'));
+  history(@Param('id') id: string, @Req() req: RequestWithApiKey) {
+    return this.interactions.interactions(parseInput(customerIdSchema, id, 'id'), req.apiKey!.strategyIds);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
-import { validationFailed } from '../common/errors';
+import { AppError, unavailable, validationFailed } from '../common/errors';
 import { decisionIdTime } from '../decision-log/decision-id';
 import { DecisionLogWriter, FLUSH_INTERVAL_MS, type LoggedAction } from '../decision-log/decision-log.writer';
 import { HISTORY_DAYS, HistoryService } from './history.service';
@@ -25,7 +25,14 @@ interface Row {
   idempotency_key: string | null;
 }
 
-/** Outcomes (stored once per idempotency key) and the interaction history of customers. */
+/** Idempotency keys of the studio (no API key) share one namespace; the same expression as the unique index interactions_idempotency_key. */
+const STUDIO_NAMESPACE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Outcomes (stored once per idempotency key and API key) and the interaction history of customers.
+ * An API key limited to some strategies (`strategyIds`) reports outcomes only of its strategies'
+ * decisions and reads only their part of a customer's history.
+ */
 @Injectable()
 export class InteractionsService {
   constructor(
@@ -36,12 +43,21 @@ export class InteractionsService {
 
   /**
    * Stores an outcome as an interaction. With a decisionId, the customer comes from the decision
-   * and the action must be one it returned. A repeated idempotency key answers the first result.
+   * and the action must be one it returned. A repeated idempotency key (of the same API key)
+   * answers the first result.
    */
   async record(request: OutcomeRequest, apiKeyId: string | null, strategyIds: readonly string[] | null = null): Promise<OutcomeResult> {
+    if (strategyIds && !request.decisionId) {
+      // Without a decision the outcome belongs to no strategy, and every strategy's contact policies would read it.
+      throw new AppError(
+        'FORBIDDEN',
+        'This API key is limited to some strategies: report an outcome with the decisionId of one of their decisions. Outcomes by customerId and actionId alone need a key for all strategies.',
+        { field: 'decisionId' },
+      );
+    }
     const key = request.idempotencyKey ?? null;
     if (key) {
-      const existing = await this.byKey(key);
+      const existing = await this.byKey(key, apiKeyId);
       if (existing) return toResult(existing, true);
     }
     let customerId = request.customerId;
@@ -73,7 +89,7 @@ export class InteractionsService {
       row = rows[0];
     } catch (error) {
       // Two requests with the same key at once: the loser answers the winner's row.
-      if (key && isUniqueViolation(error)) row = await this.byKey(key);
+      if (key && isUniqueViolation(error)) row = await this.byKey(key, apiKeyId);
       if (!row) throw error;
       await this.history.invalidate(row.customer_id);
       return toResult(row, true);
@@ -82,14 +98,18 @@ export class InteractionsService {
     return toResult(row!, false);
   }
 
-  async interactions(customerId: string) {
-    return { customerId, windowDays: HISTORY_DAYS, interactions: await this.history.get(customerId) };
+  /** The customer's history; with `strategyIds` (a limited API key) only what those strategies showed and were told. */
+  async interactions(customerId: string, strategyIds: readonly string[] | null = null) {
+    const interactions = strategyIds ? await this.history.ofStrategies(customerId, strategyIds) : await this.history.get(customerId);
+    return { customerId, windowDays: HISTORY_DAYS, interactions };
   }
 
-  private async byKey(key: string): Promise<Row | undefined> {
+  /** Each API key has its own idempotency keys: one caller can neither read nor pre-empt another's outcome. */
+  private async byKey(key: string, apiKeyId: string | null): Promise<Row | undefined> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key FROM interactions WHERE idempotency_key = $1`,
-      [key],
+      `SELECT id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key FROM interactions
+       WHERE coalesce(api_key_id, '${STUDIO_NAMESPACE}'::uuid) = $2::uuid AND idempotency_key = $1`,
+      [key, apiKeyId ?? STUDIO_NAMESPACE],
     );
     return rows[0];
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { Public } from '../auth/access.decorators';
-import { DOCS_HTML, openApiDocument } from './openapi';
+import { DOCS_HTML, DOCS_SCRIPT, DOCS_STYLE } from './docs-page';
+import { openApiDocument } from './openapi';
 
 /** The OpenAPI document of the REST API: public, like any API description. */
 @Public()
@@ -17,5 +18,17 @@ export class DocsController {
   @Header('content-type', 'text/html; charset=utf-8')
   html() {
     return DOCS_HTML;
+  }
+
+  @Get('docs.js')
+  @Header('content-type', 'text/javascript; charset=utf-8')
+  script() {
+    return DOCS_SCRIPT;
+  }
+
+  @Get('docs.css')
+  @Header('content-type', 'text/css; charset=utf-8')
+  style() {
+    return DOCS_STYLE;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../common/errors';
+import { MAX_INPUT_DEPTH } from '../common/input-check';
 import { batchRequestSchema, batchResponseSchema, decidedActionSchema, decisionRequestSchema, decisionResponseSchema, MAX_BATCH, strategyUsedSchema } from '../decisions/decision.schemas';
 import { interactionSchema, interactionsResultSchema, outcomeResultSchema, outcomeSchema } from '../interactions/outcomes';
 
@@ -62,7 +63,8 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'Arbiter decision API',
       version: '1.0.0',
       description:
-        'Real-time next-best-action decisions with the PUBLISHED version of a strategy, outcomes and interaction history. Authenticate with an API key (`Authorization: Bearer <key>` or `X-API-Key`); admins create keys with the GraphQL mutation `createApiKey`. Errors: `{ error: { code, message, details } }`.',
+        'Real-time next-best-action decisions with the PUBLISHED version of a strategy, outcomes and interaction history. Authenticate with an API key (`Authorization: Bearer <key>` or `X-API-Key`); admins create keys with the GraphQL mutation `createApiKey`. Errors: `{ error: { code, message, details } }`. Every request (body, query and path parameters) is refused with 400 VALIDATION_FAILED, naming the field, when a string or object key holds a NUL character or a lone UTF-16 surrogate (PostgreSQL stores neither), or when objects and lists nest more than ' +
+        `${MAX_INPUT_DEPTH} levels deep.`,
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { apiKeyHeader: [] }],
@@ -99,12 +101,23 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           operationId: 'recordOutcome',
           summary: 'What the customer did with an action',
-          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Or `idempotencyKey` in the body: a repeated key answers the first result and stores nothing.', schema: { type: 'string', maxLength: 200 } }],
+          description:
+            'An outcome of a decision (`decisionId` + `actionId`) or, with a key for all strategies, of an action shown to a customer (`customerId` + `actionId`). Contact policies of every strategy read the outcomes of a customer. A key limited to some strategies (`strategyIds`) may only report outcomes of its strategies\' decisions: `decisionId` is required (403 without it), and a decision of another strategy is unknown to it (400).',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description: 'Or `idempotencyKey` in the body: a repeated key answers the first result and stores nothing. Keys are per API key: another API key using the same value neither sees nor blocks this outcome.',
+              schema: { type: 'string', maxLength: 200 },
+            },
+          ],
           requestBody: { required: true, content: json('OutcomeRequest') },
           responses: {
             '200': { description: 'Already recorded under this idempotency key: the first result.', content: json('OutcomeResult') },
             '201': { description: 'Recorded.', content: json('OutcomeResult') },
-            '400': error('Invalid outcome, unknown decisionId, or an action the decision did not return.'),
+            '400': error('Invalid outcome, unknown decisionId (or a decision of a strategy the key may not use), or an action the decision did not return.'),
+            '403': error('The API key is limited to some strategies and the outcome has no decisionId (FORBIDDEN).'),
             ...COMMON_ERRORS,
           },
         },
@@ -147,8 +160,10 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           operationId: 'customerInteractions',
           summary: 'The interaction history contact policies read (90 days, newest first, at most 500)',
+          description:
+            'With a key for all strategies: every interaction of the customer, as contact policies read it. With a key limited to some strategies (`strategyIds`): only the actions those strategies\' decisions showed and the outcomes reported for their decisions; nothing shown by other strategies and no outcome reported without a decision.',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The history.', content: json('CustomerInteractions') }, '400': error('Invalid customer id.'), ...COMMON_ERRORS },
+          responses: { '200': { description: 'The history.', content: json('CustomerInteractions') }, '400': error('Invalid customer id (VALIDATION_FAILED), or a path that is not valid percent-encoded UTF-8 (BAD_REQUEST).'), ...COMMON_ERRORS },
         },
       },
     },
@@ -161,19 +176,3 @@ export function openApiDocument(): Record<string, unknown> {
     },
   };
 }
-
-export const DOCS_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Arbiter decision API</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code,pre{background:#f4f4f4;padding:.1rem .3rem}pre{padding:1rem;overflow:auto}</style></head>
-<body><h1>Arbiter decision API</h1><p>The OpenAPI 3.1 document: <a href="/api/docs">/api/docs</a> (JSON; load it into any OpenAPI viewer or client generator).</p>
-<div id="ops">Loading…</div>
-<script>
-fetch('/api/docs').then(r => r.json()).then(doc => {
-  const el = document.getElementById('ops'); el.textContent = '';
-  for (const [path, ops] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(ops)) {
-    const h = document.createElement('h2'); h.textContent = method.toUpperCase() + ' ' + path; el.append(h);
-    const p = document.createElement('p'); p.textContent = op.summary; el.append(p);
-    const pre = document.createElement('pre'); pre.textContent = Object.entries(op.responses).map(([s, r]) => s + ' ' + r.description).join('\\n'); el.append(pre);
-  }
-});
-</script></body></html>`;

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  TIMEOUT: 503,
   INTERNAL: 500,
 };
 

@@ -7,6 +7,7 @@ import { ZodPipe } from '../common/validation';
 import { AddCommentInput, addCommentSchema, StrategyDiffType, type AddComment } from './dto/review.types';
 import { ReviewComment } from './review-comment.entity';
 import { ReviewsService } from './reviews.service';
+import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
 
 const id = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)'), name);
 
@@ -24,7 +25,7 @@ export class ReviewsResolver {
   }
 
   @Roles(...ALL_ROLES)
-  @Query(() => StrategyDiffType, { description: 'Nodes and edges added, removed and changed between two versions of a strategy.' })
+  @Query(() => StrategyDiffType, { description: 'Nodes and edges added, removed and changed between two versions of a strategy.', complexity: EXPENSIVE_FIELD_COST })
   diff(@Args('fromVersionId', { type: () => ID }, id('fromVersionId')) fromVersionId: string, @Args('toVersionId', { type: () => ID }, id('toVersionId')) toVersionId: string) {
     return this.reviewsService.diff(fromVersionId, toVersionId);
   }

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { recordHash } from '../audit/record-hash';
 import { badRequest, validationFailed } from '../common/errors';
 import { zodDetails } from '../common/validation';
+import { diffEnvironments } from '../strategies/pinned-environment';
 import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
 import type { StrategyVersion } from '../strategies/strategy-version.entity';
 import { VersionsService } from '../strategies/versions.service';
@@ -46,12 +47,13 @@ export class ReviewsService {
     return this.comments.byVersion(versionId, nodeId);
   }
 
-  async diff(fromVersionId: string, toVersionId: string): Promise<StrategyDiff & { fromVersionId: string; toVersionId: string }> {
+  async diff(fromVersionId: string, toVersionId: string): Promise<StrategyDiff & { fromVersionId: string; toVersionId: string; environment: string[] }> {
     const [from, to] = [await this.versions.get(fromVersionId), await this.versions.get(toVersionId)];
     if (from.strategyId !== to.strategyId) throw badRequest('Both versions must belong to the same strategy.');
     const env = await this.environment.load();
     const diff = diffStrategies(readable(from, 'fromVersionId'), readable(to, 'toVersionId'), { schema: env.schema });
-    return { fromVersionId, toVersionId, ...diff };
+    const environment = diffEnvironments(from.environment, to.environment);
+    return { fromVersionId, toVersionId, ...diff, unchanged: diff.unchanged && environment.length === 0, environment };
   }
 }
 

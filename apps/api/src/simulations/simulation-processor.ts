@@ -13,12 +13,13 @@ import {
   type SimulationJSON,
   type StrategyEnvironment,
   type TopActionChangeExample,
+  type ProblemCode,
 } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
 import { readDatasetRows, segmentLabel } from '../datasets/dataset-rows';
-import type { SimulationProcessors } from '../jobs/job-runner';
+import { ChunkInterrupted, type SimulationProcessors } from '../jobs/job-runner';
 
-/** Rows decided between two looks at the event loop (keeps the job lock renewed) … */
+/** Rows decided between two looks at the event loop (keeps the job lock renewed, notices a stopping worker) … */
 const SLICE = 500;
 /** … and between two checks of the simulation's status (cancel). */
 const STATUS_CHECK_ROWS = 2500;
@@ -31,7 +32,7 @@ export interface SimulationRecord {
   dataset_id: string | null;
   version_id: string | null;
   baseline_version_id: string | null;
-  options: { environment?: StrategyEnvironment };
+  options: { environment?: StrategyEnvironment; baselineEnvironment?: StrategyEnvironment; tolerate?: ProblemCode[] };
   decision_time: Date | null;
   rows_total: number;
   chunk_size: number;
@@ -90,16 +91,20 @@ export class SimulationProcessor implements SimulationProcessors {
     const ids = [sim.version_id, sim.baseline_version_id].filter((id): id is string => id !== null);
     const versions = await this.dataSource.query<{ id: string; document: unknown }[]>(`SELECT id, document FROM strategy_versions WHERE id = ANY($1)`, [ids]);
     const doc = (id: string | null) => versions.find((v) => v.id === id)?.document;
-    // The catalog and schema as they were when the simulation was requested: every worker decides alike.
+    // The catalog and schema as each version read them when the simulation was requested: every worker decides alike.
     const env = sim.options.environment ?? {};
-    const compiled: Compiled = { draft: compileStrategy(doc(sim.version_id), env) };
-    if (sim.baseline_version_id) compiled.baseline = compileStrategy(doc(sim.baseline_version_id), env);
+    // Each version was judged when the run was requested (a submitted one under the checks it was approved with).
+    const options = { tolerate: sim.options.tolerate ?? [] };
+    const compiled: Compiled = { draft: compileStrategy(doc(sim.version_id), env, options) };
+    if (sim.baseline_version_id) compiled.baseline = compileStrategy(doc(sim.baseline_version_id), sim.options.baselineEnvironment ?? env, options);
     if (this.compiled.size >= 16) this.compiled.delete(this.compiled.keys().next().value!);
     this.compiled.set(sim.id, compiled);
     return compiled;
   }
 
-  async processChunk(simulationId: string, chunkNo: number): Promise<void> {
+  async processChunk(simulationId: string, chunkNo: number, stop?: AbortSignal): Promise<void> {
+    const interrupted = () => stop?.aborted === true;
+    if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
     const sim = await this.load(simulationId);
     if (!sim || TERMINAL.has(sim.status)) return;
     const stored = await this.dataSource.query(`SELECT 1 FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no = $2`, [simulationId, chunkNo]);
@@ -120,6 +125,7 @@ export class SimulationProcessor implements SimulationProcessors {
     const changes = { loggedRows: 0, compared: 0, changed: 0, examples: [] as TopActionChangeExample[] };
 
     for (let start = 0; start < rows.length; start += SLICE) {
+      if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
       if (start > 0 && start % STATUS_CHECK_ROWS === 0 && (await this.status(simulationId)) === 'CANCELLED') return;
       const slice = rows.slice(start, start + SLICE);
       const inputs: DecisionInput[] = slice.map((r) => ({ customer: r.customer, context: { now } }));
@@ -149,6 +155,7 @@ export class SimulationProcessor implements SimulationProcessors {
       });
       await yieldToEventLoop();
     }
+    if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
     const pairedJson: PairedChunk | null = paired ? { ...changes, top: paired.top.toJSON(), slate: paired.slate.toJSON() } : null;
     // Idempotent: a chunk computed twice (a retry after a worker died) is stored once.
     await this.dataSource.query(

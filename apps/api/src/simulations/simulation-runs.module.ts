@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, Optional, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, Optional, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MetricsService } from '../metrics/metrics.service';
 import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
@@ -12,6 +12,8 @@ import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
 import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
 import { SimulationProcessor } from './simulation-processor';
 import { SimulationRunsResolver } from './simulation-runs.resolver';
+import { SimulationWatchdog } from './simulation-watchdog';
+import { SimulationsRepository } from './simulations.repository';
 import { SimulationsService } from './simulations.service';
 
 export const PROCESS_ROLE = Symbol('PROCESS_ROLE');
@@ -27,7 +29,7 @@ export function createJobRunner(config: AppConfig): JobRunner {
  * worker` and, unless RUN_WORKER=false, in the API process too.
  */
 @Injectable()
-export class SimulationWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SimulationWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOB_RUNNER) private readonly jobs: JobRunner,
@@ -41,6 +43,11 @@ export class SimulationWorkers implements OnApplicationBootstrap, OnApplicationS
     this.metrics?.addQueueDepthSource(() => this.jobs.jobCounts());
     this.metrics?.addSimulationRateSource(() => this.simulations.runningRates());
     if (this.jobs.kind === 'in-process' || this.role === 'worker' || this.config.jobs.runWorker) await this.jobs.startWorkers(this.processor);
+  }
+
+  /** Before the database closes: a chunk being decided stops and goes back to the queue. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.jobs.stopWorkers();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -60,8 +67,10 @@ export class SimulationRunsModule {
         { provide: JOB_RUNNER, inject: [APP_CONFIG], useFactory: createJobRunner },
         StrategyEnvironmentService,
         SimulationProcessor,
+        SimulationsRepository,
         SimulationsService,
         SimulationWorkers,
+        SimulationWatchdog,
         ...(role === 'api' ? [SimulationRunsResolver] : []),
       ],
       exports: [SimulationsService, JOB_RUNNER, SimulationProcessor],

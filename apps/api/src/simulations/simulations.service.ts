@@ -3,16 +3,17 @@ import { validateStrategy } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { invalidState, notFound, validationFailed } from '../common/errors';
+import { invalidState, notFound, unavailable, validationFailed } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DatasetStatus } from '../datasets/dataset.entity';
 import { DatasetsService } from '../datasets/datasets.service';
-import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
-import { problemDetails, StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import { JOB_RUNNER, JobQueueUnavailableError, type JobRunner } from '../jobs/job-runner';
+import { compileOptionsFor, problemDetails, StrategyEnvironmentService, versionProblems } from '../strategies/strategy-environment.service';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
 import { Simulation, SimulationStatus } from './simulation.entity';
 import type { SimulationProgress } from './simulation-run.types';
+import { SimulationsRepository } from './simulations.repository';
 
 export interface RunSimulation {
   versionId: string;
@@ -20,6 +21,9 @@ export interface RunSimulation {
   baselineVersionId?: string | null;
   force?: boolean | null;
 }
+
+/** What a caller told the job queue is out of reach should wait before trying again. */
+const QUEUE_RETRY_AFTER_SECONDS = 5;
 
 /** Starting, cancelling and following simulations; the work itself is SimulationProcessor's. */
 @Injectable()
@@ -31,6 +35,7 @@ export class SimulationsService {
     private readonly datasets: DatasetsService,
     private readonly environment: StrategyEnvironmentService,
     private readonly audit: AuditService,
+    private readonly repository: SimulationsRepository,
   ) {}
 
   async get(id: string): Promise<Simulation> {
@@ -48,35 +53,37 @@ export class SimulationsService {
   /**
    * A simulation of the version's content over the dataset (and the baseline's on the same rows).
    * The same content, dataset and baseline already COMPLETED (or under way) is returned as it is
-   * unless `force`.
+   * unless `force`; one the job queue lost is not "under way" (the watchdog deals with it).
+   * With the queue out of reach: UNAVAILABLE (retryable) at once, and nothing is stored.
    */
   async run(actor: Actor, input: RunSimulation): Promise<Simulation> {
     const version = await this.version(input.versionId, 'versionId');
     const baseline = input.baselineVersionId ? await this.version(input.baselineVersionId, 'baselineVersionId') : null;
     const dataset = await this.datasets.get(input.datasetId);
     if (dataset.status !== DatasetStatus.READY) throw invalidState(`Dataset "${dataset.name}" is ${dataset.status}, not READY.`, []);
-    const environment = await this.environment.load();
-    for (const [field, v] of [['versionId', version], ['baselineVersionId', baseline]] as const) {
+    // Each version with what it reads: its own copy once submitted (what its content hash covers).
+    const environment = await this.environment.forVersion(version);
+    const baselineEnvironment = baseline ? await this.environment.forVersion(baseline) : undefined;
+    for (const [field, v, env] of [['versionId', version, environment], ['baselineVersionId', baseline, baselineEnvironment]] as const) {
       if (!v) continue;
-      const problems = validateStrategy(v.document, environment).problems;
+      const problems = versionProblems(v, validateStrategy(v.document, env).problems);
       const details = problemDetails(problems);
       if (details.length) throw validationFailed(details.map((d) => ({ ...d, field: `${field}: ${d.field}` })), `Version ${v.number} has errors and cannot be simulated: ${details[0]!.message}`);
     }
+    // Drafts with such problems were refused above, so tolerating them here only keeps submitted versions as approved.
+    const tolerate = [...new Set([version, baseline].flatMap((v) => (v ? (compileOptionsFor(v).tolerate ?? []) : [])))];
     if (!input.force) {
-      const existing = await this.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM simulations WHERE content_hash = $1 AND dataset_id = $2 AND baseline_content_hash IS NOT DISTINCT FROM $3 AND status IN ('COMPLETED','QUEUED','RUNNING')
-         ORDER BY (status = 'COMPLETED') DESC, created_at DESC LIMIT 1`,
-        [version.contentHash, dataset.id, baseline?.contentHash ?? null],
-      );
-      if (existing[0]) return this.get(existing[0].id);
+      const existing = await this.reusable(version.contentHash, dataset.id, baseline?.contentHash ?? null);
+      if (existing) return this.get(existing);
     }
+    await this.queue(() => this.jobs.checkAvailable());
     const chunkSize = this.config.jobs.chunkSize;
     const chunkCount = Math.ceil(dataset.rowCount / chunkSize);
     const id = await this.dataSource.transaction(async (em) => {
       const rows = await em.query<{ id: string }[]>(
         `INSERT INTO simulations (content_hash, dataset_id, status, created_by, version_id, baseline_version_id, baseline_content_hash, options, decision_time, rows_total, chunk_size, chunk_count)
          VALUES ($1, $2, 'QUEUED', $3, $4, $5, $6, $7, now(), $8, $9, $10) RETURNING id`,
-        [version.contentHash, dataset.id, actor.id, version.id, baseline?.id ?? null, baseline?.contentHash ?? null, JSON.stringify({ environment }), dataset.rowCount, chunkSize, chunkCount],
+        [version.contentHash, dataset.id, actor.id, version.id, baseline?.id ?? null, baseline?.contentHash ?? null, JSON.stringify({ environment, ...(baselineEnvironment && { baselineEnvironment }), tolerate }), dataset.rowCount, chunkSize, chunkCount],
       );
       const simId = rows[0]!.id;
       await this.audit.append(em, actor, {
@@ -89,12 +96,31 @@ export class SimulationsService {
       return simId;
     });
     try {
-      await this.jobs.enqueueSimulation(id, chunkCount);
+      await this.queue(() => this.jobs.enqueueSimulation(id, chunkCount));
     } catch (error) {
       await this.dataSource.query(`UPDATE simulations SET status = 'FAILED', error = $2 WHERE id = $1`, [id, 'The job queue could not be reached.']);
       throw error;
     }
     return this.get(id);
+  }
+
+  /** A COMPLETED simulation, else one under way that the job queue still holds (or is being queued right now). */
+  private async reusable(contentHash: string, datasetId: string, baselineContentHash: string | null): Promise<string | undefined> {
+    const candidates = await this.repository.reusable(contentHash, datasetId, baselineContentHash);
+    const completed = candidates.find((s) => s.status === SimulationStatus.COMPLETED);
+    if (completed) return completed.id;
+    const lost = new Set(await this.queue(() => this.jobs.lostSimulations(candidates.filter((s) => s.settled).map((s) => s.id))));
+    return candidates.find((s) => !lost.has(s.id))?.id;
+  }
+
+  /** Queue operations: a queue out of reach is a retryable UNAVAILABLE, not an internal error. */
+  private async queue<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof JobQueueUnavailableError)) throw error;
+      throw unavailable(`The job queue (Redis) does not answer, so no simulation can be started now; try again in a few seconds. (${error.message})`, QUEUE_RETRY_AFTER_SECONDS);
+    }
   }
 
   async cancel(actor: Actor, id: string): Promise<Simulation> {

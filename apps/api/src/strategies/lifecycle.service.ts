@@ -10,7 +10,7 @@ import { ReviewCommentsRepository } from '../reviews/review-comments.repository'
 import { SimulationsRepository } from '../simulations/simulations.repository';
 import { assertAllowed } from './lifecycle';
 import { StrategiesRepository } from './strategies.repository';
-import { problemDetails, StrategyEnvironmentService } from './strategy-environment.service';
+import { pinnedContent, problemDetails, StrategyEnvironmentService } from './strategy-environment.service';
 import type { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
 import { VersionsRepository } from './versions.repository';
@@ -43,11 +43,15 @@ export class LifecycleService {
           currentRevision: version.revision,
         });
       }
-      const validation = validateStrategy(version.document, await this.environment.load(em));
+      const live = await this.environment.load(em);
+      const validation = validateStrategy(version.document, live);
       if (!validation.valid) {
         throw validationFailed(problemDetails(validation.problems), `Version ${version.number} has problems and cannot be submitted; fix them first.`);
       }
-      const after = await this.versions.transition(em, version, { status: VersionStatus.IN_REVIEW, submittedBy: actor.id, submittedAt: new Date() });
+      // From here on the version keeps its own copy of what it reads (already current unless it predates copies).
+      const content = pinnedContent(version.document, live);
+      if (content.contentHash !== version.contentHash) await this.versions.repin(em, version.id, content);
+      const after = await this.versions.transition(em, { ...version, ...content }, { status: VersionStatus.IN_REVIEW, submittedBy: actor.id, submittedAt: new Date() });
       await this.record(em, actor, 'version.submit', after);
       return after;
     });
@@ -95,8 +99,8 @@ export class LifecycleService {
     return this.announce(published);
   }
 
-  /** Re-publishes an earlier APPROVED or RETIRED version of the strategy. */
-  async rollback(actor: Actor, strategyId: string, toVersionId: string): Promise<StrategyVersion> {
+  /** Re-publishes an earlier APPROVED or RETIRED version of the strategy; the reason goes into the audit log. */
+  async rollback(actor: Actor, strategyId: string, toVersionId: string, reason: string): Promise<StrategyVersion> {
     const published = await this.dataSource.transaction(async (em) => {
       const target = await this.lockWithStrategy(em, toVersionId);
       if (target.strategyId !== strategyId) throw notFound(`Version of strategy ${strategyId}`, toVersionId);
@@ -105,7 +109,7 @@ export class LifecycleService {
       if (current && current.number < target.number) {
         throw invalidState(`Version ${target.number} is newer than the published version ${current.number}: that is a publish, not a rollback.`, ['publishVersion']);
       }
-      return this.swapPublished(em, actor, target, 'version.rollback');
+      return this.swapPublished(em, actor, target, 'version.rollback', reason);
     });
     return this.announce(published);
   }
@@ -129,20 +133,22 @@ export class LifecycleService {
   }
 
   /** In one transaction: the current PUBLISHED version becomes RETIRED, the target PUBLISHED. */
-  private async swapPublished(em: EntityManager, actor: Actor, target: StrategyVersion, action: string): Promise<StrategyVersion> {
+  private async swapPublished(em: EntityManager, actor: Actor, target: StrategyVersion, action: string, reason?: string): Promise<StrategyVersion> {
     const current = await this.versions.published(target.strategyId, em);
     if (current) {
       const retired = await this.versions.transition(em, current, { status: VersionStatus.RETIRED, retiredAt: new Date() });
       await this.record(em, actor, 'version.retire', retired, `replaced by version ${target.number}`);
     }
-    const published = await this.versions.transition(em, target, { status: VersionStatus.PUBLISHED, publishedBy: actor.id, publishedAt: new Date(), retiredAt: null });
+    // A rolled-back version keeps when and by whom it was first published.
+    const first = target.publishedAt ? {} : { publishedBy: actor.id, publishedAt: new Date() };
+    const published = await this.versions.transition(em, target, { status: VersionStatus.PUBLISHED, ...first, retiredAt: null });
     await this.audit.append(em, actor, {
       action,
       entityType: 'version',
       entityId: published.id,
       beforeHash: current?.contentHash ?? null,
       afterHash: published.contentHash,
-      comment: current ? `version ${published.number} replaces version ${current.number}` : `version ${published.number}`,
+      comment: [current ? `version ${published.number} replaces version ${current.number}` : `version ${published.number}`, reason && `reason: ${reason}`].filter(Boolean).join(' — '),
     });
     return published;
   }

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
+import { CatalogChangesModule } from '../catalog-changes/catalog-changes.module';
 import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
 import { PublishedStrategyEventsModule } from '../decisions/published-strategy-events.module';
 import { ReviewCommentsRepository } from '../reviews/review-comments.repository';
 import { SimulationsModule } from '../simulations/simulations.module';
+import { CatalogImpactService } from './catalog-impact.service';
 import { LifecycleService } from './lifecycle.service';
 import { StrategiesRepository } from './strategies.repository';
 import { StrategiesResolver } from './strategies.resolver';
@@ -16,12 +18,13 @@ import { VersionsService } from './versions.service';
 
 /** Strategies, their versions and the lifecycle. Rejection and approval comments are written through the reviews' repository. */
 @Module({
-  imports: [AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule, PublishedStrategyEventsModule],
+  imports: [CatalogChangesModule, AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule, PublishedStrategyEventsModule],
   providers: [
     StrategiesRepository,
     VersionsRepository,
     ReviewCommentsRepository,
     StrategyEnvironmentService,
+    CatalogImpactService,
     StrategiesService,
     VersionsService,
     LifecycleService,

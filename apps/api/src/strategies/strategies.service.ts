@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { contentHash, SCHEMA_VERSION } from '@arbiter/engine';
+import { SCHEMA_VERSION } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -9,6 +9,7 @@ import { conflict, invalidState, notFound } from '../common/errors';
 import { decodeCursor, toConnection, type Connection, type Page } from '../common/graphql/pagination';
 import type { CreateStrategy } from './dto/strategy.types';
 import { StrategiesRepository } from './strategies.repository';
+import { StrategyEnvironmentService } from './strategy-environment.service';
 import type { Strategy } from './strategy.entity';
 import { VersionsRepository } from './versions.repository';
 
@@ -25,15 +26,6 @@ export function starterDocument(name: string) {
   };
 }
 
-/** Hash of a document that may not even be readable by the engine: content hash if possible, plain hash otherwise. */
-export function documentHash(document: unknown): string {
-  try {
-    return contentHash(document as Parameters<typeof contentHash>[0]);
-  } catch {
-    return recordHash(document);
-  }
-}
-
 const auditView = (s: Strategy) => ({ id: s.id, name: s.name, description: s.description, archived: s.archivedAt !== null });
 
 @Injectable()
@@ -42,6 +34,7 @@ export class StrategiesService {
     private readonly dataSource: DataSource,
     private readonly strategies: StrategiesRepository,
     private readonly versions: VersionsRepository,
+    private readonly environment: StrategyEnvironmentService,
     private readonly audit: AuditService,
   ) {}
 
@@ -52,14 +45,7 @@ export class StrategiesService {
     return this.dataSource
       .transaction(async (em) => {
         const strategy = await this.strategies.insert(em, { name: input.name, description: input.description ?? null, createdBy: actor.id });
-        const version = await this.versions.insert(em, {
-          strategyId: strategy.id,
-          number: 1,
-          document,
-          contentHash: documentHash(document),
-          createdBy: actor.id,
-          basedOnVersionId: null,
-        });
+        const version = await this.versions.insert(em, { strategyId: strategy.id, number: 1, ...(await this.environment.pinned(document, em)), createdBy: actor.id, basedOnVersionId: null });
         await this.audit.append(em, actor, { action: 'strategy.create', entityType: 'strategy', entityId: strategy.id, afterHash: recordHash(auditView(strategy)) });
         await this.audit.append(em, actor, { action: 'version.create', entityType: 'version', entityId: version.id, afterHash: version.contentHash, comment: `version 1 of ${strategy.name}` });
         return strategy;

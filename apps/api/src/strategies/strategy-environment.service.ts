@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { validateStrategy, type StrategyEnvironment, type ValidationProblem } from '@arbiter/engine';
+import { validateStrategy, type CompileOptions, type ProblemCode, type StrategyEnvironment, type ValidationProblem } from '@arbiter/engine';
 import type { EntityManager } from 'typeorm';
 import { ActionsService } from '../actions/actions.service';
 import type { ErrorDetail } from '../common/errors';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
+import { environmentOf, pinEnvironment, versionHash } from './pinned-environment';
+import type { StrategyVersion } from './strategy-version.entity';
+import { VersionStatus } from './version-status';
 
 /** What strategy documents are validated and compiled against: the action catalog and the declared fields. */
 @Injectable()
@@ -31,6 +34,37 @@ export class StrategyEnvironmentService {
   async validate(document: unknown, em?: EntityManager): Promise<ValidationProblem[]> {
     return validateStrategy(document, await this.load(em)).problems;
   }
+
+  /** A draft's content as it would be stored now: the document, its copy of what it reads, and their hash. */
+  async pinned(document: unknown, em?: EntityManager): Promise<Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'>> {
+    return pinnedContent(document, await this.load(em));
+  }
+
+  /** What a version decides with: its own copy once submitted; the live catalog and schema for drafts (and versions from before copies). */
+  async forVersion(version: Pick<StrategyVersion, 'status' | 'environment'>, em?: EntityManager): Promise<StrategyEnvironment> {
+    return version.status !== VersionStatus.DRAFT && version.environment ? environmentOf(version.environment) : this.load(em);
+  }
+}
+
+export function pinnedContent(document: unknown, live: StrategyEnvironment): Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'> {
+  const environment = pinEnvironment(document, live);
+  return { document, environment, contentHash: versionHash(document, environment) };
+}
+
+/**
+ * Checks the engine gained after versions were approved (the field type checks): a submitted
+ * version is not refused for them, so it keeps deciding exactly as it was approved. Drafts get them.
+ */
+const CHECKS_AFTER_APPROVAL: readonly ProblemCode[] = ['type_mismatch', 'unknown_value'];
+
+export function compileOptionsFor(version: Pick<StrategyVersion, 'status'>): CompileOptions {
+  return version.status === VersionStatus.DRAFT ? {} : { tolerate: CHECKS_AFTER_APPROVAL };
+}
+
+/** A version's problems as its state judges them: for a submitted version those later checks are warnings. */
+export function versionProblems(version: Pick<StrategyVersion, 'status'>, problems: readonly ValidationProblem[]): ValidationProblem[] {
+  const tolerated = compileOptionsFor(version).tolerate ?? [];
+  return problems.map((p) => (p.severity === 'error' && tolerated.includes(p.code) ? { ...p, severity: 'warning' as const } : p));
 }
 
 /** Engine problems as VALIDATION_FAILED details: field inside the node, node id, message. */

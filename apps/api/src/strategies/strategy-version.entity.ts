@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
+import type { PinnedEnvironment } from './pinned-environment';
 import { VersionStatus } from './version-status';
 
 /** One version of a strategy: one engine document, its content hash and where it is in the lifecycle. */
@@ -27,7 +28,15 @@ export class StrategyVersion {
   @Column('jsonb')
   document: unknown;
 
-  @Field({ description: 'SHA-256 of the canonical document: what is simulated, approved and published.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description:
+      'The catalog entries and declared fields this version reads, copied into it: `{ actions, schema }`. Fixed from submission on, so later catalog or schema edits never change what was reviewed; a draft follows the live catalog. Null for versions made before copies existed (they read the live catalog).',
+  })
+  @Column('jsonb', { nullable: true })
+  environment: PinnedEnvironment | null;
+
+  @Field({ description: 'SHA-256 of the canonical document and its copied catalog entries and fields: what is simulated, approved and published.' })
   @Column('text', { name: 'content_hash' })
   contentHash: string;
 
@@ -39,7 +48,7 @@ export class StrategyVersion {
   @Column('uuid', { name: 'created_by' })
   createdBy: string;
 
-  @Field(() => [ID], { description: 'Everyone who changed the content; none of them may approve it (four eyes).' })
+  @Field(() => [ID], { description: 'Everyone who wrote or changed the content, for a clone also those of its source; none of them may approve it (four eyes).' })
   @Column('uuid', { array: true })
   editors: string[];
 

@@ -33,15 +33,17 @@ export class VersionsRepository {
     return (rows[0]?.max ?? 0) + 1;
   }
 
+  /** `inheritedEditors`: who wrote the content before (a clone's source); the creator is added. */
   async insert(
     em: EntityManager,
-    values: Pick<StrategyVersion, 'strategyId' | 'number' | 'document' | 'contentHash' | 'createdBy' | 'basedOnVersionId'>,
+    values: Pick<StrategyVersion, 'strategyId' | 'number' | 'document' | 'environment' | 'contentHash' | 'createdBy' | 'basedOnVersionId'>,
+    inheritedEditors: readonly string[] = [],
   ): Promise<StrategyVersion> {
     const { identifiers } = await em.insert(StrategyVersion, {
       ...values,
       status: VersionStatus.DRAFT,
       revision: 1,
-      editors: [values.createdBy],
+      editors: [...new Set([...inheritedEditors, values.createdBy])],
     } as QueryDeepPartialEntity<StrategyVersion>);
     return em.findOneOrFail(StrategyVersion, { where: { id: (identifiers[0] as { id: string }).id } });
   }
@@ -50,16 +52,40 @@ export class VersionsRepository {
    * Optimistic save of a DRAFT's document: only if nobody saved since `expectedRevision`.
    * Records the editor for the four-eyes rule. Returns null when no row matched.
    */
-  async saveDocument(em: EntityManager, id: string, expectedRevision: number, document: unknown, contentHash: string, editorId: string): Promise<StrategyVersion | null> {
+  async saveDocument(
+    em: EntityManager,
+    id: string,
+    expectedRevision: number,
+    content: Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'>,
+    editorId: string,
+  ): Promise<StrategyVersion | null> {
     const result: [unknown[], number] = await em.query(
       `UPDATE strategy_versions
-          SET document = $3, content_hash = $4, revision = revision + 1, updated_at = now(),
-              editors = CASE WHEN $5::uuid = ANY(editors) THEN editors ELSE array_append(editors, $5::uuid) END
+          SET document = $3, environment = $4, content_hash = $5, revision = revision + 1, updated_at = now(),
+              editors = CASE WHEN $6::uuid = ANY(editors) THEN editors ELSE array_append(editors, $6::uuid) END
         WHERE id = $1 AND revision = $2 AND status = 'DRAFT'`,
-      [id, expectedRevision, JSON.stringify(document), contentHash, editorId],
+      [id, expectedRevision, JSON.stringify(content.document), JSON.stringify(content.environment), content.contentHash, editorId],
     );
     if (result[1] !== 1) return null;
     return em.findOneOrFail(StrategyVersion, { where: { id } });
+  }
+
+  /** Every version in these states, oldest strategy first, with the strategy's name. */
+  async inStates(em: EntityManager, states: readonly VersionStatus[]): Promise<(StrategyVersion & { strategyName: string })[]> {
+    const rows = await em
+      .createQueryBuilder(StrategyVersion, 'v')
+      .innerJoin('strategies', 's', 's.id = v.strategy_id')
+      .addSelect('s.name', 'strategy_name')
+      .where('v.status IN (:...states)', { states })
+      .orderBy('s.name')
+      .addOrderBy('v.number')
+      .getRawAndEntities();
+    return rows.entities.map((v, i) => Object.assign(v, { strategyName: String((rows.raw[i] as { strategy_name: string }).strategy_name) }));
+  }
+
+  /** A draft's copy of the catalog and schema, refreshed after they changed (not an edit: the revision stays). */
+  async repin(em: EntityManager, id: string, content: Pick<StrategyVersion, 'environment' | 'contentHash'>): Promise<void> {
+    await em.query(`UPDATE strategy_versions SET environment = $2, content_hash = $3 WHERE id = $1 AND status = 'DRAFT'`, [id, JSON.stringify(content.environment), content.contentHash]);
   }
 
   /** Changes the status (and the columns that go with it) of a locked version; bumps its revision. */

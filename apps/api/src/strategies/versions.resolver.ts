@@ -7,7 +7,7 @@ import { ZodPipe } from '../common/validation';
 import {
   approveCommentSchema,
   idSchema,
-  rejectSchema,
+  rejectSchema, rollbackReasonSchema,
   revisionSchema,
   SaveDraftInput,
   SaveDraftPayload,
@@ -26,6 +26,7 @@ import { StrategyVersion } from './strategy-version.entity';
 import { VersionsService, type SavedDraft } from './versions.service';
 import { Simulation } from '../simulations/simulation.entity';
 import { SimulationsRepository } from '../simulations/simulations.repository';
+import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
 
 const versionId = (name = 'versionId') => new ZodPipe(idSchema, name);
 
@@ -49,13 +50,13 @@ export class VersionsResolver {
   }
 
   @Roles(...ALL_ROLES)
-  @Query(() => VersionValidation, { description: "Every problem the engine finds in the version's document." })
+  @Query(() => VersionValidation, { description: "Every problem the engine finds in the version's document.", complexity: EXPENSIVE_FIELD_COST })
   validateVersion(@Args('versionId', { type: () => ID }, versionId()) id: string) {
     return this.versionsService.validate(id);
   }
 
   @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
-  @Query(() => TestDecisionResult, { description: 'Runs the engine for one input with the full trace. Writes nothing.' })
+  @Query(() => TestDecisionResult, { description: 'Runs the engine for one input with the full trace. Writes nothing.', complexity: EXPENSIVE_FIELD_COST })
   testDecision(@Args('input', new ZodPipe(testDecisionSchema, 'input')) input: TestDecisionInput) {
     return this.versionsService.testDecision(input as TestDecision);
   }
@@ -109,13 +110,16 @@ export class VersionsResolver {
   }
 
   @Roles(Role.publisher)
-  @Mutation(() => StrategyVersion, { description: 'Re-publishes an earlier APPROVED or RETIRED version; the current one becomes RETIRED.' })
+  @Mutation(() => StrategyVersion, {
+    description: 'Re-publishes an earlier APPROVED or RETIRED version, with the reason (kept in the audit log); the current one becomes RETIRED. Each version keeps the time it was first published.',
+  })
   rollbackStrategy(
     @CurrentActor() actor: Actor,
     @Args('strategyId', { type: () => ID }, new ZodPipe(idSchema, 'strategyId')) strategyId: string,
     @Args('toVersionId', { type: () => ID }, versionId('toVersionId')) toVersionId: string,
+    @Args('reason', new ZodPipe(rollbackReasonSchema, 'reason')) reason: string,
   ) {
-    return this.lifecycle.rollback(actor, strategyId, toVersionId);
+    return this.lifecycle.rollback(actor, strategyId, toVersionId, reason);
   }
 
   @Roles(Role.publisher)

@@ -7,9 +7,9 @@ import { conflict, invalidState, notFound, validationFailed } from '../common/er
 import type { SaveDraft, TestDecision } from './dto/strategy.types';
 import { assertAllowed } from './lifecycle';
 import { StrategiesRepository } from './strategies.repository';
-import { documentHash } from './strategies.service';
-import { problemDetails, StrategyEnvironmentService } from './strategy-environment.service';
+import { compileOptionsFor, pinnedContent, problemDetails, StrategyEnvironmentService, versionProblems } from './strategy-environment.service';
 import type { StrategyVersion } from './strategy-version.entity';
+import { VersionStatus } from './version-status';
 import { VersionsRepository } from './versions.repository';
 
 export interface SavedDraft {
@@ -41,7 +41,10 @@ export class VersionsService {
     return this.versions.published(strategyId);
   }
 
-  /** A new DRAFT with the content of any version, numbered after the newest. */
+  /**
+   * A new DRAFT with the content of any version, numbered after the newest. The content's authors
+   * come along as editors: whoever wrote or edited the source may not approve it in a clone either.
+   */
   async clone(actor: Actor, sourceId: string): Promise<StrategyVersion> {
     return this.dataSource.transaction(async (em) => {
       const source = await this.versions.findById(sourceId, em);
@@ -50,14 +53,11 @@ export class VersionsService {
       if (!strategy) throw notFound('Strategy', source.strategyId);
       if (strategy.archivedAt) throw invalidState(`Strategy "${strategy.name}" is archived: it gets no new drafts.`, []);
       const number = await this.versions.nextNumber(em, strategy.id);
-      const version = await this.versions.insert(em, {
-        strategyId: strategy.id,
-        number,
-        document: source.document,
-        contentHash: source.contentHash,
-        createdBy: actor.id,
-        basedOnVersionId: source.id,
-      });
+      const version = await this.versions.insert(
+        em,
+        { strategyId: strategy.id, number, ...(await this.environment.pinned(source.document, em)), createdBy: actor.id, basedOnVersionId: source.id },
+        [source.createdBy, ...source.editors],
+      );
       await this.audit.append(em, actor, {
         action: 'version.create',
         entityType: 'version',
@@ -86,8 +86,9 @@ export class VersionsService {
           { currentRevision: current.revision },
         );
       if (current.revision !== input.expectedRevision) throw stale();
-      const hash = documentHash(input.document);
-      const saved = await this.versions.saveDocument(em, current.id, input.expectedRevision, input.document, hash, actor.id);
+      const content = await this.environment.pinned(input.document, em);
+      const hash = content.contentHash;
+      const saved = await this.versions.saveDocument(em, current.id, input.expectedRevision, content, actor.id);
       if (!saved) throw stale();
       const problems = await this.environment.validate(saved.document, em);
       await this.audit.append(em, actor, {
@@ -104,26 +105,29 @@ export class VersionsService {
 
   async validate(id: string): Promise<{ valid: boolean; problems: ValidationProblem[] }> {
     const version = await this.get(id);
-    const result = validateStrategy(version.document, await this.environment.load());
-    return { valid: result.valid, problems: result.problems };
+    const problems = versionProblems(version, validateStrategy(version.document, await this.environment.forVersion(version)).problems);
+    return { valid: !problems.some((p) => p.severity === 'error'), problems };
   }
 
   /** Runs the engine on one input with the full trace. Writes nothing. */
   async testDecision(input: TestDecision) {
     const version = await this.get(input.versionId);
-    const env = await this.environment.load();
+    const env = await this.environment.forVersion(version);
     const validation = validateStrategy(version.document, env);
-    if (!validation.valid || !validation.document) {
-      throw validationFailed(problemDetails(validation.problems), `Version ${version.number} has problems; fix them before testing a decision.`);
+    const problems = versionProblems(version, validation.problems);
+    if (problems.some((p) => p.severity === 'error') || !validation.document) {
+      throw validationFailed(problemDetails(problems), `Version ${version.number} has problems; fix them before testing a decision.`);
     }
     const inputProblems = validateDecisionInput(input.input, env.schema);
     if (inputProblems.length) {
       throw validationFailed(inputProblems.map((p) => ({ field: p.field ? `input.input.${p.field}` : 'input.input', message: p.message })));
     }
     try {
-      const compiled = compileCached(validation.document, env);
+      const compiled = compileCached(validation.document, env, compileOptionsFor(version));
       const result = compiled.decide(input.input, { trace: true, ...(input.limit ? { limit: input.limit } : {}) });
-      return { contentHash: compiled.hash, recommendations: result.recommendations, trace: result.trace ?? null };
+      // The content this trace comes from: a draft's as it stands against the live catalog now.
+      const hash = version.status === VersionStatus.DRAFT ? pinnedContent(version.document, env).contentHash : version.contentHash;
+      return { contentHash: hash, recommendations: result.recommendations, trace: result.trace ?? null };
     } catch (error) {
       if (error instanceof StrategyValidationError) throw validationFailed(problemDetails(error.problems));
       throw error;

@@ -15,18 +15,30 @@ export function studioDirectory(configured: string | undefined): string | undefi
 /**
  * Serves the studio's files and answers its client-side routes (/strategies/…) with index.html.
  * Registered before Nest's routes, so it only takes GET requests outside the API's paths.
+ * Without `sourceMaps` (production) the build's `.map` files are not served: they would hand out the
+ * studio's sources; the build keeps them, unreferenced, for error-reporting tools.
  */
-export function serveStudio(app: NestExpressApplication, dir: string): void {
+export function serveStudio(app: NestExpressApplication, dir: string, options: { sourceMaps: boolean }): void {
+  if (!options.sourceMaps) {
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.path.endsWith('.map') && !isApiPath(req.path)) res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found.' } });
+      else next();
+    });
+  }
   app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
   const index = join(dir, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`)) || !req.accepts('html')) {
+    if (req.method !== 'GET' || isApiPath(req.path) || !req.accepts('html')) {
       next();
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
+}
+
+function isApiPath(path: string): boolean {
+  return API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 }
 
 function noCacheForHtml(res: Response, path: string) {

@@ -22,12 +22,13 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(actor: Actor | null, input: CreateUser): Promise<User> {
+  /** `auditComment` says who created the user when no signed-in actor did (the create-admin command). */
+  async create(actor: Actor | null, input: CreateUser, auditComment?: string): Promise<User> {
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (em) => {
       if (await this.users.findByEmail(input.email, em)) throw conflict(`A user with the email ${input.email} exists already.`, { field: 'email' });
       const user = await this.users.insert(em, { email: input.email, displayName: input.displayName, passwordHash, roles: input.roles, active: true });
-      await this.audit.append(em, actor, { action: 'user.create', entityType: 'user', entityId: user.id, afterHash: recordHash(auditView(user)) });
+      await this.audit.append(em, actor, { action: 'user.create', entityType: 'user', entityId: user.id, afterHash: recordHash(auditView(user)), comment: auditComment ?? null });
       return user;
     });
   }
@@ -42,6 +43,11 @@ export class UsersService {
 
   get(id: string): Promise<User | null> {
     return this.users.findById(id);
+  }
+
+  /** The user with this email, compared without case. */
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findByEmail(email);
   }
 
   async list(page: Page): Promise<Connection<User>> {

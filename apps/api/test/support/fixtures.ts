@@ -73,7 +73,7 @@ export const mutate = {
   publish: (t: TestApp, token: string, versionId: string) => t.gql(`mutation($v: ID!) { publishVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v: versionId }, token),
   retire: (t: TestApp, token: string, versionId: string) => t.gql(`mutation($v: ID!) { retireVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v: versionId }, token),
   rollback: (t: TestApp, token: string, strategyId: string, toVersionId: string) =>
-    t.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v) { ${VERSION_FIELDS} } }`, { s: strategyId, v: toVersionId }, token),
+    t.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: "back to the earlier version") { ${VERSION_FIELDS} } }`, { s: strategyId, v: toVersionId }, token),
   clone: (t: TestApp, token: string, versionId: string) => t.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v: versionId }, token),
 };
 

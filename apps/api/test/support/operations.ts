@@ -59,7 +59,7 @@ export const MUTATIONS: Record<string, Prepare> = {
   publishVersion: async (s) => ({ query: `mutation($v: ID!) { publishVersion(versionId: $v) { ${V} } }`, variables: { v: (await s.approved()).version.id } }),
   rollbackStrategy: async (s) => {
     const { strategyId, v1 } = await s.replaced();
-    return { query: `mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v) { ${V} } }`, variables: { s: strategyId, v: v1.id } };
+    return { query: `mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: "back to the earlier version") { ${V} } }`, variables: { s: strategyId, v: v1.id } };
   },
   retireVersion: async (s) => ({ query: `mutation($v: ID!) { retireVersion(versionId: $v) { ${V} } }`, variables: { v: (await s.published()).version.id } }),
   addComment: async (s) => ({ query: `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, variables: { i: { versionId: (await s.draft()).version.id, nodeId: 'output', body: 'Nice' } } }),

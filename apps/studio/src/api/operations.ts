@@ -223,8 +223,8 @@ export const PublishVersionMutation = graphql(`
 `);
 
 export const RollbackStrategyMutation = graphql(`
-  mutation RollbackStrategy($strategyId: ID!, $toVersionId: ID!) {
-    rollbackStrategy(strategyId: $strategyId, toVersionId: $toVersionId) {
+  mutation RollbackStrategy($strategyId: ID!, $toVersionId: ID!, $reason: String!) {
+    rollbackStrategy(strategyId: $strategyId, toVersionId: $toVersionId, reason: $reason) {
       id
       status
     }
@@ -237,6 +237,7 @@ export const DiffQuery = graphql(`
       fromVersionId
       toVersionId
       unchanged
+      environment
       nodes {
         added {
           id

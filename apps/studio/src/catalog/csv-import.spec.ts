@@ -95,11 +95,56 @@ function generator(seed: number) {
   const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const word = () =>
-    pick(['gold', 'Ünïcode', 'a,b', 'say "hi"', 'x;y', 'two\nlines', 'plain', '=SUM(A1)', "it's"]);
+    pick([
+      'gold',
+      'Ünïcode',
+      'a,b',
+      'say "hi"',
+      'x;y',
+      'two\nlines',
+      'plain',
+      '=SUM(A1)',
+      "it's",
+      '+1',
+      '-x',
+      '@cmd',
+      "'=quoted",
+      "''-5",
+    ]);
   return { next, pick, word };
 }
 
 describe('export → import round trip', () => {
+  it('neutralises formulas in the export, keeps negative amounts numeric, and reads both back as they were', () => {
+    const catalog = [
+      action('-dash', {
+        name: '=HYPERLINK("http://evil.example","open")',
+        group: '@group',
+        channel: '+web',
+        value: -5,
+        cost: -0.5,
+        tags: ['=a', 'b'],
+      }),
+    ];
+    const text = exportCsv(catalog);
+    expect(text.split('\r\n')[1]).toBe(
+      `"'-dash","'=HYPERLINK(""http://evil.example"",""open"")","'@group","'+web",-5,-0.5,,,"'=a|b",`,
+    );
+    expect(previewImport(text, catalog).rows.every((r) => r.kind === 'unchanged')).toBe(true);
+    expect(previewImport(text, []).rows[0]).toMatchObject({
+      kind: 'new',
+      input: {
+        id: '-dash',
+        name: '=HYPERLINK("http://evil.example","open")',
+        group: '@group',
+        channel: '+web',
+        value: -5,
+        cost: -0.5,
+        tags: ['=a', 'b'],
+      },
+    });
+  });
+
   it('reads back every exported catalog as the same actions', () => {
     const g = generator(42);
     for (let run = 0; run < 50; run++) {

@@ -16,7 +16,7 @@ import {
   type ActionValues,
 } from './action-fields';
 import type { ActionCreate, ActionUpdate, CatalogAction, CatalogApi } from './catalog-api';
-import { parseCsv, toCsv } from './csv';
+import { parseCsv, toCsv } from '../shared/csv';
 
 /**
  * Import and export of the catalog as CSV: the columns of ACTION_FIELDS (tags separated by | or ;,
@@ -272,8 +272,8 @@ export function exportCsv(actions: readonly CatalogAction[]): string {
       v.name,
       v.group ?? '',
       v.channel ?? '',
-      v.value === null ? '' : String(v.value),
-      v.cost === null ? '' : String(v.cost),
+      v.value,
+      v.cost,
       dateText(v.validFrom),
       dateText(v.validTo),
       v.tags.join('|'),

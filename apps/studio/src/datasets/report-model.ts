@@ -114,6 +114,7 @@ const KIND_WORDS: Record<string, string> = {
   'unterminated-quote': 'quote never closed',
   'too-long': 'value or line too long',
   'invalid-json': 'not valid JSON',
+  'too-deep': 'nested too deeply',
   'not-an-object': 'not a JSON object',
   'unexpected-column': 'unexpected column',
   encoding: 'bytes not valid in the encoding',

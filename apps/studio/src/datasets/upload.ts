@@ -54,7 +54,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** `{ error: { code, message, details?, … } }` (apps/api RestAppErrorFilter) or Nest's `{ statusCode, message }`. */
+/** `{ error: { code, message, details? } }` (the REST error format) or Nest's `{ statusCode, message }`. */
 export function restError(status: number, body: unknown): ApiError {
   const obj = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const error = (obj.error && typeof obj.error === 'object' ? obj.error : obj) as Record<string, unknown>;

@@ -135,7 +135,8 @@ function DiffResult({
     () => diffFlow(loaded.to, loaded.from, loaded.diff, {}, loaded.nodeComments),
     [loaded],
   );
-  if (loaded.diff.unchanged || lines.length === 0) {
+  const catalog = loaded.diff.environment;
+  if (loaded.diff.unchanged || (lines.length === 0 && catalog.length === 0)) {
     return (
       <EmptyState title="No changes">
         These versions decide the same way{loaded.diff.unchanged ? '' : ' (only the layout moved)'}.
@@ -151,6 +152,21 @@ function DiffResult({
           <DiffLineItem key={`${l.status}:${l.nodeId}`} line={l} onFocus={() => onFocus(l.nodeId)} />
         ))}
       </ul>
+      {catalog.length > 0 && (
+        <section aria-label="Changes in the catalog and schema">
+          <h3>Catalog and customer schema</h3>
+          <p className="small muted">
+            What changed in the actions and fields these versions read (each version keeps its own copy).
+          </p>
+          <ul className="diff-lines">
+            {catalog.map((line) => (
+              <li key={line} className="diff-line diff-line-changed">
+                {line}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="diff-canvas-row">
         <div className="diff-canvas" aria-label="The newer version with the changes marked">
           <ReactFlowProvider>

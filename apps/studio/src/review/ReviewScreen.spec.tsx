@@ -93,7 +93,7 @@ function fakeApi(
         { allowed: ['approve', 'reject'] },
       );
     },
-    rollback: async (s, id) => void calls.push(`rollback ${s} ${id}`),
+    rollback: async (s, id, reason) => void calls.push(`rollback ${s} ${id}: ${reason}`),
     clone: async (id) => {
       calls.push(`clone ${id}`);
       return 'v3';
@@ -241,9 +241,14 @@ describe('ReviewScreen', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Roll back to this version' }));
     dialog = screen.getByRole('dialog', { name: 'Roll back to version 1?' });
+    // Without a reason nothing happens.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Roll back' }));
+    expect(within(dialog).getByRole('alert').textContent).toBe('Say why: the reason is kept in the audit log with the rollback.');
+    expect(api.calls).toEqual([]);
+    fireEvent.change(within(dialog).getByLabelText('Why roll back (required)'), { target: { value: 'v2 offers too much' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Roll back' }));
     await screen.findByText(/^Rolled back/);
-    expect(api.calls).toEqual(['rollback s1 v1']);
+    expect(api.calls).toEqual(['rollback s1 v1: v2 offers too much']);
   });
 
   it('turns INVALID_STATE into what can be done now', async () => {
@@ -276,6 +281,9 @@ describe('ReviewScreen', () => {
     expect(document.querySelector('[data-testid="step-adults"]')!.className).toMatch(/step-diff-changed/);
     expect(document.querySelector('[data-testid="step-old-top"]')!.className).toMatch(/step-diff-removed/);
     expect(screen.getByLabelText('1 review comment')).toBeTruthy();
+    // What changed in the catalog entries the versions read, in words.
+    const catalog = screen.getByRole('region', { name: 'Changes in the catalog and schema' });
+    expect(within(catalog).getByText("action 'Gold card': value 120 → 150")).toBeTruthy();
 
     fireEvent.click(within(words).getByText('Changed “Adults”: now age ≥ 21'));
     const side = screen.getByRole('complementary', { name: 'Changed settings' });

@@ -296,7 +296,7 @@ function VersionDetail({
       if (kind === 'approve') await api.approve(version.id, comment);
       if (kind === 'reject') await api.reject(version.id, comment ?? '');
       if (kind === 'publish') await api.publish(version.id);
-      if (kind === 'rollback') await api.rollback(strategyId, version.id);
+      if (kind === 'rollback') await api.rollback(strategyId, version.id, comment ?? '');
       if (kind === 'clone') {
         await api.clone(version.id);
         onCloned();
@@ -472,6 +472,12 @@ function confirmWords(kind: ConfirmKind, versionNumber: number, publishedNumber?
   }
 }
 
+const COMMENT_LABEL: Record<Exclude<ConfirmKind, 'publish'>, string> = {
+  approve: 'Comment (optional)',
+  reject: 'What must change (required)',
+  rollback: 'Why roll back (required)',
+};
+
 function DecisionDialog({
   kind,
   versionNumber,
@@ -490,7 +496,8 @@ function DecisionDialog({
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
   const words = confirmWords(kind, versionNumber, publishedNumber);
-  const needs = kind === 'reject';
+  // A rejection says what must change; a rollback why (the audit log keeps it).
+  const needs = kind === 'reject' || kind === 'rollback';
   const confirm = () => {
     if (needs && !comment.trim()) {
       setMissing(true);
@@ -512,12 +519,11 @@ function DecisionDialog({
         </>
       }
     >
-      {words.text ? (
-        <p>{words.text}</p>
-      ) : (
+      {words.text && <p>{words.text}</p>}
+      {kind !== 'publish' && (
         <>
           <label className="field-label" htmlFor="decision-comment">
-            {needs ? 'What must change (required)' : 'Comment (optional)'}
+            {COMMENT_LABEL[kind]}
           </label>
           <textarea
             id="decision-comment"
@@ -529,7 +535,9 @@ function DecisionDialog({
           />
           {missing && !comment.trim() && (
             <p id="decision-comment-missing" className="callout callout-error" role="alert">
-              Say what must change: the designer gets the version back as a draft with this comment.
+              {kind === 'rollback'
+                ? 'Say why: the reason is kept in the audit log with the rollback.'
+                : 'Say what must change: the designer gets the version back as a draft with this comment.'}
             </p>
           )}
         </>

@@ -30,7 +30,7 @@ export interface ReviewApi {
   approve(versionId: string, comment?: string): Promise<void>;
   reject(versionId: string, comment: string): Promise<void>;
   publish(versionId: string): Promise<void>;
-  rollback(strategyId: string, toVersionId: string): Promise<void>;
+  rollback(strategyId: string, toVersionId: string, reason: string): Promise<void>;
   clone(versionId: string): Promise<string>;
   diff(fromVersionId: string, toVersionId: string): Promise<StrategyDiff>;
   document(versionId: string): Promise<StrategyDocument>;
@@ -48,8 +48,8 @@ export const graphqlReviewApi: ReviewApi = {
   reject: async (versionId, comment) =>
     void (await request(RejectVersionMutation, { versionId, comment }, 'mutation')),
   publish: async (versionId) => void (await request(PublishVersionMutation, { versionId }, 'mutation')),
-  rollback: async (strategyId, toVersionId) =>
-    void (await request(RollbackStrategyMutation, { strategyId, toVersionId }, 'mutation')),
+  rollback: async (strategyId, toVersionId, reason) =>
+    void (await request(RollbackStrategyMutation, { strategyId, toVersionId, reason }, 'mutation')),
   clone: async (versionId) =>
     (await request(CloneVersionMutation, { versionId }, 'mutation')).cloneVersion.id,
   diff: async (fromVersionId, toVersionId) => (await request(DiffQuery, { fromVersionId, toVersionId })).diff,

@@ -56,6 +56,7 @@ export const DIFF: StrategyDiff = {
   fromVersionId: 'v1',
   toVersionId: 'v2',
   unchanged: false,
+  environment: ["action 'Gold card': value 120 → 150"],
   nodes: {
     added: [{ id: 'top', label: null, type: 'rank', summary: 'top 3 by priority' }],
     removed: [{ id: 'old-top', label: 'Old ranking', type: 'rank', summary: 'top 5 by priority' }],

@@ -1,16 +1,37 @@
-import { csvField, resultsCsv } from './results-csv';
-import { comparison, draftSummary } from './test-fixtures';
+import { resultsCsv } from './results-csv';
+import { compareSimulations, type SimulationSummary } from '@arbiter/engine';
+import { baselineSummary, comparison, draftSummary } from './test-fixtures';
 
 const lines = (csv: string) => csv.trimEnd().split('\r\n');
 
 describe('results CSV', () => {
-  it('quotes fields with commas, quotes, line breaks or edge spaces', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('retention, "call"')).toBe('"retention, ""call"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(' padded')).toBe('" padded"');
-    expect(csvField(0.25)).toBe('0.25');
-    expect(csvField(null)).toBe('');
+  it('neutralises formulas in names from the data but keeps every figure, negative ones too, a number', () => {
+    const hostile: SimulationSummary = {
+      ...draftSummary,
+      actions: draftSummary.actions.map((a) =>
+        a.actionId === 'gold-card' ? { ...a, actionId: '=HYPERLINK("http://x","y")' } : a,
+      ),
+      segments: {
+        ...draftSummary.segments!,
+        groups: draftSummary.segments!.groups.map((g) =>
+          g.segment === 'gold'
+            ? { ...g, segment: '@SUM(1+1)', actions: g.actions.map((a) => ({ ...a, actionId: '-2+3' })) }
+            : g,
+        ),
+      },
+    };
+    const csv = lines(resultsCsv(hostile, compareSimulations(baselineSummary, hostile)));
+    expect(csv.find((l) => l.includes('HYPERLINK'))).toMatch(
+      /^action,"'=HYPERLINK\(""http:\/\/x"",""y""\)",/,
+    );
+    expect(csv.find((l) => l.includes('SUM'))).toMatch(/^segment,"'@SUM\(1\+1\)","'-2\+3",/);
+    const figures = csv
+      .slice(1)
+      .flatMap((l) =>
+        l.replace(/^[^,]+,("[^"]*(""[^"]*)*"|[^,]*),("[^"]*"|[^,]*),("[^"]*"|[^,]*),/, '').split(','),
+      );
+    expect(figures.filter((f) => f.startsWith('-')).length).toBeGreaterThan(0);
+    for (const figure of figures) expect(figure).toMatch(/^(-?\d+(\.\d+)?(e-?\d+)?)?$/);
   });
 
   it('has one row per action then per segment, without baseline columns when not compared', () => {

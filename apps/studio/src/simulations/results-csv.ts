@@ -1,18 +1,12 @@
 import type { SimulationComparison, SimulationSummary } from '@arbiter/engine';
+import { toCsv, type CsvCell as Cell } from '../shared/csv';
 import { actionRows, segmentRows, type ActionRow } from './results-model';
 
 /**
- * The results as CSV for a spreadsheet (RFC 4180 quoting): one row per action, then one per
- * segment. With a baseline every figure has draft, baseline and delta (draft − baseline) columns.
+ * The results as CSV for a spreadsheet (RFC 4180 quoting, formulas neutralised): one row per
+ * action, then one per segment. With a baseline every figure has draft, baseline and delta
+ * (draft − baseline) columns.
  */
-
-type Cell = string | number | null | undefined;
-
-export function csvField(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const FIGURES = ['rows', 'top', 'top_share', 'eligible', 'expected_acceptances', 'expected_value'] as const;
 type Figure = (typeof FIGURES)[number];
@@ -61,18 +55,18 @@ export function resultsCsv(summary: SimulationSummary, comparison?: SimulationCo
       const b = baseline?.[f];
       return [d, b, d === null || d === undefined || b === null || b === undefined ? null : d - b];
     });
-    return [kind, id, ...topAction, ...figures].map(csvField).join(',');
+    return [kind, id, ...topAction, ...figures];
   };
 
-  const lines = [header.join(',')];
+  const rows: Cell[][] = [header];
   for (const a of actionRows(summary, comparison)) {
     const baseline = a.baseline && actionFigures(a.baseline);
-    lines.push(row('action', a.actionId, withBaseline ? [null, null] : [null], actionFigures(a), baseline));
+    rows.push(row('action', a.actionId, withBaseline ? [null, null] : [null], actionFigures(a), baseline));
   }
   for (const s of segmentRows(summary, comparison)) {
     const b = s.baseline;
     const topAction = withBaseline ? [s.topAction, b?.topAction] : [s.topAction];
-    lines.push(row('segment', s.segment, topAction, segmentFigures(s), b && segmentFigures(b)));
+    rows.push(row('segment', s.segment, topAction, segmentFigures(s), b && segmentFigures(b)));
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(rows);
 }

@@ -1,3 +1,11 @@
+import {
+  actionPropertyDefinition,
+  comparedValues,
+  comparisonTypeProblems,
+  computedFieldDefinition,
+  disallowedValueMessage,
+  fieldIs,
+} from '../catalog/field-types';
 import type { DataSchema, FieldDefinition } from '../catalog/fields';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
 import { resolveOperator, OPERATORS, DECORATORS } from './operators';
@@ -17,6 +25,12 @@ interface Where {
   field: string;
 }
 
+/**
+ * How many "all" / "any" / "not" blocks may nest in one condition. Validation stops descending
+ * here, so the recursive compiler and describer only ever see conditions this shallow.
+ */
+export const MAX_CONDITION_DEPTH = 32;
+
 const BOOLEAN_KEYS = ['all', 'any', 'not'] as const;
 const COMMON_KEYS = ['priority', 'name'];
 const COMPARISON_KEYS = ['fact', 'operator', 'value', 'path', ...COMMON_KEYS];
@@ -24,7 +38,8 @@ const COMPARISON_KEYS = ['fact', 'operator', 'value', 'path', ...COMMON_KEYS];
 /**
  * Checks a condition in json-rules-engine's format and returns every problem found. Anything that
  * json-rules-engine would reject, that would always throw, or that Arbiter does not support is an
- * error; likely mistakes (a value outside the declared allowed values) are warnings.
+ * error, and so is a comparison that does not fit the declared field (a value of another type or
+ * outside the allowed values), since it silently never matches.
  */
 export function checkCondition(condition: unknown, scope: ConditionScope, where: Where): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
@@ -40,7 +55,7 @@ export function checkCondition(condition: unknown, scope: ConditionScope, where:
       ),
     );
   }
-  visit(condition, where.field, scope, where.nodeId, problems);
+  visit(condition, where.field, scope, where.nodeId, problems, 1);
   return problems;
 }
 
@@ -50,6 +65,7 @@ function visit(
   scope: ConditionScope,
   nodeId: string | undefined,
   problems: ValidationProblem[],
+  depth: number,
 ): void {
   const report = (code: Parameters<typeof problem>[0], message: string, at = field, severity?: 'warning') =>
     problems.push(problem(code, message, { nodeId, field: at, severity }));
@@ -76,6 +92,13 @@ function visit(
     return;
   }
   const booleanKey = booleans[0];
+  if (booleanKey && depth > MAX_CONDITION_DEPTH) {
+    report(
+      'invalid_condition',
+      `conditions nest more than ${MAX_CONDITION_DEPTH} "all" / "any" / "not" blocks deep here; keep at most ${MAX_CONDITION_DEPTH} levels`,
+    );
+    return;
+  }
   if (booleanKey) {
     for (const key of Object.keys(condition)) {
       if (key !== booleanKey && !COMMON_KEYS.includes(key)) {
@@ -93,7 +116,7 @@ function visit(
         report('invalid_condition', '"not" takes one condition (an object), not a list', childField);
         return;
       }
-      visit(children, childField, scope, nodeId, problems);
+      visit(children, childField, scope, nodeId, problems, depth + 1);
       return;
     }
     if (!Array.isArray(children)) {
@@ -108,7 +131,9 @@ function visit(
         'warning',
       );
     }
-    children.forEach((child, i) => visit(child, joinField(childField, i), scope, nodeId, problems));
+    children.forEach((child, i) =>
+      visit(child, joinField(childField, i), scope, nodeId, problems, depth + 1),
+    );
     return;
   }
   checkComparison(condition, field, scope, report);
@@ -174,7 +199,29 @@ function checkComparison(
           joinField(valueField, key),
         );
     }
-    checkFactAndPath(value.fact, value.path, valueField, scope, report);
+    const otherDef = checkFactAndPath(value.fact, value.path, valueField, scope, report);
+    if (fieldDef && otherDef && typeof operatorName === 'string' && !operatorName.includes(':')) {
+      // Dates are ISO text, so a date and a text field compare as text.
+      const asText = (t: string) => (t === 'date' ? 'string' : t);
+      const sameType = asText(fieldDef.type) === asText(otherDef.type);
+      if (
+        !sameType &&
+        [
+          'equal',
+          'notEqual',
+          'lessThan',
+          'lessThanInclusive',
+          'greaterThan',
+          'greaterThanInclusive',
+        ].includes(operatorName)
+      ) {
+        report(
+          'type_mismatch',
+          `${fieldIs(fieldDef)} but ${fieldIs(otherDef)}, so they never compare as intended; compare fields of the same type`,
+          valueField,
+        );
+      }
+    }
     return;
   }
   if (operatorName === 'in' || operatorName === 'notIn') {
@@ -238,6 +285,10 @@ function checkFactAndPath(
   if (fact === 'action' && scope.actionFields && !scope.actionFields.has(name)) {
     report('unknown_field', `no action in the catalog has a property "${name}"`, pathField);
   }
+  if (parsed.keys.length !== 1) return undefined;
+  // With the catalog known, its core properties have fixed types; with a schema, so do computed fields.
+  if (fact === 'action' && scope.actionFields) return actionPropertyDefinition(name);
+  if (fact === 'fields' && scope.schema) return computedFieldDefinition(name);
   return undefined;
 }
 
@@ -261,37 +312,18 @@ function checkAgainstSchema(
     );
   }
   if (!def) return;
-  const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(
-    operatorName,
-  );
-  if (numeric && def.type === 'number' && typeof value !== 'number') {
-    report(
-      'type_mismatch',
-      `${def.name} is a number but is compared with ${JSON.stringify(value)}`,
-      field,
-      'warning',
-    );
+  const operatorField = joinField(field.slice(0, field.lastIndexOf('.')), 'operator');
+  const mistyped = new Set<unknown>();
+  for (const p of comparisonTypeProblems(def, operatorName, value)) {
+    if (p.index !== undefined && Array.isArray(value)) mistyped.add(value[p.index]);
+    else mistyped.add(value);
+    const at =
+      p.on === 'operator' ? operatorField : p.index !== undefined ? joinField(field, p.index) : field;
+    report('type_mismatch', p.message, at);
   }
-  if (['contains', 'doesNotContain'].includes(operatorName) && def.type !== 'list') {
-    report(
-      'type_mismatch',
-      `"${operatorName}" needs a list field, but ${def.name} is a ${def.type}`,
-      field,
-      'warning',
-    );
-  }
-  if (def.allowedValues && ['equal', 'notEqual', 'in', 'notIn'].includes(operatorName)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) {
-      if (!def.allowedValues.some((allowed) => allowed === v)) {
-        report(
-          'unknown_value',
-          `${JSON.stringify(v)} is not an allowed value of ${def.name} (${def.allowedValues.map((a) => JSON.stringify(a)).join(', ')})`,
-          field,
-          'warning',
-        );
-      }
-    }
+  for (const v of comparedValues(def, operatorName, value)) {
+    const message = mistyped.has(v) ? undefined : disallowedValueMessage(def, v);
+    if (message) report('unknown_value', message, field);
   }
 }
 

@@ -27,7 +27,7 @@ export type ConditionOutcome =
 export interface CompiledCondition {
   /** json-rules-engine's verdict; throws where json-rules-engine would reject. */
   test(facts: ConditionFacts): boolean;
-  /** Same verdict, with the first failing (or the deciding) comparison in words. Never throws. */
+  /** Same verdict in words: every failing comparison of an "all" (or the deciding one). Never throws. */
   explain(facts: ConditionFacts): ConditionOutcome;
   /** Whether `test` can throw for some facts (then priority sets are evaluated without short-circuit). */
   mayThrow: boolean;
@@ -122,19 +122,27 @@ function compileGroup(
   const test = kind === 'all' ? allOfSets(sets) : anyOfSets(sets);
   const explain = (f: ConditionFacts): ConditionOutcome => {
     const outcomes: ConditionOutcome[] = [];
+    const failures: ConditionOutcome[] = [];
     for (const set of sets) {
       const setOutcomes = set.map((c) => c.explain(f));
+      if (kind === 'all') {
+        // The verdict is decided by the first failing priority set; the explanation still names every
+        // comparison that fails (only explained when tracing, so the verdict's short-circuit stays).
+        if (!failures.length) {
+          const error = setOutcomes.find((o) => 'error' in o);
+          if (error) return error;
+        }
+        failures.push(...setOutcomes.filter((o) => !o.passed));
+        outcomes.push(...setOutcomes);
+        continue;
+      }
       const error = setOutcomes.find((o) => 'error' in o);
       if (error) return error;
       outcomes.push(...setOutcomes);
-      if (kind === 'all') {
-        const failed = setOutcomes.find((o) => !o.passed);
-        if (failed) return failed;
-      } else {
-        const passed = setOutcomes.find((o) => o.passed);
-        if (passed) return passed;
-      }
+      const passed = setOutcomes.find((o) => o.passed);
+      if (passed) return passed;
     }
+    if (failures.length) return { passed: false, reason: failures.map((o) => o.reason).join(' and ') };
     if (kind === 'all') return { passed: true, reason: outcomes.map((o) => o.reason).join(' and ') };
     return { passed: false, reason: `none of these held: ${outcomes.map((o) => o.reason).join('; ')}` };
   };

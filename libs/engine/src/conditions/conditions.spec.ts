@@ -426,7 +426,7 @@ describe('checkCondition', () => {
       ]);
     });
 
-    it('a value outside allowedValues is a warning, as are likely type mistakes', () => {
+    it('a value outside allowedValues and a value of the wrong type are errors that say what to use', () => {
       const problems = checkCondition(
         {
           any: [
@@ -441,22 +441,177 @@ describe('checkCondition', () => {
       expect(problems).toEqual([
         expect.objectContaining({
           code: 'unknown_value',
-          severity: 'warning',
+          severity: 'error',
           field: 'condition.any[0].value',
           nodeId: 'filter-1',
-          message: '"platinum" is not an allowed value of segment ("gold", "silver", "bronze")',
+          message:
+            '"platinum" is not an allowed value of segment ("gold", "silver", "bronze"); use one of them or add it to the field\'s allowed values',
         }),
         expect.objectContaining({
           code: 'type_mismatch',
-          severity: 'warning',
+          severity: 'error',
           field: 'condition.any[1].value',
+          message: 'age is a number: compare with 18, not "18"',
         }),
         expect.objectContaining({
           code: 'type_mismatch',
-          severity: 'warning',
-          field: 'condition.any[2].value',
+          severity: 'error',
+          field: 'condition.any[2].operator',
+          message: 'segment is text, not a list: "contains" looks inside a list; use "equal" or "in"',
         }),
       ]);
+    });
+
+    describe('type mistakes, for every operator (each an error on the comparison, with the fix)', () => {
+      const typed: ConditionScope = {
+        facts: FACT_NAMES,
+        schema: {
+          customer: [
+            { name: 'age', type: 'number' },
+            { name: 'housing', type: 'boolean' },
+            { name: 'segment', type: 'string', allowedValues: ['gold', 'silver'] },
+            { name: 'tags', type: 'list', allowedValues: ['vip', 'new'] },
+            { name: 'birthDate', type: 'date' },
+            { name: 'tenure', type: 'string' },
+          ],
+          context: [{ name: 'channel', type: 'string' }],
+        },
+      };
+      const problemsOf = (path: string, operator: string, value: unknown) =>
+        checkCondition({ all: [{ fact: 'customer', path: `$.${path}`, operator, value }] }, typed, {
+          field: 'condition',
+        }).map((p) => `${p.severity} ${p.code} at ${p.field}: ${p.message}`);
+
+      it.each([
+        ['housing', 'equal', 'yes', 'value', 'housing is true/false: compare with true, not "yes"'],
+        ['housing', 'notEqual', 'no', 'value', 'housing is true/false: compare with false, not "no"'],
+        ['housing', 'equal', 1, 'value', 'housing is true/false: compare with true, not 1'],
+        ['age', 'equal', '30', 'value', 'age is a number: compare with 30, not "30"'],
+        ['age', 'notEqual', true, 'value', 'age is a number: compare with a number, not true'],
+        ['segment', 'equal', 3, 'value', 'segment is text: compare with "3", not 3'],
+        ['age', 'lessThan', '65', 'value', 'age is a number: compare with 65, not "65"'],
+        ['age', 'lessThanInclusive', 'old', 'value', 'age is a number: compare with a number, not "old"'],
+        ['age', 'greaterThanInclusive', false, 'value', 'age is a number: compare with a number, not false'],
+        [
+          'housing',
+          'greaterThan',
+          0,
+          'operator',
+          'housing is true/false: "greaterThan" compares numbers; use "equal" with true or false',
+        ],
+        [
+          'segment',
+          'lessThan',
+          5,
+          'operator',
+          'segment is text: "lessThan" compares numbers; use "equal" or "in", or declare segment as a number',
+        ],
+        [
+          'birthDate',
+          'lessThan',
+          20000101,
+          'value',
+          'birthDate is a date: compare with a date such as "2026-01-31", not 20000101',
+        ],
+        ['age', 'in', [18, '21'], 'value[1]', 'age is a number: compare with 21, not "21"'],
+        ['housing', 'notIn', ['yes'], 'value[0]', 'housing is true/false: compare with true, not "yes"'],
+        [
+          'age',
+          'in',
+          '18,21',
+          'value',
+          'age is a number: "in" needs a list of values such as [18, 21], not "18,21"',
+        ],
+        [
+          'tags',
+          'in',
+          ['vip'],
+          'operator',
+          'tags is a list: "in" looks for the whole list among the values; use "contains" to look for an item',
+        ],
+        [
+          'tags',
+          'equal',
+          'vip',
+          'operator',
+          'tags is a list: "equal" compares the whole list; use "contains" to look for an item',
+        ],
+        [
+          'age',
+          'doesNotContain',
+          3,
+          'operator',
+          'age is a number, not a list: "doesNotContain" looks inside a list; use "notEqual" or "notIn"',
+        ],
+        [
+          'housing',
+          'someFact:equal',
+          true,
+          'operator',
+          'housing is true/false, not a list: "someFact" looks at the items of a list; remove it',
+        ],
+        ['age', 'someValue:equal', [1, 'x'], 'value[1]', 'age is a number: compare with a number, not "x"'],
+        ['housing', 'not:equal', 'yes', 'value', 'housing is true/false: compare with true, not "yes"'],
+      ])('%s %s %j: an error at %s', (path, operator, value, at, message) => {
+        expect(problemsOf(path, operator, value)).toEqual([
+          `error type_mismatch at condition.all[0].${at}: ${message}`,
+        ]);
+      });
+
+      it.each([
+        ['housing', 'equal', true],
+        ['housing', 'equal', null],
+        ['age', 'greaterThan', 17.5],
+        ['age', 'in', [18, 21]],
+        ['segment', 'in', ['gold']],
+        ['segment', 'in', 'gold,silver'], // json-rules-engine looks for the text inside the text
+        ['tags', 'contains', 'vip'],
+        ['tags', 'someFact:equal', 'vip'],
+        ['birthDate', 'lessThan', '2000-01-01'],
+        ['birthDate', 'equal', '2000-01-01'],
+        ['tenure', 'swap:in', 'abc'],
+      ])('%s %s %j fits the field', (path, operator, value) => {
+        expect(problemsOf(path, operator, value)).toEqual([]);
+      });
+
+      it('values outside the allowed values are errors too, also for the items a list field contains', () => {
+        expect(problemsOf('segment', 'notIn', ['gold', 'bronze'])).toEqual([
+          expect.stringMatching(
+            /^error unknown_value at condition.all\[0\].value: "bronze" is not an allowed value of segment/,
+          ),
+        ]);
+        expect(problemsOf('tags', 'contains', 'old')).toEqual([
+          expect.stringMatching(
+            /^error unknown_value at condition.all\[0\].value: "old" is not an allowed value of tags/,
+          ),
+        ]);
+      });
+
+      it('a field compared with another field of a different type is an error', () => {
+        const problems = checkCondition(
+          {
+            all: [
+              {
+                fact: 'customer',
+                path: '$.age',
+                operator: 'equal',
+                value: { fact: 'context', path: '$.channel' },
+              },
+            ],
+          },
+          typed,
+          { field: 'condition' },
+        );
+        expect(problems).toEqual([
+          expect.objectContaining({
+            code: 'type_mismatch',
+            severity: 'error',
+            field: 'condition.all[0].value',
+            message:
+              'age is a number but channel is text, so they never compare as intended; compare fields of the same type',
+          }),
+        ]);
+      });
     });
   });
 });
@@ -465,6 +620,26 @@ describe('explain', () => {
   const age18: Condition = {
     all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
   };
+
+  it('names every failing comparison of an "all", also in later priority sets, with the same verdict', () => {
+    const condition: Condition = {
+      all: [
+        { fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 },
+        { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
+        { fact: 'customer', path: '$.score', operator: 'greaterThan', value: 5, priority: 2 },
+        { fact: 'customer', path: '$.tags', operator: 'contains', value: 'vip' },
+      ],
+    };
+    const compiled = compileCondition(condition);
+    const customer = facts({ age: 17, segment: 'gold', score: 3, tags: ['new'] });
+    expect(compiled.test(customer)).toBe(false);
+    expect(compiled.explain(customer)).toEqual({
+      passed: false,
+      reason: 'score 3 is not > 5 and age 17 is not ≥ 18 and tags ("new") does not contain "vip"',
+    });
+    const passing = facts({ age: 30, segment: 'gold', score: 9, tags: ['vip'] });
+    expect(compiled.explain(passing).passed).toBe(true);
+  });
 
   it('says why a comparison failed or passed', () => {
     const compiled = compileCondition(age18);

@@ -1,6 +1,8 @@
 import type { StrategyDocument } from '../document/strategy-document';
 import { linearStrategy } from '../test-support/build-strategy';
 import { all, cmp, graph } from '../test-support/engine.test-helpers';
+import { canonicalJson } from '../document/canonical-json';
+import { NODE_TYPES, nodeSpec } from '../nodes/registry';
 import { diffStrategies } from './diff-strategies';
 
 const BASE: [string, unknown][] = [
@@ -226,5 +228,106 @@ describe('diffStrategies', () => {
         ],
       }),
     ]);
+  });
+
+  describe('defaults', () => {
+    it('lists no change between a version that leaves defaults out and one that spells them out', () => {
+      const spelled = edit((doc) => {
+        node(doc, 'n3').config = {
+          propensityWeight: 1,
+          valueWeight: 1,
+          contextWeights: [],
+          levers: { byGroup: { retention: 1.5 } },
+        };
+        node(doc, 'n4').config = { limit: 3, by: 'priority', order: 'desc', onePerGroup: false };
+      });
+      const bare = edit((doc) => {
+        node(doc, 'n3').config = { levers: { byGroup: { retention: 1.5 } } };
+      });
+      expect(diffStrategies(bare, spelled)).toMatchObject({ unchanged: true });
+      expect(diffStrategies(spelled, bare)).toMatchObject({ unchanged: true });
+    });
+
+    it('does not show "levers: (not set) → {}" or "order: (not set) → desc" next to a real change', () => {
+      const before = linearStrategy([
+        ['actions', {}],
+        ['arbitrate', {}],
+        ['rank', { limit: 3 }],
+        ['output', {}],
+      ]);
+      const after = linearStrategy([
+        ['actions', {}],
+        ['arbitrate', { levers: {}, valueWeight: 0.5 }],
+        ['rank', { limit: 5, order: 'desc' }],
+        ['output', {}],
+      ]);
+      const changes = diffStrategies(before, after).nodes.changed.flatMap((n) =>
+        n.changes.map((c) => `${n.id} ${c.field}: ${c.beforeText} → ${c.afterText}`),
+      );
+      expect(changes).toEqual(['n2 config.valueWeight: 1 → 0.5', 'n3 config.limit: 3 → 5']);
+    });
+
+    it('normalises defaults inside nested settings too (a scorecard model)', () => {
+      const scorecard = (extra: object) =>
+        linearStrategy([
+          ['actions', {}],
+          [
+            'score',
+            {
+              model: {
+                type: 'scorecard',
+                characteristics: [{ input: 'customer.age', bins: [{ min: 18, points: 5 }], ...extra }],
+                ...extra,
+              },
+            },
+          ],
+          ['output', {}],
+        ]);
+      expect(diffStrategies(scorecard({}), scorecard({ missingPoints: 0, otherPoints: 0 }))).toMatchObject({
+        unchanged: true,
+      });
+    });
+
+    it('treats an empty list or map as not set (it selects and weighs nothing either way)', () => {
+      const before = linearStrategy([
+        ['actions', {}],
+        ['filter', { condition: all(cmp('customer', 'age', 'greaterThan', 1)) }],
+        ['output', {}],
+      ]);
+      const after = linearStrategy([
+        ['actions', { groups: [], tags: [] }],
+        ['filter', { condition: all(cmp('customer', 'age', 'greaterThan', 1)), byGroup: {} }],
+        ['output', {}],
+      ]);
+      expect(diffStrategies(before, after)).toMatchObject({ unchanged: true });
+    });
+
+    // Every node type, every setting with a default: derived from the config schemas, not a list.
+    const settingsWithDefaults = NODE_TYPES.flatMap((type) => {
+      const spec = nodeSpec(type)!;
+      const full = spec.configSchema.parse(spec.defaultConfig()) as Record<string, unknown>;
+      return Object.keys(full)
+        .filter((key) => {
+          const { [key]: _left, ...without } = full;
+          const reparsed = spec.configSchema.safeParse(without);
+          return reparsed.success && canonicalJson(reparsed.data) === canonicalJson(full);
+        })
+        .map((key) => [type, key, full] as const);
+    });
+
+    it('finds settings with defaults in several node types', () => {
+      expect(new Set(settingsWithDefaults.map(([type]) => type)).size).toBeGreaterThanOrEqual(3);
+    });
+
+    it.each(settingsWithDefaults)('%s: leaving out %s (a default) is no change', (type, key, full) => {
+      const { [key]: _left, ...without } = full;
+      const docWith = (config: unknown): StrategyDocument => ({
+        schemaVersion: 1,
+        nodes: [{ id: 'x', type, config }],
+        edges: [],
+      });
+      expect(diffStrategies(docWith(without), docWith(full)).unchanged).toBe(true);
+      expect(diffStrategies(docWith(full), docWith(without)).unchanged).toBe(true);
+    });
   });
 });

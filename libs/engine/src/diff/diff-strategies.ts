@@ -62,7 +62,8 @@ export function diffStrategies(
     const changes: FieldChange[] = [];
     if (old.type !== node.type) changes.push(fieldChange('type', old.type, node.type, labels));
     if (old.label !== node.label) changes.push(fieldChange('label', old.label, node.label, labels));
-    diffValues('config', old.config, node.config, changes, labels);
+    const [oldConfig, newConfig] = comparableConfigs(old, node);
+    diffValues('config', oldConfig, newConfig, changes, labels);
     const reordered = reorderedInputs(node, before, after);
     if (reordered) changes.push(fieldChange('inputs', reordered.before, reordered.after, labels));
     const moved = samePosition(old.position, node.position)
@@ -113,6 +114,19 @@ function reorderedInputs(
   return sharedA.some((x, i) => x !== sharedB[i]) ? { before: a, after: b } : undefined;
 }
 
+/**
+ * The two configs as they run: each node type's schema fills in its defaults, so a version that
+ * spells out a default (`order: "desc"`, `levers: {}`) and one that leaves it out do not differ.
+ * Configs that do not parse (or nodes that changed type) are compared as written.
+ */
+function comparableConfigs(before: StrategyNode, after: StrategyNode): [unknown, unknown] {
+  const spec = before.type === after.type ? nodeSpec(after.type) : undefined;
+  if (!spec) return [before.config, after.config];
+  const a = spec.configSchema.safeParse(before.config ?? {});
+  const b = spec.configSchema.safeParse(after.config ?? {});
+  return a.success && b.success ? [a.data, b.data] : [before.config, after.config];
+}
+
 function summarize(node: StrategyNode, labels: Labels): NodeSummary {
   const spec = nodeSpec(node.type);
   const config = spec?.configSchema.safeParse(node.config ?? {});
@@ -131,6 +145,8 @@ function samePosition(a?: { x: number; y: number }, b?: { x: number; y: number }
 /** Recurses into objects and equal-length lists; a condition is compared (and worded) as a whole. */
 function diffValues(field: string, a: unknown, b: unknown, out: FieldChange[], labels: Labels): void {
   if (canonical(a) === canonical(b)) return;
+  // An empty list or map selects, weighs and limits nothing, exactly like leaving it out.
+  if (isEmptyOrUnset(a) && isEmptyOrUnset(b)) return;
   if (isObject(a) && isObject(b) && !isCondition(a) && !isCondition(b)) {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
       diffValues(`${field}.${key}`, a[key], b[key], out, labels);
@@ -157,6 +173,12 @@ function words(value: unknown, labels: Labels): string {
     }
   }
   return formatValue(value);
+}
+
+function isEmptyOrUnset(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isObject(value) && !isCondition(value) && Object.keys(value).length === 0;
 }
 
 function isCondition(value: unknown): boolean {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { operatorWords, formatValue } from '../conditions/describe-condition';
 import { resolveOperator } from '../conditions/operators';
-import { joinField, problem } from '../validation/problem';
-import { checkReference, referenceGetter, referenceRoots } from './input-reference';
+import { comparedValues, comparisonTypeProblems, disallowedValueMessage } from '../catalog/field-types';
+import type { FieldDefinition } from '../catalog/fields';
+import { joinField, problem, type ValidationProblem } from '../validation/problem';
+import { checkReference, referencedField, referenceGetter, referenceRoots } from './input-reference';
 import type { ModelKind } from './model-kind';
 
 /** A cell tests one input with a json-rules-engine operator; null matches anything ("-"). */
@@ -28,6 +30,7 @@ export const decisionTableModel: ModelKind<DecisionTableParams> = {
     const problems = params.inputs.flatMap((input, i) =>
       checkReference(input, ctx, joinField(joinField(field, 'inputs'), i)),
     );
+    const defs = params.inputs.map((input) => referencedField(input, ctx));
     params.rules.forEach((rule, r) => {
       const at = joinField(joinField(field, 'rules'), r);
       if (rule.when.length !== params.inputs.length) {
@@ -43,13 +46,16 @@ export const decisionTableModel: ModelKind<DecisionTableParams> = {
         );
       }
       rule.when.forEach((cell, c) => {
+        const cellField = joinField(joinField(at, 'when'), c);
         if (cell && !resolveOperator(cell.operator)) {
           problems.push(
             problem('invalid_config', `unknown operator "${cell.operator}"`, {
               nodeId: ctx.nodeId,
-              field: joinField(joinField(joinField(at, 'when'), c), 'operator'),
+              field: joinField(cellField, 'operator'),
             }),
           );
+        } else if (cell && defs[c]) {
+          problems.push(...cellTypeProblems(defs[c], cell, ctx.nodeId, cellField));
         }
       });
     });
@@ -101,4 +107,31 @@ const hitPolicyWords = { first: 'first match', collectMax: 'highest match', coll
 /** "age ≥ 18" for a cell, used by the studio and the diff. */
 export function describeCell(input: string, cell: { operator: string; value: unknown } | null): string {
   return cell ? `${input} ${operatorWords(cell.operator)} ${formatValue(cell.value)}` : `${input} any`;
+}
+
+/** A cell compares its input like a condition does: the value must fit the declared field. */
+function cellTypeProblems(
+  def: FieldDefinition,
+  cell: { operator: string; value: unknown },
+  nodeId: string,
+  at: string,
+): ValidationProblem[] {
+  const typeProblems = comparisonTypeProblems(def, cell.operator, cell.value);
+  const problems = typeProblems.map((p) =>
+    problem('type_mismatch', p.message, {
+      nodeId,
+      field:
+        p.on === 'operator'
+          ? joinField(at, 'operator')
+          : p.index !== undefined
+            ? joinField(joinField(at, 'value'), p.index)
+            : joinField(at, 'value'),
+    }),
+  );
+  if (typeProblems.length) return problems;
+  for (const value of comparedValues(def, cell.operator, cell.value)) {
+    const message = disallowedValueMessage(def, value);
+    if (message) problems.push(problem('unknown_value', message, { nodeId, field: joinField(at, 'value') }));
+  }
+  return problems;
 }

@@ -1,3 +1,4 @@
+import type { FieldDefinition } from '../catalog/fields';
 import { FACT_NAMES, type ConditionFacts, type FactName } from '../conditions/types';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
 import type { ModelCheckContext } from './model-kind';
@@ -66,6 +67,14 @@ export function checkReference(
     ];
   }
   return [];
+}
+
+/** The declared customer or context field a reference reads (`customer.age`), if the schema declares it. */
+export function referencedField(reference: string, ctx: ModelCheckContext): FieldDefinition | undefined {
+  const parsed = parseReference(reference);
+  if (!parsed || parsed.keys.length !== 1 || (parsed.root !== 'customer' && parsed.root !== 'context'))
+    return undefined;
+  return ctx.env.schema?.[parsed.root]?.find((f) => f.name === parsed.keys[0]);
 }
 
 export function checkReferences(references: string[], ctx: ModelCheckContext, field: string, key: string) {

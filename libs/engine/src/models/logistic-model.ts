@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { toNumber } from '../runtime/candidate';
-import { joinField } from '../validation/problem';
-import { checkReference, referenceGetter, referenceRoots } from './input-reference';
-import { logistic, type ModelKind } from './model-kind';
+import { fieldIs } from '../catalog/field-types';
+import { joinField, problem, type ValidationProblem } from '../validation/problem';
+import { checkReference, referencedField, referenceGetter, referenceRoots } from './input-reference';
+import { logistic, type ModelCheckContext, type ModelKind } from './model-kind';
 
 const weight = z.number().finite().min(-1000).max(1000);
 
@@ -34,9 +35,10 @@ export const logisticModel: ModelKind<LogisticParams> = {
   type: 'logistic',
   schema: logisticParamsSchema,
   check: (params, ctx, field) =>
-    params.terms.flatMap((t, i) =>
-      checkReference(t.input, ctx, joinField(joinField(joinField(field, 'terms'), i), 'input')),
-    ),
+    params.terms.flatMap((t, i) => {
+      const at = joinField(joinField(field, 'terms'), i);
+      return [...checkReference(t.input, ctx, joinField(at, 'input')), ...termTypeProblems(t, ctx, at)];
+    }),
   compile(params) {
     const terms = params.terms.map((term) => {
       const get = referenceGetter(term.input);
@@ -66,3 +68,70 @@ export const logisticModel: ModelKind<LogisticParams> = {
   reads: (params) => referenceRoots(params.terms.map((t) => t.input)),
   summarize: (params) => `logistic: ${params.terms.length} term${params.terms.length === 1 ? '' : 's'}`,
 };
+
+type Term = LogisticParams['terms'][number];
+
+/** A weight needs a number to multiply, and a category must be a value the field can take. */
+function termTypeProblems(term: Term, ctx: ModelCheckContext, at: string): ValidationProblem[] {
+  const def = referencedField(term.input, ctx);
+  if (!def) return [];
+  const report = (code: 'type_mismatch' | 'unknown_value', message: string, field: string) =>
+    problem(code, message, { nodeId: ctx.nodeId, field });
+  if (!('categories' in term)) {
+    if (def.type === 'number') return [];
+    const instead =
+      def.type === 'boolean'
+        ? `weigh each value instead: "categories": { "true": ${term.weight}, "false": 0 }`
+        : def.type === 'string'
+          ? `give a weight per category instead ("categories": { "<value>": ${term.weight} })`
+          : `use a number field, or an expression model`;
+    return [
+      report(
+        'type_mismatch',
+        `${fieldIs(def)}: a weight multiplies a number, so this term would always add 0; ${instead}`,
+        joinField(at, 'weight'),
+      ),
+    ];
+  }
+  if (def.type === 'list') {
+    return [
+      report(
+        'type_mismatch',
+        `${fieldIs(def)}: a category is one value, never a whole list; use a filter with "contains" for its items instead`,
+        joinField(at, 'categories'),
+      ),
+    ];
+  }
+  const allowed = def.allowedValues?.map(String);
+  return Object.keys(term.categories).flatMap((key) => {
+    const field = joinField(joinField(at, 'categories'), key);
+    if (def.type === 'boolean' && key !== 'true' && key !== 'false') {
+      return [
+        report(
+          'type_mismatch',
+          `${fieldIs(def)}: use "true" and "false" as the categories, not ${JSON.stringify(key)}`,
+          field,
+        ),
+      ];
+    }
+    if (def.type === 'number' && String(Number(key)) !== key) {
+      return [
+        report(
+          'type_mismatch',
+          `${fieldIs(def)}: write a category as a number, such as "3", not ${JSON.stringify(key)}`,
+          field,
+        ),
+      ];
+    }
+    if (allowed && !allowed.includes(key)) {
+      return [
+        report(
+          'unknown_value',
+          `${JSON.stringify(key)} is not an allowed value of ${def.name} (${allowed.map((a) => JSON.stringify(a)).join(', ')}); use one of them or add it to the field's allowed values`,
+          field,
+        ),
+      ];
+    }
+    return [];
+  });
+}

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { toNumber } from '../runtime/candidate';
-import { joinField, problem } from '../validation/problem';
-import { checkReference, referenceGetter, referenceRoots } from './input-reference';
-import { logistic, type ModelKind } from './model-kind';
+import { disallowedValueMessage, fieldIs, wrongValueMessage } from '../catalog/field-types';
+import type { FieldDefinition } from '../catalog/fields';
+import { joinField, problem, type ValidationProblem } from '../validation/problem';
+import { checkReference, referencedField, referenceGetter, referenceRoots } from './input-reference';
+import { logistic, type ModelCheckContext, type ModelKind } from './model-kind';
 
 const points = z.number().finite().min(-100000).max(100000);
 
@@ -48,6 +50,8 @@ export const scorecardModel: ModelKind<ScorecardParams> = {
     return params.characteristics.flatMap((c, i) => {
       const at = joinField(joinField(field, 'characteristics'), i);
       const problems = checkReference(c.input, ctx, joinField(at, 'input'));
+      const def = referencedField(c.input, ctx);
+      if (def) problems.push(...binTypeProblems(def, c.bins, ctx, at));
       c.bins.forEach((bin, j) => {
         const ranged = bin.min !== undefined || bin.max !== undefined;
         if (ranged === (bin.values !== undefined)) {
@@ -104,4 +108,50 @@ function binMatcher(bin: Bin): (value: unknown) => boolean {
     const x = toNumber(value);
     return x !== undefined && x >= min && x < max;
   };
+}
+
+/** A range bin needs a number field; a bin's values must be values the field can take. */
+function binTypeProblems(
+  def: FieldDefinition,
+  bins: readonly Bin[],
+  ctx: ModelCheckContext,
+  at: string,
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const report = (code: 'type_mismatch' | 'unknown_value', message: string, field: string) =>
+    problems.push(problem(code, message, { nodeId: ctx.nodeId, field }));
+  bins.forEach((bin, j) => {
+    const binField = joinField(joinField(at, 'bins'), j);
+    if ((bin.min !== undefined || bin.max !== undefined) && def.type !== 'number') {
+      report(
+        'type_mismatch',
+        `${fieldIs(def)}: a range (min/max) needs a number, so no value would fall in this bin; use a list of values instead ("values": [...])`,
+        binField,
+      );
+    }
+    (bin.values ?? []).forEach((value, k) => {
+      const field = joinField(joinField(binField, 'values'), k);
+      if (def.type === 'list') {
+        report(
+          'type_mismatch',
+          `${fieldIs(def)}: a bin value is one value, never a whole list; use a number field instead`,
+          field,
+        );
+        return;
+      }
+      // Text fields also match numbers and true/false by their text (see binMatcher).
+      const fits =
+        def.type === 'string' || def.type === 'date'
+          ? true
+          : typeof value === (def.type === 'number' ? 'number' : 'boolean');
+      if (!fits) {
+        report('type_mismatch', wrongValueMessage(def, value).replace(': compare with ', ': use '), field);
+        return;
+      }
+      const text = def.type === 'string' ? String(value) : value;
+      const disallowed = disallowedValueMessage(def, text);
+      if (disallowed) report('unknown_value', disallowed, field);
+    });
+  });
+  return problems;
 }

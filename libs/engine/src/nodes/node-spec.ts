@@ -45,6 +45,11 @@ export interface NodeResult {
 /** A node compiled once per strategy version; `run` is called for every decision. */
 export interface NodeRuntime {
   run(inputs: readonly Candidate[][], state: DecisionState): NodeResult;
+  /**
+   * A source's own candidates (the actions it selects from the catalog): its trace counts and explains
+   * only these, not every other strategy's actions in a shared catalog. Without it: the whole catalog.
+   */
+  selected?: readonly Candidate[];
   /** Why a candidate that came in did not go out; only called when tracing. */
   explainDrop?(
     candidate: Candidate,

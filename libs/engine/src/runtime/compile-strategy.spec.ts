@@ -345,3 +345,23 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('compiling a version approved before a check existed', () => {
+  // "age" is a number: comparing it with the text "18" is an error today.
+  const env = { actions: CATALOG, schema: { customer: [{ name: 'age', type: 'number' as const }] } };
+  const document = linearStrategy([
+    ['actions', {}],
+    ['filter', { condition: all(cmp('customer', 'age', 'equal', '18')) }],
+    ['output', {}],
+  ]);
+
+  it('is refused without tolerance, and compiles with it, deciding as before', () => {
+    expect(() => compileStrategy(document, env)).toThrow(/compare with 18, not "18"/);
+    const compiled = compileStrategy(document, env, { tolerate: ['type_mismatch', 'unknown_value'] });
+    // json-rules-engine's `equal` is strict: 18 never equals "18", so nothing passes.
+    expect(compiled.decide({ customer: { age: 18 }, context: { now: NOW } }).recommendations).toEqual([]);
+    expect(compileCached(document, env, { tolerate: ['type_mismatch'] })).not.toBe(
+      compileCached(document, env, { tolerate: ['type_mismatch', 'unknown_value'] }),
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { DEFAULT_HANDLE, type StrategyDocument } from '../document/strategy-docu
 import { topologicalOrder } from '../graph/strategy-graph';
 import type { NodeRuntime, StrategyEnvironment } from '../nodes/node-spec';
 import { nodeSpec } from '../nodes/registry';
-import { StrategyValidationError } from '../validation/problem';
+import { StrategyValidationError, type ProblemCode } from '../validation/problem';
 import { validateStrategy } from '../validation/validate-strategy';
 import type {
   Candidate,
@@ -47,9 +47,24 @@ interface PlanStep {
  * Validates and compiles a strategy into a plan of closures. Throws StrategyValidationError with
  * every problem if the document has errors. Use compileCached to compile each version only once.
  */
-export function compileStrategy(document: unknown, env: StrategyEnvironment = {}): CompiledStrategy {
+export interface CompileOptions {
+  /**
+   * Problems that do not stop compiling: checks added after a version was approved, so that it
+   * keeps deciding exactly as it was approved.
+   */
+  tolerate?: readonly ProblemCode[];
+}
+
+export function compileStrategy(
+  document: unknown,
+  env: StrategyEnvironment = {},
+  options: CompileOptions = {},
+): CompiledStrategy {
   const validation = validateStrategy(document, env);
-  if (!validation.valid || !validation.document) throw new StrategyValidationError(validation.problems);
+  const blocking = validation.problems.some(
+    (p) => p.severity === 'error' && !options.tolerate?.includes(p.code),
+  );
+  if (blocking || !validation.document) throw new StrategyValidationError(validation.problems);
   const doc = validation.document;
   const actions: ActionFact[] = (env.actions ?? []).map((a, i) => toActionFact(a, i));
   const actionsById = new Map(actions.map((a) => [a.id, a]));
@@ -160,16 +175,20 @@ const compiledCache = new Map<string, CompiledStrategy>();
 const CACHE_LIMIT = 256;
 
 /** compileStrategy, cached by the content hash of the document and of its environment. */
-export function compileCached(document: StrategyDocument, env: StrategyEnvironment = {}): CompiledStrategy {
+export function compileCached(
+  document: StrategyDocument,
+  env: StrategyEnvironment = {},
+  options: CompileOptions = {},
+): CompiledStrategy {
   let key: string;
   try {
-    key = `${contentHash(document)}:${sha256Hex(canonicalJson({ actions: env.actions ?? [], schema: env.schema ?? {}, models: env.models ?? {} }))}`;
+    key = `${contentHash(document)}:${sha256Hex(canonicalJson({ actions: env.actions ?? [], schema: env.schema ?? {}, models: env.models ?? {}, tolerate: options.tolerate ?? [] }))}`;
   } catch {
-    return compileStrategy(document, env); // not hashable, so not a valid document: report its problems
+    return compileStrategy(document, env, options); // not hashable, so not a valid document: report its problems
   }
   const hit = compiledCache.get(key);
   if (hit) return hit;
-  const compiled = compileStrategy(document, env);
+  const compiled = compileStrategy(document, env, options);
   if (compiledCache.size >= CACHE_LIMIT) compiledCache.delete(compiledCache.keys().next().value!);
   compiledCache.set(key, compiled);
   return compiled;
@@ -232,7 +251,9 @@ function traceNode(
   full: boolean,
   catalog: readonly ActionFact[],
 ): NodeTrace {
-  const incoming = step.source ? catalog.map((action) => ({ action, fields: {} })) : inputs.flat();
+  const incoming = step.source
+    ? (step.runtime.selected ?? catalog.map((action) => ({ action, fields: {} })))
+    : inputs.flat();
   const node: NodeTrace = {
     nodeId: step.id,
     type: step.type,

@@ -55,7 +55,10 @@ describe('validateDecisionInput', () => {
   it('refuses a context.now no store of decisions can keep (outside the years 1–9999)', () => {
     for (const now of ['+275760-09-13T00:00:00Z', '-004714-01-01T00:00:00Z', '+010000-01-01T00:00:00Z'])
       expect(validateDecisionInput({ customer: {}, context: { now } })).toEqual([
-        { field: 'context.now', message: 'must be an ISO 8601 date-time between the years 1 and 9999, e.g. 2026-11-23T10:00:00Z' },
+        {
+          field: 'context.now',
+          message: 'must be an ISO 8601 date-time between the years 1 and 9999, e.g. 2026-11-23T10:00:00Z',
+        },
       ]);
     expect(validateDecisionInput({ customer: {}, context: { now: '9999-12-31T23:59:59Z' } })).toEqual([]);
     expect(validateDecisionInput({ customer: {}, context: { now: '0001-01-01T00:00:00Z' } })).toEqual([]);

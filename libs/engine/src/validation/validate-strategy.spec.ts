@@ -6,6 +6,7 @@ import { CATALOG, linearStrategy } from '../test-support/build-strategy';
 import { all, cmp, graph } from '../test-support/engine.test-helpers';
 import { StrategyValidationError, type ProblemCode, type ValidationProblem } from './problem';
 import { validateStrategy } from './validate-strategy';
+import { MAX_CONDITION_DEPTH } from '../conditions/check-condition';
 
 const SCHEMA: DataSchema = {
   customer: [
@@ -49,7 +50,7 @@ function onlyProblem(document: unknown, code: ProblemCode, env?: StrategyEnviron
 
 /** Messages say what to do about the problem, not only what is wrong. */
 const TELLS_WHAT_TO_DO =
-  /\b(use|add|connect|remove|choose|give|keep|upgrade|check|join|put|write|must|needs?|declare)\b/;
+  /\b(use|compare|add|connect|remove|choose|give|keep|upgrade|check|join|put|write|must|needs?|declare)\b/;
 
 describe('validateStrategy', () => {
   it('accepts a sound strategy without any problem', () => {
@@ -523,32 +524,32 @@ describe('validateStrategy', () => {
       });
     });
 
-    it('unknown_value (warning): a value outside the declared allowed values, listing them', () => {
+    it('unknown_value: a value outside the declared allowed values is an error, listing them', () => {
       const problem = onlyProblem(
         filter(all(cmp('customer', 'segment', 'equal', 'platinum'))),
         'unknown_value',
       );
       expect(problem).toMatchObject({
-        severity: 'warning',
+        severity: 'error',
         nodeId: 'n2',
         field: 'config.condition.all[0].value',
       });
       expect(problem.message).toBe(
-        '"platinum" is not an allowed value of segment ("gold", "silver", "bronze")',
+        '"platinum" is not an allowed value of segment ("gold", "silver", "bronze"); use one of them or add it to the field\'s allowed values',
       );
       expect(validateStrategy(filter(all(cmp('customer', 'segment', 'equal', 'platinum'))), ENV).valid).toBe(
-        true,
+        false,
       );
     });
 
-    it('type_mismatch (warning): a number field compared with text', () => {
+    it('type_mismatch: a number field compared with text is an error saying which number to use', () => {
       const problem = onlyProblem(filter(all(cmp('customer', 'age', 'greaterThan', '18'))), 'type_mismatch');
       expect(problem).toMatchObject({
-        severity: 'warning',
+        severity: 'error',
         nodeId: 'n2',
         field: 'config.condition.all[0].value',
       });
-      expect(problem.message).toMatch(/^age is a number but is compared with "18"/);
+      expect(problem.message).toBe('age is a number: compare with 18, not "18"');
     });
 
     it('type_mismatch (warning): "equal" against a list, suggesting "in"', () => {
@@ -657,6 +658,258 @@ describe('validateStrategy', () => {
         byAction: { whatever: all(cmp('action', 'colour', 'equal', 'red')) },
       });
       expect(problemsOf(doc, { models: ENV.models })).toEqual([]);
+    });
+  });
+
+  it('invalid_condition: "all" blocks nested past MAX_CONDITION_DEPTH, found without overflowing the stack', () => {
+    const nested = (levels: number) => {
+      let condition: unknown = all(cmp('customer', 'age', 'greaterThan', 1));
+      for (let i = 1; i < levels; i++) condition = { all: [condition] };
+      return withStep(2, 'filter', { condition });
+    };
+    const problem = onlyProblem(nested(10_000), 'invalid_condition');
+    expect(problem).toMatchObject({
+      nodeId: 'n2',
+      field: `config.condition${'.all[0]'.repeat(MAX_CONDITION_DEPTH)}`,
+    });
+    expect(problem.message).toContain(`more than ${MAX_CONDITION_DEPTH}`);
+    expect(problem.message).toMatch(TELLS_WHAT_TO_DO);
+    expect(validateStrategy(nested(MAX_CONDITION_DEPTH), ENV).valid).toBe(true);
+  });
+
+  describe('type mistakes against the schema, wherever a step compares or weighs a field', () => {
+    const TYPED: StrategyEnvironment = {
+      actions: CATALOG,
+      schema: {
+        customer: [
+          { name: 'age', type: 'number' },
+          { name: 'housing', type: 'boolean' },
+          { name: 'segment', type: 'string', allowedValues: ['gold', 'silver', 'bronze'] },
+          { name: 'products', type: 'list' },
+        ],
+        context: [{ name: 'channel', type: 'string' }],
+      },
+      models: {
+        ...ENV.models,
+        'housing-v1': { type: 'logistic', intercept: 0, terms: [{ input: 'customer.housing', weight: 0.8 }] },
+      },
+    };
+    const housingYes = all(cmp('customer', 'housing', 'equal', 'yes'));
+    const HOUSING_YES = 'housing is true/false: compare with true, not "yes"';
+    const errorsOf = (document: unknown) =>
+      validateStrategy(document, TYPED).problems.filter((p) => p.severity === 'error');
+    const score = (model: unknown) => withStep(3, 'score', { model });
+
+    it.each([
+      [
+        'filter condition',
+        withStep(2, 'filter', { condition: housingYes }),
+        'n2',
+        'config.condition.all[0].value',
+      ],
+      [
+        'filter rule per group',
+        withStep(2, 'filter', { byGroup: { retention: housingYes } }),
+        'n2',
+        'config.byGroup.retention.all[0].value',
+      ],
+      [
+        'filter rule per action',
+        withStep(2, 'filter', { byAction: { 'data-addon': housingYes } }),
+        'n2',
+        'config.byAction.data-addon.all[0].value',
+      ],
+      [
+        'split case',
+        graph(
+          [
+            ['a', 'actions', {}],
+            ['s', 'split', { mode: 'condition', cases: [{ id: 'owners', when: housingYes }] }],
+            ['m', 'merge', {}],
+            ['o', 'output', {}],
+          ],
+          [
+            ['a', 's'],
+            ['s', 'm', 'owners'],
+            ['s', 'm', 'default'],
+            ['m', 'o'],
+          ],
+        ),
+        's',
+        'config.cases[0].when.all[0].value',
+      ],
+      [
+        'arbitration context weight',
+        withStep(4, 'arbitrate', { contextWeights: [{ when: housingYes, weight: 2 }] }),
+        'n4',
+        'config.contextWeights[0].when.all[0].value',
+      ],
+      [
+        'decision table cell',
+        score({
+          type: 'decisionTable',
+          hitPolicy: 'first',
+          inputs: ['customer.age', 'customer.housing'],
+          rules: [{ when: [null, { operator: 'equal', value: 'yes' }], output: 0.3 }],
+        }),
+        'n3',
+        'config.model.rules[0].when[1].value',
+      ],
+    ])('%s: an error on the step and the value', (_where, document, nodeId, field) => {
+      expect(errorsOf(document)).toEqual([
+        { code: 'type_mismatch', severity: 'error', nodeId, field, message: HOUSING_YES },
+      ]);
+    });
+
+    it("the catalog's action properties and the computed fields have types too", () => {
+      const condition = all(
+        cmp('action', 'value', 'greaterThan', '30'),
+        cmp('action', 'tags', 'equal', 'fibre'),
+        cmp('fields', 'propensity', 'equal', '0.5'),
+        cmp('action', 'group', 'in', ['retention']),
+      );
+      expect(errorsOf(withStep(2, 'filter', { condition })).map((p) => `${p.field}: ${p.message}`)).toEqual([
+        'config.condition.all[0].value: action value is a number: compare with 30, not "30"',
+        'config.condition.all[1].operator: action tags is a list: "equal" compares the whole list; use "contains" to look for an item',
+        'config.condition.all[2].value: propensity is a number: compare with 0.5, not "0.5"',
+      ]);
+    });
+
+    it('a numeric weight on a true/false field (which would add 0) is an error suggesting categories', () => {
+      const model = { type: 'logistic', intercept: 0, terms: [{ input: 'customer.housing', weight: 0.8 }] };
+      expect(errorsOf(score(model))).toEqual([
+        {
+          code: 'type_mismatch',
+          severity: 'error',
+          nodeId: 'n3',
+          field: 'config.model.terms[0].weight',
+          message:
+            'housing is true/false: a weight multiplies a number, so this term would always add 0; weigh each value instead: "categories": { "true": 0.8, "false": 0 }',
+        },
+      ]);
+      // A weight on a text field adds 0 as well.
+      expect(errorsOf(score({ ...model, terms: [{ input: 'customer.segment', weight: 1 }] }))).toEqual([
+        expect.objectContaining({
+          field: 'config.model.terms[0].weight',
+          message: expect.stringMatching(/^segment is text: a weight multiplies a number/),
+        }),
+      ]);
+      // The same model from the registry is reported on the reference.
+      expect(errorsOf(score({ type: 'registry', modelId: 'housing-v1' }))).toEqual([
+        expect.objectContaining({
+          code: 'type_mismatch',
+          field: 'config.model.modelId',
+          message: expect.stringMatching(
+            /^registry model "housing-v1": housing is true\/false: a weight multiplies a number/,
+          ),
+        }),
+      ]);
+    });
+
+    it('expression models: a field that is not a number in arithmetic, or compared with another type', () => {
+      const expression = (text: string) => errorsOf(score({ type: 'expression', expression: text }));
+      expect(expression('0.1 + 0.5 * customer.age / 100')).toEqual([]);
+      expect(expression('customer.housing == true ? 0.4 : 0.1')).toEqual([]);
+      expect(expression('0.1 + 0.3 * customer.housing')).toEqual([
+        {
+          code: 'type_mismatch',
+          severity: 'error',
+          nodeId: 'n3',
+          field: 'config.model.expression',
+          message:
+            'housing is true/false: arithmetic needs a number, so this would always be missing; test it instead, e.g. (customer.housing ? 1 : 0) (at character 13)',
+        },
+      ]);
+      expect(
+        expression('customer.housing == "yes" ? 0.4 : min(customer.segment, 1)').map((p) => p.message),
+      ).toEqual([
+        'housing is true/false: compare with true, not "yes" (at character 21)',
+        'segment is text: arithmetic needs a number, so this would always be missing; compare it instead, e.g. (customer.segment == "gold" ? 1 : 0) (at character 39)',
+      ]);
+    });
+
+    it('categories must be values of the field: "true"/"false", numbers, or allowed values', () => {
+      const categorical = (input: string, categories: Record<string, number>) =>
+        score({ type: 'logistic', intercept: 0, terms: [{ input, categories }] });
+      expect(errorsOf(categorical('customer.housing', { true: 0.5, false: 0 }))).toEqual([]);
+      expect(errorsOf(categorical('customer.segment', { gold: 0.5, silver: 0.2 }))).toEqual([]);
+      expect(errorsOf(categorical('customer.housing', { yes: 0.5 }))).toEqual([
+        expect.objectContaining({
+          code: 'type_mismatch',
+          field: 'config.model.terms[0].categories.yes',
+          message: 'housing is true/false: use "true" and "false" as the categories, not "yes"',
+        }),
+      ]);
+      expect(errorsOf(categorical('customer.age', { young: 0.5 }))).toEqual([
+        expect.objectContaining({ code: 'type_mismatch', field: 'config.model.terms[0].categories.young' }),
+      ]);
+      expect(errorsOf(categorical('customer.segment', { platinum: 0.5 }))).toEqual([
+        expect.objectContaining({
+          code: 'unknown_value',
+          field: 'config.model.terms[0].categories.platinum',
+        }),
+      ]);
+      expect(errorsOf(categorical('customer.products', { tv: 0.5 }))).toEqual([
+        expect.objectContaining({ code: 'type_mismatch', field: 'config.model.terms[0].categories' }),
+      ]);
+    });
+
+    it('scorecard bins: a range needs a number field, listed values must fit the field', () => {
+      const scorecard = (input: string, bins: unknown[]) =>
+        score({ type: 'scorecard', characteristics: [{ input, bins }] });
+      expect(errorsOf(scorecard('customer.age', [{ min: 18, max: 30, points: 5 }]))).toEqual([]);
+      expect(errorsOf(scorecard('customer.housing', [{ values: [true], points: 5 }]))).toEqual([]);
+      expect(errorsOf(scorecard('customer.segment', [{ min: 1, points: 5 }]))).toEqual([
+        expect.objectContaining({
+          code: 'type_mismatch',
+          field: 'config.model.characteristics[0].bins[0]',
+          message: expect.stringMatching(/^segment is text: a range \(min\/max\) needs a number/),
+        }),
+      ]);
+      expect(errorsOf(scorecard('customer.housing', [{ values: ['yes'], points: 5 }]))).toEqual([
+        expect.objectContaining({
+          code: 'type_mismatch',
+          field: 'config.model.characteristics[0].bins[0].values[0]',
+          message: 'housing is true/false: use true, not "yes"',
+        }),
+      ]);
+      expect(errorsOf(scorecard('customer.segment', [{ values: ['gold', 'platinum'], points: 5 }]))).toEqual([
+        expect.objectContaining({
+          code: 'unknown_value',
+          field: 'config.model.characteristics[0].bins[0].values[1]',
+        }),
+      ]);
+    });
+
+    it('every type message says what to use instead', () => {
+      const documents = [
+        withStep(2, 'filter', {
+          condition: {
+            all: [
+              cmp('customer', 'housing', 'greaterThan', 0),
+              cmp('customer', 'age', 'in', '18,21'),
+              cmp('customer', 'products', 'equal', 'tv'),
+              cmp('customer', 'segment', 'contains', 'g'),
+              cmp('customer', 'age', 'someFact:equal', 3),
+              {
+                fact: 'customer',
+                path: '$.age',
+                operator: 'equal',
+                value: { fact: 'context', path: '$.channel' },
+              },
+            ],
+          },
+        }),
+        score({ type: 'logistic', intercept: 0, terms: [{ input: 'customer.products', weight: 1 }] }),
+        score({ type: 'logistic', intercept: 0, terms: [{ input: 'customer.age', categories: { x: 1 } }] }),
+        score({
+          type: 'scorecard',
+          characteristics: [{ input: 'customer.products', bins: [{ values: ['tv'], points: 1 }] }],
+        }),
+      ];
+      const messages = documents.flatMap((d) => errorsOf(d).map((p) => p.message));
+      expect(messages.length).toBeGreaterThanOrEqual(9);
+      for (const message of messages) expect(message).toMatch(TELLS_WHAT_TO_DO);
     });
   });
 

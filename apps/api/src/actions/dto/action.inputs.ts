@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
+import { storableDate } from '../../common/storable-date';
 
 const RESERVED_ATTRIBUTES = ['id', 'name', 'group', 'channel', 'value', 'cost', 'validFrom', 'validTo', 'tags'];
 
@@ -19,8 +20,8 @@ const fields = {
   channel: text(100).nullish(),
   value: amount.nullish(),
   cost: amount.nullish(),
-  validFrom: z.date().nullish(),
-  validTo: z.date().nullish(),
+  validFrom: storableDate().nullish(),
+  validTo: storableDate().nullish(),
   tags: z
     .array(text(100).refine((t) => !/[,;|]/.test(t), 'must not contain , ; or | (they separate tags in the studio and in CSV files)'))
     .max(50, 'at most 50 tags')

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
+import { storableDate } from '../../common/storable-date';
 
 @InputType()
 export class AuditFilterInput {
@@ -28,10 +29,24 @@ export const auditFilterSchema = z
     action: z.string().max(100).nullish(),
     entityType: z.string().max(100).nullish(),
     entityId: z.string().max(200).nullish(),
-    from: z.date().nullish(),
-    to: z.date().nullish(),
+    from: storableDate().nullish(),
+    to: storableDate().nullish(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'must not be before from', path: ['to'] });
+
+@InputType({ description: 'An audit chain head exported earlier (log line or arbiter_audit_chain_head_info): seq and hash.' })
+export class AuditChainAnchorInput {
+  @Field(() => Int)
+  seq: number;
+
+  @Field()
+  hash: string;
+}
+
+export const auditChainAnchorSchema = z.object({
+  seq: z.number().int().min(1, 'must be at least 1'),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a hash of 64 hex digits'),
+});
 
 @ObjectType()
 export class AuditChainVerification {

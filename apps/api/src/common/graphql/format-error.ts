@@ -16,6 +16,9 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_REQUEST',
 };
 
+/** AppErrors thrown by a plugin before execution (the input checks) arrive wrapped, without a path. */
+const unwrapPluginError = (error: unknown) => (error instanceof GraphQLError && error.originalError instanceof AppError ? error.originalError : error);
+
 /**
  * The only way errors leave the GraphQL endpoint: our AppErrors keep their code, message and
  * extensions; request problems become BAD_REQUEST (bad variable values VALIDATION_FAILED);
@@ -23,7 +26,7 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
  * Stack traces never leave the server.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = asRetryable(unwrapResolverError(error));
+  const original = asRetryable(unwrapPluginError(unwrapResolverError(error)));
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) {
     return { ...base, message: original.message, extensions: { ...original.extensions, code: original.code } };
@@ -41,4 +44,26 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const err = original instanceof Error ? { type: original.name, message: original.message, stack: original.stack } : { message: String(original) };
   logger.error({ err, path: formatted.path }, `Unexpected error: ${err.message}`);
   return { message: 'Internal server error. The details are in the server log.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
+}
+
+/** graphql-js's suggestions end a message: ` Did you mean "x"?`, ` Did you mean the enum value "y"?`. */
+const SUGGESTION = / ?Did you mean .*\?$/s;
+
+/**
+ * For production: the same formatting without "Did you mean …?" suggestions, which would tell a
+ * stranger field, argument and enum names (Apollo's hideSchemaDetailsFromClientErrors covers the
+ * query's own validation, not variable values).
+ */
+export function withoutSuggestions(format: typeof formatGraphQLError): typeof formatGraphQLError {
+  return (formatted, error) => {
+    const result = format(formatted, error);
+    const details = result.extensions?.['details'];
+    return {
+      ...result,
+      message: result.message.replace(SUGGESTION, ''),
+      ...(Array.isArray(details) && {
+        extensions: { ...result.extensions, details: details.map((d: { message?: unknown }) => (typeof d.message === 'string' ? { ...d, message: d.message.replace(SUGGESTION, '') } : d)) },
+      }),
+    };
+  };
 }

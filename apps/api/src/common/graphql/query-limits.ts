@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getNamedType,
+  getVariableValues,
   GraphQLError,
   Kind,
   type ASTVisitor,
@@ -8,8 +9,40 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './pagination';
+
+/**
+ * The cost of a field that does real work per call (recomputes the audit chain, compiles and runs
+ * a strategy): `@Query(() => T, { complexity: EXPENSIVE_FIELD_COST })`. Such a field may also
+ * appear only once per operation (see expensiveFieldRule), so aliases cannot multiply its work.
+ */
+export const EXPENSIVE_FIELD_COST = 1000;
+
+/** The cost of a field that makes a real decision (runs the published strategy, logs it): aliases of it add up fast. */
+export const DECISION_FIELD_COST = 10;
+
+/** Rejects an operation that asks for the same expensive field more than once (under aliases, or in fragments). */
+export function expensiveFieldRule(context: ValidationContext): ASTVisitor {
+  const seen = new Map<string, number>();
+  return {
+    Field(node) {
+      const field = context.getFieldDef();
+      const cost = field?.extensions?.['complexity'];
+      if (!field || typeof cost !== 'number' || cost < EXPENSIVE_FIELD_COST) return;
+      const count = (seen.get(field.name) ?? 0) + 1;
+      seen.set(field.name, count);
+      if (count === 2) {
+        context.reportError(
+          new GraphQLError(`"${field.name}" does a lot of work per call, so one operation may ask for it only once (not under several aliases); send separate requests.`, {
+            nodes: [node],
+            extensions: { code: 'BAD_REQUEST' },
+          }),
+        );
+      }
+    },
+  };
+}
 
 /** Rejects operations nested deeper than `max` fields (fragments followed, introspection included). */
 export function depthLimitRule(max: number) {
@@ -53,12 +86,15 @@ function pageSize(args: Record<string, unknown>): number | undefined {
   return typeof first === 'number' && first > 0 ? first : undefined;
 }
 
-/** Rejects operations whose cost (1 per field; a paged list field counts its items times `first`) exceeds `max`. */
+/** Rejects operations whose cost (1 per field, EXPENSIVE_FIELD_COST for expensive ones; a paged list field counts its items times `first`) exceeds `max`. */
 export function complexityLimitPlugin(max: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          // Variables that do not fit their types are left to execution, which answers them with
+          // the standard error (400, BAD_USER_INPUT → VALIDATION_FAILED); getComplexity would throw.
+          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
           const complexity = getComplexity({
             schema,
             query: document,
@@ -69,6 +105,7 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
                 const first = pageSize(args) ?? (getNamedType(field.type).name.endsWith('Connection') ? DEFAULT_PAGE_SIZE : undefined);
                 return first === undefined ? undefined : 1 + childComplexity * first;
               },
+              fieldExtensionsEstimator(),
               simpleEstimator({ defaultComplexity: 1 }),
             ],
           });

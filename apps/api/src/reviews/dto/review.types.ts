@@ -115,4 +115,9 @@ export class StrategyDiffType {
 
   @Field(() => DiffEdgesType)
   edges: DiffEdgesType;
+
+  @Field(() => [String], {
+    description: "What changed in the catalog entries and declared fields the versions read, in words (\"action 'Gold card': value 120 → 150\"); empty when a version has no copy of them.",
+  })
+  environment: string[];
 }

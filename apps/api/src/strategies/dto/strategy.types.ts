@@ -137,4 +137,5 @@ export class TestDecisionResult {
 }
 
 export const rejectSchema = commentSchema;
+export const rollbackReasonSchema = commentSchema;
 export const approveCommentSchema = commentSchema.nullish();

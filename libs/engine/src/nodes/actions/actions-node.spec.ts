@@ -1,5 +1,6 @@
 import { CATALOG, linearStrategy } from '../../test-support/build-strategy';
 import { action, decide, dropped, ids, nodeTrace } from '../../test-support/engine.test-helpers';
+import { actionsSelected } from './actions-node';
 
 const strategy = (config: unknown) =>
   linearStrategy([
@@ -41,10 +42,17 @@ describe('actions node', () => {
     expect(ids(decide(strategy({ groups: ['upsell'], channels: ['email'] })))).toEqual(['fibre-upgrade']);
   });
 
-  it('counts the whole catalog in and says that an unselected action was not selected', () => {
+  it('counts in only the actions it selects: the rest of a shared catalog is not in its trace', () => {
     const result = decide(strategy({ groups: ['service'] }), {}, { trace: true });
-    expect(nodeTrace(result, 'n1')).toMatchObject({ in: 5, out: 1 });
-    expect(dropped(result, 'n1')['data-addon']).toBe('not selected by this node');
+    expect(nodeTrace(result, 'n1')).toMatchObject({ in: 1, out: 1, dropped: [] });
+    const counted = decide(strategy({ groups: ['service'] }), {}, { trace: 'counts' });
+    expect(nodeTrace(counted, 'n1')).toMatchObject({ in: 1, out: 1 });
+    const july = { customer: { id: 'c1' }, context: { now: '2026-07-01T00:00:00Z' } };
+    expect(nodeTrace(decide(strategy({ groups: ['service'] }), july, { trace: true }), 'n1')).toMatchObject({
+      in: 1,
+      out: 0,
+      dropped: [{ actionId: 'bill-followup', reason: 'expired on 2026-06-30' }],
+    });
   });
 
   describe('validity dates', () => {
@@ -110,5 +118,38 @@ describe('actions node', () => {
           .recommendations,
       ).toHaveLength(6);
     });
+  });
+});
+
+describe('actionsSelected: what a version reads from the catalog', () => {
+  const selected = (...configs: unknown[]) =>
+    actionsSelected(
+      {
+        nodes: [
+          ...configs.map((config, i) => ({ id: `a${i}`, type: 'actions', config })),
+          { id: 'o', type: 'output', config: {} },
+        ],
+      },
+      CATALOG,
+    ).map((a) => a.id);
+
+  it('is the union of what every actions step selects', () => {
+    expect(selected({ groups: ['retention'] }, { tags: ['fibre'] })).toEqual([
+      'loyalty-discount',
+      'retention-call',
+      'fibre-upgrade',
+    ]);
+    expect(selected({ actionIds: ['bill-followup'] })).toEqual(['bill-followup']);
+  });
+
+  it('is the whole catalog for a step that selects everything or whose settings are unreadable', () => {
+    expect(selected({})).toHaveLength(CATALOG.length);
+    expect(selected({ groups: 'retention' })).toHaveLength(CATALOG.length);
+  });
+
+  it('is nothing for a document without actions steps or without nodes', () => {
+    expect(selected()).toEqual([]);
+    expect(actionsSelected({ nodes: 'none' }, CATALOG)).toEqual([]);
+    expect(actionsSelected(null, CATALOG)).toEqual([]);
   });
 });

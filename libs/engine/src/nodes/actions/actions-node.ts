@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionFact } from '../../catalog/action';
+import { toActionFact, type ActionDefinition, type ActionFact } from '../../catalog/action';
 import type { Candidate, DecisionState } from '../../runtime/types';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
@@ -65,13 +65,13 @@ export const actionsNode = defineNode<ActionsConfig>({
     const alwaysFit =
       !matchChannel && [...windows.values()].every((w) => w.from === -Infinity && w.to === Infinity);
     return {
+      selected: candidates,
       run: (_inputs, state) => ({
         handle: 'out',
         candidates: alwaysFit ? candidates : candidates.filter((c) => fits(c, state)),
       }),
       explainDrop(c, state) {
-        const w = windows.get(c.action.id);
-        if (!w) return 'not selected by this node';
+        const w = windows.get(c.action.id)!;
         if (state.now < w.from) return `not valid before ${c.action.validFrom}`;
         if (state.now > w.to) return `expired on ${c.action.validTo}`;
         const channel = state.context.channel;
@@ -91,6 +91,19 @@ export const actionsNode = defineNode<ActionsConfig>({
     return config.matchContextChannel ? `${base}, for the calling channel` : base;
   },
 });
+
+/**
+ * The catalog entries a document's actions steps can start with, whatever the day: what a strategy
+ * version reads from the catalog. A step whose settings are unreadable reads the whole catalog.
+ */
+export function actionsSelected(document: unknown, actions: readonly ActionDefinition[]): ActionDefinition[] {
+  const nodes = (document as { nodes?: unknown } | null)?.nodes;
+  if (!Array.isArray(nodes)) return [];
+  const configs = nodes
+    .filter((n): n is { config?: unknown } => (n as { type?: unknown } | null)?.type === 'actions')
+    .map((n) => configSchema.safeParse(n.config ?? {}).data ?? {});
+  return actions.filter((a) => configs.some((config) => selects(config, toActionFact(a))));
+}
 
 function selects(config: ActionsConfig, action: ActionFact): boolean {
   if (config.actionIds?.length && !config.actionIds.includes(action.id)) return false;

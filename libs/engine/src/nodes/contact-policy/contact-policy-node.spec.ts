@@ -194,7 +194,7 @@ describe('contact policy node', () => {
     });
   });
 
-  it('checks limits before cooldowns and reports the first rule that applies', () => {
+  it('names every rule the candidate breaks, limits before cooldowns', () => {
     const doc = strategy({
       limits: [{ scope: 'action', max: 1, windowDays: 7 }],
       cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }],
@@ -205,8 +205,9 @@ describe('contact policy node', () => {
       { trace: true },
     );
     expect(dropped(result, 'n2')['data-addon']).toBe(
-      'shown 1 time in the last 7 days for this action (at most 1)',
+      'shown 1 time in the last 7 days for this action (at most 1); declined 1 day ago for this action (30 days rest after declined)',
     );
+    expect(ids(result)).not.toContain('data-addon');
   });
 
   it('ignores history entries after the decision time and entries with an unreadable time', () => {

@@ -77,7 +77,8 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
     };
     // A limit of 0 forbids the contact outright, with or without history.
     const alwaysLimited = config.limits.some((l) => l.max === 0);
-    const violation = (c: Candidate, state: DecisionState): string | undefined => {
+    /** The first rule the candidate breaks; with `all`, every one of them is collected there (for the trace). */
+    const violation = (c: Candidate, state: DecisionState, all?: string[]): string | undefined => {
       const history = historyOf(state);
       if (history.length === 0 && !alwaysLimited) return undefined;
       for (const limit of config.limits) {
@@ -86,9 +87,12 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
           (i) => i.at > since && limit.count.includes(i.outcome) && sameScope(limit.scope, i, c.action),
         ).length;
         if (n >= limit.max) {
-          if (limit.max === 0)
-            return `at most 0 ${limit.count.join('/')} in ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)}, so never offered`;
-          return `${limit.count.join('/')} ${plural(n, 'time')} in the last ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)} (at most ${limit.max})`;
+          const reason =
+            limit.max === 0
+              ? `at most 0 ${limit.count.join('/')} in ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)}, so never offered`
+              : `${limit.count.join('/')} ${plural(n, 'time')} in the last ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)} (at most ${limit.max})`;
+          if (!all) return reason;
+          all.push(reason);
         }
       }
       for (const cooldown of config.cooldowns) {
@@ -106,17 +110,23 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
         }
         if (last) {
           const ago = Math.floor((state.now - last.at) / DAY_MS);
-          return `${last.outcome} ${ago === 0 ? 'today' : `${plural(ago, 'day')} ago`} for ${scopeWords(cooldown.scope, c.action)} (${plural(cooldown.days, 'day')} rest after ${cooldown.after.join('/')})`;
+          const reason = `${last.outcome} ${ago === 0 ? 'today' : `${plural(ago, 'day')} ago`} for ${scopeWords(cooldown.scope, c.action)} (${plural(cooldown.days, 'day')} rest after ${cooldown.after.join('/')})`;
+          if (!all) return reason;
+          all.push(reason);
         }
       }
-      return undefined;
+      return all?.[0];
     };
     return {
       run([input = []], state) {
         if (state.history.length === 0 && !alwaysLimited) return { handle: 'out', candidates: input.slice() };
         return { handle: 'out', candidates: input.filter((c) => violation(c, state) === undefined) };
       },
-      explainDrop: (c, state) => violation(c, state) ?? 'suppressed by the contact policy',
+      explainDrop(c, state) {
+        const broken: string[] = [];
+        violation(c, state, broken);
+        return broken.length ? broken.join('; ') : 'suppressed by the contact policy';
+      },
     };
   },
   summarize(config) {

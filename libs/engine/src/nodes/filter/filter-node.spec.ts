@@ -109,6 +109,40 @@ describe('filter node', () => {
     });
   });
 
+  describe('when several rules fail', () => {
+    const doc = strategy({
+      condition: all(
+        cmp('customer', 'age', 'greaterThanInclusive', 18),
+        cmp('customer', 'churnRisk', 'lessThan', 0.8),
+        cmp('action', 'value', 'greaterThan', 30),
+      ),
+      byGroup: { retention: all(cmp('customer', 'callConsent', 'equal', true)) },
+      byAction: { 'retention-call': all(cmp('customer', 'segment', 'in', ['gold'])) },
+    });
+    const facts = customer({ age: 17, churnRisk: 0.9, callConsent: false, segment: 'bronze' });
+
+    it('names every failing comparison of the condition and every failing rule, in order', () => {
+      const result = decide(doc, facts, { trace: true });
+      expect(ids(result)).toEqual([]);
+      expect(dropped(result, 'n2')).toEqual({
+        'loyalty-discount':
+          'age 17 is not ≥ 18 and churn risk 0.9 is not < 0.8; group retention rule: call consent is false, not true',
+        'retention-call':
+          'age 17 is not ≥ 18 and churn risk 0.9 is not < 0.8; group retention rule: call consent is false, not true; rule for Retention call: segment "bronze" is not one of "gold"',
+        'data-addon': 'age 17 is not ≥ 18 and churn risk 0.9 is not < 0.8 and action value 25 is not > 30',
+        'fibre-upgrade': 'age 17 is not ≥ 18 and churn risk 0.9 is not < 0.8',
+        'bill-followup': 'age 17 is not ≥ 18 and churn risk 0.9 is not < 0.8 and action value 10 is not > 30',
+      });
+    });
+
+    it('gives the same verdicts without the trace', () => {
+      expect(ids(decide(doc, facts))).toEqual([]);
+      expect(
+        ids(decide(doc, customer({ age: 40, churnRisk: 0.1, callConsent: true, segment: 'gold' }))),
+      ).toEqual(['loyalty-discount', 'retention-call', 'fibre-upgrade']);
+    });
+  });
+
   describe('a condition on the customer only (tested once per decision)', () => {
     const doc = strategy({
       condition: all(cmp('customer', 'age', 'greaterThanInclusive', 18)),
@@ -123,10 +157,13 @@ describe('filter node', () => {
       );
     });
 
-    it('drops every candidate, and reports the customer condition rather than the group rule, when it fails', () => {
+    it('drops every candidate when it fails, naming it and every group rule that fails too', () => {
       const result = decide(doc, customer({ age: 16, segment: 'bronze' }), { trace: true });
       expect(ids(result)).toEqual([]);
-      expect(dropped(result, 'n2')['data-addon']).toBe('age 16 is not ≥ 18');
+      expect(dropped(result, 'n2')['data-addon']).toBe(
+        'age 16 is not ≥ 18; group upsell rule: segment "bronze" is not one of "gold", "silver"',
+      );
+      expect(dropped(result, 'n2')['loyalty-discount']).toBe('age 16 is not ≥ 18');
     });
   });
 

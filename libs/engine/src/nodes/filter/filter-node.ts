@@ -104,11 +104,13 @@ export const filterNode = defineNode<FilterConfig>({
           ...(hoisted ? [{ scope: '', condition: hoisted }] : []),
           ...(rulesFor.get(c.action.id) ?? []),
         ];
+        // Every rule that fails is named, not only the one that decided: the trace is for people.
+        const failed: string[] = [];
         for (const rule of rules) {
           const outcome = rule.condition.explain(facts);
-          if (!outcome.passed) return rule.scope + outcome.reason;
+          if (!outcome.passed) failed.push(rule.scope + outcome.reason);
         }
-        return 'did not pass the filter';
+        return failed.length ? failed.join('; ') : 'did not pass the filter';
       },
     };
   },

@@ -54,3 +54,32 @@ describe('toCsv', () => {
     expect(parseCsv(toCsv(rows, ';'), ';').records.map((r) => r.cells)).toEqual(rows);
   });
 });
+
+describe('formula injection (OWASP)', () => {
+  const starts = ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', '=HYPERLINK("http://x","y")'];
+
+  it('writes text that a spreadsheet would run with a leading quote, in quotes', () => {
+    expect(toCsv([starts]).trimEnd().split(',')).toEqual([
+      `"'=1+1"`,
+      `"'+cmd"`,
+      `"'-2+3"`,
+      `"'@SUM(A1)"`,
+      `"'\tTAB"`,
+      `"'\rCR"`,
+      `"'=HYPERLINK(""http://x""`,
+      `""y"")"`,
+    ]);
+  });
+
+  it('leaves numbers as numbers, negative ones too, and text that no spreadsheet runs', () => {
+    expect(toCsv([[-5, -0.25, 1e-7, '-5', '+1.5e3', 'a=b', 'x-1', "it's"]])).toBe(
+      `-5,-0.25,1e-7,-5,+1.5e3,a=b,x-1,it's\r\n`,
+    );
+  });
+
+  it('reads back exactly what was written, even text that starts with a quote', () => {
+    const rows = [[...starts, "'=already quoted", "''-5", "'plain", '-5', "'"]];
+    expect(parseCsv(toCsv(rows)).records.map((r) => r.cells)).toEqual(rows);
+    expect(parseCsv(toCsv(rows, ';'), ';').records.map((r) => r.cells)).toEqual(rows);
+  });
+});

@@ -1,0 +1,88 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { actionsSelected, type FieldDefinition } from '@arbiter/engine';
+import type { EntityManager } from 'typeorm';
+import { CatalogChanges, type CatalogChange, type VersionImpact } from '../catalog-changes/catalog-changes';
+import { fieldsRead } from './fields-read';
+import { describeActionChange, describeFieldChange } from './pinned-environment';
+import { pinnedContent, StrategyEnvironmentService } from './strategy-environment.service';
+import type { StrategyVersion } from './strategy-version.entity';
+import { VersionStatus } from './version-status';
+import { VersionsRepository } from './versions.repository';
+
+/**
+ * What a catalog or schema edit does to each strategy version: drafts take it (their copy is
+ * refreshed); submitted versions keep their copy; a field change that callers' data would no
+ * longer fit breaks a published or approved version that reads the field, and is refused.
+ */
+@Injectable()
+export class CatalogImpactService implements OnModuleInit {
+  constructor(
+    private readonly changes: CatalogChanges,
+    private readonly versions: VersionsRepository,
+    private readonly environment: StrategyEnvironmentService,
+  ) {}
+
+  onModuleInit(): void {
+    this.changes.listen((em, change) => this.apply(em, change));
+  }
+
+  async apply(em: EntityManager, change: CatalogChange): Promise<VersionImpact[]> {
+    const listed = await this.versions.inStates(em, [VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.APPROVED, VersionStatus.PUBLISHED]);
+    const live = await this.environment.load(em);
+    const impacts: VersionImpact[] = [];
+    const what = change.kind === 'action' ? describeActionChange(change.id, change.before, change.after) : describeFieldChange(change.scope, change.name, change.before, change.after);
+    for (const version of listed) {
+      const at = (effect: VersionImpact['effect'], message: string): VersionImpact => ({
+        strategyId: version.strategyId,
+        strategyName: version.strategyName,
+        versionId: version.id,
+        versionNumber: version.number,
+        status: version.status,
+        effect,
+        message: `${version.strategyName} version ${version.number} (${version.status.toLowerCase().replace('_', ' ')}) ${message}`,
+      });
+      if (version.status === VersionStatus.DRAFT) {
+        const content = pinnedContent(version.document, live);
+        if (content.contentHash === version.contentHash) continue;
+        await this.versions.repin(em, version.id, content);
+        impacts.push(at('FOLLOWS', `takes the change: ${what}`));
+        continue;
+      }
+      if (!reads(version, change)) continue;
+      const breaks = change.kind === 'field' ? fieldBreak(pinnedField(version, change) ?? change.before, change.after) : null;
+      if (breaks && change.kind === 'field' && version.status !== VersionStatus.IN_REVIEW) impacts.push(at('BREAKS', `reads ${change.scope}.${change.name}, and ${breaks}`));
+      else if (!version.environment) impacts.push(at('FOLLOWS', `was made before versions kept their own copy, so it decides with the change: ${what}`));
+      else if (version.status === VersionStatus.IN_REVIEW) impacts.push(at('KEEPS_ITS_COPY', `stays as submitted, without the change (${what}); clone it to take the change`));
+      else impacts.push(at('KEEPS_ITS_COPY', `keeps deciding as approved, without the change (${what}), until a new version is published`));
+    }
+    return impacts;
+  }
+}
+
+/** Whether a submitted version reads what the edit changed (or, for a new action, would offer it). */
+function reads(version: StrategyVersion, change: CatalogChange): boolean {
+  if (change.kind === 'action') {
+    if (version.environment?.actions.some((a) => a.id === change.id)) return true;
+    return [change.before, change.after].some((a) => a !== null && actionsSelected(version.document, [a]).length > 0);
+  }
+  if (version.environment) return pinnedField(version, change) !== undefined;
+  return fieldsRead(version.document)[change.scope].includes(change.name);
+}
+
+function pinnedField(version: StrategyVersion, change: Extract<CatalogChange, { kind: 'field' }>): FieldDefinition | undefined {
+  return version.environment?.schema[change.scope]?.find((f) => f.name === change.name);
+}
+
+/** Why data that follows the new definition would not fit the old one, or null when it still does. */
+export function fieldBreak(before: FieldDefinition | null, after: FieldDefinition | null): string | null {
+  if (!before) return null;
+  if (!after) return 'the field would no longer be declared, so callers stop sending it';
+  if (before.type !== after.type) return `its type would change from ${before.type} to ${after.type}, so callers' values would no longer fit`;
+  if (after.allowedValues) {
+    const kept = new Set(after.allowedValues.map(String));
+    const dropped = before.allowedValues ? before.allowedValues.filter((v) => !kept.has(String(v))) : null;
+    if (!dropped) return `its values would be limited to ${after.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    if (dropped.length) return `the values ${dropped.map((v) => JSON.stringify(v)).join(', ')} would no longer be allowed`;
+  }
+  return null;
+}

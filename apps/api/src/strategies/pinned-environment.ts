@@ -1,0 +1,114 @@
+import { actionsSelected, canonicalJson, sha256Hex, validateStrategy, withoutLayout, type ActionDefinition, type DataSchema, type FieldDefinition, type StrategyDocument, type StrategyEnvironment } from '@arbiter/engine';
+import { recordHash } from '../audit/record-hash';
+import { fieldsRead } from './fields-read';
+
+/**
+ * What a version reads outside its document, copied into the version: the catalog entries its
+ * actions steps select and the declared fields it reads. A version in review, approved or
+ * published decides with its own copy, so a later catalog or schema edit cannot change it; a draft's
+ * copy follows the live catalog and schema.
+ */
+export interface PinnedEnvironment {
+  actions: ActionDefinition[];
+  /** Per scope: the declared fields the version reads; a scope with no declared field at all is absent (not checked). */
+  schema: DataSchema;
+}
+
+export function pinEnvironment(document: unknown, live: StrategyEnvironment): PinnedEnvironment {
+  const reads = fieldsRead(document);
+  const schema: DataSchema = {};
+  for (const scope of ['customer', 'context'] as const) {
+    const declared = live.schema?.[scope];
+    if (declared?.length) schema[scope] = declared.filter((f: FieldDefinition) => reads[scope].includes(f.name));
+  }
+  const pinned = { actions: actionsSelected(document, live.actions ?? []), schema };
+  // The copy must judge the document as the live catalog does (e.g. an `action.*` attribute only
+  // unselected actions carry); where it would not, the whole catalog is kept.
+  const problems = (env: StrategyEnvironment) => validateStrategy(document, env).problems.filter((p) => p.severity === 'error').length;
+  if (problems(pinned) !== problems({ ...live, schema })) pinned.actions = [...(live.actions ?? [])];
+  return pinned;
+}
+
+/**
+ * The schema decision requests are checked against: the live declarations (the contract with
+ * calling systems), with the version's own copy of each field it reads.
+ */
+export function requestSchema(live: DataSchema | undefined, pinned: DataSchema): DataSchema {
+  const merged: DataSchema = {};
+  for (const scope of ['customer', 'context'] as const) {
+    const own = pinned[scope] ?? [];
+    const fields = [...(live?.[scope] ?? []).filter((f) => !own.some((o) => o.name === f.name)), ...own];
+    if (live?.[scope] || pinned[scope]) merged[scope] = fields;
+  }
+  return merged;
+}
+
+/** The engine environment of a pinned copy. */
+export function environmentOf(pinned: PinnedEnvironment): StrategyEnvironment {
+  return { actions: pinned.actions, schema: pinned.schema };
+}
+
+/**
+ * The content hash of a version: the document without layout and its pinned environment, so a
+ * simulation, an approval and the published version all refer to exactly one behaviour.
+ */
+export function versionHash(document: unknown, pinned: PinnedEnvironment): string {
+  try {
+    return sha256Hex(canonicalJson({ document: withoutLayout(document as StrategyDocument), environment: pinned }));
+  } catch {
+    // A document the engine cannot read yet (a draft in progress).
+    return recordHash({ document, environment: pinned });
+  }
+}
+
+/** What changed between two versions' copies, in words: `action 'Gold card': value 120 → 150`. Empty when either has no copy. */
+export function diffEnvironments(before: PinnedEnvironment | null, after: PinnedEnvironment | null): string[] {
+  if (!before || !after) return [];
+  const lines: string[] = [];
+  const actionsBefore = new Map(before.actions.map((a) => [a.id, a]));
+  const actionsAfter = new Map(after.actions.map((a) => [a.id, a]));
+  for (const id of new Set([...actionsBefore.keys(), ...actionsAfter.keys()])) {
+    const line = describeActionChange(id, actionsBefore.get(id) ?? null, actionsAfter.get(id) ?? null);
+    if (line) lines.push(line);
+  }
+  for (const scope of ['customer', 'context'] as const) {
+    const fieldsBefore = new Map((before.schema[scope] ?? []).map((f) => [f.name, f]));
+    const fieldsAfter = new Map((after.schema[scope] ?? []).map((f) => [f.name, f]));
+    for (const name of new Set([...fieldsBefore.keys(), ...fieldsAfter.keys()])) {
+      const line = describeFieldChange(scope, name, fieldsBefore.get(name) ?? null, fieldsAfter.get(name) ?? null);
+      if (line) lines.push(line);
+    }
+  }
+  return lines;
+}
+
+/** One catalog entry's change in words, or '' when nothing changed. */
+export function describeActionChange(id: string, before: ActionDefinition | null, after: ActionDefinition | null): string {
+  if (!before && !after) return '';
+  if (!before) return `action '${after!.name}' (${id}) added`;
+  if (!after) return `action '${before.name}' (${id}) removed`;
+  const changes = changedProperties(flatten(before), flatten(after));
+  return changes.length ? `action '${after.name}': ${changes.join(', ')}` : '';
+}
+
+/** One declared field's change in words, or '' when nothing changed. */
+export function describeFieldChange(scope: 'customer' | 'context', name: string, before: FieldDefinition | null, after: FieldDefinition | null): string {
+  if (!before && !after) return '';
+  if (!before) return `${scope} field '${name}' added (${after!.type})`;
+  if (!after) return `${scope} field '${name}' removed`;
+  const changes = changedProperties({ ...before }, { ...after });
+  return changes.length ? `${scope} field '${name}': ${changes.join(', ')}` : '';
+}
+
+function flatten(action: ActionDefinition): Record<string, unknown> {
+  const { attributes, ...core } = action;
+  return { ...core, ...Object.fromEntries(Object.entries(attributes ?? {}).map(([k, v]) => [`attribute ${k}`, v])) };
+}
+
+function changedProperties(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((key) => canonicalJson(before[key] ?? null) !== canonicalJson(after[key] ?? null))
+    .map((key) => `${key} ${shown(before[key])} → ${shown(after[key])}`);
+}
+
+const shown = (value: unknown): string => (value === undefined ? '(not set)' : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));

@@ -1,0 +1,85 @@
+import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
+import { Scenario } from './support/scenario';
+import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+
+/** Cards only (a shared catalog also holds another team's loans): adults of the gold segment, gold card from 25. */
+const CARDS_DOC = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'cards', type: 'actions', config: { groups: ['cards'] } },
+    {
+      id: 'eligible',
+      type: 'filter',
+      config: {
+        condition: {
+          all: [
+            { fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 },
+            { fact: 'customer', path: '$.segment', operator: 'in', value: ['gold'] },
+          ],
+        },
+        byAction: { 'gold-card': { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 25 }] } },
+      },
+    },
+    { id: 'output', type: 'output', config: {} },
+  ],
+  edges: [
+    { source: 'cards', target: 'eligible' },
+    { source: 'eligible', target: 'output' },
+  ],
+};
+
+const LOANS_DOC = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'loans', type: 'actions', config: { groups: ['loans'] } },
+    { id: 'output', type: 'output', config: {} },
+  ],
+  edges: [{ source: 'loans', target: 'output' }],
+};
+
+describe('decision explanations (POST /api/v1/decisions with explain: true)', () => {
+  let t: TestApp;
+  let cards: Published;
+  let key: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const s = await new Scenario(t).init();
+    const admin = await t.user([Role.admin]);
+    const actions = [
+      { id: 'gold-card', name: 'Gold card', group: 'cards', value: 30 },
+      { id: 'silver-card', name: 'Silver card', group: 'cards', value: 20 },
+      { id: 'home-loan', name: 'Home loan', group: 'loans', value: 500 },
+      { id: 'car-loan', name: 'Car loan', group: 'loans', value: 200 },
+    ];
+    for (const i of actions) ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i }, s.designer.token));
+    ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`, {}, s.designer.token));
+    ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "segment", type: string, allowedValues: ["gold", "silver"] }) { name } }`, {}, s.designer.token));
+    await publishStrategy(t, s, LOANS_DOC, 'Loans');
+    cards = await publishStrategy(t, s, CARDS_DOC, 'Cards');
+    key = (await createApiKey(t, admin.token)).secret;
+  });
+  afterAll(() => t?.close());
+
+  const explain = async (customer: Record<string, unknown>): Promise<string[]> => {
+    const res = await rest(t, key).post('/api/v1/decisions', { strategy: cards.strategyId, customer, explain: true }).expect(200);
+    return res.body.explanation as string[];
+  };
+
+  it("lists only the strategy's own actions, not the other strategies' actions of the shared catalog", async () => {
+    const lines = await explain({ id: 'c-1', age: 40, segment: 'gold' });
+    expect(lines[0]).toBe('cards (actions): 2 in, 2 out.');
+    expect(lines.join('\n')).not.toMatch(/loan/);
+  });
+
+  it('names every rule that fails for a candidate, not only the first', async () => {
+    const lines = await explain({ id: 'c-2', age: 16, segment: 'silver' });
+    expect(lines).toEqual([
+      'cards (actions): 2 in, 2 out.',
+      'eligible (filter): 2 in, 0 out.',
+      '  dropped gold-card: age 16 is not ≥ 18 and segment "silver" is not one of "gold"; rule for Gold card: age 16 is not ≥ 25',
+      '  dropped silver-card: age 16 is not ≥ 18 and segment "silver" is not one of "gold"',
+      'output (output): 0 in, 0 out.',
+    ]);
+  });
+});
