@@ -21,17 +21,21 @@ const SECURITY_HEADERS = [
  * headers, read from the running API: the build then runs under exactly the product's policy.
  */
 async function apiSecurityHeaders(): Promise<Record<string, string>> {
-  try {
-    const res = await fetch(`${api}/health/live`);
-    return Object.fromEntries(
-      SECURITY_HEADERS.flatMap((name) => (res.headers.has(name) ? [[name, res.headers.get(name)!]] : [])),
-    );
-  } catch {
-    console.warn(
-      `The API at ${api} does not answer: vite preview serves the studio without its security headers.`,
-    );
-    return {};
+  // A busy API may take a moment to answer: try for up to 10 s.
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      const res = await fetch(`${api}/health/live`);
+      return Object.fromEntries(
+        SECURITY_HEADERS.flatMap((name) => (res.headers.has(name) ? [[name, res.headers.get(name)!]] : [])),
+      );
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
+  console.warn(
+    `The API at ${api} does not answer: vite preview serves the studio without its security headers.`,
+  );
+  return {};
 }
 
 // The engine is consumed from source, so the browser runs exactly the code the server runs.

@@ -115,12 +115,19 @@ describe('studio: the designer story (browser)', () => {
     expect(await page.locator('.save-button').textContent()).toContain('1 warning');
     expect(await step('output-1').getAttribute('class')).not.toContain('step-error');
     await page.getByRole('button', { name: 'Tidy up layout' }).click();
-    await page.waitForTimeout(1200);
-    // Left to right, each line straight from one step's exit to the next step's entry.
-    const [a, f] = await Promise.all([step('actions-1').boundingBox(), step('filter-1').boundingBox()]);
-    expect(f!.x).toBeGreaterThan(a!.x + a!.width);
-    const [out, into] = await Promise.all([centre(step('actions-1').locator('.handle-out')), centre(step('filter-1').locator('.handle-in'))]);
-    expect(Math.abs(out.y - into.y)).toBeLessThan(4);
+    // Left to right, each line straight from one step's exit to the next step's entry; the layout
+    // is computed and animated, so wait (up to 10 s on a busy machine) until the steps have settled.
+    const misalignment = async () => {
+      const [a, f] = await Promise.all([step('actions-1').boundingBox(), step('filter-1').boundingBox()]);
+      const [out, into] = await Promise.all([centre(step('actions-1').locator('.handle-out')), centre(step('filter-1').locator('.handle-in'))]);
+      return f!.x > a!.x + a!.width ? Math.abs(out.y - into.y) : Infinity;
+    };
+    let offset = await misalignment();
+    for (let i = 0; i < 50 && offset >= 4; i++) {
+      await page.waitForTimeout(200);
+      offset = await misalignment();
+    }
+    expect(offset).toBeLessThan(4);
   });
 
   it('sets an eligibility rule with the condition builder and shows it on the node', async () => {

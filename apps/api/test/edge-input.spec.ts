@@ -252,6 +252,9 @@ describe('bad input at the edge', () => {
       expect({ status: twice.status, code: errorCode(twice), message: twice.errors?.[0]?.message }).toEqual({ status: 400, code: 'BAD_REQUEST', message: expect.stringContaining('"testDecision"') });
       const fragments = await t.gql(`{ ...A ...B } fragment A on Query { a: verifyAuditChain { valid } } fragment B on Query { b: verifyAuditChain { valid } }`, undefined, everyone.token);
       expect({ status: fragments.status, code: errorCode(fragments) }).toEqual({ status: 400, code: 'BAD_REQUEST' });
+      // A query too big to be costed at all (over 10,000 fields) is a client error too, not a 500.
+      const wide = await t.gql(`{ ${Array.from({ length: 2000 }, (_, i) => `a${i}: actions(page: { first: 100 }) { edges { node { id name attributes } } }`).join(' ')} }`, undefined, everyone.token);
+      expect({ status: wide.status, code: errorCode(wide), message: wide.errors?.[0]?.message }).toEqual({ status: 400, code: 'BAD_REQUEST', message: expect.stringContaining('too many fields') });
       // A decision costs DECISION_FIELD_COST: 500 aliased decisions are over the default limit of 5,000.
       const decides = `{ ${Array.from({ length: 500 }, (_, i) => `d${i}: decide(strategyId: "${strategyId}", input: { customer: { id: "many-${i}" } }) { decisionId }`).join(' ')} }`;
       const costly = await t.gql(decides, undefined, everyone.token);

@@ -1,6 +1,7 @@
 // Public API of the decision engine. Pure TypeScript: runs unchanged in the API, workers and the browser.
 export * from './catalog/action';
 export * from './catalog/fields';
+export { actionPropertyDefinition } from './catalog/field-types';
 export * from './conditions/types';
 export { checkCondition, MAX_CONDITION_DEPTH, type ConditionScope } from './conditions/check-condition';
 export {

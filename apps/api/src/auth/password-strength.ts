@@ -1,3 +1,5 @@
+import { isPeriodic, withoutWords } from '../common/guessable-text';
+
 /** Words and keyboard rows that guessing tools try first; a password made mostly of them is weak at any length. */
 const COMMON_PARTS = [
   'password',
@@ -31,16 +33,6 @@ const MIN_DISTINCT_CHARACTERS = 5;
 /** Letters and digits that must be left once common words, runs (abc, 321) and the user's own name or email are taken out. */
 const MIN_UNCOMMON_CHARACTERS = 6;
 
-/** True when some piece shorter than half the text repeats to make the whole text ("abcabcabc…"). */
-function isPeriodic(text: string): boolean {
-  for (let period = 1; period <= text.length / 2; period++) {
-    let repeats = true;
-    for (let i = period; i < text.length && repeats; i++) repeats = text[i] === text[i - period];
-    if (repeats) return true;
-  }
-  return false;
-}
-
 /** Removes runs of 3 or more consecutive characters, up or down (abcd, 1234, 987). */
 function withoutRuns(text: string): string {
   let out = '';
@@ -66,9 +58,7 @@ export function weakPasswordReason(password: string, personal: readonly string[]
   if (distinct < MIN_DISTINCT_CHARACTERS) return `uses only ${distinct} distinct character${distinct === 1 ? '' : 's'}`;
   if (isPeriodic(password.toLowerCase())) return 'is a shorter piece repeated';
   const words = [...COMMON_PARTS, ...personal.flatMap((p) => p.toLowerCase().split(/[^a-z0-9]+/)).filter((p) => p.length >= 3)];
-  let text = password.toLowerCase();
-  for (const word of words.sort((a, b) => b.length - a.length)) text = text.split(word).join(' ');
-  const rest = text.split(/[^a-z0-9]+/).map(withoutRuns).join('');
+  const rest = withoutWords(password, words, ' ').split(/[^a-z0-9]+/).map(withoutRuns).join('');
   if (rest.length < MIN_UNCOMMON_CHARACTERS) return 'is made mostly of common words, runs like 1234 or abcd, or the user’s own name or email';
   return null;
 }

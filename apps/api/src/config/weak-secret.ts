@@ -1,3 +1,5 @@
+import { isPeriodic, withoutWords } from '../common/guessable-text';
+
 /**
  * Words that people put into "secrets" by hand. A secret that is mostly made of them is guessable
  * however long it is.
@@ -43,16 +45,6 @@ const MIN_DISTINCT_CHARACTERS = 8;
 /** What must be left of a secret once the common words and separators are taken out. */
 const MIN_UNCOMMON_CHARACTERS = 16;
 
-/** True when some piece shorter than half the text repeats to make the whole text ("abcabcabc…"). */
-function isPeriodic(text: string): boolean {
-  for (let period = 1; period <= text.length / 2; period++) {
-    let repeats = true;
-    for (let i = period; i < text.length && repeats; i++) repeats = text[i] === text[i - period];
-    if (repeats) return true;
-  }
-  return false;
-}
-
 /**
  * Why a long secret is still trivially guessable, or null when it looks random enough: one
  * character repeated, few distinct characters, a word repeated, or mostly common words.
@@ -62,9 +54,7 @@ export function weakSecretReason(secret: string): string | null {
   const distinct = new Set(secret).size;
   if (distinct < MIN_DISTINCT_CHARACTERS) return `uses only ${distinct} distinct character${distinct === 1 ? '' : 's'}`;
   if (isPeriodic(secret)) return 'is a shorter piece repeated';
-  let rest = secret.toLowerCase();
-  for (const word of [...COMMON_WORDS].sort((a, b) => b.length - a.length)) rest = rest.split(word).join('');
-  rest = rest.replace(/[^a-z0-9]/g, '');
+  const rest = withoutWords(secret, COMMON_WORDS).replace(/[^a-z0-9]/g, '');
   if (rest.length < MIN_UNCOMMON_CHARACTERS) return 'is made mostly of common words';
   return null;
 }

@@ -95,7 +95,7 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
           // Variables that do not fit their types are left to execution, which answers them with
           // the standard error (400, BAD_USER_INPUT → VALIDATION_FAILED); getComplexity would throw.
           if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
-          const complexity = getComplexity({
+          const complexity = costOf(() => getComplexity({
             schema,
             query: document,
             operationName: request.operationName ?? undefined,
@@ -108,15 +108,23 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
               fieldExtensionsEstimator(),
               simpleEstimator({ defaultComplexity: 1 }),
             ],
-          });
-          if (complexity > max) {
-            // A client error: Apollo answers 500 for errors thrown here unless told the HTTP status.
-            throw new GraphQLError(`The query costs ${complexity} points, more than the limit of ${max}; ask for fewer items or fields.`, {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
-          }
+          }));
+          if (complexity > max) throw tooCostly(`The query costs ${complexity} points, more than the limit of ${max}; ask for fewer items or fields.`);
         },
       };
     },
   };
+}
+
+// A client error: Apollo answers 500 for errors thrown in didResolveOperation unless told the HTTP status.
+const tooCostly = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+
+/** The cost, or a 400 when the query is too big to even be costed (graphql-query-complexity stops at 10,000 fields). */
+function costOf(measure: () => number): number {
+  try {
+    return measure();
+  } catch (error) {
+    if (error instanceof GraphQLError) throw tooCostly(`${error.message.replace(/\.$/, '')}: the query asks for too many fields; ask for fewer.`);
+    throw error;
+  }
 }

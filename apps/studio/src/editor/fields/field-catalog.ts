@@ -1,4 +1,4 @@
-import { actionFieldNames, humanize, nodeSpec, type ActionDefinition, type DataSchema, type FactName, type FieldDefinition, type StrategyDocument } from '@arbiter/engine';
+import { actionFieldNames, actionPropertyDefinition, humanize, nodeSpec, type ActionDefinition, type DataSchema, type FactName, type FieldDefinition, type StrategyDocument } from '@arbiter/engine';
 
 export type FieldType = FieldDefinition['type'];
 
@@ -19,16 +19,6 @@ export const FACT_WORDS: Record<FactName, string> = {
   fields: 'Computed',
 };
 
-const CORE_ACTION_FIELDS: Record<string, FieldType> = {
-  id: 'string',
-  name: 'string',
-  group: 'string',
-  channel: 'string',
-  value: 'number',
-  cost: 'number',
-  tags: 'list',
-};
-
 /** Everything the place in the strategy may read: declared customer/context fields, action properties, computed fields. */
 export function fieldOptions(
   env: { schema?: DataSchema; actions?: readonly ActionDefinition[] },
@@ -46,7 +36,7 @@ export function fieldOptions(
     const actions = env.actions ?? [];
     for (const name of actionFieldNames(actions)) {
       if (name === 'validFrom' || name === 'validTo') continue;
-      const type = CORE_ACTION_FIELDS[name] ?? attributeType(actions, name);
+      const type = actionPropertyDefinition(name)?.type ?? attributeType(actions, name);
       const allowed = name === 'group' || name === 'channel' || name === 'id' ? distinct(actions.map((a) => a[name as 'group' | 'channel' | 'id'])) : undefined;
       options.push({ fact: 'action', name, label: `action ${humanize(name)}`, type, allowedValues: allowed?.length ? allowed : undefined });
     }
