@@ -531,6 +531,18 @@ describe('importDataset', () => {
     expect(report.rowsKept).toBe(1);
   });
 
+  it('lets other work run while it types a wide file (a server keeps answering)', async () => {
+    const names = Array.from({ length: 1_000 }, (_, i) => `c${i}`);
+    const row = (r: number) => `${r},${names.map((_, i) => (i * r) % 97).join(',')}`;
+    const csv = `id,${names.join(',')}\n${Array.from({ length: 600 }, (_, r) => row(r)).join('\n')}\n`;
+    let turns = 0;
+    const tick = setInterval(() => turns++, 0);
+    const { report } = await importAll(csv);
+    clearInterval(tick);
+    expect(report.rowsKept).toBe(600);
+    expect(turns).toBeGreaterThan(5);
+  });
+
   it('reads a header-less file when the column names are given', async () => {
     const { rows } = await importAll('1,2\n3,4\n', { format: { columnNames: ['a', 'b'] } });
     expect(rows.map((r) => [r.line, r.customer])).toEqual([

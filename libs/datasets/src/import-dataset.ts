@@ -8,7 +8,7 @@ import { planImport } from './import-plan';
 import { MAX_SUGGESTED_VALUES, inferColumns } from './infer-types';
 import { missingTest } from './parse-value';
 import { createPseudonymizer } from './privacy';
-import { DEFAULT_SAMPLE_ROWS, columnsOf, readSample, sampleValues } from './read-sample';
+import { DEFAULT_SAMPLE_ROWS, cellsOf, columnsOf, readSample, sampleValues } from './read-sample';
 import { RecordReader } from './record-reader';
 import type { RawRecord } from './record-reader';
 import { RejectionLog } from './rejections';
@@ -19,6 +19,8 @@ const DEFAULT_BATCH_SIZE = 1_000;
 const DEFAULT_REJECTED_LISTED = 1_000;
 /** Progress is also reported after this many bytes without a batch (e.g. while every row is rejected). */
 const PROGRESS_EVERY_BYTES = 1024 * 1024;
+/** Cells typed between two turns of the event loop. */
+const CELLS_PER_TURN = 50_000;
 
 /**
  * Streams a CSV or JSON lines file into typed customer rows. Memory holds the sample used for type
@@ -83,9 +85,16 @@ export async function importDataset(
       await options.onRows(rows);
       progress(false);
     };
+    let cellsSinceYield = 0;
     const take = async (records: readonly RawRecord[]): Promise<void> => {
       for (const record of records) {
         rowsRead++;
+        // Typing is synchronous: let the server answer other requests now and then (wide files).
+        cellsSinceYield += cellsOf(record);
+        if (cellsSinceYield >= CELLS_PER_TURN) {
+          cellsSinceYield = 0;
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        }
         const result = converter.convert(record);
         if ('rejected' in result) {
           log.add(result.rejected);

@@ -4,6 +4,8 @@ import type { RawRecord, RecordReader } from './record-reader';
 export const DEFAULT_SAMPLE_ROWS = 5_000;
 /** The sample also stops after this many bytes, so a file of very wide rows cannot fill memory with it. */
 export const MAX_SAMPLE_BYTES = 16 * 1024 * 1024;
+/** …and after this many cells: type inference over the sample runs in one go, so wide files get fewer sample rows. */
+export const MAX_SAMPLE_CELLS = 500_000;
 
 /**
  * The first rows of the file, held while column types are inferred and imported afterwards.
@@ -14,12 +16,25 @@ export async function readSample(
   sampleRows: number,
 ): Promise<{ rows: RawRecord[]; sample: RawRecord[] }> {
   const rows: RawRecord[] = [];
-  while (rows.length < sampleRows && reader.bytesRead < MAX_SAMPLE_BYTES) {
+  let cells = 0;
+  let sampled = 0;
+  while (rows.length < sampleRows && reader.bytesRead < MAX_SAMPLE_BYTES && cells < MAX_SAMPLE_CELLS) {
     const records = await reader.next();
     if (!records) break;
-    for (const r of records) rows.push(r);
+    for (const r of records) {
+      rows.push(r);
+      if (cells < MAX_SAMPLE_CELLS && sampled < sampleRows) {
+        cells += cellsOf(r);
+        sampled++;
+      }
+    }
   }
-  return { rows, sample: rows.slice(0, sampleRows) };
+  return { rows, sample: rows.slice(0, sampled) };
+}
+
+/** How many values a record holds (its fields, or its object's keys). */
+export function cellsOf(record: RawRecord): number {
+  return record.fields?.length ?? (record.object ? Object.keys(record.object).length : 1);
 }
 
 /**
