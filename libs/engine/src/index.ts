@@ -46,7 +46,7 @@ export {
   type CompiledStrategy,
   type CompileOptions,
 } from './runtime/compile-strategy';
-export { validateDecisionInput, type InputProblem } from './runtime/validate-decision-input';
+export { STORABLE_YEARS, validateDecisionInput, type InputProblem } from './runtime/validate-decision-input';
 export * from './validation/problem';
 export { validateStrategy, type ValidationResult } from './validation/validate-strategy';
 export * from './diff/diff-strategies';

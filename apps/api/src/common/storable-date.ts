@@ -1,8 +1,9 @@
+import { STORABLE_YEARS } from '@arbiter/engine';
 import { z } from 'zod';
 
-/** Years both PostgreSQL's timestamptz and a four-digit ISO 8601 year hold. */
-export const FIRST_YEAR = 1;
-export const LAST_YEAR = 9999;
+/** Years both PostgreSQL's timestamptz and a four-digit ISO 8601 year hold (the engine's rule for decision times too). */
+export const FIRST_YEAR = STORABLE_YEARS.first;
+export const LAST_YEAR = STORABLE_YEARS.last;
 
 /**
  * A DateTime input that can be stored and compared in SQL: a real date (GraphQL's DateTime turns

@@ -48,9 +48,12 @@ export function validateDecisionInput(input: unknown, schema: DataSchema = {}): 
   return problems;
 }
 
-// Years 1–9999: what every store of decisions (PostgreSQL timestamps, ISO strings) keeps as given.
-const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
-const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+/** The years a decision time may fall in: what every store of decisions (PostgreSQL timestamps, four-digit ISO years) keeps as given. */
+export const STORABLE_YEARS = { first: 1, last: 9999 } as const;
+// setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999.
+const yearStart = (year: number) => new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(year);
+const EARLIEST = yearStart(STORABLE_YEARS.first);
+const LATEST = yearStart(STORABLE_YEARS.last + 1) - 1;
 
 function isStorableTime(value: unknown): boolean {
   if (typeof value !== 'string') return false;
