@@ -22,8 +22,6 @@ test.each([
   ['the latest JavaScript date', '+275760-09-13T00:00:00.000Z'],
   ['year 0', '0000-06-01T00:00:00Z'],
   ['year 10000', '+010000-01-01T00:00:00Z'],
-  ['not a date', 'yesterday'],
-  ['empty', ''],
 ])('%s (%s) is refused naming the field, in an input and in a filter', async (_name, value) => {
   const created = await createAction({ id: 'dated', name: 'Dated', validTo: value });
   expect(errorCode(created)).toBe('VALIDATION_FAILED');
@@ -31,6 +29,21 @@ test.each([
   const filtered = await auditLog({ to: value });
   expect(errorCode(filtered)).toBe('VALIDATION_FAILED');
   expect(filtered.errors?.[0]?.extensions?.details).toEqual([expect.objectContaining({ field: 'filter.to' })]);
+});
+
+// Nest's own DateTime read 42 or true as a day in 1970 and "yesterday" as an Invalid Date.
+test.each([
+  ['not a date', 'yesterday'],
+  ['empty', ''],
+  ['a number', 42],
+  ['true', true],
+])('%s is not a DateTime: a 400 naming the variable and the field, before any resolver runs', async (_name, value) => {
+  const created = await createAction({ id: 'dated', name: 'Dated', validTo: value });
+  expect({ status: created.status, code: errorCode(created) }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+  expect(created.errors?.[0]?.extensions?.details).toEqual([expect.objectContaining({ field: 'i.validTo', message: expect.stringContaining('ISO 8601') })]);
+  const filtered = await auditLog({ from: value });
+  expect({ status: filtered.status, code: errorCode(filtered) }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+  expect(filtered.errors?.[0]?.extensions?.details).toEqual([expect.objectContaining({ field: 'f.from' })]);
 });
 
 test('date-times from year 1 to 9999 are stored and answered as they were sent', async () => {

@@ -227,13 +227,14 @@ describe('bad input at the edge', () => {
 
   describe('bad GraphQL variables (item 9)', () => {
     it.each([
-      ['of the wrong type', `mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`, { r: 'two' }],
-      ['missing', `mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`, {}],
-      ['an Int over 32 bits', `mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`, { r: 2 ** 31 }],
-      ['an unknown enum value', `mutation($r: [Role!]!) { setUserRoles(userId: "00000000-0000-4000-8000-000000000000", roles: $r) { roles } }`, { r: ['wizard'] }],
-    ])('%s: 400 with the variable named', async (_case, query, variables) => {
+      ['of the wrong type', `mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`, { r: 'two' }, 'r'],
+      ['missing', `mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`, {}, 'r'],
+      ['an Int over 32 bits', `mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`, { r: 2 ** 31 }, 'r'],
+      // Inside a variable, the path to the bad value.
+      ['an unknown enum value', `mutation($r: [Role!]!) { setUserRoles(userId: "00000000-0000-4000-8000-000000000000", roles: $r) { roles } }`, { r: ['wizard'] }, 'r[0]'],
+    ])('%s: 400 with the variable named', async (_case, query, variables, field) => {
       const res = await t.gql(query, variables, everyone.token);
-      expectValidationFailed(res, 'r');
+      expectValidationFailed(res, field);
       expect(res.errors![0]!.message).toMatch(/^Variable "\$r"/);
       await expectAlive();
     });

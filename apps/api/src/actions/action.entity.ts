@@ -1,6 +1,7 @@
-import { Field, Float, GraphQLISODateTime, ObjectType, Int } from '@nestjs/graphql';
+import { Field, Float, ObjectType, Int } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 const numeric = { from: (v: string | number | null) => (v === null ? null : Number(v)), to: (v: number | null | undefined) => v };
 
@@ -32,11 +33,11 @@ export class Action {
   @Column('double precision', { nullable: true, transformer: numeric })
   cost: number | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'valid_from', nullable: true })
   validFrom: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'valid_to', nullable: true })
   validTo: Date | null;
 
@@ -52,11 +53,11 @@ export class Action {
   @Column('int')
   revision: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 /** A key of one calling system (CRM, web shop, …). Only its SHA-256 is stored; the secret is shown once. */
 @ObjectType('ApiKey')
@@ -32,11 +33,11 @@ export class ApiKey {
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt: Date | null;
 }

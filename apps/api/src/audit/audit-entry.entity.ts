@@ -1,6 +1,7 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { AuditHashAlgorithm } from './record-hash';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 const bigint = { from: (v: string | number) => Number(v), to: (v: number) => v };
 
@@ -15,7 +16,7 @@ export class AuditEntry {
   @PrimaryColumn('bigint', { transformer: bigint })
   seq: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column('timestamptz', { name: 'occurred_at' })
   occurredAt: Date;
 

@@ -1,6 +1,7 @@
-import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 export enum SchemaScope {
   customer = 'customer',
@@ -49,7 +50,7 @@ export class SchemaField {
   @Column('boolean')
   personal: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

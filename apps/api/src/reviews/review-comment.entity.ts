@@ -1,5 +1,6 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 export enum CommentKind {
   COMMENT = 'COMMENT',
@@ -36,7 +37,7 @@ export class ReviewComment {
   @Column('uuid', { name: 'author_id' })
   authorId: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

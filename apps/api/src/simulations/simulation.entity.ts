@@ -1,6 +1,7 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 export enum SimulationStatus {
   QUEUED = 'QUEUED',
@@ -57,7 +58,7 @@ export class Simulation {
   @Column('jsonb', { default: {} })
   options: Record<string, unknown>;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The `context.now` of every decision: fixed, so a run is reproducible.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The `context.now` of every decision: fixed, so a run is reproducible.' })
   @Column('timestamptz', { name: 'decision_time', nullable: true })
   decisionTime: Date | null;
 
@@ -72,7 +73,7 @@ export class Simulation {
   @Column('int', { name: 'chunk_count', default: 0 })
   chunkCount: number;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'started_at', nullable: true })
   startedAt: Date | null;
 
@@ -84,15 +85,15 @@ export class Simulation {
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'completed_at', nullable: true })
   completedAt: Date | null;
 }

@@ -1,8 +1,9 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import type { PinnedEnvironment } from './pinned-environment';
 import { VersionStatus } from './version-status';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 /** One version of a strategy: one engine document, its content hash and where it is in the lifecycle. */
 @ObjectType('StrategyVersion')
@@ -60,7 +61,7 @@ export class StrategyVersion {
   @Column('uuid', { name: 'submitted_by', nullable: true })
   submittedBy: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
 
@@ -68,7 +69,7 @@ export class StrategyVersion {
   @Column('uuid', { name: 'approved_by', nullable: true })
   approvedBy: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'approved_at', nullable: true })
   approvedAt: Date | null;
 
@@ -76,19 +77,19 @@ export class StrategyVersion {
   @Column('uuid', { name: 'published_by', nullable: true })
   publishedBy: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'retired_at', nullable: true })
   retiredAt: Date | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

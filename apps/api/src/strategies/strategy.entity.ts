@@ -1,5 +1,6 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 /** A decision strategy: a named sequence of versions, at most one of them PUBLISHED. */
 @ObjectType('Strategy')
@@ -17,7 +18,7 @@ export class Strategy {
   @Column('text', { nullable: true })
   description: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'archived_at', nullable: true })
   archivedAt: Date | null;
 
@@ -25,11 +26,11 @@ export class Strategy {
   @Column('uuid', { name: 'created_by' })
   createdBy: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -1,6 +1,7 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { storableDate } from '../../common/storable-date';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 
 @InputType()
 export class AuditFilterInput {
@@ -16,10 +17,10 @@ export class AuditFilterInput {
   @Field(() => String, { nullable: true })
   entityId?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Entries at or after this time.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Entries at or after this time.' })
   from?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Entries before this time.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Entries before this time.' })
   to?: Date | null;
 }
 

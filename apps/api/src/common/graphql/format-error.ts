@@ -34,7 +34,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const apolloCode = typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
   if (apolloCode === 'BAD_USER_INPUT' || /^Variable "\$\w+"/.test(formatted.message)) {
     // A variable whose value does not fit its GraphQL type, e.g. a string where an Int belongs.
-    const field = /\$(\w+)/.exec(formatted.message)?.[1] ?? 'variables';
+    // `Variable "$i" got invalid value … at "i.validTo"; …`: the path inside the variable when given.
+    const field = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /\$(\w+)/.exec(formatted.message)?.[1] ?? 'variables';
     return { ...base, extensions: { code: 'VALIDATION_FAILED', details: [{ field, message: formatted.message }] } };
   }
   if (apolloCode && APOLLO_CODES[apolloCode]) return { ...base, extensions: { code: APOLLO_CODES[apolloCode] } };

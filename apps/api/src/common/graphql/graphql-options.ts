@@ -1,6 +1,7 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../../config/app-config';
+import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphQLError, withoutSuggestions } from './format-error';
 import { sandboxOffLandingPage } from './landing-page';
 import { argumentCheckPlugin } from './argument-check';
@@ -19,7 +20,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     path: GRAPHQL_PATH,
     autoSchemaFile: true,
     sortSchema: true,
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
     introspection: config.graphql.sandbox,
     // The cast bridges @apollo/server's ESM and CJS type declarations, which TypeScript sees as different types.
