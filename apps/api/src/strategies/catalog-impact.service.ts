@@ -42,6 +42,8 @@ export class CatalogImpactService implements OnModuleInit {
         message: `${version.strategyName} version ${version.number} (${version.status.toLowerCase().replace('_', ' ')}) ${message}`,
       });
       if (version.status === VersionStatus.DRAFT) {
+        // Only drafts that read what changed need a new copy (pinning validates the whole document).
+        if (!draftReads(version, change)) continue;
         const content = pinnedContent(version.document, live);
         if (content.contentHash === version.contentHash) continue;
         await this.versions.repin(em, version.id, content);
@@ -67,6 +69,12 @@ function reads(version: StrategyVersion, change: CatalogChange): boolean {
   }
   if (version.environment) return pinnedField(version, change) !== undefined;
   return fieldsRead(version.document)[change.scope].includes(change.name);
+}
+
+/** Whether a draft reads what the edit changed, declared or not yet (a field it reads may be declared only now). */
+function draftReads(version: StrategyVersion, change: CatalogChange): boolean {
+  if (change.kind === 'field') return fieldsRead(version.document)[change.scope].includes(change.name);
+  return reads(version, change);
 }
 
 function pinnedField(version: StrategyVersion, change: Extract<CatalogChange, { kind: 'field' }>): FieldDefinition | undefined {
