@@ -1,4 +1,5 @@
-import { actionsSelected, canonicalJson, sha256Hex, validateStrategy, withoutLayout, type ActionDefinition, type DataSchema, type FieldDefinition, type StrategyDocument, type StrategyEnvironment } from '@arbiter/engine';
+import { createHash } from 'node:crypto';
+import { actionsSelected, canonicalJson, validateStrategy, withoutLayout, type ActionDefinition, type DataSchema, type FieldDefinition, type StrategyDocument, type StrategyEnvironment } from '@arbiter/engine';
 import { recordHash } from '../audit/record-hash';
 import { fieldsRead } from './fields-read';
 
@@ -8,6 +9,9 @@ import { fieldsRead } from './fields-read';
  * published decides with its own copy, so a later catalog or schema edit cannot change it; a draft's
  * copy follows the live catalog and schema.
  */
+/** A document that reads an action's properties: a condition on `fact: "action"` or an `action.x` reference. */
+const READS_ACTION = /"fact":"action"|\baction\.[A-Za-z_]/;
+
 export interface PinnedEnvironment {
   actions: ActionDefinition[];
   /** Per scope: the declared fields the version reads; a scope with no declared field at all is absent (not checked). */
@@ -22,10 +26,13 @@ export function pinEnvironment(document: unknown, live: StrategyEnvironment): Pi
     if (declared?.length) schema[scope] = declared.filter((f: FieldDefinition) => reads[scope].includes(f.name));
   }
   const pinned = { actions: actionsSelected(document, live.actions ?? []), schema };
-  // The copy must judge the document as the live catalog does (e.g. an `action.*` attribute only
-  // unselected actions carry); where it would not, the whole catalog is kept.
-  const problems = (env: StrategyEnvironment) => validateStrategy(document, env).problems.filter((p) => p.severity === 'error').length;
-  if (problems(pinned) !== problems({ ...live, schema })) pinned.actions = [...(live.actions ?? [])];
+  // The copy must judge the document as the live catalog does: only what a document says about
+  // `action` properties (an attribute only unselected actions carry) can differ; then the whole
+  // catalog is kept. Checked only for such documents: validation is the costly part of pinning.
+  if (READS_ACTION.test(JSON.stringify(document) ?? '')) {
+    const problems = (env: StrategyEnvironment) => validateStrategy(document, env).problems.filter((p) => p.severity === 'error').length;
+    if (problems(pinned) !== problems({ ...live, schema })) pinned.actions = [...(live.actions ?? [])];
+  }
   return pinned;
 }
 
@@ -54,7 +61,8 @@ export function environmentOf(pinned: PinnedEnvironment): StrategyEnvironment {
  */
 export function versionHash(document: unknown, pinned: PinnedEnvironment): string {
   try {
-    return sha256Hex(canonicalJson({ document: withoutLayout(document as StrategyDocument), environment: pinned }));
+    // node:crypto, not the engine's portable SHA-256: the server hashes large documents often.
+    return createHash('sha256').update(canonicalJson({ document: withoutLayout(document as StrategyDocument), environment: pinned })).digest('hex');
   } catch {
     // A document the engine cannot read yet (a draft in progress).
     return recordHash({ document, environment: pinned });
