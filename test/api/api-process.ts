@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-const ADMIN_URL = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** GraphQL answers are checked field by field in the story; `any` keeps those checks readable. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -29,7 +29,8 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A free port on the loopback address. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -39,7 +40,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+/** Runs `fn` with a client on the PostgreSQL admin database (to create and drop test databases). */
+export async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {

@@ -2,12 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
-import { Client } from 'pg';
+import { ADMIN_URL, admin, freePort } from '../api-process';
 
-const ADMIN_URL = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const MAIN = join(__dirname, '..', '..', '..', 'apps', 'api', 'dist', 'main.js');
 
@@ -47,26 +45,6 @@ class StaleSocket extends Error {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function onAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function dropRedisPrefix(prefix: string): Promise<void> {
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
   try {
@@ -85,7 +63,7 @@ async function dropRedisPrefix(prefix: string): Promise<void> {
 export async function startFuzzApi(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<FuzzApi> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx nx run api:build).`);
   const name = `arbiter_fuzz_${randomBytes(6).toString('hex')}`;
-  await onAdmin(async (c) => {
+  await admin(async (c) => {
     await c.query(`CREATE DATABASE ${name}`);
     await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
   });
@@ -167,7 +145,7 @@ export async function startFuzzApi(env: Record<string, string> = {}, nodeArgs: s
       child.kill('SIGKILL');
       await exited;
     }
-    await onAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     await dropRedisPrefix(redisPrefix);
   };
 
