@@ -21,6 +21,7 @@ module.exports = {
     '^@arbiter/engine$': path.join(__dirname, 'libs/engine/src/index.ts'),
     '^@arbiter/engine/examples$': path.join(__dirname, 'libs/engine/examples/index.ts'),
     '^@arbiter/datasets$': path.join(__dirname, 'libs/datasets/src/index.ts'),
+    '^@arbiter/learning$': path.join(__dirname, 'libs/learning/src/index.ts'),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   reporters: ['default', path.join(__dirname, 'tools/jest-summary-reporter.js')],

@@ -1,5 +1,5 @@
-// `npm run bench [-- name]`: runs every project's bench/run.js (or only the named ones) one after
-// another, each printing its table and merging its figures into bench/results.json.
+// `npm run bench [-- name]`: runs every project's bench/run.js and bench/<name>.bench.js (or only the
+// named ones) one after another, each printing its table and merging its figures into bench/results.json.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,7 +12,17 @@ const benches = ['libs', 'apps']
       ? fs.readdirSync(path.join(root, dir)).map((p) => path.join(dir, p))
       : [],
   )
-  .map((project) => ({ name: path.basename(project), script: path.join(root, project, 'bench', 'run.js') }))
+  .flatMap((project) => {
+    const dir = path.join(root, project, 'bench');
+    // bench/run.js runs as the project's name; bench/<name>.bench.js as <name>.
+    const named = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.bench.js'))
+          .map((f) => ({ name: f.slice(0, -'.bench.js'.length), script: path.join(dir, f) }))
+      : [];
+    return [{ name: path.basename(project), script: path.join(dir, 'run.js') }, ...named];
+  })
   .filter((b) => fs.existsSync(b.script) && (wanted.length === 0 || wanted.includes(b.name)));
 
 if (benches.length === 0) {

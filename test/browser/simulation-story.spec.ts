@@ -136,19 +136,19 @@ describe('studio: the simulation story (browser)', () => {
   });
 
   it('shows the results as charts and tables', async () => {
-    const perAction = page.getByRole('table', { name: 'Per action' });
+    const perAction = page.getByRole('table', { name: 'Per action', exact: true });
     await perAction.waitFor();
-    // Several coupons come first for someone; none of the retail offers is even a candidate.
-    for (const id of ['carry-out-1d', 'restaurant-under-20-1d', 'restaurant-20-50-1d', 'bar-1d'])
-      expect(await perAction.textContent()).toContain(id);
-    expect(await perAction.textContent()).not.toContain('gold-card');
+    // Several coupons come first for someone, shown by name; none of the retail offers is even a candidate.
+    for (const name of ['Carry out & take away coupon, valid 1 day', 'Restaurant under $20 coupon, valid 1 day', 'Restaurant $20–50 coupon, valid 1 day', 'Bar coupon, valid 1 day'])
+      expect(await perAction.textContent()).toContain(name);
+    expect(await perAction.textContent()).not.toContain('Gold card');
     expect(
       await page
         .getByRole('figure', { name: 'Share of customers with each action on top' })
         .locator('.recharts-bar-rectangle')
         .count(),
     ).toBeGreaterThanOrEqual(4);
-    expect(await page.getByRole('table', { name: 'Funnel per step' }).textContent()).toContain('suitability');
+    expect(await page.getByRole('table', { name: 'Funnel per step' }).textContent()).toContain('Suitability');
     expect(await page.getByText(/came without a propensity/).count()).toBe(0);
     // The coupon strategy reads only what the coupon sample holds, in clear.
     expect(await page.getByLabel('About this dataset').count()).toBe(0);
@@ -176,7 +176,7 @@ describe('studio: the simulation story (browser)', () => {
     const examples = page.getByRole('table', { name: 'Examples of customers whose top action changed' });
     expect(await examples.locator('tbody tr').count()).toBeGreaterThan(0);
     // From one coupon to another: every customer had a coupon under both versions.
-    expect(await examples.locator('tbody tr').first().textContent()).toMatch(/-1d.*-1d/);
+    expect(await examples.locator('tbody tr').first().textContent()).toMatch(/valid 1 day.*valid 1 day/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'simulation-compare');
   });
@@ -191,10 +191,11 @@ describe('studio: the simulation story (browser)', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toMatch(
-      /^kind,id,top_action,top_action_baseline,rows_draft,rows_baseline,rows_delta,top_draft,top_baseline,top_delta,/,
+      /^kind,id,name,top_action,top_action_baseline,rows_draft,rows_baseline,rows_delta,top_draft,top_baseline,top_delta,/,
     );
     // Weighing the commission less: the cheap take-away coupon comes first more often, the $20–50 restaurant less.
-    const topDelta = (id: string) => Number(lines.find((l) => l.startsWith(`action,${id},`))!.split(',')[9]);
+    // Names with a comma are quoted: set them aside before splitting.
+    const topDelta = (id: string) => Number(lines.find((l) => l.startsWith(`action,${id},`))!.replace(/"[^"]*"/g, 'name').split(',')[10]);
     expect(topDelta('carry-out-1d')).toBeGreaterThan(0);
     expect(topDelta('restaurant-20-50-1d')).toBeLessThan(0);
     expect(browserErrors).toEqual([]);
@@ -216,7 +217,7 @@ describe('studio: the simulation story (browser)', () => {
     const reviewer = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await login(reviewer, 'reviewer');
     await reviewer.goto(`${studio.url}/#/simulations/${simulationId}`);
-    await reviewer.getByRole('table', { name: 'Per action' }).waitFor();
+    await reviewer.getByRole('table', { name: 'Per action', exact: true }).waitFor();
     await reviewer.goto(`${studio.url}/#/simulations?version=${v2Id}`);
     const start = reviewer.getByRole('button', { name: 'Start simulation' });
     await start.waitFor();

@@ -12,11 +12,14 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CustomerSchemaModule } from './customer-schema/customer-schema.module';
 import { DatasetsModule } from './datasets/datasets.module';
+import { FairnessModule } from './fairness/fairness.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoSeedModule } from './database/demo/demo-seed.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ModelsModule } from './models/models.module';
+import { TrainingModule } from './models/training.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SimulationRunsModule } from './simulations/simulation-runs.module';
 import { SimulationsModule } from './simulations/simulations.module';
@@ -60,7 +63,10 @@ export class AppModule {
         SimulationsModule,
         DatasetsModule,
         SimulationRunsModule.register('api'),
+        ModelsModule,
+        TrainingModule.register('api'),
         StrategiesModule,
+        FairnessModule,
         ReviewsModule,
         DecisionsModule,
         HealthModule,

@@ -7,9 +7,11 @@ import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { JOB_RUNNER, type JobRunner } from './jobs/job-runner';
+import { TRAINING_RUNNER, type TrainingRunner } from './jobs/training-runner';
+import { TrainingModule } from './models/training.module';
 import { SimulationRunsModule } from './simulations/simulation-runs.module';
 
-/** Only the simulation workers: no HTTP, no GraphQL. */
+/** Only the workers (simulations and training): no HTTP, no GraphQL. */
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
@@ -20,6 +22,7 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: false }),
         SimulationRunsModule.register('worker'),
+        TrainingModule.register('worker'),
       ],
     };
   }
@@ -35,16 +38,17 @@ export async function runWorker(): Promise<void> {
   await app.init();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      app.get(Logger).log(`${signal}: stopping; a chunk being decided goes back to the queue for another worker`);
+      app.get(Logger).log(`${signal}: stopping; a chunk being decided or a model being trained goes back to the queue for another worker`);
       // At once rather than in the shutdown hooks' turn: the chunk stops at its next slice of rows.
       void app.get<symbol, JobRunner>(JOB_RUNNER).stopWorkers();
+      void app.get<symbol, TrainingRunner>(TRAINING_RUNNER).stopWorkers();
       app
         .close()
         .then(() => process.exit(0))
         .catch(() => process.exit(1));
     });
   }
-  app.get(Logger).log(`Simulation worker running (Redis prefix ${config.redis.prefix})`);
+  app.get(Logger).log(`Simulation worker running (Redis prefix ${config.redis.prefix}); it trains models too`);
 }
 
 if (require.main === module) {

@@ -21,6 +21,13 @@ const withVars =
 
 /** For every mutation: broken inputs and the fields VALIDATION_FAILED must name. */
 const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
+  trainModel: [
+    [withVars({ 'i.datasetId': 'x', 'i.testShare': 0.9 }), ['input.datasetId', 'input.testShare']],
+    [withVars({ 'i.positiveValues': [], 'i.seed': -1, 'i.predictors': ['x', 'x'] }), ['input.positiveValues', 'input.seed', 'input.predictors']],
+    [withVars({ 'i.targetColumn': 'nope' }), ['input.targetColumn']],
+    [withVars({ 'i.settings': { maxIter: 0 } }), ['input.settings.maxIter']],
+  ],
+  cancelTraining: [[withVars({ id: 'x' }), ['id']]],
   login: [[withVars({ e: '' }), ['email']]],
   refreshToken: [[withVars({ r: 'not-a-refresh-token' }), ['refreshToken']]],
   logout: [[withVars({ r: 'x' }), ['refreshToken']]],
@@ -60,7 +67,10 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   ],
   cloneVersion: [[withVars({ v: 'x' }), ['versionId']]],
   submitVersion: [[withVars({ v: 'x' }), ['versionId']]],
-  approveVersion: [[(c) => ({ ...c, query: c.query.replace('comment: "ok"', 'comment: "   "') }), ['comment']]],
+  approveVersion: [
+    [(c) => ({ ...c, query: c.query.replace('comment: "ok"', 'comment: "   "') }), ['comment']],
+    [(c) => ({ ...c, query: c.query.replace('comment: "ok"', 'comment: "ok", justification: " "') }), ['justification']],
+  ],
   rejectVersion: [[(c) => ({ ...c, query: c.query.replace('comment: "not yet"', 'comment: ""') }), ['comment']]],
   publishVersion: [[withVars({ v: 'x' }), ['versionId']]],
   rollbackStrategy: [
@@ -80,6 +90,10 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   ],
   cancelSimulation: [[withVars({ id: 'x' }), ['id']]],
   deleteDataset: [[withVars({ id: '42' }), ['id']]],
+  setSchemaFieldProtected: [[withVars({ n: 'not a name' }), ['name']]],
+  setFairnessSettings: [[withVars({ i: { ratioFloor: 0, minGroupSize: 0 } }), ['input.ratioFloor', 'input.minGroupSize']]],
+  declareProfileSource: [[withVars({ n: 'Not A Name' }), ['name']]],
+  eraseCustomer: [[withVars({ c: '   ' }), ['customerId']]],
 };
 
 /** Every mutation with bad input: VALIDATION_FAILED naming each bad field, and nothing written anywhere. */

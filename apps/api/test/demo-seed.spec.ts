@@ -1,5 +1,6 @@
 import { DemoSeedService } from '../src/database/demo/demo-seed.service';
 import { DEMO_ACTIONS, DEMO_STRATEGIES, DEMO_USERS } from '../src/database/demo/demo-data';
+import { DEMO_FAIRNESS_JUSTIFICATION } from '../src/database/demo/publish-demo-strategy';
 import { ok, startTestApp, type TestApp } from './support/test-app';
 
 describe('demo seed', () => {
@@ -97,6 +98,56 @@ describe('demo seed', () => {
       0,
     );
     expect(accepted).toBeGreaterThan(coupons.rows * 0.5);
+  });
+
+  it('marks age band and gender protected: the coupon strategy’s evidence shows the failed fairness check, and its approval says why', async () => {
+    const marked = (
+      await t.sql.query(`SELECT name FROM schema_fields WHERE protected ORDER BY name`)
+    ).rows.map((r: { name: string }) => r.name);
+    expect(marked).toEqual(['age', 'gender']);
+    const reviewer = ok(
+      await t.gql(
+        `mutation { login(email: "reviewer@arbiter.local", password: "demo-password-for-tests") { accessToken } }`,
+      ),
+    ).login.accessToken;
+    const versions = (
+      await t.sql.query(
+        `SELECT st.name, v.id, s.id AS simulation FROM strategy_versions v
+           JOIN strategies st ON st.id = v.strategy_id
+           JOIN simulations s ON s.content_hash = v.content_hash WHERE v.number = 1 ORDER BY st.name`,
+      )
+    ).rows as { name: string; id: string; simulation: string }[];
+    const [retail, coupons] = versions;
+    const check = async (simulation: string) =>
+      ok(
+        await t.gql(
+          `query($id: ID!) { simulation(id: $id) { fairnessCheck { status summary findings fields { label } } } }`,
+          { id: simulation },
+          reviewer,
+        ),
+      ).simulation.fairnessCheck;
+    // The coupon models read age band and gender; bar coupons skip drivers under 21.
+    const couponCheck = await check(coupons!.simulation);
+    expect(couponCheck.status).toBe('FAILED');
+    expect(couponCheck.fields.map((f: { label: string }) => f.label)).toEqual(['age band', 'gender']);
+    expect(couponCheck.findings).toContainEqual(
+      expect.stringMatching(/^age band below21 gets 'Bar coupon, valid 1 day' first at 0\.0%/),
+    );
+    // The retail strategy recommends nothing on the coupon sample: nothing to compare, no justification.
+    expect((await check(retail!.simulation)).status).not.toBe('FAILED');
+    const justifications = (
+      await t.sql.query(
+        `SELECT version_id, body FROM review_comments WHERE kind = 'JUSTIFICATION' ORDER BY created_at`,
+      )
+    ).rows as { version_id: string; body: string }[];
+    expect(justifications).toEqual([{ version_id: coupons!.id, body: DEMO_FAIRNESS_JUSTIFICATION }]);
+    const approval = (
+      await t.sql.query(`SELECT comment FROM audit_log WHERE action = 'version.approve' AND entity_id = $1`, [
+        coupons!.id,
+      ])
+    ).rows[0];
+    expect(approval.comment).toMatch(/fairness check failed \(age band below21 gets 'Bar coupon/);
+    expect(approval.comment).toContain('justification: Demo data only.');
   });
 
   it('never runs in production', async () => {

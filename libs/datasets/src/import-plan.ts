@@ -31,6 +31,8 @@ export interface ImportPlan {
   outcomeKind: 'binary' | 'reward';
   fields: FieldDefinition[];
   hasLogged: boolean;
+  /** The logged action of every row when the mapping names one instead of a column. */
+  offeredAction?: string;
   ignored: string[];
   dropped: string[];
   warnings: string[];
@@ -95,13 +97,29 @@ export function planImport(
   for (const a of actions) addRole(a, 'loggedAction');
   if (mapping.outcome !== undefined) addRole(mapping.outcome, 'outcome');
   if (mapping.loggingPropensity !== undefined) addRole(mapping.loggingPropensity, 'loggingPropensity');
-  if ((mapping.outcome !== undefined || mapping.loggingPropensity !== undefined) && actions.length === 0) {
+  const offered = mapping.offeredAction;
+  if (offered !== undefined) {
+    if (actions.length > 0) {
+      throw new DatasetError(
+        'invalid-options',
+        'Map either the logged action column or the one action every row was offered, not both.',
+      );
+    }
+    if (typeof offered !== 'string' || offered.trim() === '') {
+      throw new DatasetError(
+        'invalid-options',
+        `The action every row was offered must be an action id, not ${JSON.stringify(offered)}.`,
+      );
+    }
+  }
+  const logged = actions.length > 0 || offered !== undefined;
+  if ((mapping.outcome !== undefined || mapping.loggingPropensity !== undefined) && !logged) {
     throw new DatasetError(
       'invalid-options',
-      'An outcome or logging propensity needs the logged action it belongs to: map the logged action column too.',
+      'An outcome or logging propensity needs the logged action it belongs to: map the logged action column too, or, when every row was offered the same action (one campaign, one offer), name that action.',
     );
   }
-  if (actions.length > 0 && mapping.outcome === undefined) {
+  if (logged && mapping.outcome === undefined) {
     throw new DatasetError(
       'invalid-options',
       'A logged action needs its outcome: map the outcome column too (1/0, accepted/declined, clicked …).',
@@ -241,5 +259,14 @@ export function planImport(
       `outcomeKind must be 'binary' or 'reward', not ${JSON.stringify(outcomeKind)}.`,
     );
   }
-  return { columns: plans, outcomeKind, fields, hasLogged: actions.length > 0, ignored, dropped, warnings };
+  return {
+    columns: plans,
+    outcomeKind,
+    fields,
+    hasLogged: logged,
+    ...(offered !== undefined ? { offeredAction: offered.trim() } : {}),
+    ignored,
+    dropped,
+    warnings,
+  };
 }

@@ -141,7 +141,7 @@ export class RowConverter {
       this.statValues[p] = statValue;
     }
     if (this.plan.hasLogged) {
-      row.logged = { actionId: actionParts.join('|'), outcome: outcome! };
+      row.logged = { actionId: this.plan.offeredAction ?? actionParts.join('|'), outcome: outcome! };
       if (propensity !== undefined) row.logged.propensity = propensity;
     }
     return { row };

@@ -11,6 +11,11 @@ export interface ColumnMapping {
   fields?: string[];
   /** The action the logging policy chose; several columns (e.g. coupon and expiry) are joined with `|` into one action id. */
   loggedAction?: string | string[];
+  /**
+   * The one action every row was offered (a single campaign with a single offer), when no column
+   * holds it: the logged action of every row. Not together with `loggedAction`.
+   */
+  offeredAction?: string;
   /** Binary response to the logged action (see OUTCOME_WORDS). */
   outcome?: string;
   /** `binary` (default): the outcome words, as 1/0. `reward`: any finite number (e.g. revenue). */

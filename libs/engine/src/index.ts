@@ -4,6 +4,7 @@ export * from './catalog/fields';
 export { actionPropertyDefinition } from './catalog/field-types';
 export * from './conditions/types';
 export { checkCondition, MAX_CONDITION_DEPTH, type ConditionScope } from './conditions/check-condition';
+export { FIELD_AGES } from './conditions/field-ages';
 export {
   compileCondition,
   ConditionEvaluationError,
@@ -26,7 +27,28 @@ export {
   type ExpressionError,
   type ExpressionScope,
 } from './expressions';
-export type { ScoreFunction } from './models/model-kind';
+export type { Contribution, ExplainFunction, ScoreFunction } from './models/model-kind';
+export {
+  MAX_TREES,
+  MAX_TREE_NODES,
+  type TreeEnsembleParams,
+  type TreeLeaf,
+  type TreeNode,
+  type TreeSplit,
+} from './models/tree-ensemble-model';
+export {
+  adaptiveInputReader,
+  adaptiveScore,
+  compileAdaptive,
+  explorationUniform,
+  seededNormal,
+  type AdaptiveExploration,
+  type AdaptiveFacts,
+  type AdaptiveParams,
+  type AdaptiveParamsInput,
+  type AdaptiveScore,
+  type WeightPosterior,
+} from './models/adaptive-model';
 export { describeCell } from './models/decision-table-model';
 export * from './nodes/node-spec';
 export {
@@ -51,3 +73,4 @@ export * from './validation/problem';
 export { validateStrategy, type ValidationResult } from './validation/validate-strategy';
 export * from './diff/diff-strategies';
 export * from './metrics';
+export { csvCell, csvLine, neutraliseFormula, restoreFormulaText, type CsvCell } from './export/csv-cell';

@@ -6,6 +6,7 @@ import { ALL_ROLES, Role } from '../auth/roles';
 import { notFound } from '../common/errors';
 import { connectionType, DEFAULT_PAGE_SIZE, PageArgs, pageSchema, type Page } from '../common/graphql/pagination';
 import { ZodPipe } from '../common/validation';
+import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-impact.types';
 import { Action } from './action.entity';
 import { ActionsService } from './actions.service';
 import {
@@ -39,6 +40,17 @@ export class ActionsResolver {
   @Query(() => Action)
   async action(@Args('id', new ZodPipe(actionIdSchema, 'id')) id: string) {
     return (await this.actionsService.get(id)) ?? Promise.reject(notFound('Action', id));
+  }
+
+  @Roles(Role.designer)
+  @Query(() => CatalogChangeImpactType, {
+    description: 'What saving this action (created, or the whole of an existing one) — or, with remove: true, deleting it — would do to each strategy version that reads it, and whether it would be refused. Changes nothing.',
+  })
+  catalogChangeImpact(
+    @Args('action', new ZodPipe(createActionSchema, 'action')) action: CreateActionInput,
+    @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove')) remove: boolean,
+  ) {
+    return this.actionsService.previewChange(action as CreateAction, remove);
   }
 
   @Roles(Role.designer)

@@ -3,13 +3,13 @@ import type { ActionDefinition } from '@arbiter/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { CatalogChanges } from '../catalog-changes/catalog-changes';
+import { CatalogChanges, type CatalogChangePreview } from '../catalog-changes/catalog-changes';
 import { recordHash } from '../audit/record-hash';
 import { isUniqueViolation } from '../common/database-errors';
 import { conflict, notFound } from '../common/errors';
 import { decodeCursor, toConnection, type Connection, type Page } from '../common/graphql/pagination';
 import type { Action } from './action.entity';
-import { ActionsRepository } from './actions.repository';
+import { ActionsRepository, type ActionValues } from './actions.repository';
 import type { ActionFilter, CreateAction, UpdateAction } from './dto/action.inputs';
 
 /** The catalog entry as the engine sees it. */
@@ -28,6 +28,22 @@ export function toActionDefinition(a: Action): ActionDefinition {
   };
 }
 
+/** The row a new action is written as. */
+function actionValues(input: CreateAction): ActionValues {
+  return {
+    id: input.id,
+    name: input.name,
+    group: input.group ?? null,
+    channel: input.channel ?? null,
+    value: input.value ?? null,
+    cost: input.cost ?? null,
+    validFrom: input.validFrom ?? null,
+    validTo: input.validTo ?? null,
+    tags: input.tags ?? [],
+    attributes: (input.attributes ?? {}) as Record<string, unknown>,
+  };
+}
+
 @Injectable()
 export class ActionsService {
   constructor(
@@ -41,18 +57,7 @@ export class ActionsService {
     const taken = () => conflict(`An action with the id "${input.id}" exists already; choose another id.`, { field: 'input.id' });
     if (await this.actions.findById(input.id)) throw taken();
     return this.dataSource.transaction(async (em) => {
-      const action = await this.actions.insert(em, {
-        id: input.id,
-        name: input.name,
-        group: input.group ?? null,
-        channel: input.channel ?? null,
-        value: input.value ?? null,
-        cost: input.cost ?? null,
-        validFrom: input.validFrom ?? null,
-        validTo: input.validTo ?? null,
-        tags: input.tags ?? [],
-        attributes: (input.attributes ?? {}) as Record<string, unknown>,
-      });
+      const action = await this.actions.insert(em, actionValues(input));
       await this.changes.applied(em, { kind: 'action', id: action.id, before: null, after: toActionDefinition(action) });
       await this.audit.append(em, actor, { action: 'action.create', entityType: 'action', entityId: action.id, afterHash: recordHash(toActionDefinition(action)) });
       return action;
@@ -94,6 +99,17 @@ export class ActionsService {
       await this.audit.append(em, actor, { action: 'action.delete', entityType: 'action', entityId: id, beforeHash: recordHash(toActionDefinition(before)) });
       return before;
     });
+  }
+
+  /**
+   * What saving this action (a new one, or the whole of an existing one) — or, with `remove`,
+   * deleting it — would do to strategy versions, before saving; changes nothing.
+   */
+  async previewChange(input: CreateAction, remove: boolean): Promise<CatalogChangePreview> {
+    const before = await this.actions.findById(input.id);
+    if (remove && !before) throw notFound('Action', input.id);
+    const after = remove ? null : toActionDefinition({ ...actionValues(input), revision: 0, createdAt: new Date(), updatedAt: new Date() });
+    return this.changes.preview(this.dataSource.manager, { kind: 'action', id: input.id, before: before && toActionDefinition(before), after });
   }
 
   get(id: string): Promise<Action | null> {

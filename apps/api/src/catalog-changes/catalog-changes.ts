@@ -20,7 +20,17 @@ export interface VersionImpact {
   message: string;
 }
 
-export type CatalogChangeListener = (em: EntityManager, change: CatalogChange) => Promise<VersionImpact[]>;
+/** `write` false: only say what the edit would do (the preview before saving); nothing is changed. */
+export type CatalogChangeListener = (em: EntityManager, change: CatalogChange, write: boolean) => Promise<VersionImpact[]>;
+
+/** What an edit would do, before it is saved: every version it touches and whether it would be refused. */
+export interface CatalogChangePreview {
+  /** The edit would break a published or approved version, so saving it is refused with CONFLICT. */
+  refused: boolean;
+  /** The CONFLICT message saving would get, or null. */
+  refusal: string | null;
+  impacts: VersionImpact[];
+}
 
 /**
  * Where the catalog and schema features announce an edit, inside its transaction, and the
@@ -41,14 +51,22 @@ export class CatalogChanges {
    * which rolls the whole transaction back.
    */
   async applied(em: EntityManager, change: CatalogChange): Promise<VersionImpact[]> {
-    const impacts = await this.listener(em, change);
+    const impacts = await this.listener(em, change, true);
     const breaks = impacts.filter((i) => i.effect === 'BREAKS');
     if (breaks.length) {
-      throw conflict(
-          `This change would break ${breaks.length === 1 ? 'a version that is' : `${breaks.length} versions that are`} approved or published, so nothing was changed: ${breaks.map((b) => b.message).join('; ')}. Publish a new version that does without it first.`,
-        { details: breaks.map((b) => ({ field: `versions.${b.versionId}`, message: b.message })), impacts: breaks },
-      );
+      throw conflict(refusal(breaks), { details: breaks.map((b) => ({ field: `versions.${b.versionId}`, message: b.message })), impacts: breaks });
     }
     return impacts;
   }
+
+  /** What `applied` would answer for an edit not written yet; changes nothing. */
+  async preview(em: EntityManager, change: CatalogChange): Promise<CatalogChangePreview> {
+    const impacts = await this.listener(em, change, false);
+    const breaks = impacts.filter((i) => i.effect === 'BREAKS');
+    return { refused: breaks.length > 0, refusal: breaks.length ? refusal(breaks) : null, impacts };
+  }
+}
+
+function refusal(breaks: readonly VersionImpact[]): string {
+  return `This change would break ${breaks.length === 1 ? 'a version that is' : `${breaks.length} versions that are`} approved or published, so nothing was changed: ${breaks.map((b) => b.message).join('; ')}. Publish a new version that does without it first.`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SchemaField, type SchemaScope } from './schema-field.entity';
+import { SchemaField, SchemaScope } from './schema-field.entity';
 
 @Injectable()
 export class CustomerSchemaRepository {
@@ -8,6 +8,21 @@ export class CustomerSchemaRepository {
 
   all(em: EntityManager = this.dataSource.manager): Promise<SchemaField[]> {
     return em.find(SchemaField, { order: { scope: 'ASC', name: 'ASC' } });
+  }
+
+  /** Without a lock: for reads outside a transaction (previews). */
+  get(scope: SchemaScope, name: string): Promise<SchemaField | null> {
+    return this.dataSource.manager.findOne(SchemaField, { where: { scope, name } });
+  }
+
+  /** The customer fields marked protected, by name. */
+  protectedFields(em: EntityManager = this.dataSource.manager): Promise<SchemaField[]> {
+    return em.find(SchemaField, { where: { scope: SchemaScope.customer, protected: true }, order: { name: 'ASC' } });
+  }
+
+  async setProtected(em: EntityManager, scope: SchemaScope, name: string, value: boolean): Promise<SchemaField> {
+    await em.update(SchemaField, { scope, name }, { protected: value });
+    return em.findOneOrFail(SchemaField, { where: { scope, name } });
   }
 
   find(em: EntityManager, scope: SchemaScope, name: string): Promise<SchemaField | null> {

@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-impact.types';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
@@ -32,5 +33,27 @@ export class CustomerSchemaResolver {
     @Args('name', new ZodPipe(fieldNameSchema, 'name')) name: string,
   ) {
     return this.schemaService.remove(actor, scope, name);
+  }
+
+  @Roles(Role.designer)
+  @Query(() => CatalogChangeImpactType, {
+    description: 'What saving defineSchemaField(input: field) — or, with remove: true, removeSchemaField — would do to each strategy version that reads the field, and whether it would be refused. Changes nothing.',
+  })
+  schemaChangeImpact(
+    @Args('field', new ZodPipe(defineSchemaFieldSchema, 'field')) field: DefineSchemaFieldInput,
+    @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove')) remove: boolean,
+  ) {
+    return this.schemaService.previewChange(field as DefineSchemaField, remove);
+  }
+
+  @Roles(Role.designer, Role.admin)
+  @Mutation(() => SchemaField, { description: 'Marks a customer field protected for the fairness check (or not). Strategies decide as before; audited.' })
+  setSchemaFieldProtected(
+    @CurrentActor() actor: Actor,
+    @Args('scope', { type: () => SchemaScope }, new ZodPipe(z.enum(SchemaScope), 'scope')) scope: SchemaScope,
+    @Args('name', new ZodPipe(fieldNameSchema, 'name')) name: string,
+    @Args('protected', new ZodPipe(z.boolean(), 'protected')) value: boolean,
+  ) {
+    return this.schemaService.setProtected(actor, scope, name, value);
   }
 }

@@ -3,9 +3,9 @@ import type { DataSchema, FieldDefinition } from '@arbiter/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { CatalogChanges } from '../catalog-changes/catalog-changes';
+import { CatalogChanges, type CatalogChangePreview } from '../catalog-changes/catalog-changes';
 import { recordHash } from '../audit/record-hash';
-import { notFound } from '../common/errors';
+import { notFound, validationFailed } from '../common/errors';
 import { CustomerSchemaRepository } from './customer-schema.repository';
 import type { DefineSchemaField } from './dto/schema-field.inputs';
 import { SchemaScope, type SchemaField } from './schema-field.entity';
@@ -20,6 +20,25 @@ export function toFieldDefinition(f: SchemaField): FieldDefinition {
     ...(f.personal && { personal: true }),
   };
 }
+
+const NOT_A_PERSON = 'only customer fields can be protected: context fields describe the request, not a person';
+
+/** The row a define writes: the input, with the protected mark kept when the input leaves it out. */
+function fieldValues(input: DefineSchemaField, before: SchemaField | null): Omit<SchemaField, 'updatedAt'> {
+  return {
+    scope: input.scope,
+    name: input.name,
+    type: input.type,
+    label: input.label ?? null,
+    description: input.description ?? null,
+    allowedValues: input.allowedValues ?? null,
+    personal: input.personal ?? false,
+    protected: input.protected ?? before?.protected ?? false,
+  };
+}
+
+const protectedWords = (f: SchemaField) =>
+  f.protected ? `${f.scope}.${f.name} is protected: every simulation reports the fairness check for it` : `${f.scope}.${f.name} is no longer protected`;
 
 @Injectable()
 export class CustomerSchemaService {
@@ -44,15 +63,7 @@ export class CustomerSchemaService {
   async define(actor: Actor, input: DefineSchemaField): Promise<SchemaField> {
     return this.dataSource.transaction(async (em) => {
       const before = await this.fields.find(em, input.scope, input.name);
-      const after = await this.fields.upsert(em, {
-        scope: input.scope,
-        name: input.name,
-        type: input.type,
-        label: input.label ?? null,
-        description: input.description ?? null,
-        allowedValues: input.allowedValues ?? null,
-        personal: input.personal ?? false,
-      });
+      const after = await this.fields.upsert(em, fieldValues(input, before));
       await this.changes.applied(em, { kind: 'field', scope: after.scope, name: after.name, before: before && toFieldDefinition(before), after: toFieldDefinition(after) });
       await this.audit.append(em, actor, {
         action: 'schemaField.define',
@@ -60,9 +71,39 @@ export class CustomerSchemaService {
         entityId: `${after.scope}.${after.name}`,
         beforeHash: before ? recordHash(toFieldDefinition(before)) : null,
         afterHash: recordHash(toFieldDefinition(after)),
+        comment: after.protected !== (before?.protected ?? false) ? protectedWords(after) : null,
       });
       return after;
     });
+  }
+
+  /** What defining (or, with `remove`, removing) the field would do to strategy versions, before saving; changes nothing. */
+  async previewChange(input: DefineSchemaField, remove: boolean): Promise<CatalogChangePreview> {
+    const before = await this.fields.get(input.scope, input.name);
+    if (remove && !before) throw notFound('Schema field', `${input.scope}.${input.name}`);
+    const after = remove ? null : toFieldDefinition({ ...fieldValues(input, before), updatedAt: new Date() });
+    return this.changes.preview(this.dataSource.manager, { kind: 'field', scope: input.scope, name: input.name, before: before && toFieldDefinition(before), after });
+  }
+
+  /**
+   * Marks a customer field protected for the fairness check, or not. What strategies decide does
+   * not change (strategies never see the mark), so no version is touched; the change is audited.
+   */
+  async setProtected(actor: Actor, scope: SchemaScope, name: string, value: boolean): Promise<SchemaField> {
+    if (value && scope !== SchemaScope.customer) throw validationFailed([{ field: 'scope', message: NOT_A_PERSON }]);
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.fields.find(em, scope, name);
+      if (!before) throw notFound('Schema field', `${scope}.${name}`);
+      if (before.protected === value) return before;
+      const after = await this.fields.setProtected(em, scope, name, value);
+      await this.audit.append(em, actor, { action: 'schemaField.protect', entityType: 'schemaField', entityId: `${scope}.${name}`, comment: protectedWords(after) });
+      return after;
+    });
+  }
+
+  /** The customer fields marked protected, with their labels: what a simulation reports the fairness check for. */
+  async protectedFields(em?: EntityManager): Promise<{ name: string; label: string | null }[]> {
+    return (await this.fields.protectedFields(em)).map((f) => ({ name: f.name, label: f.label }));
   }
 
   async remove(actor: Actor, scope: SchemaScope, name: string): Promise<SchemaField> {

@@ -50,6 +50,10 @@ export class SchemaField {
   @Column('boolean')
   personal: boolean;
 
+  @Field({ description: 'A protected attribute (age band, gender, nationality, …): every simulation reports how its groups are treated (the fairness check). Not part of what strategies read.' })
+  @Column('boolean')
+  protected: boolean;
+
   @Field(() => DateTimeScalar)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
 import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
+import { CustomerDatasetRowsRepository } from './customer-dataset-rows.repository';
 import { DatasetsController } from './datasets.controller';
 import { DatasetsResolver } from './datasets.resolver';
 import { DatasetsService } from './datasets.service';
@@ -8,9 +10,9 @@ import { SampleDatasetsService } from './sample-datasets.service';
 
 /** Historical customer datasets: streamed upload (REST), mapping, quality report, privacy, samples. */
 @Module({
-  imports: [AuditModule, CustomerSchemaModule],
+  imports: [AuditModule, CustomerSchemaModule, ActionsModule],
   controllers: [DatasetsController],
-  providers: [DatasetsService, DatasetsResolver, SampleDatasetsService],
-  exports: [DatasetsService, SampleDatasetsService],
+  providers: [DatasetsService, DatasetsResolver, SampleDatasetsService, CustomerDatasetRowsRepository],
+  exports: [DatasetsService, SampleDatasetsService, CustomerDatasetRowsRepository],
 })
 export class DatasetsModule {}

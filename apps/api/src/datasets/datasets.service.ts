@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DatasetError, importDataset, inspectDataset, type DatasetInspection, type DatasetSource, type ImportedRow } from '@arbiter/datasets';
 import { fieldDefinitionSchema, type FieldDefinition } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { actionIdSchema } from '../actions/dto/action.inputs';
+import { ActionsService } from '../actions/actions.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { AppError, badRequest, invalidState, notFound } from '../common/errors';
+import { AppError, badRequest, invalidState, notFound, validationFailed } from '../common/errors';
 import { checkInput } from '../common/input-check';
 import { parseInput } from '../common/validation';
 import type { AppConfig } from '../config/app-config';
@@ -14,6 +15,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import { Dataset, DatasetStatus } from './dataset.entity';
 import { DatasetRowWriter, INSERT_BATCH } from './dataset-rows';
+import { personalDataSalt } from './hash-salt';
 
 const column = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
@@ -23,6 +25,8 @@ export const mappingSchema = z
     customerId: column.optional(),
     fields: z.array(column).max(2000).optional(),
     loggedAction: z.union([column, z.array(column).min(1).max(5)]).optional(),
+    /** The one catalog action every row was offered (a single-offer campaign), instead of a logged action column. */
+    offeredAction: actionIdSchema.optional(),
     outcome: column.optional(),
     outcomeKind: z.enum(['binary', 'reward']).optional(),
     loggingPropensity: column.optional(),
@@ -33,7 +37,11 @@ export const mappingSchema = z
     /** Type the columns named like declared customer fields as declared (default true). */
     useCustomerSchema: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.offeredAction === undefined || m.loggedAction === undefined, {
+    path: ['offeredAction'],
+    message: 'name the action every row was offered only when no column holds the logged action (leave out loggedAction)',
+  });
 export type UploadMapping = z.output<typeof mappingSchema>;
 
 export const uploadParamsSchema = z.object({
@@ -69,10 +77,11 @@ export class DatasetsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly customerSchema: CustomerSchemaService,
+    private readonly actions: ActionsService,
   ) {}
 
   private get hashSalt(): string {
-    return this.config.datasets.hashSalt ?? createHash('sha256').update(`arbiter-datasets:${this.config.jwt.secret}`).digest('hex');
+    return personalDataSalt(this.config);
   }
 
   parseMapping(header: string | undefined): UploadMapping {
@@ -104,11 +113,19 @@ export class DatasetsService {
    */
   async upload(actor: Actor | null, source: DatasetSource, options: UploadOptions): Promise<Dataset> {
     const { personal, useCustomerSchema, ...mapping } = options.mapping;
+    const offered = mapping.offeredAction === undefined ? undefined : await this.actions.get(mapping.offeredAction);
+    if (mapping.offeredAction !== undefined && !offered)
+      throw validationFailed(
+        [{ field: 'mapping.offeredAction', message: `"${mapping.offeredAction}" is not an action of the catalog` }],
+        `Every row was offered "${mapping.offeredAction}", but the catalog has no action of that id: choose one of the catalog's actions.`,
+      );
+    // The dataset keeps the offered action's name as it was at upload, for people reading its mapping.
+    const stored = offered ? { ...mapping, offeredActionName: offered.name } : mapping;
     const schema = options.schema ?? (useCustomerSchema === false ? undefined : (await this.customerSchema.dataSchema()).customer);
     const inserted = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO datasets (id, name, format, status, mapping, personal_columns, total_bytes, created_by)
        VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, 'UPLOADING', $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [options.id ?? null, options.name, options.format ?? 'csv', JSON.stringify(mapping), JSON.stringify(personal ?? {}), options.totalBytes ?? null, actor?.id ?? null],
+      [options.id ?? null, options.name, options.format ?? 'csv', JSON.stringify(stored), JSON.stringify(personal ?? {}), options.totalBytes ?? null, actor?.id ?? null],
     );
     if (inserted.length === 0) throw new AppError('CONFLICT', `A dataset with id ${options.id} already exists: send a new X-Dataset-Id for a new upload.`, { datasetId: options.id });
     const id = inserted[0]!.id;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CustomerDecisionsRepository } from './customer-decisions.repository';
 import { DecisionLogWriter } from './decision-log.writer';
 
-@Module({ providers: [DecisionLogWriter], exports: [DecisionLogWriter] })
+@Module({ providers: [DecisionLogWriter, CustomerDecisionsRepository], exports: [DecisionLogWriter, CustomerDecisionsRepository] })
 export class DecisionLogModule {}

@@ -230,6 +230,6 @@ export function shownOf(r: DecisionRecord): EngineInteraction[] {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Text any PostgreSQL column keeps: every character outside printable ASCII as a \\uXXXX escape. */
-function asciiText(text: string): string {
+export function asciiText(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

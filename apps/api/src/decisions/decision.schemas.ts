@@ -58,6 +58,10 @@ export const decisionResponseSchema = z
     actions: z.array(decidedActionSchema).describe('Best first.'),
     explanation: z.array(z.string()).optional().describe("With explain: what each node did, in words: only the strategy's own actions, and for each dropped action every rule it fails."),
     trace: z.unknown().optional().describe('With explain: the engine trace.'),
+    customerSources: z
+      .array(z.object({ field: z.string(), from: z.enum(['request', 'profile']), source: z.string().optional(), updatedAt: z.string().optional(), ageDays: z.number().optional() }))
+      .optional()
+      .describe('With explain: where each customer field the strategy reads came from: the request, or a stored profile source with its time and age in days.'),
   })
   .meta({ id: 'DecisionResponse' });
 export type DecisionResponse = z.infer<typeof decisionResponseSchema>;

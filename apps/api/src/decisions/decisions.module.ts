@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DecisionLogModule } from '../decision-log/decision-log.module';
 import { InteractionsModule } from '../interactions/interactions.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { RestModule } from '../rest/rest.module';
 import { StrategiesModule } from '../strategies/strategies.module';
 import { DecisionsController } from './decisions.controller';
@@ -11,7 +12,7 @@ import { PublishedStrategyEventsModule } from './published-strategy-events.modul
 
 /** The decision API: REST /api/v1/decisions (+ :batch), the GraphQL `decide` query, the published-plan cache. */
 @Module({
-  imports: [StrategiesModule, PublishedStrategyEventsModule, DecisionLogModule, InteractionsModule, RestModule],
+  imports: [StrategiesModule, PublishedStrategyEventsModule, DecisionLogModule, InteractionsModule, ProfilesModule, RestModule],
   controllers: [DecisionsController],
   providers: [PublishedPlans, DecisionsService, DecisionsResolver],
 })

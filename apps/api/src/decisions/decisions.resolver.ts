@@ -20,6 +20,8 @@ export class Decision {
   explanation?: string[];
   @Field(() => JSONScalar, { nullable: true, description: 'With explain: the engine trace.' })
   trace?: unknown;
+  @Field(() => JSONScalar, { nullable: true, description: 'With explain: where each customer field read came from: [{ field, from: request | profile, source?, updatedAt?, ageDays? }].' })
+  customerSources?: unknown;
 }
 
 const inputSchema = decisionRequestSchema.pick({ customer: true, context: true, limit: true }).strict();

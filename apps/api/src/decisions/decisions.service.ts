@@ -11,6 +11,9 @@ import type { BatchDecisionRequest, DecisionRequest, DecisionResponse } from './
 import { explain } from './explain';
 import { pick } from '../strategies/fields-read';
 import { PublishedPlans, type PublishedPlan } from './published-plans';
+import { customerWithProfile, describeOrigins, reservedFieldProblems } from '../profiles/decision-profile';
+import type { StoredProfile } from '../profiles/profile-cache';
+import { ProfilesService } from '../profiles/profiles.service';
 
 export interface Caller {
   apiKeyId: string | null;
@@ -37,6 +40,7 @@ export class DecisionsService {
     private readonly history: HistoryService,
     private readonly log: DecisionLogWriter,
     private readonly metrics: MetricsService,
+    private readonly profiles: ProfilesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,8 +49,8 @@ export class DecisionsService {
     const problems = inputProblems(plan, request, '');
     if (problems.length) throw validationFailed(problems);
     const customerId = String(request.customer.id);
-    const { items, cached } = await this.history.window(customerId);
-    return this.run(plan, request, customerId, items, caller, request.explain ?? false, cached);
+    const [{ items, cached }, profile] = await Promise.all([this.history.window(customerId), this.profiles.forDecision(customerId)]);
+    return this.run(plan, request, customerId, items, profile, caller, request.explain ?? false, cached);
   }
 
   async decideBatch(request: BatchDecisionRequest, caller: Caller) {
@@ -54,10 +58,10 @@ export class DecisionsService {
     const problems = request.requests.flatMap((r, i) => inputProblems(plan, r, `requests[${i}].`));
     if (problems.length) throw validationFailed(problems);
     const ids = request.requests.map((r) => String(r.customer.id));
-    const histories = await this.history.getMany(ids);
+    const [histories, profiles] = await Promise.all([this.history.getMany(ids), this.profiles.forDecisions(ids)]);
     const results = [];
     for (const [i, r] of request.requests.entries()) {
-      const { decisionId, customerId, actions } = await this.run(plan, r, ids[i]!, histories.get(ids[i]!) ?? [], caller, false);
+      const { decisionId, customerId, actions } = await this.run(plan, r, ids[i]!, histories.get(ids[i]!) ?? [], profiles.get(ids[i]!)!, caller, false);
       results.push({ decisionId, customerId, actions });
     }
     return { strategy: strategyUsed(plan), results };
@@ -71,24 +75,27 @@ export class DecisionsService {
     return plan;
   }
 
-  private async run(plan: PublishedPlan, request: OneRequest, customerId: string, history: EngineInteraction[], caller: Caller, withTrace: boolean, historyCached = true): Promise<DecisionResponse> {
+  private async run(plan: PublishedPlan, request: OneRequest, customerId: string, history: EngineInteraction[], profile: StoredProfile, caller: Caller, withTrace: boolean, historyCached = true): Promise<DecisionResponse> {
     const started = performance.now();
+    const decidedAt = request.context?.['now'] ? new Date(String(request.context['now'])) : new Date();
+    // The stored profile fills in what the request does not send (the request wins per field).
+    const { customer, origins } = customerWithProfile(request.customer, profile, decidedAt.getTime(), plan.schema, plan.reads.customer);
     const result = plan.compiled.decide(
-      { customer: request.customer, ...(request.context && { context: request.context }), history },
+      { customer, ...(request.context && { context: request.context }), history },
       { trace: withTrace, ...(request.limit && { limit: request.limit }) },
     );
     const actions = result.recommendations.map(toAction);
     const channel = typeof request.context?.['channel'] === 'string' ? request.context['channel'] : undefined;
     const record: DecisionRecord = {
       id: newDecisionId(),
-      decidedAt: request.context?.['now'] ? new Date(String(request.context['now'])) : new Date(),
+      decidedAt,
       customerId,
       strategyId: plan.strategyId,
       versionId: plan.versionId,
       versionNumber: plan.versionNumber,
       contentHash: plan.contentHash,
       actions: actions.map(toLogged),
-      inputs: this.config.decisions.logInputs ? { customer: { id: request.customer.id, ...pick(request.customer, plan.reads.customer) }, context: pick(request.context, plan.reads.context) } : null,
+      inputs: this.config.decisions.logInputs ? { customer: { id: request.customer.id, ...pick(customer, plan.reads.customer) }, context: pick(request.context, plan.reads.context) } : null,
       latencyMs: 0,
       apiKeyId: caller.apiKeyId,
       source: caller.source,
@@ -103,7 +110,7 @@ export class DecisionsService {
       customerId,
       strategy: strategyUsed(plan),
       actions,
-      ...(withTrace && { explanation: explain(result.trace), trace: result.trace }),
+      ...(withTrace && { explanation: [...explain(result.trace), ...describeOrigins(origins)], trace: result.trace, customerSources: origins }),
     };
   }
 }
@@ -112,7 +119,7 @@ function inputProblems(plan: PublishedPlan, request: OneRequest, prefix: string)
   return validateDecisionInput({ customer: request.customer, ...(request.context && { context: request.context }) }, plan.schema).map((p) => ({
     field: `${prefix}${p.field}`,
     message: p.message,
-  }));
+  })).concat(reservedFieldProblems(request.customer, prefix));
 }
 
 function strategyUsed(plan: PublishedPlan) {

@@ -91,7 +91,7 @@ export class PublishedPlans implements OnModuleDestroy {
       contentHash: version.contentHash,
       compiled: compileStrategy(version.document, env, compileOptionsFor(version)),
       schema: requestSchema(live.schema, env.schema ?? {}),
-      reads: fieldsRead(version.document),
+      reads: fieldsRead([version.document, ...Object.values(env.models ?? {})]),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DecisionLogModule } from '../decision-log/decision-log.module';
 import { RestModule } from '../rest/rest.module';
+import { CustomerInteractionsRepository } from './customer-interactions.repository';
 import { HistoryService } from './history.service';
 import { InteractionsController } from './interactions.controller';
 import { InteractionsResolver } from './interactions.resolver';
@@ -9,7 +10,7 @@ import { InteractionsService } from './interactions.service';
 @Module({
   imports: [DecisionLogModule, RestModule],
   controllers: [InteractionsController],
-  providers: [HistoryService, InteractionsService, InteractionsResolver],
-  exports: [HistoryService, InteractionsService],
+  providers: [HistoryService, InteractionsService, InteractionsResolver, CustomerInteractionsRepository],
+  exports: [HistoryService, InteractionsService, CustomerInteractionsRepository],
 })
 export class InteractionsModule {}

@@ -37,18 +37,18 @@ interface ParentData {
 }
 
 /** How long a caller waits for Redis to answer before it is told to retry (runSimulation answers within 2 s). */
-const REACH_MS = 1000;
+export const REACH_MS = 1000;
 /** Bound on one queue operation once Redis has answered. */
-const OPERATION_MS = 3000;
+export const OPERATION_MS = 3000;
 /** Bound on stopping workers and closing connections: with Redis gone, shutdown must not hang. */
 const CLOSE_MS = 5000;
 /** The parent job is gone or ended while the simulation is still QUEUED/RUNNING: nothing will finish it. */
 const LOST_STATES = new Set<string>(['unknown', 'completed', 'failed']);
 
-const redis = (url: string) => new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+export const redis = (url: string) => new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: false });
 
 /** Rejects with JobQueueUnavailableError when Redis does not answer in time (the command may still run later). */
-function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
+export function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -63,12 +63,14 @@ function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
 }
 
 /** Their connection's errors are logged by its own listener; without one of theirs BullMQ writes each to the console. */
-function quiet<T extends { on(event: 'error', listener: (error: Error) => void): unknown }>(emitter: T): T {
+export function quiet<T extends { on(event: 'error', listener: (error: Error) => void): unknown }>(
+  emitter: T,
+): T {
   emitter.on('error', () => undefined);
   return emitter;
 }
 
-const bounded = (work: Promise<unknown>) =>
+export const bounded = (work: Promise<unknown>) =>
   Promise.race([work.catch(() => undefined), sleep(CLOSE_MS, undefined, { ref: false })]);
 
 /** A simulation as a BullMQ flow: parent `simulation` waiting for one `simulation-chunk` child per chunk. */

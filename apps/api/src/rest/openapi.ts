@@ -140,7 +140,7 @@ export function openApiDocument(): Record<string, unknown> {
                 'The new dataset\'s id, chosen by the client (e.g. `crypto.randomUUID()`): the dataset is readable by this id (status UPLOADING, rising rowsRead) as soon as the import starts. Left out, the server chooses it. An id that already exists is refused (409) and nothing is imported.',
               schema: { type: 'string', format: 'uuid' },
             },
-            { name: 'X-Dataset-Mapping', in: 'header', required: false, description: 'JSON: customerId, fields, loggedAction, outcome, outcomeKind, loggingPropensity, segmentColumns, fieldNames (column → customer field), personal, useCustomerSchema.', schema: { type: 'string' } },
+            { name: 'X-Dataset-Mapping', in: 'header', required: false, description: 'JSON: customerId, fields, loggedAction, offeredAction (the one catalog action every row was offered, when no column holds the logged action), outcome, outcomeKind, loggingPropensity, segmentColumns, fieldNames (column → customer field), personal, useCustomerSchema.', schema: { type: 'string' } },
           ],
           requestBody: {
             required: true,
@@ -152,6 +152,25 @@ export function openApiDocument(): Record<string, unknown> {
             '401': error('No valid user access token (UNAUTHENTICATED).'),
             '403': error('The user is not an analyst (FORBIDDEN).'),
             '409': error('A dataset with this X-Dataset-Id already exists (CONFLICT); nothing was imported.'),
+            '500': COMMON_ERRORS['500'],
+          },
+        },
+      },
+      [`${API_PREFIX}/simulations/{id}/recommendations.csv`]: {
+        get: {
+          operationId: 'simulationRecommendationsCsv',
+          summary: 'A completed simulation\'s recommendations per customer, as CSV streamed line by line',
+          description:
+            'For signed-in analysts and reviewers (user access token, not an API key). Columns: row (the dataset row, from 1), customer_id (empty when the dataset has no customer id column), rank, action_name, action_id, propensity, priority; one line per customer and recommended action, one line with the action columns empty for a customer without any. The rows are decided again exactly as the simulation decided them (same version, pinned catalog and schema, decision time). Text that a spreadsheet would run as a formula is written with a leading \'. Each export is recorded in the audit log (simulation.export).',
+          security: [{ bearer: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            '200': { description: 'The CSV (attachment), sent as it is computed.', content: { 'text/csv': { schema: { type: 'string' } } } },
+            '400': error('The id is not a UUID (VALIDATION_FAILED).'),
+            '401': error('No valid user access token (UNAUTHENTICATED).'),
+            '403': error('The user is neither an analyst nor a reviewer (FORBIDDEN).'),
+            '404': error('No simulation of this id (NOT_FOUND).'),
+            '409': error('The simulation is not COMPLETED, or its dataset was deleted (INVALID_STATE).'),
             '500': COMMON_ERRORS['500'],
           },
         },

@@ -6,8 +6,13 @@ export enum CommentKind {
   COMMENT = 'COMMENT',
   REJECTION = 'REJECTION',
   APPROVAL = 'APPROVAL',
+  /** Why a version was approved although the fairness check of its simulation evidence failed. */
+  JUSTIFICATION = 'JUSTIFICATION',
 }
-registerEnumType(CommentKind, { name: 'CommentKind', description: 'A plain review comment, or the comment given with a rejection or approval.' });
+registerEnumType(CommentKind, {
+  name: 'CommentKind',
+  description: 'A plain review comment, the comment given with a rejection or approval, or the justification of an approval over a failed fairness check.',
+});
 
 /** A review comment on a version, or on one node of it. */
 @ObjectType('ReviewComment')

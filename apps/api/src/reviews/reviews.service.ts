@@ -9,6 +9,7 @@ import { zodDetails } from '../common/validation';
 import { diffEnvironments } from '../strategies/pinned-environment';
 import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
 import type { StrategyVersion } from '../strategies/strategy-version.entity';
+import { StrategiesService } from '../strategies/strategies.service';
 import { VersionsService } from '../strategies/versions.service';
 import type { AddComment } from './dto/review.types';
 import { CommentKind, type ReviewComment } from './review-comment.entity';
@@ -20,6 +21,7 @@ export class ReviewsService {
     private readonly dataSource: DataSource,
     private readonly comments: ReviewCommentsRepository,
     private readonly versions: VersionsService,
+    private readonly strategies: StrategiesService,
     private readonly environment: StrategyEnvironmentService,
     private readonly audit: AuditService,
   ) {}
@@ -29,6 +31,7 @@ export class ReviewsService {
     if (input.nodeId && !nodeIds(version).includes(input.nodeId)) {
       throw validationFailed([{ field: 'input.nodeId', message: `version ${version.number} has no node "${input.nodeId}"` }]);
     }
+    const strategy = await this.strategies.get(version.strategyId);
     return this.dataSource.transaction(async (em) => {
       const comment = await this.comments.insert(em, { versionId: version.id, nodeId: input.nodeId ?? null, kind: CommentKind.COMMENT, body: input.body, authorId: actor.id });
       await this.audit.append(em, actor, {
@@ -36,7 +39,7 @@ export class ReviewsService {
         entityType: 'comment',
         entityId: comment.id,
         afterHash: recordHash({ versionId: comment.versionId, nodeId: comment.nodeId, body: comment.body }),
-        comment: `on version ${version.number}${comment.nodeId ? `, node ${comment.nodeId}` : ''}`,
+        comment: `on '${strategy?.name ?? 'a deleted strategy'}' version ${version.number}${comment.nodeId ? `, step ${stepName(version, comment.nodeId)}` : ''}`,
       });
       return comment;
     });
@@ -55,6 +58,13 @@ export class ReviewsService {
     const environment = diffEnvironments(from.environment, to.environment);
     return { fromVersionId, toVersionId, ...diff, unchanged: diff.unchanged && environment.length === 0, environment };
   }
+}
+
+/** A step as a person reads it: `"Adults only" (adults)`, or its id when it has no label. */
+function stepName(version: StrategyVersion, nodeId: string): string {
+  const nodes = (version.document as { nodes?: { id?: unknown; label?: unknown }[] }).nodes;
+  const label = Array.isArray(nodes) ? nodes.find((n) => n?.id === nodeId)?.label : undefined;
+  return typeof label === 'string' && label.trim() ? `"${label}" (${nodeId})` : `"${nodeId}"`;
 }
 
 function nodeIds(version: StrategyVersion): string[] {

@@ -24,6 +24,12 @@ const SLICE = 500;
 /** … and between two checks of the simulation's status (cancel). */
 const STATUS_CHECK_ROWS = 2500;
 const EXAMPLES = 10;
+/**
+ * Per step, the candidates each action had left and the drops counted by reason. Each row is decided
+ * and counted before the next: holding a whole slice of traced decisions costs far more in garbage
+ * collection than deciding them.
+ */
+const TRACE = { trace: 'funnel' } as const;
 
 export interface SimulationRecord {
   id: string;
@@ -32,7 +38,7 @@ export interface SimulationRecord {
   dataset_id: string | null;
   version_id: string | null;
   baseline_version_id: string | null;
-  options: { environment?: StrategyEnvironment; baselineEnvironment?: StrategyEnvironment; tolerate?: ProblemCode[] };
+  options: { environment?: StrategyEnvironment; baselineEnvironment?: StrategyEnvironment; tolerate?: ProblemCode[]; protectedFields?: { name: string }[] };
   decision_time: Date | null;
   rows_total: number;
   chunk_size: number;
@@ -51,12 +57,19 @@ interface PairedChunk {
   examples: TopActionChangeExample[];
 }
 
-interface Compiled {
+export interface Compiled {
   draft: CompiledStrategy;
   baseline?: CompiledStrategy;
 }
 
 const TERMINAL = new Set(['COMPLETED', 'CANCELLED', 'FAILED']);
+
+/** A row's value of each protected field, for the fairness check (undefined where it has none). */
+function protectedValuesOf(customer: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of fields) values[field] = customer[field];
+  return values;
+}
 
 /**
  * The work of a simulation, called by BullMQ workers or the in-process runner alike. Chunk results
@@ -85,7 +98,8 @@ export class SimulationProcessor implements SimulationProcessors {
     return (await this.dataSource.query<{ status: string }[]>(`SELECT status FROM simulations WHERE id = $1`, [simulationId]))[0]?.status;
   }
 
-  private async strategies(sim: SimulationRecord): Promise<Compiled> {
+  /** The simulated version (and baseline) compiled as every worker decides them: also what the per-customer export re-decides with. */
+  async strategies(sim: SimulationRecord): Promise<Compiled> {
     const hit = this.compiled.get(sim.id);
     if (hit) return hit;
     const ids = [sim.version_id, sim.baseline_version_id].filter((id): id is string => id !== null);
@@ -118,6 +132,7 @@ export class SimulationProcessor implements SimulationProcessors {
     if (rows.length !== to - from) throw new Error(`Chunk ${chunkNo}: expected ${to - from} dataset rows, found ${rows.length}.`);
     const now = (sim.decision_time ?? new Date(0)).toISOString();
     const segmentColumns = sim.segment_columns ?? [];
+    const protectedFields = (sim.options.protectedFields ?? []).map((f) => f.name);
 
     const draftAcc = new SimulationAccumulator();
     const baselineAcc = baseline ? new SimulationAccumulator() : undefined;
@@ -129,24 +144,23 @@ export class SimulationProcessor implements SimulationProcessors {
       if (start > 0 && start % STATUS_CHECK_ROWS === 0 && (await this.status(simulationId)) === 'CANCELLED') return;
       const slice = rows.slice(start, start + SLICE);
       const inputs: DecisionInput[] = slice.map((r) => ({ customer: r.customer, context: { now } }));
-      const results = draft.decideBatch(inputs, { trace: 'counts' });
-      const baselineResults = baseline?.decideBatch(inputs, { trace: 'counts' });
       slice.forEach((row, i) => {
+        const result = draft.decide(inputs[i]!, TRACE);
         const customerId = row.customer_id ?? undefined;
         const logged = row.logged ?? undefined;
         const segment = segmentLabel(segmentColumns, row.segments);
         const common = { ...(customerId !== undefined && { customerId }), ...(segment !== undefined && { segment }), ...(logged && { logged }) };
-        draftAcc.add({ ...common, result: results[i]! });
-        if (!baselineResults || !baselineAcc || !paired) return;
-        const before = baselineResults[i]!;
+        draftAcc.add({ ...common, result, ...(protectedFields.length && { protectedValues: protectedValuesOf(row.customer, protectedFields) }) });
+        if (!baseline || !baselineAcc || !paired) return;
+        const before = baseline.decide(inputs[i]!, TRACE);
         baselineAcc.add({ ...common, result: before });
         if (logged) {
           changes.loggedRows++;
-          paired.top.add(pairedOffPolicyRow(logged, before, results[i]!, 'top', customerId));
-          paired.slate.add(pairedOffPolicyRow(logged, before, results[i]!, 'slate', customerId));
+          paired.top.add(pairedOffPolicyRow(logged, before, result, 'top', customerId));
+          paired.slate.add(pairedOffPolicyRow(logged, before, result, 'slate', customerId));
         }
         const beforeTop = topRecommendation(before)?.actionId ?? null;
-        const afterTop = topRecommendation(results[i]!)?.actionId ?? null;
+        const afterTop = topRecommendation(result)?.actionId ?? null;
         changes.compared++;
         if (beforeTop !== afterTop) {
           changes.changed++;

@@ -8,8 +8,11 @@ import { CustomerSchemaModule } from '../customer-schema/customer-schema.module'
 import { DatasetsModule } from '../datasets/datasets.module';
 import { BullMqJobRunner } from '../jobs/bullmq-job-runner';
 import { InProcessJobRunner } from '../jobs/in-process-job-runner';
+import { ModelsModule } from '../models/models.module';
 import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
 import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import { CustomerExportController } from './customer-export.controller';
+import { CustomerExportService } from './customer-export.service';
 import { SimulationProcessor } from './simulation-processor';
 import { SimulationRunsResolver } from './simulation-runs.resolver';
 import { SimulationWatchdog } from './simulation-watchdog';
@@ -61,7 +64,7 @@ export class SimulationRunsModule {
   static register(role: ProcessRole): DynamicModule {
     return {
       module: SimulationRunsModule,
-      imports: [AuditModule, ActionsModule, CustomerSchemaModule, DatasetsModule],
+      imports: [AuditModule, ActionsModule, CustomerSchemaModule, DatasetsModule, ModelsModule],
       providers: [
         { provide: PROCESS_ROLE, useValue: role },
         { provide: JOB_RUNNER, inject: [APP_CONFIG], useFactory: createJobRunner },
@@ -71,8 +74,9 @@ export class SimulationRunsModule {
         SimulationsService,
         SimulationWorkers,
         SimulationWatchdog,
-        ...(role === 'api' ? [SimulationRunsResolver] : []),
+        ...(role === 'api' ? [SimulationRunsResolver, CustomerExportService] : []),
       ],
+      controllers: role === 'api' ? [CustomerExportController] : [],
       exports: [SimulationsService, JOB_RUNNER, SimulationProcessor],
     };
   }

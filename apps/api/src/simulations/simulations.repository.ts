@@ -40,13 +40,22 @@ export class SimulationsRepository {
     return em.findOne(Simulation, { where: { contentHash, status: SimulationStatus.COMPLETED }, order: { completedAt: { direction: 'DESC', nulls: 'LAST' }, createdAt: 'DESC' } });
   }
 
-  /** COMPLETED first, then QUEUED or RUNNING ones, newest first, of this content, dataset and baseline content. */
-  reusable(contentHash: string, datasetId: string, baselineContentHash: string | null): Promise<ReusableSimulation[]> {
+  /** Every COMPLETED simulation of exactly this content, newest first: the evidence the fairness check of an approval reads. */
+  completedOf(contentHash: string, em: EntityManager = this.dataSource.manager): Promise<Simulation[]> {
+    return em.find(Simulation, { where: { contentHash, status: SimulationStatus.COMPLETED }, order: { createdAt: 'DESC' }, take: SIMULATION_LIST_LIMIT });
+  }
+
+  /**
+   * COMPLETED first, then QUEUED or RUNNING ones, newest first, of this content, dataset and baseline
+   * content, run with the same protected fields (their fairness check covers the fields marked now).
+   */
+  reusable(contentHash: string, datasetId: string, baselineContentHash: string | null, protectedFields: unknown): Promise<ReusableSimulation[]> {
     return this.dataSource.query<ReusableSimulation[]>(
       `SELECT id, status, created_at < now() - make_interval(secs => $4) AS settled FROM simulations
        WHERE content_hash = $1 AND dataset_id = $2 AND baseline_content_hash IS NOT DISTINCT FROM $3 AND status IN ('COMPLETED','QUEUED','RUNNING')
+         AND options->'protectedFields' IS NOT DISTINCT FROM $5::jsonb
        ORDER BY (status = 'COMPLETED') DESC, created_at DESC LIMIT 10`,
-      [contentHash, datasetId, baselineContentHash, QUEUEING_GRACE_SECONDS],
+      [contentHash, datasetId, baselineContentHash, QUEUEING_GRACE_SECONDS, JSON.stringify(protectedFields)],
     );
   }
 

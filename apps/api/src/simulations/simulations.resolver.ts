@@ -62,7 +62,7 @@ export class SimulationsResolver {
   })
   async dataWarnings(@Parent() simulation: Simulation, @Context() context: object): Promise<string[]> {
     const [version, dataset] = await Promise.all([this.byId(context, StrategyVersion, simulation.versionId), this.byId(context, Dataset, simulation.datasetId)]);
-    return version && dataset ? datasetFieldWarnings(fieldsRead(version.document).customer, dataset.report) : [];
+    return version && dataset ? datasetFieldWarnings(fieldsRead([version.document, version.environment?.models]).customer, dataset.report) : [];
   }
 
   /** One query per entity type for the whole list, whatever its length. */

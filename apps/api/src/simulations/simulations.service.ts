@@ -9,8 +9,10 @@ import { APP_CONFIG } from '../config/config.module';
 import { DatasetStatus } from '../datasets/dataset.entity';
 import { DatasetsService } from '../datasets/datasets.service';
 import { JOB_RUNNER, JobQueueUnavailableError, type JobRunner } from '../jobs/job-runner';
+import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import { compileOptionsFor, problemDetails, StrategyEnvironmentService, versionProblems } from '../strategies/strategy-environment.service';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
+import { Strategy } from '../strategies/strategy.entity';
 import { Simulation, SimulationStatus } from './simulation.entity';
 import type { SimulationProgress } from './simulation-run.types';
 import { SimulationsRepository } from './simulations.repository';
@@ -36,6 +38,7 @@ export class SimulationsService {
     private readonly environment: StrategyEnvironmentService,
     private readonly audit: AuditService,
     private readonly repository: SimulationsRepository,
+    private readonly schema: CustomerSchemaService,
   ) {}
 
   async get(id: string): Promise<Simulation> {
@@ -72,18 +75,22 @@ export class SimulationsService {
     }
     // Drafts with such problems were refused above, so tolerating them here only keeps submitted versions as approved.
     const tolerate = [...new Set([version, baseline].flatMap((v) => (v ? (compileOptionsFor(v).tolerate ?? []) : [])))];
+    // The fields marked protected now: the draft's results report the fairness check for them.
+    const protectedFields = await this.schema.protectedFields();
     if (!input.force) {
-      const existing = await this.reusable(version.contentHash, dataset.id, baseline?.contentHash ?? null);
+      const existing = await this.reusable(version.contentHash, dataset.id, baseline?.contentHash ?? null, protectedFields);
       if (existing) return this.get(existing);
     }
     await this.queue(() => this.jobs.checkAvailable());
+    // Read before the transaction: the embedded database serves one transaction at a time.
+    const strategyName = await this.strategyName(version);
     const chunkSize = this.config.jobs.chunkSize;
     const chunkCount = Math.ceil(dataset.rowCount / chunkSize);
     const id = await this.dataSource.transaction(async (em) => {
       const rows = await em.query<{ id: string }[]>(
         `INSERT INTO simulations (content_hash, dataset_id, status, created_by, version_id, baseline_version_id, baseline_content_hash, options, decision_time, rows_total, chunk_size, chunk_count)
          VALUES ($1, $2, 'QUEUED', $3, $4, $5, $6, $7, now(), $8, $9, $10) RETURNING id`,
-        [version.contentHash, dataset.id, actor.id, version.id, baseline?.id ?? null, baseline?.contentHash ?? null, JSON.stringify({ environment, ...(baselineEnvironment && { baselineEnvironment }), tolerate }), dataset.rowCount, chunkSize, chunkCount],
+        [version.contentHash, dataset.id, actor.id, version.id, baseline?.id ?? null, baseline?.contentHash ?? null, JSON.stringify({ environment, ...(baselineEnvironment && { baselineEnvironment }), tolerate, protectedFields }), dataset.rowCount, chunkSize, chunkCount],
       );
       const simId = rows[0]!.id;
       await this.audit.append(em, actor, {
@@ -91,7 +98,7 @@ export class SimulationsService {
         entityType: 'simulation',
         entityId: simId,
         afterHash: version.contentHash,
-        comment: `version ${version.id} on dataset "${dataset.name}" (${dataset.rowCount} rows)${baseline ? `, baseline ${baseline.id}` : ''}${input.force ? ', forced' : ''}`,
+        comment: `'${strategyName}' version ${version.number} on dataset "${dataset.name}" (${dataset.rowCount} rows)${baseline ? `, baseline version ${baseline.number}` : ''}${input.force ? ', forced' : ''}`,
       });
       return simId;
     });
@@ -104,9 +111,13 @@ export class SimulationsService {
     return this.get(id);
   }
 
+  private async strategyName(version: StrategyVersion): Promise<string> {
+    return (await this.dataSource.manager.findOne(Strategy, { where: { id: version.strategyId } }))?.name ?? 'a deleted strategy';
+  }
+
   /** A COMPLETED simulation, else one under way that the job queue still holds (or is being queued right now). */
-  private async reusable(contentHash: string, datasetId: string, baselineContentHash: string | null): Promise<string | undefined> {
-    const candidates = await this.repository.reusable(contentHash, datasetId, baselineContentHash);
+  private async reusable(contentHash: string, datasetId: string, baselineContentHash: string | null, protectedFields: unknown): Promise<string | undefined> {
+    const candidates = await this.repository.reusable(contentHash, datasetId, baselineContentHash, protectedFields);
     const completed = candidates.find((s) => s.status === SimulationStatus.COMPLETED);
     if (completed) return completed.id;
     const lost = new Set(await this.queue(() => this.jobs.lostSimulations(candidates.filter((s) => s.settled).map((s) => s.id))));

@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { actionsSelected, type FieldDefinition } from '@arbiter/engine';
+import { actionsSelected, type FieldDefinition, type StrategyEnvironment } from '@arbiter/engine';
 import type { EntityManager } from 'typeorm';
 import { CatalogChanges, type CatalogChange, type VersionImpact } from '../catalog-changes/catalog-changes';
 import { fieldsRead } from './fields-read';
-import { describeActionChange, describeFieldChange } from './pinned-environment';
+import { describeActionChange, describeFieldChange, withRegistry } from './pinned-environment';
 import { pinnedContent, StrategyEnvironmentService } from './strategy-environment.service';
 import type { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
@@ -23,12 +23,14 @@ export class CatalogImpactService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.changes.listen((em, change) => this.apply(em, change));
+    this.changes.listen((em, change, write) => this.apply(em, change, write));
   }
 
-  async apply(em: EntityManager, change: CatalogChange): Promise<VersionImpact[]> {
+  /** `write` false: the preview before saving, with the edit not written yet; nothing is changed. */
+  async apply(em: EntityManager, change: CatalogChange, write = true): Promise<VersionImpact[]> {
     const listed = await this.versions.inStates(em, [VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.APPROVED, VersionStatus.PUBLISHED]);
-    const live = await this.environment.load(em);
+    const loaded = await this.environment.load(em);
+    const live = write ? loaded : withChange(loaded, change);
     const impacts: VersionImpact[] = [];
     const what = change.kind === 'action' ? describeActionChange(change.id, change.before, change.after) : describeFieldChange(change.scope, change.name, change.before, change.after);
     for (const version of listed) {
@@ -44,9 +46,11 @@ export class CatalogImpactService implements OnModuleInit {
       if (version.status === VersionStatus.DRAFT) {
         // Only drafts that read what changed need a new copy (pinning validates the whole document).
         if (!draftReads(version, change)) continue;
-        const content = pinnedContent(version.document, live);
+        // The draft keeps the registry model versions it was saved with.
+        const models = version.environment?.models;
+        const content = pinnedContent(version.document, models ? { ...live, ...withRegistry(models) } : live);
         if (content.contentHash === version.contentHash) continue;
-        await this.versions.repin(em, version.id, content);
+        if (write) await this.versions.repin(em, version.id, content);
         impacts.push(at('FOLLOWS', `takes the change: ${what}`));
         continue;
       }
@@ -61,6 +65,23 @@ export class CatalogImpactService implements OnModuleInit {
   }
 }
 
+/** The live environment as it will be once the edit is written: the entry replaced in place, or added last, or gone. */
+function withChange<E extends StrategyEnvironment>(live: E, change: CatalogChange): E {
+  if (change.kind === 'action') return { ...live, actions: replaced(live.actions ?? [], (a) => a.id, change.id, change.after) };
+  const fields = replaced(live.schema?.[change.scope] ?? [], (f) => f.name, change.name, change.after);
+  const schema = { ...live.schema };
+  // As StrategyEnvironmentService.load: a scope without any declared field is not checked.
+  if (fields.length) schema[change.scope] = fields;
+  else delete schema[change.scope];
+  return { ...live, schema };
+}
+
+function replaced<T>(list: readonly T[], key: (item: T) => string, id: string, after: T | null): T[] {
+  const at = list.findIndex((item) => key(item) === id);
+  if (at < 0) return after ? [...list, after] : [...list];
+  return after ? list.map((item, i) => (i === at ? after : item)) : list.filter((_, i) => i !== at);
+}
+
 /** Whether a submitted version reads what the edit changed (or, for a new action, would offer it). */
 function reads(version: StrategyVersion, change: CatalogChange): boolean {
   if (change.kind === 'action') {
@@ -73,7 +94,7 @@ function reads(version: StrategyVersion, change: CatalogChange): boolean {
 
 /** Whether a draft reads what the edit changed, declared or not yet (a field it reads may be declared only now). */
 function draftReads(version: StrategyVersion, change: CatalogChange): boolean {
-  if (change.kind === 'field') return fieldsRead(version.document)[change.scope].includes(change.name);
+  if (change.kind === 'field') return fieldsRead([version.document, version.environment?.models])[change.scope].includes(change.name);
   return reads(version, change);
 }
 

@@ -5,10 +5,11 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, invalidState, notFound, validationFailed } from '../common/errors';
 import { PublishedStrategyEvents } from '../decisions/published-strategy-events';
+import { FairnessService } from '../fairness/fairness.service';
 import { CommentKind } from '../reviews/review-comment.entity';
 import { ReviewCommentsRepository } from '../reviews/review-comments.repository';
 import { SimulationsRepository } from '../simulations/simulations.repository';
-import { assertAllowed } from './lifecycle';
+import { assertAllowed, wroteVersion } from './lifecycle';
 import { StrategiesRepository } from './strategies.repository';
 import { pinnedContent, problemDetails, StrategyEnvironmentService } from './strategy-environment.service';
 import type { StrategyVersion } from './strategy-version.entity';
@@ -32,6 +33,7 @@ export class LifecycleService {
     private readonly comments: ReviewCommentsRepository,
     private readonly audit: AuditService,
     private readonly publishedEvents: PublishedStrategyEvents,
+    private readonly fairness: FairnessService,
   ) {}
 
   async submit(actor: Actor, versionId: string, expectedRevision?: number | null): Promise<StrategyVersion> {
@@ -43,7 +45,7 @@ export class LifecycleService {
           currentRevision: version.revision,
         });
       }
-      const live = await this.environment.load(em);
+      const live = await this.environment.load(em, version.document);
       const validation = validateStrategy(version.document, live);
       if (!validation.valid) {
         throw validationFailed(problemDetails(validation.problems), `Version ${version.number} has problems and cannot be submitted; fix them first.`);
@@ -57,11 +59,12 @@ export class LifecycleService {
     });
   }
 
-  async approve(actor: Actor, versionId: string, comment?: string | null): Promise<StrategyVersion> {
+  /** A failed fairness check of the evidence needs a written `justification`, kept as a review comment and in the audit log. */
+  async approve(actor: Actor, versionId: string, comment?: string | null, justification?: string | null): Promise<StrategyVersion> {
     return this.dataSource.transaction(async (em) => {
       const version = await this.lock(em, versionId);
       assertAllowed(version, 'approveVersion');
-      if (version.createdBy === actor.id || version.editors.includes(actor.id)) {
+      if (wroteVersion(version, actor.id)) {
         throw new AppError('FORBIDDEN', `Four eyes: you created or edited version ${version.number}, so someone else must approve it.`, { rule: 'FOUR_EYES' });
       }
       const evidence = await this.simulations.latestCompleted(version.contentHash, em);
@@ -71,9 +74,18 @@ export class LifecycleService {
           ['rejectVersion'],
         );
       }
+      const unfair = (await this.fairness.failedEvidence(version.contentHash, em)).flatMap((f) => f.check.findings);
+      if (unfair.length && !justification) {
+        throw validationFailed(
+          [{ field: 'justification', message: `is required: the fairness check of its simulation evidence failed (${unfair[0]}); write why approving it is justified` }],
+          `Version ${version.number} fails the fairness check: ${unfair[0]}. Approve it only with a written justification.`,
+        );
+      }
       const after = await this.versions.transition(em, version, { status: VersionStatus.APPROVED, approvedBy: actor.id, approvedAt: new Date() });
       if (comment) await this.comments.insert(em, { versionId, nodeId: null, kind: CommentKind.APPROVAL, body: comment, authorId: actor.id });
-      await this.record(em, actor, 'version.approve', after, [comment, `evidence: simulation ${evidence.id}`].filter(Boolean).join(' — '));
+      if (justification) await this.comments.insert(em, { versionId, nodeId: null, kind: CommentKind.JUSTIFICATION, body: justification, authorId: actor.id });
+      const fairness = unfair.length ? `fairness check failed (${unfair.join('; ')}); justification: ${justification}` : justification && `justification: ${justification}`;
+      await this.record(em, actor, 'version.approve', after, [comment, `evidence: simulation ${evidence.id}`, fairness].filter(Boolean).join(' — '));
       return after;
     });
   }

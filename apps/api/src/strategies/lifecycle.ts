@@ -26,6 +26,11 @@ const VERB: Record<LifecycleOperation, string> = {
   retireVersion: 'retire',
 };
 
+/** Four eyes: whoever created or edited a version's content (a clone's source included) may not approve it. */
+export function wroteVersion(version: { createdBy: string; editors: readonly string[] }, userId: string): boolean {
+  return version.createdBy === userId || version.editors.includes(userId);
+}
+
 /** Throws INVALID_STATE naming the allowed operations when `operation` is not one of them. */
 export function assertAllowed(version: { number: number; status: VersionStatus }, operation: LifecycleOperation): void {
   const allowed = ALLOWED_OPERATIONS[version.status];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { actionsSelected, canonicalJson, validateStrategy, withoutLayout, type ActionDefinition, type DataSchema, type FieldDefinition, type StrategyDocument, type StrategyEnvironment } from '@arbiter/engine';
+import { actionsSelected, canonicalJson, validateStrategy, withoutLayout, type ActionDefinition, type DataSchema, type FieldDefinition, type ModelSpec, type StrategyDocument, type StrategyEnvironment } from '@arbiter/engine';
 import { recordHash } from '../audit/record-hash';
 import { fieldsRead } from './fields-read';
 
@@ -16,22 +16,41 @@ export interface PinnedEnvironment {
   actions: ActionDefinition[];
   /** Per scope: the declared fields the version reads; a scope with no declared field at all is absent (not checked). */
   schema: DataSchema;
+  /** The registry model versions its score steps reference, by registry key; absent when it references none. */
+  models?: Record<string, PinnedModel>;
 }
 
-export function pinEnvironment(document: unknown, live: StrategyEnvironment): PinnedEnvironment {
-  const reads = fieldsRead(document);
+/** A registry model version as a strategy version keeps it: the engine spec and what a reviewer reads of it. */
+export interface PinnedModel {
+  modelId: string;
+  name: string;
+  version: number;
+  contentHash: string;
+  auc: number | null;
+  spec: ModelSpec;
+}
+
+/** The live environment as pinning sees it: the engine's, with the registry models the document references. */
+export interface LiveEnvironment extends StrategyEnvironment {
+  registry?: Record<string, PinnedModel>;
+}
+
+export function pinEnvironment(document: unknown, live: LiveEnvironment): PinnedEnvironment {
+  // A registry model's inputs are read as surely as the document's own references.
+  const reads = fieldsRead([document, ...Object.values(live.registry ?? {}).map((m) => m.spec)]);
   const schema: DataSchema = {};
   for (const scope of ['customer', 'context'] as const) {
     const declared = live.schema?.[scope];
     if (declared?.length) schema[scope] = declared.filter((f: FieldDefinition) => reads[scope].includes(f.name));
   }
-  const pinned = { actions: actionsSelected(document, live.actions ?? []), schema };
+  const pinned: PinnedEnvironment = { actions: actionsSelected(document, live.actions ?? []), schema };
+  if (live.registry && Object.keys(live.registry).length) pinned.models = { ...live.registry };
   // The copy must judge the document as the live catalog does: only what a document says about
   // `action` properties (an attribute only unselected actions carry) can differ; then the whole
   // catalog is kept. Checked only for such documents: validation is the costly part of pinning.
   if (READS_ACTION.test(JSON.stringify(document) ?? '')) {
     const problems = (env: StrategyEnvironment) => validateStrategy(document, env).problems.filter((p) => p.severity === 'error').length;
-    if (problems(pinned) !== problems({ ...live, schema })) pinned.actions = [...(live.actions ?? [])];
+    if (problems(environmentOf(pinned)) !== problems({ ...live, schema })) pinned.actions = [...(live.actions ?? [])];
   }
   return pinned;
 }
@@ -51,8 +70,13 @@ export function requestSchema(live: DataSchema | undefined, pinned: DataSchema):
 }
 
 /** The engine environment of a pinned copy. */
-export function environmentOf(pinned: PinnedEnvironment): StrategyEnvironment {
-  return { actions: pinned.actions, schema: pinned.schema };
+export function environmentOf(pinned: PinnedEnvironment): LiveEnvironment {
+  return { actions: pinned.actions, schema: pinned.schema, ...(pinned.models && withRegistry(pinned.models)) };
+}
+
+/** An environment's registry models, as the engine reads them (specs by key) and as pinning copies them. */
+export function withRegistry(registry: Record<string, PinnedModel>): Pick<LiveEnvironment, 'models' | 'registry'> {
+  return { registry, models: Object.fromEntries(Object.entries(registry).map(([key, m]) => [key, m.spec])) };
 }
 
 /**
@@ -79,6 +103,7 @@ export function diffEnvironments(before: PinnedEnvironment | null, after: Pinned
     const line = describeActionChange(id, actionsBefore.get(id) ?? null, actionsAfter.get(id) ?? null);
     if (line) lines.push(line);
   }
+  lines.push(...describeModelChanges(before.models ?? {}, after.models ?? {}));
   for (const scope of ['customer', 'context'] as const) {
     const fieldsBefore = new Map((before.schema[scope] ?? []).map((f) => [f.name, f]));
     const fieldsAfter = new Map((after.schema[scope] ?? []).map((f) => [f.name, f]));
@@ -97,6 +122,21 @@ export function describeActionChange(id: string, before: ActionDefinition | null
   if (!after) return `action '${before.name}' (${id}) removed`;
   const changes = changedProperties(flatten(before), flatten(after));
   return changes.length ? `action '${after.name}': ${changes.join(', ')}` : '';
+}
+
+/** Registry model changes in words, per model: `model 'Coupon acceptance': version 3 → 4, AUC 0.790 → 0.810`. */
+export function describeModelChanges(before: Record<string, PinnedModel>, after: Record<string, PinnedModel>): string[] {
+  const byModel = (models: Record<string, PinnedModel>) => new Map(Object.values(models).map((m) => [m.modelId, m]));
+  const [was, now] = [byModel(before), byModel(after)];
+  const auc = (m: PinnedModel) => (m.auc === null ? 'no AUC' : `AUC ${m.auc.toFixed(3)}`);
+  const lines: string[] = [];
+  for (const id of new Set([...was.keys(), ...now.keys()])) {
+    const [b, a] = [was.get(id), now.get(id)];
+    if (!b) lines.push(`model '${a!.name}' version ${a!.version} added (${auc(a!)})`);
+    else if (!a) lines.push(`model '${b.name}' version ${b.version} removed`);
+    else if (b.contentHash !== a.contentHash) lines.push(`model '${a.name}': version ${b.version} → ${a.version}, ${auc(b)} → ${auc(a).replace('AUC ', '')}`);
+  }
+  return lines;
 }
 
 /** One declared field's change in words, or '' when nothing changed. */

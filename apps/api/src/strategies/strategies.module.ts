@@ -4,10 +4,14 @@ import { AuditModule } from '../audit/audit.module';
 import { CatalogChangesModule } from '../catalog-changes/catalog-changes.module';
 import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
 import { PublishedStrategyEventsModule } from '../decisions/published-strategy-events.module';
+import { ModelsModule } from '../models/models.module';
+import { FairnessModule } from '../fairness/fairness.module';
 import { ReviewCommentsRepository } from '../reviews/review-comments.repository';
 import { SimulationsModule } from '../simulations/simulations.module';
 import { CatalogImpactService } from './catalog-impact.service';
 import { LifecycleService } from './lifecycle.service';
+import { ReviewQueueResolver } from './review-queue.resolver';
+import { ReviewQueueService } from './review-queue.service';
 import { StrategiesRepository } from './strategies.repository';
 import { StrategiesResolver } from './strategies.resolver';
 import { StrategiesService } from './strategies.service';
@@ -18,7 +22,7 @@ import { VersionsService } from './versions.service';
 
 /** Strategies, their versions and the lifecycle. Rejection and approval comments are written through the reviews' repository. */
 @Module({
-  imports: [CatalogChangesModule, AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule, PublishedStrategyEventsModule],
+  imports: [CatalogChangesModule, AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule, PublishedStrategyEventsModule, FairnessModule, ModelsModule],
   providers: [
     StrategiesRepository,
     VersionsRepository,
@@ -31,6 +35,8 @@ import { VersionsService } from './versions.service';
     StrategiesResolver,
     VersionsResolver,
     SaveDraftPayloadResolver,
+    ReviewQueueService,
+    ReviewQueueResolver,
   ],
   exports: [StrategiesService, VersionsService, StrategyEnvironmentService],
 })

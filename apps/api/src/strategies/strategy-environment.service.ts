@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { validateStrategy, type CompileOptions, type ProblemCode, type StrategyEnvironment, type ValidationProblem } from '@arbiter/engine';
+import { registryKey, validateStrategy, type CompileOptions, type ProblemCode, type StrategyEnvironment, type ValidationProblem } from '@arbiter/engine';
 import type { EntityManager } from 'typeorm';
 import { ActionsService } from '../actions/actions.service';
 import type { ErrorDetail } from '../common/errors';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
-import { environmentOf, pinEnvironment, versionHash } from './pinned-environment';
+import { ModelsService } from '../models/models.service';
+import { environmentOf, pinEnvironment, versionHash, withRegistry, type LiveEnvironment, type PinnedModel } from './pinned-environment';
+import { registryReferences } from './registry-references';
 import type { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
 
@@ -14,39 +16,56 @@ export class StrategyEnvironmentService {
   constructor(
     private readonly actions: ActionsService,
     private readonly schema: CustomerSchemaService,
+    private readonly models: ModelsService,
   ) {}
 
-  /** Pass the transaction's manager when called inside one. */
-  async load(em?: EntityManager): Promise<StrategyEnvironment> {
+  /**
+   * Pass the transaction's manager when called inside one, and the document when its registry
+   * models are needed (validating, pinning or compiling it).
+   */
+  async load(em?: EntityManager, document?: unknown): Promise<LiveEnvironment> {
     // One after the other: inside a transaction both run on its one connection.
     const actions = await this.actions.definitions(em);
     const schema = await this.schema.dataSchema(em);
     // A scope without any declared field is not checked: nothing has been declared yet.
+    const registry = document === undefined ? {} : await this.registryFor(document);
     return {
       actions,
       schema: {
         ...(schema.customer?.length && { customer: schema.customer }),
         ...(schema.context?.length && { context: schema.context }),
       },
+      ...(Object.keys(registry).length && withRegistry(registry)),
     };
   }
 
+  /** The model versions a document's registry references name (the latest where none is given); unknown ones are left out for validation to report. */
+  private async registryFor(document: unknown): Promise<Record<string, PinnedModel>> {
+    const registry: Record<string, PinnedModel> = {};
+    for (const ref of registryReferences(document)) {
+      const found = await this.models.versionFor(ref.modelId, ref.version);
+      if (found) registry[registryKey(ref)] = { modelId: found.modelId, name: found.name, version: found.version, contentHash: found.contentHash, auc: found.auc ?? null, spec: found.spec as PinnedModel['spec'] };
+    }
+    return registry;
+  }
+
   async validate(document: unknown, em?: EntityManager): Promise<ValidationProblem[]> {
-    return validateStrategy(document, await this.load(em)).problems;
+    return validateStrategy(document, await this.load(em, document)).problems;
   }
 
   /** A draft's content as it would be stored now: the document, its copy of what it reads, and their hash. */
   async pinned(document: unknown, em?: EntityManager): Promise<Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'>> {
-    return pinnedContent(document, await this.load(em));
+    return pinnedContent(document, await this.load(em, document));
   }
 
   /** What a version decides with: its own copy once submitted; the live catalog and schema for drafts (and versions from before copies). */
-  async forVersion(version: Pick<StrategyVersion, 'status' | 'environment'>, em?: EntityManager): Promise<StrategyEnvironment> {
-    return version.status !== VersionStatus.DRAFT && version.environment ? environmentOf(version.environment) : this.load(em);
+  async forVersion(version: Pick<StrategyVersion, 'status' | 'environment' | 'document'>, em?: EntityManager): Promise<StrategyEnvironment> {
+    const { registry: _names, ...env } = version.status !== VersionStatus.DRAFT && version.environment ? environmentOf(version.environment) : await this.load(em, version.document);
+    return env;
   }
 }
 
-export function pinnedContent(document: unknown, live: StrategyEnvironment): Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'> {
+export function pinnedContent(document: unknown, live: LiveEnvironment): Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'> {
   const environment = pinEnvironment(document, live);
   return { document, environment, contentHash: versionHash(document, environment) };
 }

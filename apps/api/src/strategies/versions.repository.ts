@@ -70,6 +70,22 @@ export class VersionsRepository {
     return em.findOneOrFail(StrategyVersion, { where: { id } });
   }
 
+  /**
+   * The versions waiting for this reviewer: IN_REVIEW, of a strategy not archived, and neither created
+   * nor edited by them (lifecycle.ts wroteVersion, the four-eyes rule); longest waiting first.
+   */
+  awaitingReviewBy(userId: string): Promise<StrategyVersion[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(StrategyVersion, 'v')
+      .innerJoin('strategies', 's', 's.id = v.strategy_id')
+      .where('v.status = :status', { status: VersionStatus.IN_REVIEW })
+      .andWhere('s.archived_at IS NULL')
+      .andWhere('v.created_by <> CAST(:userId AS uuid) AND NOT (CAST(:userId AS uuid) = ANY(v.editors))', { userId })
+      .orderBy('v.submitted_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('v.id')
+      .getMany();
+  }
+
   /** Every version in these states, oldest strategy first, with the strategy's name. */
   async inStates(em: EntityManager, states: readonly VersionStatus[]): Promise<(StrategyVersion & { strategyName: string })[]> {
     const rows = await em

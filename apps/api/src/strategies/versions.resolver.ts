@@ -84,13 +84,18 @@ export class VersionsResolver {
   }
 
   @Roles(Role.reviewer)
-  @Mutation(() => StrategyVersion, { description: 'IN_REVIEW → APPROVED. Not by its author or editors; needs a COMPLETED simulation of its content hash.' })
+  @Mutation(() => StrategyVersion, { description: 'IN_REVIEW → APPROVED. Not by its author or editors; needs a COMPLETED simulation of its content hash, and a justification when its fairness check fails.' })
   approveVersion(
     @CurrentActor() actor: Actor,
     @Args('versionId', { type: () => ID }, versionId()) id: string,
     @Args('comment', { type: () => String, nullable: true }, new ZodPipe(approveCommentSchema, 'comment')) comment?: string | null,
+    @Args('justification', {
+      type: () => String,
+      nullable: true,
+      description: 'Why approving is justified although the fairness check of the simulation evidence failed; required then (VALIDATION_FAILED naming it), kept as a review comment and in the audit log.',
+    }, new ZodPipe(approveCommentSchema, 'justification')) justification?: string | null,
   ) {
-    return this.lifecycle.approve(actor, id, comment);
+    return this.lifecycle.approve(actor, id, comment, justification);
   }
 
   @Roles(Role.reviewer)

@@ -16,6 +16,11 @@ export type Prepare = (s: Scenario, t: TestApp) => Promise<Call>;
 const V = 'id status';
 
 export const MUTATIONS: Record<string, Prepare> = {
+  trainModel: async (s, t) => ({
+    query: `mutation($i: TrainModelInput!) { trainModel(input: $i) { id status } }`,
+    variables: { i: { name: s.unique('model'), datasetId: await trainableDataset(t, s.unique('dataset')), targetColumn: 'y', positiveValues: ['1'], predictors: ['x'], algorithm: 'LOGISTIC' } },
+  }),
+  cancelTraining: async (s, t) => ({ query: `mutation($id: ID!) { cancelTraining(id: $id) { status } }`, variables: { id: await queuedTraining(t, s) } }),
   login: async (s) => ({ query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, variables: { e: s.designer.email, p: TEST_PASSWORD } }),
   refreshToken: async (s, t) => {
     const login = ok(await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }`, { e: s.designer.email, p: TEST_PASSWORD }));
@@ -78,9 +83,28 @@ export const MUTATIONS: Record<string, Prepare> = {
   }),
   cancelSimulation: async (_s, t) => ({ query: `mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, variables: { id: await completeSimulation(t, 'a'.repeat(64), 'QUEUED') } }),
   deleteDataset: async (s, t) => ({ query: `mutation($id: ID!) { deleteDataset(id: $id) { id } }`, variables: { id: await readyDataset(t, s.unique('dataset')) } }),
+  setSchemaFieldProtected: async (s) => ({
+    query: `mutation($n: String!, $p: Boolean!) { setSchemaFieldProtected(scope: customer, name: $n, protected: $p) { protected } }`,
+    variables: { n: await s.schemaField(), p: true },
+  }),
+  setFairnessSettings: async () => ({ query: `mutation($i: FairnessSettingsInput!) { setFairnessSettings(input: $i) { ratioFloor } }`, variables: { i: { ratioFloor: 0.8, minGroupSize: 30 } } }),
+  declareProfileSource: async () => ({ query: `mutation($n: String!) { declareProfileSource(name: $n) { name } }`, variables: { n: 'crm' } }),
+  eraseCustomer: async () => ({ query: `mutation($c: String!) { eraseCustomer(customerId: $c) { erasureId } }`, variables: { c: 'customer-1' } }),
 };
 
 export const QUERIES: Record<string, Prepare> = {
+  models: async () => ({ query: `{ models { id name latestVersion { version } versions { id } trainings { id } } }` }),
+  model: async (s, t) => ({ query: `query($id: ID!) { model(id: $id) { id name } }`, variables: { id: (await registeredVersion(t, s)).modelId } }),
+  modelVersion: async (s, t) => ({ query: `query($id: ID!) { modelVersion(id: $id) { id version auc } }`, variables: { id: (await registeredVersion(t, s)).id } }),
+  compareModelVersions: async (s, t) => {
+    const a = await registeredVersion(t, s);
+    return { query: `query($a: ID!, $b: ID!) { compareModelVersions(a: $a, b: $b) { metric delta } }`, variables: { a: a.id, b: a.id } };
+  },
+  trainingJob: async (s, t) => ({ query: `query($id: ID!) { trainingJob(id: $id) { id status } }`, variables: { id: await queuedTraining(t, s) } }),
+  trainingChoices: async (s, t) => ({
+    query: `query($d: ID!) { trainingChoices(datasetId: $d, targetColumn: "y") { rows targets { column values } predictors { name include } timeColumns } }`,
+    variables: { d: await trainableDataset(t, s.unique('dataset')) },
+  }),
   me: async () => ({ query: `{ me { id } }` }),
   people: async (s) => ({ query: `query($ids: [ID!]!) { people(ids: $ids) { id displayName } }`, variables: { ids: [s.designer.id] } }),
   users: async () => ({ query: `{ users { edges { node { id } } } }` }),
@@ -113,6 +137,19 @@ export const QUERIES: Record<string, Prepare> = {
     variables: { s: (await s.published()).strategyId, i: { customer: { id: 'customer-1' } } },
   }),
   customerInteractions: async () => ({ query: `{ customerInteractions(customerId: "customer-1") { customerId } }` }),
+  reviewQueue: async () => ({ query: `{ reviewQueue { strategy { name } version { id number } } }` }),
+  catalogChangeImpact: async (s) => ({
+    query: `query($a: CreateActionInput!) { catalogChangeImpact(action: $a) { refused impacts { message } } }`,
+    variables: { a: { id: (await s.action()).id, name: 'Renamed', value: 3 } },
+  }),
+  schemaChangeImpact: async (s) => ({
+    query: `query($f: DefineSchemaFieldInput!) { schemaChangeImpact(field: $f) { refused impacts { message } } }`,
+    variables: { f: { scope: 'customer', name: await s.schemaField(), type: 'string' } },
+  }),
+  fairnessSettings: async () => ({ query: `{ fairnessSettings { ratioFloor minGroupSize } }` }),
+  customerProfile: async () => ({ query: `{ customerProfile(customerId: "customer-1") { customerId fields { name } } }` }),
+  profileSources: async () => ({ query: `{ profileSources { name } }` }),
+  profileQuality: async () => ({ query: `{ profileQuality { customers } }` }),
   datasets: async () => ({ query: `{ datasets { id status } }` }),
   dataset: async (s, t) => ({ query: `query($id: ID!) { dataset(id: $id) { id report } }`, variables: { id: await readyDataset(t, s.unique('dataset')) } }),
   simulation: async (_s, t) => ({ query: `query($id: ID!) { simulation(id: $id) { id status progress { rowsDone rowsTotal } } }`, variables: { id: await completeSimulation(t, 'a'.repeat(64)) } }),
@@ -122,4 +159,38 @@ export const QUERIES: Record<string, Prepare> = {
 async function readyDataset(t: TestApp, name: string): Promise<string> {
   const rows = await t.sql.query<{ id: string }>(`INSERT INTO datasets (name, format, status, report) VALUES ($1, 'csv', 'READY', '{"rowsRead": 0}') RETURNING id`, [name]);
   return rows.rows[0]!.id;
+}
+
+/** A READY dataset with a 0/1 target `y` and one predictor `x` (its report only: trainingChoices and trainModel's checks read it). */
+async function trainableDataset(t: TestApp, name: string): Promise<string> {
+  const stats = { missing: 0, present: 4, distinctCapped: false };
+  const report = {
+    rowsRead: 0,
+    columns: [
+      { name: 'y', roles: ['field'], field: 'y', type: 'number', distinct: 2, topValues: [{ value: 1, count: 2 }, { value: 0, count: 2 }], ...stats },
+      { name: 'x', roles: ['field'], field: 'x', type: 'number', distinct: 4, ...stats },
+    ],
+  };
+  return (await t.sql.query<{ id: string }>(`INSERT INTO datasets (name, format, status, report) VALUES ($1, 'csv', 'READY', $2) RETURNING id`, [name, JSON.stringify(report)])).rows[0]!.id;
+}
+
+async function queuedTraining(t: TestApp, s: Scenario): Promise<string> {
+  return (
+    await t.sql.query<{ id: string }>(`INSERT INTO training_jobs (model_id, model_name, new_model, status, request, created_by) VALUES (gen_random_uuid(), $1, true, 'QUEUED', '{}', $2) RETURNING id`, [
+      s.unique('model'),
+      s.designer.id,
+    ])
+  ).rows[0]!.id;
+}
+
+async function registeredVersion(t: TestApp, s: Scenario): Promise<{ id: string; modelId: string }> {
+  return (
+    await t.sql.query<{ id: string; modelId: string }>(
+      `WITH m AS (INSERT INTO models (id, name, target, created_by) VALUES (gen_random_uuid(), $1, 'y is 1', $2) RETURNING id)
+       INSERT INTO model_versions (model_id, version, algorithm, content_hash, spec, report, provenance, auc, created_by)
+       SELECT id, 1, 'LOGISTIC', repeat('a', 64), '{"type":"logistic","intercept":0,"terms":[]}', '{"auc":{"value":0.7,"low":0.6,"high":0.8}}', '{}', 0.7, $2 FROM m
+       RETURNING id, model_id AS "modelId"`,
+      [s.unique('Model'), s.designer.id],
+    )
+  ).rows[0]!;
 }

@@ -10,6 +10,8 @@ const ALL: readonly Role[] = [Role.designer, Role.analyst, Role.reviewer, Role.p
 const D = [Role.designer];
 
 export const MUTATION_ACCESS: Record<string, Access> = {
+  trainModel: [Role.analyst, Role.admin],
+  cancelTraining: [Role.analyst, Role.admin],
   login: 'public',
   refreshToken: 'public',
   logout: 'signedIn',
@@ -38,9 +40,19 @@ export const MUTATION_ACCESS: Record<string, Access> = {
   runSimulation: [Role.analyst],
   cancelSimulation: [Role.analyst],
   deleteDataset: [Role.analyst],
+  setSchemaFieldProtected: [Role.designer, Role.admin],
+  setFairnessSettings: [Role.admin],
+  declareProfileSource: [Role.admin],
+  eraseCustomer: [Role.admin],
 };
 
 export const QUERY_ACCESS: Record<string, Access> = {
+  models: ALL,
+  model: ALL,
+  modelVersion: ALL,
+  compareModelVersions: ALL,
+  trainingJob: ALL,
+  trainingChoices: ALL,
   me: 'signedIn',
   people: ALL,
   users: [Role.admin],
@@ -61,6 +73,13 @@ export const QUERY_ACCESS: Record<string, Access> = {
   apiKeys: [Role.admin],
   decide: [Role.designer, Role.analyst, Role.reviewer, Role.publisher],
   customerInteractions: [Role.designer, Role.analyst, Role.reviewer, Role.publisher],
+  reviewQueue: [Role.reviewer],
+  catalogChangeImpact: D,
+  schemaChangeImpact: D,
+  fairnessSettings: [Role.admin],
+  customerProfile: [Role.analyst, Role.admin],
+  profileSources: [Role.analyst, Role.admin],
+  profileQuality: [Role.analyst, Role.admin],
   datasets: ALL,
   dataset: ALL,
   simulation: ALL,

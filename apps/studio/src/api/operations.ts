@@ -180,6 +180,12 @@ export const ReviewStrategyQuery = graphql(`
             rowsDone
             rowsTotal
           }
+          dataset {
+            name
+          }
+          fairnessCheck {
+            ...FairnessCheckParts
+          }
         }
       }
     }
@@ -196,8 +202,8 @@ export const SubmitVersionMutation = graphql(`
 `);
 
 export const ApproveVersionMutation = graphql(`
-  mutation ApproveVersion($versionId: ID!, $comment: String) {
-    approveVersion(versionId: $versionId, comment: $comment) {
+  mutation ApproveVersion($versionId: ID!, $comment: String, $justification: String) {
+    approveVersion(versionId: $versionId, comment: $comment, justification: $justification) {
       id
       status
     }
@@ -306,6 +312,7 @@ export const AuditLogQuery = graphql(`
           action
           entityType
           entityId
+          entityName
           actorId
           actorEmail
           occurredAt

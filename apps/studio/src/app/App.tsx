@@ -2,11 +2,14 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { ApiKeysScreen } from '../admin/ApiKeysScreen';
 import { UsersScreen } from '../admin/UsersScreen';
 import { AuditScreen } from '../audit/AuditScreen';
+import { CustomersScreen } from '../customers/CustomersScreen';
 import { LoginScreen } from '../auth/LoginScreen';
 import { session, type SessionUser } from '../auth/session';
 import { ActionsScreen } from '../catalog/ActionsScreen';
 import { DatasetsScreen } from '../datasets/DatasetsScreen';
 import { EditorScreen } from '../editor/EditorScreen';
+import { ModelsScreen } from '../models/ModelsScreen';
+import { ReviewQueueScreen } from '../review/ReviewQueueScreen';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { SchemaScreen } from '../schema/SchemaScreen';
 import { SimulationsScreen } from '../simulations/SimulationsScreen';
@@ -53,8 +56,9 @@ export function App() {
   if (route.screen === 'review' && !local) {
     return (
       <ReviewScreen
-        key={route.strategyId}
+        key={`${route.strategyId}:${route.versionId ?? ''}`}
         strategyId={route.strategyId}
+        versionId={route.versionId}
         onBack={back}
         onOpenEditor={() => navigate({ screen: 'editor', strategyId: route.strategyId })}
       />
@@ -100,6 +104,21 @@ function ShellScreen({
           versionId={route.versionId}
         />
       );
+    case 'models':
+      return (
+        <ModelsScreen
+          key={route.modelId ?? 'list'}
+          user={user}
+          modelId={route.modelId}
+          versionId={route.versionId}
+          compare={route.compare}
+          trainingId={route.trainingId}
+        />
+      );
+    case 'customers':
+      return <CustomersScreen roles={user.roles} />;
+    case 'reviews':
+      return <ReviewQueueScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'keys':

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../auth/session';
 import { Button } from '../shared/ui';
+import { ReviewQueueCount } from '../review/ReviewQueueCount';
 import { visibleNav } from './access';
 import { routeHash, type Screen } from './router';
 
@@ -41,6 +42,7 @@ export function AppShell({
               aria-current={item.screen === current ? 'page' : undefined}
             >
               {item.label}
+              {item.screen === 'reviews' && <ReviewQueueCount refresh={current} />}
             </a>
           ))}
         </nav>

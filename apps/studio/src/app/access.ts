@@ -16,10 +16,13 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { screen: 'strategies', label: 'Strategies' },
+  { screen: 'reviews', label: 'Review queue', roles: ['reviewer'] },
   { screen: 'actions', label: 'Actions' },
   { screen: 'schema', label: 'Customer schema' },
   { screen: 'datasets', label: 'Datasets' },
   { screen: 'simulations', label: 'Simulations' },
+  { screen: 'models', label: 'Models' },
+  { screen: 'customers', label: 'Customers', roles: ['analyst', 'admin'] },
   { screen: 'audit', label: 'Audit log', roles: ['admin', 'reviewer'] },
   { screen: 'keys', label: 'API keys', roles: ['admin'] },
   { screen: 'users', label: 'Users', roles: ['admin'] },
@@ -38,20 +41,37 @@ export function canOpen(screen: Screen, roles: readonly Role[]): boolean {
 export type Permission =
   | 'editCatalog'
   | 'editSchema'
+  | 'protectFields'
+  | 'setFairnessThresholds'
   | 'createStrategy'
   | 'uploadDataset'
   | 'deleteDataset'
   | 'runSimulation'
+  | 'exportSimulationCustomers'
+  | 'trainModel'
   | 'manageKeys'
   | 'manageUsers';
 
 const RULES: Record<Permission, { roles: readonly Role[]; reason: string }> = {
   editCatalog: { roles: ['designer'], reason: 'Only designers change the action catalog.' },
   editSchema: { roles: ['designer'], reason: 'Only designers change the customer schema.' },
+  protectFields: { roles: ['designer', 'admin'], reason: 'Only designers and admins mark protected fields.' },
+  setFairnessThresholds: {
+    roles: ['admin'],
+    reason: 'Only admins set the thresholds of the fairness check.',
+  },
   createStrategy: { roles: ['designer'], reason: 'Only designers create strategies.' },
   uploadDataset: { roles: ['analyst'], reason: 'Only analysts upload datasets.' },
   deleteDataset: { roles: ['analyst'], reason: 'Only analysts delete datasets.' },
   runSimulation: { roles: ['analyst'], reason: 'Only analysts run and cancel simulations.' },
+  exportSimulationCustomers: {
+    roles: ['analyst', 'reviewer'],
+    reason: 'Only analysts and reviewers download per-customer results.',
+  },
+  trainModel: {
+    roles: ['analyst', 'admin'],
+    reason: 'Only analysts (and admins) train models and cancel trainings.',
+  },
   manageKeys: { roles: ['admin'], reason: 'Only admins manage API keys.' },
   manageUsers: { roles: ['admin'], reason: 'Only admins manage users and roles.' },
 };

@@ -2,25 +2,37 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Hash routes, so the studio works on any static host:
- * `#/` strategies · `#/strategies/<id>` editor · `#/strategies/<id>/review` versions and review ·
+ * `#/` strategies · `#/strategies/<id>` editor · `#/strategies/<id>/review[?version=<id>]` versions and
+ * review (opened on that version) · `#/reviews` the reviewer's queue ·
  * `#/actions` catalog · `#/schema` customer schema · `#/datasets[/<id>]` · `#/simulations[/<id>]`
- * (`#/simulations?version=<id>` opens the start form for that version) · `#/audit` · `#/keys` · `#/users`.
+ * (`#/simulations?version=<id>` opens the start form for that version) · `#/models[/<id>]`
+ * (`?version=<id>` shows that version's report, `?compare=<a>&with=<b>` compares two versions;
+ * `#/models/<id>/trainings/<job id>` follows a training) · `#/customers` · `#/audit` · `#/keys` · `#/users`.
  */
 export type Route =
   | { screen: 'strategies' }
   | { screen: 'editor'; strategyId: string }
-  | { screen: 'review'; strategyId: string }
+  | { screen: 'review'; strategyId: string; versionId?: string }
+  | { screen: 'reviews' }
   | { screen: 'actions' }
   | { screen: 'schema' }
   | { screen: 'datasets'; datasetId?: string }
   | { screen: 'simulations'; simulationId?: string; versionId?: string }
+  | {
+      screen: 'models';
+      modelId?: string;
+      versionId?: string;
+      compare?: [string, string];
+      trainingId?: string;
+    }
+  | { screen: 'customers' }
   | { screen: 'audit' }
   | { screen: 'keys' }
   | { screen: 'users' };
 
 export type Screen = Route['screen'];
 
-const SIMPLE = ['actions', 'schema', 'audit', 'keys', 'users'] as const;
+const SIMPLE = ['reviews', 'actions', 'schema', 'customers', 'audit', 'keys', 'users'] as const;
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -28,14 +40,18 @@ export function parseRoute(hash: string): Route {
   const [head, id, tail] = parts;
   const simple = SIMPLE.find((s) => s === head);
   if (simple && parts.length === 1) return { screen: simple };
-  if (head === 'strategies' && id)
-    return tail === 'review' ? { screen: 'review', strategyId: id } : { screen: 'editor', strategyId: id };
+  if (head === 'strategies' && id) {
+    if (tail !== 'review') return { screen: 'editor', strategyId: id };
+    const versionId = new URLSearchParams(query).get('version');
+    return versionId ? { screen: 'review', strategyId: id, versionId } : { screen: 'review', strategyId: id };
+  }
   if (head === 'datasets') return id ? { screen: 'datasets', datasetId: id } : { screen: 'datasets' };
   if (head === 'simulations') {
     if (id) return { screen: 'simulations', simulationId: id };
     const versionId = new URLSearchParams(query).get('version');
     return versionId ? { screen: 'simulations', versionId } : { screen: 'simulations' };
   }
+  if (head === 'models') return modelsRoute(id, parts, new URLSearchParams(query));
   return { screen: 'strategies' };
 }
 
@@ -45,17 +61,38 @@ export function routeHash(route: Route): string {
     case 'editor':
       return `#/strategies/${e(route.strategyId)}`;
     case 'review':
-      return `#/strategies/${e(route.strategyId)}/review`;
+      return `#/strategies/${e(route.strategyId)}/review${route.versionId ? `?version=${e(route.versionId)}` : ''}`;
     case 'datasets':
       return route.datasetId ? `#/datasets/${e(route.datasetId)}` : '#/datasets';
     case 'simulations':
       if (route.simulationId) return `#/simulations/${e(route.simulationId)}`;
       return route.versionId ? `#/simulations?version=${e(route.versionId)}` : '#/simulations';
+    case 'models':
+      return modelsHash(route);
     case 'strategies':
       return '#/';
     default:
       return `#/${route.screen}`;
   }
+}
+
+function modelsRoute(modelId: string | undefined, parts: string[], query: URLSearchParams): Route {
+  if (!modelId) return { screen: 'models' };
+  if (parts[2] === 'trainings' && parts[3]) return { screen: 'models', modelId, trainingId: parts[3] };
+  const a = query.get('compare');
+  const b = query.get('with');
+  if (a && b) return { screen: 'models', modelId, compare: [a, b] };
+  const versionId = query.get('version');
+  return versionId ? { screen: 'models', modelId, versionId } : { screen: 'models', modelId };
+}
+
+function modelsHash(route: Extract<Route, { screen: 'models' }>): string {
+  const e = encodeURIComponent;
+  if (!route.modelId) return '#/models';
+  const base = `#/models/${e(route.modelId)}`;
+  if (route.trainingId) return `${base}/trainings/${e(route.trainingId)}`;
+  if (route.compare) return `${base}?compare=${e(route.compare[0])}&with=${e(route.compare[1])}`;
+  return route.versionId ? `${base}?version=${e(route.versionId)}` : base;
 }
 
 export function navigate(route: Route): void {

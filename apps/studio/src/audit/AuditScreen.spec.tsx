@@ -9,6 +9,7 @@ const entry = (seq: number): AuditEntry => ({
   action: 'version.approve',
   entityType: 'version',
   entityId: `version-${seq}`,
+  entityName: `'Retention' version ${seq}`,
   actorId: 'u1',
   actorEmail: 'reviewer@arbiter.local',
   occurredAt: '2026-11-20T10:00:00.000Z',
@@ -38,6 +39,10 @@ describe('AuditScreen', () => {
     expect(await screen.findByText('Chain verified ✓ (3 entries, head #abc)')).toBeTruthy();
     expect(await screen.findByText('Looks right')).toBeTruthy();
     expect(screen.getAllByText('reviewer@arbiter.local')).toHaveLength(2);
+    // What an entry is about, by name; the id kept beside it and on hover.
+    const on = screen.getByText("'Retention' version 3");
+    expect(on.closest('td')!.getAttribute('title')).toBe('version version-3');
+    expect(on.closest('td')!.textContent).toBe("'Retention' version 3 version-3");
     fireEvent.click(screen.getByRole('button', { name: 'Load older entries' }));
     await waitFor(() => expect(screen.getAllByText('version approve')).toHaveLength(3));
     expect(screen.queryByRole('button', { name: 'Load older entries' })).toBeNull();

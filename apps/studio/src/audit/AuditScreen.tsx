@@ -14,7 +14,19 @@ import {
   type ChainVerification,
 } from './audit-model';
 
-const ENTITY_TYPES = ['', 'user', 'action', 'schemaField', 'strategy', 'version', 'comment'];
+const ENTITY_TYPES = [
+  '',
+  'user',
+  'action',
+  'schemaField',
+  'strategy',
+  'version',
+  'comment',
+  'simulation',
+  'dataset',
+  'apiKey',
+  'fairnessSettings',
+];
 
 /** The audit log, newest first, with filters, paging and the hash chain's verification. */
 export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
@@ -179,9 +191,12 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
                   <td>{new Date(e.occurredAt).toLocaleString()}</td>
                   <td>{e.actorEmail ?? (e.actorId ? actors[e.actorId] : 'system')}</td>
                   <td>{actionWords(e.action)}</td>
-                  <td>
-                    {e.entityType}
-                    {e.entityId && <span className="muted small mono"> {e.entityId.slice(0, 12)}</span>}
+                  <td title={e.entityId ? `${e.entityType} ${e.entityId}` : e.entityType}>
+                    {/* The name people read; the id stays for reference and for the entity filter. */}
+                    {e.entityName ?? e.entityType}
+                    {e.entityId && (
+                      <span className="muted small mono audit-entity-id"> {e.entityId.slice(0, 12)}</span>
+                    )}
                   </td>
                   <td>{e.comment}</td>
                   <td

@@ -75,9 +75,21 @@ function fakeApi(initial: CatalogAction[] = [gold, travel]) {
     remove: async (id) => {
       store = store.filter((a) => a.id !== id);
     },
+    // No strategy reads any action unless a test says so.
+    impact: async () => ({ refused: false, refusal: null, impacts: [] }),
   };
   return api;
 }
+
+const KEEPS = {
+  strategyName: 'Retention',
+  versionId: 'v3',
+  versionNumber: 3,
+  status: 'PUBLISHED',
+  effect: 'KEEPS_ITS_COPY' as const,
+  message:
+    "Retention version 3 (published) keeps deciding as approved, without the change (action 'Gold credit card': value 120 → 150), until a new version is published",
+};
 
 describe('ActionsScreen', () => {
   it('saves an inline edit with Enter, sending only the change and the revision it is based on', async () => {
@@ -91,6 +103,52 @@ describe('ActionsScreen', () => {
     expect(await screen.findByText('Saved gold-card.')).toBeTruthy();
     expect(api.updates).toEqual([{ id: 'gold-card', input: { expectedRevision: 2, value: 150 } }]);
     expect(screen.getByText('150')).toBeTruthy();
+  });
+
+  it('shows which strategy versions read the action before saving, and saves only when asked to', async () => {
+    const api = fakeApi();
+    const asked: unknown[] = [];
+    api.impact = async (action, remove) => (
+      asked.push({ action, remove }),
+      { refused: false, refusal: null, impacts: [KEEPS] }
+    );
+    render(<ActionsScreen user={designer} api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit gold-card' }));
+    fireEvent.change(screen.getByLabelText('Value of gold-card'), { target: { value: '150' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Save “Gold credit card”?' });
+    expect(within(dialog).getByText(/^Keeps deciding as approved — ‘Retention’ v3:/)).toBeTruthy();
+    expect(within(dialog).getByText(KEEPS.message, { exact: false })).toBeTruthy();
+    expect(asked).toEqual([
+      {
+        action: expect.objectContaining({ id: 'gold-card', name: 'Gold credit card', value: 150 }),
+        remove: undefined,
+      },
+    ]);
+    expect(api.updates).toEqual([]);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save anyway' }));
+    expect(await screen.findByText('Saved gold-card.')).toBeTruthy();
+    expect(api.updates).toEqual([{ id: 'gold-card', input: { expectedRevision: 2, value: 150 } }]);
+  });
+
+  it('says in the delete dialog which versions read the action', async () => {
+    const api = fakeApi();
+    api.impact = async () => ({
+      refused: false,
+      refusal: null,
+      impacts: [
+        {
+          ...KEEPS,
+          message:
+            "Retention version 3 (published) keeps deciding as approved, without the change (action 'Gold credit card' (gold-card) removed), until a new version is published",
+        },
+      ],
+    });
+    render(<ActionsScreen user={designer} api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete gold-card' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete gold-card?' });
+    expect(await within(dialog).findByText(/removed\), until a new version is published/)).toBeTruthy();
   });
 
   it('shows a validation problem on its cell and sends nothing; Escape cancels', async () => {

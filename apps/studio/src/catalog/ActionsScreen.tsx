@@ -19,6 +19,8 @@ import {
 } from './action-fields';
 import { ActionRow, CatalogHead, EditRow, type RowMessage } from './ActionRows';
 import { graphqlCatalogApi, type CatalogAction, type CatalogApi } from './catalog-api';
+import { needsConfirmation, type ChangeImpact } from './change-impact';
+import { ChangeImpactList } from './ChangeImpactList';
 import { exportCsv, previewImport, type ImportPreview } from './csv-import';
 import { ImportPanel } from './ImportPanel';
 
@@ -29,7 +31,23 @@ interface Editing {
   errors: FieldErrors;
   message?: RowMessage;
   saving: boolean;
+  /** Strategy versions that read the action: shown before the edit is saved. */
+  impact?: ChangeImpact;
 }
+
+/** The whole action as the impact preview takes it. */
+const asInput = (a: CatalogAction) => ({
+  id: a.id,
+  name: a.name,
+  group: a.group,
+  channel: a.channel,
+  value: a.value,
+  cost: a.cost,
+  validFrom: a.validFrom,
+  validTo: a.validTo,
+  tags: a.tags,
+  attributes: a.attributes,
+});
 
 interface Filter {
   search: string;
@@ -105,7 +123,12 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
   const [loadError, setLoadError] = useState<string>();
   const [filter, setFilter] = useState<Filter>({ search: '', group: '', channel: '' });
   const [editing, setEditing] = useState<Editing>();
-  const [deleting, setDeleting] = useState<{ action: CatalogAction; error?: string; busy?: boolean }>();
+  const [deleting, setDeleting] = useState<{
+    action: CatalogAction;
+    error?: string;
+    busy?: boolean;
+    impact?: ChangeImpact;
+  }>();
   const [importing, setImporting] = useState<{ fileName: string; preview: ImportPreview }>();
   const [notice, setNotice] = useState<string>();
 
@@ -134,14 +157,22 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
       (e) => e && { ...e, draft: { ...e.draft, [field]: text }, errors: { ...e.errors, [field]: undefined } },
     );
 
-  const save = async () => {
+  /** `confirmed`: the user has seen which strategy versions read the action, and saves anyway. */
+  const save = async (confirmed = false) => {
     if (!editing || editing.saving) return;
     const { values, errors } = parseDraft(editing.draft);
     if (!values) return setEditing({ ...editing, errors, message: undefined });
     const { original, draft } = editing;
     if (original && editedFields(original, draft).length === 0) return setEditing(undefined);
-    setEditing({ ...editing, errors: {}, message: undefined, saving: true });
+    setEditing({ ...editing, errors: {}, message: undefined, saving: true, impact: undefined });
     try {
+      if (!confirmed) {
+        // The preview is a courtesy: without it the server still refuses an edit that breaks a version.
+        const impact = await api
+          .impact(createInput({ ...values, id: original?.id ?? values.id }))
+          .catch(() => undefined);
+        if (needsConfirmation(impact)) return setEditing((e) => e && { ...e, saving: false, impact });
+      }
       const saved = original
         ? await api.update(original.id, updateInput(values, editedFields(original, draft), original.revision))
         : await api.create(createInput(values));
@@ -359,7 +390,13 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
                       setNotice(undefined);
                       setEditing({ original: a, draft: draftOf(a), errors: {}, saving: false });
                     }}
-                    onDelete={() => setDeleting({ action: a })}
+                    onDelete={() => {
+                      setDeleting({ action: a });
+                      api.impact(asInput(a), true).then(
+                        (impact) => setDeleting((d) => (d?.action.id === a.id ? { ...d, impact } : d)),
+                        () => undefined,
+                      );
+                    }}
                   />
                 ),
               )}
@@ -379,7 +416,11 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
           actions={
             <>
               <Button onClick={() => setDeleting(undefined)}>Cancel</Button>
-              <Button variant="danger" disabled={deleting.busy} onClick={() => void confirmDelete()}>
+              <Button
+                variant="danger"
+                disabled={deleting.busy || deleting.impact?.refused}
+                onClick={() => void confirmDelete()}
+              >
                 Delete action
               </Button>
             </>
@@ -389,11 +430,40 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
             “{deleting.action.name}” leaves the catalog. Strategies that refer to{' '}
             <span className="mono">{deleting.action.id}</span> will no longer find it.
           </p>
+          {needsConfirmation(deleting.impact) && (
+            <ChangeImpactList impact={deleting.impact!} subject={`“${deleting.action.name}”`} />
+          )}
           {deleting.error && (
             <p className="callout callout-error" role="alert">
               {deleting.error}
             </p>
           )}
+        </Dialog>
+      )}
+      {editing?.impact && (
+        <Dialog
+          title={`Save “${editing.draft.name.trim() || editing.draft.id}”?`}
+          onClose={() => setEditing((e) => e && { ...e, impact: undefined })}
+          actions={
+            <>
+              <Button onClick={() => setEditing((e) => e && { ...e, impact: undefined })}>
+                Back to editing
+              </Button>
+              <Button
+                variant="primary"
+                disabled={editing.impact.refused}
+                title={editing.impact.refused ? 'The server would refuse it: see why above.' : undefined}
+                onClick={() => void save(true)}
+              >
+                Save anyway
+              </Button>
+            </>
+          }
+        >
+          <ChangeImpactList
+            impact={editing.impact}
+            subject={`“${editing.draft.name.trim() || editing.draft.id}”`}
+          />
         </Dialog>
       )}
     </main>

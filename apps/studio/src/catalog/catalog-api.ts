@@ -5,6 +5,7 @@ import type {
   CreateActionInput,
   UpdateActionInput,
 } from '../api/generated/graphql';
+import type { ChangeImpact } from './change-impact';
 
 export const CatalogActionFields = graphql(`
   fragment CatalogActionFields on Action {
@@ -63,6 +64,14 @@ const UpdateCatalogActionMutation = graphql(`
   }
 `);
 
+const CatalogChangeImpactQuery = graphql(`
+  query CatalogChangeImpact($action: CreateActionInput!, $remove: Boolean!) {
+    catalogChangeImpact(action: $action, remove: $remove) {
+      ...ChangeImpactParts
+    }
+  }
+`);
+
 const DeleteCatalogActionMutation = graphql(`
   mutation DeleteCatalogAction($id: String!, $expectedRevision: Int!) {
     deleteAction(id: $id, expectedRevision: $expectedRevision) {
@@ -84,6 +93,8 @@ export interface CatalogApi {
   create(input: ActionCreate): Promise<CatalogAction>;
   update(id: string, input: ActionUpdate): Promise<CatalogAction>;
   remove(id: string, expectedRevision: number): Promise<void>;
+  /** What saving this action (the whole of it) — or, with `remove`, deleting it — would do to strategy versions. */
+  impact(action: ActionCreate, remove?: boolean): Promise<ChangeImpact>;
 }
 
 export const graphqlCatalogApi: CatalogApi = {
@@ -104,4 +115,6 @@ export const graphqlCatalogApi: CatalogApi = {
   remove: async (id, expectedRevision) => {
     await request(DeleteCatalogActionMutation, { id, expectedRevision }, 'mutation');
   },
+  impact: async (action, remove = false) =>
+    (await request(CatalogChangeImpactQuery, { action, remove })).catalogChangeImpact,
 };

@@ -5,6 +5,7 @@ import {
   chooseField,
   fieldChoices,
   roleOf,
+  type CatalogChoice,
   type ColumnChoice,
   type Inspection,
   type MappingForm as Form,
@@ -35,8 +36,11 @@ export function MappingForm({
   onChange,
   problems,
   warnings,
+  catalog,
 }: {
   inspection: Inspection;
+  /** The catalog's actions, for a dataset where every row was offered the same one. */
+  catalog: readonly CatalogChoice[];
   /** The declared customer fields a column may become. */
   schema: readonly SchemaField[];
   form: Form;
@@ -131,6 +135,28 @@ export function MappingForm({
               suggestions={inspection.header}
               onChange={(v) => set('loggedAction', v)}
               invalid={at('loggedAction').length > 0}
+            />
+          </Field>
+          <Field
+            label="Every row was offered (single-offer campaign)"
+            htmlFor={`${ids}-offered`}
+            errors={at('offeredAction')}
+            hint="One campaign with one offer and no action column: the action every customer was offered."
+          >
+            <Select
+              id={`${ids}-offered`}
+              label="Every row was offered"
+              value={form.offeredAction}
+              options={[
+                { value: '', label: 'No single offer (the action is in a column)' },
+                ...catalog.map((a) => ({ value: a.id, label: a.name })),
+                // A choice no longer in the catalog stays visible, so its problem can be read and fixed.
+                ...(form.offeredAction && !catalog.some((a) => a.id === form.offeredAction)
+                  ? [{ value: form.offeredAction, label: form.offeredAction }]
+                  : []),
+              ]}
+              onChange={(v) => set('offeredAction', v)}
+              invalid={at('offeredAction').length > 0}
             />
           </Field>
           <Field label="Outcome column" htmlFor={`${ids}-outcome`} errors={at('outcome')}>

@@ -9,6 +9,7 @@ import {
   suggestMapping,
   mappingWarnings,
   uploadMapping,
+  type CatalogChoice,
   type Inspection,
   type MappingForm as Form,
   type SchemaField,
@@ -42,6 +43,7 @@ export function UploadWizard({
   const [inspection, setInspection] = useState<Inspection>();
   const [form, setForm] = useState<Form>();
   const [schemaFields, setSchemaFields] = useState<SchemaField[]>([]);
+  const [catalog, setCatalog] = useState<CatalogChoice[]>();
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string>();
   const [uploadError, setUploadError] = useState<string>();
@@ -52,6 +54,8 @@ export function UploadWizard({
 
   // Asked once, in parallel with choosing the file; without it the columns get their inferred types.
   const schema = useMemo(() => api.customerSchema().catch((): SchemaField[] => []), [api]);
+  // Only for single-offer files; without it the choice lists nothing and the server still checks the id.
+  const actions = useMemo(() => api.catalog().catch((): CatalogChoice[] | undefined => undefined), [api]);
 
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return;
@@ -65,9 +69,14 @@ export function UploadWizard({
       return setFileError(`"${chosen.name}" is empty: choose a file with a header line and rows.`);
     setBusy(true);
     try {
-      const [found, fields] = await Promise.all([api.inspect(chosen.slice(0, INSPECT_BYTES)), schema]);
+      const [found, fields, offers] = await Promise.all([
+        api.inspect(chosen.slice(0, INSPECT_BYTES)),
+        schema,
+        actions,
+      ]);
       setInspection(found);
       setSchemaFields(fields);
+      setCatalog(offers);
       setForm(suggestMapping(found, fields, chosen.name));
     } catch (err) {
       setFileError(`"${chosen.name}" cannot be imported: ${errorMessage(err)}`);
@@ -76,7 +85,7 @@ export function UploadWizard({
     }
   };
 
-  const problems = form ? mappingProblems(form) : [];
+  const problems = form ? mappingProblems(form, catalog) : [];
   const warnings = form ? mappingWarnings(form) : [];
 
   const upload = async () => {
@@ -197,6 +206,7 @@ export function UploadWizard({
           <MappingForm
             inspection={inspection}
             schema={schemaFields}
+            catalog={catalog ?? []}
             form={form}
             onChange={setForm}
             problems={showProblems ? problems : []}

@@ -2,7 +2,14 @@ import { request } from '../api/client';
 import { graphql } from '../api/generated';
 import type { DatasetStatus } from '../api/generated/graphql';
 import { session } from '../auth/session';
-import { mappingHeader, type Inspection, type SchemaField, type UploadMapping } from './mapping-model';
+import { graphqlCatalogApi } from '../catalog/catalog-api';
+import {
+  mappingHeader,
+  type CatalogChoice,
+  type Inspection,
+  type SchemaField,
+  type UploadMapping,
+} from './mapping-model';
 import { postRaw, type RawRequest, type SendProgress } from './upload';
 
 export interface DatasetSummary {
@@ -47,6 +54,8 @@ export interface DatasetsApi {
   get(id: string): Promise<DatasetDetail>;
   remove(id: string): Promise<void>;
   customerSchema(): Promise<SchemaField[]>;
+  /** The catalog's actions (id and name), for a file where every row was offered the same one. */
+  catalog(): Promise<CatalogChoice[]>;
   /** Detected format and suggested types from the file's first bytes. */
   inspect(head: Blob): Promise<Inspection>;
   /** Resolves with the imported dataset (READY) once the server has read the whole file. */
@@ -138,6 +147,10 @@ export const graphqlDatasetsApi: DatasetsApi = {
       label: f.label,
       personal: f.personal,
     })),
+  catalog: async () =>
+    (await graphqlCatalogApi.all())
+      .map((a) => ({ id: a.id, name: a.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   inspect: (head) =>
     postToApi<Inspection>({
       url: '/api/v1/datasets/inspect',

@@ -127,7 +127,8 @@ describe('mappingProblems', () => {
     expect(mappingProblems(form)).toEqual([
       {
         where: 'loggedAction',
-        message: 'Choose the logged action column: the outcome and propensity describe that action.',
+        message:
+          'Choose the logged action column, or the one action every row was offered: the outcome and propensity describe that action.',
       },
       { where: 'column:gender', message: '"gender" is the customer id: hash it rather than drop it.' },
     ]);
@@ -146,6 +147,44 @@ describe('mappingProblems', () => {
     ]);
     // A field declared personal and kept in clear is said so explicitly: the API would hash it otherwise.
     expect(uploadMapping({ ...kept, customerId: NO_CUSTOMER_ID }).personal).toEqual({ age: 'keep' });
+  });
+});
+
+describe('a single-offer file (every row was offered one action)', () => {
+  const catalog = [
+    { id: 'coffee-house-1d', name: 'Coffee House, 1 day' },
+    { id: 'bar-1d', name: 'Bar, 1 day' },
+  ];
+  const single = (change: Partial<MappingForm>): MappingForm => ({
+    ...suggested(),
+    customerId: NO_CUSTOMER_ID,
+    loggedAction: [],
+    offeredAction: 'coffee-house-1d',
+    ...change,
+  });
+
+  it('sends the offered action instead of a logged action column', () => {
+    expect(mappingProblems(single({}), catalog)).toEqual([]);
+    const mapping = uploadMapping(single({}));
+    expect(mapping).toMatchObject({ offeredAction: 'coffee-house-1d', outcome: 'Y' });
+    expect(mapping).not.toHaveProperty('loggedAction');
+    expect(mapping).not.toHaveProperty('customerId');
+  });
+
+  it('takes either the column or the offered action, needs the outcome, and an action of the catalog', () => {
+    expect(mappingProblems(single({ loggedAction: ['coupon'] }), catalog)).toEqual([
+      {
+        where: 'offeredAction',
+        message:
+          'Either a column holds the logged action or every row was offered one action: clear one of them.',
+      },
+    ]);
+    expect(mappingProblems(single({ outcome: '' }), catalog)).toEqual([
+      { where: 'outcome', message: 'Choose the outcome column: what customers did with the offer.' },
+    ]);
+    expect(mappingProblems(single({ offeredAction: 'tea-1d' }), catalog)).toEqual([
+      { where: 'offeredAction', message: '"tea-1d" is not an action of the catalog.' },
+    ]);
   });
 });
 

@@ -51,10 +51,18 @@ export interface MappingForm {
   customerId: string;
   columns: ColumnChoice[];
   loggedAction: string[];
+  /** The catalog action every row was offered (one campaign, one offer), or '' when a column holds the logged action. */
+  offeredAction: string;
   outcome: string;
   outcomeKind: 'binary' | 'reward';
   loggingPropensity: string;
   segmentColumns: string[];
+}
+
+/** An action of the catalog, as the mapping offers it for a single-offer dataset. */
+export interface CatalogChoice {
+  id: string;
+  name: string;
 }
 
 /** A problem with the form: `where` names the form control it belongs to. */
@@ -68,6 +76,7 @@ export interface UploadMapping {
   customerId?: string;
   fields: string[];
   loggedAction?: string | string[];
+  offeredAction?: string;
   outcome?: string;
   outcomeKind?: 'reward';
   loggingPropensity?: string;
@@ -127,6 +136,7 @@ export function suggestMapping(
     customerId,
     columns,
     loggedAction: action ? [action] : [],
+    offeredAction: '',
     outcome,
     outcomeKind: 'binary',
     loggingPropensity,
@@ -180,7 +190,7 @@ function fieldColumns(form: MappingForm): ColumnChoice[] {
 }
 
 /** Everything that would make the upload fail or mean something else than intended. */
-export function mappingProblems(form: MappingForm): MappingProblem[] {
+export function mappingProblems(form: MappingForm, catalog?: readonly CatalogChoice[]): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const columns = new Set(form.columns.map((c) => c.column));
   const add = (where: string, message: string) => problems.push({ where, message });
@@ -204,8 +214,20 @@ export function mappingProblems(form: MappingForm): MappingProblem[] {
     seen.set(column, label);
   }
   if (form.loggedAction.length > 5) add('loggedAction', 'The logged action is made of at most 5 columns.');
-  if ((form.outcome || form.loggingPropensity) && form.loggedAction.length === 0)
-    add('loggedAction', 'Choose the logged action column: the outcome and propensity describe that action.');
+  if (form.offeredAction) {
+    if (form.loggedAction.length > 0)
+      add(
+        'offeredAction',
+        'Either a column holds the logged action or every row was offered one action: clear one of them.',
+      );
+    else if (!form.outcome) add('outcome', 'Choose the outcome column: what customers did with the offer.');
+    if (catalog && !catalog.some((a) => a.id === form.offeredAction))
+      add('offeredAction', `"${form.offeredAction}" is not an action of the catalog.`);
+  } else if ((form.outcome || form.loggingPropensity) && form.loggedAction.length === 0)
+    add(
+      'loggedAction',
+      'Choose the logged action column, or the one action every row was offered: the outcome and propensity describe that action.',
+    );
   for (const c of form.segmentColumns)
     if (!columns.has(c)) add('segmentColumns', `"${c}" is not a column of this file.`);
   if (form.segmentColumns.length > 20) add('segmentColumns', 'At most 20 segment columns.');
@@ -275,6 +297,7 @@ export function uploadMapping(form: MappingForm): UploadMapping {
     ...(form.customerId && form.customerId !== NO_CUSTOMER_ID && { customerId: form.customerId }),
     fields: fields.map((c) => c.column),
     ...(action.length > 0 && { loggedAction: action.length === 1 ? action[0]! : [...action] }),
+    ...(form.offeredAction && { offeredAction: form.offeredAction }),
     ...(form.outcome && { outcome: form.outcome }),
     ...(form.outcome && form.outcomeKind === 'reward' && { outcomeKind: 'reward' as const }),
     ...(form.loggingPropensity && { loggingPropensity: form.loggingPropensity }),

@@ -33,6 +33,16 @@ describe('readReport', () => {
 });
 
 describe('mappingLines', () => {
+  it('names the action every row of a single-offer dataset was offered', () => {
+    expect(
+      mappingLines({
+        offeredAction: 'coffee-house-1d',
+        offeredActionName: 'Coffee House, 1 day',
+        outcome: 'Y',
+      })[1],
+    ).toEqual({ label: 'Logged action', value: 'every row was offered Coffee House, 1 day' });
+  });
+
   it('says what each column was used for', () => {
     expect(mappingLines({ loggedAction: ['coupon', 'expiration'], outcome: 'Y' })).toEqual([
       { label: 'Customer id', value: 'none (rows are told apart by their line)' },

@@ -200,7 +200,14 @@ export function mappingLines(mapping: unknown): { label: string; value: string }
   const join = (v: unknown) => (Array.isArray(v) ? strings(v).join(' + ') : typeof v === 'string' ? v : '');
   const lines: { label: string; value: string }[] = [
     { label: 'Customer id', value: join(m.customerId) || 'none (rows are told apart by their line)' },
-    { label: 'Logged action', value: join(m.loggedAction) || 'none' },
+    {
+      label: 'Logged action',
+      value:
+        join(m.loggedAction) ||
+        (typeof m.offeredAction === 'string'
+          ? `every row was offered ${join(m.offeredActionName) || m.offeredAction}`
+          : 'none'),
+    },
     {
       label: 'Outcome',
       value: m.outcome

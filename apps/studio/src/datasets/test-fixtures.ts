@@ -139,6 +139,10 @@ export function memoryApi(datasets: DatasetDetail[], over: Partial<DatasetsApi> 
       );
     },
     customerSchema: async () => demoSchema,
+    catalog: async () => [
+      { id: 'coffee-house-1d', name: 'Coffee House, 1 day' },
+      { id: 'bar-1d', name: 'Bar, 1 day' },
+    ],
     inspect: async (head) => {
       calls.push({ method: 'inspect', args: [head.size] });
       return couponInspection;

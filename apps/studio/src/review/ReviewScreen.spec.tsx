@@ -7,13 +7,57 @@ import { EVIDENCE_POLL_MS, ReviewScreen } from './ReviewScreen';
 import { DIFF, FROM_DOC, TO_DOC } from './test-fixtures';
 
 type Evidence = ReviewVersionData['evidence'][number];
-const sim = (status: Evidence['status'], rowsDone: number): Evidence => ({
+const NOT_MEASURED: Evidence['fairnessCheck'] = {
+  status: 'NOT_MEASURED',
+  summary: 'No customer field was marked protected when this simulation ran, so nothing was checked.',
+  findings: [],
+  ratioFloor: 0.8,
+  minGroupSize: 30,
+  fields: [],
+};
+const sim = (status: Evidence['status'], rowsDone: number, fairnessCheck = NOT_MEASURED): Evidence => ({
   id: 'sim-1',
   status,
   completedAt: status === 'COMPLETED' ? '2026-11-20T12:00:00.000Z' : null,
   rowsTotal: 1000,
   progress: { rowsDone, rowsTotal: 1000 },
+  dataset: { name: 'Customers 2025' },
+  fairnessCheck,
 });
+
+const FINDING = "age band 18–25 gets 'Gold card' first at 4.0% vs 9.0% for 40–60: ratio 0.44, below 0.80";
+const FAILED: Evidence['fairnessCheck'] = {
+  status: 'FAILED',
+  summary: `1 case below the ratio floor of 0.80; the lowest: ${FINDING}.`,
+  findings: [FINDING],
+  ratioFloor: 0.8,
+  minGroupSize: 30,
+  fields: [
+    {
+      field: 'ageBand',
+      label: 'age band',
+      groups: [
+        { group: '18–25', rows: 100, judged: true },
+        { group: '26–39', rows: 10, judged: false },
+        { group: '40–60', rows: 100, judged: true },
+      ],
+      actions: [
+        {
+          actionId: 'gold',
+          actionName: 'Gold card',
+          ratio: 4 / 9,
+          ratioAnyRank: 4 / 9,
+          belowFloor: true,
+          rates: [
+            { group: '18–25', first: 0.04, anyRank: 0.04 },
+            { group: '26–39', first: 0.2, anyRank: 0.2 },
+            { group: '40–60', first: 0.09, anyRank: 0.09 },
+          ],
+        },
+      ],
+    },
+  ],
+};
 
 const v = (over: Partial<ReviewVersionData>): ReviewVersionData => ({
   id: 'v2',
@@ -48,7 +92,7 @@ function fakeApi(
     strategy: {
       id: 's1',
       name: 'Retention',
-      description: null,
+      description: 'Keeps customers who are about to leave',
       publishedVersion: { id: 'v1', number: 1 },
       versions,
     },
@@ -83,7 +127,8 @@ function fakeApi(
       };
     },
     submit: async (id) => void calls.push(`submit ${id}`),
-    approve: async (id, comment) => void calls.push(`approve ${id} ${comment ?? ''}`),
+    approve: async (id, comment, justification) =>
+      void calls.push(`approve ${id} ${comment ?? ''}${justification ? ` because ${justification}` : ''}`),
     reject: async (id, comment) => void calls.push(`reject ${id} ${comment}`),
     publish: async () => {
       throw new ApiError(
@@ -126,6 +171,96 @@ describe('ReviewScreen', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
     await screen.findByText('Approved.');
     expect(api.calls).toEqual(['approve v2 Looks right']);
+  });
+
+  it('opens on the version waiting for review, not the newest draft, with the strategy and its evidence', async () => {
+    const draft = v({ id: 'v3', number: 3, status: 'DRAFT', evidence: [] });
+    render(
+      <ReviewScreen
+        strategyId="s1"
+        api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [draft, v({}), V1])}
+        onBack={() => undefined}
+        onOpenEditor={() => undefined}
+      />,
+    );
+    expect(await screen.findByRole('heading', { name: /^Version 2/ })).toBeTruthy();
+    expect(screen.getByLabelText('About this strategy').textContent).toBe(
+      'Keeps customers who are about to leave',
+    );
+    const evidence = screen.getByRole('region', { name: 'Simulation evidence' });
+    const link = within(evidence).getByRole('link', {
+      name: 'Results of the simulation on “Customers 2025”',
+    });
+    expect(link.getAttribute('href')).toBe('#/simulations/sim-1');
+  });
+
+  it('opens on the version the review queue links to', async () => {
+    render(
+      <ReviewScreen
+        strategyId="s1"
+        versionId="v1"
+        api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1])}
+        onBack={() => undefined}
+        onOpenEditor={() => undefined}
+      />,
+    );
+    expect(await screen.findByRole('heading', { name: /^Version 1/ })).toBeTruthy();
+  });
+
+  it('shows the fairness check of the evidence, and approves over a failed one only with a justification', async () => {
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [
+      v({ evidence: [sim('COMPLETED', 1000, FAILED)] }),
+      V1,
+    ]);
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
+    const check = await screen.findByRole('region', { name: 'Fairness check' });
+    expect(within(check).getByText('below the threshold')).toBeTruthy();
+    expect(
+      within(within(check).getByRole('list', { name: 'Below the ratio floor' })).getByText(FINDING),
+    ).toBeTruthy();
+    const table = within(check).getByRole('table', { name: 'Fairness by age band' });
+    const gold = within(table).getByRole('row', { name: /Gold card/ });
+    expect(
+      within(gold)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['4.0%', '20.0%', '9.0%', '0.44 below 0.80', '0.44']);
+    expect(within(table).getByRole('columnheader', { name: /26–39 10, not judged/ })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    const dialog = screen.getByRole('dialog', { name: 'Approve this version' });
+    expect(within(dialog).getByText(FINDING)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/^Write why approving is justified/);
+    expect(api.calls).toEqual([]);
+    fireEvent.change(within(dialog).getByLabelText('Justification (required: why approve it anyway)'), {
+      target: { value: 'Income rule required by the credit policy' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    await screen.findByText('Approved.');
+    expect(api.calls).toEqual(['approve v2  because Income rule required by the credit policy']);
+  });
+
+  it('shows a justification in the review history in words', async () => {
+    const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({ status: 'APPROVED' }), V1]);
+    api.comments = async (versionId) => [
+      {
+        id: 'j1',
+        authorId: 'reviewer-1',
+        body: 'Income rule required by the credit policy',
+        createdAt: '2026-11-21T00:00:00.000Z',
+        kind: 'JUSTIFICATION',
+        nodeId: null,
+        versionId,
+      },
+    ];
+    render(
+      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
+    );
+    const item = (await screen.findByText('Income rule required by the credit policy')).closest('li')!;
+    expect(item.textContent).toMatch(/^you approved over the failed fairness check, because ·/);
   });
 
   it('disables approve for the author (four eyes) and without evidence, with the reason on hover', async () => {
@@ -243,9 +378,13 @@ describe('ReviewScreen', () => {
     dialog = screen.getByRole('dialog', { name: 'Roll back to version 1?' });
     // Without a reason nothing happens.
     fireEvent.click(within(dialog).getByRole('button', { name: 'Roll back' }));
-    expect(within(dialog).getByRole('alert').textContent).toBe('Say why: the reason is kept in the audit log with the rollback.');
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      'Say why: the reason is kept in the audit log with the rollback.',
+    );
     expect(api.calls).toEqual([]);
-    fireEvent.change(within(dialog).getByLabelText('Why roll back (required)'), { target: { value: 'v2 offers too much' } });
+    fireEvent.change(within(dialog).getByLabelText('Why roll back (required)'), {
+      target: { value: 'v2 offers too much' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Roll back' }));
     await screen.findByText(/^Rolled back/);
     expect(api.calls).toEqual(['rollback s1 v1: v2 offers too much']);

@@ -15,6 +15,7 @@ import {
 } from './review-api';
 import {
   awaitsEvidence,
+  fairnessFindings,
   hasCompletedEvidence,
   shortHash,
   simulationProgressWords,
@@ -23,9 +24,12 @@ import {
   type VersionActionKind,
 } from './review-rules';
 import { DiffView } from './DiffView';
+import { FairnessCheckView } from './FairnessCheckView';
 
 export interface ReviewScreenProps {
   strategyId: string;
+  /** The version to open on (from the review queue); else the one in review, else the newest. */
+  versionId?: string;
   api?: ReviewApi;
   onBack(): void;
   onOpenEditor(): void;
@@ -45,9 +49,22 @@ export function personName(
   return id === me.id ? 'you' : (names[id] ?? shortPerson(id));
 }
 
+/** The version the page opens on: the one asked for, else the one waiting for review, else the newest. */
+export function openingVersion(
+  versions: readonly Pick<ReviewVersionData, 'id' | 'status'>[],
+  asked?: string,
+) {
+  return (
+    versions.find((v) => v.id === asked)?.id ??
+    versions.find((v) => v.status === 'IN_REVIEW')?.id ??
+    versions[0]?.id
+  );
+}
+
 /** Versions of one strategy, their review actions, comments and the diff between two of them. */
 export function ReviewScreen({
   strategyId,
+  versionId,
   api = graphqlReviewApi,
   onBack,
   onOpenEditor,
@@ -70,12 +87,12 @@ export function ReviewScreen({
       setSelectedId((current) =>
         current && next.strategy.versions.some((v) => v.id === current)
           ? current
-          : next.strategy.versions[0]?.id,
+          : openingVersion(next.strategy.versions, versionId),
       );
     } catch (err) {
       if (mine === latestLoad.current) setLoadError(errorMessage(err));
     }
-  }, [api, strategyId]);
+  }, [api, strategyId, versionId]);
   useEffect(() => void reload(), [reload]);
 
   // A reviewer waiting for a simulation sees it complete (and Approve enabled) without reloading.
@@ -140,6 +157,11 @@ export function ReviewScreen({
             role={message.kind === 'error' ? 'alert' : 'status'}
           >
             {message.text}
+          </p>
+        )}
+        {strategy.description && (
+          <p className="review-description" aria-label="About this strategy">
+            {strategy.description}
           </p>
         )}
         {versions.length === 0 ? (
@@ -289,11 +311,11 @@ function VersionDetail({
     };
   }, [api, version.id]);
 
-  const run = async (kind: VersionActionKind, comment?: string) => {
+  const run = async (kind: VersionActionKind, comment?: string, justification?: string) => {
     setBusy(true);
     try {
       if (kind === 'submit') await api.submit(version.id, version.revision);
-      if (kind === 'approve') await api.approve(version.id, comment);
+      if (kind === 'approve') await api.approve(version.id, comment, justification);
       if (kind === 'reject') await api.reject(version.id, comment ?? '');
       if (kind === 'publish') await api.publish(version.id);
       if (kind === 'rollback') await api.rollback(strategyId, version.id, comment ?? '');
@@ -390,6 +412,7 @@ function VersionDetail({
           )}
         </dd>
       </dl>
+      <EvidenceList version={version} />
       {awaitsEvidence(version) && (
         <p className="muted small">
           This page checks for new simulations every few seconds: Approve becomes available as soon as one of
@@ -437,13 +460,39 @@ function VersionDetail({
           versionNumber={version.number}
           publishedNumber={publishedNumber}
           busy={busy}
+          fairness={dialog === 'approve' ? fairnessFindings(version.evidence) : []}
           onCancel={() => setDialog(undefined)}
-          onConfirm={(comment) => void run(dialog, comment)}
+          onConfirm={(comment, justification) => void run(dialog, comment, justification)}
         />
       )}
       {/* Keyed by status: a reject or approve adds a comment, so the list loads again after it. */}
       <CommentsPanel key={version.status} api={api} versionId={version.id} me={me} steps={steps} />
     </div>
+  );
+}
+
+/** The simulations of exactly this content: links to their results, and each completed one's fairness check. */
+function EvidenceList({ version }: { version: ReviewVersionData }) {
+  const completed = version.evidence.filter((s) => s.status === 'COMPLETED');
+  if (completed.length === 0) return null;
+  return (
+    <section className="review-evidence" aria-label="Simulation evidence">
+      <h3>Simulation evidence</h3>
+      <ul className="evidence-list">
+        {completed.map((s) => (
+          <li key={s.id}>
+            <a href={routeHash({ screen: 'simulations', simulationId: s.id })}>
+              Results of the simulation on {s.dataset ? `“${s.dataset.name}”` : 'a deleted dataset'}
+            </a>
+            <span className="muted small">
+              {' '}
+              · {s.rowsTotal.toLocaleString('en-US')} customers · completed {when(s.completedAt)}
+            </span>
+            <FairnessCheckView check={s.fairnessCheck} title="Fairness check" />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -483,6 +532,7 @@ function DecisionDialog({
   versionNumber,
   publishedNumber,
   busy,
+  fairness,
   onCancel,
   onConfirm,
 }: {
@@ -490,21 +540,30 @@ function DecisionDialog({
   versionNumber: number;
   publishedNumber?: number;
   busy: boolean;
+  /** Approve: what the failed fairness checks found; a written justification is required then. */
+  fairness: readonly string[];
   onCancel(): void;
-  onConfirm(comment: string): void;
+  onConfirm(comment: string, justification?: string): void;
 }) {
   const [comment, setComment] = useState('');
+  const [justification, setJustification] = useState('');
   const [missing, setMissing] = useState(false);
   const words = confirmWords(kind, versionNumber, publishedNumber);
   // A rejection says what must change; a rollback why (the audit log keeps it).
   const needs = kind === 'reject' || kind === 'rollback';
+  const needsJustification = fairness.length > 0;
   const confirm = () => {
     if (needs && !comment.trim()) {
       setMissing(true);
       document.getElementById('decision-comment')?.focus();
       return;
     }
-    onConfirm(comment.trim());
+    if (needsJustification && !justification.trim()) {
+      setMissing(true);
+      document.getElementById('decision-justification')?.focus();
+      return;
+    }
+    onConfirm(comment.trim(), needsJustification ? justification.trim() : undefined);
   };
   return (
     <Dialog
@@ -520,6 +579,34 @@ function DecisionDialog({
       }
     >
       {words.text && <p>{words.text}</p>}
+      {needsJustification && (
+        <>
+          <div className="callout callout-warning">
+            <p>The fairness check of this version’s simulation failed:</p>
+            <ul>
+              {fairness.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          </div>
+          <label className="field-label" htmlFor="decision-justification">
+            Justification (required: why approve it anyway)
+          </label>
+          <textarea
+            id="decision-justification"
+            rows={4}
+            value={justification}
+            aria-invalid={missing && !justification.trim() ? true : undefined}
+            aria-describedby={missing && !justification.trim() ? 'decision-justification-missing' : undefined}
+            onChange={(e) => setJustification(e.target.value)}
+          />
+          {missing && !justification.trim() && (
+            <p id="decision-justification-missing" className="callout callout-error" role="alert">
+              Write why approving is justified: it is kept with the review and in the audit log.
+            </p>
+          )}
+        </>
+      )}
       {kind !== 'publish' && (
         <>
           <label className="field-label" htmlFor="decision-comment">
@@ -529,11 +616,11 @@ function DecisionDialog({
             id="decision-comment"
             rows={4}
             value={comment}
-            aria-invalid={missing && !comment.trim() ? true : undefined}
-            aria-describedby={missing ? 'decision-comment-missing' : undefined}
+            aria-invalid={needs && missing && !comment.trim() ? true : undefined}
+            aria-describedby={needs && missing ? 'decision-comment-missing' : undefined}
             onChange={(e) => setComment(e.target.value)}
           />
-          {missing && !comment.trim() && (
+          {needs && missing && !comment.trim() && (
             <p id="decision-comment-missing" className="callout callout-error" role="alert">
               {kind === 'rollback'
                 ? 'Say why: the reason is kept in the audit log with the rollback.'
@@ -553,7 +640,12 @@ interface StepChoice {
 
 const stepName = (id: string, steps?: readonly StepChoice[]) => steps?.find((n) => n.id === id)?.label ?? id;
 
-const KIND_WORDS: Record<string, string> = { APPROVAL: 'approved', REJECTION: 'rejected', COMMENT: '' };
+const KIND_WORDS: Record<string, string> = {
+  APPROVAL: 'approved',
+  REJECTION: 'rejected',
+  JUSTIFICATION: 'approved over the failed fairness check, because',
+  COMMENT: '',
+};
 
 export function CommentsPanel({
   api,

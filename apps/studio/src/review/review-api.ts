@@ -27,7 +27,8 @@ export interface ReviewApi {
   comments(versionId: string): Promise<ReviewComment[]>;
   addComment(versionId: string, body: string, nodeId?: string): Promise<ReviewComment>;
   submit(versionId: string, expectedRevision: number): Promise<void>;
-  approve(versionId: string, comment?: string): Promise<void>;
+  /** `justification`: why approving is right although the fairness check failed (required then). */
+  approve(versionId: string, comment?: string, justification?: string): Promise<void>;
   reject(versionId: string, comment: string): Promise<void>;
   publish(versionId: string): Promise<void>;
   rollback(strategyId: string, toVersionId: string, reason: string): Promise<void>;
@@ -43,8 +44,12 @@ export const graphqlReviewApi: ReviewApi = {
     (await request(AddCommentMutation, { input: { versionId, body, nodeId } }, 'mutation')).addComment,
   submit: async (versionId, expectedRevision) =>
     void (await request(SubmitVersionMutation, { versionId, expectedRevision }, 'mutation')),
-  approve: async (versionId, comment) =>
-    void (await request(ApproveVersionMutation, { versionId, comment: comment || undefined }, 'mutation')),
+  approve: async (versionId, comment, justification) =>
+    void (await request(
+      ApproveVersionMutation,
+      { versionId, comment: comment || undefined, justification: justification || undefined },
+      'mutation',
+    )),
   reject: async (versionId, comment) =>
     void (await request(RejectVersionMutation, { versionId, comment }, 'mutation')),
   publish: async (versionId) => void (await request(PublishVersionMutation, { versionId }, 'mutation')),

@@ -61,6 +61,21 @@ const LABEL: Record<VersionActionKind, string> = {
   clone: 'Clone to a new draft',
 };
 
+interface CheckedEvidence {
+  status: string;
+  fairnessCheck?: { status: string; findings: readonly string[] } | null;
+}
+
+/**
+ * What the failed fairness checks of the completed evidence found, in words: approving then needs a
+ * written justification (the server's rule, lifecycle.service.ts approve).
+ */
+export function fairnessFindings(evidence: readonly CheckedEvidence[]): string[] {
+  return evidence.flatMap((s) =>
+    s.status === 'COMPLETED' && s.fairnessCheck?.status === 'FAILED' ? s.fairnessCheck.findings : [],
+  );
+}
+
 export function hasCompletedEvidence(version: Pick<ReviewVersion, 'evidence'>): boolean {
   return version.evidence.some((s) => s.status === 'COMPLETED');
 }

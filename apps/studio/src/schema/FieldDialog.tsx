@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../shared/error-message';
 import { Button, ChipsInput, Dialog, Field, Select, TextInput, Toggle } from '../shared/ui';
+import { needsConfirmation, type ChangeImpact } from '../catalog/change-impact';
+import { ChangeImpactList } from '../catalog/ChangeImpactList';
 import type { SchemaApi, SchemaField } from './schema-api';
 import {
   canRestrict,
@@ -26,7 +28,7 @@ export function FieldDialog({
   original?: SchemaField;
   /** Names already declared in this scope. */
   taken: readonly string[];
-  api: Pick<SchemaApi, 'define'>;
+  api: Pick<SchemaApi, 'define' | 'impact'>;
   onSaved(field: SchemaField): void;
   onClose(): void;
 }) {
@@ -35,9 +37,12 @@ export function FieldDialog({
   const [errors, setErrors] = useState<FormErrors>({});
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
+  /** The strategy versions that read the field, shown before saving; editing the form again clears it. */
+  const [impact, setImpact] = useState<ChangeImpact>();
   const set = <K extends keyof FieldForm>(key: K, value: FieldForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
+    setImpact(undefined);
   };
   const path = `${form.scope}.${form.name.trim() || '<name>'}`;
 
@@ -49,6 +54,15 @@ export function FieldDialog({
     setSaving(true);
     setFailure(undefined);
     try {
+      if (!impact) {
+        // A courtesy before saving: the server refuses an edit that breaks a version anyway.
+        const preview = await api.impact(checked.input).catch(() => undefined);
+        if (needsConfirmation(preview)) {
+          setImpact(preview);
+          setSaving(false);
+          return;
+        }
+      }
       onSaved(await api.define(checked.input));
     } catch (err) {
       const details =
@@ -77,8 +91,8 @@ export function FieldDialog({
       actions={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" form={formId} disabled={saving}>
-            {saving ? 'Saving…' : original ? 'Save field' : 'Add field'}
+          <Button variant="primary" type="submit" form={formId} disabled={saving || impact?.refused}>
+            {saving ? 'Saving…' : impact ? 'Save anyway' : original ? 'Save field' : 'Add field'}
           </Button>
         </>
       }
@@ -178,6 +192,15 @@ export function FieldDialog({
           label="Personal data"
           hint="never logged, masked in exports"
         />
+        {form.scope === 'customer' && (
+          <Toggle
+            checked={form.protected}
+            onChange={(v) => set('protected', v)}
+            label="Protected attribute"
+            hint="age band, gender, nationality…: every simulation's fairness check compares how its groups are treated"
+          />
+        )}
+        {impact && <ChangeImpactList impact={impact} subject={path} />}
         {failure && (
           <p className="callout callout-error" role="alert">
             {failure}

@@ -2,7 +2,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { DefineSchemaFieldInput } from '../api/generated/graphql';
 import { ApiError } from '../api/client';
-import { analyst, designer } from '../test-support/session-users';
+import type { ChangeImpact } from '../catalog/change-impact';
+import { admin, analyst, designer } from '../test-support/session-users';
+import type { FairnessSettingsApi, FairnessThresholds } from './fairness-settings-api';
 import type { DeclaredFields, SchemaApi, SchemaField } from './schema-api';
 import { SchemaScreen } from './SchemaScreen';
 
@@ -18,8 +20,35 @@ const field = (
   description: null,
   allowedValues: null,
   personal: false,
+  protected: false,
   ...over,
 });
+
+const NO_IMPACT: ChangeImpact = { refused: false, refusal: null, impacts: [] };
+const BREAKS: ChangeImpact = {
+  refused: true,
+  refusal: 'This change would break a version that is approved or published, so nothing was changed: …',
+  impacts: [
+    {
+      strategyName: 'Adults only',
+      versionId: 'v1',
+      versionNumber: 1,
+      status: 'PUBLISHED',
+      effect: 'BREAKS',
+      message:
+        "Adults only version 1 (published) reads customer.age, and its type would change from number to string, so callers' values would no longer fit",
+    },
+    {
+      strategyName: 'Adults only',
+      versionId: 'v2',
+      versionNumber: 2,
+      status: 'DRAFT',
+      effect: 'FOLLOWS',
+      message:
+        'Adults only version 2 (draft) takes the change: customer field \'age\': type "number" → "string"',
+    },
+  ],
+};
 
 function fakeApi() {
   const declared: DeclaredFields = {
@@ -31,9 +60,16 @@ function fakeApi() {
   };
   const defined: DefineSchemaFieldInput[] = [];
   const removed: string[] = [];
-  const api: SchemaApi & { defined: typeof defined; removed: typeof removed } = {
+  const protectedNow: string[] = [];
+  const api: SchemaApi & { defined: typeof defined; removed: typeof removed; protectedNow: string[] } = {
     defined,
     removed,
+    protectedNow,
+    impact: async () => NO_IMPACT,
+    setProtected: async (scope, name, value) => {
+      protectedNow.push(`${scope}.${name} ${value}`);
+      return { ...declared[scope].find((f) => f.name === name)!, protected: value };
+    },
     load: async () => declared,
     define: async (input) => {
       defined.push(input);
@@ -95,9 +131,96 @@ describe('SchemaScreen', () => {
         description: null,
         allowedValues: [3],
         personal: true,
+        protected: false,
       },
     ]);
     expect(screen.getByText('customer.score')).toBeTruthy();
+  });
+
+  it('shows before saving which strategy versions a change would break, and that it will be refused', async () => {
+    const api = fakeApi();
+    const asked: DefineSchemaFieldInput[] = [];
+    api.impact = async (input) => (asked.push(input), BREAKS);
+    render(<SchemaScreen user={designer} api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit customer.age' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit customer.age' });
+    fireEvent.change(within(dialog).getByLabelText('Type'), { target: { value: 'string' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
+    const impact = await within(dialog).findByRole('region', { name: 'Strategies this change affects' });
+    expect(within(impact).getByRole('alert').textContent).toMatch(
+      /^Saving will be refused: customer\.age is read by a published or approved version/,
+    );
+    expect(
+      within(impact)
+        .getByText(/^Would break — ‘Adults only’ v1:/)
+        .closest('li')!.textContent,
+    ).toContain('its type would change from number to string');
+    expect(within(impact).getByText(/^Takes the change — ‘Adults only’ v2:/)).toBeTruthy();
+    expect((within(dialog).getByRole('button', { name: 'Save anyway' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(asked).toEqual([expect.objectContaining({ scope: 'customer', name: 'age', type: 'string' })]);
+    expect(api.defined).toEqual([]);
+  });
+
+  it('saves a change some versions read once the designer has seen them', async () => {
+    const api = fakeApi();
+    api.impact = async () => ({
+      ...BREAKS,
+      refused: false,
+      refusal: null,
+      impacts: [{ ...BREAKS.impacts[1]! }],
+    });
+    render(<SchemaScreen user={designer} api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit customer.age' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit customer.age' });
+    fireEvent.click(within(dialog).getByRole('switch', { name: /Protected attribute/ }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Save anyway' }));
+    expect(await screen.findByText('Saved customer.age.')).toBeTruthy();
+    expect(api.defined).toEqual([expect.objectContaining({ name: 'age', protected: true })]);
+  });
+
+  it('lets an admin mark a field protected and set the fairness thresholds, but not edit fields', async () => {
+    const api = fakeApi();
+    const saved: FairnessThresholds[] = [];
+    const fairness: FairnessSettingsApi = {
+      load: async () => ({ ratioFloor: 0.8, minGroupSize: 30 }),
+      save: async (input) => (saved.push(input), input),
+    };
+    render(<SchemaScreen user={admin} api={api} fairnessApi={fairness} />);
+    expect(
+      ((await screen.findByRole('button', { name: 'Edit customer.age' })) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark customer.segment as protected' }));
+    expect(
+      await screen.findByText('customer.segment is protected: simulations report the fairness check for it.'),
+    ).toBeTruthy();
+    expect(api.protectedNow).toEqual(['customer.segment true']);
+    const row = screen.getByText('customer.segment').closest('tr')!;
+    expect(within(row).getByText('protected')).toBeTruthy();
+    // Context fields describe the request, not a person: nothing to mark.
+    expect(screen.queryByRole('button', { name: 'Mark context.channel as protected' })).toBeNull();
+
+    const panel = screen.getByRole('region', { name: 'Fairness check thresholds' });
+    const floor = await within(panel).findByLabelText('Ratio floor');
+    expect((floor as HTMLInputElement).value).toBe('0.8');
+    fireEvent.change(floor, { target: { value: '1.5' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save thresholds' }));
+    expect(within(panel).getByText('Ratio floor must be more than 0 and at most 1')).toBeTruthy();
+    expect(saved).toEqual([]);
+    fireEvent.change(floor, { target: { value: '0,75' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save thresholds' }));
+    expect(
+      await within(panel).findByText(/^Saved: every fairness check is judged with these thresholds/),
+    ).toBeTruthy();
+    expect(saved).toEqual([{ ratioFloor: 0.75, minGroupSize: 30 }]);
+  });
+
+  it('shows the thresholds to admins only', async () => {
+    render(<SchemaScreen user={designer} api={fakeApi()} />);
+    await screen.findByRole('region', { name: 'Customer fields' });
+    expect(screen.queryByRole('region', { name: 'Fairness check thresholds' })).toBeNull();
   });
 
   it('shows a server error as a sentence and keeps the form', async () => {

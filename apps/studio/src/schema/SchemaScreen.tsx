@@ -3,6 +3,10 @@ import { deniedReason } from '../app/access';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { Button, Dialog, EmptyState } from '../shared/ui';
+import { needsConfirmation, type ChangeImpact } from '../catalog/change-impact';
+import { ChangeImpactList } from '../catalog/ChangeImpactList';
+import { FairnessSettingsPanel } from './FairnessSettingsPanel';
+import type { FairnessSettingsApi } from './fairness-settings-api';
 import { FieldDialog } from './FieldDialog';
 import {
   graphqlSchemaApi,
@@ -27,12 +31,26 @@ const SCOPES: { scope: SchemaScope; title: string; about: string }[] = [
 ];
 
 /** The declared customer and context fields that strategy conditions are checked against. */
-export function SchemaScreen({ user, api = graphqlSchemaApi }: { user: SessionUser; api?: SchemaApi }) {
+export function SchemaScreen({
+  user,
+  api = graphqlSchemaApi,
+  fairnessApi,
+}: {
+  user: SessionUser;
+  api?: SchemaApi;
+  fairnessApi?: FairnessSettingsApi;
+}) {
   const readOnly = deniedReason('editSchema', user.roles);
+  const cannotProtect = deniedReason('protectFields', user.roles);
   const [fields, setFields] = useState<DeclaredFields>();
   const [loadError, setLoadError] = useState<string>();
   const [editing, setEditing] = useState<{ scope: SchemaScope; original?: SchemaField }>();
-  const [removing, setRemoving] = useState<{ field: SchemaField; error?: string; busy?: boolean }>();
+  const [removing, setRemoving] = useState<{
+    field: SchemaField;
+    error?: string;
+    busy?: boolean;
+    impact?: ChangeImpact;
+  }>();
   const [notice, setNotice] = useState<string>();
 
   const load = useCallback(async () => {
@@ -45,7 +63,7 @@ export function SchemaScreen({ user, api = graphqlSchemaApi }: { user: SessionUs
   }, [api]);
   useEffect(() => void load(), [load]);
 
-  const saved = (field: SchemaField) => {
+  const replaceField = (field: SchemaField) =>
     setFields(
       (f) =>
         f && {
@@ -55,8 +73,36 @@ export function SchemaScreen({ user, api = graphqlSchemaApi }: { user: SessionUs
           ),
         },
     );
+
+  const saved = (field: SchemaField) => {
+    replaceField(field);
     setNotice(`Saved ${field.scope}.${field.name}.`);
     setEditing(undefined);
+  };
+
+  /** Marks a customer field protected (or not); what strategies decide does not change. */
+  const protect = async (field: SchemaField) => {
+    try {
+      const saved = await api.setProtected(field.scope, field.name, !field.protected);
+      replaceField(saved);
+      setNotice(
+        saved.protected
+          ? `${field.scope}.${field.name} is protected: simulations report the fairness check for it.`
+          : `${field.scope}.${field.name} is no longer protected.`,
+      );
+    } catch (err) {
+      setNotice(`Not changed: ${errorMessage(err)}`);
+    }
+  };
+
+  const askRemove = (field: SchemaField) => {
+    setRemoving({ field });
+    const { scope, name, type, label, description, allowedValues, personal } = field;
+    api.impact({ scope, name, type, label, description, allowedValues, personal }, true).then(
+      (impact) =>
+        setRemoving((r) => (r?.field.name === name && r.field.scope === scope ? { ...r, impact } : r)),
+      () => undefined,
+    );
   };
 
   const remove = async () => {
@@ -143,6 +189,14 @@ export function SchemaScreen({ user, api = graphqlSchemaApi }: { user: SessionUs
                             personal
                           </span>
                         )}
+                        {f.protected && (
+                          <span
+                            className="status-pill protected-pill"
+                            title="Protected attribute: every simulation's fairness check compares how its groups are treated"
+                          >
+                            protected
+                          </span>
+                        )}
                         {f.label && <div className="muted small">{f.label}</div>}
                       </td>
                       <td>{TYPE_WORDS[f.type]}</td>
@@ -175,10 +229,21 @@ export function SchemaScreen({ user, api = graphqlSchemaApi }: { user: SessionUs
                           disabled={!!readOnly}
                           title={readOnly ?? `Remove ${scope}.${f.name}`}
                           aria-label={`Remove ${scope}.${f.name}`}
-                          onClick={() => setRemoving({ field: f })}
+                          onClick={() => askRemove(f)}
                         >
                           Remove
                         </Button>
+                        {scope === 'customer' && !cannotProtect && (
+                          <Button
+                            variant="ghost"
+                            className="btn-small"
+                            aria-label={`${f.protected ? 'Unmark' : 'Mark'} ${scope}.${f.name} as protected`}
+                            title="Protected attributes get the fairness check in every simulation"
+                            onClick={() => void protect(f)}
+                          >
+                            {f.protected ? 'Unprotect' : 'Protect'}
+                          </Button>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -187,6 +252,7 @@ export function SchemaScreen({ user, api = graphqlSchemaApi }: { user: SessionUs
             )}
           </section>
         ))}
+      {!deniedReason('setFairnessThresholds', user.roles) && <FairnessSettingsPanel api={fairnessApi} />}
       {editing && fields && (
         <FieldDialog
           initial={editing.original ? formOf(editing.original) : emptyForm(editing.scope)}
@@ -204,7 +270,11 @@ export function SchemaScreen({ user, api = graphqlSchemaApi }: { user: SessionUs
           actions={
             <>
               <Button onClick={() => setRemoving(undefined)}>Cancel</Button>
-              <Button variant="danger" disabled={removing.busy} onClick={() => void remove()}>
+              <Button
+                variant="danger"
+                disabled={removing.busy || removing.impact?.refused}
+                onClick={() => void remove()}
+              >
                 Remove field
               </Button>
             </>
@@ -214,6 +284,12 @@ export function SchemaScreen({ user, api = graphqlSchemaApi }: { user: SessionUs
             Strategies whose conditions read <code>{`${removing.field.scope}.${removing.field.name}`}</code>{' '}
             will report it as unknown when they are next checked.
           </p>
+          {needsConfirmation(removing.impact) && (
+            <ChangeImpactList
+              impact={removing.impact!}
+              subject={`${removing.field.scope}.${removing.field.name}`}
+            />
+          )}
           {removing.error && (
             <p className="callout callout-error" role="alert">
               {removing.error}

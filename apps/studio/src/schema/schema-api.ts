@@ -6,6 +6,7 @@ import type {
   SchemaFieldPartsFragment,
   SchemaScope,
 } from '../api/generated/graphql';
+import type { ChangeImpact } from '../catalog/change-impact';
 
 const SchemaFieldsQuery = graphql(`
   query SchemaFields {
@@ -26,12 +27,29 @@ const SchemaFieldsQuery = graphql(`
     description
     allowedValues
     personal
+    protected
   }
 `);
 
 const DefineSchemaFieldMutation = graphql(`
   mutation DefineSchemaField($input: DefineSchemaFieldInput!) {
     defineSchemaField(input: $input) {
+      ...SchemaFieldParts
+    }
+  }
+`);
+
+const SchemaChangeImpactQuery = graphql(`
+  query SchemaChangeImpact($field: DefineSchemaFieldInput!, $remove: Boolean!) {
+    schemaChangeImpact(field: $field, remove: $remove) {
+      ...ChangeImpactParts
+    }
+  }
+`);
+
+const SetSchemaFieldProtectedMutation = graphql(`
+  mutation SetSchemaFieldProtected($scope: SchemaScope!, $name: String!, $protected: Boolean!) {
+    setSchemaFieldProtected(scope: $scope, name: $name, protected: $protected) {
       ...SchemaFieldParts
     }
   }
@@ -58,6 +76,10 @@ export interface SchemaApi {
   load(): Promise<DeclaredFields>;
   define(input: DefineSchemaFieldInput): Promise<SchemaField>;
   remove(scope: SchemaScope, name: string): Promise<void>;
+  /** What saving this definition — or, with `remove`, removing the field — would do to strategy versions. */
+  impact(input: DefineSchemaFieldInput, remove?: boolean): Promise<ChangeImpact>;
+  /** Marks a customer field protected for the fairness check, or not (designers and admins). */
+  setProtected(scope: SchemaScope, name: string, value: boolean): Promise<SchemaField>;
 }
 
 export const graphqlSchemaApi: SchemaApi = {
@@ -67,4 +89,9 @@ export const graphqlSchemaApi: SchemaApi = {
   remove: async (scope, name) => {
     await request(RemoveSchemaFieldMutation, { scope, name }, 'mutation');
   },
+  impact: async (field, remove = false) =>
+    (await request(SchemaChangeImpactQuery, { field, remove })).schemaChangeImpact,
+  setProtected: async (scope, name, value) =>
+    (await request(SetSchemaFieldProtectedMutation, { scope, name, protected: value }, 'mutation'))
+      .setSchemaFieldProtected,
 };

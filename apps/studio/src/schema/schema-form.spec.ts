@@ -13,6 +13,7 @@ describe('schema field form', () => {
       description: null,
       allowedValues: [1, 2.5],
       personal: false,
+      protected: false,
     });
     expect(
       checkForm({ ...emptyForm('context'), name: 'vip', type: 'boolean', allowedValues: ['true'] }).input

@@ -24,6 +24,8 @@ export interface FieldForm {
   /** As typed (chips); converted to the field's type when sent. */
   allowedValues: string[];
   personal: boolean;
+  /** Customer fields only: a protected attribute for the fairness check. */
+  protected: boolean;
 }
 
 export type FormField = 'name' | 'label' | 'description' | 'allowedValues';
@@ -37,6 +39,7 @@ export const emptyForm = (scope: SchemaScope): FieldForm => ({
   description: '',
   allowedValues: [],
   personal: false,
+  protected: false,
 });
 
 export function allowedList(field: Pick<SchemaField, 'allowedValues'>): string[] {
@@ -52,6 +55,7 @@ export function formOf(field: SchemaField): FieldForm {
     description: field.description ?? '',
     allowedValues: allowedList(field),
     personal: field.personal,
+    protected: field.protected,
   };
 }
 
@@ -108,6 +112,7 @@ export function checkForm(
       description: form.description.trim() || null,
       allowedValues: values.length ? values : null,
       personal: form.personal,
+      ...(form.scope === 'customer' && { protected: form.protected }),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { SimulationComparison, SimulationSummary, TopActionChanges } from '@arbiter/engine';
+import { ActionFunnelComparisonSection } from './ActionFunnelTable';
 import { ActionShareChart, EstimateChart } from './ResultsCharts';
 import {
   actionRows,
@@ -13,6 +14,7 @@ import {
   upliftRows,
 } from './results-model';
 import { ActionTable, EstimateTable, FunnelTable, SegmentTable, TotalsTable } from './ResultsTables';
+import { useResultNames } from './result-names';
 
 /** The draft beside its baseline on the same rows: totals, actions, funnel, segments, uplift and changed customers. */
 export function ComparisonView({
@@ -62,6 +64,7 @@ export function ComparisonView({
         <ActionShareChart rows={actions} draftLabel={draftLabel} baselineLabel={baselineLabel} />
         <ActionTable rows={actions} compare />
       </section>
+      <ActionFunnelComparisonSection comparison={comparison} />
       <section className="sim-section" aria-labelledby="cmp-funnel">
         <h2 id="cmp-funnel">Funnel</h2>
         <FunnelTable rows={funnelRows(summary, comparison)} compare />
@@ -117,6 +120,7 @@ function TopActionChangesView({
   draftLabel: string;
   baselineLabel: string;
 }) {
+  const names = useResultNames();
   if (changes.changed === 0)
     return (
       <p className="callout">
@@ -142,8 +146,8 @@ function TopActionChangesView({
           {changes.examples.map((e) => (
             <tr key={e.customerId}>
               <td className="mono">{e.customerId}</td>
-              <td>{e.before ?? <span className="muted">nothing</span>}</td>
-              <td>{e.after ?? <span className="muted">nothing</span>}</td>
+              <td>{e.before ? names.action(e.before) : <span className="muted">nothing</span>}</td>
+              <td>{e.after ? names.action(e.after) : <span className="muted">nothing</span>}</td>
             </tr>
           ))}
         </tbody>

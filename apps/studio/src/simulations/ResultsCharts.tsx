@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatCount, formatShare, type ActionRow, type EstimateRow, type FunnelRow } from './results-model';
+import { useResultNames } from './result-names';
 
 /** The charts of a simulation's results; the tables beside them carry the same figures for screen readers. */
 
@@ -78,8 +79,9 @@ export function ActionShareChart({
   draftLabel: string;
   baselineLabel?: string;
 }) {
+  const names = useResultNames();
   const data = rows.map((r) => ({
-    action: r.actionId,
+    action: names.action(r.actionId),
     draft: r.topShare ?? 0,
     baseline: r.baseline?.topShare ?? 0,
   }));
@@ -104,7 +106,8 @@ export function ActionShareChart({
 
 /** Candidates in and out of every node, in evaluation order. */
 export function FunnelChart({ rows }: { rows: FunnelRow[] }) {
-  const data = rows.map((r) => ({ node: r.nodeId, in: r.in, out: r.out }));
+  const names = useResultNames();
+  const data = rows.map((r) => ({ node: names.step(r.nodeId), in: r.in, out: r.out }));
   return (
     <BarsChart
       label="Candidates in and out of each step"

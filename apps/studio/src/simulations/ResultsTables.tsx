@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Delta } from './Delta';
+import { useResultNames } from './result-names';
 import {
   formatCount,
   formatNumber,
@@ -100,6 +101,7 @@ export function TotalsTable({
 }
 
 export function ActionTable({ rows, compare }: { rows: ActionRow[]; compare?: boolean }) {
+  const names = useResultNames();
   const figure = (
     label: string,
     draft: number | null,
@@ -127,14 +129,16 @@ export function ActionTable({ rows, compare }: { rows: ActionRow[]; compare?: bo
         { title: 'Action' },
         { title: 'On top (customers)', num: true },
         { title: 'Top share', num: true },
-        { title: 'Eligible (any rank)', num: true },
+        { title: 'Recommended (any rank)', num: true },
         { title: 'Expected acceptances', num: true },
         { title: 'Expected value', num: true },
       ]}
     >
       {rows.map((a) => (
         <tr key={a.actionId}>
-          <th scope="row">{a.actionId}</th>
+          <th scope="row" title={a.actionId}>
+            {names.action(a.actionId)}
+          </th>
           {figure('top', a.top, a.baseline?.top, 'count')}
           {figure('share', a.topShare, a.baseline?.topShare, 'share')}
           {figure('eligible', a.eligible, a.baseline?.eligible, 'count')}
@@ -147,6 +151,7 @@ export function ActionTable({ rows, compare }: { rows: ActionRow[]; compare?: bo
 }
 
 export function FunnelTable({ rows, compare }: { rows: FunnelRow[]; compare?: boolean }) {
+  const names = useResultNames();
   return (
     <SimTable
       label="Funnel per step"
@@ -160,8 +165,8 @@ export function FunnelTable({ rows, compare }: { rows: FunnelRow[]; compare?: bo
     >
       {rows.map((n) => (
         <tr key={n.nodeId}>
-          <th scope="row">
-            {n.nodeId} <span className="muted small">{n.type}</span>
+          <th scope="row" title={n.nodeId}>
+            {names.step(n.nodeId)} <span className="muted small">{n.type}</span>
           </th>
           <td className="num">{formatCount(n.in)}</td>
           <td className="num">{formatCount(n.out)}</td>
@@ -194,6 +199,7 @@ export function FunnelTable({ rows, compare }: { rows: FunnelRow[]; compare?: bo
 }
 
 export function SegmentTable({ rows, compare }: { rows: SegmentRow[]; compare?: boolean }) {
+  const names = useResultNames();
   return (
     <SimTable
       label="Per segment"
@@ -210,9 +216,12 @@ export function SegmentTable({ rows, compare }: { rows: SegmentRow[]; compare?: 
           <th scope="row">{s.segment}</th>
           <td className="num">{formatCount(s.rows)}</td>
           <td>
-            {s.topAction ? `${s.topAction} (${formatShare(s.topShare)})` : 'no recommendation'}
+            {s.topAction ? `${names.action(s.topAction)} (${formatShare(s.topShare)})` : 'no recommendation'}
             {compare && s.baseline && s.baseline.topAction !== s.topAction && (
-              <span className="sim-was"> was {s.baseline.topAction ?? 'none'}</span>
+              <span className="sim-was">
+                {' '}
+                was {s.baseline.topAction ? names.action(s.baseline.topAction) : 'none'}
+              </span>
             )}
           </td>
           <NumberWithChange

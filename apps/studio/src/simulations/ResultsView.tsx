@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { SimulationComparison, SimulationSummary } from '@arbiter/engine';
 import { Button, Tabs, type Choice } from '../shared/ui';
+import { ActionFunnelSection } from './ActionFunnelTable';
 import { ComparisonView } from './ComparisonView';
+import { CustomersDownload } from './CustomersDownload';
 import { downloadText } from './download';
 import { ActionShareChart, EstimateChart, FunnelChart } from './ResultsCharts';
 import { resultsCsv } from './results-csv';
@@ -16,6 +18,7 @@ import {
   totals,
 } from './results-model';
 import { ActionTable, EstimateTable, FunnelTable, SegmentTable, TotalsTable } from './ResultsTables';
+import { useResultNames } from './result-names';
 
 type Tab = 'results' | 'compare';
 
@@ -26,26 +29,36 @@ export function ResultsView({
   draftLabel,
   baselineLabel,
   fileName,
+  downloadCustomers,
+  customersDenied,
 }: {
   summary: SimulationSummary;
   comparison?: SimulationComparison;
   draftLabel: string;
   baselineLabel?: string;
   fileName: string;
+  /** Downloads the per-customer CSV (streamed by the API); without it there is no such button. */
+  downloadCustomers?: () => Promise<void>;
+  /** Why this user may not download it, shown on the disabled button. */
+  customersDenied?: string;
 }) {
   const [tab, setTab] = useState<Tab>('results');
+  const names = useResultNames();
   const tabs: Choice<Tab>[] = [{ value: 'results', label: `Results of ${draftLabel}` }];
   if (comparison && baselineLabel) tabs.push({ value: 'compare', label: `Compare with ${baselineLabel}` });
   return (
     <section className="sim-results" aria-label="Results">
       <div className="sim-results-head">
         <Tabs<Tab> label="Results" tabs={tabs} active={tab} onChange={setTab} />
-        <Button
-          onClick={() => downloadText(fileName, resultsCsv(summary, comparison))}
-          title="Per action and per segment, with baseline and change columns when compared"
-        >
-          Export results as CSV
-        </Button>
+        <div className="sim-results-actions">
+          {downloadCustomers && <CustomersDownload download={downloadCustomers} denied={customersDenied} />}
+          <Button
+            onClick={() => downloadText(fileName, resultsCsv(summary, comparison, names))}
+            title="Per action and per segment, with baseline and change columns when compared"
+          >
+            Export results as CSV
+          </Button>
+        </div>
       </div>
       {tab === 'compare' && comparison && baselineLabel ? (
         <ComparisonView
@@ -95,6 +108,7 @@ function DraftResults({ summary, draftLabel }: { summary: SimulationSummary; dra
           <p className="callout callout-warning">No action was recommended to any customer.</p>
         )}
       </section>
+      <ActionFunnelSection summary={summary} />
       <section className="sim-section" aria-labelledby="sim-funnel">
         <h2 id="sim-funnel">Funnel: candidates through each step</h2>
         <p className="muted small">

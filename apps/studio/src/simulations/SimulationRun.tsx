@@ -5,8 +5,11 @@ import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { Button, Dialog } from '../shared/ui';
+import { downloadBlob } from './download';
 import { ProgressPanel } from './ProgressPanel';
 import { STATUS_WORDS, asComparison, asSummary, failureSentence, isFinished } from './results-model';
+import { FairnessCheckView } from '../review/FairnessCheckView';
+import { resultNames, ResultNamesContext } from './result-names';
 import { ResultsView } from './ResultsView';
 import type { SimulationDetail, SimulationsApi } from './simulations-api';
 import { StatusPill } from '../shared/StatusPill';
@@ -130,7 +133,16 @@ export function SimulationRun({
           simulations page.
         </p>
       )}
-      {simulation?.status === 'COMPLETED' && <CompletedResults simulation={simulation} />}
+      {simulation?.status === 'COMPLETED' && (
+        <CompletedResults
+          simulation={simulation}
+          downloadCustomers={async () => {
+            const { fileName, file } = await api.customersCsv(simulation.id);
+            downloadBlob(fileName, file);
+          }}
+          customersDenied={deniedReason('exportSimulationCustomers', user.roles)}
+        />
+      )}
       {confirmCancel && (
         <Dialog
           title="Cancel this simulation?"
@@ -151,7 +163,15 @@ export function SimulationRun({
   );
 }
 
-function CompletedResults({ simulation }: { simulation: SimulationDetail }) {
+function CompletedResults({
+  simulation,
+  downloadCustomers,
+  customersDenied,
+}: {
+  simulation: SimulationDetail;
+  downloadCustomers(): Promise<void>;
+  customersDenied?: string;
+}) {
   const summary = asSummary(simulation.results);
   if (!summary)
     return (
@@ -163,12 +183,20 @@ function CompletedResults({ simulation }: { simulation: SimulationDetail }) {
   const baseline = simulation.baselineVersion ? `v${simulation.baselineVersion.number}` : undefined;
   const draft = simulation.version ? `v${simulation.version.number}` : 'this version';
   return (
-    <ResultsView
-      summary={summary}
-      comparison={asComparison(simulation.comparison)}
-      draftLabel={draft}
-      baselineLabel={baseline}
-      fileName={`simulation-${simulation.id.slice(0, 8)}.csv`}
-    />
+    <ResultNamesContext.Provider value={resultNames(simulation.names)}>
+      <ResultsView
+        summary={summary}
+        comparison={asComparison(simulation.comparison)}
+        draftLabel={draft}
+        baselineLabel={baseline}
+        fileName={`simulation-${simulation.id.slice(0, 8)}.csv`}
+        downloadCustomers={downloadCustomers}
+        customersDenied={customersDenied}
+      />
+      <section className="sim-section" aria-labelledby="sim-fairness">
+        <h2 id="sim-fairness">Fairness by protected group</h2>
+        <FairnessCheckView check={simulation.fairnessCheck} title="Fairness check" />
+      </section>
+    </ResultNamesContext.Provider>
   );
 }

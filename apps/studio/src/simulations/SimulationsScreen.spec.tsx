@@ -4,7 +4,7 @@ import { ApiError } from '../api/client';
 import { analyst, reviewer } from '../test-support/session-users';
 import type { RunInput, SimulationDetail, SimulationsApi } from './simulations-api';
 import { SimulationsScreen } from './SimulationsScreen';
-import { choices, detail } from './test-fixtures';
+import { choices, detail, NAMES } from './test-fixtures';
 
 function memoryApi(runs: SimulationDetail[] = [detail()]) {
   const started: RunInput[] = [];
@@ -24,6 +24,7 @@ function memoryApi(runs: SimulationDetail[] = [detail()]) {
     cancel: async (id) => {
       cancelled.push(id);
     },
+    customersCsv: async (id) => ({ fileName: `${id}.csv`, file: new Blob(['row\r\n']) }),
   };
   return { api, started, cancelled, filters };
 }
@@ -139,7 +140,41 @@ describe('SimulationsScreen: one run', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Export results as CSV' }));
     expect(saved).toEqual(['simulation-sim-1.csv']);
-    expect(await blobText(downloads[0]!)).toMatch(/^kind,id,top_action,top_action_baseline,rows_draft/);
+    expect(await blobText(downloads[0]!)).toMatch(/^kind,id,name,top_action,top_action_baseline,rows_draft/);
+  });
+
+  it('shows actions and steps by their names, in the tables, the examples and the CSV', async () => {
+    const { api } = memoryApi([detail({ names: NAMES })]);
+    const downloads: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: (b: Blob) => (downloads.push(b), 'blob:x'),
+      revokeObjectURL: () => {},
+    });
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<SimulationsScreen user={analyst} simulationId="sim-1" api={api} />);
+    const actions = await screen.findByRole('table', { name: 'Per action' });
+    const gold = within(actions).getByText('Gold card');
+    expect(gold.getAttribute('title')).toBe('gold-card');
+    expect(within(actions).queryByText('gold-card')).toBeNull();
+    const funnel = screen.getByRole('table', { name: 'Funnel per step' });
+    expect(within(funnel).getByText('Adults only')).toBeTruthy();
+    expect(within(funnel).queryByText('adults')).toBeNull();
+    expect(
+      within(screen.getByRole('table', { name: 'Per segment' })).getByText('Travel insurance (62.5%)'),
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Compare with v1' }));
+    const examples = screen.getByRole('table', { name: 'Examples of customers whose top action changed' });
+    expect(within(examples).getByText('Gold card')).toBeTruthy();
+    // The fairness check of the run, below its results.
+    expect(screen.getByRole('region', { name: 'Fairness check' }).textContent).toContain(
+      'No customer field was marked protected',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export results as CSV' }));
+    const csv = await blobText(downloads[downloads.length - 1]!);
+    expect(csv).toContain('\r\naction,gold-card,Gold card,,,');
+    expect(csv).toContain('\r\nsegment,gold,gold,Travel insurance,Gold card,');
   });
 
   it('stops asking for a simulation that does not exist', async () => {

@@ -1,11 +1,12 @@
 import type { SimulationComparison, SimulationSummary } from '@arbiter/engine';
 import { toCsv, type CsvCell as Cell } from '../shared/csv';
+import { IDS_ONLY, type ResultNames } from './result-names';
 import { actionRows, segmentRows, type ActionRow } from './results-model';
 
 /**
  * The results as CSV for a spreadsheet (RFC 4180 quoting, formulas neutralised): one row per
- * action, then one per segment. With a baseline every figure has draft, baseline and delta
- * (draft − baseline) columns.
+ * action, then one per segment, each with its id and its name (actions by their catalog name).
+ * With a baseline every figure has draft, baseline and delta (draft − baseline) columns.
  */
 
 const FIGURES = ['rows', 'top', 'top_share', 'eligible', 'expected_acceptances', 'expected_value'] as const;
@@ -33,11 +34,17 @@ const segmentFigures = (s: {
   expected_value: s.expectedValue,
 });
 
-export function resultsCsv(summary: SimulationSummary, comparison?: SimulationComparison): string {
+export function resultsCsv(
+  summary: SimulationSummary,
+  comparison?: SimulationComparison,
+  names: ResultNames = IDS_ONLY,
+): string {
   const withBaseline = !!comparison;
+  const named = (id: string | null | undefined) => (id ? names.action(id) : null);
   const header = [
     'kind',
     'id',
+    'name',
     'top_action',
     ...(withBaseline ? ['top_action_baseline'] : []),
     ...FIGURES.flatMap((f) => (withBaseline ? [`${f}_draft`, `${f}_baseline`, `${f}_delta`] : [f])),
@@ -45,6 +52,7 @@ export function resultsCsv(summary: SimulationSummary, comparison?: SimulationCo
   const row = (
     kind: string,
     id: string,
+    name: string,
     topAction: Cell[],
     draft: Figures,
     baseline: Figures | undefined,
@@ -55,18 +63,27 @@ export function resultsCsv(summary: SimulationSummary, comparison?: SimulationCo
       const b = baseline?.[f];
       return [d, b, d === null || d === undefined || b === null || b === undefined ? null : d - b];
     });
-    return [kind, id, ...topAction, ...figures];
+    return [kind, id, name, ...topAction, ...figures];
   };
 
   const rows: Cell[][] = [header];
   for (const a of actionRows(summary, comparison)) {
     const baseline = a.baseline && actionFigures(a.baseline);
-    rows.push(row('action', a.actionId, withBaseline ? [null, null] : [null], actionFigures(a), baseline));
+    rows.push(
+      row(
+        'action',
+        a.actionId,
+        names.action(a.actionId),
+        withBaseline ? [null, null] : [null],
+        actionFigures(a),
+        baseline,
+      ),
+    );
   }
   for (const s of segmentRows(summary, comparison)) {
     const b = s.baseline;
-    const topAction = withBaseline ? [s.topAction, b?.topAction] : [s.topAction];
-    rows.push(row('segment', s.segment, topAction, segmentFigures(s), b && segmentFigures(b)));
+    const topAction = withBaseline ? [named(s.topAction), named(b?.topAction)] : [named(s.topAction)];
+    rows.push(row('segment', s.segment, s.segment, topAction, segmentFigures(s), b && segmentFigures(b)));
   }
   return toCsv(rows);
 }

@@ -223,7 +223,7 @@ export interface FunnelRow {
   out: number;
   dropped: number;
   passRate: number | null;
-  /** "age 17 is not ≥ 18 (120)", most frequent first, at most three. */
+  /** "needs age ≥ 18 (120)", most frequent first, at most three, then "other reasons (12)". */
   reasons: string[];
   baseline?: { in: number; out: number };
 }
@@ -232,7 +232,11 @@ export function funnelRows(summary: SimulationSummary, comparison?: SimulationCo
   const before = new Map((comparison?.nodes ?? []).map((n) => [n.nodeId, n]));
   return summary.nodes.map((n: NodeFigures) => {
     const b = before.get(n.nodeId);
-    const reasons = (n.drops?.reasons ?? []).slice(0, 3).map((r) => `${r.reason} (${formatCount(r.count)})`);
+    const top = (n.drops?.reasons ?? []).slice(0, 3);
+    const reasons = top.map((r) => `${r.reason} (${formatCount(r.count)})`);
+    // Drops of the less frequent reasons, listed or not, together: the counts add up to what was dropped.
+    const rest = (n.drops?.dropped ?? 0) - top.reduce((sum, r) => sum + r.count, 0);
+    if (top.length > 0 && rest > 0) reasons.push(`other reasons (${formatCount(rest)})`);
     return {
       nodeId: n.nodeId,
       type: n.type,

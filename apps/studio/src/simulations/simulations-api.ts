@@ -1,6 +1,9 @@
 import { request } from '../api/client';
+import { session } from '../auth/session';
+import { restError } from '../datasets/upload';
 import { graphql } from '../api/generated';
 import type { VersionStatus } from '../strategies/strategy-source';
+import type { FairnessCheck } from '../review/fairness-api';
 import type { ProgressInput, SimulationStatus } from './results-model';
 
 // The fragment is spread into the queries below; codegen adds its definition to them.
@@ -47,6 +50,19 @@ const SimulationQuery = graphql(`
       results
       comparison
       dataWarnings
+      fairnessCheck {
+        ...FairnessCheckParts
+      }
+      names {
+        actions {
+          id
+          name
+        }
+        steps {
+          id
+          name
+        }
+      }
       completedAt
       progress {
         status
@@ -149,6 +165,10 @@ export interface SimulationDetail extends SimulationListItem {
   comparison: unknown;
   /** Fields the strategy reads that the dataset lacks or holds hashed, in sentences. */
   dataWarnings: string[];
+  /** Per protected customer field, how each group is treated, judged with the current thresholds. */
+  fairnessCheck: FairnessCheck;
+  /** Names of the actions and steps the results refer to by id. */
+  names: { actions: { id: string; name: string }[]; steps: { id: string; name: string }[] };
   completedAt: string | null;
   progress: ProgressInput;
 }
@@ -183,6 +203,8 @@ export interface SimulationsApi {
   /** The id of the new (or reused identical) simulation. */
   run(input: RunInput): Promise<string>;
   cancel(id: string): Promise<void>;
+  /** The per-customer recommendations of a completed run, as the CSV file the API streams. */
+  customersCsv(id: string): Promise<{ fileName: string; file: Blob }>;
 }
 
 /** Replaces user ids by display names (ids nobody knows stay unnamed). */
@@ -235,6 +257,8 @@ export const graphqlSimulationsApi: SimulationsApi = {
       results: s!.results,
       comparison: s!.comparison,
       dataWarnings: s!.dataWarnings,
+      names: s!.names,
+      fairnessCheck: s!.fairnessCheck,
       completedAt: s!.completedAt,
       progress: s!.progress,
     };
@@ -260,4 +284,14 @@ export const graphqlSimulationsApi: SimulationsApi = {
       )
     ).runSimulation.id,
   cancel: async (id) => void (await request(CancelSimulationMutation, { id }, 'mutation')),
+  customersCsv: async (id) => {
+    // A GraphQL call first refreshes an expired access token, which a REST call cannot.
+    await request(PeopleQuery, { ids: [] });
+    const token = session.get()?.accessToken;
+    const res = await fetch(`/api/v1/simulations/${encodeURIComponent(id)}/recommendations.csv`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    if (!res.ok) throw restError(res.status, await res.json().catch(() => undefined));
+    return { fileName: `simulation-${id.slice(0, 8)}-customers.csv`, file: await res.blob() };
+  },
 };

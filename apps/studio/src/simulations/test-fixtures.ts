@@ -151,6 +151,16 @@ export const detail = (overrides: Partial<SimulationDetail> = {}): SimulationDet
   results: draftSummary,
   comparison,
   dataWarnings: [],
+  fairnessCheck: {
+    status: 'NOT_MEASURED',
+    summary: 'No customer field was marked protected when this simulation ran, so nothing was checked.',
+    findings: [],
+    ratioFloor: 0.8,
+    minGroupSize: 30,
+    fields: [],
+  },
+  // No names: the tables show ids (see NAMES for a run with them).
+  names: { actions: [], steps: [] },
   completedAt: '2026-11-20T10:01:00.000Z',
   progress: {
     status: 'COMPLETED',
@@ -163,6 +173,19 @@ export const detail = (overrides: Partial<SimulationDetail> = {}): SimulationDet
   },
   ...overrides,
 });
+
+/** The names the API gives with a run: catalog names of the actions, labels of the steps. */
+export const NAMES: SimulationDetail['names'] = {
+  actions: [
+    { id: 'gold-card', name: 'Gold card' },
+    { id: 'travel-insurance', name: 'Travel insurance' },
+    { id: 'savings-plan', name: 'Savings plan' },
+  ],
+  steps: [
+    { id: 'catalog', name: 'All offers' },
+    { id: 'adults', name: 'Adults only' },
+  ],
+};
 
 /** What the start form offers: a strategy with a draft and a published version, an uploading and a ready dataset. */
 export const choices: { strategies: StrategyChoice[]; datasets: DatasetChoice[] } = {

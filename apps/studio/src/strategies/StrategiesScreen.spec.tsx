@@ -36,6 +36,11 @@ const STRATEGIES = [
   ]),
   summary('s2', 'Winback', 'Bring back customers who left', RITA, ['IN_REVIEW']),
   summary('s3', 'Old onboarding', 'Welcome offers', GONE, ['RETIRED']),
+  // v3 is a new draft; v2 still waits for review.
+  {
+    ...summary('s4', 'Summer', 'Seasonal offers', DAN, ['DRAFT', 'IN_REVIEW', 'PUBLISHED']),
+    inReview: { id: 's4-v2', number: 2 },
+  },
 ];
 
 const source = { mode: 'api', list: async () => STRATEGIES } as unknown as StrategySource;
@@ -63,6 +68,11 @@ describe('StrategiesScreen', () => {
     const winback = screen.getByText('Winback').closest('li')!;
     expect(within(winback).getByText('v1 · In review')).toBeTruthy();
     expect(within(winback).getByText('by you')).toBeTruthy();
+    // The version waiting for review, beside a newer draft.
+    const summer = screen.getByText('Summer').closest('li')!;
+    expect(within(summer).getByText('v3 · Draft')).toBeTruthy();
+    expect(within(summer).getByText('v2 · In review')).toBeTruthy();
+    expect(within(summer).getByText('live: v1')).toBeTruthy();
     // A user the directory does not know keeps a short id.
     expect(
       within(screen.getByText('Old onboarding').closest('li')!).getByText('by user 0b3c2f4e'),
@@ -72,11 +82,11 @@ describe('StrategiesScreen', () => {
   it('searches names and descriptions, filters by status, and says when nothing matches', async () => {
     renderScreen();
     await screen.findByText('Winback');
-    expect(screen.getByText('3 strategies')).toBeTruthy();
+    expect(screen.getByText('4 strategies')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'CUSTOMERS' } });
     expect(cards()).toHaveLength(2);
-    expect(screen.getByText('2 of 3 strategies')).toBeTruthy();
+    expect(screen.getByText('2 of 4 strategies')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'PUBLISHED' } });
     expect(cards().map((c) => c.querySelector('.strategy-name')!.textContent)).toEqual([
@@ -89,7 +99,7 @@ describe('StrategiesScreen', () => {
     expect(screen.getByText('No strategy contains “CUSTOMERS” and has a retired version.')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Show all strategies' }));
-    expect(cards()).toHaveLength(3);
+    expect(cards()).toHaveLength(4);
     expect((screen.getByLabelText('Search') as HTMLInputElement).value).toBe('');
   });
 });

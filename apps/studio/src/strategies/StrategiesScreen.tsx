@@ -193,6 +193,11 @@ export function StrategiesScreen({
                       v{s.latest.number} · {VERSION_STATUS_WORDS[s.latest.status]}
                     </span>
                   )}
+                  {s.inReview && s.inReview.number !== s.latest?.number && (
+                    <span className="status-pill status-in_review">
+                      v{s.inReview.number} · {VERSION_STATUS_WORDS.IN_REVIEW}
+                    </span>
+                  )}
                   {s.publishedNumber !== undefined && s.publishedNumber !== s.latest?.number && (
                     <span className="status-pill status-live">live: v{s.publishedNumber}</span>
                   )}

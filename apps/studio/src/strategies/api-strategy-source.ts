@@ -10,6 +10,7 @@ import {
 } from '../api/operations';
 import { graphqlCatalogApi } from '../catalog/catalog-api';
 import type { EditorEnvironment } from '../editor/editor-context';
+import { loadRegistrySpecs } from '../models/models-api';
 import { graphqlSchemaApi, type SchemaField } from '../schema/schema-api';
 import { asDocument, type OpenedVersion, type StrategySource, type StrategySummary } from './strategy-source';
 
@@ -25,6 +26,7 @@ export class ApiStrategySource implements StrategySource {
       const data = await request(StrategiesQuery, { after });
       for (const { node } of data.strategies.edges) {
         const latest = node.versions[0];
+        const inReview = node.versions.find((v) => v.status === 'IN_REVIEW');
         out.push({
           id: node.id,
           name: node.name,
@@ -32,6 +34,7 @@ export class ApiStrategySource implements StrategySource {
           updatedAt: node.updatedAt,
           createdBy: node.createdBy,
           latest: latest ? { id: latest.id, number: latest.number, status: latest.status } : undefined,
+          inReview: inReview ? { id: inReview.id, number: inReview.number } : undefined,
           publishedNumber: node.publishedVersion?.number,
           statuses: node.versions.map((v) => v.status),
         });
@@ -86,12 +89,14 @@ export class ApiStrategySource implements StrategySource {
     return this.reload(data.cloneVersion.id);
   }
 
-  environment(): Promise<EditorEnvironment> {
+  async environment(): Promise<EditorEnvironment> {
     this.env ??= loadEnvironment().catch((err: unknown) => {
       this.env = undefined;
       throw err;
     });
-    return this.env;
+    // Asked at every opening: a model trained since the last one must be there to check and test with.
+    const [env, models] = await Promise.all([this.env, loadRegistrySpecs()]);
+    return { ...env, models };
   }
 }
 

@@ -12,6 +12,8 @@ export interface StrategySummary {
   createdBy?: string;
   /** The newest version, and whether a draft is open for editing. */
   latest?: { id: string; number: number; status: VersionStatus };
+  /** The version waiting for review, when there is one (it need not be the newest). */
+  inReview?: { id: string; number: number };
   publishedNumber?: number;
   /** The status of every version, for "has a version in review" and the like. */
   statuses: VersionStatus[];

@@ -9,6 +9,7 @@ import {
 import type { DataSchema, FieldDefinition } from '../catalog/fields';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
 import { resolveOperator, OPERATORS, DECORATORS } from './operators';
+import { FIELD_AGES, fieldAgePath } from './field-ages';
 import { parsePath } from './path';
 import { FACT_NAMES, isFactReference, type FactName } from './types';
 
@@ -273,6 +274,11 @@ function checkFactAndPath(
     return undefined;
   }
   const name = parsed.keys[0]!;
+  if (fact === 'customer' && name === FIELD_AGES) {
+    const age = fieldAgePath(parsed.keys, scope.schema?.customer);
+    if (age.problem) report('unknown_field', age.problem, pathField);
+    return age.definition;
+  }
   if (fact === 'customer' || fact === 'context') {
     const declared = scope.schema?.[fact];
     if (!declared) return undefined;

@@ -1,5 +1,6 @@
 import { canThrow, resolveOperator, type OperatorFn } from './operators';
 import {
+  describeComparison,
   describeCondition,
   describeValue,
   formatValue,
@@ -29,6 +30,12 @@ export interface CompiledCondition {
   test(facts: ConditionFacts): boolean;
   /** Same verdict in words: every failing comparison of an "all" (or the deciding one). Never throws. */
   explain(facts: ConditionFacts): ConditionOutcome;
+  /**
+   * What does not hold, in words without the customer's values ("age ≥ 18 and segment is one of
+   * "gold", "silver""), so that failures can be counted over many decisions; undefined when the
+   * condition holds. `nested`: inside a larger condition (an "or" is then put in parentheses).
+   */
+  failed(facts: ConditionFacts, nested?: boolean): string | undefined;
   /** Whether `test` can throw for some facts (then priority sets are evaluated without short-circuit). */
   mayThrow: boolean;
   /** Facts the condition reads; a condition that reads neither action nor fields is the same for every candidate. */
@@ -81,8 +88,11 @@ function compileNot(
 ): CompiledCondition {
   const child = compileCondition(inner, labels, slots);
   const childTest = child.test;
+  const words = describeCondition({ not: inner }, labels);
+  const test = (f: ConditionFacts) => !childTest(f);
   return {
-    test: (f) => !childTest(f),
+    test,
+    failed: (f) => (holds(test, f) ? undefined : words),
     explain(f) {
       const outcome = child.explain(f);
       if ('error' in outcome) return outcome;
@@ -112,14 +122,29 @@ function compileGroup(
       ...base,
       test: () => true,
       explain: () => ({ passed: true, reason: `no conditions in "${kind}", so it passes` }),
+      failed: () => undefined,
     };
   }
   if (children.length === 1) {
     // json-rules-engine evaluates a single child directly.
-    return { ...base, test: children[0]!.test, explain: children[0]!.explain };
+    const only = children[0]!;
+    return { ...base, test: only.test, explain: only.explain, failed: only.failed };
   }
   const sets = prioritySets(children);
   const test = kind === 'all' ? allOfSets(sets) : anyOfSets(sets);
+  const words = describeCondition({ any: conditions }, labels);
+  const nestedWords = `(${words})`;
+  const failed = (f: ConditionFacts, nested?: boolean): string | undefined => {
+    if (holds(test, f)) return undefined;
+    if (kind === 'any') return nested ? nestedWords : words;
+    const parts: string[] = [];
+    for (const child of children) {
+      const part = child.failed(f, true);
+      if (part !== undefined) parts.push(part);
+    }
+    if (parts.length === 1) return parts[0];
+    return parts.length ? parts.join(' and ') : describeCondition({ all: conditions }, labels);
+  };
   const explain = (f: ConditionFacts): ConditionOutcome => {
     const outcomes: ConditionOutcome[] = [];
     const failures: ConditionOutcome[] = [];
@@ -146,7 +171,7 @@ function compileGroup(
     if (kind === 'all') return { passed: true, reason: outcomes.map((o) => o.reason).join(' and ') };
     return { passed: false, reason: `none of these held: ${outcomes.map((o) => o.reason).join('; ')}` };
   };
-  return { ...base, test, explain };
+  return { ...base, test, explain, failed };
 }
 
 type Test = (f: ConditionFacts) => boolean;
@@ -270,11 +295,18 @@ function compileComparison(c: ComparisonCondition, labels: Labels, slots?: PathS
         }
       }
     : test;
+  const words = describeComparison(c, labels);
+  const missingWords = `${words} (${label(c.fact, c.path, labels)} is missing)`;
   return {
     test: guarded,
     mayThrow,
     reads,
     priority: c.priority ?? 1,
+    failed(f) {
+      if (holds(guarded, f)) return undefined;
+      const actual = lhs(f);
+      return actual === undefined || actual === null ? missingWords : words;
+    },
     explain(f) {
       const actual = lhs(f);
       const expected = rhs(f);

@@ -1,3 +1,4 @@
+import { compareActionFunnels, type ActionFunnelComparison } from './action-funnel';
 import { normalEstimate, type Estimate } from './confidence-interval';
 import type { OffPolicyEstimates } from './off-policy';
 import type { OffPolicyUplift } from './paired-off-policy';
@@ -81,6 +82,8 @@ export interface SimulationComparison extends RecommendationChanges {
   topActions?: TopActionChanges;
   /** Estimated uplift of the acceptance rate, when both simulations had logged outcomes. */
   uplift?: { top: OffPolicyUplift; slate: OffPolicyUplift };
+  /** Both per-action funnels side by side, when both simulations had funnel traces. */
+  actionFunnel?: ActionFunnelComparison;
 }
 
 export interface CompareOptions {
@@ -112,6 +115,8 @@ export function compareSimulations(
       ...recommendationChanges(before.get(segment) ?? EMPTY, after.get(segment) ?? EMPTY),
     }));
   }
+  if (baseline.actionFunnel && draft.actionFunnel)
+    comparison.actionFunnel = compareActionFunnels(baseline.actionFunnel, draft.actionFunnel);
   if (baseline.topActions && draft.topActions)
     comparison.topActions = topActionChanges(baseline, draft, options.examples ?? 10);
   if (baseline.offPolicy && draft.offPolicy) {

@@ -30,6 +30,18 @@ export {
 } from './simulation-accumulator';
 export * from './compare-simulations';
 export {
+  ActionFunnel,
+  compareActionFunnels,
+  type ActionFunnelChange,
+  type ActionFunnelComparison,
+  type ActionFunnelFigures,
+  type ActionFunnelJSON,
+  type ActionFunnelRow,
+  type FunnelStep,
+  type StepChange,
+} from './action-funnel';
+export * from './fairness';
+export {
   evaluateOpenBandit,
   highestAffinityItem,
   openBanditSimulationRow,

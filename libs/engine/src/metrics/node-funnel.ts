@@ -45,7 +45,7 @@ export interface NodeFunnelJSON {
   nodes: [string, NodeTallyJSON][];
 }
 
-/** Candidates in/out per node and counted drop reasons, from decision traces; mergeable. */
+/** Candidates in/out per node and drops counted by reason (from funnel or full traces), from decision traces; mergeable. */
 export class NodeFunnel {
   rowsWithTrace = 0;
   private readonly nodes = new Map<string, NodeTally>();
@@ -68,8 +68,9 @@ export class NodeFunnel {
       tally.out += node.out;
       if (node.branch !== undefined)
         tally.branches.set(node.branch, (tally.branches.get(node.branch) ?? 0) + 1);
+      // A full trace always lists the dropped candidates; a funnel trace only when there are some.
+      if (node.dropped || node.candidatesOut) tally.tracedRows++;
       if (node.dropped) {
-        tally.tracedRows++;
         tally.dropped += node.dropped.length;
         for (const d of node.dropped) tally.reasons.groupFor(d.reason).n++;
       }

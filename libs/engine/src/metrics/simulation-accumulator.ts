@@ -1,5 +1,7 @@
 import type { DecisionResult } from '../runtime/types';
+import { ActionFunnel, type ActionFunnelJSON } from './action-funnel';
 import { BoundedGroups, type BoundedGroupsJSON, type GroupKind } from './bounded-groups';
+import { FairnessTally, type FairnessTallyJSON } from './fairness';
 import { NodeFunnel, type NodeFunnelJSON } from './node-funnel';
 import {
   OffPolicyAccumulator,
@@ -29,9 +31,15 @@ export interface SimulationRow {
   customerId?: string;
   /** Value of the segment column chosen by the analyst. */
   segment?: string;
-  /** The decision, with a trace ('counts' for the funnel, full for drop reasons too) or none. */
+  /**
+   * The decision, with a trace or none: 'counts' for the node funnel; 'funnel' (what simulations use)
+   * also for the per-action funnel and drops counted by reason; a full trace counts every drop by
+   * its reason for this customer.
+   */
   result: DecisionResult;
   logged?: LoggedAction;
+  /** The row's value of each protected customer field (undefined: none), for the fairness check. */
+  protectedValues?: Readonly<Record<string, unknown>>;
 }
 
 export interface SimulationOptions {
@@ -84,6 +92,8 @@ export interface SimulationJSON {
   customerRows: number;
   customers?: BoundedGroupsJSON<{ actionId: string | null } | null>;
   offPolicy: { top: OffPolicyJSON; slate: OffPolicyJSON };
+  actionFunnel?: ActionFunnelJSON;
+  fairness?: FairnessTallyJSON;
 }
 
 /**
@@ -95,11 +105,14 @@ export class SimulationAccumulator {
   private readonly options: ResolvedOptions;
   private overall = new RecommendationTally();
   private funnel: NodeFunnel;
+  private actionFunnel = new ActionFunnel();
   private segments: BoundedGroups<RecommendationTally, RecommendationTallyJSON>;
   private customerRows = 0;
   private customers: BoundedGroups<TopAction, { actionId: string | null } | null> | undefined;
   private offPolicyTop: OffPolicyAccumulator;
   private offPolicySlate: OffPolicyAccumulator;
+  /** Created by the first row with protected values. */
+  private fairness: FairnessTally | undefined;
 
   constructor(options: SimulationOptions = {}) {
     this.options = {
@@ -120,6 +133,7 @@ export class SimulationAccumulator {
     const { result } = row;
     this.overall.add(result);
     this.funnel.add(result.trace);
+    this.actionFunnel.add(result);
     if (row.segment !== undefined) this.segments.groupFor(row.segment).add(result);
     if (row.customerId !== undefined) {
       this.customerRows++;
@@ -128,6 +142,7 @@ export class SimulationAccumulator {
         TOP_ACTION.combine(this.customers.groupFor(row.customerId), { seen: true, actionId: top });
       }
     }
+    if (row.protectedValues) (this.fairness ??= new FairnessTally()).add(row.protectedValues, result);
     const logged = row.logged;
     if (logged) {
       const common = {
@@ -152,11 +167,13 @@ export class SimulationAccumulator {
       throw new Error('cannot merge simulations accumulated with different options');
     this.overall.merge(other.overall);
     this.funnel.merge(other.funnel);
+    this.actionFunnel.merge(other.actionFunnel);
     this.segments.merge(other.segments);
     this.customerRows += other.customerRows;
     if (this.customers && other.customers) this.customers.merge(other.customers);
     this.offPolicyTop.merge(other.offPolicyTop);
     this.offPolicySlate.merge(other.offPolicySlate);
+    if (other.fairness) (this.fairness ??= new FairnessTally(other.fairness.capacity)).merge(other.fairness);
     return this;
   }
 
@@ -166,6 +183,7 @@ export class SimulationAccumulator {
       rowsWithTrace: this.funnel.rowsWithTrace,
       nodes: this.funnel.figures(),
     };
+    if (this.actionFunnel.rows > 0) summary.actionFunnel = this.actionFunnel.figures();
     const overflow = this.segments.overflow();
     if (this.segments.size > 0 || overflow.rows > 0) {
       summary.segments = {
@@ -176,6 +194,7 @@ export class SimulationAccumulator {
     }
     const top = this.offPolicyTop.estimates();
     if (top.rows > 0) summary.offPolicy = { top, slate: this.offPolicySlate.estimates() };
+    if (this.fairness) summary.fairness = this.fairness.figures();
     if (this.customers) {
       summary.topActions = {
         rows: this.customerRows,
@@ -197,6 +216,8 @@ export class SimulationAccumulator {
       customerRows: this.customerRows,
       ...(this.customers ? { customers: this.customers.toJSON() } : {}),
       offPolicy: { top: this.offPolicyTop.toJSON(), slate: this.offPolicySlate.toJSON() },
+      ...(this.actionFunnel.rows > 0 ? { actionFunnel: this.actionFunnel.toJSON() } : {}),
+      ...(this.fairness ? { fairness: this.fairness.toJSON() } : {}),
     };
   }
 
@@ -211,6 +232,8 @@ export class SimulationAccumulator {
     if (json.customers) acc.customers = BoundedGroups.fromJSON(json.customers, TOP_ACTION);
     acc.offPolicyTop = OffPolicyAccumulator.fromJSON(json.offPolicy.top);
     acc.offPolicySlate = OffPolicyAccumulator.fromJSON(json.offPolicy.slate);
+    if (json.actionFunnel) acc.actionFunnel = ActionFunnel.fromJSON(json.actionFunnel);
+    if (json.fairness) acc.fairness = FairnessTally.fromJSON(json.fairness);
     return acc;
   }
 }

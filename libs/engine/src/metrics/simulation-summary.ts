@@ -1,9 +1,14 @@
+import type { FairnessFigures } from './fairness';
+import type { ActionFunnelFigures } from './action-funnel';
 import type { OffPolicyEstimates } from './off-policy';
 
 /** What a simulation reports for one action. */
 export interface ActionFigures {
   actionId: string;
-  /** Rows where the action was recommended at any rank (it survived every rule up to the output). */
+  /**
+   * Rows where the action was recommended at any rank (it survived every step up to the output). An
+   * action eligible up to a rank cut but never recommended is not here: see `actionFunnel`.
+   */
   eligible: number;
   /** Rows where it was the top (rank-1) recommendation. */
   top: number;
@@ -42,9 +47,9 @@ export interface DropReasonCount {
   count: number;
 }
 
-/** Why candidates were dropped at a node, from full traces. */
+/** Why candidates were dropped at a node, from funnel traces (reasons without customer values) or full ones. */
 export interface NodeDrops {
-  /** Rows with a full trace that reached the node. */
+  /** Rows with a funnel or full trace that reached the node. */
   rows: number;
   /** Candidates dropped there. */
   dropped: number;
@@ -101,4 +106,8 @@ export interface SimulationSummary extends RecommendationFigures {
     slate: OffPolicyEstimates;
   };
   topActions?: TopActionsByCustomer;
+  /** Per action, eligible after each step, recommended and first, when rows had funnel traces. */
+  actionFunnel?: ActionFunnelFigures;
+  /** Per protected customer field in the data, when the simulation was given protected fields. */
+  fairness?: FairnessFigures;
 }

@@ -1,5 +1,6 @@
 import { CATALOG } from '../test-support/build-strategy';
 import { modelProblems, score, sigmoid } from '../test-support/models.test-helpers';
+import { explainModel, inlineModelSchema } from './model-spec';
 
 const model = (terms: unknown[], intercept = -1) => ({ type: 'logistic', intercept, terms });
 
@@ -35,6 +36,61 @@ describe('logistic model', () => {
     expect(score(m, { customer: {} })).toBeCloseTo(sigmoid(-1 + 1.5), 15);
     expect(score(m, { customer: { age: 'unknown' } })).toBeCloseTo(sigmoid(-1 + 1.5), 15);
     expect(score(m, { customer: { age: 0 } })).toBeCloseTo(sigmoid(-1), 15);
+  });
+
+  it('adds missingWeight for a missing or non-numeric input, before ifMissing', () => {
+    const m = model([{ input: 'customer.age', weight: 0.05, missingWeight: 0.7, ifMissing: 30 }]);
+    expect(score(m, { customer: {} })).toBeCloseTo(sigmoid(-1 + 0.7), 15);
+    expect(score(m, { customer: { age: 'unknown' } })).toBeCloseTo(sigmoid(-1 + 0.7), 15);
+    expect(score(m, { customer: { age: 20 } })).toBeCloseTo(sigmoid(-1 + 1), 15);
+  });
+
+  it('scores the same with or without center: it only shifts how a term is explained', () => {
+    const plain = model([{ input: 'customer.age', weight: 0.05 }]);
+    const centred = model([{ input: 'customer.age', weight: 0.05, center: 40 }]);
+    expect(score(centred, { customer: { age: 30 } })).toBe(score(plain, { customer: { age: 30 } }));
+  });
+
+  describe('explanation', () => {
+    const explain = (terms: unknown[], customer: Record<string, unknown>) =>
+      explainModel(inlineModelSchema.parse(model(terms)))!({ customer, context: {}, action: {}, fields: {} });
+
+    it('shows a numeric term as weight × (x − center), and the category weight for a category', () => {
+      expect(
+        explain(
+          [
+            { input: 'customer.age', weight: 0.05, center: 40 },
+            { input: 'customer.segment', categories: { gold: 0.8 }, otherwise: -0.2 },
+          ],
+          { age: 30, segment: 'bronze' },
+        ),
+      ).toEqual([
+        { input: 'customer.age', value: 30, effect: expect.closeTo(-0.5, 12) },
+        { input: 'customer.segment', value: 'bronze', effect: -0.2 },
+      ]);
+    });
+
+    it('shows missingWeight, else the centred ifMissing, for a missing input', () => {
+      expect(explain([{ input: 'customer.age', weight: 0.1, missingWeight: 0.3 }], {})).toEqual([
+        { input: 'customer.age', value: undefined, effect: 0.3 },
+      ]);
+      expect(
+        explain([{ input: 'customer.age', weight: 0.1, ifMissing: 30, center: 40 }], {})[0]!.effect,
+      ).toBeCloseTo(-1, 12);
+      expect(explain([{ input: 'customer.age', weight: 0.1 }], { age: 'n/a' })[0]!.effect).toBe(0);
+    });
+
+    it('adds up terms on the same input', () => {
+      expect(
+        explain(
+          [
+            { input: 'customer.age', weight: 0.1 },
+            { input: 'customer.age', categories: { '30': 0.5 } },
+          ],
+          { age: 30 },
+        ),
+      ).toEqual([{ input: 'customer.age', value: 30, effect: expect.closeTo(3.5, 12) }]);
+    });
   });
 
   describe('categorical term', () => {

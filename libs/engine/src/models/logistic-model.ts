@@ -3,7 +3,7 @@ import { toNumber } from '../runtime/candidate';
 import { fieldIs } from '../catalog/field-types';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
 import { checkReference, referencedField, referenceGetter, referenceRoots } from './input-reference';
-import { logistic, type ModelCheckContext, type ModelKind } from './model-kind';
+import { logistic, sumByInput, type ModelCheckContext, type ModelKind } from './model-kind';
 
 const weight = z.number().finite().min(-1000).max(1000);
 
@@ -12,6 +12,13 @@ const numericTerm = z.object({
   weight,
   /** Value used when the input is missing or not a number; without it the term adds nothing. */
   ifMissing: z.number().finite().optional(),
+  /** Contribution added when the input is missing or not a number; takes precedence over ifMissing. */
+  missingWeight: weight.optional(),
+  /**
+   * For explanations only: the term is shown as weight × (x − center). The score is unchanged (a
+   * trained intercept already includes the centering).
+   */
+  center: z.number().finite().optional(),
 });
 
 const categoricalTerm = z.object({
@@ -52,7 +59,13 @@ export const logisticModel: ModelKind<LogisticParams> = {
           return categories.get(String(value)) ?? otherwise;
         };
       }
-      const { weight: w, ifMissing } = term;
+      const { weight: w, ifMissing, missingWeight } = term;
+      if (missingWeight !== undefined) {
+        return (f: Parameters<typeof get>[0]) => {
+          const x = toNumber(get(f));
+          return x === undefined ? missingWeight : w * x;
+        };
+      }
       return (f: Parameters<typeof get>[0]) => {
         const x = toNumber(get(f)) ?? ifMissing;
         return x === undefined ? 0 : w * x;
@@ -67,9 +80,33 @@ export const logisticModel: ModelKind<LogisticParams> = {
   },
   reads: (params) => referenceRoots(params.terms.map((t) => t.input)),
   summarize: (params) => `logistic: ${params.terms.length} term${params.terms.length === 1 ? '' : 's'}`,
+  explain(params) {
+    const terms = params.terms.map((term) => ({ term, get: referenceGetter(term.input) }));
+    return (f) =>
+      sumByInput(
+        terms.map(({ term, get }) => {
+          const value = get(f);
+          return { input: term.input, value, effect: termEffect(term, value) };
+        }),
+      );
+  },
 };
 
 type Term = LogisticParams['terms'][number];
+
+/** A term's share of the log-odds as a reader sees it: centred for numbers, the weight for a category. */
+function termEffect(term: Term, value: unknown): number {
+  if ('categories' in term) {
+    if (value === undefined || value === null || value === '') return term.ifMissing ?? 0;
+    const key = String(value);
+    return Object.hasOwn(term.categories, key) ? term.categories[key]! : (term.otherwise ?? 0);
+  }
+  const center = term.center ?? 0;
+  const x = toNumber(value);
+  if (x !== undefined) return term.weight * (x - center);
+  if (term.missingWeight !== undefined) return term.missingWeight;
+  return term.ifMissing === undefined ? 0 : term.weight * (term.ifMissing - center);
+}
 
 /** A weight needs a number to multiply, and a category must be a value the field can take. */
 function termTypeProblems(term: Term, ctx: ModelCheckContext, at: string): ValidationProblem[] {

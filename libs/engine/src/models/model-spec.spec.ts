@@ -2,7 +2,7 @@ import { CATALOG, linearStrategy } from '../test-support/build-strategy';
 import { compileStrategy } from '../runtime/compile-strategy';
 import { StrategyValidationError } from '../validation/problem';
 import { modelProblems } from '../test-support/models.test-helpers';
-import type { ModelSpec } from './model-spec';
+import { registryKey, summarizeModel, type ModelSpec } from './model-spec';
 
 const CHURN: ModelSpec = {
   type: 'logistic',
@@ -94,5 +94,72 @@ describe('registry models', () => {
         message: expect.stringMatching(/^registry model "odd": .* \(at intercept\)$/),
       }),
     ]);
+  });
+
+  describe('versions', () => {
+    const env = { actions: CATALOG, models: { churn: CHURN, 'churn@2': { ...CHURN, intercept: 1 } } };
+    const doc = (model: unknown) =>
+      linearStrategy([
+        ['actions', { actionIds: ['data-addon'] }],
+        ['score', { model }],
+        ['output', {}],
+      ]);
+    const propensity = (model: unknown) =>
+      compileStrategy(doc(model), env).decide({
+        customer: { churnRisk: 0 },
+        context: { now: '2026-03-01T00:00:00Z' },
+      }).recommendations[0]!.propensity;
+
+    it('keys a reference by modelId@version, or modelId without a version', () => {
+      expect(registryKey({ modelId: 'churn', version: 2 })).toBe('churn@2');
+      expect(registryKey({ modelId: 'churn' })).toBe('churn');
+    });
+
+    it('runs the version the reference names', () => {
+      expect(propensity({ type: 'registry', modelId: 'churn', version: 2 })).toBeCloseTo(
+        1 / (1 + Math.exp(-1)),
+        12,
+      );
+      expect(propensity({ type: 'registry', modelId: 'churn' })).toBe(0.5);
+    });
+
+    it('reports a version the registry does not have, naming it', () => {
+      expect(modelProblems({ type: 'registry', modelId: 'churn', version: 3 }, env)).toEqual([
+        expect.objectContaining({
+          code: 'unknown_model',
+          field: 'config.model.modelId',
+          message: 'model "churn" version 3 does not exist in the model registry; choose a registered model',
+        }),
+      ]);
+    });
+
+    it('refuses a version that is not a positive whole number', () => {
+      expect(modelProblems({ type: 'registry', modelId: 'churn', version: 1.5 }, env)).toEqual([
+        expect.objectContaining({ code: 'invalid_config', field: 'config.model.version' }),
+      ]);
+      expect(modelProblems({ type: 'registry', modelId: 'churn', version: 0 }, env)).toEqual([
+        expect.objectContaining({ code: 'out_of_range', field: 'config.model.version' }),
+      ]);
+    });
+
+    it('says the version in the summary', () => {
+      expect(summarizeModel({ type: 'registry', modelId: 'churn', version: 2 })).toBe('model churn v2');
+      expect(summarizeModel({ type: 'registry', modelId: 'churn' })).toBe('model churn');
+    });
+
+    it('checks a versioned registry model like an inline one, naming the version', () => {
+      const broken = { type: 'logistic' as const, intercept: 0, terms: [{ input: 'churn', weight: 1 }] };
+      expect(
+        modelProblems(
+          { type: 'registry', modelId: 'm', version: 4 },
+          { actions: CATALOG, models: { 'm@4': broken } },
+        ),
+      ).toEqual([
+        expect.objectContaining({
+          code: 'invalid_config',
+          message: expect.stringMatching(/^registry model "m" version 4: "churn" is not an input/),
+        }),
+      ]);
+    });
   });
 });

@@ -1,25 +1,41 @@
 import { z } from 'zod';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
+import { adaptiveModel, adaptiveParamsSchema } from './adaptive-model';
 import { decisionTableModel, decisionTableParamsSchema } from './decision-table-model';
 import { expressionModel, expressionParamsSchema } from './expression-model';
 import { logisticModel, logisticParamsSchema } from './logistic-model';
-import type { ModelCheckContext, ModelKind, ScoreFunction } from './model-kind';
+import type { ExplainFunction, ModelCheckContext, ModelKind, ScoreFunction } from './model-kind';
 import { scorecardModel, scorecardParamsSchema } from './scorecard-model';
+import { treeEnsembleModel, treeEnsembleParamsSchema } from './tree-ensemble-model';
 
-/** A model from the model registry (e.g. one trained from outcomes), referenced by id. */
-export const registryModelSchema = z.object({ type: z.literal('registry'), modelId: z.string().min(1) });
+/** A model from the model registry (e.g. one trained from outcomes), referenced by id and optionally version. */
+export const registryModelSchema = z.object({
+  type: z.literal('registry'),
+  modelId: z.string().min(1),
+  version: z.number().int().min(1).optional(),
+});
+export type RegistryModelSpec = z.infer<typeof registryModelSchema>;
+
+/** The key of a registry reference in `env.models`: `modelId@version`, or `modelId` without a version. */
+export function registryKey(spec: { modelId: string; version?: number }): string {
+  return spec.version === undefined ? spec.modelId : `${spec.modelId}@${spec.version}`;
+}
 
 export const inlineModelSchema = z.discriminatedUnion('type', [
   logisticParamsSchema,
   scorecardParamsSchema,
   decisionTableParamsSchema,
   expressionParamsSchema,
+  treeEnsembleParamsSchema,
+  adaptiveParamsSchema,
 ]);
 export const modelSpecSchema = z.discriminatedUnion('type', [
   logisticParamsSchema,
   scorecardParamsSchema,
   decisionTableParamsSchema,
   expressionParamsSchema,
+  treeEnsembleParamsSchema,
+  adaptiveParamsSchema,
   registryModelSchema,
 ]);
 export type InlineModelSpec = z.infer<typeof inlineModelSchema>;
@@ -32,6 +48,8 @@ const KINDS: { [K in InlineModelSpec['type']]: ModelKind<Extract<InlineModelSpec
   scorecard: scorecardModel,
   decisionTable: decisionTableModel,
   expression: expressionModel,
+  treeEnsemble: treeEnsembleModel,
+  adaptive: adaptiveModel,
 };
 
 function kindOf(spec: InlineModelSpec): ModelKind<InlineModelSpec> {
@@ -39,10 +57,16 @@ function kindOf(spec: InlineModelSpec): ModelKind<InlineModelSpec> {
 }
 
 function registryEntry(
-  spec: { modelId: string },
+  spec: RegistryModelSpec,
   models: Readonly<Record<string, ModelSpec>> | undefined,
 ): unknown {
-  return models && Object.hasOwn(models, spec.modelId) ? models[spec.modelId] : undefined;
+  const key = registryKey(spec);
+  return models && Object.hasOwn(models, key) ? models[key] : undefined;
+}
+
+/** "model "churn"" or "model "churn" version 3", as problems name a reference. */
+function describeReference(spec: RegistryModelSpec): string {
+  return `model "${spec.modelId}"${spec.version === undefined ? '' : ` version ${spec.version}`}`;
 }
 
 /**
@@ -67,7 +91,7 @@ export function checkModel(spec: ModelSpec, ctx: ModelCheckContext, field: strin
       return [
         problem(
           'unknown_model',
-          `model "${spec.modelId}" does not exist in the model registry; choose a registered model`,
+          `${describeReference(spec)} does not exist in the model registry; choose a registered model`,
           {
             nodeId: ctx.nodeId,
             field: at,
@@ -89,7 +113,7 @@ export function checkModel(spec: ModelSpec, ctx: ModelCheckContext, field: strin
       ...p,
       nodeId: ctx.nodeId,
       field: at,
-      message: `registry model "${spec.modelId}": ${p.message}${p.field ? ` (at ${p.field})` : ''}`,
+      message: `registry ${describeReference(spec)}: ${p.message}${p.field ? ` (at ${p.field})` : ''}`,
     }));
   }
   return kindOf(spec).check?.(spec, ctx, field) ?? [];
@@ -99,6 +123,11 @@ export function compileModel(spec: InlineModelSpec): ScoreFunction {
   return kindOf(spec).compile(spec);
 }
 
+/** Per-input contributions for explanations, if the model's kind explains itself. */
+export function explainModel(spec: InlineModelSpec): ExplainFunction | undefined {
+  return kindOf(spec).explain?.(spec);
+}
+
 /** Whether a model's score depends on the candidate (action or fields) or only on the customer and context. */
 export function modelIsPerCandidate(spec: InlineModelSpec): boolean {
   const reads = kindOf(spec).reads(spec);
@@ -106,6 +135,7 @@ export function modelIsPerCandidate(spec: InlineModelSpec): boolean {
 }
 
 export function summarizeModel(spec: ModelSpec): string {
-  if (spec.type === 'registry') return `model ${spec.modelId}`;
+  if (spec.type === 'registry')
+    return `model ${spec.modelId}${spec.version === undefined ? '' : ` v${spec.version}`}`;
   return kindOf(spec).summarize(spec);
 }

@@ -1,4 +1,5 @@
 import { modelProblems, score, sigmoid } from '../test-support/models.test-helpers';
+import { explainModel, inlineModelSchema } from './model-spec';
 
 const AGE = {
   input: 'customer.age',
@@ -61,6 +62,22 @@ describe('scorecard model', () => {
   it('maps the total to a probability with the logistic mapping', () => {
     const mapped = { ...card, mapping: { type: 'logistic', intercept: -13, slope: 0.1 } };
     expect(score(mapped, { customer: { age: 40, segment: 'gold' } })).toBeCloseTo(sigmoid(-13 + 13.5), 15);
+  });
+
+  it('explains with the points of each bin, times the slope when mapped to a probability', () => {
+    const facts = { customer: { segment: 'bronze' }, context: {}, action: {}, fields: {} };
+    expect(explainModel(inlineModelSchema.parse(card))!(facts)).toEqual([
+      { input: 'customer.age', value: undefined, effect: -7 },
+      { input: 'customer.segment', value: 'bronze', effect: -3 },
+    ]);
+    const mapped = inlineModelSchema.parse({
+      ...card,
+      mapping: { type: 'logistic', intercept: -13, slope: 0.1 },
+    });
+    expect(explainModel(mapped)!(facts).map((c) => c.effect)).toEqual([
+      expect.closeTo(-0.7, 12),
+      expect.closeTo(-0.3, 12),
+    ]);
   });
 
   describe('validation', () => {

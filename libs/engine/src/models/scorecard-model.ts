@@ -4,7 +4,7 @@ import { disallowedValueMessage, fieldIs, wrongValueMessage } from '../catalog/f
 import type { FieldDefinition } from '../catalog/fields';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
 import { checkReference, referencedField, referenceGetter, referenceRoots } from './input-reference';
-import { logistic, type ModelCheckContext, type ModelKind } from './model-kind';
+import { logistic, sumByInput, type ModelCheckContext, type ModelKind } from './model-kind';
 
 const points = z.number().finite().min(-100000).max(100000);
 
@@ -41,6 +41,7 @@ export const scorecardParamsSchema = z.object({
 export type ScorecardParams = z.infer<typeof scorecardParamsSchema>;
 
 type Bin = z.infer<typeof binSchema>;
+type Characteristic = ScorecardParams['characteristics'][number];
 
 /** Scorecard: bins per characteristic give points; the sum (optionally mapped to a probability) is the score. */
 export const scorecardModel: ModelKind<ScorecardParams> = {
@@ -76,13 +77,8 @@ export const scorecardModel: ModelKind<ScorecardParams> = {
   compile(params) {
     const characteristics = params.characteristics.map((c) => {
       const get = referenceGetter(c.input);
-      const matchers = c.bins.map((bin) => ({ matches: binMatcher(bin), points: bin.points }));
-      return (f: Parameters<typeof get>[0]) => {
-        const value = get(f);
-        if (value === undefined || value === null || value === '') return c.missingPoints;
-        for (const m of matchers) if (m.matches(value)) return m.points;
-        return c.otherPoints;
-      };
+      const points = pointsOf(c);
+      return (f: Parameters<typeof get>[0]) => points(get(f));
     });
     const { baseScore, mapping } = params;
     return (f) => {
@@ -91,11 +87,37 @@ export const scorecardModel: ModelKind<ScorecardParams> = {
       return mapping ? logistic(mapping.intercept + mapping.slope * score) : score;
     };
   },
+  explain(params) {
+    // Mapped to a probability, points count in log-odds: slope × points.
+    const scale = params.mapping ? params.mapping.slope : 1;
+    const characteristics = params.characteristics.map((c) => ({
+      input: c.input,
+      get: referenceGetter(c.input),
+      points: pointsOf(c),
+    }));
+    return (f) =>
+      sumByInput(
+        characteristics.map(({ input, get, points }) => {
+          const value = get(f);
+          return { input, value, effect: scale * points(value) };
+        }),
+      );
+  },
   reads: (params) => referenceRoots(params.characteristics.map((c) => c.input)),
   summarize: (params) =>
     `scorecard: ${params.characteristics.length} characteristic${params.characteristics.length === 1 ? '' : 's'}` +
     (params.mapping ? ' → probability' : ''),
 };
+
+/** The points one characteristic gives a value: its bin's, else missingPoints or otherPoints. */
+function pointsOf(c: Characteristic): (value: unknown) => number {
+  const matchers = c.bins.map((bin) => ({ matches: binMatcher(bin), points: bin.points }));
+  return (value) => {
+    if (value === undefined || value === null || value === '') return c.missingPoints;
+    for (const m of matchers) if (m.matches(value)) return m.points;
+    return c.otherPoints;
+  };
+}
 
 function binMatcher(bin: Bin): (value: unknown) => boolean {
   if (bin.values) {

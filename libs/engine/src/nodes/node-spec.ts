@@ -56,8 +56,30 @@ export interface NodeRuntime {
     state: DecisionState,
     lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
   ): string;
+  /**
+   * Why a candidate that came in did not go out, in words that hold for every customer dropped the
+   * same way (the rule, the limit, the cut; no customer values), so that a simulation can count drops
+   * by reason. Only called for funnel traces; without it explainDrop's words are counted.
+   */
+  dropReason?(
+    candidate: Candidate,
+    state: DecisionState,
+    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
+  ): string;
   /** Extra facts about a candidate that went out (e.g. arbitration terms); only called when tracing. */
-  explainKept?(candidate: Candidate, state: DecisionState): Record<string, unknown> | undefined;
+  explainKept?(
+    candidate: Candidate,
+    state: DecisionState,
+    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
+  ): Record<string, unknown> | undefined;
+  /**
+   * Notes in words about what went out, listed with the node's notes where readers of an explanation
+   * see them (e.g. what moved each score); only called for a full trace.
+   */
+  explainOutput?(
+    state: DecisionState,
+    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
+  ): string[];
 }
 
 /**

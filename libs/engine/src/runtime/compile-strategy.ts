@@ -152,7 +152,7 @@ export function compileStrategy(
             out.handle,
             out.notes,
             state,
-            options.trace === true,
+            options.trace === true ? 'full' : options.trace === 'funnel' ? 'funnel' : 'counts',
             actions,
           ),
         );
@@ -248,12 +248,14 @@ function traceNode(
   handle: string,
   notes: string[] | undefined,
   state: DecisionState,
-  full: boolean,
+  detail: 'full' | 'funnel' | 'counts',
   catalog: readonly ActionFact[],
 ): NodeTrace {
   const incoming = step.source
     ? (step.runtime.selected ?? catalog.map((action) => ({ action, fields: {} })))
-    : inputs.flat();
+    : inputs.length === 1
+      ? inputs[0]!
+      : inputs.flat();
   const node: NodeTrace = {
     nodeId: step.id,
     type: step.type,
@@ -263,8 +265,12 @@ function traceNode(
   };
   if (step.label) node.label = step.label;
   if (step.outputSlots.size > 1) node.branch = handle;
-  if (!full) return node;
-  if (notes?.length) node.notes = notes;
+  if (detail === 'funnel') return withFunnel(node, step, incoming, out, state);
+  if (detail !== 'full') return node;
+  const lists = { inputs: incoming, output: out };
+  const outputNotes = step.runtime.explainOutput?.(state, lists);
+  const allNotes = outputNotes?.length ? [...(notes ?? []), ...outputNotes] : notes;
+  if (allNotes?.length) node.notes = allNotes;
   // Count occurrences, so that an action arriving twice at a merge and kept once is listed as dropped once.
   const keptCount = new Map<string, number>();
   for (const c of out) keptCount.set(c.action.id, (keptCount.get(c.action.id) ?? 0) + 1);
@@ -277,12 +283,53 @@ function traceNode(
     }
     node.dropped.push({
       actionId: c.action.id,
-      reason: step.runtime.explainDrop?.(c, state, { inputs: incoming, output: out }) ?? 'dropped',
+      reason: step.runtime.explainDrop?.(c, state, lists) ?? 'dropped',
     });
   }
   node.kept = out.map((c) => {
-    const details = step.runtime.explainKept?.(c, state);
+    const details = step.runtime.explainKept?.(c, state, lists);
     return { actionId: c.action.id, fields: { ...c.fields }, ...(details ? { details } : {}) };
   });
   return node;
+}
+
+/**
+ * The funnel trace of a node: the list it let out (no copy) and each dropped candidate with a reason
+ * that does not depend on the customer's values, so a simulation can count them. Nodes drop by
+ * keeping the candidates they were given, so what went out is found by identity; a node that made
+ * new candidates and dropped some too is matched by action id, like the full trace.
+ */
+function withFunnel(
+  node: NodeTrace,
+  step: PlanStep,
+  incoming: readonly Candidate[],
+  out: readonly Candidate[],
+  state: DecisionState,
+): NodeTrace {
+  node.candidatesOut = out;
+  const drops = incoming.length - out.length;
+  if (drops <= 0) return node;
+  const lists = { inputs: incoming, output: out };
+  const runtime = step.runtime;
+  const dropped: NonNullable<NodeTrace['dropped']> = [];
+  const kept = out.length > 32 ? new Set(out) : undefined;
+  for (const c of incoming) if (!(kept ? kept.has(c) : out.includes(c))) dropped.push(droppedEntry(c));
+  if (dropped.length !== drops) {
+    dropped.length = 0;
+    const left = new Map<string, number>();
+    for (const c of out) left.set(c.action.id, (left.get(c.action.id) ?? 0) + 1);
+    for (const c of incoming) {
+      const n = left.get(c.action.id) ?? 0;
+      if (n > 0) left.set(c.action.id, n - 1);
+      else dropped.push(droppedEntry(c));
+    }
+  }
+  node.dropped = dropped;
+  return node;
+
+  function droppedEntry(c: Candidate) {
+    const reason =
+      runtime.dropReason?.(c, state, lists) ?? runtime.explainDrop?.(c, state, lists) ?? 'dropped';
+    return { actionId: c.action.id, name: c.action.name, reason };
+  }
 }

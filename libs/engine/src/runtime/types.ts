@@ -40,8 +40,12 @@ export interface Recommendation {
 }
 
 export interface DecideOptions {
-  /** `true`: full trace with reasons in words; `'counts'`: only candidates in/out per node. */
-  trace?: boolean | 'counts';
+  /**
+   * `true`: full trace with reasons in words; `'counts'`: only candidates in/out per node;
+   * `'funnel'`: the counts, the candidates each node let out and, for each dropped candidate, a reason
+   * that holds for every customer dropped the same way (for counting drops over many decisions).
+   */
+  trace?: boolean | 'counts' | 'funnel';
   /** Keep at most this many recommendations (after the strategy's own limits). */
   limit?: number;
   /** Decision time in ms since epoch when `context.now` is absent; defaults to the clock. */
@@ -68,8 +72,14 @@ export interface NodeTrace {
   out: number;
   /** For a split: the branch the customer took. */
   branch?: string;
-  /** Why each candidate that came in did not go out (full trace only). */
-  dropped?: { actionId: string; reason: string }[];
+  /**
+   * Why each candidate that came in did not go out. Full trace: in words about this customer ("age 17
+   * is not ≥ 18"). Funnel trace: in words without the customer's values ("needs age ≥ 18"), with the
+   * action's name.
+   */
+  dropped?: { actionId: string; reason: string; name?: string }[];
+  /** Funnel trace only: the list the node let out, as it is (read it, never change it). */
+  candidatesOut?: readonly Candidate[];
   /** What went out, with the fields computed so far and node-specific details (full trace only). */
   kept?: { actionId: string; fields: Record<string, number>; details?: Record<string, unknown> }[];
   /** Notes about the node as a whole, e.g. why a split chose its branch. */

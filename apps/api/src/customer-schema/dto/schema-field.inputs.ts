@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
-import { fieldDefinitionSchema } from '@arbiter/engine';
+import { FIELD_AGES, fieldDefinitionSchema } from '@arbiter/engine';
 import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import { FieldType, SchemaField, SchemaScope } from '../schema-field.entity';
@@ -26,6 +26,9 @@ export class DefineSchemaFieldInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Personal data (default false).' })
   personal?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A protected attribute for the fairness check; left out: as it was (new fields: false).' })
+  protected?: boolean | null;
 }
 
 export const fieldNameSchema = fieldDefinitionSchema.shape.name;
@@ -39,8 +42,11 @@ export const defineSchemaFieldSchema = z
     description: z.string().trim().max(2000).nullish(),
     allowedValues: z.array(z.union([z.string().max(200), z.number().finite(), z.boolean()])).min(1, 'must list at least one value').max(500).nullish(),
     personal: z.boolean().nullish(),
+    protected: z.boolean().nullish(),
   })
   .superRefine((f, ctx) => {
+    if (f.protected && f.scope !== SchemaScope.customer) ctx.addIssue({ code: 'custom', path: ['protected'], message: 'only customer fields can be protected: context fields describe the request, not a person' });
+    if (f.scope === SchemaScope.customer && f.name === FIELD_AGES) ctx.addIssue({ code: 'custom', path: ['name'], message: `"${FIELD_AGES}" is reserved: conditions read field ages as customer.${FIELD_AGES}.<field>` });
     if (!f.allowedValues) return;
     const expected = f.type === 'number' ? 'number' : f.type === 'boolean' ? 'boolean' : f.type === 'string' || f.type === 'list' ? 'string' : undefined;
     if (!expected) ctx.addIssue({ code: 'custom', path: ['allowedValues'], message: `a ${f.type} field cannot restrict its values` });

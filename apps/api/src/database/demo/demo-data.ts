@@ -43,6 +43,12 @@ export const DEMO_SCHEMA: Required<DataSchema> = {
   context: [...RETAIL_SCHEMA.context, ...(coupon.schema.context ?? [])],
 };
 
+/**
+ * The customer fields the seed marks protected for the fairness check: the coupon sample's age band
+ * and gender, so every demo simulation reports how those groups are treated.
+ */
+export const DEMO_PROTECTED_FIELDS: readonly string[] = ['age', 'gender'];
+
 const RETAIL_CHANNELS = ['web', 'app', 'call-center'];
 
 const RETAIL_ACTIONS: ActionDefinition[] = [

@@ -17,7 +17,7 @@ import { UsersService } from '../../users/users.service';
 import type { Actor } from '../../auth/actor';
 import type { CreateAction } from '../../actions/dto/action.inputs';
 import type { CreateStrategy } from '../../strategies/dto/strategy.types';
-import { DEMO_ACTIONS, DEMO_SCHEMA, DEMO_STRATEGIES, DEMO_USERS } from './demo-data';
+import { DEMO_ACTIONS, DEMO_PROTECTED_FIELDS, DEMO_SCHEMA, DEMO_STRATEGIES, DEMO_USERS } from './demo-data';
 import { publishDemoStrategy } from './publish-demo-strategy';
 
 export interface DemoSeedResult {
@@ -78,6 +78,7 @@ export class DemoSeedService {
           label: field.label,
           allowedValues: field.allowedValues,
           personal: field.personal,
+          protected: scope === SchemaScope.customer && DEMO_PROTECTED_FIELDS.includes(field.name),
         });
       }
     }

@@ -1,10 +1,13 @@
 import type { ModelSpec } from '@arbiter/engine';
+import { useState } from 'react';
 import { Select } from '../../shared/ui';
 import { useEditorContext } from '../editor-context';
 import type { ProblemLookup } from '../problems';
 import { DecisionTableEditor } from './DecisionTableEditor';
 import { ExpressionEditor } from './ExpressionEditor';
 import { LogisticEditor } from './LogisticEditor';
+import { latestRegistryReference } from './registry-reference';
+import { NoRegistryModel, RegistryModelPanel } from './RegistryModelPanel';
 import { ScorecardEditor } from './ScorecardEditor';
 
 export interface ModelEditorProps<M> {
@@ -15,7 +18,10 @@ export interface ModelEditorProps<M> {
   field: string;
 }
 
-const MODEL_TYPES: { value: ModelSpec['type']; label: string }[] = [
+/** The kinds a designer picks here; a tree ensemble only comes trained, through the registry. */
+type ChosenModelType = Extract<ModelSpec['type'], 'logistic' | 'scorecard' | 'decisionTable' | 'expression' | 'registry'>;
+
+const MODEL_TYPES: { value: ChosenModelType; label: string }[] = [
   { value: 'logistic', label: 'Logistic regression (coefficients)' },
   { value: 'scorecard', label: 'Scorecard (points per bin)' },
   { value: 'decisionTable', label: 'Decision table' },
@@ -23,7 +29,7 @@ const MODEL_TYPES: { value: ModelSpec['type']; label: string }[] = [
   { value: 'registry', label: 'Trained model from the registry' },
 ];
 
-export function newModel(type: ModelSpec['type'], registryIds: string[] = []): ModelSpec {
+export function newModel(type: ChosenModelType, registry?: Readonly<Record<string, ModelSpec>>): ModelSpec {
   switch (type) {
     case 'logistic':
       return { type, intercept: 0, terms: [] };
@@ -34,39 +40,35 @@ export function newModel(type: ModelSpec['type'], registryIds: string[] = []): M
     case 'expression':
       return { type, expression: '0.5' };
     case 'registry':
-      return { type, modelId: registryIds[0] ?? '' };
+      return latestRegistryReference(registry);
   }
 }
 
 /** Picks the kind of model and shows its editor. */
 export function ModelEditor({ value, onChange, problems, field }: ModelEditorProps<ModelSpec>) {
   const { env } = useEditorContext();
-  const registryIds = Object.keys(env.models ?? {});
+  // Set when "trained model" was picked but there is none to reference: the model stays as it was.
+  const [noRegistryModel, setNoRegistryModel] = useState(false);
+  // A document may hold a kind not offered here (a tree ensemble pasted inline): it shows as it is.
+  const pickType = (type: string) => {
+    const chosen = MODEL_TYPES.find((t) => t.value === type);
+    if (!chosen || chosen.value === value.type) return;
+    const next = newModel(chosen.value, env.models);
+    setNoRegistryModel(next.type === 'registry' && !next.modelId);
+    if (next.type !== 'registry' || next.modelId) onChange(next);
+  };
   return (
     <div className="model-editor">
       <div className="field">
         <label className="field-label">Model type</label>
-        <Select label="Model type" value={value.type} options={MODEL_TYPES} onChange={(type) => type !== value.type && onChange(newModel(type, registryIds))} />
+        <Select<string> label="Model type" value={value.type} options={MODEL_TYPES} onChange={(type) => pickType(type)} />
+        {noRegistryModel && value.type !== 'registry' && <NoRegistryModel local={env.models === undefined} />}
       </div>
       {value.type === 'logistic' && <LogisticEditor value={value} onChange={onChange} problems={problems} field={field} />}
       {value.type === 'scorecard' && <ScorecardEditor value={value} onChange={onChange} problems={problems} field={field} />}
       {value.type === 'decisionTable' && <DecisionTableEditor value={value} onChange={onChange} problems={problems} field={field} />}
       {value.type === 'expression' && <ExpressionEditor value={value} onChange={onChange} problems={problems} field={field} />}
-      {value.type === 'registry' && (
-        <div className="field">
-          <label className="field-label">Model</label>
-          {registryIds.length ? (
-            <Select label="Registry model" value={value.modelId} options={registryIds.map((id) => ({ value: id, label: id }))} onChange={(modelId) => onChange({ ...value, modelId })} invalid={problems.has(`${field}.modelId`)} />
-          ) : (
-            <p className="muted small">No trained models yet. Analysts train them from recorded outcomes.</p>
-          )}
-          {problems.messages(`${field}.modelId`).map((m) => (
-            <div key={m} className="field-error" role="alert">
-              {m}
-            </div>
-          ))}
-        </div>
-      )}
+      {value.type === 'registry' && <RegistryModelPanel value={value} onChange={onChange} problems={problems} field={field} />}
       {problems.messages(field).map((m) => (
         <div key={m} className="field-error" role="alert">
           {m}

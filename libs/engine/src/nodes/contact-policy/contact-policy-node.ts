@@ -77,8 +77,16 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
     };
     // A limit of 0 forbids the contact outright, with or without history.
     const alwaysLimited = config.limits.some((l) => l.max === 0);
-    /** The first rule the candidate breaks; with `all`, every one of them is collected there (for the trace). */
-    const violation = (c: Candidate, state: DecisionState, all?: string[]): string | undefined => {
+    /**
+     * The first rule the candidate breaks; with `all`, every one of them is collected there (for the
+     * trace), in words about this customer's history or, with `asRule`, in the rule's own words.
+     */
+    const violation = (
+      c: Candidate,
+      state: DecisionState,
+      all?: string[],
+      asRule = false,
+    ): string | undefined => {
       const history = historyOf(state);
       if (history.length === 0 && !alwaysLimited) return undefined;
       for (const limit of config.limits) {
@@ -90,7 +98,9 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
           const reason =
             limit.max === 0
               ? `at most 0 ${limit.count.join('/')} in ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)}, so never offered`
-              : `${limit.count.join('/')} ${plural(n, 'time')} in the last ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)} (at most ${limit.max})`;
+              : asRule
+                ? `at most ${limit.max} ${limit.count.join('/')} in ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)}`
+                : `${limit.count.join('/')} ${plural(n, 'time')} in the last ${plural(limit.windowDays, 'day')} for ${scopeWords(limit.scope, c.action)} (at most ${limit.max})`;
           if (!all) return reason;
           all.push(reason);
         }
@@ -110,7 +120,10 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
         }
         if (last) {
           const ago = Math.floor((state.now - last.at) / DAY_MS);
-          const reason = `${last.outcome} ${ago === 0 ? 'today' : `${plural(ago, 'day')} ago`} for ${scopeWords(cooldown.scope, c.action)} (${plural(cooldown.days, 'day')} rest after ${cooldown.after.join('/')})`;
+          const rest = `${plural(cooldown.days, 'day')} rest after ${cooldown.after.join('/')}`;
+          const reason = asRule
+            ? `${rest} for ${scopeWords(cooldown.scope, c.action)}`
+            : `${last.outcome} ${ago === 0 ? 'today' : `${plural(ago, 'day')} ago`} for ${scopeWords(cooldown.scope, c.action)} (${rest})`;
           if (!all) return reason;
           all.push(reason);
         }
@@ -125,6 +138,11 @@ export const contactPolicyNode = defineNode<ContactPolicyConfig>({
       explainDrop(c, state) {
         const broken: string[] = [];
         violation(c, state, broken);
+        return broken.length ? broken.join('; ') : 'suppressed by the contact policy';
+      },
+      dropReason(c, state) {
+        const broken: string[] = [];
+        violation(c, state, broken, true);
         return broken.length ? broken.join('; ') : 'suppressed by the contact policy';
       },
     };

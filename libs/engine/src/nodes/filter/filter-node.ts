@@ -76,6 +76,15 @@ export const filterNode = defineNode<FilterConfig>({
       rulesFor.set(action.id, rules);
     }
     const tests = ctx.actions.map((a) => combine(rulesFor.get(a.id)!.map((r) => r.condition.test)));
+    // Drop reasons are counted over every row of a simulation: the same string for the same failure.
+    const reasons = new Map<string, Map<string, string>>();
+    const needs = (scope: string, part: string): string => {
+      let byPart = reasons.get(scope);
+      if (!byPart) reasons.set(scope, (byPart = new Map()));
+      let reason = byPart.get(part);
+      if (reason === undefined) byPart.set(part, (reason = `${scope}needs ${part}`));
+      return reason;
+    };
     const testFor = (c: Candidate) => tests[catalogIndex(c.action)];
     return {
       run([input = []], state) {
@@ -110,6 +119,23 @@ export const filterNode = defineNode<FilterConfig>({
           const outcome = rule.condition.explain(facts);
           if (!outcome.passed) failed.push(rule.scope + outcome.reason);
         }
+        return failed.length ? failed.join('; ') : 'did not pass the filter';
+      },
+      dropReason(c, state) {
+        // Called after run, for this decision: the shared facts can take the candidate like in run.
+        const f = state.facts;
+        f.action = c.action;
+        f.fields = c.fields;
+        const failed: string[] = [];
+        if (hoisted) {
+          const part = hoisted.failed(f);
+          if (part !== undefined) failed.push(needs('', part));
+        }
+        for (const rule of rulesFor.get(c.action.id) ?? []) {
+          const part = rule.condition.failed(f);
+          if (part !== undefined) failed.push(needs(rule.scope, part));
+        }
+        if (failed.length === 1) return failed[0]!;
         return failed.length ? failed.join('; ') : 'did not pass the filter';
       },
     };

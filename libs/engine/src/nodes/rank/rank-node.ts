@@ -49,6 +49,9 @@ export const rankNode = defineNode<RankConfig>({
       }
       return keep === undefined || keep === Infinity ? sorted : sorted.slice(0, keep);
     };
+    // Counted once per dropped candidate of every row of a simulation: the same strings each time.
+    const belowTop = `below the top ${limit} by ${by}`;
+    const groupReasons = new Map<string, string>();
     return {
       run: ([input = []]) => ({ handle: 'out', candidates: rank(input) }),
       explainDrop(c, _state, { inputs, output }) {
@@ -65,6 +68,18 @@ export const rankNode = defineNode<RankConfig>({
             ? `${by} is missing, so it ranks last`
             : `${by} ${Number(value.toPrecision(4))}`;
         return `ranked #${position} (${shown}), below the top ${limit}`;
+      },
+      dropReason(c, _state, { output }) {
+        const group = c.action.group;
+        if (onePerGroup && group !== undefined && output.some((o) => o.action.group === group)) {
+          let reason = groupReasons.get(group);
+          if (reason === undefined) {
+            reason = `another action of group ${JSON.stringify(group)} ranks higher (one per group)`;
+            groupReasons.set(group, reason);
+          }
+          return reason;
+        }
+        return belowTop;
       },
     };
   },

@@ -1,5 +1,5 @@
 import { CATALOG, linearStrategy } from '../../test-support/build-strategy';
-import { decide, keptDetails, NOW } from '../../test-support/engine.test-helpers';
+import { decide, keptDetails, nodeTrace, NOW } from '../../test-support/engine.test-helpers';
 
 const strategy = (config: unknown) =>
   linearStrategy([
@@ -104,5 +104,126 @@ describe('score node', () => {
       ['output', {}],
     ]);
     expect(decide(doc, customer).recommendations[0]!.propensity).toBe(0.2);
+  });
+
+  describe('explanation of a traced decision', () => {
+    const schema = {
+      customer: [
+        { name: 'id', type: 'string' as const },
+        { name: 'balance', type: 'number' as const },
+        { name: 'nbContacts', type: 'number' as const, label: 'contacts' },
+        { name: 'housing', type: 'boolean' as const },
+        { name: 'age', type: 'number' as const },
+      ],
+    };
+    const logistic = {
+      type: 'logistic',
+      intercept: 0.67,
+      terms: [
+        { input: 'customer.age', weight: 0.001 },
+        { input: 'customer.balance', weight: 0.0001, center: 7900 },
+        { input: 'customer.nbContacts', weight: -0.075 },
+        { input: 'customer.housing', categories: { true: 0.12 } },
+      ],
+    };
+    const person = {
+      customer: { id: 'c1', balance: 12000, nbContacts: 4, housing: true, age: 40 },
+      context: { now: NOW },
+    };
+    const WORDS =
+      'propensity 0.85: balance 12000 raised it (+0.41); contacts 4 lowered it (\u22120.30); housing true raised it (+0.12)';
+
+    it('gives each kept candidate the 3 inputs that moved its score most, in words and numbers', () => {
+      const result = decide(
+        strategy({ model: logistic }),
+        person,
+        { trace: true },
+        { actions: CATALOG, schema },
+      );
+      expect(result.recommendations[0]!.propensity).toBeCloseTo(1 / (1 + Math.exp(-1.73)), 12);
+      expect(keptDetails(result, 'n2')['data-addon']).toEqual({
+        explanation: WORDS,
+        contributions: [
+          { input: 'customer.balance', value: 12000, effect: expect.closeTo(0.41, 12) },
+          { input: 'customer.nbContacts', value: 4, effect: expect.closeTo(-0.3, 12) },
+          { input: 'customer.housing', value: true, effect: 0.12 },
+        ],
+      });
+    });
+
+    it('says it once in the step’s notes when every candidate got the same score', () => {
+      const result = decide(
+        strategy({ model: logistic }),
+        person,
+        { trace: true },
+        { actions: CATALOG, schema },
+      );
+      expect(nodeTrace(result, 'n2').notes).toEqual([WORDS]);
+    });
+
+    it('adds nothing when not traced, or traced as counts only', () => {
+      const env = { actions: CATALOG, schema };
+      expect(decide(strategy({ model: logistic }), person, {}, env).trace).toBeUndefined();
+      const counts = nodeTrace(decide(strategy({ model: logistic }), person, { trace: 'counts' }, env), 'n2');
+      expect(counts).not.toHaveProperty('notes');
+      expect(counts).not.toHaveProperty('kept');
+    });
+
+    it('names the action on each line when the scores differ, and explains with the fields as they came in', () => {
+      const doc = linearStrategy([
+        ['actions', { actionIds: ['data-addon', 'loyalty-discount'] }],
+        ['score', { field: 'affinity', model: { type: 'expression', expression: 'action.value / 100' } }],
+        [
+          'score',
+          {
+            model: {
+              type: 'logistic',
+              intercept: 0,
+              terms: [
+                { input: 'fields.affinity', weight: 2 },
+                { input: 'fields.propensity', weight: 1, missingWeight: -0.5 },
+              ],
+            },
+          },
+        ],
+        ['output', {}],
+      ]);
+      const result = decide(doc, customer, { trace: true });
+      expect(nodeTrace(result, 'n3').notes).toEqual([
+        'loyalty-discount: propensity 0.57: affinity 0.4 raised it (+0.80); propensity missing lowered it (\u22120.50)',
+        'data-addon: propensity 0.5: affinity 0.25 raised it (+0.50); propensity missing lowered it (\u22120.50)',
+      ]);
+    });
+
+    it('explains a tree ensemble from the registry by its path contributions', () => {
+      const trees = {
+        type: 'treeEnsemble' as const,
+        baseScore: -1,
+        trees: [
+          {
+            nodes: [
+              { input: 'customer.balance', threshold: 5000, missingLeft: true, left: 1, right: 2, value: 0 },
+              { leaf: -0.2 },
+              { leaf: 0.6 },
+            ],
+          },
+        ],
+      };
+      const env = { actions: CATALOG, schema, models: { 'gbdt@3': trees } };
+      const result = decide(
+        strategy({ model: { type: 'registry', modelId: 'gbdt', version: 3 } }),
+        person,
+        { trace: true },
+        env,
+      );
+      expect(nodeTrace(result, 'n2').notes).toEqual(['propensity 0.4: balance 12000 raised it (+0.60)']);
+    });
+
+    it('says so when no input moved the score', () => {
+      const result = decide(strategy({ model: { type: 'logistic', intercept: 0, terms: [] } }), customer, {
+        trace: true,
+      });
+      expect(nodeTrace(result, 'n2').notes).toEqual(['propensity 0.5: no input raised or lowered it']);
+    });
   });
 });

@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import { catalogIndex } from '../../catalog/action';
 import { withField } from '../../runtime/candidate';
-import type { Candidate } from '../../runtime/types';
+import type { Candidate, DecisionState } from '../../runtime/types';
 import {
   checkModel,
   compileModel,
+  explainModel,
   modelIsPerCandidate,
   modelSpecSchema,
   resolveModel,
   summarizeModel,
+  type InlineModelSpec,
   type ModelSpec,
 } from '../../models/model-spec';
-import type { ScoreFunction } from '../../models/model-kind';
+import type { ExplainFunction, ScoreFunction } from '../../models/model-kind';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
 import { checkScopeKeys, fieldNameSchema, plural } from '../shared';
+import { explainScore, type ScoreExplanation } from './score-explanation';
 
 const configSchema = z.object({
   /** The candidate field the score is written to. */
@@ -33,7 +36,7 @@ export const scoreNode = defineNode<ScoreConfig>({
   type: 'score',
   title: 'Score',
   description:
-    'Sets a number such as the propensity from a model: logistic, scorecard, decision table or expression.',
+    'Sets a number such as the propensity from a model: logistic, scorecard, tree ensemble, decision table or expression.',
   inputs: 'one',
   configSchema,
   defaultConfig: () => ({ field: 'propensity', model: { type: 'logistic', intercept: 0, terms: [] } }),
@@ -62,11 +65,21 @@ export const scoreNode = defineNode<ScoreConfig>({
   },
   compile(config, ctx) {
     // Models are numbered; one that reads only customer and context is scored once per decision.
-    const models: { score: ScoreFunction; perCandidate: boolean }[] = [];
+    const models: {
+      spec: InlineModelSpec;
+      score: ScoreFunction;
+      perCandidate: boolean;
+      /** Built on the first traced decision; null for a kind that does not explain itself. */
+      explain?: ExplainFunction | null;
+    }[] = [];
     const compile = (spec: ModelSpec): number => {
       const resolved = resolveModel(spec, ctx.models);
       if (!resolved) throw new Error(`model ${JSON.stringify(spec)} cannot be resolved`);
-      models.push({ score: compileModel(resolved), perCandidate: modelIsPerCandidate(resolved) });
+      models.push({
+        spec: resolved,
+        score: compileModel(resolved),
+        perCandidate: modelIsPerCandidate(resolved),
+      });
       return models.length - 1;
     };
     const fallback = config.model ? compile(config.model) : undefined;
@@ -77,6 +90,31 @@ export const scoreNode = defineNode<ScoreConfig>({
     );
     const modelFor = (c: Candidate) => modelByIndex[catalogIndex(c.action)];
     const field = config.field;
+
+    // Traced decisions only: what moved each candidate's score, worked out once per candidate.
+    type Lists = { inputs: readonly Candidate[]; output: readonly Candidate[] };
+    const explained = new WeakMap<Candidate, ScoreExplanation | null>();
+    const explanationOf = (c: Candidate, state: DecisionState, lists: Lists): ScoreExplanation | null => {
+      const known = explained.get(c);
+      if (known !== undefined) return known;
+      const index = modelFor(c);
+      const score = c.fields[field];
+      // The model saw the candidate as it came in (output i is input i), before its field was set;
+      // a candidate that went out unchanged got no score from this step.
+      const before = lists.inputs[lists.output.indexOf(c)];
+      let result: ScoreExplanation | null = null;
+      if (index !== undefined && score !== undefined && before !== undefined && before !== c) {
+        const model = models[index]!;
+        if (model.explain === undefined) model.explain = explainModel(model.spec) ?? null;
+        if (model.explain) {
+          const facts = { ...state.facts, action: before.action, fields: before.fields };
+          result = explainScore(field, score, model.explain(facts), ctx.labels);
+        }
+      }
+      explained.set(c, result);
+      return result;
+    };
+
     return {
       run([input = []], state) {
         const f = state.facts;
@@ -100,11 +138,27 @@ export const scoreNode = defineNode<ScoreConfig>({
         }
         return { handle: 'out', candidates: out };
       },
-      explainKept(c) {
+      explainKept(c, state, lists) {
         if (modelFor(c) === undefined)
           return { note: `no model applies to ${c.action.id}; ${field} not set` };
         if (c.fields[field] === undefined) return { note: `the model gave no ${field} (missing inputs)` };
-        return undefined;
+        const explanation = explanationOf(c, state, lists);
+        return explanation ? { ...explanation } : undefined;
+      },
+      explainOutput(state, lists) {
+        // Candidates scored alike (a model of the customer alone) share one line.
+        const byText = new Map<string, string[]>();
+        for (const c of lists.output) {
+          const explanation = explanationOf(c, state, lists);
+          if (!explanation) continue;
+          const ids = byText.get(explanation.explanation);
+          if (ids) ids.push(c.action.id);
+          else byText.set(explanation.explanation, [c.action.id]);
+        }
+        if (byText.size === 1 && [...byText.values()][0]!.length === lists.output.length) {
+          return [...byText.keys()];
+        }
+        return [...byText].map(([text, ids]) => `${ids.join(', ')}: ${text}`);
       },
     };
   },

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { asciiText } from './decision-log.writer';
+
+export interface DecisionExport {
+  id: string;
+  decidedAt: string;
+  strategyId: string;
+  versionNumber: number;
+  actions: unknown;
+  inputs: unknown;
+  source: string;
+}
+
+/** One customer's logged decisions, for access requests and erasure. */
+@Injectable()
+export class CustomerDecisionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async export(customerId: string): Promise<DecisionExport[]> {
+    const rows: {
+      id: string;
+      decided_at: Date;
+      strategy_id: string;
+      version_number: number;
+      actions: unknown;
+      inputs: unknown;
+      source: string;
+    }[] = await this.dataSource.query(
+      `SELECT id, decided_at, strategy_id, version_number, actions, inputs, source FROM decision_log WHERE customer_id = $1 ORDER BY decided_at DESC`,
+      [customerId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      decidedAt: r.decided_at.toISOString(),
+      strategyId: r.strategy_id,
+      versionNumber: r.version_number,
+      actions: r.actions,
+      inputs: r.inputs,
+      source: r.source,
+    }));
+  }
+
+  /** Recent decisions of a customer for the studio: what was returned, no inputs. */
+  async recent(customerId: string, limit: number): Promise<Omit<DecisionExport, 'inputs'>[]> {
+    const rows: {
+      id: string;
+      decided_at: Date;
+      strategy_id: string;
+      version_number: number;
+      actions: unknown;
+      source: string;
+    }[] = await this.dataSource.query(
+      `SELECT id, decided_at, strategy_id, version_number, actions, source FROM decision_log WHERE customer_id = $1 ORDER BY decided_at DESC LIMIT $2`,
+      [customerId, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      decidedAt: r.decided_at.toISOString(),
+      strategyId: r.strategy_id,
+      versionNumber: r.version_number,
+      actions: r.actions,
+      source: r.source,
+    }));
+  }
+
+  /**
+   * Decisions stay (counts per version, off-policy evidence, learning need them) under a pseudonym
+   * that links to nothing, without their inputs (the customer's field values). Dead letters (records
+   * PostgreSQL refused, kept whole) of the customer are deleted. Returns [decisions, dead letters].
+   */
+  async pseudonymise(em: EntityManager, customerId: string, pseudonym: string): Promise<[number, number]> {
+    const decisions: { n: number }[] = await em.query(
+      `WITH changed AS (UPDATE decision_log SET customer_id = $2, inputs = NULL WHERE customer_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM changed`,
+      [customerId, pseudonym],
+    );
+    // The dead letter's record is the writer's ASCII-escaped JSON: the customer id appears exactly so.
+    const marker = `"customerId":${asciiText(JSON.stringify(customerId))},`;
+    const letters: { n: number }[] = await em.query(
+      `WITH gone AS (DELETE FROM decision_log_dead_letters WHERE strpos(record, $1) > 0 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      [marker],
+    );
+    return [decisions[0]!.n, letters[0]!.n];
+  }
+}

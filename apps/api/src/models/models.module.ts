@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ModelsRepository } from './models.repository';
+import { ModelsResolver } from './models.resolver';
+import { ModelsService } from './models.service';
+import { TrainingDataRepository } from './training-data.repository';
+import { TrainingJobsRepository } from './training-jobs.repository';
+
+/**
+ * The model registry (models, versions, the training jobs' records) and its queries. Other
+ * features (strategies pinning a model version) import this module and call ModelsService.
+ */
+@Module({
+  imports: [AuditModule],
+  providers: [
+    ModelsRepository,
+    TrainingJobsRepository,
+    TrainingDataRepository,
+    ModelsService,
+    ModelsResolver,
+  ],
+  exports: [ModelsService, TrainingJobsRepository, TrainingDataRepository],
+})
+export class ModelsModule {}

@@ -1,0 +1,128 @@
+import { FIELD_AGES, validateDecisionInput, type FieldDefinition } from '@arbiter/engine';
+import { z } from 'zod';
+import type { ErrorDetail } from '../common/errors';
+
+export const MAX_PROFILE_BATCH = 1000;
+/** A source clock this far ahead of ours is still believed; further ahead, the update is refused. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export const SOURCE_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
+const sourceName = z
+  .string()
+  .regex(
+    SOURCE_NAME,
+    'must be a declared source name: lower-case letters, digits, _ and -, starting with a letter (at most 64)',
+  );
+export const customerIdSchema = z
+  .union(
+    [
+      z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+      z.number().finite(),
+    ],
+    { message: 'is required: the customer id (string or number)' },
+  )
+  .transform(String);
+const personalSchema = z.record(
+  z.string(),
+  z.enum(['hash', 'drop', 'keep'], { message: "must be 'hash', 'drop' or 'keep'" }),
+);
+
+const updateShape = {
+  source: sourceName.describe('The declared source sending these values (declareProfileSource).'),
+  updatedAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T10:00:00Z' })
+    .optional()
+    .describe(
+      "When the source last changed these values (its clock; default: now). Last writer wins by this time: an older one than the stored value's is ignored.",
+    ),
+  fields: z
+    .record(z.string(), z.unknown())
+    .describe('Declared customer fields and their values; the others stay as they are.'),
+  personal: personalSchema
+    .optional()
+    .describe(
+      "Per field: 'hash' (keyed pseudonym), 'drop' (not stored) or 'keep' (in clear). Fields declared personal are hashed unless 'keep'.",
+    ),
+};
+
+export const profileUpdateSchema = z.object(updateShape).strict().meta({ id: 'ProfileUpdate' });
+export type ProfileUpdateBody = z.output<typeof profileUpdateSchema>;
+
+export const profileBatchSchema = z
+  .object({
+    items: z
+      .array(z.object({ customerId: customerIdSchema, ...updateShape }).strict())
+      .min(1, 'must hold at least one item')
+      .max(MAX_PROFILE_BATCH, `must hold at most ${MAX_PROFILE_BATCH} items per call`),
+  })
+  .strict()
+  .meta({ id: 'ProfileBatch' });
+export type ProfileBatchBody = z.output<typeof profileBatchSchema>;
+
+export interface ProfileUpdate {
+  customerId: string;
+  source: string;
+  updatedAt?: string;
+  fields: Record<string, unknown>;
+  personal?: Record<string, 'hash' | 'drop' | 'keep'>;
+}
+
+/**
+ * Every problem of one update, with the same type checks as a decision request (the engine's
+ * validateDecisionInput) plus what a store needs: only declared fields, no nulls, a declared source,
+ * a believable time. `prefix` is the place in the body (`items[3].`).
+ */
+export function updateProblems(
+  update: ProfileUpdate,
+  declared: readonly FieldDefinition[],
+  sources: ReadonlySet<string>,
+  now: number,
+  prefix = '',
+): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const at = (field: string) => `${prefix}${field}`;
+  if (!sources.has(update.source))
+    problems.push({
+      field: at('source'),
+      message: `"${update.source}" is not a declared source; an admin declares it with declareProfileSource`,
+    });
+  if (update.updatedAt !== undefined) {
+    const time = Date.parse(update.updatedAt);
+    if (!(new Date(time).getUTCFullYear() >= 1))
+      problems.push({ field: at('updatedAt'), message: 'must be a date-time after the year 1' });
+    else if (time > now + FUTURE_TOLERANCE_MS)
+      problems.push({
+        field: at('updatedAt'),
+        message:
+          'is more than 5 minutes ahead of the server clock; send the time the source changed the values',
+      });
+  }
+  const names = Object.keys(update.fields);
+  if (names.length === 0) problems.push({ field: at('fields'), message: 'must hold at least one field' });
+  const known = new Set(declared.map((f) => f.name));
+  for (const name of names) {
+    const value = update.fields[name];
+    if (name === 'id')
+      problems.push({
+        field: at('fields.id'),
+        message: 'the customer id is in the path (or customerId), not a field',
+      });
+    else if (name === FIELD_AGES)
+      problems.push({
+        field: at(`fields.${name}`),
+        message: 'is computed by the server (the age of each field); do not send it',
+      });
+    else if (!known.has(name))
+      problems.push({ field: at(`fields.${name}`), message: 'is not a declared customer field' });
+    else if (value === null || value === undefined)
+      problems.push({ field: at(`fields.${name}`), message: 'must have a value (null is not stored)' });
+  }
+  for (const p of validateDecisionInput({ customer: update.fields }, { customer: [...declared] })) {
+    problems.push({ field: at(p.field.replace(/^customer\./, 'fields.')), message: p.message });
+  }
+  for (const name of Object.keys(update.personal ?? {})) {
+    if (!Object.hasOwn(update.fields, name))
+      problems.push({ field: at(`personal.${name}`), message: 'names a field this update does not send' });
+  }
+  return problems;
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
+import { DatasetsModule } from '../datasets/datasets.module';
+import { DecisionLogModule } from '../decision-log/decision-log.module';
+import { InteractionsModule } from '../interactions/interactions.module';
+import { RestModule } from '../rest/rest.module';
+import { CustomerErasureService } from './customer-erasure.service';
+import { CustomerExportService } from './customer-export.service';
+import { CustomerPrivacyController } from './customer-privacy.controller';
+import { ProfileCache } from './profile-cache';
+import { ProfileEvents } from './profile-events';
+import { ProfilesController } from './profiles.controller';
+import { ProfilesRepository } from './profiles.repository';
+import { ProfilesResolver } from './profiles.resolver';
+import { ProfilesService } from './profiles.service';
+
+/** Customer profiles from many sources: upserts (REST), the cache decisions read, erasure and export. */
+@Module({
+  imports: [
+    AuditModule,
+    CustomerSchemaModule,
+    DatasetsModule,
+    DecisionLogModule,
+    InteractionsModule,
+    RestModule,
+  ],
+  controllers: [ProfilesController, CustomerPrivacyController],
+  providers: [
+    ProfilesRepository,
+    ProfileEvents,
+    ProfileCache,
+    ProfilesService,
+    CustomerErasureService,
+    CustomerExportService,
+    ProfilesResolver,
+  ],
+  exports: [ProfilesService],
+})
+export class ProfilesModule {}

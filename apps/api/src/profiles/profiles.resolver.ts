@@ -1,0 +1,95 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { z } from 'zod';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import type { Actor } from '../auth/actor';
+import { Role } from '../auth/roles';
+import { ZodPipe } from '../common/validation';
+import { CustomerDecisionsRepository } from '../decision-log/customer-decisions.repository';
+import { CustomerErasureService } from './customer-erasure.service';
+import { CustomerErasureResult, CustomerProfile, ProfileQuality, ProfileSource } from './dto/profile.types';
+import { SOURCE_NAME } from './profile-input';
+import { ProfilesService } from './profiles.service';
+
+const RECENT_DECISIONS = 20;
+const customerIdArg = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+
+@Resolver()
+export class ProfilesResolver {
+  constructor(
+    private readonly profiles: ProfilesService,
+    private readonly erasure: CustomerErasureService,
+    private readonly decisions: CustomerDecisionsRepository,
+  ) {}
+
+  @Roles(Role.analyst, Role.admin)
+  @Query(() => CustomerProfile, {
+    description:
+      "One customer's profile (fields with source and age; personal values for admins only) and recent decisions.",
+  })
+  async customerProfile(
+    @CurrentActor() actor: Actor,
+    @Args('customerId', new ZodPipe(customerIdArg, 'customerId')) customerId: string,
+  ) {
+    const [profile, recentDecisions] = await Promise.all([
+      this.profiles.view(actor, customerId),
+      this.decisions.recent(customerId, RECENT_DECISIONS),
+    ]);
+    return { ...profile, recentDecisions };
+  }
+
+  @Roles(Role.analyst, Role.admin)
+  @Query(() => [ProfileSource], { description: 'The declared profile sources.' })
+  profileSources() {
+    return this.profiles.sources();
+  }
+
+  @Roles(Role.analyst, Role.admin)
+  @Query(() => ProfileQuality, {
+    description: 'Per source and field: completeness and age of the stored profiles.',
+  })
+  profileQuality() {
+    return this.profiles.quality();
+  }
+
+  @Roles(Role.admin)
+  @Mutation(() => ProfileSource, {
+    description: 'Declares (or redescribes) a source that may send profile values.',
+  })
+  declareProfileSource(
+    @CurrentActor() actor: Actor,
+    @Args(
+      'name',
+      new ZodPipe(
+        z
+          .string()
+          .regex(SOURCE_NAME, 'use lower-case letters, digits, _ and -, starting with a letter (at most 64)'),
+        'name',
+      ),
+    )
+    name: string,
+    @Args(
+      'description',
+      { type: () => String, nullable: true },
+      new ZodPipe(z.string().trim().max(500, 'must be at most 500 characters').nullish(), 'description'),
+    )
+    description?: string | null,
+  ) {
+    return this.profiles.declareSource(actor, name, description ?? null);
+  }
+
+  @Roles(Role.admin)
+  @Mutation(() => CustomerErasureResult, {
+    description:
+      "Erases a customer: profile and dataset rows deleted; interactions and decisions pseudonymised, decisions' inputs removed. Idempotent.",
+  })
+  eraseCustomer(
+    @CurrentActor() actor: Actor,
+    @Args('customerId', new ZodPipe(customerIdArg, 'customerId')) customerId: string,
+  ) {
+    return this.erasure.erase(actor, customerId);
+  }
+}

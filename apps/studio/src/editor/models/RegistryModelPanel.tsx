@@ -1,0 +1,230 @@
+import type { ModelSpec } from '@arbiter/engine';
+import { useContext, useEffect, useId, useState } from 'react';
+import { routeHash } from '../../app/router';
+import { formatDate } from '../../datasets/format-date';
+import type { ModelSummary, VersionDetail } from '../../models/models-api';
+import {
+  ALGORITHM_WORDS,
+  asModelReport,
+  asProvenance,
+  formatCount,
+  formatInterval,
+  formatMetric,
+  targetWords,
+} from '../../models/report-model';
+import { errorMessage } from '../../shared/error-message';
+import { Select } from '../../shared/ui';
+import { useEditorContext } from '../editor-context';
+import type { ModelEditorProps } from './ModelEditor';
+import { RegistryApiContext } from './registry-reference';
+import '../../models/models.css';
+
+type Registry = Extract<ModelSpec, { type: 'registry' }>;
+
+/**
+ * A trained model from the registry: the registered models with algorithm and AUC, the version
+ * (the latest by default; the reference pins it), and the chosen version's card with a link to
+ * its report.
+ */
+export function RegistryModelPanel({ value, onChange, problems, field }: ModelEditorProps<Registry>) {
+  const { env } = useEditorContext();
+  const api = useContext(RegistryApiContext);
+  const name = useId();
+  const [models, setModels] = useState<ModelSummary[]>();
+  const [error, setError] = useState<string>();
+  const local = env.models === undefined;
+
+  useEffect(() => {
+    if (local) return;
+    let current = true;
+    api.list().then(
+      (list) => current && setModels(list.filter((m) => m.versions.length > 0)),
+      (err: unknown) => current && setError(errorMessage(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, local]);
+
+  const chosen = models?.find((m) => m.id === value.modelId);
+  const version = chosen?.versions.find((v) => v.version === value.version);
+  const fieldProblems = [...problems.messages(`${field}.modelId`), ...problems.messages(`${field}.version`)];
+
+  return (
+    <div className="field registry-panel">
+      <span className="field-label" id={`${name}-label`}>
+        Trained model
+      </span>
+      {local && <NoRegistryModel local />}
+      {error && (
+        <p className="field-error" role="alert">
+          Could not load the trained models: {error}
+        </p>
+      )}
+      {!local && !models && !error && <p className="muted small">Loading the trained models…</p>}
+      {models?.length === 0 && <NoRegistryModel />}
+      {models && models.length > 0 && (
+        <div role="radiogroup" aria-labelledby={`${name}-label`} className="registry-models">
+          {models.map((m) => {
+            const latest = m.versions[0]!;
+            return (
+              <label
+                key={m.id}
+                className={`registry-model ${m.id === value.modelId ? 'registry-model-chosen' : ''}`}
+              >
+                <input
+                  type="radio"
+                  name={name}
+                  checked={m.id === value.modelId}
+                  onChange={() => onChange({ type: 'registry', modelId: m.id, version: latest.version })}
+                />
+                <span>
+                  <strong>{m.name}</strong>
+                  <span className="muted small registry-model-line">
+                    {ALGORITHM_WORDS[latest.algorithm]} · AUC {formatMetric(latest.auc)}
+                  </span>
+                </span>
+              </label>
+            );
+          })}
+        </div>
+      )}
+      {chosen && (
+        <div className="field">
+          <label className="field-label" htmlFor={`${name}-version`}>
+            Version
+          </label>
+          <Select
+            id={`${name}-version`}
+            label="Model version"
+            value={value.version === undefined ? '' : String(value.version)}
+            options={chosen.versions.map((v, i) => ({
+              value: String(v.version),
+              label: `v${v.version}${i === 0 ? ' (latest)' : ''} · AUC ${formatMetric(v.auc)} · ${formatDate(v.createdAt)}`,
+            }))}
+            onChange={(v) => onChange({ ...value, version: Number(v) })}
+            invalid={problems.has(`${field}.version`)}
+          />
+          {value.version === undefined && (
+            <div className="field-hint">
+              Not pinned: the latest version is used when the strategy runs. Pick one so that what is reviewed
+              is what runs.
+            </div>
+          )}
+        </div>
+      )}
+      {fieldProblems.map((m) => (
+        <div key={m} className="field-error" role="alert">
+          {m}
+        </div>
+      ))}
+      {chosen && version && (
+        <RegistryCard
+          key={version.id}
+          versionId={version.id}
+          modelName={chosen.name}
+          known={Object.hasOwn(env.models ?? {}, `${chosen.id}@${version.version}`)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Why no trained model can be chosen: none is registered yet, or the studio runs without the server. */
+export function NoRegistryModel({ local }: { local?: boolean }) {
+  return local ? (
+    <p className="muted small">
+      Trained models live on the Arbiter server: open this strategy in the studio signed in to the server to
+      choose one.
+    </p>
+  ) : (
+    <p className="muted small">
+      No trained model yet. Analysts train them from a dataset on the{' '}
+      <a href={routeHash({ screen: 'models' })}>Models</a> page.
+    </p>
+  );
+}
+
+/** The chosen version's card: target, data, metrics, date, and the way to its report. */
+function RegistryCard({
+  versionId,
+  modelName,
+  known,
+}: {
+  versionId: string;
+  modelName: string;
+  known: boolean;
+}) {
+  const api = useContext(RegistryApiContext);
+  const [detail, setDetail] = useState<VersionDetail>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let current = true;
+    api.version(versionId).then(
+      (v) => current && setDetail(v),
+      (err: unknown) => current && setError(errorMessage(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, versionId]);
+  if (error)
+    return (
+      <p className="field-error" role="alert">
+        Could not load this version’s card: {error}
+      </p>
+    );
+  if (!detail) return <p className="muted small">Loading the model’s card…</p>;
+  const report = asModelReport(detail.report);
+  const provenance = asProvenance(detail.provenance);
+  return (
+    <section className="registry-card" aria-label={`${modelName} v${detail.version}`}>
+      <div className="registry-card-head">
+        <strong>
+          {modelName} v{detail.version}
+        </strong>
+        <a href={routeHash({ screen: 'models', modelId: detail.modelId, versionId: detail.id })}>
+          Open the report
+        </a>
+      </div>
+      <dl className="mdl-facts">
+        <dt>Target</dt>
+        <dd>{targetWords(provenance) ?? '—'}</dd>
+        <dt>Data</dt>
+        <dd>
+          {provenance.datasetName ?? '—'}
+          {report ? `, ${formatCount(report.rows.train + report.rows.test)} rows` : ''}
+        </dd>
+        <dt>AUC</dt>
+        <dd>
+          {formatMetric(report?.auc.value ?? detail.auc)}
+          {report ? ` (${formatInterval(report.auc.low, report.auc.high)})` : ''}
+        </dd>
+        {report && (
+          <>
+            <dt>Log loss · Brier</dt>
+            <dd>
+              {formatMetric(report.logLoss)} · {formatMetric(report.brier)}
+            </dd>
+          </>
+        )}
+        <dt>Algorithm</dt>
+        <dd>{ALGORITHM_WORDS[detail.algorithm]}</dd>
+        <dt>Trained</dt>
+        <dd>{formatDate(detail.createdAt)}</dd>
+      </dl>
+      {report && report.warnings.length > 0 && (
+        <p className="field-warning small">
+          {report.warnings.length === 1 ? '1 warning' : `${report.warnings.length} warnings`} in its report:{' '}
+          {report.warnings[0]!.message}
+        </p>
+      )}
+      {!known && (
+        <p className="field-warning small">
+          This version was trained after the editor opened: reload the page to check and test the strategy
+          with it.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useCallback, useState } from 'react';
+import { deniedReason } from '../app/access';
+import { navigate, routeHash } from '../app/router';
+import type { SessionUser } from '../auth/session';
+import { formatDate } from '../datasets/format-date';
+import { StatusPill } from '../shared/StatusPill';
+import { Button, EmptyState } from '../shared/ui';
+import type { ModelsApi, ModelSummary } from './models-api';
+import { ALGORITHM_WORDS, formatMetric, isTrainingFinished, TRAINING_STATUS_WORDS } from './report-model';
+import { TrainingWizard } from './TrainingWizard';
+import { usePolled } from './use-polled';
+
+const POLL_MS = 2000;
+
+const underWay = (models: ModelSummary[]) =>
+  models.some((m) => m.trainings.some((t) => !isTrainingFinished(t.status)));
+
+/** `#/models`: every registered model with its latest training and headline figures. */
+export function ModelList({ api, user }: { api: ModelsApi; user: SessionUser }) {
+  const load = useCallback(() => api.list(), [api]);
+  const { value: models, error, reload } = usePolled(load, underWay, POLL_MS);
+  const [training, setTraining] = useState(false);
+  const trainDenied = deniedReason('trainModel', user.roles);
+
+  return (
+    <main className="page-main models-screen">
+      <div className="page-head">
+        <h1>Models</h1>
+        {!training && (
+          <Button
+            variant="primary"
+            disabled={!!trainDenied}
+            title={trainDenied}
+            onClick={() => setTraining(true)}
+          >
+            Train a model
+          </Button>
+        )}
+      </div>
+      <p className="muted">
+        Propensity models learned from a dataset: the chance that a customer accepts. Each training adds an
+        immutable version with its evaluation on held-out rows; a strategy’s score step picks a version.
+      </p>
+      {trainDenied && <p className="muted small">{trainDenied}</p>}
+      {training && (
+        <TrainingWizard
+          api={api}
+          onClose={() => setTraining(false)}
+          onStarted={(job) => navigate({ screen: 'models', modelId: job.modelId, trainingId: job.id })}
+        />
+      )}
+      {error && (
+        <p className="callout callout-error" role="alert">
+          Could not load the models: {error}{' '}
+          <button type="button" className="link-button" onClick={reload}>
+            Try again
+          </button>
+        </p>
+      )}
+      {!models && !error && (
+        <p className="muted" role="status">
+          Loading models…
+        </p>
+      )}
+      {models?.length === 0 && (
+        <EmptyState title="No models yet">
+          {trainDenied
+            ? 'An analyst trains propensity models from a dataset here; designers then use them in a strategy’s score step.'
+            : 'Train one from a dataset with "Train a model": choose the outcome column, the predictors and the algorithm, and read its report.'}
+        </EmptyState>
+      )}
+      {models && models.length > 0 && (
+        <table className="data-table mdl-table models-table">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Target</th>
+              <th scope="col">Latest training</th>
+              <th scope="col">Algorithm</th>
+              <th scope="col" className="num">
+                AUC
+              </th>
+              <th scope="col" className="num">
+                Versions
+              </th>
+              <th scope="col">Last trained</th>
+            </tr>
+          </thead>
+          <tbody>
+            {models.map((m) => (
+              <ModelRow key={m.id} model={m} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
+
+function ModelRow({ model }: { model: ModelSummary }) {
+  const latest = model.versions[0];
+  const training = model.trainings[0];
+  return (
+    <tr>
+      <th scope="row">
+        <a href={routeHash({ screen: 'models', modelId: model.id })}>{model.name}</a>
+        {model.description && <span className="muted small mdl-description">{model.description}</span>}
+      </th>
+      <td>{model.target}</td>
+      <td>
+        {training ? (
+          <>
+            <StatusPill status={training.status} words={TRAINING_STATUS_WORDS} classPrefix="mdl-status" />{' '}
+            {!isTrainingFinished(training.status) && (
+              <a href={routeHash({ screen: 'models', modelId: model.id, trainingId: training.id })}>follow</a>
+            )}
+          </>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>{latest ? ALGORITHM_WORDS[latest.algorithm] : '—'}</td>
+      <td className="num">{formatMetric(latest?.auc)}</td>
+      <td className="num">{model.versions.length}</td>
+      <td>{latest ? formatDate(latest.createdAt) : 'not yet'}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,163 @@
+import { useCallback, useState } from 'react';
+import { deniedReason } from '../app/access';
+import { routeHash } from '../app/router';
+import type { SessionUser } from '../auth/session';
+import { formatDate } from '../datasets/format-date';
+import { errorMessage } from '../shared/error-message';
+import { usePeople } from '../shared/people';
+import { StatusPill } from '../shared/StatusPill';
+import { Button, Dialog } from '../shared/ui';
+import type { ModelsApi, TrainingJobView } from './models-api';
+import {
+  isTrainingFinished,
+  trainingFailure,
+  trainingProgressView,
+  TRAINING_STATUS_WORDS,
+} from './report-model';
+import { usePolled } from './use-polled';
+import { VersionReport } from './VersionReport';
+
+/** Progress is polled every second, like a simulation's: the same query says when the version is there. */
+export const POLL_MS = 1000;
+
+/** `#/models/<id>/trainings/<job>`: a training's live progress with Cancel, then the new version's report. */
+export function TrainingRun({
+  api,
+  user,
+  modelId,
+  trainingId,
+}: {
+  api: ModelsApi;
+  user: SessionUser;
+  modelId: string;
+  trainingId: string;
+}) {
+  const load = useCallback(() => api.job(trainingId), [api, trainingId]);
+  const { value: job, error, reload } = usePolled(load, (j) => !isTrainingFinished(j.status), POLL_MS);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [cancelError, setCancelError] = useState<string>();
+  const people = usePeople([job?.createdBy]);
+  const denied = deniedReason('trainModel', user.roles);
+
+  const cancel = async () => {
+    setConfirmCancel(false);
+    try {
+      await api.cancel(trainingId);
+      setCancelError(undefined);
+      reload();
+    } catch (err) {
+      setCancelError(errorMessage(err));
+    }
+  };
+
+  return (
+    <main className="page-main models-screen">
+      {/* A new model exists only once its first version is registered: back to the list, not to it. */}
+      <a className="back-link" href={routeHash({ screen: 'models' })}>
+        ← Models
+      </a>
+      <h1>
+        Training {job?.modelName ?? ''}{' '}
+        {job && <StatusPill status={job.status} words={TRAINING_STATUS_WORDS} classPrefix="mdl-status" />}
+      </h1>
+      {job && (
+        <p className="muted">
+          Started {formatDate(job.createdAt)}
+          {people[job.createdBy] ? ` by ${people[job.createdBy]}` : ''}
+          {job.finishedAt ? ` · ended ${formatDate(job.finishedAt)}` : ''}.
+        </p>
+      )}
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {job ? `Lost contact with the server, retrying: ${error}` : `Could not load the training: ${error}`}
+        </p>
+      )}
+      {!job && !error && (
+        <p className="muted" role="status">
+          Loading the training…
+        </p>
+      )}
+      {job && !isTrainingFinished(job.status) && (
+        <TrainingProgress job={job}>
+          <span title={denied}>
+            <Button variant="danger" disabled={!!denied} onClick={() => setConfirmCancel(true)}>
+              Cancel training…
+            </Button>
+          </span>
+        </TrainingProgress>
+      )}
+      {cancelError && (
+        <p className="callout callout-error" role="alert">
+          Could not cancel: {cancelError}
+        </p>
+      )}
+      {job?.status === 'FAILED' && (
+        <p className="callout callout-error" role="alert">
+          The training failed: {trainingFailure(job.error)} No version was registered.
+        </p>
+      )}
+      {job?.status === 'CANCELLED' && (
+        <p className="callout callout-warning">
+          This training was cancelled before it finished; no version was registered.
+        </p>
+      )}
+      {job?.status === 'SUCCEEDED' && job.versionId && (
+        <>
+          <p className="callout callout-ok" role="status">
+            Trained on {job.rows.toLocaleString('en-US')} rows: the new version is registered and can be used
+            in a strategy’s score step.{' '}
+            <a href={routeHash({ screen: 'models', modelId })}>All versions of {job.modelName}</a>
+          </p>
+          <VersionReport api={api} versionId={job.versionId} />
+        </>
+      )}
+      {confirmCancel && (
+        <Dialog
+          title="Cancel this training?"
+          onClose={() => setConfirmCancel(false)}
+          actions={
+            <>
+              <Button onClick={() => setConfirmCancel(false)}>Keep training</Button>
+              <Button variant="danger" onClick={() => void cancel()}>
+                Cancel training
+              </Button>
+            </>
+          }
+        >
+          <p>The work done so far is discarded; no version is registered.</p>
+        </Dialog>
+      )}
+    </main>
+  );
+}
+
+function TrainingProgress({ job, children }: { job: TrainingJobView; children: React.ReactNode }) {
+  const view = trainingProgressView(job);
+  return (
+    <section className="mdl-progress" aria-label="Progress">
+      <div className="mdl-progress-head">
+        <strong>{view.phase}…</strong>
+        {children}
+      </div>
+      <div
+        className="mdl-progress-bar"
+        role="progressbar"
+        aria-label="Training progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={view.percent === undefined ? undefined : Math.round(view.percent)}
+        aria-valuetext={view.iterations || view.phase}
+      >
+        <div
+          className={`mdl-progress-fill ${view.percent === undefined ? 'mdl-progress-unknown' : ''}`}
+          style={{ width: `${view.percent ?? 100}%` }}
+        />
+      </div>
+      <p className="mdl-progress-figures" aria-live="polite">
+        <span>{view.rows}</span>
+        {view.iterations && <span>{view.iterations}</span>}
+        {view.eta && <span>{view.eta}</span>}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import { routeHash } from '../app/router';
+import { formatDate } from '../datasets/format-date';
+import { errorMessage } from '../shared/error-message';
+import type { ModelsApi, VersionComparisonRow, VersionDetail } from './models-api';
+import { RocChart } from './ReportCharts';
+import {
+  ALGORITHM_WORDS,
+  asModelReport,
+  asProvenance,
+  comparisonLines,
+  formatCount,
+  formatInterval,
+  formatMetric,
+  targetWords,
+} from './report-model';
+
+interface Loaded {
+  a: VersionDetail;
+  b: VersionDetail;
+  rows: VersionComparisonRow[];
+}
+
+/** `#/models/<id>?compare=<a>&with=<b>`: two versions side by side, their metric changes and ROC curves. */
+export function VersionCompare({
+  api,
+  modelId,
+  a,
+  b,
+}: {
+  api: ModelsApi;
+  modelId: string;
+  a: string;
+  b: string;
+}) {
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let current = true;
+    Promise.all([api.version(a), api.version(b), api.compare(a, b)]).then(
+      ([va, vb, rows]) => current && setLoaded({ a: va, b: vb, rows }),
+      (err: unknown) => current && setError(errorMessage(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, a, b]);
+
+  const name = loaded?.a.modelName;
+  return (
+    <main className="page-main models-screen">
+      <a className="back-link" href={routeHash({ screen: 'models', modelId })}>
+        ← {name ?? 'The model'}
+      </a>
+      <h1>{loaded ? `${name}: v${loaded.a.version} → v${loaded.b.version}` : 'Compare versions'}</h1>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          Could not compare the versions: {error}
+        </p>
+      )}
+      {!loaded && !error && (
+        <p className="muted" role="status">
+          Loading both versions…
+        </p>
+      )}
+      {loaded && <Comparison {...loaded} />}
+    </main>
+  );
+}
+
+function Comparison({ a, b, rows }: Loaded) {
+  const lines = comparisonLines(rows);
+  const reports = [asModelReport(a.report), asModelReport(b.report)] as const;
+  return (
+    <>
+      <div className="mdl-compare-cards">
+        {[a, b].map((v, i) => (
+          <VersionCard key={v.id} version={v} side={i === 0 ? 'before' : 'after'} />
+        ))}
+      </div>
+      <section className="mdl-section" aria-labelledby="mdl-deltas">
+        <h2 id="mdl-deltas">Metrics on held-out rows</h2>
+        {lines.length === 0 ? (
+          <p className="muted">The API returned no metrics to compare.</p>
+        ) : (
+          <table className="data-table mdl-table mdl-deltas" aria-label="Metric changes">
+            <thead>
+              <tr>
+                <th scope="col">Metric</th>
+                <th scope="col" className="num">
+                  v{a.version}
+                </th>
+                <th scope="col" className="num">
+                  v{b.version}
+                </th>
+                <th scope="col" className="num">
+                  Change
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.metric}>
+                  <th scope="row">{l.label}</th>
+                  <td className="num">{l.a}</td>
+                  <td className="num">{l.b}</td>
+                  <td className={`num mdl-change mdl-change-${l.tone}`}>
+                    {l.change}
+                    {l.tone !== 'same' && <span className="sr-only"> ({l.tone})</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="muted small">
+          Each version is evaluated on its own held-out rows: when the data or split changed, part of a
+          difference comes from that.
+        </p>
+      </section>
+      {reports[0] && reports[1] && (
+        <RocChart
+          curves={[
+            { name: `v${a.version}`, roc: reports[0].roc, auc: reports[0].auc.value },
+            { name: `v${b.version}`, roc: reports[1].roc, auc: reports[1].auc.value },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+function VersionCard({ version, side }: { version: VersionDetail; side: 'before' | 'after' }) {
+  const report = asModelReport(version.report);
+  const provenance = asProvenance(version.provenance);
+  return (
+    <section className="mdl-card" aria-label={`Version ${version.version}`}>
+      <h2>
+        v{version.version} <span className="muted small">{side === 'before' ? 'before' : 'after'}</span>
+      </h2>
+      <p className="mdl-card-auc">
+        AUC <strong>{formatMetric(report?.auc.value ?? version.auc)}</strong>
+        {report && <span className="muted small"> {formatInterval(report.auc.low, report.auc.high)}</span>}
+      </p>
+      <dl className="mdl-facts">
+        <dt>Algorithm</dt>
+        <dd>{ALGORITHM_WORDS[version.algorithm]}</dd>
+        <dt>Target</dt>
+        <dd>{targetWords(provenance) ?? '—'}</dd>
+        <dt>Dataset</dt>
+        <dd>{provenance.datasetName ?? '—'}</dd>
+        <dt>Rows</dt>
+        <dd>
+          {report ? `${formatCount(report.rows.train)} + ${formatCount(report.rows.test)} held out` : '—'}
+        </dd>
+        <dt>Predictors</dt>
+        <dd>{provenance.predictors ? provenance.predictors.join(', ') : '—'}</dd>
+        <dt>Trained</dt>
+        <dd>{formatDate(version.createdAt)}</dd>
+      </dl>
+    </section>
+  );
+}

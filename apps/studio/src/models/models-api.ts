@@ -1,0 +1,348 @@
+import type { ModelSpec } from '@arbiter/engine';
+import { ApiError, request } from '../api/client';
+import { graphql } from '../api/generated';
+import type { ModelAlgorithm, TrainingStatus } from '../api/generated/graphql';
+
+export type { ModelAlgorithm, TrainingStatus };
+
+// The fragments are spread into the queries below; codegen adds their definitions to them.
+graphql(`
+  fragment ModelVersionSummaryFields on ModelVersion {
+    id
+    modelId
+    version
+    algorithm
+    auc
+    createdAt
+    createdBy
+  }
+`);
+
+graphql(`
+  fragment TrainingJobFields on TrainingJob {
+    id
+    modelId
+    modelName
+    status
+    phase
+    rows
+    iteration
+    iterations
+    etaSeconds
+    error
+    versionId
+    createdAt
+    finishedAt
+    createdBy
+  }
+`);
+
+const ModelsQuery = graphql(`
+  query Models {
+    models {
+      id
+      name
+      description
+      target
+      createdAt
+      createdBy
+      versions {
+        ...ModelVersionSummaryFields
+      }
+      trainings {
+        ...TrainingJobFields
+      }
+    }
+  }
+`);
+
+const ModelQuery = graphql(`
+  query Model($id: ID!) {
+    model(id: $id) {
+      id
+      name
+      description
+      target
+      createdAt
+      createdBy
+      versions {
+        ...ModelVersionSummaryFields
+      }
+      trainings {
+        ...TrainingJobFields
+      }
+    }
+  }
+`);
+
+const ModelVersionQuery = graphql(`
+  query ModelVersion($id: ID!) {
+    modelVersion(id: $id) {
+      ...ModelVersionSummaryFields
+      modelName
+      contentHash
+      report
+      provenance
+    }
+  }
+`);
+
+const CompareModelVersionsQuery = graphql(`
+  query CompareModelVersions($a: ID!, $b: ID!) {
+    compareModelVersions(a: $a, b: $b) {
+      metric
+      a
+      b
+      delta
+    }
+  }
+`);
+
+const TrainingDatasetsQuery = graphql(`
+  query TrainingDatasets {
+    datasets {
+      id
+      name
+      status
+      rowCount
+    }
+  }
+`);
+
+const TrainingChoicesQuery = graphql(`
+  query TrainingChoices($datasetId: ID!, $targetColumn: String) {
+    trainingChoices(datasetId: $datasetId, targetColumn: $targetColumn) {
+      rows
+      timeColumns
+      targets {
+        column
+        values
+      }
+      predictors {
+        name
+        input
+        type
+        include
+        reason
+        warning
+      }
+    }
+  }
+`);
+
+const TrainingJobQuery = graphql(`
+  query TrainingJob($id: ID!) {
+    trainingJob(id: $id) {
+      ...TrainingJobFields
+    }
+  }
+`);
+
+const TrainModelMutation = graphql(`
+  mutation TrainModel($input: TrainModelInput!) {
+    trainModel(input: $input) {
+      ...TrainingJobFields
+    }
+  }
+`);
+
+const CancelTrainingMutation = graphql(`
+  mutation CancelTraining($id: ID!) {
+    cancelTraining(id: $id) {
+      ...TrainingJobFields
+    }
+  }
+`);
+
+const RegistrySpecsQuery = graphql(`
+  query RegistrySpecs {
+    models {
+      id
+      versions {
+        version
+        spec
+        createdAt
+      }
+    }
+  }
+`);
+
+export interface VersionSummary {
+  id: string;
+  modelId: string;
+  version: number;
+  algorithm: ModelAlgorithm;
+  auc: number | null;
+  createdAt: string;
+  /** User id of who trained it. */
+  createdBy: string;
+}
+
+export interface TrainingJobView {
+  id: string;
+  modelId: string;
+  modelName: string;
+  status: TrainingStatus;
+  phase: string | null;
+  rows: number;
+  iteration: number;
+  iterations: number;
+  etaSeconds: number | null;
+  error: string | null;
+  versionId: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  createdBy: string;
+}
+
+export interface ModelSummary {
+  id: string;
+  name: string;
+  description: string | null;
+  /** The target in words, as the API states it. */
+  target: string;
+  createdAt: string;
+  createdBy: string;
+  /** Newest first. */
+  versions: VersionSummary[];
+  /** Newest first. */
+  trainings: TrainingJobView[];
+}
+
+export interface VersionDetail extends VersionSummary {
+  modelName: string;
+  contentHash: string;
+  /** The trainer's ModelReport (see report-model.ts). */
+  report: unknown;
+  /** Dataset, rows, target, predictors, split, seed, settings, trainer (see report-model.ts). */
+  provenance: unknown;
+}
+
+export interface VersionComparisonRow {
+  metric: string;
+  a: number | null;
+  b: number | null;
+  delta: number | null;
+}
+
+export interface TrainingDataset {
+  id: string;
+  name: string;
+  rowCount: number;
+}
+
+export interface PredictorChoice {
+  name: string;
+  input: string;
+  type: string;
+  include: boolean;
+  reason: string | null;
+  warning: string | null;
+}
+
+export interface TrainingChoices {
+  rows: number;
+  timeColumns: string[];
+  targets: { column: string; values: string[] }[];
+  predictors: PredictorChoice[];
+}
+
+export interface TrainModelRequest {
+  modelId?: string;
+  name?: string;
+  description?: string;
+  datasetId: string;
+  targetColumn: string;
+  positiveValues: string[];
+  predictors: string[];
+  algorithm: ModelAlgorithm;
+  settings?: Record<string, number | boolean>;
+  seed?: number;
+  testShare?: number;
+  timeColumn?: string;
+}
+
+/** What the models screens and the score step's panel ask of the API; component tests pass an in-memory one. */
+export interface ModelsApi {
+  list(): Promise<ModelSummary[]>;
+  get(id: string): Promise<ModelSummary>;
+  version(id: string): Promise<VersionDetail>;
+  compare(a: string, b: string): Promise<VersionComparisonRow[]>;
+  /** Datasets ready to train on. */
+  datasets(): Promise<TrainingDataset[]>;
+  /** Target columns with their values; with a target, the predictors suggested for it. */
+  choices(datasetId: string, targetColumn?: string): Promise<TrainingChoices>;
+  train(input: TrainModelRequest): Promise<TrainingJobView>;
+  job(id: string): Promise<TrainingJobView>;
+  cancel(id: string): Promise<TrainingJobView>;
+}
+
+const newestFirst = <T extends { createdAt: string }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+
+const summary = (m: {
+  id: string;
+  name: string;
+  description: string | null;
+  target: string;
+  createdAt: string;
+  createdBy: string;
+  versions: VersionSummary[];
+  trainings: TrainingJobView[];
+}): ModelSummary => ({
+  id: m.id,
+  name: m.name,
+  description: m.description,
+  target: m.target,
+  createdAt: m.createdAt,
+  createdBy: m.createdBy,
+  versions: [...m.versions].sort((a, b) => b.version - a.version),
+  trainings: newestFirst(m.trainings),
+});
+
+export const graphqlModelsApi: ModelsApi = {
+  list: async () => (await request(ModelsQuery, {})).models.map(summary),
+  get: async (id) => {
+    const { model } = await request(ModelQuery, { id });
+    if (!model) throw new ApiError(`Model ${id} does not exist (any more).`, 'NOT_FOUND');
+    return summary(model);
+  },
+  version: async (id) => {
+    const { modelVersion } = await request(ModelVersionQuery, { id });
+    if (!modelVersion) throw new ApiError(`Model version ${id} does not exist (any more).`, 'NOT_FOUND');
+    return modelVersion;
+  },
+  compare: async (a, b) => (await request(CompareModelVersionsQuery, { a, b })).compareModelVersions,
+  datasets: async () =>
+    (await request(TrainingDatasetsQuery, {})).datasets
+      .filter((d) => d.status === 'READY')
+      .map((d) => ({ id: d.id, name: d.name, rowCount: d.rowCount })),
+  choices: async (datasetId, targetColumn) =>
+    (await request(TrainingChoicesQuery, { datasetId, targetColumn: targetColumn ?? null })).trainingChoices,
+  train: async (input) => (await request(TrainModelMutation, { input }, 'mutation')).trainModel,
+  job: async (id) => {
+    const { trainingJob } = await request(TrainingJobQuery, { id });
+    if (!trainingJob) throw new ApiError(`Training ${id} does not exist (any more).`, 'NOT_FOUND');
+    return trainingJob;
+  },
+  cancel: async (id) => (await request(CancelTrainingMutation, { id }, 'mutation')).cancelTraining,
+};
+
+/**
+ * Every registered model version in the form the engine resolves a score step's
+ * `{ type: 'registry', modelId, version }` with: keyed `<modelId>@<version>`, and `<modelId>` for the
+ * latest version. Models most recently trained come first.
+ */
+export async function loadRegistrySpecs(): Promise<Record<string, ModelSpec>> {
+  const { models } = await request(RegistrySpecsQuery, {});
+  const latest = models
+    .map((m) => ({ id: m.id, versions: [...m.versions].sort((a, b) => b.version - a.version) }))
+    .sort((a, b) => (b.versions[0]?.createdAt ?? '').localeCompare(a.versions[0]?.createdAt ?? ''));
+  const specs: Record<string, ModelSpec> = {};
+  for (const m of latest) {
+    // Stored JSON like a node's config: the engine checks it when it resolves the reference.
+    if (m.versions[0]) specs[m.id] = m.versions[0].spec as ModelSpec;
+    for (const v of m.versions) specs[`${m.id}@${v.version}`] = v.spec as ModelSpec;
+  }
+  return specs;
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import { routeHash } from '../app/router';
+import { errorMessage } from '../shared/error-message';
+import { usePeople } from '../shared/people';
+import { Button, EmptyState } from '../shared/ui';
+import {
+  evidenceWords,
+  graphqlReviewQueueApi,
+  type ReviewQueueApi,
+  type ReviewQueueItem,
+} from './review-queue-api';
+
+const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : 'at an unknown time');
+
+/** The reviewer's queue: each version waiting for them, with what it is and its evidence, linked to its review. */
+export function ReviewQueueScreen({ api = graphqlReviewQueueApi }: { api?: ReviewQueueApi }) {
+  const [items, setItems] = useState<ReviewQueueItem[]>();
+  const [error, setError] = useState<string>();
+  const submitters = usePeople(items?.map((i) => i.version.submittedBy) ?? []);
+  const load = useCallback(() => {
+    api.load().then(
+      (loaded) => {
+        setItems(loaded);
+        setError(undefined);
+      },
+      (err: unknown) => setError(errorMessage(err)),
+    );
+  }, [api]);
+  useEffect(load, [load]);
+
+  return (
+    <main className="page-main review-queue">
+      <h1>Review queue</h1>
+      <p className="muted">
+        Versions submitted for review that you may approve or reject: you neither wrote nor edited them (four
+        eyes). Longest waiting first.
+      </p>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          Could not load the queue: {error} <Button onClick={load}>Try again</Button>
+        </p>
+      )}
+      {!items && !error && <p className="muted">Loading the queue…</p>}
+      {items?.length === 0 && (
+        <EmptyState title="Nothing waits for you">
+          When a designer submits a version, it appears here.
+        </EmptyState>
+      )}
+      {items && items.length > 0 && (
+        <ul className="queue-list" aria-label="Waiting for your review">
+          {items.map(({ strategy, version }) => (
+            <li key={version.id} className="queue-item">
+              <a
+                className="queue-title"
+                href={routeHash({ screen: 'review', strategyId: strategy.id, versionId: version.id })}
+              >
+                {strategy.name} · version {version.number}
+              </a>
+              {strategy.description && <p className="small">{strategy.description}</p>}
+              <p className="muted small">
+                Submitted {when(version.submittedAt)}
+                {version.submittedBy && ` by ${submitters[version.submittedBy]}`} ·{' '}
+                {evidenceWords(version.evidence)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+// Adaptive models: online Bayesian logistic regression learned from outcomes, with Thompson-sampling exploration.
+export {
+  AdaptiveModelError,
+  type AdaptiveConfig,
+  type AdaptivePredictor,
+  type AdaptiveSettings,
+} from './adaptive-config';
+export {
+  isMature,
+  logOddsPosterior,
+  meanPropensity,
+  updateAdaptiveModel,
+  type AdaptiveState,
+  type LogOddsPosterior,
+  type PredictorSlot,
+} from './bayesian-logistic';
+export { createAdaptiveModel, type AdaptivePrior, type LogisticSpec } from './warm-start';
+export { restoreAdaptiveModel, snapshotAdaptiveModel, type AdaptiveSnapshot } from './snapshot';
+export { applyOutcomes, type AdaptiveOutcome, type ApplyResult } from './outcome-log';
+export {
+  decisionSeed,
+  scoreCandidates,
+  type ExplorationCandidate,
+  type ExplorationPolicy,
+  type ExploredScore,
+} from './exploration';
+export { toEngineSpec } from './engine-spec';
