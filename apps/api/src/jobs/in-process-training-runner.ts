@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { InProcessQueue } from './in-process-queue';
 import {
   TRAINING_ATTEMPTS,
   TrainingInterrupted,
@@ -14,21 +15,17 @@ import {
 export class InProcessTrainingRunner implements TrainingRunner {
   readonly kind = 'in-process' as const;
   private readonly logger = new Logger('InProcessTraining');
-  private readonly queue: string[] = [];
-  private current: string | undefined;
-  private processors: TrainingProcessors | undefined;
-  private running: Promise<void> | undefined;
-  private readonly stopping = new AbortController();
+  /** Training job ids. */
+  private readonly queue = new InProcessQueue<string>(TRAINING_ATTEMPTS);
 
   async checkAvailable(): Promise<void> {}
 
   async enqueue(trainingJobId: string): Promise<void> {
     this.queue.push(trainingJobId);
-    this.drain();
   }
 
   async lost(trainingJobIds: string[]): Promise<string[]> {
-    const held = new Set([...this.queue, ...(this.current ? [this.current] : [])]);
+    const held = new Set(this.queue.held());
     return trainingJobIds.filter((id) => !held.has(id));
   }
 
@@ -42,19 +39,23 @@ export class InProcessTrainingRunner implements TrainingRunner {
   }
 
   async cancel(trainingJobId: string): Promise<void> {
-    for (let i = this.queue.length - 1; i >= 0; i--)
-      if (this.queue[i] === trainingJobId) this.queue.splice(i, 1);
+    this.queue.remove((id) => id === trainingJobId);
   }
 
   async startWorkers(processors: TrainingProcessors): Promise<void> {
-    this.processors = processors;
-    this.drain();
+    this.queue.start({
+      run: (id, stop) => processors.process(id, stop),
+      // Stopping: the job stays RUNNING and the watchdog queues it again after the restart.
+      interrupted: (error) => error instanceof TrainingInterrupted,
+      gaveUp: async (id, message) => {
+        this.logger.error(`Training ${id} failed: ${message}`);
+        await processors.failed(id, message).catch(() => undefined);
+      },
+    });
   }
 
   async stopWorkers(): Promise<void> {
-    this.stopping.abort();
-    this.queue.length = 0;
-    await this.running;
+    await this.queue.stop();
   }
 
   async close(): Promise<void> {
@@ -62,48 +63,7 @@ export class InProcessTrainingRunner implements TrainingRunner {
   }
 
   /** Resolves when nothing is queued or running (tests). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private get closed(): boolean {
-    return this.stopping.signal.aborted;
-  }
-
-  private drain(): void {
-    if (this.running || !this.processors || this.closed) return;
-    const processors = this.processors;
-    this.running = (async () => {
-      // Let the request that queued the work answer first.
-      await new Promise((resolve) => setImmediate(resolve));
-      for (let id = this.queue.shift(); id !== undefined && !this.closed; id = this.queue.shift()) {
-        this.current = id;
-        await this.attempt(id, processors);
-        this.current = undefined;
-      }
-    })().finally(() => {
-      this.current = undefined;
-      this.running = undefined;
-      if (this.queue.length && !this.closed) this.drain();
-    });
-  }
-
-  private async attempt(id: string, processors: TrainingProcessors): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await processors.process(id, this.stopping.signal);
-        return;
-      } catch (error) {
-        // Stopping: the job stays RUNNING and the watchdog queues it again after the restart.
-        if (error instanceof TrainingInterrupted) return;
-        const message = error instanceof Error ? error.message : String(error);
-        if (attempt >= TRAINING_ATTEMPTS || this.closed) {
-          this.logger.error(`Training ${id} failed: ${message}`);
-          await processors.failed(id, message).catch(() => undefined);
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-      }
-    }
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 }

@@ -1,13 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
+import { LostJobWatchdog } from '../jobs/lost-job-watchdog';
 import { SimulationProcessor } from './simulation-processor';
 import { SimulationsRepository, type UnfinishedSimulation } from './simulations.repository';
 
@@ -15,91 +10,54 @@ import { SimulationsRepository, type UnfinishedSimulation } from './simulations.
 export const MAX_REQUEUES = 3;
 
 /**
- * Every SIMULATION_WATCHDOG_SECONDS: compares the QUEUED and RUNNING simulations with the job
- * queue. One the queue lost (Redis restarted without persistence, the quick start's process
- * restarted) gets its missing chunks queued again — chunk results are stored once each, so the
- * totals stay exact — or, when that cannot help, is FAILED with the reason. Without it such a
- * simulation would stay RUNNING for ever.
+ * A simulation the job queue lost gets its missing chunks queued again — chunk results are stored
+ * once each, so the totals stay exact — or, when that cannot help, is FAILED with the reason.
+ * Without it such a simulation would stay RUNNING for ever.
  */
 @Injectable()
-export class SimulationWatchdog implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('SimulationWatchdog');
-  private timer: NodeJS.Timeout | undefined;
-  private checking: Promise<void> | undefined;
-  /** Requeues per simulation by this process. */
-  private readonly requeues = new Map<string, number>();
-  private lastProblem: string | undefined;
-
+export class SimulationWatchdog extends LostJobWatchdog<UnfinishedSimulation> {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(JOB_RUNNER) private readonly jobs: JobRunner,
     private readonly simulations: SimulationsRepository,
     private readonly processor: SimulationProcessor,
-  ) {}
-
-  private get periodMs(): number {
-    return this.config.jobs.watchdogSeconds * 1000;
+  ) {
+    super('SimulationWatchdog', 'Simulation watchdog', config);
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.check(), this.periodMs);
-    this.timer.unref();
+  protected claim(periodMs: number): Promise<boolean> {
+    return this.jobs.claimWatchdog(periodMs);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.checking;
+  protected unfinished(): Promise<UnfinishedSimulation[]> {
+    return this.simulations.unfinished();
   }
 
-  /** One pass (one at a time per process; across processes, the one that claims the period). */
-  check(): Promise<void> {
-    this.checking ??= this.pass()
-      .then(() => (this.lastProblem = undefined))
-      .catch((error: unknown) => {
-        // Once per distinct problem: Redis or the database may be away for a while.
-        const message = error instanceof Error ? error.message : String(error);
-        if (message !== this.lastProblem) this.logger.warn(`Simulation watchdog: ${message}`);
-        this.lastProblem = message;
-      })
-      .finally(() => (this.checking = undefined));
-    return this.checking;
+  protected lost(ids: string[]): Promise<string[]> {
+    return this.jobs.lostSimulations(ids);
   }
 
-  private async pass(): Promise<void> {
-    if (!(await this.jobs.claimWatchdog(this.periodMs))) return;
-    const unfinished = await this.simulations.unfinished();
-    for (const id of this.requeues.keys()) if (!unfinished.some((s) => s.id === id)) this.requeues.delete(id);
-    if (unfinished.length === 0) return;
-    const lost = new Set(await this.jobs.lostSimulations(unfinished.map((s) => s.id)));
-    for (const simulation of unfinished) if (lost.has(simulation.id)) await this.recover(simulation);
-  }
-
-  private async recover(simulation: UnfinishedSimulation): Promise<void> {
-    const { id, chunkCount } = simulation;
+  protected hopeless(simulation: UnfinishedSimulation, timesLost: number): string | undefined {
     if (!simulation.datasetId)
-      return this.fail(
-        id,
-        'Its jobs were lost from the job queue and its dataset was deleted since; nothing can finish it.',
-      );
-    const requeues = (this.requeues.get(id) ?? 0) + 1;
-    if (requeues > MAX_REQUEUES)
-      return this.fail(
-        id,
-        `Its jobs were lost from the job queue ${MAX_REQUEUES} times (is Redis losing its data?); run it again.`,
-      );
+      return 'Its jobs were lost from the job queue and its dataset was deleted since; nothing can finish it.';
+    if (timesLost > MAX_REQUEUES)
+      return `Its jobs were lost from the job queue ${MAX_REQUEUES} times (is Redis losing its data?); run it again.`;
+    return undefined;
+  }
+
+  protected async requeue({ id, chunkCount }: UnfinishedSimulation): Promise<boolean> {
     const missing = await this.simulations.missingChunks(id, chunkCount);
     // It may have ended (finished, cancelled) since the list was read.
-    if (!(await this.simulations.isUnfinished(id))) return;
+    if (!(await this.simulations.isUnfinished(id))) return false;
     await this.jobs.requeueSimulation(id, missing);
-    this.requeues.set(id, requeues);
     this.logger.warn(
       `Simulation ${id}: its jobs were lost from the job queue (Redis restarted without its data?); queued again: ${missing.length} of ${chunkCount} chunks, then the merge`,
     );
+    return true;
   }
 
-  private async fail(id: string, reason: string): Promise<void> {
+  protected async fail(id: string, reason: string): Promise<void> {
     await this.processor.failed(id, reason);
-    this.requeues.delete(id);
     this.logger.warn(`Simulation ${id} FAILED: ${reason}`);
   }
 }
