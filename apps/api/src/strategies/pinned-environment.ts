@@ -128,13 +128,14 @@ export function describeActionChange(id: string, before: ActionDefinition | null
 export function describeModelChanges(before: Record<string, PinnedModel>, after: Record<string, PinnedModel>): string[] {
   const byModel = (models: Record<string, PinnedModel>) => new Map(Object.values(models).map((m) => [m.modelId, m]));
   const [was, now] = [byModel(before), byModel(after)];
-  const auc = (m: PinnedModel) => (m.auc === null ? 'no AUC' : `AUC ${m.auc.toFixed(3)}`);
+  const figure = (m: PinnedModel) => (m.auc === null ? 'none' : m.auc.toFixed(3));
+  const auc = (m: PinnedModel) => `AUC ${figure(m)}`;
   const lines: string[] = [];
   for (const id of new Set([...was.keys(), ...now.keys()])) {
     const [b, a] = [was.get(id), now.get(id)];
     if (!b) lines.push(`model '${a!.name}' version ${a!.version} added (${auc(a!)})`);
     else if (!a) lines.push(`model '${b.name}' version ${b.version} removed`);
-    else if (b.contentHash !== a.contentHash) lines.push(`model '${a.name}': version ${b.version} → ${a.version}, ${auc(b)} → ${auc(a).replace('AUC ', '')}`);
+    else if (b.contentHash !== a.contentHash) lines.push(`model '${a.name}': version ${b.version} → ${a.version}, AUC ${figure(b)} → ${figure(a)}`);
   }
   return lines;
 }
