@@ -97,7 +97,13 @@ describe('an outcome sent to another instance right after the decision', () => {
     for (let i = 0; i < 5; i++) {
       const decided = await rest(a, key).post('/api/v1/decisions', { strategy: strategyId, customer: { id: `lb-${i}` } });
       expect(decided.status).toBe(200);
-      const res = await outcomeOnB(decided.body.decisionId);
+      // As a caller does: a 503 says to send it again after Retry-After (the deciding instance
+      // flushes every 200 ms, but a loaded machine may take longer than the wait).
+      let res = await outcomeOnB(decided.body.decisionId);
+      for (let retry = 0; res.status === 503 && retry < 5; retry++) {
+        await new Promise((r) => setTimeout(r, Number(res.headers['retry-after']) * 1000));
+        res = await outcomeOnB(decided.body.decisionId);
+      }
       expect(res.status).toBe(201);
       expect(res.body.customerId).toBe(`lb-${i}`);
     }
