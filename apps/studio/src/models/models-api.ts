@@ -37,21 +37,27 @@ graphql(`
   }
 `);
 
+graphql(`
+  fragment ModelFields on Model {
+    id
+    name
+    description
+    target
+    createdAt
+    createdBy
+    versions {
+      ...ModelVersionSummaryFields
+    }
+    trainings {
+      ...TrainingJobFields
+    }
+  }
+`);
+
 const ModelsQuery = graphql(`
   query Models {
     models {
-      id
-      name
-      description
-      target
-      createdAt
-      createdBy
-      versions {
-        ...ModelVersionSummaryFields
-      }
-      trainings {
-        ...TrainingJobFields
-      }
+      ...ModelFields
     }
   }
 `);
@@ -59,18 +65,7 @@ const ModelsQuery = graphql(`
 const ModelQuery = graphql(`
   query Model($id: ID!) {
     model(id: $id) {
-      id
-      name
-      description
-      target
-      createdAt
-      createdBy
-      versions {
-        ...ModelVersionSummaryFields
-      }
-      trainings {
-        ...TrainingJobFields
-      }
+      ...ModelFields
     }
   }
 `);

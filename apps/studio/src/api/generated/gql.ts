@@ -59,8 +59,9 @@ type Documents = {
     "\n  query DatasetCustomerSchema {\n    dataSchema {\n      customer {\n        name\n        type\n        label\n        personal\n      }\n    }\n  }\n": typeof types.DatasetCustomerSchemaDocument,
     "\n  fragment ModelVersionSummaryFields on ModelVersion {\n    id\n    modelId\n    version\n    algorithm\n    auc\n    createdAt\n    createdBy\n  }\n": typeof types.ModelVersionSummaryFieldsFragmentDoc,
     "\n  fragment TrainingJobFields on TrainingJob {\n    id\n    modelId\n    modelName\n    status\n    phase\n    rows\n    iteration\n    iterations\n    etaSeconds\n    error\n    versionId\n    createdAt\n    finishedAt\n    createdBy\n  }\n": typeof types.TrainingJobFieldsFragmentDoc,
-    "\n  query Models {\n    models {\n      id\n      name\n      description\n      target\n      createdAt\n      createdBy\n      versions {\n        ...ModelVersionSummaryFields\n      }\n      trainings {\n        ...TrainingJobFields\n      }\n    }\n  }\n": typeof types.ModelsDocument,
-    "\n  query Model($id: ID!) {\n    model(id: $id) {\n      id\n      name\n      description\n      target\n      createdAt\n      createdBy\n      versions {\n        ...ModelVersionSummaryFields\n      }\n      trainings {\n        ...TrainingJobFields\n      }\n    }\n  }\n": typeof types.ModelDocument,
+    "\n  fragment ModelFields on Model {\n    id\n    name\n    description\n    target\n    createdAt\n    createdBy\n    versions {\n      ...ModelVersionSummaryFields\n    }\n    trainings {\n      ...TrainingJobFields\n    }\n  }\n": typeof types.ModelFieldsFragmentDoc,
+    "\n  query Models {\n    models {\n      ...ModelFields\n    }\n  }\n": typeof types.ModelsDocument,
+    "\n  query Model($id: ID!) {\n    model(id: $id) {\n      ...ModelFields\n    }\n  }\n": typeof types.ModelDocument,
     "\n  query ModelVersion($id: ID!) {\n    modelVersion(id: $id) {\n      ...ModelVersionSummaryFields\n      modelName\n      contentHash\n      report\n      provenance\n    }\n  }\n": typeof types.ModelVersionDocument,
     "\n  query CompareModelVersions($a: ID!, $b: ID!) {\n    compareModelVersions(a: $a, b: $b) {\n      metric\n      a\n      b\n      delta\n    }\n  }\n": typeof types.CompareModelVersionsDocument,
     "\n  query TrainingDatasets {\n    datasets {\n      id\n      name\n      status\n      rowCount\n    }\n  }\n": typeof types.TrainingDatasetsDocument,
@@ -134,8 +135,9 @@ const documents: Documents = {
     "\n  query DatasetCustomerSchema {\n    dataSchema {\n      customer {\n        name\n        type\n        label\n        personal\n      }\n    }\n  }\n": types.DatasetCustomerSchemaDocument,
     "\n  fragment ModelVersionSummaryFields on ModelVersion {\n    id\n    modelId\n    version\n    algorithm\n    auc\n    createdAt\n    createdBy\n  }\n": types.ModelVersionSummaryFieldsFragmentDoc,
     "\n  fragment TrainingJobFields on TrainingJob {\n    id\n    modelId\n    modelName\n    status\n    phase\n    rows\n    iteration\n    iterations\n    etaSeconds\n    error\n    versionId\n    createdAt\n    finishedAt\n    createdBy\n  }\n": types.TrainingJobFieldsFragmentDoc,
-    "\n  query Models {\n    models {\n      id\n      name\n      description\n      target\n      createdAt\n      createdBy\n      versions {\n        ...ModelVersionSummaryFields\n      }\n      trainings {\n        ...TrainingJobFields\n      }\n    }\n  }\n": types.ModelsDocument,
-    "\n  query Model($id: ID!) {\n    model(id: $id) {\n      id\n      name\n      description\n      target\n      createdAt\n      createdBy\n      versions {\n        ...ModelVersionSummaryFields\n      }\n      trainings {\n        ...TrainingJobFields\n      }\n    }\n  }\n": types.ModelDocument,
+    "\n  fragment ModelFields on Model {\n    id\n    name\n    description\n    target\n    createdAt\n    createdBy\n    versions {\n      ...ModelVersionSummaryFields\n    }\n    trainings {\n      ...TrainingJobFields\n    }\n  }\n": types.ModelFieldsFragmentDoc,
+    "\n  query Models {\n    models {\n      ...ModelFields\n    }\n  }\n": types.ModelsDocument,
+    "\n  query Model($id: ID!) {\n    model(id: $id) {\n      ...ModelFields\n    }\n  }\n": types.ModelDocument,
     "\n  query ModelVersion($id: ID!) {\n    modelVersion(id: $id) {\n      ...ModelVersionSummaryFields\n      modelName\n      contentHash\n      report\n      provenance\n    }\n  }\n": types.ModelVersionDocument,
     "\n  query CompareModelVersions($a: ID!, $b: ID!) {\n    compareModelVersions(a: $a, b: $b) {\n      metric\n      a\n      b\n      delta\n    }\n  }\n": types.CompareModelVersionsDocument,
     "\n  query TrainingDatasets {\n    datasets {\n      id\n      name\n      status\n      rowCount\n    }\n  }\n": types.TrainingDatasetsDocument,
@@ -361,11 +363,15 @@ export function graphql(source: "\n  fragment TrainingJobFields on TrainingJob {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Models {\n    models {\n      id\n      name\n      description\n      target\n      createdAt\n      createdBy\n      versions {\n        ...ModelVersionSummaryFields\n      }\n      trainings {\n        ...TrainingJobFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Models {\n    models {\n      id\n      name\n      description\n      target\n      createdAt\n      createdBy\n      versions {\n        ...ModelVersionSummaryFields\n      }\n      trainings {\n        ...TrainingJobFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ModelFields on Model {\n    id\n    name\n    description\n    target\n    createdAt\n    createdBy\n    versions {\n      ...ModelVersionSummaryFields\n    }\n    trainings {\n      ...TrainingJobFields\n    }\n  }\n"): (typeof documents)["\n  fragment ModelFields on Model {\n    id\n    name\n    description\n    target\n    createdAt\n    createdBy\n    versions {\n      ...ModelVersionSummaryFields\n    }\n    trainings {\n      ...TrainingJobFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Model($id: ID!) {\n    model(id: $id) {\n      id\n      name\n      description\n      target\n      createdAt\n      createdBy\n      versions {\n        ...ModelVersionSummaryFields\n      }\n      trainings {\n        ...TrainingJobFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Model($id: ID!) {\n    model(id: $id) {\n      id\n      name\n      description\n      target\n      createdAt\n      createdBy\n      versions {\n        ...ModelVersionSummaryFields\n      }\n      trainings {\n        ...TrainingJobFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Models {\n    models {\n      ...ModelFields\n    }\n  }\n"): (typeof documents)["\n  query Models {\n    models {\n      ...ModelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Model($id: ID!) {\n    model(id: $id) {\n      ...ModelFields\n    }\n  }\n"): (typeof documents)["\n  query Model($id: ID!) {\n    model(id: $id) {\n      ...ModelFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
