@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
+import { precompress } from './build/precompress';
 
 const engine = (path: string) => fileURLToPath(new URL(`../../libs/engine/${path}`, import.meta.url));
 const api = process.env.ARBITER_API_URL ?? 'http://127.0.0.1:3000';
@@ -40,7 +41,7 @@ async function apiSecurityHeaders(): Promise<Record<string, string>> {
 
 // The engine is consumed from source, so the browser runs exactly the code the server runs.
 export default defineConfig(async ({ isPreview }): Promise<UserConfig> => ({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: [
       { find: /^@arbiter\/engine$/, replacement: engine('src/index.ts') },

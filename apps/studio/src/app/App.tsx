@@ -1,24 +1,53 @@
-import { useMemo, useSyncExternalStore } from 'react';
-import { ApiKeysScreen } from '../admin/ApiKeysScreen';
-import { UsersScreen } from '../admin/UsersScreen';
-import { AuditScreen } from '../audit/AuditScreen';
-import { CustomersScreen } from '../customers/CustomersScreen';
+import { lazy, Suspense, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { LoginScreen } from '../auth/LoginScreen';
 import { session, type SessionUser } from '../auth/session';
-import { ActionsScreen } from '../catalog/ActionsScreen';
-import { DatasetsScreen } from '../datasets/DatasetsScreen';
-import { EditorScreen } from '../editor/EditorScreen';
-import { ModelsScreen } from '../models/ModelsScreen';
-import { ReviewQueueScreen } from '../review/ReviewQueueScreen';
-import { ReviewScreen } from '../review/ReviewScreen';
-import { SchemaScreen } from '../schema/SchemaScreen';
-import { SimulationsScreen } from '../simulations/SimulationsScreen';
 import { ApiStrategySource } from '../strategies/api-strategy-source';
 import { LocalStrategySource } from '../strategies/local-strategy-source';
 import { StrategiesScreen } from '../strategies/StrategiesScreen';
 import { canOpen } from './access';
 import { AppShell } from './AppShell';
 import { navigate, useRoute, type Route } from './router';
+
+// Every screen but the first one a user sees is its own chunk, loaded when opened: the canvas
+// (@xyflow/react), the charts and the layout engine stay out of the first page's JavaScript.
+const ApiKeysScreen = lazy(() =>
+  import('../admin/ApiKeysScreen').then((m) => ({ default: m.ApiKeysScreen })),
+);
+const UsersScreen = lazy(() => import('../admin/UsersScreen').then((m) => ({ default: m.UsersScreen })));
+const AuditScreen = lazy(() => import('../audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const CustomersScreen = lazy(() =>
+  import('../customers/CustomersScreen').then((m) => ({ default: m.CustomersScreen })),
+);
+const ActionsScreen = lazy(() =>
+  import('../catalog/ActionsScreen').then((m) => ({ default: m.ActionsScreen })),
+);
+const DatasetsScreen = lazy(() =>
+  import('../datasets/DatasetsScreen').then((m) => ({ default: m.DatasetsScreen })),
+);
+const EditorScreen = lazy(() => import('../editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
+const ModelsScreen = lazy(() => import('../models/ModelsScreen').then((m) => ({ default: m.ModelsScreen })));
+const ReviewQueueScreen = lazy(() =>
+  import('../review/ReviewQueueScreen').then((m) => ({ default: m.ReviewQueueScreen })),
+);
+const ReviewScreen = lazy(() => import('../review/ReviewScreen').then((m) => ({ default: m.ReviewScreen })));
+const SchemaScreen = lazy(() => import('../schema/SchemaScreen').then((m) => ({ default: m.SchemaScreen })));
+const SimulationsScreen = lazy(() =>
+  import('../simulations/SimulationsScreen').then((m) => ({ default: m.SimulationsScreen })),
+);
+
+function Loading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="loading" role="status">
+          Loading…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 /** `?local` runs the studio on this browser's storage with the example strategies, without the API. */
 export function isLocalMode(): boolean {
@@ -42,26 +71,30 @@ export function App() {
   const back = () => navigate({ screen: 'strategies' });
   if (route.screen === 'editor') {
     return (
-      <EditorScreen
-        key={route.strategyId}
-        source={source}
-        strategyId={route.strategyId}
-        onBack={back}
-        onOpenStrategy={(id) => navigate({ screen: 'editor', strategyId: id })}
-        onReview={local ? undefined : () => navigate({ screen: 'review', strategyId: route.strategyId })}
-      />
+      <Loading>
+        <EditorScreen
+          key={route.strategyId}
+          source={source}
+          strategyId={route.strategyId}
+          onBack={back}
+          onOpenStrategy={(id) => navigate({ screen: 'editor', strategyId: id })}
+          onReview={local ? undefined : () => navigate({ screen: 'review', strategyId: route.strategyId })}
+        />
+      </Loading>
     );
   }
   // Everything but the editor needs the API (lifecycle, simulations, audit chain); not in ?local.
   if (route.screen === 'review' && !local) {
     return (
-      <ReviewScreen
-        key={`${route.strategyId}:${route.versionId ?? ''}`}
-        strategyId={route.strategyId}
-        versionId={route.versionId}
-        onBack={back}
-        onOpenEditor={() => navigate({ screen: 'editor', strategyId: route.strategyId })}
-      />
+      <Loading>
+        <ReviewScreen
+          key={`${route.strategyId}:${route.versionId ?? ''}`}
+          strategyId={route.strategyId}
+          versionId={route.versionId}
+          onBack={back}
+          onOpenEditor={() => navigate({ screen: 'editor', strategyId: route.strategyId })}
+        />
+      </Loading>
     );
   }
   const shown: Route = !local && canOpen(route.screen, user.roles) ? route : { screen: 'strategies' };
@@ -72,7 +105,9 @@ export function App() {
       local={local}
       onSignOut={local ? undefined : () => session.set(null)}
     >
-      <ShellScreen route={shown} user={user} source={source} local={local} />
+      <Loading>
+        <ShellScreen route={shown} user={user} source={source} local={local} />
+      </Loading>
     </AppShell>
   );
 }
