@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/app-config';
+import { loadEnvFile } from './config/env-file';
 import { DemoSeedService } from './database/demo/demo-seed.service';
 import { printDemoCredentials } from './database/demo/print-demo-credentials';
 import { GRAPHQL_PATH } from './common/graphql/graphql-options';
@@ -13,7 +14,7 @@ import { RequestGate } from './health/request-gate';
 const IN_FLIGHT_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
-  const { config, stop, embedded } = await withDatabase(withQuickStartAuditKey(withQuickStartDemoPassword(loadConfig())));
+  const { config, stop, embedded } = await withDatabase(withQuickStartAuditKey(withQuickStartDemoPassword(loadConfig(loadEnvFile()))));
   const app = await createApp(config);
   const logger = new Logger('Main');
   // Graceful stop on SIGTERM/SIGINT (only here: tests create many apps in one process): refuse new

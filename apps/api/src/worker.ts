@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { loadEnvFile } from './config/env-file';
 import { dataSourceOptions } from './database/data-source-options';
 import { JOB_RUNNER, type JobRunner } from './jobs/job-runner';
 import { TRAINING_RUNNER, type TrainingRunner } from './jobs/training-runner';
@@ -30,7 +31,7 @@ export class WorkerModule {
 
 /** `npm run worker`: one BullMQ worker process against REDIS_URL and DATABASE_URL (any number of them, on any machine). */
 export async function runWorker(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(loadEnvFile());
   if (!config.redis.url) throw new ConfigError(['REDIS_URL: is required to run a worker (without Redis the API runs simulations in-process)']);
   if (!config.database.url) throw new ConfigError(['DATABASE_URL: is required to run a worker (the embedded database belongs to the API process)']);
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });

@@ -2,11 +2,12 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/app-config';
+import { loadEnvFile } from '../config/env-file';
 import { dataSourceOptions } from './data-source-options';
 import { withDatabase } from './database-url';
 
 async function main(): Promise<void> {
-  const { config, stop } = await withDatabase(loadConfig());
+  const { config, stop } = await withDatabase(loadConfig(loadEnvFile()));
   const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

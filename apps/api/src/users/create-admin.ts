@@ -11,6 +11,7 @@ import { weakPasswordReason } from '../auth/password-strength';
 import { Role } from '../auth/roles';
 import { AppError } from '../common/errors';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
+import { loadEnvFile } from '../config/env-file';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source-options';
 import { createUserSchema } from './dto/user.inputs';
@@ -68,7 +69,7 @@ async function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
 
 async function main(): Promise<number> {
   const options = readOptions(process.argv.slice(2));
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...loadEnvFile() });
   const problems: string[] = [];
   if (!config.database.url) problems.push('DATABASE_URL: is required (the quick start has its demo admin already)');
   if (config.audit.secretGenerated) problems.push('AUDIT_HMAC_SECRET: is required, with the API’s value: the new admin’s audit entry is signed with it');
