@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** The roles of governance.md; a user may hold several. No role implies another. */
+/** The roles of docs/governance.md; a user may hold several. No role implies another. */
 export enum Role {
   designer = 'designer',
   analyst = 'analyst',

@@ -11,7 +11,7 @@ export interface EmbeddedPostgres {
  * Starts PGlite with its files under `dataDir` and serves it on 127.0.0.1 (a free port) through
  * pglite-socket, which multiplexes several client connections. While one connection is inside a
  * transaction the others wait, so code holding a transaction must use only that transaction's
- * connection (see architecture.md).
+ * connection.
  */
 export async function startEmbeddedPostgres(dataDir: string, maxConnections = 10): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });

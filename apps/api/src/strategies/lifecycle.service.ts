@@ -17,7 +17,7 @@ import { VersionStatus } from './version-status';
 import { VersionsRepository } from './versions.repository';
 
 /**
- * The version lifecycle of governance.md and its rules: submit freezes valid content; four eyes
+ * The version lifecycle of docs/governance.md and its rules: submit freezes valid content; four eyes
  * and simulation evidence for approval; exactly one PUBLISHED version per strategy, swapped
  * atomically. Every transition locks the version row, checks, changes and appends to the audit
  * log in one transaction.

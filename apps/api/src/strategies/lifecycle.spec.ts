@@ -3,7 +3,7 @@ import { ALLOWED_OPERATIONS, assertAllowed } from './lifecycle';
 import { VersionStatus } from './version-status';
 
 describe('lifecycle rules', () => {
-  it('allows exactly the transitions of governance.md', () => {
+  it('allows exactly the transitions of docs/governance.md', () => {
     expect(ALLOWED_OPERATIONS).toEqual({
       DRAFT: ['saveDraft', 'submitVersion'],
       IN_REVIEW: ['approveVersion', 'rejectVersion'],

@@ -5,7 +5,7 @@ import { VersionStatus } from './version-status';
 export type LifecycleOperation = 'saveDraft' | 'submitVersion' | 'approveVersion' | 'rejectVersion' | 'publishVersion' | 'rollbackStrategy' | 'retireVersion';
 
 /**
- * The lifecycle of governance.md as data: which operations each status allows. cloneVersion is
+ * The lifecycle of docs/governance.md as data: which operations each status allows. cloneVersion is
  * allowed from every status and is not a transition (it makes a new DRAFT).
  */
 export const ALLOWED_OPERATIONS: Readonly<Record<VersionStatus, readonly LifecycleOperation[]>> = {
