@@ -108,6 +108,10 @@ describe('ApiKeysScreen', () => {
     expect((within(secretDialog).getByLabelText('The new API key') as HTMLInputElement).value).toBe(SECRET);
     expect(within(secretDialog).getByText(/you will not see it again/)).toBeTruthy();
     expect(within(secretDialog).getByText(/Authorization: Bearer/, { selector: 'code' })).toBeTruthy();
+    // The example call uses the strategy the key may decide with, so it works as pasted.
+    expect(secretDialog.querySelector('pre')!.textContent).toContain(
+      `-d '{"strategy":"Retail next best action","customer":{"id":"c-42"}}'`,
+    );
 
     fireEvent.click(within(secretDialog).getByRole('button', { name: 'I have stored it, close' }));
     expect(screen.queryByRole('dialog')).toBeNull();

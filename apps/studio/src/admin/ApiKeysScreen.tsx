@@ -16,7 +16,7 @@ export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: Session
   const [strategies, setStrategies] = useState<StrategyName[]>([]);
   const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{ name: string; secret: string }>();
+  const [created, setCreated] = useState<{ name: string; secret: string; strategy?: string }>();
   const [revoking, setRevoking] = useState<ApiKey>();
   const [busy, setBusy] = useState(false);
   const denied = deniedReason('manageKeys', user.roles);
@@ -132,12 +132,20 @@ export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: Session
           onCreated={({ apiKey, secret }) => {
             setCreating(false);
             setKeys((all) => [...(all ?? []), apiKey]);
-            setCreated({ name: apiKey.name, secret });
+            // The curl line names a strategy this key may use: a key scoped to others would get 403.
+            const scoped = apiKey.strategyIds?.[0];
+            const strategy = scoped && (strategies.find((st) => st.id === scoped)?.name ?? scoped);
+            setCreated({ name: apiKey.name, secret, strategy: strategy || undefined });
           }}
         />
       )}
       {created && (
-        <SecretDialog name={created.name} secret={created.secret} onClose={() => setCreated(undefined)} />
+        <SecretDialog
+          name={created.name}
+          secret={created.secret}
+          strategy={created.strategy}
+          onClose={() => setCreated(undefined)}
+        />
       )}
       {revoking && (
         <Dialog

@@ -5,7 +5,18 @@ import { Button, Dialog } from '../shared/ui';
  * The new key's secret, shown this once (the API stores only its hash), with a copy button and how
  * to call the decision API with it.
  */
-export function SecretDialog({ name, secret, onClose }: { name: string; secret: string; onClose(): void }) {
+export function SecretDialog({
+  name,
+  secret,
+  strategy,
+  onClose,
+}: {
+  name: string;
+  secret: string;
+  /** The name of the first strategy the key may decide with; undefined for a key scoped to all. */
+  strategy?: string;
+  onClose(): void;
+}) {
   const [copied, setCopied] = useState<'yes' | 'failed'>();
   const field = useRef<HTMLInputElement>(null);
   const copy = async () => {
@@ -55,7 +66,7 @@ export function SecretDialog({ name, secret, onClose }: { name: string; secret: 
         {`curl -X POST ${origin}/api/v1/decisions \\
   -H "Authorization: Bearer ${secret}" \\
   -H "Content-Type: application/json" \\
-  -d '{"strategy": "<name or id>", "customer": {"id": "c-42"}}'`}
+  -d '${JSON.stringify({ strategy: strategy ?? '<strategy name or id>', customer: { id: 'c-42' } }).replace(/'/g, "'\\''")}'`}
       </pre>
     </Dialog>
   );
