@@ -4,6 +4,7 @@ import { session, type SessionUser } from '../auth/session';
 import { ApiStrategySource } from '../strategies/api-strategy-source';
 import { LocalStrategySource } from '../strategies/local-strategy-source';
 import { StrategiesScreen } from '../strategies/StrategiesScreen';
+import { ROLE_FOR, ROLE_MISSING } from '../review/review-rules';
 import { canOpen } from './access';
 import { AppShell } from './AppShell';
 import { navigate, useRoute, type Route } from './router';
@@ -79,6 +80,7 @@ export function App() {
           onBack={back}
           onOpenStrategy={(id) => navigate({ screen: 'editor', strategyId: id })}
           onReview={local ? undefined : () => navigate({ screen: 'review', strategyId: route.strategyId })}
+          newDraftDenied={user.roles.includes(ROLE_FOR.clone) ? undefined : ROLE_MISSING.clone}
         />
       </Loading>
     );

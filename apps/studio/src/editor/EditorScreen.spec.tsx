@@ -59,4 +59,25 @@ describe('EditorScreen', () => {
     expect(copy.document.nodes.some((n) => n.type === 'merge' && n.id === 'merge-1')).toBe(true);
     await waitFor(() => expect((screen.getByRole('button', { name: 'Save mine as a copy' }) as HTMLButtonElement).disabled).toBe(false), SLOW);
   }, 40_000);
+
+  it('offers “Edit as a new draft” on a published version only to those who may start one', async () => {
+    /** The example strategy, as a published version (the browser-only source keeps drafts only). */
+    class PublishedSource extends LocalStrategySource {
+      override async reload(versionId: string) {
+        return { ...(await super.reload(versionId)), status: 'PUBLISHED' as const };
+      }
+    }
+    const reason = 'Only a designer can start a new draft from a version.';
+    const { unmount } = render(
+      <EditorScreen source={new PublishedSource()} strategyId="telco-retention" onBack={() => undefined} onOpenStrategy={() => undefined} newDraftDenied={reason} />,
+    );
+    const button = (await screen.findByRole('button', { name: 'Edit as a new draft' }, SLOW)) as HTMLButtonElement;
+    expect(screen.getByText(/This version is published and can no longer be changed/)).toBeTruthy();
+    expect(button.disabled).toBe(true);
+    expect(button.title).toBe(reason);
+    unmount();
+
+    render(<EditorScreen source={new PublishedSource()} strategyId="telco-retention" onBack={() => undefined} onOpenStrategy={() => undefined} />);
+    expect(((await screen.findByRole('button', { name: 'Edit as a new draft' }, SLOW)) as HTMLButtonElement).disabled).toBe(false);
+  }, 40_000);
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { validateStrategy, type StrategyDocument } from '@arbiter/engine';
+import { NEW_DRAFT_LABEL } from '../review/review-rules';
 import { Button, Tabs } from '../shared/ui';
 import { Icon } from '../shared/icons';
 import type { StrategySource } from '../strategies/strategy-source';
@@ -45,12 +46,15 @@ export function EditorScreen({
   onBack,
   onOpenStrategy,
   onReview,
+  newDraftDenied,
 }: {
   source: StrategySource;
   strategyId: string;
   onBack(): void;
   onOpenStrategy(id: string): void;
   onReview?: () => void;
+  /** Why this user may not start a new draft (the sentence on the disabled button); undefined: they may. */
+  newDraftDenied?: string;
 }) {
   const session = useEditorSession(source, strategyId, onOpenStrategy);
   if (session.load.status === 'loading') return <div className="screen-message">Opening the strategy…</div>;
@@ -69,6 +73,7 @@ export function EditorScreen({
         onBack={onBack}
         strategyId={strategyId}
         onReview={onReview}
+        newDraftDenied={newDraftDenied}
       />
     </ReactFlowProvider>
   );
@@ -90,12 +95,14 @@ function Editor({
   onBack,
   strategyId,
   onReview,
+  newDraftDenied,
 }: {
   session: Session;
   env: EditorEnvironment;
   onBack(): void;
   strategyId: string;
   onReview?: () => void;
+  newDraftDenied?: string;
 }) {
   const { store, version, autosave } = session;
   const state = useSyncExternalStore(store.subscribe, store.getState);
@@ -426,8 +433,13 @@ function Editor({
         {readOnly && version && (
           <div className="banner" role="status">
             This version is {version.status.replace('_', ' ').toLowerCase()} and can no longer be changed.{' '}
-            <Button variant="primary" onClick={() => void session.editAsNewDraft()} disabled={session.busy}>
-              Edit as a new draft
+            <Button
+              variant="primary"
+              onClick={() => void session.editAsNewDraft()}
+              disabled={session.busy || newDraftDenied !== undefined}
+              title={newDraftDenied}
+            >
+              {NEW_DRAFT_LABEL}
             </Button>
           </div>
         )}

@@ -33,7 +33,7 @@ export interface VersionAction {
   disabledReason?: string;
 }
 
-const ROLE_FOR: Record<VersionActionKind, Role> = {
+export const ROLE_FOR: Record<VersionActionKind, Role> = {
   submit: 'designer',
   approve: 'reviewer',
   reject: 'reviewer',
@@ -49,8 +49,11 @@ export const ROLE_MISSING: Record<VersionActionKind, string> = {
   reject: 'Only a reviewer can reject.',
   publish: 'Only a publisher can publish.',
   rollback: 'Only a publisher can roll back.',
-  clone: 'Only a designer can clone a version.',
+  clone: 'Only a designer can start a new draft from a version.',
 };
+
+/** One name, in the editor and on the review page, for starting a draft from a version. */
+export const NEW_DRAFT_LABEL = 'Edit as a new draft';
 
 const LABEL: Record<VersionActionKind, string> = {
   submit: 'Submit for review',
@@ -58,7 +61,7 @@ const LABEL: Record<VersionActionKind, string> = {
   reject: 'Reject…',
   publish: 'Publish',
   rollback: 'Roll back to this version',
-  clone: 'Clone to a new draft',
+  clone: NEW_DRAFT_LABEL,
 };
 
 interface CheckedEvidence {
