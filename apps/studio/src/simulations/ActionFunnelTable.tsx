@@ -26,7 +26,7 @@ export function ActionFunnelTable({ view, compare }: { view: ActionFunnelView; c
           ) : (
             <>
               was {formatCount(baseline)}{' '}
-              <Delta value={draft === null ? null : draft - baseline} kind="count" />
+              <Delta value={draft === null ? null : draft - baseline} kind="count" better="neither" />
             </>
           )}
         </span>

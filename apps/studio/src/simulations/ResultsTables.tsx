@@ -6,6 +6,7 @@ import {
   formatNumber,
   formatShare,
   type ActionRow,
+  type BetterWhen,
   type EstimateRow,
   type FunnelRow,
   type SegmentRow,
@@ -58,12 +59,22 @@ export function TotalsTable({
   draftLabel: string;
   baselineLabel?: string;
 }) {
-  const rows: { label: string; key: keyof Totals; kind: 'count' | 'number' }[] = [
-    { label: 'Customers (rows)', key: 'rows', kind: 'count' },
-    { label: 'Customers without a recommendation', key: 'withoutRecommendation', kind: 'count' },
-    { label: 'Recommendations made (all ranks)', key: 'recommendations', kind: 'count' },
-    { label: 'Expected acceptances (Σ propensity)', key: 'expectedAcceptances', kind: 'number' },
-    { label: 'Expected value (Σ propensity × value)', key: 'expectedValue', kind: 'number' },
+  const rows: { label: string; key: keyof Totals; kind: 'count' | 'number'; better: BetterWhen }[] = [
+    { label: 'Customers (rows)', key: 'rows', kind: 'count', better: 'neither' },
+    {
+      label: 'Customers without a recommendation',
+      key: 'withoutRecommendation',
+      kind: 'count',
+      better: 'down',
+    },
+    { label: 'Recommendations made (all ranks)', key: 'recommendations', kind: 'count', better: 'neither' },
+    {
+      label: 'Expected acceptances (Σ propensity)',
+      key: 'expectedAcceptances',
+      kind: 'number',
+      better: 'up',
+    },
+    { label: 'Expected value (Σ propensity × value)', key: 'expectedValue', kind: 'number', better: 'up' },
   ];
   const format = (n: number, kind: 'count' | 'number') =>
     kind === 'count' ? formatCount(n) : formatNumber(n);
@@ -90,7 +101,7 @@ export function TotalsTable({
             <>
               <td className="num">{format(baseline[r.key], r.kind)}</td>
               <td className="num">
-                <Delta value={draft[r.key] - baseline[r.key]} kind={r.kind} />
+                <Delta value={draft[r.key] - baseline[r.key]} kind={r.kind} better={r.better} />
               </td>
             </>
           )}
@@ -116,7 +127,11 @@ export function ActionTable({ rows, compare }: { rows: ActionRow[]; compare?: bo
           <span className="sim-was">
             {' '}
             was {show(baseline)}{' '}
-            <Delta value={draft === null || baseline === null ? null : draft - baseline} kind={kind} />
+            <Delta
+              value={draft === null || baseline === null ? null : draft - baseline}
+              kind={kind}
+              better="neither"
+            />
           </span>
         )}
       </td>
@@ -175,7 +190,8 @@ export function FunnelTable({ rows, compare }: { rows: FunnelRow[]; compare?: bo
             {compare ? (
               n.baseline ? (
                 <>
-                  was {formatCount(n.baseline.out)} <Delta value={n.out - n.baseline.out} kind="count" />
+                  was {formatCount(n.baseline.out)}{' '}
+                  <Delta value={n.out - n.baseline.out} kind="count" better="neither" />
                 </>
               ) : (
                 <span className="muted">new step</span>
@@ -246,7 +262,7 @@ function NumberWithChange({ value, baseline }: { value: number; baseline?: numbe
       {baseline !== undefined && (
         <span className="sim-was">
           {' '}
-          <Delta value={value - baseline} kind="number" />
+          <Delta value={value - baseline} kind="number" better="up" />
         </span>
       )}
     </td>
@@ -262,7 +278,7 @@ export function EstimateTable({
   label: string;
   signed?: boolean;
 }) {
-  const show = (n: number | null) => (signed ? <Delta value={n} kind="share" /> : formatShare(n));
+  const show = (n: number | null) => (signed ? <Delta value={n} kind="share" better="up" /> : formatShare(n));
   return (
     <SimTable
       label={label}

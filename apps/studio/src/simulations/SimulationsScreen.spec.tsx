@@ -136,7 +136,9 @@ describe('SimulationsScreen: one run', () => {
     const goldRow = within(screen.getByRole('table', { name: 'Per action' }))
       .getByText('gold-card')
       .closest('tr')!;
-    expect(goldRow.querySelector('.sim-delta-down')?.textContent).toBe('−20');
+    // Fewer customers for one action is a change, not bad news: it is not painted red.
+    expect(goldRow.querySelector('.sim-delta-changed')?.textContent).toBe('−20');
+    expect(goldRow.querySelector('.sim-delta-worse')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Export results as CSV' }));
     expect(saved).toEqual(['simulation-sim-1.csv']);

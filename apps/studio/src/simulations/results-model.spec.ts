@@ -1,4 +1,5 @@
 import {
+  changeTone,
   actionRows,
   asComparison,
   asSummary,
@@ -196,5 +197,19 @@ describe('fixtures', () => {
       examples: [{ customerId: 'c1', before: 'gold-card', after: 'travel-insurance' }],
     });
     expect(baselineSummary.rows).toBe(draftSummary.rows);
+  });
+});
+
+describe('changeTone: colour by meaning, not by sign', () => {
+  it('calls more customers without a recommendation worse, and more expected acceptances better', () => {
+    expect(changeTone(+12, 'down')).toBe('worse');
+    expect(changeTone(-12, 'down')).toBe('better');
+    expect(changeTone(+3.5, 'up')).toBe('better');
+    expect(changeTone(-3.5, 'up')).toBe('worse');
+  });
+  it('leaves a change that is neither good nor bad plain, and no change as the same', () => {
+    expect(changeTone(-20, 'neither')).toBe('changed');
+    expect(changeTone(0, 'up')).toBe('same');
+    expect(changeTone(null, 'down')).toBe('same');
   });
 });

@@ -70,8 +70,18 @@ export function formatChange(n: number | null | undefined, kind: 'count' | 'numb
   return `${sign}${kind === 'count' ? integer.format(abs) : decimal.format(abs)}`;
 }
 
-export function changeTone(n: number | null | undefined): 'up' | 'down' | 'same' {
-  return !n ? 'same' : n > 0 ? 'up' : 'down';
+/** Which direction of a figure is good news: more acceptances ('up'), fewer customers left without a
+ * recommendation ('down'), or neither (more of one action is a change, not an improvement). */
+export type BetterWhen = 'up' | 'down' | 'neither';
+
+/** How a change reads: colour by meaning, never by sign alone. */
+export function changeTone(
+  n: number | null | undefined,
+  better: BetterWhen,
+): 'better' | 'worse' | 'changed' | 'same' {
+  if (!n) return 'same';
+  if (better === 'neither') return 'changed';
+  return n > 0 === (better === 'up') ? 'better' : 'worse';
 }
 
 /** Seconds as "45 s", "3 min 20 s", "1 h 5 min". */
