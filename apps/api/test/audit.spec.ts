@@ -46,6 +46,16 @@ describe('audit log', () => {
     expect(verification).toMatchObject({ valid: true, checkedEntries: seqs.length });
   });
 
+  it('lists every entity type, action and actor that occurs, for the filters, to admins and reviewers only', async () => {
+    const facets = ok(await t.gql(`{ auditFacets { entityTypes actions actorIds } }`, {}, reviewer.token)).auditFacets;
+    expect(facets.entityTypes).toContain('action');
+    expect(facets.actions).toEqual(expect.arrayContaining(['action.create', 'action.update']));
+    expect(facets.actorIds).toContain(designer.id);
+    expect(facets.actions).toEqual([...facets.actions].sort());
+    expect(new Set(facets.actions).size).toBe(facets.actions.length);
+    expect(errorCode(await t.gql(`{ auditFacets { actions } }`, {}, designer.token))).toBe('FORBIDDEN');
+  });
+
   it('pages newest first with a cursor and filters by actor and action', async () => {
     const first = ok(await t.gql(`{ auditLog(page: { first: 3 }) { edges { node { seq } } pageInfo { hasNextPage endCursor } } }`, {}, admin.token)).auditLog;
     expect(first.edges).toHaveLength(3);

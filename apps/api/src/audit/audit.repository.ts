@@ -53,6 +53,14 @@ export class AuditRepository {
     return qb.getMany();
   }
 
+  /** The distinct entity types, actions and actors of the log, sorted (what its filters offer). */
+  async facets(): Promise<{ entityTypes: string[]; actions: string[]; actorIds: string[] }> {
+    const distinct = async (column: 'entity_type' | 'action' | 'actor_id') =>
+      ((await this.dataSource.query(`SELECT DISTINCT ${column} AS value FROM audit_log WHERE ${column} IS NOT NULL ORDER BY 1`)) as { value: string }[]).map((r) => r.value);
+    const [entityTypes, actions, actorIds] = await Promise.all([distinct('entity_type'), distinct('action'), distinct('actor_id')]);
+    return { entityTypes, actions, actorIds };
+  }
+
   /** Oldest first, for verification. */
   async scan(afterSeq: number, limit: number): Promise<AuditEntry[]> {
     return this.dataSource

@@ -5,7 +5,7 @@ import { connectionType, DEFAULT_PAGE_SIZE, PageArgs, pageSchema, type Page } fr
 import { ZodPipe } from '../common/validation';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
-import { AuditChainAnchorInput, auditChainAnchorSchema, AuditChainVerification, AuditFilterInput, auditFilterSchema } from './dto/audit.types';
+import { AuditChainAnchorInput, auditChainAnchorSchema, AuditChainVerification, AuditFacets, AuditFilterInput, auditFilterSchema } from './dto/audit.types';
 import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
 
 const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
@@ -21,6 +21,12 @@ export class AuditResolver {
     @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page')) page?: Page,
   ) {
     return this.auditService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });
+  }
+
+  @Roles(Role.admin, Role.reviewer)
+  @Query(() => AuditFacets, { description: 'The entity types, actions and actors that occur in the audit log, for its filters.' })
+  auditFacets() {
+    return this.auditService.facets();
   }
 
   @Roles(Role.admin, Role.reviewer)

@@ -71,6 +71,10 @@ export class AuditService {
     return toConnection(rows, page.first, (row) => row.seq);
   }
 
+  facets() {
+    return this.audit.facets();
+  }
+
   /** The newest entry: what the head exporter publishes, so a truncated or rewritten tail shows from outside. */
   head(): Promise<ChainHead | null> {
     return this.audit.head();

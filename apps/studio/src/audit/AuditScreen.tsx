@@ -1,43 +1,34 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { downloadText } from '../shared/download';
 import { Button, EmptyState } from '../shared/ui';
 import { errorMessage } from '../shared/error-message';
-import { usePeople } from '../shared/people';
 import { graphqlAuditApi, type AuditApi } from './audit-api';
 import {
-  EMPTY_FILTER,
-  actionWords,
+  auditCsv,
   chainStatus,
-  filterProblem,
+  EMPTY_FILTER,
   toAuditFilter,
   type AuditEntry,
+  type AuditFacets,
   type AuditFilterForm,
   type ChainVerification,
 } from './audit-model';
+import { AuditFilters } from './AuditFilters';
+import { AuditTable } from './AuditTable';
 
-const ENTITY_TYPES = [
-  '',
-  'user',
-  'action',
-  'schemaField',
-  'strategy',
-  'version',
-  'comment',
-  'simulation',
-  'dataset',
-  'apiKey',
-  'fairnessSettings',
-];
+/** An export reads the whole filtered log page by page; beyond this many entries, narrow the filter. */
+export const EXPORT_LIMIT = 100_000;
 
-/** The audit log, newest first, with filters, paging and the hash chain's verification. */
+/** The audit log, newest first, with filters, paging, export and the hash chain's verification. */
 export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
   const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTER);
   const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTER);
   const [entries, setEntries] = useState<AuditEntry[]>();
-  // Names only for actors without an email on the entry.
-  const actors = usePeople(entries?.filter((e) => !e.actorEmail).map((e) => e.actorId) ?? []);
+  const [facets, setFacets] = useState<AuditFacets>();
   const [next, setNext] = useState<string>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
+  const [exporting, setExporting] = useState<string>();
   const [chain, setChain] = useState<ChainVerification | { error: string }>();
 
   const load = useCallback(
@@ -63,19 +54,42 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
   useEffect(() => {
     void load(EMPTY_FILTER);
     verify();
-  }, [load, verify]);
+    // Without facets the filters offer "any" only; the log itself still shows.
+    api.facets().then(setFacets, () => undefined);
+  }, [api, load, verify]);
 
-  const problem = filterProblem(form);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (problem) return;
-    setApplied(form);
-    void load(form);
+  const exportCsv = async () => {
+    setExporting('Exporting…');
+    try {
+      const all: AuditEntry[] = [];
+      let after: string | undefined;
+      do {
+        const page = await api.page(toAuditFilter(applied), after);
+        all.push(...page.entries);
+        after = page.next;
+        setExporting(`Exporting… ${all.length.toLocaleString()} entries`);
+      } while (after && all.length < EXPORT_LIMIT);
+      if (after) {
+        setExporting(
+          `More than ${EXPORT_LIMIT.toLocaleString()} entries match: narrow the filters to export them.`,
+        );
+        return;
+      }
+      downloadText(
+        `audit-log-${new Date().toISOString().slice(0, 10)}.csv`,
+        auditCsv(all, (e) => e.actorEmail ?? e.actorId ?? 'system'),
+      );
+      setExporting(undefined);
+    } catch (err) {
+      setExporting(`The export failed: ${errorMessage(err)}`);
+    }
   };
-  const set = (key: keyof AuditFilterForm) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
-  const status = chain && 'valid' in chain ? chainStatus(chain) : undefined;
 
+  const status = chain && 'valid' in chain ? chainStatus(chain) : undefined;
+  const untrustedFrom =
+    status && !status.ok && chain && 'firstBrokenSeq' in chain
+      ? (chain.firstBrokenSeq ?? undefined)
+      : undefined;
   return (
     <div className="audit-screen">
       <header className="toolbar">
@@ -95,55 +109,29 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
               : status!.text}
         </span>
         <Button onClick={verify}>Verify again</Button>
+        <Button onClick={() => void exportCsv()} disabled={!entries?.length || exporting === 'Exporting…'}>
+          Export CSV
+        </Button>
       </header>
       <main className="audit-main">
-        <form className="audit-filters" onSubmit={submit} aria-label="Filter the audit log">
-          <label className="field-label">
-            Entity
-            <select value={form.entityType} onChange={set('entityType')}>
-              {ENTITY_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t || 'any'}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field-label">
-            Entity id
-            <input value={form.entityId} onChange={set('entityId')} placeholder="any" />
-          </label>
-          <label className="field-label">
-            Action
-            <input value={form.action} onChange={set('action')} placeholder="e.g. version.approve" />
-          </label>
-          <label className="field-label">
-            Actor (user id)
-            <input value={form.actorId} onChange={set('actorId')} placeholder="any" />
-          </label>
-          <label className="field-label">
-            From
-            <input type="date" value={form.from} onChange={set('from')} />
-          </label>
-          <label className="field-label">
-            To
-            <input type="date" value={form.to} onChange={set('to')} />
-          </label>
-          <Button variant="primary" type="submit" disabled={!!problem || loading} title={problem}>
-            Apply filters
-          </Button>
-          <Button
-            onClick={() => {
-              setForm(EMPTY_FILTER);
-              setApplied(EMPTY_FILTER);
-              void load(EMPTY_FILTER);
-            }}
-          >
-            Clear
-          </Button>
-        </form>
-        {problem && (
-          <p className="callout callout-warning" role="alert">
-            {problem}
+        <AuditFilters
+          form={form}
+          facets={facets}
+          busy={loading}
+          onChange={setForm}
+          onApply={() => {
+            setApplied(form);
+            void load(form);
+          }}
+          onClear={() => {
+            setForm(EMPTY_FILTER);
+            setApplied(EMPTY_FILTER);
+            void load(EMPTY_FILTER);
+          }}
+        />
+        {exporting && (
+          <p className="muted small" role="status">
+            {exporting}
           </p>
         )}
         {error && (
@@ -159,57 +147,7 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
               : 'Nothing matches these filters; clear them to see everything.'}
           </EmptyState>
         )}
-        {entries && entries.length > 0 && (
-          <table className="data-table audit-table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">On</th>
-                <th scope="col">Comment</th>
-                <th scope="col">Hash</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr
-                  key={e.seq}
-                  className={
-                    status &&
-                    !status.ok &&
-                    chain &&
-                    'firstBrokenSeq' in chain &&
-                    chain.firstBrokenSeq != null &&
-                    Number(e.seq) >= chain.firstBrokenSeq
-                      ? 'audit-untrusted'
-                      : undefined
-                  }
-                >
-                  <td>{e.seq}</td>
-                  <td>{new Date(e.occurredAt).toLocaleString()}</td>
-                  <td>{e.actorEmail ?? (e.actorId ? actors[e.actorId] : 'system')}</td>
-                  <td>{actionWords(e.action)}</td>
-                  <td title={e.entityId ? `${e.entityType} ${e.entityId}` : e.entityType}>
-                    {/* The name people read; the id stays for reference and for the entity filter. */}
-                    {e.entityName ?? e.entityType}
-                    {e.entityId && (
-                      <span className="muted small mono audit-entity-id"> {e.entityId.slice(0, 12)}</span>
-                    )}
-                  </td>
-                  <td>{e.comment}</td>
-                  <td
-                    className="mono small"
-                    title={`before ${e.beforeHash ?? '—'} · after ${e.afterHash ?? '—'} · entry ${e.hash}`}
-                  >
-                    {e.hash.slice(0, 10)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {entries && entries.length > 0 && <AuditTable entries={entries} untrustedFrom={untrustedFrom} />}
         {next && (
           <Button onClick={() => void load(applied, next)} disabled={loading}>
             {loading ? 'Loading…' : 'Load older entries'}

@@ -1,7 +1,7 @@
 import { request } from '../api/client';
 import type { AuditFilterInput } from '../api/generated/graphql';
-import { AuditLogQuery, VerifyAuditChainQuery } from '../api/operations';
-import type { AuditEntry, ChainVerification } from './audit-model';
+import { AuditFacetsQuery, AuditLogQuery, VerifyAuditChainQuery } from '../api/operations';
+import type { AuditEntry, AuditFacets, ChainVerification } from './audit-model';
 
 export interface AuditPage {
   entries: AuditEntry[];
@@ -11,13 +11,18 @@ export interface AuditPage {
 export interface AuditApi {
   page(filter: AuditFilterInput, after?: string): Promise<AuditPage>;
   verify(): Promise<ChainVerification>;
+  facets(): Promise<AuditFacets>;
 }
 
 export const graphqlAuditApi: AuditApi = {
   page: async (filter, after) => {
     const data = await request(AuditLogQuery, { filter, after });
     const { edges, pageInfo } = data.auditLog;
-    return { entries: edges.map((e) => e.node), next: pageInfo.hasNextPage ? (pageInfo.endCursor ?? undefined) : undefined };
+    return {
+      entries: edges.map((e) => e.node),
+      next: pageInfo.hasNextPage ? (pageInfo.endCursor ?? undefined) : undefined,
+    };
   },
   verify: async () => (await request(VerifyAuditChainQuery, {})).verifyAuditChain,
+  facets: async () => (await request(AuditFacetsQuery, {})).auditFacets,
 };

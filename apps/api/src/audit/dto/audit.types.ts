@@ -35,6 +35,18 @@ export const auditFilterSchema = z
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'must not be before from', path: ['to'] });
 
+@ObjectType({ description: 'What the audit log holds, for its filters: every entity type, action and actor that occurs in it.' })
+export class AuditFacets {
+  @Field(() => [String])
+  entityTypes: string[];
+
+  @Field(() => [String])
+  actions: string[];
+
+  @Field(() => [ID], { description: 'Users who acted, by id (names through `people`); system entries have none.' })
+  actorIds: string[];
+}
+
 @InputType({ description: 'An audit chain head exported earlier (log line or arbiter_audit_chain_head_info): seq and hash.' })
 export class AuditChainAnchorInput {
   @Field(() => Int)
