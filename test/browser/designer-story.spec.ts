@@ -270,6 +270,9 @@ describe('studio: the designer story (browser)', () => {
     expect(await page.locator('.recommendations li').first().textContent()).toContain('Call from a loyalty specialist');
     expect(await step('churn-split').locator('.branch-taken').textContent()).toBe('High churn risk');
     expect(await step('score-standard').getAttribute('class')).toContain('step-not-reached');
+    // The strategy opens readable at its start; the whole of it is one click away.
+    expect(await page.locator('.react-flow__viewport').evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a)).toBeGreaterThanOrEqual(0.8);
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
     await step('arbitrate').click();
     await page.getByRole('list', { name: 'Ranking preview' }).waitFor();
     await page.getByRole('slider', { name: 'Business value (b)' }).fill('2');

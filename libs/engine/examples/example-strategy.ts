@@ -35,10 +35,18 @@ export function exampleEnvironment(example: ExampleStrategy): StrategyEnvironmen
 /** Canvas distance between two columns and two lanes of a left-to-right layout. */
 export const COLUMN_WIDTH = 260;
 export const LANE_HEIGHT = 140;
+/** Columns per row: a longer flow wraps onto the next row, so the studio shows it whole and readable. */
+export const COLUMNS_PER_ROW = 3;
+/** A row holds a split's lanes above and below the middle one. */
+const ROW_HEIGHT = 3 * LANE_HEIGHT + 60;
 
-/** Canvas position of a node in column `column` (0 = leftmost) and lane `lane` (0 = middle, negative = up). */
+/**
+ * Canvas position of a node in column `column` (0 = first) and lane `lane` (0 = middle, negative =
+ * up). Columns run left to right and wrap every COLUMNS_PER_ROW onto the next row.
+ */
 export function at(column: number, lane = 0): { x: number; y: number } {
-  return { x: column * COLUMN_WIDTH, y: lane * LANE_HEIGHT };
+  const row = Math.floor(column / COLUMNS_PER_ROW);
+  return { x: (column % COLUMNS_PER_ROW) * COLUMN_WIDTH, y: row * ROW_HEIGHT + lane * LANE_HEIGHT };
 }
 
 /** One comparison in json-rules-engine's format on a top-level field: `compare('customer', 'age', 'greaterThanInclusive', 18)`. */

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileStrategy, validateStrategy, type StrategyDocument } from '../src';
 import {
+  COLUMNS_PER_ROW,
   COUPON_CSV_COLUMNS,
   COUPON_MODELS,
   EXAMPLES,
@@ -10,6 +11,7 @@ import {
   couponCsvRow,
   couponRowToInput,
   exampleEnvironment,
+  LANE_HEIGHT,
   telcoRetention,
 } from './index';
 
@@ -37,10 +39,16 @@ describe.each(EXAMPLES.map((e) => [e.id, e] as const))('example %s', (_id, examp
     expect(validateStrategy(example.document, env).problems).toEqual([]);
   });
 
-  it('lays the graph out left to right', () => {
-    const x = new Map(example.document.nodes.map((n) => [n.id, n.position?.x]));
+  it('lays the graph out left to right, wrapping onto the next row instead of one long row', () => {
+    const at = new Map(example.document.nodes.map((n) => [n.id, n.position!]));
     for (const node of example.document.nodes) expect(node.position).toBeDefined();
-    for (const edge of example.document.edges) expect(x.get(edge.source)!).toBeLessThan(x.get(edge.target)!);
+    // Each line goes right within a row, or on to a later row.
+    for (const edge of example.document.edges) {
+      const [from, to] = [at.get(edge.source)!, at.get(edge.target)!];
+      expect(to.x > from.x || to.y > from.y + LANE_HEIGHT).toBe(true);
+    }
+    const columns = new Set(example.document.nodes.map((n) => n.position!.x));
+    expect(columns.size).toBeLessThanOrEqual(COLUMNS_PER_ROW);
   });
 
   const strategy = compileStrategy(example.document, env);

@@ -12,7 +12,14 @@ describe('EditorScreen', () => {
 
   it('opens a strategy, adds a step, counts its problem, undoes it, runs a test and autosaves', async () => {
     const source = new LocalStrategySource();
-    render(<EditorScreen source={source} strategyId="telco-retention" onBack={() => undefined} onOpenStrategy={() => undefined} />);
+    render(
+      <EditorScreen
+        source={source}
+        strategyId="telco-retention"
+        onBack={() => undefined}
+        onOpenStrategy={() => undefined}
+      />,
+    );
     await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
     expect(screen.getByRole('button', { name: /Saved · No problems/ })).toBeTruthy();
 
@@ -32,8 +39,12 @@ describe('EditorScreen', () => {
     // A test run of the example customer, with the trace in words.
     fireEvent.click(screen.getByRole('tab', { name: 'Test' }));
     fireEvent.click(screen.getByRole('button', { name: /Run test/ }));
-    expect(screen.getByRole('region', { name: 'Recommended actions' }).textContent).toContain('Call from a loyalty specialist');
-    expect(screen.getByRole('region', { name: 'Why: the path through the strategy' }).textContent).toContain('took the branch “High churn risk”');
+    expect(screen.getByRole('region', { name: 'Recommended actions' }).textContent).toContain(
+      'Call from a loyalty specialist',
+    );
+    expect(screen.getByRole('region', { name: 'Why: the path through the strategy' }).textContent).toContain(
+      'took the branch “High churn risk”',
+    );
 
     // The undo was an edit too: it is saved by itself after a short pause.
     await act(async () => new Promise((r) => setTimeout(r, 1800)));
@@ -43,7 +54,14 @@ describe('EditorScreen', () => {
   it('shows the conflict choices when another tab saved first, and keeps my work as a copy', async () => {
     const source = new LocalStrategySource();
     const opened: string[] = [];
-    render(<EditorScreen source={source} strategyId="telco-retention" onBack={() => undefined} onOpenStrategy={(id) => opened.push(id)} />);
+    render(
+      <EditorScreen
+        source={source}
+        strategyId="telco-retention"
+        onBack={() => undefined}
+        onOpenStrategy={(id) => opened.push(id)}
+      />,
+    );
     await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
     // Another tab saves revision 2.
     const other = await source.open('telco-retention');
@@ -57,7 +75,13 @@ describe('EditorScreen', () => {
     const copy = await source.open(opened[0]!);
     expect(copy.strategyName).toBe('Telco retention and next best offer (my copy)');
     expect(copy.document.nodes.some((n) => n.type === 'merge' && n.id === 'merge-1')).toBe(true);
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Save mine as a copy' }) as HTMLButtonElement).disabled).toBe(false), SLOW);
+    await waitFor(
+      () =>
+        expect(
+          (screen.getByRole('button', { name: 'Save mine as a copy' }) as HTMLButtonElement).disabled,
+        ).toBe(false),
+      SLOW,
+    );
   }, 40_000);
 
   it('offers “Edit as a new draft” on a published version only to those who may start one', async () => {
@@ -69,15 +93,56 @@ describe('EditorScreen', () => {
     }
     const reason = 'Only a designer can start a new draft from a version.';
     const { unmount } = render(
-      <EditorScreen source={new PublishedSource()} strategyId="telco-retention" onBack={() => undefined} onOpenStrategy={() => undefined} newDraftDenied={reason} />,
+      <EditorScreen
+        source={new PublishedSource()}
+        strategyId="telco-retention"
+        onBack={() => undefined}
+        onOpenStrategy={() => undefined}
+        newDraftDenied={reason}
+      />,
     );
-    const button = (await screen.findByRole('button', { name: 'Edit as a new draft' }, SLOW)) as HTMLButtonElement;
+    const button = (await screen.findByRole(
+      'button',
+      { name: 'Edit as a new draft' },
+      SLOW,
+    )) as HTMLButtonElement;
     expect(screen.getByText(/This version is published and can no longer be changed/)).toBeTruthy();
     expect(button.disabled).toBe(true);
     expect(button.title).toBe(reason);
     unmount();
 
-    render(<EditorScreen source={new PublishedSource()} strategyId="telco-retention" onBack={() => undefined} onOpenStrategy={() => undefined} />);
-    expect(((await screen.findByRole('button', { name: 'Edit as a new draft' }, SLOW)) as HTMLButtonElement).disabled).toBe(false);
+    render(
+      <EditorScreen
+        source={new PublishedSource()}
+        strategyId="telco-retention"
+        onBack={() => undefined}
+        onOpenStrategy={() => undefined}
+      />,
+    );
+    expect(
+      ((await screen.findByRole('button', { name: 'Edit as a new draft' }, SLOW)) as HTMLButtonElement)
+        .disabled,
+    ).toBe(false);
+  }, 40_000);
+
+  it('folds the side panel away for more canvas, and unfolds it to show a tab', async () => {
+    render(
+      <EditorScreen
+        source={new LocalStrategySource()}
+        strategyId="telco-retention"
+        onBack={() => undefined}
+        onOpenStrategy={() => undefined}
+      />,
+    );
+    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    expect(screen.getByRole('tab', { name: 'Test' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Hide the side panel' }));
+    expect(screen.queryByRole('tab', { name: 'Test' })).toBeNull();
+    // Running a test needs the panel: it unfolds on the Test tab.
+    fireEvent.click(screen.getByRole('button', { name: /^Test/ }));
+    expect(screen.getByRole('tab', { name: 'Test', selected: true })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Hide the side panel' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
   }, 40_000);
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
 import { validateStrategy, type StrategyDocument } from '@arbiter/engine';
 import { NEW_DRAFT_LABEL } from '../review/review-rules';
 import { Button, Tabs } from '../shared/ui';
@@ -7,6 +7,7 @@ import { Icon } from '../shared/icons';
 import type { StrategySource } from '../strategies/strategy-source';
 import { statusText } from './autosave/autosave-machine';
 import { autoLayout } from './canvas/auto-layout';
+import { READABLE_ZOOM, useShowReadable } from './canvas/readable-view';
 import { connectionProblem } from './canvas/connection-rules';
 import type { CanvasDecorations } from './canvas/document-flow';
 import { StrategyCanvas } from './canvas/StrategyCanvas';
@@ -109,9 +110,22 @@ function Editor({
   const doc = state.history.present;
   const readOnly = version?.status !== 'DRAFT';
   const flow = useReactFlow();
+  const showReadable = useShowReadable();
+  const flowSize = useStoreApi();
+  /** Width / height of the canvas: Tidy up wraps a long flow into rows of about this shape. */
+  const canvasAspect = useCallback(() => {
+    const { width, height } = flowSize.getState();
+    return width > 0 && height > 0 ? width / height : 1.6;
+  }, [flowSize]);
   const sizesRef = useRef<() => Map<string, { width: number; height: number }>>(() => new Map());
   const [hint, setHint] = useState<string>();
-  const [tab, setTab] = useState<'settings' | 'test'>('settings');
+  const [tab, showTab] = useState<'settings' | 'test'>('settings');
+  // The side panel folds away to give the canvas the room of a large strategy; showing a tab unfolds it.
+  const [panelOpen, setPanelOpen] = useState(true);
+  const setTab = useCallback((next: 'settings' | 'test') => {
+    showTab(next);
+    setPanelOpen(true);
+  }, []);
   const clipboard = useRef<Fragment>(undefined);
 
   const labels = useMemo(() => ({ schema: env.schema }), [env.schema]);
@@ -208,7 +222,15 @@ function Editor({
       );
       setTab('settings');
       // Added from the keyboard: keep the new step in view.
-      if (!position) setTimeout(() => void flow.fitView({ padding: 0.08, maxZoom: 1.1, duration: 200 }), 80);
+      if (!position)
+        setTimeout(
+          () =>
+            void flow.setCenter(node.position!.x + 105, node.position!.y + 48, {
+              zoom: Math.max(flow.getZoom(), READABLE_ZOOM),
+              duration: 200,
+            }),
+          80,
+        );
       announce(
         after
           ? `${kind.displayName} added after ${after.label ?? nodeKind(after.type)?.displayName ?? after.id} and connected.`
@@ -219,10 +241,10 @@ function Editor({
   );
 
   const runLayout = useCallback(async () => {
-    const positions = await autoLayout(store.doc, sizesRef.current());
+    const positions = await autoLayout(store.doc, sizesRef.current(), canvasAspect());
     store.edit((d) => moveNodes(d, positions));
-    setTimeout(() => void flow.fitView({ padding: 0.08, maxZoom: 1.1, duration: 300 }), 200);
-  }, [store, flow]);
+    setTimeout(() => showReadable(300), 200);
+  }, [store, canvasAspect, showReadable]);
 
   const fit = useCallback(() => void flow.fitView({ padding: 0.08, maxZoom: 1.1, duration: 300 }), [flow]);
 
@@ -451,8 +473,12 @@ function Editor({
             </Button>
           </div>
         )}
-        <div className="editor-body">
-          <Palette onAdd={(type) => addStep(type)} disabled={readOnly} />
+        <div
+          className="editor-body"
+          // A version that can no longer change has no use for the palette: the canvas takes its room.
+          style={{ gridTemplateColumns: `${readOnly ? '' : '232px '}1fr ${panelOpen ? '430px' : '44px'}` }}
+        >
+          {!readOnly && <Palette onAdd={(type) => addStep(type)} disabled={readOnly} />}
           <main className="canvas-area">
             <StrategyCanvas
               store={store}
@@ -469,89 +495,108 @@ function Editor({
               {hint}
             </div>
           </main>
-          <aside className="sidebar" aria-label="Settings and test">
-            <Tabs<'settings' | 'test'>
-              label="Side panel"
-              active={tab}
-              onChange={setTab}
-              tabs={[
-                { value: 'settings', label: selectedNode ? 'Step settings' : 'Strategy' },
-                { value: 'test', label: 'Test' },
-              ]}
-            />
-            <div className="sidebar-body" role="tabpanel">
-              {tab === 'settings' &&
-                (selectedNode ? (
-                  <PropertyPanel
-                    key={selectedNode.id}
-                    node={selectedNode}
-                    problems={problems.filter((p) => p.nodeId === selectedNode.id)}
-                    readOnly={readOnly}
-                    onConfig={(config, key) =>
-                      store.edit((d) => dropDanglingBranchEdges(setNodeConfig(d, selectedNode.id, config)), {
-                        coalesceKey: key && `${selectedNode.id}:${key}`,
-                      })
-                    }
-                    onLabel={(label) =>
-                      store.edit((d) => setNodeLabel(d, selectedNode.id, label), {
-                        coalesceKey: `${selectedNode.id}:label`,
-                      })
-                    }
-                    onConnect={(handle, target) =>
-                      store.edit((d) => connect(d, selectedNode.id, handle, target))
-                    }
-                    onDisconnect={(handle, target) =>
-                      store.edit((d) =>
-                        removeElements(
-                          d,
-                          [],
-                          [edgeKey({ source: selectedNode.id, sourceHandle: handle, target })],
-                        ),
-                      )
-                    }
-                    onDelete={() => store.edit((d) => removeElements(d, [selectedNode.id]))}
-                  />
-                ) : (
-                  <StrategyOverview
-                    doc={doc}
-                    problems={problems}
-                    readOnly={readOnly}
-                    selectedCount={state.selection.nodes.length}
-                    onSelectNode={selectNode}
-                    onChange={(next: StrategyDocument, key?: string) =>
-                      store.edit(() => next, { coalesceKey: key })
-                    }
-                  />
-                ))}
-              {tab === 'test' && (
-                <TestPanel
-                  sample={sample}
-                  onSampleChange={(s) => {
-                    setSample(s);
-                    setFocusAction(undefined);
-                  }}
-                  outcome={outcome}
-                  onRun={() => setLive(true)}
-                  onClear={() => {
-                    setLive(false);
-                    setFocusAction(undefined);
-                  }}
-                  focusAction={focusAction}
-                  onFocusAction={(id) => {
-                    setFocusAction(id);
-                    const where =
-                      id && outcome?.ok && outcome.result.trace
-                        ? outcome.result.trace.nodes.find((n) => n.dropped?.some((d) => d.actionId === id))
-                        : undefined;
-                    if (where) selectNode(where.nodeId);
-                  }}
-                  onSelectNode={selectNode}
-                  testCases={testCases}
-                  testResults={testResults}
-                  onTestCasesChange={updateTestCases}
+          <aside className={`sidebar ${panelOpen ? '' : 'sidebar-folded'}`} aria-label="Settings and test">
+            <Button
+              variant="ghost"
+              className="sidebar-fold"
+              onClick={() => setPanelOpen((open) => !open)}
+              title={panelOpen ? 'Hide the side panel: more room for the canvas' : 'Show the side panel'}
+              aria-expanded={panelOpen}
+            >
+              <Icon name={panelOpen ? 'forward' : 'back'} size={14} />
+              <span className="sr-only">{panelOpen ? 'Hide the side panel' : 'Show the side panel'}</span>
+            </Button>
+            {panelOpen && (
+              <>
+                <Tabs<'settings' | 'test'>
+                  label="Side panel"
+                  active={tab}
+                  onChange={setTab}
+                  tabs={[
+                    { value: 'settings', label: selectedNode ? 'Step settings' : 'Strategy' },
+                    { value: 'test', label: 'Test' },
+                  ]}
                 />
-              )}
-            </div>
+                <div className="sidebar-body" role="tabpanel">
+                  {tab === 'settings' &&
+                    (selectedNode ? (
+                      <PropertyPanel
+                        key={selectedNode.id}
+                        node={selectedNode}
+                        problems={problems.filter((p) => p.nodeId === selectedNode.id)}
+                        readOnly={readOnly}
+                        onConfig={(config, key) =>
+                          store.edit(
+                            (d) => dropDanglingBranchEdges(setNodeConfig(d, selectedNode.id, config)),
+                            {
+                              coalesceKey: key && `${selectedNode.id}:${key}`,
+                            },
+                          )
+                        }
+                        onLabel={(label) =>
+                          store.edit((d) => setNodeLabel(d, selectedNode.id, label), {
+                            coalesceKey: `${selectedNode.id}:label`,
+                          })
+                        }
+                        onConnect={(handle, target) =>
+                          store.edit((d) => connect(d, selectedNode.id, handle, target))
+                        }
+                        onDisconnect={(handle, target) =>
+                          store.edit((d) =>
+                            removeElements(
+                              d,
+                              [],
+                              [edgeKey({ source: selectedNode.id, sourceHandle: handle, target })],
+                            ),
+                          )
+                        }
+                        onDelete={() => store.edit((d) => removeElements(d, [selectedNode.id]))}
+                      />
+                    ) : (
+                      <StrategyOverview
+                        doc={doc}
+                        problems={problems}
+                        readOnly={readOnly}
+                        selectedCount={state.selection.nodes.length}
+                        onSelectNode={selectNode}
+                        onChange={(next: StrategyDocument, key?: string) =>
+                          store.edit(() => next, { coalesceKey: key })
+                        }
+                      />
+                    ))}
+                  {tab === 'test' && (
+                    <TestPanel
+                      sample={sample}
+                      onSampleChange={(s) => {
+                        setSample(s);
+                        setFocusAction(undefined);
+                      }}
+                      outcome={outcome}
+                      onRun={() => setLive(true)}
+                      onClear={() => {
+                        setLive(false);
+                        setFocusAction(undefined);
+                      }}
+                      focusAction={focusAction}
+                      onFocusAction={(id) => {
+                        setFocusAction(id);
+                        const where =
+                          id && outcome?.ok && outcome.result.trace
+                            ? outcome.result.trace.nodes.find((n) =>
+                                n.dropped?.some((d) => d.actionId === id),
+                              )
+                            : undefined;
+                        if (where) selectNode(where.nodeId);
+                      }}
+                      onSelectNode={selectNode}
+                      testCases={testCases}
+                      testResults={testResults}
+                      onTestCasesChange={updateTestCases}
+                    />
+                  )}
+                </div>
+              </>
+            )}
           </aside>
         </div>
         {autosave.status === 'conflict' && (

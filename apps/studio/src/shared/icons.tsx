@@ -18,6 +18,7 @@ const PATHS = {
   check: 'M4 12l5 5L20 6',
   close: 'M6 6l12 12M18 6L6 18',
   back: 'M15 5l-7 7 7 7',
+  forward: 'M9 5l7 7-7 7',
   plus: 'M12 5v14M5 12h14',
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
   copy: 'M8 8h11v11H8zM5 16V5h11',

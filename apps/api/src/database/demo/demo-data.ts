@@ -4,7 +4,7 @@ import {
   type DataSchema,
   type StrategyDocument,
 } from '@arbiter/engine';
-import { coupon } from '@arbiter/engine/examples';
+import { at, coupon } from '@arbiter/engine/examples';
 import { Role } from '../../auth/roles';
 
 /** One demo user per role; all share the password printed when seeding. */
@@ -103,14 +103,14 @@ const RETAIL_STRATEGY: DemoStrategy = {
         id: 'catalog',
         type: 'actions',
         label: 'Retail offers',
-        position: { x: 0, y: 0 },
+        position: at(0),
         config: { channels: RETAIL_CHANNELS },
       },
       {
         id: 'adults',
         type: 'filter',
         label: 'Adults only',
-        position: { x: 260, y: 0 },
+        position: at(1),
         config: {
           condition: {
             all: [{ fact: 'customer', path: '$.ageYears', operator: 'greaterThanInclusive', value: 18 }],
@@ -121,7 +121,7 @@ const RETAIL_STRATEGY: DemoStrategy = {
         id: 'no-second-card',
         type: 'filter',
         label: 'No second card',
-        position: { x: 520, y: 0 },
+        position: at(2),
         config: {
           condition: {
             any: [
@@ -135,7 +135,7 @@ const RETAIL_STRATEGY: DemoStrategy = {
         id: 'propensity',
         type: 'score',
         label: 'Propensity',
-        position: { x: 780, y: 0 },
+        position: at(3),
         config: {
           field: 'propensity',
           model: { type: 'expression', expression: '0.1 + 0.5 * customer.churnRisk' },
@@ -145,11 +145,11 @@ const RETAIL_STRATEGY: DemoStrategy = {
         id: 'arbitrate',
         type: 'arbitrate',
         label: 'Relevance vs. value',
-        position: { x: 1040, y: 0 },
+        position: at(4),
         config: { propensityWeight: 1, valueWeight: 0.5 },
       },
-      { id: 'top3', type: 'rank', label: 'Top 3', position: { x: 1300, y: 0 }, config: { limit: 3 } },
-      { id: 'output', type: 'output', label: 'Recommendations', position: { x: 1560, y: 0 }, config: {} },
+      { id: 'top3', type: 'rank', label: 'Top 3', position: at(5), config: { limit: 3 } },
+      { id: 'output', type: 'output', label: 'Recommendations', position: at(6), config: {} },
     ],
     edges: [
       { source: 'catalog', target: 'adults' },

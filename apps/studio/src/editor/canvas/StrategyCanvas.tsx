@@ -21,6 +21,7 @@ import { connect, moveNodes, removeElements, edgeKey, type Position } from '../d
 import type { EditorStore } from '../editor-store';
 import { nodeKind } from '../nodes/registry';
 import { connectionProblem } from './connection-rules';
+import { useShowReadable } from './readable-view';
 import { toFlowEdges, toFlowNodes, type CanvasDecorations, type StepNode } from './document-flow';
 import { StepNodeView } from './StepNodeView';
 
@@ -42,7 +43,17 @@ interface StrategyCanvasProps {
   sizesRef: React.MutableRefObject<() => Map<string, { width: number; height: number }>>;
 }
 
-export function StrategyCanvas({ store, doc, generation, decorations, readOnly, onAddNode, onHint, onStepClick, sizesRef }: StrategyCanvasProps) {
+export function StrategyCanvas({
+  store,
+  doc,
+  generation,
+  decorations,
+  readOnly,
+  onAddNode,
+  onHint,
+  onStepClick,
+  sizesRef,
+}: StrategyCanvasProps) {
   const flow = useReactFlow<StepNode, Edge>();
   const [nodes, setNodes] = useState<StepNode[]>(() => toFlowNodes(doc, decorations));
   const [edges, setEdges] = useState<Edge[]>(() => toFlowEdges(doc, decorations));
@@ -58,58 +69,99 @@ export function StrategyCanvas({ store, doc, generation, decorations, readOnly, 
   const selection = store.getState().selection;
   useEffect(() => {
     const ids = new Set(selection.nodes);
-    setNodes((ns) => (ns.some((n) => !!n.selected !== ids.has(n.id)) ? ns.map((n) => (!!n.selected !== ids.has(n.id) ? { ...n, selected: ids.has(n.id) } : n)) : ns));
+    setNodes((ns) =>
+      ns.some((n) => !!n.selected !== ids.has(n.id))
+        ? ns.map((n) => (!!n.selected !== ids.has(n.id) ? { ...n, selected: ids.has(n.id) } : n))
+        : ns,
+    );
   }, [selection]);
 
   useEffect(() => {
-    sizesRef.current = () => new Map(nodesRef.current.flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }]] : [])));
+    sizesRef.current = () =>
+      new Map(
+        nodesRef.current.flatMap((n) =>
+          n.measured?.width && n.measured.height
+            ? [[n.id, { width: n.measured.width, height: n.measured.height }]]
+            : [],
+        ),
+      );
   }, [sizesRef]);
 
   // Fit the view when a version is (re)loaded, not on every edit.
-  const flowRef = useRef(flow);
-  flowRef.current = flow;
+  const showReadable = useShowReadable();
+  const showReadableRef = useRef(showReadable);
+  showReadableRef.current = showReadable;
   const hasNodes = useRef(doc.nodes.length > 0);
   hasNodes.current = doc.nodes.length > 0;
   useEffect(() => {
     // React Flow queues a fit of an empty canvas until the first node appears; an empty canvas needs none.
     if (!hasNodes.current) return;
-    const t = setTimeout(() => void flowRef.current.fitView({ padding: 0.08, maxZoom: 1.1, duration: 200 }), 60);
+    const t = setTimeout(() => showReadableRef.current(), 60);
     return () => clearTimeout(t);
   }, [generation]);
 
   const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+    setNodes((ns) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        ns,
+      ),
+    );
   }, []);
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+    setEdges((es) =>
+      applyEdgeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        es,
+      ),
+    );
   }, []);
 
   const onSelectionChange = useCallback(
-    ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) => store.select({ nodes: selected.map((n) => n.id), edges: selectedEdges.map((e) => e.id) }),
+    ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) =>
+      store.select({ nodes: selected.map((n) => n.id), edges: selectedEdges.map((e) => e.id) }),
     [store],
   );
 
-  const isValidConnection: IsValidConnection = useCallback((c) => !connectionProblem(store.doc, { source: c.source, sourceHandle: c.sourceHandle, target: c.target }), [store]);
+  const isValidConnection: IsValidConnection = useCallback(
+    (c) =>
+      !connectionProblem(store.doc, { source: c.source, sourceHandle: c.sourceHandle, target: c.target }),
+    [store],
+  );
 
-  const onConnect = useCallback((c: Connection) => store.edit((d) => connect(d, c.source, c.sourceHandle, c.target)), [store]);
+  const onConnect = useCallback(
+    (c: Connection) => store.edit((d) => connect(d, c.source, c.sourceHandle, c.target)),
+    [store],
+  );
 
   const onConnectEnd = useCallback(
     (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || !state.fromNode || !state.toNode) return;
-      const reason = connectionProblem(store.doc, { source: state.fromNode.id, sourceHandle: state.fromHandle?.id, target: state.toNode.id });
+      const reason = connectionProblem(store.doc, {
+        source: state.fromNode.id,
+        sourceHandle: state.fromHandle?.id,
+        target: state.toNode.id,
+      });
       if (reason) onHint(`Cannot connect: ${reason}.`);
     },
     [store, onHint],
   );
 
   const onNodeDragStop = useCallback(
-    (_e: unknown, _node: StepNode, dragged: StepNode[]) => store.edit((d) => moveNodes(d, new Map(dragged.map((n) => [n.id, n.position])))),
+    (_e: unknown, _node: StepNode, dragged: StepNode[]) =>
+      store.edit((d) => moveNodes(d, new Map(dragged.map((n) => [n.id, n.position])))),
     [store],
   );
 
   const onDelete = useCallback(
     ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: StepNode[]; edges: Edge[] }) =>
-      store.edit((d) => removeElements(d, deletedNodes.map((n) => n.id), deletedEdges.map((e) => e.id))),
+      store.edit((d) =>
+        removeElements(
+          d,
+          deletedNodes.map((n) => n.id),
+          deletedEdges.map((e) => e.id),
+        ),
+      ),
     [store],
   );
 
@@ -131,11 +183,20 @@ export function StrategyCanvas({ store, doc, generation, decorations, readOnly, 
     [flow, onAddNode],
   );
 
-  const minimapColour = useCallback((n: StepNode) => nodeKind(n.data.strategyNode.type)?.colour ?? '#94a3b8', []);
+  const minimapColour = useCallback(
+    (n: StepNode) => nodeKind(n.data.strategyNode.type)?.colour ?? '#94a3b8',
+    [],
+  );
   const edgeIds = useMemo(() => new Set(doc.edges.map(edgeKey)), [doc.edges]);
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label="Strategy canvas" role="region">
+    <div
+      className="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      aria-label="Strategy canvas"
+      role="region"
+    >
       <ReactFlow<StepNode, Edge>
         nodes={nodes}
         edges={edges.filter((e) => edgeIds.has(e.id))}
@@ -162,17 +223,23 @@ export function StrategyCanvas({ store, doc, generation, decorations, readOnly, 
         snapGrid={[8, 8]}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         connectionRadius={30}
-        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select this step, Delete to remove it, arrow keys to move it.' }}
+        ariaLabelConfig={{
+          'node.a11yDescription.default':
+            'Press Enter or Space to select this step, Delete to remove it, arrow keys to move it.',
+        }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
-        {doc.nodes.length > 0 && <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the whole strategy" />}
+        {doc.nodes.length > 0 && (
+          <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the whole strategy" />
+        )}
         <Controls showInteractive={false} position="bottom-left" />
       </ReactFlow>
       {doc.nodes.length === 0 && (
         <div className="canvas-empty" role="note">
           <strong>Start your strategy</strong>
           <p>
-            Drag <em>Actions</em> from the left onto the canvas (or select it and press Enter), then add the steps that decide what to offer, and finish with an <em>Output</em>.
+            Drag <em>Actions</em> from the left onto the canvas (or select it and press Enter), then add the
+            steps that decide what to offer, and finish with an <em>Output</em>.
           </p>
         </div>
       )}

@@ -6,7 +6,18 @@ const doc: StrategyDocument = {
   nodes: [
     { id: 'a', type: 'actions', config: {} },
     { id: 'f', type: 'filter', config: { condition: { all: [] } } },
-    { id: 's', type: 'split', config: { mode: 'percentage', salt: 'x', branches: [{ id: 'champion', percent: 50 }, { id: 'challenger', percent: 50 }] } },
+    {
+      id: 's',
+      type: 'split',
+      config: {
+        mode: 'percentage',
+        salt: 'x',
+        branches: [
+          { id: 'champion', percent: 50 },
+          { id: 'challenger', percent: 50 },
+        ],
+      },
+    },
     { id: 'm', type: 'merge', config: {} },
     { id: 'r', type: 'rank', config: {} },
     { id: 'o', type: 'output', config: {} },
@@ -31,7 +42,9 @@ describe('connectionProblem', () => {
   });
 
   it('accepts split branches only by their ids', () => {
-    expect(connectionProblem(doc, { source: 's', sourceHandle: 'out', target: 'r' })).toMatch(/no exit "out"/);
+    expect(connectionProblem(doc, { source: 's', sourceHandle: 'out', target: 'r' })).toMatch(
+      /no exit "out"/,
+    );
   });
 
   it('refuses duplicates, second inputs of single-input steps, self-loops and cycles', () => {

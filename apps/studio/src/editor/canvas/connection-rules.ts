@@ -22,7 +22,8 @@ export function connectionProblem(doc: StrategyDocument, connection: ProposedCon
   if (toSpec.inputs === 'none') return `${toSpec.title} starts a flow; it takes no incoming line`;
   const handle = connection.sourceHandle ?? DEFAULT_HANDLE;
   const parsed = fromSpec.configSchema.safeParse(from.config ?? {});
-  if (parsed.success && !fromSpec.outputHandles(parsed.data).includes(handle)) return `${fromSpec.title} has no exit "${handle}"`;
+  if (parsed.success && !fromSpec.outputHandles(parsed.data).includes(handle))
+    return `${fromSpec.title} has no exit "${handle}"`;
   const key = edgeKey({ source, sourceHandle: handle, target });
   if (doc.edges.some((e) => edgeKey(e) === key)) return 'these steps are already connected';
   if (toSpec.inputs === 'one' && doc.edges.some((e) => e.target === target)) {

@@ -1,5 +1,12 @@
 import type { Edge, Node } from '@xyflow/react';
-import { DEFAULT_HANDLE, type Labels, type NodeTrace, type StrategyDocument, type StrategyNode, type ValidationProblem } from '@arbiter/engine';
+import {
+  DEFAULT_HANDLE,
+  type Labels,
+  type NodeTrace,
+  type StrategyDocument,
+  type StrategyNode,
+  type ValidationProblem,
+} from '@arbiter/engine';
 import { edgeKey } from '../document-edits';
 import { nodeKind } from '../nodes/registry';
 import type { NodeHandle } from '../nodes/node-kind';
@@ -40,7 +47,11 @@ export interface CanvasDecorations {
  * Document nodes as React Flow nodes. Keeps what React Flow measured and the selection of the
  * previous nodes, so a re-render after an edit neither flickers nor loses the selection.
  */
-export function toFlowNodes(doc: StrategyDocument, deco: CanvasDecorations, previous: readonly StepNode[] = []): StepNode[] {
+export function toFlowNodes(
+  doc: StrategyDocument,
+  deco: CanvasDecorations,
+  previous: readonly StepNode[] = [],
+): StepNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   return doc.nodes.map((node, i) => {
     const kind = nodeKind(node.type);
@@ -48,7 +59,9 @@ export function toFlowNodes(doc: StrategyDocument, deco: CanvasDecorations, prev
     const trace = deco.trace?.nodes.get(node.id);
     const data: StepData = {
       strategyNode: node,
-      summary: kind?.summarize(node, deco.labels) ?? (kind ? 'settings need attention' : `unknown step type “${node.type}”`),
+      summary:
+        kind?.summarize(node, deco.labels) ??
+        (kind ? 'settings need attention' : `unknown step type “${node.type}”`),
       handles: kind?.handles(node) ?? [{ id: DEFAULT_HANDLE, label: '' }],
       hasInput: kind ? kind.inputs !== 'none' : true,
       problems: deco.problemsByNode.get(node.id) ?? [],
@@ -58,12 +71,16 @@ export function toFlowNodes(doc: StrategyDocument, deco: CanvasDecorations, prev
             in: trace.in,
             out: trace.out,
             branch: trace.branch,
-            droppedFocus: deco.trace?.focusAction && trace.dropped?.some((d) => d.actionId === deco.trace!.focusAction) ? deco.trace.focusAction : undefined,
+            droppedFocus:
+              deco.trace?.focusAction && trace.dropped?.some((d) => d.actionId === deco.trace!.focusAction)
+                ? deco.trace.focusAction
+                : undefined,
           }
         : undefined,
     };
     const position = old?.dragging ? old.position : (node.position ?? { x: i * 260, y: 0 });
-    const same = old && old.data.strategyNode === node && old.position === position && sameDecoration(old.data, data);
+    const same =
+      old && old.data.strategyNode === node && old.position === position && sameDecoration(old.data, data);
     if (same) return old;
     return {
       ...(old ?? {}),
@@ -89,12 +106,19 @@ function sameDecoration(a: StepData, b: StepData): boolean {
   );
 }
 
-export function toFlowEdges(doc: StrategyDocument, deco: CanvasDecorations, previous: readonly Edge[] = []): Edge[] {
+export function toFlowEdges(
+  doc: StrategyDocument,
+  deco: CanvasDecorations,
+  previous: readonly Edge[] = [],
+): Edge[] {
   const selected = new Set(previous.filter((e) => e.selected).map((e) => e.id));
   const path = deco.trace?.path;
   return doc.edges.map((e) => {
     const id = edgeKey(e);
-    const onPath = path?.has(e.source) && path.has(e.target) && takesBranch(deco, e.source, e.sourceHandle ?? DEFAULT_HANDLE);
+    const onPath =
+      path?.has(e.source) &&
+      path.has(e.target) &&
+      takesBranch(deco, e.source, e.sourceHandle ?? DEFAULT_HANDLE);
     const invalid = deco.problemEdges.has(id);
     return {
       id,
@@ -103,7 +127,10 @@ export function toFlowEdges(doc: StrategyDocument, deco: CanvasDecorations, prev
       sourceHandle: e.sourceHandle ?? DEFAULT_HANDLE,
       targetHandle: 'in',
       selected: selected.has(id),
-      className: [onPath ? 'edge-on-path' : '', path && !onPath ? 'edge-off-path' : '', invalid ? 'edge-invalid' : ''].join(' ').trim() || undefined,
+      className:
+        [onPath ? 'edge-on-path' : '', path && !onPath ? 'edge-off-path' : '', invalid ? 'edge-invalid' : '']
+          .join(' ')
+          .trim() || undefined,
       ariaLabel: `Connection from ${e.source}${e.sourceHandle ? ` (${e.sourceHandle})` : ''} to ${e.target}`,
     };
   });
