@@ -141,7 +141,7 @@ export async function main(): Promise<void> {
 }
 
 /** The telco example as a PUBLISHED version, its catalog and schema, and an API key (written by SQL, as the API would). */
-async function seed(dbUrl: string): Promise<{ secret: string; strategyId: string }> {
+export async function seed(dbUrl: string): Promise<{ secret: string; strategyId: string }> {
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   try {
@@ -313,7 +313,7 @@ async function bareCeiling(): Promise<Run> {
   }
 }
 
-async function waitFor(url: string, ms: number): Promise<void> {
+export async function waitFor(url: string, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     try {
@@ -326,7 +326,7 @@ async function waitFor(url: string, ms: number): Promise<void> {
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -337,17 +337,17 @@ function freePort(): Promise<number> {
   });
 }
 
-function withDatabase(url: string, name: string): string {
+export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 }
 
-async function admin(sql: string): Promise<void> {
+export async function admin(sql: string): Promise<void> {
   await query(ADMIN_URL, sql);
 }
 
-async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
+export async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -357,7 +357,7 @@ async function query(url: string, sql: string): Promise<Record<string, unknown>[
   }
 }
 
-async function cleanRedis(prefix: string): Promise<void> {
+export async function cleanRedis(prefix: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Redis = require('ioredis') as typeof import('ioredis').default;
   const redis = new Redis(REDIS_URL);

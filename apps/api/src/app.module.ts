@@ -4,7 +4,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { withLogFormat } from './common/log-format';
 import { ActionsModule } from './actions/actions.module';
+import { AdaptiveModule } from './adaptive/adaptive.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { graphqlOptions } from './common/graphql/graphql-options';
@@ -16,6 +18,7 @@ import { FairnessModule } from './fairness/fairness.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoSeedModule } from './database/demo/demo-seed.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { ExperimentsModule } from './experiments/experiments.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModelsModule } from './models/models.module';
@@ -42,7 +45,7 @@ export class AppModule {
       imports: [
         ConfigModule.register(config),
         LoggerModule.forRoot({
-          pinoHttp: {
+          pinoHttp: withLogFormat(config, {
             level: config.logLevel,
             genReqId: requestId,
             // Only what identifies the request: no headers (tokens), no bodies (passwords, personal data).
@@ -51,7 +54,7 @@ export class AppModule {
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
-          },
+          }),
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: config.database.migrateOnStart }),
         GraphQLModule.forRoot(graphqlOptions(config)),
@@ -65,10 +68,12 @@ export class AppModule {
         SimulationRunsModule.register('api'),
         ModelsModule,
         TrainingModule.register('api'),
+        AdaptiveModule.register('api'),
         StrategiesModule,
         FairnessModule,
         ReviewsModule,
         DecisionsModule,
+        ExperimentsModule,
         HealthModule,
         MetricsModule,
         DemoSeedModule,

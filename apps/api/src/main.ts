@@ -9,6 +9,7 @@ import { withDatabase } from './database/database-url';
 import { withQuickStartDemoPassword } from './database/demo/demo-password';
 import { withQuickStartAuditKey } from './audit/quick-start-audit-key';
 import { RequestGate } from './health/request-gate';
+import { studioDirectory } from './studio/serve-studio';
 
 /** How long requests already in flight may take to finish after SIGTERM. */
 const IN_FLIGHT_GRACE_MS = 10_000;
@@ -40,8 +41,11 @@ async function main(): Promise<void> {
   if (config.audit.secretGenerated) logger.warn('AUDIT_HMAC_SECRET is not set: audit entries are signed with a per-process key, so entries of earlier runs no longer verify.');
   if (config.demo.seed) printDemoCredentials(await app.get(DemoSeedService).seed());
   await app.listen(config.port, config.host);
-  const url = `http://localhost:${config.port}${GRAPHQL_PATH}`;
+  const origin = `http://localhost:${config.port}`;
+  if (studioDirectory(config.studioDir)) logger.log(`Studio at ${origin}/${config.demo.seed ? " (sign in with a demo login above)" : ""}`);
+  const url = `${origin}${GRAPHQL_PATH}`;
   logger.log(config.graphql.sandbox ? `GraphQL API and sandbox at ${url}` : `GraphQL API at ${url}`);
+  logger.log(`REST decision API at ${origin}/api/v1, its OpenAPI document at ${origin}/api/docs`);
   if (embedded) logger.log(`Embedded database (quick start) under ${config.dataDir}/pg; set DATABASE_URL to use PostgreSQL`);
 }
 

@@ -3,7 +3,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Logger, LoggerModule } from 'nestjs-pino';
+import { AdaptiveModule } from './adaptive/adaptive.module';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { withLogFormat } from './common/log-format';
 import { ConfigModule } from './config/config.module';
 import { loadEnvFile } from './config/env-file';
 import { dataSourceOptions } from './database/data-source-options';
@@ -12,7 +14,7 @@ import { TRAINING_RUNNER, type TrainingRunner } from './jobs/training-runner';
 import { TrainingModule } from './models/training.module';
 import { SimulationRunsModule } from './simulations/simulation-runs.module';
 
-/** Only the workers (simulations and training): no HTTP, no GraphQL. */
+/** Only the workers (simulations, training and the adaptive learner): no HTTP, no GraphQL. */
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
@@ -20,10 +22,11 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.register(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        LoggerModule.forRoot({ pinoHttp: withLogFormat(config, { level: config.logLevel }) }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: false }),
         SimulationRunsModule.register('worker'),
         TrainingModule.register('worker'),
+        AdaptiveModule.register('worker'),
       ],
     };
   }
@@ -49,7 +52,7 @@ export async function runWorker(): Promise<void> {
         .catch(() => process.exit(1));
     });
   }
-  app.get(Logger).log(`Simulation worker running (Redis prefix ${config.redis.prefix}); it trains models too`);
+  app.get(Logger).log(`Simulation worker running (Redis prefix ${config.redis.prefix}); it trains models too${config.learner.run ? ', and learns adaptive models when no other process does' : ''}`);
 }
 
 if (require.main === module) {

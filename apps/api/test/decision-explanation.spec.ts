@@ -72,6 +72,33 @@ describe('decision explanations (POST /api/v1/decisions with explain: true)', ()
     expect(lines.join('\n')).not.toMatch(/loan/);
   });
 
+  it('over a large catalog, lists the first drops, counts the rest by reason and tells the story of an action asked about', async () => {
+    const s = await new Scenario(t).init();
+    const many = Array.from({ length: 120 }, (_, i) => `bulk-${i}`);
+    for (const id of many) ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name: `Bulk ${id}`, group: 'bulk' } }, s.designer.token));
+    const byAction = Object.fromEntries(many.map((id, i) => [id, { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 20 + i } ] }]));
+    const bulk = await publishStrategy(t, s, { schemaVersion: 1, nodes: [{ id: 'bulk', type: 'actions', config: { groups: ['bulk'] } }, { id: 'eligible', type: 'filter', config: { byAction } }, { id: 'output', type: 'output', config: {} }], edges: [{ source: 'bulk', target: 'eligible' }, { source: 'eligible', target: 'output' }] }, 'Bulk');
+    const body = { strategy: bulk.strategyId, customer: { id: 'c-3', age: 30 }, explain: true };
+    const plain = (await rest(t, key).post('/api/v1/decisions', body).expect(200)).body.explanation as string[];
+    expect(plain).toContain('eligible (filter): 120 in, 11 out.');
+    expect(plain.filter((l) => l.startsWith('  dropped '))).toHaveLength(20);
+    expect(plain).toContain('  … and 89 more dropped, not listed.');
+    expect(plain).toContain('  109 dropped: action rule fails on age');
+    expect(plain.join('\n')).not.toContain('bulk-119');
+    const asked = (await rest(t, key).post('/api/v1/decisions', { ...body, explainActions: ['bulk-119'] }).expect(200)).body.explanation as string[];
+    expect(asked).toContain('  dropped bulk-119: rule for Bulk bulk-119: age 30 is not ≥ 139');
+    const viaGraphql = ok(
+      await t.gql(
+        `query($s: ID!, $i: JSON!, $a: [String!]) { decide(strategyId: $s, input: $i, explain: true, explainActions: $a) { explanation } }`,
+        { s: bulk.strategyId, i: { customer: { id: 'c-3', age: 30 } }, a: ['bulk-119'] },
+        s.designer.token,
+      ),
+    );
+    expect(viaGraphql.decide.explanation).toContain('  dropped bulk-119: rule for Bulk bulk-119: age 30 is not ≥ 139');
+    const bad = await rest(t, key).post('/api/v1/decisions', { ...body, explainActions: [''] }).expect(400);
+    expect(bad.body.error.details).toEqual([{ field: 'explainActions[0]', message: 'must not be empty' }]);
+  });
+
   it('names every rule that fails for a candidate, not only the first', async () => {
     const lines = await explain({ id: 'c-2', age: 16, segment: 'silver' });
     expect(lines).toEqual([

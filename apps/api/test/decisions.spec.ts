@@ -232,7 +232,19 @@ describe('decision API (REST, one instance, no Redis)', () => {
     const res = await request(t.app.getHttpServer()).get('/api/docs').expect(200);
     const doc = structuredClone(res.body);
     await expect(SwaggerParser.validate(doc)).resolves.toBeDefined();
-    expect(Object.keys(res.body.paths).sort()).toEqual(['/api/v1/customers/{id}/interactions', '/api/v1/datasets', '/api/v1/decisions', '/api/v1/decisions:batch', '/api/v1/outcomes', '/api/v1/simulations/{id}/recommendations.csv']);
+    expect(Object.keys(res.body.paths).sort()).toEqual([
+      '/api/v1/customers/{id}',
+      '/api/v1/customers/{id}/export',
+      '/api/v1/customers/{id}/interactions',
+      '/api/v1/customers:batch',
+      '/api/v1/customers:import',
+      '/api/v1/datasets',
+      '/api/v1/datasets/inspect',
+      '/api/v1/decisions',
+      '/api/v1/decisions:batch',
+      '/api/v1/outcomes',
+      '/api/v1/simulations/{id}/recommendations.csv',
+    ]);
     expect(res.body.paths['/api/v1/datasets'].post.parameters).toContainEqual(expect.objectContaining({ name: 'X-Dataset-Id', in: 'header', required: false }));
     expect(res.body.components.schemas.DecisionRequest.required).toEqual(expect.arrayContaining(['strategy', 'customer']));
     await request(t.app.getHttpServer()).get('/api/docs.html').expect(200).expect('content-type', /html/);

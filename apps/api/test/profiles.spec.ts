@@ -363,6 +363,25 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
     await uploadDataset(t, analyst.token, 'With the customer', `id,balance\n${id},12\nsomeone-else,5\n`, {
       customerId: 'id',
     });
+    // A completed comparison, as a simulation with a baseline stores it: examples of changed top actions, in the result and in a chunk.
+    const example = (customerId: string) => ({ customerId, before: 'service-call', after: 'credit-offer' });
+    const simulationId = (
+      await t.sql.query(
+        `INSERT INTO simulations (content_hash, status, comparison) VALUES ('h', 'COMPLETED', $1) RETURNING id`,
+        [
+          JSON.stringify({
+            topActions: { compared: 2, changed: 2, examples: [example(id), example('someone-else')] },
+          }),
+        ],
+      )
+    ).rows[0].id;
+    await t.sql.query(
+      `INSERT INTO simulation_chunks (simulation_id, chunk_no, rows, result, paired) VALUES ($1, 0, 2, '{}', $2)`,
+      [
+        simulationId,
+        JSON.stringify({ compared: 2, changed: 2, examples: [example(id), example('someone-else')] }),
+      ],
+    );
     await t.sql.query(
       `INSERT INTO decision_log_dead_letters (decision_id, sqlstate, reason, record) VALUES ('dl-1', '22P05', 'test', $1)`,
       [JSON.stringify({ id: 'dl-1', decidedAt: 'x', customerId: id, strategyId: strategy.strategyId })],
@@ -411,7 +430,16 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
       decisionsPseudonymised: 1,
       deadLettersDeleted: 1,
       datasetRowsDeleted: 1,
+      simulationExamplesPseudonymised: 2,
     });
+    const pseudonym = `erased:${erased.body.erasureId}`;
+    const comparison = (await t.sql.query(`SELECT comparison FROM simulations WHERE id = $1`, [simulationId]))
+      .rows[0].comparison;
+    expect(comparison.topActions.examples).toEqual([example(pseudonym), example('someone-else')]);
+    const chunk = (
+      await t.sql.query(`SELECT paired FROM simulation_chunks WHERE simulation_id = $1`, [simulationId])
+    ).rows[0].paired;
+    expect(chunk.examples).toEqual([example(pseudonym), example('someone-else')]);
 
     // Every table with a customer id column, and every text or JSON column of the tables that hold customer data.
     const columns = (
@@ -462,7 +490,7 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
     // Idempotent: nothing more to erase; the decision no longer finds a profile.
     const again = ok(
       await t.gql(
-        `mutation($c: String!) { eraseCustomer(customerId: $c) { profileFields interactionsPseudonymised decisionsPseudonymised datasetRowsDeleted } }`,
+        `mutation($c: String!) { eraseCustomer(customerId: $c) { profileFields interactionsPseudonymised decisionsPseudonymised datasetRowsDeleted simulationExamplesPseudonymised } }`,
         { c: id },
         admin.token,
       ),
@@ -472,6 +500,7 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
       interactionsPseudonymised: 0,
       decisionsPseudonymised: 0,
       datasetRowsDeleted: 0,
+      simulationExamplesPseudonymised: 0,
     });
     const after = await rest(t, key)
       .post('/api/v1/decisions', {

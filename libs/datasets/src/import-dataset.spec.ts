@@ -365,6 +365,36 @@ describe('importDataset', () => {
     });
   });
 
+  it('tells onPlan what each column becomes before any row, and stops when it throws', async () => {
+    const text = 'id,Age,email\nc1,30,a@example.com\nc2,41,b@example.com\n';
+    const planned: unknown[] = [];
+    const { rows } = await importAll(text, {
+      mapping: { customerId: 'id', fieldNames: { Age: 'age' } },
+      personal: { email: 'hash' },
+      hashSalt: 'a-secret-of-16-chars',
+      onPlan: (columns) => void planned.push(columns),
+    });
+    expect(planned).toEqual([
+      [
+        { name: 'id', roles: ['customerId'], hashed: false },
+        { name: 'Age', roles: ['field'], field: 'age', hashed: false },
+        { name: 'email', roles: ['field'], field: 'email', hashed: true },
+      ],
+    ]);
+    expect(rows).toHaveLength(2);
+
+    let delivered = 0;
+    await expect(
+      importDataset(chunked(text), {
+        onPlan: () => {
+          throw new Error('no such field');
+        },
+        onRows: (batch) => void (delivered += batch.length),
+      }),
+    ).rejects.toThrow('no such field');
+    expect(delivered).toBe(0);
+  });
+
   it('reads the source only as fast as onRows takes the rows (backpressure)', async () => {
     const total = 100_000;
     let generated = 0;

@@ -49,6 +49,14 @@ export async function importDataset(
       missingValues: options.missingValues,
     });
     const plan = planImport(columns, inferred, options);
+    await options.onPlan?.(
+      plan.columns.map((c) => ({
+        name: c.column,
+        roles: [...c.roles],
+        ...(c.field && { field: c.field.name }),
+        hashed: c.hashed,
+      })),
+    );
     const pseudonymize = plan.columns.some((c) => c.hashed)
       ? createPseudonymizer(options.hashSalt)
       : undefined;

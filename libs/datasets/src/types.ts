@@ -85,8 +85,23 @@ export interface ImportOptions extends InspectOptions {
   maxRejectedListed?: number;
   totalBytes?: number;
   onProgress?(progress: ImportProgress): void;
+  /**
+   * Called once the columns are planned, before any row is handed to `onRows`: what each imported
+   * column becomes. Throwing (or rejecting) stops the import there.
+   */
+  onPlan?(columns: PlannedColumn[]): Promise<void> | void;
   /** Receives the kept rows batch by batch; the import waits for it before reading on (backpressure). */
   onRows(rows: ImportedRow[]): Promise<void> | void;
+}
+
+export interface PlannedColumn {
+  /** The column's name in the file. */
+  name: string;
+  roles: ColumnRole[];
+  /** The customer field it becomes, when it is one. */
+  field?: string;
+  /** Its values are keyed pseudonyms (a personal column to hash). */
+  hashed: boolean;
 }
 
 export type ColumnRole =

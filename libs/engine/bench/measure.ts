@@ -25,6 +25,37 @@ function runFor(fn: (i: number) => unknown, seconds: number): Throughput {
   return { opsPerSec: ops / elapsed, ops, seconds: elapsed };
 }
 
+/**
+ * Two workloads measured in alternating rounds, so that a machine whose load changes during the run
+ * slows both alike: the median throughput of each and the median of the per-round ratios a / b.
+ */
+export function pairedThroughput(
+  a: (i: number) => unknown,
+  b: (i: number) => unknown,
+  seconds: number,
+  rounds = 6,
+): { a: number; b: number; ratio: number } {
+  const as: number[] = [];
+  const bs: number[] = [];
+  const ratios: number[] = [];
+  runFor(a, 0.3);
+  runFor(b, 0.3);
+  for (let r = 0; r < rounds; r++) {
+    const x = runFor(a, seconds / rounds).opsPerSec;
+    const y = runFor(b, seconds / rounds).opsPerSec;
+    as.push(x);
+    bs.push(y);
+    ratios.push(x / y);
+  }
+  return { a: median(as), b: median(bs), ratio: median(ratios) };
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 export async function throughputAsync(
   fn: (i: number) => Promise<unknown>,
   seconds: number,

@@ -213,3 +213,137 @@ export function zenDecisionContent(actions: ActionDefinition[], rules: Eligibili
     ],
   };
 }
+
+/** The scale case: many actions, each eligible under 5–10 of these conditions on the customer. */
+export interface ScaleCustomer extends BenchCustomer {
+  region: string;
+  device: string;
+  children: number;
+  score: number;
+}
+
+export const REGIONS = ['north', 'south', 'east', 'west', 'centre'];
+export const DEVICES = ['ios', 'android', 'web', 'tv'];
+
+type ScaleField = { field: keyof ScaleCustomer; make: (random: () => number) => [string, unknown] };
+
+const SCALE_CONDITIONS: ScaleField[] = [
+  { field: 'age', make: (r) => ['greaterThanInclusive', 18 + Math.floor(r() * 40)] },
+  { field: 'income', make: (r) => ['greaterThan', Math.floor(r() * 6000)] },
+  { field: 'churnRisk', make: (r) => ['lessThan', Math.round((0.3 + r() * 0.7) * 100) / 100] },
+  { field: 'segment', make: (r) => ['in', SEGMENTS.filter(() => r() < 0.6)] },
+  { field: 'tenure', make: (r) => ['greaterThanInclusive', Math.floor(r() * 36)] },
+  { field: 'monthlyBill', make: (r) => ['lessThanInclusive', 40 + Math.floor(r() * 110)] },
+  { field: 'region', make: (r) => ['in', REGIONS.filter(() => r() < 0.7)] },
+  { field: 'device', make: (r) => ['equal', DEVICES[Math.floor(r() * DEVICES.length)]] },
+  { field: 'children', make: (r) => ['lessThanInclusive', Math.floor(r() * 4)] },
+  { field: 'score', make: (r) => ['greaterThanInclusive', 300 + Math.floor(r() * 400)] },
+];
+
+export type ScaleRule = { field: string; operator: string; value: unknown }[];
+
+/** `actionCount` actions with 5–10 conditions each and `customerCount` customers, from a fixed seed. */
+export function makeScaleWorkload(actionCount = 10_000, customerCount = 2_000, seed = 7) {
+  const random = mulberry32(seed);
+  const rules: ScaleRule[] = [];
+  const actions: ActionDefinition[] = [];
+  for (let i = 0; i < actionCount; i++) {
+    const count = 5 + Math.floor(random() * 6);
+    const fields = [...SCALE_CONDITIONS].sort(() => random() - 0.5).slice(0, count);
+    rules.push(
+      fields.map((f) => {
+        const [operator, value] = f.make(random);
+        return { field: f.field, operator, value };
+      }),
+    );
+    actions.push({
+      id: `action-${String(i).padStart(5, '0')}`,
+      name: `Action ${i}`,
+      group: `group-${i % 50}`,
+      value: 10 + Math.floor(random() * 190),
+    });
+  }
+  const customers: ScaleCustomer[] = [];
+  for (let i = 0; i < customerCount; i++) {
+    customers.push({
+      id: `c${i}`,
+      age: 16 + Math.floor(random() * 60),
+      income: Math.floor(random() * 8000),
+      churnRisk: random(),
+      segment: SEGMENTS[Math.floor(random() * SEGMENTS.length)]!,
+      tenure: Math.floor(random() * 120),
+      monthlyBill: 10 + random() * 140,
+      region: REGIONS[Math.floor(random() * REGIONS.length)]!,
+      device: DEVICES[Math.floor(random() * DEVICES.length)]!,
+      children: Math.floor(random() * 5),
+      score: 300 + Math.floor(random() * 550),
+    });
+  }
+  return { rules, actions, customers };
+}
+
+export function scaleCondition(rule: ScaleRule): RootCondition {
+  return {
+    all: rule.map((c) => ({ fact: 'customer', path: `$.${c.field}`, operator: c.operator, value: c.value })),
+  };
+}
+
+/** Eligibility by action, then the same logistic score, arbitration and top 3 as the peer bench. */
+export function scaleStrategy(actions: ActionDefinition[], rules: ScaleRule[]): StrategyDocument {
+  const doc = fullStrategy([], []);
+  const filter = doc.nodes.find((n) => n.type === 'filter')!;
+  filter.config = { byAction: Object.fromEntries(actions.map((a, i) => [a.id, scaleCondition(rules[i]!)])) };
+  return { ...doc, name: `bench: ${actions.length} actions × 5–10 conditions` };
+}
+
+/** The scale rules as a zen-engine decision table (collect hit policy, one row per action). */
+export function zenScaleContent(actions: ActionDefinition[], rules: ScaleRule[]) {
+  const fields = SCALE_CONDITIONS.map((c) => c.field as string);
+  const cell = (operator: string, value: unknown): string => {
+    switch (operator) {
+      case 'greaterThanInclusive':
+        return `>= ${value}`;
+      case 'greaterThan':
+        return `> ${value}`;
+      case 'lessThan':
+        return `< ${value}`;
+      case 'lessThanInclusive':
+        return `<= ${value}`;
+      case 'equal':
+        return JSON.stringify(value);
+      default: {
+        const list = value as string[];
+        return list.length ? list.map((s) => JSON.stringify(s)).join(', ') : 'false';
+      }
+    }
+  };
+  return {
+    nodes: [
+      { id: 'request', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },
+      {
+        id: 'eligibility',
+        type: 'decisionTableNode',
+        name: 'Eligibility',
+        position: { x: 300, y: 0 },
+        content: {
+          hitPolicy: 'collect',
+          inputs: fields.map((field, i) => ({ id: `i${i}`, name: field, field })),
+          outputs: [{ id: 'o0', name: 'action', field: 'action' }],
+          rules: actions.map((a, r) => {
+            const row: Record<string, string> = { _id: `r${r}`, o0: JSON.stringify(a.id) };
+            fields.forEach((field, i) => {
+              const c = rules[r]!.find((x) => x.field === field);
+              row[`i${i}`] = c ? cell(c.operator, c.value) : '';
+            });
+            return row;
+          }),
+        },
+      },
+      { id: 'response', type: 'outputNode', name: 'Response', position: { x: 600, y: 0 } },
+    ],
+    edges: [
+      { id: 'e1', sourceId: 'request', targetId: 'eligibility', type: 'edge' },
+      { id: 'e2', sourceId: 'eligibility', targetId: 'response', type: 'edge' },
+    ],
+  };
+}

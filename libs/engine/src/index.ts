@@ -74,3 +74,10 @@ export { validateStrategy, type ValidationResult } from './validation/validate-s
 export * from './diff/diff-strategies';
 export * from './metrics';
 export { csvCell, csvLine, neutraliseFormula, restoreFormulaText, type CsvCell } from './export/csv-cell';
+export {
+  importJsonRulesEngineRules,
+  MAX_IMPORTED_RULES,
+  RulesFileError,
+  type RulesImport,
+  type RulesImportNote,
+} from './import/json-rules-engine';

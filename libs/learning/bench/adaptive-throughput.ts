@@ -106,7 +106,22 @@ function logisticOf(state: AdaptiveState): ModelSpec {
   return { type: 'logistic', intercept, terms };
 }
 
-/** decide() per second with 10 actions, one model each (byAction), adaptive vs fixed logistic. */
+/**
+ * Calls per second of this process's CPU time (user + system), not of the wall clock: on a shared
+ * machine the wall clock also counts the time other processes hold the core, which swung the ratio
+ * between variants measured a second apart by ±30%.
+ */
+function decisionsPerCpuSecond(fn: (i: number) => unknown, seconds: number): number {
+  throughputSync(fn, 0.05, 0);
+  const end = performance.now() + seconds * 1000;
+  const cpu = process.cpuUsage();
+  let ops = 0;
+  while (performance.now() < end) for (let j = 0; j < 64; j++) fn(ops++);
+  const used = process.cpuUsage(cpu);
+  return ops / ((used.user + used.system) / 1e6);
+}
+
+/** decide() per CPU second with 10 actions, one model each (byAction), adaptive vs fixed logistic. */
 export function decideOverhead(seconds: number) {
   const trained = ACTIONS.map(
     (a, i) => applyOutcomes(createAdaptiveModel(config(a.id)), outcomes(2000, 10 + i)).state,
@@ -145,9 +160,7 @@ export function decideOverhead(seconds: number) {
   for (let round = 0; round < rounds; round++) {
     for (const name of Object.keys(compiled) as (keyof typeof compiled)[]) {
       const c = compiled[name];
-      rates[name].push(
-        throughputSync((i) => c.decide(inputs[i % inputs.length]!), seconds / rounds, 0.05).opsPerSec,
-      );
+      rates[name].push(decisionsPerCpuSecond((i) => c.decide(inputs[i % inputs.length]!), seconds / rounds));
     }
   }
   const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, In, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { Action } from './action.entity';
 import type { ActionFilter } from './dto/action.inputs';
 
@@ -46,6 +46,10 @@ export class ActionsRepository {
   }
 
   /** The whole catalog, for strategy validation and decisions. */
+  findByIds(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Action[]> {
+    return ids.length ? em.find(Action, { where: { id: In([...ids]) } }) : Promise.resolve([]);
+  }
+
   all(em: EntityManager = this.dataSource.manager): Promise<Action[]> {
     return em.find(Action, { order: { id: 'ASC' } });
   }

@@ -56,14 +56,22 @@ export class ActionsService {
   async create(actor: Actor, input: CreateAction): Promise<Action> {
     const taken = () => conflict(`An action with the id "${input.id}" exists already; choose another id.`, { field: 'input.id' });
     if (await this.actions.findById(input.id)) throw taken();
-    return this.dataSource.transaction(async (em) => {
-      const action = await this.actions.insert(em, actionValues(input));
-      await this.changes.applied(em, { kind: 'action', id: action.id, before: null, after: toActionDefinition(action) });
-      await this.audit.append(em, actor, { action: 'action.create', entityType: 'action', entityId: action.id, afterHash: recordHash(toActionDefinition(action)) });
-      return action;
-    }).catch((error: unknown) => {
+    return this.dataSource.transaction((em) => this.createWithin(em, actor, input)).catch((error: unknown) => {
       throw isUniqueViolation(error) ? taken() : error;
     });
+  }
+
+  /** Adds a new action inside a caller's transaction (e.g. an import that also creates a strategy). */
+  async createWithin(em: EntityManager, actor: Actor, input: CreateAction): Promise<Action> {
+    const action = await this.actions.insert(em, actionValues(input));
+    await this.changes.applied(em, { kind: 'action', id: action.id, before: null, after: toActionDefinition(action) });
+    await this.audit.append(em, actor, { action: 'action.create', entityType: 'action', entityId: action.id, afterHash: recordHash(toActionDefinition(action)) });
+    return action;
+  }
+
+  /** The actions with these ids that exist, read in the caller's transaction. */
+  existing(em: EntityManager, ids: readonly string[]): Promise<Action[]> {
+    return this.actions.findByIds(ids, em);
   }
 
   async update(actor: Actor, id: string, input: UpdateAction): Promise<Action> {

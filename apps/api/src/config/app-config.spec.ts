@@ -102,6 +102,12 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('runs strategies as generated code unless ARBITER_ENGINE_CODEGEN turns it off', () => {
+    expect(loadConfig(base).engine).toEqual({ codegen: true });
+    expect(loadConfig({ ...base, ARBITER_ENGINE_CODEGEN: '0' }).engine).toEqual({ codegen: false });
+    expect(() => loadConfig({ ...base, ARBITER_ENGINE_CODEGEN: 'closures' })).toThrow(/ARBITER_ENGINE_CODEGEN: use true or false/);
+  });
+
   it('reads the GraphQL operation time limit in milliseconds, at least 100', () => {
     expect(loadConfig({ ...base, GRAPHQL_OPERATION_TIMEOUT_MS: '2500' }).graphql.operationTimeoutMs).toBe(2500);
     expect(problemsOf({ ...base, GRAPHQL_OPERATION_TIMEOUT_MS: '50' })).toEqual(['GRAPHQL_OPERATION_TIMEOUT_MS: must be at least 100']);

@@ -35,6 +35,16 @@ const envSchema = z.object({
   SIMULATION_CHUNK_SIZE: int(100, 1_000_000).default(10_000),
   /** How often the simulation watchdog compares QUEUED/RUNNING simulations with the job queue. */
   SIMULATION_WATCHDOG_SECONDS: int(1, 3600).default(30),
+  /** Whether this process runs the adaptive-model learner (one applies at a time across processes; the others stand by). */
+  ADAPTIVE_LEARNER: bool.default(true),
+  /** Outcomes the learner reads per batch (one snapshot per model per batch). */
+  ADAPTIVE_LEARNER_BATCH_SIZE: int(1, 100_000).default(2000),
+  /** Pause between the learner's batches (and its attempts to take over when another process learns). */
+  ADAPTIVE_LEARNER_POLL_MS: int(10, 60_000).default(100),
+  /** Outcomes younger than this are left for the next batch: an insert still committing cannot be passed by the cursor. */
+  ADAPTIVE_LEARNER_SETTLE_MS: int(0, 60_000).default(500),
+  /** A model's learning is written as a snapshot (and served) at most this often. */
+  ADAPTIVE_SNAPSHOT_INTERVAL_MS: int(0, 3_600_000).default(500),
   /** Key for hashing personal dataset columns; unset: derived from JWT_SECRET (per process without one). */
   DATASET_HASH_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The built studio (index.html and assets) to serve at `/`; unset: apps/studio/dist when it exists. */
@@ -57,6 +67,8 @@ const envSchema = z.object({
   /** Express "trust proxy": which proxies' X-Forwarded-For to believe for the client address (e.g. 1, loopback, 10.0.0.0/8). */
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]{1,200}$/, 'use true, a hop count or a list of addresses/subnets (Express "trust proxy")').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'use fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  /** auto: one readable line per entry on a terminal outside production, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json'], { message: 'use auto, pretty or json' }).default('auto'),
   /** Default: on in the quick start (no DATABASE_URL), off otherwise; never in production. */
   DEMO_SEED: bool.optional(),
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -70,6 +82,8 @@ const envSchema = z.object({
   DECISION_LOG_INPUTS: bool.default(true),
   /** Default requests per second per API key and API instance (token bucket; burst = 2 seconds' worth). */
   API_KEY_RATE_LIMIT: int(1, 1_000_000).default(1000),
+  /** Strategies run as generated code (true) or as the engine's reference closures (false: for debugging). */
+  ARBITER_ENGINE_CODEGEN: bool.default(true),
 });
 
 export interface AppConfig {
@@ -90,9 +104,13 @@ export interface AppConfig {
   /** Express "trust proxy" value; undefined: the socket address is the client address. */
   trustProxy: boolean | number | string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logFormat: 'pretty' | 'json';
   demo: { seed: boolean; password?: string };
   graphql: { sandbox: boolean; maxDepth: number; maxComplexity: number; operationTimeoutMs: number };
   decisions: { logInputs: boolean; rateLimitPerSecond: number };
+  learner: { run: boolean; batchSize: number; pollMs: number; settleMs: number; snapshotIntervalMs: number };
+  /** How the engine runs strategies: generated code, or its closures (ARBITER_ENGINE_CODEGEN=0). */
+  engine: { codegen: boolean };
 }
 
 export class ConfigError extends Error {
@@ -131,6 +149,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: env.DATA_DIR,
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
     jobs: { runWorker: env.RUN_WORKER, chunkSize: env.SIMULATION_CHUNK_SIZE, watchdogSeconds: env.SIMULATION_WATCHDOG_SECONDS },
+    engine: { codegen: env.ARBITER_ENGINE_CODEGEN },
+    learner: { run: env.ADAPTIVE_LEARNER, batchSize: env.ADAPTIVE_LEARNER_BATCH_SIZE, pollMs: env.ADAPTIVE_LEARNER_POLL_MS, settleMs: env.ADAPTIVE_LEARNER_SETTLE_MS, snapshotIntervalMs: env.ADAPTIVE_SNAPSHOT_INTERVAL_MS },
     datasets: { hashSalt: env.DATASET_HASH_SALT },
     studioDir: env.STUDIO_DIR,
     metricsToken: env.METRICS_TOKEN,
@@ -151,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     login: { maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS },
     trustProxy: trustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT === 'auto' ? (process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json') : env.LOG_FORMAT,
     demo: { seed: env.DEMO_SEED ?? (env.DATABASE_URL === undefined && env.NODE_ENV !== 'production'), password: env.DEMO_PASSWORD },
     graphql: { sandbox: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production', maxDepth: env.GRAPHQL_MAX_DEPTH, maxComplexity: env.GRAPHQL_MAX_COMPLEXITY, operationTimeoutMs: env.GRAPHQL_OPERATION_TIMEOUT_MS },
     decisions: { logInputs: env.DECISION_LOG_INPUTS, rateLimitPerSecond: env.API_KEY_RATE_LIMIT },

@@ -25,7 +25,8 @@ export class CustomerDatasetRowsRepository {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private idForms(customerId: string): string[] {
+  /** The forms a customer id is stored in: clear, and the keyed pseudonym of a hashed id column. */
+  idForms(customerId: string): string[] {
     return [customerId, createHmac('sha256', personalDataSalt(this.config)).update(customerId).digest('hex')];
   }
 

@@ -84,3 +84,22 @@ export function segmentLabel(columns: readonly string[], segments: Record<string
   if (columns.length === 1) return segments[columns[0]!] ?? MISSING_SEGMENT;
   return columns.map((column) => `${column}=${segments[column] ?? MISSING_SEGMENT}`).join(' · ');
 }
+
+/**
+ * The row numbers of a dataset in the order of a customer field (rows without a value first, ties in
+ * import order): a learning replay walks them in time order. Numbers only, so a million rows take 4 MB.
+ */
+export async function datasetRowOrder(em: EntityManager, datasetId: string, field: string): Promise<Int32Array> {
+  const rows = await em.query<{ nos: number[] | null }[]>(
+    `SELECT array_agg(row_no ORDER BY coalesce(customer->$2, 'null'::jsonb), row_no) AS nos FROM dataset_rows WHERE dataset_id = $1`,
+    [datasetId, field],
+  );
+  return Int32Array.from(rows[0]?.nos ?? []);
+}
+
+/** The rows with these numbers, in the order given. */
+export async function readDatasetRowsByNumber(em: EntityManager, datasetId: string, rowNos: ArrayLike<number>): Promise<StoredRow[]> {
+  const rows = await em.query<StoredRow[]>(`SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 AND row_no = ANY($2::int[])`, [datasetId, Array.from(rowNos)]);
+  const byNumber = new Map(rows.map((r) => [r.row_no, r]));
+  return Array.from(rowNos, (n) => byNumber.get(n)!);
+}

@@ -32,6 +32,10 @@ export class DecisionLogEntry {
   @Column('jsonb', { nullable: true })
   inputs: unknown;
 
+  /** The split arm each split step sent the decision down: [{ splitStepId, arm }]; null without splits. */
+  @Column('jsonb', { nullable: true })
+  arms: unknown;
+
   @Column('double precision', { name: 'latency_ms' })
   latencyMs: number;
 

@@ -16,6 +16,12 @@ export interface LoggedAction {
   group?: string;
 }
 
+/** A split step the decision went through, and the branch (arm) it took there. */
+export interface SplitArm {
+  splitStepId: string;
+  arm: string;
+}
+
 /** One decision as logged; its returned actions also become `shown` interactions. */
 export interface DecisionRecord {
   id: string;
@@ -27,6 +33,8 @@ export interface DecisionRecord {
   contentHash: string;
   actions: LoggedAction[];
   inputs: Record<string, unknown> | null;
+  /** The arms of the split steps reached, in evaluation order; absent when the strategy has no split. */
+  arms?: SplitArm[];
   latencyMs: number;
   apiKeyId: string | null;
   source: 'rest' | 'graphql';
@@ -165,8 +173,8 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
     const shown = batch.flatMap((r) => r.actions.map((a) => ({ r, a })));
     await this.dataSource.transaction(async (em) => {
       await em.query(
-        `INSERT INTO decision_log (id, decided_at, customer_id, strategy_id, version_id, version_number, content_hash, actions, inputs, latency_ms, api_key_id, source)
-         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::uuid[], $5::uuid[], $6::int[], $7::text[], $8::jsonb[], $9::jsonb[], $10::float8[], $11::uuid[], $12::text[])
+        `INSERT INTO decision_log (id, decided_at, customer_id, strategy_id, version_id, version_number, content_hash, actions, inputs, latency_ms, api_key_id, source, arms)
+         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::uuid[], $5::uuid[], $6::int[], $7::text[], $8::jsonb[], $9::jsonb[], $10::float8[], $11::uuid[], $12::text[], $13::jsonb[])
          ON CONFLICT (id) DO NOTHING`,
         [
           batch.map((r) => r.id),
@@ -181,6 +189,7 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
           batch.map((r) => r.latencyMs),
           batch.map((r) => r.apiKeyId),
           batch.map((r) => r.source),
+          batch.map((r) => (r.arms ? JSON.stringify(r.arms) : null)),
         ],
       );
       if (shown.length) {

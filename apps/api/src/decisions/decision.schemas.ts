@@ -16,6 +16,13 @@ export const decisionRequestSchema = z
     context: contextSchema.optional(),
     limit: limitSchema.optional().describe('At most this many actions (after the strategy’s own limits).'),
     explain: z.boolean().optional().describe('true: add `explanation` (the engine trace in words) and `trace`.'),
+    explainActions: z
+      .array(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'))
+      .max(20, 'at most 20 actions')
+      .optional()
+      .describe(
+        'With explain: action ids whose whole story the explanation tells at every step, dropped or kept ("why not this action?"). A step with more than 100 candidates otherwise lists only its first 20 drops and counts the rest by reason.',
+      ),
   })
   .strict()
   .meta({ id: 'DecisionRequest' });

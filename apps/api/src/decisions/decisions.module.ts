@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdaptiveServingModule } from '../adaptive/adaptive-serving.module';
 import { DecisionLogModule } from '../decision-log/decision-log.module';
 import { InteractionsModule } from '../interactions/interactions.module';
 import { ProfilesModule } from '../profiles/profiles.module';
@@ -12,7 +13,7 @@ import { PublishedStrategyEventsModule } from './published-strategy-events.modul
 
 /** The decision API: REST /api/v1/decisions (+ :batch), the GraphQL `decide` query, the published-plan cache. */
 @Module({
-  imports: [StrategiesModule, PublishedStrategyEventsModule, DecisionLogModule, InteractionsModule, ProfilesModule, RestModule],
+  imports: [AdaptiveServingModule, StrategiesModule, PublishedStrategyEventsModule, DecisionLogModule, InteractionsModule, ProfilesModule, RestModule],
   controllers: [DecisionsController],
   providers: [PublishedPlans, DecisionsService, DecisionsResolver],
 })

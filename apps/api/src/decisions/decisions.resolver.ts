@@ -41,9 +41,11 @@ export class DecisionsResolver {
     @Args('input', { type: () => JSONScalar, description: '{ customer: { id, ... }, context?: { now?, channel?, ... }, limit? }' }, new ZodPipe(inputSchema, 'input')) input: DecideInput,
     @Args('explain', { type: () => Boolean, nullable: true }) explain?: boolean | null,
     @Args('limit', { type: () => Int, nullable: true }, new ZodPipe(z.number().int().min(1).max(100).nullish(), 'limit')) limit?: number | null,
+    @Args('explainActions', { type: () => [String], nullable: true, description: 'With explain: action ids whose whole story the explanation tells at every step, dropped or kept.' }, new ZodPipe(decisionRequestSchema.shape.explainActions.nullable(), 'explainActions'))
+    explainActions?: string[] | null,
   ) {
     return this.decisions.decide(
-      { strategy: strategyId, ...input, ...(limit && { limit }), explain: explain ?? false },
+      { strategy: strategyId, ...input, ...(limit && { limit }), explain: explain ?? false, ...(explainActions?.length && { explainActions }) },
       { apiKeyId: null, strategyIds: null, source: 'graphql' },
     );
   }

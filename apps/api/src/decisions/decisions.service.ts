@@ -11,6 +11,7 @@ import type { BatchDecisionRequest, DecisionRequest, DecisionResponse } from './
 import { explain } from './explain';
 import { pick } from '../strategies/fields-read';
 import { PublishedPlans, type PublishedPlan } from './published-plans';
+import { splitArms, traceFor } from './split-arms';
 import { customerWithProfile, describeOrigins, reservedFieldProblems } from '../profiles/decision-profile';
 import type { StoredProfile } from '../profiles/profile-cache';
 import { ProfilesService } from '../profiles/profiles.service';
@@ -26,6 +27,7 @@ interface OneRequest {
   customer: DecisionRequest['customer'];
   context?: Record<string, unknown>;
   limit?: number;
+  explainActions?: string[];
 }
 
 /**
@@ -80,14 +82,20 @@ export class DecisionsService {
     const decidedAt = request.context?.['now'] ? new Date(String(request.context['now'])) : new Date();
     // The stored profile fills in what the request does not send (the request wins per field).
     const { customer, origins } = customerWithProfile(request.customer, profile, decidedAt.getTime(), plan.schema, plan.reads.customer);
+    const decisionId = newDecisionId();
+    // The decision id seeds adaptive models' exploration: a logged decision replays with the same draws.
     const result = plan.compiled.decide(
-      { customer, ...(request.context && { context: request.context }), history },
-      { trace: withTrace, ...(request.limit && { limit: request.limit }) },
+      { customer, context: { ...request.context, decisionId }, history },
+      {
+        trace: traceFor(withTrace, plan.split),
+        ...(request.limit && { limit: request.limit }),
+        ...(withTrace && request.explainActions?.length && { traceActions: request.explainActions }),
+      },
     );
     const actions = result.recommendations.map(toAction);
     const channel = typeof request.context?.['channel'] === 'string' ? request.context['channel'] : undefined;
     const record: DecisionRecord = {
-      id: newDecisionId(),
+      id: decisionId,
       decidedAt,
       customerId,
       strategyId: plan.strategyId,
@@ -95,6 +103,7 @@ export class DecisionsService {
       versionNumber: plan.versionNumber,
       contentHash: plan.contentHash,
       actions: actions.map(toLogged),
+      arms: splitArms(result.trace),
       inputs: this.config.decisions.logInputs ? { customer: { id: request.customer.id, ...pick(customer, plan.reads.customer) }, context: pick(request.context, plan.reads.context) } : null,
       latencyMs: 0,
       apiKeyId: caller.apiKeyId,

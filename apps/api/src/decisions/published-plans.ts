@@ -3,12 +3,15 @@ import { compileStrategy, type CompiledStrategy, type DataSchema } from '@arbite
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors';
 import { Strategy } from '../strategies/strategy.entity';
-import { compileOptionsFor, StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
 import { VersionStatus } from '../strategies/version-status';
 import { fieldsRead, type FieldsRead } from '../strategies/fields-read';
 import { requestSchema } from '../strategies/pinned-environment';
 import { PublishedStrategyEvents } from './published-strategy-events';
+import { AdaptiveEvents } from '../adaptive/adaptive-events';
+import { AdaptiveServing } from '../adaptive/adaptive-serving';
+import { hasSplit } from './split-arms';
 
 /** The PUBLISHED version of a strategy, compiled once and reused by every request. */
 export interface PublishedPlan {
@@ -20,6 +23,10 @@ export interface PublishedPlan {
   compiled: CompiledStrategy;
   schema: DataSchema;
   reads: FieldsRead;
+  /** The strategy has a split step: each decision logs the arm it took (experiments). */
+  split: boolean;
+  /** Registry keys of the adaptive models it scores with: a new snapshot of one recompiles the plan. */
+  adaptive: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,18 +40,33 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class PublishedPlans implements OnModuleDestroy {
   private readonly plans = new Map<string, Promise<PublishedPlan>>();
   private readonly idsByName = new Map<string, string>();
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[];
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly environment: StrategyEnvironmentService,
+    private readonly adaptive: AdaptiveServing,
     events: PublishedStrategyEvents,
+    snapshots: AdaptiveEvents,
   ) {
-    this.unsubscribe = events.onChange((strategyId) => this.invalidate(strategyId));
+    this.unsubscribe = [events.onChange((strategyId) => this.invalidate(strategyId)), snapshots.onSnapshot((key) => this.snapshotServed(key))];
   }
 
   onModuleDestroy(): void {
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+  }
+
+  /** A new snapshot of an adaptive model: the plans that score with it are compiled again (with its parameters) on their next request. */
+  private snapshotServed(key: string): void {
+    if (key === '*') return this.invalidate('*');
+    for (const [id, plan] of this.plans) {
+      plan.then(
+        (p) => {
+          if (p.adaptive.includes(key) && this.plans.get(id) === plan) this.plans.delete(id);
+        },
+        () => undefined,
+      );
+    }
   }
 
   invalidate(strategyId: string): void {
@@ -81,7 +103,10 @@ export class PublishedPlans implements OnModuleDestroy {
     const version = await this.dataSource.getRepository(StrategyVersion).findOne({ where: { strategyId: id, status: VersionStatus.PUBLISHED } });
     if (!version) throw notFound('Published version of strategy', ref);
     // The version's own copy of the catalog entries and fields it reads: decides exactly as approved.
-    const env = await this.environment.forVersion(version);
+    const pinned = await this.environment.forVersion(version);
+    // Adaptive models score with the parameters of their serving snapshot, not the pinned prior.
+    const learned = await this.adaptive.specs(version.environment?.models);
+    const env = Object.keys(learned).length ? { ...pinned, models: { ...pinned.models, ...learned } } : pinned;
     const live = version.environment ? await this.environment.load() : env;
     return {
       strategyId: strategy.id,
@@ -89,9 +114,11 @@ export class PublishedPlans implements OnModuleDestroy {
       versionId: version.id,
       versionNumber: version.number,
       contentHash: version.contentHash,
-      compiled: compileStrategy(version.document, env, compileOptionsFor(version)),
+      compiled: compileStrategy(version.document, env, this.environment.compileOptions(version)),
       schema: requestSchema(live.schema, env.schema ?? {}),
-      reads: fieldsRead([version.document, ...Object.values(env.models ?? {})]),
+      reads: fieldsRead([version.document, ...Object.values(pinned.models ?? {})]),
+      split: hasSplit(version.document),
+      adaptive: Object.keys(learned),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DecisionLogModule } from '../decision-log/decision-log.module';
 import { RestModule } from '../rest/rest.module';
+import { ArmOutcomesRepository } from './arm-outcomes.repository';
 import { CustomerInteractionsRepository } from './customer-interactions.repository';
 import { HistoryService } from './history.service';
 import { InteractionsController } from './interactions.controller';
@@ -10,7 +11,13 @@ import { InteractionsService } from './interactions.service';
 @Module({
   imports: [DecisionLogModule, RestModule],
   controllers: [InteractionsController],
-  providers: [HistoryService, InteractionsService, InteractionsResolver, CustomerInteractionsRepository],
-  exports: [HistoryService, InteractionsService, CustomerInteractionsRepository],
+  providers: [
+    HistoryService,
+    InteractionsService,
+    InteractionsResolver,
+    CustomerInteractionsRepository,
+    ArmOutcomesRepository,
+  ],
+  exports: [HistoryService, InteractionsService, CustomerInteractionsRepository, ArmOutcomesRepository],
 })
 export class InteractionsModule {}

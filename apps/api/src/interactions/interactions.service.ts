@@ -23,7 +23,11 @@ interface Row {
   at: Date;
   decision_id: string | null;
   idempotency_key: string | null;
+  override_action_id: string | null;
+  override_reason: string | null;
 }
+
+const RETURNED = 'id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key, override_action_id, override_reason';
 
 /** Idempotency keys of the studio (no API key) share one namespace; the same expression as the unique index interactions_idempotency_key. */
 const STUDIO_NAMESPACE = '00000000-0000-0000-0000-000000000000';
@@ -81,10 +85,10 @@ export class InteractionsService {
     let row: Row | undefined;
     try {
       const rows: Row[] = await this.dataSource.query(
-        `INSERT INTO interactions (customer_id, action_id, outcome, channel, at, decision_id, strategy_id, idempotency_key, api_key_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         RETURNING id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key`,
-        [customerId, actionId, request.outcome, channel, at, request.decisionId ?? null, strategyId, key, apiKeyId],
+        `INSERT INTO interactions (customer_id, action_id, outcome, channel, at, decision_id, strategy_id, idempotency_key, api_key_id, override_action_id, override_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         RETURNING ${RETURNED}`,
+        [customerId, actionId, request.outcome, channel, at, request.decisionId ?? null, strategyId, key, apiKeyId, request.override?.actionId ?? null, request.override?.reason ?? null],
       );
       row = rows[0];
     } catch (error) {
@@ -107,7 +111,7 @@ export class InteractionsService {
   /** Each API key has its own idempotency keys: one caller can neither read nor pre-empt another's outcome. */
   private async byKey(key: string, apiKeyId: string | null): Promise<Row | undefined> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key FROM interactions
+      `SELECT ${RETURNED} FROM interactions
        WHERE coalesce(api_key_id, '${STUDIO_NAMESPACE}'::uuid) = $2::uuid AND idempotency_key = $1`,
       [key, apiKeyId ?? STUDIO_NAMESPACE],
     );
@@ -153,6 +157,7 @@ function toResult(r: Row, replayed: boolean): OutcomeResult {
     at: new Date(r.at).toISOString(),
     decisionId: r.decision_id,
     idempotencyKey: r.idempotency_key,
+    override: r.override_action_id === null ? null : { actionId: r.override_action_id, reason: r.override_reason! },
     replayed,
   };
 }

@@ -7,15 +7,17 @@ export enum ModelAlgorithm {
   LOGISTIC = 'LOGISTIC',
   GBDT = 'GBDT',
   NAIVE_BAYES = 'NAIVE_BAYES',
+  ADAPTIVE = 'ADAPTIVE',
 }
+export type TrainedAlgorithm = Exclude<ModelAlgorithm, ModelAlgorithm.ADAPTIVE>;
 registerEnumType(ModelAlgorithm, {
   name: 'ModelAlgorithm',
   description:
-    'LOGISTIC: regularised logistic regression. GBDT: gradient-boosted trees (histogram-based). NAIVE_BAYES: naive Bayes on binned predictors, read as a scorecard.',
+    'LOGISTIC: regularised logistic regression. GBDT: gradient-boosted trees (histogram-based). NAIVE_BAYES: naive Bayes on binned predictors, read as a scorecard. ADAPTIVE: an adaptive model (createAdaptiveModel), learning online from outcomes; not trained.',
 });
 
 /** The trainer's name of each algorithm. */
-export const TRAINER_ALGORITHM: Record<ModelAlgorithm, Algorithm> = {
+export const TRAINER_ALGORITHM: Record<TrainedAlgorithm, Algorithm> = {
   [ModelAlgorithm.LOGISTIC]: 'logistic',
   [ModelAlgorithm.GBDT]: 'gbdt',
   [ModelAlgorithm.NAIVE_BAYES]: 'naiveBayes',
@@ -44,6 +46,9 @@ export class Model {
 
   @Field({ description: 'What the model predicts, in words, e.g. "Y is 1".' })
   target: string;
+
+  @Field({ description: 'trained (versions come from training) or adaptive (versions are configurations; it learns from outcomes).' })
+  kind: string;
 
   @Field(() => DateTimeScalar)
   createdAt: Date;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Model, ModelAlgorithm, ModelVersion } from './model.types';
 
-const MODEL_COLUMNS = `m.id, m.name, m.description, m.target, m.created_at AS "createdAt", m.created_by::text AS "createdBy"`;
+const MODEL_COLUMNS = `m.id, m.name, m.description, m.target, m.kind, m.created_at AS "createdAt", m.created_by::text AS "createdBy"`;
 const VERSION_COLUMNS = `v.id, v.model_id AS "modelId", m.name AS "modelName", v.version, v.algorithm, v.content_hash AS "contentHash",
   v.spec, v.report, v.provenance, v.auc, v.created_at AS "createdAt", v.created_by::text AS "createdBy"`;
 
@@ -12,6 +12,7 @@ export interface NewModel {
   description: string | null;
   target: string;
   createdBy: string;
+  kind?: 'trained' | 'adaptive';
 }
 
 export interface NewVersion {
@@ -33,8 +34,8 @@ export class ModelsRepository {
 
   async insertModel(em: EntityManager, model: NewModel): Promise<void> {
     await em.query(
-      `INSERT INTO models (id, name, description, target, created_by) VALUES ($1, $2, $3, $4, $5)`,
-      [model.id, model.name, model.description, model.target, model.createdBy],
+      `INSERT INTO models (id, name, description, target, created_by, kind) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [model.id, model.name, model.description, model.target, model.createdBy, model.kind ?? 'trained'],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PredictorDef, SettingsInput, SplitRequest, TrainingTarget } from '@arbiter/learning';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ModelAlgorithm, TrainingJob, TrainingStatus } from './model.types';
+import type { TrainedAlgorithm, TrainingJob, TrainingStatus } from './model.types';
 import type { ReadColumn } from './training-rows';
 
 /** What trainModel checked and the job trains: stored with the job, so any worker can run it. */
@@ -16,7 +16,7 @@ export interface StoredTrainingRequest {
   /** Every column the training reads: predictors, target, time column. */
   columns: ReadColumn[];
   predictors: PredictorDef[];
-  algorithm: ModelAlgorithm;
+  algorithm: TrainedAlgorithm;
   settings: SettingsInput;
   split: SplitRequest;
   seed: number;

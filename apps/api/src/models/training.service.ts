@@ -187,6 +187,10 @@ export class TrainingService {
         throw new AppError('NOT_FOUND', `Model "${input.modelId}" does not exist (input.modelId).`, {
           field: 'input.modelId',
         });
+      if (model.kind === 'adaptive')
+        throw validationFailed([
+          { field: 'input.modelId', message: `"${model.name}" is an adaptive model: it learns from outcomes; change it with reconfigureAdaptiveModel` },
+        ]);
       if (input.name && input.name.toLowerCase() !== model.name.toLowerCase())
         throw validationFailed([
           {

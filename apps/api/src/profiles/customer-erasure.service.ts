@@ -8,6 +8,7 @@ import { CustomerDecisionsRepository } from '../decision-log/customer-decisions.
 import { DecisionLogWriter } from '../decision-log/decision-log.writer';
 import { CustomerInteractionsRepository } from '../interactions/customer-interactions.repository';
 import { HistoryService } from '../interactions/history.service';
+import { SimulationsRepository } from '../simulations/simulations.repository';
 import { ProfileEvents } from './profile-events';
 import { ProfilesRepository } from './profiles.repository';
 
@@ -19,13 +20,15 @@ export interface CustomerErasure {
   decisionsPseudonymised: number;
   deadLettersDeleted: number;
   datasetRowsDeleted: number;
+  simulationExamplesPseudonymised: number;
 }
 
 /**
  * The right to be forgotten, in one transaction: profile fields and dataset rows are deleted;
  * interactions (shown actions, outcomes) and logged decisions stay as aggregate evidence (counts,
  * acceptance rates, off-policy estimates, learning) under a pseudonym that links to nothing
- * (`erased:<erasureId>`), decisions without their inputs; dead letters of the customer are deleted.
+ * (`erased:<erasureId>`), decisions without their inputs; dead letters of the customer are deleted;
+ * the customer's "top action changed" examples in simulation comparisons keep the pseudonym.
  * Idempotent: a second call finds nothing and says so. The audit entry names the erasure, never
  * the customer.
  */
@@ -37,6 +40,7 @@ export class CustomerErasureService {
     private readonly interactions: CustomerInteractionsRepository,
     private readonly decisions: CustomerDecisionsRepository,
     private readonly datasetRows: CustomerDatasetRowsRepository,
+    private readonly simulations: SimulationsRepository,
     private readonly decisionLog: DecisionLogWriter,
     private readonly history: HistoryService,
     private readonly events: ProfileEvents,
@@ -57,6 +61,11 @@ export class CustomerErasureService {
         pseudonym,
       );
       const datasetRowsDeleted = await this.datasetRows.erase(em, customerId);
+      const simulationExamplesPseudonymised = await this.simulations.pseudonymiseExamples(
+        em,
+        this.datasetRows.idForms(customerId),
+        pseudonym,
+      );
       const erased = {
         erasureId,
         profileFields,
@@ -64,12 +73,13 @@ export class CustomerErasureService {
         decisionsPseudonymised,
         deadLettersDeleted,
         datasetRowsDeleted,
+        simulationExamplesPseudonymised,
       };
       await this.audit.append(em, actor, {
         action: 'customer.erase',
         entityType: 'customerErasure',
         entityId: erasureId,
-        comment: `profile fields deleted: ${profileFields}; interactions pseudonymised: ${interactionsPseudonymised}; decisions pseudonymised: ${decisionsPseudonymised}; dead letters deleted: ${deadLettersDeleted}; dataset rows deleted: ${datasetRowsDeleted}`,
+        comment: `profile fields deleted: ${profileFields}; interactions pseudonymised: ${interactionsPseudonymised}; decisions pseudonymised: ${decisionsPseudonymised}; dead letters deleted: ${deadLettersDeleted}; dataset rows deleted: ${datasetRowsDeleted}; simulation examples pseudonymised: ${simulationExamplesPseudonymised}`,
       });
       return erased;
     });

@@ -45,6 +45,18 @@ const updateShape = {
     ),
 };
 
+/** The query of `POST /api/v1/customers:import`: the source, its time, and the file's format (detected when left out). */
+export const profileImportParamsSchema = z
+  .object({
+    source: updateShape.source,
+    updatedAt: updateShape.updatedAt,
+    format: z
+      .enum(['csv', 'jsonl'], { message: 'use csv or jsonl (or leave it out to detect it)' })
+      .optional(),
+  })
+  .strict();
+export type ProfileImportParams = z.output<typeof profileImportParamsSchema>;
+
 export const profileUpdateSchema = z.object(updateShape).strict().meta({ id: 'ProfileUpdate' });
 export type ProfileUpdateBody = z.output<typeof profileUpdateSchema>;
 
@@ -67,14 +79,9 @@ export interface ProfileUpdate {
   personal?: Record<string, 'hash' | 'drop' | 'keep'>;
 }
 
-/**
- * Every problem of one update, with the same type checks as a decision request (the engine's
- * validateDecisionInput) plus what a store needs: only declared fields, no nulls, a declared source,
- * a believable time. `prefix` is the place in the body (`items[3].`).
- */
-export function updateProblems(
-  update: ProfileUpdate,
-  declared: readonly FieldDefinition[],
+/** A source that is not declared, a source time that is not believable. */
+export function sourceProblems(
+  update: Pick<ProfileUpdate, 'source' | 'updatedAt'>,
   sources: ReadonlySet<string>,
   now: number,
   prefix = '',
@@ -97,6 +104,23 @@ export function updateProblems(
           'is more than 5 minutes ahead of the server clock; send the time the source changed the values',
       });
   }
+  return problems;
+}
+
+/**
+ * Every problem of one update, with the same type checks as a decision request (the engine's
+ * validateDecisionInput) plus what a store needs: only declared fields, no nulls, a declared source,
+ * a believable time. `prefix` is the place in the body (`items[3].`).
+ */
+export function updateProblems(
+  update: ProfileUpdate,
+  declared: readonly FieldDefinition[],
+  sources: ReadonlySet<string>,
+  now: number,
+  prefix = '',
+): ErrorDetail[] {
+  const problems = sourceProblems(update, sources, now, prefix);
+  const at = (field: string) => `${prefix}${field}`;
   const names = Object.keys(update.fields);
   if (names.length === 0) problems.push({ field: at('fields'), message: 'must hold at least one field' });
   const known = new Set(declared.map((f) => f.name));

@@ -31,6 +31,9 @@ export interface UpsertResult {
   dropped: string[];
 }
 
+/** A value as stored: in clear, or its keyed pseudonym. */
+export type StoredValue = Pick<ProfileFieldRow, 'value' | 'treatment'>;
+
 export interface ProfileFieldView {
   name: string;
   /** null when masked for the caller's role or stored as a pseudonym the caller may not see. */
@@ -77,6 +80,21 @@ export class ProfilesService {
     const problems = updates.flatMap((u, i) => updateProblems(u, declared, names, now, itemPrefix(i)));
     if (problems.length) throw validationFailed(problems);
 
+    return this.apply(updates, now, (update, field, value) => {
+      const treatment = this.treatment(field, declared, update.personal);
+      return treatment === 'drop' ? 'drop' : this.stored(value, treatment);
+    });
+  }
+
+  /**
+   * Writes checked updates (see `upsert`); `store` says how each value is stored, or that it is
+   * dropped. Updates without `updatedAt` take `now`.
+   */
+  async apply(
+    updates: readonly ProfileUpdate[],
+    now: number,
+    store: (update: ProfileUpdate, field: string, value: unknown) => StoredValue | 'drop',
+  ): Promise<UpsertResult[]> {
     const results: UpsertResult[] = updates.map((u) => ({
       customerId: u.customerId,
       applied: [],
@@ -88,8 +106,8 @@ export class ProfilesService {
     for (const [i, update] of updates.entries()) {
       const at = update.updatedAt ? new Date(update.updatedAt) : new Date(now);
       for (const [field, value] of Object.entries(update.fields)) {
-        const treatment = this.treatment(field, declared, update.personal);
-        if (treatment === 'drop') {
+        const stored = store(update, field, value);
+        if (stored === 'drop') {
           results[i]!.dropped.push(field);
           continue;
         }
@@ -98,7 +116,7 @@ export class ProfilesService {
           field,
           source: update.source,
           sourceUpdatedAt: at,
-          ...this.stored(value, treatment),
+          ...stored,
         };
         const key = `${update.customerId}\u0000${field}`;
         const earlier = rows.get(key);
@@ -154,7 +172,7 @@ export class ProfilesService {
     return declared.find((f) => f.name === field)?.personal ? 'hash' : 'keep';
   }
 
-  private stored(value: unknown, treatment: 'hash' | 'keep'): Pick<ProfileFieldRow, 'value' | 'treatment'> {
+  private stored(value: unknown, treatment: 'hash' | 'keep'): StoredValue {
     if (treatment === 'keep') return { value, treatment: 'clear' };
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     return {

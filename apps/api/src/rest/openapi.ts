@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../common/errors';
 import { MAX_INPUT_DEPTH } from '../common/input-check';
 import { batchRequestSchema, batchResponseSchema, decidedActionSchema, decisionRequestSchema, decisionResponseSchema, MAX_BATCH, strategyUsedSchema } from '../decisions/decision.schemas';
 import { interactionSchema, interactionsResultSchema, outcomeResultSchema, outcomeSchema } from '../interactions/outcomes';
+import { customerPaths, profileSchemas } from '../profiles/profiles.openapi';
 
 export const API_PREFIX = '/api/v1';
 
@@ -31,6 +32,7 @@ function componentSchemas(): Record<string, unknown> {
     [interactionSchema, 'Interaction'],
     [interactionsResultSchema, 'CustomerInteractions'],
     [errorSchema, 'Error'],
+    ...profileSchemas,
   ];
   for (const [schema, id] of named) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
@@ -156,6 +158,22 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      [`${API_PREFIX}/datasets/inspect`]: {
+        post: {
+          operationId: 'inspectDataset',
+          summary: 'Detected format and suggested fields from the start of a file (the first 64 KiB of the raw body are read)',
+          description: 'For signed-in analysts (user access token). What an upload screen shows before the import: format, header, inferred column types, notes. Also the columns to map for `POST /api/v1/customers:import`.',
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: {
+            '200': { description: '{ format, header, columns, sampledRows, bytesRead, notes }.', content: { 'application/json': { schema: { type: 'object' } } } },
+            '400': error('The start of the file cannot be a dataset (BAD_REQUEST).'),
+            '401': error('No valid user access token (UNAUTHENTICATED).'),
+            '403': error('The user is not an analyst (FORBIDDEN).'),
+            '500': COMMON_ERRORS['500'],
+          },
+        },
+      },
       [`${API_PREFIX}/simulations/{id}/recommendations.csv`]: {
         get: {
           operationId: 'simulationRecommendationsCsv',
@@ -185,6 +203,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'The history.', content: json('CustomerInteractions') }, '400': error('Invalid customer id (VALIDATION_FAILED), or a path that is not valid percent-encoded UTF-8 (BAD_REQUEST).'), ...COMMON_ERRORS },
         },
       },
+      ...customerPaths(API_PREFIX, COMMON_ERRORS),
     },
     components: {
       securitySchemes: {

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   compareSimulations,
   compileStrategy,
@@ -16,8 +16,11 @@ import {
   type ProblemCode,
 } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { readDatasetRows, segmentLabel } from '../datasets/dataset-rows';
 import { ChunkInterrupted, type SimulationProcessors } from '../jobs/job-runner';
+import { LearningReplayRunner } from './learning-replay.runner';
 
 /** Rows decided between two looks at the event loop (keeps the job lock renewed, notices a stopping worker) … */
 const SLICE = 500;
@@ -38,7 +41,7 @@ export interface SimulationRecord {
   dataset_id: string | null;
   version_id: string | null;
   baseline_version_id: string | null;
-  options: { environment?: StrategyEnvironment; baselineEnvironment?: StrategyEnvironment; tolerate?: ProblemCode[]; protectedFields?: { name: string }[] };
+  options: { environment?: StrategyEnvironment; baselineEnvironment?: StrategyEnvironment; tolerate?: ProblemCode[]; protectedFields?: { name: string }[]; learning?: { orderBy: string } };
   decision_time: Date | null;
   rows_total: number;
   chunk_size: number;
@@ -82,7 +85,11 @@ export class SimulationProcessor implements SimulationProcessors {
   /** Compiled strategies of the simulations this worker has seen recently, by simulation id. */
   private readonly compiled = new Map<string, Compiled>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly learningReplay: LearningReplayRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async load(simulationId: string): Promise<SimulationRecord | undefined> {
     const rows = await this.dataSource.query<SimulationRecord[]>(
@@ -108,7 +115,7 @@ export class SimulationProcessor implements SimulationProcessors {
     // The catalog and schema as each version read them when the simulation was requested: every worker decides alike.
     const env = sim.options.environment ?? {};
     // Each version was judged when the run was requested (a submitted one under the checks it was approved with).
-    const options = { tolerate: sim.options.tolerate ?? [] };
+    const options = { tolerate: sim.options.tolerate ?? [], codegen: this.config.engine.codegen };
     const compiled: Compiled = { draft: compileStrategy(doc(sim.version_id), env, options) };
     if (sim.baseline_version_id) compiled.baseline = compileStrategy(doc(sim.baseline_version_id), sim.options.baselineEnvironment ?? env, options);
     if (this.compiled.size >= 16) this.compiled.delete(this.compiled.keys().next().value!);
@@ -221,10 +228,13 @@ export class SimulationProcessor implements SimulationProcessors {
         topActions: { compared: changes.compared, changed: changes.changed, share: changes.compared ? changes.changed / changes.compared : null, complete: true, examples: changes.examples },
       };
     }
+    // Learning while replaying: sequential, in time order, once every chunk is in.
+    const learning = sim.options.learning ? await this.learningReplay.run(sim, sim.options.learning.orderBy, async () => (await this.status(simulationId)) === 'CANCELLED') : undefined;
+    if (sim.options.learning && !learning) return;
     const updated = await this.dataSource.query(
       `UPDATE simulations SET status = 'COMPLETED', results = $2, comparison = $3, completed_at = now(), started_at = coalesce(started_at, now()), updated_at = now()
        WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
-      [simulationId, JSON.stringify(summary), comparison === null ? null : JSON.stringify(comparison)],
+      [simulationId, JSON.stringify(learning ? { ...summary, learning } : summary), comparison === null ? null : JSON.stringify(comparison)],
     );
     if (updated[1] || updated[0]?.length) this.logger.log(`Simulation ${simulationId} completed: ${rows} rows in ${chunks} chunks`);
   }

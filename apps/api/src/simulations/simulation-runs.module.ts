@@ -11,8 +11,10 @@ import { InProcessJobRunner } from '../jobs/in-process-job-runner';
 import { ModelsModule } from '../models/models.module';
 import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
 import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import { AdaptiveServingModule } from '../adaptive/adaptive-serving.module';
 import { CustomerExportController } from './customer-export.controller';
 import { CustomerExportService } from './customer-export.service';
+import { LearningReplayRunner } from './learning-replay.runner';
 import { SimulationProcessor } from './simulation-processor';
 import { SimulationRunsResolver } from './simulation-runs.resolver';
 import { SimulationWatchdog } from './simulation-watchdog';
@@ -64,12 +66,13 @@ export class SimulationRunsModule {
   static register(role: ProcessRole): DynamicModule {
     return {
       module: SimulationRunsModule,
-      imports: [AuditModule, ActionsModule, CustomerSchemaModule, DatasetsModule, ModelsModule],
+      imports: [AuditModule, ActionsModule, CustomerSchemaModule, DatasetsModule, ModelsModule, AdaptiveServingModule],
       providers: [
         { provide: PROCESS_ROLE, useValue: role },
         { provide: JOB_RUNNER, inject: [APP_CONFIG], useFactory: createJobRunner },
         StrategyEnvironmentService,
         SimulationProcessor,
+        LearningReplayRunner,
         SimulationsRepository,
         SimulationsService,
         SimulationWorkers,

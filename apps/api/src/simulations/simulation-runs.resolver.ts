@@ -6,11 +6,12 @@ import type { Actor } from '../auth/actor';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
 import { Simulation, SimulationStatus } from './simulation.entity';
-import { SimulationProgress } from './simulation-run.types';
+import { SimulationLearningInput, SimulationProgress } from './simulation-run.types';
 import { SimulationsService } from './simulations.service';
 
 const uuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)'), name);
 const optionalUuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)').nullish(), name);
+const learningSchema = z.object({ orderBy: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters') }).nullish();
 const RUNNING = new Set<string>([SimulationStatus.QUEUED, SimulationStatus.RUNNING]);
 const POLL_MS = 500;
 
@@ -28,8 +29,9 @@ export class SimulationRunsResolver {
     @Args('datasetId', { type: () => ID }, uuid('datasetId')) datasetId: string,
     @Args('baselineVersionId', { type: () => ID, nullable: true }, optionalUuid('baselineVersionId')) baselineVersionId?: string | null,
     @Args('force', { type: () => Boolean, nullable: true }) force?: boolean | null,
+    @Args('learning', { type: () => SimulationLearningInput, nullable: true }, new ZodPipe(learningSchema, 'learning')) learning?: SimulationLearningInput | null,
   ) {
-    return this.simulations.run(actor, { versionId, datasetId, baselineVersionId, force });
+    return this.simulations.run(actor, { versionId, datasetId, baselineVersionId, force, learning });
   }
 
   @Roles(Role.analyst)

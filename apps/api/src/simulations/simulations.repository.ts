@@ -49,13 +49,13 @@ export class SimulationsRepository {
    * COMPLETED first, then QUEUED or RUNNING ones, newest first, of this content, dataset and baseline
    * content, run with the same protected fields (their fairness check covers the fields marked now).
    */
-  reusable(contentHash: string, datasetId: string, baselineContentHash: string | null, protectedFields: unknown): Promise<ReusableSimulation[]> {
+  reusable(contentHash: string, datasetId: string, baselineContentHash: string | null, protectedFields: unknown, learning: unknown = null): Promise<ReusableSimulation[]> {
     return this.dataSource.query<ReusableSimulation[]>(
       `SELECT id, status, created_at < now() - make_interval(secs => $4) AS settled FROM simulations
        WHERE content_hash = $1 AND dataset_id = $2 AND baseline_content_hash IS NOT DISTINCT FROM $3 AND status IN ('COMPLETED','QUEUED','RUNNING')
-         AND options->'protectedFields' IS NOT DISTINCT FROM $5::jsonb
+         AND options->'protectedFields' IS NOT DISTINCT FROM $5::jsonb AND options->'learning' IS NOT DISTINCT FROM $6::jsonb
        ORDER BY (status = 'COMPLETED') DESC, created_at DESC LIMIT 10`,
-      [contentHash, datasetId, baselineContentHash, QUEUEING_GRACE_SECONDS, JSON.stringify(protectedFields)],
+      [contentHash, datasetId, baselineContentHash, QUEUEING_GRACE_SECONDS, JSON.stringify(protectedFields), learning === null ? null : JSON.stringify(learning)],
     );
   }
 
@@ -81,6 +81,38 @@ export class SimulationsRepository {
       [id, chunkCount],
     );
     return rows.map((r) => r.chunk_no);
+  }
+
+  /**
+   * Replaces a customer's id in the stored "top action changed" examples (a comparison's and its
+   * chunks') with `pseudonym`, for an erasure; `ids` are the forms it may be stored in (clear,
+   * hashed). Returns the examples changed.
+   */
+  async pseudonymiseExamples(em: EntityManager, ids: readonly string[], pseudonym: string): Promise<number> {
+    // The examples list with the matching ids replaced, and how many matched.
+    const examples = (list: string) =>
+      `(SELECT jsonb_build_object('n', count(*) FILTER (WHERE e->>'customerId' = ANY($1::text[])),
+               'examples', jsonb_agg(CASE WHEN e->>'customerId' = ANY($1::text[]) THEN jsonb_set(e, '{customerId}', to_jsonb($2::text)) ELSE e END ORDER BY o))
+        FROM jsonb_array_elements(${list}) WITH ORDINALITY AS x(e, o))`;
+    const statements = [
+      `WITH hit AS (SELECT id, ${examples(`comparison #> '{topActions,examples}'`)} AS r FROM simulations
+                    WHERE jsonb_typeof(comparison #> '{topActions,examples}') = 'array'),
+            changed AS (UPDATE simulations s SET comparison = jsonb_set(s.comparison, '{topActions,examples}', hit.r->'examples')
+                        FROM hit WHERE s.id = hit.id AND (hit.r->>'n')::int > 0 RETURNING (hit.r->>'n')::int AS n)
+       SELECT coalesce(sum(n), 0)::int AS n FROM changed`,
+      `WITH hit AS (SELECT simulation_id, chunk_no, ${examples(`paired->'examples'`)} AS r FROM simulation_chunks
+                    WHERE jsonb_typeof(paired->'examples') = 'array'),
+            changed AS (UPDATE simulation_chunks c SET paired = jsonb_set(c.paired, '{examples}', hit.r->'examples')
+                        FROM hit WHERE c.simulation_id = hit.simulation_id AND c.chunk_no = hit.chunk_no AND (hit.r->>'n')::int > 0
+                        RETURNING (hit.r->>'n')::int AS n)
+       SELECT coalesce(sum(n), 0)::int AS n FROM changed`,
+    ];
+    let changed = 0;
+    for (const sql of statements) {
+      const rows: { n: number }[] = await em.query(sql, [ids, pseudonym]);
+      changed += rows[0]?.n ?? 0;
+    }
+    return changed;
   }
 
   byContentHash(contentHash: string): Promise<Simulation[]> {

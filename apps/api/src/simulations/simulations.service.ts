@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { validateStrategy } from '@arbiter/engine';
+import { validateStrategy, type StrategyDocument, type StrategyEnvironment } from '@arbiter/engine';
+import { AdaptiveModelError, LearningReplay } from '@arbiter/learning';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { invalidState, notFound, unavailable, validationFailed } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { DatasetStatus } from '../datasets/dataset.entity';
+import { Dataset, DatasetStatus } from '../datasets/dataset.entity';
 import { DatasetsService } from '../datasets/datasets.service';
 import { JOB_RUNNER, JobQueueUnavailableError, type JobRunner } from '../jobs/job-runner';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
@@ -22,7 +23,12 @@ export interface RunSimulation {
   datasetId: string;
   baselineVersionId?: string | null;
   force?: boolean | null;
+  /** Replay in time order with the adaptive models learning (see LearningReplayRunner). */
+  learning?: { orderBy: string } | null;
 }
+
+/** Field types that can order rows in time. */
+const ORDER_TYPES = new Set(['number', 'date', 'string']);
 
 /** What a caller told the job queue is out of reach should wait before trying again. */
 const QUEUE_RETRY_AFTER_SECONDS = 5;
@@ -74,11 +80,12 @@ export class SimulationsService {
       if (details.length) throw validationFailed(details.map((d) => ({ ...d, field: `${field}: ${d.field}` })), `Version ${v.number} has errors and cannot be simulated: ${details[0]!.message}`);
     }
     // Drafts with such problems were refused above, so tolerating them here only keeps submitted versions as approved.
+    const learning = input.learning ? this.learningOption(input.learning, version, environment, dataset) : null;
     const tolerate = [...new Set([version, baseline].flatMap((v) => (v ? (compileOptionsFor(v).tolerate ?? []) : [])))];
     // The fields marked protected now: the draft's results report the fairness check for them.
     const protectedFields = await this.schema.protectedFields();
     if (!input.force) {
-      const existing = await this.reusable(version.contentHash, dataset.id, baseline?.contentHash ?? null, protectedFields);
+      const existing = await this.reusable(version.contentHash, dataset.id, baseline?.contentHash ?? null, protectedFields, learning);
       if (existing) return this.get(existing);
     }
     await this.queue(() => this.jobs.checkAvailable());
@@ -90,7 +97,7 @@ export class SimulationsService {
       const rows = await em.query<{ id: string }[]>(
         `INSERT INTO simulations (content_hash, dataset_id, status, created_by, version_id, baseline_version_id, baseline_content_hash, options, decision_time, rows_total, chunk_size, chunk_count)
          VALUES ($1, $2, 'QUEUED', $3, $4, $5, $6, $7, now(), $8, $9, $10) RETURNING id`,
-        [version.contentHash, dataset.id, actor.id, version.id, baseline?.id ?? null, baseline?.contentHash ?? null, JSON.stringify({ environment, ...(baselineEnvironment && { baselineEnvironment }), tolerate, protectedFields }), dataset.rowCount, chunkSize, chunkCount],
+        [version.contentHash, dataset.id, actor.id, version.id, baseline?.id ?? null, baseline?.contentHash ?? null, JSON.stringify({ environment, ...(baselineEnvironment && { baselineEnvironment }), tolerate, protectedFields, ...(learning && { learning }) }), dataset.rowCount, chunkSize, chunkCount],
       );
       const simId = rows[0]!.id;
       await this.audit.append(em, actor, {
@@ -98,7 +105,7 @@ export class SimulationsService {
         entityType: 'simulation',
         entityId: simId,
         afterHash: version.contentHash,
-        comment: `'${strategyName}' version ${version.number} on dataset "${dataset.name}" (${dataset.rowCount} rows)${baseline ? `, baseline version ${baseline.number}` : ''}${input.force ? ', forced' : ''}`,
+        comment: `'${strategyName}' version ${version.number} on dataset "${dataset.name}" (${dataset.rowCount} rows)${baseline ? `, baseline version ${baseline.number}` : ''}${learning ? `, learning in order of ${learning.orderBy}` : ''}${input.force ? ', forced' : ''}`,
       });
       return simId;
     });
@@ -111,13 +118,35 @@ export class SimulationsService {
     return this.get(id);
   }
 
+  /**
+   * Learning while replaying needs something to learn (an adaptive model in a score step), something
+   * to learn from (logged actions and outcomes) and an order in time (a field of the dataset).
+   */
+  private learningOption(learning: { orderBy: string }, version: StrategyVersion, environment: StrategyEnvironment, dataset: Dataset): { orderBy: string } {
+    try {
+      new LearningReplay(version.document as StrategyDocument, environment, compileOptionsFor(version), 1);
+    } catch (error) {
+      if (!(error instanceof AdaptiveModelError)) throw error;
+      throw validationFailed([{ field: 'learning', message: `version ${version.number} cannot learn while replaying (${error.message}); give a score step an adaptive model or leave learning out` }]);
+    }
+    const mapping = dataset.mapping as { loggedAction?: unknown; offeredAction?: unknown; outcome?: unknown };
+    if ((mapping.loggedAction === undefined && mapping.offeredAction === undefined) || mapping.outcome === undefined)
+      throw validationFailed([{ field: 'learning', message: `dataset "${dataset.name}" maps no logged action and outcome, so there is nothing to learn from; upload it with loggedAction and outcome columns` }]);
+    const fields = (dataset.report as { fields?: { name: string; type: string }[] } | null)?.fields ?? [];
+    const field = fields.find((f) => f.name === learning.orderBy);
+    const choices = fields.filter((f) => ORDER_TYPES.has(f.type)).map((f) => f.name).slice(0, 10).join(', ') || 'it has none';
+    if (!field) throw validationFailed([{ field: 'learning.orderBy', message: `"${learning.orderBy}" is not a field of dataset "${dataset.name}"; choose the column that orders its rows in time (${choices})` }]);
+    if (!ORDER_TYPES.has(field.type)) throw validationFailed([{ field: 'learning.orderBy', message: `"${field.name}" is a ${field.type} field and cannot order rows in time; choose a number, date or text column (${choices})` }]);
+    return { orderBy: field.name };
+  }
+
   private async strategyName(version: StrategyVersion): Promise<string> {
     return (await this.dataSource.manager.findOne(Strategy, { where: { id: version.strategyId } }))?.name ?? 'a deleted strategy';
   }
 
   /** A COMPLETED simulation, else one under way that the job queue still holds (or is being queued right now). */
-  private async reusable(contentHash: string, datasetId: string, baselineContentHash: string | null, protectedFields: unknown): Promise<string | undefined> {
-    const candidates = await this.repository.reusable(contentHash, datasetId, baselineContentHash, protectedFields);
+  private async reusable(contentHash: string, datasetId: string, baselineContentHash: string | null, protectedFields: unknown, learning: { orderBy: string } | null): Promise<string | undefined> {
+    const candidates = await this.repository.reusable(contentHash, datasetId, baselineContentHash, protectedFields, learning);
     const completed = candidates.find((s) => s.status === SimulationStatus.COMPLETED);
     if (completed) return completed.id;
     const lost = new Set(await this.queue(() => this.jobs.lostSimulations(candidates.filter((s) => s.settled).map((s) => s.id))));

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
+import { AdaptiveServingModule } from '../adaptive/adaptive-serving.module';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogChangesModule } from '../catalog-changes/catalog-changes.module';
 import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
@@ -12,6 +13,8 @@ import { CatalogImpactService } from './catalog-impact.service';
 import { LifecycleService } from './lifecycle.service';
 import { ReviewQueueResolver } from './review-queue.resolver';
 import { ReviewQueueService } from './review-queue.service';
+import { RulesImportResolver } from './rules-import.resolver';
+import { RulesImportService } from './rules-import.service';
 import { StrategiesRepository } from './strategies.repository';
 import { StrategiesResolver } from './strategies.resolver';
 import { StrategiesService } from './strategies.service';
@@ -22,7 +25,7 @@ import { VersionsService } from './versions.service';
 
 /** Strategies, their versions and the lifecycle. Rejection and approval comments are written through the reviews' repository. */
 @Module({
-  imports: [CatalogChangesModule, AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule, PublishedStrategyEventsModule, FairnessModule, ModelsModule],
+  imports: [AdaptiveServingModule, CatalogChangesModule, AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule, PublishedStrategyEventsModule, FairnessModule, ModelsModule],
   providers: [
     StrategiesRepository,
     VersionsRepository,
@@ -37,6 +40,8 @@ import { VersionsService } from './versions.service';
     SaveDraftPayloadResolver,
     ReviewQueueService,
     ReviewQueueResolver,
+    RulesImportService,
+    RulesImportResolver,
   ],
   exports: [StrategiesService, VersionsService, StrategyEnvironmentService],
 })

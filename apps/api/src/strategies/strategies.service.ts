@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SCHEMA_VERSION } from '@arbiter/engine';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { recordHash } from '../audit/record-hash';
@@ -40,19 +40,22 @@ export class StrategiesService {
 
   /** Creates the strategy and its version 1 as a DRAFT. */
   async create(actor: Actor, input: CreateStrategy): Promise<Strategy> {
+    return this.dataSource.transaction(async (em) => (await this.createWithin(em, actor, input)).strategy);
+  }
+
+  /** create, inside a caller's transaction (e.g. an import that also adds actions); returns the draft too. */
+  async createWithin(em: EntityManager, actor: Actor, input: CreateStrategy): Promise<{ strategy: Strategy; versionId: string }> {
     const taken = () => conflict(`A strategy named "${input.name}" exists already; choose another name.`, { field: 'input.name' });
     const document = input.document ?? starterDocument(input.name);
-    return this.dataSource
-      .transaction(async (em) => {
-        const strategy = await this.strategies.insert(em, { name: input.name, description: input.description ?? null, createdBy: actor.id });
-        const version = await this.versions.insert(em, { strategyId: strategy.id, number: 1, ...(await this.environment.pinned(document, em)), createdBy: actor.id, basedOnVersionId: null });
-        await this.audit.append(em, actor, { action: 'strategy.create', entityType: 'strategy', entityId: strategy.id, afterHash: recordHash(auditView(strategy)) });
-        await this.audit.append(em, actor, { action: 'version.create', entityType: 'version', entityId: version.id, afterHash: version.contentHash, comment: `version 1 of ${strategy.name}` });
-        return strategy;
-      })
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error, 'strategies_name_key') ? taken() : error;
-      });
+    try {
+      const strategy = await this.strategies.insert(em, { name: input.name, description: input.description ?? null, createdBy: actor.id });
+      const version = await this.versions.insert(em, { strategyId: strategy.id, number: 1, ...(await this.environment.pinned(document, em)), createdBy: actor.id, basedOnVersionId: null });
+      await this.audit.append(em, actor, { action: 'strategy.create', entityType: 'strategy', entityId: strategy.id, afterHash: recordHash(auditView(strategy)) });
+      await this.audit.append(em, actor, { action: 'version.create', entityType: 'version', entityId: version.id, afterHash: version.contentHash, comment: `version 1 of ${strategy.name}` });
+      return { strategy, versionId: version.id };
+    } catch (error: unknown) {
+      throw isUniqueViolation(error, 'strategies_name_key') ? taken() : error;
+    }
   }
 
   /** Archived strategies get no new drafts and are hidden from lists; nothing is deleted. */

@@ -1,14 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { registryKey, validateStrategy, type CompileOptions, type ProblemCode, type StrategyEnvironment, type ValidationProblem } from '@arbiter/engine';
 import type { EntityManager } from 'typeorm';
 import { ActionsService } from '../actions/actions.service';
 import type { ErrorDetail } from '../common/errors';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import { ModelsService } from '../models/models.service';
+import { AdaptiveServing } from '../adaptive/adaptive-serving';
 import { environmentOf, pinEnvironment, versionHash, withRegistry, type LiveEnvironment, type PinnedModel } from './pinned-environment';
 import { registryReferences } from './registry-references';
 import type { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 
 /** What strategy documents are validated and compiled against: the action catalog and the declared fields. */
 @Injectable()
@@ -17,7 +20,14 @@ export class StrategyEnvironmentService {
     private readonly actions: ActionsService,
     private readonly schema: CustomerSchemaService,
     private readonly models: ModelsService,
+    private readonly adaptive: AdaptiveServing,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** How to compile a version: its tolerated checks, as generated code unless ARBITER_ENGINE_CODEGEN=0. */
+  compileOptions(version: Pick<StrategyVersion, 'status'>): CompileOptions {
+    return { ...compileOptionsFor(version), codegen: this.config.engine.codegen };
+  }
 
   /**
    * Pass the transaction's manager when called inside one, and the document when its registry
@@ -62,6 +72,14 @@ export class StrategyEnvironmentService {
   async forVersion(version: Pick<StrategyVersion, 'status' | 'environment' | 'document'>, em?: EntityManager): Promise<StrategyEnvironment> {
     const { registry: _names, ...env } = version.status !== VersionStatus.DRAFT && version.environment ? environmentOf(version.environment) : await this.load(em, version.document);
     return env;
+  }
+
+  /** As forVersion, with adaptive models at their serving snapshot's parameters: what a decision scores with now (the test panel). */
+  async forTest(version: Pick<StrategyVersion, 'status' | 'environment' | 'document'>): Promise<StrategyEnvironment> {
+    const env = await this.forVersion(version);
+    const registry = version.status !== VersionStatus.DRAFT && version.environment ? version.environment.models : (await this.load(undefined, version.document)).registry;
+    const learned = await this.adaptive.specs(registry);
+    return Object.keys(learned).length ? { ...env, models: { ...env.models, ...learned } } : env;
   }
 }
 

@@ -7,7 +7,7 @@ import { conflict, invalidState, notFound, validationFailed } from '../common/er
 import type { SaveDraft, TestDecision } from './dto/strategy.types';
 import { assertAllowed } from './lifecycle';
 import { StrategiesRepository } from './strategies.repository';
-import { compileOptionsFor, pinnedContent, problemDetails, StrategyEnvironmentService, versionProblems } from './strategy-environment.service';
+import { pinnedContent, problemDetails, StrategyEnvironmentService, versionProblems } from './strategy-environment.service';
 import type { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
 import { VersionsRepository } from './versions.repository';
@@ -44,8 +44,9 @@ export class VersionsService {
   /**
    * A new DRAFT with the content of any version, numbered after the newest. The content's authors
    * come along as editors: whoever wrote or edited the source may not approve it in a clone either.
+   * With `change`, the draft starts from a changed document instead (e.g. an experiment's winner).
    */
-  async clone(actor: Actor, sourceId: string): Promise<StrategyVersion> {
+  async clone(actor: Actor, sourceId: string, change?: { document: unknown; comment: string }): Promise<StrategyVersion> {
     return this.dataSource.transaction(async (em) => {
       const source = await this.versions.findById(sourceId, em);
       if (!source) throw notFound('Version', sourceId);
@@ -55,7 +56,7 @@ export class VersionsService {
       const number = await this.versions.nextNumber(em, strategy.id);
       const version = await this.versions.insert(
         em,
-        { strategyId: strategy.id, number, ...(await this.environment.pinned(source.document, em)), createdBy: actor.id, basedOnVersionId: source.id },
+        { strategyId: strategy.id, number, ...(await this.environment.pinned(change?.document ?? source.document, em)), createdBy: actor.id, basedOnVersionId: source.id },
         [source.createdBy, ...source.editors],
       );
       await this.audit.append(em, actor, {
@@ -64,7 +65,7 @@ export class VersionsService {
         entityId: version.id,
         beforeHash: source.contentHash,
         afterHash: version.contentHash,
-        comment: `version ${number} cloned from version ${source.number}`,
+        comment: `version ${number} cloned from version ${source.number}${change ? `: ${change.comment}` : ''}`,
       });
       return version;
     });
@@ -112,7 +113,7 @@ export class VersionsService {
   /** Runs the engine on one input with the full trace. Writes nothing. */
   async testDecision(input: TestDecision) {
     const version = await this.get(input.versionId);
-    const env = await this.environment.forVersion(version);
+    const env = await this.environment.forTest(version);
     const validation = validateStrategy(version.document, env);
     const problems = versionProblems(version, validation.problems);
     if (problems.some((p) => p.severity === 'error') || !validation.document) {
@@ -123,7 +124,7 @@ export class VersionsService {
       throw validationFailed(inputProblems.map((p) => ({ field: p.field ? `input.input.${p.field}` : 'input.input', message: p.message })));
     }
     try {
-      const compiled = compileCached(validation.document, env, compileOptionsFor(version));
+      const compiled = compileCached(validation.document, env, this.environment.compileOptions(version));
       const result = compiled.decide(input.input, { trace: true, ...(input.limit ? { limit: input.limit } : {}) });
       // The content this trace comes from: a draft's as it stands against the live catalog now.
       const hash = version.status === VersionStatus.DRAFT ? pinnedContent(version.document, env).contentHash : version.contentHash;

@@ -1,4 +1,5 @@
 import { completeSimulation, VALID_DOC } from './fixtures';
+import { experimentWithWinner } from './experiments';
 import type { Scenario } from './scenario';
 import { ok, Role, TEST_PASSWORD, type TestApp } from './test-app';
 
@@ -20,6 +21,23 @@ export const MUTATIONS: Record<string, Prepare> = {
     query: `mutation($i: TrainModelInput!) { trainModel(input: $i) { id status } }`,
     variables: { i: { name: s.unique('model'), datasetId: await trainableDataset(t, s.unique('dataset')), targetColumn: 'y', positiveValues: ['1'], predictors: ['x'], algorithm: 'LOGISTIC' } },
   }),
+  createAdaptiveModel: async (s) => ({ query: ADAPTIVE_CREATE, variables: { i: adaptiveInput(s.unique('Adaptive')) } }),
+  reconfigureAdaptiveModel: async (s, t) => {
+    const { modelId, name } = await adaptiveModel(t, s);
+    return { query: `mutation($m: ID!, $i: AdaptiveModelInput!) { reconfigureAdaptiveModel(modelId: $m, input: $i) { id kind } }`, variables: { m: modelId, i: adaptiveInput(name) } };
+  },
+  freezeAdaptiveModel: async (s, t) => ({
+    query: `mutation($m: ID!) { freezeAdaptiveModel(modelId: $m, version: 1, frozen: true, reason: "checking") { frozen } }`,
+    variables: { m: (await adaptiveModel(t, s)).modelId },
+  }),
+  resetAdaptiveModel: async (s, t) => ({
+    query: `mutation($m: ID!) { resetAdaptiveModel(modelId: $m, version: 1, reason: "checking") { evidence } }`,
+    variables: { m: (await adaptiveModel(t, s)).modelId },
+  }),
+  rollBackAdaptiveModel: async (s, t) => {
+    const { modelId, snapshotId } = await adaptiveModel(t, s);
+    return { query: `mutation($m: ID!, $s: ID!) { rollBackAdaptiveModel(modelId: $m, version: 1, snapshotId: $s, reason: "checking") { evidence } }`, variables: { m: modelId, s: snapshotId } };
+  },
   cancelTraining: async (s, t) => ({ query: `mutation($id: ID!) { cancelTraining(id: $id) { status } }`, variables: { id: await queuedTraining(t, s) } }),
   login: async (s) => ({ query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, variables: { e: s.designer.email, p: TEST_PASSWORD } }),
   refreshToken: async (s, t) => {
@@ -48,12 +66,23 @@ export const MUTATIONS: Record<string, Prepare> = {
   }),
   removeSchemaField: async (s) => ({ query: `mutation($n: String!) { removeSchemaField(scope: customer, name: $n) { name } }`, variables: { n: await s.schemaField() } }),
   createStrategy: async (s) => ({ query: `mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { id } }`, variables: { i: { name: s.unique('Strategy'), document: VALID_DOC } } }),
+  importJsonRulesEngineRules: async (s) => ({
+    query: `mutation($n: String!, $r: JSON!) { importJsonRulesEngineRules(name: $n, rules: $r) { versionId } }`,
+    variables: { n: s.unique('Imported rules'), r: [{ conditions: { all: [{ fact: 'age', operator: 'greaterThan', value: 17 }] }, event: { type: s.unique('rule-action') } }] },
+  }),
   archiveStrategy: async (s) => ({ query: `mutation($id: ID!) { archiveStrategy(id: $id) { id } }`, variables: { id: (await s.draft()).strategyId } }),
   saveDraft: async (s) => {
     const { version } = await s.draft();
     return { query: `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { version { id } valid problems { code } } }`, variables: { i: { versionId: version.id, expectedRevision: version.revision, document: s.uniqueDoc() } } };
   },
   cloneVersion: async (s) => ({ query: `mutation($v: ID!) { cloneVersion(versionId: $v) { ${V} } }`, variables: { v: (await s.draft()).version.id } }),
+  promoteExperimentArm: async (s, t) => {
+    const e = await experimentWithWinner(t, s);
+    return {
+      query: `mutation($s: ID!, $v: Int!, $step: String!, $arm: String!) { promoteExperimentArm(strategyId: $s, version: $v, splitStepId: $step, arm: $arm) { ${V} } }`,
+      variables: { s: e.strategyId, v: e.number, step: e.splitStepId, arm: e.arm },
+    };
+  },
   submitVersion: async (s) => ({ query: `mutation($v: ID!) { submitVersion(versionId: $v) { ${V} } }`, variables: { v: (await s.draft()).version.id } }),
   approveVersion: async (s, t) => {
     const { version } = await s.inReview();
@@ -100,6 +129,10 @@ export const QUERIES: Record<string, Prepare> = {
     const a = await registeredVersion(t, s);
     return { query: `query($a: ID!, $b: ID!) { compareModelVersions(a: $a, b: $b) { metric delta } }`, variables: { a: a.id, b: a.id } };
   },
+  adaptiveModelStatus: async (s, t) => ({
+    query: `query($m: ID!) { adaptiveModelStatus(modelId: $m, version: 1) { evidence frozen snapshots { id reason } config { groupBy } } }`,
+    variables: { m: (await adaptiveModel(t, s)).modelId },
+  }),
   trainingJob: async (s, t) => ({ query: `query($id: ID!) { trainingJob(id: $id) { id status } }`, variables: { id: await queuedTraining(t, s) } }),
   trainingChoices: async (s, t) => ({
     query: `query($d: ID!) { trainingChoices(datasetId: $d, targetColumn: "y") { rows targets { column values } predictors { name include } timeColumns } }`,
@@ -131,7 +164,12 @@ export const QUERIES: Record<string, Prepare> = {
   }),
   auditLog: async () => ({ query: `{ auditLog(page: { first: 1 }) { edges { node { seq } } } }` }),
   verifyAuditChain: async () => ({ query: `{ verifyAuditChain { valid } }` }),
+  auditFacets: async () => ({ query: `{ auditFacets { entityTypes actions actorIds } }` }),
   apiKeys: async () => ({ query: `{ apiKeys { id prefix } }` }),
+  experimentResults: async (s, t) => ({
+    query: `query($s: ID!) { experimentResults(strategyId: $s) { version splits { splitStepId verdict arms { arm decisions positives } } } }`,
+    variables: { s: (await experimentWithWinner(t, s)).strategyId },
+  }),
   decide: async (s) => ({
     query: `query($s: ID!, $i: JSON!) { decide(strategyId: $s, input: $i) { decisionId } }`,
     variables: { s: (await s.published()).strategyId, i: { customer: { id: 'customer-1' } } },
@@ -193,4 +231,18 @@ async function registeredVersion(t: TestApp, s: Scenario): Promise<{ id: string;
       [s.unique('Model'), s.designer.id],
     )
   ).rows[0]!;
+}
+
+const ADAPTIVE_CREATE = `mutation($i: AdaptiveModelInput!) { createAdaptiveModel(input: $i) { id kind } }`;
+
+function adaptiveInput(name: string) {
+  return { name, predictors: [{ input: 'customer.age', type: 'number' }], positiveOutcomes: ['accepted'], negativeOutcomes: ['declined'], explorationShare: 0.1 };
+}
+
+/** An adaptive model (version 1, its first snapshot), created by an analyst. */
+async function adaptiveModel(t: TestApp, s: Scenario): Promise<{ modelId: string; name: string; snapshotId: string }> {
+  const name = s.unique('Adaptive');
+  const modelId = ok(await t.gql(ADAPTIVE_CREATE, { i: adaptiveInput(name) }, (await t.user([Role.analyst])).token)).createAdaptiveModel.id as string;
+  const snapshotId = (await t.sql.query<{ id: string }>(`SELECT id::text AS id FROM adaptive_snapshots WHERE model_id = $1`, [modelId])).rows[0]!.id;
+  return { modelId, name, snapshotId };
 }

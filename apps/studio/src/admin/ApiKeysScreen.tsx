@@ -6,9 +6,7 @@ import { graphqlApiKeysApi, type ApiKey, type ApiKeysApi, type StrategyName } fr
 import { adminError } from './admin-error';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
 import { SecretDialog } from './SecretDialog';
-
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+import { formatDay } from '../shared/format-date';
 
 /** The API keys of calling systems: list, create (the secret is shown once) and revoke. */
 export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: SessionUser; api?: ApiKeysApi }) {
@@ -100,10 +98,10 @@ export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: Session
                     `${key.rateLimitPerSecond.toLocaleString()} / s`
                   )}
                 </td>
-                <td>{day(key.createdAt)}</td>
+                <td>{formatDay(key.createdAt)}</td>
                 <td>
                   {key.revokedAt ? (
-                    <span className="status-pill">Revoked {day(key.revokedAt)}</span>
+                    <span className="status-pill">Revoked {formatDay(key.revokedAt)}</span>
                   ) : (
                     <span className="key-status">
                       <span className="status-pill status-published">Active</span>

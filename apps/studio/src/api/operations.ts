@@ -96,6 +96,28 @@ export const VersionQuery = graphql(`
   }
 `);
 
+export const ImportJsonRulesEngineRulesMutation = graphql(`
+  mutation ImportJsonRulesEngineRules($name: String!, $rules: JSON!) {
+    importJsonRulesEngineRules(name: $name, rules: $rules) {
+      strategy {
+        id
+      }
+      versionId
+      imported
+      total
+      createdActions
+      matchedActions
+      report {
+        rule
+        name
+        field
+        message
+        carriedOver
+      }
+    }
+  }
+`);
+
 export const CreateStrategyMutation = graphql(`
   mutation CreateStrategy($input: CreateStrategyInput!) {
     createStrategy(input: $input) {
@@ -326,6 +348,16 @@ export const AuditLogQuery = graphql(`
         hasNextPage
         endCursor
       }
+    }
+  }
+`);
+
+export const AuditFacetsQuery = graphql(`
+  query AuditFacets {
+    auditFacets {
+      entityTypes
+      actions
+      actorIds
     }
   }
 `);

@@ -26,6 +26,9 @@ const DatasetsScreen = lazy(() =>
   import('../datasets/DatasetsScreen').then((m) => ({ default: m.DatasetsScreen })),
 );
 const EditorScreen = lazy(() => import('../editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
+const ExperimentsScreen = lazy(() =>
+  import('../experiments/ExperimentsScreen').then((m) => ({ default: m.ExperimentsScreen })),
+);
 const ModelsScreen = lazy(() => import('../models/ModelsScreen').then((m) => ({ default: m.ModelsScreen })));
 const ReviewQueueScreen = lazy(() =>
   import('../review/ReviewQueueScreen').then((m) => ({ default: m.ReviewQueueScreen })),
@@ -95,6 +98,19 @@ export function App() {
           versionId={route.versionId}
           onBack={back}
           onOpenEditor={() => navigate({ screen: 'editor', strategyId: route.strategyId })}
+          onOpenExperiments={() => navigate({ screen: 'experiments', strategyId: route.strategyId })}
+        />
+      </Loading>
+    );
+  }
+  if (route.screen === 'experiments' && !local) {
+    return (
+      <Loading>
+        <ExperimentsScreen
+          key={route.strategyId}
+          strategyId={route.strategyId}
+          onBack={back}
+          onOpenReview={() => navigate({ screen: 'review', strategyId: route.strategyId })}
         />
       </Loading>
     );

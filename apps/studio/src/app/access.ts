@@ -49,6 +49,8 @@ export type Permission =
   | 'runSimulation'
   | 'exportSimulationCustomers'
   | 'trainModel'
+  | 'configureAdaptiveModel'
+  | 'controlAdaptiveModel'
   | 'manageKeys'
   | 'manageUsers';
 
@@ -71,6 +73,14 @@ const RULES: Record<Permission, { roles: readonly Role[]; reason: string }> = {
   trainModel: {
     roles: ['analyst', 'admin'],
     reason: 'Only analysts (and admins) train models and cancel trainings.',
+  },
+  configureAdaptiveModel: {
+    roles: ['analyst', 'admin'],
+    reason: 'Only analysts (and admins) create and reconfigure adaptive models.',
+  },
+  controlAdaptiveModel: {
+    roles: ['publisher', 'admin'],
+    reason: 'Only publishers (and admins) freeze, reset or roll back an adaptive model.',
   },
   manageKeys: { roles: ['admin'], reason: 'Only admins manage API keys.' },
   manageUsers: { roles: ['admin'], reason: 'Only admins manage users and roles.' },

@@ -7,6 +7,7 @@ describe('routes', () => {
       { screen: 'editor', strategyId: 'a b/c' },
       { screen: 'review', strategyId: 's 1' },
       { screen: 'review', strategyId: 's 1', versionId: 'v&3' },
+      { screen: 'experiments', strategyId: 's/1' },
       { screen: 'reviews' },
       { screen: 'actions' },
       { screen: 'schema' },
@@ -29,6 +30,7 @@ describe('routes', () => {
 
   it('reads the hashes people type and falls back to the strategies list', () => {
     expect(routeHash({ screen: 'review', strategyId: 'x' })).toBe('#/strategies/x/review');
+    expect(routeHash({ screen: 'experiments', strategyId: 'x' })).toBe('#/strategies/x/experiments');
     expect(parseRoute('#/audit')).toEqual({ screen: 'audit' });
     expect(parseRoute('')).toEqual({ screen: 'strategies' });
     expect(parseRoute('#/nonsense')).toEqual({ screen: 'strategies' });

@@ -3,7 +3,8 @@ import { useSyncExternalStore } from 'react';
 /**
  * Hash routes, so the studio works on any static host:
  * `#/` strategies · `#/strategies/<id>` editor · `#/strategies/<id>/review[?version=<id>]` versions and
- * review (opened on that version) · `#/reviews` the reviewer's queue ·
+ * review (opened on that version) · `#/strategies/<id>/experiments` its split steps' experiments ·
+ * `#/reviews` the reviewer's queue ·
  * `#/actions` catalog · `#/schema` customer schema · `#/datasets[/<id>]` · `#/simulations[/<id>]`
  * (`#/simulations?version=<id>` opens the start form for that version) · `#/models[/<id>]`
  * (`?version=<id>` shows that version's report, `?compare=<a>&with=<b>` compares two versions;
@@ -13,6 +14,7 @@ export type Route =
   | { screen: 'strategies' }
   | { screen: 'editor'; strategyId: string }
   | { screen: 'review'; strategyId: string; versionId?: string }
+  | { screen: 'experiments'; strategyId: string }
   | { screen: 'reviews' }
   | { screen: 'actions' }
   | { screen: 'schema' }
@@ -41,6 +43,7 @@ export function parseRoute(hash: string): Route {
   const simple = SIMPLE.find((s) => s === head);
   if (simple && parts.length === 1) return { screen: simple };
   if (head === 'strategies' && id) {
+    if (tail === 'experiments') return { screen: 'experiments', strategyId: id };
     if (tail !== 'review') return { screen: 'editor', strategyId: id };
     const versionId = new URLSearchParams(query).get('version');
     return versionId ? { screen: 'review', strategyId: id, versionId } : { screen: 'review', strategyId: id };
@@ -62,6 +65,8 @@ export function routeHash(route: Route): string {
       return `#/strategies/${e(route.strategyId)}`;
     case 'review':
       return `#/strategies/${e(route.strategyId)}/review${route.versionId ? `?version=${e(route.versionId)}` : ''}`;
+    case 'experiments':
+      return `#/strategies/${e(route.strategyId)}/experiments`;
     case 'datasets':
       return route.datasetId ? `#/datasets/${e(route.datasetId)}` : '#/datasets';
     case 'simulations':

@@ -1,7 +1,6 @@
+import { formatDate } from '../shared/format-date';
 import { usePeople } from '../shared/people';
 import { actionWords, foldEditingSessions, type AuditEntry } from './audit-model';
-
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** The entries, newest first; a person's autosaves of one draft show as one editing session. */
 export function AuditTable({ entries, untrustedFrom }: { entries: AuditEntry[]; untrustedFrom?: number }) {
@@ -29,7 +28,11 @@ export function AuditTable({ entries, untrustedFrom }: { entries: AuditEntry[]; 
             }
           >
             <td>{e.seq}</td>
-            <td>{saves ? `${when(saves.firstAt)} – ${when(e.occurredAt)}` : when(e.occurredAt)}</td>
+            <td>
+              {saves
+                ? `${formatDate(saves.firstAt)} – ${formatDate(e.occurredAt)}`
+                : formatDate(e.occurredAt)}
+            </td>
             <td>{e.actorEmail ?? (e.actorId ? actors[e.actorId] : 'system')}</td>
             <td>{saves ? `edited (${saves.count} saves in one session)` : actionWords(e.action)}</td>
             <td title={e.entityId ? `${e.entityType} ${e.entityId}` : e.entityType}>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Role } from '../api/generated/graphql';
 import { errorMessage } from '../shared/error-message';
 import { Button, EmptyState } from '../shared/ui';
@@ -9,6 +9,9 @@ import {
   type ProfileQualityView,
 } from './customers-api';
 import { ageWords, byAttention, isStale, percent, valueWords } from './customers-model';
+import { ProfileImport } from './ProfileImport';
+import './customers.css';
+import type { ProfileImportApi } from './profile-import-api';
 
 /**
  * Customers (analyst, admin): one customer's profile with the source and age of each field, the
@@ -17,9 +20,11 @@ import { ageWords, byAttention, isStale, percent, valueWords } from './customers
 export function CustomersScreen({
   roles,
   api = graphqlCustomersApi,
+  importApi,
 }: {
   roles: readonly Role[];
   api?: CustomersApi;
+  importApi?: ProfileImportApi;
 }) {
   const [query, setQuery] = useState('');
   const [customer, setCustomer] = useState<CustomerView>();
@@ -29,9 +34,13 @@ export function CustomersScreen({
   // The server lets analysts (not admins) read interaction histories.
   const withHistory = roles.includes('analyst');
 
+  const loadQuality = useCallback(
+    () => api.quality().then(setQuality, (err: unknown) => setError(errorMessage(err))),
+    [api],
+  );
   useEffect(() => {
-    api.quality().then(setQuality, (err: unknown) => setError(errorMessage(err)));
-  }, [api]);
+    void loadQuality();
+  }, [loadQuality]);
 
   const lookUp = async (e: FormEvent) => {
     e.preventDefault();
@@ -134,6 +143,10 @@ export function CustomersScreen({
               </ul>
             )}
           </section>
+        )}
+        {/* The import reads the file's columns as the dataset upload does, which analysts may do. */}
+        {roles.includes('analyst') && (
+          <ProfileImport {...(importApi && { api: importApi })} onImported={() => void loadQuality()} />
         )}
         <section aria-label="Freshness and completeness per source">
           <h2>Sources</h2>

@@ -9,7 +9,7 @@ import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { QualityReport } from './QualityReport';
 import { formatBytes, readReport } from './report-model';
 import { StatusPill } from '../shared/StatusPill';
-import { formatDate } from './format-date';
+import { formatDate } from '../shared/format-date';
 import { UploadProgress } from './UploadProgress';
 import { rowsPerSecond } from './upload';
 

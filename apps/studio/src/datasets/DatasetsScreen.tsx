@@ -14,7 +14,7 @@ import {
 import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { formatBytes, formatCount } from './report-model';
 import { StatusPill } from '../shared/StatusPill';
-import { formatDate } from './format-date';
+import { formatDate } from '../shared/format-date';
 import { UploadWizard } from './UploadWizard';
 
 /** `#/datasets`: the list and the upload wizard; `#/datasets/<id>`: one dataset and its quality report. */

@@ -2,9 +2,11 @@ import { useCallback, useState } from 'react';
 import { deniedReason } from '../app/access';
 import { navigate, routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { formatDate } from '../datasets/format-date';
+import { formatDate } from '../shared/format-date';
 import { StatusPill } from '../shared/StatusPill';
 import { Button, EmptyState } from '../shared/ui';
+import { isAdaptive, type AdaptiveApi } from './adaptive-model';
+import { AdaptiveModelForm } from './AdaptiveModelForm';
 import type { ModelsApi, ModelSummary } from './models-api';
 import { ALGORITHM_WORDS, formatMetric, isTrainingFinished, TRAINING_STATUS_WORDS } from './report-model';
 import { TrainingWizard } from './TrainingWizard';
@@ -16,32 +18,56 @@ const underWay = (models: ModelSummary[]) =>
   models.some((m) => m.trainings.some((t) => !isTrainingFinished(t.status)));
 
 /** `#/models`: every registered model with its latest training and headline figures. */
-export function ModelList({ api, user }: { api: ModelsApi; user: SessionUser }) {
+export function ModelList({
+  api,
+  adaptiveApi,
+  user,
+}: {
+  api: ModelsApi;
+  adaptiveApi: AdaptiveApi;
+  user: SessionUser;
+}) {
   const load = useCallback(() => api.list(), [api]);
   const { value: models, error, reload } = usePolled(load, underWay, POLL_MS);
   const [training, setTraining] = useState(false);
+  const [creating, setCreating] = useState(false);
   const trainDenied = deniedReason('trainModel', user.roles);
+  const adaptiveDenied = deniedReason('configureAdaptiveModel', user.roles);
 
   return (
     <main className="page-main models-screen">
       <div className="page-head">
         <h1>Models</h1>
-        {!training && (
-          <Button
-            variant="primary"
-            disabled={!!trainDenied}
-            title={trainDenied}
-            onClick={() => setTraining(true)}
-          >
-            Train a model
-          </Button>
+        {!training && !creating && (
+          <div className="page-actions">
+            <Button disabled={!!adaptiveDenied} title={adaptiveDenied} onClick={() => setCreating(true)}>
+              New adaptive model
+            </Button>
+            <Button
+              variant="primary"
+              disabled={!!trainDenied}
+              title={trainDenied}
+              onClick={() => setTraining(true)}
+            >
+              Train a model
+            </Button>
+          </div>
         )}
       </div>
       <p className="muted">
         Propensity models learned from a dataset: the chance that a customer accepts. Each training adds an
         immutable version with its evaluation on held-out rows; a strategy’s score step picks a version.
+        Adaptive models keep learning from the outcomes of live decisions instead.
       </p>
       {trainDenied && <p className="muted small">{trainDenied}</p>}
+      {creating && (
+        <AdaptiveModelForm
+          api={adaptiveApi}
+          models={api}
+          onClose={() => setCreating(false)}
+          onSaved={(model) => navigate({ screen: 'models', modelId: model.id })}
+        />
+      )}
       {training && (
         <TrainingWizard
           api={api}
@@ -100,6 +126,7 @@ export function ModelList({ api, user }: { api: ModelsApi; user: SessionUser }) 
 function ModelRow({ model }: { model: ModelSummary }) {
   const latest = model.versions[0];
   const training = model.trainings[0];
+  const adaptive = isAdaptive(model);
   return (
     <tr>
       <th scope="row">
@@ -119,7 +146,9 @@ function ModelRow({ model }: { model: ModelSummary }) {
           '—'
         )}
       </td>
-      <td>{latest ? ALGORITHM_WORDS[latest.algorithm] : '—'}</td>
+      <td>
+        {adaptive ? 'Adaptive: learns from outcomes' : latest ? ALGORITHM_WORDS[latest.algorithm] : '—'}
+      </td>
       <td className="num">{formatMetric(latest?.auc)}</td>
       <td className="num">{model.versions.length}</td>
       <td>{latest ? formatDate(latest.createdAt) : 'not yet'}</td>

@@ -2,11 +2,13 @@ import { useCallback, useState } from 'react';
 import { deniedReason } from '../app/access';
 import { navigate, routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { formatDate } from '../datasets/format-date';
+import { formatDate } from '../shared/format-date';
 import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { StatusPill } from '../shared/StatusPill';
 import { Button } from '../shared/ui';
+import type { AdaptiveApi } from './adaptive-model';
+import { AdaptiveModelPage } from './AdaptiveModelPage';
 import type { ModelsApi, ModelSummary } from './models-api';
 import {
   ALGORITHM_WORDS,
@@ -26,11 +28,13 @@ const POLL_MS = 2000;
 /** `#/models/<id>`: the model's versions (pick two to compare), its trainings, and one version's report. */
 export function ModelPage({
   api,
+  adaptiveApi,
   user,
   modelId,
   versionId,
 }: {
   api: ModelsApi;
+  adaptiveApi: AdaptiveApi;
   user: SessionUser;
   modelId: string;
   versionId?: string;
@@ -77,6 +81,17 @@ export function ModelPage({
     );
     navigate({ screen: 'models', modelId, compare: [a!, b!] });
   };
+
+  if (model?.kind === 'adaptive')
+    return (
+      <AdaptiveModelPage
+        api={api}
+        adaptiveApi={adaptiveApi}
+        user={user}
+        model={model}
+        versionId={versionId}
+      />
+    );
 
   return (
     <main className="page-main models-screen">

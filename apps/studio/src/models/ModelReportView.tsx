@@ -1,4 +1,4 @@
-import { formatDate } from '../datasets/format-date';
+import { formatDate } from '../shared/format-date';
 import { usePeople } from '../shared/people';
 import type { VersionDetail } from './models-api';
 import { CalibrationChart, GainsChart, ImportanceChart, LiftChart, RocChart } from './ReportCharts';

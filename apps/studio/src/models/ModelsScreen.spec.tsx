@@ -7,6 +7,7 @@ import { admin, analyst, designer, reviewer } from '../test-support/session-user
 import type { TrainingJobView } from './models-api';
 import { ModelsScreen } from './ModelsScreen';
 import { job, memoryApi, model, people, versionDetail } from './test-fixtures';
+import { formatDate } from '../shared/format-date';
 
 const show = (ui: ReactElement) => render(<PeopleProvider lookup={people}>{ui}</PeopleProvider>);
 
@@ -35,7 +36,7 @@ describe('the models list', () => {
     expect(within(row).getByText('Gradient-boosted trees')).toBeTruthy();
     expect(within(row).getByText('0.812')).toBeTruthy();
     expect(within(row).getByText('2')).toBeTruthy();
-    expect(within(row).getByText('3 Mar 2026', { exact: false })).toBeTruthy();
+    expect(within(row).getByText(formatDate('2026-03-03T14:05:00.000Z'), { exact: false })).toBeTruthy();
 
     const training = screen.getByRole('link', { name: 'Dinner coupons' }).closest('tr')!;
     expect(within(training).getByText('Training')).toBeTruthy();

@@ -1,4 +1,6 @@
 import type { SessionUser } from '../auth/session';
+import { graphqlAdaptiveApi } from './adaptive-api';
+import type { AdaptiveApi } from './adaptive-model';
 import { ModelList } from './ModelList';
 import { ModelPage } from './ModelPage';
 import { graphqlModelsApi, type ModelsApi } from './models-api';
@@ -18,6 +20,7 @@ export function ModelsScreen({
   compare,
   trainingId,
   api = graphqlModelsApi,
+  adaptiveApi = graphqlAdaptiveApi,
 }: {
   user: SessionUser;
   modelId?: string;
@@ -25,13 +28,21 @@ export function ModelsScreen({
   compare?: [string, string];
   trainingId?: string;
   api?: ModelsApi;
+  adaptiveApi?: AdaptiveApi;
 }) {
   if (modelId && trainingId)
     return <TrainingRun api={api} user={user} modelId={modelId} trainingId={trainingId} />;
   if (modelId && compare) return <VersionCompare api={api} modelId={modelId} a={compare[0]} b={compare[1]} />;
   if (modelId)
     return (
-      <ModelPage key={versionId ?? 'latest'} api={api} user={user} modelId={modelId} versionId={versionId} />
+      <ModelPage
+        key={versionId ?? 'latest'}
+        api={api}
+        adaptiveApi={adaptiveApi}
+        user={user}
+        modelId={modelId}
+        versionId={versionId}
+      />
     );
-  return <ModelList api={api} user={user} />;
+  return <ModelList api={api} adaptiveApi={adaptiveApi} user={user} />;
 }

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { deniedReason } from '../app/access';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { formatDate } from '../datasets/format-date';
+import { formatDate } from '../shared/format-date';
 import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { StatusPill } from '../shared/StatusPill';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { routeHash } from '../app/router';
-import { formatDate } from '../datasets/format-date';
+import { formatDate } from '../shared/format-date';
 import { errorMessage } from '../shared/error-message';
 import type { ModelsApi, VersionComparisonRow, VersionDetail } from './models-api';
 import { RocChart } from './ReportCharts';

@@ -40,6 +40,7 @@ graphql(`
 graphql(`
   fragment ModelFields on Model {
     id
+    kind
     name
     description
     target
@@ -153,11 +154,20 @@ const RegistrySpecsQuery = graphql(`
   query RegistrySpecs {
     models {
       id
+      kind
       versions {
         version
         spec
         createdAt
       }
+    }
+  }
+`);
+
+const AdaptiveServingSpecQuery = graphql(`
+  query AdaptiveServingSpec($modelId: ID!, $version: Int!) {
+    adaptiveModelStatus(modelId: $modelId, version: $version) {
+      servingSpec
     }
   }
 `);
@@ -192,6 +202,8 @@ export interface TrainingJobView {
 
 export interface ModelSummary {
   id: string;
+  /** `trained` (from a dataset) or `adaptive` (learns from outcomes). */
+  kind: string;
   name: string;
   description: string | null;
   /** The target in words, as the API states it. */
@@ -277,6 +289,7 @@ const newestFirst = <T extends { createdAt: string }>(items: readonly T[]): T[] 
 
 const summary = (m: {
   id: string;
+  kind: string;
   name: string;
   description: string | null;
   target: string;
@@ -286,6 +299,7 @@ const summary = (m: {
   trainings: TrainingJobView[];
 }): ModelSummary => ({
   id: m.id,
+  kind: m.kind,
   name: m.name,
   description: m.description,
   target: m.target,
@@ -326,11 +340,26 @@ export const graphqlModelsApi: ModelsApi = {
 /**
  * Every registered model version in the form the engine resolves a score step's
  * `{ type: 'registry', modelId, version }` with: keyed `<modelId>@<version>`, and `<modelId>` for the
- * latest version. Models most recently trained come first.
+ * latest version. Models most recently trained come first. An adaptive version's `spec` is its
+ * prior; what decisions score with now is its serving snapshot, so the editor tests with that.
  */
 export async function loadRegistrySpecs(): Promise<Record<string, ModelSpec>> {
   const { models } = await request(RegistrySpecsQuery, {});
-  const latest = models
+  const serving = async (modelId: string, version: number) =>
+    (await request(AdaptiveServingSpecQuery, { modelId, version })).adaptiveModelStatus.servingSpec;
+  const withServing = await Promise.all(
+    models.map(async (m) =>
+      m.kind === 'adaptive'
+        ? {
+            ...m,
+            versions: await Promise.all(
+              m.versions.map(async (v) => ({ ...v, spec: await serving(m.id, v.version) })),
+            ),
+          }
+        : m,
+    ),
+  );
+  const latest = withServing
     .map((m) => ({ id: m.id, versions: [...m.versions].sort((a, b) => b.version - a.version) }))
     .sort((a, b) => (b.versions[0]?.createdAt ?? '').localeCompare(a.versions[0]?.createdAt ?? ''));
   const specs: Record<string, ModelSpec> = {};

@@ -115,6 +115,7 @@ export const ALGORITHM_WORDS: Record<ModelAlgorithm, string> = {
   LOGISTIC: 'Logistic regression',
   GBDT: 'Gradient-boosted trees',
   NAIVE_BAYES: 'Naive Bayes',
+  ADAPTIVE: 'Adaptive (learns from outcomes)',
 };
 
 export const TRAINING_STATUS_WORDS: Record<TrainingStatus, string> = {

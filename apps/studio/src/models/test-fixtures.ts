@@ -111,6 +111,7 @@ export const job = (overrides: Partial<TrainingJobView> = {}): TrainingJobView =
 
 export const model = (overrides: Partial<ModelSummary> = {}): ModelSummary => ({
   id: 'm1',
+  kind: 'trained',
   name: 'Coupon acceptance',
   description: 'Who takes a coupon',
   target: 'Y is "1"',

@@ -49,6 +49,8 @@ export interface SettingDef {
  * @arbiter/learning's settings.ts (the API checks them again and names a setting it refuses).
  */
 export const ALGORITHM_SETTINGS: Record<ModelAlgorithm, SettingDef[]> = {
+  // Not trained: an adaptive model is configured on its own form (AdaptiveModelForm).
+  ADAPTIVE: [],
   LOGISTIC: [
     {
       key: 'l2',

@@ -9,8 +9,9 @@ import {
   type ReviewQueueApi,
   type ReviewQueueItem,
 } from './review-queue-api';
+import { formatDate } from '../shared/format-date';
 
-const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : 'at an unknown time');
+const when = (iso?: string | null) => (iso ? formatDate(iso) : 'at an unknown time');
 
 /** The reviewer's queue: each version waiting for them, with what it is and its evidence, linked to its review. */
 export function ReviewQueueScreen({ api = graphqlReviewQueueApi }: { api?: ReviewQueueApi }) {

@@ -25,6 +25,7 @@ import {
 } from './review-rules';
 import { DiffView } from './DiffView';
 import { FairnessCheckView } from './FairnessCheckView';
+import { formatDate } from '../shared/format-date';
 
 export interface ReviewScreenProps {
   strategyId: string;
@@ -33,12 +34,14 @@ export interface ReviewScreenProps {
   api?: ReviewApi;
   onBack(): void;
   onOpenEditor(): void;
+  /** The strategy's experiments (its split steps' arms and their outcomes). */
+  onOpenExperiments?: () => void;
 }
 
 /** How often a version waiting for its simulation is looked at again. */
 export const EVIDENCE_POLL_MS = 3000;
 
-const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : undefined);
+const when = (iso?: string | null) => (iso ? formatDate(iso) : undefined);
 
 export function personName(
   id: string | null | undefined,
@@ -68,6 +71,7 @@ export function ReviewScreen({
   api = graphqlReviewApi,
   onBack,
   onOpenEditor,
+  onOpenExperiments,
 }: ReviewScreenProps) {
   const [data, setData] = useState<ReviewData>();
   const [loadError, setLoadError] = useState<string>();
@@ -149,7 +153,13 @@ export function ReviewScreen({
 
   return (
     <div className="review-screen">
-      <ReviewHeader title={strategy.name} onBack={onBack} onOpenEditor={onOpenEditor} roles={me.roles} />
+      <ReviewHeader
+        title={strategy.name}
+        onBack={onBack}
+        onOpenEditor={onOpenEditor}
+        onOpenExperiments={onOpenExperiments}
+        roles={me.roles}
+      />
       <main className="review-main">
         {message && (
           <p
@@ -237,11 +247,13 @@ function ReviewHeader({
   title,
   onBack,
   onOpenEditor,
+  onOpenExperiments,
   roles,
 }: {
   title: string;
   onBack(): void;
   onOpenEditor?: () => void;
+  onOpenExperiments?: () => void;
   roles?: readonly string[];
 }) {
   return (
@@ -255,6 +267,7 @@ function ReviewHeader({
       </div>
       <span className="toolbar-spacer" />
       {roles && <span className="muted small">Your roles: {roles.join(', ') || 'none'}</span>}
+      {onOpenExperiments && <Button onClick={onOpenExperiments}>Experiments</Button>}
       {onOpenEditor && <Button onClick={onOpenEditor}>Open in editor</Button>}
     </header>
   );

@@ -4,8 +4,10 @@ import { Button, Tabs, type Choice } from '../shared/ui';
 import { ActionFunnelSection } from './ActionFunnelTable';
 import { ComparisonView } from './ComparisonView';
 import { CustomersDownload } from './CustomersDownload';
-import { downloadText } from './download';
+import { downloadText } from '../shared/download';
 import { ActionShareChart, EstimateChart, FunnelChart } from './ResultsCharts';
+import { LearningCurveSection } from './LearningCurveSection';
+import { learningResults } from './learning-curve-model';
 import { resultsCsv } from './results-csv';
 import {
   actionRows,
@@ -80,6 +82,7 @@ function DraftResults({ summary, draftLabel }: { summary: SimulationSummary; dra
   const segments = segmentRows(summary);
   const offPolicy = summary.offPolicy;
   const withoutPropensity = summary.actions.reduce((n, a) => n + a.withoutPropensity, 0);
+  const learning = learningResults(summary);
   return (
     <>
       <section className="sim-section" aria-labelledby="sim-totals">
@@ -155,6 +158,7 @@ function DraftResults({ summary, draftLabel }: { summary: SimulationSummary; dra
           <p className="callout">{OFF_POLICY_NEEDS}</p>
         )}
       </section>
+      {learning && <LearningCurveSection results={learning} />}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { STATUS_WORDS, formatCount } from './results-model';
 import type { DatasetChoice, SimulationListItem, SimulationsApi, StrategyChoice } from './simulations-api';
 import { StartSimulationForm } from './StartSimulationForm';
 import { StatusPill } from '../shared/StatusPill';
+import { formatDate } from '../shared/format-date';
 
 /** `#/simulations`: start a run, and the recent runs, filtered by strategy. */
 export function SimulationList({
@@ -123,7 +124,7 @@ export function SimulationList({
                     <StatusPill status={s.status} words={STATUS_WORDS} classPrefix="sim-status" />
                   </td>
                   <td className="num">{formatCount(s.rowsTotal)}</td>
-                  <td>{new Date(s.createdAt).toLocaleString()}</td>
+                  <td>{formatDate(s.createdAt)}</td>
                   <td>{s.createdBy ?? '—'}</td>
                 </tr>
               ))}

@@ -5,7 +5,7 @@ import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { Button, Dialog } from '../shared/ui';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../shared/download';
 import { ProgressPanel } from './ProgressPanel';
 import { STATUS_WORDS, asComparison, asSummary, failureSentence, isFinished } from './results-model';
 import { FairnessCheckView } from '../review/FairnessCheckView';
@@ -13,6 +13,7 @@ import { resultNames, ResultNamesContext } from './result-names';
 import { ResultsView } from './ResultsView';
 import type { SimulationDetail, SimulationsApi } from './simulations-api';
 import { StatusPill } from '../shared/StatusPill';
+import { formatDate } from '../shared/format-date';
 
 /**
  * Progress is polled (`simulation(id)` every second) rather than subscribed to: the same query
@@ -90,7 +91,7 @@ export function SimulationRun({
       </h1>
       <p className="muted">
         {simulation
-          ? `On ${simulation.dataset?.name ?? 'a deleted dataset'}${simulation.baselineVersion ? `, compared with v${simulation.baselineVersion.number}` : ', without a baseline'} · started ${new Date(simulation.createdAt).toLocaleString()}${simulation.createdBy ? ` by ${simulation.createdBy}` : ''}.`
+          ? `On ${simulation.dataset?.name ?? 'a deleted dataset'}${simulation.baselineVersion ? `, compared with v${simulation.baselineVersion.number}` : ', without a baseline'} · started ${formatDate(simulation.createdAt)}${simulation.createdBy ? ` by ${simulation.createdBy}` : ''}.`
           : 'What this version would recommend over the dataset.'}
       </p>
       {error && (

@@ -5,6 +5,7 @@ import { analyst, reviewer } from '../test-support/session-users';
 import type { RunInput, SimulationDetail, SimulationsApi } from './simulations-api';
 import { SimulationsScreen } from './SimulationsScreen';
 import { choices, detail, NAMES } from './test-fixtures';
+import { blobText } from '../test-support/blob-text';
 
 function memoryApi(runs: SimulationDetail[] = [detail()]) {
   const started: RunInput[] = [];
@@ -43,13 +44,6 @@ const running = (rowsDone: number) =>
       chunksDone: 1,
       chunkCount: 4,
     },
-  });
-
-const blobText = (blob: Blob) =>
-  new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
   });
 
 beforeEach(() => {

@@ -8,6 +8,7 @@ import { versionLabel } from '../strategies/version-status';
 import { formatCount } from './results-model';
 import type { DatasetChoice, SimulationsApi, StrategyChoice } from './simulations-api';
 import {
+  chooseDataset,
   chooseStrategy,
   chooseVersion,
   preselect,
@@ -37,6 +38,7 @@ export function StartSimulationForm({
   const denied = deniedReason('runSimulation', user.roles);
   const strategy = strategies.find((s) => s.id === form.strategyId);
   const ready = readyDatasets(datasets);
+  const dataset = ready.find((d) => d.id === form.datasetId);
   const problem = startProblem(form);
 
   const submit = async (e: FormEvent) => {
@@ -91,7 +93,14 @@ export function StartSimulationForm({
             id="sim-dataset"
             label="Dataset"
             value={form.datasetId}
-            onChange={(datasetId) => setForm((f) => ({ ...f, datasetId }))}
+            onChange={(id) =>
+              setForm((f) =>
+                chooseDataset(
+                  f,
+                  ready.find((d) => d.id === id),
+                ),
+              )
+            }
             options={ready.map((d) => ({
               value: d.id,
               label: `${d.name} (${formatCount(d.rowCount)} rows)`,
@@ -117,6 +126,36 @@ export function StartSimulationForm({
           />
         </Field>
       </div>
+      {dataset?.logged ? (
+        <Toggle
+          checked={form.learning}
+          onChange={(learning) => setForm((f) => ({ ...f, learning }))}
+          label="Learn from outcomes while replaying"
+          hint="(for a strategy with adaptive models: the log is replayed in time order and the models learn from each row where the strategy chose the logged action; the results show the learning curve beside the same replay with the models frozen)"
+        />
+      ) : (
+        <p className="muted small">
+          Learning while replaying needs a dataset with logged actions and outcomes.
+        </p>
+      )}
+      {form.learning && (
+        <Field
+          label="Order in time by"
+          htmlFor="sim-order-by"
+          hint="The column that says when each row happened."
+        >
+          <Select
+            id="sim-order-by"
+            label="Order in time by"
+            value={form.orderBy}
+            onChange={(orderBy) => setForm((f) => ({ ...f, orderBy }))}
+            options={[
+              { value: '', label: 'Choose a column' },
+              ...(dataset?.orderColumns ?? []).map((c) => ({ value: c, label: c })),
+            ]}
+          />
+        </Field>
+      )}
       <Toggle
         checked={form.force}
         onChange={(force) => setForm((f) => ({ ...f, force }))}

@@ -16,7 +16,15 @@ import {
   upliftRows,
 } from './results-model';
 import { baselineSummary, choices, comparison, draftSummary } from './test-fixtures';
-import { chooseStrategy, chooseVersion, preselect, startProblem, runInput } from './start-form';
+import {
+  chooseDataset,
+  chooseStrategy,
+  chooseVersion,
+  EMPTY_START_FORM,
+  preselect,
+  startProblem,
+  runInput,
+} from './start-form';
 
 describe('results model', () => {
   it('accepts stored summaries and refuses anything else', () => {
@@ -161,7 +169,15 @@ describe('start form', () => {
 
   it('defaults the baseline to the published version when another version is simulated', () => {
     const form = chooseStrategy(
-      { strategyId: '', versionId: '', datasetId: '', baselineVersionId: '', force: false },
+      {
+        strategyId: '',
+        versionId: '',
+        datasetId: '',
+        baselineVersionId: '',
+        force: false,
+        learning: false,
+        orderBy: '',
+      },
       strategy,
     );
     expect(form).toMatchObject({ versionId: 'v2', baselineVersionId: 'v1' });
@@ -175,17 +191,39 @@ describe('start form', () => {
       datasetId: 'd1',
       baselineVersionId: '',
       force: false,
+      learning: false,
+      orderBy: '',
     });
     expect(preselect([strategy], datasets, 'unknown').strategyId).toBe('');
   });
 
   it('says what is missing, and sends the baseline only when chosen', () => {
-    const empty = { strategyId: '', versionId: '', datasetId: '', baselineVersionId: '', force: false };
+    const empty = EMPTY_START_FORM;
     expect(startProblem(empty)).toBe('Choose a strategy.');
-    const full = { strategyId: 's1', versionId: 'v2', datasetId: 'd1', baselineVersionId: '', force: true };
+    const full = { ...EMPTY_START_FORM, strategyId: 's1', versionId: 'v2', datasetId: 'd1', force: true };
     expect(startProblem(full)).toBeUndefined();
     expect(runInput(full)).toEqual({ versionId: 'v2', datasetId: 'd1', force: true });
     expect(runInput({ ...full, baselineVersionId: 'v1' }).baselineVersionId).toBe('v1');
+  });
+
+  it('offers learning for a logged dataset, proposes its time column, and sends it only when switched on', () => {
+    const logged = {
+      id: 'd9',
+      name: 'log',
+      status: 'READY',
+      rowCount: 10,
+      logged: true,
+      orderColumns: ['age', 'timestamp'],
+    };
+    const form = chooseDataset({ ...EMPTY_START_FORM, strategyId: 's1', versionId: 'v2' }, logged);
+    expect(form).toMatchObject({ datasetId: 'd9', orderBy: 'timestamp', learning: false });
+    expect(runInput(form).learning).toBeUndefined();
+    expect(runInput({ ...form, learning: true }).learning).toEqual({ orderBy: 'timestamp' });
+    expect(startProblem({ ...form, learning: true, orderBy: '' })).toBe(
+      'Choose the column that orders the rows in time.',
+    );
+    // A dataset without a log switches learning off.
+    expect(chooseDataset({ ...form, learning: true }, { ...logged, logged: false }).learning).toBe(false);
   });
 });
 

@@ -109,6 +109,8 @@ const DatasetChoicesQuery = graphql(`
       name
       status
       rowCount
+      mapping
+      report
     }
   }
 `);
@@ -123,12 +125,19 @@ const PeopleQuery = graphql(`
 `);
 
 const RunSimulationMutation = graphql(`
-  mutation RunSimulation($versionId: ID!, $datasetId: ID!, $baselineVersionId: ID, $force: Boolean) {
+  mutation RunSimulation(
+    $versionId: ID!
+    $datasetId: ID!
+    $baselineVersionId: ID
+    $force: Boolean
+    $learning: SimulationLearningInput
+  ) {
     runSimulation(
       versionId: $versionId
       datasetId: $datasetId
       baselineVersionId: $baselineVersionId
       force: $force
+      learning: $learning
     ) {
       id
     }
@@ -186,6 +195,20 @@ export interface DatasetChoice {
   name: string;
   status: string;
   rowCount: number;
+  /** Whether rows carry a logged action and its outcome (what a learning replay learns from). */
+  logged?: boolean;
+  /** Fields that can order the rows in time (number, date or text). */
+  orderColumns?: string[];
+}
+
+/** What the start form needs of a dataset's mapping and report. */
+function learningFacts(mapping: unknown, report: unknown): Pick<DatasetChoice, 'logged' | 'orderColumns'> {
+  const m = (mapping ?? {}) as { loggedAction?: unknown; offeredAction?: unknown; outcome?: unknown };
+  const fields = ((report ?? {}) as { fields?: { name: string; type: string }[] }).fields ?? [];
+  return {
+    logged: (m.loggedAction !== undefined || m.offeredAction !== undefined) && m.outcome !== undefined,
+    orderColumns: fields.filter((f) => ['number', 'date', 'string'].includes(f.type)).map((f) => f.name),
+  };
 }
 
 export interface RunInput {
@@ -193,6 +216,8 @@ export interface RunInput {
   datasetId: string;
   baselineVersionId?: string;
   force: boolean;
+  /** Replay in the order of this column with the adaptive models learning. */
+  learning?: { orderBy: string };
 }
 
 /** What the simulations screens ask of the API; component tests pass an in-memory one. */
@@ -272,6 +297,7 @@ export const graphqlSimulationsApi: SimulationsApi = {
         name: d.name,
         status: d.status,
         rowCount: d.rowCount,
+        ...learningFacts(d.mapping, d.report),
       })),
     };
   },

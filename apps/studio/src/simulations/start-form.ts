@@ -9,6 +9,10 @@ export interface StartForm {
   /** '' for no baseline. */
   baselineVersionId: string;
   force: boolean;
+  /** Replay in time order with the adaptive models learning from outcomes. */
+  learning: boolean;
+  /** The column that orders the rows in time ('' until chosen). */
+  orderBy: string;
 }
 
 export const EMPTY_START_FORM: StartForm = {
@@ -17,7 +21,20 @@ export const EMPTY_START_FORM: StartForm = {
   datasetId: '',
   baselineVersionId: '',
   force: false,
+  learning: false,
+  orderBy: '',
 };
+
+const TIME_LIKE = /time|date|when|^t$|order|seq/i;
+
+/** Choosing a dataset proposes its time-like column to order a learning replay by. */
+export function chooseDataset(form: StartForm, dataset: DatasetChoice | undefined): StartForm {
+  const columns = dataset?.orderColumns ?? [];
+  const orderBy = columns.includes(form.orderBy)
+    ? form.orderBy
+    : (columns.find((c) => TIME_LIKE.test(c)) ?? '');
+  return { ...form, datasetId: dataset?.id ?? '', learning: form.learning && !!dataset?.logged, orderBy };
+}
 
 /** The published version when it is not the simulated one; otherwise none. */
 export function defaultBaseline(strategy: StrategyChoice | undefined, versionId: string): string {
@@ -55,10 +72,7 @@ export function preselect(
     : strategies.length === 1
       ? strategies[0]
       : undefined;
-  const base = chooseStrategy(
-    { ...EMPTY_START_FORM, datasetId: readyDatasets(datasets)[0]?.id ?? '' },
-    strategy,
-  );
+  const base = chooseStrategy(chooseDataset(EMPTY_START_FORM, readyDatasets(datasets)[0]), strategy);
   return versionId && strategy ? chooseVersion(base, strategy, versionId) : base;
 }
 
@@ -73,6 +87,7 @@ export function startProblem(form: StartForm): string | undefined {
   if (!form.datasetId) return 'Choose a dataset.';
   if (form.baselineVersionId && form.baselineVersionId === form.versionId)
     return 'The baseline must be a different version.';
+  if (form.learning && !form.orderBy) return 'Choose the column that orders the rows in time.';
   return undefined;
 }
 
@@ -82,5 +97,6 @@ export function runInput(form: StartForm): RunInput {
     datasetId: form.datasetId,
     force: form.force,
     ...(form.baselineVersionId ? { baselineVersionId: form.baselineVersionId } : {}),
+    ...(form.learning ? { learning: { orderBy: form.orderBy } } : {}),
   };
 }

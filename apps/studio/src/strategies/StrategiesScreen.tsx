@@ -5,10 +5,12 @@ import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { Button, EmptyState, Select, type Choice } from '../shared/ui';
 import { Icon } from '../shared/icons';
+import { RulesImportDialog } from './RulesImportDialog';
 import { filterStrategies, type StatusFilter } from './strategy-filter';
 import { VERSION_STATUS_WORDS } from './version-status';
 import type { StrategySource, StrategySummary, VersionStatus } from './strategy-source';
 import './strategies.css';
+import { formatDate } from '../shared/format-date';
 
 const STATUS_CHOICES: Choice<StatusFilter>[] = [
   { value: 'all', label: 'Any status' },
@@ -27,9 +29,6 @@ function noMatch(search: string, status: StatusFilter): string {
   const parts = [search && `contains “${search}”`, status !== 'all' && HAS[status]].filter(Boolean);
   return `No strategy ${parts.join(' and ')}.`;
 }
-
-const changed = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function StrategiesScreen({
   source,
@@ -50,6 +49,7 @@ export function StrategiesScreen({
   const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [importing, setImporting] = useState(false);
   const owners = usePeople(strategies?.map((s) => s.createdBy) ?? []);
   const shown = strategies && filterStrategies(strategies, search, status);
   const canDesign = user.roles.includes('designer');
@@ -118,7 +118,20 @@ export function StrategiesScreen({
           <Button variant="primary" type="submit" disabled={busy || !name.trim()}>
             <Icon name="plus" size={14} /> Create and open
           </Button>
+          {source.importRules && (
+            <Button onClick={() => setImporting(true)}>Import json-rules-engine rules</Button>
+          )}
         </form>
+      )}
+      {importing && source.importRules && (
+        <RulesImportDialog
+          importRules={(n, rules) => source.importRules!(n, rules)}
+          onOpen={onOpen}
+          onClose={() => {
+            setImporting(false);
+            refresh();
+          }}
+        />
       )}
       {error && (
         <p className="callout callout-error" role="alert">
@@ -204,7 +217,7 @@ export function StrategiesScreen({
                 </span>
                 <span className="strategy-byline muted small">
                   {s.createdBy && <span>by {s.createdBy === user.id ? 'you' : owners[s.createdBy]}</span>}
-                  {s.updatedAt && <span>changed {changed(s.updatedAt)}</span>}
+                  {s.updatedAt && <span>changed {formatDate(s.updatedAt)}</span>}
                 </span>
               </button>
               {onReview && (

@@ -3,6 +3,7 @@ import { ApiError, request } from '../api/client';
 import {
   CloneVersionMutation,
   CreateStrategyMutation,
+  ImportJsonRulesEngineRulesMutation,
   SaveDraftMutation,
   StrategiesQuery,
   StrategyQuery,
@@ -12,7 +13,13 @@ import { graphqlCatalogApi } from '../catalog/catalog-api';
 import type { EditorEnvironment } from '../editor/editor-context';
 import { loadRegistrySpecs } from '../models/models-api';
 import { graphqlSchemaApi, type SchemaField } from '../schema/schema-api';
-import { asDocument, type OpenedVersion, type StrategySource, type StrategySummary } from './strategy-source';
+import {
+  asDocument,
+  type OpenedVersion,
+  type RulesImportResult,
+  type StrategySource,
+  type StrategySummary,
+} from './strategy-source';
 
 /** Strategies from the Arbiter API (GraphQL). */
 export class ApiStrategySource implements StrategySource {
@@ -51,6 +58,29 @@ export class ApiStrategySource implements StrategySource {
       'mutation',
     );
     return data.createStrategy.id;
+  }
+
+  async importRules(name: string, rules: unknown): Promise<RulesImportResult> {
+    const { importJsonRulesEngineRules: r } = await request(
+      ImportJsonRulesEngineRulesMutation,
+      { name, rules },
+      'mutation',
+    );
+    return {
+      strategyId: r.strategy.id,
+      versionId: r.versionId,
+      imported: r.imported,
+      total: r.total,
+      createdActions: r.createdActions,
+      matchedActions: r.matchedActions,
+      report: r.report.map((n) => ({
+        rule: n.rule,
+        message: n.message,
+        carriedOver: n.carriedOver,
+        ...(n.name ? { name: n.name } : {}),
+        ...(n.field ? { field: n.field } : {}),
+      })),
+    };
   }
 
   async open(strategyId: string): Promise<OpenedVersion> {

@@ -47,6 +47,19 @@ export interface StrategySource {
   /** A new draft from any version of the strategy. */
   newDraftFrom(versionId: string): Promise<OpenedVersion>;
   environment(strategyId: string): Promise<EditorEnvironment>;
+  /** A new strategy from a json-rules-engine rules file (API mode only). */
+  importRules?(name: string, rules: unknown): Promise<RulesImportResult>;
+}
+
+/** What importing a json-rules-engine rules file made, and what it could not carry over. */
+export interface RulesImportResult {
+  strategyId: string;
+  versionId: string;
+  imported: number;
+  total: number;
+  createdActions: string[];
+  matchedActions: string[];
+  report: { rule: number; name?: string; field?: string; message: string; carriedOver: boolean }[];
 }
 
 export function asDocument(value: unknown, name: string): StrategyDocument {

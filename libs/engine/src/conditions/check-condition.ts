@@ -33,8 +33,24 @@ interface Where {
 export const MAX_CONDITION_DEPTH = 32;
 
 const BOOLEAN_KEYS = ['all', 'any', 'not'] as const;
-const COMMON_KEYS = ['priority', 'name'];
-const COMPARISON_KEYS = ['fact', 'operator', 'value', 'path', ...COMMON_KEYS];
+const COMPARISON_KEYS = ['fact', 'operator', 'value', 'path'];
+/**
+ * Other properties are metadata (`name`, `customId`, ...): json-rules-engine copies them onto its
+ * condition and never reads them, and so do we. These it reads, writes or calls, so a condition
+ * carrying them would not behave as written.
+ */
+const RESERVED_KEYS = new Set([
+  'result',
+  'factResult',
+  'valueResult',
+  'evaluate',
+  'toJSON',
+  'booleanOperator',
+  'isBooleanOperator',
+  'isConditionReference',
+  'constructor',
+  '__proto__',
+]);
 
 /**
  * Checks a condition in json-rules-engine's format and returns every problem found. Anything that
@@ -102,13 +118,13 @@ function visit(
   }
   if (booleanKey) {
     for (const key of Object.keys(condition)) {
-      if (key !== booleanKey && !COMMON_KEYS.includes(key)) {
+      if (COMPARISON_KEYS.includes(key) || key === 'params') {
         report(
           'invalid_condition',
-          `unknown property "${key}" next to "${booleanKey}"`,
+          `"${key}" belongs in a comparison; json-rules-engine ignores it next to "${booleanKey}": move it into a condition inside "${booleanKey}" or remove it`,
           joinField(field, key),
         );
-      }
+      } else checkMetadataKey(key, field, report);
     }
     const children = condition[booleanKey];
     const childField = joinField(field, booleanKey);
@@ -161,9 +177,7 @@ function checkComparison(
     );
   }
   for (const key of Object.keys(condition)) {
-    if (!COMPARISON_KEYS.includes(key) && key !== 'params') {
-      report('invalid_condition', `unknown property "${key}" in a comparison`, joinField(field, key));
-    }
+    if (!COMPARISON_KEYS.includes(key) && key !== 'params') checkMetadataKey(key, field, report);
   }
   for (const key of ['fact', 'operator', 'value']) {
     if (!Object.hasOwn(condition, key))
@@ -273,9 +287,11 @@ function checkFactAndPath(
     report('unsupported_condition', parsed.message, pathField);
     return undefined;
   }
-  const name = parsed.keys[0]!;
+  const name = parsed.keys[0];
+  // A path starting with a wildcard or slice reads every field: nothing to check it against.
+  if (name === undefined) return undefined;
   if (fact === 'customer' && name === FIELD_AGES) {
-    const age = fieldAgePath(parsed.keys, scope.schema?.customer);
+    const age = fieldAgePath(parsed.many ? [] : parsed.keys, scope.schema?.customer);
     if (age.problem) report('unknown_field', age.problem, pathField);
     return age.definition;
   }
@@ -286,12 +302,12 @@ function checkFactAndPath(
     if (!def) {
       report('unknown_field', `${fact} field "${name}" is not in the declared ${fact} schema`, pathField);
     }
-    return parsed.keys.length === 1 ? def : undefined;
+    return parsed.steps.length === 1 ? def : undefined;
   }
   if (fact === 'action' && scope.actionFields && !scope.actionFields.has(name)) {
     report('unknown_field', `no action in the catalog has a property "${name}"`, pathField);
   }
-  if (parsed.keys.length !== 1) return undefined;
+  if (parsed.steps.length !== 1) return undefined;
   // With the catalog known, its core properties have fixed types; with a schema, so do computed fields.
   if (fact === 'action' && scope.actionFields) return actionPropertyDefinition(name);
   if (fact === 'fields' && scope.schema) return computedFieldDefinition(name);
@@ -330,6 +346,16 @@ function checkAgainstSchema(
   for (const v of comparedValues(def, operatorName, value)) {
     const message = mistyped.has(v) ? undefined : disallowedValueMessage(def, v);
     if (message) report('unknown_value', message, field);
+  }
+}
+
+function checkMetadataKey(key: string, field: string, report: Report) {
+  if (RESERVED_KEYS.has(key)) {
+    report(
+      'invalid_condition',
+      `"${key}" is a name json-rules-engine uses itself on a condition, so it cannot hold metadata: rename it`,
+      joinField(field, key),
+    );
   }
 }
 

@@ -36,6 +36,14 @@ export interface CompiledCondition {
    * condition holds. `nested`: inside a larger condition (an "or" is then put in parentheses).
    */
   failed(facts: ConditionFacts, nested?: boolean): string | undefined;
+  /**
+   * What the condition is about, in a few words shared by many conditions: the field of the first
+   * comparison that fails, in evaluation order ("age"; "segment or tenure" for a failing "any"), so
+   * that the drops of a large catalog can be counted by it; undefined when the condition holds.
+   */
+  failedOn(facts: ConditionFacts): string | undefined;
+  /** The fields the condition reads, in words ("age", "segment or tenure"). */
+  subject: string;
   /** Whether `test` can throw for some facts (then priority sets are evaluated without short-circuit). */
   mayThrow: boolean;
   /** Facts the condition reads; a condition that reads neither action nor fields is the same for every candidate. */
@@ -90,8 +98,11 @@ function compileNot(
   const childTest = child.test;
   const words = describeCondition({ not: inner }, labels);
   const test = (f: ConditionFacts) => !childTest(f);
+  const subject = `not ${child.subject}`;
   return {
     test,
+    subject,
+    failedOn: (f) => (holds(test, f) ? undefined : subject),
     failed: (f) => (holds(test, f) ? undefined : words),
     explain(f) {
       const outcome = child.explain(f);
@@ -117,9 +128,13 @@ function compileGroup(
   const reads = new Set<FactName>(children.flatMap((c) => [...c.reads]));
   const mayThrow = children.some((c) => c.mayThrow);
   const base = { mayThrow, reads, priority: priority ?? 1 };
+  const subjects = [...new Set(children.map((c) => c.subject))];
+  const subject = subjects.join(kind === 'all' ? ' and ' : ' or ');
   if (children.length === 0) {
     return {
       ...base,
+      subject: 'nothing',
+      failedOn: () => undefined,
       test: () => true,
       explain: () => ({ passed: true, reason: `no conditions in "${kind}", so it passes` }),
       failed: () => undefined,
@@ -128,10 +143,21 @@ function compileGroup(
   if (children.length === 1) {
     // json-rules-engine evaluates a single child directly.
     const only = children[0]!;
-    return { ...base, test: only.test, explain: only.explain, failed: only.failed };
+    return { ...only, ...base };
   }
   const sets = prioritySets(children);
   const test = kind === 'all' ? allOfSets(sets) : anyOfSets(sets);
+  const inOrder = sets.flat();
+  const failedOn =
+    kind === 'all'
+      ? (f: ConditionFacts): string | undefined => {
+          for (const child of inOrder) {
+            const on = child.failedOn(f);
+            if (on !== undefined) return on;
+          }
+          return undefined;
+        }
+      : (f: ConditionFacts): string | undefined => (holds(test, f) ? undefined : subject);
   const words = describeCondition({ any: conditions }, labels);
   const nestedWords = `(${words})`;
   const failed = (f: ConditionFacts, nested?: boolean): string | undefined => {
@@ -171,7 +197,7 @@ function compileGroup(
     if (kind === 'all') return { passed: true, reason: outcomes.map((o) => o.reason).join(' and ') };
     return { passed: false, reason: `none of these held: ${outcomes.map((o) => o.reason).join('; ')}` };
   };
-  return { ...base, test, explain, failed };
+  return { ...base, test, explain, failed, failedOn, subject };
 }
 
 type Test = (f: ConditionFacts) => boolean;
@@ -254,7 +280,7 @@ export function factGetter(fact: string, path: string | undefined): Getter {
   if (!path) return get;
   const parsed = parsePath(path);
   if (!parsed.ok) throw new ConditionEvaluationError(parsed.message);
-  const follow = pathGetter(parsed.keys);
+  const follow = pathGetter(parsed);
   return (f) => follow(get(f));
 }
 
@@ -296,9 +322,12 @@ function compileComparison(c: ComparisonCondition, labels: Labels, slots?: PathS
       }
     : test;
   const words = describeComparison(c, labels);
-  const missingWords = `${words} (${label(c.fact, c.path, labels)} is missing)`;
+  const subject = label(c.fact, c.path, labels);
+  const missingWords = `${words} (${subject} is missing)`;
   return {
     test: guarded,
+    subject,
+    failedOn: (f) => (holds(guarded, f) ? undefined : subject),
     mayThrow,
     reads,
     priority: c.priority ?? 1,

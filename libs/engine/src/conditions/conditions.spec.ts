@@ -4,6 +4,7 @@ import { checkCondition, type ConditionScope } from './check-condition';
 import { compileCondition } from './compile-condition';
 import { describeCondition } from './describe-condition';
 import { parsePath } from './path';
+import { PathSlots } from './path-slots';
 import { FACT_NAMES, type ComparisonCondition, type Condition, type ConditionFacts } from './types';
 
 const SCOPE: ConditionScope = { facts: FACT_NAMES };
@@ -276,8 +277,54 @@ describe('paths', () => {
     ['$.orders[0].total', 'equal', 120],
     ["$['address']['city']", 'equal', 'Lyon'],
     ['$.tags.length', 'equal', 2],
-  ])('%s reads the expected value', async (path, operator, value) => {
-    await expectVerdict(on(path, operator as string, value), facts(customer), true);
+    ["$.address['dot.property']", 'equal', 'dotted'],
+    ['$.first-name', 'equal', 'Annie'],
+    ['$.orders[*].total', 'contains', 120],
+    ['$.orders.*.total', 'someFact:greaterThan', 100],
+    ['$.orders[*].total', 'everyFact:greaterThan', 50],
+    ['$.tags[*]', 'contains', 'new'],
+    ['$.tags[1:]', 'contains', 'new'],
+    ['$.tags[-1:]', 'doesNotContain', 'vip'],
+    ['$.address.*', 'contains', 'Lyon'],
+    ['$.orders[*].missing', 'equal', undefined],
+  ])('%s reads the expected value, as json-rules-engine does', async (path, operator, value) => {
+    const withMore = {
+      ...customer,
+      address: { ...customer.address, 'dot.property': 'dotted' },
+      orders: [{ total: 120 }, { total: 80 }],
+      'first-name': 'Annie',
+    };
+    await expectVerdict(on(path, operator as string, value), facts(withMore), true);
+  });
+
+  it('a wildcard over one item still gives a list, over none gives a missing value', async () => {
+    const one = facts({ orders: [{ total: 120 }] });
+    await expectVerdict(on('$.orders[*].total', 'equal', 120), one, false);
+    await expectVerdict(on('$.orders[*].total', 'contains', 120), one, true);
+    await expectVerdict(on('$.orders[*].total', 'equal', undefined), facts({ orders: [] }), true);
+  });
+
+  it('extra properties on conditions are kept as metadata and change no verdict', async () => {
+    const condition = {
+      name: 'adults',
+      customId: 'rule-7',
+      all: [
+        { fact: 'customer', path: '$.age', operator: 'greaterThan', value: 18, customId: 'c-1', name: 'age' },
+      ],
+    };
+    expect(errorsOf(condition)).toEqual([]);
+    await expectVerdict(condition, facts(customer), true);
+    await expectVerdict(condition, facts({ age: 12 }), false);
+  });
+
+  it.each([
+    [{ all: [], evaluate: 1 }, 'condition.evaluate'],
+    [{ all: [{ fact: 'customer', operator: 'equal', value: 1, result: true }] }, 'condition.all[0].result'],
+    [{ any: [], fact: 'customer' }, 'condition.fact'],
+  ])('a property json-rules-engine itself uses is refused, naming it: %j', (condition, field) => {
+    expect(errorsOf(condition)).toEqual([
+      expect.objectContaining({ field, message: expect.stringMatching(/json-rules-engine/) }),
+    ]);
   });
 
   it('missing steps give a missing value, not an error', async () => {
@@ -288,12 +335,14 @@ describe('paths', () => {
   });
 
   it.each([
-    ['$..x', 'is not supported at'],
-    ['$.a[*]', 'is not supported at'],
-    ['$.a[?(@.b)]', 'is not supported at'],
-    ['$.list[0:2]', 'is not supported at'],
-    ["$['a;b']", 'is not supported at'], // jsonpath-plus would read a.b
-    ["$['x#0']", 'is not supported at'], // jsonpath-plus would throw
+    ['$..x', 'recursive descent (..) is not supported'],
+    ['$.a[?(@.b)]', 'filters ([?(...)]) are not supported: jsonpath-plus runs them as script'],
+    ['$.list[0,1]', 'unions ([a,b]) are not supported'],
+    ['$.list[-1]', 'a negative index never matches in json-rules-engine'],
+    ["$['a;b']", 'the name contains ";"'], // jsonpath-plus would read a.b
+    ["$['x#0']", 'the name contains "#"'], // jsonpath-plus would throw
+    ["$['a,b']", 'the name contains ","'], // jsonpath-plus would read a union
+    ["$['..']", 'the name ".." means recursive descent'],
     ['a.b', 'must start with $'],
     ['$', 'must name a field'],
   ])('%s is rejected with a message naming the path', (path, words) => {
@@ -789,5 +838,19 @@ describe('describeCondition', () => {
     expect(describeCondition({ not: { all: [on('$.a', 'equal', 1), on('$.b', 'equal', null)] } })).toBe(
       'not (a = 1 and b = empty)',
     );
+  });
+});
+
+describe('wildcard paths read anew each time', () => {
+  it('two reads of one wildcard path are two lists, as in json-rules-engine', async () => {
+    const path = '$.orders[*].total';
+    const condition: Condition = {
+      all: [{ fact: 'customer', path, operator: 'equal', value: { fact: 'customer', path } }],
+    };
+    const f = facts({ orders: [{ total: 1 }] });
+    await expectVerdict(condition, f, false);
+    const slots = new PathSlots();
+    const compiled = compileCondition(condition, {}, slots);
+    expect(compiled.test({ ...f, slots: slots.resolve(f) })).toBe(false);
   });
 });

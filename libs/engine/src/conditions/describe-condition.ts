@@ -1,6 +1,6 @@
 import type { DataSchema } from '../catalog/fields';
 import { OPERATORS } from './operators';
-import { parsePath } from './path';
+import { parsePath, type PathStep } from './path';
 import { isAll, isAny, isFactReference, isNot, type ComparisonCondition, type Condition } from './types';
 
 /** Labels for facts and paths: declared labels first, else the field name in words. */
@@ -85,15 +85,27 @@ export function formatValue(value: unknown): string {
 /** "age", "churn risk", "action group", "propensity" */
 export function label(fact: string, path: string | undefined, labels: Labels): string {
   const parsed = path ? parsePath(path) : undefined;
-  const keys = parsed?.ok ? parsed.keys : [];
-  if ((fact === 'customer' || fact === 'context') && keys.length === 1) {
-    const declared = labels.schema?.[fact]?.find((f) => f.name === keys[0]);
+  const steps = parsed?.ok ? parsed.steps : [];
+  if ((fact === 'customer' || fact === 'context') && parsed?.ok && !parsed.many && steps.length === 1) {
+    const declared = labels.schema?.[fact]?.find((f) => f.name === parsed.keys[0]);
     if (declared?.label) return declared.label;
   }
-  const words = keys.map((k) => (/^\d+$/.test(k) ? `#${Number(k) + 1}` : humanize(k))).join(' ');
+  const words = steps.map(stepWords).join(' ');
   if (fact === 'action') return words ? `action ${words}` : 'action';
   if (fact === 'context') return words ? words : 'context';
   return words || fact;
+}
+
+/** "#1" for an index, "(each)" for a wildcard, "(items 1 to 2)" for a slice. */
+function stepWords(step: PathStep): string {
+  if ('wildcard' in step) return '(each)';
+  if ('slice' in step) {
+    const { start, end, step: by } = step.slice;
+    const from = start === undefined ? 'first' : start < 0 ? `${-start}th from last` : `#${start + 1}`;
+    const to = end === undefined ? 'last' : end < 0 ? `before the ${-end}th from last` : `#${end}`;
+    return `(items ${from} to ${to}${by && by > 1 ? `, every ${by}th` : ''})`;
+  }
+  return /^\d+$/.test(step.key) ? `#${Number(step.key) + 1}` : humanize(step.key);
 }
 
 export function humanize(name: string): string {

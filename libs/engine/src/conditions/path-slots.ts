@@ -1,4 +1,10 @@
+import { parsePath } from './path';
 import type { ConditionFacts } from './types';
+
+function readsMany(path: string): boolean {
+  const parsed = parsePath(path);
+  return parsed.ok && parsed.many;
+}
 
 type Getter = (f: ConditionFacts) => unknown;
 
@@ -12,7 +18,16 @@ export class PathSlots {
 
   /** A getter reading the decision's slot for a customer/context path; undefined for candidate facts. */
   getter(fact: string, path: string | undefined, direct: Getter): Getter | undefined {
+    const i = this.slotOf(fact, path, direct);
+    if (i === undefined) return undefined;
+    return (f) => (f.slots ? f.slots[i] : direct(f));
+  }
+
+  /** The position of a customer/context path in `resolve`'s list (for generated code); undefined for candidate facts. */
+  slotOf(fact: string, path: string | undefined, direct: Getter): number | undefined {
     if (fact !== 'customer' && fact !== 'context') return undefined;
+    // A wildcard or slice path gives a new list on every read in json-rules-engine: never shared.
+    if (path && readsMany(path)) return undefined;
     const key = `${fact}\u0000${path ?? ''}`;
     let slot = this.index.get(key);
     if (slot === undefined) {
@@ -20,8 +35,7 @@ export class PathSlots {
       this.index.set(key, slot);
       this.getters.push(direct);
     }
-    const i = slot;
-    return (f) => (f.slots ? f.slots[i] : direct(f));
+    return slot;
   }
 
   resolve(f: ConditionFacts): unknown[] {

@@ -1,5 +1,8 @@
-// Pure, synchronous SHA-256 (FIPS 180-4) so that Node, workers and the browser compute the same
-// content hash without I/O or async WebCrypto. Checked against node:crypto and WebCrypto in tests.
+// SHA-256 behind one synchronous interface: node:crypto where the engine runs on Node (the API,
+// workers, benches), else a pure FIPS 180-4 implementation (the browser). WebCrypto is not used:
+// its digest is async, and content hashes are needed synchronously (compileStrategy's `hash`); the
+// studio only hashes documents of a few kilobytes. Both are checked against node:crypto and
+// WebCrypto in tests.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -12,7 +15,31 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-export function sha256Hex(text: string): string {
+interface NodeHash {
+  update(text: string, encoding: 'utf8'): NodeHash;
+  digest(encoding: 'hex'): string;
+}
+type CreateHash = (algorithm: 'sha256') => NodeHash;
+
+/**
+ * node:crypto's createHash when running on Node, found without an import so that bundlers for the
+ * browser never see node:crypto (process.getBuiltinModule: Node ≥ 20.16).
+ */
+function nodeCreateHash(): CreateHash | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const crypto = proc?.getBuiltinModule?.('node:crypto') as { createHash?: CreateHash } | undefined;
+  return typeof crypto?.createHash === 'function' ? crypto.createHash : undefined;
+}
+
+const createHash = nodeCreateHash();
+
+/** SHA-256 of the UTF-8 bytes of `text`, in hex: node:crypto on Node, the pure implementation elsewhere. */
+export const sha256Hex: (text: string) => string = createHash
+  ? (text) => createHash('sha256').update(text, 'utf8').digest('hex')
+  : pureSha256Hex;
+
+/** The pure implementation, on every platform (what the browser runs). */
+export function pureSha256Hex(text: string): string {
   return bytesToHex(sha256(new TextEncoder().encode(text)));
 }
 

@@ -92,3 +92,41 @@ describe('adaptive model kind', () => {
     expect(problems.map((p) => p.field)).toContain('config.model.intercept.variance');
   });
 });
+
+describe('adaptive model inputs every decision has', () => {
+  it('accepts customer.id and context.decisionId as seed inputs under a declared schema that does not list them', () => {
+    const doc = {
+      schemaVersion: 1 as const,
+      nodes: [
+        { id: 'a', type: 'actions', config: {} },
+        {
+          id: 's',
+          type: 'score',
+          config: {
+            model: {
+              type: 'adaptive',
+              modelId: 'm',
+              intercept: { mean: 0, variance: 1 },
+              terms: [],
+              evidence: 0,
+              exploration: { share: 0.1 },
+            },
+          },
+        },
+        { id: 'o', type: 'output', config: {} },
+      ],
+      edges: [
+        { source: 'a', target: 's' },
+        { source: 's', target: 'o' },
+      ],
+    };
+    const env = {
+      actions: [{ id: 'x', name: 'X' }],
+      schema: { customer: [{ name: 'age', type: 'number' as const }], context: [] },
+    };
+    const problems = validateStrategy(doc as never, env as never).problems.filter(
+      (p) => p.severity === 'error',
+    );
+    expect(problems).toEqual([]);
+  });
+});

@@ -37,14 +37,29 @@ const categoryTerm = z.object({
   missing: posterior,
 });
 
+const term = z.discriminatedUnion('type', [numberTerm, categoryTerm]);
+
+/** One group's learned posterior (e.g. one action's): the same terms as the model's, its own weights. */
+const groupParams = z.object({
+  intercept: posterior,
+  terms: z.array(term).max(500),
+  evidence: z.number().int().min(0),
+});
+
 export const adaptiveParamsSchema = z.object({
   type: z.literal('adaptive'),
   /** The adaptive model's id; it keys the Thompson draws, so two models draw independently. */
   modelId: z.string().min(1),
   intercept: posterior,
-  terms: z.array(z.discriminatedUnion('type', [numberTerm, categoryTerm])).max(500),
+  terms: z.array(term).max(500),
   /** Outcomes learned from so far, and how many make the model mature. */
   evidence: z.number().int().min(0),
+  /**
+   * One posterior per value of this input (e.g. `action.id`: one model per action). A candidate whose
+   * value has no entry in `groups` is scored by the top-level posterior (the prior of a new group).
+   */
+  groupBy: z.string().optional(),
+  groups: z.record(z.string(), groupParams).optional(),
   maturity: z.number().int().min(0).default(100),
   exploration: z
     .object({
@@ -97,24 +112,40 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-/**
- * A standard normal number keyed by a string: the key hashed into four 32-bit words (four FNV-1a
- * lanes, murmur3's finaliser), which seed an sfc32 generator; two of its uniforms go through
- * Box–Muller. Same key ⇒ same number in Node, workers and the browser.
- */
-export function seededNormal(key: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  let c = 0x9e3779b9;
-  let d = 0x85ebca6b;
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
+/** The four FNV-1a lanes of a draw's key, hashed a piece at a time (a decision's seed once, then each candidate's suffix). */
+type Lanes = Int32Array;
+
+function startLanes(lanes: Lanes): void {
+  lanes[0] = 0x811c9dc5;
+  lanes[1] = 0x01000193;
+  lanes[2] = 0x9e3779b9;
+  lanes[3] = 0x85ebca6b;
+}
+
+function hashInto(lanes: Lanes, text: string): void {
+  let a = lanes[0]!;
+  let b = lanes[1]!;
+  let c = lanes[2]!;
+  let d = lanes[3]!;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     a = Math.imul(a ^ code, 0x01000193);
     b = Math.imul(b ^ code, 0x01000193);
     c = Math.imul(c ^ code, 0x01000193);
     d = Math.imul(d ^ code, 0x01000193);
   }
-  [a, b, c, d] = [fmix(a ^ 1), fmix(b ^ 2), fmix(c ^ 3), fmix(d ^ 4)];
+  lanes[0] = a;
+  lanes[1] = b;
+  lanes[2] = c;
+  lanes[3] = d;
+}
+
+/** The standard normal number of hashed lanes: murmur3's finaliser seeds sfc32, two uniforms go through Box–Muller. */
+function normalOf(lanes: Lanes): number {
+  let a = fmix(lanes[0]! ^ 1);
+  let b = fmix(lanes[1]! ^ 2);
+  let c = fmix(lanes[2]! ^ 3);
+  let d = fmix(lanes[3]! ^ 4);
   let u1 = 0;
   let u2 = 0;
   // sfc32; the first 12 outputs are discarded so that keys differing in one character start far apart.
@@ -130,6 +161,19 @@ export function seededNormal(key: string): number {
   }
   // 1 − u1 is in (0, 1], so its logarithm is finite.
   return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+const keyLanes: Lanes = new Int32Array(4);
+
+/**
+ * A standard normal number keyed by a string: the key hashed into four 32-bit words (four FNV-1a
+ * lanes, murmur3's finaliser), which seed an sfc32 generator; two of its uniforms go through
+ * Box–Muller. Same key ⇒ same number in Node, workers and the browser.
+ */
+export function seededNormal(key: string): number {
+  startLanes(keyLanes);
+  hashInto(keyLanes, key);
+  return normalOf(keyLanes);
 }
 
 /**
@@ -194,79 +238,106 @@ function termReader(
   };
 }
 
-type Part = (f: ConditionFacts) => number;
-/** Variances are summed into this while the means are returned, so an explored candidate reads its inputs once. */
-interface VarianceSum {
-  variance: number;
-}
-type BothPart = (f: ConditionFacts, sum: VarianceSum) => number;
-
 /**
- * A term's share of the log-odds mean, alone (every decision) or with its variance (decisions that
- * explore). Allocation-free, and the same arithmetic in the same order as @arbiter/learning's
- * logOddsPosterior, so both give bit-identical numbers.
+ * The terms as parallel arrays, read in one loop: no closure per term, no allocation per call, and
+ * the same arithmetic in the same order as @arbiter/learning's logOddsPosterior, so both give
+ * bit-identical numbers. The variance is summed only for a decision that explores.
  */
-function termParts(term: Term): { mean: Part; both: BothPart } {
-  // The same reading as adaptiveInputReader, inlined: this runs for every term of every candidate.
-  const get = referenceGetter(term.input);
-  if (term.type === 'number') {
-    const { center, spread } = term;
-    const [weightMean, weightVariance] = [term.weight.mean, term.weight.variance];
-    const [missingMean, missingVariance] = [term.missing.mean, term.missing.variance];
-    return {
-      mean: (f) => {
-        const value = toNumber(get(f));
-        return value === undefined ? missingMean : weightMean * ((value - center) / spread);
-      },
-      both: (f, sum) => {
-        const value = toNumber(get(f));
-        if (value === undefined) {
-          sum.variance += missingVariance;
-          return missingMean;
-        }
-        const x = (value - center) / spread;
-        sum.variance += x * x * weightVariance;
-        return weightMean * x;
-      },
-    };
-  }
-  const byValue = new Map(Object.entries(term.categories));
-  const { otherwise, missing } = term;
-  const weightOf = (f: ConditionFacts): WeightPosterior => {
-    const value = get(f);
-    if (value === undefined || value === null || value === '') return missing;
-    return byValue.get(String(value)) ?? otherwise;
-  };
-  return {
-    mean: (f) => weightOf(f).mean,
-    both: (f, sum) => {
-      const w = weightOf(f);
-      sum.variance += w.variance;
-      return w.mean;
-    },
-  };
-}
+class LogOdds {
+  private readonly count: number;
+  private readonly getters: ((facts: ConditionFacts) => unknown)[];
+  private readonly isNumber: Uint8Array;
+  private readonly center: Float64Array;
+  private readonly spread: Float64Array;
+  /** Number terms: the value's weight; category terms: the "otherwise" weight. */
+  private readonly weightMean: Float64Array;
+  private readonly weightVariance: Float64Array;
+  private readonly missingMean: Float64Array;
+  private readonly missingVariance: Float64Array;
+  private readonly categories: (Map<string, WeightPosterior> | undefined)[];
+  private readonly interceptMean: number;
+  private readonly interceptVariance: number;
+  /** Set by `posterior`, beside the mean it returns. */
+  variance = 0;
 
-/** Compiled log-odds of a candidate: the mean Σ mean·x, or the mean and the variance Σ variance·x². */
-function logOddsParts(params: AdaptiveParams) {
-  const parts = params.terms.map(termParts);
-  const means = parts.map((p) => p.mean);
-  const boths = parts.map((p) => p.both);
-  const { intercept } = params;
-  const sum: VarianceSum = { variance: 0 };
-  return {
-    mean: (f: ConditionFacts) => {
-      let mean = intercept.mean;
-      for (const part of means) mean += part(f);
-      return mean;
-    },
-    posterior: (f: ConditionFacts) => {
-      let mean = intercept.mean;
-      sum.variance = intercept.variance;
-      for (const part of boths) mean += part(f, sum);
-      return { mean, variance: sum.variance };
-    },
-  };
+  constructor(params: AdaptiveParams) {
+    const n = params.terms.length;
+    this.count = n;
+    this.getters = params.terms.map((t) => referenceGetter(t.input));
+    this.isNumber = new Uint8Array(n);
+    this.center = new Float64Array(n);
+    this.spread = new Float64Array(n).fill(1);
+    this.weightMean = new Float64Array(n);
+    this.weightVariance = new Float64Array(n);
+    this.missingMean = new Float64Array(n);
+    this.missingVariance = new Float64Array(n);
+    this.categories = params.terms.map((term, k) => {
+      this.missingMean[k] = term.missing.mean;
+      this.missingVariance[k] = term.missing.variance;
+      if (term.type === 'number') {
+        this.isNumber[k] = 1;
+        this.center[k] = term.center;
+        this.spread[k] = term.spread;
+        this.weightMean[k] = term.weight.mean;
+        this.weightVariance[k] = term.weight.variance;
+        return undefined;
+      }
+      this.weightMean[k] = term.otherwise.mean;
+      this.weightVariance[k] = term.otherwise.variance;
+      return new Map(Object.entries(term.categories));
+    });
+    this.interceptMean = params.intercept.mean;
+    this.interceptVariance = params.intercept.variance;
+  }
+
+  /** Σ mean·x: the mean log-odds. */
+  mean(f: ConditionFacts): number {
+    let mean = this.interceptMean;
+    for (let k = 0; k < this.count; k++) {
+      const value = this.getters[k]!(f);
+      if (this.isNumber[k] === 1) {
+        const x = toNumber(value);
+        mean +=
+          x === undefined
+            ? this.missingMean[k]!
+            : this.weightMean[k]! * ((x - this.center[k]!) / this.spread[k]!);
+      } else if (value === undefined || value === null || value === '') mean += this.missingMean[k]!;
+      else {
+        const w = this.categories[k]!.get(String(value));
+        mean += w === undefined ? this.weightMean[k]! : w.mean;
+      }
+    }
+    return mean;
+  }
+
+  /** The mean log-odds, with Σ variance·x² left in `this.variance`. */
+  posterior(f: ConditionFacts): number {
+    let mean = this.interceptMean;
+    let variance = this.interceptVariance;
+    for (let k = 0; k < this.count; k++) {
+      const value = this.getters[k]!(f);
+      if (this.isNumber[k] === 1) {
+        const n = toNumber(value);
+        if (n === undefined) {
+          mean += this.missingMean[k]!;
+          variance += this.missingVariance[k]!;
+        } else {
+          const x = (n - this.center[k]!) / this.spread[k]!;
+          mean += this.weightMean[k]! * x;
+          variance += x * x * this.weightVariance[k]!;
+        }
+      } else if (value === undefined || value === null || value === '') {
+        mean += this.missingMean[k]!;
+        variance += this.missingVariance[k]!;
+      } else {
+        const w = this.categories[k]!.get(String(value));
+        mean += w === undefined ? this.weightMean[k]! : w.mean;
+        variance += w === undefined ? this.weightVariance[k]! : w.variance;
+      }
+    }
+    this.variance = variance;
+    return mean;
+  }
 }
 
 /** The seed of a decision: the values of the seed inputs joined, e.g. "c42:d-9f1". */
@@ -279,20 +350,62 @@ function decisionSeed(exploration: AdaptiveExploration): (f: ConditionFacts) => 
   };
 }
 
-function actionKey(f: ConditionFacts): string {
+/**
+ * What every adaptive model of one decision shares: its seed, the exploration coin, and the seed's
+ * hash lanes for the draws. The engine builds one facts object per decision, so this is worked out
+ * once per decision (and seed inputs), not once per model and candidate.
+ */
+const decision = {
+  facts: undefined as ConditionFacts | undefined,
+  customer: undefined as unknown,
+  context: undefined as unknown,
+  seedInputs: '',
+  seed: '',
+  u: 1,
+  lanes: new Int32Array(4) as Lanes,
+};
+
+function decisionOf(f: ConditionFacts, seedInputs: string, seedOf: (f: ConditionFacts) => string) {
+  if (
+    decision.facts !== f ||
+    decision.customer !== f.customer ||
+    decision.context !== f.context ||
+    decision.seedInputs !== seedInputs
+  ) {
+    decision.facts = f;
+    decision.customer = f.customer;
+    decision.context = f.context;
+    decision.seedInputs = seedInputs;
+    decision.seed = seedOf(f);
+    decision.u = explorationUniform(decision.seed);
+    startLanes(decision.lanes);
+    hashInto(decision.lanes, decision.seed);
+    hashInto(decision.lanes, '|');
+  }
+  return decision;
+}
+
+const drawLanes: Lanes = new Int32Array(4);
+
+/** seededNormal(`${seed}|${modelId}|${actionId}`), continuing from the decision's hashed seed. */
+function candidateNormal(seedLanes: Lanes, modelId: string, f: ConditionFacts): number {
+  drawLanes.set(seedLanes);
+  hashInto(drawLanes, modelId);
+  hashInto(drawLanes, '|');
   const id = (f.action as { id?: unknown } | undefined)?.id;
-  return id === undefined ? '' : String(id);
+  if (id !== undefined) hashInto(drawLanes, String(id));
+  return normalOf(drawLanes);
 }
 
 /**
  * The score of a candidate; `onExplored` is told when it was a Thompson draw (the trace's note).
- * Returns a plain number, so scoring allocates nothing.
+ * Returns a plain number, so scoring allocates nothing. Same numbers as adaptiveScore.
  */
 export function compileAdaptive(
   params: AdaptiveParams,
   onExplored?: () => void,
 ): (facts: ConditionFacts) => number {
-  const parts = logOddsParts(params);
+  const logOdds = new LogOdds(params);
   const mature = params.evidence >= params.maturity;
   const { exploration, modelId } = params;
   const share = !exploration
@@ -300,28 +413,40 @@ export function compileAdaptive(
     : mature
       ? exploration.share
       : Math.max(exploration.share, exploration.immatureShare);
-  if (!exploration || share === 0) return (f) => logistic(parts.mean(f));
+  if (!exploration || share === 0) return (f) => logistic(logOdds.mean(f));
   const seedOf = decisionSeed(exploration);
-  // The engine builds one facts object per decision, so the seed and its coin are worked out once per
-  // decision, not once per candidate.
-  let lastFacts: ConditionFacts | undefined;
-  let lastCustomer: unknown;
-  let lastContext: unknown;
-  let seed = '';
-  let u = 1;
+  const seedInputs = exploration.seedInputs.join('\n');
+  const { varianceScale } = exploration;
   return (f) => {
-    if (lastFacts !== f || lastCustomer !== f.customer || lastContext !== f.context) {
-      lastFacts = f;
-      lastCustomer = f.customer;
-      lastContext = f.context;
-      seed = seedOf(f);
-      u = explorationUniform(seed);
-    }
-    // The variance is summed only when the decision explores: the mean path costs what a logistic model does.
-    if (u >= share) return logistic(parts.mean(f));
+    const d = decisionOf(f, seedInputs, seedOf);
+    if (d.u >= share) return logistic(logOdds.mean(f));
     onExplored?.();
-    return adaptiveScore(parts.posterior(f), mature, exploration, seed, `${modelId}|${actionKey(f)}`).score;
+    const mean = logOdds.posterior(f);
+    const sd = Math.sqrt(logOdds.variance * varianceScale);
+    return logistic(mean + sd * candidateNormal(d.lanes, modelId, f));
   };
+}
+
+/** The posterior that scores a candidate: its group's (a model per action or channel), else the top-level one. */
+function byGroup<T>(params: AdaptiveParams, build: (p: AdaptiveParams) => T): (f: ConditionFacts) => T {
+  const base = build(params);
+  if (params.groupBy === undefined || !params.groups) return () => base;
+  const get = referenceGetter(params.groupBy);
+  const groups = new Map(
+    Object.entries(params.groups).map(([key, g]) => [
+      key,
+      build({ ...params, ...g, groupBy: undefined, groups: undefined }),
+    ]),
+  );
+  return (f) => {
+    const key = get(f);
+    return (key === undefined || key === null ? undefined : groups.get(String(key))) ?? base;
+  };
+}
+
+function compileGrouped(params: AdaptiveParams): (facts: ConditionFacts) => number {
+  const pick = byGroup(params, (p) => compileAdaptive(p));
+  return (f) => pick(f)(f);
 }
 
 export const adaptiveModel: ModelKind<AdaptiveParams> = {
@@ -334,37 +459,50 @@ export const adaptiveModel: ModelKind<AdaptiveParams> = {
     ...(params.exploration?.seedInputs ?? []).flatMap((input, i) =>
       checkReference(input, ctx, joinField(joinField(joinField(field, 'exploration'), 'seedInputs'), i)),
     ),
+    ...(params.groupBy === undefined ? [] : checkReference(params.groupBy, ctx, joinField(field, 'groupBy'))),
   ],
-  compile: (params) => compileAdaptive(params),
+  compile: compileGrouped,
   // A draw is keyed by the action, so an exploring model is scored per candidate.
   reads: (params) =>
     referenceRoots([
       ...params.terms.map((t) => t.input),
       ...(params.exploration ? [...params.exploration.seedInputs, 'action.id'] : []),
+      ...(params.groupBy === undefined ? [] : [params.groupBy]),
     ]),
-  summarize: (params) =>
-    `adaptive model ${params.modelId}: ${params.terms.length} predictor${params.terms.length === 1 ? '' : 's'}, ${params.evidence} outcomes${params.evidence < params.maturity ? ' (immature)' : ''}`,
+  summarize: (params) => {
+    const groups = params.groupBy === undefined ? [] : Object.values(params.groups ?? {});
+    const evidence = groups.length ? groups.reduce((n, g) => n + g.evidence, 0) : params.evidence;
+    const per = groups.length
+      ? ` in ${groups.length} group${groups.length === 1 ? '' : 's'} by ${params.groupBy}`
+      : '';
+    return `adaptive model ${params.modelId}: ${params.terms.length} predictor${params.terms.length === 1 ? '' : 's'}, ${evidence} outcomes${per}${evidence < params.maturity ? ' (immature)' : ''}`;
+  },
   explain(params) {
-    const readers = params.terms.map((t) => ({ input: t.input, read: termReader(t) }));
-    let explored = false;
-    const score = compileAdaptive(params, () => (explored = true));
-    const meanOf = logOddsParts(params).mean;
-    return (f) => {
-      const contributions: Contribution[] = readers.map(({ input, read }) => {
-        const { x, w, value } = read(f);
-        return { input, value, effect: w.mean * x };
-      });
-      explored = false;
-      const drawn = score(f);
-      if (explored) {
-        // What the Thompson draw added to the mean log-odds, so the trace says the action was explored.
-        contributions.push({
-          input: 'exploration',
-          value: 'Thompson draw',
-          effect: Math.log(drawn / (1 - drawn)) - meanOf(f),
-        });
-      }
-      return contributions;
-    };
+    const pick = byGroup(params, explainOne);
+    return (f) => pick(f)(f);
   },
 };
+
+function explainOne(params: AdaptiveParams): (f: ConditionFacts) => Contribution[] {
+  const readers = params.terms.map((t) => ({ input: t.input, read: termReader(t) }));
+  let explored = false;
+  const score = compileAdaptive(params, () => (explored = true));
+  const logOdds = new LogOdds(params);
+  return (f) => {
+    const contributions: Contribution[] = readers.map(({ input, read }) => {
+      const { x, w, value } = read(f);
+      return { input, value, effect: w.mean * x };
+    });
+    explored = false;
+    const drawn = score(f);
+    if (explored) {
+      // What the Thompson draw added to the mean log-odds, so the trace says the action was explored.
+      contributions.push({
+        input: 'exploration',
+        value: 'Thompson draw',
+        effect: Math.log(drawn / (1 - drawn)) - logOdds.mean(f),
+      });
+    }
+    return contributions;
+  };
+}

@@ -14,6 +14,16 @@ export function parseReference(reference: string): { root: FactName; keys: strin
   return { root: root as FactName, keys };
 }
 
+/**
+ * Inputs every decision has whatever the schema declares: the customer's id (required by the
+ * decision API), the decision's time and its id (the API sets `context.decisionId` on every
+ * decision, which seeds an adaptive model's Thompson draws).
+ */
+const ALWAYS_PRESENT: Record<'customer' | 'context', ReadonlySet<string>> = {
+  customer: new Set(['id']),
+  context: new Set(['now', 'decisionId']),
+};
+
 /** Own-property getter for a reference; missing anywhere gives undefined. */
 export function referenceGetter(reference: string): (facts: ConditionFacts) => unknown {
   const parsed = parseReference(reference);
@@ -48,7 +58,7 @@ export function checkReference(
   const name = parsed.keys[0]!;
   if (parsed.root === 'customer' || parsed.root === 'context') {
     const declared = ctx.env.schema?.[parsed.root];
-    if (declared && !declared.some((f) => f.name === name)) {
+    if (declared && !ALWAYS_PRESENT[parsed.root].has(name) && !declared.some((f) => f.name === name)) {
       return [
         problem(
           'unknown_field',

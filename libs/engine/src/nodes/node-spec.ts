@@ -33,6 +33,12 @@ export interface CompileContext {
   labels: Labels;
   /** Customer/context paths resolved once per decision, shared by all conditions of the strategy. */
   slots: PathSlots;
+  /**
+   * Conditions as generated code (`enabled`), with shared comparisons indexed (`index`: true,
+   * false, or undefined to choose by catalog size); absent or disabled: closures (compileCondition),
+   * the reference. See CompileOptions.codegen and indexConditions.
+   */
+  codegen?: { enabled: boolean; index?: boolean };
 }
 
 export interface NodeResult {
@@ -62,6 +68,16 @@ export interface NodeRuntime {
    * by reason. Only called for funnel traces; without it explainDrop's words are counted.
    */
   dropReason?(
+    candidate: Candidate,
+    state: DecisionState,
+    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
+  ): string;
+  /**
+   * Why a candidate was dropped, in a few words many candidates share (a filter: the field of the
+   * first check that failed, "action rule fails on age"), so that a large trace can count drops by it
+   * (see runtime/bounded-trace.ts). Without it dropReason's words are counted.
+   */
+  dropCategory?(
     candidate: Candidate,
     state: DecisionState,
     lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },

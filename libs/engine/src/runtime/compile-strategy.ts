@@ -8,6 +8,13 @@ import { topologicalOrder } from '../graph/strategy-graph';
 import type { NodeRuntime, StrategyEnvironment } from '../nodes/node-spec';
 import { nodeSpec } from '../nodes/registry';
 import { StrategyValidationError, type ProblemCode } from '../validation/problem';
+import {
+  FULL_TRACE_CANDIDATES,
+  finishTrace,
+  summariseNode,
+  traceBounds,
+  type TraceBounds,
+} from './bounded-trace';
 import { validateStrategy } from '../validation/validate-strategy';
 import type {
   Candidate,
@@ -24,7 +31,14 @@ export interface CompiledStrategy {
   /** Content hash of the document (what was simulated, approved and published). */
   readonly hash: string;
   decide(input: DecisionInput, options?: DecideOptions): DecisionResult;
-  /** The same decision for many rows, e.g. a simulation chunk. */
+  /**
+   * The same decision for many rows, e.g. a simulation chunk: decide for each row in turn. What rows
+   * could share is already shared at compile time (the plan, generated code, the predicate index and
+   * its sorted thresholds); what remains is per customer (slot values, predicate verdicts, candidate
+   * lists), so a batch path saves nothing measurable (measured: decideBatch and a loop of decide
+   * run at the same rate in the engine bench), and rows stay independent, so a throwing row
+   * cannot affect another.
+   */
   decideBatch(inputs: readonly DecisionInput[], options?: DecideOptions): DecisionResult[];
 }
 
@@ -44,8 +58,9 @@ interface PlanStep {
 }
 
 /**
- * Validates and compiles a strategy into a plan of closures. Throws StrategyValidationError with
- * every problem if the document has errors. Use compileCached to compile each version only once.
+ * Validates and compiles a strategy into a plan of steps, its filters' rules as generated code (see
+ * codegen). Throws StrategyValidationError with every problem if the document has errors. Use
+ * compileCached to compile each version only once.
  */
 export interface CompileOptions {
   /**
@@ -53,6 +68,20 @@ export interface CompileOptions {
    * keeps deciding exactly as it was approved.
    */
   tolerate?: readonly ProblemCode[];
+  /**
+   * Conditions compiled to JavaScript and run with `new Function` (default true). false: closures
+   * only, the reference implementation (for debugging; the API's ARBITER_ENGINE_CODEGEN=0). Where
+   * `new Function` is not allowed (a page under a strict Content Security Policy) closures are used.
+   */
+  codegen?: boolean;
+  /**
+   * With codegen, a filter's rules run either as one generated function with every rule inlined, or
+   * through an index: comparisons of customer/context values shared by many rules evaluated once
+   * per decision (thresholds by binary search, equality by hash lookup), the other rules one
+   * generated function each. Default: one function up to 500 actions, the index beyond (what
+   * measured fastest); true or false forces the index or not.
+   */
+  indexConditions?: boolean;
 }
 
 export function compileStrategy(
@@ -70,6 +99,7 @@ export function compileStrategy(
   const actionsById = new Map(actions.map((a) => [a.id, a]));
   const labels = { schema: env.schema };
   const slots = new PathSlots();
+  const codegen = { enabled: options.codegen !== false, index: options.indexConditions };
 
   const outgoing = new Map(doc.nodes.map((n) => [n.id, doc.edges.filter((e) => e.source === n.id)]));
   const order = topologicalOrder(
@@ -98,6 +128,7 @@ export function compileStrategy(
         models: env.models ?? {},
         labels,
         slots,
+        codegen,
       }),
       inputSlots: doc.edges
         .filter((e) => e.target === id)
@@ -110,13 +141,14 @@ export function compileStrategy(
     };
   });
   const slotCount = slotOf.size;
-  const hash = contentHash(doc);
+  let hash: string | undefined; // worked out when first asked: hashing a big catalog's document is not compiling it
 
   const decide = (input: DecisionInput, options: DecideOptions = {}): DecisionResult => {
     const state = decisionState(input, options);
     state.facts.slots = slots.resolve(state.facts);
     const lists: (Candidate[] | undefined)[] = new Array(slotCount);
     const trace = options.trace ? newTrace() : undefined;
+    const bounds = options.trace === true ? traceBounds(options) : undefined;
     let result: Candidate[] = [];
     for (const step of steps) {
       let inputs: Candidate[][];
@@ -154,18 +186,22 @@ export function compileStrategy(
             state,
             options.trace === true ? 'full' : options.trace === 'funnel' ? 'funnel' : 'counts',
             actions,
+            bounds,
           ),
         );
       trace?.path.push(step.id);
     }
     const limited = options.limit !== undefined ? result.slice(0, Math.max(0, options.limit)) : result;
+    if (trace && bounds) finishTrace(trace, limited, bounds);
     const decision: DecisionResult = { recommendations: limited.map(toRecommendation) };
     if (trace) decision.trace = trace;
     return decision;
   };
 
   return {
-    hash,
+    get hash() {
+      return (hash ??= contentHash(doc));
+    },
     decide,
     decideBatch: (inputs, options) => inputs.map((input) => decide(input, options)),
   };
@@ -174,23 +210,65 @@ export function compileStrategy(
 const compiledCache = new Map<string, CompiledStrategy>();
 const CACHE_LIMIT = 256;
 
-/** compileStrategy, cached by the content hash of the document and of its environment. */
+interface SameObjects {
+  actions: StrategyEnvironment['actions'];
+  schema: StrategyEnvironment['schema'];
+  models: StrategyEnvironment['models'];
+  options: string;
+  compiled: CompiledStrategy;
+}
+const byDocument = new WeakMap<object, SameObjects[]>();
+const OBJECTS_PER_DOCUMENT = 8;
+
+/**
+ * compileStrategy, cached; a hit costs microseconds.
+ * - The same document object with the same catalog, schema and models objects (and equal options)
+ *   is found by identity (a WeakMap on the document), without reading the document. compileCached
+ *   therefore treats what it is given as values: a changed document, catalog, schema or model
+ *   registry is a new object (as the API's parsed documents and loaded environments are), never
+ *   one changed in place; change one in place and call compileStrategy instead.
+ * - Anything else is found by content: the SHA-256 (node:crypto on Node) of the canonical JSON of
+ *   the document (positions left out) and of the environment, so equal content read again (a
+ *   version loaded from the database) compiles once. A change of content is a new key, so a stale
+ *   plan is never returned; the least recently added of 256 plans is dropped.
+ */
 export function compileCached(
   document: StrategyDocument,
   env: StrategyEnvironment = {},
   options: CompileOptions = {},
 ): CompiledStrategy {
+  const optionsKey = `${(options.tolerate ?? []).join(',')}|${options.codegen !== false}|${options.indexConditions}`;
+  const known = typeof document === 'object' && document !== null ? byDocument.get(document) : undefined;
+  const same = known?.find(
+    (e) =>
+      e.actions === env.actions &&
+      e.schema === env.schema &&
+      e.models === env.models &&
+      e.options === optionsKey,
+  );
+  if (same) return same.compiled;
   let key: string;
   try {
-    key = `${contentHash(document)}:${sha256Hex(canonicalJson({ actions: env.actions ?? [], schema: env.schema ?? {}, models: env.models ?? {}, tolerate: options.tolerate ?? [] }))}`;
+    key = `${contentHash(document)}:${sha256Hex(canonicalJson({ actions: env.actions ?? [], schema: env.schema ?? {}, models: env.models ?? {} }))}:${optionsKey}`;
   } catch {
     return compileStrategy(document, env, options); // not hashable, so not a valid document: report its problems
   }
-  const hit = compiledCache.get(key);
-  if (hit) return hit;
-  const compiled = compileStrategy(document, env, options);
-  if (compiledCache.size >= CACHE_LIMIT) compiledCache.delete(compiledCache.keys().next().value!);
-  compiledCache.set(key, compiled);
+  let compiled = compiledCache.get(key);
+  if (!compiled) {
+    compiled = compileStrategy(document, env, options);
+    if (compiledCache.size >= CACHE_LIMIT) compiledCache.delete(compiledCache.keys().next().value!);
+    compiledCache.set(key, compiled);
+  }
+  const entries = known ?? [];
+  if (!known) byDocument.set(document, entries);
+  if (entries.length >= OBJECTS_PER_DOCUMENT) entries.shift();
+  entries.push({
+    actions: env.actions,
+    schema: env.schema,
+    models: env.models,
+    options: optionsKey,
+    compiled,
+  });
   return compiled;
 }
 
@@ -250,6 +328,7 @@ function traceNode(
   state: DecisionState,
   detail: 'full' | 'funnel' | 'counts',
   catalog: readonly ActionFact[],
+  bounds?: TraceBounds,
 ): NodeTrace {
   const incoming = step.source
     ? (step.runtime.selected ?? catalog.map((action) => ({ action, fields: {} })))
@@ -267,6 +346,8 @@ function traceNode(
   if (step.outputSlots.size > 1) node.branch = handle;
   if (detail === 'funnel') return withFunnel(node, step, incoming, out, state);
   if (detail !== 'full') return node;
+  if (bounds && incoming.length > FULL_TRACE_CANDIDATES)
+    return summariseNode(node, step.runtime, incoming, out, notes, state, bounds);
   const lists = { inputs: incoming, output: out };
   const outputNotes = step.runtime.explainOutput?.(state, lists);
   const allNotes = outputNotes?.length ? [...(notes ?? []), ...outputNotes] : notes;

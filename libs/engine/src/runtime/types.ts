@@ -46,6 +46,13 @@ export interface DecideOptions {
    * that holds for every customer dropped the same way (for counting drops over many decisions).
    */
   trace?: boolean | 'counts' | 'funnel';
+  /**
+   * Full trace of a node with more than 100 candidates: how many dropped candidates it lists by name
+   * and how many top recommendations get their full story (default 20; see bounded-trace.ts).
+   */
+  traceLimit?: number;
+  /** Action ids whose full story a full trace tells at every node, however many candidates it has. */
+  traceActions?: readonly string[];
   /** Keep at most this many recommendations (after the strategy's own limits). */
   limit?: number;
   /** Decision time in ms since epoch when `context.now` is absent; defaults to the clock. */
@@ -84,6 +91,23 @@ export interface NodeTrace {
   kept?: { actionId: string; fields: Record<string, number>; details?: Record<string, unknown> }[];
   /** Notes about the node as a whole, e.g. why a split chose its branch. */
   notes?: string[];
+  /**
+   * Full trace of a node with more than 100 candidates: `dropped` then lists only the first ones
+   * (and the asked-about actions), `kept` only the top recommendations and the asked-about actions,
+   * and this counts the rest.
+   */
+  summary?: {
+    /**
+     * Drops by reason (words many candidates share), most frequent first, at most 20; counted over
+     * `reasonsCounted` drops spread evenly over all of them (every drop up to 500).
+     */
+    reasons: { reason: string; count: number }[];
+    /** The counted drops whose reasons are not among those listed. */
+    otherReasons?: { reasons: number; count: number };
+    reasonsCounted: number;
+    droppedNotListed: number;
+    keptNotListed: number;
+  };
 }
 
 /** Per-decision values every node may read; built once per decision. */

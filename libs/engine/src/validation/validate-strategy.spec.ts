@@ -463,7 +463,7 @@ describe('validateStrategy', () => {
         'unsupported_condition',
       );
       expect(problem).toMatchObject({ field: 'config.condition.all[0].path' });
-      expect(problem.message).toContain("use $.name, $['name with spaces'] or $.list[0]");
+      expect(problem.message).toContain('recursive descent (..) is not supported; name each step');
     });
 
     it('unknown_fact: a fact strategies do not have', () => {

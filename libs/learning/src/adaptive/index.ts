@@ -6,7 +6,9 @@ export {
   type AdaptiveSettings,
 } from './adaptive-config';
 export {
+  cloneState,
   isMature,
+  learnInPlace,
   logOddsPosterior,
   meanPropensity,
   updateAdaptiveModel,
@@ -24,4 +26,11 @@ export {
   type ExplorationPolicy,
   type ExploredScore,
 } from './exploration';
-export { toEngineSpec } from './engine-spec';
+export { fromEngineSpec, toEngineSpec } from './engine-spec';
+export {
+  LearningReplay,
+  type LearningCurve,
+  type LearningCurveBucket,
+  type ReplayRate,
+  type ReplayRow,
+} from './learning-replay';

@@ -74,4 +74,8 @@ export class CustomerErasureResult {
   @Field(() => Int) decisionsPseudonymised: number;
   @Field(() => Int) deadLettersDeleted: number;
   @Field(() => Int) datasetRowsDeleted: number;
+  @Field(() => Int, {
+    description: 'Examples of "top action changed" in simulation comparisons now under the pseudonym.',
+  })
+  simulationExamplesPseudonymised: number;
 }

@@ -8,7 +8,14 @@ import { setNodeConfig } from '../document-edits';
 import { EditorContext, type EditorContextValue, type EditorEnvironment } from '../editor-context';
 import { NODE_KINDS } from '../nodes/registry';
 import { ProblemLookup } from '../problems';
-import { latestRegistryReference, RegistryApiContext, type RegistryApi } from './registry-reference';
+import { adaptiveModel, adaptiveStatus, memoryAdaptiveApi } from '../../models/adaptive-fixtures';
+import {
+  AdaptiveStatusContext,
+  latestRegistryReference,
+  RegistryApiContext,
+  type RegistryApi,
+} from './registry-reference';
+import { formatDay } from '../../shared/format-date';
 
 const example = EXAMPLES[0]!;
 const NODE = 'net-value';
@@ -52,10 +59,12 @@ function Harness({
   api,
   env,
   onDoc,
+  adaptive = memoryAdaptiveApi().api,
 }: {
   api: RegistryApi;
   env: EditorEnvironment;
   onDoc(doc: StrategyDocument): void;
+  adaptive?: Parameters<typeof AdaptiveStatusContext.Provider>[0]['value'];
 }) {
   const [doc, setDoc] = useState(example.document);
   const context: EditorContextValue = { doc, env, labels: { schema: example.schema } };
@@ -63,20 +72,22 @@ function Harness({
   const Settings = NODE_KINDS.score.Settings;
   return (
     <RegistryApiContext.Provider value={api}>
-      <EditorContext.Provider value={context}>
-        <Settings
-          node={node}
-          onChange={(config) =>
-            setDoc((d) => {
-              const next = setNodeConfig(d, NODE, config);
-              onDoc(next);
-              return next;
-            })
-          }
-          problems={ProblemLookup.none}
-          context={context}
-        />
-      </EditorContext.Provider>
+      <AdaptiveStatusContext.Provider value={adaptive}>
+        <EditorContext.Provider value={context}>
+          <Settings
+            node={node}
+            onChange={(config) =>
+              setDoc((d) => {
+                const next = setNodeConfig(d, NODE, config);
+                onDoc(next);
+                return next;
+              })
+            }
+            problems={ProblemLookup.none}
+            context={context}
+          />
+        </EditorContext.Provider>
+      </AdaptiveStatusContext.Provider>
     </RegistryApiContext.Provider>
   );
 }
@@ -96,7 +107,7 @@ describe('the score step with a trained model from the registry', () => {
     expect(problems).toEqual([]);
 
     // The registered models with algorithm and AUC; the chosen version's card.
-    const list = await screen.findByRole('radiogroup', { name: 'Trained model' });
+    const list = await screen.findByRole('radiogroup', { name: 'Registry model' });
     expect(within(list).getByText('Gradient-boosted trees · AUC 0.812')).toBeTruthy();
     expect(within(list).getByText('Naive Bayes · AUC 0.701')).toBeTruthy();
     const card = await screen.findByRole('region', { name: 'Coupon acceptance v2' });
@@ -104,7 +115,7 @@ describe('the score step with a trained model from the registry', () => {
     expect(within(card).getByText('Coupons 2026, 10,000 rows')).toBeTruthy();
     expect(within(card).getByText('0.812 (95% CI 0.79–0.83)')).toBeTruthy();
     expect(within(card).getByText('0.487 · 0.161')).toBeTruthy();
-    expect(within(card).getByText('3 Mar 2026', { exact: false })).toBeTruthy();
+    expect(within(card).getByText(formatDay('2026-03-03T14:05:00.000Z'), { exact: false })).toBeTruthy();
     expect(within(card).getByText(/1 warning in its report/)).toBeTruthy();
     expect(within(card).getByRole('link', { name: 'Open the report' }).getAttribute('href')).toBe(
       '#/models/m1?version=mv-2',
@@ -164,5 +175,37 @@ describe('the default registry reference', () => {
   it('is the first model at its highest version, or an empty reference without models', () => {
     expect(latestRegistryReference(registry)).toEqual({ type: 'registry', modelId: 'm1', version: 2 });
     expect(latestRegistryReference(undefined)).toEqual({ type: 'registry', modelId: '' });
+  });
+});
+
+describe('the score step with an adaptive model from the registry', () => {
+  it('pins its configuration version and says it learns from outcomes, how much it explores and its maturity', async () => {
+    let doc: StrategyDocument | undefined;
+    const { api } = memoryApi([adaptiveModel(), ...models]);
+    const adaptive = memoryAdaptiveApi(adaptiveStatus({ evidence: 120, mature: false }));
+    render(
+      <Harness
+        api={api}
+        adaptive={adaptive.api}
+        env={{ ...env, models: { ...registry, am1: tree(0.1), 'am1@1': tree(0.1) } }}
+        onDoc={(d) => (doc = d)}
+      />,
+    );
+    fireEvent.change(screen.getByRole('combobox', { name: 'Model type' }), { target: { value: 'registry' } });
+    const list = await screen.findByRole('radiogroup', { name: 'Registry model' });
+    expect(within(list).getByText('Adaptive · learns from outcomes')).toBeTruthy();
+    fireEvent.click(within(list).getByRole('radio', { name: /Card offers \(adaptive\)/ }));
+    expect(scoreModel(doc)).toEqual({ type: 'registry', modelId: 'am1', version: 1 });
+
+    const version = await screen.findByRole('combobox', { name: 'Model version' });
+    expect(within(version).getByRole('option', { name: /^v1 \(latest\) · configuration/ })).toBeTruthy();
+    const card = await screen.findByRole('region', { name: 'Card offers (adaptive) v1' });
+    expect(within(card).getByText(/Learns from outcomes \(accepted count as success\)/)).toBeTruthy();
+    expect(within(card).getByText('10% of decisions draw from its uncertainty')).toBeTruthy();
+    expect(within(card).getByText('still learning: 120 of 200 outcomes')).toBeTruthy();
+    expect(within(card).getByText('customer.age, customer.segment')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: 'Open the model' }).getAttribute('href')).toBe(
+      '#/models/am1?version=amv-1',
+    );
   });
 });

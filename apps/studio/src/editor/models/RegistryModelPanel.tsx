@@ -1,7 +1,8 @@
 import type { ModelSpec } from '@arbiter/engine';
 import { useContext, useEffect, useId, useState } from 'react';
 import { routeHash } from '../../app/router';
-import { formatDate } from '../../datasets/format-date';
+import { formatDate } from '../../shared/format-date';
+import { isAdaptive, type AdaptiveStatus } from '../../models/adaptive-model';
 import type { ModelSummary, VersionDetail } from '../../models/models-api';
 import {
   ALGORITHM_WORDS,
@@ -10,21 +11,22 @@ import {
   formatCount,
   formatInterval,
   formatMetric,
+  formatPercent,
   targetWords,
 } from '../../models/report-model';
 import { errorMessage } from '../../shared/error-message';
 import { Select } from '../../shared/ui';
 import { useEditorContext } from '../editor-context';
 import type { ModelEditorProps } from './ModelEditor';
-import { RegistryApiContext } from './registry-reference';
+import { AdaptiveStatusContext, RegistryApiContext } from './registry-reference';
 import '../../models/models.css';
 
 type Registry = Extract<ModelSpec, { type: 'registry' }>;
 
 /**
- * A trained model from the registry: the registered models with algorithm and AUC, the version
- * (the latest by default; the reference pins it), and the chosen version's card with a link to
- * its report.
+ * A model from the registry: the registered models with algorithm and AUC (or, for an adaptive
+ * model, that it learns from outcomes), the version (the latest by default; the reference pins it),
+ * and the chosen version's card with a link to its report or its learning status.
  */
 export function RegistryModelPanel({ value, onChange, problems, field }: ModelEditorProps<Registry>) {
   const { env } = useEditorContext();
@@ -53,7 +55,7 @@ export function RegistryModelPanel({ value, onChange, problems, field }: ModelEd
   return (
     <div className="field registry-panel">
       <span className="field-label" id={`${name}-label`}>
-        Trained model
+        Registry model
       </span>
       {local && <NoRegistryModel local />}
       {error && (
@@ -81,7 +83,9 @@ export function RegistryModelPanel({ value, onChange, problems, field }: ModelEd
                 <span>
                   <strong>{m.name}</strong>
                   <span className="muted small registry-model-line">
-                    {ALGORITHM_WORDS[latest.algorithm]} · AUC {formatMetric(latest.auc)}
+                    {isAdaptive(m)
+                      ? 'Adaptive · learns from outcomes'
+                      : `${ALGORITHM_WORDS[latest.algorithm]} · AUC ${formatMetric(latest.auc)}`}
                   </span>
                 </span>
               </label>
@@ -100,7 +104,7 @@ export function RegistryModelPanel({ value, onChange, problems, field }: ModelEd
             value={value.version === undefined ? '' : String(value.version)}
             options={chosen.versions.map((v, i) => ({
               value: String(v.version),
-              label: `v${v.version}${i === 0 ? ' (latest)' : ''} · AUC ${formatMetric(v.auc)} · ${formatDate(v.createdAt)}`,
+              label: `v${v.version}${i === 0 ? ' (latest)' : ''} · ${isAdaptive(chosen) ? 'configuration' : `AUC ${formatMetric(v.auc)}`} · ${formatDate(v.createdAt)}`,
             }))}
             onChange={(v) => onChange({ ...value, version: Number(v) })}
             invalid={problems.has(`${field}.version`)}
@@ -118,7 +122,17 @@ export function RegistryModelPanel({ value, onChange, problems, field }: ModelEd
           {m}
         </div>
       ))}
-      {chosen && version && (
+      {chosen && version && isAdaptive(chosen) && (
+        <AdaptiveCard
+          key={version.id}
+          modelId={chosen.id}
+          versionId={version.id}
+          version={version.version}
+          modelName={chosen.name}
+          known={Object.hasOwn(env.models ?? {}, `${chosen.id}@${version.version}`)}
+        />
+      )}
+      {chosen && version && !isAdaptive(chosen) && (
         <RegistryCard
           key={version.id}
           versionId={version.id}
@@ -142,6 +156,79 @@ export function NoRegistryModel({ local }: { local?: boolean }) {
       No trained model yet. Analysts train them from a dataset on the{' '}
       <a href={routeHash({ screen: 'models' })}>Models</a> page.
     </p>
+  );
+}
+
+/** An adaptive model's card: that it learns from outcomes, how much it explores, its maturity and evidence so far. */
+function AdaptiveCard({
+  modelId,
+  versionId,
+  version,
+  modelName,
+  known,
+}: {
+  modelId: string;
+  versionId: string;
+  version: number;
+  modelName: string;
+  known: boolean;
+}) {
+  const api = useContext(AdaptiveStatusContext);
+  const [status, setStatus] = useState<AdaptiveStatus>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let current = true;
+    api.status(modelId, version).then(
+      (s) => current && setStatus(s),
+      (err: unknown) => current && setError(errorMessage(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, modelId, version]);
+  if (error)
+    return (
+      <p className="field-error" role="alert">
+        Could not load this model’s card: {error}
+      </p>
+    );
+  if (!status) return <p className="muted small">Loading the model’s card…</p>;
+  const c = status.config;
+  return (
+    <section className="registry-card" aria-label={`${modelName} v${version}`}>
+      <div className="registry-card-head">
+        <strong>
+          {modelName} v{version} <span className="status-pill adaptive-pill">Adaptive</span>
+        </strong>
+        <a href={routeHash({ screen: 'models', modelId, versionId })}>Open the model</a>
+      </div>
+      <p className="small registry-adaptive-line">
+        Learns from outcomes ({c.positiveOutcomes.join(', ')} count as success): what it has learned changes
+        without review; this configuration is what the review sees.
+      </p>
+      <dl className="mdl-facts">
+        <dt>Exploration</dt>
+        <dd>{formatPercent(c.explorationShare, 0)} of decisions draw from its uncertainty</dd>
+        <dt>Maturity</dt>
+        <dd>
+          {status.mature ? 'mature' : 'still learning'}: {formatCount(status.evidence)} of{' '}
+          {formatCount(c.maturity)} outcomes
+        </dd>
+        <dt>Rolling AUC</dt>
+        <dd>{formatMetric(status.rollingAuc)}</dd>
+        <dt>Predictors</dt>
+        <dd>{c.predictors.map((p) => p.input).join(', ')}</dd>
+        <dt>State</dt>
+        <dd>{status.frozen ? 'learning frozen' : 'learning'}</dd>
+      </dl>
+      {status.alert && <p className="field-warning small">Guard alert: {status.alert.message}</p>}
+      {!known && (
+        <p className="field-warning small">
+          This version was configured after the editor opened: reload the page to check and test the strategy
+          with it.
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -1,11 +1,16 @@
 import { createContext } from 'react';
 import type { ModelSpec } from '@arbiter/engine';
+import { graphqlAdaptiveApi } from '../../models/adaptive-api';
+import type { AdaptiveApi } from '../../models/adaptive-model';
 import { graphqlModelsApi, type ModelsApi } from '../../models/models-api';
 
 /** What the score step's registry panel asks of the API; component tests provide an in-memory one. */
 export type RegistryApi = Pick<ModelsApi, 'list' | 'version'>;
 
 export const RegistryApiContext = createContext<RegistryApi>(graphqlModelsApi);
+
+/** The status of an adaptive model chosen in the registry panel (its exploration share, maturity, evidence). */
+export const AdaptiveStatusContext = createContext<Pick<AdaptiveApi, 'status'>>(graphqlAdaptiveApi);
 
 /**
  * The reference a score step gets when the designer switches to "Trained model from the registry":

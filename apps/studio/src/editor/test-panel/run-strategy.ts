@@ -9,10 +9,14 @@ import {
 
 export type RunOutcome = { ok: true; result: DecisionResult } | { ok: false; message: string };
 
-/** Runs the strategy in the browser with the same engine the server uses, with the full trace. */
+/**
+ * Runs the strategy in the browser with the same engine the server uses, with the full trace. As the
+ * engine's closures (its reference): one test decision gains nothing from generated code, and the
+ * studio's Content-Security-Policy forbids `new Function` (trying would log a violation).
+ */
 export function runStrategy(doc: StrategyDocument, env: StrategyEnvironment, input: DecisionInput): RunOutcome {
   try {
-    return { ok: true, result: compileStrategy(doc, env).decide(input, { trace: true }) };
+    return { ok: true, result: compileStrategy(doc, env, { codegen: false }).decide(input, { trace: true }) };
   } catch (err) {
     if (err instanceof StrategyValidationError) {
       const errors = err.problems.filter((p) => p.severity === 'error').length;

@@ -1,4 +1,4 @@
-import { compileStrategy } from '@arbiter/engine';
+import { compileStrategy, type StrategyDocument } from '@arbiter/engine';
 import { EXAMPLES, exampleEnvironment } from '@arbiter/engine/examples';
 import { traceInWords, whereDropped } from './trace-words';
 import { documentUpTo, rankingAfter, runStrategy } from './run-strategy';
@@ -22,6 +22,32 @@ describe('trace in words', () => {
     const dropped = eligibility.dropped[0]!;
     expect(whereDropped(trace!, dropped.actionId)).toEqual({ nodeId: 'eligibility', reason: dropped.reason });
     expect(whereDropped(trace!, sample.expectedTopAction!)).toBeUndefined();
+  });
+
+  it('a step with more than 100 actions lists its first drops and counts the rest by reason', () => {
+    const actions = Array.from({ length: 300 }, (_, i) => ({ id: `a${i}`, name: `Action ${i}` }));
+    const doc: StrategyDocument = {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'all', type: 'actions', position: { x: 0, y: 0 }, config: {} },
+        {
+          id: 'adults',
+          type: 'filter',
+          position: { x: 200, y: 0 },
+          config: { condition: { all: [{ fact: 'action', path: '$.id', operator: 'in', value: ['a1', 'a2'] }] } },
+        },
+        { id: 'out', type: 'output', position: { x: 400, y: 0 }, config: {} },
+      ],
+      edges: [
+        { source: 'all', target: 'adults' },
+        { source: 'adults', target: 'out' },
+      ],
+    };
+    const { trace } = compileStrategy(doc, { actions }).decide({ customer: {} }, { trace: true });
+    const step = traceInWords(trace!, doc, actions).find((s) => s.nodeId === 'adults')!;
+    expect(step.text).toBe('300 in → 2 out');
+    expect(step.dropped).toHaveLength(20);
+    expect(step.notes).toEqual(['278 more dropped, not listed by name.', '298 of 298 drops counted: fails on action id']);
   });
 
   it('runs a strategy with problems as a friendly message', () => {

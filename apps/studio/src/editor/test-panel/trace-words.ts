@@ -34,7 +34,7 @@ export function traceInWords(trace: DecisionTrace, doc: StrategyDocument, action
         title,
         text: parts.join('; '),
         dropped: (t.dropped ?? []).map((d) => ({ actionId: d.actionId, name: names.get(d.actionId) ?? d.actionId, reason: d.reason })),
-        notes: t.notes ?? [],
+        notes: [...(t.notes ?? []), ...summaryWords(t.summary)],
       },
     ];
   });
@@ -47,6 +47,16 @@ export function whereDropped(trace: DecisionTrace, actionId: string): { nodeId: 
     if (d) return { nodeId: id, reason: d.reason };
   }
   return undefined;
+}
+
+/** A step with more than 100 candidates lists only its first drops; the rest are counted by reason. */
+function summaryWords(summary: DecisionTrace['nodes'][number]['summary']): string[] {
+  if (!summary) return [];
+  const lines = summary.droppedNotListed ? [`${summary.droppedNotListed} more dropped, not listed by name.`] : [];
+  const sample = summary.reasonsCounted;
+  lines.push(...summary.reasons.map((r) => `${r.count} of ${sample} drops counted: ${r.reason}`));
+  if (summary.otherReasons) lines.push(`${summary.otherReasons.count} of ${sample} drops counted: ${plural(summary.otherReasons.reasons, 'other reason')}`);
+  return lines;
 }
 
 function plural(n: number, word: string): string {

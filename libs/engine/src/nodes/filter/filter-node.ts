@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { catalogIndex } from '../../catalog/action';
 import { compileCondition, holds, type CompiledCondition } from '../../conditions/compile-condition';
 import { describeCondition } from '../../conditions/describe-condition';
+import { lazyCondition } from '../../conditions/lazy-condition';
 import type { RootCondition } from '../../conditions/types';
-import type { Candidate, DecisionState } from '../../runtime/types';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
 import { checkConditionAt, checkScopeKeys, conditionSchema, plural } from '../shared';
+import { closureEligibility, combine, generatedEligibility } from './eligibility';
 
 const configSchema = z.object({
   /** Applies to every candidate. */
@@ -22,6 +22,7 @@ const FACTS = ['customer', 'context', 'action', 'fields'] as const;
 interface Rule {
   scope: string;
   condition: CompiledCondition;
+  source: RootCondition;
 }
 
 /** Keeps the candidates for which every applicable rule holds. */
@@ -59,8 +60,14 @@ export const filterNode = defineNode<FilterConfig>({
     return problems;
   },
   compile(config, ctx) {
-    const compile = (c: RootCondition) => compileCondition(c, ctx.labels, ctx.slots);
-    const common = config.condition ? compile(config.condition) : undefined;
+    // With generated code deciding, the closures only explain (traces): compiled on first use.
+    const generated = ctx.codegen?.enabled === true;
+    const compile = (c: RootCondition) => ({
+      source: c,
+      condition: generated ? lazyCondition(c, ctx.labels) : compileCondition(c, ctx.labels, ctx.slots),
+    });
+    const commonRule = config.condition ? compile(config.condition) : undefined;
+    const common = commonRule?.condition;
     const byGroup = new Map(Object.entries(config.byGroup ?? {}).map(([g, c]) => [g, compile(c)]));
     const byAction = new Map(Object.entries(config.byAction ?? {}).map(([a, c]) => [a, compile(c)]));
     // A common condition that reads only customer and context is the same for every candidate: test it once.
@@ -68,14 +75,22 @@ export const filterNode = defineNode<FilterConfig>({
     const rulesFor = new Map<string, Rule[]>();
     for (const action of ctx.actions) {
       const rules: Rule[] = [];
-      if (common && !hoisted) rules.push({ scope: '', condition: common });
+      if (commonRule && !hoisted) rules.push({ scope: '', ...commonRule });
       const groupRule = action.group !== undefined ? byGroup.get(action.group) : undefined;
-      if (groupRule) rules.push({ scope: `group ${action.group} rule: `, condition: groupRule });
+      if (groupRule) rules.push({ scope: `group ${action.group} rule: `, ...groupRule });
       const actionRule = byAction.get(action.id);
-      if (actionRule) rules.push({ scope: `rule for ${action.name}: `, condition: actionRule });
+      if (actionRule) rules.push({ scope: `rule for ${action.name}: `, ...actionRule });
       rulesFor.set(action.id, rules);
     }
-    const tests = ctx.actions.map((a) => combine(rulesFor.get(a.id)!.map((r) => r.condition.test)));
+    const rulesByIndex = ctx.actions.map((a) => rulesFor.get(a.id)!);
+    const eligibility =
+      (generated &&
+        generatedEligibility(
+          rulesByIndex.map((rules) => rules.map((r) => r.source)),
+          ctx,
+          ctx.codegen?.index,
+        )) ||
+      closureEligibility(rulesByIndex.map((rules) => combine(rules.map((r) => r.condition.test))));
     // Drop reasons are counted over every row of a simulation: the same string for the same failure.
     const reasons = new Map<string, Map<string, string>>();
     const needs = (scope: string, part: string): string => {
@@ -85,7 +100,19 @@ export const filterNode = defineNode<FilterConfig>({
       if (reason === undefined) byPart.set(part, (reason = `${scope}needs ${part}`));
       return reason;
     };
-    const testFor = (c: Candidate) => tests[catalogIndex(c.action)];
+    // One category for every action's own rule, one per group rule; strings made once, not per drop.
+    const categories = new Map<string, Map<string, string>>();
+    const category = (scope: string, on: string): string => {
+      let byField = categories.get(scope);
+      if (!byField) categories.set(scope, (byField = new Map()));
+      let words = byField.get(on);
+      if (words === undefined) {
+        const kind =
+          scope === '' ? '' : scope.startsWith('group ') ? `${scope.slice(0, -2)} ` : 'action rule ';
+        byField.set(on, (words = `${kind}fails on ${on}`));
+      }
+      return words;
+    };
     return {
       run([input = []], state) {
         const f = state.facts;
@@ -94,18 +121,7 @@ export const filterNode = defineNode<FilterConfig>({
           f.fields = {};
           if (!holds(hoisted.test, f)) return { handle: 'out', candidates: [] };
         }
-        const out: Candidate[] = [];
-        for (const c of input) {
-          const test = testFor(c);
-          if (!test) {
-            out.push(c);
-            continue;
-          }
-          f.action = c.action;
-          f.fields = c.fields;
-          if (holds(test, f)) out.push(c);
-        }
-        return { handle: 'out', candidates: out };
+        return { handle: 'out', candidates: eligibility.filter(input, f) };
       },
       explainDrop(c, state) {
         const facts = { ...state.facts, action: c.action, fields: c.fields };
@@ -138,6 +154,18 @@ export const filterNode = defineNode<FilterConfig>({
         if (failed.length === 1) return failed[0]!;
         return failed.length ? failed.join('; ') : 'did not pass the filter';
       },
+      dropCategory(c, state) {
+        const f = state.facts;
+        f.action = c.action;
+        f.fields = c.fields;
+        const on = hoisted?.failedOn(f);
+        if (on !== undefined) return category('', on);
+        for (const rule of rulesFor.get(c.action.id) ?? []) {
+          const part = rule.condition.failedOn(f);
+          if (part !== undefined) return category(rule.scope, part);
+        }
+        return 'did not pass the filter';
+      },
     };
   },
   summarize(config, labels) {
@@ -150,15 +178,3 @@ export const filterNode = defineNode<FilterConfig>({
     return parts.join('; ') || 'no rule yet';
   },
 });
-
-type Test = (f: DecisionState['facts']) => boolean;
-
-function combine(tests: Test[]): Test | undefined {
-  if (tests.length === 0) return undefined;
-  if (tests.length === 1) return tests[0];
-  if (tests.length === 2) {
-    const [a, b] = tests as [Test, Test];
-    return (f) => a(f) && b(f);
-  }
-  return (f) => tests.every((t) => t(f));
-}

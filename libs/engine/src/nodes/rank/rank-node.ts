@@ -52,6 +52,7 @@ export const rankNode = defineNode<RankConfig>({
     // Counted once per dropped candidate of every row of a simulation: the same strings each time.
     const belowTop = `below the top ${limit} by ${by}`;
     const groupReasons = new Map<string, string>();
+    const positionsFor = new WeakMap<readonly Candidate[], Map<string, number>>();
     return {
       run: ([input = []]) => ({ handle: 'out', candidates: rank(input) }),
       explainDrop(c, _state, { inputs, output }) {
@@ -60,8 +61,13 @@ export const rankNode = defineNode<RankConfig>({
           : undefined;
         if (better)
           return `${better.action.name} ranks higher in group ${JSON.stringify(c.action.group)} (one per group)`;
-        // The position after one-per-group, as the limit sees it.
-        const position = rank(inputs, Infinity).findIndex((o) => o.action.id === c.action.id) + 1;
+        // The position after one-per-group, as the limit sees it; ranked once per list explained.
+        let positions = positionsFor.get(inputs);
+        if (!positions) {
+          positions = new Map(rank(inputs, Infinity).map((o, i) => [o.action.id, i + 1]));
+          positionsFor.set(inputs, positions);
+        }
+        const position = positions.get(c.action.id) ?? 0;
         const value = c.fields[by];
         const shown =
           value === undefined

@@ -1,0 +1,275 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DatasetError,
+  importDataset,
+  type DataQualityReport,
+  type DatasetSource,
+  type PlannedColumn,
+  type RejectedRow,
+} from '@arbiter/datasets';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { AppError, validationFailed, type ErrorDetail } from '../common/errors';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
+import type { UploadMapping } from '../datasets/datasets.service';
+import { personalDataSalt } from '../datasets/hash-salt';
+import { MAX_PROFILE_BATCH, sourceProblems, updateProblems, type ProfileUpdate } from './profile-input';
+import { ProfilesRepository } from './profiles.repository';
+import { ProfilesService, type UpsertResult } from './profiles.service';
+
+/** Mapping keys of a dataset upload that mean nothing to a profile (no logged decisions in a profile). */
+const NOT_FOR_PROFILES = [
+  'loggedAction',
+  'offeredAction',
+  'outcome',
+  'outcomeKind',
+  'loggingPropensity',
+  'segmentColumns',
+] as const;
+const REJECTED_LISTED = 1000;
+/** Transactions a batch is written in at once, each with its own customers. */
+const LANES = 3;
+
+/**
+ * A batch split by customer id into LANES parts with no customer in two of them: written at once,
+ * they never wait for each other's rows, and a customer's rows still land in file order (a later
+ * batch starts when the whole batch is written).
+ */
+function lanesOf(updates: readonly ProfileUpdate[]): ProfileUpdate[][] {
+  const lanes: ProfileUpdate[][] = Array.from({ length: LANES }, () => []);
+  for (const update of updates) {
+    let hash = 0;
+    for (let i = 0; i < update.customerId.length; i++)
+      hash = (hash * 31 + update.customerId.charCodeAt(i)) | 0;
+    lanes[Math.abs(hash) % LANES]!.push(update);
+  }
+  return lanes.filter((lane) => lane.length > 0);
+}
+
+export interface ProfileImportOptions {
+  source: string;
+  updatedAt?: string;
+  format?: 'csv' | 'jsonl';
+  mapping: UploadMapping;
+  totalBytes?: number;
+}
+
+export interface ProfileImportResult {
+  source: string;
+  /** The source time every imported value carries (last writer wins by it). */
+  updatedAt: string;
+  rowsRead: number;
+  /** Rows whose values were upserted (some fields may still have been older than the stored ones). */
+  rowsImported: number;
+  rowsRejected: number;
+  fieldsApplied: number;
+  /** Values older than the stored value of the same field, left as they were. */
+  fieldsIgnoredAsOlder: number;
+  /** The first rejected rows: the file's own problems, then the profile checks'. */
+  rejected: RejectedRow[];
+  /** The file's data-quality report, as a dataset upload gives it. */
+  report: DataQualityReport;
+}
+
+/**
+ * A dataset file imported as profiles from one declared source: parsed, typed and streamed by the
+ * dataset import (@arbiter/datasets, the columns mapped as for simulations, personal columns hashed,
+ * dropped or kept), each row upserted by customer id with the checks of `PUT /customers/{id}`.
+ * Refused before any write: an undeclared source, a mapping without the id column or with decision
+ * columns, a column that would become an undeclared field. A row that fails the checks is rejected
+ * and reported, as a dataset upload does; the others are written batch by batch (one batch in flight
+ * while the next is parsed, in LANES transactions), so an import that stops midway keeps the batches written, and importing
+ * the file again is harmless (upserts, last writer wins).
+ */
+@Injectable()
+export class ProfileImportService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly profiles: ProfilesService,
+    private readonly repository: ProfilesRepository,
+    private readonly customerSchema: CustomerSchemaService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(
+    actor: Actor,
+    file: DatasetSource,
+    options: ProfileImportOptions,
+  ): Promise<ProfileImportResult> {
+    const [schema, sources] = await Promise.all([
+      this.customerSchema.dataSchema(),
+      this.repository.sources(),
+    ]);
+    const declared = schema.customer ?? [];
+    const now = Date.now();
+    const problems = [
+      ...sourceProblems(options, new Set(sources.map((s) => s.name)), now),
+      ...mappingProblems(options.mapping),
+    ];
+    if (problems.length) throw validationFailed(problems);
+    const updatedAt = options.updatedAt ?? new Date(now).toISOString();
+    const { personal, useCustomerSchema: _typedAsDeclared, ...mapping } = options.mapping;
+
+    const names = new Set(declared.map((f) => f.name));
+    let hashed = new Set<string>();
+    const onPlan = (columns: PlannedColumn[]): void => {
+      const undeclared = columns.filter((c) => c.field !== undefined && !names.has(c.field));
+      if (undeclared.length)
+        throw validationFailed(
+          undeclared.map((c) => ({
+            field: 'mapping.fields',
+            message: `the column "${c.name}" would become "${c.field}", which is not a declared customer field; leave it out of mapping.fields, rename it with mapping.fieldNames, or declare the field`,
+          })),
+          'Every imported column must be a declared customer field: nothing was imported.',
+        );
+      hashed = new Set(columns.filter((c) => c.hashed && c.field).map((c) => c.field!));
+    };
+
+    const rejected: RejectedRow[] = [];
+    let rowsRejected = 0;
+    let rowsImported = 0;
+    let fieldsApplied = 0;
+    let fieldsIgnoredAsOlder = 0;
+    const source = new Set([options.source]);
+    const reject = (row: RejectedRow) => {
+      rowsRejected += 1;
+      if (rejected.length < REJECTED_LISTED) rejected.push(row);
+    };
+    let inFlight: Promise<void> = Promise.resolve();
+    const count = (results: UpsertResult[]) => {
+      for (const r of results) {
+        fieldsApplied += r.applied.length;
+        fieldsIgnoredAsOlder += r.ignored.length;
+      }
+    };
+    const onRows = async (
+      rows: { line: number; customerId?: string; customer: Record<string, unknown> }[],
+    ) => {
+      const updates: ProfileUpdate[] = [];
+      for (const row of rows) {
+        const update = {
+          customerId: row.customerId!,
+          source: options.source,
+          updatedAt,
+          fields: row.customer,
+        };
+        // Hashed values are pseudonyms: the types were checked on the clear values by the import.
+        const clear = Object.fromEntries(Object.entries(row.customer).filter(([f]) => !hashed.has(f)));
+        if (Object.keys(row.customer).length === 0) {
+          reject({
+            line: row.line,
+            kind: 'missing-required',
+            reason: 'the row has no value of any imported field',
+          });
+          continue;
+        }
+        const problem = updateProblems({ ...update, fields: clear }, declared, source, now).find(
+          (p) => p.field !== 'fields',
+        );
+        if (problem) {
+          const field = problem.field.replace(/^fields\./, '');
+          reject({
+            line: row.line,
+            column: field,
+            kind: 'not-allowed',
+            reason: `${field}: ${problem.message}`,
+          });
+          continue;
+        }
+        updates.push(update);
+      }
+      rowsImported += updates.length;
+      await inFlight;
+      inFlight = Promise.all(
+        lanesOf(updates).map((lane) =>
+          this.profiles
+            .apply(lane, now, (_u, field, value) => ({
+              value,
+              treatment: hashed.has(field) ? 'hashed' : 'clear',
+            }))
+            .then(count),
+        ),
+      ).then(() => undefined);
+      inFlight.catch(() => undefined); // thrown by the next batch or at the end
+    };
+
+    const record = (comment: string) =>
+      this.dataSource.transaction((em) =>
+        this.audit.append(em, actor, {
+          action: 'profiles.import',
+          entityType: 'profileSource',
+          entityId: options.source,
+          comment,
+        }),
+      );
+    let report: DataQualityReport;
+    try {
+      report = await importDataset(file, {
+        ...(options.format && { format: { kind: options.format } }),
+        mapping,
+        ...(declared.length && { schema: declared }),
+        ...(personal && { personal }),
+        hashSalt: personalDataSalt(this.config),
+        ...(options.totalBytes !== undefined && { totalBytes: options.totalBytes }),
+        batchSize: MAX_PROFILE_BATCH,
+        maxRejectedListed: REJECTED_LISTED,
+        onPlan,
+        onRows,
+      });
+      await inFlight;
+    } catch (error) {
+      await inFlight.catch(() => undefined);
+      // The batches written before the stop stay: the audit trail says so.
+      if (fieldsApplied > 0)
+        await record(
+          `stopped (${error instanceof DatasetError ? error.message : 'the import failed'}); ${fieldsApplied} values written before`,
+        );
+      if (error instanceof DatasetError)
+        throw new AppError('BAD_REQUEST', error.message, { reason: error.code });
+      throw error;
+    }
+
+    const result: ProfileImportResult = {
+      source: options.source,
+      updatedAt,
+      rowsRead: report.rowsRead,
+      rowsImported,
+      rowsRejected: report.rowsRejected + rowsRejected,
+      fieldsApplied,
+      fieldsIgnoredAsOlder,
+      rejected: [...report.rejected, ...rejected].slice(0, REJECTED_LISTED),
+      report,
+    };
+    await record(
+      `${result.rowsImported} of ${result.rowsRead} rows imported (${result.fieldsApplied} values written, ${result.fieldsIgnoredAsOlder} older than the stored ones), ${result.rowsRejected} rejected`,
+    );
+    return result;
+  }
+}
+
+function mappingProblems(mapping: UploadMapping): ErrorDetail[] {
+  const problems: ErrorDetail[] = NOT_FOR_PROFILES.filter((k) => mapping[k] !== undefined).map((k) => ({
+    field: `mapping.${k}`,
+    message: 'a profile import reads customer fields only (no logged decisions); leave it out',
+  }));
+  if (mapping.customerId === undefined)
+    problems.push({
+      field: 'mapping.customerId',
+      message: 'is required: the column holding the customer id',
+    });
+  else if (mapping.personal?.[mapping.customerId] && mapping.personal[mapping.customerId] !== 'keep')
+    problems.push({
+      field: `mapping.personal.${mapping.customerId}`,
+      message: 'the customer id of a profile stays in clear: decisions look the profile up by it',
+    });
+  if (mapping.useCustomerSchema === false)
+    problems.push({
+      field: 'mapping.useCustomerSchema',
+      message: 'profiles are always typed as the customer schema declares them',
+    });
+  return problems;
+}

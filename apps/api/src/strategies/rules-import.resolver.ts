@@ -1,0 +1,26 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Role } from '../auth/roles';
+import { JSONScalar } from '../common/graphql/json.scalar';
+import { ZodPipe } from '../common/validation';
+import { importRulesSchema, RulesImportPayload } from './dto/rules-import.types';
+import { RulesImportService } from './rules-import.service';
+
+@Resolver()
+export class RulesImportResolver {
+  constructor(private readonly rulesImport: RulesImportService) {}
+
+  @Roles(Role.designer)
+  @Mutation(() => RulesImportPayload, {
+    description:
+      'Makes a new strategy (version 1 a DRAFT) from a json-rules-engine rules file (a list of rules, or { rules: [...] }): one action per event type, added to the catalog unless an action with that id exists, eligible when its rule holds. `report` says, per rule, what could not be carried over. All or nothing.',
+  })
+  importJsonRulesEngineRules(
+    @CurrentActor() actor: Actor,
+    @Args('name', new ZodPipe(importRulesSchema.shape.name, 'name')) name: string,
+    @Args('rules', { type: () => JSONScalar }, new ZodPipe(importRulesSchema.shape.rules, 'rules')) rules: unknown,
+  ) {
+    return this.rulesImport.importJsonRulesEngine(actor, { name, rules: rules as never });
+  }
+}

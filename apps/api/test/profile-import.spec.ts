@@ -1,0 +1,321 @@
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
+import { Scenario } from './support/scenario';
+import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+
+/** A gold offer for gold customers with a balance of at least 1,000; a service call for everyone. */
+const GOLD_DOC = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'all', type: 'actions', config: {} },
+    {
+      id: 'eligible',
+      type: 'filter',
+      config: {
+        condition: { all: [] },
+        byAction: {
+          'gold-offer': {
+            all: [
+              { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
+              { fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 },
+            ],
+          },
+        },
+      },
+    },
+    { id: 'output', type: 'output', config: {} },
+  ],
+  edges: [
+    { source: 'all', target: 'eligible' },
+    { source: 'eligible', target: 'output' },
+  ],
+};
+
+describe('a dataset file imported as profiles (POST /api/v1/customers:import)', () => {
+  let t: TestApp;
+  let analyst: TestUser;
+  let designer: TestUser;
+  let key: string;
+  let strategy: Published;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const s = await new Scenario(t).init();
+    designer = s.designer;
+    const admin = await t.user([Role.admin]);
+    analyst = await t.user([Role.analyst]);
+    for (const i of [
+      { id: 'gold-offer', name: 'Gold offer' },
+      { id: 'service-call', name: 'Service call' },
+    ])
+      ok(
+        await t.gql(
+          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+          { i },
+          designer.token,
+        ),
+      );
+    for (const field of [
+      `name: "segment", type: string, allowedValues: ["gold", "silver"]`,
+      `name: "balance", type: number`,
+      `name: "email", type: string, personal: true`,
+    ])
+      ok(
+        await t.gql(
+          `mutation { defineSchemaField(input: { scope: customer, ${field} }) { name } }`,
+          {},
+          designer.token,
+        ),
+      );
+    ok(await t.gql(`mutation { declareProfileSource(name: "crm-export") { name } }`, {}, admin.token));
+    strategy = await publishStrategy(t, s, GOLD_DOC, 'Gold');
+    key = (await createApiKey(t, admin.token)).secret;
+  });
+  afterAll(() => t?.close());
+
+  const importFile = (
+    content: string,
+    query: Record<string, string>,
+    mapping?: unknown,
+    token: string | undefined = analyst.token,
+  ) => {
+    const req = request(t.app.getHttpServer())
+      .post(`/api/v1/customers:import?${new URLSearchParams(query)}`)
+      .set('content-type', 'text/csv');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    if (mapping !== undefined) req.set('x-dataset-mapping', JSON.stringify(mapping));
+    return req.send(Buffer.from(content));
+  };
+  const stored = async (customerId: string) =>
+    Object.fromEntries(
+      (
+        await t.sql.query(
+          `SELECT field, value, source, treatment, source_updated_at FROM customer_profile_fields WHERE customer_id = $1`,
+          [customerId],
+        )
+      ).rows.map((r) => [r.field, r]),
+    );
+  const profileCount = async () =>
+    Number((await t.sql.query(`SELECT count(*) AS n FROM customer_profile_fields`)).rows[0].n);
+
+  it('maps columns as for a dataset, upserts by customer id, hashes personal columns; decisions read the values', async () => {
+    const csv = [
+      'cust,Segment,Balance,email,notes',
+      'I-1,gold,2500,ana@example.com,called twice',
+      'I-2,silver,100,bo@example.com,',
+      'I-3,platinum,50,cy@example.com,', // not an allowed segment: rejected
+      'I-4,gold,lots,di@example.com,', // not a number: rejected
+      ',gold,10,no-id@example.com,', // no customer id: rejected
+    ].join('\n');
+    const res = await importFile(
+      csv,
+      { source: 'crm-export', updatedAt: '2026-03-01T00:00:00Z' },
+      {
+        customerId: 'cust',
+        fields: ['Segment', 'Balance', 'email'],
+        fieldNames: { Segment: 'segment', Balance: 'balance' },
+      },
+    ).expect(200);
+    expect(res.body).toMatchObject({
+      source: 'crm-export',
+      updatedAt: '2026-03-01T00:00:00Z',
+      rowsRead: 5,
+      rowsImported: 2,
+      rowsRejected: 3,
+      fieldsApplied: 6,
+      fieldsIgnoredAsOlder: 0,
+    });
+    expect(res.body.rejected.map((r: { line: number }) => r.line).sort()).toEqual([4, 5, 6]);
+    expect(res.body.report.ignoredColumns).toEqual(['notes']);
+
+    const one = await stored('I-1');
+    expect(one['segment']).toMatchObject({ value: 'gold', source: 'crm-export', treatment: 'clear' });
+    expect(one['balance']).toMatchObject({ value: 2500, treatment: 'clear' });
+    // Declared personal: a keyed pseudonym, as a dataset upload and PUT /customers/{id} store it.
+    expect(one['email'].treatment).toBe('hashed');
+    expect(one['email'].value).toMatch(/^[0-9a-f]{64}$/);
+    expect(one['email'].source_updated_at.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(await stored('I-3')).toEqual({});
+
+    const decision = await rest(t, key)
+      .post('/api/v1/decisions', { strategy: strategy.strategyId, customer: { id: 'I-1' } })
+      .expect(200);
+    expect(decision.body.actions.map((a: { actionId: string }) => a.actionId).sort()).toEqual([
+      'gold-offer',
+      'service-call',
+    ]);
+
+    // The same pseudonym as an upsert through PUT stores for the same value (one salt everywhere).
+    await request(t.app.getHttpServer())
+      .put('/api/v1/customers/I-9')
+      .set('authorization', `Bearer ${key}`)
+      .send({ source: 'crm-export', fields: { email: 'ana@example.com' } })
+      .expect(200);
+    expect((await stored('I-9'))['email'].value).toBe(one['email'].value);
+
+    // An older extract of the same source changes nothing that is newer; the audit log names the import, not the customers.
+    const older = await importFile(
+      'cust,segment\nI-1,silver\nI-5,silver\n',
+      { source: 'crm-export', updatedAt: '2026-01-01T00:00:00Z' },
+      { customerId: 'cust' },
+    ).expect(200);
+    expect(older.body).toMatchObject({ rowsImported: 2, fieldsApplied: 1, fieldsIgnoredAsOlder: 1 });
+    expect((await stored('I-1'))['segment'].value).toBe('gold');
+    expect((await stored('I-5'))['segment'].value).toBe('silver');
+    const audit = (
+      await t.sql.query(
+        `SELECT entity_id, comment FROM audit_log WHERE action = 'profiles.import' ORDER BY seq`,
+      )
+    ).rows;
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ entity_id: 'crm-export' });
+    expect(JSON.stringify(audit)).not.toContain('I-1');
+  });
+
+  it('streams a large file in batches (JSON lines too)', async () => {
+    const rows = 25_000;
+    const lines: string[] = [];
+    for (let i = 0; i < rows; i++)
+      lines.push(JSON.stringify({ id: `L-${i}`, segment: i % 2 ? 'gold' : 'silver', balance: i }));
+    const res = await importFile(
+      lines.join('\n'),
+      { source: 'crm-export', format: 'jsonl' },
+      { customerId: 'id' },
+    ).expect(200);
+    expect(res.body).toMatchObject({
+      rowsRead: rows,
+      rowsImported: rows,
+      rowsRejected: 0,
+      fieldsApplied: rows * 2,
+    });
+    expect(await stored('L-24999')).toMatchObject({ segment: { value: 'gold' }, balance: { value: 24999 } });
+  });
+
+  it('a client that goes away midway: the batches written stay, and the audit log says the import stopped', async () => {
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/customers:import?source=crm-export',
+      headers: {
+        'content-type': 'text/csv',
+        authorization: `Bearer ${analyst.token}`,
+        'x-dataset-mapping': JSON.stringify({ customerId: 'id' }),
+      },
+    });
+    req.on('error', () => undefined);
+    const rows: string[] = ['id,segment'];
+    for (let i = 0; i < 12_000; i++) rows.push(`GONE-${i},gold`);
+    req.write(`${rows.join('\n')}\n`);
+    // Rows of the first batches are written while the client still "sends"; then it is gone.
+    const until = Date.now() + 60_000;
+    while (Date.now() < until && (await stored('GONE-0'))['segment'] === undefined)
+      await new Promise((r) => setTimeout(r, 100));
+    req.destroy();
+    let audit: { comment: string }[] = [];
+    while (Date.now() < until) {
+      audit = (
+        await t.sql.query(
+          `SELECT comment FROM audit_log WHERE action = 'profiles.import' AND comment LIKE 'stopped%'`,
+        )
+      ).rows;
+      if (audit.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(audit).toEqual([{ comment: expect.stringMatching(/values written before$/) }]);
+    expect((await stored('GONE-0'))['segment'].value).toBe('gold');
+  });
+
+  it('bad input: refused before anything is written, each problem named', async () => {
+    const before = await profileCount();
+    const csv = 'cust,segment,tier\nX-1,gold,3\n';
+    const refused = async (
+      query: Record<string, string>,
+      mapping: unknown,
+      status: number,
+      code: string,
+      fields: string[],
+    ) => {
+      const res = await importFile(csv, query, mapping).expect(status);
+      expect(res.body.error.code).toBe(code);
+      if (fields.length)
+        expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(fields.sort());
+      return res.body.error;
+    };
+    await refused(
+      { source: 'billing' },
+      { customerId: 'cust', fields: ['segment'] },
+      400,
+      'VALIDATION_FAILED',
+      ['source'],
+    );
+    await refused({ source: 'Not A Name' }, { customerId: 'cust' }, 400, 'VALIDATION_FAILED', ['source']);
+    await refused(
+      { source: 'crm-export', updatedAt: 'yesterday' },
+      { customerId: 'cust' },
+      400,
+      'VALIDATION_FAILED',
+      ['updatedAt'],
+    );
+    await refused(
+      { source: 'crm-export', updatedAt: '2999-01-01T00:00:00Z' },
+      { customerId: 'cust', fields: ['segment'] },
+      400,
+      'VALIDATION_FAILED',
+      ['updatedAt'],
+    );
+    await refused({ source: 'crm-export' }, { fields: ['segment'] }, 400, 'VALIDATION_FAILED', [
+      'mapping.customerId',
+    ]);
+    await refused(
+      { source: 'crm-export' },
+      { customerId: 'cust', loggedAction: 'tier', outcome: 'segment' },
+      400,
+      'VALIDATION_FAILED',
+      ['mapping.loggedAction', 'mapping.outcome'],
+    );
+    await refused(
+      { source: 'crm-export' },
+      { customerId: 'cust', personal: { cust: 'hash' } },
+      400,
+      'VALIDATION_FAILED',
+      ['mapping.personal.cust'],
+    );
+    // `tier` is not a declared customer field: nothing of the file is imported.
+    const undeclared = await refused(
+      { source: 'crm-export' },
+      { customerId: 'cust' },
+      400,
+      'VALIDATION_FAILED',
+      ['mapping.fields'],
+    );
+    expect(undeclared.details[0].message).toContain('"tier"');
+    // A column the file does not have.
+    const unknown = await refused(
+      { source: 'crm-export' },
+      { customerId: 'customer_id' },
+      400,
+      'BAD_REQUEST',
+      [],
+    );
+    expect(unknown.message).toContain('customer_id');
+    expect(await profileCount()).toBe(before);
+
+    // Not for designers, nor with an API key.
+    await importFile(
+      csv,
+      { source: 'crm-export' },
+      { customerId: 'cust', fields: ['segment'] },
+      designer.token,
+    ).expect(403);
+    await importFile(csv, { source: 'crm-export' }, { customerId: 'cust', fields: ['segment'] }, key).expect(
+      401,
+    );
+    expect(await profileCount()).toBe(before);
+  });
+});

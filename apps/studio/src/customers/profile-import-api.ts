@@ -1,0 +1,70 @@
+import { request } from '../api/client';
+import { graphql } from '../api/generated';
+import { session } from '../auth/session';
+import { graphqlDatasetsApi } from '../datasets/datasets-api';
+import type { Inspection, SchemaField } from '../datasets/mapping-model';
+import { mappingHeader } from '../datasets/mapping-model';
+import { postRaw, type SendProgress } from '../datasets/upload';
+import type { ProfileImportMapping } from './profile-import-model';
+
+const ProfileSourcesQuery = graphql(`
+  query ProfileSources {
+    profileSources {
+      name
+      description
+    }
+  }
+`);
+
+export interface ProfileImportResult {
+  source: string;
+  updatedAt: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  fieldsApplied: number;
+  fieldsIgnoredAsOlder: number;
+  rejected: { line: number; column?: string; kind: string; reason: string }[];
+}
+
+export interface ProfileImportRequest {
+  file: Blob;
+  format: 'csv' | 'jsonl';
+  source: string;
+  mapping: ProfileImportMapping;
+  onProgress(progress: SendProgress): void;
+  signal: AbortSignal;
+}
+
+export interface ProfileImportApi {
+  sources(): Promise<{ name: string; description: string | null }[]>;
+  customerSchema(): Promise<SchemaField[]>;
+  /** Detected format and columns from the file's first bytes (as the dataset upload inspects). */
+  inspect(head: Blob): Promise<Inspection>;
+  /** Resolves once the server has read the whole file. */
+  importProfiles(req: ProfileImportRequest): Promise<ProfileImportResult>;
+}
+
+const CONTENT_TYPES = { csv: 'text/csv', jsonl: 'application/x-ndjson' } as const;
+
+export const graphqlProfileImportApi: ProfileImportApi = {
+  sources: async () => (await request(ProfileSourcesQuery, {})).profileSources,
+  customerSchema: graphqlDatasetsApi.customerSchema,
+  inspect: graphqlDatasetsApi.inspect,
+  importProfiles: async ({ file, format, source, mapping, onProgress, signal }) => {
+    // A GraphQL call first refreshes an expired access token, which a REST call cannot.
+    await request(ProfileSourcesQuery, {});
+    const token = session.get()?.accessToken;
+    return postRaw<ProfileImportResult>({
+      url: `/api/v1/customers:import?${new URLSearchParams({ source, format })}`,
+      body: file,
+      headers: {
+        'Content-Type': CONTENT_TYPES[format],
+        'X-Dataset-Mapping': mappingHeader(mapping),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      onProgress,
+      signal,
+    });
+  },
+};

@@ -1,0 +1,250 @@
+import type { Browser, Page } from 'playwright-core';
+import { ok, startApi, type RunningApi } from '../api/api-process';
+import { lowContrastTexts, unlabelledControls } from './accessibility';
+import { launchChromium } from './chromium';
+import { screenshot } from './screenshots';
+import { startStudio, type RunningStudio } from './studio-server';
+
+const PASSWORD = 'e2e-experiments-password';
+const STRATEGY = 'Offer test (experiment)';
+
+/**
+ * Champion / challenger in a real browser against the built API with the demo seed: a strategy
+ * whose split sends half the customers to the top three offers (champion) and half to the top one
+ * (challenger) is published through review; a calling system asks for decisions and reports
+ * outcomes through REST. The designer reads the experiment while it is too early, then once the
+ * always-valid test has a verdict, and promotes the winner as a new draft that goes to review.
+ */
+describe('studio: an experiment on a split step (browser)', () => {
+  let api: RunningApi;
+  let studio: RunningStudio;
+  let browser: Browser;
+  let page: Page;
+  let apiKey: string;
+  let strategyId: string;
+  let customers = 0;
+  const browserErrors: string[] = [];
+  const token: Record<string, string> = {};
+
+  const rest = async (path: string, body: unknown) => {
+    const res = await fetch(`${api.url}/api/v1/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`${path} refused (${res.status}): ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  /**
+   * `count` customers get their decisions; the challenger's customers (one action returned) accept
+   * every second time, the champion's every tenth; the others decline.
+   */
+  const traffic = async (count: number) => {
+    const { results } = (await rest('decisions:batch', {
+      strategy: strategyId,
+      requests: Array.from({ length: count }, () => ({ customer: { id: `customer-${++customers}` } })),
+    })) as { results: { decisionId: string; actions: { actionId: string }[] }[] };
+    for (const [i, r] of results.entries()) {
+      const every = r.actions.length === 1 ? 2 : 10;
+      await rest('outcomes', {
+        decisionId: r.decisionId,
+        actionId: r.actions[0]!.actionId,
+        outcome: i % every === 0 ? 'accepted' : 'declined',
+      });
+    }
+  };
+
+  const simulate = async (versionId: string) => {
+    const datasets = ok(await api.gql(`{ datasets { id rowCount status } }`, {}, token['analyst']))
+      .datasets as { id: string; rowCount: number; status: string }[];
+    const smallest = datasets.filter((d) => d.status === 'READY').sort((a, b) => a.rowCount - b.rowCount)[0]!;
+    const started = ok(
+      await api.gql(
+        `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id } }`,
+        { v: versionId, d: smallest.id },
+        token['analyst'],
+      ),
+    ).runSimulation;
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+      const { status, error } = ok(
+        await api.gql(
+          `query($id: ID!) { simulation(id: $id) { status error } }`,
+          { id: started.id },
+          token['analyst'],
+        ),
+      ).simulation;
+      if (status === 'COMPLETED') return;
+      if (status !== 'QUEUED' && status !== 'RUNNING')
+        throw new Error(`simulation ended ${status}: ${error ?? 'no error given'}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('the simulation did not complete within 2 minutes');
+  };
+
+  const card = () => page.getByRole('region', { name: 'Experiment Offer test' });
+
+  beforeAll(async () => {
+    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
+    for (const role of ['analyst', 'designer', 'reviewer', 'publisher', 'admin'])
+      token[role] = ok(
+        await api.gql(
+          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+          { e: `${role}@arbiter.local`, p: PASSWORD },
+        ),
+      ).login.accessToken;
+
+    const document = {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'offers', type: 'actions', label: 'All offers', position: { x: 0, y: 0 }, config: {} },
+        {
+          id: 'offer-test',
+          type: 'split',
+          label: 'Offer test',
+          position: { x: 250, y: 0 },
+          config: {
+            mode: 'percentage',
+            salt: 'offer-test-1',
+            branches: [
+              { id: 'three-offers', label: 'Three offers', percent: 50 },
+              { id: 'one-offer', label: 'One offer', percent: 50 },
+            ],
+          },
+        },
+        {
+          id: 'top3',
+          type: 'rank',
+          label: 'Top 3',
+          position: { x: 500, y: -100 },
+          config: { by: 'value', limit: 3 },
+        },
+        {
+          id: 'top1',
+          type: 'rank',
+          label: 'Top 1',
+          position: { x: 500, y: 100 },
+          config: { by: 'value', limit: 1 },
+        },
+        { id: 'join', type: 'merge', label: 'Join', position: { x: 750, y: 0 }, config: {} },
+        { id: 'out', type: 'output', label: 'Recommendations', position: { x: 1000, y: 0 }, config: {} },
+      ],
+      edges: [
+        { source: 'offers', target: 'offer-test' },
+        { source: 'offer-test', sourceHandle: 'three-offers', target: 'top3' },
+        { source: 'offer-test', sourceHandle: 'one-offer', target: 'top1' },
+        { source: 'top3', target: 'join' },
+        { source: 'top1', target: 'join' },
+        { source: 'join', target: 'out' },
+      ],
+    };
+    const created = ok(
+      await api.gql(
+        `mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { id versions { id } } }`,
+        { i: { name: STRATEGY, document } },
+        token['designer'],
+      ),
+    ).createStrategy;
+    strategyId = created.id;
+    const versionId = created.versions[0].id as string;
+    ok(
+      await api.gql(
+        `mutation($v: ID!) { submitVersion(versionId: $v) { status } }`,
+        { v: versionId },
+        token['designer'],
+      ),
+    );
+    await simulate(versionId);
+    ok(
+      await api.gql(
+        `mutation($v: ID!) { approveVersion(versionId: $v, comment: "ok", justification: "The split reads no protected field.") { status } }`,
+        { v: versionId },
+        token['reviewer'],
+      ),
+    );
+    ok(
+      await api.gql(
+        `mutation($v: ID!) { publishVersion(versionId: $v) { status } }`,
+        { v: versionId },
+        token['publisher'],
+      ),
+    );
+    apiKey = ok(
+      await api.gql(
+        `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } } `,
+        { i: { name: 'experiment caller', strategyIds: [strategyId] } },
+        token['admin'],
+      ),
+    ).createApiKey.secret;
+
+    studio = await startStudio(api.url);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => browserErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await api?.stop();
+  });
+
+  it('while an arm has too few decisions, the designer reads "too early" and cannot promote', async () => {
+    await traffic(60);
+    await page.goto(`${studio.url}/#/`);
+    await page.getByLabel('Email').fill('designer@arbiter.local');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Strategies' }).waitFor();
+    await page.goto(`${studio.url}/#/strategies/${strategyId}/review`);
+    await page.getByRole('button', { name: 'Experiments' }).click();
+    await card()
+      .getByText(/^Too early: keep running — .*The always-valid test allows looking at any time\.$/)
+      .waitFor();
+    const rows = card().getByRole('row');
+    expect(await rows.count()).toBe(3);
+    expect(await card().getByRole('button', { name: 'Promote the winner as a new draft' }).isDisabled()).toBe(
+      true,
+    );
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await lowContrastTexts(page)).toEqual([]);
+    await screenshot(page, 'experiments-too-early');
+    expect(browserErrors).toEqual([]);
+  }, 120_000);
+
+  it('once the test has a verdict, the designer promotes the winner as a new draft that goes to review', async () => {
+    await traffic(540);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await card()
+      .getByText(/^“One offer” is better than the champion “Three offers”/)
+      .waitFor({ timeout: 30_000 });
+    const winner = card().getByRole('row').filter({ hasText: 'winner' });
+    expect(await winner.textContent()).toContain('One offer');
+    await screenshot(page, 'experiments-verdict', { docs: true });
+    const promote = card().getByRole('button', { name: 'Promote the winner as a new draft' });
+    expect(await promote.isEnabled()).toBe(true);
+    await promote.click();
+    await page
+      .getByText(
+        /^Version 2 is a new draft in which everyone takes “One offer” instead of the split “Offer test”/,
+      )
+      .waitFor();
+    await screenshot(page, 'experiments-promoted');
+    await page.getByRole('button', { name: 'Open it in Versions & review' }).click();
+    const timeline = page.getByRole('navigation', { name: 'Version history' });
+    await timeline.getByText('Draft').waitFor();
+    const v2 = ok(
+      await api.gql(
+        `query($id: ID!) { strategy(id: $id) { versions { number status document } } }`,
+        { id: strategyId },
+        token['designer'],
+      ),
+    ).strategy.versions.find((v: { number: number }) => v.number === 2);
+    expect(v2.status).toBe('DRAFT');
+    expect(v2.document.nodes.map((n: { id: string }) => n.id)).toEqual(['offers', 'top1', 'join', 'out']);
+    expect(browserErrors).toEqual([]);
+  }, 180_000);
+});

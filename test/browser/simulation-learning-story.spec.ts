@@ -1,0 +1,200 @@
+import type { Browser, Page } from 'playwright-core';
+import { ok, startApi, type RunningApi } from '../api/api-process';
+import { launchChromium } from './chromium';
+import { screenshot } from './screenshots';
+import { startStudio, type RunningStudio } from './studio-server';
+
+const PASSWORD = 'e2e-learning-password';
+const STRATEGY = 'Card or loan (learning)';
+const ROWS = 3000;
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An offer log: the young accept the card, the old the loan; the logging policy offered either at random. */
+function offerLog(): string {
+  const next = random(18);
+  const lines = Array.from({ length: ROWS }, (_, t) => {
+    const years = 18 + Math.floor(next() * 62);
+    const offer = next() < 0.5 ? 'card' : 'loan';
+    const p = (offer === 'card') === years < 40 ? 0.4 : 0.05;
+    return `c${t},${years},${t},${offer},${next() < p ? 1 : 0}`;
+  });
+  return `id,years,t,offer,accepted\n${lines.join('\n')}\n`;
+}
+
+const blindModel = (modelId: string) => ({
+  type: 'adaptive',
+  modelId,
+  intercept: { mean: 0, variance: 1 },
+  terms: [
+    {
+      input: 'customer.years',
+      type: 'number',
+      center: 45,
+      spread: 15,
+      weight: { mean: 0, variance: 1 },
+      missing: { mean: 0, variance: 1 },
+    },
+  ],
+  evidence: 0,
+  maturity: 100,
+  exploration: { share: 0.1 },
+});
+
+/**
+ * An analyst simulates a strategy whose score step holds a blind adaptive model per action over an
+ * offer log, with "learn from outcomes while replaying" switched on, and reads the learning curve.
+ */
+describe('studio: a simulation that learns while replaying (browser)', () => {
+  let api: RunningApi;
+  let studio: RunningStudio;
+  let browser: Browser;
+  let page: Page;
+  const browserErrors: string[] = [];
+  let versionId: string;
+
+  beforeAll(async () => {
+    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
+    const token = async (role: string) =>
+      ok(
+        await api.gql(
+          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+          {
+            e: `${role}@arbiter.local`,
+            p: PASSWORD,
+          },
+        ),
+      ).login.accessToken as string;
+    const designer = await token('designer');
+    for (const id of ['card', 'loan'])
+      ok(
+        await api.gql(
+          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+          { i: { id, name: id === 'card' ? 'Credit card' : 'Personal loan', value: 10 } },
+          designer,
+        ),
+      );
+    // The demo declares a customer schema: the model's input and the draws' seed inputs join it.
+    for (const [scope, name, type] of [
+      ['customer', 'years', 'number'],
+      ['customer', 'id', 'string'],
+      ['context', 'decisionId', 'string'],
+    ])
+      ok(
+        await api.gql(
+          `mutation($i: DefineSchemaFieldInput!) { defineSchemaField(input: $i) { name } }`,
+          { i: { scope, name, type } },
+          designer,
+        ),
+      );
+    const document = {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'offers', type: 'actions', label: 'Card and loan', config: { actionIds: ['card', 'loan'] } },
+        {
+          id: 'score',
+          type: 'score',
+          label: 'Adaptive propensity',
+          config: { byAction: { card: blindModel('card'), loan: blindModel('loan') } },
+        },
+        {
+          id: 'best',
+          type: 'rank',
+          label: 'Likeliest first',
+          config: { by: 'propensity', order: 'desc', limit: 1 },
+        },
+        { id: 'out', type: 'output', config: {} },
+      ],
+      edges: [
+        { source: 'offers', target: 'score' },
+        { source: 'score', target: 'best' },
+        { source: 'best', target: 'out' },
+      ],
+    };
+    versionId = ok(
+      await api.gql(
+        `mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { versions { id } } }`,
+        { i: { name: STRATEGY, document } },
+        designer,
+      ),
+    ).createStrategy.versions[0].id;
+    const upload = await fetch(`${api.url}/api/v1/datasets?name=${encodeURIComponent('Offer log')}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/csv',
+        authorization: `Bearer ${await token('analyst')}`,
+        'x-dataset-mapping': JSON.stringify({
+          customerId: 'id',
+          loggedAction: 'offer',
+          outcome: 'accepted',
+          useCustomerSchema: false,
+        }),
+      },
+      body: offerLog(),
+    });
+    expect(upload.status).toBe(201);
+
+    studio = await startStudio(api.url);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => browserErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await api?.stop();
+  });
+
+  it('starts a learning replay ordered by the log’s time column and shows the learning curve', async () => {
+    await page.goto(`${studio.url}/#/`);
+    await page.getByLabel('Email').fill('analyst@arbiter.local');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Simulations' }).waitFor();
+    await page.goto(`${studio.url}/#/simulations?version=${versionId}`);
+    await page.getByRole('heading', { name: 'Start a simulation' }).waitFor();
+    await page
+      .getByLabel('Dataset', { exact: true })
+      .selectOption({ label: `Offer log (${ROWS.toLocaleString('en-US')} rows)` });
+    await page.getByRole('switch', { name: /Learn from outcomes while replaying/ }).check();
+    const order = page.getByLabel('Order in time by', { exact: true });
+    expect(await order.inputValue()).toBe('t');
+    await screenshot(page, 'simulation-learning-start', { docs: true });
+    await page.getByRole('button', { name: 'Start simulation' }).click();
+
+    await Promise.race([
+      page.waitForURL(/#\/simulations\/[0-9a-f-]{36}$/),
+      page
+        .getByRole('alert')
+        .waitFor()
+        .then(async () => {
+          throw new Error(`the start failed: ${await page.getByRole('alert').textContent()}`);
+        }),
+    ]);
+    await page.locator('h1 .status-pill', { hasText: 'Completed' }).waitFor({ timeout: 180_000 });
+    const section = page.getByRole('region', { name: 'Learning while replaying' });
+    await section.waitFor();
+    expect(await section.textContent()).toContain('Learning from outcomes clearly helps on this log.');
+    const figure = section.getByRole('figure', { name: 'Acceptance rate over time, learning and frozen' });
+    expect(await figure.locator('.recharts-line').count()).toBe(2);
+    expect(await section.getByRole('table', { name: 'Learning curve' }).locator('tbody tr').count()).toBe(10);
+    await section.evaluate((s) => s.scrollIntoView());
+    const box = (await section.boundingBox())!;
+    await screenshot(page, 'simulation-learning-curve', {
+      docs: true,
+      clip: { x: 0, y: Math.max(0, box.y - 12), width: 1280, height: Math.min(box.height + 12, 900) },
+    });
+    expect(browserErrors).toEqual([]);
+  });
+});
