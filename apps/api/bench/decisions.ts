@@ -230,7 +230,7 @@ async function load(base: string, key: string, body: (i: number) => string, opti
 }
 
 /** Open loop at a fixed rate: request i is due at start + i / rate, whatever the earlier ones do. */
-async function paced(base: string, key: string, body: (i: number) => string, rate: number, seconds: number): Promise<Run> {
+export async function paced(base: string, key: string, body: (i: number) => string, rate: number, seconds: number): Promise<Run> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const url = new URL(`${base}/api/v1/decisions`);
   const total = rate * seconds;
