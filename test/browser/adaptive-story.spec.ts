@@ -71,7 +71,7 @@ describe('studio: adaptive models that keep learning (browser)', () => {
   let posted = 0;
 
   const login = async (role: string) => {
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     if (await page.getByRole('button', { name: 'Sign out' }).count())
       await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email').fill(`${role}@arbiter.local`);

@@ -33,8 +33,8 @@ describe('studio: the admin story (browser)', () => {
 
   const shot = (name: string, target: Page = page) => screenshot(target, name, { docs: true });
 
-  const signIn = async (target: Page, email: string, password = PASSWORD) => {
-    await target.goto(`${studio.url}/#/`);
+  const signIn = async (target: Page, email: string, password = PASSWORD, hash = '#/strategies') => {
+    await target.goto(`${studio.url}/${hash}`);
     await target.getByLabel('Email').fill(email);
     await target.getByLabel('Password').fill(password);
     await target.getByRole('button', { name: 'Sign in' }).click();
@@ -43,7 +43,9 @@ describe('studio: the admin story (browser)', () => {
 
   // Without the count of waiting versions beside "Review queue".
   const navItems = async (target: Page) =>
-    (await target.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((t) => t.replace(/\d+$/, ''));
+    (await target.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((t) =>
+      t.replace(/\d+$/, ''),
+    );
 
   const decide = (key: string) =>
     fetch(`${api.url}/api/v1/decisions`, {
@@ -131,6 +133,63 @@ describe('studio: the admin story (browser)', () => {
       expect({ role, nav: await navItems(own) }).toEqual({ role, nav: expected });
       await context.close();
     }
+  });
+
+  it('lands each demo role on what it does next when it opens the studio’s address', async () => {
+    const landing = async (role: string) => {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const own = await context.newPage();
+      await signIn(own, `${role}@arbiter.local`, PASSWORD, '#/');
+      return { own, context };
+    };
+    const current = (own: Page) =>
+      own.getByRole('navigation', { name: 'Main' }).locator('a[aria-current="page"]').textContent();
+
+    // The reviewer: the queue, with Winback (submitted above) waiting.
+    const reviewer = await landing('reviewer');
+    await reviewer.own.getByRole('heading', { name: 'Review queue', exact: true }).waitFor();
+    await reviewer.own
+      .getByRole('list', { name: 'Waiting for your review' })
+      .getByText('Winback · version 1')
+      .waitFor();
+    expect(await current(reviewer.own)).toMatch(/^Review queue/);
+    await screenshot(reviewer.own, 'landing-reviewer');
+    await reviewer.context.close();
+
+    // The admin: users and their roles.
+    const admin = await landing('admin');
+    await admin.own.getByRole('heading', { name: 'Users', exact: true }).waitFor();
+    await admin.own.getByRole('row').filter({ hasText: 'reviewer@arbiter.local' }).waitFor();
+    expect(await current(admin.own)).toBe('Users');
+    await admin.context.close();
+
+    // The designer: the strategies with a draft; the Strategies item still shows them all.
+    const designer = await landing('designer');
+    await designer.own.getByText('1 of 4 strategies').waitFor();
+    expect(await designer.own.getByLabel('Status').inputValue()).toBe('DRAFT');
+    const list = designer.own.getByRole('list', { name: 'Strategies' });
+    expect(await list.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Student starter pack'),
+    ]);
+    await designer.own
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Strategies' })
+      .click();
+    await designer.own.getByText('4 strategies', { exact: true }).waitFor();
+    expect(await designer.own.getByLabel('Status').inputValue()).toBe('all');
+    await designer.context.close();
+
+    // The publisher: the strategies with an approved version (none yet here).
+    const publisher = await landing('publisher');
+    await publisher.own.getByText('No strategy has an approved version.').waitFor();
+    expect(await publisher.own.getByLabel('Status').inputValue()).toBe('APPROVED');
+    await publisher.context.close();
+
+    // The analyst: simulations.
+    const analyst = await landing('analyst');
+    await analyst.own.getByRole('heading', { name: 'Simulations', exact: true }).waitFor();
+    expect(await current(analyst.own)).toBe('Simulations');
+    await analyst.context.close();
   });
 
   it('lists the strategies with status, owner by name, search and status filter', async () => {

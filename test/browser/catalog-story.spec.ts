@@ -34,7 +34,7 @@ describe('studio: the action catalog and customer schema (browser)', () => {
     ).action;
 
   const signIn = async (p: Page, who: string) => {
-    await p.goto(`${studio.url}/#/`);
+    await p.goto(`${studio.url}/#/strategies`);
     await p.getByLabel('Email').fill(`${who}@arbiter.local`);
     await p.getByLabel('Password').fill(PASSWORD);
     await p.getByRole('button', { name: 'Sign in' }).click();

@@ -62,7 +62,7 @@ describe('studio: the designer story (browser)', () => {
   });
 
   it('signs in as a designer and starts a strategy on an empty canvas', async () => {
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     await page.getByLabel('Email').fill('designer@arbiter.local');
     await page.getByLabel('Password').fill(PASSWORD);
     await shot('01-sign-in');
@@ -220,7 +220,7 @@ describe('studio: the designer story (browser)', () => {
   });
 
   it('can be used with the keyboard alone, with labels, visible focus and enough contrast', async () => {
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     await page.getByRole('textbox', { name: 'New strategy' }).fill('Keyboard strategy');
     await page.keyboard.press('Enter');
     await page.locator('.canvas-empty').waitFor();

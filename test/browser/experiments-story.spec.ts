@@ -194,7 +194,7 @@ describe('studio: an experiment on a split step (browser)', () => {
 
   it('while an arm has too few decisions, the designer reads "too early" and cannot promote', async () => {
     await traffic(60);
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     await page.getByLabel('Email').fill('designer@arbiter.local');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

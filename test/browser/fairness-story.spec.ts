@@ -138,7 +138,7 @@ describe('studio: the fairness check and the per-action funnel (browser)', () =>
   });
 
   it('the reviewer finds version 2 in the review queue and opens it', async () => {
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     await page.getByLabel('Email').fill('reviewer@arbiter.local');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

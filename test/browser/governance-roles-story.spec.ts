@@ -74,7 +74,7 @@ describe('studio: governance, one role at a time (browser)', () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => browserErrors.push(`${who}: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && browserErrors.push(`${who}: ${m.text()}`));
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -32,7 +32,7 @@ describe('studio: the models story (browser)', () => {
   let v2Id: string;
 
   const login = async (role: string) => {
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     if (await page.getByRole('button', { name: 'Sign out' }).count()) await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email').fill(`${role}@arbiter.local`);
     await page.getByLabel('Password').fill(PASSWORD);

@@ -105,7 +105,7 @@ describe('studio: the reviewer story (browser)', () => {
   });
 
   it('reads the history; approve waits for a simulation, with the reason on hover', async () => {
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     await page.getByLabel('Email').fill('reviewer@arbiter.local');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -72,7 +72,7 @@ describe('studio: importing json-rules-engine rules (browser)', () => {
   it('imports a rules file, shows the report, and opens the draft', async () => {
     const file = join(scratch, 'eligibility-rules.json');
     writeFileSync(file, JSON.stringify(RULES, null, 2));
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     await page.getByLabel('Email').fill('designer@arbiter.local');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -31,7 +31,7 @@ describe('studio and docs page served by the API under its Content-Security-Poli
   });
 
   it('serves the studio with the strict policy; signing in and opening a strategy break none of it', async () => {
-    const res = await page.goto(`${api.url}/#/`);
+    const res = await page.goto(`${api.url}/#/strategies`);
     expect(res!.headers()['content-security-policy']).toContain("script-src 'self';");
     expect(res!.headers()['x-frame-options']).toBe('DENY');
     await page.getByLabel('Email').fill('designer@arbiter.local');

@@ -157,7 +157,7 @@ describe('studio: a simulation that learns while replaying (browser)', () => {
   });
 
   it('starts a learning replay ordered by the log’s time column and shows the learning curve', async () => {
-    await page.goto(`${studio.url}/#/`);
+    await page.goto(`${studio.url}/#/strategies`);
     await page.getByLabel('Email').fill('analyst@arbiter.local');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

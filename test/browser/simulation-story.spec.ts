@@ -36,7 +36,7 @@ describe('studio: the simulation story (browser)', () => {
   let simulationId: string;
 
   const login = async (p: Page, role: string) => {
-    await p.goto(`${studio.url}/#/`);
+    await p.goto(`${studio.url}/#/strategies`);
     await p.getByLabel('Email').fill(`${role}@arbiter.local`);
     await p.getByLabel('Password').fill(PASSWORD);
     await p.getByRole('button', { name: 'Sign in' }).click();

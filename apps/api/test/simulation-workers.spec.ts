@@ -64,6 +64,8 @@ describe('simulation workers', () => {
     const sim = ok(await t.gql(RUN, { v: versions.baseline.id, d: datasetId }, analyst.token)).runSimulation;
     const cancelled = ok(await t.gql(`mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, { id: sim.id }, analyst.token)).cancelSimulation;
     expect(cancelled.status).toBe('CANCELLED');
+    // Its chunk jobs (waiting by priority) are gone from the queue.
+    expect(await chunkJobs.getJobCountByTypes('prioritized', 'waiting')).toBe(0);
     const again = await t.gql(`mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, { id: sim.id }, analyst.token);
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
     const audit = await t.sql.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [sim.id]);
@@ -148,8 +150,8 @@ describe('simulation workers', () => {
     first.child.kill('SIGCONT');
     await first.exited;
     expect(first.child.exitCode).toBe(0);
-    // Back in the waiting list as the worker left — not active until the stalled check (lock 6 s + check every 3 s).
-    expect(await chunkJobs.getJobState(chunkJobId(sim.id, chunkNo))).toBe('waiting');
+    // Back among the waiting chunks (`prioritized`: fair sharing) as the worker left — not active until the stalled check (lock 6 s + check every 3 s).
+    expect(await chunkJobs.getJobState(chunkJobId(sim.id, chunkNo))).toBe('prioritized');
     expect(await stored(chunkNo)).toBe(false);
     const storedAtExit = (
       await t.sql.query(`SELECT chunk_no FROM simulation_chunks WHERE simulation_id = $1`, [sim.id])

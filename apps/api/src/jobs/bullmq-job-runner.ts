@@ -6,6 +6,7 @@ import { BullMqWorkers } from './bullmq-workers';
 import {
   ChunkInterrupted,
   chunkJobId,
+  chunkPriority,
   JOB_ATTEMPTS,
   parentJobId,
   SIMULATION_CHUNK_QUEUE,
@@ -62,7 +63,8 @@ export class BullMqJobRunner implements JobRunner {
     for (const queue of [this.parentQueue(), this.chunkQueue()]) {
       const byState = await within(
         OPERATION_MS,
-        queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+        // Chunks wait as `prioritized` (fair sharing), finishing jobs as `waiting`.
+        queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'),
         'job counts',
       );
       for (const [state, jobs] of Object.entries(byState)) counts.push({ queue: queue.name, state, jobs });
@@ -138,6 +140,7 @@ export class BullMqJobRunner implements JobRunner {
         data: { simulationId, chunkNo } satisfies ChunkData,
         opts: {
           jobId: childJobId(chunkNo),
+          priority: chunkPriority(chunkNo),
           attempts: JOB_ATTEMPTS,
           backoff: { type: 'exponential', delay: 500 },
           failParentOnFailure: true,

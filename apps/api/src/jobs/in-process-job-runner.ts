@@ -1,22 +1,31 @@
 import { Logger } from '@nestjs/common';
 import { InProcessQueue } from './in-process-queue';
-import { ChunkInterrupted, JOB_ATTEMPTS, type JobRunner, type SimulationProcessors } from './job-runner';
+import {
+  ChunkInterrupted,
+  chunkPriority,
+  JOB_ATTEMPTS,
+  type JobRunner,
+  type SimulationProcessors,
+} from './job-runner';
 
 interface Task {
   simulationId: string;
+  /** chunkPriority: chunks in the same order as BullMQ's; a finishing task right after its last chunk. */
+  priority: number;
   run(p: SimulationProcessors, stop: AbortSignal): Promise<void>;
 }
 
 /**
  * Without Redis: the same processors, called one task at a time from a queue in this process.
- * A simulation is its chunk tasks then its finishing task; a failing task is retried like a job.
+ * A simulation is its chunk tasks then its finishing task, interleaved with the other simulations'
+ * by chunk number as BullMQ does (fair sharing); a failing task is retried like a job.
  * The queue lives and dies with the process: after a restart the watchdog finds the simulations
  * left RUNNING and queues their missing chunks again.
  */
 export class InProcessJobRunner implements JobRunner {
   readonly kind = 'in-process' as const;
   private readonly logger = new Logger('InProcessJobs');
-  private readonly queue = new InProcessQueue<Task>(JOB_ATTEMPTS);
+  private readonly queue = new InProcessQueue<Task>(JOB_ATTEMPTS, (task) => task.priority);
 
   async checkAvailable(): Promise<void> {}
 
@@ -37,13 +46,18 @@ export class InProcessJobRunner implements JobRunner {
   }
 
   async requeueSimulation(simulationId: string, chunkNos: number[]): Promise<void> {
-    this.queue.push(
-      ...chunkNos.map((chunkNo): Task => ({
-        simulationId,
-        run: (p, stop) => p.processChunk(simulationId, chunkNo, stop),
-      })),
-      { simulationId, run: (p) => p.finish(simulationId) },
-    );
+    const chunks = chunkNos.map((chunkNo): Task => ({
+      simulationId,
+      priority: chunkPriority(chunkNo),
+      run: (p, stop) => p.processChunk(simulationId, chunkNo, stop),
+    }));
+    // Pushed after its chunks with the last one's priority: it runs after every one of them.
+    const finishing: Task = {
+      simulationId,
+      priority: chunks.reduce((last, task) => Math.max(last, task.priority), chunkPriority(0)),
+      run: (p) => p.finish(simulationId),
+    };
+    this.queue.push(...chunks, finishing);
   }
 
   /** One process holds the queue: it is always the one to check it. */

@@ -10,7 +10,8 @@ export interface InProcessWork<Task> {
 
 /**
  * Without Redis: tasks run one at a time from a queue in this process; a failing task is retried
- * like a job. The queue lives and dies with the process.
+ * like a job. The queue lives and dies with the process. With `priority`, the lowest number runs
+ * first and equal priorities in the order pushed (BullMQ's order); without it, first in first out.
  */
 export class InProcessQueue<Task> {
   private readonly tasks: Task[] = [];
@@ -19,7 +20,10 @@ export class InProcessQueue<Task> {
   private running: Promise<void> | undefined;
   private readonly stopping = new AbortController();
 
-  constructor(private readonly attempts: number) {}
+  constructor(
+    private readonly attempts: number,
+    private readonly priority?: (task: Task) => number,
+  ) {}
 
   get length(): number {
     return this.tasks.length;
@@ -31,8 +35,23 @@ export class InProcessQueue<Task> {
   }
 
   push(...tasks: Task[]): void {
-    this.tasks.push(...tasks);
+    for (const task of tasks) this.tasks.splice(this.placeOf(task), 0, task);
     this.drain();
+  }
+
+  /** After every queued task of the same or a lower priority number. */
+  private placeOf(task: Task): number {
+    const priority = this.priority;
+    if (!priority) return this.tasks.length;
+    const own = priority(task);
+    let low = 0;
+    let high = this.tasks.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (priority(this.tasks[middle]!) <= own) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Removes the queued tasks that match. */

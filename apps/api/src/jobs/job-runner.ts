@@ -64,3 +64,13 @@ export const parentJobId = (simulationId: string) => `sim-${simulationId}`;
 export const chunkJobId = (simulationId: string, chunkNo: number) => `sim-${simulationId}-chunk-${chunkNo}`;
 
 export const JOB_ATTEMPTS = 5;
+
+/** BullMQ's largest priority number (PRIORITY_LIMIT). */
+const LAST_PRIORITY = 2 ** 21 - 1;
+
+/**
+ * Fair sharing: chunk k of every simulation runs before chunk k + 1 of any (lower runs first, equal
+ * priorities in the order queued), so simulations started together advance together and a small one
+ * finishes without waiting for a large one queued before it. Both runners order chunks by it.
+ */
+export const chunkPriority = (chunkNo: number): number => Math.min(chunkNo + 1, LAST_PRIORITY);

@@ -44,7 +44,7 @@ export class MetricsService {
     const sources = this.queueSources;
     new Gauge({
       name: 'arbiter_queue_jobs',
-      help: 'Jobs per queue and state (waiting, active, delayed, failed)',
+      help: 'Jobs per queue and state (waiting, prioritized, active, delayed, failed)',
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       async collect() {

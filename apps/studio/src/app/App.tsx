@@ -7,6 +7,7 @@ import { StrategiesScreen } from '../strategies/StrategiesScreen';
 import { ROLE_FOR, ROLE_MISSING } from '../review/review-rules';
 import { canOpen } from './access';
 import { AppShell } from './AppShell';
+import { landingRoute } from './landing';
 import { navigate, useRoute, type Route } from './router';
 
 // Every screen but the first one a user sees is its own chunk, loaded when opened: the canvas
@@ -69,9 +70,11 @@ export function App() {
   const local = isLocalMode();
   const source = useMemo(() => (local ? new LocalStrategySource() : new ApiStrategySource()), [local]);
   const current = useSyncExternalStore(session.subscribe, session.get);
-  const route = useRoute();
+  const asked = useRoute();
   if (!local && !current) return <LoginScreen />;
   const user = local ? LOCAL_USER : current!.user;
+  const home: Route = local ? { screen: 'strategies' } : landingRoute(user.roles);
+  const route = asked.screen === 'home' ? home : asked;
   const back = () => navigate({ screen: 'strategies' });
   if (route.screen === 'editor') {
     return (
@@ -178,14 +181,20 @@ function ShellScreen({
       return <ApiKeysScreen user={user} />;
     case 'users':
       return <UsersScreen user={user} />;
-    default:
+    default: {
+      // The key resets the filter when the route names another status (the home of a publisher, then
+      // the Strategies item of the navigation).
+      const status = route.screen === 'strategies' ? route.status : undefined;
       return (
         <StrategiesScreen
+          key={status ?? 'all'}
+          initialStatus={status}
           source={source}
           user={user}
           onOpen={(id) => navigate({ screen: 'editor', strategyId: id })}
           onReview={local ? undefined : (id) => navigate({ screen: 'review', strategyId: id })}
         />
       );
+    }
   }
 }

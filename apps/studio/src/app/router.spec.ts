@@ -3,7 +3,10 @@ import { parseRoute, routeHash, type Route } from './router';
 describe('routes', () => {
   it('round-trips every screen, ids with awkward characters included', () => {
     const routes: Route[] = [
+      { screen: 'home' },
       { screen: 'strategies' },
+      { screen: 'strategies', status: 'DRAFT' },
+      { screen: 'strategies', status: 'APPROVED' },
       { screen: 'editor', strategyId: 'a b/c' },
       { screen: 'review', strategyId: 's 1' },
       { screen: 'review', strategyId: 's 1', versionId: 'v&3' },
@@ -32,7 +35,13 @@ describe('routes', () => {
     expect(routeHash({ screen: 'review', strategyId: 'x' })).toBe('#/strategies/x/review');
     expect(routeHash({ screen: 'experiments', strategyId: 'x' })).toBe('#/strategies/x/experiments');
     expect(parseRoute('#/audit')).toEqual({ screen: 'audit' });
-    expect(parseRoute('')).toEqual({ screen: 'strategies' });
+    expect(parseRoute('')).toEqual({ screen: 'home' });
+    expect(parseRoute('#/')).toEqual({ screen: 'home' });
+    expect(parseRoute('#/strategies?status=IN_REVIEW')).toEqual({
+      screen: 'strategies',
+      status: 'IN_REVIEW',
+    });
+    expect(parseRoute('#/strategies?status=bogus')).toEqual({ screen: 'strategies' });
     expect(parseRoute('#/nonsense')).toEqual({ screen: 'strategies' });
     expect(parseRoute('#/keys/extra')).toEqual({ screen: 'strategies' });
   });

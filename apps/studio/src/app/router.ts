@@ -1,9 +1,13 @@
 import { useSyncExternalStore } from 'react';
+import type { VersionStatus } from '../strategies/strategy-source';
+import { VERSION_STATUS_WORDS } from '../strategies/version-status';
 
 /**
  * Hash routes, so the studio works on any static host:
- * `#/` strategies · `#/strategies/<id>` editor · `#/strategies/<id>/review[?version=<id>]` versions and
- * review (opened on that version) · `#/strategies/<id>/experiments` its split steps' experiments ·
+ * `#/` home: each user's landing screen (landing.ts) · `#/strategies[?status=<version status>]` the
+ * strategies list (only those with a version in that status) · `#/strategies/<id>` editor ·
+ * `#/strategies/<id>/review[?version=<id>]` versions and review (opened on that version) ·
+ * `#/strategies/<id>/experiments` its split steps' experiments ·
  * `#/reviews` the reviewer's queue ·
  * `#/actions` catalog · `#/schema` customer schema · `#/datasets[/<id>]` · `#/simulations[/<id>]`
  * (`#/simulations?version=<id>` opens the start form for that version) · `#/models[/<id>]`
@@ -11,7 +15,8 @@ import { useSyncExternalStore } from 'react';
  * `#/models/<id>/trainings/<job id>` follows a training) · `#/customers` · `#/audit` · `#/keys` · `#/users`.
  */
 export type Route =
-  | { screen: 'strategies' }
+  | { screen: 'home' }
+  | { screen: 'strategies'; status?: VersionStatus }
   | { screen: 'editor'; strategyId: string }
   | { screen: 'review'; strategyId: string; versionId?: string }
   | { screen: 'experiments'; strategyId: string }
@@ -40,6 +45,7 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [head, id, tail] = parts;
+  if (parts.length === 0) return { screen: 'home' };
   const simple = SIMPLE.find((s) => s === head);
   if (simple && parts.length === 1) return { screen: simple };
   if (head === 'strategies' && id) {
@@ -47,6 +53,10 @@ export function parseRoute(hash: string): Route {
     if (tail !== 'review') return { screen: 'editor', strategyId: id };
     const versionId = new URLSearchParams(query).get('version');
     return versionId ? { screen: 'review', strategyId: id, versionId } : { screen: 'review', strategyId: id };
+  }
+  if (head === 'strategies') {
+    const status = new URLSearchParams(query).get('status');
+    return isVersionStatus(status) ? { screen: 'strategies', status } : { screen: 'strategies' };
   }
   if (head === 'datasets') return id ? { screen: 'datasets', datasetId: id } : { screen: 'datasets' };
   if (head === 'simulations') {
@@ -74,11 +84,17 @@ export function routeHash(route: Route): string {
       return route.versionId ? `#/simulations?version=${e(route.versionId)}` : '#/simulations';
     case 'models':
       return modelsHash(route);
-    case 'strategies':
+    case 'home':
       return '#/';
+    case 'strategies':
+      return route.status ? `#/strategies?status=${route.status}` : '#/strategies';
     default:
       return `#/${route.screen}`;
   }
+}
+
+function isVersionStatus(value: string | null): value is VersionStatus {
+  return value !== null && Object.hasOwn(VERSION_STATUS_WORDS, value);
 }
 
 function modelsRoute(modelId: string | undefined, parts: string[], query: URLSearchParams): Route {

@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { SessionUser } from '../auth/session';
 import { PeopleProvider, type PeopleLookup } from '../shared/people';
+import type { StatusFilter } from './strategy-filter';
 import type { StrategySource, StrategySummary } from './strategy-source';
 import { StrategiesScreen } from './StrategiesScreen';
 
@@ -47,10 +48,10 @@ const source = { mode: 'api', list: async () => STRATEGIES } as unknown as Strat
 const lookup: PeopleLookup = async (ids) =>
   [{ id: DAN, displayName: 'Dan Designer' }].filter((p) => ids.includes(p.id));
 
-function renderScreen() {
+function renderScreen(initialStatus?: StatusFilter) {
   render(
     <PeopleProvider lookup={lookup}>
-      <StrategiesScreen source={source} user={me} onOpen={() => undefined} />
+      <StrategiesScreen source={source} user={me} onOpen={() => undefined} initialStatus={initialStatus} />
     </PeopleProvider>,
   );
 }
@@ -101,5 +102,19 @@ describe('StrategiesScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show all strategies' }));
     expect(cards()).toHaveLength(4);
     expect((screen.getByLabelText('Search') as HTMLInputElement).value).toBe('');
+  });
+
+  it('opens on the status filter the route asks for, and can show everything again', async () => {
+    renderScreen('DRAFT');
+    await screen.findByText('Summer');
+    expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('DRAFT');
+    expect(cards().map((c) => c.querySelector('.strategy-name')!.textContent)).toEqual([
+      'Retail next best action',
+      'Summer',
+    ]);
+    expect(screen.getByText('2 of 4 strategies')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'all' } });
+    expect(cards()).toHaveLength(4);
   });
 });

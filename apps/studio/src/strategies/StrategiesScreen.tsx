@@ -35,12 +35,15 @@ export function StrategiesScreen({
   user,
   onOpen,
   onReview,
+  initialStatus = 'all',
 }: {
   source: StrategySource;
   user: SessionUser;
   onOpen(id: string): void;
   /** Versions, review and publishing (API mode only). */
   onReview?: (id: string) => void;
+  /** The status filter the route asks for (a designer lands on drafts, a publisher on approved versions). */
+  initialStatus?: StatusFilter;
 }) {
   const [strategies, setStrategies] = useState<StrategySummary[]>();
   const [error, setError] = useState<string>();
@@ -48,7 +51,7 @@ export function StrategiesScreen({
   const [template, setTemplate] = useState('empty');
   const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
+  const [status, setStatus] = useState<StatusFilter>(initialStatus);
   const [importing, setImporting] = useState(false);
   const owners = usePeople(strategies?.map((s) => s.createdBy) ?? []);
   const shown = strategies && filterStrategies(strategies, search, status);
