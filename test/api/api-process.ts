@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-export const ADMIN_URL = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** GraphQL answers are checked field by field in the story; `any` keeps those checks readable. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -25,7 +26,11 @@ export interface RunningApi {
   output: () => string;
   /** Sends the signal and resolves with the exit code once the process has ended. */
   kill(signal: NodeJS.Signals): Promise<number | null>;
-  gql<T = Record<string, Json>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, Json>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   stop(): Promise<void>;
 }
 
@@ -35,7 +40,9 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -61,17 +68,29 @@ async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): P
   await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
   const dbUrl = new URL(ADMIN_URL);
   dbUrl.pathname = `/${dbName}`;
-  return { env: { DATABASE_URL: dbUrl.toString() }, drop: async () => void (await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`))) };
+  return {
+    env: { DATABASE_URL: dbUrl.toString() },
+    drop: async () => void (await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`))),
+  };
 }
 
 /** Starts the built API (`node apps/api/dist/main.js`) on a fresh database, as an operator would. */
 export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build -w apps/api\` (nx runs it before this target).`);
+  if (!existsSync(MAIN))
+    throw new Error(`${MAIN} is missing: run \`npm run build -w apps/api\` (nx runs it before this target).`);
   const database = await freshDatabase();
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, NODE_ENV: 'development', ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      ...database.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -121,7 +140,10 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     async gql(query, variables, token) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GqlResult<Json>;
@@ -131,6 +153,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
 }
 
 export function ok<T>(res: GqlResult<T>): T {
-  if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+  if (res.errors?.length || !res.data)
+    throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
   return res.data;
 }

@@ -11,7 +11,11 @@ export function unlabelledControls(page: Page): Promise<string[]> {
       if (el.getAttribute('aria-label')?.trim()) return true;
       const by = el.getAttribute('aria-labelledby');
       if (by && by.split(' ').some((id) => document.getElementById(id)?.textContent?.trim())) return true;
-      if ((el as HTMLInputElement).labels?.length && [...(el as HTMLInputElement).labels!].some((l) => l.textContent?.trim())) return true;
+      if (
+        (el as HTMLInputElement).labels?.length &&
+        [...(el as HTMLInputElement).labels!].some((l) => l.textContent?.trim())
+      )
+        return true;
       if (el.tagName === 'BUTTON' && el.textContent?.trim()) return true;
       return !!el.getAttribute('title')?.trim();
     };
@@ -26,7 +30,9 @@ export function lowContrastTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const parse = (c: string) => {
       const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(c);
-      return m ? { r: +m[1]!, g: +m[2]!, b: +m[3]!, a: m[4] === undefined ? 1 : +m[4] } : { r: 0, g: 0, b: 0, a: 0 };
+      return m
+        ? { r: +m[1]!, g: +m[2]!, b: +m[3]!, a: m[4] === undefined ? 1 : +m[4] }
+        : { r: 0, g: 0, b: 0, a: 0 };
     };
     const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
       const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
@@ -48,7 +54,13 @@ export function lowContrastTexts(page: Page): Promise<string[]> {
       seen.add(el);
       const style = getComputedStyle(el);
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('[disabled], .react-flow__attribution, .step-not-reached, option')) continue;
+      if (
+        r.width === 0 ||
+        r.height === 0 ||
+        style.visibility === 'hidden' ||
+        el.closest('[disabled], .react-flow__attribution, .step-not-reached, option')
+      )
+        continue;
       if (Number(style.opacity) < 1) continue;
       const fg = parse(style.color);
       const l1 = lum(fg);
@@ -56,7 +68,8 @@ export function lowContrastTexts(page: Page): Promise<string[]> {
       const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
       const size = parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) bad.push(`${ratio.toFixed(2)}: "${el.textContent!.trim().slice(0, 40)}" (${el.className})`);
+      if (ratio < (large ? 3 : 4.5))
+        bad.push(`${ratio.toFixed(2)}: "${el.textContent!.trim().slice(0, 40)}" (${el.className})`);
     }
     return bad;
   });
@@ -68,6 +81,8 @@ export function focusIsVisible(page: Page): Promise<boolean> {
     const el = document.activeElement;
     if (!el || el === document.body) return false;
     const style = getComputedStyle(el);
-    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    return (
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'
+    );
   });
 }

@@ -75,7 +75,10 @@ describe('studio: the action catalog and customer schema (browser)', () => {
     await page.getByLabel('Value of gold-card').press('Enter');
     // The published demo strategy offers the card: saving first says what the change does to it.
     const impact = page.getByRole('dialog');
-    await impact.getByText(/Keeps deciding as approved/).first().waitFor();
+    await impact
+      .getByText(/Keeps deciding as approved/)
+      .first()
+      .waitFor();
     await impact.getByRole('button', { name: 'Save anyway' }).click();
     await page.getByText('Saved gold-card.').waitFor();
     expect((await action('gold-card')).value).toBe(135.5);

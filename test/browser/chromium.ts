@@ -11,7 +11,10 @@ export function chromiumPath(): string {
     // not on the PATH
   }
   const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error('Chromium is missing: install the Debian package "chromium" (apt-get install -y chromium) or set CHROMIUM_PATH.');
+  if (!found)
+    throw new Error(
+      'Chromium is missing: install the Debian package "chromium" (apt-get install -y chromium) or set CHROMIUM_PATH.',
+    );
   return found;
 }
 
@@ -30,7 +33,10 @@ afterEach(() => {
 async function watchCsp(context: BrowserContext): Promise<void> {
   if (watched.has(context)) return;
   watched.add(context);
-  await context.exposeBinding('__reportCspViolation', (_source, text: string) => void cspViolations.push(text));
+  await context.exposeBinding(
+    '__reportCspViolation',
+    (_source, text: string) => void cspViolations.push(text),
+  );
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(
@@ -43,7 +49,15 @@ async function watchCsp(context: BrowserContext): Promise<void> {
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
   // Every page of a story, whether from newPage or newContext, reports its violations.
   const newContext = browser.newContext.bind(browser);

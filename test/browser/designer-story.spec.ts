@@ -40,10 +40,13 @@ describe('studio: the designer story (browser)', () => {
     await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
     await page.mouse.move(b.x, b.y, { steps: 8 });
     await page.mouse.up();
-    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, before, { timeout: 5_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, before, {
+      timeout: 5_000,
+    });
   };
   const edges = () => page.locator('.react-flow__edge').count();
-  const saved = () => page.locator('.save-status', { hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+  const saved = () =>
+    page.locator('.save-status', { hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -81,7 +84,9 @@ describe('studio: the designer story (browser)', () => {
   it('builds actions → filter → score → arbitrate → rank → output by drag and drop', async () => {
     const types = ['actions', 'filter', 'score', 'arbitrate', 'rank', 'output'];
     for (const [i, type] of types.entries()) {
-      await page.dragAndDrop(`[data-node-type=${type}]`, '.react-flow__pane', { targetPosition: { x: 60 + (i % 3) * 290, y: 80 + Math.floor(i / 3) * 260 } });
+      await page.dragAndDrop(`[data-node-type=${type}]`, '.react-flow__pane', {
+        targetPosition: { x: 60 + (i % 3) * 290, y: 80 + Math.floor(i / 3) * 260 },
+      });
       await step(`${type}-1`).waitFor();
     }
     expect(await page.locator('.react-flow__node').count()).toBe(6);
@@ -103,15 +108,21 @@ describe('studio: the designer story (browser)', () => {
 
   it('marks the unconnected output in red, and the problem goes once it is fixed', async () => {
     await expect(step('output-1').getAttribute('class')).resolves.toContain('step-error');
-    expect(await step('output-1').locator('.step-problem').textContent()).toContain('connect an incoming edge');
+    expect(await step('output-1').locator('.step-problem').textContent()).toContain(
+      'connect an incoming edge',
+    );
     expect(await page.locator('.save-button').textContent()).toMatch(/\d+ problems?/);
     await step('output-1').click();
-    expect(await page.locator('.property-panel .problem-list').textContent()).toContain('connect an incoming edge');
+    expect(await page.locator('.property-panel .problem-list').textContent()).toContain(
+      'connect an incoming edge',
+    );
     await shot('03-problem-marked');
     await link('rank-1', 'output-1');
     expect(await edges()).toBe(5);
     // No errors left; the empty filter still warns that it lets everyone through.
-    await page.waitForFunction(() => !/\d+ problems?/.test(document.querySelector('.save-button')?.textContent ?? '1 problem'));
+    await page.waitForFunction(
+      () => !/\d+ problems?/.test(document.querySelector('.save-button')?.textContent ?? '1 problem'),
+    );
     expect(await page.locator('.save-button').textContent()).toContain('1 warning');
     expect(await step('output-1').getAttribute('class')).not.toContain('step-error');
     await page.getByRole('button', { name: 'Tidy up layout' }).click();
@@ -119,7 +130,10 @@ describe('studio: the designer story (browser)', () => {
     // is computed and animated, so wait (up to 10 s on a busy machine) until the steps have settled.
     const misalignment = async () => {
       const [a, f] = await Promise.all([step('actions-1').boundingBox(), step('filter-1').boundingBox()]);
-      const [out, into] = await Promise.all([centre(step('actions-1').locator('.handle-out')), centre(step('filter-1').locator('.handle-in'))]);
+      const [out, into] = await Promise.all([
+        centre(step('actions-1').locator('.handle-out')),
+        centre(step('filter-1').locator('.handle-in')),
+      ]);
       return f!.x > a!.x + a!.width ? Math.abs(out.y - into.y) : Infinity;
     };
     let offset = await misalignment();
@@ -169,7 +183,10 @@ describe('studio: the designer story (browser)', () => {
   });
 
   it('undoes and redoes with the keyboard', async () => {
-    await page.getByRole('tab', { name: 'Strategy' }).or(page.getByRole('tab', { name: 'Step settings' })).click();
+    await page
+      .getByRole('tab', { name: 'Strategy' })
+      .or(page.getByRole('tab', { name: 'Step settings' }))
+      .click();
     await step('rank-1').click();
     await page.keyboard.press('Delete');
     await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
@@ -181,7 +198,9 @@ describe('studio: the designer story (browser)', () => {
     expect(await page.locator('.react-flow__node').count()).toBe(5);
     await page.keyboard.press('Control+z');
     expect(await page.locator('.react-flow__node').count()).toBe(6);
-    expect(await page.getByRole('button', { name: 'Undo' }).getAttribute('aria-keyshortcuts')).toBe('Control+Z');
+    expect(await page.getByRole('button', { name: 'Undo' }).getAttribute('aria-keyshortcuts')).toBe(
+      'Control+Z',
+    );
     expect(await page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toContain('Ctrl+Z');
   });
 
@@ -201,12 +220,33 @@ describe('studio: the designer story (browser)', () => {
   });
 
   it('offers reload / overwrite / copy when someone else saved in between', async () => {
-    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('arbiter.session') ?? '{}').accessToken as string);
-    const list = ok(await api.gql(`{ strategies { edges { node { id name versions { id revision document } } } } }`, {}, token));
-    const mine = list.strategies.edges.find((e: { node: { name: string } }) => e.node.name === strategyName).node;
+    const token = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem('arbiter.session') ?? '{}').accessToken as string,
+    );
+    const list = ok(
+      await api.gql(
+        `{ strategies { edges { node { id name versions { id revision document } } } } }`,
+        {},
+        token,
+      ),
+    );
+    const mine = list.strategies.edges.find(
+      (e: { node: { name: string } }) => e.node.name === strategyName,
+    ).node;
     const version = mine.versions[0];
-    const theirs = { ...version.document, nodes: version.document.nodes.map((n: { id: string; config: object }) => (n.id === 'rank-1' ? { ...n, config: { ...n.config, limit: 2 } } : n)) };
-    ok(await api.gql(`mutation($i: SaveDraftInput!) { saveDraft(input: $i) { version { revision } } }`, { i: { versionId: version.id, expectedRevision: version.revision, document: theirs } }, token));
+    const theirs = {
+      ...version.document,
+      nodes: version.document.nodes.map((n: { id: string; config: object }) =>
+        n.id === 'rank-1' ? { ...n, config: { ...n.config, limit: 2 } } : n,
+      ),
+    };
+    ok(
+      await api.gql(
+        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { version { revision } } }`,
+        { i: { versionId: version.id, expectedRevision: version.revision, document: theirs } },
+        token,
+      ),
+    );
 
     await step('score-1').click();
     await page.getByLabel('Name on the canvas').fill('Propensity');
@@ -267,16 +307,25 @@ describe('studio: the designer story (browser)', () => {
     await step('churn-split').waitFor();
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.locator('.recommendations li').first().waitFor();
-    expect(await page.locator('.recommendations li').first().textContent()).toContain('Call from a loyalty specialist');
+    expect(await page.locator('.recommendations li').first().textContent()).toContain(
+      'Call from a loyalty specialist',
+    );
     expect(await step('churn-split').locator('.branch-taken').textContent()).toBe('High churn risk');
     expect(await step('score-standard').getAttribute('class')).toContain('step-not-reached');
     // The strategy opens readable at its start; the whole of it is one click away.
-    expect(await page.locator('.react-flow__viewport').evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a)).toBeGreaterThanOrEqual(0.8);
+    expect(
+      await page
+        .locator('.react-flow__viewport')
+        .evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a),
+    ).toBeGreaterThanOrEqual(0.8);
     await page.getByRole('button', { name: 'Zoom to fit' }).click();
     await step('arbitrate').click();
     await page.getByRole('list', { name: 'Ranking preview' }).waitFor();
     await page.getByRole('slider', { name: 'Business value (b)' }).fill('2');
-    await page.getByLabel(/^up \d/).first().waitFor();
+    await page
+      .getByLabel(/^up \d/)
+      .first()
+      .waitFor();
     // Zoom in on the split and the two scoring branches.
     const split = await centre(step('churn-split'));
     await page.mouse.move(split.x + 60, split.y);

@@ -19,7 +19,11 @@ function withConfig(doc: Doc, nodeId: string, config: Record<string, unknown>): 
   return { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, config } : n)) };
 }
 
-const adultsFrom = (age: number) => ({ condition: { all: [{ fact: 'customer', path: '$.ageYears', operator: 'greaterThanInclusive', value: age }] } });
+const adultsFrom = (age: number) => ({
+  condition: {
+    all: [{ fact: 'customer', path: '$.ageYears', operator: 'greaterThanInclusive', value: age }],
+  },
+});
 
 /**
  * Every governance role in a real browser against the built API (PostgreSQL, Redis, the simulation
@@ -43,27 +47,54 @@ describe('studio: governance, one role at a time (browser)', () => {
   let v2Id: string;
 
   const login = async (email: string) =>
-    ok(await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: PASSWORD })).login.accessToken as string;
+    ok(
+      await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+        e: email,
+        p: PASSWORD,
+      }),
+    ).login.accessToken as string;
 
   /** The analyst runs a real simulation of the version's content and waits for the worker to finish it. */
   const simulate = async (versionId: string) => {
-    const started = ok(await api.gql(`mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id contentHash } }`, { v: versionId, d: datasetId }, token['analyst'])).runSimulation;
+    const started = ok(
+      await api.gql(
+        `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id contentHash } }`,
+        { v: versionId, d: datasetId },
+        token['analyst'],
+      ),
+    ).runSimulation;
     for (;;) {
-      const { status, error } = ok(await api.gql(`query($id: ID!) { simulation(id: $id) { status error } }`, { id: started.id }, token['analyst'])).simulation;
+      const { status, error } = ok(
+        await api.gql(
+          `query($id: ID!) { simulation(id: $id) { status error } }`,
+          { id: started.id },
+          token['analyst'],
+        ),
+      ).simulation;
       if (status === 'COMPLETED') return started.contentHash as string;
       if (status === 'FAILED' || status === 'CANCELLED') throw new Error(`simulation ${status}: ${error}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   };
 
-  const versionStatus = async (versionId: string) => ok(await api.gql(`query($id: ID!) { version(id: $id) { status contentHash } }`, { id: versionId }, token['designer'])).version;
+  const versionStatus = async (versionId: string) =>
+    ok(
+      await api.gql(
+        `query($id: ID!) { version(id: $id) { status contentHash } }`,
+        { id: versionId },
+        token['designer'],
+      ),
+    ).version;
 
   /** A real decision for a 19-year-old: only "Adults only" from 18 lets them through. */
   const decideFor19 = async (customerId: string) =>
     ok(
       await api.gql(
         `query($s: ID!, $i: JSON!) { decide(strategyId: $s, input: $i) { actions strategy } }`,
-        { s: strategyId, i: { customer: { id: customerId, ageYears: 19, segment: 'gold', churnRisk: 0.6, hasCard: false } } },
+        {
+          s: strategyId,
+          i: { customer: { id: customerId, ageYears: 19, segment: 'gold', churnRisk: 0.6, hasCard: false } },
+        },
         token['publisher'],
       ),
     ).decide as { actions: unknown[]; strategy: { version: number } };
@@ -85,15 +116,21 @@ describe('studio: governance, one role at a time (browser)', () => {
   };
 
   const timeline = (page: Page) => page.getByRole('navigation', { name: 'Version history' });
-  const versionItem = (page: Page, n: number) => timeline(page).getByRole('button', { name: new RegExp(`^v${n}\\b`) });
+  const versionItem = (page: Page, n: number) =>
+    timeline(page).getByRole('button', { name: new RegExp(`^v${n}\\b`) });
   /** Waits for the version's status pill in the timeline to say this (the timeline reloads after an action). */
-  const pillSays = (page: Page, n: number, status: string) => versionItem(page, n).locator('.status-pill').filter({ hasText: new RegExp(`^${status}$`) }).waitFor();
+  const pillSays = (page: Page, n: number, status: string) =>
+    versionItem(page, n)
+      .locator('.status-pill')
+      .filter({ hasText: new RegExp(`^${status}$`) })
+      .waitFor();
   const select = async (page: Page, n: number) => {
     await versionItem(page, n).click();
     await page.getByRole('heading', { name: new RegExp(`^Version ${n}\\b`) }).waitFor();
   };
   /** The status line an action leaves at the top of the screen. */
-  const statusLine = (page: Page, text: RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
+  const statusLine = (page: Page, text: RegExp) =>
+    page.getByRole('status').filter({ hasText: text }).waitFor();
   const shot = async (page: Page, name: string) => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, name, { docs: true });
@@ -101,13 +138,25 @@ describe('studio: governance, one role at a time (browser)', () => {
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    for (const role of ['designer', 'analyst', 'reviewer', 'publisher', 'admin']) token[role] = await login(`${role}@arbiter.local`);
+    for (const role of ['designer', 'analyst', 'reviewer', 'publisher', 'admin'])
+      token[role] = await login(`${role}@arbiter.local`);
     const { designer } = token as Record<string, string>;
 
-    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as { id: string; name: string; status: string }[];
-    datasetId = (datasets.find((d) => d.status === 'READY' && /coupon/i.test(d.name)) ?? datasets.find((d) => d.status === 'READY'))!.id;
+    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as {
+      id: string;
+      name: string;
+      status: string;
+    }[];
+    datasetId = (datasets.find((d) => d.status === 'READY' && /coupon/i.test(d.name)) ??
+      datasets.find((d) => d.status === 'READY'))!.id;
 
-    const strategy = ok(await api.gql(`{ strategies { edges { node { id versions { id number status revision document } } } } }`, {}, designer)).strategies.edges[0].node;
+    const strategy = ok(
+      await api.gql(
+        `{ strategies { edges { node { id versions { id number status revision document } } } } }`,
+        {},
+        designer,
+      ),
+    ).strategies.edges[0].node;
     strategyId = strategy.id;
     const v1 = strategy.versions.find((v: { number: number }) => v.number === 1);
     v1Id = v1.id;
@@ -116,9 +165,27 @@ describe('studio: governance, one role at a time (browser)', () => {
     expect(v1.status).toBe('PUBLISHED');
 
     // The designer's version 2: a clone of version 1 where "Adults only" starts at 21.
-    const v2 = ok(await api.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`, { v: v1Id }, designer)).cloneVersion;
+    const v2 = ok(
+      await api.gql(
+        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
+        { v: v1Id },
+        designer,
+      ),
+    ).cloneVersion;
     v2Id = v2.id;
-    const saved = ok(await api.gql(`mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`, { i: { versionId: v2Id, expectedRevision: v2.revision, document: withConfig(v1Doc, 'adults', adultsFrom(21)) } }, designer)).saveDraft;
+    const saved = ok(
+      await api.gql(
+        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`,
+        {
+          i: {
+            versionId: v2Id,
+            expectedRevision: v2.revision,
+            document: withConfig(v1Doc, 'adults', adultsFrom(21)),
+          },
+        },
+        designer,
+      ),
+    ).saveDraft;
     expect(saved.valid).toBe(true);
 
     studio = await startStudio(api.url);
@@ -157,25 +224,39 @@ describe('studio: governance, one role at a time (browser)', () => {
     await comments.getByLabel('Add a comment').fill('Is 21 the legal age in every market?');
     // The step's id is offered with its label, so the reviewer need not know ids.
     const about = comments.getByLabel('About step (optional)');
-    await comments.locator('datalist option[value=adults][label="Adults only"]').waitFor({ state: 'attached' });
+    await comments
+      .locator('datalist option[value=adults][label="Adults only"]')
+      .waitFor({ state: 'attached' });
     expect(await comments.locator(`datalist#${await about.getAttribute('list')}`).count()).toBe(1);
     await about.fill('adults');
     await comments.getByRole('button', { name: 'Comment', exact: true }).click();
-    await comments.locator('.comment').filter({ hasText: 'Is 21 the legal age in every market?' }).filter({ hasText: 'on step “Adults only”' }).waitFor();
+    await comments
+      .locator('.comment')
+      .filter({ hasText: 'Is 21 the legal age in every market?' })
+      .filter({ hasText: 'on step “Adults only”' })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Reject…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reject this version' });
     await dialog.getByRole('button', { name: 'Reject' }).click();
-    await dialog.getByRole('alert').filter({ hasText: /^Say what must change/ }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /^Say what must change/ })
+      .waitFor();
     expect(await dialog.getByLabel('What must change (required)').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'review-reject-reason');
     expect((await versionStatus(v2Id)).status).toBe('IN_REVIEW');
 
-    await dialog.getByLabel('What must change (required)').fill('Keep 18: the card is legal from 18 in every market.');
+    await dialog
+      .getByLabel('What must change (required)')
+      .fill('Keep 18: the card is legal from 18 in every market.');
     await dialog.getByRole('button', { name: 'Reject' }).click();
     await statusLine(page, /^Rejected: it is a draft again/);
     await pillSays(page, 2, 'Draft');
-    await comments.locator('.comment-rejection').filter({ hasText: 'Keep 18: the card is legal from 18' }).waitFor();
+    await comments
+      .locator('.comment-rejection')
+      .filter({ hasText: 'Keep 18: the card is legal from 18' })
+      .waitFor();
     expect((await versionStatus(v2Id)).status).toBe('DRAFT');
   });
 
@@ -186,11 +267,16 @@ describe('studio: governance, one role at a time (browser)', () => {
     await pillSays(page, 2, 'Draft');
     const comments = page.getByRole('region', { name: 'Comments' });
     await comments.getByText('was rejected').waitFor();
-    await comments.locator('.comment-rejection').filter({ hasText: 'Keep 18: the card is legal from 18 in every market.' }).waitFor();
+    await comments
+      .locator('.comment-rejection')
+      .filter({ hasText: 'Keep 18: the card is legal from 18 in every market.' })
+      .waitFor();
     await comments.getByText('Is 21 the legal age in every market?').waitFor();
     await shot(page, 'review-reject');
 
-    await comments.getByLabel('Add a comment').fill('21 is the bank’s policy for this card; resubmitting unchanged.');
+    await comments
+      .getByLabel('Add a comment')
+      .fill('21 is the bank’s policy for this card; resubmitting unchanged.');
     await comments.getByRole('button', { name: 'Comment', exact: true }).click();
     await comments.getByText('21 is the bank’s policy for this card; resubmitting unchanged.').waitFor();
     await page.getByRole('button', { name: 'Submit for review' }).click();
@@ -222,7 +308,9 @@ describe('studio: governance, one role at a time (browser)', () => {
     await select(page, 2);
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const publish = page.getByRole('dialog', { name: 'Publish version 2?' });
-    expect(await publish.textContent()).toContain('Version 2 will answer every decision from now on. Version 1, live now, will be retired.');
+    expect(await publish.textContent()).toContain(
+      'Version 2 will answer every decision from now on. Version 1, live now, will be retired.',
+    );
     await publish.getByRole('button', { name: 'Publish' }).click();
     await statusLine(page, /^Published/);
     await pillSays(page, 2, 'Published');
@@ -234,8 +322,12 @@ describe('studio: governance, one role at a time (browser)', () => {
     await select(page, 1);
     await page.getByRole('button', { name: 'Roll back to this version' }).click();
     const rollback = page.getByRole('dialog', { name: 'Roll back to version 1?' });
-    expect(await rollback.textContent()).toContain('Version 1 will answer every decision again. Version 2, live now, will be retired.');
-    await rollback.getByLabel('Why roll back (required)').fill('Version 2 leaves out the 19- and 20-year-olds');
+    expect(await rollback.textContent()).toContain(
+      'Version 1 will answer every decision again. Version 2, live now, will be retired.',
+    );
+    await rollback
+      .getByLabel('Why roll back (required)')
+      .fill('Version 2 leaves out the 19- and 20-year-olds');
     await rollback.getByRole('button', { name: 'Roll back' }).click();
     await statusLine(page, /^Rolled back/);
     await pillSays(page, 1, 'Published');
@@ -243,7 +335,13 @@ describe('studio: governance, one role at a time (browser)', () => {
     expect(await versionItem(page, 1).textContent()).toContain('live');
     await shot(page, 'publish-rollback');
 
-    const strategy = ok(await api.gql(`query($id: ID!) { strategy(id: $id) { publishedVersion { number } } }`, { id: strategyId }, token['publisher'])).strategy;
+    const strategy = ok(
+      await api.gql(
+        `query($id: ID!) { strategy(id: $id) { publishedVersion { number } } }`,
+        { id: strategyId },
+        token['publisher'],
+      ),
+    ).strategy;
     expect(strategy.publishedVersion.number).toBe(1);
     const rolledBack = await decideFor19('after-rollback');
     expect(rolledBack.strategy.version).toBe(1);
@@ -254,15 +352,34 @@ describe('studio: governance, one role at a time (browser)', () => {
     ok(
       await api.gql(
         `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
-        { i: { email: 'both@arbiter.local', displayName: 'Bo Both', password: PASSWORD, roles: ['designer', 'reviewer'] } },
+        {
+          i: {
+            email: 'both@arbiter.local',
+            displayName: 'Bo Both',
+            password: PASSWORD,
+            roles: ['designer', 'reviewer'],
+          },
+        },
         token['admin'],
       ),
     );
     const both = await login('both@arbiter.local');
-    const v3 = ok(await api.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { id number revision } }`, { v: v1Id }, both)).cloneVersion;
+    const v3 = ok(
+      await api.gql(
+        `mutation($v: ID!) { cloneVersion(versionId: $v) { id number revision } }`,
+        { v: v1Id },
+        both,
+      ),
+    ).cloneVersion;
     expect(v3.number).toBe(3);
     const top2 = withConfig(v1Doc, 'top3', { limit: 2 });
-    ok(await api.gql(`mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`, { i: { versionId: v3.id, expectedRevision: v3.revision, document: top2 } }, both));
+    ok(
+      await api.gql(
+        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`,
+        { i: { versionId: v3.id, expectedRevision: v3.revision, document: top2 } },
+        both,
+      ),
+    );
     // With evidence in place, four eyes is the only thing left between this user and an approval.
     await simulate(v3.id);
 
@@ -272,11 +389,20 @@ describe('studio: governance, one role at a time (browser)', () => {
     await statusLine(page, /^Submitted for review\.$/);
     const approve = page.getByRole('button', { name: 'Approve', exact: true });
     expect(await approve.isDisabled()).toBe(true);
-    expect(await approve.locator('xpath=..').getAttribute('title')).toBe('You wrote this version; someone else must approve it (four eyes).');
-    await page.getByRole('list', { name: 'Why some actions are not available' }).getByText(/four eyes/).waitFor();
+    expect(await approve.locator('xpath=..').getAttribute('title')).toBe(
+      'You wrote this version; someone else must approve it (four eyes).',
+    );
+    await page
+      .getByRole('list', { name: 'Why some actions are not available' })
+      .getByText(/four eyes/)
+      .waitFor();
     await shot(page, 'four-eyes');
 
-    const answer = await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v3.id }, both);
+    const answer = await api.gql(
+      `mutation($v: ID!) { approveVersion(versionId: $v) { status } }`,
+      { v: v3.id },
+      both,
+    );
     expect(answer.data).toBeNull();
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'FOUR_EYES' });
     expect(answer.errors?.[0]?.message).toMatch(/^Four eyes/);
@@ -291,8 +417,18 @@ describe('studio: governance, one role at a time (browser)', () => {
     expect(await approve.locator('xpath=..').getAttribute('title')).toBe('Only a reviewer can approve.');
     expect(await page.getByRole('button', { name: 'Reject…' }).count()).toBe(0);
 
-    const v3 = ok(await api.gql(`query($id: ID!) { strategy(id: $id) { versions { id number } } }`, { id: strategyId }, token['analyst'])).strategy.versions.find((v: { number: number }) => v.number === 3);
-    const answer = await api.gql(`mutation($v: ID!) { approveVersion(versionId: $v) { status } }`, { v: v3.id }, token['analyst']);
+    const v3 = ok(
+      await api.gql(
+        `query($id: ID!) { strategy(id: $id) { versions { id number } } }`,
+        { id: strategyId },
+        token['analyst'],
+      ),
+    ).strategy.versions.find((v: { number: number }) => v.number === 3);
+    const answer = await api.gql(
+      `mutation($v: ID!) { approveVersion(versionId: $v) { status } }`,
+      { v: v3.id },
+      token['analyst'],
+    );
     expect(answer.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect((await versionStatus(v3.id)).status).toBe('IN_REVIEW');
     expect(browserErrors).toEqual([]);

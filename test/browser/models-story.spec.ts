@@ -33,7 +33,8 @@ describe('studio: the models story (browser)', () => {
 
   const login = async (role: string) => {
     await page.goto(`${studio.url}/#/strategies`);
-    if (await page.getByRole('button', { name: 'Sign out' }).count()) await page.getByRole('button', { name: 'Sign out' }).click();
+    if (await page.getByRole('button', { name: 'Sign out' }).count())
+      await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email').fill(`${role}@arbiter.local`);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -43,7 +44,12 @@ describe('studio: the models story (browser)', () => {
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     for (const role of ['analyst', 'designer', 'reviewer', 'publisher', 'admin']) {
-      token[role] = ok(await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: `${role}@arbiter.local`, p: PASSWORD })).login.accessToken;
+      token[role] = ok(
+        await api.gql(
+          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+          { e: `${role}@arbiter.local`, p: PASSWORD },
+        ),
+      ).login.accessToken;
     }
     studio = await startStudio(api.url);
     browser = await launchChromium();
@@ -62,8 +68,14 @@ describe('studio: the models story (browser)', () => {
     await login('analyst');
     await page.getByRole('link', { name: 'Models' }).click();
     await page.getByRole('button', { name: 'Train a model' }).click();
-    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as { id: string; name: string; status: string }[];
-    await page.getByLabel('Dataset', { exact: true }).selectOption(datasets.find((d) => /coupon/i.test(d.name) && d.status === 'READY')!.id);
+    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as {
+      id: string;
+      name: string;
+      status: string;
+    }[];
+    await page
+      .getByLabel('Dataset', { exact: true })
+      .selectOption(datasets.find((d) => /coupon/i.test(d.name) && d.status === 'READY')!.id);
     await page.getByLabel('Model name').fill(MODEL);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Target column').selectOption('Y');
@@ -77,25 +89,55 @@ describe('studio: the models story (browser)', () => {
     modelId = /#\/models\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     // The report replaces the progress once the version is registered.
     await page.getByText('AUC on held-out rows').waitFor({ timeout: 240_000 });
-    const auc = Number(await page.getByText(/^0\.\d{3}$/).first().textContent());
+    const auc = Number(
+      await page
+        .getByText(/^0\.\d{3}$/)
+        .first()
+        .textContent(),
+    );
     expect(auc).toBeGreaterThan(0.75);
-    await page.getByText(/95% CI/).first().waitFor();
+    await page
+      .getByText(/95% CI/)
+      .first()
+      .waitFor();
     await screenshot(page, 'models-report', { docs: true });
     expect(browserErrors).toEqual([]);
   }, 300_000);
 
   it('the designer scores the coupons with it; the simulation shows the acceptances it expects', async () => {
-    const strategy = ok(await api.gql(`{ strategies { edges { node { id name versions { id status document } } } } }`, {}, token['designer'])).strategies.edges.find(
-      (e: { node: { name: string } }) => e.node.name === STRATEGY,
-    ).node;
+    const strategy = ok(
+      await api.gql(
+        `{ strategies { edges { node { id name versions { id status document } } } } }`,
+        {},
+        token['designer'],
+      ),
+    ).strategies.edges.find((e: { node: { name: string } }) => e.node.name === STRATEGY).node;
     strategyId = strategy.id;
     const v1 = strategy.versions.find((v: { status: string }) => v.status === 'PUBLISHED');
-    const clone = ok(await api.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`, { v: v1.id }, token['designer'])).cloneVersion;
+    const clone = ok(
+      await api.gql(
+        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
+        { v: v1.id },
+        token['designer'],
+      ),
+    ).cloneVersion;
     v2Id = clone.id;
     const doc = v1.document as { nodes: DocNode[] };
-    const nodes = doc.nodes.map((n) => (n.type === 'score' ? { ...n, label: 'Trained acceptance model', config: { field: 'propensity', model: { type: 'registry', modelId, version: 1 } } } : n));
+    const nodes = doc.nodes.map((n) =>
+      n.type === 'score'
+        ? {
+            ...n,
+            label: 'Trained acceptance model',
+            config: { field: 'propensity', model: { type: 'registry', modelId, version: 1 } },
+          }
+        : n,
+    );
     const saved = ok(
-      await api.gql(`mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid version { contentHash } } }`, { i: { versionId: clone.id, expectedRevision: clone.revision, document: { ...doc, nodes } } }, token['designer']),
+      await api.gql(
+        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid version { contentHash } } }`,
+        { i: { versionId: clone.id, expectedRevision: clone.revision, document: { ...doc, nodes } } },
+        token['designer'],
+      ),
     ).saveDraft;
     expect(saved.valid).toBe(true);
 
@@ -104,29 +146,57 @@ describe('studio: the models story (browser)', () => {
     await page.goto(`${studio.url}/#/strategies/${strategyId}`);
     await page.getByText('Trained acceptance model').first().click();
     await page.getByText(MODEL).first().waitFor();
-    await page.getByText(/AUC 0\.\d{3}/).first().waitFor();
+    await page
+      .getByText(/AUC 0\.\d{3}/)
+      .first()
+      .waitFor();
     await screenshot(page, 'models-score-step', { docs: true });
 
-    const datasetId = (ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as { id: string; name: string; status: string }[]).find((d) => /coupon/i.test(d.name) && d.status === 'READY')!.id;
-    const sim = ok(await api.gql(`mutation($v: ID!, $d: ID!, $b: ID) { runSimulation(versionId: $v, datasetId: $d, baselineVersionId: $b) { id } }`, { v: v2Id, d: datasetId, b: v1.id }, token['analyst'])).runSimulation;
+    const datasetId = (
+      ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as {
+        id: string;
+        name: string;
+        status: string;
+      }[]
+    ).find((d) => /coupon/i.test(d.name) && d.status === 'READY')!.id;
+    const sim = ok(
+      await api.gql(
+        `mutation($v: ID!, $d: ID!, $b: ID) { runSimulation(versionId: $v, datasetId: $d, baselineVersionId: $b) { id } }`,
+        { v: v2Id, d: datasetId, b: v1.id },
+        token['analyst'],
+      ),
+    ).runSimulation;
     let status = 'QUEUED';
     for (let i = 0; i < 600 && ['QUEUED', 'RUNNING'].includes(status); i++) {
       await new Promise((r) => setTimeout(r, 500));
-      status = ok(await api.gql(`query($id: ID!) { simulation(id: $id) { status } }`, { id: sim.id }, token['analyst'])).simulation.status;
+      status = ok(
+        await api.gql(`query($id: ID!) { simulation(id: $id) { status } }`, { id: sim.id }, token['analyst']),
+      ).simulation.status;
     }
     expect(status).toBe('COMPLETED');
     await login('analyst');
     await page.goto(`${studio.url}/#/simulations/${sim.id}`);
-    await page.getByText(/expected acceptances/i).first().waitFor();
+    await page
+      .getByText(/expected acceptances/i)
+      .first()
+      .waitFor();
     await screenshot(page, 'models-simulation', { docs: true });
   });
 
   it('the reviewer sees the model and its AUC in the review diff and approves; decisions explain the propensity', async () => {
-    ok(await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v2Id }, token['designer']));
+    ok(
+      await api.gql(
+        `mutation($v: ID!) { submitVersion(versionId: $v) { status } }`,
+        { v: v2Id },
+        token['designer'],
+      ),
+    );
     await login('reviewer');
     await page.goto(`${studio.url}/#/strategies/${strategyId}/review?version=${v2Id}`);
     await page.getByRole('button', { name: 'Compare' }).click();
-    const modelLine = page.getByText(new RegExp(`model '${MODEL.replace(/[()]/g, '\\$&')}' version 1 added \\(AUC 0\\.\\d{3}\\)`));
+    const modelLine = page.getByText(
+      new RegExp(`model '${MODEL.replace(/[()]/g, '\\$&')}' version 1 added \\(AUC 0\\.\\d{3}\\)`),
+    );
     await modelLine.waitFor();
     await modelLine.scrollIntoViewIfNeeded();
     await screenshot(page, 'models-review-diff', { docs: true });
@@ -134,19 +204,46 @@ describe('studio: the models story (browser)', () => {
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     // The trained model reads age band and gender (protected in the demo), so the fairness check
     // fails as it did for version 1: approving needs a written justification.
-    await page.getByRole('dialog').getByLabel('Justification (required: why approve it anyway)').fill('The model reads age band and gender, as the approved version 1 did; demo data only.');
+    await page
+      .getByRole('dialog')
+      .getByLabel('Justification (required: why approve it anyway)')
+      .fill('The model reads age band and gender, as the approved version 1 did; demo data only.');
     await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved.').waitFor();
 
-    ok(await api.gql(`mutation($v: ID!) { publishVersion(versionId: $v) { status } }`, { v: v2Id }, token['publisher']));
-    const key = ok(await api.gql(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`, { i: { name: 'models story' } }, token['admin'])).createApiKey.secret as string;
+    ok(
+      await api.gql(
+        `mutation($v: ID!) { publishVersion(versionId: $v) { status } }`,
+        { v: v2Id },
+        token['publisher'],
+      ),
+    );
+    const key = ok(
+      await api.gql(
+        `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`,
+        { i: { name: 'models story' } },
+        token['admin'],
+      ),
+    ).createApiKey.secret as string;
     const res = await fetch(`${api.url}/api/v1/decisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({
         strategy: strategyId,
         explain: true,
-        customer: { id: 'driver-1', destination: 'No Urgent Place', passanger: 'Friend(s)', weather: 'Sunny', temperature: 80, time: '2PM', age: '26', CoffeeHouse: '4~8', Bar: 'never', Restaurant20To50: '1~3', toCoupon_GEQ25min: 0 },
+        customer: {
+          id: 'driver-1',
+          destination: 'No Urgent Place',
+          passanger: 'Friend(s)',
+          weather: 'Sunny',
+          temperature: 80,
+          time: '2PM',
+          age: '26',
+          CoffeeHouse: '4~8',
+          Bar: 'never',
+          Restaurant20To50: '1~3',
+          toCoupon_GEQ25min: 0,
+        },
       }),
     });
     const body = (await res.json()) as { actions: { propensity: number }[]; explanation: string[] };

@@ -42,11 +42,24 @@ describe('studio: the reviewer story (browser)', () => {
 
   /** As the analyst: a real simulation of the version's content, polled until the worker completed it. */
   const simulate = async (versionId: string) => {
-    const started = ok(await api.gql(`mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id contentHash } }`, { v: versionId, d: datasetId }, token['analyst'])).runSimulation;
+    const started = ok(
+      await api.gql(
+        `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id contentHash } }`,
+        { v: versionId, d: datasetId },
+        token['analyst'],
+      ),
+    ).runSimulation;
     for (;;) {
-      const { status, error } = ok(await api.gql(`query($id: ID!) { simulation(id: $id) { status error } }`, { id: started.id }, token['analyst'])).simulation;
+      const { status, error } = ok(
+        await api.gql(
+          `query($id: ID!) { simulation(id: $id) { status error } }`,
+          { id: started.id },
+          token['analyst'],
+        ),
+      ).simulation;
       if (status === 'COMPLETED') return started.contentHash as string;
-      if (status !== 'QUEUED' && status !== 'RUNNING') throw new Error(`simulation of version ${versionId} ended ${status}: ${error ?? 'no error given'}`);
+      if (status !== 'QUEUED' && status !== 'RUNNING')
+        throw new Error(`simulation of version ${versionId} ended ${status}: ${error ?? 'no error given'}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   };
@@ -55,41 +68,78 @@ describe('studio: the reviewer story (browser)', () => {
     mkdirSync(SHOTS, { recursive: true });
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     for (const role of ['designer', 'analyst', 'reviewer', 'publisher']) {
-      token[role] = ok(await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: `${role}@arbiter.local`, p: PASSWORD })).login.accessToken;
+      token[role] = ok(
+        await api.gql(
+          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+          { e: `${role}@arbiter.local`, p: PASSWORD },
+        ),
+      ).login.accessToken;
     }
     const { designer, analyst } = token as Record<string, string>;
-    const datasets = ok(await api.gql(`{ datasets { id rowCount status } }`, {}, analyst)).datasets as { id: string; rowCount: number; status: string }[];
+    const datasets = ok(await api.gql(`{ datasets { id rowCount status } }`, {}, analyst)).datasets as {
+      id: string;
+      rowCount: number;
+      status: string;
+    }[];
     const ready = datasets.filter((d) => d.status === 'READY').sort((a, b) => a.rowCount - b.rowCount);
     expect(ready.length).toBeGreaterThan(0);
     datasetId = ready[0]!.id;
-    const list = ok(await api.gql(`{ strategies { edges { node { id versions { id status revision contentHash document } } } } }`, {}, designer)).strategies;
+    const list = ok(
+      await api.gql(
+        `{ strategies { edges { node { id versions { id status revision contentHash document } } } } }`,
+        {},
+        designer,
+      ),
+    ).strategies;
     // The demo seed takes version 1 through submit, a real simulation, approval and publishing.
     const v1 = list.edges[0].node.versions[list.edges[0].node.versions.length - 1];
     expect(v1.status).toBe('PUBLISHED');
 
     // Version 2: "Top 3" becomes top 2, one filter is replaced by another.
-    const v2 = ok(await api.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`, { v: v1.id }, designer)).cloneVersion;
+    const v2 = ok(
+      await api.gql(
+        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
+        { v: v1.id },
+        designer,
+      ),
+    ).cloneVersion;
     const doc = v1.document as Doc;
     const removed = doc.nodes.find((n) => n.id === 'no-second-card')!;
     const next: Doc = {
       ...doc,
       nodes: [
-        ...doc.nodes.filter((n) => n.id !== removed.id).map((n) => (n.id === 'top3' ? { ...n, config: { ...n.config, limit: 2 } } : n)),
+        ...doc.nodes
+          .filter((n) => n.id !== removed.id)
+          .map((n) => (n.id === 'top3' ? { ...n, config: { ...n.config, limit: 2 } } : n)),
         {
           id: 'under-80',
           type: 'filter',
           label: 'Under 80',
           position: { x: (removed.position?.x ?? 500) + 20, y: (removed.position?.y ?? 0) + 190 },
-          config: { condition: { all: [{ fact: 'customer', path: '$.ageYears', operator: 'lessThan', value: 80 }] } },
+          config: {
+            condition: { all: [{ fact: 'customer', path: '$.ageYears', operator: 'lessThan', value: 80 }] },
+          },
         },
       ],
-      edges: doc.edges.map((e) => ({ ...e, source: e.source === removed.id ? 'under-80' : e.source, target: e.target === removed.id ? 'under-80' : e.target })),
+      edges: doc.edges.map((e) => ({
+        ...e,
+        source: e.source === removed.id ? 'under-80' : e.source,
+        target: e.target === removed.id ? 'under-80' : e.target,
+      })),
     };
-    const saved = ok(await api.gql(`mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid version { contentHash } } }`, { i: { versionId: v2.id, expectedRevision: v2.revision, document: next } }, designer)).saveDraft;
+    const saved = ok(
+      await api.gql(
+        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid version { contentHash } } }`,
+        { i: { versionId: v2.id, expectedRevision: v2.revision, document: next } },
+        designer,
+      ),
+    ).saveDraft;
     expect(saved.valid).toBe(true);
     v2Id = v2.id;
     v2Hash = saved.version.contentHash;
-    ok(await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v2.id }, designer));
+    ok(
+      await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v2.id }, designer),
+    );
 
     studio = await startStudio(api.url);
     browser = await launchChromium();
@@ -142,7 +192,11 @@ describe('studio: the reviewer story (browser)', () => {
     await page.getByLabel('About step (optional)').fill('top3');
     await page.getByRole('button', { name: 'Comment', exact: true }).click();
     // In the list, not the text box it was typed in: the comment was saved.
-    await page.locator('.comment').filter({ hasText: 'Why top 2 now?' }).filter({ hasText: 'on step “Top 3”' }).waitFor();
+    await page
+      .locator('.comment')
+      .filter({ hasText: 'Why top 2 now?' })
+      .filter({ hasText: 'on step “Top 3”' })
+      .waitFor();
 
     // The page stays open, without a reload, while the analyst simulates exactly this content.
     await page.getByText(/checks for new simulations every few seconds/).waitFor();

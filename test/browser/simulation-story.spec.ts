@@ -139,7 +139,12 @@ describe('studio: the simulation story (browser)', () => {
     const perAction = page.getByRole('table', { name: 'Per action', exact: true });
     await perAction.waitFor();
     // Several coupons come first for someone, shown by name; none of the retail offers is even a candidate.
-    for (const name of ['Carry out & take away coupon, valid 1 day', 'Restaurant under $20 coupon, valid 1 day', 'Restaurant $20–50 coupon, valid 1 day', 'Bar coupon, valid 1 day'])
+    for (const name of [
+      'Carry out & take away coupon, valid 1 day',
+      'Restaurant under $20 coupon, valid 1 day',
+      'Restaurant $20–50 coupon, valid 1 day',
+      'Bar coupon, valid 1 day',
+    ])
       expect(await perAction.textContent()).toContain(name);
     expect(await perAction.textContent()).not.toContain('Gold card');
     expect(
@@ -195,7 +200,13 @@ describe('studio: the simulation story (browser)', () => {
     );
     // Weighing the commission less: the cheap take-away coupon comes first more often, the $20–50 restaurant less.
     // Names with a comma are quoted: set them aside before splitting.
-    const topDelta = (id: string) => Number(lines.find((l) => l.startsWith(`action,${id},`))!.replace(/"[^"]*"/g, 'name').split(',')[10]);
+    const topDelta = (id: string) =>
+      Number(
+        lines
+          .find((l) => l.startsWith(`action,${id},`))!
+          .replace(/"[^"]*"/g, 'name')
+          .split(',')[10],
+      );
     expect(topDelta('carry-out-1d')).toBeGreaterThan(0);
     expect(topDelta('restaurant-20-50-1d')).toBeLessThan(0);
     expect(browserErrors).toEqual([]);
@@ -208,7 +219,9 @@ describe('studio: the simulation story (browser)', () => {
     await page.getByRole('heading', { name: /Retail next best action/ }).waitFor();
     const note = page.getByLabel('About this dataset');
     await note.waitFor();
-    expect(await note.textContent()).toMatch(/^The strategy reads customer\.ageYears, .*which this dataset does not have/);
+    expect(await note.textContent()).toMatch(
+      /^The strategy reads customer\.ageYears, .*which this dataset does not have/,
+    );
     expect(await page.getByText('No action was recommended to any customer.').count()).toBe(1);
     await shot(page, 'simulation-data-warning', { x: 0, y: 0, width: 1280, height: 660 });
   });

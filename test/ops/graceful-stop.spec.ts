@@ -28,21 +28,48 @@ interface Sent {
   afterAll(() => api?.stop());
 
   it('answers or refuses every request, and logs exactly the decisions it answered', async () => {
-    const admin = ok(await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: 'admin@arbiter.local', p: PASSWORD })).login.accessToken;
-    const key = ok(await api.gql(`mutation { createApiKey(input: { name: "load" }) { secret } }`, {}, admin)).createApiKey.secret as string;
+    const admin = ok(
+      await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+        e: 'admin@arbiter.local',
+        p: PASSWORD,
+      }),
+    ).login.accessToken;
+    const key = ok(await api.gql(`mutation { createApiKey(input: { name: "load" }) { secret } }`, {}, admin))
+      .createApiKey.secret as string;
     const agent = new Agent({ keepAlive: true });
     const { port } = new URL(api.url);
 
     const send = (i: number): Promise<Sent> =>
       new Promise((resolve) => {
         const sent: Sent = { at: Date.now() };
-        const body = JSON.stringify({ strategy: 'Retail next best action (demo)', customer: { id: `load-${i}` } });
+        const body = JSON.stringify({
+          strategy: 'Retail next best action (demo)',
+          customer: { id: `load-${i}` },
+        });
         const req = request(
-          { host: '127.0.0.1', port, path: '/api/v1/decisions', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'content-length': Buffer.byteLength(body) } },
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/v1/decisions',
+            method: 'POST',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${key}`,
+              'content-length': Buffer.byteLength(body),
+            },
+          },
           (res) => {
             let text = '';
             res.on('data', (d: Buffer) => (text += d.toString()));
-            res.on('end', () => resolve({ ...sent, status: res.statusCode, connection: res.headers.connection, body: JSON.parse(text) }));
+            res.on('end', () =>
+              resolve({
+                ...sent,
+                status: res.statusCode,
+                connection: res.headers.connection,
+                body: JSON.parse(text),
+              }),
+            );
             res.on('error', (e: NodeJS.ErrnoException) => resolve({ ...sent, error: e.code ?? e.message }));
           },
         );
@@ -84,10 +111,18 @@ interface Sent {
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();
     try {
-      const logged = (await client.query(`SELECT id FROM decision_log WHERE customer_id LIKE 'load-%'`)).rows.map((r) => r.id as string);
+      const logged = (
+        await client.query(`SELECT id FROM decision_log WHERE customer_id LIKE 'load-%'`)
+      ).rows.map((r) => r.id as string);
       expect(logged.length).toBe(answered.length);
       expect(new Set(logged)).toEqual(new Set(answered));
-      const shown = Number((await client.query(`SELECT count(DISTINCT decision_id) AS n FROM interactions WHERE outcome = 'shown' AND customer_id LIKE 'load-%'`)).rows[0].n);
+      const shown = Number(
+        (
+          await client.query(
+            `SELECT count(DISTINCT decision_id) AS n FROM interactions WHERE outcome = 'shown' AND customer_id LIKE 'load-%'`,
+          )
+        ).rows[0].n,
+      );
       expect(shown).toBeLessThanOrEqual(answered.length);
     } finally {
       await client.end();

@@ -15,9 +15,11 @@ test(`${RUNS} generated bad requests (seed ${SEED}): no 5xx or INTERNAL, the rig
   const report = await runCampaign({ runs: RUNS, seed: SEED, concurrency: 1, log: () => undefined });
   console.log(`fuzz sample: ${JSON.stringify(figures(report))}\nper class: ${JSON.stringify(report.byKind)}`);
   // Listed in known-gaps.ts with the issue item that fixes them: reported, not failed.
-  if (Object.keys(report.knownGaps).length) console.warn(`known gaps:\n${JSON.stringify(report.knownGaps, null, 2)}`);
+  if (Object.keys(report.knownGaps).length)
+    console.warn(`known gaps:\n${JSON.stringify(report.knownGaps, null, 2)}`);
   console.log(`slowest /health/live: ${report.healthWorst}`);
-  if (report.unansweredExamples) console.log(`logged but not answered 200: ${report.unansweredExamples.join('; ')}`);
+  if (report.unansweredExamples)
+    console.log(`logged but not answered 200: ${report.unansweredExamples.join('; ')}`);
   if (report.apiLog) console.log(`API log (tail):\n${report.apiLog.slice(-3_000)}`);
 
   // Every 5xx, INTERNAL or missing answer is a failure (unless it is a known gap).
@@ -30,7 +32,23 @@ test(`${RUNS} generated bad requests (seed ${SEED}): no 5xx or INTERNAL, the rig
   expect(report.exitCode).toBe(0);
   // The sample reaches every class of input, and real decisions were checked against the log.
   expect(Object.keys(report.byKind).sort()).toEqual(
-    ['bad-variables', 'boundary', 'deep', 'expensive', 'good', 'huge', 'malformed', 'not-found', 'rate-limit', 'socket', 'unstorable-key', 'unstorable-value', 'upload', 'wrong-auth', 'wrong-type'].sort(),
+    [
+      'bad-variables',
+      'boundary',
+      'deep',
+      'expensive',
+      'good',
+      'huge',
+      'malformed',
+      'not-found',
+      'rate-limit',
+      'socket',
+      'unstorable-key',
+      'unstorable-value',
+      'upload',
+      'wrong-auth',
+      'wrong-type',
+    ].sort(),
   );
   expect(report.decisions).toBeGreaterThan(50);
 }, 300_000);

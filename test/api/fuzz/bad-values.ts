@@ -8,10 +8,13 @@ export type Path = (string | number)[];
 export const POISON = ['\u0000', '\ud800', '\udbff', '\udc00', '\udfff'] as const;
 
 /** Ordinary text around the poison (letters, digits, spaces, accents, an emoji: all storable). */
-export const plainText = (maxLength = 12) => fc.string({ unit: fc.constantFrom(...'abcXYZ019 _-.éß€😀'.match(/./gu)!), maxLength });
+export const plainText = (maxLength = 12) =>
+  fc.string({ unit: fc.constantFrom(...'abcXYZ019 _-.éß€😀'.match(/./gu)!), maxLength });
 
 /** A string PostgreSQL cannot store: plain text with one poison character somewhere. */
-export const unstorableString = fc.tuple(plainText(), fc.constantFrom(...POISON), plainText()).map(([a, p, b]) => `${a}${p}${b}`);
+export const unstorableString = fc
+  .tuple(plainText(), fc.constantFrom(...POISON), plainText())
+  .map(([a, p, b]) => `${a}${p}${b}`);
 
 /** Inserts a poison character into a string at a chosen position. */
 export const poisonInto = (s: string, poison: string, at: number) => {
@@ -22,7 +25,8 @@ export const poisonInto = (s: string, poison: string, at: number) => {
 /** Written into a body as the literal text 1e400 (JSON.parse gives Infinity), which JSON.stringify cannot produce. */
 export const HUGE_LITERAL = '__fuzz_1e400__';
 export const NEG_HUGE_LITERAL = '__fuzz_-1e400__';
-export const withRawLiterals = (json: string) => json.replaceAll(`"${HUGE_LITERAL}"`, '1e400').replaceAll(`"${NEG_HUGE_LITERAL}"`, '-1e400');
+export const withRawLiterals = (json: string) =>
+  json.replaceAll(`"${HUGE_LITERAL}"`, '1e400').replaceAll(`"${NEG_HUGE_LITERAL}"`, '-1e400');
 
 export const BOUNDARY_NUMBERS: Json[] = [
   0,
@@ -71,7 +75,8 @@ export const ISO_DATE = /^[+-]?\d{4,6}-\d\d-\d\d(T|$)/;
  * overflow the test's own stack): the value is a placeholder in the structure and this replaces it.
  */
 export function deepJson(levels: number, shape: 'array' | 'object' | 'all'): string {
-  const [open, close] = shape === 'array' ? ['[', ']'] : shape === 'object' ? ['{"a":', '}'] : ['{"all":[', ']}'];
+  const [open, close] =
+    shape === 'array' ? ['[', ']'] : shape === 'object' ? ['{"a":', '}'] : ['{"all":[', ']}'];
   return `${open.repeat(levels)}1${close.repeat(levels)}`;
 }
 export const DEEP_MARK = '__fuzz_deep__';
@@ -93,7 +98,8 @@ export interface Node {
 export function nodes(value: Json, path: Path = []): Node[] {
   const out: Node[] = [{ path, value }];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...nodes(v, [...path, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...nodes(v, [...path, k]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...nodes(v, [...path, k]));
   return out;
 }
 
@@ -108,13 +114,20 @@ export function replaceAt(root: Json, path: Path, value: Json): Json {
 }
 
 /** `a.b[0].c` — also how the server names fields. */
-export const pathText = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+export const pathText = (path: Path) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 /** The same with every index as `[]`, to match declared regions such as `requests[].customer`. */
-export const pathPattern = (path: Path) => pathText(path.map((p) => (typeof p === 'number' ? -1 : p))).replaceAll('[-1]', '[]');
+export const pathPattern = (path: Path) =>
+  pathText(path.map((p) => (typeof p === 'number' ? -1 : p))).replaceAll('[-1]', '[]');
 
 /** JSON text for logs and reproducers: poison escaped, long text cut in the middle. */
 export function shortText(text: string, max = 400): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
-  const escaped = text.replace(/[\u0000-\u001f\ud800-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return escaped.length <= max ? escaped : `${escaped.slice(0, max / 2)}…(${escaped.length} chars)…${escaped.slice(-max / 4)}`;
+  const escaped = text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+    /[\u0000-\u001f\ud800-\udfff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return escaped.length <= max
+    ? escaped
+    : `${escaped.slice(0, max / 2)}…(${escaped.length} chars)…${escaped.slice(-max / 4)}`;
 }

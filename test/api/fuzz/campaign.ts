@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import { shortText } from './bad-values';
 import { authCases } from './auth-cases';
-import { INTERNAL_CODES, judge, newRunState, reproducer, type CaseKind, type FuzzCase, type RunState } from './fuzz-case';
+import {
+  INTERNAL_CODES,
+  judge,
+  newRunState,
+  reproducer,
+  type CaseKind,
+  type FuzzCase,
+  type RunState,
+} from './fuzz-case';
 import { startFuzzApi, type FuzzApi, type HttpRequest, type HttpResponse } from './fuzz-api';
 import { buildWorld, gql, type FuzzWorld } from './fuzz-world';
 import { goodCases } from './good-cases';
@@ -84,8 +92,14 @@ function chunkSeed(seed: number, chunk: number): number {
 /** The decision ids a successful answer carries (REST decision or batch, GraphQL decide, aliased or not). */
 function decisionIdsOf(c: FuzzCase, body: unknown): string[] {
   if (!body || typeof body !== 'object') return [];
-  const b = body as { decisionId?: unknown; results?: { decisionId?: unknown }[]; data?: Record<string, { decisionId?: unknown } | null> };
-  const ids: unknown[] = c.target.startsWith('graphql') ? Object.values(b.data ?? {}).map((v) => v?.decisionId) : [b.decisionId, ...(Array.isArray(b.results) ? b.results.map((r) => r?.decisionId) : [])];
+  const b = body as {
+    decisionId?: unknown;
+    results?: { decisionId?: unknown }[];
+    data?: Record<string, { decisionId?: unknown } | null>;
+  };
+  const ids: unknown[] = c.target.startsWith('graphql')
+    ? Object.values(b.data ?? {}).map((v) => v?.decisionId)
+    : [b.decisionId, ...(Array.isArray(b.results) ? b.results.map((r) => r?.decisionId) : [])];
   return ids.filter((id): id is string => typeof id === 'string');
 }
 
@@ -120,7 +134,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   let running = true;
   try {
     const world = await buildWorld(api);
-    log(`API on ${api.url}, world ready after ${((Date.now() - started) / 1000).toFixed(1)} s; ${runs} cases, seed ${seed}`);
+    log(
+      `API on ${api.url}, world ready after ${((Date.now() - started) / 1000).toFixed(1)} s; ${runs} cases, seed ${seed}`,
+    );
     const state = newRunState();
     const cases = allCases(world, api.jwtSecret);
 
@@ -189,7 +205,12 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         const why = judgeSocket(outcome);
         if (why) {
           if (/1011|INTERNAL/.test(why)) report.serverErrors += 1;
-          fail(c, req, undefined, `${why} (frames: ${c.socket.map((f) => shortText(f, 150)).join(' then ')})`);
+          fail(
+            c,
+            req,
+            undefined,
+            `${why} (frames: ${c.socket.map((f) => shortText(f, 150)).join(' then ')})`,
+          );
         }
         return;
       }
@@ -205,14 +226,16 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
           continue;
         }
         const verdict = judge(c, answer.value);
-        if (answer.value.status >= 500 || verdict.codes.some((code) => INTERNAL_CODES.has(code))) report.serverErrors += 1;
+        if (answer.value.status >= 500 || verdict.codes.some((code) => INTERNAL_CODES.has(code)))
+          report.serverErrors += 1;
         if (verdict.failure) {
           problems.push(verdict.failure);
           failedAnswer ??= answer.value;
         }
         // Any answer that carries decisions counts, also from a case not meant to decide (a bad input let through).
         if (answer.value.status === 200 && (c.decides || /decisions|decide/.test(c.target))) {
-          for (const id of decisionIdsOf(c, verdict.body)) state.answeredDecisions.set(id, (state.answeredDecisions.get(id) ?? 0) + 1);
+          for (const id of decisionIdsOf(c, verdict.body))
+            state.answeredDecisions.set(id, (state.answeredDecisions.get(id) ?? 0) + 1);
         }
         if (!verdict.failure && answer.value.status < 300 && c.remember) {
           try {
@@ -228,16 +251,24 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     // Generated in chunks (a 3 MB case is not kept longer than needed), each from its own seed derived from the run's.
     const CHUNK = 50;
     for (let offset = 0, chunk = 0; offset < runs; offset += CHUNK, chunk += 1) {
-      const batch = fc.sample(cases, { seed: chunkSeed(seed, chunk), numRuns: Math.min(CHUNK, runs - offset) });
+      const batch = fc.sample(cases, {
+        seed: chunkSeed(seed, chunk),
+        numRuns: Math.min(CHUNK, runs - offset),
+      });
       let next = 0;
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < batch.length) await runOne(batch[next++]!);
         }),
       );
-      if (chunk % 10 === 9) log(`${offset + batch.length}/${runs} cases, ${report.failedCases} failed, ${report.serverErrors} server errors`);
+      if (chunk % 10 === 9)
+        log(
+          `${offset + batch.length}/${runs} cases, ${report.failedCases} failed, ${report.serverErrors} server errors`,
+        );
       if (!api.alive()) {
-        report.dataProblems.push(`the API process died during the run (after about ${report.runs} cases); see its log`);
+        report.dataProblems.push(
+          `the API process died during the run (after about ${report.runs} cases); see its log`,
+        );
         break;
       }
     }
@@ -254,18 +285,30 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   } finally {
     running = false;
     report.seconds = Math.round((Date.now() - started) / 100) / 10;
-    if (report.serverErrors || report.failedCases || report.slowHealth || report.dataProblems.length) report.apiLog = api.output().slice(-1_000_000);
+    if (report.serverErrors || report.failedCases || report.slowHealth || report.dataProblems.length)
+      report.apiLog = api.output().slice(-1_000_000);
     await api.cleanUp();
   }
   return report;
 }
 
 /** After the run: the API still decides, the audit chain verifies, good data is intact, no decision-log row is lost. */
-async function checkAfterRun(api: FuzzApi, world: FuzzWorld, state: RunState, report: CampaignReport): Promise<void> {
+async function checkAfterRun(
+  api: FuzzApi,
+  world: FuzzWorld,
+  state: RunState,
+  report: CampaignReport,
+): Promise<void> {
   const problems = report.dataProblems;
-  const chain = await gql(api, '{ verifyAuditChain { valid checkedEntries firstBrokenSeq reason } }', {}, world.adminToken);
+  const chain = await gql(
+    api,
+    '{ verifyAuditChain { valid checkedEntries firstBrokenSeq reason } }',
+    {},
+    world.adminToken,
+  );
   report.auditChainValid = chain.data?.verifyAuditChain?.valid === true;
-  if (!report.auditChainValid) problems.push(`audit chain: ${JSON.stringify(chain.data?.verifyAuditChain ?? chain.errors)}`);
+  if (!report.auditChainValid)
+    problems.push(`audit chain: ${JSON.stringify(chain.data?.verifyAuditChain ?? chain.errors)}`);
 
   const sql = new Client({ connectionString: api.databaseUrl });
   await sql.connect();
@@ -277,12 +320,16 @@ async function checkAfterRun(api: FuzzApi, world: FuzzWorld, state: RunState, re
           method: 'POST',
           path: '/api/v1/decisions',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${world.apiKey}` },
-          body: JSON.stringify({ strategy: world.publishedStrategyId, customer: { id: `after-the-run-${i}` } }),
+          body: JSON.stringify({
+            strategy: world.publishedStrategyId,
+            customer: { id: `after-the-run-${i}` },
+          }),
         }),
       ),
     );
     for (const final of finals) {
-      if (final.status !== 200) problems.push(`a valid decision after the run answered ${final.status}: ${final.text.slice(0, 300)}`);
+      if (final.status !== 200)
+        problems.push(`a valid decision after the run answered ${final.status}: ${final.text.slice(0, 300)}`);
       else state.answeredDecisions.set((JSON.parse(final.text) as { decisionId: string }).decisionId, 1);
     }
     const answered = [...state.answeredDecisions.keys()];
@@ -291,34 +338,86 @@ async function checkAfterRun(api: FuzzApi, world: FuzzWorld, state: RunState, re
     if (report.exitCode !== 0) problems.push(`the API exited with ${report.exitCode} after SIGTERM`);
 
     report.decisions = answered.length;
-    const rows = (await sql.query<{ id: string; n: string }>(`SELECT id::text, count(*) AS n FROM decision_log GROUP BY id`)).rows;
+    const rows = (
+      await sql.query<{ id: string; n: string }>(
+        `SELECT id::text, count(*) AS n FROM decision_log GROUP BY id`,
+      )
+    ).rows;
     const logged = new Map(rows.map((r) => [r.id, Number(r.n)]));
     report.lostRows = answered.filter((id) => !logged.has(id)).length;
-    report.duplicateRows = answered.filter((id) => (logged.get(id) ?? 0) > 1 || state.answeredDecisions.get(id)! > 1).length;
+    report.duplicateRows = answered.filter(
+      (id) => (logged.get(id) ?? 0) > 1 || state.answeredDecisions.get(id)! > 1,
+    ).length;
     const unanswered = [...logged.keys()].filter((id) => !state.answeredDecisions.has(id));
     report.unansweredRows = unanswered.length;
     if (unanswered.length)
       report.unansweredExamples = (
-        await sql.query<{ customer_id: string; source: string }>(`SELECT customer_id, source FROM decision_log WHERE id = ANY($1::uuid[]) LIMIT 5`, [unanswered])
+        await sql.query<{ customer_id: string; source: string }>(
+          `SELECT customer_id, source FROM decision_log WHERE id = ANY($1::uuid[]) LIMIT 5`,
+          [unanswered],
+        )
       ).rows.map((r) => `${r.source} decision for customer ${JSON.stringify(r.customer_id)}`);
     const deadLetters = await sql.query(`SELECT to_regclass('decision_log_dead_letters') AS t`);
-    if (deadLetters.rows[0].t) report.deadLettered = Number((await sql.query(`SELECT count(*) AS n FROM decision_log_dead_letters`)).rows[0].n);
-    if (report.lostRows) problems.push(`${report.lostRows} of ${answered.length} answered decisions have no decision_log row (${report.deadLettered} dead-lettered)`);
-    if (report.duplicateRows) problems.push(`${report.duplicateRows} decisions answered or logged more than once`);
+    if (deadLetters.rows[0].t)
+      report.deadLettered = Number(
+        (await sql.query(`SELECT count(*) AS n FROM decision_log_dead_letters`)).rows[0].n,
+      );
+    if (report.lostRows)
+      problems.push(
+        `${report.lostRows} of ${answered.length} answered decisions have no decision_log row (${report.deadLettered} dead-lettered)`,
+      );
+    if (report.duplicateRows)
+      problems.push(`${report.duplicateRows} decisions answered or logged more than once`);
 
-    const actions = new Map((await sql.query<{ id: string; name: string; value: number }>(`SELECT id, name, value FROM actions WHERE id = ANY($1)`, [[...state.goodActions.keys()]])).rows.map((r) => [r.id, r]));
+    const actions = new Map(
+      (
+        await sql.query<{ id: string; name: string; value: number }>(
+          `SELECT id, name, value FROM actions WHERE id = ANY($1)`,
+          [[...state.goodActions.keys()]],
+        )
+      ).rows.map((r) => [r.id, r]),
+    );
     for (const [id, want] of state.goodActions) {
       const got = actions.get(id);
-      if (!got || got.name !== want.name || got.value !== want.value) problems.push(`action ${id}: expected ${JSON.stringify(want)}, found ${JSON.stringify(got)}`);
+      if (!got || got.name !== want.name || got.value !== want.value)
+        problems.push(`action ${id}: expected ${JSON.stringify(want)}, found ${JSON.stringify(got)}`);
     }
-    const comments = new Map((await sql.query<{ id: string; body: string }>(`SELECT id::text, body FROM review_comments WHERE id = ANY($1::uuid[])`, [[...state.goodComments.keys()]])).rows.map((r) => [r.id, r.body]));
-    for (const [id, body] of state.goodComments) if (comments.get(id) !== body) problems.push(`comment ${id}: expected ${JSON.stringify(body)}, found ${JSON.stringify(comments.get(id))}`);
-    const outcomes = Number((await sql.query(`SELECT count(*) AS n FROM interactions WHERE id = ANY($1::bigint[])`, [[...state.goodOutcomes]])).rows[0].n);
-    if (outcomes !== state.goodOutcomes.size) problems.push(`${state.goodOutcomes.size - outcomes} of ${state.goodOutcomes.size} recorded outcomes are missing`);
-    const datasets = new Map((await sql.query<{ id: string; status: string; row_count: number }>(`SELECT id::text, status, row_count FROM datasets WHERE id = ANY($1::uuid[])`, [[...state.goodDatasets.keys()]])).rows.map((r) => [r.id, r]));
+    const comments = new Map(
+      (
+        await sql.query<{ id: string; body: string }>(
+          `SELECT id::text, body FROM review_comments WHERE id = ANY($1::uuid[])`,
+          [[...state.goodComments.keys()]],
+        )
+      ).rows.map((r) => [r.id, r.body]),
+    );
+    for (const [id, body] of state.goodComments)
+      if (comments.get(id) !== body)
+        problems.push(
+          `comment ${id}: expected ${JSON.stringify(body)}, found ${JSON.stringify(comments.get(id))}`,
+        );
+    const outcomes = Number(
+      (
+        await sql.query(`SELECT count(*) AS n FROM interactions WHERE id = ANY($1::bigint[])`, [
+          [...state.goodOutcomes],
+        ])
+      ).rows[0].n,
+    );
+    if (outcomes !== state.goodOutcomes.size)
+      problems.push(
+        `${state.goodOutcomes.size - outcomes} of ${state.goodOutcomes.size} recorded outcomes are missing`,
+      );
+    const datasets = new Map(
+      (
+        await sql.query<{ id: string; status: string; row_count: number }>(
+          `SELECT id::text, status, row_count FROM datasets WHERE id = ANY($1::uuid[])`,
+          [[...state.goodDatasets.keys()]],
+        )
+      ).rows.map((r) => [r.id, r]),
+    );
     for (const [id, rows] of state.goodDatasets) {
       const got = datasets.get(id);
-      if (!got || got.status !== 'READY' || got.row_count !== rows) problems.push(`dataset ${id}: expected READY with ${rows} rows, found ${JSON.stringify(got)}`);
+      if (!got || got.status !== 'READY' || got.row_count !== rows)
+        problems.push(`dataset ${id}: expected READY with ${rows} rows, found ${JSON.stringify(got)}`);
     }
   } finally {
     await sql.end();

@@ -60,7 +60,10 @@ async function dropRedisPrefix(prefix: string): Promise<void> {
 }
 
 /** `nodeArgs`: e.g. `--cpu-prof` to see where a slow case spends its time. */
-export async function startFuzzApi(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<FuzzApi> {
+export async function startFuzzApi(
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<FuzzApi> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx nx run api:build).`);
   const name = `arbiter_fuzz_${randomBytes(6).toString('hex')}`;
   await admin(async (c) => {
@@ -106,17 +109,33 @@ export async function startFuzzApi(env: Record<string, string> = {}, nodeArgs: s
   const sendOnce = (req: HttpRequest, timeoutMs: number): Promise<HttpResponse> =>
     new Promise((resolve, reject) => {
       const started = Date.now();
-      const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+      const body =
+        req.body === undefined
+          ? undefined
+          : Buffer.isBuffer(req.body)
+            ? req.body
+            : Buffer.from(req.body, 'utf8');
       const headers: Record<string, string> = { ...(req.headers ?? {}) };
-      if (body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers['content-length'] = String(body.length);
+      if (body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length'))
+        headers['content-length'] = String(body.length);
       let answered = false;
-      const r = request({ host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent, timeout: timeoutMs }, (res) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), ms: Date.now() - started }));
-        res.on('error', reject);
-      });
+      const r = request(
+        { host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent, timeout: timeoutMs },
+        (res) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+              ms: Date.now() - started,
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
       r.on('timeout', () => r.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       // The server may answer (413, 400) and close before the whole body is written: that answer counts.
       r.on('error', (error: NodeJS.ErrnoException) => {

@@ -100,18 +100,26 @@ export function judge(c: FuzzCase, res: HttpResponse): Verdict {
   let missingDetails: boolean;
   if (graphql) {
     const b = (body ?? {}) as GqlBody;
-    codes = b.errors?.length ? b.errors.map((e) => e.extensions?.code ?? 'NO_CODE') : b.data ? ['OK'] : ['NO_BODY'];
-    missingDetails = !!b.errors?.some((e) => e.extensions?.code === 'VALIDATION_FAILED' && !hasDetails(e.extensions.details));
+    codes = b.errors?.length
+      ? b.errors.map((e) => e.extensions?.code ?? 'NO_CODE')
+      : b.data
+        ? ['OK']
+        : ['NO_BODY'];
+    missingDetails = !!b.errors?.some(
+      (e) => e.extensions?.code === 'VALIDATION_FAILED' && !hasDetails(e.extensions.details),
+    );
   } else {
     const b = (body ?? {}) as RestBody;
-    codes = res.status < 300 ? ['OK'] : [b.error?.code ?? (res.status === 431 ? 'HEADERS_TOO_LARGE' : 'NO_CODE')];
+    codes =
+      res.status < 300 ? ['OK'] : [b.error?.code ?? (res.status === 431 ? 'HEADERS_TOO_LARGE' : 'NO_CODE')];
     missingDetails = b.error?.code === 'VALIDATION_FAILED' && !hasDetails(b.error.details);
   }
   const fail = (failure: string): Verdict => ({ codes, failure, body });
   if (res.status >= 500) return fail(`HTTP ${res.status}`);
   if (codes.some((code) => INTERNAL_CODES.has(code))) return fail('INTERNAL error');
   if (STACK_TRACE.test(res.text)) return fail('a stack trace in the answer');
-  if (!c.expect.status.includes(res.status)) return fail(`HTTP ${res.status}, expected ${c.expect.status.join('/')}`);
+  if (!c.expect.status.includes(res.status))
+    return fail(`HTTP ${res.status}, expected ${c.expect.status.join('/')}`);
   const unexpected = codes.filter((code) => !c.expect.codes.includes(code));
   if (unexpected.length) return fail(`code ${unexpected.join(', ')}, expected ${c.expect.codes.join('/')}`);
   if (missingDetails) return fail('VALIDATION_FAILED without details naming the field');
@@ -120,11 +128,24 @@ export function judge(c: FuzzCase, res: HttpResponse): Verdict {
 }
 
 /** One line a person can replay: the request as sent and what came back. */
-export function reproducer(c: FuzzCase, req: HttpRequest, res: HttpResponse | undefined, failure: string): string {
-  const body = req.body === undefined ? '' : Buffer.isBuffer(req.body) ? `${req.body.length} bytes: ${shortText(req.body.toString('latin1'), 200)}` : shortText(req.body, 400);
+export function reproducer(
+  c: FuzzCase,
+  req: HttpRequest,
+  res: HttpResponse | undefined,
+  failure: string,
+): string {
+  const body =
+    req.body === undefined
+      ? ''
+      : Buffer.isBuffer(req.body)
+        ? `${req.body.length} bytes: ${shortText(req.body.toString('latin1'), 200)}`
+        : shortText(req.body, 400);
   const headers = Object.entries(req.headers ?? {})
     .filter(([k]) => k !== 'content-length')
-    .map(([k, v]) => `${k}: ${k === 'authorization' || k === 'x-api-key' ? `${v.slice(0, 14)}…` : shortText(v, 120)}`)
+    .map(
+      ([k, v]) =>
+        `${k}: ${k === 'authorization' || k === 'x-api-key' ? `${v.slice(0, 14)}…` : shortText(v, 120)}`,
+    )
     .join('; ');
   const answer = res ? `${res.status} ${shortText(res.text, 300)}` : 'no answer';
   return `[${c.kind}] ${c.target} (${c.note}): ${req.method} ${shortText(req.path, 200)} {${headers}} ${body} → ${answer} — ${failure}; expected ${c.expect.status.join('/')} ${c.expect.codes.join('/')}`;

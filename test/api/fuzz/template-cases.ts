@@ -32,30 +32,47 @@ type Mutation = 'unstorable-value' | 'unstorable-key' | 'wrong-type' | 'deep' | 
 function expectationFor(t: Template, kind: Mutation, freeForm: boolean, original: Json): Expectation {
   const graphql = t.target.startsWith('graphql');
   const okStatus = graphql ? [200] : [200, 201];
-  const baseStatus = (codes: string[]) => codes.flatMap((c) => (c === 'OK' ? okStatus : graphql ? [200] : [400, 401, 404, 409]));
+  const baseStatus = (codes: string[]) =>
+    codes.flatMap((c) => (c === 'OK' ? okStatus : graphql ? [200] : [400, 401, 404, 409]));
   const extraCodes = t.extra?.codes ?? [];
   const extraStatus = t.extra?.status ?? [];
-  const make = (status: number[], codes: string[]): Expectation => ({ status: [...new Set([...status, ...extraStatus])], codes: [...new Set([...codes, ...extraCodes])] });
+  const make = (status: number[], codes: string[]): Expectation => ({
+    status: [...new Set([...status, ...extraStatus])],
+    codes: [...new Set([...codes, ...extraCodes])],
+  });
   switch (kind) {
     case 'unstorable-value':
     case 'unstorable-key':
       // The edge refuses such text wherever it is, before any lookup: never OK, never a state error.
-      return graphql ? make([200, 400], ['VALIDATION_FAILED', 'BAD_USER_INPUT']) : make([400], ['VALIDATION_FAILED']);
+      return graphql
+        ? make([200, 400], ['VALIDATION_FAILED', 'BAD_USER_INPUT'])
+        : make([400], ['VALIDATION_FAILED']);
     case 'wrong-type':
       // GraphQL coerces a single value where a list belongs into a list of one (spec, "Input Coercion" of lists).
-      if (freeForm || (graphql && Array.isArray(original))) return make([...(graphql ? [200, 400] : [400]), ...baseStatus(t.base)], [...INPUT_ERRORS, ...t.base, ...STATE_ERRORS]);
+      if (freeForm || (graphql && Array.isArray(original)))
+        return make(
+          [...(graphql ? [200, 400] : [400]), ...baseStatus(t.base)],
+          [...INPUT_ERRORS, ...t.base, ...STATE_ERRORS],
+        );
       return graphql ? make([200, 400], INPUT_ERRORS) : make([400], ['VALIDATION_FAILED', 'BAD_REQUEST']);
     case 'deep':
-      return graphql ? make([200, 400, 413], INPUT_ERRORS) : make([400, 413], ['VALIDATION_FAILED', 'BAD_REQUEST']);
+      return graphql
+        ? make([200, 400, 413], INPUT_ERRORS)
+        : make([400, 413], ['VALIDATION_FAILED', 'BAD_REQUEST']);
     case 'boundary':
     case 'huge':
-      return make([...(graphql ? [200, 400] : [400, 404, 409]), 413, ...baseStatus(t.base)], [...INPUT_ERRORS, ...t.base, ...STATE_ERRORS]);
+      return make(
+        [...(graphql ? [200, 400] : [400, 404, 409]), 413, ...baseStatus(t.base)],
+        [...INPUT_ERRORS, ...t.base, ...STATE_ERRORS],
+      );
   }
 }
 
 const inFreeForm = (t: Template, path: (string | number)[]) => {
   const p = pathPattern(path);
-  return t.freeForm.some((region) => p === region || p.startsWith(`${region}.`) || p.startsWith(`${region}[`));
+  return t.freeForm.some(
+    (region) => p === region || p.startsWith(`${region}.`) || p.startsWith(`${region}[`),
+  );
 };
 
 interface Choice {
@@ -81,7 +98,10 @@ function pickNode(all: Node[], pick: number, filter: (n: Node) => boolean): Node
 }
 
 /** Applies the mutation; returns the JSON text sent, where it was applied and what was done. */
-function mutate(input: Json, c: Choice): { json: string; path: (string | number)[]; original: Json; note: string; kind: Mutation } | undefined {
+function mutate(
+  input: Json,
+  c: Choice,
+): { json: string; path: (string | number)[]; original: Json; note: string; kind: Mutation } | undefined {
   const graphql = c.t.target.startsWith('graphql');
   const all = nodes(input).filter((n) => n.path.length > 0);
   const text = (v: Json) => withRawLiterals(JSON.stringify(v));
@@ -90,27 +110,58 @@ function mutate(input: Json, c: Choice): { json: string; path: (string | number)
       const node = pickNode(all, c.pick, (n) => typeof n.value === 'string');
       if (!node) return undefined;
       const value = poisonInto(node.value as string, c.poison, c.at);
-      return { json: text(replaceAt(input, node.path, value)), path: node.path, original: node.value, note: `U+${c.poison.charCodeAt(0).toString(16).padStart(4, '0')} in the value of ${pathText(node.path)}`, kind: c.kind };
+      return {
+        json: text(replaceAt(input, node.path, value)),
+        path: node.path,
+        original: node.value,
+        note: `U+${c.poison.charCodeAt(0).toString(16).padStart(4, '0')} in the value of ${pathText(node.path)}`,
+        kind: c.kind,
+      };
     }
     case 'unstorable-key': {
       // GraphQL ignores variables the operation does not declare, so the keys of the variables object itself are not input.
       const candidates = graphql ? all : nodes(input);
-      const node = pickNode(candidates, c.pick, (n) => !!n.value && typeof n.value === 'object' && !Array.isArray(n.value));
+      const node = pickNode(
+        candidates,
+        c.pick,
+        (n) => !!n.value && typeof n.value === 'object' && !Array.isArray(n.value),
+      );
       if (!node) return undefined;
       const key = poisonInto(c.text || 'k', c.poison, c.at);
       const value = { ...(node.value as Record<string, Json>), [key]: 'v' };
-      return { json: text(replaceAt(input, node.path, value)), path: [...node.path, key], original: node.value, note: `U+${c.poison.charCodeAt(0).toString(16).padStart(4, '0')} in a key of ${pathText(node.path) || 'the root'}`, kind: c.kind };
+      return {
+        json: text(replaceAt(input, node.path, value)),
+        path: [...node.path, key],
+        original: node.value,
+        note: `U+${c.poison.charCodeAt(0).toString(16).padStart(4, '0')} in a key of ${pathText(node.path) || 'the root'}`,
+        kind: c.kind,
+      };
     }
     case 'wrong-type': {
       const node = all[c.pick % all.length]!;
       const options = otherTypeValues(node.value);
       const value = options[c.other % options.length]!;
-      return { json: text(replaceAt(input, node.path, value)), path: node.path, original: node.value, note: `${pathText(node.path)} = ${JSON.stringify(value)}`, kind: c.kind };
+      return {
+        json: text(replaceAt(input, node.path, value)),
+        path: node.path,
+        original: node.value,
+        note: `${pathText(node.path)} = ${JSON.stringify(value)}`,
+        kind: c.kind,
+      };
     }
     case 'deep': {
       const node = all[c.pick % all.length]!;
-      const json = JSON.stringify(replaceAt(input, node.path, DEEP_MARK)).replace(`"${DEEP_MARK}"`, deepJson(c.depth, c.shape));
-      return { json, path: node.path, original: node.value, note: `${pathText(node.path)} nested ${c.depth} levels (${c.shape})`, kind: c.kind };
+      const json = JSON.stringify(replaceAt(input, node.path, DEEP_MARK)).replace(
+        `"${DEEP_MARK}"`,
+        deepJson(c.depth, c.shape),
+      );
+      return {
+        json,
+        path: node.path,
+        original: node.value,
+        note: `${pathText(node.path)} nested ${c.depth} levels (${c.shape})`,
+        kind: c.kind,
+      };
     }
     case 'boundary': {
       const dates = all.filter((n) => typeof n.value === 'string' && ISO_DATE.test(n.value));
@@ -118,14 +169,32 @@ function mutate(input: Json, c: Choice): { json: string; path: (string | number)
       const useDate = dates.length > 0 && (numbers.length === 0 || c.other % 2 === 0);
       const pool = useDate ? dates : numbers.length ? numbers : all;
       const node = pool[c.pick % pool.length]!;
-      const value = useDate ? BOUNDARY_DATES[c.at % BOUNDARY_DATES.length]! : BOUNDARY_NUMBERS[c.at % BOUNDARY_NUMBERS.length]!;
-      return { json: text(replaceAt(input, node.path, value)), path: node.path, original: node.value, note: `${pathText(node.path)} = ${String(value)}`, kind: c.kind };
+      const value = useDate
+        ? BOUNDARY_DATES[c.at % BOUNDARY_DATES.length]!
+        : BOUNDARY_NUMBERS[c.at % BOUNDARY_NUMBERS.length]!;
+      return {
+        json: text(replaceAt(input, node.path, value)),
+        path: node.path,
+        original: node.value,
+        note: `${pathText(node.path)} = ${String(value)}`,
+        kind: c.kind,
+      };
     }
     case 'huge': {
       const node = all[c.pick % all.length]!;
       const value: Json =
-        typeof node.value === 'string' ? 'x'.repeat(c.size * 10) : Array.isArray(node.value) ? Array.from({ length: c.size }, (_, i) => (node.value as Json[])[0] ?? i) : Array.from({ length: c.size }, (_, i) => i);
-      return { json: text(replaceAt(input, node.path, value)), path: node.path, original: node.value, note: `${pathText(node.path)} = ${Array.isArray(value) ? `${value.length} items` : `${String(value).length} characters`}`, kind: c.kind };
+        typeof node.value === 'string'
+          ? 'x'.repeat(c.size * 10)
+          : Array.isArray(node.value)
+            ? Array.from({ length: c.size }, (_, i) => (node.value as Json[])[0] ?? i)
+            : Array.from({ length: c.size }, (_, i) => i);
+      return {
+        json: text(replaceAt(input, node.path, value)),
+        path: node.path,
+        original: node.value,
+        note: `${pathText(node.path)} = ${Array.isArray(value) ? `${value.length} items` : `${String(value).length} characters`}`,
+        kind: c.kind,
+      };
     }
   }
 }
@@ -135,7 +204,16 @@ export function templateCases(w: FuzzWorld): fc.Arbitrary<FuzzCase> {
   return fc
     .record({
       t: fc.constantFrom(...TEMPLATES),
-      kind: fc.constantFrom<Mutation>('unstorable-value', 'unstorable-value', 'unstorable-key', 'wrong-type', 'deep', 'boundary', 'boundary', 'huge'),
+      kind: fc.constantFrom<Mutation>(
+        'unstorable-value',
+        'unstorable-value',
+        'unstorable-key',
+        'wrong-type',
+        'deep',
+        'boundary',
+        'boundary',
+        'huge',
+      ),
       pick: fc.nat(),
       at: fc.nat(),
       poison: fc.constantFrom(...POISON),
@@ -148,7 +226,10 @@ export function templateCases(w: FuzzWorld): fc.Arbitrary<FuzzCase> {
     })
     .map((c): FuzzCase => {
       const input = c.t.input(w, nextUnique());
-      const m = mutate(input, c) ?? mutate(input, { ...c, kind: 'unstorable-key' }) ?? mutate(input, { ...c, kind: 'wrong-type' })!;
+      const m =
+        mutate(input, c) ??
+        mutate(input, { ...c, kind: 'unstorable-key' }) ??
+        mutate(input, { ...c, kind: 'wrong-type' })!;
       return {
         target: c.t.target,
         kind: m.kind as CaseKind,

@@ -23,32 +23,51 @@ export interface Template {
 const NOW = '2026-11-23T10:00:00Z';
 const json = 'application/json';
 
-const rest = (path: string, key: (w: FuzzWorld) => string) => (w: FuzzWorld, body: string): HttpRequest => ({
-  method: 'POST',
-  path,
-  headers: { 'content-type': json, authorization: `Bearer ${key(w)}` },
-  body,
-});
+const rest =
+  (path: string, key: (w: FuzzWorld) => string) =>
+  (w: FuzzWorld, body: string): HttpRequest => ({
+    method: 'POST',
+    path,
+    headers: { 'content-type': json, authorization: `Bearer ${key(w)}` },
+    body,
+  });
 
 const graphql =
   (query: string, token: (w: FuzzWorld) => string | undefined) =>
   (w: FuzzWorld, variables: string): HttpRequest => {
     const t = token(w);
-    return { method: 'POST', path: '/graphql', headers: { 'content-type': json, ...(t && { authorization: `Bearer ${t}` }) }, body: `{"query":${JSON.stringify(query)},"variables":${variables}}` };
+    return {
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': json, ...(t && { authorization: `Bearer ${t}` }) },
+      body: `{"query":${JSON.stringify(query)},"variables":${variables}}`,
+    };
   };
 
 const admin = (w: FuzzWorld) => w.adminToken;
 const designer = (w: FuzzWorld) => w.designerToken;
 const THROTTLED = { codes: ['RATE_LIMITED'], status: [429] };
 
-const customer = (unique: string): Json => ({ id: `cust-${unique}`, age: 42, segment: 'gold', tags: ['a', 'b'], scores: { churn: 0.3 } });
+const customer = (unique: string): Json => ({
+  id: `cust-${unique}`,
+  age: 42,
+  segment: 'gold',
+  tags: ['a', 'b'],
+  scores: { churn: 0.3 },
+});
 const context: Json = { channel: 'web', now: NOW, device: 'mobile' };
 
 export const TEMPLATES: Template[] = [
   // REST decision API (API key).
   {
     target: 'POST /api/v1/decisions',
-    input: (w, u) => ({ strategy: w.publishedStrategyId, customer: customer(u), context, limit: 3, explain: false }),
+    input: (w, u) => ({
+      strategy: w.publishedStrategyId,
+      customer: customer(u),
+      context,
+      limit: 3,
+      explain: false,
+    }),
     request: rest('/api/v1/decisions', (w) => w.apiKey),
     freeForm: ['customer', 'context'],
     base: ['OK'],
@@ -64,7 +83,13 @@ export const TEMPLATES: Template[] = [
   },
   {
     target: 'POST /api/v1/decisions:batch',
-    input: (w, u) => ({ strategy: w.publishedStrategyId, requests: [{ customer: customer(`${u}-1`), context, limit: 2 }, { customer: customer(`${u}-2`) }] as Json[] }),
+    input: (w, u) => ({
+      strategy: w.publishedStrategyId,
+      requests: [
+        { customer: customer(`${u}-1`), context, limit: 2 },
+        { customer: customer(`${u}-2`) },
+      ] as Json[],
+    }),
     request: rest('/api/v1/decisions:batch', (w) => w.apiKey),
     freeForm: ['requests[].customer', 'requests[].context'],
     base: ['OK'],
@@ -72,7 +97,14 @@ export const TEMPLATES: Template[] = [
   },
   {
     target: 'POST /api/v1/outcomes',
-    input: (w, u) => ({ customerId: `cust-${u}`, actionId: w.actionIds[0]!, outcome: 'accepted', channel: 'web', at: NOW, idempotencyKey: `idem-${u}` }),
+    input: (w, u) => ({
+      customerId: `cust-${u}`,
+      actionId: w.actionIds[0]!,
+      outcome: 'accepted',
+      channel: 'web',
+      at: NOW,
+      idempotencyKey: `idem-${u}`,
+    }),
     request: rest('/api/v1/outcomes', (w) => w.apiKey),
     freeForm: [],
     base: ['OK'],
@@ -81,7 +113,10 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql login',
     input: (w) => ({ e: w.victimEmail, p: 'not-the-password-at-all' }),
-    request: graphql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', () => undefined),
+    request: graphql(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      () => undefined,
+    ),
     freeForm: [],
     base: ['UNAUTHENTICATED'],
     extra: THROTTLED,
@@ -89,14 +124,20 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql refreshToken',
     input: () => ({ r: '00000000-0000-4000-8000-000000000000.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }),
-    request: graphql('mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken } }', () => undefined),
+    request: graphql(
+      'mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken } }',
+      () => undefined,
+    ),
     freeForm: [],
     base: ['UNAUTHENTICATED'],
   },
   {
     target: 'graphql actions',
     input: () => ({ f: { search: 'offer', channel: 'web', group: 'g' }, p: { first: 5, after: null } }),
-    request: graphql('query($f: ActionFilterInput, $p: PageInput) { actions(filter: $f, page: $p) { edges { node { id } } } }', designer),
+    request: graphql(
+      'query($f: ActionFilterInput, $p: PageInput) { actions(filter: $f, page: $p) { edges { node { id } } } }',
+      designer,
+    ),
     freeForm: [],
     base: ['OK'],
   },
@@ -109,15 +150,39 @@ export const TEMPLATES: Template[] = [
   },
   {
     target: 'graphql auditLog',
-    input: (w) => ({ f: { action: 'createAction', entityType: 'action', entityId: 'x', actorId: w.designerId, from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' }, p: { first: 3 } }),
-    request: graphql('query($f: AuditFilterInput, $p: PageInput) { auditLog(filter: $f, page: $p) { edges { node { seq } } } }', admin),
+    input: (w) => ({
+      f: {
+        action: 'createAction',
+        entityType: 'action',
+        entityId: 'x',
+        actorId: w.designerId,
+        from: '2020-01-01T00:00:00Z',
+        to: '2100-01-01T00:00:00Z',
+      },
+      p: { first: 3 },
+    }),
+    request: graphql(
+      'query($f: AuditFilterInput, $p: PageInput) { auditLog(filter: $f, page: $p) { edges { node { seq } } } }',
+      admin,
+    ),
     freeForm: [],
     base: ['OK'],
   },
   {
     target: 'graphql createAction',
     input: (_w, u) => ({
-      i: { id: `fz-${u}`, name: `Fuzz ${u}`, channel: 'web', group: 'grp', tags: ['t1', 't2'], attributes: { colour: 'red', size: 3, nested: { a: [1, 2] } }, value: 5, cost: 0.5, validFrom: '2026-01-01T00:00:00Z', validTo: '2027-01-01T00:00:00Z' },
+      i: {
+        id: `fz-${u}`,
+        name: `Fuzz ${u}`,
+        channel: 'web',
+        group: 'grp',
+        tags: ['t1', 't2'],
+        attributes: { colour: 'red', size: 3, nested: { a: [1, 2] } },
+        value: 5,
+        cost: 0.5,
+        validFrom: '2026-01-01T00:00:00Z',
+        validTo: '2027-01-01T00:00:00Z',
+      },
     }),
     request: graphql('mutation($i: CreateActionInput!) { createAction(input: $i) { id } }', designer),
     freeForm: ['i.attributes'],
@@ -125,22 +190,52 @@ export const TEMPLATES: Template[] = [
   },
   {
     target: 'graphql updateAction',
-    input: (w) => ({ id: w.actionIds[2]!, i: { expectedRevision: 999_999, name: 'Renamed', channel: 'email', tags: ['x'], attributes: { k: 'v' }, value: 7, validTo: '2030-01-01T00:00:00Z' } }),
-    request: graphql('mutation($id: String!, $i: UpdateActionInput!) { updateAction(id: $id, input: $i) { id } }', designer),
+    input: (w) => ({
+      id: w.actionIds[2]!,
+      i: {
+        expectedRevision: 999_999,
+        name: 'Renamed',
+        channel: 'email',
+        tags: ['x'],
+        attributes: { k: 'v' },
+        value: 7,
+        validTo: '2030-01-01T00:00:00Z',
+      },
+    }),
+    request: graphql(
+      'mutation($id: String!, $i: UpdateActionInput!) { updateAction(id: $id, input: $i) { id } }',
+      designer,
+    ),
     freeForm: ['i.attributes'],
     base: ['CONFLICT'],
   },
   {
     target: 'graphql defineSchemaField',
-    input: (_w, u) => ({ i: { scope: 'customer', name: `f_${u.replace(/\W/g, '_')}`, type: 'string', label: 'A label', description: 'Text', allowedValues: ['a', 'b'], personal: false } }),
-    request: graphql('mutation($i: DefineSchemaFieldInput!) { defineSchemaField(input: $i) { name } }', designer),
+    input: (_w, u) => ({
+      i: {
+        scope: 'customer',
+        name: `f_${u.replace(/\W/g, '_')}`,
+        type: 'string',
+        label: 'A label',
+        description: 'Text',
+        allowedValues: ['a', 'b'],
+        personal: false,
+      },
+    }),
+    request: graphql(
+      'mutation($i: DefineSchemaFieldInput!) { defineSchemaField(input: $i) { name } }',
+      designer,
+    ),
     freeForm: ['i.allowedValues'],
     base: ['OK'],
   },
   {
     target: 'graphql removeSchemaField',
     input: () => ({ n: 'no_such_field' }),
-    request: graphql('mutation($n: String!) { removeSchemaField(scope: customer, name: $n) { name } }', designer),
+    request: graphql(
+      'mutation($n: String!) { removeSchemaField(scope: customer, name: $n) { name } }',
+      designer,
+    ),
     freeForm: [],
     base: ['NOT_FOUND'],
   },
@@ -155,7 +250,15 @@ export const TEMPLATES: Template[] = [
           description: `doc ${u}`,
           nodes: [
             { id: 'candidates', type: 'actions', config: {} },
-            { id: 'adults', type: 'filter', config: { condition: { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }] } } },
+            {
+              id: 'adults',
+              type: 'filter',
+              config: {
+                condition: {
+                  all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
+                },
+              },
+            },
             { id: 'output', type: 'output', config: {} },
           ] as Json[],
           edges: [
@@ -175,7 +278,15 @@ export const TEMPLATES: Template[] = [
       i: {
         versionId: w.draftVersionId,
         expectedRevision: 999_999,
-        document: { schemaVersion: 1, description: u, nodes: [{ id: 'candidates', type: 'actions', config: {} }, { id: 'output', type: 'output', config: {} }], edges: [{ source: 'candidates', target: 'output' }] },
+        document: {
+          schemaVersion: 1,
+          description: u,
+          nodes: [
+            { id: 'candidates', type: 'actions', config: {} },
+            { id: 'output', type: 'output', config: {} },
+          ],
+          edges: [{ source: 'candidates', target: 'output' }],
+        },
       },
     }),
     request: graphql('mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }', designer),
@@ -199,20 +310,32 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql rejectVersion',
     input: (w) => ({ v: w.draftVersionId, c: 'Not yet, see the filter' }),
-    request: graphql('mutation($v: ID!, $c: String!) { rejectVersion(versionId: $v, comment: $c) { id } }', admin),
+    request: graphql(
+      'mutation($v: ID!, $c: String!) { rejectVersion(versionId: $v, comment: $c) { id } }',
+      admin,
+    ),
     freeForm: [],
     base: ['INVALID_STATE'],
   },
   {
     target: 'graphql createApiKey',
-    input: (w, u) => ({ i: { name: `fuzz key ${u}`, strategyIds: [w.publishedStrategyId], rateLimitPerSecond: 10 } }),
+    input: (w, u) => ({
+      i: { name: `fuzz key ${u}`, strategyIds: [w.publishedStrategyId], rateLimitPerSecond: 10 },
+    }),
     request: graphql('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } } }', admin),
     freeForm: [],
     base: ['OK'],
   },
   {
     target: 'graphql createUser',
-    input: (_w, u) => ({ i: { email: `fz-${u.replace(/\W/g, '')}@fuzz.local`, displayName: `Fuzz ${u}`, password: 'a-long-enough-password', roles: ['analyst'] } }),
+    input: (_w, u) => ({
+      i: {
+        email: `fz-${u.replace(/\W/g, '')}@fuzz.local`,
+        displayName: `Fuzz ${u}`,
+        password: 'a-long-enough-password',
+        roles: ['analyst'],
+      },
+    }),
     request: graphql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', admin),
     freeForm: [],
     base: ['OK', 'CONFLICT'],
@@ -233,7 +356,16 @@ export const TEMPLATES: Template[] = [
   },
   {
     target: 'graphql recordOutcome',
-    input: (w, u) => ({ i: { customerId: `cust-${u}`, actionId: w.actionIds[0]!, outcome: 'clicked', channel: 'web', at: NOW, idempotencyKey: `gq-${u}` } }),
+    input: (w, u) => ({
+      i: {
+        customerId: `cust-${u}`,
+        actionId: w.actionIds[0]!,
+        outcome: 'clicked',
+        channel: 'web',
+        at: NOW,
+        idempotencyKey: `gq-${u}`,
+      },
+    }),
     request: graphql('mutation($i: RecordOutcomeInput!) { recordOutcome(input: $i) { id } }', designer),
     freeForm: [],
     base: ['OK'],
@@ -247,7 +379,17 @@ export const TEMPLATES: Template[] = [
   },
   {
     target: 'graphql testDecision',
-    input: (w, u) => ({ i: { versionId: w.draftVersionId, input: { customer: customer(u), context, history: [{ actionId: w.actionIds[0]!, outcome: 'shown', at: NOW }] }, limit: 5 } }),
+    input: (w, u) => ({
+      i: {
+        versionId: w.draftVersionId,
+        input: {
+          customer: customer(u),
+          context,
+          history: [{ actionId: w.actionIds[0]!, outcome: 'shown', at: NOW }],
+        },
+        limit: 5,
+      },
+    }),
     request: graphql('query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash } }', designer),
     freeForm: ['i.input'],
     base: ['OK'],
@@ -255,7 +397,10 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql decide',
     input: (w, u) => ({ s: w.publishedStrategyId, i: { customer: customer(u), context }, l: 3, x: false }),
-    request: graphql('query($s: ID!, $i: JSON!, $l: Int, $x: Boolean) { decide(strategyId: $s, input: $i, limit: $l, explain: $x) { decisionId } }', admin),
+    request: graphql(
+      'query($s: ID!, $i: JSON!, $l: Int, $x: Boolean) { decide(strategyId: $s, input: $i, limit: $l, explain: $x) { decisionId } }',
+      admin,
+    ),
     freeForm: ['i'],
     base: ['OK'],
     decides: true,
@@ -263,14 +408,20 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql simulations',
     input: (w) => ({ h: 'a'.repeat(64), s: w.publishedStrategyId, d: w.datasetId }),
-    request: graphql('query($h: String, $s: ID, $d: ID) { simulations(contentHash: $h, strategyId: $s, datasetId: $d) { id } }', admin),
+    request: graphql(
+      'query($h: String, $s: ID, $d: ID) { simulations(contentHash: $h, strategyId: $s, datasetId: $d) { id } }',
+      admin,
+    ),
     freeForm: [],
     base: ['OK'],
   },
   {
     target: 'graphql runSimulation',
     input: (w) => ({ v: w.draftVersionId, d: w.datasetId, f: false }),
-    request: graphql('mutation($v: ID!, $d: ID!, $f: Boolean) { runSimulation(versionId: $v, datasetId: $d, force: $f) { id } }', (w) => w.analystToken),
+    request: graphql(
+      'mutation($v: ID!, $d: ID!, $f: Boolean) { runSimulation(versionId: $v, datasetId: $d, force: $f) { id } }',
+      (w) => w.analystToken,
+    ),
     freeForm: [],
     base: ['OK'],
   },
@@ -278,7 +429,10 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql strategies',
     input: () => ({ a: true, p: { first: 10, after: null } }),
-    request: graphql('query($a: Boolean!, $p: PageInput) { strategies(includeArchived: $a, page: $p) { edges { cursor } } }', designer),
+    request: graphql(
+      'query($a: Boolean!, $p: PageInput) { strategies(includeArchived: $a, page: $p) { edges { cursor } } }',
+      designer,
+    ),
     freeForm: [],
     base: ['OK'],
   },
@@ -313,14 +467,20 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql submitVersion',
     input: () => ({ v: '00000000-0000-4000-8000-00000000a001', r: 1 }),
-    request: graphql('mutation($v: ID!, $r: Int) { submitVersion(versionId: $v, expectedRevision: $r) { id } }', designer),
+    request: graphql(
+      'mutation($v: ID!, $r: Int) { submitVersion(versionId: $v, expectedRevision: $r) { id } }',
+      designer,
+    ),
     freeForm: [],
     base: ['NOT_FOUND'],
   },
   {
     target: 'graphql approveVersion',
     input: (w) => ({ v: w.draftVersionId, c: 'Looks right' }),
-    request: graphql('mutation($v: ID!, $c: String) { approveVersion(versionId: $v, comment: $c) { id } }', admin),
+    request: graphql(
+      'mutation($v: ID!, $c: String) { approveVersion(versionId: $v, comment: $c) { id } }',
+      admin,
+    ),
     freeForm: [],
     base: ['INVALID_STATE'],
   },
@@ -334,7 +494,10 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql rollbackStrategy',
     input: (w) => ({ s: w.draftStrategyId, v: w.draftVersionId, r: 'The new version misbehaves' }),
-    request: graphql('mutation($s: ID!, $v: ID!, $r: String!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: $r) { id } }', admin),
+    request: graphql(
+      'mutation($s: ID!, $v: ID!, $r: String!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: $r) { id } }',
+      admin,
+    ),
     freeForm: [],
     base: ['INVALID_STATE', 'NOT_FOUND'],
   },
@@ -348,7 +511,10 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql deleteAction',
     input: () => ({ id: 'no-such-action', r: 1 }),
-    request: graphql('mutation($id: String!, $r: Int!) { deleteAction(id: $id, expectedRevision: $r) { id } }', designer),
+    request: graphql(
+      'mutation($id: String!, $r: Int!) { deleteAction(id: $id, expectedRevision: $r) { id } }',
+      designer,
+    ),
     freeForm: [],
     base: ['NOT_FOUND'],
   },
@@ -376,7 +542,10 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql setUserActive',
     input: () => ({ u: '00000000-0000-4000-8000-00000000a006', a: false }),
-    request: graphql('mutation($u: ID!, $a: Boolean!) { setUserActive(userId: $u, active: $a) { id } }', admin),
+    request: graphql(
+      'mutation($u: ID!, $a: Boolean!) { setUserActive(userId: $u, active: $a) { id } }',
+      admin,
+    ),
     freeForm: [],
     base: ['NOT_FOUND'],
   },
@@ -397,7 +566,10 @@ export const TEMPLATES: Template[] = [
   {
     target: 'graphql diff',
     input: (w) => ({ a: w.draftVersionId, b: w.draftVersionId }),
-    request: graphql('query($a: ID!, $b: ID!) { diff(fromVersionId: $a, toVersionId: $b) { unchanged } }', designer),
+    request: graphql(
+      'query($a: ID!, $b: ID!) { diff(fromVersionId: $a, toVersionId: $b) { unchanged } }',
+      designer,
+    ),
     freeForm: [],
     base: ['OK'],
   },

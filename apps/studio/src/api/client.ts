@@ -1,4 +1,10 @@
-import { Client, fetchExchange, type AnyVariables, type CombinedError, type TypedDocumentNode } from '@urql/core';
+import {
+  Client,
+  fetchExchange,
+  type AnyVariables,
+  type CombinedError,
+  type TypedDocumentNode,
+} from '@urql/core';
 import { session } from '../auth/session';
 import { RefreshTokenMutation } from './operations';
 
@@ -17,10 +23,19 @@ export class ApiError extends Error {
 }
 
 export function apiError(error: CombinedError): ApiError {
-  if (error.networkError) return new ApiError('The server cannot be reached. Check your connection; your work is kept in this browser.', 'NETWORK');
+  if (error.networkError)
+    return new ApiError(
+      'The server cannot be reached. Check your connection; your work is kept in this browser.',
+      'NETWORK',
+    );
   const first = error.graphQLErrors[0];
   const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL';
-  return new ApiError(first?.message ?? error.message, code, first?.extensions?.details, first?.extensions ?? {});
+  return new ApiError(
+    first?.message ?? error.message,
+    code,
+    first?.extensions?.details,
+    first?.extensions ?? {},
+  );
 }
 
 let client: Client | undefined;
@@ -45,10 +60,18 @@ export function graphqlClient(): Client {
 }
 
 /** Runs a query or mutation; refreshes an expired access token once; throws ApiError. */
-export async function request<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>, variables: Variables, kind: 'query' | 'mutation' = 'query'): Promise<Data> {
-  const run = () => (kind === 'query' ? graphqlClient().query(document, variables).toPromise() : graphqlClient().mutation(document, variables).toPromise());
+export async function request<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  kind: 'query' | 'mutation' = 'query',
+): Promise<Data> {
+  const run = () =>
+    kind === 'query'
+      ? graphqlClient().query(document, variables).toPromise()
+      : graphqlClient().mutation(document, variables).toPromise();
   let result = await run();
-  if (result.error && apiError(result.error).code === 'UNAUTHENTICATED' && (await refreshSession())) result = await run();
+  if (result.error && apiError(result.error).code === 'UNAUTHENTICATED' && (await refreshSession()))
+    result = await run();
   if (result.error) {
     const error = apiError(result.error);
     if (error.code === 'UNAUTHENTICATED') session.expire();
@@ -61,7 +84,9 @@ export async function request<Data, Variables extends AnyVariables>(document: Ty
 async function refreshSession(): Promise<boolean> {
   const current = session.get();
   if (!current?.refreshToken) return false;
-  const result = await graphqlClient().mutation(RefreshTokenMutation, { refreshToken: current.refreshToken }).toPromise();
+  const result = await graphqlClient()
+    .mutation(RefreshTokenMutation, { refreshToken: current.refreshToken })
+    .toPromise();
   if (!result.data) return false;
   const { accessToken, refreshToken, user } = result.data.refreshToken;
   session.set({ accessToken, refreshToken, user });

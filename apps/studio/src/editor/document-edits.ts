@@ -1,4 +1,10 @@
-import { DEFAULT_HANDLE, nodeSpec, type StrategyDocument, type StrategyEdge, type StrategyNode } from '@arbiter/engine';
+import {
+  DEFAULT_HANDLE,
+  nodeSpec,
+  type StrategyDocument,
+  type StrategyEdge,
+  type StrategyNode,
+} from '@arbiter/engine';
 
 /** Pure edits of a strategy document. Each returns a new document and never mutates its input. */
 
@@ -12,7 +18,11 @@ export function emptyDocument(name = 'Untitled strategy'): StrategyDocument {
 }
 
 /** "filter-2": the type followed by the first free number. */
-export function nextNodeId(doc: StrategyDocument, type: string, taken: ReadonlySet<string> = new Set()): string {
+export function nextNodeId(
+  doc: StrategyDocument,
+  type: string,
+  taken: ReadonlySet<string> = new Set(),
+): string {
   const used = new Set([...doc.nodes.map((n) => n.id), ...taken]);
   const base = type.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   for (let i = 1; ; i++) {
@@ -25,7 +35,11 @@ export function addNode(doc: StrategyDocument, node: StrategyNode): StrategyDocu
   return { ...doc, nodes: [...doc.nodes, node] };
 }
 
-export function updateNode(doc: StrategyDocument, id: string, change: (node: StrategyNode) => StrategyNode): StrategyDocument {
+export function updateNode(
+  doc: StrategyDocument,
+  id: string,
+  change: (node: StrategyNode) => StrategyNode,
+): StrategyDocument {
   let changed = false;
   const nodes = doc.nodes.map((n) => {
     if (n.id !== id) return n;
@@ -63,14 +77,27 @@ export function edgeKey(edge: StrategyEdge): string {
   return `${edge.source}:${edge.sourceHandle ?? DEFAULT_HANDLE}->${edge.target}`;
 }
 
-export function connect(doc: StrategyDocument, source: string, sourceHandle: string | null | undefined, target: string): StrategyDocument {
-  const edge: StrategyEdge = { source, target, ...(sourceHandle && sourceHandle !== DEFAULT_HANDLE ? { sourceHandle } : {}) };
+export function connect(
+  doc: StrategyDocument,
+  source: string,
+  sourceHandle: string | null | undefined,
+  target: string,
+): StrategyDocument {
+  const edge: StrategyEdge = {
+    source,
+    target,
+    ...(sourceHandle && sourceHandle !== DEFAULT_HANDLE ? { sourceHandle } : {}),
+  };
   if (doc.edges.some((e) => edgeKey(e) === edgeKey(edge))) return doc;
   return { ...doc, edges: [...doc.edges, edge] };
 }
 
 /** Removes nodes (with their edges) and edges given by edgeKey. */
-export function removeElements(doc: StrategyDocument, nodeIds: Iterable<string>, edgeKeys: Iterable<string> = []): StrategyDocument {
+export function removeElements(
+  doc: StrategyDocument,
+  nodeIds: Iterable<string>,
+  edgeKeys: Iterable<string> = [],
+): StrategyDocument {
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeKeys);
   if (nodes.size === 0 && edges.size === 0) return doc;
@@ -108,7 +135,11 @@ export function copyFragment(doc: StrategyDocument, nodeIds: Iterable<string>): 
   const ids = new Set(nodeIds);
   const nodes = doc.nodes.filter((n) => ids.has(n.id));
   if (nodes.length === 0) return undefined;
-  return { kind: 'arbiter-strategy-fragment', nodes, edges: doc.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
+  return {
+    kind: 'arbiter-strategy-fragment',
+    nodes,
+    edges: doc.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+  };
 }
 
 export function isFragment(value: unknown): value is Fragment {
@@ -122,7 +153,11 @@ export function isFragment(value: unknown): value is Fragment {
 }
 
 /** Pastes a fragment with fresh ids, shifted by `offset`; returns the document and the new node ids. */
-export function pasteFragment(doc: StrategyDocument, fragment: Fragment, offset: Position): { doc: StrategyDocument; nodeIds: string[] } {
+export function pasteFragment(
+  doc: StrategyDocument,
+  fragment: Fragment,
+  offset: Position,
+): { doc: StrategyDocument; nodeIds: string[] } {
   const renamed = new Map<string, string>();
   const taken = new Set<string>();
   const nodes = fragment.nodes.map((n) => {
@@ -139,5 +174,8 @@ export function pasteFragment(doc: StrategyDocument, fragment: Fragment, offset:
     const { id: _id, ...rest } = e;
     return [{ ...rest, source, target }];
   });
-  return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, nodeIds: nodes.map((n) => n.id) };
+  return {
+    doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] },
+    nodeIds: nodes.map((n) => n.id),
+  };
 }

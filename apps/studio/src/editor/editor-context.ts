@@ -1,5 +1,13 @@
 import { createContext, useContext } from 'react';
-import type { ActionDefinition, DataSchema, DecisionInput, Labels, ModelSpec, StrategyDocument, StrategyEnvironment } from '@arbiter/engine';
+import type {
+  ActionDefinition,
+  DataSchema,
+  DecisionInput,
+  Labels,
+  ModelSpec,
+  StrategyDocument,
+  StrategyEnvironment,
+} from '@arbiter/engine';
 
 /** The catalog and schema a strategy is written against (from the API, or an example). */
 export interface EditorEnvironment extends StrategyEnvironment {

@@ -8,7 +8,9 @@ describe('EditorStore', () => {
     const store = new EditorStore(empty);
     const edits: number[] = [];
     store.onEdit((doc) => edits.push(doc.nodes.length));
-    store.edit((d) => addNode(d, { id: 'a', type: 'actions', config: {} }), { select: { nodes: ['a'], edges: [] } });
+    store.edit((d) => addNode(d, { id: 'a', type: 'actions', config: {} }), {
+      select: { nodes: ['a'], edges: [] },
+    });
     store.edit((d) => addNode(d, { id: 'o', type: 'output', config: {} }));
     expect(store.doc.nodes.map((n) => n.id)).toEqual(['a', 'o']);
     expect(store.getState().selection.nodes).toEqual(['a']);
@@ -21,7 +23,9 @@ describe('EditorStore', () => {
 
   it('drops deleted nodes from the selection and resets without history', () => {
     const store = new EditorStore(empty);
-    store.edit((d) => addNode(d, { id: 'a', type: 'actions', config: {} }), { select: { nodes: ['a'], edges: [] } });
+    store.edit((d) => addNode(d, { id: 'a', type: 'actions', config: {} }), {
+      select: { nodes: ['a'], edges: [] },
+    });
     store.edit((d) => removeElements(d, ['a']));
     expect(store.getState().selection.nodes).toEqual([]);
     store.reset(empty);

@@ -45,13 +45,23 @@ export class EditorStore {
     return () => this.editListeners.delete(listener);
   }
 
-  edit(change: (doc: StrategyDocument) => StrategyDocument, options: { coalesceKey?: string; select?: Selection } = {}): void {
+  edit(
+    change: (doc: StrategyDocument) => StrategyDocument,
+    options: { coalesceKey?: string; select?: Selection } = {},
+  ): void {
     const next = change(this.doc);
     if (next === this.doc) {
       if (options.select) this.select(options.select);
       return;
     }
-    this.set({ ...this.state, history: record(this.state.history, next, { coalesceKey: options.coalesceKey }), selection: this.prune(next, options.select ?? this.state.selection) }, true);
+    this.set(
+      {
+        ...this.state,
+        history: record(this.state.history, next, { coalesceKey: options.coalesceKey }),
+        selection: this.prune(next, options.select ?? this.state.selection),
+      },
+      true,
+    );
   }
 
   undo(): void {
@@ -77,7 +87,10 @@ export class EditorStore {
 
   /** Replaces the document and forgets the history (a version was loaded or reloaded). */
   reset(doc: StrategyDocument): void {
-    this.set({ history: createHistory(doc), selection: NO_SELECTION, generation: this.state.generation + 1 }, false);
+    this.set(
+      { history: createHistory(doc), selection: NO_SELECTION, generation: this.state.generation + 1 },
+      false,
+    );
   }
 
   private prune(doc: StrategyDocument, selection: Selection): Selection {

@@ -12,7 +12,11 @@ export class ProblemLookup {
 
   /** Problems at this setting or anywhere inside it. */
   under(field: string): ValidationProblem[] {
-    return this.all.filter((p) => p.field !== undefined && (p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`)));
+    return this.all.filter(
+      (p) =>
+        p.field !== undefined &&
+        (p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`)),
+    );
   }
 
   messages(field: string, deep = false): string[] {

@@ -2,11 +2,17 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { StrategyDocument } from '@arbiter/engine';
 import { ApiError } from '../api/client';
 import type { OpenedVersion, StrategySource } from '../strategies/strategy-source';
-import { autosaveReducer, hasUnsavedChanges, initialAutosave, nextAttemptDelay } from './autosave/autosave-machine';
+import {
+  autosaveReducer,
+  hasUnsavedChanges,
+  initialAutosave,
+  nextAttemptDelay,
+} from './autosave/autosave-machine';
 import type { EditorEnvironment } from './editor-context';
 import { EditorStore } from './editor-store';
 
-export type SessionLoad = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; env: EditorEnvironment };
+export type SessionLoad =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; env: EditorEnvironment };
 
 const backupKey = (versionId: string) => `arbiter.unsaved.${versionId}`;
 
@@ -14,7 +20,11 @@ const backupKey = (versionId: string) => `arbiter.unsaved.${versionId}`;
  * Loads a version into an EditorStore and keeps it saved: debounced autosave with optimistic
  * locking, back-off on failures, a local backup of unsaved work, and the conflict choices.
  */
-export function useEditorSession(source: StrategySource, strategyId: string, onOpenStrategy: (id: string) => void) {
+export function useEditorSession(
+  source: StrategySource,
+  strategyId: string,
+  onOpenStrategy: (id: string) => void,
+) {
   const [store] = useState(() => new EditorStore({ schemaVersion: 1, nodes: [], edges: [] }));
   const [load, setLoad] = useState<SessionLoad>({ status: 'loading' });
   const [version, setVersion] = useState<OpenedVersion>();
@@ -47,7 +57,12 @@ export function useEditorSession(source: StrategySource, strategyId: string, onO
         setLoad({ status: 'ready', env });
         // Unsaved work from a tab that closed before it could save: offer it back as edits.
         const backup = readBackup(opened.versionId);
-        if (backup && backup.revision === opened.revision && opened.status === 'DRAFT' && JSON.stringify(backup.document) !== JSON.stringify(opened.document)) {
+        if (
+          backup &&
+          backup.revision === opened.revision &&
+          opened.status === 'DRAFT' &&
+          JSON.stringify(backup.document) !== JSON.stringify(opened.document)
+        ) {
           store.edit(() => backup.document);
           setRestoredBackup(true);
         }
@@ -90,8 +105,10 @@ export function useEditorSession(source: StrategySource, strategyId: string, onO
         if (store.doc === doc) clearBackup(version.versionId);
       })
       .catch((err: unknown) => {
-        if (err instanceof ApiError && err.code === 'CONFLICT') dispatch({ type: 'conflict', message: err.message });
-        else dispatch({ type: 'failed', message: err instanceof ApiError ? err.message : 'unexpected error' });
+        if (err instanceof ApiError && err.code === 'CONFLICT')
+          dispatch({ type: 'conflict', message: err.message });
+        else
+          dispatch({ type: 'failed', message: err instanceof ApiError ? err.message : 'unexpected error' });
       })
       .finally(() => (inFlight.current = false));
   }, [autosave, version, source, store]);
@@ -140,7 +157,19 @@ export function useEditorSession(source: StrategySource, strategyId: string, onO
     }
   }, [version, source, open]);
 
-  return { store, load, version, autosave, savedDoc, saveNow, resolveConflict, editAsNewDraft, busy, restoredBackup, dismissRestored: () => setRestoredBackup(false) };
+  return {
+    store,
+    load,
+    version,
+    autosave,
+    savedDoc,
+    saveNow,
+    resolveConflict,
+    editAsNewDraft,
+    busy,
+    restoredBackup,
+    dismissRestored: () => setRestoredBackup(false),
+  };
 }
 
 interface Backup {

@@ -8,21 +8,31 @@ export function errorMessage(error: unknown): string {
   switch (error.code) {
     case 'FORBIDDEN': {
       const roles = arrayOfStrings(ext.requiredRoles);
-      return roles.length ? `You are not allowed to do this: it needs the ${roles.join(' or ')} role.` : 'You are not allowed to do this.';
+      return roles.length
+        ? `You are not allowed to do this: it needs the ${roles.join(' or ')} role.`
+        : 'You are not allowed to do this.';
     }
     case 'INVALID_STATE': {
       const allowed = arrayOfStrings(ext.allowed);
       const base = error.message.replace(/\s*(Allowed now:.*|Nothing is allowed in this state\.)$/, '');
-      return allowed.length ? `${base} What can be done now: ${allowed.join(', ')}.` : `${base} Nothing can be done with it in this state.`;
+      return allowed.length
+        ? `${base} What can be done now: ${allowed.join(', ')}.`
+        : `${base} Nothing can be done with it in this state.`;
     }
     case 'CONFLICT':
       return `Someone changed this in the meantime: ${error.message} Reload to see the latest.`;
     case 'VALIDATION_FAILED': {
       const list = Array.isArray(details) ? details : [];
       const lines = list
-        .map((d: unknown) => (d && typeof d === 'object' && 'message' in d ? String((d as { message: unknown }).message) : undefined))
+        .map((d: unknown) =>
+          d && typeof d === 'object' && 'message' in d
+            ? String((d as { message: unknown }).message)
+            : undefined,
+        )
         .filter((m): m is string => !!m);
-      return lines.length ? `This cannot be accepted: ${lines.slice(0, 3).join('; ')}${lines.length > 3 ? `; and ${lines.length - 3} more` : ''}.` : error.message;
+      return lines.length
+        ? `This cannot be accepted: ${lines.slice(0, 3).join('; ')}${lines.length > 3 ? `; and ${lines.length - 3} more` : ''}.`
+        : error.message;
     }
     default:
       return error.message;

@@ -12,7 +12,15 @@ export function Button({
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; shortcut?: string }) {
   const tip = shortcut ? `${title ?? ''}${title ? ' ' : ''}(${shortcut})` : title;
-  return <button type="button" className={`btn btn-${variant} ${className ?? ''}`} title={tip} aria-keyshortcuts={shortcut ? ariaShortcut(shortcut) : undefined} {...rest} />;
+  return (
+    <button
+      type="button"
+      className={`btn btn-${variant} ${className ?? ''}`}
+      title={tip}
+      aria-keyshortcuts={shortcut ? ariaShortcut(shortcut) : undefined}
+      {...rest}
+    />
+  );
 }
 
 /** "Ctrl+Z" → "Control+Z" for aria-keyshortcuts. */
@@ -200,11 +208,13 @@ export function Select<T extends string>({
       }}
     >
       {!known && <option value={value}>{value || 'Choose…'}</option>}
-      {options.filter((o) => !o.group).map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
+      {options
+        .filter((o) => !o.group)
+        .map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       {[...new Set(options.flatMap((o) => (o.group ? [o.group] : [])))].map((group) => (
         <optgroup key={group} label={group}>
           {options
@@ -220,11 +230,28 @@ export function Select<T extends string>({
   );
 }
 
-export function Toggle({ checked, onChange, label, hint }: { checked: boolean; onChange(checked: boolean): void; label: ReactNode; hint?: string }) {
+export function Toggle({
+  checked,
+  onChange,
+  label,
+  hint,
+}: {
+  checked: boolean;
+  onChange(checked: boolean): void;
+  label: ReactNode;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <div className="toggle-row">
-      <input id={id} type="checkbox" role="switch" className="toggle" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        className="toggle"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={id}>
         {label}
         {hint && <span className="field-hint"> {hint}</span>}
@@ -257,13 +284,39 @@ export function Slider({
       <label htmlFor={id} className="slider-label">
         {label}
       </label>
-      <input id={id} type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} aria-valuetext={format(value)} />
-      <NumberInput label={`${label} (number)`} value={value} onChange={(v) => v !== undefined && onChange(v)} min={min} max={max} className="slider-number" />
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+        aria-valuetext={format(value)}
+      />
+      <NumberInput
+        label={`${label} (number)`}
+        value={value}
+        onChange={(v) => v !== undefined && onChange(v)}
+        min={min}
+        max={max}
+        className="slider-number"
+      />
     </div>
   );
 }
 
-export function Tabs<T extends string>({ tabs, active, onChange, label }: { tabs: readonly Choice<T>[]; active: T; onChange(tab: T): void; label: string }) {
+export function Tabs<T extends string>({
+  tabs,
+  active,
+  onChange,
+  label,
+}: {
+  tabs: readonly Choice<T>[];
+  active: T;
+  onChange(tab: T): void;
+  label: string;
+}) {
   return (
     <div role="tablist" aria-label={label} className="tabs">
       {tabs.map((t) => (
@@ -277,11 +330,20 @@ export function Tabs<T extends string>({ tabs, active, onChange, label }: { tabs
           onClick={() => onChange(t.value)}
           onKeyDown={(e) => {
             const i = tabs.findIndex((x) => x.value === active);
-            const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : undefined;
+            const next =
+              e.key === 'ArrowRight'
+                ? tabs[(i + 1) % tabs.length]
+                : e.key === 'ArrowLeft'
+                  ? tabs[(i - 1 + tabs.length) % tabs.length]
+                  : undefined;
             if (next) {
               e.preventDefault();
               onChange(next.value);
-              (e.currentTarget.parentElement?.querySelector(`[data-tab="${next.value}"]`) as HTMLElement | null)?.focus();
+              (
+                e.currentTarget.parentElement?.querySelector(
+                  `[data-tab="${next.value}"]`,
+                ) as HTMLElement | null
+              )?.focus();
             }
           }}
           data-tab={t.value}
@@ -294,7 +356,17 @@ export function Tabs<T extends string>({ tabs, active, onChange, label }: { tabs
 }
 
 /** A modal dialog: focus moves in, Escape closes (when allowed), focus returns on close. */
-export function Dialog({ title, children, onClose, actions }: { title: string; children: ReactNode; onClose?: () => void; actions: ReactNode }) {
+export function Dialog({
+  title,
+  children,
+  onClose,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  onClose?: () => void;
+  actions: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -324,7 +396,9 @@ export function Dialog({ title, children, onClose, actions }: { title: string; c
 }
 
 function trapFocus(e: React.KeyboardEvent, root: HTMLElement | null) {
-  const items = root ? [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex="0"]')] : [];
+  const items = root
+    ? [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex="0"]')]
+    : [];
   if (items.length === 0) return;
   const first = items[0]!;
   const last = items[items.length - 1]!;
@@ -372,7 +446,12 @@ export function ChipsInput({
       {values.map((v) => (
         <span key={v} className="chip">
           {v}
-          <button type="button" aria-label={`Remove ${v}`} title={`Remove ${v}`} onClick={() => onChange(values.filter((x) => x !== v))}>
+          <button
+            type="button"
+            aria-label={`Remove ${v}`}
+            title={`Remove ${v}`}
+            onClick={() => onChange(values.filter((x) => x !== v))}
+          >
             ×
           </button>
         </span>
@@ -397,9 +476,11 @@ export function ChipsInput({
       />
       {suggestions.length > 0 && (
         <datalist id={listId}>
-          {suggestions.filter((s) => !values.includes(s)).map((s) => (
-            <option key={s} value={s} />
-          ))}
+          {suggestions
+            .filter((s) => !values.includes(s))
+            .map((s) => (
+              <option key={s} value={s} />
+            ))}
         </datalist>
       )}
     </div>

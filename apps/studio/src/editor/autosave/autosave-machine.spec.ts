@@ -1,4 +1,11 @@
-import { autosaveReducer as step, hasUnsavedChanges, initialAutosave, nextAttemptDelay, type AutosaveEvent, type AutosaveState } from './autosave-machine';
+import {
+  autosaveReducer as step,
+  hasUnsavedChanges,
+  initialAutosave,
+  nextAttemptDelay,
+  type AutosaveEvent,
+  type AutosaveState,
+} from './autosave-machine';
 
 const run = (events: AutosaveEvent[], from: AutosaveState = initialAutosave(1)) => events.reduce(step, from);
 
@@ -31,7 +38,13 @@ describe('autosave state machine', () => {
   });
 
   it('stops on a conflict until the designer chooses, and never drops the edits', () => {
-    const conflict = run([{ type: 'edited' }, { type: 'due' }, { type: 'conflict' }, { type: 'edited' }, { type: 'due' }]);
+    const conflict = run([
+      { type: 'edited' },
+      { type: 'due' },
+      { type: 'conflict' },
+      { type: 'edited' },
+      { type: 'due' },
+    ]);
     expect(conflict.status).toBe('conflict');
     expect(hasUnsavedChanges(conflict)).toBe(true);
     const overwriting = step(conflict, { type: 'overwrite', revision: 5 });

@@ -61,13 +61,26 @@ export function autosaveReducer(state: AutosaveState, event: AutosaveEvent): Aut
       };
     }
     case 'failed':
-      return { ...state, status: 'error', inFlightSeq: undefined, message: event.message, failures: state.failures + 1 };
+      return {
+        ...state,
+        status: 'error',
+        inFlightSeq: undefined,
+        message: event.message,
+        failures: state.failures + 1,
+      };
     case 'conflict':
       return { ...state, status: 'conflict', inFlightSeq: undefined, message: event.message };
     case 'loaded':
       return initialAutosave(event.revision);
     case 'overwrite':
-      return { ...state, revision: event.revision, status: 'saving', inFlightSeq: state.editSeq, message: undefined, savedSeq: Math.min(state.savedSeq, state.editSeq - 1) };
+      return {
+        ...state,
+        revision: event.revision,
+        status: 'saving',
+        inFlightSeq: state.editSeq,
+        message: undefined,
+        savedSeq: Math.min(state.savedSeq, state.editSeq - 1),
+      };
   }
 }
 

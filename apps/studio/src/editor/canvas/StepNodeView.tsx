@@ -21,8 +21,20 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
   ].join(' ');
   const firstProblem = data.problems.find((p) => p.severity === 'error') ?? data.problems[0];
   return (
-    <div className={classes} style={{ ['--kind' as string]: kind?.colour ?? '#64748b' }} data-testid={`step-${node.id}`}>
-      {data.hasInput && <Handle type="target" position={Position.Left} id="in" className="handle handle-in" aria-label="Incoming connection" />}
+    <div
+      className={classes}
+      style={{ ['--kind' as string]: kind?.colour ?? '#64748b' }}
+      data-testid={`step-${node.id}`}
+    >
+      {data.hasInput && (
+        <Handle
+          type="target"
+          position={Position.Left}
+          id="in"
+          className="handle handle-in"
+          aria-label="Incoming connection"
+        />
+      )}
       <div className="step-header">
         <span className="step-icon" aria-hidden="true">
           <Icon name={kind?.icon ?? 'alert'} size={16} />
@@ -33,12 +45,20 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
         </span>
         {data.diff && <span className={`step-badge diff-badge diff-badge-${data.diff}`}>{data.diff}</span>}
         {!!data.comments && (
-          <span className="step-badge comment-badge" title={`${data.comments} review comment${data.comments === 1 ? '' : 's'}`} aria-label={`${data.comments} review comment${data.comments === 1 ? '' : 's'}`}>
+          <span
+            className="step-badge comment-badge"
+            title={`${data.comments} review comment${data.comments === 1 ? '' : 's'}`}
+            aria-label={`${data.comments} review comment${data.comments === 1 ? '' : 's'}`}
+          >
             💬 {data.comments}
           </span>
         )}
         {(errors > 0 || warnings > 0) && (
-          <span className={`step-badge ${errors ? 'badge-error' : 'badge-warning'}`} title={firstProblem?.message} aria-label={`${errors || warnings} ${errors ? 'problem' : 'warning'}${(errors || warnings) === 1 ? '' : 's'}: ${firstProblem?.message ?? ''}`}>
+          <span
+            className={`step-badge ${errors ? 'badge-error' : 'badge-warning'}`}
+            title={firstProblem?.message}
+            aria-label={`${errors || warnings} ${errors ? 'problem' : 'warning'}${(errors || warnings) === 1 ? '' : 's'}: ${firstProblem?.message ?? ''}`}
+          >
             <Icon name="alert" size={12} />
             {errors || warnings}
           </span>
@@ -47,26 +67,50 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
       <div className="step-summary" title={data.summary}>
         {data.summary}
       </div>
-      {firstProblem && <div className={`step-problem ${errors ? '' : 'warning'}`}>{firstProblem.message}</div>}
+      {firstProblem && (
+        <div className={`step-problem ${errors ? '' : 'warning'}`}>{firstProblem.message}</div>
+      )}
       {run && (
-        <div className="step-run" aria-label={run.reached ? `${run.in} candidates in, ${run.out} out` : 'not reached in the test run'}>
+        <div
+          className="step-run"
+          aria-label={run.reached ? `${run.in} candidates in, ${run.out} out` : 'not reached in the test run'}
+        >
           {run.reached ? (
             <>
               <span className="run-in">{run.in} in</span> → <span className="run-out">{run.out} out</span>
-              {run.branch && <span className="run-branch"> · took “{data.handles.find((h) => h.id === run.branch)?.label || run.branch}”</span>}
+              {run.branch && (
+                <span className="run-branch">
+                  {' '}
+                  · took “{data.handles.find((h) => h.id === run.branch)?.label || run.branch}”
+                </span>
+              )}
             </>
           ) : (
             'not reached'
           )}
         </div>
       )}
-      {data.handles.length === 1 && data.handles[0]!.label === '' && <Handle type="source" position={Position.Right} id={data.handles[0]!.id} className="handle handle-out" aria-label="Outgoing connection" />}
+      {data.handles.length === 1 && data.handles[0]!.label === '' && (
+        <Handle
+          type="source"
+          position={Position.Right}
+          id={data.handles[0]!.id}
+          className="handle handle-out"
+          aria-label="Outgoing connection"
+        />
+      )}
       {(data.handles.length > 1 || (data.handles.length === 1 && data.handles[0]!.label !== '')) && (
         <div className="step-branches">
           {data.handles.map((h) => (
             <div key={h.id} className={`step-branch ${run?.branch === h.id ? 'branch-taken' : ''}`}>
               <span>{h.label || h.id}</span>
-              <Handle type="source" position={Position.Right} id={h.id} className="handle handle-out" aria-label={`Exit ${h.label || h.id}`} />
+              <Handle
+                type="source"
+                position={Position.Right}
+                id={h.id}
+                className="handle handle-out"
+                aria-label={`Exit ${h.label || h.id}`}
+              />
             </div>
           ))}
         </div>

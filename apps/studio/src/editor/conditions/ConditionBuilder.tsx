@@ -2,9 +2,27 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeCondition, type FactName, type RootCondition } from '@arbiter/engine';
 import { ChipsInput, NumberInput, Select, TextInput } from '../../shared/ui';
 import { useEditorContext } from '../editor-context';
-import { defaultValue, FACT_WORDS, fieldOptions, findField, LIST_OPERATORS, operatorsFor, type FieldOption } from '../fields/field-catalog';
+import {
+  defaultValue,
+  FACT_WORDS,
+  fieldOptions,
+  findField,
+  LIST_OPERATORS,
+  operatorsFor,
+  type FieldOption,
+} from '../fields/field-catalog';
 import type { ProblemLookup } from '../problems';
-import { emptyGroup, fieldPaths, fromRootCondition, newId, toRootCondition, updateTree, type BuilderNode, type Rule, type RuleGroup } from './condition-model';
+import {
+  emptyGroup,
+  fieldPaths,
+  fromRootCondition,
+  newId,
+  toRootCondition,
+  updateTree,
+  type BuilderNode,
+  type Rule,
+  type RuleGroup,
+} from './condition-model';
 
 interface ConditionBuilderProps {
   value: RootCondition | undefined;
@@ -48,18 +66,42 @@ export function ConditionBuilder({ value, onChange, facts, problems, field, labe
 
   return (
     <div className="condition-builder" role="group" aria-label={label}>
-      <GroupView group={tree} root options={options} paths={paths} problems={problems} onChange={emit} tree={tree} />
+      <GroupView
+        group={tree}
+        root
+        options={options}
+        paths={paths}
+        problems={problems}
+        onChange={emit}
+        tree={tree}
+      />
       <div className="condition-preview" aria-live="polite">
-        <span className="condition-preview-label">Reads as:</span> {sentence === 'always' ? 'always true (no rules yet)' : sentence}
+        <span className="condition-preview-label">Reads as:</span>{' '}
+        {sentence === 'always' ? 'always true (no rules yet)' : sentence}
       </div>
-      <button type="button" className="btn btn-ghost btn-small" aria-expanded={showJson} onClick={() => setShowJson((s) => !s)}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        aria-expanded={showJson}
+        onClick={() => setShowJson((s) => !s)}
+      >
         {showJson ? 'Hide JSON' : 'Show JSON (json-rules-engine)'}
       </button>
       {showJson && <JsonEditor value={value} onApply={(c) => onChange(c)} />}
       {problems.all
-        .filter((p) => p.field === field || p.field === `${field}.all` || p.field === `${field}.any` || p.field === `${field}.not`)
+        .filter(
+          (p) =>
+            p.field === field ||
+            p.field === `${field}.all` ||
+            p.field === `${field}.any` ||
+            p.field === `${field}.not`,
+        )
         .map((p) => (
-          <div key={p.message} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">
+          <div
+            key={p.message}
+            className={p.severity === 'error' ? 'field-error' : 'field-warning'}
+            role="alert"
+          >
             {p.message}
           </div>
         ))}
@@ -78,14 +120,27 @@ interface GroupViewProps {
 }
 
 function GroupView({ group, tree, root, options, paths, problems, onChange }: GroupViewProps) {
-  const update = (id: string, change: (node: BuilderNode) => BuilderNode | undefined, key?: string) => onChange(updateTree(tree, id, change), key);
+  const update = (id: string, change: (node: BuilderNode) => BuilderNode | undefined, key?: string) =>
+    onChange(updateTree(tree, id, change), key);
   const addRule = () => {
     const first = options[0];
     const operator = first ? operatorsFor(first.type)[0]!.operator : 'equal';
-    const rule: Rule = { kind: 'rule', id: newId(), fact: first?.fact ?? 'customer', field: first?.name ?? '', operator, value: defaultValue(first, operator) };
+    const rule: Rule = {
+      kind: 'rule',
+      id: newId(),
+      fact: first?.fact ?? 'customer',
+      field: first?.name ?? '',
+      operator,
+      value: defaultValue(first, operator),
+    };
     update(group.id, (g) => (g.kind === 'group' ? { ...g, children: [...g.children, rule] } : g));
   };
-  const addGroup = () => update(group.id, (g) => (g.kind === 'group' ? { ...g, children: [...g.children, emptyGroup(group.combinator === 'all' ? 'any' : 'all')] } : g));
+  const addGroup = () =>
+    update(group.id, (g) =>
+      g.kind === 'group'
+        ? { ...g, children: [...g.children, emptyGroup(group.combinator === 'all' ? 'any' : 'all')] }
+        : g,
+    );
   return (
     <div className={`rule-group ${root ? 'rule-group-root' : ''}`}>
       <div className="rule-group-header">
@@ -99,16 +154,31 @@ function GroupView({ group, tree, root, options, paths, problems, onChange }: Gr
           onChange={(combinator) => update(group.id, (g) => (g.kind === 'group' ? { ...g, combinator } : g))}
         />
         {!root && (
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => update(group.id, () => undefined)} aria-label="Remove this group" title="Remove this group">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => update(group.id, () => undefined)}
+            aria-label="Remove this group"
+            title="Remove this group"
+          >
             Remove group
           </button>
         )}
       </div>
-      {group.children.length === 0 && <p className="muted small">No rules yet: every candidate passes. Add a rule to narrow it down.</p>}
+      {group.children.length === 0 && (
+        <p className="muted small">No rules yet: every candidate passes. Add a rule to narrow it down.</p>
+      )}
       <ul className="rule-list">
         {group.children.map((child) => (
           <li key={child.id}>
-            <NodeView node={child} tree={tree} options={options} paths={paths} problems={problems} onChange={onChange} />
+            <NodeView
+              node={child}
+              tree={tree}
+              options={options}
+              paths={paths}
+              problems={problems}
+              onChange={onChange}
+            />
           </li>
         ))}
       </ul>
@@ -124,43 +194,100 @@ function GroupView({ group, tree, root, options, paths, problems, onChange }: Gr
   );
 }
 
-function NodeView({ node, tree, options, paths, problems, onChange }: Omit<GroupViewProps, 'group' | 'root'> & { node: BuilderNode }) {
+function NodeView({
+  node,
+  tree,
+  options,
+  paths,
+  problems,
+  onChange,
+}: Omit<GroupViewProps, 'group' | 'root'> & { node: BuilderNode }) {
   const path = paths.get(node.id) ?? '';
-  const update = (change: (node: BuilderNode) => BuilderNode | undefined, key?: string) => onChange(updateTree(tree, node.id, change), key);
+  const update = (change: (node: BuilderNode) => BuilderNode | undefined, key?: string) =>
+    onChange(updateTree(tree, node.id, change), key);
   switch (node.kind) {
     case 'group':
-      return <GroupView group={node} tree={tree} options={options} paths={paths} problems={problems} onChange={onChange} />;
+      return (
+        <GroupView
+          group={node}
+          tree={tree}
+          options={options}
+          paths={paths}
+          problems={problems}
+          onChange={onChange}
+        />
+      );
     case 'not':
       return (
         <div className="rule-not">
           <div className="rule-group-header">
             <strong>None of this may be true:</strong>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => update((n) => (n.kind === 'not' ? n.child : n))}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => update((n) => (n.kind === 'not' ? n.child : n))}
+            >
               Remove “not”
             </button>
           </div>
-          <NodeView node={node.child} tree={tree} options={options} paths={paths} problems={problems} onChange={onChange} />
+          <NodeView
+            node={node.child}
+            tree={tree}
+            options={options}
+            paths={paths}
+            problems={problems}
+            onChange={onChange}
+          />
         </div>
       );
     case 'raw':
       return (
         <div className="rule-raw">
           <span>Advanced rule (edit as JSON):</span> <code>{JSON.stringify(node.condition)}</code>
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => update(() => undefined)} aria-label="Remove this rule">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => update(() => undefined)}
+            aria-label="Remove this rule"
+          >
             Remove
           </button>
         </div>
       );
     case 'rule':
-      return <RuleRow rule={node} options={options} errors={problems.messages(path, true)} onChange={(r, key) => update(() => r, key)} onRemove={() => update(() => undefined)} />;
+      return (
+        <RuleRow
+          rule={node}
+          options={options}
+          errors={problems.messages(path, true)}
+          onChange={(r, key) => update(() => r, key)}
+          onRemove={() => update(() => undefined)}
+        />
+      );
   }
 }
 
-function RuleRow({ rule, options, errors, onChange, onRemove }: { rule: Rule; options: FieldOption[]; errors: string[]; onChange(rule: Rule, key?: string): void; onRemove(): void }) {
+function RuleRow({
+  rule,
+  options,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  rule: Rule;
+  options: FieldOption[];
+  errors: string[];
+  onChange(rule: Rule, key?: string): void;
+  onRemove(): void;
+}) {
   const field = findField(options, rule.fact, rule.field);
   const ops = operatorsFor(field?.type ?? 'string');
   const fieldKey = `${rule.fact}.${rule.field}`;
-  const fieldChoices = options.map((o) => ({ value: `${o.fact}.${o.name}`, label: o.label, group: FACT_WORDS[o.fact] }));
+  const fieldChoices = options.map((o) => ({
+    value: `${o.fact}.${o.name}`,
+    label: o.label,
+    group: FACT_WORDS[o.fact],
+  }));
   return (
     <div className={`rule-row ${errors.length ? 'rule-invalid' : ''}`}>
       <div className="rule-controls">
@@ -175,7 +302,13 @@ function RuleRow({ rule, options, errors, onChange, onRemove }: { rule: Rule; op
             if (!next) return;
             const keep = operatorsFor(next.type).some((o) => o.operator === rule.operator);
             const operator = keep ? rule.operator : operatorsFor(next.type)[0]!.operator;
-            onChange({ ...rule, fact: next.fact, field: next.name, operator, value: defaultValue(next, operator) });
+            onChange({
+              ...rule,
+              fact: next.fact,
+              field: next.name,
+              operator,
+              value: defaultValue(next, operator),
+            });
           }}
         />
         <Select
@@ -188,8 +321,19 @@ function RuleRow({ rule, options, errors, onChange, onRemove }: { rule: Rule; op
             onChange({ ...rule, operator, value: listChange ? defaultValue(field, operator) : rule.value });
           }}
         />
-        <ValueInput rule={rule} field={field} onChange={(value) => onChange({ ...rule, value }, `value:${rule.id}`)} invalid={errors.length > 0} />
-        <button type="button" className="btn btn-ghost btn-icon" onClick={onRemove} aria-label={`Remove rule on ${field?.label ?? rule.field}`} title="Remove this rule">
+        <ValueInput
+          rule={rule}
+          field={field}
+          onChange={(value) => onChange({ ...rule, value }, `value:${rule.id}`)}
+          invalid={errors.length > 0}
+        />
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          onClick={onRemove}
+          aria-label={`Remove rule on ${field?.label ?? rule.field}`}
+          title="Remove this rule"
+        >
           ×
         </button>
       </div>
@@ -202,7 +346,17 @@ function RuleRow({ rule, options, errors, onChange, onRemove }: { rule: Rule; op
   );
 }
 
-function ValueInput({ rule, field, onChange, invalid }: { rule: Rule; field: FieldOption | undefined; onChange(value: unknown): void; invalid: boolean }) {
+function ValueInput({
+  rule,
+  field,
+  onChange,
+  invalid,
+}: {
+  rule: Rule;
+  field: FieldOption | undefined;
+  onChange(value: unknown): void;
+  invalid: boolean;
+}) {
   const label = `Value for ${field?.label ?? rule.field}`;
   if (LIST_OPERATORS.has(rule.operator)) {
     const values = Array.isArray(rule.value) ? rule.value.map(String) : [];
@@ -212,7 +366,9 @@ function ValueInput({ rule, field, onChange, invalid }: { rule: Rule; field: Fie
         values={values}
         invalid={invalid}
         suggestions={(field?.allowedValues ?? []).map(String)}
-        onChange={(list) => onChange(field?.type === 'number' ? list.map(Number).filter(Number.isFinite) : list)}
+        onChange={(list) =>
+          onChange(field?.type === 'number' ? list.map(Number).filter(Number.isFinite) : list)
+        }
       />
     );
   }
@@ -241,12 +397,35 @@ function ValueInput({ rule, field, onChange, invalid }: { rule: Rule; field: Fie
     );
   }
   if (field?.type === 'number') {
-    return <NumberInput label={label} invalid={invalid} value={typeof rule.value === 'number' ? rule.value : undefined} onChange={(v) => onChange(v ?? null)} className="rule-value" />;
+    return (
+      <NumberInput
+        label={label}
+        invalid={invalid}
+        value={typeof rule.value === 'number' ? rule.value : undefined}
+        onChange={(v) => onChange(v ?? null)}
+        className="rule-value"
+      />
+    );
   }
-  return <TextInput label={label} invalid={invalid} value={typeof rule.value === 'string' ? rule.value : JSON.stringify(rule.value ?? '')} onChange={onChange} placeholder={field?.type === 'date' ? 'YYYY-MM-DD' : 'value'} className="rule-value" />;
+  return (
+    <TextInput
+      label={label}
+      invalid={invalid}
+      value={typeof rule.value === 'string' ? rule.value : JSON.stringify(rule.value ?? '')}
+      onChange={onChange}
+      placeholder={field?.type === 'date' ? 'YYYY-MM-DD' : 'value'}
+      className="rule-value"
+    />
+  );
 }
 
-function JsonEditor({ value, onApply }: { value: RootCondition | undefined; onApply(value: RootCondition): void }) {
+function JsonEditor({
+  value,
+  onApply,
+}: {
+  value: RootCondition | undefined;
+  onApply(value: RootCondition): void;
+}) {
   const [text, setText] = useState(() => JSON.stringify(value ?? { all: [] }, null, 2));
   const [error, setError] = useState<string>();
   // A change from outside (rows, undo) replaces the text; the designer's own typing is left alone.
@@ -271,7 +450,12 @@ function JsonEditor({ value, onApply }: { value: RootCondition | undefined; onAp
           setText(e.target.value);
           try {
             const parsed: unknown = JSON.parse(e.target.value);
-            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && ('all' in parsed || 'any' in parsed || 'not' in parsed)) {
+            if (
+              parsed &&
+              typeof parsed === 'object' &&
+              !Array.isArray(parsed) &&
+              ('all' in parsed || 'any' in parsed || 'not' in parsed)
+            ) {
               setError(undefined);
               onApply(parsed as RootCondition);
             } else setError('The condition must be an object starting with "all", "any" or "not".');

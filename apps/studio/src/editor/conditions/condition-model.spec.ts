@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import type { Condition, RootCondition } from '@arbiter/engine';
-import { countRules, fieldPaths, fromCondition, fromRootCondition, toCondition, toRootCondition, updateTree, type RuleGroup } from './condition-model';
+import {
+  countRules,
+  fieldPaths,
+  fromCondition,
+  fromRootCondition,
+  toCondition,
+  toRootCondition,
+  updateTree,
+  type RuleGroup,
+} from './condition-model';
 
 const telcoEligibility: RootCondition = {
   all: [
@@ -18,7 +27,13 @@ describe('condition builder model', () => {
   it('shows simple comparisons as rows and keeps the structure', () => {
     const group = fromRootCondition(telcoEligibility);
     expect(group.combinator).toBe('all');
-    expect(group.children[0]).toMatchObject({ kind: 'rule', fact: 'customer', field: 'age', operator: 'greaterThanInclusive', value: 18 });
+    expect(group.children[0]).toMatchObject({
+      kind: 'rule',
+      fact: 'customer',
+      field: 'age',
+      operator: 'greaterThanInclusive',
+      value: 18,
+    });
     expect(group.children[1]).toMatchObject({ kind: 'group', combinator: 'any' });
     expect(countRules(group)).toBe(3);
     expect(toRootCondition(group)).toEqual(telcoEligibility);
@@ -28,7 +43,12 @@ describe('condition builder model', () => {
     const odd: Condition[] = [
       { fact: 'customer', path: '$.address.city', operator: 'equal', value: 'Berlin' },
       { fact: 'customer', path: '$.age', operator: 'someFact:greaterThan', value: 3 },
-      { fact: 'fields', path: '$.propensity', operator: 'greaterThan', value: { fact: 'customer', path: '$.threshold' } },
+      {
+        fact: 'fields',
+        path: '$.propensity',
+        operator: 'greaterThan',
+        value: { fact: 'customer', path: '$.threshold' },
+      },
       { fact: 'customer', path: '$.age', operator: 'equal', value: 3, name: 'adult', priority: 2 },
     ];
     for (const c of odd.slice(0, 3)) expect(fromCondition(c).kind).toBe('raw');
@@ -38,7 +58,9 @@ describe('condition builder model', () => {
   });
 
   it('round-trips a root "not"', () => {
-    const root: RootCondition = { not: { all: [{ fact: 'customer', path: '$.age', operator: 'lessThan', value: 18 }] } };
+    const root: RootCondition = {
+      not: { all: [{ fact: 'customer', path: '$.age', operator: 'lessThan', value: 18 }] },
+    };
     const group = fromRootCondition(root);
     expect(group.children[0]!.kind).toBe('not');
     expect(toRootCondition(group)).toEqual(root);
@@ -46,12 +68,15 @@ describe('condition builder model', () => {
   });
 
   it('round-trips any generated condition', () => {
-    const comparison = fc.record({
-      fact: fc.constantFrom('customer', 'context', 'action', 'fields', 'other'),
-      path: fc.constantFrom('$.age', '$.a.b', '$.segment', undefined),
-      operator: fc.constantFrom('equal', 'in', 'greaterThan', 'not:equal', 'bogus'),
-      value: fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 })),
-    }, { requiredKeys: ['fact', 'operator', 'value'] });
+    const comparison = fc.record(
+      {
+        fact: fc.constantFrom('customer', 'context', 'action', 'fields', 'other'),
+        path: fc.constantFrom('$.age', '$.a.b', '$.segment', undefined),
+        operator: fc.constantFrom('equal', 'in', 'greaterThan', 'not:equal', 'bogus'),
+        value: fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 })),
+      },
+      { requiredKeys: ['fact', 'operator', 'value'] },
+    );
     const { condition } = fc.letrec<{ condition: Condition }>((tie) => ({
       condition: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
@@ -76,7 +101,9 @@ describe('condition builder model', () => {
     const removed = updateTree(group, inner.children[0]!.id, () => undefined);
     expect(countRules(removed)).toBe(2);
     expect(countRules(group)).toBe(3);
-    const changed = updateTree(group, group.children[0]!.id, (n) => (n.kind === 'rule' ? { ...n, value: 21 } : n));
+    const changed = updateTree(group, group.children[0]!.id, (n) =>
+      n.kind === 'rule' ? { ...n, value: 21 } : n,
+    );
     expect(toRootCondition(changed)).toMatchObject({ all: [{ value: 21 }, {}] });
   });
 });

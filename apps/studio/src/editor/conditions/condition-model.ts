@@ -71,16 +71,36 @@ export function fromCondition(condition: Condition): BuilderNode {
   if (isAll(condition) || isAny(condition)) {
     const combinator = isAll(condition) ? 'all' : 'any';
     const children = isAll(condition) ? condition.all : (condition as { any: Condition[] }).any;
-    if (!Array.isArray(children) || Object.hasOwn(condition, isAll(condition) ? 'any' : 'all') || Object.hasOwn(condition, 'not')) {
+    if (
+      !Array.isArray(children) ||
+      Object.hasOwn(condition, isAll(condition) ? 'any' : 'all') ||
+      Object.hasOwn(condition, 'not')
+    ) {
       return { kind: 'raw', id: newId(), condition };
     }
-    return { kind: 'group', id: newId(), combinator, children: children.map(fromCondition), extra: extraOf(condition, GROUP_KEYS) };
+    return {
+      kind: 'group',
+      id: newId(),
+      combinator,
+      children: children.map(fromCondition),
+      extra: extraOf(condition, GROUP_KEYS),
+    };
   }
   if (isNot(condition)) {
-    if (Object.hasOwn(condition, 'all') || Object.hasOwn(condition, 'any') || condition.not === null || typeof condition.not !== 'object') {
+    if (
+      Object.hasOwn(condition, 'all') ||
+      Object.hasOwn(condition, 'any') ||
+      condition.not === null ||
+      typeof condition.not !== 'object'
+    ) {
       return { kind: 'raw', id: newId(), condition };
     }
-    return { kind: 'not', id: newId(), child: fromCondition(condition.not), extra: extraOf(condition, GROUP_KEYS) };
+    return {
+      kind: 'not',
+      id: newId(),
+      child: fromCondition(condition.not),
+      extra: extraOf(condition, GROUP_KEYS),
+    };
   }
   if (isComparison(condition)) {
     const match = typeof condition.path === 'string' ? SIMPLE_PATH.exec(condition.path) : null;
@@ -115,7 +135,13 @@ export function toCondition(node: BuilderNode): Condition {
     case 'not':
       return { not: toCondition(node.child), ...node.extra };
     case 'rule':
-      return { fact: node.fact, path: `$.${node.field}`, operator: node.operator, value: node.value, ...node.extra };
+      return {
+        fact: node.fact,
+        path: `$.${node.field}`,
+        operator: node.operator,
+        value: node.value,
+        ...node.extra,
+      };
     case 'raw':
       return node.condition;
   }
@@ -125,7 +151,9 @@ export function toCondition(node: BuilderNode): Condition {
 export function fromRootCondition(condition: RootCondition | undefined): RuleGroup {
   if (!condition) return emptyGroup();
   const node = fromCondition(condition);
-  return node.kind === 'group' ? node : { kind: 'group', id: newId(), combinator: 'all', children: [node], extra: { __wrapped: true } };
+  return node.kind === 'group'
+    ? node
+    : { kind: 'group', id: newId(), combinator: 'all', children: [node], extra: { __wrapped: true } };
 }
 
 export function toRootCondition(group: RuleGroup): RootCondition {
@@ -142,7 +170,11 @@ export function emptyGroup(combinator: 'all' | 'any' = 'all'): RuleGroup {
 }
 
 /** Replaces the node with `id` (anywhere in the tree) by what `change` returns; undefined removes it. */
-export function updateTree(root: RuleGroup, id: string, change: (node: BuilderNode) => BuilderNode | undefined): RuleGroup {
+export function updateTree(
+  root: RuleGroup,
+  id: string,
+  change: (node: BuilderNode) => BuilderNode | undefined,
+): RuleGroup {
   const visit = (node: BuilderNode): BuilderNode | undefined => {
     if (node.id === id) return change(node);
     if (node.kind === 'group') {
@@ -150,7 +182,9 @@ export function updateTree(root: RuleGroup, id: string, change: (node: BuilderNo
         const next = visit(c);
         return next ? [next] : [];
       });
-      return children.length === node.children.length && children.every((c, i) => c === node.children[i]) ? node : { ...node, children };
+      return children.length === node.children.length && children.every((c, i) => c === node.children[i])
+        ? node
+        : { ...node, children };
     }
     if (node.kind === 'not') {
       const child = visit(node.child);

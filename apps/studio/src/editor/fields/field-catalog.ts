@@ -1,4 +1,14 @@
-import { actionFieldNames, actionPropertyDefinition, humanize, nodeSpec, type ActionDefinition, type DataSchema, type FactName, type FieldDefinition, type StrategyDocument } from '@arbiter/engine';
+import {
+  actionFieldNames,
+  actionPropertyDefinition,
+  humanize,
+  nodeSpec,
+  type ActionDefinition,
+  type DataSchema,
+  type FactName,
+  type FieldDefinition,
+  type StrategyDocument,
+} from '@arbiter/engine';
 
 export type FieldType = FieldDefinition['type'];
 
@@ -29,7 +39,14 @@ export function fieldOptions(
   for (const fact of ['customer', 'context'] as const) {
     if (!facts.includes(fact)) continue;
     for (const f of env.schema?.[fact] ?? []) {
-      options.push({ fact, name: f.name, label: f.label ?? humanize(f.name), type: f.type, allowedValues: f.allowedValues, description: f.description });
+      options.push({
+        fact,
+        name: f.name,
+        label: f.label ?? humanize(f.name),
+        type: f.type,
+        allowedValues: f.allowedValues,
+        description: f.description,
+      });
     }
   }
   if (facts.includes('action')) {
@@ -37,8 +54,17 @@ export function fieldOptions(
     for (const name of actionFieldNames(actions)) {
       if (name === 'validFrom' || name === 'validTo') continue;
       const type = actionPropertyDefinition(name)?.type ?? attributeType(actions, name);
-      const allowed = name === 'group' || name === 'channel' || name === 'id' ? distinct(actions.map((a) => a[name as 'group' | 'channel' | 'id'])) : undefined;
-      options.push({ fact: 'action', name, label: `action ${humanize(name)}`, type, allowedValues: allowed?.length ? allowed : undefined });
+      const allowed =
+        name === 'group' || name === 'channel' || name === 'id'
+          ? distinct(actions.map((a) => a[name as 'group' | 'channel' | 'id']))
+          : undefined;
+      options.push({
+        fact: 'action',
+        name,
+        label: `action ${humanize(name)}`,
+        type,
+        allowedValues: allowed?.length ? allowed : undefined,
+      });
     }
   }
   if (facts.includes('fields')) {
@@ -48,7 +74,8 @@ export function fieldOptions(
       const parsed = spec?.configSchema.safeParse(node.config ?? {});
       if (spec?.setsFields && parsed?.success) for (const f of spec.setsFields(parsed.data)) computed.add(f);
     }
-    for (const name of computed) options.push({ fact: 'fields', name, label: humanize(name), type: 'number' });
+    for (const name of computed)
+      options.push({ fact: 'fields', name, label: humanize(name), type: 'number' });
   }
   return options;
 }
@@ -65,7 +92,11 @@ function distinct(values: readonly (string | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => typeof v === 'string'))].sort();
 }
 
-export function findField(options: readonly FieldOption[], fact: string, name: string): FieldOption | undefined {
+export function findField(
+  options: readonly FieldOption[],
+  fact: string,
+  name: string,
+): FieldOption | undefined {
   return options.find((o) => o.fact === fact && o.name === name);
 }
 

@@ -27,7 +27,13 @@ export function record<T>(history: History<T>, next: T, options: RecordOptions =
   if (Object.is(next, history.present)) return history;
   const now = options.now ?? Date.now();
   const key = options.coalesceKey;
-  if (key && history.last && history.last.key === key && now - history.last.at <= COALESCE_MS && history.future.length === 0) {
+  if (
+    key &&
+    history.last &&
+    history.last.key === key &&
+    now - history.last.at <= COALESCE_MS &&
+    history.future.length === 0
+  ) {
     return { past: history.past, present: next, future: [], last: { key, at: now } };
   }
   const past = [...history.past, history.present];

@@ -17,15 +17,35 @@ const HIT_POLICIES: { value: DecisionTable['hitPolicy']; label: string }[] = [
 export function DecisionTableEditor({ value, onChange, problems, field }: ModelEditorProps<DecisionTable>) {
   const options = useInputOptions();
   const setRule = (r: number, rule: DecisionTable['rules'][number] | undefined, key?: string) =>
-    onChange({ ...value, rules: rule ? value.rules.map((x, i) => (i === r ? rule : x)) : value.rules.filter((_, i) => i !== r) }, key);
-  const addColumn = () => onChange({ ...value, inputs: [...value.inputs, value.inputs[value.inputs.length - 1] ?? 'customer.age'], rules: value.rules.map((r) => ({ ...r, when: [...r.when, null] })) });
+    onChange(
+      {
+        ...value,
+        rules: rule ? value.rules.map((x, i) => (i === r ? rule : x)) : value.rules.filter((_, i) => i !== r),
+      },
+      key,
+    );
+  const addColumn = () =>
+    onChange({
+      ...value,
+      inputs: [...value.inputs, value.inputs[value.inputs.length - 1] ?? 'customer.age'],
+      rules: value.rules.map((r) => ({ ...r, when: [...r.when, null] })),
+    });
   const removeColumn = (c: number) =>
-    onChange({ ...value, inputs: value.inputs.filter((_, i) => i !== c), rules: value.rules.map((r) => ({ ...r, when: r.when.filter((_, i) => i !== c) })) });
+    onChange({
+      ...value,
+      inputs: value.inputs.filter((_, i) => i !== c),
+      rules: value.rules.map((r) => ({ ...r, when: r.when.filter((_, i) => i !== c) })),
+    });
   return (
     <div className="decision-table-editor">
       <div className="field">
         <label className="field-label">When several rows match</label>
-        <Select label="Hit policy" value={value.hitPolicy} options={HIT_POLICIES} onChange={(hitPolicy) => onChange({ ...value, hitPolicy })} />
+        <Select
+          label="Hit policy"
+          value={value.hitPolicy}
+          options={HIT_POLICIES}
+          onChange={(hitPolicy) => onChange({ ...value, hitPolicy })}
+        />
       </div>
       <div className="table-scroll">
         <table className="grid-table decision-table">
@@ -34,9 +54,22 @@ export function DecisionTableEditor({ value, onChange, problems, field }: ModelE
               <th scope="col">#</th>
               {value.inputs.map((input, c) => (
                 <th scope="col" key={c}>
-                  <InputSelect label={`Column ${c + 1} input`} value={input} invalid={problems.has(`${field}.inputs[${c}]`)} onChange={(next) => onChange({ ...value, inputs: value.inputs.map((x, i) => (i === c ? next : x)) })} />
+                  <InputSelect
+                    label={`Column ${c + 1} input`}
+                    value={input}
+                    invalid={problems.has(`${field}.inputs[${c}]`)}
+                    onChange={(next) =>
+                      onChange({ ...value, inputs: value.inputs.map((x, i) => (i === c ? next : x)) })
+                    }
+                  />
                   {value.inputs.length > 1 && (
-                    <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove column ${c + 1}`} title="Remove this column" onClick={() => removeColumn(c)}>
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-icon"
+                      aria-label={`Remove column ${c + 1}`}
+                      title="Remove this column"
+                      onClick={() => removeColumn(c)}
+                    >
                       ×
                     </button>
                   )}
@@ -64,16 +97,37 @@ export function DecisionTableEditor({ value, onChange, problems, field }: ModelE
                           cell={rule.when[c] ?? null}
                           type={type}
                           label={`Row ${r + 1}, ${input}`}
-                          onChange={(cell) => setRule(r, { ...rule, when: value.inputs.map((_, i) => (i === c ? cell : (rule.when[i] ?? null))) }, `${at}.when[${c}]`)}
+                          onChange={(cell) =>
+                            setRule(
+                              r,
+                              {
+                                ...rule,
+                                when: value.inputs.map((_, i) => (i === c ? cell : (rule.when[i] ?? null))),
+                              },
+                              `${at}.when[${c}]`,
+                            )
+                          }
                         />
                       </td>
                     );
                   })}
                   <td>
-                    <NumberInput label={`Row ${r + 1} output`} value={rule.output} onChange={(output) => output !== undefined && setRule(r, { ...rule, output }, `${at}.output`)} />
+                    <NumberInput
+                      label={`Row ${r + 1} output`}
+                      value={rule.output}
+                      onChange={(output) =>
+                        output !== undefined && setRule(r, { ...rule, output }, `${at}.output`)
+                      }
+                    />
                   </td>
                   <td>
-                    <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove row ${r + 1}`} title="Remove this row" onClick={() => setRule(r, undefined)}>
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-icon"
+                      aria-label={`Remove row ${r + 1}`}
+                      title="Remove this row"
+                      onClick={() => setRule(r, undefined)}
+                    >
                       ×
                     </button>
                   </td>
@@ -89,19 +143,41 @@ export function DecisionTableEditor({ value, onChange, problems, field }: ModelE
         </div>
       ))}
       <div className="add-row">
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => onChange({ ...value, rules: [...value.rules, { when: value.inputs.map(() => null), output: 0 }] })}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() =>
+            onChange({ ...value, rules: [...value.rules, { when: value.inputs.map(() => null), output: 0 }] })
+          }
+        >
           + Add row
         </button>
         <span className="field-inline">
           <label className="small">Otherwise</label>
-          <NumberInput label="Output when no row matches" optional placeholder="not set" value={value.defaultOutput} onChange={(defaultOutput) => onChange({ ...value, defaultOutput }, `${field}.defaultOutput`)} />
+          <NumberInput
+            label="Output when no row matches"
+            optional
+            placeholder="not set"
+            value={value.defaultOutput}
+            onChange={(defaultOutput) => onChange({ ...value, defaultOutput }, `${field}.defaultOutput`)}
+          />
         </span>
       </div>
     </div>
   );
 }
 
-function CellEditor({ cell, type, label, onChange }: { cell: Cell; type: 'number' | 'string' | 'boolean' | 'date' | 'list'; label: string; onChange(cell: Cell): void }) {
+function CellEditor({
+  cell,
+  type,
+  label,
+  onChange,
+}: {
+  cell: Cell;
+  type: 'number' | 'string' | 'boolean' | 'date' | 'list';
+  label: string;
+  onChange(cell: Cell): void;
+}) {
   const ops = operatorsFor(type);
   return (
     <div className="cell-editor">
@@ -109,13 +185,34 @@ function CellEditor({ cell, type, label, onChange }: { cell: Cell; type: 'number
         label={`${label} comparison`}
         value={cell?.operator ?? 'any'}
         options={[{ value: 'any', label: 'any' }, ...ops.map((o) => ({ value: o.operator, label: o.words }))]}
-        onChange={(op) => onChange(op === 'any' ? null : { operator: op, value: LIST_OPERATORS.has(op) ? [] : (cell?.value ?? (type === 'number' ? 0 : '')) })}
+        onChange={(op) =>
+          onChange(
+            op === 'any'
+              ? null
+              : {
+                  operator: op,
+                  value: LIST_OPERATORS.has(op) ? [] : (cell?.value ?? (type === 'number' ? 0 : '')),
+                },
+          )
+        }
       />
       {cell && !LIST_OPERATORS.has(cell.operator) && type === 'number' && (
-        <NumberInput label={`${label} value`} value={typeof cell.value === 'number' ? cell.value : undefined} onChange={(v) => onChange({ ...cell, value: v ?? 0 })} />
+        <NumberInput
+          label={`${label} value`}
+          value={typeof cell.value === 'number' ? cell.value : undefined}
+          onChange={(v) => onChange({ ...cell, value: v ?? 0 })}
+        />
       )}
       {cell && !LIST_OPERATORS.has(cell.operator) && type === 'boolean' && (
-        <Select label={`${label} value`} value={cell.value === false ? 'false' : 'true'} options={[{ value: 'true', label: 'yes' }, { value: 'false', label: 'no' }]} onChange={(v) => onChange({ ...cell, value: v === 'true' })} />
+        <Select
+          label={`${label} value`}
+          value={cell.value === false ? 'false' : 'true'}
+          options={[
+            { value: 'true', label: 'yes' },
+            { value: 'false', label: 'no' },
+          ]}
+          onChange={(v) => onChange({ ...cell, value: v === 'true' })}
+        />
       )}
       {cell && (LIST_OPERATORS.has(cell.operator) || (type !== 'number' && type !== 'boolean')) && (
         <TextInput
@@ -125,7 +222,13 @@ function CellEditor({ cell, type, label, onChange }: { cell: Cell; type: 'number
           onChange={(text) =>
             onChange({
               ...cell,
-              value: LIST_OPERATORS.has(cell.operator) ? text.split(',').map((s) => s.trim()).filter(Boolean).map((s) => (type === 'number' && Number.isFinite(Number(s)) ? Number(s) : s)) : text,
+              value: LIST_OPERATORS.has(cell.operator)
+                ? text
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                    .map((s) => (type === 'number' && Number.isFinite(Number(s)) ? Number(s) : s))
+                : text,
             })
           }
         />

@@ -16,7 +16,10 @@ export function ExpressionEditor({ value, onChange, problems, field }: ModelEdit
     if (env.schema.customer) known.customer = new Set(env.schema.customer.map((f) => f.name));
     if (env.schema.context) known.context = new Set(env.schema.context.map((f) => f.name));
     known.action = new Set(options.filter((o) => o.fact === 'action').map((o) => o.name));
-    return checkExpression(value.expression, { roots: ['customer', 'context', 'action', 'fields'], knownFields: known });
+    return checkExpression(value.expression, {
+      roots: ['customer', 'context', 'action', 'fields'],
+      knownFields: known,
+    });
   }, [value.expression, env, options]);
   const id = `${field}-expression`;
   const first = issues[0];
@@ -53,16 +56,26 @@ export function ExpressionEditor({ value, onChange, problems, field }: ModelEdit
           </pre>
         )}
       </div>
-      {problems.messages(`${field}.expression`).length > 0 && issues.length === 0 && <div className="field-error">{problems.messages(`${field}.expression`)[0]}</div>}
+      {problems.messages(`${field}.expression`).length > 0 && issues.length === 0 && (
+        <div className="field-error">{problems.messages(`${field}.expression`)[0]}</div>
+      )}
       <details className="small">
         <summary>What can I use?</summary>
         <p>
-          Numbers, + − × (*) ÷ (/), comparisons and <code>cond ? a : b</code>. Functions: {FUNCTION_NAMES.join(', ')}.
+          Numbers, + − × (*) ÷ (/), comparisons and <code>cond ? a : b</code>. Functions:{' '}
+          {FUNCTION_NAMES.join(', ')}.
         </p>
         <p>
           Fields:{' '}
           {options.slice(0, 40).map((o) => (
-            <button key={`${o.fact}.${o.name}`} type="button" className="chip chip-button" onClick={() => onChange({ ...value, expression: `${value.expression} ${o.fact}.${o.name}`.trim() })}>
+            <button
+              key={`${o.fact}.${o.name}`}
+              type="button"
+              className="chip chip-button"
+              onClick={() =>
+                onChange({ ...value, expression: `${value.expression} ${o.fact}.${o.name}`.trim() })
+              }
+            >
               {o.fact}.{o.name}
             </button>
           ))}

@@ -11,7 +11,17 @@ export function useInputOptions(): FieldOption[] {
 }
 
 /** Chooses a model input (`customer.age`, `action.id`, …) from the declared fields. */
-export function InputSelect({ value, onChange, label, invalid }: { value: string; onChange(v: string): void; label: string; invalid?: boolean }) {
+export function InputSelect({
+  value,
+  onChange,
+  label,
+  invalid,
+}: {
+  value: string;
+  onChange(v: string): void;
+  label: string;
+  invalid?: boolean;
+}) {
   const options = useInputOptions();
   return (
     <Select

@@ -11,13 +11,27 @@ type Term = Logistic['terms'][number];
 export function LogisticEditor({ value, onChange, problems, field }: ModelEditorProps<Logistic>) {
   const options = useInputOptions();
   const setTerm = (i: number, term: Term | undefined, key?: string) =>
-    onChange({ ...value, terms: term ? value.terms.map((t, j) => (j === i ? term : t)) : value.terms.filter((_, j) => j !== i) }, key);
+    onChange(
+      {
+        ...value,
+        terms: term ? value.terms.map((t, j) => (j === i ? term : t)) : value.terms.filter((_, j) => j !== i),
+      },
+      key,
+    );
   return (
     <div className="logistic-editor">
-      <p className="muted small">Chance of acceptance = 1 / (1 + e^−(intercept + Σ weight × input)). Positive weights raise it.</p>
+      <p className="muted small">
+        Chance of acceptance = 1 / (1 + e^−(intercept + Σ weight × input)). Positive weights raise it.
+      </p>
       <div className="field field-inline">
         <label className="field-label">Intercept</label>
-        <NumberInput label="Intercept" value={value.intercept} min={-1000} max={1000} onChange={(v) => v !== undefined && onChange({ ...value, intercept: v }, `${field}.intercept`)} />
+        <NumberInput
+          label="Intercept"
+          value={value.intercept}
+          min={-1000}
+          max={1000}
+          onChange={(v) => v !== undefined && onChange({ ...value, intercept: v }, `${field}.intercept`)}
+        />
       </div>
       <ul className="term-list" aria-label="Coefficients">
         {value.terms.map((term, i) => {
@@ -35,10 +49,26 @@ export function LogisticEditor({ value, onChange, problems, field }: ModelEditor
                   onChange={(input) => {
                     const next = options.find((o) => `${o.fact}.${o.name}` === input);
                     const wantsCategories = next !== undefined && next.type !== 'number';
-                    setTerm(i, wantsCategories ? { input, categories: Object.fromEntries((next.allowedValues ?? []).map((v) => [String(v), 0])) } : { input, weight: 0 });
+                    setTerm(
+                      i,
+                      wantsCategories
+                        ? {
+                            input,
+                            categories: Object.fromEntries(
+                              (next.allowedValues ?? []).map((v) => [String(v), 0]),
+                            ),
+                          }
+                        : { input, weight: 0 },
+                    );
                   }}
                 />
-                <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove ${name}`} title="Remove this input" onClick={() => setTerm(i, undefined)}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-icon"
+                  aria-label={`Remove ${name}`}
+                  title="Remove this input"
+                  onClick={() => setTerm(i, undefined)}
+                >
                   ×
                 </button>
               </div>
@@ -48,29 +78,73 @@ export function LogisticEditor({ value, onChange, problems, field }: ModelEditor
                 </div>
               ))}
               {categorical ? (
-                <CategoryWeights categories={term.categories} suggestions={(option?.allowedValues ?? []).map(String)} onChange={(categories) => setTerm(i, { ...term, categories }, `${at}.categories`)} label={name} />
+                <CategoryWeights
+                  categories={term.categories}
+                  suggestions={(option?.allowedValues ?? []).map(String)}
+                  onChange={(categories) => setTerm(i, { ...term, categories }, `${at}.categories`)}
+                  label={name}
+                />
               ) : (
                 <span className="term-field">
                   <span className="small">weight</span>
-                  <NumberInput label={`Weight of ${name}`} value={term.weight} min={-1000} max={1000} onChange={(v) => v !== undefined && setTerm(i, { ...term, weight: v }, `${at}.weight`)} />
+                  <NumberInput
+                    label={`Weight of ${name}`}
+                    value={term.weight}
+                    min={-1000}
+                    max={1000}
+                    onChange={(v) => v !== undefined && setTerm(i, { ...term, weight: v }, `${at}.weight`)}
+                  />
                 </span>
               )}
               <span className="term-field">
                 <span className="small">if missing</span>
-                <NumberInput label={`Value if ${name} is missing`} optional placeholder={categorical ? '0' : 'skip'} value={term.ifMissing} onChange={(v) => setTerm(i, { ...term, ifMissing: v }, `${at}.ifMissing`)} />
+                <NumberInput
+                  label={`Value if ${name} is missing`}
+                  optional
+                  placeholder={categorical ? '0' : 'skip'}
+                  value={term.ifMissing}
+                  onChange={(v) => setTerm(i, { ...term, ifMissing: v }, `${at}.ifMissing`)}
+                />
               </span>
             </li>
           );
         })}
       </ul>
-      <button type="button" className="btn btn-secondary btn-small" onClick={() => onChange({ ...value, terms: [...value.terms, { input: options.find((o) => o.type === 'number') ? `${options.find((o) => o.type === 'number')!.fact}.${options.find((o) => o.type === 'number')!.name}` : 'customer.age', weight: 0 }] })}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        onClick={() =>
+          onChange({
+            ...value,
+            terms: [
+              ...value.terms,
+              {
+                input: options.find((o) => o.type === 'number')
+                  ? `${options.find((o) => o.type === 'number')!.fact}.${options.find((o) => o.type === 'number')!.name}`
+                  : 'customer.age',
+                weight: 0,
+              },
+            ],
+          })
+        }
+      >
         + Add input
       </button>
     </div>
   );
 }
 
-function CategoryWeights({ categories, onChange, suggestions, label }: { categories: Record<string, number>; onChange(c: Record<string, number>): void; suggestions: string[]; label: string }) {
+function CategoryWeights({
+  categories,
+  onChange,
+  suggestions,
+  label,
+}: {
+  categories: Record<string, number>;
+  onChange(c: Record<string, number>): void;
+  suggestions: string[];
+  label: string;
+}) {
   const entries = Object.entries(categories);
   const missing = suggestions.filter((s) => !(s in categories));
   return (
@@ -78,7 +152,13 @@ function CategoryWeights({ categories, onChange, suggestions, label }: { categor
       {entries.map(([name, w]) => (
         <div key={name} className="category-row">
           <span className="category-name">{name}</span>
-          <NumberInput label={`Weight of ${label} = ${name}`} value={w} min={-1000} max={1000} onChange={(v) => v !== undefined && onChange({ ...categories, [name]: v })} />
+          <NumberInput
+            label={`Weight of ${label} = ${name}`}
+            value={w}
+            min={-1000}
+            max={1000}
+            onChange={(v) => v !== undefined && onChange({ ...categories, [name]: v })}
+          />
           <button
             type="button"
             className="btn btn-ghost btn-icon"
@@ -89,15 +169,34 @@ function CategoryWeights({ categories, onChange, suggestions, label }: { categor
           </button>
         </div>
       ))}
-      <AddCategory suggestions={missing} onAdd={(name) => onChange({ ...categories, [name]: 0 })} label={label} />
+      <AddCategory
+        suggestions={missing}
+        onAdd={(name) => onChange({ ...categories, [name]: 0 })}
+        label={label}
+      />
     </div>
   );
 }
 
-function AddCategory({ suggestions, onAdd, label }: { suggestions: string[]; onAdd(name: string): void; label: string }) {
+function AddCategory({
+  suggestions,
+  onAdd,
+  label,
+}: {
+  suggestions: string[];
+  onAdd(name: string): void;
+  label: string;
+}) {
   const [draft, setDraft] = useState('');
   if (suggestions.length) {
-    return <Select label={`Add a category of ${label}`} value="" options={[{ value: '', label: '+ category…' }, ...suggestions.map((s) => ({ value: s, label: s }))]} onChange={(v) => v && onAdd(v)} />;
+    return (
+      <Select
+        label={`Add a category of ${label}`}
+        value=""
+        options={[{ value: '', label: '+ category…' }, ...suggestions.map((s) => ({ value: s, label: s }))]}
+        onChange={(v) => v && onAdd(v)}
+      />
+    );
   }
   return (
     <input

@@ -19,7 +19,10 @@ export interface ModelEditorProps<M> {
 }
 
 /** The kinds a designer picks here; a tree ensemble only comes trained, through the registry. */
-type ChosenModelType = Extract<ModelSpec['type'], 'logistic' | 'scorecard' | 'decisionTable' | 'expression' | 'registry'>;
+type ChosenModelType = Extract<
+  ModelSpec['type'],
+  'logistic' | 'scorecard' | 'decisionTable' | 'expression' | 'registry'
+>;
 
 const MODEL_TYPES: { value: ChosenModelType; label: string }[] = [
   { value: 'logistic', label: 'Logistic regression (coefficients)' },
@@ -61,14 +64,29 @@ export function ModelEditor({ value, onChange, problems, field }: ModelEditorPro
     <div className="model-editor">
       <div className="field">
         <label className="field-label">Model type</label>
-        <Select<string> label="Model type" value={value.type} options={MODEL_TYPES} onChange={(type) => pickType(type)} />
+        <Select<string>
+          label="Model type"
+          value={value.type}
+          options={MODEL_TYPES}
+          onChange={(type) => pickType(type)}
+        />
         {noRegistryModel && value.type !== 'registry' && <NoRegistryModel local={env.models === undefined} />}
       </div>
-      {value.type === 'logistic' && <LogisticEditor value={value} onChange={onChange} problems={problems} field={field} />}
-      {value.type === 'scorecard' && <ScorecardEditor value={value} onChange={onChange} problems={problems} field={field} />}
-      {value.type === 'decisionTable' && <DecisionTableEditor value={value} onChange={onChange} problems={problems} field={field} />}
-      {value.type === 'expression' && <ExpressionEditor value={value} onChange={onChange} problems={problems} field={field} />}
-      {value.type === 'registry' && <RegistryModelPanel value={value} onChange={onChange} problems={problems} field={field} />}
+      {value.type === 'logistic' && (
+        <LogisticEditor value={value} onChange={onChange} problems={problems} field={field} />
+      )}
+      {value.type === 'scorecard' && (
+        <ScorecardEditor value={value} onChange={onChange} problems={problems} field={field} />
+      )}
+      {value.type === 'decisionTable' && (
+        <DecisionTableEditor value={value} onChange={onChange} problems={problems} field={field} />
+      )}
+      {value.type === 'expression' && (
+        <ExpressionEditor value={value} onChange={onChange} problems={problems} field={field} />
+      )}
+      {value.type === 'registry' && (
+        <RegistryModelPanel value={value} onChange={onChange} problems={problems} field={field} />
+      )}
       {problems.messages(field).map((m) => (
         <div key={m} className="field-error" role="alert">
           {m}

@@ -11,23 +11,53 @@ type Bin = Characteristic['bins'][number];
 export function ScorecardEditor({ value, onChange, problems, field }: ModelEditorProps<Scorecard>) {
   const options = useInputOptions();
   const setChar = (i: number, c: Characteristic | undefined, key?: string) =>
-    onChange({ ...value, characteristics: c ? value.characteristics.map((x, j) => (j === i ? c : x)) : value.characteristics.filter((_, j) => j !== i) }, key);
+    onChange(
+      {
+        ...value,
+        characteristics: c
+          ? value.characteristics.map((x, j) => (j === i ? c : x))
+          : value.characteristics.filter((_, j) => j !== i),
+      },
+      key,
+    );
   return (
     <div className="scorecard-editor">
       <div className="field field-inline">
         <label className="field-label">Base points</label>
-        <NumberInput label="Base points" value={value.baseScore} onChange={(v) => v !== undefined && onChange({ ...value, baseScore: v }, `${field}.baseScore`)} />
+        <NumberInput
+          label="Base points"
+          value={value.baseScore}
+          onChange={(v) => v !== undefined && onChange({ ...value, baseScore: v }, `${field}.baseScore`)}
+        />
       </div>
       {value.characteristics.map((c, i) => {
         const at = `${field}.characteristics[${i}]`;
         const option = options.find((o) => `${o.fact}.${o.name}` === c.input);
         const numeric = option?.type === 'number';
-        const setBin = (j: number, bin: Bin | undefined, key?: string) => setChar(i, { ...c, bins: bin ? c.bins.map((b, k) => (k === j ? bin : b)) : c.bins.filter((_, k) => k !== j) }, key);
+        const setBin = (j: number, bin: Bin | undefined, key?: string) =>
+          setChar(
+            i,
+            {
+              ...c,
+              bins: bin ? c.bins.map((b, k) => (k === j ? bin : b)) : c.bins.filter((_, k) => k !== j),
+            },
+            key,
+          );
         return (
           <fieldset key={i} className={`characteristic ${problems.has(at, true) ? 'row-invalid' : ''}`}>
             <legend>
-              <InputSelect label={`Characteristic ${i + 1}`} value={c.input} invalid={problems.has(`${at}.input`)} onChange={(input) => setChar(i, { ...c, input })} />
-              <button type="button" className="btn btn-ghost btn-small" onClick={() => setChar(i, undefined)} aria-label={`Remove characteristic ${option?.label ?? c.input}`}>
+              <InputSelect
+                label={`Characteristic ${i + 1}`}
+                value={c.input}
+                invalid={problems.has(`${at}.input`)}
+                onChange={(input) => setChar(i, { ...c, input })}
+              />
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                onClick={() => setChar(i, undefined)}
+                aria-label={`Remove characteristic ${option?.label ?? c.input}`}
+              >
                 Remove
               </button>
             </legend>
@@ -55,7 +85,14 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
                   return (
                     <tr key={j} className={binErrors.length ? 'row-invalid' : ''}>
                       <td>
-                        <TextInput label={`Name of ${name}`} value={bin.label ?? ''} placeholder={`bin ${j + 1}`} onChange={(label) => setBin(j, { ...bin, label: label || undefined }, `${at}.bins[${j}].label`)} />
+                        <TextInput
+                          label={`Name of ${name}`}
+                          value={bin.label ?? ''}
+                          placeholder={`bin ${j + 1}`}
+                          onChange={(label) =>
+                            setBin(j, { ...bin, label: label || undefined }, `${at}.bins[${j}].label`)
+                          }
+                        />
                         {binErrors.map((m) => (
                           <div key={m} className="field-error">
                             {m}
@@ -65,10 +102,22 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
                       {numeric ? (
                         <>
                           <td>
-                            <NumberInput label={`${name} from`} optional placeholder="−∞" value={bin.min} onChange={(min) => setBin(j, { ...bin, min }, `${at}.bins[${j}].min`)} />
+                            <NumberInput
+                              label={`${name} from`}
+                              optional
+                              placeholder="−∞"
+                              value={bin.min}
+                              onChange={(min) => setBin(j, { ...bin, min }, `${at}.bins[${j}].min`)}
+                            />
                           </td>
                           <td>
-                            <NumberInput label={`${name} to`} optional placeholder="∞" value={bin.max} onChange={(max) => setBin(j, { ...bin, max }, `${at}.bins[${j}].max`)} />
+                            <NumberInput
+                              label={`${name} to`}
+                              optional
+                              placeholder="∞"
+                              value={bin.max}
+                              onChange={(max) => setBin(j, { ...bin, max }, `${at}.bins[${j}].max`)}
+                            />
                           </td>
                         </>
                       ) : (
@@ -82,10 +131,27 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
                         </td>
                       )}
                       <td>
-                        <NumberInput label={`${name} points`} value={bin.points} onChange={(points) => points !== undefined && setBin(j, { ...bin, points }, `${at}.bins[${j}].points`)} />
+                        <NumberInput
+                          label={`${name} points`}
+                          value={bin.points}
+                          onChange={(points) =>
+                            points !== undefined && setBin(j, { ...bin, points }, `${at}.bins[${j}].points`)
+                          }
+                        />
                       </td>
                       <td>
-                        <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove ${name}`} onClick={() => setBin(j, undefined)} disabled={c.bins.length === 1} title={c.bins.length === 1 ? 'A characteristic needs at least one bin' : 'Remove this bin'}>
+                        <button
+                          type="button"
+                          className="btn btn-ghost btn-icon"
+                          aria-label={`Remove ${name}`}
+                          onClick={() => setBin(j, undefined)}
+                          disabled={c.bins.length === 1}
+                          title={
+                            c.bins.length === 1
+                              ? 'A characteristic needs at least one bin'
+                              : 'Remove this bin'
+                          }
+                        >
                           ×
                         </button>
                       </td>
@@ -95,16 +161,36 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
               </tbody>
             </table>
             <div className="add-row">
-              <button type="button" className="btn btn-secondary btn-small" onClick={() => setChar(i, { ...c, bins: [...c.bins, numeric ? { min: lastMax(c.bins), points: 0 } : { values: [], points: 0 }] })}>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                onClick={() =>
+                  setChar(i, {
+                    ...c,
+                    bins: [
+                      ...c.bins,
+                      numeric ? { min: lastMax(c.bins), points: 0 } : { values: [], points: 0 },
+                    ],
+                  })
+                }
+              >
                 + Add bin
               </button>
               <span className="field-inline">
                 <label className="small">Missing</label>
-                <NumberInput label="Points when missing" value={c.missingPoints} onChange={(v) => v !== undefined && setChar(i, { ...c, missingPoints: v })} />
+                <NumberInput
+                  label="Points when missing"
+                  value={c.missingPoints}
+                  onChange={(v) => v !== undefined && setChar(i, { ...c, missingPoints: v })}
+                />
               </span>
               <span className="field-inline">
                 <label className="small">Other</label>
-                <NumberInput label="Points when in no bin" value={c.otherPoints} onChange={(v) => v !== undefined && setChar(i, { ...c, otherPoints: v })} />
+                <NumberInput
+                  label="Points when in no bin"
+                  value={c.otherPoints}
+                  onChange={(v) => v !== undefined && setChar(i, { ...c, otherPoints: v })}
+                />
               </span>
             </div>
           </fieldset>
@@ -116,14 +202,22 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
         onClick={() => {
           const first = options.find((o) => o.type === 'number');
           const input = first ? `${first.fact}.${first.name}` : 'customer.age';
-          onChange({ ...value, characteristics: [...value.characteristics, { input, bins: [{ max: 0, points: 0 }], missingPoints: 0, otherPoints: 0 }] });
+          onChange({
+            ...value,
+            characteristics: [
+              ...value.characteristics,
+              { input, bins: [{ max: 0, points: 0 }], missingPoints: 0, otherPoints: 0 },
+            ],
+          });
         }}
       >
         + Add characteristic
       </button>
       <Toggle
         checked={value.mapping !== undefined}
-        onChange={(on) => onChange({ ...value, mapping: on ? { type: 'logistic', intercept: -3, slope: 0.05 } : undefined })}
+        onChange={(on) =>
+          onChange({ ...value, mapping: on ? { type: 'logistic', intercept: -3, slope: 0.05 } : undefined })
+        }
         label="Turn the points into a probability"
         hint="(logistic of intercept + slope × points)"
       />
@@ -131,11 +225,25 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
         <div className="add-row">
           <span className="field-inline">
             <label className="small">Intercept</label>
-            <NumberInput label="Mapping intercept" value={value.mapping.intercept} onChange={(v) => v !== undefined && onChange({ ...value, mapping: { ...value.mapping!, intercept: v } }, `${field}.mapping`)} />
+            <NumberInput
+              label="Mapping intercept"
+              value={value.mapping.intercept}
+              onChange={(v) =>
+                v !== undefined &&
+                onChange({ ...value, mapping: { ...value.mapping!, intercept: v } }, `${field}.mapping`)
+              }
+            />
           </span>
           <span className="field-inline">
             <label className="small">Slope</label>
-            <NumberInput label="Mapping slope" value={value.mapping.slope} onChange={(v) => v !== undefined && onChange({ ...value, mapping: { ...value.mapping!, slope: v } }, `${field}.mapping`)} />
+            <NumberInput
+              label="Mapping slope"
+              value={value.mapping.slope}
+              onChange={(v) =>
+                v !== undefined &&
+                onChange({ ...value, mapping: { ...value.mapping!, slope: v } }, `${field}.mapping`)
+              }
+            />
           </span>
         </div>
       )}

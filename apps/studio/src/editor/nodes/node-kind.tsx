@@ -1,5 +1,13 @@
 import type { ComponentType } from 'react';
-import { diffStrategies, type NODE_SPECS, type FieldChange, type Labels, type NodeSpec, type NodeType, type StrategyNode } from '@arbiter/engine';
+import {
+  diffStrategies,
+  type NODE_SPECS,
+  type FieldChange,
+  type Labels,
+  type NodeSpec,
+  type NodeType,
+  type StrategyNode,
+} from '@arbiter/engine';
 import type { IconName } from '../../shared/icons';
 import type { EditorContextValue } from '../editor-context';
 import type { ProblemLookup } from '../problems';
@@ -54,7 +62,12 @@ export interface NodeKind {
   /** What changed in this node between two versions, setting by setting, in words. */
   diff(before: StrategyNode, after: StrategyNode, labels?: Labels): FieldChange[];
   /** Settings panel bound to a node; renders `fallback` when the stored settings do not parse. */
-  Settings: ComponentType<{ node: StrategyNode; onChange(config: unknown, coalesceKey?: string): void; problems: ProblemLookup; context: EditorContextValue }>;
+  Settings: ComponentType<{
+    node: StrategyNode;
+    onChange(config: unknown, coalesceKey?: string): void;
+    problems: ProblemLookup;
+    context: EditorContextValue;
+  }>;
   /** The parsed settings, for checks outside the panel. */
   parse(node: StrategyNode): { ok: true } | { ok: false; messages: string[] };
 }
@@ -62,11 +75,35 @@ export interface NodeKind {
 export function defineNodeKind<C>(definition: NodeKindDefinition<C>): NodeKind {
   const { engine } = definition;
   const parse = (node: StrategyNode) => engine.configSchema.safeParse(node.config ?? {});
-  function Settings({ node, onChange, problems, context }: { node: StrategyNode; onChange(config: unknown, coalesceKey?: string): void; problems: ProblemLookup; context: EditorContextValue }) {
+  function Settings({
+    node,
+    onChange,
+    problems,
+    context,
+  }: {
+    node: StrategyNode;
+    onChange(config: unknown, coalesceKey?: string): void;
+    problems: ProblemLookup;
+    context: EditorContextValue;
+  }) {
     const parsed = parse(node);
-    if (!parsed.success) return <InvalidSettings messages={parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`)} onReset={() => onChange(engine.defaultConfig())} />;
+    if (!parsed.success)
+      return (
+        <InvalidSettings
+          messages={parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`)}
+          onReset={() => onChange(engine.defaultConfig())}
+        />
+      );
     const Panel = definition.Settings;
-    return <Panel nodeId={node.id} config={parsed.data} onChange={(next, key) => onChange(next, key)} problems={problems} context={context} />;
+    return (
+      <Panel
+        nodeId={node.id}
+        config={parsed.data}
+        onChange={(next, key) => onChange(next, key)}
+        problems={problems}
+        context={context}
+      />
+    );
   }
   Settings.displayName = `${definition.displayName}Settings`;
   return {
@@ -85,16 +122,24 @@ export function defineNodeKind<C>(definition: NodeKindDefinition<C>): NodeKind {
     handles(node) {
       const parsed = parse(node);
       if (!parsed.success) return definition.type === 'output' ? [] : [{ id: 'out', label: '' }];
-      return engine.outputHandles(parsed.data).map((id) => ({ id, label: definition.handleLabel?.(parsed.data, id) ?? (id === 'out' ? '' : id) }));
+      return engine
+        .outputHandles(parsed.data)
+        .map((id) => ({ id, label: definition.handleLabel?.(parsed.data, id) ?? (id === 'out' ? '' : id) }));
     },
     diff(before, after, labels) {
-      const one = (node: StrategyNode) => ({ schemaVersion: 1 as const, nodes: [{ ...node, id: 'node', position: undefined }], edges: [] });
+      const one = (node: StrategyNode) => ({
+        schemaVersion: 1 as const,
+        nodes: [{ ...node, id: 'node', position: undefined }],
+        edges: [],
+      });
       return diffStrategies(one(before), one(after), labels).nodes.changed[0]?.changes ?? [];
     },
     Settings,
     parse(node) {
       const parsed = parse(node);
-      return parsed.success ? { ok: true } : { ok: false, messages: parsed.error.issues.map((i) => i.message) };
+      return parsed.success
+        ? { ok: true }
+        : { ok: false, messages: parsed.error.issues.map((i) => i.message) };
     },
   };
 }

@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 
-export function PanelSection({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
+export function PanelSection({
+  title,
+  hint,
+  children,
+}: {
+  title: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="panel-section" aria-label={title}>
       <h3>{title}</h3>
@@ -29,7 +37,9 @@ export function CheckboxList<T extends string>({
           <input
             type="checkbox"
             checked={selected.includes(o.value)}
-            onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))
+            }
           />
           <span>{o.label}</span>
           {o.hint && <span className="muted small"> {o.hint}</span>}

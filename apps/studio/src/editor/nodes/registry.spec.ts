@@ -17,7 +17,9 @@ describe('node kinds', () => {
     for (const kind of PALETTE) {
       const node = kind.create(`${kind.type}-1`, { x: 0, y: 0 });
       const { problems } = validateStrategy({ schemaVersion: 1, nodes: [node], edges: [] });
-      expect(problems.filter((p) => p.code === 'invalid_config' && p.field?.startsWith('config.'))).toEqual([]);
+      expect(problems.filter((p) => p.code === 'invalid_config' && p.field?.startsWith('config.'))).toEqual(
+        [],
+      );
       expect(kind.parse(node)).toEqual({ ok: true });
       expect(kind.summarize(node, {})).toBeTruthy();
     }
@@ -31,11 +33,15 @@ describe('node kinds', () => {
     ]);
     const rank = EXAMPLES[0]!.document.nodes.find((n) => n.id === 'top-3')!;
     const changes = NODE_KINDS.rank.diff(rank, { ...rank, config: { ...(rank.config as object), limit: 5 } });
-    expect(changes).toEqual([expect.objectContaining({ field: 'config.limit', beforeText: '3', afterText: '5' })]);
+    expect(changes).toEqual([
+      expect.objectContaining({ field: 'config.limit', beforeText: '3', afterText: '5' }),
+    ]);
   });
 
   it('reports settings it cannot show instead of guessing', () => {
-    expect(NODE_KINDS.rank.parse({ id: 'r', type: 'rank', config: { limit: 0 } })).toMatchObject({ ok: false });
+    expect(NODE_KINDS.rank.parse({ id: 'r', type: 'rank', config: { limit: 0 } })).toMatchObject({
+      ok: false,
+    });
     expect(NODE_KINDS.rank.summarize({ id: 'r', type: 'rank', config: { limit: 0 } }, {})).toBeUndefined();
   });
 });

@@ -12,7 +12,9 @@ export function scopeChoices(context: EditorContextValue, taken: Scoped<unknown>
   const groups = [...new Set(context.env.actions.flatMap((a) => (a.group ? [a.group] : [])))].sort();
   return [
     ...groups.filter((g) => !taken.byGroup?.[g]).map((g) => ({ value: `group:${g}`, label: `Group: ${g}` })),
-    ...context.env.actions.filter((a) => !taken.byAction?.[a.id]).map((a) => ({ value: `action:${a.id}`, label: `Action: ${a.name}` })),
+    ...context.env.actions
+      .filter((a) => !taken.byAction?.[a.id])
+      .map((a) => ({ value: `action:${a.id}`, label: `Action: ${a.name}` })),
   ];
 }
 
@@ -29,13 +31,23 @@ export function ScopedEntries<T>({
   onChange(next: Scoped<T>): void;
   context: EditorContextValue;
   makeNew(): T;
-  render(entry: T, update: (next: T, coalesceKey?: string) => void, key: 'byGroup' | 'byAction', name: string): ReactNode;
+  render(
+    entry: T,
+    update: (next: T, coalesceKey?: string) => void,
+    key: 'byGroup' | 'byAction',
+    name: string,
+  ): ReactNode;
   addLabel: string;
 }) {
   const choices = scopeChoices(context, value);
   const [choice, setChoice] = useState('');
   const entries = [
-    ...Object.entries(value.byGroup ?? {}).map(([name, v]) => ({ key: 'byGroup' as const, name, value: v, title: `Group ${name}` })),
+    ...Object.entries(value.byGroup ?? {}).map(([name, v]) => ({
+      key: 'byGroup' as const,
+      name,
+      value: v,
+      title: `Group ${name}`,
+    })),
     ...Object.entries(value.byAction ?? {}).map(([name, v]) => ({
       key: 'byAction' as const,
       name,
@@ -55,7 +67,12 @@ export function ScopedEntries<T>({
         <details key={`${e.key}:${e.name}`} className="scoped-entry" open>
           <summary>
             <span>{e.title}</span>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => put(e.key, e.name, undefined)} aria-label={`Remove ${e.title}`}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => put(e.key, e.name, undefined)}
+              aria-label={`Remove ${e.title}`}
+            >
               Remove
             </button>
           </summary>
@@ -64,7 +81,12 @@ export function ScopedEntries<T>({
       ))}
       {choices.length > 0 && (
         <div className="add-row">
-          <Select label={addLabel} value={choice} options={[{ value: '', label: `${addLabel}…` }, ...choices]} onChange={setChoice} />
+          <Select
+            label={addLabel}
+            value={choice}
+            options={[{ value: '', label: `${addLabel}…` }, ...choices]}
+            onChange={setChoice}
+          />
           <button
             type="button"
             className="btn btn-secondary btn-small"

@@ -8,7 +8,9 @@ export function Palette({ onAdd, disabled }: { onAdd(type: string): void; disabl
   return (
     <nav className="palette" aria-label="Steps you can add">
       <h2 className="palette-title">Steps</h2>
-      <p className="muted small palette-help">Drag onto the canvas, or press Enter to add after the selected step.</p>
+      <p className="muted small palette-help">
+        Drag onto the canvas, or press Enter to add after the selected step.
+      </p>
       {PALETTE_GROUPS.map((group) => (
         <div key={group} className="palette-group">
           <h3>{group}</h3>

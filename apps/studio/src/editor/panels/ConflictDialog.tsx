@@ -1,7 +1,17 @@
 import { Button, Dialog } from '../../shared/ui';
 
 /** Someone saved the draft in between: the designer decides; nothing is thrown away silently. */
-export function ConflictDialog({ onReload, onOverwrite, onCopy, busy }: { onReload(): void; onOverwrite(): void; onCopy(): void; busy: boolean }) {
+export function ConflictDialog({
+  onReload,
+  onOverwrite,
+  onCopy,
+  busy,
+}: {
+  onReload(): void;
+  onOverwrite(): void;
+  onCopy(): void;
+  busy: boolean;
+}) {
   return (
     <Dialog
       title="Someone else saved this draft"
@@ -19,7 +29,10 @@ export function ConflictDialog({ onReload, onOverwrite, onCopy, busy }: { onRelo
         </>
       }
     >
-      <p>While you were editing, this draft was saved by someone else (or in another tab). Your changes are safe in this window. Choose what to do:</p>
+      <p>
+        While you were editing, this draft was saved by someone else (or in another tab). Your changes are
+        safe in this window. Choose what to do:
+      </p>
       <ul>
         <li>
           <strong>Load their version</strong>: discard your unsaved changes and continue from theirs.

@@ -19,11 +19,25 @@ interface PropertyPanelProps {
 }
 
 /** The settings of the selected step: its name, its own panel, where it leads, and its problems. */
-export function PropertyPanel({ node, problems, readOnly, onConfig, onLabel, onConnect, onDisconnect, onDelete }: PropertyPanelProps) {
+export function PropertyPanel({
+  node,
+  problems,
+  readOnly,
+  onConfig,
+  onLabel,
+  onConnect,
+  onDisconnect,
+  onDelete,
+}: PropertyPanelProps) {
   const context = useEditorContext();
   const kind = nodeKind(node.type);
   const lookup = useMemo(() => new ProblemLookup(problems), [problems]);
-  if (!kind) return <p className="field-error">Unknown step type “{node.type}”. Delete it and add a step from the palette.</p>;
+  if (!kind)
+    return (
+      <p className="field-error">
+        Unknown step type “{node.type}”. Delete it and add a step from the palette.
+      </p>
+    );
   const general = problems.filter((p) => !p.field || p.field === 'config' || !p.field.startsWith('config.'));
   const Settings = kind.Settings;
   return (
@@ -40,7 +54,10 @@ export function PropertyPanel({ node, problems, readOnly, onConfig, onLabel, onC
       {general.length > 0 && (
         <ul className="problem-list" aria-label="Problems of this step">
           {general.map((p) => (
-            <li key={`${p.code}:${p.message}`} className={p.severity === 'error' ? 'problem-error' : 'problem-warning'}>
+            <li
+              key={`${p.code}:${p.message}`}
+              className={p.severity === 'error' ? 'problem-error' : 'problem-warning'}
+            >
               <Icon name="alert" size={14} /> {p.message}
             </li>
           ))}
@@ -51,7 +68,13 @@ export function PropertyPanel({ node, problems, readOnly, onConfig, onLabel, onC
           <label className="field-label" htmlFor="step-name">
             Name on the canvas
           </label>
-          <TextInput id="step-name" label="Name on the canvas" value={node.label ?? ''} placeholder={kind.displayName} onChange={onLabel} />
+          <TextInput
+            id="step-name"
+            label="Name on the canvas"
+            value={node.label ?? ''}
+            placeholder={kind.displayName}
+            onChange={onLabel}
+          />
         </div>
         <Settings node={node} onChange={onConfig} problems={lookup} context={context} />
         <Connections node={node} onConnect={onConnect} onDisconnect={onDisconnect} />
@@ -66,7 +89,15 @@ export function PropertyPanel({ node, problems, readOnly, onConfig, onLabel, onC
 }
 
 /** Where each exit leads: the keyboard way to connect steps. */
-function Connections({ node, onConnect, onDisconnect }: { node: StrategyNode; onConnect(handle: string, target: string): void; onDisconnect(handle: string, target: string): void }) {
+function Connections({
+  node,
+  onConnect,
+  onDisconnect,
+}: {
+  node: StrategyNode;
+  onConnect(handle: string, target: string): void;
+  onDisconnect(handle: string, target: string): void;
+}) {
   const { doc } = useEditorContext();
   const kind = nodeKind(node.type);
   const handles = kind?.handles(node) ?? [];
@@ -79,8 +110,12 @@ function Connections({ node, onConnect, onDisconnect }: { node: StrategyNode; on
     <section className="panel-section" aria-label="Leads to">
       <h3>Leads to</h3>
       {handles.map((h) => {
-        const targets = doc.edges.filter((e) => e.source === node.id && (e.sourceHandle ?? DEFAULT_HANDLE) === h.id).map((e) => e.target);
-        const options = doc.nodes.filter((n) => !connectionProblem(doc, { source: node.id, sourceHandle: h.id, target: n.id }));
+        const targets = doc.edges
+          .filter((e) => e.source === node.id && (e.sourceHandle ?? DEFAULT_HANDLE) === h.id)
+          .map((e) => e.target);
+        const options = doc.nodes.filter(
+          (n) => !connectionProblem(doc, { source: node.id, sourceHandle: h.id, target: n.id }),
+        );
         return (
           <div key={h.id} className="field">
             {h.label && <span className="field-label">Branch “{h.label}”</span>}
@@ -88,16 +123,31 @@ function Connections({ node, onConnect, onDisconnect }: { node: StrategyNode; on
               {targets.map((t) => (
                 <li key={t}>
                   → {title(t)}{' '}
-                  <button type="button" className="btn btn-ghost btn-small" onClick={() => onDisconnect(h.id, t)} aria-label={`Disconnect ${title(t)}`}>
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small"
+                    onClick={() => onDisconnect(h.id, t)}
+                    aria-label={`Disconnect ${title(t)}`}
+                  >
                     Disconnect
                   </button>
                 </li>
               ))}
             </ul>
             {options.length > 0 && (
-              <Select label={`Connect ${h.label ? `branch ${h.label}` : 'this step'} to`} value="" options={[{ value: '', label: 'Connect to…' }, ...options.map((n) => ({ value: n.id, label: title(n.id) }))]} onChange={(t) => t && onConnect(h.id, t)} />
+              <Select
+                label={`Connect ${h.label ? `branch ${h.label}` : 'this step'} to`}
+                value=""
+                options={[
+                  { value: '', label: 'Connect to…' },
+                  ...options.map((n) => ({ value: n.id, label: title(n.id) })),
+                ]}
+                onChange={(t) => t && onConnect(h.id, t)}
+              />
             )}
-            {targets.length === 0 && options.length === 0 && <p className="muted small">Add the next step from the palette first.</p>}
+            {targets.length === 0 && options.length === 0 && (
+              <p className="muted small">Add the next step from the palette first.</p>
+            )}
           </div>
         );
       })}

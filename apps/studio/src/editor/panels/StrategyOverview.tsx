@@ -27,7 +27,8 @@ export function StrategyOverview({
     <div className="property-panel">
       {selectedCount > 1 && (
         <p className="callout">
-          {selectedCount} steps selected. Press Delete to remove them, Ctrl+C to copy, or select a single step to change its settings.
+          {selectedCount} steps selected. Press Delete to remove them, Ctrl+C to copy, or select a single step
+          to change its settings.
         </p>
       )}
       <section className="panel-section" aria-label="About this strategy">
@@ -42,14 +43,21 @@ export function StrategyOverview({
               rows={3}
               value={doc.description ?? ''}
               placeholder="What is this strategy for? Reviewers read this first."
-              onChange={(e) => onChange({ ...doc, description: e.target.value || undefined }, 'doc:description')}
+              onChange={(e) =>
+                onChange({ ...doc, description: e.target.value || undefined }, 'doc:description')
+              }
             />
           </div>
           <div className="field">
             <label className="field-label" htmlFor="doc-name">
               Title in the document
             </label>
-            <TextInput id="doc-name" label="Title in the document" value={doc.name ?? ''} onChange={(name) => onChange({ ...doc, name: name || undefined }, 'doc:name')} />
+            <TextInput
+              id="doc-name"
+              label="Title in the document"
+              value={doc.name ?? ''}
+              onChange={(name) => onChange({ ...doc, name: name || undefined }, 'doc:name')}
+            />
           </div>
         </fieldset>
       </section>
@@ -74,7 +82,9 @@ export function StrategyOverview({
           </ul>
         )}
       </section>
-      <p className="muted small">Select a step on the canvas to change its settings. Shift-drag or Ctrl-click to select several.</p>
+      <p className="muted small">
+        Select a step on the canvas to change its settings. Shift-drag or Ctrl-click to select several.
+      </p>
     </div>
   );
 }

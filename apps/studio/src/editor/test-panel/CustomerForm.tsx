@@ -4,7 +4,17 @@ import { humanize } from '@arbiter/engine';
 import { NumberInput, Select, TextInput } from '../../shared/ui';
 
 /** The sample customer as a form of the declared fields; raw JSON (with history) on request. */
-export function CustomerForm({ value, onChange, customerFields, contextFields }: { value: DecisionInput; onChange(next: DecisionInput): void; customerFields: FieldDefinition[]; contextFields: FieldDefinition[] }) {
+export function CustomerForm({
+  value,
+  onChange,
+  customerFields,
+  contextFields,
+}: {
+  value: DecisionInput;
+  onChange(next: DecisionInput): void;
+  customerFields: FieldDefinition[];
+  contextFields: FieldDefinition[];
+}) {
   const [json, setJson] = useState(false);
   const set = (fact: 'customer' | 'context', name: string, v: unknown) => {
     const current = { ...(fact === 'customer' ? value.customer : (value.context ?? {})) };
@@ -20,7 +30,12 @@ export function CustomerForm({ value, onChange, customerFields, contextFields }:
             <legend>Customer</legend>
             <div className="form-grid">
               {customerFields.map((f) => (
-                <FieldInput key={f.name} field={f} value={value.customer[f.name]} onChange={(v) => set('customer', f.name, v)} />
+                <FieldInput
+                  key={f.name}
+                  field={f}
+                  value={value.customer[f.name]}
+                  onChange={(v) => set('customer', f.name, v)}
+                />
               ))}
             </div>
           </fieldset>
@@ -28,16 +43,28 @@ export function CustomerForm({ value, onChange, customerFields, contextFields }:
             <legend>Situation</legend>
             <div className="form-grid">
               {contextFields.map((f) => (
-                <FieldInput key={f.name} field={f} value={value.context?.[f.name]} onChange={(v) => set('context', f.name, v)} />
+                <FieldInput
+                  key={f.name}
+                  field={f}
+                  value={value.context?.[f.name]}
+                  onChange={(v) => set('context', f.name, v)}
+                />
               ))}
             </div>
           </fieldset>
           <p className="muted small">
-            {value.history?.length ? `${value.history.length} past contacts recorded for this customer (see JSON).` : 'No past contacts recorded.'}
+            {value.history?.length
+              ? `${value.history.length} past contacts recorded for this customer (see JSON).`
+              : 'No past contacts recorded.'}
           </p>
         </>
       )}
-      <button type="button" className="btn btn-ghost btn-small" aria-expanded={json} onClick={() => setJson((j) => !j)}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        aria-expanded={json}
+        onClick={() => setJson((j) => !j)}
+      >
         {json ? 'Back to the form' : 'Edit as JSON (with contact history)'}
       </button>
       {json && <InputJson value={value} onChange={onChange} />}
@@ -45,22 +72,67 @@ export function CustomerForm({ value, onChange, customerFields, contextFields }:
   );
 }
 
-function FieldInput({ field, value, onChange }: { field: FieldDefinition; value: unknown; onChange(v: unknown): void }) {
+function FieldInput({
+  field,
+  value,
+  onChange,
+}: {
+  field: FieldDefinition;
+  value: unknown;
+  onChange(v: unknown): void;
+}) {
   const label = field.label ?? humanize(field.name);
   const id = `sample-${field.name}`;
   let control;
   if (field.type === 'boolean') {
     control = (
-      <Select id={id} label={label} value={value === true ? 'true' : value === false ? 'false' : ''} options={[{ value: '', label: '—' }, { value: 'true', label: 'yes' }, { value: 'false', label: 'no' }]} onChange={(v) => onChange(v === '' ? undefined : v === 'true')} />
+      <Select
+        id={id}
+        label={label}
+        value={value === true ? 'true' : value === false ? 'false' : ''}
+        options={[
+          { value: '', label: '—' },
+          { value: 'true', label: 'yes' },
+          { value: 'false', label: 'no' },
+        ]}
+        onChange={(v) => onChange(v === '' ? undefined : v === 'true')}
+      />
     );
   } else if (field.allowedValues?.length) {
     control = (
-      <Select id={id} label={label} value={value === undefined ? '' : String(value)} options={[{ value: '', label: '—' }, ...field.allowedValues.map((v) => ({ value: String(v), label: String(v) }))]} onChange={(v) => onChange(v === '' ? undefined : (field.allowedValues!.find((a) => String(a) === v) ?? v))} />
+      <Select
+        id={id}
+        label={label}
+        value={value === undefined ? '' : String(value)}
+        options={[
+          { value: '', label: '—' },
+          ...field.allowedValues.map((v) => ({ value: String(v), label: String(v) })),
+        ]}
+        onChange={(v) =>
+          onChange(v === '' ? undefined : (field.allowedValues!.find((a) => String(a) === v) ?? v))
+        }
+      />
     );
   } else if (field.type === 'number') {
-    control = <NumberInput id={id} label={label} optional value={typeof value === 'number' ? value : undefined} onChange={onChange} />;
+    control = (
+      <NumberInput
+        id={id}
+        label={label}
+        optional
+        value={typeof value === 'number' ? value : undefined}
+        onChange={onChange}
+      />
+    );
   } else {
-    control = <TextInput id={id} label={label} value={typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)} onChange={onChange} placeholder={field.type === 'date' ? '2026-06-15T10:00:00Z' : ''} />;
+    control = (
+      <TextInput
+        id={id}
+        label={label}
+        value={typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)}
+        onChange={onChange}
+        placeholder={field.type === 'date' ? '2026-06-15T10:00:00Z' : ''}
+      />
+    );
   }
   return (
     <div className="field">

@@ -14,13 +14,20 @@ export type RunOutcome = { ok: true; result: DecisionResult } | { ok: false; mes
  * engine's closures (its reference): one test decision gains nothing from generated code, and the
  * studio's Content-Security-Policy forbids `new Function` (trying would log a violation).
  */
-export function runStrategy(doc: StrategyDocument, env: StrategyEnvironment, input: DecisionInput): RunOutcome {
+export function runStrategy(
+  doc: StrategyDocument,
+  env: StrategyEnvironment,
+  input: DecisionInput,
+): RunOutcome {
   try {
     return { ok: true, result: compileStrategy(doc, env, { codegen: false }).decide(input, { trace: true }) };
   } catch (err) {
     if (err instanceof StrategyValidationError) {
       const errors = err.problems.filter((p) => p.severity === 'error').length;
-      return { ok: false, message: `Fix the ${errors} problem${errors === 1 ? '' : 's'} marked in red first; then the strategy can run.` };
+      return {
+        ok: false,
+        message: `Fix the ${errors} problem${errors === 1 ? '' : 's'} marked in red first; then the strategy can run.`,
+      };
     }
     return { ok: false, message: `The strategy could not run: ${(err as Error).message}` };
   }
@@ -46,7 +53,10 @@ export function documentUpTo(doc: StrategyDocument, nodeId: string): StrategyDoc
   return {
     ...doc,
     nodes: [...doc.nodes.filter((n) => keep.has(n.id)), { id: outputId, type: 'output', config: {} }],
-    edges: [...doc.edges.filter((e) => keep.has(e.source) && keep.has(e.target)), { source: nodeId, target: outputId }],
+    edges: [
+      ...doc.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+      { source: nodeId, target: outputId },
+    ],
   };
 }
 
@@ -57,13 +67,23 @@ export interface RankedEntry {
 }
 
 /** The candidates leaving `nodeId` for this customer, best first by `field`. */
-export function rankingAfter(doc: StrategyDocument, env: StrategyEnvironment, nodeId: string, input: DecisionInput, field = 'priority'): RankedEntry[] | string {
+export function rankingAfter(
+  doc: StrategyDocument,
+  env: StrategyEnvironment,
+  nodeId: string,
+  input: DecisionInput,
+  field = 'priority',
+): RankedEntry[] | string {
   const outcome = runStrategy(documentUpTo(doc, nodeId), env, input);
   if (!outcome.ok) return outcome.message;
   const node = outcome.result.trace?.nodes.find((n) => n.nodeId === nodeId);
   if (!node?.reached) return 'This customer does not reach this step.';
   const names = new Map((env.actions ?? []).map((a) => [a.id, a.name]));
   return (node.kept ?? [])
-    .map((k) => ({ actionId: k.actionId, name: names.get(k.actionId) ?? k.actionId, priority: k.fields[field] ?? 0 }))
+    .map((k) => ({
+      actionId: k.actionId,
+      name: names.get(k.actionId) ?? k.actionId,
+      priority: k.fields[field] ?? 0,
+    }))
     .sort((a, b) => b.priority - a.priority || (a.actionId < b.actionId ? -1 : 1));
 }

@@ -10,6 +10,9 @@ describe('sampleFromSchema', () => {
       ],
       context: [{ name: 'channel', type: 'string', allowedValues: ['web'] }],
     });
-    expect(input).toEqual({ customer: { id: 'test-customer-1', age: 35, segment: 'gold', hasCard: false }, context: { channel: 'web' } });
+    expect(input).toEqual({
+      customer: { id: 'test-customer-1', age: 35, segment: 'gold', hasCard: false },
+      context: { channel: 'web' },
+    });
   });
 });

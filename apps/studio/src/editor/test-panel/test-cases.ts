@@ -17,7 +17,11 @@ export interface TestCaseResult {
 }
 
 /** Runs every saved test case against a document: the regression check after each save. */
-export function checkTestCases(doc: StrategyDocument, env: StrategyEnvironment, cases: readonly TestCase[]): TestCaseResult[] {
+export function checkTestCases(
+  doc: StrategyDocument,
+  env: StrategyEnvironment,
+  cases: readonly TestCase[],
+): TestCaseResult[] {
   return cases.map((testCase) => {
     const outcome = runStrategy(doc, env, testCase.input);
     if (!outcome.ok) return { testCase, passed: false, actual: undefined, message: outcome.message };
@@ -25,7 +29,14 @@ export function checkTestCases(doc: StrategyDocument, env: StrategyEnvironment, 
     const passed = actual === testCase.expectedTopAction;
     const names = new Map((env.actions ?? []).map((a) => [a.id, a.name]));
     const words = (id: string | null) => (id === null ? 'nothing' : `“${names.get(id) ?? id}”`);
-    return { testCase, passed, actual, message: passed ? `recommends ${words(actual)} first, as expected` : `recommends ${words(actual)} first, expected ${words(testCase.expectedTopAction)}` };
+    return {
+      testCase,
+      passed,
+      actual,
+      message: passed
+        ? `recommends ${words(actual)} first, as expected`
+        : `recommends ${words(actual)} first, expected ${words(testCase.expectedTopAction)}`,
+    };
   });
 }
 

@@ -34,7 +34,9 @@ describe('trace in words', () => {
           id: 'adults',
           type: 'filter',
           position: { x: 200, y: 0 },
-          config: { condition: { all: [{ fact: 'action', path: '$.id', operator: 'in', value: ['a1', 'a2'] }] } },
+          config: {
+            condition: { all: [{ fact: 'action', path: '$.id', operator: 'in', value: ['a1', 'a2'] }] },
+          },
         },
         { id: 'out', type: 'output', position: { x: 400, y: 0 }, config: {} },
       ],
@@ -47,7 +49,10 @@ describe('trace in words', () => {
     const step = traceInWords(trace!, doc, actions).find((s) => s.nodeId === 'adults')!;
     expect(step.text).toBe('300 in → 2 out');
     expect(step.dropped).toHaveLength(20);
-    expect(step.notes).toEqual(['278 more dropped, not listed by name.', '298 of 298 drops counted: fails on action id']);
+    expect(step.notes).toEqual([
+      '278 more dropped, not listed by name.',
+      '298 of 298 drops counted: fails on action id',
+    ]);
   });
 
   it('runs a strategy with problems as a friendly message', () => {
@@ -58,7 +63,10 @@ describe('trace in words', () => {
   });
 
   it('previews the ranking right after a step, even when the rest is unfinished', () => {
-    const unfinished = { ...example.document, edges: example.document.edges.filter((e) => e.source !== 'arbitrate') };
+    const unfinished = {
+      ...example.document,
+      edges: example.document.edges.filter((e) => e.source !== 'arbitrate'),
+    };
     expect(documentUpTo(unfinished, 'arbitrate').nodes.map((n) => n.id)).not.toContain('top-3');
     const ranking = rankingAfter(unfinished, env, 'arbitrate', example.sampleInputs[1]!.input);
     expect(Array.isArray(ranking) && ranking.length).toBeGreaterThan(1);

@@ -11,7 +11,11 @@ export interface TraceStep {
 }
 
 /** The path a customer took through the strategy, step by step, in words. */
-export function traceInWords(trace: DecisionTrace, doc: StrategyDocument, actions: readonly ActionDefinition[]): TraceStep[] {
+export function traceInWords(
+  trace: DecisionTrace,
+  doc: StrategyDocument,
+  actions: readonly ActionDefinition[],
+): TraceStep[] {
   const names = new Map(actions.map((a) => [a.id, a.name]));
   const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
   const byId = new Map(trace.nodes.map((n) => [n.nodeId, n]));
@@ -33,7 +37,11 @@ export function traceInWords(trace: DecisionTrace, doc: StrategyDocument, action
         nodeId: id,
         title,
         text: parts.join('; '),
-        dropped: (t.dropped ?? []).map((d) => ({ actionId: d.actionId, name: names.get(d.actionId) ?? d.actionId, reason: d.reason })),
+        dropped: (t.dropped ?? []).map((d) => ({
+          actionId: d.actionId,
+          name: names.get(d.actionId) ?? d.actionId,
+          reason: d.reason,
+        })),
         notes: [...(t.notes ?? []), ...summaryWords(t.summary)],
       },
     ];
@@ -41,7 +49,10 @@ export function traceInWords(trace: DecisionTrace, doc: StrategyDocument, action
 }
 
 /** Where one action left the strategy, and why; undefined if it made it to the output. */
-export function whereDropped(trace: DecisionTrace, actionId: string): { nodeId: string; reason: string } | undefined {
+export function whereDropped(
+  trace: DecisionTrace,
+  actionId: string,
+): { nodeId: string; reason: string } | undefined {
   for (const id of trace.path) {
     const d = trace.nodes.find((n) => n.nodeId === id)?.dropped?.find((x) => x.actionId === actionId);
     if (d) return { nodeId: id, reason: d.reason };
@@ -52,10 +63,15 @@ export function whereDropped(trace: DecisionTrace, actionId: string): { nodeId: 
 /** A step with more than 100 candidates lists only its first drops; the rest are counted by reason. */
 function summaryWords(summary: DecisionTrace['nodes'][number]['summary']): string[] {
   if (!summary) return [];
-  const lines = summary.droppedNotListed ? [`${summary.droppedNotListed} more dropped, not listed by name.`] : [];
+  const lines = summary.droppedNotListed
+    ? [`${summary.droppedNotListed} more dropped, not listed by name.`]
+    : [];
   const sample = summary.reasonsCounted;
   lines.push(...summary.reasons.map((r) => `${r.count} of ${sample} drops counted: ${r.reason}`));
-  if (summary.otherReasons) lines.push(`${summary.otherReasons.count} of ${sample} drops counted: ${plural(summary.otherReasons.reasons, 'other reason')}`);
+  if (summary.otherReasons)
+    lines.push(
+      `${summary.otherReasons.count} of ${sample} drops counted: ${plural(summary.otherReasons.reasons, 'other reason')}`,
+    );
   return lines;
 }
 

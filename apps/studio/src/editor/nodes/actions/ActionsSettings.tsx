@@ -19,21 +19,47 @@ export function ActionsSettings({ config, onChange, problems, context }: Setting
   const set = (patch: Partial<ActionsConfig>) => onChange({ ...config, ...patch });
   return (
     <>
-      <PanelSection title="Which actions start the flow" hint="Leave everything unticked to start with every action in the catalog. Actions outside their validity dates are left out automatically.">
+      <PanelSection
+        title="Which actions start the flow"
+        hint="Leave everything unticked to start with every action in the catalog. Actions outside their validity dates are left out automatically."
+      >
         <p className="callout" aria-live="polite">
           {selected.length} of {actions.length} actions selected
         </p>
-        {groups.length > 0 && <CheckboxList label="Groups" options={groups.map((g) => ({ value: g, label: g }))} selected={config.groups ?? []} onChange={(v) => set({ groups: orUndefined(v) })} />}
-        {channels.length > 0 && <CheckboxList label="Channels" options={channels.map((c) => ({ value: c, label: c }))} selected={config.channels ?? []} onChange={(v) => set({ channels: orUndefined(v) })} />}
+        {groups.length > 0 && (
+          <CheckboxList
+            label="Groups"
+            options={groups.map((g) => ({ value: g, label: g }))}
+            selected={config.groups ?? []}
+            onChange={(v) => set({ groups: orUndefined(v) })}
+          />
+        )}
+        {channels.length > 0 && (
+          <CheckboxList
+            label="Channels"
+            options={channels.map((c) => ({ value: c, label: c }))}
+            selected={config.channels ?? []}
+            onChange={(v) => set({ channels: orUndefined(v) })}
+          />
+        )}
         {tags.length > 0 && (
           <div className="field">
             <span className="field-label">Tagged with any of</span>
-            <ChipsInput label="Tags" values={config.tags ?? []} suggestions={tags} onChange={(v) => set({ tags: orUndefined(v) })} />
+            <ChipsInput
+              label="Tags"
+              values={config.tags ?? []}
+              suggestions={tags}
+              onChange={(v) => set({ tags: orUndefined(v) })}
+            />
           </div>
         )}
         <CheckboxList
           label="Only these actions"
-          options={actions.map((a) => ({ value: a.id, label: a.name, hint: [a.group, a.channel].filter(Boolean).join(' · ') }))}
+          options={actions.map((a) => ({
+            value: a.id,
+            label: a.name,
+            hint: [a.group, a.channel].filter(Boolean).join(' · '),
+          }))}
           selected={config.actionIds ?? []}
           onChange={(v) => set({ actionIds: orUndefined(v) })}
         />
@@ -44,7 +70,12 @@ export function ActionsSettings({ config, onChange, problems, context }: Setting
         ))}
       </PanelSection>
       <PanelSection title="Channel">
-        <Toggle checked={config.matchContextChannel === true} onChange={(v) => set({ matchContextChannel: v || undefined })} label="Only actions for the channel the customer is on" hint="(actions without a channel fit every channel)" />
+        <Toggle
+          checked={config.matchContextChannel === true}
+          onChange={(v) => set({ matchContextChannel: v || undefined })}
+          label="Only actions for the channel the customer is on"
+          hint="(actions without a channel fit every channel)"
+        />
       </PanelSection>
     </>
   );

@@ -21,7 +21,12 @@ function Harness() {
   const Settings = NODE_KINDS.arbitrate.Settings;
   return (
     <EditorContext.Provider value={context}>
-      <Settings node={node} onChange={(config) => setDoc((d) => setNodeConfig(d, 'arbitrate', config))} problems={ProblemLookup.none} context={context} />
+      <Settings
+        node={node}
+        onChange={(config) => setDoc((d) => setNodeConfig(d, 'arbitrate', config))}
+        problems={ProblemLookup.none}
+        context={context}
+      />
     </EditorContext.Provider>
   );
 }
@@ -29,7 +34,10 @@ function Harness() {
 describe('arbitration panel', () => {
   it('moves the sample customer’s ranking live as the sliders move', () => {
     render(<Harness />);
-    const list = () => [...screen.getByRole('list', { name: 'Ranking preview' }).querySelectorAll('li')].map((li) => li.querySelector('.rank-name')!.textContent);
+    const list = () =>
+      [...screen.getByRole('list', { name: 'Ranking preview' }).querySelectorAll('li')].map(
+        (li) => li.querySelector('.rank-name')!.textContent,
+      );
     const before = list();
     expect(before.length).toBeGreaterThan(2);
     expect(screen.getAllByLabelText('unchanged')).toHaveLength(before.length);
@@ -38,12 +46,16 @@ describe('arbitration panel', () => {
     const after = list();
     expect(after).not.toEqual(before);
     expect(screen.getAllByLabelText(/^up \d/).length).toBeGreaterThan(0);
-    expect((screen.getByRole('textbox', { name: 'Business value (b) (number)' }) as HTMLInputElement).value).toBe('3');
+    expect(
+      (screen.getByRole('textbox', { name: 'Business value (b) (number)' }) as HTMLInputElement).value,
+    ).toBe('3');
   });
 
   it('adds a lever for a group', () => {
     render(<Harness />);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Add a lever for' }), { target: { value: 'group:upsell' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Add a lever for' }), {
+      target: { value: 'group:upsell' },
+    });
     fireEvent.click(screen.getAllByRole('button', { name: 'Add' }).at(-1)!);
     expect(screen.getByRole('slider', { name: 'Group upsell' })).toBeTruthy();
   });

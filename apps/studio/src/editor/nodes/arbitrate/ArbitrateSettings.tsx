@@ -10,45 +10,104 @@ import { scopeChoices } from '../scoped-list';
 type ArbitrateConfig = ConfigOf<'arbitrate'>;
 const FACTS = ['customer', 'context', 'action', 'fields'] as const;
 
-export function ArbitrateSettings({ nodeId, config, onChange, problems, context }: SettingsProps<ArbitrateConfig>) {
+export function ArbitrateSettings({
+  nodeId,
+  config,
+  onChange,
+  problems,
+  context,
+}: SettingsProps<ArbitrateConfig>) {
   const set = (patch: Partial<ArbitrateConfig>, key?: string) => onChange({ ...config, ...patch }, key);
   const levers = [
-    ...Object.entries(config.levers.byGroup ?? {}).map(([name, weight]) => ({ key: 'byGroup' as const, name, weight, title: `Group ${name}` })),
-    ...Object.entries(config.levers.byAction ?? {}).map(([name, weight]) => ({ key: 'byAction' as const, name, weight, title: context.env.actions.find((a) => a.id === name)?.name ?? name })),
+    ...Object.entries(config.levers.byGroup ?? {}).map(([name, weight]) => ({
+      key: 'byGroup' as const,
+      name,
+      weight,
+      title: `Group ${name}`,
+    })),
+    ...Object.entries(config.levers.byAction ?? {}).map(([name, weight]) => ({
+      key: 'byAction' as const,
+      name,
+      weight,
+      title: context.env.actions.find((a) => a.id === name)?.name ?? name,
+    })),
   ];
   const setLever = (key: 'byGroup' | 'byAction', name: string, weight: number | undefined) => {
     const map = { ...(config.levers[key] ?? {}) };
     if (weight === undefined) delete map[name];
     else map[name] = weight;
-    set({ levers: { ...config.levers, [key]: Object.keys(map).length ? map : undefined } }, `lever:${key}:${name}`);
+    set(
+      { levers: { ...config.levers, [key]: Object.keys(map).length ? map : undefined } },
+      `lever:${key}:${name}`,
+    );
   };
   const [leverChoice, setLeverChoice] = useState('');
   const choices = scopeChoices(context, config.levers);
   return (
     <>
-      <PanelSection title="Balance relevance and value" hint="priority = propensity^a × value^b × context weights × levers. 0 ignores a term, 1 counts it as is, above 1 makes it count more.">
-        <Slider label="Customer relevance (a)" min={0} max={5} step={0.1} value={config.propensityWeight} onChange={(v) => set({ propensityWeight: v }, 'propensityWeight')} />
-        <Slider label="Business value (b)" min={0} max={5} step={0.1} value={config.valueWeight} onChange={(v) => set({ valueWeight: v }, 'valueWeight')} />
-        {problems.messages('config', true).filter((m) => m.includes('between')).map((m) => (
-          <div key={m} className="field-error">
-            {m}
-          </div>
-        ))}
+      <PanelSection
+        title="Balance relevance and value"
+        hint="priority = propensity^a × value^b × context weights × levers. 0 ignores a term, 1 counts it as is, above 1 makes it count more."
+      >
+        <Slider
+          label="Customer relevance (a)"
+          min={0}
+          max={5}
+          step={0.1}
+          value={config.propensityWeight}
+          onChange={(v) => set({ propensityWeight: v }, 'propensityWeight')}
+        />
+        <Slider
+          label="Business value (b)"
+          min={0}
+          max={5}
+          step={0.1}
+          value={config.valueWeight}
+          onChange={(v) => set({ valueWeight: v }, 'valueWeight')}
+        />
+        {problems
+          .messages('config', true)
+          .filter((m) => m.includes('between'))
+          .map((m) => (
+            <div key={m} className="field-error">
+              {m}
+            </div>
+          ))}
       </PanelSection>
       <RankingPreview nodeId={nodeId} config={config} context={context} />
-      <PanelSection title="Levers" hint="Push a group or an action up (above 1) or down (below 1) for business reasons, e.g. this quarter's focus or low stock.">
+      <PanelSection
+        title="Levers"
+        hint="Push a group or an action up (above 1) or down (below 1) for business reasons, e.g. this quarter's focus or low stock."
+      >
         {levers.length === 0 && <p className="muted small">No levers: every action counts the same.</p>}
         {levers.map((l) => (
           <div key={`${l.key}:${l.name}`} className="lever-row">
-            <Slider label={l.title} min={0} max={3} step={0.05} value={l.weight} onChange={(v) => setLever(l.key, l.name, v)} format={(v) => `×${v}`} />
-            <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove lever for ${l.title}`} onClick={() => setLever(l.key, l.name, undefined)}>
+            <Slider
+              label={l.title}
+              min={0}
+              max={3}
+              step={0.05}
+              value={l.weight}
+              onChange={(v) => setLever(l.key, l.name, v)}
+              format={(v) => `×${v}`}
+            />
+            <button
+              type="button"
+              className="btn btn-ghost btn-icon"
+              aria-label={`Remove lever for ${l.title}`}
+              onClick={() => setLever(l.key, l.name, undefined)}
+            >
               ×
             </button>
           </div>
         ))}
         {choices.length > 0 && (
           <div className="add-row">
-            <select aria-label="Add a lever for" value={leverChoice} onChange={(e) => setLeverChoice(e.target.value)}>
+            <select
+              aria-label="Add a lever for"
+              value={leverChoice}
+              onChange={(e) => setLeverChoice(e.target.value)}
+            >
               <option value="">Add a lever for…</option>
               {choices.map((c) => (
                 <option key={c.value} value={c.value}>
@@ -71,33 +130,78 @@ export function ArbitrateSettings({ nodeId, config, onChange, problems, context 
           </div>
         )}
       </PanelSection>
-      <PanelSection title="Context weights" hint="When a situation applies, multiply the priority, e.g. ×1.5 for call-center actions while the customer is on the phone.">
+      <PanelSection
+        title="Context weights"
+        hint="When a situation applies, multiply the priority, e.g. ×1.5 for call-center actions while the customer is on the phone."
+      >
         {config.contextWeights.map((w, i) => (
           <details key={i} className="scoped-entry" open>
             <summary>
               <span>
                 ×{w.weight} {w.label ? `— ${w.label}` : ''}
               </span>
-              <button type="button" className="btn btn-ghost btn-small" onClick={() => set({ contextWeights: config.contextWeights.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                onClick={() => set({ contextWeights: config.contextWeights.filter((_, j) => j !== i) })}
+              >
                 Remove
               </button>
             </summary>
             <div className="field">
               <label className="field-label">Name</label>
-              <TextInput label={`Name of context weight ${i + 1}`} value={w.label ?? ''} placeholder="e.g. customer is on the phone" onChange={(label) => set({ contextWeights: config.contextWeights.map((x, j) => (j === i ? { ...x, label: label || undefined } : x)) }, `cw:${i}:label`)} />
+              <TextInput
+                label={`Name of context weight ${i + 1}`}
+                value={w.label ?? ''}
+                placeholder="e.g. customer is on the phone"
+                onChange={(label) =>
+                  set(
+                    {
+                      contextWeights: config.contextWeights.map((x, j) =>
+                        j === i ? { ...x, label: label || undefined } : x,
+                      ),
+                    },
+                    `cw:${i}:label`,
+                  )
+                }
+              />
             </div>
-            <Slider label="Weight" min={0} max={5} step={0.05} value={w.weight} onChange={(weight) => set({ contextWeights: config.contextWeights.map((x, j) => (j === i ? { ...x, weight } : x)) }, `cw:${i}:weight`)} format={(v) => `×${v}`} />
+            <Slider
+              label="Weight"
+              min={0}
+              max={5}
+              step={0.05}
+              value={w.weight}
+              onChange={(weight) =>
+                set(
+                  { contextWeights: config.contextWeights.map((x, j) => (j === i ? { ...x, weight } : x)) },
+                  `cw:${i}:weight`,
+                )
+              }
+              format={(v) => `×${v}`}
+            />
             <ConditionBuilder
               label={`When context weight ${i + 1} applies`}
               value={w.when}
-              onChange={(when, key) => set({ contextWeights: config.contextWeights.map((x, j) => (j === i ? { ...x, when } : x)) }, key)}
+              onChange={(when, key) =>
+                set(
+                  { contextWeights: config.contextWeights.map((x, j) => (j === i ? { ...x, when } : x)) },
+                  key,
+                )
+              }
               facts={FACTS}
               problems={problems}
               field={`config.contextWeights[${i}].when`}
             />
           </details>
         ))}
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => set({ contextWeights: [...config.contextWeights, { when: { all: [] }, weight: 1.5 }] })}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() =>
+            set({ contextWeights: [...config.contextWeights, { when: { all: [] }, weight: 1.5 }] })
+          }
+        >
           + Add context weight
         </button>
       </PanelSection>
@@ -106,22 +210,46 @@ export function ArbitrateSettings({ nodeId, config, onChange, problems, context 
 }
 
 /** How the ranking of the test customer changes against the settings this panel was opened with. */
-function RankingPreview({ nodeId, config, context }: Pick<SettingsProps<ArbitrateConfig>, 'nodeId' | 'config' | 'context'>) {
+function RankingPreview({
+  nodeId,
+  config,
+  context,
+}: Pick<SettingsProps<ArbitrateConfig>, 'nodeId' | 'config' | 'context'>) {
   const baselineConfig = useRef(config);
   const sample = context.sample;
   const { before, after } = useMemo(() => {
     if (!sample) return { before: undefined, after: undefined };
-    const run = (c: ArbitrateConfig) => rankingAfter(setNodeConfig(context.doc, nodeId, c), context.env, nodeId, sample.input);
+    const run = (c: ArbitrateConfig) =>
+      rankingAfter(setNodeConfig(context.doc, nodeId, c), context.env, nodeId, sample.input);
     return { before: run(baselineConfig.current), after: run(config) };
   }, [sample, context.doc, context.env, nodeId, config]);
   return (
-    <PanelSection title="Live preview" hint={sample ? `Ranking at this step for “${sample.name}”, compared with when you opened this panel.` : undefined}>
-      {!sample && <p className="muted small">Choose a test customer in the Test tab to see how these settings change their ranking.</p>}
+    <PanelSection
+      title="Live preview"
+      hint={
+        sample
+          ? `Ranking at this step for “${sample.name}”, compared with when you opened this panel.`
+          : undefined
+      }
+    >
+      {!sample && (
+        <p className="muted small">
+          Choose a test customer in the Test tab to see how these settings change their ranking.
+        </p>
+      )}
       {typeof after === 'string' && <p className="muted small">{after}</p>}
-      {Array.isArray(after) && after.length === 0 && <p className="muted small">No candidates reach this step for this customer.</p>}
-      {Array.isArray(after) && after.length > 0 && <RankingList after={after} before={Array.isArray(before) ? before : []} />}
+      {Array.isArray(after) && after.length === 0 && (
+        <p className="muted small">No candidates reach this step for this customer.</p>
+      )}
+      {Array.isArray(after) && after.length > 0 && (
+        <RankingList after={after} before={Array.isArray(before) ? before : []} />
+      )}
       {Array.isArray(after) && Array.isArray(before) && (
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => (baselineConfig.current = config)}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => (baselineConfig.current = config)}
+        >
           Compare with these settings from now on
         </button>
       )}
@@ -146,7 +274,10 @@ function RankingList({ before, after }: { before: RankedEntry[]; after: RankedEn
               <span style={{ width: `${Math.max(2, (entry.priority / max) * 100)}%` }} />
             </span>
             <span className="rank-value">{formatPriority(entry.priority)}</span>
-            <span className={`rank-move ${move > 0 ? 'up' : move < 0 ? 'down' : ''}`} aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : 'unchanged'}>
+            <span
+              className={`rank-move ${move > 0 ? 'up' : move < 0 ? 'down' : ''}`}
+              aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : 'unchanged'}
+            >
               {move > 0 ? `▲${move}` : move < 0 ? `▼${-move}` : '–'}
             </span>
           </li>

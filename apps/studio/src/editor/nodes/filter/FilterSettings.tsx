@@ -19,7 +19,10 @@ export function FilterSettings({ config, onChange, problems, context }: Settings
           field="config.condition"
         />
       </PanelSection>
-      <PanelSection title="Extra rules for some groups or actions" hint="A group's or an action's own rules apply on top of the rules above.">
+      <PanelSection
+        title="Extra rules for some groups or actions"
+        hint="A group's or an action's own rules apply on top of the rules above."
+      >
         <ScopedEntries
           value={{ byGroup: config.byGroup, byAction: config.byAction }}
           onChange={(scoped) => onChange({ ...config, byGroup: scoped.byGroup, byAction: scoped.byAction })}
@@ -27,7 +30,14 @@ export function FilterSettings({ config, onChange, problems, context }: Settings
           addLabel="Add rules for"
           makeNew={() => ({ all: [] })}
           render={(condition, update, key, name) => (
-            <ConditionBuilder label={`Rules for ${name}`} value={condition} onChange={update} facts={FACTS} problems={problems} field={`config.${key}.${name}`} />
+            <ConditionBuilder
+              label={`Rules for ${name}`}
+              value={condition}
+              onChange={update}
+              facts={FACTS}
+              problems={problems}
+              field={`config.${key}.${name}`}
+            />
           )}
         />
       </PanelSection>

@@ -17,11 +17,21 @@ export function ScoreSettings({ config, onChange, problems, context }: SettingsP
   return (
     <>
       <PanelSection title="What this step calculates">
-        <Select label="Number to set" value={custom ? 'custom' : config.field} options={FIELDS} onChange={(v) => onChange({ ...config, field: v === 'custom' ? 'score' : v })} />
+        <Select
+          label="Number to set"
+          value={custom ? 'custom' : config.field}
+          options={FIELDS}
+          onChange={(v) => onChange({ ...config, field: v === 'custom' ? 'score' : v })}
+        />
         {custom && (
           <div className="field">
             <label className="field-label">Name of the number</label>
-            <TextInput label="Name of the number" value={config.field} invalid={problems.has('config.field')} onChange={(field) => onChange({ ...config, field }, 'config.field')} />
+            <TextInput
+              label="Name of the number"
+              value={config.field}
+              invalid={problems.has('config.field')}
+              onChange={(field) => onChange({ ...config, field }, 'config.field')}
+            />
             {problems.messages('config.field').map((m) => (
               <div key={m} className="field-error">
                 {m}
@@ -30,14 +40,26 @@ export function ScoreSettings({ config, onChange, problems, context }: SettingsP
           </div>
         )}
       </PanelSection>
-      <PanelSection title="Model for every action" hint="Groups or actions with their own model below use that one instead.">
+      <PanelSection
+        title="Model for every action"
+        hint="Groups or actions with their own model below use that one instead."
+      >
         <Toggle
           checked={config.model !== undefined}
           onChange={(on) => onChange({ ...config, model: on ? newModel('logistic') : undefined })}
           label="Use one model for all actions"
         />
-        {config.model && <ModelEditor value={config.model} onChange={(model, key) => onChange({ ...config, model }, key)} problems={problems} field="config.model" />}
-        {problems.messages('config.model').length > 0 && !config.model && <div className="field-error">{problems.messages('config.model')[0]}</div>}
+        {config.model && (
+          <ModelEditor
+            value={config.model}
+            onChange={(model, key) => onChange({ ...config, model }, key)}
+            problems={problems}
+            field="config.model"
+          />
+        )}
+        {problems.messages('config.model').length > 0 && !config.model && (
+          <div className="field-error">{problems.messages('config.model')[0]}</div>
+        )}
       </PanelSection>
       <PanelSection title="Models per group or action">
         <ScopedEntries
@@ -46,7 +68,14 @@ export function ScoreSettings({ config, onChange, problems, context }: SettingsP
           context={context}
           addLabel="Add a model for"
           makeNew={() => newModel('logistic')}
-          render={(model, update, key, name) => <ModelEditor value={model} onChange={update} problems={problems} field={`config.${key}.${name}`} />}
+          render={(model, update, key, name) => (
+            <ModelEditor
+              value={model}
+              onChange={update}
+              problems={problems}
+              field={`config.${key}.${name}`}
+            />
+          )}
         />
       </PanelSection>
     </>

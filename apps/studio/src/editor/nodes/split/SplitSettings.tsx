@@ -10,7 +10,11 @@ const FACTS = ['customer', 'context'] as const;
 
 /** A fresh branch id: edges hang on ids, so renaming a branch only changes its label. */
 function freeId(base: string, taken: string[]): string {
-  const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'branch';
+  const slug =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'branch';
   for (let i = 1; ; i++) {
     const id = i === 1 ? slug : `${slug}-${i}`;
     if (!taken.includes(id) && id !== 'default' && id !== 'out') return id;
@@ -27,33 +31,71 @@ export function SplitSettings({ config, onChange, problems }: SettingsProps<Spli
               type="radio"
               name="split-mode"
               checked={config.mode === 'condition'}
-              onChange={() => onChange({ mode: 'condition', cases: [{ id: 'segment-a', label: 'Segment A', when: { all: [] } }] })}
+              onChange={() =>
+                onChange({
+                  mode: 'condition',
+                  cases: [{ id: 'segment-a', label: 'Segment A', when: { all: [] } }],
+                })
+              }
             />
             <strong>By segment</strong>
-            <span className="small muted">Customers go down the first branch whose rules they meet, else “default”.</span>
+            <span className="small muted">
+              Customers go down the first branch whose rules they meet, else “default”.
+            </span>
           </label>
           <label className={`radio-card ${config.mode === 'percentage' ? 'checked' : ''}`}>
             <input
               type="radio"
               name="split-mode"
               checked={config.mode === 'percentage'}
-              onChange={() => onChange({ mode: 'percentage', salt: 'split-1', idField: 'id', branches: [{ id: 'champion', label: 'Champion', percent: 90 }, { id: 'challenger', label: 'Challenger', percent: 10 }] })}
+              onChange={() =>
+                onChange({
+                  mode: 'percentage',
+                  salt: 'split-1',
+                  idField: 'id',
+                  branches: [
+                    { id: 'champion', label: 'Champion', percent: 90 },
+                    { id: 'challenger', label: 'Challenger', percent: 10 },
+                  ],
+                })
+              }
             />
             <strong>By percentage</strong>
-            <span className="small muted">Champion / challenger test; a customer always lands in the same branch.</span>
+            <span className="small muted">
+              Champion / challenger test; a customer always lands in the same branch.
+            </span>
           </label>
         </div>
       </PanelSection>
-      {config.mode === 'condition' ? <CaseList config={config} onChange={onChange} problems={problems} /> : <BranchList config={config} onChange={onChange} problems={problems} />}
+      {config.mode === 'condition' ? (
+        <CaseList config={config} onChange={onChange} problems={problems} />
+      ) : (
+        <BranchList config={config} onChange={onChange} problems={problems} />
+      )}
     </>
   );
 }
 
-function CaseList({ config, onChange, problems }: Pick<SettingsProps<ByCondition>, 'config' | 'onChange' | 'problems'>) {
+function CaseList({
+  config,
+  onChange,
+  problems,
+}: Pick<SettingsProps<ByCondition>, 'config' | 'onChange' | 'problems'>) {
   const setCase = (i: number, patch: Partial<ByCondition['cases'][number]> | undefined, key?: string) =>
-    onChange({ ...config, cases: patch ? config.cases.map((c, j) => (j === i ? { ...c, ...patch } : c)) : config.cases.filter((_, j) => j !== i) }, key);
+    onChange(
+      {
+        ...config,
+        cases: patch
+          ? config.cases.map((c, j) => (j === i ? { ...c, ...patch } : c))
+          : config.cases.filter((_, j) => j !== i),
+      },
+      key,
+    );
   return (
-    <PanelSection title="Branches" hint="Checked top to bottom; the first match wins. Customers matching none take the “default” exit.">
+    <PanelSection
+      title="Branches"
+      hint="Checked top to bottom; the first match wins. Customers matching none take the “default” exit."
+    >
       {config.cases.map((c, i) => (
         <details key={c.id} className="scoped-entry" open>
           <summary>
@@ -68,9 +110,21 @@ function CaseList({ config, onChange, problems }: Pick<SettingsProps<ByCondition
           </summary>
           <div className="field">
             <label className="field-label">Branch name</label>
-            <TextInput label={`Name of branch ${i + 1}`} value={c.label ?? ''} placeholder={c.id} onChange={(label) => setCase(i, { label: label || undefined }, `case:${i}:label`)} />
+            <TextInput
+              label={`Name of branch ${i + 1}`}
+              value={c.label ?? ''}
+              placeholder={c.id}
+              onChange={(label) => setCase(i, { label: label || undefined }, `case:${i}:label`)}
+            />
           </div>
-          <ConditionBuilder label={`Who goes down ${c.label ?? c.id}`} value={c.when} onChange={(when, key) => setCase(i, { when }, key)} facts={FACTS} problems={problems} field={`config.cases[${i}].when`} />
+          <ConditionBuilder
+            label={`Who goes down ${c.label ?? c.id}`}
+            value={c.when}
+            onChange={(when, key) => setCase(i, { when }, key)}
+            facts={FACTS}
+            problems={problems}
+            field={`config.cases[${i}].when`}
+          />
           {problems.messages(`config.cases[${i}].id`).map((m) => (
             <div key={m} className="field-error">
               {m}
@@ -83,7 +137,20 @@ function CaseList({ config, onChange, problems }: Pick<SettingsProps<ByCondition
         className="btn btn-secondary btn-small"
         onClick={() => {
           const label = `Segment ${String.fromCharCode(65 + config.cases.length)}`;
-          onChange({ ...config, cases: [...config.cases, { id: freeId(label, config.cases.map((c) => c.id)), label, when: { all: [] } }] });
+          onChange({
+            ...config,
+            cases: [
+              ...config.cases,
+              {
+                id: freeId(
+                  label,
+                  config.cases.map((c) => c.id),
+                ),
+                label,
+                when: { all: [] },
+              },
+            ],
+          });
         }}
       >
         + Add branch
@@ -92,10 +159,22 @@ function CaseList({ config, onChange, problems }: Pick<SettingsProps<ByCondition
   );
 }
 
-function BranchList({ config, onChange, problems }: Pick<SettingsProps<ByPercentage>, 'config' | 'onChange' | 'problems'>) {
+function BranchList({
+  config,
+  onChange,
+  problems,
+}: Pick<SettingsProps<ByPercentage>, 'config' | 'onChange' | 'problems'>) {
   const total = config.branches.reduce((s, b) => s + b.percent, 0);
   const setBranch = (i: number, patch: Partial<ByPercentage['branches'][number]> | undefined, key?: string) =>
-    onChange({ ...config, branches: patch ? config.branches.map((b, j) => (j === i ? { ...b, ...patch } : b)) : config.branches.filter((_, j) => j !== i) }, key);
+    onChange(
+      {
+        ...config,
+        branches: patch
+          ? config.branches.map((b, j) => (j === i ? { ...b, ...patch } : b))
+          : config.branches.filter((_, j) => j !== i),
+      },
+      key,
+    );
   return (
     <PanelSection title="Branches" hint="Percentages of customers per branch; they must add up to 100.">
       <table className="grid-table">
@@ -112,13 +191,34 @@ function BranchList({ config, onChange, problems }: Pick<SettingsProps<ByPercent
           {config.branches.map((b, i) => (
             <tr key={b.id}>
               <td>
-                <TextInput label={`Name of branch ${i + 1}`} value={b.label ?? ''} placeholder={b.id} onChange={(label) => setBranch(i, { label: label || undefined }, `branch:${i}:label`)} />
+                <TextInput
+                  label={`Name of branch ${i + 1}`}
+                  value={b.label ?? ''}
+                  placeholder={b.id}
+                  onChange={(label) => setBranch(i, { label: label || undefined }, `branch:${i}:label`)}
+                />
               </td>
               <td>
-                <NumberInput label={`Share of ${b.label ?? b.id}`} min={0} max={100} value={b.percent} onChange={(percent) => percent !== undefined && setBranch(i, { percent }, `branch:${i}:percent`)} invalid={problems.has('config.branches')} />
+                <NumberInput
+                  label={`Share of ${b.label ?? b.id}`}
+                  min={0}
+                  max={100}
+                  value={b.percent}
+                  onChange={(percent) =>
+                    percent !== undefined && setBranch(i, { percent }, `branch:${i}:percent`)
+                  }
+                  invalid={problems.has('config.branches')}
+                />
               </td>
               <td>
-                <button type="button" className="btn btn-ghost btn-icon" disabled={config.branches.length <= 2} aria-label={`Remove ${b.label ?? b.id}`} title={config.branches.length <= 2 ? 'A split needs two branches' : 'Remove this branch'} onClick={() => setBranch(i, undefined)}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-icon"
+                  disabled={config.branches.length <= 2}
+                  aria-label={`Remove ${b.label ?? b.id}`}
+                  title={config.branches.length <= 2 ? 'A split needs two branches' : 'Remove this branch'}
+                  onClick={() => setBranch(i, undefined)}
+                >
                   ×
                 </button>
               </td>
@@ -132,14 +232,35 @@ function BranchList({ config, onChange, problems }: Pick<SettingsProps<ByPercent
       <button
         type="button"
         className="btn btn-secondary btn-small"
-        onClick={() => onChange({ ...config, branches: [...config.branches, { id: freeId(`variant ${config.branches.length + 1}`, config.branches.map((b) => b.id)), label: `Variant ${config.branches.length + 1}`, percent: 0 }] })}
+        onClick={() =>
+          onChange({
+            ...config,
+            branches: [
+              ...config.branches,
+              {
+                id: freeId(
+                  `variant ${config.branches.length + 1}`,
+                  config.branches.map((b) => b.id),
+                ),
+                label: `Variant ${config.branches.length + 1}`,
+                percent: 0,
+              },
+            ],
+          })
+        }
       >
         + Add branch
       </button>
       <div className="field">
         <label className="field-label">Shuffle key</label>
-        <TextInput label="Shuffle key" value={config.salt} onChange={(salt) => salt && onChange({ ...config, salt }, 'salt')} />
-        <div className="field-hint">Changing it reassigns customers to branches; keep it while a test runs.</div>
+        <TextInput
+          label="Shuffle key"
+          value={config.salt}
+          onChange={(salt) => salt && onChange({ ...config, salt }, 'salt')}
+        />
+        <div className="field-hint">
+          Changing it reassigns customers to branches; keep it while a test runs.
+        </div>
       </div>
     </PanelSection>
   );
