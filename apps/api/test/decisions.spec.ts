@@ -183,6 +183,25 @@ describe('decision API (REST, one instance, no Redis)', () => {
     ]);
   });
 
+  it('gives each of many customers deciding at once its own history (windows read together)', async () => {
+    const customers = [0, 1, 2, 3, 4, 5].map((i) => ({ id: `together-${i}`, declines: i % 2 === 0 ? 'gold-card' : 'silver-card' }));
+    for (const c of customers) {
+      const first = await decide({ customer: { id: c.id, age: 30 } }).expect(200);
+      await rest(t, key).post('/api/v1/outcomes', { decisionId: first.body.decisionId, actionId: c.declines, outcome: 'declined', idempotencyKey: `${c.id}-declined` }).expect(201);
+    }
+    // As fields of one GraphQL query (resolved concurrently: the windows are read together), then over REST at once.
+    const fields = customers.map((c, i) => `d${i}: decide(strategyId: $s, input: { customer: { id: "${c.id}", age: 30 } }) { customerId actions }`);
+    const together = ok(await t.gql(`query($s: ID!) { ${fields.join(' ')} }`, { s: strategy.strategyId }, s.designer.token)) as Record<string, { customerId: string; actions: { actionId: string }[] }>;
+    const answers = await Promise.all(customers.map((c) => decide({ customer: { id: c.id, age: 30 } }).expect(200)));
+    for (const [i, c] of customers.entries()) {
+      const expected = c.declines === 'gold-card' ? ['silver-card', 'bronze-card'] : ['gold-card', 'bronze-card'];
+      expect(answers[i]!.body.customerId).toBe(c.id);
+      expect(answers[i]!.body.actions.map((a: { actionId: string }) => a.actionId)).toEqual(expected);
+      expect(together[`d${i}`]!.customerId).toBe(c.id);
+      expect(together[`d${i}`]!.actions.map((a) => a.actionId)).toEqual(expected);
+    }
+  });
+
   it('stores an outcome once per idempotency key (header or body), also when sent at once', async () => {
     const d = await decide({ customer: { id: 'idem', age: 30 } }).expect(200);
     const body = { decisionId: d.body.decisionId, actionId: 'silver-card', outcome: 'accepted', channel: 'app', at: '2026-01-02T03:04:05Z' };

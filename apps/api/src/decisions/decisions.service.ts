@@ -110,7 +110,7 @@ export class DecisionsService {
       source: caller.source,
       ...(channel && { channel }),
     };
-    await this.history.shown(customerId, history, shownOf(record), historyCached);
+    this.history.shown(customerId, history, shownOf(record), historyCached);
     record.latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
     this.log.append(record);
     this.metrics.observeDecision(plan.strategyName, record.latencyMs / 1000);

@@ -8,6 +8,11 @@ import { APP_CONFIG } from '../config/config.module';
 import { DecisionLogWriter } from '../decision-log/decision-log.writer';
 import { closeRedis, redisClient } from '../decisions/redis';
 
+interface Waiter {
+  resolve(items: EngineInteraction[]): void;
+  reject(error: unknown): void;
+}
+
 export const HISTORY_DAYS = 90;
 export const HISTORY_LIMIT = 500;
 const CACHE_TTL_SECONDS = 60;
@@ -25,6 +30,7 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   private redis?: Redis;
   private readonly lru = new Map<string, { at: number; items: EngineInteraction[] }>();
   private readonly prefix: string;
+  private coldBatch?: Map<string, Waiter[]>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -79,15 +85,7 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
       return !cached[i];
     });
     if (!missing.length) return out;
-    const rows: { customer_id: string; action_id: string; outcome: Outcome; at: Date; channel: string | null }[] = await this.query(
-      `SELECT customer_id, action_id, outcome, at, channel FROM (
-         SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY at DESC, id DESC) AS n FROM interactions
-         WHERE customer_id = ANY($1) AND at > now() - make_interval(days => $2)) recent
-       WHERE n <= $3 ORDER BY customer_id, at DESC, id DESC`,
-      [missing, HISTORY_DAYS, HISTORY_LIMIT],
-    );
-    const loaded = new Map<string, EngineInteraction[]>(missing.map((id) => [id, []]));
-    for (const r of rows) loaded.get(r.customer_id)!.push(toInteraction(r));
+    const loaded = await this.loadMany(missing);
     await Promise.all(
       missing.map(async (id) => {
         const items = mergeNewestFirst(this.writer.pendingShown(id), loaded.get(id)!);
@@ -98,10 +96,14 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
     return out;
   }
 
-  /** After a decision: its shown actions go in front of the cached window (the rows follow in the next flush). */
-  async shown(customerId: string, previous: readonly EngineInteraction[], shown: readonly EngineInteraction[], previousCached = true): Promise<void> {
+  /**
+   * After a decision: its shown actions go in front of the cached window (the rows follow in the next
+   * flush). Not awaited: commands on the one Redis connection run in order, so the customer's next
+   * read (or an outcome's invalidation) comes after this write; a failed write is logged in store().
+   */
+  shown(customerId: string, previous: readonly EngineInteraction[], shown: readonly EngineInteraction[], previousCached = true): void {
     if (!shown.length && previousCached) return;
-    await this.store(customerId, [...shown, ...previous].slice(0, HISTORY_LIMIT));
+    void this.store(customerId, [...shown, ...previous].slice(0, HISTORY_LIMIT));
   }
 
   async invalidate(customerId: string): Promise<void> {
@@ -109,14 +111,59 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
     if (this.redis) await this.redis.del(this.prefix + customerId).catch((e: unknown) => this.logger.warn(`history cache: ${String(e)}`));
   }
 
-  private async load(customerId: string): Promise<EngineInteraction[]> {
-    const rows: { action_id: string; outcome: Outcome; at: Date; channel: string | null }[] = await this.query(
-      `SELECT action_id, outcome, at, channel FROM interactions
-       WHERE customer_id = $1 AND at > now() - make_interval(days => $2)
-       ORDER BY at DESC, id DESC LIMIT $3`,
-      [customerId, HISTORY_DAYS, HISTORY_LIMIT],
-    );
-    return rows.map(toInteraction);
+  /**
+   * Windows not in the cache, asked for in the same turn of the event loop, are read with one query:
+   * under load many decisions for new customers cost one round trip to PostgreSQL instead of one each.
+   */
+  private load(customerId: string): Promise<EngineInteraction[]> {
+    let batch = this.coldBatch;
+    if (!batch) {
+      const created = new Map<string, Waiter[]>();
+      batch = this.coldBatch = created;
+      setImmediate(() => {
+        this.coldBatch = undefined;
+        void this.loadBatch(created);
+      });
+    }
+    const waiting = batch;
+    return new Promise((resolve, reject) => {
+      const waiters = waiting.get(customerId);
+      if (waiters) waiters.push({ resolve, reject });
+      else waiting.set(customerId, [{ resolve, reject }]);
+    });
+  }
+
+  private async loadBatch(batch: Map<string, Waiter[]>): Promise<void> {
+    try {
+      const loaded = await this.loadMany([...batch.keys()]);
+      // Each waiter gets its own array (a decision adds its shown actions to what it read).
+      for (const [id, waiters] of batch) for (const w of waiters) w.resolve([...loaded.get(id)!]);
+    } catch (error) {
+      for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+    }
+  }
+
+  /** Newest first per customer, every customer asked for present (an empty window when it has none). */
+  private async loadMany(customerIds: readonly string[]): Promise<Map<string, EngineInteraction[]>> {
+    type Row = { customer_id: string; action_id: string; outcome: Outcome; at: Date; channel: string | null };
+    const rows: Row[] =
+      customerIds.length === 1
+        ? await this.query(
+            `SELECT customer_id, action_id, outcome, at, channel FROM interactions
+             WHERE customer_id = $1 AND at > now() - make_interval(days => $2)
+             ORDER BY at DESC, id DESC LIMIT $3`,
+            [customerIds[0], HISTORY_DAYS, HISTORY_LIMIT],
+          )
+        : await this.query(
+            `SELECT customer_id, action_id, outcome, at, channel FROM (
+               SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY at DESC, id DESC) AS n FROM interactions
+               WHERE customer_id = ANY($1) AND at > now() - make_interval(days => $2)) recent
+             WHERE n <= $3 ORDER BY customer_id, at DESC, id DESC`,
+            [customerIds, HISTORY_DAYS, HISTORY_LIMIT],
+          );
+    const loaded = new Map<string, EngineInteraction[]>(customerIds.map((id) => [id, []]));
+    for (const r of rows) loaded.get(r.customer_id)!.push(toInteraction(r));
+    return loaded;
   }
 
   /**
