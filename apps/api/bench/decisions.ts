@@ -44,7 +44,10 @@ interface Run {
 
 export async function main(): Promise<void> {
   // `npm run bench` builds it first.
-  if (!existsSync(DIST_MAIN)) throw new Error('apps/api/dist/main.js is missing: run the bench with `npm run bench -- api`, which builds it.');
+  if (!existsSync(DIST_MAIN))
+    throw new Error(
+      'apps/api/dist/main.js is missing: run the bench with `npm run bench -- api`, which builds it.',
+    );
   const dbName = `arbiter_bench_${randomBytes(5).toString('hex')}`;
   const prefix = dbName;
   const dbUrl = withDatabase(ADMIN_URL, dbName);
@@ -53,24 +56,28 @@ export async function main(): Promise<void> {
   try {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, [...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), DIST_MAIN], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: dbUrl,
-        REDIS_URL,
-        REDIS_PREFIX: prefix,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-        DEMO_SEED: 'false',
-        RUN_WORKER: 'false',
-        API_KEY_RATE_LIMIT: '1000000',
+    api = spawn(
+      process.execPath,
+      [...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), DIST_MAIN],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: dbUrl,
+          REDIS_URL,
+          REDIS_PREFIX: prefix,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          JWT_SECRET: randomBytes(32).toString('hex'),
+          AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'),
+          LOG_LEVEL: 'warn',
+          DEMO_SEED: 'false',
+          RUN_WORKER: 'false',
+          API_KEY_RATE_LIMIT: '1000000',
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    );
     await waitFor(`${base}/health/live`, 60_000);
     const { secret, strategyId } = await seed(dbUrl);
 
@@ -79,7 +86,11 @@ export async function main(): Promise<void> {
 
     const body = (i: number) => {
       const sample = inputs[i % inputs.length]!;
-      return JSON.stringify({ strategy: strategyId, customer: { ...sample.customer, id: `cust-${i % CUSTOMERS}` }, context: sample.context });
+      return JSON.stringify({
+        strategy: strategyId,
+        customer: { ...sample.customer, id: `cust-${i % CUSTOMERS}` },
+        context: sample.context,
+      });
     };
     // Warm-up: compiles the plan, fills pools and caches (not measured, but counted for the log check).
     const warm = await load(base, secret, body, { connections: 8, amount: 500 });
@@ -89,7 +100,7 @@ export async function main(): Promise<void> {
     // Answered according to the API itself (a client may give up on responses in flight at the end).
     // Requests a client gave up on at the end of a run may still be finishing: wait until the count is stable.
     let answered = await decisionsAnswered(base);
-    for (let previous = -1; previous !== answered; ) {
+    for (let previous = -1; previous !== answered;) {
       await new Promise((r) => setTimeout(r, 500));
       previous = answered;
       answered = await decisionsAnswered(base);
@@ -113,10 +124,18 @@ export async function main(): Promise<void> {
     }));
     printTable(rows);
     const ratio = max.requestsPerSec / engineRate;
-    console.log(`\nin-process engine (same strategy and inputs): ${Math.round(engineRate)} decisions/s; API at max rate / engine = ${ratio.toFixed(4)}`);
-    console.log(`API at max rate / bare Node http ceiling = ${(max.requestsPerSec / ceiling.requestsPerSec).toFixed(3)}`);
-    console.log(`decisions answered: ${answered}; decision_log rows after graceful stop: ${logged}; lost: ${lost}`);
-    console.log(`goals: p99 < 25 ms at ${RATE} req/s: ${fixed.p99 < 25 ? 'met' : 'MISSED'}; zero errors: ${fixed.errors === 0 ? 'met' : 'MISSED'}; no log rows lost: ${lost === 0 ? 'met' : 'MISSED'}`);
+    console.log(
+      `\nin-process engine (same strategy and inputs): ${Math.round(engineRate)} decisions/s; API at max rate / engine = ${ratio.toFixed(4)}`,
+    );
+    console.log(
+      `API at max rate / bare Node http ceiling = ${(max.requestsPerSec / ceiling.requestsPerSec).toFixed(3)}`,
+    );
+    console.log(
+      `decisions answered: ${answered}; decision_log rows after graceful stop: ${logged}; lost: ${lost}`,
+    );
+    console.log(
+      `goals: p99 < 25 ms at ${RATE} req/s: ${fixed.p99 < 25 ? 'met' : 'MISSED'}; zero errors: ${fixed.errors === 0 ? 'met' : 'MISSED'}; no log rows lost: ${lost === 0 ? 'met' : 'MISSED'}`,
+    );
     saveResults('api', {
       requestsPerSec: Math.round(max.requestsPerSec),
       fixedRateRequestsPerSec: Math.round(fixed.requestsPerSec),
@@ -145,41 +164,60 @@ export async function seed(dbUrl: string): Promise<{ secret: string; strategyId:
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   try {
-    const user = (await db.query(`INSERT INTO users (email, display_name, password_hash, roles) VALUES ('bench@arbiter.local', 'Bench', 'x', '{admin}') RETURNING id`)).rows[0].id as string;
+    const user = (
+      await db.query(
+        `INSERT INTO users (email, display_name, password_hash, roles) VALUES ('bench@arbiter.local', 'Bench', 'x', '{admin}') RETURNING id`,
+      )
+    ).rows[0].id as string;
     for (const a of telcoRetention.actions) {
-      await db.query(`INSERT INTO actions (id, name, "group", channel, value, cost, valid_from, valid_to, tags, attributes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
-        a.id,
-        a.name,
-        a.group ?? null,
-        a.channel ?? null,
-        a.value ?? null,
-        a.cost ?? null,
-        a.validFrom ?? null,
-        a.validTo ?? null,
-        a.tags ?? [],
-        JSON.stringify(a.attributes ?? {}),
-      ]);
+      await db.query(
+        `INSERT INTO actions (id, name, "group", channel, value, cost, valid_from, valid_to, tags, attributes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          a.id,
+          a.name,
+          a.group ?? null,
+          a.channel ?? null,
+          a.value ?? null,
+          a.cost ?? null,
+          a.validFrom ?? null,
+          a.validTo ?? null,
+          a.tags ?? [],
+          JSON.stringify(a.attributes ?? {}),
+        ],
+      );
     }
     for (const scope of ['customer', 'context'] as const) {
       for (const f of telcoRetention.schema[scope] ?? []) {
-        await db.query(`INSERT INTO schema_fields (scope, name, type, label, description, allowed_values, personal) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-          scope,
-          f.name,
-          f.type,
-          f.label ?? null,
-          f.description ?? null,
-          f.allowedValues ? JSON.stringify(f.allowedValues) : null,
-          f.personal ?? false,
-        ]);
+        await db.query(
+          `INSERT INTO schema_fields (scope, name, type, label, description, allowed_values, personal) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            scope,
+            f.name,
+            f.type,
+            f.label ?? null,
+            f.description ?? null,
+            f.allowedValues ? JSON.stringify(f.allowedValues) : null,
+            f.personal ?? false,
+          ],
+        );
       }
     }
-    const strategyId = (await db.query(`INSERT INTO strategies (name, description, created_by) VALUES ($1, $2, $3) RETURNING id`, [telcoRetention.title, telcoRetention.description, user])).rows[0].id as string;
+    const strategyId = (
+      await db.query(
+        `INSERT INTO strategies (name, description, created_by) VALUES ($1, $2, $3) RETURNING id`,
+        [telcoRetention.title, telcoRetention.description, user],
+      )
+    ).rows[0].id as string;
     await db.query(
       `INSERT INTO strategy_versions (strategy_id, number, status, document, content_hash, created_by, published_by, published_at) VALUES ($1, 1, 'PUBLISHED', $2, $3, $4, $4, now())`,
       [strategyId, JSON.stringify(telcoRetention.document), contentHash(telcoRetention.document), user],
     );
     const secret = `arb_${randomBytes(24).toString('base64url')}`;
-    await db.query(`INSERT INTO api_keys (name, prefix, key_hash, created_by) VALUES ('bench', $1, $2, $3)`, [secret.slice(0, 12), createHash('sha256').update(secret).digest('hex'), user]);
+    await db.query(`INSERT INTO api_keys (name, prefix, key_hash, created_by) VALUES ('bench', $1, $2, $3)`, [
+      secret.slice(0, 12),
+      createHash('sha256').update(secret).digest('hex'),
+      user,
+    ]);
     return { secret, strategyId };
   } finally {
     await db.end();
@@ -189,7 +227,11 @@ export async function seed(dbUrl: string): Promise<{ secret: string; strategyId:
 /** Decisions per second of the compiled strategy in this process, on the same inputs (no history). */
 function engineThroughput(inputs: DecisionInput[]): number {
   const compiled = compileStrategy(telcoRetention.document, exampleEnvironment(telcoRetention));
-  const rows = inputs.map((input, i) => ({ ...input, customer: { ...input.customer, id: `cust-${i}` }, history: [] }));
+  const rows = inputs.map((input, i) => ({
+    ...input,
+    customer: { ...input.customer, id: `cust-${i}` },
+    history: [],
+  }));
   for (let i = 0; i < 20_000; i++) compiled.decide(rows[i % rows.length]!);
   let n = 0;
   const start = performance.now();
@@ -200,7 +242,12 @@ function engineThroughput(inputs: DecisionInput[]): number {
   return n / ((performance.now() - start) / 1000);
 }
 
-async function load(base: string, key: string, body: (i: number) => string, options: { connections: number; duration?: number; amount?: number; overallRate?: number }): Promise<Run> {
+async function load(
+  base: string,
+  key: string,
+  body: (i: number) => string,
+  options: { connections: number; duration?: number; amount?: number; overallRate?: number },
+): Promise<Run> {
   let i = 0;
   const latencies: number[] = [];
   const instance = autocannon({
@@ -213,11 +260,18 @@ async function load(base: string, key: string, body: (i: number) => string, opti
     ...(options.overallRate && { overallRate: options.overallRate }),
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(i++) }) }],
   });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    latencies.push(responseTime),
+  );
   const result = await instance;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  const name = options.overallRate ? `API, ${options.overallRate} req/s for ${options.duration} s` : options.duration ? `API, max rate for ${options.duration} s` : 'warm-up';
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  const name = options.overallRate
+    ? `API, ${options.overallRate} req/s for ${options.duration} s`
+    : options.duration
+      ? `API, max rate for ${options.duration} s`
+      : 'warm-up';
   return {
     name,
     requestsPerSec: result.requests.total / (result.duration || 1),
@@ -230,7 +284,13 @@ async function load(base: string, key: string, body: (i: number) => string, opti
 }
 
 /** Open loop at a fixed rate: request i is due at start + i / rate, whatever the earlier ones do. */
-export async function paced(base: string, key: string, body: (i: number) => string, rate: number, seconds: number): Promise<Run> {
+export async function paced(
+  base: string,
+  key: string,
+  body: (i: number) => string,
+  rate: number,
+  seconds: number,
+): Promise<Run> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const url = new URL(`${base}/api/v1/decisions`);
   const total = rate * seconds;
@@ -254,7 +314,16 @@ export async function paced(base: string, key: string, body: (i: number) => stri
         sent += 1;
         const req = request(
           url,
-          { method: 'POST', agent, timeout: 10_000, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'content-length': Buffer.byteLength(payload) } },
+          {
+            method: 'POST',
+            agent,
+            timeout: 10_000,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${key}`,
+              'content-length': Buffer.byteLength(payload),
+            },
+          },
           (res) => {
             res.resume();
             res.on('end', () => {
@@ -279,8 +348,17 @@ export async function paced(base: string, key: string, body: (i: number) => stri
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  return { name: `API, ${rate} req/s for ${seconds} s (open loop)`, requestsPerSec: total / elapsed, p50: pct(50), p95: pct(95), p99: pct(99), errors, ok };
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  return {
+    name: `API, ${rate} req/s for ${seconds} s (open loop)`,
+    requestsPerSec: total / elapsed,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    errors,
+    ok,
+  };
 }
 
 /** The API's own count of decisions answered (GET /metrics, allowed from this machine). */
@@ -306,7 +384,10 @@ async function bareCeiling(): Promise<Run> {
   );
   try {
     await waitFor(`http://127.0.0.1:${port}/`, 10_000);
-    const run = await load(`http://127.0.0.1:${port}`, 'x', () => '{}', { connections: CONNECTIONS, duration: MAX_SECONDS });
+    const run = await load(`http://127.0.0.1:${port}`, 'x', () => '{}', {
+      connections: CONNECTIONS,
+      duration: MAX_SECONDS,
+    });
     return { ...run, name: `bare Node http, max rate for ${MAX_SECONDS} s` };
   } finally {
     server.kill('SIGTERM');

@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { importDataset } from '@arbiter/datasets';
 import { compileStrategy, SimulationAccumulator, type DecisionInput } from '@arbiter/engine';
-import { coupon, COUPON_CSV_COLUMNS, couponCsvRow, couponRowToInput, exampleEnvironment } from '@arbiter/engine/examples';
+import {
+  coupon,
+  COUPON_CSV_COLUMNS,
+  couponCsvRow,
+  couponRowToInput,
+  exampleEnvironment,
+} from '@arbiter/engine/examples';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 
@@ -26,7 +32,13 @@ const API_DIR = join(__dirname, '..');
 const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const MAPPING = { loggedAction: ['coupon', 'expiration'], outcome: 'Y' };
-const SAMPLE = join(API_DIR, 'data', 'samples', 'uci-in-vehicle-coupon-recommendation', 'in-vehicle-coupon-recommendation.csv');
+const SAMPLE = join(
+  API_DIR,
+  'data',
+  'samples',
+  'uci-in-vehicle-coupon-recommendation',
+  'in-vehicle-coupon-recommendation.csv',
+);
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number): () => number {
@@ -42,9 +54,14 @@ function random(seed: number): () => number {
 
 /** Coupon-shaped lines: every column drawn independently from its values in the real survey. */
 function* couponLines(rows: number, seed = 7): Generator<string> {
-  const sample = readFileSync(SAMPLE, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+  const sample = readFileSync(SAMPLE, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','));
   const next = random(seed);
-  for (let i = 0; i < rows; i++) yield COUPON_CSV_COLUMNS.map((_, c) => sample[Math.floor(next() * sample.length)]![c] ?? '').join(',');
+  for (let i = 0; i < rows; i++)
+    yield COUPON_CSV_COLUMNS.map((_, c) => sample[Math.floor(next() * sample.length)]![c] ?? '').join(',');
 }
 
 function* csvChunks(rows: number): Generator<string> {
@@ -61,8 +78,18 @@ function* csvChunks(rows: number): Generator<string> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function gql<T = Record<string, any>>(base: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) }, body: JSON.stringify({ query, variables }) });
+async function gql<T = Record<string, any>>(
+  base: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -73,13 +100,21 @@ function upload(base: string, token: string, rows: number): Promise<{ id: string
     const url = new URL(`${base}/api/v1/datasets?name=bench&format=csv`);
     const req = request(url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'x-dataset-mapping': JSON.stringify({ ...MAPPING, useCustomerSchema: false }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'text/csv',
+        'x-dataset-mapping': JSON.stringify({ ...MAPPING, useCustomerSchema: false }),
+      },
     });
     req.on('response', (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
-      res.on('end', () => (res.statusCode === 201 ? resolve(JSON.parse(text)) : reject(new Error(`upload: ${res.statusCode} ${text}`))));
+      res.on('end', () =>
+        res.statusCode === 201
+          ? resolve(JSON.parse(text))
+          : reject(new Error(`upload: ${res.statusCode} ${text}`)),
+      );
     });
     req.on('error', reject);
     Readable.from(csvChunks(rows)).pipe(req);
@@ -89,7 +124,12 @@ function upload(base: string, token: string, rows: number): Promise<{ id: string
 /** The same generated file through the import library alone, rows dropped: the ceiling for the upload. */
 async function importRowsPerSecond(rows: number): Promise<number> {
   const start = process.hrtime.bigint();
-  const report = await importDataset(Readable.from(csvChunks(rows)), { format: { kind: 'csv' }, mapping: MAPPING, hashSalt: 'bench', onRows: () => undefined });
+  const report = await importDataset(Readable.from(csvChunks(rows)), {
+    format: { kind: 'csv' },
+    mapping: MAPPING,
+    hashSalt: 'bench',
+    onRows: () => undefined,
+  });
   if (report.rowsKept !== rows) throw new Error(`import kept ${report.rowsKept} of ${rows} rows`);
   return rows / (Number(process.hrtime.bigint() - start) / 1e9);
 }
@@ -116,10 +156,26 @@ export async function main(): Promise<void> {
   dbUrl.pathname = `/${dbName}`;
   const port = 3900 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl.toString(), REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: randomBytes(32).toString('hex'), AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', RUN_WORKER: 'false', DEMO_SEED: 'false' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RUN_WORKER: 'false',
+    DEMO_SEED: 'false',
+  };
   const children: ChildProcess[] = [];
   const start = (script: string) => {
-    const child = spawn(process.execPath, [join(API_DIR, 'dist', script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [join(API_DIR, 'dist', script)], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(child);
     return child;
   };
@@ -134,23 +190,52 @@ export async function main(): Promise<void> {
     start('main.js');
     for (let i = 0; ; i++) {
       if (i > 300) throw new Error('the API did not start');
-      const ok = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await sleep(100);
     }
     // One user with the designer and analyst roles, written directly (no admin exists in a fresh database).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { hashPassword } = require(join(API_DIR, 'dist', 'auth', 'passwords.js')) as { hashPassword(p: string): Promise<string> };
+    const { hashPassword } = require(join(API_DIR, 'dist', 'auth', 'passwords.js')) as {
+      hashPassword(p: string): Promise<string>;
+    };
     const password = randomBytes(12).toString('hex');
     const db = new Client({ connectionString: dbUrl.toString() });
     await db.connect();
-    await db.query(`INSERT INTO users (email, display_name, password_hash, roles) VALUES ('bench@arbiter.local', 'Bench', $1, ARRAY['designer','analyst'])`, [await hashPassword(password)]);
-    const token = (await gql<{ login: { accessToken: string } }>(base, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: 'bench@arbiter.local', p: password })).login.accessToken;
+    await db.query(
+      `INSERT INTO users (email, display_name, password_hash, roles) VALUES ('bench@arbiter.local', 'Bench', $1, ARRAY['designer','analyst'])`,
+      [await hashPassword(password)],
+    );
+    const token = (
+      await gql<{ login: { accessToken: string } }>(
+        base,
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+        { e: 'bench@arbiter.local', p: password },
+      )
+    ).login.accessToken;
     for (const a of coupon.actions) {
-      const { id, name, group, channel, value, cost, attributes, tags } = a as typeof a & { cost?: number; tags?: string[] };
-      await gql(base, `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name, group, channel, value, cost, attributes, tags } }, token);
+      const { id, name, group, channel, value, cost, attributes, tags } = a as typeof a & {
+        cost?: number;
+        tags?: string[];
+      };
+      await gql(
+        base,
+        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+        { i: { id, name, group, channel, value, cost, attributes, tags } },
+        token,
+      );
     }
-    const versionId = (await gql<{ createStrategy: { versions: { id: string }[] } }>(base, `mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { versions { id } } }`, { i: { name: 'Coupons', document: coupon.document } }, token)).createStrategy.versions[0]!.id;
+    const versionId = (
+      await gql<{ createStrategy: { versions: { id: string }[] } }>(
+        base,
+        `mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { versions { id } } }`,
+        { i: { name: 'Coupons', document: coupon.document } },
+        token,
+      )
+    ).createStrategy.versions[0]!.id;
 
     console.log(`Uploading ${ROWS.toLocaleString('en')} generated coupon rows…`);
     const t0 = Date.now();
@@ -162,9 +247,23 @@ export async function main(): Promise<void> {
       const procs = Array.from({ length: workers }, () => start('worker.js'));
       await sleep(3000); // workers connected
       const t = Date.now();
-      const sim = (await gql<{ runSimulation: { id: string } }>(base, `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d, force: true) { id } }`, { v: versionId, d: dataset.id }, token)).runSimulation;
+      const sim = (
+        await gql<{ runSimulation: { id: string } }>(
+          base,
+          `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d, force: true) { id } }`,
+          { v: versionId, d: dataset.id },
+          token,
+        )
+      ).runSimulation;
       for (;;) {
-        const s = (await gql<{ simulation: { status: string; results: { rows: number } | null } }>(base, `query($id: ID!) { simulation(id: $id) { status results } }`, { id: sim.id }, token)).simulation;
+        const s = (
+          await gql<{ simulation: { status: string; results: { rows: number } | null } }>(
+            base,
+            `query($id: ID!) { simulation(id: $id) { status results } }`,
+            { id: sim.id },
+            token,
+          )
+        ).simulation;
         if (s.status === 'COMPLETED') {
           if (s.results?.rows !== ROWS) throw new Error(`simulated ${s.results?.rows} rows`);
           break;
@@ -195,13 +294,31 @@ export async function main(): Promise<void> {
       importRowsPerSec: Math.round(importRate),
     };
     printTable([
-      { step: 'upload (REST stream → dataset_rows)', seconds: uploadSeconds.toFixed(1), 'rows/s': figures.uploadRowsPerSec },
-      { step: 'in-process import, rows not stored', seconds: `${(inProcessRows / importRate).toFixed(1)} (${inProcessRows / 1000}k)`, 'rows/s': figures.importRowsPerSec },
-      { step: 'simulation, 1 worker (flow → aggregated result)', seconds: seconds1.toFixed(1), 'rows/s': figures.rowsPerSec1Worker },
+      {
+        step: 'upload (REST stream → dataset_rows)',
+        seconds: uploadSeconds.toFixed(1),
+        'rows/s': figures.uploadRowsPerSec,
+      },
+      {
+        step: 'in-process import, rows not stored',
+        seconds: `${(inProcessRows / importRate).toFixed(1)} (${inProcessRows / 1000}k)`,
+        'rows/s': figures.importRowsPerSec,
+      },
+      {
+        step: 'simulation, 1 worker (flow → aggregated result)',
+        seconds: seconds1.toFixed(1),
+        'rows/s': figures.rowsPerSec1Worker,
+      },
       { step: 'simulation, 2 workers', seconds: seconds2.toFixed(1), 'rows/s': figures.rowsPerSec2Workers },
-      { step: 'in-process engine (decideBatch + accumulator)', seconds: `${(inProcessRows / engine).toFixed(1)} (${inProcessRows / 1000}k)`, 'rows/s': figures.engineRowsPerSec },
+      {
+        step: 'in-process engine (decideBatch + accumulator)',
+        seconds: `${(inProcessRows / engine).toFixed(1)} (${inProcessRows / 1000}k)`,
+        'rows/s': figures.engineRowsPerSec,
+      },
     ]);
-    console.log(`End to end for 1M rows (upload + best simulation): ${figures.secondsFor1M} s; storage overhead: import / upload = ${(importRate / figures.uploadRowsPerSec).toFixed(2)}×; queue overhead: engine / 1 worker = ${(engine / figures.rowsPerSec1Worker).toFixed(2)}×`);
+    console.log(
+      `End to end for 1M rows (upload + best simulation): ${figures.secondsFor1M} s; storage overhead: import / upload = ${(importRate / figures.uploadRowsPerSec).toFixed(2)}×; queue overhead: engine / 1 worker = ${(engine / figures.rowsPerSec1Worker).toFixed(2)}×`,
+    );
     saveResults('simulation', figures);
   } finally {
     await Promise.all(children.map(stop));

@@ -50,13 +50,20 @@ export class AppModule {
             genReqId: requestId,
             // Only what identifies the request: no headers (tokens), no bodies (passwords, personal data).
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
           }),
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: config.database.migrateOnStart }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config),
+          migrationsRun: config.database.migrateOnStart,
+        }),
         GraphQLModule.forRoot(graphqlOptions(config)),
         AuthModule,
         UsersModule,

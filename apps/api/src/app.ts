@@ -15,7 +15,10 @@ import { serveStudio, studioDirectory } from './studio/serve-studio';
 
 /** The API as a Nest application, initialised (migrations applied) but not listening. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   // First: after SIGTERM no new request gets in (see main.ts).
   app.use(app.get(RequestGate).middleware);

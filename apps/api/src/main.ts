@@ -15,7 +15,9 @@ import { studioDirectory } from './studio/serve-studio';
 const IN_FLIGHT_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
-  const { config, stop, embedded } = await withDatabase(withQuickStartAuditKey(withQuickStartDemoPassword(loadConfig(loadEnvFile()))));
+  const { config, stop, embedded } = await withDatabase(
+    withQuickStartAuditKey(withQuickStartDemoPassword(loadConfig(loadEnvFile()))),
+  );
   const app = await createApp(config);
   const logger = new Logger('Main');
   // Graceful stop on SIGTERM/SIGINT (only here: tests create many apps in one process): refuse new
@@ -37,16 +39,26 @@ async function main(): Promise<void> {
         });
     });
   }
-  if (config.jwt.secretGenerated) logger.warn('JWT_SECRET is not set: tokens are signed with a per-process secret and stop working on restart.');
-  if (config.audit.secretGenerated) logger.warn('AUDIT_HMAC_SECRET is not set: audit entries are signed with a per-process key, so entries of earlier runs no longer verify.');
+  if (config.jwt.secretGenerated)
+    logger.warn(
+      'JWT_SECRET is not set: tokens are signed with a per-process secret and stop working on restart.',
+    );
+  if (config.audit.secretGenerated)
+    logger.warn(
+      'AUDIT_HMAC_SECRET is not set: audit entries are signed with a per-process key, so entries of earlier runs no longer verify.',
+    );
   if (config.demo.seed) printDemoCredentials(await app.get(DemoSeedService).seed());
   await app.listen(config.port, config.host);
   const origin = `http://localhost:${config.port}`;
-  if (studioDirectory(config.studioDir)) logger.log(`Studio at ${origin}/${config.demo.seed ? " (sign in with a demo login above)" : ""}`);
+  if (studioDirectory(config.studioDir))
+    logger.log(`Studio at ${origin}/${config.demo.seed ? ' (sign in with a demo login above)' : ''}`);
   const url = `${origin}${GRAPHQL_PATH}`;
   logger.log(config.graphql.sandbox ? `GraphQL API and sandbox at ${url}` : `GraphQL API at ${url}`);
   logger.log(`REST decision API at ${origin}/api/v1, its OpenAPI document at ${origin}/api/docs`);
-  if (embedded) logger.log(`Embedded database (quick start) under ${config.dataDir}/pg; set DATABASE_URL to use PostgreSQL`);
+  if (embedded)
+    logger.log(
+      `Embedded database (quick start) under ${config.dataDir}/pg; set DATABASE_URL to use PostgreSQL`,
+    );
 }
 
 main().catch((error: unknown) => {

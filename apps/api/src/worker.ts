@@ -35,14 +35,24 @@ export class WorkerModule {
 /** `npm run worker`: one BullMQ worker process against REDIS_URL and DATABASE_URL (any number of them, on any machine). */
 export async function runWorker(): Promise<void> {
   const config = loadConfig(loadEnvFile());
-  if (!config.redis.url) throw new ConfigError(['REDIS_URL: is required to run a worker (without Redis the API runs simulations in-process)']);
-  if (!config.database.url) throw new ConfigError(['DATABASE_URL: is required to run a worker (the embedded database belongs to the API process)']);
+  if (!config.redis.url)
+    throw new ConfigError([
+      'REDIS_URL: is required to run a worker (without Redis the API runs simulations in-process)',
+    ]);
+  if (!config.database.url)
+    throw new ConfigError([
+      'DATABASE_URL: is required to run a worker (the embedded database belongs to the API process)',
+    ]);
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.init();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      app.get(Logger).log(`${signal}: stopping; a chunk being decided or a model being trained goes back to the queue for another worker`);
+      app
+        .get(Logger)
+        .log(
+          `${signal}: stopping; a chunk being decided or a model being trained goes back to the queue for another worker`,
+        );
       // At once rather than in the shutdown hooks' turn: the chunk stops at its next slice of rows.
       void app.get<symbol, JobRunner>(JOB_RUNNER).stopWorkers();
       void app.get<symbol, TrainingRunner>(TRAINING_RUNNER).stopWorkers();
@@ -52,7 +62,11 @@ export async function runWorker(): Promise<void> {
         .catch(() => process.exit(1));
     });
   }
-  app.get(Logger).log(`Simulation worker running (Redis prefix ${config.redis.prefix}); it trains models too${config.learner.run ? ', and learns adaptive models when no other process does' : ''}`);
+  app
+    .get(Logger)
+    .log(
+      `Simulation worker running (Redis prefix ${config.redis.prefix}); it trains models too${config.learner.run ? ', and learns adaptive models when no other process does' : ''}`,
+    );
 }
 
 if (require.main === module) {

@@ -9,7 +9,11 @@ const POLICY_DOC = {
   schemaVersion: 1,
   nodes: [
     { id: 'all', type: 'actions', config: {} },
-    { id: 'policy', type: 'contactPolicy', config: { cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] } },
+    {
+      id: 'policy',
+      type: 'contactPolicy',
+      config: { cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] },
+    },
     { id: 'arbitrate', type: 'arbitrate', config: { propensityWeight: 0, valueWeight: 1 } },
     { id: 'output', type: 'output', config: {} },
   ],
@@ -37,33 +41,67 @@ describe('API keys limited to some strategies (history, outcomes) and idempotenc
     s = await new Scenario(t).init();
     const admin = await t.user([Role.admin]);
     for (const [i, id] of ['gold', 'silver', 'bronze'].entries()) {
-      ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name: id, value: 30 - i * 10 } }, s.designer.token));
+      ok(
+        await t.gql(
+          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+          { i: { id, name: id, value: 30 - i * 10 } },
+          s.designer.token,
+        ),
+      );
     }
     mine = await publishStrategy(t, s, { ...POLICY_DOC, description: 'mine' }, 'Mine');
     theirs = await publishStrategy(t, s, { ...POLICY_DOC, description: 'theirs' }, 'Theirs');
-    scoped = (await createApiKey(t, admin.token, { name: 'scoped to mine', strategyIds: [mine.strategyId] })).secret;
+    scoped = (await createApiKey(t, admin.token, { name: 'scoped to mine', strategyIds: [mine.strategyId] }))
+      .secret;
     full = (await createApiKey(t, admin.token, { name: 'all strategies' })).secret;
     otherFull = (await createApiKey(t, admin.token, { name: 'another system' })).secret;
   });
   afterAll(() => t?.close());
 
-  const decide = (key: string, strategy: Published, customerId: string) => rest(t, key).post('/api/v1/decisions', { strategy: strategy.strategyId, customer: { id: customerId } }).expect(200);
-  const history = async (key: string, customerId: string): Promise<Interaction[]> => (await rest(t, key).get(`/api/v1/customers/${customerId}/interactions`).expect(200)).body.interactions;
+  const decide = (key: string, strategy: Published, customerId: string) =>
+    rest(t, key)
+      .post('/api/v1/decisions', { strategy: strategy.strategyId, customer: { id: customerId } })
+      .expect(200);
+  const history = async (key: string, customerId: string): Promise<Interaction[]> =>
+    (await rest(t, key).get(`/api/v1/customers/${customerId}/interactions`).expect(200)).body.interactions;
 
   it('a scoped key reads only what its strategies showed and were told, also before the decision log is written', async () => {
     const other = await decide(full, theirs, 'shared-customer');
-    await rest(t, full).post('/api/v1/outcomes', { decisionId: other.body.decisionId, actionId: 'gold', outcome: 'declined' }).expect(201);
-    await rest(t, full).post('/api/v1/outcomes', { customerId: 'shared-customer', actionId: 'silver', outcome: 'clicked' }).expect(201);
+    await rest(t, full)
+      .post('/api/v1/outcomes', { decisionId: other.body.decisionId, actionId: 'gold', outcome: 'declined' })
+      .expect(201);
+    await rest(t, full)
+      .post('/api/v1/outcomes', { customerId: 'shared-customer', actionId: 'silver', outcome: 'clicked' })
+      .expect(201);
     const own = await decide(scoped, mine, 'shared-customer');
-    await rest(t, scoped).post('/api/v1/outcomes', { decisionId: own.body.decisionId, actionId: 'silver', outcome: 'accepted' }).expect(201);
+    await rest(t, scoped)
+      .post('/api/v1/outcomes', { decisionId: own.body.decisionId, actionId: 'silver', outcome: 'accepted' })
+      .expect(201);
 
     // Own decision still in the log's buffer: already visible, the other strategy's not.
-    expect(kinds(await history(scoped, 'shared-customer'))).toEqual(['accepted:silver', 'shown:bronze', 'shown:silver']);
+    expect(kinds(await history(scoped, 'shared-customer'))).toEqual([
+      'accepted:silver',
+      'shown:bronze',
+      'shown:silver',
+    ]);
     await t.app.get(DecisionLogWriter).flush();
-    expect(kinds(await history(scoped, 'shared-customer'))).toEqual(['accepted:silver', 'shown:bronze', 'shown:silver']);
+    expect(kinds(await history(scoped, 'shared-customer'))).toEqual([
+      'accepted:silver',
+      'shown:bronze',
+      'shown:silver',
+    ]);
     // A key for all strategies sees everything, as contact policies do.
     expect(kinds(await history(full, 'shared-customer'))).toEqual(
-      ['accepted:silver', 'clicked:silver', 'declined:gold', 'shown:bronze', 'shown:bronze', 'shown:gold', 'shown:silver', 'shown:silver'].sort(),
+      [
+        'accepted:silver',
+        'clicked:silver',
+        'declined:gold',
+        'shown:bronze',
+        'shown:bronze',
+        'shown:gold',
+        'shown:silver',
+        'shown:silver',
+      ].sort(),
     );
     // A customer only other strategies met looks new to the scoped key.
     await decide(full, theirs, 'their-customer');
@@ -71,51 +109,100 @@ describe('API keys limited to some strategies (history, outcomes) and idempotenc
   });
 
   it("a scoped key cannot change other strategies' contact policies with outcomes", async () => {
-    const offered = (res: { body: { actions: { actionId: string }[] } }) => res.body.actions.map((a) => a.actionId).sort();
+    const offered = (res: { body: { actions: { actionId: string }[] } }) =>
+      res.body.actions.map((a) => a.actionId).sort();
     const before = await decide(full, theirs, 'target');
     expect(offered(before)).toEqual(['bronze', 'gold', 'silver']);
 
     // No decision: the outcome would belong to every strategy.
-    const bare = await rest(t, scoped).post('/api/v1/outcomes', { customerId: 'target', actionId: 'gold', outcome: 'declined' }).expect(403);
-    expect(bare.body.error).toEqual({ code: 'FORBIDDEN', message: expect.stringMatching(/decisionId/), details: { field: 'decisionId' } });
+    const bare = await rest(t, scoped)
+      .post('/api/v1/outcomes', { customerId: 'target', actionId: 'gold', outcome: 'declined' })
+      .expect(403);
+    expect(bare.body.error).toEqual({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/decisionId/),
+      details: { field: 'decisionId' },
+    });
     // A decision of another strategy is unknown to it.
-    const foreign = await rest(t, scoped).post('/api/v1/outcomes', { decisionId: before.body.decisionId, actionId: 'gold', outcome: 'declined' }).expect(400);
-    expect(foreign.body.error.details).toEqual([{ field: 'decisionId', message: expect.stringMatching(/no decision/) }]);
+    const foreign = await rest(t, scoped)
+      .post('/api/v1/outcomes', { decisionId: before.body.decisionId, actionId: 'gold', outcome: 'declined' })
+      .expect(400);
+    expect(foreign.body.error.details).toEqual([
+      { field: 'decisionId', message: expect.stringMatching(/no decision/) },
+    ]);
     await t.app.get(DecisionLogWriter).flush();
-    await rest(t, scoped).post('/api/v1/outcomes', { decisionId: before.body.decisionId, actionId: 'gold', outcome: 'declined' }).expect(400);
+    await rest(t, scoped)
+      .post('/api/v1/outcomes', { decisionId: before.body.decisionId, actionId: 'gold', outcome: 'declined' })
+      .expect(400);
 
     expect(offered(await decide(full, theirs, 'target'))).toEqual(['bronze', 'gold', 'silver']);
-    const stored = await t.sql.query(`SELECT count(*)::int AS n FROM interactions WHERE customer_id = 'target' AND outcome <> 'shown'`);
+    const stored = await t.sql.query(
+      `SELECT count(*)::int AS n FROM interactions WHERE customer_id = 'target' AND outcome <> 'shown'`,
+    );
     expect(stored.rows[0].n).toBe(0);
   });
 
   it('keeps idempotency keys apart per API key: another caller neither reads nor pre-empts an outcome', async () => {
     const d1 = await decide(full, theirs, 'idem-a');
     const d2 = await decide(otherFull, theirs, 'idem-b');
-    const first = await rest(t, full).post('/api/v1/outcomes', { decisionId: d1.body.decisionId, actionId: 'gold', outcome: 'converted' }).set('idempotency-key', 'order-42').expect(201);
+    const first = await rest(t, full)
+      .post('/api/v1/outcomes', { decisionId: d1.body.decisionId, actionId: 'gold', outcome: 'converted' })
+      .set('idempotency-key', 'order-42')
+      .expect(201);
     // Same key value from another API key: its own outcome, stored, nothing of the first one returned.
-    const second = await rest(t, otherFull).post('/api/v1/outcomes', { decisionId: d2.body.decisionId, actionId: 'silver', outcome: 'declined' }).set('idempotency-key', 'order-42').expect(201);
-    expect(second.body).toMatchObject({ customerId: 'idem-b', actionId: 'silver', outcome: 'declined', replayed: false });
+    const second = await rest(t, otherFull)
+      .post('/api/v1/outcomes', { decisionId: d2.body.decisionId, actionId: 'silver', outcome: 'declined' })
+      .set('idempotency-key', 'order-42')
+      .expect(201);
+    expect(second.body).toMatchObject({
+      customerId: 'idem-b',
+      actionId: 'silver',
+      outcome: 'declined',
+      replayed: false,
+    });
     expect(JSON.stringify(second.body)).not.toContain('idem-a');
     // Each caller's replay answers its own first result.
-    const replayFirst = await rest(t, full).post('/api/v1/outcomes', { customerId: 'x', actionId: 'bronze', outcome: 'ignored' }).set('idempotency-key', 'order-42').expect(200);
+    const replayFirst = await rest(t, full)
+      .post('/api/v1/outcomes', { customerId: 'x', actionId: 'bronze', outcome: 'ignored' })
+      .set('idempotency-key', 'order-42')
+      .expect(200);
     expect(replayFirst.body).toEqual({ ...first.body, replayed: true });
-    const replaySecond = await rest(t, otherFull).post('/api/v1/outcomes', { customerId: 'x', actionId: 'bronze', outcome: 'ignored' }).set('idempotency-key', 'order-42').expect(200);
+    const replaySecond = await rest(t, otherFull)
+      .post('/api/v1/outcomes', { customerId: 'x', actionId: 'bronze', outcome: 'ignored' })
+      .set('idempotency-key', 'order-42')
+      .expect(200);
     expect(replaySecond.body).toEqual({ ...second.body, replayed: true });
     // Racing requests of one key still store one row; the studio has a namespace of its own.
-    const racing = await Promise.all([1, 2, 3].map(() => rest(t, otherFull).post('/api/v1/outcomes', { customerId: 'race', actionId: 'gold', outcome: 'clicked', idempotencyKey: 'race-1' })));
+    const racing = await Promise.all(
+      [1, 2, 3].map(() =>
+        rest(t, otherFull).post('/api/v1/outcomes', {
+          customerId: 'race',
+          actionId: 'gold',
+          outcome: 'clicked',
+          idempotencyKey: 'race-1',
+        }),
+      ),
+    );
     expect(racing.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     const studio = ok(
-      await t.gql(`mutation($i: RecordOutcomeInput!) { recordOutcome(input: $i) { replayed customerId } }`, { i: { customerId: 'studio', actionId: 'gold', outcome: 'clicked', idempotencyKey: 'order-42' } }, s.designer.token),
+      await t.gql(
+        `mutation($i: RecordOutcomeInput!) { recordOutcome(input: $i) { replayed customerId } }`,
+        { i: { customerId: 'studio', actionId: 'gold', outcome: 'clicked', idempotencyKey: 'order-42' } },
+        s.designer.token,
+      ),
     ).recordOutcome;
     expect(studio).toEqual({ replayed: false, customerId: 'studio' });
-    const rows = await t.sql.query(`SELECT count(*)::int AS n FROM interactions WHERE idempotency_key IN ('order-42', 'race-1')`);
+    const rows = await t.sql.query(
+      `SELECT count(*)::int AS n FROM interactions WHERE idempotency_key IN ('order-42', 'race-1')`,
+    );
     expect(rows.rows[0].n).toBe(4);
   });
 
   it('says in the OpenAPI document what a scoped key can see and that idempotency keys are per API key', async () => {
     const doc = (await request(t.app.getHttpServer()).get('/api/docs').expect(200)).body;
-    expect(doc.paths['/api/v1/customers/{id}/interactions'].get.description).toMatch(/limited to some strategies.*only the actions those strategies' decisions showed/);
+    expect(doc.paths['/api/v1/customers/{id}/interactions'].get.description).toMatch(
+      /limited to some strategies.*only the actions those strategies' decisions showed/,
+    );
     expect(doc.paths['/api/v1/outcomes'].post.description).toMatch(/decisionId` is required/);
     expect(doc.paths['/api/v1/outcomes'].post.responses['403']).toBeDefined();
     expect(doc.paths['/api/v1/outcomes'].post.parameters[0].description).toMatch(/per API key/);

@@ -70,12 +70,39 @@ const insertRow = (sql: Client, r: Row & { hash: string }, alg?: string) =>
     ? sql.query(
         `INSERT INTO audit_log (seq, occurred_at, actor_id, actor_email, action, entity_type, entity_id, before_hash, after_hash, comment, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [r.seq, r.occurred_at, r.actor_id, r.actor_email, r.action, r.entity_type, r.entity_id, r.before_hash, r.after_hash, r.comment, r.prev_hash, r.hash],
+        [
+          r.seq,
+          r.occurred_at,
+          r.actor_id,
+          r.actor_email,
+          r.action,
+          r.entity_type,
+          r.entity_id,
+          r.before_hash,
+          r.after_hash,
+          r.comment,
+          r.prev_hash,
+          r.hash,
+        ],
       )
     : sql.query(
         `INSERT INTO audit_log (seq, occurred_at, actor_id, actor_email, action, entity_type, entity_id, before_hash, after_hash, comment, prev_hash, hash, hash_alg)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [r.seq, r.occurred_at, r.actor_id, r.actor_email, r.action, r.entity_type, r.entity_id, r.before_hash, r.after_hash, r.comment, r.prev_hash, r.hash, alg],
+        [
+          r.seq,
+          r.occurred_at,
+          r.actor_id,
+          r.actor_email,
+          r.action,
+          r.entity_type,
+          r.entity_id,
+          r.before_hash,
+          r.after_hash,
+          r.comment,
+          r.prev_hash,
+          r.hash,
+          alg,
+        ],
       );
 
 describe('audit chain: keyed, extended only at its head, head exported', () => {
@@ -92,17 +119,27 @@ describe('audit chain: keyed, extended only at its head, head exported', () => {
     t = await startTestApp({ AUDIT_HMAC_SECRET: 'a3c1e07f5b9d2846c1f0e3a7b5d9c2e4f6a8b0c1d3e5f7a9' });
     admin = await t.user([Role.admin]);
     designer = await t.user([Role.designer]);
-    for (const id of ['keyed-a', 'keyed-b', 'keyed-c']) ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name: id, value: 1 } }, designer.token));
+    for (const id of ['keyed-a', 'keyed-b', 'keyed-c'])
+      ok(
+        await t.gql(
+          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+          { i: { id, name: id, value: 1 } },
+          designer.token,
+        ),
+      );
   });
   afterAll(async () => {
     jest.restoreAllMocks();
     await t?.close();
   });
 
-  const verify = async (anchor?: { seq: number; hash: string }) => ok(await t.gql(VERIFY, { a: anchor ?? null }, admin.token)).verifyAuditChain;
+  const verify = async (anchor?: { seq: number; hash: string }) =>
+    ok(await t.gql(VERIFY, { a: anchor ?? null }, admin.token)).verifyAuditChain;
 
   it('signs entries with an HMAC of AUDIT_HMAC_SECRET, not a plain hash', async () => {
-    const rows: (Row & { hash: string; hash_alg: string })[] = (await t.sql.query('SELECT * FROM audit_log ORDER BY seq')).rows;
+    const rows: (Row & { hash: string; hash_alg: string })[] = (
+      await t.sql.query('SELECT * FROM audit_log ORDER BY seq')
+    ).rows;
     expect(rows.length).toBeGreaterThan(3);
     for (const row of rows) {
       expect(row.hash_alg).toBe('hmac-sha256');
@@ -115,9 +152,15 @@ describe('audit chain: keyed, extended only at its head, head exported', () => {
   it('the database refuses an INSERT that does not continue the chain at its head', async () => {
     const h = await head(t.sql);
     const good = forgedTail(h);
-    await expect(insertRow(t.sql, { ...good, prev_hash: GENESIS_HASH }, 'hmac-sha256')).rejects.toThrow(/does not continue the chain/);
-    await expect(insertRow(t.sql, { ...good, seq: h.seq + 2 }, 'hmac-sha256')).rejects.toThrow(/does not continue the chain/);
-    await expect(insertRow(t.sql, { ...good, seq: 1, prev_hash: GENESIS_HASH }, 'hmac-sha256')).rejects.toThrow(/does not continue the chain/);
+    await expect(insertRow(t.sql, { ...good, prev_hash: GENESIS_HASH }, 'hmac-sha256')).rejects.toThrow(
+      /does not continue the chain/,
+    );
+    await expect(insertRow(t.sql, { ...good, seq: h.seq + 2 }, 'hmac-sha256')).rejects.toThrow(
+      /does not continue the chain/,
+    );
+    await expect(
+      insertRow(t.sql, { ...good, seq: 1, prev_hash: GENESIS_HASH }, 'hmac-sha256'),
+    ).rejects.toThrow(/does not continue the chain/);
     // Nor a new entry with a plain SHA-256, however it is labelled.
     await expect(insertRow(t.sql, good)).rejects.toThrow(/null value|hmac-sha256/);
     await expect(insertRow(t.sql, good, 'sha256')).rejects.toThrow(/must be signed with hmac-sha256/);
@@ -140,22 +183,44 @@ describe('audit chain: keyed, extended only at its head, head exported', () => {
     await t.sql.query('DELETE FROM audit_log WHERE seq > $1', [h.seq - 2]);
     await t.sql.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
     expect(await verify()).toMatchObject({ valid: true });
-    expect(await verify(h)).toMatchObject({ valid: false, firstBrokenSeq: h.seq - 1, reason: expect.stringMatching(/cut off/) });
+    expect(await verify(h)).toMatchObject({
+      valid: false,
+      firstBrokenSeq: h.seq - 1,
+      reason: expect.stringMatching(/cut off/),
+    });
     // New entries refill the seq numbers, but not with the exported hash.
-    for (const id of ['refill-a', 'refill-b']) ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name: id, value: 1 } }, designer.token));
-    expect(await verify(h)).toMatchObject({ valid: false, firstBrokenSeq: h.seq, reason: expect.stringMatching(/rewritten/) });
-    expect(errorCodeOf(await t.gql(VERIFY, { a: { seq: 0, hash: 'x' } }, admin.token))).toBe('VALIDATION_FAILED');
+    for (const id of ['refill-a', 'refill-b'])
+      ok(
+        await t.gql(
+          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+          { i: { id, name: id, value: 1 } },
+          designer.token,
+        ),
+      );
+    expect(await verify(h)).toMatchObject({
+      valid: false,
+      firstBrokenSeq: h.seq,
+      reason: expect.stringMatching(/rewritten/),
+    });
+    expect(errorCodeOf(await t.gql(VERIFY, { a: { seq: 0, hash: 'x' } }, admin.token))).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('a plain INSERT of a tail row with a correctly computed hash no longer verifies (last: it stays in the chain)', async () => {
     const forged = forgedTail(await head(t.sql));
     // Labelled as keyed, so the trigger lets it in: it continues the chain at the head.
     await insertRow(t.sql, forged, 'hmac-sha256');
-    expect(await verify()).toMatchObject({ valid: false, firstBrokenSeq: forged.seq, reason: expect.stringMatching(/HMAC/) });
+    expect(await verify()).toMatchObject({
+      valid: false,
+      firstBrokenSeq: forged.seq,
+      reason: expect.stringMatching(/HMAC/),
+    });
   });
 });
 
-const errorCodeOf = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
+const errorCodeOf = (res: { errors?: { extensions?: { code?: string } }[] }) =>
+  res.errors?.[0]?.extensions?.code;
 
 describe('audit chain written before the key (an existing database)', () => {
   let db: TestDatabase;
@@ -166,14 +231,23 @@ describe('audit chain written before the key (an existing database)', () => {
     db = await createTestDatabase();
     // The schema as it was before the keyed chain, with a chain of plain SHA-256 entries.
     const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(AuditChainHmac1764600000000));
-    const ds = await new DataSource({ ...dataSourceOptions({ database: { url: db.url, poolSize: 2, migrateOnStart: false } }), migrations: before }).initialize();
+    const ds = await new DataSource({
+      ...dataSourceOptions({ database: { url: db.url, poolSize: 2, migrateOnStart: false } }),
+      migrations: before,
+    }).initialize();
     await ds.runMigrations();
     await ds.destroy();
     sql = new Client({ connectionString: db.url });
     await sql.connect();
     let prev = { seq: 0, hash: GENESIS_HASH };
     for (let i = 0; i < 5; i++) {
-      const row = { ...forgedTail(prev), action: 'action.create', entity_type: 'action', entity_id: `legacy-${i}`, comment: null };
+      const row = {
+        ...forgedTail(prev),
+        action: 'action.create',
+        entity_type: 'action',
+        entity_id: `legacy-${i}`,
+        comment: null,
+      };
       row.hash = legacyEntryHash(fieldsOf(row));
       await insertRow(sql, row);
       prev = { seq: row.seq, hash: row.hash };
@@ -186,7 +260,9 @@ describe('audit chain written before the key (an existing database)', () => {
   });
 
   it('still verifies after the upgrade, is sealed by a keyed entry at start-up, and refuses plain entries after it', async () => {
-    app = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '3' }));
+    app = await createApp(
+      loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '3' }),
+    );
     const rows = (await sql.query('SELECT seq, action, hash_alg FROM audit_log ORDER BY seq')).rows;
     expect(rows.map((r) => [Number(r.seq), r.action, r.hash_alg])).toEqual([
       [1, 'action.create', 'sha256'],
@@ -197,13 +273,22 @@ describe('audit chain written before the key (an existing database)', () => {
       [6, 'audit.keyed', 'hmac-sha256'],
     ]);
     // Sign in as an admin created directly, then verify over GraphQL like an operator would.
-    await app.get(UsersService).create(null, { email: 'legacy-admin@test.local', displayName: 'Legacy admin', password: 'correct-horse-battery-staple', roles: [Role.admin] });
+    await app.get(UsersService).create(null, {
+      email: 'legacy-admin@test.local',
+      displayName: 'Legacy admin',
+      password: 'correct-horse-battery-staple',
+      roles: [Role.admin],
+    });
     const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
       const req = request(app!.getHttpServer()).post('/graphql');
       if (token) req.set('authorization', `Bearer ${token}`);
       return (await req.send({ query, variables })).body;
     };
-    const token = (await gql(`mutation { login(email: "legacy-admin@test.local", password: "correct-horse-battery-staple") { accessToken } }`)).data.login.accessToken;
+    const token = (
+      await gql(
+        `mutation { login(email: "legacy-admin@test.local", password: "correct-horse-battery-staple") { accessToken } }`,
+      )
+    ).data.login.accessToken;
     const verify = async () => (await gql(VERIFY, {}, token)).data.verifyAuditChain;
     expect(await verify()).toMatchObject({ valid: true, checkedEntries: 7, firstBrokenSeq: null });
 
@@ -211,12 +296,23 @@ describe('audit chain written before the key (an existing database)', () => {
     await sql.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
     const old = (await sql.query('SELECT * FROM audit_log WHERE seq = 5')).rows[0];
     const rewritten = { ...old, comment: 'rewritten' };
-    await sql.query('UPDATE audit_log SET comment = $1, hash = $2 WHERE seq = 5', ['rewritten', legacyEntryHash(fieldsOf(rewritten))]);
-    expect(await verify()).toMatchObject({ valid: false, firstBrokenSeq: 6, reason: expect.stringMatching(/prev_hash/) });
+    await sql.query('UPDATE audit_log SET comment = $1, hash = $2 WHERE seq = 5', [
+      'rewritten',
+      legacyEntryHash(fieldsOf(rewritten)),
+    ]);
+    expect(await verify()).toMatchObject({
+      valid: false,
+      firstBrokenSeq: 6,
+      reason: expect.stringMatching(/prev_hash/),
+    });
     await sql.query('UPDATE audit_log SET comment = $1, hash = $2 WHERE seq = 5', [old.comment, old.hash]);
     // A plain entry after keyed ones (slipped in with the triggers off) does not verify.
     await insertRow(sql, forgedTail(await head(sql)), 'sha256');
     await sql.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
-    expect(await verify()).toMatchObject({ valid: false, firstBrokenSeq: 8, reason: expect.stringMatching(/not signed with the audit key/) });
+    expect(await verify()).toMatchObject({
+      valid: false,
+      firstBrokenSeq: 8,
+      reason: expect.stringMatching(/not signed with the audit key/),
+    });
   });
 });

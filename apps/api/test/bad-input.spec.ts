@@ -23,16 +23,32 @@ const withVars =
 const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   trainModel: [
     [withVars({ 'i.datasetId': 'x', 'i.testShare': 0.9 }), ['input.datasetId', 'input.testShare']],
-    [withVars({ 'i.positiveValues': [], 'i.seed': -1, 'i.predictors': ['x', 'x'] }), ['input.positiveValues', 'input.seed', 'input.predictors']],
+    [
+      withVars({ 'i.positiveValues': [], 'i.seed': -1, 'i.predictors': ['x', 'x'] }),
+      ['input.positiveValues', 'input.seed', 'input.predictors'],
+    ],
     [withVars({ 'i.targetColumn': 'nope' }), ['input.targetColumn']],
     [withVars({ 'i.settings': { maxIter: 0 } }), ['input.settings.maxIter']],
   ],
   cancelTraining: [[withVars({ id: 'x' }), ['id']]],
   createAdaptiveModel: [
-    [withVars({ 'i.explorationShare': 2, 'i.predictors': [{ input: 'age', type: 'number' }] }), ['input.explorationShare', 'input.predictors[0].input']],
-    [withVars({ 'i.groupBy': 'region', 'i.predictors': [{ input: 'customer.age', type: 'date' }], 'i.noResponseHours': 24 }), ['input.groupBy', 'input.predictors[0].type', 'input.noResponseHours']],
+    [
+      withVars({ 'i.explorationShare': 2, 'i.predictors': [{ input: 'age', type: 'number' }] }),
+      ['input.explorationShare', 'input.predictors[0].input'],
+    ],
+    [
+      withVars({
+        'i.groupBy': 'region',
+        'i.predictors': [{ input: 'customer.age', type: 'date' }],
+        'i.noResponseHours': 24,
+      }),
+      ['input.groupBy', 'input.predictors[0].type', 'input.noResponseHours'],
+    ],
     [withVars({ 'i.negativeOutcomes': ['accepted'] }), ['input.negativeOutcomes']],
-    [withVars({ 'i.predictors': [{ input: 'customer.age', type: 'number', center: 40 }] }), ['input.predictors[0].spread']],
+    [
+      withVars({ 'i.predictors': [{ input: 'customer.age', type: 'number', center: 40 }] }),
+      ['input.predictors[0].spread'],
+    ],
     [withVars({ 'i.priorModelId': '00000000-0000-4000-8000-000000000009' }), ['input.priorModelId']],
   ],
   reconfigureAdaptiveModel: [
@@ -51,15 +67,28 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   logout: [[withVars({ r: 'x' }), ['refreshToken']]],
   createUser: [
     [withVars({ 'i.email': 'not-an-email', 'i.password': 'short' }), ['input.email', 'input.password']],
-    [withVars({ 'i.displayName': '   ', 'i.roles': ['analyst', 'analyst'] }), ['input.displayName', 'input.roles']],
+    [
+      withVars({ 'i.displayName': '   ', 'i.roles': ['analyst', 'analyst'] }),
+      ['input.displayName', 'input.roles'],
+    ],
   ],
   setUserRoles: [[withVars({ u: 'not-a-uuid' }), ['userId']]],
   setUserActive: [[withVars({ u: '42' }), ['userId']]],
   createAction: [
     [withVars({ 'i.id': 'has space', 'i.name': '' }), ['input.id', 'input.name']],
-    [withVars({ 'i.validFrom': '2026-02-01T00:00:00Z', 'i.validTo': '2026-01-01T00:00:00Z' }), ['input.validTo']],
+    [
+      withVars({ 'i.validFrom': '2026-02-01T00:00:00Z', 'i.validTo': '2026-01-01T00:00:00Z' }),
+      ['input.validTo'],
+    ],
     // Both at once: a wrong id does not hide the dates' order.
-    [withVars({ 'i.id': 'has space', 'i.validFrom': '2026-02-01T00:00:00Z', 'i.validTo': '2026-01-01T00:00:00Z' }), ['input.id', 'input.validTo']],
+    [
+      withVars({
+        'i.id': 'has space',
+        'i.validFrom': '2026-02-01T00:00:00Z',
+        'i.validTo': '2026-01-01T00:00:00Z',
+      }),
+      ['input.id', 'input.validTo'],
+    ],
     [withVars({ 'i.attributes': { name: 'shadow' } }), ['input.attributes']],
     [withVars({ 'i.tags': ['a', 'a'] }), ['input.tags']],
     [withVars({ 'i.tags': ['ok', 'a|b'] }), ['input.tags[1]']],
@@ -81,12 +110,25 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   importJsonRulesEngineRules: [
     [withVars({ n: '' }), ['name']],
     [withVars({ r: { rule: [] } }), ['rules']],
-    [withVars({ r: [{ conditions: { all: [{ fact: 'x', params: { a: 1 }, operator: 'equal', value: 1 }] }, event: { type: 'a' } }] }), ['rules[0].conditions.all[0].params']],
+    [
+      withVars({
+        r: [
+          {
+            conditions: { all: [{ fact: 'x', params: { a: 1 }, operator: 'equal', value: 1 }] },
+            event: { type: 'a' },
+          },
+        ],
+      }),
+      ['rules[0].conditions.all[0].params'],
+    ],
   ],
   archiveStrategy: [[withVars({ id: 'nope' }), ['id']]],
   saveDraft: [
     [withVars({ 'i.document': [INVALID_DOC] }), ['input.document']],
-    [withVars({ 'i.expectedRevision': 0, 'i.versionId': 'x' }), ['input.versionId', 'input.expectedRevision']],
+    [
+      withVars({ 'i.expectedRevision': 0, 'i.versionId': 'x' }),
+      ['input.versionId', 'input.expectedRevision'],
+    ],
   ],
   cloneVersion: [[withVars({ v: 'x' }), ['versionId']]],
   promoteExperimentArm: [
@@ -95,23 +137,39 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
     [withVars({ step: ' ' }), ['splitStepId']],
     [withVars({ step: 'nowhere' }), ['splitStepId']],
     [withVars({ arm: 'third' }), ['arm']],
-    [(c) => ({ ...c, query: c.query.replace('arm: $arm)', 'arm: $arm, positiveOutcomes: ["shown"])') }), ['positiveOutcomes[0]']],
+    [
+      (c) => ({ ...c, query: c.query.replace('arm: $arm)', 'arm: $arm, positiveOutcomes: ["shown"])') }),
+      ['positiveOutcomes[0]'],
+    ],
   ],
   submitVersion: [[withVars({ v: 'x' }), ['versionId']]],
   approveVersion: [
     [(c) => ({ ...c, query: c.query.replace('comment: "ok"', 'comment: "   "') }), ['comment']],
-    [(c) => ({ ...c, query: c.query.replace('comment: "ok"', 'comment: "ok", justification: " "') }), ['justification']],
+    [
+      (c) => ({ ...c, query: c.query.replace('comment: "ok"', 'comment: "ok", justification: " "') }),
+      ['justification'],
+    ],
   ],
-  rejectVersion: [[(c) => ({ ...c, query: c.query.replace('comment: "not yet"', 'comment: ""') }), ['comment']]],
+  rejectVersion: [
+    [(c) => ({ ...c, query: c.query.replace('comment: "not yet"', 'comment: ""') }), ['comment']],
+  ],
   publishVersion: [[withVars({ v: 'x' }), ['versionId']]],
   rollbackStrategy: [
     [withVars({ s: 'x' }), ['strategyId']],
     [withVars({ v: 'y' }), ['toVersionId']],
-    [(c) => ({ ...c, query: c.query.replace('reason: "back to the earlier version"', 'reason: "  "') }), ['reason']],
+    [
+      (c) => ({ ...c, query: c.query.replace('reason: "back to the earlier version"', 'reason: "  "') }),
+      ['reason'],
+    ],
   ],
   retireVersion: [[withVars({ v: 'x' }), ['versionId']]],
   addComment: [[withVars({ 'i.body': ' ', 'i.nodeId': '' }), ['input.nodeId', 'input.body']]],
-  createApiKey: [[withVars({ 'i.name': ' ', 'i.strategyIds': ['not-an-id'], 'i.rateLimitPerSecond': 0 }), ['input.name', 'input.strategyIds[0]', 'input.rateLimitPerSecond']]],
+  createApiKey: [
+    [
+      withVars({ 'i.name': ' ', 'i.strategyIds': ['not-an-id'], 'i.rateLimitPerSecond': 0 }),
+      ['input.name', 'input.strategyIds[0]', 'input.rateLimitPerSecond'],
+    ],
+  ],
   revokeApiKey: [[withVars({ id: 'x' }), ['id']]],
   recordOutcome: [[withVars({ 'i.outcome': 'shown', 'i.at': 'soon' }), ['input.outcome', 'input.at']]],
   runSimulation: [
@@ -122,7 +180,9 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   cancelSimulation: [[withVars({ id: 'x' }), ['id']]],
   deleteDataset: [[withVars({ id: '42' }), ['id']]],
   setSchemaFieldProtected: [[withVars({ n: 'not a name' }), ['name']]],
-  setFairnessSettings: [[withVars({ i: { ratioFloor: 0, minGroupSize: 0 } }), ['input.ratioFloor', 'input.minGroupSize']]],
+  setFairnessSettings: [
+    [withVars({ i: { ratioFloor: 0, minGroupSize: 0 } }), ['input.ratioFloor', 'input.minGroupSize']],
+  ],
   declareProfileSource: [[withVars({ n: 'Not A Name' }), ['name']]],
   eraseCustomer: [[withVars({ c: '   ' }), ['customerId']]],
 };
@@ -151,7 +211,9 @@ describe('bad input on every mutation', () => {
     ).rows[0];
 
   it('covers every mutation of the schema', () => {
-    expect(Object.keys(BAD_INPUTS).sort()).toEqual(Object.keys(t.app.get(GraphQLSchemaHost).schema.getMutationType()!.getFields()).sort());
+    expect(Object.keys(BAD_INPUTS).sort()).toEqual(
+      Object.keys(t.app.get(GraphQLSchemaHost).schema.getMutationType()!.getFields()).sort(),
+    );
   });
 
   for (const [name, cases] of Object.entries(BAD_INPUTS)) {
@@ -170,18 +232,37 @@ describe('bad input on every mutation', () => {
   }
 
   it('a variable of the wrong GraphQL type is VALIDATION_FAILED too', async () => {
-    const res = await t.gql(`mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`, { r: 'two' }, everyone.token);
+    const res = await t.gql(
+      `mutation($r: Int!) { deleteAction(id: "x", expectedRevision: $r) { id } }`,
+      { r: 'two' },
+      everyone.token,
+    );
     expect(errorCode(res)).toBe('VALIDATION_FAILED');
     expect(res.errors![0]!.extensions!.details![0]!.field).toBe('r');
   });
 
   it('a body that is not JSON, or too large, gets a GraphQL error a client can read', async () => {
-    const post = (body: string) => request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${everyone.token}`).send(body);
+    const post = (body: string) =>
+      request(t.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${everyone.token}`)
+        .send(body);
     const malformed = await post('{"query": "{ me { id } "');
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toEqual({ errors: [{ message: expect.stringMatching(/^The request body is not valid JSON: .+/), extensions: { code: 'BAD_REQUEST' } }] });
+    expect(malformed.body).toEqual({
+      errors: [
+        {
+          message: expect.stringMatching(/^The request body is not valid JSON: .+/),
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
     const huge = await post(JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(3 * 1024 * 1024)}` }));
     expect(huge.status).toBe(413);
-    expect(huge.body.errors[0]).toEqual({ message: expect.stringContaining('larger than 2 MB'), extensions: { code: 'BAD_REQUEST' } });
+    expect(huge.body.errors[0]).toEqual({
+      message: expect.stringContaining('larger than 2 MB'),
+      extensions: { code: 'BAD_REQUEST' },
+    });
   });
 });

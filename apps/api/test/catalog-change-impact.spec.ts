@@ -15,7 +15,15 @@ describe('catalog and schema change impact', () => {
     schemaVersion: 1,
     nodes: [
       { id: 'candidates', type: 'actions', config: { groups: ['adult'] } },
-      { id: 'adults', type: 'filter', config: { condition: { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }] } } },
+      {
+        id: 'adults',
+        type: 'filter',
+        config: {
+          condition: {
+            all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
+          },
+        },
+      },
       { id: 'output', type: 'output', config: {} },
     ],
     edges: [
@@ -26,9 +34,17 @@ describe('catalog and schema change impact', () => {
 
   const IMPACT = `refused refusal impacts { strategyName versionId versionNumber status effect message }`;
   const schemaImpact = (field: Record<string, unknown>, remove = false, token = s.designer.token) =>
-    t.gql(`query($f: DefineSchemaFieldInput!, $r: Boolean!) { schemaChangeImpact(field: $f, remove: $r) { ${IMPACT} } }`, { f: { scope: 'customer', ...field }, r: remove }, token);
+    t.gql(
+      `query($f: DefineSchemaFieldInput!, $r: Boolean!) { schemaChangeImpact(field: $f, remove: $r) { ${IMPACT} } }`,
+      { f: { scope: 'customer', ...field }, r: remove },
+      token,
+    );
   const actionImpact = (action: Record<string, unknown>, remove = false) =>
-    t.gql(`query($a: CreateActionInput!, $r: Boolean!) { catalogChangeImpact(action: $a, remove: $r) { ${IMPACT} } }`, { a: action, r: remove }, s.designer.token);
+    t.gql(
+      `query($a: CreateActionInput!, $r: Boolean!) { catalogChangeImpact(action: $a, remove: $r) { ${IMPACT} } }`,
+      { a: action, r: remove },
+      s.designer.token,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -37,12 +53,30 @@ describe('catalog and schema change impact', () => {
   afterAll(() => t?.close());
 
   it('previews a schema change that would break a published version, then refuses it with the same list', async () => {
-    ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`, {}, s.designer.token));
-    ok(await t.gql(`mutation { createAction(input: { id: "adult-offer", name: "Adult offer", group: "adult" }) { id } }`, {}, s.designer.token));
+    ok(
+      await t.gql(
+        `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
+        {},
+        s.designer.token,
+      ),
+    );
+    ok(
+      await t.gql(
+        `mutation { createAction(input: { id: "adult-offer", name: "Adult offer", group: "adult" }) { id } }`,
+        {},
+        s.designer.token,
+      ),
+    );
     const published = await publishStrategy(t, s, ADULTS, 'Adults only');
     const approved = await createStrategy(t, s.designer.token, 'Adults, approved', ADULTS);
     ok(await mutate.submit(t, s.designer.token, approved.version.id));
-    const submitted = ok(await t.gql(`query($v: ID!) { version(id: $v) { contentHash } }`, { v: approved.version.id }, s.designer.token)).version;
+    const submitted = ok(
+      await t.gql(
+        `query($v: ID!) { version(id: $v) { contentHash } }`,
+        { v: approved.version.id },
+        s.designer.token,
+      ),
+    ).version;
     await completeSimulation(t, submitted.contentHash);
     ok(await mutate.approve(t, s.reviewer.token, approved.version.id));
     const draft = await createStrategy(t, s.designer.token, 'Adults, draft', ADULTS);
@@ -58,58 +92,104 @@ describe('catalog and schema change impact', () => {
       versionNumber: 1,
       status: 'PUBLISHED',
       effect: 'BREAKS',
-      message: "Adults only version 1 (published) reads customer.age, and its type would change from number to string, so callers' values would no longer fit",
+      message:
+        "Adults only version 1 (published) reads customer.age, and its type would change from number to string, so callers' values would no longer fit",
     });
     expect(byVersion[approved.version.id]).toMatchObject({ status: 'APPROVED', effect: 'BREAKS' });
-    expect(byVersion[draft.version.id]).toMatchObject({ status: 'DRAFT', effect: 'FOLLOWS', message: expect.stringContaining("customer field 'age': type \"number\" → \"string\"") });
+    expect(byVersion[draft.version.id]).toMatchObject({
+      status: 'DRAFT',
+      effect: 'FOLLOWS',
+      message: expect.stringContaining('customer field \'age\': type "number" → "string"'),
+    });
 
     // A preview changes nothing: no audit entry, the draft keeps its content hash.
     expect(await auditCount(t)).toBe(before);
-    expect(ok(await t.gql(`query($v: ID!) { version(id: $v) { contentHash } }`, { v: draft.version.id }, s.designer.token)).version.contentHash).toBe(draft.version.contentHash);
+    expect(
+      ok(
+        await t.gql(
+          `query($v: ID!) { version(id: $v) { contentHash } }`,
+          { v: draft.version.id },
+          s.designer.token,
+        ),
+      ).version.contentHash,
+    ).toBe(draft.version.contentHash);
 
     // Saving it: CONFLICT listing the same versions, and nothing changed.
-    const refused = await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "age", type: string }) { name } }`, {}, s.designer.token);
+    const refused = await t.gql(
+      `mutation { defineSchemaField(input: { scope: customer, name: "age", type: string }) { name } }`,
+      {},
+      s.designer.token,
+    );
     expect(errorCode(refused)).toBe('CONFLICT');
     expect(refused.errors![0]!.message).toBe(preview.refusal);
-    expect(refused.errors![0]!.extensions!.details!.map((d) => d.field).sort()).toEqual([`versions.${approved.version.id}`, `versions.${published.versionId}`].sort());
-    expect(ok(await t.gql(`{ dataSchema { customer { name type } } }`, {}, s.designer.token)).dataSchema.customer).toEqual(expect.arrayContaining([{ name: 'age', type: 'number' }]));
+    expect(refused.errors![0]!.extensions!.details!.map((d) => d.field).sort()).toEqual(
+      [`versions.${approved.version.id}`, `versions.${published.versionId}`].sort(),
+    );
+    expect(
+      ok(await t.gql(`{ dataSchema { customer { name type } } }`, {}, s.designer.token)).dataSchema.customer,
+    ).toEqual(expect.arrayContaining([{ name: 'age', type: 'number' }]));
 
     // Removing the field: refused too, said beforehand.
     const removal = ok(await schemaImpact({ name: 'age', type: 'number' }, true)).schemaChangeImpact;
     expect(removal.refused).toBe(true);
-    expect(removal.impacts.filter((i: { effect: string }) => i.effect === 'BREAKS').map((i: { message: string }) => i.message)).toContain(
+    expect(
+      removal.impacts
+        .filter((i: { effect: string }) => i.effect === 'BREAKS')
+        .map((i: { message: string }) => i.message),
+    ).toContain(
       'Adults only version 1 (published) reads customer.age, and the field would no longer be declared, so callers stop sending it',
     );
 
     // A change callers' data still fits: listed, not refused.
-    const harmless = ok(await schemaImpact({ name: 'age', type: 'number', description: 'Age in years' })).schemaChangeImpact;
+    const harmless = ok(
+      await schemaImpact({ name: 'age', type: 'number', description: 'Age in years' }),
+    ).schemaChangeImpact;
     expect(harmless.refused).toBe(false);
     expect(harmless.refusal).toBeNull();
-    expect(harmless.impacts.find((i: { versionId: string }) => i.versionId === published.versionId)).toMatchObject({
+    expect(
+      harmless.impacts.find((i: { versionId: string }) => i.versionId === published.versionId),
+    ).toMatchObject({
       effect: 'KEEPS_ITS_COPY',
       message: expect.stringContaining('keeps deciding as approved, without the change'),
     });
   });
 
   it('previews a catalog edit: the versions that read the action, in words', async () => {
-    ok(await t.gql(`mutation { createAction(input: { id: "gold-card", name: "Gold card", value: 120, group: "cards" }) { id } }`, {}, s.designer.token));
-    const doc = { ...VALID_DOC, nodes: [{ id: 'candidates', type: 'actions', config: { groups: ['cards'] } }, VALID_DOC.nodes[1]] };
+    ok(
+      await t.gql(
+        `mutation { createAction(input: { id: "gold-card", name: "Gold card", value: 120, group: "cards" }) { id } }`,
+        {},
+        s.designer.token,
+      ),
+    );
+    const doc = {
+      ...VALID_DOC,
+      nodes: [{ id: 'candidates', type: 'actions', config: { groups: ['cards'] } }, VALID_DOC.nodes[1]],
+    };
     const published = await publishStrategy(t, s, doc, 'Cards');
-    const preview = ok(await actionImpact({ id: 'gold-card', name: 'Gold card', value: 150, group: 'cards' })).catalogChangeImpact;
+    const preview = ok(
+      await actionImpact({ id: 'gold-card', name: 'Gold card', value: 150, group: 'cards' }),
+    ).catalogChangeImpact;
     expect(preview).toMatchObject({ refused: false, refusal: null });
     expect(preview.impacts).toEqual([
       expect.objectContaining({
         versionId: published.versionId,
         effect: 'KEEPS_ITS_COPY',
-        message: "Cards version 1 (published) keeps deciding as approved, without the change (action 'Gold card': value 120 → 150), until a new version is published",
+        message:
+          "Cards version 1 (published) keeps deciding as approved, without the change (action 'Gold card': value 120 → 150), until a new version is published",
       }),
     ]);
     // An action nobody reads yet, and one that does not exist to delete.
-    expect(ok(await actionImpact({ id: 'unused', name: 'Unused', group: 'other' })).catalogChangeImpact.impacts).toEqual([]);
+    expect(
+      ok(await actionImpact({ id: 'unused', name: 'Unused', group: 'other' })).catalogChangeImpact.impacts,
+    ).toEqual([]);
     expect(errorCode(await actionImpact({ id: 'missing', name: 'Missing' }, true))).toBe('NOT_FOUND');
     // Bad input names the field.
     const bad = await actionImpact({ id: 'has space', name: '' });
     expect(errorCode(bad)).toBe('VALIDATION_FAILED');
-    expect(bad.errors![0]!.extensions!.details!.map((d) => d.field).sort()).toEqual(['action.id', 'action.name']);
+    expect(bad.errors![0]!.extensions!.details!.map((d) => d.field).sort()).toEqual([
+      'action.id',
+      'action.name',
+    ]);
   });
 });

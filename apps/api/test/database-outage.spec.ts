@@ -20,9 +20,18 @@ describe('database outage', () => {
 
   beforeAll(async () => {
     proxy = await startTcpProxy(5432);
-    t = await startTestApp({}, { connectThrough: (url) => url.replace(/@[^/]+\//, `@127.0.0.1:${proxy.port}/`) });
+    t = await startTestApp(
+      {},
+      { connectThrough: (url) => url.replace(/@[^/]+\//, `@127.0.0.1:${proxy.port}/`) },
+    );
     s = await new Scenario(t).init();
-    ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id: 'offer-a', name: 'Offer A' } }, s.designer.token));
+    ok(
+      await t.gql(
+        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+        { i: { id: 'offer-a', name: 'Offer A' } },
+        s.designer.token,
+      ),
+    );
     strategyId = (await publishStrategy(t, s, VALID_DOC)).strategyId;
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
   });
@@ -32,7 +41,8 @@ describe('database outage', () => {
     await proxy?.close();
   });
 
-  const decide = (customerId: string) => rest(t, key).post('/api/v1/decisions', { strategy: strategyId, customer: { id: customerId } });
+  const decide = (customerId: string) =>
+    rest(t, key).post('/api/v1/decisions', { strategy: strategyId, customer: { id: customerId } });
 
   it('answers 503 with Retry-After (REST) and UNAVAILABLE (GraphQL) while the database is away, and loses no decision', async () => {
     const answered: string[] = [];
@@ -66,12 +76,16 @@ describe('database outage', () => {
     expect(t.app.get(DecisionLogWriter).pendingCount).toBe(1);
 
     proxy.restore();
-    expect(await within(10_000, async () => (await decide('new-customer')).status === 200)).toBeGreaterThanOrEqual(0);
+    expect(
+      await within(10_000, async () => (await decide('new-customer')).status === 200),
+    ).toBeGreaterThanOrEqual(0);
     const after = await decide('after');
     expect(after.status).toBe(200);
     answered.push(after.body.decisionId);
     await t.app.get(DecisionLogWriter).flush();
-    const logged = (await t.sql.query(`SELECT id FROM decision_log WHERE customer_id IN ('known', 'after')`)).rows.map((r) => r.id);
+    const logged = (
+      await t.sql.query(`SELECT id FROM decision_log WHERE customer_id IN ('known', 'after')`)
+    ).rows.map((r) => r.id);
     expect(logged.sort()).toEqual([...answered].sort());
   });
 });

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { COUPON_SAMPLE, OPEN_BANDIT_SAMPLE, SampleDatasetsService } from '../src/datasets/sample-datasets.service';
+import {
+  COUPON_SAMPLE,
+  OPEN_BANDIT_SAMPLE,
+  SampleDatasetsService,
+} from '../src/datasets/sample-datasets.service';
 import { customersCsv, CUSTOMERS_MAPPING, uploadDataset } from './support/datasets';
 import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
@@ -19,38 +23,89 @@ describe('datasets', () => {
   afterAll(() => t?.close());
 
   it('streams a CSV in, keeps the good rows and reports every bad one with line, column and reason', async () => {
-    const csv = ['id,age,segment', 'a,30,gold', 'b,not-a-number,silver', 'c,41', 'd,52,bronze', 'e,,gold', ''].join('\n');
+    const csv = [
+      'id,age,segment',
+      'a,30,gold',
+      'b,not-a-number,silver',
+      'c,41',
+      'd,52,bronze',
+      'e,,gold',
+      '',
+    ].join('\n');
     // Typed against the declared customer schema: age is a number, whatever the file's sample suggests.
-    ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`, {}, designer.token));
+    ok(
+      await t.gql(
+        `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
+        {},
+        designer.token,
+      ),
+    );
     const res = await uploadDataset(t, analyst.token, 'small', csv, { customerId: 'id' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: 'small', status: 'READY', format: 'csv', rowCount: 3, rowsRead: 5 });
+    expect(res.body).toMatchObject({
+      name: 'small',
+      status: 'READY',
+      format: 'csv',
+      rowCount: 3,
+      rowsRead: 5,
+    });
     const report = res.body.report;
-    expect(report).toMatchObject({ rowsRead: 5, rowsKept: 3, rowsRejected: 2, rejectedByReason: { 'invalid-number': 1, 'field-count': 1 } });
+    expect(report).toMatchObject({
+      rowsRead: 5,
+      rowsKept: 3,
+      rowsRejected: 2,
+      rejectedByReason: { 'invalid-number': 1, 'field-count': 1 },
+    });
     expect(report.rejected).toEqual([
       expect.objectContaining({ line: 3, column: 'age', kind: 'invalid-number', reason: expect.any(String) }),
       expect.objectContaining({ line: 4, kind: 'field-count' }),
     ]);
     const age = report.columns.find((c: { name: string }) => c.name === 'age');
     expect(age).toMatchObject({ missing: 1, distinct: 2 });
-    const rows = await t.sql.query('SELECT row_no, customer_id, customer FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no', [res.body.id]);
+    const rows = await t.sql.query(
+      'SELECT row_no, customer_id, customer FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no',
+      [res.body.id],
+    );
     expect(rows.rows).toEqual([
       { row_no: 0, customer_id: 'a', customer: { age: 30, segment: 'gold' } },
       { row_no: 1, customer_id: 'd', customer: { age: 52, segment: 'bronze' } },
       { row_no: 2, customer_id: 'e', customer: { segment: 'gold' } },
     ]);
-    const gql = ok(await t.gql(`query($id: ID!) { dataset(id: $id) { status rowCount rowsRead report } datasets { id } }`, { id: res.body.id }, designer.token));
+    const gql = ok(
+      await t.gql(
+        `query($id: ID!) { dataset(id: $id) { status rowCount rowsRead report } datasets { id } }`,
+        { id: res.body.id },
+        designer.token,
+      ),
+    );
     expect(gql.dataset).toMatchObject({ status: 'READY', rowCount: 3, rowsRead: 5 });
     expect(gql.dataset.report.rowsRejected).toBe(2);
     expect(gql.datasets.map((d: { id: string }) => d.id)).toContain(res.body.id);
   });
 
   it('maps the logged action, outcome and propensity, and hashes or drops personal columns', async () => {
-    const csv = 'email,phone,' + customersCsv(3).split('\n').slice(0, 4).map((l, i) => (i === 0 ? l : `${['x@y.z', 'x@y.z', 'q@r.s'][i - 1]},555-${i},${l}`)).join('\n').replace(/^email,phone,/, 'email,phone,');
-    const res = await uploadDataset(t, analyst.token, 'personal', csv.replace('email,phone,email,phone,', 'email,phone,'), { ...CUSTOMERS_MAPPING, personal: { email: 'hash', phone: 'drop' }, useCustomerSchema: false });
+    const csv =
+      'email,phone,' +
+      customersCsv(3)
+        .split('\n')
+        .slice(0, 4)
+        .map((l, i) => (i === 0 ? l : `${['x@y.z', 'x@y.z', 'q@r.s'][i - 1]},555-${i},${l}`))
+        .join('\n')
+        .replace(/^email,phone,/, 'email,phone,');
+    const res = await uploadDataset(
+      t,
+      analyst.token,
+      'personal',
+      csv.replace('email,phone,email,phone,', 'email,phone,'),
+      { ...CUSTOMERS_MAPPING, personal: { email: 'hash', phone: 'drop' }, useCustomerSchema: false },
+    );
     expect(res.status).toBe(201);
     expect(res.body.personalColumns).toEqual({ email: 'hash', phone: 'drop' });
-    const rows = (await t.sql.query('SELECT customer, logged FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no', [res.body.id])).rows;
+    const rows = (
+      await t.sql.query('SELECT customer, logged FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no', [
+        res.body.id,
+      ])
+    ).rows;
     expect(rows).toHaveLength(3);
     expect(rows[0].customer.email).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].customer.email).toBe(rows[1].customer.email);
@@ -62,37 +117,87 @@ describe('datasets', () => {
   });
 
   it('refuses a file that cannot be a dataset with a clear 400, and keeps it as FAILED', async () => {
-    const binary = await uploadDataset(t, analyst.token, 'binary', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3, 0, 0]));
+    const binary = await uploadDataset(
+      t,
+      analyst.token,
+      'binary',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3, 0, 0]),
+    );
     expect(binary.status).toBe(400);
-    expect(binary.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { reason: 'binary' }, message: expect.stringMatching(/not CSV or JSON lines/) });
+    expect(binary.body.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      details: { reason: 'binary' },
+      message: expect.stringMatching(/not CSV or JSON lines/),
+    });
     const noHeader = await uploadDataset(t, analyst.token, 'no header', '1,2,3\n4,5,6\n7,8,9\n');
     expect(noHeader.status).toBe(400);
     expect(noHeader.body.error.message).toMatch(/header/i);
     const json = await uploadDataset(t, analyst.token, 'array', '[{"a":1},{"a":2}]\n', undefined, 'jsonl');
     expect(json.status).toBe(400);
-    const failed = ok(await t.gql(`query($id: ID!) { dataset(id: $id) { status error rowCount } }`, { id: binary.body.error.details.datasetId }, analyst.token));
-    expect(failed.dataset).toMatchObject({ status: 'FAILED', rowCount: 0, error: expect.stringMatching(/ZIP/) });
+    const failed = ok(
+      await t.gql(
+        `query($id: ID!) { dataset(id: $id) { status error rowCount } }`,
+        { id: binary.body.error.details.datasetId },
+        analyst.token,
+      ),
+    );
+    expect(failed.dataset).toMatchObject({
+      status: 'FAILED',
+      rowCount: 0,
+      error: expect.stringMatching(/ZIP/),
+    });
   });
 
   it('validates the mapping and the parameters, and needs the analyst role', async () => {
     const badMapping = await uploadDataset(t, analyst.token, 'x', 'a,b\n1,2\n', { outcome: '', nope: 1 });
     expect(badMapping.status).toBe(400);
     expect(badMapping.body.error.code).toBe('VALIDATION_FAILED');
-    expect(badMapping.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['mapping', 'mapping.outcome']);
-    const badFieldName = await uploadDataset(t, analyst.token, 'x', 'a,b\n1,2\n', { fieldNames: { a: 'not a name' } });
+    expect(badMapping.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'mapping',
+      'mapping.outcome',
+    ]);
+    const badFieldName = await uploadDataset(t, analyst.token, 'x', 'a,b\n1,2\n', {
+      fieldNames: { a: 'not a name' },
+    });
     expect(badFieldName.status).toBe(400);
-    expect(badFieldName.body.error.details).toEqual([expect.objectContaining({ field: 'mapping.fieldNames.a', message: expect.stringContaining('letters, digits and _') })]);
-    const renamed = await uploadDataset(t, analyst.token, 'renamed', 'id,Age In Years\nr1,30\n', { customerId: 'id', fieldNames: { 'Age In Years': 'age' } });
+    expect(badFieldName.body.error.details).toEqual([
+      expect.objectContaining({
+        field: 'mapping.fieldNames.a',
+        message: expect.stringContaining('letters, digits and _'),
+      }),
+    ]);
+    const renamed = await uploadDataset(t, analyst.token, 'renamed', 'id,Age In Years\nr1,30\n', {
+      customerId: 'id',
+      fieldNames: { 'Age In Years': 'age' },
+    });
     expect(renamed.status).toBe(201);
-    expect((await t.sql.query('SELECT customer FROM dataset_rows WHERE dataset_id = $1', [renamed.body.id])).rows).toEqual([{ customer: { age: 30 } }]);
+    expect(
+      (await t.sql.query('SELECT customer FROM dataset_rows WHERE dataset_id = $1', [renamed.body.id])).rows,
+    ).toEqual([{ customer: { age: 30 } }]);
     expect(renamed.body.mapping.fieldNames).toEqual({ 'Age In Years': 'age' });
     // A column kept in clear against the schema's personal flag is named in the audit trail.
-    ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "income", type: number, personal: true }) { name } }`, {}, designer.token));
-    const kept = await uploadDataset(t, analyst.token, 'kept', 'id,income\nk1,1200\n', { customerId: 'id', personal: { income: 'keep' } });
+    ok(
+      await t.gql(
+        `mutation { defineSchemaField(input: { scope: customer, name: "income", type: number, personal: true }) { name } }`,
+        {},
+        designer.token,
+      ),
+    );
+    const kept = await uploadDataset(t, analyst.token, 'kept', 'id,income\nk1,1200\n', {
+      customerId: 'id',
+      personal: { income: 'keep' },
+    });
     expect(kept.status).toBe(201);
-    expect((await t.sql.query('SELECT customer FROM dataset_rows WHERE dataset_id = $1', [kept.body.id])).rows).toEqual([{ customer: { income: 1200 } }]);
-    const audit = await t.sql.query(`SELECT comment FROM audit_log WHERE entity_id = $1 AND action = 'dataset.upload'`, [kept.body.id]);
-    expect(audit.rows).toEqual([{ comment: 'kept: 1 row kept, 0 rejected; personal columns kept in clear: income' }]);
+    expect(
+      (await t.sql.query('SELECT customer FROM dataset_rows WHERE dataset_id = $1', [kept.body.id])).rows,
+    ).toEqual([{ customer: { income: 1200 } }]);
+    const audit = await t.sql.query(
+      `SELECT comment FROM audit_log WHERE entity_id = $1 AND action = 'dataset.upload'`,
+      [kept.body.id],
+    );
+    expect(audit.rows).toEqual([
+      { comment: 'kept: 1 row kept, 0 rejected; personal columns kept in clear: income' },
+    ]);
     const noName = await uploadDataset(t, analyst.token, '', 'a,b\n1,2\n');
     expect(noName.body.error.details[0].field).toBe('name');
     expect((await uploadDataset(t, undefined, 'x', 'a,b\n1,2\n')).status).toBe(401);
@@ -113,32 +218,70 @@ describe('datasets', () => {
       '{"id":"g","g\\udc00":1,"offer":"loan","accepted":"no"}',
       '',
     ].join('\n');
-    const res = await uploadDataset(t, analyst.token, 'jsonl', jsonl, { customerId: 'id', loggedAction: 'offer', outcome: 'accepted' }, 'jsonl');
+    const res = await uploadDataset(
+      t,
+      analyst.token,
+      'jsonl',
+      jsonl,
+      { customerId: 'id', loggedAction: 'offer', outcome: 'accepted' },
+      'jsonl',
+    );
     expect(res.status).toBe(201);
-    expect(res.body.report).toMatchObject({ rowsRead: 8, rowsKept: 1, rowsRejected: 7, rejectedByReason: { 'invalid-number': 1, 'invalid-json': 1, 'invalid-outcome': 1, encoding: 4 } });
+    expect(res.body.report).toMatchObject({
+      rowsRead: 8,
+      rowsKept: 1,
+      rowsRejected: 7,
+      rejectedByReason: { 'invalid-number': 1, 'invalid-json': 1, 'invalid-outcome': 1, encoding: 4 },
+    });
     expect(res.body.report.rejected.slice(3)).toEqual([
       expect.objectContaining({ line: 5, column: 'id', kind: 'encoding', value: 'd\\u0000' }),
       expect.objectContaining({ line: 6, column: 'offer', kind: 'encoding', value: 'lo\\udc00an' }),
       expect.objectContaining({ line: 7, kind: 'encoding' }),
       expect.objectContaining({ line: 8, kind: 'encoding' }),
     ]);
-    const json = await request(t.app.getHttpServer()).post('/api/v1/datasets?name=x').set('authorization', `Bearer ${analyst.token}`).set('content-type', 'application/json').send('{"a":1}');
+    const json = await request(t.app.getHttpServer())
+      .post('/api/v1/datasets?name=x')
+      .set('authorization', `Bearer ${analyst.token}`)
+      .set('content-type', 'application/json')
+      .send('{"a":1}');
     expect(json.status).toBe(400);
     expect(json.body.error.message).toMatch(/Content-Type/);
   });
 
   it('stores a file of many batches whole and in file order, with segment values when segments are mapped', async () => {
     const rows = 1234; // several INSERT batches, the last one partial
-    const up = await uploadDataset(t, analyst.token, 'many batches', customersCsv(rows), { ...CUSTOMERS_MAPPING, segmentColumns: ['segment'], useCustomerSchema: false });
+    const up = await uploadDataset(t, analyst.token, 'many batches', customersCsv(rows), {
+      ...CUSTOMERS_MAPPING,
+      segmentColumns: ['segment'],
+      useCustomerSchema: false,
+    });
     expect(up.status).toBe(201);
     expect(up.body.rowCount).toBe(rows);
-    const stored = (await t.sql.query(`SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no`, [up.body.id])).rows;
+    const stored = (
+      await t.sql.query(
+        `SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no`,
+        [up.body.id],
+      )
+    ).rows;
     expect(stored.map((r) => r.customer_id)).toEqual(Array.from({ length: rows }, (_, i) => `c${i}`));
     expect(stored.map((r) => r.row_no)).toEqual(Array.from({ length: rows }, (_, i) => i));
-    expect(stored[1233]).toEqual({ row_no: 1233, customer_id: 'c1233', customer: { age: 33, segment: 'gold' }, logged: { actionId: 'loan', outcome: 0, propensity: 0.5 }, segments: { segment: 'gold' } });
+    expect(stored[1233]).toEqual({
+      row_no: 1233,
+      customer_id: 'c1233',
+      customer: { age: 33, segment: 'gold' },
+      logged: { actionId: 'loan', outcome: 0, propensity: 0.5 },
+      segments: { segment: 'gold' },
+    });
 
-    const plain = await uploadDataset(t, analyst.token, 'no segments', 'age\n30\n\n41\n', { useCustomerSchema: false });
-    const plainRows = (await t.sql.query(`SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no`, [plain.body.id])).rows;
+    const plain = await uploadDataset(t, analyst.token, 'no segments', 'age\n30\n\n41\n', {
+      useCustomerSchema: false,
+    });
+    const plainRows = (
+      await t.sql.query(
+        `SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no`,
+        [plain.body.id],
+      )
+    ).rows;
     expect(plainRows).toEqual([
       { row_no: 0, customer_id: null, customer: { age: 30 }, logged: null, segments: null },
       { row_no: 1, customer_id: null, customer: { age: 41 }, logged: null, segments: null },
@@ -155,20 +298,34 @@ describe('datasets', () => {
         port: (server.address() as AddressInfo).port,
         method: 'POST',
         path: `/api/v1/datasets?${new URLSearchParams({ name })}`,
-        headers: { authorization: `Bearer ${analyst.token}`, 'content-type': 'text/csv', 'x-dataset-id': id, 'x-dataset-mapping': JSON.stringify({ ...CUSTOMERS_MAPPING, useCustomerSchema: false }) },
+        headers: {
+          authorization: `Bearer ${analyst.token}`,
+          'content-type': 'text/csv',
+          'x-dataset-id': id,
+          'x-dataset-mapping': JSON.stringify({ ...CUSTOMERS_MAPPING, useCustomerSchema: false }),
+        },
       });
-      const done = new Promise<{ status: number; body: { id: string; status: string; rowCount: number } }>((resolve, reject) => {
-        req.on('response', (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-        });
-        req.on('error', reject);
-      });
+      const done = new Promise<{ status: number; body: { id: string; status: string; rowCount: number } }>(
+        (resolve, reject) => {
+          req.on('response', (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          });
+          req.on('error', reject);
+        },
+      );
       return { req, done };
     }
 
-    const datasetById = async (id: string) => ok(await t.gql(`query($id: ID!) { dataset(id: $id) { id name status rowsRead } }`, { id }, designer.token)).dataset;
+    const datasetById = async (id: string) =>
+      ok(
+        await t.gql(
+          `query($id: ID!) { dataset(id: $id) { id name status rowsRead } }`,
+          { id },
+          designer.token,
+        ),
+      ).dataset;
 
     it('is readable by that id while the file is still streaming in, with rising rowsRead', async () => {
       const id = randomUUID();
@@ -197,31 +354,73 @@ describe('datasets', () => {
 
     it('refuses an id that already exists with 409 and imports nothing', async () => {
       const id = randomUUID();
-      const first = await uploadDataset(t, analyst.token, 'first', customersCsv(5), { useCustomerSchema: false }, undefined, id);
+      const first = await uploadDataset(
+        t,
+        analyst.token,
+        'first',
+        customersCsv(5),
+        { useCustomerSchema: false },
+        undefined,
+        id,
+      );
       expect(first.status).toBe(201);
       expect(first.body.id).toBe(id);
-      const again = await uploadDataset(t, analyst.token, 'second', customersCsv(50), { useCustomerSchema: false }, undefined, id.toUpperCase());
+      const again = await uploadDataset(
+        t,
+        analyst.token,
+        'second',
+        customersCsv(50),
+        { useCustomerSchema: false },
+        undefined,
+        id.toUpperCase(),
+      );
       expect(again.status).toBe(409);
-      expect(again.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`A dataset with id ${id} already exists`) });
+      expect(again.body.error).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining(`A dataset with id ${id} already exists`),
+      });
       expect(await datasetById(id)).toMatchObject({ name: 'first', status: 'READY', rowsRead: 5 });
-      expect((await t.sql.query('SELECT count(*)::int AS n FROM dataset_rows WHERE dataset_id = $1', [id])).rows[0].n).toBe(5);
-      expect((await t.sql.query(`SELECT count(*)::int AS n FROM datasets WHERE name = 'second'`)).rows[0].n).toBe(0);
+      expect(
+        (await t.sql.query('SELECT count(*)::int AS n FROM dataset_rows WHERE dataset_id = $1', [id])).rows[0]
+          .n,
+      ).toBe(5);
+      expect(
+        (await t.sql.query(`SELECT count(*)::int AS n FROM datasets WHERE name = 'second'`)).rows[0].n,
+      ).toBe(0);
     });
 
     it('refuses an id that is not a UUID with 400 naming the header', async () => {
       const before = (await t.sql.query('SELECT count(*)::int AS n FROM datasets')).rows[0].n;
-      const bad = await uploadDataset(t, analyst.token, 'bad id', customersCsv(5), undefined, undefined, 'dataset-1');
+      const bad = await uploadDataset(
+        t,
+        analyst.token,
+        'bad id',
+        customersCsv(5),
+        undefined,
+        undefined,
+        'dataset-1',
+      );
       expect(bad.status).toBe(400);
-      expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('X-Dataset-Id'), details: [{ field: 'X-Dataset-Id', message: 'is not a UUID' }] });
+      expect(bad.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('X-Dataset-Id'),
+        details: [{ field: 'X-Dataset-Id', message: 'is not a UUID' }],
+      });
       expect((await t.sql.query('SELECT count(*)::int AS n FROM datasets')).rows[0].n).toBe(before);
     });
   });
 
   it('inspects the start of a file: format and suggested fields', async () => {
-    const res = await request(t.app.getHttpServer()).post('/api/v1/datasets/inspect').set('authorization', `Bearer ${analyst.token}`).set('content-type', 'text/csv').send(Buffer.from('id;age;vip\na;30;true\nb;40;false\n'));
+    const res = await request(t.app.getHttpServer())
+      .post('/api/v1/datasets/inspect')
+      .set('authorization', `Bearer ${analyst.token}`)
+      .set('content-type', 'text/csv')
+      .send(Buffer.from('id;age;vip\na;30;true\nb;40;false\n'));
     expect(res.status).toBe(200);
     expect(res.body.format).toMatchObject({ kind: 'csv', delimiter: ';' });
-    expect(res.body.columns.map((c: { field: { name: string; type: string } }) => [c.field.name, c.field.type])).toEqual([
+    expect(
+      res.body.columns.map((c: { field: { name: string; type: string } }) => [c.field.name, c.field.type]),
+    ).toEqual([
       ['id', 'string'],
       ['age', 'number'],
       ['vip', 'boolean'],
@@ -229,12 +428,37 @@ describe('datasets', () => {
   });
 
   it('deletes a dataset with its rows', async () => {
-    const up = await uploadDataset(t, analyst.token, 'to delete', customersCsv(10), { useCustomerSchema: false });
-    expect(errorCode(await t.gql(`mutation($id: ID!) { deleteDataset(id: $id) { id } }`, { id: up.body.id }, designer.token))).toBe('FORBIDDEN');
-    ok(await t.gql(`mutation($id: ID!) { deleteDataset(id: $id) { id name } }`, { id: up.body.id }, analyst.token));
-    expect((await t.sql.query('SELECT count(*)::int AS n FROM dataset_rows WHERE dataset_id = $1', [up.body.id])).rows[0].n).toBe(0);
-    expect(errorCode(await t.gql(`query($id: ID!) { dataset(id: $id) { id } }`, { id: up.body.id }, analyst.token))).toBe('NOT_FOUND');
-    const audit = await t.sql.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [up.body.id]);
+    const up = await uploadDataset(t, analyst.token, 'to delete', customersCsv(10), {
+      useCustomerSchema: false,
+    });
+    expect(
+      errorCode(
+        await t.gql(
+          `mutation($id: ID!) { deleteDataset(id: $id) { id } }`,
+          { id: up.body.id },
+          designer.token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    ok(
+      await t.gql(
+        `mutation($id: ID!) { deleteDataset(id: $id) { id name } }`,
+        { id: up.body.id },
+        analyst.token,
+      ),
+    );
+    expect(
+      (await t.sql.query('SELECT count(*)::int AS n FROM dataset_rows WHERE dataset_id = $1', [up.body.id]))
+        .rows[0].n,
+    ).toBe(0);
+    expect(
+      errorCode(
+        await t.gql(`query($id: ID!) { dataset(id: $id) { id } }`, { id: up.body.id }, analyst.token),
+      ),
+    ).toBe('NOT_FOUND');
+    const audit = await t.sql.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [
+      up.body.id,
+    ]);
     expect(audit.rows.map((r) => r.action)).toEqual(['dataset.upload', 'dataset.delete']);
   });
 
@@ -242,18 +466,48 @@ describe('datasets', () => {
     const samples = t.app.get(SampleDatasetsService);
     expect(await samples.seed(null)).toEqual([COUPON_SAMPLE, OPEN_BANDIT_SAMPLE]);
     expect(await samples.seed(null)).toEqual([]);
-    const sets = (await t.sql.query(`SELECT id, name, row_count, report FROM datasets WHERE name = ANY($1) ORDER BY name`, [[COUPON_SAMPLE, OPEN_BANDIT_SAMPLE]])).rows;
+    const sets = (
+      await t.sql.query(
+        `SELECT id, name, row_count, report FROM datasets WHERE name = ANY($1) ORDER BY name`,
+        [[COUPON_SAMPLE, OPEN_BANDIT_SAMPLE]],
+      )
+    ).rows;
     const coupon = sets.find((s) => s.name === COUPON_SAMPLE);
     const obd = sets.find((s) => s.name === OPEN_BANDIT_SAMPLE);
     expect(coupon.report.rowsRead).toBe(12684);
     expect(coupon.row_count + coupon.report.rowsRejected).toBe(12684);
     expect(obd.row_count).toBe(10000);
-    const logged = (await t.sql.query(`SELECT DISTINCT logged->>'actionId' AS a FROM dataset_rows WHERE dataset_id = $1 ORDER BY 1`, [coupon.id])).rows.map((r) => r.a);
-    expect(logged).toEqual(['bar-1d', 'bar-2h', 'carry-out-1d', 'carry-out-2h', 'coffee-house-1d', 'coffee-house-2h', 'restaurant-20-50-1d', 'restaurant-20-50-2h', 'restaurant-under-20-1d', 'restaurant-under-20-2h']);
+    const logged = (
+      await t.sql.query(
+        `SELECT DISTINCT logged->>'actionId' AS a FROM dataset_rows WHERE dataset_id = $1 ORDER BY 1`,
+        [coupon.id],
+      )
+    ).rows.map((r) => r.a);
+    expect(logged).toEqual([
+      'bar-1d',
+      'bar-2h',
+      'carry-out-1d',
+      'carry-out-2h',
+      'coffee-house-1d',
+      'coffee-house-2h',
+      'restaurant-20-50-1d',
+      'restaurant-20-50-2h',
+      'restaurant-under-20-1d',
+      'restaurant-under-20-2h',
+    ]);
     // The coupon demo strategy reads the age band and the models its other survey answers: kept in clear.
-    const couponAges = (await t.sql.query(`SELECT DISTINCT customer->>'age' AS a FROM dataset_rows WHERE dataset_id = $1 ORDER BY 1`, [coupon.id])).rows.map((r) => r.a);
+    const couponAges = (
+      await t.sql.query(
+        `SELECT DISTINCT customer->>'age' AS a FROM dataset_rows WHERE dataset_id = $1 ORDER BY 1`,
+        [coupon.id],
+      )
+    ).rows.map((r) => r.a);
     expect(couponAges).toEqual(['21', '26', '31', '36', '41', '46', '50plus', 'below21']);
-    const obdRow = (await t.sql.query(`SELECT customer, logged FROM dataset_rows WHERE dataset_id = $1 AND row_no = 0`, [obd.id])).rows[0];
+    const obdRow = (
+      await t.sql.query(`SELECT customer, logged FROM dataset_rows WHERE dataset_id = $1 AND row_no = 0`, [
+        obd.id,
+      ])
+    ).rows[0];
     expect(obdRow.logged).toEqual({ actionId: '14', outcome: 0, propensity: expect.closeTo(0.0294, 3) });
     expect(Object.keys(obdRow.customer)).toHaveLength(38);
   });

@@ -17,7 +17,11 @@ const CARDS_DOC = {
             { fact: 'customer', path: '$.segment', operator: 'in', value: ['gold'] },
           ],
         },
-        byAction: { 'gold-card': { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 25 }] } },
+        byAction: {
+          'gold-card': {
+            all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 25 }],
+          },
+        },
       },
     },
     { id: 'output', type: 'output', config: {} },
@@ -52,9 +56,28 @@ describe('decision explanations (POST /api/v1/decisions with explain: true)', ()
       { id: 'home-loan', name: 'Home loan', group: 'loans', value: 500 },
       { id: 'car-loan', name: 'Car loan', group: 'loans', value: 200 },
     ];
-    for (const i of actions) ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i }, s.designer.token));
-    ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`, {}, s.designer.token));
-    ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "segment", type: string, allowedValues: ["gold", "silver"] }) { name } }`, {}, s.designer.token));
+    for (const i of actions)
+      ok(
+        await t.gql(
+          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+          { i },
+          s.designer.token,
+        ),
+      );
+    ok(
+      await t.gql(
+        `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
+        {},
+        s.designer.token,
+      ),
+    );
+    ok(
+      await t.gql(
+        `mutation { defineSchemaField(input: { scope: customer, name: "segment", type: string, allowedValues: ["gold", "silver"] }) { name } }`,
+        {},
+        s.designer.token,
+      ),
+    );
     await publishStrategy(t, s, LOANS_DOC, 'Loans');
     cards = await publishStrategy(t, s, CARDS_DOC, 'Cards');
     key = (await createApiKey(t, admin.token)).secret;
@@ -62,7 +85,9 @@ describe('decision explanations (POST /api/v1/decisions with explain: true)', ()
   afterAll(() => t?.close());
 
   const explain = async (customer: Record<string, unknown>): Promise<string[]> => {
-    const res = await rest(t, key).post('/api/v1/decisions', { strategy: cards.strategyId, customer, explain: true }).expect(200);
+    const res = await rest(t, key)
+      .post('/api/v1/decisions', { strategy: cards.strategyId, customer, explain: true })
+      .expect(200);
     return res.body.explanation as string[];
   };
 
@@ -75,17 +100,50 @@ describe('decision explanations (POST /api/v1/decisions with explain: true)', ()
   it('over a large catalog, lists the first drops, counts the rest by reason and tells the story of an action asked about', async () => {
     const s = await new Scenario(t).init();
     const many = Array.from({ length: 120 }, (_, i) => `bulk-${i}`);
-    for (const id of many) ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name: `Bulk ${id}`, group: 'bulk' } }, s.designer.token));
-    const byAction = Object.fromEntries(many.map((id, i) => [id, { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 20 + i } ] }]));
-    const bulk = await publishStrategy(t, s, { schemaVersion: 1, nodes: [{ id: 'bulk', type: 'actions', config: { groups: ['bulk'] } }, { id: 'eligible', type: 'filter', config: { byAction } }, { id: 'output', type: 'output', config: {} }], edges: [{ source: 'bulk', target: 'eligible' }, { source: 'eligible', target: 'output' }] }, 'Bulk');
+    for (const id of many)
+      ok(
+        await t.gql(
+          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+          { i: { id, name: `Bulk ${id}`, group: 'bulk' } },
+          s.designer.token,
+        ),
+      );
+    const byAction = Object.fromEntries(
+      many.map((id, i) => [
+        id,
+        { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 20 + i }] },
+      ]),
+    );
+    const bulk = await publishStrategy(
+      t,
+      s,
+      {
+        schemaVersion: 1,
+        nodes: [
+          { id: 'bulk', type: 'actions', config: { groups: ['bulk'] } },
+          { id: 'eligible', type: 'filter', config: { byAction } },
+          { id: 'output', type: 'output', config: {} },
+        ],
+        edges: [
+          { source: 'bulk', target: 'eligible' },
+          { source: 'eligible', target: 'output' },
+        ],
+      },
+      'Bulk',
+    );
     const body = { strategy: bulk.strategyId, customer: { id: 'c-3', age: 30 }, explain: true };
-    const plain = (await rest(t, key).post('/api/v1/decisions', body).expect(200)).body.explanation as string[];
+    const plain = (await rest(t, key).post('/api/v1/decisions', body).expect(200)).body
+      .explanation as string[];
     expect(plain).toContain('eligible (filter): 120 in, 11 out.');
     expect(plain.filter((l) => l.startsWith('  dropped '))).toHaveLength(20);
     expect(plain).toContain('  … and 89 more dropped, not listed.');
     expect(plain).toContain('  109 dropped: action rule fails on age');
     expect(plain.join('\n')).not.toContain('bulk-119');
-    const asked = (await rest(t, key).post('/api/v1/decisions', { ...body, explainActions: ['bulk-119'] }).expect(200)).body.explanation as string[];
+    const asked = (
+      await rest(t, key)
+        .post('/api/v1/decisions', { ...body, explainActions: ['bulk-119'] })
+        .expect(200)
+    ).body.explanation as string[];
     expect(asked).toContain('  dropped bulk-119: rule for Bulk bulk-119: age 30 is not ≥ 139');
     const viaGraphql = ok(
       await t.gql(
@@ -94,8 +152,12 @@ describe('decision explanations (POST /api/v1/decisions with explain: true)', ()
         s.designer.token,
       ),
     );
-    expect(viaGraphql.decide.explanation).toContain('  dropped bulk-119: rule for Bulk bulk-119: age 30 is not ≥ 139');
-    const bad = await rest(t, key).post('/api/v1/decisions', { ...body, explainActions: [''] }).expect(400);
+    expect(viaGraphql.decide.explanation).toContain(
+      '  dropped bulk-119: rule for Bulk bulk-119: age 30 is not ≥ 139',
+    );
+    const bad = await rest(t, key)
+      .post('/api/v1/decisions', { ...body, explainActions: [''] })
+      .expect(400);
     expect(bad.body.error.details).toEqual([{ field: 'explainActions[0]', message: 'must not be empty' }]);
   });
 

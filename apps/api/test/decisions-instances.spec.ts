@@ -4,7 +4,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../src/app';
 import { newDecisionId } from '../src/decision-log/decision-id';
 import { loadConfig } from '../src/config/app-config';
-import { createApiKey, publishNewVersion, publishStrategy, rest, within, type Published } from './support/decision-api';
+import {
+  createApiKey,
+  publishNewVersion,
+  publishStrategy,
+  rest,
+  within,
+  type Published,
+} from './support/decision-api';
 import { VALID_DOC, VALID_DOC_TOP1 } from './support/fixtures';
 import { Scenario } from './support/scenario';
 import { ok, Role, startTestApp, type TestApp } from './support/test-app';
@@ -28,9 +35,24 @@ describe.each([
 
   beforeAll(async () => {
     a = await startTestApp(env);
-    b = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: a.db.url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '5', ...env }));
+    b = await createApp(
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: a.db.url,
+        LOG_LEVEL: 'silent',
+        DATABASE_POOL_SIZE: '5',
+        ...env,
+      }),
+    );
     s = await new Scenario(a).init();
-    for (const id of ['offer-a', 'offer-b']) ok(await a.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name: id } }, s.designer.token));
+    for (const id of ['offer-a', 'offer-b'])
+      ok(
+        await a.gql(
+          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+          { i: { id, name: id } },
+          s.designer.token,
+        ),
+      );
     key = (await createApiKey(a, (await a.user([Role.admin])).token)).secret;
   });
   afterAll(async () => {
@@ -45,7 +67,10 @@ describe.each([
   });
 
   const servedBy = async (app: Pick<TestApp, 'app'>, strategy: Published) => {
-    const res = await rest(app, key).post('/api/v1/decisions', { strategy: strategy.strategyId, customer: { id: 'c-1' } });
+    const res = await rest(app, key).post('/api/v1/decisions', {
+      strategy: strategy.strategyId,
+      customer: { id: 'c-1' },
+    });
     return res.status === 200 ? (res.body.strategy.contentHash as string) : `HTTP ${res.status}`;
   };
 
@@ -56,14 +81,32 @@ describe.each([
     expect(await servedBy({ app: b }, v1)).toBe(v1.contentHash);
 
     const v2 = await publishNewVersion(a, s, v1, { ...VALID_DOC_TOP1, description: prefix });
-    expect(await within(1000, async () => (await servedBy({ app: b }, v2)) === v2.contentHash)).toBeGreaterThanOrEqual(0);
+    expect(
+      await within(1000, async () => (await servedBy({ app: b }, v2)) === v2.contentHash),
+    ).toBeGreaterThanOrEqual(0);
     expect(await servedBy(a, v2)).toBe(v2.contentHash);
 
-    ok(await a.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: "back to the earlier version") { id } }`, { s: v1.strategyId, v: v1.versionId }, s.publisher.token));
-    expect(await within(1000, async () => (await servedBy({ app: b }, v1)) === v1.contentHash)).toBeGreaterThanOrEqual(0);
+    ok(
+      await a.gql(
+        `mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: "back to the earlier version") { id } }`,
+        { s: v1.strategyId, v: v1.versionId },
+        s.publisher.token,
+      ),
+    );
+    expect(
+      await within(1000, async () => (await servedBy({ app: b }, v1)) === v1.contentHash),
+    ).toBeGreaterThanOrEqual(0);
 
-    ok(await a.gql(`mutation($v: ID!) { retireVersion(versionId: $v) { id } }`, { v: v1.versionId }, s.publisher.token));
-    expect(await within(1000, async () => (await servedBy({ app: b }, v1)) === 'HTTP 404')).toBeGreaterThanOrEqual(0);
+    ok(
+      await a.gql(
+        `mutation($v: ID!) { retireVersion(versionId: $v) { id } }`,
+        { v: v1.versionId },
+        s.publisher.token,
+      ),
+    );
+    expect(
+      await within(1000, async () => (await servedBy({ app: b }, v1)) === 'HTTP 404'),
+    ).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -80,9 +123,17 @@ describe('an outcome sent to another instance right after the decision', () => {
 
   beforeAll(async () => {
     a = await startTestApp();
-    b = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: a.db.url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '5' }));
+    b = await createApp(
+      loadConfig({ NODE_ENV: 'test', DATABASE_URL: a.db.url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '5' }),
+    );
     const s = await new Scenario(a).init();
-    ok(await a.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id: 'offer-a', name: 'offer-a' } }, s.designer.token));
+    ok(
+      await a.gql(
+        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+        { i: { id: 'offer-a', name: 'offer-a' } },
+        s.designer.token,
+      ),
+    );
     strategyId = (await publishStrategy(a, s, VALID_DOC)).strategyId;
     key = (await createApiKey(a, (await a.user([Role.admin])).token)).secret;
   });
@@ -91,11 +142,15 @@ describe('an outcome sent to another instance right after the decision', () => {
     await a?.close();
   });
 
-  const outcomeOnB = (decisionId: string) => rest({ app: b }, key).post('/api/v1/outcomes', { decisionId, outcome: 'accepted' });
+  const outcomeOnB = (decisionId: string) =>
+    rest({ app: b }, key).post('/api/v1/outcomes', { decisionId, outcome: 'accepted' });
 
   it('is stored once the deciding instance has written its log', async () => {
     for (let i = 0; i < 5; i++) {
-      const decided = await rest(a, key).post('/api/v1/decisions', { strategy: strategyId, customer: { id: `lb-${i}` } });
+      const decided = await rest(a, key).post('/api/v1/decisions', {
+        strategy: strategyId,
+        customer: { id: `lb-${i}` },
+      });
       expect(decided.status).toBe(200);
       // As a caller does: a 503 says to send it again after Retry-After (the deciding instance
       // flushes every 200 ms, but a loaded machine may take longer than the wait).

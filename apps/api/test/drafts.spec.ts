@@ -1,4 +1,12 @@
-import { auditCount, createStrategy, INVALID_DOC, saveDraft, VALID_DOC, VALID_DOC_TOP1, versionRow } from './support/fixtures';
+import {
+  auditCount,
+  createStrategy,
+  INVALID_DOC,
+  saveDraft,
+  VALID_DOC,
+  VALID_DOC_TOP1,
+  versionRow,
+} from './support/fixtures';
 import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
 describe('drafts, decisions, comments and diff', () => {
@@ -13,23 +21,60 @@ describe('drafts, decisions, comments and diff', () => {
     designer = await t.user([Role.designer]);
     other = await t.user([Role.designer]);
     analyst = await t.user([Role.analyst]);
-    ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`, {}, designer.token));
-    for (const [id, value] of [['card', 100], ['loan', 300], ['insurance', 50]] as const) {
-      ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name: id, group: 'retail', value } }, designer.token));
+    ok(
+      await t.gql(
+        `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
+        {},
+        designer.token,
+      ),
+    );
+    for (const [id, value] of [
+      ['card', 100],
+      ['loan', 300],
+      ['insurance', 50],
+    ] as const) {
+      ok(
+        await t.gql(
+          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+          { i: { id, name: id, group: 'retail', value } },
+          designer.token,
+        ),
+      );
     }
   });
   afterAll(() => t?.close());
 
   it('creates a strategy with a starter draft when no document is given', async () => {
-    const res = ok(await t.gql(`mutation { createStrategy(input: { name: "Starter" }) { name versions { number status document } } }`, {}, designer.token));
-    expect(res.createStrategy.versions).toEqual([{ number: 1, status: 'DRAFT', document: expect.objectContaining({ schemaVersion: 1 }) }]);
-    const valid = ok(await t.gql(`query($v: ID!) { validateVersion(versionId: $v) { valid problems { code } } }`, { v: (await t.sql.query(`SELECT id FROM strategy_versions ORDER BY created_at DESC LIMIT 1`)).rows[0].id }, designer.token));
+    const res = ok(
+      await t.gql(
+        `mutation { createStrategy(input: { name: "Starter" }) { name versions { number status document } } }`,
+        {},
+        designer.token,
+      ),
+    );
+    expect(res.createStrategy.versions).toEqual([
+      { number: 1, status: 'DRAFT', document: expect.objectContaining({ schemaVersion: 1 }) },
+    ]);
+    const valid = ok(
+      await t.gql(
+        `query($v: ID!) { validateVersion(versionId: $v) { valid problems { code } } }`,
+        {
+          v: (await t.sql.query(`SELECT id FROM strategy_versions ORDER BY created_at DESC LIMIT 1`)).rows[0]
+            .id,
+        },
+        designer.token,
+      ),
+    );
     expect(valid.validateVersion).toEqual({ valid: true, problems: [] });
   });
 
   it('refuses a second strategy with the same name (any case) with CONFLICT', async () => {
     ok(await t.gql(`mutation { createStrategy(input: { name: "Unique name" }) { id } }`, {}, designer.token));
-    expect(errorCode(await t.gql(`mutation { createStrategy(input: { name: "unique NAME" }) { id } }`, {}, designer.token))).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await t.gql(`mutation { createStrategy(input: { name: "unique NAME" }) { id } }`, {}, designer.token),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('saves an invalid draft all the same and reports every problem as VALIDATION_FAILED details', async () => {
@@ -43,7 +88,12 @@ describe('drafts, decisions, comments and diff', () => {
     const details = res.errors![0]!.extensions!.details!;
     expect(details).toEqual(
       expect.arrayContaining([
-        { field: 'config.condition.all[0].path', nodeId: 'adults', code: 'unknown_field', message: expect.stringContaining('agee') },
+        {
+          field: 'config.condition.all[0].path',
+          nodeId: 'adults',
+          code: 'unknown_field',
+          message: expect.stringContaining('agee'),
+        },
         expect.objectContaining({ code: 'output_count' }),
       ]),
     );
@@ -51,14 +101,20 @@ describe('drafts, decisions, comments and diff', () => {
     // Valid again: no error; problems lists the warnings only.
     const fixed = await saveDraft(t, designer.token, version.id, 2, VALID_DOC_TOP1);
     expect(fixed.errors).toBeUndefined();
-    expect(fixed.data!.saveDraft).toMatchObject({ valid: true, problems: [{ code: 'field_not_set', severity: 'warning', nodeId: 'top' }] });
+    expect(fixed.data!.saveDraft).toMatchObject({
+      valid: true,
+      problems: [{ code: 'field_not_set', severity: 'warning', nodeId: 'top' }],
+    });
   });
 
   it('two clients saving the same revision at once: one wins, the other gets CONFLICT and nothing is lost', async () => {
     const { version } = await createStrategy(t, designer.token, `Drafts ${++n}`);
     const mine = { ...VALID_DOC, description: 'mine' };
     const theirs = { ...VALID_DOC, description: 'theirs' };
-    const [a, b] = await Promise.all([saveDraft(t, designer.token, version.id, 1, mine), saveDraft(t, other.token, version.id, 1, theirs)]);
+    const [a, b] = await Promise.all([
+      saveDraft(t, designer.token, version.id, 1, mine),
+      saveDraft(t, other.token, version.id, 1, theirs),
+    ]);
     const winner = a.errors ? b : a;
     const loser = a.errors ? a : b;
     expect(errorCode(loser)).toBe('CONFLICT');
@@ -67,9 +123,20 @@ describe('drafts, decisions, comments and diff', () => {
     expect(row.revision).toBe(2);
     expect(row.document).toEqual(winner.data!.saveDraft.version.document);
     // The loser reloads and saves on top: both edits are in the history of saves, none overwritten blindly.
-    const retried = await saveDraft(t, loser === a ? designer.token : other.token, version.id, 2, loser === a ? mine : theirs);
+    const retried = await saveDraft(
+      t,
+      loser === a ? designer.token : other.token,
+      version.id,
+      2,
+      loser === a ? mine : theirs,
+    );
     expect(retried.data!.saveDraft.version.revision).toBe(3);
-    const saves = (await t.sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'version.save' AND entity_id = $1`, [version.id])).rows[0].n;
+    const saves = (
+      await t.sql.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'version.save' AND entity_id = $1`,
+        [version.id],
+      )
+    ).rows[0].n;
     expect(saves).toBe(2);
   });
 
@@ -89,7 +156,12 @@ describe('drafts, decisions, comments and diff', () => {
     const res = ok(
       await t.gql(
         `query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash recommendations trace } }`,
-        { i: { versionId: version.id, input: { customer: { age: 30 }, context: { now: '2026-01-01T00:00:00Z' } } } },
+        {
+          i: {
+            versionId: version.id,
+            input: { customer: { age: 30 }, context: { now: '2026-01-01T00:00:00Z' } },
+          },
+        },
         analyst.token,
       ),
     );
@@ -101,15 +173,27 @@ describe('drafts, decisions, comments and diff', () => {
 
   it('testDecision on an invalid draft is VALIDATION_FAILED with the problems; bad input too', async () => {
     const { version } = await createStrategy(t, designer.token, `Drafts ${++n}`, INVALID_DOC);
-    const res = await t.gql(`query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash } }`, { i: { versionId: version.id, input: { customer: {} } } }, designer.token);
+    const res = await t.gql(
+      `query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash } }`,
+      { i: { versionId: version.id, input: { customer: {} } } },
+      designer.token,
+    );
     expect(errorCode(res)).toBe('VALIDATION_FAILED');
     expect(res.errors![0]!.extensions!.details!.some((d) => d.nodeId === 'adults')).toBe(true);
-    const bad = await t.gql(`query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash } }`, { i: { versionId: version.id, input: { customer: 'x' } } }, designer.token);
+    const bad = await t.gql(
+      `query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash } }`,
+      { i: { versionId: version.id, input: { customer: 'x' } } },
+      designer.token,
+    );
     expect(errorCode(bad)).toBe('VALIDATION_FAILED');
     expect(bad.errors![0]!.extensions!.details![0]!.field).toBe('input.input.customer');
     // Checked against the declared schema too: age is a number.
     const { version: valid } = await createStrategy(t, designer.token, `Drafts ${++n}`, VALID_DOC_TOP1);
-    const wrongType = await t.gql(`query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash } }`, { i: { versionId: valid.id, input: { customer: { age: 'old' } } } }, designer.token);
+    const wrongType = await t.gql(
+      `query($i: TestDecisionInput!) { testDecision(input: $i) { contentHash } }`,
+      { i: { versionId: valid.id, input: { customer: { age: 'old' } } } },
+      designer.token,
+    );
     expect(errorCode(wrongType)).toBe('VALIDATION_FAILED');
     expect(wrongType.errors![0]!.extensions!.details![0]!.field).toBe('input.input.customer.age');
   });
@@ -117,22 +201,44 @@ describe('drafts, decisions, comments and diff', () => {
   it('comments per version and per node; node ids are checked', async () => {
     const { version } = await createStrategy(t, designer.token, `Drafts ${++n}`, VALID_DOC_TOP1);
     const add = (nodeId: string | null, body: string) =>
-      t.gql(`mutation($i: AddCommentInput!) { addComment(input: $i) { id nodeId body kind authorId } }`, { i: { versionId: version.id, nodeId, body } }, analyst.token);
+      t.gql(
+        `mutation($i: AddCommentInput!) { addComment(input: $i) { id nodeId body kind authorId } }`,
+        { i: { versionId: version.id, nodeId, body } },
+        analyst.token,
+      );
     ok(await add(null, 'Overall fine'));
     ok(await add('top', 'Why only one?'));
     expect(errorCode(await add('nope', 'x'))).toBe('VALIDATION_FAILED');
-    const all = ok(await t.gql(`query($v: ID!) { comments(versionId: $v) { nodeId body } }`, { v: version.id }, designer.token)).comments;
+    const all = ok(
+      await t.gql(
+        `query($v: ID!) { comments(versionId: $v) { nodeId body } }`,
+        { v: version.id },
+        designer.token,
+      ),
+    ).comments;
     expect(all).toEqual([
       { nodeId: null, body: 'Overall fine' },
       { nodeId: 'top', body: 'Why only one?' },
     ]);
-    const onNode = ok(await t.gql(`query($v: ID!) { comments(versionId: $v, nodeId: "top") { body } }`, { v: version.id }, designer.token)).comments;
+    const onNode = ok(
+      await t.gql(
+        `query($v: ID!) { comments(versionId: $v, nodeId: "top") { body } }`,
+        { v: version.id },
+        designer.token,
+      ),
+    ).comments;
     expect(onNode).toEqual([{ body: 'Why only one?' }]);
   });
 
   it("diff shows nodes and edges added, removed and changed, using the engine's diff", async () => {
     const { version: v1 } = await createStrategy(t, designer.token, `Drafts ${++n}`, VALID_DOC_TOP1);
-    const v2 = ok(await t.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`, { v: v1.id }, designer.token)).cloneVersion;
+    const v2 = ok(
+      await t.gql(
+        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
+        { v: v1.id },
+        designer.token,
+      ),
+    ).cloneVersion;
     const changed = structuredClone(VALID_DOC_TOP1);
     changed.nodes[1]!.config = { by: 'priority', limit: 3 };
     ok(await saveDraft(t, designer.token, v2.id, v2.revision, changed));
@@ -145,8 +251,16 @@ describe('drafts, decisions, comments and diff', () => {
     ).diff;
     expect(diff.unchanged).toBe(false);
     expect(diff.nodes.added).toEqual([]);
-    expect(diff.nodes.changed).toEqual([{ id: 'top', changes: [expect.objectContaining({ field: 'config.limit', before: 1, after: 3 })] }]);
-    const same = ok(await t.gql(`query($a: ID!) { diff(fromVersionId: $a, toVersionId: $a) { unchanged } }`, { a: v1.id }, designer.token)).diff;
+    expect(diff.nodes.changed).toEqual([
+      { id: 'top', changes: [expect.objectContaining({ field: 'config.limit', before: 1, after: 3 })] },
+    ]);
+    const same = ok(
+      await t.gql(
+        `query($a: ID!) { diff(fromVersionId: $a, toVersionId: $a) { unchanged } }`,
+        { a: v1.id },
+        designer.token,
+      ),
+    ).diff;
     expect(same.unchanged).toBe(true);
   });
 });

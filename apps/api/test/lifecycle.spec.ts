@@ -1,4 +1,14 @@
-import { auditCount, completeSimulation, createStrategy, INVALID_DOC, mutate, saveDraft, VALID_DOC, VALID_DOC_TOP1, versionRow } from './support/fixtures';
+import {
+  auditCount,
+  completeSimulation,
+  createStrategy,
+  INVALID_DOC,
+  mutate,
+  saveDraft,
+  VALID_DOC,
+  VALID_DOC_TOP1,
+  versionRow,
+} from './support/fixtures';
 import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
 describe('version lifecycle', () => {
@@ -42,22 +52,56 @@ describe('version lifecycle', () => {
       const { version } = await strategy();
       expect(ok(await mutate.submit(t, designer.token, version.id)).submitVersion.status).toBe('IN_REVIEW');
       await completeSimulation(t, version.contentHash);
-      expect(ok(await mutate.approve(t, reviewer.token, version.id, 'looks good')).approveVersion.status).toBe('APPROVED');
-      expect(ok(await mutate.publish(t, publisher.token, version.id)).publishVersion.status).toBe('PUBLISHED');
+      expect(
+        ok(await mutate.approve(t, reviewer.token, version.id, 'looks good')).approveVersion.status,
+      ).toBe('APPROVED');
+      expect(ok(await mutate.publish(t, publisher.token, version.id)).publishVersion.status).toBe(
+        'PUBLISHED',
+      );
       expect(ok(await mutate.retire(t, publisher.token, version.id)).retireVersion.status).toBe('RETIRED');
-      const row = (await t.sql.query('SELECT submitted_by, approved_by, published_by, retired_at FROM strategy_versions WHERE id = $1', [version.id])).rows[0];
-      expect(row).toMatchObject({ submitted_by: designer.id, approved_by: reviewer.id, published_by: publisher.id, retired_at: expect.any(Date) });
-      const actions = (await t.sql.query('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq', [version.id])).rows.map((r) => r.action);
-      expect(actions).toEqual(['version.create', 'version.submit', 'version.approve', 'version.publish', 'version.retire']);
+      const row = (
+        await t.sql.query(
+          'SELECT submitted_by, approved_by, published_by, retired_at FROM strategy_versions WHERE id = $1',
+          [version.id],
+        )
+      ).rows[0];
+      expect(row).toMatchObject({
+        submitted_by: designer.id,
+        approved_by: reviewer.id,
+        published_by: publisher.id,
+        retired_at: expect.any(Date),
+      });
+      const actions = (
+        await t.sql.query('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq', [version.id])
+      ).rows.map((r) => r.action);
+      expect(actions).toEqual([
+        'version.create',
+        'version.submit',
+        'version.approve',
+        'version.publish',
+        'version.retire',
+      ]);
     });
 
     it('IN_REVIEW → DRAFT by reject, with the comment kept as a REJECTION comment; then fixed and resubmitted', async () => {
       const { version } = await versionIn('IN_REVIEW');
-      const rejected = ok(await mutate.reject(t, reviewer.token, version.id, 'Please limit to the top 1')).rejectVersion;
+      const rejected = ok(
+        await mutate.reject(t, reviewer.token, version.id, 'Please limit to the top 1'),
+      ).rejectVersion;
       expect(rejected.status).toBe('DRAFT');
-      const comments = ok(await t.gql(`query($v: ID!) { comments(versionId: $v) { kind body authorId } }`, { v: version.id }, designer.token)).comments;
-      expect(comments).toEqual([{ kind: 'REJECTION', body: 'Please limit to the top 1', authorId: reviewer.id }]);
-      const saved = ok(await saveDraft(t, designer.token, version.id, rejected.revision, VALID_DOC_TOP1)).saveDraft;
+      const comments = ok(
+        await t.gql(
+          `query($v: ID!) { comments(versionId: $v) { kind body authorId } }`,
+          { v: version.id },
+          designer.token,
+        ),
+      ).comments;
+      expect(comments).toEqual([
+        { kind: 'REJECTION', body: 'Please limit to the top 1', authorId: reviewer.id },
+      ]);
+      const saved = ok(
+        await saveDraft(t, designer.token, version.id, rejected.revision, VALID_DOC_TOP1),
+      ).saveDraft;
       expect(saved.version.contentHash).not.toBe(version.contentHash);
       expect(ok(await mutate.submit(t, designer.token, version.id)).submitVersion.status).toBe('IN_REVIEW');
     });
@@ -66,18 +110,31 @@ describe('version lifecycle', () => {
       const { strategyId, version: v1 } = await versionIn('PUBLISHED');
       const v2 = ok(await mutate.clone(t, designer.token, v1.id)).cloneVersion;
       expect(v2).toMatchObject({ number: 2, status: 'DRAFT', contentHash: v1.contentHash });
-      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft.version;
+      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft
+        .version;
       ok(await mutate.submit(t, designer.token, v2.id));
       await completeSimulation(t, saved.contentHash);
       ok(await mutate.approve(t, reviewer.token, v2.id));
       ok(await mutate.publish(t, publisher.token, v2.id));
       const statuses = async () =>
-        Object.fromEntries((await t.sql.query('SELECT number, status FROM strategy_versions WHERE strategy_id = $1', [strategyId])).rows.map((r) => [r.number, r.status]));
+        Object.fromEntries(
+          (
+            await t.sql.query('SELECT number, status FROM strategy_versions WHERE strategy_id = $1', [
+              strategyId,
+            ])
+          ).rows.map((r) => [r.number, r.status]),
+        );
       expect(await statuses()).toEqual({ 1: 'RETIRED', 2: 'PUBLISHED' });
 
-      const publishedAt = async () => (await t.sql.query('SELECT published_at, published_by FROM strategy_versions WHERE id = $1', [v1.id])).rows[0];
+      const publishedAt = async () =>
+        (await t.sql.query('SELECT published_at, published_by FROM strategy_versions WHERE id = $1', [v1.id]))
+          .rows[0];
       const firstPublished = await publishedAt();
-      const noReason = await t.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v) { id } }`, { s: strategyId, v: v1.id }, publisher.token);
+      const noReason = await t.gql(
+        `mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v) { id } }`,
+        { s: strategyId, v: v1.id },
+        publisher.token,
+      );
       expect(noReason.errors?.[0]?.message).toMatch(/reason/);
       expect(await statuses()).toEqual({ 1: 'RETIRED', 2: 'PUBLISHED' });
 
@@ -86,23 +143,42 @@ describe('version lifecycle', () => {
       expect(await statuses()).toEqual({ 1: 'PUBLISHED', 2: 'RETIRED' });
       // It keeps the time (and publisher) of its first publication; the reason is in the audit log.
       expect(await publishedAt()).toEqual(firstPublished);
-      const reason = (await t.sql.query(`SELECT comment FROM audit_log WHERE action = 'version.rollback' ORDER BY seq DESC LIMIT 1`)).rows[0];
+      const reason = (
+        await t.sql.query(
+          `SELECT comment FROM audit_log WHERE action = 'version.rollback' ORDER BY seq DESC LIMIT 1`,
+        )
+      ).rows[0];
       expect(reason.comment).toMatch(/reason: back to the earlier version$/);
-      const published = ok(await t.gql(`query($id: ID!) { strategy(id: $id) { publishedVersion { number } } }`, { id: strategyId }, reviewer.token));
+      const published = ok(
+        await t.gql(
+          `query($id: ID!) { strategy(id: $id) { publishedVersion { number } } }`,
+          { id: strategyId },
+          reviewer.token,
+        ),
+      );
       expect(published.strategy.publishedVersion.number).toBe(1);
-      const last = (await t.sql.query(`SELECT action, before_hash, after_hash FROM audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
-      expect(last).toEqual({ action: 'version.rollback', before_hash: saved.contentHash, after_hash: v1.contentHash });
+      const last = (
+        await t.sql.query(`SELECT action, before_hash, after_hash FROM audit_log ORDER BY seq DESC LIMIT 1`)
+      ).rows[0];
+      expect(last).toEqual({
+        action: 'version.rollback',
+        before_hash: saved.contentHash,
+        after_hash: v1.contentHash,
+      });
     });
 
     it('rollback may also re-publish an APPROVED version older than the published one', async () => {
       const { strategyId, version: v1 } = await versionIn('APPROVED');
       const v2 = ok(await mutate.clone(t, designer.token, v1.id)).cloneVersion;
-      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft.version;
+      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft
+        .version;
       ok(await mutate.submit(t, designer.token, v2.id));
       await completeSimulation(t, saved.contentHash);
       ok(await mutate.approve(t, reviewer.token, v2.id));
       ok(await mutate.publish(t, publisher.token, v2.id));
-      expect(ok(await mutate.rollback(t, publisher.token, strategyId, v1.id)).rollbackStrategy.status).toBe('PUBLISHED');
+      expect(ok(await mutate.rollback(t, publisher.token, strategyId, v1.id)).rollbackStrategy.status).toBe(
+        'PUBLISHED',
+      );
     });
 
     it('clone works from every status and numbers the new draft after the newest', async () => {
@@ -110,7 +186,12 @@ describe('version lifecycle', () => {
         const { version } = await versionIn(status);
         const clone = ok(await mutate.clone(t, designer2.token, version.id)).cloneVersion;
         // The clone's content was written by the source's author: they stay its editor (four eyes).
-        expect(clone).toMatchObject({ status: 'DRAFT', number: 2, createdBy: designer2.id, editors: [designer.id, designer2.id] });
+        expect(clone).toMatchObject({
+          status: 'DRAFT',
+          number: 2,
+          createdBy: designer2.id,
+          editors: [designer.id, designer2.id],
+        });
       }
     });
   });
@@ -122,7 +203,8 @@ describe('version lifecycle', () => {
       rejectVersion: (id: string) => mutate.reject(t, reviewer.token, id, 'no'),
       publishVersion: (id: string) => mutate.publish(t, publisher.token, id),
       retireVersion: (id: string) => mutate.retire(t, publisher.token, id),
-      saveDraft: async (id: string) => saveDraft(t, designer.token, id, (await versionRow(t, id)).revision, VALID_DOC_TOP1),
+      saveDraft: async (id: string) =>
+        saveDraft(t, designer.token, id, (await versionRow(t, id)).revision, VALID_DOC_TOP1),
     };
     const allowed: Record<string, string[]> = {
       DRAFT: ['saveDraft', 'submitVersion'],
@@ -152,11 +234,14 @@ describe('version lifecycle', () => {
     it('rollback refuses DRAFT, IN_REVIEW and PUBLISHED targets, and newer versions', async () => {
       for (const status of ['DRAFT', 'IN_REVIEW', 'PUBLISHED'] as const) {
         const { strategyId, version } = await versionIn(status);
-        expect(errorCode(await mutate.rollback(t, publisher.token, strategyId, version.id))).toBe('INVALID_STATE');
+        expect(errorCode(await mutate.rollback(t, publisher.token, strategyId, version.id))).toBe(
+          'INVALID_STATE',
+        );
       }
       const { strategyId, version: v1 } = await versionIn('PUBLISHED');
       const v2 = ok(await mutate.clone(t, designer.token, v1.id)).cloneVersion;
-      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft.version;
+      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft
+        .version;
       ok(await mutate.submit(t, designer.token, v2.id));
       await completeSimulation(t, saved.contentHash);
       ok(await mutate.approve(t, reviewer.token, v2.id));
@@ -168,29 +253,51 @@ describe('version lifecycle', () => {
     it('rollback refuses a version of another strategy with NOT_FOUND', async () => {
       const a = await versionIn('RETIRED');
       const b = await strategy();
-      expect(errorCode(await mutate.rollback(t, publisher.token, b.strategyId, a.version.id))).toBe('NOT_FOUND');
+      expect(errorCode(await mutate.rollback(t, publisher.token, b.strategyId, a.version.id))).toBe(
+        'NOT_FOUND',
+      );
     });
 
     it('unknown versions are NOT_FOUND', async () => {
-      expect(errorCode(await mutate.submit(t, designer.token, '00000000-0000-4000-8000-000000000000'))).toBe('NOT_FOUND');
+      expect(errorCode(await mutate.submit(t, designer.token, '00000000-0000-4000-8000-000000000000'))).toBe(
+        'NOT_FOUND',
+      );
     });
   });
 
   describe('rules', () => {
     it('submit needs content without engine errors: VALIDATION_FAILED with every problem, nothing changes', async () => {
-      ok(await t.gql(`mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`, {}, designer.token));
+      ok(
+        await t.gql(
+          `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
+          {},
+          designer.token,
+        ),
+      );
       const { version } = await strategy(INVALID_DOC);
       const res = await mutate.submit(t, designer.token, version.id);
       expect(errorCode(res)).toBe('VALIDATION_FAILED');
       const details = res.errors![0]!.extensions!.details!;
-      expect(details).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: 'adults', field: 'config.condition.all[0].path', code: 'unknown_field' })]));
+      expect(details).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            nodeId: 'adults',
+            field: 'config.condition.all[0].path',
+            code: 'unknown_field',
+          }),
+        ]),
+      );
       expect((await versionRow(t, version.id)).status).toBe('DRAFT');
     });
 
     it('submit with a stale expectedRevision is a CONFLICT', async () => {
       const { version } = await strategy();
       ok(await saveDraft(t, designer.token, version.id, 1, VALID_DOC_TOP1));
-      const res = await t.gql(`mutation($v: ID!) { submitVersion(versionId: $v, expectedRevision: 1) { id } }`, { v: version.id }, designer.token);
+      const res = await t.gql(
+        `mutation($v: ID!) { submitVersion(versionId: $v, expectedRevision: 1) { id } }`,
+        { v: version.id },
+        designer.token,
+      );
       expect(errorCode(res)).toBe('CONFLICT');
     });
 
@@ -207,7 +314,8 @@ describe('version lifecycle', () => {
 
     it('four eyes: nobody who edited the version may approve it either', async () => {
       const { version } = await strategy();
-      const saved = ok(await saveDraft(t, designerReviewer.token, version.id, 1, VALID_DOC_TOP1)).saveDraft.version;
+      const saved = ok(await saveDraft(t, designerReviewer.token, version.id, 1, VALID_DOC_TOP1)).saveDraft
+        .version;
       expect(saved.editors).toEqual([designer.id, designerReviewer.id]);
       ok(await mutate.submit(t, designer.token, version.id));
       await completeSimulation(t, saved.contentHash);
@@ -245,32 +353,51 @@ describe('version lifecycle', () => {
       expect(errorCode(await mutate.approve(t, reviewer.token, version.id))).toBe('INVALID_STATE');
       const simId = await completeSimulation(t, version.contentHash);
       expect(ok(await mutate.approve(t, reviewer.token, version.id)).approveVersion.status).toBe('APPROVED');
-      const entry = (await t.sql.query(`SELECT comment FROM audit_log WHERE action = 'version.approve' AND entity_id = $1`, [version.id])).rows[0];
+      const entry = (
+        await t.sql.query(
+          `SELECT comment FROM audit_log WHERE action = 'version.approve' AND entity_id = $1`,
+          [version.id],
+        )
+      ).rows[0];
       expect(entry.comment).toContain(simId);
     });
 
     it('only one PUBLISHED version per strategy, even when two publishes race', async () => {
       const { strategyId, version: v1 } = await versionIn('APPROVED');
       const v2 = ok(await mutate.clone(t, designer.token, v1.id)).cloneVersion;
-      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft.version;
+      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft
+        .version;
       ok(await mutate.submit(t, designer.token, v2.id));
       await completeSimulation(t, saved.contentHash);
       ok(await mutate.approve(t, reviewer.token, v2.id));
-      const results = await Promise.all([mutate.publish(t, publisher.token, v1.id), mutate.publish(t, publisher.token, v2.id)]);
+      const results = await Promise.all([
+        mutate.publish(t, publisher.token, v1.id),
+        mutate.publish(t, publisher.token, v2.id),
+      ]);
       expect(results.every((r) => !r.errors)).toBe(true);
-      const published = (await t.sql.query(`SELECT count(*)::int AS n FROM strategy_versions WHERE strategy_id = $1 AND status = 'PUBLISHED'`, [strategyId])).rows[0].n;
+      const published = (
+        await t.sql.query(
+          `SELECT count(*)::int AS n FROM strategy_versions WHERE strategy_id = $1 AND status = 'PUBLISHED'`,
+          [strategyId],
+        )
+      ).rows[0].n;
       expect(published).toBe(1);
-      await expect(t.sql.query(`UPDATE strategy_versions SET status = 'PUBLISHED' WHERE strategy_id = $1`, [strategyId])).rejects.toThrow(/strategy_versions_one_published/);
+      await expect(
+        t.sql.query(`UPDATE strategy_versions SET status = 'PUBLISHED' WHERE strategy_id = $1`, [strategyId]),
+      ).rejects.toThrow(/strategy_versions_one_published/);
     });
 
     it('content is frozen from submit on, in the database too', async () => {
       const { version } = await versionIn('PUBLISHED');
-      await expect(t.sql.query(`UPDATE strategy_versions SET document = '{}' WHERE id = $1`, [version.id])).rejects.toThrow(/content is frozen/);
+      await expect(
+        t.sql.query(`UPDATE strategy_versions SET document = '{}' WHERE id = $1`, [version.id]),
+      ).rejects.toThrow(/content is frozen/);
     });
 
     it('archived strategies get no new drafts; a strategy with a published version cannot be archived', async () => {
       const { strategyId, version } = await versionIn('PUBLISHED');
-      const archive = (id: string) => t.gql(`mutation($id: ID!) { archiveStrategy(id: $id) { archivedAt } }`, { id }, designer.token);
+      const archive = (id: string) =>
+        t.gql(`mutation($id: ID!) { archiveStrategy(id: $id) { archivedAt } }`, { id }, designer.token);
       const refused = await archive(strategyId);
       expect(errorCode(refused)).toBe('INVALID_STATE');
       expect(refused.errors![0]!.extensions!.allowed).toEqual(['retireVersion']);

@@ -7,7 +7,9 @@ describe('migrations', () => {
   let ds: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions({ database: { url: db.url, poolSize: 2, migrateOnStart: false } })).initialize();
+    ds = await new DataSource(
+      dataSourceOptions({ database: { url: db.url, poolSize: 2, migrateOnStart: false } }),
+    ).initialize();
   });
   afterAll(async () => {
     await ds?.destroy();
@@ -15,13 +17,29 @@ describe('migrations', () => {
   });
 
   const tables = async () =>
-    (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`)).map((r: { tablename: string }) => r.tablename);
+    (
+      await ds.query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
+      )
+    ).map((r: { tablename: string }) => r.tablename);
 
   it('apply on an empty database, roll back completely, and apply again', async () => {
     expect((await ds.runMigrations()).map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
     const all = await tables();
     // Every feature's tables (other migrations may add more).
-    expect(all).toEqual(expect.arrayContaining(['actions', 'audit_log', 'refresh_tokens', 'review_comments', 'schema_fields', 'simulations', 'strategies', 'strategy_versions', 'users']));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'actions',
+        'audit_log',
+        'refresh_tokens',
+        'review_comments',
+        'schema_fields',
+        'simulations',
+        'strategies',
+        'strategy_versions',
+        'users',
+      ]),
+    );
     expect(all).toEqual(expect.arrayContaining(['dataset_rows', 'datasets', 'simulation_chunks']));
     expect(await ds.showMigrations()).toBe(false);
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();

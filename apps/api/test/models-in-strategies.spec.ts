@@ -1,4 +1,10 @@
-import { createApiKey, publishNewVersion, publishStrategy, rest, type Published } from './support/decision-api';
+import {
+  createApiKey,
+  publishNewVersion,
+  publishStrategy,
+  rest,
+  type Published,
+} from './support/decision-api';
 import { uploadDataset } from './support/datasets';
 import { saveDraft, createStrategy } from './support/fixtures';
 import { Scenario } from './support/scenario';
@@ -22,7 +28,7 @@ describe('registry models in strategies', () => {
   /** Customers and whether they accepted: likelier with balance and in the north, less with age. */
   const csv = (rows: number): string => {
     let seed = 7;
-    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const lines = ['id,age,balance,region,offer,accepted'];
     for (let i = 0; i < rows; i++) {
       const age = 18 + Math.floor(random() * 60);
@@ -36,12 +42,31 @@ describe('registry models in strategies', () => {
 
   const train = async (input: Record<string, unknown>) => {
     const job = ok(
-      await t.gql(`mutation($i: TrainModelInput!) { trainModel(input: $i) { id modelId } }`, { i: { datasetId, targetColumn: 'accepted', positiveValues: ['1'], predictors: ['age', 'balance', 'region'], ...input } }, analyst.token),
+      await t.gql(
+        `mutation($i: TrainModelInput!) { trainModel(input: $i) { id modelId } }`,
+        {
+          i: {
+            datasetId,
+            targetColumn: 'accepted',
+            positiveValues: ['1'],
+            predictors: ['age', 'balance', 'region'],
+            ...input,
+          },
+        },
+        analyst.token,
+      ),
     ).trainModel as { id: string; modelId: string };
     for (let i = 0; i < 1200; i++) {
-      const now = ok(await t.gql(`query($id: ID!) { trainingJob(id: $id) { status error versionId } }`, { id: job.id }, analyst.token)).trainingJob;
+      const now = ok(
+        await t.gql(
+          `query($id: ID!) { trainingJob(id: $id) { status error versionId } }`,
+          { id: job.id },
+          analyst.token,
+        ),
+      ).trainingJob;
       if (now.status === 'SUCCEEDED') return { modelId: job.modelId, versionId: now.versionId as string };
-      if (now.status !== 'QUEUED' && now.status !== 'RUNNING') throw new Error(`training ${now.status}: ${now.error}`);
+      if (now.status !== 'QUEUED' && now.status !== 'RUNNING')
+        throw new Error(`training ${now.status}: ${now.error}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('training did not finish');
@@ -50,7 +75,12 @@ describe('registry models in strategies', () => {
     schemaVersion: 1,
     nodes: [
       { id: 'candidates', type: 'actions', config: { groups: ['cards'] } },
-      { id: 'score', type: 'score', label: 'Acceptance', config: { model: { type: 'registry', modelId: id, ...(version !== undefined && { version }) } } },
+      {
+        id: 'score',
+        type: 'score',
+        label: 'Acceptance',
+        config: { model: { type: 'registry', modelId: id, ...(version !== undefined && { version }) } },
+      },
       { id: 'output', type: 'output', config: {} },
     ],
     edges: [
@@ -59,7 +89,11 @@ describe('registry models in strategies', () => {
     ],
   });
   const decide = async (customer: Record<string, unknown>, explain = false) => {
-    const res = await rest(t, key).post('/api/v1/decisions', { strategy: published.strategyId, customer, explain });
+    const res = await rest(t, key).post('/api/v1/decisions', {
+      strategy: published.strategyId,
+      customer,
+      explain,
+    });
     expect(res.status).toBe(200);
     return res.body as { actions: { actionId: string; propensity?: number }[]; explanation?: string[] };
   };
@@ -69,10 +103,21 @@ describe('registry models in strategies', () => {
     s = await new Scenario(t).init();
     analyst = await t.user([Role.analyst]);
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
-    const upload = await uploadDataset(t, analyst.token, 'card customers', csv(1200), { customerId: 'id', loggedAction: 'offer', outcome: 'accepted', useCustomerSchema: false });
+    const upload = await uploadDataset(t, analyst.token, 'card customers', csv(1200), {
+      customerId: 'id',
+      loggedAction: 'offer',
+      outcome: 'accepted',
+      useCustomerSchema: false,
+    });
     expect(upload).toMatchObject({ status: 201 });
     datasetId = upload.body.id;
-    ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id: 'gold-card', name: 'Gold card', group: 'cards' } }, s.designer.token));
+    ok(
+      await t.gql(
+        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+        { i: { id: 'gold-card', name: 'Gold card', group: 'cards' } },
+        s.designer.token,
+      ),
+    );
     modelId = (await train({ name: 'Card acceptance', algorithm: 'LOGISTIC' })).modelId;
   }, 180_000);
   afterAll(() => t?.close());
@@ -85,7 +130,9 @@ describe('registry models in strategies', () => {
     // The model learned the data's direction: young, wealthy northerners accept far more often.
     expect(young.propensity!).toBeGreaterThan(0.7);
     expect(old.propensity!).toBeLessThan(0.2);
-    const lines = (await decide({ id: 'c-3', age: 75, balance: 1_000, region: 'south' }, true)).explanation!.join('\n');
+    const lines = (
+      await decide({ id: 'c-3', age: 75, balance: 1_000, region: 'south' }, true)
+    ).explanation!.join('\n');
     expect(lines).toMatch(/propensity 0\.\d+: .*age 75 lowered it \(−\d\.\d\d\)/);
   });
 
@@ -97,22 +144,63 @@ describe('registry models in strategies', () => {
 
     const next = await publishNewVersion(t, s, published, scoring(2));
     expect(next.contentHash).not.toBe(published.contentHash);
-    const diff = ok(await t.gql(`query($a: ID!, $b: ID!) { diff(fromVersionId: $a, toVersionId: $b) { environment } }`, { a: published.versionId, b: next.versionId }, s.reviewer.token)).diff;
-    expect(diff.environment).toEqual([expect.stringMatching(/^model 'Card acceptance': version 1 → 2, AUC 0\.\d{3} → 0\.\d{3}$/)]);
+    const diff = ok(
+      await t.gql(
+        `query($a: ID!, $b: ID!) { diff(fromVersionId: $a, toVersionId: $b) { environment } }`,
+        { a: published.versionId, b: next.versionId },
+        s.reviewer.token,
+      ),
+    ).diff;
+    expect(diff.environment).toEqual([
+      expect.stringMatching(/^model 'Card acceptance': version 1 → 2, AUC 0\.\d{3} → 0\.\d{3}$/),
+    ]);
     expect((await decide(customer)).actions[0]!.propensity).not.toBe(before);
     published = next;
   });
 
   it('pins the latest version at submission when a draft names none, and refuses an unknown model in words', async () => {
-    const { version } = await createStrategy(t, s.designer.token, s.unique('Latest model'), scoring(undefined));
+    const { version } = await createStrategy(
+      t,
+      s.designer.token,
+      s.unique('Latest model'),
+      scoring(undefined),
+    );
     // Saved, and the problem says what is wrong and where.
-    const unknown = await saveDraft(t, s.designer.token, version.id, version.revision, scoring(undefined, 'no-such-model'));
+    const unknown = await saveDraft(
+      t,
+      s.designer.token,
+      version.id,
+      version.revision,
+      scoring(undefined, 'no-such-model'),
+    );
     expect(unknown.data!.saveDraft.valid).toBe(false);
-    expect(unknown.errors![0]!.extensions!['details']).toEqual([expect.objectContaining({ nodeId: 'score', field: 'config.model.modelId', message: expect.stringMatching(/model "no-such-model" does not exist/) })]);
-    const back = ok(await saveDraft(t, s.designer.token, version.id, unknown.data!.saveDraft.version.revision, scoring(undefined))).saveDraft;
+    expect(unknown.errors![0]!.extensions!['details']).toEqual([
+      expect.objectContaining({
+        nodeId: 'score',
+        field: 'config.model.modelId',
+        message: expect.stringMatching(/model "no-such-model" does not exist/),
+      }),
+    ]);
+    const back = ok(
+      await saveDraft(
+        t,
+        s.designer.token,
+        version.id,
+        unknown.data!.saveDraft.version.revision,
+        scoring(undefined),
+      ),
+    ).saveDraft;
     expect(back.valid).toBe(true);
-    ok(await t.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { id } }`, { v: version.id }, s.designer.token));
-    const pinned = (await t.sql.query(`SELECT environment FROM strategy_versions WHERE id = $1`, [version.id])).rows[0].environment;
+    ok(
+      await t.gql(
+        `mutation($v: ID!) { submitVersion(versionId: $v) { id } }`,
+        { v: version.id },
+        s.designer.token,
+      ),
+    );
+    const pinned = (
+      await t.sql.query(`SELECT environment FROM strategy_versions WHERE id = $1`, [version.id])
+    ).rows[0].environment;
     expect(Object.values(pinned.models).map((m) => (m as { version: number }).version)).toEqual([2]);
   });
 });

@@ -9,9 +9,16 @@ describe('operations: health, metrics and the served studio', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    writeFileSync(join(studio, 'index.html'), '<!doctype html><title>Arbiter studio</title><div id="root"></div>');
+    writeFileSync(
+      join(studio, 'index.html'),
+      '<!doctype html><title>Arbiter studio</title><div id="root"></div>',
+    );
     writeFileSync(join(studio, 'app.js'), 'console.log("studio")');
-    t = await startTestApp({ STUDIO_DIR: studio, REDIS_URL: 'redis://127.0.0.1:6379', METRICS_TOKEN: 'scrape-token-0123456789' });
+    t = await startTestApp({
+      STUDIO_DIR: studio,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      METRICS_TOKEN: 'scrape-token-0123456789',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -21,7 +28,11 @@ describe('operations: health, metrics and the served studio', () => {
   it('is ready when the database answers, migrations are applied and Redis answers', async () => {
     const res = await request(t.app.getHttpServer()).get('/health/ready');
     expect(res.status).toBe(200);
-    expect(res.body.info).toMatchObject({ database: { status: 'up' }, migrations: { status: 'up' }, redis: { status: 'up' } });
+    expect(res.body.info).toMatchObject({
+      database: { status: 'up' },
+      migrations: { status: 'up' },
+      redis: { status: 'up' },
+    });
   });
 
   it('reports not ready, naming the part, when Redis does not answer', async () => {
@@ -52,9 +63,15 @@ describe('operations: health, metrics and the served studio', () => {
     const home = await request(server).get('/').set('accept', 'text/html');
     expect(home.status).toBe(200);
     expect(home.text).toContain('Arbiter studio');
-    expect((await request(server).get('/strategies/123/edit').set('accept', 'text/html')).text).toContain('Arbiter studio');
+    expect((await request(server).get('/strategies/123/edit').set('accept', 'text/html')).text).toContain(
+      'Arbiter studio',
+    );
     expect((await request(server).get('/app.js')).text).toContain('studio');
-    expect((await request(server).get('/api/v1/unknown').set('accept', 'text/html')).text).not.toContain('Arbiter studio');
-    expect((await request(server).get('/health/live').set('accept', 'text/html')).body).toEqual({ status: 'ok' });
+    expect((await request(server).get('/api/v1/unknown').set('accept', 'text/html')).text).not.toContain(
+      'Arbiter studio',
+    );
+    expect((await request(server).get('/health/live').set('accept', 'text/html')).body).toEqual({
+      status: 'ok',
+    });
   });
 });

@@ -15,11 +15,16 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-test.each(['%', '%ED%A0%80', '%C0%80', '%E0%A4%A', 'a%FFb'])('GET /api/v1/customers/%s/interactions: 400 BAD_REQUEST in the REST format', async (id) => {
-  const res = await rest(t, key).get(`/api/v1/customers/${id}/interactions`);
-  expect(res.status).toBe(400);
-  expect(res.body).toEqual({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('percent-encoded') } });
-});
+test.each(['%', '%ED%A0%80', '%C0%80', '%E0%A4%A', 'a%FFb'])(
+  'GET /api/v1/customers/%s/interactions: 400 BAD_REQUEST in the REST format',
+  async (id) => {
+    const res = await rest(t, key).get(`/api/v1/customers/${id}/interactions`);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('percent-encoded') },
+    });
+  },
+);
 
 test('a well-encoded id reaches the route', async () => {
   const res = await rest(t, key).get(`/api/v1/customers/${encodeURIComponent('c 1/é')}/interactions`);
@@ -27,7 +32,7 @@ test('a well-encoded id reaches the route', async () => {
   expect(res.body.customerId).toBe('c 1/é');
 });
 
-test('outside the REST API the answer stays Nest\'s', async () => {
+test("outside the REST API the answer stays Nest's", async () => {
   const res = await rest(t).get('/health/%');
   expect(res.status).toBe(400);
   expect(res.body.error?.code).toBeUndefined();

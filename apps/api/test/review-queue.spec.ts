@@ -10,7 +10,11 @@ describe('review queue', () => {
   let both: TestUser;
 
   const QUEUE = `{ reviewQueue { strategy { id name description } version { id number status submittedBy evidence { id } } } }`;
-  const queue = async (token: string) => ok(await t.gql(QUEUE, {}, token)).reviewQueue as { strategy: { id: string; name: string; description: string | null }; version: { id: string; number: number } }[];
+  const queue = async (token: string) =>
+    ok(await t.gql(QUEUE, {}, token)).reviewQueue as {
+      strategy: { id: string; name: string; description: string | null };
+      version: { id: string; number: number };
+    }[];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -21,7 +25,17 @@ describe('review queue', () => {
 
   it('lists the versions in review this reviewer may approve, longest waiting first, with the strategy', async () => {
     const created = ok(
-      await t.gql(`mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { id versions { id } } }`, { i: { name: 'Retention', description: 'Keeps customers who are about to leave', document: VALID_DOC } }, s.designer.token),
+      await t.gql(
+        `mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { id versions { id } } }`,
+        {
+          i: {
+            name: 'Retention',
+            description: 'Keeps customers who are about to leave',
+            document: VALID_DOC,
+          },
+        },
+        s.designer.token,
+      ),
     ).createStrategy;
     ok(await mutate.submit(t, s.designer.token, created.versions[0].id));
     const second = await s.inReview();
@@ -30,7 +44,9 @@ describe('review queue', () => {
     ok(await mutate.submit(t, both.token, own.version.id));
     // Edited by the designer-reviewer (a draft someone else created): four eyes keep it out of their queue too.
     const edited = await s.draft();
-    const saved = ok(await saveDraft(t, both.token, edited.version.id, edited.version.revision, s.uniqueDoc())).saveDraft.version;
+    const saved = ok(
+      await saveDraft(t, both.token, edited.version.id, edited.version.revision, s.uniqueDoc()),
+    ).saveDraft.version;
     ok(await mutate.submit(t, s.designer.token, saved.id));
     // Not waiting: a draft, and a version of an archived strategy.
     await s.draft();
@@ -38,9 +54,20 @@ describe('review queue', () => {
     await t.sql.query(`UPDATE strategies SET archived_at = now() WHERE id = $1`, [archived.strategyId]);
 
     const waiting = await queue(s.reviewer.token);
-    expect(waiting.map((i) => i.version.id)).toEqual([created.versions[0].id, second.version.id, own.version.id, saved.id]);
-    expect(waiting[0]).toMatchObject({ strategy: { id: created.id, name: 'Retention', description: 'Keeps customers who are about to leave' }, version: { number: 1, status: 'IN_REVIEW', submittedBy: s.designer.id, evidence: [] } });
-    expect((await queue(both.token)).map((i) => i.version.id)).toEqual([created.versions[0].id, second.version.id]);
+    expect(waiting.map((i) => i.version.id)).toEqual([
+      created.versions[0].id,
+      second.version.id,
+      own.version.id,
+      saved.id,
+    ]);
+    expect(waiting[0]).toMatchObject({
+      strategy: { id: created.id, name: 'Retention', description: 'Keeps customers who are about to leave' },
+      version: { number: 1, status: 'IN_REVIEW', submittedBy: s.designer.id, evidence: [] },
+    });
+    expect((await queue(both.token)).map((i) => i.version.id)).toEqual([
+      created.versions[0].id,
+      second.version.id,
+    ]);
   });
 
   it('drops a version once it is decided', async () => {

@@ -25,7 +25,9 @@ describe('role matrix', () => {
 
   it('covers every operation of the schema', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(MUTATION_ACCESS).sort());
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
+      Object.keys(MUTATION_ACCESS).sort(),
+    );
     expect(Object.keys(MUTATIONS).sort()).toEqual(Object.keys(MUTATION_ACCESS).sort());
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(Object.keys(QUERY_ACCESS).sort());
     expect(Object.keys(QUERIES).sort()).toEqual(Object.keys(QUERY_ACCESS).sort());
@@ -47,7 +49,9 @@ describe('role matrix', () => {
           const res = await t.gql(call.query, call.variables, tokens[caller]);
           const outcome = expectedOutcome(access[name]!, caller);
           expected[caller] = outcome;
-          outcomes[caller] = res.errors ? (errorCode(res) ?? 'NO_CODE') + (outcome === 'allowed' ? `: ${res.errors[0]!.message}` : '') : 'allowed';
+          outcomes[caller] = res.errors
+            ? (errorCode(res) ?? 'NO_CODE') + (outcome === 'allowed' ? `: ${res.errors[0]!.message}` : '')
+            : 'allowed';
           if (outcome !== 'allowed') expect(await auditCount()).toBe(before);
         }
         expect(outcomes).toEqual(expected);

@@ -116,9 +116,23 @@ describe('importing json-rules-engine rules (importJsonRulesEngineRules)', () =>
     expect(none.errors![0]!.extensions!.details).toEqual([
       { field: 'rules[0].conditions.all[0].params', message: expect.stringContaining('dynamic facts') },
     ]);
-    const huge = await t.gql(IMPORT, { n: 'Huge params', r: [{ conditions: { all: [] }, event: { type: 'huge', params: { text: 'x'.repeat(21_000) } } }] }, designer.token);
+    const huge = await t.gql(
+      IMPORT,
+      {
+        n: 'Huge params',
+        r: [{ conditions: { all: [] }, event: { type: 'huge', params: { text: 'x'.repeat(21_000) } } }],
+      },
+      designer.token,
+    );
     expect(errorCode(huge)).toBe('VALIDATION_FAILED');
-    expect(huge.errors![0]!.extensions!.details).toEqual([{ field: 'rules', message: expect.stringContaining('action "huge" (from its rule\'s event), attributes: must be at most 20000 characters') }]);
+    expect(huge.errors![0]!.extensions!.details).toEqual([
+      {
+        field: 'rules',
+        message: expect.stringContaining(
+          'action "huge" (from its rule\'s event), attributes: must be at most 20000 characters',
+        ),
+      },
+    ]);
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM strategies`)).rows[0].n).toBe(before);
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM actions WHERE id = 'huge'`)).rows[0].n).toBe(0);
   });

@@ -5,7 +5,8 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
-const HEADER = '# Generated from the code-first resolvers. Do not edit: run `npm run schema -w apps/api` after changing the API.\n\n';
+const HEADER =
+  '# Generated from the code-first resolvers. Do not edit: run `npm run schema -w apps/api` after changing the API.\n\n';
 
 describe('schema.graphql', () => {
   let t: TestApp;
@@ -15,7 +16,8 @@ describe('schema.graphql', () => {
   afterAll(() => t?.close());
 
   it('matches the schema the code generates (run `npm run schema -w apps/api` to update it)', () => {
-    const generated = HEADER + printSchema(lexicographicSortSchema(t.app.get(GraphQLSchemaHost).schema)) + '\n';
+    const generated =
+      HEADER + printSchema(lexicographicSortSchema(t.app.get(GraphQLSchemaHost).schema)) + '\n';
     if (process.env['UPDATE_GRAPHQL_SCHEMA'] === '1') writeFileSync(SCHEMA_FILE, generated);
     const committed = readFileSync(SCHEMA_FILE, 'utf8');
     expect(committed).toBe(generated);

@@ -36,9 +36,15 @@ describe('security headers on the studio, the REST API and GraphQL', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    writeFileSync(join(studio, 'index.html'), '<!doctype html><title>Arbiter studio</title><script type="module" src="/app.js"></script>');
+    writeFileSync(
+      join(studio, 'index.html'),
+      '<!doctype html><title>Arbiter studio</title><script type="module" src="/app.js"></script>',
+    );
     writeFileSync(join(studio, 'app.js'), 'console.log("studio")');
-    writeFileSync(join(studio, 'app.js.map'), '{"version":3,"sources":["src/secret-source.ts"],"mappings":""}');
+    writeFileSync(
+      join(studio, 'app.js.map'),
+      '{"version":3,"sources":["src/secret-source.ts"],"mappings":""}',
+    );
     t = await startTestApp({ STUDIO_DIR: studio });
   });
   afterAll(async () => {
@@ -49,7 +55,9 @@ describe('security headers on the studio, the REST API and GraphQL', () => {
   it('sends the strict policy with the studio page, its client-side routes and its assets', async () => {
     const server = t.app.getHttpServer();
     for (const path of ['/', '/strategies/123/edit', '/app.js']) {
-      const res = await request(server).get(path).set('accept', path === '/app.js' ? '*/*' : 'text/html');
+      const res = await request(server)
+        .get(path)
+        .set('accept', path === '/app.js' ? '*/*' : 'text/html');
       expect(res.status).toBe(200);
       expectStrictHeaders(res);
     }
@@ -57,13 +65,18 @@ describe('security headers on the studio, the REST API and GraphQL', () => {
 
   it('sends it with REST answers, their errors and the health probes', async () => {
     const server = t.app.getHttpServer();
-    const decision = await request(server).post('/api/v1/decisions').send({ strategy: 'x', customer: { id: 'c' } });
+    const decision = await request(server)
+      .post('/api/v1/decisions')
+      .send({ strategy: 'x', customer: { id: 'c' } });
     expect(decision.status).toBe(401);
     expectStrictHeaders(decision);
     const unknown = await request(server).get('/api/v1/unknown');
     expect(unknown.status).toBe(404);
     expectStrictHeaders(unknown);
-    const malformed = await request(server).post('/api/v1/outcomes').set('content-type', 'application/json').send('{');
+    const malformed = await request(server)
+      .post('/api/v1/outcomes')
+      .set('content-type', 'application/json')
+      .send('{');
     expect(malformed.status).toBe(400);
     expectStrictHeaders(malformed);
     expectStrictHeaders(await request(server).get('/health/live'));
@@ -76,9 +89,15 @@ describe('security headers on the studio, the REST API and GraphQL', () => {
     expectStrictHeaders(page);
     expect(page.text).not.toMatch(/<script>|<script [^>]*>[^<]|<style|style=/);
     expect(page.text).toContain('<script src="/api/docs.js" defer></script>');
-    const script = await request(server).get('/api/docs.js').expect(200).expect('content-type', /javascript/);
+    const script = await request(server)
+      .get('/api/docs.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
     expect(script.text).toContain("fetch('/api/docs')");
-    await request(server).get('/api/docs.css').expect(200).expect('content-type', /text\/css/);
+    await request(server)
+      .get('/api/docs.css')
+      .expect(200)
+      .expect('content-type', /text\/css/);
   });
 
   it('sends it with GraphQL answers', async () => {
@@ -90,7 +109,9 @@ describe('security headers on the studio, the REST API and GraphQL', () => {
   it('relaxes only the sandbox page, whose own <meta> policy allows its nonce’d scripts, and still forbids framing it', async () => {
     const res = await request(t.app.getHttpServer()).get('/graphql').set('accept', 'text/html');
     expect(res.status).toBe(200);
-    expect(res.text).toMatch(/<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-[0-9a-f]+'/);
+    expect(res.text).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-[0-9a-f]+'/,
+    );
     const policy = csp(res);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
@@ -111,9 +132,17 @@ describe('security headers in production', () => {
   beforeAll(async () => {
     writeFileSync(join(studio, 'index.html'), '<!doctype html><title>Arbiter studio</title>');
     writeFileSync(join(studio, 'app.js'), 'console.log("studio")');
-    writeFileSync(join(studio, 'app.js.map'), '{"version":3,"sources":["src/secret-source.ts"],"mappings":""}');
+    writeFileSync(
+      join(studio, 'app.js.map'),
+      '{"version":3,"sources":["src/secret-source.ts"],"mappings":""}',
+    );
     const secret = () => randomBytes(32).toString('hex');
-    t = await startTestApp({ STUDIO_DIR: studio, NODE_ENV: 'production', JWT_SECRET: secret(), AUDIT_HMAC_SECRET: secret() });
+    t = await startTestApp({
+      STUDIO_DIR: studio,
+      NODE_ENV: 'production',
+      JWT_SECRET: secret(),
+      AUDIT_HMAC_SECRET: secret(),
+    });
   });
   afterAll(async () => {
     await t?.close();

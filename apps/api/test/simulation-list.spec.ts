@@ -21,7 +21,8 @@ describe('simulations list and people', () => {
   let datasets: { a: string; b: string };
   let sims: { draftOnA: string; baselineOnA: string; draftOnB: string; withoutVersion: string };
 
-  const list = async (filter: { h?: string; s?: string; d?: string } = {}, token = analyst.token) => ok(await t.gql(LIST, filter, token)).simulations;
+  const list = async (filter: { h?: string; s?: string; d?: string } = {}, token = analyst.token) =>
+    ok(await t.gql(LIST, filter, token)).simulations;
   const run = async (v: string, d: string, b?: string) => {
     const sim = ok(await t.gql(RUN, { v, d, b }, analyst.token)).runSimulation;
     expect((await waitForSimulation(t, analyst.token, sim.id)).status).toBe('COMPLETED');
@@ -33,9 +34,20 @@ describe('simulations list and people', () => {
     analyst = await t.user([Role.analyst]);
     designer = await t.user([Role.designer]);
     versions = await simulationSetup(t, designer.token);
-    const strategyOf = async (id: string) => ok(await t.gql(`query($id: ID!) { version(id: $id) { strategyId } }`, { id }, designer.token)).version.strategyId;
-    strategyIds = { draft: await strategyOf(versions.draft.id), baseline: await strategyOf(versions.baseline.id) };
-    const upload = async (name: string) => (await uploadDataset(t, analyst.token, name, customersCsv(30), { ...CUSTOMERS_MAPPING, useCustomerSchema: false })).body.id as string;
+    const strategyOf = async (id: string) =>
+      ok(await t.gql(`query($id: ID!) { version(id: $id) { strategyId } }`, { id }, designer.token)).version
+        .strategyId;
+    strategyIds = {
+      draft: await strategyOf(versions.draft.id),
+      baseline: await strategyOf(versions.baseline.id),
+    };
+    const upload = async (name: string) =>
+      (
+        await uploadDataset(t, analyst.token, name, customersCsv(30), {
+          ...CUSTOMERS_MAPPING,
+          useCustomerSchema: false,
+        })
+      ).body.id as string;
     datasets = { a: await upload('Spring customers'), b: await upload('Summer customers') };
     sims = {
       draftOnA: await run(versions.draft.id, datasets.a),
@@ -48,11 +60,17 @@ describe('simulations list and people', () => {
 
   it('lists the most recent simulations, newest first, without a filter', async () => {
     const all = await list();
-    expect(all.map((s: { id: string }) => s.id)).toEqual([sims.withoutVersion, sims.draftOnB, sims.baselineOnA, sims.draftOnA]);
+    expect(all.map((s: { id: string }) => s.id)).toEqual([
+      sims.withoutVersion,
+      sims.draftOnB,
+      sims.baselineOnA,
+      sims.draftOnA,
+    ]);
   });
 
   it('narrows by strategy, dataset and content hash, combined', async () => {
-    const ids = async (filter: Parameters<typeof list>[0]) => (await list(filter)).map((s: { id: string }) => s.id).sort();
+    const ids = async (filter: Parameters<typeof list>[0]) =>
+      (await list(filter)).map((s: { id: string }) => s.id).sort();
     expect(await ids({ s: strategyIds.draft })).toEqual([sims.draftOnA, sims.draftOnB].sort());
     expect(await ids({ d: datasets.a })).toEqual([sims.draftOnA, sims.baselineOnA].sort());
     expect(await ids({ s: strategyIds.draft, d: datasets.b })).toEqual([sims.draftOnB]);
@@ -70,8 +88,18 @@ describe('simulations list and people', () => {
       dataset: { id: datasets.b, name: 'Summer customers' },
       progress: { rowsDone: 30 },
     });
-    expect(byId.get(sims.draftOnA)).toMatchObject({ baselineVersion: null, strategy: { name: 'Thirty plus' }, dataset: { name: 'Spring customers' } });
-    expect(byId.get(sims.withoutVersion)).toMatchObject({ versionId: null, version: null, baselineVersion: null, strategy: null, dataset: null });
+    expect(byId.get(sims.draftOnA)).toMatchObject({
+      baselineVersion: null,
+      strategy: { name: 'Thirty plus' },
+      dataset: { name: 'Spring customers' },
+    });
+    expect(byId.get(sims.withoutVersion)).toMatchObject({
+      versionId: null,
+      version: null,
+      baselineVersion: null,
+      strategy: null,
+      dataset: null,
+    });
   });
 
   it('answers a full page of 100 within the query cost limit, with one query per linked kind', async () => {
@@ -84,7 +112,11 @@ describe('simulations list and people', () => {
     try {
       const page = await list();
       expect(page).toHaveLength(100);
-      expect(page[0]).toMatchObject({ version: { number: 1 }, strategy: { name: 'All offers' }, dataset: { name: 'Summer customers' } });
+      expect(page[0]).toMatchObject({
+        version: { number: 1 },
+        strategy: { name: 'All offers' },
+        dataset: { name: 'Summer customers' },
+      });
       // StrategyVersion, Strategy, Dataset: one batched find each for the whole page.
       expect(find).toHaveBeenCalledTimes(3);
     } finally {
@@ -110,11 +142,24 @@ describe('simulations list and people', () => {
     it('gives any role the display names of the ids it asks for, deactivated users included, unknown ids left out', async () => {
       const reviewer = await t.user([Role.reviewer], 'rita');
       const admin = await t.user([Role.admin]);
-      ok(await t.gql(`mutation($u: ID!) { setUserActive(userId: $u, active: false) { active } }`, { u: designer.id }, admin.token));
+      ok(
+        await t.gql(
+          `mutation($u: ID!) { setUserActive(userId: $u, active: false) { active } }`,
+          { u: designer.id },
+          admin.token,
+        ),
+      );
       const unknown = '00000000-0000-4000-8000-000000000000';
-      const people = ok(await t.gql(PEOPLE, { ids: [designer.id, analyst.id, unknown, analyst.id] }, reviewer.token)).people;
+      const people = ok(
+        await t.gql(PEOPLE, { ids: [designer.id, analyst.id, unknown, analyst.id] }, reviewer.token),
+      ).people;
       expect(people).toHaveLength(2);
-      expect(people).toEqual(expect.arrayContaining([{ id: designer.id, displayName: designer.email }, { id: analyst.id, displayName: analyst.email }]));
+      expect(people).toEqual(
+        expect.arrayContaining([
+          { id: designer.id, displayName: designer.email },
+          { id: analyst.id, displayName: analyst.email },
+        ]),
+      );
       expect(ok(await t.gql(PEOPLE, { ids: [] }, reviewer.token)).people).toEqual([]);
     });
 
@@ -122,9 +167,16 @@ describe('simulations list and people', () => {
       const bad = await t.gql(PEOPLE, { ids: [analyst.id, 'nope'] }, analyst.token);
       expect(errorCode(bad)).toBe('VALIDATION_FAILED');
       expect(bad.errors![0]!.extensions!.details!.map((d) => d.field)).toEqual(['ids[1]']);
-      const tooMany = await t.gql(PEOPLE, { ids: Array.from({ length: 501 }, () => analyst.id) }, analyst.token);
+      const tooMany = await t.gql(
+        PEOPLE,
+        { ids: Array.from({ length: 501 }, () => analyst.id) },
+        analyst.token,
+      );
       expect(errorCode(tooMany)).toBe('VALIDATION_FAILED');
-      expect(tooMany.errors![0]!.extensions!.details![0]).toMatchObject({ field: 'ids', message: 'at most 500 ids at once' });
+      expect(tooMany.errors![0]!.extensions!.details![0]).toMatchObject({
+        field: 'ids',
+        message: 'at most 500 ids at once',
+      });
     });
   });
 });

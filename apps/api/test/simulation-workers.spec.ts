@@ -30,22 +30,48 @@ describe('simulation workers', () => {
 
   const startWorker = (): ChildProcess => {
     const child = spawn(process.execPath, [join(__dirname, 'support', 'worker-process.js')], {
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.db.url, REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '3' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: t.db.url,
+        REDIS_URL,
+        REDIS_PREFIX: prefix,
+        LOG_LEVEL: 'silent',
+        DATABASE_POOL_SIZE: '3',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     workers.push(child);
     return child;
   };
-  const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-  const progress = async (id: string) => (await t.sql.query(`SELECT count(*)::int AS chunks, coalesce(sum(rows), 0)::int AS rows FROM simulation_chunks WHERE simulation_id = $1`, [id])).rows[0] as { chunks: number; rows: number };
-  const status = async (id: string) => (await t.sql.query(`SELECT status FROM simulations WHERE id = $1`, [id])).rows[0].status as string;
+  const exited = (child: ChildProcess) =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
+  const progress = async (id: string) =>
+    (
+      await t.sql.query(
+        `SELECT count(*)::int AS chunks, coalesce(sum(rows), 0)::int AS rows FROM simulation_chunks WHERE simulation_id = $1`,
+        [id],
+      )
+    ).rows[0] as { chunks: number; rows: number };
+  const status = async (id: string) =>
+    (await t.sql.query(`SELECT status FROM simulations WHERE id = $1`, [id])).rows[0].status as string;
 
   beforeAll(async () => {
-    t = await startTestApp({ REDIS_URL, REDIS_PREFIX: prefix, RUN_WORKER: 'false', SIMULATION_CHUNK_SIZE: '2000' });
+    t = await startTestApp({
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      RUN_WORKER: 'false',
+      SIMULATION_CHUNK_SIZE: '2000',
+    });
     analyst = await t.user([Role.analyst]);
     const designer = await t.user([Role.designer]);
     versions = await simulationSetup(t, designer.token);
-    const upload = await uploadDataset(t, analyst.token, 'customers', customersCsv(ROWS), { ...CUSTOMERS_MAPPING, useCustomerSchema: false });
+    const upload = await uploadDataset(t, analyst.token, 'customers', customersCsv(ROWS), {
+      ...CUSTOMERS_MAPPING,
+      useCustomerSchema: false,
+    });
     expect(upload.status).toBe(201);
     datasetId = upload.body.id;
   }, 120_000);
@@ -62,17 +88,33 @@ describe('simulation workers', () => {
 
   it('cancels a queued simulation: its jobs are removed and a worker started later does nothing for it', async () => {
     const sim = ok(await t.gql(RUN, { v: versions.baseline.id, d: datasetId }, analyst.token)).runSimulation;
-    const cancelled = ok(await t.gql(`mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, { id: sim.id }, analyst.token)).cancelSimulation;
+    const cancelled = ok(
+      await t.gql(
+        `mutation($id: ID!) { cancelSimulation(id: $id) { status } }`,
+        { id: sim.id },
+        analyst.token,
+      ),
+    ).cancelSimulation;
     expect(cancelled.status).toBe('CANCELLED');
     // Its chunk jobs (waiting by priority) are gone from the queue.
     expect(await chunkJobs.getJobCountByTypes('prioritized', 'waiting')).toBe(0);
-    const again = await t.gql(`mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, { id: sim.id }, analyst.token);
+    const again = await t.gql(
+      `mutation($id: ID!) { cancelSimulation(id: $id) { status } }`,
+      { id: sim.id },
+      analyst.token,
+    );
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
-    const audit = await t.sql.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [sim.id]);
+    const audit = await t.sql.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [
+      sim.id,
+    ]);
     expect(audit.rows.map((r) => r.action)).toEqual(['simulation.run', 'simulation.cancel']);
     // A cancelled simulation is not reused.
-    expect(ok(await t.gql(RUN, { v: versions.baseline.id, d: datasetId }, analyst.token)).runSimulation.id).not.toBe(sim.id);
-    await t.sql.query(`UPDATE simulations SET status = 'CANCELLED' WHERE id <> $1 AND status = 'QUEUED'`, [sim.id]);
+    expect(
+      ok(await t.gql(RUN, { v: versions.baseline.id, d: datasetId }, analyst.token)).runSimulation.id,
+    ).not.toBe(sim.id);
+    await t.sql.query(`UPDATE simulations SET status = 'CANCELLED' WHERE id <> $1 AND status = 'QUEUED'`, [
+      sim.id,
+    ]);
     const worker = startWorker();
     await new Promise((r) => setTimeout(r, 4000));
     expect(await progress(sim.id)).toEqual({ chunks: 0, rows: 0 });
@@ -82,7 +124,9 @@ describe('simulation workers', () => {
   }, 60_000);
 
   it('finishes with exact totals when a worker is SIGKILLed mid-run and another takes over', async () => {
-    const sim = ok(await t.gql(RUN, { v: versions.draft.id, d: datasetId, f: true }, analyst.token)).runSimulation;
+    const sim = ok(
+      await t.gql(RUN, { v: versions.draft.id, d: datasetId, f: true }, analyst.token),
+    ).runSimulation;
     expect(sim.chunkCount).toBe(50);
     const first = startWorker();
     const until = Date.now() + 60_000;

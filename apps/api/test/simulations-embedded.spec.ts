@@ -27,7 +27,9 @@ describe('datasets and simulations on the embedded database, in-process', () => 
   beforeAll(async () => {
     const script = `require(${JSON.stringify(join(__dirname, '../src/database/embedded-postgres.ts'))}).startEmbeddedPostgres(${JSON.stringify(dir)})
       .then((db) => { console.log('URL ' + db.url); process.on('SIGTERM', () => db.stop().then(() => process.exit(0))); })`;
-    child = spawn(process.execPath, ['-r', REGISTER_TS, '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, ['-r', REGISTER_TS, '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => {
         const match = /URL (\S+)/.exec(chunk.toString());
@@ -35,7 +37,9 @@ describe('datasets and simulations on the embedded database, in-process', () => 
       });
       child.on('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
     });
-    app = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent', SIMULATION_CHUNK_SIZE: '200' }));
+    app = await createApp(
+      loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent', SIMULATION_CHUNK_SIZE: '200' }),
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -60,11 +64,22 @@ describe('datasets and simulations on the embedded database, in-process', () => 
     };
     const login = async (roles: Role[], email: string) => {
       await app.get(UsersService).create(null, { email, displayName: email, password: TEST_PASSWORD, roles });
-      return (await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: TEST_PASSWORD })).login.accessToken as string;
+      return (
+        await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+          e: email,
+          p: TEST_PASSWORD,
+        })
+      ).login.accessToken as string;
     };
     const analyst = await login([Role.analyst], 'analyst@embedded.test');
     const designer = await login([Role.designer], 'designer@embedded.test');
-    const versions = await simulationSetup({ gql: (q: string, v?: Record<string, unknown>, tk?: string) => gql(q, v, tk).then((data) => ({ status: 200, data, headers: {} })) } as Pick<TestApp, 'gql'>, designer);
+    const versions = await simulationSetup(
+      {
+        gql: (q: string, v?: Record<string, unknown>, tk?: string) =>
+          gql(q, v, tk).then((data) => ({ status: 200, data, headers: {} })),
+      } as Pick<TestApp, 'gql'>,
+      designer,
+    );
     const upload = await request(server)
       .post('/api/v1/datasets?name=embedded')
       .set('authorization', `Bearer ${analyst}`)
@@ -72,11 +87,23 @@ describe('datasets and simulations on the embedded database, in-process', () => 
       .set('x-dataset-mapping', JSON.stringify({ ...CUSTOMERS_MAPPING, useCustomerSchema: false }))
       .send(Buffer.from(customersCsv(1000)));
     expect(upload.status).toBe(201);
-    const sim = (await gql(RUN, { v: versions.draft.id, d: upload.body.id, b: versions.baseline.id }, analyst)).runSimulation;
+    const sim = (
+      await gql(RUN, { v: versions.draft.id, d: upload.body.id, b: versions.baseline.id }, analyst)
+    ).runSimulation;
     expect(sim.chunkCount).toBe(5);
-    let done: { status: string; results: { rows: number }; comparison: { rowsWithoutRecommendation: { change: number } } };
+    let done: {
+      status: string;
+      results: { rows: number };
+      comparison: { rowsWithoutRecommendation: { change: number } };
+    };
     for (;;) {
-      done = (await gql(`query($id: ID!) { simulation(id: $id) { status results comparison } }`, { id: sim.id }, analyst)).simulation;
+      done = (
+        await gql(
+          `query($id: ID!) { simulation(id: $id) { status results comparison } }`,
+          { id: sim.id },
+          analyst,
+        )
+      ).simulation;
       if (done.status !== 'QUEUED' && done.status !== 'RUNNING') break;
       await new Promise((r) => setTimeout(r, 100));
     }

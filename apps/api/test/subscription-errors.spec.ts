@@ -20,13 +20,25 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** The first answer to one subscription, with this access token (or none). */
-async function firstAnswer(token: string | undefined, variables: Record<string, unknown>): Promise<FormattedExecutionResult> {
-  const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, ...(token && { connectionParams: { authorization: `Bearer ${token}` } }) });
+async function firstAnswer(
+  token: string | undefined,
+  variables: Record<string, unknown>,
+): Promise<FormattedExecutionResult> {
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    ...(token && { connectionParams: { authorization: `Bearer ${token}` } }),
+  });
   try {
     return await new Promise<FormattedExecutionResult>((resolve, reject) => {
       // Errors before the subscription starts come as an `error` message: an array of GraphQL errors.
       const error = (e: unknown) => (Array.isArray(e) ? resolve({ errors: e }) : reject(e));
-      client.subscribe({ query: 'subscription($id: ID!) { simulationProgress(id: $id) { status } }', variables }, { next: resolve, error, complete: () => reject(new Error('completed without an answer')) });
+      client.subscribe(
+        { query: 'subscription($id: ID!) { simulationProgress(id: $id) { status } }', variables },
+        { next: resolve, error, complete: () => reject(new Error('completed without an answer')) },
+      );
     });
   } finally {
     await client.dispose();
@@ -36,15 +48,21 @@ async function firstAnswer(token: string | undefined, variables: Record<string, 
 const codes = (res: FormattedExecutionResult) => res.errors?.map((e) => e.extensions?.['code']);
 
 test('without a valid token: UNAUTHENTICATED', async () => {
-  expect(codes(await firstAnswer(undefined, { id: '00000000-0000-4000-8000-000000000001' }))).toEqual(['UNAUTHENTICATED']);
-  expect(codes(await firstAnswer('not-a-token', { id: '00000000-0000-4000-8000-000000000001' }))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await firstAnswer(undefined, { id: '00000000-0000-4000-8000-000000000001' }))).toEqual([
+    'UNAUTHENTICATED',
+  ]);
+  expect(codes(await firstAnswer('not-a-token', { id: '00000000-0000-4000-8000-000000000001' }))).toEqual([
+    'UNAUTHENTICATED',
+  ]);
 });
 
 test('an id that is not one: VALIDATION_FAILED naming the field; an unknown one: NOT_FOUND', async () => {
   const invalid = await firstAnswer(analyst.token, { id: 'a\u0000b' });
   expect(codes(invalid)).toEqual(['VALIDATION_FAILED']);
   expect(invalid.errors?.[0]?.extensions?.['details']).toEqual([expect.objectContaining({ field: 'id' })]);
-  expect(codes(await firstAnswer(analyst.token, { id: '00000000-0000-4000-8000-000000000001' }))).toEqual(['NOT_FOUND']);
+  expect(codes(await firstAnswer(analyst.token, { id: '00000000-0000-4000-8000-000000000001' }))).toEqual([
+    'NOT_FOUND',
+  ]);
 });
 
 test('a variable that does not fit its type: the standard input error with a code', async () => {

@@ -3,7 +3,10 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
-const numeric = { from: (v: string | number | null) => (v === null ? null : Number(v)), to: (v: number | null | undefined) => v };
+const numeric = {
+  from: (v: string | number | null) => (v === null ? null : Number(v)),
+  to: (v: number | null | undefined) => v,
+};
 
 /** An entry of the action catalog: an offer, a call, a message, a service step. Strategies refer to it by id. */
 @ObjectType('Action')
@@ -49,7 +52,9 @@ export class Action {
   @Column('jsonb')
   attributes: Record<string, unknown>;
 
-  @Field(() => Int, { description: 'Increases with every change; pass it as expectedRevision when updating.' })
+  @Field(() => Int, {
+    description: 'Increases with every change; pass it as expectedRevision when updating.',
+  })
   @Column('int')
   revision: number;
 

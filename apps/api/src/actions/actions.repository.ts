@@ -20,7 +20,12 @@ export class ActionsRepository {
   }
 
   /** Optimistic update: only if the row still has `expectedRevision`; null otherwise. */
-  async update(em: EntityManager, id: string, expectedRevision: number, values: Partial<ActionValues>): Promise<Action | null> {
+  async update(
+    em: EntityManager,
+    id: string,
+    expectedRevision: number,
+    values: Partial<ActionValues>,
+  ): Promise<Action | null> {
     const result = await em
       .createQueryBuilder()
       .update(Action)
@@ -32,16 +37,28 @@ export class ActionsRepository {
   }
 
   async delete(em: EntityManager, id: string, expectedRevision: number): Promise<boolean> {
-    const result = await em.createQueryBuilder().delete().from(Action).where('id = :id AND revision = :expectedRevision', { id, expectedRevision }).execute();
+    const result = await em
+      .createQueryBuilder()
+      .delete()
+      .from(Action)
+      .where('id = :id AND revision = :expectedRevision', { id, expectedRevision })
+      .execute();
     return !!result.affected;
   }
 
   page(filter: ActionFilter, limit: number, afterId?: string): Promise<Action[]> {
-    const qb = this.dataSource.getRepository(Action).createQueryBuilder('a').orderBy('a.id', 'ASC').limit(limit);
+    const qb = this.dataSource
+      .getRepository(Action)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'ASC')
+      .limit(limit);
     if (afterId !== undefined) qb.andWhere('a.id > :afterId', { afterId });
     if (filter.group) qb.andWhere('a.group = :group', { group: filter.group });
     if (filter.channel) qb.andWhere('a.channel = :channel', { channel: filter.channel });
-    if (filter.search) qb.andWhere("(a.name ILIKE :search OR a.id ILIKE :search)", { search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.search)
+      qb.andWhere('(a.name ILIKE :search OR a.id ILIKE :search)', {
+        search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     return qb.getMany();
   }
 

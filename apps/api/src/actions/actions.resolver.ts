@@ -4,7 +4,13 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { notFound } from '../common/errors';
-import { connectionType, DEFAULT_PAGE_SIZE, PageArgs, pageSchema, type Page } from '../common/graphql/pagination';
+import {
+  connectionType,
+  DEFAULT_PAGE_SIZE,
+  PageArgs,
+  pageSchema,
+  type Page,
+} from '../common/graphql/pagination';
 import { ZodPipe } from '../common/validation';
 import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-impact.types';
 import { Action } from './action.entity';
@@ -30,8 +36,14 @@ export class ActionsResolver {
   @Roles(...ALL_ROLES)
   @Query(() => ActionConnection, { description: 'The action catalog, by id.' })
   actions(
-    @Args('filter', { type: () => ActionFilterInput, nullable: true }, new ZodPipe(actionFilterSchema.optional(), 'filter')) filter?: ActionFilterInput,
-    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page')) page?: Page,
+    @Args(
+      'filter',
+      { type: () => ActionFilterInput, nullable: true },
+      new ZodPipe(actionFilterSchema.optional(), 'filter'),
+    )
+    filter?: ActionFilterInput,
+    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'))
+    page?: Page,
   ) {
     return this.actionsService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });
   }
@@ -44,18 +56,23 @@ export class ActionsResolver {
 
   @Roles(Role.designer)
   @Query(() => CatalogChangeImpactType, {
-    description: 'What saving this action (created, or the whole of an existing one) — or, with remove: true, deleting it — would do to each strategy version that reads it, and whether it would be refused. Changes nothing.',
+    description:
+      'What saving this action (created, or the whole of an existing one) — or, with remove: true, deleting it — would do to each strategy version that reads it, and whether it would be refused. Changes nothing.',
   })
   catalogChangeImpact(
     @Args('action', new ZodPipe(createActionSchema, 'action')) action: CreateActionInput,
-    @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove')) remove: boolean,
+    @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove'))
+    remove: boolean,
   ) {
     return this.actionsService.previewChange(action as CreateAction, remove);
   }
 
   @Roles(Role.designer)
   @Mutation(() => Action)
-  createAction(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(createActionSchema, 'input')) input: CreateActionInput) {
+  createAction(
+    @CurrentActor() actor: Actor,
+    @Args('input', new ZodPipe(createActionSchema, 'input')) input: CreateActionInput,
+  ) {
     return this.actionsService.create(actor, input as CreateAction);
   }
 
@@ -74,7 +91,12 @@ export class ActionsResolver {
   deleteAction(
     @CurrentActor() actor: Actor,
     @Args('id', new ZodPipe(actionIdSchema, 'id')) id: string,
-    @Args('expectedRevision', { type: () => Int }, new ZodPipe(z.number().int().min(1, 'must be at least 1'), 'expectedRevision')) expectedRevision: number,
+    @Args(
+      'expectedRevision',
+      { type: () => Int },
+      new ZodPipe(z.number().int().min(1, 'must be at least 1'), 'expectedRevision'),
+    )
+    expectedRevision: number,
   ) {
     return this.actionsService.delete(actor, id, expectedRevision);
   }

@@ -54,18 +54,33 @@ export class ActionsService {
   ) {}
 
   async create(actor: Actor, input: CreateAction): Promise<Action> {
-    const taken = () => conflict(`An action with the id "${input.id}" exists already; choose another id.`, { field: 'input.id' });
+    const taken = () =>
+      conflict(`An action with the id "${input.id}" exists already; choose another id.`, {
+        field: 'input.id',
+      });
     if (await this.actions.findById(input.id)) throw taken();
-    return this.dataSource.transaction((em) => this.createWithin(em, actor, input)).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? taken() : error;
-    });
+    return this.dataSource
+      .transaction((em) => this.createWithin(em, actor, input))
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? taken() : error;
+      });
   }
 
   /** Adds a new action inside a caller's transaction (e.g. an import that also creates a strategy). */
   async createWithin(em: EntityManager, actor: Actor, input: CreateAction): Promise<Action> {
     const action = await this.actions.insert(em, actionValues(input));
-    await this.changes.applied(em, { kind: 'action', id: action.id, before: null, after: toActionDefinition(action) });
-    await this.audit.append(em, actor, { action: 'action.create', entityType: 'action', entityId: action.id, afterHash: recordHash(toActionDefinition(action)) });
+    await this.changes.applied(em, {
+      kind: 'action',
+      id: action.id,
+      before: null,
+      after: toActionDefinition(action),
+    });
+    await this.audit.append(em, actor, {
+      action: 'action.create',
+      entityType: 'action',
+      entityId: action.id,
+      afterHash: recordHash(toActionDefinition(action)),
+    });
     return action;
   }
 
@@ -82,11 +97,19 @@ export class ActionsService {
       const values = Object.fromEntries(
         Object.entries(changes)
           .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => [k, v === null && (k === 'tags' || k === 'attributes') ? (k === 'tags' ? [] : {}) : v]),
+          .map(([k, v]) => [
+            k,
+            v === null && (k === 'tags' || k === 'attributes') ? (k === 'tags' ? [] : {}) : v,
+          ]),
       );
       const after = await this.actions.update(em, id, expectedRevision, values);
       if (!after) throw this.staleRevision(before, expectedRevision);
-      await this.changes.applied(em, { kind: 'action', id, before: toActionDefinition(before), after: toActionDefinition(after) });
+      await this.changes.applied(em, {
+        kind: 'action',
+        id,
+        before: toActionDefinition(before),
+        after: toActionDefinition(after),
+      });
       await this.audit.append(em, actor, {
         action: 'action.update',
         entityType: 'action',
@@ -102,9 +125,15 @@ export class ActionsService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.actions.findById(id, em);
       if (!before) throw notFound('Action', id);
-      if (!(await this.actions.delete(em, id, expectedRevision))) throw this.staleRevision(before, expectedRevision);
+      if (!(await this.actions.delete(em, id, expectedRevision)))
+        throw this.staleRevision(before, expectedRevision);
       await this.changes.applied(em, { kind: 'action', id, before: toActionDefinition(before), after: null });
-      await this.audit.append(em, actor, { action: 'action.delete', entityType: 'action', entityId: id, beforeHash: recordHash(toActionDefinition(before)) });
+      await this.audit.append(em, actor, {
+        action: 'action.delete',
+        entityType: 'action',
+        entityId: id,
+        beforeHash: recordHash(toActionDefinition(before)),
+      });
       return before;
     });
   }
@@ -116,8 +145,20 @@ export class ActionsService {
   async previewChange(input: CreateAction, remove: boolean): Promise<CatalogChangePreview> {
     const before = await this.actions.findById(input.id);
     if (remove && !before) throw notFound('Action', input.id);
-    const after = remove ? null : toActionDefinition({ ...actionValues(input), revision: 0, createdAt: new Date(), updatedAt: new Date() });
-    return this.changes.preview(this.dataSource.manager, { kind: 'action', id: input.id, before: before && toActionDefinition(before), after });
+    const after = remove
+      ? null
+      : toActionDefinition({
+          ...actionValues(input),
+          revision: 0,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        });
+    return this.changes.preview(this.dataSource.manager, {
+      kind: 'action',
+      id: input.id,
+      before: before && toActionDefinition(before),
+      after,
+    });
   }
 
   get(id: string): Promise<Action | null> {
@@ -135,8 +176,11 @@ export class ActionsService {
   }
 
   private staleRevision(current: Action, expectedRevision: number) {
-    return conflict(`Action "${current.id}" was changed by someone else (revision ${current.revision}, you sent ${expectedRevision}); reload it and apply your change again.`, {
-      currentRevision: current.revision,
-    });
+    return conflict(
+      `Action "${current.id}" was changed by someone else (revision ${current.revision}, you sent ${expectedRevision}); reload it and apply your change again.`,
+      {
+        currentRevision: current.revision,
+      },
+    );
   }
 }

@@ -25,7 +25,10 @@ export class ApiKey {
   @Column('uuid', { name: 'strategy_ids', array: true, nullable: true })
   strategyIds: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Requests per second per API instance; null: the configured default.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Requests per second per API instance; null: the configured default.',
+  })
   @Column('int', { name: 'rate_limit_per_second', nullable: true })
   rateLimitPerSecond: number | null;
 

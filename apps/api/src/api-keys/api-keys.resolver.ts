@@ -12,10 +12,16 @@ export class CreateApiKeyInput {
   @Field({ description: 'Which calling system uses it, e.g. "web shop".' })
   name: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Strategies the key may decide with; empty or null: all.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Strategies the key may decide with; empty or null: all.',
+  })
   strategyIds?: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Requests per second per API instance; null: API_KEY_RATE_LIMIT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Requests per second per API instance; null: API_KEY_RATE_LIMIT.',
+  })
   rateLimitPerSecond?: number | null;
 }
 
@@ -39,20 +45,30 @@ export class ApiKeysResolver {
   constructor(private readonly service: ApiKeysService) {}
 
   @Roles(Role.admin)
-  @Query(() => [ApiKey], { description: 'Every API key (without secrets), revoked ones included. Admin only.' })
+  @Query(() => [ApiKey], {
+    description: 'Every API key (without secrets), revoked ones included. Admin only.',
+  })
   apiKeys() {
     return this.service.list();
   }
 
   @Roles(Role.admin)
-  @Mutation(() => CreatedApiKey, { description: 'A key for a calling system of the decision API; the secret is in the answer only.' })
-  createApiKey(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(createApiKeySchema, 'input')) input: CreateApiKeyInput) {
+  @Mutation(() => CreatedApiKey, {
+    description: 'A key for a calling system of the decision API; the secret is in the answer only.',
+  })
+  createApiKey(
+    @CurrentActor() actor: Actor,
+    @Args('input', new ZodPipe(createApiKeySchema, 'input')) input: CreateApiKeyInput,
+  ) {
     return this.service.create(actor, input);
   }
 
   @Roles(Role.admin)
   @Mutation(() => ApiKey, { description: 'The key stops working (within 5 seconds on every API instance).' })
-  revokeApiKey(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, new ZodPipe(z.uuid('must be an id (UUID)'), 'id')) id: string) {
+  revokeApiKey(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, new ZodPipe(z.uuid('must be an id (UUID)'), 'id')) id: string,
+  ) {
     return this.service.revoke(actor, id);
   }
 }

@@ -30,14 +30,20 @@ export class ApiKeysService {
     return this.dataSource.getRepository(ApiKey).find({ order: { createdAt: 'ASC' } });
   }
 
-  async create(actor: Actor, input: { name: string; strategyIds?: string[] | null; rateLimitPerSecond?: number | null }): Promise<CreatedApiKey> {
+  async create(
+    actor: Actor,
+    input: { name: string; strategyIds?: string[] | null; rateLimitPerSecond?: number | null },
+  ): Promise<CreatedApiKey> {
     const secret = `arb_${randomBytes(24).toString('base64url')}`;
     return this.dataSource.transaction(async (em) => {
       const strategyIds = input.strategyIds?.length ? [...new Set(input.strategyIds)] : null;
       if (strategyIds) {
         const found = await em.find(Strategy, { where: { id: In(strategyIds) } });
         const missing = strategyIds.filter((id) => !found.some((s) => s.id === id));
-        if (missing.length) throw validationFailed(missing.map((id) => ({ field: 'input.strategyIds', message: `strategy ${id} does not exist` })));
+        if (missing.length)
+          throw validationFailed(
+            missing.map((id) => ({ field: 'input.strategyIds', message: `strategy ${id} does not exist` })),
+          );
       }
       const { identifiers } = await em.insert(ApiKey, {
         name: input.name,
@@ -49,7 +55,12 @@ export class ApiKeysService {
         revokedAt: null,
       });
       const apiKey = await em.findOneOrFail(ApiKey, { where: { id: (identifiers[0] as { id: string }).id } });
-      await this.audit.append(em, actor, { action: 'apiKey.create', entityType: 'apiKey', entityId: apiKey.id, comment: `${apiKey.name} (${apiKey.prefix}…)` });
+      await this.audit.append(em, actor, {
+        action: 'apiKey.create',
+        entityType: 'apiKey',
+        entityId: apiKey.id,
+        comment: `${apiKey.name} (${apiKey.prefix}…)`,
+      });
       return { apiKey, secret };
     });
   }
@@ -60,7 +71,12 @@ export class ApiKeysService {
       if (!key) throw notFound('API key', id);
       if (key.revokedAt) throw invalidState(`API key ${key.prefix}… is already revoked.`, []);
       await em.update(ApiKey, { id }, { revokedAt: new Date() });
-      await this.audit.append(em, actor, { action: 'apiKey.revoke', entityType: 'apiKey', entityId: id, comment: `${key.name} (${key.prefix}…)` });
+      await this.audit.append(em, actor, {
+        action: 'apiKey.revoke',
+        entityType: 'apiKey',
+        entityId: id,
+        comment: `${key.name} (${key.prefix}…)`,
+      });
       return em.findOneOrFail(ApiKey, { where: { id } });
     });
     this.cache.clear();

@@ -25,7 +25,8 @@ export class AuditEntityNamesResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: "The entity by name: \"'Retention' version 3\", \"action 'Gold card'\", \"dataset 'Customers 2025'\", …; null when it no longer exists or has no name.",
+    description:
+      'The entity by name: "\'Retention\' version 3", "action \'Gold card\'", "dataset \'Customers 2025\'", …; null when it no longer exists or has no name.',
   })
   async entityName(@Parent() entry: AuditEntry, @Context() context: object): Promise<string | null> {
     const id = entry.entityId;
@@ -50,7 +51,10 @@ export class AuditEntityNamesResolver {
       case 'simulation': {
         const simulation = await this.byId(context, Simulation, id);
         if (!simulation) return null;
-        const [version, dataset] = await Promise.all([this.versionName(context, simulation.versionId), this.byId(context, Dataset, simulation.datasetId)]);
+        const [version, dataset] = await Promise.all([
+          this.versionName(context, simulation.versionId),
+          this.byId(context, Dataset, simulation.datasetId),
+        ]);
         return `simulation of ${version ?? 'a version'}${dataset ? ` on dataset '${dataset.name}'` : ''}`;
       }
       case 'comment': {
@@ -82,7 +86,9 @@ export class AuditEntityNamesResolver {
   private async fieldName(context: object, id: string): Promise<string> {
     const loader = requestLoader<SchemaField>(context, 'AuditSchemaField', async (ids) => {
       const keys = ids.map((key) => key.split('.'));
-      const rows = await this.dataSource.manager.find(SchemaField, { where: keys.map(([scope, name]) => ({ scope, name }) as FindOptionsWhere<SchemaField>) });
+      const rows = await this.dataSource.manager.find(SchemaField, {
+        where: keys.map(([scope, name]) => ({ scope, name }) as FindOptionsWhere<SchemaField>),
+      });
       return new Map(rows.map((f) => [`${f.scope}.${f.name}`, f]));
     });
     const field = id.includes('.') ? await loader.load(id) : null;
@@ -90,11 +96,18 @@ export class AuditEntityNamesResolver {
   }
 
   /** One query per entity type for all entries of the page. `uuidKeys`: ids are UUIDs (others are skipped unasked). */
-  private byId<T extends ObjectLiteral & { id: string }>(context: object, entity: EntityTarget<T>, id: string | null, uuidKeys = true): Promise<T | null> {
+  private byId<T extends ObjectLiteral & { id: string }>(
+    context: object,
+    entity: EntityTarget<T>,
+    id: string | null,
+    uuidKeys = true,
+  ): Promise<T | null> {
     if (id === null || (uuidKeys && !UUID.test(id))) return Promise.resolve(null);
     const name = `Audit${this.dataSource.getMetadata(entity).name}`;
     return requestLoader<T>(context, name, async (ids) => {
-      const rows = await this.dataSource.manager.find(entity, { where: { id: In(ids) } as FindOptionsWhere<T> });
+      const rows = await this.dataSource.manager.find(entity, {
+        where: { id: In(ids) } as FindOptionsWhere<T>,
+      });
       return new Map(rows.map((row) => [row.id, row]));
     }).load(id);
   }

@@ -40,11 +40,17 @@ export class AuditEntry {
   @Column('text', { name: 'entity_id', nullable: true })
   entityId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Hash of the record (for versions: the content hash) before the change.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Hash of the record (for versions: the content hash) before the change.',
+  })
   @Column('text', { name: 'before_hash', nullable: true })
   beforeHash: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Hash of the record (for versions: the content hash) after the change.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Hash of the record (for versions: the content hash) after the change.',
+  })
   @Column('text', { name: 'after_hash', nullable: true })
   afterHash: string | null;
 
@@ -56,7 +62,9 @@ export class AuditEntry {
   @Column('text', { name: 'prev_hash' })
   prevHash: string;
 
-  @Field({ description: 'HMAC-SHA-256 of the entry with the audit key (entries from before the key: plain SHA-256).' })
+  @Field({
+    description: 'HMAC-SHA-256 of the entry with the audit key (entries from before the key: plain SHA-256).',
+  })
   @Column('text')
   hash: string;
 

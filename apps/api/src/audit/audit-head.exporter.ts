@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -32,7 +39,9 @@ export class AuditHeadExporter implements OnApplicationBootstrap, OnApplicationS
       const sealed = await this.dataSource.transaction((em) => this.audit.sealLegacyChain(em));
       if (sealed) this.logger.log(`audit chain keyed from entry ${sealed.seq} on`);
     } catch (error) {
-      this.logger.warn(`could not seal the audit chain written before AUDIT_HMAC_SECRET (next start tries again): ${String(error)}`);
+      this.logger.warn(
+        `could not seal the audit chain written before AUDIT_HMAC_SECRET (next start tries again): ${String(error)}`,
+      );
     }
     if (!this.metrics) return;
     this.registerMetrics(this.metrics);
@@ -51,7 +60,10 @@ export class AuditHeadExporter implements OnApplicationBootstrap, OnApplicationS
   async logHead(): Promise<ChainHead | null> {
     try {
       const head = await this.audit.head();
-      this.logger.log({ auditChainHead: head && { seq: head.seq, hash: head.hash } }, head ? `audit chain head: entry ${head.seq}, hash ${head.hash}` : 'audit chain head: empty');
+      this.logger.log(
+        { auditChainHead: head && { seq: head.seq, hash: head.hash } },
+        head ? `audit chain head: entry ${head.seq}, hash ${head.hash}` : 'audit chain head: empty',
+      );
       return head;
     } catch (error) {
       this.logger.warn(`audit chain head not readable: ${String(error)}`);
@@ -82,7 +94,7 @@ export class AuditHeadExporter implements OnApplicationBootstrap, OnApplicationS
     });
     new Gauge({
       name: 'arbiter_audit_chain_head_info',
-      help: 'Always 1; the hash label is the newest audit log entry\'s hash (keep it to detect a cut-off or rewritten tail)',
+      help: "Always 1; the hash label is the newest audit log entry's hash (keep it to detect a cut-off or rewritten tail)",
       labelNames: ['seq', 'hash'],
       registers: [registry],
       async collect() {

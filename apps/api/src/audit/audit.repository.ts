@@ -32,7 +32,9 @@ export class AuditRepository {
   }
 
   async head(em: EntityManager = this.dataSource.manager): Promise<ChainHead | null> {
-    const rows: { seq: string; hash: string; hash_alg: AuditHashAlgorithm }[] = await em.query('SELECT seq, hash, hash_alg FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const rows: { seq: string; hash: string; hash_alg: AuditHashAlgorithm }[] = await em.query(
+      'SELECT seq, hash, hash_alg FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
     return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash, algorithm: rows[0].hash_alg } : null;
   }
 
@@ -42,7 +44,11 @@ export class AuditRepository {
 
   /** Newest first, `limit` entries with seq below `beforeSeq`. */
   async page(filter: AuditFilter, limit: number, beforeSeq?: number): Promise<AuditEntry[]> {
-    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.seq', 'DESC').limit(limit);
+    const qb = this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .orderBy('a.seq', 'DESC')
+      .limit(limit);
     if (beforeSeq !== undefined) qb.andWhere('a.seq < :beforeSeq', { beforeSeq });
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
@@ -56,8 +62,16 @@ export class AuditRepository {
   /** The distinct entity types, actions and actors of the log, sorted (what its filters offer). */
   async facets(): Promise<{ entityTypes: string[]; actions: string[]; actorIds: string[] }> {
     const distinct = async (column: 'entity_type' | 'action' | 'actor_id') =>
-      ((await this.dataSource.query(`SELECT DISTINCT ${column} AS value FROM audit_log WHERE ${column} IS NOT NULL ORDER BY 1`)) as { value: string }[]).map((r) => r.value);
-    const [entityTypes, actions, actorIds] = await Promise.all([distinct('entity_type'), distinct('action'), distinct('actor_id')]);
+      (
+        (await this.dataSource.query(
+          `SELECT DISTINCT ${column} AS value FROM audit_log WHERE ${column} IS NOT NULL ORDER BY 1`,
+        )) as { value: string }[]
+      ).map((r) => r.value);
+    const [entityTypes, actions, actorIds] = await Promise.all([
+      distinct('entity_type'),
+      distinct('action'),
+      distinct('actor_id'),
+    ]);
     return { entityTypes, actions, actorIds };
   }
 

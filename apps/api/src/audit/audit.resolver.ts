@@ -1,11 +1,24 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/access.decorators';
 import { Role } from '../auth/roles';
-import { connectionType, DEFAULT_PAGE_SIZE, PageArgs, pageSchema, type Page } from '../common/graphql/pagination';
+import {
+  connectionType,
+  DEFAULT_PAGE_SIZE,
+  PageArgs,
+  pageSchema,
+  type Page,
+} from '../common/graphql/pagination';
 import { ZodPipe } from '../common/validation';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
-import { AuditChainAnchorInput, auditChainAnchorSchema, AuditChainVerification, AuditFacets, AuditFilterInput, auditFilterSchema } from './dto/audit.types';
+import {
+  AuditChainAnchorInput,
+  auditChainAnchorSchema,
+  AuditChainVerification,
+  AuditFacets,
+  AuditFilterInput,
+  auditFilterSchema,
+} from './dto/audit.types';
 import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
 
 const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
@@ -17,25 +30,39 @@ export class AuditResolver {
   @Roles(Role.admin, Role.reviewer)
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first.' })
   auditLog(
-    @Args('filter', { type: () => AuditFilterInput, nullable: true }, new ZodPipe(auditFilterSchema.optional(), 'filter')) filter?: AuditFilterInput,
-    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page')) page?: Page,
+    @Args(
+      'filter',
+      { type: () => AuditFilterInput, nullable: true },
+      new ZodPipe(auditFilterSchema.optional(), 'filter'),
+    )
+    filter?: AuditFilterInput,
+    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'))
+    page?: Page,
   ) {
     return this.auditService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });
   }
 
   @Roles(Role.admin, Role.reviewer)
-  @Query(() => AuditFacets, { description: 'The entity types, actions and actors that occur in the audit log, for its filters.' })
+  @Query(() => AuditFacets, {
+    description: 'The entity types, actions and actors that occur in the audit log, for its filters.',
+  })
   auditFacets() {
     return this.auditService.facets();
   }
 
   @Roles(Role.admin, Role.reviewer)
   @Query(() => AuditChainVerification, {
-    description: 'Recomputes the hash chain and reports the first broken link; with an anchor (a head exported earlier), also whether that entry is still in the chain unchanged.',
+    description:
+      'Recomputes the hash chain and reports the first broken link; with an anchor (a head exported earlier), also whether that entry is still in the chain unchanged.',
     complexity: EXPENSIVE_FIELD_COST,
   })
   verifyAuditChain(
-    @Args('anchor', { type: () => AuditChainAnchorInput, nullable: true }, new ZodPipe(auditChainAnchorSchema.nullish(), 'anchor')) anchor?: AuditChainAnchorInput | null,
+    @Args(
+      'anchor',
+      { type: () => AuditChainAnchorInput, nullable: true },
+      new ZodPipe(auditChainAnchorSchema.nullish(), 'anchor'),
+    )
+    anchor?: AuditChainAnchorInput | null,
   ) {
     return this.auditService.verifyChain(anchor ?? undefined);
   }

@@ -44,7 +44,8 @@ export class AuditService {
    * does). The advisory lock makes concurrent appends wait, keeping the chain linear.
    */
   async append(em: EntityManager, actor: Actor | null, event: AuditEvent): Promise<AuditEntry> {
-    if (!em.queryRunner?.isTransactionActive) throw new Error('AuditService.append must run inside a transaction');
+    if (!em.queryRunner?.isTransactionActive)
+      throw new Error('AuditService.append must run inside a transaction');
     await this.audit.lockChain(em);
     const head = await this.audit.head(em);
     const entry = new AuditEntry();
@@ -108,21 +109,38 @@ export class AuditService {
     for (;;) {
       const batch = await this.audit.scan(expectedSeq - 1, VERIFY_BATCH);
       for (const entry of batch) {
-        const broken = (reason: string): ChainVerification => ({ valid: false, checkedEntries: checked, firstBrokenSeq: entry.seq, reason, headHash: null });
-        if (entry.seq !== expectedSeq) return { ...broken(`entries ${expectedSeq}…${entry.seq - 1} are missing`), firstBrokenSeq: expectedSeq };
-        if (entry.prevHash !== prevHash) return broken('its prev_hash is not the hash of the entry before it');
+        const broken = (reason: string): ChainVerification => ({
+          valid: false,
+          checkedEntries: checked,
+          firstBrokenSeq: entry.seq,
+          reason,
+          headHash: null,
+        });
+        if (entry.seq !== expectedSeq)
+          return {
+            ...broken(`entries ${expectedSeq}…${entry.seq - 1} are missing`),
+            firstBrokenSeq: expectedSeq,
+          };
+        if (entry.prevHash !== prevHash)
+          return broken('its prev_hash is not the hash of the entry before it');
         if (entry.hashAlgorithm === AuditHashAlgorithm.HMAC_SHA256) {
           keyed = true;
           if (entryHash(entry, this.key) !== entry.hash) {
-            return broken('its content does not match its HMAC (the entry was changed or not written by the API, or AUDIT_HMAC_SECRET changed)');
+            return broken(
+              'its content does not match its HMAC (the entry was changed or not written by the API, or AUDIT_HMAC_SECRET changed)',
+            );
           }
         } else if (entry.hashAlgorithm !== AuditHashAlgorithm.LEGACY_SHA256 || keyed) {
-          return broken('it is not signed with the audit key although entries before it are (it was added behind the application\'s back)');
+          return broken(
+            "it is not signed with the audit key although entries before it are (it was added behind the application's back)",
+          );
         } else if (legacyEntryHash(entry) !== entry.hash) {
           return broken('its content does not match its hash (the entry was changed)');
         }
         if (anchor?.seq === entry.seq && anchor.hash !== entry.hash) {
-          return broken(`its hash is not the one exported for entry ${anchor.seq} (${anchor.hash.slice(0, 12)}…): the chain was rewritten from here`);
+          return broken(
+            `its hash is not the one exported for entry ${anchor.seq} (${anchor.hash.slice(0, 12)}…): the chain was rewritten from here`,
+          );
         }
         prevHash = entry.hash;
         expectedSeq += 1;
@@ -131,8 +149,20 @@ export class AuditService {
       if (batch.length < VERIFY_BATCH) break;
     }
     if (anchor && anchor.seq > checked) {
-      return { valid: false, checkedEntries: checked, firstBrokenSeq: checked + 1, reason: `entries ${checked + 1}…${anchor.seq} are missing: the chain was cut off below the exported head`, headHash: null };
+      return {
+        valid: false,
+        checkedEntries: checked,
+        firstBrokenSeq: checked + 1,
+        reason: `entries ${checked + 1}…${anchor.seq} are missing: the chain was cut off below the exported head`,
+        headHash: null,
+      };
     }
-    return { valid: true, checkedEntries: checked, firstBrokenSeq: null, reason: null, headHash: checked ? prevHash : null };
+    return {
+      valid: true,
+      checkedEntries: checked,
+      firstBrokenSeq: null,
+      reason: null,
+      headHash: checked ? prevHash : null,
+    };
   }
 }

@@ -20,9 +20,13 @@ describe('the quick start audit key', () => {
   });
 
   it('is not used with DATABASE_URL or a configured AUDIT_HMAC_SECRET', () => {
-    const withDatabase = withQuickStartAuditKey(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' }));
+    const withDatabase = withQuickStartAuditKey(
+      loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' }),
+    );
     expect(withDatabase.audit.secretGenerated).toBe(true);
-    const configured = withQuickStartAuditKey(loadConfig({ DATA_DIR: dataDir, AUDIT_HMAC_SECRET: 'f'.repeat(16) + '0123456789abcdef' }));
+    const configured = withQuickStartAuditKey(
+      loadConfig({ DATA_DIR: dataDir, AUDIT_HMAC_SECRET: 'f'.repeat(16) + '0123456789abcdef' }),
+    );
     expect(configured.audit.hmacSecret).toBe('f'.repeat(16) + '0123456789abcdef');
     expect(() => statSync(join(dataDir, 'audit-hmac-secret'))).toThrow();
   });

@@ -11,7 +11,12 @@ import type { AppConfig } from '../config/app-config';
  */
 export function withQuickStartAuditKey(config: AppConfig): AppConfig {
   const quickStart = config.database.url === undefined && config.audit.secretGenerated;
-  return quickStart ? { ...config, audit: { ...config.audit, hmacSecret: quickStartAuditKey(config.dataDir), secretGenerated: false } } : config;
+  return quickStart
+    ? {
+        ...config,
+        audit: { ...config.audit, hmacSecret: quickStartAuditKey(config.dataDir), secretGenerated: false },
+      }
+    : config;
 }
 
 function quickStartAuditKey(dataDir: string): string {

@@ -6,14 +6,16 @@ import type { Role } from './roles';
 export const ACCESS_KEY = 'arbiter:access';
 
 /** Who may call a resolver or route. Every one of them declares it; the guard denies anything undeclared. */
-export type AccessRule = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'; roles: readonly Role[] };
+export type AccessRule =
+  { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'; roles: readonly Role[] };
 
 /** No token needed (login, refresh, health). */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 /** Any signed-in user, whatever their roles. */
 export const SignedIn = () => SetMetadata(ACCESS_KEY, { kind: 'signedIn' } satisfies AccessRule);
 /** A signed-in user holding at least one of these roles. */
-export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule);
+export const Roles = (...roles: Role[]) =>
+  SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule);
 
 export interface RequestWithActor {
   headers: Record<string, string | string[] | undefined>;
@@ -21,7 +23,8 @@ export interface RequestWithActor {
 }
 
 export function requestOf(ctx: ExecutionContext): RequestWithActor {
-  if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getContext<{ req: RequestWithActor }>().req;
+  if (ctx.getType<string>() === 'graphql')
+    return GqlExecutionContext.create(ctx).getContext<{ req: RequestWithActor }>().req;
   return ctx.switchToHttp().getRequest<RequestWithActor>();
 }
 

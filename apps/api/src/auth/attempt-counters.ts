@@ -57,7 +57,10 @@ export class RedisAttemptCounters implements AttemptCounters {
   ) {}
 
   async add(key: string, windowMs: number, lockAt: number): Promise<AttemptCount> {
-    const [count, ttl] = (await this.redis.eval(ADD, 1, this.prefix + key, windowMs, lockAt)) as [number, number];
+    const [count, ttl] = (await this.redis.eval(ADD, 1, this.prefix + key, windowMs, lockAt)) as [
+      number,
+      number,
+    ];
     return { count, resetInMs: ttl > 0 ? ttl : windowMs };
   }
 

@@ -16,7 +16,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Sign in with email and password. Repeated failures lock the account or the client address out for a while: RATE_LIMITED with retryAfterSeconds (HTTP 429).',
+    description:
+      'Sign in with email and password. Repeated failures lock the account or the client address out for a while: RATE_LIMITED with retryAfterSeconds (HTTP 429).',
   })
   login(
     @Args('email', new ZodPipe(loginSchema.shape.email, 'email')) email: string,
@@ -27,14 +28,21 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'A new token pair for a refresh token; the old refresh token stops working.' })
+  @Mutation(() => AuthPayload, {
+    description: 'A new token pair for a refresh token; the old refresh token stops working.',
+  })
   refreshToken(@Args('refreshToken', new ZodPipe(refreshTokenSchema, 'refreshToken')) refreshToken: string) {
     return this.auth.refresh(refreshToken);
   }
 
   @SignedIn()
-  @Mutation(() => Boolean, { description: 'Revokes a refresh token of the caller. Access tokens expire by themselves.' })
-  logout(@CurrentActor() actor: Actor, @Args('refreshToken', new ZodPipe(refreshTokenSchema, 'refreshToken')) refreshToken: string) {
+  @Mutation(() => Boolean, {
+    description: 'Revokes a refresh token of the caller. Access tokens expire by themselves.',
+  })
+  logout(
+    @CurrentActor() actor: Actor,
+    @Args('refreshToken', new ZodPipe(refreshTokenSchema, 'refreshToken')) refreshToken: string,
+  ) {
     return this.auth.logout(actor, refreshToken);
   }
 

@@ -58,7 +58,8 @@ export class AuthService implements OnModuleInit {
     const invalid = () => unauthenticated('The refresh token is invalid, used or expired: sign in again.');
     const outcome = await this.dataSource.transaction(async (em) => {
       const stored = await this.tokens.lockById(em, id);
-      if (!stored || !timingSafeEqual(Buffer.from(stored.secretHash), Buffer.from(secretHash(secret)))) return invalid();
+      if (!stored || !timingSafeEqual(Buffer.from(stored.secretHash), Buffer.from(secretHash(secret))))
+        return invalid();
       if (stored.revokedAt) {
         await this.tokens.revokeAllOf(em, stored.userId);
         return invalid();
@@ -87,9 +88,19 @@ export class AuthService implements OnModuleInit {
   private async issue(em: EntityManager, user: User): Promise<AuthPayload> {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
-    await this.tokens.insert(em, { id, userId: user.id, secretHash: secretHash(secret), expiresAt: new Date(Date.now() + this.config.jwt.refreshTtlSeconds * 1000) });
+    await this.tokens.insert(em, {
+      id,
+      userId: user.id,
+      secretHash: secretHash(secret),
+      expiresAt: new Date(Date.now() + this.config.jwt.refreshTtlSeconds * 1000),
+    });
     const payload: AccessTokenPayload = { sub: user.id };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.jwt.accessTtlSeconds });
-    return { accessToken, expiresIn: this.config.jwt.accessTtlSeconds, refreshToken: `${id}.${secret}`, user };
+    return {
+      accessToken,
+      expiresIn: this.config.jwt.accessTtlSeconds,
+      refreshToken: `${id}.${secret}`,
+      user,
+    };
   }
 }

@@ -7,7 +7,12 @@ import { AppError } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { closeRedis, redisClient } from '../decisions/redis';
-import { MemoryAttemptCounters, RedisAttemptCounters, type AttemptCount, type AttemptCounters } from './attempt-counters';
+import {
+  MemoryAttemptCounters,
+  RedisAttemptCounters,
+  type AttemptCount,
+  type AttemptCounters,
+} from './attempt-counters';
 
 /** One sign-in attempt, counted against its account and its client address until it is settled. */
 export interface LoginAttempt {
@@ -56,7 +61,11 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
     return this.beginWith(this.counters(), email, clientAddress);
   }
 
-  private async beginWith(counters: AttemptCounters, email: string, clientAddress: string): Promise<LoginAttempt> {
+  private async beginWith(
+    counters: AttemptCounters,
+    email: string,
+    clientAddress: string,
+  ): Promise<LoginAttempt> {
     const { maxFailuresPerAccount, maxFailuresPerAddress, lockoutSeconds } = this.config.login;
     const windowMs = lockoutSeconds * 1000;
     const address = normalizeAddress(clientAddress);
@@ -66,27 +75,38 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
     let account: AttemptCount;
     let byAddress: AttemptCount;
     try {
-      [account, byAddress] = await Promise.all([counters.add(accountKey, windowMs, maxFailuresPerAccount), counters.add(addressKey, windowMs, maxFailuresPerAddress)]);
+      [account, byAddress] = await Promise.all([
+        counters.add(accountKey, windowMs, maxFailuresPerAccount),
+        counters.add(addressKey, windowMs, maxFailuresPerAddress),
+      ]);
     } catch (error) {
       if (counters === this.memory) throw error;
       this.logger.warn(`sign-in throttle: Redis failed, counting in this process: ${String(error)}`);
       return this.beginWith(this.memory, email, clientAddress);
     }
-    const locked = [account.count > maxFailuresPerAccount && account, byAddress.count > maxFailuresPerAddress && byAddress].filter((c): c is AttemptCount => !!c);
+    const locked = [
+      account.count > maxFailuresPerAccount && account,
+      byAddress.count > maxFailuresPerAddress && byAddress,
+    ].filter((c): c is AttemptCount => !!c);
     if (locked.length) {
       // Refused without trying the password: it does not count, and it does not extend the lockout.
       await Promise.all([counters.undo(accountKey), counters.undo(addressKey)]).catch(() => undefined);
       const retryAfterSeconds = Math.max(1, ...locked.map((c) => Math.ceil(c.resetInMs / 1000)));
-      throw new AppError('RATE_LIMITED', `Too many failed sign-ins for this account or from this address; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many failed sign-ins for this account or from this address; try again in ${retryAfterSeconds} s.`,
+        { retryAfterSeconds },
+      );
     }
     return { accountKey, addressKey, address, account, byAddress, counters };
   }
 
   /** The password was right: the attempt does not count. */
   async succeeded(attempt: LoginAttempt): Promise<void> {
-    await Promise.all([attempt.counters.undo(attempt.accountKey), attempt.counters.undo(attempt.addressKey)]).catch((e: unknown) =>
-      this.logger.warn(`sign-in throttle: ${String(e)}`),
-    );
+    await Promise.all([
+      attempt.counters.undo(attempt.accountKey),
+      attempt.counters.undo(attempt.addressKey),
+    ]).catch((e: unknown) => this.logger.warn(`sign-in throttle: ${String(e)}`));
   }
 
   /** The attempt failed; the one that reaches a limit records the lockout in the audit log. */
@@ -101,7 +121,11 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
       });
     }
     if (attempt.byAddress.count === maxFailuresPerAddress) {
-      events.push({ entityType: 'clientAddress', entityId: attempt.address, comment: `${maxFailuresPerAddress} failed sign-ins from this address; locked out for ${lockoutSeconds} s` });
+      events.push({
+        entityType: 'clientAddress',
+        entityId: attempt.address,
+        comment: `${maxFailuresPerAddress} failed sign-ins from this address; locked out for ${lockoutSeconds} s`,
+      });
     }
     if (!events.length) return;
     await this.dataSource.transaction(async (em) => {

@@ -36,10 +36,11 @@ const MIN_UNCOMMON_CHARACTERS = 6;
 /** Removes runs of 3 or more consecutive characters, up or down (abcd, 1234, 987). */
 function withoutRuns(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const step = text.charCodeAt(i + 1) - text.charCodeAt(i);
     let end = i + 1;
-    if (step === 1 || step === -1) while (end < text.length && text.charCodeAt(end) - text.charCodeAt(end - 1) === step) end++;
+    if (step === 1 || step === -1)
+      while (end < text.length && text.charCodeAt(end) - text.charCodeAt(end - 1) === step) end++;
     if (end - i >= 3) i = end;
     else out += text[i++];
   }
@@ -55,10 +56,18 @@ export function weakPasswordReason(password: string, personal: readonly string[]
   if (password.length < MIN_LENGTH) return `must be at least ${MIN_LENGTH} characters`;
   if (password.length > MAX_LENGTH) return `must be at most ${MAX_LENGTH} characters`;
   const distinct = new Set(password).size;
-  if (distinct < MIN_DISTINCT_CHARACTERS) return `uses only ${distinct} distinct character${distinct === 1 ? '' : 's'}`;
+  if (distinct < MIN_DISTINCT_CHARACTERS)
+    return `uses only ${distinct} distinct character${distinct === 1 ? '' : 's'}`;
   if (isPeriodic(password.toLowerCase())) return 'is a shorter piece repeated';
-  const words = [...COMMON_PARTS, ...personal.flatMap((p) => p.toLowerCase().split(/[^a-z0-9]+/)).filter((p) => p.length >= 3)];
-  const rest = withoutWords(password, words, ' ').split(/[^a-z0-9]+/).map(withoutRuns).join('');
-  if (rest.length < MIN_UNCOMMON_CHARACTERS) return 'is made mostly of common words, runs like 1234 or abcd, or the user’s own name or email';
+  const words = [
+    ...COMMON_PARTS,
+    ...personal.flatMap((p) => p.toLowerCase().split(/[^a-z0-9]+/)).filter((p) => p.length >= 3),
+  ];
+  const rest = withoutWords(password, words, ' ')
+    .split(/[^a-z0-9]+/)
+    .map(withoutRuns)
+    .join('');
+  if (rest.length < MIN_UNCOMMON_CHARACTERS)
+    return 'is made mostly of common words, runs like 1234 or abcd, or the user’s own name or email';
   return null;
 }

@@ -4,7 +4,10 @@ import { RefreshToken } from './refresh-token.entity';
 
 @Injectable()
 export class RefreshTokensRepository {
-  async insert(em: EntityManager, token: Pick<RefreshToken, 'id' | 'userId' | 'secretHash' | 'expiresAt'>): Promise<void> {
+  async insert(
+    em: EntityManager,
+    token: Pick<RefreshToken, 'id' | 'userId' | 'secretHash' | 'expiresAt'>,
+  ): Promise<void> {
     await em.insert(RefreshToken, { ...token, revokedAt: null });
   }
 

@@ -12,5 +12,6 @@ export const ALL_ROLES: readonly Role[] = Object.values(Role);
 
 registerEnumType(Role, {
   name: 'Role',
-  description: 'designer: strategies, drafts, actions, schema. analyst: simulations. reviewer: approve/reject. publisher: publish/rollback. admin: users and roles.',
+  description:
+    'designer: strategies, drafts, actions, schema. analyst: simulations. reviewer: approve/reject. publisher: publish/rollback. admin: users and roles.',
 });

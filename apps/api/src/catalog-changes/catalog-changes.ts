@@ -6,7 +6,13 @@ import { conflict } from '../common/errors';
 /** One edit of the action catalog or the customer schema, as written (before → after; null: absent). */
 export type CatalogChange =
   | { kind: 'action'; id: string; before: ActionDefinition | null; after: ActionDefinition | null }
-  | { kind: 'field'; scope: 'customer' | 'context'; name: string; before: FieldDefinition | null; after: FieldDefinition | null };
+  | {
+      kind: 'field';
+      scope: 'customer' | 'context';
+      name: string;
+      before: FieldDefinition | null;
+      after: FieldDefinition | null;
+    };
 
 /** What an edit does to one strategy version. */
 export interface VersionImpact {
@@ -21,7 +27,11 @@ export interface VersionImpact {
 }
 
 /** `write` false: only say what the edit would do (the preview before saving); nothing is changed. */
-export type CatalogChangeListener = (em: EntityManager, change: CatalogChange, write: boolean) => Promise<VersionImpact[]>;
+export type CatalogChangeListener = (
+  em: EntityManager,
+  change: CatalogChange,
+  write: boolean,
+) => Promise<VersionImpact[]>;
 
 /** What an edit would do, before it is saved: every version it touches and whether it would be refused. */
 export interface CatalogChangePreview {
@@ -54,7 +64,10 @@ export class CatalogChanges {
     const impacts = await this.listener(em, change, true);
     const breaks = impacts.filter((i) => i.effect === 'BREAKS');
     if (breaks.length) {
-      throw conflict(refusal(breaks), { details: breaks.map((b) => ({ field: `versions.${b.versionId}`, message: b.message })), impacts: breaks });
+      throw conflict(refusal(breaks), {
+        details: breaks.map((b) => ({ field: `versions.${b.versionId}`, message: b.message })),
+        impacts: breaks,
+      });
     }
     return impacts;
   }

@@ -16,8 +16,21 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300']);
-const CONNECTION_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not open|Cannot use a pool after calling end|server closed the connection/i;
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not open|Cannot use a pool after calling end|server closed the connection/i;
 
 /**
  * True when the database could not be reached or dropped the connection (as opposed to refusing
@@ -30,12 +43,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return CONNECTION_MESSAGES.test(message);
 }
 
-
 const logger = new Logger('Database');
 
 /** A lost database connection as the retryable error clients get (REST 503 + Retry-After, GraphQL UNAVAILABLE); anything else unchanged. */
 export function asRetryable(error: unknown): unknown {
   if (!isDatabaseUnavailable(error)) return error;
   logger.warn(`Database out of reach: ${error instanceof Error ? error.message : String(error)}`);
-  return unavailable('The database is out of reach at the moment; send the request again in a few seconds.', 2);
+  return unavailable(
+    'The database is out of reach at the moment; send the request again in a few seconds.',
+    2,
+  );
 }

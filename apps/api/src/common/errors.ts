@@ -61,29 +61,43 @@ export class AppError extends IntrinsicException {
   }
 }
 
-export const unauthenticated = (message = 'Sign in first: send a valid access token as "Authorization: Bearer <token>".') =>
-  new AppError('UNAUTHENTICATED', message);
+export const unauthenticated = (
+  message = 'Sign in first: send a valid access token as "Authorization: Bearer <token>".',
+) => new AppError('UNAUTHENTICATED', message);
 
 export const forbidden = (required: readonly string[]) =>
-  new AppError('FORBIDDEN', `This operation needs one of the roles: ${required.join(', ')}.`, { requiredRoles: [...required] });
+  new AppError('FORBIDDEN', `This operation needs one of the roles: ${required.join(', ')}.`, {
+    requiredRoles: [...required],
+  });
 
-export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} "${id}" does not exist.`);
+export const notFound = (what: string, id: string) =>
+  new AppError('NOT_FOUND', `${what} "${id}" does not exist.`);
 
 export const validationFailed = (details: ErrorDetail[], message?: string) =>
   new AppError(
     'VALIDATION_FAILED',
-    message ?? `The input is invalid: ${details.map((d) => `${d.field}: ${d.message}`).slice(0, 3).join('; ')}${details.length > 3 ? '; …' : ''}`,
+    message ??
+      `The input is invalid: ${details
+        .map((d) => `${d.field}: ${d.message}`)
+        .slice(0, 3)
+        .join('; ')}${details.length > 3 ? '; …' : ''}`,
     { details },
   );
 
-export const conflict = (message: string, extensions: Record<string, unknown> = {}) => new AppError('CONFLICT', message, extensions);
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', message, extensions);
 
 export const invalidState = (message: string, allowed: readonly string[]) =>
-  new AppError('INVALID_STATE', `${message} ${allowed.length ? `Allowed now: ${allowed.join(', ')}.` : 'Nothing is allowed in this state.'}`, {
-    allowed: [...allowed],
-  });
+  new AppError(
+    'INVALID_STATE',
+    `${message} ${allowed.length ? `Allowed now: ${allowed.join(', ')}.` : 'Nothing is allowed in this state.'}`,
+    {
+      allowed: [...allowed],
+    },
+  );
 
 export const badRequest = (message: string) => new AppError('BAD_REQUEST', message);
 
 /** A retryable failure: what is out of reach is named in the message. */
-export const unavailable = (message: string, retryAfterSeconds = 2) => new AppError('UNAVAILABLE', message, { retryAfterSeconds, retryable: true });
+export const unavailable = (message: string, retryAfterSeconds = 2) =>
+  new AppError('UNAVAILABLE', message, { retryAfterSeconds, retryable: true });

@@ -10,7 +10,8 @@ export const MAX_INPUT_DEPTH = 100;
 
 const CHARACTER_WORDS = {
   nul: 'holds a NUL character (\\u0000), which cannot be stored; remove it',
-  surrogate: 'holds half of a UTF-16 surrogate pair (e.g. \\ud800 without its partner), which is not text; send well-formed Unicode',
+  surrogate:
+    'holds half of a UTF-16 surrogate pair (e.g. \\ud800 without its partner), which is not text; send well-formed Unicode',
 };
 
 /** `base.key`, `base[3]`: the field paths VALIDATION_FAILED details use. */
@@ -49,25 +50,34 @@ export function inputProblem(value: unknown, base = '', startDepth = 0): ErrorDe
     if (item.value === null || typeof item.value !== 'object') continue;
     const depth = item.depth + 1;
     if (depth > MAX_INPUT_DEPTH) {
-      return { field: pathOf(item), message: `nests objects or lists more than ${MAX_INPUT_DEPTH} levels deep (the limit); send flatter data` };
+      return {
+        field: pathOf(item),
+        message: `nests objects or lists more than ${MAX_INPUT_DEPTH} levels deep (the limit); send flatter data`,
+      };
     }
     if (Array.isArray(item.value)) {
       for (let i = item.value.length - 1; i >= 0; i--) {
         const inner: unknown = item.value[i];
         // Numbers, booleans and null need no look.
-        if (typeof inner === 'string' || (inner !== null && typeof inner === 'object')) pending.push({ value: inner, parent: item, key: i, depth });
+        if (typeof inner === 'string' || (inner !== null && typeof inner === 'object'))
+          pending.push({ value: inner, parent: item, key: i, depth });
       }
       continue;
     }
     const keys = Object.keys(item.value);
     for (const key of keys) {
       const found = unstorableCharacter(key);
-      if (found) return { field: pathOf({ value: undefined, parent: item, key, depth }), message: `is a key that ${CHARACTER_WORDS[found]}` };
+      if (found)
+        return {
+          field: pathOf({ value: undefined, parent: item, key, depth }),
+          message: `is a key that ${CHARACTER_WORDS[found]}`,
+        };
     }
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
       const inner: unknown = (item.value as Record<string, unknown>)[key];
-      if (typeof inner === 'string' || (inner !== null && typeof inner === 'object')) pending.push({ value: inner, parent: item, key, depth });
+      if (typeof inner === 'string' || (inner !== null && typeof inner === 'object'))
+        pending.push({ value: inner, parent: item, key, depth });
     }
   }
   return undefined;

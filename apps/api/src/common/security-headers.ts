@@ -26,7 +26,10 @@ export const CONTENT_SECURITY_POLICY = {
  * its CDN with nonce'd inline scripts and declares that script policy itself in a <meta> tag; a
  * header cannot know the nonce, so here it only keeps what a <meta> policy cannot say.
  */
-const SANDBOX_PAGE_POLICY: Record<string, Iterable<string> | typeof helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc> = {
+const SANDBOX_PAGE_POLICY: Record<
+  string,
+  Iterable<string> | typeof helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc
+> = {
   'default-src': helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc,
   'object-src': ["'none'"],
   'base-uri': ["'none'"],

@@ -11,4 +11,9 @@ export const LAST_YEAR = STORABLE_YEARS.last;
  * ±275,760, which PostgreSQL refuses (timestamp out of range) long after the edge.
  */
 export const storableDate = () =>
-  z.date().refine((d) => d.getUTCFullYear() >= FIRST_YEAR && d.getUTCFullYear() <= LAST_YEAR, `must be between the years ${FIRST_YEAR} and ${LAST_YEAR}`);
+  z
+    .date()
+    .refine(
+      (d) => d.getUTCFullYear() >= FIRST_YEAR && d.getUTCFullYear() <= LAST_YEAR,
+      `must be between the years ${FIRST_YEAR} and ${LAST_YEAR}`,
+    );

@@ -5,15 +5,23 @@ import { validationFailed, type ErrorDetail } from './errors';
 /** Turns zod issues into VALIDATION_FAILED details with dotted field paths under `base`. */
 export function zodDetails(issues: readonly z.core.$ZodIssue[], base?: string): ErrorDetail[] {
   return issues.map((issue) => ({
-    field: [base, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
-      .filter((p) => p !== undefined && p !== '')
-      .join('.')
-      .replace(/\.\[/g, '[') || 'body', // the request body itself (REST)
+    field:
+      [base, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+        .filter((p) => p !== undefined && p !== '')
+        .join('.')
+        .replace(/\.\[/g, '[') || 'body', // the request body itself (REST)
     message: issue.message,
   }));
 }
 
-const ARTICLE: Record<string, string> = { array: 'a list', object: 'an object', number: 'a number', string: 'a string', boolean: 'true or false', int: 'a whole number' };
+const ARTICLE: Record<string, string> = {
+  array: 'a list',
+  object: 'an object',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  int: 'a whole number',
+};
 
 /** Words for zod's default messages of a wrong or missing value (schemas' own messages win over these). */
 const inWords: z.core.$ZodErrorMap = (issue) => {

@@ -14,13 +14,18 @@ const int = (min: number, max: number) =>
 
 /** Every environment variable the API reads. `.env.example` at the repository root lists the same. */
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'use development, test or production' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], { message: 'use development, test or production' })
+    .default('development'),
   PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Unset: the quick start's embedded PostgreSQL (PGlite) with its files under DATA_DIR. */
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/arbiter')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/arbiter',
+    )
     .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   /** Unset: jobs run in-process and caches stay per process. */
@@ -28,7 +33,10 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL, e.g. redis://127.0.0.1:6379')
     .optional(),
-  REDIS_PREFIX: z.string().regex(/^[\w:-]{1,64}$/, 'use letters, digits, _, - and : (at most 64)').default('arbiter'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:-]{1,64}$/, 'use letters, digits, _, - and : (at most 64)')
+    .default('arbiter'),
   /** With REDIS_URL: whether the API process also runs a simulation worker (`npm run worker` runs only workers). */
   RUN_WORKER: bool.default(true),
   /** Dataset rows per simulation chunk (one BullMQ child job each). */
@@ -57,7 +65,10 @@ const envSchema = z.object({
   JWT_ACCESS_TTL_SECONDS: int(30, 86_400).default(900),
   JWT_REFRESH_TTL_SECONDS: int(60, 90 * 86_400).default(14 * 86_400),
   /** Key of the audit log's HMAC chain; not the JWT secret, so a leaked token key cannot rewrite the audit trail. */
-  AUDIT_HMAC_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  AUDIT_HMAC_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+    .optional(),
   /** How often the audit chain's head (seq and hash) is written to the log; 0: never. */
   AUDIT_HEAD_LOG_SECONDS: int(0, 86_400).default(300),
   /** Failed sign-ins per account, and per client address, before a lockout of LOGIN_LOCKOUT_SECONDS. */
@@ -65,8 +76,18 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 100_000).default(30),
   LOGIN_LOCKOUT_SECONDS: int(1, 86_400).default(900),
   /** Express "trust proxy": which proxies' X-Forwarded-For to believe for the client address (e.g. 1, loopback, 10.0.0.0/8). */
-  TRUST_PROXY: z.string().regex(/^[\w.:/, -]{1,200}$/, 'use true, a hop count or a list of addresses/subnets (Express "trust proxy")').optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'use fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^[\w.:/, -]{1,200}$/,
+      'use true, a hop count or a list of addresses/subnets (Express "trust proxy")',
+    )
+    .optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'use fatal, error, warn, info, debug, trace or silent',
+    })
+    .default('info'),
   /** auto: one readable line per entry on a terminal outside production, JSON lines otherwise. */
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json'], { message: 'use auto, pretty or json' }).default('auto'),
   /** Default: on in the quick start (no DATABASE_URL), off otherwise; never in production. */
@@ -125,7 +146,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '(environment)')}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '(environment)')}: ${issue.message}`),
+    );
   }
   const env = parsed.data;
   const problems: string[] = [];
@@ -134,23 +157,45 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       const secret = env[name];
       const weak = secret && weakSecretReason(secret);
       if (!secret) problems.push(`${name}: is required when NODE_ENV=production`);
-      else if (weak) problems.push(`${name}: ${weak}, so it is easy to guess; use a random value (e.g. \`openssl rand -hex 32\`)`);
+      else if (weak)
+        problems.push(
+          `${name}: ${weak}, so it is easy to guess; use a random value (e.g. \`openssl rand -hex 32\`)`,
+        );
     }
-    if (env.JWT_SECRET && env.JWT_SECRET === env.AUDIT_HMAC_SECRET) problems.push('AUDIT_HMAC_SECRET: must differ from JWT_SECRET');
+    if (env.JWT_SECRET && env.JWT_SECRET === env.AUDIT_HMAC_SECRET)
+      problems.push('AUDIT_HMAC_SECRET: must differ from JWT_SECRET');
   }
-  if (env.NODE_ENV === 'production' && !env.DATABASE_URL) problems.push('DATABASE_URL: is required when NODE_ENV=production (the embedded database is for the quick start)');
-  if (env.NODE_ENV === 'production' && env.DEMO_SEED) problems.push('DEMO_SEED: demo users are never created when NODE_ENV=production');
+  if (env.NODE_ENV === 'production' && !env.DATABASE_URL)
+    problems.push(
+      'DATABASE_URL: is required when NODE_ENV=production (the embedded database is for the quick start)',
+    );
+  if (env.NODE_ENV === 'production' && env.DEMO_SEED)
+    problems.push('DEMO_SEED: demo users are never created when NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, migrateOnStart: env.MIGRATE_ON_START },
+    database: {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      migrateOnStart: env.MIGRATE_ON_START,
+    },
     dataDir: env.DATA_DIR,
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
-    jobs: { runWorker: env.RUN_WORKER, chunkSize: env.SIMULATION_CHUNK_SIZE, watchdogSeconds: env.SIMULATION_WATCHDOG_SECONDS },
+    jobs: {
+      runWorker: env.RUN_WORKER,
+      chunkSize: env.SIMULATION_CHUNK_SIZE,
+      watchdogSeconds: env.SIMULATION_WATCHDOG_SECONDS,
+    },
     engine: { codegen: env.ARBITER_ENGINE_CODEGEN },
-    learner: { run: env.ADAPTIVE_LEARNER, batchSize: env.ADAPTIVE_LEARNER_BATCH_SIZE, pollMs: env.ADAPTIVE_LEARNER_POLL_MS, settleMs: env.ADAPTIVE_LEARNER_SETTLE_MS, snapshotIntervalMs: env.ADAPTIVE_SNAPSHOT_INTERVAL_MS },
+    learner: {
+      run: env.ADAPTIVE_LEARNER,
+      batchSize: env.ADAPTIVE_LEARNER_BATCH_SIZE,
+      pollMs: env.ADAPTIVE_LEARNER_POLL_MS,
+      settleMs: env.ADAPTIVE_LEARNER_SETTLE_MS,
+      snapshotIntervalMs: env.ADAPTIVE_SNAPSHOT_INTERVAL_MS,
+    },
     datasets: { hashSalt: env.DATASET_HASH_SALT },
     studioDir: env.STUDIO_DIR,
     metricsToken: env.METRICS_TOKEN,
@@ -168,12 +213,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       secretGenerated: !env.AUDIT_HMAC_SECRET,
       headLogSeconds: env.AUDIT_HEAD_LOG_SECONDS,
     },
-    login: { maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS },
+    login: {
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+    },
     trustProxy: trustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
-    logFormat: env.LOG_FORMAT === 'auto' ? (process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json') : env.LOG_FORMAT,
-    demo: { seed: env.DEMO_SEED ?? (env.DATABASE_URL === undefined && env.NODE_ENV !== 'production'), password: env.DEMO_PASSWORD },
-    graphql: { sandbox: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production', maxDepth: env.GRAPHQL_MAX_DEPTH, maxComplexity: env.GRAPHQL_MAX_COMPLEXITY, operationTimeoutMs: env.GRAPHQL_OPERATION_TIMEOUT_MS },
+    logFormat:
+      env.LOG_FORMAT === 'auto'
+        ? process.stdout.isTTY && env.NODE_ENV !== 'production'
+          ? 'pretty'
+          : 'json'
+        : env.LOG_FORMAT,
+    demo: {
+      seed: env.DEMO_SEED ?? (env.DATABASE_URL === undefined && env.NODE_ENV !== 'production'),
+      password: env.DEMO_PASSWORD,
+    },
+    graphql: {
+      sandbox: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production',
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
+      operationTimeoutMs: env.GRAPHQL_OPERATION_TIMEOUT_MS,
+    },
     decisions: { logInputs: env.DECISION_LOG_INPUTS, rateLimitPerSecond: env.API_KEY_RATE_LIMIT },
   };
 }

@@ -52,7 +52,8 @@ const MIN_UNCOMMON_CHARACTERS = 16;
  */
 export function weakSecretReason(secret: string): string | null {
   const distinct = new Set(secret).size;
-  if (distinct < MIN_DISTINCT_CHARACTERS) return `uses only ${distinct} distinct character${distinct === 1 ? '' : 's'}`;
+  if (distinct < MIN_DISTINCT_CHARACTERS)
+    return `uses only ${distinct} distinct character${distinct === 1 ? '' : 's'}`;
   if (isPeriodic(secret)) return 'is a shorter piece repeated';
   const rest = withoutWords(secret, COMMON_WORDS).replace(/[^a-z0-9]/g, '');
   if (rest.length < MIN_UNCOMMON_CHARACTERS) return 'is made mostly of common words';

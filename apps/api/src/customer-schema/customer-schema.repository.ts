@@ -17,10 +17,18 @@ export class CustomerSchemaRepository {
 
   /** The customer fields marked protected, by name. */
   protectedFields(em: EntityManager = this.dataSource.manager): Promise<SchemaField[]> {
-    return em.find(SchemaField, { where: { scope: SchemaScope.customer, protected: true }, order: { name: 'ASC' } });
+    return em.find(SchemaField, {
+      where: { scope: SchemaScope.customer, protected: true },
+      order: { name: 'ASC' },
+    });
   }
 
-  async setProtected(em: EntityManager, scope: SchemaScope, name: string, value: boolean): Promise<SchemaField> {
+  async setProtected(
+    em: EntityManager,
+    scope: SchemaScope,
+    name: string,
+    value: boolean,
+  ): Promise<SchemaField> {
     await em.update(SchemaField, { scope, name }, { protected: value });
     return em.findOneOrFail(SchemaField, { where: { scope, name } });
   }

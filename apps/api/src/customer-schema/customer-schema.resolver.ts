@@ -6,7 +6,13 @@ import { CurrentActor, Roles } from '../auth/access.decorators';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
 import { CustomerSchemaService } from './customer-schema.service';
-import { DataSchemaType, DefineSchemaFieldInput, defineSchemaFieldSchema, fieldNameSchema, type DefineSchemaField } from './dto/schema-field.inputs';
+import {
+  DataSchemaType,
+  DefineSchemaFieldInput,
+  defineSchemaFieldSchema,
+  fieldNameSchema,
+  type DefineSchemaField,
+} from './dto/schema-field.inputs';
 import { SchemaField, SchemaScope } from './schema-field.entity';
 
 @Resolver(() => SchemaField)
@@ -21,7 +27,10 @@ export class CustomerSchemaResolver {
 
   @Roles(Role.designer)
   @Mutation(() => SchemaField, { description: 'Declares a field, or redefines it if it exists.' })
-  defineSchemaField(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(defineSchemaFieldSchema, 'input')) input: DefineSchemaFieldInput) {
+  defineSchemaField(
+    @CurrentActor() actor: Actor,
+    @Args('input', new ZodPipe(defineSchemaFieldSchema, 'input')) input: DefineSchemaFieldInput,
+  ) {
     return this.schemaService.define(actor, input as DefineSchemaField);
   }
 
@@ -37,17 +46,22 @@ export class CustomerSchemaResolver {
 
   @Roles(Role.designer)
   @Query(() => CatalogChangeImpactType, {
-    description: 'What saving defineSchemaField(input: field) — or, with remove: true, removeSchemaField — would do to each strategy version that reads the field, and whether it would be refused. Changes nothing.',
+    description:
+      'What saving defineSchemaField(input: field) — or, with remove: true, removeSchemaField — would do to each strategy version that reads the field, and whether it would be refused. Changes nothing.',
   })
   schemaChangeImpact(
     @Args('field', new ZodPipe(defineSchemaFieldSchema, 'field')) field: DefineSchemaFieldInput,
-    @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove')) remove: boolean,
+    @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove'))
+    remove: boolean,
   ) {
     return this.schemaService.previewChange(field as DefineSchemaField, remove);
   }
 
   @Roles(Role.designer, Role.admin)
-  @Mutation(() => SchemaField, { description: 'Marks a customer field protected for the fairness check (or not). Strategies decide as before; audited.' })
+  @Mutation(() => SchemaField, {
+    description:
+      'Marks a customer field protected for the fairness check (or not). Strategies decide as before; audited.',
+  })
   setSchemaFieldProtected(
     @CurrentActor() actor: Actor,
     @Args('scope', { type: () => SchemaScope }, new ZodPipe(z.enum(SchemaScope), 'scope')) scope: SchemaScope,

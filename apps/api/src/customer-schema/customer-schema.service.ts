@@ -21,7 +21,8 @@ export function toFieldDefinition(f: SchemaField): FieldDefinition {
   };
 }
 
-const NOT_A_PERSON = 'only customer fields can be protected: context fields describe the request, not a person';
+const NOT_A_PERSON =
+  'only customer fields can be protected: context fields describe the request, not a person';
 
 /** The row a define writes: the input, with the protected mark kept when the input leaves it out. */
 function fieldValues(input: DefineSchemaField, before: SchemaField | null): Omit<SchemaField, 'updatedAt'> {
@@ -38,7 +39,9 @@ function fieldValues(input: DefineSchemaField, before: SchemaField | null): Omit
 }
 
 const protectedWords = (f: SchemaField) =>
-  f.protected ? `${f.scope}.${f.name} is protected: every simulation reports the fairness check for it` : `${f.scope}.${f.name} is no longer protected`;
+  f.protected
+    ? `${f.scope}.${f.name} is protected: every simulation reports the fairness check for it`
+    : `${f.scope}.${f.name} is no longer protected`;
 
 @Injectable()
 export class CustomerSchemaService {
@@ -51,7 +54,10 @@ export class CustomerSchemaService {
 
   async schema(em?: EntityManager): Promise<{ customer: SchemaField[]; context: SchemaField[] }> {
     const all = await this.fields.all(em);
-    return { customer: all.filter((f) => f.scope === SchemaScope.customer), context: all.filter((f) => f.scope === SchemaScope.context) };
+    return {
+      customer: all.filter((f) => f.scope === SchemaScope.customer),
+      context: all.filter((f) => f.scope === SchemaScope.context),
+    };
   }
 
   /** The schema as the engine's environment needs it. */
@@ -64,7 +70,13 @@ export class CustomerSchemaService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.fields.find(em, input.scope, input.name);
       const after = await this.fields.upsert(em, fieldValues(input, before));
-      await this.changes.applied(em, { kind: 'field', scope: after.scope, name: after.name, before: before && toFieldDefinition(before), after: toFieldDefinition(after) });
+      await this.changes.applied(em, {
+        kind: 'field',
+        scope: after.scope,
+        name: after.name,
+        before: before && toFieldDefinition(before),
+        after: toFieldDefinition(after),
+      });
       await this.audit.append(em, actor, {
         action: 'schemaField.define',
         entityType: 'schemaField',
@@ -82,7 +94,13 @@ export class CustomerSchemaService {
     const before = await this.fields.get(input.scope, input.name);
     if (remove && !before) throw notFound('Schema field', `${input.scope}.${input.name}`);
     const after = remove ? null : toFieldDefinition({ ...fieldValues(input, before), updatedAt: new Date() });
-    return this.changes.preview(this.dataSource.manager, { kind: 'field', scope: input.scope, name: input.name, before: before && toFieldDefinition(before), after });
+    return this.changes.preview(this.dataSource.manager, {
+      kind: 'field',
+      scope: input.scope,
+      name: input.name,
+      before: before && toFieldDefinition(before),
+      after,
+    });
   }
 
   /**
@@ -90,13 +108,19 @@ export class CustomerSchemaService {
    * not change (strategies never see the mark), so no version is touched; the change is audited.
    */
   async setProtected(actor: Actor, scope: SchemaScope, name: string, value: boolean): Promise<SchemaField> {
-    if (value && scope !== SchemaScope.customer) throw validationFailed([{ field: 'scope', message: NOT_A_PERSON }]);
+    if (value && scope !== SchemaScope.customer)
+      throw validationFailed([{ field: 'scope', message: NOT_A_PERSON }]);
     return this.dataSource.transaction(async (em) => {
       const before = await this.fields.find(em, scope, name);
       if (!before) throw notFound('Schema field', `${scope}.${name}`);
       if (before.protected === value) return before;
       const after = await this.fields.setProtected(em, scope, name, value);
-      await this.audit.append(em, actor, { action: 'schemaField.protect', entityType: 'schemaField', entityId: `${scope}.${name}`, comment: protectedWords(after) });
+      await this.audit.append(em, actor, {
+        action: 'schemaField.protect',
+        entityType: 'schemaField',
+        entityId: `${scope}.${name}`,
+        comment: protectedWords(after),
+      });
       return after;
     });
   }
@@ -111,7 +135,13 @@ export class CustomerSchemaService {
       const before = await this.fields.find(em, scope, name);
       if (!before) throw notFound('Schema field', `${scope}.${name}`);
       await this.fields.delete(em, scope, name);
-      await this.changes.applied(em, { kind: 'field', scope, name, before: toFieldDefinition(before), after: null });
+      await this.changes.applied(em, {
+        kind: 'field',
+        scope,
+        name,
+        before: toFieldDefinition(before),
+        after: null,
+      });
       await this.audit.append(em, actor, {
         action: 'schemaField.remove',
         entityType: 'schemaField',

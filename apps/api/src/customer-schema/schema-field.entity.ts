@@ -42,7 +42,10 @@ export class SchemaField {
   @Column('text', { nullable: true })
   description: string | null;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'The values a string/number field may take, if restricted.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'The values a string/number field may take, if restricted.',
+  })
   @Column('jsonb', { name: 'allowed_values', nullable: true })
   allowedValues: (string | number | boolean)[] | null;
 
@@ -50,7 +53,10 @@ export class SchemaField {
   @Column('boolean')
   personal: boolean;
 
-  @Field({ description: 'A protected attribute (age band, gender, nationality, …): every simulation reports how its groups are treated (the fairness check). Not part of what strategies read.' })
+  @Field({
+    description:
+      'A protected attribute (age band, gender, nationality, …): every simulation reports how its groups are treated (the fairness check). Not part of what strategies read.',
+  })
   @Column('boolean')
   protected: boolean;
 

@@ -30,9 +30,41 @@ import { ApiKey } from '../api-keys/api-key.entity';
 import { DecisionLogDeadLetter, DecisionLogEntry } from '../decision-log/decision-log.entity';
 import { Interaction } from '../interactions/interaction.entity';
 
-export const ENTITIES = [User, RefreshToken, Action, SchemaField, Strategy, StrategyVersion, ReviewComment, Simulation, AuditEntry, ApiKey, Interaction, DecisionLogEntry, DecisionLogDeadLetter, Dataset, FairnessSettings];
+export const ENTITIES = [
+  User,
+  RefreshToken,
+  Action,
+  SchemaField,
+  Strategy,
+  StrategyVersion,
+  ReviewComment,
+  Simulation,
+  AuditEntry,
+  ApiKey,
+  Interaction,
+  DecisionLogEntry,
+  DecisionLogDeadLetter,
+  Dataset,
+  FairnessSettings,
+];
 /** Every migration, in order. Add new ones at the end (see README: adding a migration). */
-export const MIGRATIONS = [InitialSchema1764000000000, DecisionApi1764200000000, DatasetsSimulations1764300000000, DatasetRowSegments1764400000000, DecisionLogDeadLetters1764500000000, PinnedEnvironments1764500000001, AuditChainHmac1764600000000, OutcomeIdempotencyPerApiKey1764600000001, ModelRegistry1764700000000, FairnessCheck1764700000001, CustomerProfiles1764700000003, AdaptiveModels1764800000000, OutcomeOverrides1764800000001, ProfileUpsertSpeed1764800000005, DecisionLogSplitArms1764800000018];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  DecisionApi1764200000000,
+  DatasetsSimulations1764300000000,
+  DatasetRowSegments1764400000000,
+  DecisionLogDeadLetters1764500000000,
+  PinnedEnvironments1764500000001,
+  AuditChainHmac1764600000000,
+  OutcomeIdempotencyPerApiKey1764600000001,
+  ModelRegistry1764700000000,
+  FairnessCheck1764700000001,
+  CustomerProfiles1764700000003,
+  AdaptiveModels1764800000000,
+  OutcomeOverrides1764800000001,
+  ProfileUpsertSpeed1764800000005,
+  DecisionLogSplitArms1764800000018,
+];
 
 /**
  * One connection setup for the app, the migrate CLI and the tests. Only the URL differs between a

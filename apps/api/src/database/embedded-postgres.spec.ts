@@ -11,7 +11,9 @@ const REGISTER_TS = join(__dirname, '../../../../tools/register-ts.js');
 function startChild(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const script = `require(${JSON.stringify(join(__dirname, 'embedded-postgres.ts'))}).startEmbeddedPostgres(${JSON.stringify(dir)})
     .then((db) => { console.log('URL ' + db.url); process.on('SIGTERM', () => db.stop().then(() => process.exit(0))); })`;
-  const child = spawn(process.execPath, ['-r', REGISTER_TS, '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-r', REGISTER_TS, '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /URL (\S+)/.exec(chunk.toString());
@@ -37,7 +39,9 @@ describe('embedded PostgreSQL (PGlite over a local socket)', () => {
     let { child, url } = await startChild(dir);
     let pool = new Pool({ connectionString: url, max: 5 });
     await pool.query('CREATE TABLE visits (id serial PRIMARY KEY, n int NOT NULL)');
-    await Promise.all(Array.from({ length: 20 }, (_, i) => pool.query('INSERT INTO visits (n) VALUES ($1)', [i])));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => pool.query('INSERT INTO visits (n) VALUES ($1)', [i])),
+    );
 
     const tx = await pool.connect();
     await tx.query('BEGIN');

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'The database is up to date.');
+    console.log(
+      applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'The database is up to date.',
+    );
   } finally {
     await dataSource.destroy();
     await stop();

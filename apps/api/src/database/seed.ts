@@ -7,7 +7,8 @@ import { withDatabase } from './database-url';
 
 async function main(): Promise<void> {
   const loaded = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
-  if (loaded.env === 'production') throw new ConfigError(['NODE_ENV: the demo seed never runs when NODE_ENV=production']);
+  if (loaded.env === 'production')
+    throw new ConfigError(['NODE_ENV: the demo seed never runs when NODE_ENV=production']);
   const { config, stop } = await withDatabase(loaded);
   const app = await createApp({ ...config, database: { ...config.database, migrateOnStart: true } });
   try {

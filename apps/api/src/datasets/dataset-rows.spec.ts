@@ -7,7 +7,9 @@ describe('segmentLabel', () => {
   });
 
   it('names each column when there are several, in the mapping order', () => {
-    expect(segmentLabel(['region', 'tier'], { tier: 'gold', region: 'north' })).toBe('region=north · tier=gold');
+    expect(segmentLabel(['region', 'tier'], { tier: 'gold', region: 'north' })).toBe(
+      'region=north · tier=gold',
+    );
     expect(segmentLabel(['region', 'tier'], { tier: 'gold' })).toBe('region=(missing) · tier=gold');
   });
 

@@ -31,7 +31,14 @@ export class DatasetRowWriter {
   async write(rows: readonly ImportedRow[]): Promise<void> {
     if (rows.length === 0) return;
     // Serialized while the previous INSERT still runs.
-    const document = JSON.stringify(rows.map((row) => [row.customerId ?? null, row.customer, row.logged ?? null, this.keepSegments ? (row.segments ?? {}) : null]));
+    const document = JSON.stringify(
+      rows.map((row) => [
+        row.customerId ?? null,
+        row.customer,
+        row.logged ?? null,
+        this.keepSegments ? (row.segments ?? {}) : null,
+      ]),
+    );
     const firstRowNo = this.rowCount;
     this.rowCount += rows.length;
     await this.inFlight;
@@ -65,12 +72,16 @@ export interface StoredRow {
 }
 
 /** Rows `from` (inclusive) to `to` (exclusive), in order: one simulation chunk. */
-export function readDatasetRows(em: EntityManager, datasetId: string, from: number, to: number): Promise<StoredRow[]> {
-  return em.query(`SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 AND row_no >= $2 AND row_no < $3 ORDER BY row_no`, [
-    datasetId,
-    from,
-    to,
-  ]);
+export function readDatasetRows(
+  em: EntityManager,
+  datasetId: string,
+  from: number,
+  to: number,
+): Promise<StoredRow[]> {
+  return em.query(
+    `SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 AND row_no >= $2 AND row_no < $3 ORDER BY row_no`,
+    [datasetId, from, to],
+  );
 }
 
 export const MISSING_SEGMENT = '(missing)';
@@ -79,7 +90,10 @@ export const MISSING_SEGMENT = '(missing)';
  * The segment a row's results are reported under: the value of the one segment column, or
  * `column=value` of each joined with ` · `; a missing value is `(missing)`. None without segment values.
  */
-export function segmentLabel(columns: readonly string[], segments: Record<string, string> | null): string | undefined {
+export function segmentLabel(
+  columns: readonly string[],
+  segments: Record<string, string> | null,
+): string | undefined {
   if (columns.length === 0 || segments === null) return undefined;
   if (columns.length === 1) return segments[columns[0]!] ?? MISSING_SEGMENT;
   return columns.map((column) => `${column}=${segments[column] ?? MISSING_SEGMENT}`).join(' · ');
@@ -89,7 +103,11 @@ export function segmentLabel(columns: readonly string[], segments: Record<string
  * The row numbers of a dataset in the order of a customer field (rows without a value first, ties in
  * import order): a learning replay walks them in time order. Numbers only, so a million rows take 4 MB.
  */
-export async function datasetRowOrder(em: EntityManager, datasetId: string, field: string): Promise<Int32Array> {
+export async function datasetRowOrder(
+  em: EntityManager,
+  datasetId: string,
+  field: string,
+): Promise<Int32Array> {
   const rows = await em.query<{ nos: number[] | null }[]>(
     `SELECT array_agg(row_no ORDER BY coalesce(customer->$2, 'null'::jsonb), row_no) AS nos FROM dataset_rows WHERE dataset_id = $1`,
     [datasetId, field],
@@ -98,8 +116,15 @@ export async function datasetRowOrder(em: EntityManager, datasetId: string, fiel
 }
 
 /** The rows with these numbers, in the order given. */
-export async function readDatasetRowsByNumber(em: EntityManager, datasetId: string, rowNos: ArrayLike<number>): Promise<StoredRow[]> {
-  const rows = await em.query<StoredRow[]>(`SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 AND row_no = ANY($2::int[])`, [datasetId, Array.from(rowNos)]);
+export async function readDatasetRowsByNumber(
+  em: EntityManager,
+  datasetId: string,
+  rowNos: ArrayLike<number>,
+): Promise<StoredRow[]> {
+  const rows = await em.query<StoredRow[]>(
+    `SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 AND row_no = ANY($2::int[])`,
+    [datasetId, Array.from(rowNos)],
+  );
   const byNumber = new Map(rows.map((r) => [r.row_no, r]));
   return Array.from(rowNos, (n) => byNumber.get(n)!);
 }

@@ -30,15 +30,25 @@ export class Dataset {
   @Column('text')
   status: DatasetStatus;
 
-  @Field(() => JSONScalar, { description: 'Column mapping: customerId, fields, loggedAction, outcome, loggingPropensity, segmentColumns, fieldNames.' })
+  @Field(() => JSONScalar, {
+    description:
+      'Column mapping: customerId, fields, loggedAction, outcome, loggingPropensity, segmentColumns, fieldNames.',
+  })
   @Column('jsonb')
   mapping: Record<string, unknown>;
 
-  @Field(() => JSONScalar, { description: 'Personal columns and their treatment at import: hash, drop, or keep (in clear, chosen over the schema default).' })
+  @Field(() => JSONScalar, {
+    description:
+      'Personal columns and their treatment at import: hash, drop, or keep (in clear, chosen over the schema default).',
+  })
   @Column('jsonb', { name: 'personal_columns' })
   personalColumns: Record<string, 'hash' | 'drop' | 'keep'>;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'Data-quality report (rows read/kept/rejected, rejected rows, per-column statistics) once READY.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description:
+      'Data-quality report (rows read/kept/rejected, rejected rows, per-column statistics) once READY.',
+  })
   @Column('jsonb', { nullable: true })
   report: unknown;
 
@@ -55,11 +65,21 @@ export class Dataset {
   rowCount: number;
 
   @Field(() => Number)
-  @Column('bigint', { name: 'bytes_read', transformer: { from: (v: string | null) => Number(v ?? 0), to: (v: number) => v } })
+  @Column('bigint', {
+    name: 'bytes_read',
+    transformer: { from: (v: string | null) => Number(v ?? 0), to: (v: number) => v },
+  })
   bytesRead: number;
 
-  @Field(() => Number, { nullable: true, description: 'The upload size when the client sent Content-Length.' })
-  @Column('bigint', { name: 'total_bytes', nullable: true, transformer: { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number | null) => v } })
+  @Field(() => Number, {
+    nullable: true,
+    description: 'The upload size when the client sent Content-Length.',
+  })
+  @Column('bigint', {
+    name: 'total_bytes',
+    nullable: true,
+    transformer: { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number | null) => v },
+  })
   totalBytes: number | null;
 
   @Field(() => ID, { nullable: true })

@@ -15,9 +15,13 @@ function datasetId(req: Request): string | undefined {
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value) return undefined;
   if (!DATASET_ID_PATTERN.test(value))
-    throw new AppError('VALIDATION_FAILED', 'X-Dataset-Id must be a UUID such as 3f2b8c1e-9d4a-4b7e-8f21-5c6d7e8f9a0b (crypto.randomUUID()), or left out.', {
-      details: [{ field: 'X-Dataset-Id', message: 'is not a UUID' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'X-Dataset-Id must be a UUID such as 3f2b8c1e-9d4a-4b7e-8f21-5c6d7e8f9a0b (crypto.randomUUID()), or left out.',
+      {
+        details: [{ field: 'X-Dataset-Id', message: 'is not a UUID' }],
+      },
+    );
   return value.toLowerCase();
 }
 
@@ -58,17 +62,34 @@ export class DatasetsController {
 
   @Roles(Role.analyst)
   @Post()
-  async upload(@Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<void> {
+  async upload(
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: Actor,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     await this.answer(res, HttpStatus.CREATED, async () => {
       // The JSON body parser would have read (and limited) a body sent as application/json.
-      if (req.readableEnded) throw new AppError('BAD_REQUEST', 'Send the file as the raw body with Content-Type text/csv, application/x-ndjson or application/octet-stream (not application/json).');
-      const params = parseInput(uploadParamsSchema, { name: query['name'], format: query['format'] || undefined });
+      if (req.readableEnded)
+        throw new AppError(
+          'BAD_REQUEST',
+          'Send the file as the raw body with Content-Type text/csv, application/x-ndjson or application/octet-stream (not application/json).',
+        );
+      const params = parseInput(uploadParamsSchema, {
+        name: query['name'],
+        format: query['format'] || undefined,
+      });
       const header = req.headers['x-dataset-mapping'];
       const mapping = this.datasets.parseMapping(Array.isArray(header) ? header[0] : header);
       const id = datasetId(req);
       const length = Number(req.headers['content-length']);
       try {
-        return await this.datasets.upload(actor, req, { ...params, mapping, ...(id && { id }), ...(Number.isFinite(length) && length > 0 && { totalBytes: length }) });
+        return await this.datasets.upload(actor, req, {
+          ...params,
+          mapping,
+          ...(id && { id }),
+          ...(Number.isFinite(length) && length > 0 && { totalBytes: length }),
+        });
       } catch (error) {
         req.resume(); // a refused upload (e.g. an id already taken) drains the rest of the body unread
         throw error;

@@ -15,19 +15,26 @@ export class DatasetsResolver {
   constructor(private readonly service: DatasetsService) {}
 
   @Roles(...ALL_ROLES)
-  @Query(() => [Dataset], { description: 'Datasets, newest first (at most 200). Upload with POST /api/v1/datasets.' })
+  @Query(() => [Dataset], {
+    description: 'Datasets, newest first (at most 200). Upload with POST /api/v1/datasets.',
+  })
   datasets() {
     return this.service.list();
   }
 
   @Roles(...ALL_ROLES)
-  @Query(() => Dataset, { description: 'One dataset with its data-quality report; poll rowsRead while it is UPLOADING.' })
+  @Query(() => Dataset, {
+    description: 'One dataset with its data-quality report; poll rowsRead while it is UPLOADING.',
+  })
   dataset(@Args('id', { type: () => ID }, uuid('id')) id: string) {
     return this.service.get(id);
   }
 
   @Roles(Role.analyst)
-  @Mutation(() => Dataset, { description: 'Deletes a dataset and its rows (not while a simulation runs on it); simulations keep their results.' })
+  @Mutation(() => Dataset, {
+    description:
+      'Deletes a dataset and its rows (not while a simulation runs on it); simulations keep their results.',
+  })
   deleteDataset(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuid('id')) id: string) {
     return this.service.delete(actor, id);
   }

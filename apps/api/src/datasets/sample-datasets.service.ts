@@ -57,7 +57,13 @@ export const SAMPLES: Sample[] = [
     file: 'open-bandit-dataset-small/random/men/men.csv',
     options: {
       format: 'csv',
-      mapping: { fields: OBD_FIELDS, loggedAction: 'item_id', outcome: 'click', loggingPropensity: 'propensity_score', useCustomerSchema: false },
+      mapping: {
+        fields: OBD_FIELDS,
+        loggedAction: 'item_id',
+        outcome: 'click',
+        loggingPropensity: 'propensity_score',
+        useCustomerSchema: false,
+      },
     },
   },
 ];
@@ -79,7 +85,10 @@ export class SampleDatasetsService {
         this.logger.warn(`Sample dataset file missing: ${path}`);
         continue;
       }
-      const dataset = await this.datasets.upload(actor, createReadStream(path), { name: sample.name, ...sample.options });
+      const dataset = await this.datasets.upload(actor, createReadStream(path), {
+        name: sample.name,
+        ...sample.options,
+      });
       this.logger.log(`Sample dataset "${sample.name}": ${dataset.rowCount} rows`);
       imported.push(sample.name);
     }

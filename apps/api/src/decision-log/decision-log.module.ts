@@ -2,5 +2,8 @@ import { Module } from '@nestjs/common';
 import { CustomerDecisionsRepository } from './customer-decisions.repository';
 import { DecisionLogWriter } from './decision-log.writer';
 
-@Module({ providers: [DecisionLogWriter, CustomerDecisionsRepository], exports: [DecisionLogWriter, CustomerDecisionsRepository] })
+@Module({
+  providers: [DecisionLogWriter, CustomerDecisionsRepository],
+  exports: [DecisionLogWriter, CustomerDecisionsRepository],
+})
 export class DecisionLogModule {}

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Interaction as EngineInteraction } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
 import { errorCode, isDatabaseUnavailable } from '../common/database-errors';
@@ -102,7 +109,9 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   /** The `shown` interactions of this customer's decisions not written yet (of these strategies only, if given), newest first. */
   pendingShown(customerId: string, strategyIds?: readonly string[]): EngineInteraction[] {
     const out: EngineInteraction[] = [];
-    for (const r of [...this.inFlight, ...this.pending]) if (r.customerId === customerId && (!strategyIds || strategyIds.includes(r.strategyId))) out.unshift(...shownOf(r));
+    for (const r of [...this.inFlight, ...this.pending])
+      if (r.customerId === customerId && (!strategyIds || strategyIds.includes(r.strategyId)))
+        out.unshift(...shownOf(r));
     return out;
   }
 
@@ -165,7 +174,9 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
     this.metrics.deadLettered.inc();
     this.metrics.pending.dec();
     // Once per row, and without the values: they may hold personal data.
-    this.logger.warn(`Decision ${record.id} could not be stored and was moved to decision_log_dead_letters: ${reason}`);
+    this.logger.warn(
+      `Decision ${record.id} could not be stored and was moved to decision_log_dead_letters: ${reason}`,
+    );
     return [];
   }
 
@@ -223,17 +234,28 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   /** Retries for a few seconds while the database is out of reach, then says what could not be written. */
   private async drain(): Promise<void> {
     this.closed = true;
-    for (let attempt = 0; this.pending.length && attempt < DRAIN_ATTEMPTS && this.dataSource.isInitialized; attempt++) {
+    for (
+      let attempt = 0;
+      this.pending.length && attempt < DRAIN_ATTEMPTS && this.dataSource.isInitialized;
+      attempt++
+    ) {
       await this.flush();
       if (this.pending.length) await new Promise((resolve) => setTimeout(resolve, DRAIN_RETRY_MS));
     }
-    if (this.pending.length) this.logger.error(`${this.pending.length} decision log rows could not be written before shutdown`);
+    if (this.pending.length)
+      this.logger.error(`${this.pending.length} decision log rows could not be written before shutdown`);
   }
 }
 
 export function shownOf(r: DecisionRecord): EngineInteraction[] {
   const at = r.decidedAt.toISOString();
-  return r.actions.map((a) => ({ actionId: a.actionId, outcome: 'shown' as const, at, ...((a.channel ?? r.channel) && { channel: a.channel ?? r.channel }), ...(a.group && { group: a.group }) }));
+  return r.actions.map((a) => ({
+    actionId: a.actionId,
+    outcome: 'shown' as const,
+    at,
+    ...((a.channel ?? r.channel) && { channel: a.channel ?? r.channel }),
+    ...(a.group && { group: a.group }),
+  }));
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

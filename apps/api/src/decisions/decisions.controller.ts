@@ -6,7 +6,11 @@ import { RestApi } from '../rest/rest-controller';
 import { batchRequestSchema, decisionRequestSchema } from './decision.schemas';
 import { DecisionsService, type Caller } from './decisions.service';
 
-const callerOf = (req: RequestWithApiKey): Caller => ({ apiKeyId: req.apiKey!.id, strategyIds: req.apiKey!.strategyIds, source: 'rest' });
+const callerOf = (req: RequestWithApiKey): Caller => ({
+  apiKeyId: req.apiKey!.id,
+  strategyIds: req.apiKey!.strategyIds,
+  source: 'rest',
+});
 
 @RestApi()
 @Controller(API_PREFIX.slice(1))

@@ -13,7 +13,15 @@ import { PublishedStrategyEventsModule } from './published-strategy-events.modul
 
 /** The decision API: REST /api/v1/decisions (+ :batch), the GraphQL `decide` query, the published-plan cache. */
 @Module({
-  imports: [AdaptiveServingModule, StrategiesModule, PublishedStrategyEventsModule, DecisionLogModule, InteractionsModule, ProfilesModule, RestModule],
+  imports: [
+    AdaptiveServingModule,
+    StrategiesModule,
+    PublishedStrategyEventsModule,
+    DecisionLogModule,
+    InteractionsModule,
+    ProfilesModule,
+    RestModule,
+  ],
   controllers: [DecisionsController],
   providers: [PublishedPlans, DecisionsService, DecisionsResolver],
 })

@@ -12,15 +12,23 @@ import { DecisionsService } from './decisions.service';
 export class Decision {
   @Field() decisionId: string;
   @Field() customerId: string;
-  @Field(() => JSONScalar, { description: 'The published version used: { id, name, version, versionId, contentHash }.' })
+  @Field(() => JSONScalar, {
+    description: 'The published version used: { id, name, version, versionId, contentHash }.',
+  })
   strategy: unknown;
-  @Field(() => JSONScalar, { description: 'Best first: [{ rank, actionId, name, group, channel, priority, propensity, value }].' })
+  @Field(() => JSONScalar, {
+    description: 'Best first: [{ rank, actionId, name, group, channel, priority, propensity, value }].',
+  })
   actions: unknown;
   @Field(() => [String], { nullable: true, description: 'With explain: what each node did, in words.' })
   explanation?: string[];
   @Field(() => JSONScalar, { nullable: true, description: 'With explain: the engine trace.' })
   trace?: unknown;
-  @Field(() => JSONScalar, { nullable: true, description: 'With explain: where each customer field read came from: [{ field, from: request | profile, source?, updatedAt?, ageDays? }].' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description:
+      'With explain: where each customer field read came from: [{ field, from: request | profile, source?, updatedAt?, ageDays? }].',
+  })
   customerSources?: unknown;
 }
 
@@ -34,18 +42,48 @@ export class DecisionsResolver {
   @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
   @Query(() => Decision, {
     complexity: DECISION_FIELD_COST,
-    description: 'A real decision with the PUBLISHED version, like POST /api/v1/decisions: logged, and its actions count as shown in the customer history.',
+    description:
+      'A real decision with the PUBLISHED version, like POST /api/v1/decisions: logged, and its actions count as shown in the customer history.',
   })
   decide(
-    @Args('strategyId', { type: () => ID }, new ZodPipe(z.uuid('must be an id (UUID)'), 'strategyId')) strategyId: string,
-    @Args('input', { type: () => JSONScalar, description: '{ customer: { id, ... }, context?: { now?, channel?, ... }, limit? }' }, new ZodPipe(inputSchema, 'input')) input: DecideInput,
+    @Args('strategyId', { type: () => ID }, new ZodPipe(z.uuid('must be an id (UUID)'), 'strategyId'))
+    strategyId: string,
+    @Args(
+      'input',
+      {
+        type: () => JSONScalar,
+        description: '{ customer: { id, ... }, context?: { now?, channel?, ... }, limit? }',
+      },
+      new ZodPipe(inputSchema, 'input'),
+    )
+    input: DecideInput,
     @Args('explain', { type: () => Boolean, nullable: true }) explain?: boolean | null,
-    @Args('limit', { type: () => Int, nullable: true }, new ZodPipe(z.number().int().min(1).max(100).nullish(), 'limit')) limit?: number | null,
-    @Args('explainActions', { type: () => [String], nullable: true, description: 'With explain: action ids whose whole story the explanation tells at every step, dropped or kept.' }, new ZodPipe(decisionRequestSchema.shape.explainActions.nullable(), 'explainActions'))
+    @Args(
+      'limit',
+      { type: () => Int, nullable: true },
+      new ZodPipe(z.number().int().min(1).max(100).nullish(), 'limit'),
+    )
+    limit?: number | null,
+    @Args(
+      'explainActions',
+      {
+        type: () => [String],
+        nullable: true,
+        description:
+          'With explain: action ids whose whole story the explanation tells at every step, dropped or kept.',
+      },
+      new ZodPipe(decisionRequestSchema.shape.explainActions.nullable(), 'explainActions'),
+    )
     explainActions?: string[] | null,
   ) {
     return this.decisions.decide(
-      { strategy: strategyId, ...input, ...(limit && { limit }), explain: explain ?? false, ...(explainActions?.length && { explainActions }) },
+      {
+        strategy: strategyId,
+        ...input,
+        ...(limit && { limit }),
+        explain: explain ?? false,
+        ...(explainActions?.length && { explainActions }),
+      },
       { apiKeyId: null, strategyIds: null, source: 'graphql' },
     );
   }

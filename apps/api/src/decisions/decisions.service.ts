@@ -1,10 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { validateDecisionInput, type Interaction as EngineInteraction, type Recommendation } from '@arbiter/engine';
+import {
+  validateDecisionInput,
+  type Interaction as EngineInteraction,
+  type Recommendation,
+} from '@arbiter/engine';
 import { AppError, validationFailed, type ErrorDetail } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { newDecisionId } from '../decision-log/decision-id';
-import { DecisionLogWriter, shownOf, type DecisionRecord, type LoggedAction } from '../decision-log/decision-log.writer';
+import {
+  DecisionLogWriter,
+  shownOf,
+  type DecisionRecord,
+  type LoggedAction,
+} from '../decision-log/decision-log.writer';
 import { HistoryService } from '../interactions/history.service';
 import { MetricsService } from '../metrics/metrics.service';
 import type { BatchDecisionRequest, DecisionRequest, DecisionResponse } from './decision.schemas';
@@ -51,7 +60,10 @@ export class DecisionsService {
     const problems = inputProblems(plan, request, '');
     if (problems.length) throw validationFailed(problems);
     const customerId = String(request.customer.id);
-    const [{ items, cached }, profile] = await Promise.all([this.history.window(customerId), this.profiles.forDecision(customerId)]);
+    const [{ items, cached }, profile] = await Promise.all([
+      this.history.window(customerId),
+      this.profiles.forDecision(customerId),
+    ]);
     return this.run(plan, request, customerId, items, profile, caller, request.explain ?? false, cached);
   }
 
@@ -60,10 +72,21 @@ export class DecisionsService {
     const problems = request.requests.flatMap((r, i) => inputProblems(plan, r, `requests[${i}].`));
     if (problems.length) throw validationFailed(problems);
     const ids = request.requests.map((r) => String(r.customer.id));
-    const [histories, profiles] = await Promise.all([this.history.getMany(ids), this.profiles.forDecisions(ids)]);
+    const [histories, profiles] = await Promise.all([
+      this.history.getMany(ids),
+      this.profiles.forDecisions(ids),
+    ]);
     const results = [];
     for (const [i, r] of request.requests.entries()) {
-      const { decisionId, customerId, actions } = await this.run(plan, r, ids[i]!, histories.get(ids[i]!) ?? [], profiles.get(ids[i]!)!, caller, false);
+      const { decisionId, customerId, actions } = await this.run(
+        plan,
+        r,
+        ids[i]!,
+        histories.get(ids[i]!) ?? [],
+        profiles.get(ids[i]!)!,
+        caller,
+        false,
+      );
       results.push({ decisionId, customerId, actions });
     }
     return { strategy: strategyUsed(plan), results };
@@ -72,16 +95,33 @@ export class DecisionsService {
   private async plan(ref: string, caller: Caller): Promise<PublishedPlan> {
     const plan = await this.plans.get(ref);
     if (caller.strategyIds && !caller.strategyIds.includes(plan.strategyId)) {
-      throw new AppError('FORBIDDEN', `This API key may not use strategy "${ref}".`, { rule: 'API_KEY_SCOPE' });
+      throw new AppError('FORBIDDEN', `This API key may not use strategy "${ref}".`, {
+        rule: 'API_KEY_SCOPE',
+      });
     }
     return plan;
   }
 
-  private async run(plan: PublishedPlan, request: OneRequest, customerId: string, history: EngineInteraction[], profile: StoredProfile, caller: Caller, withTrace: boolean, historyCached = true): Promise<DecisionResponse> {
+  private async run(
+    plan: PublishedPlan,
+    request: OneRequest,
+    customerId: string,
+    history: EngineInteraction[],
+    profile: StoredProfile,
+    caller: Caller,
+    withTrace: boolean,
+    historyCached = true,
+  ): Promise<DecisionResponse> {
     const started = performance.now();
     const decidedAt = request.context?.['now'] ? new Date(String(request.context['now'])) : new Date();
     // The stored profile fills in what the request does not send (the request wins per field).
-    const { customer, origins } = customerWithProfile(request.customer, profile, decidedAt.getTime(), plan.schema, plan.reads.customer);
+    const { customer, origins } = customerWithProfile(
+      request.customer,
+      profile,
+      decidedAt.getTime(),
+      plan.schema,
+      plan.reads.customer,
+    );
     const decisionId = newDecisionId();
     // The decision id seeds adaptive models' exploration: a logged decision replays with the same draws.
     const result = plan.compiled.decide(
@@ -104,7 +144,12 @@ export class DecisionsService {
       contentHash: plan.contentHash,
       actions: actions.map(toLogged),
       arms: splitArms(result.trace),
-      inputs: this.config.decisions.logInputs ? { customer: { id: request.customer.id, ...pick(customer, plan.reads.customer) }, context: pick(request.context, plan.reads.context) } : null,
+      inputs: this.config.decisions.logInputs
+        ? {
+            customer: { id: request.customer.id, ...pick(customer, plan.reads.customer) },
+            context: pick(request.context, plan.reads.context),
+          }
+        : null,
       latencyMs: 0,
       apiKeyId: caller.apiKeyId,
       source: caller.source,
@@ -119,20 +164,35 @@ export class DecisionsService {
       customerId,
       strategy: strategyUsed(plan),
       actions,
-      ...(withTrace && { explanation: [...explain(result.trace), ...describeOrigins(origins)], trace: result.trace, customerSources: origins }),
+      ...(withTrace && {
+        explanation: [...explain(result.trace), ...describeOrigins(origins)],
+        trace: result.trace,
+        customerSources: origins,
+      }),
     };
   }
 }
 
 function inputProblems(plan: PublishedPlan, request: OneRequest, prefix: string): ErrorDetail[] {
-  return validateDecisionInput({ customer: request.customer, ...(request.context && { context: request.context }) }, plan.schema).map((p) => ({
-    field: `${prefix}${p.field}`,
-    message: p.message,
-  })).concat(reservedFieldProblems(request.customer, prefix));
+  return validateDecisionInput(
+    { customer: request.customer, ...(request.context && { context: request.context }) },
+    plan.schema,
+  )
+    .map((p) => ({
+      field: `${prefix}${p.field}`,
+      message: p.message,
+    }))
+    .concat(reservedFieldProblems(request.customer, prefix));
 }
 
 function strategyUsed(plan: PublishedPlan) {
-  return { id: plan.strategyId, name: plan.strategyName, version: plan.versionNumber, versionId: plan.versionId, contentHash: plan.contentHash };
+  return {
+    id: plan.strategyId,
+    name: plan.strategyName,
+    version: plan.versionNumber,
+    versionId: plan.versionId,
+    contentHash: plan.contentHash,
+  };
 }
 
 function toAction(r: Recommendation) {
@@ -149,5 +209,13 @@ function toAction(r: Recommendation) {
 }
 
 function toLogged(a: ReturnType<typeof toAction>): LoggedAction {
-  return { actionId: a.actionId, rank: a.rank, priority: a.priority, propensity: a.propensity, value: a.value, channel: a.channel, group: a.group };
+  return {
+    actionId: a.actionId,
+    rank: a.rank,
+    priority: a.priority,
+    propensity: a.propensity,
+    value: a.value,
+    channel: a.channel,
+    group: a.group,
+  };
 }

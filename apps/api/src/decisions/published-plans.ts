@@ -49,7 +49,10 @@ export class PublishedPlans implements OnModuleDestroy {
     events: PublishedStrategyEvents,
     snapshots: AdaptiveEvents,
   ) {
-    this.unsubscribe = [events.onChange((strategyId) => this.invalidate(strategyId)), snapshots.onSnapshot((key) => this.snapshotServed(key))];
+    this.unsubscribe = [
+      events.onChange((strategyId) => this.invalidate(strategyId)),
+      snapshots.onSnapshot((key) => this.snapshotServed(key)),
+    ];
   }
 
   onModuleDestroy(): void {
@@ -77,7 +80,9 @@ export class PublishedPlans implements OnModuleDestroy {
 
   /** By id (UUID) or by name (case-insensitive). NOT_FOUND when unknown, archived or not published. */
   async get(ref: string): Promise<PublishedPlan> {
-    const id = UUID.test(ref) ? ref.toLowerCase() : (this.idsByName.get(ref.toLowerCase()) ?? (await this.resolveName(ref)));
+    const id = UUID.test(ref)
+      ? ref.toLowerCase()
+      : (this.idsByName.get(ref.toLowerCase()) ?? (await this.resolveName(ref)));
     let plan = this.plans.get(id);
     if (!plan) {
       plan = this.load(id, ref);
@@ -91,7 +96,11 @@ export class PublishedPlans implements OnModuleDestroy {
   }
 
   private async resolveName(name: string): Promise<string> {
-    const strategy = await this.dataSource.getRepository(Strategy).createQueryBuilder('s').where('lower(s.name) = lower(:name)', { name }).getOne();
+    const strategy = await this.dataSource
+      .getRepository(Strategy)
+      .createQueryBuilder('s')
+      .where('lower(s.name) = lower(:name)', { name })
+      .getOne();
     if (!strategy) throw notFound('Strategy', name);
     this.idsByName.set(name.toLowerCase(), strategy.id);
     return strategy.id;
@@ -100,13 +109,17 @@ export class PublishedPlans implements OnModuleDestroy {
   private async load(id: string, ref: string): Promise<PublishedPlan> {
     const strategy = await this.dataSource.getRepository(Strategy).findOne({ where: { id } });
     if (!strategy || strategy.archivedAt) throw notFound('Strategy', ref);
-    const version = await this.dataSource.getRepository(StrategyVersion).findOne({ where: { strategyId: id, status: VersionStatus.PUBLISHED } });
+    const version = await this.dataSource
+      .getRepository(StrategyVersion)
+      .findOne({ where: { strategyId: id, status: VersionStatus.PUBLISHED } });
     if (!version) throw notFound('Published version of strategy', ref);
     // The version's own copy of the catalog entries and fields it reads: decides exactly as approved.
     const pinned = await this.environment.forVersion(version);
     // Adaptive models score with the parameters of their serving snapshot, not the pinned prior.
     const learned = await this.adaptive.specs(version.environment?.models);
-    const env = Object.keys(learned).length ? { ...pinned, models: { ...pinned.models, ...learned } } : pinned;
+    const env = Object.keys(learned).length
+      ? { ...pinned, models: { ...pinned.models, ...learned } }
+      : pinned;
     const live = version.environment ? await this.environment.load() : env;
     return {
       strategyId: strategy.id,

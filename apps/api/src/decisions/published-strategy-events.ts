@@ -45,7 +45,11 @@ export class PublishedStrategyEvents implements OnModuleInit, OnApplicationShutd
     // Subscribe whenever the connection is (re)established, without holding up start-up while Redis
     // is away (health reports it). Whatever was announced meanwhile is lost: drop every cached plan.
     sub.on('ready', () => {
-      sub.subscribe(this.channel).catch((error: unknown) => this.logger.warn(`Could not subscribe to ${this.channel}: ${String(error)}`));
+      sub
+        .subscribe(this.channel)
+        .catch((error: unknown) =>
+          this.logger.warn(`Could not subscribe to ${this.channel}: ${String(error)}`),
+        );
       this.deliver('*');
     });
     await new Promise<void>((resolve) => {
@@ -71,7 +75,11 @@ export class PublishedStrategyEvents implements OnModuleInit, OnApplicationShutd
       return;
     }
     this.deliver(strategyId);
-    this.pub.publish(this.channel, strategyId).catch((error: unknown) => this.logger.error(`Could not announce the publish of ${strategyId}: ${String(error)}`));
+    this.pub
+      .publish(this.channel, strategyId)
+      .catch((error: unknown) =>
+        this.logger.error(`Could not announce the publish of ${strategyId}: ${String(error)}`),
+      );
   }
 
   /** `'*'` means: everything may have changed. */

@@ -9,7 +9,11 @@ const logger = new Logger('Redis');
  * PostgreSQL / in-process behaviour while Redis is away.
  */
 export function redisClient(url: string, name: string): Redis {
-  const client = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: 2000, enableAutoPipelining: true });
+  const client = new Redis(url, {
+    maxRetriesPerRequest: 2,
+    connectTimeout: 2000,
+    enableAutoPipelining: true,
+  });
   let lastLog = 0;
   client.on('error', (error: Error) => {
     if (Date.now() - lastLog < 10_000) return;

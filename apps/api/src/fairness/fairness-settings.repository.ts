@@ -16,7 +16,10 @@ export class FairnessSettingsRepository {
     return em.findOneOrFail(FairnessSettings, { where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async update(em: EntityManager, values: Pick<FairnessSettings, 'ratioFloor' | 'minGroupSize' | 'updatedBy'>): Promise<FairnessSettings> {
+  async update(
+    em: EntityManager,
+    values: Pick<FairnessSettings, 'ratioFloor' | 'minGroupSize' | 'updatedBy'>,
+  ): Promise<FairnessSettings> {
     await em.update(FairnessSettings, { id: 1 }, { ...values, updatedAt: new Date() });
     return this.get(em);
   }

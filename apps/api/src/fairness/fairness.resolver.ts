@@ -5,7 +5,12 @@ import { Role } from '../auth/roles';
 import { requestLoader } from '../common/graphql/request-loader';
 import { ZodPipe } from '../common/validation';
 import { Simulation } from '../simulations/simulation.entity';
-import { FairnessCheckType, FairnessSettingsInput, fairnessSettingsSchema, type FairnessSettingsValues } from './dto/fairness.types';
+import {
+  FairnessCheckType,
+  FairnessSettingsInput,
+  fairnessSettingsSchema,
+  type FairnessSettingsValues,
+} from './dto/fairness.types';
 import type { CheckedSimulation } from './fairness-check';
 import { FairnessSettings } from './fairness-settings.entity';
 import { FairnessService } from './fairness.service';
@@ -21,8 +26,14 @@ export class FairnessResolver {
   }
 
   @Roles(Role.admin)
-  @Mutation(() => FairnessSettings, { description: 'Sets the thresholds of the fairness check; audited. Every check is judged with them from now on, earlier simulations included.' })
-  setFairnessSettings(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(fairnessSettingsSchema, 'input')) input: FairnessSettingsInput) {
+  @Mutation(() => FairnessSettings, {
+    description:
+      'Sets the thresholds of the fairness check; audited. Every check is judged with them from now on, earlier simulations included.',
+  })
+  setFairnessSettings(
+    @CurrentActor() actor: Actor,
+    @Args('input', new ZodPipe(fairnessSettingsSchema, 'input')) input: FairnessSettingsInput,
+  ) {
     return this.fairness.setSettings(actor, input as FairnessSettingsValues);
   }
 }
@@ -32,11 +43,16 @@ export class SimulationFairnessResolver {
   constructor(private readonly fairness: FairnessService) {}
 
   @ResolveField(() => FairnessCheckType, {
-    description: 'The fairness check of this simulation with the current thresholds: per protected customer field, how often each group gets each action first, and the ratio of the lowest to the highest rate (the four-fifths rule).',
+    description:
+      'The fairness check of this simulation with the current thresholds: per protected customer field, how often each group gets each action first, and the ratio of the lowest to the highest rate (the four-fifths rule).',
   })
   async fairnessCheck(@Parent() simulation: Simulation, @Context() context: object) {
     // The thresholds are read once per request, however many simulations are listed.
-    const settings = await requestLoader(context, 'FairnessSettings', async () => new Map([['current', await this.fairness.settings()]])).load('current');
+    const settings = await requestLoader(
+      context,
+      'FairnessSettings',
+      async () => new Map([['current', await this.fairness.settings()]]),
+    ).load('current');
     return this.fairness.check(simulation as unknown as CheckedSimulation, settings ?? undefined);
   }
 }

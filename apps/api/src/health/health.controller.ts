@@ -1,5 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
@@ -39,7 +44,9 @@ export class HealthController {
     const session = this.indicators.check('migrations');
     try {
       const pending = await this.dataSource.showMigrations();
-      return pending ? session.down({ message: 'migrations are pending: run npm run migrate' }) : session.up();
+      return pending
+        ? session.down({ message: 'migrations are pending: run npm run migrate' })
+        : session.up();
     } catch (error) {
       return session.down({ message: (error as Error).message });
     }
@@ -47,7 +54,12 @@ export class HealthController {
 
   private async redis(url: string) {
     const session = this.indicators.check('redis');
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1500, enableOfflineQueue: false });
+    const client = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1500,
+      enableOfflineQueue: false,
+    });
     try {
       await client.connect();
       await client.ping();

@@ -50,5 +50,11 @@ function refuse(req: Request, res: Response): void {
   res.setHeader('Connection', 'close');
   res.setHeader('Retry-After', '1');
   const extensions = { code: 'UNAVAILABLE', retryAfterSeconds: 1, retryable: true };
-  res.status(503).json(req.path === GRAPHQL_PATH ? { errors: [{ message: MESSAGE, extensions }] } : { error: { code: 'UNAVAILABLE', message: MESSAGE } });
+  res
+    .status(503)
+    .json(
+      req.path === GRAPHQL_PATH
+        ? { errors: [{ message: MESSAGE, extensions }] }
+        : { error: { code: 'UNAVAILABLE', message: MESSAGE } },
+    );
 }

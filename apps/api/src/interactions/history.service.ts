@@ -58,7 +58,10 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   async window(customerId: string): Promise<{ items: EngineInteraction[]; cached: boolean }> {
     const cached = await this.cached(customerId);
     if (cached) return { items: cached, cached: true };
-    return { items: mergeNewestFirst(this.writer.pendingShown(customerId), await this.load(customerId)), cached: false };
+    return {
+      items: mergeNewestFirst(this.writer.pendingShown(customerId), await this.load(customerId)),
+      cached: false,
+    };
   }
 
   /**
@@ -66,12 +69,13 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
    * showed and the outcomes reported for them. Not cached (the cache holds whole windows).
    */
   async ofStrategies(customerId: string, strategyIds: readonly string[]): Promise<EngineInteraction[]> {
-    const rows: { action_id: string; outcome: Outcome; at: Date; channel: string | null }[] = await this.query(
-      `SELECT action_id, outcome, at, channel FROM interactions
+    const rows: { action_id: string; outcome: Outcome; at: Date; channel: string | null }[] =
+      await this.query(
+        `SELECT action_id, outcome, at, channel FROM interactions
        WHERE customer_id = $1 AND strategy_id = ANY($4::uuid[]) AND at > now() - make_interval(days => $2)
        ORDER BY at DESC, id DESC LIMIT $3`,
-      [customerId, HISTORY_DAYS, HISTORY_LIMIT, strategyIds],
-    );
+        [customerId, HISTORY_DAYS, HISTORY_LIMIT, strategyIds],
+      );
     return mergeNewestFirst(this.writer.pendingShown(customerId, strategyIds), rows.map(toInteraction));
   }
 
@@ -101,14 +105,22 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
    * flush). Not awaited: commands on the one Redis connection run in order, so the customer's next
    * read (or an outcome's invalidation) comes after this write; a failed write is logged in store().
    */
-  shown(customerId: string, previous: readonly EngineInteraction[], shown: readonly EngineInteraction[], previousCached = true): void {
+  shown(
+    customerId: string,
+    previous: readonly EngineInteraction[],
+    shown: readonly EngineInteraction[],
+    previousCached = true,
+  ): void {
     if (!shown.length && previousCached) return;
     void this.store(customerId, [...shown, ...previous].slice(0, HISTORY_LIMIT));
   }
 
   async invalidate(customerId: string): Promise<void> {
     this.lru.delete(customerId);
-    if (this.redis) await this.redis.del(this.prefix + customerId).catch((e: unknown) => this.logger.warn(`history cache: ${String(e)}`));
+    if (this.redis)
+      await this.redis
+        .del(this.prefix + customerId)
+        .catch((e: unknown) => this.logger.warn(`history cache: ${String(e)}`));
   }
 
   /**
@@ -199,7 +211,9 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   private async store(customerId: string, items: EngineInteraction[]): Promise<void> {
     if (this.redis) {
       if (this.redis.status !== 'ready') return;
-      await this.redis.set(this.prefix + customerId, JSON.stringify(items), 'EX', CACHE_TTL_SECONDS).catch((e: unknown) => this.logger.warn(`history cache write failed: ${String(e)}`));
+      await this.redis
+        .set(this.prefix + customerId, JSON.stringify(items), 'EX', CACHE_TTL_SECONDS)
+        .catch((e: unknown) => this.logger.warn(`history cache write failed: ${String(e)}`));
       return;
     }
     this.lru.delete(customerId);
@@ -208,8 +222,18 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-function toInteraction(r: { action_id: string; outcome: Outcome; at: Date; channel: string | null }): EngineInteraction {
-  return { actionId: r.action_id, outcome: r.outcome, at: new Date(r.at).toISOString(), ...(r.channel && { channel: r.channel }) };
+function toInteraction(r: {
+  action_id: string;
+  outcome: Outcome;
+  at: Date;
+  channel: string | null;
+}): EngineInteraction {
+  return {
+    actionId: r.action_id,
+    outcome: r.outcome,
+    at: new Date(r.at).toISOString(),
+    ...(r.channel && { channel: r.channel }),
+  };
 }
 
 function mergeNewestFirst(a: EngineInteraction[], b: EngineInteraction[]): EngineInteraction[] {
@@ -217,5 +241,7 @@ function mergeNewestFirst(a: EngineInteraction[], b: EngineInteraction[]): Engin
   // A flush may land between reading the buffer and the table: the same shown row counts once.
   const key = (i: EngineInteraction) => `${i.actionId}|${i.outcome}|${i.at}`;
   const inTable = new Set(b.map(key));
-  return [...a.filter((i) => !inTable.has(key(i))), ...b].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0)).slice(0, HISTORY_LIMIT);
+  return [...a.filter((i) => !inTable.has(key(i))), ...b]
+    .sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0))
+    .slice(0, HISTORY_LIMIT);
 }

@@ -8,7 +8,11 @@ import { RestApi } from '../rest/rest-controller';
 import { InteractionsService } from './interactions.service';
 import { outcomeSchema } from './outcomes';
 
-const customerIdSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const customerIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 
 @RestApi()
 @Controller(API_PREFIX.slice(1))
@@ -17,8 +21,16 @@ export class InteractionsController {
 
   /** 201 when stored, 200 with the first result when the idempotency key was seen before. */
   @Post('outcomes')
-  async outcome(@Body() body: unknown, @Headers('idempotency-key') header: string | undefined, @Req() req: RequestWithApiKey, @Res({ passthrough: true }) res: Response) {
-    const withKey = header && body && typeof body === 'object' && !('idempotencyKey' in body) ? { ...body, idempotencyKey: header } : body;
+  async outcome(
+    @Body() body: unknown,
+    @Headers('idempotency-key') header: string | undefined,
+    @Req() req: RequestWithApiKey,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const withKey =
+      header && body && typeof body === 'object' && !('idempotencyKey' in body)
+        ? { ...body, idempotencyKey: header }
+        : body;
     const input = parseInput(outcomeSchema, withKey);
     const result = await this.interactions.record(input, req.apiKey!.id, req.apiKey!.strategyIds);
     res.status(result.replayed ? 200 : 201);

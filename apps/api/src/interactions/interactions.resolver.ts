@@ -9,11 +9,17 @@ import { OUTCOME_VALUES, outcomeSchema, type OutcomeRequest } from './outcomes';
 
 @InputType()
 export class RecordOutcomeInput {
-  @Field(() => String, { nullable: true, description: 'The decision that showed the action; customer and action are checked against it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The decision that showed the action; customer and action are checked against it.',
+  })
   decisionId?: string;
   @Field(() => String, { nullable: true })
   customerId?: string;
-  @Field(() => String, { nullable: true, description: 'Required unless the decision returned exactly one action.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required unless the decision returned exactly one action.',
+  })
   actionId?: string;
   @Field({ description: OUTCOME_VALUES.join(' | ') })
   outcome: string;
@@ -21,7 +27,10 @@ export class RecordOutcomeInput {
   channel?: string;
   @Field(() => String, { nullable: true, description: 'ISO 8601; default now.' })
   at?: string;
-  @Field(() => String, { nullable: true, description: 'A repeated key answers the first result without storing anything.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A repeated key answers the first result without storing anything.',
+  })
   idempotencyKey?: string;
 }
 
@@ -35,33 +44,50 @@ export class OutcomeRecord {
   @Field() at: string;
   @Field(() => String, { nullable: true }) decisionId: string | null;
   @Field(() => String, { nullable: true }) idempotencyKey: string | null;
-  @Field({ description: 'true: this idempotency key was recorded before; nothing new was stored.' }) replayed: boolean;
+  @Field({ description: 'true: this idempotency key was recorded before; nothing new was stored.' })
+  replayed: boolean;
 }
 
 @ObjectType()
 export class CustomerInteractions {
   @Field() customerId: string;
   @Field(() => Int) windowDays: number;
-  @Field(() => JSONScalar, { description: 'Newest first: [{ actionId, outcome, at, channel? }], at most 500.' })
+  @Field(() => JSONScalar, {
+    description: 'Newest first: [{ actionId, outcome, at, channel? }], at most 500.',
+  })
   interactions: unknown;
 }
 
 /** Null GraphQL arguments mean "not given". */
-const withoutNulls = z.preprocess((v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined)) : v), outcomeSchema);
+const withoutNulls = z.preprocess(
+  (v) =>
+    v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined))
+      : v,
+  outcomeSchema,
+);
 
 @Resolver()
 export class InteractionsResolver {
   constructor(private readonly interactions: InteractionsService) {}
 
   @Roles(Role.designer)
-  @Mutation(() => OutcomeRecord, { description: 'Records an outcome like POST /api/v1/outcomes (for trying contact policies from the studio). Designer only.' })
+  @Mutation(() => OutcomeRecord, {
+    description:
+      'Records an outcome like POST /api/v1/outcomes (for trying contact policies from the studio). Designer only.',
+  })
   recordOutcome(@Args('input', new ZodPipe(withoutNulls, 'input')) input: RecordOutcomeInput) {
     return this.interactions.record(input as unknown as OutcomeRequest, null);
   }
 
   @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
-  @Query(() => CustomerInteractions, { description: 'The interaction history contact policies read: 90 days, newest first, at most 500.' })
-  customerInteractions(@Args('customerId', new ZodPipe(z.string().trim().min(1, 'must not be empty').max(200), 'customerId')) customerId: string) {
+  @Query(() => CustomerInteractions, {
+    description: 'The interaction history contact policies read: 90 days, newest first, at most 500.',
+  })
+  customerInteractions(
+    @Args('customerId', new ZodPipe(z.string().trim().min(1, 'must not be empty').max(200), 'customerId'))
+    customerId: string,
+  ) {
     return this.interactions.interactions(customerId);
   }
 }

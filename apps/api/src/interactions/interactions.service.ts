@@ -27,7 +27,8 @@ interface Row {
   override_reason: string | null;
 }
 
-const RETURNED = 'id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key, override_action_id, override_reason';
+const RETURNED =
+  'id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key, override_action_id, override_reason';
 
 /** Idempotency keys of the studio (no API key) share one namespace; the same expression as the unique index interactions_idempotency_key. */
 const STUDIO_NAMESPACE = '00000000-0000-0000-0000-000000000000';
@@ -50,7 +51,11 @@ export class InteractionsService {
    * and the action must be one it returned. A repeated idempotency key (of the same API key)
    * answers the first result.
    */
-  async record(request: OutcomeRequest, apiKeyId: string | null, strategyIds: readonly string[] | null = null): Promise<OutcomeResult> {
+  async record(
+    request: OutcomeRequest,
+    apiKeyId: string | null,
+    strategyIds: readonly string[] | null = null,
+  ): Promise<OutcomeResult> {
     if (strategyIds && !request.decisionId) {
       // Without a decision the outcome belongs to no strategy, and every strategy's contact policies would read it.
       throw new AppError(
@@ -71,12 +76,21 @@ export class InteractionsService {
     if (request.decisionId) {
       const decision = await this.decision(request.decisionId);
       if (!decision || (strategyIds && !strategyIds.includes(decision.strategyId))) {
-        throw validationFailed([{ field: 'decisionId', message: `no decision ${request.decisionId} is known` }]);
+        throw validationFailed([
+          { field: 'decisionId', message: `no decision ${request.decisionId} is known` },
+        ]);
       }
-      if (customerId && customerId !== decision.customerId) throw validationFailed([{ field: 'customerId', message: 'is not the customer of this decision' }]);
+      if (customerId && customerId !== decision.customerId)
+        throw validationFailed([{ field: 'customerId', message: 'is not the customer of this decision' }]);
       if (!actionId && decision.actions.length === 1) actionId = decision.actions[0]!.actionId;
       const action = decision.actions.find((a) => a.actionId === actionId);
-      if (!action) throw validationFailed([{ field: 'actionId', message: `${JSON.stringify(actionId ?? null)} was not returned by decision ${request.decisionId}` }]);
+      if (!action)
+        throw validationFailed([
+          {
+            field: 'actionId',
+            message: `${JSON.stringify(actionId ?? null)} was not returned by decision ${request.decisionId}`,
+          },
+        ]);
       customerId = decision.customerId;
       strategyId = decision.strategyId;
       channel ??= action.channel ?? null;
@@ -88,7 +102,19 @@ export class InteractionsService {
         `INSERT INTO interactions (customer_id, action_id, outcome, channel, at, decision_id, strategy_id, idempotency_key, api_key_id, override_action_id, override_reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          RETURNING ${RETURNED}`,
-        [customerId, actionId, request.outcome, channel, at, request.decisionId ?? null, strategyId, key, apiKeyId, request.override?.actionId ?? null, request.override?.reason ?? null],
+        [
+          customerId,
+          actionId,
+          request.outcome,
+          channel,
+          at,
+          request.decisionId ?? null,
+          strategyId,
+          key,
+          apiKeyId,
+          request.override?.actionId ?? null,
+          request.override?.reason ?? null,
+        ],
       );
       row = rows[0];
     } catch (error) {
@@ -104,7 +130,9 @@ export class InteractionsService {
 
   /** The customer's history; with `strategyIds` (a limited API key) only what those strategies showed and were told. */
   async interactions(customerId: string, strategyIds: readonly string[] | null = null) {
-    const interactions = strategyIds ? await this.history.ofStrategies(customerId, strategyIds) : await this.history.get(customerId);
+    const interactions = strategyIds
+      ? await this.history.ofStrategies(customerId, strategyIds)
+      : await this.history.get(customerId);
     return { customerId, windowDays: HISTORY_DAYS, interactions };
   }
 
@@ -132,16 +160,20 @@ export class InteractionsService {
       const settled = await this.findDecision(id);
       if (settled) return settled;
     }
-    throw unavailable(`Decision ${id} was made moments ago and is not stored yet; send the outcome again in a second.`, 1);
+    throw unavailable(
+      `Decision ${id} was made moments ago and is not stored yet; send the outcome again in a second.`,
+      1,
+    );
   }
 
   private async findDecision(id: string): Promise<LoggedDecision | undefined> {
     const pending = this.writer.findPending(id);
     if (pending) return pending;
-    const rows: { customer_id: string; strategy_id: string; actions: LoggedAction[] }[] = await this.dataSource.query(
-      `SELECT customer_id, strategy_id, actions FROM decision_log WHERE id = $1`,
-      [id],
-    );
+    const rows: { customer_id: string; strategy_id: string; actions: LoggedAction[] }[] =
+      await this.dataSource.query(
+        `SELECT customer_id, strategy_id, actions FROM decision_log WHERE id = $1`,
+        [id],
+      );
     const r = rows[0];
     return r && { customerId: r.customer_id, strategyId: r.strategy_id, actions: r.actions };
   }
@@ -157,7 +189,8 @@ function toResult(r: Row, replayed: boolean): OutcomeResult {
     at: new Date(r.at).toISOString(),
     decisionId: r.decision_id,
     idempotencyKey: r.idempotency_key,
-    override: r.override_action_id === null ? null : { actionId: r.override_action_id, reason: r.override_reason! },
+    override:
+      r.override_action_id === null ? null : { actionId: r.override_action_id, reason: r.override_reason! },
     replayed,
   };
 }

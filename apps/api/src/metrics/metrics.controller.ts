@@ -23,7 +23,10 @@ export class MetricsController {
   @Get()
   @Header('Cache-Control', 'no-store')
   async scrape(@Req() req: Request): Promise<string> {
-    if (!this.allowed(req)) throw new ForbiddenException('metrics: send Authorization: Bearer <METRICS_TOKEN>, or scrape from this machine');
+    if (!this.allowed(req))
+      throw new ForbiddenException(
+        'metrics: send Authorization: Bearer <METRICS_TOKEN>, or scrape from this machine',
+      );
     req.res?.setHeader('Content-Type', this.metrics.registry.contentType);
     return this.metrics.registry.metrics();
   }

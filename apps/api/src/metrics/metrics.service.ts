@@ -37,7 +37,8 @@ export class MetricsService {
       async collect() {
         this.reset();
         for (const source of rates) {
-          for (const { simulation, rowsPerSecond } of await source().catch(() => [])) this.set({ simulation }, rowsPerSecond);
+          for (const { simulation, rowsPerSecond } of await source().catch(() => []))
+            this.set({ simulation }, rowsPerSecond);
         }
       },
     });
@@ -50,7 +51,8 @@ export class MetricsService {
       async collect() {
         this.reset();
         for (const source of sources) {
-          for (const { queue, state, jobs } of await source().catch(() => [])) this.set({ queue, state }, jobs);
+          for (const { queue, state, jobs } of await source().catch(() => []))
+            this.set({ queue, state }, jobs);
         }
       },
     });

@@ -47,7 +47,10 @@ export class Model {
   @Field({ description: 'What the model predicts, in words, e.g. "Y is 1".' })
   target: string;
 
-  @Field({ description: 'trained (versions come from training) or adaptive (versions are configurations; it learns from outcomes).' })
+  @Field({
+    description:
+      'trained (versions come from training) or adaptive (versions are configurations; it learns from outcomes).',
+  })
   kind: string;
 
   @Field(() => DateTimeScalar)

@@ -89,7 +89,8 @@ export class ModelsService {
   /** A version of a model for a strategy to pin: that version, or the latest when `version` is left out; undefined when there is none. */
   async versionFor(modelId: string, version?: number): Promise<PinnableModelVersion | undefined> {
     // A strategy document may name anything: what cannot be a model id or a version is simply not found.
-    if (!isUuid(modelId) || (version !== undefined && !(version >= 1 && version <= 2 ** 31 - 1))) return undefined;
+    if (!isUuid(modelId) || (version !== undefined && !(version >= 1 && version <= 2 ** 31 - 1)))
+      return undefined;
     const found = await this.models.versionOf(modelId, version);
     if (!found) return undefined;
     return {

@@ -189,7 +189,10 @@ export class TrainingService {
         });
       if (model.kind === 'adaptive')
         throw validationFailed([
-          { field: 'input.modelId', message: `"${model.name}" is an adaptive model: it learns from outcomes; change it with reconfigureAdaptiveModel` },
+          {
+            field: 'input.modelId',
+            message: `"${model.name}" is an adaptive model: it learns from outcomes; change it with reconfigureAdaptiveModel`,
+          },
         ]);
       if (input.name && input.name.toLowerCase() !== model.name.toLowerCase())
         throw validationFailed([

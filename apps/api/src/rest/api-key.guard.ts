@@ -11,7 +11,8 @@ export interface RequestWithApiKey {
   apiKey?: ApiKey;
 }
 
-const UNAUTHENTICATED = 'Send a valid API key as "Authorization: Bearer <key>" or "X-API-Key: <key>" (admins create keys with the createApiKey mutation).';
+const UNAUTHENTICATED =
+  'Send a valid API key as "Authorization: Bearer <key>" or "X-API-Key: <key>" (admins create keys with the createApiKey mutation).';
 
 /**
  * REST routes of the decision API: a valid, unrevoked API key (Authorization: Bearer or X-API-Key),
@@ -32,8 +33,16 @@ export class ApiKeyGuard implements CanActivate {
     if (!secret) throw new AppError('UNAUTHENTICATED', UNAUTHENTICATED);
     const key = await this.apiKeys.verify(secret);
     if (!key) throw new AppError('UNAUTHENTICATED', `The API key is unknown or revoked. ${UNAUTHENTICATED}`);
-    const retryAfter = this.limiter.take(key.id, key.rateLimitPerSecond ?? this.config.decisions.rateLimitPerSecond);
-    if (retryAfter) throw new AppError('RATE_LIMITED', `Too many requests for API key ${key.prefix}…; retry after ${retryAfter} s.`, { retryAfterSeconds: retryAfter });
+    const retryAfter = this.limiter.take(
+      key.id,
+      key.rateLimitPerSecond ?? this.config.decisions.rateLimitPerSecond,
+    );
+    if (retryAfter)
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many requests for API key ${key.prefix}…; retry after ${retryAfter} s.`,
+        { retryAfterSeconds: retryAfter },
+      );
     req.apiKey = key;
     return true;
   }

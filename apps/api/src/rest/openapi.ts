@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../common/errors';
 import { MAX_INPUT_DEPTH } from '../common/input-check';
-import { batchRequestSchema, batchResponseSchema, decidedActionSchema, decisionRequestSchema, decisionResponseSchema, MAX_BATCH, strategyUsedSchema } from '../decisions/decision.schemas';
-import { interactionSchema, interactionsResultSchema, outcomeResultSchema, outcomeSchema } from '../interactions/outcomes';
+import {
+  batchRequestSchema,
+  batchResponseSchema,
+  decidedActionSchema,
+  decisionRequestSchema,
+  decisionResponseSchema,
+  MAX_BATCH,
+  strategyUsedSchema,
+} from '../decisions/decision.schemas';
+import {
+  interactionSchema,
+  interactionsResultSchema,
+  outcomeResultSchema,
+  outcomeSchema,
+} from '../interactions/outcomes';
 import { customerPaths, profileSchemas } from '../profiles/profiles.openapi';
 
 export const API_PREFIX = '/api/v1';
@@ -35,7 +48,12 @@ function componentSchemas(): Record<string, unknown> {
     ...profileSchemas,
   ];
   for (const [schema, id] of named) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
       const { $schema: _ignored, id: _id, ...rest } = schema as Record<string, unknown>;
@@ -49,10 +67,15 @@ const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
 const error = (description: string) => ({ description, content: json('Error') });
 const COMMON_ERRORS = {
   '401': error('No valid API key (UNAUTHENTICATED).'),
-  '429': { ...error('Rate limit of the API key (RATE_LIMITED).'), headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } },
+  '429': {
+    ...error('Rate limit of the API key (RATE_LIMITED).'),
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+  },
   '500': error('Unexpected failure (INTERNAL); details only in the server log.'),
   '503': {
-    ...error('The database is out of reach or the server is shutting down (UNAVAILABLE); nothing was changed, send the same request again after Retry-After.'),
+    ...error(
+      'The database is out of reach or the server is shutting down (UNAVAILABLE); nothing was changed, send the same request again after Retry-After.',
+    ),
     headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
   },
 };
@@ -78,7 +101,9 @@ export function openApiDocument(): Record<string, unknown> {
           requestBody: { required: true, content: json('DecisionRequest') },
           responses: {
             '200': { description: 'The decision.', content: json('DecisionResponse') },
-            '400': error('Invalid request or customer payload (VALIDATION_FAILED, every field problem in details).'),
+            '400': error(
+              'Invalid request or customer payload (VALIDATION_FAILED, every field problem in details).',
+            ),
             '403': error('The API key is not scoped to this strategy (FORBIDDEN).'),
             '404': error('Unknown strategy, or no PUBLISHED version (NOT_FOUND).'),
             ...COMMON_ERRORS,
@@ -91,8 +116,13 @@ export function openApiDocument(): Record<string, unknown> {
           summary: `Decisions for up to ${MAX_BATCH} customers in one call`,
           requestBody: { required: true, content: json('BatchDecisionRequest') },
           responses: {
-            '200': { description: 'One decision per request, in order.', content: json('BatchDecisionResponse') },
-            '400': error(`Invalid request, more than ${MAX_BATCH} requests, or invalid customer payloads (fields named requests[i].customer.x).`),
+            '200': {
+              description: 'One decision per request, in order.',
+              content: json('BatchDecisionResponse'),
+            },
+            '400': error(
+              `Invalid request, more than ${MAX_BATCH} requests, or invalid customer payloads (fields named requests[i].customer.x).`,
+            ),
             '403': error('The API key is not scoped to this strategy.'),
             '404': error('Unknown strategy, or no PUBLISHED version.'),
             ...COMMON_ERRORS,
@@ -104,22 +134,30 @@ export function openApiDocument(): Record<string, unknown> {
           operationId: 'recordOutcome',
           summary: 'What the customer did with an action',
           description:
-            'An outcome of a decision (`decisionId` + `actionId`) or, with a key for all strategies, of an action shown to a customer (`customerId` + `actionId`). Contact policies of every strategy read the outcomes of a customer. A key limited to some strategies (`strategyIds`) may only report outcomes of its strategies\' decisions: `decisionId` is required (403 without it), and a decision of another strategy is unknown to it (400).',
+            "An outcome of a decision (`decisionId` + `actionId`) or, with a key for all strategies, of an action shown to a customer (`customerId` + `actionId`). Contact policies of every strategy read the outcomes of a customer. A key limited to some strategies (`strategyIds`) may only report outcomes of its strategies' decisions: `decisionId` is required (403 without it), and a decision of another strategy is unknown to it (400).",
           parameters: [
             {
               name: 'Idempotency-Key',
               in: 'header',
               required: false,
-              description: 'Or `idempotencyKey` in the body: a repeated key answers the first result and stores nothing. Keys are per API key: another API key using the same value neither sees nor blocks this outcome.',
+              description:
+                'Or `idempotencyKey` in the body: a repeated key answers the first result and stores nothing. Keys are per API key: another API key using the same value neither sees nor blocks this outcome.',
               schema: { type: 'string', maxLength: 200 },
             },
           ],
           requestBody: { required: true, content: json('OutcomeRequest') },
           responses: {
-            '200': { description: 'Already recorded under this idempotency key: the first result.', content: json('OutcomeResult') },
+            '200': {
+              description: 'Already recorded under this idempotency key: the first result.',
+              content: json('OutcomeResult'),
+            },
             '201': { description: 'Recorded.', content: json('OutcomeResult') },
-            '400': error('Invalid outcome, unknown decisionId (or a decision of a strategy the key may not use), or an action the decision did not return.'),
-            '403': error('The API key is limited to some strategies and the outcome has no decisionId (FORBIDDEN).'),
+            '400': error(
+              'Invalid outcome, unknown decisionId (or a decision of a strategy the key may not use), or an action the decision did not return.',
+            ),
+            '403': error(
+              'The API key is limited to some strategies and the outcome has no decisionId (FORBIDDEN).',
+            ),
             ...COMMON_ERRORS,
           },
         },
@@ -127,30 +165,58 @@ export function openApiDocument(): Record<string, unknown> {
       [`${API_PREFIX}/datasets`]: {
         post: {
           operationId: 'uploadDataset',
-          summary: 'Import a dataset file (CSV or JSON lines) streamed as the raw body; answers when the import is done',
+          summary:
+            'Import a dataset file (CSV or JSON lines) streamed as the raw body; answers when the import is done',
           description:
             'For the studio and scripts of signed-in analysts: authenticate with a user access token (`Authorization: Bearer <token>` from the GraphQL `login`), not an API key. Follow the progress meanwhile with the GraphQL query `dataset(id) { status rowsRead bytesRead totalBytes }`, using the id sent in `X-Dataset-Id`.',
           security: [{ bearer: [] }],
           parameters: [
-            { name: 'name', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
-            { name: 'format', in: 'query', required: false, description: 'Detected from the content when left out.', schema: { type: 'string', enum: ['csv', 'jsonl'] } },
+            {
+              name: 'name',
+              in: 'query',
+              required: true,
+              schema: { type: 'string', minLength: 1, maxLength: 200 },
+            },
+            {
+              name: 'format',
+              in: 'query',
+              required: false,
+              description: 'Detected from the content when left out.',
+              schema: { type: 'string', enum: ['csv', 'jsonl'] },
+            },
             {
               name: 'X-Dataset-Id',
               in: 'header',
               required: false,
               description:
-                'The new dataset\'s id, chosen by the client (e.g. `crypto.randomUUID()`): the dataset is readable by this id (status UPLOADING, rising rowsRead) as soon as the import starts. Left out, the server chooses it. An id that already exists is refused (409) and nothing is imported.',
+                "The new dataset's id, chosen by the client (e.g. `crypto.randomUUID()`): the dataset is readable by this id (status UPLOADING, rising rowsRead) as soon as the import starts. Left out, the server chooses it. An id that already exists is refused (409) and nothing is imported.",
               schema: { type: 'string', format: 'uuid' },
             },
-            { name: 'X-Dataset-Mapping', in: 'header', required: false, description: 'JSON: customerId, fields, loggedAction, offeredAction (the one catalog action every row was offered, when no column holds the logged action), outcome, outcomeKind, loggingPropensity, segmentColumns, fieldNames (column → customer field), personal, useCustomerSchema.', schema: { type: 'string' } },
+            {
+              name: 'X-Dataset-Mapping',
+              in: 'header',
+              required: false,
+              description:
+                'JSON: customerId, fields, loggedAction, offeredAction (the one catalog action every row was offered, when no column holds the logged action), outcome, outcomeKind, loggingPropensity, segmentColumns, fieldNames (column → customer field), personal, useCustomerSchema.',
+              schema: { type: 'string' },
+            },
           ],
           requestBody: {
             required: true,
-            content: { 'text/csv': { schema: { type: 'string', format: 'binary' } }, 'application/x-ndjson': { schema: { type: 'string', format: 'binary' } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+            content: {
+              'text/csv': { schema: { type: 'string', format: 'binary' } },
+              'application/x-ndjson': { schema: { type: 'string', format: 'binary' } },
+              'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+            },
           },
           responses: {
-            '201': { description: 'Imported: the dataset (READY) with its data-quality report.', content: { 'application/json': { schema: { type: 'object' } } } },
-            '400': error('Invalid name, format, X-Dataset-Mapping or X-Dataset-Id (VALIDATION_FAILED, the field or header named in details), or a file that cannot be a dataset (BAD_REQUEST, with datasetId and reason).'),
+            '201': {
+              description: 'Imported: the dataset (READY) with its data-quality report.',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+            '400': error(
+              'Invalid name, format, X-Dataset-Mapping or X-Dataset-Id (VALIDATION_FAILED, the field or header named in details), or a file that cannot be a dataset (BAD_REQUEST, with datasetId and reason).',
+            ),
             '401': error('No valid user access token (UNAUTHENTICATED).'),
             '403': error('The user is not an analyst (FORBIDDEN).'),
             '409': error('A dataset with this X-Dataset-Id already exists (CONFLICT); nothing was imported.'),
@@ -161,12 +227,20 @@ export function openApiDocument(): Record<string, unknown> {
       [`${API_PREFIX}/datasets/inspect`]: {
         post: {
           operationId: 'inspectDataset',
-          summary: 'Detected format and suggested fields from the start of a file (the first 64 KiB of the raw body are read)',
-          description: 'For signed-in analysts (user access token). What an upload screen shows before the import: format, header, inferred column types, notes. Also the columns to map for `POST /api/v1/customers:import`.',
+          summary:
+            'Detected format and suggested fields from the start of a file (the first 64 KiB of the raw body are read)',
+          description:
+            'For signed-in analysts (user access token). What an upload screen shows before the import: format, header, inferred column types, notes. Also the columns to map for `POST /api/v1/customers:import`.',
           security: [{ bearer: [] }],
-          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
           responses: {
-            '200': { description: '{ format, header, columns, sampledRows, bytesRead, notes }.', content: { 'application/json': { schema: { type: 'object' } } } },
+            '200': {
+              description: '{ format, header, columns, sampledRows, bytesRead, notes }.',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
             '400': error('The start of the file cannot be a dataset (BAD_REQUEST).'),
             '401': error('No valid user access token (UNAUTHENTICATED).'),
             '403': error('The user is not an analyst (FORBIDDEN).'),
@@ -177,13 +251,18 @@ export function openApiDocument(): Record<string, unknown> {
       [`${API_PREFIX}/simulations/{id}/recommendations.csv`]: {
         get: {
           operationId: 'simulationRecommendationsCsv',
-          summary: 'A completed simulation\'s recommendations per customer, as CSV streamed line by line',
+          summary: "A completed simulation's recommendations per customer, as CSV streamed line by line",
           description:
-            'For signed-in analysts and reviewers (user access token, not an API key). Columns: row (the dataset row, from 1), customer_id (empty when the dataset has no customer id column), rank, action_name, action_id, propensity, priority; one line per customer and recommended action, one line with the action columns empty for a customer without any. The rows are decided again exactly as the simulation decided them (same version, pinned catalog and schema, decision time). Text that a spreadsheet would run as a formula is written with a leading \'. Each export is recorded in the audit log (simulation.export).',
+            "For signed-in analysts and reviewers (user access token, not an API key). Columns: row (the dataset row, from 1), customer_id (empty when the dataset has no customer id column), rank, action_name, action_id, propensity, priority; one line per customer and recommended action, one line with the action columns empty for a customer without any. The rows are decided again exactly as the simulation decided them (same version, pinned catalog and schema, decision time). Text that a spreadsheet would run as a formula is written with a leading '. Each export is recorded in the audit log (simulation.export).",
           security: [{ bearer: [] }],
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          ],
           responses: {
-            '200': { description: 'The CSV (attachment), sent as it is computed.', content: { 'text/csv': { schema: { type: 'string' } } } },
+            '200': {
+              description: 'The CSV (attachment), sent as it is computed.',
+              content: { 'text/csv': { schema: { type: 'string' } } },
+            },
             '400': error('The id is not a UUID (VALIDATION_FAILED).'),
             '401': error('No valid user access token (UNAUTHENTICATED).'),
             '403': error('The user is neither an analyst nor a reviewer (FORBIDDEN).'),
@@ -198,9 +277,15 @@ export function openApiDocument(): Record<string, unknown> {
           operationId: 'customerInteractions',
           summary: 'The interaction history contact policies read (90 days, newest first, at most 500)',
           description:
-            'With a key for all strategies: every interaction of the customer, as contact policies read it. With a key limited to some strategies (`strategyIds`): only the actions those strategies\' decisions showed and the outcomes reported for their decisions; nothing shown by other strategies and no outcome reported without a decision.',
+            "With a key for all strategies: every interaction of the customer, as contact policies read it. With a key limited to some strategies (`strategyIds`): only the actions those strategies' decisions showed and the outcomes reported for their decisions; nothing shown by other strategies and no outcome reported without a decision.",
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The history.', content: json('CustomerInteractions') }, '400': error('Invalid customer id (VALIDATION_FAILED), or a path that is not valid percent-encoded UTF-8 (BAD_REQUEST).'), ...COMMON_ERRORS },
+          responses: {
+            '200': { description: 'The history.', content: json('CustomerInteractions') },
+            '400': error(
+              'Invalid customer id (VALIDATION_FAILED), or a path that is not valid percent-encoded UTF-8 (BAD_REQUEST).',
+            ),
+            ...COMMON_ERRORS,
+          },
         },
       },
       ...customerPaths(API_PREFIX, COMMON_ERRORS),

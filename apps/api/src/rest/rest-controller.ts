@@ -5,4 +5,10 @@ import { RestExceptionFilter } from './rest-exception.filter';
 import { RouteParamsCheckPipe } from './rest-input-check';
 
 /** A REST controller of the decision API: API-key auth instead of the studio's JWT, REST error format. */
-export const RestApi = () => applyDecorators(Public(), UseGuards(ApiKeyGuard), UsePipes(RouteParamsCheckPipe), UseFilters(RestExceptionFilter));
+export const RestApi = () =>
+  applyDecorators(
+    Public(),
+    UseGuards(ApiKeyGuard),
+    UsePipes(RouteParamsCheckPipe),
+    UseFilters(RestExceptionFilter),
+  );

@@ -1,4 +1,11 @@
-import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  NotFoundException,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { asRetryable } from '../common/database-errors';
 import { AppError, type ErrorCode } from '../common/errors';
@@ -18,7 +25,15 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-const CODE_BY_STATUS: Record<number, ErrorCode> = { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'BAD_REQUEST', 429: 'RATE_LIMITED' };
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'BAD_REQUEST',
+  429: 'RATE_LIMITED',
+};
 
 export interface RestErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
@@ -36,7 +51,10 @@ export class RestExceptionFilter implements ExceptionFilter {
   send(res: Response, thrown: unknown): void {
     const exception = asRetryable(thrown);
     const { status, body } = this.toBody(exception);
-    if ((body.error.code === 'RATE_LIMITED' || body.error.code === 'UNAVAILABLE') && exception instanceof AppError)
+    if (
+      (body.error.code === 'RATE_LIMITED' || body.error.code === 'UNAVAILABLE') &&
+      exception instanceof AppError
+    )
       res.setHeader('Retry-After', String(exception.extensions['retryAfterSeconds'] ?? 1));
     res.status(status).json(body);
   }
@@ -45,14 +63,36 @@ export class RestExceptionFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       const { details, ...rest } = exception.extensions;
       const extra = details ?? (Object.keys(rest).length ? rest : undefined);
-      return { status: STATUS[exception.code], body: { error: { code: exception.code, message: exception.message, ...(extra !== undefined && { details: extra }) } } };
+      return {
+        status: STATUS[exception.code],
+        body: {
+          error: {
+            code: exception.code,
+            message: exception.message,
+            ...(extra !== undefined && { details: extra }),
+          },
+        },
+      };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
-      return { status, body: { error: { code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST', message: exception.message } } };
+      return {
+        status,
+        body: { error: { code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST', message: exception.message } },
+      };
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side; the details are in the server log.' } } };
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return {
+      status: 500,
+      body: {
+        error: {
+          code: 'INTERNAL',
+          message: 'Something went wrong on our side; the details are in the server log.',
+        },
+      },
+    };
   }
 }
 
@@ -66,7 +106,10 @@ interface BodyParserError {
 }
 
 const isBodyParserError = (error: unknown): error is BodyParserError =>
-  typeof error === 'object' && error !== null && typeof (error as BodyParserError).status === 'number' && typeof (error as BodyParserError).type === 'string';
+  typeof error === 'object' &&
+  error !== null &&
+  typeof (error as BodyParserError).status === 'number' &&
+  typeof (error as BodyParserError).type === 'string';
 
 /** A request body's size in words: 2097152 → "2 MB". */
 function bytesInWords(bytes: number): string {
@@ -75,7 +118,8 @@ function bytesInWords(bytes: number): string {
 
 function bodyErrorMessage(error: BodyParserError): string {
   if (error.type === 'entity.parse.failed') return `The request body is not valid JSON: ${error.message}.`;
-  if (error.type === 'entity.too.large') return `The request body is larger than ${error.limit ? bytesInWords(error.limit) : 'the limit'}; send less data in one request (e.g. a smaller batch).`;
+  if (error.type === 'entity.too.large')
+    return `The request body is larger than ${error.limit ? bytesInWords(error.limit) : 'the limit'}; send less data in one request (e.g. a smaller batch).`;
   return error.expose === false ? 'The request body could not be read.' : error.message;
 }
 
@@ -107,7 +151,13 @@ export class RestNotFoundFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     if (req.path === API_PREFIX || req.path.startsWith(`${API_PREFIX}/`))
-      this.rest.send(res, new AppError('NOT_FOUND', `There is no ${req.method} ${req.path}; the REST API's routes are listed at /api/docs.`));
+      this.rest.send(
+        res,
+        new AppError(
+          'NOT_FOUND',
+          `There is no ${req.method} ${req.path}; the REST API's routes are listed at /api/docs.`,
+        ),
+      );
     else res.status(404).json(exception.getResponse());
     return undefined;
   }

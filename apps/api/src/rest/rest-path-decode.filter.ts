@@ -17,8 +17,17 @@ export class RestPathDecodeFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return exception;
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    if (exception.cause instanceof URIError && (req.path === API_PREFIX || req.path.startsWith(`${API_PREFIX}/`)))
-      this.rest.send(res, new AppError('BAD_REQUEST', 'The path is not valid percent-encoded UTF-8 (e.g. a lone "%" or an encoded half of a surrogate pair); encode it with encodeURIComponent.'));
+    if (
+      exception.cause instanceof URIError &&
+      (req.path === API_PREFIX || req.path.startsWith(`${API_PREFIX}/`))
+    )
+      this.rest.send(
+        res,
+        new AppError(
+          'BAD_REQUEST',
+          'The path is not valid percent-encoded UTF-8 (e.g. a lone "%" or an encoded half of a surrogate pair); encode it with encodeURIComponent.',
+        ),
+      );
     else res.status(exception.getStatus()).json(exception.getResponse());
     return undefined;
   }

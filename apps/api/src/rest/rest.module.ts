@@ -4,5 +4,10 @@ import { ApiKeyGuard } from './api-key.guard';
 import { DocsController } from './docs.controller';
 
 /** REST plumbing: API-key guard (+ rate limit), error format (RestExceptionFilter), the OpenAPI document. */
-@Module({ imports: [ApiKeysModule], controllers: [DocsController], providers: [ApiKeyGuard], exports: [ApiKeyGuard, ApiKeysModule] })
+@Module({
+  imports: [ApiKeysModule],
+  controllers: [DocsController],
+  providers: [ApiKeyGuard],
+  exports: [ApiKeyGuard, ApiKeysModule],
+})
 export class RestModule {}

@@ -11,7 +11,8 @@ export enum CommentKind {
 }
 registerEnumType(CommentKind, {
   name: 'CommentKind',
-  description: 'A plain review comment, the comment given with a rejection or approval, or the justification of an approval over a failed fairness check.',
+  description:
+    'A plain review comment, the comment given with a rejection or approval, or the justification of an approval over a failed fairness check.',
 });
 
 /** A review comment on a version, or on one node of it. */
@@ -26,7 +27,10 @@ export class ReviewComment {
   @Column('uuid', { name: 'version_id' })
   versionId: string;
 
-  @Field(() => String, { nullable: true, description: 'The node the comment is about; null for the whole version.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The node the comment is about; null for the whole version.',
+  })
   @Column('text', { name: 'node_id', nullable: true })
   nodeId: string | null;
 

@@ -6,12 +6,18 @@ import { ReviewComment, type CommentKind } from './review-comment.entity';
 export class ReviewCommentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(em: EntityManager, values: { versionId: string; nodeId: string | null; kind: CommentKind; body: string; authorId: string }): Promise<ReviewComment> {
+  async insert(
+    em: EntityManager,
+    values: { versionId: string; nodeId: string | null; kind: CommentKind; body: string; authorId: string },
+  ): Promise<ReviewComment> {
     const { identifiers } = await em.insert(ReviewComment, values);
     return em.findOneOrFail(ReviewComment, { where: { id: (identifiers[0] as { id: string }).id } });
   }
 
   byVersion(versionId: string, nodeId?: string | null): Promise<ReviewComment[]> {
-    return this.dataSource.manager.find(ReviewComment, { where: { versionId, ...(nodeId ? { nodeId } : {}) }, order: { createdAt: 'ASC' } });
+    return this.dataSource.manager.find(ReviewComment, {
+      where: { versionId, ...(nodeId ? { nodeId } : {}) },
+      order: { createdAt: 'ASC' },
+    });
   }
 }

@@ -16,23 +16,40 @@ export class ReviewsResolver {
   constructor(private readonly reviewsService: ReviewsService) {}
 
   @Roles(...ALL_ROLES)
-  @Query(() => [ReviewComment], { description: 'Comments on a version (or one of its nodes), oldest first, including rejection and approval comments.' })
+  @Query(() => [ReviewComment], {
+    description:
+      'Comments on a version (or one of its nodes), oldest first, including rejection and approval comments.',
+  })
   comments(
     @Args('versionId', { type: () => ID }, id('versionId')) versionId: string,
-    @Args('nodeId', { type: () => String, nullable: true }, new ZodPipe(z.string().max(64).nullish(), 'nodeId')) nodeId?: string | null,
+    @Args(
+      'nodeId',
+      { type: () => String, nullable: true },
+      new ZodPipe(z.string().max(64).nullish(), 'nodeId'),
+    )
+    nodeId?: string | null,
   ) {
     return this.reviewsService.list(versionId, nodeId);
   }
 
   @Roles(...ALL_ROLES)
-  @Query(() => StrategyDiffType, { description: 'Nodes and edges added, removed and changed between two versions of a strategy.', complexity: EXPENSIVE_FIELD_COST })
-  diff(@Args('fromVersionId', { type: () => ID }, id('fromVersionId')) fromVersionId: string, @Args('toVersionId', { type: () => ID }, id('toVersionId')) toVersionId: string) {
+  @Query(() => StrategyDiffType, {
+    description: 'Nodes and edges added, removed and changed between two versions of a strategy.',
+    complexity: EXPENSIVE_FIELD_COST,
+  })
+  diff(
+    @Args('fromVersionId', { type: () => ID }, id('fromVersionId')) fromVersionId: string,
+    @Args('toVersionId', { type: () => ID }, id('toVersionId')) toVersionId: string,
+  ) {
     return this.reviewsService.diff(fromVersionId, toVersionId);
   }
 
   @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
   @Mutation(() => ReviewComment)
-  addComment(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(addCommentSchema, 'input')) input: AddCommentInput) {
+  addComment(
+    @CurrentActor() actor: Actor,
+    @Args('input', new ZodPipe(addCommentSchema, 'input')) input: AddCommentInput,
+  ) {
     return this.reviewsService.addComment(actor, input as AddComment);
   }
 }

@@ -29,11 +29,19 @@ export class ReviewsService {
   async addComment(actor: Actor, input: AddComment): Promise<ReviewComment> {
     const version = await this.versions.get(input.versionId);
     if (input.nodeId && !nodeIds(version).includes(input.nodeId)) {
-      throw validationFailed([{ field: 'input.nodeId', message: `version ${version.number} has no node "${input.nodeId}"` }]);
+      throw validationFailed([
+        { field: 'input.nodeId', message: `version ${version.number} has no node "${input.nodeId}"` },
+      ]);
     }
     const strategy = await this.strategies.get(version.strategyId);
     return this.dataSource.transaction(async (em) => {
-      const comment = await this.comments.insert(em, { versionId: version.id, nodeId: input.nodeId ?? null, kind: CommentKind.COMMENT, body: input.body, authorId: actor.id });
+      const comment = await this.comments.insert(em, {
+        versionId: version.id,
+        nodeId: input.nodeId ?? null,
+        kind: CommentKind.COMMENT,
+        body: input.body,
+        authorId: actor.id,
+      });
       await this.audit.append(em, actor, {
         action: 'comment.add',
         entityType: 'comment',
@@ -50,13 +58,25 @@ export class ReviewsService {
     return this.comments.byVersion(versionId, nodeId);
   }
 
-  async diff(fromVersionId: string, toVersionId: string): Promise<StrategyDiff & { fromVersionId: string; toVersionId: string; environment: string[] }> {
+  async diff(
+    fromVersionId: string,
+    toVersionId: string,
+  ): Promise<StrategyDiff & { fromVersionId: string; toVersionId: string; environment: string[] }> {
     const [from, to] = [await this.versions.get(fromVersionId), await this.versions.get(toVersionId)];
-    if (from.strategyId !== to.strategyId) throw badRequest('Both versions must belong to the same strategy.');
+    if (from.strategyId !== to.strategyId)
+      throw badRequest('Both versions must belong to the same strategy.');
     const env = await this.environment.load();
-    const diff = diffStrategies(readable(from, 'fromVersionId'), readable(to, 'toVersionId'), { schema: env.schema });
+    const diff = diffStrategies(readable(from, 'fromVersionId'), readable(to, 'toVersionId'), {
+      schema: env.schema,
+    });
     const environment = diffEnvironments(from.environment, to.environment);
-    return { fromVersionId, toVersionId, ...diff, unchanged: diff.unchanged && environment.length === 0, environment };
+    return {
+      fromVersionId,
+      toVersionId,
+      ...diff,
+      unchanged: diff.unchanged && environment.length === 0,
+      environment,
+    };
   }
 }
 
@@ -75,8 +95,13 @@ function nodeIds(version: StrategyVersion): string[] {
 /** The document as the diff needs it; a draft whose envelope is unreadable cannot be compared. */
 function readable(version: StrategyVersion, field: string) {
   const migrated = migrateDocument(version.document);
-  if (!migrated.ok) throw validationFailed([{ field, message: `version ${version.number}: ${migrated.message}` }]);
+  if (!migrated.ok)
+    throw validationFailed([{ field, message: `version ${version.number}: ${migrated.message}` }]);
   const parsed = strategyDocumentSchema.safeParse(migrated.document);
-  if (!parsed.success) throw validationFailed(zodDetails(parsed.error.issues, field), `Version ${version.number}'s document cannot be read; fix it first.`);
+  if (!parsed.success)
+    throw validationFailed(
+      zodDetails(parsed.error.issues, field),
+      `Version ${version.number}'s document cannot be read; fix it first.`,
+    );
   return parsed.data;
 }

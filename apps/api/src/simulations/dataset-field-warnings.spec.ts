@@ -13,7 +13,9 @@ describe('datasetFieldWarnings', () => {
   it('says which fields the strategy reads that the dataset lacks or holds hashed', () => {
     const warnings = datasetFieldWarnings(['ageYears', 'churnRisk', 'hasCard', 'segment'], report);
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^The strategy reads customer\.churnRisk, customer\.hasCard, which this dataset does not have/);
+    expect(warnings[0]).toMatch(
+      /^The strategy reads customer\.churnRisk, customer\.hasCard, which this dataset does not have/,
+    );
     expect(warnings[1]).toMatch(/^The strategy reads customer\.ageYears, which this dataset holds hashed/);
   });
 

@@ -9,16 +9,23 @@ export class NamedItem {
   @Field({ description: 'The id the results use.' })
   id: string;
 
-  @Field({ description: 'What people read: the action\'s catalog name, or the step\'s label (its id when it has none).' })
+  @Field({
+    description:
+      "What people read: the action's catalog name, or the step's label (its id when it has none).",
+  })
   name: string;
 }
 
-@ObjectType('SimulationNames', { description: 'The names of the actions and steps in the results, which refer to them by id.' })
+@ObjectType('SimulationNames', {
+  description: 'The names of the actions and steps in the results, which refer to them by id.',
+})
 export class SimulationNames {
   @Field(() => [NamedItem], { description: 'The actions of the catalog the simulated versions read.' })
   actions: NamedItem[];
 
-  @Field(() => [NamedItem], { description: 'The steps (nodes) of the simulated version and of its baseline.' })
+  @Field(() => [NamedItem], {
+    description: 'The steps (nodes) of the simulated version and of its baseline.',
+  })
   steps: NamedItem[];
 }
 
@@ -36,7 +43,11 @@ export class SimulationNamesResolver {
   async names(@Parent() simulation: Simulation, @Context() context: object): Promise<SimulationNames> {
     const options = simulation.options as NamedOptions;
     const actions = new Map<string, string>();
-    for (const a of [...(options.baselineEnvironment?.actions ?? []), ...(options.environment?.actions ?? [])]) actions.set(a.id, a.name);
+    for (const a of [
+      ...(options.baselineEnvironment?.actions ?? []),
+      ...(options.environment?.actions ?? []),
+    ])
+      actions.set(a.id, a.name);
     const steps = new Map<string, string>();
     const loader = requestLoader<StrategyVersion>(context, 'SimulationNamesVersion', async (ids) => {
       const rows = await this.dataSource.manager.find(StrategyVersion, { where: { id: In(ids) } });

@@ -41,7 +41,13 @@ export interface SimulationRecord {
   dataset_id: string | null;
   version_id: string | null;
   baseline_version_id: string | null;
-  options: { environment?: StrategyEnvironment; baselineEnvironment?: StrategyEnvironment; tolerate?: ProblemCode[]; protectedFields?: { name: string }[]; learning?: { orderBy: string } };
+  options: {
+    environment?: StrategyEnvironment;
+    baselineEnvironment?: StrategyEnvironment;
+    tolerate?: ProblemCode[];
+    protectedFields?: { name: string }[];
+    learning?: { orderBy: string };
+  };
   decision_time: Date | null;
   rows_total: number;
   chunk_size: number;
@@ -68,7 +74,10 @@ export interface Compiled {
 const TERMINAL = new Set(['COMPLETED', 'CANCELLED', 'FAILED']);
 
 /** A row's value of each protected field, for the fairness check (undefined where it has none). */
-function protectedValuesOf(customer: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+function protectedValuesOf(
+  customer: Record<string, unknown>,
+  fields: readonly string[],
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of fields) values[field] = customer[field];
   return values;
@@ -102,7 +111,11 @@ export class SimulationProcessor implements SimulationProcessors {
   }
 
   private async status(simulationId: string): Promise<string | undefined> {
-    return (await this.dataSource.query<{ status: string }[]>(`SELECT status FROM simulations WHERE id = $1`, [simulationId]))[0]?.status;
+    return (
+      await this.dataSource.query<{ status: string }[]>(`SELECT status FROM simulations WHERE id = $1`, [
+        simulationId,
+      ])
+    )[0]?.status;
   }
 
   /** The simulated version (and baseline) compiled as every worker decides them: also what the per-customer export re-decides with. */
@@ -110,14 +123,22 @@ export class SimulationProcessor implements SimulationProcessors {
     const hit = this.compiled.get(sim.id);
     if (hit) return hit;
     const ids = [sim.version_id, sim.baseline_version_id].filter((id): id is string => id !== null);
-    const versions = await this.dataSource.query<{ id: string; document: unknown }[]>(`SELECT id, document FROM strategy_versions WHERE id = ANY($1)`, [ids]);
+    const versions = await this.dataSource.query<{ id: string; document: unknown }[]>(
+      `SELECT id, document FROM strategy_versions WHERE id = ANY($1)`,
+      [ids],
+    );
     const doc = (id: string | null) => versions.find((v) => v.id === id)?.document;
     // The catalog and schema as each version read them when the simulation was requested: every worker decides alike.
     const env = sim.options.environment ?? {};
     // Each version was judged when the run was requested (a submitted one under the checks it was approved with).
     const options = { tolerate: sim.options.tolerate ?? [], codegen: this.config.engine.codegen };
     const compiled: Compiled = { draft: compileStrategy(doc(sim.version_id), env, options) };
-    if (sim.baseline_version_id) compiled.baseline = compileStrategy(doc(sim.baseline_version_id), sim.options.baselineEnvironment ?? env, options);
+    if (sim.baseline_version_id)
+      compiled.baseline = compileStrategy(
+        doc(sim.baseline_version_id),
+        sim.options.baselineEnvironment ?? env,
+        options,
+      );
     if (this.compiled.size >= 16) this.compiled.delete(this.compiled.keys().next().value!);
     this.compiled.set(sim.id, compiled);
     return compiled;
@@ -128,27 +149,38 @@ export class SimulationProcessor implements SimulationProcessors {
     if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
     const sim = await this.load(simulationId);
     if (!sim || TERMINAL.has(sim.status)) return;
-    const stored = await this.dataSource.query(`SELECT 1 FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no = $2`, [simulationId, chunkNo]);
+    const stored = await this.dataSource.query(
+      `SELECT 1 FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no = $2`,
+      [simulationId, chunkNo],
+    );
     if (stored.length) return;
-    if (sim.status === 'QUEUED') await this.dataSource.query(`UPDATE simulations SET status = 'RUNNING', started_at = coalesce(started_at, now()), updated_at = now() WHERE id = $1 AND status = 'QUEUED'`, [simulationId]);
+    if (sim.status === 'QUEUED')
+      await this.dataSource.query(
+        `UPDATE simulations SET status = 'RUNNING', started_at = coalesce(started_at, now()), updated_at = now() WHERE id = $1 AND status = 'QUEUED'`,
+        [simulationId],
+      );
     if (!sim.dataset_id) throw new Error('The dataset of this simulation was deleted.');
     const { draft, baseline } = await this.strategies(sim);
     const from = chunkNo * sim.chunk_size;
     const to = Math.min(from + sim.chunk_size, sim.rows_total);
     const rows = await readDatasetRows(this.dataSource.manager, sim.dataset_id, from, to);
-    if (rows.length !== to - from) throw new Error(`Chunk ${chunkNo}: expected ${to - from} dataset rows, found ${rows.length}.`);
+    if (rows.length !== to - from)
+      throw new Error(`Chunk ${chunkNo}: expected ${to - from} dataset rows, found ${rows.length}.`);
     const now = (sim.decision_time ?? new Date(0)).toISOString();
     const segmentColumns = sim.segment_columns ?? [];
     const protectedFields = (sim.options.protectedFields ?? []).map((f) => f.name);
 
     const draftAcc = new SimulationAccumulator();
     const baselineAcc = baseline ? new SimulationAccumulator() : undefined;
-    const paired = baseline ? { top: new PairedOffPolicyAccumulator(), slate: new PairedOffPolicyAccumulator() } : undefined;
+    const paired = baseline
+      ? { top: new PairedOffPolicyAccumulator(), slate: new PairedOffPolicyAccumulator() }
+      : undefined;
     const changes = { loggedRows: 0, compared: 0, changed: 0, examples: [] as TopActionChangeExample[] };
 
     for (let start = 0; start < rows.length; start += SLICE) {
       if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
-      if (start > 0 && start % STATUS_CHECK_ROWS === 0 && (await this.status(simulationId)) === 'CANCELLED') return;
+      if (start > 0 && start % STATUS_CHECK_ROWS === 0 && (await this.status(simulationId)) === 'CANCELLED')
+        return;
       const slice = rows.slice(start, start + SLICE);
       const inputs: DecisionInput[] = slice.map((r) => ({ customer: r.customer, context: { now } }));
       slice.forEach((row, i) => {
@@ -156,8 +188,18 @@ export class SimulationProcessor implements SimulationProcessors {
         const customerId = row.customer_id ?? undefined;
         const logged = row.logged ?? undefined;
         const segment = segmentLabel(segmentColumns, row.segments);
-        const common = { ...(customerId !== undefined && { customerId }), ...(segment !== undefined && { segment }), ...(logged && { logged }) };
-        draftAcc.add({ ...common, result, ...(protectedFields.length && { protectedValues: protectedValuesOf(row.customer, protectedFields) }) });
+        const common = {
+          ...(customerId !== undefined && { customerId }),
+          ...(segment !== undefined && { segment }),
+          ...(logged && { logged }),
+        };
+        draftAcc.add({
+          ...common,
+          result,
+          ...(protectedFields.length && {
+            protectedValues: protectedValuesOf(row.customer, protectedFields),
+          }),
+        });
         if (!baseline || !baselineAcc || !paired) return;
         const before = baseline.decide(inputs[i]!, TRACE);
         baselineAcc.add({ ...common, result: before });
@@ -171,18 +213,32 @@ export class SimulationProcessor implements SimulationProcessors {
         changes.compared++;
         if (beforeTop !== afterTop) {
           changes.changed++;
-          if (changes.examples.length < EXAMPLES) changes.examples.push({ customerId: customerId ?? `row ${row.row_no + 1}`, before: beforeTop, after: afterTop });
+          if (changes.examples.length < EXAMPLES)
+            changes.examples.push({
+              customerId: customerId ?? `row ${row.row_no + 1}`,
+              before: beforeTop,
+              after: afterTop,
+            });
         }
       });
       await yieldToEventLoop();
     }
     if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
-    const pairedJson: PairedChunk | null = paired ? { ...changes, top: paired.top.toJSON(), slate: paired.slate.toJSON() } : null;
+    const pairedJson: PairedChunk | null = paired
+      ? { ...changes, top: paired.top.toJSON(), slate: paired.slate.toJSON() }
+      : null;
     // Idempotent: a chunk computed twice (a retry after a worker died) is stored once.
     await this.dataSource.query(
       `INSERT INTO simulation_chunks (simulation_id, chunk_no, rows, result, baseline_result, paired) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (simulation_id, chunk_no) DO NOTHING`,
-      [simulationId, chunkNo, rows.length, JSON.stringify(draftAcc.toJSON()), baselineAcc ? JSON.stringify(baselineAcc.toJSON()) : null, pairedJson ? JSON.stringify(pairedJson) : null],
+      [
+        simulationId,
+        chunkNo,
+        rows.length,
+        JSON.stringify(draftAcc.toJSON()),
+        baselineAcc ? JSON.stringify(baselineAcc.toJSON()) : null,
+        pairedJson ? JSON.stringify(pairedJson) : null,
+      ],
     );
   }
 
@@ -196,8 +252,16 @@ export class SimulationProcessor implements SimulationProcessors {
     let chunks = 0;
     let rows = 0;
     // A few chunks at a time: memory holds one page of chunk results, whatever the dataset's size.
-    for (let next = 0; ; ) {
-      const page = await this.dataSource.query<{ chunk_no: number; rows: number; result: SimulationJSON; baseline_result: SimulationJSON | null; paired: PairedChunk | null }[]>(
+    for (let next = 0; ;) {
+      const page = await this.dataSource.query<
+        {
+          chunk_no: number;
+          rows: number;
+          result: SimulationJSON;
+          baseline_result: SimulationJSON | null;
+          paired: PairedChunk | null;
+        }[]
+      >(
         `SELECT chunk_no, rows, result, baseline_result, paired FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no >= $2 ORDER BY chunk_no LIMIT 20`,
         [simulationId, next],
       );
@@ -206,40 +270,66 @@ export class SimulationProcessor implements SimulationProcessors {
         chunks++;
         rows += chunk.rows;
         draft.merge(SimulationAccumulator.fromJSON(chunk.result));
-        if (baseline && chunk.baseline_result) baseline.merge(SimulationAccumulator.fromJSON(chunk.baseline_result));
+        if (baseline && chunk.baseline_result)
+          baseline.merge(SimulationAccumulator.fromJSON(chunk.baseline_result));
         if (chunk.paired) {
           paired.top.merge(PairedOffPolicyAccumulator.fromJSON(chunk.paired.top));
           paired.slate.merge(PairedOffPolicyAccumulator.fromJSON(chunk.paired.slate));
           changes.loggedRows += chunk.paired.loggedRows;
           changes.compared += chunk.paired.compared;
           changes.changed += chunk.paired.changed;
-          for (const e of chunk.paired.examples) if (changes.examples.length < EXAMPLES) changes.examples.push(e);
+          for (const e of chunk.paired.examples)
+            if (changes.examples.length < EXAMPLES) changes.examples.push(e);
         }
       }
       next = page[page.length - 1]!.chunk_no + 1;
     }
-    if (chunks !== sim.chunk_count || rows !== sim.rows_total) throw new Error(`Simulation ${simulationId}: ${chunks} of ${sim.chunk_count} chunks stored (${rows} of ${sim.rows_total} rows).`);
+    if (chunks !== sim.chunk_count || rows !== sim.rows_total)
+      throw new Error(
+        `Simulation ${simulationId}: ${chunks} of ${sim.chunk_count} chunks stored (${rows} of ${sim.rows_total} rows).`,
+      );
     const summary = draft.summary();
     let comparison: unknown = null;
     if (baseline) {
-      const uplift = changes.loggedRows > 0 ? { top: paired.top.estimates(), slate: paired.slate.estimates() } : undefined;
+      const uplift =
+        changes.loggedRows > 0 ? { top: paired.top.estimates(), slate: paired.slate.estimates() } : undefined;
       comparison = {
         ...compareSimulations(baseline.summary(), summary, { ...(uplift && { uplift }) }),
-        topActions: { compared: changes.compared, changed: changes.changed, share: changes.compared ? changes.changed / changes.compared : null, complete: true, examples: changes.examples },
+        topActions: {
+          compared: changes.compared,
+          changed: changes.changed,
+          share: changes.compared ? changes.changed / changes.compared : null,
+          complete: true,
+          examples: changes.examples,
+        },
       };
     }
     // Learning while replaying: sequential, in time order, once every chunk is in.
-    const learning = sim.options.learning ? await this.learningReplay.run(sim, sim.options.learning.orderBy, async () => (await this.status(simulationId)) === 'CANCELLED') : undefined;
+    const learning = sim.options.learning
+      ? await this.learningReplay.run(
+          sim,
+          sim.options.learning.orderBy,
+          async () => (await this.status(simulationId)) === 'CANCELLED',
+        )
+      : undefined;
     if (sim.options.learning && !learning) return;
     const updated = await this.dataSource.query(
       `UPDATE simulations SET status = 'COMPLETED', results = $2, comparison = $3, completed_at = now(), started_at = coalesce(started_at, now()), updated_at = now()
        WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
-      [simulationId, JSON.stringify(learning ? { ...summary, learning } : summary), comparison === null ? null : JSON.stringify(comparison)],
+      [
+        simulationId,
+        JSON.stringify(learning ? { ...summary, learning } : summary),
+        comparison === null ? null : JSON.stringify(comparison),
+      ],
     );
-    if (updated[1] || updated[0]?.length) this.logger.log(`Simulation ${simulationId} completed: ${rows} rows in ${chunks} chunks`);
+    if (updated[1] || updated[0]?.length)
+      this.logger.log(`Simulation ${simulationId} completed: ${rows} rows in ${chunks} chunks`);
   }
 
   async failed(simulationId: string, message: string): Promise<void> {
-    await this.dataSource.query(`UPDATE simulations SET status = 'FAILED', error = $2, updated_at = now() WHERE id = $1 AND status IN ('QUEUED','RUNNING')`, [simulationId, message.slice(0, 1000)]);
+    await this.dataSource.query(
+      `UPDATE simulations SET status = 'FAILED', error = $2, updated_at = now() WHERE id = $1 AND status IN ('QUEUED','RUNNING')`,
+      [simulationId, message.slice(0, 1000)],
+    );
   }
 }

@@ -1,4 +1,13 @@
-import { Inject, Injectable, Module, Optional, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  Optional,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { MetricsService } from '../metrics/metrics.service';
 import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
@@ -26,7 +35,9 @@ export type ProcessRole = 'api' | 'worker';
 
 /** BullMQ when REDIS_URL is set, else the in-process queue. */
 export function createJobRunner(config: AppConfig): JobRunner {
-  return config.redis.url ? new BullMqJobRunner({ url: config.redis.url, prefix: config.redis.prefix }) : new InProcessJobRunner();
+  return config.redis.url
+    ? new BullMqJobRunner({ url: config.redis.url, prefix: config.redis.prefix })
+    : new InProcessJobRunner();
 }
 
 /**
@@ -34,7 +45,9 @@ export function createJobRunner(config: AppConfig): JobRunner {
  * worker` and, unless RUN_WORKER=false, in the API process too.
  */
 @Injectable()
-export class SimulationWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class SimulationWorkers
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOB_RUNNER) private readonly jobs: JobRunner,
@@ -47,7 +60,8 @@ export class SimulationWorkers implements OnApplicationBootstrap, BeforeApplicat
   async onApplicationBootstrap(): Promise<void> {
     this.metrics?.addQueueDepthSource(() => this.jobs.jobCounts());
     this.metrics?.addSimulationRateSource(() => this.simulations.runningRates());
-    if (this.jobs.kind === 'in-process' || this.role === 'worker' || this.config.jobs.runWorker) await this.jobs.startWorkers(this.processor);
+    if (this.jobs.kind === 'in-process' || this.role === 'worker' || this.config.jobs.runWorker)
+      await this.jobs.startWorkers(this.processor);
   }
 
   /** Before the database closes: a chunk being decided stops and goes back to the queue. */
@@ -66,7 +80,14 @@ export class SimulationRunsModule {
   static register(role: ProcessRole): DynamicModule {
     return {
       module: SimulationRunsModule,
-      imports: [AuditModule, ActionsModule, CustomerSchemaModule, DatasetsModule, ModelsModule, AdaptiveServingModule],
+      imports: [
+        AuditModule,
+        ActionsModule,
+        CustomerSchemaModule,
+        DatasetsModule,
+        ModelsModule,
+        AdaptiveServingModule,
+      ],
       providers: [
         { provide: PROCESS_ROLE, useValue: role },
         { provide: JOB_RUNNER, inject: [APP_CONFIG], useFactory: createJobRunner },

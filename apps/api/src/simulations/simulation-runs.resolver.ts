@@ -11,7 +11,9 @@ import { SimulationsService } from './simulations.service';
 
 const uuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)'), name);
 const optionalUuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)').nullish(), name);
-const learningSchema = z.object({ orderBy: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters') }).nullish();
+const learningSchema = z
+  .object({ orderBy: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters') })
+  .nullish();
 const RUNNING = new Set<string>([SimulationStatus.QUEUED, SimulationStatus.RUNNING]);
 const POLL_MS = 500;
 
@@ -21,27 +23,38 @@ export class SimulationRunsResolver {
 
   @Roles(Role.analyst)
   @Mutation(() => Simulation, {
-    description: 'Simulates a version over a dataset (BullMQ flow: one job per chunk of rows). The same content, dataset and baseline is reused unless force.',
+    description:
+      'Simulates a version over a dataset (BullMQ flow: one job per chunk of rows). The same content, dataset and baseline is reused unless force.',
   })
   runSimulation(
     @CurrentActor() actor: Actor,
     @Args('versionId', { type: () => ID }, uuid('versionId')) versionId: string,
     @Args('datasetId', { type: () => ID }, uuid('datasetId')) datasetId: string,
-    @Args('baselineVersionId', { type: () => ID, nullable: true }, optionalUuid('baselineVersionId')) baselineVersionId?: string | null,
+    @Args('baselineVersionId', { type: () => ID, nullable: true }, optionalUuid('baselineVersionId'))
+    baselineVersionId?: string | null,
     @Args('force', { type: () => Boolean, nullable: true }) force?: boolean | null,
-    @Args('learning', { type: () => SimulationLearningInput, nullable: true }, new ZodPipe(learningSchema, 'learning')) learning?: SimulationLearningInput | null,
+    @Args(
+      'learning',
+      { type: () => SimulationLearningInput, nullable: true },
+      new ZodPipe(learningSchema, 'learning'),
+    )
+    learning?: SimulationLearningInput | null,
   ) {
     return this.simulations.run(actor, { versionId, datasetId, baselineVersionId, force, learning });
   }
 
   @Roles(Role.analyst)
-  @Mutation(() => Simulation, { description: 'QUEUED or RUNNING → CANCELLED; pending chunks are removed, running ones stop.' })
+  @Mutation(() => Simulation, {
+    description: 'QUEUED or RUNNING → CANCELLED; pending chunks are removed, running ones stop.',
+  })
   cancelSimulation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuid('id')) id: string) {
     return this.simulations.cancel(actor, id);
   }
 
   @Roles(...ALL_ROLES)
-  @Query(() => Simulation, { description: 'One simulation: status, progress, results and the comparison with its baseline.' })
+  @Query(() => Simulation, {
+    description: 'One simulation: status, progress, results and the comparison with its baseline.',
+  })
   simulation(@Args('id', { type: () => ID }, uuid('id')) id: string) {
     return this.simulations.get(id);
   }
@@ -52,8 +65,13 @@ export class SimulationRunsResolver {
   }
 
   @Roles(...ALL_ROLES)
-  @Subscription(() => SimulationProgress, { description: 'Progress of a simulation until it ends (graphql-ws; the access token goes in connectionParams.authorization).' })
-  simulationProgress(@Args('id', { type: () => ID }, uuid('id')) id: string): AsyncGenerator<{ simulationProgress: SimulationProgress }> {
+  @Subscription(() => SimulationProgress, {
+    description:
+      'Progress of a simulation until it ends (graphql-ws; the access token goes in connectionParams.authorization).',
+  })
+  simulationProgress(
+    @Args('id', { type: () => ID }, uuid('id')) id: string,
+  ): AsyncGenerator<{ simulationProgress: SimulationProgress }> {
     return this.follow(id);
   }
 

@@ -35,11 +35,18 @@ export class Simulation {
   @Column('text')
   status: SimulationStatus;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'The summary (per action, per node funnel, per segment, off-policy estimates) once COMPLETED.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description:
+      'The summary (per action, per node funnel, per segment, off-policy estimates) once COMPLETED.',
+  })
   @Column('jsonb', { nullable: true })
   results: unknown;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'Differences from the baseline version on the same rows, when a baseline was given.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'Differences from the baseline version on the same rows, when a baseline was given.',
+  })
   @Column('jsonb', { nullable: true })
   comparison: unknown;
 
@@ -58,7 +65,10 @@ export class Simulation {
   @Column('jsonb', { default: {} })
   options: Record<string, unknown>;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'The `context.now` of every decision: fixed, so a run is reproducible.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'The `context.now` of every decision: fixed, so a run is reproducible.',
+  })
   @Column('timestamptz', { name: 'decision_time', nullable: true })
   decisionTime: Date | null;
 

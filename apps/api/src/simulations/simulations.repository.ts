@@ -36,26 +36,49 @@ export class SimulationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The newest COMPLETED simulation of exactly this content, if any: the evidence approval needs. */
-  latestCompleted(contentHash: string, em: EntityManager = this.dataSource.manager): Promise<Simulation | null> {
-    return em.findOne(Simulation, { where: { contentHash, status: SimulationStatus.COMPLETED }, order: { completedAt: { direction: 'DESC', nulls: 'LAST' }, createdAt: 'DESC' } });
+  latestCompleted(
+    contentHash: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Simulation | null> {
+    return em.findOne(Simulation, {
+      where: { contentHash, status: SimulationStatus.COMPLETED },
+      order: { completedAt: { direction: 'DESC', nulls: 'LAST' }, createdAt: 'DESC' },
+    });
   }
 
   /** Every COMPLETED simulation of exactly this content, newest first: the evidence the fairness check of an approval reads. */
   completedOf(contentHash: string, em: EntityManager = this.dataSource.manager): Promise<Simulation[]> {
-    return em.find(Simulation, { where: { contentHash, status: SimulationStatus.COMPLETED }, order: { createdAt: 'DESC' }, take: SIMULATION_LIST_LIMIT });
+    return em.find(Simulation, {
+      where: { contentHash, status: SimulationStatus.COMPLETED },
+      order: { createdAt: 'DESC' },
+      take: SIMULATION_LIST_LIMIT,
+    });
   }
 
   /**
    * COMPLETED first, then QUEUED or RUNNING ones, newest first, of this content, dataset and baseline
    * content, run with the same protected fields (their fairness check covers the fields marked now).
    */
-  reusable(contentHash: string, datasetId: string, baselineContentHash: string | null, protectedFields: unknown, learning: unknown = null): Promise<ReusableSimulation[]> {
+  reusable(
+    contentHash: string,
+    datasetId: string,
+    baselineContentHash: string | null,
+    protectedFields: unknown,
+    learning: unknown = null,
+  ): Promise<ReusableSimulation[]> {
     return this.dataSource.query<ReusableSimulation[]>(
       `SELECT id, status, created_at < now() - make_interval(secs => $4) AS settled FROM simulations
        WHERE content_hash = $1 AND dataset_id = $2 AND baseline_content_hash IS NOT DISTINCT FROM $3 AND status IN ('COMPLETED','QUEUED','RUNNING')
          AND options->'protectedFields' IS NOT DISTINCT FROM $5::jsonb AND options->'learning' IS NOT DISTINCT FROM $6::jsonb
        ORDER BY (status = 'COMPLETED') DESC, created_at DESC LIMIT 10`,
-      [contentHash, datasetId, baselineContentHash, QUEUEING_GRACE_SECONDS, JSON.stringify(protectedFields), learning === null ? null : JSON.stringify(learning)],
+      [
+        contentHash,
+        datasetId,
+        baselineContentHash,
+        QUEUEING_GRACE_SECONDS,
+        JSON.stringify(protectedFields),
+        learning === null ? null : JSON.stringify(learning),
+      ],
     );
   }
 
@@ -69,7 +92,10 @@ export class SimulationsRepository {
   }
 
   async isUnfinished(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM simulations WHERE id = $1 AND status IN ('QUEUED','RUNNING')`, [id]);
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM simulations WHERE id = $1 AND status IN ('QUEUED','RUNNING')`,
+      [id],
+    );
     return rows.length > 0;
   }
 
@@ -121,10 +147,19 @@ export class SimulationsRepository {
 
   /** Newest first, at most SIMULATION_LIST_LIMIT. A strategy matches through the simulated version. */
   list(filter: SimulationFilter): Promise<Simulation[]> {
-    const qb = this.dataSource.getRepository(Simulation).createQueryBuilder('s').orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').limit(SIMULATION_LIST_LIMIT);
+    const qb = this.dataSource
+      .getRepository(Simulation)
+      .createQueryBuilder('s')
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(SIMULATION_LIST_LIMIT);
     if (filter.contentHash) qb.andWhere('s.content_hash = :contentHash', { contentHash: filter.contentHash });
     if (filter.datasetId) qb.andWhere('s.dataset_id = :datasetId', { datasetId: filter.datasetId });
-    if (filter.strategyId) qb.andWhere('s.version_id IN (SELECT v.id FROM strategy_versions v WHERE v.strategy_id = :strategyId)', { strategyId: filter.strategyId });
+    if (filter.strategyId)
+      qb.andWhere(
+        's.version_id IN (SELECT v.id FROM strategy_versions v WHERE v.strategy_id = :strategyId)',
+        { strategyId: filter.strategyId },
+      );
     return qb.getMany();
   }
 }

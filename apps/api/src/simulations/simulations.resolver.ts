@@ -29,24 +29,36 @@ export class SimulationsResolver {
     description: `Simulations, newest first (at most ${SIMULATION_LIST_LIMIT}); every filter is optional and they combine (AND). strategyId matches through the simulated version.`,
   })
   simulations(
-    @Args('contentHash', { type: () => String, nullable: true }, optional(contentHashSchema, 'contentHash')) contentHash?: string | null,
-    @Args('strategyId', { type: () => ID, nullable: true }, optional(idSchema, 'strategyId')) strategyId?: string | null,
-    @Args('datasetId', { type: () => ID, nullable: true }, optional(idSchema, 'datasetId')) datasetId?: string | null,
+    @Args('contentHash', { type: () => String, nullable: true }, optional(contentHashSchema, 'contentHash'))
+    contentHash?: string | null,
+    @Args('strategyId', { type: () => ID, nullable: true }, optional(idSchema, 'strategyId'))
+    strategyId?: string | null,
+    @Args('datasetId', { type: () => ID, nullable: true }, optional(idSchema, 'datasetId'))
+    datasetId?: string | null,
   ) {
     return this.simulationsRepository.list({ contentHash, strategyId, datasetId });
   }
 
-  @ResolveField(() => StrategyVersion, { nullable: true, description: 'The simulated version (null when it was deleted or never recorded).' })
+  @ResolveField(() => StrategyVersion, {
+    nullable: true,
+    description: 'The simulated version (null when it was deleted or never recorded).',
+  })
   version(@Parent() simulation: Simulation, @Context() context: object) {
     return this.byId(context, StrategyVersion, simulation.versionId);
   }
 
-  @ResolveField(() => StrategyVersion, { nullable: true, description: 'The version compared against, if any.' })
+  @ResolveField(() => StrategyVersion, {
+    nullable: true,
+    description: 'The version compared against, if any.',
+  })
   baselineVersion(@Parent() simulation: Simulation, @Context() context: object) {
     return this.byId(context, StrategyVersion, simulation.baselineVersionId);
   }
 
-  @ResolveField(() => Dataset, { nullable: true, description: 'The dataset simulated over (null once deleted).' })
+  @ResolveField(() => Dataset, {
+    nullable: true,
+    description: 'The dataset simulated over (null once deleted).',
+  })
   dataset(@Parent() simulation: Simulation, @Context() context: object) {
     return this.byId(context, Dataset, simulation.datasetId);
   }
@@ -58,19 +70,34 @@ export class SimulationsResolver {
   }
 
   @ResolveField(() => [String], {
-    description: 'Why the results may mean less than they seem: customer fields the strategy reads that the dataset lacks or holds only hashed (personal). Empty when there is nothing to say.',
+    description:
+      'Why the results may mean less than they seem: customer fields the strategy reads that the dataset lacks or holds only hashed (personal). Empty when there is nothing to say.',
   })
   async dataWarnings(@Parent() simulation: Simulation, @Context() context: object): Promise<string[]> {
-    const [version, dataset] = await Promise.all([this.byId(context, StrategyVersion, simulation.versionId), this.byId(context, Dataset, simulation.datasetId)]);
-    return version && dataset ? datasetFieldWarnings(fieldsRead([version.document, version.environment?.models]).customer, dataset.report) : [];
+    const [version, dataset] = await Promise.all([
+      this.byId(context, StrategyVersion, simulation.versionId),
+      this.byId(context, Dataset, simulation.datasetId),
+    ]);
+    return version && dataset
+      ? datasetFieldWarnings(
+          fieldsRead([version.document, version.environment?.models]).customer,
+          dataset.report,
+        )
+      : [];
   }
 
   /** One query per entity type for the whole list, whatever its length. */
-  private byId<T extends ObjectLiteral & { id: string }>(context: object, entity: EntityTarget<T>, id: string | null): Promise<T | null> {
+  private byId<T extends ObjectLiteral & { id: string }>(
+    context: object,
+    entity: EntityTarget<T>,
+    id: string | null,
+  ): Promise<T | null> {
     if (id === null) return Promise.resolve(null);
     const name = this.dataSource.getMetadata(entity).name;
     return requestLoader<T>(context, name, async (ids) => {
-      const rows = await this.dataSource.manager.find(entity, { where: { id: In(ids) } as FindOptionsWhere<T> });
+      const rows = await this.dataSource.manager.find(entity, {
+        where: { id: In(ids) } as FindOptionsWhere<T>,
+      });
       return new Map(rows.map((row) => [row.id, row]));
     }).load(id);
   }

@@ -11,7 +11,12 @@ import { Dataset, DatasetStatus } from '../datasets/dataset.entity';
 import { DatasetsService } from '../datasets/datasets.service';
 import { JOB_RUNNER, JobQueueUnavailableError, type JobRunner } from '../jobs/job-runner';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
-import { compileOptionsFor, problemDetails, StrategyEnvironmentService, versionProblems } from '../strategies/strategy-environment.service';
+import {
+  compileOptionsFor,
+  problemDetails,
+  StrategyEnvironmentService,
+  versionProblems,
+} from '../strategies/strategy-environment.service';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
 import { Strategy } from '../strategies/strategy.entity';
 import { Simulation, SimulationStatus } from './simulation.entity';
@@ -67,25 +72,45 @@ export class SimulationsService {
    */
   async run(actor: Actor, input: RunSimulation): Promise<Simulation> {
     const version = await this.version(input.versionId, 'versionId');
-    const baseline = input.baselineVersionId ? await this.version(input.baselineVersionId, 'baselineVersionId') : null;
+    const baseline = input.baselineVersionId
+      ? await this.version(input.baselineVersionId, 'baselineVersionId')
+      : null;
     const dataset = await this.datasets.get(input.datasetId);
-    if (dataset.status !== DatasetStatus.READY) throw invalidState(`Dataset "${dataset.name}" is ${dataset.status}, not READY.`, []);
+    if (dataset.status !== DatasetStatus.READY)
+      throw invalidState(`Dataset "${dataset.name}" is ${dataset.status}, not READY.`, []);
     // Each version with what it reads: its own copy once submitted (what its content hash covers).
     const environment = await this.environment.forVersion(version);
     const baselineEnvironment = baseline ? await this.environment.forVersion(baseline) : undefined;
-    for (const [field, v, env] of [['versionId', version, environment], ['baselineVersionId', baseline, baselineEnvironment]] as const) {
+    for (const [field, v, env] of [
+      ['versionId', version, environment],
+      ['baselineVersionId', baseline, baselineEnvironment],
+    ] as const) {
       if (!v) continue;
       const problems = versionProblems(v, validateStrategy(v.document, env).problems);
       const details = problemDetails(problems);
-      if (details.length) throw validationFailed(details.map((d) => ({ ...d, field: `${field}: ${d.field}` })), `Version ${v.number} has errors and cannot be simulated: ${details[0]!.message}`);
+      if (details.length)
+        throw validationFailed(
+          details.map((d) => ({ ...d, field: `${field}: ${d.field}` })),
+          `Version ${v.number} has errors and cannot be simulated: ${details[0]!.message}`,
+        );
     }
     // Drafts with such problems were refused above, so tolerating them here only keeps submitted versions as approved.
-    const learning = input.learning ? this.learningOption(input.learning, version, environment, dataset) : null;
-    const tolerate = [...new Set([version, baseline].flatMap((v) => (v ? (compileOptionsFor(v).tolerate ?? []) : [])))];
+    const learning = input.learning
+      ? this.learningOption(input.learning, version, environment, dataset)
+      : null;
+    const tolerate = [
+      ...new Set([version, baseline].flatMap((v) => (v ? (compileOptionsFor(v).tolerate ?? []) : []))),
+    ];
     // The fields marked protected now: the draft's results report the fairness check for them.
     const protectedFields = await this.schema.protectedFields();
     if (!input.force) {
-      const existing = await this.reusable(version.contentHash, dataset.id, baseline?.contentHash ?? null, protectedFields, learning);
+      const existing = await this.reusable(
+        version.contentHash,
+        dataset.id,
+        baseline?.contentHash ?? null,
+        protectedFields,
+        learning,
+      );
       if (existing) return this.get(existing);
     }
     await this.queue(() => this.jobs.checkAvailable());
@@ -97,7 +122,24 @@ export class SimulationsService {
       const rows = await em.query<{ id: string }[]>(
         `INSERT INTO simulations (content_hash, dataset_id, status, created_by, version_id, baseline_version_id, baseline_content_hash, options, decision_time, rows_total, chunk_size, chunk_count)
          VALUES ($1, $2, 'QUEUED', $3, $4, $5, $6, $7, now(), $8, $9, $10) RETURNING id`,
-        [version.contentHash, dataset.id, actor.id, version.id, baseline?.id ?? null, baseline?.contentHash ?? null, JSON.stringify({ environment, ...(baselineEnvironment && { baselineEnvironment }), tolerate, protectedFields, ...(learning && { learning }) }), dataset.rowCount, chunkSize, chunkCount],
+        [
+          version.contentHash,
+          dataset.id,
+          actor.id,
+          version.id,
+          baseline?.id ?? null,
+          baseline?.contentHash ?? null,
+          JSON.stringify({
+            environment,
+            ...(baselineEnvironment && { baselineEnvironment }),
+            tolerate,
+            protectedFields,
+            ...(learning && { learning }),
+          }),
+          dataset.rowCount,
+          chunkSize,
+          chunkCount,
+        ],
       );
       const simId = rows[0]!.id;
       await this.audit.append(em, actor, {
@@ -112,7 +154,10 @@ export class SimulationsService {
     try {
       await this.queue(() => this.jobs.enqueueSimulation(id, chunkCount));
     } catch (error) {
-      await this.dataSource.query(`UPDATE simulations SET status = 'FAILED', error = $2 WHERE id = $1`, [id, 'The job queue could not be reached.']);
+      await this.dataSource.query(`UPDATE simulations SET status = 'FAILED', error = $2 WHERE id = $1`, [
+        id,
+        'The job queue could not be reached.',
+      ]);
       throw error;
     }
     return this.get(id);
@@ -122,34 +167,86 @@ export class SimulationsService {
    * Learning while replaying needs something to learn (an adaptive model in a score step), something
    * to learn from (logged actions and outcomes) and an order in time (a field of the dataset).
    */
-  private learningOption(learning: { orderBy: string }, version: StrategyVersion, environment: StrategyEnvironment, dataset: Dataset): { orderBy: string } {
+  private learningOption(
+    learning: { orderBy: string },
+    version: StrategyVersion,
+    environment: StrategyEnvironment,
+    dataset: Dataset,
+  ): { orderBy: string } {
     try {
       new LearningReplay(version.document as StrategyDocument, environment, compileOptionsFor(version), 1);
     } catch (error) {
       if (!(error instanceof AdaptiveModelError)) throw error;
-      throw validationFailed([{ field: 'learning', message: `version ${version.number} cannot learn while replaying (${error.message}); give a score step an adaptive model or leave learning out` }]);
+      throw validationFailed([
+        {
+          field: 'learning',
+          message: `version ${version.number} cannot learn while replaying (${error.message}); give a score step an adaptive model or leave learning out`,
+        },
+      ]);
     }
     const mapping = dataset.mapping as { loggedAction?: unknown; offeredAction?: unknown; outcome?: unknown };
-    if ((mapping.loggedAction === undefined && mapping.offeredAction === undefined) || mapping.outcome === undefined)
-      throw validationFailed([{ field: 'learning', message: `dataset "${dataset.name}" maps no logged action and outcome, so there is nothing to learn from; upload it with loggedAction and outcome columns` }]);
+    if (
+      (mapping.loggedAction === undefined && mapping.offeredAction === undefined) ||
+      mapping.outcome === undefined
+    )
+      throw validationFailed([
+        {
+          field: 'learning',
+          message: `dataset "${dataset.name}" maps no logged action and outcome, so there is nothing to learn from; upload it with loggedAction and outcome columns`,
+        },
+      ]);
     const fields = (dataset.report as { fields?: { name: string; type: string }[] } | null)?.fields ?? [];
     const field = fields.find((f) => f.name === learning.orderBy);
-    const choices = fields.filter((f) => ORDER_TYPES.has(f.type)).map((f) => f.name).slice(0, 10).join(', ') || 'it has none';
-    if (!field) throw validationFailed([{ field: 'learning.orderBy', message: `"${learning.orderBy}" is not a field of dataset "${dataset.name}"; choose the column that orders its rows in time (${choices})` }]);
-    if (!ORDER_TYPES.has(field.type)) throw validationFailed([{ field: 'learning.orderBy', message: `"${field.name}" is a ${field.type} field and cannot order rows in time; choose a number, date or text column (${choices})` }]);
+    const choices =
+      fields
+        .filter((f) => ORDER_TYPES.has(f.type))
+        .map((f) => f.name)
+        .slice(0, 10)
+        .join(', ') || 'it has none';
+    if (!field)
+      throw validationFailed([
+        {
+          field: 'learning.orderBy',
+          message: `"${learning.orderBy}" is not a field of dataset "${dataset.name}"; choose the column that orders its rows in time (${choices})`,
+        },
+      ]);
+    if (!ORDER_TYPES.has(field.type))
+      throw validationFailed([
+        {
+          field: 'learning.orderBy',
+          message: `"${field.name}" is a ${field.type} field and cannot order rows in time; choose a number, date or text column (${choices})`,
+        },
+      ]);
     return { orderBy: field.name };
   }
 
   private async strategyName(version: StrategyVersion): Promise<string> {
-    return (await this.dataSource.manager.findOne(Strategy, { where: { id: version.strategyId } }))?.name ?? 'a deleted strategy';
+    return (
+      (await this.dataSource.manager.findOne(Strategy, { where: { id: version.strategyId } }))?.name ??
+      'a deleted strategy'
+    );
   }
 
   /** A COMPLETED simulation, else one under way that the job queue still holds (or is being queued right now). */
-  private async reusable(contentHash: string, datasetId: string, baselineContentHash: string | null, protectedFields: unknown, learning: { orderBy: string } | null): Promise<string | undefined> {
-    const candidates = await this.repository.reusable(contentHash, datasetId, baselineContentHash, protectedFields, learning);
+  private async reusable(
+    contentHash: string,
+    datasetId: string,
+    baselineContentHash: string | null,
+    protectedFields: unknown,
+    learning: { orderBy: string } | null,
+  ): Promise<string | undefined> {
+    const candidates = await this.repository.reusable(
+      contentHash,
+      datasetId,
+      baselineContentHash,
+      protectedFields,
+      learning,
+    );
     const completed = candidates.find((s) => s.status === SimulationStatus.COMPLETED);
     if (completed) return completed.id;
-    const lost = new Set(await this.queue(() => this.jobs.lostSimulations(candidates.filter((s) => s.settled).map((s) => s.id))));
+    const lost = new Set(
+      await this.queue(() => this.jobs.lostSimulations(candidates.filter((s) => s.settled).map((s) => s.id))),
+    );
     return candidates.find((s) => !lost.has(s.id))?.id;
   }
 
@@ -159,43 +256,66 @@ export class SimulationsService {
       return await operation();
     } catch (error) {
       if (!(error instanceof JobQueueUnavailableError)) throw error;
-      throw unavailable(`The job queue (Redis) does not answer, so no simulation can be started now; try again in a few seconds. (${error.message})`, QUEUE_RETRY_AFTER_SECONDS);
+      throw unavailable(
+        `The job queue (Redis) does not answer, so no simulation can be started now; try again in a few seconds. (${error.message})`,
+        QUEUE_RETRY_AFTER_SECONDS,
+      );
     }
   }
 
   async cancel(actor: Actor, id: string): Promise<Simulation> {
     const simulation = await this.get(id);
     const cancelled = await this.dataSource.transaction(async (em) => {
-      const rows = await em.query<{ id: string }[]>(`UPDATE simulations SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`, [id]);
+      const rows = await em.query<{ id: string }[]>(
+        `UPDATE simulations SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
+        [id],
+      );
       // UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
       const changed = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length > 0 : rows.length > 0;
-      if (changed) await this.audit.append(em, actor, { action: 'simulation.cancel', entityType: 'simulation', entityId: id, afterHash: simulation.contentHash });
+      if (changed)
+        await this.audit.append(em, actor, {
+          action: 'simulation.cancel',
+          entityType: 'simulation',
+          entityId: id,
+          afterHash: simulation.contentHash,
+        });
       return changed;
     });
-    if (!cancelled) throw invalidState(`Simulation ${id} is ${simulation.status}: only a QUEUED or RUNNING simulation can be cancelled.`, []);
+    if (!cancelled)
+      throw invalidState(
+        `Simulation ${id} is ${simulation.status}: only a QUEUED or RUNNING simulation can be cancelled.`,
+        [],
+      );
     await this.jobs.cancelSimulation(id, simulation.chunkCount);
     return this.get(id);
   }
 
   /** Rows per second of every running simulation (for the metrics endpoint). */
   async runningRates(): Promise<{ simulation: string; rowsPerSecond: number }[]> {
-    const running = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM simulations WHERE status = 'RUNNING'`);
+    const running = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM simulations WHERE status = 'RUNNING'`,
+    );
     const rates = [];
     for (const { id } of running) {
       const { rowsPerSecond } = await this.progress(await this.get(id));
-      if (rowsPerSecond !== null && rowsPerSecond !== undefined) rates.push({ simulation: id, rowsPerSecond });
+      if (rowsPerSecond !== null && rowsPerSecond !== undefined)
+        rates.push({ simulation: id, rowsPerSecond });
     }
     return rates;
   }
 
   async progress(simulation: Simulation): Promise<SimulationProgress> {
-    const rows = await this.dataSource.query<{ rows: string; chunks: string }[]>(`SELECT coalesce(sum(rows), 0) AS rows, count(*) AS chunks FROM simulation_chunks WHERE simulation_id = $1`, [simulation.id]);
+    const rows = await this.dataSource.query<{ rows: string; chunks: string }[]>(
+      `SELECT coalesce(sum(rows), 0) AS rows, count(*) AS chunks FROM simulation_chunks WHERE simulation_id = $1`,
+      [simulation.id],
+    );
     const rowsDone = Number(rows[0]!.rows);
     const chunksDone = Number(rows[0]!.chunks);
     const end = simulation.completedAt ?? new Date();
     const seconds = simulation.startedAt ? (end.getTime() - simulation.startedAt.getTime()) / 1000 : 0;
     const rowsPerSecond = seconds > 0 && rowsDone > 0 ? rowsDone / seconds : null;
-    const running = simulation.status === SimulationStatus.QUEUED || simulation.status === SimulationStatus.RUNNING;
+    const running =
+      simulation.status === SimulationStatus.QUEUED || simulation.status === SimulationStatus.RUNNING;
     return {
       simulationId: simulation.id,
       status: simulation.status,
@@ -204,7 +324,8 @@ export class SimulationsService {
       chunksDone,
       chunkCount: simulation.chunkCount,
       rowsPerSecond,
-      etaSeconds: running && rowsPerSecond ? Math.max(0, (simulation.rowsTotal - rowsDone) / rowsPerSecond) : null,
+      etaSeconds:
+        running && rowsPerSecond ? Math.max(0, (simulation.rowsTotal - rowsDone) / rowsPerSecond) : null,
     };
   }
 }

@@ -28,11 +28,19 @@ export class CatalogImpactService implements OnModuleInit {
 
   /** `write` false: the preview before saving, with the edit not written yet; nothing is changed. */
   async apply(em: EntityManager, change: CatalogChange, write = true): Promise<VersionImpact[]> {
-    const listed = await this.versions.inStates(em, [VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.APPROVED, VersionStatus.PUBLISHED]);
+    const listed = await this.versions.inStates(em, [
+      VersionStatus.DRAFT,
+      VersionStatus.IN_REVIEW,
+      VersionStatus.APPROVED,
+      VersionStatus.PUBLISHED,
+    ]);
     const loaded = await this.environment.load(em);
     const live = write ? loaded : withChange(loaded, change);
     const impacts: VersionImpact[] = [];
-    const what = change.kind === 'action' ? describeActionChange(change.id, change.before, change.after) : describeFieldChange(change.scope, change.name, change.before, change.after);
+    const what =
+      change.kind === 'action'
+        ? describeActionChange(change.id, change.before, change.after)
+        : describeFieldChange(change.scope, change.name, change.before, change.after);
     for (const version of listed) {
       const at = (effect: VersionImpact['effect'], message: string): VersionImpact => ({
         strategyId: version.strategyId,
@@ -55,11 +63,33 @@ export class CatalogImpactService implements OnModuleInit {
         continue;
       }
       if (!reads(version, change)) continue;
-      const breaks = change.kind === 'field' ? fieldBreak(pinnedField(version, change) ?? change.before, change.after) : null;
-      if (breaks && change.kind === 'field' && version.status !== VersionStatus.IN_REVIEW) impacts.push(at('BREAKS', `reads ${change.scope}.${change.name}, and ${breaks}`));
-      else if (!version.environment) impacts.push(at('FOLLOWS', `was made before versions kept their own copy, so it decides with the change: ${what}`));
-      else if (version.status === VersionStatus.IN_REVIEW) impacts.push(at('KEEPS_ITS_COPY', `stays as submitted, without the change (${what}); clone it to take the change`));
-      else impacts.push(at('KEEPS_ITS_COPY', `keeps deciding as approved, without the change (${what}), until a new version is published`));
+      const breaks =
+        change.kind === 'field'
+          ? fieldBreak(pinnedField(version, change) ?? change.before, change.after)
+          : null;
+      if (breaks && change.kind === 'field' && version.status !== VersionStatus.IN_REVIEW)
+        impacts.push(at('BREAKS', `reads ${change.scope}.${change.name}, and ${breaks}`));
+      else if (!version.environment)
+        impacts.push(
+          at(
+            'FOLLOWS',
+            `was made before versions kept their own copy, so it decides with the change: ${what}`,
+          ),
+        );
+      else if (version.status === VersionStatus.IN_REVIEW)
+        impacts.push(
+          at(
+            'KEEPS_ITS_COPY',
+            `stays as submitted, without the change (${what}); clone it to take the change`,
+          ),
+        );
+      else
+        impacts.push(
+          at(
+            'KEEPS_ITS_COPY',
+            `keeps deciding as approved, without the change (${what}), until a new version is published`,
+          ),
+        );
     }
     return impacts;
   }
@@ -67,7 +97,8 @@ export class CatalogImpactService implements OnModuleInit {
 
 /** The live environment as it will be once the edit is written: the entry replaced in place, or added last, or gone. */
 function withChange<E extends StrategyEnvironment>(live: E, change: CatalogChange): E {
-  if (change.kind === 'action') return { ...live, actions: replaced(live.actions ?? [], (a) => a.id, change.id, change.after) };
+  if (change.kind === 'action')
+    return { ...live, actions: replaced(live.actions ?? [], (a) => a.id, change.id, change.after) };
   const fields = replaced(live.schema?.[change.scope] ?? [], (f) => f.name, change.name, change.after);
   const schema = { ...live.schema };
   // As StrategyEnvironmentService.load: a scope without any declared field is not checked.
@@ -86,7 +117,9 @@ function replaced<T>(list: readonly T[], key: (item: T) => string, id: string, a
 function reads(version: StrategyVersion, change: CatalogChange): boolean {
   if (change.kind === 'action') {
     if (version.environment?.actions.some((a) => a.id === change.id)) return true;
-    return [change.before, change.after].some((a) => a !== null && actionsSelected(version.document, [a]).length > 0);
+    return [change.before, change.after].some(
+      (a) => a !== null && actionsSelected(version.document, [a]).length > 0,
+    );
   }
   if (version.environment) return pinnedField(version, change) !== undefined;
   return fieldsRead(version.document)[change.scope].includes(change.name);
@@ -94,11 +127,15 @@ function reads(version: StrategyVersion, change: CatalogChange): boolean {
 
 /** Whether a draft reads what the edit changed, declared or not yet (a field it reads may be declared only now). */
 function draftReads(version: StrategyVersion, change: CatalogChange): boolean {
-  if (change.kind === 'field') return fieldsRead([version.document, version.environment?.models])[change.scope].includes(change.name);
+  if (change.kind === 'field')
+    return fieldsRead([version.document, version.environment?.models])[change.scope].includes(change.name);
   return reads(version, change);
 }
 
-function pinnedField(version: StrategyVersion, change: Extract<CatalogChange, { kind: 'field' }>): FieldDefinition | undefined {
+function pinnedField(
+  version: StrategyVersion,
+  change: Extract<CatalogChange, { kind: 'field' }>,
+): FieldDefinition | undefined {
   return version.environment?.schema[change.scope]?.find((f) => f.name === change.name);
 }
 
@@ -106,12 +143,15 @@ function pinnedField(version: StrategyVersion, change: Extract<CatalogChange, { 
 export function fieldBreak(before: FieldDefinition | null, after: FieldDefinition | null): string | null {
   if (!before) return null;
   if (!after) return 'the field would no longer be declared, so callers stop sending it';
-  if (before.type !== after.type) return `its type would change from ${before.type} to ${after.type}, so callers' values would no longer fit`;
+  if (before.type !== after.type)
+    return `its type would change from ${before.type} to ${after.type}, so callers' values would no longer fit`;
   if (after.allowedValues) {
     const kept = new Set(after.allowedValues.map(String));
     const dropped = before.allowedValues ? before.allowedValues.filter((v) => !kept.has(String(v))) : null;
-    if (!dropped) return `its values would be limited to ${after.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    if (dropped.length) return `the values ${dropped.map((v) => JSON.stringify(v)).join(', ')} would no longer be allowed`;
+    if (!dropped)
+      return `its values would be limited to ${after.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    if (dropped.length)
+      return `the values ${dropped.map((v) => JSON.stringify(v)).join(', ')} would no longer be allowed`;
   }
   return null;
 }

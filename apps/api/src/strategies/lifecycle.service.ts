@@ -41,31 +41,50 @@ export class LifecycleService {
       const version = await this.lock(em, versionId);
       assertAllowed(version, 'submitVersion');
       if (expectedRevision != null && expectedRevision !== version.revision) {
-        throw conflict(`Version ${version.number} changed since revision ${expectedRevision} (now ${version.revision}); review the latest content before submitting.`, {
-          currentRevision: version.revision,
-        });
+        throw conflict(
+          `Version ${version.number} changed since revision ${expectedRevision} (now ${version.revision}); review the latest content before submitting.`,
+          {
+            currentRevision: version.revision,
+          },
+        );
       }
       const live = await this.environment.load(em, version.document);
       const validation = validateStrategy(version.document, live);
       if (!validation.valid) {
-        throw validationFailed(problemDetails(validation.problems), `Version ${version.number} has problems and cannot be submitted; fix them first.`);
+        throw validationFailed(
+          problemDetails(validation.problems),
+          `Version ${version.number} has problems and cannot be submitted; fix them first.`,
+        );
       }
       // From here on the version keeps its own copy of what it reads (already current unless it predates copies).
       const content = pinnedContent(version.document, live);
       if (content.contentHash !== version.contentHash) await this.versions.repin(em, version.id, content);
-      const after = await this.versions.transition(em, { ...version, ...content }, { status: VersionStatus.IN_REVIEW, submittedBy: actor.id, submittedAt: new Date() });
+      const after = await this.versions.transition(
+        em,
+        { ...version, ...content },
+        { status: VersionStatus.IN_REVIEW, submittedBy: actor.id, submittedAt: new Date() },
+      );
       await this.record(em, actor, 'version.submit', after);
       return after;
     });
   }
 
   /** A failed fairness check of the evidence needs a written `justification`, kept as a review comment and in the audit log. */
-  async approve(actor: Actor, versionId: string, comment?: string | null, justification?: string | null): Promise<StrategyVersion> {
+  async approve(
+    actor: Actor,
+    versionId: string,
+    comment?: string | null,
+    justification?: string | null,
+  ): Promise<StrategyVersion> {
     return this.dataSource.transaction(async (em) => {
       const version = await this.lock(em, versionId);
       assertAllowed(version, 'approveVersion');
       if (wroteVersion(version, actor.id)) {
-        throw new AppError('FORBIDDEN', `Four eyes: you created or edited version ${version.number}, so someone else must approve it.`, { rule: 'FOUR_EYES' });
+        throw new AppError(
+          'FORBIDDEN',
+          `Four eyes: you created or edited version ${version.number}, so someone else must approve it.`,
+          { rule: 'FOUR_EYES' },
+        );
       }
       const evidence = await this.simulations.latestCompleted(version.contentHash, em);
       if (!evidence) {
@@ -74,18 +93,51 @@ export class LifecycleService {
           ['rejectVersion'],
         );
       }
-      const unfair = (await this.fairness.failedEvidence(version.contentHash, em)).flatMap((f) => f.check.findings);
+      const unfair = (await this.fairness.failedEvidence(version.contentHash, em)).flatMap(
+        (f) => f.check.findings,
+      );
       if (unfair.length && !justification) {
         throw validationFailed(
-          [{ field: 'justification', message: `is required: the fairness check of its simulation evidence failed (${unfair[0]}); write why approving it is justified` }],
+          [
+            {
+              field: 'justification',
+              message: `is required: the fairness check of its simulation evidence failed (${unfair[0]}); write why approving it is justified`,
+            },
+          ],
           `Version ${version.number} fails the fairness check: ${unfair[0]}. Approve it only with a written justification.`,
         );
       }
-      const after = await this.versions.transition(em, version, { status: VersionStatus.APPROVED, approvedBy: actor.id, approvedAt: new Date() });
-      if (comment) await this.comments.insert(em, { versionId, nodeId: null, kind: CommentKind.APPROVAL, body: comment, authorId: actor.id });
-      if (justification) await this.comments.insert(em, { versionId, nodeId: null, kind: CommentKind.JUSTIFICATION, body: justification, authorId: actor.id });
-      const fairness = unfair.length ? `fairness check failed (${unfair.join('; ')}); justification: ${justification}` : justification && `justification: ${justification}`;
-      await this.record(em, actor, 'version.approve', after, [comment, `evidence: simulation ${evidence.id}`, fairness].filter(Boolean).join(' — '));
+      const after = await this.versions.transition(em, version, {
+        status: VersionStatus.APPROVED,
+        approvedBy: actor.id,
+        approvedAt: new Date(),
+      });
+      if (comment)
+        await this.comments.insert(em, {
+          versionId,
+          nodeId: null,
+          kind: CommentKind.APPROVAL,
+          body: comment,
+          authorId: actor.id,
+        });
+      if (justification)
+        await this.comments.insert(em, {
+          versionId,
+          nodeId: null,
+          kind: CommentKind.JUSTIFICATION,
+          body: justification,
+          authorId: actor.id,
+        });
+      const fairness = unfair.length
+        ? `fairness check failed (${unfair.join('; ')}); justification: ${justification}`
+        : justification && `justification: ${justification}`;
+      await this.record(
+        em,
+        actor,
+        'version.approve',
+        after,
+        [comment, `evidence: simulation ${evidence.id}`, fairness].filter(Boolean).join(' — '),
+      );
       return after;
     });
   }
@@ -95,8 +147,18 @@ export class LifecycleService {
     return this.dataSource.transaction(async (em) => {
       const version = await this.lock(em, versionId);
       assertAllowed(version, 'rejectVersion');
-      const after = await this.versions.transition(em, version, { status: VersionStatus.DRAFT, submittedBy: null, submittedAt: null });
-      await this.comments.insert(em, { versionId, nodeId: null, kind: CommentKind.REJECTION, body: comment, authorId: actor.id });
+      const after = await this.versions.transition(em, version, {
+        status: VersionStatus.DRAFT,
+        submittedBy: null,
+        submittedAt: null,
+      });
+      await this.comments.insert(em, {
+        versionId,
+        nodeId: null,
+        kind: CommentKind.REJECTION,
+        body: comment,
+        authorId: actor.id,
+      });
       await this.record(em, actor, 'version.reject', after, comment);
       return after;
     });
@@ -112,14 +174,22 @@ export class LifecycleService {
   }
 
   /** Re-publishes an earlier APPROVED or RETIRED version of the strategy; the reason goes into the audit log. */
-  async rollback(actor: Actor, strategyId: string, toVersionId: string, reason: string): Promise<StrategyVersion> {
+  async rollback(
+    actor: Actor,
+    strategyId: string,
+    toVersionId: string,
+    reason: string,
+  ): Promise<StrategyVersion> {
     const published = await this.dataSource.transaction(async (em) => {
       const target = await this.lockWithStrategy(em, toVersionId);
       if (target.strategyId !== strategyId) throw notFound(`Version of strategy ${strategyId}`, toVersionId);
       assertAllowed(target, 'rollbackStrategy');
       const current = await this.versions.published(strategyId, em);
       if (current && current.number < target.number) {
-        throw invalidState(`Version ${target.number} is newer than the published version ${current.number}: that is a publish, not a rollback.`, ['publishVersion']);
+        throw invalidState(
+          `Version ${target.number} is newer than the published version ${current.number}: that is a publish, not a rollback.`,
+          ['publishVersion'],
+        );
       }
       return this.swapPublished(em, actor, target, 'version.rollback', reason);
     });
@@ -131,7 +201,10 @@ export class LifecycleService {
     const retired = await this.dataSource.transaction(async (em) => {
       const version = await this.lockWithStrategy(em, versionId);
       assertAllowed(version, 'retireVersion');
-      const after = await this.versions.transition(em, version, { status: VersionStatus.RETIRED, retiredAt: new Date() });
+      const after = await this.versions.transition(em, version, {
+        status: VersionStatus.RETIRED,
+        retiredAt: new Date(),
+      });
       await this.record(em, actor, 'version.retire', after);
       return after;
     });
@@ -145,22 +218,42 @@ export class LifecycleService {
   }
 
   /** In one transaction: the current PUBLISHED version becomes RETIRED, the target PUBLISHED. */
-  private async swapPublished(em: EntityManager, actor: Actor, target: StrategyVersion, action: string, reason?: string): Promise<StrategyVersion> {
+  private async swapPublished(
+    em: EntityManager,
+    actor: Actor,
+    target: StrategyVersion,
+    action: string,
+    reason?: string,
+  ): Promise<StrategyVersion> {
     const current = await this.versions.published(target.strategyId, em);
     if (current) {
-      const retired = await this.versions.transition(em, current, { status: VersionStatus.RETIRED, retiredAt: new Date() });
+      const retired = await this.versions.transition(em, current, {
+        status: VersionStatus.RETIRED,
+        retiredAt: new Date(),
+      });
       await this.record(em, actor, 'version.retire', retired, `replaced by version ${target.number}`);
     }
     // A rolled-back version keeps when and by whom it was first published.
     const first = target.publishedAt ? {} : { publishedBy: actor.id, publishedAt: new Date() };
-    const published = await this.versions.transition(em, target, { status: VersionStatus.PUBLISHED, ...first, retiredAt: null });
+    const published = await this.versions.transition(em, target, {
+      status: VersionStatus.PUBLISHED,
+      ...first,
+      retiredAt: null,
+    });
     await this.audit.append(em, actor, {
       action,
       entityType: 'version',
       entityId: published.id,
       beforeHash: current?.contentHash ?? null,
       afterHash: published.contentHash,
-      comment: [current ? `version ${published.number} replaces version ${current.number}` : `version ${published.number}`, reason && `reason: ${reason}`].filter(Boolean).join(' — '),
+      comment: [
+        current
+          ? `version ${published.number} replaces version ${current.number}`
+          : `version ${published.number}`,
+        reason && `reason: ${reason}`,
+      ]
+        .filter(Boolean)
+        .join(' — '),
     });
     return published;
   }
@@ -178,7 +271,13 @@ export class LifecycleService {
     return this.lock(em, versionId);
   }
 
-  private async record(em: EntityManager, actor: Actor, action: string, version: StrategyVersion, comment?: string | null): Promise<void> {
+  private async record(
+    em: EntityManager,
+    actor: Actor,
+    action: string,
+    version: StrategyVersion,
+    comment?: string | null,
+  ): Promise<void> {
     await this.audit.append(em, actor, {
       action,
       entityType: 'version',

@@ -15,7 +15,10 @@ describe('lifecycle rules', () => {
 
   it('refuses with INVALID_STATE naming what is allowed', () => {
     expect(() => assertAllowed({ number: 3, status: VersionStatus.PUBLISHED }, 'saveDraft')).toThrow(
-      expect.objectContaining({ code: 'INVALID_STATE', extensions: { allowed: ['retireVersion', 'cloneVersion'] } }) as AppError,
+      expect.objectContaining({
+        code: 'INVALID_STATE',
+        extensions: { allowed: ['retireVersion', 'cloneVersion'] },
+      }) as AppError,
     );
     expect(() => assertAllowed({ number: 1, status: VersionStatus.DRAFT }, 'submitVersion')).not.toThrow();
   });

@@ -2,7 +2,14 @@ import { invalidState } from '../common/errors';
 import { VersionStatus } from './version-status';
 
 /** What can happen to a version, named by the mutation that does it. */
-export type LifecycleOperation = 'saveDraft' | 'submitVersion' | 'approveVersion' | 'rejectVersion' | 'publishVersion' | 'rollbackStrategy' | 'retireVersion';
+export type LifecycleOperation =
+  | 'saveDraft'
+  | 'submitVersion'
+  | 'approveVersion'
+  | 'rejectVersion'
+  | 'publishVersion'
+  | 'rollbackStrategy'
+  | 'retireVersion';
 
 /**
  * The lifecycle of docs/governance.md as data: which operations each status allows. cloneVersion is
@@ -27,14 +34,23 @@ const VERB: Record<LifecycleOperation, string> = {
 };
 
 /** Four eyes: whoever created or edited a version's content (a clone's source included) may not approve it. */
-export function wroteVersion(version: { createdBy: string; editors: readonly string[] }, userId: string): boolean {
+export function wroteVersion(
+  version: { createdBy: string; editors: readonly string[] },
+  userId: string,
+): boolean {
   return version.createdBy === userId || version.editors.includes(userId);
 }
 
 /** Throws INVALID_STATE naming the allowed operations when `operation` is not one of them. */
-export function assertAllowed(version: { number: number; status: VersionStatus }, operation: LifecycleOperation): void {
+export function assertAllowed(
+  version: { number: number; status: VersionStatus },
+  operation: LifecycleOperation,
+): void {
   const allowed = ALLOWED_OPERATIONS[version.status];
   if (!allowed.includes(operation)) {
-    throw invalidState(`Version ${version.number} is ${version.status}: you cannot ${VERB[operation]} it.`, [...allowed, 'cloneVersion']);
+    throw invalidState(`Version ${version.number} is ${version.status}: you cannot ${VERB[operation]} it.`, [
+      ...allowed,
+      'cloneVersion',
+    ]);
   }
 }

@@ -1,8 +1,19 @@
 import type { ModelSpec } from '@arbiter/engine';
-import { diffEnvironments, environmentOf, pinEnvironment, versionHash, withRegistry, type PinnedModel } from './pinned-environment';
+import {
+  diffEnvironments,
+  environmentOf,
+  pinEnvironment,
+  versionHash,
+  withRegistry,
+  type PinnedModel,
+} from './pinned-environment';
 import { registryReferences } from './registry-references';
 
-const spec = (weight: number): ModelSpec => ({ type: 'logistic', intercept: -1, terms: [{ input: 'customer.income', weight }] });
+const spec = (weight: number): ModelSpec => ({
+  type: 'logistic',
+  intercept: -1,
+  terms: [{ input: 'customer.income', weight }],
+});
 const model = (version: number, auc: number | null, weight = 0.5): PinnedModel => ({
   modelId: 'm1',
   name: 'Coupon acceptance',
@@ -28,7 +39,19 @@ const live = {
 
 describe('registry models in a version’s pinned environment', () => {
   it('finds every registry reference once, with its version when one is given', () => {
-    const document = { nodes: [{ config: { model: { type: 'registry', modelId: 'a' }, byAction: { x: { type: 'registry', modelId: 'b', version: 3 }, y: { type: 'registry', modelId: 'a' } } } }] };
+    const document = {
+      nodes: [
+        {
+          config: {
+            model: { type: 'registry', modelId: 'a' },
+            byAction: {
+              x: { type: 'registry', modelId: 'b', version: 3 },
+              y: { type: 'registry', modelId: 'a' },
+            },
+          },
+        },
+      ],
+    };
     expect(registryReferences(document)).toEqual([{ modelId: 'a' }, { modelId: 'b', version: 3 }]);
   });
 
@@ -43,17 +66,31 @@ describe('registry models in a version’s pinned environment', () => {
 
   it('changes the content hash when the model version changes, and keeps it for documents without models', () => {
     const document = doc({ type: 'registry', modelId: 'm1' });
-    const h1 = versionHash(document, pinEnvironment(document, { ...live, ...withRegistry({ m1: model(1, 0.79) }) }));
-    const h2 = versionHash(document, pinEnvironment(document, { ...live, ...withRegistry({ m1: model(2, 0.81, 0.6) }) }));
+    const h1 = versionHash(
+      document,
+      pinEnvironment(document, { ...live, ...withRegistry({ m1: model(1, 0.79) }) }),
+    );
+    const h2 = versionHash(
+      document,
+      pinEnvironment(document, { ...live, ...withRegistry({ m1: model(2, 0.81, 0.6) }) }),
+    );
     expect(h1).not.toBe(h2);
     const plain = doc({ type: 'logistic', intercept: 0, terms: [] });
     expect(pinEnvironment(plain, live)).not.toHaveProperty('models');
   });
 
   it('says in the review diff which model version changed and how its AUC moved', () => {
-    const before = pinEnvironment(doc({ type: 'registry', modelId: 'm1', version: 3 }), { ...live, ...withRegistry({ 'm1@3': model(3, 0.79) }) });
-    const after = pinEnvironment(doc({ type: 'registry', modelId: 'm1', version: 4 }), { ...live, ...withRegistry({ 'm1@4': model(4, 0.8123, 0.7) }) });
-    expect(diffEnvironments(before, after)).toContain("model 'Coupon acceptance': version 3 → 4, AUC 0.790 → 0.812");
+    const before = pinEnvironment(doc({ type: 'registry', modelId: 'm1', version: 3 }), {
+      ...live,
+      ...withRegistry({ 'm1@3': model(3, 0.79) }),
+    });
+    const after = pinEnvironment(doc({ type: 'registry', modelId: 'm1', version: 4 }), {
+      ...live,
+      ...withRegistry({ 'm1@4': model(4, 0.8123, 0.7) }),
+    });
+    expect(diffEnvironments(before, after)).toContain(
+      "model 'Coupon acceptance': version 3 → 4, AUC 0.790 → 0.812",
+    );
     const none = pinEnvironment(doc({ type: 'logistic', intercept: 0, terms: [] }), live);
     expect(diffEnvironments(none, after)).toContain("model 'Coupon acceptance' version 4 added (AUC 0.812)");
   });

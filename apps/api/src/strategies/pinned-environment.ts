@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { actionsSelected, canonicalJson, validateStrategy, withoutLayout, type ActionDefinition, type DataSchema, type FieldDefinition, type ModelSpec, type StrategyDocument, type StrategyEnvironment } from '@arbiter/engine';
+import {
+  actionsSelected,
+  canonicalJson,
+  validateStrategy,
+  withoutLayout,
+  type ActionDefinition,
+  type DataSchema,
+  type FieldDefinition,
+  type ModelSpec,
+  type StrategyDocument,
+  type StrategyEnvironment,
+} from '@arbiter/engine';
 import { recordHash } from '../audit/record-hash';
 import { fieldsRead } from './fields-read';
 
@@ -41,7 +52,8 @@ export function pinEnvironment(document: unknown, live: LiveEnvironment): Pinned
   const schema: DataSchema = {};
   for (const scope of ['customer', 'context'] as const) {
     const declared = live.schema?.[scope];
-    if (declared?.length) schema[scope] = declared.filter((f: FieldDefinition) => reads[scope].includes(f.name));
+    if (declared?.length)
+      schema[scope] = declared.filter((f: FieldDefinition) => reads[scope].includes(f.name));
   }
   const pinned: PinnedEnvironment = { actions: actionsSelected(document, live.actions ?? []), schema };
   if (live.registry && Object.keys(live.registry).length) pinned.models = { ...live.registry };
@@ -49,8 +61,10 @@ export function pinEnvironment(document: unknown, live: LiveEnvironment): Pinned
   // `action` properties (an attribute only unselected actions carry) can differ; then the whole
   // catalog is kept. Checked only for such documents: validation is the costly part of pinning.
   if (READS_ACTION.test(JSON.stringify(document) ?? '')) {
-    const problems = (env: StrategyEnvironment) => validateStrategy(document, env).problems.filter((p) => p.severity === 'error').length;
-    if (problems(environmentOf(pinned)) !== problems({ ...live, schema })) pinned.actions = [...(live.actions ?? [])];
+    const problems = (env: StrategyEnvironment) =>
+      validateStrategy(document, env).problems.filter((p) => p.severity === 'error').length;
+    if (problems(environmentOf(pinned)) !== problems({ ...live, schema }))
+      pinned.actions = [...(live.actions ?? [])];
   }
   return pinned;
 }
@@ -71,11 +85,17 @@ export function requestSchema(live: DataSchema | undefined, pinned: DataSchema):
 
 /** The engine environment of a pinned copy. */
 export function environmentOf(pinned: PinnedEnvironment): LiveEnvironment {
-  return { actions: pinned.actions, schema: pinned.schema, ...(pinned.models && withRegistry(pinned.models)) };
+  return {
+    actions: pinned.actions,
+    schema: pinned.schema,
+    ...(pinned.models && withRegistry(pinned.models)),
+  };
 }
 
 /** An environment's registry models, as the engine reads them (specs by key) and as pinning copies them. */
-export function withRegistry(registry: Record<string, PinnedModel>): Pick<LiveEnvironment, 'models' | 'registry'> {
+export function withRegistry(
+  registry: Record<string, PinnedModel>,
+): Pick<LiveEnvironment, 'models' | 'registry'> {
   return { registry, models: Object.fromEntries(Object.entries(registry).map(([key, m]) => [key, m.spec])) };
 }
 
@@ -86,7 +106,9 @@ export function withRegistry(registry: Record<string, PinnedModel>): Pick<LiveEn
 export function versionHash(document: unknown, pinned: PinnedEnvironment): string {
   try {
     // node:crypto, not the engine's portable SHA-256: the server hashes large documents often.
-    return createHash('sha256').update(canonicalJson({ document: withoutLayout(document as StrategyDocument), environment: pinned })).digest('hex');
+    return createHash('sha256')
+      .update(canonicalJson({ document: withoutLayout(document as StrategyDocument), environment: pinned }))
+      .digest('hex');
   } catch {
     // A document the engine cannot read yet (a draft in progress).
     return recordHash({ document, environment: pinned });
@@ -94,7 +116,10 @@ export function versionHash(document: unknown, pinned: PinnedEnvironment): strin
 }
 
 /** What changed between two versions' copies, in words: `action 'Gold card': value 120 → 150`. Empty when either has no copy. */
-export function diffEnvironments(before: PinnedEnvironment | null, after: PinnedEnvironment | null): string[] {
+export function diffEnvironments(
+  before: PinnedEnvironment | null,
+  after: PinnedEnvironment | null,
+): string[] {
   if (!before || !after) return [];
   const lines: string[] = [];
   const actionsBefore = new Map(before.actions.map((a) => [a.id, a]));
@@ -108,7 +133,12 @@ export function diffEnvironments(before: PinnedEnvironment | null, after: Pinned
     const fieldsBefore = new Map((before.schema[scope] ?? []).map((f) => [f.name, f]));
     const fieldsAfter = new Map((after.schema[scope] ?? []).map((f) => [f.name, f]));
     for (const name of new Set([...fieldsBefore.keys(), ...fieldsAfter.keys()])) {
-      const line = describeFieldChange(scope, name, fieldsBefore.get(name) ?? null, fieldsAfter.get(name) ?? null);
+      const line = describeFieldChange(
+        scope,
+        name,
+        fieldsBefore.get(name) ?? null,
+        fieldsAfter.get(name) ?? null,
+      );
       if (line) lines.push(line);
     }
   }
@@ -116,7 +146,11 @@ export function diffEnvironments(before: PinnedEnvironment | null, after: Pinned
 }
 
 /** One catalog entry's change in words, or '' when nothing changed. */
-export function describeActionChange(id: string, before: ActionDefinition | null, after: ActionDefinition | null): string {
+export function describeActionChange(
+  id: string,
+  before: ActionDefinition | null,
+  after: ActionDefinition | null,
+): string {
   if (!before && !after) return '';
   if (!before) return `action '${after!.name}' (${id}) added`;
   if (!after) return `action '${before.name}' (${id}) removed`;
@@ -125,8 +159,12 @@ export function describeActionChange(id: string, before: ActionDefinition | null
 }
 
 /** Registry model changes in words, per model: `model 'Coupon acceptance': version 3 → 4, AUC 0.790 → 0.810`. */
-export function describeModelChanges(before: Record<string, PinnedModel>, after: Record<string, PinnedModel>): string[] {
-  const byModel = (models: Record<string, PinnedModel>) => new Map(Object.values(models).map((m) => [m.modelId, m]));
+export function describeModelChanges(
+  before: Record<string, PinnedModel>,
+  after: Record<string, PinnedModel>,
+): string[] {
+  const byModel = (models: Record<string, PinnedModel>) =>
+    new Map(Object.values(models).map((m) => [m.modelId, m]));
   const [was, now] = [byModel(before), byModel(after)];
   const figure = (m: PinnedModel) => (m.auc === null ? 'none' : m.auc.toFixed(3));
   const auc = (m: PinnedModel) => `AUC ${figure(m)}`;
@@ -135,13 +173,19 @@ export function describeModelChanges(before: Record<string, PinnedModel>, after:
     const [b, a] = [was.get(id), now.get(id)];
     if (!b) lines.push(`model '${a!.name}' version ${a!.version} added (${auc(a!)})`);
     else if (!a) lines.push(`model '${b.name}' version ${b.version} removed`);
-    else if (b.contentHash !== a.contentHash) lines.push(`model '${a.name}': version ${b.version} → ${a.version}, AUC ${figure(b)} → ${figure(a)}`);
+    else if (b.contentHash !== a.contentHash)
+      lines.push(`model '${a.name}': version ${b.version} → ${a.version}, AUC ${figure(b)} → ${figure(a)}`);
   }
   return lines;
 }
 
 /** One declared field's change in words, or '' when nothing changed. */
-export function describeFieldChange(scope: 'customer' | 'context', name: string, before: FieldDefinition | null, after: FieldDefinition | null): string {
+export function describeFieldChange(
+  scope: 'customer' | 'context',
+  name: string,
+  before: FieldDefinition | null,
+  after: FieldDefinition | null,
+): string {
   if (!before && !after) return '';
   if (!before) return `${scope} field '${name}' added (${after!.type})`;
   if (!after) return `${scope} field '${name}' removed`;
@@ -151,7 +195,10 @@ export function describeFieldChange(scope: 'customer' | 'context', name: string,
 
 function flatten(action: ActionDefinition): Record<string, unknown> {
   const { attributes, ...core } = action;
-  return { ...core, ...Object.fromEntries(Object.entries(attributes ?? {}).map(([k, v]) => [`attribute ${k}`, v])) };
+  return {
+    ...core,
+    ...Object.fromEntries(Object.entries(attributes ?? {}).map(([k, v]) => [`attribute ${k}`, v])),
+  };
 }
 
 function changedProperties(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
@@ -160,4 +207,9 @@ function changedProperties(before: Record<string, unknown>, after: Record<string
     .map((key) => `${key} ${shown(before[key])} → ${shown(after[key])}`);
 }
 
-const shown = (value: unknown): string => (value === undefined ? '(not set)' : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+const shown = (value: unknown): string =>
+  value === undefined
+    ? '(not set)'
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : JSON.stringify(value);

@@ -14,7 +14,10 @@ export function registryReferences(document: unknown): RegistryReference[] {
     const obj = value as Record<string, unknown>;
     if (obj['type'] === 'registry' && typeof obj['modelId'] === 'string' && obj['modelId'] !== '') {
       const version = obj['version'];
-      const ref: RegistryReference = { modelId: obj['modelId'], ...(Number.isInteger(version) && { version: version as number }) };
+      const ref: RegistryReference = {
+        modelId: obj['modelId'],
+        ...(Number.isInteger(version) && { version: version as number }),
+      };
       found.set(`${ref.modelId}@${ref.version ?? ''}`, ref);
     }
     Object.values(obj).forEach(visit);

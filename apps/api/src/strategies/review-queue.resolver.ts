@@ -6,7 +6,9 @@ import { ReviewQueueService } from './review-queue.service';
 import { StrategyVersion } from './strategy-version.entity';
 import { Strategy } from './strategy.entity';
 
-@ObjectType('ReviewQueueItem', { description: 'A version waiting for the signed-in reviewer, with its strategy.' })
+@ObjectType('ReviewQueueItem', {
+  description: 'A version waiting for the signed-in reviewer, with its strategy.',
+})
 export class ReviewQueueItemType {
   @Field(() => Strategy)
   strategy: Strategy;
@@ -21,7 +23,8 @@ export class ReviewQueueResolver {
 
   @Roles(Role.reviewer)
   @Query(() => [ReviewQueueItemType], {
-    description: 'The versions waiting for you: in review, of strategies not archived, that you neither created nor edited (four eyes); longest waiting first.',
+    description:
+      'The versions waiting for you: in review, of strategies not archived, that you neither created nor edited (four eyes); longest waiting first.',
   })
   reviewQueue(@CurrentActor() actor: Actor) {
     return this.queue.queue(actor);

@@ -19,7 +19,8 @@ export class RulesImportResolver {
   importJsonRulesEngineRules(
     @CurrentActor() actor: Actor,
     @Args('name', new ZodPipe(importRulesSchema.shape.name, 'name')) name: string,
-    @Args('rules', { type: () => JSONScalar }, new ZodPipe(importRulesSchema.shape.rules, 'rules')) rules: unknown,
+    @Args('rules', { type: () => JSONScalar }, new ZodPipe(importRulesSchema.shape.rules, 'rules'))
+    rules: unknown,
   ) {
     return this.rulesImport.importJsonRulesEngine(actor, { name, rules: rules as never });
   }

@@ -25,7 +25,17 @@ import { VersionsService } from './versions.service';
 
 /** Strategies, their versions and the lifecycle. Rejection and approval comments are written through the reviews' repository. */
 @Module({
-  imports: [AdaptiveServingModule, CatalogChangesModule, AuditModule, ActionsModule, CustomerSchemaModule, SimulationsModule, PublishedStrategyEventsModule, FairnessModule, ModelsModule],
+  imports: [
+    AdaptiveServingModule,
+    CatalogChangesModule,
+    AuditModule,
+    ActionsModule,
+    CustomerSchemaModule,
+    SimulationsModule,
+    PublishedStrategyEventsModule,
+    FairnessModule,
+    ModelsModule,
+  ],
   providers: [
     StrategiesRepository,
     VersionsRepository,

@@ -15,7 +15,10 @@ export class StrategiesRepository {
     return em.findOne(Strategy, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async insert(em: EntityManager, values: Pick<Strategy, 'name' | 'description' | 'createdBy'>): Promise<Strategy> {
+  async insert(
+    em: EntityManager,
+    values: Pick<Strategy, 'name' | 'description' | 'createdBy'>,
+  ): Promise<Strategy> {
     const { identifiers } = await em.insert(Strategy, { ...values, archivedAt: null });
     return em.findOneOrFail(Strategy, { where: { id: (identifiers[0] as { id: string }).id } });
   }
@@ -26,7 +29,11 @@ export class StrategiesRepository {
   }
 
   page(limit: number, includeArchived: boolean, afterName?: string): Promise<Strategy[]> {
-    const qb = this.dataSource.getRepository(Strategy).createQueryBuilder('s').orderBy('lower(s.name)', 'ASC').limit(limit);
+    const qb = this.dataSource
+      .getRepository(Strategy)
+      .createQueryBuilder('s')
+      .orderBy('lower(s.name)', 'ASC')
+      .limit(limit);
     if (!includeArchived) qb.andWhere('s.archived_at IS NULL');
     if (afterName !== undefined) qb.andWhere('lower(s.name) > lower(:afterName)', { afterName });
     return qb.getMany();

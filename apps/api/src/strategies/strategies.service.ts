@@ -26,7 +26,12 @@ export function starterDocument(name: string) {
   };
 }
 
-const auditView = (s: Strategy) => ({ id: s.id, name: s.name, description: s.description, archived: s.archivedAt !== null });
+const auditView = (s: Strategy) => ({
+  id: s.id,
+  name: s.name,
+  description: s.description,
+  archived: s.archivedAt !== null,
+});
 
 @Injectable()
 export class StrategiesService {
@@ -44,14 +49,42 @@ export class StrategiesService {
   }
 
   /** create, inside a caller's transaction (e.g. an import that also adds actions); returns the draft too. */
-  async createWithin(em: EntityManager, actor: Actor, input: CreateStrategy): Promise<{ strategy: Strategy; versionId: string }> {
-    const taken = () => conflict(`A strategy named "${input.name}" exists already; choose another name.`, { field: 'input.name' });
+  async createWithin(
+    em: EntityManager,
+    actor: Actor,
+    input: CreateStrategy,
+  ): Promise<{ strategy: Strategy; versionId: string }> {
+    const taken = () =>
+      conflict(`A strategy named "${input.name}" exists already; choose another name.`, {
+        field: 'input.name',
+      });
     const document = input.document ?? starterDocument(input.name);
     try {
-      const strategy = await this.strategies.insert(em, { name: input.name, description: input.description ?? null, createdBy: actor.id });
-      const version = await this.versions.insert(em, { strategyId: strategy.id, number: 1, ...(await this.environment.pinned(document, em)), createdBy: actor.id, basedOnVersionId: null });
-      await this.audit.append(em, actor, { action: 'strategy.create', entityType: 'strategy', entityId: strategy.id, afterHash: recordHash(auditView(strategy)) });
-      await this.audit.append(em, actor, { action: 'version.create', entityType: 'version', entityId: version.id, afterHash: version.contentHash, comment: `version 1 of ${strategy.name}` });
+      const strategy = await this.strategies.insert(em, {
+        name: input.name,
+        description: input.description ?? null,
+        createdBy: actor.id,
+      });
+      const version = await this.versions.insert(em, {
+        strategyId: strategy.id,
+        number: 1,
+        ...(await this.environment.pinned(document, em)),
+        createdBy: actor.id,
+        basedOnVersionId: null,
+      });
+      await this.audit.append(em, actor, {
+        action: 'strategy.create',
+        entityType: 'strategy',
+        entityId: strategy.id,
+        afterHash: recordHash(auditView(strategy)),
+      });
+      await this.audit.append(em, actor, {
+        action: 'version.create',
+        entityType: 'version',
+        entityId: version.id,
+        afterHash: version.contentHash,
+        comment: `version 1 of ${strategy.name}`,
+      });
       return { strategy, versionId: version.id };
     } catch (error: unknown) {
       throw isUniqueViolation(error, 'strategies_name_key') ? taken() : error;
@@ -65,7 +98,11 @@ export class StrategiesService {
       if (!before) throw notFound('Strategy', id);
       if (before.archivedAt) throw invalidState(`Strategy "${before.name}" is archived already.`, []);
       const published = await this.versions.published(id, em);
-      if (published) throw invalidState(`Strategy "${before.name}" has a PUBLISHED version (${published.number}); retire it first.`, ['retireVersion']);
+      if (published)
+        throw invalidState(
+          `Strategy "${before.name}" has a PUBLISHED version (${published.number}); retire it first.`,
+          ['retireVersion'],
+        );
       const after = await this.strategies.archive(em, id);
       await this.audit.append(em, actor, {
         action: 'strategy.archive',
@@ -84,6 +121,8 @@ export class StrategiesService {
 
   async list(page: Page, includeArchived: boolean): Promise<Connection<Strategy>> {
     const after = decodeCursor(page.after, (v): v is string => typeof v === 'string');
-    return toConnection(await this.strategies.page(page.first + 1, includeArchived, after), page.first, (s) => s.name.toLowerCase());
+    return toConnection(await this.strategies.page(page.first + 1, includeArchived, after), page.first, (s) =>
+      s.name.toLowerCase(),
+    );
   }
 }

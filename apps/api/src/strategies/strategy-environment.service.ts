@@ -1,12 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { registryKey, validateStrategy, type CompileOptions, type ProblemCode, type StrategyEnvironment, type ValidationProblem } from '@arbiter/engine';
+import {
+  registryKey,
+  validateStrategy,
+  type CompileOptions,
+  type ProblemCode,
+  type StrategyEnvironment,
+  type ValidationProblem,
+} from '@arbiter/engine';
 import type { EntityManager } from 'typeorm';
 import { ActionsService } from '../actions/actions.service';
 import type { ErrorDetail } from '../common/errors';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import { ModelsService } from '../models/models.service';
 import { AdaptiveServing } from '../adaptive/adaptive-serving';
-import { environmentOf, pinEnvironment, versionHash, withRegistry, type LiveEnvironment, type PinnedModel } from './pinned-environment';
+import {
+  environmentOf,
+  pinEnvironment,
+  versionHash,
+  withRegistry,
+  type LiveEnvironment,
+  type PinnedModel,
+} from './pinned-environment';
 import { registryReferences } from './registry-references';
 import type { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
@@ -54,7 +68,15 @@ export class StrategyEnvironmentService {
     const registry: Record<string, PinnedModel> = {};
     for (const ref of registryReferences(document)) {
       const found = await this.models.versionFor(ref.modelId, ref.version);
-      if (found) registry[registryKey(ref)] = { modelId: found.modelId, name: found.name, version: found.version, contentHash: found.contentHash, auc: found.auc ?? null, spec: found.spec as PinnedModel['spec'] };
+      if (found)
+        registry[registryKey(ref)] = {
+          modelId: found.modelId,
+          name: found.name,
+          version: found.version,
+          contentHash: found.contentHash,
+          auc: found.auc ?? null,
+          spec: found.spec as PinnedModel['spec'],
+        };
     }
     return registry;
   }
@@ -64,26 +86,43 @@ export class StrategyEnvironmentService {
   }
 
   /** A draft's content as it would be stored now: the document, its copy of what it reads, and their hash. */
-  async pinned(document: unknown, em?: EntityManager): Promise<Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'>> {
+  async pinned(
+    document: unknown,
+    em?: EntityManager,
+  ): Promise<Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'>> {
     return pinnedContent(document, await this.load(em, document));
   }
 
   /** What a version decides with: its own copy once submitted; the live catalog and schema for drafts (and versions from before copies). */
-  async forVersion(version: Pick<StrategyVersion, 'status' | 'environment' | 'document'>, em?: EntityManager): Promise<StrategyEnvironment> {
-    const { registry: _names, ...env } = version.status !== VersionStatus.DRAFT && version.environment ? environmentOf(version.environment) : await this.load(em, version.document);
+  async forVersion(
+    version: Pick<StrategyVersion, 'status' | 'environment' | 'document'>,
+    em?: EntityManager,
+  ): Promise<StrategyEnvironment> {
+    const { registry: _names, ...env } =
+      version.status !== VersionStatus.DRAFT && version.environment
+        ? environmentOf(version.environment)
+        : await this.load(em, version.document);
     return env;
   }
 
   /** As forVersion, with adaptive models at their serving snapshot's parameters: what a decision scores with now (the test panel). */
-  async forTest(version: Pick<StrategyVersion, 'status' | 'environment' | 'document'>): Promise<StrategyEnvironment> {
+  async forTest(
+    version: Pick<StrategyVersion, 'status' | 'environment' | 'document'>,
+  ): Promise<StrategyEnvironment> {
     const env = await this.forVersion(version);
-    const registry = version.status !== VersionStatus.DRAFT && version.environment ? version.environment.models : (await this.load(undefined, version.document)).registry;
+    const registry =
+      version.status !== VersionStatus.DRAFT && version.environment
+        ? version.environment.models
+        : (await this.load(undefined, version.document)).registry;
     const learned = await this.adaptive.specs(registry);
     return Object.keys(learned).length ? { ...env, models: { ...env.models, ...learned } } : env;
   }
 }
 
-export function pinnedContent(document: unknown, live: LiveEnvironment): Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'> {
+export function pinnedContent(
+  document: unknown,
+  live: LiveEnvironment,
+): Pick<StrategyVersion, 'document' | 'environment' | 'contentHash'> {
   const environment = pinEnvironment(document, live);
   return { document, environment, contentHash: versionHash(document, environment) };
 }
@@ -99,9 +138,14 @@ export function compileOptionsFor(version: Pick<StrategyVersion, 'status'>): Com
 }
 
 /** A version's problems as its state judges them: for a submitted version those later checks are warnings. */
-export function versionProblems(version: Pick<StrategyVersion, 'status'>, problems: readonly ValidationProblem[]): ValidationProblem[] {
+export function versionProblems(
+  version: Pick<StrategyVersion, 'status'>,
+  problems: readonly ValidationProblem[],
+): ValidationProblem[] {
   const tolerated = compileOptionsFor(version).tolerate ?? [];
-  return problems.map((p) => (p.severity === 'error' && tolerated.includes(p.code) ? { ...p, severity: 'warning' as const } : p));
+  return problems.map((p) =>
+    p.severity === 'error' && tolerated.includes(p.code) ? { ...p, severity: 'warning' as const } : p,
+  );
 }
 
 /** Engine problems as VALIDATION_FAILED details: field inside the node, node id, message. */

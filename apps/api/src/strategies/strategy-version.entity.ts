@@ -37,11 +37,16 @@ export class StrategyVersion {
   @Column('jsonb', { nullable: true })
   environment: PinnedEnvironment | null;
 
-  @Field({ description: 'SHA-256 of the canonical document and its copied catalog entries and fields: what is simulated, approved and published.' })
+  @Field({
+    description:
+      'SHA-256 of the canonical document and its copied catalog entries and fields: what is simulated, approved and published.',
+  })
   @Column('text', { name: 'content_hash' })
   contentHash: string;
 
-  @Field(() => Int, { description: 'Increases with every save or state change; pass it as expectedRevision when saving.' })
+  @Field(() => Int, {
+    description: 'Increases with every save or state change; pass it as expectedRevision when saving.',
+  })
   @Column('int')
   revision: number;
 
@@ -49,7 +54,10 @@ export class StrategyVersion {
   @Column('uuid', { name: 'created_by' })
   createdBy: string;
 
-  @Field(() => [ID], { description: 'Everyone who wrote or changed the content, for a clone also those of its source; none of them may approve it (four eyes).' })
+  @Field(() => [ID], {
+    description:
+      'Everyone who wrote or changed the content, for a clone also those of its source; none of them may approve it (four eyes).',
+  })
   @Column('uuid', { array: true })
   editors: string[];
 

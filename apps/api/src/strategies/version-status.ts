@@ -9,5 +9,6 @@ export enum VersionStatus {
 }
 registerEnumType(VersionStatus, {
   name: 'VersionStatus',
-  description: 'DRAFT → IN_REVIEW → APPROVED → PUBLISHED → RETIRED; reject sends IN_REVIEW back to DRAFT; rollback re-publishes an APPROVED or RETIRED version.',
+  description:
+    'DRAFT → IN_REVIEW → APPROVED → PUBLISHED → RETIRED; reject sends IN_REVIEW back to DRAFT; rollback re-publishes an APPROVED or RETIRED version.',
 });

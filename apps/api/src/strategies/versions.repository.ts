@@ -4,7 +4,17 @@ import { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
 
 export type VersionChanges = Partial<
-  Pick<StrategyVersion, 'status' | 'submittedBy' | 'submittedAt' | 'approvedBy' | 'approvedAt' | 'publishedBy' | 'publishedAt' | 'retiredAt'>
+  Pick<
+    StrategyVersion,
+    | 'status'
+    | 'submittedBy'
+    | 'submittedAt'
+    | 'approvedBy'
+    | 'approvedAt'
+    | 'publishedBy'
+    | 'publishedAt'
+    | 'retiredAt'
+  >
 >;
 
 @Injectable()
@@ -23,20 +33,29 @@ export class VersionsRepository {
     return em.find(StrategyVersion, { where: { strategyId }, order: { number: 'DESC' } });
   }
 
-  published(strategyId: string, em: EntityManager = this.dataSource.manager): Promise<StrategyVersion | null> {
+  published(
+    strategyId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<StrategyVersion | null> {
     return em.findOne(StrategyVersion, { where: { strategyId, status: VersionStatus.PUBLISHED } });
   }
 
   /** Call with the strategy row locked. */
   async nextNumber(em: EntityManager, strategyId: string): Promise<number> {
-    const rows: { max: number | null }[] = await em.query('SELECT max(number) AS max FROM strategy_versions WHERE strategy_id = $1', [strategyId]);
+    const rows: { max: number | null }[] = await em.query(
+      'SELECT max(number) AS max FROM strategy_versions WHERE strategy_id = $1',
+      [strategyId],
+    );
     return (rows[0]?.max ?? 0) + 1;
   }
 
   /** `inheritedEditors`: who wrote the content before (a clone's source); the creator is added. */
   async insert(
     em: EntityManager,
-    values: Pick<StrategyVersion, 'strategyId' | 'number' | 'document' | 'environment' | 'contentHash' | 'createdBy' | 'basedOnVersionId'>,
+    values: Pick<
+      StrategyVersion,
+      'strategyId' | 'number' | 'document' | 'environment' | 'contentHash' | 'createdBy' | 'basedOnVersionId'
+    >,
     inheritedEditors: readonly string[] = [],
   ): Promise<StrategyVersion> {
     const { identifiers } = await em.insert(StrategyVersion, {
@@ -64,7 +83,14 @@ export class VersionsRepository {
           SET document = $3, environment = $4, content_hash = $5, revision = revision + 1, updated_at = now(),
               editors = CASE WHEN $6::uuid = ANY(editors) THEN editors ELSE array_append(editors, $6::uuid) END
         WHERE id = $1 AND revision = $2 AND status = 'DRAFT'`,
-      [id, expectedRevision, JSON.stringify(content.document), JSON.stringify(content.environment), content.contentHash, editorId],
+      [
+        id,
+        expectedRevision,
+        JSON.stringify(content.document),
+        JSON.stringify(content.environment),
+        content.contentHash,
+        editorId,
+      ],
     );
     if (result[1] !== 1) return null;
     return em.findOneOrFail(StrategyVersion, { where: { id } });
@@ -80,14 +106,19 @@ export class VersionsRepository {
       .innerJoin('strategies', 's', 's.id = v.strategy_id')
       .where('v.status = :status', { status: VersionStatus.IN_REVIEW })
       .andWhere('s.archived_at IS NULL')
-      .andWhere('v.created_by <> CAST(:userId AS uuid) AND NOT (CAST(:userId AS uuid) = ANY(v.editors))', { userId })
+      .andWhere('v.created_by <> CAST(:userId AS uuid) AND NOT (CAST(:userId AS uuid) = ANY(v.editors))', {
+        userId,
+      })
       .orderBy('v.submitted_at', 'ASC', 'NULLS LAST')
       .addOrderBy('v.id')
       .getMany();
   }
 
   /** Every version in these states, oldest strategy first, with the strategy's name. */
-  async inStates(em: EntityManager, states: readonly VersionStatus[]): Promise<(StrategyVersion & { strategyName: string })[]> {
+  async inStates(
+    em: EntityManager,
+    states: readonly VersionStatus[],
+  ): Promise<(StrategyVersion & { strategyName: string })[]> {
     const rows = await em
       .createQueryBuilder(StrategyVersion, 'v')
       .innerJoin('strategies', 's', 's.id = v.strategy_id')
@@ -96,16 +127,29 @@ export class VersionsRepository {
       .orderBy('s.name')
       .addOrderBy('v.number')
       .getRawAndEntities();
-    return rows.entities.map((v, i) => Object.assign(v, { strategyName: String((rows.raw[i] as { strategy_name: string }).strategy_name) }));
+    return rows.entities.map((v, i) =>
+      Object.assign(v, { strategyName: String((rows.raw[i] as { strategy_name: string }).strategy_name) }),
+    );
   }
 
   /** A draft's copy of the catalog and schema, refreshed after they changed (not an edit: the revision stays). */
-  async repin(em: EntityManager, id: string, content: Pick<StrategyVersion, 'environment' | 'contentHash'>): Promise<void> {
-    await em.query(`UPDATE strategy_versions SET environment = $2, content_hash = $3 WHERE id = $1 AND status = 'DRAFT'`, [id, JSON.stringify(content.environment), content.contentHash]);
+  async repin(
+    em: EntityManager,
+    id: string,
+    content: Pick<StrategyVersion, 'environment' | 'contentHash'>,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE strategy_versions SET environment = $2, content_hash = $3 WHERE id = $1 AND status = 'DRAFT'`,
+      [id, JSON.stringify(content.environment), content.contentHash],
+    );
   }
 
   /** Changes the status (and the columns that go with it) of a locked version; bumps its revision. */
-  async transition(em: EntityManager, version: StrategyVersion, changes: VersionChanges): Promise<StrategyVersion> {
+  async transition(
+    em: EntityManager,
+    version: StrategyVersion,
+    changes: VersionChanges,
+  ): Promise<StrategyVersion> {
     await em
       .createQueryBuilder()
       .update(StrategyVersion)

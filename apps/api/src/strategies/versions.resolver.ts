@@ -7,7 +7,8 @@ import { ZodPipe } from '../common/validation';
 import {
   approveCommentSchema,
   idSchema,
-  rejectSchema, rollbackReasonSchema,
+  rejectSchema,
+  rollbackReasonSchema,
   revisionSchema,
   SaveDraftInput,
   SaveDraftPayload,
@@ -38,7 +39,9 @@ export class VersionsResolver {
     private readonly simulations: SimulationsRepository,
   ) {}
 
-  @ResolveField(() => [Simulation], { description: 'Simulations of exactly this content: the evidence a reviewer approves on.' })
+  @ResolveField(() => [Simulation], {
+    description: 'Simulations of exactly this content: the evidence a reviewer approves on.',
+  })
   evidence(@Parent() version: StrategyVersion) {
     return this.simulations.byContentHash(version.contentHash);
   }
@@ -50,50 +53,81 @@ export class VersionsResolver {
   }
 
   @Roles(...ALL_ROLES)
-  @Query(() => VersionValidation, { description: "Every problem the engine finds in the version's document.", complexity: EXPENSIVE_FIELD_COST })
+  @Query(() => VersionValidation, {
+    description: "Every problem the engine finds in the version's document.",
+    complexity: EXPENSIVE_FIELD_COST,
+  })
   validateVersion(@Args('versionId', { type: () => ID }, versionId()) id: string) {
     return this.versionsService.validate(id);
   }
 
   @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
-  @Query(() => TestDecisionResult, { description: 'Runs the engine for one input with the full trace. Writes nothing.', complexity: EXPENSIVE_FIELD_COST })
+  @Query(() => TestDecisionResult, {
+    description: 'Runs the engine for one input with the full trace. Writes nothing.',
+    complexity: EXPENSIVE_FIELD_COST,
+  })
   testDecision(@Args('input', new ZodPipe(testDecisionSchema, 'input')) input: TestDecisionInput) {
     return this.versionsService.testDecision(input as TestDecision);
   }
 
   @Roles(Role.designer)
-  @Mutation(() => SaveDraftPayload, { description: 'Saves a DRAFT (optimistic locking). Invalid content is saved too; see SaveDraftPayload.problems.' })
-  saveDraft(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(saveDraftSchema, 'input')) input: SaveDraftInput) {
+  @Mutation(() => SaveDraftPayload, {
+    description:
+      'Saves a DRAFT (optimistic locking). Invalid content is saved too; see SaveDraftPayload.problems.',
+  })
+  saveDraft(
+    @CurrentActor() actor: Actor,
+    @Args('input', new ZodPipe(saveDraftSchema, 'input')) input: SaveDraftInput,
+  ) {
     return this.versionsService.saveDraft(actor, input as SaveDraft);
   }
 
   @Roles(Role.designer)
-  @Mutation(() => StrategyVersion, { description: 'A new DRAFT with the content of any version of the strategy.' })
+  @Mutation(() => StrategyVersion, {
+    description: 'A new DRAFT with the content of any version of the strategy.',
+  })
   cloneVersion(@CurrentActor() actor: Actor, @Args('versionId', { type: () => ID }, versionId()) id: string) {
     return this.versionsService.clone(actor, id);
   }
 
   @Roles(Role.designer)
-  @Mutation(() => StrategyVersion, { description: 'DRAFT → IN_REVIEW. The engine must find no errors; the content is frozen from now on.' })
+  @Mutation(() => StrategyVersion, {
+    description: 'DRAFT → IN_REVIEW. The engine must find no errors; the content is frozen from now on.',
+  })
   submitVersion(
     @CurrentActor() actor: Actor,
     @Args('versionId', { type: () => ID }, versionId()) id: string,
-    @Args('expectedRevision', { type: () => Int, nullable: true }, new ZodPipe(revisionSchema.nullish(), 'expectedRevision')) expectedRevision?: number | null,
+    @Args(
+      'expectedRevision',
+      { type: () => Int, nullable: true },
+      new ZodPipe(revisionSchema.nullish(), 'expectedRevision'),
+    )
+    expectedRevision?: number | null,
   ) {
     return this.lifecycle.submit(actor, id, expectedRevision);
   }
 
   @Roles(Role.reviewer)
-  @Mutation(() => StrategyVersion, { description: 'IN_REVIEW → APPROVED. Not by its author or editors; needs a COMPLETED simulation of its content hash, and a justification when its fairness check fails.' })
+  @Mutation(() => StrategyVersion, {
+    description:
+      'IN_REVIEW → APPROVED. Not by its author or editors; needs a COMPLETED simulation of its content hash, and a justification when its fairness check fails.',
+  })
   approveVersion(
     @CurrentActor() actor: Actor,
     @Args('versionId', { type: () => ID }, versionId()) id: string,
-    @Args('comment', { type: () => String, nullable: true }, new ZodPipe(approveCommentSchema, 'comment')) comment?: string | null,
-    @Args('justification', {
-      type: () => String,
-      nullable: true,
-      description: 'Why approving is justified although the fairness check of the simulation evidence failed; required then (VALIDATION_FAILED naming it), kept as a review comment and in the audit log.',
-    }, new ZodPipe(approveCommentSchema, 'justification')) justification?: string | null,
+    @Args('comment', { type: () => String, nullable: true }, new ZodPipe(approveCommentSchema, 'comment'))
+    comment?: string | null,
+    @Args(
+      'justification',
+      {
+        type: () => String,
+        nullable: true,
+        description:
+          'Why approving is justified although the fairness check of the simulation evidence failed; required then (VALIDATION_FAILED naming it), kept as a review comment and in the audit log.',
+      },
+      new ZodPipe(approveCommentSchema, 'justification'),
+    )
+    justification?: string | null,
   ) {
     return this.lifecycle.approve(actor, id, comment, justification);
   }
@@ -109,14 +143,21 @@ export class VersionsResolver {
   }
 
   @Roles(Role.publisher)
-  @Mutation(() => StrategyVersion, { description: 'APPROVED → PUBLISHED; the previously published version becomes RETIRED in the same transaction.' })
-  publishVersion(@CurrentActor() actor: Actor, @Args('versionId', { type: () => ID }, versionId()) id: string) {
+  @Mutation(() => StrategyVersion, {
+    description:
+      'APPROVED → PUBLISHED; the previously published version becomes RETIRED in the same transaction.',
+  })
+  publishVersion(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => ID }, versionId()) id: string,
+  ) {
     return this.lifecycle.publish(actor, id);
   }
 
   @Roles(Role.publisher)
   @Mutation(() => StrategyVersion, {
-    description: 'Re-publishes an earlier APPROVED or RETIRED version, with the reason (kept in the audit log); the current one becomes RETIRED. Each version keeps the time it was first published.',
+    description:
+      'Re-publishes an earlier APPROVED or RETIRED version, with the reason (kept in the audit log); the current one becomes RETIRED. Each version keeps the time it was first published.',
   })
   rollbackStrategy(
     @CurrentActor() actor: Actor,
@@ -128,8 +169,13 @@ export class VersionsResolver {
   }
 
   @Roles(Role.publisher)
-  @Mutation(() => StrategyVersion, { description: 'PUBLISHED → RETIRED: the strategy stops answering decisions.' })
-  retireVersion(@CurrentActor() actor: Actor, @Args('versionId', { type: () => ID }, versionId()) id: string) {
+  @Mutation(() => StrategyVersion, {
+    description: 'PUBLISHED → RETIRED: the strategy stops answering decisions.',
+  })
+  retireVersion(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => ID }, versionId()) id: string,
+  ) {
     return this.lifecycle.retire(actor, id);
   }
 }
@@ -138,10 +184,15 @@ export class VersionsResolver {
 export class SaveDraftPayloadResolver {
   @ResolveField(() => [StrategyProblem], {
     nullable: true,
-    description: 'The warnings; when the engine found errors, this field is null and the response carries VALIDATION_FAILED with every problem in extensions.details.',
+    description:
+      'The warnings; when the engine found errors, this field is null and the response carries VALIDATION_FAILED with every problem in extensions.details.',
   })
   problems(@Parent() payload: SavedDraft) {
-    if (!payload.valid) throw validationFailed(problemDetails(payload.allProblems), 'The draft was saved, but the engine found problems; fix them before submitting.');
+    if (!payload.valid)
+      throw validationFailed(
+        problemDetails(payload.allProblems),
+        'The draft was saved, but the engine found problems; fix them before submitting.',
+      );
     return payload.allProblems;
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { compileCached, StrategyValidationError, validateDecisionInput, validateStrategy, type ValidationProblem } from '@arbiter/engine';
+import {
+  compileCached,
+  StrategyValidationError,
+  validateDecisionInput,
+  validateStrategy,
+  type ValidationProblem,
+} from '@arbiter/engine';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -7,7 +13,12 @@ import { conflict, invalidState, notFound, validationFailed } from '../common/er
 import type { SaveDraft, TestDecision } from './dto/strategy.types';
 import { assertAllowed } from './lifecycle';
 import { StrategiesRepository } from './strategies.repository';
-import { pinnedContent, problemDetails, StrategyEnvironmentService, versionProblems } from './strategy-environment.service';
+import {
+  pinnedContent,
+  problemDetails,
+  StrategyEnvironmentService,
+  versionProblems,
+} from './strategy-environment.service';
 import type { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
 import { VersionsRepository } from './versions.repository';
@@ -46,17 +57,28 @@ export class VersionsService {
    * come along as editors: whoever wrote or edited the source may not approve it in a clone either.
    * With `change`, the draft starts from a changed document instead (e.g. an experiment's winner).
    */
-  async clone(actor: Actor, sourceId: string, change?: { document: unknown; comment: string }): Promise<StrategyVersion> {
+  async clone(
+    actor: Actor,
+    sourceId: string,
+    change?: { document: unknown; comment: string },
+  ): Promise<StrategyVersion> {
     return this.dataSource.transaction(async (em) => {
       const source = await this.versions.findById(sourceId, em);
       if (!source) throw notFound('Version', sourceId);
       const strategy = await this.strategies.lockById(em, source.strategyId);
       if (!strategy) throw notFound('Strategy', source.strategyId);
-      if (strategy.archivedAt) throw invalidState(`Strategy "${strategy.name}" is archived: it gets no new drafts.`, []);
+      if (strategy.archivedAt)
+        throw invalidState(`Strategy "${strategy.name}" is archived: it gets no new drafts.`, []);
       const number = await this.versions.nextNumber(em, strategy.id);
       const version = await this.versions.insert(
         em,
-        { strategyId: strategy.id, number, ...(await this.environment.pinned(change?.document ?? source.document, em)), createdBy: actor.id, basedOnVersionId: source.id },
+        {
+          strategyId: strategy.id,
+          number,
+          ...(await this.environment.pinned(change?.document ?? source.document, em)),
+          createdBy: actor.id,
+          basedOnVersionId: source.id,
+        },
         [source.createdBy, ...source.editors],
       );
       await this.audit.append(em, actor, {
@@ -89,7 +111,13 @@ export class VersionsService {
       if (current.revision !== input.expectedRevision) throw stale();
       const content = await this.environment.pinned(input.document, em);
       const hash = content.contentHash;
-      const saved = await this.versions.saveDocument(em, current.id, input.expectedRevision, content, actor.id);
+      const saved = await this.versions.saveDocument(
+        em,
+        current.id,
+        input.expectedRevision,
+        content,
+        actor.id,
+      );
       if (!saved) throw stale();
       const problems = await this.environment.validate(saved.document, em);
       await this.audit.append(em, actor, {
@@ -106,7 +134,10 @@ export class VersionsService {
 
   async validate(id: string): Promise<{ valid: boolean; problems: ValidationProblem[] }> {
     const version = await this.get(id);
-    const problems = versionProblems(version, validateStrategy(version.document, await this.environment.forVersion(version)).problems);
+    const problems = versionProblems(
+      version,
+      validateStrategy(version.document, await this.environment.forVersion(version)).problems,
+    );
     return { valid: !problems.some((p) => p.severity === 'error'), problems };
   }
 
@@ -117,17 +148,31 @@ export class VersionsService {
     const validation = validateStrategy(version.document, env);
     const problems = versionProblems(version, validation.problems);
     if (problems.some((p) => p.severity === 'error') || !validation.document) {
-      throw validationFailed(problemDetails(problems), `Version ${version.number} has problems; fix them before testing a decision.`);
+      throw validationFailed(
+        problemDetails(problems),
+        `Version ${version.number} has problems; fix them before testing a decision.`,
+      );
     }
     const inputProblems = validateDecisionInput(input.input, env.schema);
     if (inputProblems.length) {
-      throw validationFailed(inputProblems.map((p) => ({ field: p.field ? `input.input.${p.field}` : 'input.input', message: p.message })));
+      throw validationFailed(
+        inputProblems.map((p) => ({
+          field: p.field ? `input.input.${p.field}` : 'input.input',
+          message: p.message,
+        })),
+      );
     }
     try {
       const compiled = compileCached(validation.document, env, this.environment.compileOptions(version));
-      const result = compiled.decide(input.input, { trace: true, ...(input.limit ? { limit: input.limit } : {}) });
+      const result = compiled.decide(input.input, {
+        trace: true,
+        ...(input.limit ? { limit: input.limit } : {}),
+      });
       // The content this trace comes from: a draft's as it stands against the live catalog now.
-      const hash = version.status === VersionStatus.DRAFT ? pinnedContent(version.document, env).contentHash : version.contentHash;
+      const hash =
+        version.status === VersionStatus.DRAFT
+          ? pinnedContent(version.document, env).contentHash
+          : version.contentHash;
       return { contentHash: hash, recommendations: result.recommendations, trace: result.trace ?? null };
     } catch (error) {
       if (error instanceof StrategyValidationError) throw validationFailed(problemDetails(error.problems));

@@ -32,7 +32,11 @@ class CreateAdminModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: CreateAdminModule,
-      imports: [ConfigModule.register(config), TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: true }), UsersModule],
+      imports: [
+        ConfigModule.register(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: true }),
+        UsersModule,
+      ],
     };
   }
 }
@@ -46,7 +50,15 @@ interface Options {
 function readOptions(argv: string[]): Options {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
   } catch (error) {
     throw new CommandError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -55,7 +67,11 @@ function readOptions(argv: string[]): Options {
     process.exit(0);
   }
   if (!values.email) throw new CommandError(`--email is required.\n${USAGE}`);
-  return { email: values.email, name: values.name ?? values.email.split('@')[0]!, passwordFromStdin: values['password-stdin'] ?? false };
+  return {
+    email: values.email,
+    name: values.name ?? values.email.split('@')[0]!,
+    passwordFromStdin: values['password-stdin'] ?? false,
+  };
 }
 
 async function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
@@ -71,21 +87,39 @@ async function main(): Promise<number> {
   const options = readOptions(process.argv.slice(2));
   const config = loadConfig({ LOG_LEVEL: 'warn', ...loadEnvFile() });
   const problems: string[] = [];
-  if (!config.database.url) problems.push('DATABASE_URL: is required (the quick start has its demo admin already)');
-  if (config.audit.secretGenerated) problems.push('AUDIT_HMAC_SECRET: is required, with the API’s value: the new admin’s audit entry is signed with it');
+  if (!config.database.url)
+    problems.push('DATABASE_URL: is required (the quick start has its demo admin already)');
+  if (config.audit.secretGenerated)
+    problems.push(
+      'AUDIT_HMAC_SECRET: is required, with the API’s value: the new admin’s audit entry is signed with it',
+    );
   if (problems.length) throw new ConfigError(problems);
 
-  const password = options.passwordFromStdin ? await readFirstLine(process.stdin) : randomBytes(18).toString('base64url');
-  const input = createUserSchema.safeParse({ email: options.email, displayName: options.name, password, roles: [Role.admin] });
+  const password = options.passwordFromStdin
+    ? await readFirstLine(process.stdin)
+    : randomBytes(18).toString('base64url');
+  const input = createUserSchema.safeParse({
+    email: options.email,
+    displayName: options.name,
+    password,
+    roles: [Role.admin],
+  });
   if (!input.success) {
     const issue = input.error.issues[0]!;
-    const field = { email: '--email', displayName: '--name', password: 'the password' }[String(issue.path[0])] ?? String(issue.path[0]);
+    const field =
+      { email: '--email', displayName: '--name', password: 'the password' }[String(issue.path[0])] ??
+      String(issue.path[0]);
     throw new CommandError(`${field}: ${issue.message}`);
   }
   const weak = weakPasswordReason(password, [input.data.email, input.data.displayName]);
-  if (weak) throw new CommandError(`The password ${weak}; choose another (or leave out --password-stdin to have one generated).`);
+  if (weak)
+    throw new CommandError(
+      `The password ${weak}; choose another (or leave out --password-stdin to have one generated).`,
+    );
 
-  const app = await NestFactory.createApplicationContext(CreateAdminModule.register(config), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(CreateAdminModule.register(config), {
+    logger: ['error'],
+  });
   try {
     const users = app.get(UsersService);
     const existing = await users.findByEmail(input.data.email);
@@ -96,12 +130,16 @@ async function main(): Promise<number> {
       user = await users.create(null, input.data, comment);
     } catch (error) {
       // Another run created the same email in between: the same answer as when it existed before.
-      const raced = error instanceof AppError && error.code === 'CONFLICT' && (await users.findByEmail(input.data.email));
+      const raced =
+        error instanceof AppError && error.code === 'CONFLICT' && (await users.findByEmail(input.data.email));
       if (raced) return reportExisting(raced);
       throw error;
     }
-    console.log(`Created the admin ${user.email} (${user.displayName}, id ${user.id}); the audit log has the entry.`);
-    if (!options.passwordFromStdin) console.log(`Password (shown only now; keep it in a password manager): ${password}`);
+    console.log(
+      `Created the admin ${user.email} (${user.displayName}, id ${user.id}); the audit log has the entry.`,
+    );
+    if (!options.passwordFromStdin)
+      console.log(`Password (shown only now; keep it in a password manager): ${password}`);
     return 0;
   } finally {
     await app.close();

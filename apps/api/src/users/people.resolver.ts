@@ -17,7 +17,15 @@ export class PeopleResolver {
     description: `Display names of users by id, for authors, reviewers and audit actors (deactivated users included; unknown ids are left out). At most ${MAX_PEOPLE} ids.`,
   })
   people(
-    @Args('ids', { type: () => [ID] }, new ZodPipe(z.array(z.uuid('must be an id (UUID)')).max(MAX_PEOPLE, `at most ${MAX_PEOPLE} ids at once`), 'ids')) ids: string[],
+    @Args(
+      'ids',
+      { type: () => [ID] },
+      new ZodPipe(
+        z.array(z.uuid('must be an id (UUID)')).max(MAX_PEOPLE, `at most ${MAX_PEOPLE} ids at once`),
+        'ids',
+      ),
+    )
+    ids: string[],
   ): Promise<Person[]> {
     return this.users.people(ids);
   }

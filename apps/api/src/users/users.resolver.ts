@@ -4,9 +4,21 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
-import { connectionType, DEFAULT_PAGE_SIZE, PageArgs, pageSchema, type Page } from '../common/graphql/pagination';
+import {
+  connectionType,
+  DEFAULT_PAGE_SIZE,
+  PageArgs,
+  pageSchema,
+  type Page,
+} from '../common/graphql/pagination';
 import { ZodPipe } from '../common/validation';
-import { CreateUserInput, createUserSchema, rolesSchema, uuidSchema, type CreateUser } from './dto/user.inputs';
+import {
+  CreateUserInput,
+  createUserSchema,
+  rolesSchema,
+  uuidSchema,
+  type CreateUser,
+} from './dto/user.inputs';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -18,7 +30,10 @@ export class UsersResolver {
 
   @Roles(Role.admin)
   @Query(() => UserConnection, { description: 'All users, by email. Admin only.' })
-  users(@Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page')) page?: Page) {
+  users(
+    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'))
+    page?: Page,
+  ) {
     return this.usersService.list(page ?? { first: DEFAULT_PAGE_SIZE });
   }
 
@@ -30,12 +45,17 @@ export class UsersResolver {
 
   @Roles(Role.admin)
   @Mutation(() => User)
-  createUser(@CurrentActor() actor: Actor, @Args('input', new ZodPipe(createUserSchema, 'input')) input: CreateUserInput) {
+  createUser(
+    @CurrentActor() actor: Actor,
+    @Args('input', new ZodPipe(createUserSchema, 'input')) input: CreateUserInput,
+  ) {
     return this.usersService.create(actor, input as CreateUser);
   }
 
   @Roles(Role.admin)
-  @Mutation(() => User, { description: 'Replaces the roles of a user. The last active admin keeps the admin role.' })
+  @Mutation(() => User, {
+    description: 'Replaces the roles of a user. The last active admin keeps the admin role.',
+  })
   setUserRoles(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID }, new ZodPipe(uuidSchema, 'userId')) userId: string,
@@ -45,7 +65,9 @@ export class UsersResolver {
   }
 
   @Roles(Role.admin)
-  @Mutation(() => User, { description: 'Deactivated users cannot sign in; their tokens stop working at once.' })
+  @Mutation(() => User, {
+    description: 'Deactivated users cannot sign in; their tokens stop working at once.',
+  })
   setUserActive(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID }, new ZodPipe(uuidSchema, 'userId')) userId: string,

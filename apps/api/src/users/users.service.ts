@@ -12,7 +12,13 @@ import type { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
 /** What the audit log hashes of a user: never the password hash. */
-const auditView = (u: User) => ({ id: u.id, email: u.email, displayName: u.displayName, roles: [...u.roles].sort(), active: u.active });
+const auditView = (u: User) => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  roles: [...u.roles].sort(),
+  active: u.active,
+});
 
 @Injectable()
 export class UsersService {
@@ -26,19 +32,44 @@ export class UsersService {
   async create(actor: Actor | null, input: CreateUser, auditComment?: string): Promise<User> {
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (em) => {
-      if (await this.users.findByEmail(input.email, em)) throw conflict(`A user with the email ${input.email} exists already.`, { field: 'email' });
-      const user = await this.users.insert(em, { email: input.email, displayName: input.displayName, passwordHash, roles: input.roles, active: true });
-      await this.audit.append(em, actor, { action: 'user.create', entityType: 'user', entityId: user.id, afterHash: recordHash(auditView(user)), comment: auditComment ?? null });
+      if (await this.users.findByEmail(input.email, em))
+        throw conflict(`A user with the email ${input.email} exists already.`, { field: 'email' });
+      const user = await this.users.insert(em, {
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        roles: input.roles,
+        active: true,
+      });
+      await this.audit.append(em, actor, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        afterHash: recordHash(auditView(user)),
+        comment: auditComment ?? null,
+      });
       return user;
     });
   }
 
   async setRoles(actor: Actor, userId: string, roles: Role[]): Promise<User> {
-    return this.change(actor, userId, 'user.roles', { roles }, (before) => before.roles.includes(Role.admin) && !roles.includes(Role.admin));
+    return this.change(
+      actor,
+      userId,
+      'user.roles',
+      { roles },
+      (before) => before.roles.includes(Role.admin) && !roles.includes(Role.admin),
+    );
   }
 
   async setActive(actor: Actor, userId: string, active: boolean): Promise<User> {
-    return this.change(actor, userId, 'user.active', { active }, (before) => before.roles.includes(Role.admin) && before.active && !active);
+    return this.change(
+      actor,
+      userId,
+      'user.active',
+      { active },
+      (before) => before.roles.includes(Role.admin) && before.active && !active,
+    );
   }
 
   get(id: string): Promise<User | null> {
@@ -52,7 +83,9 @@ export class UsersService {
 
   async list(page: Page): Promise<Connection<User>> {
     const after = decodeCursor(page.after, (v): v is string => typeof v === 'string');
-    return toConnection(await this.users.page(page.first + 1, after), page.first, (u) => u.email.toLowerCase());
+    return toConnection(await this.users.page(page.first + 1, after), page.first, (u) =>
+      u.email.toLowerCase(),
+    );
   }
 
   private async change(
@@ -66,7 +99,9 @@ export class UsersService {
       const before = await this.users.lockById(em, userId);
       if (!before) throw notFound('User', userId);
       if (removesAnAdmin(before) && (await this.users.countOtherActiveAdmins(em, userId)) === 0) {
-        throw invalidState('At least one active admin must remain, or nobody could manage users any more.', ['make another user admin first']);
+        throw invalidState('At least one active admin must remain, or nobody could manage users any more.', [
+          'make another user admin first',
+        ]);
       }
       const after = await this.users.update(em, userId, changes);
       await this.audit.append(em, actor, {

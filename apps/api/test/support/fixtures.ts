@@ -30,7 +30,15 @@ export const INVALID_DOC = {
   schemaVersion: 1,
   nodes: [
     { id: 'candidates', type: 'actions', config: {} },
-    { id: 'adults', type: 'filter', config: { condition: { all: [{ fact: 'customer', path: '$.agee', operator: 'greaterThanInclusive', value: 18 }] } } },
+    {
+      id: 'adults',
+      type: 'filter',
+      config: {
+        condition: {
+          all: [{ fact: 'customer', path: '$.agee', operator: 'greaterThanInclusive', value: 18 }],
+        },
+      },
+    },
   ],
   edges: [{ source: 'candidates', target: 'adults' }],
 };
@@ -49,14 +57,29 @@ export interface VersionView {
   document: unknown;
 }
 
-export async function createStrategy(t: TestApp, token: string, name: string, document: unknown = VALID_DOC): Promise<{ strategyId: string; version: VersionView }> {
+export async function createStrategy(
+  t: TestApp,
+  token: string,
+  name: string,
+  document: unknown = VALID_DOC,
+): Promise<{ strategyId: string; version: VersionView }> {
   const res = ok(
-    await t.gql(`mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { id versions { ${VERSION_FIELDS} } } }`, { input: { name, document } }, token),
+    await t.gql(
+      `mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { id versions { ${VERSION_FIELDS} } } }`,
+      { input: { name, document } },
+      token,
+    ),
   );
   return { strategyId: res.createStrategy.id, version: res.createStrategy.versions[0] };
 }
 
-export async function saveDraft(t: TestApp, token: string, versionId: string, expectedRevision: number, document: unknown) {
+export async function saveDraft(
+  t: TestApp,
+  token: string,
+  versionId: string,
+  expectedRevision: number,
+  document: unknown,
+) {
   return t.gql(
     `mutation($input: SaveDraftInput!) { saveDraft(input: $input) { valid version { ${VERSION_FIELDS} } problems { code nodeId field message severity } } }`,
     { input: { versionId, expectedRevision, document } },
@@ -65,20 +88,52 @@ export async function saveDraft(t: TestApp, token: string, versionId: string, ex
 }
 
 export const mutate = {
-  submit: (t: TestApp, token: string, versionId: string) => t.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v: versionId }, token),
+  submit: (t: TestApp, token: string, versionId: string) =>
+    t.gql(
+      `mutation($v: ID!) { submitVersion(versionId: $v) { ${VERSION_FIELDS} } }`,
+      { v: versionId },
+      token,
+    ),
   approve: (t: TestApp, token: string, versionId: string, comment?: string) =>
-    t.gql(`mutation($v: ID!, $c: String) { approveVersion(versionId: $v, comment: $c) { ${VERSION_FIELDS} } }`, { v: versionId, c: comment }, token),
+    t.gql(
+      `mutation($v: ID!, $c: String) { approveVersion(versionId: $v, comment: $c) { ${VERSION_FIELDS} } }`,
+      { v: versionId, c: comment },
+      token,
+    ),
   reject: (t: TestApp, token: string, versionId: string, comment: string) =>
-    t.gql(`mutation($v: ID!, $c: String!) { rejectVersion(versionId: $v, comment: $c) { ${VERSION_FIELDS} } }`, { v: versionId, c: comment }, token),
-  publish: (t: TestApp, token: string, versionId: string) => t.gql(`mutation($v: ID!) { publishVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v: versionId }, token),
-  retire: (t: TestApp, token: string, versionId: string) => t.gql(`mutation($v: ID!) { retireVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v: versionId }, token),
+    t.gql(
+      `mutation($v: ID!, $c: String!) { rejectVersion(versionId: $v, comment: $c) { ${VERSION_FIELDS} } }`,
+      { v: versionId, c: comment },
+      token,
+    ),
+  publish: (t: TestApp, token: string, versionId: string) =>
+    t.gql(
+      `mutation($v: ID!) { publishVersion(versionId: $v) { ${VERSION_FIELDS} } }`,
+      { v: versionId },
+      token,
+    ),
+  retire: (t: TestApp, token: string, versionId: string) =>
+    t.gql(
+      `mutation($v: ID!) { retireVersion(versionId: $v) { ${VERSION_FIELDS} } }`,
+      { v: versionId },
+      token,
+    ),
   rollback: (t: TestApp, token: string, strategyId: string, toVersionId: string) =>
-    t.gql(`mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: "back to the earlier version") { ${VERSION_FIELDS} } }`, { s: strategyId, v: toVersionId }, token),
-  clone: (t: TestApp, token: string, versionId: string) => t.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v: versionId }, token),
+    t.gql(
+      `mutation($s: ID!, $v: ID!) { rollbackStrategy(strategyId: $s, toVersionId: $v, reason: "back to the earlier version") { ${VERSION_FIELDS} } }`,
+      { s: strategyId, v: toVersionId },
+      token,
+    ),
+  clone: (t: TestApp, token: string, versionId: string) =>
+    t.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v: versionId }, token),
 };
 
 /** Plays the simulations worker: a COMPLETED simulation of this content hash. */
-export async function completeSimulation(t: TestApp, contentHash: string, status = 'COMPLETED'): Promise<string> {
+export async function completeSimulation(
+  t: TestApp,
+  contentHash: string,
+  status = 'COMPLETED',
+): Promise<string> {
   const rows = await t.sql.query<{ id: string }>(
     `INSERT INTO simulations (content_hash, status, results, completed_at) VALUES ($1, $2, '{"rows": 100}', CASE WHEN $2 = 'COMPLETED' THEN now() END) RETURNING id`,
     [contentHash, status],
@@ -87,7 +142,12 @@ export async function completeSimulation(t: TestApp, contentHash: string, status
 }
 
 export async function versionRow(t: TestApp, id: string) {
-  return (await t.sql.query('SELECT status, revision, content_hash, document FROM strategy_versions WHERE id = $1', [id])).rows[0];
+  return (
+    await t.sql.query(
+      'SELECT status, revision, content_hash, document FROM strategy_versions WHERE id = $1',
+      [id],
+    )
+  ).rows[0];
 }
 
 export async function auditCount(t: TestApp): Promise<number> {

@@ -1,4 +1,11 @@
-import { completeSimulation, createStrategy, mutate, saveDraft, VALID_DOC, type VersionView } from './fixtures';
+import {
+  completeSimulation,
+  createStrategy,
+  mutate,
+  saveDraft,
+  VALID_DOC,
+  type VersionView,
+} from './fixtures';
 import { ok, Role, type TestApp, type TestUser } from './test-app';
 
 /** Builds versions in every state with a fixed cast, so a test can act on them as someone else. */
@@ -54,7 +61,8 @@ export class Scenario {
   async replaced() {
     const s = await this.published();
     const v2 = ok(await mutate.clone(this.t, this.designer.token, s.version.id)).cloneVersion;
-    const saved = ok(await saveDraft(this.t, this.designer.token, v2.id, v2.revision, this.uniqueDoc())).saveDraft.version;
+    const saved = ok(await saveDraft(this.t, this.designer.token, v2.id, v2.revision, this.uniqueDoc()))
+      .saveDraft.version;
     ok(await mutate.submit(this.t, this.designer.token, v2.id));
     await completeSimulation(this.t, saved.contentHash);
     ok(await mutate.approve(this.t, this.reviewer.token, v2.id));
@@ -64,12 +72,24 @@ export class Scenario {
 
   async action(): Promise<{ id: string; revision: number }> {
     const id = this.unique('act');
-    return ok(await this.t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id revision } }`, { i: { id, name: id } }, this.designer.token)).createAction;
+    return ok(
+      await this.t.gql(
+        `mutation($i: CreateActionInput!) { createAction(input: $i) { id revision } }`,
+        { i: { id, name: id } },
+        this.designer.token,
+      ),
+    ).createAction;
   }
 
   async schemaField(): Promise<string> {
     const name = this.unique('f').replace(/-/g, '_');
-    ok(await this.t.gql(`mutation($n: String!) { defineSchemaField(input: { scope: customer, name: $n, type: number }) { name } }`, { n: name }, this.designer.token));
+    ok(
+      await this.t.gql(
+        `mutation($n: String!) { defineSchemaField(input: { scope: customer, name: $n, type: number }) { name } }`,
+        { n: name },
+        this.designer.token,
+      ),
+    );
     return name;
   }
 }

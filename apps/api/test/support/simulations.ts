@@ -9,7 +9,15 @@ export const ADULTS_DOC = {
   schemaVersion: 1,
   nodes: [
     { id: 'candidates', type: 'actions', config: {} },
-    { id: 'thirty-plus', type: 'filter', config: { condition: { all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 30 }] } } },
+    {
+      id: 'thirty-plus',
+      type: 'filter',
+      config: {
+        condition: {
+          all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 30 }],
+        },
+      },
+    },
     { id: 'output', type: 'output', config: {} },
   ],
   edges: [
@@ -19,16 +27,34 @@ export const ADULTS_DOC = {
 };
 
 /** The catalog of customersCsv's logged offers, and a strategy of each document; returns the version ids. */
-export async function simulationSetup(t: Pick<TestApp, 'gql'>, designerToken: string): Promise<{ baseline: { id: string; contentHash: string }; draft: { id: string; contentHash: string } }> {
+export async function simulationSetup(
+  t: Pick<TestApp, 'gql'>,
+  designerToken: string,
+): Promise<{ baseline: { id: string; contentHash: string }; draft: { id: string; contentHash: string } }> {
   for (const [id, value] of [
     ['card', 10],
     ['loan', 20],
   ] as const) {
-    ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i: { id, name: id, value } }, designerToken));
+    ok(
+      await t.gql(
+        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
+        { i: { id, name: id, value } },
+        designerToken,
+      ),
+    );
   }
   const create = async (name: string, document: unknown) =>
-    ok(await t.gql(`mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { versions { id contentHash } } }`, { i: { name, document } }, designerToken)).createStrategy.versions[0];
-  return { baseline: await create('All offers', ALL_ACTIONS_DOC), draft: await create('Thirty plus', ADULTS_DOC) };
+    ok(
+      await t.gql(
+        `mutation($i: CreateStrategyInput!) { createStrategy(input: $i) { versions { id contentHash } } }`,
+        { i: { name, document } },
+        designerToken,
+      ),
+    ).createStrategy.versions[0];
+  return {
+    baseline: await create('All offers', ALL_ACTIONS_DOC),
+    draft: await create('Thirty plus', ADULTS_DOC),
+  };
 }
 
 export const RUN = `mutation($v: ID!, $d: ID!, $b: ID, $f: Boolean) { runSimulation(versionId: $v, datasetId: $d, baselineVersionId: $b, force: $f) { id status contentHash rowsTotal chunkCount } }`;

@@ -12,7 +12,12 @@ export const TEST_PASSWORD = 'correct-horse-battery-staple';
 export interface GqlError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; details?: { field: string; message: string; nodeId?: string; code?: string }[]; allowed?: string[]; [key: string]: unknown };
+  extensions?: {
+    code?: string;
+    details?: { field: string; message: string; nodeId?: string; code?: string }[];
+    allowed?: string[];
+    [key: string]: unknown;
+  };
 }
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -35,7 +40,11 @@ export interface TestApp {
   sql: Client;
   // Responses are checked field by field in the tests; `any` keeps them readable.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResponse<T>>;
   /** Creates a user with these roles and signs them in. */
   user(roles: Role[], name?: string): Promise<TestUser>;
   close(): Promise<void>;
@@ -44,10 +53,19 @@ export interface TestApp {
 let counter = 0;
 
 /** Boots the real API on a fresh database (migrations applied at start-up); `connectThrough` rewrites the URL the API uses (e.g. through a proxy). */
-export async function startTestApp(overrides: Partial<Record<string, string>> = {}, options: { connectThrough?: (url: string) => string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Record<string, string>> = {},
+  options: { connectThrough?: (url: string) => string } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const databaseUrl = options.connectThrough?.(db.url) ?? db.url;
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '5', ...overrides });
+  const config: AppConfig = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_SIZE: '5',
+    ...overrides,
+  });
   let app: NestExpressApplication;
   try {
     app = await createApp(config);
@@ -63,14 +81,24 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     const req = request(server).post('/graphql').set('content-type', 'application/json');
     if (token) req.set('authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });
-    return { status: res.status, data: res.body?.data ?? null, errors: res.body?.errors, headers: res.headers as Record<string, string> };
+    return {
+      status: res.status,
+      data: res.body?.data ?? null,
+      errors: res.body?.errors,
+      headers: res.headers as Record<string, string>,
+    };
   };
 
   const user: TestApp['user'] = async (roles, name) => {
     counter += 1;
     const email = `${name ?? (roles.join('-') || 'nobody')}-${counter}@test.local`;
-    const created = await app.get(UsersService).create(null, { email, displayName: email, password: TEST_PASSWORD, roles });
-    const res = await gql<{ login: { accessToken: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: TEST_PASSWORD });
+    const created = await app
+      .get(UsersService)
+      .create(null, { email, displayName: email, password: TEST_PASSWORD, roles });
+    const res = await gql<{ login: { accessToken: string } }>(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      { e: email, p: TEST_PASSWORD },
+    );
     if (!res.data) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
     return { id: created.id, email, roles, token: res.data.login.accessToken };
   };
@@ -96,7 +124,8 @@ export function errorCode(res: GqlResponse): string | undefined {
 
 /** Fails with the errors when a response has any. */
 export function ok<T>(res: GqlResponse<T>): T {
-  if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+  if (res.errors?.length || !res.data)
+    throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
   return res.data;
 }
 

@@ -3,7 +3,17 @@ import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import { storableDate } from '../../common/storable-date';
 
-const RESERVED_ATTRIBUTES = ['id', 'name', 'group', 'channel', 'value', 'cost', 'validFrom', 'validTo', 'tags'];
+const RESERVED_ATTRIBUTES = [
+  'id',
+  'name',
+  'group',
+  'channel',
+  'value',
+  'cost',
+  'validFrom',
+  'validTo',
+  'tags',
+];
 
 export const actionIdSchema = z
   .string()
@@ -11,7 +21,8 @@ export const actionIdSchema = z
   .max(64, 'must be at most 64 characters')
   .regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const amount = z.number().finite().min(-1e12).max(1e12);
 
 const fields = {
@@ -23,18 +34,30 @@ const fields = {
   validFrom: storableDate().nullish(),
   validTo: storableDate().nullish(),
   tags: z
-    .array(text(100).refine((t) => !/[,;|]/.test(t), 'must not contain , ; or | (they separate tags in the studio and in CSV files)'))
+    .array(
+      text(100).refine(
+        (t) => !/[,;|]/.test(t),
+        'must not contain , ; or | (they separate tags in the studio and in CSV files)',
+      ),
+    )
     .max(50, 'at most 50 tags')
     .refine((t) => new Set(t).size === t.length, 'lists a tag twice')
     .nullish(),
   attributes: z
-    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'attribute names use letters, digits and _'), z.json())
-    .refine((a) => !Object.keys(a).some((k) => RESERVED_ATTRIBUTES.includes(k)), `must not use the names ${RESERVED_ATTRIBUTES.join(', ')}`)
+    .record(
+      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'attribute names use letters, digits and _'),
+      z.json(),
+    )
+    .refine(
+      (a) => !Object.keys(a).some((k) => RESERVED_ATTRIBUTES.includes(k)),
+      `must not use the names ${RESERVED_ATTRIBUTES.join(', ')}`,
+    )
     .refine((a) => JSON.stringify(a).length <= 20_000, 'must be at most 20000 characters as JSON')
     .nullish(),
 };
 
-const validity = (a: { validFrom?: Date | null; validTo?: Date | null }) => !a.validFrom || !a.validTo || a.validFrom <= a.validTo;
+const validity = (a: { validFrom?: Date | null; validTo?: Date | null }) =>
+  !a.validFrom || !a.validTo || a.validFrom <= a.validTo;
 /** The dates' order, checked as soon as both are dates, even when another field is wrong: every problem in one answer. */
 const validityCheck = {
   message: 'must not be before validFrom',
@@ -82,7 +105,10 @@ export class CreateActionInput {
   @Field(() => [String], { nullable: true })
   tags?: string[] | null;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'Object of free attributes, e.g. { "segment": "gold" }.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'Object of free attributes, e.g. { "segment": "gold" }.',
+  })
   attributes?: Record<string, unknown> | null;
 }
 

@@ -11,7 +11,10 @@ export class AuditFilterInput {
   @Field(() => String, { nullable: true, description: 'e.g. version.approve' })
   action?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'user, action, schemaField, strategy, version, comment' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'user, action, schemaField, strategy, version, comment',
+  })
   entityType?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -35,7 +38,10 @@ export const auditFilterSchema = z
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'must not be before from', path: ['to'] });
 
-@ObjectType({ description: 'What the audit log holds, for its filters: every entity type, action and actor that occurs in it.' })
+@ObjectType({
+  description:
+    'What the audit log holds, for its filters: every entity type, action and actor that occurs in it.',
+})
 export class AuditFacets {
   @Field(() => [String])
   entityTypes: string[];
@@ -43,11 +49,16 @@ export class AuditFacets {
   @Field(() => [String])
   actions: string[];
 
-  @Field(() => [ID], { description: 'Users who acted, by id (names through `people`); system entries have none.' })
+  @Field(() => [ID], {
+    description: 'Users who acted, by id (names through `people`); system entries have none.',
+  })
   actorIds: string[];
 }
 
-@InputType({ description: 'An audit chain head exported earlier (log line or arbiter_audit_chain_head_info): seq and hash.' })
+@InputType({
+  description:
+    'An audit chain head exported earlier (log line or arbiter_audit_chain_head_info): seq and hash.',
+})
 export class AuditChainAnchorInput {
   @Field(() => Int)
   seq: number;
@@ -75,6 +86,9 @@ export class AuditChainVerification {
   @Field(() => String, { nullable: true })
   reason: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Hash of the last entry; keep it elsewhere to detect truncation.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Hash of the last entry; keep it elsewhere to detect truncation.',
+  })
   headHash: string | null;
 }

@@ -22,4 +22,6 @@ export const loginSchema = z.object({
   password: z.string().min(1, 'must not be empty').max(200),
 });
 
-export const refreshTokenSchema = z.string().regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,}$/, 'is not a refresh token issued by this API');
+export const refreshTokenSchema = z
+  .string()
+  .regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,}$/, 'is not a refresh token issued by this API');

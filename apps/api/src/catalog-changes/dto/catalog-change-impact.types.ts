@@ -7,7 +7,8 @@ export enum VersionImpactEffect {
 }
 registerEnumType(VersionImpactEffect, {
   name: 'VersionImpactEffect',
-  description: 'BREAKS: the edit would be refused for it; KEEPS_ITS_COPY: it goes on deciding as approved or submitted; FOLLOWS: it takes the edit (drafts, and versions made before copies existed).',
+  description:
+    'BREAKS: the edit would be refused for it; KEEPS_ITS_COPY: it goes on deciding as approved or submitted; FOLLOWS: it takes the edit (drafts, and versions made before copies existed).',
 });
 
 @ObjectType('VersionImpact', { description: 'What a catalog or schema edit does to one strategy version.' })
@@ -30,18 +31,32 @@ export class VersionImpactType {
   @Field(() => VersionImpactEffect)
   effect: VersionImpactEffect;
 
-  @Field({ description: "In words: \"Retention version 3 (published) reads customer.age, and its type would change from number to string, …\"." })
+  @Field({
+    description:
+      'In words: "Retention version 3 (published) reads customer.age, and its type would change from number to string, …".',
+  })
   message: string;
 }
 
-@ObjectType('CatalogChangeImpact', { description: 'What saving an edit of the catalog or the customer schema would do, before it is saved. Nothing is changed.' })
+@ObjectType('CatalogChangeImpact', {
+  description:
+    'What saving an edit of the catalog or the customer schema would do, before it is saved. Nothing is changed.',
+})
 export class CatalogChangeImpactType {
-  @Field({ description: 'Saving would be refused with CONFLICT: the edit would break a published or approved version.' })
+  @Field({
+    description:
+      'Saving would be refused with CONFLICT: the edit would break a published or approved version.',
+  })
   refused: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The CONFLICT message saving would get, listing the versions it would break.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The CONFLICT message saving would get, listing the versions it would break.',
+  })
   refusal: string | null;
 
-  @Field(() => [VersionImpactType], { description: 'Every version that reads what the edit changes; empty when none does.' })
+  @Field(() => [VersionImpactType], {
+    description: 'Every version that reads what the edit changes; empty when none does.',
+  })
   impacts: VersionImpactType[];
 }

@@ -1,5 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import {
+  BREAK,
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type OperationDefinitionNode,
+  type ValueNode,
+} from 'graphql';
 import type { NextFunction, Request, Response } from 'express';
 import { validationFailed, type AppError, type ErrorDetail } from '../errors';
 import { fieldPath, inputProblem, MAX_INPUT_DEPTH } from '../input-check';
@@ -8,7 +16,8 @@ import { fieldPath, inputProblem, MAX_INPUT_DEPTH } from '../input-check';
 export const MAX_QUERY_NESTING = 2 * MAX_INPUT_DEPTH;
 
 /** An AppError as an answer before execution: HTTP 400, formatted like any other (see format-error.ts). */
-const refuse = (error: AppError) => new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 400 } } });
+const refuse = (error: AppError) =>
+  new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 400 } } });
 
 /** Whether the text nests deeper than `max`, counted outside strings and comments (the parser recurses once per level). */
 export function nestedDeeperThan(source: string, max: number): boolean {
@@ -24,7 +33,8 @@ export function nestedDeeperThan(source: string, max: number): boolean {
       if (end < 0) return false; // unterminated: the parser says so
       i = end + 2;
     } else if (c === '"') {
-      for (i++; i < source.length && source[i] !== '"' && source[i] !== '\n'; i++) if (source[i] === '\\') i++;
+      for (i++; i < source.length && source[i] !== '"' && source[i] !== '\n'; i++)
+        if (source[i] === '\\') i++;
     } else if (c === '{' || c === '[' || c === '(') {
       if (++depth > max) return true;
     } else if (c === '}' || c === ']' || c === ')') {
@@ -39,12 +49,20 @@ export function nestedDeeperThan(source: string, max: number): boolean {
  * default) that holds a string PostgreSQL cannot store or nests too deeply. Fields are named by
  * argument path (`input.name`), as VALIDATION_FAILED details from the resolvers' own checks are.
  */
-export function argumentProblem(document: DocumentNode, operation: OperationDefinitionNode | undefined, variables: Record<string, unknown>): ErrorDetail | undefined {
-  const defaults = new Map((operation?.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue]));
+export function argumentProblem(
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown>,
+): ErrorDetail | undefined {
+  const defaults = new Map(
+    (operation?.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue]),
+  );
   let found: ErrorDetail | undefined;
   visit(document, {
     Argument(argument) {
-      const pending: { node: ValueNode; field: string; depth: number }[] = [{ node: argument.value, field: argument.name.value, depth: 0 }];
+      const pending: { node: ValueNode; field: string; depth: number }[] = [
+        { node: argument.value, field: argument.name.value, depth: 0 },
+      ];
       while (pending.length && !found) {
         const { node, field, depth } = pending.pop()!;
         if (node.kind === Kind.STRING) found = inputProblem(node.value, field);
@@ -53,9 +71,18 @@ export function argumentProblem(document: DocumentNode, operation: OperationDefi
           if (Object.hasOwn(variables, name)) found = inputProblem(variables[name], field, depth);
           else if (defaults.get(name)) pending.push({ node: defaults.get(name)!, field, depth });
         } else if (node.kind === Kind.OBJECT || node.kind === Kind.LIST) {
-          if (depth + 1 > MAX_INPUT_DEPTH) found = { field, message: `nests objects or lists more than ${MAX_INPUT_DEPTH} levels deep (the limit); send flatter data` };
-          else if (node.kind === Kind.OBJECT) for (const f of node.fields) pending.push({ node: f.value, field: fieldPath(field, f.name.value), depth: depth + 1 });
-          else node.values.forEach((v, i) => pending.push({ node: v, field: fieldPath(field, i), depth: depth + 1 }));
+          if (depth + 1 > MAX_INPUT_DEPTH)
+            found = {
+              field,
+              message: `nests objects or lists more than ${MAX_INPUT_DEPTH} levels deep (the limit); send flatter data`,
+            };
+          else if (node.kind === Kind.OBJECT)
+            for (const f of node.fields)
+              pending.push({ node: f.value, field: fieldPath(field, f.name.value), depth: depth + 1 });
+          else
+            node.values.forEach((v, i) =>
+              pending.push({ node: v, field: fieldPath(field, i), depth: depth + 1 }),
+            );
         }
       }
       return found ? BREAK : undefined;
@@ -72,7 +99,12 @@ export function argumentProblem(document: DocumentNode, operation: OperationDefi
 export function queryNestingCheck() {
   return (req: Request, res: Response, next: NextFunction): void => {
     const body: unknown = req.body;
-    const query = req.method === 'GET' ? req.query['query'] : body && typeof body === 'object' ? (body as Record<string, unknown>)['query'] : undefined;
+    const query =
+      req.method === 'GET'
+        ? req.query['query']
+        : body && typeof body === 'object'
+          ? (body as Record<string, unknown>)['query']
+          : undefined;
     if (typeof query === 'string' && nestedDeeperThan(query, MAX_QUERY_NESTING)) {
       const message = `The query nests braces, brackets or parentheses more than ${MAX_QUERY_NESTING} levels deep (the limit); send flatter input.`;
       res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
-const invalid = (what: string) => new GraphQLError(`DateTime must be an ISO 8601 date-time string such as 2026-12-31T23:59:59Z, not ${what}`);
+const invalid = (what: string) =>
+  new GraphQLError(`DateTime must be an ISO 8601 date-time string such as 2026-12-31T23:59:59Z, not ${what}`);
 
 function parse(value: unknown): Date {
   if (typeof value !== 'string') throw invalid(value === null ? 'null' : typeof value);
@@ -16,7 +17,8 @@ function parse(value: unknown): Date {
  */
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
-  description: 'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
+  description:
+    'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
   parseValue: parse,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw invalid(`a ${ast.kind.toLowerCase()} literal`);

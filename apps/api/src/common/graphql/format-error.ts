@@ -17,7 +17,8 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
 };
 
 /** AppErrors thrown by a plugin before execution (the input checks) arrive wrapped, without a path. */
-const unwrapPluginError = (error: unknown) => (error instanceof GraphQLError && error.originalError instanceof AppError ? error.originalError : error);
+const unwrapPluginError = (error: unknown) =>
+  error instanceof GraphQLError && error.originalError instanceof AppError ? error.originalError : error;
 
 /**
  * The only way errors leave the GraphQL endpoint: our AppErrors keep their code, message and
@@ -29,22 +30,41 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = asRetryable(unwrapPluginError(unwrapResolverError(error)));
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { ...original.extensions, code: original.code } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { ...original.extensions, code: original.code },
+    };
   }
-  const apolloCode = typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
+  const apolloCode =
+    typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
   if (apolloCode === 'BAD_USER_INPUT' || /^Variable "\$\w+"/.test(formatted.message)) {
     // A variable whose value does not fit its GraphQL type, e.g. a string where an Int belongs.
     // `Variable "$i" got invalid value … at "i.validTo"; …`: the path inside the variable when given.
-    const field = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /\$(\w+)/.exec(formatted.message)?.[1] ?? 'variables';
-    return { ...base, extensions: { code: 'VALIDATION_FAILED', details: [{ field, message: formatted.message }] } };
+    const field =
+      /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /\$(\w+)/.exec(formatted.message)?.[1] ?? 'variables';
+    return {
+      ...base,
+      extensions: { code: 'VALIDATION_FAILED', details: [{ field, message: formatted.message }] },
+    };
   }
-  if (apolloCode && APOLLO_CODES[apolloCode]) return { ...base, extensions: { code: APOLLO_CODES[apolloCode] } };
+  if (apolloCode && APOLLO_CODES[apolloCode])
+    return { ...base, extensions: { code: APOLLO_CODES[apolloCode] } };
   // Errors of the request itself (not thrown while resolving a field) carry no path: parse and validation problems.
-  if (original instanceof GraphQLError && !formatted.path && !original.originalError) return { ...base, extensions: { code: 'BAD_REQUEST' } };
+  if (original instanceof GraphQLError && !formatted.path && !original.originalError)
+    return { ...base, extensions: { code: 'BAD_REQUEST' } };
   // Name, message and stack only: database errors also carry the query parameters, which may hold personal data.
-  const err = original instanceof Error ? { type: original.name, message: original.message, stack: original.stack } : { message: String(original) };
+  const err =
+    original instanceof Error
+      ? { type: original.name, message: original.message, stack: original.stack }
+      : { message: String(original) };
   logger.error({ err, path: formatted.path }, `Unexpected error: ${err.message}`);
-  return { message: 'Internal server error. The details are in the server log.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
+  return {
+    message: 'Internal server error. The details are in the server log.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL' },
+  };
 }
 
 /** graphql-js's suggestions end a message: ` Did you mean "x"?`, ` Did you mean the enum value "y"?`. */
@@ -63,7 +83,12 @@ export function withoutSuggestions(format: typeof formatGraphQLError): typeof fo
       ...result,
       message: result.message.replace(SUGGESTION, ''),
       ...(Array.isArray(details) && {
-        extensions: { ...result.extensions, details: details.map((d: { message?: unknown }) => (typeof d.message === 'string' ? { ...d, message: d.message.replace(SUGGESTION, '') } : d)) },
+        extensions: {
+          ...result.extensions,
+          details: details.map((d: { message?: unknown }) =>
+            typeof d.message === 'string' ? { ...d, message: d.message.replace(SUGGESTION, '') } : d,
+          ),
+        },
       }),
     };
   };

@@ -14,7 +14,8 @@ export const GRAPHQL_PATH = '/graphql';
 
 /** Code-first schema, generated in memory (the committed schema.graphql is checked against it by a test). */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
-  const formatError = config.env === 'production' ? withoutSuggestions(formatGraphQLError) : formatGraphQLError;
+  const formatError =
+    config.env === 'production' ? withoutSuggestions(formatGraphQLError) : formatGraphQLError;
   return {
     driver: ApolloDriver,
     path: GRAPHQL_PATH,
@@ -25,7 +26,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     introspection: config.graphql.sandbox,
     // The cast bridges @apollo/server's ESM and CJS type declarations, which TypeScript sees as different types.
     plugins: [
-      config.graphql.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : sandboxOffLandingPage(),
+      config.graphql.sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : sandboxOffLandingPage(),
       // Before the complexity plugin: its didResolveOperation runs at the same time, and the first error wins.
       argumentCheckPlugin(),
       complexityLimitPlugin(config.graphql.maxComplexity),
@@ -47,7 +50,11 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
 }
 
 /** HTTP: the request. graphql-ws: a request-like object carrying connectionParams.authorization as its header. */
-export function graphqlContext(ctx: { req?: unknown; connectionParams?: Record<string, unknown>; extra?: unknown }): { req: unknown } {
+export function graphqlContext(ctx: {
+  req?: unknown;
+  connectionParams?: Record<string, unknown>;
+  extra?: unknown;
+}): { req: unknown } {
   if (ctx.req) return { req: ctx.req };
   const params = ctx.connectionParams ?? {};
   const authorization = params['authorization'] ?? params['Authorization'];

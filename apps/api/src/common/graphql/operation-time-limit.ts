@@ -15,7 +15,11 @@ export function operationTimeLimitPlugin(limitMs: number): ApolloServerPlugin {
           return {
             willResolveField() {
               if (Date.now() > deadline)
-                throw new AppError('TIMEOUT', `The operation ran longer than its time limit of ${limitMs} ms and was stopped; ask for less in one request.`, { limitMs });
+                throw new AppError(
+                  'TIMEOUT',
+                  `The operation ran longer than its time limit of ${limitMs} ms and was stopped; ask for less in one request.`,
+                  { limitMs },
+                );
             },
           };
         },

@@ -16,7 +16,10 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-@InputType('PageInput', { description: 'Cursor pagination: `first` items after the cursor `after` (an `endCursor` of a previous page).' })
+@InputType('PageInput', {
+  description:
+    'Cursor pagination: `first` items after the cursor `after` (an `endCursor` of a previous page).',
+})
 export class PageArgs {
   @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE })
   first: number;
@@ -68,7 +71,10 @@ export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<T>(cursor: string | null | undefined, check: (value: unknown) => value is T): T | undefined {
+export function decodeCursor<T>(
+  cursor: string | null | undefined,
+  check: (value: unknown) => value is T,
+): T | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -76,7 +82,12 @@ export function decodeCursor<T>(cursor: string | null | undefined, check: (value
   } catch {
     // fall through to the error below
   }
-  throw validationFailed([{ field: 'after', message: 'is not a cursor returned by this list; pass an endCursor from a previous page' }]);
+  throw validationFailed([
+    {
+      field: 'after',
+      message: 'is not a cursor returned by this list; pass an endCursor from a previous page',
+    },
+  ]);
 }
 
 /** Builds a connection from `first + 1` fetched rows (the extra row only tells whether there is a next page). */

@@ -34,10 +34,13 @@ export function expensiveFieldRule(context: ValidationContext): ASTVisitor {
       seen.set(field.name, count);
       if (count === 2) {
         context.reportError(
-          new GraphQLError(`"${field.name}" does a lot of work per call, so one operation may ask for it only once (not under several aliases); send separate requests.`, {
-            nodes: [node],
-            extensions: { code: 'BAD_REQUEST' },
-          }),
+          new GraphQLError(
+            `"${field.name}" does a lot of work per call, so one operation may ask for it only once (not under several aliases); send separate requests.`,
+            {
+              nodes: [node],
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ),
         );
       }
     },
@@ -48,16 +51,21 @@ export function expensiveFieldRule(context: ValidationContext): ASTVisitor {
 export function depthLimitRule(max: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    for (const def of context.getDocument().definitions)
+      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     const depthOf = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
       if (!set) return depth;
       let deepest = depth;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) deepest = Math.max(deepest, depthOf(sel.selectionSet, depth + 1, seen));
-        else if (sel.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(sel.selectionSet, depth, seen));
+        else if (sel.kind === Kind.INLINE_FRAGMENT)
+          deepest = Math.max(deepest, depthOf(sel.selectionSet, depth, seen));
         else if (!seen.has(sel.name.value)) {
           const fragment = fragments.get(sel.name.value);
-          deepest = Math.max(deepest, depthOf(fragment?.selectionSet, depth, new Set([...seen, sel.name.value])));
+          deepest = Math.max(
+            deepest,
+            depthOf(fragment?.selectionSet, depth, new Set([...seen, sel.name.value])),
+          );
         }
         if (deepest > max) return deepest;
       }
@@ -94,22 +102,33 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
         async didResolveOperation({ request, document, schema, operation }) {
           // Variables that do not fit their types are left to execution, which answers them with
           // the standard error (400, BAD_USER_INPUT → VALIDATION_FAILED); getComplexity would throw.
-          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
-          const complexity = costOf(() => getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [
-              ({ args, childComplexity, field }) => {
-                const first = pageSize(args) ?? (getNamedType(field.type).name.endsWith('Connection') ? DEFAULT_PAGE_SIZE : undefined);
-                return first === undefined ? undefined : 1 + childComplexity * first;
-              },
-              fieldExtensionsEstimator(),
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          }));
-          if (complexity > max) throw tooCostly(`The query costs ${complexity} points, more than the limit of ${max}; ask for fewer items or fields.`);
+          if (
+            operation &&
+            getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors
+          )
+            return;
+          const complexity = costOf(() =>
+            getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [
+                ({ args, childComplexity, field }) => {
+                  const first =
+                    pageSize(args) ??
+                    (getNamedType(field.type).name.endsWith('Connection') ? DEFAULT_PAGE_SIZE : undefined);
+                  return first === undefined ? undefined : 1 + childComplexity * first;
+                },
+                fieldExtensionsEstimator(),
+                simpleEstimator({ defaultComplexity: 1 }),
+              ],
+            }),
+          );
+          if (complexity > max)
+            throw tooCostly(
+              `The query costs ${complexity} points, more than the limit of ${max}; ask for fewer items or fields.`,
+            );
         },
       };
     },
@@ -117,14 +136,18 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
 }
 
 // A client error: Apollo answers 500 for errors thrown in didResolveOperation unless told the HTTP status.
-const tooCostly = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+const tooCostly = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
 
 /** The cost, or a 400 when the query is too big to even be costed (graphql-query-complexity stops at 10,000 fields). */
 function costOf(measure: () => number): number {
   try {
     return measure();
   } catch (error) {
-    if (error instanceof GraphQLError) throw tooCostly(`${error.message.replace(/\.$/, '')}: the query asks for too many fields; ask for fewer.`);
+    if (error instanceof GraphQLError)
+      throw tooCostly(
+        `${error.message.replace(/\.$/, '')}: the query asks for too many fields; ask for fewer.`,
+      );
     throw error;
   }
 }

@@ -14,7 +14,10 @@ export function rateLimitedStatusPlugin(): ApolloServerPlugin {
           const { errors, data } = response.body.singleResult;
           const limited = errors?.filter((e) => e.extensions?.['code'] === 'RATE_LIMITED') ?? [];
           if (!limited.length || (data && Object.values(data).some((v) => v !== null))) return;
-          const seconds = Math.max(1, ...limited.map((e) => Number(e.extensions?.['retryAfterSeconds']) || 1));
+          const seconds = Math.max(
+            1,
+            ...limited.map((e) => Number(e.extensions?.['retryAfterSeconds']) || 1),
+          );
           response.http.status = 429;
           response.http.headers.set('retry-after', String(seconds));
         },

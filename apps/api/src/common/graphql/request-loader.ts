@@ -4,7 +4,10 @@
  */
 export class BatchLoader<T> {
   private readonly cache = new Map<string, Promise<T | null>>();
-  private pending = new Map<string, { resolve: (value: T | null) => void; reject: (error: unknown) => void }>();
+  private pending = new Map<
+    string,
+    { resolve: (value: T | null) => void; reject: (error: unknown) => void }
+  >();
 
   constructor(private readonly fetch: (ids: string[]) => Promise<Map<string, T>>) {}
 
@@ -35,7 +38,11 @@ export class BatchLoader<T> {
 const loaders = new WeakMap<object, Map<string, unknown>>();
 
 /** The request's loader named `name` (created on first use); `context` is the GraphQL context object. */
-export function requestLoader<T>(context: object, name: string, fetch: (ids: string[]) => Promise<Map<string, T>>): BatchLoader<T> {
+export function requestLoader<T>(
+  context: object,
+  name: string,
+  fetch: (ids: string[]) => Promise<Map<string, T>>,
+): BatchLoader<T> {
   let byName = loaders.get(context);
   if (!byName) loaders.set(context, (byName = new Map()));
   let loader = byName.get(name) as BatchLoader<T> | undefined;

@@ -8,10 +8,22 @@ type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQL
  * only in the log).
  */
 export function subscriptionErrorFormat(formatError: FormatError) {
-  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((e) => formatError(e.toJSON(), e));
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((e) => formatError(e.toJSON(), e));
   return {
-    onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult): FormattedExecutionResult | void =>
+    onNext: (
+      _ctx: unknown,
+      _id: string,
+      _payload: unknown,
+      _args: unknown,
+      result: ExecutionResult,
+    ): FormattedExecutionResult | void =>
       result.errors?.length ? { ...result, errors: format(result.errors) } : undefined,
-    onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]): GraphQLFormattedError[] => format(errors),
+    onError: (
+      _ctx: unknown,
+      _id: string,
+      _payload: unknown,
+      errors: readonly GraphQLError[],
+    ): GraphQLFormattedError[] => format(errors),
   };
 }

@@ -97,7 +97,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         CONSTRAINT strategy_versions_number_key UNIQUE (strategy_id, number)
       )`);
     // Exactly one PUBLISHED version per strategy, whatever the code does.
-    await q.query(`CREATE UNIQUE INDEX strategy_versions_one_published ON strategy_versions (strategy_id) WHERE status = 'PUBLISHED'`);
+    await q.query(
+      `CREATE UNIQUE INDEX strategy_versions_one_published ON strategy_versions (strategy_id) WHERE status = 'PUBLISHED'`,
+    );
     await q.query(`CREATE INDEX strategy_versions_content_hash ON strategy_versions (content_hash)`);
     // Content is frozen from submit on: only a DRAFT's document may change.
     await q.query(`
@@ -171,7 +173,17 @@ export class InitialSchema1764000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_log', 'simulations', 'review_comments', 'strategy_versions', 'strategies', 'schema_fields', 'actions', 'refresh_tokens', 'users']) {
+    for (const table of [
+      'audit_log',
+      'simulations',
+      'review_comments',
+      'strategy_versions',
+      'strategies',
+      'schema_fields',
+      'actions',
+      'refresh_tokens',
+      'users',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS audit_log_append_only()`);

@@ -33,7 +33,9 @@ export class DecisionApi1764200000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX interactions_customer_at ON interactions (customer_id, at DESC)`);
     // Race-proof idempotency of outcomes: a repeated key never makes a second row.
-    await q.query(`CREATE UNIQUE INDEX interactions_idempotency_key ON interactions (idempotency_key) WHERE idempotency_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX interactions_idempotency_key ON interactions (idempotency_key) WHERE idempotency_key IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE decision_log (
         id uuid PRIMARY KEY,

@@ -34,7 +34,9 @@ export class DatasetsSimulations1764300000000 implements MigrationInterface {
         PRIMARY KEY (dataset_id, row_no)
       )`);
 
-    await q.query(`ALTER TABLE simulations ADD CONSTRAINT simulations_dataset_fk FOREIGN KEY (dataset_id) REFERENCES datasets(id) ON DELETE SET NULL`);
+    await q.query(
+      `ALTER TABLE simulations ADD CONSTRAINT simulations_dataset_fk FOREIGN KEY (dataset_id) REFERENCES datasets(id) ON DELETE SET NULL`,
+    );
     await q.query(`
       ALTER TABLE simulations
         ADD COLUMN version_id uuid REFERENCES strategy_versions(id),

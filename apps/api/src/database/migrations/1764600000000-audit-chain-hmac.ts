@@ -14,7 +14,9 @@ export class AuditChainHmac1764600000000 implements MigrationInterface {
   name = 'AuditChainHmac1764600000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE audit_log ADD COLUMN hash_alg text NOT NULL DEFAULT 'sha256' CHECK (hash_alg IN ('sha256', 'hmac-sha256'))`);
+    await q.query(
+      `ALTER TABLE audit_log ADD COLUMN hash_alg text NOT NULL DEFAULT 'sha256' CHECK (hash_alg IN ('sha256', 'hmac-sha256'))`,
+    );
     // New rows name their algorithm; only the existing ones were plain SHA-256.
     await q.query(`ALTER TABLE audit_log ALTER COLUMN hash_alg DROP DEFAULT`);
     // 1098015337 = 0x41726269, the advisory lock AuditRepository.lockChain takes: inserts are serialized whoever makes them.

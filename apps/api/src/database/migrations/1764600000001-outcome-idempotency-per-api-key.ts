@@ -17,6 +17,8 @@ export class OutcomeIdempotencyPerApiKey1764600000001 implements MigrationInterf
   /** Fails when two API keys have used the same idempotency key since: that cannot be one namespace again. */
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX interactions_idempotency_key`);
-    await q.query(`CREATE UNIQUE INDEX interactions_idempotency_key ON interactions (idempotency_key) WHERE idempotency_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX interactions_idempotency_key ON interactions (idempotency_key) WHERE idempotency_key IS NOT NULL`,
+    );
   }
 }

@@ -20,14 +20,18 @@ export class FairnessCheck1764700000001 implements MigrationInterface {
       )`);
     await q.query(`INSERT INTO fairness_settings (id, ratio_floor, min_group_size) VALUES (1, 0.8, 30)`);
     await q.query(`ALTER TABLE review_comments DROP CONSTRAINT review_comments_kind_check`);
-    await q.query(`ALTER TABLE review_comments ADD CONSTRAINT review_comments_kind_check CHECK (kind IN ('COMMENT','REJECTION','APPROVAL','JUSTIFICATION'))`);
+    await q.query(
+      `ALTER TABLE review_comments ADD CONSTRAINT review_comments_kind_check CHECK (kind IN ('COMMENT','REJECTION','APPROVAL','JUSTIFICATION'))`,
+    );
   }
 
   /** Justifications become approval comments: their text is kept. */
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE review_comments DROP CONSTRAINT review_comments_kind_check`);
     await q.query(`UPDATE review_comments SET kind = 'APPROVAL' WHERE kind = 'JUSTIFICATION'`);
-    await q.query(`ALTER TABLE review_comments ADD CONSTRAINT review_comments_kind_check CHECK (kind IN ('COMMENT','REJECTION','APPROVAL'))`);
+    await q.query(
+      `ALTER TABLE review_comments ADD CONSTRAINT review_comments_kind_check CHECK (kind IN ('COMMENT','REJECTION','APPROVAL'))`,
+    );
     await q.query(`DROP TABLE fairness_settings`);
     await q.query(`ALTER TABLE schema_fields DROP COLUMN protected`);
   }

@@ -12,7 +12,11 @@ export class FairnessSettingsInput {
 
 export const fairnessSettingsSchema = z.object({
   ratioFloor: z.number().finite().gt(0, 'must be more than 0').max(1, 'must be at most 1 (a ratio of rates)'),
-  minGroupSize: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000, 'must be at most 1000000'),
+  minGroupSize: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1_000_000, 'must be at most 1000000'),
 });
 export type FairnessSettingsValues = z.infer<typeof fairnessSettingsSchema>;
 
@@ -23,18 +27,25 @@ export enum FairnessStatus {
 }
 registerEnumType(FairnessStatus, {
   name: 'FairnessStatus',
-  description: 'FAILED: some protected group gets an action first at a rate below the ratio floor × the best-served group\'s; NOT_MEASURED: nothing could be compared (no protected field in the data, groups too small, or a simulation from before the check).',
+  description:
+    "FAILED: some protected group gets an action first at a rate below the ratio floor × the best-served group's; NOT_MEASURED: nothing could be compared (no protected field in the data, groups too small, or a simulation from before the check).",
 });
 
 @ObjectType('FairnessGroup')
 export class FairnessGroupType {
-  @Field({ description: 'The value of the protected field; "(missing)" for rows without one, "(other values)" for values beyond the 50 kept.' })
+  @Field({
+    description:
+      'The value of the protected field; "(missing)" for rows without one, "(other values)" for values beyond the 50 kept.',
+  })
   group: string;
 
   @Field(() => Int)
   rows: number;
 
-  @Field({ description: 'False for groups smaller than the minimum size, rows without a value and other values: shown, not judged.' })
+  @Field({
+    description:
+      'False for groups smaller than the minimum size, rows without a value and other values: shown, not judged.',
+  })
   judged: boolean;
 }
 
@@ -58,7 +69,11 @@ export class FairnessActionCheckType {
   @Field({ description: 'The action as the catalog names it.' })
   actionName: string;
 
-  @Field(() => Float, { nullable: true, description: 'Lowest ÷ highest rate of getting it first among the judged groups (null: fewer than two judged groups, or none got it first).' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Lowest ÷ highest rate of getting it first among the judged groups (null: fewer than two judged groups, or none got it first).',
+  })
   ratio: number | null;
 
   @Field(() => Float, { nullable: true, description: 'The same at any rank (shown, not judged).' })
@@ -86,7 +101,10 @@ export class FairnessFieldCheckType {
   actions: FairnessActionCheckType[];
 }
 
-@ObjectType('FairnessCheck', { description: 'The fairness check of a simulation, judged with the current thresholds (the four-fifths rule on "recommended first").' })
+@ObjectType('FairnessCheck', {
+  description:
+    'The fairness check of a simulation, judged with the current thresholds (the four-fifths rule on "recommended first").',
+})
 export class FairnessCheckType {
   @Field(() => FairnessStatus)
   status: FairnessStatus;
@@ -94,7 +112,10 @@ export class FairnessCheckType {
   @Field({ description: 'The check in one sentence.' })
   summary: string;
 
-  @Field(() => [String], { description: 'Each case below the floor in words, lowest ratio first: "age band 18–25 gets \'Gold card\' first at 4.0% vs 9.0% for 40–60: ratio 0.44, below 0.80".' })
+  @Field(() => [String], {
+    description:
+      'Each case below the floor in words, lowest ratio first: "age band 18–25 gets \'Gold card\' first at 4.0% vs 9.0% for 40–60: ratio 0.44, below 0.80".',
+  })
   findings: string[];
 
   @Field(() => Float)

@@ -28,7 +28,9 @@ export const trainModelSchema = z.object({
     .max(2000, 'at most 2000 predictors')
     .refine((p) => new Set(p).size === p.length, 'lists a column twice')
     .nullish(),
-  algorithm: z.enum([ModelAlgorithm.LOGISTIC, ModelAlgorithm.GBDT, ModelAlgorithm.NAIVE_BAYES], { message: 'must be LOGISTIC, GBDT or NAIVE_BAYES (an ADAPTIVE model is created with createAdaptiveModel)' }),
+  algorithm: z.enum([ModelAlgorithm.LOGISTIC, ModelAlgorithm.GBDT, ModelAlgorithm.NAIVE_BAYES], {
+    message: 'must be LOGISTIC, GBDT or NAIVE_BAYES (an ADAPTIVE model is created with createAdaptiveModel)',
+  }),
   settings: z.record(z.string(), z.json(), 'must be an object of settings, e.g. { "trees": 200 }').nullish(),
   seed: z.number().int('must be a whole number').min(0, 'must be at least 0').nullish(),
   testShare: z

@@ -7,7 +7,10 @@ export class AddCommentInput {
   @Field(() => ID)
   versionId: string;
 
-  @Field(() => String, { nullable: true, description: 'The node the comment is about; leave out for the whole version.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The node the comment is about; leave out for the whole version.',
+  })
   nodeId?: string | null;
 
   @Field()
@@ -99,7 +102,9 @@ export class DiffEdgesType {
   removed: DiffEdgeType[];
 }
 
-@ObjectType('StrategyDiff', { description: "What changed between two versions, from the engine's structural diff." })
+@ObjectType('StrategyDiff', {
+  description: "What changed between two versions, from the engine's structural diff.",
+})
 export class StrategyDiffType {
   @Field(() => ID)
   fromVersionId: string;
@@ -117,7 +122,8 @@ export class StrategyDiffType {
   edges: DiffEdgesType;
 
   @Field(() => [String], {
-    description: "What changed in the catalog entries and declared fields the versions read, in words (\"action 'Gold card': value 120 → 150\"); empty when a version has no copy of them.",
+    description:
+      'What changed in the catalog entries and declared fields the versions read, in words ("action \'Gold card\': value 120 → 150"); empty when a version has no copy of them.',
   })
   environment: string[];
 }

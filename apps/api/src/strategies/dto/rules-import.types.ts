@@ -9,12 +9,21 @@ export const importRulesSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   rules: z
     .json()
-    .refine((r) => r !== null && typeof r === 'object', 'must be a json-rules-engine rules file: a list of rules, or an object with a "rules" list')
-    .refine((r) => JSON.stringify(r).length <= MAX_RULES_FILE_CHARS, `must be at most ${MAX_RULES_FILE_CHARS} characters as JSON (and at most ${MAX_IMPORTED_RULES} rules)`),
+    .refine(
+      (r) => r !== null && typeof r === 'object',
+      'must be a json-rules-engine rules file: a list of rules, or an object with a "rules" list',
+    )
+    .refine(
+      (r) => JSON.stringify(r).length <= MAX_RULES_FILE_CHARS,
+      `must be at most ${MAX_RULES_FILE_CHARS} characters as JSON (and at most ${MAX_IMPORTED_RULES} rules)`,
+    ),
 });
 export type ImportRules = z.infer<typeof importRulesSchema>;
 
-@ObjectType({ description: 'Something about one rule of an imported file: left out (carriedOver false), or carried over with a change.' })
+@ObjectType({
+  description:
+    'Something about one rule of an imported file: left out (carriedOver false), or carried over with a change.',
+})
 export class RulesImportNote {
   @Field(() => Int, { description: 'Index of the rule in the file, from 0.' })
   rule: number;
@@ -32,7 +41,10 @@ export class RulesImportNote {
   carriedOver: boolean;
 }
 
-@ObjectType({ description: 'The draft strategy made from a json-rules-engine rules file, and what could not be carried over.' })
+@ObjectType({
+  description:
+    'The draft strategy made from a json-rules-engine rules file, and what could not be carried over.',
+})
 export class RulesImportPayload {
   @Field(() => Strategy)
   strategy: Strategy;

@@ -6,12 +6,23 @@ import { StrategyVersion } from '../strategy-version.entity';
 const MAX_DOCUMENT_CHARS = 1_000_000;
 
 export const documentSchema = z
-  .record(z.string(), z.json(), 'must be a strategy document (a JSON object with schemaVersion, nodes and edges)')
-  .refine((d) => JSON.stringify(d).length <= MAX_DOCUMENT_CHARS, `must be at most ${MAX_DOCUMENT_CHARS} characters as JSON`);
+  .record(
+    z.string(),
+    z.json(),
+    'must be a strategy document (a JSON object with schemaVersion, nodes and edges)',
+  )
+  .refine(
+    (d) => JSON.stringify(d).length <= MAX_DOCUMENT_CHARS,
+    `must be at most ${MAX_DOCUMENT_CHARS} characters as JSON`,
+  );
 
 export const idSchema = z.uuid('must be an id (UUID)');
 export const revisionSchema = z.number().int().min(1, 'must be at least 1');
-const commentSchema = z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters');
+const commentSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(5000, 'must be at most 5000 characters');
 
 @InputType()
 export class CreateStrategyInput {
@@ -21,7 +32,10 @@ export class CreateStrategyInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'The first draft; a minimal "all actions → output" strategy if left out.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'The first draft; a minimal "all actions → output" strategy if left out.',
+  })
   document?: Record<string, unknown> | null;
 }
 
@@ -37,14 +51,21 @@ export class SaveDraftInput {
   @Field(() => ID)
   versionId: string;
 
-  @Field(() => Int, { description: 'The revision this edit is based on; if someone saved since ⇒ CONFLICT and nothing is overwritten.' })
+  @Field(() => Int, {
+    description:
+      'The revision this edit is based on; if someone saved since ⇒ CONFLICT and nothing is overwritten.',
+  })
   expectedRevision: number;
 
   @Field(() => JSONScalar)
   document: Record<string, unknown>;
 }
 
-export const saveDraftSchema = z.object({ versionId: idSchema, expectedRevision: revisionSchema, document: documentSchema });
+export const saveDraftSchema = z.object({
+  versionId: idSchema,
+  expectedRevision: revisionSchema,
+  document: documentSchema,
+});
 export type SaveDraft = z.infer<typeof saveDraftSchema>;
 
 @ObjectType({ description: 'A problem the engine found in a strategy document.' })
@@ -64,7 +85,10 @@ export class StrategyProblem {
   @Field(() => String, { nullable: true })
   edgeId?: string;
 
-  @Field(() => String, { nullable: true, description: 'Path of the setting inside the node, e.g. config.condition.all[0].path.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Path of the setting inside the node, e.g. config.condition.all[0].path.',
+  })
   field?: string;
 }
 
@@ -114,14 +138,21 @@ export class TestDecisionInput {
   @Field(() => ID)
   versionId: string;
 
-  @Field(() => JSONScalar, { description: '{ customer: {...}, context?: { now?, channel?, ... }, history?: [{ actionId, outcome, at }] }' })
+  @Field(() => JSONScalar, {
+    description:
+      '{ customer: {...}, context?: { now?, channel?, ... }, history?: [{ actionId, outcome, at }] }',
+  })
   input: Record<string, unknown>;
 
   @Field(() => Int, { nullable: true, description: 'Keep at most this many recommendations.' })
   limit?: number | null;
 }
 
-export const testDecisionSchema = z.object({ versionId: idSchema, input: decisionInputSchema, limit: z.number().int().min(1).max(1000).nullish() });
+export const testDecisionSchema = z.object({
+  versionId: idSchema,
+  input: decisionInputSchema,
+  limit: z.number().int().min(1).max(1000).nullish(),
+});
 export type TestDecision = z.infer<typeof testDecisionSchema>;
 
 @ObjectType()
@@ -129,10 +160,15 @@ export class TestDecisionResult {
   @Field()
   contentHash: string;
 
-  @Field(() => JSONScalar, { description: 'Ranked recommendations: [{ rank, actionId, name, group, channel, propensity, value, priority, fields }].' })
+  @Field(() => JSONScalar, {
+    description:
+      'Ranked recommendations: [{ rank, actionId, name, group, channel, propensity, value, priority, fields }].',
+  })
   recommendations: unknown;
 
-  @Field(() => JSONScalar, { description: 'Per node: candidates in/out, why each dropped candidate was dropped, arbitration terms.' })
+  @Field(() => JSONScalar, {
+    description: 'Per node: candidates in/out, why each dropped candidate was dropped, arbitration terms.',
+  })
   trace: unknown;
 }
 

@@ -17,8 +17,15 @@ export class CreateUserInput {
   roles: Role[];
 }
 
-export const emailSchema = z.string().trim().max(320).pipe(z.email('must be an email address, e.g. ana@example.com'));
-export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(200, 'must be at most 200 characters');
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(320)
+  .pipe(z.email('must be an email address, e.g. ana@example.com'));
+export const passwordSchema = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(200, 'must be at most 200 characters');
 export const rolesSchema = z
   .array(z.enum(Role))
   .max(5)
