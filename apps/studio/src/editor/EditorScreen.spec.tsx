@@ -145,4 +145,42 @@ describe('EditorScreen', () => {
       'true',
     );
   }, 40_000);
+
+  it('shows an action added in another tab without a reload, and says so', async () => {
+    /** The browser-only source, whose catalog gains an action after the editor opened. */
+    class GrowingSource extends LocalStrategySource {
+      grown = false;
+      override async environment(strategyId: string) {
+        const env = await super.environment(strategyId);
+        return this.grown
+          ? { ...env, actions: [...env.actions, { id: 'new-offer', name: 'Spring upgrade offer' }] }
+          : env;
+      }
+    }
+    const source = new GrowingSource();
+    render(
+      <EditorScreen
+        source={source}
+        strategyId="telco-retention"
+        onBack={() => undefined}
+        onOpenStrategy={() => undefined}
+      />,
+    );
+    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    source.grown = true;
+    act(() => void window.dispatchEvent(new Event('focus')));
+    expect(
+      await screen.findByText(
+        /Changed since you opened this strategy: action Spring upgrade offer added\./,
+        undefined,
+        SLOW,
+      ),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'OK' }));
+    expect(screen.queryByText(/Changed since you opened this strategy/)).toBeNull();
+    // Nothing new on the next focus: no banner.
+    act(() => void window.dispatchEvent(new Event('focus')));
+    await act(async () => new Promise((r) => setTimeout(r, 200)));
+    expect(screen.queryByText(/Changed since you opened this strategy/)).toBeNull();
+  }, 40_000);
 });

@@ -465,6 +465,15 @@ function Editor({
             </Button>
           </div>
         )}
+        {session.environmentNote && (
+          <div className="banner banner-info" role="status">
+            Changed since you opened this strategy: {session.environmentNote} The steps are checked against
+            the current catalog and schema.{' '}
+            <Button variant="ghost" onClick={session.dismissEnvironmentNote}>
+              OK
+            </Button>
+          </div>
+        )}
         {session.restoredBackup && (
           <div className="banner banner-info" role="status">
             Unsaved changes from your last visit were restored and will be saved now.{' '}

@@ -9,6 +9,7 @@ import {
   nextAttemptDelay,
 } from './autosave/autosave-machine';
 import type { EditorEnvironment } from './editor-context';
+import { environmentChanges } from './environment-changes';
 import { EditorStore } from './editor-store';
 
 export type SessionLoad =
@@ -72,6 +73,37 @@ export function useEditorSession(
       cancelled = true;
     };
   }, [source, strategyId, open, store]);
+
+  // Never stale: when the page gets the focus back (another tab, another window), the catalog, schema
+  // and models are read again; a change is applied to the open draft's checks and said in a banner.
+  const [environmentNote, setEnvironmentNote] = useState<string>();
+  const envRef = useRef<EditorEnvironment | undefined>(undefined);
+  envRef.current = load.status === 'ready' ? load.env : undefined;
+  useEffect(() => {
+    let checking = false;
+    const refresh = () => {
+      const before = envRef.current;
+      if (!before || checking || document.visibilityState === 'hidden') return;
+      checking = true;
+      source
+        .environment(strategyId)
+        .then((after) => {
+          const note = environmentChanges(before, after);
+          if (note && envRef.current === before) {
+            setLoad({ status: 'ready', env: after });
+            setEnvironmentNote(note);
+          }
+        })
+        .catch(() => undefined) // the next focus tries again; the editor keeps what it has
+        .finally(() => (checking = false));
+    };
+    window.addEventListener('focus', refresh);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      window.removeEventListener('focus', refresh);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [source, strategyId]);
 
   // Every edit: count it for autosave, and keep a copy in this browser until it is saved.
   useEffect(
@@ -169,6 +201,8 @@ export function useEditorSession(
     busy,
     restoredBackup,
     dismissRestored: () => setRestoredBackup(false),
+    environmentNote,
+    dismissEnvironmentNote: () => setEnvironmentNote(undefined),
   };
 }
 
