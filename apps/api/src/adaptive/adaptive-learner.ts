@@ -21,8 +21,6 @@ import { learnOne, restoreLearned, snapshotOf, type LearnedModel } from './adapt
 import { AdaptiveRepository, SnapshotReason } from './adaptive.repository';
 import { judge, observe, type GuardState } from './guard';
 
-/** Any number both learners agree on: only the process holding this advisory lock learns. */
-const LEARNER_LOCK = 0x6164_6170; // "adap"
 /** An outcome whose decision is not logged yet may be in an instance's log buffer: wait this long before skipping it. */
 const DECISION_SETTLE_MS = 120_000;
 
@@ -107,18 +105,11 @@ export class AdaptiveLearner implements OnApplicationBootstrap, OnApplicationShu
   /** Takes the advisory lock on a connection of its own, or checks it still holds it. */
   private async holdLock(): Promise<boolean> {
     if (this.lock) {
-      await this.lock.query('SELECT 1');
+      await this.repository.checkLearnerLock(this.lock);
       return true;
     }
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [
-      LEARNER_LOCK,
-    ])) as { locked: boolean }[];
-    if (!locked) {
-      await runner.release();
-      return false;
-    }
+    const runner = await this.repository.tryLearnerLock();
+    if (!runner) return false;
     this.lock = runner;
     // What another learner learned meanwhile is read back from its snapshots.
     this.models.clear();
@@ -129,9 +120,7 @@ export class AdaptiveLearner implements OnApplicationBootstrap, OnApplicationShu
   private async releaseLock(): Promise<void> {
     const runner = this.lock;
     this.lock = undefined;
-    if (!runner) return;
-    await runner.query(`SELECT pg_advisory_unlock($1)`, [LEARNER_LOCK]).catch(() => undefined);
-    await runner.release().catch(() => undefined);
+    if (runner) await this.repository.releaseLearnerLock(runner);
   }
 
   /** One batch over the models that learn now: returns the number of outcomes read. */

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+
+/** Any number every learner agrees on: only the process holding this advisory lock learns. */
+const LEARNER_LOCK = 0x6164_6170; // "adap"
 import type { GuardState } from './guard';
 
 export enum SnapshotReason {
@@ -62,6 +65,33 @@ const CONTROL_COLUMNS = `c.model_id AS "modelId", c.version, c.frozen, c.serving
 @Injectable()
 export class AdaptiveRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The learner's PostgreSQL advisory lock, taken on a connection of its own (held while that session
+   * lives, so a learner that dies frees it); undefined when another process holds it.
+   */
+  async tryLearnerLock(): Promise<QueryRunner | undefined> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [
+      LEARNER_LOCK,
+    ])) as {
+      locked: boolean;
+    }[];
+    if (locked) return runner;
+    await runner.release();
+    return undefined;
+  }
+
+  /** Still connected (the lock lives with the session): throws when the connection is gone. */
+  async checkLearnerLock(runner: QueryRunner): Promise<void> {
+    await runner.query('SELECT 1');
+  }
+
+  async releaseLearnerLock(runner: QueryRunner): Promise<void> {
+    await runner.query(`SELECT pg_advisory_unlock($1)`, [LEARNER_LOCK]).catch(() => undefined);
+    await runner.release().catch(() => undefined);
+  }
 
   async insertSnapshot(em: EntityManager, s: NewSnapshot): Promise<string> {
     const rows: { id: string }[] = await em.query(
