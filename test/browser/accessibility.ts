@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import axe from 'axe-core';
 
 /** Form controls and buttons on screen without an accessible name (label, aria-label, text or title). */
 export function unlabelledControls(page: Page): Promise<string[]> {
@@ -85,4 +86,29 @@ export function focusIsVisible(page: Page): Promise<boolean> {
       (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'
     );
   });
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it is now, one line each (rule, what it
+ * asks, where). Injected through the DevTools protocol (page.evaluate), which the studio's CSP allows.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    // The canvas's connection handles carry an aria-label without a role (axe: aria-prohibited-attr);
+    // reported to the editor's owners, left out here until they give the handles a role.
+    const found = await (window as unknown as { axe: typeof axe }).axe.run(
+      { exclude: [['.react-flow__handle']] },
+      { resultTypes: ['violations'] },
+    );
+    return found.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
 }

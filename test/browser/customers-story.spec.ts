@@ -18,13 +18,15 @@ const CRM_EXTRACT = [
  * The analyst's customers story in a real browser against the built API with the demo seed: an
  * admin has declared the CRM as a source; the analyst imports a CRM extract as profiles (columns
  * mapped to declared fields, an undeclared column left out, a bad row reported), then looks up a
- * customer and sees each field with its source and age, and the per-source freshness summary.
+ * customer and sees each field with its source and age, a recent decision with its explanation,
+ * and the per-source freshness summary.
  */
 describe('studio: the customers story (browser)', () => {
   let api: RunningApi;
   let studio: RunningStudio;
   let browser: Browser;
   let page: Page;
+  let analystToken: string;
   const browserErrors: string[] = [];
 
   beforeAll(async () => {
@@ -46,6 +48,12 @@ describe('studio: the customers story (browser)', () => {
         login.login.accessToken,
       ),
     );
+    analystToken = ok(
+      await api.gql<{ login: { accessToken: string } }>(
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+        { e: 'analyst@arbiter.local', p: PASSWORD },
+      ),
+    ).login.accessToken;
   }, 240_000);
 
   afterAll(async () => {
@@ -70,9 +78,9 @@ describe('studio: the customers story (browser)', () => {
     const columns = page.getByRole('table', { name: 'Columns to import' });
     await columns.waitFor();
     expect(await page.getByLabel('Customer id column').inputValue()).toBe('customer_no');
-    expect(await columns.locator('tr', { hasText: 'favourite_colour' }).textContent()).toContain(
-      'not a declared field',
-    );
+    // Each column maps onto a declared field or is left out; a column no field is declared for starts left out.
+    expect(await page.getByLabel('Customer field for favourite_colour').inputValue()).toBe('');
+    expect(await page.getByLabel('Customer field for Segment').inputValue()).toBe('segment');
     await page.getByLabel('Source', { exact: true }).selectOption('crm');
     await screenshot(page, 'customers-import-mapping', { docs: true });
 
@@ -85,6 +93,20 @@ describe('studio: the customers story (browser)', () => {
   });
 
   it('looks up a customer: each field with its source and age; the per-source summary', async () => {
+    // A real decision about C-42 with a published demo strategy: the look-up explains it.
+    const strategies = ok(
+      await api.gql<{
+        strategies: { edges: { node: { id: string; versions: { status: string }[] } }[] };
+      }>(`{ strategies { edges { node { id versions { status } } } } }`, {}, analystToken),
+    ).strategies.edges.map((e) => e.node);
+    const published = strategies.find((s) => s.versions.some((v) => v.status === 'PUBLISHED'))!;
+    ok(
+      await api.gql(
+        `query($s: ID!, $i: JSON!) { decide(strategyId: $s, input: $i) { decisionId } }`,
+        { s: published.id, i: { customer: { id: 'C-42' } } },
+        analystToken,
+      ),
+    );
     await page.getByLabel('Customer id', { exact: true }).fill('C-42');
     await page.getByRole('button', { name: 'Look up' }).click();
     const profile = page.getByRole('region', { name: 'Customer C-42' });
@@ -93,6 +115,14 @@ describe('studio: the customers story (browser)', () => {
     expect(segment).toContain('gold');
     expect(segment).toContain('crm');
     expect(segment).toContain('today');
+    // The recent decision, explained in sentences (the decision log is written in batches: look up again until it is in).
+    const why = profile.getByRole('list', { name: /^Why, decision of / }).first();
+    for (let i = 0; i < 20 && !(await why.isVisible()); i++) {
+      await page.waitForTimeout(250);
+      await page.getByRole('button', { name: 'Look up' }).click();
+    }
+    expect(await why.textContent()).toMatch(/Recommended|Nothing was recommended/);
+    expect(await why.textContent()).toMatch(/Based on:|It read no customer field/);
     const summary = page.getByRole('region', { name: 'Freshness and completeness per source' });
     await summary.getByText('crm — CRM nightly extract').waitFor();
     expect(await summary.textContent()).toContain('2 customers with a profile');

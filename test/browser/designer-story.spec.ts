@@ -107,14 +107,15 @@ describe('studio: the designer story (browser)', () => {
   });
 
   it('marks the unconnected output in red, and the problem goes once it is fixed', async () => {
+    await page.locator('[data-testid=step-output-1].step-error').waitFor();
     await expect(step('output-1').getAttribute('class')).resolves.toContain('step-error');
     expect(await step('output-1').locator('.step-problem').textContent()).toContain(
-      'connect an incoming edge',
+      'no line goes into this step',
     );
     expect(await page.locator('.save-button').textContent()).toMatch(/\d+ problems?/);
     await step('output-1').click();
     expect(await page.locator('.property-panel .problem-list').textContent()).toContain(
-      'connect an incoming edge',
+      'no line goes into this step',
     );
     await shot('03-problem-marked');
     await link('rank-1', 'output-1');
@@ -175,8 +176,12 @@ describe('studio: the designer story (browser)', () => {
     expect(await page.locator('.recommendations li').count()).toBe(3);
     expect(await page.locator('.recommendations li').first().textContent()).toContain('Retention call');
     expect(await step('rank-1').locator('.step-run').textContent()).toContain('14 in → 3 out');
-    await page.getByLabel('Follow an action that was left out').selectOption({ label: 'Savings plan' });
-    expect(await page.locator('.test-panel .callout-warning').textContent()).toMatch(/Savings plan.*left at/);
+    await page.getByRole('combobox', { name: 'Follow one action through the strategy' }).fill('savings');
+    await page.getByRole('option', { name: /^Savings plan/ }).click();
+    // The run follows it: its story, step by step, up to where it left.
+    const story = page.getByRole('status', { name: 'The story of Savings plan' });
+    await story.locator('.story-dropped').waitFor();
+    expect(await story.locator('.story-dropped').textContent()).toMatch(/: left: /);
     await page.getByRole('button', { name: /Save as test case/ }).click();
     await page.locator('.test-cases li.test-pass').waitFor({ timeout: 15_000 });
     await shot('05-test-run-trace');
@@ -190,7 +195,7 @@ describe('studio: the designer story (browser)', () => {
     await step('rank-1').click();
     await page.keyboard.press('Delete');
     await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
-    expect(await step('output-1').getAttribute('class')).toContain('step-error');
+    await page.locator('[data-testid=step-output-1].step-error').waitFor();
     await page.keyboard.press('Control+z');
     expect(await page.locator('.react-flow__node').count()).toBe(6);
     expect(await edges()).toBe(5);
@@ -212,7 +217,8 @@ describe('studio: the designer story (browser)', () => {
     expect(await edges()).toBe(5);
     expect(await step('filter-1').locator('.step-summary').textContent()).toBe('age ≥ 18');
     expect(await step('filter-1').locator('.step-title').textContent()).toBe('Adults only');
-    expect(await page.locator('.save-button').textContent()).toContain('No problems');
+    // The checks run in a worker: their answer comes a moment after the page.
+    await page.locator('.save-button', { hasText: 'No problems' }).waitFor();
     expect(await page.locator('.test-summary').textContent()).toContain('Tests 1/1');
     await page.getByRole('button', { name: 'Zoom to fit' }).click();
     await page.waitForTimeout(400);
@@ -284,8 +290,11 @@ describe('studio: the designer story (browser)', () => {
     }
     // Each step was added after the selected one and connected to it.
     expect(await edges()).toBe(3);
-    // Only warnings remain (nothing sets a propensity or priority yet): no errors.
-    expect(await page.locator('.save-button').textContent()).not.toMatch(/\d+ problems?/);
+    // Only warnings remain (nothing sets a propensity or priority yet): no errors, once checked.
+    await page.waitForFunction(
+      () =>
+        !/\d+ problems?|checking/.test(document.querySelector('.save-button')?.textContent ?? '1 problem'),
+    );
     await page.waitForTimeout(500); // the view follows the new step
     await shot('08-keyboard-only');
 

@@ -133,6 +133,14 @@ describe('studio: the simulation story (browser)', () => {
     }
     await page.locator('h1 .status-pill', { hasText: 'Completed' }).waitFor({ timeout: 120_000 });
     expect(await bar.count()).toBe(0);
+    // From progress to results in the same page, without reopening it: the charts are drawn at once,
+    // at full size (no animation waiting for frames a background tab does not get).
+    const bars = page
+      .getByRole('figure', { name: 'Share of customers with each action on top' })
+      .locator('.recharts-bar-rectangle path');
+    await bars.first().waitFor();
+    const widths = await bars.evaluateAll((paths) => paths.map((p) => p.getBoundingClientRect().width));
+    expect(Math.max(...widths)).toBeGreaterThan(40);
   });
 
   it('shows the results as charts and tables', async () => {

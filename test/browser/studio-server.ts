@@ -42,6 +42,7 @@ const BUILD_INPUTS = [
   'libs/engine/src',
   'libs/engine/examples',
   'package-lock.json',
+  'test/browser/studio-server.ts',
 ];
 
 function sourceHash(): string {
@@ -77,7 +78,10 @@ export async function studioBuild(): Promise<string> {
   }
   removeOldBuilds(dir);
   let output = '';
-  const build = run(['build', '--outDir', join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'warn'], {});
+  // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const build = run(['build', '--outDir', join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'warn'], {
+    NODE_ENV: 'production',
+  });
   build.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   build.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const code = await new Promise<number | null>((resolve) => build.once('exit', resolve));

@@ -6,7 +6,7 @@ import { ok, startApi, type RunningApi } from '../api/api-process';
 
 // The first admin of a production installation, made as an operator would: the built command as a
 // real process against a fresh PostgreSQL database, then the API started on that database.
-const COMMAND = join(__dirname, '..', '..', 'apps', 'api', 'dist', 'users', 'create-admin.js');
+const COMMAND = join(__dirname, '..', '..', 'apps', 'api', 'dist', 'database', 'create-admin.js');
 const ADMIN_URL = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const secret = () => randomBytes(32).toString('hex');
 

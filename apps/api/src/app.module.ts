@@ -8,7 +8,8 @@ import { withLogFormat } from './common/log-format';
 import { ActionsModule } from './actions/actions.module';
 import { AdaptiveModule } from './adaptive/adaptive.module';
 import { AuditModule } from './audit/audit.module';
-import { AuthModule } from './auth/auth.module';
+import { AuditNamesModule } from './audit-names/audit-names.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { graphqlOptions } from './common/graphql/graphql-options';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -24,6 +25,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { ModelsModule } from './models/models.module';
 import { TrainingModule } from './models/training.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { RetentionModule } from './retention/retention.module';
 import { SimulationRunsModule } from './simulations/simulation-runs.module';
 import { SimulationsModule } from './simulations/simulations.module';
 import { StrategiesModule } from './strategies/strategies.module';
@@ -65,9 +67,10 @@ export class AppModule {
           migrationsRun: config.database.migrateOnStart,
         }),
         GraphQLModule.forRoot(graphqlOptions(config)),
-        AuthModule,
+        SessionsModule,
         UsersModule,
         AuditModule,
+        AuditNamesModule,
         ActionsModule,
         CustomerSchemaModule,
         SimulationsModule,
@@ -81,6 +84,7 @@ export class AppModule {
         ReviewsModule,
         DecisionsModule,
         ExperimentsModule,
+        RetentionModule,
         HealthModule,
         MetricsModule,
         DemoSeedModule,

@@ -179,6 +179,7 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
   ],
   cancelSimulation: [[withVars({ id: 'x' }), ['id']]],
   deleteDataset: [[withVars({ id: '42' }), ['id']]],
+  deleteSimulation: [[withVars({ id: 'nope' }), ['id']]],
   setSchemaFieldProtected: [[withVars({ n: 'not a name' }), ['name']]],
   setFairnessSettings: [
     [withVars({ i: { ratioFloor: 0, minGroupSize: 0 } }), ['input.ratioFloor', 'input.minGroupSize']],

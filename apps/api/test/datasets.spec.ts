@@ -352,6 +352,42 @@ describe('datasets', () => {
       expect(await datasetById(id)).toMatchObject({ status: 'READY', rowsRead: rows });
     });
 
+    it('keeps no row of an upload that stops before the end of the file, and none is visible before it is READY', async () => {
+      const id = randomUUID();
+      const lines = customersCsv(20_000).split('\n');
+      const { req, done } = await startStreamingUpload(id, 'cut short');
+      done.catch(() => undefined); // the connection is cut: there is no answer
+      req.write(`${lines.slice(0, 6001).join('\n')}\n`);
+      let seen = await datasetById(id).catch(() => undefined);
+      for (let sent = 6001; !(seen?.rowsRead > 0) && sent < 18_001; sent += 1000) {
+        await new Promise((r) => setTimeout(r, 400));
+        req.write(`${lines.slice(sent, sent + 1000).join('\n')}\n`);
+        seen = await datasetById(id);
+      }
+      expect(seen).toMatchObject({ status: 'UPLOADING' });
+      expect(seen.rowsRead).toBeGreaterThan(0);
+      const stored = async () =>
+        (await t.sql.query('SELECT count(*)::int AS n FROM dataset_rows WHERE dataset_id = $1', [id])).rows[0]
+          .n;
+      // Rows already handed to PostgreSQL are not visible while the dataset is UPLOADING.
+      expect(await stored()).toBe(0);
+      req.destroy();
+      for (let i = 0; i < 100 && seen.status === 'UPLOADING'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        seen = await datasetById(id);
+      }
+      expect(
+        ok(
+          await t.gql(
+            `query($id: ID!) { dataset(id: $id) { status error rowCount } }`,
+            { id },
+            analyst.token,
+          ),
+        ).dataset,
+      ).toEqual({ status: 'FAILED', error: 'The upload stopped before the end of the file.', rowCount: 0 });
+      expect(await stored()).toBe(0);
+    });
+
     it('refuses an id that already exists with 409 and imports nothing', async () => {
       const id = randomUUID();
       const first = await uploadDataset(
@@ -460,6 +496,59 @@ describe('datasets', () => {
       up.body.id,
     ]);
     expect(audit.rows.map((r) => r.action)).toEqual(['dataset.upload', 'dataset.delete']);
+  });
+
+  it('deletes a dataset over REST too, refusing while a simulation is queued on it', async () => {
+    const up = await uploadDataset(t, analyst.token, 'to delete over REST', customersCsv(10), {
+      useCustomerSchema: false,
+    });
+    const id = up.body.id as string;
+    const remove = (token: string, target = id) =>
+      request(t.app.getHttpServer())
+        .delete(`/api/v1/datasets/${target}`)
+        .set('authorization', `Bearer ${token}`);
+    expect((await remove(designer.token)).status).toBe(403);
+    const bad = await remove(analyst.token, 'not-an-id');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'id' }] });
+    expect((await remove(analyst.token, randomUUID())).status).toBe(404);
+
+    const queued = await t.sql.query<{ id: string }>(
+      `INSERT INTO simulations (content_hash, status, dataset_id) VALUES ($1, 'QUEUED', $2) RETURNING id`,
+      ['c'.repeat(64), id],
+    );
+    const refused = await remove(analyst.token);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'INVALID_STATE',
+      message:
+        'A simulation is running on dataset "to delete over REST": cancel it first. Allowed now: cancelSimulation.',
+    });
+    expect(
+      (await t.sql.query('SELECT count(*)::int AS n FROM dataset_rows WHERE dataset_id = $1', [id])).rows[0]
+        .n,
+    ).toBe(10);
+
+    await t.sql.query(`UPDATE simulations SET status = 'CANCELLED' WHERE id = $1`, [queued.rows[0]!.id]);
+    const deleted = await remove(analyst.token);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toMatchObject({ id, name: 'to delete over REST', rowCount: 10 });
+    expect(
+      (await t.sql.query('SELECT count(*)::int AS n FROM dataset_rows WHERE dataset_id = $1', [id])).rows[0]
+        .n,
+    ).toBe(0);
+    // The cancelled simulation stays, without its dataset.
+    expect(
+      (await t.sql.query('SELECT dataset_id FROM simulations WHERE id = $1', [queued.rows[0]!.id])).rows[0],
+    ).toEqual({ dataset_id: null });
+    const audit = await t.sql.query(
+      `SELECT action, comment FROM audit_log WHERE entity_id = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(audit.rows).toEqual([
+      expect.objectContaining({ action: 'dataset.upload' }),
+      { action: 'dataset.delete', comment: 'to delete over REST (10 rows)' },
+    ]);
   });
 
   it('imports the two sample datasets once, with the coupon offers as the example catalog action ids', async () => {

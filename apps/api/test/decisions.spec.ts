@@ -283,6 +283,43 @@ describe('decision API (REST, one instance, no Redis)', () => {
     expect(JSON.stringify([malformed.body, tooLarge.body])).not.toMatch(/stack|node_modules|at .*\.js:\d+/);
   });
 
+  it('answers the same however the JSON request is sent: charset, query string, request id, empty body', async () => {
+    const server = t.app.getHttpServer();
+    const body = JSON.stringify({
+      strategy: strategy.strategyId,
+      customer: { id: 'sent-many-ways', age: 30 },
+    });
+    const post = (path: string, contentType: string, text = body) =>
+      request(server)
+        .post(path)
+        .set('authorization', `Bearer ${key}`)
+        .set('content-type', contentType)
+        .set('x-request-id', 'caller-trace-1')
+        .send(text);
+    const ranked = (res: request.Response) => res.body.actions.map((a: { actionId: string }) => a.actionId);
+    const plain = await post('/api/v1/decisions', 'application/json').expect(200);
+    const charset = await post('/api/v1/decisions', 'application/json; charset=utf-8').expect(200);
+    const query = await post('/api/v1/decisions?source=test', 'application/json').expect(200);
+    expect([ranked(charset), ranked(query)]).toEqual([ranked(plain), ranked(plain)]);
+    expect([plain, charset, query].map((r) => r.headers['x-request-id'])).toEqual(
+      Array(3).fill('caller-trace-1'),
+    );
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    // No JSON body: the request's fields are missing, in the REST error format.
+    for (const res of [
+      await post('/api/v1/decisions', 'application/json', ''),
+      await post('/api/v1/decisions', 'text/plain'),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    const scalar = await post('/api/v1/decisions', 'application/json', '"text"').expect(400);
+    expect(scalar.body.error).toEqual({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^The request body is not valid JSON/),
+    });
+  });
+
   it('suppresses an action after the customer declined it (contact policy reads the history)', async () => {
     const first = await decide({ customer: { id: 'decliner', age: 30 } }).expect(200);
     expect(first.body.actions.map((a: { actionId: string }) => a.actionId)).toEqual([
@@ -497,8 +534,10 @@ describe('decision API (REST, one instance, no Redis)', () => {
       '/api/v1/customers/{id}/interactions',
       '/api/v1/customers:batch',
       '/api/v1/customers:import',
+      '/api/v1/customers:import/{importId}',
       '/api/v1/datasets',
       '/api/v1/datasets/inspect',
+      '/api/v1/datasets/{id}',
       '/api/v1/decisions',
       '/api/v1/decisions:batch',
       '/api/v1/outcomes',

@@ -593,7 +593,10 @@ describe('models: training on the embedded database, in-process', () => {
       });
       child.on('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
     });
-    app = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent' }));
+    // One connection, as `npm start` gives the embedded database (database-url.ts).
+    app = await createApp(
+      loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, DATABASE_POOL_SIZE: '1', LOG_LEVEL: 'silent' }),
+    );
   }, 180_000);
 
   afterAll(async () => {

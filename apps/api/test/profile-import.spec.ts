@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -92,13 +93,17 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     Object.fromEntries(
       (
         await t.sql.query(
-          `SELECT field, value, source, treatment, source_updated_at FROM customer_profile_fields WHERE customer_id = $1`,
+          `SELECT m.key AS field, p.fields -> m.key AS value, m.value ->> 's' AS source, CASE WHEN m.value ? 'h' THEN 'hashed' ELSE 'clear' END AS treatment,
+                  timestamptz 'epoch' + (m.value ->> 't')::bigint * interval '1 millisecond' AS source_updated_at
+           FROM customer_profiles p, jsonb_each(p.meta) m WHERE p.customer_id = $1`,
           [customerId],
         )
       ).rows.map((r) => [r.field, r]),
     );
   const profileCount = async () =>
-    Number((await t.sql.query(`SELECT count(*) AS n FROM customer_profile_fields`)).rows[0].n);
+    Number(
+      (await t.sql.query(`SELECT count(*) AS n FROM customer_profiles, jsonb_object_keys(meta)`)).rows[0].n,
+    );
 
   it('maps columns as for a dataset, upserts by customer id, hashes personal columns; decisions read the values', async () => {
     const csv = [
@@ -193,6 +198,40 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     expect(await stored('L-24999')).toMatchObject({ segment: { value: 'gold' }, balance: { value: 24999 } });
   });
 
+  it('a customer on several lines of one file: per field, the later line wins; fields only on the earlier line stay', async () => {
+    const csv = ['id,segment,balance', 'R-1,gold,100', 'R-2,silver,5', 'R-1,silver,'].join('\n');
+    const res = await importFile(csv, { source: 'crm-export' }, { customerId: 'id' }).expect(200);
+    expect(res.body).toMatchObject({ rowsImported: 3, fieldsApplied: 4, fieldsIgnoredAsOlder: 0 });
+    expect(await stored('R-1')).toMatchObject({ segment: { value: 'silver' }, balance: { value: 100 } });
+    expect(await stored('R-2')).toMatchObject({ segment: { value: 'silver' }, balance: { value: 5 } });
+  });
+
+  it('an import named by the caller reports how far it is (rows read, stored, rejected)', async () => {
+    const importId = randomUUID();
+    const csv = ['id,segment', 'P-1,gold', 'P-2,bronze', 'P-3,silver'].join('\n');
+    await importFile(csv, { source: 'crm-export', importId }, { customerId: 'id' }).expect(200);
+    const progress = (id: string, token = analyst.token) =>
+      request(t.app.getHttpServer())
+        .get(`/api/v1/customers:import/${id}`)
+        .set('authorization', `Bearer ${token}`);
+    expect((await progress(importId).expect(200)).body).toMatchObject({
+      importId,
+      source: 'crm-export',
+      status: 'done',
+      rowsRead: 3,
+      rowsImported: 2,
+      rowsRejected: 1,
+    });
+    // An id names one import only; an unknown one is not found, a malformed one refused.
+    expect(
+      (await importFile(csv, { source: 'crm-export', importId }, { customerId: 'id' }).expect(409)).body.error
+        .code,
+    ).toBe('CONFLICT');
+    await progress(randomUUID()).expect(404);
+    expect((await progress('not-a-uuid').expect(400)).body.error.details[0].field).toBe('importId');
+    await request(t.app.getHttpServer()).get(`/api/v1/customers:import/${importId}`).expect(401);
+  });
+
   it('a client that goes away midway: the batches written stay, and the audit log says the import stopped', async () => {
     const server = t.app.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -210,9 +249,9 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     });
     req.on('error', () => undefined);
     const rows: string[] = ['id,segment'];
-    for (let i = 0; i < 12_000; i++) rows.push(`GONE-${i},gold`);
+    for (let i = 0; i < 25_000; i++) rows.push(`GONE-${i},gold`);
     req.write(`${rows.join('\n')}\n`);
-    // Rows of the first batches are written while the client still "sends"; then it is gone.
+    // The first chunk is written while the client still "sends"; then it is gone.
     const until = Date.now() + 60_000;
     while (Date.now() < until && (await stored('GONE-0'))['segment'] === undefined)
       await new Promise((r) => setTimeout(r, 100));

@@ -124,7 +124,8 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
     Object.fromEntries(
       (
         await t.sql.query(
-          `SELECT field, value, source, treatment FROM customer_profile_fields WHERE customer_id = $1`,
+          `SELECT m.key AS field, p.fields -> m.key AS value, m.value ->> 's' AS source, CASE WHEN m.value ? 'h' THEN 'hashed' ELSE 'clear' END AS treatment
+           FROM customer_profiles p, jsonb_each(p.meta) m WHERE p.customer_id = $1`,
           [customerId],
         )
       ).rows.map((r) => [r.field, r]),
@@ -209,6 +210,41 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
     expect(offered(await decide({ id: 'C-2' }, T0 + 2 * DAY))).toEqual(['service-call']);
   });
 
+  it('decisions asked for at the same time each read their own profile (looked up together)', async () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `T-${i}`);
+    await batch(
+      ids.map((customerId, i) => ({
+        customerId,
+        source: 'billing',
+        updatedAt: iso(T0),
+        fields: { balance: i % 2 ? 5000 : 10 },
+      })),
+    ).expect(200);
+    await batch(
+      ids.map((customerId) => ({
+        customerId,
+        source: 'crm',
+        updatedAt: iso(T0),
+        fields: { segment: 'gold' },
+      })),
+    ).expect(200);
+    const answers = await Promise.all(ids.map((id) => decide({ id }, T0 + DAY)));
+    expect(answers.map(offered)).toEqual(
+      ids.map((_, i) => (i % 2 ? ['credit-offer', 'service-call'] : ['service-call'])),
+    );
+    // An upsert after the lookups: the next decisions see it at once.
+    await batch(
+      ids.map((customerId) => ({
+        customerId,
+        source: 'billing',
+        updatedAt: iso(T0 + DAY),
+        fields: { balance: 5000 },
+      })),
+    ).expect(200);
+    const after = await Promise.all(ids.map((id) => decide({ id }, T0 + 2 * DAY)));
+    expect(after.map(offered)).toEqual(ids.map(() => ['credit-offer', 'service-call']));
+  });
+
   it('batch: up to 1,000 updates in one call, per-item results in order; within a call the newer time wins', async () => {
     const res = await batch([
       { customerId: 'B-1', source: 'crm', updatedAt: iso(T0), fields: { segment: 'silver' } },
@@ -228,7 +264,9 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
 
   it('bad input: each problem named, and nothing of the call is stored', async () => {
     const count = async () =>
-      Number((await t.sql.query(`SELECT count(*) AS n FROM customer_profile_fields`)).rows[0].n);
+      Number(
+        (await t.sql.query(`SELECT count(*) AS n FROM customer_profiles, jsonb_object_keys(meta)`)).rows[0].n,
+      );
     const before = await count();
     const fields = (res: { body: { error: { code: string; details: { field: string }[] } } }) => {
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
@@ -311,6 +349,12 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
       fields: { segment: 'gold', phone: '+1 555', email: 'x@example.com' },
       personal: { phone: 'keep' },
     }).expect(200);
+    await put('S-1', {
+      source: 'billing',
+      updatedAt: iso(Date.now() - 3 * DAY),
+      fields: { balance: 5000 },
+    }).expect(200);
+    await decide({ id: 'S-1' }, Date.now());
     const view = async (token: string) =>
       ok(
         await t.gql(
@@ -321,7 +365,19 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
       ).customerProfile;
     const byName = (p: { fields: { name: string }[] }) =>
       Object.fromEntries(p.fields.map((f) => [f.name, f]));
-    const forAnalyst = byName(await view(analyst.token));
+    // The decision log is written in batches: wait for the decision to be in it.
+    let analystView = await view(analyst.token);
+    for (let i = 0; i < 100 && analystView.recentDecisions.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      analystView = await view(analyst.token);
+    }
+    // Recent decisions come with their explanation, in words a service agent reads.
+    expect(analystView.recentDecisions[0].explanation).toEqual([
+      'Recommended (version 1 of the strategy): 1. Credit offer, 2. Service call.',
+      'Based on: balance 5000 (3 days old); segment gold.',
+      'Asked through: rest.',
+    ]);
+    const forAnalyst = byName(analystView);
     expect(forAnalyst.segment).toMatchObject({ value: 'gold', source: 'crm', masked: false });
     expect(forAnalyst.phone).toMatchObject({ value: null, masked: true });
     const forAdmin = byName(await view(admin.token));
@@ -452,9 +508,7 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
         .filter((c) => c.column_name === 'customer_id')
         .map((c) => c.table_name)
         .sort(),
-    ).toEqual(
-      expect.arrayContaining(['customer_profile_fields', 'dataset_rows', 'decision_log', 'interactions']),
-    );
+    ).toEqual(expect.arrayContaining(['customer_profiles', 'dataset_rows', 'decision_log', 'interactions']));
     for (const c of columns) {
       const found = await t.sql.query(
         `SELECT count(*)::int AS n FROM "${c.table_name}" WHERE strpos("${c.column_name}"::text, $1) > 0`,

@@ -38,7 +38,14 @@ describe('datasets and simulations on the embedded database, in-process', () => 
       child.on('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
     });
     app = await createApp(
-      loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent', SIMULATION_CHUNK_SIZE: '200' }),
+      // One connection, as `npm start` gives the embedded database (database-url.ts).
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: url,
+        DATABASE_POOL_SIZE: '1',
+        LOG_LEVEL: 'silent',
+        SIMULATION_CHUNK_SIZE: '200',
+      }),
     );
   }, 180_000);
 

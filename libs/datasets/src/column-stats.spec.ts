@@ -16,7 +16,39 @@ describe('ColumnStats', () => {
         { value: 3, count: 3 },
         { value: 1, count: 2 },
       ],
+      // Few whole numbers: one bar a value.
+      histogram: [1, 2, 3, 4, 5, 6, 7].map((v) => ({
+        from: v,
+        to: v + 1,
+        count: v === 1 ? 2 : v === 3 ? 3 : v === 7 ? 1 : 0,
+      })),
     });
+  });
+
+  it('draws the spread of a number column in 12 bars between min and max', () => {
+    const stats = new ColumnStats('number', true);
+    // Incomes: most between 20,000 and 40,000, a long tail up to 240,000.
+    for (let i = 0; i < 1000; i++) stats.add(20_000 + (i % 100) * 200);
+    stats.add(240_000);
+    const { histogram, histogramApproximate } = stats.summary();
+    expect(histogram).toHaveLength(12);
+    expect(histogram![0]).toMatchObject({ from: 20_000, count: 920 });
+    expect(histogram![0]!.to).toBeCloseTo(38_333.33, 1);
+    expect(histogram![1]!.count).toBe(80);
+    expect(histogram![11]).toMatchObject({ to: 240_000, count: 1 });
+    expect(histogram!.reduce((n, b) => n + b.count, 0)).toBe(1001);
+    expect(histogramApproximate).toBeUndefined();
+  });
+
+  it('scales the histogram up from a uniform sample past the distinct limit, and says so', () => {
+    const stats = new ColumnStats('number', true);
+    const n = 50_000;
+    // Three quarters of the values in the lower half of the range.
+    for (let i = 0; i < n; i++) stats.add(i % 4 === 3 ? 50_000 + (i % 50_000) / 2 + 0.5 : (i % 50_000) / 2);
+    const { histogram, histogramApproximate } = stats.summary();
+    expect(histogramApproximate).toBe(true);
+    const lower = histogram!.slice(0, 6).reduce((sum, b) => sum + b.count, 0);
+    expect(Math.abs(lower / n - 0.75)).toBeLessThan(0.03);
   });
 
   it('gives the earliest and latest date', () => {

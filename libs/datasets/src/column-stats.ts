@@ -15,6 +15,18 @@ export interface TopValue {
   count: number;
 }
 
+/** A bar of a number column's histogram: the rows whose value is in [from, to) (the last bar includes `to`). */
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+/** Bars of a number column's histogram. */
+const HISTOGRAM_BINS = 12;
+/** Past the distinct cap, a number column's histogram is drawn from a uniform sample of this many values. */
+const HISTOGRAM_SAMPLE = 4096;
+
 export interface ColumnSummary {
   missing: number;
   present: number;
@@ -30,6 +42,10 @@ export interface ColumnSummary {
    * cap were still counted, so a value that became frequent only later is missing.
    */
   topValuesApproximate?: boolean;
+  /** Number columns: how the values spread between min and max; withheld for personal columns. */
+  histogram?: HistogramBin[];
+  /** Set when the histogram is scaled up from a uniform sample (more than EXACT_DISTINCT_LIMIT distinct values). */
+  histogramApproximate?: boolean;
 }
 
 export class ColumnStats {
@@ -42,6 +58,10 @@ export class ColumnStats {
   private max: number | undefined;
   private minText: string | undefined;
   private maxText: string | undefined;
+  /** A uniform sample of the numbers (reservoir sampling, seeded: the same file gives the same report). */
+  private readonly sample: number[] = [];
+  private numbers = 0;
+  private seed = 0x2545f491;
 
   constructor(
     private readonly type: FieldDefinition['type'],
@@ -67,6 +87,7 @@ export class ColumnStats {
     if (typeof value === 'number') {
       if (this.min === undefined || value < this.min) this.min = value;
       if (this.max === undefined || value > this.max) this.max = value;
+      this.sampleNumber(value);
     } else if (this.type === 'date' && typeof value === 'string') {
       const t = parseDate(value);
       if (!Number.isNaN(t)) {
@@ -74,6 +95,40 @@ export class ColumnStats {
         if (this.max === undefined || t > this.max) [this.max, this.maxText] = [t, value];
       }
     }
+  }
+
+  private sampleNumber(value: number): void {
+    const seen = ++this.numbers;
+    if (seen <= HISTOGRAM_SAMPLE) {
+      this.sample.push(value);
+      return;
+    }
+    this.seed = (Math.imul(this.seed, 1664525) + 1013904223) >>> 0;
+    const at = Math.floor((this.seed / 0x1_0000_0000) * seen);
+    if (at < HISTOGRAM_SAMPLE) this.sample[at] = value;
+  }
+
+  /** Exact from the counts while every distinct value is counted; scaled up from the sample past the cap. */
+  private histogram(): { bins: HistogramBin[]; approximate: boolean } | undefined {
+    if (this.min === undefined || this.max === undefined) return undefined;
+    const [min, max] = [this.min, this.max];
+    const integers = Number.isInteger(min) && Number.isInteger(max) && max - min < HISTOGRAM_BINS;
+    const count = max === min ? 1 : integers ? max - min + 1 : HISTOGRAM_BINS;
+    const width = max === min ? 0 : integers ? 1 : (max - min) / count;
+    const bins: HistogramBin[] = Array.from({ length: count }, (_, i) => ({
+      from: min + i * width,
+      to: integers || width === 0 ? min + i * width + (integers ? 1 : 0) : min + (i + 1) * width,
+      count: 0,
+    }));
+    const binOf = (v: number) => (width === 0 ? 0 : Math.min(count - 1, Math.floor((v - min) / width)));
+    if (!this.sketch) {
+      for (const [k, c] of this.counts) if (typeof k === 'number') bins[binOf(k)]!.count += c;
+      return { bins, approximate: false };
+    }
+    const scale = this.numbers / this.sample.length;
+    for (const v of this.sample) bins[binOf(v)]!.count += 1;
+    for (const bin of bins) bin.count = Math.round(bin.count * scale);
+    return { bins, approximate: true };
   }
 
   /**
@@ -96,7 +151,14 @@ export class ColumnStats {
       distinctCapped: capped,
     };
     if (!this.revealValues) return summary;
-    if (this.type === 'number' && this.min !== undefined) [summary.min, summary.max] = [this.min, this.max!];
+    if (this.type === 'number' && this.min !== undefined) {
+      [summary.min, summary.max] = [this.min, this.max!];
+      const histogram = this.histogram();
+      if (histogram) {
+        summary.histogram = histogram.bins;
+        if (histogram.approximate) summary.histogramApproximate = true;
+      }
+    }
     if (this.type === 'date' && this.minText !== undefined)
       [summary.min, summary.max] = [this.minText, this.maxText!];
     const top = [...this.counts]

@@ -1,3 +1,4 @@
+import { customerObjectBuilder, NO_VALUE, type CustomerObjectBuilder } from './customer-object';
 import type { ColumnPlan, ImportPlan } from './import-plan';
 import { describeRole } from './import-plan';
 import { readOutcome, readPropensity, typeValue } from './parse-value';
@@ -23,6 +24,9 @@ export class RowConverter {
   private readonly plans: readonly ColumnPlan[];
   private readonly known: ReadonlySet<string>;
   private readonly statValues: unknown[];
+  /** The row's value of each plan's field (NO_VALUE: none), made into the customer object at the end. */
+  private readonly fieldValues: unknown[];
+  private readonly customerObject: CustomerObjectBuilder;
 
   constructor(
     private readonly plan: ImportPlan,
@@ -31,6 +35,8 @@ export class RowConverter {
     this.plans = plan.columns;
     this.known = new Set(options.columns);
     this.statValues = new Array(this.plans.length);
+    this.fieldValues = new Array(this.plans.length).fill(NO_VALUE);
+    this.customerObject = customerObjectBuilder(this.plans.map((p) => p.field?.name));
   }
 
   convert(record: RawRecord): { row: ImportedRow } | { rejected: RejectedRow } {
@@ -66,6 +72,7 @@ export class RowConverter {
     }
 
     const row: ImportedRow = { line, customer: {} };
+    const fieldValues = this.fieldValues;
     const actionParts: string[] = [];
     let outcome: number | undefined;
     let propensity: number | undefined;
@@ -85,6 +92,7 @@ export class RowConverter {
           };
         }
         this.statValues[p] = MISSING;
+        fieldValues[p] = NO_VALUE;
         continue;
       }
       if (this.options.checkEncoding && typeof raw === 'string' && raw.includes('\ufffd')) {
@@ -93,7 +101,7 @@ export class RowConverter {
       }
       if (plan.hashed) {
         const hashed = this.options.pseudonymize!(typeof raw === 'string' ? raw : JSON.stringify(raw));
-        if (plan.field) row.customer[plan.field.name] = hashed;
+        fieldValues[p] = hashed;
         if (plan.roles.includes('customerId')) row.customerId = hashed;
         this.statValues[p] = hashed;
         continue;
@@ -105,7 +113,7 @@ export class RowConverter {
       if (plan.fieldOnly) {
         const typed = typeValue(raw, plan.field!);
         if (!typed.ok) return this.reject(line, plan, raw, typed);
-        row.customer[plan.field!.name] = typed.value;
+        fieldValues[p] = typed.value;
         this.statValues[p] = typed.value;
         continue;
       }
@@ -115,7 +123,7 @@ export class RowConverter {
         switch (role) {
           case 'field':
             typed = typeValue(raw, plan.field!);
-            if (typed.ok) row.customer[plan.field!.name] = typed.value;
+            if (typed.ok) fieldValues[p] = typed.value;
             break;
           case 'customerId':
           case 'loggedAction':
@@ -140,6 +148,7 @@ export class RowConverter {
       }
       this.statValues[p] = statValue;
     }
+    row.customer = this.customerObject(fieldValues);
     if (this.plan.hasLogged) {
       row.logged = { actionId: this.plan.offeredAction ?? actionParts.join('|'), outcome: outcome! };
       if (propensity !== undefined) row.logged.propensity = propensity;

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType, Int } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
@@ -10,6 +10,7 @@ const numeric = {
 
 /** An entry of the action catalog: an offer, a call, a message, a service step. Strategies refer to it by id. */
 @ObjectType('Action')
+@Check('actions_validity', 'valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to')
 @Entity('actions')
 export class Action {
   @Field({ description: 'Stable id that strategies refer to (letters, digits, "-" and "_").' })
@@ -45,17 +46,17 @@ export class Action {
   validTo: Date | null;
 
   @Field(() => [String])
-  @Column('text', { array: true })
+  @Column('text', { array: true, default: () => "'{}'" })
   tags: string[];
 
   @Field(() => JSONScalar, { description: 'Free attributes that conditions may read as action.<name>.' })
-  @Column('jsonb')
+  @Column('jsonb', { default: () => "'{}'" })
   attributes: Record<string, unknown>;
 
   @Field(() => Int, {
     description: 'Increases with every change; pass it as expectedRevision when updating.',
   })
-  @Column('int')
+  @Column('int', { default: 1 })
   revision: number;
 
   @Field(() => DateTimeScalar)

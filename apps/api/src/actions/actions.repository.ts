@@ -47,19 +47,36 @@ export class ActionsRepository {
   }
 
   page(filter: ActionFilter, limit: number, afterId?: string): Promise<Action[]> {
-    const qb = this.dataSource
-      .getRepository(Action)
-      .createQueryBuilder('a')
-      .orderBy('a.id', 'ASC')
-      .limit(limit);
+    const qb = this.filtered(filter).orderBy('a.id', 'ASC').limit(limit);
     if (afterId !== undefined) qb.andWhere('a.id > :afterId', { afterId });
+    return qb.getMany();
+  }
+
+  /** How many actions match `filter`. */
+  count(filter: ActionFilter): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+
+  /** The whole catalog's size, last change and distinct groups and channels (sorted), in one query. */
+  async facts(): Promise<{ total: number; changedAt: Date | null; groups: string[]; channels: string[] }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total, max(updated_at) AS "changedAt",
+              coalesce(array_agg(DISTINCT "group") FILTER (WHERE "group" IS NOT NULL), '{}') AS groups,
+              coalesce(array_agg(DISTINCT channel) FILTER (WHERE channel IS NOT NULL), '{}') AS channels
+         FROM actions`,
+    )) as { total: number; changedAt: Date | null; groups: string[]; channels: string[] }[];
+    return row!;
+  }
+
+  private filtered(filter: ActionFilter) {
+    const qb = this.dataSource.getRepository(Action).createQueryBuilder('a');
     if (filter.group) qb.andWhere('a.group = :group', { group: filter.group });
     if (filter.channel) qb.andWhere('a.channel = :channel', { channel: filter.channel });
     if (filter.search)
       qb.andWhere('(a.name ILIKE :search OR a.id ILIKE :search)', {
         search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       });
-    return qb.getMany();
+    return qb;
   }
 
   /** The whole catalog, for strategy validation and decisions. */

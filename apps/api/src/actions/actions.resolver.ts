@@ -15,6 +15,7 @@ import { ZodPipe } from '../common/validation';
 import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-impact.types';
 import { Action } from './action.entity';
 import { ActionsService } from './actions.service';
+import { ActionCatalogSummary } from './dto/action-catalog-summary.type';
 import {
   ActionFilterInput,
   actionFilterSchema,
@@ -49,6 +50,22 @@ export class ActionsResolver {
   }
 
   @Roles(...ALL_ROLES)
+  @Query(() => ActionCatalogSummary, {
+    description:
+      'Sizes, groups and channels of the catalog and when it last changed; `matching` counts `filter`.',
+  })
+  actionCatalogSummary(
+    @Args(
+      'filter',
+      { type: () => ActionFilterInput, nullable: true },
+      new ZodPipe(actionFilterSchema.optional(), 'filter'),
+    )
+    filter?: ActionFilterInput,
+  ) {
+    return this.actionsService.summary(filter ?? {});
+  }
+
+  @Roles(...ALL_ROLES)
   @Query(() => Action)
   async action(@Args('id', new ZodPipe(actionIdSchema, 'id')) id: string) {
     return (await this.actionsService.get(id)) ?? Promise.reject(notFound('Action', id));
@@ -60,20 +77,22 @@ export class ActionsResolver {
       'What saving this action (created, or the whole of an existing one) — or, with remove: true, deleting it — would do to each strategy version that reads it, and whether it would be refused. Changes nothing.',
   })
   catalogChangeImpact(
-    @Args('action', new ZodPipe(createActionSchema, 'action')) action: CreateActionInput,
+    @Args('action', { type: () => CreateActionInput }, new ZodPipe(createActionSchema, 'action'))
+    action: CreateAction,
     @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove'))
     remove: boolean,
   ) {
-    return this.actionsService.previewChange(action as CreateAction, remove);
+    return this.actionsService.previewChange(action, remove);
   }
 
   @Roles(Role.designer)
   @Mutation(() => Action)
   createAction(
     @CurrentActor() actor: Actor,
-    @Args('input', new ZodPipe(createActionSchema, 'input')) input: CreateActionInput,
+    @Args('input', { type: () => CreateActionInput }, new ZodPipe(createActionSchema, 'input'))
+    input: CreateAction,
   ) {
-    return this.actionsService.create(actor, input as CreateAction);
+    return this.actionsService.create(actor, input);
   }
 
   @Roles(Role.designer)
@@ -81,9 +100,10 @@ export class ActionsResolver {
   updateAction(
     @CurrentActor() actor: Actor,
     @Args('id', new ZodPipe(actionIdSchema, 'id')) id: string,
-    @Args('input', new ZodPipe(updateActionSchema, 'input')) input: UpdateActionInput,
+    @Args('input', { type: () => UpdateActionInput }, new ZodPipe(updateActionSchema, 'input'))
+    input: UpdateAction,
   ) {
-    return this.actionsService.update(actor, id, input as UpdateAction);
+    return this.actionsService.update(actor, id, input);
   }
 
   @Roles(Role.designer)

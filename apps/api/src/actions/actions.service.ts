@@ -11,6 +11,7 @@ import { decodeCursor, toConnection, type Connection, type Page } from '../commo
 import type { Action } from './action.entity';
 import { ActionsRepository, type ActionValues } from './actions.repository';
 import type { ActionFilter, CreateAction, UpdateAction } from './dto/action.inputs';
+import type { ActionCatalogSummary } from './dto/action-catalog-summary.type';
 
 /** The catalog entry as the engine sees it. */
 export function toActionDefinition(a: Action): ActionDefinition {
@@ -168,6 +169,12 @@ export class ActionsService {
   async list(filter: ActionFilter, page: Page): Promise<Connection<Action>> {
     const after = decodeCursor(page.after, (v): v is string => typeof v === 'string');
     return toConnection(await this.actions.page(filter, page.first + 1, after), page.first, (a) => a.id);
+  }
+
+  async summary(filter: ActionFilter): Promise<ActionCatalogSummary> {
+    const facts = await this.actions.facts();
+    const filtered = !!(filter.group || filter.channel || filter.search);
+    return { ...facts, matching: filtered ? await this.actions.count(filter) : facts.total };
   }
 
   /** The catalog as the engine's environment needs it. */

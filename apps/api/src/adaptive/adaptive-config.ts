@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { OUTCOME_VALUES } from '../interactions/outcomes';
+import type { AssertMatches, InputMatchesSchema } from '../common/graphql/input-schema';
 
 export const GROUP_BY = ['action', 'channel', 'none'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -235,3 +236,8 @@ export function configView(config: AdaptiveModelConfig): AdaptiveConfigView {
   const { prior, ...rest } = config;
   return { ...rest, priorModelId: prior?.modelId ?? null, priorVersion: prior?.version ?? null };
 }
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _AdaptiveModelInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<AdaptiveModelInput, typeof adaptiveModelSchema>
+>;

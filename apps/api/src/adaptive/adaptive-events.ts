@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { RedisBus } from '../decisions/redis-bus';
+import { RedisBus } from '../common/redis-bus';
 
 /** A model version's key, `modelId@version` (the registry key strategies pin it by), or '*' for all. */
 export type SnapshotListener = (key: string) => void;

@@ -93,6 +93,27 @@ export class AdaptiveRepository {
     await runner.release().catch(() => undefined);
   }
 
+  /**
+   * Deletes learned snapshots beyond the newest `keep` of each model version. Kept whatever their
+   * age: snapshots made by staff (reset, rollback), the served one, and the ids in `named` (rollback
+   * targets the audit trail names). Returns how many went.
+   */
+  async trimSnapshots(keep: number, named: readonly string[]): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query(
+      `WITH ranked AS (
+         SELECT id, reason, row_number() OVER (PARTITION BY model_id, version ORDER BY id DESC) AS n FROM adaptive_snapshots
+       ), gone AS (
+         DELETE FROM adaptive_snapshots s USING ranked r
+          WHERE s.id = r.id AND r.n > $1 AND r.reason = 'learned' AND s.id <> ALL($2::bigint[])
+            AND NOT EXISTS (SELECT 1 FROM adaptive_controls c WHERE c.serving_snapshot_id = s.id)
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM gone`,
+      [keep, named],
+    );
+    return rows[0]!.n;
+  }
+
   async insertSnapshot(em: EntityManager, s: NewSnapshot): Promise<string> {
     const rows: { id: string }[] = await em.query(
       `INSERT INTO adaptive_snapshots (model_id, version, seq, evidence, positives, state, hash, guard, reason, comment, created_by)

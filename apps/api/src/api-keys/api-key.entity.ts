@@ -1,9 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { User } from '../users/user.entity';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 /** A key of one calling system (CRM, web shop, …). Only its SHA-256 is stored; the secret is shown once. */
 @ObjectType('ApiKey')
+@Check('api_keys_rate_limit_per_second_check', 'rate_limit_per_second IS NULL OR rate_limit_per_second > 0')
+@Unique('api_keys_key_hash_key', ['keyHash'])
 @Entity('api_keys')
 export class ApiKey {
   @Field(() => ID)
@@ -33,6 +36,7 @@ export class ApiKey {
   rateLimitPerSecond: number | null;
 
   @Field(() => ID, { nullable: true })
+  @ForeignKey(() => User, { name: 'api_keys_created_by_fkey' })
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 

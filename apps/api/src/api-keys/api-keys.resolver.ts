@@ -6,6 +6,7 @@ import { Role } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
 import { ApiKey } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
+import type { AssertMatches, InputMatchesSchema } from '../common/graphql/input-schema';
 
 @InputType()
 export class CreateApiKeyInput {
@@ -72,3 +73,8 @@ export class ApiKeysResolver {
     return this.service.revoke(actor, id);
   }
 }
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _CreateApiKeyInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<CreateApiKeyInput, typeof createApiKeySchema>
+>;

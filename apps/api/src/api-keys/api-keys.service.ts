@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { invalidState, notFound, validationFailed } from '../common/errors';
-import { Strategy } from '../strategies/strategy.entity';
-import { ApiKey } from './api-key.entity';
+import type { ApiKey } from './api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
+import { StrategyScope } from './strategy-scope';
 
 export const hashKey = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const CACHE_MS = 5_000;
@@ -23,11 +24,13 @@ export class ApiKeysService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly keys: ApiKeysRepository,
+    private readonly strategies: StrategyScope,
     private readonly audit: AuditService,
   ) {}
 
   list(): Promise<ApiKey[]> {
-    return this.dataSource.getRepository(ApiKey).find({ order: { createdAt: 'ASC' } });
+    return this.keys.list();
   }
 
   async create(
@@ -38,23 +41,20 @@ export class ApiKeysService {
     return this.dataSource.transaction(async (em) => {
       const strategyIds = input.strategyIds?.length ? [...new Set(input.strategyIds)] : null;
       if (strategyIds) {
-        const found = await em.find(Strategy, { where: { id: In(strategyIds) } });
-        const missing = strategyIds.filter((id) => !found.some((s) => s.id === id));
+        const missing = await this.strategies.missing(strategyIds, em);
         if (missing.length)
           throw validationFailed(
             missing.map((id) => ({ field: 'input.strategyIds', message: `strategy ${id} does not exist` })),
           );
       }
-      const { identifiers } = await em.insert(ApiKey, {
+      const apiKey = await this.keys.insert(em, {
         name: input.name,
         prefix: secret.slice(0, 12),
         keyHash: hashKey(secret),
         strategyIds,
         rateLimitPerSecond: input.rateLimitPerSecond ?? null,
         createdBy: actor.id,
-        revokedAt: null,
       });
-      const apiKey = await em.findOneOrFail(ApiKey, { where: { id: (identifiers[0] as { id: string }).id } });
       await this.audit.append(em, actor, {
         action: 'apiKey.create',
         entityType: 'apiKey',
@@ -67,17 +67,17 @@ export class ApiKeysService {
 
   async revoke(actor: Actor, id: string): Promise<ApiKey> {
     const revoked = await this.dataSource.transaction(async (em) => {
-      const key = await em.findOne(ApiKey, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const key = await this.keys.lockById(em, id);
       if (!key) throw notFound('API key', id);
       if (key.revokedAt) throw invalidState(`API key ${key.prefix}… is already revoked.`, []);
-      await em.update(ApiKey, { id }, { revokedAt: new Date() });
+      const after = await this.keys.revoke(em, id);
       await this.audit.append(em, actor, {
         action: 'apiKey.revoke',
         entityType: 'apiKey',
         entityId: id,
         comment: `${key.name} (${key.prefix}…)`,
       });
-      return em.findOneOrFail(ApiKey, { where: { id } });
+      return after;
     });
     this.cache.clear();
     return revoked;
@@ -88,7 +88,7 @@ export class ApiKeysService {
     const hash = hashKey(secret);
     const hit = this.cache.get(hash);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.key;
-    const key = await this.dataSource.getRepository(ApiKey).findOne({ where: { keyHash: hash } });
+    const key = await this.keys.findByHash(hash);
     const active = key && !key.revokedAt ? key : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { at: Date.now(), key: active });

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import { AuditHashAlgorithm } from './record-hash';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
@@ -10,6 +10,12 @@ const bigint = { from: (v: string | number) => Number(v), to: (v: number) => v }
  * and an INSERT that does not continue the chain.
  */
 @ObjectType('AuditEntry')
+@Check('audit_log_seq_check', 'seq > 0')
+@Check('audit_log_hash_alg_check', "hash_alg IN ('sha256', 'hmac-sha256')")
+@Unique('audit_log_hash_key', ['hash'])
+@Index('audit_log_entity', ['entityType', 'entityId', 'seq'])
+@Index('audit_log_actor', ['actorId', 'seq'])
+@Index('audit_log_action', ['action', 'seq'])
 @Entity('audit_log')
 export class AuditEntry {
   @Field(() => ID, { description: 'Position in the chain: 1, 2, 3, … without gaps.' })

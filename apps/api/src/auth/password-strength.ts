@@ -1,4 +1,4 @@
-import { isPeriodic, withoutWords } from '../common/guessable-text';
+import { isPeriodic, withoutWords } from '../config/guessable-text';
 
 /** Words and keyboard rows that guessing tools try first; a password made mostly of them is weak at any length. */
 const COMMON_PARTS = [

@@ -105,6 +105,16 @@ const envSchema = z.object({
   API_KEY_RATE_LIMIT: int(1, 1_000_000).default(1000),
   /** Strategies run as generated code (true) or as the engine's reference closures (false: for debugging). */
   ARBITER_ENGINE_CODEGEN: bool.default(true),
+  /** Days of decision log kept (whole days, UTC); older daily partitions are dropped. 0: kept for ever. */
+  DECISION_LOG_RETENTION_DAYS: int(0, 36_500).default(180),
+  /** Days of interactions kept; never less than the longest contact-policy window of a published strategy. 0: for ever. */
+  INTERACTIONS_RETENTION_DAYS: int(0, 36_500).default(180),
+  /** Daily partitions created ahead of today for the decision log and the interactions. */
+  PARTITIONS_AHEAD_DAYS: int(1, 366).default(7),
+  /** How often partition maintenance runs (create ahead, move stray rows, drop expired days, trim snapshots). */
+  PARTITION_MAINTENANCE_MINUTES: int(1, 1440).default(60),
+  /** Adaptive-model snapshots kept per model version, besides the served one and those the audit trail names. */
+  ADAPTIVE_SNAPSHOTS_KEEP: int(1, 1_000_000).default(1000),
 });
 
 export interface AppConfig {
@@ -132,6 +142,14 @@ export interface AppConfig {
   learner: { run: boolean; batchSize: number; pollMs: number; settleMs: number; snapshotIntervalMs: number };
   /** How the engine runs strategies: generated code, or its closures (ARBITER_ENGINE_CODEGEN=0). */
   engine: { codegen: boolean };
+  /** Growth bounds: retention in days (0: for ever), partitions made ahead, the maintenance period, snapshots kept. */
+  retention: {
+    decisionLogDays: number;
+    interactionsDays: number;
+    partitionsAheadDays: number;
+    maintenanceMinutes: number;
+    adaptiveSnapshotsKeep: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -189,6 +207,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       watchdogSeconds: env.SIMULATION_WATCHDOG_SECONDS,
     },
     engine: { codegen: env.ARBITER_ENGINE_CODEGEN },
+    retention: {
+      decisionLogDays: env.DECISION_LOG_RETENTION_DAYS,
+      interactionsDays: env.INTERACTIONS_RETENTION_DAYS,
+      partitionsAheadDays: env.PARTITIONS_AHEAD_DAYS,
+      maintenanceMinutes: env.PARTITION_MAINTENANCE_MINUTES,
+      adaptiveSnapshotsKeep: env.ADAPTIVE_SNAPSHOTS_KEEP,
+    },
     learner: {
       run: env.ADAPTIVE_LEARNER,
       batchSize: env.ADAPTIVE_LEARNER_BATCH_SIZE,

@@ -1,4 +1,4 @@
-import { isPeriodic, withoutWords } from '../common/guessable-text';
+import { isPeriodic, withoutWords } from './guessable-text';
 
 /**
  * Words that people put into "secrets" by hand. A secret that is mostly made of them is guessable

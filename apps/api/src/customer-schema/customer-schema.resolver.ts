@@ -29,9 +29,10 @@ export class CustomerSchemaResolver {
   @Mutation(() => SchemaField, { description: 'Declares a field, or redefines it if it exists.' })
   defineSchemaField(
     @CurrentActor() actor: Actor,
-    @Args('input', new ZodPipe(defineSchemaFieldSchema, 'input')) input: DefineSchemaFieldInput,
+    @Args('input', { type: () => DefineSchemaFieldInput }, new ZodPipe(defineSchemaFieldSchema, 'input'))
+    input: DefineSchemaField,
   ) {
-    return this.schemaService.define(actor, input as DefineSchemaField);
+    return this.schemaService.define(actor, input);
   }
 
   @Roles(Role.designer)
@@ -50,11 +51,12 @@ export class CustomerSchemaResolver {
       'What saving defineSchemaField(input: field) — or, with remove: true, removeSchemaField — would do to each strategy version that reads the field, and whether it would be refused. Changes nothing.',
   })
   schemaChangeImpact(
-    @Args('field', new ZodPipe(defineSchemaFieldSchema, 'field')) field: DefineSchemaFieldInput,
+    @Args('field', { type: () => DefineSchemaFieldInput }, new ZodPipe(defineSchemaFieldSchema, 'field'))
+    field: DefineSchemaField,
     @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove'))
     remove: boolean,
   ) {
-    return this.schemaService.previewChange(field as DefineSchemaField, remove);
+    return this.schemaService.previewChange(field, remove);
   }
 
   @Roles(Role.designer, Role.admin)

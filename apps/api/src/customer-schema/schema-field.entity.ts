@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
@@ -20,6 +20,8 @@ registerEnumType(FieldType, { name: 'FieldType' });
 
 /** A declared customer or context field that conditions, models and datasets are checked against. */
 @ObjectType('SchemaField')
+@Check('schema_fields_scope_check', "scope IN ('customer', 'context')")
+@Check('schema_fields_type_check', "type IN ('number', 'string', 'boolean', 'date', 'list')")
 @Entity('schema_fields')
 export class SchemaField {
   @Field(() => SchemaScope)
@@ -50,14 +52,14 @@ export class SchemaField {
   allowedValues: (string | number | boolean)[] | null;
 
   @Field({ description: 'Personal data: never logged, masked in exports.' })
-  @Column('boolean')
+  @Column('boolean', { default: false })
   personal: boolean;
 
   @Field({
     description:
       'A protected attribute (age band, gender, nationality, …): every simulation reports how its groups are treated (the fairness check). Not part of what strategies read.',
   })
-  @Column('boolean')
+  @Column('boolean', { default: false })
   protected: boolean;
 
   @Field(() => DateTimeScalar)

@@ -2,7 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { Action } from '../actions/action.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
-import { RefreshToken } from '../auth/refresh-token.entity';
+import { RefreshToken } from '../sessions/refresh-token.entity';
 import { SchemaField } from '../customer-schema/schema-field.entity';
 import { Dataset } from '../datasets/dataset.entity';
 import { ReviewComment } from '../reviews/review-comment.entity';
@@ -25,10 +25,12 @@ import { FairnessCheck1764700000001 } from './migrations/1764700000001-fairness-
 import { AdaptiveModels1764800000000 } from './migrations/1764800000000-adaptive-models';
 import { OutcomeOverrides1764800000001 } from './migrations/1764800000001-outcome-overrides';
 import { DecisionLogSplitArms1764800000018 } from './migrations/1764800000018-decision-log-split-arms';
+import { CustomerProfilesOneRow1764900000001 } from './migrations/1764900000001-customer-profiles-one-row';
+import { PartitionedDecisionLogInteractions1764900000010 } from './migrations/1764900000010-partitioned-decision-log-interactions';
 import { FairnessSettings } from '../fairness/fairness-settings.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { DecisionLogDeadLetter, DecisionLogEntry } from '../decision-log/decision-log.entity';
-import { Interaction } from '../interactions/interaction.entity';
+import { Interaction, InteractionIdempotencyKey } from '../interactions/interaction.entity';
 
 export const ENTITIES = [
   User,
@@ -42,6 +44,7 @@ export const ENTITIES = [
   AuditEntry,
   ApiKey,
   Interaction,
+  InteractionIdempotencyKey,
   DecisionLogEntry,
   DecisionLogDeadLetter,
   Dataset,
@@ -64,6 +67,8 @@ export const MIGRATIONS = [
   OutcomeOverrides1764800000001,
   ProfileUpsertSpeed1764800000005,
   DecisionLogSplitArms1764800000018,
+  CustomerProfilesOneRow1764900000001,
+  PartitionedDecisionLogInteractions1764900000010,
 ];
 
 /**

@@ -1,5 +1,15 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '../users/user.entity';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
@@ -12,6 +22,10 @@ registerEnumType(DatasetStatus, { name: 'DatasetStatus' });
 
 /** A historical customer dataset: its mapping, data-quality report and import progress. Rows are in `dataset_rows`. */
 @ObjectType('Dataset')
+@Check('datasets_name_check', 'length(name) BETWEEN 1 AND 200')
+@Check('datasets_format_check', "format IN ('csv','jsonl')")
+@Check('datasets_status_check', "status IN ('UPLOADING','READY','FAILED')")
+@Index('datasets_created_at', ['createdAt'])
 @Entity('datasets')
 export class Dataset {
   @Field(() => ID)
@@ -34,14 +48,14 @@ export class Dataset {
     description:
       'Column mapping: customerId, fields, loggedAction, outcome, loggingPropensity, segmentColumns, fieldNames.',
   })
-  @Column('jsonb')
+  @Column('jsonb', { default: {} })
   mapping: Record<string, unknown>;
 
   @Field(() => JSONScalar, {
     description:
       'Personal columns and their treatment at import: hash, drop, or keep (in clear, chosen over the schema default).',
   })
-  @Column('jsonb', { name: 'personal_columns' })
+  @Column('jsonb', { name: 'personal_columns', default: {} })
   personalColumns: Record<string, 'hash' | 'drop' | 'keep'>;
 
   @Field(() => JSONScalar, {
@@ -57,16 +71,17 @@ export class Dataset {
   error: string | null;
 
   @Field(() => Int, { description: 'Rows read so far (progress while UPLOADING).' })
-  @Column('int', { name: 'rows_read' })
+  @Column('int', { name: 'rows_read', default: 0 })
   rowsRead: number;
 
   @Field(() => Int, { description: 'Rows kept: what simulations run over.' })
-  @Column('int', { name: 'row_count' })
+  @Column('int', { name: 'row_count', default: 0 })
   rowCount: number;
 
   @Field(() => Number)
   @Column('bigint', {
     name: 'bytes_read',
+    default: 0,
     transformer: { from: (v: string | null) => Number(v ?? 0), to: (v: number) => v },
   })
   bytesRead: number;
@@ -83,6 +98,7 @@ export class Dataset {
   totalBytes: number | null;
 
   @Field(() => ID, { nullable: true })
+  @ForeignKey(() => User, { name: 'datasets_created_by_fkey' })
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 

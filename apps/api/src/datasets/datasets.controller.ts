@@ -1,11 +1,24 @@
 import type { IncomingMessage } from 'node:http';
-import { Controller, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UsePipes,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import type { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { AppError } from '../common/errors';
 import { RestExceptionFilter } from '../rest/rest-exception.filter';
+import { RouteParamsCheckPipe } from '../rest/rest-input-check';
 import { parseInput } from '../common/validation';
 import { DATASET_ID_PATTERN, DatasetsService, uploadParamsSchema } from './datasets.service';
 
@@ -42,7 +55,7 @@ async function* head(req: IncomingMessage, limit: number): AsyncGenerator<Buffer
  * detected format and suggested fields; `POST /api/v1/datasets?name=…` with the whole file and the
  * mapping in `X-Dataset-Mapping` (JSON) imports it and answers with the dataset and its report.
  * The answer comes only at the end of the import: a client that sends its own `X-Dataset-Id` can
- * follow the upload meanwhile with GraphQL `dataset(id)`.
+ * follow the upload meanwhile with GraphQL `dataset(id)`. `DELETE /api/v1/datasets/:id` deletes one.
  */
 @Controller('api/v1/datasets')
 // The REST error format, with a lost database connection answered 503 like every other REST route.
@@ -95,6 +108,14 @@ export class DatasetsController {
         throw error;
       }
     });
+  }
+
+  /** Deletes a dataset and its rows (audited); refused while it uploads or a simulation runs on it. */
+  @Roles(Role.analyst)
+  @Delete(':id')
+  @UsePipes(RouteParamsCheckPipe)
+  remove(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.datasets.delete(actor, parseInput(z.uuid('must be an id (UUID)'), id, 'id'));
   }
 
   private async answer(res: Response, status: number, work: () => Promise<unknown>): Promise<void> {

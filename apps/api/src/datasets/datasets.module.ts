@@ -3,7 +3,9 @@ import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
 import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
 import { CustomerDatasetRowsRepository } from './customer-dataset-rows.repository';
+import { DatasetRowsRepository } from './dataset-rows.repository';
 import { DatasetsController } from './datasets.controller';
+import { DatasetsRepository } from './datasets.repository';
 import { DatasetsResolver } from './datasets.resolver';
 import { DatasetsService } from './datasets.service';
 import { SampleDatasetsService } from './sample-datasets.service';
@@ -12,7 +14,14 @@ import { SampleDatasetsService } from './sample-datasets.service';
 @Module({
   imports: [AuditModule, CustomerSchemaModule, ActionsModule],
   controllers: [DatasetsController],
-  providers: [DatasetsService, DatasetsResolver, SampleDatasetsService, CustomerDatasetRowsRepository],
+  providers: [
+    DatasetsService,
+    DatasetsResolver,
+    SampleDatasetsService,
+    DatasetsRepository,
+    DatasetRowsRepository,
+    CustomerDatasetRowsRepository,
+  ],
   exports: [DatasetsService, SampleDatasetsService, CustomerDatasetRowsRepository],
 })
 export class DatasetsModule {}

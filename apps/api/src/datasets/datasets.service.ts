@@ -21,7 +21,13 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import { Dataset, DatasetStatus } from './dataset.entity';
-import { DatasetRowWriter, INSERT_BATCH } from './dataset-rows';
+import {
+  DatasetRowsRepository,
+  ROW_BATCH,
+  type DatasetRowWriter,
+  type StoredRow,
+} from './dataset-rows.repository';
+import { DatasetsRepository } from './datasets.repository';
 import { personalDataSalt } from './hash-salt';
 
 const column = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -76,6 +82,9 @@ export interface UploadOptions {
 
 const PROGRESS_EVERY_MS = 1000;
 
+/** Why a dataset cannot be deleted now, or undefined when this check does not object. */
+export type DatasetDeleteGuard = (dataset: Dataset) => Promise<AppError | undefined>;
+
 /** Streams uploads into `dataset_rows` (never the whole file in memory) and keeps the report. */
 @Injectable()
 export class DatasetsService {
@@ -87,7 +96,21 @@ export class DatasetsService {
     private readonly audit: AuditService,
     private readonly customerSchema: CustomerSchemaService,
     private readonly actions: ActionsService,
+    private readonly store: DatasetsRepository,
+    private readonly rowStore: DatasetRowsRepository,
   ) {}
+
+  /** Features that use datasets say here when one cannot be deleted now (see guardDelete). */
+  private readonly deleteGuards: DatasetDeleteGuard[] = [];
+
+  /**
+   * Registers a check run before a dataset is deleted; its error (e.g. a simulation still running on
+   * the dataset) refuses the deletion. The simulations feature registers one, so this feature needs
+   * to know nothing about simulations.
+   */
+  guardDelete(guard: DatasetDeleteGuard): void {
+    this.deleteGuards.push(guard);
+  }
 
   private get hashSalt(): string {
     return personalDataSalt(this.config);
@@ -141,34 +164,27 @@ export class DatasetsService {
     const schema =
       options.schema ??
       (useCustomerSchema === false ? undefined : (await this.customerSchema.dataSchema()).customer);
-    const inserted = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO datasets (id, name, format, status, mapping, personal_columns, total_bytes, created_by)
-       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, 'UPLOADING', $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [
-        options.id ?? null,
-        options.name,
-        options.format ?? 'csv',
-        JSON.stringify(stored),
-        JSON.stringify(personal ?? {}),
-        options.totalBytes ?? null,
-        actor?.id ?? null,
-      ],
-    );
-    if (inserted.length === 0)
+    const id = await this.store.insertUploading({
+      id: options.id ?? null,
+      name: options.name,
+      format: options.format ?? 'csv',
+      mapping: stored,
+      personalColumns: personal ?? {},
+      totalBytes: options.totalBytes ?? null,
+      createdBy: actor?.id ?? null,
+    });
+    if (id === null)
       throw new AppError(
         'CONFLICT',
         `A dataset with id ${options.id} already exists: send a new X-Dataset-Id for a new upload.`,
         { datasetId: options.id },
       );
-    const id = inserted[0]!.id;
-    const writer = new DatasetRowWriter(
-      this.dataSource.manager,
-      id,
-      (mapping.segmentColumns?.length ?? 0) > 0,
-    );
     let progress = { rowsRead: 0, bytesRead: 0 };
-    let lastUpdate = Date.now();
+    let writer: DatasetRowWriter | undefined;
     try {
+      const rowWriter = await this.rowStore.writer(id, (mapping.segmentColumns?.length ?? 0) > 0);
+      writer = rowWriter;
+      let lastUpdate = Date.now();
       const report = await importDataset(source, {
         ...(options.format && { format: { kind: options.format } }),
         mapping,
@@ -176,39 +192,27 @@ export class DatasetsService {
         ...(personal && { personal }),
         hashSalt: this.hashSalt,
         ...(options.totalBytes !== undefined && { totalBytes: options.totalBytes }),
-        batchSize: INSERT_BATCH,
+        batchSize: ROW_BATCH,
         onProgress: (p) => {
           progress = { rowsRead: p.rowsRead, bytesRead: p.bytesRead };
         },
         onRows: async (batch) => {
-          await writer.write(options.transform ? batch.map(options.transform) : batch);
+          await rowWriter.write(options.transform ? batch.map(options.transform) : batch);
           if (Date.now() - lastUpdate >= PROGRESS_EVERY_MS) {
             lastUpdate = Date.now();
-            await this.dataSource.query(
-              `UPDATE datasets SET rows_read = $2, bytes_read = $3, row_count = $4, updated_at = now() WHERE id = $1`,
-              [id, progress.rowsRead, progress.bytesRead, writer.rowCount],
-            );
+            await this.store.recordProgress(id, progress.rowsRead, progress.bytesRead, rowWriter.rowCount);
           }
         },
       });
-      await writer.finish();
-      await this.dataSource.transaction(async (em) => {
-        await em.query(
-          `UPDATE datasets SET status = 'READY', format = $2, report = $3, rows_read = $4, bytes_read = $5, row_count = $6, updated_at = now() WHERE id = $1`,
-          [
-            id,
-            report.format.kind,
-            JSON.stringify(report),
-            report.rowsRead,
-            report.bytesRead,
-            writer.rowCount,
-          ],
-        );
+      // The rows, the READY status with the report and the audit entry become visible together.
+      await rowWriter.commit(async (em) => {
+        await this.store.markReady(em, id, report, rowWriter.rowCount);
         // Keeping a declared-personal column in clear is a privacy decision: the audit trail names it.
         const kept = Object.entries(personal ?? {}).flatMap(([column, treatment]) =>
           treatment === 'keep' ? [column] : [],
         );
-        const comment = `${options.name}: ${writer.rowCount} ${writer.rowCount === 1 ? 'row' : 'rows'} kept, ${report.rowsRejected} rejected${kept.length ? `; personal columns kept in clear: ${kept.join(', ')}` : ''}`;
+        const count = rowWriter.rowCount;
+        const comment = `${options.name}: ${count} ${count === 1 ? 'row' : 'rows'} kept, ${report.rowsRejected} rejected${kept.length ? `; personal columns kept in clear: ${kept.join(', ')}` : ''}`;
         await this.audit.append(em, actor, {
           action: 'dataset.upload',
           entityType: 'dataset',
@@ -217,14 +221,10 @@ export class DatasetsService {
         });
       });
     } catch (error) {
-      await writer.settle();
+      await writer?.abort();
       const message =
         error instanceof DatasetError ? error.message : 'The upload stopped before the end of the file.';
-      await this.dataSource.query(`DELETE FROM dataset_rows WHERE dataset_id = $1`, [id]);
-      await this.dataSource.query(
-        `UPDATE datasets SET status = 'FAILED', error = $2, rows_read = $3, row_count = 0, updated_at = now() WHERE id = $1`,
-        [id, message, progress.rowsRead],
-      );
+      await this.store.markFailed(id, message, progress.rowsRead);
       if (error instanceof DatasetError)
         throw new AppError('BAD_REQUEST', message, { datasetId: id, reason: error.code });
       this.logger.warn(
@@ -242,38 +242,57 @@ export class DatasetsService {
   }
 
   find(id: string): Promise<Dataset | null> {
-    return this.dataSource.manager.findOne(Dataset, { where: { id } });
+    return this.store.find(id);
   }
 
   list(): Promise<Dataset[]> {
-    return this.dataSource.manager.find(Dataset, { order: { createdAt: 'DESC' }, take: 200 });
+    return this.store.list();
   }
 
   findByName(name: string): Promise<Dataset | null> {
-    return this.dataSource.manager.findOne(Dataset, { where: { name, status: DatasetStatus.READY } });
+    return this.store.findReadyByName(name);
   }
 
-  /** Deletes a dataset and its rows; simulations keep their results (their dataset becomes null). Not while a simulation runs on it. */
+  /** Rows `from` (inclusive) to `to` (exclusive), in import order: a simulation chunk or an export page. */
+  rows(id: string, from: number, to: number): Promise<StoredRow[]> {
+    return this.rowStore.range(id, from, to);
+  }
+
+  /** The row numbers in the order of a customer field (missing first, ties in import order), for a replay in time order. */
+  rowOrder(id: string, field: string): Promise<Int32Array> {
+    return this.rowStore.orderBy(id, field);
+  }
+
+  /** The rows with these numbers, in the order given. */
+  rowsByNumber(id: string, rowNos: ArrayLike<number>): Promise<StoredRow[]> {
+    return this.rowStore.byNumber(id, rowNos);
+  }
+
+  /** The dataset's segment columns, in order (none: an empty list). */
+  async segmentColumns(id: string): Promise<string[]> {
+    return (await this.store.segmentColumns(id)) ?? [];
+  }
+
+  /**
+   * Deletes a dataset and its rows in one transaction, audited; simulations keep their results (their
+   * dataset becomes null). Not while it is uploading, nor when a registered guard objects (a
+   * simulation queued or running on it).
+   */
   async delete(actor: Actor, id: string): Promise<Dataset> {
     const dataset = await this.get(id);
     if (dataset.status === DatasetStatus.UPLOADING)
       throw invalidState(`Dataset "${dataset.name}" is still uploading.`, []);
-    const running = await this.dataSource.query<{ n: string }[]>(
-      `SELECT count(*) AS n FROM simulations WHERE dataset_id = $1 AND status IN ('QUEUED','RUNNING')`,
-      [id],
-    );
-    if (Number(running[0]!.n) > 0)
-      throw invalidState(`A simulation is running on dataset "${dataset.name}": cancel it first.`, [
-        'cancelSimulation',
-      ]);
-    await this.dataSource.query(`DELETE FROM dataset_rows WHERE dataset_id = $1`, [id]);
+    for (const guard of this.deleteGuards) {
+      const refusal = await guard(dataset);
+      if (refusal) throw refusal;
+    }
     await this.dataSource.transaction(async (em) => {
-      await em.query(`DELETE FROM datasets WHERE id = $1`, [id]);
+      await this.store.delete(em, id);
       await this.audit.append(em, actor, {
         action: 'dataset.delete',
         entityType: 'dataset',
         entityId: id,
-        comment: dataset.name,
+        comment: `${dataset.name} (${dataset.rowCount} ${dataset.rowCount === 1 ? 'row' : 'rows'})`,
       });
     });
     return dataset;

@@ -41,17 +41,19 @@ export class CustomerDecisionsRepository {
     }));
   }
 
-  /** Recent decisions of a customer for the studio: what was returned, no inputs. */
-  async recent(customerId: string, limit: number): Promise<Omit<DecisionExport, 'inputs'>[]> {
+  /** Recent decisions of a customer for the studio: what was returned, and what it was decided on (to explain it). */
+  async recent(customerId: string, limit: number): Promise<(DecisionExport & { arms: unknown })[]> {
     const rows: {
       id: string;
       decided_at: Date;
       strategy_id: string;
       version_number: number;
       actions: unknown;
+      inputs: unknown;
+      arms: unknown;
       source: string;
     }[] = await this.dataSource.query(
-      `SELECT id, decided_at, strategy_id, version_number, actions, source FROM decision_log WHERE customer_id = $1 ORDER BY decided_at DESC LIMIT $2`,
+      `SELECT id, decided_at, strategy_id, version_number, actions, inputs, arms, source FROM decision_log WHERE customer_id = $1 ORDER BY decided_at DESC LIMIT $2`,
       [customerId, limit],
     );
     return rows.map((r) => ({
@@ -60,6 +62,8 @@ export class CustomerDecisionsRepository {
       strategyId: r.strategy_id,
       versionNumber: r.version_number,
       actions: r.actions,
+      inputs: r.inputs,
+      arms: r.arms,
       source: r.source,
     }));
   }

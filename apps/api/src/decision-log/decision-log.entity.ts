@@ -1,12 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** One answered decision, for learning and audit. Written in batches by DecisionLogWriter. */
+/** One answered decision, for learning and audit. Written in batches by DecisionLogWriter; partitioned by day on decided_at. */
 @Entity('decision_log')
+@Index('decision_log_customer', ['customerId', 'decidedAt'])
+@Index('decision_log_strategy', ['strategyId', 'decidedAt'])
+@Index('decision_log_version_arms', ['versionId'], { where: 'arms IS NOT NULL' })
 export class DecisionLogEntry {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Column('timestamptz', { name: 'decided_at' })
+  /** Part of the key: the log is partitioned by day on it (a partitioned table's keys include the partition column). */
+  @PrimaryColumn('timestamptz', { name: 'decided_at' })
   decidedAt: Date;
 
   @Column('text', { name: 'customer_id' })
@@ -52,7 +56,7 @@ export class DecisionLogDeadLetter {
   @PrimaryColumn('text', { name: 'decision_id' })
   decisionId: string;
 
-  @Column('timestamptz', { name: 'failed_at' })
+  @Column('timestamptz', { name: 'failed_at', default: () => 'now()' })
   failedAt: Date;
 
   @Column('text', { nullable: true })

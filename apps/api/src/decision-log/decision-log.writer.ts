@@ -7,7 +7,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { Interaction as EngineInteraction } from '@arbiter/engine';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { errorCode, isDatabaseUnavailable } from '../common/database-errors';
 import { unavailable } from '../common/errors';
 import { MetricsService } from '../metrics/metrics.service';
@@ -49,6 +49,15 @@ export interface DecisionRecord {
   channel?: string;
 }
 
+/**
+ * A table its owning feature writes with each flush of decisions, in the flush's transaction (the
+ * interactions feature stores the `shown` rows so). Registered with `writeAlongside`: the decision
+ * log depends on no feature that writes next to it.
+ */
+export interface WrittenAlongside {
+  insert(em: EntityManager, batch: readonly DecisionRecord[]): Promise<void>;
+}
+
 export const FLUSH_INTERVAL_MS = 200;
 export const FLUSH_ROWS = 500;
 const MAX_PENDING = 200_000;
@@ -56,9 +65,11 @@ const DRAIN_ATTEMPTS = 20;
 const DRAIN_RETRY_MS = 250;
 
 /**
- * Writes the decision log (and the `shown` interactions of each decision) in the background: the
- * request path only appends to a buffer. Flushes every 200 ms or at 500 decisions, each flush one
- * multi-row INSERT per table in one transaction.
+ * Writes the decision log (and, through the tables registered with `writeAlongside`, the `shown`
+ * interactions of each decision) in the background: the request path only appends to a buffer.
+ * Flushes every 200 ms or at 500 decisions, each flush one multi-row INSERT per table in one
+ * transaction. The log is partitioned by day: a row of a day without a partition lands in the
+ * default partition, so no insert fails for want of one.
  *
  * A flush that fails because the database is out of reach keeps its rows for the next one. A flush
  * that fails for any other reason has a row PostgreSQL refuses: the batch is split in halves until
@@ -74,6 +85,7 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   private flushing: Promise<void> | null = null;
   private timer?: NodeJS.Timeout;
   private closed = false;
+  private readonly alongside: WrittenAlongside[] = [];
 
   private readonly metrics: ReturnType<typeof decisionLogMetrics>;
 
@@ -87,6 +99,11 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   onModuleInit(): void {
     this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
     this.timer.unref();
+  }
+
+  /** Each flush also writes this table, in the same transaction. */
+  writeAlongside(table: WrittenAlongside): void {
+    if (!this.alongside.includes(table)) this.alongside.push(table);
   }
 
   append(record: DecisionRecord): void {
@@ -109,9 +126,23 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   /** The `shown` interactions of this customer's decisions not written yet (of these strategies only, if given), newest first. */
   pendingShown(customerId: string, strategyIds?: readonly string[]): EngineInteraction[] {
     const out: EngineInteraction[] = [];
-    for (const r of [...this.inFlight, ...this.pending])
-      if (r.customerId === customerId && (!strategyIds || strategyIds.includes(r.strategyId)))
-        out.unshift(...shownOf(r));
+    for (const buffer of [this.inFlight, this.pending])
+      for (const r of buffer)
+        if (r.customerId === customerId && (!strategyIds || strategyIds.includes(r.strategyId)))
+          out.unshift(...shownOf(r));
+    return out;
+  }
+
+  /** pendingShown of many customers in one pass over the buffer (a batch of decisions); only those with some. */
+  pendingShownOf(customerIds: ReadonlySet<string>): Map<string, EngineInteraction[]> {
+    const out = new Map<string, EngineInteraction[]>();
+    for (const buffer of [this.inFlight, this.pending])
+      for (const r of buffer) {
+        if (!customerIds.has(r.customerId)) continue;
+        const shown = out.get(r.customerId) ?? [];
+        shown.unshift(...shownOf(r));
+        out.set(r.customerId, shown);
+      }
     return out;
   }
 
@@ -151,6 +182,12 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
         this.logger.error(`Decision log flush of ${batch.length} rows failed; retrying: ${messageOf(error)}`);
         return batch;
       }
+      if (isPartitionAttachRace(error)) {
+        this.logger.warn(
+          `Decision log flush of ${batch.length} rows met a partition being attached; retrying`,
+        );
+        return batch;
+      }
       if (batch.length === 1) return this.deadLetter(batch[0]!, error);
       const half = Math.ceil(batch.length / 2);
       const kept = await this.store(batch.slice(0, half));
@@ -181,12 +218,11 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   }
 
   private async insert(batch: DecisionRecord[]): Promise<void> {
-    const shown = batch.flatMap((r) => r.actions.map((a) => ({ r, a })));
     await this.dataSource.transaction(async (em) => {
       await em.query(
         `INSERT INTO decision_log (id, decided_at, customer_id, strategy_id, version_id, version_number, content_hash, actions, inputs, latency_ms, api_key_id, source, arms)
          SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::uuid[], $5::uuid[], $6::int[], $7::text[], $8::jsonb[], $9::jsonb[], $10::float8[], $11::uuid[], $12::text[], $13::jsonb[])
-         ON CONFLICT (id) DO NOTHING`,
+         ON CONFLICT (id, decided_at) DO NOTHING`,
         [
           batch.map((r) => r.id),
           batch.map((r) => r.decidedAt.toISOString()),
@@ -203,21 +239,7 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
           batch.map((r) => (r.arms ? JSON.stringify(r.arms) : null)),
         ],
       );
-      if (shown.length) {
-        await em.query(
-          `INSERT INTO interactions (customer_id, action_id, outcome, channel, at, decision_id, strategy_id, api_key_id)
-           SELECT c, a, 'shown', ch, t, d, s, k FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::uuid[], $6::uuid[], $7::uuid[]) AS u(c, a, ch, t, d, s, k)`,
-          [
-            shown.map(({ r }) => r.customerId),
-            shown.map(({ a }) => a.actionId),
-            shown.map(({ r, a }) => a.channel ?? r.channel ?? null),
-            shown.map(({ r }) => r.decidedAt.toISOString()),
-            shown.map(({ r }) => r.id),
-            shown.map(({ r }) => r.strategyId),
-            shown.map(({ r }) => r.apiKeyId),
-          ],
-        );
-      }
+      for (const table of this.alongside) await table.insert(em, batch);
     });
   }
 
@@ -234,6 +256,8 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   /** Retries for a few seconds while the database is out of reach, then says what could not be written. */
   private async drain(): Promise<void> {
     this.closed = true;
+    // A flush in flight holds its rows outside `pending`: it finishes before the database closes.
+    await this.flush();
     for (
       let attempt = 0;
       this.pending.length && attempt < DRAIN_ATTEMPTS && this.dataSource.isInitialized;
@@ -259,6 +283,14 @@ export function shownOf(r: DecisionRecord): EngineInteraction[] {
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A row routed to the default partition while partition maintenance attached its day's partition:
+ * PostgreSQL refuses it with a partition-constraint violation, and the next flush routes it to the
+ * new partition. Not a refused row: with a default partition every storable time has a place.
+ */
+const isPartitionAttachRace = (error: unknown): boolean =>
+  errorCode(error) === '23514' && /violates partition constraint/.test(messageOf(error));
 
 /** Text any PostgreSQL column keeps: every character outside printable ASCII as a \\uXXXX escape. */
 export function asciiText(text: string): string {

@@ -1,32 +1,33 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { parseInput } from '../common/validation';
 import type { RequestWithApiKey } from '../rest/api-key.guard';
 import { API_PREFIX } from '../rest/openapi';
 import { RestApi } from '../rest/rest-controller';
-import { batchRequestSchema, decisionRequestSchema } from './decision.schemas';
-import { DecisionsService, type Caller } from './decisions.service';
+import { decisionRoutes } from './decision-routes';
+import { DecisionsService } from './decisions.service';
 
-const callerOf = (req: RequestWithApiKey): Caller => ({
-  apiKeyId: req.apiKey!.id,
-  strategyIds: req.apiKey!.strategyIds,
-  source: 'rest',
-});
-
+/**
+ * The decision routes in Nest: most requests are answered ahead of Nest by the same functions
+ * (decision-routes.ts); this controller answers the rest (a query string, another content type).
+ */
 @RestApi()
 @Controller(API_PREFIX.slice(1))
 export class DecisionsController {
-  constructor(private readonly decisions: DecisionsService) {}
+  private readonly routes: ReturnType<typeof decisionRoutes>;
+
+  constructor(decisions: DecisionsService) {
+    this.routes = decisionRoutes(decisions);
+  }
 
   @Post('decisions')
   @HttpCode(200)
   decide(@Body() body: unknown, @Req() req: RequestWithApiKey) {
-    return this.decisions.decide(parseInput(decisionRequestSchema, body), callerOf(req));
+    return this.routes.decide(body, req.apiKey!);
   }
 
   // `:batch` is literal text (Google-style custom method), not a route parameter.
   @Post('decisions\\:batch')
   @HttpCode(200)
   decideBatch(@Body() body: unknown, @Req() req: RequestWithApiKey) {
-    return this.decisions.decideBatch(parseInput(batchRequestSchema, body), callerOf(req));
+    return this.routes.decideBatch(body, req.apiKey!);
   }
 }

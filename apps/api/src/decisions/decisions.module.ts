@@ -9,7 +9,7 @@ import { DecisionsController } from './decisions.controller';
 import { DecisionsResolver } from './decisions.resolver';
 import { DecisionsService } from './decisions.service';
 import { PublishedPlans } from './published-plans';
-import { PublishedStrategyEventsModule } from './published-strategy-events.module';
+import { PublishedStrategyEventsModule } from '../strategies/published-strategy-events.module';
 
 /** The decision API: REST /api/v1/decisions (+ :batch), the GraphQL `decide` query, the published-plan cache. */
 @Module({

@@ -72,23 +72,24 @@ export class DecisionsService {
     const problems = request.requests.flatMap((r, i) => inputProblems(plan, r, `requests[${i}].`));
     if (problems.length) throw validationFailed(problems);
     const ids = request.requests.map((r) => String(r.customer.id));
-    const [histories, profiles] = await Promise.all([
-      this.history.getMany(ids),
+    const [windows, profiles] = await Promise.all([
+      this.history.windows(ids),
       this.profiles.forDecisions(ids),
     ]);
-    const results = [];
-    for (const [i, r] of request.requests.entries()) {
-      const { decisionId, customerId, actions } = await this.run(
+    const results = request.requests.map((r, i) => {
+      const { items, cached } = windows.get(ids[i]!)!;
+      const { decisionId, customerId, actions } = this.run(
         plan,
         r,
         ids[i]!,
-        histories.get(ids[i]!) ?? [],
+        items,
         profiles.get(ids[i]!)!,
         caller,
         false,
+        cached,
       );
-      results.push({ decisionId, customerId, actions });
-    }
+      return { decisionId, customerId, actions };
+    });
     return { strategy: strategyUsed(plan), results };
   }
 
@@ -102,7 +103,7 @@ export class DecisionsService {
     return plan;
   }
 
-  private async run(
+  private run(
     plan: PublishedPlan,
     request: OneRequest,
     customerId: string,
@@ -111,7 +112,7 @@ export class DecisionsService {
     caller: Caller,
     withTrace: boolean,
     historyCached = true,
-  ): Promise<DecisionResponse> {
+  ): DecisionResponse {
     const started = performance.now();
     const decidedAt = request.context?.['now'] ? new Date(String(request.context['now'])) : new Date();
     // The stored profile fills in what the request does not send (the request wins per field).

@@ -8,7 +8,7 @@ import { StrategyVersion } from '../strategies/strategy-version.entity';
 import { VersionStatus } from '../strategies/version-status';
 import { fieldsRead, type FieldsRead } from '../strategies/fields-read';
 import { requestSchema } from '../strategies/pinned-environment';
-import { PublishedStrategyEvents } from './published-strategy-events';
+import { PublishedStrategyEvents } from '../strategies/published-strategy-events';
 import { AdaptiveEvents } from '../adaptive/adaptive-events';
 import { AdaptiveServing } from '../adaptive/adaptive-serving';
 import { hasSplit } from './split-arms';

@@ -1,14 +1,18 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { User } from '../users/user.entity';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 /** The thresholds of the fairness check: one row, set by an admin. */
 @ObjectType('FairnessSettings', {
   description: 'The thresholds of the fairness check (the four-fifths rule), set by an admin.',
 })
+@Check('fairness_settings_id_check', 'id = 1')
+@Check('fairness_settings_ratio_floor_check', 'ratio_floor > 0 AND ratio_floor <= 1')
+@Check('fairness_settings_min_group_size_check', 'min_group_size >= 1')
 @Entity('fairness_settings')
 export class FairnessSettings {
-  @PrimaryColumn('smallint')
+  @PrimaryColumn('smallint', { default: 1 })
   id: number;
 
   @Field(() => Float, {
@@ -25,10 +29,11 @@ export class FairnessSettings {
   minGroupSize: number;
 
   @Field(() => ID, { nullable: true, description: 'Who set them last (null: the defaults).' })
+  @ForeignKey(() => User, { name: 'fairness_settings_updated_by_fkey' })
   @Column('uuid', { name: 'updated_by', nullable: true })
   updatedBy: string | null;
 
   @Field(() => DateTimeScalar)
-  @Column('timestamptz', { name: 'updated_at' })
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }

@@ -32,9 +32,10 @@ export class FairnessResolver {
   })
   setFairnessSettings(
     @CurrentActor() actor: Actor,
-    @Args('input', new ZodPipe(fairnessSettingsSchema, 'input')) input: FairnessSettingsInput,
+    @Args('input', { type: () => FairnessSettingsInput }, new ZodPipe(fairnessSettingsSchema, 'input'))
+    input: FairnessSettingsValues,
   ) {
-    return this.fairness.setSettings(actor, input as FairnessSettingsValues);
+    return this.fairness.setSettings(actor, input);
   }
 }
 

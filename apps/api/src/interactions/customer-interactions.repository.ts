@@ -46,6 +46,10 @@ export class CustomerInteractionsRepository {
    * customer, so they go too. Returns the rows changed.
    */
   async pseudonymise(em: EntityManager, customerId: string, pseudonym: string): Promise<number> {
+    await em.query(
+      `DELETE FROM interaction_idempotency_keys k USING interactions i WHERE i.customer_id = $1 AND k.interaction_id = i.id AND k.at = i.at`,
+      [customerId],
+    );
     const rows: { n: number }[] = await em.query(
       `WITH changed AS (UPDATE interactions SET customer_id = $2, idempotency_key = NULL WHERE customer_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM changed`,
       [customerId, pseudonym],

@@ -1,20 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Interaction as EngineInteraction, Outcome } from '@arbiter/engine';
+import type { Interaction as EngineInteraction } from '@arbiter/engine';
 import type Redis from 'ioredis';
-import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DecisionLogWriter } from '../decision-log/decision-log.writer';
-import { closeRedis, redisClient } from '../decisions/redis';
+import { closeRedis, redisClient } from '../common/redis-client';
+import { HISTORY_LIMIT, InteractionHistoryRepository } from './interaction-history.repository';
+
+export { HISTORY_DAYS, HISTORY_LIMIT } from './interaction-history.repository';
 
 interface Waiter {
   resolve(items: EngineInteraction[]): void;
   reject(error: unknown): void;
 }
 
-export const HISTORY_DAYS = 90;
-export const HISTORY_LIMIT = 500;
 const CACHE_TTL_SECONDS = 60;
 const LRU_SIZE = 10_000;
 
@@ -33,7 +32,7 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   private coldBatch?: Map<string, Waiter[]>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: InteractionHistoryRepository,
     private readonly writer: DecisionLogWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -69,34 +68,32 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
    * showed and the outcomes reported for them. Not cached (the cache holds whole windows).
    */
   async ofStrategies(customerId: string, strategyIds: readonly string[]): Promise<EngineInteraction[]> {
-    const rows: { action_id: string; outcome: Outcome; at: Date; channel: string | null }[] =
-      await this.query(
-        `SELECT action_id, outcome, at, channel FROM interactions
-       WHERE customer_id = $1 AND strategy_id = ANY($4::uuid[]) AND at > now() - make_interval(days => $2)
-       ORDER BY at DESC, id DESC LIMIT $3`,
-        [customerId, HISTORY_DAYS, HISTORY_LIMIT, strategyIds],
-      );
-    return mergeNewestFirst(this.writer.pendingShown(customerId, strategyIds), rows.map(toInteraction));
+    return mergeNewestFirst(
+      this.writer.pendingShown(customerId, strategyIds),
+      await this.repository.ofStrategies(customerId, strategyIds),
+    );
   }
 
-  /** Histories of many customers (a batch): cache first, then one query for the rest. */
-  async getMany(customerIds: readonly string[]): Promise<Map<string, EngineInteraction[]>> {
+  /**
+   * Windows of many customers (a batch): one cache read, then one query for the rest. Like window(),
+   * each says whether it came from the cache: the decision stores it once, with its shown actions.
+   */
+  async windows(
+    customerIds: readonly string[],
+  ): Promise<Map<string, { items: EngineInteraction[]; cached: boolean }>> {
     const unique = [...new Set(customerIds)];
-    const out = new Map<string, EngineInteraction[]>();
-    const cached = await Promise.all(unique.map((id) => this.cached(id)));
+    const out = new Map<string, { items: EngineInteraction[]; cached: boolean }>();
+    const cached = await this.cachedMany(unique);
     const missing = unique.filter((id, i) => {
-      if (cached[i]) out.set(id, cached[i]);
+      if (cached[i]) out.set(id, { items: cached[i], cached: true });
       return !cached[i];
     });
     if (!missing.length) return out;
-    const loaded = await this.loadMany(missing);
-    await Promise.all(
-      missing.map(async (id) => {
-        const items = mergeNewestFirst(this.writer.pendingShown(id), loaded.get(id)!);
-        out.set(id, items);
-        await this.store(id, items);
-      }),
-    );
+    // The buffer before the table: a row flushed in between is then in the table (merged once).
+    const pending = this.writer.pendingShownOf(new Set(missing));
+    const loaded = await this.repository.windows(missing);
+    for (const id of missing)
+      out.set(id, { items: mergeNewestFirst(pending.get(id) ?? [], loaded.get(id)!), cached: false });
     return out;
   }
 
@@ -147,46 +144,12 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
 
   private async loadBatch(batch: Map<string, Waiter[]>): Promise<void> {
     try {
-      const loaded = await this.loadMany([...batch.keys()]);
+      const loaded = await this.repository.windows([...batch.keys()]);
       // Each waiter gets its own array (a decision adds its shown actions to what it read).
       for (const [id, waiters] of batch) for (const w of waiters) w.resolve([...loaded.get(id)!]);
     } catch (error) {
       for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
     }
-  }
-
-  /** Newest first per customer, every customer asked for present (an empty window when it has none). */
-  private async loadMany(customerIds: readonly string[]): Promise<Map<string, EngineInteraction[]>> {
-    type Row = { customer_id: string; action_id: string; outcome: Outcome; at: Date; channel: string | null };
-    const rows: Row[] =
-      customerIds.length === 1
-        ? await this.query(
-            `SELECT customer_id, action_id, outcome, at, channel FROM interactions
-             WHERE customer_id = $1 AND at > now() - make_interval(days => $2)
-             ORDER BY at DESC, id DESC LIMIT $3`,
-            [customerIds[0], HISTORY_DAYS, HISTORY_LIMIT],
-          )
-        : await this.query(
-            `SELECT customer_id, action_id, outcome, at, channel FROM (
-               SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY at DESC, id DESC) AS n FROM interactions
-               WHERE customer_id = ANY($1) AND at > now() - make_interval(days => $2)) recent
-             WHERE n <= $3 ORDER BY customer_id, at DESC, id DESC`,
-            [customerIds, HISTORY_DAYS, HISTORY_LIMIT],
-          );
-    const loaded = new Map<string, EngineInteraction[]>(customerIds.map((id) => [id, []]));
-    for (const r of rows) loaded.get(r.customer_id)!.push(toInteraction(r));
-    return loaded;
-  }
-
-  /**
-   * Straight on the pg pool: this read is on every decision's path, and it never joins a transaction.
-   * Not a named (prepared) statement: the embedded database shares one session between connections,
-   * where a name prepared on one connection is "already exists" on the next.
-   */
-  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
-    if (!pool) return this.dataSource.query(sql, params);
-    return (await pool.query({ text: sql, values: params })).rows as T[];
   }
 
   private async cached(customerId: string): Promise<EngineInteraction[] | undefined> {
@@ -208,6 +171,19 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
     return hit.items;
   }
 
+  /** cached() of many customers in one Redis command (MGET). */
+  private async cachedMany(customerIds: readonly string[]): Promise<(EngineInteraction[] | undefined)[]> {
+    if (!this.redis) return Promise.all(customerIds.map((id) => this.cached(id)));
+    if (this.redis.status !== 'ready') return customerIds.map(() => undefined);
+    try {
+      const raw = await this.redis.mget(customerIds.map((id) => this.prefix + id));
+      return raw.map((r) => (r ? (JSON.parse(r) as EngineInteraction[]) : undefined));
+    } catch (error) {
+      this.logger.warn(`history cache read failed, using PostgreSQL: ${String(error)}`);
+      return customerIds.map(() => undefined);
+    }
+  }
+
   private async store(customerId: string, items: EngineInteraction[]): Promise<void> {
     if (this.redis) {
       if (this.redis.status !== 'ready') return;
@@ -220,20 +196,6 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
     this.lru.set(customerId, { at: Date.now(), items });
     if (this.lru.size > LRU_SIZE) this.lru.delete(this.lru.keys().next().value!);
   }
-}
-
-function toInteraction(r: {
-  action_id: string;
-  outcome: Outcome;
-  at: Date;
-  channel: string | null;
-}): EngineInteraction {
-  return {
-    actionId: r.action_id,
-    outcome: r.outcome,
-    at: new Date(r.at).toISOString(),
-    ...(r.channel && { channel: r.channel }),
-  };
 }
 
 function mergeNewestFirst(a: EngineInteraction[], b: EngineInteraction[]): EngineInteraction[] {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
 import { AppError, unavailable, validationFailed } from '../common/errors';
 import { decisionIdTime } from '../decision-log/decision-id';
+import { DecisionFactsRepository } from '../decision-log/decision-facts.repository';
 import { DecisionLogWriter, FLUSH_INTERVAL_MS, type LoggedAction } from '../decision-log/decision-log.writer';
 import { HISTORY_DAYS, HistoryService } from './history.service';
+import { InteractionsRepository, type InteractionRow } from './interactions.repository';
 import type { OutcomeRequest, OutcomeResult } from './outcomes';
 
 type LoggedDecision = { customerId: string; strategyId: string; actions: LoggedAction[] };
@@ -14,25 +15,6 @@ const RECENT_DECISION_MS = 120_000;
 /** Long enough for another instance's next flushes. */
 const SETTLE_MS = 3 * FLUSH_INTERVAL_MS;
 
-interface Row {
-  id: string;
-  customer_id: string;
-  action_id: string;
-  outcome: OutcomeResult['outcome'];
-  channel: string | null;
-  at: Date;
-  decision_id: string | null;
-  idempotency_key: string | null;
-  override_action_id: string | null;
-  override_reason: string | null;
-}
-
-const RETURNED =
-  'id, customer_id, action_id, outcome, channel, at, decision_id, idempotency_key, override_action_id, override_reason';
-
-/** Idempotency keys of the studio (no API key) share one namespace; the same expression as the unique index interactions_idempotency_key. */
-const STUDIO_NAMESPACE = '00000000-0000-0000-0000-000000000000';
-
 /**
  * Outcomes (stored once per idempotency key and API key) and the interaction history of customers.
  * An API key limited to some strategies (`strategyIds`) reports outcomes only of its strategies'
@@ -41,7 +23,8 @@ const STUDIO_NAMESPACE = '00000000-0000-0000-0000-000000000000';
 @Injectable()
 export class InteractionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: InteractionsRepository,
+    private readonly decisions: DecisionFactsRepository,
     private readonly writer: DecisionLogWriter,
     private readonly history: HistoryService,
   ) {}
@@ -66,7 +49,7 @@ export class InteractionsService {
     }
     const key = request.idempotencyKey ?? null;
     if (key) {
-      const existing = await this.byKey(key, apiKeyId);
+      const existing = await this.repository.byKey(key, apiKeyId);
       if (existing) return toResult(existing, true);
     }
     let customerId = request.customerId;
@@ -96,30 +79,23 @@ export class InteractionsService {
       channel ??= action.channel ?? null;
     }
     const at = request.at ? new Date(request.at) : new Date();
-    let row: Row | undefined;
+    let row: InteractionRow | undefined;
     try {
-      const rows: Row[] = await this.dataSource.query(
-        `INSERT INTO interactions (customer_id, action_id, outcome, channel, at, decision_id, strategy_id, idempotency_key, api_key_id, override_action_id, override_reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         RETURNING ${RETURNED}`,
-        [
-          customerId,
-          actionId,
-          request.outcome,
-          channel,
-          at,
-          request.decisionId ?? null,
-          strategyId,
-          key,
-          apiKeyId,
-          request.override?.actionId ?? null,
-          request.override?.reason ?? null,
-        ],
-      );
-      row = rows[0];
+      row = await this.repository.insertOutcome({
+        customerId: customerId!,
+        actionId: actionId!,
+        outcome: request.outcome,
+        channel,
+        at,
+        decisionId: request.decisionId ?? null,
+        strategyId,
+        idempotencyKey: key,
+        apiKeyId,
+        override: request.override ?? null,
+      });
     } catch (error) {
       // Two requests with the same key at once: the loser answers the winner's row.
-      if (key && isUniqueViolation(error)) row = await this.byKey(key, apiKeyId);
+      if (key && isUniqueViolation(error)) row = await this.repository.byKey(key, apiKeyId);
       if (!row) throw error;
       await this.history.invalidate(row.customer_id);
       return toResult(row, true);
@@ -134,16 +110,6 @@ export class InteractionsService {
       ? await this.history.ofStrategies(customerId, strategyIds)
       : await this.history.get(customerId);
     return { customerId, windowDays: HISTORY_DAYS, interactions };
-  }
-
-  /** Each API key has its own idempotency keys: one caller can neither read nor pre-empt another's outcome. */
-  private async byKey(key: string, apiKeyId: string | null): Promise<Row | undefined> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT ${RETURNED} FROM interactions
-       WHERE coalesce(api_key_id, '${STUDIO_NAMESPACE}'::uuid) = $2::uuid AND idempotency_key = $1`,
-      [key, apiKeyId ?? STUDIO_NAMESPACE],
-    );
-    return rows[0];
   }
 
   /**
@@ -169,17 +135,11 @@ export class InteractionsService {
   private async findDecision(id: string): Promise<LoggedDecision | undefined> {
     const pending = this.writer.findPending(id);
     if (pending) return pending;
-    const rows: { customer_id: string; strategy_id: string; actions: LoggedAction[] }[] =
-      await this.dataSource.query(
-        `SELECT customer_id, strategy_id, actions FROM decision_log WHERE id = $1`,
-        [id],
-      );
-    const r = rows[0];
-    return r && { customerId: r.customer_id, strategyId: r.strategy_id, actions: r.actions };
+    return this.decisions.outcomeTarget(id);
   }
 }
 
-function toResult(r: Row, replayed: boolean): OutcomeResult {
+function toResult(r: InteractionRow, replayed: boolean): OutcomeResult {
   return {
     id: String(r.id),
     customerId: r.customer_id,

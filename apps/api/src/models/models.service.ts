@@ -6,7 +6,13 @@ import { isUuid } from '../common/uuid';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/database-errors';
 import { notFound } from '../common/errors';
-import type { Model, ModelAlgorithm, ModelVersion, VersionComparison } from './model.types';
+import {
+  TrainingStatus,
+  type Model,
+  type ModelAlgorithm,
+  type ModelVersion,
+  type VersionComparison,
+} from './model.types';
 import { ModelsRepository } from './models.repository';
 import { TrainingDataRepository } from './training-data.repository';
 import { TrainingJobsRepository, type TrainingJobRecord } from './training-jobs.repository';
@@ -122,7 +128,7 @@ export class ModelsService {
     try {
       outcome = await this.dataSource.transaction(async (em): Promise<Registration> => {
         const job = await this.jobs.lock(em, jobId);
-        if (job?.status !== 'RUNNING') return { kind: 'ended' };
+        if (job?.status !== TrainingStatus.RUNNING) return { kind: 'ended' };
         const { request } = job;
         // Held until commit: the dataset cannot be deleted between this check and the version.
         if (!job.datasetId || !(await this.data.holdDataset(em, job.datasetId))) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PredictorDef, SettingsInput, SplitRequest, TrainingTarget } from '@arbiter/learning';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { TrainedAlgorithm, TrainingJob, TrainingStatus } from './model.types';
+import { TrainingStatus, type TrainedAlgorithm, type TrainingJob } from './model.types';
 import type { ReadColumn } from './training-rows';
 
 /** What trainModel checked and the job trains: stored with the job, so any worker can run it. */
@@ -72,6 +72,9 @@ function changed(result: unknown): boolean {
   return rows.length > 0;
 }
 
+/** A job in these states may still run (again, after a lost worker). */
+const UNFINISHED = [TrainingStatus.QUEUED, TrainingStatus.RUNNING];
+
 /** Every query on `training_jobs`. */
 @Injectable()
 export class TrainingJobsRepository {
@@ -79,8 +82,16 @@ export class TrainingJobsRepository {
 
   async insert(em: EntityManager, job: NewTrainingJob): Promise<string> {
     const rows = await em.query<{ id: string }[]>(
-      `INSERT INTO training_jobs (model_id, model_name, new_model, dataset_id, status, request, created_by) VALUES ($1, $2, $3, $4, 'QUEUED', $5, $6) RETURNING id`,
-      [job.modelId, job.modelName, job.newModel, job.datasetId, JSON.stringify(job.request), job.createdBy],
+      `INSERT INTO training_jobs (model_id, model_name, new_model, dataset_id, status, request, created_by) VALUES ($1, $2, $3, $4, $7, $5, $6) RETURNING id`,
+      [
+        job.modelId,
+        job.modelName,
+        job.newModel,
+        job.datasetId,
+        JSON.stringify(job.request),
+        job.createdBy,
+        TrainingStatus.QUEUED,
+      ],
     );
     return rows[0]!.id;
   }
@@ -117,10 +128,10 @@ export class TrainingJobsRepository {
   async start(id: string): Promise<boolean> {
     return changed(
       await this.dataSource.query(
-        `UPDATE training_jobs SET status = 'RUNNING', phase = 'reading', rows = 0, iteration = 0, iterations = 0, eta_seconds = NULL,
+        `UPDATE training_jobs SET status = $2, phase = 'reading', rows = 0, iteration = 0, iterations = 0, eta_seconds = NULL,
            started_at = coalesce(started_at, now()), updated_at = now()
-         WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
-        [id],
+         WHERE id = $1 AND status = ANY($3) RETURNING id`,
+        [id, TrainingStatus.RUNNING, UNFINISHED],
       ),
     );
   }
@@ -132,8 +143,8 @@ export class TrainingJobsRepository {
   async progress(id: string, p: TrainingProgressRecord): Promise<'running' | 'ended' | 'datasetDeleted'> {
     const result: unknown = await this.dataSource.query(
       `UPDATE training_jobs SET phase = $2, rows = $3, iteration = $4, iterations = $5, eta_seconds = $6, updated_at = now()
-       WHERE id = $1 AND status = 'RUNNING' RETURNING dataset_id IS NOT NULL AS "hasDataset"`,
-      [id, p.phase, p.rows, p.iteration, p.iterations, p.etaSeconds],
+       WHERE id = $1 AND status = $7 RETURNING dataset_id IS NOT NULL AS "hasDataset"`,
+      [id, p.phase, p.rows, p.iteration, p.iterations, p.etaSeconds, TrainingStatus.RUNNING],
     );
     const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as {
       hasDataset: boolean;
@@ -149,10 +160,10 @@ export class TrainingJobsRepository {
     done: { versionId: string; rows: number; iterations: number },
   ): Promise<void> {
     await em.query(
-      `UPDATE training_jobs SET status = 'SUCCEEDED', version_id = $2, rows = $3, iteration = $4, iterations = $4, phase = NULL, eta_seconds = NULL,
+      `UPDATE training_jobs SET status = $5, version_id = $2, rows = $3, iteration = $4, iterations = $4, phase = NULL, eta_seconds = NULL,
          finished_at = now(), updated_at = now()
        WHERE id = $1`,
-      [id, done.versionId, done.rows, done.iterations],
+      [id, done.versionId, done.rows, done.iterations, TrainingStatus.SUCCEEDED],
     );
   }
 
@@ -160,9 +171,9 @@ export class TrainingJobsRepository {
   async fail(id: string, message: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
     return changed(
       await em.query(
-        `UPDATE training_jobs SET status = 'FAILED', error = $2, eta_seconds = NULL, finished_at = now(), updated_at = now()
-         WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
-        [id, message.slice(0, 2000)],
+        `UPDATE training_jobs SET status = $3, error = $2, eta_seconds = NULL, finished_at = now(), updated_at = now()
+         WHERE id = $1 AND status = ANY($4) RETURNING id`,
+        [id, message.slice(0, 2000), TrainingStatus.FAILED, UNFINISHED],
       ),
     );
   }
@@ -171,9 +182,9 @@ export class TrainingJobsRepository {
   async cancel(em: EntityManager, id: string): Promise<boolean> {
     return changed(
       await em.query(
-        `UPDATE training_jobs SET status = 'CANCELLED', eta_seconds = NULL, finished_at = now(), updated_at = now()
-         WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
-        [id],
+        `UPDATE training_jobs SET status = $2, eta_seconds = NULL, finished_at = now(), updated_at = now()
+         WHERE id = $1 AND status = ANY($3) RETURNING id`,
+        [id, TrainingStatus.CANCELLED, UNFINISHED],
       ),
     );
   }
@@ -190,8 +201,8 @@ export class TrainingJobsRepository {
   unfinished(): Promise<UnfinishedTraining[]> {
     return this.dataSource.query<UnfinishedTraining[]>(
       `SELECT id, dataset_id AS "datasetId" FROM training_jobs
-       WHERE status IN ('QUEUED','RUNNING') AND created_at < now() - make_interval(secs => $1) ORDER BY created_at`,
-      [QUEUEING_GRACE_SECONDS],
+       WHERE status = ANY($2) AND created_at < now() - make_interval(secs => $1) ORDER BY created_at`,
+      [QUEUEING_GRACE_SECONDS, UNFINISHED],
     );
   }
 }

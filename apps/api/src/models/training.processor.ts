@@ -4,7 +4,7 @@ import { canonicalJson, inlineModelSchema } from '@arbiter/engine';
 import type { TrainingResult } from '@arbiter/learning';
 import { sha256 } from '../audit/record-hash';
 import { TrainingInterrupted, type TrainingProcessors } from '../jobs/training-runner';
-import { TRAINER_ALGORITHM } from './model.types';
+import { TRAINER_ALGORITHM, TrainingStatus } from './model.types';
 import { ModelsService } from './models.service';
 import { TrainingDataRepository } from './training-data.repository';
 import { TrainingJobsRepository, type TrainingJobRecord } from './training-jobs.repository';
@@ -117,7 +117,7 @@ export class TrainingProcessor implements TrainingProcessors {
   async process(jobId: string, stop: AbortSignal): Promise<void> {
     if (stop.aborted) throw new TrainingInterrupted(jobId);
     const job = await this.jobs.find(jobId);
-    if (!job || (job.status !== 'QUEUED' && job.status !== 'RUNNING')) return;
+    if (!job || (job.status !== TrainingStatus.QUEUED && job.status !== TrainingStatus.RUNNING)) return;
     if (!(await this.jobs.start(jobId))) return;
     const total = job.datasetId ? await this.data.rowCount(job.datasetId) : undefined;
     if (total === undefined) return this.refuse(jobId, this.deleted(job));

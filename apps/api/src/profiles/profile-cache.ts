@@ -1,11 +1,16 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { ProfileEvents } from './profile-events';
-import { ProfilesRepository, type ProfileFieldRow } from './profiles.repository';
+import { ProfilesRepository, type StoredRow } from './profiles.repository';
 
 /** What a decision reads of a stored profile: clear values, and per field its source and time. */
 export interface StoredProfile {
   values: Record<string, unknown>;
   updated: Record<string, { source: string; at: number }>;
+}
+
+interface Waiter {
+  resolve(profile: StoredProfile): void;
+  reject(error: unknown): void;
 }
 
 const MAX_ENTRIES = 100_000;
@@ -26,6 +31,7 @@ const EMPTY: StoredProfile = Object.freeze({
 export class ProfileCache implements OnModuleDestroy {
   private readonly entries = new Map<string, { at: number; profile: StoredProfile }>();
   private epoch = 0;
+  private pending?: Map<string, Waiter[]>;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -51,23 +57,54 @@ export class ProfileCache implements OnModuleDestroy {
 
   async getMany(customerIds: readonly string[]): Promise<Map<string, StoredProfile>> {
     const found = new Map<string, StoredProfile>();
-    const missing: string[] = [];
+    const missing = new Set<string>();
     const now = Date.now();
     for (const id of customerIds) {
       const entry = this.entries.get(id);
       if (entry && now - entry.at < TTL_MS) found.set(id, entry.profile);
-      else if (!found.has(id)) missing.push(id);
+      else missing.add(id);
     }
-    if (missing.length === 0) return found;
-    const epoch = this.epoch;
-    const rows = await this.repository.ofCustomers([...new Set(missing)]);
-    const loaded = profilesOf(rows);
-    for (const id of missing) {
-      const profile = loaded.get(id) ?? EMPTY;
-      found.set(id, profile);
-      if (epoch === this.epoch) this.remember(id, profile);
-    }
+    await Promise.all([...missing].map(async (id) => found.set(id, await this.load(id))));
     return found;
+  }
+
+  /**
+   * Profiles not in the cache, asked for in the same turn of the event loop (concurrent decisions),
+   * are read with one query: under load, one round trip to PostgreSQL instead of one per decision.
+   */
+  private load(customerId: string): Promise<StoredProfile> {
+    let batch = this.pending;
+    if (!batch) {
+      const created = new Map<string, Waiter[]>();
+      batch = this.pending = created;
+      const epoch = this.epoch;
+      setImmediate(() => {
+        this.pending = undefined;
+        void this.loadBatch(created, epoch);
+      });
+    }
+    const waiting = batch;
+    return new Promise((resolve, reject) => {
+      const waiters = waiting.get(customerId);
+      if (waiters) waiters.push({ resolve, reject });
+      else waiting.set(customerId, [{ resolve, reject }]);
+    });
+  }
+
+  private async loadBatch(batch: Map<string, Waiter[]>, epoch: number): Promise<void> {
+    try {
+      const loaded = new Map(
+        (await this.repository.rows([...batch.keys()])).map((r) => [r.customerId, profileOf(r)]),
+      );
+      for (const [id, waiters] of batch) {
+        const profile = loaded.get(id) ?? EMPTY;
+        // A batch that started before an invalidation is not kept: it may hold the older values.
+        if (epoch === this.epoch) this.remember(id, profile);
+        for (const w of waiters) w.resolve(profile);
+      }
+    } catch (error) {
+      for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+    }
   }
 
   private remember(id: string, profile: StoredProfile): void {
@@ -77,14 +114,12 @@ export class ProfileCache implements OnModuleDestroy {
 }
 
 /** Hashed values are pseudonyms: stored and exported, never given to strategies. */
-function profilesOf(rows: readonly ProfileFieldRow[]): Map<string, StoredProfile> {
-  const profiles = new Map<string, StoredProfile>();
-  for (const row of rows) {
-    if (row.treatment !== 'clear') continue;
-    let profile = profiles.get(row.customerId);
-    if (!profile) profiles.set(row.customerId, (profile = { values: {}, updated: {} }));
-    profile.values[row.field] = row.value;
-    profile.updated[row.field] = { source: row.source, at: row.sourceUpdatedAt.getTime() };
+function profileOf(row: StoredRow): StoredProfile {
+  const profile: StoredProfile = { values: {}, updated: {} };
+  for (const [field, meta] of Object.entries(row.meta)) {
+    if (meta.h) continue;
+    profile.values[field] = row.fields[field];
+    profile.updated[field] = { source: meta.s, at: meta.t };
   }
-  return profiles;
+  return profile;
 }

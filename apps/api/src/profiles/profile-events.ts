@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { RedisBus } from '../decisions/redis-bus';
+import { RedisBus } from '../common/redis-bus';
 
 /** `null`: anything may have changed (a lost connection): drop everything. */
 export type ProfileListener = (customerIds: readonly string[] | null) => void;
@@ -29,6 +29,11 @@ export class ProfileEvents implements OnModuleInit, OnApplicationShutdown {
   /** Tells every instance (this one at once) that these customers' profiles changed. */
   changed(customerIds: readonly string[]): void {
     if (customerIds.length > 0) this.bus.publish(JSON.stringify(customerIds));
+  }
+
+  /** Tells every instance that any profile may have changed (e.g. after a large import chunk). */
+  changedAll(): void {
+    this.bus.publish('null');
   }
 
   onChange(listener: ProfileListener): () => void {

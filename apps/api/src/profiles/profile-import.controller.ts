@@ -1,4 +1,5 @@
-import { Controller, HttpCode, Post, Query, Req, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
+import { z } from 'zod';
 import type { Request } from 'express';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import type { Actor } from '../auth/actor';
@@ -23,6 +24,14 @@ export class ProfileImportController {
     private readonly imports: ProfileImportService,
     private readonly datasets: DatasetsService,
   ) {}
+
+  @Roles(Role.analyst, Role.admin)
+  @Get('customers\\:import/:importId')
+  progress(@Param('importId') importId: string) {
+    return this.imports.progress(
+      parseInput(z.object({ importId: z.uuid({ message: 'must be a UUID' }) }), { importId }).importId,
+    );
+  }
 
   // `:import` is literal text (Google-style custom method), not a route parameter.
   @Roles(Role.analyst, Role.admin)

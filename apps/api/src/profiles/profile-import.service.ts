@@ -16,9 +16,9 @@ import { APP_CONFIG } from '../config/config.module';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import type { UploadMapping } from '../datasets/datasets.service';
 import { personalDataSalt } from '../datasets/hash-salt';
-import { MAX_PROFILE_BATCH, sourceProblems, updateProblems, type ProfileUpdate } from './profile-input';
-import { ProfilesRepository } from './profiles.repository';
-import { ProfilesService, type UpsertResult } from './profiles.service';
+import { MAX_PROFILE_BATCH, sourceProblems, updateProblems } from './profile-input';
+import { ProfileEvents } from './profile-events';
+import { ProfilesRepository, type ProfileImportRow, type ProfileImportWriter } from './profiles.repository';
 
 /** Mapping keys of a dataset upload that mean nothing to a profile (no logged decisions in a profile). */
 const NOT_FOR_PROFILES = [
@@ -30,24 +30,8 @@ const NOT_FOR_PROFILES = [
   'segmentColumns',
 ] as const;
 const REJECTED_LISTED = 1000;
-/** Transactions a batch is written in at once, each with its own customers. */
-const LANES = 3;
-
-/**
- * A batch split by customer id into LANES parts with no customer in two of them: written at once,
- * they never wait for each other's rows, and a customer's rows still land in file order (a later
- * batch starts when the whole batch is written).
- */
-function lanesOf(updates: readonly ProfileUpdate[]): ProfileUpdate[][] {
-  const lanes: ProfileUpdate[][] = Array.from({ length: LANES }, () => []);
-  for (const update of updates) {
-    let hash = 0;
-    for (let i = 0; i < update.customerId.length; i++)
-      hash = (hash * 31 + update.customerId.charCodeAt(i)) | 0;
-    lanes[Math.abs(hash) % LANES]!.push(update);
-  }
-  return lanes.filter((lane) => lane.length > 0);
-}
+/** Rows COPYed and merged per transaction: what an import that stops midway has not written at most. */
+const CHUNK_ROWS = 20_000;
 
 export interface ProfileImportOptions {
   source: string;
@@ -55,6 +39,8 @@ export interface ProfileImportOptions {
   format?: 'csv' | 'jsonl';
   mapping: UploadMapping;
   totalBytes?: number;
+  /** Names the import: its progress is then recorded, chunk by chunk (GET /api/v1/customers:import/{importId}). */
+  importId?: string;
 }
 
 export interface ProfileImportResult {
@@ -80,20 +66,28 @@ export interface ProfileImportResult {
  * dropped or kept), each row upserted by customer id with the checks of `PUT /customers/{id}`.
  * Refused before any write: an undeclared source, a mapping without the id column or with decision
  * columns, a column that would become an undeclared field. A row that fails the checks is rejected
- * and reported, as a dataset upload does; the others are written batch by batch (one batch in flight
- * while the next is parsed, in LANES transactions), so an import that stops midway keeps the batches written, and importing
- * the file again is harmless (upserts, last writer wins).
+ * and reported, as a dataset upload does; the others are COPYed into a staging table on the import's
+ * own connection and merged into the profiles with one statement per chunk of CHUNK_ROWS rows (one
+ * chunk in flight while the next is parsed, each its own transaction), so an import that stops
+ * midway keeps the chunks written, and importing the file again is harmless (last writer wins).
  */
 @Injectable()
 export class ProfileImportService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
-    private readonly profiles: ProfilesService,
+    private readonly events: ProfileEvents,
     private readonly repository: ProfilesRepository,
     private readonly customerSchema: CustomerSchemaService,
     private readonly audit: AuditService,
   ) {}
+
+  /** How far an import named by the caller's importId is; NOT_FOUND before it started. */
+  async progress(importId: string): Promise<ProfileImportRow> {
+    const found = await this.repository.importById(importId);
+    if (!found) throw new AppError('NOT_FOUND', `No import "${importId}" has started.`);
+    return found;
+  }
 
   async import(
     actor: Actor,
@@ -112,6 +106,11 @@ export class ProfileImportService {
     ];
     if (problems.length) throw validationFailed(problems);
     const updatedAt = options.updatedAt ?? new Date(now).toISOString();
+    const importId = options.importId;
+    if (importId && !(await this.repository.startImport(importId, options.source, actor.id)))
+      throw new AppError('CONFLICT', `importId "${importId}" already names an import; send a new one.`, {
+        field: 'importId',
+      });
     const { personal, useCustomerSchema: _typedAsDeclared, ...mapping } = options.mapping;
 
     const names = new Set(declared.map((f) => f.name));
@@ -139,24 +138,41 @@ export class ProfileImportService {
       rowsRejected += 1;
       if (rejected.length < REJECTED_LISTED) rejected.push(row);
     };
+    const at = Date.parse(updatedAt);
+    // Progress: rows read by the dataset import, rows in chunks written, rows rejected so far.
+    let fileRows = { rowsRead: 0, rowsRejected: 0 };
+    let rowsWritten = 0;
+    const counts = () => ({
+      rowsRead: fileRows.rowsRead,
+      rowsImported: rowsWritten,
+      rowsRejected: fileRows.rowsRejected + rowsRejected,
+    });
+    let chunk: [string, Record<string, unknown>][] = [];
     let inFlight: Promise<void> = Promise.resolve();
-    const count = (results: UpsertResult[]) => {
-      for (const r of results) {
-        fieldsApplied += r.applied.length;
-        fieldsIgnoredAsOlder += r.ignored.length;
-      }
+    let writer: ProfileImportWriter | undefined;
+    const flush = async () => {
+      const rows = chunk;
+      chunk = [];
+      await inFlight;
+      if (rows.length === 0) return;
+      writer ??= await this.repository.importWriter();
+      const open = writer;
+      inFlight = (async () => {
+        const written = await open.write(rows, options.source, at, hashed);
+        fieldsApplied += written.applied;
+        fieldsIgnoredAsOlder += written.ignored;
+        rowsWritten += rows.length;
+        if (importId) await this.repository.importProgress(importId, counts());
+        // Decisions read the new values at once; a big chunk drops the caches whole (one short message).
+        if (rows.length <= MAX_PROFILE_BATCH) this.events.changed([...new Set(rows.map(([id]) => id))]);
+        else this.events.changedAll();
+      })();
+      inFlight.catch(() => undefined); // thrown by the next chunk or at the end
     };
     const onRows = async (
       rows: { line: number; customerId?: string; customer: Record<string, unknown> }[],
     ) => {
-      const updates: ProfileUpdate[] = [];
       for (const row of rows) {
-        const update = {
-          customerId: row.customerId!,
-          source: options.source,
-          updatedAt,
-          fields: row.customer,
-        };
         // Hashed values are pseudonyms: the types were checked on the clear values by the import.
         const clear = Object.fromEntries(Object.entries(row.customer).filter(([f]) => !hashed.has(f)));
         if (Object.keys(row.customer).length === 0) {
@@ -167,9 +183,12 @@ export class ProfileImportService {
           });
           continue;
         }
-        const problem = updateProblems({ ...update, fields: clear }, declared, source, now).find(
-          (p) => p.field !== 'fields',
-        );
+        const problem = updateProblems(
+          { customerId: row.customerId!, source: options.source, updatedAt, fields: clear },
+          declared,
+          source,
+          now,
+        ).find((p) => p.field !== 'fields');
         if (problem) {
           const field = problem.field.replace(/^fields\./, '');
           reject({
@@ -180,21 +199,10 @@ export class ProfileImportService {
           });
           continue;
         }
-        updates.push(update);
+        rowsImported += 1;
+        chunk.push([row.customerId!, row.customer]);
       }
-      rowsImported += updates.length;
-      await inFlight;
-      inFlight = Promise.all(
-        lanesOf(updates).map((lane) =>
-          this.profiles
-            .apply(lane, now, (_u, field, value) => ({
-              value,
-              treatment: hashed.has(field) ? 'hashed' : 'clear',
-            }))
-            .then(count),
-        ),
-      ).then(() => undefined);
-      inFlight.catch(() => undefined); // thrown by the next batch or at the end
+      if (chunk.length >= CHUNK_ROWS) await flush();
     };
 
     const record = (comment: string) =>
@@ -219,10 +227,18 @@ export class ProfileImportService {
         maxRejectedListed: REJECTED_LISTED,
         onPlan,
         onRows,
+        onProgress: (p) => {
+          fileRows = { rowsRead: p.rowsRead, rowsRejected: p.rowsRejected };
+        },
       });
+      await flush();
       await inFlight;
     } catch (error) {
       await inFlight.catch(() => undefined);
+      await writer?.close();
+      writer = undefined;
+      if (importId)
+        await this.repository.importProgress(importId, counts(), 'stopped').catch(() => undefined);
       // The batches written before the stop stay: the audit trail says so.
       if (fieldsApplied > 0)
         await record(
@@ -233,6 +249,17 @@ export class ProfileImportService {
       throw error;
     }
 
+    await writer?.close();
+    if (importId)
+      await this.repository.importProgress(
+        importId,
+        {
+          rowsRead: report.rowsRead,
+          rowsImported,
+          rowsRejected: report.rowsRejected + rowsRejected,
+        },
+        'done',
+      );
     const result: ProfileImportResult = {
       source: options.source,
       updatedAt,

@@ -53,6 +53,9 @@ export const profileImportParamsSchema = z
     format: z
       .enum(['csv', 'jsonl'], { message: 'use csv or jsonl (or leave it out to detect it)' })
       .optional(),
+    importId: z
+      .uuid({ message: 'must be a UUID that names this import (to ask for its progress)' })
+      .optional(),
   })
   .strict();
 export type ProfileImportParams = z.output<typeof profileImportParamsSchema>;

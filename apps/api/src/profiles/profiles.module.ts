@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
 import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
 import { DatasetsModule } from '../datasets/datasets.module';
@@ -21,6 +22,7 @@ import { ProfilesService } from './profiles.service';
 /** Customer profiles from many sources: upserts (REST), the cache decisions read, erasure and export. */
 @Module({
   imports: [
+    ActionsModule,
     AuditModule,
     CustomerSchemaModule,
     DatasetsModule,

@@ -79,6 +79,19 @@ export const profileSchemas: [z.ZodType, string][] = [
   [erasureSchema, 'CustomerErasure'],
   [exportSchema, 'CustomerExport'],
   [importResultSchema, 'ProfileImportResult'],
+  [
+    z.object({
+      importId: z.uuid(),
+      source: z.string(),
+      status: z.enum(['running', 'done', 'stopped']),
+      rowsRead: z.number().int().describe('Rows of the file read so far.'),
+      rowsImported: z.number().int().describe('Rows stored so far (chunk by chunk).'),
+      rowsRejected: z.number().int(),
+      startedAt: z.iso.datetime(),
+      updatedAt: z.iso.datetime(),
+    }),
+    'ProfileImportProgress',
+  ],
 ];
 
 const json = (id: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${id}` } } });
@@ -153,7 +166,7 @@ export function customerPaths(
         summary:
           'Import a dataset file (CSV or JSON lines, streamed as the raw body) as profiles from one source',
         description:
-          'For signed-in analysts and admins (user access token). The file is read, typed and mapped as `POST /api/v1/datasets` does it (the same X-Dataset-Mapping: customerId is required; fields, fieldNames and personal as for a dataset; no logged action or outcome), and each row is upserted by customer id with the checks of PUT /customers/{id}. Refused before anything is written: an undeclared source, a bad mapping, a column that would become an undeclared field. A row that fails the checks is rejected and listed; the others are written batch by batch, so an import that stops midway keeps the batches written (importing the same file again is harmless). Recorded in the audit log (profiles.import) without customer ids.',
+          'For signed-in analysts and admins (user access token). The file is read, typed and mapped as `POST /api/v1/datasets` does it (the same X-Dataset-Mapping: customerId is required; fields, fieldNames and personal as for a dataset; no logged action or outcome), and each row is upserted by customer id with the checks of PUT /customers/{id}. Refused before anything is written: an undeclared source, a bad mapping, a column that would become an undeclared field. A row that fails the checks is rejected and listed; the others are COPYed into a staging table and merged chunk by chunk (20,000 rows per transaction), so an import that stops midway keeps the chunks written (importing the same file again is harmless). Recorded in the audit log (profiles.import) without customer ids.',
         security: [{ bearer: [] }],
         parameters: [
           {
@@ -177,6 +190,14 @@ export function customerPaths(
             required: false,
             description: 'Detected from the content when left out.',
             schema: { type: 'string', enum: ['csv', 'jsonl'] },
+          },
+          {
+            name: 'importId',
+            in: 'query',
+            required: false,
+            description:
+              'A UUID the caller chooses to name the import: GET /customers:import/{importId} then says how far it is (409 CONFLICT when already used).',
+            schema: { type: 'string', format: 'uuid' },
           },
           {
             name: 'X-Dataset-Mapping',
@@ -203,6 +224,27 @@ export function customerPaths(
           '400': error(
             'Invalid source, updatedAt, format or mapping, or an undeclared field (VALIDATION_FAILED, named in details), or a file that cannot be a dataset (BAD_REQUEST); nothing imported.',
           ),
+          ...USER_TOKEN_ERRORS('an analyst or an admin'),
+        },
+      },
+    },
+    [`${prefix}/customers:import/{importId}`]: {
+      get: {
+        operationId: 'profileImportProgress',
+        summary: 'How far an import named by its importId is',
+        description:
+          'For signed-in analysts and admins (user access token). Updated after each chunk of rows is stored; `done` or `stopped` at the end.',
+        security: [{ bearer: [] }],
+        parameters: [
+          { name: 'importId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        ],
+        responses: {
+          '200': {
+            description: 'Rows read, stored and rejected so far.',
+            content: json('ProfileImportProgress'),
+          },
+          '400': error('importId is not a UUID (VALIDATION_FAILED).'),
+          '404': error('No import of that id has started (NOT_FOUND).'),
           ...USER_TOKEN_ERRORS('an analyst or an admin'),
         },
       },

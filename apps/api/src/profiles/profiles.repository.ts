@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type Treatment = 'clear' | 'hashed';
@@ -11,6 +13,30 @@ export interface ProfileFieldRow {
   treatment: Treatment;
   source: string;
   sourceUpdatedAt: Date;
+}
+
+/** Where a stored value came from, as `customer_profiles.meta` keeps it per field. */
+export interface FieldMeta {
+  /** The source. */
+  s: string;
+  /** The source's time, epoch milliseconds: last writer wins by it. */
+  t: number;
+  /** 1 when the value is a keyed pseudonym. */
+  h?: 1;
+}
+
+/** One customer's values to write, at most one per customer in a call. */
+export interface ProfileWrite {
+  customerId: string;
+  fields: Record<string, unknown>;
+  meta: Record<string, FieldMeta>;
+}
+
+/** A customer's stored row: values and, per field, where each came from. */
+export interface StoredRow {
+  customerId: string;
+  fields: Record<string, unknown>;
+  meta: Record<string, FieldMeta>;
 }
 
 export interface ProfileSourceRow {
@@ -28,26 +54,161 @@ export interface SourceFieldQuality {
   staleCustomers: number;
 }
 
-interface RawField {
-  customer_id: string;
-  field: string;
-  value: unknown;
-  treatment: Treatment;
+/** How far an import is (`profile_imports`). */
+export interface ProfileImportRow {
+  importId: string;
   source: string;
-  source_updated_at: Date;
+  status: 'running' | 'done' | 'stopped';
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  startedAt: Date;
+  updatedAt: Date;
 }
 
-const toRow = (r: RawField): ProfileFieldRow => ({
-  customerId: r.customer_id,
-  field: r.field,
-  value: r.value,
-  treatment: r.treatment,
-  source: r.source,
-  sourceUpdatedAt: r.source_updated_at,
-});
-const COLUMNS = 'customer_id, field, value, treatment, source, source_updated_at';
+export interface ImportCounts {
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+}
 
-/** Every query of `customer_profile_fields` and `profile_sources` (the profiles feature owns both). */
+/** A value not written because the stored one is newer by its source's time. */
+export interface RefusedField {
+  customerId: string;
+  field: string;
+  stored: FieldMeta;
+}
+
+/**
+ * The per-key merge of `input` (customer_id, fields, meta; one row per customer) into
+ * `customer_profiles`, in customer order (concurrent merges lock rows in the same order): a new
+ * customer's row is inserted whole; for a stored one, each incoming field replaces the stored one
+ * unless the stored source time is newer (ties: the incoming value wins). `merged` returns the row
+ * after the merge and whether it was inserted (xmax = 0), so callers see which fields were written
+ * (the stored meta equals the incoming one) without reading the rows again.
+ */
+const MERGE = `
+  merged AS (
+    INSERT INTO customer_profiles AS p (customer_id, fields, meta)
+    SELECT customer_id, fields, meta FROM input ORDER BY customer_id
+    ON CONFLICT (customer_id) DO UPDATE SET
+      (fields, meta) = (SELECT p.fields || coalesce(jsonb_object_agg(m.key, EXCLUDED.fields -> m.key), '{}'),
+                               p.meta || coalesce(jsonb_object_agg(m.key, m.value), '{}')
+                        FROM jsonb_each(EXCLUDED.meta) m
+                        WHERE p.meta -> m.key IS NULL OR p.meta -> m.key -> 't' <= m.value -> 't'),
+      updated_at = now()
+    RETURNING p.customer_id, p.meta, (p.xmax = 0) AS inserted
+  )`;
+
+/** Rows of an import chunk go in this temporary table (one per import connection) by COPY. */
+const STAGING = 'profile_import_staging';
+
+/** A value for COPY's text format: backslash, tab, newline and carriage return escaped. */
+const copyText = (text: string) =>
+  text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+
+/**
+ * An import's own connection: rows are COPYed into a temporary staging table, then merged into
+ * `customer_profiles` with one statement per chunk, each chunk in its own transaction.
+ */
+export class ProfileImportWriter {
+  constructor(
+    private readonly client: PoolClient,
+    private readonly release: () => Promise<void>,
+  ) {}
+
+  /**
+   * Writes one chunk: `rows` are (customer id, fields), in file order (a customer may
+   * repeat: its later row wins per field); every value carries `source`, `at` and, for the `hashed`
+   * fields, the pseudonym mark. Returns the fields written and those older than the stored values.
+   */
+  async write(
+    rows: readonly (readonly [customerId: string, fields: Record<string, unknown>])[],
+    source: string,
+    at: number,
+    hashed: ReadonlySet<string>,
+  ): Promise<{ applied: number; ignored: number }> {
+    // Rows of a file mostly share their set of fields: each set's meta is built (and written out) once.
+    const metaOf = new Map<string, string>();
+    const meta = (fields: Record<string, unknown>): string => {
+      const names = Object.keys(fields);
+      const key = names.join('\u0000');
+      let text = metaOf.get(key);
+      if (text === undefined) {
+        const one = { s: source, t: at };
+        text = copyText(
+          JSON.stringify(Object.fromEntries(names.map((f) => [f, hashed.has(f) ? { ...one, h: 1 } : one]))),
+        );
+        metaOf.set(key, text);
+      }
+      return text;
+    };
+    await this.client.query('BEGIN');
+    try {
+      // The chunk's sorts and hash of customers stay in memory.
+      await this.client.query(`SET LOCAL work_mem = '64MB'`);
+      await new Promise<void>((resolve, reject) => {
+        const stream = this.client.query(
+          copyFrom(`COPY ${STAGING} (line, customer_id, fields, meta) FROM STDIN`),
+        );
+        stream.on('error', reject);
+        stream.on('finish', resolve);
+        const parts: string[] = [];
+        for (const [i, [customerId, fields]] of rows.entries())
+          parts.push(`${i}\t${copyText(customerId)}\t${copyText(JSON.stringify(fields))}\t${meta(fields)}\n`);
+        stream.end(parts.join(''));
+      });
+      const counts = await this.client.query<{ applied: string | null; total: string | null }>(
+        `WITH grouped AS (
+           SELECT customer_id, array_agg(fields ORDER BY line) AS all_fields, array_agg(meta ORDER BY line) AS all_meta
+           FROM ${STAGING} GROUP BY customer_id
+         ),
+         -- A customer's rows in file order: jsonb_object_agg keeps the last value of a repeated key.
+         input AS (
+           SELECT customer_id,
+             CASE WHEN cardinality(all_fields) = 1 THEN all_fields[1] ELSE
+               (SELECT jsonb_object_agg(e.key, e.value ORDER BY u.n) FROM unnest(all_fields) WITH ORDINALITY u(f, n), jsonb_each(u.f) e) END AS fields,
+             CASE WHEN cardinality(all_meta) = 1 THEN all_meta[1] ELSE
+               (SELECT jsonb_object_agg(e.key, e.value ORDER BY u.n) FROM unnest(all_meta) WITH ORDINALITY u(f, n), jsonb_each(u.f) e) END AS meta
+           FROM grouped
+         ),
+         ${MERGE}
+         SELECT sum(CASE WHEN m.inserted THEN (SELECT count(*) FROM jsonb_object_keys(i.meta))
+                         ELSE (SELECT count(*) FROM jsonb_each(i.meta) e WHERE m.meta -> e.key = e.value) END) AS applied,
+                sum((SELECT count(*) FROM jsonb_object_keys(i.meta))) AS total
+         FROM input i JOIN merged m USING (customer_id)`,
+      );
+      await this.client.query(`TRUNCATE ${STAGING}`);
+      await this.client.query('COMMIT');
+      const applied = Number(counts.rows[0]?.applied ?? 0);
+      return { applied, ignored: Number(counts.rows[0]?.total ?? 0) - applied };
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.release();
+  }
+}
+
+const fieldRows = (row: StoredRow): ProfileFieldRow[] =>
+  Object.keys(row.meta)
+    .sort()
+    .map((field) => {
+      const meta = row.meta[field]!;
+      return {
+        customerId: row.customerId,
+        field,
+        value: row.fields[field],
+        treatment: meta.h ? 'hashed' : 'clear',
+        source: meta.s,
+        sourceUpdatedAt: new Date(meta.t),
+      };
+    });
+
+/** Every query of `customer_profiles`, `profile_sources` and `profile_imports` (the profiles feature owns them). */
 @Injectable()
 export class ProfilesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -77,66 +238,123 @@ export class ProfilesRepository {
   }
 
   /**
-   * Writes the rows in one statement, each only where the stored value is not newer by its
-   * source's time (last writer wins); returns the keys written (`customerId`, `field`). The rows
-   * must not repeat a (customer, field) pair.
+   * Merges the writes (at most one per customer) in one statement, so a call is written whole or
+   * not at all; returns the fields not written because the stored value is newer (last writer wins).
    */
-  async upsert(
-    em: EntityManager,
-    rows: readonly ProfileFieldRow[],
-  ): Promise<{ customerId: string; field: string }[]> {
-    const document = JSON.stringify(
-      rows.map((r) => [
-        r.customerId,
-        r.field,
-        r.value,
-        r.treatment,
-        r.source,
-        r.sourceUpdatedAt.toISOString(),
-      ]),
+  async upsert(writes: readonly ProfileWrite[]): Promise<RefusedField[]> {
+    if (writes.length === 0) return [];
+    const rows: { customer_id: string; field: string; stored: FieldMeta }[] = await this.dataSource.query(
+      `WITH input AS (
+         SELECT r.v ->> 0 AS customer_id, r.v -> 1 AS fields, r.v -> 2 AS meta FROM jsonb_array_elements($1::jsonb) AS r(v)
+       ),
+       ${MERGE}
+       SELECT m.customer_id, e.key AS field, m.meta -> e.key AS stored
+       FROM input i JOIN merged m USING (customer_id), jsonb_each(i.meta) e
+       WHERE NOT m.inserted AND m.meta -> e.key <> e.value`,
+      [JSON.stringify(writes.map((w) => [w.customerId, w.fields, w.meta]))],
     );
-    const written: { customer_id: string; field: string }[] = await em.query(
-      `INSERT INTO customer_profile_fields AS p (${COLUMNS})
-       SELECT r.v->>0, r.v->>1, r.v->2, r.v->>3, r.v->>4, (r.v->>5)::timestamptz FROM jsonb_array_elements($1::jsonb) AS r(v)
-       ON CONFLICT (customer_id, field) DO UPDATE SET value = EXCLUDED.value, treatment = EXCLUDED.treatment, source = EXCLUDED.source,
-         source_updated_at = EXCLUDED.source_updated_at, received_at = now()
-       WHERE p.source_updated_at <= EXCLUDED.source_updated_at
-       RETURNING customer_id, field`,
-      [document],
-    );
-    return written.map((r) => ({ customerId: r.customer_id, field: r.field }));
+    return rows.map((r) => ({ customerId: r.customer_id, field: r.field, stored: r.stored }));
   }
 
-  /** The stored rows for these (customer, field) pairs. */
-  async fields(
-    em: EntityManager,
-    keys: readonly { customerId: string; field: string }[],
-  ): Promise<ProfileFieldRow[]> {
-    if (keys.length === 0) return [];
-    const rows: RawField[] = await em.query(
-      `SELECT ${COLUMNS} FROM customer_profile_fields WHERE (customer_id, field) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [keys.map((k) => k.customerId), keys.map((k) => k.field)],
-    );
-    return rows.map(toRow);
+  /** A connection of its own for an import (see ProfileImportWriter); close it when done. */
+  async importWriter(): Promise<ProfileImportWriter> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await client.query(
+        `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING} (line int NOT NULL, customer_id text NOT NULL, fields jsonb NOT NULL, meta jsonb NOT NULL)`,
+      );
+      await client.query(`TRUNCATE ${STAGING}`);
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    return new ProfileImportWriter(client, () => runner.release());
   }
 
-  /** Every stored field of these customers. */
+  /** Records a started import; false when the id is taken. */
+  async startImport(importId: string, source: string, startedBy: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO profile_imports (id, source, started_by, status) VALUES ($1, $2, $3, 'running') ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [importId, source, startedBy],
+    );
+    return rows.length === 1;
+  }
+
+  async importProgress(
+    importId: string,
+    counts: ImportCounts,
+    status: ProfileImportRow['status'] = 'running',
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE profile_imports SET rows_read = $2, rows_imported = $3, rows_rejected = $4, status = $5, updated_at = now() WHERE id = $1`,
+      [importId, counts.rowsRead, counts.rowsImported, counts.rowsRejected, status],
+    );
+  }
+
+  async importById(importId: string): Promise<ProfileImportRow | null> {
+    const rows: {
+      id: string;
+      source: string;
+      status: ProfileImportRow['status'];
+      rows_read: string;
+      rows_imported: string;
+      rows_rejected: string;
+      started_at: Date;
+      updated_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT id, source, status, rows_read, rows_imported, rows_rejected, started_at, updated_at FROM profile_imports WHERE id = $1`,
+      [importId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          importId: r.id,
+          source: r.source,
+          status: r.status,
+          rowsRead: Number(r.rows_read),
+          rowsImported: Number(r.rows_imported),
+          rowsRejected: Number(r.rows_rejected),
+          startedAt: r.started_at,
+          updatedAt: r.updated_at,
+        }
+      : null;
+  }
+
+  /** The stored rows of these customers (those without a profile are left out). */
+  async rows(
+    customerIds: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<StoredRow[]> {
+    if (customerIds.length === 0) return [];
+    const rows: { customer_id: string; fields: Record<string, unknown>; meta: Record<string, FieldMeta> }[] =
+      customerIds.length === 1
+        ? await em.query(`SELECT customer_id, fields, meta FROM customer_profiles WHERE customer_id = $1`, [
+            customerIds[0],
+          ])
+        : await em.query(
+            `SELECT customer_id, fields, meta FROM customer_profiles WHERE customer_id = ANY($1::text[])`,
+            [customerIds],
+          );
+    return rows.map((r) => ({ customerId: r.customer_id, fields: r.fields, meta: r.meta }));
+  }
+
+  /** Every stored field of these customers, by customer and field. */
   async ofCustomers(
     customerIds: readonly string[],
     em: EntityManager = this.dataSource.manager,
   ): Promise<ProfileFieldRow[]> {
-    if (customerIds.length === 0) return [];
-    const rows: RawField[] = await em.query(
-      `SELECT ${COLUMNS} FROM customer_profile_fields WHERE customer_id = ANY($1::text[]) ORDER BY customer_id, field`,
-      [customerIds],
-    );
-    return rows.map(toRow);
+    const rows = await this.rows(customerIds, em);
+    rows.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+    return rows.flatMap(fieldRows);
   }
 
+  /** Deletes the customer's profile; returns how many fields it held. */
   async erase(em: EntityManager, customerId: string): Promise<number> {
     // A SELECT around the DELETE: TypeORM answers a bare DELETE with [rows, count].
     const rows: { n: number }[] = await em.query(
-      `WITH gone AS (DELETE FROM customer_profile_fields WHERE customer_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      `WITH gone AS (DELETE FROM customer_profiles WHERE customer_id = $1 RETURNING meta)
+       SELECT coalesce(sum((SELECT count(*) FROM jsonb_object_keys(meta))), 0)::int AS n FROM gone`,
       [customerId],
     );
     return rows[0]!.n;
@@ -144,7 +362,7 @@ export class ProfilesRepository {
 
   async customerCount(): Promise<number> {
     const rows: { n: number }[] = await this.dataSource.query(
-      `SELECT count(DISTINCT customer_id)::int AS n FROM customer_profile_fields`,
+      `SELECT count(*)::int AS n FROM customer_profiles`,
     );
     return rows[0]?.n ?? 0;
   }
@@ -159,12 +377,15 @@ export class ProfilesRepository {
       max_days: number;
       stale: number;
     }[] = await this.dataSource.query(
-      `SELECT source, field, count(*)::int AS customers,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM $1::timestamptz - source_updated_at)) / 86400 AS median_days,
-              max(extract(epoch FROM $1::timestamptz - source_updated_at)) / 86400 AS max_days,
-              count(*) FILTER (WHERE source_updated_at < $1::timestamptz - make_interval(days => $2))::int AS stale
-       FROM customer_profile_fields GROUP BY source, field ORDER BY source, field`,
-      [now.toISOString(), staleDays],
+      `WITH ages AS (
+         SELECT m.value ->> 's' AS source, m.key AS field, ($1::float8 - (m.value ->> 't')::float8) / 86400000 AS days
+         FROM customer_profiles p, jsonb_each(p.meta) m
+       )
+       SELECT source, field, count(*)::int AS customers,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days, max(days) AS max_days,
+              count(*) FILTER (WHERE days > $2)::int AS stale
+       FROM ages GROUP BY source, field ORDER BY source, field`,
+      [now.getTime(), staleDays],
     );
     return rows.map((r) => ({
       source: r.source,

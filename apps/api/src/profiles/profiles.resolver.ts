@@ -4,11 +4,14 @@ import { CurrentActor, Roles } from '../auth/access.decorators';
 import type { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
+import { ActionsService } from '../actions/actions.service';
+import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import { CustomerDecisionsRepository } from '../decision-log/customer-decisions.repository';
 import { CustomerErasureService } from './customer-erasure.service';
 import { CustomerErasureResult, CustomerProfile, ProfileQuality, ProfileSource } from './dto/profile.types';
 import { SOURCE_NAME } from './profile-input';
 import { ProfilesService } from './profiles.service';
+import { explainLoggedDecision } from './recent-decision-words';
 
 const RECENT_DECISIONS = 20;
 const customerIdArg = z
@@ -23,21 +26,35 @@ export class ProfilesResolver {
     private readonly profiles: ProfilesService,
     private readonly erasure: CustomerErasureService,
     private readonly decisions: CustomerDecisionsRepository,
+    private readonly actions: ActionsService,
+    private readonly customerSchema: CustomerSchemaService,
   ) {}
 
   @Roles(Role.analyst, Role.admin)
   @Query(() => CustomerProfile, {
     description:
-      "One customer's profile (fields with source and age; personal values for admins only) and recent decisions.",
+      "One customer's profile (fields with source and age; personal values for admins only) and recent decisions with their explanations.",
   })
   async customerProfile(
     @CurrentActor() actor: Actor,
     @Args('customerId', new ZodPipe(customerIdArg, 'customerId')) customerId: string,
   ) {
-    const [profile, recentDecisions] = await Promise.all([
+    const [profile, recent, actions, schema] = await Promise.all([
       this.profiles.view(actor, customerId),
       this.decisions.recent(customerId, RECENT_DECISIONS),
+      this.actions.definitions(),
+      this.customerSchema.dataSchema(),
     ]);
+    const names = {
+      actions: new Map(actions.map((a) => [a.id, a.name])),
+      personal: new Set((schema.customer ?? []).filter((f) => f.personal).map((f) => f.name)),
+      mayReadPersonal: actor.roles.includes(Role.admin),
+    };
+    // The inputs stay on the server: the explanation shows them, masked as the profile is.
+    const recentDecisions = recent.map(({ inputs: _inputs, arms: _arms, ...d }) => ({
+      ...d,
+      explanation: explainLoggedDecision({ ...d, inputs: _inputs, arms: _arms }, names),
+    }));
     return { ...profile, recentDecisions };
   }
 

@@ -14,7 +14,12 @@ import { personalDataSalt } from '../datasets/hash-salt';
 import { ProfileCache, type StoredProfile } from './profile-cache';
 import { ProfileEvents } from './profile-events';
 import { updateProblems, type ProfileUpdate } from './profile-input';
-import { ProfilesRepository, type ProfileFieldRow, type ProfileSourceRow } from './profiles.repository';
+import {
+  ProfilesRepository,
+  type ProfileFieldRow,
+  type ProfileSourceRow,
+  type ProfileWrite,
+} from './profiles.repository';
 
 export interface IgnoredField {
   field: string;
@@ -129,29 +134,31 @@ export class ProfilesService {
       }
     }
 
-    // In key order, so concurrent calls lock shared rows in the same order (no deadlock).
-    const candidates = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
-    const written = await this.dataSource.transaction(async (em) => {
-      const done = await this.profiles.upsert(
-        em,
-        candidates.map((c) => c.row),
-      );
-      const writtenKeys = new Set(done.map((k) => `${k.customerId}\u0000${k.field}`));
-      const refused = candidates.filter((c) => !writtenKeys.has(`${c.row.customerId}\u0000${c.row.field}`));
-      const newer = await this.profiles.fields(
-        em,
-        refused.map((c) => c.row),
-      );
-      return {
-        writtenKeys,
-        refused,
-        newer: new Map(newer.map((r) => [`${r.customerId}\u0000${r.field}`, r])),
+    // One row per customer (its fields' values and where they came from), merged in one statement.
+    const writes = new Map<string, ProfileWrite>();
+    for (const { row } of rows.values()) {
+      let write = writes.get(row.customerId);
+      if (!write) writes.set(row.customerId, (write = { customerId: row.customerId, fields: {}, meta: {} }));
+      write.fields[row.field] = row.value;
+      write.meta[row.field] = {
+        s: row.source,
+        t: row.sourceUpdatedAt.getTime(),
+        ...(row.treatment === 'hashed' && { h: 1 as const }),
       };
-    });
-    for (const c of candidates) {
-      const key = `${c.row.customerId}\u0000${c.row.field}`;
-      if (written.writtenKeys.has(key)) results[c.item]!.applied.push(c.row.field);
-      else results[c.item]!.ignored.push(ignoredBy(c.row.field, written.newer.get(key) ?? c.row));
+    }
+    const refused = new Map(
+      (await this.profiles.upsert([...writes.values()])).map((r) => [
+        `${r.customerId}\u0000${r.field}`,
+        r.stored,
+      ]),
+    );
+    for (const [key, c] of rows) {
+      const stored = refused.get(key);
+      if (!stored) results[c.item]!.applied.push(c.row.field);
+      else
+        results[c.item]!.ignored.push(
+          ignoredBy(c.row.field, { source: stored.s, sourceUpdatedAt: new Date(stored.t) }),
+        );
     }
     this.events.changed([...new Set(updates.map((u) => u.customerId))]);
     // Fields in the order the update sent them.

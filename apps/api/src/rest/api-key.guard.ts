@@ -29,7 +29,13 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<RequestWithApiKey>();
-    const secret = keyOf(req.headers);
+    req.apiKey = await this.authenticate(req.headers);
+    return true;
+  }
+
+  /** The caller's API key, its rate limit taken (also for the decision routes served ahead of Nest). */
+  async authenticate(headers: RequestWithApiKey['headers']): Promise<ApiKey> {
+    const secret = keyOf(headers);
     if (!secret) throw new AppError('UNAUTHENTICATED', UNAUTHENTICATED);
     const key = await this.apiKeys.verify(secret);
     if (!key) throw new AppError('UNAUTHENTICATED', `The API key is unknown or revoked. ${UNAUTHENTICATED}`);
@@ -43,8 +49,7 @@ export class ApiKeyGuard implements CanActivate {
         `Too many requests for API key ${key.prefix}…; retry after ${retryAfter} s.`,
         { retryAfterSeconds: retryAfter },
       );
-    req.apiKey = key;
-    return true;
+    return key;
   }
 }
 

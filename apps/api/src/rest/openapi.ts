@@ -224,6 +224,32 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      [`${API_PREFIX}/datasets/{id}`]: {
+        delete: {
+          operationId: 'deleteDataset',
+          summary: 'Delete a dataset and its rows',
+          description:
+            'For signed-in analysts (user access token). The dataset and every row of it go in one transaction, recorded in the audit log (dataset.delete); simulations run on it keep their results. Refused while the dataset is uploading or a simulation is queued or running on it (cancel it first). Answers the deleted dataset.',
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          ],
+          responses: {
+            '200': {
+              description: 'Deleted: the dataset as it was.',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+            '400': error('The id is not a UUID (VALIDATION_FAILED).'),
+            '401': error('No valid user access token (UNAUTHENTICATED).'),
+            '403': error('The user is not an analyst (FORBIDDEN).'),
+            '404': error('No dataset has this id (NOT_FOUND).'),
+            '409': error(
+              'The dataset is uploading, or a simulation is queued or running on it (INVALID_STATE).',
+            ),
+            '500': COMMON_ERRORS['500'],
+          },
+        },
+      },
       [`${API_PREFIX}/datasets/inspect`]: {
         post: {
           operationId: 'inspectDataset',

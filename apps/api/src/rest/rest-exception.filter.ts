@@ -49,14 +49,21 @@ export class RestExceptionFilter implements ExceptionFilter {
   }
 
   send(res: Response, thrown: unknown): void {
+    const { status, body, retryAfter } = this.answer(thrown);
+    if (retryAfter) res.setHeader('Retry-After', retryAfter);
+    res.status(status).json(body);
+  }
+
+  /** The status, body and Retry-After (429, 503) of an error, for responses written without Express. */
+  answer(thrown: unknown): { status: number; body: RestErrorBody; retryAfter?: string } {
     const exception = asRetryable(thrown);
     const { status, body } = this.toBody(exception);
     if (
       (body.error.code === 'RATE_LIMITED' || body.error.code === 'UNAVAILABLE') &&
       exception instanceof AppError
     )
-      res.setHeader('Retry-After', String(exception.extensions['retryAfterSeconds'] ?? 1));
-    res.status(status).json(body);
+      return { status, body, retryAfter: String(exception.extensions['retryAfterSeconds'] ?? 1) };
+    return { status, body };
   }
 
   private toBody(exception: unknown): { status: number; body: RestErrorBody } {

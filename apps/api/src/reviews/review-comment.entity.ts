@@ -1,5 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { StrategyVersion } from '../strategies/strategy-version.entity';
+import { User } from '../users/user.entity';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 export enum CommentKind {
@@ -17,6 +19,8 @@ registerEnumType(CommentKind, {
 
 /** A review comment on a version, or on one node of it. */
 @ObjectType('ReviewComment')
+@Check('review_comments_kind_check', "kind IN ('COMMENT', 'REJECTION', 'APPROVAL', 'JUSTIFICATION')")
+@Index('review_comments_version', ['versionId', 'createdAt'])
 @Entity('review_comments')
 export class ReviewComment {
   @Field(() => ID)
@@ -24,6 +28,7 @@ export class ReviewComment {
   id: string;
 
   @Field(() => ID)
+  @ForeignKey(() => StrategyVersion, { name: 'review_comments_version_id_fkey' })
   @Column('uuid', { name: 'version_id' })
   versionId: string;
 
@@ -43,6 +48,7 @@ export class ReviewComment {
   body: string;
 
   @Field(() => ID)
+  @ForeignKey(() => User, { name: 'review_comments_author_id_fkey' })
   @Column('uuid', { name: 'author_id' })
   authorId: string;
 

@@ -48,8 +48,8 @@ export class ReviewsResolver {
   @Mutation(() => ReviewComment)
   addComment(
     @CurrentActor() actor: Actor,
-    @Args('input', new ZodPipe(addCommentSchema, 'input')) input: AddCommentInput,
+    @Args('input', { type: () => AddCommentInput }, new ZodPipe(addCommentSchema, 'input')) input: AddComment,
   ) {
-    return this.reviewsService.addComment(actor, input as AddComment);
+    return this.reviewsService.addComment(actor, input);
   }
 }

@@ -5,9 +5,10 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { invalidState, notFound } from '../common/errors';
-import { readDatasetRows } from '../datasets/dataset-rows';
+import { DatasetsService } from '../datasets/datasets.service';
 import { SimulationStatus } from './simulation.entity';
-import { SimulationProcessor, type SimulationRecord } from './simulation-processor';
+import { SimulationProcessor } from './simulation-processor';
+import type { SimulationRecord } from './simulations.repository';
 
 /** Dataset rows read and decided per step: memory holds one page and its CSV text, whatever the dataset's size. */
 export const EXPORT_PAGE_ROWS = 1000;
@@ -42,6 +43,7 @@ export interface CustomerExport {
 export class CustomerExportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly datasets: DatasetsService,
     private readonly processor: SimulationProcessor,
     private readonly audit: AuditService,
   ) {}
@@ -87,12 +89,7 @@ export class CustomerExportService {
     const now = (simulation.decision_time ?? new Date(0)).toISOString();
     for (let from = 0; from < simulation.rows_total; from += EXPORT_PAGE_ROWS) {
       if (stopped()) return;
-      const rows = await readDatasetRows(
-        this.dataSource.manager,
-        simulation.dataset_id,
-        from,
-        from + EXPORT_PAGE_ROWS,
-      );
+      const rows = await this.datasets.rows(simulation.dataset_id, from, from + EXPORT_PAGE_ROWS);
       let text = '';
       for (const row of rows) {
         const input: DecisionInput = { customer: row.customer, context: { now } };

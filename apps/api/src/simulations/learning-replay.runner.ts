@@ -2,9 +2,9 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import type { StrategyDocument } from '@arbiter/engine';
 import { LearningReplay, type LearningCurve } from '@arbiter/learning';
-import { DataSource } from 'typeorm';
-import { datasetRowOrder, readDatasetRowsByNumber } from '../datasets/dataset-rows';
-import type { SimulationRecord } from './simulation-processor';
+import { DatasetsService } from '../datasets/datasets.service';
+import { VersionsRepository } from '../strategies/versions.repository';
+import type { SimulationRecord } from './simulations.repository';
 
 /** Rows read per query, and between two looks at the event loop. */
 const PAGE = 1000;
@@ -23,7 +23,10 @@ export type LearningResults = LearningCurve & { orderBy: string };
  */
 @Injectable()
 export class LearningReplayRunner {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly datasets: DatasetsService,
+    private readonly versions: VersionsRepository,
+  ) {}
 
   /** The learning curve, or undefined when the simulation was cancelled meanwhile. */
   async run(
@@ -31,15 +34,11 @@ export class LearningReplayRunner {
     orderBy: string,
     isCancelled: () => Promise<boolean>,
   ): Promise<LearningResults | undefined> {
-    const em = this.dataSource.manager;
-    const version = await em.query<{ document: StrategyDocument }[]>(
-      `SELECT document FROM strategy_versions WHERE id = $1`,
-      [sim.version_id],
-    );
-    if (!version[0] || !sim.dataset_id) throw new Error('The simulated version or its dataset was deleted.');
-    const order = await datasetRowOrder(em, sim.dataset_id, orderBy);
+    const version = sim.version_id ? await this.versions.findById(sim.version_id) : null;
+    if (!version || !sim.dataset_id) throw new Error('The simulated version or its dataset was deleted.');
+    const order = await this.datasets.rowOrder(sim.dataset_id, orderBy);
     const replay = new LearningReplay(
-      version[0].document,
+      version.document as StrategyDocument,
       sim.options.environment ?? {},
       { tolerate: sim.options.tolerate ?? [] },
       order.length,
@@ -47,7 +46,7 @@ export class LearningReplayRunner {
     const now = (sim.decision_time ?? new Date(0)).toISOString();
     for (let start = 0, page = 0; start < order.length; start += PAGE, page++) {
       if (page > 0 && page % STATUS_CHECK_PAGES === 0 && (await isCancelled())) return undefined;
-      const rows = await readDatasetRowsByNumber(em, sim.dataset_id, order.subarray(start, start + PAGE));
+      const rows = await this.datasets.rowsByNumber(sim.dataset_id, order.subarray(start, start + PAGE));
       for (const row of rows) {
         replay.add({
           customer: row.customer,

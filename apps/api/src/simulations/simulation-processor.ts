@@ -11,16 +11,16 @@ import {
   type DecisionInput,
   type PairedOffPolicyJSON,
   type SimulationJSON,
-  type StrategyEnvironment,
   type TopActionChangeExample,
-  type ProblemCode,
 } from '@arbiter/engine';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { readDatasetRows, segmentLabel } from '../datasets/dataset-rows';
+import { segmentLabel } from '../datasets/dataset-segments';
+import { DatasetsService } from '../datasets/datasets.service';
 import { ChunkInterrupted, type SimulationProcessors } from '../jobs/job-runner';
+import { VersionsRepository } from '../strategies/versions.repository';
 import { LearningReplayRunner } from './learning-replay.runner';
+import { SimulationsRepository, type SimulationRecord } from './simulations.repository';
 
 /** Rows decided between two looks at the event loop (keeps the job lock renewed, notices a stopping worker) … */
 const SLICE = 500;
@@ -33,28 +33,6 @@ const EXAMPLES = 10;
  * collection than deciding them.
  */
 const TRACE = { trace: 'funnel' } as const;
-
-export interface SimulationRecord {
-  id: string;
-  status: string;
-  content_hash: string;
-  dataset_id: string | null;
-  version_id: string | null;
-  baseline_version_id: string | null;
-  options: {
-    environment?: StrategyEnvironment;
-    baselineEnvironment?: StrategyEnvironment;
-    tolerate?: ProblemCode[];
-    protectedFields?: { name: string }[];
-    learning?: { orderBy: string };
-  };
-  decision_time: Date | null;
-  rows_total: number;
-  chunk_size: number;
-  chunk_count: number;
-  /** The dataset's segment columns (its mapping's segmentColumns), in order. */
-  segment_columns: string[] | null;
-}
 
 /** What a chunk stores besides the draft's accumulator when there is a baseline. */
 interface PairedChunk {
@@ -95,27 +73,15 @@ export class SimulationProcessor implements SimulationProcessors {
   private readonly compiled = new Map<string, Compiled>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly simulations: SimulationsRepository,
+    private readonly datasets: DatasetsService,
+    private readonly versions: VersionsRepository,
     private readonly learningReplay: LearningReplayRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async load(simulationId: string): Promise<SimulationRecord | undefined> {
-    const rows = await this.dataSource.query<SimulationRecord[]>(
-      `SELECT s.id, s.status, s.content_hash, s.dataset_id, s.version_id, s.baseline_version_id, s.options, s.decision_time, s.rows_total, s.chunk_size, s.chunk_count,
-              d.mapping->'segmentColumns' AS segment_columns
-       FROM simulations s LEFT JOIN datasets d ON d.id = s.dataset_id WHERE s.id = $1`,
-      [simulationId],
-    );
-    return rows[0];
-  }
-
-  private async status(simulationId: string): Promise<string | undefined> {
-    return (
-      await this.dataSource.query<{ status: string }[]>(`SELECT status FROM simulations WHERE id = $1`, [
-        simulationId,
-      ])
-    )[0]?.status;
+  load(simulationId: string): Promise<SimulationRecord | undefined> {
+    return this.simulations.record(simulationId);
   }
 
   /** The simulated version (and baseline) compiled as every worker decides them: also what the per-customer export re-decides with. */
@@ -123,11 +89,8 @@ export class SimulationProcessor implements SimulationProcessors {
     const hit = this.compiled.get(sim.id);
     if (hit) return hit;
     const ids = [sim.version_id, sim.baseline_version_id].filter((id): id is string => id !== null);
-    const versions = await this.dataSource.query<{ id: string; document: unknown }[]>(
-      `SELECT id, document FROM strategy_versions WHERE id = ANY($1)`,
-      [ids],
-    );
-    const doc = (id: string | null) => versions.find((v) => v.id === id)?.document;
+    const versions = await Promise.all(ids.map((id) => this.versions.findById(id)));
+    const doc = (id: string | null) => versions.find((v) => v?.id === id)?.document;
     // The catalog and schema as each version read them when the simulation was requested: every worker decides alike.
     const env = sim.options.environment ?? {};
     // Each version was judged when the run was requested (a submitted one under the checks it was approved with).
@@ -149,25 +112,19 @@ export class SimulationProcessor implements SimulationProcessors {
     if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
     const sim = await this.load(simulationId);
     if (!sim || TERMINAL.has(sim.status)) return;
-    const stored = await this.dataSource.query(
-      `SELECT 1 FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no = $2`,
-      [simulationId, chunkNo],
-    );
-    if (stored.length) return;
-    if (sim.status === 'QUEUED')
-      await this.dataSource.query(
-        `UPDATE simulations SET status = 'RUNNING', started_at = coalesce(started_at, now()), updated_at = now() WHERE id = $1 AND status = 'QUEUED'`,
-        [simulationId],
-      );
+    if (await this.simulations.hasChunk(simulationId, chunkNo)) return;
+    if (sim.status === 'QUEUED') await this.simulations.markRunning(simulationId);
     if (!sim.dataset_id) throw new Error('The dataset of this simulation was deleted.');
     const { draft, baseline } = await this.strategies(sim);
     const from = chunkNo * sim.chunk_size;
     const to = Math.min(from + sim.chunk_size, sim.rows_total);
-    const rows = await readDatasetRows(this.dataSource.manager, sim.dataset_id, from, to);
+    const [rows, segmentColumns] = await Promise.all([
+      this.datasets.rows(sim.dataset_id, from, to),
+      this.datasets.segmentColumns(sim.dataset_id),
+    ]);
     if (rows.length !== to - from)
       throw new Error(`Chunk ${chunkNo}: expected ${to - from} dataset rows, found ${rows.length}.`);
     const now = (sim.decision_time ?? new Date(0)).toISOString();
-    const segmentColumns = sim.segment_columns ?? [];
     const protectedFields = (sim.options.protectedFields ?? []).map((f) => f.name);
 
     const draftAcc = new SimulationAccumulator();
@@ -179,30 +136,33 @@ export class SimulationProcessor implements SimulationProcessors {
 
     for (let start = 0; start < rows.length; start += SLICE) {
       if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
-      if (start > 0 && start % STATUS_CHECK_ROWS === 0 && (await this.status(simulationId)) === 'CANCELLED')
+      if (
+        start > 0 &&
+        start % STATUS_CHECK_ROWS === 0 &&
+        (await this.simulations.status(simulationId)) === 'CANCELLED'
+      )
         return;
-      const slice = rows.slice(start, start + SLICE);
-      const inputs: DecisionInput[] = slice.map((r) => ({ customer: r.customer, context: { now } }));
-      slice.forEach((row, i) => {
-        const result = draft.decide(inputs[i]!, TRACE);
+      const end = Math.min(start + SLICE, rows.length);
+      for (let i = start; i < end; i++) {
+        const row = rows[i]!;
+        const input: DecisionInput = { customer: row.customer, context: { now } };
+        const result = draft.decide(input, TRACE);
         const customerId = row.customer_id ?? undefined;
         const logged = row.logged ?? undefined;
         const segment = segmentLabel(segmentColumns, row.segments);
-        const common = {
-          ...(customerId !== undefined && { customerId }),
-          ...(segment !== undefined && { segment }),
-          ...(logged && { logged }),
-        };
+        // One object shape for every row (no spreads): the accumulator's code stays monomorphic.
         draftAcc.add({
-          ...common,
+          customerId,
+          segment,
+          logged,
           result,
-          ...(protectedFields.length && {
-            protectedValues: protectedValuesOf(row.customer, protectedFields),
-          }),
+          protectedValues: protectedFields.length
+            ? protectedValuesOf(row.customer, protectedFields)
+            : undefined,
         });
-        if (!baseline || !baselineAcc || !paired) return;
-        const before = baseline.decide(inputs[i]!, TRACE);
-        baselineAcc.add({ ...common, result: before });
+        if (!baseline || !baselineAcc || !paired) continue;
+        const before = baseline.decide(input, TRACE);
+        baselineAcc.add({ customerId, segment, logged, result: before, protectedValues: undefined });
         if (logged) {
           changes.loggedRows++;
           paired.top.add(pairedOffPolicyRow(logged, before, result, 'top', customerId));
@@ -220,25 +180,20 @@ export class SimulationProcessor implements SimulationProcessors {
               after: afterTop,
             });
         }
-      });
+      }
       await yieldToEventLoop();
     }
     if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
     const pairedJson: PairedChunk | null = paired
       ? { ...changes, top: paired.top.toJSON(), slate: paired.slate.toJSON() }
       : null;
-    // Idempotent: a chunk computed twice (a retry after a worker died) is stored once.
-    await this.dataSource.query(
-      `INSERT INTO simulation_chunks (simulation_id, chunk_no, rows, result, baseline_result, paired) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (simulation_id, chunk_no) DO NOTHING`,
-      [
-        simulationId,
-        chunkNo,
-        rows.length,
-        JSON.stringify(draftAcc.toJSON()),
-        baselineAcc ? JSON.stringify(baselineAcc.toJSON()) : null,
-        pairedJson ? JSON.stringify(pairedJson) : null,
-      ],
+    await this.simulations.storeChunk(
+      simulationId,
+      chunkNo,
+      rows.length,
+      draftAcc.toJSON(),
+      baselineAcc ? baselineAcc.toJSON() : null,
+      pairedJson,
     );
   }
 
@@ -253,18 +208,7 @@ export class SimulationProcessor implements SimulationProcessors {
     let rows = 0;
     // A few chunks at a time: memory holds one page of chunk results, whatever the dataset's size.
     for (let next = 0; ;) {
-      const page = await this.dataSource.query<
-        {
-          chunk_no: number;
-          rows: number;
-          result: SimulationJSON;
-          baseline_result: SimulationJSON | null;
-          paired: PairedChunk | null;
-        }[]
-      >(
-        `SELECT chunk_no, rows, result, baseline_result, paired FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no >= $2 ORDER BY chunk_no LIMIT 20`,
-        [simulationId, next],
-      );
+      const page = await this.simulations.chunks<SimulationJSON, PairedChunk>(simulationId, next, 20);
       if (page.length === 0) break;
       for (const chunk of page) {
         chunks++;
@@ -309,27 +253,19 @@ export class SimulationProcessor implements SimulationProcessors {
       ? await this.learningReplay.run(
           sim,
           sim.options.learning.orderBy,
-          async () => (await this.status(simulationId)) === 'CANCELLED',
+          async () => (await this.simulations.status(simulationId)) === 'CANCELLED',
         )
       : undefined;
     if (sim.options.learning && !learning) return;
-    const updated = await this.dataSource.query(
-      `UPDATE simulations SET status = 'COMPLETED', results = $2, comparison = $3, completed_at = now(), started_at = coalesce(started_at, now()), updated_at = now()
-       WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
-      [
-        simulationId,
-        JSON.stringify(learning ? { ...summary, learning } : summary),
-        comparison === null ? null : JSON.stringify(comparison),
-      ],
+    const completed = await this.simulations.complete(
+      simulationId,
+      learning ? { ...summary, learning } : summary,
+      comparison,
     );
-    if (updated[1] || updated[0]?.length)
-      this.logger.log(`Simulation ${simulationId} completed: ${rows} rows in ${chunks} chunks`);
+    if (completed) this.logger.log(`Simulation ${simulationId} completed: ${rows} rows in ${chunks} chunks`);
   }
 
   async failed(simulationId: string, message: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE simulations SET status = 'FAILED', error = $2, updated_at = now() WHERE id = $1 AND status IN ('QUEUED','RUNNING')`,
-      [simulationId, message.slice(0, 1000)],
-    );
+    await this.simulations.fail(simulationId, message);
   }
 }

@@ -19,7 +19,9 @@ import { BullMqJobRunner } from '../jobs/bullmq-job-runner';
 import { InProcessJobRunner } from '../jobs/in-process-job-runner';
 import { ModelsModule } from '../models/models.module';
 import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
+import { StrategiesRepository } from '../strategies/strategies.repository';
 import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
+import { VersionsRepository } from '../strategies/versions.repository';
 import { AdaptiveServingModule } from '../adaptive/adaptive-serving.module';
 import { CustomerExportController } from './customer-export.controller';
 import { CustomerExportService } from './customer-export.service';
@@ -92,6 +94,9 @@ export class SimulationRunsModule {
         { provide: PROCESS_ROLE, useValue: role },
         { provide: JOB_RUNNER, inject: [APP_CONFIG], useFactory: createJobRunner },
         StrategyEnvironmentService,
+        // Reads of the simulated versions and their strategy's name (the strategies feature's tables).
+        VersionsRepository,
+        StrategiesRepository,
         SimulationProcessor,
         LearningReplayRunner,
         SimulationsRepository,

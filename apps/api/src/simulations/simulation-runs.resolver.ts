@@ -51,6 +51,15 @@ export class SimulationRunsResolver {
     return this.simulations.cancel(actor, id);
   }
 
+  @Roles(Role.analyst)
+  @Mutation(() => Simulation, {
+    description:
+      'Deletes a simulation and its results (audited): not while it is QUEUED or RUNNING (cancel it first), nor while it is the evidence of a version in review, approved or published.',
+  })
+  deleteSimulation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuid('id')) id: string) {
+    return this.simulations.delete(actor, id);
+  }
+
   @Roles(...ALL_ROLES)
   @Query(() => Simulation, {
     description: 'One simulation: status, progress, results and the comparison with its baseline.',

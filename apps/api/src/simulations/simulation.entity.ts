@@ -1,5 +1,17 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Dataset } from '../datasets/dataset.entity';
+import { StrategyVersion } from '../strategies/strategy-version.entity';
+import { User } from '../users/user.entity';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
@@ -17,6 +29,10 @@ registerEnumType(SimulationStatus, { name: 'SimulationStatus' });
  * dataset rows (see SimulationsService). Approval reads COMPLETED ones as evidence.
  */
 @ObjectType('Simulation')
+@Check('simulations_status_check', "status IN ('QUEUED','RUNNING','COMPLETED','FAILED','CANCELLED')")
+@Index('simulations_content_hash', ['contentHash', 'status'])
+@Index('simulations_reuse', ['contentHash', 'datasetId', 'status'])
+@Index('simulations_created_at', ['createdAt'])
 @Entity('simulations')
 export class Simulation {
   @Field(() => ID)
@@ -28,6 +44,7 @@ export class Simulation {
   contentHash: string;
 
   @Field(() => ID, { nullable: true })
+  @ForeignKey(() => Dataset, { name: 'simulations_dataset_fk', onDelete: 'SET NULL' })
   @Column('uuid', { name: 'dataset_id', nullable: true })
   datasetId: string | null;
 
@@ -51,10 +68,12 @@ export class Simulation {
   comparison: unknown;
 
   @Field(() => ID, { nullable: true })
+  @ForeignKey(() => StrategyVersion, { name: 'simulations_version_id_fkey' })
   @Column('uuid', { name: 'version_id', nullable: true })
   versionId: string | null;
 
   @Field(() => ID, { nullable: true })
+  @ForeignKey(() => StrategyVersion, { name: 'simulations_baseline_version_id_fkey' })
   @Column('uuid', { name: 'baseline_version_id', nullable: true })
   baselineVersionId: string | null;
 
@@ -92,6 +111,7 @@ export class Simulation {
   error: string | null;
 
   @Field(() => ID, { nullable: true })
+  @ForeignKey(() => User, { name: 'simulations_created_by_fkey' })
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 

@@ -1,6 +1,55 @@
 import { Injectable } from '@nestjs/common';
+import type { ProblemCode, StrategyEnvironment } from '@arbiter/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Simulation, SimulationStatus } from './simulation.entity';
+
+/** A simulation as its processor reads it. */
+export interface SimulationRecord {
+  id: string;
+  status: string;
+  content_hash: string;
+  dataset_id: string | null;
+  version_id: string | null;
+  baseline_version_id: string | null;
+  options: {
+    environment?: StrategyEnvironment;
+    baselineEnvironment?: StrategyEnvironment;
+    tolerate?: ProblemCode[];
+    protectedFields?: { name: string }[];
+    learning?: { orderBy: string };
+  };
+  decision_time: Date | null;
+  rows_total: number;
+  chunk_size: number;
+  chunk_count: number;
+}
+
+/** One chunk's stored results. */
+export interface StoredChunk<Result, Paired> {
+  chunk_no: number;
+  rows: number;
+  result: Result;
+  baseline_result: Result | null;
+  paired: Paired | null;
+}
+
+/** A new simulation, QUEUED. */
+export interface NewSimulation {
+  contentHash: string;
+  datasetId: string;
+  createdBy: string;
+  versionId: string;
+  baselineVersionId: string | null;
+  baselineContentHash: string | null;
+  options: Record<string, unknown>;
+  rowsTotal: number;
+  chunkSize: number;
+  chunkCount: number;
+}
+
+/** UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver. */
+const changedRows = (result: unknown[]): boolean =>
+  Array.isArray(result[0]) ? (result[0] as unknown[]).length > 0 : result.length > 0;
 
 /** What `simulations` can be narrowed to; every filter is optional and they combine with AND. */
 export interface SimulationFilter {
@@ -31,9 +80,156 @@ export interface UnfinishedSimulation {
   chunkCount: number;
 }
 
+/** Every query of `simulations` and `simulation_chunks` (the simulations feature owns both). */
 @Injectable()
 export class SimulationsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<Simulation | null> {
+    return this.dataSource.manager.findOne(Simulation, { where: { id } });
+  }
+
+  async record(id: string): Promise<SimulationRecord | undefined> {
+    const rows = await this.dataSource.query<SimulationRecord[]>(
+      `SELECT id, status, content_hash, dataset_id, version_id, baseline_version_id, options, decision_time, rows_total, chunk_size, chunk_count
+       FROM simulations WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async status(id: string): Promise<string | undefined> {
+    const rows = await this.dataSource.query<{ status: string }[]>(
+      `SELECT status FROM simulations WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.status;
+  }
+
+  async insert(em: EntityManager, simulation: NewSimulation): Promise<string> {
+    const rows = await em.query<{ id: string }[]>(
+      `INSERT INTO simulations (content_hash, dataset_id, status, created_by, version_id, baseline_version_id, baseline_content_hash, options, decision_time, rows_total, chunk_size, chunk_count)
+       VALUES ($1, $2, 'QUEUED', $3, $4, $5, $6, $7, now(), $8, $9, $10) RETURNING id`,
+      [
+        simulation.contentHash,
+        simulation.datasetId,
+        simulation.createdBy,
+        simulation.versionId,
+        simulation.baselineVersionId,
+        simulation.baselineContentHash,
+        JSON.stringify(simulation.options),
+        simulation.rowsTotal,
+        simulation.chunkSize,
+        simulation.chunkCount,
+      ],
+    );
+    return rows[0]!.id;
+  }
+
+  markRunning(id: string): Promise<unknown> {
+    return this.dataSource.query(
+      `UPDATE simulations SET status = 'RUNNING', started_at = coalesce(started_at, now()), updated_at = now() WHERE id = $1 AND status = 'QUEUED'`,
+      [id],
+    );
+  }
+
+  /** CANCELLED if QUEUED or RUNNING; whether it was. */
+  async cancel(em: EntityManager, id: string): Promise<boolean> {
+    return changedRows(
+      await em.query(
+        `UPDATE simulations SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
+        [id],
+      ),
+    );
+  }
+
+  /** COMPLETED with its results if QUEUED or RUNNING; whether it was. */
+  async complete(id: string, results: unknown, comparison: unknown): Promise<boolean> {
+    return changedRows(
+      await this.dataSource.query(
+        `UPDATE simulations SET status = 'COMPLETED', results = $2, comparison = $3, completed_at = now(), started_at = coalesce(started_at, now()), updated_at = now()
+         WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
+        [id, JSON.stringify(results), comparison === null ? null : JSON.stringify(comparison)],
+      ),
+    );
+  }
+
+  /** FAILED with the reason, if QUEUED or RUNNING. */
+  fail(id: string, message: string): Promise<unknown> {
+    return this.dataSource.query(
+      `UPDATE simulations SET status = 'FAILED', error = $2, updated_at = now() WHERE id = $1 AND status IN ('QUEUED','RUNNING')`,
+      [id, message.slice(0, 1000)],
+    );
+  }
+
+  async runningIds(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM simulations WHERE status = 'RUNNING'`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** QUEUED or RUNNING simulations over the dataset. */
+  async unfinishedOnDataset(datasetId: string): Promise<number> {
+    const rows = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM simulations WHERE dataset_id = $1 AND status IN ('QUEUED','RUNNING')`,
+      [datasetId],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Deletes a simulation with its chunk results (ON DELETE CASCADE). */
+  delete(em: EntityManager, id: string): Promise<unknown> {
+    return em.query(`DELETE FROM simulations WHERE id = $1`, [id]);
+  }
+
+  async hasChunk(id: string, chunkNo: number): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no = $2`,
+      [id, chunkNo],
+    );
+    return rows.length > 0;
+  }
+
+  /** Idempotent: a chunk computed twice (a retry after a worker died) is stored once. */
+  storeChunk(
+    id: string,
+    chunkNo: number,
+    rows: number,
+    result: unknown,
+    baselineResult: unknown,
+    paired: unknown,
+  ): Promise<unknown> {
+    return this.dataSource.query(
+      `INSERT INTO simulation_chunks (simulation_id, chunk_no, rows, result, baseline_result, paired) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (simulation_id, chunk_no) DO NOTHING`,
+      [
+        id,
+        chunkNo,
+        rows,
+        JSON.stringify(result),
+        baselineResult === null ? null : JSON.stringify(baselineResult),
+        paired === null ? null : JSON.stringify(paired),
+      ],
+    );
+  }
+
+  /** Up to `limit` stored chunks from chunk `from` on, in order. */
+  chunks<Result, Paired>(id: string, from: number, limit: number): Promise<StoredChunk<Result, Paired>[]> {
+    return this.dataSource.query(
+      `SELECT chunk_no, rows, result, baseline_result, paired FROM simulation_chunks WHERE simulation_id = $1 AND chunk_no >= $2 ORDER BY chunk_no LIMIT $3`,
+      [id, from, limit],
+    );
+  }
+
+  /** Rows and chunks stored so far. */
+  async chunkProgress(id: string): Promise<{ rows: number; chunks: number }> {
+    const rows = await this.dataSource.query<{ rows: string; chunks: string }[]>(
+      `SELECT coalesce(sum(rows), 0) AS rows, count(*) AS chunks FROM simulation_chunks WHERE simulation_id = $1`,
+      [id],
+    );
+    return { rows: Number(rows[0]!.rows), chunks: Number(rows[0]!.chunks) };
+  }
 
   /** The newest COMPLETED simulation of exactly this content, if any: the evidence approval needs. */
   latestCompleted(

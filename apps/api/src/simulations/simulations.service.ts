@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { validateStrategy, type StrategyDocument, type StrategyEnvironment } from '@arbiter/engine';
 import { AdaptiveModelError, LearningReplay } from '@arbiter/learning';
 import { DataSource } from 'typeorm';
@@ -17,8 +17,10 @@ import {
   StrategyEnvironmentService,
   versionProblems,
 } from '../strategies/strategy-environment.service';
+import { StrategiesRepository } from '../strategies/strategies.repository';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
-import { Strategy } from '../strategies/strategy.entity';
+import { VersionStatus } from '../strategies/version-status';
+import { VersionsRepository } from '../strategies/versions.repository';
 import { Simulation, SimulationStatus } from './simulation.entity';
 import type { SimulationProgress } from './simulation-run.types';
 import { SimulationsRepository } from './simulations.repository';
@@ -35,12 +37,15 @@ export interface RunSimulation {
 /** Field types that can order rows in time. */
 const ORDER_TYPES = new Set(['number', 'date', 'string']);
 
+/** A simulation of a version in these states is approval evidence: its results cannot be deleted. */
+const EVIDENCE_STATES = [VersionStatus.IN_REVIEW, VersionStatus.APPROVED, VersionStatus.PUBLISHED];
+
 /** What a caller told the job queue is out of reach should wait before trying again. */
 const QUEUE_RETRY_AFTER_SECONDS = 5;
 
 /** Starting, cancelling and following simulations; the work itself is SimulationProcessor's. */
 @Injectable()
-export class SimulationsService {
+export class SimulationsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOB_RUNNER) private readonly jobs: JobRunner,
@@ -50,16 +55,29 @@ export class SimulationsService {
     private readonly audit: AuditService,
     private readonly repository: SimulationsRepository,
     private readonly schema: CustomerSchemaService,
+    private readonly versions: VersionsRepository,
+    private readonly strategies: StrategiesRepository,
   ) {}
 
+  /** A dataset a simulation is queued or running on cannot be deleted. */
+  onModuleInit(): void {
+    this.datasets.guardDelete(async (dataset) =>
+      (await this.repository.unfinishedOnDataset(dataset.id)) > 0
+        ? invalidState(`A simulation is running on dataset "${dataset.name}": cancel it first.`, [
+            'cancelSimulation',
+          ])
+        : undefined,
+    );
+  }
+
   async get(id: string): Promise<Simulation> {
-    const simulation = await this.dataSource.manager.findOne(Simulation, { where: { id } });
+    const simulation = await this.repository.findById(id);
     if (!simulation) throw notFound('Simulation', id);
     return simulation;
   }
 
   private async version(id: string, field: string): Promise<StrategyVersion> {
-    const version = await this.dataSource.manager.findOne(StrategyVersion, { where: { id } });
+    const version = await this.versions.findById(id);
     if (!version) throw notFound(field === 'baselineVersionId' ? 'Baseline version' : 'Version', id);
     return version;
   }
@@ -119,29 +137,24 @@ export class SimulationsService {
     const chunkSize = this.config.jobs.chunkSize;
     const chunkCount = Math.ceil(dataset.rowCount / chunkSize);
     const id = await this.dataSource.transaction(async (em) => {
-      const rows = await em.query<{ id: string }[]>(
-        `INSERT INTO simulations (content_hash, dataset_id, status, created_by, version_id, baseline_version_id, baseline_content_hash, options, decision_time, rows_total, chunk_size, chunk_count)
-         VALUES ($1, $2, 'QUEUED', $3, $4, $5, $6, $7, now(), $8, $9, $10) RETURNING id`,
-        [
-          version.contentHash,
-          dataset.id,
-          actor.id,
-          version.id,
-          baseline?.id ?? null,
-          baseline?.contentHash ?? null,
-          JSON.stringify({
-            environment,
-            ...(baselineEnvironment && { baselineEnvironment }),
-            tolerate,
-            protectedFields,
-            ...(learning && { learning }),
-          }),
-          dataset.rowCount,
-          chunkSize,
-          chunkCount,
-        ],
-      );
-      const simId = rows[0]!.id;
+      const simId = await this.repository.insert(em, {
+        contentHash: version.contentHash,
+        datasetId: dataset.id,
+        createdBy: actor.id,
+        versionId: version.id,
+        baselineVersionId: baseline?.id ?? null,
+        baselineContentHash: baseline?.contentHash ?? null,
+        options: {
+          environment,
+          ...(baselineEnvironment && { baselineEnvironment }),
+          tolerate,
+          protectedFields,
+          ...(learning && { learning }),
+        },
+        rowsTotal: dataset.rowCount,
+        chunkSize,
+        chunkCount,
+      });
       await this.audit.append(em, actor, {
         action: 'simulation.run',
         entityType: 'simulation',
@@ -154,10 +167,7 @@ export class SimulationsService {
     try {
       await this.queue(() => this.jobs.enqueueSimulation(id, chunkCount));
     } catch (error) {
-      await this.dataSource.query(`UPDATE simulations SET status = 'FAILED', error = $2 WHERE id = $1`, [
-        id,
-        'The job queue could not be reached.',
-      ]);
+      await this.repository.fail(id, 'The job queue could not be reached.');
       throw error;
     }
     return this.get(id);
@@ -221,10 +231,7 @@ export class SimulationsService {
   }
 
   private async strategyName(version: StrategyVersion): Promise<string> {
-    return (
-      (await this.dataSource.manager.findOne(Strategy, { where: { id: version.strategyId } }))?.name ??
-      'a deleted strategy'
-    );
+    return (await this.strategies.findById(version.strategyId))?.name ?? 'a deleted strategy';
   }
 
   /** A COMPLETED simulation, else one under way that the job queue still holds (or is being queued right now). */
@@ -266,12 +273,7 @@ export class SimulationsService {
   async cancel(actor: Actor, id: string): Promise<Simulation> {
     const simulation = await this.get(id);
     const cancelled = await this.dataSource.transaction(async (em) => {
-      const rows = await em.query<{ id: string }[]>(
-        `UPDATE simulations SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status IN ('QUEUED','RUNNING') RETURNING id`,
-        [id],
-      );
-      // UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
-      const changed = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length > 0 : rows.length > 0;
+      const changed = await this.repository.cancel(em, id);
       if (changed)
         await this.audit.append(em, actor, {
           action: 'simulation.cancel',
@@ -290,13 +292,40 @@ export class SimulationsService {
     return this.get(id);
   }
 
+  /**
+   * Deletes a simulation and its results, audited. Not while it is queued or running (cancel it
+   * first), nor while a version of its content is in review, approved or published (its evidence).
+   */
+  async delete(actor: Actor, id: string): Promise<Simulation> {
+    const simulation = await this.get(id);
+    if (simulation.status === SimulationStatus.QUEUED || simulation.status === SimulationStatus.RUNNING)
+      throw invalidState(`Simulation ${id} is ${simulation.status}: cancel it first, then delete it.`, [
+        'cancelSimulation',
+      ]);
+    // Approval reads the simulations of a version's exact content: they stay while that version is under review or live.
+    const [version] = await this.versions.withContent(simulation.contentHash, EVIDENCE_STATES);
+    if (version)
+      throw invalidState(
+        `Simulation ${id} is evidence of version ${version.number}, which is ${version.status}: its results are kept while a version of this content is in review, approved or published.`,
+        [],
+      );
+    await this.dataSource.transaction(async (em) => {
+      await this.repository.delete(em, id);
+      await this.audit.append(em, actor, {
+        action: 'simulation.delete',
+        entityType: 'simulation',
+        entityId: id,
+        afterHash: simulation.contentHash,
+        comment: `${simulation.status} simulation of ${simulation.rowsTotal} rows`,
+      });
+    });
+    return simulation;
+  }
+
   /** Rows per second of every running simulation (for the metrics endpoint). */
   async runningRates(): Promise<{ simulation: string; rowsPerSecond: number }[]> {
-    const running = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM simulations WHERE status = 'RUNNING'`,
-    );
     const rates = [];
-    for (const { id } of running) {
+    for (const id of await this.repository.runningIds()) {
       const { rowsPerSecond } = await this.progress(await this.get(id));
       if (rowsPerSecond !== null && rowsPerSecond !== undefined)
         rates.push({ simulation: id, rowsPerSecond });
@@ -305,12 +334,7 @@ export class SimulationsService {
   }
 
   async progress(simulation: Simulation): Promise<SimulationProgress> {
-    const rows = await this.dataSource.query<{ rows: string; chunks: string }[]>(
-      `SELECT coalesce(sum(rows), 0) AS rows, count(*) AS chunks FROM simulation_chunks WHERE simulation_id = $1`,
-      [simulation.id],
-    );
-    const rowsDone = Number(rows[0]!.rows);
-    const chunksDone = Number(rows[0]!.chunks);
+    const { rows: rowsDone, chunks: chunksDone } = await this.repository.chunkProgress(simulation.id);
     const end = simulation.completedAt ?? new Date();
     const seconds = simulation.startedAt ? (end.getTime() - simulation.startedAt.getTime()) / 1000 : 0;
     const rowsPerSecond = seconds > 0 && rowsDone > 0 ? rowsDone / seconds : null;

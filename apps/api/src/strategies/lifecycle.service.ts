@@ -4,12 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, invalidState, notFound, validationFailed } from '../common/errors';
-import { PublishedStrategyEvents } from '../decisions/published-strategy-events';
-import { FairnessService } from '../fairness/fairness.service';
-import { CommentKind } from '../reviews/review-comment.entity';
-import { ReviewCommentsRepository } from '../reviews/review-comments.repository';
-import { SimulationsRepository } from '../simulations/simulations.repository';
 import { assertAllowed, wroteVersion } from './lifecycle';
+import { ApprovalEvidence, ReviewNotes } from './lifecycle-ports';
+import { PublishedStrategyEvents } from './published-strategy-events';
 import { StrategiesRepository } from './strategies.repository';
 import { pinnedContent, problemDetails, StrategyEnvironmentService } from './strategy-environment.service';
 import type { StrategyVersion } from './strategy-version.entity';
@@ -29,11 +26,10 @@ export class LifecycleService {
     private readonly versions: VersionsRepository,
     private readonly strategies: StrategiesRepository,
     private readonly environment: StrategyEnvironmentService,
-    private readonly simulations: SimulationsRepository,
-    private readonly comments: ReviewCommentsRepository,
+    private readonly evidence: ApprovalEvidence,
+    private readonly notes: ReviewNotes,
     private readonly audit: AuditService,
     private readonly publishedEvents: PublishedStrategyEvents,
-    private readonly fairness: FairnessService,
   ) {}
 
   async submit(actor: Actor, versionId: string, expectedRevision?: number | null): Promise<StrategyVersion> {
@@ -86,16 +82,14 @@ export class LifecycleService {
           { rule: 'FOUR_EYES' },
         );
       }
-      const evidence = await this.simulations.latestCompleted(version.contentHash, em);
-      if (!evidence) {
+      const evidenceId = await this.evidence.latestSimulationId(version.contentHash, em);
+      if (!evidenceId) {
         throw invalidState(
           `Version ${version.number} needs a COMPLETED simulation of exactly its content (hash ${version.contentHash.slice(0, 12)}…) before it can be approved; ask an analyst to run one.`,
           ['rejectVersion'],
         );
       }
-      const unfair = (await this.fairness.failedEvidence(version.contentHash, em)).flatMap(
-        (f) => f.check.findings,
-      );
+      const unfair = await this.evidence.fairnessFindings(version.contentHash, em);
       if (unfair.length && !justification) {
         throw validationFailed(
           [
@@ -112,22 +106,8 @@ export class LifecycleService {
         approvedBy: actor.id,
         approvedAt: new Date(),
       });
-      if (comment)
-        await this.comments.insert(em, {
-          versionId,
-          nodeId: null,
-          kind: CommentKind.APPROVAL,
-          body: comment,
-          authorId: actor.id,
-        });
-      if (justification)
-        await this.comments.insert(em, {
-          versionId,
-          nodeId: null,
-          kind: CommentKind.JUSTIFICATION,
-          body: justification,
-          authorId: actor.id,
-        });
+      if (comment) await this.notes.approval(em, versionId, actor.id, comment);
+      if (justification) await this.notes.justification(em, versionId, actor.id, justification);
       const fairness = unfair.length
         ? `fairness check failed (${unfair.join('; ')}); justification: ${justification}`
         : justification && `justification: ${justification}`;
@@ -136,7 +116,7 @@ export class LifecycleService {
         actor,
         'version.approve',
         after,
-        [comment, `evidence: simulation ${evidence.id}`, fairness].filter(Boolean).join(' — '),
+        [comment, `evidence: simulation ${evidenceId}`, fairness].filter(Boolean).join(' — '),
       );
       return after;
     });
@@ -152,13 +132,7 @@ export class LifecycleService {
         submittedBy: null,
         submittedAt: null,
       });
-      await this.comments.insert(em, {
-        versionId,
-        nodeId: null,
-        kind: CommentKind.REJECTION,
-        body: comment,
-        authorId: actor.id,
-      });
+      await this.notes.rejection(em, versionId, actor.id, comment);
       await this.record(em, actor, 'version.reject', after, comment);
       return after;
     });

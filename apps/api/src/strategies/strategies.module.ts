@@ -1,16 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
-import { AdaptiveServingModule } from '../adaptive/adaptive-serving.module';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogChangesModule } from '../catalog-changes/catalog-changes.module';
 import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
-import { PublishedStrategyEventsModule } from '../decisions/published-strategy-events.module';
 import { ModelsModule } from '../models/models.module';
-import { FairnessModule } from '../fairness/fairness.module';
-import { ReviewCommentsRepository } from '../reviews/review-comments.repository';
-import { SimulationsModule } from '../simulations/simulations.module';
 import { CatalogImpactService } from './catalog-impact.service';
+import { KnownStrategiesModule } from './known-strategies.module';
 import { LifecycleService } from './lifecycle.service';
+import { PublishedStrategyEventsModule } from './published-strategy-events.module';
 import { ReviewQueueResolver } from './review-queue.resolver';
 import { ReviewQueueService } from './review-queue.service';
 import { RulesImportResolver } from './rules-import.resolver';
@@ -23,23 +20,24 @@ import { SaveDraftPayloadResolver, VersionsResolver } from './versions.resolver'
 import { VersionsRepository } from './versions.repository';
 import { VersionsService } from './versions.service';
 
-/** Strategies, their versions and the lifecycle. Rejection and approval comments are written through the reviews' repository. */
+/**
+ * Strategies, their versions and the lifecycle. The lifecycle's ports (lifecycle-ports.ts) come from
+ * global modules of the features above: approval evidence (fairness), review notes (reviews) and
+ * learned model specs (adaptive serving).
+ */
 @Module({
   imports: [
-    AdaptiveServingModule,
+    KnownStrategiesModule,
     CatalogChangesModule,
     AuditModule,
     ActionsModule,
     CustomerSchemaModule,
-    SimulationsModule,
     PublishedStrategyEventsModule,
-    FairnessModule,
     ModelsModule,
   ],
   providers: [
     StrategiesRepository,
     VersionsRepository,
-    ReviewCommentsRepository,
     StrategyEnvironmentService,
     CatalogImpactService,
     StrategiesService,

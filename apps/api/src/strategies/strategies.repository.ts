@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Strategy } from './strategy.entity';
 
 @Injectable()
@@ -37,5 +37,11 @@ export class StrategiesRepository {
     if (!includeArchived) qb.andWhere('s.archived_at IS NULL');
     if (afterName !== undefined) qb.andWhere('lower(s.name) > lower(:afterName)', { afterName });
     return qb.getMany();
+  }
+
+  /** The ids among `ids` that name no strategy (archived ones exist). */
+  async missingIds(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const found = await em.find(Strategy, { select: { id: true }, where: { id: In([...ids]) } });
+    return ids.filter((id) => !found.some((strategy) => strategy.id === id));
   }
 }

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
@@ -11,6 +12,7 @@ import {
   pageSchema,
   type Page,
 } from '../common/graphql/pagination';
+import { requestLoader } from '../common/graphql/request-loader';
 import { ZodPipe } from '../common/validation';
 import {
   CreateStrategyInput,
@@ -57,9 +59,10 @@ export class StrategiesResolver {
   @Mutation(() => Strategy, { description: 'Creates a strategy with version 1 as a DRAFT.' })
   createStrategy(
     @CurrentActor() actor: Actor,
-    @Args('input', new ZodPipe(createStrategySchema, 'input')) input: CreateStrategyInput,
+    @Args('input', { type: () => CreateStrategyInput }, new ZodPipe(createStrategySchema, 'input'))
+    input: CreateStrategy,
   ) {
-    return this.strategiesService.create(actor, input as CreateStrategy);
+    return this.strategiesService.create(actor, input);
   }
 
   @Roles(Role.designer)
@@ -73,16 +76,34 @@ export class StrategiesResolver {
     return this.strategiesService.archive(actor, id);
   }
 
+  // Both fields are batched over the strategies of one request (one query for a whole list page),
+  // and read the documents only when the query asks for them.
   @ResolveField(() => [StrategyVersion], { description: 'Newest first.' })
-  versions(@Parent() strategy: Strategy) {
-    return this.versionsService.byStrategy(strategy.id);
+  async versions(@Parent() strategy: Strategy, @Context() context: object, @Info() info: GraphQLResolveInfo) {
+    return (await this.versionsOf(context, info, false).load(strategy.id)) ?? [];
   }
 
   @ResolveField(() => StrategyVersion, {
     nullable: true,
     description: 'The version that answers decisions, if any.',
   })
-  publishedVersion(@Parent() strategy: Strategy) {
-    return this.versionsService.published(strategy.id);
+  async publishedVersion(
+    @Parent() strategy: Strategy,
+    @Context() context: object,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return (await this.versionsOf(context, info, true).load(strategy.id))?.[0] ?? null;
+  }
+
+  private versionsOf(context: object, info: GraphQLResolveInfo, publishedOnly: boolean) {
+    const withContent = info.fieldNodes.some((node) =>
+      node.selectionSet?.selections.some(
+        (s) => s.kind !== Kind.FIELD || s.name.value === 'document' || s.name.value === 'environment',
+      ),
+    );
+    const name = `strategy-versions:${publishedOnly ? 'published' : 'all'}:${withContent ? 'full' : 'light'}`;
+    return requestLoader<StrategyVersion[]>(context, name, (ids) =>
+      this.versionsService.byStrategies(ids, { withContent, publishedOnly }),
+    );
   }
 }

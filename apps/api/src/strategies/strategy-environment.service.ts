@@ -12,7 +12,6 @@ import { ActionsService } from '../actions/actions.service';
 import type { ErrorDetail } from '../common/errors';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import { ModelsService } from '../models/models.service';
-import { AdaptiveServing } from '../adaptive/adaptive-serving';
 import {
   environmentOf,
   pinEnvironment,
@@ -21,6 +20,7 @@ import {
   type LiveEnvironment,
   type PinnedModel,
 } from './pinned-environment';
+import { LearnedModelSpecs } from './lifecycle-ports';
 import { registryReferences } from './registry-references';
 import type { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
@@ -34,7 +34,7 @@ export class StrategyEnvironmentService {
     private readonly actions: ActionsService,
     private readonly schema: CustomerSchemaService,
     private readonly models: ModelsService,
-    private readonly adaptive: AdaptiveServing,
+    private readonly adaptive: LearnedModelSpecs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

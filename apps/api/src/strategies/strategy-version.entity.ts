@@ -1,5 +1,17 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Strategy } from './strategy.entity';
+import { User } from '../users/user.entity';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import type { PinnedEnvironment } from './pinned-environment';
 import { VersionStatus } from './version-status';
@@ -7,6 +19,13 @@ import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 /** One version of a strategy: one engine document, its content hash and where it is in the lifecycle. */
 @ObjectType('StrategyVersion')
+@Check(
+  'strategy_versions_status_check',
+  "status IN ('DRAFT', 'IN_REVIEW', 'APPROVED', 'PUBLISHED', 'RETIRED')",
+)
+@Unique('strategy_versions_number_key', ['strategyId', 'number'])
+@Index('strategy_versions_content_hash', ['contentHash'])
+@Index('strategy_versions_one_published', ['strategyId'], { unique: true, where: "status = 'PUBLISHED'" })
 @Entity('strategy_versions')
 export class StrategyVersion {
   @Field(() => ID)
@@ -14,6 +33,7 @@ export class StrategyVersion {
   id: string;
 
   @Field(() => ID)
+  @ForeignKey(() => Strategy, { name: 'strategy_versions_strategy_id_fkey' })
   @Column('uuid', { name: 'strategy_id' })
   strategyId: string;
 
@@ -47,10 +67,11 @@ export class StrategyVersion {
   @Field(() => Int, {
     description: 'Increases with every save or state change; pass it as expectedRevision when saving.',
   })
-  @Column('int')
+  @Column('int', { default: 1 })
   revision: number;
 
   @Field(() => ID, { description: 'The author: who created this version.' })
+  @ForeignKey(() => User, { name: 'strategy_versions_created_by_fkey' })
   @Column('uuid', { name: 'created_by' })
   createdBy: string;
 
@@ -58,14 +79,16 @@ export class StrategyVersion {
     description:
       'Everyone who wrote or changed the content, for a clone also those of its source; none of them may approve it (four eyes).',
   })
-  @Column('uuid', { array: true })
+  @Column('uuid', { array: true, default: () => "'{}'" })
   editors: string[];
 
   @Field(() => ID, { nullable: true, description: 'The version this one was cloned from.' })
+  @ForeignKey(() => StrategyVersion, { name: 'strategy_versions_based_on_version_id_fkey' })
   @Column('uuid', { name: 'based_on_version_id', nullable: true })
   basedOnVersionId: string | null;
 
   @Field(() => ID, { nullable: true })
+  @ForeignKey(() => User, { name: 'strategy_versions_submitted_by_fkey' })
   @Column('uuid', { name: 'submitted_by', nullable: true })
   submittedBy: string | null;
 
@@ -74,6 +97,7 @@ export class StrategyVersion {
   submittedAt: Date | null;
 
   @Field(() => ID, { nullable: true })
+  @ForeignKey(() => User, { name: 'strategy_versions_approved_by_fkey' })
   @Column('uuid', { name: 'approved_by', nullable: true })
   approvedBy: string | null;
 
@@ -82,6 +106,7 @@ export class StrategyVersion {
   approvedAt: Date | null;
 
   @Field(() => ID, { nullable: true })
+  @ForeignKey(() => User, { name: 'strategy_versions_published_by_fkey' })
   @Column('uuid', { name: 'published_by', nullable: true })
   publishedBy: string | null;
 

@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '../users/user.entity';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 /** A decision strategy: a named sequence of versions, at most one of them PUBLISHED. */
@@ -23,6 +31,7 @@ export class Strategy {
   archivedAt: Date | null;
 
   @Field(() => ID)
+  @ForeignKey(() => User, { name: 'strategies_created_by_fkey' })
   @Column('uuid', { name: 'created_by' })
   createdBy: string;
 

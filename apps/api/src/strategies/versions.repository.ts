@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, In, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
 
@@ -38,6 +38,46 @@ export class VersionsRepository {
     em: EntityManager = this.dataSource.manager,
   ): Promise<StrategyVersion | null> {
     return em.findOne(StrategyVersion, { where: { strategyId, status: VersionStatus.PUBLISHED } });
+  }
+
+  /**
+   * The versions of many strategies in one query, newest first, by strategy (a list screen's N
+   * strategies cost one query, not N). Without `withContent`, the document and its pinned
+   * environment are left out (undefined): a list shows numbers and statuses.
+   */
+  async byStrategies(
+    strategyIds: readonly string[],
+    { withContent, publishedOnly }: { withContent: boolean; publishedOnly?: boolean },
+  ): Promise<Map<string, StrategyVersion[]>> {
+    const qb = this.dataSource
+      .getRepository(StrategyVersion)
+      .createQueryBuilder('v')
+      .where('v.strategyId IN (:...strategyIds)', { strategyIds })
+      .orderBy('v.number', 'DESC');
+    if (publishedOnly) qb.andWhere('v.status = :published', { published: VersionStatus.PUBLISHED });
+    if (!withContent) {
+      const light = this.dataSource
+        .getMetadata(StrategyVersion)
+        .columns.filter((c) => c.propertyName !== 'document' && c.propertyName !== 'environment')
+        .map((c) => `v.${c.propertyName}`);
+      qb.select(light);
+    }
+    const byStrategy = new Map<string, StrategyVersion[]>(strategyIds.map((id) => [id, []]));
+    for (const version of await qb.getMany()) byStrategy.get(version.strategyId)?.push(version);
+    return byStrategy;
+  }
+
+  /** The versions of exactly this content in these states (whose evidence is a simulation of it). */
+  withContent(contentHash: string, states: readonly VersionStatus[]): Promise<StrategyVersion[]> {
+    return this.dataSource.manager.find(StrategyVersion, {
+      where: { contentHash, status: In([...states]) },
+      order: { number: 'ASC' },
+    });
+  }
+
+  /** Every PUBLISHED version (one per strategy at most). */
+  allPublished(em: EntityManager = this.dataSource.manager): Promise<StrategyVersion[]> {
+    return em.find(StrategyVersion, { where: { status: VersionStatus.PUBLISHED } });
   }
 
   /** Call with the strategy row locked. */
@@ -82,7 +122,7 @@ export class VersionsRepository {
       `UPDATE strategy_versions
           SET document = $3, environment = $4, content_hash = $5, revision = revision + 1, updated_at = now(),
               editors = CASE WHEN $6::uuid = ANY(editors) THEN editors ELSE array_append(editors, $6::uuid) END
-        WHERE id = $1 AND revision = $2 AND status = 'DRAFT'`,
+        WHERE id = $1 AND revision = $2 AND status = $7`,
       [
         id,
         expectedRevision,
@@ -90,6 +130,7 @@ export class VersionsRepository {
         JSON.stringify(content.environment),
         content.contentHash,
         editorId,
+        VersionStatus.DRAFT,
       ],
     );
     if (result[1] !== 1) return null;
@@ -139,8 +180,8 @@ export class VersionsRepository {
     content: Pick<StrategyVersion, 'environment' | 'contentHash'>,
   ): Promise<void> {
     await em.query(
-      `UPDATE strategy_versions SET environment = $2, content_hash = $3 WHERE id = $1 AND status = 'DRAFT'`,
-      [id, JSON.stringify(content.environment), content.contentHash],
+      `UPDATE strategy_versions SET environment = $2, content_hash = $3 WHERE id = $1 AND status = $4`,
+      [id, JSON.stringify(content.environment), content.contentHash, VersionStatus.DRAFT],
     );
   }
 

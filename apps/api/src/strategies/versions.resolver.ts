@@ -25,8 +25,6 @@ import { LifecycleService } from './lifecycle.service';
 import { problemDetails } from './strategy-environment.service';
 import { StrategyVersion } from './strategy-version.entity';
 import { VersionsService, type SavedDraft } from './versions.service';
-import { Simulation } from '../simulations/simulation.entity';
-import { SimulationsRepository } from '../simulations/simulations.repository';
 import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
 
 const versionId = (name = 'versionId') => new ZodPipe(idSchema, name);
@@ -36,15 +34,7 @@ export class VersionsResolver {
   constructor(
     private readonly versionsService: VersionsService,
     private readonly lifecycle: LifecycleService,
-    private readonly simulations: SimulationsRepository,
   ) {}
-
-  @ResolveField(() => [Simulation], {
-    description: 'Simulations of exactly this content: the evidence a reviewer approves on.',
-  })
-  evidence(@Parent() version: StrategyVersion) {
-    return this.simulations.byContentHash(version.contentHash);
-  }
 
   @Roles(...ALL_ROLES)
   @Query(() => StrategyVersion)
@@ -66,8 +56,11 @@ export class VersionsResolver {
     description: 'Runs the engine for one input with the full trace. Writes nothing.',
     complexity: EXPENSIVE_FIELD_COST,
   })
-  testDecision(@Args('input', new ZodPipe(testDecisionSchema, 'input')) input: TestDecisionInput) {
-    return this.versionsService.testDecision(input as TestDecision);
+  testDecision(
+    @Args('input', { type: () => TestDecisionInput }, new ZodPipe(testDecisionSchema, 'input'))
+    input: TestDecision,
+  ) {
+    return this.versionsService.testDecision(input);
   }
 
   @Roles(Role.designer)
@@ -77,9 +70,9 @@ export class VersionsResolver {
   })
   saveDraft(
     @CurrentActor() actor: Actor,
-    @Args('input', new ZodPipe(saveDraftSchema, 'input')) input: SaveDraftInput,
+    @Args('input', { type: () => SaveDraftInput }, new ZodPipe(saveDraftSchema, 'input')) input: SaveDraft,
   ) {
-    return this.versionsService.saveDraft(actor, input as SaveDraft);
+    return this.versionsService.saveDraft(actor, input);
   }
 
   @Roles(Role.designer)

@@ -52,6 +52,19 @@ export class VersionsService {
     return this.versions.published(strategyId);
   }
 
+  /** The versions of many strategies in one query (see VersionsRepository.byStrategies). */
+  byStrategies(
+    strategyIds: readonly string[],
+    options: { withContent: boolean; publishedOnly?: boolean },
+  ): Promise<Map<string, StrategyVersion[]>> {
+    return this.versions.byStrategies(strategyIds, options);
+  }
+
+  /** Every PUBLISHED version (retention reads their contact-policy windows). */
+  allPublished(): Promise<StrategyVersion[]> {
+    return this.versions.allPublished();
+  }
+
   /**
    * A new DRAFT with the content of any version, numbered after the newest. The content's authors
    * come along as editors: whoever wrote or edited the source may not approve it in a clone either.

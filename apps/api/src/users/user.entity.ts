@@ -1,10 +1,11 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Role } from '../auth/roles';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 /** A person who signs in. The password hash is never exposed (no @Field). */
 @ObjectType('User')
+@Check('users_roles_known', "roles <@ ARRAY['designer', 'analyst', 'reviewer', 'publisher', 'admin']")
 @Entity('users')
 export class User {
   @Field(() => ID)
@@ -23,11 +24,11 @@ export class User {
   passwordHash: string;
 
   @Field(() => [Role])
-  @Column('text', { array: true })
+  @Column('text', { array: true, default: () => "'{}'" })
   roles: Role[];
 
   @Field()
-  @Column('boolean')
+  @Column('boolean', { default: true })
   active: boolean;
 
   @Field(() => DateTimeScalar)

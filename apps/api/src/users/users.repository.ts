@@ -35,7 +35,7 @@ export class UsersRepository {
   async update(
     em: EntityManager,
     id: string,
-    changes: Partial<Pick<User, 'roles' | 'active' | 'displayName'>>,
+    changes: Partial<Pick<User, 'roles' | 'active' | 'displayName' | 'passwordHash'>>,
   ): Promise<User> {
     await em.update(User, { id }, changes);
     return em.findOneOrFail(User, { where: { id } });

@@ -47,9 +47,9 @@ export class UsersResolver {
   @Mutation(() => User)
   createUser(
     @CurrentActor() actor: Actor,
-    @Args('input', new ZodPipe(createUserSchema, 'input')) input: CreateUserInput,
+    @Args('input', { type: () => CreateUserInput }, new ZodPipe(createUserSchema, 'input')) input: CreateUser,
   ) {
-    return this.usersService.create(actor, input as CreateUser);
+    return this.usersService.create(actor, input);
   }
 
   @Roles(Role.admin)

@@ -235,6 +235,10 @@ export const MUTATIONS: Record<string, Prepare> = {
     query: `mutation($id: ID!) { cancelSimulation(id: $id) { status } }`,
     variables: { id: await completeSimulation(t, 'a'.repeat(64), 'QUEUED') },
   }),
+  deleteSimulation: async (_s, t) => ({
+    query: `mutation($id: ID!) { deleteSimulation(id: $id) { id } }`,
+    variables: { id: await completeSimulation(t, 'b'.repeat(64)) },
+  }),
   deleteDataset: async (s, t) => ({
     query: `mutation($id: ID!) { deleteDataset(id: $id) { id } }`,
     variables: { id: await readyDataset(t, s.unique('dataset')) },
@@ -299,6 +303,9 @@ export const QUERIES: Record<string, Prepare> = {
     variables: { id: s.designer.id },
   }),
   actions: async () => ({ query: `{ actions(page: { first: 5 }) { edges { node { id } } } }` }),
+  actionCatalogSummary: async () => ({
+    query: `{ actionCatalogSummary(filter: { search: "a" }) { total matching groups channels changedAt } }`,
+  }),
   action: async (s) => ({
     query: `query($id: String!) { action(id: $id) { id } }`,
     variables: { id: (await s.action()).id },

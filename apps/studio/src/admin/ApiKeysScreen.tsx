@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useReloadOnReturn } from '../api/freshness';
 import type { SessionUser } from '../auth/session';
 import { deniedReason } from '../app/access';
 import { Button, Dialog, EmptyState } from '../shared/ui';
@@ -26,6 +27,7 @@ export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: Session
     api.strategies().then(setStrategies, () => undefined);
   }, [api]);
   useEffect(load, [load]);
+  useReloadOnReturn(load);
 
   const revoke = async (key: ApiKey) => {
     setBusy(true);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useReloadOnReturn } from '../api/freshness';
 import type { Role } from '../api/generated/graphql';
 import type { SessionUser } from '../auth/session';
 import { deniedReason } from '../app/access';
@@ -30,6 +31,7 @@ export function UsersScreen({ user: me, api = graphqlUsersApi }: { user: Session
     [api],
   );
   useEffect(() => void loadPage(), [loadPage]);
+  useReloadOnReturn(loadPage);
 
   const change = async (user: User, run: () => Promise<User>, done: (u: User) => string) => {
     setPending(user.id);

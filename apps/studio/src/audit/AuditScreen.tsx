@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useReloadOnReturn } from '../api/freshness';
 import { downloadText } from '../shared/download';
 import { Button, EmptyState } from '../shared/ui';
 import { errorMessage } from '../shared/error-message';
@@ -57,6 +58,8 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
     // Without facets the filters offer "any" only; the log itself still shows.
     api.facets().then(setFacets, () => undefined);
   }, [api, load, verify]);
+
+  useReloadOnReturn(useCallback(() => load(applied), [load, applied]));
 
   const exportCsv = async () => {
     setExporting('Exporting…');

@@ -12,6 +12,7 @@ import type { CatalogAction } from './catalog-api';
 
 /** Fixed column widths (px; the name takes the rest), so the columns stay put when a row turns into inputs. "Valid" holds both dates. */
 const WIDTHS = [140, undefined, 100, 100, 88, 76, 150, 120, 132, 120];
+export const COLUMN_COUNT = WIDTHS.length;
 
 export function CatalogHead() {
   return (
@@ -54,21 +55,29 @@ function attributeList(attributes: unknown): string {
 
 export function ActionRow({
   action,
+  rowIndex,
   editBlocked,
   onEdit,
   onDelete,
 }: {
   action: CatalogAction;
+  /** The row's place in the whole list (the header is row 1), for assistive technology. */
+  rowIndex?: number;
   /** Why the row cannot be edited now, if it cannot. */
   editBlocked?: string;
   onEdit(): void;
   onDelete(): void;
 }) {
   const attributes = attributeList(action.attributes);
+  const tags = action.tags.join(', ');
   return (
-    <tr>
-      <td className="mono">{action.id}</td>
-      <td className="action-name">{action.name}</td>
+    <tr className="action-row" aria-rowindex={rowIndex}>
+      <td className="mono" title={action.id}>
+        {action.id}
+      </td>
+      <td className="action-name" title={action.name}>
+        {action.name}
+      </td>
       <td>{action.group ?? <span className="muted">—</span>}</td>
       <td>{action.channel ?? <span className="muted">—</span>}</td>
       <td className="num">{formatAmount(action.value)}</td>
@@ -82,7 +91,7 @@ export function ActionRow({
           <span className="muted">always</span>
         )}
       </td>
-      <td>
+      <td title={tags || undefined}>
         {action.tags.map((t) => (
           <span key={t} className="tag">
             {t}

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { ApiError } from '../api/client';
 import { analyst, designer } from '../test-support/session-users';
 import { ActionsScreen } from './ActionsScreen';
-import type { ActionUpdate, CatalogAction, CatalogApi } from './catalog-api';
+import type { ActionUpdate, CatalogAction, CatalogApi, CatalogFilter } from './catalog-api';
 
 const gold: CatalogAction = {
   id: 'gold-card',
@@ -28,7 +28,12 @@ const travel: CatalogAction = {
   revision: 1,
 };
 
-/** An in-memory catalog that records what is sent. */
+const matches = (a: CatalogAction, f: CatalogFilter) =>
+  (!f.search || `${a.id} ${a.name}`.toLowerCase().includes(f.search.trim().toLowerCase())) &&
+  (!f.group || a.group === f.group) &&
+  (!f.channel || a.channel === f.channel);
+
+/** An in-memory catalog that records what is sent; it filters as the server does. */
 function fakeApi(initial: CatalogAction[] = [gold, travel]) {
   let store = initial.map((a) => ({ ...a }));
   const updates: { id: string; input: ActionUpdate }[] = [];
@@ -41,6 +46,16 @@ function fakeApi(initial: CatalogAction[] = [gold, travel]) {
       store = store.map((a) => (a.id === id ? { ...a, ...change, revision: a.revision + 1 } : a));
     },
     all: async () => store,
+    page: async (f) => ({
+      actions: store.filter((a) => matches(a, f)).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    }),
+    summary: async (f) => ({
+      total: store.length,
+      matching: store.filter((a) => matches(a, f)).length,
+      groups: [...new Set(store.flatMap((a) => (a.group ? [a.group] : [])))].sort(),
+      channels: [...new Set(store.flatMap((a) => (a.channel ? [a.channel] : [])))].sort(),
+      changedAt: null,
+    }),
     get: async (id) => store.find((a) => a.id === id)!,
     create: async (input) => {
       const created = {
@@ -261,13 +276,26 @@ describe('ActionsScreen', () => {
     expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('filters by search, group and channel with counts', async () => {
-    render(<ActionsScreen user={designer} api={fakeApi()} />);
+  it('filters by search, group and channel on the server, with counts', async () => {
+    const api = fakeApi();
+    const asked = jest.spyOn(api, 'page');
+    render(<ActionsScreen user={designer} api={api} />);
     await screen.findByText('2 actions in 2 groups');
     fireEvent.change(screen.getByLabelText('Filter by group'), { target: { value: 'insurance' } });
-    expect(screen.getByText('Showing 1 of 2 actions')).toBeTruthy();
+    await screen.findByText('Showing 1 of 2 actions');
     expect(screen.queryByText('Gold credit card')).toBeNull();
+    expect(asked).toHaveBeenLastCalledWith({ search: '', group: 'insurance', channel: '' }, undefined);
     fireEvent.change(screen.getByLabelText('Search actions'), { target: { value: 'gold' } });
-    expect(screen.getByText('No action matches')).toBeTruthy();
+    await screen.findByText('No action matches');
+  });
+
+  it('reads the catalog again when the user comes back to the page', async () => {
+    const api = fakeApi();
+    render(<ActionsScreen user={designer} api={api} />);
+    await screen.findByText('2 actions in 2 groups');
+    await api.create({ id: 'car-loan', name: 'Car loan', group: 'loans' });
+    fireEvent(window, new Event('focus'));
+    await screen.findByText('Car loan');
+    expect(screen.getByText('3 actions in 3 groups')).toBeTruthy();
   });
 });

@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { deniedReason } from '../app/access';
 import { ApiError } from '../api/client';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
-import { Button, Dialog, EmptyState } from '../shared/ui';
+import { Button, EmptyState } from '../shared/ui';
 import {
   createInput,
   draftOf,
   editedFields,
   EMPTY_DRAFT,
-  fieldOfDetail,
   parseDraft,
   rebaseDraft,
   updateInput,
@@ -17,12 +16,17 @@ import {
   type ActionField,
   type FieldErrors,
 } from './action-fields';
-import { ActionRow, CatalogHead, EditRow, type RowMessage } from './ActionRows';
-import { graphqlCatalogApi, type CatalogAction, type CatalogApi } from './catalog-api';
-import { needsConfirmation, type ChangeImpact } from './change-impact';
-import { ChangeImpactList } from './ChangeImpactList';
+import type { RowMessage } from './ActionRows';
+import { graphqlCatalogApi, type CatalogAction, type CatalogApi, type CatalogFilter } from './catalog-api';
+import { DeleteActionDialog, SaveAnywayDialog, type Deleting } from './CatalogDialogs';
+import { download, readText } from './catalog-files';
+import { CatalogTable } from './CatalogTable';
+import { catalogCount, CatalogToolbar } from './CatalogToolbar';
+import { asImpactInput, needsConfirmation, type ChangeImpact } from './change-impact';
 import { exportCsv, previewImport, type ImportPreview } from './csv-import';
 import { ImportPanel } from './ImportPanel';
+import { saveError } from './save-error';
+import { useCatalogList } from './use-catalog-list';
 
 interface Editing {
   /** The action as it was when editing started; undefined for a new one. */
@@ -35,122 +39,21 @@ interface Editing {
   impact?: ChangeImpact;
 }
 
-/** The whole action as the impact preview takes it. */
-const asInput = (a: CatalogAction) => ({
-  id: a.id,
-  name: a.name,
-  group: a.group,
-  channel: a.channel,
-  value: a.value,
-  cost: a.cost,
-  validFrom: a.validFrom,
-  validTo: a.validTo,
-  tags: a.tags,
-  attributes: a.attributes,
-});
+const NO_FILTER: CatalogFilter = { search: '', group: '', channel: '' };
 
-interface Filter {
-  search: string;
-  group: string;
-  channel: string;
-}
-
-const matches = (a: CatalogAction, f: Filter) =>
-  (!f.search || `${a.id} ${a.name}`.toLowerCase().includes(f.search.trim().toLowerCase())) &&
-  (!f.group || a.group === f.group) &&
-  (!f.channel || a.channel === f.channel);
-
-const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))].sort();
-
-/** A server error on save: on the cells it names, or as a sentence under the row. */
-function saveError(err: unknown, id: string): { errors: FieldErrors; message?: RowMessage } {
-  if (err instanceof ApiError && err.code === 'VALIDATION_FAILED' && Array.isArray(err.details)) {
-    const errors: FieldErrors = {};
-    const other: string[] = [];
-    for (const d of err.details as { field?: string; message?: string }[]) {
-      const field = fieldOfDetail(d.field ?? '');
-      if (field) errors[field] ??= d.message ?? 'is not valid';
-      else other.push(`${d.field}: ${d.message}`);
-    }
-    return {
-      errors,
-      message: other.length ? { text: `The server did not accept this: ${other.join('; ')}.` } : undefined,
-    };
-  }
-  if (err instanceof ApiError && err.code === 'CONFLICT' && err.extensions.field === 'input.id') {
-    return { errors: { id: 'is taken: another action has this id' } };
-  }
-  if (err instanceof ApiError && err.code === 'CONFLICT') {
-    const revision =
-      typeof err.extensions.currentRevision === 'number'
-        ? ` (now at revision ${err.extensions.currentRevision})`
-        : '';
-    return {
-      errors: {},
-      message: {
-        conflict: true,
-        text: `Someone else changed ${id}${revision} while you were editing. What you typed is kept: reload the row to get their version with your edits on top, then save again.`,
-      },
-    };
-  }
-  return { errors: {}, message: { text: `Not saved: ${errorMessage(err)} What you typed is kept.` } };
-}
-
-/** The file's text (FileReader: Blob.text is missing in older browsers and jsdom). */
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}.`));
-    reader.readAsText(file);
-  });
-}
-
-function download(name: string, text: string) {
-  // The byte order mark makes spreadsheet programs read the file as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
-/** The action catalog: the whole table with filters, inline editing, CSV import and export. */
+/**
+ * The action catalog: a table searched and filtered on the server, paged as it scrolls and windowed
+ * (see CatalogTable), with inline editing, CSV import and export.
+ */
 export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: SessionUser; api?: CatalogApi }) {
   const readOnly = deniedReason('editCatalog', user.roles);
-  const [actions, setActions] = useState<CatalogAction[]>();
-  const [loadError, setLoadError] = useState<string>();
-  const [filter, setFilter] = useState<Filter>({ search: '', group: '', channel: '' });
+  const [filter, setFilter] = useState<CatalogFilter>(NO_FILTER);
+  const { listed, error: loadError, reload, more, saved, removed } = useCatalogList(api, filter);
   const [editing, setEditing] = useState<Editing>();
-  const [deleting, setDeleting] = useState<{
-    action: CatalogAction;
-    error?: string;
-    busy?: boolean;
-    impact?: ChangeImpact;
-  }>();
+  const [deleting, setDeleting] = useState<Deleting>();
   const [importing, setImporting] = useState<{ fileName: string; preview: ImportPreview }>();
   const [notice, setNotice] = useState<string>();
-
-  const load = useCallback(async () => {
-    try {
-      setActions(await api.all());
-      setLoadError(undefined);
-    } catch (err) {
-      setLoadError(errorMessage(err));
-    }
-  }, [api]);
-  useEffect(() => void load(), [load]);
-
-  const shown = useMemo(() => actions?.filter((a) => matches(a, filter)), [actions, filter]);
-  const groups = useMemo(() => distinct(actions?.map((a) => a.group) ?? []), [actions]);
-  const channels = useMemo(() => distinct(actions?.map((a) => a.channel) ?? []), [actions]);
-
-  const replace = (saved: CatalogAction) =>
-    setActions((list) => {
-      const rest = (list ?? []).filter((a) => a.id !== saved.id);
-      return [...rest, saved].sort((a, b) => (a.id < b.id ? -1 : 1));
-    });
+  const summary = listed?.summary;
 
   const change = (field: ActionField, text: string) =>
     setEditing(
@@ -173,12 +76,12 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
           .catch(() => undefined);
         if (needsConfirmation(impact)) return setEditing((e) => e && { ...e, saving: false, impact });
       }
-      const saved = original
+      const result = original
         ? await api.update(original.id, updateInput(values, editedFields(original, draft), original.revision))
         : await api.create(createInput(values));
-      replace(saved);
+      saved(result);
       setEditing(undefined);
-      setNotice(`Saved ${saved.id}.`);
+      setNotice(`Saved ${result.id}.`);
     } catch (err) {
       setEditing((e) => e && { ...e, ...saveError(err, draft.id), saving: false });
     }
@@ -188,7 +91,7 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
     if (!editing?.original) return;
     try {
       const latest = await api.get(editing.original.id);
-      replace(latest);
+      saved(latest);
       setEditing({
         original: latest,
         draft: rebaseDraft(editing.draft, editing.original, latest),
@@ -203,18 +106,26 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
     }
   };
 
+  const startDelete = (a: CatalogAction) => {
+    setDeleting({ action: a });
+    api.impact(asImpactInput(a), true).then(
+      (impact) => setDeleting((d) => (d?.action.id === a.id ? { ...d, impact } : d)),
+      () => undefined,
+    );
+  };
+
   const confirmDelete = async () => {
     if (!deleting) return;
     setDeleting({ ...deleting, busy: true });
     try {
       await api.remove(deleting.action.id, deleting.action.revision);
-      setActions((list) => list?.filter((a) => a.id !== deleting.action.id));
+      removed(deleting.action.id);
       setNotice(`Deleted ${deleting.action.id}.`);
       setDeleting(undefined);
     } catch (err) {
       const stale = err instanceof ApiError && err.code === 'CONFLICT';
       const latest = stale ? await api.get(deleting.action.id).catch(() => undefined) : undefined;
-      if (latest) replace(latest);
+      if (latest) saved(latest);
       setDeleting({
         action: latest ?? deleting.action,
         error: stale
@@ -227,9 +138,11 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
   const pickFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (!file || !actions) return;
+    if (!file) return;
     try {
-      setImporting({ fileName: file.name, preview: previewImport(await readText(file), actions) });
+      // The preview says which rows update an existing action: it needs the whole catalog.
+      const [text, actions] = await Promise.all([readText(file), api.all()]);
+      setImporting({ fileName: file.name, preview: previewImport(text, actions) });
     } catch (err) {
       setImporting({
         fileName: file.name,
@@ -238,8 +151,14 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
     }
   };
 
+  const exportAll = () =>
+    api.all().then(
+      (actions) => download('actions.csv', exportCsv(actions)),
+      (err: unknown) => setNotice(`Could not export: ${errorMessage(err)}`),
+    );
+
   const busy = editing ? 'Save or cancel the row being edited first.' : undefined;
-  const rowBlock = readOnly ?? busy;
+  const filtered = filter.search !== '' || filter.group !== '' || filter.channel !== '';
 
   return (
     <main className="page-main catalog-main">
@@ -253,218 +172,84 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
           Read-only: {readOnly}
         </p>
       )}
-      <div className="catalog-toolbar">
-        <label className="sr-only" htmlFor="catalog-search">
-          Search actions
-        </label>
-        <input
-          id="catalog-search"
-          type="search"
-          placeholder="Search by id or name"
-          value={filter.search}
-          onChange={(e) => setFilter({ ...filter, search: e.target.value })}
-        />
-        <select
-          aria-label="Filter by group"
-          value={filter.group}
-          onChange={(e) => setFilter({ ...filter, group: e.target.value })}
-        >
-          <option value="">All groups</option>
-          {groups.map((g) => (
-            <option key={g}>{g}</option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by channel"
-          value={filter.channel}
-          onChange={(e) => setFilter({ ...filter, channel: e.target.value })}
-        >
-          <option value="">All channels</option>
-          {channels.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-        <span className="toolbar-spacer" />
-        <Button
-          variant="primary"
-          disabled={!!readOnly || !!editing || !actions}
-          title={readOnly ?? busy}
-          onClick={() => {
-            setFilter({ search: '', group: '', channel: '' });
-            setEditing({ draft: EMPTY_DRAFT, errors: {}, saving: false });
-          }}
-        >
-          Add action
-        </Button>
-        <label
-          className={`btn btn-secondary file-button ${readOnly || !actions ? 'disabled' : ''}`}
-          title={readOnly ?? 'Create and update actions from a CSV file'}
-        >
-          Import CSV…
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            className="sr-only"
-            disabled={!!readOnly || !actions}
-            onChange={(e) => void pickFile(e)}
-          />
-        </label>
-        <Button
-          disabled={!actions?.length}
-          title="Download the whole catalog as a CSV file"
-          onClick={() => actions && download('actions.csv', exportCsv(actions))}
-        >
-          Export CSV
-        </Button>
-      </div>
+      <CatalogToolbar
+        filter={filter}
+        summary={summary}
+        onFilter={setFilter}
+        readOnly={readOnly}
+        addBlocked={busy}
+        onAdd={() => {
+          setFilter(NO_FILTER);
+          setEditing({ draft: EMPTY_DRAFT, errors: {}, saving: false });
+        }}
+        onImport={(e) => void pickFile(e)}
+        onExport={() => void exportAll()}
+      />
       <p className="catalog-count muted" role="status">
         {notice && <span className="ok-text">{notice} </span>}
-        {actions &&
-          (shown!.length === actions.length
-            ? `${actions.length} ${actions.length === 1 ? 'action' : 'actions'} in ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}`
-            : `Showing ${shown!.length} of ${actions.length} actions`)}
+        {summary && catalogCount(summary)}
       </p>
       {importing && (
         <ImportPanel
           fileName={importing.fileName}
           preview={importing.preview}
           api={api}
-          onImported={() => void load()}
+          onImported={reload}
           onClose={() => setImporting(undefined)}
         />
       )}
       {loadError && (
         <p className="callout callout-error" role="alert">
           Could not load the catalog: {loadError}{' '}
-          <Button className="btn-small" onClick={() => void load()}>
+          <Button className="btn-small" onClick={reload}>
             Try again
           </Button>
         </p>
       )}
-      {!actions && !loadError && <p className="muted">Loading the catalog…</p>}
-      {actions && actions.length === 0 && !editing && (
+      {!listed && !loadError && <p className="muted">Loading the catalog…</p>}
+      {summary?.total === 0 && !editing && (
         <EmptyState title="The catalog is empty">
           {readOnly
             ? 'A designer adds the actions strategies offer.'
             : 'Add an action, or import them from a CSV file.'}
         </EmptyState>
       )}
-      {actions && (actions.length > 0 || editing) && (
-        <div className="catalog-table-wrap">
-          <table className="data-table catalog-table">
-            <CatalogHead />
-            <tbody>
-              {editing && !editing.original && (
-                <EditRow
-                  draft={editing.draft}
-                  errors={editing.errors}
-                  isNew
-                  saving={editing.saving}
-                  message={editing.message}
-                  onChange={change}
-                  onSave={() => void save()}
-                  onCancel={() => setEditing(undefined)}
-                  onReload={() => undefined}
-                />
-              )}
-              {shown!.map((a) =>
-                editing?.original?.id === a.id ? (
-                  <EditRow
-                    key={a.id}
-                    draft={editing.draft}
-                    errors={editing.errors}
-                    isNew={false}
-                    saving={editing.saving}
-                    message={editing.message}
-                    onChange={change}
-                    onSave={() => void save()}
-                    onCancel={() => setEditing(undefined)}
-                    onReload={() => void reloadRow()}
-                  />
-                ) : (
-                  <ActionRow
-                    key={a.id}
-                    action={a}
-                    editBlocked={rowBlock}
-                    onEdit={() => {
-                      setNotice(undefined);
-                      setEditing({ original: a, draft: draftOf(a), errors: {}, saving: false });
-                    }}
-                    onDelete={() => {
-                      setDeleting({ action: a });
-                      api.impact(asInput(a), true).then(
-                        (impact) => setDeleting((d) => (d?.action.id === a.id ? { ...d, impact } : d)),
-                        () => undefined,
-                      );
-                    }}
-                  />
-                ),
-              )}
-            </tbody>
-          </table>
-          {shown!.length === 0 && actions.length > 0 && (
-            <EmptyState title="No action matches">
-              Clear the search or the filters to see the whole catalog.
-            </EmptyState>
-          )}
-        </div>
+      {listed && (listed.actions.length > 0 || editing) && (
+        <CatalogTable
+          actions={listed.actions}
+          editing={editing && { ...editing, id: editing.original?.id }}
+          editBlocked={readOnly ?? busy}
+          onMore={more}
+          onEdit={(a) => {
+            setNotice(undefined);
+            setEditing({ original: a, draft: draftOf(a), errors: {}, saving: false });
+          }}
+          onDelete={startDelete}
+          onChange={change}
+          onSave={() => void save()}
+          onCancel={() => setEditing(undefined)}
+          onReload={() => void reloadRow()}
+        />
+      )}
+      {listed && listed.actions.length === 0 && !!summary?.total && filtered && (
+        <EmptyState title="No action matches">
+          Clear the search or the filters to see the whole catalog.
+        </EmptyState>
       )}
       {deleting && (
-        <Dialog
-          title={`Delete ${deleting.action.id}?`}
-          onClose={() => setDeleting(undefined)}
-          actions={
-            <>
-              <Button onClick={() => setDeleting(undefined)}>Cancel</Button>
-              <Button
-                variant="danger"
-                disabled={deleting.busy || deleting.impact?.refused}
-                onClick={() => void confirmDelete()}
-              >
-                Delete action
-              </Button>
-            </>
-          }
-        >
-          <p>
-            “{deleting.action.name}” leaves the catalog. Strategies that refer to{' '}
-            <span className="mono">{deleting.action.id}</span> will no longer find it.
-          </p>
-          {needsConfirmation(deleting.impact) && (
-            <ChangeImpactList impact={deleting.impact!} subject={`“${deleting.action.name}”`} />
-          )}
-          {deleting.error && (
-            <p className="callout callout-error" role="alert">
-              {deleting.error}
-            </p>
-          )}
-        </Dialog>
+        <DeleteActionDialog
+          deleting={deleting}
+          onCancel={() => setDeleting(undefined)}
+          onConfirm={() => void confirmDelete()}
+        />
       )}
       {editing?.impact && (
-        <Dialog
-          title={`Save “${editing.draft.name.trim() || editing.draft.id}”?`}
-          onClose={() => setEditing((e) => e && { ...e, impact: undefined })}
-          actions={
-            <>
-              <Button onClick={() => setEditing((e) => e && { ...e, impact: undefined })}>
-                Back to editing
-              </Button>
-              <Button
-                variant="primary"
-                disabled={editing.impact.refused}
-                title={editing.impact.refused ? 'The server would refuse it: see why above.' : undefined}
-                onClick={() => void save(true)}
-              >
-                Save anyway
-              </Button>
-            </>
-          }
-        >
-          <ChangeImpactList
-            impact={editing.impact}
-            subject={`“${editing.draft.name.trim() || editing.draft.id}”`}
-          />
-        </Dialog>
+        <SaveAnywayDialog
+          subject={editing.draft.name.trim() || editing.draft.id}
+          impact={editing.impact}
+          onBack={() => setEditing((e) => e && { ...e, impact: undefined })}
+          onSave={() => void save(true)}
+        />
       )}
     </main>
   );

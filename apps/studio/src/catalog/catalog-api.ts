@@ -23,10 +23,12 @@ export const CatalogActionFields = graphql(`
   }
 `);
 
+/** Rows a page: 100 × 13 fields stays well under the API's cost limit of 5,000 points per query. */
+export const CATALOG_PAGE_SIZE = 100;
+
 const CatalogPageQuery = graphql(`
-  # 50 a page: the API caps a query at 1000 points (fields × page size).
-  query CatalogPage($after: String) {
-    actions(page: { first: 50, after: $after }) {
+  query CatalogPage($filter: ActionFilterInput, $first: Int!, $after: String) {
+    actions(filter: $filter, page: { first: $first, after: $after }) {
       edges {
         node {
           ...CatalogActionFields
@@ -36,6 +38,18 @@ const CatalogPageQuery = graphql(`
         hasNextPage
         endCursor
       }
+    }
+  }
+`);
+
+const CatalogSummaryQuery = graphql(`
+  query CatalogSummary($filter: ActionFilterInput) {
+    actionCatalogSummary(filter: $filter) {
+      total
+      matching
+      groups
+      channels
+      changedAt
     }
   }
 `);
@@ -86,8 +100,33 @@ export type CatalogAction = CatalogActionFieldsFragment;
 export type ActionCreate = CreateActionInput;
 export type ActionUpdate = UpdateActionInput;
 
+/** What the Actions screen filters by, on the server; empty strings mean "any". */
+export interface CatalogFilter {
+  search: string;
+  group: string;
+  channel: string;
+}
+
+export interface CatalogPage {
+  actions: CatalogAction[];
+  /** The cursor of the next page; undefined on the last one. */
+  next?: string;
+}
+
+export interface CatalogSummary {
+  total: number;
+  matching: number;
+  groups: string[];
+  channels: string[];
+  changedAt: string | null;
+}
+
 export interface CatalogApi {
-  /** The whole catalog, every page of it, by id. */
+  /** One page of the actions that match `filter`, by id, after the cursor `after`. */
+  page(filter: CatalogFilter, after?: string): Promise<CatalogPage>;
+  /** Sizes, groups and channels of the catalog; `matching` counts `filter`. */
+  summary(filter: CatalogFilter): Promise<CatalogSummary>;
+  /** The whole catalog, by id (read again only when it changed since the last call). */
   all(): Promise<CatalogAction[]>;
   get(id: string): Promise<CatalogAction>;
   create(input: ActionCreate): Promise<CatalogAction>;
@@ -97,15 +136,49 @@ export interface CatalogApi {
   impact(action: ActionCreate, remove?: boolean): Promise<ChangeImpact>;
 }
 
+const NO_FILTER: CatalogFilter = { search: '', group: '', channel: '' };
+
+const asFilter = (f: CatalogFilter) => ({
+  search: f.search.trim() || null,
+  group: f.group || null,
+  channel: f.channel || null,
+});
+
+const readPage = async (filter: CatalogFilter, after?: string): Promise<CatalogPage> => {
+  const page = (
+    await request(CatalogPageQuery, { filter: asFilter(filter), first: CATALOG_PAGE_SIZE, after })
+  ).actions;
+  return {
+    actions: page.edges.map((e) => e.node),
+    next: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined,
+  };
+};
+
+const readSummary = async (filter: CatalogFilter): Promise<CatalogSummary> =>
+  (await request(CatalogSummaryQuery, { filter: asFilter(filter) })).actionCatalogSummary;
+
+/**
+ * The whole catalog as last read, with the size and last change it had then: the editor, the mapping
+ * and the models screens ask for it each time they open (and on focus), and one small query tells
+ * whether the copy is still current.
+ */
+let wholeCatalog: { version: string; actions: CatalogAction[] } | undefined;
+
 export const graphqlCatalogApi: CatalogApi = {
+  page: readPage,
+  summary: readSummary,
   all: async () => {
+    const { total, changedAt } = await readSummary(NO_FILTER);
+    const version = `${total}@${changedAt ?? ''}`;
+    if (wholeCatalog?.version === version) return wholeCatalog.actions;
     const actions: CatalogAction[] = [];
-    let after: string | null | undefined;
+    let after: string | undefined;
     do {
-      const page = (await request(CatalogPageQuery, { after })).actions;
-      actions.push(...page.edges.map((e) => e.node));
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+      const page = await readPage(NO_FILTER, after);
+      actions.push(...page.actions);
+      after = page.next;
     } while (after);
+    wholeCatalog = { version, actions };
     return actions;
   },
   get: async (id) => (await request(CatalogActionQuery, { id })).action,

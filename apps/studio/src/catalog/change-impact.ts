@@ -1,5 +1,6 @@
 import { graphql } from '../api/generated';
 import type { ChangeImpactPartsFragment } from '../api/generated/graphql';
+import type { CatalogAction } from './catalog-api';
 
 // Spread into the catalog's and the schema's impact queries; codegen adds it to them.
 graphql(`
@@ -28,3 +29,17 @@ export const EFFECT_WORDS: Record<ChangeImpact['impacts'][number]['effect'], str
 
 /** Worth asking before saving: some version reads what changes. */
 export const needsConfirmation = (impact: ChangeImpact | undefined) => !!impact && impact.impacts.length > 0;
+
+/** The whole action as the impact preview takes it. */
+export const asImpactInput = (a: CatalogAction) => ({
+  id: a.id,
+  name: a.name,
+  group: a.group,
+  channel: a.channel,
+  value: a.value,
+  cost: a.cost,
+  validFrom: a.validFrom,
+  validTo: a.validTo,
+  tags: a.tags,
+  attributes: a.attributes,
+});

@@ -47,6 +47,18 @@ const api = (asked: [string, boolean][] = []): CustomersApi => ({
           strategyId: 's1',
           versionNumber: 3,
           actions: [{ actionId: 'credit-offer', rank: 1 }],
+          explanation: [
+            'Recommended (version 3 of the strategy): 1. Credit offer.',
+            'Based on: balance 5000 (45 days old); email (personal, hidden).',
+            'Asked through: rest.',
+          ],
+        },
+        {
+          id: 'd0',
+          decidedAt: '2026-02-01T09:00:00.000Z',
+          strategyId: 's1',
+          versionNumber: 2,
+          actions: [],
         },
       ],
       ...(withHistory && {
@@ -103,7 +115,18 @@ describe('CustomersScreen', () => {
     expect(screen.getByText('pseudonymised')).toBeTruthy();
     expect(screen.getByText('hidden (personal)')).toBeTruthy();
     expect(screen.getByText(/declined credit-offer \(web\)/)).toBeTruthy();
-    expect(screen.getByText(/version 3 recommended credit-offer/)).toBeTruthy();
+    const why = screen.getByRole('list', { name: 'Why, decision of 2026-02-10T09:00:00.000Z' });
+    expect(
+      within(why)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Recommended (version 3 of the strategy): 1. Credit offer.',
+      'Based on: balance 5000 (45 days old); email (personal, hidden).',
+      'Asked through: rest.',
+    ]);
+    // A decision logged without an explanation still says what it recommended.
+    expect(screen.getByText(/version 2 recommended nothing/)).toBeTruthy();
   });
 
   it('summarises each source, least complete field first; admins get no history (the server refuses it to them)', async () => {

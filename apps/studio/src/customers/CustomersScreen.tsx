@@ -135,9 +135,20 @@ export function CustomersScreen({
             ) : (
               <ul>
                 {customer.recentDecisions.map((d) => (
-                  <li key={d.id}>
-                    {d.decidedAt}: version {d.versionNumber} recommended{' '}
-                    {d.actions.map((a) => a.actionId).join(', ') || 'nothing'}
+                  <li key={d.id} className="recent-decision">
+                    <span className="recent-decision-when">{d.decidedAt}</span>
+                    {d.explanation?.length ? (
+                      <ul aria-label={`Why, decision of ${d.decidedAt}`}>
+                        {d.explanation.map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <>
+                        : version {d.versionNumber} recommended{' '}
+                        {d.actions.map((a) => a.actionId).join(', ') || 'nothing'}
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

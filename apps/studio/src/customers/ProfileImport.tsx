@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { INSPECT_BYTES } from '../datasets/datasets-api';
-import type { Inspection } from '../datasets/mapping-model';
+import { newDatasetId } from '../datasets/upload';
+import type { Inspection, SchemaField } from '../datasets/mapping-model';
 import { errorMessage } from '../shared/error-message';
 import { Button } from '../shared/ui';
 import {
@@ -11,11 +12,14 @@ import {
 } from './profile-import-api';
 import {
   chooseIdColumn,
+  mapColumn,
   profileImportMapping,
   profileImportProblems,
   suggestProfileImport,
   type ProfileImportForm,
 } from './profile-import-model';
+
+const PROGRESS_EVERY_MS = 1000;
 
 /**
  * A dataset file (CSV, JSON lines) imported as profiles from one declared source: the columns that
@@ -34,11 +38,13 @@ export function ProfileImport({
   const [sources, setSources] = useState<string[]>();
   const [file, setFile] = useState<File>();
   const [inspection, setInspection] = useState<Inspection>();
+  const [schema, setSchema] = useState<SchemaField[]>([]);
   const [initial, setInitial] = useState<ProfileImportForm>();
   const [form, setForm] = useState<ProfileImportForm>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<number>();
+  const [stored, setStored] = useState<number>();
   const [result, setResult] = useState<ProfileImportResult>();
   const [showProblems, setShowProblems] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
@@ -63,12 +69,13 @@ export function ProfileImport({
       return setError(`"${chosen.name}" is empty: choose a file with a header line and rows.`);
     setBusy(true);
     try {
-      const [found, schema] = await Promise.all([
+      const [found, declared] = await Promise.all([
         api.inspect(chosen.slice(0, INSPECT_BYTES)),
         api.customerSchema(),
       ]);
-      const suggested = suggestProfileImport(found, schema, sources ?? []);
+      const suggested = suggestProfileImport(found, declared, sources ?? []);
       setInspection(found);
+      setSchema(declared);
       setInitial(suggested);
       setForm(suggested);
     } catch (err) {
@@ -88,9 +95,19 @@ export function ProfileImport({
     setBusy(true);
     setError(undefined);
     setSent(0);
+    setStored(undefined);
+    const importId = newDatasetId();
+    // The server stores the rows chunk by chunk: ask how many it has every second.
+    const poll = setInterval(() => {
+      api.progress(importId).then(
+        (p) => p && setStored(p.rowsImported),
+        () => undefined, // the answer at the end says what happened
+      );
+    }, PROGRESS_EVERY_MS);
     try {
       setResult(
         await api.importProfiles({
+          importId,
           file,
           format: inspection.format.kind,
           source: form.source,
@@ -107,8 +124,10 @@ export function ProfileImport({
           : errorMessage(err),
       );
     } finally {
+      clearInterval(poll);
       setBusy(false);
       setSent(undefined);
+      setStored(undefined);
       abort.current = undefined;
     }
   };
@@ -205,9 +224,20 @@ export function ProfileImport({
                   </td>
                   <td>{c.column}</td>
                   <td>
-                    {c.field
-                      ? `${c.field}${c.personal ? ' (personal: stored as a pseudonym)' : ''}`
-                      : 'not a declared field: not imported'}
+                    <select
+                      aria-label={`Customer field for ${c.column}`}
+                      value={c.field ?? ''}
+                      onChange={(e) => setForm(mapColumn(form, schema, c.column, e.target.value))}
+                      disabled={busy}
+                    >
+                      <option value="">not imported</option>
+                      {schema.map((f) => (
+                        <option key={f.name} value={f.name}>
+                          {f.label ? `${f.label} (${f.name})` : f.name}
+                        </option>
+                      ))}
+                    </select>
+                    {c.field && c.personal && ' personal: stored as a pseudonym'}
                   </td>
                 </tr>
               ))}
@@ -226,8 +256,9 @@ export function ProfileImport({
             </Button>
             {busy && sent !== undefined && (
               <>
-                <span role="status">
+                <span role="status" aria-label="Import progress">
                   {sent < 1 ? `Sending the file: ${Math.round(sent * 100)}%` : 'Importing the last rows…'}
+                  {stored !== undefined && ` — ${stored.toLocaleString('en')} rows stored so far`}
                 </span>
                 <Button variant="secondary" onClick={() => abort.current?.abort()}>
                   Cancel

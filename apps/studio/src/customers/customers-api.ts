@@ -66,6 +66,8 @@ export interface RecentDecision {
   strategyId: string;
   versionNumber: number;
   actions: { actionId: string; rank: number }[];
+  /** Sentences on what was recommended and the customer data it was decided on (personal values masked). */
+  explanation?: string[];
 }
 
 export interface InteractionView {

@@ -4,7 +4,7 @@ import { session } from '../auth/session';
 import { graphqlDatasetsApi } from '../datasets/datasets-api';
 import type { Inspection, SchemaField } from '../datasets/mapping-model';
 import { mappingHeader } from '../datasets/mapping-model';
-import { postRaw, type SendProgress } from '../datasets/upload';
+import { postRaw, restError, type SendProgress } from '../datasets/upload';
 import type { ProfileImportMapping } from './profile-import-model';
 
 const ProfileSourcesQuery = graphql(`
@@ -27,7 +27,17 @@ export interface ProfileImportResult {
   rejected: { line: number; column?: string; kind: string; reason: string }[];
 }
 
+/** How far the server is with an import (`GET /api/v1/customers:import/{importId}`). */
+export interface ProfileImportProgress {
+  status: 'running' | 'done' | 'stopped';
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+}
+
 export interface ProfileImportRequest {
+  /** Names the import, so that its progress can be asked for while it runs. */
+  importId: string;
   file: Blob;
   format: 'csv' | 'jsonl';
   source: string;
@@ -43,6 +53,8 @@ export interface ProfileImportApi {
   inspect(head: Blob): Promise<Inspection>;
   /** Resolves once the server has read the whole file. */
   importProfiles(req: ProfileImportRequest): Promise<ProfileImportResult>;
+  /** The rows the server has stored so far; undefined before it has started. */
+  progress(importId: string): Promise<ProfileImportProgress | undefined>;
 }
 
 const CONTENT_TYPES = { csv: 'text/csv', jsonl: 'application/x-ndjson' } as const;
@@ -51,12 +63,12 @@ export const graphqlProfileImportApi: ProfileImportApi = {
   sources: async () => (await request(ProfileSourcesQuery, {})).profileSources,
   customerSchema: graphqlDatasetsApi.customerSchema,
   inspect: graphqlDatasetsApi.inspect,
-  importProfiles: async ({ file, format, source, mapping, onProgress, signal }) => {
+  importProfiles: async ({ importId, file, format, source, mapping, onProgress, signal }) => {
     // A GraphQL call first refreshes an expired access token, which a REST call cannot.
     await request(ProfileSourcesQuery, {});
     const token = session.get()?.accessToken;
     return postRaw<ProfileImportResult>({
-      url: `/api/v1/customers:import?${new URLSearchParams({ source, format })}`,
+      url: `/api/v1/customers:import?${new URLSearchParams({ source, format, importId })}`,
       body: file,
       headers: {
         'Content-Type': CONTENT_TYPES[format],
@@ -66,5 +78,15 @@ export const graphqlProfileImportApi: ProfileImportApi = {
       onProgress,
       signal,
     });
+  },
+  progress: async (importId) => {
+    const token = session.get()?.accessToken;
+    const res = await fetch(`/api/v1/customers:import/${encodeURIComponent(importId)}`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    if (res.status === 404) return undefined;
+    const body: unknown = await res.json().catch(() => undefined);
+    if (!res.ok) throw restError(res.status, body);
+    return body as ProfileImportProgress;
   },
 };

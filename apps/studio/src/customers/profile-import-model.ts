@@ -46,6 +46,29 @@ export function suggestProfileImport(
   };
 }
 
+/**
+ * The analyst maps a column onto a declared field (or on none: not imported), as the simulation
+ * dataset mapping does; choosing a field imports the column.
+ */
+export function mapColumn(
+  form: ProfileImportForm,
+  schema: readonly SchemaField[],
+  column: string,
+  field: string,
+): ProfileImportForm {
+  const declared = schema.find((f) => f.name === field);
+  return {
+    ...form,
+    columns: form.columns.map((c) => {
+      if (c.column !== column) return c;
+      const { field: _previous, ...rest } = c;
+      return declared
+        ? { ...rest, field: declared.name, personal: declared.personal, imported: true }
+        : { ...rest, personal: false, imported: false };
+    }),
+  };
+}
+
 /** The id column no longer imports as a field; the former id column becomes a choice again. */
 export function chooseIdColumn(
   form: ProfileImportForm,
@@ -70,6 +93,14 @@ export function profileImportProblems(form: ProfileImportForm): string[] {
   if (!form.source) problems.push('Choose the source the file comes from.');
   if (!form.customerId) problems.push('Choose the column that holds the customer id.');
   if (!form.columns.some((c) => c.imported)) problems.push('Choose at least one column to import.');
+  const byField = new Map<string, string[]>();
+  for (const c of form.columns.filter((x) => x.imported && x.field))
+    byField.set(c.field!, [...(byField.get(c.field!) ?? []), c.column]);
+  for (const [field, columns] of byField)
+    if (columns.length > 1)
+      problems.push(
+        `The columns ${columns.map((c) => `"${c}"`).join(' and ')} both fill the field ${field}: import one of them.`,
+      );
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useReloadOnReturn } from '../api/freshness';
 import { deniedReason } from '../app/access';
 import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
@@ -46,6 +47,7 @@ export function DatasetPage({
       return undefined;
     }
   }, [api, datasetId]);
+  useReloadOnReturn(load);
 
   useEffect(() => {
     let stopped = false;

@@ -17,6 +17,15 @@ async function openMapping(api: ReturnType<typeof memoryApi>['api']) {
   fireEvent.click(await screen.findByRole('button', { name: 'Upload a dataset' }));
   fireEvent.change(screen.getByLabelText('Dataset file (CSV or JSON lines)'), { target: { files: [csv()] } });
   await screen.findByRole('heading', { name: 'Columns' });
+  // The file's age and gender are text, declared a number and true/false: the form asks, and the
+  // analyst maps them onto the declared fields anyway.
+  expect(
+    screen.getByText('customer.age is declared number, this column holds text. Which should it become?'),
+  ).toBeTruthy();
+  expect((screen.getByLabelText('Column "age" personal data') as HTMLSelectElement).value).toBe('keep');
+  fireEvent.click(screen.getByRole('button', { name: 'Use customer.age anyway' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Use customer.gender anyway' }));
+  expect(screen.queryByRole('button', { name: 'Use customer.age anyway' })).toBeNull();
 }
 
 describe('DatasetsScreen list', () => {
@@ -251,6 +260,10 @@ describe('DatasetsScreen dataset page', () => {
     expect(screen.getByText('30 – 80')).toBeTruthy();
     expect(screen.getByText('hidden (personal)')).toBeTruthy();
     expect(screen.getByLabelText('Most frequent values of destination').textContent).toContain('Home');
+    // A number column: how its values spread, bar by bar, beside its range.
+    expect(screen.getByLabelText('Histogram of temperature').textContent).toBe(
+      '30 to 55: 500 rows55 to 80: 481 rows',
+    );
     expect(screen.getByText('coupon + expiration')).toBeTruthy();
     expect(
       screen.getByRole('link', { name: 'Simulate a strategy on this dataset' }).getAttribute('href'),

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useReloadOnReturn } from '../api/freshness';
 import { deniedReason } from '../app/access';
 import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
@@ -49,6 +50,7 @@ function DatasetList({ api, user }: { api: DatasetsApi; user: SessionUser }) {
     );
   }, [api]);
   useEffect(load, [load]);
+  useReloadOnReturn(load);
   // Someone's upload under way: follow it until it is ready or failed.
   const underWay = datasets?.some((d) => d.status === 'UPLOADING') ?? false;
   useEffect(() => {

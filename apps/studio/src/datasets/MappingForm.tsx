@@ -1,30 +1,16 @@
 import { useId } from 'react';
 import { ChipsInput, Field, Select, TextInput, type Choice } from '../shared/ui';
+import { MappingColumnRow } from './MappingColumnRow';
 import {
   NO_CUSTOMER_ID,
-  chooseField,
-  fieldChoices,
   roleOf,
   type CatalogChoice,
   type ColumnChoice,
   type Inspection,
   type MappingForm as Form,
   type MappingProblem,
-  type Personal,
   type SchemaField,
 } from './mapping-model';
-
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'number',
-  boolean: 'true/false',
-  date: 'date',
-  list: 'list',
-};
-
-/** Not field names (those are identifiers), so they cannot clash with one. */
-const IGNORED = '(ignored)';
-const NAMED = '(named)';
 
 const DELIMITER_WORDS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
@@ -56,14 +42,6 @@ export function MappingForm({
       'columns',
       form.columns.map((c) => (c.column === column ? update(c) : c)),
     );
-  const setColumn = (column: string, change: Partial<ColumnChoice>) =>
-    updateColumn(column, (c) => ({ ...c, ...change }));
-  const typeOf = (c: ColumnChoice, field: string): string => {
-    const declared = schema.find((f) => f.name === field);
-    return declared
-      ? `declared ${TYPE_WORDS[declared.type] ?? declared.type}`
-      : `new, ${TYPE_WORDS[c.inferredType] ?? c.inferredType}`;
-  };
   const columnChoices: Choice<string>[] = inspection.header.map((c) => ({ value: c, label: c }));
   const optional = (none: string): Choice<string>[] => [{ value: '', label: none }, ...columnChoices];
   const { format } = inspection;
@@ -235,88 +213,17 @@ export function MappingForm({
             </tr>
           </thead>
           <tbody>
-            {form.columns.map((c) => {
-              const role = roleOf(form, c.column);
-              const errors = at(`column:${c.column}`);
-              const notes = warnings.filter((w) => w.where === `column:${c.column}`).map((w) => w.message);
-              return (
-                <tr
-                  key={c.column}
-                  className={errors.length ? 'row-invalid' : c.imported || role ? '' : 'row-ignored'}
-                >
-                  <th scope="row">{c.column}</th>
-                  <td>{TYPE_WORDS[c.inferredType] ?? c.inferredType}</td>
-                  <td>
-                    {role ? (
-                      <span className="muted">the {role}</span>
-                    ) : (
-                      <Select
-                        label={`Column "${c.column}" becomes`}
-                        value={c.imported ? (c.named ? NAMED : c.field) : IGNORED}
-                        options={[
-                          ...fieldChoices(c.column, schema).map((field) => ({
-                            value: field,
-                            label: `customer.${field} (${typeOf(c, field)})`,
-                          })),
-                          { value: NAMED, label: 'A field named here…' },
-                          { value: IGNORED, label: 'Ignored' },
-                        ]}
-                        onChange={(v) =>
-                          v === IGNORED
-                            ? setColumn(c.column, { imported: false })
-                            : updateColumn(c.column, (choice) =>
-                                v === NAMED
-                                  ? chooseField(choice, '', schema, true)
-                                  : chooseField(choice, v, schema),
-                              )
-                        }
-                        invalid={errors.length > 0}
-                      />
-                    )}
-                    {!role && c.imported && c.named && (
-                      <TextInput
-                        label={`Column "${c.column}" field name`}
-                        className="mapping-field-name"
-                        placeholder="e.g. churnRisk"
-                        value={c.field}
-                        onChange={(v) =>
-                          updateColumn(c.column, (choice) => chooseField(choice, v.trim(), schema, true))
-                        }
-                        invalid={errors.length > 0}
-                      />
-                    )}
-                    {errors.map((m) => (
-                      <div key={m} className="field-error" role="alert">
-                        {m}
-                      </div>
-                    ))}
-                    {notes.map((m) => (
-                      <div key={m} className="field-warning">
-                        {m}
-                      </div>
-                    ))}
-                  </td>
-                  <td>
-                    <Select<Personal>
-                      label={`Column "${c.column}" personal data`}
-                      value={c.personal}
-                      options={[
-                        {
-                          value: 'keep' as const,
-                          label: c.declared?.personal ? 'Personal: keep in clear' : 'Not personal',
-                        },
-                        { value: 'hash', label: 'Personal: hash' },
-                        { value: 'drop', label: 'Personal: drop' },
-                      ]}
-                      onChange={(v) => setColumn(c.column, { personal: v })}
-                    />
-                    {c.declared?.personal && (
-                      <div className="field-hint">Declared personal in the schema</div>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {form.columns.map((c) => (
+              <MappingColumnRow
+                key={c.column}
+                choice={c}
+                role={roleOf(form, c.column)}
+                schema={schema}
+                errors={at(`column:${c.column}`)}
+                notes={warnings.filter((w) => w.where === `column:${c.column}`).map((w) => w.message)}
+                onChange={(update) => updateColumn(c.column, update)}
+              />
+            ))}
           </tbody>
         </table>
       </section>

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { Button } from '../shared/ui';
+import { ColumnDistribution } from './ColumnDistribution';
 import {
   columnRoleWords,
   formatCount,
   kindWords,
   mappingLines,
   missingText,
-  rangeText,
   rejectionSummary,
-  type ColumnReport,
   type QualityReport as Report,
 } from './report-model';
 
@@ -77,7 +76,7 @@ export function QualityReport({
               <th scope="col" className="num">
                 Distinct
               </th>
-              <th scope="col">Range or most frequent values</th>
+              <th scope="col">Distribution</th>
             </tr>
           </thead>
           <tbody>
@@ -92,7 +91,7 @@ export function QualityReport({
                   {formatCount(c.distinct)}
                 </td>
                 <td>
-                  <ColumnValues column={c} />
+                  <ColumnDistribution column={c} />
                 </td>
               </tr>
             ))}
@@ -211,27 +210,5 @@ function RejectedRows({ report }: { report: Report }) {
         )}
       </p>
     </section>
-  );
-}
-
-function ColumnValues({ column }: { column: ColumnReport }) {
-  const range = rangeText(column);
-  const top = column.topValues?.slice(0, 3) ?? [];
-  if (column.personal === 'hash') return <span className="muted">hidden (personal)</span>;
-  if (range && (column.type === 'number' || column.type === 'date')) return <span>{range}</span>;
-  if (top.length === 0) return <span className="muted">{range ?? 'no value seen twice'}</span>;
-  const base = column.present || 1;
-  return (
-    <ul className="top-values" aria-label={`Most frequent values of ${column.name}`}>
-      {top.map((t) => (
-        <li key={String(t.value)}>
-          <span className="top-value-name">{String(t.value)}</span>
-          <span className="top-value-bar" aria-hidden="true">
-            <span style={{ width: `${Math.max(2, (t.count / base) * 100)}%` }} />
-          </span>
-          <span className="top-value-count">{formatCount(t.count)}</span>
-        </li>
-      ))}
-    </ul>
   );
 }

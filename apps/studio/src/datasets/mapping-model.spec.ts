@@ -7,12 +7,20 @@ import {
   mappingProblems,
   suggestMapping,
   mappingWarnings,
+  newFieldName,
   uploadMapping,
   type MappingForm,
 } from './mapping-model';
 import { couponInspection, demoSchema } from './test-fixtures';
 
-const suggested = () => suggestMapping(couponInspection, demoSchema, 'in-vehicle-coupon.csv');
+/** The suggestion with the analyst's answer to each type clash: the declared field of the column's name. */
+const suggested = (): MappingForm => {
+  const form = suggestMapping(couponInspection, demoSchema, 'in-vehicle-coupon.csv');
+  return {
+    ...form,
+    columns: form.columns.map((c) => (c.clash ? chooseField(c, c.clash.name, demoSchema) : c)),
+  };
+};
 const withColumn = (form: MappingForm, column: string, change: Partial<MappingForm['columns'][number]>) => ({
   ...form,
   columns: form.columns.map((c) => (c.column === column ? { ...c, ...change } : c)),
@@ -28,15 +36,44 @@ describe('suggestMapping', () => {
     expect(form.columns.find((c) => c.column === 'Y')!.imported).toBe(false);
   });
 
-  it('matches declared fields by name, with their type and personal flag', () => {
-    const age = suggested().columns.find((c) => c.column === 'age')!;
-    expect(age).toMatchObject({
+  it('matches declared fields by name and type, with their personal flag', () => {
+    const inspection = {
+      ...couponInspection,
+      columns: couponInspection.columns.map((c) =>
+        c.column === 'age' ? { ...c, field: { name: 'age', type: 'number' as const } } : c,
+      ),
+    };
+    const form = suggestMapping(inspection, demoSchema, 'x.csv');
+    expect(form.columns.find((c) => c.column === 'age')).toMatchObject({
       field: 'age',
-      inferredType: 'string',
+      inferredType: 'number',
       declared: { type: 'number' },
       personal: 'hash',
     });
-    expect(suggested().columns.find((c) => c.column === 'weather')!.declared).toBeUndefined();
+    expect(form.columns.find((c) => c.column === 'weather')!.declared).toBeUndefined();
+  });
+
+  it('never maps a column onto a declared field of another type: it asks, and hashes nothing meanwhile', () => {
+    // The file's age is an age band (text); the schema declares age as a number.
+    const form = suggestMapping(couponInspection, demoSchema, 'x.csv');
+    const age = form.columns.find((c) => c.column === 'age')!;
+    expect(age).toMatchObject({
+      inferredType: 'string',
+      clash: { name: 'age', type: 'number' },
+      personal: 'keep',
+    });
+    expect(age.declared).toBeUndefined();
+    expect(mappingProblems(form)).toContainEqual({
+      where: 'column:age',
+      message: 'customer.age is declared as numbers, but this column holds text: choose what it becomes.',
+    });
+    // Either answer settles it: onto the declared field (then hashed, as declared), or a new field.
+    const onto = chooseField(age, 'age', demoSchema);
+    expect(onto).toMatchObject({ field: 'age', declared: { type: 'number' }, personal: 'hash' });
+    expect(onto.clash).toBeUndefined();
+    const fresh = chooseField(age, newFieldName(age), demoSchema, true);
+    expect(fresh).toMatchObject({ field: 'age_string', named: true, personal: 'keep' });
+    expect(fresh.clash).toBeUndefined();
   });
 
   it('finds the customer id column under its usual names', () => {
@@ -49,13 +86,14 @@ describe('suggestMapping', () => {
 
   it('suggests a declared field whose name differs only in case or separators', () => {
     const inspection = { ...couponInspection, header: ['AGE', 'Gen-der'] };
-    const [age, gender] = suggestMapping(inspection, demoSchema, 'x.csv').columns;
-    expect(age).toMatchObject({ field: 'age', declared: { type: 'number' }, personal: 'hash' });
-    expect(gender).toMatchObject({ field: 'gender', declared: { type: 'boolean' } });
-    expect(
-      uploadMapping({ ...suggestMapping(inspection, demoSchema, 'x.csv'), customerId: NO_CUSTOMER_ID })
-        .fieldNames,
-    ).toEqual({
+    const form = suggestMapping(inspection, demoSchema, 'x.csv');
+    const [age, gender] = form.columns;
+    // Both are text in the file: a clash with the declared number and yes/no, to be answered.
+    expect(age).toMatchObject({ field: 'age', clash: { type: 'number' } });
+    expect(gender).toMatchObject({ field: 'gender', clash: { type: 'boolean' } });
+    const answered = form.columns.map((c) => chooseField(c, c.clash!.name, demoSchema));
+    expect(answered[0]).toMatchObject({ field: 'age', declared: { type: 'number' }, personal: 'hash' });
+    expect(uploadMapping({ ...form, columns: answered, customerId: NO_CUSTOMER_ID }).fieldNames).toEqual({
       AGE: 'age',
       'Gen-der': 'gender',
     });

@@ -43,6 +43,11 @@ export interface ColumnChoice {
   named?: boolean;
   imported: boolean;
   personal: Personal;
+  /**
+   * A declared field has the column's name but another type (a numeric `age` column and the text age
+   * band `age`): nothing is chosen for the analyst, who maps it onto that field or a new one.
+   */
+  clash?: SchemaField;
 }
 
 export interface MappingForm {
@@ -117,16 +122,19 @@ export function suggestMapping(
   const loggingPropensity = find(ROLE_PATTERNS.loggingPropensity);
   const roles = new Set([customerId, action, outcome, loggingPropensity].filter(Boolean));
   const columns = header.map((column): ColumnChoice => {
-    const inferred = inspection.columns.find((c) => c.column === column);
+    const inferredType = inspection.columns.find((c) => c.column === column)?.field.type ?? 'string';
     const own = fieldNameFor(column);
-    const declared =
-      schema.find((f) => f.name === column || f.name === own) ??
-      schema.find((f) => looseName(f.name) === looseName(column));
+    const byName = schema.filter((f) => f.name === column || f.name === own);
+    const named = byName.length ? byName : schema.filter((f) => looseName(f.name) === looseName(column));
+    // By name and type: a declared field of the column's name whose type disagrees is asked about.
+    const declared = named.find((f) => f.type === inferredType);
+    const clash = declared ? undefined : named[0];
     return {
       column,
-      field: declared?.name ?? own,
-      inferredType: inferred?.field.type ?? 'string',
+      field: declared?.name ?? (clash ? clash.name : own),
+      inferredType,
       ...(declared && { declared }),
+      ...(clash && { clash }),
       imported: !roles.has(column),
       personal: declared?.personal ? 'hash' : 'keep',
     };
@@ -164,7 +172,7 @@ export function chooseField(
   named = false,
 ): ColumnChoice {
   const declared = schema.find((f) => f.name === field);
-  const { declared: _previous, named: _named, ...rest } = choice;
+  const { declared: _previous, named: _named, clash: _clash, ...rest } = choice;
   return {
     ...rest,
     field,
@@ -174,6 +182,18 @@ export function chooseField(
     personal: declared?.personal && choice.personal === 'keep' ? 'hash' : choice.personal,
   };
 }
+
+/** The name suggested for a new field when the column's own name is a declared field of another type. */
+export const newFieldName = (choice: ColumnChoice): string =>
+  `${fieldNameFor(choice.column)}_${choice.inferredType}`;
+
+const TYPE_NAMES: Record<FieldType, string> = {
+  string: 'text',
+  number: 'numbers',
+  boolean: 'yes/no values',
+  date: 'dates',
+  list: 'lists',
+};
 
 /** The column's job besides being a field, for the mapping table. */
 export function roleOf(form: MappingForm, column: string): string | undefined {
@@ -235,6 +255,13 @@ export function mappingProblems(form: MappingForm, catalog?: readonly CatalogCho
   const byField = new Map<string, string>();
   const fields = fieldColumns(form);
   for (const c of fields) {
+    if (c.clash) {
+      add(
+        `column:${c.column}`,
+        `customer.${c.clash.name} is declared as ${TYPE_NAMES[c.clash.type]}, but this column holds ${TYPE_NAMES[c.inferredType]}: choose what it becomes.`,
+      );
+      continue;
+    }
     if (!FIELD_NAME.test(c.field)) {
       add(
         `column:${c.column}`,

@@ -21,6 +21,16 @@ export interface ColumnReport {
   min?: number | string;
   max?: number | string;
   topValues?: TopValue[];
+  /** Number columns: rows per bar between min and max. */
+  histogram?: HistogramBin[];
+  /** The histogram is scaled up from a sample. */
+  histogramApproximate?: boolean;
+}
+
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
 }
 
 export interface RejectedRow {
@@ -99,6 +109,10 @@ export function readReport(json: unknown): QualityReport | undefined {
           count: num(t.count),
         })),
       }),
+      ...(Array.isArray(c.histogram) && {
+        histogram: list(c.histogram).map((b) => ({ from: num(b.from), to: num(b.to), count: num(b.count) })),
+      }),
+      ...(c.histogramApproximate === true && { histogramApproximate: true }),
     })),
     ignoredColumns: strings(r.ignoredColumns),
     droppedColumns: strings(r.droppedColumns),

@@ -67,6 +67,10 @@ export const report = {
       distinctCapped: false,
       min: 30,
       max: 80,
+      histogram: [
+        { from: 30, to: 55, count: 500 },
+        { from: 55, to: 80, count: 481 },
+      ],
     },
     {
       name: 'age',

@@ -21,7 +21,8 @@ describe('EditorScreen', () => {
       />,
     );
     await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
-    expect(screen.getByRole('button', { name: /Saved · No problems/ })).toBeTruthy();
+    // The checks run off the page's main thread: their answer comes a moment later.
+    await screen.findByRole('button', { name: /Saved · No problems/ }, SLOW);
 
     // Nothing selected: the strategy overview lists no problems.
     expect(screen.getByText(/No problems: this strategy can be tested/)).toBeTruthy();
@@ -29,8 +30,8 @@ describe('EditorScreen', () => {
     // Adding a second output from the palette is a problem the save button counts.
     fireEvent.click(screen.getByRole('button', { name: /^Add Output/ }));
     await screen.findByRole('heading', { name: 'Output' }, SLOW);
-    expect(screen.getByRole('button', { name: /Save now · \d+ problems?/ })).toBeTruthy();
-    expect(screen.getByText(/a strategy has exactly one output node/)).toBeTruthy();
+    await screen.findByRole('button', { name: /Save now · \d+ problems?/ }, SLOW);
+    await screen.findByText(/a strategy has exactly one output step/, {}, SLOW);
 
     // Undo (Ctrl+Z) takes it away again.
     fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
@@ -39,7 +40,7 @@ describe('EditorScreen', () => {
     // A test run of the example customer, with the trace in words.
     fireEvent.click(screen.getByRole('tab', { name: 'Test' }));
     fireEvent.click(screen.getByRole('button', { name: /Run test/ }));
-    expect(screen.getByRole('region', { name: 'Recommended actions' }).textContent).toContain(
+    expect((await screen.findByRole('region', { name: 'Recommended actions' }, SLOW)).textContent).toContain(
       'Call from a loyalty specialist',
     );
     expect(screen.getByRole('region', { name: 'Why: the path through the strategy' }).textContent).toContain(
@@ -123,6 +124,30 @@ describe('EditorScreen', () => {
       ((await screen.findByRole('button', { name: 'Edit as a new draft' }, SLOW)) as HTMLButtonElement)
         .disabled,
     ).toBe(false);
+  }, 40_000);
+
+  it('finds a step by name, and counts a value typed but not accepted as a problem while it is shown', async () => {
+    render(
+      <EditorScreen
+        source={new LocalStrategySource()}
+        strategyId="telco-retention"
+        onBack={() => undefined}
+        onOpenStrategy={() => undefined}
+      />,
+    );
+    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    await screen.findByRole('button', { name: /Saved · No problems/ }, SLOW);
+    const search = screen.getByRole('combobox', { name: 'Find a step' });
+    fireEvent.change(search, { target: { value: 'best 3' } });
+    expect(screen.getByRole('option', { name: /Best 3, one per group/ })).toBeTruthy();
+    fireEvent.keyDown(search, { key: 'Enter' });
+    const limit = await screen.findByRole('textbox', { name: 'Keep the top' }, SLOW);
+
+    fireEvent.change(limit, { target: { value: 'three' } });
+    expect(screen.getByRole('alert').textContent).toBe('enter a number');
+    await screen.findByRole('button', { name: /Saved · 1 problem$/ }, SLOW);
+    fireEvent.change(limit, { target: { value: '2' } });
+    await screen.findByRole('button', { name: /Save now · No problems/ }, SLOW);
   }, 40_000);
 
   it('folds the side panel away for more canvas, and unfolds it to show a tab', async () => {

@@ -49,9 +49,11 @@ export function countErrors(problems: readonly ValidationProblem[]): { errors: n
   return { errors, warnings };
 }
 
-/** "3 problems", "1 problem", "No problems" */
-export function problemCountText(problems: readonly ValidationProblem[]): string {
-  const { errors, warnings } = countErrors(problems);
+/** "3 problems", "1 problem", "No problems"; `refusedInputs`: values typed but not accepted, shown as errors. */
+export function problemCountText(problems: readonly ValidationProblem[], refusedInputs = 0): string {
+  const counted = countErrors(problems);
+  const errors = counted.errors + refusedInputs;
+  const warnings = counted.warnings;
   if (errors === 0 && warnings === 0) return 'No problems';
   const parts = [];
   if (errors) parts.push(`${errors} problem${errors === 1 ? '' : 's'}`);

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useReloadOnReturn } from '../api/freshness';
 import { deniedReason } from '../app/access';
 import { navigate, routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
@@ -29,6 +30,7 @@ export function ModelList({
 }) {
   const load = useCallback(() => api.list(), [api]);
   const { value: models, error, reload } = usePolled(load, underWay, POLL_MS);
+  useReloadOnReturn(reload);
   const [training, setTraining] = useState(false);
   const [creating, setCreating] = useState(false);
   const trainDenied = deniedReason('trainModel', user.roles);

@@ -3,7 +3,15 @@ import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider }
 import type { StrategyDocument } from '@arbiter/engine';
 import { StepNodeView } from '../editor/canvas/StepNodeView';
 import { Button, EmptyState, Select } from '../shared/ui';
-import { describeDiff, diffFlow, settingWords, type DiffLine, type StrategyDiff } from './diff-model';
+import {
+  describeDiff,
+  diffFlow,
+  settingWords,
+  NOT_SET,
+  shortSummary,
+  type DiffLine,
+  type StrategyDiff,
+} from './diff-model';
 import { errorMessage } from '../shared/error-message';
 import type { ReviewApi, ReviewVersionData } from './review-api';
 import { versionLabel } from '../strategies/version-status';
@@ -201,13 +209,25 @@ function DiffResult({
           {focused ? (
             <>
               <h3>{focused.label ?? focused.id}</h3>
-              <p className="small muted">Before: {focused.before}</p>
-              <p className="small">Now: {focused.summary}</p>
-              <ul>
+              <p className="small muted">Before: {shortSummary(focused.before)}</p>
+              <p className="small">Now: {shortSummary(focused.summary)}</p>
+              <ul aria-label="Changed settings, one by one">
                 {focused.changes.map((c) => (
                   <li key={c.field}>
-                    <strong>{settingWords(c.field)}</strong>: <del>{c.beforeText}</del> →{' '}
-                    <ins>{c.afterText}</ins>
+                    <strong>{settingWords(c.field)}</strong>:{' '}
+                    {c.beforeText === NOT_SET ? (
+                      <>
+                        added <ins>{c.afterText}</ins>
+                      </>
+                    ) : c.afterText === NOT_SET ? (
+                      <>
+                        removed <del>{c.beforeText}</del>
+                      </>
+                    ) : (
+                      <>
+                        <del>{c.beforeText}</del> → <ins>{c.afterText}</ins>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,11 @@
-import { describeDiff, diffFlow, diffStatusByNode, settingWords } from './diff-model';
+import {
+  changeWords,
+  describeDiff,
+  diffFlow,
+  diffStatusByNode,
+  settingWords,
+  shortSummary,
+} from './diff-model';
 import { DIFF, FROM_DOC, TO_DOC } from './test-fixtures';
 
 describe('diff model', () => {
@@ -27,6 +34,19 @@ describe('diff model', () => {
       },
     ]);
     expect(settingWords('config.levers.byGroup')).toBe('levers › by group');
+  });
+
+  it('words single conditions changed, added and removed, and cuts a long summary', () => {
+    const change = (beforeText: string, afterText: string) => ({
+      field: 'config.condition.all[2]',
+      beforeText,
+      afterText,
+    });
+    expect(changeWords(change('age ≥ 18', 'age ≥ 21'))).toBe('condition: age ≥ 18 → age ≥ 21');
+    expect(changeWords(change('(not set)', 'balance ≥ 0'))).toBe('condition: added balance ≥ 0');
+    expect(changeWords(change('balance ≥ 0', '(not set)'))).toBe('condition: removed balance ≥ 0');
+    expect(settingWords('config.byGroup.retention.any[0].not')).toBe('by group › retention');
+    expect(shortSummary('x'.repeat(500))).toHaveLength(160);
   });
 
   it('colours the newer canvas and ghosts the removed steps, with comment badges', () => {

@@ -25,10 +25,14 @@ function stepName(node: { id: string; label?: string | null; type: string }): st
   return `“${node.label ?? nodeKind(node.type)?.displayName ?? node.type}”`;
 }
 
-/** Words for a setting path: config.condition → condition, config.levers.group → levers › group. */
+/**
+ * Words for a setting path: config.condition → condition, config.levers.group → levers › group; a
+ * single comparison inside a condition (config.condition.all[3]) is worded as its condition.
+ */
 export function settingWords(field: string): string {
   return field
     .replace(/^config\./, '')
+    .replace(/\.(all|any)\[\d+\]|\.not\b/g, '')
     .split('.')
     .map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())
     .join(' › ');
@@ -41,16 +45,39 @@ export interface DiffLine {
   details: string[];
 }
 
+type FieldChange = StrategyDiff['nodes']['changed'][number]['changes'][number];
+
+/** How the engine's diff words a setting one version does not have. */
+export const NOT_SET = '(not set)';
+
+/** One changed setting: "condition: age ≥ 18 → age ≥ 21", "condition: added balance ≥ 0". */
+export function changeWords(c: FieldChange): string {
+  const setting = settingWords(c.field);
+  if (c.beforeText === NOT_SET) return `${setting}: added ${c.afterText}`;
+  if (c.afterText === NOT_SET) return `${setting}: removed ${c.beforeText}`;
+  return `${setting}: ${c.beforeText} → ${c.afterText}`;
+}
+
+/** A step's summary, cut to a line: a 300-condition filter is summed up by its changes, not spelled out. */
+export function shortSummary(text: string, max = 160): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 /** The diff as sentences: "Added filter “Adults”: age ≥ 18", "Changed score …: threshold 0.2 → 0.3". */
 export function describeDiff(diff: StrategyDiff): DiffLine[] {
   const lines: DiffLine[] = [];
   for (const n of diff.nodes.added)
-    lines.push({ status: 'added', nodeId: n.id, text: `Added ${stepName(n)}: ${n.summary}`, details: [] });
+    lines.push({
+      status: 'added',
+      nodeId: n.id,
+      text: `Added ${stepName(n)}: ${shortSummary(n.summary)}`,
+      details: [],
+    });
   for (const n of diff.nodes.removed)
     lines.push({
       status: 'removed',
       nodeId: n.id,
-      text: `Removed ${stepName(n)} (was: ${n.summary})`,
+      text: `Removed ${stepName(n)} (was: ${shortSummary(n.summary)})`,
       details: [],
     });
   for (const n of diff.nodes.changed) {
@@ -58,8 +85,8 @@ export function describeDiff(diff: StrategyDiff): DiffLine[] {
     lines.push({
       status: 'changed',
       nodeId: n.id,
-      text: `Changed ${stepName(n)}: now ${n.summary}`,
-      details: n.changes.map((c) => `${settingWords(c.field)}: ${c.beforeText} → ${c.afterText}`),
+      text: `Changed ${stepName(n)}: now ${shortSummary(n.summary)}`,
+      details: n.changes.map(changeWords),
     });
   }
   return lines;

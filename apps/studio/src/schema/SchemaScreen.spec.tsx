@@ -192,7 +192,7 @@ describe('SchemaScreen', () => {
     expect(
       ((await screen.findByRole('button', { name: 'Edit customer.age' })) as HTMLButtonElement).disabled,
     ).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Mark customer.segment as protected' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Protect customer.segment' }));
     expect(
       await screen.findByText('customer.segment is protected: simulations report the fairness check for it.'),
     ).toBeTruthy();
@@ -200,7 +200,7 @@ describe('SchemaScreen', () => {
     const row = screen.getByText('customer.segment').closest('tr')!;
     expect(within(row).getByText('protected')).toBeTruthy();
     // Context fields describe the request, not a person: nothing to mark.
-    expect(screen.queryByRole('button', { name: 'Mark context.channel as protected' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Protect context.channel' })).toBeNull();
 
     const panel = screen.getByRole('region', { name: 'Fairness check thresholds' });
     const floor = await within(panel).findByLabelText('Ratio floor');

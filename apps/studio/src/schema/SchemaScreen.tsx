@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useReloadOnReturn } from '../api/freshness';
 import { deniedReason } from '../app/access';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
@@ -62,6 +63,7 @@ export function SchemaScreen({
     }
   }, [api]);
   useEffect(() => void load(), [load]);
+  useReloadOnReturn(load);
 
   const replaceField = (field: SchemaField) =>
     setFields(
@@ -237,7 +239,7 @@ export function SchemaScreen({
                           <Button
                             variant="ghost"
                             className="btn-small"
-                            aria-label={`${f.protected ? 'Unmark' : 'Mark'} ${scope}.${f.name} as protected`}
+                            aria-label={`${f.protected ? 'Unprotect' : 'Protect'} ${scope}.${f.name}`}
                             title="Protected attributes get the fairness check in every simulation"
                             onClick={() => void protect(f)}
                           >

@@ -1,4 +1,13 @@
-import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ButtonHTMLAttributes,
+  type ReactNode,
+} from 'react';
 
 /** UI primitives: labelled, keyboard-usable, with visible focus (see ui.css). */
 
@@ -59,6 +68,24 @@ export function Field({
   );
 }
 
+/**
+ * Told of every value typed into an input but not accepted (shown under it, not committed), keyed by
+ * the input, and of its end (message undefined): a screen such as the editor counts them as problems.
+ */
+export const InputErrorsContext = createContext<(key: string, message: string | undefined) => void>(
+  () => undefined,
+);
+
+/** Reports this input's refused value (if any) to the screen while it is shown. */
+export function useReportInputError(label: string, error: string | undefined): void {
+  const report = useContext(InputErrorsContext);
+  const key = useId();
+  useEffect(() => {
+    report(key, error && `${label}: ${error}`);
+    return () => report(key, undefined);
+  }, [report, key, label, error]);
+}
+
 /** Number input that only commits valid numbers in range, and says what is wrong otherwise. */
 export function NumberInput({
   value,
@@ -89,6 +116,7 @@ export function NumberInput({
 }) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   const [error, setError] = useState<string>();
+  useReportInputError(label, error);
   const focused = useRef(false);
   useEffect(() => {
     if (!focused.current) setText(value === undefined ? '' : String(value));

@@ -14,7 +14,11 @@ import {
 import { formatCount, formatShare, type ActionRow, type EstimateRow, type FunnelRow } from './results-model';
 import { useResultNames } from './result-names';
 
-/** The charts of a simulation's results; the tables beside them carry the same figures for screen readers. */
+/**
+ * The charts of a simulation's results; the tables beside them carry the same figures for screen readers.
+ * Bars are drawn without animation: an animation runs on animation frames, which a background tab does
+ * not get, so results that arrived while the user looked elsewhere showed empty charts.
+ */
 
 export const DRAFT_COLOUR = '#4338ca';
 export const BASELINE_COLOUR = '#94a3b8';
@@ -96,9 +100,14 @@ export function ActionShareChart({
       valueFormat={formatShare}
     >
       <Legend verticalAlign="top" height={28} />
-      <Bar dataKey="draft" name={draftLabel} fill={DRAFT_COLOUR} />
+      <Bar dataKey="draft" name={draftLabel} fill={DRAFT_COLOUR} isAnimationActive={false} />
       {baselineLabel && (
-        <Bar dataKey="baseline" name={`${baselineLabel} (baseline)`} fill={BASELINE_COLOUR} />
+        <Bar
+          dataKey="baseline"
+          name={`${baselineLabel} (baseline)`}
+          fill={BASELINE_COLOUR}
+          isAnimationActive={false}
+        />
       )}
     </BarsChart>
   );
@@ -119,8 +128,8 @@ export function FunnelChart({ rows }: { rows: FunnelRow[] }) {
       valueFormat={formatCount}
     >
       <Legend verticalAlign="top" height={28} />
-      <Bar dataKey="in" name="in" fill={BASELINE_COLOUR} />
-      <Bar dataKey="out" name="out" fill={OUT_COLOUR} />
+      <Bar dataKey="in" name="in" fill={BASELINE_COLOUR} isAnimationActive={false} />
+      <Bar dataKey="out" name="out" fill={OUT_COLOUR} isAnimationActive={false} />
     </BarsChart>
   );
 }
@@ -155,7 +164,7 @@ export function EstimateChart({
       domain={zero ? ['auto', 'auto'] : [0, 'auto']}
     >
       {zero && <ReferenceLine x={0} stroke="#0f172a" />}
-      <Bar dataKey="value" name="estimate" fill={DRAFT_COLOUR} barSize={16}>
+      <Bar dataKey="value" name="estimate" fill={DRAFT_COLOUR} barSize={16} isAnimationActive={false}>
         <ErrorBar dataKey="error" width={6} strokeWidth={2} stroke="#0f172a" direction="x" />
       </Bar>
     </BarsChart>

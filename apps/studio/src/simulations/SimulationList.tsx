@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useReloadOnReturn } from '../api/freshness';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
@@ -25,12 +26,19 @@ export function SimulationList({
   const [runs, setRuns] = useState<SimulationListItem[]>();
   const [runsError, setRunsError] = useState<string>();
 
+  // Runs started and datasets uploaded elsewhere (another tab, another analyst) show up when the user comes back.
+  const [round, setRound] = useState(0);
+  useReloadOnReturn(useCallback(() => setRound((n) => n + 1), []));
   useEffect(() => {
     api.choices().then(setChoices, (err: unknown) => setChoicesError(errorMessage(err)));
-  }, [api]);
+  }, [api, round]);
+  const [listedFor, setListedFor] = useState(strategyFilter);
+  if (listedFor !== strategyFilter) {
+    setListedFor(strategyFilter);
+    setRuns(undefined);
+  }
   useEffect(() => {
     let current = true;
-    setRuns(undefined);
     api.list(strategyFilter || undefined).then(
       (list) => current && (setRuns(list), setRunsError(undefined)),
       (err: unknown) => current && setRunsError(errorMessage(err)),
@@ -38,7 +46,7 @@ export function SimulationList({
     return () => {
       current = false;
     };
-  }, [api, strategyFilter]);
+  }, [api, strategyFilter, round]);
 
   return (
     <main className="page-main simulations">

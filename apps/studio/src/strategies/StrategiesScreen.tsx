@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useReloadOnReturn } from '../api/freshness';
 import { EXAMPLES } from '@arbiter/engine/examples';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
@@ -64,6 +65,7 @@ export function StrategiesScreen({
       .catch((err: unknown) => setError(errorMessage(err)));
   }, [source]);
   useEffect(refresh, [refresh]);
+  useReloadOnReturn(refresh);
 
   const create = async (e: FormEvent) => {
     e.preventDefault();

@@ -62,14 +62,10 @@ export function checkCondition(condition: unknown, scope: ConditionScope, where:
   const problems: ValidationProblem[] = [];
   if (isPlainObject(condition) && !BOOLEAN_KEYS.some((k) => Object.hasOwn(condition, k))) {
     problems.push(
-      problem(
-        'invalid_condition',
-        'the condition must start with "all", "any" or "not" (as in json-rules-engine)',
-        {
-          nodeId: where.nodeId,
-          field: where.field,
-        },
-      ),
+      problem('invalid_condition', 'the condition must start with "all", "any" or "not"', {
+        nodeId: where.nodeId,
+        field: where.field,
+      }),
     );
   }
   visit(condition, where.field, scope, where.nodeId, problems, 1);
@@ -121,7 +117,7 @@ function visit(
       if (COMPARISON_KEYS.includes(key) || key === 'params') {
         report(
           'invalid_condition',
-          `"${key}" belongs in a comparison; json-rules-engine ignores it next to "${booleanKey}": move it into a condition inside "${booleanKey}" or remove it`,
+          `"${key}" belongs in a comparison and is ignored next to "${booleanKey}": move it into a condition inside "${booleanKey}" or remove it`,
           joinField(field, key),
         );
       } else checkMetadataKey(key, field, report);
@@ -143,7 +139,7 @@ function visit(
     if (children.length === 0) {
       report(
         'invalid_condition',
-        `an empty "${booleanKey}" always passes (json-rules-engine semantics); add a condition or remove it`,
+        `an empty "${booleanKey}" group always passes; add a condition to it or remove it`,
         childField,
         'warning',
       );
@@ -353,7 +349,7 @@ function checkMetadataKey(key: string, field: string, report: Report) {
   if (RESERVED_KEYS.has(key)) {
     report(
       'invalid_condition',
-      `"${key}" is a name json-rules-engine uses itself on a condition, so it cannot hold metadata: rename it`,
+      `"${key}" is a reserved name on a condition, so it cannot hold your own notes: rename it`,
       joinField(field, key),
     );
   }

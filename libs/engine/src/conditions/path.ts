@@ -115,7 +115,7 @@ function refusal(rest: string): string {
     );
   }
   if (/^\[-\d+\]/.test(rest)) {
-    return `${at}a negative index never matches in json-rules-engine (jsonpath-plus reads it as a missing name); for the last item use the slice [-1:], which gives a list of one`;
+    return `${at}a negative index never matches (it is read as a missing name); for the last item use the slice [-1:], which gives a list of one`;
   }
   if (/^\[[^\]]*,[^\]]*\]/.test(rest) && !/^\[['"]/.test(rest)) {
     return `${at}unions ([a,b]) are not supported; write one condition per item inside "any"`;

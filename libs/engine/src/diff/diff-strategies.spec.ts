@@ -80,11 +80,52 @@ describe('diffStrategies', () => {
       before: 'age ≥ 18',
       summary: 'age ≥ 21 and segment is one of "gold", "silver"',
     });
+    // One change per comparison: the changed value, and the added one.
     expect(change!.changes).toEqual([
       expect.objectContaining({
-        field: 'config.condition',
+        field: 'config.condition.all[0]',
         beforeText: 'age ≥ 18',
-        afterText: 'age ≥ 21 and segment is one of "gold", "silver"',
+        afterText: 'age ≥ 21',
+      }),
+      expect.objectContaining({
+        field: 'config.condition.all[1]',
+        before: undefined,
+        beforeText: '(not set)',
+        afterText: 'segment is one of "gold", "silver"',
+      }),
+    ]);
+  });
+
+  it('a long condition with 20 changed values gives 20 small changes, and finds removed and moved ones', () => {
+    const fields = Array.from({ length: 300 }, (_, i) => `field${i}`);
+    const long = (value: (i: number) => number) =>
+      all(...fields.map((f, i) => cmp('customer', f, 'greaterThanInclusive', value(i))));
+    const before = edit((doc) => {
+      node(doc, 'n2').config = { condition: long(() => 0) };
+    });
+    const after = edit((doc) => {
+      node(doc, 'n2').config = { condition: long((i) => (i % 15 === 0 ? 5 : 0)) };
+    });
+    const changes = diffStrategies(before, after).nodes.changed[0]!.changes;
+    expect(changes).toHaveLength(20);
+    expect(changes[0]).toMatchObject({
+      field: 'config.condition.all[0]',
+      beforeText: 'field0 ≥ 0',
+      afterText: 'field0 ≥ 5',
+    });
+    expect(changes.every((c) => c.afterText.length < 40)).toBe(true);
+
+    // The first comparison removed, the rest moved up one place: one removal, nothing else.
+    const shorter = edit((doc) => {
+      node(doc, 'n2').config = {
+        condition: all(...fields.slice(1).map((f) => cmp('customer', f, 'greaterThanInclusive', 0))),
+      };
+    });
+    expect(diffStrategies(before, shorter).nodes.changed[0]!.changes).toEqual([
+      expect.objectContaining({
+        field: 'config.condition.all[0]',
+        beforeText: 'field0 ≥ 0',
+        afterText: '(not set)',
       }),
     ]);
   });
@@ -120,7 +161,7 @@ describe('diffStrategies', () => {
     });
     expect(diffStrategies(after, tightened).nodes.changed[0]!.changes).toEqual([
       expect.objectContaining({
-        field: 'config.byGroup.retention',
+        field: 'config.byGroup.retention.all[0]',
         beforeText: 'churn risk > 0.3',
         afterText: 'churn risk > 0.5',
       }),
@@ -134,8 +175,8 @@ describe('diffStrategies', () => {
     const [change] = diffStrategies(base(), after).nodes.changed;
     expect(change).toMatchObject({
       id: 'n3',
-      before: 'propensity^1 × value^1, 1 lever',
-      summary: 'propensity^2 × value^1, 1 lever',
+      before: 'relevance × value, 1 lever',
+      summary: 'relevance counts 2×, value 1×, 1 lever',
     });
     expect(change!.changes).toEqual([
       { field: 'config.propensityWeight', before: 1, after: 2, beforeText: '1', afterText: '2' },

@@ -142,11 +142,18 @@ function samePosition(a?: { x: number; y: number }, b?: { x: number; y: number }
   return a?.x === b?.x && a?.y === b?.y;
 }
 
-/** Recurses into objects and equal-length lists; a condition is compared (and worded) as a whole. */
+/**
+ * Recurses into objects and equal-length lists, and into conditions down to single comparisons, so
+ * that one changed value of a long condition is one change ("age ≥ 18" → "age ≥ 21").
+ */
 function diffValues(field: string, a: unknown, b: unknown, out: FieldChange[], labels: Labels): void {
   if (canonical(a) === canonical(b)) return;
   // An empty list or map selects, weighs and limits nothing, exactly like leaving it out.
   if (isEmptyOrUnset(a) && isEmptyOrUnset(b)) return;
+  if (isCondition(a) && isCondition(b)) {
+    diffConditions(field, a as Record<string, unknown>, b as Record<string, unknown>, out, labels);
+    return;
+  }
   if (isObject(a) && isObject(b) && !isCondition(a) && !isCondition(b)) {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
       diffValues(`${field}.${key}`, a[key], b[key], out, labels);
@@ -157,6 +164,74 @@ function diffValues(field: string, a: unknown, b: unknown, out: FieldChange[], l
     return;
   }
   out.push(fieldChange(field, a, b, labels));
+}
+
+/**
+ * Two conditions, compared part by part: groups of the same kind ("all", "any") match their
+ * conditions (equal ones first, then those on the same field, in order), so each changed,
+ * added (before unset) or removed (after unset) comparison is a change of its own.
+ */
+function diffConditions(
+  field: string,
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  out: FieldChange[],
+  labels: Labels,
+): void {
+  const group = (['all', 'any'] as const).find((k) => Array.isArray(a[k]) && Array.isArray(b[k]));
+  if (group && Object.keys(a).length === 1 && Object.keys(b).length === 1) {
+    const before = a[group] as unknown[];
+    const after = b[group] as unknown[];
+    const pairs = matchConditions(before, after);
+    for (const [i, j] of pairs) {
+      if (i === undefined) out.push(fieldChange(`${field}.${group}[${j}]`, undefined, after[j!], labels));
+      else if (j === undefined)
+        out.push(fieldChange(`${field}.${group}[${i}]`, before[i], undefined, labels));
+      else if (canonical(before[i]) !== canonical(after[j]))
+        diffValues(`${field}.${group}[${j}]`, before[i], after[j], out, labels);
+    }
+    return;
+  }
+  if (isObject(a.not) && isObject(b.not) && Object.keys(a).length === 1 && Object.keys(b).length === 1) {
+    diffValues(`${field}.not`, a.not, b.not, out, labels);
+    return;
+  }
+  out.push(fieldChange(field, a, b, labels));
+}
+
+/** Pairs of indexes [before, after] (undefined: added or removed), in the order of the newer list. */
+function matchConditions(before: unknown[], after: unknown[]): [number | undefined, number | undefined][] {
+  const partner = new Map<number, number>();
+  const taken = new Set<number>();
+  const pairUp = (key: (c: unknown) => string) => {
+    const free = new Map<string, number[]>();
+    before.forEach((c, i) => {
+      if (taken.has(i)) return;
+      const k = key(c);
+      free.set(k, [...(free.get(k) ?? []), i]);
+    });
+    after.forEach((c, j) => {
+      if (partner.has(j)) return;
+      const i = free.get(key(c))?.shift();
+      if (i === undefined) return;
+      partner.set(j, i);
+      taken.add(i);
+    });
+  };
+  pairUp(canonical);
+  pairUp(conditionSubject);
+  const pairs: [number | undefined, number | undefined][] = after.map((_, j) => [partner.get(j), j]);
+  before.forEach((_, i) => {
+    if (!taken.has(i)) pairs.push([i, undefined]);
+  });
+  return pairs;
+}
+
+/** What a condition is about: the fact and path of a comparison, the kind of a group. */
+function conditionSubject(c: unknown): string {
+  if (!isObject(c)) return canonical(c);
+  if ('fact' in c) return `fact:${String(c.fact)}:${String(c.path ?? '')}`;
+  return `group:${Object.keys(c).sort().join(',')}`;
 }
 
 function fieldChange(field: string, before: unknown, after: unknown, labels: Labels): FieldChange {

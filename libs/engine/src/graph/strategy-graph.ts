@@ -16,14 +16,22 @@ export interface GraphNodeInfo {
 }
 
 /**
- * Structural checks of the flow: endpoints and handles exist, each node has the edges its type
- * needs, no cycles, everything reachable from a source and leading to the single output.
+ * Structural checks of the flow: endpoints and exits exist, each step has the lines its type
+ * needs, no loops, everything reachable from a source and leading to the single output.
+ *
+ * One cause gives one problem: a deleted line is reported once (where it is missing), an
+ * unconnected step once, and the steps cut off behind or before it not at all. Every step that no
+ * actions reach, or from which nothing reaches the output, lies behind or before a missing line,
+ * a loop or a step with unreadable settings, and that one is what is reported. Messages use the
+ * palette's words: step, line, exit.
  */
 export function checkGraph(
   document: StrategyDocument,
   nodes: Map<string, GraphNodeInfo>,
 ): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
+  const names = new Map(document.nodes.map((n) => [n.id, n.label?.trim() || n.id]));
+  const name = (id: string) => `"${names.get(id) ?? id}"`;
   const incoming = new Map<string, StrategyEdge[]>();
   const outgoing = new Map<string, StrategyEdge[]>();
   const seen = new Set<string>();
@@ -39,7 +47,7 @@ export function checkGraph(
       problems.push(
         problem(
           'unknown_edge_endpoint',
-          `the edge connects to a node that does not exist ("${!source ? edge.source : edge.target}"); remove the edge or connect it to an existing node`,
+          `the line connects to a step that does not exist ("${!source ? edge.source : edge.target}"); remove the line or connect it to an existing step`,
           { edgeId: id },
         ),
       );
@@ -52,8 +60,8 @@ export function checkGraph(
         problem(
           source.isOutput ? 'extra_edge' : 'unknown_handle',
           source.isOutput
-            ? 'the output node cannot have outgoing edges; remove this edge'
-            : `node "${edge.source}" has no output "${handle}"${known}`,
+            ? 'no line can leave the output step; remove this line'
+            : `step ${name(edge.source)} has no exit "${handle}"${known}`,
           { edgeId: id, nodeId: edge.source },
         ),
       );
@@ -62,7 +70,7 @@ export function checkGraph(
     const key = `${edge.source}\u0000${handle}\u0000${edge.target}`;
     if (seen.has(key)) {
       problems.push(
-        problem('extra_edge', `the same connection appears twice; remove one of them`, {
+        problem('extra_edge', `the same line is drawn twice; remove one of them`, {
           edgeId: id,
           nodeId: edge.target,
         }),
@@ -74,6 +82,10 @@ export function checkGraph(
     incoming.get(edge.target)!.push(edge);
   }
 
+  /** Steps that need a line in and have none. */
+  const withoutInput: string[] = [];
+  /** Exits that lead nowhere. */
+  const deadEnds: { nodeId: string; handle: string }[] = [];
   for (const node of nodes.values()) {
     const ins = incoming.get(node.id)!;
     if (node.inputs === undefined) continue;
@@ -81,34 +93,27 @@ export function checkGraph(
       problems.push(
         problem(
           'extra_edge',
-          'this node starts a flow and takes no incoming edge; remove the incoming edge',
+          'this step starts the strategy and takes no line in; remove the line going into it',
           { nodeId: node.id },
         ),
       );
     } else if (node.inputs !== 'none' && ins.length === 0) {
-      problems.push(problem('missing_edge', 'connect an incoming edge to this node', { nodeId: node.id }));
+      withoutInput.push(node.id);
     } else if (node.inputs === 'one' && ins.length > 1) {
       problems.push(
         problem(
           'extra_edge',
-          `this node takes one incoming edge but has ${ins.length}; join branches with a merge node first`,
+          `this step takes one line in but has ${ins.length}; join the branches with a merge step first`,
           { nodeId: node.id },
         ),
       );
     }
     for (const handle of node.handles ?? []) {
-      if (!outgoing.get(node.id)!.some((e) => (e.sourceHandle ?? DEFAULT_HANDLE) === handle)) {
-        const what =
-          handle === DEFAULT_HANDLE ? 'this node leads nowhere' : `branch "${handle}" leads nowhere`;
-        problems.push(
-          problem('missing_edge', `${what}; connect it towards the output`, {
-            nodeId: node.id,
-            field: handle === DEFAULT_HANDLE ? undefined : 'config',
-          }),
-        );
-      }
+      if (!outgoing.get(node.id)!.some((e) => (e.sourceHandle ?? DEFAULT_HANDLE) === handle))
+        deadEnds.push({ nodeId: node.id, handle });
     }
   }
+  problems.push(...gapProblems(withoutInput, deadEnds, outgoing, name));
 
   const outputs = [...nodes.values()].filter((n) => n.isOutput);
   if (outputs.length !== 1) {
@@ -116,8 +121,8 @@ export function checkGraph(
       problem(
         'output_count',
         outputs.length === 0
-          ? 'add an output node: a strategy has exactly one'
-          : `a strategy has exactly one output node, this one has ${outputs.length}; keep one and join the branches with a merge node`,
+          ? 'add an output step: a strategy has exactly one'
+          : `a strategy has exactly one output step, this one has ${outputs.length}; keep one and join the branches with a merge step`,
         outputs.length > 1 ? { nodeId: outputs[1]!.id } : {},
       ),
     );
@@ -128,41 +133,61 @@ export function checkGraph(
     problems.push(
       problem(
         'cycle',
-        'this node is part of a loop; remove an edge of the loop, a strategy flows one way to the output',
+        'this step is part of a loop; remove a line of the loop: a strategy flows one way, to the output',
         { nodeId: id },
       ),
     );
 
-  const fromSources = reachable(
-    [...nodes.values()].filter((n) => n.inputs === 'none').map((n) => n.id),
-    outgoing,
-    (e) => e.target,
+  return problems;
+}
+
+/**
+ * The missing lines, one problem each: a step with neither a line in nor out is "not connected";
+ * when exactly one exit leads nowhere and exactly one step lacks its line in, they are the two
+ * ends of one missing line (typically a deleted one) and give one problem, on the step after it.
+ */
+function gapProblems(
+  withoutInput: string[],
+  deadEnds: { nodeId: string; handle: string }[],
+  outgoing: Map<string, StrategyEdge[]>,
+  name: (id: string) => string,
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const lonely = new Set(
+    withoutInput.filter((id) => outgoing.get(id)!.length === 0 && deadEnds.some((d) => d.nodeId === id)),
   );
-  const toOutput = reachable(
-    outputs.map((n) => n.id),
-    incoming,
-    (e) => e.source,
-  );
-  for (const node of nodes.values()) {
-    if (cyclic.has(node.id)) continue;
-    if (node.inputs === undefined) continue;
-    if (!fromSources.has(node.id)) {
-      problems.push(
-        problem(
-          'unreachable_node',
-          'no actions reach this node; connect it to a flow that starts with an actions node',
-          { nodeId: node.id },
-        ),
-      );
-    } else if (outputs.length === 1 && !toOutput.has(node.id)) {
-      problems.push(
-        problem(
-          'no_path_to_output',
-          'nothing from this node reaches the output; connect it towards the output or remove it',
-          { nodeId: node.id },
-        ),
-      );
-    }
+  for (const id of lonely)
+    problems.push(
+      problem(
+        'missing_edge',
+        'this step is not connected; connect a line into it from the step before and one out of it towards the output',
+        { nodeId: id },
+      ),
+    );
+  const needInput = withoutInput.filter((id) => !lonely.has(id));
+  const open = deadEnds.filter((d) => !lonely.has(d.nodeId));
+  if (needInput.length === 1 && open.length === 1 && open[0]!.nodeId !== needInput[0]) {
+    const from = open[0]!;
+    const exit = from.handle === DEFAULT_HANDLE ? '' : ` (branch "${from.handle}")`;
+    problems.push(
+      problem('missing_edge', `no line goes into this step; connect ${name(from.nodeId)}${exit} to it`, {
+        nodeId: needInput[0],
+      }),
+    );
+    return problems;
+  }
+  for (const id of needInput)
+    problems.push(
+      problem('missing_edge', 'no line goes into this step; connect the step before it', { nodeId: id }),
+    );
+  for (const { nodeId, handle } of open) {
+    const what = handle === DEFAULT_HANDLE ? 'this step leads nowhere' : `branch "${handle}" leads nowhere`;
+    problems.push(
+      problem('missing_edge', `${what}; connect a line from it towards the output`, {
+        nodeId,
+        field: handle === DEFAULT_HANDLE ? undefined : 'config',
+      }),
+    );
   }
   return problems;
 }

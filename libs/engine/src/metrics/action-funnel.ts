@@ -96,7 +96,8 @@ export class ActionFunnel {
   /** The tallies by catalog position of the action facts seen, so most candidates need no lookup by id. */
   private readonly byCatalogIndex: ActionTally[] = [];
 
-  add(result: DecisionResult): void {
+  /** `top`: the result's rank-1 recommendation, when the caller already found it. */
+  add(result: DecisionResult, top = topRecommendation(result)): void {
     const nodes = result.trace?.nodes;
     // The first node is a source, always reached: without its list the trace is not a funnel trace.
     if (!nodes?.[0]?.candidatesOut) return;
@@ -113,7 +114,6 @@ export class ActionFunnel {
       }
       if (node.dropped) for (const d of node.dropped) this.action(d.actionId, d.name ?? d.actionId);
     }
-    const top = topRecommendation(result);
     for (const rec of result.recommendations) {
       const tally = this.action(rec.actionId, rec.name);
       tally.recommended++;

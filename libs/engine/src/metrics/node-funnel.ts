@@ -49,6 +49,7 @@ export interface NodeFunnelJSON {
 export class NodeFunnel {
   rowsWithTrace = 0;
   private readonly nodes = new Map<string, NodeTally>();
+  private readonly atPosition: { id: string; tally: NodeTally }[] = [];
 
   constructor(
     /** Distinct drop reasons counted exactly per node before sampling by hash. */
@@ -60,9 +61,11 @@ export class NodeFunnel {
   add(trace: DecisionTrace | undefined): void {
     if (!trace) return;
     this.rowsWithTrace++;
-    trace.nodes.forEach((node, position) => {
-      const tally = this.node(node.nodeId, node.type, position);
-      if (!node.reached) return;
+    const nodes = trace.nodes;
+    for (let position = 0; position < nodes.length; position++) {
+      const node = nodes[position]!;
+      const tally = this.tallyAt(node.nodeId, node.type, position);
+      if (!node.reached) continue;
       tally.reached++;
       tally.in += node.in;
       tally.out += node.out;
@@ -74,7 +77,7 @@ export class NodeFunnel {
         tally.dropped += node.dropped.length;
         for (const d of node.dropped) tally.reasons.groupFor(d.reason).n++;
       }
-    });
+    }
   }
 
   merge(other: NodeFunnel): void {
@@ -164,6 +167,15 @@ export class NodeFunnel {
       });
     }
     return funnel;
+  }
+
+  /** The tally of the node at this trace position: every row of a strategy has the same node there, so most rows need no lookup by id. */
+  private tallyAt(id: string, type: string, position: number): NodeTally {
+    const known = this.atPosition[position];
+    if (known !== undefined && known.id === id && known.tally.type === type) return known.tally;
+    const tally = this.node(id, type, position);
+    this.atPosition[position] = { id, tally };
+    return tally;
   }
 
   private node(id: string, type: string, position: number): NodeTally {

@@ -11,14 +11,14 @@ export interface OffPolicyRow {
   /** What happened after the logged action: 1/0 (accepted or not) or a reward. */
   outcome: number;
   /** Probability with which the logging policy chose the logged action. Without it the row counts for replay and the observed rate only. */
-  propensity?: number;
+  propensity?: number | undefined;
   /**
    * Probability that the evaluated strategy chooses the logged action: 1 or 0 (a match or not)
    * for a deterministic strategy; see policyProbability.
    */
   targetProbability: number;
   /** Stable key of the row (customer id, line number); required when bootstrapping. */
-  key?: string;
+  key?: string | undefined;
 }
 
 export interface OffPolicyOptions {

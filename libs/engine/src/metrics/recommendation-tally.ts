@@ -42,14 +42,14 @@ export class RecommendationTally {
   recommendations = 0;
   private readonly actions = new Map<string, ActionTally>();
 
-  add(result: DecisionResult): void {
+  /** `top`: the result's rank-1 recommendation, when the caller already found it. */
+  add(result: DecisionResult, top = topRecommendation(result)): void {
     this.rows++;
     const list = result.recommendations;
     if (list.length === 0) {
       this.rowsWithoutRecommendation++;
       return;
     }
-    const top = topRecommendation(result);
     for (const rec of list) {
       this.recommendations++;
       const tally = this.action(rec.actionId);

@@ -28,18 +28,18 @@ export interface LoggedAction {
 
 /** One dataset row after the strategy decided for it. */
 export interface SimulationRow {
-  customerId?: string;
+  customerId?: string | undefined;
   /** Value of the segment column chosen by the analyst. */
-  segment?: string;
+  segment?: string | undefined;
   /**
    * The decision, with a trace or none: 'counts' for the node funnel; 'funnel' (what simulations use)
    * also for the per-action funnel and drops counted by reason; a full trace counts every drop by
    * its reason for this customer.
    */
   result: DecisionResult;
-  logged?: LoggedAction;
+  logged?: LoggedAction | undefined;
   /** The row's value of each protected customer field (undefined: none), for the fairness check. */
-  protectedValues?: Readonly<Record<string, unknown>>;
+  protectedValues?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export interface SimulationOptions {
@@ -130,33 +130,37 @@ export class SimulationAccumulator {
   }
 
   add(row: SimulationRow): this {
-    const { result } = row;
-    this.overall.add(result);
+    const { result, customerId } = row;
+    // Found once per row: the tally, the funnel, the customers and the off-policy view all need it.
+    const top = topRecommendation(result);
+    this.overall.add(result, top);
     this.funnel.add(result.trace);
-    this.actionFunnel.add(result);
-    if (row.segment !== undefined) this.segments.groupFor(row.segment).add(result);
-    if (row.customerId !== undefined) {
+    this.actionFunnel.add(result, top);
+    if (row.segment !== undefined) this.segments.groupFor(row.segment).add(result, top);
+    if (customerId !== undefined) {
       this.customerRows++;
-      if (this.customers) {
-        const top = topRecommendation(result)?.actionId ?? null;
-        TOP_ACTION.combine(this.customers.groupFor(row.customerId), { seen: true, actionId: top });
-      }
+      if (this.customers)
+        TOP_ACTION.combine(this.customers.groupFor(customerId), {
+          seen: true,
+          actionId: top?.actionId ?? null,
+        });
     }
     if (row.protectedValues) (this.fairness ??= new FairnessTally()).add(row.protectedValues, result);
     const logged = row.logged;
     if (logged) {
-      const common = {
-        outcome: logged.outcome,
-        ...(logged.propensity !== undefined ? { propensity: logged.propensity } : {}),
-        ...(row.customerId !== undefined ? { key: row.customerId } : {}),
-      };
+      // Rows of one shape (no spread): the off-policy accumulators see them at every logged row.
+      const { actionId, outcome, propensity } = logged;
       this.offPolicyTop.add({
-        ...common,
-        targetProbability: policyProbability(result, logged.actionId, 'top'),
+        outcome,
+        propensity,
+        key: customerId,
+        targetProbability: top?.actionId === actionId ? 1 : 0,
       });
       this.offPolicySlate.add({
-        ...common,
-        targetProbability: policyProbability(result, logged.actionId, 'slate'),
+        outcome,
+        propensity,
+        key: customerId,
+        targetProbability: policyProbability(result, actionId, 'slate'),
       });
     }
     return this;

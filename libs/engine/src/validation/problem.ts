@@ -23,6 +23,8 @@ export type ProblemCode =
   | 'missing_edge'
   | 'extra_edge'
   | 'cycle'
+  // No longer reported (a step cut off lies behind or before a missing line, which is the one
+  // problem reported); kept so that API clients matching on the codes keep working.
   | 'unreachable_node'
   | 'no_path_to_output'
   | 'output_count'

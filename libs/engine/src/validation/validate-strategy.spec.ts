@@ -128,7 +128,7 @@ describe('validateStrategy', () => {
         severity: 'error',
         nodeId: 'step',
         field: 'id',
-        message: 'two nodes have the id "step"; give each node its own id',
+        message: 'two steps have the id "step"; give each step its own id',
       });
     });
 
@@ -136,7 +136,7 @@ describe('validateStrategy', () => {
       const problem = onlyProblem(withStep(4, 'optimize', {}), 'unknown_node_type');
       expect(problem).toMatchObject({ nodeId: 'n4', field: 'type' });
       expect(problem.message).toBe(
-        'unknown node type "optimize"; use one of actions, filter, score, arbitrate, contactPolicy, rank, split, merge, output',
+        'unknown step type "optimize"; use one of actions, filter, score, arbitrate, contactPolicy, rank, split, merge, output',
       );
     });
   });
@@ -213,7 +213,7 @@ describe('validateStrategy', () => {
       const problem = onlyProblem(doc, 'unknown_edge_endpoint');
       expect(problem).toMatchObject({ edgeId: 'n5:out->ghost' });
       expect(problem.message).toBe(
-        'the edge connects to a node that does not exist ("ghost"); remove the edge or connect it to an existing node',
+        'the line connects to a step that does not exist ("ghost"); remove the line or connect it to an existing step',
       );
     });
 
@@ -242,12 +242,24 @@ describe('validateStrategy', () => {
           code: 'unknown_handle',
           nodeId: 'seg',
           edgeId: 'seg:old->join',
-          message: 'node "seg" has no output "old"; it has "young", "default"',
+          message: 'step "seg" has no exit "old"; it has "young", "default"',
         }),
       ]);
     });
 
-    it('missing_edge: a node without input, and a split branch leading nowhere', () => {
+    it('missing_edge: one deleted line is one problem, on the step after it', () => {
+      const doc = linearStrategy(VALID_STEPS);
+      doc.edges = doc.edges.filter((e) => !(e.source === 'n2' && e.target === 'n3'));
+      expect(problemsOf(doc)).toEqual([
+        expect.objectContaining({
+          code: 'missing_edge',
+          nodeId: 'n3',
+          message: 'no line goes into this step; connect "n2" to it',
+        }),
+      ]);
+    });
+
+    it('missing_edge: a split branch leading nowhere and a step without a line in are one gap', () => {
       const split = {
         mode: 'condition',
         cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }],
@@ -265,14 +277,38 @@ describe('validateStrategy', () => {
           ['lonely', 'end'],
         ],
       );
-      const missing = problemsOf(doc).filter((p) => p.code === 'missing_edge');
-      expect(missing).toEqual([
+      doc.nodes[1]!.label = 'Age split';
+      expect(problemsOf(doc).filter((p) => p.code === 'missing_edge')).toEqual([
         expect.objectContaining({
-          nodeId: 'seg',
-          field: 'config',
-          message: 'branch "default" leads nowhere; connect it towards the output',
+          nodeId: 'lonely',
+          message: 'no line goes into this step; connect "Age split" (branch "default") to it',
         }),
-        expect.objectContaining({ nodeId: 'lonely', message: 'connect an incoming edge to this node' }),
+      ]);
+    });
+
+    it('missing_edge: an unconnected step is one problem', () => {
+      const doc = linearStrategy(VALID_STEPS);
+      doc.nodes.push({ id: 'extra', type: 'rank', config: {} });
+      expect(problemsOf(doc)).toEqual([
+        expect.objectContaining({
+          code: 'missing_edge',
+          nodeId: 'extra',
+          message:
+            'this step is not connected; connect a line into it from the step before and one out of it towards the output',
+        }),
+      ]);
+    });
+
+    it('missing_edge: with two gaps, each end is reported, and nothing else', () => {
+      const doc = linearStrategy(VALID_STEPS);
+      doc.edges = doc.edges.filter((e) => e.source !== 'n2' && e.source !== 'n4');
+      const leadsNowhere = 'this step leads nowhere; connect a line from it towards the output';
+      const noLineIn = 'no line goes into this step; connect the step before it';
+      expect(problemsOf(doc).map((p) => [p.nodeId, p.message])).toEqual([
+        ['n3', noLineIn],
+        ['n5', noLineIn],
+        ['n2', leadsNowhere],
+        ['n4', leadsNowhere],
       ]);
     });
 
@@ -297,11 +333,11 @@ describe('validateStrategy', () => {
           expect.objectContaining({
             nodeId: 'end',
             edgeId: 'end:out->top',
-            message: 'the output node cannot have outgoing edges; remove this edge',
+            message: 'no line can leave the output step; remove this line',
           }),
           expect.objectContaining({
             nodeId: 'top',
-            message: 'this node takes one incoming edge but has 2; join branches with a merge node first',
+            message: 'this step takes one line in but has 2; join the branches with a merge step first',
           }),
         ]),
       );
@@ -326,11 +362,11 @@ describe('validateStrategy', () => {
       expect(problemsOf(doc).filter((p) => p.code === 'extra_edge')).toEqual([
         expect.objectContaining({
           nodeId: 'join',
-          message: 'the same connection appears twice; remove one of them',
+          message: 'the same line is drawn twice; remove one of them',
         }),
         expect.objectContaining({
           nodeId: 'b',
-          message: 'this node starts a flow and takes no incoming edge; remove the incoming edge',
+          message: 'this step starts the strategy and takes no line in; remove the line going into it',
         }),
       ]);
     });
@@ -353,11 +389,11 @@ describe('validateStrategy', () => {
       const cycles = problemsOf(doc).filter((p) => p.code === 'cycle');
       expect(cycles.map((p) => p.nodeId)).toEqual(['join', 'adults']);
       expect(cycles[0]!.message).toBe(
-        'this node is part of a loop; remove an edge of the loop, a strategy flows one way to the output',
+        'this step is part of a loop; remove a line of the loop: a strategy flows one way, to the output',
       );
     });
 
-    it('unreachable_node: a node no actions reach', () => {
+    it('a step no actions reach is reported once, where its line in is missing', () => {
       const doc = linearStrategy(VALID_STEPS);
       doc.nodes.push({
         id: 'orphan',
@@ -371,31 +407,27 @@ describe('validateStrategy', () => {
         { source: 'orphan', target: 'join' },
         { source: 'join', target: 'n6' },
       );
-      expect(onlyProblem(doc, 'unreachable_node')).toMatchObject({
-        nodeId: 'orphan',
-        message: 'no actions reach this node; connect it to a flow that starts with an actions node',
-      });
+      expect(problemsOf(doc)).toEqual([
+        expect.objectContaining({
+          code: 'missing_edge',
+          nodeId: 'orphan',
+          message: 'no line goes into this step; connect the step before it',
+        }),
+      ]);
     });
 
-    it('no_path_to_output: a branch that ends before the output', () => {
+    it('a branch that ends before the output is reported once, where it ends', () => {
       const doc = linearStrategy(VALID_STEPS);
       doc.nodes.push(
         { id: 'more', type: 'actions', config: {} },
-        { id: 'dead-end', type: 'rank', config: { by: 'cost' } },
+        { id: 'dead-end', type: 'rank', config: { by: 'value' } },
       );
       doc.edges.push({ source: 'more', target: 'dead-end' });
-      const problems = problemsOf(doc);
-      expect(problems.filter((p) => p.code === 'no_path_to_output')).toEqual([
+      expect(problemsOf(doc)).toEqual([
         expect.objectContaining({
-          nodeId: 'more',
-          message: 'nothing from this node reaches the output; connect it towards the output or remove it',
-        }),
-        expect.objectContaining({ nodeId: 'dead-end' }),
-      ]);
-      expect(problems.filter((p) => p.code === 'missing_edge')).toEqual([
-        expect.objectContaining({
+          code: 'missing_edge',
           nodeId: 'dead-end',
-          message: 'this node leads nowhere; connect it towards the output',
+          message: 'this step leads nowhere; connect a line from it towards the output',
         }),
       ]);
     });
@@ -405,7 +437,7 @@ describe('validateStrategy', () => {
         ['actions', {}],
         ['rank', {}],
       ]);
-      expect(onlyProblem(doc, 'output_count').message).toBe('add an output node: a strategy has exactly one');
+      expect(onlyProblem(doc, 'output_count').message).toBe('add an output step: a strategy has exactly one');
     });
 
     it('output_count: two, marking the second', () => {
@@ -423,7 +455,7 @@ describe('validateStrategy', () => {
       expect(onlyProblem(doc, 'output_count')).toMatchObject({
         nodeId: 'end2',
         message:
-          'a strategy has exactly one output node, this one has 2; keep one and join the branches with a merge node',
+          'a strategy has exactly one output step, this one has 2; keep one and join the branches with a merge step',
       });
     });
   });
@@ -442,7 +474,7 @@ describe('validateStrategy', () => {
         onlyProblem(filter(cmp('customer', 'age', 'greaterThan', 18)), 'invalid_condition'),
       ).toMatchObject({
         field: 'config.condition',
-        message: 'the condition must start with "all", "any" or "not" (as in json-rules-engine)',
+        message: 'the condition must start with "all", "any" or "not"',
       });
     });
 
@@ -620,7 +652,7 @@ describe('validateStrategy', () => {
     it('field_not_set (warning): ranking by a field no node before sets', () => {
       const problem = onlyProblem(withStep(5, 'rank', { by: 'margin' }), 'field_not_set');
       expect(problem).toMatchObject({ severity: 'warning', nodeId: 'n5', field: 'config.by' });
-      expect(problem.message).toMatch(/^no node before this one sets "margin" on every path/);
+      expect(problem.message).toMatch(/^no step before this one sets "margin" on every path/);
     });
 
     it('field_not_set (warning): a field set on one branch only', () => {
@@ -981,8 +1013,6 @@ describe('validateStrategy', () => {
           ['out_of_range', 'arb'],
           ['field_not_set', 'top'],
           ['missing_edge', 'stray'],
-          ['missing_edge', 'stray'],
-          ['unreachable_node', 'stray'],
           ['extra_edge', 'end'],
         ].sort(),
       );
@@ -999,7 +1029,7 @@ describe('validateStrategy', () => {
       const validation = error as StrategyValidationError;
       expect(validation.problems).toEqual(problemsOf(doc));
       expect(validation.message).toMatch(
-        /^The strategy has 8 problems: start: there is no action "free-phone" in the catalog/,
+        /^The strategy has 6 problems: start: there is no action "free-phone" in the catalog/,
       );
       expect(validation.message).toMatch(/; …$/);
     });

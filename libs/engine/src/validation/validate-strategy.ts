@@ -44,7 +44,7 @@ export function validateStrategy(input: unknown, env: StrategyEnvironment = {}):
   for (const node of document.nodes) {
     if (graphNodes.has(node.id)) {
       problems.push(
-        problem('duplicate_node_id', `two nodes have the id "${node.id}"; give each node its own id`, {
+        problem('duplicate_node_id', `two steps have the id "${node.id}"; give each step its own id`, {
           nodeId: node.id,
           field: 'id',
         }),
@@ -56,7 +56,7 @@ export function validateStrategy(input: unknown, env: StrategyEnvironment = {}):
       problems.push(
         problem(
           'unknown_node_type',
-          `unknown node type "${node.type}"; use one of ${NODE_TYPES.join(', ')}`,
+          `unknown step type "${node.type}"; use one of ${NODE_TYPES.join(', ')}`,
           { nodeId: node.id, field: 'type' },
         ),
       );
@@ -109,10 +109,12 @@ function checkFieldsSet(document: StrategyDocument, configs: Map<string, unknown
   );
   const order = topologicalOrder([...types.keys()], outgoing);
   if (order.length !== types.size) return []; // cycles are reported elsewhere
+  // Only steps that actions reach: a step cut off by a missing line has that one problem already.
   const setAfter = new Map<string, Set<string>>();
   const problems: ValidationProblem[] = [];
   for (const id of order) {
     const incoming = document.edges.filter((e) => e.target === id && setAfter.has(e.source));
+    if (!incoming.length && nodeSpec(types.get(id)!)?.inputs !== 'none') continue;
     const before = incoming.length
       ? incoming.map((e) => setAfter.get(e.source)!).reduce((a, b) => new Set([...a].filter((f) => b.has(f))))
       : new Set<string>();
@@ -127,7 +129,7 @@ function checkFieldsSet(document: StrategyDocument, configs: Map<string, unknown
           problems.push(
             problem(
               'field_not_set',
-              `no node before this one sets "${field}" on every path, so it is missing for some candidates (arbitrate treats a missing propensity as 0; rank puts missing values last)`,
+              `no step before this one sets "${field}" on every path, so it is missing for some actions (arbitrate treats a missing propensity as 0; rank puts missing values last)`,
               { nodeId: id, severity: 'warning', field: type === 'rank' ? 'config.by' : undefined },
             ),
           );

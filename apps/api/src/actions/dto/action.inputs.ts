@@ -2,6 +2,7 @@ import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import { storableDate } from '../../common/storable-date';
+import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
 
 const RESERVED_ATTRIBUTES = [
   'id',
@@ -163,3 +164,14 @@ export const actionFilterSchema = z.object({
   search: z.string().max(200).nullish(),
 });
 export type ActionFilter = z.infer<typeof actionFilterSchema>;
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _CreateActionInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<CreateActionInput, typeof createActionSchema>
+>;
+export type _UpdateActionInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<UpdateActionInput, typeof updateActionSchema>
+>;
+export type _ActionFilterInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<ActionFilterInput, typeof actionFilterSchema>
+>;

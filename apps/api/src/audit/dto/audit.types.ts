@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { storableDate } from '../../common/storable-date';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
+import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
 
 @InputType()
 export class AuditFilterInput {
@@ -92,3 +93,8 @@ export class AuditChainVerification {
   })
   headHash: string | null;
 }
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _AuditFilterInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<AuditFilterInput, typeof auditFilterSchema>
+>;

@@ -3,6 +3,7 @@ import { FIELD_AGES, fieldDefinitionSchema } from '@arbiter/engine';
 import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import { FieldType, SchemaField, SchemaScope } from '../schema-field.entity';
+import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
 
 @InputType({ description: 'Declares (or redefines) a customer or context field.' })
 export class DefineSchemaFieldInput {
@@ -106,3 +107,8 @@ export class DataSchemaType {
   @Field(() => [SchemaField])
   context: SchemaField[];
 }
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _DefineSchemaFieldInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<DefineSchemaFieldInput, typeof defineSchemaFieldSchema>
+>;

@@ -58,10 +58,7 @@ export class DemoSeedService {
       const existing = await this.users.findByEmail(demo.email);
       const user = existing
         ? await this.dataSource.transaction((em) =>
-            this.users.update(em, existing.id, { active: true }).then(async (u) => {
-              await em.query('UPDATE users SET password_hash = $2 WHERE id = $1', [u.id, passwordHash]);
-              return u;
-            }),
+            this.users.update(em, existing.id, { active: true, passwordHash }),
           )
         : await this.usersService.create(null, { ...demo, password });
       actors[demo.roles[0]!] = { id: user.id, email: user.email, roles: user.roles };

@@ -5,6 +5,7 @@ import { FairnessService } from '../../fairness/fairness.service';
 import { SimulationStatus } from '../../simulations/simulation.entity';
 import { SimulationsService } from '../../simulations/simulations.service';
 import { LifecycleService } from '../../strategies/lifecycle.service';
+import { VersionsService } from '../../strategies/versions.service';
 
 const SIMULATION_WAIT_MS = 120_000;
 
@@ -34,10 +35,8 @@ export async function publishDemoStrategy(
 ): Promise<boolean> {
   const lifecycle = modules.get(LifecycleService, { strict: false });
   const simulations = modules.get(SimulationsService, { strict: false });
-  const [version] = await dataSource.query<{ id: string }[]>(
-    'SELECT id FROM strategy_versions WHERE strategy_id = $1 ORDER BY number LIMIT 1',
-    [strategyId],
-  );
+  // Newest first: the last one is the strategy's first version.
+  const version = (await modules.get(VersionsService, { strict: false }).byStrategy(strategyId)).at(-1);
   if (!version) return false;
   await lifecycle.submit(actors.designer, version.id);
   let simulation = await simulations.run(actors.analyst, { versionId: version.id, datasetId });

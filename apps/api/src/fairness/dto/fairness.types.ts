@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { z } from 'zod';
+import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
 
 @InputType({ description: 'The thresholds of the fairness check.' })
 export class FairnessSettingsInput {
@@ -127,3 +128,8 @@ export class FairnessCheckType {
   @Field(() => [FairnessFieldCheckType])
   fields: FairnessFieldCheckType[];
 }
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _FairnessSettingsInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<FairnessSettingsInput, typeof fairnessSettingsSchema>
+>;

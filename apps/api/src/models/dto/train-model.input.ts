@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import { ModelAlgorithm } from '../model.types';
+import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
 
 export const idSchema = z.uuid('must be an id (UUID)');
 const columnName = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -104,3 +105,8 @@ export class TrainModelInput {
   })
   timeColumn?: string | null;
 }
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _TrainModelInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<TrainModelInput, typeof trainModelSchema>
+>;

@@ -33,7 +33,7 @@ export class CustomerProfile {
   @Field(() => [ProfileField]) fields: ProfileField[];
   @Field(() => JSONScalar, {
     description:
-      'The last 20 logged decisions: [{ id, decidedAt, strategyId, versionNumber, actions, source }], newest first.',
+      'The last 20 logged decisions: [{ id, decidedAt, strategyId, versionNumber, actions, source, explanation }], newest first; explanation: sentences on what was recommended and the data it was decided on (personal values for admins only).',
   })
   recentDecisions: unknown;
 }

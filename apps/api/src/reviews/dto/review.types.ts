@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
+import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
 
 @InputType()
 export class AddCommentInput {
@@ -127,3 +128,8 @@ export class StrategyDiffType {
   })
   environment: string[];
 }
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _AddCommentInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<AddCommentInput, typeof addCommentSchema>
+>;

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import { StrategyVersion } from '../strategy-version.entity';
+import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
 
 const MAX_DOCUMENT_CHARS = 1_000_000;
 
@@ -175,3 +176,14 @@ export class TestDecisionResult {
 export const rejectSchema = commentSchema;
 export const rollbackReasonSchema = commentSchema;
 export const approveCommentSchema = commentSchema.nullish();
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _CreateStrategyInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<CreateStrategyInput, typeof createStrategySchema>
+>;
+export type _SaveDraftInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<SaveDraftInput, typeof saveDraftSchema>
+>;
+export type _TestDecisionInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<TestDecisionInput, typeof testDecisionSchema>
+>;

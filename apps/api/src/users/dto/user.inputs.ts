@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { Role } from '../../auth/roles';
+import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
 
 @InputType()
 export class CreateUserInput {
@@ -40,3 +41,8 @@ export const createUserSchema = z.object({
 export type CreateUser = z.infer<typeof createUserSchema>;
 
 export const uuidSchema = z.uuid('must be an id (UUID)');
+
+// The GraphQL input class and its schema must not drift apart (fails to compile when they do).
+export type _CreateUserInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<CreateUserInput, typeof createUserSchema>
+>;

@@ -44,7 +44,8 @@ type Documents = {
     "\n  query AuditFacets {\n    auditFacets {\n      entityTypes\n      actions\n      actorIds\n    }\n  }\n": typeof types.AuditFacetsDocument,
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      checkedEntries\n      firstBrokenSeq\n      reason\n      headHash\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
     "\n  fragment CatalogActionFields on Action {\n    id\n    name\n    group\n    channel\n    value\n    cost\n    validFrom\n    validTo\n    tags\n    attributes\n    revision\n  }\n": typeof types.CatalogActionFieldsFragmentDoc,
-    "\n  # 50 a page: the API caps a query at 1000 points (fields × page size).\n  query CatalogPage($after: String) {\n    actions(page: { first: 50, after: $after }) {\n      edges {\n        node {\n          ...CatalogActionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CatalogPageDocument,
+    "\n  query CatalogPage($filter: ActionFilterInput, $first: Int!, $after: String) {\n    actions(filter: $filter, page: { first: $first, after: $after }) {\n      edges {\n        node {\n          ...CatalogActionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CatalogPageDocument,
+    "\n  query CatalogSummary($filter: ActionFilterInput) {\n    actionCatalogSummary(filter: $filter) {\n      total\n      matching\n      groups\n      channels\n      changedAt\n    }\n  }\n": typeof types.CatalogSummaryDocument,
     "\n  query CatalogAction($id: String!) {\n    action(id: $id) {\n      ...CatalogActionFields\n    }\n  }\n": typeof types.CatalogActionDocument,
     "\n  mutation CreateCatalogAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...CatalogActionFields\n    }\n  }\n": typeof types.CreateCatalogActionDocument,
     "\n  mutation UpdateCatalogAction($id: String!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...CatalogActionFields\n    }\n  }\n": typeof types.UpdateCatalogActionDocument,
@@ -134,7 +135,8 @@ const documents: Documents = {
     "\n  query AuditFacets {\n    auditFacets {\n      entityTypes\n      actions\n      actorIds\n    }\n  }\n": types.AuditFacetsDocument,
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      checkedEntries\n      firstBrokenSeq\n      reason\n      headHash\n    }\n  }\n": types.VerifyAuditChainDocument,
     "\n  fragment CatalogActionFields on Action {\n    id\n    name\n    group\n    channel\n    value\n    cost\n    validFrom\n    validTo\n    tags\n    attributes\n    revision\n  }\n": types.CatalogActionFieldsFragmentDoc,
-    "\n  # 50 a page: the API caps a query at 1000 points (fields × page size).\n  query CatalogPage($after: String) {\n    actions(page: { first: 50, after: $after }) {\n      edges {\n        node {\n          ...CatalogActionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CatalogPageDocument,
+    "\n  query CatalogPage($filter: ActionFilterInput, $first: Int!, $after: String) {\n    actions(filter: $filter, page: { first: $first, after: $after }) {\n      edges {\n        node {\n          ...CatalogActionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CatalogPageDocument,
+    "\n  query CatalogSummary($filter: ActionFilterInput) {\n    actionCatalogSummary(filter: $filter) {\n      total\n      matching\n      groups\n      channels\n      changedAt\n    }\n  }\n": types.CatalogSummaryDocument,
     "\n  query CatalogAction($id: String!) {\n    action(id: $id) {\n      ...CatalogActionFields\n    }\n  }\n": types.CatalogActionDocument,
     "\n  mutation CreateCatalogAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...CatalogActionFields\n    }\n  }\n": types.CreateCatalogActionDocument,
     "\n  mutation UpdateCatalogAction($id: String!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...CatalogActionFields\n    }\n  }\n": types.UpdateCatalogActionDocument,
@@ -331,7 +333,11 @@ export function graphql(source: "\n  fragment CatalogActionFields on Action {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  # 50 a page: the API caps a query at 1000 points (fields × page size).\n  query CatalogPage($after: String) {\n    actions(page: { first: 50, after: $after }) {\n      edges {\n        node {\n          ...CatalogActionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  # 50 a page: the API caps a query at 1000 points (fields × page size).\n  query CatalogPage($after: String) {\n    actions(page: { first: 50, after: $after }) {\n      edges {\n        node {\n          ...CatalogActionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query CatalogPage($filter: ActionFilterInput, $first: Int!, $after: String) {\n    actions(filter: $filter, page: { first: $first, after: $after }) {\n      edges {\n        node {\n          ...CatalogActionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query CatalogPage($filter: ActionFilterInput, $first: Int!, $after: String) {\n    actions(filter: $filter, page: { first: $first, after: $after }) {\n      edges {\n        node {\n          ...CatalogActionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogSummary($filter: ActionFilterInput) {\n    actionCatalogSummary(filter: $filter) {\n      total\n      matching\n      groups\n      channels\n      changedAt\n    }\n  }\n"): (typeof documents)["\n  query CatalogSummary($filter: ActionFilterInput) {\n    actionCatalogSummary(filter: $filter) {\n      total\n      matching\n      groups\n      channels\n      changedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

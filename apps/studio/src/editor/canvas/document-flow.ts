@@ -57,12 +57,11 @@ export function toFlowNodes(
     const kind = nodeKind(node.type);
     const old = before.get(node.id);
     const trace = deco.trace?.nodes.get(node.id);
+    const { summary, handles } = describedStep(node, deco.labels);
     const data: StepData = {
       strategyNode: node,
-      summary:
-        kind?.summarize(node, deco.labels) ??
-        (kind ? 'settings need attention' : `unknown step type “${node.type}”`),
-      handles: kind?.handles(node) ?? [{ id: DEFAULT_HANDLE, label: '' }],
+      summary,
+      handles,
       hasInput: kind ? kind.inputs !== 'none' : true,
       problems: deco.problemsByNode.get(node.id) ?? [],
       run: trace
@@ -94,6 +93,33 @@ export function toFlowNodes(
       ariaLabel: `${node.label ?? kind?.displayName ?? node.type}: ${data.summary}`,
     };
   });
+}
+
+/**
+ * A step's summary and exits, worked out once per version of the step: an edit changes one step,
+ * and a large one (a 300-condition filter) is not parsed and worded again for every other edit.
+ */
+const described = new WeakMap<
+  StrategyNode,
+  { labels: Labels; summary: string; handles: StepData['handles'] }
+>();
+
+function describedStep(
+  node: StrategyNode,
+  labels: Labels,
+): { summary: string; handles: StepData['handles'] } {
+  const known = described.get(node);
+  if (known && known.labels === labels) return known;
+  const kind = nodeKind(node.type);
+  const entry = {
+    labels,
+    summary:
+      kind?.summarize(node, labels) ??
+      (kind ? 'settings need attention' : `unknown step type “${node.type}”`),
+    handles: kind?.handles(node) ?? [{ id: DEFAULT_HANDLE, label: '' }],
+  };
+  described.set(node, entry);
+  return entry;
 }
 
 function sameDecoration(a: StepData, b: StepData): boolean {

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { describeCondition, type FactName, type RootCondition } from '@arbiter/engine';
-import { ChipsInput, NumberInput, Select, TextInput } from '../../shared/ui';
+import { ChipsInput, NumberInput, Select, TextInput, useReportInputError } from '../../shared/ui';
 import { useEditorContext } from '../editor-context';
 import {
   defaultValue,
@@ -41,7 +41,9 @@ interface ConditionBuilderProps {
  */
 export function ConditionBuilder({ value, onChange, facts, problems, field, label }: ConditionBuilderProps) {
   const { env, doc, labels } = useEditorContext();
-  const options = useMemo(() => fieldOptions(env, doc, facts), [env, doc, facts]);
+  // The same options (by content) across edits of the document: memoised rows do not render again.
+  const optionsKey = useMemo(() => JSON.stringify(fieldOptions(env, doc, facts)), [env, doc, facts]);
+  const options = useMemo(() => JSON.parse(optionsKey) as FieldOption[], [optionsKey]);
   const [tree, setTree] = useState<RuleGroup>(() => fromRootCondition(value));
   const lastEmitted = useRef<string>(JSON.stringify(value ?? null));
   const [showJson, setShowJson] = useState(false);
@@ -61,6 +63,23 @@ export function ConditionBuilder({ value, onChange, facts, problems, field, labe
     lastEmitted.current = JSON.stringify(condition);
     onChange(condition, coalesceKey);
   };
+  // Rows get callbacks that never change, so that typing in one row of a long condition renders
+  // that row only (RuleRow is memoised); they read the latest tree and emit through a ref.
+  const latest = useRef({ tree, emit });
+  useEffect(() => {
+    latest.current = { tree, emit };
+  });
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      change: (id, rule, key) =>
+        latest.current.emit(
+          updateTree(latest.current.tree, id, () => rule),
+          key,
+        ),
+      remove: (id) => latest.current.emit(updateTree(latest.current.tree, id, () => undefined)),
+    }),
+    [],
+  );
   const paths = fieldPaths(tree, field);
   const sentence = value ? describeCondition(value, labels) : 'always';
 
@@ -74,6 +93,7 @@ export function ConditionBuilder({ value, onChange, facts, problems, field, labe
         problems={problems}
         onChange={emit}
         tree={tree}
+        rows={rowActions}
       />
       <div className="condition-preview" aria-live="polite">
         <span className="condition-preview-label">Reads as:</span>{' '}
@@ -117,9 +137,15 @@ interface GroupViewProps {
   paths: Map<string, string>;
   problems: ProblemLookup;
   onChange(tree: RuleGroup, coalesceKey?: string): void;
+  rows: RowActions;
 }
 
-function GroupView({ group, tree, root, options, paths, problems, onChange }: GroupViewProps) {
+interface RowActions {
+  change(id: string, rule: Rule, key?: string): void;
+  remove(id: string): void;
+}
+
+function GroupView({ group, tree, root, options, paths, problems, onChange, rows }: GroupViewProps) {
   const update = (id: string, change: (node: BuilderNode) => BuilderNode | undefined, key?: string) =>
     onChange(updateTree(tree, id, change), key);
   const addRule = () => {
@@ -178,6 +204,7 @@ function GroupView({ group, tree, root, options, paths, problems, onChange }: Gr
               paths={paths}
               problems={problems}
               onChange={onChange}
+              rows={rows}
             />
           </li>
         ))}
@@ -201,6 +228,7 @@ function NodeView({
   paths,
   problems,
   onChange,
+  rows,
 }: Omit<GroupViewProps, 'group' | 'root'> & { node: BuilderNode }) {
   const path = paths.get(node.id) ?? '';
   const update = (change: (node: BuilderNode) => BuilderNode | undefined, key?: string) =>
@@ -215,6 +243,7 @@ function NodeView({
           paths={paths}
           problems={problems}
           onChange={onChange}
+          rows={rows}
         />
       );
     case 'not':
@@ -237,6 +266,7 @@ function NodeView({
             paths={paths}
             problems={problems}
             onChange={onChange}
+            rows={rows}
           />
         </div>
       );
@@ -259,27 +289,28 @@ function NodeView({
         <RuleRow
           rule={node}
           options={options}
-          errors={problems.messages(path, true)}
-          onChange={(r, key) => update(() => r, key)}
-          onRemove={() => update(() => undefined)}
+          errorText={problems.messages(path, true).join('\n')}
+          actions={rows}
         />
       );
   }
 }
 
-function RuleRow({
+const RuleRow = memo(function RuleRow({
   rule,
   options,
-  errors,
-  onChange,
-  onRemove,
+  errorText,
+  actions,
 }: {
   rule: Rule;
   options: FieldOption[];
-  errors: string[];
-  onChange(rule: Rule, key?: string): void;
-  onRemove(): void;
+  /** The row's problems, one a line ("" for none): a string, so that an unchanged row skips rendering. */
+  errorText: string;
+  actions: RowActions;
 }) {
+  const errors = errorText ? errorText.split('\n') : [];
+  const onChange = (next: Rule, key?: string) => actions.change(rule.id, next, key);
+  const onRemove = () => actions.remove(rule.id);
   const field = findField(options, rule.fact, rule.field);
   const ops = operatorsFor(field?.type ?? 'string');
   const fieldKey = `${rule.fact}.${rule.field}`;
@@ -344,7 +375,7 @@ function RuleRow({
       ))}
     </div>
   );
-}
+});
 
 function ValueInput({
   rule,
@@ -428,6 +459,7 @@ function JsonEditor({
 }) {
   const [text, setText] = useState(() => JSON.stringify(value ?? { all: [] }, null, 2));
   const [error, setError] = useState<string>();
+  useReportInputError('Condition as JSON', error);
   // A change from outside (rows, undo) replaces the text; the designer's own typing is left alone.
   useEffect(() => {
     setText((current) => {

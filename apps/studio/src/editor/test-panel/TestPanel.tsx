@@ -1,14 +1,15 @@
-import { useMemo, useState } from 'react';
-import type { DecisionInput, DecisionResult } from '@arbiter/engine';
+import { useMemo } from 'react';
+import type { DecisionInput } from '@arbiter/engine';
 import { EXAMPLES } from '@arbiter/engine/examples';
-import { Button, EmptyState, Select, TextInput } from '../../shared/ui';
+import { Button, Select } from '../../shared/ui';
 import { Icon } from '../../shared/icons';
 import { useEditorContext } from '../editor-context';
-import { nodeKind } from '../nodes/registry';
 import { CustomerForm } from './CustomerForm';
-import type { TestCase, TestCaseResult } from './test-cases';
-import { traceInWords, whereDropped } from './trace-words';
 import type { RunOutcome } from './run-strategy';
+import { SavedTestCases } from './SavedTestCases';
+import type { TestCase, TestCaseResult } from './test-cases';
+import { TestResults } from './TestResults';
+import { TraceSteps } from './TraceSteps';
 
 export interface SampleChoice {
   name: string;
@@ -22,6 +23,8 @@ interface TestPanelProps {
   onRun(): void;
   onClear(): void;
   focusAction?: string;
+  /** The action the outcome's trace follows. */
+  followedAction?: string;
   onFocusAction(actionId: string | undefined): void;
   onSelectNode(nodeId: string): void;
   testCases: TestCase[];
@@ -38,7 +41,7 @@ export function exampleSamples(actionIds: readonly string[]): SampleChoice[] {
 }
 
 export function TestPanel(props: TestPanelProps) {
-  const { env, doc } = useEditorContext();
+  const { env } = useEditorContext();
   const {
     sample,
     onSampleChange,
@@ -46,6 +49,7 @@ export function TestPanel(props: TestPanelProps) {
     onRun,
     onClear,
     focusAction,
+    followedAction,
     onFocusAction,
     onSelectNode,
     testCases,
@@ -57,9 +61,7 @@ export function TestPanel(props: TestPanelProps) {
     ...testCases.map((c) => ({ value: `case:${c.id}`, label: `Test case: ${c.name}` })),
     ...examples.map((e, i) => ({ value: `example:${i}`, label: `Example: ${e.name}` })),
   ];
-  const [newName, setNewName] = useState('');
   const result = outcome?.ok ? outcome.result : undefined;
-  const names = new Map(env.actions.map((a) => [a.id, a.name]));
   return (
     <div className="test-panel">
       <section className="panel-section" aria-label="Test customer">
@@ -131,189 +133,25 @@ export function TestPanel(props: TestPanelProps) {
         </div>
       )}
       {result && (
-        <Results result={result} names={names} focusAction={focusAction} onFocusAction={onFocusAction} />
+        <TestResults
+          result={result}
+          focusAction={focusAction}
+          followedAction={followedAction}
+          onFocusAction={onFocusAction}
+          onSelectNode={onSelectNode}
+        />
       )}
       {result?.trace && (
-        <section className="panel-section" aria-label="Why: the path through the strategy">
-          <h3>Why: step by step</h3>
-          <ol className="trace-steps">
-            {traceInWords(result.trace, doc, env.actions).map((step) => (
-              <li
-                key={step.nodeId}
-                className={
-                  focusAction && step.dropped.some((d) => d.actionId === focusAction) ? 'trace-focus' : ''
-                }
-              >
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => onSelectNode(step.nodeId)}
-                  title="Show this step on the canvas"
-                >
-                  {step.title}
-                </button>
-                : {step.text}
-                {step.notes.map((n) => (
-                  <div key={n} className="muted small">
-                    {n}
-                  </div>
-                ))}
-                {step.dropped.length > 0 && (
-                  <ul className="dropped-list">
-                    {step.dropped.map((d) => (
-                      <li key={d.actionId} className={d.actionId === focusAction ? 'dropped-focus' : ''}>
-                        <strong>{d.name}</strong> left: {d.reason}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ol>
-        </section>
+        <TraceSteps trace={result.trace} focusAction={focusAction} onSelectNode={onSelectNode} />
       )}
-
-      <section className="panel-section" aria-label="Saved test cases">
-        <h3>Saved test cases</h3>
-        <p className="muted small">Each one checks which action comes first. They run after every save.</p>
-        {testCases.length === 0 && (
-          <EmptyState title="No test cases yet">
-            Run a customer, then save it here with the action you expect first.
-          </EmptyState>
-        )}
-        <ul className="test-cases">
-          {testResults.map((r) => (
-            <li key={r.testCase.id} className={r.passed ? 'test-pass' : 'test-fail'}>
-              <span className="test-status" aria-label={r.passed ? 'passed' : 'failed'}>
-                {r.passed ? '✓' : '✗'}
-              </span>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => onSampleChange({ name: r.testCase.name, input: r.testCase.input })}
-              >
-                {r.testCase.name}
-              </button>
-              <span className="small"> — {r.message}</span>
-              <button
-                type="button"
-                className="btn btn-ghost btn-icon"
-                aria-label={`Delete test case ${r.testCase.name}`}
-                title="Delete this test case"
-                onClick={() => onTestCasesChange(testCases.filter((c) => c.id !== r.testCase.id))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-        {result && (
-          <div className="add-row">
-            <TextInput
-              label="Name of the new test case"
-              value={newName}
-              placeholder={sample.name}
-              onChange={setNewName}
-            />
-            <Button
-              onClick={() => {
-                const name = newName.trim() || sample.name;
-                onTestCasesChange([
-                  ...testCases,
-                  {
-                    id: Date.now().toString(36),
-                    name,
-                    input: sample.input,
-                    expectedTopAction: result.recommendations[0]?.actionId ?? null,
-                  },
-                ]);
-                setNewName('');
-              }}
-              title="Save this customer; the current first action becomes the expected one"
-            >
-              Save as test case (expects{' '}
-              {result.recommendations[0]
-                ? `“${names.get(result.recommendations[0].actionId) ?? result.recommendations[0].actionId}”`
-                : 'nothing'}
-              )
-            </Button>
-          </div>
-        )}
-      </section>
+      <SavedTestCases
+        sample={sample}
+        result={result}
+        testCases={testCases}
+        testResults={testResults}
+        onSampleChange={onSampleChange}
+        onTestCasesChange={onTestCasesChange}
+      />
     </div>
-  );
-}
-
-function Results({
-  result,
-  names,
-  focusAction,
-  onFocusAction,
-}: {
-  result: DecisionResult;
-  names: Map<string, string>;
-  focusAction?: string;
-  onFocusAction(id: string | undefined): void;
-}) {
-  const { doc } = useEditorContext();
-  const stepTitle = (id: string) => {
-    const node = doc.nodes.find((n) => n.id === id);
-    return node ? (node.label ?? nodeKind(node.type)?.displayName ?? node.type) : id;
-  };
-  const dropped = result.trace
-    ? [...new Set(result.trace.nodes.flatMap((n) => (n.dropped ?? []).map((d) => d.actionId)))]
-    : [];
-  return (
-    <section className="panel-section" aria-label="Recommended actions">
-      <h3>Recommended</h3>
-      {result.recommendations.length === 0 ? (
-        <p className="callout">
-          Nothing is recommended for this customer. See below where the actions dropped out.
-        </p>
-      ) : (
-        <ol className="recommendations">
-          {result.recommendations.map((r) => (
-            <li key={r.actionId}>
-              <span className="rank-pos">{r.rank}</span>
-              <span className="rec-name">
-                <strong>{r.name}</strong>
-                <span className="muted small">{[r.group, r.channel].filter(Boolean).join(' · ')}</span>
-              </span>
-              <span className="rec-numbers small">
-                {r.propensity !== undefined && <>propensity {r.propensity.toFixed(2)} · </>}
-                {r.priority !== undefined && <>priority {r.priority.toFixed(2)}</>}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-      {dropped.length > 0 && result.trace && (
-        <div className="field">
-          <label className="field-label" htmlFor="focus-action">
-            Follow an action that was left out
-          </label>
-          <Select
-            id="focus-action"
-            label="Follow an action that was left out"
-            value={focusAction ?? ''}
-            options={[
-              { value: '', label: 'Choose an action…' },
-              ...dropped.map((id) => ({ value: id, label: names.get(id) ?? id })),
-            ]}
-            onChange={(v) => onFocusAction(v || undefined)}
-          />
-          {focusAction &&
-            (() => {
-              const where = whereDropped(result.trace!, focusAction);
-              return where ? (
-                <p className="callout callout-warning" role="status">
-                  <strong>{names.get(focusAction) ?? focusAction}</strong> left at “{stepTitle(where.nodeId)}
-                  ”: {where.reason}
-                </p>
-              ) : null;
-            })()}
-        </div>
-      )}
-    </section>
   );
 }

@@ -18,9 +18,14 @@ export function runStrategy(
   doc: StrategyDocument,
   env: StrategyEnvironment,
   input: DecisionInput,
+  /** Actions whose full story the trace tells at every step, however many candidates it has. */
+  traceActions?: readonly string[],
 ): RunOutcome {
   try {
-    return { ok: true, result: compileStrategy(doc, env, { codegen: false }).decide(input, { trace: true }) };
+    return {
+      ok: true,
+      result: compileStrategy(doc, env, { codegen: false }).decide(input, { trace: true, traceActions }),
+    };
   } catch (err) {
     if (err instanceof StrategyValidationError) {
       const errors = err.problems.filter((p) => p.severity === 'error').length;

@@ -1,6 +1,6 @@
 import { compileStrategy, type StrategyDocument } from '@arbiter/engine';
 import { EXAMPLES, exampleEnvironment } from '@arbiter/engine/examples';
-import { traceInWords, whereDropped } from './trace-words';
+import { actionStory, searchTrace, traceInWords, whereDropped } from './trace-words';
 import { documentUpTo, rankingAfter, runStrategy } from './run-strategy';
 
 const example = EXAMPLES[0]!;
@@ -49,10 +49,64 @@ describe('trace in words', () => {
     const step = traceInWords(trace!, doc, actions).find((s) => s.nodeId === 'adults')!;
     expect(step.text).toBe('300 in → 2 out');
     expect(step.dropped).toHaveLength(20);
-    expect(step.notes).toEqual([
-      '278 more dropped, not listed by name.',
-      '298 of 298 drops counted: fails on action id',
+    expect(step.groups).toEqual([
+      expect.objectContaining({ reason: 'fails on action id', count: 298, estimated: false }),
     ]);
+  });
+
+  it("groups 2,000 drops by reason with counts, searches them, and tells one action's story", () => {
+    const actions = Array.from({ length: 2000 }, (_, i) => ({
+      id: `a${i}`,
+      name: `Offer ${i}`,
+      group: i % 4 === 0 ? 'retention' : 'upsell',
+      value: i % 10,
+    }));
+    const doc: StrategyDocument = {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'all', type: 'actions', label: 'Catalog', config: {} },
+        {
+          id: 'keep',
+          type: 'filter',
+          label: 'Retention only',
+          config: {
+            condition: { all: [{ fact: 'action', path: '$.group', operator: 'equal', value: 'retention' }] },
+          },
+        },
+        { id: 'top', type: 'rank', label: 'Best 3', config: { by: 'value', limit: 3 } },
+        { id: 'out', type: 'output', config: {} },
+      ],
+      edges: [
+        { source: 'all', target: 'keep' },
+        { source: 'keep', target: 'top' },
+        { source: 'top', target: 'out' },
+      ],
+    };
+    const outcome = runStrategy(doc, { actions }, { customer: {} }, ['a1999']);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const steps = traceInWords(outcome.result.trace!, doc, actions);
+    const filter = steps.find((s) => s.nodeId === 'keep')!;
+    expect(filter.text).toBe('2000 in → 500 out');
+    expect(filter.groups).toEqual([
+      { reason: 'fails on action group', count: 1500, estimated: true, listed: [] },
+    ]);
+    // The first 20 by name, and the followed action wherever it is.
+    expect(filter.dropped).toHaveLength(21);
+
+    expect(searchTrace(steps, 'best 3').map((s) => s.nodeId)).toEqual(['top']);
+    const followed = searchTrace(steps, 'offer 1999');
+    expect(followed.map((s) => s.nodeId)).toEqual(['keep']);
+    expect(followed[0]!.dropped.map((d) => d.actionId)).toEqual(['a1999']);
+    expect(searchTrace(steps, 'action group').map((s) => s.groups[0]?.count)).toEqual([1500]);
+
+    expect(actionStory(outcome.result.trace!, doc, 'a1999')).toEqual([
+      expect.objectContaining({ nodeId: 'all', dropped: false }),
+      expect.objectContaining({ nodeId: 'keep', dropped: true, text: expect.stringMatching(/^left: /) }),
+    ]);
+    const winner = outcome.result.recommendations[0]!.actionId;
+    const story = actionStory(outcome.result.trace!, doc, winner);
+    expect(story.map((s) => s.nodeId)).toEqual(['all', 'keep', 'top', 'out']);
+    expect(story.every((s) => !s.dropped)).toBe(true);
   });
 
   it('runs a strategy with problems as a friendly message', () => {

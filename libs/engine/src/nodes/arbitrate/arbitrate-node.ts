@@ -116,7 +116,7 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
     };
   },
   summarize(config, labels) {
-    const parts = [`propensity^${config.propensityWeight} × value^${config.valueWeight}`];
+    const parts = [balanceWords(config.propensityWeight, config.valueWeight)];
     for (const w of config.contextWeights)
       parts.push(`×${w.weight} if ${w.label ?? describeCondition(w.when, labels)}`);
     const levers =
@@ -125,3 +125,13 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
     return parts.join(', ');
   },
 });
+
+/** The balance of relevance and value in words: "relevance × value", "relevance counts 2×, value 1×". */
+function balanceWords(relevance: number, value: number): string {
+  if (relevance === 0 && value === 0) return 'every action the same priority';
+  if (value === 0) return 'by relevance only';
+  if (relevance === 0) return 'by value only';
+  if (relevance === value)
+    return relevance === 1 ? 'relevance × value' : `relevance × value, both ${relevance}×`;
+  return `relevance counts ${relevance}×, value ${value}×`;
+}

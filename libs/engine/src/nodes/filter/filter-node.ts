@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compileCondition, holds, type CompiledCondition } from '../../conditions/compile-condition';
-import { describeCondition } from '../../conditions/describe-condition';
+import { describeCondition, type Labels } from '../../conditions/describe-condition';
 import { lazyCondition } from '../../conditions/lazy-condition';
 import type { RootCondition } from '../../conditions/types';
 import { joinField, problem } from '../../validation/problem';
@@ -170,7 +170,7 @@ export const filterNode = defineNode<FilterConfig>({
   },
   summarize(config, labels) {
     const parts: string[] = [];
-    if (config.condition) parts.push(describeCondition(config.condition, labels));
+    if (config.condition) parts.push(shortConditionWords(config.condition, labels));
     const groups = Object.keys(config.byGroup ?? {}).length;
     const actions = Object.keys(config.byAction ?? {}).length;
     if (groups) parts.push(plural(groups, 'group rule'));
@@ -178,3 +178,13 @@ export const filterNode = defineNode<FilterConfig>({
     return parts.join('; ') || 'no rule yet';
   },
 });
+
+/** A long list of conditions is summed up by its first ones and a count: a step's summary is one line. */
+function shortConditionWords(condition: RootCondition, labels: Labels): string {
+  const SHOWN = 3;
+  const key = 'all' in condition ? 'all' : 'any' in condition ? 'any' : undefined;
+  const list = key ? (condition as unknown as Record<string, unknown[]>)[key] : undefined;
+  if (!key || !list || list.length <= SHOWN + 1) return describeCondition(condition, labels);
+  const first = describeCondition({ [key]: list.slice(0, SHOWN) } as unknown as RootCondition, labels);
+  return `${first} ${key === 'all' ? 'and' : 'or'} ${list.length - SHOWN} more conditions`;
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApiKey } from './api-key.entity';
+
+@Injectable()
+export class ApiKeysRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(): Promise<ApiKey[]> {
+    return this.dataSource.getRepository(ApiKey).find({ order: { createdAt: 'ASC' } });
+  }
+
+  /** By the hash of its secret, revoked or not. */
+  findByHash(keyHash: string): Promise<ApiKey | null> {
+    return this.dataSource.getRepository(ApiKey).findOne({ where: { keyHash } });
+  }
+
+  async insert(
+    em: EntityManager,
+    values: Pick<ApiKey, 'name' | 'prefix' | 'keyHash' | 'strategyIds' | 'rateLimitPerSecond' | 'createdBy'>,
+  ): Promise<ApiKey> {
+    const { identifiers } = await em.insert(ApiKey, { ...values, revokedAt: null });
+    return em.findOneOrFail(ApiKey, { where: { id: (identifiers[0] as { id: string }).id } });
+  }
+
+  /** Locks the key row for the rest of the transaction. */
+  lockById(em: EntityManager, id: string): Promise<ApiKey | null> {
+    return em.findOne(ApiKey, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async revoke(em: EntityManager, id: string): Promise<ApiKey> {
+    await em.update(ApiKey, { id }, { revokedAt: new Date() });
+    return em.findOneOrFail(ApiKey, { where: { id } });
+  }
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DecisionLogWriter, type DecisionRecord } from '../src/decision-log/decision-log.writer';
+import { startTestApp } from './support/test-app';
+
+const record = (): DecisionRecord => ({
+  id: randomUUID(),
+  decidedAt: new Date(),
+  customerId: `c-${randomUUID()}`,
+  strategyId: randomUUID(),
+  versionId: randomUUID(),
+  versionNumber: 1,
+  contentHash: 'hash',
+  actions: [{ actionId: 'offer-a', rank: 1 }],
+  inputs: null,
+  latencyMs: 0.1,
+  apiKeyId: null,
+  source: 'rest',
+});
+
+describe('graceful stop of the decision API', () => {
+  it('writes the decisions of a flush still running when the stop begins before the database closes', async () => {
+    const t = await startTestApp();
+    const other = new Client({ connectionString: t.db.url });
+    await other.connect();
+    try {
+      const writer = t.app.get(DecisionLogWriter);
+      // Another session holds the table: the flush below starts and waits, its rows out of the buffer.
+      await other.query('BEGIN');
+      await other.query('LOCK TABLE decision_log IN ACCESS EXCLUSIVE MODE');
+      const decided = [record(), record(), record()];
+      for (const r of decided) writer.append(r);
+      const flushing = writer.flush();
+      const stopping = t.sql.end().then(() => t.app.close());
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await other.query('COMMIT');
+      await Promise.all([flushing, stopping]);
+      const stored = await other.query('SELECT id FROM decision_log WHERE id = ANY($1)', [
+        decided.map((r) => r.id),
+      ]);
+      expect(stored.rows.map((r: { id: string }) => r.id).sort()).toEqual(decided.map((r) => r.id).sort());
+    } finally {
+      await other.end();
+      await t.db.drop();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { ok, startApi, type RunningApi } from '../api/api-process';
+import { seriousAxeViolations } from './accessibility';
+import { launchChromium } from './chromium';
+import { startStudio, type RunningStudio } from './studio-server';
+
+const PASSWORD = 'e2e-accessibility-password';
+const ROLES = ['designer', 'analyst', 'reviewer', 'publisher', 'admin'] as const;
+
+/**
+ * axe-core on every screen each role can open, against the built API with the demo seed: the lists,
+ * and one of each detail page (a strategy in the editor and its versions, a dataset, a simulation,
+ * a model). Serious and critical violations fail the story, listed screen by screen.
+ */
+describe('studio: accessibility of every screen, role by role (browser, axe-core)', () => {
+  let api: RunningApi;
+  let studio: RunningStudio;
+  let browser: Browser;
+  const details: string[] = [];
+
+  beforeAll(async () => {
+    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
+    const token = ok(
+      await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+        e: 'analyst@arbiter.local',
+        p: PASSWORD,
+      }),
+    ).login.accessToken;
+    const found = ok(
+      await api.gql(
+        `{ strategies { edges { node { id } } } datasets { id status } simulations { id status } models { id } }`,
+        {},
+        token,
+      ),
+    );
+    const strategy = found.strategies.edges[0].node.id;
+    details.push(`#/strategies/${strategy}`, `#/strategies/${strategy}/review`);
+    const dataset = found.datasets.find((d: { status: string }) => d.status === 'READY');
+    if (dataset) details.push(`#/datasets/${dataset.id}`);
+    const simulation = found.simulations.find((s: { status: string }) => s.status === 'COMPLETED');
+    if (simulation) details.push(`#/simulations/${simulation.id}`);
+    if (found.models[0]) details.push(`#/models/${found.models[0].id}`);
+    studio = await startStudio(api.url);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await api?.stop();
+  });
+
+  /** Opens `hash` as a link would and waits until its data is on screen (no "Loading…" left). */
+  const open = async (page: Page, hash: string) => {
+    await page.evaluate((h) => (window.location.hash = h), hash);
+    await page.waitForFunction(
+      (h) =>
+        window.location.hash === h &&
+        !!document.querySelector('h1') &&
+        ![...document.querySelectorAll('p')].some((p) => /^Loading/.test(p.textContent?.trim() ?? '')),
+      hash,
+      { timeout: 20_000 },
+    );
+  };
+
+  for (const role of ROLES)
+    it(`has no serious or critical violation on the screens a ${role} opens`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      try {
+        await page.goto(`${studio.url}/#/strategies`);
+        await page.getByLabel('Email').fill(`${role}@arbiter.local`);
+        await page.getByLabel('Password').fill(PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        const nav = page.getByRole('navigation', { name: 'Main' });
+        await nav.waitFor();
+        const screens = await nav
+          .getByRole('link')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+        expect(screens.length).toBeGreaterThan(3);
+        const found: string[] = [];
+        for (const hash of [...screens, ...details]) {
+          const opened = await open(page, hash).then(
+            () => true,
+            () => false,
+          );
+          if (!opened) found.push(`${hash} did not finish loading`);
+          else for (const v of await seriousAxeViolations(page)) found.push(`${hash} ${v}`);
+        }
+        expect(found).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }, 300_000);
+});
