@@ -32,6 +32,8 @@ describe('studio: the designer story (browser)', () => {
   };
   /** Drags a line from one step's exit to another step's entry, as a designer does with the mouse. */
   const link = async (from: string, to: string) => {
+    // A step's marks change its height (and the place of its exit) once the last edit is checked.
+    await page.locator('.editor[data-checking=false]').waitFor();
     const before = await edges();
     const a = await centre(step(from).locator('.handle-out').first());
     const b = await centre(step(to).locator('.handle-in'));

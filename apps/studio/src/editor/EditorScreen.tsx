@@ -176,7 +176,8 @@ function Editor({
   return (
     <EditorContext.Provider value={context}>
       <InputErrorsContext.Provider value={reportInputError}>
-        <div className="editor">
+        {/* data-checking: the latest edit is still being checked (the steps' marks may change). */}
+        <div className="editor" data-checking={checks.checking}>
           <EditorToolbar
             version={version}
             doc={doc}
