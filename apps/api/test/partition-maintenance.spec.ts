@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { DAY_MS, dayOf } from '../src/common/daily-partitions';
+import { DAY_MS, dayOf } from '../src/common/daily-partitions.repository';
 import { DecisionLogWriter, type DecisionRecord } from '../src/decision-log/decision-log.writer';
 import { MAINTENANCE_QUEUE } from '../src/retention/maintenance-schedule';
 import { PartitionMaintenanceService } from '../src/retention/partition-maintenance.service';

@@ -11,6 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { errorCode, isDatabaseUnavailable } from '../common/database-errors';
 import { unavailable } from '../common/errors';
 import { MetricsService } from '../metrics/metrics.service';
+import { DecisionLogRepository } from './decision-log.repository';
 import { decisionLogMetrics } from './metrics';
 
 export interface LoggedAction {
@@ -88,11 +89,13 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   private readonly alongside: WrittenAlongside[] = [];
 
   private readonly metrics: ReturnType<typeof decisionLogMetrics>;
+  private readonly rows: DecisionLogRepository;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     metrics: MetricsService,
   ) {
+    this.rows = new DecisionLogRepository(dataSource);
     this.metrics = decisionLogMetrics(metrics.registry);
   }
 
@@ -200,9 +203,11 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   private async deadLetter(record: DecisionRecord, error: unknown): Promise<DecisionRecord[]> {
     const reason = asciiText(messageOf(error));
     try {
-      await this.dataSource.query(
-        `INSERT INTO decision_log_dead_letters (decision_id, sqlstate, reason, record) VALUES ($1, $2, $3, $4) ON CONFLICT (decision_id) DO NOTHING`,
-        [asciiText(record.id), errorCode(error) ?? null, reason, asciiText(JSON.stringify(record))],
+      await this.rows.deadLetter(
+        asciiText(record.id),
+        errorCode(error) ?? null,
+        reason,
+        asciiText(JSON.stringify(record)),
       );
     } catch (deadLetterError) {
       if (isDatabaseUnavailable(deadLetterError)) return [record];
@@ -219,26 +224,7 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
 
   private async insert(batch: DecisionRecord[]): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO decision_log (id, decided_at, customer_id, strategy_id, version_id, version_number, content_hash, actions, inputs, latency_ms, api_key_id, source, arms)
-         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::uuid[], $5::uuid[], $6::int[], $7::text[], $8::jsonb[], $9::jsonb[], $10::float8[], $11::uuid[], $12::text[], $13::jsonb[])
-         ON CONFLICT (id, decided_at) DO NOTHING`,
-        [
-          batch.map((r) => r.id),
-          batch.map((r) => r.decidedAt.toISOString()),
-          batch.map((r) => r.customerId),
-          batch.map((r) => r.strategyId),
-          batch.map((r) => r.versionId),
-          batch.map((r) => r.versionNumber),
-          batch.map((r) => r.contentHash),
-          batch.map((r) => JSON.stringify(r.actions)),
-          batch.map((r) => (r.inputs ? JSON.stringify(r.inputs) : null)),
-          batch.map((r) => r.latencyMs),
-          batch.map((r) => r.apiKeyId),
-          batch.map((r) => r.source),
-          batch.map((r) => (r.arms ? JSON.stringify(r.arms) : null)),
-        ],
-      );
+      await this.rows.insert(em, batch);
       for (const table of this.alongside) await table.insert(em, batch);
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DailyPartitions } from '../common/daily-partitions';
+import { DailyPartitions } from '../common/daily-partitions.repository';
 
 /** The interactions' daily partitions (by `at`, UTC), for the partition maintenance job. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DAY_MS, dayOf, type DailyPartitions } from '../common/daily-partitions';
+import { DAY_MS, dayOf, type DailyPartitions } from '../common/daily-partitions.repository';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DecisionLogPartitions } from '../decision-log/decision-log-partitions.repository';

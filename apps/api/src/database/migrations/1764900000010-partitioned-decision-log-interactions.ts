@@ -182,7 +182,7 @@ export class PartitionedDecisionLogInteractions1764900000010 implements Migratio
 
 /**
  * The default partition, one partition per day (UTC) that holds rows of `source`, and today plus a
- * few days ahead. Names and bounds as the partition maintenance job makes them (common/daily-partitions.ts).
+ * few days ahead. Names and bounds as the partition maintenance job makes them (common/daily-partitions.repository.ts).
  */
 async function createDailyPartitions(q: QueryRunner, table: string, column: string, source: string) {
   await q.query(`CREATE TABLE ${table}_default PARTITION OF ${table} DEFAULT`);
