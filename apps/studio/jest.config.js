@@ -11,7 +11,11 @@ module.exports = {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',
       {
-        jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
         module: { type: 'commonjs' },
         sourceMaps: 'inline',
       },
@@ -21,6 +25,7 @@ module.exports = {
     ...preset.moduleNameMapper,
     '^@arbiter/engine/expressions$': path.join(__dirname, '../../libs/engine/src/expressions/index.ts'),
     '^@arbiter/engine/examples$': path.join(__dirname, '../../libs/engine/examples/index.ts'),
+    '^@arbiter/datasets/csv$': path.join(__dirname, '../../libs/datasets/src/csv.ts'),
     '\\.css$': path.join(__dirname, 'src/test-support/style-stub.js'),
   },
   setupFilesAfterEnv: [path.join(__dirname, 'src/test-support/setup.ts')],

@@ -157,3 +157,45 @@ export function ok<T>(res: GqlResult<T>): T {
     throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
   return res.data;
 }
+
+/** A user's access token, from the GraphQL login. */
+export async function accessToken(api: RunningApi, email: string, password: string): Promise<string> {
+  return ok(
+    await api.gql<{ login: { accessToken: string } }>(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      { e: email, p: password },
+    ),
+  ).login.accessToken;
+}
+
+/** The roles of the demo seed's users. */
+export const DEMO_ROLES = ['analyst', 'designer', 'reviewer', 'publisher', 'admin'] as const;
+
+/** The demo users' access tokens by role (each signs in as `<role>@arbiter.local`). */
+export async function roleTokens(
+  api: RunningApi,
+  roles: readonly string[],
+  password: string,
+): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const role of roles) tokens[role] = await accessToken(api, `${role}@arbiter.local`, password);
+  return tokens;
+}
+
+/** A POST of JSON to the REST API (`/api/v1/<path>`) with an API key: the answer, or an error with its status and body. */
+export async function postRest(
+  api: RunningApi,
+  apiKey: string,
+  path: string,
+  body: unknown,
+): Promise<Record<string, unknown>> {
+  const res = await fetch(`${api.url}/api/v1/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (res.status !== 200 && res.status !== 201)
+    throw new Error(`${path} refused (${res.status}): ${JSON.stringify(json)}`);
+  return json;
+}

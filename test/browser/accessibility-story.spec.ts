@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
+import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { seriousAxeViolations } from './accessibility';
 import { launchChromium } from './chromium';
 import { startStudio, type RunningStudio } from './studio-server';
@@ -20,12 +20,7 @@ describe('studio: accessibility of every screen, role by role (browser, axe-core
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    const token = ok(
-      await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
-        e: 'analyst@arbiter.local',
-        p: PASSWORD,
-      }),
-    ).login.accessToken;
+    const token = await accessToken(api, 'analyst@arbiter.local', PASSWORD);
     const found = ok(
       await api.gql(
         `{ strategies { edges { node { id } } } datasets { id status } simulations { id status } models { id } }`,

@@ -1,20 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
+import { ok, postRest, type RunningApi } from '../api/api-process';
 import { lowContrastTexts, unlabelledControls } from './accessibility';
-import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { closeStory, draftScoredByModel, signInAt, startDemoStory } from './support';
 
 const PASSWORD = 'e2e-adaptive-password';
+const VIEWPORT = { width: 1440, height: 1000 };
 const STRATEGY = 'Retail next best action (demo)';
 const MODEL = 'Retail offers (adaptive)';
-
-interface DocNode {
-  id: string;
-  type: string;
-  label?: string;
-  config: Record<string, unknown>;
-}
 
 interface Customer {
   id: string;
@@ -62,7 +56,7 @@ describe('studio: adaptive models that keep learning (browser)', () => {
   let browser: Browser;
   let page: Page;
   const browserErrors: string[] = [];
-  const token: Record<string, string> = {};
+  let token: Record<string, string>;
   let modelId: string;
   let strategyId: string;
   let v2Id: string;
@@ -71,12 +65,9 @@ describe('studio: adaptive models that keep learning (browser)', () => {
   let posted = 0;
 
   const login = async (role: string) => {
-    await page.goto(`${studio.url}/#/strategies`);
-    if (await page.getByRole('button', { name: 'Sign out' }).count())
-      await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Email').fill(`${role}@arbiter.local`);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, `${role}@arbiter.local`, PASSWORD, {
+      switchUser: true,
+    });
     await page.getByRole('link', { name: 'Models' }).waitFor();
   };
 
@@ -109,17 +100,7 @@ describe('studio: adaptive models that keep learning (browser)', () => {
     }
   };
 
-  const rest = async (path: string, body: unknown) => {
-    const res = await fetch(`${api.url}/api/v1/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (res.status !== 200 && res.status !== 201)
-      throw new Error(`${path} refused (${res.status}): ${JSON.stringify(json)}`);
-    return json;
-  };
+  const rest = (path: string, body: unknown) => postRest(api, apiKey, path, body);
 
   /**
    * `count` customers ask for their next best offers (a batch of decisions); each is shown the
@@ -171,27 +152,14 @@ describe('studio: adaptive models that keep learning (browser)', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    for (const role of ['analyst', 'designer', 'reviewer', 'publisher', 'admin']) {
-      token[role] = ok(
-        await api.gql(
-          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-          { e: `${role}@arbiter.local`, p: PASSWORD },
-        ),
-      ).login.accessToken;
-    }
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+    ({ api, token, studio, browser, page } = await startDemoStory(
+      PASSWORD,
+      { viewport: VIEWPORT },
+      browserErrors,
+    ));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('the analyst creates an adaptive model: predictors from the schema, outcomes, exploration, maturity and a guard', async () => {
     await login('analyst');
@@ -229,41 +197,14 @@ describe('studio: adaptive models that keep learning (browser)', () => {
   }, 120_000);
 
   it('a designer scores the retail offers with it; the reviewer approves on a simulation; the publisher publishes', async () => {
-    const strategy = ok(
-      await api.gql(
-        `{ strategies { edges { node { id name versions { id status document } } } } }`,
-        {},
-        token['designer'],
-      ),
-    ).strategies.edges.find((e: { node: { name: string } }) => e.node.name === STRATEGY).node;
-    strategyId = strategy.id;
-    const v1 = strategy.versions.find((v: { status: string }) => v.status === 'PUBLISHED');
-    const clone = ok(
-      await api.gql(
-        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
-        { v: v1.id },
-        token['designer'],
-      ),
-    ).cloneVersion;
-    v2Id = clone.id;
-    const doc = v1.document as { nodes: DocNode[] };
-    const nodes = doc.nodes.map((n) =>
-      n.type === 'score'
-        ? {
-            ...n,
-            label: 'Adaptive propensity',
-            config: { field: 'propensity', model: { type: 'registry', modelId, version: 1 } },
-          }
-        : n,
-    );
-    const saved = ok(
-      await api.gql(
-        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid problems { message } } }`,
-        { i: { versionId: clone.id, expectedRevision: clone.revision, document: { ...doc, nodes } } },
-        token['designer'],
-      ),
-    ).saveDraft;
-    expect(saved).toEqual({ valid: true, problems: [] });
+    const draft = await draftScoredByModel(api, token['designer']!, {
+      strategyName: STRATEGY,
+      modelId,
+      label: 'Adaptive propensity',
+    });
+    strategyId = draft.strategyId;
+    v2Id = draft.versionId;
+    expect({ valid: draft.valid, problems: draft.problems }).toEqual({ valid: true, problems: [] });
 
     // The score step's panel says the model is adaptive, learns from outcomes, and how much it explores.
     await login('designer');
@@ -286,7 +227,7 @@ describe('studio: adaptive models that keep learning (browser)', () => {
     const sim = ok(
       await api.gql(
         `mutation($v: ID!, $d: ID!, $b: ID) { runSimulation(versionId: $v, datasetId: $d, baselineVersionId: $b) { id } }`,
-        { v: v2Id, d: datasetId, b: v1.id },
+        { v: v2Id, d: datasetId, b: draft.publishedVersionId },
         token['analyst'],
       ),
     ).runSimulation;

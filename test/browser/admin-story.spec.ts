@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
+import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
 import { startStudio, type RunningStudio } from './studio-server';
@@ -60,12 +60,7 @@ describe('studio: the admin story (browser)', () => {
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    const designer = ok(
-      await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
-        e: 'designer@arbiter.local',
-        p: PASSWORD,
-      }),
-    ).login.accessToken;
+    const designer = await accessToken(api, 'designer@arbiter.local', PASSWORD);
     const list = ok(
       await api.gql(
         `{ strategies { edges { node { id name versions { id status contentHash } } } } }`,

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-datasets-password';
 const COUPONS = join(
@@ -48,25 +48,20 @@ describe('studio: the datasets story (browser)', () => {
   const shot = (name: string, docs = false) => screenshot(page, name, { docs });
 
   const signIn = async (p: Page, role: string) => {
-    await p.goto(`${studio.url}/#/datasets`);
-    await p.getByLabel('Email').fill(`${role}@arbiter.local`);
-    await p.getByLabel('Password').fill(PASSWORD);
-    await p.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(p, `${studio.url}/#/datasets`, `${role}@arbiter.local`, PASSWORD);
   };
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
+    ({ studio, browser, page } = await openStudioPage(
+      api.url,
+      { viewport: { width: 1280, height: 800 } },
+      browserErrors,
+      { consoleErrors: false },
+    ));
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('lists the sample datasets for the analyst', async () => {
     await signIn(page, 'analyst');

@@ -47,6 +47,9 @@ describe('studio: the designer story (browser)', () => {
     });
   };
   const edges = () => page.locator('.react-flow__edge').count();
+  /** Waits until the canvas shows `n` steps (the canvas redraws in the frame after a key). */
+  const stepsOnCanvas = (n: number) =>
+    page.waitForFunction((want) => document.querySelectorAll('.react-flow__node').length === want, n);
   const saved = () =>
     page.locator('.save-status', { hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
 
@@ -196,15 +199,15 @@ describe('studio: the designer story (browser)', () => {
       .click();
     await step('rank-1').click();
     await page.keyboard.press('Delete');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
+    await stepsOnCanvas(5);
     await page.locator('[data-testid=step-output-1].step-error').waitFor();
     await page.keyboard.press('Control+z');
-    expect(await page.locator('.react-flow__node').count()).toBe(6);
+    await stepsOnCanvas(6);
     expect(await edges()).toBe(5);
     await page.keyboard.press('Control+Shift+z');
-    expect(await page.locator('.react-flow__node').count()).toBe(5);
+    await stepsOnCanvas(5);
     await page.keyboard.press('Control+z');
-    expect(await page.locator('.react-flow__node').count()).toBe(6);
+    await stepsOnCanvas(6);
     expect(await page.getByRole('button', { name: 'Undo' }).getAttribute('aria-keyshortcuts')).toBe(
       'Control+Z',
     );
@@ -321,7 +324,7 @@ describe('studio: the designer story (browser)', () => {
     expect(await page.locator('.recommendations li').first().textContent()).toContain(
       'Call from a loyalty specialist',
     );
-    expect(await step('churn-split').locator('.branch-taken').textContent()).toBe('High churn risk');
+    expect(await step('churn-split').locator('.branch-taken > span').textContent()).toBe('High churn risk');
     expect(await step('score-standard').getAttribute('class')).toContain('step-not-reached');
     // The strategy opens readable at its start; the whole of it is one click away.
     expect(

@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
+import { DEMO_ROLES, ok, postRest, roleTokens, type RunningApi, startApi } from '../api/api-process';
 import { lowContrastTexts, unlabelledControls } from './accessibility';
-import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-experiments-password';
+const VIEWPORT = { width: 1440, height: 900 };
 const STRATEGY = 'Offer test (experiment)';
 
 /**
@@ -26,17 +27,7 @@ describe('studio: an experiment on a split step (browser)', () => {
   const browserErrors: string[] = [];
   const token: Record<string, string> = {};
 
-  const rest = async (path: string, body: unknown) => {
-    const res = await fetch(`${api.url}/api/v1/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (res.status !== 200 && res.status !== 201)
-      throw new Error(`${path} refused (${res.status}): ${JSON.stringify(json)}`);
-    return json;
-  };
+  const rest = (path: string, body: unknown) => postRest(api, apiKey, path, body);
 
   /**
    * `count` customers get their decisions; the challenger's customers (one action returned) accept
@@ -88,13 +79,7 @@ describe('studio: an experiment on a split step (browser)', () => {
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    for (const role of ['analyst', 'designer', 'reviewer', 'publisher', 'admin'])
-      token[role] = ok(
-        await api.gql(
-          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-          { e: `${role}@arbiter.local`, p: PASSWORD },
-        ),
-      ).login.accessToken;
+    Object.assign(token, await roleTokens(api, DEMO_ROLES, PASSWORD));
 
     const document = {
       schemaVersion: 1,
@@ -179,25 +164,14 @@ describe('studio: an experiment on a split step (browser)', () => {
       ),
     ).createApiKey.secret;
 
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('while an arm has too few decisions, the designer reads "too early" and cannot promote', async () => {
     await traffic(60);
-    await page.goto(`${studio.url}/#/strategies`);
-    await page.getByLabel('Email').fill('designer@arbiter.local');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, 'designer@arbiter.local', PASSWORD);
     await page.getByRole('link', { name: 'Strategies' }).waitFor();
     await page.goto(`${studio.url}/#/strategies/${strategyId}/review`);
     await page.getByRole('button', { name: 'Experiments' }).click();

@@ -1,10 +1,11 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
+import { ok, roleTokens, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-fairness-password';
+const VIEWPORT = { width: 1440, height: 1000 };
 const STRATEGY = 'Vehicle coupons (demo)';
 const JUSTIFICATION =
   'Bar coupons skip drivers under 21 by law; the other gaps follow the survey’s acceptance models. ' +
@@ -52,14 +53,7 @@ describe('studio: the fairness check and the per-action funnel (browser)', () =>
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    for (const role of ['designer', 'analyst']) {
-      token[role] = ok(
-        await api.gql(
-          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-          { e: `${role}@arbiter.local`, p: PASSWORD },
-        ),
-      ).login.accessToken;
-    }
+    Object.assign(token, await roleTokens(api, ['designer', 'analyst'], PASSWORD));
     const { designer, analyst } = token as Record<string, string>;
     const strategy = ok(
       await api.gql(
@@ -124,24 +118,13 @@ describe('studio: the fairness check and the per-action funnel (browser)', () =>
       await new Promise((r) => setTimeout(r, 250));
     }
 
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('the reviewer finds version 2 in the review queue and opens it', async () => {
-    await page.goto(`${studio.url}/#/strategies`);
-    await page.getByLabel('Email').fill('reviewer@arbiter.local');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, 'reviewer@arbiter.local', PASSWORD);
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: /^Review queue/ })

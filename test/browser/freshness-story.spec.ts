@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
+import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { launchChromium } from './chromium';
 import { startStudio, type RunningStudio } from './studio-server';
+import { closeStory, signInAt } from './support';
 
 const PASSWORD = 'e2e-freshness-password';
 
@@ -20,10 +21,7 @@ describe('studio: screens show current server data across tabs (browser)', () =>
   let colleague: string;
 
   const signIn = async (page: Page) => {
-    await page.goto(`${studio.url}/#/strategies`);
-    await page.getByLabel('Email').fill('designer@arbiter.local');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, 'designer@arbiter.local', PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
   };
   /** The user comes back to this tab (the browser fires focus when a window is activated). */
@@ -36,12 +34,7 @@ describe('studio: screens show current server data across tabs (browser)', () =>
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    colleague = ok(
-      await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
-        e: 'designer@arbiter.local',
-        p: PASSWORD,
-      }),
-    ).login.accessToken;
+    colleague = await accessToken(api, 'designer@arbiter.local', PASSWORD);
     studio = await startStudio(api.url);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -51,11 +44,7 @@ describe('studio: screens show current server data across tabs (browser)', () =>
     await signIn(second);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('an action added in one tab shows in the other tab’s catalog when it gets the focus back', async () => {
     await openNav(second, 'Actions');

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
+import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
 import { startStudio, type RunningStudio } from './studio-server';
+import { closeStory, signInAt } from './support';
 
 const PASSWORD = 'e2e-governance-password';
 
@@ -46,13 +47,7 @@ describe('studio: governance, one role at a time (browser)', () => {
   let v1Doc: Doc;
   let v2Id: string;
 
-  const login = async (email: string) =>
-    ok(
-      await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
-        e: email,
-        p: PASSWORD,
-      }),
-    ).login.accessToken as string;
+  const login = (email: string) => accessToken(api, email, PASSWORD);
 
   /** The analyst runs a real simulation of the version's content and waits for the worker to finish it. */
   const simulate = async (versionId: string) => {
@@ -105,10 +100,7 @@ describe('studio: governance, one role at a time (browser)', () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => browserErrors.push(`${who}: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && browserErrors.push(`${who}: ${m.text()}`));
-    await page.goto(`${studio.url}/#/strategies`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, email, PASSWORD);
     await page.getByRole('button', { name: 'Versions & review' }).first().click();
     await timeline(page).waitFor();
     pages[who] = page;
@@ -192,11 +184,7 @@ describe('studio: governance, one role at a time (browser)', () => {
     browser = await launchChromium();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('the designer submits version 2 from the review screen', async () => {
     const page = await signIn('designer');

@@ -1,18 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
+import { ok, type RunningApi } from '../api/api-process';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { closeStory, draftScoredByModel, signInAt, startDemoStory } from './support';
 
 const PASSWORD = 'e2e-models-password';
+const VIEWPORT = { width: 1440, height: 900 };
 const STRATEGY = 'Vehicle coupons (demo)';
 const MODEL = 'Coupon acceptance (trees)';
-
-interface DocNode {
-  id: string;
-  type: string;
-  config: Record<string, unknown>;
-}
 
 /**
  * Issue 17's story, from the demo seed: an analyst trains gradient-boosted trees on the coupon sample
@@ -26,43 +21,27 @@ describe('studio: the models story (browser)', () => {
   let browser: Browser;
   let page: Page;
   const browserErrors: string[] = [];
-  const token: Record<string, string> = {};
+  let token: Record<string, string>;
   let modelId: string;
   let strategyId: string;
   let v2Id: string;
 
   const login = async (role: string) => {
-    await page.goto(`${studio.url}/#/strategies`);
-    if (await page.getByRole('button', { name: 'Sign out' }).count())
-      await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Email').fill(`${role}@arbiter.local`);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, `${role}@arbiter.local`, PASSWORD, {
+      switchUser: true,
+    });
     await page.getByRole('link', { name: 'Models' }).waitFor();
   };
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    for (const role of ['analyst', 'designer', 'reviewer', 'publisher', 'admin']) {
-      token[role] = ok(
-        await api.gql(
-          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-          { e: `${role}@arbiter.local`, p: PASSWORD },
-        ),
-      ).login.accessToken;
-    }
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+    ({ api, token, studio, browser, page } = await startDemoStory(
+      PASSWORD,
+      { viewport: VIEWPORT },
+      browserErrors,
+    ));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('the analyst trains gradient-boosted trees on the coupon sample and reads the report', async () => {
     await login('analyst');
@@ -105,41 +84,14 @@ describe('studio: the models story (browser)', () => {
   }, 300_000);
 
   it('the designer scores the coupons with it; the simulation shows the acceptances it expects', async () => {
-    const strategy = ok(
-      await api.gql(
-        `{ strategies { edges { node { id name versions { id status document } } } } }`,
-        {},
-        token['designer'],
-      ),
-    ).strategies.edges.find((e: { node: { name: string } }) => e.node.name === STRATEGY).node;
-    strategyId = strategy.id;
-    const v1 = strategy.versions.find((v: { status: string }) => v.status === 'PUBLISHED');
-    const clone = ok(
-      await api.gql(
-        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
-        { v: v1.id },
-        token['designer'],
-      ),
-    ).cloneVersion;
-    v2Id = clone.id;
-    const doc = v1.document as { nodes: DocNode[] };
-    const nodes = doc.nodes.map((n) =>
-      n.type === 'score'
-        ? {
-            ...n,
-            label: 'Trained acceptance model',
-            config: { field: 'propensity', model: { type: 'registry', modelId, version: 1 } },
-          }
-        : n,
-    );
-    const saved = ok(
-      await api.gql(
-        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid version { contentHash } } }`,
-        { i: { versionId: clone.id, expectedRevision: clone.revision, document: { ...doc, nodes } } },
-        token['designer'],
-      ),
-    ).saveDraft;
-    expect(saved.valid).toBe(true);
+    const draft = await draftScoredByModel(api, token['designer']!, {
+      strategyName: STRATEGY,
+      modelId,
+      label: 'Trained acceptance model',
+    });
+    strategyId = draft.strategyId;
+    v2Id = draft.versionId;
+    expect(draft.valid).toBe(true);
 
     // The score step's panel shows the model's card.
     await login('designer');
@@ -162,7 +114,7 @@ describe('studio: the models story (browser)', () => {
     const sim = ok(
       await api.gql(
         `mutation($v: ID!, $d: ID!, $b: ID) { runSimulation(versionId: $v, datasetId: $d, baselineVersionId: $b) { id } }`,
-        { v: v2Id, d: datasetId, b: v1.id },
+        { v: v2Id, d: datasetId, b: draft.publishedVersionId },
         token['analyst'],
       ),
     ).runSimulation;

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
-import { startStudio, type RunningStudio } from './studio-server';
+import { ok, roleTokens, type RunningApi, startApi } from '../api/api-process';
+import type { RunningStudio } from './studio-server';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-review-password';
+const VIEWPORT = { width: 1500, height: 1100 };
 const SHOTS = join(__dirname, '..', 'screenshots');
 
 interface DocNode {
@@ -67,14 +68,7 @@ describe('studio: the reviewer story (browser)', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    for (const role of ['designer', 'analyst', 'reviewer', 'publisher']) {
-      token[role] = ok(
-        await api.gql(
-          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-          { e: `${role}@arbiter.local`, p: PASSWORD },
-        ),
-      ).login.accessToken;
-    }
+    Object.assign(token, await roleTokens(api, ['designer', 'analyst', 'reviewer', 'publisher'], PASSWORD));
     const { designer, analyst } = token as Record<string, string>;
     const datasets = ok(await api.gql(`{ datasets { id rowCount status } }`, {}, analyst)).datasets as {
       id: string;
@@ -141,24 +135,13 @@ describe('studio: the reviewer story (browser)', () => {
       await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v2.id }, designer),
     );
 
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('reads the history; approve waits for a simulation, with the reason on hover', async () => {
-    await page.goto(`${studio.url}/#/strategies`);
-    await page.getByLabel('Email').fill('reviewer@arbiter.local');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, 'reviewer@arbiter.local', PASSWORD);
     await page.getByRole('button', { name: 'Versions & review' }).first().click();
     const timeline = page.getByRole('navigation', { name: 'Version history' });
     await timeline.getByText('In review').waitFor();

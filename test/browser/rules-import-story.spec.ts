@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
+import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-rules-import-password';
 
@@ -50,16 +50,13 @@ describe('studio: importing json-rules-engine rules (browser)', () => {
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'arbiter-rules-'));
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    token = ok(
-      await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
-        e: 'designer@arbiter.local',
-        p: PASSWORD,
-      }),
-    ).login.accessToken;
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
+    token = await accessToken(api, 'designer@arbiter.local', PASSWORD);
+    ({ studio, browser, page } = await openStudioPage(
+      api.url,
+      { viewport: { width: 1280, height: 800 } },
+      browserErrors,
+      { consoleErrors: false },
+    ));
   }, 240_000);
 
   afterAll(async () => {
@@ -72,10 +69,7 @@ describe('studio: importing json-rules-engine rules (browser)', () => {
   it('imports a rules file, shows the report, and opens the draft', async () => {
     const file = join(scratch, 'eligibility-rules.json');
     writeFileSync(file, JSON.stringify(RULES, null, 2));
-    await page.goto(`${studio.url}/#/strategies`);
-    await page.getByLabel('Email').fill('designer@arbiter.local');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, 'designer@arbiter.local', PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.getByRole('heading', { name: 'Strategies' }).waitFor();
 

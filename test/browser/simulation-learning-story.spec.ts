@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
+import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-learning-password';
+const VIEWPORT = { width: 1280, height: 900 };
 const STRATEGY = 'Card or loan (learning)';
 const ROWS = 3000;
 
@@ -64,16 +65,7 @@ describe('studio: a simulation that learns while replaying (browser)', () => {
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    const token = async (role: string) =>
-      ok(
-        await api.gql(
-          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-          {
-            e: `${role}@arbiter.local`,
-            p: PASSWORD,
-          },
-        ),
-      ).login.accessToken as string;
+    const token = (role: string) => accessToken(api, `${role}@arbiter.local`, PASSWORD);
     const designer = await token('designer');
     for (const id of ['card', 'loan'])
       ok(
@@ -143,24 +135,13 @@ describe('studio: a simulation that learns while replaying (browser)', () => {
     });
     expect(upload.status).toBe(201);
 
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('starts a learning replay ordered by the log’s time column and shows the learning curve', async () => {
-    await page.goto(`${studio.url}/#/strategies`);
-    await page.getByLabel('Email').fill('analyst@arbiter.local');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, 'analyst@arbiter.local', PASSWORD);
     await page.getByRole('link', { name: 'Simulations' }).waitFor();
     await page.goto(`${studio.url}/#/simulations?version=${versionId}`);
     await page.getByRole('heading', { name: 'Start a simulation' }).waitFor();

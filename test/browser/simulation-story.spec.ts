@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
+import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-simulation-password';
 const STRATEGY = 'Vehicle coupons (demo)';
@@ -36,22 +36,14 @@ describe('studio: the simulation story (browser)', () => {
   let simulationId: string;
 
   const login = async (p: Page, role: string) => {
-    await p.goto(`${studio.url}/#/strategies`);
-    await p.getByLabel('Email').fill(`${role}@arbiter.local`);
-    await p.getByLabel('Password').fill(PASSWORD);
-    await p.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(p, `${studio.url}/#/strategies`, `${role}@arbiter.local`, PASSWORD);
     await p.getByRole('link', { name: 'Simulations' }).waitFor();
   };
 
   beforeAll(async () => {
     // Small chunks: the run takes long enough to watch its progress.
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD, SIMULATION_CHUNK_SIZE: '1000' });
-    const designer = ok(
-      await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
-        e: 'designer@arbiter.local',
-        p: PASSWORD,
-      }),
-    ).login.accessToken;
+    const designer = await accessToken(api, 'designer@arbiter.local', PASSWORD);
     const strategy = ok(
       await api.gql(
         `{ strategies { edges { node { id name versions { id status contentHash document } } } } }`,
@@ -93,18 +85,14 @@ describe('studio: the simulation story (browser)', () => {
     }[];
     datasetId = datasets.find((d) => /coupon/i.test(d.name) && d.status === 'READY')!.id;
 
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+    ({ studio, browser, page } = await openStudioPage(
+      api.url,
+      { viewport: { width: 1280, height: 800 }, acceptDownloads: true },
+      browserErrors,
+    ));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('starts version 2 on the coupon sample against the published version and follows its progress', async () => {
     await login(page, 'analyst');

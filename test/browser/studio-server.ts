@@ -34,13 +34,15 @@ function run(args: string[], env: Record<string, string>): ChildProcess {
 }
 
 const ROOT = join(__dirname, '..', '..');
-/** What the studio build depends on: its own sources and the engine it bundles from source. */
+/** What the studio build depends on: its own sources and the library code it bundles from source. */
 const BUILD_INPUTS = [
   'apps/studio/src',
   'apps/studio/index.html',
   'apps/studio/vite.config.mts',
   'libs/engine/src',
   'libs/engine/examples',
+  'libs/datasets/src/csv.ts',
+  'libs/datasets/src/csv-parser.ts',
   'package-lock.json',
   'test/browser/studio-server.ts',
 ];

@@ -7,14 +7,18 @@
 // then autocannon as fast as it goes for 10 s with 32 connections, then POST /api/v1/decisions:batch
 // with 1,000 customers per call. Every request is for a customer not seen before (no cached history).
 // A bare Node http server answering a fixed JSON body is the ceiling. After a graceful stop of the
-// API, decision_log rows are counted.
+// API, decision_log rows are counted. BENCH_DECISION_RUNS=paced,max,batch (any of them) runs only
+// those; BENCH_API_NODE_ARGS adds node flags to the API process (e.g. --cpu-prof). Per run it also
+// reads the API's event-loop delay and GC time (its /metrics, reset by each scrape) and the API
+// process's CPU time per decision (which the load of other processes on the machine changes least).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import type IORedis from 'ioredis';
 import { Client } from 'pg';
 import { compileStrategy, contentHash, type DecisionInput } from '@arbiter/engine';
 import { exampleEnvironment, telcoRetention } from '@arbiter/engine/examples';
@@ -27,13 +31,17 @@ const { saveResults, printTable } = require('../../../tools/bench-results') as {
 
 const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const DIST_MAIN = join(__dirname, '..', 'dist', 'main.js');
+/** BENCH_API_MAIN: another build of the API to measure (e.g. the one before a change, for a side-by-side run). */
+const DIST_MAIN = process.env['BENCH_API_MAIN'] ?? join(__dirname, '..', 'dist', 'main.js');
 const RATE = 1000;
 const FIXED_SECONDS = 20;
 const MAX_SECONDS = 10;
 const CONNECTIONS = 32;
 const BATCH_SIZE = 1000;
 const BATCH_CALLS = 20;
+const RUNS = new Set(
+  (process.env['BENCH_DECISION_RUNS'] ?? 'paced,max,batch').split(',').map((r) => r.trim()),
+);
 
 interface Run {
   name: string;
@@ -95,15 +103,35 @@ export async function main(): Promise<void> {
     const bodyOf = (run: string) => (i: number) => JSON.stringify({ strategy: strategyId, ...one(run, i) });
     // Warm-up: compiles the plan, fills pools and caches (not measured, but counted for the log check).
     await load(base, secret, bodyOf('warm'), { connections: 8, amount: 500 });
-    const fixed = await paced(base, secret, bodyOf('paced'), RATE, FIXED_SECONDS);
-    const max = await load(base, secret, bodyOf('max'), { connections: CONNECTIONS, duration: MAX_SECONDS });
+    const loops: Record<string, LoopStats> = {};
+    const cpu: Record<string, number> = {};
+    const measured = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
+      if (!RUNS.has(name)) return undefined;
+      await loopStats(base); // resets the API's event-loop histogram
+      const before = await decisionsAnswered(base);
+      const cpuBefore = cpuMs(api!.pid);
+      const result = await run();
+      loops[name] = await loopStats(base);
+      // CPU time of the API process per decision: what the load of other processes changes least.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      cpu[name] =
+        ((cpuMs(api!.pid) - cpuBefore) * 1000) / Math.max(1, (await decisionsAnswered(base)) - before);
+      return result;
+    };
+    const fixed = await measured('paced', () => paced(base, secret, bodyOf('paced'), RATE, FIXED_SECONDS));
+    const max = await measured('max', () =>
+      load(base, secret, bodyOf('max'), { connections: CONNECTIONS, duration: MAX_SECONDS }),
+    );
     const batchBody = (call: number) =>
       JSON.stringify({
         strategy: strategyId,
         requests: Array.from({ length: BATCH_SIZE }, (_, i) => one('batch', call * BATCH_SIZE + i)),
       });
-    await batches(base, secret, batchBody, 0, 2); // warm-up
-    const batch = await batches(base, secret, batchBody, 2, BATCH_CALLS);
+    const batch = await measured('batch', async () => {
+      await batches(base, secret, batchBody, 0, 2); // warm-up
+      return batches(base, secret, batchBody, 2, BATCH_CALLS);
+    });
+    const engineBatchRate = RUNS.has('batch') ? engineBatchThroughput(inputs) : 0;
     // Answered according to the API itself (a client may give up on responses in flight at the end).
     // Requests a client gave up on at the end of a run may still be finishing: wait until the count is stable.
     let answered = await decisionsAnswered(base);
@@ -133,49 +161,81 @@ export async function main(): Promise<void> {
         writerMetrics,
       );
 
-    const ceiling = await bareCeiling();
-    const maxVsBare = max.requestsPerSec / ceiling.requestsPerSec;
-    const rows = [fixed, max, ceiling].map((r) => ({
-      run: r.name,
-      'req/s': Math.round(r.requestsPerSec),
-      'p50 ms': r.p50.toFixed(2),
-      'p95 ms': r.p95.toFixed(2),
-      'p99 ms': r.p99.toFixed(2),
-      errors: r.errors,
-    }));
-    printTable(rows);
-    const ratio = max.requestsPerSec / engineRate;
+    const ceiling = max ? await bareCeiling() : undefined;
+    const maxVsBare = max && ceiling ? max.requestsPerSec / ceiling.requestsPerSec : undefined;
+    const rows = [fixed, max, ceiling]
+      .filter((r): r is Run => r !== undefined)
+      .map((r) => ({
+        run: r.name,
+        'req/s': Math.round(r.requestsPerSec),
+        'p50 ms': r.p50.toFixed(2),
+        'p95 ms': r.p95.toFixed(2),
+        'p99 ms': r.p99.toFixed(2),
+        errors: r.errors,
+      }));
+    if (rows.length) printTable(rows);
     console.log(
-      `\nin-process engine (same strategy and inputs): ${Math.round(engineRate)} decisions/s; API at max rate / engine = ${ratio.toFixed(4)}`,
+      `\nAPI event loop per run (delay p99 / max ms, GC ms): ${
+        Object.entries(loops)
+          .map(([name, l]) => `${name} ${l.delayP99Ms} / ${l.delayMaxMs}, GC ${l.gcMs}`)
+          .join('; ') || 'none'
+      }`,
     );
-    console.log(`API at max rate / bare Node http ceiling = ${maxVsBare.toFixed(3)}`);
+    if (Object.values(cpu).every(Number.isFinite))
+      console.log(
+        `API process CPU per decision (incl. log writes): ${Object.entries(cpu)
+          .map(([name, us]) => `${name} ${Math.round(us)} µs`)
+          .join('; ')}`,
+      );
+    const ratio = max ? max.requestsPerSec / engineRate : undefined;
     console.log(
-      `batch of ${BATCH_SIZE} customers, ${BATCH_CALLS} calls one after another: ${Math.round(batch.decisionsPerSec)} decisions/s (p99 of a call ${batch.p99.toFixed(1)} ms, errors ${batch.errors})`,
+      `in-process engine (same strategy and inputs): ${Math.round(engineRate)} decisions/s${ratio === undefined ? '' : `; API at max rate / engine = ${ratio.toFixed(4)}`}`,
     );
+    if (maxVsBare !== undefined)
+      console.log(`API at max rate / bare Node http ceiling = ${maxVsBare.toFixed(3)}`);
+    if (batch)
+      console.log(
+        `batch of ${BATCH_SIZE} customers, ${BATCH_CALLS} calls one after another: ${Math.round(batch.decisionsPerSec)} decisions/s (p99 of a call ${batch.p99.toFixed(1)} ms, errors ${batch.errors}); in-process engine decideBatch of ${BATCH_SIZE}: ${Math.round(engineBatchRate)} decisions/s (API / engine = ${(batch.decisionsPerSec / engineBatchRate).toFixed(3)})`,
+      );
     console.log(
       `decisions answered: ${answered}; decision_log rows after graceful stop: ${logged}; lost: ${lost}`,
     );
-    const errors = fixed.errors + max.errors + batch.errors;
-    const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+    const errors = (fixed?.errors ?? 0) + (max?.errors ?? 0) + (batch?.errors ?? 0);
+    const verdict = (met: boolean | undefined) => (met === undefined ? 'not run' : met ? 'met' : 'MISSED');
     console.log(
-      `goals: p99 ≤ 10 ms at ${RATE} req/s: ${verdict(fixed.p99 <= 10)}; max rate ≥ 25% of bare: ${verdict(maxVsBare >= 0.25)}; batch ≥ 50,000 decisions/s: ${verdict(batch.decisionsPerSec >= 50_000)}; zero errors: ${verdict(errors === 0)}; no log rows lost: ${verdict(lost === 0)}`,
+      `goals: p99 ≤ 10 ms at ${RATE} req/s: ${verdict(fixed && fixed.p99 <= 10)}; max rate ≥ 25% of bare: ${verdict(maxVsBare === undefined ? undefined : maxVsBare >= 0.25)}; batch ≥ 50,000 decisions/s: ${verdict(batch && batch.decisionsPerSec >= 50_000)}; zero errors: ${verdict(errors === 0)}; no log rows lost: ${verdict(lost === 0)}`,
     );
     saveResults('api', {
-      requestsPerSec: Math.round(max.requestsPerSec),
-      fixedRateRequestsPerSec: Math.round(fixed.requestsPerSec),
-      p50Ms: round(fixed.p50),
-      p95Ms: round(fixed.p95),
-      p99Ms: round(fixed.p99),
-      p99MsAt1000: round(fixed.p99),
-      maxVsBare: round(maxVsBare, 4),
-      batchDecisionsPerSec: Math.round(batch.decisionsPerSec),
-      batchP99Ms: round(batch.p99),
+      ...(max && {
+        requestsPerSec: Math.round(max.requestsPerSec),
+        maxVsBare: round(maxVsBare!, 4),
+        maxRateP99Ms: round(max.p99),
+        ratioVsEngine: round(ratio!, 5),
+        bareHttpRequestsPerSec: Math.round(ceiling!.requestsPerSec),
+      }),
+      ...(fixed && {
+        fixedRateRequestsPerSec: Math.round(fixed.requestsPerSec),
+        p50Ms: round(fixed.p50),
+        p95Ms: round(fixed.p95),
+        p99Ms: round(fixed.p99),
+        p99MsAt1000: round(fixed.p99),
+      }),
+      ...(Number.isFinite(cpu['paced']) && { cpuMicrosPerDecisionAt1000: Math.round(cpu['paced']!) }),
+      ...(Number.isFinite(cpu['max']) && { cpuMicrosPerDecisionMax: Math.round(cpu['max']!) }),
+      ...(Number.isFinite(cpu['batch']) && { cpuMicrosPerBatchDecision: Math.round(cpu['batch']!) }),
+      ...(loops['paced'] && {
+        eventLoopDelayP99MsAt1000: loops['paced'].delayP99Ms,
+        eventLoopDelayMaxMsAt1000: loops['paced'].delayMaxMs,
+        gcMsAt1000: loops['paced'].gcMs,
+      }),
+      ...(batch && {
+        batchDecisionsPerSec: Math.round(batch.decisionsPerSec),
+        batchP99Ms: round(batch.p99),
+        engineBatchDecisionsPerSec: Math.round(engineBatchRate),
+      }),
       errors,
-      maxRateP99Ms: round(max.p99),
       lostLogRows: lost,
-      ratioVsEngine: round(ratio, 5),
       engineDecisionsPerSec: Math.round(engineRate),
-      bareHttpRequestsPerSec: Math.round(ceiling.requestsPerSec),
     });
   } finally {
     if (api) {
@@ -269,6 +329,60 @@ function engineThroughput(inputs: DecisionInput[]): number {
   }
   return n / ((performance.now() - start) / 1000);
 }
+
+/** decideBatch of BATCH_SIZE rows in this process (what one batch call asks for): the ceiling of the batch route. */
+function engineBatchThroughput(inputs: DecisionInput[]): number {
+  const compiled = compileStrategy(telcoRetention.document, exampleEnvironment(telcoRetention));
+  const rows = Array.from({ length: BATCH_SIZE }, (_, i) => ({
+    ...inputs[i % inputs.length]!,
+    customer: { ...inputs[i % inputs.length]!.customer, id: `cust-${i}` },
+    history: [],
+  }));
+  for (let i = 0; i < 20; i++) compiled.decideBatch(rows);
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < 2000) {
+    compiled.decideBatch(rows);
+    n += BATCH_SIZE;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+/** User + system CPU time of a process in ms (Linux /proc; NaN elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
+  } catch {
+    return NaN;
+  }
+}
+/** USER_HZ: 100 on Linux. */
+const CLOCK_TICKS = 100;
+
+interface LoopStats {
+  delayP99Ms: number;
+  delayMaxMs: number;
+  gcMs: number;
+}
+
+/** The API's event-loop delay (p99, max) and GC time since the previous scrape (prom-client resets the delay histogram on each). */
+async function loopStats(base: string): Promise<LoopStats> {
+  const lines = (await (await fetch(`${base}/metrics`)).text()).split('\n');
+  const value = (prefix: string) =>
+    lines
+      .filter((line) => line.startsWith(prefix))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  const gc = value('arbiter_nodejs_gc_duration_seconds_sum');
+  const previous = gcSeen.get(base) ?? 0;
+  gcSeen.set(base, gc);
+  return {
+    delayP99Ms: round(value('arbiter_nodejs_eventloop_lag_p99_seconds ') * 1000),
+    delayMaxMs: round(value('arbiter_nodejs_eventloop_lag_max_seconds ') * 1000),
+    gcMs: Math.round((gc - previous) * 1000),
+  };
+}
+const gcSeen = new Map<string, number>();
 
 async function load(
   base: string,
@@ -502,7 +616,7 @@ export async function query(url: string, sql: string): Promise<Record<string, un
 
 export async function cleanRedis(prefix: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Redis = require('ioredis') as typeof import('ioredis').default;
+  const Redis = require('ioredis') as typeof IORedis;
   const redis = new Redis(REDIS_URL);
   try {
     const keys = await redis.keys(`${prefix}:*`);

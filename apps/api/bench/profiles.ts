@@ -4,7 +4,8 @@
 // 1. upserts PROFILES profiles (every customer field of the telco schema) through
 //    POST /api/v1/customers:batch, BATCH per call, CONCURRENCY calls in flight: profiles/s;
 // 2. imports IMPORT_ROWS profiles from a CSV through POST /api/v1/customers:import: rows/s, and
-//    uploads the same file as a dataset (the time budget of the import): rows/s;
+//    uploads the same file as a dataset (the time budget of the import): rows/s, and their ratio
+//    (ROUNDS alternating rounds, new customers each, the best of each);
 // 3. decisions at RATE req/s for SECONDS s (open loop), alternating a request that sends only the
 //    customer id (the profile supplies every field) with one that sends every field (a customer
 //    without a profile): both read the profile cache, warmed first; the p99 difference is the
@@ -30,6 +31,8 @@ const DIST_MAIN = join(__dirname, '..', 'dist', 'main.js');
 const PROFILES = Number(process.env['BENCH_PROFILES'] ?? 100_000);
 const IMPORT_ROWS = Number(process.env['BENCH_PROFILE_IMPORT_ROWS'] ?? 100_000);
 const BATCH = 1000;
+/** Rounds of "import, then upload" (new customers each round): the best of each counts. */
+const ROUNDS = 2;
 const CONCURRENCY = 4;
 const RATE = 200;
 const SECONDS = Number(process.env['BENCH_PROFILE_SECONDS'] ?? 20);
@@ -84,6 +87,7 @@ export async function main(): Promise<void> {
 
     const upserts = await batchUpserts(base, secret);
     const imported = await importFile(base, token);
+    const importVsUpload = imported.profiles / imported.dataset;
     const decisions = await decisionLatencies(base, secret, strategyId);
 
     printTable([
@@ -92,10 +96,14 @@ export async function main(): Promise<void> {
         'per s': Math.round(upserts),
       },
       {
-        what: `dataset import as profiles (${IMPORT_ROWS} rows, CSV)`,
+        what: `dataset import as profiles (${IMPORT_ROWS} rows, CSV, best of ${ROUNDS})`,
         'per s': Math.round(imported.profiles),
       },
-      { what: `the same file as a dataset upload`, 'per s': Math.round(imported.dataset) },
+      {
+        what: `the same file as a dataset upload (best of ${ROUNDS})`,
+        'per s': Math.round(imported.dataset),
+      },
+      { what: `import ÷ upload (same run)`, 'per s': `${round(importVsUpload, 2)}×` },
     ]);
     console.log();
     printTable(
@@ -111,13 +119,13 @@ export async function main(): Promise<void> {
     const delta = withProfile!.p99 - withoutProfile!.p99;
     console.log(`\np99 with profile lookup − p99 with every field in the request: ${delta.toFixed(2)} ms`);
     console.log(
-      `goals: ≥ 20,000 profiles/s by batch REST: ${upserts >= 20_000 ? 'met' : 'MISSED'}; lookup adds ≤ 1 ms to p99: ${delta <= 1 ? 'met' : 'MISSED'}`,
+      `goals: ≥ 20,000 profiles/s by batch REST: ${upserts >= 20_000 ? 'met' : 'MISSED'}; import at least as fast as a dataset upload: ${importVsUpload >= 1 ? 'met' : 'MISSED'}; lookup adds ≤ 1 ms to p99: ${delta <= 1 ? 'met' : 'MISSED'}`,
     );
     saveResults('profiles', {
       upsertsPerSec: Math.round(upserts),
       importRowsPerSec: Math.round(imported.profiles),
       datasetUploadRowsPerSec: Math.round(imported.dataset),
-      importVsDatasetUpload: round(imported.profiles / imported.dataset, 3),
+      importVsUpload: round(importVsUpload, 3),
       p99DeltaMs: round(delta),
       p50DeltaMs: round(withProfile!.p50 - withoutProfile!.p50),
       p99WithProfileMs: round(withProfile!.p99),
@@ -186,18 +194,22 @@ async function batchUpserts(base: string, key: string): Promise<number> {
 /**
  * Rows per second of a CSV (new customers, every telco field) imported through
  * POST /api/v1/customers:import, and of the same file uploaded as a dataset (POST /api/v1/datasets):
- * the time budget the import is held to.
+ * the time budget the import is held to. Each is measured ROUNDS times, alternating (the first
+ * pays the parser's warm-up; the machine's load varies), with new customer ids each round; the
+ * best of each counts.
  */
 async function importFile(base: string, token: string): Promise<{ profiles: number; dataset: number }> {
   const columns = Object.keys(fieldsOf(0));
-  const lines = [['id', ...columns].join(',')];
-  for (let i = 0; i < IMPORT_ROWS; i++) {
-    const fields = fieldsOf(i);
-    lines.push([`f-${i}`, ...columns.map((c) => String(fields[c] ?? ''))].join(','));
-  }
-  const csv = `${lines.join('\n')}\n`;
+  const csvOf = (round: number) => {
+    const lines = [['id', ...columns].join(',')];
+    for (let i = 0; i < IMPORT_ROWS; i++) {
+      const fields = fieldsOf(i);
+      lines.push([`f${round}-${i}`, ...columns.map((c) => String(fields[c] ?? ''))].join(','));
+    }
+    return `${lines.join('\n')}\n`;
+  };
   const mapping = JSON.stringify({ customerId: 'id', personal: { age: 'keep' } });
-  const timed = async (path: string, expected: number) => {
+  const timed = async (path: string, csv: string, expected: number) => {
     const agent = new Agent({ keepAlive: false });
     const start = performance.now();
     const { status, text } = await post(agent, `${base}${path}`, csv, {
@@ -209,13 +221,21 @@ async function importFile(base: string, token: string): Promise<{ profiles: numb
     if (status !== expected) throw new Error(`${path} answered ${status}: ${text.slice(0, 500)}`);
     return { seconds, result: JSON.parse(text) as Record<string, unknown> };
   };
-  const profiles = await timed(`/api/v1/customers:import?source=${SOURCE}`, 200);
-  if (profiles.result['rowsImported'] !== IMPORT_ROWS)
-    throw new Error(`imported ${String(profiles.result['rowsImported'])} of ${IMPORT_ROWS} rows`);
-  const dataset = await timed('/api/v1/datasets?name=bench&format=csv', 201);
-  if (dataset.result['rowCount'] !== IMPORT_ROWS)
-    throw new Error(`the dataset kept ${String(dataset.result['rowCount'])} of ${IMPORT_ROWS} rows`);
-  return { profiles: IMPORT_ROWS / profiles.seconds, dataset: IMPORT_ROWS / dataset.seconds };
+  let best = { profiles: 0, dataset: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    const csv = csvOf(round);
+    const profiles = await timed(`/api/v1/customers:import?source=${SOURCE}`, csv, 200);
+    if (profiles.result['rowsImported'] !== IMPORT_ROWS)
+      throw new Error(`imported ${String(profiles.result['rowsImported'])} of ${IMPORT_ROWS} rows`);
+    const dataset = await timed(`/api/v1/datasets?name=bench-${round}&format=csv`, csv, 201);
+    if (dataset.result['rowCount'] !== IMPORT_ROWS)
+      throw new Error(`the dataset kept ${String(dataset.result['rowCount'])} of ${IMPORT_ROWS} rows`);
+    best = {
+      profiles: Math.max(best.profiles, IMPORT_ROWS / profiles.seconds),
+      dataset: Math.max(best.dataset, IMPORT_ROWS / dataset.seconds),
+    };
+  }
+  return best;
 }
 
 interface KindRun {

@@ -30,6 +30,8 @@ import { SimulationRunsModule } from './simulations/simulation-runs.module';
 import { SimulationsModule } from './simulations/simulations.module';
 import { StrategiesModule } from './strategies/strategies.module';
 import { UsersModule } from './users/users.module';
+import { DocsModule } from './rest/docs.module';
+import { OPENAPI_CONTRIBUTIONS } from './openapi-contributions';
 
 /** A request id from a sane `x-request-id` header, or a new one; echoed in the response. */
 function requestId(req: IncomingMessage, res: ServerResponse): string {
@@ -83,6 +85,7 @@ export class AppModule {
         FairnessModule,
         ReviewsModule,
         DecisionsModule,
+        DocsModule.register(OPENAPI_CONTRIBUTIONS),
         ExperimentsModule,
         RetentionModule,
         HealthModule,

@@ -2,14 +2,15 @@ import request from 'supertest';
 import { publishNewVersion, rest } from './support/decision-api';
 import {
   adaptiveSetup,
+  type AdaptiveSetup,
   CREATE,
   decide,
   decideAndReport,
   eventually,
+  FAST_LEARNER,
   modelInput,
   scoringDocument,
   status,
-  type AdaptiveSetup,
 } from './support/adaptive';
 import { errorCode, ok, Role, startTestApp, type TestApp } from './support/test-app';
 
@@ -27,8 +28,7 @@ describe('adaptive model controls', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      ADAPTIVE_LEARNER_POLL_MS: '50',
-      ADAPTIVE_LEARNER_SETTLE_MS: '50',
+      ...FAST_LEARNER,
       METRICS_TOKEN: 'scrape-token-0123456789',
     });
     setup = await adaptiveSetup(t, 'Controlled (adaptive)');

@@ -1,17 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createApp } from '../src/app';
-import { loadConfig } from '../src/config/app-config';
 import { rest } from './support/decision-api';
 import {
   adaptiveSetup,
+  type AdaptiveSetup,
   decide,
   decideAndReport,
   eventually,
+  FAST_LEARNER,
   status,
-  type AdaptiveSetup,
 } from './support/adaptive';
 import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, secondInstance } from './support/test-app';
 
 // Loaded CI machines: outcomes are learned within a poll or two, but requests themselves may crawl.
 jest.setTimeout(180_000);
@@ -27,8 +26,7 @@ describe('adaptive models across two API instances', () => {
     REDIS_URL,
     REDIS_PREFIX: prefix,
     RUN_WORKER: 'false',
-    ADAPTIVE_LEARNER_POLL_MS: '50',
-    ADAPTIVE_LEARNER_SETTLE_MS: '50',
+    ...FAST_LEARNER,
   };
   let a: TestApp;
   let b: NestExpressApplication;
@@ -36,15 +34,7 @@ describe('adaptive models across two API instances', () => {
 
   beforeAll(async () => {
     a = await startTestApp(env);
-    b = await createApp(
-      loadConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: a.db.url,
-        LOG_LEVEL: 'silent',
-        DATABASE_POOL_SIZE: '5',
-        ...env,
-      }),
-    );
+    b = await secondInstance(a, env);
     setup = await adaptiveSetup(a, 'Two instances (adaptive)');
   }, 120_000);
   afterAll(async () => {

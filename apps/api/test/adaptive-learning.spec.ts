@@ -1,14 +1,15 @@
 import { publishStrategy, rest } from './support/decision-api';
 import {
   adaptiveSetup,
+  type AdaptiveSetup,
   CREATE,
   decide,
   decideAndReport,
   eventually,
+  FAST_LEARNER,
   modelInput,
   scoringDocument,
   status,
-  type AdaptiveSetup,
 } from './support/adaptive';
 import { ok } from './support/test-app';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -25,7 +26,7 @@ describe('adaptive models learn from outcomes', () => {
   let setup: AdaptiveSetup;
 
   beforeAll(async () => {
-    t = await startTestApp({ ADAPTIVE_LEARNER_POLL_MS: '50', ADAPTIVE_LEARNER_SETTLE_MS: '50' });
+    t = await startTestApp(FAST_LEARNER);
     setup = await adaptiveSetup(t, 'Card acceptance (adaptive)');
   }, 120_000);
   afterAll(() => t?.close());

@@ -3,26 +3,10 @@ import { DecisionLogWriter } from '../src/decision-log/decision-log.writer';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { Scenario } from './support/scenario';
 import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { contactPolicyDoc } from './support/fixtures';
 
 /** Every action, minus those the customer declined in the last 30 days, best value first. */
-const POLICY_DOC = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'all', type: 'actions', config: {} },
-    {
-      id: 'policy',
-      type: 'contactPolicy',
-      config: { cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] },
-    },
-    { id: 'arbitrate', type: 'arbitrate', config: { propensityWeight: 0, valueWeight: 1 } },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'all', target: 'policy' },
-    { source: 'policy', target: 'arbitrate' },
-    { source: 'arbitrate', target: 'output' },
-  ],
-};
+const POLICY_DOC = contactPolicyDoc({ cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] });
 
 type Interaction = { actionId: string; outcome: string };
 const kinds = (items: Interaction[]) => items.map((i) => `${i.outcome}:${i.actionId}`).sort();

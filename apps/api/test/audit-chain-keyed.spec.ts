@@ -65,45 +65,34 @@ function forgedTail(h: { seq: number; hash: string }): Row & { hash: string } {
   return { ...row, hash: legacyEntryHash(fieldsOf(row)) };
 }
 
-const insertRow = (sql: Client, r: Row & { hash: string }, alg?: string) =>
-  alg === undefined
-    ? sql.query(
-        `INSERT INTO audit_log (seq, occurred_at, actor_id, actor_email, action, entity_type, entity_id, before_hash, after_hash, comment, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          r.seq,
-          r.occurred_at,
-          r.actor_id,
-          r.actor_email,
-          r.action,
-          r.entity_type,
-          r.entity_id,
-          r.before_hash,
-          r.after_hash,
-          r.comment,
-          r.prev_hash,
-          r.hash,
-        ],
-      )
-    : sql.query(
-        `INSERT INTO audit_log (seq, occurred_at, actor_id, actor_email, action, entity_type, entity_id, before_hash, after_hash, comment, prev_hash, hash, hash_alg)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          r.seq,
-          r.occurred_at,
-          r.actor_id,
-          r.actor_email,
-          r.action,
-          r.entity_type,
-          r.entity_id,
-          r.before_hash,
-          r.after_hash,
-          r.comment,
-          r.prev_hash,
-          r.hash,
-          alg,
-        ],
-      );
+const COLUMNS = [
+  'seq',
+  'occurred_at',
+  'actor_id',
+  'actor_email',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before_hash',
+  'after_hash',
+  'comment',
+  'prev_hash',
+  'hash',
+] as const;
+
+/** Writes a row straight into the table (as an attacker with database access would); `alg` fills hash_alg. */
+const insertRow = (sql: Client, r: Row & { hash: string }, alg?: string) => {
+  const columns: string[] = [...COLUMNS];
+  const values: unknown[] = COLUMNS.map((c) => r[c]);
+  if (alg !== undefined) {
+    columns.push('hash_alg');
+    values.push(alg);
+  }
+  return sql.query(
+    `INSERT INTO audit_log (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`,
+    values,
+  );
+};
 
 describe('audit chain: keyed, extended only at its head, head exported', () => {
   let t: TestApp;

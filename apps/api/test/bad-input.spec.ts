@@ -97,6 +97,13 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
     [withVars({ 'i.expectedRevision': 0 }), ['input.expectedRevision']],
     [withVars({ 'i.name': '' }), ['input.name']],
   ],
+  importActions: [
+    [
+      withVars({ 'i.create': [{ id: 'has space', name: '' }] }),
+      ['input.create[0].id', 'input.create[0].name'],
+    ],
+    [withVars({ 'i.update': [{ id: 'x', expectedRevision: 0 }] }), ['input.update[0].expectedRevision']],
+  ],
   deleteAction: [[withVars({ r: 0 }), ['expectedRevision']]],
   defineSchemaField: [
     [withVars({ 'i.name': '1st' }), ['input.name']],

@@ -1,5 +1,13 @@
 import { publishStrategy } from './support/decision-api';
-import { auditCount, completeSimulation, createStrategy, mutate, VALID_DOC } from './support/fixtures';
+import {
+  auditCount,
+  completeSimulation,
+  createStrategy,
+  mutate,
+  VALID_DOC,
+  ADULTS_DOC,
+  defineCustomerFields,
+} from './support/fixtures';
 import { Scenario } from './support/scenario';
 import { errorCode, ok, startTestApp, type TestApp } from './support/test-app';
 
@@ -10,27 +18,6 @@ import { errorCode, ok, startTestApp, type TestApp } from './support/test-app';
 describe('catalog and schema change impact', () => {
   let t: TestApp;
   let s: Scenario;
-
-  const ADULTS = {
-    schemaVersion: 1,
-    nodes: [
-      { id: 'candidates', type: 'actions', config: { groups: ['adult'] } },
-      {
-        id: 'adults',
-        type: 'filter',
-        config: {
-          condition: {
-            all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
-          },
-        },
-      },
-      { id: 'output', type: 'output', config: {} },
-    ],
-    edges: [
-      { source: 'candidates', target: 'adults' },
-      { source: 'adults', target: 'output' },
-    ],
-  };
 
   const IMPACT = `refused refusal impacts { strategyName versionId versionNumber status effect message }`;
   const schemaImpact = (field: Record<string, unknown>, remove = false, token = s.designer.token) =>
@@ -53,13 +40,7 @@ describe('catalog and schema change impact', () => {
   afterAll(() => t?.close());
 
   it('previews a schema change that would break a published version, then refuses it with the same list', async () => {
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
+    await defineCustomerFields(t, s.designer.token, [{ name: 'age', type: 'number' }]);
     ok(
       await t.gql(
         `mutation { createAction(input: { id: "adult-offer", name: "Adult offer", group: "adult" }) { id } }`,
@@ -67,8 +48,8 @@ describe('catalog and schema change impact', () => {
         s.designer.token,
       ),
     );
-    const published = await publishStrategy(t, s, ADULTS, 'Adults only');
-    const approved = await createStrategy(t, s.designer.token, 'Adults, approved', ADULTS);
+    const published = await publishStrategy(t, s, ADULTS_DOC, 'Adults only');
+    const approved = await createStrategy(t, s.designer.token, 'Adults, approved', ADULTS_DOC);
     ok(await mutate.submit(t, s.designer.token, approved.version.id));
     const submitted = ok(
       await t.gql(
@@ -79,7 +60,7 @@ describe('catalog and schema change impact', () => {
     ).version;
     await completeSimulation(t, submitted.contentHash);
     ok(await mutate.approve(t, s.reviewer.token, approved.version.id));
-    const draft = await createStrategy(t, s.designer.token, 'Adults, draft', ADULTS);
+    const draft = await createStrategy(t, s.designer.token, 'Adults, draft', ADULTS_DOC);
     const before = await auditCount(t);
 
     const preview = ok(await schemaImpact({ name: 'age', type: 'string' })).schemaChangeImpact;

@@ -9,6 +9,7 @@ import {
 } from '../src/datasets/sample-datasets.service';
 import { customersCsv, CUSTOMERS_MAPPING, uploadDataset } from './support/datasets';
 import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { defineCustomerFields } from './support/fixtures';
 
 describe('datasets', () => {
   let t: TestApp;
@@ -33,13 +34,7 @@ describe('datasets', () => {
       '',
     ].join('\n');
     // Typed against the declared customer schema: age is a number, whatever the file's sample suggests.
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
-        {},
-        designer.token,
-      ),
-    );
+    await defineCustomerFields(t, designer.token, [{ name: 'age', type: 'number' }]);
     const res = await uploadDataset(t, analyst.token, 'small', csv, { customerId: 'id' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -176,13 +171,7 @@ describe('datasets', () => {
     ).toEqual([{ customer: { age: 30 } }]);
     expect(renamed.body.mapping.fieldNames).toEqual({ 'Age In Years': 'age' });
     // A column kept in clear against the schema's personal flag is named in the audit trail.
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "income", type: number, personal: true }) { name } }`,
-        {},
-        designer.token,
-      ),
-    );
+    await defineCustomerFields(t, designer.token, [{ name: 'income', type: 'number', personal: true }]);
     const kept = await uploadDataset(t, analyst.token, 'kept', 'id,income\nk1,1200\n', {
       customerId: 'id',
       personal: { income: 'keep' },

@@ -1,6 +1,7 @@
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { Scenario } from './support/scenario';
 import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { defineCustomerFields, createActions } from './support/fixtures';
 
 /** Cards only (a shared catalog also holds another team's loans): adults of the gold segment, gold card from 25. */
 const CARDS_DOC = {
@@ -56,28 +57,11 @@ describe('decision explanations (POST /api/v1/decisions with explain: true)', ()
       { id: 'home-loan', name: 'Home loan', group: 'loans', value: 500 },
       { id: 'car-loan', name: 'Car loan', group: 'loans', value: 200 },
     ];
-    for (const i of actions)
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i },
-          s.designer.token,
-        ),
-      );
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "segment", type: string, allowedValues: ["gold", "silver"] }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
+    await createActions(t, s.designer.token, actions);
+    await defineCustomerFields(t, s.designer.token, [
+      { name: 'age', type: 'number' },
+      { name: 'segment', type: 'string', allowedValues: ['gold', 'silver'] },
+    ]);
     await publishStrategy(t, s, LOANS_DOC, 'Loans');
     cards = await publishStrategy(t, s, CARDS_DOC, 'Cards');
     key = (await createApiKey(t, admin.token)).secret;

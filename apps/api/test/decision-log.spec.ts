@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { DecisionLogWriter, type DecisionRecord } from '../src/decision-log/decision-log.writer';
 import { MetricsService } from '../src/metrics/metrics.service';
 import { createApiKey, publishStrategy, rest } from './support/decision-api';
-import { VALID_DOC } from './support/fixtures';
+import { VALID_DOC, decisionRecord } from './support/fixtures';
 import { Scenario } from './support/scenario';
 import { ok, Role, startTestApp, type TestApp } from './support/test-app';
 
@@ -17,24 +16,16 @@ describe('decision log with values PostgreSQL cannot store', () => {
   });
   afterAll(() => t?.close());
 
-  const record = (overrides: Partial<DecisionRecord> = {}): DecisionRecord => ({
-    id: randomUUID(),
-    decidedAt: new Date('2026-12-01T10:00:00Z'),
-    customerId: `c-${randomUUID()}`,
-    strategyId: randomUUID(),
-    versionId: randomUUID(),
-    versionNumber: 1,
-    contentHash: 'hash',
-    actions: [
-      { actionId: 'offer-a', rank: 1 },
-      { actionId: 'offer-b', rank: 2 },
-    ],
-    inputs: { customer: { id: 'x' }, context: {} },
-    latencyMs: 0.1,
-    apiKeyId: null,
-    source: 'rest',
-    ...overrides,
-  });
+  const record = (overrides: Partial<DecisionRecord> = {}): DecisionRecord =>
+    decisionRecord({
+      decidedAt: new Date('2026-12-01T10:00:00Z'),
+      actions: [
+        { actionId: 'offer-a', rank: 1 },
+        { actionId: 'offer-b', rank: 2 },
+      ],
+      inputs: { customer: { id: 'x' }, context: {} },
+      ...overrides,
+    });
 
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await t.sql.query(sql, params)).rows[0].n);

@@ -1,22 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DecisionLogWriter, type DecisionRecord } from '../src/decision-log/decision-log.writer';
+import { DecisionLogWriter } from '../src/decision-log/decision-log.writer';
 import { startTestApp } from './support/test-app';
-
-const record = (): DecisionRecord => ({
-  id: randomUUID(),
-  decidedAt: new Date(),
-  customerId: `c-${randomUUID()}`,
-  strategyId: randomUUID(),
-  versionId: randomUUID(),
-  versionNumber: 1,
-  contentHash: 'hash',
-  actions: [{ actionId: 'offer-a', rank: 1 }],
-  inputs: null,
-  latencyMs: 0.1,
-  apiKeyId: null,
-  source: 'rest',
-});
+import { decisionRecord } from './support/fixtures';
 
 describe('graceful stop of the decision API', () => {
   it('writes the decisions of a flush still running when the stop begins before the database closes', async () => {
@@ -28,7 +13,7 @@ describe('graceful stop of the decision API', () => {
       // Another session holds the table: the flush below starts and waits, its rows out of the buffer.
       await other.query('BEGIN');
       await other.query('LOCK TABLE decision_log IN ACCESS EXCLUSIVE MODE');
-      const decided = [record(), record(), record()];
+      const decided = [decisionRecord(), decisionRecord(), decisionRecord()];
       for (const r of decided) writer.append(r);
       const flushing = writer.flush();
       const stopping = t.sql.end().then(() => t.app.close());

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createApp } from '../src/app';
 import { newDecisionId } from '../src/decision-log/decision-id';
-import { loadConfig } from '../src/config/app-config';
 import {
   createApiKey,
   publishNewVersion,
@@ -14,7 +12,7 @@ import {
 } from './support/decision-api';
 import { VALID_DOC, VALID_DOC_TOP1 } from './support/fixtures';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { ok, Role, startTestApp, type TestApp, secondInstance } from './support/test-app';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -35,15 +33,7 @@ describe.each([
 
   beforeAll(async () => {
     a = await startTestApp(env);
-    b = await createApp(
-      loadConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: a.db.url,
-        LOG_LEVEL: 'silent',
-        DATABASE_POOL_SIZE: '5',
-        ...env,
-      }),
-    );
+    b = await secondInstance(a, env);
     s = await new Scenario(a).init();
     for (const id of ['offer-a', 'offer-b'])
       ok(
@@ -123,9 +113,7 @@ describe('an outcome sent to another instance right after the decision', () => {
 
   beforeAll(async () => {
     a = await startTestApp();
-    b = await createApp(
-      loadConfig({ NODE_ENV: 'test', DATABASE_URL: a.db.url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '5' }),
-    );
+    b = await secondInstance(a);
     const s = await new Scenario(a).init();
     ok(
       await a.gql(

@@ -4,6 +4,7 @@ import { DecisionLogWriter } from '../src/decision-log/decision-log.writer';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { Scenario } from './support/scenario';
 import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { defineCustomerFields } from './support/fixtures';
 
 /** A filter on a declared field, a 30-day cooldown after "declined", the best two. */
 const POLICY_DOC = {
@@ -58,20 +59,10 @@ describe('decision API (REST, one instance, no Redis)', () => {
         ),
       );
     }
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "segment", type: string, allowedValues: ["gold", "silver"] }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
+    await defineCustomerFields(t, s.designer.token, [
+      { name: 'age', type: 'number' },
+      { name: 'segment', type: 'string', allowedValues: ['gold', 'silver'] },
+    ]);
     strategy = await publishStrategy(t, s, POLICY_DOC, 'Cards');
     key = (await createApiKey(t, admin.token)).secret;
   });

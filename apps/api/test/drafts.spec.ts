@@ -6,6 +6,7 @@ import {
   VALID_DOC,
   VALID_DOC_TOP1,
   versionRow,
+  defineCustomerFields,
 } from './support/fixtures';
 import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
@@ -21,13 +22,7 @@ describe('drafts, decisions, comments and diff', () => {
     designer = await t.user([Role.designer]);
     other = await t.user([Role.designer]);
     analyst = await t.user([Role.analyst]);
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number }) { name } }`,
-        {},
-        designer.token,
-      ),
-    );
+    await defineCustomerFields(t, designer.token, [{ name: 'age', type: 'number' }]);
     for (const [id, value] of [
       ['card', 100],
       ['loan', 300],

@@ -47,6 +47,17 @@ describe('version lifecycle', () => {
     return { strategyId, version };
   }
 
+  /** A second version of v1's strategy (VALID_DOC_TOP1), submitted, simulated and approved. */
+  async function approvedSuccessor(v1Id: string) {
+    const clone = ok(await mutate.clone(t, designer.token, v1Id)).cloneVersion;
+    const saved = ok(await saveDraft(t, designer.token, clone.id, clone.revision, VALID_DOC_TOP1)).saveDraft
+      .version;
+    ok(await mutate.submit(t, designer.token, clone.id));
+    await completeSimulation(t, saved.contentHash);
+    ok(await mutate.approve(t, reviewer.token, clone.id));
+    return { id: clone.id as string, clone, contentHash: saved.contentHash as string };
+  }
+
   describe('allowed transitions', () => {
     it('DRAFT → IN_REVIEW → APPROVED → PUBLISHED → RETIRED, recording who and when', async () => {
       const { version } = await strategy();
@@ -108,13 +119,8 @@ describe('version lifecycle', () => {
 
     it('publishing a new version retires the published one atomically; rollback re-publishes the earlier one', async () => {
       const { strategyId, version: v1 } = await versionIn('PUBLISHED');
-      const v2 = ok(await mutate.clone(t, designer.token, v1.id)).cloneVersion;
-      expect(v2).toMatchObject({ number: 2, status: 'DRAFT', contentHash: v1.contentHash });
-      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft
-        .version;
-      ok(await mutate.submit(t, designer.token, v2.id));
-      await completeSimulation(t, saved.contentHash);
-      ok(await mutate.approve(t, reviewer.token, v2.id));
+      const v2 = await approvedSuccessor(v1.id);
+      expect(v2.clone).toMatchObject({ number: 2, status: 'DRAFT', contentHash: v1.contentHash });
       ok(await mutate.publish(t, publisher.token, v2.id));
       const statuses = async () =>
         Object.fromEntries(
@@ -162,19 +168,14 @@ describe('version lifecycle', () => {
       ).rows[0];
       expect(last).toEqual({
         action: 'version.rollback',
-        before_hash: saved.contentHash,
+        before_hash: v2.contentHash,
         after_hash: v1.contentHash,
       });
     });
 
     it('rollback may also re-publish an APPROVED version older than the published one', async () => {
       const { strategyId, version: v1 } = await versionIn('APPROVED');
-      const v2 = ok(await mutate.clone(t, designer.token, v1.id)).cloneVersion;
-      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft
-        .version;
-      ok(await mutate.submit(t, designer.token, v2.id));
-      await completeSimulation(t, saved.contentHash);
-      ok(await mutate.approve(t, reviewer.token, v2.id));
+      const v2 = await approvedSuccessor(v1.id);
       ok(await mutate.publish(t, publisher.token, v2.id));
       expect(ok(await mutate.rollback(t, publisher.token, strategyId, v1.id)).rollbackStrategy.status).toBe(
         'PUBLISHED',
@@ -239,12 +240,7 @@ describe('version lifecycle', () => {
         );
       }
       const { strategyId, version: v1 } = await versionIn('PUBLISHED');
-      const v2 = ok(await mutate.clone(t, designer.token, v1.id)).cloneVersion;
-      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft
-        .version;
-      ok(await mutate.submit(t, designer.token, v2.id));
-      await completeSimulation(t, saved.contentHash);
-      ok(await mutate.approve(t, reviewer.token, v2.id));
+      const v2 = await approvedSuccessor(v1.id);
       const res = await mutate.rollback(t, publisher.token, strategyId, v2.id);
       expect(errorCode(res)).toBe('INVALID_STATE');
       expect(res.errors![0]!.extensions!.allowed).toEqual(['publishVersion']);
@@ -364,12 +360,7 @@ describe('version lifecycle', () => {
 
     it('only one PUBLISHED version per strategy, even when two publishes race', async () => {
       const { strategyId, version: v1 } = await versionIn('APPROVED');
-      const v2 = ok(await mutate.clone(t, designer.token, v1.id)).cloneVersion;
-      const saved = ok(await saveDraft(t, designer.token, v2.id, v2.revision, VALID_DOC_TOP1)).saveDraft
-        .version;
-      ok(await mutate.submit(t, designer.token, v2.id));
-      await completeSimulation(t, saved.contentHash);
-      ok(await mutate.approve(t, reviewer.token, v2.id));
+      const v2 = await approvedSuccessor(v1.id);
       const results = await Promise.all([
         mutate.publish(t, publisher.token, v1.id),
         mutate.publish(t, publisher.token, v2.id),

@@ -1,20 +1,15 @@
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, MIGRATIONS } from '../src/database/data-source-options';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import type { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../src/database/data-source-options';
+import { createMigrationTarget, type MigrationTarget } from './support/test-database';
 
 describe('migrations', () => {
-  let db: TestDatabase;
+  let target: MigrationTarget;
   let ds: DataSource;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = await new DataSource(
-      dataSourceOptions({ database: { url: db.url, poolSize: 2, migrateOnStart: false } }),
-    ).initialize();
+    target = await createMigrationTarget();
+    ({ ds } = target);
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => target?.close());
 
   const tables = async () =>
     (

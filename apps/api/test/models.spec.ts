@@ -1,25 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { compileModel, inlineModelSchema } from '@arbiter/engine';
 import type { InProcessTrainingRunner } from '../src/jobs/in-process-training-runner';
 import { TRAINING_RUNNER } from '../src/jobs/training-runner';
-import { createApp } from '../src/app';
-import { loadConfig } from '../src/config/app-config';
 import { ModelsService } from '../src/models/models.service';
-import { UsersService } from '../src/users/users.service';
 import { TrainingWatchdog } from '../src/models/training-watchdog';
 import { uploadDataset } from './support/datasets';
+import { startEmbeddedApp, type EmbeddedApp } from './support/embedded-app';
 import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
 import {
   errorCode,
   ok,
   Role,
   startTestApp,
-  TEST_PASSWORD,
   type GqlResponse,
   type TestApp,
   type TestUser,
@@ -576,61 +568,18 @@ describe('models: training on BullMQ (Redis)', () => {
  * connection while holding a transaction, or they would hang here.
  */
 describe('models: training on the embedded database, in-process', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'arbiter-pglite-models-'));
-  let child: ChildProcess;
-  let app: NestExpressApplication;
+  let embedded: EmbeddedApp;
 
   beforeAll(async () => {
-    const script = `require(${JSON.stringify(join(__dirname, '../src/database/embedded-postgres.ts'))}).startEmbeddedPostgres(${JSON.stringify(dir)})
-      .then((db) => { console.log('URL ' + db.url); process.on('SIGTERM', () => db.stop().then(() => process.exit(0))); })`;
-    child = spawn(process.execPath, ['-r', join(__dirname, '../../../tools/register-ts.js'), '-e', script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        const match = /URL (\S+)/.exec(chunk.toString());
-        if (match) resolve(match[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
-    });
-    // One connection, as `npm start` gives the embedded database (database-url.ts).
-    app = await createApp(
-      loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, DATABASE_POOL_SIZE: '1', LOG_LEVEL: 'silent' }),
-    );
+    embedded = await startEmbeddedApp('models');
   }, 180_000);
 
-  afterAll(async () => {
-    await app?.close();
-    if (child) {
-      child.removeAllListeners('exit');
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => embedded?.close());
 
   it('trains and registers a version', async () => {
-    const server = app.getHttpServer();
-    const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const req = request(server).post('/graphql').set('content-type', 'application/json');
-      if (token) req.set('authorization', `Bearer ${token}`);
-      const res = await req.send({ query, variables });
-      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
-      return res.body.data;
-    };
-    await app.get(UsersService).create(null, {
-      email: 'analyst@embedded.test',
-      displayName: 'Analyst',
-      password: TEST_PASSWORD,
-      roles: [Role.analyst],
-    });
-    const token = (
-      await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
-        e: 'analyst@embedded.test',
-        p: TEST_PASSWORD,
-      })
-    ).login.accessToken as string;
+    const server = embedded.app.getHttpServer();
+    const { gql } = embedded;
+    const token = await embedded.signIn([Role.analyst], 'analyst@embedded.test');
     const upload = await request(server)
       .post('/api/v1/datasets?name=embedded')
       .set('authorization', `Bearer ${token}`)

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { DAY_MS, dayOf } from '../src/common/daily-partitions.repository';
 import { DecisionLogWriter, type DecisionRecord } from '../src/decision-log/decision-log.writer';
@@ -8,28 +7,13 @@ import { publishStrategy } from './support/decision-api';
 import { startRedisServer, type RedisServer } from './support/redis-server';
 import { Scenario } from './support/scenario';
 import { startTestApp, type TestApp } from './support/test-app';
+import { contactPolicyDoc, decisionRecord } from './support/fixtures';
 
 /** A strategy whose contact policy reads 60 days of a customer's interactions. */
-const SIXTY_DAY_POLICY = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'all', type: 'actions', config: {} },
-    {
-      id: 'policy',
-      type: 'contactPolicy',
-      config: { limits: [{ scope: 'action', max: 3, windowDays: 60, count: ['shown'] }] },
-    },
-    { id: 'arbitrate', type: 'arbitrate', config: { propensityWeight: 0, valueWeight: 1 } },
-    { id: 'top', type: 'rank', config: { limit: 1 } },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'all', target: 'policy' },
-    { source: 'policy', target: 'arbitrate' },
-    { source: 'arbitrate', target: 'top' },
-    { source: 'top', target: 'output' },
-  ],
-};
+const SIXTY_DAY_POLICY = contactPolicyDoc(
+  { limits: [{ scope: 'action', max: 3, windowDays: 60, count: ['shown'] }] },
+  1,
+);
 
 const stamp = (day: number) => new Date(day).toISOString().slice(0, 10).replaceAll('-', '');
 
@@ -75,20 +59,7 @@ describe('partition maintenance of the decision log and the interactions', () =>
     };
   };
 
-  const decision = (decidedAt: number): DecisionRecord => ({
-    id: randomUUID(),
-    decidedAt: new Date(decidedAt),
-    customerId: `c-${randomUUID()}`,
-    strategyId: randomUUID(),
-    versionId: randomUUID(),
-    versionNumber: 1,
-    contentHash: 'hash',
-    actions: [{ actionId: 'offer-a', rank: 1 }],
-    inputs: null,
-    latencyMs: 0.1,
-    apiKeyId: null,
-    source: 'rest',
-  });
+  const decision = (decidedAt: number) => decisionRecord({ decidedAt: new Date(decidedAt) });
 
   const log = async (...records: DecisionRecord[]) => {
     for (const r of records) writer.append(r);

@@ -1,5 +1,5 @@
 import { createApiKey, publishNewVersion, publishStrategy, rest } from './support/decision-api';
-import { VALID_DOC } from './support/fixtures';
+import { VALID_DOC, ADULTS_DOC } from './support/fixtures';
 import { Scenario } from './support/scenario';
 import { errorCode, ok, Role, startTestApp, type TestApp } from './support/test-app';
 
@@ -11,27 +11,6 @@ describe('versions decide with the catalog and schema they were approved with', 
   let t: TestApp;
   let s: Scenario;
   let key: string;
-
-  const ADULTS = {
-    schemaVersion: 1,
-    nodes: [
-      { id: 'candidates', type: 'actions', config: { groups: ['adult'] } },
-      {
-        id: 'adults',
-        type: 'filter',
-        config: {
-          condition: {
-            all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
-          },
-        },
-      },
-      { id: 'output', type: 'output', config: {} },
-    ],
-    edges: [
-      { source: 'candidates', target: 'adults' },
-      { source: 'adults', target: 'output' },
-    ],
-  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -124,7 +103,7 @@ describe('versions decide with the catalog and schema they were approved with', 
   it('refuses a schema change that would break a published version, listing it, and changes nothing', async () => {
     ok(await defineField({ name: 'age', type: 'number' }));
     await createAction('adult-offer', 'Adult offer', { group: 'adult' });
-    const published = await publishStrategy(t, s, ADULTS, 'Adults only');
+    const published = await publishStrategy(t, s, ADULTS_DOC, 'Adults only');
     expect(await decide(published.strategyId, { id: 'c-1', age: 30 })).toEqual(['adult-offer:-']);
 
     for (const change of [
@@ -152,7 +131,7 @@ describe('versions decide with the catalog and schema they were approved with', 
     await createAction('home-offer', 'Home offer', { group: 'home' });
     // Comparing a true/false field with "yes" is refused today; a version published before was not.
     const legacy = {
-      ...ADULTS,
+      ...ADULTS_DOC,
       nodes: [
         { id: 'candidates', type: 'actions', config: { groups: ['home'] } },
         {

@@ -3,36 +3,20 @@ import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
+import { CHUNK_ROWS } from '../src/profiles/profile-import.service';
 import { Scenario } from './support/scenario';
 import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { eligibilityDoc, createActions } from './support/fixtures';
 
 /** A gold offer for gold customers with a balance of at least 1,000; a service call for everyone. */
-const GOLD_DOC = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'all', type: 'actions', config: {} },
-    {
-      id: 'eligible',
-      type: 'filter',
-      config: {
-        condition: { all: [] },
-        byAction: {
-          'gold-offer': {
-            all: [
-              { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
-              { fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 },
-            ],
-          },
-        },
-      },
-    },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'all', target: 'eligible' },
-    { source: 'eligible', target: 'output' },
-  ],
-};
+const GOLD_DOC = eligibilityDoc({
+  'gold-offer': {
+    all: [
+      { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
+      { fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 },
+    ],
+  },
+});
 
 describe('a dataset file imported as profiles (POST /api/v1/customers:import)', () => {
   let t: TestApp;
@@ -47,17 +31,10 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     designer = s.designer;
     const admin = await t.user([Role.admin]);
     analyst = await t.user([Role.analyst]);
-    for (const i of [
+    await createActions(t, designer.token, [
       { id: 'gold-offer', name: 'Gold offer' },
       { id: 'service-call', name: 'Service call' },
-    ])
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i },
-          designer.token,
-        ),
-      );
+    ]);
     for (const field of [
       `name: "segment", type: string, allowedValues: ["gold", "silver"]`,
       `name: "balance", type: number`,
@@ -204,6 +181,36 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     expect(res.body).toMatchObject({ rowsImported: 3, fieldsApplied: 4, fieldsIgnoredAsOlder: 0 });
     expect(await stored('R-1')).toMatchObject({ segment: { value: 'silver' }, balance: { value: 100 } });
     expect(await stored('R-2')).toMatchObject({ segment: { value: 'silver' }, balance: { value: 5 } });
+  });
+
+  it('a customer repeated in another chunk of the file: the later line still wins per field', async () => {
+    const lines = ['id,segment,balance', 'RC-0,gold,100'];
+    for (let i = 1; i <= CHUNK_ROWS; i++) lines.push(`RC-${i},silver,${i}`);
+    lines.push('RC-0,silver,');
+    const res = await importFile(lines.join('\n'), { source: 'crm-export' }, { customerId: 'id' }).expect(
+      200,
+    );
+    // The first chunk holds RC-0's first line and the second its last: 2 values, then 1.
+    expect(res.body).toMatchObject({
+      rowsImported: CHUNK_ROWS + 2,
+      fieldsApplied: (CHUNK_ROWS + 1) * 2 + 1,
+      fieldsIgnoredAsOlder: 0,
+    });
+    expect(await stored('RC-0')).toMatchObject({ segment: { value: 'silver' }, balance: { value: 100 } });
+  });
+
+  it('the customer id stays in clear even when the schema declares its column personal (decisions look it up)', async () => {
+    const res = await importFile(
+      'email,segment,balance\nzoe@example.com,gold,2000\n',
+      { source: 'crm-export' },
+      { customerId: 'email' },
+    ).expect(200);
+    expect(res.body).toMatchObject({ rowsImported: 1, fieldsApplied: 2 });
+    expect(await stored('zoe@example.com')).toMatchObject({ segment: { value: 'gold', treatment: 'clear' } });
+    const decision = await rest(t, key)
+      .post('/api/v1/decisions', { strategy: strategy.strategyId, customer: { id: 'zoe@example.com' } })
+      .expect(200);
+    expect(decision.body.actions.map((a: { actionId: string }) => a.actionId)).toContain('gold-offer');
   });
 
   it('an import named by the caller reports how far it is (rows read, stored, rejected)', async () => {

@@ -2,38 +2,19 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createApp } from '../src/app';
-import { loadConfig } from '../src/config/app-config';
 import { createApiKey, publishStrategy, rest, within, type Published } from './support/decision-api';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { ok, Role, startTestApp, type TestApp, secondInstance } from './support/test-app';
+import { eligibilityDoc } from './support/fixtures';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** A premium offer for a balance of at least 1,000; a service call for everyone. */
-const PREMIUM_DOC = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'all', type: 'actions', config: {} },
-    {
-      id: 'eligible',
-      type: 'filter',
-      config: {
-        condition: { all: [] },
-        byAction: {
-          premium: {
-            all: [{ fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 }],
-          },
-        },
-      },
-    },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'all', target: 'eligible' },
-    { source: 'eligible', target: 'output' },
-  ],
-};
+const PREMIUM_DOC = eligibilityDoc({
+  premium: {
+    all: [{ fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 }],
+  },
+});
 
 /**
  * Two API instances on one database and one Redis, each with its own profile cache and its own
@@ -50,15 +31,7 @@ describe('profile cache across two API instances (PostgreSQL + Redis pub/sub)', 
 
   beforeAll(async () => {
     a = await startTestApp(env);
-    b = await createApp(
-      loadConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: a.db.url,
-        LOG_LEVEL: 'silent',
-        DATABASE_POOL_SIZE: '5',
-        ...env,
-      }),
-    );
+    b = await secondInstance(a, env);
     const s = await new Scenario(a).init();
     const admin = await a.user([Role.admin]);
     for (const i of [

@@ -3,35 +3,18 @@ import { createApiKey, publishStrategy, rest, type Published } from './support/d
 import { uploadDataset } from './support/datasets';
 import { Scenario } from './support/scenario';
 import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { eligibilityDoc, defineCustomerFields, createActions } from './support/fixtures';
 
 /** Credit offer for gold customers with a balance of at least 1,000 known from the last 30 days; a service call for everyone. */
-const CREDIT_DOC = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'all', type: 'actions', config: {} },
-    {
-      id: 'eligible',
-      type: 'filter',
-      config: {
-        condition: { all: [] },
-        byAction: {
-          'credit-offer': {
-            all: [
-              { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
-              { fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 },
-              { fact: 'customer', path: '$._age.balance', operator: 'lessThanInclusive', value: 30 },
-            ],
-          },
-        },
-      },
-    },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'all', target: 'eligible' },
-    { source: 'eligible', target: 'output' },
-  ],
-};
+const CREDIT_DOC = eligibilityDoc({
+  'credit-offer': {
+    all: [
+      { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
+      { fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 },
+      { fact: 'customer', path: '$._age.balance', operator: 'lessThanInclusive', value: 30 },
+    ],
+  },
+});
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T12:00:00Z');
@@ -50,45 +33,16 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
     const s = await new Scenario(t).init();
     admin = await t.user([Role.admin]);
     analyst = await t.user([Role.analyst]);
-    for (const i of [
+    await createActions(t, s.designer.token, [
       { id: 'credit-offer', name: 'Credit offer', group: 'credit', value: 100 },
       { id: 'service-call', name: 'Service call', group: 'service', value: 10 },
-    ])
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i },
-          s.designer.token,
-        ),
-      );
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "segment", type: string, allowedValues: ["gold", "silver"] }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "balance", type: number }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "email", type: string, personal: true }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
-    ok(
-      await t.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "phone", type: string, personal: true }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
+    ]);
+    await defineCustomerFields(t, s.designer.token, [
+      { name: 'segment', type: 'string', allowedValues: ['gold', 'silver'] },
+      { name: 'balance', type: 'number' },
+      { name: 'email', type: 'string', personal: true },
+      { name: 'phone', type: 'string', personal: true },
+    ]);
     for (const name of ['crm', 'billing'])
       ok(
         await t.gql(
@@ -260,6 +214,25 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
     ]);
     expect(res.body.results[2].ignored[0].field).toBe('segment');
     expect((await stored('B-1')).segment.value).toBe('silver');
+  });
+
+  it('batch: customer ids as the schema reads them (trimmed, numbers as text); a malformed item is named', async () => {
+    const res = await batch([
+      { customerId: '  N-1 ', source: 'crm', fields: { segment: 'gold' } },
+      { customerId: 4711, source: 'crm', fields: { segment: 'silver' }, personal: { segment: 'keep' } },
+    ]).expect(200);
+    expect(res.body.results.map((r: { customerId: string }) => r.customerId)).toEqual(['N-1', '4711']);
+    expect((await stored('N-1')).segment.value).toBe('gold');
+    expect((await stored('4711')).segment.value).toBe('silver');
+    const bad = await batch([
+      { customerId: 'N-2', source: 'crm', fields: { segment: 'gold' } },
+      { customerId: ' ', source: 'crm', fields: { segment: 'gold' }, personal: { segment: 'maybe' } },
+    ]).expect(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'items[1].customerId',
+      'items[1].personal.segment',
+    ]);
+    expect(await stored('N-2')).toEqual({});
   });
 
   it('bad input: each problem named, and nothing of the call is stored', async () => {

@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import type { DataSource } from 'typeorm';
+import { createMigrationTarget, type MigrationTarget } from './support/test-database';
 
 /**
  * Tables whose drift is accepted, each with the reason. Empty: every entity declares what its
@@ -17,19 +16,14 @@ function tableOf(sql: string, tableOfIndex: Map<string, string>): string | null 
 }
 
 describe('schema drift: the entities describe the migrated database', () => {
-  let db: TestDatabase;
+  let target: MigrationTarget;
   let ds: DataSource;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = await new DataSource(
-      dataSourceOptions({ database: { url: db.url, poolSize: 2, migrateOnStart: false } }),
-    ).initialize();
+    target = await createMigrationTarget();
+    ({ ds } = target);
     await ds.runMigrations();
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => target?.close());
 
   it('TypeORM finds nothing to change after all migrations ran', async () => {
     const indexes: { indexname: string; tablename: string }[] = await ds.query(

@@ -1,5 +1,12 @@
 import { SnapshotRetentionService } from '../src/retention/snapshot-retention.service';
-import { adaptiveSetup, decideAndReport, eventually, status, type AdaptiveSetup } from './support/adaptive';
+import {
+  adaptiveSetup,
+  type AdaptiveSetup,
+  decideAndReport,
+  eventually,
+  FAST_LEARNER,
+  status,
+} from './support/adaptive';
 import { ok, Role, startTestApp, type TestApp } from './support/test-app';
 
 const ROLLBACK = `mutation($m: ID!, $s: ID!, $r: String!) { rollBackAdaptiveModel(modelId: $m, version: 1, snapshotId: $s, reason: $r) { servingSnapshotId } }`;
@@ -13,8 +20,7 @@ describe('adaptive snapshot retention', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      ADAPTIVE_LEARNER_POLL_MS: '50',
-      ADAPTIVE_LEARNER_SETTLE_MS: '50',
+      ...FAST_LEARNER,
       ADAPTIVE_SNAPSHOT_INTERVAL_MS: '0',
       ADAPTIVE_SNAPSHOTS_KEEP: '2',
     });

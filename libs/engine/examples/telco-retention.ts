@@ -1,6 +1,15 @@
 import type { ActionDefinition, DataSchema, ModelSpec, StrategyDocument } from '../src';
 import { at, compare, type ExampleStrategy } from './example-strategy';
 
+type Bin = { label?: string; min?: number; max?: number; values?: string[]; points: number };
+/** A scorecard characteristic: its bins, the points of a missing value and of a value in no bin. */
+const characteristic = (input: string, bins: Bin[], missingPoints = 0, otherPoints = 0) => ({
+  input,
+  bins,
+  missingPoints,
+  otherPoints,
+});
+
 /**
  * A mobile and broadband operator deciding, for one subscriber, between keeping them (retention),
  * selling them more (upsell) and fixing what annoys them (service). The numbers are invented but
@@ -179,36 +188,25 @@ const standardModels: Record<string, ModelSpec> = {
     type: 'scorecard',
     baseScore: 0,
     characteristics: [
-      {
-        input: 'customer.churnRisk',
-        bins: [
-          { label: 'low', max: 0.3, points: 0 },
-          { label: 'medium', min: 0.3, max: 0.45, points: 15 },
-          { label: 'elevated', min: 0.45, points: 30 },
-        ],
-        missingPoints: 0,
-        otherPoints: 0,
-      },
-      {
-        input: 'customer.contractMonthsLeft',
-        bins: [
+      characteristic('customer.churnRisk', [
+        { label: 'low', max: 0.3, points: 0 },
+        { label: 'medium', min: 0.3, max: 0.45, points: 15 },
+        { label: 'elevated', min: 0.45, points: 30 },
+      ]),
+      characteristic(
+        'customer.contractMonthsLeft',
+        [
           { label: 'ending soon', max: 3, points: 25 },
           { label: 'this year', min: 3, max: 12, points: 10 },
           { label: 'later', min: 12, points: 0 },
         ],
-        missingPoints: 5,
-        otherPoints: 0,
-      },
-      {
-        input: 'action.id',
-        bins: [
-          { values: ['loyalty-discount'], points: 10 },
-          { values: ['retention-call'], points: 5 },
-          { values: ['contract-renewal-reminder'], points: 15 },
-        ],
-        missingPoints: 0,
-        otherPoints: 0,
-      },
+        5,
+      ),
+      characteristic('action.id', [
+        { values: ['loyalty-discount'], points: 10 },
+        { values: ['retention-call'], points: 5 },
+        { values: ['contract-renewal-reminder'], points: 15 },
+      ]),
     ],
     mapping: { type: 'logistic', intercept: -3, slope: 0.05 },
   },
@@ -216,46 +214,31 @@ const standardModels: Record<string, ModelSpec> = {
     type: 'scorecard',
     baseScore: 0,
     characteristics: [
-      {
-        input: 'customer.dataUsageGb',
-        bins: [
-          { label: 'light', max: 10, points: 0 },
-          { label: 'regular', min: 10, max: 30, points: 10 },
-          { label: 'heavy', min: 30, points: 20 },
-        ],
-        missingPoints: 0,
-        otherPoints: 0,
-      },
-      {
-        input: 'customer.tenureMonths',
-        bins: [
-          { label: 'new', max: 6, points: 0 },
-          { label: 'settled', min: 6, points: 10 },
-        ],
-        missingPoints: 0,
-        otherPoints: 0,
-      },
-      {
-        input: 'customer.segment',
-        bins: [
+      characteristic('customer.dataUsageGb', [
+        { label: 'light', max: 10, points: 0 },
+        { label: 'regular', min: 10, max: 30, points: 10 },
+        { label: 'heavy', min: 30, points: 20 },
+      ]),
+      characteristic('customer.tenureMonths', [
+        { label: 'new', max: 6, points: 0 },
+        { label: 'settled', min: 6, points: 10 },
+      ]),
+      characteristic(
+        'customer.segment',
+        [
           { values: ['family'], points: 15 },
           { values: ['premium', 'business'], points: 10 },
         ],
-        missingPoints: 0,
-        otherPoints: 5,
-      },
-      {
-        input: 'action.id',
-        bins: [
-          { values: ['fibre-upgrade'], points: 15 },
-          { values: ['data-add-on'], points: 20 },
-          { values: ['family-plan'], points: 5 },
-          { values: ['handset-upgrade'], points: 0 },
-          { values: ['roaming-pack'], points: 25 },
-        ],
-        missingPoints: 0,
-        otherPoints: 0,
-      },
+        0,
+        5,
+      ),
+      characteristic('action.id', [
+        { values: ['fibre-upgrade'], points: 15 },
+        { values: ['data-add-on'], points: 20 },
+        { values: ['family-plan'], points: 5 },
+        { values: ['handset-upgrade'], points: 0 },
+        { values: ['roaming-pack'], points: 25 },
+      ]),
     ],
     mapping: { type: 'logistic', intercept: -3.2, slope: 0.05 },
   },
@@ -263,25 +246,15 @@ const standardModels: Record<string, ModelSpec> = {
     type: 'scorecard',
     baseScore: 20,
     characteristics: [
-      {
-        input: 'customer.complaintsLast90d',
-        bins: [
-          { label: 'none', max: 1, points: 0 },
-          { label: 'one', min: 1, max: 2, points: 15 },
-          { label: 'several', min: 2, points: 30 },
-        ],
-        missingPoints: 0,
-        otherPoints: 0,
-      },
-      {
-        input: 'customer.billChangePct',
-        bins: [
-          { label: 'usual', max: 25, points: 0 },
-          { label: 'shock', min: 25, points: 20 },
-        ],
-        missingPoints: 0,
-        otherPoints: 0,
-      },
+      characteristic('customer.complaintsLast90d', [
+        { label: 'none', max: 1, points: 0 },
+        { label: 'one', min: 1, max: 2, points: 15 },
+        { label: 'several', min: 2, points: 30 },
+      ]),
+      characteristic('customer.billChangePct', [
+        { label: 'usual', max: 25, points: 0 },
+        { label: 'shock', min: 25, points: 20 },
+      ]),
     ],
     mapping: { type: 'logistic', intercept: -2.5, slope: 0.04 },
   },

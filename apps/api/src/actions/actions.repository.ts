@@ -19,6 +19,26 @@ export class ActionsRepository {
     return em.findOneOrFail(Action, { where: { id: values.id } });
   }
 
+  /** Inserts new actions, a few hundred rows per INSERT; a taken id fails with a unique violation. */
+  async insertAll(em: EntityManager, values: readonly ActionValues[]): Promise<Action[]> {
+    for (let from = 0; from < values.length; from += 500)
+      await em.insert(
+        Action,
+        values
+          .slice(from, from + 500)
+          .map((v) => ({ ...v, revision: 1 })) as QueryDeepPartialEntity<Action>[],
+      );
+    const byId = new Map(
+      (
+        await this.findByIds(
+          values.map((v) => v.id),
+          em,
+        )
+      ).map((a) => [a.id, a]),
+    );
+    return values.map((v) => byId.get(v.id)!);
+  }
+
   /** Optimistic update: only if the row still has `expectedRevision`; null otherwise. */
   async update(
     em: EntityManager,

@@ -2,7 +2,8 @@ import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Allowed, Permission } from '../auth/permissions';
+import { ALL_ROLES } from '../auth/roles';
 import { notFound } from '../common/errors';
 import {
   connectionType,
@@ -16,15 +17,19 @@ import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-i
 import { Action } from './action.entity';
 import { ActionsService } from './actions.service';
 import { ActionCatalogSummary } from './dto/action-catalog-summary.type';
+import { ActionImportType } from './dto/action-import.type';
 import {
   ActionFilterInput,
   actionFilterSchema,
   actionIdSchema,
   CreateActionInput,
   createActionSchema,
+  ImportActionsInput,
+  importActionsSchema,
   UpdateActionInput,
   updateActionSchema,
   type CreateAction,
+  type ImportActions,
   type UpdateAction,
 } from './dto/action.inputs';
 
@@ -71,7 +76,7 @@ export class ActionsResolver {
     return (await this.actionsService.get(id)) ?? Promise.reject(notFound('Action', id));
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editCatalog)
   @Query(() => CatalogChangeImpactType, {
     description:
       'What saving this action (created, or the whole of an existing one) — or, with remove: true, deleting it — would do to each strategy version that reads it, and whether it would be refused. Changes nothing.',
@@ -85,7 +90,7 @@ export class ActionsResolver {
     return this.actionsService.previewChange(action, remove);
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editCatalog)
   @Mutation(() => Action)
   createAction(
     @CurrentActor() actor: Actor,
@@ -95,7 +100,20 @@ export class ActionsResolver {
     return this.actionsService.create(actor, input);
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editCatalog)
+  @Mutation(() => ActionImportType, {
+    description:
+      'Creates and updates many actions (a CSV import) in one transaction: all of them, or none with every problem listed.',
+  })
+  importActions(
+    @CurrentActor() actor: Actor,
+    @Args('input', { type: () => ImportActionsInput }, new ZodPipe(importActionsSchema, 'input'))
+    input: ImportActions,
+  ) {
+    return this.actionsService.importAll(actor, input);
+  }
+
+  @Allowed(Permission.editCatalog)
   @Mutation(() => Action)
   updateAction(
     @CurrentActor() actor: Actor,
@@ -106,7 +124,7 @@ export class ActionsResolver {
     return this.actionsService.update(actor, id, input);
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editCatalog)
   @Mutation(() => Action, { description: 'Removes an action from the catalog; returns it as it was.' })
   deleteAction(
     @CurrentActor() actor: Actor,

@@ -1,8 +1,9 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { ALL_ROLES } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
 import { Model } from '../models/model.types';
 import { AdaptiveModelInput, adaptiveModelSchema, type AdaptiveModelRequest } from './adaptive-config';
@@ -28,7 +29,7 @@ const snapshotIdPipe = new ZodPipe(
 export class AdaptiveResolver {
   constructor(private readonly adaptive: AdaptiveModelsService) {}
 
-  @Roles(Role.analyst, Role.admin)
+  @Allowed(Permission.configureAdaptiveModel)
   @Mutation(() => Model, { description: 'A new adaptive model; its version 1 is this configuration.' })
   createAdaptiveModel(
     @CurrentActor() actor: Actor,
@@ -38,7 +39,7 @@ export class AdaptiveResolver {
     return this.adaptive.create(actor, input);
   }
 
-  @Roles(Role.analyst, Role.admin)
+  @Allowed(Permission.configureAdaptiveModel)
   @Mutation(() => Model, {
     description:
       "The adaptive model's next version: a new configuration that learns from its own prior (strategies pin versions).",
@@ -52,7 +53,7 @@ export class AdaptiveResolver {
     return this.adaptive.reconfigure(actor, modelId, input);
   }
 
-  @Roles(Role.publisher, Role.admin)
+  @Allowed(Permission.controlAdaptiveModel)
   @Mutation(() => AdaptiveModelStatus, {
     description:
       'Frozen: keeps serving its snapshot and stops learning (outcomes are still recorded; unfreezing catches up). Audited.',
@@ -67,7 +68,7 @@ export class AdaptiveResolver {
     return this.adaptive.freeze(actor, modelId, version, frozen, reason);
   }
 
-  @Roles(Role.publisher, Role.admin)
+  @Allowed(Permission.controlAdaptiveModel)
   @Mutation(() => AdaptiveModelStatus, {
     description: 'Back to the prior (a new snapshot, reason reset); learns on from new outcomes. Audited.',
   })
@@ -80,7 +81,7 @@ export class AdaptiveResolver {
     return this.adaptive.reset(actor, modelId, version, reason);
   }
 
-  @Roles(Role.publisher, Role.admin)
+  @Allowed(Permission.controlAdaptiveModel)
   @Mutation(() => AdaptiveModelStatus, {
     description:
       "Serves an earlier snapshot's parameters again (a new snapshot, reason rollback); learns on from new outcomes. Audited.",

@@ -3,6 +3,16 @@ import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { AdaptiveConfigView, GUARD_WINDOW } from './adaptive-config';
 
+/** How much a model (or a group, or a snapshot) has learned from: outcomes, and the positive ones. */
+@ObjectType({ isAbstract: true })
+abstract class LearnedCounts {
+  @Field(() => Int)
+  evidence: number;
+
+  @Field(() => Int)
+  positives: number;
+}
+
 @ObjectType('AdaptiveAlert')
 export class AdaptiveAlert {
   @Field({ description: 'auc or calibration.' })
@@ -16,15 +26,9 @@ export class AdaptiveAlert {
 }
 
 @ObjectType('AdaptiveHistoryPoint')
-export class AdaptiveHistoryPoint {
+export class AdaptiveHistoryPoint extends LearnedCounts {
   @Field(() => DateTimeScalar)
   at: Date;
-
-  @Field(() => Int)
-  evidence: number;
-
-  @Field(() => Int)
-  positives: number;
 
   @Field(() => Float, { nullable: true })
   rollingAuc: number | null;
@@ -34,15 +38,9 @@ export class AdaptiveHistoryPoint {
 }
 
 @ObjectType('AdaptiveGroupStatus')
-export class AdaptiveGroupStatus {
+export class AdaptiveGroupStatus extends LearnedCounts {
   @Field({ description: 'The action id, the channel, or "" (groupBy none).' })
   key: string;
-
-  @Field(() => Int)
-  evidence: number;
-
-  @Field(() => Int)
-  positives: number;
 
   @Field(() => Float, { nullable: true })
   successRate: number | null;
@@ -82,7 +80,7 @@ export class AdaptivePredictorStatus {
 }
 
 @ObjectType('AdaptiveSnapshotInfo')
-export class AdaptiveSnapshotInfo {
+export class AdaptiveSnapshotInfo extends LearnedCounts {
   @Field(() => ID)
   id: string;
 
@@ -90,12 +88,6 @@ export class AdaptiveSnapshotInfo {
     description: 'The outcome stream position (interaction id) of the last outcome learned.',
   })
   seq: number;
-
-  @Field(() => Int)
-  evidence: number;
-
-  @Field(() => Int)
-  positives: number;
 
   @Field()
   hash: string;
@@ -135,7 +127,7 @@ export class OverrideRate {
 }
 
 @ObjectType('AdaptiveModelStatus')
-export class AdaptiveModelStatus {
+export class AdaptiveModelStatus extends LearnedCounts {
   @Field(() => ID)
   modelId: string;
 
@@ -150,12 +142,6 @@ export class AdaptiveModelStatus {
 
   @Field(() => ID, { nullable: true })
   servingSnapshotId: string | null;
-
-  @Field(() => Int)
-  evidence: number;
-
-  @Field(() => Int)
-  positives: number;
 
   @Field(() => Float, { nullable: true })
   successRate: number | null;

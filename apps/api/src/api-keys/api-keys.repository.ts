@@ -6,6 +6,11 @@ import { ApiKey } from './api-key.entity';
 export class ApiKeysRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Runs `work` in one transaction: what it writes (the key and its audit entry) is kept together or not at all. */
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   list(): Promise<ApiKey[]> {
     return this.dataSource.getRepository(ApiKey).find({ order: { createdAt: 'ASC' } });
   }

@@ -1,8 +1,8 @@
 import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/access.decorators';
-import { Role } from '../auth/roles';
+import { CurrentActor } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import { ZodPipe } from '../common/validation';
 import { ApiKey } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
@@ -45,7 +45,7 @@ export class CreatedApiKey {
 export class ApiKeysResolver {
   constructor(private readonly service: ApiKeysService) {}
 
-  @Roles(Role.admin)
+  @Allowed(Permission.manageKeys)
   @Query(() => [ApiKey], {
     description: 'Every API key (without secrets), revoked ones included. Admin only.',
   })
@@ -53,7 +53,7 @@ export class ApiKeysResolver {
     return this.service.list();
   }
 
-  @Roles(Role.admin)
+  @Allowed(Permission.manageKeys)
   @Mutation(() => CreatedApiKey, {
     description: 'A key for a calling system of the decision API; the secret is in the answer only.',
   })
@@ -64,7 +64,7 @@ export class ApiKeysResolver {
     return this.service.create(actor, input);
   }
 
-  @Roles(Role.admin)
+  @Allowed(Permission.manageKeys)
   @Mutation(() => ApiKey, { description: 'The key stops working (within 5 seconds on every API instance).' })
   revokeApiKey(
     @CurrentActor() actor: Actor,

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { invalidState, notFound, validationFailed } from '../common/errors';
@@ -23,7 +22,6 @@ export class ApiKeysService {
   private readonly cache = new Map<string, { at: number; key: ApiKey | null }>();
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly keys: ApiKeysRepository,
     private readonly strategies: StrategyScope,
     private readonly audit: AuditService,
@@ -38,7 +36,7 @@ export class ApiKeysService {
     input: { name: string; strategyIds?: string[] | null; rateLimitPerSecond?: number | null },
   ): Promise<CreatedApiKey> {
     const secret = `arb_${randomBytes(24).toString('base64url')}`;
-    return this.dataSource.transaction(async (em) => {
+    return this.keys.transaction(async (em) => {
       const strategyIds = input.strategyIds?.length ? [...new Set(input.strategyIds)] : null;
       if (strategyIds) {
         const missing = await this.strategies.missing(strategyIds, em);
@@ -66,7 +64,7 @@ export class ApiKeysService {
   }
 
   async revoke(actor: Actor, id: string): Promise<ApiKey> {
-    const revoked = await this.dataSource.transaction(async (em) => {
+    const revoked = await this.keys.transaction(async (em) => {
       const key = await this.keys.lockById(em, id);
       if (!key) throw notFound('API key', id);
       if (key.revokedAt) throw invalidState(`API key ${key.prefix}… is already revoked.`, []);

@@ -42,6 +42,12 @@ export class AuditRepository {
     await em.insert(AuditEntry, entry);
   }
 
+  /** Several entries, a few hundred rows per INSERT (PostgreSQL takes at most 65,535 parameters). */
+  async insertAll(em: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
+    for (let from = 0; from < entries.length; from += 500)
+      await em.insert(AuditEntry, entries.slice(from, from + 500));
+  }
+
   /** Newest first, `limit` entries with seq below `beforeSeq`. */
   async page(filter: AuditFilter, limit: number, beforeSeq?: number): Promise<AuditEntry[]> {
     const qb = this.dataSource

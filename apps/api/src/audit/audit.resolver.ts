@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Roles } from '../auth/access.decorators';
-import { Role } from '../auth/roles';
+
+import { Allowed, Permission } from '../auth/permissions';
 import {
   connectionType,
   DEFAULT_PAGE_SIZE,
@@ -27,7 +27,7 @@ const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
 export class AuditResolver {
   constructor(private readonly auditService: AuditService) {}
 
-  @Roles(Role.admin, Role.reviewer)
+  @Allowed(Permission.readAuditLog)
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first.' })
   auditLog(
     @Args(
@@ -42,7 +42,7 @@ export class AuditResolver {
     return this.auditService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });
   }
 
-  @Roles(Role.admin, Role.reviewer)
+  @Allowed(Permission.readAuditLog)
   @Query(() => AuditFacets, {
     description: 'The entity types, actions and actors that occur in the audit log, for its filters.',
   })
@@ -50,7 +50,7 @@ export class AuditResolver {
     return this.auditService.facets();
   }
 
-  @Roles(Role.admin, Role.reviewer)
+  @Allowed(Permission.readAuditLog)
   @Query(() => AuditChainVerification, {
     description:
       'Recomputes the hash chain and reports the first broken link; with an anchor (a head exported earlier), also whether that entry is still in the chain unchanged.',

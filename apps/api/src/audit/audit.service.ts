@@ -44,10 +44,34 @@ export class AuditService {
    * does). The advisory lock makes concurrent appends wait, keeping the chain linear.
    */
   async append(em: EntityManager, actor: Actor | null, event: AuditEvent): Promise<AuditEntry> {
+    return (await this.appendAll(em, actor, [event]))[0]!;
+  }
+
+  /** Appends several entries, in order, inside the caller's transaction (one lock, one read of the head). */
+  async appendAll(
+    em: EntityManager,
+    actor: Actor | null,
+    events: readonly AuditEvent[],
+  ): Promise<AuditEntry[]> {
     if (!em.queryRunner?.isTransactionActive)
       throw new Error('AuditService.append must run inside a transaction');
     await this.audit.lockChain(em);
-    const head = await this.audit.head(em);
+    let head: { seq: number; hash: string } | null = await this.audit.head(em);
+    const entries = events.map((event) => {
+      const entry = this.entry(actor, event, head);
+      head = entry;
+      return entry;
+    });
+    if (entries.length === 1) await this.audit.insert(em, entries[0]!);
+    else await this.audit.insertAll(em, entries);
+    return entries;
+  }
+
+  private entry(
+    actor: Actor | null,
+    event: AuditEvent,
+    head: { seq: number; hash: string } | null,
+  ): AuditEntry {
     const entry = new AuditEntry();
     entry.seq = (head?.seq ?? 0) + 1;
     entry.occurredAt = new Date();
@@ -62,7 +86,6 @@ export class AuditService {
     entry.prevHash = head?.hash ?? GENESIS_HASH;
     entry.hashAlgorithm = AuditHashAlgorithm.HMAC_SHA256;
     entry.hash = entryHash(entry, this.key);
-    await this.audit.insert(em, entry);
     return entry;
   }
 

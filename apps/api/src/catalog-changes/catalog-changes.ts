@@ -26,10 +26,13 @@ export interface VersionImpact {
   message: string;
 }
 
-/** `write` false: only say what the edit would do (the preview before saving); nothing is changed. */
+/**
+ * `changes`: one edit, or the edits of one import, answered together (one impact per version).
+ * `write` false: only say what the edits would do (the preview before saving); nothing is changed.
+ */
 export type CatalogChangeListener = (
   em: EntityManager,
-  change: CatalogChange,
+  changes: readonly CatalogChange[],
   write: boolean,
 ) => Promise<VersionImpact[]>;
 
@@ -58,10 +61,16 @@ export class CatalogChanges {
   /**
    * Call inside the edit's transaction, after writing it: drafts take the edit, and an edit that
    * would break a published or approved version is refused (CONFLICT listing every such version),
-   * which rolls the whole transaction back.
+   * which rolls the whole transaction back. An import passes all its edits at once: each version
+   * is looked at once, not once per edit.
    */
-  async applied(em: EntityManager, change: CatalogChange): Promise<VersionImpact[]> {
-    const impacts = await this.listener(em, change, true);
+  async applied(
+    em: EntityManager,
+    change: CatalogChange | readonly CatalogChange[],
+  ): Promise<VersionImpact[]> {
+    const changes = Array.isArray(change) ? (change as readonly CatalogChange[]) : [change as CatalogChange];
+    if (!changes.length) return [];
+    const impacts = await this.listener(em, changes, true);
     const breaks = impacts.filter((i) => i.effect === 'BREAKS');
     if (breaks.length) {
       throw conflict(refusal(breaks), {
@@ -74,7 +83,7 @@ export class CatalogChanges {
 
   /** What `applied` would answer for an edit not written yet; changes nothing. */
   async preview(em: EntityManager, change: CatalogChange): Promise<CatalogChangePreview> {
-    const impacts = await this.listener(em, change, false);
+    const impacts = await this.listener(em, [change], false);
     const breaks = impacts.filter((i) => i.effect === 'BREAKS');
     return { refused: breaks.length > 0, refusal: breaks.length ? refusal(breaks) : null, impacts };
   }

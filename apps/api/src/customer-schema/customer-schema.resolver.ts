@@ -3,7 +3,8 @@ import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-i
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Allowed, Permission } from '../auth/permissions';
+import { ALL_ROLES } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
 import { CustomerSchemaService } from './customer-schema.service';
 import {
@@ -25,7 +26,7 @@ export class CustomerSchemaResolver {
     return this.schemaService.schema();
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editSchema)
   @Mutation(() => SchemaField, { description: 'Declares a field, or redefines it if it exists.' })
   defineSchemaField(
     @CurrentActor() actor: Actor,
@@ -35,7 +36,7 @@ export class CustomerSchemaResolver {
     return this.schemaService.define(actor, input);
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editSchema)
   @Mutation(() => SchemaField, { description: 'Removes a declared field; returns it as it was.' })
   removeSchemaField(
     @CurrentActor() actor: Actor,
@@ -45,7 +46,7 @@ export class CustomerSchemaResolver {
     return this.schemaService.remove(actor, scope, name);
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editSchema)
   @Query(() => CatalogChangeImpactType, {
     description:
       'What saving defineSchemaField(input: field) — or, with remove: true, removeSchemaField — would do to each strategy version that reads the field, and whether it would be refused. Changes nothing.',
@@ -59,7 +60,7 @@ export class CustomerSchemaResolver {
     return this.schemaService.previewChange(field, remove);
   }
 
-  @Roles(Role.designer, Role.admin)
+  @Allowed(Permission.protectFields)
   @Mutation(() => SchemaField, {
     description:
       'Marks a customer field protected for the fairness check (or not). Strategies decide as before; audited.',

@@ -27,6 +27,8 @@ import { OutcomeOverrides1764800000001 } from './migrations/1764800000001-outcom
 import { DecisionLogSplitArms1764800000018 } from './migrations/1764800000018-decision-log-split-arms';
 import { CustomerProfilesOneRow1764900000001 } from './migrations/1764900000001-customer-profiles-one-row';
 import { PartitionedDecisionLogInteractions1764900000010 } from './migrations/1764900000010-partitioned-decision-log-interactions';
+import { DatasetRowsJson1765000000020 } from './migrations/1765000000020-dataset-rows-json';
+import { DatasetRowsWithoutFk1765000000021 } from './migrations/1765000000021-dataset-rows-without-fk';
 import { FairnessSettings } from '../fairness/fairness-settings.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { DecisionLogDeadLetter, DecisionLogEntry } from '../decision-log/decision-log.entity';
@@ -69,6 +71,8 @@ export const MIGRATIONS = [
   DecisionLogSplitArms1764800000018,
   CustomerProfilesOneRow1764900000001,
   PartitionedDecisionLogInteractions1764900000010,
+  DatasetRowsJson1765000000020,
+  DatasetRowsWithoutFk1765000000021,
 ];
 
 /**

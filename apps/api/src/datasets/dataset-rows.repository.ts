@@ -227,7 +227,7 @@ export class DatasetRowsRepository {
    */
   async orderBy(datasetId: string, field: string): Promise<Int32Array> {
     const rows = await this.dataSource.query<{ nos: number[] | null }[]>(
-      `SELECT array_agg(row_no ORDER BY coalesce(customer->$2, 'null'::jsonb), row_no) AS nos FROM dataset_rows WHERE dataset_id = $1`,
+      `SELECT array_agg(row_no ORDER BY coalesce((customer->$2)::jsonb, 'null'::jsonb), row_no) AS nos FROM dataset_rows WHERE dataset_id = $1`,
       [datasetId, field],
     );
     return Int32Array.from(rows[0]?.nos ?? []);

@@ -13,9 +13,9 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { CurrentActor, Roles } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
-import { Role } from '../auth/roles';
 import { AppError } from '../common/errors';
 import { RestExceptionFilter } from '../rest/rest-exception.filter';
 import { RouteParamsCheckPipe } from '../rest/rest-input-check';
@@ -63,7 +63,7 @@ async function* head(req: IncomingMessage, limit: number): AsyncGenerator<Buffer
 export class DatasetsController {
   constructor(private readonly datasets: DatasetsService) {}
 
-  @Roles(Role.analyst)
+  @Allowed(Permission.uploadDataset)
   @Post('inspect')
   async inspect(@Req() req: Request, @Res() res: Response): Promise<void> {
     await this.answer(res, HttpStatus.OK, async () => {
@@ -73,7 +73,7 @@ export class DatasetsController {
     });
   }
 
-  @Roles(Role.analyst)
+  @Allowed(Permission.uploadDataset)
   @Post()
   async upload(
     @Req() req: Request,
@@ -111,7 +111,7 @@ export class DatasetsController {
   }
 
   /** Deletes a dataset and its rows (audited); refused while it uploads or a simulation runs on it. */
-  @Roles(Role.analyst)
+  @Allowed(Permission.deleteDataset)
   @Delete(':id')
   @UsePipes(RouteParamsCheckPipe)
   remove(@Param('id') id: string, @CurrentActor() actor: Actor) {

@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { ALL_ROLES } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
 import { Dataset } from './dataset.entity';
 import { DatasetsService } from './datasets.service';
@@ -30,7 +31,7 @@ export class DatasetsResolver {
     return this.service.get(id);
   }
 
-  @Roles(Role.analyst)
+  @Allowed(Permission.deleteDataset)
   @Mutation(() => Dataset, {
     description:
       'Deletes a dataset and its rows (not while a simulation runs on it); simulations keep their results.',

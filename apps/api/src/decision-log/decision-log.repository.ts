@@ -1,9 +1,29 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { copyJson, copyRows, copyText, takesCopy } from '../common/copy-rows';
 import type { DecisionRecord } from './decision-log.writer';
 
 /** The decision log's writes (`decision_log`, `decision_log_dead_letters`); the writer decides when. */
 export class DecisionLogRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Whether flushes may COPY (not on the quick start's embedded database). */
+  takesCopy(): Promise<boolean> {
+    return takesCopy(this.dataSource);
+  }
+
+  /**
+   * COPY of the batch: cheaper than the INSERT for PostgreSQL and for this process, but without its
+   * ON CONFLICT: a decision already stored fails it (23505), and the writer then uses insert().
+   */
+  async copy(em: EntityManager, batch: readonly DecisionRecord[]): Promise<void> {
+    await copyRows(
+      em,
+      `COPY decision_log (id, decided_at, customer_id, strategy_id, version_id, version_number, content_hash, actions, inputs, latency_ms, api_key_id, source, arms) FROM STDIN`,
+      batch,
+      (r) =>
+        `${r.id}\t${r.decidedAt.toISOString()}\t${copyText(r.customerId)}\t${r.strategyId}\t${r.versionId}\t${r.versionNumber}\t${copyText(r.contentHash)}\t${copyJson(r.actions)}\t${r.inputs ? copyJson(r.inputs) : '\\N'}\t${r.latencyMs}\t${r.apiKeyId ?? '\\N'}\t${r.source}\t${r.arms ? copyJson(r.arms) : '\\N'}\n`,
+    );
+  }
 
   /** One multi-row INSERT; a decision already stored (same id and time) is skipped. */
   async insert(em: EntityManager, batch: readonly DecisionRecord[]): Promise<void> {

@@ -57,6 +57,8 @@ export interface DecisionRecord {
  */
 export interface WrittenAlongside {
   insert(em: EntityManager, batch: readonly DecisionRecord[]): Promise<void>;
+  /** The same rows by COPY (the first try of each flush). */
+  copy(em: EntityManager, batch: readonly DecisionRecord[]): Promise<void>;
 }
 
 export const FLUSH_INTERVAL_MS = 200;
@@ -68,12 +70,15 @@ const DRAIN_RETRY_MS = 250;
 /**
  * Writes the decision log (and, through the tables registered with `writeAlongside`, the `shown`
  * interactions of each decision) in the background: the request path only appends to a buffer.
- * Flushes every 200 ms or at 500 decisions, each flush one multi-row INSERT per table in one
- * transaction. The log is partitioned by day: a row of a day without a partition lands in the
- * default partition, so no insert fails for want of one.
+ * Flushes every 200 ms or at 500 decisions, each flush one COPY per table in one transaction (in
+ * chunks, with turns of the event loop between them, so a flush never holds requests up for long).
+ * The log is partitioned by day: a row of a day without a partition lands in the default partition,
+ * so no insert fails for want of one.
  *
- * A flush that fails because the database is out of reach keeps its rows for the next one. A flush
- * that fails for any other reason has a row PostgreSQL refuses: the batch is split in halves until
+ * A flush that fails because the database is out of reach keeps its rows for the next one. A COPY
+ * that fails for any other reason is tried again as multi-row INSERTs, which skip a decision
+ * already stored (a retried flush whose commit did land). If that fails too, the batch has a row
+ * PostgreSQL refuses: the batch is split in halves until
  * that row stands alone, every other row is written, and the refused one goes to
  * `decision_log_dead_letters` with the reason, so one bad row never blocks the log. Everything still
  * buffered is written before the database closes on shutdown; after that, appending throws.
@@ -90,6 +95,7 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
 
   private readonly metrics: ReturnType<typeof decisionLogMetrics>;
   private readonly rows: DecisionLogRepository;
+  private copies?: Promise<boolean>;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -118,6 +124,16 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
     }
     this.pending.push(record);
     this.metrics.pending.inc();
+    if (this.pending.length >= FLUSH_ROWS) void this.flush();
+  }
+
+  /** append() of a batch's decisions. */
+  appendMany(records: readonly DecisionRecord[]): void {
+    if (this.closed) throw unavailable('The server is shutting down; send the request again.', 1);
+    const room = Math.max(0, MAX_PENDING - this.pending.length);
+    if (room < records.length) this.metrics.dropped.inc(records.length - room);
+    for (let i = 0; i < Math.min(room, records.length); i++) this.pending.push(records[i]!);
+    this.metrics.pending.inc(Math.min(room, records.length));
     if (this.pending.length >= FLUSH_ROWS) void this.flush();
   }
 
@@ -173,9 +189,14 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
   }
 
   /** Writes what it can of the batch; returns the rows to retry because the database is out of reach. */
-  private async store(batch: DecisionRecord[]): Promise<DecisionRecord[]> {
+  private async store(batch: DecisionRecord[], copy = true): Promise<DecisionRecord[]> {
     try {
-      await this.insert(batch);
+      // Asked once; a failed question (database away) is asked again.
+      const copies = await (this.copies ??= this.rows.takesCopy().catch((error: unknown) => {
+        this.copies = undefined;
+        throw error;
+      }));
+      await this.insert(batch, copy && copies);
       this.metrics.written.inc(batch.length);
       this.metrics.pending.dec(batch.length);
       return [];
@@ -191,12 +212,13 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
         );
         return batch;
       }
+      if (copy) return this.store(batch, false);
       if (batch.length === 1) return this.deadLetter(batch[0]!, error);
       const half = Math.ceil(batch.length / 2);
-      const kept = await this.store(batch.slice(0, half));
+      const kept = await this.store(batch.slice(0, half), false);
       // The database went away meanwhile: keep the rest untried, in order.
       if (kept.length) return [...kept, ...batch.slice(half)];
-      return this.store(batch.slice(half));
+      return this.store(batch.slice(half), false);
     }
   }
 
@@ -222,8 +244,13 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
     return [];
   }
 
-  private async insert(batch: DecisionRecord[]): Promise<void> {
+  private async insert(batch: DecisionRecord[], copy: boolean): Promise<void> {
     await this.dataSource.transaction(async (em) => {
+      if (copy) {
+        await this.rows.copy(em, batch);
+        for (const table of this.alongside) await table.copy(em, batch);
+        return;
+      }
       await this.rows.insert(em, batch);
       for (const table of this.alongside) await table.insert(em, batch);
     });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   validateDecisionInput,
+  type DecisionTrace,
   type Interaction as EngineInteraction,
   type Recommendation,
 } from '@arbiter/engine';
@@ -14,14 +15,19 @@ import {
   type DecisionRecord,
   type LoggedAction,
 } from '../decision-log/decision-log.writer';
-import { HistoryService } from '../interactions/history.service';
+import { HistoryService, type ShownUpdate } from '../interactions/history.service';
 import { MetricsService } from '../metrics/metrics.service';
 import type { BatchDecisionRequest, DecisionRequest, DecisionResponse } from './decision.schemas';
 import { explain } from './explain';
 import { pick } from '../strategies/fields-read';
 import { PublishedPlans, type PublishedPlan } from './published-plans';
 import { splitArms, traceFor } from './split-arms';
-import { customerWithProfile, describeOrigins, reservedFieldProblems } from '../profiles/decision-profile';
+import {
+  customerWithProfile,
+  describeOrigins,
+  reservedFieldProblems,
+  type FieldOrigin,
+} from '../profiles/decision-profile';
 import type { StoredProfile } from '../profiles/profile-cache';
 import { ProfilesService } from '../profiles/profiles.service';
 
@@ -64,32 +70,76 @@ export class DecisionsService {
       this.history.window(customerId),
       this.profiles.forDecision(customerId),
     ]);
-    return this.run(plan, request, customerId, items, profile, caller, request.explain ?? false, cached);
+    const withTrace = request.explain ?? false;
+    const { record, actions, trace, origins } = this.run(
+      plan,
+      request,
+      customerId,
+      items,
+      profile,
+      caller,
+      withTrace,
+    );
+    this.history.shown(customerId, items, shownOf(record), cached);
+    this.log.append(record);
+    this.metrics.observeDecision(plan.strategyName, record.latencyMs / 1000);
+    return {
+      decisionId: record.id,
+      customerId,
+      strategy: strategyUsed(plan),
+      actions,
+      ...(withTrace && {
+        explanation: [...explain(trace), ...describeOrigins(origins)],
+        trace,
+        customerSources: origins,
+      }),
+    };
   }
 
+  /**
+   * Many customers with one strategy: one cache read (MGET) and one query for their histories and
+   * one for their profiles, then the decisions in one synchronous loop; their windows go to the
+   * cache in one pipeline and their log rows to the writer at once.
+   */
   async decideBatch(request: BatchDecisionRequest, caller: Caller) {
     const plan = await this.plan(request.strategy, caller);
-    const problems = request.requests.flatMap((r, i) => inputProblems(plan, r, `requests[${i}].`));
-    if (problems.length) throw validationFailed(problems);
-    const ids = request.requests.map((r) => String(r.customer.id));
+    const requests = request.requests;
+    let problems: ErrorDetail[] | undefined;
+    for (let i = 0; i < requests.length; i++) {
+      const found = inputProblems(plan, requests[i]!, `requests[${i}].`);
+      if (found.length) (problems ??= []).push(...found);
+    }
+    if (problems) throw validationFailed(problems);
+    const ids = requests.map((r) => String(r.customer.id));
     const [windows, profiles] = await Promise.all([
       this.history.windows(ids),
       this.profiles.forDecisions(ids),
     ]);
-    const results = request.requests.map((r, i) => {
-      const { items, cached } = windows.get(ids[i]!)!;
-      const { decisionId, customerId, actions } = this.run(
+    const results = new Array<{ decisionId: string; customerId: string; actions: Action[] }>(requests.length);
+    const records = new Array<DecisionRecord>(requests.length);
+    const shown = new Array<ShownUpdate>(requests.length);
+    for (let i = 0; i < requests.length; i++) {
+      const customerId = ids[i]!;
+      const { items, cached } = windows.get(customerId)!;
+      const { record, actions } = this.run(
         plan,
-        r,
-        ids[i]!,
+        requests[i]!,
+        customerId,
         items,
-        profiles.get(ids[i]!)!,
+        profiles.get(customerId)!,
         caller,
         false,
-        cached,
       );
-      return { decisionId, customerId, actions };
-    });
+      records[i] = record;
+      shown[i] = { customerId, previous: items, shown: shownOf(record), previousCached: cached };
+      results[i] = { decisionId: record.id, customerId, actions };
+    }
+    this.history.shownMany(shown);
+    this.log.appendMany(records);
+    this.metrics.observeDecisions(
+      plan.strategyName,
+      records.map((r) => r.latencyMs / 1000),
+    );
     return { strategy: strategyUsed(plan), results };
   }
 
@@ -103,6 +153,7 @@ export class DecisionsService {
     return plan;
   }
 
+  /** One decision: its answer's actions, its log record, and what explains it (the caller hands them on). */
   private run(
     plan: PublishedPlan,
     request: OneRequest,
@@ -111,10 +162,10 @@ export class DecisionsService {
     profile: StoredProfile,
     caller: Caller,
     withTrace: boolean,
-    historyCached = true,
-  ): DecisionResponse {
+  ): { record: DecisionRecord; actions: Action[]; trace?: DecisionTrace; origins: FieldOrigin[] } {
     const started = performance.now();
-    const decidedAt = request.context?.['now'] ? new Date(String(request.context['now'])) : new Date();
+    const context = request.context;
+    const decidedAt = context?.['now'] ? new Date(String(context['now'])) : new Date();
     // The stored profile fills in what the request does not send (the request wins per field).
     const { customer, origins } = customerWithProfile(
       request.customer,
@@ -126,15 +177,21 @@ export class DecisionsService {
     const decisionId = newDecisionId();
     // The decision id seeds adaptive models' exploration: a logged decision replays with the same draws.
     const result = plan.compiled.decide(
-      { customer, context: { ...request.context, decisionId }, history },
+      { customer, context: { ...context, decisionId }, history },
       {
         trace: traceFor(withTrace, plan.split),
         ...(request.limit && { limit: request.limit }),
         ...(withTrace && request.explainActions?.length && { traceActions: request.explainActions }),
       },
     );
-    const actions = result.recommendations.map(toAction);
-    const channel = typeof request.context?.['channel'] === 'string' ? request.context['channel'] : undefined;
+    const recommendations = result.recommendations;
+    const actions = new Array<Action>(recommendations.length);
+    const logged = new Array<LoggedAction>(recommendations.length);
+    for (let i = 0; i < recommendations.length; i++) {
+      actions[i] = toAction(recommendations[i]!);
+      logged[i] = toLogged(recommendations[i]!);
+    }
+    const channel = typeof context?.['channel'] === 'string' ? context['channel'] : undefined;
     const record: DecisionRecord = {
       id: decisionId,
       decidedAt,
@@ -143,12 +200,12 @@ export class DecisionsService {
       versionId: plan.versionId,
       versionNumber: plan.versionNumber,
       contentHash: plan.contentHash,
-      actions: actions.map(toLogged),
+      actions: logged,
       arms: splitArms(result.trace),
       inputs: this.config.decisions.logInputs
         ? {
             customer: { id: request.customer.id, ...pick(customer, plan.reads.customer) },
-            context: pick(request.context, plan.reads.context),
+            context: pick(context, plan.reads.context),
           }
         : null,
       latencyMs: 0,
@@ -156,21 +213,8 @@ export class DecisionsService {
       source: caller.source,
       ...(channel && { channel }),
     };
-    this.history.shown(customerId, history, shownOf(record), historyCached);
     record.latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
-    this.log.append(record);
-    this.metrics.observeDecision(plan.strategyName, record.latencyMs / 1000);
-    return {
-      decisionId: record.id,
-      customerId,
-      strategy: strategyUsed(plan),
-      actions,
-      ...(withTrace && {
-        explanation: [...explain(result.trace), ...describeOrigins(origins)],
-        trace: result.trace,
-        customerSources: origins,
-      }),
-    };
+    return { record, actions, trace: result.trace, origins };
   }
 }
 
@@ -196,27 +240,27 @@ function strategyUsed(plan: PublishedPlan) {
   };
 }
 
-function toAction(r: Recommendation) {
-  return {
-    rank: r.rank,
-    actionId: r.actionId,
-    name: r.name,
-    ...(r.group !== undefined && { group: r.group }),
-    ...(r.channel !== undefined && { channel: r.channel }),
-    ...(r.priority !== undefined && { priority: r.priority }),
-    ...(r.propensity !== undefined && { propensity: r.propensity }),
-    ...(r.value !== undefined && { value: r.value }),
-  };
+type Action = DecisionResponse['actions'][number];
+
+/** The answer's action: the recommendation's fields that are set, in a fixed order. */
+function toAction(r: Recommendation): Action {
+  const a: Action = { rank: r.rank, actionId: r.actionId, name: r.name };
+  if (r.group !== undefined) a.group = r.group;
+  if (r.channel !== undefined) a.channel = r.channel;
+  if (r.priority !== undefined) a.priority = r.priority;
+  if (r.propensity !== undefined) a.propensity = r.propensity;
+  if (r.value !== undefined) a.value = r.value;
+  return a;
 }
 
-function toLogged(a: ReturnType<typeof toAction>): LoggedAction {
+function toLogged(r: Recommendation): LoggedAction {
   return {
-    actionId: a.actionId,
-    rank: a.rank,
-    priority: a.priority,
-    propensity: a.propensity,
-    value: a.value,
-    channel: a.channel,
-    group: a.group,
+    actionId: r.actionId,
+    rank: r.rank,
+    priority: r.priority,
+    propensity: r.propensity,
+    value: r.value,
+    channel: r.channel,
+    group: r.group,
   };
 }

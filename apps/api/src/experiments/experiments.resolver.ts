@@ -1,7 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Allowed, Permission } from '../auth/permissions';
+import { ALL_ROLES } from '../auth/roles';
 import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
 import { ZodPipe } from '../common/validation';
 import { idSchema } from '../strategies/dto/strategy.types';
@@ -44,7 +45,7 @@ export class ExperimentsResolver {
     return this.experiments.results(strategyId, version, positiveOutcomes);
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editDrafts)
   @Mutation(() => StrategyVersion, {
     description:
       'A new DRAFT in which the split step is replaced by the arm the always-valid test found best (INVALID_STATE before it has a verdict); it goes through review like any draft.',

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/access.decorators';
-import { Role } from '../auth/roles';
+import { CurrentActor } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import { requestLoader } from '../common/graphql/request-loader';
 import { ZodPipe } from '../common/validation';
 import { Simulation } from '../simulations/simulation.entity';
@@ -19,13 +19,13 @@ import { FairnessService } from './fairness.service';
 export class FairnessResolver {
   constructor(private readonly fairness: FairnessService) {}
 
-  @Roles(Role.admin)
+  @Allowed(Permission.setFairnessThresholds)
   @Query(() => FairnessSettings, { description: 'The thresholds of the fairness check.' })
   fairnessSettings() {
     return this.fairness.settings();
   }
 
-  @Roles(Role.admin)
+  @Allowed(Permission.setFairnessThresholds)
   @Mutation(() => FairnessSettings, {
     description:
       'Sets the thresholds of the fairness check; audited. Every check is judged with them from now on, earlier simulations included.',

@@ -9,12 +9,30 @@ import { HISTORY_LIMIT, InteractionHistoryRepository } from './interaction-histo
 
 export { HISTORY_DAYS, HISTORY_LIMIT } from './interaction-history.repository';
 
+/** A decision's shown actions, to put in front of the window it decided with (see shown()). */
+export interface ShownUpdate {
+  customerId: string;
+  previous: readonly EngineInteraction[];
+  shown: readonly EngineInteraction[];
+  /** Whether `previous` came from the cache (else the cache has no window of this customer yet). */
+  previousCached: boolean;
+}
+
+/** SETs of windows (DEL for null), sent together. */
+interface WriteBatch {
+  ops: [key: string, json: string | null][];
+  done?: Promise<void>;
+  sent?: Promise<void>;
+}
+
 interface Waiter {
   resolve(items: EngineInteraction[]): void;
   reject(error: unknown): void;
 }
 
 const CACHE_TTL_SECONDS = 60;
+/** Window queries for customers not in the cache that run at once (see load()). */
+const COLD_QUERIES = 2;
 const LRU_SIZE = 10_000;
 
 /**
@@ -30,6 +48,11 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   private readonly lru = new Map<string, { at: number; items: EngineInteraction[] }>();
   private readonly prefix: string;
   private coldBatch?: Map<string, Waiter[]>;
+  private coldQueries = 0;
+  /** Cache reads of this turn of the event loop: one MGET for all of them (see read()). */
+  private reads?: Map<string, ((raw: string | null | undefined) => void)[]>;
+  /** Cache writes of this turn, in order: one pipeline for all of them (see write()). */
+  private writes?: WriteBatch;
 
   constructor(
     private readonly repository: InteractionHistoryRepository,
@@ -99,8 +122,8 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * After a decision: its shown actions go in front of the cached window (the rows follow in the next
-   * flush). Not awaited: commands on the one Redis connection run in order, so the customer's next
-   * read (or an outcome's invalidation) comes after this write; a failed write is logged in store().
+   * flush). Not awaited: the customer's next read (or an outcome's invalidation) comes after this
+   * write (see write()); a failed write is logged there.
    */
   shown(
     customerId: string,
@@ -112,33 +135,44 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
     void this.store(customerId, [...shown, ...previous].slice(0, HISTORY_LIMIT));
   }
 
+  /** shown() of a batch's decisions: their windows go out in this turn's one pipeline (see write()). */
+  shownMany(updates: readonly ShownUpdate[]): void {
+    for (const u of updates) this.shown(u.customerId, u.previous, u.shown, u.previousCached);
+  }
+
   async invalidate(customerId: string): Promise<void> {
     this.lru.delete(customerId);
-    if (this.redis)
-      await this.redis
-        .del(this.prefix + customerId)
-        .catch((e: unknown) => this.logger.warn(`history cache: ${String(e)}`));
+    if (this.redis) await this.write(customerId, null);
   }
 
   /**
    * Windows not in the cache, asked for in the same turn of the event loop, are read with one query:
    * under load many decisions for new customers cost one round trip to PostgreSQL instead of one each.
+   * At most COLD_QUERIES run at once: what is asked for meanwhile waits for one of them to finish
+   * and goes in the next query, so the busier the API, the fuller (and fewer) the queries.
    */
   private load(customerId: string): Promise<EngineInteraction[]> {
     let batch = this.coldBatch;
     if (!batch) {
-      const created = new Map<string, Waiter[]>();
-      batch = this.coldBatch = created;
-      setImmediate(() => {
-        this.coldBatch = undefined;
-        void this.loadBatch(created);
-      });
+      batch = this.coldBatch = new Map<string, Waiter[]>();
+      if (this.coldQueries < COLD_QUERIES) setImmediate(() => this.sendCold());
     }
     const waiting = batch;
     return new Promise((resolve, reject) => {
       const waiters = waiting.get(customerId);
       if (waiters) waiters.push({ resolve, reject });
       else waiting.set(customerId, [{ resolve, reject }]);
+    });
+  }
+
+  private sendCold(): void {
+    const batch = this.coldBatch;
+    if (!batch || this.coldQueries >= COLD_QUERIES) return;
+    this.coldBatch = undefined;
+    this.coldQueries += 1;
+    void this.loadBatch(batch).finally(() => {
+      this.coldQueries -= 1;
+      this.sendCold();
     });
   }
 
@@ -156,13 +190,8 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
     if (this.redis) {
       // Redis away: no cache rather than waiting for it on every decision.
       if (this.redis.status !== 'ready') return undefined;
-      try {
-        const raw = await this.redis.get(this.prefix + customerId);
-        return raw ? (JSON.parse(raw) as EngineInteraction[]) : undefined;
-      } catch (error) {
-        this.logger.warn(`history cache read failed, using PostgreSQL: ${String(error)}`);
-        return undefined;
-      }
+      const raw = await new Promise<string | null | undefined>((resolve) => this.read(customerId, resolve));
+      return raw ? (JSON.parse(raw) as EngineInteraction[]) : undefined;
     }
     const hit = this.lru.get(customerId);
     if (!hit || Date.now() - hit.at > CACHE_TTL_SECONDS * 1000) return undefined;
@@ -175,6 +204,7 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   private async cachedMany(customerIds: readonly string[]): Promise<(EngineInteraction[] | undefined)[]> {
     if (!this.redis) return Promise.all(customerIds.map((id) => this.cached(id)));
     if (this.redis.status !== 'ready') return customerIds.map(() => undefined);
+    if (this.writes) void this.send(this.writes);
     try {
       const raw = await this.redis.mget(customerIds.map((id) => this.prefix + id));
       return raw.map((r) => (r ? (JSON.parse(r) as EngineInteraction[]) : undefined));
@@ -184,17 +214,79 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  /**
+   * A cached window's JSON (null: none; undefined: the read failed, PostgreSQL then). The reads of
+   * one turn of the event loop go out as one MGET, after the writes queued before them: under load
+   * one Redis round trip and one socket write serve many decisions.
+   */
+  private read(customerId: string, done: (raw: string | null | undefined) => void): void {
+    let reads = this.reads;
+    if (!reads) {
+      const created = new Map<string, ((raw: string | null | undefined) => void)[]>();
+      reads = this.reads = created;
+      setImmediate(() => {
+        this.reads = undefined;
+        if (this.writes) void this.send(this.writes);
+        const ids = [...created.keys()];
+        this.redis!.mget(ids.map((id) => this.prefix + id)).then(
+          (raw) => ids.forEach((id, i) => created.get(id)!.forEach((d) => d(raw[i]))),
+          (error: unknown) => {
+            this.logger.warn(`history cache read failed, using PostgreSQL: ${String(error)}`);
+            for (const waiting of created.values()) for (const d of waiting) d(undefined);
+          },
+        );
+      });
+    }
+    const waiting = reads.get(customerId);
+    if (waiting) waiting.push(done);
+    else reads.set(customerId, [done]);
+  }
+
   private async store(customerId: string, items: EngineInteraction[]): Promise<void> {
     if (this.redis) {
       if (this.redis.status !== 'ready') return;
-      await this.redis
-        .set(this.prefix + customerId, JSON.stringify(items), 'EX', CACHE_TTL_SECONDS)
-        .catch((e: unknown) => this.logger.warn(`history cache write failed: ${String(e)}`));
+      await this.write(customerId, JSON.stringify(items));
       return;
     }
     this.lru.delete(customerId);
     this.lru.set(customerId, { at: Date.now(), items });
     if (this.lru.size > LRU_SIZE) this.lru.delete(this.lru.keys().next().value!);
+  }
+
+  /**
+   * Queues a window's SET (DEL for null) for this turn's pipeline; resolves once Redis has taken
+   * it (a failure is logged, never thrown). Commands on the one connection run in order, and reads
+   * send the queued writes first, so whatever is read or invalidated later comes after this write.
+   */
+  private write(customerId: string, json: string | null): Promise<void> {
+    let batch = this.writes;
+    if (!batch) {
+      const created: WriteBatch = { ops: [] };
+      created.done = new Promise<void>((resolve) => setImmediate(() => resolve(this.send(created))));
+      batch = this.writes = created;
+    }
+    batch.ops.push([this.prefix + customerId, json]);
+    return batch.done!;
+  }
+
+  /** Sends a batch of writes (once) in one pipeline. */
+  private send(batch: WriteBatch): Promise<void> {
+    if (this.writes === batch) this.writes = undefined;
+    if (!batch.sent) {
+      const pipeline = this.redis!.pipeline();
+      for (const [key, json] of batch.ops) {
+        if (json === null) pipeline.del(key);
+        else pipeline.set(key, json, 'EX', CACHE_TTL_SECONDS);
+      }
+      batch.sent = pipeline.exec().then(
+        (results) => {
+          const failed = results?.find(([error]) => error);
+          if (failed) this.logger.warn(`history cache write failed: ${String(failed[0])}`);
+        },
+        (error: unknown) => this.logger.warn(`history cache write failed: ${String(error)}`),
+      );
+    }
+    return batch.sent;
   }
 }
 

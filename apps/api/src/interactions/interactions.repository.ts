@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { copyRows, copyText } from '../common/copy-rows';
 import type { DecisionRecord, WrittenAlongside } from '../decision-log/decision-log.writer';
 import type { OutcomeResult } from './outcomes';
 
@@ -61,6 +62,26 @@ export class InteractionsRepository implements WrittenAlongside {
         shown.map(({ r }) => r.strategyId),
         shown.map(({ r }) => r.apiKeyId),
       ],
+    );
+  }
+
+  /** insert() as a COPY (the writer's usual way; see DecisionLogWriter). */
+  async copy(em: EntityManager, batch: readonly DecisionRecord[]): Promise<void> {
+    await copyRows(
+      em,
+      `COPY interactions (customer_id, action_id, outcome, channel, at, decision_id, strategy_id, api_key_id) FROM STDIN`,
+      batch,
+      (r) => {
+        // The rows of one decision: one per returned action.
+        const customer = copyText(r.customerId);
+        const tail = `\t${r.decidedAt.toISOString()}\t${r.id}\t${r.strategyId}\t${r.apiKeyId ?? '\\N'}\n`;
+        let lines = '';
+        for (const a of r.actions) {
+          const channel = a.channel ?? r.channel;
+          lines += `${customer}\t${copyText(a.actionId)}\tshown\t${channel == null ? '\\N' : copyText(channel)}${tail}`;
+        }
+        return lines;
+      },
     );
   }
 

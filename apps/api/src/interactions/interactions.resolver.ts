@@ -1,6 +1,7 @@
 import { Args, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { Roles } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import { Role } from '../auth/roles';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { ZodPipe } from '../common/validation';
@@ -80,7 +81,7 @@ export class InteractionsResolver {
     return this.interactions.record(input as unknown as OutcomeRequest, null);
   }
 
-  @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
+  @Allowed(Permission.readInteractions)
   @Query(() => CustomerInteractions, {
     description: 'The interaction history contact policies read: 90 days, newest first, at most 500.',
   })

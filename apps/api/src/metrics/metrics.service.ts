@@ -26,6 +26,11 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly decisionSeries = new Map<
+    string,
+    { duration: ReturnType<Histogram['labels']>; total: ReturnType<Counter['labels']> }
+  >();
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'arbiter_' });
     const rates = this.rateSources;
@@ -59,8 +64,30 @@ export class MetricsService {
   }
 
   observeDecision(strategy: string, seconds: number, count = 1): void {
-    this.decisionSeconds.observe({ strategy }, seconds);
-    this.decisions.inc({ strategy }, count);
+    const { duration, total } = this.decisionMetricsOf(strategy);
+    duration.observe(seconds);
+    total.inc(count);
+  }
+
+  /** Many decisions of one strategy (a batch), each with its own time. */
+  observeDecisions(strategy: string, seconds: readonly number[]): void {
+    const { duration, total } = this.decisionMetricsOf(strategy);
+    for (const s of seconds) duration.observe(s);
+    total.inc(seconds.length);
+  }
+
+  /** The labelled series of a strategy, looked up once (a label lookup per decision costs a hash of the labels). */
+  private decisionMetricsOf(strategy: string) {
+    let series = this.decisionSeries.get(strategy);
+    if (!series) {
+      if (this.decisionSeries.size > 1000) this.decisionSeries.clear();
+      series = {
+        duration: this.decisionSeconds.labels({ strategy }),
+        total: this.decisions.labels({ strategy }),
+      };
+      this.decisionSeries.set(strategy, series);
+    }
+    return series;
   }
 
   /** Lets the job module report queue depths at scrape time. */

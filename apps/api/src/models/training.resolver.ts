@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { ALL_ROLES } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
 import { idSchema, TrainModelInput, trainModelSchema, type TrainModel } from './dto/train-model.input';
 import { TrainingChoices, TrainingJob } from './model.types';
@@ -19,7 +20,7 @@ export class TrainingResolver {
     private readonly choices: TrainingChoicesService,
   ) {}
 
-  @Roles(Role.analyst, Role.admin)
+  @Allowed(Permission.trainModel)
   @Mutation(() => TrainingJob, {
     description:
       'Trains a model (new, or the next version of modelId) as a background job; poll trainingJob(id). The version is registered only if it succeeds.',
@@ -31,7 +32,7 @@ export class TrainingResolver {
     return this.training.train(actor, input);
   }
 
-  @Roles(Role.analyst, Role.admin)
+  @Allowed(Permission.trainModel)
   @Mutation(() => TrainingJob, {
     description:
       'QUEUED or RUNNING → CANCELLED; a running training stops within a second and registers nothing.',

@@ -4,7 +4,7 @@ import { parseInput } from '../common/validation';
 import type { RequestWithApiKey } from '../rest/api-key.guard';
 import { API_PREFIX } from '../rest/openapi';
 import { RestApi } from '../rest/rest-controller';
-import { customerIdSchema, profileBatchSchema, profileUpdateSchema } from './profile-input';
+import { customerIdSchema, plainBatchItems, profileBatchSchema, profileUpdateSchema } from './profile-input';
 import { ProfilesService } from './profiles.service';
 
 /**
@@ -41,7 +41,7 @@ export class ProfilesController {
   @HttpCode(200)
   async upsertBatch(@Body() body: unknown, @Req() req: RequestWithApiKey) {
     requireUnscopedKey(req);
-    const { items } = parseInput(profileBatchSchema, body);
+    const items = plainBatchItems(body) ?? parseInput(profileBatchSchema, body).items;
     return { results: await this.profiles.upsert(items, (i) => `items[${i}].`) };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { error, json, RAW_FILE_BODY, USER_TOKEN_ERRORS } from '../rest/openapi';
 import { MAX_PROFILE_BATCH, profileBatchSchema, profileUpdateSchema } from './profile-input';
 
 /** The answer to one update (PUT /customers/{id}, each item of a batch). */
@@ -94,14 +95,7 @@ export const profileSchemas: [z.ZodType, string][] = [
   ],
 ];
 
-const json = (id: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${id}` } } });
-const error = (description: string) => ({ description, content: json('Error') });
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', maxLength: 200 } };
-const USER_TOKEN_ERRORS = (role: string) => ({
-  '401': error('No valid user access token (UNAUTHENTICATED).'),
-  '403': error(`The user is not ${role} (FORBIDDEN).`),
-  '500': error('Unexpected failure (INTERNAL); details only in the server log.'),
-});
 
 /** The OpenAPI paths of the customer profile routes (upsert, batch, import, export, erasure). */
 export function customerPaths(
@@ -166,7 +160,7 @@ export function customerPaths(
         summary:
           'Import a dataset file (CSV or JSON lines, streamed as the raw body) as profiles from one source',
         description:
-          'For signed-in analysts and admins (user access token). The file is read, typed and mapped as `POST /api/v1/datasets` does it (the same X-Dataset-Mapping: customerId is required; fields, fieldNames and personal as for a dataset; no logged action or outcome), and each row is upserted by customer id with the checks of PUT /customers/{id}. Refused before anything is written: an undeclared source, a bad mapping, a column that would become an undeclared field. A row that fails the checks is rejected and listed; the others are COPYed into a staging table and merged chunk by chunk (20,000 rows per transaction), so an import that stops midway keeps the chunks written (importing the same file again is harmless). Recorded in the audit log (profiles.import) without customer ids.',
+          'For signed-in analysts and admins (user access token). The file is read, typed and mapped as `POST /api/v1/datasets` does it (the same X-Dataset-Mapping: customerId is required and stays in clear; fields, fieldNames and personal as for a dataset; no logged action or outcome), and each row is upserted by customer id with the checks of PUT /customers/{id}. Refused before anything is written: an undeclared source, a bad mapping, a column that would become an undeclared field. A row that fails the checks is rejected and listed; the others are COPYed into a staging table and merged chunk by chunk (10,000 rows per transaction), so an import that stops midway keeps the chunks written (importing the same file again is harmless). Recorded in the audit log (profiles.import) without customer ids.',
         security: [{ bearer: [] }],
         parameters: [
           {
@@ -208,14 +202,7 @@ export function customerPaths(
             schema: { type: 'string' },
           },
         ],
-        requestBody: {
-          required: true,
-          content: {
-            'text/csv': { schema: { type: 'string', format: 'binary' } },
-            'application/x-ndjson': { schema: { type: 'string', format: 'binary' } },
-            'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
-          },
-        },
+        requestBody: RAW_FILE_BODY,
         responses: {
           '200': {
             description: 'Imported: counts, rejected rows and the data-quality report.',

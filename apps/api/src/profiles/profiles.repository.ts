@@ -26,11 +26,13 @@ export interface FieldMeta {
 }
 
 /** One customer's values to write, at most one per customer in a call. */
-export interface ProfileWrite {
+export type ProfileWrite = {
   customerId: string;
   fields: Record<string, unknown>;
-  meta: Record<string, FieldMeta>;
-}
+} & (
+  | { /** Per field, where its value came from. */ meta: Record<string, FieldMeta> }
+  | { /** Where every value came from. */ every: FieldMeta }
+);
 
 /** A customer's stored row: values and, per field, where each came from. */
 export interface StoredRow {
@@ -80,36 +82,58 @@ export interface RefusedField {
 }
 
 /**
- * The per-key merge of `input` (customer_id, fields, meta; one row per customer) into
- * `customer_profiles`, in customer order (concurrent merges lock rows in the same order): a new
- * customer's row is inserted whole; for a stored one, each incoming field replaces the stored one
- * unless the stored source time is newer (ties: the incoming value wins). `merged` returns the row
- * after the merge and whether it was inserted (xmax = 0), so callers see which fields were written
- * (the stored meta equals the incoming one) without reading the rows again.
+ * The per-key merge of `input` (customer_id, fields, meta, n; one row per customer) into
+ * `customer_profiles`, in the order of `n`: callers number the rows in customer id order (JavaScript's
+ * string order) so that concurrent merges lock rows in the same order. A new customer's row is
+ * inserted whole; for a stored one, each incoming field replaces the stored one unless the stored
+ * source time is newer (ties: the incoming value wins). `merged` returns `returning`, computed on the
+ * row after the merge (`p`; p.xmax = 0 when it was inserted), so callers see which fields were
+ * written without reading the rows again.
  */
-const MERGE = `
+const merged = (returning: string) => `
   merged AS (
     INSERT INTO customer_profiles AS p (customer_id, fields, meta)
-    SELECT customer_id, fields, meta FROM input ORDER BY customer_id
+    SELECT customer_id, fields, meta FROM input ORDER BY n
     ON CONFLICT (customer_id) DO UPDATE SET
       (fields, meta) = (SELECT p.fields || coalesce(jsonb_object_agg(m.key, EXCLUDED.fields -> m.key), '{}'),
                                p.meta || coalesce(jsonb_object_agg(m.key, m.value), '{}')
                         FROM jsonb_each(EXCLUDED.meta) m
                         WHERE p.meta -> m.key IS NULL OR p.meta -> m.key -> 't' <= m.value -> 't'),
       updated_at = now()
-    RETURNING p.customer_id, p.meta, (p.xmax = 0) AS inserted
+    RETURNING ${returning}
   )`;
 
+const byCustomerId = <T extends { customerId: string }>(a: T, b: T) =>
+  a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0;
+
 /** Rows of an import chunk go in this temporary table (one per import connection) by COPY. */
-const STAGING = 'profile_import_staging';
+const STAGING = 'profile_import_chunk';
 
 /** A value for COPY's text format: backslash, tab, newline and carriage return escaped. */
-const copyText = (text: string) =>
-  text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+function copyText(text: string): string {
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
+    : text;
+}
+
+/** JSON text for COPY: JSON.stringify escapes every control character, so only backslashes need doubling. */
+function copyJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
+}
+
+/** A chunk COPYed into a writer's staging table, in an open transaction. */
+export interface StagedChunk {
+  merge(): Promise<{ applied: number; ignored: number }>;
+  abort(): Promise<void>;
+}
 
 /**
- * An import's own connection: rows are COPYed into a temporary staging table, then merged into
- * `customer_profiles` with one statement per chunk, each chunk in its own transaction.
+ * An import's own connection: a chunk's rows are COPYed into a temporary staging table, then merged
+ * into `customer_profiles` with one INSERT … ON CONFLICT, each chunk in its own transaction. The
+ * rows' `meta` is not sent per row: rows with the same fields share one, passed once as a parameter.
  */
 export class ProfileImportWriter {
   constructor(
@@ -118,74 +142,90 @@ export class ProfileImportWriter {
   ) {}
 
   /**
-   * Writes one chunk: `rows` are (customer id, fields), in file order (a customer may
-   * repeat: its later row wins per field); every value carries `source`, `at` and, for the `hashed`
-   * fields, the pseudonym mark. Returns the fields written and those older than the stored values.
+   * Stages one chunk in a new transaction: `rows` are (customer id, fields), in file order (a
+   * customer may repeat: its later row wins per field); every value carries `source`, `at` and, for
+   * the `hashed` fields, the pseudonym mark. `merge` then writes the chunk and commits, returning the
+   * fields written and those older than the stored values; `abort` rolls it back.
    */
-  async write(
+  async stage(
     rows: readonly (readonly [customerId: string, fields: Record<string, unknown>])[],
     source: string,
     at: number,
     hashed: ReadonlySet<string>,
-  ): Promise<{ applied: number; ignored: number }> {
-    // Rows of a file mostly share their set of fields: each set's meta is built (and written out) once.
-    const metaOf = new Map<string, string>();
-    const meta = (fields: Record<string, unknown>): string => {
+  ): Promise<StagedChunk> {
+    // One row per customer (a later line's fields over an earlier one's), in customer id order.
+    const rowOf = new Map<string, { customerId: string; fields: Record<string, unknown> }>();
+    for (const [customerId, fields] of rows) {
+      const earlier = rowOf.get(customerId);
+      if (earlier) earlier.fields = { ...earlier.fields, ...fields };
+      else rowOf.set(customerId, { customerId, fields });
+    }
+    const unique = [...rowOf.values()].sort(byCustomerId);
+    // Rows of a file mostly share their set of fields: each set's meta is built once (a parameter).
+    const setOf = new Map<string, number>();
+    const metas: string[] = [];
+    let text = '';
+    let total = 0;
+    for (const [n, { customerId, fields }] of unique.entries()) {
       const names = Object.keys(fields);
+      total += names.length;
       const key = names.join('\u0000');
-      let text = metaOf.get(key);
-      if (text === undefined) {
-        const one = { s: source, t: at };
-        text = copyText(
+      let set = setOf.get(key);
+      if (set === undefined) {
+        const one: FieldMeta = { s: source, t: at };
+        metas.push(
           JSON.stringify(Object.fromEntries(names.map((f) => [f, hashed.has(f) ? { ...one, h: 1 } : one]))),
         );
-        metaOf.set(key, text);
+        setOf.set(key, (set = metas.length));
       }
-      return text;
-    };
-    await this.client.query('BEGIN');
+      text += `${n}\t${copyText(customerId)}\t${copyJson(fields)}\t${set}\n`;
+    }
+    const rollback = () =>
+      this.client.query('ROLLBACK').then(
+        () => undefined,
+        () => undefined,
+      );
+    // The chunk's sort stays in memory.
+    await this.client.query(`BEGIN; SET LOCAL work_mem = '64MB'`);
     try {
-      // The chunk's sorts and hash of customers stay in memory.
-      await this.client.query(`SET LOCAL work_mem = '64MB'`);
       await new Promise<void>((resolve, reject) => {
         const stream = this.client.query(
-          copyFrom(`COPY ${STAGING} (line, customer_id, fields, meta) FROM STDIN`),
+          copyFrom(`COPY ${STAGING} (n, customer_id, fields, keyset) FROM STDIN`),
         );
         stream.on('error', reject);
         stream.on('finish', resolve);
-        const parts: string[] = [];
-        for (const [i, [customerId, fields]] of rows.entries())
-          parts.push(`${i}\t${copyText(customerId)}\t${copyText(JSON.stringify(fields))}\t${meta(fields)}\n`);
-        stream.end(parts.join(''));
+        stream.end(text);
       });
-      const counts = await this.client.query<{ applied: string | null; total: string | null }>(
-        `WITH grouped AS (
-           SELECT customer_id, array_agg(fields ORDER BY line) AS all_fields, array_agg(meta ORDER BY line) AS all_meta
-           FROM ${STAGING} GROUP BY customer_id
-         ),
-         -- A customer's rows in file order: jsonb_object_agg keeps the last value of a repeated key.
-         input AS (
-           SELECT customer_id,
-             CASE WHEN cardinality(all_fields) = 1 THEN all_fields[1] ELSE
-               (SELECT jsonb_object_agg(e.key, e.value ORDER BY u.n) FROM unnest(all_fields) WITH ORDINALITY u(f, n), jsonb_each(u.f) e) END AS fields,
-             CASE WHEN cardinality(all_meta) = 1 THEN all_meta[1] ELSE
-               (SELECT jsonb_object_agg(e.key, e.value ORDER BY u.n) FROM unnest(all_meta) WITH ORDINALITY u(f, n), jsonb_each(u.f) e) END AS meta
-           FROM grouped
-         ),
-         ${MERGE}
-         SELECT sum(CASE WHEN m.inserted THEN (SELECT count(*) FROM jsonb_object_keys(i.meta))
-                         ELSE (SELECT count(*) FROM jsonb_each(i.meta) e WHERE m.meta -> e.key = e.value) END) AS applied,
-                sum((SELECT count(*) FROM jsonb_object_keys(i.meta))) AS total
-         FROM input i JOIN merged m USING (customer_id)`,
-      );
-      await this.client.query(`TRUNCATE ${STAGING}`);
-      await this.client.query('COMMIT');
-      const applied = Number(counts.rows[0]?.applied ?? 0);
-      return { applied, ignored: Number(counts.rows[0]?.total ?? 0) - applied };
     } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => undefined);
+      await rollback();
       throw error;
     }
+    return {
+      merge: async () => {
+        try {
+          // Of the customers stored before, the fields whose stored source time is newer than `at`.
+          const newer = await this.client.query<{ customer_id: string; fields: string[] }>(
+            `WITH input AS (SELECT n, customer_id, fields, ($1::jsonb[])[keyset] AS meta FROM ${STAGING}),
+             ${merged(`p.customer_id, CASE WHEN p.xmax <> 0 THEN
+               (SELECT array_agg(e.key) FROM jsonb_each(p.meta) e WHERE (e.value ->> 't')::bigint > $2::bigint) END AS fields`)}
+             SELECT customer_id, fields FROM merged WHERE fields IS NOT NULL`,
+            [metas, at],
+          );
+          // The staging table empties itself at COMMIT (ON COMMIT DELETE ROWS).
+          await this.client.query('COMMIT');
+          let ignored = 0;
+          for (const r of newer.rows) {
+            const fields = rowOf.get(r.customer_id)!.fields;
+            for (const field of r.fields) if (Object.hasOwn(fields, field)) ignored += 1;
+          }
+          return { applied: total - ignored, ignored };
+        } catch (error) {
+          await rollback();
+          throw error;
+        }
+      },
+      abort: rollback,
+    };
   }
 
   close(): Promise<void> {
@@ -243,17 +283,39 @@ export class ProfilesRepository {
    */
   async upsert(writes: readonly ProfileWrite[]): Promise<RefusedField[]> {
     if (writes.length === 0) return [];
-    const rows: { customer_id: string; field: string; stored: FieldMeta }[] = await this.dataSource.query(
+    // Writes mostly share their meta (a source, a time, the same fields): each distinct one is sent once.
+    const metaIndex = new Map<string, number>();
+    const metas: string[] = [];
+    const rows = [...writes].sort(byCustomerId).map((w) => {
+      const names = Object.keys(w.fields);
+      let key: string;
+      let meta: () => Record<string, FieldMeta>;
+      if ('every' in w) {
+        key = `${w.every.s}\u0000${w.every.t}\u0000${w.every.h ?? 0}\u0000${names.join('\u0000')}`;
+        meta = () => Object.fromEntries(names.map((f) => [f, w.every]));
+      } else {
+        key = JSON.stringify(w.meta);
+        meta = () => w.meta;
+      }
+      let index = metaIndex.get(key);
+      if (index === undefined) {
+        metaIndex.set(key, (index = metas.length));
+        metas.push(JSON.stringify(meta()));
+      }
+      return [w.customerId, w.fields, index];
+    });
+    const refused: { customer_id: string; field: string; stored: FieldMeta }[] = await this.dataSource.query(
       `WITH input AS (
-         SELECT r.v ->> 0 AS customer_id, r.v -> 1 AS fields, r.v -> 2 AS meta FROM jsonb_array_elements($1::jsonb) AS r(v)
+         SELECT r.v ->> 0 AS customer_id, r.v -> 1 AS fields, $2::jsonb -> ((r.v ->> 2)::int) AS meta, r.n
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(v, n)
        ),
-       ${MERGE}
+       ${merged('p.customer_id, CASE WHEN p.xmax <> 0 THEN p.meta END AS meta')}
        SELECT m.customer_id, e.key AS field, m.meta -> e.key AS stored
        FROM input i JOIN merged m USING (customer_id), jsonb_each(i.meta) e
-       WHERE NOT m.inserted AND m.meta -> e.key <> e.value`,
-      [JSON.stringify(writes.map((w) => [w.customerId, w.fields, w.meta]))],
+       WHERE m.meta IS NOT NULL AND m.meta -> e.key <> e.value`,
+      [JSON.stringify(rows), `[${metas.join(',')}]`],
     );
-    return rows.map((r) => ({ customerId: r.customer_id, field: r.field, stored: r.stored }));
+    return refused.map((r) => ({ customerId: r.customer_id, field: r.field, stored: r.stored }));
   }
 
   /** A connection of its own for an import (see ProfileImportWriter); close it when done. */
@@ -262,9 +324,8 @@ export class ProfilesRepository {
     const client = (await runner.connect()) as PoolClient;
     try {
       await client.query(
-        `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING} (line int NOT NULL, customer_id text NOT NULL, fields jsonb NOT NULL, meta jsonb NOT NULL)`,
+        `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING} (n int NOT NULL, customer_id text NOT NULL, fields jsonb NOT NULL, keyset int NOT NULL) ON COMMIT DELETE ROWS`,
       );
-      await client.query(`TRUNCATE ${STAGING}`);
     } catch (error) {
       await runner.release();
       throw error;

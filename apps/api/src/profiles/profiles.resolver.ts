@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
@@ -30,7 +31,7 @@ export class ProfilesResolver {
     private readonly customerSchema: CustomerSchemaService,
   ) {}
 
-  @Roles(Role.analyst, Role.admin)
+  @Allowed(Permission.readCustomerProfiles)
   @Query(() => CustomerProfile, {
     description:
       "One customer's profile (fields with source and age; personal values for admins only) and recent decisions with their explanations.",
@@ -58,13 +59,13 @@ export class ProfilesResolver {
     return { ...profile, recentDecisions };
   }
 
-  @Roles(Role.analyst, Role.admin)
+  @Allowed(Permission.readCustomerProfiles)
   @Query(() => [ProfileSource], { description: 'The declared profile sources.' })
   profileSources() {
     return this.profiles.sources();
   }
 
-  @Roles(Role.analyst, Role.admin)
+  @Allowed(Permission.readCustomerProfiles)
   @Query(() => ProfileQuality, {
     description: 'Per source and field: completeness and age of the stored profiles.',
   })

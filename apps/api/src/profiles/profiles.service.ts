@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { FieldDefinition } from '@arbiter/engine';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { recordHash } from '../audit/record-hash';
@@ -13,9 +12,10 @@ import { CustomerSchemaService } from '../customer-schema/customer-schema.servic
 import { personalDataSalt } from '../datasets/hash-salt';
 import { ProfileCache, type StoredProfile } from './profile-cache';
 import { ProfileEvents } from './profile-events';
-import { updateProblems, type ProfileUpdate } from './profile-input';
+import { updateCheck, updateProblems, type ProfileUpdate } from './profile-input';
 import {
   ProfilesRepository,
+  type FieldMeta,
   type ProfileFieldRow,
   type ProfileSourceRow,
   type ProfileWrite,
@@ -82,101 +82,57 @@ export class ProfilesService {
     const declared = schema.customer ?? [];
     const names = new Set(sources.map((s) => s.name));
     const now = Date.now();
-    const problems = updates.flatMap((u, i) => updateProblems(u, declared, names, now, itemPrefix(i)));
+    const clean = updateCheck(declared, names, now);
+    const problems = updates.flatMap((u, i) =>
+      clean(u) ? [] : updateProblems(u, declared, names, now, itemPrefix(i)),
+    );
     if (problems.length) throw validationFailed(problems);
 
-    return this.apply(updates, now, (update, field, value) => {
-      const treatment = this.treatment(field, declared, update.personal);
-      return treatment === 'drop' ? 'drop' : this.stored(value, treatment);
-    });
-  }
-
-  /**
-   * Writes checked updates (see `upsert`); `store` says how each value is stored, or that it is
-   * dropped. Updates without `updatedAt` take `now`.
-   */
-  async apply(
-    updates: readonly ProfileUpdate[],
-    now: number,
-    store: (update: ProfileUpdate, field: string, value: unknown) => StoredValue | 'drop',
-  ): Promise<UpsertResult[]> {
-    const results: UpsertResult[] = updates.map((u) => ({
+    const hashedByDefault = new Set(declared.filter((f) => f.personal).map((f) => f.name));
+    const treatment = (update: ProfileUpdate, field: string): 'hash' | 'drop' | 'keep' =>
+      update.personal?.[field] ?? (hashedByDefault.has(field) ? 'hash' : 'keep');
+    // Most calls name each customer once and store every value as sent: their items are the writes.
+    const plain =
+      new Set(updates.map((u) => u.customerId)).size === updates.length &&
+      updates.every((u) => Object.keys(u.fields).every((f) => treatment(u, f) === 'keep'));
+    const results = updates.map((u) => ({
       customerId: u.customerId,
-      applied: [],
-      ignored: [],
-      dropped: [],
+      applied: [] as string[],
+      ignored: [] as IgnoredField[],
+      dropped: [] as string[],
     }));
-    // One row per (customer, field): within a call, too, the newer source time wins (ties: the later item).
-    const rows = new Map<string, { row: ProfileFieldRow; item: number }>();
-    for (const [i, update] of updates.entries()) {
-      const at = update.updatedAt ? new Date(update.updatedAt) : new Date(now);
-      for (const [field, value] of Object.entries(update.fields)) {
-        const stored = store(update, field, value);
-        if (stored === 'drop') {
-          results[i]!.dropped.push(field);
-          continue;
-        }
-        const row: ProfileFieldRow = {
-          customerId: update.customerId,
-          field,
-          source: update.source,
-          sourceUpdatedAt: at,
-          ...stored,
-        };
-        const key = `${update.customerId}\u0000${field}`;
-        const earlier = rows.get(key);
-        if (earlier && earlier.row.sourceUpdatedAt > at) {
-          results[i]!.ignored.push(ignoredBy(field, earlier.row));
-          continue;
-        }
-        if (earlier) results[earlier.item]!.ignored.push(ignoredBy(field, row));
-        rows.set(key, { row, item: i });
+    const writes = plain
+      ? plainWrites(updates, now)
+      : mergedWrites(updates, now, results, (update, field, value) => {
+          const chosen = treatment(update, field);
+          return chosen === 'drop' ? 'drop' : this.stored(value, chosen);
+        });
+
+    // Merged in one statement; the values refused there are older than the stored ones.
+    const refusedOf = new Map<string, Map<string, FieldMeta>>();
+    for (const r of await this.profiles.upsert(writes.filter((w) => w.size > 0))) {
+      let fields = refusedOf.get(r.customerId);
+      if (!fields) refusedOf.set(r.customerId, (fields = new Map()));
+      fields.set(r.field, r.stored);
+    }
+    const byCustomer = new Map(writes.map((w) => [w.customerId, w]));
+    for (const [customerId, fields] of refusedOf) {
+      const write = byCustomer.get(customerId)!;
+      for (const field of Object.keys(write.fields)) {
+        const stored = fields.get(field);
+        if (stored) results[write.itemOf(field)]!.ignored.push(ignoredBy(field, stored.s, stored.t));
       }
     }
-
-    // One row per customer (its fields' values and where they came from), merged in one statement.
-    const writes = new Map<string, ProfileWrite>();
-    for (const { row } of rows.values()) {
-      let write = writes.get(row.customerId);
-      if (!write) writes.set(row.customerId, (write = { customerId: row.customerId, fields: {}, meta: {} }));
-      write.fields[row.field] = row.value;
-      write.meta[row.field] = {
-        s: row.source,
-        t: row.sourceUpdatedAt.getTime(),
-        ...(row.treatment === 'hashed' && { h: 1 as const }),
-      };
+    // Applied: the fields an item sent that were written from it, in the order it sent them.
+    for (const [i, update] of updates.entries()) {
+      const write = byCustomer.get(update.customerId)!;
+      const refusedHere = refusedOf.get(update.customerId);
+      const applied = results[i]!.applied;
+      for (const field of Object.keys(update.fields))
+        if (write.itemOf(field) === i && !refusedHere?.has(field)) applied.push(field);
     }
-    const refused = new Map(
-      (await this.profiles.upsert([...writes.values()])).map((r) => [
-        `${r.customerId}\u0000${r.field}`,
-        r.stored,
-      ]),
-    );
-    for (const [key, c] of rows) {
-      const stored = refused.get(key);
-      if (!stored) results[c.item]!.applied.push(c.row.field);
-      else
-        results[c.item]!.ignored.push(
-          ignoredBy(c.row.field, { source: stored.s, sourceUpdatedAt: new Date(stored.t) }),
-        );
-    }
-    this.events.changed([...new Set(updates.map((u) => u.customerId))]);
-    // Fields in the order the update sent them.
-    for (const [i, result] of results.entries()) {
-      const order = Object.keys(updates[i]!.fields);
-      result.applied.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    }
+    this.events.changed([...byCustomer.keys()]);
     return results;
-  }
-
-  private treatment(
-    field: string,
-    declared: readonly FieldDefinition[],
-    personal: ProfileUpdate['personal'],
-  ): 'hash' | 'drop' | 'keep' {
-    const chosen = personal?.[field];
-    if (chosen) return chosen;
-    return declared.find((f) => f.name === field)?.personal ? 'hash' : 'keep';
   }
 
   private stored(value: unknown, treatment: 'hash' | 'keep'): StoredValue {
@@ -266,11 +222,79 @@ export class ProfilesService {
   }
 }
 
-function ignoredBy(field: string, newer: Pick<ProfileFieldRow, 'source' | 'sourceUpdatedAt'>): IgnoredField {
+/** A customer's values to write, and for each field the item of the call that sent it. */
+type PendingWrite = ProfileWrite & { size: number; itemOf(field: string): number };
+
+/** One write per item, its values as sent, all with the item's source and time. */
+function plainWrites(updates: readonly ProfileUpdate[], now: number): PendingWrite[] {
+  return updates.map((update, i) => ({
+    customerId: update.customerId,
+    fields: update.fields,
+    every: { s: update.source, t: update.updatedAt ? Date.parse(update.updatedAt) : now },
+    size: Object.keys(update.fields).length,
+    itemOf: () => i,
+  }));
+}
+
+/**
+ * One write per customer, per field the value `store` makes of it (a pseudonym, or none: dropped)
+ * and where it came from: within a call, too, the newer source time wins (ties: the later item);
+ * the values that lose are reported in `results`. Field names are keys of objects without a
+ * prototype (any declared name is safe).
+ */
+function mergedWrites(
+  updates: readonly ProfileUpdate[],
+  now: number,
+  results: UpsertResult[],
+  store: (update: ProfileUpdate, field: string, value: unknown) => StoredValue | 'drop',
+): PendingWrite[] {
+  const writes = new Map<string, PendingWrite & { meta: Record<string, FieldMeta> }>();
+  const items = new Map<string, Record<string, number>>();
+  for (const [i, update] of updates.entries()) {
+    const result = results[i]!;
+    const t = update.updatedAt ? Date.parse(update.updatedAt) : now;
+    const clear: FieldMeta = { s: update.source, t };
+    const hashed: FieldMeta = { s: update.source, t, h: 1 };
+    let write = writes.get(update.customerId);
+    let item = items.get(update.customerId)!;
+    if (!write) {
+      const itemOfField = (item = Object.create(null) as Record<string, number>);
+      write = {
+        customerId: update.customerId,
+        fields: Object.create(null) as Record<string, unknown>,
+        meta: Object.create(null) as Record<string, FieldMeta>,
+        size: 0,
+        itemOf: (field) => itemOfField[field] ?? -1,
+      };
+      writes.set(update.customerId, write);
+      items.set(update.customerId, item);
+    }
+    for (const field of Object.keys(update.fields)) {
+      const stored = store(update, field, update.fields[field]);
+      if (stored === 'drop') {
+        result.dropped.push(field);
+        continue;
+      }
+      const earlier = write.meta[field];
+      if (earlier === undefined) write.size += 1;
+      else if (earlier.t > t) {
+        result.ignored.push(ignoredBy(field, earlier.s, earlier.t));
+        continue;
+      } else results[item[field]!]!.ignored.push(ignoredBy(field, update.source, t));
+      write.fields[field] = stored.value;
+      write.meta[field] = stored.treatment === 'hashed' ? hashed : clear;
+      item[field] = i;
+    }
+  }
+  return [...writes.values()];
+}
+
+function ignoredBy(field: string, source: string, at: number): IgnoredField {
+  const time = new Date(at).toISOString();
   return {
     field,
-    reason: `older than the stored value (source "${newer.source}", updated ${newer.sourceUpdatedAt.toISOString()}): last writer wins by the source's time`,
-    storedSource: newer.source,
-    storedUpdatedAt: newer.sourceUpdatedAt.toISOString(),
+    reason: `older than the stored value (source "${source}", updated ${time}): last writer wins by the source's time`,
+    storedSource: source,
+    storedUpdatedAt: time,
   };
 }

@@ -1,24 +1,21 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../common/errors';
 import { MAX_INPUT_DEPTH } from '../common/input-check';
-import {
-  batchRequestSchema,
-  batchResponseSchema,
-  decidedActionSchema,
-  decisionRequestSchema,
-  decisionResponseSchema,
-  MAX_BATCH,
-  strategyUsedSchema,
-} from '../decisions/decision.schemas';
-import {
-  interactionSchema,
-  interactionsResultSchema,
-  outcomeResultSchema,
-  outcomeSchema,
-} from '../interactions/outcomes';
-import { customerPaths, profileSchemas } from '../profiles/profiles.openapi';
 
 export const API_PREFIX = '/api/v1';
+
+/**
+ * The OpenAPI 3.1 document of the REST API, and the building blocks its parts share. Each feature
+ * contributes the paths of its routes and the zod schemas they validate with (an OpenApiContribution);
+ * the composition root (openapi-contributions.ts) hands them to the docs module, so this feature
+ * depends on none of them.
+ */
+export interface OpenApiContribution {
+  /** Path items under their full path (API_PREFIX included). */
+  paths: Record<string, unknown>;
+  /** Schemas referenced as #/components/schemas/<id>. */
+  schemas?: readonly (readonly [z.ZodType, string])[];
+}
 
 const errorSchema = z
   .object({
@@ -31,23 +28,9 @@ const errorSchema = z
   .meta({ id: 'Error' });
 
 /** Every schema of the document, under its id; built from the zod schemas that validate the requests. */
-function componentSchemas(): Record<string, unknown> {
+function componentSchemas(named: readonly (readonly [z.ZodType, string])[]): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
-  const named: [z.ZodType, string][] = [
-    [decisionRequestSchema, 'DecisionRequest'],
-    [batchRequestSchema, 'BatchDecisionRequest'],
-    [decisionResponseSchema, 'DecisionResponse'],
-    [batchResponseSchema, 'BatchDecisionResponse'],
-    [decidedActionSchema, 'DecidedAction'],
-    [strategyUsedSchema, 'StrategyUsed'],
-    [outcomeSchema, 'OutcomeRequest'],
-    [outcomeResultSchema, 'OutcomeResult'],
-    [interactionSchema, 'Interaction'],
-    [interactionsResultSchema, 'CustomerInteractions'],
-    [errorSchema, 'Error'],
-    ...profileSchemas,
-  ];
-  for (const [schema, id] of named) registry.add(schema, { id });
+  for (const [schema, id] of [...named, [errorSchema, 'Error'] as const]) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
     io: 'input',
@@ -62,16 +45,18 @@ function componentSchemas(): Record<string, unknown> {
   );
 }
 
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
-const error = (description: string) => ({ description, content: json('Error') });
-const COMMON_ERRORS = {
+export const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+export const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
+export const error = (description: string) => ({ description, content: json('Error') });
+const INTERNAL_ERROR = error('Unexpected failure (INTERNAL); details only in the server log.');
+/** The errors of every route authenticated with an API key. */
+export const COMMON_ERRORS = {
   '401': error('No valid API key (UNAUTHENTICATED).'),
   '429': {
     ...error('Rate limit of the API key (RATE_LIMITED).'),
     headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
   },
-  '500': error('Unexpected failure (INTERNAL); details only in the server log.'),
+  '500': INTERNAL_ERROR,
   '503': {
     ...error(
       'The database is out of reach or the server is shutting down (UNAVAILABLE); nothing was changed, send the same request again after Retry-After.',
@@ -79,9 +64,150 @@ const COMMON_ERRORS = {
     headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
   },
 };
+/** The errors of every route for signed-in users (a user access token, not an API key). */
+export const USER_TOKEN_ERRORS = (role: string) => ({
+  '401': error('No valid user access token (UNAUTHENTICATED).'),
+  '403': error(`The user is not ${role} (FORBIDDEN).`),
+  '500': INTERNAL_ERROR,
+});
+/** A file streamed as the raw request body (CSV or JSON lines). */
+export const RAW_FILE_BODY = {
+  required: true,
+  content: {
+    'text/csv': { schema: { type: 'string', format: 'binary' } },
+    'application/x-ndjson': { schema: { type: 'string', format: 'binary' } },
+    'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+  },
+};
+export const UUID_ID_PARAMETER = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+};
 
-/** The OpenAPI 3.1 document of the REST decision API, served at GET /api/docs. */
-export function openApiDocument(): Record<string, unknown> {
+/** The dataset and simulation-export routes (documented by hand: their schemas are not zod's). */
+const datasetPaths = {
+  [`${API_PREFIX}/datasets`]: {
+    post: {
+      operationId: 'uploadDataset',
+      summary:
+        'Import a dataset file (CSV or JSON lines) streamed as the raw body; answers when the import is done',
+      description:
+        'For the studio and scripts of signed-in analysts: authenticate with a user access token (`Authorization: Bearer <token>` from the GraphQL `login`), not an API key. Follow the progress meanwhile with the GraphQL query `dataset(id) { status rowsRead bytesRead totalBytes }`, using the id sent in `X-Dataset-Id`.',
+      security: [{ bearer: [] }],
+      parameters: [
+        {
+          name: 'name',
+          in: 'query',
+          required: true,
+          schema: { type: 'string', minLength: 1, maxLength: 200 },
+        },
+        {
+          name: 'format',
+          in: 'query',
+          required: false,
+          description: 'Detected from the content when left out.',
+          schema: { type: 'string', enum: ['csv', 'jsonl'] },
+        },
+        {
+          name: 'X-Dataset-Id',
+          in: 'header',
+          required: false,
+          description:
+            "The new dataset's id, chosen by the client (e.g. `crypto.randomUUID()`): the dataset is readable by this id (status UPLOADING, rising rowsRead) as soon as the import starts. Left out, the server chooses it. An id that already exists is refused (409) and nothing is imported.",
+          schema: { type: 'string', format: 'uuid' },
+        },
+        {
+          name: 'X-Dataset-Mapping',
+          in: 'header',
+          required: false,
+          description:
+            'JSON: customerId, fields, loggedAction, offeredAction (the one catalog action every row was offered, when no column holds the logged action), outcome, outcomeKind, loggingPropensity, segmentColumns, fieldNames (column → customer field), personal, useCustomerSchema.',
+          schema: { type: 'string' },
+        },
+      ],
+      requestBody: RAW_FILE_BODY,
+      responses: {
+        '201': {
+          description: 'Imported: the dataset (READY) with its data-quality report.',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        '400': error(
+          'Invalid name, format, X-Dataset-Mapping or X-Dataset-Id (VALIDATION_FAILED, the field or header named in details), or a file that cannot be a dataset (BAD_REQUEST, with datasetId and reason).',
+        ),
+        '409': error('A dataset with this X-Dataset-Id already exists (CONFLICT); nothing was imported.'),
+        ...USER_TOKEN_ERRORS('an analyst'),
+      },
+    },
+  },
+  [`${API_PREFIX}/datasets/{id}`]: {
+    delete: {
+      operationId: 'deleteDataset',
+      summary: 'Delete a dataset and its rows',
+      description:
+        'For signed-in analysts (user access token). The dataset and every row of it go in one transaction, recorded in the audit log (dataset.delete); simulations run on it keep their results. Refused while the dataset is uploading or a simulation is queued or running on it (cancel it first). Answers the deleted dataset.',
+      security: [{ bearer: [] }],
+      parameters: [UUID_ID_PARAMETER],
+      responses: {
+        '200': {
+          description: 'Deleted: the dataset as it was.',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        '400': error('The id is not a UUID (VALIDATION_FAILED).'),
+        '404': error('No dataset has this id (NOT_FOUND).'),
+        '409': error('The dataset is uploading, or a simulation is queued or running on it (INVALID_STATE).'),
+        ...USER_TOKEN_ERRORS('an analyst'),
+      },
+    },
+  },
+  [`${API_PREFIX}/datasets/inspect`]: {
+    post: {
+      operationId: 'inspectDataset',
+      summary:
+        'Detected format and suggested fields from the start of a file (the first 64 KiB of the raw body are read)',
+      description:
+        'For signed-in analysts (user access token). What an upload screen shows before the import: format, header, inferred column types, notes. Also the columns to map for `POST /api/v1/customers:import`.',
+      security: [{ bearer: [] }],
+      requestBody: {
+        required: true,
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
+      responses: {
+        '200': {
+          description: '{ format, header, columns, sampledRows, bytesRead, notes }.',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        '400': error('The start of the file cannot be a dataset (BAD_REQUEST).'),
+        ...USER_TOKEN_ERRORS('an analyst'),
+      },
+    },
+  },
+  [`${API_PREFIX}/simulations/{id}/recommendations.csv`]: {
+    get: {
+      operationId: 'simulationRecommendationsCsv',
+      summary: "A completed simulation's recommendations per customer, as CSV streamed line by line",
+      description:
+        "For signed-in analysts and reviewers (user access token, not an API key). Columns: row (the dataset row, from 1), customer_id (empty when the dataset has no customer id column), rank, action_name, action_id, propensity, priority; one line per customer and recommended action, one line with the action columns empty for a customer without any. The rows are decided again exactly as the simulation decided them (same version, pinned catalog and schema, decision time). Text that a spreadsheet would run as a formula is written with a leading '. Each export is recorded in the audit log (simulation.export).",
+      security: [{ bearer: [] }],
+      parameters: [UUID_ID_PARAMETER],
+      responses: {
+        '200': {
+          description: 'The CSV (attachment), sent as it is computed.',
+          content: { 'text/csv': { schema: { type: 'string' } } },
+        },
+        '400': error('The id is not a UUID (VALIDATION_FAILED).'),
+        '404': error('No simulation of this id (NOT_FOUND).'),
+        '409': error('The simulation is not COMPLETED, or its dataset was deleted (INVALID_STATE).'),
+        ...USER_TOKEN_ERRORS('an analyst'),
+        '403': error('The user is neither an analyst nor a reviewer (FORBIDDEN).'),
+      },
+    },
+  },
+};
+
+/** The OpenAPI 3.1 document of the REST API, served at GET /api/docs. */
+export function openApiDocument(contributions: readonly OpenApiContribution[]): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: {
@@ -93,235 +219,13 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { apiKeyHeader: [] }],
-    paths: {
-      [`${API_PREFIX}/decisions`]: {
-        post: {
-          operationId: 'decide',
-          summary: 'Ranked actions for one customer',
-          requestBody: { required: true, content: json('DecisionRequest') },
-          responses: {
-            '200': { description: 'The decision.', content: json('DecisionResponse') },
-            '400': error(
-              'Invalid request or customer payload (VALIDATION_FAILED, every field problem in details).',
-            ),
-            '403': error('The API key is not scoped to this strategy (FORBIDDEN).'),
-            '404': error('Unknown strategy, or no PUBLISHED version (NOT_FOUND).'),
-            ...COMMON_ERRORS,
-          },
-        },
-      },
-      [`${API_PREFIX}/decisions:batch`]: {
-        post: {
-          operationId: 'decideBatch',
-          summary: `Decisions for up to ${MAX_BATCH} customers in one call`,
-          requestBody: { required: true, content: json('BatchDecisionRequest') },
-          responses: {
-            '200': {
-              description: 'One decision per request, in order.',
-              content: json('BatchDecisionResponse'),
-            },
-            '400': error(
-              `Invalid request, more than ${MAX_BATCH} requests, or invalid customer payloads (fields named requests[i].customer.x).`,
-            ),
-            '403': error('The API key is not scoped to this strategy.'),
-            '404': error('Unknown strategy, or no PUBLISHED version.'),
-            ...COMMON_ERRORS,
-          },
-        },
-      },
-      [`${API_PREFIX}/outcomes`]: {
-        post: {
-          operationId: 'recordOutcome',
-          summary: 'What the customer did with an action',
-          description:
-            "An outcome of a decision (`decisionId` + `actionId`) or, with a key for all strategies, of an action shown to a customer (`customerId` + `actionId`). Contact policies of every strategy read the outcomes of a customer. A key limited to some strategies (`strategyIds`) may only report outcomes of its strategies' decisions: `decisionId` is required (403 without it), and a decision of another strategy is unknown to it (400).",
-          parameters: [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: false,
-              description:
-                'Or `idempotencyKey` in the body: a repeated key answers the first result and stores nothing. Keys are per API key: another API key using the same value neither sees nor blocks this outcome.',
-              schema: { type: 'string', maxLength: 200 },
-            },
-          ],
-          requestBody: { required: true, content: json('OutcomeRequest') },
-          responses: {
-            '200': {
-              description: 'Already recorded under this idempotency key: the first result.',
-              content: json('OutcomeResult'),
-            },
-            '201': { description: 'Recorded.', content: json('OutcomeResult') },
-            '400': error(
-              'Invalid outcome, unknown decisionId (or a decision of a strategy the key may not use), or an action the decision did not return.',
-            ),
-            '403': error(
-              'The API key is limited to some strategies and the outcome has no decisionId (FORBIDDEN).',
-            ),
-            ...COMMON_ERRORS,
-          },
-        },
-      },
-      [`${API_PREFIX}/datasets`]: {
-        post: {
-          operationId: 'uploadDataset',
-          summary:
-            'Import a dataset file (CSV or JSON lines) streamed as the raw body; answers when the import is done',
-          description:
-            'For the studio and scripts of signed-in analysts: authenticate with a user access token (`Authorization: Bearer <token>` from the GraphQL `login`), not an API key. Follow the progress meanwhile with the GraphQL query `dataset(id) { status rowsRead bytesRead totalBytes }`, using the id sent in `X-Dataset-Id`.',
-          security: [{ bearer: [] }],
-          parameters: [
-            {
-              name: 'name',
-              in: 'query',
-              required: true,
-              schema: { type: 'string', minLength: 1, maxLength: 200 },
-            },
-            {
-              name: 'format',
-              in: 'query',
-              required: false,
-              description: 'Detected from the content when left out.',
-              schema: { type: 'string', enum: ['csv', 'jsonl'] },
-            },
-            {
-              name: 'X-Dataset-Id',
-              in: 'header',
-              required: false,
-              description:
-                "The new dataset's id, chosen by the client (e.g. `crypto.randomUUID()`): the dataset is readable by this id (status UPLOADING, rising rowsRead) as soon as the import starts. Left out, the server chooses it. An id that already exists is refused (409) and nothing is imported.",
-              schema: { type: 'string', format: 'uuid' },
-            },
-            {
-              name: 'X-Dataset-Mapping',
-              in: 'header',
-              required: false,
-              description:
-                'JSON: customerId, fields, loggedAction, offeredAction (the one catalog action every row was offered, when no column holds the logged action), outcome, outcomeKind, loggingPropensity, segmentColumns, fieldNames (column → customer field), personal, useCustomerSchema.',
-              schema: { type: 'string' },
-            },
-          ],
-          requestBody: {
-            required: true,
-            content: {
-              'text/csv': { schema: { type: 'string', format: 'binary' } },
-              'application/x-ndjson': { schema: { type: 'string', format: 'binary' } },
-              'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
-            },
-          },
-          responses: {
-            '201': {
-              description: 'Imported: the dataset (READY) with its data-quality report.',
-              content: { 'application/json': { schema: { type: 'object' } } },
-            },
-            '400': error(
-              'Invalid name, format, X-Dataset-Mapping or X-Dataset-Id (VALIDATION_FAILED, the field or header named in details), or a file that cannot be a dataset (BAD_REQUEST, with datasetId and reason).',
-            ),
-            '401': error('No valid user access token (UNAUTHENTICATED).'),
-            '403': error('The user is not an analyst (FORBIDDEN).'),
-            '409': error('A dataset with this X-Dataset-Id already exists (CONFLICT); nothing was imported.'),
-            '500': COMMON_ERRORS['500'],
-          },
-        },
-      },
-      [`${API_PREFIX}/datasets/{id}`]: {
-        delete: {
-          operationId: 'deleteDataset',
-          summary: 'Delete a dataset and its rows',
-          description:
-            'For signed-in analysts (user access token). The dataset and every row of it go in one transaction, recorded in the audit log (dataset.delete); simulations run on it keep their results. Refused while the dataset is uploading or a simulation is queued or running on it (cancel it first). Answers the deleted dataset.',
-          security: [{ bearer: [] }],
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-          ],
-          responses: {
-            '200': {
-              description: 'Deleted: the dataset as it was.',
-              content: { 'application/json': { schema: { type: 'object' } } },
-            },
-            '400': error('The id is not a UUID (VALIDATION_FAILED).'),
-            '401': error('No valid user access token (UNAUTHENTICATED).'),
-            '403': error('The user is not an analyst (FORBIDDEN).'),
-            '404': error('No dataset has this id (NOT_FOUND).'),
-            '409': error(
-              'The dataset is uploading, or a simulation is queued or running on it (INVALID_STATE).',
-            ),
-            '500': COMMON_ERRORS['500'],
-          },
-        },
-      },
-      [`${API_PREFIX}/datasets/inspect`]: {
-        post: {
-          operationId: 'inspectDataset',
-          summary:
-            'Detected format and suggested fields from the start of a file (the first 64 KiB of the raw body are read)',
-          description:
-            'For signed-in analysts (user access token). What an upload screen shows before the import: format, header, inferred column types, notes. Also the columns to map for `POST /api/v1/customers:import`.',
-          security: [{ bearer: [] }],
-          requestBody: {
-            required: true,
-            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-          },
-          responses: {
-            '200': {
-              description: '{ format, header, columns, sampledRows, bytesRead, notes }.',
-              content: { 'application/json': { schema: { type: 'object' } } },
-            },
-            '400': error('The start of the file cannot be a dataset (BAD_REQUEST).'),
-            '401': error('No valid user access token (UNAUTHENTICATED).'),
-            '403': error('The user is not an analyst (FORBIDDEN).'),
-            '500': COMMON_ERRORS['500'],
-          },
-        },
-      },
-      [`${API_PREFIX}/simulations/{id}/recommendations.csv`]: {
-        get: {
-          operationId: 'simulationRecommendationsCsv',
-          summary: "A completed simulation's recommendations per customer, as CSV streamed line by line",
-          description:
-            "For signed-in analysts and reviewers (user access token, not an API key). Columns: row (the dataset row, from 1), customer_id (empty when the dataset has no customer id column), rank, action_name, action_id, propensity, priority; one line per customer and recommended action, one line with the action columns empty for a customer without any. The rows are decided again exactly as the simulation decided them (same version, pinned catalog and schema, decision time). Text that a spreadsheet would run as a formula is written with a leading '. Each export is recorded in the audit log (simulation.export).",
-          security: [{ bearer: [] }],
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-          ],
-          responses: {
-            '200': {
-              description: 'The CSV (attachment), sent as it is computed.',
-              content: { 'text/csv': { schema: { type: 'string' } } },
-            },
-            '400': error('The id is not a UUID (VALIDATION_FAILED).'),
-            '401': error('No valid user access token (UNAUTHENTICATED).'),
-            '403': error('The user is neither an analyst nor a reviewer (FORBIDDEN).'),
-            '404': error('No simulation of this id (NOT_FOUND).'),
-            '409': error('The simulation is not COMPLETED, or its dataset was deleted (INVALID_STATE).'),
-            '500': COMMON_ERRORS['500'],
-          },
-        },
-      },
-      [`${API_PREFIX}/customers/{id}/interactions`]: {
-        get: {
-          operationId: 'customerInteractions',
-          summary: 'The interaction history contact policies read (90 days, newest first, at most 500)',
-          description:
-            "With a key for all strategies: every interaction of the customer, as contact policies read it. With a key limited to some strategies (`strategyIds`): only the actions those strategies' decisions showed and the outcomes reported for their decisions; nothing shown by other strategies and no outcome reported without a decision.",
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            '200': { description: 'The history.', content: json('CustomerInteractions') },
-            '400': error(
-              'Invalid customer id (VALIDATION_FAILED), or a path that is not valid percent-encoded UTF-8 (BAD_REQUEST).',
-            ),
-            ...COMMON_ERRORS,
-          },
-        },
-      },
-      ...customerPaths(API_PREFIX, COMMON_ERRORS),
-    },
+    paths: Object.assign({}, datasetPaths, ...contributions.map((c) => c.paths)),
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'The API key as a bearer token.' },
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
       },
-      schemas: componentSchemas(),
+      schemas: componentSchemas(contributions.flatMap((c) => c.schemas ?? [])),
     },
   };
 }

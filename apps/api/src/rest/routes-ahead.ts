@@ -46,7 +46,12 @@ export function serveRoutesAhead(server: Server, options: Options): void {
   const express = options.express as Listener;
   if (!listeners.includes(express)) throw new Error('the Express app does not serve this HTTP server');
   const routes = new Map(Object.entries(options.routes));
-  const headers = headersOf(options.securityHeaders);
+  // Flat [name, value, …] (writeHead takes raw headers so): nothing merged per answer.
+  const headers = [
+    ...Object.entries(headersOf(options.securityHeaders)).flat(),
+    'content-type',
+    'application/json; charset=utf-8',
+  ];
   const errors = new RestExceptionFilter();
   const log = PinoLogger.root.child({ context: 'RestApi' });
   let served = 0;
@@ -62,13 +67,9 @@ export function serveRoutesAhead(server: Server, options: Options): void {
     const json = JSON.stringify(body);
     const header = req.headers['x-request-id'];
     const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-    res.writeHead(status, {
-      ...headers,
-      'x-request-id': id,
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(json),
-      ...(retryAfter && { 'retry-after': retryAfter }),
-    });
+    const head = [...headers, 'x-request-id', id, 'content-length', String(Buffer.byteLength(json))];
+    if (retryAfter) head.push('retry-after', retryAfter);
+    res.writeHead(status, head);
     res.end(json);
     if (status < 300 && ++served % ACCESS_LOG_SAMPLE !== 0) return;
     const level = status >= 500 ? 'error' : 'info';

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
+import { PermissionsResolver } from './permissions.resolver';
 import { SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
 import { LoginThrottle } from './login-throttle.service';
@@ -27,6 +28,7 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
   providers: [
     SessionsService,
     SessionsResolver,
+    PermissionsResolver,
     LoginThrottle,
     RefreshTokensRepository,
     { provide: APP_GUARD, useClass: AccessGuard },

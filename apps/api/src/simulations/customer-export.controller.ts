@@ -1,9 +1,9 @@
 import { Controller, Get, Logger, Param, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { CurrentActor, Roles } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
-import { Role } from '../auth/roles';
 import { parseInput } from '../common/validation';
 import { RestExceptionFilter } from '../rest/rest-exception.filter';
 import { CustomerExportService } from './customer-export.service';
@@ -36,7 +36,7 @@ export class CustomerExportController {
 
   constructor(private readonly exports: CustomerExportService) {}
 
-  @Roles(Role.analyst, Role.reviewer)
+  @Allowed(Permission.exportSimulationCustomers)
   @Get(':id/recommendations.csv')
   async recommendations(
     @Param('id') id: string,

@@ -24,8 +24,8 @@ import { SimulationsRepository, type SimulationRecord } from './simulations.repo
 
 /** Rows decided between two looks at the event loop (keeps the job lock renewed, notices a stopping worker) … */
 const SLICE = 500;
-/** … and between two checks of the simulation's status (cancel). */
-const STATUS_CHECK_ROWS = 2500;
+/** Rows read per query, the next page while this one is decided; the status (cancel) is checked between pages. */
+const PAGE = 2500;
 const EXAMPLES = 10;
 /**
  * Per step, the candidates each action had left and the drops counted by reason. Each row is decided
@@ -118,12 +118,24 @@ export class SimulationProcessor implements SimulationProcessors {
     const { draft, baseline } = await this.strategies(sim);
     const from = chunkNo * sim.chunk_size;
     const to = Math.min(from + sim.chunk_size, sim.rows_total);
-    const [rows, segmentColumns] = await Promise.all([
-      this.datasets.rows(sim.dataset_id, from, to),
-      this.datasets.segmentColumns(sim.dataset_id),
-    ]);
-    if (rows.length !== to - from)
-      throw new Error(`Chunk ${chunkNo}: expected ${to - from} dataset rows, found ${rows.length}.`);
+    const datasetId = sim.dataset_id;
+    // Rows are read a page ahead: PostgreSQL reads and sends the next page while this one is decided.
+    // The first page is small, so that deciding starts soon and the next page's read overlaps it.
+    const pageEnd = (start: number) => Math.min(start + (start === from ? SLICE : PAGE), to);
+    const page = (start: number) => {
+      const end = pageEnd(start);
+      const rows = this.datasets.rows(datasetId, start, end).then((found) => {
+        if (found.length !== end - start)
+          throw new Error(
+            `Chunk ${chunkNo}: expected ${end - start} dataset rows from ${start}, found ${found.length}.`,
+          );
+        return found;
+      });
+      rows.catch(() => undefined); // awaited below, unless the chunk stops first
+      return rows;
+    };
+    let nextPage = page(from);
+    const segmentColumns = await this.datasets.segmentColumns(datasetId);
     const now = (sim.decision_time ?? new Date(0)).toISOString();
     const protectedFields = (sim.options.protectedFields ?? []).map((f) => f.name);
 
@@ -134,54 +146,53 @@ export class SimulationProcessor implements SimulationProcessors {
       : undefined;
     const changes = { loggedRows: 0, compared: 0, changed: 0, examples: [] as TopActionChangeExample[] };
 
-    for (let start = 0; start < rows.length; start += SLICE) {
-      if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
-      if (
-        start > 0 &&
-        start % STATUS_CHECK_ROWS === 0 &&
-        (await this.simulations.status(simulationId)) === 'CANCELLED'
-      )
-        return;
-      const end = Math.min(start + SLICE, rows.length);
-      for (let i = start; i < end; i++) {
-        const row = rows[i]!;
-        const input: DecisionInput = { customer: row.customer, context: { now } };
-        const result = draft.decide(input, TRACE);
-        const customerId = row.customer_id ?? undefined;
-        const logged = row.logged ?? undefined;
-        const segment = segmentLabel(segmentColumns, row.segments);
-        // One object shape for every row (no spreads): the accumulator's code stays monomorphic.
-        draftAcc.add({
-          customerId,
-          segment,
-          logged,
-          result,
-          protectedValues: protectedFields.length
-            ? protectedValuesOf(row.customer, protectedFields)
-            : undefined,
-        });
-        if (!baseline || !baselineAcc || !paired) continue;
-        const before = baseline.decide(input, TRACE);
-        baselineAcc.add({ customerId, segment, logged, result: before, protectedValues: undefined });
-        if (logged) {
-          changes.loggedRows++;
-          paired.top.add(pairedOffPolicyRow(logged, before, result, 'top', customerId));
-          paired.slate.add(pairedOffPolicyRow(logged, before, result, 'slate', customerId));
+    for (let pageStart = from; pageStart < to; pageStart = pageEnd(pageStart)) {
+      const rows = await nextPage;
+      if (pageEnd(pageStart) < to) nextPage = page(pageEnd(pageStart));
+      if (pageStart > from && (await this.simulations.status(simulationId)) === 'CANCELLED') return;
+      for (let start = 0; start < rows.length; start += SLICE) {
+        if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
+        const end = Math.min(start + SLICE, rows.length);
+        for (let i = start; i < end; i++) {
+          const row = rows[i]!;
+          const input: DecisionInput = { customer: row.customer, context: { now } };
+          const result = draft.decide(input, TRACE);
+          const customerId = row.customer_id ?? undefined;
+          const logged = row.logged ?? undefined;
+          const segment = segmentLabel(segmentColumns, row.segments);
+          // One object shape for every row (no spreads): the accumulator's code stays monomorphic.
+          draftAcc.add({
+            customerId,
+            segment,
+            logged,
+            result,
+            protectedValues: protectedFields.length
+              ? protectedValuesOf(row.customer, protectedFields)
+              : undefined,
+          });
+          if (!baseline || !baselineAcc || !paired) continue;
+          const before = baseline.decide(input, TRACE);
+          baselineAcc.add({ customerId, segment, logged, result: before, protectedValues: undefined });
+          if (logged) {
+            changes.loggedRows++;
+            paired.top.add(pairedOffPolicyRow(logged, before, result, 'top', customerId));
+            paired.slate.add(pairedOffPolicyRow(logged, before, result, 'slate', customerId));
+          }
+          const beforeTop = topRecommendation(before)?.actionId ?? null;
+          const afterTop = topRecommendation(result)?.actionId ?? null;
+          changes.compared++;
+          if (beforeTop !== afterTop) {
+            changes.changed++;
+            if (changes.examples.length < EXAMPLES)
+              changes.examples.push({
+                customerId: customerId ?? `row ${row.row_no + 1}`,
+                before: beforeTop,
+                after: afterTop,
+              });
+          }
         }
-        const beforeTop = topRecommendation(before)?.actionId ?? null;
-        const afterTop = topRecommendation(result)?.actionId ?? null;
-        changes.compared++;
-        if (beforeTop !== afterTop) {
-          changes.changed++;
-          if (changes.examples.length < EXAMPLES)
-            changes.examples.push({
-              customerId: customerId ?? `row ${row.row_no + 1}`,
-              before: beforeTop,
-              after: afterTop,
-            });
-        }
+        await yieldToEventLoop();
       }
-      await yieldToEventLoop();
     }
     if (interrupted()) throw new ChunkInterrupted(simulationId, chunkNo);
     const pairedJson: PairedChunk | null = paired
@@ -190,7 +201,7 @@ export class SimulationProcessor implements SimulationProcessors {
     await this.simulations.storeChunk(
       simulationId,
       chunkNo,
-      rows.length,
+      to - from,
       draftAcc.toJSON(),
       baselineAcc ? baselineAcc.toJSON() : null,
       pairedJson,

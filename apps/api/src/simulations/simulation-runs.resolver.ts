@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { ALL_ROLES } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
 import { Simulation, SimulationStatus } from './simulation.entity';
 import { SimulationLearningInput, SimulationProgress } from './simulation-run.types';
@@ -21,7 +22,7 @@ const POLL_MS = 500;
 export class SimulationRunsResolver {
   constructor(private readonly simulations: SimulationsService) {}
 
-  @Roles(Role.analyst)
+  @Allowed(Permission.runSimulation)
   @Mutation(() => Simulation, {
     description:
       'Simulates a version over a dataset (BullMQ flow: one job per chunk of rows). The same content, dataset and baseline is reused unless force.',
@@ -43,7 +44,7 @@ export class SimulationRunsResolver {
     return this.simulations.run(actor, { versionId, datasetId, baselineVersionId, force, learning });
   }
 
-  @Roles(Role.analyst)
+  @Allowed(Permission.runSimulation)
   @Mutation(() => Simulation, {
     description: 'QUEUED or RUNNING → CANCELLED; pending chunks are removed, running ones stop.',
   })
@@ -51,7 +52,7 @@ export class SimulationRunsResolver {
     return this.simulations.cancel(actor, id);
   }
 
-  @Roles(Role.analyst)
+  @Allowed(Permission.runSimulation)
   @Mutation(() => Simulation, {
     description:
       'Deletes a simulation and its results (audited): not while it is QUEUED or RUNNING (cancel it first), nor while it is the evidence of a version in review, approved or published.',

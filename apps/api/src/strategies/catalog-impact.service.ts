@@ -23,11 +23,14 @@ export class CatalogImpactService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.changes.listen((em, change, write) => this.apply(em, change, write));
+    this.changes.listen((em, changes, write) => this.apply(em, changes, write));
   }
 
-  /** `write` false: the preview before saving, with the edit not written yet; nothing is changed. */
-  async apply(em: EntityManager, change: CatalogChange, write = true): Promise<VersionImpact[]> {
+  /**
+   * `changes`: one edit, or all the edits of an import (each version is looked at once, with the
+   * edits it reads). `write` false: the preview before saving, with the edits not written yet.
+   */
+  async apply(em: EntityManager, changes: readonly CatalogChange[], write = true): Promise<VersionImpact[]> {
     const listed = await this.versions.inStates(em, [
       VersionStatus.DRAFT,
       VersionStatus.IN_REVIEW,
@@ -35,12 +38,8 @@ export class CatalogImpactService implements OnModuleInit {
       VersionStatus.PUBLISHED,
     ]);
     const loaded = await this.environment.load(em);
-    const live = write ? loaded : withChange(loaded, change);
+    const live = write ? loaded : changes.reduce((env, change) => withChange(env, change), loaded);
     const impacts: VersionImpact[] = [];
-    const what =
-      change.kind === 'action'
-        ? describeActionChange(change.id, change.before, change.after)
-        : describeFieldChange(change.scope, change.name, change.before, change.after);
     for (const version of listed) {
       const at = (effect: VersionImpact['effect'], message: string): VersionImpact => ({
         strategyId: version.strategyId,
@@ -53,22 +52,26 @@ export class CatalogImpactService implements OnModuleInit {
       });
       if (version.status === VersionStatus.DRAFT) {
         // Only drafts that read what changed need a new copy (pinning validates the whole document).
-        if (!draftReads(version, change)) continue;
+        const read = changesRead(version, changes, true);
+        if (!read.length) continue;
         // The draft keeps the registry model versions it was saved with.
         const models = version.environment?.models;
         const content = pinnedContent(version.document, models ? { ...live, ...withRegistry(models) } : live);
         if (content.contentHash === version.contentHash) continue;
         if (write) await this.versions.repin(em, version.id, content);
-        impacts.push(at('FOLLOWS', `takes the change: ${what}`));
+        impacts.push(at('FOLLOWS', `takes the change: ${described(read)}`));
         continue;
       }
-      if (!reads(version, change)) continue;
-      const breaks =
-        change.kind === 'field'
-          ? fieldBreak(pinnedField(version, change) ?? change.before, change.after)
-          : null;
-      if (breaks && change.kind === 'field' && version.status !== VersionStatus.IN_REVIEW)
-        impacts.push(at('BREAKS', `reads ${change.scope}.${change.name}, and ${breaks}`));
+      const read = changesRead(version, changes, false);
+      if (!read.length) continue;
+      const what = described(read);
+      const breaks = read.flatMap((change) => {
+        if (change.kind !== 'field') return [];
+        const broken = fieldBreak(pinnedField(version, change) ?? change.before, change.after);
+        return broken ? [`reads ${change.scope}.${change.name}, and ${broken}`] : [];
+      });
+      if (breaks.length && version.status !== VersionStatus.IN_REVIEW)
+        impacts.push(at('BREAKS', breaks.join('; ')));
       else if (!version.environment)
         impacts.push(
           at(
@@ -95,6 +98,56 @@ export class CatalogImpactService implements OnModuleInit {
   }
 }
 
+/** The changes in words: each one, or for a long import the first few and how many more. */
+function described(changes: readonly CatalogChange[]): string {
+  const words = changes
+    .slice(0, 3)
+    .map((c) =>
+      c.kind === 'action'
+        ? describeActionChange(c.id, c.before, c.after)
+        : describeFieldChange(c.scope, c.name, c.before, c.after),
+    );
+  const more = changes.length - words.length;
+  return more > 0 ? `${words.join('; ')} and ${more} more change${more === 1 ? '' : 's'}` : words.join('; ');
+}
+
+/**
+ * The changes a version reads, in their order: actions it keeps a copy of or would offer (one pass
+ * over its actions steps for all of an import's actions), fields it reads (for a draft, declared or
+ * not yet: a field it reads may be declared only now).
+ */
+function changesRead(
+  version: StrategyVersion,
+  changes: readonly CatalogChange[],
+  draft: boolean,
+): CatalogChange[] {
+  const actionChanges = changes.filter(
+    (c): c is Extract<CatalogChange, { kind: 'action' }> => c.kind === 'action',
+  );
+  const pinned = new Set(version.environment?.actions.map((a) => a.id));
+  const offered = new Set(
+    actionsSelected(
+      version.document,
+      actionChanges.flatMap((c) => [c.before, c.after].filter((a) => a !== null)),
+    ),
+  );
+  const fields = changes.some((c) => c.kind === 'field')
+    ? draft
+      ? fieldsRead([version.document, version.environment?.models])
+      : fieldsRead(version.document)
+    : undefined;
+  return changes.filter((change) => {
+    if (change.kind === 'action')
+      return (
+        pinned.has(change.id) ||
+        (change.before !== null && offered.has(change.before)) ||
+        (change.after !== null && offered.has(change.after))
+      );
+    if (!draft && version.environment) return pinnedField(version, change) !== undefined;
+    return fields![change.scope].includes(change.name);
+  });
+}
+
 /** The live environment as it will be once the edit is written: the entry replaced in place, or added last, or gone. */
 function withChange<E extends StrategyEnvironment>(live: E, change: CatalogChange): E {
   if (change.kind === 'action')
@@ -111,25 +164,6 @@ function replaced<T>(list: readonly T[], key: (item: T) => string, id: string, a
   const at = list.findIndex((item) => key(item) === id);
   if (at < 0) return after ? [...list, after] : [...list];
   return after ? list.map((item, i) => (i === at ? after : item)) : list.filter((_, i) => i !== at);
-}
-
-/** Whether a submitted version reads what the edit changed (or, for a new action, would offer it). */
-function reads(version: StrategyVersion, change: CatalogChange): boolean {
-  if (change.kind === 'action') {
-    if (version.environment?.actions.some((a) => a.id === change.id)) return true;
-    return [change.before, change.after].some(
-      (a) => a !== null && actionsSelected(version.document, [a]).length > 0,
-    );
-  }
-  if (version.environment) return pinnedField(version, change) !== undefined;
-  return fieldsRead(version.document)[change.scope].includes(change.name);
-}
-
-/** Whether a draft reads what the edit changed, declared or not yet (a field it reads may be declared only now). */
-function draftReads(version: StrategyVersion, change: CatalogChange): boolean {
-  if (change.kind === 'field')
-    return fieldsRead([version.document, version.environment?.models])[change.scope].includes(change.name);
-  return reads(version, change);
 }
 
 function pinnedField(

@@ -1,7 +1,7 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/access.decorators';
-import { Role } from '../auth/roles';
+import { CurrentActor } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import { ReviewQueueService } from './review-queue.service';
 import { StrategyVersion } from './strategy-version.entity';
 import { Strategy } from './strategy.entity';
@@ -21,7 +21,7 @@ export class ReviewQueueItemType {
 export class ReviewQueueResolver {
   constructor(private readonly queue: ReviewQueueService) {}
 
-  @Roles(Role.reviewer)
+  @Allowed(Permission.reviewVersions)
   @Query(() => [ReviewQueueItemType], {
     description:
       'The versions waiting for you: in review, of strategies not archived, that you neither created nor edited (four eyes); longest waiting first.',

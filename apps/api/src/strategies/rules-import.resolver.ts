@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/access.decorators';
-import { Role } from '../auth/roles';
+import { CurrentActor } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { ZodPipe } from '../common/validation';
 import { importRulesSchema, RulesImportPayload } from './dto/rules-import.types';
@@ -11,7 +11,7 @@ import { RulesImportService } from './rules-import.service';
 export class RulesImportResolver {
   constructor(private readonly rulesImport: RulesImportService) {}
 
-  @Roles(Role.designer)
+  @Allowed(Permission.createStrategy)
   @Mutation(() => RulesImportPayload, {
     description:
       'Makes a new strategy (version 1 a DRAFT) from a json-rules-engine rules file (a list of rules, or { rules: [...] }): one action per event type, added to the catalog unless an action with that id exists, eligible when its rule holds. `report` says, per rule, what could not be carried over. All or nothing.',

@@ -3,6 +3,7 @@ import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { notFound } from '../common/errors';
 import {
@@ -55,7 +56,7 @@ export class StrategiesResolver {
     return (await this.strategiesService.get(id)) ?? Promise.reject(notFound('Strategy', id));
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.createStrategy)
   @Mutation(() => Strategy, { description: 'Creates a strategy with version 1 as a DRAFT.' })
   createStrategy(
     @CurrentActor() actor: Actor,

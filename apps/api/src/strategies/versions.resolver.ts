@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { validationFailed } from '../common/errors';
 import { ZodPipe } from '../common/validation';
@@ -63,7 +64,7 @@ export class VersionsResolver {
     return this.versionsService.testDecision(input);
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editDrafts)
   @Mutation(() => SaveDraftPayload, {
     description:
       'Saves a DRAFT (optimistic locking). Invalid content is saved too; see SaveDraftPayload.problems.',
@@ -75,7 +76,7 @@ export class VersionsResolver {
     return this.versionsService.saveDraft(actor, input);
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editDrafts)
   @Mutation(() => StrategyVersion, {
     description: 'A new DRAFT with the content of any version of the strategy.',
   })
@@ -83,7 +84,7 @@ export class VersionsResolver {
     return this.versionsService.clone(actor, id);
   }
 
-  @Roles(Role.designer)
+  @Allowed(Permission.editDrafts)
   @Mutation(() => StrategyVersion, {
     description: 'DRAFT → IN_REVIEW. The engine must find no errors; the content is frozen from now on.',
   })
@@ -100,7 +101,7 @@ export class VersionsResolver {
     return this.lifecycle.submit(actor, id, expectedRevision);
   }
 
-  @Roles(Role.reviewer)
+  @Allowed(Permission.reviewVersions)
   @Mutation(() => StrategyVersion, {
     description:
       'IN_REVIEW → APPROVED. Not by its author or editors; needs a COMPLETED simulation of its content hash, and a justification when its fairness check fails.',
@@ -125,7 +126,7 @@ export class VersionsResolver {
     return this.lifecycle.approve(actor, id, comment, justification);
   }
 
-  @Roles(Role.reviewer)
+  @Allowed(Permission.reviewVersions)
   @Mutation(() => StrategyVersion, { description: 'IN_REVIEW → DRAFT, with the reason as a review comment.' })
   rejectVersion(
     @CurrentActor() actor: Actor,
@@ -135,7 +136,7 @@ export class VersionsResolver {
     return this.lifecycle.reject(actor, id, comment);
   }
 
-  @Roles(Role.publisher)
+  @Allowed(Permission.publishVersions)
   @Mutation(() => StrategyVersion, {
     description:
       'APPROVED → PUBLISHED; the previously published version becomes RETIRED in the same transaction.',
@@ -147,7 +148,7 @@ export class VersionsResolver {
     return this.lifecycle.publish(actor, id);
   }
 
-  @Roles(Role.publisher)
+  @Allowed(Permission.publishVersions)
   @Mutation(() => StrategyVersion, {
     description:
       'Re-publishes an earlier APPROVED or RETIRED version, with the reason (kept in the audit log); the current one becomes RETIRED. Each version keeps the time it was first published.',
@@ -161,7 +162,7 @@ export class VersionsResolver {
     return this.lifecycle.rollback(actor, strategyId, toVersionId, reason);
   }
 
-  @Roles(Role.publisher)
+  @Allowed(Permission.publishVersions)
   @Mutation(() => StrategyVersion, {
     description: 'PUBLISHED → RETIRED: the strategy stops answering decisions.',
   })

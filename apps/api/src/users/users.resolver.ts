@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/access.decorators';
+import { Allowed, Permission } from '../auth/permissions';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
 import {
@@ -28,7 +29,7 @@ const UserConnection = connectionType(User, 'User');
 export class UsersResolver {
   constructor(private readonly usersService: UsersService) {}
 
-  @Roles(Role.admin)
+  @Allowed(Permission.manageUsers)
   @Query(() => UserConnection, { description: 'All users, by email. Admin only.' })
   users(
     @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'))
@@ -37,13 +38,13 @@ export class UsersResolver {
     return this.usersService.list(page ?? { first: DEFAULT_PAGE_SIZE });
   }
 
-  @Roles(Role.admin)
+  @Allowed(Permission.manageUsers)
   @Query(() => User)
   async user(@Args('id', { type: () => ID }, new ZodPipe(uuidSchema, 'id')) id: string) {
     return (await this.usersService.get(id)) ?? Promise.reject(notFound('User', id));
   }
 
-  @Roles(Role.admin)
+  @Allowed(Permission.manageUsers)
   @Mutation(() => User)
   createUser(
     @CurrentActor() actor: Actor,
@@ -52,7 +53,7 @@ export class UsersResolver {
     return this.usersService.create(actor, input);
   }
 
-  @Roles(Role.admin)
+  @Allowed(Permission.manageUsers)
   @Mutation(() => User, {
     description: 'Replaces the roles of a user. The last active admin keeps the admin role.',
   })
@@ -64,7 +65,7 @@ export class UsersResolver {
     return this.usersService.setRoles(actor, userId, roles);
   }
 
-  @Roles(Role.admin)
+  @Allowed(Permission.manageUsers)
   @Mutation(() => User, {
     description: 'Deactivated users cannot sign in; their tokens stop working at once.',
   })

@@ -7,6 +7,9 @@ export const STATUS_FIELDS = `modelId version frozen servingSnapshotId evidence 
   predictors { name input importance bins { label weight sd } } snapshots { id seq evidence positives hash reason comment createdAt createdBy }
   overrides { actionId actionName shown overridden rate } servingSpec config { groupBy explorationShare maturity positiveOutcomes negativeOutcomes priorModelId priorVersion predictors { input type center spread } }`;
 
+/** A learner that polls for outcomes every 50 ms and applies them at once: tests see learning within a second. */
+export const FAST_LEARNER = { ADAPTIVE_LEARNER_POLL_MS: '50', ADAPTIVE_LEARNER_SETTLE_MS: '50' };
+
 export const CREATE = `mutation($i: AdaptiveModelInput!) { createAdaptiveModel(input: $i) { id name kind } }`;
 
 /** An adaptive model over customer.age: young customers accept, old ones decline (see `accepts`). */

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { DecisionRecord } from '../../src/decision-log/decision-log.writer';
 import type { TestApp } from './test-app';
 import { ok } from './test-app';
 
@@ -26,6 +28,85 @@ export const VALID_DOC_TOP1 = {
 };
 
 /** Readable but wrong: a filter that is not connected and reads an unknown field, and no output. */
+/** Conditions in a strategy document (json-rules-engine's shape). */
+type Condition = Record<string, unknown>;
+
+/** Every action, each kept only for customers meeting its own condition (actions without one: everyone). */
+export function eligibilityDoc(byAction: Record<string, Condition>) {
+  return {
+    schemaVersion: 1,
+    nodes: [
+      { id: 'all', type: 'actions', config: {} },
+      { id: 'eligible', type: 'filter', config: { condition: { all: [] }, byAction } },
+      { id: 'output', type: 'output', config: {} },
+    ],
+    edges: [
+      { source: 'all', target: 'eligible' },
+      { source: 'eligible', target: 'output' },
+    ],
+  };
+}
+
+/** Only the actions of the group 'adult', for customers aged 18 or more. */
+export const ADULTS_DOC = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'candidates', type: 'actions', config: { groups: ['adult'] } },
+    {
+      id: 'adults',
+      type: 'filter',
+      config: {
+        condition: {
+          all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
+        },
+      },
+    },
+    { id: 'output', type: 'output', config: {} },
+  ],
+  edges: [
+    { source: 'candidates', target: 'adults' },
+    { source: 'adults', target: 'output' },
+  ],
+};
+
+/**
+ * Every action through a contact policy (`policy`: its limits or cooldowns), then by value; the best
+ * `limit` of them when given.
+ */
+export function contactPolicyDoc(policy: Record<string, unknown>, limit?: number) {
+  const steps: [string, string, Record<string, unknown>][] = [
+    ['all', 'actions', {}],
+    ['policy', 'contactPolicy', policy],
+    ['arbitrate', 'arbitrate', { propensityWeight: 0, valueWeight: 1 }],
+    ...(limit === undefined ? [] : [['top', 'rank', { limit }] as [string, string, Record<string, unknown>]]),
+    ['output', 'output', {}],
+  ];
+  return {
+    schemaVersion: 1,
+    nodes: steps.map(([id, type, config]) => ({ id, type, config })),
+    edges: steps.slice(1).map(([id], i) => ({ source: steps[i]![0], target: id })),
+  };
+}
+
+/** A decision as the decision log writer takes it: one action shown, made up ids. */
+export function decisionRecord(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
+  return {
+    id: randomUUID(),
+    decidedAt: new Date(),
+    customerId: `c-${randomUUID()}`,
+    strategyId: randomUUID(),
+    versionId: randomUUID(),
+    versionNumber: 1,
+    contentHash: 'hash',
+    actions: [{ actionId: 'offer-a', rank: 1 }],
+    inputs: null,
+    latencyMs: 0.1,
+    apiKeyId: null,
+    source: 'rest',
+    ...overrides,
+  };
+}
+
 export const INVALID_DOC = {
   schemaVersion: 1,
   nodes: [
@@ -129,6 +210,32 @@ export const mutate = {
 };
 
 /** Plays the simulations worker: a COMPLETED simulation of this content hash. */
+/** Creates catalog actions (as a designer), one by one. */
+export async function createActions(
+  t: TestApp,
+  token: string,
+  actions: Record<string, unknown>[],
+): Promise<void> {
+  for (const i of actions)
+    ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i }, token));
+}
+
+/** Declares customer fields (as a designer): `{ name, type, allowedValues?, personal? }` each. */
+export async function defineCustomerFields(
+  t: TestApp,
+  token: string,
+  fields: { name: string; type: string; allowedValues?: string[]; personal?: boolean }[],
+): Promise<void> {
+  for (const field of fields)
+    ok(
+      await t.gql(
+        `mutation($i: DefineSchemaFieldInput!) { defineSchemaField(input: $i) { name } }`,
+        { i: { scope: 'customer', ...field } },
+        token,
+      ),
+    );
+}
+
 export async function completeSimulation(
   t: TestApp,
   contentHash: string,

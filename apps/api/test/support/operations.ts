@@ -110,6 +110,18 @@ export const MUTATIONS: Record<string, Prepare> = {
       variables: { id: a.id, i: { expectedRevision: a.revision, value: 5 } },
     };
   },
+  importActions: async (s) => {
+    const a = await s.action();
+    return {
+      query: `mutation($i: ImportActionsInput!) { importActions(input: $i) { created updated } }`,
+      variables: {
+        i: {
+          create: [{ id: s.unique('a'), name: 'An imported action', value: 3 }],
+          update: [{ id: a.id, expectedRevision: a.revision, value: 7 }],
+        },
+      },
+    };
+  },
   deleteAction: async (s) => {
     const a = await s.action();
     return {
@@ -292,7 +304,7 @@ export const QUERIES: Record<string, Prepare> = {
     query: `query($d: ID!) { trainingChoices(datasetId: $d, targetColumn: "y") { rows targets { column values } predictors { name include } timeColumns } }`,
     variables: { d: await trainableDataset(t, s.unique('dataset')) },
   }),
-  me: async () => ({ query: `{ me { id } }` }),
+  me: async () => ({ query: `{ me { id permissions deniedPermissions { permission reason } } }` }),
   people: async (s) => ({
     query: `query($ids: [ID!]!) { people(ids: $ids) { id displayName } }`,
     variables: { ids: [s.designer.id] },

@@ -25,6 +25,7 @@ export const MUTATION_ACCESS: Record<string, Access> = {
   setUserActive: [Role.admin],
   createAction: D,
   updateAction: D,
+  importActions: D,
   deleteAction: D,
   defineSchemaField: D,
   removeSchemaField: D,

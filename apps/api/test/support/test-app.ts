@@ -52,6 +52,22 @@ export interface TestApp {
 
 let counter = 0;
 
+/** A second API instance on the database of `first` (as a second replica behind a load balancer). */
+export function secondInstance(
+  first: TestApp,
+  overrides: Partial<Record<string, string>> = {},
+): Promise<NestExpressApplication> {
+  return createApp(
+    loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: first.db.url,
+      LOG_LEVEL: 'silent',
+      DATABASE_POOL_SIZE: '5',
+      ...overrides,
+    }),
+  );
+}
+
 /** Boots the real API on a fresh database (migrations applied at start-up); `connectThrough` rewrites the URL the API uses (e.g. through a proxy). */
 export async function startTestApp(
   overrides: Partial<Record<string, string>> = {},

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options';
 
 /** The machine's PostgreSQL (trust auth). Override with TEST_DATABASE_ADMIN_URL. */
 export const ADMIN_URL =
@@ -36,6 +38,29 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+export interface MigrationTarget {
+  db: TestDatabase;
+  /** The app's data source (entities and migrations) on `db`, no migration run yet. */
+  ds: DataSource;
+  close(): Promise<void>;
+}
+
+/** A fresh, empty database and the app's TypeORM data source on it, for running migrations by hand. */
+export async function createMigrationTarget(): Promise<MigrationTarget> {
+  const db = await createTestDatabase();
+  const ds = await new DataSource(
+    dataSourceOptions({ database: { url: db.url, poolSize: 2, migrateOnStart: false } }),
+  ).initialize();
+  return {
+    db,
+    ds,
+    async close() {
+      await ds.destroy();
+      await db.drop();
     },
   };
 }

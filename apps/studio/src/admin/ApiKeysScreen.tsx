@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useState } from 'react';
+import { useServerMutation, useServerQuery } from '../api/use-server-query';
 import type { SessionUser } from '../auth/session';
 import { deniedReason } from '../app/access';
 import { Button, Dialog, EmptyState } from '../shared/ui';
@@ -11,36 +11,24 @@ import { formatDay } from '../shared/format-date';
 
 /** The API keys of calling systems: list, create (the secret is shown once) and revoke. */
 export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: SessionUser; api?: ApiKeysApi }) {
-  const [keys, setKeys] = useState<ApiKey[]>();
-  const [strategies, setStrategies] = useState<StrategyName[]>([]);
-  const [error, setError] = useState<string>();
+  const list = useServerQuery(() => api.list(), [api]);
+  const keys = list.data;
+  // Names for the scope column; without them the ids are shown.
+  const names = useServerQuery(() => api.strategies(), [api]);
+  const strategies: StrategyName[] = names.data ?? [];
+  const revocation = useServerMutation((key: ApiKey) => api.revoke(key.id));
+  const failure = revocation.error ? revocation.failure : list.error ? list.failure : undefined;
+  const error = failure === undefined ? undefined : adminError(failure);
+  const busy = revocation.busy;
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ name: string; secret: string; strategy?: string }>();
   const [revoking, setRevoking] = useState<ApiKey>();
-  const [busy, setBusy] = useState(false);
-  const denied = deniedReason('manageKeys', user.roles);
-
-  const load = useCallback(() => {
-    setError(undefined);
-    api.list().then(setKeys, (err: unknown) => setError(adminError(err)));
-    // Names for the scope column; without them the ids are shown.
-    api.strategies().then(setStrategies, () => undefined);
-  }, [api]);
-  useEffect(load, [load]);
-  useReloadOnReturn(load);
+  const denied = deniedReason('manageKeys', user);
 
   const revoke = async (key: ApiKey) => {
-    setBusy(true);
-    try {
-      const revoked = await api.revoke(key.id);
-      setKeys((all) => all?.map((k) => (k.id === revoked.id ? revoked : k)));
-      setRevoking(undefined);
-    } catch (err) {
-      setError(adminError(err));
-      setRevoking(undefined);
-    } finally {
-      setBusy(false);
-    }
+    const revoked = await revocation.run(key);
+    if (revoked) list.setData((all) => all?.map((k) => (k.id === revoked.id ? revoked : k)));
+    setRevoking(undefined);
   };
 
   const scope = (key: ApiKey) =>
@@ -131,7 +119,7 @@ export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: Session
           onCancel={() => setCreating(false)}
           onCreated={({ apiKey, secret }) => {
             setCreating(false);
-            setKeys((all) => [...(all ?? []), apiKey]);
+            list.setData((all) => [...(all ?? []), apiKey]);
             // The curl line names a strategy this key may use: a key scoped to others would get 403.
             const scoped = apiKey.strategyIds?.[0];
             const strategy = scoped && (strategies.find((st) => st.id === scoped)?.name ?? scoped);

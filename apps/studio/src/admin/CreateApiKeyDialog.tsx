@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { Button, Dialog, Field, TextInput } from '../shared/ui';
-import type { ApiKey, ApiKeysApi, StrategyName } from './admin-api';
+import type { ApiKey, ApiKeysApi } from './admin-api';
 import { adminError } from './admin-error';
 
 const MAX_RATE = 1_000_000;
@@ -19,15 +20,12 @@ export function CreateApiKeyDialog({
   const [scope, setScope] = useState<'all' | 'chosen'>('all');
   const [chosen, setChosen] = useState<string[]>([]);
   const [rateText, setRateText] = useState('');
-  const [strategies, setStrategies] = useState<StrategyName[]>();
-  const [loadError, setLoadError] = useState<string>();
+  const names = useServerQuery(() => api.strategies(), [api]);
+  const strategies = names.data;
+  const loadError = names.error === undefined ? undefined : adminError(names.failure);
   const [error, setError] = useState<string>();
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api.strategies().then(setStrategies, (err: unknown) => setLoadError(adminError(err)));
-  }, [api]);
 
   const nameError = !name.trim()
     ? 'Give the key a name: which system uses it, e.g. “web shop”.'

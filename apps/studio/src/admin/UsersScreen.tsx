@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import type { Role } from '../api/generated/graphql';
 import type { SessionUser } from '../auth/session';
 import { deniedReason } from '../app/access';
@@ -11,27 +11,24 @@ import { ROLES } from './roles';
 
 /** Who may use the studio, with which roles; admins add people, change roles and (de)activate. */
 export function UsersScreen({ user: me, api = graphqlUsersApi }: { user: SessionUser; api?: UsersApi }) {
-  const [users, setUsers] = useState<User[]>();
-  const [next, setNext] = useState<string>();
-  const [error, setError] = useState<string>();
+  // The first page; "Load more" appends to it, and a return to the page reads the first page again.
+  const list = useServerQuery(() => api.page(), [api]);
+  const users = list.data?.users;
+  const next = list.data?.next;
+  const [changeError, setError] = useState<string>();
+  const error = changeError ?? (list.error === undefined ? undefined : adminError(list.failure));
+  const setUsers = (update: (all: User[]) => User[]) =>
+    list.setData((d) => d && { ...d, users: update(d.users) });
   const [notice, setNotice] = useState<string>();
   const [pending, setPending] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const denied = deniedReason('manageUsers', me.roles);
+  const denied = deniedReason('manageUsers', me);
 
-  const loadPage = useCallback(
-    (after?: string) =>
-      api.page(after).then(
-        (page) => {
-          setUsers((all) => (after ? [...(all ?? []), ...page.users] : page.users));
-          setNext(page.next);
-        },
-        (err: unknown) => setError(adminError(err)),
-      ),
-    [api],
-  );
-  useEffect(() => void loadPage(), [loadPage]);
-  useReloadOnReturn(loadPage);
+  const loadMore = (after: string) =>
+    api.page(after).then(
+      (page) => list.setData((d) => ({ users: [...(d?.users ?? []), ...page.users], next: page.next })),
+      (err: unknown) => setError(adminError(err)),
+    );
 
   const change = async (user: User, run: () => Promise<User>, done: (u: User) => string) => {
     setPending(user.id);
@@ -39,7 +36,7 @@ export function UsersScreen({ user: me, api = graphqlUsersApi }: { user: Session
     setNotice(undefined);
     try {
       const updated = await run();
-      setUsers((all) => all?.map((u) => (u.id === updated.id ? updated : u)));
+      setUsers((all) => all.map((u) => (u.id === updated.id ? updated : u)));
       setNotice(done(updated));
     } catch (err) {
       setError(`${user.displayName}: ${adminError(err)}`);
@@ -95,7 +92,7 @@ export function UsersScreen({ user: me, api = graphqlUsersApi }: { user: Session
           api={api}
           onCancel={() => setCreating(false)}
           onCreated={(created) => {
-            setUsers((all) => [...(all ?? []), created]);
+            setUsers((all) => [...all, created]);
             setCreating(false);
             setNotice(`${created.displayName} can now sign in as ${created.email}.`);
           }}
@@ -193,7 +190,7 @@ export function UsersScreen({ user: me, api = graphqlUsersApi }: { user: Session
         </table>
       )}
       {next && (
-        <Button onClick={() => void loadPage(next)} className="load-more">
+        <Button onClick={() => void loadMore(next)} className="load-more">
           Load more users
         </Button>
       )}

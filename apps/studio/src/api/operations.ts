@@ -2,6 +2,30 @@ import { graphql } from './generated';
 
 /** Every GraphQL operation the studio sends; `npm run codegen -w apps/studio` types them from schema.graphql. */
 
+/** The signed-in user as the studio keeps it: who, and what the server lets them do. */
+export const SessionUserFields = graphql(`
+  fragment SessionUserFields on User {
+    id
+    email
+    displayName
+    roles
+    permissions
+    deniedPermissions {
+      permission
+      reason
+    }
+  }
+`);
+
+/** Read again when the user comes back to the page: roles may have changed meanwhile. */
+export const MyPermissionsQuery = graphql(`
+  query MyPermissions {
+    me {
+      ...SessionUserFields
+    }
+  }
+`);
+
 export const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
@@ -9,10 +33,7 @@ export const LoginMutation = graphql(`
       refreshToken
       expiresIn
       user {
-        id
-        email
-        displayName
-        roles
+        ...SessionUserFields
       }
     }
   }
@@ -25,10 +46,7 @@ export const RefreshTokenMutation = graphql(`
       refreshToken
       expiresIn
       user {
-        id
-        email
-        displayName
-        roles
+        ...SessionUserFields
       }
     }
   }

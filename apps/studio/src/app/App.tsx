@@ -4,8 +4,8 @@ import { session, type SessionUser } from '../auth/session';
 import { ApiStrategySource } from '../strategies/api-strategy-source';
 import { LocalStrategySource } from '../strategies/local-strategy-source';
 import { StrategiesScreen } from '../strategies/StrategiesScreen';
-import { ROLE_FOR, ROLE_MISSING } from '../review/review-rules';
-import { canOpen } from './access';
+import { useFreshPermissions } from '../auth/use-fresh-permissions';
+import { canOpen, deniedReason } from './access';
 import { AppShell } from './AppShell';
 import { landingRoute } from './landing';
 import { navigate, useRoute, type Route } from './router';
@@ -64,6 +64,9 @@ const LOCAL_USER: SessionUser = {
   email: '',
   roles: ['designer'],
   id: 'local',
+  // Without the API only strategies in this browser exist: designing them is all there is to do.
+  permissions: ['createStrategy', 'editDrafts'],
+  deniedPermissions: [],
 };
 
 export function App() {
@@ -71,6 +74,7 @@ export function App() {
   const source = useMemo(() => (local ? new LocalStrategySource() : new ApiStrategySource()), [local]);
   const current = useSyncExternalStore(session.subscribe, session.get);
   const asked = useRoute();
+  useFreshPermissions(!local && !!current);
   if (!local && !current) return <LoginScreen />;
   const user = local ? LOCAL_USER : current!.user;
   const home: Route = local ? { screen: 'strategies' } : landingRoute(user.roles);
@@ -86,7 +90,7 @@ export function App() {
           onBack={back}
           onOpenStrategy={(id) => navigate({ screen: 'editor', strategyId: id })}
           onReview={local ? undefined : () => navigate({ screen: 'review', strategyId: route.strategyId })}
-          newDraftDenied={user.roles.includes(ROLE_FOR.clone) ? undefined : ROLE_MISSING.clone}
+          newDraftDenied={deniedReason('editDrafts', user)}
         />
       </Loading>
     );
@@ -112,13 +116,14 @@ export function App() {
         <ExperimentsScreen
           key={route.strategyId}
           strategyId={route.strategyId}
+          user={user}
           onBack={back}
           onOpenReview={() => navigate({ screen: 'review', strategyId: route.strategyId })}
         />
       </Loading>
     );
   }
-  const shown: Route = !local && canOpen(route.screen, user.roles) ? route : { screen: 'strategies' };
+  const shown: Route = !local && canOpen(route.screen, user) ? route : { screen: 'strategies' };
   return (
     <AppShell
       user={user}
@@ -172,7 +177,7 @@ function ShellScreen({
         />
       );
     case 'customers':
-      return <CustomersScreen roles={user.roles} />;
+      return <CustomersScreen user={user} />;
     case 'reviews':
       return <ReviewQueueScreen />;
     case 'audit':

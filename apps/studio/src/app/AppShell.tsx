@@ -22,9 +22,7 @@ export function AppShell({
   onSignOut?: () => void;
   children: ReactNode;
 }) {
-  const items = local
-    ? visibleNav(user.roles).filter((i) => i.screen === 'strategies')
-    : visibleNav(user.roles);
+  const items = local ? visibleNav(user).filter((i) => i.screen === 'strategies') : visibleNav(user);
   return (
     <div className="app-shell">
       <header className="app-header">

@@ -1,93 +1,50 @@
-import type { Role } from '../api/generated/graphql';
+import type { Permission } from '../api/generated/graphql';
+import type { Grants } from '../auth/session';
 import type { Screen } from './router';
 
 /**
- * What each role may see and do in the studio, mirrored from the API's role matrix
- * (apps/api/test/support/role-matrix.ts). The server stays the judge: these rules only decide
- * which screens are in the navigation and which buttons are enabled, with the reason on hover.
+ * What the signed-in user may see and do, as the server serves it (`me { permissions }`, from the
+ * same declarations that guard its operations). The server stays the judge: this only decides which
+ * screens are in the navigation and which buttons are enabled, with the reason on hover.
  */
 
 export interface NavItem {
   screen: Screen;
   label: string;
   /** Who sees the screen; undefined: every signed-in user with a role. */
-  roles?: readonly Role[];
+  permission?: Permission;
 }
 
 export const NAV: readonly NavItem[] = [
   { screen: 'strategies', label: 'Strategies' },
-  { screen: 'reviews', label: 'Review queue', roles: ['reviewer'] },
+  { screen: 'reviews', label: 'Review queue', permission: 'reviewVersions' },
   { screen: 'actions', label: 'Actions' },
   { screen: 'schema', label: 'Customer schema' },
   { screen: 'datasets', label: 'Datasets' },
   { screen: 'simulations', label: 'Simulations' },
   { screen: 'models', label: 'Models' },
-  { screen: 'customers', label: 'Customers', roles: ['analyst', 'admin'] },
-  { screen: 'audit', label: 'Audit log', roles: ['admin', 'reviewer'] },
-  { screen: 'keys', label: 'API keys', roles: ['admin'] },
-  { screen: 'users', label: 'Users', roles: ['admin'] },
+  { screen: 'customers', label: 'Customers', permission: 'readCustomerProfiles' },
+  { screen: 'audit', label: 'Audit log', permission: 'readAuditLog' },
+  { screen: 'keys', label: 'API keys', permission: 'manageKeys' },
+  { screen: 'users', label: 'Users', permission: 'manageUsers' },
 ];
 
-export function visibleNav(roles: readonly Role[]): NavItem[] {
-  return NAV.filter((item) => (item.roles ? item.roles.some((r) => roles.includes(r)) : roles.length > 0));
+export function visibleNav(user: Grants & { roles: readonly unknown[] }): NavItem[] {
+  return NAV.filter((item) =>
+    item.permission ? user.permissions.includes(item.permission) : user.roles.length > 0,
+  );
 }
 
-export function canOpen(screen: Screen, roles: readonly Role[]): boolean {
+export function canOpen(screen: Screen, user: Grants & { roles: readonly unknown[] }): boolean {
   const item = NAV.find((n) => n.screen === screen);
-  return !item || visibleNav(roles).includes(item);
+  return !item || visibleNav(user).includes(item);
 }
 
-/** Things a user does outside the version lifecycle (that one lives in review/review-rules.ts). */
-export type Permission =
-  | 'editCatalog'
-  | 'editSchema'
-  | 'protectFields'
-  | 'setFairnessThresholds'
-  | 'createStrategy'
-  | 'uploadDataset'
-  | 'deleteDataset'
-  | 'runSimulation'
-  | 'exportSimulationCustomers'
-  | 'trainModel'
-  | 'configureAdaptiveModel'
-  | 'controlAdaptiveModel'
-  | 'manageKeys'
-  | 'manageUsers';
-
-const RULES: Record<Permission, { roles: readonly Role[]; reason: string }> = {
-  editCatalog: { roles: ['designer'], reason: 'Only designers change the action catalog.' },
-  editSchema: { roles: ['designer'], reason: 'Only designers change the customer schema.' },
-  protectFields: { roles: ['designer', 'admin'], reason: 'Only designers and admins mark protected fields.' },
-  setFairnessThresholds: {
-    roles: ['admin'],
-    reason: 'Only admins set the thresholds of the fairness check.',
-  },
-  createStrategy: { roles: ['designer'], reason: 'Only designers create strategies.' },
-  uploadDataset: { roles: ['analyst'], reason: 'Only analysts upload datasets.' },
-  deleteDataset: { roles: ['analyst'], reason: 'Only analysts delete datasets.' },
-  runSimulation: { roles: ['analyst'], reason: 'Only analysts run and cancel simulations.' },
-  exportSimulationCustomers: {
-    roles: ['analyst', 'reviewer'],
-    reason: 'Only analysts and reviewers download per-customer results.',
-  },
-  trainModel: {
-    roles: ['analyst', 'admin'],
-    reason: 'Only analysts (and admins) train models and cancel trainings.',
-  },
-  configureAdaptiveModel: {
-    roles: ['analyst', 'admin'],
-    reason: 'Only analysts (and admins) create and reconfigure adaptive models.',
-  },
-  controlAdaptiveModel: {
-    roles: ['publisher', 'admin'],
-    reason: 'Only publishers (and admins) freeze, reset or roll back an adaptive model.',
-  },
-  manageKeys: { roles: ['admin'], reason: 'Only admins manage API keys.' },
-  manageUsers: { roles: ['admin'], reason: 'Only admins manage users and roles.' },
-};
+/** Until the server has said otherwise, nothing is allowed: a button is never enabled by mistake. */
+const NOT_YET = 'Checking what you may do…';
 
 /** Undefined when the user may; otherwise the sentence to show on the disabled control. */
-export function deniedReason(permission: Permission, roles: readonly Role[]): string | undefined {
-  const rule = RULES[permission];
-  return rule.roles.some((r) => roles.includes(r)) ? undefined : rule.reason;
+export function deniedReason(permission: Permission, user: Grants): string | undefined {
+  if (user.permissions.includes(permission)) return undefined;
+  return user.deniedPermissions.find((d) => d.permission === permission)?.reason ?? NOT_YET;
 }

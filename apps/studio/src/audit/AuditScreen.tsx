@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { downloadText } from '../shared/download';
 import { Button, EmptyState } from '../shared/ui';
 import { errorMessage } from '../shared/error-message';
@@ -10,7 +10,6 @@ import {
   EMPTY_FILTER,
   toAuditFilter,
   type AuditEntry,
-  type AuditFacets,
   type AuditFilterForm,
   type ChainVerification,
 } from './audit-model';
@@ -24,42 +23,39 @@ export const EXPORT_LIMIT = 100_000;
 export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
   const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTER);
   const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTER);
-  const [entries, setEntries] = useState<AuditEntry[]>();
-  const [facets, setFacets] = useState<AuditFacets>();
-  const [next, setNext] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
+  // The newest page for the applied filters; "Load older entries" appends to it.
+  const log = useServerQuery(() => api.page(toAuditFilter(applied)), [api, applied], { keepPrevious: true });
+  const entries = log.data?.entries;
+  const next = log.data?.next;
   const [exporting, setExporting] = useState<string>();
-  const [chain, setChain] = useState<ChainVerification | { error: string }>();
+  const [more, setMore] = useState<{ loading: boolean; error?: string }>({ loading: false });
+  const loading = log.loading || more.loading;
+  const error = more.error ?? log.error;
+  // Without facets the filters offer "any" only; the log itself still shows.
+  const facets = useServerQuery(() => api.facets(), [api]).data;
+  // Verifying reads the whole chain: on demand, not on every return to the page.
+  const verification = useServerQuery(() => api.verify(), [api], { onReturn: false });
+  const chain: ChainVerification | { error: string } | undefined = verification.loading
+    ? undefined
+    : verification.error !== undefined
+      ? { error: verification.error }
+      : verification.data;
 
-  const load = useCallback(
-    async (filter: AuditFilterForm, after?: string) => {
-      setLoading(true);
-      try {
-        const page = await api.page(toAuditFilter(filter), after);
-        setEntries((prev) => (after ? [...(prev ?? []), ...page.entries] : page.entries));
-        setNext(page.next);
-        setError(undefined);
-      } catch (err) {
-        setError(errorMessage(err));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [api],
-  );
-  const verify = useCallback(() => {
-    setChain(undefined);
-    api.verify().then(setChain, (err: unknown) => setChain({ error: errorMessage(err) }));
-  }, [api]);
-  useEffect(() => {
-    void load(EMPTY_FILTER);
-    verify();
-    // Without facets the filters offer "any" only; the log itself still shows.
-    api.facets().then(setFacets, () => undefined);
-  }, [api, load, verify]);
-
-  useReloadOnReturn(useCallback(() => load(applied), [load, applied]));
+  const apply = (filter: AuditFilterForm) => {
+    setMore({ loading: false });
+    if (filter === applied) void log.reload();
+    else setApplied(filter);
+  };
+  const loadOlder = async (after: string) => {
+    setMore({ loading: true });
+    try {
+      const page = await api.page(toAuditFilter(applied), after);
+      log.setData((d) => ({ entries: [...(d?.entries ?? []), ...page.entries], next: page.next }));
+      setMore({ loading: false });
+    } catch (err) {
+      setMore({ loading: false, error: errorMessage(err) });
+    }
+  };
 
   const exportCsv = async () => {
     setExporting('Exporting…');
@@ -111,7 +107,7 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
               ? `Could not verify the chain: ${chain.error}`
               : status!.text}
         </span>
-        <Button onClick={verify}>Verify again</Button>
+        <Button onClick={() => void verification.reload()}>Verify again</Button>
         <Button onClick={() => void exportCsv()} disabled={!entries?.length || exporting === 'Exporting…'}>
           Export CSV
         </Button>
@@ -122,14 +118,10 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
           facets={facets}
           busy={loading}
           onChange={setForm}
-          onApply={() => {
-            setApplied(form);
-            void load(form);
-          }}
+          onApply={() => apply(form)}
           onClear={() => {
             setForm(EMPTY_FILTER);
-            setApplied(EMPTY_FILTER);
-            void load(EMPTY_FILTER);
+            apply(EMPTY_FILTER);
           }}
         />
         {exporting && (
@@ -152,7 +144,7 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
         )}
         {entries && entries.length > 0 && <AuditTable entries={entries} untrustedFrom={untrustedFrom} />}
         {next && (
-          <Button onClick={() => void load(applied, next)} disabled={loading}>
+          <Button onClick={() => void loadOlder(next)} disabled={loading}>
             {loading ? 'Loading…' : 'Load older entries'}
           </Button>
         )}

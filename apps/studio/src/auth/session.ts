@@ -1,6 +1,12 @@
-import type { Role } from '../api/generated/graphql';
+import type { Permission, Role } from '../api/generated/graphql';
 
-export interface SessionUser {
+/** What the server lets a user do (`me { permissions deniedPermissions }`), with why not. */
+export interface Grants {
+  permissions: readonly Permission[];
+  deniedPermissions: readonly { permission: Permission; reason: string }[];
+}
+
+export interface SessionUser extends Grants {
   id: string;
   email: string;
   displayName: string;
@@ -27,6 +33,15 @@ export const session = {
     if (cached === undefined) {
       try {
         cached = JSON.parse(storage()?.getItem(KEY) ?? 'null') as Session | null;
+        // Kept by a studio from before permissions were served: none until the server is asked again.
+        if (cached) {
+          const kept: Partial<SessionUser> = cached.user;
+          cached.user = {
+            ...cached.user,
+            permissions: kept.permissions ?? [],
+            deniedPermissions: kept.deniedPermissions ?? [],
+          };
+        }
       } catch {
         cached = null;
       }

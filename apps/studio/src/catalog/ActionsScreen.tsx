@@ -46,7 +46,7 @@ const NO_FILTER: CatalogFilter = { search: '', group: '', channel: '' };
  * (see CatalogTable), with inline editing, CSV import and export.
  */
 export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: SessionUser; api?: CatalogApi }) {
-  const readOnly = deniedReason('editCatalog', user.roles);
+  const readOnly = deniedReason('editCatalog', user);
   const [filter, setFilter] = useState<CatalogFilter>(NO_FILTER);
   const { listed, error: loadError, reload, more, saved, removed } = useCatalogList(api, filter);
   const [editing, setEditing] = useState<Editing>();

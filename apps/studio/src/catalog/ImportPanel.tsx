@@ -35,7 +35,7 @@ export function ImportPanel({
 }: {
   fileName: string;
   preview: ImportPreview;
-  api: Pick<CatalogApi, 'create' | 'update'>;
+  api: Pick<CatalogApi, 'importActions'>;
   /** Rows were written: the catalog should be read again. */
   onImported(): void;
   onClose(): void;
@@ -159,8 +159,10 @@ export function ImportPanel({
       {summary && (
         <div className={`callout ${summary.failed.length ? 'callout-warning' : ''}`} role="status">
           <p>
-            Import finished: {summary.created} created, {summary.updated} updated, {summary.failed.length}{' '}
-            failed.
+            Import finished: {summary.created} created, {summary.updated} updated
+            {summary.notWritten > 0
+              ? `; ${summary.notWritten} not written, as ${summary.failed.length === 1 ? 'one line was' : `${summary.failed.length} lines were`} refused:`
+              : '.'}
           </p>
           {summary.failed.length > 0 && (
             <ul>
@@ -170,6 +172,16 @@ export function ImportPanel({
                 </li>
               ))}
             </ul>
+          )}
+          {summary.impacts.length > 0 && (
+            <>
+              <p>Strategy versions that read the imported actions:</p>
+              <ul aria-label="What the import did to strategy versions">
+                {summary.impacts.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            </>
           )}
         </div>
       )}

@@ -78,6 +78,20 @@ const UpdateCatalogActionMutation = graphql(`
   }
 `);
 
+const ImportCatalogActionsMutation = graphql(`
+  mutation ImportCatalogActions($input: ImportActionsInput!) {
+    importActions(input: $input) {
+      created
+      updated
+      impacts {
+        versionId
+        effect
+        message
+      }
+    }
+  }
+`);
+
 const CatalogChangeImpactQuery = graphql(`
   query CatalogChangeImpact($action: CreateActionInput!, $remove: Boolean!) {
     catalogChangeImpact(action: $action, remove: $remove) {
@@ -99,6 +113,13 @@ export type CatalogAction = CatalogActionFieldsFragment;
 
 export type ActionCreate = CreateActionInput;
 export type ActionUpdate = UpdateActionInput;
+
+/** What an import wrote, and each strategy version it touched (in words). */
+export interface ImportResult {
+  created: number;
+  updated: number;
+  impacts: { versionId: string; effect: string; message: string }[];
+}
 
 /** What the Actions screen filters by, on the server; empty strings mean "any". */
 export interface CatalogFilter {
@@ -132,6 +153,8 @@ export interface CatalogApi {
   create(input: ActionCreate): Promise<CatalogAction>;
   update(id: string, input: ActionUpdate): Promise<CatalogAction>;
   remove(id: string, expectedRevision: number): Promise<void>;
+  /** New actions and updates written together, or none (the error's details name the rows refused). */
+  importActions(create: ActionCreate[], update: (ActionUpdate & { id: string })[]): Promise<ImportResult>;
   /** What saving this action (the whole of it) — or, with `remove`, deleting it — would do to strategy versions. */
   impact(action: ActionCreate, remove?: boolean): Promise<ChangeImpact>;
 }
@@ -188,6 +211,8 @@ export const graphqlCatalogApi: CatalogApi = {
   remove: async (id, expectedRevision) => {
     await request(DeleteCatalogActionMutation, { id, expectedRevision }, 'mutation');
   },
+  importActions: async (create, update) =>
+    (await request(ImportCatalogActionsMutation, { input: { create, update } }, 'mutation')).importActions,
   impact: async (action, remove = false) =>
     (await request(CatalogChangeImpactQuery, { action, remove })).catalogChangeImpact,
 };

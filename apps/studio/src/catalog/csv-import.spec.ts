@@ -1,3 +1,4 @@
+import { ApiError } from '../api/client';
 import type { CatalogAction } from './catalog-api';
 import { exportCsv, previewImport, runImport } from './csv-import';
 
@@ -78,7 +79,7 @@ describe('previewImport', () => {
     expect(previewImport('name\nX\n', []).fileProblems[0]!.message).toContain('no id column');
     expect(previewImport('id\n"x\n', []).fileProblems[0]).toEqual({
       line: 2,
-      message: expect.stringContaining('not closed'),
+      message: expect.stringContaining('never closed'),
     });
   });
 
@@ -179,25 +180,68 @@ describe('export → import round trip', () => {
 });
 
 describe('runImport', () => {
-  it('creates and updates row by row and reports the failures', async () => {
-    const rows = previewImport('id,name\nnew-one,New\ngold,Renamed\nnew-two,Two\n', [action('gold')]).rows;
+  it('writes the new and changed rows in one request, with what it did to strategy versions', async () => {
+    const rows = previewImport('id,name\nnew-one,New\ngold,Renamed\nsame,Action same\n', [
+      action('gold'),
+      action('same'),
+    ]).rows;
+    const sent: unknown[] = [];
     const done: number[] = [];
     const summary = await runImport(
       rows,
       {
-        create: async (input) => {
-          if (input.id === 'new-two') throw new Error('The server cannot be reached.');
-          return action(input.id);
+        importActions: async (create, update) => {
+          sent.push({ create, update });
+          return {
+            created: create.length,
+            updated: update.length,
+            impacts: [
+              { versionId: 'v1', effect: 'FOLLOWS', message: 'Cards version 1 (draft) takes the change' },
+            ],
+          };
         },
-        update: async (id) => action(id),
       },
       (n) => done.push(n),
     );
+    expect(sent).toEqual([
+      {
+        create: [{ id: 'new-one', name: 'New' }],
+        update: [{ id: 'gold', expectedRevision: 1, name: 'Renamed' }],
+      },
+    ]);
     expect(summary).toEqual({
       created: 1,
       updated: 1,
-      failed: [{ line: 4, id: 'new-two', reason: 'The server cannot be reached.' }],
+      failed: [],
+      notWritten: 0,
+      impacts: ['Cards version 1 (draft) takes the change'],
     });
-    expect(done).toEqual([1, 2, 3]);
+    expect(done).toEqual([2]);
+  });
+
+  it('reports the lines a refused import names; nothing of it was written', async () => {
+    const rows = previewImport('id,name\nnew-one,New\ngold,Renamed\nnew-two,Two\n', [action('gold')]).rows;
+    const summary = await runImport(
+      rows,
+      {
+        importActions: async () => {
+          throw new ApiError('2 actions of the import cannot be written', 'CONFLICT', [
+            { field: 'input.create[1].id', message: 'an action with the id "new-two" exists already' },
+            { field: 'input.update[0].expectedRevision', message: '"gold" was changed by someone else' },
+          ]);
+        },
+      },
+      () => undefined,
+    );
+    expect(summary).toEqual({
+      created: 0,
+      updated: 0,
+      notWritten: 3,
+      impacts: [],
+      failed: [
+        { line: 4, id: 'new-two', reason: 'an action with the id "new-two" exists already' },
+        { line: 3, id: 'gold', reason: '"gold" was changed by someone else' },
+      ],
+    });
   });
 });

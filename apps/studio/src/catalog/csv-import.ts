@@ -1,3 +1,4 @@
+import { ApiError } from '../api/client';
 import { errorMessage } from '../shared/error-message';
 import {
   ACTION_FIELDS,
@@ -287,29 +288,66 @@ export interface ImportSummary {
   created: number;
   updated: number;
   failed: { line: number; id: string; reason: string }[];
+  /** The rows of parts that were refused as a whole (nothing of such a part was written). */
+  notWritten: number;
+  /** What the import did to strategy versions, one line per version. */
+  impacts: string[];
 }
 
-/** Creates and updates the rows one by one; a failed row does not stop the others. */
+/** Rows per request: each part is written whole or not at all, and the progress moves per part. */
+export const IMPORT_PART = 5000;
+
+/**
+ * Writes the new and changed rows, a part at a time, each part in one request and one transaction
+ * (the server looks at the strategy versions once per part). A refused part writes nothing; the
+ * rows the server names are reported with their line, and the other parts still go ahead.
+ */
 export async function runImport(
   rows: readonly ImportRow[],
-  api: Pick<CatalogApi, 'create' | 'update'>,
+  api: Pick<CatalogApi, 'importActions'>,
   onProgress: (done: number) => void,
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { created: 0, updated: 0, failed: [] };
+  const summary: ImportSummary = { created: 0, updated: 0, failed: [], notWritten: 0, impacts: [] };
+  const writable = rows.filter(
+    (r): r is Extract<ImportRow, { kind: 'new' | 'update' }> => r.kind === 'new' || r.kind === 'update',
+  );
+  const impacts = new Map<string, string>();
   let done = 0;
-  for (const row of rows) {
+  for (let from = 0; from < writable.length; from += IMPORT_PART) {
+    const part = writable.slice(from, from + IMPORT_PART);
+    const creates = part.filter((r) => r.kind === 'new');
+    const updates = part.filter((r) => r.kind === 'update');
     try {
-      if (row.kind === 'new') {
-        await api.create(row.input);
-        summary.created++;
-      } else if (row.kind === 'update') {
-        await api.update(row.id, row.input);
-        summary.updated++;
-      }
+      const result = await api.importActions(
+        creates.map((r) => r.input),
+        updates.map((r) => ({ ...r.input, id: r.id })),
+      );
+      summary.created += result.created;
+      summary.updated += result.updated;
+      for (const i of result.impacts) impacts.set(i.versionId, i.message);
     } catch (err) {
-      summary.failed.push({ line: row.line, id: row.id, reason: errorMessage(err) });
+      summary.notWritten += part.length;
+      const named = refusedRows(err, creates, updates);
+      if (named.length) summary.failed.push(...named);
+      else summary.failed.push(...part.map((r) => ({ line: r.line, id: r.id, reason: errorMessage(err) })));
     }
-    onProgress(++done);
+    done += part.length;
+    onProgress(done);
   }
+  summary.impacts = [...impacts.values()];
   return summary;
+}
+
+/** The rows a refusal names (`input.create[3].id` → the fourth new row), with the server's reason. */
+function refusedRows(
+  err: unknown,
+  creates: readonly ImportRow[],
+  updates: readonly ImportRow[],
+): ImportSummary['failed'] {
+  const details = err instanceof ApiError && Array.isArray(err.details) ? err.details : [];
+  return details.flatMap((d: { field?: unknown; message?: unknown }) => {
+    const match = typeof d.field === 'string' ? /^input\.(create|update)\[(\d+)\]/.exec(d.field) : null;
+    const row = match ? (match[1] === 'create' ? creates : updates)[Number(match[2])] : undefined;
+    return row ? [{ line: row.line, id: row.id, reason: String(d.message) }] : [];
+  });
 }

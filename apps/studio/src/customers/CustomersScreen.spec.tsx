@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { grantsFor } from '../test-support/served-permissions';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { CustomersApi } from './customers-api';
 import { CustomersScreen } from './CustomersScreen';
@@ -101,7 +102,7 @@ const api = (asked: [string, boolean][] = []): CustomersApi => ({
 describe('CustomersScreen', () => {
   it('shows a customer’s fields with source and age, masks personal values, and lists history and decisions', async () => {
     const asked: [string, boolean][] = [];
-    render(<CustomersScreen roles={['analyst']} api={api(asked)} />);
+    render(<CustomersScreen user={grantsFor(['analyst'])} api={api(asked)} />);
     fireEvent.change(screen.getByLabelText('Customer id'), { target: { value: ' C-42 ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
     expect(await screen.findByText('Profile of C-42')).toBeTruthy();
@@ -131,7 +132,7 @@ describe('CustomersScreen', () => {
 
   it('summarises each source, least complete field first; admins get no history (the server refuses it to them)', async () => {
     const asked: [string, boolean][] = [];
-    render(<CustomersScreen roles={['admin']} api={api(asked)} />);
+    render(<CustomersScreen user={grantsFor(['admin'])} api={api(asked)} />);
     expect(await screen.findByText('billing — ERP')).toBeTruthy();
     const rows = within(screen.getByRole('region', { name: 'Freshness and completeness per source' }))
       .getAllByRole('row')

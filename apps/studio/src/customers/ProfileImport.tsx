@@ -5,6 +5,7 @@ import { newDatasetId } from '../datasets/upload';
 import type { Inspection, SchemaField } from '../datasets/mapping-model';
 import { errorMessage } from '../shared/error-message';
 import { Button } from '../shared/ui';
+import { ImportColumnsTable } from './ImportColumnsTable';
 import {
   graphqlProfileImportApi,
   type ProfileImportApi,
@@ -12,7 +13,6 @@ import {
 } from './profile-import-api';
 import {
   chooseIdColumn,
-  mapColumn,
   profileImportMapping,
   profileImportProblems,
   suggestProfileImport,
@@ -195,54 +195,7 @@ export function ProfileImport({
               No source is declared yet: an admin declares one (declareProfileSource).
             </p>
           )}
-          <table className="data-table" aria-label="Columns to import">
-            <thead>
-              <tr>
-                <th>Import</th>
-                <th>Column</th>
-                <th>Customer field</th>
-              </tr>
-            </thead>
-            <tbody>
-              {form.columns.map((c) => (
-                <tr key={c.column}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Import ${c.column}`}
-                      checked={c.imported}
-                      disabled={!c.field || busy}
-                      onChange={(e) =>
-                        setForm({
-                          ...form,
-                          columns: form.columns.map((x) =>
-                            x.column === c.column ? { ...x, imported: e.target.checked } : x,
-                          ),
-                        })
-                      }
-                    />
-                  </td>
-                  <td>{c.column}</td>
-                  <td>
-                    <select
-                      aria-label={`Customer field for ${c.column}`}
-                      value={c.field ?? ''}
-                      onChange={(e) => setForm(mapColumn(form, schema, c.column, e.target.value))}
-                      disabled={busy}
-                    >
-                      <option value="">not imported</option>
-                      {schema.map((f) => (
-                        <option key={f.name} value={f.name}>
-                          {f.label ? `${f.label} (${f.name})` : f.name}
-                        </option>
-                      ))}
-                    </select>
-                    {c.field && c.personal && ' personal: stored as a pseudonym'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ImportColumnsTable form={form} schema={schema} busy={busy} setForm={setForm} />
           {showProblems && problems.length > 0 && (
             <ul className="callout callout-error" role="alert">
               {problems.map((p) => (

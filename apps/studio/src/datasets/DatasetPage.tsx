@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useRef, useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { errorMessage } from '../shared/error-message';
 import { Button } from '../shared/ui';
-import { DATASET_STATUS_WORDS, type DatasetDetail, type DatasetsApi } from './datasets-api';
+import { DATASET_STATUS_WORDS, type DatasetsApi } from './datasets-api';
 import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { QualityReport } from './QualityReport';
 import { formatBytes, readReport } from './report-model';
@@ -26,45 +25,25 @@ export function DatasetPage({
   user: SessionUser;
   datasetId: string;
 }) {
-  const [dataset, setDataset] = useState<DatasetDetail>();
-  const [error, setError] = useState<string>();
   const [deleting, setDeleting] = useState(false);
   const [rate, setRate] = useState<number>();
   const firstSeen = useRef<{ rows: number; at: number } | undefined>(undefined);
 
-  const load = useCallback(async () => {
-    try {
+  const { data: dataset, error } = useServerQuery(
+    async () => {
       const found = await api.get(datasetId);
-      setDataset(found);
-      setError(undefined);
       if (found.status === 'UPLOADING') {
         firstSeen.current ??= { rows: found.rowsRead, at: Date.now() };
         setRate(rowsPerSecond(found.rowsRead - firstSeen.current.rows, firstSeen.current.at, Date.now()));
       }
       return found;
-    } catch (err) {
-      setError(errorMessage(err));
-      return undefined;
-    }
-  }, [api, datasetId]);
-  useReloadOnReturn(load);
+    },
+    [api, datasetId],
+    { poll: POLL_MS, pollWhile: (found) => found.status === 'UPLOADING' },
+  );
 
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
-      const found = await load();
-      if (!stopped && found?.status === 'UPLOADING') timer = setTimeout(() => void tick(), POLL_MS);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [load]);
-
-  const simulateDenied = deniedReason('runSimulation', user.roles);
-  const deleteDenied = deniedReason('deleteDataset', user.roles);
+  const simulateDenied = deniedReason('runSimulation', user);
+  const deleteDenied = deniedReason('deleteDataset', user);
   const report = dataset?.status === 'READY' ? readReport(dataset.report) : undefined;
 
   return (

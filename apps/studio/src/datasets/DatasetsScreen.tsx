@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { errorMessage } from '../shared/error-message';
 import { Button, EmptyState } from '../shared/ui';
 import { DatasetPage } from './DatasetPage';
 import {
@@ -33,31 +32,20 @@ export function DatasetsScreen({
 }
 
 function DatasetList({ api, user }: { api: DatasetsApi; user: SessionUser }) {
-  const [datasets, setDatasets] = useState<DatasetSummary[]>();
-  const [error, setError] = useState<string>();
+  // Someone's upload under way: follow it until it is ready or failed.
+  const {
+    data: datasets,
+    error,
+    reload,
+  } = useServerQuery(() => api.list(), [api], {
+    poll: 2000,
+    pollWhile: (list) => list.some((d) => d.status === 'UPLOADING'),
+  });
+  const load = () => void reload();
   const [uploading, setUploading] = useState(false);
   const [deleting, setDeleting] = useState<DatasetSummary>();
-  const uploadDenied = deniedReason('uploadDataset', user.roles);
-  const deleteDenied = deniedReason('deleteDataset', user.roles);
-
-  const load = useCallback(() => {
-    api.list().then(
-      (list) => {
-        setDatasets(list);
-        setError(undefined);
-      },
-      (err: unknown) => setError(errorMessage(err)),
-    );
-  }, [api]);
-  useEffect(load, [load]);
-  useReloadOnReturn(load);
-  // Someone's upload under way: follow it until it is ready or failed.
-  const underWay = datasets?.some((d) => d.status === 'UPLOADING') ?? false;
-  useEffect(() => {
-    if (!underWay) return;
-    const timer = setInterval(load, 2000);
-    return () => clearInterval(timer);
-  }, [underWay, load]);
+  const uploadDenied = deniedReason('uploadDataset', user);
+  const deleteDenied = deniedReason('deleteDataset', user);
 
   return (
     <main className="page-main datasets-screen">

@@ -6,6 +6,10 @@ import { EditorScreen } from './EditorScreen';
 // Generous waits: this suite also runs while the browser e2e keeps both CPU cores busy.
 const SLOW = { timeout: 10_000 };
 
+/** Resolves once the editor's checks belong to its latest edit (the worker's answer came back). */
+const checked = () =>
+  waitFor(() => expect(document.querySelector('.editor[data-checking="false"]')).not.toBeNull(), SLOW);
+
 /** The editor on the browser-only source with the telco example: palette, panels, undo, test run, autosave. */
 describe('EditorScreen', () => {
   beforeEach(() => window.localStorage.clear());
@@ -30,8 +34,11 @@ describe('EditorScreen', () => {
     // Adding a second output from the palette is a problem the save button counts.
     fireEvent.click(screen.getByRole('button', { name: /^Add Output/ }));
     await screen.findByRole('heading', { name: 'Output' }, SLOW);
-    await screen.findByRole('button', { name: /Save now · \d+ problems?/ }, SLOW);
-    await screen.findByText(/a strategy has exactly one output step/, {}, SLOW);
+    // Wait for the worker's check of this edit (not for a time): its problems are then on the page.
+    await checked();
+    // "Save now", or on a slow machine "Saving…" / "Saved": autosave may have run meanwhile.
+    expect(screen.getByRole('button', { name: /^(Save now|Saving…|Saved) · \d+ problems?/ })).toBeTruthy();
+    expect(screen.getByText(/a strategy has exactly one output step/)).toBeTruthy();
 
     // Undo (Ctrl+Z) takes it away again.
     fireEvent.keyDown(window, { key: 'z', ctrlKey: true });

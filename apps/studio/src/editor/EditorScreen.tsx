@@ -6,6 +6,7 @@ import { autoLayout } from './canvas/auto-layout';
 import { READABLE_ZOOM, useShowReadable } from './canvas/readable-view';
 import type { CanvasDecorations } from './canvas/document-flow';
 import { StrategyCanvas } from './canvas/StrategyCanvas';
+import { BranchToggleContext, hiddenSteps, useCollapsedBranches } from './canvas/collapsed-branches';
 import { useStrategyChecks } from './checks/use-strategy-checks';
 import { moveNodes } from './document-edits';
 import { EditorBanners } from './EditorBanners';
@@ -99,10 +100,13 @@ function Editor({
   const outcome = checks.outcome;
   const labels = useMemo(() => ({ schema: env.schema }), [env.schema]);
 
+  const folds = useCollapsedBranches(strategyId);
+  const hidden = useMemo(() => hiddenSteps(doc, folds.collapsed), [doc, folds.collapsed]);
   const decorations: CanvasDecorations = useMemo(() => {
     const trace = outcome?.ok ? outcome.result.trace : undefined;
     return {
       labels,
+      folded: { branches: folds.collapsed, hidden: hidden },
       problemsByNode: problemsByNode(problems),
       problemEdges: new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))),
       trace: trace
@@ -113,7 +117,7 @@ function Editor({
           }
         : undefined,
     };
-  }, [labels, problems, outcome, test.focusAction]);
+  }, [labels, problems, outcome, test.focusAction, folds.collapsed, hidden]);
   const context: EditorContextValue = useMemo(
     () => ({ doc, env, labels, sample: test.sample }),
     [doc, env, labels, test.sample],
@@ -138,9 +142,18 @@ function Editor({
   }, [store, flowSize, showReadable]);
   const fit = useCallback(() => void flow.fitView({ padding: 0.08, maxZoom: 1.1, duration: 300 }), [flow]);
 
-  /** Selects a step and brings it to the middle of the canvas at a readable zoom. */
+  /** Selects a step and brings it to the middle of the canvas at a readable zoom (unfolding its branch). */
+  const hiddenRef = useRef(hidden);
+  hiddenRef.current = hidden;
   const selectNode = useCallback(
     (nodeId: string) => {
+      const folded = hiddenRef.current.byStep.get(nodeId);
+      if (folded) {
+        folds.expand([folded]);
+        // Once the canvas shows the step again, go to it.
+        setTimeout(() => selectNode(nodeId), 50);
+        return;
+      }
       store.select({ nodes: [nodeId], edges: [] });
       const node = flow.getNode(nodeId);
       if (!node) return;
@@ -151,7 +164,7 @@ function Editor({
         duration: 300,
       });
     },
-    [store, flow],
+    [store, flow, folds],
   );
   const focusStep = useCallback(
     (nodeId: string) => {
@@ -207,17 +220,19 @@ function Editor({
           >
             {!readOnly && <Palette onAdd={(type) => addStep(type)} disabled={readOnly} />}
             <main className="canvas-area">
-              <StrategyCanvas
-                store={store}
-                doc={doc}
-                generation={state.generation}
-                decorations={decorations}
-                readOnly={readOnly}
-                onAddNode={addStep}
-                onHint={announce}
-                onStepClick={showSettings}
-                sizesRef={sizesRef}
-              />
+              <BranchToggleContext.Provider value={folds.toggle}>
+                <StrategyCanvas
+                  store={store}
+                  doc={doc}
+                  generation={state.generation}
+                  decorations={decorations}
+                  readOnly={readOnly}
+                  onAddNode={addStep}
+                  onHint={announce}
+                  onStepClick={showSettings}
+                  sizesRef={sizesRef}
+                />
+              </BranchToggleContext.Provider>
               <div className="hint" role="status" aria-live="polite">
                 {hint}
               </div>

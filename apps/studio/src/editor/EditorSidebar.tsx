@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { StrategyDocument, ValidationProblem } from '@arbiter/engine';
 import { Button, Tabs } from '../shared/ui';
 import { Icon } from '../shared/icons';
@@ -52,6 +53,11 @@ export function EditorSidebar({
   onSelectNode(id: string): void;
 }) {
   const node = selectedNodeId ? doc.nodes.find((n) => n.id === selectedNodeId) : undefined;
+  // The same list while the checks say the same: the step's settings do not render again for it.
+  const nodeProblems = useMemo(
+    () => problems.filter((p) => p.nodeId === selectedNodeId),
+    [problems, selectedNodeId],
+  );
   return (
     <aside className={`sidebar ${open ? '' : 'sidebar-folded'}`} aria-label="Settings and test">
       <Button
@@ -81,10 +87,10 @@ export function EditorSidebar({
                 <PropertyPanel
                   key={node.id}
                   node={node}
-                  problems={problems.filter((p) => p.nodeId === node.id)}
+                  problems={nodeProblems}
                   readOnly={readOnly}
                   onConfig={(config, key) =>
-                    store.edit((d) => dropDanglingBranchEdges(setNodeConfig(d, node.id, config)), {
+                    store.edit((d) => dropDanglingBranchEdges(setNodeConfig(d, node.id, config), node.id), {
                       coalesceKey: key && `${node.id}:${key}`,
                     })
                   }

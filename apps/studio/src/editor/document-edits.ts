@@ -110,9 +110,10 @@ export function removeElements(
 }
 
 /** A split whose branches were renamed or removed: edges from branches that no longer exist go too. */
-export function dropDanglingBranchEdges(doc: StrategyDocument): StrategyDocument {
+export function dropDanglingBranchEdges(doc: StrategyDocument, onlyFrom?: string): StrategyDocument {
   const handles = new Map<string, string[] | undefined>();
-  for (const node of doc.nodes) {
+  // After an edit of one step's settings only its exits can have changed: the others are not parsed.
+  for (const node of onlyFrom === undefined ? doc.nodes : doc.nodes.filter((n) => n.id === onlyFrom)) {
     const spec = nodeSpec(node.type);
     const parsed = spec?.configSchema.safeParse(node.config ?? {});
     handles.set(node.id, parsed?.success ? spec!.outputHandles(parsed.data) : undefined);

@@ -10,9 +10,10 @@ import type {
   SplitExperiment,
 } from './experiments-api';
 import { ExperimentsScreen } from './ExperimentsScreen';
+import type { Grants } from '../auth/session';
+import { grantsFor } from '../test-support/served-permissions';
 
-const strategy = (roles: Role[], published = true): ExperimentStrategy => ({
-  me: { id: 'u1', roles },
+const strategy = (published = true): ExperimentStrategy => ({
   strategy: {
     id: 's1',
     name: 'Retention offers',
@@ -128,7 +129,7 @@ const results = (
 function fakeApi(roles: Role[], split: SplitExperiment | null, over: Partial<ExperimentsApi> = {}) {
   const calls = { results: [] as unknown[][], promote: [] as unknown[][] };
   const api: ExperimentsApi = {
-    strategy: async () => strategy(roles, split !== null),
+    strategy: async () => strategy(split !== null),
     results: async (...args) => {
       calls.results.push(args);
       return results(split ? [split] : [], [...args[2]]);
@@ -139,18 +140,20 @@ function fakeApi(roles: Role[], split: SplitExperiment | null, over: Partial<Exp
     },
     ...over,
   };
-  return { api, calls };
+  return { api, calls, user: grantsFor(roles) };
 }
 
-const show = (api: ExperimentsApi) =>
-  render(<ExperimentsScreen strategyId="s1" api={api} onBack={() => {}} onOpenReview={() => {}} />);
+const show = (api: ExperimentsApi, user: Grants) =>
+  render(
+    <ExperimentsScreen strategyId="s1" user={user} api={api} onBack={() => {}} onOpenReview={() => {}} />,
+  );
 const promoteButton = () =>
   screen.getByRole('button', { name: 'Promote the winner as a new draft' }) as HTMLButtonElement;
 
 describe('the experiments screen', () => {
   it('shows each arm with its counts, rate and interval, and says it is too early in words', async () => {
-    const { api, calls } = fakeApi(['designer'], TOO_EARLY);
-    show(api);
+    const { api, calls, user } = fakeApi(['designer'], TOO_EARLY);
+    show(api, user);
     const card = await screen.findByRole('region', { name: 'Experiment Offer test' });
     expect(within(card).getByRole('status').textContent).toBe(TOO_EARLY.summary);
     const rows = within(card).getAllByRole('row').slice(1);
@@ -166,8 +169,8 @@ describe('the experiments screen', () => {
   });
 
   it('lets a designer promote the winner once the test has a verdict', async () => {
-    const { api, calls } = fakeApi(['designer'], DECIDED);
-    show(api);
+    const { api, calls, user } = fakeApi(['designer'], DECIDED);
+    show(api, user);
     const card = await screen.findByRole('region', { name: 'Experiment Offer test' });
     const winnerRow = within(card).getAllByRole('row')[2]!;
     expect(winnerRow.textContent).toContain('winner');
@@ -187,16 +190,16 @@ describe('the experiments screen', () => {
   });
 
   it('keeps the button disabled, with the reason, for a role that may not start drafts', async () => {
-    const { api } = fakeApi(['analyst'], DECIDED);
-    show(api);
+    const { api, user } = fakeApi(['analyst'], DECIDED);
+    show(api, user);
     await screen.findByRole('region', { name: 'Experiment Offer test' });
     expect(promoteButton().disabled).toBe(true);
-    expect(promoteButton().title).toBe('Only a designer can start a new draft from a version.');
+    expect(promoteButton().title).toBe('Only designers edit drafts and submit them for review.');
   });
 
   it('reads the rates again with the outcomes chosen as success', async () => {
-    const { api, calls } = fakeApi(['designer'], TOO_EARLY);
-    show(api);
+    const { api, calls, user } = fakeApi(['designer'], TOO_EARLY);
+    show(api, user);
     await screen.findByRole('region', { name: 'Experiment Offer test' });
     fireEvent.click(screen.getByRole('switch', { name: 'declined' }));
     await waitFor(() =>
@@ -213,14 +216,14 @@ describe('the experiments screen', () => {
         );
       },
     });
-    const { unmount } = show(refused.api);
+    const { unmount } = show(refused.api, refused.user);
     await screen.findByRole('region', { name: 'Experiment Offer test' });
     fireEvent.click(promoteButton());
     expect((await screen.findByRole('alert')).textContent).toContain(
       'cannot be promoted: the test has no verdict yet.',
     );
     unmount();
-    show(fakeApi(['designer'], null).api);
+    show(fakeApi(['designer'], null).api, refused.user);
     expect(await screen.findByText('No published version yet')).toBeTruthy();
   });
 });

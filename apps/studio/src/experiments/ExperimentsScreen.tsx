@@ -1,17 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Role } from '../api/generated/graphql';
-import { ROLE_FOR, ROLE_MISSING } from '../review/review-rules';
-import { errorMessage } from '../shared/error-message';
+import { useState } from 'react';
+import { useServerMutation, useServerQuery } from '../api/use-server-query';
+import type { Grants } from '../auth/session';
 import { Button, EmptyState, Select, Toggle } from '../shared/ui';
 import { versionLabel } from '../strategies/version-status';
 import {
   graphqlExperimentsApi,
-  type ExperimentArm,
-  type ExperimentResults,
   type ExperimentStrategy,
   type ExperimentsApi,
   type SplitExperiment,
 } from './experiments-api';
+import { SplitCard } from './SplitCard';
 import './experiments.css';
 
 /** The outcomes a user may count as positive; the API's default is the first three. */
@@ -20,11 +18,6 @@ const DEFAULT_POSITIVE = ['accepted', 'clicked', 'converted'];
 /** Rates are live: read them again this often while the screen is open. */
 const REFRESH_MS = 30_000;
 
-const pct = (x: number | null | undefined) =>
-  x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`;
-const pts = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)}`;
-const pText = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
-
 /**
  * The percentage splits of a strategy version read as experiments: per arm its decisions, outcomes
  * and rate with a 95% interval, each challenger against the champion with the always-valid test's
@@ -32,77 +25,48 @@ const pText = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
  */
 export function ExperimentsScreen({
   strategyId,
+  user,
   api = graphqlExperimentsApi,
   onBack,
   onOpenReview,
 }: {
   strategyId: string;
+  user: Grants;
   api?: ExperimentsApi;
   onBack(): void;
   onOpenReview(): void;
 }) {
-  const [strategy, setStrategy] = useState<ExperimentStrategy>();
-  const [version, setVersion] = useState<number>();
+  const [picked, setPicked] = useState<number>();
   const [positive, setPositive] = useState<string[]>(DEFAULT_POSITIVE);
-  const [results, setResults] = useState<ExperimentResults>();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
-  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string>();
   /** Split step id → the draft it was promoted into on this visit: promoting twice would make two drafts. */
   const [promoted, setPromoted] = useState<Record<string, number>>({});
-
-  useEffect(() => {
-    api.strategy(strategyId).then(
-      (s) => {
-        setStrategy(s);
-        setVersion(
-          s.strategy.publishedVersion?.number ??
-            s.strategy.versions.find((v) => v.status === 'RETIRED')?.number,
-        );
-      },
-      (e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }),
-    );
-  }, [api, strategyId]);
-
-  const load = useCallback(async () => {
-    if (version === undefined || positive.length === 0) return;
-    try {
-      setResults(await api.results(strategyId, version, positive));
-    } catch (e) {
-      setMessage({ kind: 'error', text: errorMessage(e) });
-    }
-  }, [api, strategyId, version, positive]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  const strategyQuery = useServerQuery(() => api.strategy(strategyId), [api, strategyId]);
+  const strategy = strategyQuery.data;
+  const version = picked ?? (strategy && shownByDefault(strategy));
+  const resultsQuery = useServerQuery(
+    () => api.results(strategyId, version!, positive),
+    [api, strategyId, version, positive],
+    { pause: version === undefined || positive.length === 0, poll: REFRESH_MS, keepPrevious: true },
+  );
+  const results = resultsQuery.data;
+  const promotion = useServerMutation((split: SplitExperiment) =>
+    api.promote(strategyId, results!.version, split.splitStepId, split.winner!, positive),
+  );
+  const error = promotion.error ?? strategyQuery.error ?? resultsQuery.error;
+  const message = error ? { kind: 'error', text: error } : done ? { kind: 'ok', text: done } : undefined;
 
   const promote = async (split: SplitExperiment) => {
     if (!results || !split.winner) return;
-    setBusy(true);
-    try {
-      const number = await api.promote(
-        strategyId,
-        results.version,
-        split.splitStepId,
-        split.winner,
-        positive,
-      );
-      setPromoted((p) => ({ ...p, [split.splitStepId]: number }));
-      const arm = split.arms.find((a) => a.arm === split.winner)!;
-      setMessage({
-        kind: 'ok',
-        text: `Version ${number} is a new draft in which everyone takes “${arm.label}” instead of the split “${split.label}”. It goes through review like any draft.`,
-      });
-    } catch (e) {
-      setMessage({ kind: 'error', text: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    const number = await promotion.run(split);
+    if (number === undefined) return;
+    setPromoted((p) => ({ ...p, [split.splitStepId]: number }));
+    const arm = split.arms.find((a) => a.arm === split.winner)!;
+    setDone(
+      `Version ${number} is a new draft in which everyone takes “${arm.label}” instead of the split “${split.label}”. It goes through review like any draft.`,
+    );
   };
 
-  const roles = (strategy?.me.roles ?? []) as readonly Role[];
   const versions =
     strategy?.strategy.versions.filter((v) => v.status === 'PUBLISHED' || v.status === 'RETIRED') ?? [];
 
@@ -147,7 +111,7 @@ export function ExperimentsScreen({
                     label="Version"
                     value={String(version)}
                     options={versions.map((v) => ({ value: String(v.number), label: versionLabel(v) }))}
-                    onChange={(v) => setVersion(Number(v))}
+                    onChange={(v) => setPicked(Number(v))}
                   />
                 </label>
               )}
@@ -162,7 +126,7 @@ export function ExperimentsScreen({
                   />
                 ))}
               </fieldset>
-              <Button onClick={() => void load()}>Refresh</Button>
+              <Button onClick={() => void resultsQuery.reload()}>Refresh</Button>
             </div>
             {positive.length === 0 && (
               <p className="callout callout-error">Choose at least one outcome that counts as a success.</p>
@@ -178,8 +142,8 @@ export function ExperimentsScreen({
                 key={split.splitStepId}
                 split={split}
                 results={results}
-                roles={roles}
-                busy={busy}
+                user={user}
+                busy={promotion.busy}
                 promotedAs={promoted[split.splitStepId]}
                 onPromote={() => void promote(split)}
               />
@@ -201,105 +165,9 @@ export function ExperimentsScreen({
   );
 }
 
-function SplitCard({
-  split,
-  results,
-  roles,
-  busy,
-  promotedAs,
-  onPromote,
-}: {
-  split: SplitExperiment;
-  results: ExperimentResults;
-  roles: readonly Role[];
-  busy: boolean;
-  promotedAs?: number;
-  onPromote(): void;
-}) {
-  const denied = !roles.includes(ROLE_FOR.clone)
-    ? ROLE_MISSING.clone
-    : !split.winner
-      ? 'The test has no verdict yet: keep running until it names a winner.'
-      : promotedAs !== undefined
-        ? `Promoted: version ${promotedAs} is the draft with the winner.`
-        : undefined;
-  const decided = split.verdict === 'CHALLENGER_BETTER' || split.verdict === 'CHAMPION_BETTER';
+/** The published version, else the last retired one: the versions whose decisions have outcomes. */
+function shownByDefault(s: ExperimentStrategy): number | undefined {
   return (
-    <section className="experiment-card" aria-label={`Experiment ${split.label}`}>
-      <h2>
-        {split.label} <span className="muted small mono">{split.splitStepId}</span>
-      </h2>
-      <p className={`callout ${decided ? 'experiment-decided' : ''}`} role="status">
-        {split.summary}
-      </p>
-      <table className="experiment-arms">
-        <thead>
-          <tr>
-            <th scope="col">Arm</th>
-            <th scope="col">Share</th>
-            <th scope="col">Decisions</th>
-            <th scope="col">Outcomes</th>
-            <th scope="col">Successes</th>
-            <th scope="col">Rate (95% interval)</th>
-            <th scope="col">Against the champion (always-valid interval)</th>
-            <th scope="col">p (always valid)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {split.arms.map((arm) => (
-            <ArmRow key={arm.arm} arm={arm} winner={split.winner === arm.arm} />
-          ))}
-        </tbody>
-      </table>
-      <div className="experiment-actions">
-        <Button
-          variant="primary"
-          disabled={busy || !!denied}
-          title={
-            denied ?? `A new draft of version ${results.version} in which everyone takes the winning arm`
-          }
-          onClick={onPromote}
-        >
-          Promote the winner as a new draft
-        </Button>
-        {denied && <span className="muted small">{denied}</span>}
-      </div>
-    </section>
-  );
-}
-
-function ArmRow({ arm, winner }: { arm: ExperimentArm; winner: boolean }) {
-  return (
-    <tr className={winner ? 'experiment-winner' : undefined}>
-      <th scope="row">
-        {arm.label}
-        {arm.champion && <span className="muted small"> champion</span>}
-        {winner && <span className="experiment-badge"> winner</span>}
-      </th>
-      <td>{arm.percent}%</td>
-      <td>{arm.decisions}</td>
-      <td>{arm.outcomes}</td>
-      <td>{arm.positives}</td>
-      <td>
-        {pct(arm.rate)}
-        {arm.rate !== null && (
-          <span className="muted small">
-            {' '}
-            [{pct(arm.rateLow)}, {pct(arm.rateHigh)}]
-          </span>
-        )}
-      </td>
-      <td>
-        {arm.champion || arm.difference === null ? '–' : `${pts(arm.difference)} pts`}
-        {arm.differenceLow !== null && arm.differenceHigh !== null && (
-          <span className="muted small">
-            {' '}
-            [{pts(arm.differenceLow)}, {pts(arm.differenceHigh)}]
-          </span>
-        )}
-      </td>
-      {/* Before its first look the test has no p-value to speak of. */}
-      <td>{arm.pValue === null || arm.differenceLow === null ? '–' : pText(arm.pValue)}</td>
-    </tr>
+    s.strategy.publishedVersion?.number ?? s.strategy.versions.find((v) => v.status === 'RETIRED')?.number
   );
 }

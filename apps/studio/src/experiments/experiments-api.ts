@@ -4,10 +4,6 @@ import type { ExperimentResultsQuery, ExperimentStrategyQuery } from '../api/gen
 
 const ExperimentStrategyDocument = graphql(`
   query ExperimentStrategy($id: ID!) {
-    me {
-      id
-      roles
-    }
     strategy(id: $id) {
       id
       name

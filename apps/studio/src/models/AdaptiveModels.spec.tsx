@@ -2,7 +2,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ApiError } from '../api/client';
-import type { SessionUser } from '../auth/session';
 import { PeopleProvider, type PeopleLookup } from '../shared/people';
 import { admin, analyst, designer } from '../test-support/session-users';
 import { adaptiveModel, adaptiveStatus, memoryAdaptiveApi, PUBLISHER_ID } from './adaptive-fixtures';
@@ -10,13 +9,10 @@ import type { AdaptiveModelInput } from './adaptive-model';
 import { ModelsScreen } from './ModelsScreen';
 import { ANALYST_ID, memoryApi, model } from './test-fixtures';
 import { formatDate } from '../shared/format-date';
+import type { SessionUser } from '../auth/session';
+import { sessionUser } from '../test-support/session-users';
 
-const publisher: SessionUser = {
-  id: PUBLISHER_ID,
-  email: 'publisher@arbiter.local',
-  displayName: 'Pat Publisher',
-  roles: ['publisher'],
-};
+const publisher = sessionUser(PUBLISHER_ID, 'Pat Publisher', ['publisher'], 'publisher@arbiter.local');
 
 const people: PeopleLookup = async (ids) =>
   [

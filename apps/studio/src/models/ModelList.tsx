@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { navigate, routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
@@ -11,7 +11,6 @@ import { AdaptiveModelForm } from './AdaptiveModelForm';
 import type { ModelsApi, ModelSummary } from './models-api';
 import { ALGORITHM_WORDS, formatMetric, isTrainingFinished, TRAINING_STATUS_WORDS } from './report-model';
 import { TrainingWizard } from './TrainingWizard';
-import { usePolled } from './use-polled';
 
 const POLL_MS = 2000;
 
@@ -28,13 +27,18 @@ export function ModelList({
   adaptiveApi: AdaptiveApi;
   user: SessionUser;
 }) {
-  const load = useCallback(() => api.list(), [api]);
-  const { value: models, error, reload } = usePolled(load, underWay, POLL_MS);
-  useReloadOnReturn(reload);
+  const {
+    data: models,
+    error,
+    reload,
+  } = useServerQuery(() => api.list(), [api], {
+    poll: POLL_MS,
+    pollWhile: underWay,
+  });
   const [training, setTraining] = useState(false);
   const [creating, setCreating] = useState(false);
-  const trainDenied = deniedReason('trainModel', user.roles);
-  const adaptiveDenied = deniedReason('configureAdaptiveModel', user.roles);
+  const trainDenied = deniedReason('trainModel', user);
+  const adaptiveDenied = deniedReason('configureAdaptiveModel', user);
 
   return (
     <main className="page-main models-screen">

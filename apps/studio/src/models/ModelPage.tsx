@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { navigate, routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { formatDate } from '../shared/format-date';
 import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
-import { StatusPill } from '../shared/StatusPill';
 import { Button } from '../shared/ui';
 import type { AdaptiveApi } from './adaptive-model';
 import { AdaptiveModelPage } from './AdaptiveModelPage';
@@ -15,12 +15,11 @@ import {
   asProvenance,
   formatMetric,
   isTrainingFinished,
-  trainingFailure,
   TRAINING_STATUS_WORDS,
 } from './report-model';
 import { retrainForm, type TrainingForm } from './training-form';
+import { TrainingsTable } from './TrainingsTable';
 import { TrainingWizard } from './TrainingWizard';
-import { usePolled } from './use-polled';
 import { VersionReport } from './VersionReport';
 
 const POLL_MS = 2000;
@@ -39,12 +38,10 @@ export function ModelPage({
   modelId: string;
   versionId?: string;
 }) {
-  const load = useCallback(() => api.get(modelId), [api, modelId]);
-  const { value: model, error } = usePolled(
-    load,
-    (m) => m.trainings.some((t) => !isTrainingFinished(t.status)),
-    POLL_MS,
-  );
+  const { data: model, error } = useServerQuery(() => api.get(modelId), [api, modelId], {
+    poll: POLL_MS,
+    pollWhile: (m) => m.trainings.some((t) => !isTrainingFinished(t.status)),
+  });
   const [retrain, setRetrain] = useState<TrainingForm>();
   const [retrainError, setRetrainError] = useState<string>();
   const [picked, setPicked] = useState<string[]>([]);
@@ -52,7 +49,7 @@ export function ModelPage({
     ...(model?.versions.map((v) => v.createdBy) ?? []),
     ...(model?.trainings.map((t) => t.createdBy) ?? []),
   ]);
-  const trainDenied = deniedReason('trainModel', user.roles);
+  const trainDenied = deniedReason('trainModel', user);
 
   const startRetrain = async (m: ModelSummary) => {
     setRetrainError(undefined);
@@ -215,47 +212,7 @@ export function ModelPage({
 
           {shown && <VersionReport key={shown} api={api} versionId={shown} />}
 
-          {model.trainings.length > 0 && (
-            <section className="mdl-section" aria-labelledby="mdl-trainings">
-              <h2 id="mdl-trainings">Trainings</h2>
-              <table className="data-table mdl-table" aria-label="Trainings">
-                <thead>
-                  <tr>
-                    <th scope="col">Started</th>
-                    <th scope="col">By</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Outcome</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {model.trainings.map((t) => (
-                    <tr key={t.id}>
-                      <td>
-                        <a href={routeHash({ screen: 'models', modelId, trainingId: t.id })}>
-                          {formatDate(t.createdAt)}
-                        </a>
-                      </td>
-                      <td>{people[t.createdBy] ?? '—'}</td>
-                      <td>
-                        <StatusPill
-                          status={t.status}
-                          words={TRAINING_STATUS_WORDS}
-                          classPrefix="mdl-status"
-                        />
-                      </td>
-                      <td>
-                        {t.status === 'FAILED'
-                          ? trainingFailure(t.error)
-                          : t.status === 'SUCCEEDED'
-                            ? `v${model.versions.find((v) => v.id === t.versionId)?.version ?? '?'}`
-                            : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          )}
+          {model.trainings.length > 0 && <TrainingsTable model={model} modelId={modelId} people={people} />}
         </>
       )}
     </main>

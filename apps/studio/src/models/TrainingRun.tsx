@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
@@ -14,7 +15,6 @@ import {
   trainingProgressView,
   TRAINING_STATUS_WORDS,
 } from './report-model';
-import { usePolled } from './use-polled';
 import { VersionReport } from './VersionReport';
 
 /** Progress is polled every second, like a simulation's: the same query says when the version is there. */
@@ -32,12 +32,18 @@ export function TrainingRun({
   modelId: string;
   trainingId: string;
 }) {
-  const load = useCallback(() => api.job(trainingId), [api, trainingId]);
-  const { value: job, error, reload } = usePolled(load, (j) => !isTrainingFinished(j.status), POLL_MS);
+  const {
+    data: job,
+    error,
+    reload,
+  } = useServerQuery(() => api.job(trainingId), [api, trainingId], {
+    poll: POLL_MS,
+    pollWhile: (j) => !isTrainingFinished(j.status),
+  });
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [cancelError, setCancelError] = useState<string>();
   const people = usePeople([job?.createdBy]);
-  const denied = deniedReason('trainModel', user.roles);
+  const denied = deniedReason('trainModel', user);
 
   const cancel = async () => {
     setConfirmCancel(false);

@@ -1,10 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { errorMessage } from '../shared/error-message';
-import { Button, Field, Select, TextInput } from '../shared/ui';
-import type { ModelsApi, TrainingChoices, TrainingDataset, TrainingJobView } from './models-api';
+import { Button } from '../shared/ui';
+import type { ModelsApi, TrainingChoices, TrainingJobView } from './models-api';
 import { AdvancedSettings } from './AdvancedSettings';
+import { DatasetStep, TargetStep } from './TrainingSteps';
 import { PredictorPicker } from './PredictorPicker';
-import { ALGORITHMS, formatCount } from './report-model';
+import { ALGORITHMS } from './report-model';
 import {
   choosePredictors,
   emptyForm,
@@ -40,19 +42,14 @@ export function TrainingWizard({
   const titleId = useId();
   const [step, setStep] = useState<WizardStep>('dataset');
   const [form, setForm] = useState<TrainingForm>(initial ?? emptyForm());
-  const [datasets, setDatasets] = useState<TrainingDataset[]>();
   const [targets, setTargets] = useState<TrainingChoices>();
   const [predictors, setPredictors] = useState<TrainingChoices>();
   const [busy, setBusy] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [stepError, setError] = useState<string>();
+  const list = useServerQuery(() => api.datasets(), [api]);
+  const datasets = list.data;
+  const error = stepError ?? (list.error && `Could not load the datasets: ${list.error}`);
   const [showProblems, setShowProblems] = useState(false);
-
-  useEffect(() => {
-    api.datasets().then(
-      (list) => setDatasets(list),
-      (err: unknown) => setError(`Could not load the datasets: ${errorMessage(err)}`),
-    );
-  }, [api]);
 
   const update = (patch: Partial<TrainingForm>) => setForm((f) => ({ ...f, ...patch }));
   const targetValues = targets?.targets.find((t) => t.column === form.targetColumn)?.values ?? [];
@@ -213,120 +210,5 @@ export function TrainingWizard({
         </Button>
       </div>
     </section>
-  );
-}
-
-function DatasetStep({
-  form,
-  datasets,
-  onChange,
-}: {
-  form: TrainingForm;
-  datasets: TrainingDataset[] | undefined;
-  onChange(patch: Partial<TrainingForm>): void;
-}) {
-  const id = useId();
-  if (!datasets) return <p className="muted">Loading the datasets…</p>;
-  if (datasets.length === 0)
-    return (
-      <p className="callout callout-warning">
-        There is no dataset ready to learn from. Upload one with the customers’ outcomes on the{' '}
-        <a href="#/datasets">Datasets</a> page first.
-      </p>
-    );
-  return (
-    <div className="mdl-step">
-      <Field
-        label="Dataset"
-        htmlFor={`${id}-dataset`}
-        hint="The historical customers with the outcome to learn."
-      >
-        <Select
-          id={`${id}-dataset`}
-          label="Dataset"
-          value={form.datasetId}
-          options={datasets.map((d) => ({
-            value: d.id,
-            label: `${d.name} (${formatCount(d.rowCount)} rows)`,
-          }))}
-          onChange={(datasetId) => datasetId !== form.datasetId && onChange({ datasetId, predictors: {} })}
-        />
-      </Field>
-      {!form.modelId && (
-        <>
-          <Field label="Model name" htmlFor={`${id}-name`} hint="How designers find it in the score step.">
-            <TextInput
-              id={`${id}-name`}
-              label="Model name"
-              value={form.name}
-              onChange={(name) => onChange({ name })}
-            />
-          </Field>
-          <Field label="Description (optional)" htmlFor={`${id}-description`}>
-            <TextInput
-              id={`${id}-description`}
-              label="Description"
-              value={form.description}
-              onChange={(description) => onChange({ description })}
-            />
-          </Field>
-        </>
-      )}
-    </div>
-  );
-}
-
-function TargetStep({
-  form,
-  choices,
-  onChange,
-  onPositives,
-}: {
-  form: TrainingForm;
-  choices: TrainingChoices;
-  onChange(column: string): void;
-  onPositives(values: string[]): void;
-}) {
-  const id = useId();
-  const values = choices.targets.find((t) => t.column === form.targetColumn)?.values ?? [];
-  return (
-    <div className="mdl-step">
-      <p className="muted small">{formatCount(choices.rows)} rows in this dataset.</p>
-      <Field
-        label="Target: the outcome to predict"
-        htmlFor={`${id}-target`}
-        hint="The column that says whether the customer accepted."
-      >
-        <Select
-          id={`${id}-target`}
-          label="Target column"
-          value={form.targetColumn}
-          options={choices.targets.map((t) => ({ value: t.column, label: t.column }))}
-          onChange={onChange}
-        />
-      </Field>
-      {form.targetColumn && (
-        <fieldset className="mdl-positives">
-          <legend>Values that count as positive (accepted)</legend>
-          {values.map((v) => (
-            <label key={v} className="mdl-check">
-              <input
-                type="checkbox"
-                checked={form.positiveValues.includes(v)}
-                onChange={(e) =>
-                  onPositives(
-                    e.target.checked
-                      ? [...form.positiveValues, v]
-                      : form.positiveValues.filter((x) => x !== v),
-                  )
-                }
-              />
-              {v === '' ? '(empty)' : v}
-            </label>
-          ))}
-          <p className="muted small">Every other value counts as negative.</p>
-        </fieldset>
-      )}
-    </div>
   );
 }

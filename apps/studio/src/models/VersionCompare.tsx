@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { routeHash } from '../app/router';
 import { formatDate } from '../shared/format-date';
-import { errorMessage } from '../shared/error-message';
 import type { ModelsApi, VersionComparisonRow, VersionDetail } from './models-api';
 import { RocChart } from './ReportCharts';
 import {
@@ -33,17 +32,9 @@ export function VersionCompare({
   a: string;
   b: string;
 }) {
-  const [loaded, setLoaded] = useState<Loaded>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    let current = true;
-    Promise.all([api.version(a), api.version(b), api.compare(a, b)]).then(
-      ([va, vb, rows]) => current && setLoaded({ a: va, b: vb, rows }),
-      (err: unknown) => current && setError(errorMessage(err)),
-    );
-    return () => {
-      current = false;
-    };
+  const { data: loaded, error } = useServerQuery(async (): Promise<Loaded> => {
+    const [va, vb, rows] = await Promise.all([api.version(a), api.version(b), api.compare(a, b)]);
+    return { a: va, b: vb, rows };
   }, [api, a, b]);
 
   const name = loaded?.a.modelName;

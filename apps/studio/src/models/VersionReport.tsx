@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../shared/error-message';
-import type { ModelsApi, VersionDetail } from './models-api';
+import { useServerQuery } from '../api/use-server-query';
+import type { ModelsApi } from './models-api';
 import { ModelReportView } from './ModelReportView';
 
 /** Loads a model version and shows its report. */
@@ -13,18 +12,7 @@ export function VersionReport({
   versionId: string;
   title?: string;
 }) {
-  const [version, setVersion] = useState<VersionDetail>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    let current = true;
-    api.version(versionId).then(
-      (v) => current && setVersion(v),
-      (err: unknown) => current && setError(errorMessage(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, versionId]);
+  const { data: version, error } = useServerQuery(() => api.version(versionId), [api, versionId]);
   if (error)
     return (
       <p className="callout callout-error" role="alert">

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
@@ -9,14 +9,9 @@ import { ChangeImpactList } from '../catalog/ChangeImpactList';
 import { FairnessSettingsPanel } from './FairnessSettingsPanel';
 import type { FairnessSettingsApi } from './fairness-settings-api';
 import { FieldDialog } from './FieldDialog';
-import {
-  graphqlSchemaApi,
-  type DeclaredFields,
-  type SchemaApi,
-  type SchemaField,
-  type SchemaScope,
-} from './schema-api';
-import { allowedList, emptyForm, formOf, TYPE_WORDS } from './schema-form';
+import { SchemaFieldTable } from './SchemaFieldTable';
+import { graphqlSchemaApi, type SchemaApi, type SchemaField, type SchemaScope } from './schema-api';
+import { emptyForm, formOf } from './schema-form';
 
 const SCOPES: { scope: SchemaScope; title: string; about: string }[] = [
   {
@@ -41,10 +36,12 @@ export function SchemaScreen({
   api?: SchemaApi;
   fairnessApi?: FairnessSettingsApi;
 }) {
-  const readOnly = deniedReason('editSchema', user.roles);
-  const cannotProtect = deniedReason('protectFields', user.roles);
-  const [fields, setFields] = useState<DeclaredFields>();
-  const [loadError, setLoadError] = useState<string>();
+  const readOnly = deniedReason('editSchema', user);
+  const cannotProtect = deniedReason('protectFields', user);
+  const schema = useServerQuery(() => api.load(), [api]);
+  const fields = schema.data;
+  const loadError = schema.error;
+  const setFields = schema.setData;
   const [editing, setEditing] = useState<{ scope: SchemaScope; original?: SchemaField }>();
   const [removing, setRemoving] = useState<{
     field: SchemaField;
@@ -53,17 +50,6 @@ export function SchemaScreen({
     impact?: ChangeImpact;
   }>();
   const [notice, setNotice] = useState<string>();
-
-  const load = useCallback(async () => {
-    try {
-      setFields(await api.load());
-      setLoadError(undefined);
-    } catch (err) {
-      setLoadError(errorMessage(err));
-    }
-  }, [api]);
-  useEffect(() => void load(), [load]);
-  useReloadOnReturn(load);
 
   const replaceField = (field: SchemaField) =>
     setFields(
@@ -139,7 +125,7 @@ export function SchemaScreen({
       {loadError && (
         <p className="callout callout-error" role="alert">
           Could not load the schema: {loadError}{' '}
-          <Button className="btn-small" onClick={() => void load()}>
+          <Button className="btn-small" onClick={() => void schema.reload()}>
             Try again
           </Button>
         </p>
@@ -164,97 +150,19 @@ export function SchemaScreen({
                 {readOnly ? 'A designer declares them.' : `Add one so strategies can use ${scope}.<name>.`}
               </EmptyState>
             ) : (
-              <table className="data-table schema-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Allowed values</th>
-                    <th scope="col">Description</th>
-                    <th scope="col">
-                      <span className="sr-only">Row actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {fields[scope].map((f) => (
-                    <tr key={f.name}>
-                      <td>
-                        <code className="schema-path">
-                          {scope}.{f.name}
-                        </code>
-                        {f.personal && (
-                          <span
-                            className="status-pill personal-pill"
-                            title="Personal data: never logged, masked in exports"
-                          >
-                            personal
-                          </span>
-                        )}
-                        {f.protected && (
-                          <span
-                            className="status-pill protected-pill"
-                            title="Protected attribute: every simulation's fairness check compares how its groups are treated"
-                          >
-                            protected
-                          </span>
-                        )}
-                        {f.label && <div className="muted small">{f.label}</div>}
-                      </td>
-                      <td>{TYPE_WORDS[f.type]}</td>
-                      <td>
-                        {allowedList(f).length ? (
-                          allowedList(f).map((v) => (
-                            <span key={v} className="tag">
-                              {v}
-                            </span>
-                          ))
-                        ) : (
-                          <span className="muted">any</span>
-                        )}
-                      </td>
-                      <td className="small">{f.description}</td>
-                      <td className="row-actions">
-                        <Button
-                          variant="ghost"
-                          className="btn-small"
-                          disabled={!!readOnly}
-                          title={readOnly ?? `Edit ${scope}.${f.name}`}
-                          aria-label={`Edit ${scope}.${f.name}`}
-                          onClick={() => setEditing({ scope, original: f })}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          variant="ghost"
-                          className="btn-small"
-                          disabled={!!readOnly}
-                          title={readOnly ?? `Remove ${scope}.${f.name}`}
-                          aria-label={`Remove ${scope}.${f.name}`}
-                          onClick={() => askRemove(f)}
-                        >
-                          Remove
-                        </Button>
-                        {scope === 'customer' && !cannotProtect && (
-                          <Button
-                            variant="ghost"
-                            className="btn-small"
-                            aria-label={`${f.protected ? 'Unprotect' : 'Protect'} ${scope}.${f.name}`}
-                            title="Protected attributes get the fairness check in every simulation"
-                            onClick={() => void protect(f)}
-                          >
-                            {f.protected ? 'Unprotect' : 'Protect'}
-                          </Button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SchemaFieldTable
+                scope={scope}
+                fields={fields[scope]}
+                readOnly={readOnly}
+                cannotProtect={cannotProtect}
+                onEdit={(f) => setEditing({ scope, original: f })}
+                onRemove={askRemove}
+                onProtect={(f) => void protect(f)}
+              />
             )}
           </section>
         ))}
-      {!deniedReason('setFairnessThresholds', user.roles) && <FairnessSettingsPanel api={fairnessApi} />}
+      {!deniedReason('setFairnessThresholds', user) && <FairnessSettingsPanel api={fairnessApi} />}
       {editing && fields && (
         <FieldDialog
           initial={editing.original ? formOf(editing.original) : emptyForm(editing.scope)}

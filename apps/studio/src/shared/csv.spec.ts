@@ -34,7 +34,7 @@ describe('parseCsv', () => {
 
   it('reports an unclosed quote and text after a closing quote with their lines', () => {
     expect(parseCsv('id\n"open\n').problems).toEqual([
-      { line: 2, message: expect.stringContaining('not closed') },
+      { line: 2, message: expect.stringContaining('never closed') },
     ]);
     expect(parseCsv('id,name\nx,"a"b\n').problems).toEqual([
       { line: 2, message: expect.stringContaining('closing quote') },

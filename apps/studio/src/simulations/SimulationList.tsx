@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { errorMessage } from '../shared/error-message';
 import { EmptyState, Select } from '../shared/ui';
 import { STATUS_WORDS, formatCount } from './results-model';
-import type { DatasetChoice, SimulationListItem, SimulationsApi, StrategyChoice } from './simulations-api';
+import type { SimulationsApi } from './simulations-api';
 import { StartSimulationForm } from './StartSimulationForm';
 import { StatusPill } from '../shared/StatusPill';
 import { formatDate } from '../shared/format-date';
@@ -20,33 +19,13 @@ export function SimulationList({
   versionId?: string;
   api: SimulationsApi;
 }) {
-  const [choices, setChoices] = useState<{ strategies: StrategyChoice[]; datasets: DatasetChoice[] }>();
-  const [choicesError, setChoicesError] = useState<string>();
   const [strategyFilter, setStrategyFilter] = useState('');
-  const [runs, setRuns] = useState<SimulationListItem[]>();
-  const [runsError, setRunsError] = useState<string>();
-
   // Runs started and datasets uploaded elsewhere (another tab, another analyst) show up when the user comes back.
-  const [round, setRound] = useState(0);
-  useReloadOnReturn(useCallback(() => setRound((n) => n + 1), []));
-  useEffect(() => {
-    api.choices().then(setChoices, (err: unknown) => setChoicesError(errorMessage(err)));
-  }, [api, round]);
-  const [listedFor, setListedFor] = useState(strategyFilter);
-  if (listedFor !== strategyFilter) {
-    setListedFor(strategyFilter);
-    setRuns(undefined);
-  }
-  useEffect(() => {
-    let current = true;
-    api.list(strategyFilter || undefined).then(
-      (list) => current && (setRuns(list), setRunsError(undefined)),
-      (err: unknown) => current && setRunsError(errorMessage(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, strategyFilter, round]);
+  const { data: choices, error: choicesError } = useServerQuery(() => api.choices(), [api]);
+  const { data: runs, error: runsError } = useServerQuery(
+    () => api.list(strategyFilter || undefined),
+    [api, strategyFilter],
+  );
 
   return (
     <main className="page-main simulations">

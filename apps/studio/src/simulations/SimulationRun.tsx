@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { ApiError } from '../api/client';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
@@ -31,49 +31,28 @@ export function SimulationRun({
   simulationId: string;
   api: SimulationsApi;
 }) {
-  const [simulation, setSimulation] = useState<SimulationDetail>();
-  const [error, setError] = useState<string>();
+  const {
+    data: simulation,
+    error,
+    reload,
+  } = useServerQuery(() => api.get(simulationId), [api, simulationId], {
+    poll: POLL_MS,
+    pollWhile: (s) => !isFinished(s.status),
+  });
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [cancelError, setCancelError] = useState<string>();
-  const [refresh, setRefresh] = useState(0);
-
-  const running = simulation ? !isFinished(simulation.status) : true;
-  useEffect(() => {
-    if (!running) return;
-    let current = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const s = await api.get(simulationId);
-        if (!current) return;
-        setSimulation(s);
-        setError(undefined);
-        if (isFinished(s.status)) return;
-      } catch (err) {
-        if (!current) return;
-        setError(errorMessage(err));
-        if (err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) return; // retrying cannot help
-      }
-      timer = setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, simulationId, running, refresh]);
 
   const cancel = async () => {
     setConfirmCancel(false);
     try {
       await api.cancel(simulationId);
-      setRefresh((n) => n + 1);
+      await reload();
     } catch (err) {
       setCancelError(errorMessage(err));
     }
   };
 
-  const denied = deniedReason('runSimulation', user.roles);
+  const denied = deniedReason('runSimulation', user);
   const title = simulation
     ? `${simulation.strategy?.name ?? 'Deleted strategy'}${simulation.version ? ` v${simulation.version.number}` : ''}`
     : 'Simulation';
@@ -141,7 +120,7 @@ export function SimulationRun({
             const { fileName, file } = await api.customersCsv(simulation.id);
             downloadBlob(fileName, file);
           }}
-          customersDenied={deniedReason('exportSimulationCustomers', user.roles)}
+          customersDenied={deniedReason('exportSimulationCustomers', user)}
         />
       )}
       {confirmCancel && (

@@ -35,7 +35,7 @@ export function StartSimulationForm({
   const [form, setForm] = useState<StartForm>(() => preselect(strategies, datasets, versionId));
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string>();
-  const denied = deniedReason('runSimulation', user.roles);
+  const denied = deniedReason('runSimulation', user);
   const strategy = strategies.find((s) => s.id === form.strategyId);
   const ready = readyDatasets(datasets);
   const dataset = ready.find((d) => d.id === form.datasetId);

@@ -1,16 +1,11 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { SessionUser } from '../auth/session';
 import { PeopleProvider } from '../shared/people';
 import type { RulesImportResult, StrategySource } from './strategy-source';
 import { StrategiesScreen } from './StrategiesScreen';
+import { sessionUser } from '../test-support/session-users';
 
-const designer: SessionUser = {
-  id: 'u1',
-  email: 'dan@arbiter.local',
-  displayName: 'Dan',
-  roles: ['designer'],
-};
+const designer = sessionUser('u1', 'Dan', ['designer'], 'dan@arbiter.local');
 
 const RESULT: RulesImportResult = {
   strategyId: 's-new',

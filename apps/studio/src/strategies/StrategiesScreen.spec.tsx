@@ -1,15 +1,15 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { SessionUser } from '../auth/session';
 import { PeopleProvider, type PeopleLookup } from '../shared/people';
 import type { StatusFilter } from './strategy-filter';
 import type { StrategySource, StrategySummary } from './strategy-source';
 import { StrategiesScreen } from './StrategiesScreen';
+import { sessionUser } from '../test-support/session-users';
 
 const DAN = '0b3c2f4e-1111-4aaa-8bbb-000000000001';
 const RITA = '0b3c2f4e-2222-4aaa-8bbb-000000000002';
 const GONE = '0b3c2f4e-3333-4aaa-8bbb-000000000003';
-const me: SessionUser = { id: RITA, email: 'rita@arbiter.local', displayName: 'Rita', roles: ['reviewer'] };
+const me = sessionUser(RITA, 'Rita', ['reviewer'], 'rita@arbiter.local');
 
 const summary = (
   id: string,

@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useState, type FormEvent } from 'react';
 import { EXAMPLES } from '@arbiter/engine/examples';
+import { useServerMutation, useServerQuery } from '../api/use-server-query';
+import { deniedReason } from '../app/access';
 import type { SessionUser } from '../auth/session';
-import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { Button, EmptyState, Select, type Choice } from '../shared/ui';
 import { Icon } from '../shared/icons';
 import { RulesImportDialog } from './RulesImportDialog';
 import { filterStrategies, type StatusFilter } from './strategy-filter';
 import { VERSION_STATUS_WORDS } from './version-status';
-import type { StrategySource, StrategySummary, VersionStatus } from './strategy-source';
+import type { StrategySource, VersionStatus } from './strategy-source';
 import './strategies.css';
 import { formatDate } from '../shared/format-date';
 
@@ -46,43 +46,31 @@ export function StrategiesScreen({
   /** The status filter the route asks for (a designer lands on drafts, a publisher on approved versions). */
   initialStatus?: StatusFilter;
 }) {
-  const [strategies, setStrategies] = useState<StrategySummary[]>();
-  const [error, setError] = useState<string>();
+  const list = useServerQuery(() => source.list(), [source]);
+  const strategies = list.data;
   const [name, setName] = useState('');
   const [template, setTemplate] = useState('empty');
-  const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StatusFilter>(initialStatus);
   const [importing, setImporting] = useState(false);
   const owners = usePeople(strategies?.map((s) => s.createdBy) ?? []);
   const shown = strategies && filterStrategies(strategies, search, status);
-  const canDesign = user.roles.includes('designer');
-
-  const refresh = useCallback(() => {
-    source
-      .list()
-      .then(setStrategies)
-      .catch((err: unknown) => setError(errorMessage(err)));
-  }, [source]);
-  useEffect(refresh, [refresh]);
-  useReloadOnReturn(refresh);
+  const canDesign = !deniedReason('createStrategy', user);
+  const creation = useServerMutation((title: string) => {
+    const example = EXAMPLES.find((x) => x.id === template);
+    return source.create(
+      title,
+      example ? example.document : { schemaVersion: 1, name: title, nodes: [], edges: [] },
+    );
+  });
+  const busy = creation.busy;
+  const error = creation.error ?? list.error;
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
-    setBusy(true);
-    try {
-      const example = EXAMPLES.find((x) => x.id === template);
-      const id = await source.create(
-        name.trim(),
-        example ? example.document : { schemaVersion: 1, name: name.trim(), nodes: [], edges: [] },
-      );
-      onOpen(id);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    const id = await creation.run(name.trim());
+    if (id !== undefined) onOpen(id);
   };
 
   return (
@@ -134,7 +122,7 @@ export function StrategiesScreen({
           onOpen={onOpen}
           onClose={() => {
             setImporting(false);
-            refresh();
+            void list.reload();
           }}
         />
       )}

@@ -1,31 +1,19 @@
+import type { Role } from '../api/generated/graphql';
 import type { SessionUser } from '../auth/session';
+import { grantsFor } from './served-permissions';
 
-// Signed-in users, one a role, for the screens' component specs.
+// Signed-in users, one a role, for the screens' component specs, with what the server serves them.
 
-export const designer: SessionUser = {
-  id: 'u-designer',
-  email: 'designer@arbiter.local',
-  displayName: 'Dana Designer',
-  roles: ['designer'],
-};
+export function sessionUser(
+  id: string,
+  displayName: string,
+  roles: Role[],
+  email = `${id}@arbiter.local`,
+): SessionUser {
+  return { id, email, displayName, roles, ...grantsFor(roles) };
+}
 
-export const analyst: SessionUser = {
-  id: 'u-analyst',
-  email: 'analyst@arbiter.local',
-  displayName: 'Ari Analyst',
-  roles: ['analyst'],
-};
-
-export const reviewer: SessionUser = {
-  id: 'u-reviewer',
-  email: 'reviewer@arbiter.local',
-  displayName: 'Rene Reviewer',
-  roles: ['reviewer'],
-};
-
-export const admin: SessionUser = {
-  id: 'u-admin',
-  email: 'admin@arbiter.local',
-  displayName: 'Ada Admin',
-  roles: ['admin'],
-};
+export const designer = sessionUser('u-designer', 'Dana Designer', ['designer'], 'designer@arbiter.local');
+export const analyst = sessionUser('u-analyst', 'Ari Analyst', ['analyst'], 'analyst@arbiter.local');
+export const reviewer = sessionUser('u-reviewer', 'Rene Reviewer', ['reviewer'], 'reviewer@arbiter.local');
+export const admin = sessionUser('u-admin', 'Ada Admin', ['admin'], 'admin@arbiter.local');

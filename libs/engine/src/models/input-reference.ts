@@ -29,6 +29,16 @@ export function referenceGetter(reference: string): (facts: ConditionFacts) => u
   const parsed = parseReference(reference);
   if (!parsed) throw new Error(`not a model input: ${reference}`);
   const { root, keys } = parsed;
+  if (keys.length === 1) {
+    // The common case (`customer.age`), without the loop: models call this per term and candidate.
+    const key = keys[0]!;
+    return (facts) => {
+      const value: unknown = facts[root];
+      return value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+    };
+  }
   return (facts) => {
     let value: unknown = facts[root];
     for (const key of keys) {

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { toNumber } from '../runtime/candidate';
 import { fieldIs } from '../catalog/field-types';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
-import { checkReference, referencedField, referenceGetter, referenceRoots } from './input-reference';
+import type { ConditionFacts } from '../conditions/types';
+import {
+  checkReference,
+  parseReference,
+  referencedField,
+  referenceGetter,
+  referenceRoots,
+} from './input-reference';
+import { generateLogistic } from './logistic-codegen';
 import { logistic, sumByInput, type ModelCheckContext, type ModelKind } from './model-kind';
 
 const weight = z.number().finite().min(-1000).max(1000);
@@ -46,36 +54,58 @@ export const logisticModel: ModelKind<LogisticParams> = {
       const at = joinField(joinField(field, 'terms'), i);
       return [...checkReference(t.input, ctx, joinField(at, 'input')), ...termTypeProblems(t, ctx, at)];
     }),
-  compile(params) {
-    const terms = params.terms.map((term) => {
-      const get = referenceGetter(term.input);
-      if ('categories' in term) {
-        const categories = new Map(Object.entries(term.categories));
-        const otherwise = term.otherwise ?? 0;
-        const ifMissing = term.ifMissing ?? 0;
-        return (f: Parameters<typeof get>[0]) => {
-          const value = get(f);
-          if (value === undefined || value === null || value === '') return ifMissing;
-          return categories.get(String(value)) ?? otherwise;
-        };
-      }
-      const { weight: w, ifMissing, missingWeight } = term;
-      if (missingWeight !== undefined) {
-        return (f: Parameters<typeof get>[0]) => {
-          const x = toNumber(get(f));
-          return x === undefined ? missingWeight : w * x;
-        };
-      }
-      return (f: Parameters<typeof get>[0]) => {
-        const x = toNumber(get(f)) ?? ifMissing;
-        return x === undefined ? 0 : w * x;
-      };
-    });
+  compile(params, options) {
+    if (options?.codegen !== false) {
+      const generated = generateLogistic(params, params.terms.length, []);
+      if (generated) return generated.score;
+    }
+    const terms = params.terms.map(compileTerm);
     const intercept = params.intercept;
     return (f) => {
       let z = intercept;
       for (const term of terms) z += term(f);
       return logistic(z);
+    };
+  },
+  compileStaged(params, options) {
+    // Terms before the first one that reads the candidate are summed once per decision; later
+    // customer terms are kept as values and added in document order, so the sum is bit-identical.
+    const perCandidate = params.terms.map((t) => {
+      const root = parseReference(t.input)?.root;
+      return root === 'action' || root === 'fields';
+    });
+    const first = perCandidate.indexOf(true);
+    if (first < 0) return undefined;
+    const tailPerCandidate = perCandidate.slice(first);
+    if (first === 0 && tailPerCandidate.every(Boolean)) return undefined;
+    if (options?.codegen !== false) {
+      const generated = generateLogistic(params, first, perCandidate);
+      if (generated)
+        return {
+          perDecision: generated.perDecision,
+          perCandidate: (state, f) => generated.perCandidate(state as number[], f),
+        };
+    }
+    const terms = params.terms.map(compileTerm);
+    const head = terms.slice(0, first);
+    const tail = terms.slice(first);
+    const intercept = params.intercept;
+    const n = tail.length;
+    return {
+      perDecision(f) {
+        const state: number[] = new Array<number>(n + 1).fill(0);
+        let z = intercept;
+        for (const term of head) z += term(f);
+        state[0] = z;
+        for (let i = 0; i < n; i++) if (!tailPerCandidate[i]) state[i + 1] = tail[i]!(f);
+        return state;
+      },
+      perCandidate(state, f) {
+        const s = state as number[];
+        let z = s[0]!;
+        for (let i = 0; i < n; i++) z += tailPerCandidate[i] ? tail[i]!(f) : s[i + 1]!;
+        return logistic(z);
+      },
     };
   },
   reads: (params) => referenceRoots(params.terms.map((t) => t.input)),
@@ -93,6 +123,32 @@ export const logisticModel: ModelKind<LogisticParams> = {
 };
 
 type Term = LogisticParams['terms'][number];
+
+/** A term's share of the log-odds for one candidate's facts. */
+function compileTerm(term: Term): (facts: ConditionFacts) => number {
+  const get = referenceGetter(term.input);
+  if ('categories' in term) {
+    const categories = new Map(Object.entries(term.categories));
+    const otherwise = term.otherwise ?? 0;
+    const ifMissing = term.ifMissing ?? 0;
+    return (f) => {
+      const value = get(f);
+      if (value === undefined || value === null || value === '') return ifMissing;
+      return categories.get(String(value)) ?? otherwise;
+    };
+  }
+  const { weight: w, ifMissing, missingWeight } = term;
+  if (missingWeight !== undefined) {
+    return (f) => {
+      const x = toNumber(get(f));
+      return x === undefined ? missingWeight : w * x;
+    };
+  }
+  return (f) => {
+    const x = toNumber(get(f)) ?? ifMissing;
+    return x === undefined ? 0 : w * x;
+  };
+}
 
 /** A term's share of the log-odds as a reader sees it: centred for numbers, the weight for a category. */
 function termEffect(term: Term, value: unknown): number {

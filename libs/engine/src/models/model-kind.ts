@@ -9,8 +9,24 @@ export interface ModelCheckContext {
   actionFields?: ReadonlySet<string>;
 }
 
+/** As CompileOptions.codegen: false keeps a kind that generates code to its closures (the reference). */
+export interface ModelCompileOptions {
+  codegen?: boolean;
+}
+
 /** A scoring function compiled once: the facts of one candidate in, a number (or missing) out. */
 export type ScoreFunction = (facts: ConditionFacts) => number | undefined;
+
+/**
+ * A score worked out in two stages, for a model that reads the candidate (action or fields) and the
+ * customer or context too: `perDecision` once per decision from what does not change between
+ * candidates, then `perCandidate` for each candidate with that state. Gives exactly the score of
+ * `compile` (same operations in the same order), only without repeating the customer's part.
+ */
+export interface StagedScore<S = unknown> {
+  perDecision(facts: ConditionFacts): S;
+  perCandidate(state: S, facts: ConditionFacts): number | undefined;
+}
 
 /** How much one input moved a score: `effect` in log-odds (points for an unmapped scorecard), positive raises it. */
 export interface Contribution {
@@ -28,7 +44,9 @@ export interface ModelKind<P> {
   type: string;
   schema: z.ZodType<P>;
   check?(params: P, ctx: ModelCheckContext, field: string): ValidationProblem[];
-  compile(params: P): ScoreFunction;
+  compile(params: P, options?: ModelCompileOptions): ScoreFunction;
+  /** The same score in two stages (see StagedScore), when a kind can split it; undefined when not worth it. */
+  compileStaged?(params: P, options?: ModelCompileOptions): StagedScore | undefined;
   /** The facts the model reads; a model that reads neither action nor fields scores once per decision. */
   reads(params: P): FactName[];
   summarize(params: P): string;

@@ -4,7 +4,14 @@ import { adaptiveModel, adaptiveParamsSchema } from './adaptive-model';
 import { decisionTableModel, decisionTableParamsSchema } from './decision-table-model';
 import { expressionModel, expressionParamsSchema } from './expression-model';
 import { logisticModel, logisticParamsSchema } from './logistic-model';
-import type { ExplainFunction, ModelCheckContext, ModelKind, ScoreFunction } from './model-kind';
+import type {
+  ExplainFunction,
+  ModelCheckContext,
+  ModelCompileOptions,
+  ModelKind,
+  ScoreFunction,
+  StagedScore,
+} from './model-kind';
 import { scorecardModel, scorecardParamsSchema } from './scorecard-model';
 import { treeEnsembleModel, treeEnsembleParamsSchema } from './tree-ensemble-model';
 
@@ -119,8 +126,16 @@ export function checkModel(spec: ModelSpec, ctx: ModelCheckContext, field: strin
   return kindOf(spec).check?.(spec, ctx, field) ?? [];
 }
 
-export function compileModel(spec: InlineModelSpec): ScoreFunction {
-  return kindOf(spec).compile(spec);
+export function compileModel(spec: InlineModelSpec, options?: ModelCompileOptions): ScoreFunction {
+  return kindOf(spec).compile(spec, options);
+}
+
+/** The score in two stages (customer part once per decision), if the model's kind splits it. */
+export function compileStagedModel(
+  spec: InlineModelSpec,
+  options?: ModelCompileOptions,
+): StagedScore | undefined {
+  return kindOf(spec).compileStaged?.(spec, options);
 }
 
 /** Per-input contributions for explanations, if the model's kind explains itself. */

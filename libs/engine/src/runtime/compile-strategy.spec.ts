@@ -12,6 +12,7 @@ import {
   interaction,
   NOW,
   nodeTrace,
+  twoSourcesGraph,
 } from '../test-support/engine.test-helpers';
 import { compileCached, compileStrategy } from './compile-strategy';
 import type { DecisionInput } from './types';
@@ -270,19 +271,11 @@ describe('content hash', () => {
   });
 
   it('changes with the order of edges into a merge, which decides which duplicate wins', () => {
-    const doc = graph(
-      [
-        ['a', 'actions', {}],
-        ['b', 'actions', {}],
-        ['join', 'merge', {}],
-        ['end', 'output', {}],
-      ],
-      [
-        ['a', 'join'],
-        ['b', 'join'],
-        ['join', 'end'],
-      ],
-    );
+    const doc = twoSourcesGraph([
+      ['a', 'join'],
+      ['b', 'join'],
+      ['join', 'end'],
+    ]);
     const swapped = structuredClone(doc);
     swapped.edges = [doc.edges[1]!, doc.edges[0]!, doc.edges[2]!];
     expect(contentHash(swapped)).not.toBe(contentHash(doc));

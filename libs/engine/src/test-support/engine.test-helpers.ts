@@ -32,6 +32,32 @@ export function graph(
   };
 }
 
+/** start (actions) → the split step `id` → one line from each of its `exits` into a merge → output. */
+export function splitGraph(id: string, config: unknown, exits: string[]): StrategyDocument {
+  return graph(
+    [
+      ['start', 'actions', {}],
+      [id, 'split', config],
+      ['join', 'merge', {}],
+      ['end', 'output', {}],
+    ],
+    [['start', id], ...exits.map((exit): [string, string, string] => [id, 'join', exit]), ['join', 'end']],
+  );
+}
+
+/** Two actions steps `a` and `b`, a merge `join` and the output `end`, with these lines. */
+export function twoSourcesGraph(edges: [string, string, string?][]): StrategyDocument {
+  return graph(
+    [
+      ['a', 'actions', {}],
+      ['b', 'actions', {}],
+      ['join', 'merge', {}],
+      ['end', 'output', {}],
+    ],
+    edges,
+  );
+}
+
 /** One decision for customer `c1` at NOW, unless the input says otherwise. */
 export function decide(
   document: StrategyDocument,

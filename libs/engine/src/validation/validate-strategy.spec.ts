@@ -3,7 +3,7 @@ import type { StrategyDocument } from '../document/strategy-document';
 import type { StrategyEnvironment } from '../nodes/node-spec';
 import { compileStrategy } from '../runtime/compile-strategy';
 import { CATALOG, linearStrategy } from '../test-support/build-strategy';
-import { all, cmp, graph } from '../test-support/engine.test-helpers';
+import { all, cmp, graph, splitGraph, twoSourcesGraph } from '../test-support/engine.test-helpers';
 import { StrategyValidationError, type ProblemCode, type ValidationProblem } from './problem';
 import { validateStrategy } from './validate-strategy';
 import { MAX_CONDITION_DEPTH } from '../conditions/check-condition';
@@ -181,20 +181,7 @@ describe('validateStrategy', () => {
           { id: 'b', percent: 40 },
         ],
       };
-      const doc = graph(
-        [
-          ['start', 'actions', {}],
-          ['ab', 'split', split],
-          ['join', 'merge', {}],
-          ['end', 'output', {}],
-        ],
-        [
-          ['start', 'ab'],
-          ['ab', 'join', 'a'],
-          ['ab', 'join', 'b'],
-          ['join', 'end'],
-        ],
-      );
+      const doc = splitGraph('ab', split, ['a', 'b']);
       expect(problemsOf(doc)).toEqual([
         expect.objectContaining({
           code: 'out_of_range',
@@ -222,21 +209,7 @@ describe('validateStrategy', () => {
         mode: 'condition',
         cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }],
       };
-      const doc = graph(
-        [
-          ['start', 'actions', {}],
-          ['seg', 'split', split],
-          ['join', 'merge', {}],
-          ['end', 'output', {}],
-        ],
-        [
-          ['start', 'seg'],
-          ['seg', 'join', 'young'],
-          ['seg', 'join', 'default'],
-          ['seg', 'join', 'old'],
-          ['join', 'end'],
-        ],
-      );
+      const doc = splitGraph('seg', split, ['young', 'default', 'old']);
       expect(problemsOf(doc)).toEqual([
         expect.objectContaining({
           code: 'unknown_handle',
@@ -344,21 +317,13 @@ describe('validateStrategy', () => {
     });
 
     it('extra_edge: the same connection twice, and an edge into an actions node', () => {
-      const doc = graph(
-        [
-          ['a', 'actions', {}],
-          ['b', 'actions', {}],
-          ['join', 'merge', {}],
-          ['end', 'output', {}],
-        ],
-        [
-          ['a', 'join'],
-          ['a', 'join'],
-          ['b', 'join'],
-          ['join', 'end'],
-          ['a', 'b'],
-        ],
-      );
+      const doc = twoSourcesGraph([
+        ['a', 'join'],
+        ['a', 'join'],
+        ['b', 'join'],
+        ['join', 'end'],
+        ['a', 'b'],
+      ]);
       expect(problemsOf(doc).filter((p) => p.code === 'extra_edge')).toEqual([
         expect.objectContaining({
           nodeId: 'join',
@@ -512,20 +477,7 @@ describe('validateStrategy', () => {
         mode: 'condition',
         cases: [{ id: 'retention', when: all(cmp('action', 'group', 'equal', 'retention')) }],
       };
-      const doc = graph(
-        [
-          ['start', 'actions', {}],
-          ['seg', 'split', split],
-          ['join', 'merge', {}],
-          ['end', 'output', {}],
-        ],
-        [
-          ['start', 'seg'],
-          ['seg', 'join', 'retention'],
-          ['seg', 'join', 'default'],
-          ['join', 'end'],
-        ],
-      );
+      const doc = splitGraph('seg', split, ['retention', 'default']);
       expect(onlyProblem(doc, 'unknown_fact')).toMatchObject({
         nodeId: 'seg',
         field: 'config.cases[0].when.all[0].fact',

@@ -72,19 +72,13 @@ const validityCheck = {
 export const createActionSchema = z.object({ id: actionIdSchema, ...fields }).refine(validity, validityCheck);
 export type CreateAction = z.infer<typeof createActionSchema>;
 
-export const updateActionSchema = z
-  .object({ ...fields, name: fields.name.optional(), expectedRevision: z.number().int().min(1) })
-  .refine(validity, validityCheck);
+const updateFields = { ...fields, name: fields.name.optional(), expectedRevision: z.number().int().min(1) };
+export const updateActionSchema = z.object(updateFields).refine(validity, validityCheck);
 export type UpdateAction = z.infer<typeof updateActionSchema>;
 
-@InputType()
-export class CreateActionInput {
-  @Field({ description: 'Stable id strategies refer to: letters, digits, "-" and "_".' })
-  id: string;
-
-  @Field()
-  name: string;
-
+/** The optional fields of an action that create and update share (attributes: each its own description). */
+@InputType({ isAbstract: true })
+abstract class ActionFieldsInput {
   @Field(() => String, { nullable: true })
   group?: string | null;
 
@@ -105,6 +99,15 @@ export class CreateActionInput {
 
   @Field(() => [String], { nullable: true })
   tags?: string[] | null;
+}
+
+@InputType()
+export class CreateActionInput extends ActionFieldsInput {
+  @Field({ description: 'Stable id strategies refer to: letters, digits, "-" and "_".' })
+  id: string;
+
+  @Field()
+  name: string;
 
   @Field(() => JSONScalar, {
     nullable: true,
@@ -114,37 +117,45 @@ export class CreateActionInput {
 }
 
 @InputType({ description: 'Fields left out stay as they are; null clears an optional field.' })
-export class UpdateActionInput {
+export class UpdateActionInput extends ActionFieldsInput {
   @Field(() => Int, { description: 'The revision the change is based on; a newer one ⇒ CONFLICT.' })
   expectedRevision: number;
 
   @Field(() => String, { nullable: true })
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  group?: string | null;
-
-  @Field(() => String, { nullable: true })
-  channel?: string | null;
-
-  @Field(() => Float, { nullable: true })
-  value?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  cost?: number | null;
-
-  @Field(() => Date, { nullable: true })
-  validFrom?: Date | null;
-
-  @Field(() => Date, { nullable: true })
-  validTo?: Date | null;
-
-  @Field(() => [String], { nullable: true })
-  tags?: string[] | null;
-
   @Field(() => JSONScalar, { nullable: true })
   attributes?: Record<string, unknown> | null;
 }
+
+@InputType({ description: 'An update in an import: the action’s id and the fields that change.' })
+export class ImportActionUpdateInput extends UpdateActionInput {
+  @Field()
+  id: string;
+}
+
+@InputType({ description: 'New actions and updates of existing ones, written together or not at all.' })
+export class ImportActionsInput {
+  @Field(() => [CreateActionInput])
+  create: CreateActionInput[];
+
+  @Field(() => [ImportActionUpdateInput])
+  update: ImportActionUpdateInput[];
+}
+
+/** One import writes at most this many actions (a larger file is imported in parts). */
+export const MAX_IMPORT = 10_000;
+
+export const importActionsSchema = z
+  .object({
+    create: z.array(createActionSchema),
+    update: z.array(z.object({ id: actionIdSchema, ...updateFields }).refine(validity, validityCheck)),
+  })
+  .refine((i) => i.create.length + i.update.length <= MAX_IMPORT, {
+    message: `at most ${MAX_IMPORT} actions in one import`,
+    path: ['create'],
+  });
+export type ImportActions = z.infer<typeof importActionsSchema>;
 
 @InputType()
 export class ActionFilterInput {
@@ -171,6 +182,9 @@ export type _CreateActionInputMatchesSchema = AssertMatches<
 >;
 export type _UpdateActionInputMatchesSchema = AssertMatches<
   InputMatchesSchema<UpdateActionInput, typeof updateActionSchema>
+>;
+export type _ImportActionsInputMatchesSchema = AssertMatches<
+  InputMatchesSchema<ImportActionsInput, typeof importActionsSchema>
 >;
 export type _ActionFilterInputMatchesSchema = AssertMatches<
   InputMatchesSchema<ActionFilterInput, typeof actionFilterSchema>

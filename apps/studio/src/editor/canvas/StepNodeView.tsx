@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { Icon } from '../../shared/icons';
 import { countErrors } from '../problems';
 import { nodeKind } from '../nodes/registry';
+import { branchKey, useBranchToggle } from './collapsed-branches';
 import type { StepNode } from './document-flow';
 
 /** How every step looks on the canvas; the kind supplies icon, colour, name and summary. */
@@ -20,6 +21,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
     data.diff ? `step-diff-${data.diff}` : '',
   ].join(' ');
   const firstProblem = data.problems.find((p) => p.severity === 'error') ?? data.problems[0];
+  const toggleBranch = useBranchToggle();
   return (
     <div
       className={classes}
@@ -32,7 +34,8 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
           position={Position.Left}
           id="in"
           className="handle handle-in"
-          aria-label="Incoming connection"
+          role="img"
+          aria-label="Incoming connection: drop a line here"
         />
       )}
       <div className="step-header">
@@ -96,7 +99,8 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
           position={Position.Right}
           id={data.handles[0]!.id}
           className="handle handle-out"
-          aria-label="Outgoing connection"
+          role="img"
+          aria-label="Outgoing connection: drag it to the next step"
         />
       )}
       {(data.handles.length > 1 || (data.handles.length === 1 && data.handles[0]!.label !== '')) && (
@@ -104,12 +108,20 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
           {data.handles.map((h) => (
             <div key={h.id} className={`step-branch ${run?.branch === h.id ? 'branch-taken' : ''}`}>
               <span>{h.label || h.id}</span>
+              {toggleBranch && data.folds?.[h.id] !== undefined && (
+                <BranchFold
+                  label={h.label || h.id}
+                  hidden={data.folds[h.id]!}
+                  onToggle={() => toggleBranch(branchKey(node.id, h.id))}
+                />
+              )}
               <Handle
                 type="source"
                 position={Position.Right}
                 id={h.id}
                 className="handle handle-out"
-                aria-label={`Exit ${h.label || h.id}`}
+                role="img"
+                aria-label={`Exit ${h.label || h.id}: drag it to the step for this branch`}
               />
             </div>
           ))}
@@ -118,3 +130,24 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
     </div>
   );
 });
+
+/** Folds a branch away (its steps hidden on the canvas) or opens it again; says how many it hides. */
+function BranchFold({ label, hidden, onToggle }: { label: string; hidden: number | null; onToggle(): void }) {
+  const folded = hidden !== null;
+  return (
+    <button
+      type="button"
+      // nodrag / nopan: a click on the button neither drags the step nor pans the canvas.
+      className={`branch-fold nodrag nopan ${folded ? 'branch-folded' : ''}`}
+      aria-expanded={!folded}
+      aria-label={folded ? `Show branch “${label}” (${hidden} steps hidden)` : `Collapse branch “${label}”`}
+      title={folded ? `Show the ${hidden} steps of this branch` : 'Collapse this branch'}
+      onClick={(event) => {
+        event.stopPropagation();
+        onToggle();
+      }}
+    >
+      {folded ? `▸ ${hidden} hidden` : '▾'}
+    </button>
+  );
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -29,6 +29,17 @@ export const PALETTE_MIME = 'application/x-arbiter-node-type';
 
 const nodeTypes = { step: StepNodeView };
 
+// React Flow's settings, made once: a new array or object at each render is a change React Flow
+// copies into its store, which makes every step and line on the canvas check itself again.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
+const SNAP_GRID: [number, number] = [8, 8];
+const EDGE_OPTIONS = { type: 'smoothstep' };
+const ARIA_LABELS = {
+  'node.a11yDescription.default':
+    'Press Enter or Space to select this step, Delete to remove it, arrow keys to move it.',
+};
+
 interface StrategyCanvasProps {
   store: EditorStore;
   doc: StrategyDocument;
@@ -45,15 +56,20 @@ interface StrategyCanvasProps {
 
 export function StrategyCanvas({
   store,
-  doc,
-  generation,
-  decorations,
+  doc: latestDoc,
+  generation: latestGeneration,
+  decorations: latestDecorations,
   readOnly,
   onAddNode,
   onHint,
   onStepClick,
   sizesRef,
 }: StrategyCanvasProps) {
+  // The canvas follows the draft in a render of its own, after an edit's keystroke is painted:
+  // typing into a step of a large strategy does not wait for every step on the canvas.
+  const doc = useDeferredValue(latestDoc);
+  const decorations = useDeferredValue(latestDecorations);
+  const generation = useDeferredValue(latestGeneration);
   const flow = useReactFlow<StepNode, Edge>();
   const [nodes, setNodes] = useState<StepNode[]>(() => toFlowNodes(doc, decorations));
   const [edges, setEdges] = useState<Edge[]>(() => toFlowEdges(doc, decorations));
@@ -187,7 +203,12 @@ export function StrategyCanvas({
     (n: StepNode) => nodeKind(n.data.strategyNode.type)?.colour ?? '#94a3b8',
     [],
   );
-  const edgeIds = useMemo(() => new Set(doc.edges.map(edgeKey)), [doc.edges]);
+  // Only the document's edges (one just deleted may linger in React Flow's state for a render); the
+  // same list while nothing changed, so React Flow does not rebuild its connection lookup at each key.
+  const shownEdges = useMemo(() => {
+    const ids = new Set(doc.edges.map(edgeKey));
+    return edges.every((e) => ids.has(e.id)) ? edges : edges.filter((e) => ids.has(e.id));
+  }, [doc.edges, edges]);
 
   return (
     <div
@@ -199,7 +220,7 @@ export function StrategyCanvas({
     >
       <ReactFlow<StepNode, Edge>
         nodes={nodes}
-        edges={edges.filter((e) => edgeIds.has(e.id))}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -213,20 +234,17 @@ export function StrategyCanvas({
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         elementsSelectable
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionOnDrag={false}
         panOnDrag
         minZoom={0.2}
         maxZoom={2}
         snapToGrid
-        snapGrid={[8, 8]}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
+        snapGrid={SNAP_GRID}
+        defaultEdgeOptions={EDGE_OPTIONS}
         connectionRadius={30}
-        ariaLabelConfig={{
-          'node.a11yDescription.default':
-            'Press Enter or Space to select this step, Delete to remove it, arrow keys to move it.',
-        }}
+        ariaLabelConfig={ARIA_LABELS}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
         {doc.nodes.length > 0 && (

@@ -10,6 +10,7 @@ import {
 import { edgeKey } from '../document-edits';
 import { nodeKind } from '../nodes/registry';
 import type { NodeHandle } from '../nodes/node-kind';
+import { branchKey, type HiddenSteps } from './collapsed-branches';
 
 /** What a test run says about one node, for the counts and highlighting on the canvas. */
 export interface NodeRunInfo {
@@ -32,6 +33,8 @@ export type StepData = {
   diff?: 'added' | 'removed' | 'changed';
   /** Review comments on this step. */
   comments?: number;
+  /** Per branch (labelled exit) with a line: how many steps it hides when folded, null when open. */
+  folds?: Record<string, number | null>;
 };
 
 export type StepNode = Node<StepData>;
@@ -41,6 +44,8 @@ export interface CanvasDecorations {
   problemsByNode: Map<string, ValidationProblem[]>;
   problemEdges: Set<string>;
   trace?: { nodes: Map<string, NodeTrace>; path: Set<string>; focusAction?: string };
+  /** Branches folded on the canvas and the steps they hide (the editor's view, not the document). */
+  folded?: { branches: ReadonlySet<string>; hidden: HiddenSteps };
 }
 
 /**
@@ -53,7 +58,7 @@ export function toFlowNodes(
   previous: readonly StepNode[] = [],
 ): StepNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
-  return doc.nodes.map((node, i) => {
+  const next = doc.nodes.map((node, i): StepNode => {
     const kind = nodeKind(node.type);
     const old = before.get(node.id);
     const trace = deco.trace?.nodes.get(node.id);
@@ -77,9 +82,15 @@ export function toFlowNodes(
           }
         : undefined,
     };
+    if (deco.folded) data.folds = foldsOf(node.id, handles, doc, deco.folded);
+    const hidden = deco.folded?.hidden.byStep.has(node.id) ?? false;
     const position = old?.dragging ? old.position : (node.position ?? { x: i * 260, y: 0 });
     const same =
-      old && old.data.strategyNode === node && old.position === position && sameDecoration(old.data, data);
+      old &&
+      old.data.strategyNode === node &&
+      old.position === position &&
+      !!old.hidden === hidden &&
+      sameDecoration(old.data, data);
     if (same) return old;
     return {
       ...(old ?? {}),
@@ -90,9 +101,16 @@ export function toFlowNodes(
       position,
       data,
       selected: old?.selected ?? false,
+      hidden,
       ariaLabel: `${node.label ?? kind?.displayName ?? node.type}: ${data.summary}`,
     };
   });
+  return sameItems(next, previous) ? (previous as StepNode[]) : next;
+}
+
+/** Whether two lists hold the same objects in the same order: then React Flow is given the old list, and does nothing. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /**
@@ -122,9 +140,31 @@ function describedStep(
   return entry;
 }
 
+/** The branches of a step that lead somewhere, each with what folding it hides (null: unfolded). */
+function foldsOf(
+  nodeId: string,
+  handles: readonly NodeHandle[],
+  doc: StrategyDocument,
+  folded: NonNullable<CanvasDecorations['folded']>,
+): Record<string, number | null> | undefined {
+  const labelled = handles.filter(
+    (h) =>
+      h.label !== '' &&
+      doc.edges.some((e) => e.source === nodeId && (e.sourceHandle ?? DEFAULT_HANDLE) === h.id),
+  );
+  if (!labelled.length) return undefined;
+  return Object.fromEntries(
+    labelled.map((h) => {
+      const key = branchKey(nodeId, h.id);
+      return [h.id, folded.branches.has(key) ? (folded.hidden.counts.get(key) ?? 0) : null];
+    }),
+  );
+}
+
 function sameDecoration(a: StepData, b: StepData): boolean {
   return (
     a.summary === b.summary &&
+    JSON.stringify(a.folds) === JSON.stringify(b.folds) &&
     a.hasInput === b.hasInput &&
     JSON.stringify(a.handles) === JSON.stringify(b.handles) &&
     JSON.stringify(a.problems) === JSON.stringify(b.problems) &&
@@ -137,29 +177,37 @@ export function toFlowEdges(
   deco: CanvasDecorations,
   previous: readonly Edge[] = [],
 ): Edge[] {
-  const selected = new Set(previous.filter((e) => e.selected).map((e) => e.id));
+  const before = new Map(previous.map((e) => [e.id, e]));
   const path = deco.trace?.path;
-  return doc.edges.map((e) => {
+  const next = doc.edges.map((e): Edge => {
     const id = edgeKey(e);
     const onPath =
       path?.has(e.source) &&
       path.has(e.target) &&
       takesBranch(deco, e.source, e.sourceHandle ?? DEFAULT_HANDLE);
     const invalid = deco.problemEdges.has(id);
+    const className =
+      [onPath ? 'edge-on-path' : '', path && !onPath ? 'edge-off-path' : '', invalid ? 'edge-invalid' : '']
+        .join(' ')
+        .trim() || undefined;
+    // The id names source, exit and target: an edge with the same id and looks is the same edge.
+    const hidden =
+      !!deco.folded && (deco.folded.hidden.byStep.has(e.source) || deco.folded.hidden.byStep.has(e.target));
+    const old = before.get(id);
+    if (old && old.className === className && !!old.hidden === hidden) return old;
     return {
       id,
       source: e.source,
       target: e.target,
       sourceHandle: e.sourceHandle ?? DEFAULT_HANDLE,
       targetHandle: 'in',
-      selected: selected.has(id),
-      className:
-        [onPath ? 'edge-on-path' : '', path && !onPath ? 'edge-off-path' : '', invalid ? 'edge-invalid' : '']
-          .join(' ')
-          .trim() || undefined,
+      selected: old?.selected ?? false,
+      hidden,
+      className,
       ariaLabel: `Connection from ${e.source}${e.sourceHandle ? ` (${e.sourceHandle})` : ''} to ${e.target}`,
     };
   });
+  return sameItems(next, previous) ? (previous as Edge[]) : next;
 }
 
 function takesBranch(deco: CanvasDecorations, source: string, handle: string): boolean {

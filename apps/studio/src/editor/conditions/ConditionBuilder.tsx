@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { describeCondition, type FactName, type RootCondition } from '@arbiter/engine';
 import { ChipsInput, NumberInput, Select, TextInput, useReportInputError } from '../../shared/ui';
 import { useEditorContext } from '../editor-context';
@@ -80,8 +80,13 @@ export function ConditionBuilder({ value, onChange, facts, problems, field, labe
     }),
     [],
   );
-  const paths = fieldPaths(tree, field);
-  const sentence = value ? describeCondition(value, labels) : 'always';
+  const paths = useMemo(() => fieldPaths(tree, field), [tree, field]);
+  // The sentence under a long condition is worded after the keystroke is painted, once per value.
+  const shownValue = useDeferredValue(value);
+  const sentence = useMemo(
+    () => (shownValue ? describeCondition(shownValue, labels) : 'always'),
+    [shownValue, labels],
+  );
 
   return (
     <div className="condition-builder" role="group" aria-label={label}>

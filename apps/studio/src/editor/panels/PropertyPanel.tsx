@@ -1,5 +1,10 @@
 import { useMemo } from 'react';
-import { DEFAULT_HANDLE, type StrategyNode, type ValidationProblem } from '@arbiter/engine';
+import {
+  DEFAULT_HANDLE,
+  type StrategyDocument,
+  type StrategyNode,
+  type ValidationProblem,
+} from '@arbiter/engine';
 import { Button, Select, TextInput } from '../../shared/ui';
 import { Icon } from '../../shared/icons';
 import { connectionProblem } from '../canvas/connection-rules';
@@ -101,6 +106,7 @@ function Connections({
   const { doc } = useEditorContext();
   const kind = nodeKind(node.type);
   const handles = kind?.handles(node) ?? [];
+  const reachable = connectableSteps(doc, node.id, handles);
   if (handles.length === 0) return null;
   const title = (id: string) => {
     const n = doc.nodes.find((x) => x.id === id);
@@ -113,9 +119,7 @@ function Connections({
         const targets = doc.edges
           .filter((e) => e.source === node.id && (e.sourceHandle ?? DEFAULT_HANDLE) === h.id)
           .map((e) => e.target);
-        const options = doc.nodes.filter(
-          (n) => !connectionProblem(doc, { source: node.id, sourceHandle: h.id, target: n.id }),
-        );
+        const options = reachable.get(h.id) ?? [];
         return (
           <div key={h.id} className="field">
             {h.label && <span className="field-label">Branch “{h.label}”</span>}
@@ -153,4 +157,30 @@ function Connections({
       })}
     </section>
   );
+}
+
+/**
+ * The steps each exit may lead to, worked out again only when the lines or the steps (not their
+ * settings) changed: typing into one step's settings does not check every step as a target.
+ */
+const connectable = new WeakMap<StrategyDocument['edges'], Map<string, Map<string, StrategyNode[]>>>();
+
+function connectableSteps(
+  doc: StrategyDocument,
+  source: string,
+  handles: readonly { id: string }[],
+): Map<string, StrategyNode[]> {
+  const key = `${source}|${handles.map((h) => h.id).join(',')}|${doc.nodes.map((n) => `${n.id}:${n.type}:${n.label ?? ''}`).join(',')}`;
+  let known = connectable.get(doc.edges);
+  if (!known) connectable.set(doc.edges, (known = new Map()));
+  const cached = known.get(key);
+  if (cached) return cached;
+  const targets = new Map(
+    handles.map((h) => [
+      h.id,
+      doc.nodes.filter((n) => !connectionProblem(doc, { source, sourceHandle: h.id, target: n.id })),
+    ]),
+  );
+  known.set(key, targets);
+  return targets;
 }

@@ -154,6 +154,9 @@ function InputJson({ value, onChange }: { value: DecisionInput; onChange(next: D
       // the designer is typing; a new value from outside replaces the text below
     }
     setText(JSON.stringify(value, null, 2));
+    // Only a new value from outside resyncs the text: re-running on each keystroke would throw away
+    // JSON the designer is still typing (invalid until finished).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   return (
     <>

@@ -5,6 +5,7 @@ import type { Candidate, DecisionState } from '../../runtime/types';
 import {
   checkModel,
   compileModel,
+  compileStagedModel,
   explainModel,
   modelIsPerCandidate,
   modelSpecSchema,
@@ -13,7 +14,7 @@ import {
   type InlineModelSpec,
   type ModelSpec,
 } from '../../models/model-spec';
-import type { ExplainFunction, ScoreFunction } from '../../models/model-kind';
+import type { ExplainFunction, ScoreFunction, StagedScore } from '../../models/model-kind';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
 import { checkScopeKeys, fieldNameSchema, plural } from '../shared';
@@ -69,16 +70,21 @@ export const scoreNode = defineNode<ScoreConfig>({
       spec: InlineModelSpec;
       score: ScoreFunction;
       perCandidate: boolean;
+      /** For a per-candidate model that splits its score: the customer's part once per decision. */
+      staged: StagedScore | undefined;
       /** Built on the first traced decision; null for a kind that does not explain itself. */
       explain?: ExplainFunction | null;
     }[] = [];
+    const options = { codegen: ctx.codegen?.enabled !== false };
     const compile = (spec: ModelSpec): number => {
       const resolved = resolveModel(spec, ctx.models);
       if (!resolved) throw new Error(`model ${JSON.stringify(spec)} cannot be resolved`);
+      const perCandidate = modelIsPerCandidate(resolved);
       models.push({
         spec: resolved,
-        score: compileModel(resolved),
-        perCandidate: modelIsPerCandidate(resolved),
+        score: compileModel(resolved, options),
+        perCandidate,
+        staged: perCandidate ? compileStagedModel(resolved, options) : undefined,
       });
       return models.length - 1;
     };
@@ -118,7 +124,8 @@ export const scoreNode = defineNode<ScoreConfig>({
     return {
       run([input = []], state) {
         const f = state.facts;
-        const memo: (number | undefined | typeof UNSET)[] = new Array(models.length).fill(UNSET);
+        // Per model: its score (customer-only models) or its per-decision state (staged ones).
+        const memo: unknown[] = new Array(models.length).fill(UNSET);
         const out: Candidate[] = new Array(input.length);
         for (let i = 0; i < input.length; i++) {
           const c = input[i]!;
@@ -128,11 +135,12 @@ export const scoreNode = defineNode<ScoreConfig>({
             const model = models[index]!;
             f.action = c.action;
             f.fields = c.fields;
-            if (model.perCandidate) score = model.score(f);
-            else {
-              const known = memo[index];
-              score = known === UNSET ? (memo[index] = model.score(f)) : known;
-            }
+            const known = memo[index];
+            if (model.staged) {
+              const state = known === UNSET ? (memo[index] = model.staged.perDecision(f)) : known;
+              score = model.staged.perCandidate(state, f);
+            } else if (model.perCandidate) score = model.score(f);
+            else score = (known === UNSET ? (memo[index] = model.score(f)) : known) as number | undefined;
           }
           out[i] = score === undefined ? c : withField(c, field, score);
         }

@@ -1,0 +1,113 @@
+import { Button } from '../shared/ui';
+import type { SchemaField, SchemaScope } from './schema-api';
+import { allowedList, TYPE_WORDS } from './schema-form';
+
+/** The declared fields of one scope, with edit, remove and (customer fields) protect per row. */
+export function SchemaFieldTable({
+  scope,
+  fields,
+  readOnly,
+  cannotProtect,
+  onEdit,
+  onRemove,
+  onProtect,
+}: {
+  scope: SchemaScope;
+  fields: readonly SchemaField[];
+  /** Why the user may not change the schema; undefined when they may. */
+  readOnly: string | undefined;
+  cannotProtect: string | undefined;
+  onEdit(field: SchemaField): void;
+  onRemove(field: SchemaField): void;
+  onProtect(field: SchemaField): void;
+}) {
+  return (
+    <table className="data-table schema-table">
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Type</th>
+          <th scope="col">Allowed values</th>
+          <th scope="col">Description</th>
+          <th scope="col">
+            <span className="sr-only">Row actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((f) => (
+          <tr key={f.name}>
+            <td>
+              <code className="schema-path">
+                {scope}.{f.name}
+              </code>
+              {f.personal && (
+                <span
+                  className="status-pill personal-pill"
+                  title="Personal data: never logged, masked in exports"
+                >
+                  personal
+                </span>
+              )}
+              {f.protected && (
+                <span
+                  className="status-pill protected-pill"
+                  title="Protected attribute: every simulation's fairness check compares how its groups are treated"
+                >
+                  protected
+                </span>
+              )}
+              {f.label && <div className="muted small">{f.label}</div>}
+            </td>
+            <td>{TYPE_WORDS[f.type]}</td>
+            <td>
+              {allowedList(f).length ? (
+                allowedList(f).map((v) => (
+                  <span key={v} className="tag">
+                    {v}
+                  </span>
+                ))
+              ) : (
+                <span className="muted">any</span>
+              )}
+            </td>
+            <td className="small">{f.description}</td>
+            <td className="row-actions">
+              <Button
+                variant="ghost"
+                className="btn-small"
+                disabled={!!readOnly}
+                title={readOnly ?? `Edit ${scope}.${f.name}`}
+                aria-label={`Edit ${scope}.${f.name}`}
+                onClick={() => onEdit(f)}
+              >
+                Edit
+              </Button>
+              <Button
+                variant="ghost"
+                className="btn-small"
+                disabled={!!readOnly}
+                title={readOnly ?? `Remove ${scope}.${f.name}`}
+                aria-label={`Remove ${scope}.${f.name}`}
+                onClick={() => onRemove(f)}
+              >
+                Remove
+              </Button>
+              {scope === 'customer' && !cannotProtect && (
+                <Button
+                  variant="ghost"
+                  className="btn-small"
+                  aria-label={`${f.protected ? 'Unprotect' : 'Protect'} ${scope}.${f.name}`}
+                  title="Protected attributes get the fairness check in every simulation"
+                  onClick={() => onProtect(f)}
+                >
+                  {f.protected ? 'Unprotect' : 'Protect'}
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
