@@ -402,7 +402,9 @@ describe('studio: governance, one role at a time (browser)', () => {
     await select(page, 3);
     const approve = page.getByRole('button', { name: 'Approve', exact: true });
     expect(await approve.isDisabled()).toBe(true);
-    expect(await approve.locator('xpath=..').getAttribute('title')).toBe('Only a reviewer can approve.');
+    expect(await approve.locator('xpath=..').getAttribute('title')).toBe(
+      'Only reviewers approve or reject versions.',
+    );
     expect(await page.getByRole('button', { name: 'Reject…' }).count()).toBe(0);
 
     const v3 = ok(

@@ -3,6 +3,7 @@ import type { ImportedRow } from '@arbiter/datasets';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { copyJson, copyText } from '../common/copy-rows';
 
 /**
  * Rows per import batch. Small batches keep the rows that wait for PostgreSQL few, which keeps
@@ -34,21 +35,6 @@ export interface DatasetRowWriter {
   commit(complete: (em: EntityManager) => Promise<void>): Promise<void>;
   /** Leaves none of the rows; never throws. */
   abort(): Promise<void>;
-}
-
-/** A value for COPY's text format: backslash, tab, newline and carriage return escaped. */
-function copyText(text: string): string {
-  return /[\\\t\n\r]/.test(text)
-    ? text.replace(/[\\\t\n\r]/g, (c) =>
-        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-      )
-    : text;
-}
-
-/** JSON text for COPY: JSON.stringify escapes every control character, so only backslashes need doubling. */
-function copyJson(value: unknown): string {
-  const json = JSON.stringify(value);
-  return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
+import { copyJson, copyText } from '../common/copy-rows';
 
 export type Treatment = 'clear' | 'hashed';
 
@@ -108,21 +109,6 @@ const byCustomerId = <T extends { customerId: string }>(a: T, b: T) =>
 
 /** Rows of an import chunk go in this temporary table (one per import connection) by COPY. */
 const STAGING = 'profile_import_chunk';
-
-/** A value for COPY's text format: backslash, tab, newline and carriage return escaped. */
-function copyText(text: string): string {
-  return /[\\\t\n\r]/.test(text)
-    ? text.replace(/[\\\t\n\r]/g, (c) =>
-        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-      )
-    : text;
-}
-
-/** JSON text for COPY: JSON.stringify escapes every control character, so only backslashes need doubling. */
-function copyJson(value: unknown): string {
-  const json = JSON.stringify(value);
-  return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
-}
 
 /** A chunk COPYed into a writer's staging table, in an open transaction. */
 export interface StagedChunk {

@@ -179,10 +179,7 @@ export const SaveDraftMutation = graphql(`
 export const ReviewStrategyQuery = graphql(`
   query ReviewStrategy($id: ID!) {
     me {
-      id
-      email
-      displayName
-      roles
+      ...SessionUserFields
     }
     strategy(id: $id) {
       id

@@ -31,9 +31,11 @@ export function useAddStep(
         if (after?.position) at = { x: after.position.x + 260, y: after.position.y };
         else {
           const rect = document.querySelector('.canvas')?.getBoundingClientRect();
-          const centre = rect
+          const seen = rect
             ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
-            : { x: 0, y: 0 };
+            : undefined;
+          // A canvas that has not measured itself yet (no size, no zoom) has no middle: use the origin.
+          const centre = seen && Number.isFinite(seen.x) && Number.isFinite(seen.y) ? seen : { x: 0, y: 0 };
           at = {
             x: centre.x - 120 + (current.nodes.length % 5) * 24,
             y: centre.y - 40 + (current.nodes.length % 5) * 24,

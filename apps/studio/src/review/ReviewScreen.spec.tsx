@@ -5,6 +5,7 @@ import type { Role } from '../api/generated/graphql';
 import type { ReviewApi, ReviewData, ReviewVersionData } from './review-api';
 import { EVIDENCE_POLL_MS, ReviewScreen } from './ReviewScreen';
 import { DIFF, FROM_DOC, TO_DOC } from './test-fixtures';
+import { grantsFor } from '../test-support/served-permissions';
 
 type Evidence = ReviewVersionData['evidence'][number];
 const NOT_MEASURED: Evidence['fairnessCheck'] = {
@@ -88,7 +89,7 @@ function fakeApi(
 ): ReviewApi & { calls: string[] } {
   const calls: string[] = [];
   const data = (): ReviewData => ({
-    me: { id: me.id, email: `${me.id}@x`, displayName: me.id, roles: me.roles },
+    me: { id: me.id, email: `${me.id}@x`, displayName: me.id, roles: me.roles, ...grantsFor(me.roles) },
     strategy: {
       id: 's1',
       name: 'Retention',
@@ -517,9 +518,9 @@ describe('ReviewScreen', () => {
     );
     const approve = await screen.findByRole('button', { name: 'Approve' });
     expect((approve as HTMLButtonElement).disabled).toBe(true);
-    expect(approve.parentElement!.getAttribute('title')).toBe('Only a reviewer can approve.');
+    expect(approve.parentElement!.getAttribute('title')).toBe('Only reviewers approve or reject versions.');
     const reasons = screen.getByRole('list', { name: 'Why some actions are not available' });
-    expect(reasons.textContent).toBe('Approve: Only a reviewer can approve.');
+    expect(reasons.textContent).toBe('Approve: Only reviewers approve or reject versions.');
   });
 
   describe('while a version in review waits for its simulation', () => {

@@ -1,4 +1,5 @@
 import { approveBlocked, versionActions, type ReviewUser, type ReviewVersion } from './review-rules';
+import { grantsFor } from '../test-support/served-permissions';
 
 const version = (over: Partial<ReviewVersion> = {}): ReviewVersion => ({
   id: 'v2',
@@ -9,7 +10,7 @@ const version = (over: Partial<ReviewVersion> = {}): ReviewVersion => ({
   evidence: [{ status: 'COMPLETED' }],
   ...over,
 });
-const reviewer: ReviewUser = { id: 'reviewer-1', roles: ['reviewer'] };
+const reviewer: ReviewUser = { id: 'reviewer-1', ...grantsFor(['reviewer']) };
 
 describe('approveBlocked (the server rules, mirrored)', () => {
   it('lets another reviewer approve a version in review with a completed simulation', () => {
@@ -17,7 +18,9 @@ describe('approveBlocked (the server rules, mirrored)', () => {
   });
 
   it('says why not: wrong role, author, editor, no evidence, wrong state', () => {
-    expect(approveBlocked(version(), { id: 'p', roles: ['publisher'] })).toBe('Only a reviewer can approve.');
+    expect(approveBlocked(version(), { id: 'p', ...grantsFor(['publisher']) })).toBe(
+      'Only reviewers approve or reject versions.',
+    );
     expect(approveBlocked(version({ createdBy: 'reviewer-1' }), reviewer)).toMatch(
       /You wrote this version.*four eyes/,
     );
@@ -43,8 +46,8 @@ describe('versionActions', () => {
       .map((a) => `${a.kind}${a.disabledReason ? '(disabled)' : ''}`);
 
   it('offers each role what it may do in each state', () => {
-    const designer: ReviewUser = { id: 'designer-1', roles: ['designer'] };
-    const publisher: ReviewUser = { id: 'pub', roles: ['publisher'] };
+    const designer: ReviewUser = { id: 'designer-1', ...grantsFor(['designer']) };
+    const publisher: ReviewUser = { id: 'pub', ...grantsFor(['publisher']) };
     expect(kinds(version({ status: 'DRAFT' }), designer)).toEqual(['submit', 'clone']);
     expect(kinds(version(), designer)).toEqual(['approve(disabled)', 'clone']);
     expect(kinds(version(), reviewer)).toEqual(['approve', 'reject']);
@@ -55,10 +58,10 @@ describe('versionActions', () => {
   });
 
   it('shows approve to non-reviewers only as disabled, with the same sentence as approveBlocked', () => {
-    const approve = versionActions(version(), { id: 'x', roles: ['designer'] }).find(
+    const approve = versionActions(version(), { id: 'x', ...grantsFor(['designer']) }).find(
       (a) => a.kind === 'approve',
     )!;
     expect(approve.visible).toBe(true);
-    expect(approve.disabledReason).toBe('Only a reviewer can approve.');
+    expect(approve.disabledReason).toBe('Only reviewers approve or reject versions.');
   });
 });

@@ -1,16 +1,18 @@
-import type { Role } from '../api/generated/graphql';
+import type { Permission } from '../api/generated/graphql';
+import { deniedReason } from '../app/access';
+import type { Grants } from '../auth/session';
 import type { VersionStatus } from '../strategies/strategy-source';
 import { VERSION_STATUS_WORDS } from '../strategies/version-status';
 
 /**
  * The server's lifecycle rules (apps/api strategies/lifecycle.service.ts), mirrored so that the
- * studio shows what each role may do and why not. The server stays the judge: these only decide
- * which buttons are enabled and what their hover text says.
+ * studio shows what the user may do and why not; who may is what the server serves as permissions.
+ * The server stays the judge: these only decide which buttons are enabled and their hover text.
  */
 
-export interface ReviewUser {
+/** The signed-in user: their id (four eyes) and what the server says they may do. */
+export interface ReviewUser extends Grants {
   id: string;
-  roles: readonly Role[];
 }
 
 export interface ReviewVersion {
@@ -27,29 +29,20 @@ export type VersionActionKind = 'submit' | 'approve' | 'reject' | 'publish' | 'r
 export interface VersionAction {
   kind: VersionActionKind;
   label: string;
-  /** Shown at all: the user has the role (or the action is open to everyone shown it). */
+  /** Shown at all: the user holds its permission (approve is shown to everyone, with the reason). */
   visible: boolean;
   /** Why the button is disabled; undefined when it may be used. */
   disabledReason?: string;
 }
 
-export const ROLE_FOR: Record<VersionActionKind, Role> = {
-  submit: 'designer',
-  approve: 'reviewer',
-  reject: 'reviewer',
-  publish: 'publisher',
-  rollback: 'publisher',
-  clone: 'designer',
-};
-
-/** What a user without the action's role reads on its disabled button: the one sentence for it. */
-export const ROLE_MISSING: Record<VersionActionKind, string> = {
-  submit: 'Only a designer can submit a version for review.',
-  approve: 'Only a reviewer can approve.',
-  reject: 'Only a reviewer can reject.',
-  publish: 'Only a publisher can publish.',
-  rollback: 'Only a publisher can roll back.',
-  clone: 'Only a designer can start a new draft from a version.',
+/** The served permission each action needs (`me { permissions }`, the server's one declaration). */
+const PERMISSION_FOR: Record<VersionActionKind, Permission> = {
+  submit: 'editDrafts',
+  approve: 'reviewVersions',
+  reject: 'reviewVersions',
+  publish: 'publishVersions',
+  rollback: 'publishVersions',
+  clone: 'editDrafts',
 };
 
 /** One name, in the editor and on the review page, for starting a draft from a version. */
@@ -105,7 +98,8 @@ export function simulationProgressWords(evidence: readonly EvidenceRun[]): strin
 
 /** Why this user may not approve this version (four eyes, evidence, state, role); undefined if they may. */
 export function approveBlocked(version: ReviewVersion, user: ReviewUser): string | undefined {
-  if (!user.roles.includes(ROLE_FOR.approve)) return ROLE_MISSING.approve;
+  const denied = deniedReason(PERMISSION_FOR.approve, user);
+  if (denied) return denied;
   if (version.status !== 'IN_REVIEW')
     return `Only a version in review can be approved; this one is ${VERSION_STATUS_WORDS[version.status].toLowerCase()}.`;
   if (version.createdBy === user.id)
@@ -152,10 +146,9 @@ export function versionActions(
   return kinds
     .filter((kind) => relevant(kind, status, version.number, publishedNumber))
     .map((kind) => {
-      const role = ROLE_FOR[kind];
-      const hasRole = user.roles.includes(role);
-      const reason = hasRole ? stateReason(kind) : ROLE_MISSING[kind];
-      return { kind, label: LABEL[kind], visible: hasRole || kind === 'approve', disabledReason: reason };
+      const denied = deniedReason(PERMISSION_FOR[kind], user);
+      const reason = denied ?? stateReason(kind);
+      return { kind, label: LABEL[kind], visible: !denied || kind === 'approve', disabledReason: reason };
     });
 }
 

@@ -47,6 +47,8 @@ export function useStrategyChecks(
   useEffect(() => {
     if (!checker) return;
     setChecking(true);
+    // No check asked yet for this document: an earlier check answering meanwhile must not end "checking".
+    latest.current = NaN;
     const run = () => (latest.current = checker.check(doc, input, follow));
     // The first check runs at once; later ones wait for a pause in the edits.
     if (first.current) {
