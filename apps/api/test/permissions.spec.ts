@@ -13,6 +13,7 @@ const GUARDED: Partial<Record<Permission, string>> = {
   editDrafts: 'saveDraft',
   reviewVersions: 'approveVersion',
   publishVersions: 'publishVersion',
+  commentOnVersions: 'addComment',
   deleteDataset: 'deleteDataset',
   runSimulation: 'runSimulation',
   trainModel: 'trainModel',
@@ -58,7 +59,7 @@ describe('me { permissions }', () => {
       expect(deniedPermissions.map((d) => d.permission)).toEqual(
         Object.values(Permission).filter((p) => !expected.includes(p)),
       );
-      for (const d of deniedPermissions) expect(d.reason).toMatch(/^Only |^Admins /);
+      for (const d of deniedPermissions) expect(d.reason).toMatch(/^Only |^Admins |can comment\.$/);
     },
   );
 

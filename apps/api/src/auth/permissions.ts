@@ -16,6 +16,7 @@ export enum Permission {
   editDrafts = 'editDrafts',
   reviewVersions = 'reviewVersions',
   publishVersions = 'publishVersions',
+  commentOnVersions = 'commentOnVersions',
   uploadDataset = 'uploadDataset',
   deleteDataset = 'deleteDataset',
   runSimulation = 'runSimulation',
@@ -52,6 +53,10 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionRule>> = {
   editDrafts: { roles: [designer], reason: 'Only designers edit drafts and submit them for review.' },
   reviewVersions: { roles: [reviewer], reason: 'Only reviewers approve or reject versions.' },
   publishVersions: { roles: [publisher], reason: 'Only publishers publish, roll back and retire versions.' },
+  commentOnVersions: {
+    roles: [designer, analyst, reviewer, publisher],
+    reason: 'Designers, analysts, reviewers and publishers can comment.',
+  },
   uploadDataset: { roles: [analyst], reason: 'Only analysts upload datasets.' },
   deleteDataset: { roles: [analyst], reason: 'Only analysts delete datasets.' },
   runSimulation: { roles: [analyst], reason: 'Only analysts run and cancel simulations.' },

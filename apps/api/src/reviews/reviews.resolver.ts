@@ -2,7 +2,8 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Allowed, Permission } from '../auth/permissions';
+import { ALL_ROLES } from '../auth/roles';
 import { ZodPipe } from '../common/validation';
 import { AddCommentInput, addCommentSchema, StrategyDiffType, type AddComment } from './dto/review.types';
 import { ReviewComment } from './review-comment.entity';
@@ -44,7 +45,7 @@ export class ReviewsResolver {
     return this.reviewsService.diff(fromVersionId, toVersionId);
   }
 
-  @Roles(Role.designer, Role.analyst, Role.reviewer, Role.publisher)
+  @Allowed(Permission.commentOnVersions)
   @Mutation(() => ReviewComment)
   addComment(
     @CurrentActor() actor: Actor,

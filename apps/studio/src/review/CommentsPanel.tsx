@@ -4,6 +4,7 @@ import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { type ReviewApi, type ReviewComment, type ReviewData } from './review-api';
 import { personName, when } from './review-words';
+import { deniedReason } from '../app/access';
 
 export interface StepChoice {
   id: string;
@@ -58,9 +59,7 @@ export function CommentsPanel({
     }
   };
   const rejected = comments?.some((c) => c.kind === 'REJECTION');
-  const canComment = me.roles.some(
-    (r) => r === 'designer' || r === 'analyst' || r === 'reviewer' || r === 'publisher',
-  );
+  const commentDenied = deniedReason('commentOnVersions', me);
   return (
     <section className="comments" aria-label="Comments">
       <h3>Comments {rejected && <span className="status-pill status-rejected">was rejected</span>}</h3>
@@ -85,10 +84,8 @@ export function CommentsPanel({
           </li>
         ))}
       </ul>
-      {!canComment && (
-        <p className="muted small">Designers, analysts, reviewers and publishers can comment.</p>
-      )}
-      {canComment && (
+      {commentDenied && <p className="muted small">{commentDenied}</p>}
+      {!commentDenied && (
         <form
           className="comment-form"
           onSubmit={(e) => {

@@ -20,6 +20,10 @@ export const SERVED_PERMISSIONS: Record<Permission, { roles: readonly Role[]; re
     roles: ['publisher'],
     reason: 'Only publishers publish, roll back and retire versions.',
   },
+  commentOnVersions: {
+    roles: ['designer', 'analyst', 'reviewer', 'publisher'],
+    reason: 'Designers, analysts, reviewers and publishers can comment.',
+  },
   uploadDataset: { roles: ['analyst'], reason: 'Only analysts upload datasets.' },
   deleteDataset: { roles: ['analyst'], reason: 'Only analysts delete datasets.' },
   runSimulation: { roles: ['analyst'], reason: 'Only analysts run and cancel simulations.' },

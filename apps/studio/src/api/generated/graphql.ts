@@ -193,6 +193,7 @@ export type ModelAlgorithm =
 
 /** Something a user may do; `me { permissions }` lists those the signed-in user holds. */
 export type Permission =
+  | 'commentOnVersions'
   | 'configureAdaptiveModel'
   | 'controlAdaptiveModel'
   | 'createStrategy'
