@@ -8,7 +8,6 @@ import { withLogFormat } from './common/log-format';
 import { ActionsModule } from './actions/actions.module';
 import { AdaptiveModule } from './adaptive/adaptive.module';
 import { AuditModule } from './audit/audit.module';
-import { AuditNamesModule } from './audit-names/audit-names.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { graphqlOptions } from './common/graphql/graphql-options';
 import type { AppConfig } from './config/app-config';
@@ -72,7 +71,6 @@ export class AppModule {
         SessionsModule,
         UsersModule,
         AuditModule,
-        AuditNamesModule,
         ActionsModule,
         CustomerSchemaModule,
         SimulationsModule,

@@ -2,7 +2,7 @@ import { uploadDataset, waitForSimulation } from './support/datasets';
 import { createStrategy, mutate } from './support/fixtures';
 import { RUN } from './support/simulations';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { ok, Role, startTestApp, TEST_PASSWORD, type TestApp, type TestUser } from './support/test-app';
 
 /** Names, not ids (issue 16, item 8): the audit log and simulation results name what they are about. */
 describe('names, not ids', () => {
@@ -41,7 +41,7 @@ describe('names, not ids', () => {
   });
   afterAll(() => t?.close());
 
-  it('names the strategy, version, action, field, comment and simulation of every audit entry, keeping the id', async () => {
+  it('names the strategy, version, action, field, comment, simulation, dataset, user and API key of every audit entry, keeping the id', async () => {
     ok(
       await t.gql(
         `mutation { defineSchemaField(input: { scope: customer, name: "age", type: number, label: "Age in years" }) { name } }`,
@@ -72,6 +72,28 @@ describe('names, not ids', () => {
     const sim = ok(await t.gql(RUN, { v: version.id, d: upload.body.id }, analyst.token)).runSimulation;
     expect((await waitForSimulation(t, analyst.token, sim.id)).status).toBe('COMPLETED');
 
+    const person = ok(
+      await t.gql(
+        `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+        {
+          i: {
+            email: 'ada@test.local',
+            displayName: 'Ada Lovelace',
+            password: TEST_PASSWORD,
+            roles: [Role.analyst],
+          },
+        },
+        admin.token,
+      ),
+    ).createUser;
+    ok(
+      await t.gql(
+        `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`,
+        { i: { name: 'Call centre', rateLimitPerSecond: 50 } },
+        admin.token,
+      ),
+    );
+
     const entries = ok(
       await t.gql(
         `{ auditLog(page: { first: 50 }) { edges { node { action entityType entityId entityName comment } } } }`,
@@ -100,6 +122,8 @@ describe('names, not ids', () => {
       comment: `'Retention' version 1 on dataset "Customers 2025" (2 rows)`,
     });
     expect(entry('dataset.upload')).toMatchObject({ entityName: "dataset 'Customers 2025'" });
+    expect(entry('user.create')).toMatchObject({ entityId: person.id, entityName: 'Ada Lovelace' });
+    expect(entry('apiKey.create')).toMatchObject({ entityName: "API key 'Call centre'" });
     // No entry's comment spells out a version's id.
     expect(entries.filter((e: { comment: string | null }) => e.comment?.includes(version.id))).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AuditNames, uuidsAmong } from '../audit/audit-names';
 import { AuditModule } from '../audit/audit.module';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysResolver } from './api-keys.resolver';
@@ -10,4 +11,17 @@ import { ApiKeysService } from './api-keys.service';
   providers: [ApiKeysRepository, ApiKeysService, ApiKeysResolver],
   exports: [ApiKeysService],
 })
-export class ApiKeysModule {}
+export class ApiKeysModule implements OnModuleInit {
+  constructor(
+    private readonly auditNames: AuditNames,
+    private readonly keys: ApiKeysRepository,
+  ) {}
+
+  /** Audit entries about this feature's entities read by name. */
+  onModuleInit(): void {
+    this.auditNames.register('apiKey', async (ids) => {
+      const names = await this.keys.names(uuidsAmong(ids));
+      return new Map([...names].map(([id, name]) => [id, `API key '${name}'`]));
+    });
+  }
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApiKey } from './api-key.entity';
 
 @Injectable()
@@ -36,5 +36,15 @@ export class ApiKeysRepository {
   async revoke(em: EntityManager, id: string): Promise<ApiKey> {
     await em.update(ApiKey, { id }, { revokedAt: new Date() });
     return em.findOneOrFail(ApiKey, { where: { id } });
+  }
+
+  /** Id → name of the keys among `ids` (uuids). */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager.find(ApiKey, {
+      select: { id: true, name: true },
+      where: { id: In([...ids]) },
+    });
+    return new Map(rows.map((k) => [k.id, k.name]));
   }
 }

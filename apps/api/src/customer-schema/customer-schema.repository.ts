@@ -45,4 +45,15 @@ export class CustomerSchemaRepository {
   async delete(em: EntityManager, scope: SchemaScope, name: string): Promise<void> {
     await em.delete(SchemaField, { scope, name });
   }
+
+  /** `scope.name` → label of the fields among `keys` that have one. */
+  async labels(keys: readonly string[]): Promise<Map<string, string>> {
+    const pairs = keys.flatMap((key) => {
+      const [scope, name] = key.split('.');
+      return name ? [{ scope: scope as SchemaScope, name }] : [];
+    });
+    if (!pairs.length) return new Map();
+    const rows = await this.dataSource.manager.find(SchemaField, { where: pairs });
+    return new Map(rows.flatMap((f) => (f.label ? [[`${f.scope}.${f.name}`, f.label] as const] : [])));
+  }
 }

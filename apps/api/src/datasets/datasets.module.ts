@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AuditNames, uuidsAmong } from '../audit/audit-names';
 import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
 import { CustomerSchemaModule } from '../customer-schema/customer-schema.module';
@@ -24,4 +25,17 @@ import { SampleDatasetsService } from './sample-datasets.service';
   ],
   exports: [DatasetsService, SampleDatasetsService, CustomerDatasetRowsRepository],
 })
-export class DatasetsModule {}
+export class DatasetsModule implements OnModuleInit {
+  constructor(
+    private readonly auditNames: AuditNames,
+    private readonly datasets: DatasetsRepository,
+  ) {}
+
+  /** Audit entries about this feature's entities read by name. */
+  onModuleInit(): void {
+    this.auditNames.register('dataset', async (ids) => {
+      const names = await this.datasets.names(uuidsAmong(ids));
+      return new Map([...names].map(([id, name]) => [id, `dataset '${name}'`]));
+    });
+  }
+}

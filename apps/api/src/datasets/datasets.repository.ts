@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DataQualityReport } from '@arbiter/datasets';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Dataset, DatasetStatus } from './dataset.entity';
 
 /** A new dataset, UPLOADING until its rows are in. */
@@ -85,5 +85,15 @@ export class DatasetsRepository {
   /** Deletes the dataset row (its rows go with it: ON DELETE CASCADE). */
   delete(em: EntityManager, id: string): Promise<unknown> {
     return em.query(`DELETE FROM datasets WHERE id = $1`, [id]);
+  }
+
+  /** Id → name of the datasets among `ids` (uuids). */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager.find(Dataset, {
+      select: { id: true, name: true },
+      where: { id: In([...ids]) },
+    });
+    return new Map(rows.map((d) => [d.id, d.name]));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ReviewComment, type CommentKind } from './review-comment.entity';
 
 @Injectable()
@@ -19,5 +19,15 @@ export class ReviewCommentsRepository {
       where: { versionId, ...(nodeId ? { nodeId } : {}) },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  /** Comment id → the version it is on, for the comments among `ids` (uuids). */
+  async versionIds(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager.find(ReviewComment, {
+      select: { id: true, versionId: true },
+      where: { id: In([...ids]) },
+    });
+    return new Map(rows.map((c) => [c.id, c.versionId]));
   }
 }

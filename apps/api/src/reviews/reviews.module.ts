@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AuditNames, uuidsAmong } from '../audit/audit-names';
 import { AuditModule } from '../audit/audit.module';
 import { StrategiesModule } from '../strategies/strategies.module';
 import { ReviewCommentsRepository } from './review-comments.repository';
@@ -10,4 +11,22 @@ import { ReviewsService } from './reviews.service';
   imports: [AuditModule, StrategiesModule, ReviewNotesModule],
   providers: [ReviewCommentsRepository, ReviewsService, ReviewsResolver],
 })
-export class ReviewsModule {}
+export class ReviewsModule implements OnModuleInit {
+  constructor(
+    private readonly auditNames: AuditNames,
+    private readonly comments: ReviewCommentsRepository,
+  ) {}
+
+  /** Audit entries about this feature's entities read by name. */
+  onModuleInit(): void {
+    this.auditNames.register('comment', async (ids, nameOf) => {
+      const versions = await this.comments.versionIds(uuidsAmong(ids));
+      const named = await Promise.all(
+        [...versions].map(async ([id, versionId]) => [id, await nameOf('version', versionId)] as const),
+      );
+      return new Map(
+        named.flatMap(([id, version]) => (version ? [[id, `comment on ${version}`] as const] : [])),
+      );
+    });
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProblemCode, StrategyEnvironment } from '@arbiter/engine';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Simulation, SimulationStatus } from './simulation.entity';
 
 /** A simulation as its processor reads it. */
@@ -357,5 +357,16 @@ export class SimulationsRepository {
         { strategyId: filter.strategyId },
       );
     return qb.getMany();
+  }
+
+  /** What the simulations among `ids` (uuids) ran: their version and dataset. */
+  async subjects(
+    ids: readonly string[],
+  ): Promise<{ id: string; versionId: string | null; datasetId: string | null }[]> {
+    if (!ids.length) return [];
+    return this.dataSource.manager.find(Simulation, {
+      select: { id: true, versionId: true, datasetId: true },
+      where: { id: In([...ids]) },
+    });
   }
 }

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AuditNames, uuidsAmong } from '../audit/audit-names';
 import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogChangesModule } from '../catalog-changes/catalog-changes.module';
@@ -53,4 +54,31 @@ import { VersionsService } from './versions.service';
   ],
   exports: [StrategiesService, VersionsService, StrategyEnvironmentService],
 })
-export class StrategiesModule {}
+export class StrategiesModule implements OnModuleInit {
+  constructor(
+    private readonly auditNames: AuditNames,
+    private readonly strategies: StrategiesRepository,
+    private readonly versions: VersionsRepository,
+  ) {}
+
+  /** Audit entries about this feature's entities read by name. */
+  onModuleInit(): void {
+    this.auditNames.register('strategy', async (ids) => {
+      const names = await this.strategies.names(uuidsAmong(ids));
+      return new Map([...names].map(([id, name]) => [id, `'${name}'`]));
+    });
+    // "'Retention' version 3"
+    this.auditNames.register('version', async (ids, nameOf) => {
+      const named = await Promise.all(
+        (await this.versions.numbers(uuidsAmong(ids))).map(
+          async (v) =>
+            [
+              v.id,
+              `${(await nameOf('strategy', v.strategyId)) ?? "'a deleted strategy'"} version ${v.number}`,
+            ] as const,
+        ),
+      );
+      return new Map(named);
+    });
+  }
+}

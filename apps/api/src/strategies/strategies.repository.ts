@@ -44,4 +44,14 @@ export class StrategiesRepository {
     const found = await em.find(Strategy, { select: { id: true }, where: { id: In([...ids]) } });
     return ids.filter((id) => !found.some((strategy) => strategy.id === id));
   }
+
+  /** Id → name of the strategies among `ids` (uuids). */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager.find(Strategy, {
+      select: { id: true, name: true },
+      where: { id: In([...ids]) },
+    });
+    return new Map(rows.map((s) => [s.id, s.name]));
+  }
 }

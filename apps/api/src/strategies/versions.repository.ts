@@ -199,4 +199,13 @@ export class VersionsRepository {
       .execute();
     return em.findOneOrFail(StrategyVersion, { where: { id: version.id } });
   }
+
+  /** Strategy and number of the versions among `ids` (uuids). */
+  async numbers(ids: readonly string[]): Promise<{ id: string; strategyId: string; number: number }[]> {
+    if (!ids.length) return [];
+    return this.dataSource.manager.find(StrategyVersion, {
+      select: { id: true, strategyId: true, number: true },
+      where: { id: In([...ids]) },
+    });
+  }
 }

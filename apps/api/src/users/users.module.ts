@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AuditNames, uuidsAmong } from '../audit/audit-names';
 import { AuditModule } from '../audit/audit.module';
 import { PeopleResolver } from './people.resolver';
 import { UsersRepository } from './users.repository';
@@ -10,4 +11,17 @@ import { UsersService } from './users.service';
   providers: [UsersRepository, UsersService, UsersResolver, PeopleResolver],
   exports: [UsersRepository, UsersService],
 })
-export class UsersModule {}
+export class UsersModule implements OnModuleInit {
+  constructor(
+    private readonly auditNames: AuditNames,
+    private readonly users: UsersRepository,
+  ) {}
+
+  /** Audit entries about this feature's entities read by name. */
+  onModuleInit(): void {
+    this.auditNames.register(
+      'user',
+      async (ids) => new Map((await this.users.people(uuidsAmong(ids))).map((p) => [p.id, p.displayName])),
+    );
+  }
+}
