@@ -5,21 +5,20 @@ import type { Control } from './AdaptiveControlDialog';
 import { shortHash, snapshotWords, type AdaptiveStatus } from './adaptive-model';
 import { formatCount } from './report-model';
 
+/** What the adaptive model's views show and what they may do: its status, people's names, its controls. */
+export interface AdaptiveViewProps {
+  status: AdaptiveStatus;
+  people: Record<string, string>;
+  /** Why the user may not freeze, reset or roll back; undefined when they may. */
+  controlDenied: string | undefined;
+  onControl(control: Control): void;
+}
+
 /** Snapshots listed before "Show all": the learner takes one every few seconds while outcomes flow. */
 const SNAPSHOTS_SHOWN = 10;
 
 /** The model's snapshots, newest first, each one a publisher may roll back to. */
-export function SnapshotsTable({
-  status,
-  people,
-  controlDenied,
-  onControl,
-}: {
-  status: AdaptiveStatus;
-  people: Record<string, string>;
-  controlDenied: string | undefined;
-  onControl(control: Control): void;
-}) {
+export function SnapshotsTable({ status, people, controlDenied, onControl }: AdaptiveViewProps) {
   const [allSnapshots, setAllSnapshots] = useState(false);
   const snapshots = allSnapshots ? status.snapshots : status.snapshots.slice(0, SNAPSHOTS_SHOWN);
   return (

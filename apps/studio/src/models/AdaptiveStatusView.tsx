@@ -1,24 +1,13 @@
 import { formatDate } from '../shared/format-date';
 import { Button } from '../shared/ui';
 import { AucChart, EvidenceChart } from './AdaptiveCharts';
-import type { Control } from './AdaptiveControlDialog';
 import { ConfigurationFacts, GroupsAndOverrides, PredictorsTable } from './AdaptiveTables';
-import { SnapshotsTable } from './AdaptiveSnapshots';
-import { formatLag, servingWords, type AdaptiveStatus } from './adaptive-model';
+import { SnapshotsTable, type AdaptiveViewProps } from './AdaptiveSnapshots';
+import { formatLag, servingWords } from './adaptive-model';
 import { formatCount, formatMetric, formatPercent } from './report-model';
 
 /** What an adaptive model has learned: alert, headline figures with the controls, charts and tables. */
-export function AdaptiveStatusView({
-  status,
-  people,
-  controlDenied,
-  onControl,
-}: {
-  status: AdaptiveStatus;
-  people: Record<string, string>;
-  controlDenied: string | undefined;
-  onControl(control: Control): void;
-}) {
+export function AdaptiveStatusView({ status, people, controlDenied, onControl }: AdaptiveViewProps) {
   const c = status.config;
   return (
     <>
