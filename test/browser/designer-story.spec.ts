@@ -50,6 +50,9 @@ describe('studio: the designer story (browser)', () => {
   /** Waits until the canvas shows `n` steps (the canvas redraws in the frame after a key). */
   const stepsOnCanvas = (n: number) =>
     page.waitForFunction((want) => document.querySelectorAll('.react-flow__node').length === want, n);
+  /** Waits until the canvas shows `n` lines (drawn once their steps are measured, after the steps). */
+  const linesOnCanvas = (n: number) =>
+    page.waitForFunction((want) => document.querySelectorAll('.react-flow__edge').length === want, n);
   const saved = () =>
     page.locator('.save-status', { hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
 
@@ -94,7 +97,7 @@ describe('studio: the designer story (browser)', () => {
       });
       await step(`${type}-1`).waitFor();
     }
-    expect(await page.locator('.react-flow__node').count()).toBe(6);
+    await stepsOnCanvas(6);
     await page.getByRole('button', { name: 'Zoom to fit' }).click();
     await page.waitForTimeout(500);
     for (const [a, b] of [
@@ -105,7 +108,7 @@ describe('studio: the designer story (browser)', () => {
     ]) {
       await link(a!, b!);
     }
-    expect(await edges()).toBe(4);
+    await linesOnCanvas(4);
     // Connection rules hold while dragging: the output has no exit, an actions step no entry.
     expect(await step('output-1').locator('.handle-out').count()).toBe(0);
     expect(await step('actions-1').locator('.handle-in').count()).toBe(0);
@@ -124,7 +127,7 @@ describe('studio: the designer story (browser)', () => {
     );
     await shot('03-problem-marked');
     await link('rank-1', 'output-1');
-    expect(await edges()).toBe(5);
+    await linesOnCanvas(5);
     // No errors left; the empty filter still warns that it lets everyone through.
     await page.waitForFunction(
       () => !/\d+ problems?/.test(document.querySelector('.save-button')?.textContent ?? '1 problem'),
@@ -203,7 +206,7 @@ describe('studio: the designer story (browser)', () => {
     await page.locator('[data-testid=step-output-1].step-error').waitFor();
     await page.keyboard.press('Control+z');
     await stepsOnCanvas(6);
-    expect(await edges()).toBe(5);
+    await linesOnCanvas(5);
     await page.keyboard.press('Control+Shift+z');
     await stepsOnCanvas(5);
     await page.keyboard.press('Control+z');
@@ -218,8 +221,8 @@ describe('studio: the designer story (browser)', () => {
     await saved();
     await page.reload();
     await step('filter-1').waitFor();
-    expect(await page.locator('.react-flow__node').count()).toBe(6);
-    expect(await edges()).toBe(5);
+    await stepsOnCanvas(6);
+    await linesOnCanvas(5);
     expect(await step('filter-1').locator('.step-summary').textContent()).toBe('age ≥ 18');
     expect(await step('filter-1').locator('.step-title').textContent()).toBe('Adults only');
     // The checks run in a worker: their answer comes a moment after the page.
@@ -294,7 +297,7 @@ describe('studio: the designer story (browser)', () => {
       await step(`${type}-1`).waitFor();
     }
     // Each step was added after the selected one and connected to it.
-    expect(await edges()).toBe(3);
+    await linesOnCanvas(3);
     // Only warnings remain (nothing sets a propensity or priority yet): no errors, once checked.
     await page.waitForFunction(
       () =>
