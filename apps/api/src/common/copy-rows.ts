@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /** A value for COPY's text format: backslash, tab, newline and carriage return escaped. */
 export function copyText(text: string): string {
@@ -59,10 +59,4 @@ export async function copyRows<T>(
   if (failure) throw failure;
   // 'finish' comes once PostgreSQL has taken the rows (its ReadyForQuery after CopyDone).
   await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
-}
-
-/** Whether the database takes COPY FROM STDIN (PostgreSQL does; the quick start's embedded PGlite does not). */
-export async function takesCopy(dataSource: DataSource): Promise<boolean> {
-  const rows = await dataSource.query<{ version: string }[]>(`SELECT version()`);
-  return !/PGlite/i.test(rows[0]?.version ?? '');
 }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { copyJson, copyRows, copyText, takesCopy } from '../common/copy-rows';
+import { copyJson, copyRows, copyText } from '../common/copy-rows';
 import type { DecisionRecord } from './decision-log.writer';
 
 /** The decision log's writes (`decision_log`, `decision_log_dead_letters`); the writer decides when. */
@@ -7,8 +7,9 @@ export class DecisionLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Whether flushes may COPY (not on the quick start's embedded database). */
-  takesCopy(): Promise<boolean> {
-    return takesCopy(this.dataSource);
+  async takesCopy(): Promise<boolean> {
+    const rows = await this.dataSource.query<{ version: string }[]>(`SELECT version()`);
+    return !/PGlite/i.test(rows[0]?.version ?? '');
   }
 
   /**
