@@ -9,5 +9,6 @@ for (const file of files) {
   const totals = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
   for (const key of Object.keys(sum)) sum[key] += totals[key] || 0;
   console.log(`${file.replace(/\.json$/, '')}: ${totals.passed} passed, ${totals.failed} failed`);
+  for (const failure of totals.failures || []) console.log(`  failed: ${failure}`);
 }
 console.log(`Tests: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);
