@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import request from 'supertest';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { CHUNK_ROWS } from '../src/profiles/profile-import.service';
@@ -72,14 +73,14 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
         await t.sql.query(
           `SELECT m.key AS field, p.fields -> m.key AS value, m.value ->> 's' AS source, CASE WHEN m.value ? 'h' THEN 'hashed' ELSE 'clear' END AS treatment,
                   timestamptz 'epoch' + (m.value ->> 't')::bigint * interval '1 millisecond' AS source_updated_at
-           FROM customer_profiles p, jsonb_each(p.meta) m WHERE p.customer_id = $1`,
+           FROM customer_profiles p, jsonb_each(profile_meta(p.fields, p.meta, p.origin)) m WHERE p.customer_id = $1`,
           [customerId],
         )
       ).rows.map((r) => [r.field, r]),
     );
   const profileCount = async () =>
     Number(
-      (await t.sql.query(`SELECT count(*) AS n FROM customer_profiles, jsonb_object_keys(meta)`)).rows[0].n,
+      (await t.sql.query(`SELECT count(*) AS n FROM customer_profiles, jsonb_object_keys(fields)`)).rows[0].n,
     );
 
   it('maps columns as for a dataset, upserts by customer id, hashes personal columns; decisions read the values', async () => {
@@ -197,6 +198,45 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
       fieldsIgnoredAsOlder: 0,
     });
     expect(await stored('RC-0')).toMatchObject({ segment: { value: 'silver' }, balance: { value: 100 } });
+  });
+
+  it('a customer written by someone else while a chunk of new customers goes in: the chunk is merged, the newer value wins', async () => {
+    // Another writer has inserted RACE-1 but not committed: the import does not see it, and its
+    // insert of the chunk waits on that key until the writer commits.
+    const { host, port, database, user } = t.sql;
+    const other = new Client({ host, port, database, user });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(
+        `INSERT INTO customer_profiles (customer_id, fields, meta) VALUES ('RACE-1', '{"segment": "silver", "balance": 7}', '{"segment": {"s": "crm-export", "t": 1893456000000}, "balance": {"s": "crm-export", "t": 1000}}')`,
+      );
+      const imported = importFile(
+        'id,segment,balance\nRACE-0,gold,10\nRACE-1,gold,20\nRACE-2,gold,30\n',
+        { source: 'crm-export', updatedAt: '2026-03-01T00:00:00Z' },
+        { customerId: 'id' },
+      ).then((res) => res);
+      const until = Date.now() + 30_000;
+      const waiting = async () =>
+        (
+          await t.sql.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO customer_profiles%'`,
+          )
+        ).rows[0].n;
+      while (Date.now() < until && (await waiting()) === 0) await new Promise((r) => setTimeout(r, 50));
+      await other.query('COMMIT');
+      const res = await imported;
+      expect(res.status).toBe(200);
+      // RACE-1's segment is newer in the other write (2030): kept; its balance is older: the import's.
+      expect(res.body).toMatchObject({ rowsImported: 3, fieldsApplied: 5, fieldsIgnoredAsOlder: 1 });
+    } finally {
+      await other.end();
+    }
+    const race = await stored('RACE-1');
+    expect(race['segment'].value).toBe('silver');
+    expect(race['balance'].value).toBe(20);
+    expect((await stored('RACE-0'))['segment']).toMatchObject({ value: 'gold', source: 'crm-export' });
+    expect((await stored('RACE-2'))['balance'].value).toBe(30);
   });
 
   it('the customer id stays in clear even when the schema declares its column personal (decisions look it up)', async () => {

@@ -79,7 +79,7 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
       (
         await t.sql.query(
           `SELECT m.key AS field, p.fields -> m.key AS value, m.value ->> 's' AS source, CASE WHEN m.value ? 'h' THEN 'hashed' ELSE 'clear' END AS treatment
-           FROM customer_profiles p, jsonb_each(p.meta) m WHERE p.customer_id = $1`,
+           FROM customer_profiles p, jsonb_each(profile_meta(p.fields, p.meta, p.origin)) m WHERE p.customer_id = $1`,
           [customerId],
         )
       ).rows.map((r) => [r.field, r]),

@@ -29,6 +29,7 @@ import { CustomerProfilesOneRow1764900000001 } from './migrations/1764900000001-
 import { PartitionedDecisionLogInteractions1764900000010 } from './migrations/1764900000010-partitioned-decision-log-interactions';
 import { DatasetRowsJson1765000000020 } from './migrations/1765000000020-dataset-rows-json';
 import { DatasetRowsWithoutFk1765000000021 } from './migrations/1765000000021-dataset-rows-without-fk';
+import { ProfileImportOrigin1765000000040 } from './migrations/1765000000040-profile-import-origin';
 import { FairnessSettings } from '../fairness/fairness-settings.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { DecisionLogDeadLetter, DecisionLogEntry } from '../decision-log/decision-log.entity';
@@ -73,6 +74,7 @@ export const MIGRATIONS = [
   PartitionedDecisionLogInteractions1764900000010,
   DatasetRowsJson1765000000020,
   DatasetRowsWithoutFk1765000000021,
+  ProfileImportOrigin1765000000040,
 ];
 
 /**

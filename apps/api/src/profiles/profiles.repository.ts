@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 import { copyJson, copyText } from '../common/copy-rows';
+import { errorCode } from '../common/database-errors';
 
 export type Treatment = 'clear' | 'hashed';
 
@@ -83,26 +84,49 @@ export interface RefusedField {
 }
 
 /**
- * The per-key merge of `input` (customer_id, fields, meta, n; one row per customer) into
+ * Per field, where a row's values came from: its `meta`, or its `origin` spread over its fields
+ * (a profile written whole by an import; see migration 1765000000040).
+ */
+const metaOf = (row: string) =>
+  `CASE WHEN ${row}.origin IS NULL THEN ${row}.meta ELSE profile_meta(${row}.fields, ${row}.meta, ${row}.origin) END`;
+
+/**
+ * The per-key merge of `input` (customer_id, fields, meta, origin, n; one row per customer) into
  * `customer_profiles`, in the order of `n`: callers number the rows in customer id order (JavaScript's
  * string order) so that concurrent merges lock rows in the same order. A new customer's row is
  * inserted whole; for a stored one, each incoming field replaces the stored one unless the stored
- * source time is newer (ties: the incoming value wins). `merged` returns `returning`, computed on the
- * row after the merge (`p`; p.xmax = 0 when it was inserted), so callers see which fields were
- * written without reading the rows again.
+ * source time is newer (ties: the incoming value wins), and the row keeps per-field meta from then
+ * on. `merged` returns `returning`, computed on the row after the merge (`p`; p.xmax = 0 when it was
+ * inserted; an updated row's `meta` is per field), so callers see which fields were written without
+ * reading the rows again.
  */
 const merged = (returning: string) => `
   merged AS (
-    INSERT INTO customer_profiles AS p (customer_id, fields, meta)
-    SELECT customer_id, fields, meta FROM input ORDER BY n
+    INSERT INTO customer_profiles AS p (customer_id, fields, meta, origin)
+    SELECT customer_id, fields, meta, origin FROM input ORDER BY n
     ON CONFLICT (customer_id) DO UPDATE SET
-      (fields, meta) = (SELECT p.fields || coalesce(jsonb_object_agg(m.key, EXCLUDED.fields -> m.key), '{}'),
-                               p.meta || coalesce(jsonb_object_agg(m.key, m.value), '{}')
-                        FROM jsonb_each(EXCLUDED.meta) m
-                        WHERE p.meta -> m.key IS NULL OR p.meta -> m.key -> 't' <= m.value -> 't'),
+      (fields, meta, origin) = (SELECT p.fields || coalesce(jsonb_object_agg(m.key, EXCLUDED.fields -> m.key), '{}'),
+                                       ${metaOf('p')} || coalesce(jsonb_object_agg(m.key, m.value), '{}'),
+                                       NULL::jsonb
+                                FROM jsonb_each(${metaOf('EXCLUDED')}) m
+                                WHERE (${metaOf('p')}) -> m.key IS NULL OR (${metaOf('p')}) -> m.key -> 't' <= m.value -> 't'),
       updated_at = now()
     RETURNING ${returning}
   )`;
+
+/** A `customer_profiles` row as stored: per-field `meta`, or one `origin` for all its fields. */
+interface StoredProfileRow {
+  customer_id: string;
+  fields: Record<string, unknown>;
+  meta: Record<string, FieldMeta> | null;
+  origin: { s: string; t: number; h?: string[] } | null;
+}
+
+/** The per-field meta of a row that keeps one origin (what `profile_meta` gives in SQL). */
+function spread({ fields, origin }: StoredProfileRow): Record<string, FieldMeta> {
+  const { s, t, h = [] } = origin!;
+  return Object.fromEntries(Object.keys(fields).map((f) => [f, h.includes(f) ? { s, t, h: 1 } : { s, t }]));
+}
 
 const byCustomerId = <T extends { customerId: string }>(a: T, b: T) =>
   a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0;
@@ -118,8 +142,8 @@ export interface StagedChunk {
 
 /**
  * An import's own connection: a chunk's rows are COPYed into a temporary staging table, then merged
- * into `customer_profiles` with one INSERT … ON CONFLICT, each chunk in its own transaction. The
- * rows' `meta` is not sent per row: rows with the same fields share one, passed once as a parameter.
+ * into `customer_profiles` with one INSERT … ON CONFLICT, each chunk in its own transaction. A new
+ * customer's row keeps the import's `origin` (one parameter), not a meta entry per field.
  */
 export class ProfileImportWriter {
   constructor(
@@ -147,25 +171,14 @@ export class ProfileImportWriter {
       else rowOf.set(customerId, { customerId, fields });
     }
     const unique = [...rowOf.values()].sort(byCustomerId);
-    // Rows of a file mostly share their set of fields: each set's meta is built once (a parameter).
-    const setOf = new Map<string, number>();
-    const metas: string[] = [];
     let text = '';
     let total = 0;
     for (const [n, { customerId, fields }] of unique.entries()) {
-      const names = Object.keys(fields);
-      total += names.length;
-      const key = names.join('\u0000');
-      let set = setOf.get(key);
-      if (set === undefined) {
-        const one: FieldMeta = { s: source, t: at };
-        metas.push(
-          JSON.stringify(Object.fromEntries(names.map((f) => [f, hashed.has(f) ? { ...one, h: 1 } : one]))),
-        );
-        setOf.set(key, (set = metas.length));
-      }
-      text += `${n}\t${copyText(customerId)}\t${copyJson(fields)}\t${set}\n`;
+      total += Object.keys(fields).length;
+      text += `${n}\t${copyText(customerId)}\t${copyJson(fields)}\n`;
     }
+    // Every value of the import comes from the same source at the same time: one origin for all rows.
+    const origin = JSON.stringify({ s: source, t: at, ...(hashed.size && { h: [...hashed] }) });
     const rollback = () =>
       this.client.query('ROLLBACK').then(
         () => undefined,
@@ -175,9 +188,7 @@ export class ProfileImportWriter {
     await this.client.query(`BEGIN; SET LOCAL work_mem = '64MB'`);
     try {
       await new Promise<void>((resolve, reject) => {
-        const stream = this.client.query(
-          copyFrom(`COPY ${STAGING} (n, customer_id, fields, keyset) FROM STDIN`),
-        );
+        const stream = this.client.query(copyFrom(`COPY ${STAGING} (n, customer_id, fields) FROM STDIN`));
         stream.on('error', reject);
         stream.on('finish', resolve);
         stream.end(text);
@@ -189,13 +200,17 @@ export class ProfileImportWriter {
     return {
       merge: async () => {
         try {
+          if (await this.insertedAsNew(unique, origin)) {
+            await this.client.query('COMMIT');
+            return { applied: total, ignored: 0 };
+          }
           // Of the customers stored before, the fields whose stored source time is newer than `at`.
           const newer = await this.client.query<{ customer_id: string; fields: string[] }>(
-            `WITH input AS (SELECT n, customer_id, fields, ($1::jsonb[])[keyset] AS meta FROM ${STAGING}),
+            `WITH input AS (SELECT n, customer_id, fields, NULL::jsonb AS meta, $1::jsonb AS origin FROM ${STAGING}),
              ${merged(`p.customer_id, CASE WHEN p.xmax <> 0 THEN
                (SELECT array_agg(e.key) FROM jsonb_each(p.meta) e WHERE (e.value ->> 't')::bigint > $2::bigint) END AS fields`)}
              SELECT customer_id, fields FROM merged WHERE fields IS NOT NULL`,
-            [metas, at],
+            [origin, at],
           );
           // The staging table empties itself at COMMIT (ON COMMIT DELETE ROWS).
           await this.client.query('COMMIT');
@@ -212,6 +227,32 @@ export class ProfileImportWriter {
       },
       abort: rollback,
     };
+  }
+
+  /**
+   * A chunk of customers none of whom has a profile yet (a first import, a file of new customers) is
+   * inserted as it is, without the merge's per-row conflict handling (a third of its time). A
+   * profile written by someone else meanwhile makes the insert fail on the key: the chunk is then
+   * merged as any other (false).
+   */
+  private async insertedAsNew(rows: readonly { customerId: string }[], origin: string): Promise<boolean> {
+    const stored = await this.client.query(
+      `SELECT 1 FROM customer_profiles WHERE customer_id = ANY($1::text[]) LIMIT 1`,
+      [rows.map((r) => r.customerId)],
+    );
+    if (stored.rowCount) return false;
+    await this.client.query('SAVEPOINT as_new');
+    try {
+      await this.client.query(
+        `INSERT INTO customer_profiles (customer_id, fields, origin) SELECT customer_id, fields, $1::jsonb FROM ${STAGING} ORDER BY n`,
+        [origin],
+      );
+      return true;
+    } catch (error) {
+      if (errorCode(error) !== '23505') throw error; // unique_violation
+      await this.client.query('ROLLBACK TO SAVEPOINT as_new');
+      return false;
+    }
   }
 
   close(): Promise<void> {
@@ -292,7 +333,7 @@ export class ProfilesRepository {
     });
     const refused: { customer_id: string; field: string; stored: FieldMeta }[] = await this.dataSource.query(
       `WITH input AS (
-         SELECT r.v ->> 0 AS customer_id, r.v -> 1 AS fields, $2::jsonb -> ((r.v ->> 2)::int) AS meta, r.n
+         SELECT r.v ->> 0 AS customer_id, r.v -> 1 AS fields, $2::jsonb -> ((r.v ->> 2)::int) AS meta, NULL::jsonb AS origin, r.n
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(v, n)
        ),
        ${merged('p.customer_id, CASE WHEN p.xmax <> 0 THEN p.meta END AS meta')}
@@ -310,7 +351,7 @@ export class ProfilesRepository {
     const client = (await runner.connect()) as PoolClient;
     try {
       await client.query(
-        `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING} (n int NOT NULL, customer_id text NOT NULL, fields jsonb NOT NULL, keyset int NOT NULL) ON COMMIT DELETE ROWS`,
+        `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING} (n int NOT NULL, customer_id text NOT NULL, fields jsonb NOT NULL) ON COMMIT DELETE ROWS`,
       );
     } catch (error) {
       await runner.release();
@@ -374,16 +415,17 @@ export class ProfilesRepository {
     em: EntityManager = this.dataSource.manager,
   ): Promise<StoredRow[]> {
     if (customerIds.length === 0) return [];
-    const rows: { customer_id: string; fields: Record<string, unknown>; meta: Record<string, FieldMeta> }[] =
+    const rows: StoredProfileRow[] =
       customerIds.length === 1
-        ? await em.query(`SELECT customer_id, fields, meta FROM customer_profiles WHERE customer_id = $1`, [
-            customerIds[0],
-          ])
+        ? await em.query(
+            `SELECT customer_id, fields, meta, origin FROM customer_profiles WHERE customer_id = $1`,
+            [customerIds[0]],
+          )
         : await em.query(
-            `SELECT customer_id, fields, meta FROM customer_profiles WHERE customer_id = ANY($1::text[])`,
+            `SELECT customer_id, fields, meta, origin FROM customer_profiles WHERE customer_id = ANY($1::text[])`,
             [customerIds],
           );
-    return rows.map((r) => ({ customerId: r.customer_id, fields: r.fields, meta: r.meta }));
+    return rows.map((r) => ({ customerId: r.customer_id, fields: r.fields, meta: r.meta ?? spread(r) }));
   }
 
   /** Every stored field of these customers, by customer and field. */
@@ -400,8 +442,8 @@ export class ProfilesRepository {
   async erase(em: EntityManager, customerId: string): Promise<number> {
     // A SELECT around the DELETE: TypeORM answers a bare DELETE with [rows, count].
     const rows: { n: number }[] = await em.query(
-      `WITH gone AS (DELETE FROM customer_profiles WHERE customer_id = $1 RETURNING meta)
-       SELECT coalesce(sum((SELECT count(*) FROM jsonb_object_keys(meta))), 0)::int AS n FROM gone`,
+      `WITH gone AS (DELETE FROM customer_profiles WHERE customer_id = $1 RETURNING fields)
+       SELECT coalesce(sum((SELECT count(*) FROM jsonb_object_keys(fields))), 0)::int AS n FROM gone`,
       [customerId],
     );
     return rows[0]!.n;
@@ -427,6 +469,9 @@ export class ProfilesRepository {
       `WITH ages AS (
          SELECT m.value ->> 's' AS source, m.key AS field, ($1::float8 - (m.value ->> 't')::float8) / 86400000 AS days
          FROM customer_profiles p, jsonb_each(p.meta) m
+         UNION ALL
+         SELECT p.origin ->> 's', f, ($1::float8 - (p.origin ->> 't')::float8) / 86400000
+         FROM customer_profiles p, jsonb_object_keys(p.fields) f WHERE p.origin IS NOT NULL
        )
        SELECT source, field, count(*)::int AS customers,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days, max(days) AS max_days,
