@@ -176,6 +176,36 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     expect(await stored('L-24999')).toMatchObject({ segment: { value: 'gold' }, balance: { value: 24999 } });
   });
 
+  it('imported profiles count in the per-source quality summary and are read back field by field', async () => {
+    await importFile(
+      'id,segment,balance\nQ-1,gold,10\nQ-2,silver,20\nQ-3,gold,30\n',
+      { source: 'crm-export', updatedAt: '2026-03-01T00:00:00Z' },
+      { customerId: 'id' },
+    ).expect(200);
+    const quality = ok(
+      await t.gql(
+        `{ profileQuality { sources { source fields { field customers staleCustomers } } } }`,
+        {},
+        analyst.token,
+      ),
+    ).profileQuality;
+    const fields = quality.sources.find((s: { source: string }) => s.source === 'crm-export').fields;
+    expect(fields.find((f: { field: string }) => f.field === 'balance').customers).toBeGreaterThanOrEqual(3);
+    const profile = ok(
+      await t.gql(
+        `{ customerProfile(customerId: "Q-2") { fields { name value source } } }`,
+        {},
+        analyst.token,
+      ),
+    ).customerProfile;
+    expect(profile.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'segment', value: 'silver', source: 'crm-export' }),
+        expect.objectContaining({ name: 'balance', value: 20, source: 'crm-export' }),
+      ]),
+    );
+  });
+
   it('a customer on several lines of one file: per field, the later line wins; fields only on the earlier line stay', async () => {
     const csv = ['id,segment,balance', 'R-1,gold,100', 'R-2,silver,5', 'R-1,silver,'].join('\n');
     const res = await importFile(csv, { source: 'crm-export' }, { customerId: 'id' }).expect(200);
