@@ -3,6 +3,8 @@ const path = require('node:path');
 
 module.exports = {
   testEnvironment: 'node',
+  // CI runs every project's suites at once on two cores: a test's work may take seconds there.
+  testTimeout: 30_000,
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',
