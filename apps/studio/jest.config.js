@@ -25,7 +25,7 @@ module.exports = {
     ...preset.moduleNameMapper,
     '^@arbiter/engine/expressions$': path.join(__dirname, '../../libs/engine/src/expressions/index.ts'),
     '^@arbiter/engine/examples$': path.join(__dirname, '../../libs/engine/examples/index.ts'),
-    '^@arbiter/datasets/csv$': path.join(__dirname, '../../libs/datasets/src/csv.ts'),
+    '^@arbiter/datasets/(csv|field-name)$': path.join(__dirname, '../../libs/datasets/src/$1.ts'),
     '\\.css$': path.join(__dirname, 'src/test-support/style-stub.js'),
   },
   setupFilesAfterEnv: [path.join(__dirname, 'src/test-support/setup.ts')],

@@ -47,10 +47,10 @@ export default defineConfig(async ({ isPreview }): Promise<UserConfig> => ({
       { find: /^@arbiter\/engine$/, replacement: engine('src/index.ts') },
       { find: /^@arbiter\/engine\/expressions$/, replacement: engine('src/expressions/index.ts') },
       { find: /^@arbiter\/engine\/examples$/, replacement: engine('examples/index.ts') },
-      // The CSV reader and writer (no Node built-ins), from source like the engine.
+      // The CSV reader and writer and the field-name rule (no Node built-ins), from source like the engine.
       {
-        find: /^@arbiter\/datasets\/csv$/,
-        replacement: fileURLToPath(new URL('../../libs/datasets/src/csv.ts', import.meta.url)),
+        find: /^@arbiter\/datasets\/(csv|field-name)$/,
+        replacement: fileURLToPath(new URL('../../libs/datasets/src/', import.meta.url)) + '$1.ts',
       },
     ],
   },

@@ -1,3 +1,4 @@
+import { seededRandom } from '@arbiter/engine';
 import type { Browser, Page } from 'playwright-core';
 import { ok, postRest, type RunningApi } from '../api/api-process';
 import { lowContrastTexts, unlabelledControls } from './accessibility';
@@ -16,18 +17,6 @@ interface Customer {
   segment: 'gold' | 'silver' | 'bronze';
   churnRisk: number;
   hasCard: boolean;
-}
-
-/** A small deterministic generator, so every run posts the same population and outcomes. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -61,7 +50,7 @@ describe('studio: adaptive models that keep learning (browser)', () => {
   let strategyId: string;
   let v2Id: string;
   let apiKey: string;
-  const next = random(18);
+  const next = seededRandom(18);
   let posted = 0;
 
   const login = async (role: string) => {

@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
+import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
 import { openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-catalog-password';
 const VIEWPORT = { width: 1280, height: 800 };
-const SHOTS = join(__dirname, '..', 'screenshots');
 
 /**
  * The designer's catalog and schema story in a real browser against the built API with the demo
@@ -24,7 +24,16 @@ describe('studio: the action catalog and customer schema (browser)', () => {
   let scratch: string;
   const browserErrors: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const shot = (name: string, docs = false) => screenshot(page, name, { docs });
+  /** Scrolls the action list to its first row (an edit or an import leaves it scrolled). */
+  const listAtTop = async () => {
+    await page.locator('.catalog-table-wrap').evaluate((list) => list.scrollTo(0, 0));
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.catalog-table-wrap')?.scrollTop === 0 &&
+        document.querySelectorAll('.catalog-table tbody tr').length > 0,
+    );
+  };
   const action = async (id: string) =>
     ok(
       await api.gql(
@@ -40,7 +49,6 @@ describe('studio: the action catalog and customer schema (browser)', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     scratch = mkdtempSync(join(tmpdir(), 'arbiter-catalog-'));
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     designerToken = await accessToken(api, 'designer@arbiter.local', PASSWORD);
@@ -103,7 +111,8 @@ describe('studio: the action catalog and customer schema (browser)', () => {
     await panel.getByText('Line 4: value: "lots" is not a number').waitFor();
     expect(await panel.getByText('4 rows: 2 new, 1 to update, 0 unchanged, 1 with problems').count()).toBe(1);
     expect(await panel.getByRole('button', { name: 'Import 3 actions' }).isDisabled()).toBe(true);
-    await shot('catalog-import');
+    await listAtTop();
+    await shot('catalog-import', true);
     await panel.getByRole('button', { name: 'Import only the 3 valid rows' }).click();
     await panel.getByText('Import finished: 2 created, 1 updated.').waitFor();
     await panel.getByRole('button', { name: 'Close' }).click();
@@ -116,7 +125,8 @@ describe('studio: the action catalog and customer schema (browser)', () => {
       attributes: { segment: 'gold' },
     });
     expect((await action('gold-card')).cost).toBe(12);
-    await shot('catalog');
+    await listAtTop();
+    await shot('catalog', true);
 
     // Export, then read the export back in: every row is "no change".
     const [download] = await Promise.all([
@@ -146,7 +156,7 @@ describe('studio: the action catalog and customer schema (browser)', () => {
       await dialog.getByLabel('Allowed values').press('Enter');
     }
     await dialog.getByRole('button', { name: 'Remove premium' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'schema-dialog.png') });
+    await shot('schema-dialog');
     await dialog.getByRole('button', { name: 'Add field' }).click();
     await page.getByText('Saved customer.loyaltyTier.').waitFor();
     await page
@@ -162,7 +172,7 @@ describe('studio: the action catalog and customer schema (browser)', () => {
       allowedValues: ['basic', 'plus', 'premium'],
       label: 'loyalty tier',
     });
-    await shot('schema');
+    await shot('schema', true);
     expect(browserErrors).toEqual([]);
   });
 

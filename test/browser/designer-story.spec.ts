@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ok, startApi, type RunningApi } from '../api/api-process';
 import { focusIsVisible, lowContrastTexts, unlabelledControls } from './accessibility';
 import { launchChromium } from './chromium';
+import { screenshot } from './screenshots';
 import { startStudio, type RunningStudio } from './studio-server';
 
 const PASSWORD = 'e2e-studio-password';
-const SHOTS = join(__dirname, '..', 'screenshots');
 
 /**
  * The designer's story in a real browser (Debian chromium) against the built studio and the real
@@ -23,7 +21,9 @@ describe('studio: the designer story (browser)', () => {
   const browserErrors: string[] = [];
   let strategyName: string;
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  /** A screenshot of the story; with `docs`, the README's screenshot of that name too. */
+  const shot = (name: string, docs?: string) =>
+    docs ? screenshot(page, docs, { docs: true }) : screenshot(page, name);
   const step = (id: string) => page.locator(`[data-testid=step-${id}]`);
   const centre = async (locator: Locator) => {
     const box = await locator.boundingBox();
@@ -57,7 +57,6 @@ describe('studio: the designer story (browser)', () => {
     page.locator('.save-status', { hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     studio = await startStudio(api.url);
     browser = await launchChromium();
@@ -125,7 +124,7 @@ describe('studio: the designer story (browser)', () => {
     expect(await page.locator('.property-panel .problem-list').textContent()).toContain(
       'no line goes into this step',
     );
-    await shot('03-problem-marked');
+    await shot('03-problem-marked', 'problem-marked');
     await link('rank-1', 'output-1');
     await linesOnCanvas(5);
     // No errors left; the empty filter still warns that it lets everyone through.
@@ -164,7 +163,7 @@ describe('studio: the designer story (browser)', () => {
     await page.locator('.condition-preview', { hasText: 'age ≥ 18' }).waitFor();
     expect(await step('filter-1').locator('.step-summary').textContent()).toBe('age ≥ 18');
     expect(await step('filter-1').locator('.step-title').textContent()).toBe('Adults only');
-    await shot('04-condition-builder');
+    await shot('04-condition-builder', 'condition-builder');
   });
 
   it('runs a test customer in the browser and reads the trace on the panel and the canvas', async () => {
@@ -175,7 +174,7 @@ describe('studio: the designer story (browser)', () => {
     const trace = page.locator('.trace-steps');
     await trace.waitFor();
     expect(await trace.textContent()).toContain('Adults only: 14 in → 0 out');
-    expect(await trace.textContent()).toContain('left: age 17 is not ≥ 18');
+    expect(await trace.textContent()).toContain('age 17 is not ≥ 18');
     expect(await page.locator('.test-panel').textContent()).toContain('Nothing is recommended');
     expect(await step('filter-1').locator('.step-run').textContent()).toContain('14 in → 0 out');
 
@@ -192,7 +191,7 @@ describe('studio: the designer story (browser)', () => {
     expect(await story.locator('.story-dropped').textContent()).toMatch(/: left: /);
     await page.getByRole('button', { name: /Save as test case/ }).click();
     await page.locator('.test-cases li.test-pass').waitFor({ timeout: 15_000 });
-    await shot('05-test-run-trace');
+    await shot('05-test-run-trace', 'test-run-trace');
   });
 
   it('undoes and redoes with the keyboard', async () => {
@@ -233,6 +232,43 @@ describe('studio: the designer story (browser)', () => {
     await shot('06-reloaded');
   });
 
+  it('collapses a group of selected steps into one box, kept on reload, and expands it again', async () => {
+    const undoable = await page.getByRole('button', { name: 'Undo' }).isEnabled();
+    // Shift+click adds a step to the selection (Shift+drag a box around steps does as well).
+    await step('filter-1').click();
+    await step('score-1').click({ modifiers: ['Shift'] });
+    await step('arbitrate-1').click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: 'Collapse group (3 steps)' }).click();
+    // Actions, rank, output and the group's box; one line into the box, one out, rank → output.
+    await stepsOnCanvas(4);
+    await linesOnCanvas(3);
+    const box = page.locator('.react-flow__node-group-box');
+    expect(await box.locator('.step-group-summary').textContent()).toBe(
+      '3 steps: Adults only, Score, Arbitrate',
+    );
+    const into = page.locator('.react-flow__edge[data-id="actions-1:out->group:1"]');
+    const out = page.locator('.react-flow__edge[data-id="group:1:out->rank-1"]');
+    expect(await into.count()).toBe(1);
+    expect(await out.count()).toBe(1);
+    // A view, not an edit: nothing new to save or undo.
+    await saved();
+    expect(await page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(undoable);
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await page.waitForTimeout(400);
+    await shot('06b-collapsed-group');
+
+    // Kept in this browser: still collapsed when the strategy is opened again.
+    await page.reload();
+    await box.waitFor();
+    await stepsOnCanvas(4);
+    await page
+      .getByRole('button', { name: 'Expand the group of 3 steps: Adults only, Score, Arbitrate' })
+      .click();
+    await stepsOnCanvas(6);
+    await linesOnCanvas(5);
+    expect(await box.count()).toBe(0);
+  });
+
   it('offers reload / overwrite / copy when someone else saved in between', async () => {
     const token = await page.evaluate(
       () => JSON.parse(sessionStorage.getItem('arbiter.session') ?? '{}').accessToken as string,
@@ -266,7 +302,7 @@ describe('studio: the designer story (browser)', () => {
     await page.getByLabel('Name on the canvas').fill('Propensity');
     const dialog = page.getByRole('dialog', { name: 'Someone else saved this draft' });
     await dialog.waitFor({ timeout: 15_000 });
-    await shot('07-conflict-choice');
+    await shot('07-conflict-choice', 'conflict-choice');
     await dialog.getByRole('button', { name: 'Load their version' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await step('rank-1').locator('.step-summary').textContent()).toBe('top 2 by priority');
@@ -335,6 +371,13 @@ describe('studio: the designer story (browser)', () => {
         .locator('.react-flow__viewport')
         .evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a),
     ).toBeGreaterThanOrEqual(0.8);
+    // No step's name or summary is cut off: each wraps onto as many lines as it needs.
+    const cutOff = await page
+      .locator('.step-title, .step-summary')
+      .evaluateAll((texts) =>
+        texts.filter((t) => t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1),
+      );
+    expect(cutOff.length).toBe(0);
     await page.getByRole('button', { name: 'Zoom to fit' }).click();
     await step('arbitrate').click();
     await page.getByRole('list', { name: 'Ranking preview' }).waitFor();
@@ -343,12 +386,17 @@ describe('studio: the designer story (browser)', () => {
       .getByLabel(/^up \d/)
       .first()
       .waitFor();
-    // Zoom in on the split and the two scoring branches.
-    const split = await centre(step('churn-split'));
-    await page.mouse.move(split.x + 60, split.y);
-    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -120);
-    await page.waitForTimeout(500);
-    await shot('09-example-arbitration-preview');
+    // Found by name, the step comes to the middle of the canvas at a readable size, with its neighbours.
+    const search = page.getByRole('combobox', { name: 'Find a step' });
+    await search.fill('relevance vs');
+    await page.getByRole('option', { name: /^Relevance vs\. value/ }).waitFor();
+    await search.press('Enter');
+    await page.locator('.react-flow__node.selected[data-id="arbitrate"]').waitFor();
+    await page.waitForTimeout(500); // the view glides to the step
+    // A step out, still readable, to see the path around it.
+    await page.locator('.react-flow__controls-zoomout').click();
+    await page.waitForTimeout(400);
+    await shot('09-example-arbitration-preview', 'example-arbitration-preview');
   });
 
   it('had no errors in the browser console', () => {

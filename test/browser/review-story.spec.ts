@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ok, roleTokens, type RunningApi, startApi } from '../api/api-process';
+import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
 import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-review-password';
 const VIEWPORT = { width: 1500, height: 1100 };
-const SHOTS = join(__dirname, '..', 'screenshots');
 
 interface DocNode {
   id: string;
@@ -39,7 +37,7 @@ describe('studio: the reviewer story (browser)', () => {
   let v2Hash: string;
   let datasetId: string;
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const shot = (name: string, docs = false) => screenshot(page, name, { docs });
 
   /** As the analyst: a real simulation of the version's content, polled until the worker completed it. */
   const simulate = async (versionId: string) => {
@@ -66,7 +64,6 @@ describe('studio: the reviewer story (browser)', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     Object.assign(token, await roleTokens(api, ['designer', 'analyst', 'reviewer', 'publisher'], PASSWORD));
     const { designer, analyst } = token as Record<string, string>;
@@ -167,7 +164,11 @@ describe('studio: the reviewer story (browser)', () => {
     await page.getByRole('complementary', { name: 'Changed settings' }).getByText('Before:').waitFor();
     const compare = page.getByRole('region', { name: 'Compare versions' });
     await compare.scrollIntoViewIfNeeded();
-    await compare.screenshot({ path: join(SHOTS, 'review-01-diff.png') });
+    const { x, y, width, height } = (await compare.boundingBox())!;
+    await screenshot(page, 'review-diff', {
+      docs: true,
+      clip: { x, y: Math.max(0, y), width, height: Math.min(height, VIEWPORT.height - Math.max(0, y)) },
+    });
   });
 
   it('comments on a step, sees Approve become available once the analyst’s simulation completes, and approves', async () => {
@@ -204,7 +205,7 @@ describe('studio: the reviewer story (browser)', () => {
     await page.getByText(/^Chain verified ✓/).waitFor();
     await page.locator('.audit-table tbody tr').first().waitFor();
     expect(await page.locator('.audit-table').textContent()).toContain('version approve');
-    await shot('review-03-audit');
+    await shot('audit-log', true);
     expect(browserErrors).toEqual([]);
   });
 });

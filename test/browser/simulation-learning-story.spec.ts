@@ -1,3 +1,4 @@
+import { seededRandom } from '@arbiter/engine';
 import type { Browser, Page } from 'playwright-core';
 import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
@@ -9,20 +10,9 @@ const VIEWPORT = { width: 1280, height: 900 };
 const STRATEGY = 'Card or loan (learning)';
 const ROWS = 3000;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An offer log: the young accept the card, the old the loan; the logging policy offered either at random. */
 function offerLog(): string {
-  const next = random(18);
+  const next = seededRandom(18);
   const lines = Array.from({ length: ROWS }, (_, t) => {
     const years = 18 + Math.floor(next() * 62);
     const offer = next() < 0.5 ? 'card' : 'loan';

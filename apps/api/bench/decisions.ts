@@ -67,27 +67,10 @@ export async function main(): Promise<void> {
   try {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    api = spawn(
-      process.execPath,
+    api = spawnApi(
       [...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), DIST_MAIN],
-      {
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: dbUrl,
-          REDIS_URL,
-          REDIS_PREFIX: prefix,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          JWT_SECRET: randomBytes(32).toString('hex'),
-          AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'),
-          LOG_LEVEL: 'warn',
-          DEMO_SEED: 'false',
-          RUN_WORKER: 'false',
-          API_KEY_RATE_LIMIT: '1000000',
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      },
+      benchEnv(dbUrl, prefix),
+      port,
     );
     await waitFor(`${base}/health/live`, 60_000);
     const { secret, strategyId } = await seed(dbUrl);
@@ -568,6 +551,31 @@ async function bareCeiling(): Promise<Run> {
   } finally {
     server.kill('SIGTERM');
   }
+}
+
+/** The environment of the built API or worker in a bench: its own database and Redis prefix, no worker, no rate limits. */
+export function benchEnv(dbUrl: string, prefix: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: dbUrl,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    DEMO_SEED: 'false',
+    RUN_WORKER: 'false',
+    API_KEY_RATE_LIMIT: '1000000',
+  };
+}
+
+/** The built API (`args`: node's arguments) listening on `port` with `env` (see benchEnv). */
+export function spawnApi(args: string[], env: NodeJS.ProcessEnv, port: number): ChildProcess {
+  return spawn(process.execPath, args, {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 export async function waitFor(url: string, ms: number): Promise<void> {

@@ -10,7 +10,18 @@ import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { hashPassword } from '../src/auth/passwords';
-import { admin, cleanRedis, freePort, paced, query, seed, waitFor, withDatabase } from './decisions';
+import {
+  admin,
+  benchEnv,
+  cleanRedis,
+  freePort,
+  paced,
+  query,
+  seed,
+  spawnApi,
+  waitFor,
+  withDatabase,
+} from './decisions';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { saveResults, printTable } = require('../../../tools/bench-results') as {
@@ -19,7 +30,6 @@ const { saveResults, printTable } = require('../../../tools/bench-results') as {
 };
 
 const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const DIST = join(__dirname, '..', 'dist');
 const RATE = Number(process.env['LEARNER_BENCH_RATE'] ?? 300);
 const SECONDS = Number(process.env['LEARNER_BENCH_SECONDS'] ?? 15);
@@ -32,28 +42,13 @@ export async function main(): Promise<void> {
   const dbName = `arbiter_bench_${randomBytes(5).toString('hex')}`;
   const dbUrl = withDatabase(ADMIN_URL, dbName);
   await admin(`CREATE DATABASE ${dbName}`);
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: dbUrl,
-    REDIS_URL,
-    REDIS_PREFIX: dbName,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-    DEMO_SEED: 'false',
-    RUN_WORKER: 'false',
-    API_KEY_RATE_LIMIT: '1000000',
-  };
+  const env = benchEnv(dbUrl, dbName);
   let api: ChildProcess | undefined;
   let learner: ChildProcess | undefined;
   try {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, [join(DIST, 'main.js')], {
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1', ADAPTIVE_LEARNER: 'false' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    api = spawnApi([join(DIST, 'main.js')], { ...env, ADAPTIVE_LEARNER: 'false' }, port);
     await waitFor(`${base}/health/live`, 60_000);
     const { secret } = await seed(dbUrl);
     const { strategyId, modelId } = await publishAdaptiveStrategy(base, dbUrl);

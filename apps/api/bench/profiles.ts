@@ -10,14 +10,24 @@
 //    customer id (the profile supplies every field) with one that sends every field (a customer
 //    without a profile): both read the profile cache, warmed first; the p99 difference is the
 //    cost of a profile lookup and merge.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { telcoRetention } from '@arbiter/engine/examples';
 import { hashPassword } from '../src/auth/passwords';
-import { admin, cleanRedis, freePort, query, seed, waitFor, withDatabase } from './decisions';
+import {
+  admin,
+  benchEnv,
+  cleanRedis,
+  freePort,
+  query,
+  seed,
+  spawnApi,
+  waitFor,
+  withDatabase,
+} from './decisions';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { saveResults, printTable } = require('../../../tools/bench-results') as {
@@ -26,7 +36,6 @@ const { saveResults, printTable } = require('../../../tools/bench-results') as {
 };
 
 const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const DIST_MAIN = join(__dirname, '..', 'dist', 'main.js');
 const PROFILES = Number(process.env['BENCH_PROFILES'] ?? 100_000);
 const IMPORT_ROWS = Number(process.env['BENCH_PROFILE_IMPORT_ROWS'] ?? 100_000);
@@ -59,24 +68,7 @@ export async function main(): Promise<void> {
   try {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, [DIST_MAIN], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: dbUrl,
-        REDIS_URL,
-        REDIS_PREFIX: dbName,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        AUDIT_HMAC_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-        DEMO_SEED: 'false',
-        RUN_WORKER: 'false',
-        API_KEY_RATE_LIMIT: '1000000',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    api = spawnApi([DIST_MAIN], benchEnv(dbUrl, dbName), port);
     await waitFor(`${base}/health/live`, 60_000);
     const { secret, strategyId } = await seed(dbUrl);
     await query(

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { importDataset } from '@arbiter/datasets';
-import { compileStrategy, SimulationAccumulator, type DecisionInput } from '@arbiter/engine';
+import { importDataset, readCsvFields } from '@arbiter/datasets';
+import { compileStrategy, seededRandom, SimulationAccumulator, type DecisionInput } from '@arbiter/engine';
 import {
   coupon,
   COUPON_CSV_COLUMNS,
@@ -42,26 +42,10 @@ const SAMPLE = join(
   'in-vehicle-coupon-recommendation.csv',
 );
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Coupon-shaped lines: every column drawn independently from its values in the real survey. */
 function* couponLines(rows: number, seed = 7): Generator<string> {
-  const sample = readFileSync(SAMPLE, 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((l) => l.split(','));
-  const next = random(seed);
+  const sample = readCsvFields(readFileSync(SAMPLE, 'utf8')).slice(1);
+  const next = seededRandom(seed);
   for (let i = 0; i < rows; i++)
     yield COUPON_CSV_COLUMNS.map((_, c) => sample[Math.floor(next() * sample.length)]![c] ?? '').join(',');
 }

@@ -5,6 +5,7 @@ import request from 'supertest';
 import {
   COUPON_SAMPLE,
   OPEN_BANDIT_SAMPLE,
+  RETAIL_SAMPLE,
   SampleDatasetsService,
 } from '../src/datasets/sample-datasets.service';
 import { customersCsv, CUSTOMERS_MAPPING, uploadDataset } from './support/datasets';
@@ -540,9 +541,9 @@ describe('datasets', () => {
     ]);
   });
 
-  it('imports the two sample datasets once, with the coupon offers as the example catalog action ids', async () => {
+  it('imports the sample datasets once, with the coupon offers as the example catalog action ids', async () => {
     const samples = t.app.get(SampleDatasetsService);
-    expect(await samples.seed(null)).toEqual([COUPON_SAMPLE, OPEN_BANDIT_SAMPLE]);
+    expect(await samples.seed(null)).toEqual([COUPON_SAMPLE, OPEN_BANDIT_SAMPLE, RETAIL_SAMPLE]);
     expect(await samples.seed(null)).toEqual([]);
     const sets = (
       await t.sql.query(
@@ -588,5 +589,15 @@ describe('datasets', () => {
     ).rows[0];
     expect(obdRow.logged).toEqual({ actionId: '14', outcome: 0, propensity: expect.closeTo(0.0294, 3) });
     expect(Object.keys(obdRow.customer)).toHaveLength(38);
+    // The generated retail sample: typed as the retail demo strategy reads it, with its campaign's offers.
+    const retailRow = (
+      await t.sql.query(
+        `SELECT r.customer, r.logged FROM dataset_rows r JOIN datasets d ON d.id = r.dataset_id
+          WHERE d.name = $1 AND r.row_no = 0`,
+        [RETAIL_SAMPLE],
+      )
+    ).rows[0];
+    expect(retailRow.customer).toEqual({ ageYears: 74, segment: 'bronze', hasCard: false, churnRisk: 0.24 });
+    expect(retailRow.logged).toEqual({ actionId: 'travel-insurance', outcome: 0, propensity: 0.25 });
   });
 });

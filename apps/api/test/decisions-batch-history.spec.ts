@@ -10,6 +10,11 @@ const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** Each action at most once a week per customer, the best one. */
 const ONCE_A_WEEK = contactPolicyDoc({ limits: [{ scope: 'action', max: 1, windowDays: 7 }] }, 1);
+/** The best action, but none for 30 days after the customer declined it. */
+const NOT_AFTER_DECLINE = contactPolicyDoc(
+  { cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] },
+  1,
+);
 
 /**
  * What a batch call shows counts for the customers' next decisions at once (their cached windows
@@ -22,6 +27,7 @@ describe.each([
   const prefix = `arbiter_test_${randomBytes(4).toString('hex')}`;
   let t: TestApp;
   let strategy: Published;
+  let cooldown: Published;
   let key: string;
 
   beforeAll(async () => {
@@ -36,6 +42,7 @@ describe.each([
         ),
       );
     strategy = await publishStrategy(t, s, ONCE_A_WEEK, 'Once a week');
+    cooldown = await publishStrategy(t, s, NOT_AFTER_DECLINE, 'Not after a decline');
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
   });
   afterAll(async () => {
@@ -48,11 +55,11 @@ describe.each([
     }
   });
 
-  const batch = async (ids: string[]) =>
+  const batch = async (ids: string[], of: Published = strategy) =>
     (
       await rest(t, key)
         .post('/api/v1/decisions:batch', {
-          strategy: strategy.strategyId,
+          strategy: of.strategyId,
           requests: ids.map((id) => ({ customer: { id } })),
         })
         .expect(200)
@@ -106,5 +113,17 @@ describe.each([
       [[decided!.decisionId, past.body.decisionId]],
     );
     expect(stored.rows.map((r) => r.customer_id)).toEqual([`outcome-${prefix}`, `past-${prefix}`]);
+  });
+
+  it('counts a decline reported for a batch decision in the customers’ next batch at once', async () => {
+    const ids = [`declines-${prefix}-1`, `declines-${prefix}-2`];
+    const first = await batch(ids, cooldown);
+    expect(shown(first)).toEqual(ids.map((id) => `${id}:gold`));
+    // Shown again: a shown action alone does not cool down (and the windows are now cached).
+    expect(shown(await batch(ids, cooldown))).toEqual(ids.map((id) => `${id}:gold`));
+    await rest(t, key)
+      .post('/api/v1/outcomes', { decisionId: first[0]!.decisionId, actionId: 'gold', outcome: 'declined' })
+      .expect(201);
+    expect(shown(await batch(ids, cooldown))).toEqual([`${ids[0]}:silver`, `${ids[1]}:gold`]);
   });
 });

@@ -1,6 +1,7 @@
 import { DemoSeedService } from '../src/database/demo/demo-seed.service';
 import { DEMO_ACTIONS, DEMO_STRATEGIES, DEMO_USERS } from '../src/database/demo/demo-data';
 import { DEMO_FAIRNESS_JUSTIFICATION } from '../src/database/demo/publish-demo-strategy';
+import { COUPON_SAMPLE, RETAIL_SAMPLE } from '../src/datasets/sample-datasets.service';
 import { ok, startTestApp, type TestApp } from './support/test-app';
 
 describe('demo seed', () => {
@@ -68,36 +69,120 @@ describe('demo seed', () => {
     expect(decision.recommendations).toHaveLength(3);
   });
 
-  it('publishes both demo strategies through the real flow: submitted, simulated on the coupon sample, approved, published', async () => {
+  it('publishes each demo strategy after a simulation on its own business line’s sample, where it recommends something', async () => {
     const rows = (
       await t.sql.query(
-        `SELECT st.name, v.status, s.status AS simulation, s.results FROM strategy_versions v
+        `SELECT st.name, v.status, s.status AS simulation, d.name AS dataset, s.results FROM strategy_versions v
            JOIN strategies st ON st.id = v.strategy_id
-           JOIN simulations s ON s.content_hash = v.content_hash WHERE v.number = 1 ORDER BY st.name`,
+           JOIN simulations s ON s.content_hash = v.content_hash
+           JOIN datasets d ON d.id = s.dataset_id WHERE v.number = 1 ORDER BY st.name`,
       )
     ).rows;
     expect(
-      rows.map((r: { name: string; status: string; simulation: string }) => [r.name, r.status, r.simulation]),
-    ).toEqual(DEMO_STRATEGIES.map((s) => [s.name, 'PUBLISHED', 'COMPLETED']));
+      rows.map((r: { name: string; status: string; simulation: string; dataset: string }) => [
+        r.name,
+        r.status,
+        r.simulation,
+        r.dataset,
+      ]),
+    ).toEqual([
+      ['Retail next best action (demo)', 'PUBLISHED', 'COMPLETED', RETAIL_SAMPLE],
+      ['Vehicle coupons (demo)', 'PUBLISHED', 'COMPLETED', COUPON_SAMPLE],
+    ]);
     const trail = (await t.sql.query(`SELECT action FROM audit_log ORDER BY seq`)).rows.map(
       (r: { action: string }) => r.action,
     );
     expect(trail).toEqual(expect.arrayContaining(['version.submit', 'version.approve', 'version.publish']));
+    const byChannel = (channels: string[]) =>
+      DEMO_ACTIONS.filter((a) => channels.includes(a.channel ?? '')).map((a) => a.id);
 
-    // The coupon strategy is the one written for that data: most drivers get a coupon, several kinds
-    // come first, and the acceptance models give expected acceptances.
+    // Retail offers on the retail sample: every adult gets three, minors (about 5 %) none; each offer
+    // comes first for someone; no coupon is even a candidate.
+    const retail = rows[0].results;
+    const minors = Number(
+      (
+        await t.sql.query(
+          `SELECT count(*) FROM dataset_rows r JOIN datasets d ON d.id = r.dataset_id
+            WHERE d.name = $1 AND (r.customer->>'ageYears')::int < 18`,
+          [RETAIL_SAMPLE],
+        )
+      ).rows[0].count,
+    );
+    expect(retail.rows).toBe(3000);
+    expect(minors).toBeGreaterThan(0);
+    expect(retail.rowsWithoutRecommendation).toBe(minors);
+    expect(retail.recommendations).toBe(3 * (retail.rows - minors));
+    const retailTops = retail.actions.filter((a: { top: number }) => a.top > 0);
+    expect(retailTops.map((a: { actionId: string }) => a.actionId).sort()).toEqual(
+      byChannel(['web', 'app', 'call-center']).sort(),
+    );
+    // Replayed on the campaign's random offers, its first offers are taken more often than those were.
+    expect(retail.offPolicy.top.snips.interval.low).toBeGreaterThan(retail.offPolicy.top.observed.value);
+    expect(
+      retail.actions.every(
+        (a: { actionId: string; eligible: number }) =>
+          a.eligible === 0 || byChannel(['web', 'app', 'call-center']).includes(a.actionId),
+      ),
+    ).toBe(true);
+
+    // The coupon strategy is the one written for the coupon survey: most drivers get a coupon, several
+    // kinds come first, and the acceptance models give expected acceptances.
     const coupons = rows[1].results;
     expect(coupons.rows).toBe(12684);
     expect(coupons.rowsWithoutRecommendation).toBeLessThan(coupons.rows / 10);
     const tops = coupons.actions.filter((a: { top: number }) => a.top > 0);
     expect(tops.length).toBeGreaterThanOrEqual(4);
-    const inCar = DEMO_ACTIONS.filter((a) => a.channel === 'in-car').map((a) => a.id);
-    expect(tops.every((a: { actionId: string }) => inCar.includes(a.actionId))).toBe(true);
+    expect(tops.every((a: { actionId: string }) => byChannel(['in-car']).includes(a.actionId))).toBe(true);
     const accepted = coupons.actions.reduce(
       (sum: number, a: { expectedAcceptances: number }) => sum + a.expectedAcceptances,
       0,
     );
     expect(accepted).toBeGreaterThan(coupons.rows * 0.5);
+  });
+
+  it('keeps the business lines apart: each field is described by its demo, and each strategy reads only its own line’s fields, all in its dataset', async () => {
+    const fields = (
+      await t.sql.query(`SELECT scope, name, description FROM schema_fields WHERE scope = 'customer'`)
+    ).rows as { name: string; description: string }[];
+    const line = (prefix: string) =>
+      fields.filter((f) => f.description?.startsWith(prefix)).map((f) => f.name);
+    const retailFields = line('Retail demo');
+    const couponFields = line('Coupon demo');
+    expect(retailFields.sort()).toEqual(['ageYears', 'churnRisk', 'hasCard', 'segment']);
+    expect(couponFields).toHaveLength(23); // every column of the coupon survey but the offer and the answer
+    expect(retailFields.length + couponFields.length).toBe(fields.length);
+
+    // What a version reads is copied into it: the fields a test customer of that strategy needs.
+    const versions = (
+      await t.sql.query(
+        `SELECT st.name, v.environment, s.id AS simulation FROM strategy_versions v
+           JOIN strategies st ON st.id = v.strategy_id
+           JOIN simulations s ON s.content_hash = v.content_hash WHERE v.number = 1 ORDER BY st.name`,
+      )
+    ).rows as {
+      name: string;
+      environment: { schema: { customer: { name: string }[] } };
+      simulation: string;
+    }[];
+    const reads = versions.map((v) => v.environment.schema.customer.map((f) => f.name));
+    expect(reads[0]!.sort()).toEqual(['ageYears', 'churnRisk', 'hasCard', 'segment']);
+    expect(reads[1]!.length).toBeGreaterThan(5);
+    expect(reads[1]!.every((name) => couponFields.includes(name))).toBe(true);
+    const analyst = ok(
+      await t.gql(
+        `mutation { login(email: "analyst@arbiter.local", password: "demo-password-for-tests") { accessToken } }`,
+      ),
+    ).login.accessToken;
+    for (const version of versions) {
+      const warnings = ok(
+        await t.gql(
+          `query($id: ID!) { simulation(id: $id) { dataWarnings } }`,
+          { id: version.simulation },
+          analyst,
+        ),
+      ).simulation.dataWarnings;
+      expect({ strategy: version.name, warnings }).toEqual({ strategy: version.name, warnings: [] });
+    }
   });
 
   it('marks age band and gender protected: the coupon strategy’s evidence shows the failed fairness check, and its approval says why', async () => {
@@ -133,7 +218,7 @@ describe('demo seed', () => {
     expect(couponCheck.findings).toContainEqual(
       expect.stringMatching(/^age band below21 gets 'Bar coupon, valid 1 day' first at 0\.0%/),
     );
-    // The retail strategy recommends nothing on the coupon sample: nothing to compare, no justification.
+    // The retail sample holds neither age band nor gender: nothing to compare, no justification.
     expect((await check(retail!.simulation)).status).not.toBe('FAILED');
     const justifications = (
       await t.sql.query(

@@ -1,3 +1,4 @@
+import { seededRandom } from '@arbiter/engine';
 import {
   createApiKey,
   publishNewVersion,
@@ -27,8 +28,7 @@ describe('registry models in strategies', () => {
 
   /** Customers and whether they accepted: likelier with balance and in the north, less with age. */
   const csv = (rows: number): string => {
-    let seed = 7;
-    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const random = seededRandom(7);
     const lines = ['id,age,balance,region,offer,accepted'];
     for (let i = 0; i < rows; i++) {
       const age = 18 + Math.floor(random() * 60);

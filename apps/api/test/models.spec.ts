@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { compileModel, inlineModelSchema } from '@arbiter/engine';
+import { compileModel, inlineModelSchema, seededRandom } from '@arbiter/engine';
 import type { InProcessTrainingRunner } from '../src/jobs/in-process-training-runner';
 import { TRAINING_RUNNER } from '../src/jobs/training-runner';
 import { ModelsService } from '../src/models/models.service';
@@ -17,22 +17,13 @@ import {
   type TestUser,
 } from './support/test-app';
 
-/** A reproducible stream of numbers in [0, 1). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /**
  * Customers offered a card or a loan, and whether they accepted: the chance rises with age and
  * balance, in the north and for the loan. Besides: an id, a phone number (hashed at upload), a
  * constant country and a signup date.
  */
 function customersCsv(rows: number): string {
-  const random = lcg(17);
+  const random = seededRandom(17);
   const lines = ['id,age,balance,region,phone,country,signup,offer,accepted'];
   for (let i = 0; i < rows; i++) {
     const age = 18 + Math.floor(random() * 60);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { readCsvFields } from '@arbiter/datasets';
 import { uploadDataset, waitForSimulation } from './support/datasets';
 import { createStrategy } from './support/fixtures';
 import { RUN } from './support/simulations';
@@ -55,12 +56,11 @@ function coffeeCampaign(rows: number): { csv: string; y: number[]; coffeeHouse: 
     __dirname,
     '../data/samples/uci-in-vehicle-coupon-recommendation/in-vehicle-coupon-recommendation.csv',
   );
-  const [header, ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-  const columns = header!.split(',');
+  const [columns, ...records] = readCsvFields(readFileSync(file, 'utf8'));
+  if (!columns) throw new Error('the coupon CSV is empty');
   const at = (name: string) => columns.indexOf(name);
   const keep = (cells: string[]) => cells.filter((_, i) => i !== at('coupon') && i !== at('expiration'));
-  const chosen = lines
-    .map((l) => l.split(','))
+  const chosen = records
     .filter((c) => c[at('coupon')] === 'Coffee House' && c[at('expiration')] === '1d')
     .slice(0, rows);
   return {

@@ -1,3 +1,4 @@
+import { seededRandom } from '@arbiter/engine';
 import { uploadDataset, waitForSimulation } from './support/datasets';
 import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
 import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
@@ -7,20 +8,9 @@ import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from '
 // what (the frozen strategy offers the card to everyone); replayed with learning it learns both.
 const ROWS = 3000;
 
-/** Deterministic pseudo-random numbers (mulberry32), so the log is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The log, its lines shuffled: only the `t` column says the order in time. */
 function loggedCsv(): string {
-  const next = random(18);
+  const next = seededRandom(18);
   const lines = Array.from({ length: ROWS }, (_, t) => {
     const age = 18 + Math.floor(next() * 62);
     const offer = next() < 0.5 ? 'card' : 'loan';

@@ -14,3 +14,11 @@ export function readCsvText(text: string, options: CsvParserOptions): CsvRecord[
   const parser = new CsvParser(options);
   return [...parser.push(text), ...parser.end()];
 }
+
+/** The fields of every record of a comma-separated text (header first); a malformed record throws with its line. */
+export function readCsvFields(text: string): string[][] {
+  return readCsvText(text, { delimiter: ',', quote: '"' }).map((record) => {
+    if (record.problem) throw new Error(`CSV line ${record.line}: ${record.problem.message}`);
+    return record.fields;
+  });
+}

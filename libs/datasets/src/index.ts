@@ -9,6 +9,7 @@ export {
   type LineEnding,
 } from './detect-format';
 export { CsvParser, type CsvParserOptions, type CsvRecord, type CsvProblemKind } from './csv-parser';
+export { readCsvFields, readCsvText } from './csv';
 export { JsonlParser, MAX_ROW_DEPTH, type JsonlRecord, type JsonlProblemKind } from './jsonl-parser';
 export { MAX_COLUMNS } from './read-sample';
 export { escapeUnstorable, unstorableCharacter } from './storable-text';

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { readCsvFields } from './csv';
 import { DatasetError } from './dataset-error';
 import { COUPON_CSV } from './test-support/data-files';
 import { importAll } from './test-support/sources';
@@ -8,16 +9,13 @@ import { importAll } from './test-support/sources';
  * the coupon columns (the file of a campaign that had only that offer) and without a customer id.
  */
 function coffeeCampaign(rows: number): { csv: string; outcomes: number[] } {
-  const [header, ...lines] = fs.readFileSync(COUPON_CSV, 'utf8').trim().split(/\r?\n/);
-  const columns = header!.split(',');
+  const [columns, ...records] = readCsvFields(fs.readFileSync(COUPON_CSV, 'utf8'));
+  if (!columns) throw new Error('the coupon CSV is empty');
   const coupon = columns.indexOf('coupon');
   const expiration = columns.indexOf('expiration');
   const y = columns.indexOf('Y');
   const keep = (cells: string[]) => cells.filter((_, i) => i !== coupon && i !== expiration);
-  const chosen = lines
-    .map((l) => l.split(','))
-    .filter((c) => c[coupon] === 'Coffee House' && c[expiration] === '1d')
-    .slice(0, rows);
+  const chosen = records.filter((c) => c[coupon] === 'Coffee House' && c[expiration] === '1d').slice(0, rows);
   return {
     csv: [keep(columns), ...chosen.map(keep)].map((c) => c.join(',')).join('\n') + '\n',
     outcomes: chosen.map((c) => Number(c[y])),

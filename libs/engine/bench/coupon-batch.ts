@@ -17,16 +17,12 @@ export async function couponBatchThroughput(seconds: number) {
   const coupon = require('../examples/coupon');
   const example =
     coupon.couponExample ?? Object.values(coupon).find((v) => (v as { document?: unknown })?.document);
-  const [header, ...lines] = fs
+  const lines = fs
     .readFileSync(csv, 'utf8')
     .split(/\r?\n/)
-    .filter((l) => l.length > 0);
-  const columns = header!.split(',');
-  const rows = lines.map((line) => {
-    const cells = line.split(',');
-    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']));
-  });
-  const inputs = rows.map((row) => coupon.couponRowToInput(row));
+    .filter((l) => l.length > 0)
+    .slice(1);
+  const inputs = lines.map((line) => coupon.couponRowToInput(coupon.couponCsvRow(line)));
   const strategy = compileStrategy(example.document, { actions: example.actions, schema: example.schema });
   const chunk = 1000;
   const end = performance.now() + seconds * 1000;

@@ -1,6 +1,7 @@
 import type { ActionDefinition } from '../src/catalog/action';
 import type { RootCondition } from '../src/conditions/types';
 import type { StrategyDocument } from '../src/document/strategy-document';
+import { seededRandom } from '../src/metrics/stable-hash';
 
 /**
  * The benchmark workload, generated from a fixed seed so every engine sees the same input:
@@ -34,20 +35,32 @@ export const COEFFICIENTS = {
   monthlyBill: 0.004,
 };
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+const pick = <T>(xs: readonly T[], random: () => number) => xs[Math.floor(random() * xs.length)]!;
+
+/** Action `i` of a workload: its id padded to `digits`, in one of `groups` groups. */
+function benchAction(i: number, digits: number, groups: number, random: () => number): ActionDefinition {
+  return {
+    id: `action-${String(i).padStart(digits, '0')}`,
+    name: `Action ${i}`,
+    group: `group-${i % groups}`,
+    value: 10 + Math.floor(random() * 190),
+  };
+}
+
+function benchCustomer(i: number, random: () => number): BenchCustomer {
+  return {
+    id: `c${i}`,
+    age: 16 + Math.floor(random() * 60),
+    income: Math.floor(random() * 8000),
+    churnRisk: random(),
+    segment: pick(SEGMENTS, random),
+    tenure: Math.floor(random() * 120),
+    monthlyBill: 10 + random() * 140,
   };
 }
 
 export function makeWorkload(actionCount = 50, customerCount = 10_000, seed = 42) {
-  const random = mulberry32(seed);
-  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const random = seededRandom(seed);
   const rules: EligibilityRule[] = [];
   const actions: ActionDefinition[] = [];
   for (let i = 0; i < actionCount; i++) {
@@ -58,25 +71,10 @@ export function makeWorkload(actionCount = 50, customerCount = 10_000, seed = 42
       segments: SEGMENTS.filter(() => random() < 0.6),
       minTenure: Math.floor(random() * 24),
     });
-    actions.push({
-      id: `action-${String(i).padStart(2, '0')}`,
-      name: `Action ${i}`,
-      group: `group-${i % 5}`,
-      value: 10 + Math.floor(random() * 190),
-    });
+    actions.push(benchAction(i, 2, 5, random));
   }
   const customers: BenchCustomer[] = [];
-  for (let i = 0; i < customerCount; i++) {
-    customers.push({
-      id: `c${i}`,
-      age: 16 + Math.floor(random() * 60),
-      income: Math.floor(random() * 8000),
-      churnRisk: random(),
-      segment: pick(SEGMENTS),
-      tenure: Math.floor(random() * 120),
-      monthlyBill: 10 + random() * 140,
-    });
-  }
+  for (let i = 0; i < customerCount; i++) customers.push(benchCustomer(i, random));
   return { rules, actions, customers };
 }
 
@@ -244,7 +242,7 @@ export type ScaleRule = { field: string; operator: string; value: unknown }[];
 
 /** `actionCount` actions with 5–10 conditions each and `customerCount` customers, from a fixed seed. */
 export function makeScaleWorkload(actionCount = 10_000, customerCount = 2_000, seed = 7) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const rules: ScaleRule[] = [];
   const actions: ActionDefinition[] = [];
   for (let i = 0; i < actionCount; i++) {
@@ -256,25 +254,14 @@ export function makeScaleWorkload(actionCount = 10_000, customerCount = 2_000, s
         return { field: f.field, operator, value };
       }),
     );
-    actions.push({
-      id: `action-${String(i).padStart(5, '0')}`,
-      name: `Action ${i}`,
-      group: `group-${i % 50}`,
-      value: 10 + Math.floor(random() * 190),
-    });
+    actions.push(benchAction(i, 5, 50, random));
   }
   const customers: ScaleCustomer[] = [];
   for (let i = 0; i < customerCount; i++) {
     customers.push({
-      id: `c${i}`,
-      age: 16 + Math.floor(random() * 60),
-      income: Math.floor(random() * 8000),
-      churnRisk: random(),
-      segment: SEGMENTS[Math.floor(random() * SEGMENTS.length)]!,
-      tenure: Math.floor(random() * 120),
-      monthlyBill: 10 + random() * 140,
-      region: REGIONS[Math.floor(random() * REGIONS.length)]!,
-      device: DEVICES[Math.floor(random() * DEVICES.length)]!,
+      ...benchCustomer(i, random),
+      region: pick(REGIONS, random),
+      device: pick(DEVICES, random),
       children: Math.floor(random() * 5),
       score: 300 + Math.floor(random() * 550),
     });

@@ -17,6 +17,7 @@ export * from './document/strategy-document';
 export { canonicalJson } from './document/canonical-json';
 export { contentHash, withoutLayout } from './document/content-hash';
 export { migrateDocument } from './document/migrate-document';
+export { fieldsRead, type FieldsRead } from './document/fields-read';
 export { sha256Hex } from './document/sha256';
 export * from './models/model-spec';
 export {

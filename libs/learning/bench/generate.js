@@ -2,16 +2,7 @@
 // values; 6 categories of 3 to 40 values) and an outcome with non-linear effects and interactions.
 'use strict';
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { seededRandom } = require('@arbiter/engine');
 
 const NUMBERS = 14;
 const CATEGORIES = [3, 5, 8, 12, 25, 40];
@@ -24,7 +15,7 @@ function predictors() {
 }
 
 function generateRows(count, seed = 42) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const effects = CATEGORIES.map((levels) => Array.from({ length: levels }, () => random() * 2 - 1));
   const levelNames = CATEGORIES.map((levels) => Array.from({ length: levels }, (_, v) => `v${v}`));
   const x = new Array(NUMBERS);

@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType, Int } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
-import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { CreatedAtColumn, UpdatedAtColumn, MomentColumn } from '../common/columns';
 
 const numeric = {
   from: (v: string | number | null) => (v === null ? null : Number(v)),
@@ -37,12 +37,10 @@ export class Action {
   @Column('double precision', { nullable: true, transformer: numeric })
   cost: number | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'valid_from', nullable: true })
+  @MomentColumn('valid_from')
   validFrom: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'valid_to', nullable: true })
+  @MomentColumn('valid_to')
   validTo: Date | null;
 
   @Field(() => [String])
@@ -59,11 +57,9 @@ export class Action {
   @Column('int', { default: 1 })
   revision: number;
 
-  @Field(() => DateTimeScalar)
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => DateTimeScalar)
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

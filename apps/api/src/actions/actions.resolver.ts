@@ -5,13 +5,7 @@ import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES } from '../auth/roles';
 import { notFound } from '../common/errors';
-import {
-  connectionType,
-  DEFAULT_PAGE_SIZE,
-  PageArgs,
-  pageSchema,
-  type Page,
-} from '../common/graphql/pagination';
+import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
 import { ZodPipe } from '../common/validation';
 import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-impact.types';
 import { Action } from './action.entity';
@@ -48,7 +42,7 @@ export class ActionsResolver {
       new ZodPipe(actionFilterSchema.optional(), 'filter'),
     )
     filter?: ActionFilterInput,
-    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'))
+    @PageArg()
     page?: Page,
   ) {
     return this.actionsService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });

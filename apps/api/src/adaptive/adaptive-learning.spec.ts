@@ -1,4 +1,4 @@
-import { canonicalJson } from '@arbiter/engine';
+import { canonicalJson, seededRandom } from '@arbiter/engine';
 import { applyOutcomes } from '@arbiter/learning';
 import type { AdaptiveModelConfig } from './adaptive-config';
 import { emptyLearned, learnOne, priorState, servingSpec } from './adaptive-learning';
@@ -20,8 +20,7 @@ const config: AdaptiveModelConfig = {
 };
 
 function outcomes(n: number) {
-  let seed = 3;
-  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const random = seededRandom(3);
   return Array.from({ length: n }, (_, i) => ({
     id: String(i + 1),
     seq: i + 1,

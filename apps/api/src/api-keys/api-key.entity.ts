@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { User } from '../users/user.entity';
-import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { Check, Column, Entity, Unique } from 'typeorm';
+import { CreatedAtColumn, MomentColumn, UuidPrimaryColumn } from '../common/columns';
+import { UserIdColumn } from '../users/user-id-column';
 
 /** A key of one calling system (CRM, web shop, …). Only its SHA-256 is stored; the secret is shown once. */
 @ObjectType('ApiKey')
@@ -9,8 +9,7 @@ import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 @Unique('api_keys_key_hash_key', ['keyHash'])
 @Entity('api_keys')
 export class ApiKey {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Field()
@@ -35,16 +34,12 @@ export class ApiKey {
   @Column('int', { name: 'rate_limit_per_second', nullable: true })
   rateLimitPerSecond: number | null;
 
-  @Field(() => ID, { nullable: true })
-  @ForeignKey(() => User, { name: 'api_keys_created_by_fkey' })
-  @Column('uuid', { name: 'created_by', nullable: true })
+  @UserIdColumn('created_by', 'api_keys_created_by_fkey', { nullable: true })
   createdBy: string | null;
 
-  @Field(() => DateTimeScalar)
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  @MomentColumn('revoked_at')
   revokedAt: Date | null;
 }

@@ -1,13 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 
 import { Allowed, Permission } from '../auth/permissions';
-import {
-  connectionType,
-  DEFAULT_PAGE_SIZE,
-  PageArgs,
-  pageSchema,
-  type Page,
-} from '../common/graphql/pagination';
+import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
 import { ZodPipe } from '../common/validation';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
@@ -36,7 +30,7 @@ export class AuditResolver {
       new ZodPipe(auditFilterSchema.optional(), 'filter'),
     )
     filter?: AuditFilterInput,
-    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'))
+    @PageArg()
     page?: Page,
   ) {
     return this.auditService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });

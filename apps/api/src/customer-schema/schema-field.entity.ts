@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
-import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { UpdatedAtColumn } from '../common/columns';
 
 export enum SchemaScope {
   customer = 'customer',
@@ -62,7 +62,6 @@ export class SchemaField {
   @Column('boolean', { default: false })
   protected: boolean;
 
-  @Field(() => DateTimeScalar)
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,17 +1,8 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { User } from '../users/user.entity';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { JSONScalar } from '../common/graphql/json.scalar';
-import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { CreatedAtColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../common/columns';
+import { UserIdColumn } from '../users/user-id-column';
 
 export enum DatasetStatus {
   UPLOADING = 'UPLOADING',
@@ -28,8 +19,7 @@ registerEnumType(DatasetStatus, { name: 'DatasetStatus' });
 @Index('datasets_created_at', ['createdAt'])
 @Entity('datasets')
 export class Dataset {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Field()
@@ -97,16 +87,12 @@ export class Dataset {
   })
   totalBytes: number | null;
 
-  @Field(() => ID, { nullable: true })
-  @ForeignKey(() => User, { name: 'datasets_created_by_fkey' })
-  @Column('uuid', { name: 'created_by', nullable: true })
+  @UserIdColumn('created_by', 'datasets_created_by_fkey', { nullable: true })
   createdBy: string | null;
 
-  @Field(() => DateTimeScalar)
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => DateTimeScalar)
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import type { ImportedRow } from '@arbiter/datasets';
+import type { FieldDefinition } from '@arbiter/engine';
 import { coupon, couponActionId } from '@arbiter/engine/examples';
 import type { Actor } from '../auth/actor';
 import { DatasetsService, type UploadOptions } from './datasets.service';
@@ -11,6 +12,7 @@ export const SAMPLES_DIR = join(__dirname, '..', '..', 'data', 'samples');
 
 export const COUPON_SAMPLE = 'In-vehicle coupon recommendation (UCI, sample)';
 export const OPEN_BANDIT_SAMPLE = 'Open Bandit Dataset, random/men (ZOZO, sample)';
+export const RETAIL_SAMPLE = 'Retail bank customers (generated demo)';
 
 /** `Bar|1d` (the joined coupon and expiration columns) → `bar-1d`, the coupon example's action id. */
 export function couponLoggedAction(row: ImportedRow): ImportedRow {
@@ -28,6 +30,18 @@ export function couponLoggedAction(row: ImportedRow): ImportedRow {
  * 'below21', which a hash never equals. The declared customer schema keeps them personal.
  */
 const COUPON_SAMPLE_FIELDS = (coupon.schema.customer ?? []).map(({ personal: _personal, ...field }) => field);
+
+/**
+ * The retail sample's customer columns (retail-demo/README.md), typed and in clear (invented people):
+ * the retail demo strategy compares each of them. `ageYears`, not `age`: the coupon sample's `age` is
+ * an age band.
+ */
+export const RETAIL_SAMPLE_FIELDS: FieldDefinition[] = [
+  { name: 'ageYears', type: 'number', label: 'age' },
+  { name: 'segment', type: 'string', allowedValues: ['gold', 'silver', 'bronze'] },
+  { name: 'churnRisk', type: 'number', label: 'churn risk (0–1)' },
+  { name: 'hasCard', type: 'boolean', label: 'has a credit card' },
+];
 
 interface Sample {
   name: string;
@@ -66,9 +80,24 @@ export const SAMPLES: Sample[] = [
       },
     },
   },
+  {
+    name: RETAIL_SAMPLE,
+    file: 'retail-demo/retail-demo.csv',
+    options: {
+      format: 'csv',
+      mapping: {
+        customerId: 'customerId',
+        loggedAction: 'offer',
+        outcome: 'accepted',
+        loggingPropensity: 'propensity',
+        segmentColumns: ['segment'],
+      },
+      schema: RETAIL_SAMPLE_FIELDS,
+    },
+  },
 ];
 
-/** The two real sample datasets shipped in apps/api/data/samples (README and license beside each). */
+/** The sample datasets shipped in apps/api/data/samples (two real ones and a generated one; a README beside each). */
 @Injectable()
 export class SampleDatasetsService {
   private readonly logger = new Logger('SampleDatasets');

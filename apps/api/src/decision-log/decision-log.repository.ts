@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { copyJson, copyRows, copyText } from '../common/copy-rows';
+import { isoTime } from './decided-at';
 import type { DecisionRecord } from './decision-log.writer';
 
 /** The decision log's writes (`decision_log`, `decision_log_dead_letters`); the writer decides when. */
@@ -22,7 +23,7 @@ export class DecisionLogRepository {
       `COPY decision_log (id, decided_at, customer_id, strategy_id, version_id, version_number, content_hash, actions, inputs, latency_ms, api_key_id, source, arms) FROM STDIN`,
       batch,
       (r) =>
-        `${r.id}\t${r.decidedAt.toISOString()}\t${copyText(r.customerId)}\t${r.strategyId}\t${r.versionId}\t${r.versionNumber}\t${copyText(r.contentHash)}\t${copyJson(r.actions)}\t${r.inputs ? copyJson(r.inputs) : '\\N'}\t${r.latencyMs}\t${r.apiKeyId ?? '\\N'}\t${r.source}\t${r.arms ? copyJson(r.arms) : '\\N'}\n`,
+        `${r.id}\t${isoTime(r.decidedAt)}\t${copyText(r.customerId)}\t${r.strategyId}\t${r.versionId}\t${r.versionNumber}\t${copyText(r.contentHash)}\t${copyJson(r.actions)}\t${r.inputs ? copyJson(r.inputs) : '\\N'}\t${r.latencyMs}\t${r.apiKeyId ?? '\\N'}\t${r.source}\t${r.arms ? copyJson(r.arms) : '\\N'}\n`,
     );
   }
 

@@ -11,6 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { errorCode, isDatabaseUnavailable } from '../common/database-errors';
 import { unavailable } from '../common/errors';
 import { MetricsService } from '../metrics/metrics.service';
+import { isoTime } from './decided-at';
 import { DecisionLogRepository } from './decision-log.repository';
 import { decisionLogMetrics } from './metrics';
 
@@ -285,7 +286,7 @@ export class DecisionLogWriter implements OnModuleInit, BeforeApplicationShutdow
 }
 
 export function shownOf(r: DecisionRecord): EngineInteraction[] {
-  const at = r.decidedAt.toISOString();
+  const at = isoTime(r.decidedAt);
   return r.actions.map((a) => ({
     actionId: a.actionId,
     outcome: 'shown' as const,

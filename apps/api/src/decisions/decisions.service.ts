@@ -19,7 +19,7 @@ import { HistoryService, type ShownUpdate } from '../interactions/history.servic
 import { MetricsService } from '../metrics/metrics.service';
 import type { BatchDecisionRequest, DecisionRequest, DecisionResponse } from './decision.schemas';
 import { explain } from './explain';
-import { pick } from '../strategies/fields-read';
+import { pick } from './pick-fields';
 import { PublishedPlans, type PublishedPlan } from './published-plans';
 import { splitArms, traceFor } from './split-arms';
 import {
@@ -172,7 +172,7 @@ export class DecisionsService {
       profile,
       decidedAt.getTime(),
       plan.schema,
-      plan.reads.customer,
+      withTrace ? plan.reads.customer : null,
     );
     const decisionId = newDecisionId();
     // The decision id seeds adaptive models' exploration: a logged decision replays with the same draws.
@@ -219,15 +219,15 @@ export class DecisionsService {
 }
 
 function inputProblems(plan: PublishedPlan, request: OneRequest, prefix: string): ErrorDetail[] {
-  return validateDecisionInput(
-    { customer: request.customer, ...(request.context && { context: request.context }) },
+  const found = validateDecisionInput(
+    request.context
+      ? { customer: request.customer, context: request.context }
+      : { customer: request.customer },
     plan.schema,
-  )
-    .map((p) => ({
-      field: `${prefix}${p.field}`,
-      message: p.message,
-    }))
-    .concat(reservedFieldProblems(request.customer, prefix));
+  );
+  const reserved = reservedFieldProblems(request.customer, prefix);
+  if (!found.length) return reserved;
+  return found.map((p) => ({ field: `${prefix}${p.field}`, message: p.message })).concat(reserved);
 }
 
 function strategyUsed(plan: PublishedPlan) {

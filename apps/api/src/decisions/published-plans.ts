@@ -1,12 +1,17 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { compileStrategy, type CompiledStrategy, type DataSchema } from '@arbiter/engine';
+import {
+  fieldsRead,
+  type FieldsRead,
+  compileStrategy,
+  type CompiledStrategy,
+  type DataSchema,
+} from '@arbiter/engine';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors';
 import { Strategy } from '../strategies/strategy.entity';
 import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
 import { VersionStatus } from '../strategies/version-status';
-import { fieldsRead, type FieldsRead } from '../strategies/fields-read';
 import { requestSchema } from '../strategies/pinned-environment';
 import { PublishedStrategyEvents } from '../strategies/published-strategy-events';
 import { AdaptiveEvents } from '../adaptive/adaptive-events';

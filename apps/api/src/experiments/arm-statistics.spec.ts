@@ -1,3 +1,4 @@
+import { seededRandom } from '@arbiter/engine';
 import fc from 'fast-check';
 import {
   compareSequentially,
@@ -8,18 +9,6 @@ import {
   type Look,
 } from './arm-statistics';
 
-/** Small seeded generator (mulberry32), so every simulated run is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * One experiment run as a dashboard user sees it: customers arrive one by one, land in the
  * challenger with `share`, convert with their arm's rate; the user looks every 100 customers.
@@ -27,7 +16,7 @@ function random(seed: number): () => number {
  * whether any look called a difference (and stopping there would have been wrong under equal rates).
  */
 function peekingRun(seed: number, rates: [number, number], share: number, customers: number, every = 100) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const champion: ArmTally = { decisions: 0, positives: 0 };
   const challenger: ArmTally = { decisions: 0, positives: 0 };
   const looks: Look[] = [];
@@ -108,7 +97,7 @@ describe('always-valid sequential test (mSPRT)', () => {
         fc.double({ min: 0.05, max: 0.5, noNaN: true }),
         fc.double({ min: 0, max: 0.15, noNaN: true }),
         (seed, base, lift) => {
-          const next = random(seed);
+          const next = seededRandom(seed);
           const champion = { decisions: 0, positives: 0 };
           const challenger = { decisions: 0, positives: 0 };
           const looks: Look[] = [];

@@ -1,7 +1,7 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
-import { User } from '../users/user.entity';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { UserIdColumn } from '../users/user-id-column';
 
 /** The thresholds of the fairness check: one row, set by an admin. */
 @ObjectType('FairnessSettings', {
@@ -28,9 +28,10 @@ export class FairnessSettings {
   @Column('int', { name: 'min_group_size' })
   minGroupSize: number;
 
-  @Field(() => ID, { nullable: true, description: 'Who set them last (null: the defaults).' })
-  @ForeignKey(() => User, { name: 'fairness_settings_updated_by_fkey' })
-  @Column('uuid', { name: 'updated_by', nullable: true })
+  @UserIdColumn('updated_by', 'fairness_settings_updated_by_fkey', {
+    nullable: true,
+    description: 'Who set them last (null: the defaults).',
+  })
   updatedBy: string | null;
 
   @Field(() => DateTimeScalar)

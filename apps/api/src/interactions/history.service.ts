@@ -31,6 +31,14 @@ interface Waiter {
 }
 
 const CACHE_TTL_SECONDS = 60;
+/** SET with the TTL (ARGV[1]) of each key to its window's JSON (ARGV[i + 1]; empty: DEL), in order. */
+const STORE_WINDOWS_LUA = `for i, key in ipairs(KEYS) do
+  local json = ARGV[i + 1]
+  if json == '' then redis.call('DEL', key) else redis.call('SET', key, json, 'EX', ARGV[1]) end
+end
+return #KEYS`;
+/** The client with STORE_WINDOWS_LUA as a command (EVALSHA, and EVAL when Redis does not have it yet). */
+type WindowStore = Redis & { storeWindows(...args: (string | number)[]): Promise<number> };
 /** Window queries for customers not in the cache that run at once (see load()). */
 const COLD_QUERIES = 2;
 const LRU_SIZE = 10_000;
@@ -63,7 +71,9 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
-    if (this.config.redis.url) this.redis = redisClient(this.config.redis.url, 'history cache');
+    if (!this.config.redis.url) return;
+    this.redis = redisClient(this.config.redis.url, 'history cache');
+    this.redis.defineCommand('storeWindows', { lua: STORE_WINDOWS_LUA });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -269,20 +279,19 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
     return batch.done!;
   }
 
-  /** Sends a batch of writes (once) in one pipeline. */
+  /**
+   * Sends a batch of writes (once) as one command: a batch of 1,000 decisions costs this process
+   * one command to encode instead of 1,000 (a pipeline's SETs each cost about as much as the decision).
+   */
   private send(batch: WriteBatch): Promise<void> {
     if (this.writes === batch) this.writes = undefined;
     if (!batch.sent) {
-      const pipeline = this.redis!.pipeline();
-      for (const [key, json] of batch.ops) {
-        if (json === null) pipeline.del(key);
-        else pipeline.set(key, json, 'EX', CACHE_TTL_SECONDS);
-      }
-      batch.sent = pipeline.exec().then(
-        (results) => {
-          const failed = results?.find(([error]) => error);
-          if (failed) this.logger.warn(`history cache write failed: ${String(failed[0])}`);
-        },
+      const args: (string | number)[] = [batch.ops.length];
+      for (const [key] of batch.ops) args.push(key);
+      args.push(CACHE_TTL_SECONDS);
+      for (const [, json] of batch.ops) args.push(json ?? '');
+      batch.sent = (this.redis as WindowStore).storeWindows(...args).then(
+        () => undefined,
         (error: unknown) => this.logger.warn(`history cache write failed: ${String(error)}`),
       );
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { copyRows, copyText } from '../common/copy-rows';
+import { isoTime } from '../decision-log/decided-at';
 import type { DecisionRecord, WrittenAlongside } from '../decision-log/decision-log.writer';
 import type { OutcomeResult } from './outcomes';
 
@@ -74,7 +75,7 @@ export class InteractionsRepository implements WrittenAlongside {
       (r) => {
         // The rows of one decision: one per returned action.
         const customer = copyText(r.customerId);
-        const tail = `\t${r.decidedAt.toISOString()}\t${r.id}\t${r.strategyId}\t${r.apiKeyId ?? '\\N'}\n`;
+        const tail = `\t${isoTime(r.decidedAt)}\t${r.id}\t${r.strategyId}\t${r.apiKeyId ?? '\\N'}\n`;
         let lines = '';
         for (const a of r.actions) {
           const channel = a.channel ?? r.channel;

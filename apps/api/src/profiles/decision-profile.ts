@@ -26,40 +26,45 @@ export function reservedFieldProblems(customer: Record<string, unknown>, prefix:
  * value (the request wins, field by field; a null in the request leaves the profile's value), plus
  * `_age`: each field's age in days at the decision time (0 for the request's fields). A stored
  * value that no longer fits the schema the version decides with (a field's type changed since) is
- * left out. `origins` covers the fields listed in `reads` (all of them when it lists `_age`).
+ * left out. `origins` covers the fields listed in `reads` (all of them when it lists `_age`); with
+ * `reads` null (nobody asked for an explanation) it is not made.
  */
 export function customerWithProfile(
   customer: Record<string, unknown>,
   profile: StoredProfile,
   decidedAt: number,
   schema: DataSchema,
-  reads: readonly string[],
+  reads: readonly string[] | null,
 ): { customer: Record<string, unknown>; origins: FieldOrigin[] } {
-  const fromProfile: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(profile.values)) {
-    if (customer[field] === undefined || customer[field] === null) fromProfile[field] = value;
+  let fromProfile: Record<string, unknown> | undefined;
+  for (const field of Object.keys(profile.values)) {
+    if (customer[field] === undefined || customer[field] === null)
+      (fromProfile ??= {})[field] = profile.values[field];
   }
-  if (Object.keys(fromProfile).length > 0) {
+  if (fromProfile) {
     for (const problem of validateDecisionInput({ customer: fromProfile }, schema))
       delete fromProfile[problem.field.replace(/^customer\./, '')];
   }
   const ages: Record<string, number> = {};
   const merged: Record<string, unknown> = { ...fromProfile };
-  for (const [field, value] of Object.entries(customer)) {
+  for (const field of Object.keys(customer)) {
+    const value = customer[field];
     if (value === undefined || value === null) continue;
     merged[field] = value;
     if (field !== 'id') ages[field] = 0;
   }
-  for (const field of Object.keys(fromProfile))
-    ages[field] = Math.max(0, (decidedAt - profile.updated[field]!.at) / DAY_MS);
+  if (fromProfile)
+    for (const field of Object.keys(fromProfile))
+      ages[field] = Math.max(0, (decidedAt - profile.updated[field]!.at) / DAY_MS);
   merged[FIELD_AGES] = ages;
   const origins: FieldOrigin[] = [];
+  if (!reads) return { customer: merged, origins };
   // A strategy reading ages (`_age.x`) reads where every field came from.
   for (const field of reads.includes(FIELD_AGES)
     ? [...new Set([...reads, ...Object.keys(ages)])].sort()
     : reads) {
     if (field === 'id' || field === FIELD_AGES || !(field in ages)) continue;
-    if (!Object.hasOwn(fromProfile, field)) origins.push({ field, from: 'request' });
+    if (!fromProfile || !Object.hasOwn(fromProfile, field)) origins.push({ field, from: 'request' });
     else {
       const { source, at } = profile.updated[field]!;
       origins.push({

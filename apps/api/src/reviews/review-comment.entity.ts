@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
-import { User } from '../users/user.entity';
-import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { CreatedAtColumn, UuidPrimaryColumn } from '../common/columns';
+import { UserIdColumn } from '../users/user-id-column';
 
 export enum CommentKind {
   COMMENT = 'COMMENT',
@@ -23,8 +23,7 @@ registerEnumType(CommentKind, {
 @Index('review_comments_version', ['versionId', 'createdAt'])
 @Entity('review_comments')
 export class ReviewComment {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Field(() => ID)
@@ -47,12 +46,9 @@ export class ReviewComment {
   @Column('text')
   body: string;
 
-  @Field(() => ID)
-  @ForeignKey(() => User, { name: 'review_comments_author_id_fkey' })
-  @Column('uuid', { name: 'author_id' })
+  @UserIdColumn('author_id', 'review_comments_author_id_fkey')
   authorId: string;
 
-  @Field(() => DateTimeScalar)
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,19 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
 import { Dataset } from '../datasets/dataset.entity';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
-import { User } from '../users/user.entity';
 import { JSONScalar } from '../common/graphql/json.scalar';
-import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { CreatedAtColumn, MomentColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../common/columns';
+import { UserIdColumn } from '../users/user-id-column';
 
 export enum SimulationStatus {
   QUEUED = 'QUEUED',
@@ -35,8 +26,7 @@ registerEnumType(SimulationStatus, { name: 'SimulationStatus' });
 @Index('simulations_created_at', ['createdAt'])
 @Entity('simulations')
 export class Simulation {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Field()
@@ -84,11 +74,7 @@ export class Simulation {
   @Column('jsonb', { default: {} })
   options: Record<string, unknown>;
 
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'The `context.now` of every decision: fixed, so a run is reproducible.',
-  })
-  @Column('timestamptz', { name: 'decision_time', nullable: true })
+  @MomentColumn('decision_time', 'The `context.now` of every decision: fixed, so a run is reproducible.')
   decisionTime: Date | null;
 
   @Field(() => Int)
@@ -102,28 +88,22 @@ export class Simulation {
   @Column('int', { name: 'chunk_count', default: 0 })
   chunkCount: number;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'started_at', nullable: true })
+  @MomentColumn('started_at')
   startedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why it failed (FAILED only).' })
   @Column('text', { nullable: true })
   error: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @ForeignKey(() => User, { name: 'simulations_created_by_fkey' })
-  @Column('uuid', { name: 'created_by', nullable: true })
+  @UserIdColumn('created_by', 'simulations_created_by_fkey', { nullable: true })
   createdBy: string | null;
 
-  @Field(() => DateTimeScalar)
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => DateTimeScalar)
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'completed_at', nullable: true })
+  @MomentColumn('completed_at')
   completedAt: Date | null;
 }

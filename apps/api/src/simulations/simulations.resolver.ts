@@ -6,7 +6,7 @@ import { ALL_ROLES } from '../auth/roles';
 import { requestLoader } from '../common/graphql/request-loader';
 import { ZodPipe } from '../common/validation';
 import { Dataset } from '../datasets/dataset.entity';
-import { fieldsRead } from '../strategies/fields-read';
+import { fieldsRead } from '@arbiter/engine';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
 import { Strategy } from '../strategies/strategy.entity';
 import { datasetFieldWarnings } from './dataset-field-warnings';

@@ -1,8 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { actionsSelected, type FieldDefinition, type StrategyEnvironment } from '@arbiter/engine';
+import { fieldsRead, actionsSelected, type FieldDefinition, type StrategyEnvironment } from '@arbiter/engine';
 import type { EntityManager } from 'typeorm';
 import { CatalogChanges, type CatalogChange, type VersionImpact } from '../catalog-changes/catalog-changes';
-import { fieldsRead } from './fields-read';
 import { describeActionChange, describeFieldChange, withRegistry } from './pinned-environment';
 import { pinnedContent, StrategyEnvironmentService } from './strategy-environment.service';
 import type { StrategyVersion } from './strategy-version.entity';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   actionsSelected,
   canonicalJson,
+  fieldsRead,
   validateStrategy,
   withoutLayout,
   type ActionDefinition,
@@ -12,7 +13,6 @@ import {
   type StrategyEnvironment,
 } from '@arbiter/engine';
 import { recordHash } from '../audit/record-hash';
-import { fieldsRead } from './fields-read';
 
 /**
  * What a version reads outside its document, copied into the version: the catalog entries its

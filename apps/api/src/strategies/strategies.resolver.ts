@@ -6,13 +6,7 @@ import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { notFound } from '../common/errors';
-import {
-  connectionType,
-  DEFAULT_PAGE_SIZE,
-  PageArgs,
-  pageSchema,
-  type Page,
-} from '../common/graphql/pagination';
+import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
 import { requestLoader } from '../common/graphql/request-loader';
 import { ZodPipe } from '../common/validation';
 import {
@@ -38,7 +32,7 @@ export class StrategiesResolver {
   @Roles(...ALL_ROLES)
   @Query(() => StrategyConnection, { description: 'Strategies by name.' })
   strategies(
-    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'))
+    @PageArg()
     page?: Page,
     @Args(
       'includeArchived',

@@ -1,21 +1,11 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, Unique } from 'typeorm';
 import { Strategy } from './strategy.entity';
-import { User } from '../users/user.entity';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import type { PinnedEnvironment } from './pinned-environment';
 import { VersionStatus } from './version-status';
-import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { CreatedAtColumn, MomentColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../common/columns';
+import { UserIdColumn } from '../users/user-id-column';
 
 /** One version of a strategy: one engine document, its content hash and where it is in the lifecycle. */
 @ObjectType('StrategyVersion')
@@ -28,8 +18,7 @@ import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 @Index('strategy_versions_one_published', ['strategyId'], { unique: true, where: "status = 'PUBLISHED'" })
 @Entity('strategy_versions')
 export class StrategyVersion {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Field(() => ID)
@@ -70,9 +59,9 @@ export class StrategyVersion {
   @Column('int', { default: 1 })
   revision: number;
 
-  @Field(() => ID, { description: 'The author: who created this version.' })
-  @ForeignKey(() => User, { name: 'strategy_versions_created_by_fkey' })
-  @Column('uuid', { name: 'created_by' })
+  @UserIdColumn('created_by', 'strategy_versions_created_by_fkey', {
+    description: 'The author: who created this version.',
+  })
   createdBy: string;
 
   @Field(() => [ID], {
@@ -87,42 +76,30 @@ export class StrategyVersion {
   @Column('uuid', { name: 'based_on_version_id', nullable: true })
   basedOnVersionId: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @ForeignKey(() => User, { name: 'strategy_versions_submitted_by_fkey' })
-  @Column('uuid', { name: 'submitted_by', nullable: true })
+  @UserIdColumn('submitted_by', 'strategy_versions_submitted_by_fkey', { nullable: true })
   submittedBy: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'submitted_at', nullable: true })
+  @MomentColumn('submitted_at')
   submittedAt: Date | null;
 
-  @Field(() => ID, { nullable: true })
-  @ForeignKey(() => User, { name: 'strategy_versions_approved_by_fkey' })
-  @Column('uuid', { name: 'approved_by', nullable: true })
+  @UserIdColumn('approved_by', 'strategy_versions_approved_by_fkey', { nullable: true })
   approvedBy: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'approved_at', nullable: true })
+  @MomentColumn('approved_at')
   approvedAt: Date | null;
 
-  @Field(() => ID, { nullable: true })
-  @ForeignKey(() => User, { name: 'strategy_versions_published_by_fkey' })
-  @Column('uuid', { name: 'published_by', nullable: true })
+  @UserIdColumn('published_by', 'strategy_versions_published_by_fkey', { nullable: true })
   publishedBy: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'published_at', nullable: true })
+  @MomentColumn('published_at')
   publishedAt: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'retired_at', nullable: true })
+  @MomentColumn('retired_at')
   retiredAt: Date | null;
 
-  @Field(() => DateTimeScalar)
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => DateTimeScalar)
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

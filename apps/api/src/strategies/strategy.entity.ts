@@ -1,21 +1,13 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { User } from '../users/user.entity';
-import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, MomentColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../common/columns';
+import { UserIdColumn } from '../users/user-id-column';
 
 /** A decision strategy: a named sequence of versions, at most one of them PUBLISHED. */
 @ObjectType('Strategy')
 @Entity('strategies')
 export class Strategy {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Field()
@@ -26,20 +18,15 @@ export class Strategy {
   @Column('text', { nullable: true })
   description: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  @Column('timestamptz', { name: 'archived_at', nullable: true })
+  @MomentColumn('archived_at')
   archivedAt: Date | null;
 
-  @Field(() => ID)
-  @ForeignKey(() => User, { name: 'strategies_created_by_fkey' })
-  @Column('uuid', { name: 'created_by' })
+  @UserIdColumn('created_by', 'strategies_created_by_fkey')
   createdBy: string;
 
-  @Field(() => DateTimeScalar)
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => DateTimeScalar)
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,15 +1,14 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity } from 'typeorm';
 import { Role } from '../auth/roles';
-import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { CreatedAtColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../common/columns';
 
 /** A person who signs in. The password hash is never exposed (no @Field). */
 @ObjectType('User')
 @Check('users_roles_known', "roles <@ ARRAY['designer', 'analyst', 'reviewer', 'publisher', 'admin']")
 @Entity('users')
 export class User {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Field()
@@ -31,11 +30,9 @@ export class User {
   @Column('boolean', { default: true })
   active: boolean;
 
-  @Field(() => DateTimeScalar)
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => DateTimeScalar)
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -5,13 +5,7 @@ import { CurrentActor } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
-import {
-  connectionType,
-  DEFAULT_PAGE_SIZE,
-  PageArgs,
-  pageSchema,
-  type Page,
-} from '../common/graphql/pagination';
+import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
 import { ZodPipe } from '../common/validation';
 import {
   CreateUserInput,
@@ -32,7 +26,7 @@ export class UsersResolver {
   @Allowed(Permission.manageUsers)
   @Query(() => UserConnection, { description: 'All users, by email. Admin only.' })
   users(
-    @Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'))
+    @PageArg()
     page?: Page,
   ) {
     return this.usersService.list(page ?? { first: DEFAULT_PAGE_SIZE });

@@ -17,6 +17,18 @@ export const SessionUserFields = graphql(`
   }
 `);
 
+/** What signing in and refreshing answer: the tokens and the user. */
+export const AuthPayloadFields = graphql(`
+  fragment AuthPayloadFields on AuthPayload {
+    accessToken
+    refreshToken
+    expiresIn
+    user {
+      ...SessionUserFields
+    }
+  }
+`);
+
 /** Read again when the user comes back to the page: roles may have changed meanwhile. */
 export const MyPermissionsQuery = graphql(`
   query MyPermissions {
@@ -29,12 +41,7 @@ export const MyPermissionsQuery = graphql(`
 export const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
-      accessToken
-      refreshToken
-      expiresIn
-      user {
-        ...SessionUserFields
-      }
+      ...AuthPayloadFields
     }
   }
 `);
@@ -42,12 +49,7 @@ export const LoginMutation = graphql(`
 export const RefreshTokenMutation = graphql(`
   mutation RefreshToken($refreshToken: String!) {
     refreshToken(refreshToken: $refreshToken) {
-      accessToken
-      refreshToken
-      expiresIn
-      user {
-        ...SessionUserFields
-      }
+      ...AuthPayloadFields
     }
   }
 `);
@@ -274,6 +276,15 @@ export const RollbackStrategyMutation = graphql(`
   }
 `);
 
+export const DiffNodeFields = graphql(`
+  fragment DiffNodeFields on DiffNode {
+    id
+    label
+    type
+    summary
+  }
+`);
+
 export const DiffQuery = graphql(`
   query Diff($fromVersionId: ID!, $toVersionId: ID!) {
     diff(fromVersionId: $fromVersionId, toVersionId: $toVersionId) {
@@ -283,16 +294,10 @@ export const DiffQuery = graphql(`
       environment
       nodes {
         added {
-          id
-          label
-          type
-          summary
+          ...DiffNodeFields
         }
         removed {
-          id
-          label
-          type
-          summary
+          ...DiffNodeFields
         }
         changed {
           id
@@ -312,16 +317,22 @@ export const DiffQuery = graphql(`
   }
 `);
 
+export const ReviewCommentFields = graphql(`
+  fragment ReviewCommentFields on ReviewComment {
+    id
+    authorId
+    body
+    createdAt
+    kind
+    nodeId
+    versionId
+  }
+`);
+
 export const CommentsQuery = graphql(`
   query Comments($versionId: ID!) {
     comments(versionId: $versionId) {
-      id
-      authorId
-      body
-      createdAt
-      kind
-      nodeId
-      versionId
+      ...ReviewCommentFields
     }
   }
 `);
@@ -329,13 +340,7 @@ export const CommentsQuery = graphql(`
 export const AddCommentMutation = graphql(`
   mutation AddComment($input: AddCommentInput!) {
     addComment(input: $input) {
-      id
-      authorId
-      body
-      createdAt
-      kind
-      nodeId
-      versionId
+      ...ReviewCommentFields
     }
   }
 `);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useReloadOnReturn } from '../api/freshness';
+import { useServerQuery, type ServerQuery } from '../api/use-server-query';
 import { errorMessage } from '../shared/error-message';
 import type { CatalogAction, CatalogApi, CatalogFilter, CatalogSummary } from './catalog-api';
 
@@ -31,10 +31,8 @@ async function readRows(api: CatalogApi, filter: CatalogFilter, rows: number) {
  * when the list is scrolled near its end (`more`), read again when the user comes back to the page.
  */
 export function useCatalogList(api: CatalogApi, filter: CatalogFilter) {
-  const [listed, setListed] = useState<Listed>();
-  const [error, setError] = useState<string>();
   const [applied, setApplied] = useState(filter);
-  const request = useRef(0);
+  const [moreError, setMoreError] = useState<string>();
   const reading = useRef(false);
 
   useEffect(() => {
@@ -42,45 +40,44 @@ export function useCatalogList(api: CatalogApi, filter: CatalogFilter) {
     return () => clearTimeout(timer);
   }, [filter]);
 
-  const read = useCallback(
-    (wanted: CatalogFilter, rows: number) => {
-      const id = ++request.current;
-      Promise.all([api.summary(wanted), readRows(api, wanted, rows)]).then(
-        ([summary, page]) => {
-          if (id !== request.current) return;
-          setListed({ filter: wanted, summary, ...page });
-          setError(undefined);
-        },
-        (err: unknown) => id === request.current && setError(errorMessage(err)),
-      );
+  // Another filter shows the old list until the new one is read; reading again (after a change here
+  // or elsewhere) reads as many rows as are listed now.
+  const query: ServerQuery<Listed> = useServerQuery(
+    async () => {
+      const shown = query.data?.filter === applied ? query.data.actions.length : 0;
+      const [summary, page] = await Promise.all([api.summary(applied), readRows(api, applied, shown)]);
+      setMoreError(undefined);
+      return { filter: applied, summary, ...page };
     },
-    [api],
+    [api, applied],
+    { keepPrevious: true },
   );
-  useEffect(() => read(applied, 0), [read, applied]);
-
-  /** Reads the catalog again, as many rows as are listed now (after a change here or elsewhere). */
-  const reload = useCallback(() => read(applied, listed?.actions.length ?? 0), [read, applied, listed]);
-  useReloadOnReturn(reload);
+  const { data: listed, reload: readAgain, setData } = query;
+  const reload = useCallback(() => void readAgain(), [readAgain]);
 
   const more = useCallback(() => {
     if (!listed?.next || reading.current) return;
-    const id = request.current;
+    const asked = listed;
     reading.current = true;
     api
-      .page(listed.filter, listed.next)
+      .page(asked.filter, asked.next)
       .then(
-        (page) =>
-          id === request.current &&
-          setListed((l) => l && { ...l, actions: [...l.actions, ...page.actions], next: page.next }),
-        (err: unknown) => id === request.current && setError(errorMessage(err)),
+        (page) => {
+          // A list read meanwhile is newer: this page belongs to the one it was asked for.
+          setData((l) =>
+            l === asked ? { ...l, actions: [...l.actions, ...page.actions], next: page.next } : l,
+          );
+          setMoreError(undefined);
+        },
+        (err: unknown) => setMoreError(errorMessage(err)),
       )
       .finally(() => (reading.current = false));
-  }, [api, listed]);
+  }, [api, listed, setData]);
 
   /** Shows a saved action at once (in its place if it is listed), then reads the list again. */
   const saved = useCallback(
     (action: CatalogAction) => {
-      setListed((l) => {
+      setData((l) => {
         if (!l) return l;
         const at = l.actions.findIndex((a) => a.id === action.id);
         const actions = at >= 0 ? l.actions.map((a) => (a.id === action.id ? action : a)) : l.actions.slice();
@@ -92,16 +89,16 @@ export function useCatalogList(api: CatalogApi, filter: CatalogFilter) {
       });
       reload();
     },
-    [reload],
+    [reload, setData],
   );
 
   const removed = useCallback(
     (id: string) => {
-      setListed((l) => l && { ...l, actions: l.actions.filter((a) => a.id !== id) });
+      setData((l) => l && { ...l, actions: l.actions.filter((a) => a.id !== id) });
       reload();
     },
-    [reload],
+    [reload, setData],
   );
 
-  return { listed, error, reload, more, saved, removed };
+  return { listed, error: moreError ?? query.error, reload, more, saved, removed };
 }

@@ -1,8 +1,8 @@
-import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { ApiError } from '../api/client';
+import { useId, useMemo, useState } from 'react';
 import { errorMessage } from '../shared/error-message';
 import { Button } from '../shared/ui';
 import { INSPECT_BYTES, type DatasetsApi } from './datasets-api';
+import { FileDropZone } from './FileDropZone';
 import { MappingForm } from './MappingForm';
 import {
   mappingProblems,
@@ -14,19 +14,9 @@ import {
   type MappingForm as Form,
   type SchemaField,
 } from './mapping-model';
-import { formatBytes } from './report-model';
 import { UploadProgress } from './UploadProgress';
-import { bytesDone, newDatasetId, rowsPerSecond, uploadFraction } from './upload';
-
-interface Progress {
-  sent: number;
-  total: number;
-  rowsRead?: number;
-  bytesRead?: number;
-  rate?: number;
-}
-
-const POLL_MS = 1000;
+import { bytesDone, uploadFraction } from './upload';
+import { useDatasetUpload } from './use-dataset-upload';
 
 /** Choose a file → inspect its start → map its columns → upload with progress → open the dataset. */
 export function UploadWizard({
@@ -46,11 +36,8 @@ export function UploadWizard({
   const [catalog, setCatalog] = useState<CatalogChoice[]>();
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string>();
-  const [uploadError, setUploadError] = useState<string>();
   const [showProblems, setShowProblems] = useState(false);
-  const [progress, setProgress] = useState<Progress>();
-  const [dragging, setDragging] = useState(false);
-  const abort = useRef<AbortController | undefined>(undefined);
+  const { progress, error: uploadError, clearError, start, cancel } = useDatasetUpload(api, onUploaded);
 
   // Asked once, in parallel with choosing the file; without it the columns get their inferred types.
   const schema = useMemo(() => api.customerSchema().catch((): SchemaField[] => []), [api]);
@@ -61,7 +48,7 @@ export function UploadWizard({
     if (!chosen) return;
     setFile(chosen);
     setFileError(undefined);
-    setUploadError(undefined);
+    clearError();
     setInspection(undefined);
     setForm(undefined);
     setShowProblems(false);
@@ -92,64 +79,17 @@ export function UploadWizard({
     if (!file || !form || !inspection) return;
     setShowProblems(true);
     if (problems.length > 0) return;
-    setUploadError(undefined);
-    const controller = new AbortController();
-    abort.current = controller;
-    const startedAt = Date.now();
-    const name = form.name.trim();
-    setProgress({ sent: 0, total: file.size });
-    // The server answers only once the file is imported: the id chosen here lets us follow it meanwhile.
-    const id = newDatasetId();
-    let polling = true;
-    const poll = async () => {
-      while (polling) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        if (!polling) return;
-        try {
-          const current = await api.get(id);
-          if (!polling) return;
-          const rate = rowsPerSecond(current.rowsRead, startedAt, Date.now());
-          setProgress((p) => p && { ...p, rowsRead: current.rowsRead, bytesRead: current.bytesRead, rate });
-        } catch {
-          // Not there yet, or a hiccup: progress is a nicety, the upload's own answer says how it ended.
-        }
-      }
-    };
-    try {
-      void poll();
-      const done = await api.upload({
-        id,
-        file,
-        name,
-        format: inspection.format.kind,
-        mapping: uploadMapping(form),
-        signal: controller.signal,
-        onProgress: ({ sent, total }) => setProgress((p) => p && { ...p, sent, total }),
-      });
-      polling = false;
-      onUploaded(done.id);
-    } catch (err) {
-      polling = false;
-      setProgress(undefined);
-      setUploadError(
-        err instanceof ApiError && err.code === 'ABORTED'
-          ? 'you cancelled it, and nothing of it was kept.'
-          : errorMessage(err),
-      );
-    } finally {
-      abort.current = undefined;
-    }
-  };
-
-  const drop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    if (!progress) void choose(e.dataTransfer.files[0]);
+    await start({
+      file,
+      name: form.name.trim(),
+      format: inspection.format.kind,
+      mapping: uploadMapping(form),
+    });
   };
 
   return (
-    <section className="upload-wizard" aria-labelledby={`${inputId}-title`}>
-      <div className="upload-wizard-head">
+    <section className="wizard-panel upload-wizard" aria-labelledby={`${inputId}-title`}>
+      <div className="wizard-panel-head">
         <h2 id={`${inputId}-title`}>Upload a dataset</h2>
         {!progress && (
           <Button variant="ghost" onClick={onClose}>
@@ -165,31 +105,14 @@ export function UploadWizard({
         <li className={progress ? 'step-current' : ''}>3. Upload</li>
       </ol>
 
-      <div
-        className={`drop-zone ${dragging ? 'drop-zone-active' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
+      <FileDropZone
+        inputId={inputId}
+        file={file}
+        disabled={busy || !!progress}
+        onChoose={(chosen) => {
+          if (!progress) void choose(chosen);
         }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={drop}
-      >
-        <label htmlFor={inputId} className="drop-zone-label">
-          Dataset file (CSV or JSON lines)
-        </label>
-        <input
-          id={inputId}
-          type="file"
-          accept=".csv,.jsonl,.ndjson,.txt,text/csv,application/x-ndjson"
-          disabled={busy || !!progress}
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
-        <span className="muted small">
-          {file
-            ? `${file.name} · ${formatBytes(file.size)}`
-            : 'or drop a file here. One customer per row, with a header line.'}
-        </span>
-      </div>
+      />
       {busy && (
         <p className="muted" role="status">
           Reading the start of the file…
@@ -238,7 +161,7 @@ export function UploadWizard({
           bytesTotal={progress.total}
           rowsRead={progress.rowsRead}
           rowsPerSecond={progress.rate}
-          onCancel={() => abort.current?.abort()}
+          onCancel={cancel}
         />
       )}
       {inspection && form && !progress && (

@@ -6,6 +6,7 @@
  * is ignored.
  */
 import { FIELD_NAME } from '@arbiter/engine';
+import { fieldNameFor } from '@arbiter/datasets/field-name';
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'list';
 
@@ -90,17 +91,8 @@ export interface UploadMapping {
   personal?: Record<string, Personal>;
 }
 
-/** Same rule as libs/datasets fieldNameFor: customer field names are identifiers. */
-export function fieldNameFor(column: string): string {
-  let name = column
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/^[^A-Za-z0-9_]+|[^A-Za-z0-9_]+$/g, '')
-    .replace(/[^A-Za-z0-9_]+/g, '_');
-  if (name === '') name = 'column';
-  if (/^[0-9]/.test(name)) name = `_${name}`;
-  return name;
-}
+/** The import's own rule (libs/datasets): customer field names are identifiers. */
+export { fieldNameFor };
 
 const ROLE_PATTERNS = {
   customerId: /^((customer|client|user)([_ -]?(id|no|number))?|id)$/i,

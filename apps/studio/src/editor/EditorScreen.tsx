@@ -7,6 +7,7 @@ import { READABLE_ZOOM, useShowReadable } from './canvas/readable-view';
 import type { CanvasDecorations } from './canvas/document-flow';
 import { StrategyCanvas } from './canvas/StrategyCanvas';
 import { BranchToggleContext, hiddenSteps, useCollapsedBranches } from './canvas/collapsed-branches';
+import { GroupExpandContext, groupedSteps, useCollapsedGroups } from './canvas/collapsed-groups';
 import { useStrategyChecks } from './checks/use-strategy-checks';
 import { moveNodes } from './document-edits';
 import { EditorBanners } from './EditorBanners';
@@ -102,11 +103,19 @@ function Editor({
 
   const folds = useCollapsedBranches(strategyId);
   const hidden = useMemo(() => hiddenSteps(doc, folds.collapsed), [doc, folds.collapsed]);
+  const groups = useCollapsedGroups(strategyId);
+  const grouped = useMemo(
+    () => groupedSteps(doc, groups.groups, hidden.byStep),
+    [doc, groups.groups, hidden.byStep],
+  );
+  const expandGroups = groups.expand;
+  const expandGroup = useCallback((groupId: string) => expandGroups([groupId]), [expandGroups]);
   const decorations: CanvasDecorations = useMemo(() => {
     const trace = outcome?.ok ? outcome.result.trace : undefined;
     return {
       labels,
       folded: { branches: folds.collapsed, hidden: hidden },
+      grouped,
       problemsByNode: problemsByNode(problems),
       problemEdges: new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))),
       trace: trace
@@ -117,7 +126,7 @@ function Editor({
           }
         : undefined,
     };
-  }, [labels, problems, outcome, test.focusAction, folds.collapsed, hidden]);
+  }, [labels, problems, outcome, test.focusAction, folds.collapsed, hidden, grouped]);
   const context: EditorContextValue = useMemo(
     () => ({ doc, env, labels, sample: test.sample }),
     [doc, env, labels, test.sample],
@@ -143,13 +152,16 @@ function Editor({
   const fit = useCallback(() => void flow.fitView({ padding: 0.08, maxZoom: 1.1, duration: 300 }), [flow]);
 
   /** Selects a step and brings it to the middle of the canvas at a readable zoom (unfolding its branch). */
-  const hiddenRef = useRef(hidden);
-  hiddenRef.current = hidden;
+  const hiddenRef = useRef({ hidden, grouped });
+  hiddenRef.current = { hidden, grouped };
   const selectNode = useCallback(
     (nodeId: string) => {
-      const folded = hiddenRef.current.byStep.get(nodeId);
-      if (folded) {
-        folds.expand([folded]);
+      const folded = hiddenRef.current.hidden.byStep.get(nodeId);
+      const box = hiddenRef.current.grouped.byStep.get(nodeId);
+      const group = hiddenRef.current.grouped.boxes.find((b) => b.id === box)?.groupId;
+      if (folded || group) {
+        if (folded) folds.expand([folded]);
+        if (group) expandGroups([group]);
         // Once the canvas shows the step again, go to it.
         setTimeout(() => selectNode(nodeId), 50);
         return;
@@ -164,7 +176,7 @@ function Editor({
         duration: 300,
       });
     },
-    [store, flow, folds],
+    [store, flow, folds, expandGroups],
   );
   const focusStep = useCallback(
     (nodeId: string) => {
@@ -221,17 +233,20 @@ function Editor({
             {!readOnly && <Palette onAdd={(type) => addStep(type)} disabled={readOnly} />}
             <main className="canvas-area">
               <BranchToggleContext.Provider value={folds.toggle}>
-                <StrategyCanvas
-                  store={store}
-                  doc={doc}
-                  generation={state.generation}
-                  decorations={decorations}
-                  readOnly={readOnly}
-                  onAddNode={addStep}
-                  onHint={announce}
-                  onStepClick={showSettings}
-                  sizesRef={sizesRef}
-                />
+                <GroupExpandContext.Provider value={expandGroup}>
+                  <StrategyCanvas
+                    store={store}
+                    doc={doc}
+                    generation={state.generation}
+                    decorations={decorations}
+                    readOnly={readOnly}
+                    onAddNode={addStep}
+                    onHint={announce}
+                    onStepClick={showSettings}
+                    sizesRef={sizesRef}
+                    onCollapseGroup={groups.collapse}
+                  />
+                </GroupExpandContext.Provider>
               </BranchToggleContext.Provider>
               <div className="hint" role="status" aria-live="polite">
                 {hint}

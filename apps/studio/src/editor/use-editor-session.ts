@@ -16,6 +16,7 @@ export type SessionLoad =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; env: EditorEnvironment };
 
 const backupKey = (versionId: string) => `arbiter.unsaved.${versionId}`;
+const BACKUP_DELAY_MS = 300;
 
 /**
  * Loads a version into an EditorStore and keeps it saved: debounced autosave with optimistic
@@ -105,16 +106,32 @@ export function useEditorSession(
     };
   }, [source, strategyId]);
 
-  // Every edit: count it for autosave, and keep a copy in this browser until it is saved.
-  useEffect(
-    () =>
-      store.onEdit((doc) => {
-        dispatch({ type: 'edited' });
-        const v = versionRef.current;
-        if (v) writeBackup(v.versionId, { revision: autosaveRevision.current, document: doc });
-      }),
-    [store],
-  );
+  // Every edit: count it for autosave, and keep a copy in this browser until it is saved. The copy
+  // is written once a burst of keys pauses (serialising a large strategy at every key cost a frame),
+  // and at once when the page goes away.
+  useEffect(() => {
+    let pending: { versionId: string; backup: Backup } | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (pending) writeBackup(pending.versionId, pending.backup);
+      pending = undefined;
+    };
+    const stop = store.onEdit((doc) => {
+      dispatch({ type: 'edited' });
+      const v = versionRef.current;
+      if (!v) return;
+      pending = { versionId: v.versionId, backup: { revision: autosaveRevision.current, document: doc } };
+      timer ??= setTimeout(flush, BACKUP_DELAY_MS);
+    });
+    window.addEventListener('pagehide', flush);
+    return () => {
+      stop();
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [store]);
   // Timers: debounce after edits, back-off after failures.
   useEffect(() => {
     const delay = nextAttemptDelay(autosave);

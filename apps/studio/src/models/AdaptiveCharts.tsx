@@ -10,12 +10,11 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDate } from '../shared/format-date';
-import { BASELINE_COLOUR, DRAFT_COLOUR } from '../simulations/ResultsCharts';
+import { AXIS, BASELINE_COLOUR, DRAFT_COLOUR } from '../shared/chart-style';
 import type { AdaptiveStatus } from './adaptive-model';
 
 /** The adaptive model's history, one point a snapshot: evidence and positives, and the rolling AUC. */
 
-const AXIS = { fontSize: 12, fill: '#334155' };
 const POSITIVES_COLOUR = '#0f766e';
 
 type History = AdaptiveStatus['history'];

@@ -95,8 +95,8 @@ export function AdaptiveModelForm({
   const problems = Object.keys(errors).length;
 
   return (
-    <section className="mdl-wizard adaptive-form" aria-labelledby={titleId}>
-      <div className="mdl-wizard-head">
+    <section className="wizard-panel adaptive-form" aria-labelledby={titleId}>
+      <div className="wizard-panel-head">
         <h2 id={titleId}>{modelId ? `Reconfigure ${initial?.name ?? 'the model'}` : 'New adaptive model'}</h2>
         <Button variant="ghost" onClick={onClose}>
           Close

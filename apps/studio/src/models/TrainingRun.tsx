@@ -4,6 +4,7 @@ import { deniedReason } from '../app/access';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { formatDate } from '../shared/format-date';
+import { JobProgress } from '../shared/JobProgress';
 import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { StatusPill } from '../shared/StatusPill';
@@ -140,30 +141,14 @@ export function TrainingRun({
 function TrainingProgress({ job, children }: { job: TrainingJobView; children: React.ReactNode }) {
   const view = trainingProgressView(job);
   return (
-    <section className="mdl-progress" aria-label="Progress">
-      <div className="mdl-progress-head">
-        <strong>{view.phase}…</strong>
-        {children}
-      </div>
-      <div
-        className="mdl-progress-bar"
-        role="progressbar"
-        aria-label="Training progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={view.percent === undefined ? undefined : Math.round(view.percent)}
-        aria-valuetext={view.iterations || view.phase}
-      >
-        <div
-          className={`mdl-progress-fill ${view.percent === undefined ? 'mdl-progress-unknown' : ''}`}
-          style={{ width: `${view.percent ?? 100}%` }}
-        />
-      </div>
-      <p className="mdl-progress-figures" aria-live="polite">
-        <span>{view.rows}</span>
-        {view.iterations && <span>{view.iterations}</span>}
-        {view.eta && <span>{view.eta}</span>}
-      </p>
-    </section>
+    <JobProgress
+      title={`${view.phase}…`}
+      barLabel="Training progress"
+      percent={view.percent}
+      valueText={view.iterations || view.phase}
+      figures={[view.rows, view.iterations, view.eta]}
+    >
+      {children}
+    </JobProgress>
   );
 }

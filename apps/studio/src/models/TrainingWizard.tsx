@@ -103,8 +103,8 @@ export function TrainingWizard({
 
   const index = WIZARD_STEPS.indexOf(step);
   return (
-    <section className="mdl-wizard" aria-labelledby={titleId}>
-      <div className="mdl-wizard-head">
+    <section className="wizard-panel" aria-labelledby={titleId}>
+      <div className="wizard-panel-head">
         <h2 id={titleId}>
           {form.modelId ? `Train a new version of ${modelName ?? 'this model'}` : 'Train a model'}
         </h2>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { Button } from '../shared/ui';
 import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
-import { type ReviewApi, type ReviewComment, type ReviewData } from './review-api';
+import { type ReviewApi, type ReviewData } from './review-api';
 import { personName, when } from './review-words';
 import { deniedReason } from '../app/access';
 
@@ -32,30 +33,22 @@ export function CommentsPanel({
   /** The version's steps, offered for "About step" and used to name the step a comment is about. */
   steps?: readonly StepChoice[];
 }) {
-  const [comments, setComments] = useState<ReviewComment[]>();
+  const loaded = useServerQuery(() => api.comments(versionId), [api, versionId]);
+  const comments = loaded.data;
   const authors = usePeople(comments?.map((c) => c.authorId) ?? []);
-  const [error, setError] = useState<string>();
+  const [addError, setAddError] = useState<string>();
+  const error = addError ?? loaded.error;
   const [body, setBody] = useState('');
   const [nodeId, setNodeId] = useState('');
-  useEffect(() => {
-    let live = true;
-    api
-      .comments(versionId)
-      .then((c) => live && setComments(c))
-      .catch((err: unknown) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [api, versionId]);
   const add = async () => {
     try {
       const created = await api.addComment(versionId, body.trim(), nodeId || undefined);
-      setComments((c) => [...(c ?? []), created]);
+      loaded.setData((c) => [...(c ?? []), created]);
       setBody('');
       setNodeId('');
-      setError(undefined);
+      setAddError(undefined);
     } catch (err) {
-      setError(errorMessage(err));
+      setAddError(errorMessage(err));
     }
   };
   const rejected = comments?.some((c) => c.kind === 'REJECTION');

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { StrategyDocument } from '@arbiter/engine';
-import { StepNodeView } from '../editor/canvas/StepNodeView';
+import { DiffCanvas } from './DiffCanvas';
 import { Button, EmptyState, Select } from '../shared/ui';
 import {
   describeDiff,
@@ -16,8 +15,6 @@ import { errorMessage } from '../shared/error-message';
 import type { ReviewApi, ReviewVersionData } from './review-api';
 import { versionLabel } from '../strategies/version-status';
 import { comparingWords, defaultBaseline } from './compare-baseline';
-
-const nodeTypes = { step: StepNodeView };
 
 interface Loaded {
   diff: StrategyDiff;
@@ -176,30 +173,7 @@ function DiffResult({
         </section>
       )}
       <div className="diff-canvas-row">
-        <div className="diff-canvas" aria-label="The newer version with the changes marked">
-          <ReactFlowProvider>
-            <ReactFlow
-              nodes={flow.nodes}
-              edges={flow.edges}
-              nodeTypes={nodeTypes}
-              nodesDraggable={false}
-              nodesConnectable={false}
-              elementsSelectable
-              fitView
-              minZoom={0.15}
-              fitViewOptions={{ padding: 0.08, minZoom: 0.15 }}
-              // Fit again once React Flow has measured the steps (the first fit sees no sizes).
-              onInit={(instance) =>
-                void setTimeout(() => void instance.fitView({ padding: 0.08, minZoom: 0.15 }), 80)
-              }
-              onNodeClick={(_, n) => onFocus(n.id)}
-              proOptions={{ hideAttribution: true }}
-            >
-              <Background variant={BackgroundVariant.Dots} />
-              <Controls showInteractive={false} />
-            </ReactFlow>
-          </ReactFlowProvider>
-        </div>
+        <DiffCanvas nodes={flow.nodes} edges={flow.edges} focus={focus} onFocus={onFocus} />
         <aside className="diff-side" aria-label="Changed settings">
           <div className="diff-legend small">
             <span className="diff-badge diff-badge-added">added</span>{' '}

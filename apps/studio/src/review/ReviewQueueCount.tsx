@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { graphqlReviewQueueApi, type ReviewQueueApi } from './review-queue-api';
 
 /**
@@ -12,19 +12,12 @@ export function ReviewQueueCount({
   refresh?: unknown;
   api?: ReviewQueueApi;
 }) {
-  const [count, setCount] = useState<number>();
-  useEffect(() => {
-    let live = true;
-    api
-      .load()
-      .then((items) => live && setCount(items.length))
-      // A count is a convenience: the queue screen itself reports errors.
-      .catch(() => live && setCount(undefined));
-    return () => {
-      live = false;
-    };
-  }, [api, refresh]);
-  if (count === undefined) return null;
+  // `refresh` is not read, only a cue to ask again; the count shown stays until the answer.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const { data, error } = useServerQuery(() => api.load(), [api, refresh], { keepPrevious: true });
+  // A count is a convenience: the queue screen itself reports errors.
+  if (!data || error) return null;
+  const count = data.length;
   return (
     <span className={`nav-count ${count ? 'nav-count-waiting' : ''}`} aria-label={`${count} waiting`}>
       {count}

@@ -1,33 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { routeHash } from '../app/router';
-import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { Button, EmptyState } from '../shared/ui';
-import {
-  evidenceWords,
-  graphqlReviewQueueApi,
-  type ReviewQueueApi,
-  type ReviewQueueItem,
-} from './review-queue-api';
+import { evidenceWords, graphqlReviewQueueApi, type ReviewQueueApi } from './review-queue-api';
 import { formatDate } from '../shared/format-date';
 
 const when = (iso?: string | null) => (iso ? formatDate(iso) : 'at an unknown time');
 
 /** The reviewer's queue: each version waiting for them, with what it is and its evidence, linked to its review. */
 export function ReviewQueueScreen({ api = graphqlReviewQueueApi }: { api?: ReviewQueueApi }) {
-  const [items, setItems] = useState<ReviewQueueItem[]>();
-  const [error, setError] = useState<string>();
+  const { data: items, error, reload } = useServerQuery(() => api.load(), [api]);
   const submitters = usePeople(items?.map((i) => i.version.submittedBy) ?? []);
-  const load = useCallback(() => {
-    api.load().then(
-      (loaded) => {
-        setItems(loaded);
-        setError(undefined);
-      },
-      (err: unknown) => setError(errorMessage(err)),
-    );
-  }, [api]);
-  useEffect(load, [load]);
 
   return (
     <main className="page-main review-queue">
@@ -38,7 +21,7 @@ export function ReviewQueueScreen({ api = graphqlReviewQueueApi }: { api?: Revie
       </p>
       {error && (
         <p className="callout callout-error" role="alert">
-          Could not load the queue: {error} <Button onClick={load}>Try again</Button>
+          Could not load the queue: {error} <Button onClick={() => void reload()}>Try again</Button>
         </p>
       )}
       {!items && !error && <p className="muted">Loading the queue…</p>}

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { Button, EmptyState } from '../shared/ui';
 import { StatusPill } from '../shared/StatusPill';
 import { VERSION_STATUS_WORDS } from '../strategies/version-status';
-import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { graphqlReviewApi, type ReviewApi, type ReviewData, type ReviewVersionData } from './review-api';
 import { awaitsEvidence, shortHash } from './review-rules';
@@ -46,53 +46,37 @@ export function ReviewScreen({
   onOpenEditor,
   onOpenExperiments,
 }: ReviewScreenProps) {
-  const [data, setData] = useState<ReviewData>();
-  const [loadError, setLoadError] = useState<string>();
   const [selectedId, setSelectedId] = useState<string>();
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string }>();
-  const authors = usePeople(data?.strategy.versions.map((v) => v.createdBy) ?? []);
-
-  // Only the latest load is shown: a poll answering after an action's reload must not undo it.
-  const latestLoad = useRef(0);
-  const reload = useCallback(async () => {
-    const mine = ++latestLoad.current;
-    try {
-      const next = await api.load(strategyId);
-      if (mine !== latestLoad.current) return;
-      setData(next);
-      setLoadError(undefined);
-      setSelectedId((current) =>
-        current && next.strategy.versions.some((v) => v.id === current)
-          ? current
-          : openingVersion(next.strategy.versions, versionId),
-      );
-    } catch (err) {
-      if (mine === latestLoad.current) setLoadError(errorMessage(err));
-    }
-  }, [api, strategyId, versionId]);
-  useEffect(() => void reload(), [reload]);
-
+  /** The version shown: the one chosen while it exists, else the one the page opens on. */
+  const selectedIn = (loaded: ReviewData) => {
+    const versions = loaded.strategy.versions;
+    const id = versions.some((v) => v.id === selectedId) ? selectedId : openingVersion(versions, versionId);
+    return versions.find((v) => v.id === id);
+  };
   // A reviewer waiting for a simulation sees it complete (and Approve enabled) without reloading.
-  const selectedNow = data?.strategy.versions.find((v) => v.id === selectedId);
-  const polling = !!selectedNow && awaitsEvidence(selectedNow);
-  useEffect(() => {
-    if (!polling) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = async () => {
-      await reload(); // the next look is planned only after this one answered: no overlap
-      if (!stopped) timer = setTimeout(() => void tick(), EVIDENCE_POLL_MS);
-    };
-    timer = setTimeout(() => void tick(), EVIDENCE_POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [polling, reload]);
+  const {
+    data,
+    error: loadError,
+    reload,
+  } = useServerQuery(() => api.load(strategyId), [api, strategyId], {
+    poll: EVIDENCE_POLL_MS,
+    pollWhile: (loaded) => {
+      const shown = selectedIn(loaded);
+      return !!shown && awaitsEvidence(shown);
+    },
+  });
+  const authors = usePeople(data?.strategy.versions.map((v) => v.createdBy) ?? []);
+  const selected = data && selectedIn(data);
+  // Keep showing that version after later loads, even if another would now be the one to open on.
+  if (selected && selected.id !== selectedId) setSelectedId(selected.id);
   const select = (id: string) => {
     // "Approved." and the like speak of the version they were done to.
-    if (id !== selectedId) setMessage(undefined);
+    if (id !== selected?.id) setMessage(undefined);
     setSelectedId(id);
+    // Choosing a version that waits for its simulation starts looking for it (unless already looking).
+    const chosen = data?.strategy.versions.find((v) => v.id === id);
+    if (chosen && awaitsEvidence(chosen) && !(selected && awaitsEvidence(selected))) void reload();
   };
 
   if (loadError && !data) {
@@ -121,7 +105,6 @@ export function ReviewScreen({
 
   const { me, strategy } = data;
   const versions = strategy.versions;
-  const selected = versions.find((v) => v.id === selectedId);
   const publishedNumber = strategy.publishedVersion?.number;
 
   return (
@@ -158,8 +141,8 @@ export function ReviewScreen({
                   <li key={v.id}>
                     <button
                       type="button"
-                      className={`timeline-item ${v.id === selectedId ? 'timeline-selected' : ''}`}
-                      aria-current={v.id === selectedId ? 'true' : undefined}
+                      className={`timeline-item ${v.id === selected?.id ? 'timeline-selected' : ''}`}
+                      aria-current={v.id === selected?.id ? 'true' : undefined}
                       onClick={() => select(v.id)}
                     >
                       <span className="timeline-title">

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useServerQuery } from '../api/use-server-query';
 import { routeHash } from '../app/router';
 import { Button } from '../shared/ui';
 import { StatusPill } from '../shared/StatusPill';
@@ -59,18 +60,17 @@ export function VersionDetail({
     version.publishedBy,
     ...version.editors,
   ]);
-  const [steps, setSteps] = useState<StepChoice[]>();
-  useEffect(() => {
-    let live = true;
-    api
-      .document(version.id)
-      .then((doc) => live && setSteps(doc.nodes.map((n) => ({ id: n.id, label: n.label ?? undefined }))))
-      // Only the suggestions for "About step" are missing then; a step id can still be typed.
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api, version.id]);
+  // A version's document does not change. Without it only the suggestions for "About step" are
+  // missing; a step id can still be typed.
+  const steps = useServerQuery(
+    async () =>
+      (await api.document(version.id)).nodes.map((n): StepChoice => ({
+        id: n.id,
+        label: n.label ?? undefined,
+      })),
+    [api, version.id],
+    { onReturn: false },
+  ).data;
 
   const run = async (kind: VersionActionKind, comment?: string, justification?: string) => {
     setBusy(true);

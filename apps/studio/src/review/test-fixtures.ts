@@ -1,56 +1,37 @@
 import type { StrategyDocument } from '@arbiter/engine';
 import type { StrategyDiff } from './diff-model';
 
-/** Small documents and a diff between them, for the review tests. */
-export const FROM_DOC: StrategyDocument = {
-  schemaVersion: 1,
-  name: 'Retention',
-  nodes: [
-    { id: 'all', type: 'actions', config: {}, position: { x: 0, y: 0 } },
-    {
-      id: 'adults',
-      type: 'filter',
-      config: {
-        condition: {
-          all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
+/** A retention strategy: the adults (from `minAge`) ranked by `rank`, whose id and limit differ between versions. */
+function retention(minAge: number, rank: { id: string; limit: number; y: number }): StrategyDocument {
+  return {
+    schemaVersion: 1,
+    name: 'Retention',
+    nodes: [
+      { id: 'all', type: 'actions', config: {}, position: { x: 0, y: 0 } },
+      {
+        id: 'adults',
+        type: 'filter',
+        config: {
+          condition: {
+            all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: minAge }],
+          },
         },
+        position: { x: 260, y: 0 },
       },
-      position: { x: 260, y: 0 },
-    },
-    { id: 'old-top', type: 'rank', config: { limit: 5 }, position: { x: 520, y: 120 } },
-    { id: 'out', type: 'output', config: {}, position: { x: 780, y: 0 } },
-  ],
-  edges: [
-    { source: 'all', target: 'adults' },
-    { source: 'adults', target: 'old-top' },
-    { source: 'old-top', target: 'out' },
-  ],
-};
+      { id: rank.id, type: 'rank', config: { limit: rank.limit }, position: { x: 520, y: rank.y } },
+      { id: 'out', type: 'output', config: {}, position: { x: 780, y: 0 } },
+    ],
+    edges: [
+      { source: 'all', target: 'adults' },
+      { source: 'adults', target: rank.id },
+      { source: rank.id, target: 'out' },
+    ],
+  };
+}
 
-export const TO_DOC: StrategyDocument = {
-  schemaVersion: 1,
-  name: 'Retention',
-  nodes: [
-    { id: 'all', type: 'actions', config: {}, position: { x: 0, y: 0 } },
-    {
-      id: 'adults',
-      type: 'filter',
-      config: {
-        condition: {
-          all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 21 }],
-        },
-      },
-      position: { x: 260, y: 0 },
-    },
-    { id: 'top', type: 'rank', config: { limit: 3 }, position: { x: 520, y: 0 } },
-    { id: 'out', type: 'output', config: {}, position: { x: 780, y: 0 } },
-  ],
-  edges: [
-    { source: 'all', target: 'adults' },
-    { source: 'adults', target: 'top' },
-    { source: 'top', target: 'out' },
-  ],
-};
+/** Small documents and a diff between them, for the review tests. */
+export const FROM_DOC = retention(18, { id: 'old-top', limit: 5, y: 120 });
+export const TO_DOC = retention(21, { id: 'top', limit: 3, y: 0 });
 
 export const DIFF: StrategyDiff = {
   fromVersionId: 'v1',

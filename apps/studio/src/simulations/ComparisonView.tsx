@@ -13,7 +13,9 @@ import {
   segmentRows,
   upliftRows,
 } from './results-model';
-import { ActionTable, EstimateTable, FunnelTable, SegmentTable, TotalsTable } from './ResultsTables';
+import { EstimateTable } from './EstimateTable';
+import { ActionTable, FunnelTable, SegmentTable } from './ResultsTables';
+import { TotalsTable } from './TotalsTable';
 import { useResultNames } from './result-names';
 
 /** The draft beside its baseline on the same rows: totals, actions, funnel, segments, uplift and changed customers. */

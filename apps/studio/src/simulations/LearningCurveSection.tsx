@@ -9,12 +9,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { BASELINE_COLOUR, DRAFT_COLOUR } from './ResultsCharts';
+import { AXIS, BASELINE_COLOUR, DRAFT_COLOUR, percentTick } from '../shared/chart-style';
 import { curvePoints, learningSentence, type LearningResults } from './learning-curve-model';
 import { formatCount, formatShare } from './results-model';
-
-const AXIS = { fontSize: 12, fill: '#334155' };
-const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
 /** A run that learned while replaying: acceptance over time, learning beside frozen, with 95% intervals. */
 export function LearningCurveSection({ results }: { results: LearningResults }) {

@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { AXIS, BASELINE_COLOUR, DRAFT_COLOUR, percentTick } from '../shared/chart-style';
 import { formatCount, formatShare, type ActionRow, type EstimateRow, type FunnelRow } from './results-model';
 import { useResultNames } from './result-names';
 
@@ -20,11 +21,7 @@ import { useResultNames } from './result-names';
  * not get, so results that arrived while the user looked elsewhere showed empty charts.
  */
 
-export const DRAFT_COLOUR = '#4338ca';
-export const BASELINE_COLOUR = '#94a3b8';
 const OUT_COLOUR = '#0d9488';
-const AXIS = { fontSize: 12, fill: '#334155' };
-const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
 /** Horizontal bars, one a row of `data` named by its `category` key, with the value axis below. */
 function BarsChart({

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Delta } from './Delta';
 import { useResultNames } from './result-names';
 import {
@@ -6,110 +5,12 @@ import {
   formatNumber,
   formatShare,
   type ActionRow,
-  type BetterWhen,
-  type EstimateRow,
   type FunnelRow,
   type SegmentRow,
-  type Totals,
 } from './results-model';
+import { SimTable } from './SimTable';
 
-/** The results' tables; with a baseline each figure gets its baseline and change beside it. */
-
-interface Column {
-  title: ReactNode;
-  /** A column of figures, aligned right. */
-  num?: boolean;
-}
-
-function SimTable({
-  label,
-  columns,
-  className = '',
-  children,
-}: {
-  label: string;
-  columns: Column[];
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <table className={`data-table sim-table ${className}`.trim()} aria-label={label}>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th key={i} scope="col" className={c.num ? 'num' : undefined}>
-              {c.title}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
-  );
-}
-
-export function TotalsTable({
-  draft,
-  baseline,
-  draftLabel,
-  baselineLabel,
-}: {
-  draft: Totals;
-  baseline?: Totals;
-  draftLabel: string;
-  baselineLabel?: string;
-}) {
-  const rows: { label: string; key: keyof Totals; kind: 'count' | 'number'; better: BetterWhen }[] = [
-    { label: 'Customers (rows)', key: 'rows', kind: 'count', better: 'neither' },
-    {
-      label: 'Customers without a recommendation',
-      key: 'withoutRecommendation',
-      kind: 'count',
-      better: 'down',
-    },
-    { label: 'Recommendations made (all ranks)', key: 'recommendations', kind: 'count', better: 'neither' },
-    {
-      label: 'Expected acceptances (Σ propensity)',
-      key: 'expectedAcceptances',
-      kind: 'number',
-      better: 'up',
-    },
-    { label: 'Expected value (Σ propensity × value)', key: 'expectedValue', kind: 'number', better: 'up' },
-  ];
-  const format = (n: number, kind: 'count' | 'number') =>
-    kind === 'count' ? formatCount(n) : formatNumber(n);
-  return (
-    <SimTable
-      label="Totals"
-      className="sim-totals"
-      columns={[
-        { title: 'Total' },
-        { title: draftLabel, num: true },
-        ...(baseline
-          ? [
-              { title: `${baselineLabel} (baseline)`, num: true },
-              { title: 'Change', num: true },
-            ]
-          : []),
-      ]}
-    >
-      {rows.map((r) => (
-        <tr key={r.key}>
-          <th scope="row">{r.label}</th>
-          <td className="num">{format(draft[r.key], r.kind)}</td>
-          {baseline && (
-            <>
-              <td className="num">{format(baseline[r.key], r.kind)}</td>
-              <td className="num">
-                <Delta value={draft[r.key] - baseline[r.key]} kind={r.kind} better={r.better} />
-              </td>
-            </>
-          )}
-        </tr>
-      ))}
-    </SimTable>
-  );
-}
+/** The results broken down per action, step and segment; with a baseline each figure gets its change beside it. */
 
 export function ActionTable({ rows, compare }: { rows: ActionRow[]; compare?: boolean }) {
   const names = useResultNames();
@@ -266,43 +167,5 @@ function NumberWithChange({ value, baseline }: { value: number; baseline?: numbe
         </span>
       )}
     </td>
-  );
-}
-
-export function EstimateTable({
-  rows,
-  label,
-  signed,
-}: {
-  rows: EstimateRow[];
-  label: string;
-  signed?: boolean;
-}) {
-  const show = (n: number | null) => (signed ? <Delta value={n} kind="share" better="up" /> : formatShare(n));
-  return (
-    <SimTable
-      label={label}
-      columns={[
-        { title: 'Estimator' },
-        { title: signed ? 'Uplift' : 'Acceptance rate', num: true },
-        { title: 'Confidence interval' },
-      ]}
-    >
-      {rows.map((r) => (
-        <tr key={r.name}>
-          <th scope="row">{r.name}</th>
-          <td className="num">{r.value === null ? 'no estimate' : show(r.value)}</td>
-          <td>
-            {r.low === null || r.high === null ? (
-              '—'
-            ) : (
-              <>
-                {show(r.low)} to {show(r.high)}
-              </>
-            )}
-          </td>
-        </tr>
-      ))}
-    </SimTable>
   );
 }

@@ -19,7 +19,9 @@ import {
   segmentRows,
   totals,
 } from './results-model';
-import { ActionTable, EstimateTable, FunnelTable, SegmentTable, TotalsTable } from './ResultsTables';
+import { EstimateTable } from './EstimateTable';
+import { ActionTable, FunnelTable, SegmentTable } from './ResultsTables';
+import { TotalsTable } from './TotalsTable';
 import { useResultNames } from './result-names';
 
 type Tab = 'results' | 'compare';

@@ -2,6 +2,7 @@
 export type { Estimate, Interval } from './confidence-interval';
 export { normalQuantile } from './confidence-interval';
 export { ExactSum } from './exact-sum';
+export { seededRandom, stableHash } from './stable-hash';
 export type { BootstrapOptions } from './poisson-bootstrap';
 export {
   OffPolicyAccumulator,

@@ -65,7 +65,8 @@ export interface NodeRuntime {
   /**
    * Why a candidate that came in did not go out, in words that hold for every customer dropped the
    * same way (the rule, the limit, the cut; no customer values), so that a simulation can count drops
-   * by reason. Only called for funnel traces; without it explainDrop's words are counted.
+   * by reason. Called for funnel traces, and for full ones without dropCategory; without it
+   * explainDrop's words are counted.
    */
   dropReason?(
     candidate: Candidate,
@@ -74,8 +75,9 @@ export interface NodeRuntime {
   ): string;
   /**
    * Why a candidate was dropped, in a few words many candidates share (a filter: the field of the
-   * first check that failed, "action rule fails on age"), so that a large trace can count drops by it
-   * (see runtime/bounded-trace.ts). Without it dropReason's words are counted.
+   * first check that failed, "action rule fails on age"), by which a full trace groups and counts
+   * drops (see runtime/bounded-trace.ts). Without it dropReason's words are used, then explainDrop's:
+   * a node whose explainDrop names the candidate's own values needs one of the two.
    */
   dropCategory?(
     candidate: Candidate,

@@ -118,6 +118,13 @@ describe('bounded traces over a large catalog', () => {
     expect(filter.dropped).toHaveLength(DEFAULT_TRACE_LIMIT);
     expect(filter.dropped!.length + filter.summary!.droppedNotListed).toBe(droppedCount);
     expect(filter.dropped![0]!.reason).toMatch(/is not|is missing/); // in words about this customer
+    // Each listed drop also says which counted reason it is one of.
+    expect(filter.dropped![0]!.category).toMatch(/^action rule fails on \w+/);
+    const rank = trace!.nodes.find((n) => n.type === 'rank')!;
+    expect(rank.summary!.reasons).toEqual([
+      { reason: 'below the top 3 by priority', count: expect.any(Number) },
+    ]);
+    expect(new Set(rank.dropped!.map((d) => d.category))).toEqual(new Set(['below the top 3 by priority']));
     // The full story of each recommendation: kept, with its fields, at every summarised node.
     expect(recommendations).toHaveLength(3);
     for (const node of trace!.nodes.filter((n) => n.summary && n.out > 0)) {

@@ -10,7 +10,8 @@ import type { Candidate, DecideOptions, DecisionState, DecisionTrace, NodeTrace 
  *   TRACE_REASONS most frequent reasons by name and the others as one count. Working out a reason
  *   re-evaluates the candidate's conditions, so at most REASONS_COUNTED drops are counted, spread
  *   evenly over the list (every k-th drop); `summary.reasonsCounted` says how many;
- * - the first `traceLimit` dropped candidates (default 20) with the full reason about this customer;
+ * - the first `traceLimit` dropped candidates (default 20) with the full reason about this customer
+ *   and the shared one they are counted by;
  * - the full story of the top `traceLimit` recommendations (what each node computed for them) and of
  *   every action named in `traceActions`, wherever it was dropped or kept.
  * Size: per summarised node at most traceLimit + |traceActions| dropped lines, TRACE_REASONS reason
@@ -39,6 +40,19 @@ export function traceBounds(options: DecideOptions): TraceBounds {
 
 type Lists = { inputs: readonly Candidate[]; output: readonly Candidate[] };
 
+/**
+ * Why a candidate was dropped, in the words the candidates dropped the same way share: what a full
+ * trace groups and counts drops by (each dropped line's `category`, a summary's reasons).
+ */
+export function dropCategory(runtime: NodeRuntime, c: Candidate, state: DecisionState, lists: Lists): string {
+  return (
+    runtime.dropCategory?.(c, state, lists) ??
+    runtime.dropReason?.(c, state, lists) ??
+    runtime.explainDrop?.(c, state, lists) ??
+    'dropped'
+  );
+}
+
 /** Kept lines still to write once the decision's top actions are known. */
 const pendingStories = new WeakMap<NodeTrace, (ids: ReadonlySet<string>) => void>();
 
@@ -55,11 +69,7 @@ export function summariseNode(
   const lists: Lists = { inputs: incoming, output: out };
   if (notes?.length) node.notes = notes;
   const dropped = droppedCandidates(incoming, out);
-  const reasonOf = (c: Candidate) =>
-    runtime.dropCategory?.(c, state, lists) ??
-    runtime.dropReason?.(c, state, lists) ??
-    runtime.explainDrop?.(c, state, lists) ??
-    'dropped';
+  const reasonOf = (c: Candidate) => dropCategory(runtime, c, state, lists);
   const counts = new Map<string, number>();
   const stride = Math.ceil(dropped.length / REASONS_COUNTED);
   let counted = 0;
@@ -71,10 +81,12 @@ export function summariseNode(
   const listed: NonNullable<NodeTrace['dropped']> = [];
   for (const c of dropped) {
     if (listed.length < bounds.limit || bounds.actions.has(c.action.id)) {
+      const category = reasonOf(c);
       listed.push({
         actionId: c.action.id,
         name: c.action.name,
-        reason: runtime.explainDrop?.(c, state, lists) ?? reasonOf(c),
+        reason: runtime.explainDrop?.(c, state, lists) ?? category,
+        category,
       });
     }
   }

@@ -9,6 +9,7 @@ import type { NodeRuntime, StrategyEnvironment } from '../nodes/node-spec';
 import { nodeSpec } from '../nodes/registry';
 import { StrategyValidationError, type ProblemCode } from '../validation/problem';
 import {
+  dropCategory,
   FULL_TRACE_CANDIDATES,
   finishTrace,
   summariseNode,
@@ -362,9 +363,11 @@ function traceNode(
       keptCount.set(c.action.id, left - 1);
       continue;
     }
+    const category = dropCategory(step.runtime, c, state, lists);
     node.dropped.push({
       actionId: c.action.id,
-      reason: step.runtime.explainDrop?.(c, state, lists) ?? 'dropped',
+      reason: step.runtime.explainDrop?.(c, state, lists) ?? category,
+      category,
     });
   }
   node.kept = out.map((c) => {

@@ -83,8 +83,11 @@ export interface NodeTrace {
    * Why each candidate that came in did not go out. Full trace: in words about this customer ("age 17
    * is not ≥ 18"). Funnel trace: in words without the customer's values ("needs age ≥ 18"), with the
    * action's name.
+   * `category` (full trace only): the reason in words the candidates dropped the same way share
+   * ("below the top 3 by value", "fails on age"; see NodeRuntime.dropCategory), by which a reader
+   * groups and counts the drops; `reason` stays the story of this one candidate.
    */
-  dropped?: { actionId: string; reason: string; name?: string }[];
+  dropped?: { actionId: string; reason: string; category?: string; name?: string }[];
   /** Funnel trace only: the list the node let out, as it is (read it, never change it). */
   candidatesOut?: readonly Candidate[];
   /** What went out, with the fields computed so far and node-specific details (full trace only). */

@@ -1,7 +1,8 @@
-import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Args, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { z } from 'zod';
 import { validationFailed } from '../errors';
+import { ZodPipe } from '../validation';
 
 export const MAX_PAGE_SIZE = 100;
 /** What a paged list returns when `page` (or its `first`) is left out. */
@@ -65,6 +66,10 @@ export const pageSchema = z.object({
   after: z.string().max(500).nullish(),
 });
 export type Page = { first: number; after?: string | null };
+
+/** The optional `page` argument of a connection query, checked against pageSchema. */
+export const PageArg = () =>
+  Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'));
 
 /** Cursors are opaque to clients: base64url of the JSON sort key of the last item. */
 export function encodeCursor(key: unknown): string {

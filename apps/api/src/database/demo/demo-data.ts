@@ -2,10 +2,12 @@ import {
   SCHEMA_VERSION,
   type ActionDefinition,
   type DataSchema,
+  type FieldDefinition,
   type StrategyDocument,
 } from '@arbiter/engine';
 import { at, coupon } from '@arbiter/engine/examples';
 import { Role } from '../../auth/roles';
+import { COUPON_SAMPLE, RETAIL_SAMPLE, RETAIL_SAMPLE_FIELDS } from '../../datasets/sample-datasets.service';
 
 /** One demo user per role; all share the password printed when seeding. */
 export const DEMO_USERS: { email: string; displayName: string; roles: Role[] }[] = [
@@ -16,29 +18,42 @@ export const DEMO_USERS: { email: string; displayName: string; roles: Role[] }[]
   { email: 'admin@arbiter.local', displayName: 'Alex Admin', roles: [Role.admin] },
 ];
 
-/** A strategy the seed creates and publishes (after a simulation on the coupon sample). */
+/** A strategy the seed creates and publishes after a simulation on the sample dataset of its business line. */
 export interface DemoStrategy {
   name: string;
   description: string;
   document: StrategyDocument;
+  /** The sample dataset (by name) it is simulated on before the seed's reviewer approves it. */
+  dataset: string;
 }
 
+/** Each field says which demo it belongs to: the two business lines share one customer schema. */
+const ofLine = (f: FieldDefinition, line: string): FieldDefinition => ({
+  ...f,
+  description: `${line} — ${f.description ?? f.label ?? f.name}`,
+});
+const RETAIL_LINE = 'Retail demo (bank customers)';
+const COUPON_LINE = 'Coupon demo (drivers, UCI survey)';
+
 const RETAIL_SCHEMA: Required<DataSchema> = {
-  customer: [
-    // `ageYears`, not `age`: the coupon sample's `age` is an age band ('below21', '26', '50plus').
-    { name: 'ageYears', type: 'number', label: 'age', personal: true },
-    { name: 'segment', type: 'string', allowedValues: ['gold', 'silver', 'bronze'] },
-    { name: 'churnRisk', type: 'number', label: 'churn risk (0–1)' },
-    { name: 'hasCard', type: 'boolean', label: 'has a credit card' },
+  customer: RETAIL_SAMPLE_FIELDS.map((f) =>
+    ofLine(f.name === 'ageYears' ? { ...f, personal: true } : f, RETAIL_LINE),
+  ),
+  context: [
+    ofLine({ name: 'channel', type: 'string', allowedValues: ['web', 'app', 'call-center'] }, RETAIL_LINE),
   ],
-  context: [{ name: 'channel', type: 'string', allowedValues: ['web', 'app', 'call-center'] }],
 };
 
-/** Both demos' fields: the retail ones, then every column of the coupon sample (see the coupon example). */
+/**
+ * Both demos' fields, each described by its business line: the retail ones (the retail sample's
+ * columns), then every column of the coupon sample (see the coupon example). No name is in both.
+ */
 export const DEMO_SCHEMA: Required<DataSchema> = {
   customer: [
     ...RETAIL_SCHEMA.customer,
-    ...(coupon.schema.customer ?? []).map((f) => (f.name === 'age' ? { ...f, label: 'age band' } : f)),
+    ...(coupon.schema.customer ?? []).map((f) =>
+      ofLine(f.name === 'age' ? { ...f, label: 'age band' } : f, COUPON_LINE),
+    ),
   ],
   context: [...RETAIL_SCHEMA.context, ...(coupon.schema.context ?? [])],
 };
@@ -91,10 +106,12 @@ const RETAIL_ACTIONS: ActionDefinition[] = [
 /** The retail offers, then the coupon example's ten coupons (ids like `bar-1d`, channel `in-car`). */
 export const DEMO_ACTIONS: ActionDefinition[] = [...RETAIL_ACTIONS, ...coupon.actions];
 
-/** A small, valid strategy: retail offers, adults only, no card offer to card holders, propensity from churn risk, top 3. */
+/** A small, valid strategy: retail offers, adults only, no card offer to card holders, propensity per offer, top 3. */
 const RETAIL_STRATEGY: DemoStrategy = {
   name: 'Retail next best action (demo)',
-  description: 'Demo strategy created by the seed: filter, score, arbitrate, rank.',
+  description:
+    'Demo strategy created by the seed: retail offers for a bank customer (filter, score, arbitrate, rank), simulated on the generated retail sample.',
+  dataset: RETAIL_SAMPLE,
   document: {
     schemaVersion: SCHEMA_VERSION,
     name: 'Retail next best action (demo)',
@@ -136,9 +153,18 @@ const RETAIL_STRATEGY: DemoStrategy = {
         type: 'score',
         label: 'Propensity',
         position: at(3),
+        // Per offer, who tends to take it (the retail sample's campaign shows the same tendencies).
         config: {
           field: 'propensity',
-          model: { type: 'expression', expression: '0.1 + 0.5 * customer.churnRisk' },
+          byGroup: {
+            cards: { type: 'expression', expression: "customer.segment == 'gold' ? 0.14 : 0.07" },
+            insurance: {
+              type: 'expression',
+              expression: 'customer.ageYears >= 25 and customer.ageYears <= 65 ? 0.09 : 0.04',
+            },
+            retention: { type: 'expression', expression: '0.02 + 0.3 * customer.churnRisk' },
+            savings: { type: 'expression', expression: 'customer.ageYears < 30 ? 0.12 : 0.05' },
+          },
         },
       },
       {
@@ -172,6 +198,7 @@ const COUPON_STRATEGY: DemoStrategy = {
   name: COUPON_NAME,
   description:
     'Demo strategy created by the seed from the in-vehicle coupon example: the best three coupons for a driver.',
+  dataset: COUPON_SAMPLE,
   document: {
     ...coupon.document,
     name: COUPON_NAME,

@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { ActionsService } from '../../actions/actions.service';
 import { hashPassword } from '../../auth/passwords';
 import { CustomerSchemaService } from '../../customer-schema/customer-schema.service';
-import { COUPON_SAMPLE, SampleDatasetsService } from '../../datasets/sample-datasets.service';
+import { SampleDatasetsService } from '../../datasets/sample-datasets.service';
 import { DatasetsService } from '../../datasets/datasets.service';
 import { DatasetStatus } from '../../datasets/dataset.entity';
 import { SchemaScope, type FieldType } from '../../customer-schema/schema-field.entity';
@@ -17,7 +17,14 @@ import { UsersService } from '../../users/users.service';
 import type { Actor } from '../../auth/actor';
 import type { CreateAction } from '../../actions/dto/action.inputs';
 import type { CreateStrategy } from '../../strategies/dto/strategy.types';
-import { DEMO_ACTIONS, DEMO_PROTECTED_FIELDS, DEMO_SCHEMA, DEMO_STRATEGIES, DEMO_USERS } from './demo-data';
+import {
+  DEMO_ACTIONS,
+  DEMO_PROTECTED_FIELDS,
+  DEMO_SCHEMA,
+  DEMO_STRATEGIES,
+  DEMO_USERS,
+  type DemoStrategy,
+} from './demo-data';
 import { publishDemoStrategy } from './publish-demo-strategy';
 
 export interface DemoSeedResult {
@@ -27,9 +34,10 @@ export interface DemoSeedResult {
 
 /**
  * The quick start's demo data: one user per role (all with one password, printed by the caller),
- * a catalog, schema and two strategies (retail offers; in-vehicle coupons, the coupon sample's
- * example). Re-running resets the demo users' password and adds only what is missing. Refuses to
- * run in production.
+ * a catalog, schema and two strategies, each published after a simulation on the sample dataset of
+ * its business line (retail offers on the generated retail sample; in-vehicle coupons, the coupon
+ * sample's example, on the coupon sample). Re-running resets the demo users' password and adds only
+ * what is missing. Refuses to run in production.
  */
 @Injectable()
 export class DemoSeedService {
@@ -73,6 +81,7 @@ export class DemoSeedService {
           name: field.name,
           type: field.type as FieldType,
           label: field.label,
+          description: field.description,
           allowedValues: field.allowedValues,
           personal: field.personal,
           protected: scope === SchemaScope.customer && DEMO_PROTECTED_FIELDS.includes(field.name),
@@ -88,7 +97,7 @@ export class DemoSeedService {
       } as CreateAction);
     }
     const existingNames = (await this.strategies.list({ first: 100 }, true)).edges.map((e) => e.node.name);
-    const created: { name: string; id: string }[] = [];
+    const created: { strategy: DemoStrategy; id: string }[] = [];
     for (const strategy of DEMO_STRATEGIES) {
       if (existingNames.includes(strategy.name)) continue;
       const { id } = await this.strategies.create(designer, {
@@ -96,27 +105,26 @@ export class DemoSeedService {
         description: strategy.description,
         document: strategy.document as CreateStrategy['document'],
       });
-      created.push({ name: strategy.name, id });
+      created.push({ strategy, id });
     }
     // The sample datasets (apps/api/data/samples), imported once, by the demo analyst.
     await this.sampleDatasets.seed(actors['analyst'] ?? null);
-    const coupon = (await this.datasets.list()).find(
-      (d) => d.name === COUPON_SAMPLE && d.status === DatasetStatus.READY,
-    );
-    for (const strategy of created) {
+    const ready = (await this.datasets.list()).filter((d) => d.status === DatasetStatus.READY);
+    for (const { strategy, id } of created) {
+      const dataset = ready.find((d) => d.name === strategy.dataset);
       try {
-        const published = coupon
+        const published = dataset
           ? await publishDemoStrategy(
               this.modules,
               this.dataSource,
-              strategy.id,
-              coupon.id,
+              id,
+              dataset,
               actors as Parameters<typeof publishDemoStrategy>[4],
             )
           : false;
         if (!published)
           this.logger.warn(
-            `The demo strategy "${strategy.name}" was left in review: its simulation did not complete.`,
+            `The demo strategy "${strategy.name}" was left in review: its simulation on "${strategy.dataset}" did not complete.`,
           );
       } catch (error) {
         // E.g. a database seeded before a field it reads was declared differently: start anyway.

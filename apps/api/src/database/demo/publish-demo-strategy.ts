@@ -21,16 +21,16 @@ export const DEMO_FAIRNESS_JUSTIFICATION =
 
 /**
  * Takes the demo strategy's first version to PUBLISHED the way people would: the designer submits,
- * the analyst simulates it on a sample dataset, the reviewer approves with that evidence and the
- * publisher publishes. Everything lands in the audit log like any other change. When the
- * simulation's fairness check fails (the coupon models read age band and gender), the reviewer
- * approves with a written justification that says so, as a person would have to.
+ * the analyst simulates it on its business line's sample dataset, the reviewer approves with that
+ * evidence and the publisher publishes. Everything lands in the audit log like any other change.
+ * When the simulation's fairness check fails (the coupon models read age band and gender), the
+ * reviewer approves with a written justification that says so, as a person would have to.
  */
 export async function publishDemoStrategy(
   modules: ModuleRef,
   dataSource: DataSource,
   strategyId: string,
-  datasetId: string,
+  dataset: { id: string; name: string },
   actors: Record<'designer' | 'analyst' | 'reviewer' | 'publisher', Actor>,
 ): Promise<boolean> {
   const lifecycle = modules.get(LifecycleService, { strict: false });
@@ -39,7 +39,7 @@ export async function publishDemoStrategy(
   const version = (await modules.get(VersionsService, { strict: false }).byStrategy(strategyId)).at(-1);
   if (!version) return false;
   await lifecycle.submit(actors.designer, version.id);
-  let simulation = await simulations.run(actors.analyst, { versionId: version.id, datasetId });
+  let simulation = await simulations.run(actors.analyst, { versionId: version.id, datasetId: dataset.id });
   const deadline = Date.now() + SIMULATION_WAIT_MS;
   while (simulation.status === SimulationStatus.QUEUED || simulation.status === SimulationStatus.RUNNING) {
     if (Date.now() > deadline) return false; // no worker took it (e.g. RUN_WORKER=false): stays IN_REVIEW
@@ -53,7 +53,7 @@ export async function publishDemoStrategy(
   await lifecycle.approve(
     actors.reviewer,
     version.id,
-    'Demo: approved after its simulation on the coupon sample.',
+    `Demo: approved after its simulation on “${dataset.name}”.`,
     unfair.length ? DEMO_FAIRNESS_JUSTIFICATION : null,
   );
   await lifecycle.publish(actors.publisher, version.id);

@@ -5,6 +5,7 @@ import { countErrors } from '../problems';
 import { nodeKind } from '../nodes/registry';
 import { branchKey, useBranchToggle } from './collapsed-branches';
 import type { StepNode } from './document-flow';
+import { STEP_WIDTH } from './step-size';
 
 /** How every step looks on the canvas; the kind supplies icon, colour, name and summary. */
 export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeProps<StepNode>) {
@@ -25,7 +26,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
   return (
     <div
       className={classes}
-      style={{ ['--kind' as string]: kind?.colour ?? '#64748b' }}
+      style={{ ['--kind' as string]: kind?.colour ?? '#64748b', width: STEP_WIDTH }}
       data-testid={`step-${node.id}`}
     >
       {data.hasInput && (
@@ -43,7 +44,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
           <Icon name={kind?.icon ?? 'alert'} size={16} />
         </span>
         <span className="step-titles">
-          <span className="step-title">{node.label ?? kind?.displayName ?? node.type}</span>
+          <span className="step-title">{data.title}</span>
           {node.label && <span className="step-type">{kind?.displayName ?? node.type}</span>}
         </span>
         {data.diff && <span className={`step-badge diff-badge diff-badge-${data.diff}`}>{data.diff}</span>}

@@ -4,6 +4,7 @@ import {
   BackgroundVariant,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
@@ -17,24 +18,35 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import type { StrategyDocument } from '@arbiter/engine';
+import { Button } from '../../shared/ui';
 import { connect, moveNodes, removeElements, edgeKey, type Position } from '../document-edits';
 import type { EditorStore } from '../editor-store';
 import { nodeKind } from '../nodes/registry';
 import { connectionProblem } from './connection-rules';
 import { useShowReadable } from './readable-view';
-import { toFlowEdges, toFlowNodes, type CanvasDecorations, type StepNode } from './document-flow';
+import {
+  isStepNode,
+  toCanvasNodes,
+  toFlowEdges,
+  type CanvasDecorations,
+  type CanvasNode,
+} from './document-flow';
+import { GroupBoxView } from './GroupBoxView';
 import { StepNodeView } from './StepNodeView';
+import { StepLine } from './step-line';
+import { estimatedStepSize, STEP_WIDTH } from './step-size';
 
 export const PALETTE_MIME = 'application/x-arbiter-node-type';
 
-const nodeTypes = { step: StepNodeView };
+const nodeTypes = { step: StepNodeView, 'group-box': GroupBoxView };
+const edgeTypes = { 'step-line': StepLine };
 
 // React Flow's settings, made once: a new array or object at each render is a change React Flow
 // copies into its store, which makes every step and line on the canvas check itself again.
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
 const SNAP_GRID: [number, number] = [8, 8];
-const EDGE_OPTIONS = { type: 'smoothstep' };
+const EDGE_OPTIONS = { type: 'step-line' };
 const ARIA_LABELS = {
   'node.a11yDescription.default':
     'Press Enter or Space to select this step, Delete to remove it, arrow keys to move it.',
@@ -52,6 +64,8 @@ interface StrategyCanvasProps {
   onStepClick(): void;
   /** Registers the canvas' measured node sizes for auto-layout. */
   sizesRef: React.MutableRefObject<() => Map<string, { width: number; height: number }>>;
+  /** Collapse these steps into one box on the canvas. */
+  onCollapseGroup(stepIds: string[]): void;
 }
 
 export function StrategyCanvas({
@@ -64,20 +78,21 @@ export function StrategyCanvas({
   onHint,
   onStepClick,
   sizesRef,
+  onCollapseGroup,
 }: StrategyCanvasProps) {
   // The canvas follows the draft in a render of its own, after an edit's keystroke is painted:
   // typing into a step of a large strategy does not wait for every step on the canvas.
   const doc = useDeferredValue(latestDoc);
   const decorations = useDeferredValue(latestDecorations);
   const generation = useDeferredValue(latestGeneration);
-  const flow = useReactFlow<StepNode, Edge>();
-  const [nodes, setNodes] = useState<StepNode[]>(() => toFlowNodes(doc, decorations));
+  const flow = useReactFlow<CanvasNode, Edge>();
+  const [nodes, setNodes] = useState<CanvasNode[]>(() => toCanvasNodes(doc, decorations));
   const [edges, setEdges] = useState<Edge[]>(() => toFlowEdges(doc, decorations));
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
 
   useEffect(() => {
-    setNodes((previous) => toFlowNodes(doc, decorations, previous));
+    setNodes((previous) => toCanvasNodes(doc, decorations, previous));
     setEdges((previous) => toFlowEdges(doc, decorations, previous));
   }, [doc, decorations]);
 
@@ -95,11 +110,14 @@ export function StrategyCanvas({
   useEffect(() => {
     sizesRef.current = () =>
       new Map(
-        nodesRef.current.flatMap((n) =>
-          n.measured?.width && n.measured.height
-            ? [[n.id, { width: n.measured.width, height: n.measured.height }]]
-            : [],
-        ),
+        nodesRef.current
+          .filter(isStepNode)
+          .map((n) => [
+            n.id,
+            n.measured?.width && n.measured.height
+              ? { width: n.measured.width, height: n.measured.height }
+              : estimatedStepSize(n.data),
+          ]),
       );
   }, [sizesRef]);
 
@@ -116,7 +134,7 @@ export function StrategyCanvas({
     return () => clearTimeout(t);
   }, [generation]);
 
-  const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     setNodes((ns) =>
       applyNodeChanges(
         changes.filter((c) => c.type !== 'remove'),
@@ -135,7 +153,10 @@ export function StrategyCanvas({
 
   const onSelectionChange = useCallback(
     ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) =>
-      store.select({ nodes: selected.map((n) => n.id), edges: selectedEdges.map((e) => e.id) }),
+      store.select({
+        nodes: (selected as CanvasNode[]).filter(isStepNode).map((n) => n.id),
+        edges: selectedEdges.map((e) => e.id),
+      }),
     [store],
   );
 
@@ -164,17 +185,17 @@ export function StrategyCanvas({
   );
 
   const onNodeDragStop = useCallback(
-    (_e: unknown, _node: StepNode, dragged: StepNode[]) =>
-      store.edit((d) => moveNodes(d, new Map(dragged.map((n) => [n.id, n.position])))),
+    (_e: unknown, _node: CanvasNode, dragged: CanvasNode[]) =>
+      store.edit((d) => moveNodes(d, new Map(dragged.filter(isStepNode).map((n) => [n.id, n.position])))),
     [store],
   );
 
   const onDelete = useCallback(
-    ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: StepNode[]; edges: Edge[] }) =>
+    ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: CanvasNode[]; edges: Edge[] }) =>
       store.edit((d) =>
         removeElements(
           d,
-          deletedNodes.map((n) => n.id),
+          deletedNodes.filter(isStepNode).map((n) => n.id),
           deletedEdges.map((e) => e.id),
         ),
       ),
@@ -194,21 +215,28 @@ export function StrategyCanvas({
       if (!type || !nodeKind(type)) return;
       event.preventDefault();
       const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      onAddNode(type, { x: p.x - 105, y: p.y - 30 });
+      onAddNode(type, { x: p.x - STEP_WIDTH / 2, y: p.y - 30 });
     },
     [flow, onAddNode],
   );
 
   const minimapColour = useCallback(
-    (n: StepNode) => nodeKind(n.data.strategyNode.type)?.colour ?? '#94a3b8',
+    (n: CanvasNode) => (isStepNode(n) && nodeKind(n.data.strategyNode.type)?.colour) || '#94a3b8',
     [],
   );
   // Only the document's edges (one just deleted may linger in React Flow's state for a render); the
   // same list while nothing changed, so React Flow does not rebuild its connection lookup at each key.
   const shownEdges = useMemo(() => {
-    const ids = new Set(doc.edges.map(edgeKey));
+    const ids = new Set([...doc.edges.map(edgeKey), ...(decorations.grouped?.lines.map((l) => l.id) ?? [])]);
     return edges.every((e) => ids.has(e.id)) ? edges : edges.filter((e) => ids.has(e.id));
-  }, [doc.edges, edges]);
+  }, [doc.edges, decorations.grouped, edges]);
+
+  // Two or more steps selected (Shift+click, or Shift+drag a box around them) can be collapsed into one box.
+  const grouped = decorations.grouped?.byStep;
+  const groupable = useMemo(
+    () => selection.nodes.filter((id) => !grouped?.has(id) && doc.nodes.some((n) => n.id === id)),
+    [selection.nodes, grouped, doc.nodes],
+  );
 
   return (
     <div
@@ -218,10 +246,11 @@ export function StrategyCanvas({
       aria-label="Strategy canvas"
       role="region"
     >
-      <ReactFlow<StepNode, Edge>
+      <ReactFlow<CanvasNode, Edge>
         nodes={nodes}
         edges={shownEdges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
@@ -251,6 +280,20 @@ export function StrategyCanvas({
           <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the whole strategy" />
         )}
         <Controls showInteractive={false} position="bottom-left" />
+        {groupable.length > 1 && (
+          <Panel position="top-center">
+            <Button
+              className="canvas-collapse-group"
+              title="Show the selected steps as one box (only on this canvas: the strategy does not change)"
+              onClick={() => {
+                onCollapseGroup(groupable);
+                store.select({ nodes: [], edges: [] });
+              }}
+            >
+              Collapse group ({groupable.length} steps)
+            </Button>
+          </Panel>
+        )}
       </ReactFlow>
       {doc.nodes.length === 0 && (
         <div className="canvas-empty" role="note">

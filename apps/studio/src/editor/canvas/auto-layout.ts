@@ -1,8 +1,10 @@
 import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { DEFAULT_HANDLE, type StrategyDocument } from '@arbiter/engine';
 import type { Position } from '../document-edits';
+import { STEP_WIDTH } from './step-size';
 
-export const DEFAULT_NODE_SIZE = { width: 210, height: 96 };
+/** The size of a step nobody measured or estimated (in tests). */
+export const DEFAULT_NODE_SIZE = { width: STEP_WIDTH, height: 96 };
 
 /**
  * Left-to-right layered layout of the strategy (elkjs). Split branches are ports in their order,

@@ -9,8 +9,10 @@ import {
 } from '@arbiter/engine';
 import { edgeKey } from '../document-edits';
 import { nodeKind } from '../nodes/registry';
+import { countErrors } from '../problems';
 import type { NodeHandle } from '../nodes/node-kind';
 import { branchKey, type HiddenSteps } from './collapsed-branches';
+import { groupSummary, type GroupedSteps } from './collapsed-groups';
 
 /** What a test run says about one node, for the counts and highlighting on the canvas. */
 export interface NodeRunInfo {
@@ -24,6 +26,8 @@ export interface NodeRunInfo {
 
 export type StepData = {
   strategyNode: StrategyNode;
+  /** The step's name, else its kind's. */
+  title: string;
   summary: string;
   handles: NodeHandle[];
   hasInput: boolean;
@@ -37,7 +41,27 @@ export type StepData = {
   folds?: Record<string, number | null>;
 };
 
-export type StepNode = Node<StepData>;
+export type StepNode = Node<StepData, 'step'>;
+
+export type GroupBoxData = {
+  groupId: string;
+  /** The group's steps, in the order the flow reaches them. */
+  steps: string[];
+  /** "4 steps: Eligibility, Score, Rank, …" */
+  summary: string;
+  hasInput: boolean;
+  hasExit: boolean;
+  /** The problems of the group's steps: a collapsed group never hides that something is wrong. */
+  errors: number;
+  warnings: number;
+};
+
+/** A collapsed group of steps, shown as one box. */
+export type GroupBoxNode = Node<GroupBoxData, 'group-box'>;
+
+export type CanvasNode = StepNode | GroupBoxNode;
+
+export const isStepNode = (n: CanvasNode): n is StepNode => n.type === 'step';
 
 export interface CanvasDecorations {
   labels: Labels;
@@ -46,6 +70,8 @@ export interface CanvasDecorations {
   trace?: { nodes: Map<string, NodeTrace>; path: Set<string>; focusAction?: string };
   /** Branches folded on the canvas and the steps they hide (the editor's view, not the document). */
   folded?: { branches: ReadonlySet<string>; hidden: HiddenSteps };
+  /** Groups of steps collapsed into boxes (the editor's view, not the document). */
+  grouped?: GroupedSteps;
 }
 
 /**
@@ -65,6 +91,7 @@ export function toFlowNodes(
     const { summary, handles } = describedStep(node, deco.labels);
     const data: StepData = {
       strategyNode: node,
+      title: node.label ?? kind?.displayName ?? node.type,
       summary,
       handles,
       hasInput: kind ? kind.inputs !== 'none' : true,
@@ -83,7 +110,8 @@ export function toFlowNodes(
         : undefined,
     };
     if (deco.folded) data.folds = foldsOf(node.id, handles, doc, deco.folded);
-    const hidden = deco.folded?.hidden.byStep.has(node.id) ?? false;
+    const hidden =
+      (deco.folded?.hidden.byStep.has(node.id) ?? false) || (deco.grouped?.byStep.has(node.id) ?? false);
     const position = old?.dragging ? old.position : (node.position ?? { x: i * 260, y: 0 });
     const same =
       old &&
@@ -102,10 +130,59 @@ export function toFlowNodes(
       data,
       selected: old?.selected ?? false,
       hidden,
-      ariaLabel: `${node.label ?? kind?.displayName ?? node.type}: ${data.summary}`,
+      ariaLabel: `${data.title}: ${data.summary}`,
     };
   });
   return sameItems(next, previous) ? (previous as StepNode[]) : next;
+}
+
+/** The canvas's nodes: the document's steps, then a box for each collapsed group. */
+export function toCanvasNodes(
+  doc: StrategyDocument,
+  deco: CanvasDecorations,
+  previous: readonly CanvasNode[] = [],
+): CanvasNode[] {
+  const steps = toFlowNodes(doc, deco, previous.filter(isStepNode));
+  const before = new Map(
+    previous.filter((n): n is GroupBoxNode => n.type === 'group-box').map((n) => [n.id, n]),
+  );
+  const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
+  const boxes = (deco.grouped?.boxes ?? []).map((box): GroupBoxNode => {
+    const members = box.steps.map((id) => nodes.get(id)!);
+    const { errors, warnings } = countErrors(box.steps.flatMap((id) => deco.problemsByNode.get(id) ?? []));
+    const data: GroupBoxData = {
+      groupId: box.groupId,
+      errors,
+      warnings,
+      steps: box.steps,
+      summary: groupSummary(members, (n) => n.label ?? nodeKind(n.type)?.displayName ?? n.type),
+      hasInput: deco.grouped!.lines.some((l) => l.target === box.id),
+      hasExit: deco.grouped!.lines.some((l) => l.source === box.id),
+    };
+    const old = before.get(box.id);
+    if (
+      old &&
+      old.position.x === box.position.x &&
+      old.position.y === box.position.y &&
+      JSON.stringify(old.data) === JSON.stringify(data)
+    )
+      return old;
+    return {
+      ...(old ?? {}),
+      id: box.id,
+      type: 'group-box',
+      position: box.position,
+      data,
+      // A view of steps, not a step: nothing to select, move or delete.
+      selectable: false,
+      draggable: false,
+      deletable: false,
+      connectable: false,
+      ariaLabel: `Collapsed group of ${data.summary}`,
+    };
+  });
+  const next = [...steps, ...boxes];
+  return sameItems(next, previous) ? (previous as CanvasNode[]) : next;
 }
 
 /** Whether two lists hold the same objects in the same order: then React Flow is given the old list, and does nothing. */
@@ -192,7 +269,9 @@ export function toFlowEdges(
         .trim() || undefined;
     // The id names source, exit and target: an edge with the same id and looks is the same edge.
     const hidden =
-      !!deco.folded && (deco.folded.hidden.byStep.has(e.source) || deco.folded.hidden.byStep.has(e.target));
+      (!!deco.folded &&
+        (deco.folded.hidden.byStep.has(e.source) || deco.folded.hidden.byStep.has(e.target))) ||
+      (!!deco.grouped && (deco.grouped.byStep.has(e.source) || deco.grouped.byStep.has(e.target)));
     const old = before.get(id);
     if (old && old.className === className && !!old.hidden === hidden) return old;
     return {
@@ -207,8 +286,27 @@ export function toFlowEdges(
       ariaLabel: `Connection from ${e.source}${e.sourceHandle ? ` (${e.sourceHandle})` : ''} to ${e.target}`,
     };
   });
+  for (const line of deco.grouped?.lines ?? []) {
+    const old = before.get(line.id);
+    next.push(
+      old ?? {
+        id: line.id,
+        source: line.source,
+        target: line.target,
+        sourceHandle: line.sourceHandle,
+        targetHandle: 'in',
+        // Stands for lines of the document: removing it would be an edit nobody sees.
+        selectable: false,
+        deletable: false,
+        className: 'edge-group',
+        ariaLabel: `Connection from ${groupedName(line.source)} to ${groupedName(line.target)}`,
+      },
+    );
+  }
   return sameItems(next, previous) ? (previous as Edge[]) : next;
 }
+
+const groupedName = (id: string) => (id.startsWith('group:') ? 'the collapsed group' : id);
 
 function takesBranch(deco: CanvasDecorations, source: string, handle: string): boolean {
   const branch = deco.trace?.nodes.get(source)?.branch;

@@ -1,5 +1,5 @@
 import type { StrategyEnvironment } from '@arbiter/engine';
-import { runChecks, type CheckRequest } from './run-checks';
+import { AnswerWriter, runChecks, type CheckRequest } from './run-checks';
 
 /** Messages the editor sends to its checks worker. */
 export type CheckerMessage =
@@ -12,8 +12,9 @@ const scope = self as unknown as {
   postMessage(message: unknown): void;
 };
 let env: StrategyEnvironment = {};
+const answers = new AnswerWriter();
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.kind === 'environment') env = message.env;
-  else scope.postMessage(runChecks(message, env));
+  else scope.postMessage(answers.write(runChecks(message, env)));
 };

@@ -1,11 +1,20 @@
 import type { DecisionInput, StrategyDocument, StrategyEnvironment } from '@arbiter/engine';
 import type { CheckerMessage } from './checks.worker';
-import { runChecks, type CheckRequest, type CheckResult } from './run-checks';
+import {
+  AnswerReader,
+  AnswerWriter,
+  runChecks,
+  type CheckAnswer,
+  type CheckRequest,
+  type CheckResult,
+} from './run-checks';
 
 /**
  * Checks the draft in a Web Worker, one request at a time: while one runs, only the latest document
  * waits, so a burst of keystrokes costs one check after it, not one per key. Where workers are
  * missing (tests in jsdom) or the worker fails, the same checks run on the page after a tick.
+ * What did not change since the previous result (its problems, its run) is handed on as the same
+ * object, so the page draws nothing again for it.
  */
 export class StrategyChecker {
   private worker: Worker | undefined;
@@ -13,12 +22,16 @@ export class StrategyChecker {
   private nextId = 1;
   private running: CheckRequest | undefined;
   private waiting: CheckRequest | undefined;
+  /** Reads the worker's answers, every one in order (each is written against the one before). */
+  private reader = new AnswerReader();
+  /** Checks on the page, when there is no worker. */
+  private writer = new AnswerWriter();
 
-  constructor(private readonly onResult: (result: CheckResult) => void) {
+  constructor(private readonly onResult: (result: CheckResult, request: CheckRequest) => void) {
     if (typeof Worker === 'undefined') return;
     try {
       this.worker = new Worker(new URL('./checks.worker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (event: MessageEvent<CheckResult>) => this.finished(event.data);
+      this.worker.onmessage = (event: MessageEvent<CheckAnswer>) => this.finished(event.data);
       this.worker.onerror = () => this.fallBack();
     } catch {
       this.worker = undefined;
@@ -49,13 +62,15 @@ export class StrategyChecker {
     this.waiting = undefined;
     this.running = request;
     if (this.worker) this.post({ kind: 'check', ...request });
-    else setTimeout(() => this.finished(runChecks(request, this.env)), 0);
+    else setTimeout(() => this.finished(this.writer.write(runChecks(request, this.env))), 0);
   }
 
-  private finished(result: CheckResult): void {
-    if (result.id !== this.running?.id) return;
+  private finished(answer: CheckAnswer): void {
+    const result = this.reader.read(answer);
+    const request = this.running;
+    if (result.id !== request?.id) return;
     this.running = undefined;
-    this.onResult(result);
+    this.onResult(result, request);
     this.startWaiting();
   }
 
@@ -71,6 +86,9 @@ export class StrategyChecker {
   private fallBack(): void {
     this.worker?.terminate();
     this.worker = undefined;
+    // The page writes and reads its own answers from now on, from scratch.
+    this.reader = new AnswerReader();
+    this.writer = new AnswerWriter();
     this.waiting ??= this.running;
     this.running = undefined;
     this.startWaiting();

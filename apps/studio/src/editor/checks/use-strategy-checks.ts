@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type {
   DecisionInput,
   StrategyDocument,
@@ -6,7 +6,7 @@ import type {
   ValidationProblem,
 } from '@arbiter/engine';
 import type { RunOutcome } from '../test-panel/run-strategy';
-import type { CheckResult } from './run-checks';
+import type { CheckRequest, CheckResult } from './run-checks';
 import { StrategyChecker } from './strategy-checker';
 
 /** Pause after the last edit before checking again: typing a value is one check, not one per key. */
@@ -23,6 +23,13 @@ export interface StrategyChecks {
   checking: boolean;
 }
 
+/** A check's result, with what it checked. */
+interface Checked {
+  result: CheckResult;
+  request: CheckRequest;
+  env: StrategyEnvironment;
+}
+
 /** Validation and the live test of the draft, run off the main thread and after a pause in typing. */
 export function useStrategyChecks(
   doc: StrategyDocument,
@@ -30,15 +37,17 @@ export function useStrategyChecks(
   input: DecisionInput | undefined,
   follow?: string,
 ): StrategyChecks {
-  const [checked, setChecked] = useState<CheckResult>();
-  const [checking, setChecking] = useState(true);
+  const [checked, setChecked] = useState<Checked>();
   const [checker, setChecker] = useState<StrategyChecker>();
-  const latest = useRef(0);
+  /** The environment each check in flight was asked with. */
+  const envs = useRef(new Map<number, StrategyEnvironment>());
   const first = useRef(true);
   useEffect(() => {
-    const created = new StrategyChecker((result) => {
-      setChecked(result);
-      if (result.id === latest.current) setChecking(false);
+    const created = new StrategyChecker((result, request) => {
+      const checkedEnv = envs.current.get(result.id) ?? {};
+      envs.current.delete(result.id);
+      // Not urgent: a key typed meanwhile is drawn first; what the result leaves the same is not drawn again.
+      startTransition(() => setChecked({ result, request, env: checkedEnv }));
     });
     setChecker(created);
     return () => created.dispose();
@@ -46,10 +55,11 @@ export function useStrategyChecks(
   useEffect(() => checker?.setEnvironment(env), [checker, env]);
   useEffect(() => {
     if (!checker) return;
-    setChecking(true);
-    // No check asked yet for this document: an earlier check answering meanwhile must not end "checking".
-    latest.current = NaN;
-    const run = () => (latest.current = checker.check(doc, input, follow));
+    const run = () => {
+      // Only the latest request can still be answered; earlier ones are dropped.
+      envs.current.clear();
+      envs.current.set(checker.check(doc, input, follow), env);
+    };
     // The first check runs at once; later ones wait for a pause in the edits.
     if (first.current) {
       first.current = false;
@@ -59,10 +69,17 @@ export function useStrategyChecks(
     const timer = setTimeout(run, CHECK_DELAY_MS);
     return () => clearTimeout(timer);
   }, [checker, doc, env, input, follow]);
+  const request = checked?.request;
   return {
-    problems: checked?.problems,
-    outcome: input ? checked?.outcome : undefined,
-    followed: checked?.follow,
-    checking,
+    problems: checked?.result.problems,
+    outcome: input ? checked?.result.outcome : undefined,
+    followed: checked?.result.follow,
+    // Derived, not kept: a key typed draws the editor once, not once more to say "checking".
+    checking:
+      request === undefined ||
+      request.doc !== doc ||
+      request.input !== input ||
+      request.follow !== follow ||
+      checked?.env !== env,
   };
 }

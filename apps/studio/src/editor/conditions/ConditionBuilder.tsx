@@ -42,8 +42,24 @@ interface ConditionBuilderProps {
 export function ConditionBuilder({ value, onChange, facts, problems, field, label }: ConditionBuilderProps) {
   const { env, doc, labels } = useEditorContext();
   // The same options (by content) across edits of the document: memoised rows do not render again.
-  const optionsKey = useMemo(() => JSON.stringify(fieldOptions(env, doc, facts)), [env, doc, facts]);
-  const options = useMemo(() => JSON.parse(optionsKey) as FieldOption[], [optionsKey]);
+  // Only the computed fields come from the document; the rest (a whole catalog's) once per environment.
+  const envOptions = useMemo(
+    () =>
+      fieldOptions(
+        env,
+        undefined,
+        facts.filter((f) => f !== 'fields'),
+      ),
+    [env, facts],
+  );
+  const computedKey = useMemo(
+    () => JSON.stringify(facts.includes('fields') ? fieldOptions({}, doc, ['fields']) : []),
+    [doc, facts],
+  );
+  const options = useMemo(
+    () => [...envOptions, ...(JSON.parse(computedKey) as FieldOption[])],
+    [envOptions, computedKey],
+  );
   const [tree, setTree] = useState<RuleGroup>(() => fromRootCondition(value));
   const lastEmitted = useRef<string>(JSON.stringify(value ?? null));
   const [showJson, setShowJson] = useState(false);

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { ActionDefinition } from '@arbiter/engine';
 import { Select } from '../../shared/ui';
 import type { EditorContextValue } from '../editor-context';
 
@@ -8,11 +9,11 @@ export interface Scoped<T> {
   byAction?: Record<string, T>;
 }
 
-export function scopeChoices(context: EditorContextValue, taken: Scoped<unknown>) {
-  const groups = [...new Set(context.env.actions.flatMap((a) => (a.group ? [a.group] : [])))].sort();
+export function scopeChoices(actions: readonly ActionDefinition[], taken: Scoped<unknown>) {
+  const groups = [...new Set(actions.flatMap((a) => (a.group ? [a.group] : [])))].sort();
   return [
     ...groups.filter((g) => !taken.byGroup?.[g]).map((g) => ({ value: `group:${g}`, label: `Group: ${g}` })),
-    ...context.env.actions
+    ...actions
       .filter((a) => !taken.byAction?.[a.id])
       .map((a) => ({ value: `action:${a.id}`, label: `Action: ${a.name}` })),
   ];
@@ -39,7 +40,10 @@ export function ScopedEntries<T>({
   ): ReactNode;
   addLabel: string;
 }) {
-  const choices = scopeChoices(context, value);
+  // Over the whole catalog (thousands of actions): not again at every key typed elsewhere.
+  const { actions } = context.env;
+  const { byGroup, byAction } = value;
+  const choices = useMemo(() => scopeChoices(actions, { byGroup, byAction }), [actions, byGroup, byAction]);
   const [choice, setChoice] = useState('');
   const entries = [
     ...Object.entries(value.byGroup ?? {}).map(([name, v]) => ({

@@ -1,5 +1,10 @@
 import { useMemo } from 'react';
-import type { DecisionInput } from '@arbiter/engine';
+import {
+  actionsSelected,
+  type ActionDefinition,
+  type DecisionInput,
+  type StrategyDocument,
+} from '@arbiter/engine';
 import { EXAMPLES } from '@arbiter/engine/examples';
 import { Button, Select } from '../../shared/ui';
 import { Icon } from '../../shared/icons';
@@ -32,16 +37,23 @@ interface TestPanelProps {
   onTestCasesChange(cases: TestCase[]): void;
 }
 
-/** Samples that fit the catalog: the example customers written for it. */
-export function exampleSamples(actionIds: readonly string[]): SampleChoice[] {
-  const ids = new Set(actionIds);
-  return EXAMPLES.filter((e) => e.actions.every((a) => ids.has(a.id))).flatMap((e) =>
-    e.sampleInputs.map((s) => ({ name: s.name, input: s.input })),
-  );
+/**
+ * Samples that fit the strategy: the example customers of an example whose whole catalog is here and
+ * some of whose actions the strategy's actions steps offer (a retail strategy gets no coupon drivers).
+ */
+export function exampleSamples(
+  actions: readonly ActionDefinition[],
+  doc: StrategyDocument | undefined,
+): SampleChoice[] {
+  const ids = new Set(actions.map((a) => a.id));
+  const offered = new Set(actionsSelected(doc, actions).map((a) => a.id));
+  return EXAMPLES.filter(
+    (e) => e.actions.every((a) => ids.has(a.id)) && e.actions.some((a) => offered.has(a.id)),
+  ).flatMap((e) => e.sampleInputs.map((s) => ({ name: s.name, input: s.input })));
 }
 
 export function TestPanel(props: TestPanelProps) {
-  const { env } = useEditorContext();
+  const { env, doc } = useEditorContext();
   const {
     sample,
     onSampleChange,
@@ -56,7 +68,7 @@ export function TestPanel(props: TestPanelProps) {
     testResults,
     onTestCasesChange,
   } = props;
-  const examples = useMemo(() => exampleSamples(env.actions.map((a) => a.id)), [env.actions]);
+  const examples = useMemo(() => exampleSamples(env.actions, doc), [env.actions, doc]);
   const choices = [
     ...testCases.map((c) => ({ value: `case:${c.id}`, label: `Test case: ${c.name}` })),
     ...examples.map((e, i) => ({ value: `example:${i}`, label: `Example: ${e.name}` })),
@@ -142,7 +154,12 @@ export function TestPanel(props: TestPanelProps) {
         />
       )}
       {result?.trace && (
-        <TraceSteps trace={result.trace} focusAction={focusAction} onSelectNode={onSelectNode} />
+        <TraceSteps
+          trace={result.trace}
+          focusAction={focusAction}
+          onSelectNode={onSelectNode}
+          onFollow={onFocusAction}
+        />
       )}
       <SavedTestCases
         sample={sample}

@@ -27,15 +27,41 @@ export function runStrategy(
       result: compileStrategy(doc, env, { codegen: false }).decide(input, { trace: true, traceActions }),
     };
   } catch (err) {
-    if (err instanceof StrategyValidationError) {
-      const errors = err.problems.filter((p) => p.severity === 'error').length;
-      return {
-        ok: false,
-        message: `Fix the ${errors} problem${errors === 1 ? '' : 's'} marked in red first; then the strategy can run.`,
-      };
-    }
-    return { ok: false, message: `The strategy could not run: ${(err as Error).message}` };
+    return failure(err);
   }
+}
+
+/** Each customer's decision, without a trace, from one compilation of the strategy (saved test cases). */
+export function decideEach(
+  doc: StrategyDocument,
+  env: StrategyEnvironment,
+  inputs: readonly DecisionInput[],
+): RunOutcome[] {
+  let strategy: ReturnType<typeof compileStrategy>;
+  try {
+    strategy = compileStrategy(doc, env, { codegen: false });
+  } catch (err) {
+    const failed = failure(err);
+    return inputs.map(() => failed);
+  }
+  return inputs.map((input) => {
+    try {
+      return { ok: true, result: strategy.decide(input) };
+    } catch (err) {
+      return failure(err);
+    }
+  });
+}
+
+function failure(err: unknown): RunOutcome {
+  if (err instanceof StrategyValidationError) {
+    const errors = err.problems.filter((p) => p.severity === 'error').length;
+    return {
+      ok: false,
+      message: `Fix the ${errors} problem${errors === 1 ? '' : 's'} marked in red first; then the strategy can run.`,
+    };
+  }
+  return { ok: false, message: `The strategy could not run: ${(err as Error).message}` };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DecisionInput, StrategyDocument, StrategyEnvironment } from '@arbiter/engine';
-import { runStrategy } from './run-strategy';
+import { decideEach } from './run-strategy';
 
 /** A saved sample customer with the action the strategy should recommend first (null: nothing). */
 export interface TestCase {
@@ -16,18 +16,20 @@ export interface TestCaseResult {
   message: string;
 }
 
-/** Runs every saved test case against a document: the regression check after each save. */
+/** Runs every saved test case against a document (one compilation, no trace): the check after each save. */
 export function checkTestCases(
   doc: StrategyDocument,
   env: StrategyEnvironment,
   cases: readonly TestCase[],
 ): TestCaseResult[] {
-  return cases.map((testCase) => {
-    const outcome = runStrategy(doc, env, testCase.input);
+  const inputs = cases.map((c) => c.input);
+  const outcomes = decideEach(doc, env, inputs);
+  const names = new Map((env.actions ?? []).map((a) => [a.id, a.name]));
+  return cases.map((testCase, i) => {
+    const outcome = outcomes[i]!;
     if (!outcome.ok) return { testCase, passed: false, actual: undefined, message: outcome.message };
     const actual = outcome.result.recommendations[0]?.actionId ?? null;
     const passed = actual === testCase.expectedTopAction;
-    const names = new Map((env.actions ?? []).map((a) => [a.id, a.name]));
     const words = (id: string | null) => (id === null ? 'nothing' : `“${names.get(id) ?? id}”`);
     return {
       testCase,

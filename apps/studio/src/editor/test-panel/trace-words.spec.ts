@@ -87,11 +87,20 @@ describe('trace in words', () => {
     const steps = traceInWords(outcome.result.trace!, doc, actions);
     const filter = steps.find((s) => s.nodeId === 'keep')!;
     expect(filter.text).toBe('2000 in → 500 out');
+    // One group, with the first 20 by name and the followed action in it, each with its own reason.
     expect(filter.groups).toEqual([
-      { reason: 'fails on action group', count: 1500, estimated: true, listed: [] },
+      expect.objectContaining({ reason: 'fails on action group', count: 1500, estimated: true }),
     ]);
-    // The first 20 by name, and the followed action wherever it is.
     expect(filter.dropped).toHaveLength(21);
+    expect(filter.groups[0]!.listed).toEqual(filter.dropped);
+    // The ranking: every action below the top 3 in one group, not one group per rank.
+    const rank = steps.find((s) => s.nodeId === 'top')!;
+    expect(rank.text).toBe('500 in → 3 out');
+    expect(rank.groups).toEqual([
+      expect.objectContaining({ reason: 'below the top 3 by value', count: 497, estimated: false }),
+    ]);
+    expect(rank.groups[0]!.listed).toHaveLength(20);
+    expect(rank.groups[0]!.listed[0]!.reason).toMatch(/^ranked #\d+ \(.*\), below the top 3$/);
 
     expect(searchTrace(steps, 'best 3').map((s) => s.nodeId)).toEqual(['top']);
     const followed = searchTrace(steps, 'offer 1999');
@@ -107,6 +116,37 @@ describe('trace in words', () => {
     const story = actionStory(outcome.result.trace!, doc, winner);
     expect(story.map((s) => s.nodeId)).toEqual(['all', 'keep', 'top', 'out']);
     expect(story.every((s) => !s.dropped)).toBe(true);
+  });
+
+  it('groups a small ranking by its shared reason, keeping each action its own rank', () => {
+    const actions = Array.from({ length: 60 }, (_, i) => ({ id: `a${i}`, name: `Offer ${i}` }));
+    const doc: StrategyDocument = {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'all', type: 'actions', config: {} },
+        { id: 'top', type: 'rank', label: 'Best 10', config: { by: 'value', limit: 10 } },
+        { id: 'out', type: 'output', config: {} },
+      ],
+      edges: [
+        { source: 'all', target: 'top' },
+        { source: 'top', target: 'out' },
+      ],
+    };
+    const outcome = runStrategy(doc, { actions }, { customer: {} });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const rank = traceInWords(outcome.result.trace!, doc, actions).find((s) => s.nodeId === 'top')!;
+    expect(rank.groups).toHaveLength(1);
+    expect(rank.groups[0]).toMatchObject({
+      reason: 'below the top 10 by value',
+      count: 50,
+      estimated: false,
+    });
+    expect(rank.groups[0]!.listed).toHaveLength(50);
+    // Each its own rank, 11th to 60th.
+    const positions = rank.groups[0]!.listed.map((d) => Number(/^ranked #(\d+) /.exec(d.reason)?.[1]));
+    expect(positions.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 11));
+    // Found by its own words too.
+    expect(searchTrace([rank], 'ranked #60 ')[0]!.groups[0]!.listed).toHaveLength(1);
   });
 
   it('runs a strategy with problems as a friendly message', () => {

@@ -4,16 +4,20 @@ import { nodeKind } from '../nodes/registry';
 export interface DroppedAction {
   actionId: string;
   name: string;
+  /** Why this one left, in words about it ("ranked #7 (value 42), below the top 3"). */
   reason: string;
+  /** The reason it shares with the others dropped the same way ("below the top 3 by value"). */
+  category: string;
 }
 
 /** The actions one step dropped for one reason. */
 export interface DropGroup {
+  /** The shared reason ("below the top 3 by value"). */
   reason: string;
   /** How many were dropped for it (estimated from a sample when `estimated`). */
   count: number;
   estimated: boolean;
-  /** Those the trace lists by name (all of them at a step with up to 100 actions). */
+  /** Those the trace lists by name (all of them at a step with up to 100 actions), with their own reasons. */
   listed: DroppedAction[];
 }
 
@@ -47,6 +51,7 @@ export function traceInWords(
       actionId: d.actionId,
       name: names.get(d.actionId) ?? d.actionId,
       reason: d.reason,
+      category: d.category ?? d.reason,
     }));
     const parts: string[] = [];
     if (kind?.inputs === 'none') parts.push(`${plural(t.out, 'action')} to consider`);
@@ -69,15 +74,20 @@ export function traceInWords(
 }
 
 /**
- * A step's drops by reason. A step with more than 100 actions lists only its first drops by name
- * and counts reasons, in words many actions share, over a sample of its drops: the counts are
- * scaled to all of them, and the listed drops stay apart (`TraceStep.dropped`).
+ * A step's drops by the reason they share ("below the top 3 by value"), each listed drop in its
+ * group with its own words. A step with more than 100 actions lists only its first drops by name
+ * and counts the shared reasons over a sample of its drops: the counts are scaled to all of them.
+ * A listed drop whose reason is not among the counted ones stays out of the groups.
  */
 function dropGroups(dropped: DroppedAction[], t: DecisionTrace['nodes'][number]): DropGroup[] {
+  const byReason = new Map<string, DroppedAction[]>();
+  for (const d of dropped) {
+    const listed = byReason.get(d.category);
+    if (listed) listed.push(d);
+    else byReason.set(d.category, [d]);
+  }
   const summary = t.summary;
   if (!summary) {
-    const byReason = new Map<string, DroppedAction[]>();
-    for (const d of dropped) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), d]);
     return [...byReason]
       .map(([reason, listed]) => ({ reason, count: listed.length, estimated: false, listed }))
       .sort((a, b) => b.count - a.count);
@@ -85,12 +95,16 @@ function dropGroups(dropped: DroppedAction[], t: DecisionTrace['nodes'][number])
   const total = dropped.length + summary.droppedNotListed;
   const scale = summary.reasonsCounted > 0 ? total / summary.reasonsCounted : 1;
   const estimated = summary.reasonsCounted < total;
-  const groups = summary.reasons.map((r) => ({
-    reason: r.reason,
-    count: Math.round(r.count * scale),
-    estimated,
-    listed: [],
-  }));
+  const groups: DropGroup[] = summary.reasons.map((r) => {
+    const listed = byReason.get(r.reason) ?? [];
+    // Never fewer than it lists by name.
+    return {
+      reason: r.reason,
+      count: Math.max(listed.length, Math.round(r.count * scale)),
+      estimated,
+      listed,
+    };
+  });
   if (summary.otherReasons)
     groups.push({
       reason: plural(summary.otherReasons.reasons, 'other reason'),

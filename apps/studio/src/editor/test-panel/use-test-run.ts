@@ -13,9 +13,9 @@ export function useTestRun(
 ) {
   const [sample, setSample] = useState<SampleChoice>(
     () =>
-      exampleSamples(env.actions.map((a) => a.id))[0] ?? {
+      exampleSamples(env.actions, savedDoc)[0] ?? {
         name: 'Sample customer',
-        input: sampleFromSchema(env.schema),
+        input: sampleFromSchema(env.schema, savedDoc),
       },
   );
   const [live, setLive] = useState(false);

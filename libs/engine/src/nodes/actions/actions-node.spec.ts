@@ -70,6 +70,7 @@ describe('actions node', () => {
       });
       expect(ids(result)).toEqual([]);
       expect(dropped(result, 'n1')['bill-followup']).toBe('expired on 2026-06-30');
+      expect(nodeTrace(result, 'n1').dropped![0]!.category).toBe('expired');
     });
 
     it('ends a validTo with a time at that exact moment', () => {
@@ -83,6 +84,7 @@ describe('actions node', () => {
       const before = decide(strategy({}), at('2026-03-31T23:59:59Z'), { trace: true }, env);
       expect(ids(before)).toEqual([]);
       expect(dropped(before, 'n1')['spring-offer']).toBe('not valid before 2026-04-01');
+      expect(nodeTrace(before, 'n1').dropped![0]!.category).toBe('not valid yet');
       expect(ids(decide(strategy({}), at('2026-04-01T00:00:00Z'), {}, env))).toEqual(['spring-offer']);
     });
   });
@@ -99,6 +101,9 @@ describe('actions node', () => {
       );
       expect(ids(result)).toEqual(['loyalty-discount', 'fibre-upgrade', 'any-channel-tip']);
       expect(dropped(result, 'n1')['data-addon']).toBe('for channel "app", not "email"');
+      // Grouped by what the dropped ones share, whatever their own channel.
+      const categories = new Set(nodeTrace(result, 'n1').dropped!.map((d) => d.category));
+      expect([...categories]).toEqual(['not for channel "email"']);
     });
 
     it('says so when the request names no channel', () => {

@@ -79,6 +79,15 @@ export const actionsNode = defineNode<ActionsConfig>({
           return `for channel ${JSON.stringify(c.action.channel)}, but the request names no channel`;
         return `for channel ${JSON.stringify(c.action.channel)}, not ${JSON.stringify(channel)}`;
       },
+      dropCategory(c, state) {
+        const w = windows.get(c.action.id)!;
+        if (state.now < w.from) return 'not valid yet';
+        if (state.now > w.to) return 'expired';
+        const channel = state.context.channel;
+        return channel === undefined || channel === null
+          ? 'for one channel, but the request names no channel'
+          : `not for channel ${JSON.stringify(channel)}`;
+      },
     };
   },
   summarize(config) {

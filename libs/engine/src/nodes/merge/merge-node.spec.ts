@@ -59,7 +59,11 @@ describe('merge node', () => {
     const result = decide(twoSources(['email', 'retention']), {}, { trace: true });
     expect(nodeTrace(result, 'join')).toMatchObject({ in: 4, out: 3 });
     expect(nodeTrace(result, 'join').dropped).toEqual([
-      { actionId: 'loyalty-discount', reason: 'already came in through an earlier branch' },
+      {
+        actionId: 'loyalty-discount',
+        reason: 'already came in through an earlier branch',
+        category: 'already came in through an earlier branch',
+      },
     ]);
   });
 

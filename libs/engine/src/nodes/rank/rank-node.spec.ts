@@ -95,6 +95,16 @@ describe('rank node', () => {
     });
   });
 
+  it('gives every drop below the top N the same shared reason, next to its own rank', () => {
+    const result = decide(strategy({ limit: 2 }), {}, { trace: true });
+    const drops = nodeTrace(result, 'n3').dropped!;
+    expect(drops).toHaveLength(3);
+    for (const d of drops) {
+      expect(d.category).toBe('below the top 2 by priority');
+      expect(d.reason).toMatch(/^ranked #\d/);
+    }
+  });
+
   it('keeps the best of each group with onePerGroup; actions without a group each count alone', () => {
     const env = {
       actions: [
@@ -119,6 +129,14 @@ describe('rank node', () => {
       'data-addon': 'Fibre upgrade ranks higher in group "upsell" (one per group)',
       'bill-followup': expect.stringMatching(/^ranked #\d \(priority 2\), below the top 2$/),
     });
+    // Grouped in two: beaten within the group (whichever the group), and below the top 2.
+    expect(Object.fromEntries(nodeTrace(result, 'n3').dropped!.map((d) => [d.actionId, d.category]))).toEqual(
+      {
+        'loyalty-discount': 'another action of its group ranks higher (one per group)',
+        'data-addon': 'another action of its group ranks higher (one per group)',
+        'bill-followup': 'below the top 2 by priority',
+      },
+    );
   });
 
   it('says a candidate without the field was missing it', () => {

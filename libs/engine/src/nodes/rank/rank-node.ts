@@ -51,6 +51,7 @@ export const rankNode = defineNode<RankConfig>({
     };
     // Counted once per dropped candidate of every row of a simulation: the same strings each time.
     const belowTop = `below the top ${limit} by ${by}`;
+    const groupBeaten = 'another action of its group ranks higher (one per group)';
     const groupReasons = new Map<string, string>();
     const positionsFor = new WeakMap<readonly Candidate[], Map<string, number>>();
     return {
@@ -85,6 +86,12 @@ export const rankNode = defineNode<RankConfig>({
           }
           return reason;
         }
+        return belowTop;
+      },
+      dropCategory(c, _state, { output }) {
+        const group = c.action.group;
+        if (onePerGroup && group !== undefined && output.some((o) => o.action.group === group))
+          return groupBeaten;
         return belowTop;
       },
     };

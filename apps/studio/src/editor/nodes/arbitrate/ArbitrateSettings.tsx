@@ -42,7 +42,8 @@ export function ArbitrateSettings({
     );
   };
   const [leverChoice, setLeverChoice] = useState('');
-  const choices = scopeChoices(context, config.levers);
+  const { actions } = context.env;
+  const choices = useMemo(() => scopeChoices(actions, config.levers), [actions, config.levers]);
   return (
     <>
       <PanelSection
