@@ -250,7 +250,7 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
       const waiting = async () =>
         (
           await t.sql.query(
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO customer_profiles%'`,
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'COPY customer_profiles%'`,
           )
         ).rows[0].n;
       while (Date.now() < until && (await waiting()) === 0) await new Promise((r) => setTimeout(r, 50));

@@ -18,7 +18,12 @@ import type { UploadMapping } from '../datasets/datasets.service';
 import { personalDataSalt } from '../datasets/hash-salt';
 import { MAX_PROFILE_BATCH, sourceProblems, updateCheck, updateProblems } from './profile-input';
 import { ProfileEvents } from './profile-events';
-import { ProfilesRepository, type ProfileImportRow, type ProfileImportWriter } from './profiles.repository';
+import {
+  ImportChunk,
+  ProfilesRepository,
+  type ProfileImportRow,
+  type ProfileImportWriter,
+} from './profiles.repository';
 
 /** Mapping keys of a dataset upload that mean nothing to a profile (no logged decisions in a profile). */
 const NOT_FOR_PROFILES = [
@@ -70,11 +75,11 @@ export interface ProfileImportResult {
  * dropped or kept), each row upserted by customer id with the checks of `PUT /customers/{id}`.
  * Refused before any write: an undeclared source, a mapping without the id column or with decision
  * columns, a column that would become an undeclared field. A row that fails the checks is rejected
- * and reported, as a dataset upload does; the others are COPYed into a staging table and merged into
- * the profiles with one statement per chunk of CHUNK_ROWS rows, each chunk its own transaction, on
- * two connections of the import's own (one COPYs a chunk while the other merges the one before;
- * chunks commit in file order, and the file is parsed on meanwhile), so an import that stops midway
- * keeps the chunks written, and importing the file again is harmless (last writer wins).
+ * and reported, as a dataset upload does; the others are written in chunks of CHUNK_ROWS rows, each
+ * chunk its own transaction, on two connections of the import's own while the file is parsed on: a
+ * chunk of new customers is COPYed into the profiles, any other is COPYed into a staging table and
+ * merged after the chunks before it (ProfileImportWriter). An import that stops midway keeps the
+ * chunks written, and importing the file again is harmless (last writer wins).
  */
 @Injectable()
 export class ProfileImportService {
@@ -153,41 +158,59 @@ export class ProfileImportService {
       rowsRejected: fileRows.rowsRejected + rowsRejected,
     });
     let chunk: [string, Record<string, unknown>][] = [];
-    // Two connections take turns: one COPYs the next chunk while the other merges the previous one.
-    // Chunks commit in file order (a customer repeated in a later chunk: its later line wins).
+    // Two connections take turns: one writes the next chunk while the other writes the one before.
+    // A chunk of new customers none of whom is in a chunk still being written goes in at once; any
+    // other waits for the chunks before it, so a customer repeated in a later chunk: its later line wins.
+    // Once a chunk holds a stored customer (a new extract of known customers), the rest is merged.
     const writers: (ProfileImportWriter | undefined)[] = [undefined, undefined];
     const onWriter: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
-    let merged: Promise<void> = Promise.resolve();
+    const writing = new Set<ReadonlySet<string>>();
+    let written: Promise<unknown> = Promise.resolve();
     let chunks = 0;
+    let known = false;
     const flush = async () => {
-      const rows = chunk;
+      const lines = chunk;
       chunk = [];
-      if (rows.length === 0) return;
+      if (lines.length === 0) return;
       const turn = chunks++ % 2;
       // Parsing waits while both connections hold a chunk.
       await onWriter[turn];
       const writer = (writers[turn] ??= await this.repository.importWriter());
-      const previous = merged;
+      const next = new ImportChunk(lines, options.source, at, hashed);
+      const ids = next.ids;
+      const apart = ![...writing].some((other) => lines.some(([id]) => other.has(id)));
+      const before = written;
+      writing.add(ids);
       const done = (async () => {
-        const staged = await writer.stage(rows, options.source, at, hashed);
         try {
-          await previous;
-        } catch (error) {
-          await staged.abort();
-          throw error;
+          const fresh = !known && apart && !next.repeats;
+          if (fresh && (await writer.insertNew(next))) fieldsApplied += next.values;
+          else {
+            if (fresh) known = true;
+            const staged = await writer.stage(next);
+            try {
+              await before;
+            } catch (error) {
+              await staged.abort();
+              throw error;
+            }
+            const merged = await staged.merge();
+            fieldsApplied += merged.applied;
+            fieldsIgnoredAsOlder += merged.ignored;
+          }
+        } finally {
+          writing.delete(ids);
         }
-        const written = await staged.merge();
-        fieldsApplied += written.applied;
-        fieldsIgnoredAsOlder += written.ignored;
-        rowsWritten += rows.length;
+        rowsWritten += lines.length;
         if (importId) await this.repository.importProgress(importId, counts());
         // Decisions read the new values at once; a big chunk drops the caches whole (one short message).
-        if (rows.length <= MAX_PROFILE_BATCH) this.events.changed([...new Set(rows.map(([id]) => id))]);
+        if (ids.size <= MAX_PROFILE_BATCH) this.events.changed([...ids]);
         else this.events.changedAll();
       })();
-      done.catch(() => undefined); // thrown by the next chunk or at the end
+      done.catch(() => undefined); // thrown by a later chunk or at the end
       onWriter[turn] = done;
-      merged = done;
+      written = Promise.all([before, done]);
+      written.catch(() => undefined);
     };
     const closeWriters = async () => {
       await Promise.allSettled(onWriter);
@@ -260,7 +283,7 @@ export class ProfileImportService {
         },
       });
       await flush();
-      await merged;
+      await written;
     } catch (error) {
       await closeWriters();
       if (importId)
