@@ -37,6 +37,8 @@ export function decideEach(
   env: StrategyEnvironment,
   inputs: readonly DecisionInput[],
 ): RunOutcome[] {
+  // Nothing to decide: no compiling (a large strategy takes a long task to compile).
+  if (inputs.length === 0) return [];
   let strategy: ReturnType<typeof compileStrategy>;
   try {
     strategy = compileStrategy(doc, env, { codegen: false });
