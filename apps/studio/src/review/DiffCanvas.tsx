@@ -10,13 +10,29 @@ import {
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { StepNodeView } from '../editor/canvas/StepNodeView';
+import { StepLine } from '../editor/canvas/step-line';
 import { READABLE_ZOOM, showReadable } from '../editor/canvas/readable-view';
 
 const nodeTypes = { step: StepNodeView };
+// Lines drawn as on the editor's canvas.
+const edgeTypes = { 'step-line': StepLine };
+const EDGE_OPTIONS = { type: 'step-line' };
+
+/** Centres the canvas on a step at a readable zoom; false when the step is not on the canvas. */
+function centreOn(instance: ReactFlowInstance, id: string | undefined): boolean {
+  const node = id === undefined ? undefined : instance.getNode(id);
+  if (!node) return false;
+  const { width = 0, height = 0 } = node.measured ?? {};
+  void instance.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+    zoom: Math.max(instance.getZoom(), READABLE_ZOOM),
+    duration: 200,
+  });
+  return true;
+}
 
 /**
  * The newer version's canvas with the changes marked, opened as the editor opens a strategy: at a
- * readable zoom from where the flow begins (a large strategy is panned, not shrunk to dots), and
+ * readable zoom from where the flow begins (a large strategy is panned, not shrunk to dots), or
  * centred on the step whose change the reviewer selects.
  */
 export function DiffCanvas({
@@ -32,15 +48,10 @@ export function DiffCanvas({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const flow = useRef<ReactFlowInstance | undefined>(undefined);
+  const focused = useRef(focus);
+  focused.current = focus;
   useEffect(() => {
-    const instance = flow.current;
-    const node = focus === undefined ? undefined : instance?.getNode(focus);
-    if (!instance || !node) return;
-    const { width = 0, height = 0 } = node.measured ?? {};
-    void instance.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
-      zoom: Math.max(instance.getZoom(), READABLE_ZOOM),
-      duration: 200,
-    });
+    if (flow.current) centreOn(flow.current, focus);
   }, [focus]);
   return (
     <div className="diff-canvas" ref={box} aria-label="The newer version with the changes marked">
@@ -49,6 +60,8 @@ export function DiffCanvas({
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={EDGE_OPTIONS}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable
@@ -58,7 +71,8 @@ export function DiffCanvas({
             // Once React Flow has measured the steps (the first frame has no sizes).
             setTimeout(() => {
               const size = box.current;
-              if (size) showReadable(instance, { width: size.clientWidth, height: size.clientHeight }, 0);
+              if (size && !centreOn(instance, focused.current))
+                showReadable(instance, { width: size.clientWidth, height: size.clientHeight }, 0);
             }, 80);
           }}
           onNodeClick={(_, n) => onFocus(n.id)}
