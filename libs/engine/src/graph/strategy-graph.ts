@@ -30,8 +30,18 @@ export function checkGraph(
   nodes: Map<string, GraphNodeInfo>,
 ): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const names = new Map(document.nodes.map((n) => [n.id, n.label?.trim() || n.id]));
-  const name = (id: string) => `"${names.get(id) ?? id}"`;
+  // A step by its name, as the canvas shows it ('the step "Age split"'); one without a name by its
+  // kind ("the rank step"), with its id only when another step is of the same kind.
+  const byId = new Map(document.nodes.map((n) => [n.id, n]));
+  const ofType = new Map<string, number>();
+  for (const n of document.nodes) ofType.set(n.type, (ofType.get(n.type) ?? 0) + 1);
+  const name = (id: string) => {
+    const node = byId.get(id);
+    const label = node?.label?.trim();
+    if (label || !node) return `the step "${label || id}"`;
+    const kind = `the ${node.type.replace(/-/g, ' ')} step`;
+    return ofType.get(node.type) === 1 ? kind : `${kind} "${id}"`;
+  };
   const incoming = new Map<string, StrategyEdge[]>();
   const outgoing = new Map<string, StrategyEdge[]>();
   const seen = new Set<string>();
@@ -61,7 +71,7 @@ export function checkGraph(
           source.isOutput ? 'extra_edge' : 'unknown_handle',
           source.isOutput
             ? 'no line can leave the output step; remove this line'
-            : `step ${name(edge.source)} has no exit "${handle}"${known}`,
+            : `${name(edge.source)} has no exit "${handle}"${known}`,
           { edgeId: id, nodeId: edge.source },
         ),
       );

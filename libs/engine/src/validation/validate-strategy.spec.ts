@@ -215,7 +215,7 @@ describe('validateStrategy', () => {
           code: 'unknown_handle',
           nodeId: 'seg',
           edgeId: 'seg:old->join',
-          message: 'step "seg" has no exit "old"; it has "young", "default"',
+          message: 'the split step has no exit "old"; it has "young", "default"',
         }),
       ]);
     });
@@ -227,7 +227,19 @@ describe('validateStrategy', () => {
         expect.objectContaining({
           code: 'missing_edge',
           nodeId: 'n3',
-          message: 'no line goes into this step; connect "n2" to it',
+          message: 'no line goes into this step; connect the filter step to it',
+        }),
+      ]);
+    });
+
+    it('missing_edge: a step without a name is named by its kind, and by its id when two share the kind', () => {
+      const twoFilters = VALID_STEPS.flatMap((step) => (step[0] === 'filter' ? [step, step] : [step]));
+      const doc = linearStrategy(twoFilters);
+      doc.edges = doc.edges.filter((e) => !(e.source === 'n3' && e.target === 'n4'));
+      expect(problemsOf(doc)).toEqual([
+        expect.objectContaining({
+          nodeId: 'n4',
+          message: 'no line goes into this step; connect the filter step "n3" to it',
         }),
       ]);
     });
@@ -254,7 +266,7 @@ describe('validateStrategy', () => {
       expect(problemsOf(doc).filter((p) => p.code === 'missing_edge')).toEqual([
         expect.objectContaining({
           nodeId: 'lonely',
-          message: 'no line goes into this step; connect "Age split" (branch "default") to it',
+          message: 'no line goes into this step; connect the step "Age split" (branch "default") to it',
         }),
       ]);
     });
