@@ -80,7 +80,7 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     );
   const profileCount = async () =>
     Number(
-      (await t.sql.query(`SELECT count(*) AS n FROM customer_profiles, jsonb_object_keys(fields)`)).rows[0].n,
+      (await t.sql.query(`SELECT count(*) AS n FROM customer_profiles, json_object_keys(fields)`)).rows[0].n,
     );
 
   it('maps columns as for a dataset, upserts by customer id, hashes personal columns; decisions read the values', async () => {

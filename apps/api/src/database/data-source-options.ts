@@ -30,6 +30,7 @@ import { PartitionedDecisionLogInteractions1764900000010 } from './migrations/17
 import { DatasetRowsJson1765000000020 } from './migrations/1765000000020-dataset-rows-json';
 import { DatasetRowsWithoutFk1765000000021 } from './migrations/1765000000021-dataset-rows-without-fk';
 import { ProfileImportOrigin1765000000040 } from './migrations/1765000000040-profile-import-origin';
+import { ProfileFieldsJson1765000000041 } from './migrations/1765000000041-profile-fields-json';
 import { FairnessSettings } from '../fairness/fairness-settings.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { DecisionLogDeadLetter, DecisionLogEntry } from '../decision-log/decision-log.entity';
@@ -75,6 +76,7 @@ export const MIGRATIONS = [
   DatasetRowsJson1765000000020,
   DatasetRowsWithoutFk1765000000021,
   ProfileImportOrigin1765000000040,
+  ProfileFieldsJson1765000000041,
 ];
 
 /**

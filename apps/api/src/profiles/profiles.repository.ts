@@ -105,7 +105,7 @@ const merged = (returning: string) => `
     INSERT INTO customer_profiles AS p (customer_id, fields, meta, origin)
     SELECT customer_id, fields, meta, origin FROM input ORDER BY n
     ON CONFLICT (customer_id) DO UPDATE SET
-      (fields, meta, origin) = (SELECT p.fields || coalesce(jsonb_object_agg(m.key, EXCLUDED.fields -> m.key), '{}'),
+      (fields, meta, origin) = (SELECT (p.fields::jsonb || coalesce(jsonb_object_agg(m.key, EXCLUDED.fields -> m.key), '{}'))::json,
                                        ${metaOf('p')} || coalesce(jsonb_object_agg(m.key, m.value), '{}'),
                                        NULL::jsonb
                                 FROM jsonb_each(${metaOf('EXCLUDED')}) m
@@ -381,7 +381,7 @@ export class ProfilesRepository {
     const client = (await runner.connect()) as PoolClient;
     try {
       await client.query(
-        `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING} (n int NOT NULL, customer_id text NOT NULL, fields jsonb NOT NULL) ON COMMIT DELETE ROWS`,
+        `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING} (n int NOT NULL, customer_id text NOT NULL, fields json NOT NULL) ON COMMIT DELETE ROWS`,
       );
     } catch (error) {
       await runner.release();
@@ -473,7 +473,7 @@ export class ProfilesRepository {
     // A SELECT around the DELETE: TypeORM answers a bare DELETE with [rows, count].
     const rows: { n: number }[] = await em.query(
       `WITH gone AS (DELETE FROM customer_profiles WHERE customer_id = $1 RETURNING fields)
-       SELECT coalesce(sum((SELECT count(*) FROM jsonb_object_keys(fields))), 0)::int AS n FROM gone`,
+       SELECT coalesce(sum((SELECT count(*) FROM json_object_keys(fields))), 0)::int AS n FROM gone`,
       [customerId],
     );
     return rows[0]!.n;
@@ -501,7 +501,7 @@ export class ProfilesRepository {
          FROM customer_profiles p, jsonb_each(p.meta) m
          UNION ALL
          SELECT p.origin ->> 's', f, ($1::float8 - (p.origin ->> 't')::float8) / 86400000
-         FROM customer_profiles p, jsonb_object_keys(p.fields) f WHERE p.origin IS NOT NULL
+         FROM customer_profiles p, json_object_keys(p.fields) f WHERE p.origin IS NOT NULL
        )
        SELECT source, field, count(*)::int AS customers,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days, max(days) AS max_days,
