@@ -24,6 +24,7 @@ module.exports = {
   moduleNameMapper: {
     ...preset.moduleNameMapper,
     '^@arbiter/engine/expressions$': path.join(__dirname, '../../libs/engine/src/expressions/index.ts'),
+    '^@arbiter/engine/catalog$': path.join(__dirname, '../../libs/engine/src/catalog/index.ts'),
     '^@arbiter/engine/examples$': path.join(__dirname, '../../libs/engine/examples/index.ts'),
     '^@arbiter/datasets/(csv|field-name)$': path.join(__dirname, '../../libs/datasets/src/$1.ts'),
     '\\.css$': path.join(__dirname, 'src/test-support/style-stub.js'),

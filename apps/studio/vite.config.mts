@@ -46,6 +46,7 @@ export default defineConfig(async ({ isPreview }): Promise<UserConfig> => ({
     alias: [
       { find: /^@arbiter\/engine$/, replacement: engine('src/index.ts') },
       { find: /^@arbiter\/engine\/expressions$/, replacement: engine('src/expressions/index.ts') },
+      { find: /^@arbiter\/engine\/catalog$/, replacement: engine('src/catalog/index.ts') },
       { find: /^@arbiter\/engine\/examples$/, replacement: engine('examples/index.ts') },
       // The CSV reader and writer and the field-name rule (no Node built-ins), from source like the engine.
       {

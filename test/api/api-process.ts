@@ -47,6 +47,43 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Polls `ready` (every `pollMs`) until it answers true. When the process exits first or `seconds`
+ * pass, runs `cleanUp` and fails with the process's output.
+ */
+export async function awaitReady(
+  child: ChildProcess,
+  {
+    name,
+    seconds,
+    pollMs,
+    ready,
+    output,
+    cleanUp,
+  }: {
+    name: string;
+    seconds: number;
+    pollMs: number;
+    ready: () => Promise<boolean>;
+    output: () => string;
+    cleanUp: () => Promise<void>;
+  },
+): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await cleanUp();
+      throw new Error(`${name} exited during start-up:\n${output()}`);
+    }
+    if (await ready()) return;
+    if (Date.now() > deadline) {
+      await cleanUp();
+      throw new Error(`${name} did not become ready within ${seconds} s:\n${output()}`);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
 /** Runs `fn` with a client on the PostgreSQL admin database (to create and drop test databases). */
 export async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: ADMIN_URL });
@@ -107,24 +144,15 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
   };
 
   // Generous: the demo seed imports two datasets and runs a simulation, on two shared cores.
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`The API exited during start-up:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${url}/health/ready`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The API did not become ready within 90 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await awaitReady(child, {
+    name: 'The API',
+    seconds: 90,
+    pollMs: 100,
+    // A failed fetch: not listening yet.
+    ready: async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.ok === true,
+    output: () => output,
+    cleanUp: stop,
+  });
 
   return {
     url,

@@ -1,3 +1,4 @@
+import { atLeast, pipelineDoc } from '../../apps/api/test/support/documents';
 import { ok, startApi, type RunningApi } from './api-process';
 
 const PASSWORD = 'e2e-demo-password';
@@ -6,27 +7,13 @@ const VERSION = 'id number status contentHash revision';
 /** A version of the demo strategy with the demo catalog and schema: adults only, top `limit`. */
 function strategyDocument(limit: number) {
   return {
-    schemaVersion: 1,
     name: 'Story',
-    nodes: [
-      { id: 'catalog', type: 'actions', config: {} },
-      {
-        id: 'adults',
-        type: 'filter',
-        config: {
-          condition: {
-            all: [{ fact: 'customer', path: '$.ageYears', operator: 'greaterThanInclusive', value: 18 }],
-          },
-        },
-      },
+    ...pipelineDoc(
+      { id: 'catalog', type: 'actions' },
+      { id: 'adults', type: 'filter', config: { condition: atLeast('ageYears', 18) } },
       { id: 'top', type: 'rank', config: { by: 'priority', limit } },
-      { id: 'output', type: 'output', config: {} },
-    ],
-    edges: [
-      { source: 'catalog', target: 'adults' },
-      { source: 'adults', target: 'top' },
-      { source: 'top', target: 'output' },
-    ],
+      { id: 'output', type: 'output' },
+    ),
   };
 }
 

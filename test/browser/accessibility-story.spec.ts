@@ -3,6 +3,7 @@ import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { seriousAxeViolations } from './accessibility';
 import { launchChromium } from './chromium';
 import { startStudio, type RunningStudio } from './studio-server';
+import { closeStory, signInAt } from './support';
 
 const PASSWORD = 'e2e-accessibility-password';
 const ROLES = ['designer', 'analyst', 'reviewer', 'publisher', 'admin'] as const;
@@ -39,11 +40,7 @@ describe('studio: accessibility of every screen, role by role (browser, axe-core
     browser = await launchChromium();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   /** Opens `hash` as a link would and waits until its data is on screen (no "Loading…" left). */
   const open = async (page: Page, hash: string) => {
@@ -62,10 +59,7 @@ describe('studio: accessibility of every screen, role by role (browser, axe-core
     it(`has no serious or critical violation on the screens a ${role} opens`, async () => {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       try {
-        await page.goto(`${studio.url}/#/strategies`);
-        await page.getByLabel('Email').fill(`${role}@arbiter.local`);
-        await page.getByLabel('Password').fill(PASSWORD);
-        await page.getByRole('button', { name: 'Sign in' }).click();
+        await signInAt(page, `${studio.url}/#/strategies`, `${role}@arbiter.local`, PASSWORD);
         const nav = page.getByRole('navigation', { name: 'Main' });
         await nav.waitFor();
         const screens = await nav

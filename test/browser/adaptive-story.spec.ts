@@ -4,6 +4,7 @@ import { ok, postRest, type RunningApi } from '../api/api-process';
 import { lowContrastTexts, unlabelledControls } from './accessibility';
 import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
+import { createApiKey, publishVersion, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
 import { closeStory, draftScoredByModel, signInAt, startDemoStory } from './support';
 
 const PASSWORD = 'e2e-adaptive-password';
@@ -206,40 +207,16 @@ describe('studio: adaptive models that keep learning (browser)', () => {
     await screenshot(page, 'adaptive-score-step', { docs: true });
 
     // The analyst simulates exactly this content: the evidence the reviewer approves on.
-    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as {
-      id: string;
-      name: string;
-      status: string;
-    }[];
-    const datasetId = (datasets.find((d) => d.status === 'READY' && /coupon/i.test(d.name)) ??
-      datasets.find((d) => d.status === 'READY'))!.id;
-    const sim = ok(
-      await api.gql(
-        `mutation($v: ID!, $d: ID!, $b: ID) { runSimulation(versionId: $v, datasetId: $d, baselineVersionId: $b) { id } }`,
-        { v: v2Id, d: datasetId, b: draft.publishedVersionId },
-        token['analyst'],
-      ),
-    ).runSimulation;
-    let simulation = { status: 'QUEUED', error: null as string | null };
-    for (let i = 0; i < 600 && ['QUEUED', 'RUNNING'].includes(simulation.status); i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      simulation = ok(
-        await api.gql(
-          `query($id: ID!) { simulation(id: $id) { status error } }`,
-          { id: sim.id },
-          token['analyst'],
-        ),
-      ).simulation;
-    }
-    expect(simulation).toEqual({ status: 'COMPLETED', error: null });
+    const datasets = await readyDatasets(api, token['analyst']!);
+    const datasetId = (datasets.find((d) => /coupon/i.test(d.name)) ?? datasets[0])!.id;
+    const sim = await simulateUntilDone(api, token['analyst']!, {
+      versionId: v2Id,
+      datasetId,
+      baselineVersionId: draft.publishedVersionId,
+    });
+    expect(sim.error).toBeNull();
 
-    ok(
-      await api.gql(
-        `mutation($v: ID!) { submitVersion(versionId: $v) { status } }`,
-        { v: v2Id },
-        token['designer'],
-      ),
-    );
+    await submitVersion(api, token['designer']!, v2Id);
     await login('reviewer');
     await page.goto(`${studio.url}/#/strategies/${strategyId}/review?version=${v2Id}`);
     await page.getByRole('button', { name: 'Compare' }).click();
@@ -264,20 +241,8 @@ describe('studio: adaptive models that keep learning (browser)', () => {
     await dialog.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved.').waitFor();
 
-    ok(
-      await api.gql(
-        `mutation($v: ID!) { publishVersion(versionId: $v) { status } }`,
-        { v: v2Id },
-        token['publisher'],
-      ),
-    );
-    apiKey = ok(
-      await api.gql(
-        `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`,
-        { i: { name: 'adaptive story' } },
-        token['admin'],
-      ),
-    ).createApiKey.secret as string;
+    await publishVersion(api, token['publisher']!, v2Id);
+    apiKey = await createApiKey(api, token['admin']!, { name: 'adaptive story' });
     expect(browserErrors).toEqual([]);
   }, 300_000);
 

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
-import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { submitVersion } from './story-api';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-admin-password';
 const VIEWPORT = { width: 1280, height: 800 };
@@ -34,10 +35,7 @@ describe('studio: the admin story (browser)', () => {
   const shot = (name: string, target: Page = page) => screenshot(target, name, { docs: true });
 
   const signIn = async (target: Page, email: string, password = PASSWORD, hash = '#/strategies') => {
-    await target.goto(`${studio.url}/${hash}`);
-    await target.getByLabel('Email').fill(email);
-    await target.getByLabel('Password').fill(password);
-    await target.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(target, `${studio.url}/${hash}`, email, password);
     await target.getByRole('navigation', { name: 'Main' }).waitFor();
   };
 
@@ -87,13 +85,7 @@ describe('studio: the admin story (browser)', () => {
         designer,
       ),
     ).createStrategy;
-    ok(
-      await api.gql(
-        `mutation($v: ID!) { submitVersion(versionId: $v) { status } }`,
-        { v: winback.versions[0].id },
-        designer,
-      ),
-    );
+    await submitVersion(api, designer, winback.versions[0].id);
     ok(
       await api.gql(
         create,
@@ -107,18 +99,10 @@ describe('studio: the admin story (browser)', () => {
       ),
     );
 
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: VIEWPORT });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('shows each demo role the navigation its roles allow', async () => {
     for (const [role, expected] of Object.entries(NAV_BY_ROLE)) {

@@ -4,6 +4,7 @@ import { startApi, type RunningApi } from '../api/api-process';
 import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
 import { startStudio, type RunningStudio } from './studio-server';
+import { closeStory, signInAt } from './support';
 
 const PASSWORD = 'e2e-catalog-scale-password';
 const ACTIONS = 10_000;
@@ -42,18 +43,11 @@ describe('studio: the action catalog at scale (browser)', () => {
     page.on('request', (r: Request) => {
       if (r.url().endsWith('/graphql')) graphql.push(r.postData() ?? '');
     });
-    await page.goto(`${studio.url}/#/strategies`);
-    await page.getByLabel('Email').fill('designer@arbiter.local');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/strategies`, 'designer@arbiter.local', PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   const rows = () => page.locator('.catalog-table tbody tr.action-row');
   const catalogReads = () => graphql.filter((q) => /CatalogPage|CatalogSummary/.test(q));

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
+import { accessToken, ok, startApi, type RunningApi } from '../api/api-process';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-customers-password';
 
@@ -31,42 +31,26 @@ describe('studio: the customers story (browser)', () => {
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    const login = ok(
-      await api.gql<{ login: { accessToken: string } }>(
-        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-        { e: 'admin@arbiter.local', p: PASSWORD },
-      ),
-    );
+    ({ studio, browser, page } = await openStudioPage(
+      api.url,
+      { viewport: { width: 1280, height: 900 } },
+      browserErrors,
+      { consoleErrors: false },
+    ));
     ok(
       await api.gql(
         `mutation { declareProfileSource(name: "crm", description: "CRM nightly extract") { name } }`,
         {},
-        login.login.accessToken,
+        await accessToken(api, 'admin@arbiter.local', PASSWORD),
       ),
     );
-    analystToken = ok(
-      await api.gql<{ login: { accessToken: string } }>(
-        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-        { e: 'analyst@arbiter.local', p: PASSWORD },
-      ),
-    ).login.accessToken;
+    analystToken = await accessToken(api, 'analyst@arbiter.local', PASSWORD);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('imports a CRM extract as profiles', async () => {
-    await page.goto(`${studio.url}/#/customers`);
-    await page.getByLabel('Email').fill('analyst@arbiter.local');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${studio.url}/#/customers`, 'analyst@arbiter.local', PASSWORD);
     await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
 
     await page.getByRole('button', { name: 'Import profiles from a file' }).click();

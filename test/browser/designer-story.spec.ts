@@ -1,9 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ok, startApi, type RunningApi } from '../api/api-process';
 import { focusIsVisible, lowContrastTexts, unlabelledControls } from './accessibility';
-import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
+import type { RunningStudio } from './studio-server';
+import { closeStory, openStudioPage } from './support';
 
 const PASSWORD = 'e2e-studio-password';
 
@@ -58,18 +58,14 @@ describe('studio: the designer story (browser)', () => {
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+    ({ studio, browser, page } = await openStudioPage(
+      api.url,
+      { viewport: { width: 1600, height: 960 } },
+      browserErrors,
+    ));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
-  });
+  afterAll(() => closeStory(browser, studio, api));
 
   it('signs in as a designer and starts a strategy on an empty canvas', async () => {
     await page.goto(`${studio.url}/#/strategies`);

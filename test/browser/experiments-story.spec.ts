@@ -3,6 +3,7 @@ import { DEMO_ROLES, ok, postRest, roleTokens, type RunningApi, startApi } from 
 import { lowContrastTexts, unlabelledControls } from './accessibility';
 import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
+import { createApiKey, publishVersion, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
 import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-experiments-password';
@@ -49,30 +50,10 @@ describe('studio: an experiment on a split step (browser)', () => {
   };
 
   const simulate = async (versionId: string) => {
-    const datasets = ok(await api.gql(`{ datasets { id rowCount status } }`, {}, token['analyst']))
-      .datasets as { id: string; rowCount: number; status: string }[];
-    const smallest = datasets.filter((d) => d.status === 'READY').sort((a, b) => a.rowCount - b.rowCount)[0]!;
-    const started = ok(
-      await api.gql(
-        `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id } }`,
-        { v: versionId, d: smallest.id },
-        token['analyst'],
-      ),
-    ).runSimulation;
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-      const { status, error } = ok(
-        await api.gql(
-          `query($id: ID!) { simulation(id: $id) { status error } }`,
-          { id: started.id },
-          token['analyst'],
-        ),
-      ).simulation;
-      if (status === 'COMPLETED') return;
-      if (status !== 'QUEUED' && status !== 'RUNNING')
-        throw new Error(`simulation ended ${status}: ${error ?? 'no error given'}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the simulation did not complete within 2 minutes');
+    const smallest = (await readyDatasets(api, token['analyst']!)).sort(
+      (a, b) => a.rowCount - b.rowCount,
+    )[0]!;
+    await simulateUntilDone(api, token['analyst']!, { versionId, datasetId: smallest.id }, 120_000);
   };
 
   const card = () => page.getByRole('region', { name: 'Experiment Offer test' });
@@ -134,13 +115,7 @@ describe('studio: an experiment on a split step (browser)', () => {
     ).createStrategy;
     strategyId = created.id;
     const versionId = created.versions[0].id as string;
-    ok(
-      await api.gql(
-        `mutation($v: ID!) { submitVersion(versionId: $v) { status } }`,
-        { v: versionId },
-        token['designer'],
-      ),
-    );
+    await submitVersion(api, token['designer']!, versionId);
     await simulate(versionId);
     ok(
       await api.gql(
@@ -149,20 +124,11 @@ describe('studio: an experiment on a split step (browser)', () => {
         token['reviewer'],
       ),
     );
-    ok(
-      await api.gql(
-        `mutation($v: ID!) { publishVersion(versionId: $v) { status } }`,
-        { v: versionId },
-        token['publisher'],
-      ),
-    );
-    apiKey = ok(
-      await api.gql(
-        `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } } `,
-        { i: { name: 'experiment caller', strategyIds: [strategyId] } },
-        token['admin'],
-      ),
-    ).createApiKey.secret;
+    await publishVersion(api, token['publisher']!, versionId);
+    apiKey = await createApiKey(api, token['admin']!, {
+      name: 'experiment caller',
+      strategyIds: [strategyId],
+    });
 
     ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 300_000);

@@ -1,7 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ok, roleTokens, type RunningApi, startApi } from '../api/api-process';
+import { roleTokens, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
+import { editedDraft, readyDatasets, simulateUntilDone, strategyNamed, submitVersion } from './story-api';
 import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-fairness-password';
@@ -10,13 +11,6 @@ const STRATEGY = 'Vehicle coupons (demo)';
 const JUSTIFICATION =
   'Bar coupons skip drivers under 21 by law; the other gaps follow the survey’s acceptance models. ' +
   'Gender comes out of the models in version 3.';
-
-interface DocNode {
-  id: string;
-  type: string;
-  label?: string;
-  config: Record<string, unknown>;
-}
 
 /** The page's full width from the top of `from` (scrolled to the top of the viewport) to the bottom of `to`. */
 async function shotOf(page: Page, name: string, from: Locator, to: Locator = from) {
@@ -55,68 +49,23 @@ describe('studio: the fairness check and the per-action funnel (browser)', () =>
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     Object.assign(token, await roleTokens(api, ['designer', 'analyst'], PASSWORD));
     const { designer, analyst } = token as Record<string, string>;
-    const strategy = ok(
-      await api.gql(
-        `{ strategies { edges { node { id name versions { id status document } } } } }`,
-        {},
-        designer,
-      ),
-    ).strategies.edges.find((e: { node: { name: string } }) => e.node.name === STRATEGY).node;
-    const v1 = strategy.versions.find((v: { status: string }) => v.status === 'PUBLISHED');
+    const strategy = await strategyNamed(api, designer, STRATEGY);
+    const v1 = strategy.versions.find((v) => v.status === 'PUBLISHED')!;
     expect(v1).toBeDefined();
 
     // The designer's version 2: the best two coupons, one per venue type, instead of three.
-    const v2 = ok(
-      await api.gql(
-        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
-        { v: v1.id },
-        designer,
-      ),
-    ).cloneVersion;
-    v2Id = v2.id;
-    const doc = v1.document as { nodes: DocNode[] };
-    const nodes = doc.nodes.map((n) =>
+    const v2 = await editedDraft(api, designer, v1, (n) =>
       n.type === 'rank'
         ? { ...n, label: 'Best 2, one per venue type', config: { ...n.config, limit: 2 } }
         : n,
     );
-    const saved = ok(
-      await api.gql(
-        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`,
-        { i: { versionId: v2Id, expectedRevision: v2.revision, document: { ...doc, nodes } } },
-        designer,
-      ),
-    ).saveDraft;
-    expect(saved.valid).toBe(true);
-    ok(await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v2Id }, designer));
+    v2Id = v2.id;
+    expect(v2.valid).toBe(true);
+    await submitVersion(api, designer, v2Id);
 
     // The analyst simulates exactly that content on the coupon sample.
-    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, analyst)).datasets as {
-      id: string;
-      name: string;
-      status: string;
-    }[];
-    const coupons = datasets.find((d) => /coupon/i.test(d.name) && d.status === 'READY')!;
-    simulationId = ok(
-      await api.gql(
-        `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id } }`,
-        { v: v2Id, d: coupons.id },
-        analyst,
-      ),
-    ).runSimulation.id;
-    for (;;) {
-      const { status, error } = ok(
-        await api.gql(
-          `query($id: ID!) { simulation(id: $id) { status error } }`,
-          { id: simulationId },
-          analyst,
-        ),
-      ).simulation;
-      if (status === 'COMPLETED') break;
-      if (status !== 'QUEUED' && status !== 'RUNNING')
-        throw new Error(`the simulation ended ${status}: ${error ?? 'no error given'}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const coupons = (await readyDatasets(api, analyst)).find((d) => /coupon/i.test(d.name))!;
+    simulationId = (await simulateUntilDone(api, analyst, { versionId: v2Id, datasetId: coupons.id })).id;
 
     ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 240_000);

@@ -3,6 +3,7 @@ import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
 import { startStudio, type RunningStudio } from './studio-server';
+import { draftFrom, readyDatasets, simulateUntilDone } from './story-api';
 import { closeStory, signInAt } from './support';
 
 const PASSWORD = 'e2e-governance-password';
@@ -50,27 +51,8 @@ describe('studio: governance, one role at a time (browser)', () => {
   const login = (email: string) => accessToken(api, email, PASSWORD);
 
   /** The analyst runs a real simulation of the version's content and waits for the worker to finish it. */
-  const simulate = async (versionId: string) => {
-    const started = ok(
-      await api.gql(
-        `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id contentHash } }`,
-        { v: versionId, d: datasetId },
-        token['analyst'],
-      ),
-    ).runSimulation;
-    for (;;) {
-      const { status, error } = ok(
-        await api.gql(
-          `query($id: ID!) { simulation(id: $id) { status error } }`,
-          { id: started.id },
-          token['analyst'],
-        ),
-      ).simulation;
-      if (status === 'COMPLETED') return started.contentHash as string;
-      if (status === 'FAILED' || status === 'CANCELLED') throw new Error(`simulation ${status}: ${error}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
+  const simulate = async (versionId: string) =>
+    (await simulateUntilDone(api, token['analyst']!, { versionId, datasetId })).contentHash;
 
   const versionStatus = async (versionId: string) =>
     ok(
@@ -134,13 +116,8 @@ describe('studio: governance, one role at a time (browser)', () => {
       token[role] = await login(`${role}@arbiter.local`);
     const { designer } = token as Record<string, string>;
 
-    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as {
-      id: string;
-      name: string;
-      status: string;
-    }[];
-    datasetId = (datasets.find((d) => d.status === 'READY' && /coupon/i.test(d.name)) ??
-      datasets.find((d) => d.status === 'READY'))!.id;
+    const datasets = await readyDatasets(api, token['analyst']!);
+    datasetId = (datasets.find((d) => /coupon/i.test(d.name)) ?? datasets[0])!.id;
 
     const strategy = ok(
       await api.gql(
@@ -157,28 +134,9 @@ describe('studio: governance, one role at a time (browser)', () => {
     expect(v1.status).toBe('PUBLISHED');
 
     // The designer's version 2: a clone of version 1 where "Adults only" starts at 21.
-    const v2 = ok(
-      await api.gql(
-        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
-        { v: v1Id },
-        designer,
-      ),
-    ).cloneVersion;
+    const v2 = await draftFrom(api, designer, v1Id, withConfig(v1Doc, 'adults', adultsFrom(21)));
     v2Id = v2.id;
-    const saved = ok(
-      await api.gql(
-        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`,
-        {
-          i: {
-            versionId: v2Id,
-            expectedRevision: v2.revision,
-            document: withConfig(v1Doc, 'adults', adultsFrom(21)),
-          },
-        },
-        designer,
-      ),
-    ).saveDraft;
-    expect(saved.valid).toBe(true);
+    expect(v2.valid).toBe(true);
 
     studio = await startStudio(api.url);
     browser = await launchChromium();
@@ -352,22 +310,8 @@ describe('studio: governance, one role at a time (browser)', () => {
       ),
     );
     const both = await login('both@arbiter.local');
-    const v3 = ok(
-      await api.gql(
-        `mutation($v: ID!) { cloneVersion(versionId: $v) { id number revision } }`,
-        { v: v1Id },
-        both,
-      ),
-    ).cloneVersion;
+    const v3 = await draftFrom(api, both, v1Id, withConfig(v1Doc, 'top3', { limit: 2 }));
     expect(v3.number).toBe(3);
-    const top2 = withConfig(v1Doc, 'top3', { limit: 2 });
-    ok(
-      await api.gql(
-        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`,
-        { i: { versionId: v3.id, expectedRevision: v3.revision, document: top2 } },
-        both,
-      ),
-    );
     // With evidence in place, four eyes is the only thing left between this user and an approval.
     await simulate(v3.id);
 

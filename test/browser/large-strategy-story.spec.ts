@@ -1,10 +1,10 @@
 import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { ok, roleTokens, type RunningApi, startApi } from '../api/api-process';
-import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
-import { signInAt } from './support';
+import type { RunningStudio } from './studio-server';
+import { draftFrom, submitVersion } from './story-api';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-large-password';
 /** The catalog's size (imported at once); LARGE_STORY_ACTIONS changes it. */
@@ -270,36 +270,21 @@ describe('studio: a large strategy (browser)', () => {
     ).createStrategy.id;
     const v1 = created.versions[0];
     // Version 2, in review: 20 values of the 300-condition filter raised, one comparison added.
-    ok(
-      await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v1.id }, designer),
-    );
-    const v2 = ok(
-      await api.gql(
-        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
-        { v: v1.id },
-        designer,
-      ),
-    ).cloneVersion;
-    v2Id = v2.id;
+    await submitVersion(api, designer, v1.id);
     const changed = [
       ...eligibility((i) => i % 15 === 0),
       { fact: 'customer', path: '$.score1', operator: 'greaterThanInclusive', value: 0 },
     ];
-    const saved = ok(
-      await api.gql(
-        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`,
-        { i: { versionId: v2.id, expectedRevision: v2.revision, document: largeStrategy(changed) } },
-        designer,
-      ),
-    ).saveDraft;
-    expect(saved.valid).toBe(true);
+    const v2 = await draftFrom(api, designer, v1.id, largeStrategy(changed));
+    v2Id = v2.id;
+    expect(v2.valid).toBe(true);
 
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    ({ studio, browser, page } = await openStudioPage(
+      api.url,
+      { viewport: { width: 1440, height: 900 } },
+      browserErrors,
+    ));
     await page.addInitScript(installMeters);
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
   }, 900_000);
 
   afterAll(async () => {
@@ -310,9 +295,7 @@ describe('studio: a large strategy (browser)', () => {
           .map((l) => l.toFixed(1))
           .join(', ')}):\n${report.join('\n')}`,
       );
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
+    await closeStory(browser, studio, api);
   });
 
   it('opens the 80-step strategy and finds a step by name, readable and selected', async () => {

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { ok, type RunningApi } from '../api/api-process';
+import type { RunningApi } from '../api/api-process';
 import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
+import { createApiKey, publishVersion, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
 import { closeStory, draftScoredByModel, signInAt, startDemoStory } from './support';
 
 const PASSWORD = 'e2e-models-password';
@@ -47,14 +48,10 @@ describe('studio: the models story (browser)', () => {
     await login('analyst');
     await page.getByRole('link', { name: 'Models' }).click();
     await page.getByRole('button', { name: 'Train a model' }).click();
-    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as {
-      id: string;
-      name: string;
-      status: string;
-    }[];
+    const datasets = await readyDatasets(api, token['analyst']!);
     await page
       .getByLabel('Dataset', { exact: true })
-      .selectOption(datasets.find((d) => /coupon/i.test(d.name) && d.status === 'READY')!.id);
+      .selectOption(datasets.find((d) => /coupon/i.test(d.name))!.id);
     await page.getByLabel('Model name').fill(MODEL);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Target column').selectOption('Y');
@@ -104,28 +101,12 @@ describe('studio: the models story (browser)', () => {
       .waitFor();
     await screenshot(page, 'models-score-step', { docs: true });
 
-    const datasetId = (
-      ok(await api.gql(`{ datasets { id name status } }`, {}, token['analyst'])).datasets as {
-        id: string;
-        name: string;
-        status: string;
-      }[]
-    ).find((d) => /coupon/i.test(d.name) && d.status === 'READY')!.id;
-    const sim = ok(
-      await api.gql(
-        `mutation($v: ID!, $d: ID!, $b: ID) { runSimulation(versionId: $v, datasetId: $d, baselineVersionId: $b) { id } }`,
-        { v: v2Id, d: datasetId, b: draft.publishedVersionId },
-        token['analyst'],
-      ),
-    ).runSimulation;
-    let status = 'QUEUED';
-    for (let i = 0; i < 600 && ['QUEUED', 'RUNNING'].includes(status); i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      status = ok(
-        await api.gql(`query($id: ID!) { simulation(id: $id) { status } }`, { id: sim.id }, token['analyst']),
-      ).simulation.status;
-    }
-    expect(status).toBe('COMPLETED');
+    const datasetId = (await readyDatasets(api, token['analyst']!)).find((d) => /coupon/i.test(d.name))!.id;
+    const sim = await simulateUntilDone(api, token['analyst']!, {
+      versionId: v2Id,
+      datasetId,
+      baselineVersionId: draft.publishedVersionId,
+    });
     await login('analyst');
     await page.goto(`${studio.url}/#/simulations/${sim.id}`);
     await page
@@ -136,13 +117,7 @@ describe('studio: the models story (browser)', () => {
   });
 
   it('the reviewer sees the model and its AUC in the review diff and approves; decisions explain the propensity', async () => {
-    ok(
-      await api.gql(
-        `mutation($v: ID!) { submitVersion(versionId: $v) { status } }`,
-        { v: v2Id },
-        token['designer'],
-      ),
-    );
+    await submitVersion(api, token['designer']!, v2Id);
     await login('reviewer');
     await page.goto(`${studio.url}/#/strategies/${strategyId}/review?version=${v2Id}`);
     await page.getByRole('button', { name: 'Compare' }).click();
@@ -163,20 +138,8 @@ describe('studio: the models story (browser)', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved.').waitFor();
 
-    ok(
-      await api.gql(
-        `mutation($v: ID!) { publishVersion(versionId: $v) { status } }`,
-        { v: v2Id },
-        token['publisher'],
-      ),
-    );
-    const key = ok(
-      await api.gql(
-        `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`,
-        { i: { name: 'models story' } },
-        token['admin'],
-      ),
-    ).createApiKey.secret as string;
+    await publishVersion(api, token['publisher']!, v2Id);
+    const key = await createApiKey(api, token['admin']!, { name: 'models story' });
     const res = await fetch(`${api.url}/api/v1/decisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },

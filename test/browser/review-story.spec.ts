@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ok, roleTokens, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
+import { draftFrom, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
 import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-review-password';
@@ -40,39 +41,14 @@ describe('studio: the reviewer story (browser)', () => {
   const shot = (name: string, docs = false) => screenshot(page, name, { docs });
 
   /** As the analyst: a real simulation of the version's content, polled until the worker completed it. */
-  const simulate = async (versionId: string) => {
-    const started = ok(
-      await api.gql(
-        `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id contentHash } }`,
-        { v: versionId, d: datasetId },
-        token['analyst'],
-      ),
-    ).runSimulation;
-    for (;;) {
-      const { status, error } = ok(
-        await api.gql(
-          `query($id: ID!) { simulation(id: $id) { status error } }`,
-          { id: started.id },
-          token['analyst'],
-        ),
-      ).simulation;
-      if (status === 'COMPLETED') return started.contentHash as string;
-      if (status !== 'QUEUED' && status !== 'RUNNING')
-        throw new Error(`simulation of version ${versionId} ended ${status}: ${error ?? 'no error given'}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
+  const simulate = async (versionId: string) =>
+    (await simulateUntilDone(api, token['analyst']!, { versionId, datasetId })).contentHash;
 
   beforeAll(async () => {
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     Object.assign(token, await roleTokens(api, ['designer', 'analyst', 'reviewer', 'publisher'], PASSWORD));
     const { designer, analyst } = token as Record<string, string>;
-    const datasets = ok(await api.gql(`{ datasets { id rowCount status } }`, {}, analyst)).datasets as {
-      id: string;
-      rowCount: number;
-      status: string;
-    }[];
-    const ready = datasets.filter((d) => d.status === 'READY').sort((a, b) => a.rowCount - b.rowCount);
+    const ready = (await readyDatasets(api, analyst)).sort((a, b) => a.rowCount - b.rowCount);
     expect(ready.length).toBeGreaterThan(0);
     datasetId = ready[0]!.id;
     const list = ok(
@@ -87,13 +63,6 @@ describe('studio: the reviewer story (browser)', () => {
     expect(v1.status).toBe('PUBLISHED');
 
     // Version 2: "Top 3" becomes top 2, one filter is replaced by another.
-    const v2 = ok(
-      await api.gql(
-        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
-        { v: v1.id },
-        designer,
-      ),
-    ).cloneVersion;
     const doc = v1.document as Doc;
     const removed = doc.nodes.find((n) => n.id === 'no-second-card')!;
     const next: Doc = {
@@ -118,19 +87,11 @@ describe('studio: the reviewer story (browser)', () => {
         target: e.target === removed.id ? 'under-80' : e.target,
       })),
     };
-    const saved = ok(
-      await api.gql(
-        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid version { contentHash } } }`,
-        { i: { versionId: v2.id, expectedRevision: v2.revision, document: next } },
-        designer,
-      ),
-    ).saveDraft;
-    expect(saved.valid).toBe(true);
+    const v2 = await draftFrom(api, designer, v1.id, next);
+    expect(v2.valid).toBe(true);
     v2Id = v2.id;
-    v2Hash = saved.version.contentHash;
-    ok(
-      await api.gql(`mutation($v: ID!) { submitVersion(versionId: $v) { status } }`, { v: v2.id }, designer),
-    );
+    v2Hash = v2.contentHash;
+    await submitVersion(api, designer, v2.id);
 
     ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 240_000);

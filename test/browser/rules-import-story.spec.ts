@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
-import { openStudioPage, signInAt } from './support';
+import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-rules-import-password';
 
@@ -60,9 +60,7 @@ describe('studio: importing json-rules-engine rules (browser)', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await api?.stop();
+    await closeStory(browser, studio, api);
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 

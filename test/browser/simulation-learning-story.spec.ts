@@ -1,5 +1,10 @@
-import { seededRandom } from '@arbiter/engine';
 import type { Browser, Page } from 'playwright-core';
+import {
+  blindModel,
+  OFFER_LOG_MAPPING,
+  OFFER_LOG_ROWS,
+  offerLogCsv,
+} from '../../apps/api/test/support/offer-log';
 import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
@@ -8,38 +13,7 @@ import { closeStory, openStudioPage, signInAt } from './support';
 const PASSWORD = 'e2e-learning-password';
 const VIEWPORT = { width: 1280, height: 900 };
 const STRATEGY = 'Card or loan (learning)';
-const ROWS = 3000;
-
-/** An offer log: the young accept the card, the old the loan; the logging policy offered either at random. */
-function offerLog(): string {
-  const next = seededRandom(18);
-  const lines = Array.from({ length: ROWS }, (_, t) => {
-    const years = 18 + Math.floor(next() * 62);
-    const offer = next() < 0.5 ? 'card' : 'loan';
-    const p = (offer === 'card') === years < 40 ? 0.4 : 0.05;
-    return `c${t},${years},${t},${offer},${next() < p ? 1 : 0}`;
-  });
-  return `id,years,t,offer,accepted\n${lines.join('\n')}\n`;
-}
-
-const blindModel = (modelId: string) => ({
-  type: 'adaptive',
-  modelId,
-  intercept: { mean: 0, variance: 1 },
-  terms: [
-    {
-      input: 'customer.years',
-      type: 'number',
-      center: 45,
-      spread: 15,
-      weight: { mean: 0, variance: 1 },
-      missing: { mean: 0, variance: 1 },
-    },
-  ],
-  evidence: 0,
-  maturity: 100,
-  exploration: { share: 0.1 },
-});
+const ROWS = OFFER_LOG_ROWS;
 
 /**
  * An analyst simulates a strategy whose score step holds a blind adaptive model per action over an
@@ -86,7 +60,12 @@ describe('studio: a simulation that learns while replaying (browser)', () => {
           id: 'score',
           type: 'score',
           label: 'Adaptive propensity',
-          config: { byAction: { card: blindModel('card'), loan: blindModel('loan') } },
+          config: {
+            byAction: {
+              card: blindModel('card', 'customer.years'),
+              loan: blindModel('loan', 'customer.years'),
+            },
+          },
         },
         {
           id: 'best',
@@ -114,14 +93,10 @@ describe('studio: a simulation that learns while replaying (browser)', () => {
       headers: {
         'content-type': 'text/csv',
         authorization: `Bearer ${await token('analyst')}`,
-        'x-dataset-mapping': JSON.stringify({
-          customerId: 'id',
-          loggedAction: 'offer',
-          outcome: 'accepted',
-          useCustomerSchema: false,
-        }),
+        'x-dataset-mapping': JSON.stringify(OFFER_LOG_MAPPING),
       },
-      body: offerLog(),
+      // The log in time order; the customers' age in `years`, the field declared above.
+      body: offerLogCsv('years'),
     });
     expect(upload.status).toBe(201);
 

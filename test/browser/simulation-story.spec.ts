@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
 import { screenshot } from './screenshots';
 import type { RunningStudio } from './studio-server';
+import { editedDraft, readyDatasets, simulateUntilDone, strategyNamed } from './story-api';
 import { closeStory, openStudioPage, signInAt } from './support';
 
 const PASSWORD = 'e2e-simulation-password';
@@ -11,11 +12,6 @@ const STRATEGY = 'Vehicle coupons (demo)';
 /** A screenshot for the record, copied into the docs (the README shows it). */
 const shot = (page: Page, name: string, clip?: { x: number; y: number; width: number; height: number }) =>
   screenshot(page, name, { docs: true, ...(clip && { clip }) });
-
-interface DocNode {
-  id: string;
-  config: Record<string, unknown>;
-}
 
 /**
  * The analyst's simulation story in a real browser against the built API with the demo seed
@@ -44,46 +40,20 @@ describe('studio: the simulation story (browser)', () => {
     // Small chunks: the run takes long enough to watch its progress.
     api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD, SIMULATION_CHUNK_SIZE: '1000' });
     const designer = await accessToken(api, 'designer@arbiter.local', PASSWORD);
-    const strategy = ok(
-      await api.gql(
-        `{ strategies { edges { node { id name versions { id status contentHash document } } } } }`,
-        {},
-        designer,
-      ),
-    ).strategies.edges.find((e: { node: { name: string } }) => e.node.name === STRATEGY).node;
+    const strategy = await strategyNamed(api, designer, STRATEGY);
     // The demo seed takes version 1 through submit, a real simulation, approval and publishing.
-    const v1 = strategy.versions[strategy.versions.length - 1];
+    const v1 = strategy.versions[strategy.versions.length - 1]!;
     expect(v1.status).toBe('PUBLISHED');
 
-    const v2 = ok(
-      await api.gql(
-        `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
-        { v: v1.id },
-        designer,
-      ),
-    ).cloneVersion;
-    v2Id = v2.id;
-    const doc = v1.document as { nodes: DocNode[] };
     // Version 2: likelier acceptance first, the commission counting less (value^0.25 instead of value^0.5).
-    const nodes = doc.nodes.map((n) =>
+    const v2 = await editedDraft(api, designer, v1, (n) =>
       n.id === 'arbitrate'
         ? { ...n, label: 'Acceptance first', config: { ...n.config, valueWeight: 0.25 } }
         : n,
     );
-    const saved = ok(
-      await api.gql(
-        `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid } }`,
-        { i: { versionId: v2.id, expectedRevision: v2.revision, document: { ...doc, nodes } } },
-        designer,
-      ),
-    ).saveDraft;
-    expect(saved.valid).toBe(true);
-    const datasets = ok(await api.gql(`{ datasets { id name status } }`, {}, designer)).datasets as {
-      id: string;
-      name: string;
-      status: string;
-    }[];
-    datasetId = datasets.find((d) => /coupon/i.test(d.name) && d.status === 'READY')!.id;
+    v2Id = v2.id;
+    expect(v2.valid).toBe(true);
+    datasetId = (await readyDatasets(api, designer)).find((d) => /coupon/i.test(d.name))!.id;
 
     ({ studio, browser, page } = await openStudioPage(
       api.url,
@@ -215,21 +185,7 @@ describe('studio: the simulation story (browser)', () => {
       await api.gql(`{ strategies { edges { node { name publishedVersion { id } } } } }`, {}, analyst),
     ).strategies.edges.find((e: { node: { name: string } }) => /^Retail next best action/.test(e.node.name))
       .node.publishedVersion.id;
-    const run = ok(
-      await api.gql(
-        `mutation($v: ID!, $d: ID!) { runSimulation(versionId: $v, datasetId: $d) { id } }`,
-        { v: retailVersion, d: datasetId },
-        analyst,
-      ),
-    ).runSimulation;
-    let status = 'QUEUED';
-    for (let i = 0; i < 600 && ['QUEUED', 'RUNNING'].includes(status); i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      status = ok(
-        await api.gql(`query($id: ID!) { simulation(id: $id) { status } }`, { id: run.id }, analyst),
-      ).simulation.status;
-    }
-    expect(status).toBe('COMPLETED');
+    const run = await simulateUntilDone(api, analyst, { versionId: retailVersion, datasetId });
     await page.goto(`${studio.url}/#/simulations/${run.id}`);
     await page.getByRole('heading', { name: /Retail next best action/ }).waitFor();
     const note = page.getByLabel('About this dataset');

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { awaitReady, freePort } from '../api/api-process';
 
 const STUDIO = join(__dirname, '..', '..', 'apps', 'studio');
 const VITE = join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
@@ -11,18 +11,6 @@ const VITE = join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js
 export interface RunningStudio {
   url: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function run(args: string[], env: Record<string, string>): ChildProcess {
@@ -127,20 +115,20 @@ export async function startStudio(apiUrl: string): Promise<RunningStudio> {
       await exited;
     }
   };
-  for (let i = 0; ; i++) {
-    if (preview.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
-    const res = await fetch(url).catch(() => undefined); // undefined: not listening yet
-    if (res?.ok) {
+  await awaitReady(preview, {
+    name: 'vite preview',
+    seconds: 20,
+    pollMs: 100,
+    ready: async () => {
+      const res = await fetch(url).catch(() => undefined); // undefined: not listening yet
+      if (!res?.ok) return false;
       // The stories check the studio against the API's Content-Security-Policy (vite.config.mts copies it).
-      if (res.headers.get('content-security-policy')) break;
+      if (res.headers.get('content-security-policy')) return true;
       await stop();
       throw new Error(`vite preview serves the studio without the API's Content-Security-Policy:\n${output}`);
-    }
-    if (i > 200) {
-      await stop();
-      throw new Error(`vite preview did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    },
+    output: () => output,
+    cleanUp: stop,
+  });
   return { url, stop };
 }

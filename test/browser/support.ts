@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_ROLES, ok, roleTokens, startApi, type RunningApi } from '../api/api-process';
+import { DEMO_ROLES, roleTokens, startApi, type RunningApi } from '../api/api-process';
 import { launchChromium } from './chromium';
+import { editedDraft, strategyNamed } from './story-api';
 import { startStudio, type RunningStudio } from './studio-server';
 
 /** The steps every story shares: the studio and a browser page on it, signing in, the teardown. */
@@ -63,11 +64,6 @@ export async function closeStory(browser?: Browser, studio?: RunningStudio, api?
   await api?.stop();
 }
 
-interface DocNode {
-  type: string;
-  config: Record<string, unknown>;
-}
-
 /**
  * A new draft of the strategy named `strategyName`: a clone of its published version whose score
  * step reads version 1 of the registry model `modelId`, under the step label `label`.
@@ -83,38 +79,17 @@ export async function draftScoredByModel(
   valid: boolean;
   problems: { message: string }[];
 }> {
-  const strategy = ok(
-    await api.gql(
-      `{ strategies { edges { node { id name versions { id status document } } } } }`,
-      {},
-      designerToken,
-    ),
-  ).strategies.edges.find((e: { node: { name: string } }) => e.node.name === strategyName).node;
-  const published = strategy.versions.find((v: { status: string }) => v.status === 'PUBLISHED');
-  const clone = ok(
-    await api.gql(
-      `mutation($v: ID!) { cloneVersion(versionId: $v) { id revision } }`,
-      { v: published.id },
-      designerToken,
-    ),
-  ).cloneVersion;
-  const doc = published.document as { nodes: DocNode[] };
-  const nodes = doc.nodes.map((n) =>
+  const strategy = await strategyNamed(api, designerToken, strategyName);
+  const published = strategy.versions.find((v) => v.status === 'PUBLISHED')!;
+  const saved = await editedDraft(api, designerToken, published, (n) =>
     n.type === 'score'
       ? { ...n, label, config: { field: 'propensity', model: { type: 'registry', modelId, version: 1 } } }
       : n,
   );
-  const saved = ok(
-    await api.gql(
-      `mutation($i: SaveDraftInput!) { saveDraft(input: $i) { valid problems { message } } }`,
-      { i: { versionId: clone.id, expectedRevision: clone.revision, document: { ...doc, nodes } } },
-      designerToken,
-    ),
-  ).saveDraft;
   return {
     strategyId: strategy.id,
     publishedVersionId: published.id,
-    versionId: clone.id,
+    versionId: saved.id,
     valid: saved.valid,
     problems: saved.problems,
   };

@@ -22,14 +22,8 @@ import type IORedis from 'ioredis';
 import { Client } from 'pg';
 import { compileStrategy, contentHash, type DecisionInput } from '@arbiter/engine';
 import { exampleEnvironment, telcoRetention } from '@arbiter/engine/examples';
+import { ADMIN_URL, printTable, saveResults } from './bench-results';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { saveResults, printTable } = require('../../../tools/bench-results') as {
-  saveResults(bench: string, figures: Record<string, unknown>): void;
-  printTable(rows: Record<string, unknown>[]): void;
-};
-
-const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 /** BENCH_API_MAIN: another build of the API to measure (e.g. the one before a change, for a side-by-side run). */
 const DIST_MAIN = process.env['BENCH_API_MAIN'] ?? join(__dirname, '..', 'dist', 'main.js');
@@ -59,10 +53,8 @@ export async function main(): Promise<void> {
     throw new Error(
       'apps/api/dist/main.js is missing: run the bench with `npm run bench -- api`, which builds it.',
     );
-  const dbName = `arbiter_bench_${randomBytes(5).toString('hex')}`;
+  const { dbName, dbUrl } = await benchDatabase();
   const prefix = dbName;
-  const dbUrl = withDatabase(ADMIN_URL, dbName);
-  await admin(`CREATE DATABASE ${dbName}`);
   let api: ChildProcess | undefined;
   try {
     const port = await freePort();
@@ -221,10 +213,7 @@ export async function main(): Promise<void> {
       engineDecisionsPerSec: Math.round(engineRate),
     });
   } finally {
-    if (api) {
-      api.kill('SIGKILL');
-      await new Promise((resolve) => api!.once('exit', resolve));
-    }
+    await killProcess(api);
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await cleanRedis(prefix);
   }
@@ -578,6 +567,13 @@ export function spawnApi(args: string[], env: NodeJS.ProcessEnv, port: number): 
   });
 }
 
+/** Kills a process the bench started (the API, a worker; when there is one) and waits for its end. */
+export async function killProcess(child: ChildProcess | undefined): Promise<void> {
+  if (!child) return;
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
 export async function waitFor(url: string, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -600,6 +596,13 @@ export function freePort(): Promise<number> {
     });
     srv.on('error', reject);
   });
+}
+
+/** A fresh database `arbiter_bench_<random>` to run a bench on: its name and URL. */
+export async function benchDatabase(): Promise<{ dbName: string; dbUrl: string }> {
+  const dbName = `arbiter_bench_${randomBytes(5).toString('hex')}`;
+  await admin(`CREATE DATABASE ${dbName}`);
+  return { dbName, dbUrl: withDatabase(ADMIN_URL, dbName) };
 }
 
 export function withDatabase(url: string, name: string): string {

@@ -12,24 +12,19 @@ import { join } from 'node:path';
 import { hashPassword } from '../src/auth/passwords';
 import {
   admin,
+  benchDatabase,
   benchEnv,
   cleanRedis,
   freePort,
+  killProcess,
   paced,
   query,
   seed,
   spawnApi,
   waitFor,
-  withDatabase,
 } from './decisions';
+import { printTable, saveResults } from './bench-results';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { saveResults, printTable } = require('../../../tools/bench-results') as {
-  saveResults(bench: string, figures: Record<string, unknown>): void;
-  printTable(rows: Record<string, unknown>[]): void;
-};
-
-const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DIST = join(__dirname, '..', 'dist');
 const RATE = Number(process.env['LEARNER_BENCH_RATE'] ?? 300);
 const SECONDS = Number(process.env['LEARNER_BENCH_SECONDS'] ?? 15);
@@ -39,9 +34,7 @@ const OUTCOME_RATE = 100;
 export async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'main.js')))
     throw new Error('apps/api/dist is missing: run `npm run bench -- learner`, which builds it.');
-  const dbName = `arbiter_bench_${randomBytes(5).toString('hex')}`;
-  const dbUrl = withDatabase(ADMIN_URL, dbName);
-  await admin(`CREATE DATABASE ${dbName}`);
+  const { dbName, dbUrl } = await benchDatabase();
   const env = benchEnv(dbUrl, dbName);
   let api: ChildProcess | undefined;
   let learner: ChildProcess | undefined;
@@ -121,11 +114,7 @@ export async function main(): Promise<void> {
       apiErrors: a.errors + b.errors + c.errors,
     });
   } finally {
-    for (const child of [learner, api]) {
-      if (!child) continue;
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
+    for (const child of [learner, api]) await killProcess(child);
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await cleanRedis(dbName);
   }

@@ -19,23 +19,18 @@ import { telcoRetention } from '@arbiter/engine/examples';
 import { hashPassword } from '../src/auth/passwords';
 import {
   admin,
+  benchDatabase,
   benchEnv,
   cleanRedis,
   freePort,
+  killProcess,
   query,
   seed,
   spawnApi,
   waitFor,
-  withDatabase,
 } from './decisions';
+import { printTable, saveResults } from './bench-results';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { saveResults, printTable } = require('../../../tools/bench-results') as {
-  saveResults(bench: string, figures: Record<string, unknown>): void;
-  printTable(rows: Record<string, unknown>[]): void;
-};
-
-const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DIST_MAIN = join(__dirname, '..', 'dist', 'main.js');
 const PROFILES = Number(process.env['BENCH_PROFILES'] ?? 100_000);
 const IMPORT_ROWS = Number(process.env['BENCH_PROFILE_IMPORT_ROWS'] ?? 100_000);
@@ -61,9 +56,7 @@ export async function main(): Promise<void> {
     throw new Error(
       'apps/api/dist/main.js is missing: run the bench with `npm run bench -- profiles`, which builds it.',
     );
-  const dbName = `arbiter_bench_${randomBytes(5).toString('hex')}`;
-  const dbUrl = withDatabase(ADMIN_URL, dbName);
-  await admin(`CREATE DATABASE ${dbName}`);
+  const { dbName, dbUrl } = await benchDatabase();
   let api: ChildProcess | undefined;
   try {
     const port = await freePort();
@@ -125,10 +118,7 @@ export async function main(): Promise<void> {
       decisionErrors: withProfile!.errors + withoutProfile!.errors,
     });
   } finally {
-    if (api) {
-      api.kill('SIGKILL');
-      await new Promise((resolve) => api!.once('exit', resolve));
-    }
+    await killProcess(api);
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await cleanRedis(dbName);
   }

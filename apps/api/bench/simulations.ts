@@ -20,18 +20,12 @@ import {
 } from '@arbiter/engine/examples';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { saveResults, printTable } = require('../../../tools/bench-results.js') as {
-  saveResults(bench: string, figures: Record<string, number>): void;
-  printTable(rows: Record<string, string | number>[]): void;
-};
+import { ADMIN_URL, printTable, saveResults } from './bench-results';
 
 const ROWS = Number(process.env['SIMULATION_BENCH_ROWS'] ?? 1_000_000);
 /** While iterating: SIMULATION_BENCH_WORKERS=1 skips the 2-worker run (its figures are then 0). */
 const WORKER_RUNS = (process.env['SIMULATION_BENCH_WORKERS'] ?? '1,2').split(',').map(Number);
 const API_DIR = join(__dirname, '..');
-const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const MAPPING = { loggedAction: ['coupon', 'expiration'], outcome: 'Y' };
 const SAMPLE = join(

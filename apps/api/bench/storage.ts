@@ -26,6 +26,7 @@ import type * as InteractionsRepositoryModule from '../src/interactions/interact
 import type * as MetricsModule from '../src/metrics/metrics.service';
 import { startRedisServer } from '../test/support/redis-server';
 import { admin, withDatabase } from './decisions';
+import { ADMIN_URL, printTable, saveResults } from './bench-results';
 
 // The API's classes with decorators come from its build (`npm run bench` builds it first).
 const DIST = join(__dirname, '..', 'dist');
@@ -44,13 +45,6 @@ const { InteractionsRepository } = built<typeof InteractionsRepositoryModule>(
 );
 const { MetricsService } = built<typeof MetricsModule>('metrics/metrics.service');
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { saveResults, printTable } = require('../../../tools/bench-results') as {
-  saveResults(bench: string, figures: Record<string, unknown>): void;
-  printTable(rows: Record<string, unknown>[]): void;
-};
-
-const ADMIN_URL = process.env['BENCH_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DECISIONS = Number(process.env['BENCH_STORAGE_DECISIONS'] ?? 50_000);
 const HISTORY_CUSTOMERS = Number(process.env['BENCH_HISTORY_CUSTOMERS'] ?? 100_000);
 const HISTORY_ITEMS = Number(process.env['BENCH_HISTORY_ITEMS'] ?? 10);

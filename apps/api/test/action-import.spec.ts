@@ -1,14 +1,14 @@
 import { auditCount, createStrategy, mutate, VALID_DOC } from './support/fixtures';
-import { Scenario } from './support/scenario';
-import { errorCode, ok, startTestApp, type TestApp } from './support/test-app';
+import { useScenario } from './support/scenario';
+import { errorCode, ok, useTestApp } from './support/test-app';
 
 /**
  * Importing a catalog from CSV (issue 22): thousands of actions in one request and one transaction,
  * each strategy version looked at once for all of them; all or nothing, with every refused row named.
  */
 describe('action import', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const t = useTestApp();
+  const s = useScenario(t);
   const IMPORT = `mutation($i: ImportActionsInput!) {
     importActions(input: $i) { created updated impacts { versionId status effect message } }
   }`;
@@ -16,12 +16,6 @@ describe('action import', () => {
     ...VALID_DOC,
     nodes: [{ id: 'candidates', type: 'actions', config: { groups: ['cards'] } }, VALID_DOC.nodes[1]],
   };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-  });
-  afterAll(() => t?.close());
 
   it('creates 2,000 actions and updates one in a single import; drafts take them, submitted versions keep their copy', async () => {
     ok(

@@ -11,8 +11,7 @@ import {
   scoringDocument,
   status,
 } from './support/adaptive';
-import { ok } from './support/test-app';
-import { startTestApp, type TestApp } from './support/test-app';
+import { ok, useTestApp } from './support/test-app';
 
 // Loaded CI machines: outcomes are learned within a poll or two, but requests themselves may crawl.
 jest.setTimeout(180_000);
@@ -22,14 +21,12 @@ jest.setTimeout(180_000);
  * only a decisionId; the in-process learner (quick start: no Redis) learns them exactly once.
  */
 describe('adaptive models learn from outcomes', () => {
-  let t: TestApp;
+  const t = useTestApp(FAST_LEARNER);
   let setup: AdaptiveSetup;
 
   beforeAll(async () => {
-    t = await startTestApp(FAST_LEARNER);
     setup = await adaptiveSetup(t, 'Card acceptance (adaptive)');
   }, 120_000);
-  afterAll(() => t?.close());
 
   it('learns each outcome once: evidence rises and the next decision’s propensity moves the learned way', async () => {
     const young = { id: 'probe-young', age: 22 };

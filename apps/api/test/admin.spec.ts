@@ -1,22 +1,8 @@
-import {
-  errorCode,
-  ok,
-  Role,
-  startTestApp,
-  TEST_PASSWORD,
-  type TestApp,
-  type TestUser,
-} from './support/test-app';
+import { errorCode, ok, Role, TEST_PASSWORD, useTestApp, useUser } from './support/test-app';
 
 describe('users and roles (admin)', () => {
-  let t: TestApp;
-  let admin: TestUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.user([Role.admin]);
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
+  const admin = useUser(t, [Role.admin]);
 
   it('creates users, changes their roles at once (no new sign-in needed), and audits it without the password', async () => {
     const created = ok(

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { DecisionLogWriter } from '../src/decision-log/decision-log.writer';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
-import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp } from './support/test-app';
-import { contactPolicyDoc } from './support/fixtures';
+import { useScenario } from './support/scenario';
+import { ok, Role, useTestApp } from './support/test-app';
+import { contactPolicyDoc, createActions } from './support/fixtures';
 
 /** Every action, minus those the customer declined in the last 30 days, best value first. */
 const POLICY_DOC = contactPolicyDoc({ cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] });
@@ -12,8 +12,8 @@ type Interaction = { actionId: string; outcome: string };
 const kinds = (items: Interaction[]) => items.map((i) => `${i.outcome}:${i.actionId}`).sort();
 
 describe('API keys limited to some strategies (history, outcomes) and idempotency per key', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const t = useTestApp();
+  const s = useScenario(t);
   let mine: Published;
   let theirs: Published;
   let scoped: string;
@@ -21,18 +21,12 @@ describe('API keys limited to some strategies (history, outcomes) and idempotenc
   let otherFull: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
     const admin = await t.user([Role.admin]);
-    for (const [i, id] of ['gold', 'silver', 'bronze'].entries()) {
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: id, value: 30 - i * 10 } },
-          s.designer.token,
-        ),
-      );
-    }
+    await createActions(
+      t,
+      s.designer.token,
+      ['gold', 'silver', 'bronze'].map((id, i) => ({ id, name: id, value: 30 - i * 10 })),
+    );
     mine = await publishStrategy(t, s, { ...POLICY_DOC, description: 'mine' }, 'Mine');
     theirs = await publishStrategy(t, s, { ...POLICY_DOC, description: 'theirs' }, 'Theirs');
     scoped = (await createApiKey(t, admin.token, { name: 'scoped to mine', strategyIds: [mine.strategyId] }))
@@ -40,7 +34,6 @@ describe('API keys limited to some strategies (history, outcomes) and idempotenc
     full = (await createApiKey(t, admin.token, { name: 'all strategies' })).secret;
     otherFull = (await createApiKey(t, admin.token, { name: 'another system' })).secret;
   });
-  afterAll(() => t?.close());
 
   const decide = (key: string, strategy: Published, customerId: string) =>
     rest(t, key)

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { createActions } from './support/fixtures';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -108,14 +109,11 @@ describe('audit chain: keyed, extended only at its head, head exported', () => {
     t = await startTestApp({ AUDIT_HMAC_SECRET: 'a3c1e07f5b9d2846c1f0e3a7b5d9c2e4f6a8b0c1d3e5f7a9' });
     admin = await t.user([Role.admin]);
     designer = await t.user([Role.designer]);
-    for (const id of ['keyed-a', 'keyed-b', 'keyed-c'])
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: id, value: 1 } },
-          designer.token,
-        ),
-      );
+    await createActions(
+      t,
+      designer.token,
+      ['keyed-a', 'keyed-b', 'keyed-c'].map((id) => ({ id, name: id, value: 1 })),
+    );
   });
   afterAll(async () => {
     jest.restoreAllMocks();
@@ -178,14 +176,11 @@ describe('audit chain: keyed, extended only at its head, head exported', () => {
       reason: expect.stringMatching(/cut off/),
     });
     // New entries refill the seq numbers, but not with the exported hash.
-    for (const id of ['refill-a', 'refill-b'])
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: id, value: 1 } },
-          designer.token,
-        ),
-      );
+    await createActions(
+      t,
+      designer.token,
+      ['refill-a', 'refill-b'].map((id) => ({ id, name: id, value: 1 })),
+    );
     expect(await verify(h)).toMatchObject({
       valid: false,
       firstBrokenSeq: h.seq,

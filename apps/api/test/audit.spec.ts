@@ -1,23 +1,15 @@
 import { entryHash } from '../src/audit/record-hash';
 import type { AppConfig } from '../src/config/app-config';
 import { APP_CONFIG } from '../src/config/config.module';
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
 const VERIFY = `{ verifyAuditChain { valid checkedEntries firstBrokenSeq reason headHash } }`;
 
 describe('audit log', () => {
-  let t: TestApp;
-  let admin: TestUser;
-  let designer: TestUser;
-  let reviewer: TestUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.user([Role.admin]);
-    designer = await t.user([Role.designer]);
-    reviewer = await t.user([Role.reviewer]);
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
+  const admin = useUser(t, [Role.admin]);
+  const designer = useUser(t, [Role.designer]);
+  const reviewer = useUser(t, [Role.reviewer]);
 
   const createAction = (id: string) =>
     t.gql(

@@ -2,8 +2,8 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import request from 'supertest';
 import { INVALID_DOC } from './support/fixtures';
 import { MUTATIONS, type Call } from './support/operations';
-import { Scenario } from './support/scenario';
-import { errorCode, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { useScenario } from './support/scenario';
+import { errorCode, Role, useTestApp, useUser } from './support/test-app';
 
 type Breaker = (call: Call) => Call;
 /** Replaces variables of a correct call (`input.x` reaches into the `input` variable). */
@@ -197,16 +197,9 @@ const BAD_INPUTS: Record<string, [Breaker, string[]][]> = {
 
 /** Every mutation with bad input: VALIDATION_FAILED naming each bad field, and nothing written anywhere. */
 describe('bad input on every mutation', () => {
-  let t: TestApp;
-  let s: Scenario;
-  let everyone: TestUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-    everyone = await t.user(Object.values(Role), 'all-roles');
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
+  const s = useScenario(t);
+  const everyone = useUser(t, Object.values(Role), 'all-roles');
 
   const snapshot = async () =>
     (

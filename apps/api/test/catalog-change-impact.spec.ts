@@ -8,16 +8,16 @@ import {
   ADULTS_DOC,
   defineCustomerFields,
 } from './support/fixtures';
-import { Scenario } from './support/scenario';
-import { errorCode, ok, startTestApp, type TestApp } from './support/test-app';
+import { useScenario } from './support/scenario';
+import { errorCode, ok, useTestApp } from './support/test-app';
 
 /**
  * Editing the catalog or the schema shows first which strategy versions read the change and what
  * would break (issue 16, item 1); a change that would break a published version is refused, listed.
  */
 describe('catalog and schema change impact', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const t = useTestApp();
+  const s = useScenario(t);
 
   const IMPACT = `refused refusal impacts { strategyName versionId versionNumber status effect message }`;
   const schemaImpact = (field: Record<string, unknown>, remove = false, token = s.designer.token) =>
@@ -32,12 +32,6 @@ describe('catalog and schema change impact', () => {
       { a: action, r: remove },
       s.designer.token,
     );
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-  });
-  afterAll(() => t?.close());
 
   it('previews a schema change that would break a published version, then refuses it with the same list', async () => {
     await defineCustomerFields(t, s.designer.token, [{ name: 'age', type: 'number' }]);

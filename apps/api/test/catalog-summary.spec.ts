@@ -1,17 +1,11 @@
-import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { ok, Role, useTestApp, useUser } from './support/test-app';
+import { createActions } from './support/fixtures';
 
 /** What the Actions screen reads to page through a large catalog: sizes, filter choices, last change. */
 describe('action catalog summary and server-side filtering', () => {
-  let t: TestApp;
-  let designer: TestUser;
-  let analyst: TestUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    designer = await t.user([Role.designer]);
-    analyst = await t.user([Role.analyst]);
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
+  const designer = useUser(t, [Role.designer]);
+  const analyst = useUser(t, [Role.analyst]);
 
   const summary = async (filter: Record<string, string> = {}) =>
     ok(
@@ -24,19 +18,16 @@ describe('action catalog summary and server-side filtering', () => {
 
   it('counts the whole catalog and the filter, lists groups and channels, and says when it changed', async () => {
     expect(await summary()).toEqual({ total: 0, matching: 0, groups: [], channels: [], changedAt: null });
-    for (const [id, group, channel] of [
-      ['gold-card', 'cards', 'web'],
-      ['silver-card', 'cards', 'email'],
-      ['travel-insurance', 'insurance', 'web'],
-      ['plain', null, null],
-    ])
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: `${id} offer`, group, channel } },
-          designer.token,
-        ),
-      );
+    await createActions(
+      t,
+      designer.token,
+      [
+        ['gold-card', 'cards', 'web'],
+        ['silver-card', 'cards', 'email'],
+        ['travel-insurance', 'insurance', 'web'],
+        ['plain', null, null],
+      ].map(([id, group, channel]) => ({ id, name: `${id} offer`, group, channel })),
+    );
     const all = await summary();
     expect(all).toMatchObject({
       total: 4,

@@ -1,16 +1,9 @@
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
 describe('action catalog and customer schema', () => {
-  let t: TestApp;
-  let designer: TestUser;
-  let analyst: TestUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    designer = await t.user([Role.designer]);
-    analyst = await t.user([Role.analyst]);
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
+  const designer = useUser(t, [Role.designer]);
+  const analyst = useUser(t, [Role.analyst]);
 
   const create = (input: Record<string, unknown>) =>
     t.gql(

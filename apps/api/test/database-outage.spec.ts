@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { DecisionLogWriter } from '../src/decision-log/decision-log.writer';
 import { createApiKey, publishStrategy, rest, within } from './support/decision-api';
-import { VALID_DOC } from './support/fixtures';
+import { VALID_DOC, createActions } from './support/fixtures';
 import { Scenario } from './support/scenario';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
-import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { Role, startTestApp, type TestApp } from './support/test-app';
 
 /**
  * The database cut off through a TCP proxy (issue 15, item 6): callers get retryable answers (REST
@@ -25,13 +25,7 @@ describe('database outage', () => {
       { connectThrough: (url) => url.replace(/@[^/]+\//, `@127.0.0.1:${proxy.port}/`) },
     );
     s = await new Scenario(t).init();
-    ok(
-      await t.gql(
-        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-        { i: { id: 'offer-a', name: 'Offer A' } },
-        s.designer.token,
-      ),
-    );
+    await createActions(t, s.designer.token, [{ id: 'offer-a', name: 'Offer A' }]);
     strategyId = (await publishStrategy(t, s, VALID_DOC)).strategyId;
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
   });

@@ -9,20 +9,13 @@ import {
   SampleDatasetsService,
 } from '../src/datasets/sample-datasets.service';
 import { customersCsv, CUSTOMERS_MAPPING, uploadDataset } from './support/datasets';
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 import { defineCustomerFields } from './support/fixtures';
 
 describe('datasets', () => {
-  let t: TestApp;
-  let analyst: TestUser;
-  let designer: TestUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    analyst = await t.user([Role.analyst]);
-    designer = await t.user([Role.designer]);
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
+  const analyst = useUser(t, [Role.analyst]);
+  const designer = useUser(t, [Role.designer]);
 
   it('streams a CSV in, keeps the good rows and reports every bad one with line, column and reason', async () => {
     const csv = [

@@ -1,18 +1,12 @@
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
 /**
  * A DateTime PostgreSQL cannot store (before year 1, after 9999) or that is no date at all is
  * refused at the edge with VALIDATION_FAILED naming the field, never INTERNAL from the database
  * (found by the bad-input fuzz suite, test/api/fuzz).
  */
-let t: TestApp;
-let admin: TestUser;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  admin = await t.user([Role.admin, Role.designer]);
-});
-afterAll(() => t?.close());
+const t = useTestApp();
+const admin = useUser(t, [Role.admin, Role.designer]);
 
 const createAction = (input: Record<string, unknown>) =>
   t.gql(

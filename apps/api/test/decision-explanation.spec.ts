@@ -1,6 +1,6 @@
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { ok, Role, useTestApp } from './support/test-app';
 import { defineCustomerFields, createActions } from './support/fixtures';
 
 /** Cards only (a shared catalog also holds another team's loans): adults of the gold segment, gold card from 25. */
@@ -43,12 +43,11 @@ const LOANS_DOC = {
 };
 
 describe('decision explanations (POST /api/v1/decisions with explain: true)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let cards: Published;
   let key: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     const s = await new Scenario(t).init();
     const admin = await t.user([Role.admin]);
     const actions = [
@@ -66,7 +65,6 @@ describe('decision explanations (POST /api/v1/decisions with explain: true)', ()
     cards = await publishStrategy(t, s, CARDS_DOC, 'Cards');
     key = (await createApiKey(t, admin.token)).secret;
   });
-  afterAll(() => t?.close());
 
   const explain = async (customer: Record<string, unknown>): Promise<string[]> => {
     const res = await rest(t, key)
@@ -84,14 +82,11 @@ describe('decision explanations (POST /api/v1/decisions with explain: true)', ()
   it('over a large catalog, lists the first drops, counts the rest by reason and tells the story of an action asked about', async () => {
     const s = await new Scenario(t).init();
     const many = Array.from({ length: 120 }, (_, i) => `bulk-${i}`);
-    for (const id of many)
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: `Bulk ${id}`, group: 'bulk' } },
-          s.designer.token,
-        ),
-      );
+    await createActions(
+      t,
+      s.designer.token,
+      many.map((id) => ({ id, name: `Bulk ${id}`, group: 'bulk' })),
+    );
     const byAction = Object.fromEntries(
       many.map((id, i) => [
         id,

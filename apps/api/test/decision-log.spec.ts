@@ -1,20 +1,18 @@
 import { DecisionLogWriter, type DecisionRecord } from '../src/decision-log/decision-log.writer';
 import { MetricsService } from '../src/metrics/metrics.service';
 import { createApiKey, publishStrategy, rest } from './support/decision-api';
-import { VALID_DOC, decisionRecord } from './support/fixtures';
+import { VALID_DOC, decisionRecord, createActions } from './support/fixtures';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { Role, useTestApp } from './support/test-app';
 
 /** Rows PostgreSQL refuses (issue 15, item 1) never stop the decision log: each is set aside, every other row is written. */
 describe('decision log with values PostgreSQL cannot store', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let writer: DecisionLogWriter;
 
   beforeAll(async () => {
-    t = await startTestApp();
     writer = t.app.get(DecisionLogWriter);
   });
-  afterAll(() => t?.close());
 
   const record = (overrides: Partial<DecisionRecord> = {}): DecisionRecord =>
     decisionRecord({
@@ -102,13 +100,7 @@ describe('decision log with values PostgreSQL cannot store', () => {
 
   it('refuses a decision request whose context.now PostgreSQL cannot store, before deciding', async () => {
     const s = await new Scenario(t).init();
-    ok(
-      await t.gql(
-        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-        { i: { id: 'offer-a', name: 'Offer A' } },
-        s.designer.token,
-      ),
-    );
+    await createActions(t, s.designer.token, [{ id: 'offer-a', name: 'Offer A' }]);
     const strategy = await publishStrategy(t, s, VALID_DOC);
     const key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
     const before = await count(`SELECT count(*) AS n FROM decision_log`);

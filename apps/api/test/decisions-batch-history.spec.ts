@@ -3,8 +3,8 @@ import Redis from 'ioredis';
 import { DecisionLogWriter } from '../src/decision-log/decision-log.writer';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp } from './support/test-app';
-import { contactPolicyDoc } from './support/fixtures';
+import { Role, startTestApp, type TestApp } from './support/test-app';
+import { contactPolicyDoc, createActions } from './support/fixtures';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -33,14 +33,11 @@ describe.each([
   beforeAll(async () => {
     t = await startTestApp(withRedis ? { REDIS_URL, REDIS_PREFIX: prefix } : {});
     const s = await new Scenario(t).init();
-    for (const [i, id] of ['gold', 'silver', 'bronze'].entries())
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: id, value: 30 - i * 10 } },
-          s.designer.token,
-        ),
-      );
+    await createActions(
+      t,
+      s.designer.token,
+      ['gold', 'silver', 'bronze'].map((id, i) => ({ id, name: id, value: 30 - i * 10 })),
+    );
     strategy = await publishStrategy(t, s, ONCE_A_WEEK, 'Once a week');
     cooldown = await publishStrategy(t, s, NOT_AFTER_DECLINE, 'Not after a decline');
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;

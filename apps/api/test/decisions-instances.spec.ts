@@ -10,7 +10,7 @@ import {
   within,
   type Published,
 } from './support/decision-api';
-import { VALID_DOC, VALID_DOC_TOP1 } from './support/fixtures';
+import { VALID_DOC, VALID_DOC_TOP1, createActions } from './support/fixtures';
 import { Scenario } from './support/scenario';
 import { ok, Role, startTestApp, type TestApp, secondInstance } from './support/test-app';
 
@@ -35,14 +35,11 @@ describe.each([
     a = await startTestApp(env);
     b = await secondInstance(a, env);
     s = await new Scenario(a).init();
-    for (const id of ['offer-a', 'offer-b'])
-      ok(
-        await a.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: id } },
-          s.designer.token,
-        ),
-      );
+    await createActions(
+      a,
+      s.designer.token,
+      ['offer-a', 'offer-b'].map((id) => ({ id, name: id })),
+    );
     key = (await createApiKey(a, (await a.user([Role.admin])).token)).secret;
   });
   afterAll(async () => {
@@ -115,13 +112,7 @@ describe('an outcome sent to another instance right after the decision', () => {
     a = await startTestApp();
     b = await secondInstance(a);
     const s = await new Scenario(a).init();
-    ok(
-      await a.gql(
-        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-        { i: { id: 'offer-a', name: 'offer-a' } },
-        s.designer.token,
-      ),
-    );
+    await createActions(a, s.designer.token, [{ id: 'offer-a', name: 'offer-a' }]);
     strategyId = (await publishStrategy(a, s, VALID_DOC)).strategyId;
     key = (await createApiKey(a, (await a.user([Role.admin])).token)).secret;
   });

@@ -2,63 +2,38 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
 import { DecisionLogWriter } from '../src/decision-log/decision-log.writer';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
-import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
-import { defineCustomerFields } from './support/fixtures';
+import { useScenario } from './support/scenario';
+import { ok, Role, useTestApp, useUser } from './support/test-app';
+import { defineCustomerFields, atLeast, pipelineDoc, createActions } from './support/fixtures';
 
 /** A filter on a declared field, a 30-day cooldown after "declined", the best two. */
-const POLICY_DOC = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'all', type: 'actions', config: {} },
-    {
-      id: 'adults',
-      type: 'filter',
-      config: {
-        condition: {
-          all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
-        },
-      },
-    },
-    {
-      id: 'policy',
-      type: 'contactPolicy',
-      config: { cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] },
-    },
-    { id: 'arbitrate', type: 'arbitrate', config: { propensityWeight: 0, valueWeight: 1 } },
-    { id: 'top', type: 'rank', config: { limit: 2 } },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'all', target: 'adults' },
-    { source: 'adults', target: 'policy' },
-    { source: 'policy', target: 'arbitrate' },
-    { source: 'arbitrate', target: 'top' },
-    { source: 'top', target: 'output' },
-  ],
-};
+const POLICY_DOC = pipelineDoc(
+  { id: 'all', type: 'actions' },
+  { id: 'adults', type: 'filter', config: { condition: atLeast('age', 18) } },
+  {
+    id: 'policy',
+    type: 'contactPolicy',
+    config: { cooldowns: [{ scope: 'action', after: ['declined'], days: 30 }] },
+  },
+  { id: 'arbitrate', type: 'arbitrate', config: { propensityWeight: 0, valueWeight: 1 } },
+  { id: 'top', type: 'rank', config: { limit: 2 } },
+  { id: 'output', type: 'output' },
+);
 
 describe('decision API (REST, one instance, no Redis)', () => {
-  let t: TestApp;
-  let s: Scenario;
-  let admin: TestUser;
+  const t = useTestApp();
+  const s = useScenario(t);
+  const admin = useUser(t, [Role.admin]);
   let strategy: Published;
   let key: string;
   const actions = ['gold-card', 'silver-card', 'bronze-card'];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-    admin = await t.user([Role.admin]);
-    for (const [i, id] of actions.entries()) {
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: id, value: 30 - i * 10, group: 'cards' } },
-          s.designer.token,
-        ),
-      );
-    }
+    await createActions(
+      t,
+      s.designer.token,
+      actions.map((id, i) => ({ id, name: id, value: 30 - i * 10, group: 'cards' })),
+    );
     await defineCustomerFields(t, s.designer.token, [
       { name: 'age', type: 'number' },
       { name: 'segment', type: 'string', allowedValues: ['gold', 'silver'] },
@@ -66,7 +41,6 @@ describe('decision API (REST, one instance, no Redis)', () => {
     strategy = await publishStrategy(t, s, POLICY_DOC, 'Cards');
     key = (await createApiKey(t, admin.token)).secret;
   });
-  afterAll(() => t?.close());
 
   const decide = (body: Record<string, unknown>, k: string | undefined = key) =>
     rest(t, k).post('/api/v1/decisions', { strategy: strategy.strategyId, ...body });

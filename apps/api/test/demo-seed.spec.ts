@@ -2,14 +2,10 @@ import { DemoSeedService } from '../src/database/demo/demo-seed.service';
 import { DEMO_ACTIONS, DEMO_STRATEGIES, DEMO_USERS } from '../src/database/demo/demo-data';
 import { DEMO_FAIRNESS_JUSTIFICATION } from '../src/database/demo/publish-demo-strategy';
 import { COUPON_SAMPLE, RETAIL_SAMPLE } from '../src/datasets/sample-datasets.service';
-import { ok, startTestApp, type TestApp } from './support/test-app';
+import { ok, useTestApp } from './support/test-app';
 
 describe('demo seed', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ DEMO_PASSWORD: 'demo-password-for-tests' });
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp({ DEMO_PASSWORD: 'demo-password-for-tests' });
 
   it('creates one user per role, a catalog, a schema and two valid strategies; running twice adds nothing', async () => {
     const seed = t.app.get(DemoSeedService);

@@ -7,37 +7,29 @@ import {
   VALID_DOC_TOP1,
   versionRow,
   defineCustomerFields,
+  createActions,
 } from './support/fixtures';
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
 describe('drafts, decisions, comments and diff', () => {
-  let t: TestApp;
-  let designer: TestUser;
-  let other: TestUser;
-  let analyst: TestUser;
+  const t = useTestApp();
+  const designer = useUser(t, [Role.designer]);
+  const other = useUser(t, [Role.designer]);
+  const analyst = useUser(t, [Role.analyst]);
   let n = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    designer = await t.user([Role.designer]);
-    other = await t.user([Role.designer]);
-    analyst = await t.user([Role.analyst]);
     await defineCustomerFields(t, designer.token, [{ name: 'age', type: 'number' }]);
-    for (const [id, value] of [
-      ['card', 100],
-      ['loan', 300],
-      ['insurance', 50],
-    ] as const) {
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: id, group: 'retail', value } },
-          designer.token,
-        ),
-      );
-    }
+    await createActions(
+      t,
+      designer.token,
+      [
+        ['card', 100],
+        ['loan', 300],
+        ['insurance', 50],
+      ].map(([id, value]) => ({ id, name: id, group: 'retail', value })),
+    );
   });
-  afterAll(() => t?.close());
 
   it('creates a strategy with a starter draft when no document is given', async () => {
     const res = ok(

@@ -8,7 +8,7 @@ import { createApiKey, publishStrategy, rest } from './support/decision-api';
 import { uploadDataset } from './support/datasets';
 import { VALID_DOC } from './support/fixtures';
 import { MUTATIONS, QUERIES, type Call } from './support/operations';
-import { Scenario } from './support/scenario';
+import { Scenario, useScenario } from './support/scenario';
 import {
   errorCode,
   ok,
@@ -17,6 +17,8 @@ import {
   type GqlResponse,
   type TestApp,
   type TestUser,
+  useTestApp,
+  useUser,
 } from './support/test-app';
 
 /** Strings PostgreSQL cannot store: NUL, and each half of a surrogate pair alone. */
@@ -81,9 +83,9 @@ const expectValidationFailed = (res: GqlResponse, field?: string) => {
 };
 
 describe('bad input at the edge', () => {
-  let t: TestApp;
-  let s: Scenario;
-  let everyone: TestUser;
+  const t = useTestApp();
+  const s = useScenario(t);
+  const everyone = useUser(t, Object.values(Role), 'edge-all-roles');
   let apiKey: string;
   let strategyId: string;
 
@@ -97,13 +99,9 @@ describe('bad input at the edge', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-    everyone = await t.user(Object.values(Role), 'edge-all-roles');
     strategyId = (await publishStrategy(t, s, VALID_DOC)).strategyId;
     apiKey = (await createApiKey(t, everyone.token)).secret;
   });
-  afterAll(() => t?.close());
 
   describe('strings PostgreSQL cannot store (item 7)', () => {
     it.each(Object.entries(UNSTORABLE))(

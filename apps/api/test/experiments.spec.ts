@@ -1,9 +1,9 @@
 import { DecisionLogWriter } from '../src/decision-log/decision-log.writer';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
-import { mutate, VALID_DOC } from './support/fixtures';
+import { mutate, VALID_DOC, createActions } from './support/fixtures';
 import { splitDocument } from './support/experiments';
-import { Scenario } from './support/scenario';
-import { errorCode, ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { useScenario } from './support/scenario';
+import { errorCode, ok, Role, useTestApp } from './support/test-app';
 
 const RESULTS = `query($s: ID!, $v: Int, $p: [String!]) {
   experimentResults(strategyId: $s, version: $v, positiveOutcomes: $p) {
@@ -22,8 +22,8 @@ const PROMOTE = `mutation($s: ID!, $v: Int!, $step: String!, $arm: String!) {
  * only once the always-valid test has a verdict, and promotes it as a draft that goes through review.
  */
 describe('experiments on split steps', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const t = useTestApp();
+  const s = useScenario(t);
   let key: string;
   let strategy: Published;
   /** What the test sent, per arm: decisions, outcomes and decisions with a positive outcome. */
@@ -34,20 +34,14 @@ describe('experiments on split steps', () => {
   let customers = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-    for (const id of ['offer-a', 'offer-b'])
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name: id.replace('-', ' ') } },
-          s.designer.token,
-        ),
-      );
+    await createActions(
+      t,
+      s.designer.token,
+      ['offer-a', 'offer-b'].map((id) => ({ id, name: id.replace('-', ' ') })),
+    );
     strategy = await publishStrategy(t, s, splitDocument('offer-test'));
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
   });
-  afterAll(() => t?.close());
 
   /**
    * Decisions for `n` new customers through the batch API, then their outcomes one by one through

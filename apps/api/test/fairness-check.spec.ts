@@ -1,7 +1,15 @@
 import { uploadDataset, waitForSimulation } from './support/datasets';
-import { auditCount, createStrategy, mutate } from './support/fixtures';
+import {
+  auditCount,
+  createStrategy,
+  mutate,
+  atLeast,
+  pipelineDoc,
+  reviewComments,
+  createActions,
+} from './support/fixtures';
 import { RUN } from './support/simulations';
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
 /**
  * The fairness check (issue 16, item 11): protected customer fields, per-group rates of every
@@ -9,36 +17,23 @@ import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from '
  * only with a written justification.
  */
 describe('fairness check', () => {
-  let t: TestApp;
-  let designer: TestUser;
-  let analyst: TestUser;
-  let reviewer: TestUser;
-  let admin: TestUser;
+  const t = useTestApp({ SIMULATION_CHUNK_SIZE: '100' });
+  const designer = useUser(t, [Role.designer]);
+  const analyst = useUser(t, [Role.analyst]);
+  const reviewer = useUser(t, [Role.reviewer]);
+  const admin = useUser(t, [Role.admin]);
 
   // Gold card only for an income of 50 or more; actions reach the output in catalog order, gold first.
-  const GOLD_FOR_INCOME = {
-    schemaVersion: 1,
-    nodes: [
-      { id: 'candidates', type: 'actions', config: {} },
-      {
-        id: 'income',
-        type: 'filter',
-        label: 'Income rule',
-        config: {
-          byAction: {
-            gold: {
-              all: [{ fact: 'customer', path: '$.income', operator: 'greaterThanInclusive', value: 50 }],
-            },
-          },
-        },
-      },
-      { id: 'output', type: 'output', config: {} },
-    ],
-    edges: [
-      { source: 'candidates', target: 'income' },
-      { source: 'income', target: 'output' },
-    ],
-  };
+  const GOLD_FOR_INCOME = pipelineDoc(
+    { id: 'candidates', type: 'actions' },
+    {
+      id: 'income',
+      type: 'filter',
+      label: 'Income rule',
+      config: { byAction: { gold: atLeast('income', 50) } },
+    },
+    { id: 'output', type: 'output' },
+  );
 
   /** 18–25: 4 of 100 earn 60; 40–60: 9 of 100; 26–39: 2 of 10 (too few to judge). */
   const csv = () => {
@@ -55,15 +50,6 @@ describe('fairness check', () => {
   };
 
   const CHECK = `fairnessCheck { status summary findings ratioFloor minGroupSize fields { field label groups { group rows judged } actions { actionId actionName ratio belowFloor rates { group first anyRank } } } }`;
-
-  beforeAll(async () => {
-    t = await startTestApp({ SIMULATION_CHUNK_SIZE: '100' });
-    designer = await t.user([Role.designer]);
-    analyst = await t.user([Role.analyst]);
-    reviewer = await t.user([Role.reviewer]);
-    admin = await t.user([Role.admin]);
-  });
-  afterAll(() => t?.close());
 
   const defineField = (input: Record<string, unknown>, token = designer.token) =>
     t.gql(
@@ -156,18 +142,10 @@ describe('fairness check', () => {
   });
 
   it('reports per group in every simulation; a failed check needs a written justification to approve', async () => {
-    for (const [id, name] of [
-      ['gold', 'Gold card'],
-      ['loan', 'Loan'],
-    ]) {
-      ok(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: { id, name } },
-          designer.token,
-        ),
-      );
-    }
+    await createActions(t, designer.token, [
+      { id: 'gold', name: 'Gold card' },
+      { id: 'loan', name: 'Loan' },
+    ]);
     const { version } = await createStrategy(t, designer.token, 'Cards by income', GOLD_FOR_INCOME);
     ok(await mutate.submit(t, designer.token, version.id));
     const upload = await uploadDataset(t, analyst.token, 'customers by age band', csv(), {
@@ -232,13 +210,7 @@ describe('fairness check', () => {
       reviewer.token,
     );
     expect(ok(approved).approveVersion.status).toBe('APPROVED');
-    const comments = ok(
-      await t.gql(
-        `query($v: ID!) { comments(versionId: $v) { kind body authorId } }`,
-        { v: version.id },
-        designer.token,
-      ),
-    ).comments;
+    const comments = await reviewComments(t, designer.token, version.id);
     expect(comments).toEqual([{ kind: 'JUSTIFICATION', body: justification, authorId: reviewer.id }]);
     const audit = (
       await t.sql.query(`SELECT comment FROM audit_log WHERE action = 'version.approve' AND entity_id = $1`, [

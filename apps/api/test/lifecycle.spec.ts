@@ -8,27 +8,18 @@ import {
   VALID_DOC,
   VALID_DOC_TOP1,
   versionRow,
+  reviewComments,
 } from './support/fixtures';
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
 describe('version lifecycle', () => {
-  let t: TestApp;
-  let designer: TestUser;
-  let designer2: TestUser;
-  let reviewer: TestUser;
-  let publisher: TestUser;
-  let designerReviewer: TestUser;
+  const t = useTestApp();
+  const designer = useUser(t, [Role.designer]);
+  const designer2 = useUser(t, [Role.designer]);
+  const reviewer = useUser(t, [Role.reviewer]);
+  const publisher = useUser(t, [Role.publisher]);
+  const designerReviewer = useUser(t, [Role.designer, Role.reviewer]);
   let n = 0;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    designer = await t.user([Role.designer]);
-    designer2 = await t.user([Role.designer]);
-    reviewer = await t.user([Role.reviewer]);
-    publisher = await t.user([Role.publisher]);
-    designerReviewer = await t.user([Role.designer, Role.reviewer]);
-  });
-  afterAll(() => t?.close());
 
   const strategy = (doc?: unknown) => createStrategy(t, designer.token, `Lifecycle ${++n}`, doc);
 
@@ -100,13 +91,7 @@ describe('version lifecycle', () => {
         await mutate.reject(t, reviewer.token, version.id, 'Please limit to the top 1'),
       ).rejectVersion;
       expect(rejected.status).toBe('DRAFT');
-      const comments = ok(
-        await t.gql(
-          `query($v: ID!) { comments(versionId: $v) { kind body authorId } }`,
-          { v: version.id },
-          designer.token,
-        ),
-      ).comments;
+      const comments = await reviewComments(t, designer.token, version.id);
       expect(comments).toEqual([
         { kind: 'REJECTION', body: 'Please limit to the top 1', authorId: reviewer.id },
       ]);

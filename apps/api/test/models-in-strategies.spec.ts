@@ -7,9 +7,9 @@ import {
   type Published,
 } from './support/decision-api';
 import { uploadDataset } from './support/datasets';
-import { saveDraft, createStrategy } from './support/fixtures';
-import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { saveDraft, createStrategy, pipelineDoc, createActions } from './support/fixtures';
+import { useScenario } from './support/scenario';
+import { ok, Role, useTestApp, useUser } from './support/test-app';
 
 /**
  * Trained models in strategies (issue 17): a score step references a registry model version; the
@@ -18,9 +18,9 @@ import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/t
  * model change and its AUC; decisions explain the propensity by the predictors that moved it.
  */
 describe('registry models in strategies', () => {
-  let t: TestApp;
-  let s: Scenario;
-  let analyst: TestUser;
+  const t = useTestApp();
+  const s = useScenario(t);
+  const analyst = useUser(t, [Role.analyst]);
   let key: string;
   let datasetId: string;
   let modelId: string;
@@ -71,9 +71,8 @@ describe('registry models in strategies', () => {
     }
     throw new Error('training did not finish');
   };
-  const scoring = (version: number | undefined, id = modelId) => ({
-    schemaVersion: 1,
-    nodes: [
+  const scoring = (version: number | undefined, id = modelId) =>
+    pipelineDoc(
       { id: 'candidates', type: 'actions', config: { groups: ['cards'] } },
       {
         id: 'score',
@@ -81,13 +80,8 @@ describe('registry models in strategies', () => {
         label: 'Acceptance',
         config: { model: { type: 'registry', modelId: id, ...(version !== undefined && { version }) } },
       },
-      { id: 'output', type: 'output', config: {} },
-    ],
-    edges: [
-      { source: 'candidates', target: 'score' },
-      { source: 'score', target: 'output' },
-    ],
-  });
+      { id: 'output', type: 'output' },
+    );
   const decide = async (customer: Record<string, unknown>, explain = false) => {
     const res = await rest(t, key).post('/api/v1/decisions', {
       strategy: published.strategyId,
@@ -99,9 +93,6 @@ describe('registry models in strategies', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-    analyst = await t.user([Role.analyst]);
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
     const upload = await uploadDataset(t, analyst.token, 'card customers', csv(1200), {
       customerId: 'id',
@@ -111,16 +102,9 @@ describe('registry models in strategies', () => {
     });
     expect(upload).toMatchObject({ status: 201 });
     datasetId = upload.body.id;
-    ok(
-      await t.gql(
-        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-        { i: { id: 'gold-card', name: 'Gold card', group: 'cards' } },
-        s.designer.token,
-      ),
-    );
+    await createActions(t, s.designer.token, [{ id: 'gold-card', name: 'Gold card', group: 'cards' }]);
     modelId = (await train({ name: 'Card acceptance', algorithm: 'LOGISTIC' })).modelId;
   }, 180_000);
-  afterAll(() => t?.close());
 
   it('decides with the pinned model version and explains the propensity by its predictors', async () => {
     published = await publishStrategy(t, s, scoring(1), s.unique('Cards by model'));

@@ -14,7 +14,8 @@ import {
   startTestApp,
   type GqlResponse,
   type TestApp,
-  type TestUser,
+  useTestApp,
+  useUser,
 } from './support/test-app';
 
 /**
@@ -71,10 +72,10 @@ interface Job {
 }
 
 describe('models: training and the registry', () => {
-  let t: TestApp;
-  let analyst: TestUser;
-  let designer: TestUser;
-  let reviewer: TestUser;
+  const t = useTestApp();
+  const analyst = useUser(t, [Role.analyst]);
+  const designer = useUser(t, [Role.designer]);
+  const reviewer = useUser(t, [Role.reviewer]);
   let datasetId: string;
   let bigDatasetId: string;
 
@@ -111,10 +112,6 @@ describe('models: training and the registry', () => {
   const details = (res: GqlResponse) => res.errors?.[0]?.extensions?.details ?? [];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    analyst = await t.user([Role.analyst]);
-    designer = await t.user([Role.designer]);
-    reviewer = await t.user([Role.reviewer]);
     const upload = await uploadDataset(t, analyst.token, 'customers', customersCsv(1500), MAPPING);
     expect(upload.status).toBe(201);
     datasetId = upload.body.id;
@@ -122,7 +119,6 @@ describe('models: training and the registry', () => {
     expect(big.status).toBe(201);
     bigDatasetId = big.body.id;
   }, 120_000);
-  afterAll(() => t?.close());
 
   it('offers the dataset’s targets, predictors (with why some are left out) and date columns', async () => {
     const choices = ok(

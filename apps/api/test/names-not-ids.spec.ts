@@ -1,45 +1,21 @@
 import { uploadDataset, waitForSimulation } from './support/datasets';
-import { createStrategy, mutate } from './support/fixtures';
+import { createStrategy, mutate, atLeast, pipelineDoc } from './support/fixtures';
 import { RUN } from './support/simulations';
-import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, TEST_PASSWORD, type TestApp, type TestUser } from './support/test-app';
+import { useScenario } from './support/scenario';
+import { ok, Role, TEST_PASSWORD, useTestApp, useUser } from './support/test-app';
 
 /** Names, not ids (issue 16, item 8): the audit log and simulation results name what they are about. */
 describe('names, not ids', () => {
-  let t: TestApp;
-  let s: Scenario;
-  let analyst: TestUser;
-  let admin: TestUser;
+  const t = useTestApp();
+  const s = useScenario(t);
+  const analyst = useUser(t, [Role.analyst]);
+  const admin = useUser(t, [Role.admin]);
 
-  const DOC = {
-    schemaVersion: 1,
-    nodes: [
-      { id: 'candidates', type: 'actions', label: 'All offers', config: {} },
-      {
-        id: 'n2',
-        type: 'filter',
-        label: 'Adults only',
-        config: {
-          condition: {
-            all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
-          },
-        },
-      },
-      { id: 'output', type: 'output', config: {} },
-    ],
-    edges: [
-      { source: 'candidates', target: 'n2' },
-      { source: 'n2', target: 'output' },
-    ],
-  };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-    analyst = await t.user([Role.analyst]);
-    admin = await t.user([Role.admin]);
-  });
-  afterAll(() => t?.close());
+  const DOC = pipelineDoc(
+    { id: 'candidates', type: 'actions', label: 'All offers' },
+    { id: 'n2', type: 'filter', label: 'Adults only', config: { condition: atLeast('age', 18) } },
+    { id: 'output', type: 'output' },
+  );
 
   it('names the strategy, version, action, field, comment, simulation, dataset, user and API key of every audit entry, keeping the id', async () => {
     ok(

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from './support/test-app';
+import { type TestApp, useTestApp } from './support/test-app';
 
 /** Every route the Express app serves under the REST prefix, as `METHOD /path/{param}` (OpenAPI's form). */
 function restRoutes(t: TestApp): string[] {
@@ -18,11 +18,7 @@ function restRoutes(t: TestApp): string[] {
 }
 
 describe('the OpenAPI document covers every REST route', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
 
   it('documents each route under /api/v1 (method and path), and nothing that is not served', async () => {
     const doc = (await request(t.app.getHttpServer()).get('/api/docs').expect(200)).body as {

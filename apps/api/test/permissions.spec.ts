@@ -1,7 +1,7 @@
 import { SERVED_PERMISSIONS } from '../../studio/src/test-support/served-permissions';
 import { Permission, PERMISSIONS } from '../src/auth/permissions';
 import { CALLERS, expectedOutcome, MUTATION_ACCESS, QUERY_ACCESS, type Caller } from './support/role-matrix';
-import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { ok, Role, useTestApp } from './support/test-app';
 
 /** For each permission, one operation it guards: what the studio offers must be what the server allows. */
 const GUARDED: Partial<Record<Permission, string>> = {
@@ -34,11 +34,7 @@ const REST_ONLY: Partial<Record<Permission, readonly Role[]>> = {
 const ME = `{ me { permissions deniedPermissions { permission reason } } }`;
 
 describe('me { permissions }', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
 
   it.each(CALLERS.filter((c): c is Exclude<Caller, 'anonymous'> => c !== 'anonymous'))(
     'lists for %s exactly what the role matrix lets them do, and says why not for the rest',

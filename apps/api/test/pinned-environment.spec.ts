@@ -1,23 +1,20 @@
 import { createApiKey, publishNewVersion, publishStrategy, rest } from './support/decision-api';
 import { VALID_DOC, ADULTS_DOC } from './support/fixtures';
-import { Scenario } from './support/scenario';
-import { errorCode, ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { useScenario } from './support/scenario';
+import { errorCode, ok, Role, useTestApp } from './support/test-app';
 
 /**
  * What a reviewer approves is exactly what runs (issue 16, item 1): a submitted version keeps its
  * own copy of the catalog entries and declared fields it reads, covered by its content hash.
  */
 describe('versions decide with the catalog and schema they were approved with', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const t = useTestApp();
+  const s = useScenario(t);
   let key: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
   });
-  afterAll(() => t?.close());
 
   const createAction = async (id: string, name: string, extra: Record<string, unknown> = {}) =>
     ok(

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { CHUNK_ROWS } from '../src/profiles/profile-import.service';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { ok, Role, type TestUser, useTestApp } from './support/test-app';
 import { eligibilityDoc, createActions } from './support/fixtures';
 
 /** A gold offer for gold customers with a balance of at least 1,000; a service call for everyone. */
@@ -20,14 +20,13 @@ const GOLD_DOC = eligibilityDoc({
 });
 
 describe('a dataset file imported as profiles (POST /api/v1/customers:import)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let analyst: TestUser;
   let designer: TestUser;
   let key: string;
   let strategy: Published;
 
   beforeAll(async () => {
-    t = await startTestApp();
     const s = await new Scenario(t).init();
     designer = s.designer;
     const admin = await t.user([Role.admin]);
@@ -52,7 +51,6 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     strategy = await publishStrategy(t, s, GOLD_DOC, 'Gold');
     key = (await createApiKey(t, admin.token)).secret;
   });
-  afterAll(() => t?.close());
 
   const importFile = (
     content: string,

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { uploadDataset } from './support/datasets';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { ok, Role, type TestUser, useTestApp } from './support/test-app';
 import { eligibilityDoc, defineCustomerFields, createActions } from './support/fixtures';
 
 /** Credit offer for gold customers with a balance of at least 1,000 known from the last 30 days; a service call for everyone. */
@@ -21,7 +21,7 @@ const T0 = Date.parse('2026-03-01T12:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('customer profiles: sources, decisions that read them, freshness, erasure', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let strategy: Published;
   let key: string;
   let scopedKey: string;
@@ -29,7 +29,6 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
   let analyst: TestUser;
 
   beforeAll(async () => {
-    t = await startTestApp();
     const s = await new Scenario(t).init();
     admin = await t.user([Role.admin]);
     analyst = await t.user([Role.analyst]);
@@ -55,7 +54,6 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
     key = (await createApiKey(t, admin.token)).secret;
     scopedKey = (await createApiKey(t, admin.token, { strategyIds: [strategy.strategyId] })).secret;
   });
-  afterAll(() => t?.close());
 
   const put = (id: string, body: unknown, k = key) =>
     request(t.app.getHttpServer())

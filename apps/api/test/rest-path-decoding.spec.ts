@@ -1,19 +1,17 @@
 import { createApiKey, rest } from './support/decision-api';
-import { Role, startTestApp, type TestApp } from './support/test-app';
+import { Role, useTestApp } from './support/test-app';
 
 /**
  * A path parameter that is not valid percent-encoded UTF-8 is refused while Express matches the
  * route, before any route's filter: still 400 in the REST format (found by the bad-input fuzz
  * suite, test/api/fuzz), while a well-encoded id reaches the route.
  */
-let t: TestApp;
+const t = useTestApp();
 let key: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
   key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
 });
-afterAll(() => t?.close());
 
 test.each(['%', '%ED%A0%80', '%C0%80', '%E0%A4%A', 'a%FFb'])(
   'GET /api/v1/customers/%s/interactions: 400 BAD_REQUEST in the REST format',

@@ -1,13 +1,13 @@
 import { createStrategy, mutate, saveDraft, VALID_DOC } from './support/fixtures';
-import { Scenario } from './support/scenario';
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { useScenario } from './support/scenario';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
 /** The reviewer's view (issue 16, item 6): the versions waiting for this reviewer, four eyes applied. */
 describe('review queue', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const t = useTestApp();
+  const s = useScenario(t);
+  const both = useUser(t, [Role.designer, Role.reviewer], 'designer-and-reviewer');
   /** Designs and reviews: must never find their own work in their queue. */
-  let both: TestUser;
 
   const QUEUE = `{ reviewQueue { strategy { id name description } version { id number status submittedBy evidence { id } } } }`;
   const queue = async (token: string) =>
@@ -15,13 +15,6 @@ describe('review queue', () => {
       strategy: { id: string; name: string; description: string | null };
       version: { id: string; number: number };
     }[];
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-    both = await t.user([Role.designer, Role.reviewer], 'designer-and-reviewer');
-  });
-  afterAll(() => t?.close());
 
   it('lists the versions in review this reviewer may approve, longest waiting first, with the strategy', async () => {
     const created = ok(

@@ -1,8 +1,8 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { MUTATIONS, QUERIES } from './support/operations';
 import { CALLERS, expectedOutcome, MUTATION_ACCESS, QUERY_ACCESS, type Caller } from './support/role-matrix';
-import { Scenario } from './support/scenario';
-import { errorCode, Role, startTestApp, type TestApp } from './support/test-app';
+import { useScenario } from './support/scenario';
+import { errorCode, Role, useTestApp } from './support/test-app';
 
 /**
  * Every mutation and query × every kind of caller (no token, no roles, each single role): the
@@ -10,18 +10,15 @@ import { errorCode, Role, startTestApp, type TestApp } from './support/test-app'
  * a token) and the operation writes nothing.
  */
 describe('role matrix', () => {
-  let t: TestApp;
-  let s: Scenario;
+  const t = useTestApp();
+  const s = useScenario(t);
   const tokens: Partial<Record<Caller, string | undefined>> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
     tokens.anonymous = undefined;
     tokens.noRoles = (await t.user([], 'no-roles')).token;
     for (const role of Object.values(Role)) tokens[role] = (await t.user([role], `only-${role}`)).token;
   });
-  afterAll(() => t?.close());
 
   it('covers every operation of the schema', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;

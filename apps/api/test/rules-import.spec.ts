@@ -1,4 +1,5 @@
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
+import { createActions } from './support/fixtures';
 
 const IMPORT = `mutation($n: String!, $r: JSON!) {
   importJsonRulesEngineRules(name: $n, rules: $r) {
@@ -28,23 +29,13 @@ const RULES = [
 ];
 
 describe('importing json-rules-engine rules (importJsonRulesEngineRules)', () => {
-  let t: TestApp;
-  let designer: TestUser;
-  let analyst: TestUser;
+  const t = useTestApp();
+  const designer = useUser(t, [Role.designer]);
+  const analyst = useUser(t, [Role.analyst]);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    designer = await t.user([Role.designer]);
-    analyst = await t.user([Role.analyst]);
-    ok(
-      await t.gql(
-        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-        { i: { id: 'loan', name: 'Personal loan', value: 300 } },
-        designer.token,
-      ),
-    );
+    await createActions(t, designer.token, [{ id: 'loan', name: 'Personal loan', value: 300 }]);
   });
-  afterAll(() => t?.close());
 
   it('makes a draft strategy and the missing actions, matches existing ones by id, and reports what was left out', async () => {
     const res = ok(

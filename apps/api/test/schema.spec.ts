@@ -2,18 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApp } from './support/test-app';
 
 const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
 const HEADER =
   '# Generated from the code-first resolvers. Do not edit: run `npm run schema -w apps/api` after changing the API.\n\n';
 
 describe('schema.graphql', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
 
   it('matches the schema the code generates (run `npm run schema -w apps/api` to update it)', () => {
     const generated =

@@ -10,6 +10,7 @@ import {
   TEST_PASSWORD,
   type GqlResponse,
   type TestApp,
+  useTestApp,
 } from './support/test-app';
 
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
@@ -38,15 +39,13 @@ const observed = (res: GqlResponse) => ({
 });
 
 describe('access tokens', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let jwt: JwtService;
   let userId: string;
   beforeAll(async () => {
-    t = await startTestApp();
     jwt = t.app.get(JwtService);
     userId = (await t.user([Role.designer])).id;
   });
-  afterAll(() => t?.close());
 
   const me = (token: string) => t.gql(ME, {}, token);
   const now = () => Math.floor(Date.now() / 1000);

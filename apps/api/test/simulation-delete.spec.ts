@@ -1,20 +1,13 @@
 import { completeSimulation } from './support/fixtures';
-import { Scenario } from './support/scenario';
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { useScenario } from './support/scenario';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
 const DELETE = `mutation($id: ID!) { deleteSimulation(id: $id) { id status } }`;
 
 describe('deleting a simulation and its results', () => {
-  let t: TestApp;
-  let s: Scenario;
-  let analyst: TestUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    s = await new Scenario(t).init();
-    analyst = await t.user([Role.analyst]);
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
+  const s = useScenario(t);
+  const analyst = useUser(t, [Role.analyst]);
 
   const chunks = async (id: string) =>
     (await t.sql.query('SELECT count(*)::int AS n FROM simulation_chunks WHERE simulation_id = $1', [id]))

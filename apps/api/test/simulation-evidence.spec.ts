@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { readCsvFields } from '@arbiter/datasets';
 import { uploadDataset, waitForSimulation } from './support/datasets';
-import { createStrategy } from './support/fixtures';
+import { createStrategy, createActions } from './support/fixtures';
 import { RUN } from './support/simulations';
-import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { ok, Role, type TestUser, useTestApp } from './support/test-app';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -103,20 +103,14 @@ const COFFEE_FIRST = {
 };
 
 describe('simulation evidence', () => {
-  let t: TestApp;
+  const t = useTestApp({ SIMULATION_CHUNK_SIZE: '250' });
   let analyst: TestUser;
   let designer: TestUser;
   let reviewer: TestUser;
   let simulation: { id: string; results: Json };
 
   const createAction = async (id: string, name: string, value: number) =>
-    ok(
-      await t.gql(
-        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-        { i: { id, name, value } },
-        designer.token,
-      ),
-    );
+    await createActions(t, designer.token, [{ id, name, value }]);
   const simulate = async (versionId: string, datasetId: string) => {
     const run = ok(await t.gql(RUN, { v: versionId, d: datasetId }, analyst.token)).runSimulation;
     const done = await waitForSimulation(t, analyst.token, run.id);
@@ -131,7 +125,6 @@ describe('simulation evidence', () => {
   const csvLines = (text: string) => text.trimEnd().split('\r\n');
 
   beforeAll(async () => {
-    t = await startTestApp({ SIMULATION_CHUNK_SIZE: '250' });
     [analyst, designer, reviewer] = await Promise.all([
       t.user([Role.analyst]),
       t.user([Role.designer]),
@@ -147,7 +140,6 @@ describe('simulation evidence', () => {
     expect(upload.status).toBe(201);
     simulation = await simulate(version.id, upload.body.id);
   });
-  afterAll(() => t?.close());
 
   describe('per-action funnel', () => {
     const adults = ages.filter((a) => a >= 30).length;

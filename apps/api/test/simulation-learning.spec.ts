@@ -1,63 +1,20 @@
-import { seededRandom } from '@arbiter/engine';
 import { uploadDataset, waitForSimulation } from './support/datasets';
+import { pipelineDoc, createActions } from './support/fixtures';
+import { blindModel, OFFER_LOG_MAPPING, OFFER_LOG_ROWS, offerLogCsv } from './support/offer-log';
 import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
 import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
-// A log where learning clearly helps: the young accept the card, the old the loan, and the logging
-// policy offered either at random. A blind adaptive model per action starts out not knowing who takes
-// what (the frozen strategy offers the card to everyone); replayed with learning it learns both.
-const ROWS = 3000;
+// The frozen strategy offers the card to everyone; replayed with learning, the blind models learn who takes what.
+const ROWS = OFFER_LOG_ROWS;
+const blindAgeModel = (modelId: string) => blindModel(modelId, 'customer.age');
 
-/** The log, its lines shuffled: only the `t` column says the order in time. */
-function loggedCsv(): string {
-  const next = seededRandom(18);
-  const lines = Array.from({ length: ROWS }, (_, t) => {
-    const age = 18 + Math.floor(next() * 62);
-    const offer = next() < 0.5 ? 'card' : 'loan';
-    const p = (offer === 'card') === age < 40 ? 0.4 : 0.05;
-    return `c${t},${age},${t},${offer},${next() < p ? 1 : 0}`;
-  });
-  for (let i = lines.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-  }
-  return `id,age,t,offer,accepted\n${lines.join('\n')}\n`;
-}
-const MAPPING = { customerId: 'id', loggedAction: 'offer', outcome: 'accepted', useCustomerSchema: false };
-
-const blindModel = (modelId: string) => ({
-  type: 'adaptive',
-  modelId,
-  intercept: { mean: 0, variance: 1 },
-  terms: [
-    {
-      input: 'customer.age',
-      type: 'number',
-      center: 45,
-      spread: 15,
-      weight: { mean: 0, variance: 1 },
-      missing: { mean: 0, variance: 1 },
-    },
-  ],
-  evidence: 0,
-  maturity: 100,
-  exploration: { share: 0.1 },
-});
-
-const strategy = (score: unknown) => ({
-  schemaVersion: 1,
-  nodes: [
-    { id: 'offers', type: 'actions', config: {} },
+const strategy = (score: Record<string, unknown>) =>
+  pipelineDoc(
+    { id: 'offers', type: 'actions' },
     { id: 'score', type: 'score', config: score },
     { id: 'best', type: 'rank', config: { by: 'propensity', order: 'desc', limit: 1 } },
-    { id: 'out', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'offers', target: 'score' },
-    { source: 'score', target: 'best' },
-    { source: 'best', target: 'out' },
-  ],
-});
+    { id: 'out', type: 'output' },
+  );
 
 const RUN = `mutation($v: ID!, $d: ID!, $l: SimulationLearningInput, $f: Boolean) { runSimulation(versionId: $v, datasetId: $d, learning: $l, force: $f) { id status } }`;
 
@@ -92,14 +49,11 @@ async function environment(overrides: Record<string, string>): Promise<Env> {
   const t = await startTestApp({ SIMULATION_CHUNK_SIZE: '700', ...overrides });
   const analyst = await t.user([Role.analyst]);
   const designer = await t.user([Role.designer]);
-  for (const id of ['card', 'loan'])
-    ok(
-      await t.gql(
-        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-        { i: { id, name: id, value: 10 } },
-        designer.token,
-      ),
-    );
+  await createActions(
+    t,
+    designer.token,
+    ['card', 'loan'].map((id) => ({ id, name: id, value: 10 })),
+  );
   const create = async (name: string, document: unknown) =>
     ok(
       await t.gql(
@@ -110,13 +64,19 @@ async function environment(overrides: Record<string, string>): Promise<Env> {
     ).createStrategy.versions[0].id as string;
   const adaptive = await create(
     'Learning offers',
-    strategy({ byAction: { card: blindModel('card'), loan: blindModel('loan') } }),
+    strategy({ byAction: { card: blindAgeModel('card'), loan: blindAgeModel('loan') } }),
   );
   const fixed = await create(
     'Fixed offers',
     strategy({ model: { type: 'logistic', intercept: -2, terms: [] } }),
   );
-  const upload = await uploadDataset(t, analyst.token, 'offer log', loggedCsv(), MAPPING);
+  const upload = await uploadDataset(
+    t,
+    analyst.token,
+    'offer log',
+    offerLogCsv('age', { shuffled: true }),
+    OFFER_LOG_MAPPING,
+  );
   expect(upload.status).toBe(201);
   const bare = await uploadDataset(t, analyst.token, 'customers only', 'id,age,t\nc1,30,1\nc2,50,2\n', {
     customerId: 'id',

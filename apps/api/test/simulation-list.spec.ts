@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { customersCsv, CUSTOMERS_MAPPING, uploadDataset, waitForSimulation } from './support/datasets';
 import { completeSimulation } from './support/fixtures';
 import { RUN, simulationSetup } from './support/simulations';
-import { errorCode, ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
 const LIST = `query($h: String, $s: ID, $d: ID) {
   simulations(contentHash: $h, strategyId: $s, datasetId: $d) {
@@ -13,9 +13,9 @@ const LIST = `query($h: String, $s: ID, $d: ID) {
 
 /** The simulations list the studio shows: filters, what each row links to, and who is who (people). */
 describe('simulations list and people', () => {
-  let t: TestApp;
-  let analyst: TestUser;
-  let designer: TestUser;
+  const t = useTestApp();
+  const analyst = useUser(t, [Role.analyst]);
+  const designer = useUser(t, [Role.designer]);
   let versions: Awaited<ReturnType<typeof simulationSetup>>;
   let strategyIds: { draft: string; baseline: string };
   let datasets: { a: string; b: string };
@@ -30,9 +30,6 @@ describe('simulations list and people', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    analyst = await t.user([Role.analyst]);
-    designer = await t.user([Role.designer]);
     versions = await simulationSetup(t, designer.token);
     const strategyOf = async (id: string) =>
       ok(await t.gql(`query($id: ID!) { version(id: $id) { strategyId } }`, { id }, designer.token)).version
@@ -56,7 +53,6 @@ describe('simulations list and people', () => {
       withoutVersion: await completeSimulation(t, 'b'.repeat(64)),
     };
   });
-  afterAll(() => t?.close());
 
   it('lists the most recent simulations, newest first, without a filter', async () => {
     const all = await list();

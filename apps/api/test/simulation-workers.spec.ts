@@ -13,6 +13,17 @@ import { killWorkers, logged, startWorkerProcess, type WorkerProcess } from './s
 const ROWS = 100_000;
 const UNDER_30 = 30_000;
 
+/** All 50 chunks done, and the results of every row: the customers under 30 get nothing, the others both offers. */
+function expectEveryRowSimulated(done: { progress: unknown; results: unknown }) {
+  expect(done.progress).toEqual({ rowsDone: ROWS, rowsTotal: ROWS, chunksDone: 50 });
+  expect(done.results).toMatchObject({ rows: ROWS, rowsWithoutRecommendation: UNDER_30 });
+  const actions = (done.results as { actions: { actionId: string; eligible: number }[] }).actions;
+  expect(actions.map((a) => [a.actionId, a.eligible])).toEqual([
+    ['card', ROWS - UNDER_30],
+    ['loan', ROWS - UNDER_30],
+  ]);
+}
+
 /**
  * Real worker processes (`test/support/worker-process.js`, the sources of `npm run worker`) against
  * the test's PostgreSQL and Redis; the API process runs no worker (RUN_WORKER=false).
@@ -143,13 +154,7 @@ describe('simulation workers', () => {
     startWorker();
     const done = await waitForSimulation(t, analyst.token, sim.id, 90_000);
     expect(done.status).toBe('COMPLETED');
-    expect(done.progress).toEqual({ rowsDone: ROWS, rowsTotal: ROWS, chunksDone: 50 });
-    expect(done.results).toMatchObject({ rows: ROWS, rowsWithoutRecommendation: UNDER_30 });
-    const actions = (done.results as { actions: { actionId: string; eligible: number }[] }).actions;
-    expect(actions.map((a) => [a.actionId, a.eligible])).toEqual([
-      ['card', ROWS - UNDER_30],
-      ['loan', ROWS - UNDER_30],
-    ]);
+    expectEveryRowSimulated(done);
   }, 150_000);
 
   it('hands the chunk of a worker told to stop (SIGTERM) back to the queue at once; another worker takes it and the totals stay exact', async () => {
@@ -223,13 +228,7 @@ describe('simulation workers', () => {
       [sim.id, storedAtExit],
     );
     expect(firstTaken.rows[0].chunk_no).toBe(chunkNo);
-    expect(done.progress).toEqual({ rowsDone: ROWS, rowsTotal: ROWS, chunksDone: 50 });
-    expect(done.results).toMatchObject({ rows: ROWS, rowsWithoutRecommendation: UNDER_30 });
-    const actions = (done.results as { actions: { actionId: string; eligible: number }[] }).actions;
-    expect(actions.map((a) => [a.actionId, a.eligible])).toEqual([
-      ['card', ROWS - UNDER_30],
-      ['loan', ROWS - UNDER_30],
-    ]);
+    expectEveryRowSimulated(done);
     second.child.kill('SIGTERM');
     await second.exited;
   }, 150_000);

@@ -1,12 +1,8 @@
 import request from 'supertest';
-import { errorCode, ok, Role, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { errorCode, ok, Role, TEST_PASSWORD, useTestApp } from './support/test-app';
 
 describe('API basics', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
 
   it('answers /health/live and /health/ready without a token', async () => {
     await request(t.app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });

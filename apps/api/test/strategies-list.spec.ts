@@ -1,16 +1,10 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { ok, Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { ok, Role, useTestApp, useUser } from './support/test-app';
 
 /** The strategies list costs the same number of queries for 3 strategies as for 12 (no N+1). */
 describe('strategies list', () => {
-  let t: TestApp;
-  let designer: TestUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    designer = await t.user([Role.designer]);
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
+  const designer = useUser(t, [Role.designer]);
 
   const LIST = `{ strategies(page: { first: 50 }) { edges { node { id name publishedVersion { id number } versions { id number status updatedAt } } } } }`;
 

@@ -1,23 +1,20 @@
 import { createClient, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Role, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { Role, useTestApp, useUser } from './support/test-app';
 
 /**
  * Subscriptions (graphql-ws) answer errors like HTTP does: `extensions.code` from the documented
  * list and no raw messages of unexpected errors (graphql-ws does not run Apollo's formatError by
  * itself; found by the bad-input fuzz suite, test/api/fuzz).
  */
-let t: TestApp;
-let analyst: TestUser;
+const t = useTestApp();
+const analyst = useUser(t, [Role.analyst]);
 let url: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  analyst = await t.user([Role.analyst]);
   const server = await t.app.listen(0, '127.0.0.1');
   url = `ws://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
 });
-afterAll(() => t?.close());
 
 /** The first answer to one subscription, with this access token (or none). */
 async function firstAnswer(

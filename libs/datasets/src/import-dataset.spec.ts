@@ -1,21 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { DatasetError } from './dataset-error';
 import { importDataset } from './import-dataset';
 import { MAX_COLUMNS } from './read-sample';
-import { chunked, importAll } from './test-support/sources';
+import { chunked, failure, importAll } from './test-support/sources';
 import type { ImportOptions, ImportProgress } from './types';
-
-async function failure(promise: Promise<unknown>): Promise<DatasetError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DatasetError) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
-}
 
 const SALT = 'a-secret-salt-of-some-length';
 

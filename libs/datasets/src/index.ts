@@ -24,7 +24,7 @@ export { typeValue, readOutcome, readPropensity, OUTCOME_WORDS, type TypedValue 
 export { fieldNameFor, fieldNamesFor } from './field-name';
 export { DatasetError, type DatasetErrorCode } from './dataset-error';
 export { REJECTION_KINDS, type RejectionKind, type RejectedRow } from './rejections';
-export { EXACT_DISTINCT_LIMIT, type ColumnSummary, type TopValue } from './column-stats';
+export { EXACT_DISTINCT_LIMIT, type ColumnSummary, type HistogramBin, type TopValue } from './column-stats';
 export { ENCODINGS, type DatasetEncoding } from './decode-text';
 export type { DatasetSource } from './byte-reader';
 export type { PersonalTreatment } from './privacy';

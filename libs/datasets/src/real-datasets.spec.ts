@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COUPON_NUMBER_COLUMNS } from '@arbiter/engine/examples';
 import { importDataset } from './import-dataset';
 import { inspectDataset } from './inspect-dataset';
 import { COUPON_CSV, OBD_DIR } from './test-support/data-files';
@@ -41,17 +42,9 @@ async function importFile(file: string, options: Omit<Parameters<typeof importDa
     expect(rows).toHaveLength(12_684);
 
     const type = Object.fromEntries(report.fields.map((f) => [f.name, f.type]));
-    for (const n of [
-      'temperature',
-      'has_children',
-      'toCoupon_GEQ5min',
-      'toCoupon_GEQ15min',
-      'toCoupon_GEQ25min',
-      'direction_same',
-      'direction_opp',
-    ]) {
-      expect([n, type[n]]).toEqual([n, 'number']);
-    }
+    // The number columns the coupon example declares (0/1 flags and the temperature).
+    expect(COUPON_NUMBER_COLUMNS.size).toBe(7);
+    for (const n of COUPON_NUMBER_COLUMNS) expect([n, type[n]]).toEqual([n, 'number']);
     for (const s of [
       'destination',
       'passanger',

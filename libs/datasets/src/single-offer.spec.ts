@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import { readCsvFields } from './csv';
-import { DatasetError } from './dataset-error';
 import { COUPON_CSV } from './test-support/data-files';
-import { importAll } from './test-support/sources';
+import { failure, importAll } from './test-support/sources';
 
 /**
  * A real single-offer campaign: the survey rows where the coupon was "Coffee House, 1 day", without
@@ -20,16 +19,6 @@ function coffeeCampaign(rows: number): { csv: string; outcomes: number[] } {
     csv: [keep(columns), ...chosen.map(keep)].map((c) => c.join(',')).join('\n') + '\n',
     outcomes: chosen.map((c) => Number(c[y])),
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<DatasetError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DatasetError) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
 }
 
 describe('a single-offer dataset (every row was offered the same action)', () => {

@@ -170,13 +170,12 @@ export function handWritten(actions: ActionDefinition[], rules: EligibilityRule[
   return { eligible, decide };
 }
 
-/** The same eligibility as a GoRules JDM decision table (collect hit policy, one row per action). */
-export function zenDecisionContent(actions: ActionDefinition[], rules: EligibilityRule[]) {
-  const inputs = ['age', 'income', 'churnRisk', 'segment', 'tenure'].map((field, i) => ({
-    id: `i${i}`,
-    name: field,
-    field,
-  }));
+/**
+ * A GoRules JDM decision: request → one decision table (collect hit policy: every matching row's
+ * `action`) → response. `fields` are the table's inputs (i0, i1, ...); each row holds its cells by
+ * input id and the action as o0.
+ */
+function zenEligibilityTable(fields: readonly string[], rows: Record<string, string>[]) {
   return {
     nodes: [
       { id: 'request', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },
@@ -187,20 +186,9 @@ export function zenDecisionContent(actions: ActionDefinition[], rules: Eligibili
         position: { x: 300, y: 0 },
         content: {
           hitPolicy: 'collect',
-          inputs,
+          inputs: fields.map((field, i) => ({ id: `i${i}`, name: field, field })),
           outputs: [{ id: 'o0', name: 'action', field: 'action' }],
-          rules: actions.map((a, i) => {
-            const r = rules[i]!;
-            return {
-              _id: `r${i}`,
-              i0: `>= ${r.minAge}`,
-              i1: `> ${r.minIncome}`,
-              i2: `< ${r.maxChurnRisk}`,
-              i3: r.segments.length ? r.segments.map((s) => JSON.stringify(s)).join(', ') : 'false',
-              i4: `>= ${r.minTenure}`,
-              o0: JSON.stringify(a.id),
-            };
-          }),
+          rules: rows,
         },
       },
       { id: 'response', type: 'outputNode', name: 'Response', position: { x: 600, y: 0 } },
@@ -210,6 +198,25 @@ export function zenDecisionContent(actions: ActionDefinition[], rules: Eligibili
       { id: 'e2', sourceId: 'eligibility', targetId: 'response', type: 'edge' },
     ],
   };
+}
+
+/** The same eligibility as a GoRules JDM decision table (one row per action). */
+export function zenDecisionContent(actions: ActionDefinition[], rules: EligibilityRule[]) {
+  return zenEligibilityTable(
+    ['age', 'income', 'churnRisk', 'segment', 'tenure'],
+    actions.map((a, i) => {
+      const r = rules[i]!;
+      return {
+        _id: `r${i}`,
+        i0: `>= ${r.minAge}`,
+        i1: `> ${r.minIncome}`,
+        i2: `< ${r.maxChurnRisk}`,
+        i3: r.segments.length ? r.segments.map((s) => JSON.stringify(s)).join(', ') : 'false',
+        i4: `>= ${r.minTenure}`,
+        o0: JSON.stringify(a.id),
+      };
+    }),
+  );
 }
 
 /** The scale case: many actions, each eligible under 5–10 of these conditions on the customer. */
@@ -283,7 +290,7 @@ export function scaleStrategy(actions: ActionDefinition[], rules: ScaleRule[]): 
   return { ...doc, name: `bench: ${actions.length} actions × 5–10 conditions` };
 }
 
-/** The scale rules as a zen-engine decision table (collect hit policy, one row per action). */
+/** The scale rules as a zen-engine decision table (one row per action). */
 export function zenScaleContent(actions: ActionDefinition[], rules: ScaleRule[]) {
   const fields = SCALE_CONDITIONS.map((c) => c.field as string);
   const cell = (operator: string, value: unknown): string => {
@@ -304,33 +311,15 @@ export function zenScaleContent(actions: ActionDefinition[], rules: ScaleRule[])
       }
     }
   };
-  return {
-    nodes: [
-      { id: 'request', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },
-      {
-        id: 'eligibility',
-        type: 'decisionTableNode',
-        name: 'Eligibility',
-        position: { x: 300, y: 0 },
-        content: {
-          hitPolicy: 'collect',
-          inputs: fields.map((field, i) => ({ id: `i${i}`, name: field, field })),
-          outputs: [{ id: 'o0', name: 'action', field: 'action' }],
-          rules: actions.map((a, r) => {
-            const row: Record<string, string> = { _id: `r${r}`, o0: JSON.stringify(a.id) };
-            fields.forEach((field, i) => {
-              const c = rules[r]!.find((x) => x.field === field);
-              row[`i${i}`] = c ? cell(c.operator, c.value) : '';
-            });
-            return row;
-          }),
-        },
-      },
-      { id: 'response', type: 'outputNode', name: 'Response', position: { x: 600, y: 0 } },
-    ],
-    edges: [
-      { id: 'e1', sourceId: 'request', targetId: 'eligibility', type: 'edge' },
-      { id: 'e2', sourceId: 'eligibility', targetId: 'response', type: 'edge' },
-    ],
-  };
+  return zenEligibilityTable(
+    fields,
+    actions.map((a, r) => {
+      const row: Record<string, string> = { _id: `r${r}`, o0: JSON.stringify(a.id) };
+      fields.forEach((field, i) => {
+        const c = rules[r]!.find((x) => x.field === field);
+        row[`i${i}`] = c ? cell(c.operator, c.value) : '';
+      });
+      return row;
+    }),
+  );
 }

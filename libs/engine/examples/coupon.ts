@@ -289,7 +289,10 @@ const document: StrategyDocument = {
 /** The survey has no dates; decisions are made at a fixed moment so they are reproducible. */
 export const COUPON_DECISION_TIME = '2026-06-15T12:00:00Z';
 
-const NUMERIC = new Set(customerFields.filter((f) => f.type === 'number').map((f) => f.name));
+/** The CSV's columns that hold numbers (0/1 flags and the temperature); every other column is text. */
+export const COUPON_NUMBER_COLUMNS: ReadonlySet<string> = new Set(
+  customerFields.filter((f) => f.type === 'number').map((f) => f.name),
+);
 
 /**
  * One CSV row (all strings) as a decision input: numbers for the numeric columns, an empty cell
@@ -303,7 +306,7 @@ export function couponRowToInput(
   for (const field of customerFields) {
     const raw = row[field.name];
     if (raw === undefined || raw === '') continue;
-    customer[field.name] = NUMERIC.has(field.name) ? Number(raw) : raw;
+    customer[field.name] = COUPON_NUMBER_COLUMNS.has(field.name) ? Number(raw) : raw;
   }
   return { customer, context: { now } };
 }

@@ -11,6 +11,7 @@ export {
   couponActionId,
   COUPON_CSV_COLUMNS,
   COUPON_DECISION_TIME,
+  COUPON_NUMBER_COLUMNS,
   COUPON_MODELS,
 } from './coupon';
 export type { CouponModelFile, FitQuality } from './coupon';

@@ -1,5 +1,7 @@
 // Public API of the decision engine. Pure TypeScript: runs unchanged in the API, workers and the browser.
 export * from './catalog/action';
+export * from './catalog/action-definition';
+export * from './catalog/action-fields';
 export * from './catalog/fields';
 export { actionPropertyDefinition } from './catalog/field-types';
 export * from './conditions/types';

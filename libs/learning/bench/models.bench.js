@@ -3,83 +3,22 @@
 // scoring a 100-tree depth-6 ensemble. Needs the built dist of learning and engine (npm run bench).
 'use strict';
 const { spawnSync } = require('node:child_process');
-const fs = require('node:fs');
 const os = require('node:os');
-const path = require('node:path');
 const { train, referenceDesign } = require('../dist');
 const { compileStrategy } = require('@arbiter/engine');
 const { generateRows, predictors } = require('./generate');
 const { saveResults, printTable } = require('../../../tools/bench-results.js');
+// The coupon request and the scikit-learn reference are the tests' own (TypeScript, compiled on load).
+require('../../../tools/register-ts');
+const { couponAvailable, couponRequest } = require('../src/test-support/coupon');
+const { findSklearnPython, runReference } = require('../src/test-support/sklearn');
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const MILLION = Number(process.env.BENCH_TRAIN_ROWS ?? 1_000_000);
-const COUPON_CSV = path.join(
-  __dirname,
-  '../../../../shared/data/uci-in-vehicle-coupon-recommendation/in-vehicle-coupon-recommendation.csv',
-);
-const REFERENCE_SCRIPT = path.join(__dirname, '../src/test-support/sklearn_reference.py');
 const round = (x, digits = 0) => Number(x.toFixed(digits));
 
-/** The coupon rows typed as the dataset import types them; `car` (99% empty) and the outcome Y left out as predictors. */
-function couponRequest(algorithm) {
-  const numbers = new Set([
-    'temperature',
-    'has_children',
-    'toCoupon_GEQ5min',
-    'toCoupon_GEQ15min',
-    'toCoupon_GEQ25min',
-    'direction_same',
-    'direction_opp',
-  ]);
-  const [header, ...lines] = fs
-    .readFileSync(COUPON_CSV, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.length > 0);
-  const columns = header.split(',');
-  const rows = lines.map((line) => {
-    const cells = line.split(',');
-    const row = {};
-    columns.forEach((c, i) => {
-      if (cells[i]) row[c] = numbers.has(c) ? Number(cells[i]) : cells[i];
-    });
-    return row;
-  });
-  return {
-    rows,
-    target: { column: 'Y', positiveValues: ['1'] },
-    predictors: columns
-      .filter((c) => c !== 'Y' && c !== 'car')
-      .map((name) => ({ name, input: `customer.${name}`, type: numbers.has(name) ? 'number' : 'string' })),
-    algorithm,
-    seed: 7,
-  };
-}
-
-function findSklearnPython() {
-  return [process.env.PYTHON, 'python3', '/usr/bin/python3']
-    .filter(Boolean)
-    .find((python) => spawnSync(python, ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0);
-}
-
-function sklearn(python, task) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arbiter-sklearn-'));
-  const file = path.join(dir, 'task.json');
-  try {
-    fs.writeFileSync(file, JSON.stringify(task));
-    const run = spawnSync(python, [REFERENCE_SCRIPT, file], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, OMP_NUM_THREADS: '1' },
-    });
-    if (run.status !== 0) throw new Error(`scikit-learn reference failed: ${run.stderr}`);
-    return JSON.parse(run.stdout);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function couponFigures() {
-  if (!fs.existsSync(COUPON_CSV)) {
+  if (!couponAvailable()) {
     console.log('coupon dataset not found; its rows are left out');
     return {};
   }
@@ -95,14 +34,14 @@ async function couponFigures() {
   }
   const { trees, logistic } = await referenceDesign(couponRequest('gbdt'));
   // Our defaults in scikit-learn's words (early stopping 'auto' is on above 10,000 training rows in both).
-  figures.sklearnGbdtAuc = sklearn(python, {
+  figures.sklearnGbdtAuc = runReference(python, {
     task: 'gbdt',
     train: trees.train,
     test: trees.test,
     categorical: trees.categorical,
     params: { learning_rate: 0.1, max_iter: 100, max_leaf_nodes: 31, max_depth: 8, min_samples_leaf: 20 },
   }).auc;
-  figures.sklearnLogisticAuc = sklearn(python, {
+  figures.sklearnLogisticAuc = runReference(python, {
     task: 'logistic',
     X: logistic.train.X,
     y: logistic.train.y,

@@ -1,15 +1,9 @@
-import { SYNTHETIC_PREDICTORS, SYNTHETIC_TARGET, syntheticRows } from './test-support/synthetic';
+import { SYNTHETIC_PREDICTORS, syntheticRequest, syntheticRows } from './test-support/synthetic';
 import { train } from './train';
 import type { TrainingRequest } from './types';
 
 const rows = syntheticRows(400, 3);
-const base: TrainingRequest = {
-  rows,
-  target: SYNTHETIC_TARGET,
-  predictors: SYNTHETIC_PREDICTORS,
-  algorithm: 'logistic',
-  seed: 1,
-};
+const base = syntheticRequest({ rows, algorithm: 'logistic', seed: 1 });
 
 /** Rows with one cell replaced. */
 function withCell(index: number, column: string, value: unknown) {

@@ -1,6 +1,6 @@
 import type { TreeEnsembleParams } from '@arbiter/engine';
 import { predict } from './predict';
-import { SYNTHETIC_PREDICTORS, SYNTHETIC_TARGET, syntheticRows } from './test-support/synthetic';
+import { syntheticRequest, syntheticRows } from './test-support/synthetic';
 import { train } from './train';
 import type { PredictorDef } from './types';
 
@@ -14,14 +14,14 @@ function depth(nodes: Nodes, index = 0): number {
 }
 
 test('trees respect the leaf and depth limits, children come after parents, splits carry their value', async () => {
-  const { spec } = await train({
-    rows: syntheticRows(3000, 2),
-    target: SYNTHETIC_TARGET,
-    predictors: SYNTHETIC_PREDICTORS,
-    algorithm: 'gbdt',
-    settings: { trees: 20, maxLeafNodes: 8, maxDepth: 3 },
-    seed: 1,
-  });
+  const { spec } = await train(
+    syntheticRequest({
+      rows: syntheticRows(3000, 2),
+      algorithm: 'gbdt',
+      settings: { trees: 20, maxLeafNodes: 8, maxDepth: 3 },
+      seed: 1,
+    }),
+  );
   if (spec.type !== 'treeEnsemble') throw new Error('not a tree ensemble');
   expect(spec.trees).toHaveLength(20);
   for (const { nodes } of spec.trees) {
@@ -93,14 +93,14 @@ test('missing values go the way the training rows with missing values went', asy
 });
 
 test('early stopping ends training once the validation loss stops improving', async () => {
-  const { report, settings } = await train({
-    rows: syntheticRows(14_000, 5),
-    target: SYNTHETIC_TARGET,
-    predictors: SYNTHETIC_PREDICTORS,
-    algorithm: 'gbdt',
-    settings: { trees: 400, learningRate: 0.5 },
-    seed: 1,
-  });
+  const { report, settings } = await train(
+    syntheticRequest({
+      rows: syntheticRows(14_000, 5),
+      algorithm: 'gbdt',
+      settings: { trees: 400, learningRate: 0.5 },
+      seed: 1,
+    }),
+  );
   expect(settings).toMatchObject({ earlyStopping: 'auto', iterNoChange: 10 });
   expect(report.iterations).toBeGreaterThan(10);
   expect(report.iterations).toBeLessThan(400);

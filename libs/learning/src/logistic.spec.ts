@@ -1,19 +1,12 @@
 import { predict } from './predict';
-import { SYNTHETIC_PREDICTORS, SYNTHETIC_TARGET, syntheticRows } from './test-support/synthetic';
+import { SYNTHETIC_PREDICTORS, syntheticRequest, syntheticRows } from './test-support/synthetic';
 import { train } from './train';
 import type { PredictorDef } from './types';
 
 const rows = syntheticRows(2000, 6);
 
 async function fit(l2 = 1) {
-  const { spec } = await train({
-    rows,
-    target: SYNTHETIC_TARGET,
-    predictors: SYNTHETIC_PREDICTORS,
-    algorithm: 'logistic',
-    settings: { l2 },
-    seed: 4,
-  });
+  const { spec } = await train(syntheticRequest({ rows, algorithm: 'logistic', settings: { l2 }, seed: 4 }));
   if (spec.type !== 'logistic') throw new Error('not a logistic model');
   return spec;
 }

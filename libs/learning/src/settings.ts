@@ -52,17 +52,19 @@ interface NumberRule {
   meaning: string;
 }
 
+const maxCategories = (max: number): NumberRule => ({
+  default: 100,
+  min: 1,
+  max,
+  integer: true,
+  meaning: 'categories kept per predictor',
+});
+
 const RULES: Record<Algorithm, Record<string, NumberRule>> = {
   logistic: {
     l2: { default: 1, min: 1e-6, max: 1e6, integer: false, meaning: 'the L2 penalty strength (1 / C)' },
     maxIter: { default: 100, min: 1, max: 10_000, integer: true, meaning: 'the most solver iterations' },
-    maxCategories: {
-      default: 100,
-      min: 1,
-      max: 1000,
-      integer: true,
-      meaning: 'categories kept per predictor',
-    },
+    maxCategories: maxCategories(1000),
   },
   gbdt: {
     trees: { default: 100, min: 1, max: 2000, integer: true, meaning: 'the most trees' },
@@ -80,24 +82,12 @@ const RULES: Record<Algorithm, Record<string, NumberRule>> = {
       meaning: 'the share of training rows used for early stopping',
     },
     iterNoChange: { default: 10, min: 1, max: 1000, integer: true, meaning: 'trees without improvement' },
-    maxCategories: {
-      default: 100,
-      min: 1,
-      max: 254,
-      integer: true,
-      meaning: 'categories kept per predictor',
-    },
+    maxCategories: maxCategories(254),
   },
   naiveBayes: {
     bins: { default: 10, min: 2, max: 100, integer: true, meaning: 'bins per number predictor' },
     laplace: { default: 1, min: 0.001, max: 100, integer: false, meaning: 'the Laplace pseudo-count' },
-    maxCategories: {
-      default: 100,
-      min: 1,
-      max: 1000,
-      integer: true,
-      meaning: 'categories kept per predictor',
-    },
+    maxCategories: maxCategories(1000),
   },
 };
 

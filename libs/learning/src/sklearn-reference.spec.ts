@@ -5,7 +5,7 @@ import { referenceDesign } from './reference-design';
 import { resolveSettings, type LogisticSettings } from './settings';
 import { couponAvailable, couponRequest } from './test-support/coupon';
 import { findSklearnPython, runReference } from './test-support/sklearn';
-import { SYNTHETIC_PREDICTORS, SYNTHETIC_TARGET, syntheticRows } from './test-support/synthetic';
+import { syntheticRequest, syntheticRows } from './test-support/synthetic';
 import { prepareTraining, train } from './train';
 import type { TrainingRequest } from './types';
 
@@ -111,14 +111,14 @@ reference('logistic coefficients agree with scikit-learn to 1e-3 on the coupon d
 
 reference('logistic coefficients agree with scikit-learn to 1e-3 with 700 categories (L-BFGS)', async () => {
   const rows = syntheticRows(3000, 4).map((row, i) => ({ ...row, city: `city-${(i * 7919) % 700}` }));
-  const result = await compareLogistic({
-    rows,
-    target: SYNTHETIC_TARGET,
-    predictors: SYNTHETIC_PREDICTORS,
-    algorithm: 'logistic',
-    settings: { maxCategories: 1000, maxIter: 5000 },
-    seed: 3,
-  });
+  const result = await compareLogistic(
+    syntheticRequest({
+      rows,
+      algorithm: 'logistic',
+      settings: { maxCategories: 1000, maxIter: 5000 },
+      seed: 3,
+    }),
+  );
   expect(result.columns).toBeGreaterThan(500);
   expectAgreement(result);
 });

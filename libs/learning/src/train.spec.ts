@@ -1,20 +1,18 @@
 import { featureScorer } from './feature-scoring';
 import { predict } from './predict';
 import { resolveSettings } from './settings';
-import { SYNTHETIC_PREDICTORS, SYNTHETIC_TARGET, syntheticRows } from './test-support/synthetic';
+import { SYNTHETIC_PREDICTORS, syntheticRequest, syntheticRows } from './test-support/synthetic';
 import { prepareTraining, train } from './train';
 import { TRAINER_VERSION } from './trainer-version';
 import { TrainingError } from './training-error';
-import type { Algorithm, TrainingProgress, TrainingRequest } from './types';
+import type { Algorithm, TrainingProgress } from './types';
 
 jest.setTimeout(60_000);
 
 const ALGORITHMS: Algorithm[] = ['logistic', 'gbdt', 'naiveBayes'];
 const rows = syntheticRows(3000, 11);
 
-function request(algorithm: Algorithm, seed = 5): TrainingRequest {
-  return { rows, target: SYNTHETIC_TARGET, predictors: SYNTHETIC_PREDICTORS, algorithm, seed };
-}
+const request = (algorithm: Algorithm, seed = 5) => syntheticRequest({ rows, algorithm, seed });
 
 describe.each(ALGORITHMS)('%s', (algorithm) => {
   test('same data, settings and seed give the identical model', async () => {

@@ -1,18 +1,11 @@
 import { suggestPredictors } from './suggest-predictors';
-import { SYNTHETIC_PREDICTORS, SYNTHETIC_TARGET, syntheticRows } from './test-support/synthetic';
+import { SYNTHETIC_PREDICTORS, syntheticRequest, syntheticRows } from './test-support/synthetic';
 import { train } from './train';
-import type { TrainingRequest } from './types';
 
 jest.setTimeout(60_000);
 
 const rows = syntheticRows(2000, 9);
-const base: TrainingRequest = {
-  rows,
-  target: SYNTHETIC_TARGET,
-  predictors: SYNTHETIC_PREDICTORS,
-  algorithm: 'naiveBayes',
-  seed: 2,
-};
+const base = syntheticRequest({ rows, algorithm: 'naiveBayes', seed: 2 });
 
 /** A call duration: long calls are the accepted ones, known only once the outcome is. */
 const withDuration = rows.map((row, i) => ({

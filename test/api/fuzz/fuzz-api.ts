@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import IORedis from 'ioredis';
-import { ADMIN_URL, admin, freePort } from '../api-process';
+import { dropPrefix, REDIS_URL } from '../../../apps/api/test/support/redis';
+import { ADMIN_URL, admin, awaitReady, freePort } from '../api-process';
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const MAIN = join(__dirname, '..', '..', '..', 'apps', 'api', 'dist', 'main.js');
 
 /** One HTTP request exactly as sent: the path is not normalised, the body is bytes or text. */
@@ -42,20 +41,6 @@ export interface FuzzApi {
 class StaleSocket extends Error {
   constructor() {
     super('ECONNRESET on a reused keep-alive socket');
-  }
-}
-
-async function dropRedisPrefix(prefix: string): Promise<void> {
-  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
   }
 }
 
@@ -165,27 +150,19 @@ export async function startFuzzApi(
       await exited;
     }
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    await dropRedisPrefix(redisPrefix);
+    await dropPrefix(redisPrefix);
   };
 
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await cleanUp();
-      throw new Error(`The API exited during start-up:\n${output}`);
-    }
-    try {
-      const res = await send({ method: 'GET', path: '/health/ready' }, 5_000);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await cleanUp();
-      throw new Error(`The API did not become ready within 120 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await awaitReady(child, {
+    name: 'The API',
+    seconds: 120,
+    pollMs: 200,
+    ready: async () =>
+      // A failed request: not listening yet.
+      (await send({ method: 'GET', path: '/health/ready' }, 5_000).catch(() => undefined))?.status === 200,
+    output: () => output,
+    cleanUp,
+  });
 
   return {
     url,

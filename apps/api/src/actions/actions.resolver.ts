@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
@@ -6,7 +6,6 @@ import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES } from '../auth/roles';
 import { notFound } from '../common/errors';
 import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
-import { ZodPipe } from '../common/validation';
 import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-impact.types';
 import { Action } from './action.entity';
 import { ActionsService } from './actions.service';
@@ -26,6 +25,7 @@ import {
   type ImportActions,
   type UpdateAction,
 } from './dto/action.inputs';
+import { CheckedArg } from '../common/graphql/checked-args';
 
 const ActionConnection = connectionType(Action, 'Action');
 
@@ -36,11 +36,7 @@ export class ActionsResolver {
   @Roles(...ALL_ROLES)
   @Query(() => ActionConnection, { description: 'The action catalog, by id.' })
   actions(
-    @Args(
-      'filter',
-      { type: () => ActionFilterInput, nullable: true },
-      new ZodPipe(actionFilterSchema.optional(), 'filter'),
-    )
+    @CheckedArg('filter', actionFilterSchema.optional(), { type: () => ActionFilterInput, nullable: true })
     filter?: ActionFilterInput,
     @PageArg()
     page?: Page,
@@ -54,11 +50,7 @@ export class ActionsResolver {
       'Sizes, groups and channels of the catalog and when it last changed; `matching` counts `filter`.',
   })
   actionCatalogSummary(
-    @Args(
-      'filter',
-      { type: () => ActionFilterInput, nullable: true },
-      new ZodPipe(actionFilterSchema.optional(), 'filter'),
-    )
+    @CheckedArg('filter', actionFilterSchema.optional(), { type: () => ActionFilterInput, nullable: true })
     filter?: ActionFilterInput,
   ) {
     return this.actionsService.summary(filter ?? {});
@@ -66,7 +58,7 @@ export class ActionsResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => Action)
-  async action(@Args('id', new ZodPipe(actionIdSchema, 'id')) id: string) {
+  async action(@CheckedArg('id', actionIdSchema) id: string) {
     return (await this.actionsService.get(id)) ?? Promise.reject(notFound('Action', id));
   }
 
@@ -76,9 +68,9 @@ export class ActionsResolver {
       'What saving this action (created, or the whole of an existing one) — or, with remove: true, deleting it — would do to each strategy version that reads it, and whether it would be refused. Changes nothing.',
   })
   catalogChangeImpact(
-    @Args('action', { type: () => CreateActionInput }, new ZodPipe(createActionSchema, 'action'))
+    @CheckedArg('action', createActionSchema, { type: () => CreateActionInput })
     action: CreateAction,
-    @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove'))
+    @CheckedArg('remove', z.boolean(), { type: () => Boolean, defaultValue: false })
     remove: boolean,
   ) {
     return this.actionsService.previewChange(action, remove);
@@ -88,7 +80,7 @@ export class ActionsResolver {
   @Mutation(() => Action)
   createAction(
     @CurrentActor() actor: Actor,
-    @Args('input', { type: () => CreateActionInput }, new ZodPipe(createActionSchema, 'input'))
+    @CheckedArg('input', createActionSchema, { type: () => CreateActionInput })
     input: CreateAction,
   ) {
     return this.actionsService.create(actor, input);
@@ -101,7 +93,7 @@ export class ActionsResolver {
   })
   importActions(
     @CurrentActor() actor: Actor,
-    @Args('input', { type: () => ImportActionsInput }, new ZodPipe(importActionsSchema, 'input'))
+    @CheckedArg('input', importActionsSchema, { type: () => ImportActionsInput })
     input: ImportActions,
   ) {
     return this.actionsService.importAll(actor, input);
@@ -111,8 +103,8 @@ export class ActionsResolver {
   @Mutation(() => Action)
   updateAction(
     @CurrentActor() actor: Actor,
-    @Args('id', new ZodPipe(actionIdSchema, 'id')) id: string,
-    @Args('input', { type: () => UpdateActionInput }, new ZodPipe(updateActionSchema, 'input'))
+    @CheckedArg('id', actionIdSchema) id: string,
+    @CheckedArg('input', updateActionSchema, { type: () => UpdateActionInput })
     input: UpdateAction,
   ) {
     return this.actionsService.update(actor, id, input);
@@ -122,12 +114,8 @@ export class ActionsResolver {
   @Mutation(() => Action, { description: 'Removes an action from the catalog; returns it as it was.' })
   deleteAction(
     @CurrentActor() actor: Actor,
-    @Args('id', new ZodPipe(actionIdSchema, 'id')) id: string,
-    @Args(
-      'expectedRevision',
-      { type: () => Int },
-      new ZodPipe(z.number().int().min(1, 'must be at least 1'), 'expectedRevision'),
-    )
+    @CheckedArg('id', actionIdSchema) id: string,
+    @CheckedArg('expectedRevision', z.number().int().min(1, 'must be at least 1'), { type: () => Int })
     expectedRevision: number,
   ) {
     return this.actionsService.delete(actor, id, expectedRevision);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ActionDefinition } from '@arbiter/engine';
+import { toActionDefinition, type ActionDefinition } from '@arbiter/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -17,22 +17,6 @@ import type { Action } from './action.entity';
 import { ActionsRepository, type ActionValues } from './actions.repository';
 import type { ActionFilter, CreateAction, ImportActions, UpdateAction } from './dto/action.inputs';
 import type { ActionCatalogSummary } from './dto/action-catalog-summary.type';
-
-/** The catalog entry as the engine sees it. */
-export function toActionDefinition(a: Action): ActionDefinition {
-  return {
-    id: a.id,
-    name: a.name,
-    ...(a.group !== null && { group: a.group }),
-    ...(a.channel !== null && { channel: a.channel }),
-    ...(a.value !== null && { value: a.value }),
-    ...(a.cost !== null && { cost: a.cost }),
-    ...(a.validFrom && { validFrom: a.validFrom.toISOString() }),
-    ...(a.validTo && { validTo: a.validTo.toISOString() }),
-    ...(a.tags.length > 0 && { tags: a.tags }),
-    ...(Object.keys(a.attributes).length > 0 && { attributes: a.attributes }),
-  };
-}
 
 /** The row a new action is written as. */
 function actionValues(input: CreateAction): ActionValues {
@@ -237,14 +221,7 @@ export class ActionsService {
   async previewChange(input: CreateAction, remove: boolean): Promise<CatalogChangePreview> {
     const before = await this.actions.findById(input.id);
     if (remove && !before) throw notFound('Action', input.id);
-    const after = remove
-      ? null
-      : toActionDefinition({
-          ...actionValues(input),
-          revision: 0,
-          createdAt: new Date(),
-          updatedAt: new Date(),
-        });
+    const after = remove ? null : toActionDefinition(actionValues(input));
     return this.changes.preview(this.dataSource.manager, {
       kind: 'action',
       id: input.id,

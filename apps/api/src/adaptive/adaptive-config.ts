@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { OUTCOME_VALUES } from '../interactions/outcomes';
 import type { AssertMatches, InputMatchesSchema } from '../common/graphql/input-schema';
+import { nonEmptyText } from '../common/validation';
 
 export const GROUP_BY = ['action', 'channel', 'none'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -22,7 +23,7 @@ const floor = (what: string) =>
 /** The configuration of an adaptive model version, checked field by field (createAdaptiveModel, reconfigureAdaptiveModel). */
 export const adaptiveModelSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    name: nonEmptyText(200),
     description: z.string().trim().max(5000, 'must be at most 5000 characters').nullish(),
     predictors: z
       .array(

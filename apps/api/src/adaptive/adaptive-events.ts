@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { RedisBus } from '../common/redis-bus';
+import { RedisBusTopic } from '../common/redis-bus';
 
 /** A model version's key, `modelId@version` (the registry key strategies pin it by), or '*' for all. */
 export type SnapshotListener = (key: string) => void;
@@ -12,19 +12,9 @@ export type SnapshotListener = (key: string) => void;
  * score with that model.
  */
 @Injectable()
-export class AdaptiveEvents implements OnModuleInit, OnApplicationShutdown {
-  private readonly bus: RedisBus;
-
+export class AdaptiveEvents extends RedisBusTopic {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.bus = new RedisBus(config, 'adaptive', '*');
-  }
-
-  onModuleInit(): Promise<void> {
-    return this.bus.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.bus.stop();
+    super(config, 'adaptive', '*');
   }
 
   announce(key: string): void {

@@ -3,6 +3,8 @@ import { Counter, Gauge } from 'prom-client';
 import { MetricsService } from '../metrics/metrics.service';
 import { AdaptiveStatusReader } from './adaptive-status.reader';
 
+type GuardReading = Awaited<ReturnType<AdaptiveStatusReader['guards']>>[number];
+
 /**
  * The adaptive models' Prometheus metrics on the API's /metrics: outcomes this process learned
  * (counter), and at scrape time from PostgreSQL, so every instance reports the same: the learner's
@@ -29,29 +31,31 @@ export class AdaptiveMetrics {
         if (lag !== undefined) this.set(lag);
       },
     });
-    const guards = () => reader.guards().catch(() => []);
-    new Gauge({
-      name: 'arbiter_model_auc',
-      help: 'Rolling AUC of an adaptive model version over its last outcomes (prequential)',
-      labelNames: ['model', 'version'],
-      registers,
-      async collect() {
-        this.reset();
-        for (const g of await guards())
-          if (g.rollingAuc !== null) this.set({ model: g.name, version: String(g.version) }, g.rollingAuc);
-      },
-    });
-    new Gauge({
-      name: 'arbiter_model_alert',
-      help: '1 when the guard of an adaptive model version fires (AUC below its floor or calibration error above its limit)',
-      labelNames: ['model', 'version'],
-      registers,
-      async collect() {
-        this.reset();
-        for (const g of await guards())
-          this.set({ model: g.name, version: String(g.version) }, g.alert ? 1 : 0);
-      },
-    });
+    // One gauge per guard reading, a series per model version; a version without a value has none.
+    const perVersion = (name: string, help: string, value: (guard: GuardReading) => number | null) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['model', 'version'],
+        registers,
+        async collect() {
+          this.reset();
+          for (const g of await reader.guards().catch(() => [])) {
+            const v = value(g);
+            if (v !== null) this.set({ model: g.name, version: String(g.version) }, v);
+          }
+        },
+      });
+    perVersion(
+      'arbiter_model_auc',
+      'Rolling AUC of an adaptive model version over its last outcomes (prequential)',
+      (g) => g.rollingAuc,
+    );
+    perVersion(
+      'arbiter_model_alert',
+      '1 when the guard of an adaptive model version fires (AUC below its floor or calibration error above its limit)',
+      (g) => (g.alert ? 1 : 0),
+    );
   }
 
   learned(model: string): void {

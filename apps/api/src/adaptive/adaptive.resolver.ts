@@ -9,8 +9,8 @@ import { Model } from '../models/model.types';
 import { AdaptiveModelInput, adaptiveModelSchema, type AdaptiveModelRequest } from './adaptive-config';
 import { AdaptiveModelsService } from './adaptive-models.service';
 import { AdaptiveModelStatus } from './adaptive.types';
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 
-const uuid = (name: string) => new ZodPipe(z.uuid('must be a model id (UUID)'), name);
 const versionNumber = new ZodPipe(
   z.number().int('must be a whole number').min(1, 'must be at least 1'),
   'version',
@@ -33,7 +33,7 @@ export class AdaptiveResolver {
   @Mutation(() => Model, { description: 'A new adaptive model; its version 1 is this configuration.' })
   createAdaptiveModel(
     @CurrentActor() actor: Actor,
-    @Args('input', { type: () => AdaptiveModelInput }, new ZodPipe(adaptiveModelSchema, 'input'))
+    @CheckedArg('input', adaptiveModelSchema, { type: () => AdaptiveModelInput })
     input: AdaptiveModelRequest,
   ) {
     return this.adaptive.create(actor, input);
@@ -46,8 +46,8 @@ export class AdaptiveResolver {
   })
   reconfigureAdaptiveModel(
     @CurrentActor() actor: Actor,
-    @Args('modelId', { type: () => ID }, uuid('modelId')) modelId: string,
-    @Args('input', { type: () => AdaptiveModelInput }, new ZodPipe(adaptiveModelSchema, 'input'))
+    @UuidArg('modelId', { message: 'must be a model id (UUID)' }) modelId: string,
+    @CheckedArg('input', adaptiveModelSchema, { type: () => AdaptiveModelInput })
     input: AdaptiveModelRequest,
   ) {
     return this.adaptive.reconfigure(actor, modelId, input);
@@ -60,7 +60,7 @@ export class AdaptiveResolver {
   })
   freezeAdaptiveModel(
     @CurrentActor() actor: Actor,
-    @Args('modelId', { type: () => ID }, uuid('modelId')) modelId: string,
+    @UuidArg('modelId', { message: 'must be a model id (UUID)' }) modelId: string,
     @Args('version', { type: () => Int }, versionNumber) version: number,
     @Args('frozen') frozen: boolean,
     @Args('reason', reasonText) reason: string,
@@ -74,7 +74,7 @@ export class AdaptiveResolver {
   })
   resetAdaptiveModel(
     @CurrentActor() actor: Actor,
-    @Args('modelId', { type: () => ID }, uuid('modelId')) modelId: string,
+    @UuidArg('modelId', { message: 'must be a model id (UUID)' }) modelId: string,
     @Args('version', { type: () => Int }, versionNumber) version: number,
     @Args('reason', reasonText) reason: string,
   ) {
@@ -88,7 +88,7 @@ export class AdaptiveResolver {
   })
   rollBackAdaptiveModel(
     @CurrentActor() actor: Actor,
-    @Args('modelId', { type: () => ID }, uuid('modelId')) modelId: string,
+    @UuidArg('modelId', { message: 'must be a model id (UUID)' }) modelId: string,
     @Args('version', { type: () => Int }, versionNumber) version: number,
     @Args('snapshotId', { type: () => ID }, snapshotIdPipe) snapshotId: string,
     @Args('reason', reasonText) reason: string,
@@ -102,7 +102,7 @@ export class AdaptiveResolver {
       'What an adaptive model version has learned, its guard, history, snapshots and staff override rates.',
   })
   adaptiveModelStatus(
-    @Args('modelId', { type: () => ID }, uuid('modelId')) modelId: string,
+    @UuidArg('modelId', { message: 'must be a model id (UUID)' }) modelId: string,
     @Args('version', { type: () => Int }, versionNumber) version: number,
   ) {
     return this.adaptive.status(modelId, version);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { columnById } from '../common/column-by-id';
 import { ApiKey } from './api-key.entity';
 
 @Injectable()
@@ -39,12 +40,7 @@ export class ApiKeysRepository {
   }
 
   /** Id → name of the keys among `ids` (uuids). */
-  async names(ids: readonly string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows = await this.dataSource.manager.find(ApiKey, {
-      select: { id: true, name: true },
-      where: { id: In([...ids]) },
-    });
-    return new Map(rows.map((k) => [k.id, k.name]));
+  names(ids: readonly string[]): Promise<Map<string, string>> {
+    return columnById(this.dataSource.manager, ApiKey, 'name', ids);
   }
 }

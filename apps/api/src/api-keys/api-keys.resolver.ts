@@ -1,12 +1,13 @@
-import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
-import { ZodPipe } from '../common/validation';
 import { ApiKey } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
 import type { AssertMatches, InputMatchesSchema } from '../common/graphql/input-schema';
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
+import { nonEmptyText } from '../common/validation';
 
 @InputType()
 export class CreateApiKeyInput {
@@ -27,7 +28,7 @@ export class CreateApiKeyInput {
 }
 
 const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  name: nonEmptyText(100),
   strategyIds: z.array(z.uuid('must be a strategy id (UUID)')).max(1000).nullish(),
   rateLimitPerSecond: z.number().int().min(1, 'must be at least 1').max(1_000_000).nullish(),
 });
@@ -59,17 +60,14 @@ export class ApiKeysResolver {
   })
   createApiKey(
     @CurrentActor() actor: Actor,
-    @Args('input', new ZodPipe(createApiKeySchema, 'input')) input: CreateApiKeyInput,
+    @CheckedArg('input', createApiKeySchema) input: CreateApiKeyInput,
   ) {
     return this.service.create(actor, input);
   }
 
   @Allowed(Permission.manageKeys)
   @Mutation(() => ApiKey, { description: 'The key stops working (within 5 seconds on every API instance).' })
-  revokeApiKey(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, new ZodPipe(z.uuid('must be an id (UUID)'), 'id')) id: string,
-  ) {
+  revokeApiKey(@CurrentActor() actor: Actor, @UuidArg('id') id: string) {
     return this.service.revoke(actor, id);
   }
 }

@@ -1,8 +1,6 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-
+import { Query, Resolver } from '@nestjs/graphql';
 import { Allowed, Permission } from '../auth/permissions';
 import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
-import { ZodPipe } from '../common/validation';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
 import {
@@ -14,6 +12,7 @@ import {
   auditFilterSchema,
 } from './dto/audit.types';
 import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
+import { CheckedArg } from '../common/graphql/checked-args';
 
 const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
 
@@ -24,11 +23,7 @@ export class AuditResolver {
   @Allowed(Permission.readAuditLog)
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first.' })
   auditLog(
-    @Args(
-      'filter',
-      { type: () => AuditFilterInput, nullable: true },
-      new ZodPipe(auditFilterSchema.optional(), 'filter'),
-    )
+    @CheckedArg('filter', auditFilterSchema.optional(), { type: () => AuditFilterInput, nullable: true })
     filter?: AuditFilterInput,
     @PageArg()
     page?: Page,
@@ -51,11 +46,10 @@ export class AuditResolver {
     complexity: EXPENSIVE_FIELD_COST,
   })
   verifyAuditChain(
-    @Args(
-      'anchor',
-      { type: () => AuditChainAnchorInput, nullable: true },
-      new ZodPipe(auditChainAnchorSchema.nullish(), 'anchor'),
-    )
+    @CheckedArg('anchor', auditChainAnchorSchema.nullish(), {
+      type: () => AuditChainAnchorInput,
+      nullable: true,
+    })
     anchor?: AuditChainAnchorInput | null,
   ) {
     return this.auditService.verifyChain(anchor ?? undefined);

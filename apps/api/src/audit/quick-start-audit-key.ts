@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { keptSecret } from '../common/kept-secret';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -10,20 +9,7 @@ import type { AppConfig } from '../config/app-config';
  * production AUDIT_HMAC_SECRET is required and lives apart from the database.)
  */
 export function withQuickStartAuditKey(config: AppConfig): AppConfig {
-  const quickStart = config.database.url === undefined && config.audit.secretGenerated;
-  return quickStart
-    ? {
-        ...config,
-        audit: { ...config.audit, hmacSecret: quickStartAuditKey(config.dataDir), secretGenerated: false },
-      }
-    : config;
-}
-
-function quickStartAuditKey(dataDir: string): string {
-  const file = join(dataDir, 'audit-hmac-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32).toString('hex');
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+  if (config.database.url !== undefined || !config.audit.secretGenerated) return config;
+  const hmacSecret = keptSecret(config.dataDir, 'audit-hmac-secret', () => randomBytes(32).toString('hex'));
+  return { ...config, audit: { ...config.audit, hmacSecret, secretGenerated: false } };
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { closeRedis, redisClient } from './redis-client';
@@ -91,5 +91,22 @@ export class RedisBus {
 
   private deliver(message: string): void {
     for (const listener of this.listeners) listener(message);
+  }
+}
+
+/** A provider for one topic of the bus: subscribed when its module starts, closed at shutdown. */
+export abstract class RedisBusTopic implements OnModuleInit, OnApplicationShutdown {
+  protected readonly bus: RedisBus;
+
+  constructor(config: AppConfig, topic: string, lostMessage: string) {
+    this.bus = new RedisBus(config, topic, lostMessage);
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.bus.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.bus.stop();
   }
 }

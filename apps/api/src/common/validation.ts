@@ -1,6 +1,10 @@
 import type { PipeTransform } from '@nestjs/common';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { validationFailed, type ErrorDetail } from './errors';
+
+/** Trimmed text of 1 to `max` characters, refused in the words every input check uses. */
+export const nonEmptyText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** Turns zod issues into VALIDATION_FAILED details with dotted field paths under `base`. */
 export function zodDetails(issues: readonly z.core.$ZodIssue[], base?: string): ErrorDetail[] {

@@ -1,11 +1,10 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-impact.types';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES } from '../auth/roles';
-import { ZodPipe } from '../common/validation';
 import { CustomerSchemaService } from './customer-schema.service';
 import {
   DataSchemaType,
@@ -15,6 +14,7 @@ import {
   type DefineSchemaField,
 } from './dto/schema-field.inputs';
 import { SchemaField, SchemaScope } from './schema-field.entity';
+import { CheckedArg } from '../common/graphql/checked-args';
 
 @Resolver(() => SchemaField)
 export class CustomerSchemaResolver {
@@ -30,7 +30,7 @@ export class CustomerSchemaResolver {
   @Mutation(() => SchemaField, { description: 'Declares a field, or redefines it if it exists.' })
   defineSchemaField(
     @CurrentActor() actor: Actor,
-    @Args('input', { type: () => DefineSchemaFieldInput }, new ZodPipe(defineSchemaFieldSchema, 'input'))
+    @CheckedArg('input', defineSchemaFieldSchema, { type: () => DefineSchemaFieldInput })
     input: DefineSchemaField,
   ) {
     return this.schemaService.define(actor, input);
@@ -40,8 +40,8 @@ export class CustomerSchemaResolver {
   @Mutation(() => SchemaField, { description: 'Removes a declared field; returns it as it was.' })
   removeSchemaField(
     @CurrentActor() actor: Actor,
-    @Args('scope', { type: () => SchemaScope }, new ZodPipe(z.enum(SchemaScope), 'scope')) scope: SchemaScope,
-    @Args('name', new ZodPipe(fieldNameSchema, 'name')) name: string,
+    @CheckedArg('scope', z.enum(SchemaScope), { type: () => SchemaScope }) scope: SchemaScope,
+    @CheckedArg('name', fieldNameSchema) name: string,
   ) {
     return this.schemaService.remove(actor, scope, name);
   }
@@ -52,9 +52,9 @@ export class CustomerSchemaResolver {
       'What saving defineSchemaField(input: field) — or, with remove: true, removeSchemaField — would do to each strategy version that reads the field, and whether it would be refused. Changes nothing.',
   })
   schemaChangeImpact(
-    @Args('field', { type: () => DefineSchemaFieldInput }, new ZodPipe(defineSchemaFieldSchema, 'field'))
+    @CheckedArg('field', defineSchemaFieldSchema, { type: () => DefineSchemaFieldInput })
     field: DefineSchemaField,
-    @Args('remove', { type: () => Boolean, defaultValue: false }, new ZodPipe(z.boolean(), 'remove'))
+    @CheckedArg('remove', z.boolean(), { type: () => Boolean, defaultValue: false })
     remove: boolean,
   ) {
     return this.schemaService.previewChange(field, remove);
@@ -67,9 +67,9 @@ export class CustomerSchemaResolver {
   })
   setSchemaFieldProtected(
     @CurrentActor() actor: Actor,
-    @Args('scope', { type: () => SchemaScope }, new ZodPipe(z.enum(SchemaScope), 'scope')) scope: SchemaScope,
-    @Args('name', new ZodPipe(fieldNameSchema, 'name')) name: string,
-    @Args('protected', new ZodPipe(z.boolean(), 'protected')) value: boolean,
+    @CheckedArg('scope', z.enum(SchemaScope), { type: () => SchemaScope }) scope: SchemaScope,
+    @CheckedArg('name', fieldNameSchema) name: string,
+    @CheckedArg('protected', z.boolean()) value: boolean,
   ) {
     return this.schemaService.setProtected(actor, scope, name, value);
   }

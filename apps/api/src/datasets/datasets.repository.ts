@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataQualityReport } from '@arbiter/datasets';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { columnById } from '../common/column-by-id';
 import { Dataset, DatasetStatus } from './dataset.entity';
 
 /** A new dataset, UPLOADING until its rows are in. */
@@ -88,12 +89,7 @@ export class DatasetsRepository {
   }
 
   /** Id → name of the datasets among `ids` (uuids). */
-  async names(ids: readonly string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows = await this.dataSource.manager.find(Dataset, {
-      select: { id: true, name: true },
-      where: { id: In([...ids]) },
-    });
-    return new Map(rows.map((d) => [d.id, d.name]));
+  names(ids: readonly string[]): Promise<Map<string, string>> {
+    return columnById(this.dataSource.manager, Dataset, 'name', ids);
   }
 }

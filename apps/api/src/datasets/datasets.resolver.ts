@@ -1,14 +1,11 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { z } from 'zod';
+import { Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import { ALL_ROLES } from '../auth/roles';
-import { ZodPipe } from '../common/validation';
 import { Dataset } from './dataset.entity';
 import { DatasetsService } from './datasets.service';
-
-const uuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)'), name);
+import { UuidArg } from '../common/graphql/checked-args';
 
 /** Reading and deleting datasets; uploads go through REST (`POST /api/v1/datasets`, streamed). */
 @Resolver(() => Dataset)
@@ -27,7 +24,7 @@ export class DatasetsResolver {
   @Query(() => Dataset, {
     description: 'One dataset with its data-quality report; poll rowsRead while it is UPLOADING.',
   })
-  dataset(@Args('id', { type: () => ID }, uuid('id')) id: string) {
+  dataset(@UuidArg('id') id: string) {
     return this.service.get(id);
   }
 
@@ -36,7 +33,7 @@ export class DatasetsResolver {
     description:
       'Deletes a dataset and its rows (not while a simulation runs on it); simulations keep their results.',
   })
-  deleteDataset(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuid('id')) id: string) {
+  deleteDataset(@CurrentActor() actor: Actor, @UuidArg('id') id: string) {
     return this.service.delete(actor, id);
   }
 }

@@ -12,60 +12,48 @@ export interface DecisionExport {
   source: string;
 }
 
+const DECISION_COLUMNS = 'id, decided_at, strategy_id, version_number, actions, inputs, source';
+
+interface DecisionRow {
+  id: string;
+  decided_at: Date;
+  strategy_id: string;
+  version_number: number;
+  actions: unknown;
+  inputs: unknown;
+  source: string;
+}
+
+const toDecisionExport = (r: DecisionRow): DecisionExport => ({
+  id: r.id,
+  decidedAt: r.decided_at.toISOString(),
+  strategyId: r.strategy_id,
+  versionNumber: r.version_number,
+  actions: r.actions,
+  inputs: r.inputs,
+  source: r.source,
+});
+
 /** One customer's logged decisions, for access requests and erasure. */
 @Injectable()
 export class CustomerDecisionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async export(customerId: string): Promise<DecisionExport[]> {
-    const rows: {
-      id: string;
-      decided_at: Date;
-      strategy_id: string;
-      version_number: number;
-      actions: unknown;
-      inputs: unknown;
-      source: string;
-    }[] = await this.dataSource.query(
-      `SELECT id, decided_at, strategy_id, version_number, actions, inputs, source FROM decision_log WHERE customer_id = $1 ORDER BY decided_at DESC`,
+    const rows: DecisionRow[] = await this.dataSource.query(
+      `SELECT ${DECISION_COLUMNS} FROM decision_log WHERE customer_id = $1 ORDER BY decided_at DESC`,
       [customerId],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      decidedAt: r.decided_at.toISOString(),
-      strategyId: r.strategy_id,
-      versionNumber: r.version_number,
-      actions: r.actions,
-      inputs: r.inputs,
-      source: r.source,
-    }));
+    return rows.map(toDecisionExport);
   }
 
   /** Recent decisions of a customer for the studio: what was returned, and what it was decided on (to explain it). */
   async recent(customerId: string, limit: number): Promise<(DecisionExport & { arms: unknown })[]> {
-    const rows: {
-      id: string;
-      decided_at: Date;
-      strategy_id: string;
-      version_number: number;
-      actions: unknown;
-      inputs: unknown;
-      arms: unknown;
-      source: string;
-    }[] = await this.dataSource.query(
-      `SELECT id, decided_at, strategy_id, version_number, actions, inputs, arms, source FROM decision_log WHERE customer_id = $1 ORDER BY decided_at DESC LIMIT $2`,
+    const rows: (DecisionRow & { arms: unknown })[] = await this.dataSource.query(
+      `SELECT ${DECISION_COLUMNS}, arms FROM decision_log WHERE customer_id = $1 ORDER BY decided_at DESC LIMIT $2`,
       [customerId, limit],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      decidedAt: r.decided_at.toISOString(),
-      strategyId: r.strategy_id,
-      versionNumber: r.version_number,
-      actions: r.actions,
-      inputs: r.inputs,
-      arms: r.arms,
-      source: r.source,
-    }));
+    return rows.map((r) => ({ ...toDecisionExport(r), arms: r.arms }));
   }
 
   /**

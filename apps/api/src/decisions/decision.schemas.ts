@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonEmptyText } from '../common/validation';
 
 export const MAX_BATCH = 1000;
 
@@ -31,7 +32,7 @@ export const decisionRequestSchema = z
       .optional()
       .describe('true: add `explanation` (the engine trace in words) and `trace`.'),
     explainActions: z
-      .array(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'))
+      .array(nonEmptyText(64))
       .max(20, 'at most 20 actions')
       .optional()
       .describe(

@@ -1,12 +1,12 @@
-import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { Roles } from '../auth/access.decorators';
 import { Role } from '../auth/roles';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { DECISION_FIELD_COST } from '../common/graphql/query-limits';
-import { ZodPipe } from '../common/validation';
 import { decisionRequestSchema } from './decision.schemas';
 import { DecisionsService } from './decisions.service';
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 
 @ObjectType()
 export class Decision {
@@ -46,34 +46,22 @@ export class DecisionsResolver {
       'A real decision with the PUBLISHED version, like POST /api/v1/decisions: logged, and its actions count as shown in the customer history.',
   })
   decide(
-    @Args('strategyId', { type: () => ID }, new ZodPipe(z.uuid('must be an id (UUID)'), 'strategyId'))
+    @UuidArg('strategyId')
     strategyId: string,
-    @Args(
-      'input',
-      {
-        type: () => JSONScalar,
-        description: '{ customer: { id, ... }, context?: { now?, channel?, ... }, limit? }',
-      },
-      new ZodPipe(inputSchema, 'input'),
-    )
+    @CheckedArg('input', inputSchema, {
+      type: () => JSONScalar,
+      description: '{ customer: { id, ... }, context?: { now?, channel?, ... }, limit? }',
+    })
     input: DecideInput,
     @Args('explain', { type: () => Boolean, nullable: true }) explain?: boolean | null,
-    @Args(
-      'limit',
-      { type: () => Int, nullable: true },
-      new ZodPipe(z.number().int().min(1).max(100).nullish(), 'limit'),
-    )
+    @CheckedArg('limit', z.number().int().min(1).max(100).nullish(), { type: () => Int, nullable: true })
     limit?: number | null,
-    @Args(
-      'explainActions',
-      {
-        type: () => [String],
-        nullable: true,
-        description:
-          'With explain: action ids whose whole story the explanation tells at every step, dropped or kept.',
-      },
-      new ZodPipe(decisionRequestSchema.shape.explainActions.nullable(), 'explainActions'),
-    )
+    @CheckedArg('explainActions', decisionRequestSchema.shape.explainActions.nullable(), {
+      type: () => [String],
+      nullable: true,
+      description:
+        'With explain: action ids whose whole story the explanation tells at every step, dropped or kept.',
+    })
     explainActions?: string[] | null,
   ) {
     return this.decisions.decide(

@@ -1,11 +1,9 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES } from '../auth/roles';
 import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
-import { ZodPipe } from '../common/validation';
-import { idSchema } from '../strategies/dto/strategy.types';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
 import {
   ExperimentResults,
@@ -14,6 +12,7 @@ import {
   versionNumberSchema,
 } from './dto/experiment.types';
 import { ExperimentsService } from './experiments.service';
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 
 const POSITIVE_OUTCOMES = {
   type: () => [String],
@@ -32,14 +31,10 @@ export class ExperimentsResolver {
     complexity: EXPENSIVE_FIELD_COST,
   })
   experimentResults(
-    @Args('strategyId', { type: () => ID }, new ZodPipe(idSchema, 'strategyId')) strategyId: string,
-    @Args(
-      'version',
-      { type: () => Int, nullable: true },
-      new ZodPipe(versionNumberSchema.nullish(), 'version'),
-    )
+    @UuidArg('strategyId') strategyId: string,
+    @CheckedArg('version', versionNumberSchema.nullish(), { type: () => Int, nullable: true })
     version?: number | null,
-    @Args('positiveOutcomes', POSITIVE_OUTCOMES, new ZodPipe(positiveOutcomesSchema, 'positiveOutcomes'))
+    @CheckedArg('positiveOutcomes', positiveOutcomesSchema, POSITIVE_OUTCOMES)
     positiveOutcomes?: string[] | null,
   ) {
     return this.experiments.results(strategyId, version, positiveOutcomes);
@@ -52,11 +47,11 @@ export class ExperimentsResolver {
   })
   promoteExperimentArm(
     @CurrentActor() actor: Actor,
-    @Args('strategyId', { type: () => ID }, new ZodPipe(idSchema, 'strategyId')) strategyId: string,
-    @Args('version', { type: () => Int }, new ZodPipe(versionNumberSchema, 'version')) version: number,
-    @Args('splitStepId', new ZodPipe(stepIdSchema, 'splitStepId')) splitStepId: string,
-    @Args('arm', new ZodPipe(stepIdSchema, 'arm')) arm: string,
-    @Args('positiveOutcomes', POSITIVE_OUTCOMES, new ZodPipe(positiveOutcomesSchema, 'positiveOutcomes'))
+    @UuidArg('strategyId') strategyId: string,
+    @CheckedArg('version', versionNumberSchema, { type: () => Int }) version: number,
+    @CheckedArg('splitStepId', stepIdSchema) splitStepId: string,
+    @CheckedArg('arm', stepIdSchema) arm: string,
+    @CheckedArg('positiveOutcomes', positiveOutcomesSchema, POSITIVE_OUTCOMES)
     positiveOutcomes?: string[] | null,
   ) {
     return this.experiments.promote(actor, strategyId, version, splitStepId, arm, positiveOutcomes);

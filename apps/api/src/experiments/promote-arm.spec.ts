@@ -7,23 +7,22 @@ const mark = (id: string, value: number) => ({
   config: { field: 'branch', model: { type: 'expression', expression: String(value) } },
 });
 
+const split = (id: string, salt: string, percents: Record<string, number>) => ({
+  id,
+  type: 'split',
+  config: {
+    mode: 'percentage',
+    salt,
+    branches: Object.entries(percents).map(([arm, percent]) => ({ id: arm, percent })),
+  },
+});
+
 /** Champion and challenger branches that join again before the output; the challenger has a filter of its own. */
 const CHAMPION_CHALLENGER: StrategyDocument = {
   schemaVersion: 1,
   nodes: [
     { id: 'candidates', type: 'actions', config: {} },
-    {
-      id: 'ab',
-      type: 'split',
-      config: {
-        mode: 'percentage',
-        salt: 's',
-        branches: [
-          { id: 'champion', percent: 80 },
-          { id: 'challenger', percent: 20 },
-        ],
-      },
-    },
+    split('ab', 's', { champion: 80, challenger: 20 }),
     mark('old-scores', 1),
     mark('new-scores', 2),
     { id: 'top', type: 'rank', config: { by: 'branch', limit: 1 } },
@@ -69,30 +68,8 @@ describe('promoting a split arm', () => {
       schemaVersion: 1,
       nodes: [
         { id: 'candidates', type: 'actions', config: {} },
-        {
-          id: 'first',
-          type: 'split',
-          config: {
-            mode: 'percentage',
-            salt: 'a',
-            branches: [
-              { id: 'x', percent: 50 },
-              { id: 'y', percent: 50 },
-            ],
-          },
-        },
-        {
-          id: 'second',
-          type: 'split',
-          config: {
-            mode: 'percentage',
-            salt: 'b',
-            branches: [
-              { id: 'p', percent: 50 },
-              { id: 'q', percent: 50 },
-            ],
-          },
-        },
+        split('first', 'a', { x: 50, y: 50 }),
+        split('second', 'b', { p: 50, q: 50 }),
         mark('q-scores', 3),
         { id: 'join', type: 'merge', config: {} },
         { id: 'out', type: 'output', config: {} },

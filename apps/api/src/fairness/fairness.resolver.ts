@@ -1,9 +1,8 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { requestLoader } from '../common/graphql/request-loader';
-import { ZodPipe } from '../common/validation';
 import { Simulation } from '../simulations/simulation.entity';
 import {
   FairnessCheckType,
@@ -14,6 +13,7 @@ import {
 import type { CheckedSimulation } from './fairness-check';
 import { FairnessSettings } from './fairness-settings.entity';
 import { FairnessService } from './fairness.service';
+import { CheckedArg } from '../common/graphql/checked-args';
 
 @Resolver(() => FairnessSettings)
 export class FairnessResolver {
@@ -32,7 +32,7 @@ export class FairnessResolver {
   })
   setFairnessSettings(
     @CurrentActor() actor: Actor,
-    @Args('input', { type: () => FairnessSettingsInput }, new ZodPipe(fairnessSettingsSchema, 'input'))
+    @CheckedArg('input', fairnessSettingsSchema, { type: () => FairnessSettingsInput })
     input: FairnessSettingsValues,
   ) {
     return this.fairness.setSettings(actor, input);

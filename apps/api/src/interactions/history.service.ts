@@ -3,6 +3,7 @@ import type { Interaction as EngineInteraction } from '@arbiter/engine';
 import type Redis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { CoalescedLoader } from '../common/coalesced-loader';
 import { DecisionLogWriter } from '../decision-log/decision-log.writer';
 import { closeRedis, redisClient } from '../common/redis-client';
 import { HISTORY_LIMIT, InteractionHistoryRepository } from './interaction-history.repository';
@@ -25,11 +26,6 @@ interface WriteBatch {
   sent?: Promise<void>;
 }
 
-interface Waiter {
-  resolve(items: EngineInteraction[]): void;
-  reject(error: unknown): void;
-}
-
 const CACHE_TTL_SECONDS = 60;
 /** SET with the TTL (ARGV[1]) of each key to its window's JSON (ARGV[i + 1]; empty: DEL), in order. */
 const STORE_WINDOWS_LUA = `for i, key in ipairs(KEYS) do
@@ -39,7 +35,7 @@ end
 return #KEYS`;
 /** The client with STORE_WINDOWS_LUA as a command (EVALSHA, and EVAL when Redis does not have it yet). */
 type WindowStore = Redis & { storeWindows(...args: (string | number)[]): Promise<number> };
-/** Window queries for customers not in the cache that run at once (see load()). */
+/** Window queries for customers not in the cache that run at once. */
 const COLD_QUERIES = 2;
 const LRU_SIZE = 10_000;
 
@@ -55,8 +51,10 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   private redis?: Redis;
   private readonly lru = new Map<string, { at: number; items: EngineInteraction[] }>();
   private readonly prefix: string;
-  private coldBatch?: Map<string, Waiter[]>;
-  private coldQueries = 0;
+  /** Windows not in the cache, read together (see CoalescedLoader). */
+  private readonly cold = new CoalescedLoader(COLD_QUERIES, (customerIds) =>
+    this.repository.windows(customerIds),
+  );
   /** Cache reads of this turn of the event loop: one MGET for all of them (see read()). */
   private reads?: Map<string, ((raw: string | null | undefined) => void)[]>;
   /** Cache writes of this turn, in order: one pipeline for all of them (see write()). */
@@ -90,10 +88,9 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   async window(customerId: string): Promise<{ items: EngineInteraction[]; cached: boolean }> {
     const cached = await this.cached(customerId);
     if (cached) return { items: cached, cached: true };
-    return {
-      items: mergeNewestFirst(this.writer.pendingShown(customerId), await this.load(customerId)),
-      cached: false,
-    };
+    // A copy of its own: callers loading together share the loaded array, and a decision adds its shown actions to what it read.
+    const loaded = [...(await this.cold.load(customerId))];
+    return { items: mergeNewestFirst(this.writer.pendingShown(customerId), loaded), cached: false };
   }
 
   /**
@@ -153,47 +150,6 @@ export class HistoryService implements OnModuleInit, OnApplicationShutdown {
   async invalidate(customerId: string): Promise<void> {
     this.lru.delete(customerId);
     if (this.redis) await this.write(customerId, null);
-  }
-
-  /**
-   * Windows not in the cache, asked for in the same turn of the event loop, are read with one query:
-   * under load many decisions for new customers cost one round trip to PostgreSQL instead of one each.
-   * At most COLD_QUERIES run at once: what is asked for meanwhile waits for one of them to finish
-   * and goes in the next query, so the busier the API, the fuller (and fewer) the queries.
-   */
-  private load(customerId: string): Promise<EngineInteraction[]> {
-    let batch = this.coldBatch;
-    if (!batch) {
-      batch = this.coldBatch = new Map<string, Waiter[]>();
-      if (this.coldQueries < COLD_QUERIES) setImmediate(() => this.sendCold());
-    }
-    const waiting = batch;
-    return new Promise((resolve, reject) => {
-      const waiters = waiting.get(customerId);
-      if (waiters) waiters.push({ resolve, reject });
-      else waiting.set(customerId, [{ resolve, reject }]);
-    });
-  }
-
-  private sendCold(): void {
-    const batch = this.coldBatch;
-    if (!batch || this.coldQueries >= COLD_QUERIES) return;
-    this.coldBatch = undefined;
-    this.coldQueries += 1;
-    void this.loadBatch(batch).finally(() => {
-      this.coldQueries -= 1;
-      this.sendCold();
-    });
-  }
-
-  private async loadBatch(batch: Map<string, Waiter[]>): Promise<void> {
-    try {
-      const loaded = await this.repository.windows([...batch.keys()]);
-      // Each waiter gets its own array (a decision adds its shown actions to what it read).
-      for (const [id, waiters] of batch) for (const w of waiters) w.resolve([...loaded.get(id)!]);
-    } catch (error) {
-      for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
-    }
   }
 
   private async cached(customerId: string): Promise<EngineInteraction[] | undefined> {

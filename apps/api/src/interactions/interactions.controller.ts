@@ -1,18 +1,13 @@
 import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { z } from 'zod';
-import { parseInput } from '../common/validation';
+import { parseInput, nonEmptyText } from '../common/validation';
 import type { RequestWithApiKey } from '../rest/api-key.guard';
 import { API_PREFIX } from '../rest/openapi';
 import { RestApi } from '../rest/rest-controller';
 import { InteractionsService } from './interactions.service';
 import { outcomeSchema } from './outcomes';
 
-const customerIdSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
+const customerIdSchema = nonEmptyText(200);
 
 @RestApi()
 @Controller(API_PREFIX.slice(1))

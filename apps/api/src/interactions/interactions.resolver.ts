@@ -1,12 +1,12 @@
-import { Args, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { Role } from '../auth/roles';
 import { JSONScalar } from '../common/graphql/json.scalar';
-import { ZodPipe } from '../common/validation';
 import { InteractionsService } from './interactions.service';
 import { OUTCOME_VALUES, outcomeSchema, type OutcomeRequest } from './outcomes';
+import { CheckedArg } from '../common/graphql/checked-args';
 
 @InputType()
 export class RecordOutcomeInput {
@@ -77,7 +77,7 @@ export class InteractionsResolver {
     description:
       'Records an outcome like POST /api/v1/outcomes (for trying contact policies from the studio). Designer only.',
   })
-  recordOutcome(@Args('input', new ZodPipe(withoutNulls, 'input')) input: RecordOutcomeInput) {
+  recordOutcome(@CheckedArg('input', withoutNulls) input: RecordOutcomeInput) {
     return this.interactions.record(input as unknown as OutcomeRequest, null);
   }
 
@@ -86,7 +86,7 @@ export class InteractionsResolver {
     description: 'The interaction history contact policies read: 90 days, newest first, at most 500.',
   })
   customerInteractions(
-    @Args('customerId', new ZodPipe(z.string().trim().min(1, 'must not be empty').max(200), 'customerId'))
+    @CheckedArg('customerId', z.string().trim().min(1, 'must not be empty').max(200))
     customerId: string,
   ) {
     return this.interactions.interactions(customerId);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { nonEmptyText } from '../common/validation';
 
 export const OUTCOME_VALUES = ['accepted', 'declined', 'ignored', 'clicked', 'converted'] as const;
 
-const idText = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const idText = nonEmptyText(200);
 
 /** POST /api/v1/outcomes and the recordOutcome mutation: one schema validates both and documents the REST one. */
 export const outcomeSchema = z

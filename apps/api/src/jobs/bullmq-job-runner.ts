@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@nestjs/common';
 import type { FlowProducer, Queue } from 'bullmq';
-import { bounded, BullMqRedis, LOST_STATES, OPERATION_MS, within, type BullMqOptions } from './bullmq-redis';
-import { BullMqWorkers } from './bullmq-workers';
+import { OPERATION_MS, within } from './bullmq-redis';
+import { BullMqRunner } from './bullmq-runner';
 import {
   ChunkInterrupted,
   chunkJobId,
@@ -24,19 +23,10 @@ interface ParentData {
 }
 
 /** A simulation as a BullMQ flow: parent `simulation` waiting for one `simulation-chunk` child per chunk. */
-export class BullMqJobRunner implements JobRunner {
-  readonly kind = 'bullmq' as const;
-  private readonly logger = new Logger('BullMQ');
-  private readonly redis: BullMqRedis;
-  private readonly workers: BullMqWorkers;
+export class BullMqJobRunner extends BullMqRunner implements JobRunner {
   private flow: FlowProducer | undefined;
   private parents: Queue | undefined;
   private chunks: Queue | undefined;
-
-  constructor(options: BullMqOptions) {
-    this.redis = new BullMqRedis(options, this.logger);
-    this.workers = new BullMqWorkers(this.redis, this.logger);
-  }
 
   private producer(): FlowProducer {
     this.flow ??= this.redis.flowProducer();
@@ -51,10 +41,6 @@ export class BullMqJobRunner implements JobRunner {
   private chunkQueue(): Queue {
     this.chunks ??= this.redis.queue(SIMULATION_CHUNK_QUEUE);
     return this.chunks;
-  }
-
-  checkAvailable(): Promise<void> {
-    return this.redis.checkAvailable();
   }
 
   async jobCounts(): Promise<{ queue: string; state: string; jobs: number }[]> {
@@ -82,15 +68,8 @@ export class BullMqJobRunner implements JobRunner {
     );
   }
 
-  async lostSimulations(simulationIds: string[]): Promise<string[]> {
-    if (simulationIds.length === 0) return [];
-    await this.checkAvailable();
-    const states = await within(
-      OPERATION_MS,
-      Promise.all(simulationIds.map((id) => this.parentQueue().getJobState(parentJobId(id)))),
-      'job states',
-    );
-    return simulationIds.filter((_, i) => LOST_STATES.has(states[i]!));
+  lostSimulations(simulationIds: string[]): Promise<string[]> {
+    return this.redis.lost(() => this.parentQueue(), simulationIds, parentJobId);
   }
 
   async requeueSimulation(simulationId: string, chunkNos: number[]): Promise<void> {
@@ -186,13 +165,7 @@ export class BullMqJobRunner implements JobRunner {
     });
   }
 
-  stopWorkers(): Promise<void> {
-    return this.workers.stop();
-  }
-
-  async close(): Promise<void> {
-    await this.stopWorkers();
-    await bounded(Promise.all([this.flow?.close(), this.parents?.close(), this.chunks?.close()]));
-    await this.redis.close();
+  protected closeQueues(): Promise<unknown> {
+    return Promise.all([this.flow?.close(), this.parents?.close(), this.chunks?.close()]);
   }
 }

@@ -25,7 +25,7 @@ export const OPERATION_MS = 3000;
 /** Bound on stopping workers and closing connections: with Redis gone, shutdown must not hang. */
 const CLOSE_MS = 5000;
 /** A job is gone or ended while its work is still QUEUED/RUNNING in the database: nothing will finish it. */
-export const LOST_STATES = new Set<string>(['unknown', 'completed', 'failed']);
+const LOST_STATES = new Set<string>(['unknown', 'completed', 'failed']);
 
 /** Rejects with JobQueueUnavailableError when Redis does not answer in time (the command may still run later). */
 export function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
@@ -115,6 +115,19 @@ export class BullMqRedis {
       'claim',
     );
     return claimed === 'OK';
+  }
+
+  /** Of these ids, the ones whose job (`jobId(id)` in `queue`) is gone or ended: see LOST_STATES. */
+  async lost(queue: () => Queue, ids: string[], jobId: (id: string) => string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    await this.checkAvailable();
+    const jobs = queue();
+    const states = await within(
+      OPERATION_MS,
+      Promise.all(ids.map((id) => jobs.getJobState(jobId(id)))),
+      'job states',
+    );
+    return ids.filter((_, i) => LOST_STATES.has(states[i]!));
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { bounded, BullMqRedis, LOST_STATES, OPERATION_MS, within, type BullMqOptions } from './bullmq-redis';
-import { BullMqWorkers } from './bullmq-workers';
+import { OPERATION_MS, within } from './bullmq-redis';
+import { BullMqRunner } from './bullmq-runner';
 import {
   TRAINING_ATTEMPTS,
   TRAINING_QUEUE,
@@ -20,25 +19,12 @@ interface TrainingData {
  * REDIS_PREFIX) and lock timings: a worker killed mid-training loses its lock within seconds and
  * the stalled check hands the job to another worker, which trains again from the start.
  */
-export class BullMqTrainingRunner implements TrainingRunner {
-  readonly kind = 'bullmq' as const;
-  private readonly logger = new Logger('BullMQ');
-  private readonly redis: BullMqRedis;
-  private readonly workers: BullMqWorkers;
+export class BullMqTrainingRunner extends BullMqRunner implements TrainingRunner {
   private jobs: Queue | undefined;
-
-  constructor(options: BullMqOptions) {
-    this.redis = new BullMqRedis(options, this.logger);
-    this.workers = new BullMqWorkers(this.redis, this.logger);
-  }
 
   private queue(): Queue {
     this.jobs ??= this.redis.queue(TRAINING_QUEUE);
     return this.jobs;
-  }
-
-  checkAvailable(): Promise<void> {
-    return this.redis.checkAvailable();
   }
 
   async enqueue(trainingJobId: string): Promise<void> {
@@ -56,15 +42,8 @@ export class BullMqTrainingRunner implements TrainingRunner {
     );
   }
 
-  async lost(trainingJobIds: string[]): Promise<string[]> {
-    if (trainingJobIds.length === 0) return [];
-    await this.checkAvailable();
-    const states = await within(
-      OPERATION_MS,
-      Promise.all(trainingJobIds.map((id) => this.queue().getJobState(trainingJobKey(id)))),
-      'job states',
-    );
-    return trainingJobIds.filter((_, i) => LOST_STATES.has(states[i]!));
+  lost(trainingJobIds: string[]): Promise<string[]> {
+    return this.redis.lost(() => this.queue(), trainingJobIds, trainingJobKey);
   }
 
   async requeue(trainingJobId: string): Promise<void> {
@@ -104,13 +83,7 @@ export class BullMqTrainingRunner implements TrainingRunner {
     });
   }
 
-  stopWorkers(): Promise<void> {
-    return this.workers.stop();
-  }
-
-  async close(): Promise<void> {
-    await this.stopWorkers();
-    await bounded(this.jobs?.close() ?? Promise.resolve());
-    await this.redis.close();
+  protected closeQueues(): Promise<unknown> {
+    return this.jobs?.close() ?? Promise.resolve();
   }
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { InProcessQueue } from './in-process-queue';
+import { InProcessRunner } from './in-process-runner';
 import {
   ChunkInterrupted,
   chunkPriority,
@@ -22,12 +22,12 @@ interface Task {
  * The queue lives and dies with the process: after a restart the watchdog finds the simulations
  * left RUNNING and queues their missing chunks again.
  */
-export class InProcessJobRunner implements JobRunner {
-  readonly kind = 'in-process' as const;
+export class InProcessJobRunner extends InProcessRunner<Task> implements JobRunner {
   private readonly logger = new Logger('InProcessJobs');
-  private readonly queue = new InProcessQueue<Task>(JOB_ATTEMPTS, (task) => task.priority);
 
-  async checkAvailable(): Promise<void> {}
+  constructor() {
+    super(JOB_ATTEMPTS, (task) => task.priority);
+  }
 
   async jobCounts(): Promise<{ queue: string; state: string; jobs: number }[]> {
     return [{ queue: 'in-process', state: 'waiting', jobs: this.queue.length }];
@@ -60,11 +60,6 @@ export class InProcessJobRunner implements JobRunner {
     this.queue.push(...chunks, finishing);
   }
 
-  /** One process holds the queue: it is always the one to check it. */
-  async claimWatchdog(): Promise<boolean> {
-    return true;
-  }
-
   async cancelSimulation(simulationId: string): Promise<void> {
     this.queue.remove((task) => task.simulationId === simulationId);
   }
@@ -80,18 +75,5 @@ export class InProcessJobRunner implements JobRunner {
         await processors.failed(simulationId, message).catch(() => undefined);
       },
     });
-  }
-
-  async stopWorkers(): Promise<void> {
-    await this.queue.stop();
-  }
-
-  async close(): Promise<void> {
-    await this.stopWorkers();
-  }
-
-  /** Resolves when nothing is queued or running (tests). */
-  idle(): Promise<void> {
-    return this.queue.idle();
   }
 }

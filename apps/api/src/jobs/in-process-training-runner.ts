@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { InProcessQueue } from './in-process-queue';
+import { InProcessRunner } from './in-process-runner';
 import {
   TRAINING_ATTEMPTS,
   TrainingInterrupted,
@@ -11,14 +11,14 @@ import {
  * Without Redis: the same processors, one training at a time from a queue in this process (the
  * trainer itself runs in a worker thread, so requests are served meanwhile). The queue lives and
  * dies with the process: after a restart the watchdog finds the jobs left RUNNING and queues them again.
+ * Its tasks are training job ids.
  */
-export class InProcessTrainingRunner implements TrainingRunner {
-  readonly kind = 'in-process' as const;
+export class InProcessTrainingRunner extends InProcessRunner<string> implements TrainingRunner {
   private readonly logger = new Logger('InProcessTraining');
-  /** Training job ids. */
-  private readonly queue = new InProcessQueue<string>(TRAINING_ATTEMPTS);
 
-  async checkAvailable(): Promise<void> {}
+  constructor() {
+    super(TRAINING_ATTEMPTS);
+  }
 
   async enqueue(trainingJobId: string): Promise<void> {
     this.queue.push(trainingJobId);
@@ -31,11 +31,6 @@ export class InProcessTrainingRunner implements TrainingRunner {
 
   requeue(trainingJobId: string): Promise<void> {
     return this.enqueue(trainingJobId);
-  }
-
-  /** One process holds the queue: it is always the one to check it. */
-  async claimWatchdog(): Promise<boolean> {
-    return true;
   }
 
   async cancel(trainingJobId: string): Promise<void> {
@@ -52,18 +47,5 @@ export class InProcessTrainingRunner implements TrainingRunner {
         await processors.failed(id, message).catch(() => undefined);
       },
     });
-  }
-
-  async stopWorkers(): Promise<void> {
-    await this.queue.stop();
-  }
-
-  async close(): Promise<void> {
-    await this.stopWorkers();
-  }
-
-  /** Resolves when nothing is queued or running (tests). */
-  idle(): Promise<void> {
-    return this.queue.idle();
   }
 }

@@ -1,12 +1,9 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/access.decorators';
 import { ALL_ROLES } from '../auth/roles';
-import { ZodPipe } from '../common/validation';
-import { idSchema } from './dto/train-model.input';
 import { Model, ModelVersion, TrainingJob, VersionComparison } from './model.types';
 import { ModelsService } from './models.service';
-
-const uuid = (name: string) => new ZodPipe(idSchema, name);
+import { UuidArg } from '../common/graphql/checked-args';
 
 /** The registry, read by every role. */
 @Resolver(() => Model)
@@ -27,7 +24,7 @@ export class ModelsResolver {
     description:
       'A model; null when there is none with this id (a new model appears once its training SUCCEEDED).',
   })
-  async model(@Args('id', { type: () => ID }, uuid('id')) id: string) {
+  async model(@UuidArg('id') id: string) {
     return (await this.registry.find(id)) ?? null;
   }
 
@@ -37,7 +34,7 @@ export class ModelsResolver {
     description:
       'A model version: its engine form, report and provenance; null when there is none with this id.',
   })
-  async modelVersion(@Args('id', { type: () => ID }, uuid('id')) id: string) {
+  async modelVersion(@UuidArg('id') id: string) {
     return (await this.registry.findVersion(id)) ?? null;
   }
 
@@ -45,10 +42,7 @@ export class ModelsResolver {
   @Query(() => [VersionComparison], {
     description: 'Headline metrics of two model versions side by side, with b − a.',
   })
-  compareModelVersions(
-    @Args('a', { type: () => ID }, uuid('a')) a: string,
-    @Args('b', { type: () => ID }, uuid('b')) b: string,
-  ) {
+  compareModelVersions(@UuidArg('a') a: string, @UuidArg('b') b: string) {
     return this.registry.compare(a, b);
   }
 

@@ -1,12 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -14,6 +6,7 @@ import { CustomerSchemaModule } from '../customer-schema/customer-schema.module'
 import { DatasetsModule } from '../datasets/datasets.module';
 import { BullMqTrainingRunner } from '../jobs/bullmq-training-runner';
 import { InProcessTrainingRunner } from '../jobs/in-process-training-runner';
+import { QueueWorkers } from '../jobs/queue-workers';
 import { TRAINING_RUNNER, type TrainingRunner } from '../jobs/training-runner';
 import { ModelsModule } from './models.module';
 import { TrainingChoicesService } from './training-choices.service';
@@ -32,33 +25,16 @@ export function createTrainingRunner(config: AppConfig): TrainingRunner {
     : new InProcessTrainingRunner();
 }
 
-/**
- * Runs training jobs in this process, as the simulation workers do: always in-process without
- * Redis; with Redis in `npm run worker` and, unless RUN_WORKER=false, in the API process too.
- */
+/** Runs training jobs in this process, as the simulation workers do (see QueueWorkers). */
 @Injectable()
-export class TrainingWorkers
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
-{
+export class TrainingWorkers extends QueueWorkers<TrainingProcessor> {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(TRAINING_RUNNER) private readonly runner: TrainingRunner,
-    @Inject(TRAINING_PROCESS_ROLE) private readonly role: TrainingProcessRole,
-    private readonly processor: TrainingProcessor,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.runner.kind === 'in-process' || this.role === 'worker' || this.config.jobs.runWorker)
-      await this.runner.startWorkers(this.processor);
-  }
-
-  /** Before the database closes: a training under way stops and goes back to the queue. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.runner.stopWorkers();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.runner.close();
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(TRAINING_RUNNER) runner: TrainingRunner,
+    @Inject(TRAINING_PROCESS_ROLE) role: TrainingProcessRole,
+    processor: TrainingProcessor,
+  ) {
+    super(config, runner, role, processor);
   }
 }
 

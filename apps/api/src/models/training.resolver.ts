@@ -1,16 +1,14 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import { ALL_ROLES } from '../auth/roles';
-import { ZodPipe } from '../common/validation';
-import { idSchema, TrainModelInput, trainModelSchema, type TrainModel } from './dto/train-model.input';
+import { TrainModelInput, trainModelSchema, type TrainModel } from './dto/train-model.input';
 import { TrainingChoices, TrainingJob } from './model.types';
 import { TrainingChoicesService } from './training-choices.service';
 import { TrainingService } from './training.service';
-
-const uuid = (name: string) => new ZodPipe(idSchema, name);
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 
 /** Training: analysts (and admins) start and cancel it; every role follows it. */
 @Resolver(() => TrainingJob)
@@ -27,7 +25,7 @@ export class TrainingResolver {
   })
   trainModel(
     @CurrentActor() actor: Actor,
-    @Args('input', { type: () => TrainModelInput }, new ZodPipe(trainModelSchema, 'input')) input: TrainModel,
+    @CheckedArg('input', trainModelSchema, { type: () => TrainModelInput }) input: TrainModel,
   ) {
     return this.training.train(actor, input);
   }
@@ -37,7 +35,7 @@ export class TrainingResolver {
     description:
       'QUEUED or RUNNING → CANCELLED; a running training stops within a second and registers nothing.',
   })
-  cancelTraining(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuid('id')) id: string) {
+  cancelTraining(@CurrentActor() actor: Actor, @UuidArg('id') id: string) {
     return this.training.cancel(actor, id);
   }
 
@@ -47,7 +45,7 @@ export class TrainingResolver {
     description:
       'A training job: status, phase, rows, iterations, ETA, error; null when there is none with this id.',
   })
-  async trainingJob(@Args('id', { type: () => ID }, uuid('id')) id: string) {
+  async trainingJob(@UuidArg('id') id: string) {
     return (await this.training.find(id)) ?? null;
   }
 
@@ -57,14 +55,11 @@ export class TrainingResolver {
       'What a dataset offers for training: targets with their values, predictors (with why some are left out, and leakage warnings for the target chosen), date columns, rows.',
   })
   trainingChoices(
-    @Args('datasetId', { type: () => ID }, uuid('datasetId')) datasetId: string,
-    @Args(
+    @UuidArg('datasetId') datasetId: string,
+    @CheckedArg(
       'targetColumn',
+      z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullish(),
       { type: () => String, nullable: true },
-      new ZodPipe(
-        z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullish(),
-        'targetColumn',
-      ),
     )
     targetColumn?: string | null,
   ) {

@@ -16,11 +16,10 @@ import {
   conflict,
   invalidState,
   notFound,
-  unavailable,
   validationFailed,
   type ErrorDetail,
 } from '../common/errors';
-import { JobQueueUnavailableError } from '../jobs/job-runner';
+import { queueOperation } from '../jobs/queue-operation';
 import { TRAINING_RUNNER, type TrainingRunner } from '../jobs/training-runner';
 import {
   MAX_TARGET_VALUES,
@@ -41,9 +40,6 @@ import {
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_TEST_SHARE = 0.2;
-/** What a caller told the job queue is out of reach should wait before trying again. */
-const QUEUE_RETRY_AFTER_SECONDS = 5;
-
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
 /** "Y is 1", "response is yes or maybe": what a model predicts, in words. */
@@ -121,7 +117,7 @@ export class TrainingService {
       seed: input.seed ?? DEFAULT_SEED,
       requestedBy: { id: actor.id, email: actor.email },
     };
-    await this.queue(() => this.runner.checkAvailable());
+    await queueOperation('training', () => this.runner.checkAvailable());
     const modelName = model?.name ?? input.name!;
     const id = await this.dataSource
       .transaction(async (em) => {
@@ -149,7 +145,7 @@ export class TrainingService {
         );
       });
     try {
-      await this.queue(() => this.runner.enqueue(id));
+      await queueOperation('training', () => this.runner.enqueue(id));
     } catch (error) {
       await this.jobs.fail(id, 'The job queue could not be reached.');
       throw error;
@@ -341,19 +337,6 @@ export class TrainingService {
         message: error.message,
       });
       return undefined;
-    }
-  }
-
-  /** Queue operations: a queue out of reach is a retryable UNAVAILABLE, not an internal error. */
-  private async queue<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!(error instanceof JobQueueUnavailableError)) throw error;
-      throw unavailable(
-        `The job queue (Redis) does not answer, so no training can be started now; try again in a few seconds. (${error.message})`,
-        QUEUE_RETRY_AFTER_SECONDS,
-      );
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { CoalescedLoader } from '../common/coalesced-loader';
 import { ProfileEvents } from './profile-events';
 import { ProfilesRepository, type StoredRow } from './profiles.repository';
 
@@ -8,13 +9,8 @@ export interface StoredProfile {
   updated: Record<string, { source: string; at: number }>;
 }
 
-interface Waiter {
-  resolve(profile: StoredProfile): void;
-  reject(error: unknown): void;
-}
-
 const MAX_ENTRIES = 100_000;
-/** Queries for profiles not in the cache that run at once (see load()). */
+/** Queries for profiles not in the cache that run at once (see CoalescedLoader). */
 const CONCURRENT_LOADS = 2;
 /** A safety net only: invalidation over the bus is what keeps entries current. */
 const TTL_MS = 5 * 60_000;
@@ -33,8 +29,8 @@ const EMPTY: StoredProfile = Object.freeze({
 export class ProfileCache implements OnModuleDestroy {
   private readonly entries = new Map<string, { at: number; profile: StoredProfile }>();
   private epoch = 0;
-  private pending?: Map<string, Waiter[]>;
-  private loading = 0;
+  /** Profiles not in the cache asked for one at a time (concurrent decisions), read together. */
+  private readonly single = new CoalescedLoader(CONCURRENT_LOADS, (customerIds) => this.fetch(customerIds));
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -69,63 +65,25 @@ export class ProfileCache implements OnModuleDestroy {
     }
     if (missing.size === 1) {
       const [id] = missing;
-      found.set(id!, await this.load(id!));
+      found.set(id!, await this.single.load(id!));
     } else if (missing.size) {
       // A batch's customers: one query of their own, without a promise per customer.
-      const epoch = this.epoch;
-      const loaded = await this.loaded([...missing]);
-      for (const id of missing) {
-        const profile = loaded.get(id) ?? EMPTY;
-        if (epoch === this.epoch) this.remember(id, profile);
-        found.set(id, profile);
-      }
+      for (const [id, profile] of await this.fetch([...missing])) found.set(id, profile);
     }
     return found;
   }
 
-  /**
-   * Profiles not in the cache, asked for in the same turn of the event loop (concurrent decisions),
-   * are read with one query: under load, one round trip to PostgreSQL instead of one per decision.
-   * At most CONCURRENT_LOADS run at once: what is asked for meanwhile waits for one of them and
-   * goes in the next query, so the busier the API, the fuller (and fewer) the queries.
-   */
-  private load(customerId: string): Promise<StoredProfile> {
-    let batch = this.pending;
-    if (!batch) {
-      batch = this.pending = new Map<string, Waiter[]>();
-      if (this.loading < CONCURRENT_LOADS) setImmediate(() => this.sendPending());
+  private async fetch(customerIds: string[]): Promise<Map<string, StoredProfile>> {
+    const epoch = this.epoch;
+    const loaded = await this.loaded(customerIds);
+    const found = new Map<string, StoredProfile>();
+    for (const id of customerIds) {
+      const profile = loaded.get(id) ?? EMPTY;
+      // A fetch that started before an invalidation is not kept: it may hold the older values.
+      if (epoch === this.epoch) this.remember(id, profile);
+      found.set(id, profile);
     }
-    const waiting = batch;
-    return new Promise((resolve, reject) => {
-      const waiters = waiting.get(customerId);
-      if (waiters) waiters.push({ resolve, reject });
-      else waiting.set(customerId, [{ resolve, reject }]);
-    });
-  }
-
-  private sendPending(): void {
-    const batch = this.pending;
-    if (!batch || this.loading >= CONCURRENT_LOADS) return;
-    this.pending = undefined;
-    this.loading += 1;
-    void this.loadBatch(batch, this.epoch).finally(() => {
-      this.loading -= 1;
-      this.sendPending();
-    });
-  }
-
-  private async loadBatch(batch: Map<string, Waiter[]>, epoch: number): Promise<void> {
-    try {
-      const loaded = await this.loaded([...batch.keys()]);
-      for (const [id, waiters] of batch) {
-        const profile = loaded.get(id) ?? EMPTY;
-        // A batch that started before an invalidation is not kept: it may hold the older values.
-        if (epoch === this.epoch) this.remember(id, profile);
-        for (const w of waiters) w.resolve(profile);
-      }
-    } catch (error) {
-      for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
-    }
+    return found;
   }
 
   private async loaded(customerIds: string[]): Promise<Map<string, StoredProfile>> {

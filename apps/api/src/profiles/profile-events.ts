@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { RedisBus } from '../common/redis-bus';
+import { RedisBusTopic } from '../common/redis-bus';
 
 /** `null`: anything may have changed (a lost connection): drop everything. */
 export type ProfileListener = (customerIds: readonly string[] | null) => void;
@@ -11,19 +11,9 @@ export type ProfileListener = (customerIds: readonly string[] | null) => void;
  * `profiles` topic as the JSON list of customer ids; the profile cache listens.
  */
 @Injectable()
-export class ProfileEvents implements OnModuleInit, OnApplicationShutdown {
-  private readonly bus: RedisBus;
-
+export class ProfileEvents extends RedisBusTopic {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.bus = new RedisBus(config, 'profiles', 'null');
-  }
-
-  onModuleInit(): Promise<void> {
-    return this.bus.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.bus.stop();
+    super(config, 'profiles', 'null');
   }
 
   /** Tells every instance (this one at once) that these customers' profiles changed. */

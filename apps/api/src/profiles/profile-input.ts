@@ -1,6 +1,7 @@
 import { FIELD_AGES, validateDecisionInput, type FieldDefinition } from '@arbiter/engine';
 import { z } from 'zod';
 import type { ErrorDetail } from '../common/errors';
+import { nonEmptyText } from '../common/validation';
 
 export const MAX_PROFILE_BATCH = 1000;
 /** A source clock this far ahead of ours is still believed; further ahead, the update is refused. */
@@ -14,13 +15,9 @@ const sourceName = z
     'must be a declared source name: lower-case letters, digits, _ and -, starting with a letter (at most 64)',
   );
 export const customerIdSchema = z
-  .union(
-    [
-      z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-      z.number().finite(),
-    ],
-    { message: 'is required: the customer id (string or number)' },
-  )
+  .union([nonEmptyText(200), z.number().finite()], {
+    message: 'is required: the customer id (string or number)',
+  })
   .transform(String);
 const personalSchema = z.record(
   z.string(),

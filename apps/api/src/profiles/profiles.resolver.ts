@@ -1,10 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
-import { ZodPipe } from '../common/validation';
 import { ActionsService } from '../actions/actions.service';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import { CustomerDecisionsRepository } from '../decision-log/customer-decisions.repository';
@@ -13,13 +12,11 @@ import { CustomerErasureResult, CustomerProfile, ProfileQuality, ProfileSource }
 import { SOURCE_NAME } from './profile-input';
 import { ProfilesService } from './profiles.service';
 import { explainLoggedDecision } from './recent-decision-words';
+import { CheckedArg } from '../common/graphql/checked-args';
+import { nonEmptyText } from '../common/validation';
 
 const RECENT_DECISIONS = 20;
-const customerIdArg = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
+const customerIdArg = nonEmptyText(200);
 
 @Resolver()
 export class ProfilesResolver {
@@ -38,7 +35,7 @@ export class ProfilesResolver {
   })
   async customerProfile(
     @CurrentActor() actor: Actor,
-    @Args('customerId', new ZodPipe(customerIdArg, 'customerId')) customerId: string,
+    @CheckedArg('customerId', customerIdArg) customerId: string,
   ) {
     const [profile, recent, actions, schema] = await Promise.all([
       this.profiles.view(actor, customerId),
@@ -79,21 +76,17 @@ export class ProfilesResolver {
   })
   declareProfileSource(
     @CurrentActor() actor: Actor,
-    @Args(
+    @CheckedArg(
       'name',
-      new ZodPipe(
-        z
-          .string()
-          .regex(SOURCE_NAME, 'use lower-case letters, digits, _ and -, starting with a letter (at most 64)'),
-        'name',
-      ),
+      z
+        .string()
+        .regex(SOURCE_NAME, 'use lower-case letters, digits, _ and -, starting with a letter (at most 64)'),
     )
     name: string,
-    @Args(
-      'description',
-      { type: () => String, nullable: true },
-      new ZodPipe(z.string().trim().max(500, 'must be at most 500 characters').nullish(), 'description'),
-    )
+    @CheckedArg('description', z.string().trim().max(500, 'must be at most 500 characters').nullish(), {
+      type: () => String,
+      nullable: true,
+    })
     description?: string | null,
   ) {
     return this.profiles.declareSource(actor, name, description ?? null);
@@ -104,10 +97,7 @@ export class ProfilesResolver {
     description:
       "Erases a customer: profile and dataset rows deleted; interactions and decisions pseudonymised, decisions' inputs removed. Idempotent.",
   })
-  eraseCustomer(
-    @CurrentActor() actor: Actor,
-    @Args('customerId', new ZodPipe(customerIdArg, 'customerId')) customerId: string,
-  ) {
+  eraseCustomer(@CurrentActor() actor: Actor, @CheckedArg('customerId', customerIdArg) customerId: string) {
     return this.erasure.erase(actor, customerId);
   }
 }

@@ -145,27 +145,35 @@ export function bodyErrors(format: 'rest' | 'graphql', filter = new RestExceptio
 }
 
 /**
- * A path under the REST prefix that no route serves: answered in the REST format like every other
- * REST error (Nest's own 404 comes before any route's filter). Other paths keep Nest's answer, and
- * GraphQL formats its own errors.
+ * An exception Nest raises before any route's filter runs: answered in the REST format under the
+ * REST prefix, like every other REST error. Other paths keep Nest's answer, and GraphQL formats its
+ * own errors.
  */
-@Catch(NotFoundException)
-export class RestNotFoundFilter implements ExceptionFilter {
+export abstract class RestPrefixFilter<E extends HttpException> implements ExceptionFilter {
   private readonly rest = new RestExceptionFilter();
 
-  catch(exception: NotFoundException, host: ArgumentsHost): unknown {
+  /** The REST error this exception is on a REST path; undefined keeps Nest's answer. */
+  protected abstract restError(exception: E, req: Request): AppError | undefined;
+
+  catch(exception: E, host: ArgumentsHost): unknown {
     if (host.getType() !== 'http') return exception;
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    if (req.path === API_PREFIX || req.path.startsWith(`${API_PREFIX}/`))
-      this.rest.send(
-        res,
-        new AppError(
-          'NOT_FOUND',
-          `There is no ${req.method} ${req.path}; the REST API's routes are listed at /api/docs.`,
-        ),
-      );
-    else res.status(404).json(exception.getResponse());
+    const isRest = req.path === API_PREFIX || req.path.startsWith(`${API_PREFIX}/`);
+    const error = isRest ? this.restError(exception, req) : undefined;
+    if (error) this.rest.send(res, error);
+    else res.status(exception.getStatus()).json(exception.getResponse());
     return undefined;
+  }
+}
+
+/** A path under the REST prefix that no route serves (Nest's own 404 comes before any route's filter). */
+@Catch(NotFoundException)
+export class RestNotFoundFilter extends RestPrefixFilter<NotFoundException> {
+  protected restError(_exception: NotFoundException, req: Request): AppError {
+    return new AppError(
+      'NOT_FOUND',
+      `There is no ${req.method} ${req.path}; the REST API's routes are listed at /api/docs.`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { columnById } from '../common/column-by-id';
 import { ReviewComment, type CommentKind } from './review-comment.entity';
 
 @Injectable()
@@ -22,12 +23,7 @@ export class ReviewCommentsRepository {
   }
 
   /** Comment id → the version it is on, for the comments among `ids` (uuids). */
-  async versionIds(ids: readonly string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows = await this.dataSource.manager.find(ReviewComment, {
-      select: { id: true, versionId: true },
-      where: { id: In([...ids]) },
-    });
-    return new Map(rows.map((c) => [c.id, c.versionId]));
+  versionIds(ids: readonly string[]): Promise<Map<string, string>> {
+    return columnById(this.dataSource.manager, ReviewComment, 'versionId', ids);
   }
 }

@@ -1,11 +1,11 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ZodPipe } from '../common/validation';
+import { Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { CurrentActor, Public, SignedIn } from '../auth/access.decorators';
 import type { Actor } from '../auth/actor';
 import { SessionsService } from './sessions.service';
 import { AuthPayload, loginSchema, refreshTokenSchema } from './dto/auth.types';
+import { CheckedArg } from '../common/graphql/checked-args';
 
 @Resolver()
 export class SessionsResolver {
@@ -20,8 +20,8 @@ export class SessionsResolver {
       'Sign in with email and password. Repeated failures lock the account or the client address out for a while: RATE_LIMITED with retryAfterSeconds (HTTP 429).',
   })
   login(
-    @Args('email', new ZodPipe(loginSchema.shape.email, 'email')) email: string,
-    @Args('password', new ZodPipe(loginSchema.shape.password, 'password')) password: string,
+    @CheckedArg('email', loginSchema.shape.email) email: string,
+    @CheckedArg('password', loginSchema.shape.password) password: string,
     @Context('req') req: { ip?: string; socket?: { remoteAddress?: string } },
   ) {
     return this.auth.login(email, password, req.ip ?? req.socket?.remoteAddress ?? '');
@@ -31,7 +31,7 @@ export class SessionsResolver {
   @Mutation(() => AuthPayload, {
     description: 'A new token pair for a refresh token; the old refresh token stops working.',
   })
-  refreshToken(@Args('refreshToken', new ZodPipe(refreshTokenSchema, 'refreshToken')) refreshToken: string) {
+  refreshToken(@CheckedArg('refreshToken', refreshTokenSchema) refreshToken: string) {
     return this.auth.refresh(refreshToken);
   }
 
@@ -39,10 +39,7 @@ export class SessionsResolver {
   @Mutation(() => Boolean, {
     description: 'Revokes a refresh token of the caller. Access tokens expire by themselves.',
   })
-  logout(
-    @CurrentActor() actor: Actor,
-    @Args('refreshToken', new ZodPipe(refreshTokenSchema, 'refreshToken')) refreshToken: string,
-  ) {
+  logout(@CurrentActor() actor: Actor, @CheckedArg('refreshToken', refreshTokenSchema) refreshToken: string) {
     return this.auth.logout(actor, refreshToken);
   }
 

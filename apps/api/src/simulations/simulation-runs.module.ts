@@ -1,13 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Module,
-  Optional,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Module, Optional, type DynamicModule } from '@nestjs/common';
 import { MetricsService } from '../metrics/metrics.service';
 import { ActionsModule } from '../actions/actions.module';
 import { AuditModule } from '../audit/audit.module';
@@ -19,6 +10,7 @@ import { BullMqJobRunner } from '../jobs/bullmq-job-runner';
 import { InProcessJobRunner } from '../jobs/in-process-job-runner';
 import { ModelsModule } from '../models/models.module';
 import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
+import { QueueWorkers } from '../jobs/queue-workers';
 import { StrategiesRepository } from '../strategies/strategies.repository';
 import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
 import { VersionsRepository } from '../strategies/versions.repository';
@@ -42,37 +34,24 @@ export function createJobRunner(config: AppConfig): JobRunner {
     : new InProcessJobRunner();
 }
 
-/**
- * Runs the workers of this process: always in-process without Redis; with Redis in `npm run
- * worker` and, unless RUN_WORKER=false, in the API process too.
- */
+/** Runs the simulation workers of this process (see QueueWorkers) and reports their queue to the metrics. */
 @Injectable()
-export class SimulationWorkers
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
-{
+export class SimulationWorkers extends QueueWorkers<SimulationProcessor> {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(JOB_RUNNER) private readonly jobs: JobRunner,
-    @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
-    private readonly processor: SimulationProcessor,
+    @Inject(PROCESS_ROLE) role: ProcessRole,
+    processor: SimulationProcessor,
     private readonly simulations: SimulationsService,
     @Optional() private readonly metrics?: MetricsService,
-  ) {}
+  ) {
+    super(config, jobs, role, processor);
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
+  override async onApplicationBootstrap(): Promise<void> {
     this.metrics?.addQueueDepthSource(() => this.jobs.jobCounts());
     this.metrics?.addSimulationRateSource(() => this.simulations.runningRates());
-    if (this.jobs.kind === 'in-process' || this.role === 'worker' || this.config.jobs.runWorker)
-      await this.jobs.startWorkers(this.processor);
-  }
-
-  /** Before the database closes: a chunk being decided stops and goes back to the queue. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.jobs.stopWorkers();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.jobs.close();
+    await super.onApplicationBootstrap();
   }
 }
 

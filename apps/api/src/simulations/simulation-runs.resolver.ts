@@ -1,17 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import { ALL_ROLES } from '../auth/roles';
-import { ZodPipe } from '../common/validation';
 import { Simulation, SimulationStatus } from './simulation.entity';
 import { SimulationLearningInput, SimulationProgress } from './simulation-run.types';
 import { SimulationsService } from './simulations.service';
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 
-const uuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)'), name);
-const optionalUuid = (name: string) => new ZodPipe(z.uuid('must be an id (UUID)').nullish(), name);
 const learningSchema = z
   .object({ orderBy: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters') })
   .nullish();
@@ -29,16 +27,12 @@ export class SimulationRunsResolver {
   })
   runSimulation(
     @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }, uuid('versionId')) versionId: string,
-    @Args('datasetId', { type: () => ID }, uuid('datasetId')) datasetId: string,
-    @Args('baselineVersionId', { type: () => ID, nullable: true }, optionalUuid('baselineVersionId'))
+    @UuidArg('versionId') versionId: string,
+    @UuidArg('datasetId') datasetId: string,
+    @UuidArg('baselineVersionId', { nullable: true })
     baselineVersionId?: string | null,
     @Args('force', { type: () => Boolean, nullable: true }) force?: boolean | null,
-    @Args(
-      'learning',
-      { type: () => SimulationLearningInput, nullable: true },
-      new ZodPipe(learningSchema, 'learning'),
-    )
+    @CheckedArg('learning', learningSchema, { type: () => SimulationLearningInput, nullable: true })
     learning?: SimulationLearningInput | null,
   ) {
     return this.simulations.run(actor, { versionId, datasetId, baselineVersionId, force, learning });
@@ -48,7 +42,7 @@ export class SimulationRunsResolver {
   @Mutation(() => Simulation, {
     description: 'QUEUED or RUNNING → CANCELLED; pending chunks are removed, running ones stop.',
   })
-  cancelSimulation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuid('id')) id: string) {
+  cancelSimulation(@CurrentActor() actor: Actor, @UuidArg('id') id: string) {
     return this.simulations.cancel(actor, id);
   }
 
@@ -57,7 +51,7 @@ export class SimulationRunsResolver {
     description:
       'Deletes a simulation and its results (audited): not while it is QUEUED or RUNNING (cancel it first), nor while it is the evidence of a version in review, approved or published.',
   })
-  deleteSimulation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuid('id')) id: string) {
+  deleteSimulation(@CurrentActor() actor: Actor, @UuidArg('id') id: string) {
     return this.simulations.delete(actor, id);
   }
 
@@ -65,7 +59,7 @@ export class SimulationRunsResolver {
   @Query(() => Simulation, {
     description: 'One simulation: status, progress, results and the comparison with its baseline.',
   })
-  simulation(@Args('id', { type: () => ID }, uuid('id')) id: string) {
+  simulation(@UuidArg('id') id: string) {
     return this.simulations.get(id);
   }
 
@@ -79,9 +73,7 @@ export class SimulationRunsResolver {
     description:
       'Progress of a simulation until it ends (graphql-ws; the access token goes in connectionParams.authorization).',
   })
-  simulationProgress(
-    @Args('id', { type: () => ID }, uuid('id')) id: string,
-  ): AsyncGenerator<{ simulationProgress: SimulationProgress }> {
+  simulationProgress(@UuidArg('id') id: string): AsyncGenerator<{ simulationProgress: SimulationProgress }> {
     return this.follow(id);
   }
 

@@ -1,10 +1,10 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { z } from 'zod';
 import { Roles } from '../auth/access.decorators';
 import { ALL_ROLES } from '../auth/roles';
 import { requestLoader } from '../common/graphql/request-loader';
-import { ZodPipe } from '../common/validation';
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 import { Dataset } from '../datasets/dataset.entity';
 import { fieldsRead } from '@arbiter/engine';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
@@ -13,9 +13,7 @@ import { datasetFieldWarnings } from './dataset-field-warnings';
 import { Simulation } from './simulation.entity';
 import { SIMULATION_LIST_LIMIT, SimulationsRepository } from './simulations.repository';
 
-const optional = <S extends z.ZodType>(schema: S, name: string) => new ZodPipe(schema.nullish(), name);
 const contentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex content hash');
-const idSchema = z.uuid('must be an id (UUID)');
 
 @Resolver(() => Simulation)
 export class SimulationsResolver {
@@ -29,11 +27,11 @@ export class SimulationsResolver {
     description: `Simulations, newest first (at most ${SIMULATION_LIST_LIMIT}); every filter is optional and they combine (AND). strategyId matches through the simulated version.`,
   })
   simulations(
-    @Args('contentHash', { type: () => String, nullable: true }, optional(contentHashSchema, 'contentHash'))
+    @CheckedArg('contentHash', contentHashSchema.nullish(), { type: () => String, nullable: true })
     contentHash?: string | null,
-    @Args('strategyId', { type: () => ID, nullable: true }, optional(idSchema, 'strategyId'))
+    @UuidArg('strategyId', { nullable: true })
     strategyId?: string | null,
-    @Args('datasetId', { type: () => ID, nullable: true }, optional(idSchema, 'datasetId'))
+    @UuidArg('datasetId', { nullable: true })
     datasetId?: string | null,
   ) {
     return this.simulationsRepository.list({ contentHash, strategyId, datasetId });

@@ -4,12 +4,13 @@ import { AdaptiveModelError, LearningReplay } from '@arbiter/learning';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { invalidState, notFound, unavailable, validationFailed } from '../common/errors';
+import { invalidState, notFound, validationFailed } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Dataset, DatasetStatus } from '../datasets/dataset.entity';
 import { DatasetsService } from '../datasets/datasets.service';
-import { JOB_RUNNER, JobQueueUnavailableError, type JobRunner } from '../jobs/job-runner';
+import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
+import { queueOperation } from '../jobs/queue-operation';
 import { CustomerSchemaService } from '../customer-schema/customer-schema.service';
 import {
   compileOptionsFor,
@@ -39,9 +40,6 @@ const ORDER_TYPES = new Set(['number', 'date', 'string']);
 
 /** A simulation of a version in these states is approval evidence: its results cannot be deleted. */
 const EVIDENCE_STATES = [VersionStatus.IN_REVIEW, VersionStatus.APPROVED, VersionStatus.PUBLISHED];
-
-/** What a caller told the job queue is out of reach should wait before trying again. */
-const QUEUE_RETRY_AFTER_SECONDS = 5;
 
 /** Starting, cancelling and following simulations; the work itself is SimulationProcessor's. */
 @Injectable()
@@ -131,7 +129,7 @@ export class SimulationsService implements OnModuleInit {
       );
       if (existing) return this.get(existing);
     }
-    await this.queue(() => this.jobs.checkAvailable());
+    await queueOperation('simulation', () => this.jobs.checkAvailable());
     // Read before the transaction: the embedded database serves one transaction at a time.
     const strategyName = await this.strategyName(version);
     const chunkSize = this.config.jobs.chunkSize;
@@ -165,7 +163,7 @@ export class SimulationsService implements OnModuleInit {
       return simId;
     });
     try {
-      await this.queue(() => this.jobs.enqueueSimulation(id, chunkCount));
+      await queueOperation('simulation', () => this.jobs.enqueueSimulation(id, chunkCount));
     } catch (error) {
       await this.repository.fail(id, 'The job queue could not be reached.');
       throw error;
@@ -252,22 +250,11 @@ export class SimulationsService implements OnModuleInit {
     const completed = candidates.find((s) => s.status === SimulationStatus.COMPLETED);
     if (completed) return completed.id;
     const lost = new Set(
-      await this.queue(() => this.jobs.lostSimulations(candidates.filter((s) => s.settled).map((s) => s.id))),
+      await queueOperation('simulation', () =>
+        this.jobs.lostSimulations(candidates.filter((s) => s.settled).map((s) => s.id)),
+      ),
     );
     return candidates.find((s) => !lost.has(s.id))?.id;
-  }
-
-  /** Queue operations: a queue out of reach is a retryable UNAVAILABLE, not an internal error. */
-  private async queue<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!(error instanceof JobQueueUnavailableError)) throw error;
-      throw unavailable(
-        `The job queue (Redis) does not answer, so no simulation can be started now; try again in a few seconds. (${error.message})`,
-        QUEUE_RETRY_AFTER_SECONDS,
-      );
-    }
   }
 
   async cancel(actor: Actor, id: string): Promise<Simulation> {

@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { RedisBus } from '../common/redis-bus';
+import { RedisBusTopic } from '../common/redis-bus';
 
 export type PublishedListener = (strategyId: string) => void;
 
@@ -11,19 +11,9 @@ export type PublishedListener = (strategyId: string) => void;
  * plan cache listens.
  */
 @Injectable()
-export class PublishedStrategyEvents implements OnModuleInit, OnApplicationShutdown {
-  private readonly bus: RedisBus;
-
+export class PublishedStrategyEvents extends RedisBusTopic {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.bus = new RedisBus(config, 'published', '*');
-  }
-
-  onModuleInit(): Promise<void> {
-    return this.bus.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.bus.stop();
+    super(config, 'published', '*');
   }
 
   /** Tells every instance (this one at once) that the strategy's published version changed. */

@@ -1,11 +1,11 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { JSONScalar } from '../common/graphql/json.scalar';
-import { ZodPipe } from '../common/validation';
 import { importRulesSchema, RulesImportPayload } from './dto/rules-import.types';
 import { RulesImportService } from './rules-import.service';
+import { CheckedArg } from '../common/graphql/checked-args';
 
 @Resolver()
 export class RulesImportResolver {
@@ -18,8 +18,8 @@ export class RulesImportResolver {
   })
   importJsonRulesEngineRules(
     @CurrentActor() actor: Actor,
-    @Args('name', new ZodPipe(importRulesSchema.shape.name, 'name')) name: string,
-    @Args('rules', { type: () => JSONScalar }, new ZodPipe(importRulesSchema.shape.rules, 'rules'))
+    @CheckedArg('name', importRulesSchema.shape.name) name: string,
+    @CheckedArg('rules', importRulesSchema.shape.rules, { type: () => JSONScalar })
     rules: unknown,
   ) {
     return this.rulesImport.importJsonRulesEngine(actor, { name, rules: rules as never });

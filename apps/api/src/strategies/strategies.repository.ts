@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { columnById } from '../common/column-by-id';
 import { Strategy } from './strategy.entity';
 
 @Injectable()
@@ -46,12 +47,7 @@ export class StrategiesRepository {
   }
 
   /** Id → name of the strategies among `ids` (uuids). */
-  async names(ids: readonly string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows = await this.dataSource.manager.find(Strategy, {
-      select: { id: true, name: true },
-      where: { id: In([...ids]) },
-    });
-    return new Map(rows.map((s) => [s.id, s.name]));
+  names(ids: readonly string[]): Promise<Map<string, string>> {
+    return columnById(this.dataSource.manager, Strategy, 'name', ids);
   }
 }

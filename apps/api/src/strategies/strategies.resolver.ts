@@ -1,4 +1,4 @@
-import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
@@ -8,17 +8,12 @@ import { ALL_ROLES, Role } from '../auth/roles';
 import { notFound } from '../common/errors';
 import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
 import { requestLoader } from '../common/graphql/request-loader';
-import { ZodPipe } from '../common/validation';
-import {
-  CreateStrategyInput,
-  createStrategySchema,
-  idSchema,
-  type CreateStrategy,
-} from './dto/strategy.types';
+import { CreateStrategyInput, createStrategySchema, type CreateStrategy } from './dto/strategy.types';
 import { StrategiesService } from './strategies.service';
 import { Strategy } from './strategy.entity';
 import { StrategyVersion } from './strategy-version.entity';
 import { VersionsService } from './versions.service';
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 
 const StrategyConnection = connectionType(Strategy, 'Strategy');
 
@@ -34,11 +29,7 @@ export class StrategiesResolver {
   strategies(
     @PageArg()
     page?: Page,
-    @Args(
-      'includeArchived',
-      { type: () => Boolean, defaultValue: false },
-      new ZodPipe(z.boolean(), 'includeArchived'),
-    )
+    @CheckedArg('includeArchived', z.boolean(), { type: () => Boolean, defaultValue: false })
     includeArchived = false,
   ) {
     return this.strategiesService.list(page ?? { first: DEFAULT_PAGE_SIZE }, includeArchived);
@@ -46,7 +37,7 @@ export class StrategiesResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => Strategy)
-  async strategy(@Args('id', { type: () => ID }, new ZodPipe(idSchema, 'id')) id: string) {
+  async strategy(@UuidArg('id') id: string) {
     return (await this.strategiesService.get(id)) ?? Promise.reject(notFound('Strategy', id));
   }
 
@@ -54,7 +45,7 @@ export class StrategiesResolver {
   @Mutation(() => Strategy, { description: 'Creates a strategy with version 1 as a DRAFT.' })
   createStrategy(
     @CurrentActor() actor: Actor,
-    @Args('input', { type: () => CreateStrategyInput }, new ZodPipe(createStrategySchema, 'input'))
+    @CheckedArg('input', createStrategySchema, { type: () => CreateStrategyInput })
     input: CreateStrategy,
   ) {
     return this.strategiesService.create(actor, input);
@@ -64,10 +55,7 @@ export class StrategiesResolver {
   @Mutation(() => Strategy, {
     description: 'Hides a strategy without a PUBLISHED version; nothing is deleted.',
   })
-  archiveStrategy(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, new ZodPipe(idSchema, 'id')) id: string,
-  ) {
+  archiveStrategy(@CurrentActor() actor: Actor, @UuidArg('id') id: string) {
     return this.strategiesService.archive(actor, id);
   }
 

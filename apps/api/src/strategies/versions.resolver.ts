@@ -1,13 +1,11 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { validationFailed } from '../common/errors';
-import { ZodPipe } from '../common/validation';
 import {
   approveCommentSchema,
-  idSchema,
   rejectSchema,
   rollbackReasonSchema,
   revisionSchema,
@@ -27,8 +25,7 @@ import { problemDetails } from './strategy-environment.service';
 import { StrategyVersion } from './strategy-version.entity';
 import { VersionsService, type SavedDraft } from './versions.service';
 import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
-
-const versionId = (name = 'versionId') => new ZodPipe(idSchema, name);
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 
 @Resolver(() => StrategyVersion)
 export class VersionsResolver {
@@ -39,7 +36,7 @@ export class VersionsResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => StrategyVersion)
-  version(@Args('id', { type: () => ID }, versionId('id')) id: string) {
+  version(@UuidArg('id') id: string) {
     return this.versionsService.get(id);
   }
 
@@ -48,7 +45,7 @@ export class VersionsResolver {
     description: "Every problem the engine finds in the version's document.",
     complexity: EXPENSIVE_FIELD_COST,
   })
-  validateVersion(@Args('versionId', { type: () => ID }, versionId()) id: string) {
+  validateVersion(@UuidArg('versionId') id: string) {
     return this.versionsService.validate(id);
   }
 
@@ -58,7 +55,7 @@ export class VersionsResolver {
     complexity: EXPENSIVE_FIELD_COST,
   })
   testDecision(
-    @Args('input', { type: () => TestDecisionInput }, new ZodPipe(testDecisionSchema, 'input'))
+    @CheckedArg('input', testDecisionSchema, { type: () => TestDecisionInput })
     input: TestDecision,
   ) {
     return this.versionsService.testDecision(input);
@@ -71,7 +68,7 @@ export class VersionsResolver {
   })
   saveDraft(
     @CurrentActor() actor: Actor,
-    @Args('input', { type: () => SaveDraftInput }, new ZodPipe(saveDraftSchema, 'input')) input: SaveDraft,
+    @CheckedArg('input', saveDraftSchema, { type: () => SaveDraftInput }) input: SaveDraft,
   ) {
     return this.versionsService.saveDraft(actor, input);
   }
@@ -80,7 +77,7 @@ export class VersionsResolver {
   @Mutation(() => StrategyVersion, {
     description: 'A new DRAFT with the content of any version of the strategy.',
   })
-  cloneVersion(@CurrentActor() actor: Actor, @Args('versionId', { type: () => ID }, versionId()) id: string) {
+  cloneVersion(@CurrentActor() actor: Actor, @UuidArg('versionId') id: string) {
     return this.versionsService.clone(actor, id);
   }
 
@@ -90,12 +87,8 @@ export class VersionsResolver {
   })
   submitVersion(
     @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }, versionId()) id: string,
-    @Args(
-      'expectedRevision',
-      { type: () => Int, nullable: true },
-      new ZodPipe(revisionSchema.nullish(), 'expectedRevision'),
-    )
+    @UuidArg('versionId') id: string,
+    @CheckedArg('expectedRevision', revisionSchema.nullish(), { type: () => Int, nullable: true })
     expectedRevision?: number | null,
   ) {
     return this.lifecycle.submit(actor, id, expectedRevision);
@@ -108,19 +101,15 @@ export class VersionsResolver {
   })
   approveVersion(
     @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }, versionId()) id: string,
-    @Args('comment', { type: () => String, nullable: true }, new ZodPipe(approveCommentSchema, 'comment'))
+    @UuidArg('versionId') id: string,
+    @CheckedArg('comment', approveCommentSchema, { type: () => String, nullable: true })
     comment?: string | null,
-    @Args(
-      'justification',
-      {
-        type: () => String,
-        nullable: true,
-        description:
-          'Why approving is justified although the fairness check of the simulation evidence failed; required then (VALIDATION_FAILED naming it), kept as a review comment and in the audit log.',
-      },
-      new ZodPipe(approveCommentSchema, 'justification'),
-    )
+    @CheckedArg('justification', approveCommentSchema, {
+      type: () => String,
+      nullable: true,
+      description:
+        'Why approving is justified although the fairness check of the simulation evidence failed; required then (VALIDATION_FAILED naming it), kept as a review comment and in the audit log.',
+    })
     justification?: string | null,
   ) {
     return this.lifecycle.approve(actor, id, comment, justification);
@@ -130,8 +119,8 @@ export class VersionsResolver {
   @Mutation(() => StrategyVersion, { description: 'IN_REVIEW → DRAFT, with the reason as a review comment.' })
   rejectVersion(
     @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }, versionId()) id: string,
-    @Args('comment', new ZodPipe(rejectSchema, 'comment')) comment: string,
+    @UuidArg('versionId') id: string,
+    @CheckedArg('comment', rejectSchema) comment: string,
   ) {
     return this.lifecycle.reject(actor, id, comment);
   }
@@ -141,10 +130,7 @@ export class VersionsResolver {
     description:
       'APPROVED → PUBLISHED; the previously published version becomes RETIRED in the same transaction.',
   })
-  publishVersion(
-    @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }, versionId()) id: string,
-  ) {
+  publishVersion(@CurrentActor() actor: Actor, @UuidArg('versionId') id: string) {
     return this.lifecycle.publish(actor, id);
   }
 
@@ -155,9 +141,9 @@ export class VersionsResolver {
   })
   rollbackStrategy(
     @CurrentActor() actor: Actor,
-    @Args('strategyId', { type: () => ID }, new ZodPipe(idSchema, 'strategyId')) strategyId: string,
-    @Args('toVersionId', { type: () => ID }, versionId('toVersionId')) toVersionId: string,
-    @Args('reason', new ZodPipe(rollbackReasonSchema, 'reason')) reason: string,
+    @UuidArg('strategyId') strategyId: string,
+    @UuidArg('toVersionId') toVersionId: string,
+    @CheckedArg('reason', rollbackReasonSchema) reason: string,
   ) {
     return this.lifecycle.rollback(actor, strategyId, toVersionId, reason);
   }
@@ -166,10 +152,7 @@ export class VersionsResolver {
   @Mutation(() => StrategyVersion, {
     description: 'PUBLISHED → RETIRED: the strategy stops answering decisions.',
   })
-  retireVersion(
-    @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }, versionId()) id: string,
-  ) {
+  retireVersion(@CurrentActor() actor: Actor, @UuidArg('versionId') id: string) {
     return this.lifecycle.retire(actor, id);
   }
 }

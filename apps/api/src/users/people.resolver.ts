@@ -1,10 +1,10 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { ID, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { Roles } from '../auth/access.decorators';
 import { ALL_ROLES } from '../auth/roles';
-import { ZodPipe } from '../common/validation';
 import { Person } from './person.type';
 import { UsersRepository } from './users.repository';
+import { CheckedArg } from '../common/graphql/checked-args';
 
 export const MAX_PEOPLE = 500;
 
@@ -17,13 +17,10 @@ export class PeopleResolver {
     description: `Display names of users by id, for authors, reviewers and audit actors (deactivated users included; unknown ids are left out). At most ${MAX_PEOPLE} ids.`,
   })
   people(
-    @Args(
+    @CheckedArg(
       'ids',
+      z.array(z.uuid('must be an id (UUID)')).max(MAX_PEOPLE, `at most ${MAX_PEOPLE} ids at once`),
       { type: () => [ID] },
-      new ZodPipe(
-        z.array(z.uuid('must be an id (UUID)')).max(MAX_PEOPLE, `at most ${MAX_PEOPLE} ids at once`),
-        'ids',
-      ),
     )
     ids: string[],
   ): Promise<Person[]> {

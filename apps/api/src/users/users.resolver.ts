@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Mutation, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/access.decorators';
@@ -6,16 +6,10 @@ import { Allowed, Permission } from '../auth/permissions';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
 import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
-import { ZodPipe } from '../common/validation';
-import {
-  CreateUserInput,
-  createUserSchema,
-  rolesSchema,
-  uuidSchema,
-  type CreateUser,
-} from './dto/user.inputs';
+import { CreateUserInput, createUserSchema, rolesSchema, type CreateUser } from './dto/user.inputs';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
+import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 
 const UserConnection = connectionType(User, 'User');
 
@@ -34,7 +28,7 @@ export class UsersResolver {
 
   @Allowed(Permission.manageUsers)
   @Query(() => User)
-  async user(@Args('id', { type: () => ID }, new ZodPipe(uuidSchema, 'id')) id: string) {
+  async user(@UuidArg('id') id: string) {
     return (await this.usersService.get(id)) ?? Promise.reject(notFound('User', id));
   }
 
@@ -42,7 +36,7 @@ export class UsersResolver {
   @Mutation(() => User)
   createUser(
     @CurrentActor() actor: Actor,
-    @Args('input', { type: () => CreateUserInput }, new ZodPipe(createUserSchema, 'input')) input: CreateUser,
+    @CheckedArg('input', createUserSchema, { type: () => CreateUserInput }) input: CreateUser,
   ) {
     return this.usersService.create(actor, input);
   }
@@ -53,8 +47,8 @@ export class UsersResolver {
   })
   setUserRoles(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID }, new ZodPipe(uuidSchema, 'userId')) userId: string,
-    @Args('roles', { type: () => [Role] }, new ZodPipe(rolesSchema, 'roles')) roles: Role[],
+    @UuidArg('userId') userId: string,
+    @CheckedArg('roles', rolesSchema, { type: () => [Role] }) roles: Role[],
   ) {
     return this.usersService.setRoles(actor, userId, roles);
   }
@@ -65,8 +59,8 @@ export class UsersResolver {
   })
   setUserActive(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID }, new ZodPipe(uuidSchema, 'userId')) userId: string,
-    @Args('active', new ZodPipe(z.boolean(), 'active')) active: boolean,
+    @UuidArg('userId') userId: string,
+    @CheckedArg('active', z.boolean()) active: boolean,
   ) {
     return this.usersService.setActive(actor, userId, active);
   }

@@ -1,6 +1,8 @@
 import { createApiKey, publishStrategy, rest, type Published } from './decision-api';
+import { createActions } from './fixtures';
 import { Scenario } from './scenario';
 import { ok, Role, type TestApp, type TestUser } from './test-app';
+import { pipelineDoc } from './documents';
 
 export const STATUS_FIELDS = `modelId version frozen servingSnapshotId evidence positives successRate rollingAuc calibrationError mature lastUpdatedAt learnerLagSeconds
   alert { kind message since } history { at evidence positives rollingAuc calibrationError } groups { key evidence positives successRate mature }
@@ -32,23 +34,16 @@ export function accepts(age: number): boolean {
 
 /** One action ("gold-card"), scored by the adaptive model. */
 export function scoringDocument(modelId: string, version = 1) {
-  return {
-    schemaVersion: 1,
-    nodes: [
-      { id: 'candidates', type: 'actions', config: { groups: ['cards'] } },
-      {
-        id: 'score',
-        type: 'score',
-        label: 'Acceptance',
-        config: { model: { type: 'registry', modelId, version } },
-      },
-      { id: 'output', type: 'output', config: {} },
-    ],
-    edges: [
-      { source: 'candidates', target: 'score' },
-      { source: 'score', target: 'output' },
-    ],
-  };
+  return pipelineDoc(
+    { id: 'candidates', type: 'actions', config: { groups: ['cards'] } },
+    {
+      id: 'score',
+      type: 'score',
+      label: 'Acceptance',
+      config: { model: { type: 'registry', modelId, version } },
+    },
+    { id: 'output', type: 'output' },
+  );
 }
 
 export interface AdaptiveSetup {
@@ -66,13 +61,7 @@ export async function adaptiveSetup(t: TestApp, name: string): Promise<AdaptiveS
   const analyst = await t.user([Role.analyst]);
   const admin = await t.user([Role.admin]);
   const key = (await createApiKey(t, admin.token)).secret;
-  ok(
-    await t.gql(
-      `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-      { i: { id: 'gold-card', name: 'Gold card', group: 'cards' } },
-      s.designer.token,
-    ),
-  );
+  await createActions(t, s.designer.token, [{ id: 'gold-card', name: 'Gold card', group: 'cards' }]);
   const modelId = ok(await t.gql(CREATE, { i: modelInput(name) }, analyst.token)).createAdaptiveModel
     .id as string;
   const published = await publishStrategy(t, s, scoringDocument(modelId), s.unique('Cards adaptive'));

@@ -1,92 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DecisionRecord } from '../../src/decision-log/decision-log.writer';
+import { VALID_DOC } from './documents';
 import type { TestApp } from './test-app';
 import { ok } from './test-app';
 
-/** Valid with any catalog: every action straight to the output. */
-export const VALID_DOC = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'candidates', type: 'actions', config: {} },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [{ source: 'candidates', target: 'output' }],
-};
-
-/** Valid too, with a different content hash: keeps the top 1. */
-export const VALID_DOC_TOP1 = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'candidates', type: 'actions', config: {} },
-    { id: 'top', type: 'rank', config: { by: 'priority', limit: 1 } },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'candidates', target: 'top' },
-    { source: 'top', target: 'output' },
-  ],
-};
-
-/** Readable but wrong: a filter that is not connected and reads an unknown field, and no output. */
-/** Conditions in a strategy document (json-rules-engine's shape). */
-type Condition = Record<string, unknown>;
-
-/** Every action, each kept only for customers meeting its own condition (actions without one: everyone). */
-export function eligibilityDoc(byAction: Record<string, Condition>) {
-  return {
-    schemaVersion: 1,
-    nodes: [
-      { id: 'all', type: 'actions', config: {} },
-      { id: 'eligible', type: 'filter', config: { condition: { all: [] }, byAction } },
-      { id: 'output', type: 'output', config: {} },
-    ],
-    edges: [
-      { source: 'all', target: 'eligible' },
-      { source: 'eligible', target: 'output' },
-    ],
-  };
-}
-
-/** Only the actions of the group 'adult', for customers aged 18 or more. */
-export const ADULTS_DOC = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'candidates', type: 'actions', config: { groups: ['adult'] } },
-    {
-      id: 'adults',
-      type: 'filter',
-      config: {
-        condition: {
-          all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 18 }],
-        },
-      },
-    },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'candidates', target: 'adults' },
-    { source: 'adults', target: 'output' },
-  ],
-};
-
-/**
- * Every action through a contact policy (`policy`: its limits or cooldowns), then by value; the best
- * `limit` of them when given.
- */
-export function contactPolicyDoc(policy: Record<string, unknown>, limit?: number) {
-  const steps: [string, string, Record<string, unknown>][] = [
-    ['all', 'actions', {}],
-    ['policy', 'contactPolicy', policy],
-    ['arbitrate', 'arbitrate', { propensityWeight: 0, valueWeight: 1 }],
-    ...(limit === undefined ? [] : [['top', 'rank', { limit }] as [string, string, Record<string, unknown>]]),
-    ['output', 'output', {}],
-  ];
-  return {
-    schemaVersion: 1,
-    nodes: steps.map(([id, type, config]) => ({ id, type, config })),
-    edges: steps.slice(1).map(([id], i) => ({ source: steps[i]![0], target: id })),
-  };
-}
+// The documents live apart (no API imports) so that test/ can build them too.
+export * from './documents';
 
 /** A decision as the decision log writer takes it: one action shown, made up ids. */
 export function decisionRecord(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
@@ -106,23 +25,6 @@ export function decisionRecord(overrides: Partial<DecisionRecord> = {}): Decisio
     ...overrides,
   };
 }
-
-export const INVALID_DOC = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'candidates', type: 'actions', config: {} },
-    {
-      id: 'adults',
-      type: 'filter',
-      config: {
-        condition: {
-          all: [{ fact: 'customer', path: '$.agee', operator: 'greaterThanInclusive', value: 18 }],
-        },
-      },
-    },
-  ],
-  edges: [{ source: 'candidates', target: 'adults' }],
-};
 
 export const VERSION_FIELDS = 'id number status contentHash revision createdBy editors strategyId document';
 
@@ -212,7 +114,7 @@ export const mutate = {
 /** Plays the simulations worker: a COMPLETED simulation of this content hash. */
 /** Creates catalog actions (as a designer), one by one. */
 export async function createActions(
-  t: TestApp,
+  t: Pick<TestApp, 'gql'>,
   token: string,
   actions: Record<string, unknown>[],
 ): Promise<void> {
@@ -255,6 +157,17 @@ export async function versionRow(t: TestApp, id: string) {
       [id],
     )
   ).rows[0];
+}
+
+/** The review comments of a version (rejections, justifications, …), oldest first. */
+export async function reviewComments(
+  t: TestApp,
+  token: string,
+  versionId: string,
+): Promise<{ kind: string; body: string; authorId: string }[]> {
+  return ok(
+    await t.gql(`query($v: ID!) { comments(versionId: $v) { kind body authorId } }`, { v: versionId }, token),
+  ).comments;
 }
 
 export async function auditCount(t: TestApp): Promise<number> {

@@ -6,7 +6,7 @@ import {
   VALID_DOC,
   type VersionView,
 } from './fixtures';
-import { ok, Role, type TestApp, type TestUser } from './test-app';
+import { ok, Role, setInBeforeAll, type TestApp, type TestUser } from './test-app';
 
 /** Builds versions in every state with a fixed cast, so a test can act on them as someone else. */
 export class Scenario {
@@ -92,4 +92,11 @@ export class Scenario {
     );
     return name;
   }
+}
+
+/** The scenario's cast, signed in by a `beforeAll` (declare it after `useTestApp`). */
+export function useScenario(t: TestApp): Scenario {
+  const scenario = setInBeforeAll<Scenario>('the scenario');
+  beforeAll(async () => scenario.set(await new Scenario(t).init()));
+  return scenario.value;
 }

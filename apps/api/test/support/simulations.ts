@@ -1,48 +1,30 @@
-import { VALID_DOC } from './fixtures';
+import { atLeast, pipelineDoc, VALID_DOC } from './documents';
+import { createActions } from './fixtures';
 import { ok, type TestApp } from './test-app';
 
 /** Baseline: every action for everyone. */
 export const ALL_ACTIONS_DOC = VALID_DOC;
 
 /** Draft: only customers aged 30 or more get anything (a known difference: every younger row loses its offers). */
-export const ADULTS_DOC = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'candidates', type: 'actions', config: {} },
-    {
-      id: 'thirty-plus',
-      type: 'filter',
-      config: {
-        condition: {
-          all: [{ fact: 'customer', path: '$.age', operator: 'greaterThanInclusive', value: 30 }],
-        },
-      },
-    },
-    { id: 'output', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'candidates', target: 'thirty-plus' },
-    { source: 'thirty-plus', target: 'output' },
-  ],
-};
+export const ADULTS_DOC = pipelineDoc(
+  { id: 'candidates', type: 'actions' },
+  { id: 'thirty-plus', type: 'filter', config: { condition: atLeast('age', 30) } },
+  { id: 'output', type: 'output' },
+);
 
 /** The catalog of customersCsv's logged offers, and a strategy of each document; returns the version ids. */
 export async function simulationSetup(
   t: Pick<TestApp, 'gql'>,
   designerToken: string,
 ): Promise<{ baseline: { id: string; contentHash: string }; draft: { id: string; contentHash: string } }> {
-  for (const [id, value] of [
-    ['card', 10],
-    ['loan', 20],
-  ] as const) {
-    ok(
-      await t.gql(
-        `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-        { i: { id, name: id, value } },
-        designerToken,
-      ),
-    );
-  }
+  await createActions(
+    t,
+    designerToken,
+    [
+      ['card', 10],
+      ['loan', 20],
+    ].map(([id, value]) => ({ id, name: id, value })),
+  );
   const create = async (name: string, document: unknown) =>
     ok(
       await t.gql(

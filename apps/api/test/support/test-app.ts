@@ -133,6 +133,38 @@ export async function startTestApp(
   };
 }
 
+/**
+ * A stand-in for a value a `beforeAll` creates: reading it forwards to the value once `set` has run,
+ * so suites can declare it with `const` next to the hook that fills it.
+ */
+export function setInBeforeAll<T extends object>(what: string): { value: T; set(value: T): void } {
+  let current: T | undefined;
+  const value = new Proxy({} as T, {
+    get(_, key) {
+      if (!current) throw new Error(`${what} is not ready: use it in hooks and tests only`);
+      const field = Reflect.get(current, key) as unknown;
+      return typeof field === 'function' ? field.bind(current) : field;
+    },
+  });
+  return { value, set: (v) => void (current = v) };
+}
+
+/** The API of the enclosing `describe` (or file): started in a `beforeAll`, closed in an `afterAll`. */
+export function useTestApp(overrides: Partial<Record<string, string>> = {}): TestApp {
+  const app = setInBeforeAll<TestApp>('the test app');
+  let started: TestApp | undefined;
+  beforeAll(async () => app.set((started = await startTestApp(overrides))));
+  afterAll(() => started?.close());
+  return app.value;
+}
+
+/** A user with these roles, created and signed in by a `beforeAll` (declare it after `useTestApp`). */
+export function useUser(t: TestApp, roles: Role[], name?: string): TestUser {
+  const user = setInBeforeAll<TestUser>('the test user');
+  beforeAll(async () => user.set(await t.user(roles, name)));
+  return user.value;
+}
+
 /** The single error's code, or a readable failure. */
 export function errorCode(res: GqlResponse): string | undefined {
   return res.errors?.[0]?.extensions?.code;

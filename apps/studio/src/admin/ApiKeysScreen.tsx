@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useServerMutation, useServerQuery } from '../api/use-server-query';
 import type { SessionUser } from '../auth/session';
 import { deniedReason } from '../app/access';
-import { Button, Dialog, EmptyState } from '../shared/ui';
+import { Button, Dialog, EmptyState, TableHead, ErrorCallout } from '../shared/ui';
 import { graphqlApiKeysApi, type ApiKey, type ApiKeysApi, type StrategyName } from './admin-api';
 import { adminError } from './admin-error';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
@@ -50,11 +50,7 @@ export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: Session
         Calling systems (a web shop, a call center) send an API key with every request to{' '}
         <code>POST /api/v1/decisions</code>. Give each system its own key, limited to the strategies it needs.
       </p>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
       {!keys && !error && <p className="muted">Loading API keys…</p>}
       {keys?.length === 0 && (
         <EmptyState title="No API keys yet">
@@ -63,16 +59,9 @@ export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: Session
       )}
       {keys && keys.length > 0 && (
         <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key starts with</th>
-              <th scope="col">May decide with</th>
-              <th scope="col">Rate limit</th>
-              <th scope="col">Created</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Name', 'Key starts with', 'May decide with', 'Rate limit', 'Created', 'Status']}
+          />
           <tbody>
             {keys.map((key) => (
               <tr key={key.id} className={key.revokedAt ? 'row-revoked' : undefined}>

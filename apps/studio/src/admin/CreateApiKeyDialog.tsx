@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
-import { Button, Dialog, Field, TextInput } from '../shared/ui';
+import { Button, Dialog, Field, TextInput, ErrorCallout } from '../shared/ui';
 import type { ApiKey, ApiKeysApi } from './admin-api';
 import { adminError } from './admin-error';
 
@@ -150,11 +150,7 @@ export function CreateApiKeyDialog({
             placeholder="default"
           />
         </Field>
-        {error && (
-          <p className="callout callout-error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorCallout>{error}</ErrorCallout>}
       </form>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Role } from '../api/generated/graphql';
-import { Button, Field, TextInput } from '../shared/ui';
+import { Button, Field, TextInput, ErrorCallout } from '../shared/ui';
 import type { NewUser, User, UsersApi } from './admin-api';
 import { adminError } from './admin-error';
 import { ROLES } from './roles';
@@ -115,11 +115,7 @@ export function CreateUserForm({
         ))}
         {warning && <div className="field-warning">{warning}</div>}
       </fieldset>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
       <div className="form-actions">
         <Button onClick={onCancel}>Cancel</Button>
         <Button variant="primary" type="submit" disabled={busy}>

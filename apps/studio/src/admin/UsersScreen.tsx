@@ -3,7 +3,7 @@ import { useServerQuery } from '../api/use-server-query';
 import type { Role } from '../api/generated/graphql';
 import type { SessionUser } from '../auth/session';
 import { deniedReason } from '../app/access';
-import { Button, EmptyState } from '../shared/ui';
+import { Button, EmptyState, ErrorCallout } from '../shared/ui';
 import { graphqlUsersApi, type User, type UsersApi } from './admin-api';
 import { adminError } from './admin-error';
 import { CreateUserForm } from './CreateUserForm';
@@ -98,11 +98,7 @@ export function UsersScreen({ user: me, api = graphqlUsersApi }: { user: Session
           }}
         />
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
       {notice && (
         <p className="callout callout-ok" role="status">
           {notice}

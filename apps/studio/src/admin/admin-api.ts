@@ -1,4 +1,5 @@
 import { request } from '../api/client';
+import { allNodes, nextCursor } from '../api/connection';
 import { graphql } from '../api/generated';
 import type { Role } from '../api/generated/graphql';
 
@@ -159,16 +160,7 @@ const SetUserActiveMutation = graphql(`
 
 export const graphqlApiKeysApi: ApiKeysApi = {
   list: async () => (await request(ApiKeysQuery, {})).apiKeys,
-  strategies: async () => {
-    const out: StrategyName[] = [];
-    let after: string | undefined;
-    do {
-      const { strategies } = await request(StrategyNamesQuery, { after });
-      out.push(...strategies.edges.map((e) => e.node));
-      after = strategies.pageInfo.hasNextPage ? (strategies.pageInfo.endCursor ?? undefined) : undefined;
-    } while (after);
-    return out;
-  },
+  strategies: () => allNodes(async (after) => (await request(StrategyNamesQuery, { after })).strategies),
   create: async ({ name, strategyIds, rateLimitPerSecond }) =>
     (
       await request(
@@ -191,7 +183,7 @@ export const graphqlUsersApi: UsersApi = {
     const { users } = await request(UsersQuery, { after });
     return {
       users: users.edges.map((e) => e.node),
-      next: users.pageInfo.hasNextPage ? (users.pageInfo.endCursor ?? undefined) : undefined,
+      next: nextCursor(users),
     };
   },
   create: async (input) => (await request(CreateUserMutation, { input }, 'mutation')).createUser,

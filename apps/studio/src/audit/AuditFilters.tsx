@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
 import { Button } from '../shared/ui';
 import { usePeople } from '../shared/people';
 import {
@@ -37,43 +37,31 @@ export function AuditFilters({
   return (
     <>
       <form className="audit-filters" onSubmit={submit} aria-label="Filter the audit log">
-        <label className="field-label">
-          Entity
-          <select value={form.entityType} onChange={set('entityType')}>
-            <option value="">any</option>
-            {facets?.entityTypes.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FacetSelect
+          label="Entity"
+          value={form.entityType}
+          onChange={set('entityType')}
+          any="any"
+          options={(facets?.entityTypes ?? []).map((t) => [t, t])}
+        />
         <label className="field-label">
           Entity id
           <input value={form.entityId} onChange={set('entityId')} placeholder="any" />
         </label>
-        <label className="field-label">
-          Action
-          <select value={form.action} onChange={set('action')}>
-            <option value="">any</option>
-            {facets?.actions.map((a) => (
-              <option key={a} value={a}>
-                {actionWords(a)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field-label">
-          Who
-          <select value={form.actorId} onChange={set('actorId')}>
-            <option value="">anyone</option>
-            {byName.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FacetSelect
+          label="Action"
+          value={form.action}
+          onChange={set('action')}
+          any="any"
+          options={(facets?.actions ?? []).map((a) => [a, actionWords(a)])}
+        />
+        <FacetSelect
+          label="Who"
+          value={form.actorId}
+          onChange={set('actorId')}
+          any="anyone"
+          options={byName}
+        />
         <label className="field-label">
           From
           <input type="date" value={form.from} onChange={set('from')} />
@@ -95,5 +83,34 @@ export function AuditFilters({
         </p>
       )}
     </>
+  );
+}
+
+/** A filter chosen from what the log holds (`[value, words]`), or `any` of them. */
+function FacetSelect({
+  label,
+  value,
+  onChange,
+  any,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange(e: ChangeEvent<HTMLSelectElement>): void;
+  any: string;
+  options: readonly (readonly [string, string])[];
+}) {
+  return (
+    <label className="field-label">
+      {label}
+      <select value={value} onChange={onChange}>
+        <option value="">{any}</option>
+        {options.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
 import { downloadText } from '../shared/download';
-import { Button, EmptyState } from '../shared/ui';
+import { Button, EmptyState, ErrorCallout } from '../shared/ui';
 import { errorMessage } from '../shared/error-message';
 import { graphqlAuditApi, type AuditApi } from './audit-api';
 import {
@@ -129,11 +129,7 @@ export function AuditScreen({ api = graphqlAuditApi }: { api?: AuditApi }) {
             {exporting}
           </p>
         )}
-        {error && (
-          <p className="callout callout-error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorCallout>{error}</ErrorCallout>}
         {!entries && !error && <p className="muted">Loading the audit log…</p>}
         {entries?.length === 0 && (
           <EmptyState title="No entries">

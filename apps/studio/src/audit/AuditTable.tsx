@@ -1,6 +1,7 @@
 import { formatDate } from '../shared/format-date';
 import { usePeople } from '../shared/people';
 import { actionWords, foldEditingSessions, type AuditEntry } from './audit-model';
+import { TableHead } from '../shared/ui';
 
 /** The entries, newest first; a person's autosaves of one draft show as one editing session. */
 export function AuditTable({ entries, untrustedFrom }: { entries: AuditEntry[]; untrustedFrom?: number }) {
@@ -8,17 +9,7 @@ export function AuditTable({ entries, untrustedFrom }: { entries: AuditEntry[]; 
   const actors = usePeople(entries.filter((e) => !e.actorEmail).map((e) => e.actorId));
   return (
     <table className="data-table audit-table">
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-          <th scope="col">On</th>
-          <th scope="col">Comment</th>
-          <th scope="col">Hash</th>
-        </tr>
-      </thead>
+      <TableHead columns={['#', 'When', 'Who', 'What', 'On', 'Comment', 'Hash']} />
       <tbody>
         {foldEditingSessions(entries).map(({ entry: e, saves }) => (
           <tr

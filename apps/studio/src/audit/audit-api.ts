@@ -1,4 +1,5 @@
 import { request } from '../api/client';
+import { nextCursor } from '../api/connection';
 import type { AuditFilterInput } from '../api/generated/graphql';
 import { AuditFacetsQuery, AuditLogQuery, VerifyAuditChainQuery } from '../api/operations';
 import type { AuditEntry, AuditFacets, ChainVerification } from './audit-model';
@@ -17,11 +18,7 @@ export interface AuditApi {
 export const graphqlAuditApi: AuditApi = {
   page: async (filter, after) => {
     const data = await request(AuditLogQuery, { filter, after });
-    const { edges, pageInfo } = data.auditLog;
-    return {
-      entries: edges.map((e) => e.node),
-      next: pageInfo.hasNextPage ? (pageInfo.endCursor ?? undefined) : undefined,
-    };
+    return { entries: data.auditLog.edges.map((e) => e.node), next: nextCursor(data.auditLog) };
   },
   verify: async () => (await request(VerifyAuditChainQuery, {})).verifyAuditChain,
   facets: async () => (await request(AuditFacetsQuery, {})).auditFacets,

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
 import { LoginMutation } from '../api/operations';
 import { session } from './session';
+import { Field } from '../shared/ui';
 
 export function LoginScreen() {
   const [email, setEmail] = useState('');
@@ -37,10 +38,7 @@ export function LoginScreen() {
         </div>
         <h1 id="login-title">Sign in</h1>
         <p className="muted">Design the next best action for every customer.</p>
-        <div className="field">
-          <label className="field-label" htmlFor="login-email">
-            Email
-          </label>
+        <Field label="Email" htmlFor="login-email">
           <input
             id="login-email"
             type="email"
@@ -50,11 +48,8 @@ export function LoginScreen() {
             onChange={(e) => setEmail(e.target.value)}
             autoFocus
           />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="login-password">
-            Password
-          </label>
+        </Field>
+        <Field label="Password" htmlFor="login-password">
           <input
             id="login-password"
             type="password"
@@ -63,7 +58,7 @@ export function LoginScreen() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-        </div>
+        </Field>
         {error && (
           <p className="field-error" role="alert">
             {error}

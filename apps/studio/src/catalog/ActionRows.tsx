@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { Button } from '../shared/ui';
+import { Button, RowAction, TableHead, num, unseen } from '../shared/ui';
 import {
   FIELD_LABELS,
   formatAmount,
@@ -22,26 +22,20 @@ export function CatalogHead() {
           <col key={i} style={w ? { width: w } : undefined} />
         ))}
       </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">Id</th>
-          <th scope="col">Name</th>
-          <th scope="col">Group</th>
-          <th scope="col">Channel</th>
-          <th scope="col" className="num">
-            Value
-          </th>
-          <th scope="col" className="num">
-            Cost
-          </th>
-          <th scope="col">Valid</th>
-          <th scope="col">Tags</th>
-          <th scope="col">Attributes</th>
-          <th scope="col">
-            <span className="sr-only">Row actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Id',
+          'Name',
+          'Group',
+          'Channel',
+          num('Value'),
+          num('Cost'),
+          'Valid',
+          'Tags',
+          'Attributes',
+          unseen('Row actions'),
+        ]}
+      />
     </>
   );
 }
@@ -102,26 +96,8 @@ export function ActionRow({
         {attributes}
       </td>
       <td className="row-actions">
-        <Button
-          variant="ghost"
-          className="btn-small"
-          onClick={onEdit}
-          disabled={!!editBlocked}
-          title={editBlocked ?? `Edit ${action.id}`}
-          aria-label={`Edit ${action.id}`}
-        >
-          Edit
-        </Button>
-        <Button
-          variant="ghost"
-          className="btn-small"
-          onClick={onDelete}
-          disabled={!!editBlocked}
-          title={editBlocked ?? `Delete ${action.id}`}
-          aria-label={`Delete ${action.id}`}
-        >
-          Delete
-        </Button>
+        <RowAction verb="Edit" row={action.id} blocked={editBlocked} onClick={onEdit} />
+        <RowAction verb="Delete" row={action.id} blocked={editBlocked} onClick={onDelete} />
       </td>
     </tr>
   );

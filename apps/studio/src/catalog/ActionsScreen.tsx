@@ -3,7 +3,7 @@ import { deniedReason } from '../app/access';
 import { ApiError } from '../api/client';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
-import { Button, EmptyState } from '../shared/ui';
+import { Button, EmptyState, ErrorCallout } from '../shared/ui';
 import {
   createInput,
   draftOf,
@@ -199,12 +199,12 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
         />
       )}
       {loadError && (
-        <p className="callout callout-error" role="alert">
+        <ErrorCallout>
           Could not load the catalog: {loadError}{' '}
           <Button className="btn-small" onClick={reload}>
             Try again
           </Button>
-        </p>
+        </ErrorCallout>
       )}
       {!listed && !loadError && <p className="muted">Loading the catalog…</p>}
       {summary?.total === 0 && !editing && (

@@ -1,4 +1,4 @@
-import { Button, Dialog } from '../shared/ui';
+import { Button, Dialog, ErrorCallout } from '../shared/ui';
 import type { CatalogAction } from './catalog-api';
 import { needsConfirmation, type ChangeImpact } from './change-impact';
 import { ChangeImpactList } from './ChangeImpactList';
@@ -40,11 +40,7 @@ export function DeleteActionDialog({
       {needsConfirmation(deleting.impact) && (
         <ChangeImpactList impact={deleting.impact!} subject={`“${deleting.action.name}”`} />
       )}
-      {deleting.error && (
-        <p className="callout callout-error" role="alert">
-          {deleting.error}
-        </p>
-      )}
+      {deleting.error && <ErrorCallout>{deleting.error}</ErrorCallout>}
     </Dialog>
   );
 }

@@ -36,26 +36,20 @@ export function CatalogToolbar({
         value={filter.search}
         onChange={(e) => onFilter({ ...filter, search: e.target.value })}
       />
-      <select
-        aria-label="Filter by group"
+      <FilterSelect
+        label="Filter by group"
         value={filter.group}
-        onChange={(e) => onFilter({ ...filter, group: e.target.value })}
-      >
-        <option value="">All groups</option>
-        {summary?.groups.map((g) => (
-          <option key={g}>{g}</option>
-        ))}
-      </select>
-      <select
-        aria-label="Filter by channel"
+        all="All groups"
+        options={summary?.groups}
+        onChange={(group) => onFilter({ ...filter, group })}
+      />
+      <FilterSelect
+        label="Filter by channel"
         value={filter.channel}
-        onChange={(e) => onFilter({ ...filter, channel: e.target.value })}
-      >
-        <option value="">All channels</option>
-        {summary?.channels.map((c) => (
-          <option key={c}>{c}</option>
-        ))}
-      </select>
+        all="All channels"
+        options={summary?.channels}
+        onChange={(channel) => onFilter({ ...filter, channel })}
+      />
       <span className="toolbar-spacer" />
       <Button
         variant="primary"
@@ -92,4 +86,28 @@ export function catalogCount(summary: CatalogSummary): string {
   return matching === total
     ? `${n(total)} ${total === 1 ? 'action' : 'actions'} in ${n(groups.length)} ${groups.length === 1 ? 'group' : 'groups'}`
     : `Showing ${n(matching)} of ${n(total)} actions`;
+}
+
+/** A filter on one of the values the catalog holds, or on `all` of them (''). */
+function FilterSelect({
+  label,
+  value,
+  all,
+  options = [],
+  onChange,
+}: {
+  label: string;
+  value: string;
+  all: string;
+  options?: readonly string[];
+  onChange(value: string): void;
+}) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{all}</option>
+      {options.map((o) => (
+        <option key={o}>{o}</option>
+      ))}
+    </select>
+  );
 }

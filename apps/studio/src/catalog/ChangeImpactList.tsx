@@ -1,4 +1,5 @@
 import { EFFECT_WORDS, type ChangeImpact } from './change-impact';
+import { ErrorCallout } from '../shared/ui';
 
 /**
  * Before saving a catalog or schema edit: each strategy version that reads what changes, and what
@@ -9,10 +10,10 @@ export function ChangeImpactList({ impact, subject }: { impact: ChangeImpact; su
   return (
     <section className="change-impact" aria-label="Strategies this change affects">
       {impact.refused ? (
-        <p className="callout callout-error" role="alert">
+        <ErrorCallout>
           Saving will be refused: {subject} is read by a published or approved version that it would break.
           Publish a new version that does without it first.
-        </p>
+        </ErrorCallout>
       ) : (
         <p>
           {subject} is read by {impact.impacts.length} strategy version

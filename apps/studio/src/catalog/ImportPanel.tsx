@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button } from '../shared/ui';
+import { Button, TableHead, num } from '../shared/ui';
 import { FIELD_LABELS, type ActionField } from './action-fields';
 import type { CatalogApi } from './catalog-api';
 import {
@@ -110,16 +110,7 @@ export function ImportPanel({
       {!blocked && preview.rows.length > 0 && !summary && (
         <div className="import-preview-scroll">
           <table className="data-table import-preview">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  Line
-                </th>
-                <th scope="col">Id</th>
-                <th scope="col">Result</th>
-                <th scope="col">What happens</th>
-              </tr>
-            </thead>
+            <TableHead columns={[num('Line'), 'Id', 'Result', 'What happens']} />
             <tbody>
               {preview.rows.map((r) => (
                 <tr key={r.line} className={r.kind === 'invalid' ? 'import-invalid' : undefined}>

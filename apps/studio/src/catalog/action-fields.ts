@@ -1,23 +1,19 @@
+import {
+  ACTION_CORE_FIELDS,
+  ACTION_ID,
+  ACTION_LIMITS,
+  ATTRIBUTE_NAME,
+  TAG_SEPARATORS,
+} from '@arbiter/engine/catalog';
 import type { ActionCreate, ActionUpdate, CatalogAction } from './catalog-api';
 
 /**
  * The catalog's fields as a user types them (inline edit, CSV cells): parsing each cell to its value
- * or a reason, the checks across fields, and what an update sends. Mirrors the API's rules
- * (apps/api/src/actions/dto/action.inputs.ts); the server stays the judge.
+ * or a reason, the checks across fields, and what an update sends. The rules are the engine's (the
+ * API validates with them too); the server stays the judge.
  */
 
-export const ACTION_FIELDS = [
-  'id',
-  'name',
-  'group',
-  'channel',
-  'value',
-  'cost',
-  'validFrom',
-  'validTo',
-  'tags',
-  'attributes',
-] as const;
+export const ACTION_FIELDS = [...ACTION_CORE_FIELDS, 'attributes'] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];
 
 export const FIELD_LABELS: Record<ActionField, string> = {
@@ -54,26 +50,28 @@ export interface ActionValues {
 type Parsed<T> = { value: T; error?: undefined } | { error: string; value?: undefined };
 
 const RESERVED_ATTRIBUTES: readonly string[] = ACTION_FIELDS;
-const MAX_AMOUNT = 1e12;
 
 export function parseId(text: string): Parsed<string> {
   const id = text.trim();
   if (!id) return { error: 'is required' };
-  if (id.length > 64) return { error: 'must be at most 64 characters' };
-  if (!/^[A-Za-z0-9_-]+$/.test(id)) return { error: 'use letters, digits, "-" and "_" only' };
+  if (id.length > ACTION_LIMITS.id) return { error: `must be at most ${ACTION_LIMITS.id} characters` };
+  if (!ACTION_ID.test(id)) return { error: 'use letters, digits, "-" and "_" only' };
   return { value: id };
 }
 
 export function parseName(text: string): Parsed<string> {
   const name = text.trim();
   if (!name) return { error: 'is required' };
-  return name.length > 200 ? { error: 'must be at most 200 characters' } : { value: name };
+  return name.length > ACTION_LIMITS.name
+    ? { error: `must be at most ${ACTION_LIMITS.name} characters` }
+    : { value: name };
 }
 
 /** Group and channel: optional, short. */
 export function parseLabel(text: string): Parsed<string | null> {
   const label = text.trim();
-  if (label.length > 100) return { error: 'must be at most 100 characters' };
+  if (label.length > ACTION_LIMITS.label)
+    return { error: `must be at most ${ACTION_LIMITS.label} characters` };
   return { value: label || null };
 }
 
@@ -84,7 +82,8 @@ export function parseAmount(text: string): Parsed<number | null> {
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw))
     return { error: `"${text.trim()}" is not a number` };
   const n = Number(raw);
-  if (!Number.isFinite(n) || Math.abs(n) > MAX_AMOUNT) return { error: 'must be between -1e12 and 1e12' };
+  if (!Number.isFinite(n) || Math.abs(n) > ACTION_LIMITS.amount)
+    return { error: 'must be between -1e12 and 1e12' };
   return { value: n };
 }
 
@@ -107,10 +106,11 @@ export function parseTags(text: string, separators: RegExp = /,/): Parsed<string
     .split(separators)
     .map((t) => t.trim())
     .filter(Boolean);
-  if (tags.length > 50) return { error: 'at most 50 tags' };
-  const long = tags.find((t) => t.length > 100);
-  if (long) return { error: `the tag "${long.slice(0, 20)}…" is longer than 100 characters` };
-  const separator = tags.find((t) => /[,;|]/.test(t));
+  if (tags.length > ACTION_LIMITS.tags) return { error: `at most ${ACTION_LIMITS.tags} tags` };
+  const long = tags.find((t) => t.length > ACTION_LIMITS.label);
+  if (long)
+    return { error: `the tag "${long.slice(0, 20)}…" is longer than ${ACTION_LIMITS.label} characters` };
+  const separator = tags.find((t) => TAG_SEPARATORS.test(t));
   if (separator)
     return { error: `the tag "${separator.slice(0, 20)}" contains , ; or |, which separate tags` };
   const twice = tags.find((t, i) => tags.indexOf(t) !== i);
@@ -134,12 +134,13 @@ export function checkAttributes(value: unknown): Parsed<Record<string, unknown>>
   if (!value || typeof value !== 'object' || Array.isArray(value))
     return { error: 'must be a JSON object, e.g. {"segment": "gold"}' };
   for (const key of Object.keys(value)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+    if (!ATTRIBUTE_NAME.test(key))
       return { error: `the attribute name "${key}" may use letters, digits and _ only` };
     if (RESERVED_ATTRIBUTES.includes(key))
       return { error: `the attribute name "${key}" is taken by a column of its own` };
   }
-  if (JSON.stringify(value).length > 20_000) return { error: 'must be at most 20000 characters as JSON' };
+  if (JSON.stringify(value).length > ACTION_LIMITS.attributesJson)
+    return { error: `must be at most ${ACTION_LIMITS.attributesJson} characters as JSON` };
   return { value: value as Record<string, unknown> };
 }
 

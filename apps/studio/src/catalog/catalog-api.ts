@@ -1,4 +1,5 @@
 import { request } from '../api/client';
+import { nextCursor } from '../api/connection';
 import { graphql } from '../api/generated';
 import type {
   CatalogActionFieldsFragment,
@@ -173,7 +174,7 @@ const readPage = async (filter: CatalogFilter, after?: string): Promise<CatalogP
   ).actions;
   return {
     actions: page.edges.map((e) => e.node),
-    next: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined,
+    next: nextCursor(page),
   };
 };
 

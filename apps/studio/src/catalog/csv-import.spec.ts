@@ -117,16 +117,15 @@ function generator(seed: number) {
 
 describe('export → import round trip', () => {
   it('neutralises formulas in the export, keeps negative amounts numeric, and reads both back as they were', () => {
-    const catalog = [
-      action('-dash', {
-        name: '=HYPERLINK("http://evil.example","open")',
-        group: '@group',
-        channel: '+web',
-        value: -5,
-        cost: -0.5,
-        tags: ['=a', 'b'],
-      }),
-    ];
+    const risky = {
+      name: '=HYPERLINK("http://evil.example","open")',
+      group: '@group',
+      channel: '+web',
+      value: -5,
+      cost: -0.5,
+      tags: ['=a', 'b'],
+    };
+    const catalog = [action('-dash', risky)];
     const text = exportCsv(catalog);
     expect(text.split('\r\n')[1]).toBe(
       `"'-dash","'=HYPERLINK(""http://evil.example"",""open"")","'@group","'+web",-5,-0.5,,,"'=a|b",`,
@@ -134,15 +133,7 @@ describe('export → import round trip', () => {
     expect(previewImport(text, catalog).rows.every((r) => r.kind === 'unchanged')).toBe(true);
     expect(previewImport(text, []).rows[0]).toMatchObject({
       kind: 'new',
-      input: {
-        id: '-dash',
-        name: '=HYPERLINK("http://evil.example","open")',
-        group: '@group',
-        channel: '+web',
-        value: -5,
-        cost: -0.5,
-        tags: ['=a', 'b'],
-      },
+      input: { id: '-dash', ...risky },
     });
   });
 

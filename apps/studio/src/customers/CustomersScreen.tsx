@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import type { Grants } from '../auth/session';
-import { Button } from '../shared/ui';
+import { Button, ErrorCallout } from '../shared/ui';
 import { graphqlCustomersApi, type CustomersApi } from './customers-api';
 import { CustomerProfile } from './CustomerProfile';
 import { ProfileImport } from './ProfileImport';
@@ -57,11 +57,7 @@ export function CustomersScreen({
             Look up
           </Button>
         </form>
-        {error && (
-          <p className="callout callout-error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorCallout>{error}</ErrorCallout>}
         {customer.data && (
           <CustomerProfile customer={customer.data} staleAfterDays={quality.data?.staleAfterDays ?? 30} />
         )}

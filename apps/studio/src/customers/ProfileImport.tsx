@@ -4,7 +4,7 @@ import { INSPECT_BYTES } from '../datasets/datasets-api';
 import { newDatasetId } from '../datasets/upload';
 import type { Inspection, SchemaField } from '../datasets/mapping-model';
 import { errorMessage } from '../shared/error-message';
-import { Button } from '../shared/ui';
+import { Button, ErrorCallout } from '../shared/ui';
 import { ImportColumnsTable } from './ImportColumnsTable';
 import {
   graphqlProfileImportApi,
@@ -221,11 +221,7 @@ export function ProfileImport({
           </div>
         </>
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
       {result && (
         <div role="status" aria-label="Import result">
           <p>

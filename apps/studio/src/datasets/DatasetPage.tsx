@@ -3,7 +3,7 @@ import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { Button } from '../shared/ui';
+import { Button, ErrorCallout } from '../shared/ui';
 import { DATASET_STATUS_WORDS, type DatasetsApi } from './datasets-api';
 import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { QualityReport } from './QualityReport';
@@ -59,9 +59,7 @@ export function DatasetPage({
       {error && !dataset && (
         <>
           <h1>Dataset</h1>
-          <p className="callout callout-error" role="alert">
-            Could not load this dataset: {error}
-          </p>
+          <ErrorCallout>Could not load this dataset: {error}</ErrorCallout>
         </>
       )}
       {dataset && (
@@ -115,10 +113,10 @@ export function DatasetPage({
             />
           )}
           {dataset.status === 'FAILED' && (
-            <p className="callout callout-error" role="alert">
+            <ErrorCallout>
               The import failed: {dataset.error ?? 'the upload stopped before the end of the file.'} Nothing
               of it was kept; fix the file and upload it again.
-            </p>
+            </ErrorCallout>
           )}
           {dataset.status === 'READY' &&
             (report ? (

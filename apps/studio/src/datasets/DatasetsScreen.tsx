@@ -3,7 +3,7 @@ import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { Button, EmptyState } from '../shared/ui';
+import { Button, EmptyState, TableHead, num, unseen, LoadFailed } from '../shared/ui';
 import { DatasetPage } from './DatasetPage';
 import {
   DATASET_STATUS_WORDS,
@@ -74,14 +74,7 @@ function DatasetList({ api, user }: { api: DatasetsApi; user: SessionUser }) {
           onUploaded={(id) => navigate({ screen: 'datasets', datasetId: id })}
         />
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          Could not load the datasets: {error}{' '}
-          <button type="button" className="link-button" onClick={load}>
-            Try again
-          </button>
-        </p>
-      )}
+      {error && <LoadFailed what="the datasets" error={error} onRetry={load} />}
       {!datasets && !error && (
         <p className="muted" role="status">
           Loading datasets…
@@ -96,26 +89,18 @@ function DatasetList({ api, user }: { api: DatasetsApi; user: SessionUser }) {
       )}
       {datasets && datasets.length > 0 && (
         <table className="ds-table datasets-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Format</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Rows kept
-              </th>
-              <th scope="col" className="num">
-                Rejected
-              </th>
-              <th scope="col" className="num">
-                Size
-              </th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Name',
+              'Format',
+              'Status',
+              num('Rows kept'),
+              num('Rejected'),
+              num('Size'),
+              'Created',
+              unseen('Actions'),
+            ]}
+          />
           <tbody>
             {datasets.map((d) => (
               <tr key={d.id}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../shared/error-message';
-import { Button, Dialog } from '../shared/ui';
+import { Button, Dialog, ErrorCallout } from '../shared/ui';
 import type { DatasetsApi, DatasetSummary } from './datasets-api';
 
 /** Asks before deleting; a refusal from the server (e.g. a simulation running on it) stays in the dialog. */
@@ -45,11 +45,7 @@ export function DeleteDatasetDialog({
         Its {dataset.rowCount.toLocaleString('en-US')} rows are deleted for good. Simulations already run on
         it keep their results.
       </p>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { ChipsInput, Field, Select, TextInput, type Choice } from '../shared/ui';
+import { ChipsInput, Field, Select, TextInput, type Choice, TableHead } from '../shared/ui';
 import { MappingColumnRow } from './MappingColumnRow';
 import {
   NO_CUSTOMER_ID,
@@ -204,14 +204,7 @@ export function MappingForm({
           </p>
         ))}
         <table className="ds-table mapping-table">
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Type in the file</th>
-              <th scope="col">Becomes</th>
-              <th scope="col">Personal data</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Column', 'Type in the file', 'Becomes', 'Personal data']} />
           <tbody>
             {form.columns.map((c) => (
               <MappingColumnRow

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button } from '../shared/ui';
+import { Button, TableHead, num } from '../shared/ui';
 import { ColumnDistribution } from './ColumnDistribution';
 import {
   columnRoleWords,
@@ -65,20 +65,9 @@ export function QualityReport({
         <h2>Columns</h2>
         <p className="muted small">Statistics over the {formatCount(report.rowsKept)} rows kept.</p>
         <table className="ds-table columns-table">
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Imported as</th>
-              <th scope="col">Type</th>
-              <th scope="col" className="num">
-                Missing
-              </th>
-              <th scope="col" className="num">
-                Distinct
-              </th>
-              <th scope="col">Distribution</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Column', 'Imported as', 'Type', num('Missing'), num('Distinct'), 'Distribution']}
+          />
           <tbody>
             {report.columns.map((c) => (
               <tr key={c.name}>
@@ -174,17 +163,7 @@ function RejectedRows({ report }: { report: Report }) {
         ))}
       </ul>
       <table className="ds-table rejected-table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Line
-            </th>
-            <th scope="col">Column</th>
-            <th scope="col">Problem</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
+        <TableHead columns={[num('Line'), 'Column', 'Problem', 'Reason', 'Value']} />
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.line}:${r.column ?? ''}`}>

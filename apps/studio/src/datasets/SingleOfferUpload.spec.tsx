@@ -2,23 +2,19 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { analyst } from '../test-support/session-users';
 import { DatasetsScreen } from './DatasetsScreen';
-import type { Inspection } from './mapping-model';
-import { memoryApi } from './test-fixtures';
+import { csvInspection, memoryApi } from './test-fixtures';
 
 /** The file of a campaign with one offer: the survey's columns, the outcome Y, no action column, no customer id. */
-const campaign: Inspection = {
-  format: { kind: 'csv', encoding: 'utf-8', delimiter: ',', notes: [] },
-  header: ['destination', 'weather', 'CoffeeHouse', 'Y'],
-  columns: [
-    { column: 'destination', field: { name: 'destination', type: 'string' }, sampled: 300 },
-    { column: 'weather', field: { name: 'weather', type: 'string' }, sampled: 300 },
-    { column: 'CoffeeHouse', field: { name: 'CoffeeHouse', type: 'string' }, sampled: 300 },
-    { column: 'Y', field: { name: 'Y', type: 'number' }, sampled: 300 },
+const campaign = csvInspection(
+  [
+    ['destination', 'string'],
+    ['weather', 'string'],
+    ['CoffeeHouse', 'string'],
+    ['Y', 'number'],
   ],
-  sampledRows: 300,
-  bytesRead: 9000,
-  notes: [],
-};
+  300,
+  9000,
+);
 
 describe('uploading a single-offer dataset', () => {
   it('lets the analyst say which catalog action every row was offered, with rows numbered', async () => {

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { errorMessage } from '../shared/error-message';
-import { Button } from '../shared/ui';
+import { Button, ErrorCallout } from '../shared/ui';
 import { INSPECT_BYTES, type DatasetsApi } from './datasets-api';
 import { FileDropZone } from './FileDropZone';
 import { MappingForm } from './MappingForm';
@@ -118,11 +118,7 @@ export function UploadWizard({
           Reading the start of the file…
         </p>
       )}
-      {fileError && (
-        <p className="callout callout-error" role="alert">
-          {fileError}
-        </p>
-      )}
+      {fileError && <ErrorCallout>{fileError}</ErrorCallout>}
 
       {inspection && form && !progress && (
         <>
@@ -148,11 +144,7 @@ export function UploadWizard({
           )}
         </>
       )}
-      {uploadError && (
-        <p className="callout callout-error" role="alert">
-          The upload failed: {uploadError}
-        </p>
-      )}
+      {uploadError && <ErrorCallout>The upload failed: {uploadError}</ErrorCallout>}
       {progress && file && (
         <UploadProgress
           label={`Uploading ${form?.name.trim() ?? file.name}`}

@@ -1,36 +1,19 @@
+import type { ColumnSummary } from '@arbiter/datasets';
+
 /**
  * The data-quality report as the API stores it (libs/datasets DataQualityReport), read
  * defensively from the `report` JSON, and the words and numbers the dataset page shows.
  */
 
-export interface TopValue {
-  value: string | number | boolean;
-  count: number;
-}
+export type { HistogramBin, TopValue } from '@arbiter/datasets';
 
-export interface ColumnReport {
+/** A column's statistics (the library's), its roles and type as stored (words the studio may not know yet). */
+export interface ColumnReport extends ColumnSummary {
   name: string;
   roles: string[];
   field?: string;
   type: string;
   personal?: 'hash';
-  missing: number;
-  present: number;
-  distinct: number;
-  distinctCapped: boolean;
-  min?: number | string;
-  max?: number | string;
-  topValues?: TopValue[];
-  /** Number columns: rows per bar between min and max. */
-  histogram?: HistogramBin[];
-  /** The histogram is scaled up from a sample. */
-  histogramApproximate?: boolean;
-}
-
-export interface HistogramBin {
-  from: number;
-  to: number;
-  count: number;
 }
 
 export interface RejectedRow {

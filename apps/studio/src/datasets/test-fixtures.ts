@@ -1,25 +1,36 @@
 import type { DatasetDetail, DatasetsApi, DatasetSummary } from './datasets-api';
-import type { Inspection, SchemaField } from './mapping-model';
+import type { FieldType, Inspection, SchemaField } from './mapping-model';
 import { analyst } from '../test-support/session-users';
 
-/** The start of the coupon sample as the API inspects it (trimmed to a few columns). */
-export const couponInspection: Inspection = {
+/** A CSV file's inspection: its columns with the types suggested from the first `rows` rows. */
+export const csvInspection = (
+  columns: [column: string, type: FieldType][],
+  rows: number,
+  bytesRead: number,
+): Inspection => ({
   format: { kind: 'csv', encoding: 'utf-8', delimiter: ',', notes: [] },
-  header: ['destination', 'weather', 'temperature', 'coupon', 'expiration', 'gender', 'age', 'Y'],
-  columns: [
-    { column: 'destination', field: { name: 'destination', type: 'string' }, sampled: 500 },
-    { column: 'weather', field: { name: 'weather', type: 'string' }, sampled: 500 },
-    { column: 'temperature', field: { name: 'temperature', type: 'number' }, sampled: 500 },
-    { column: 'coupon', field: { name: 'coupon', type: 'string' }, sampled: 500 },
-    { column: 'expiration', field: { name: 'expiration', type: 'string' }, sampled: 500 },
-    { column: 'gender', field: { name: 'gender', type: 'string' }, sampled: 500 },
-    { column: 'age', field: { name: 'age', type: 'string' }, sampled: 500 },
-    { column: 'Y', field: { name: 'Y', type: 'number' }, sampled: 500 },
-  ],
-  sampledRows: 500,
-  bytesRead: 65536,
+  header: columns.map(([column]) => column),
+  columns: columns.map(([column, type]) => ({ column, field: { name: column, type }, sampled: rows })),
+  sampledRows: rows,
+  bytesRead,
   notes: [],
-};
+});
+
+/** The start of the coupon sample as the API inspects it (trimmed to a few columns). */
+export const couponInspection = csvInspection(
+  [
+    ['destination', 'string'],
+    ['weather', 'string'],
+    ['temperature', 'number'],
+    ['coupon', 'string'],
+    ['expiration', 'string'],
+    ['gender', 'string'],
+    ['age', 'string'],
+    ['Y', 'number'],
+  ],
+  500,
+  65536,
+);
 
 export const demoSchema: SchemaField[] = [
   { name: 'age', type: 'number', personal: true },

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import type { ComponentProps } from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { LocalStrategySource } from '../strategies/local-strategy-source';
 import { EditorScreen } from './EditorScreen';
@@ -10,21 +11,36 @@ const SLOW = { timeout: 10_000 };
 const checked = () =>
   waitFor(() => expect(document.querySelector('.editor[data-checking="false"]')).not.toBeNull(), SLOW);
 
+/** Renders the editor on the example strategy (telco retention) of the given source. */
+function renderEditor(
+  source = new LocalStrategySource(),
+  props: Partial<Omit<ComponentProps<typeof EditorScreen>, 'source'>> = {},
+) {
+  return render(
+    <EditorScreen
+      source={source}
+      strategyId="telco-retention"
+      onBack={() => undefined}
+      onOpenStrategy={() => undefined}
+      {...props}
+    />,
+  );
+}
+
+/** The editor on the example strategy, once its title shows. */
+async function openEditor(...args: Parameters<typeof renderEditor>) {
+  const view = renderEditor(...args);
+  await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+  return view;
+}
+
 /** The editor on the browser-only source with the telco example: palette, panels, undo, test run, autosave. */
 describe('EditorScreen', () => {
   beforeEach(() => window.localStorage.clear());
 
   it('opens a strategy, adds a step, counts its problem, undoes it, runs a test and autosaves', async () => {
     const source = new LocalStrategySource();
-    render(
-      <EditorScreen
-        source={source}
-        strategyId="telco-retention"
-        onBack={() => undefined}
-        onOpenStrategy={() => undefined}
-      />,
-    );
-    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    await openEditor(source);
     // The checks run off the page's main thread: their answer comes a moment later.
     await screen.findByRole('button', { name: /Saved · No problems/ }, SLOW);
 
@@ -62,15 +78,7 @@ describe('EditorScreen', () => {
   it('shows the conflict choices when another tab saved first, and keeps my work as a copy', async () => {
     const source = new LocalStrategySource();
     const opened: string[] = [];
-    render(
-      <EditorScreen
-        source={source}
-        strategyId="telco-retention"
-        onBack={() => undefined}
-        onOpenStrategy={(id) => opened.push(id)}
-      />,
-    );
-    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    await openEditor(source, { onOpenStrategy: (id) => opened.push(id) });
     // Another tab saves revision 2.
     const other = await source.open('telco-retention');
     await source.save(other.versionId, { ...other.document, description: 'theirs' }, other.revision);
@@ -100,15 +108,7 @@ describe('EditorScreen', () => {
       }
     }
     const reason = 'Only a designer can start a new draft from a version.';
-    const { unmount } = render(
-      <EditorScreen
-        source={new PublishedSource()}
-        strategyId="telco-retention"
-        onBack={() => undefined}
-        onOpenStrategy={() => undefined}
-        newDraftDenied={reason}
-      />,
-    );
+    const { unmount } = renderEditor(new PublishedSource(), { newDraftDenied: reason });
     const button = (await screen.findByRole(
       'button',
       { name: 'Edit as a new draft' },
@@ -119,14 +119,7 @@ describe('EditorScreen', () => {
     expect(button.title).toBe(reason);
     unmount();
 
-    render(
-      <EditorScreen
-        source={new PublishedSource()}
-        strategyId="telco-retention"
-        onBack={() => undefined}
-        onOpenStrategy={() => undefined}
-      />,
-    );
+    renderEditor(new PublishedSource());
     expect(
       ((await screen.findByRole('button', { name: 'Edit as a new draft' }, SLOW)) as HTMLButtonElement)
         .disabled,
@@ -134,15 +127,7 @@ describe('EditorScreen', () => {
   }, 40_000);
 
   it('finds a step by name, and counts a value typed but not accepted as a problem while it is shown', async () => {
-    render(
-      <EditorScreen
-        source={new LocalStrategySource()}
-        strategyId="telco-retention"
-        onBack={() => undefined}
-        onOpenStrategy={() => undefined}
-      />,
-    );
-    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    await openEditor();
     await screen.findByRole('button', { name: /Saved · No problems/ }, SLOW);
     const search = screen.getByRole('combobox', { name: 'Find a step' });
     fireEvent.change(search, { target: { value: 'best 3' } });
@@ -158,15 +143,7 @@ describe('EditorScreen', () => {
   }, 40_000);
 
   it('folds the side panel away for more canvas, and unfolds it to show a tab', async () => {
-    render(
-      <EditorScreen
-        source={new LocalStrategySource()}
-        strategyId="telco-retention"
-        onBack={() => undefined}
-        onOpenStrategy={() => undefined}
-      />,
-    );
-    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    await openEditor();
     expect(screen.getByRole('tab', { name: 'Test' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Hide the side panel' }));
     expect(screen.queryByRole('tab', { name: 'Test' })).toBeNull();
@@ -190,15 +167,7 @@ describe('EditorScreen', () => {
       }
     }
     const source = new GrowingSource();
-    render(
-      <EditorScreen
-        source={source}
-        strategyId="telco-retention"
-        onBack={() => undefined}
-        onOpenStrategy={() => undefined}
-      />,
-    );
-    await screen.findByRole('heading', { name: 'Telco retention and next best offer' }, SLOW);
+    await openEditor(source);
     source.grown = true;
     act(() => void window.dispatchEvent(new Event('focus')));
     expect(

@@ -23,6 +23,7 @@ const fields = (env: EditorEnvironment) => [
   ...(env.schema.context ?? []).map((f) => ({ ...f, name: `context.${f.name}` })),
 ];
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const CHANGES = ['added', 'removed', 'changed'] as const;
 
 /**
  * What changed in the catalog, the customer schema or the registry models since the editor loaded
@@ -41,37 +42,19 @@ export function environmentChanges(before: EditorEnvironment, after: EditorEnvir
         : `${items.length} ${what}s ${verb} (${list(items)})`,
     );
   };
-  say(
-    'action',
-    actions.added.map((a) => a.name),
-    'added',
-  );
-  say(
-    'action',
-    actions.removed.map((a) => a.name),
-    'removed',
-  );
-  say(
-    'action',
-    actions.changed.map((a) => a.name),
-    'changed',
-  );
+  for (const verb of CHANGES)
+    say(
+      'action',
+      actions[verb].map((a) => a.name),
+      verb,
+    );
   const schema = diff(fields(before), fields(after), (f) => f.name, sameJson);
-  say(
-    'field',
-    schema.added.map((f) => f.name),
-    'added',
-  );
-  say(
-    'field',
-    schema.removed.map((f) => f.name),
-    'removed',
-  );
-  say(
-    'field',
-    schema.changed.map((f) => f.name),
-    'changed',
-  );
+  for (const verb of CHANGES)
+    say(
+      'field',
+      schema[verb].map((f) => f.name),
+      verb,
+    );
   const models = diff(
     Object.keys(before.models ?? {}),
     Object.keys(after.models ?? {}),

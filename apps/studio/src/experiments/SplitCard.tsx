@@ -1,6 +1,6 @@
 import { deniedReason } from '../app/access';
 import type { Grants } from '../auth/session';
-import { Button } from '../shared/ui';
+import { Button, TableHead } from '../shared/ui';
 import type { ExperimentArm, ExperimentResults, SplitExperiment } from './experiments-api';
 
 const pct = (x: number | null | undefined) =>
@@ -41,18 +41,18 @@ export function SplitCard({
         {split.summary}
       </p>
       <table className="experiment-arms">
-        <thead>
-          <tr>
-            <th scope="col">Arm</th>
-            <th scope="col">Share</th>
-            <th scope="col">Decisions</th>
-            <th scope="col">Outcomes</th>
-            <th scope="col">Successes</th>
-            <th scope="col">Rate (95% interval)</th>
-            <th scope="col">Against the champion (always-valid interval)</th>
-            <th scope="col">p (always valid)</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Arm',
+            'Share',
+            'Decisions',
+            'Outcomes',
+            'Successes',
+            'Rate (95% interval)',
+            'Against the champion (always-valid interval)',
+            'p (always valid)',
+          ]}
+        />
         <tbody>
           {split.arms.map((arm) => (
             <ArmRow key={arm.arm} arm={arm} winner={split.winner === arm.arm} />

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { errorMessage } from '../shared/error-message';
-import { Button, Dialog } from '../shared/ui';
+import { Button, Dialog, Field, ErrorCallout } from '../shared/ui';
 
 /** What a publisher does to an adaptive model (each asks for a reason, kept in the audit log). */
 export type Control =
@@ -87,10 +87,7 @@ export function ControlDialog({
       }
     >
       <p>{words.body}</p>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-reason`}>
-          Reason (recorded in the audit log)
-        </label>
+      <Field label="Reason (recorded in the audit log)" htmlFor={`${id}-reason`}>
         <textarea
           id={`${id}-reason`}
           rows={3}
@@ -98,12 +95,8 @@ export function ControlDialog({
           aria-invalid={error && !reason.trim() ? true : undefined}
           onChange={(e) => setReason(e.target.value)}
         />
-      </div>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      </Field>
+      {error && <ErrorCallout>{error}</ErrorCallout>}
     </Dialog>
   );
 }

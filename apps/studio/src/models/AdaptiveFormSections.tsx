@@ -16,34 +16,49 @@ export function OutcomesFieldset({ form, errors, update }: SectionProps) {
     <fieldset className="adaptive-fieldset">
       <legend>Outcomes</legend>
       <div className="adaptive-form-row">
-        <Field
+        <OutcomeNames
           label="Positive outcomes"
           hint="Outcome names that count as success."
-          errors={errors.positiveOutcomes ? [errors.positiveOutcomes] : undefined}
-        >
-          <ChipsInput
-            label="Positive outcomes"
-            values={form.positiveOutcomes}
-            suggestions={OUTCOME_SUGGESTIONS}
-            invalid={!!errors.positiveOutcomes}
-            onChange={(positiveOutcomes) => update({ positiveOutcomes })}
-          />
-        </Field>
-        <Field
+          values={form.positiveOutcomes}
+          error={errors.positiveOutcomes}
+          onChange={(positiveOutcomes) => update({ positiveOutcomes })}
+        />
+        <OutcomeNames
           label="Negative outcomes"
           hint="Outcome names that count as failure (report “ignored” for no response)."
-          errors={errors.negativeOutcomes ? [errors.negativeOutcomes] : undefined}
-        >
-          <ChipsInput
-            label="Negative outcomes"
-            values={form.negativeOutcomes}
-            suggestions={OUTCOME_SUGGESTIONS}
-            invalid={!!errors.negativeOutcomes}
-            onChange={(negativeOutcomes) => update({ negativeOutcomes })}
-          />
-        </Field>
+          values={form.negativeOutcomes}
+          error={errors.negativeOutcomes}
+          onChange={(negativeOutcomes) => update({ negativeOutcomes })}
+        />
       </div>
     </fieldset>
+  );
+}
+
+/** Outcome names typed as chips, with the usual ones suggested. */
+function OutcomeNames({
+  label,
+  hint,
+  values,
+  error,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  values: string[];
+  error: string | undefined;
+  onChange(values: string[]): void;
+}) {
+  return (
+    <Field label={label} hint={hint} errors={error ? [error] : undefined}>
+      <ChipsInput
+        label={label}
+        values={values}
+        suggestions={OUTCOME_SUGGESTIONS}
+        invalid={!!error}
+        onChange={onChange}
+      />
+    </Field>
   );
 }
 

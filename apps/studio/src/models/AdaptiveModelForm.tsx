@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
 import { referenceOf, type FieldOption } from '../editor/fields/field-catalog';
-import { Button, Field, TextInput } from '../shared/ui';
+import { Button, Field, TextInput, ErrorCallout } from '../shared/ui';
 import {
   checkAdaptiveForm,
   emptyAdaptiveForm,
@@ -168,11 +168,7 @@ export function AdaptiveModelForm({
         <LearningFieldset id={id} form={form} errors={errors} update={update} priorOptions={priorOptions} />
         <GuardFieldset id={id} form={form} errors={errors} update={update} />
 
-        {errors.form && (
-          <p className="callout callout-error" role="alert">
-            Not saved: {errors.form}
-          </p>
-        )}
+        {errors.form && <ErrorCallout>Not saved: {errors.form}</ErrorCallout>}
         {problems > 0 && !errors.form && (
           <p className="field-error" role="status">
             Not saved: {problems === 1 ? 'one field needs' : `${problems} fields need`} a change.

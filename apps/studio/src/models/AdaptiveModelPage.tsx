@@ -5,7 +5,7 @@ import { navigate, routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { formatDate } from '../shared/format-date';
 import { usePeople } from '../shared/people';
-import { Button } from '../shared/ui';
+import { Button, ErrorCallout } from '../shared/ui';
 import { ControlDialog, DONE_WORDS, type Control } from './AdaptiveControlDialog';
 import { formOfConfig, type AdaptiveApi, type AdaptiveForm, type AdaptiveStatus } from './adaptive-model';
 import { AdaptiveModelForm } from './AdaptiveModelForm';
@@ -109,9 +109,9 @@ export function AdaptiveModelPage({
         </p>
       )}
       {error && (
-        <p className="callout callout-error" role="alert">
+        <ErrorCallout>
           {status ? `Could not refresh: ${error}` : `Could not load this model’s status: ${error}`}
-        </p>
+        </ErrorCallout>
       )}
       {done && (
         <p className="callout callout-ok" role="status">

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { formatDate } from '../shared/format-date';
-import { Button } from '../shared/ui';
+import { Button, TableHead, num, unseen } from '../shared/ui';
 import type { Control } from './AdaptiveControlDialog';
 import { shortHash, snapshotWords, type AdaptiveStatus } from './adaptive-model';
 import { formatCount } from './report-model';
+import { ModelSection } from './ModelSection';
 
 /** What the adaptive model's views show and what they may do: its status, people's names, its controls. */
 export interface AdaptiveViewProps {
@@ -22,29 +23,22 @@ export function SnapshotsTable({ status, people, controlDenied, onControl }: Ada
   const [allSnapshots, setAllSnapshots] = useState(false);
   const snapshots = allSnapshots ? status.snapshots : status.snapshots.slice(0, SNAPSHOTS_SHOWN);
   return (
-    <section className="mdl-section" aria-labelledby="adaptive-snapshots">
-      <h2 id="adaptive-snapshots">Snapshots</h2>
+    <ModelSection id="adaptive-snapshots" title="Snapshots">
       {status.snapshots.length === 0 ? (
         <p className="muted small">No snapshot yet.</p>
       ) : (
         <table className="data-table mdl-table" aria-labelledby="adaptive-snapshots">
-          <thead>
-            <tr>
-              <th scope="col">Snapshot</th>
-              <th scope="col" className="num">
-                Evidence
-              </th>
-              <th scope="col" className="num">
-                Positives
-              </th>
-              <th scope="col">Hash</th>
-              <th scope="col">What</th>
-              <th scope="col">By</th>
-              <th scope="col">
-                <span className="sr-only">Roll back</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Snapshot',
+              num('Evidence'),
+              num('Positives'),
+              'Hash',
+              'What',
+              'By',
+              unseen('Roll back'),
+            ]}
+          />
           <tbody>
             {snapshots.map((s) => (
               <tr key={s.id} className={s.id === status.servingSnapshotId ? 'mdl-row-current' : ''}>
@@ -86,6 +80,6 @@ export function SnapshotsTable({ status, people, controlDenied, onControl }: Ada
             : `Show all ${status.snapshots.length} snapshots`}
         </Button>
       )}
-    </section>
+    </ModelSection>
   );
 }

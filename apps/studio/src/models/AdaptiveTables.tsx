@@ -1,6 +1,8 @@
 import { routeHash } from '../app/router';
 import { GROUP_BY_WORDS, type AdaptiveStatus, type GroupBy } from './adaptive-model';
 import { formatCount, formatMetric, formatPercent } from './report-model';
+import { TableHead, num } from '../shared/ui';
+import { ModelSection } from './ModelSection';
 
 const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(2)}`;
 
@@ -9,29 +11,20 @@ export function GroupsAndOverrides({ status }: { status: AdaptiveStatus }) {
   const c = status.config;
   return (
     <div className="adaptive-columns">
-      <section className="mdl-section" aria-labelledby="adaptive-groups">
-        <h2 id="adaptive-groups">Per {c.groupBy === 'channel' ? 'channel' : 'action'}</h2>
+      <ModelSection id="adaptive-groups" title={`Per ${c.groupBy === 'channel' ? 'channel' : 'action'}`}>
         {status.groups.length === 0 ? (
           <p className="muted small">No outcomes yet.</p>
         ) : (
           <table className="data-table mdl-table" aria-labelledby="adaptive-groups">
-            <thead>
-              <tr>
-                <th scope="col">
-                  {c.groupBy === 'channel' ? 'Channel' : c.groupBy === 'none' ? 'Model' : 'Action'}
-                </th>
-                <th scope="col" className="num">
-                  Evidence
-                </th>
-                <th scope="col" className="num">
-                  Positives
-                </th>
-                <th scope="col" className="num">
-                  Success rate
-                </th>
-                <th scope="col">Mature</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                c.groupBy === 'channel' ? 'Channel' : c.groupBy === 'none' ? 'Model' : 'Action',
+                num('Evidence'),
+                num('Positives'),
+                num('Success rate'),
+                'Mature',
+              ]}
+            />
             <tbody>
               {status.groups.map((g) => (
                 <tr key={g.key}>
@@ -45,27 +38,13 @@ export function GroupsAndOverrides({ status }: { status: AdaptiveStatus }) {
             </tbody>
           </table>
         )}
-      </section>
-      <section className="mdl-section" aria-labelledby="adaptive-overrides">
-        <h2 id="adaptive-overrides">Staff overrides</h2>
+      </ModelSection>
+      <ModelSection id="adaptive-overrides" title="Staff overrides">
         {status.overrides.length === 0 ? (
           <p className="muted small">No recommendation of this model has been overridden.</p>
         ) : (
           <table className="data-table mdl-table" aria-labelledby="adaptive-overrides">
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col" className="num">
-                  Shown
-                </th>
-                <th scope="col" className="num">
-                  Overridden
-                </th>
-                <th scope="col" className="num">
-                  Rate
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Action', num('Shown'), num('Overridden'), num('Rate')]} />
             <tbody>
               {status.overrides.map((o) => (
                 <tr key={o.actionId}>
@@ -78,7 +57,7 @@ export function GroupsAndOverrides({ status }: { status: AdaptiveStatus }) {
             </tbody>
           </table>
         )}
-      </section>
+      </ModelSection>
     </div>
   );
 }
@@ -86,18 +65,9 @@ export function GroupsAndOverrides({ status }: { status: AdaptiveStatus }) {
 /** Each predictor's importance and learned weight per bin. */
 export function PredictorsTable({ status }: { status: AdaptiveStatus }) {
   return (
-    <section className="mdl-section" aria-labelledby="adaptive-predictors">
-      <h2 id="adaptive-predictors">Predictors</h2>
+    <ModelSection id="adaptive-predictors" title="Predictors">
       <table className="data-table mdl-table" aria-labelledby="adaptive-predictors">
-        <thead>
-          <tr>
-            <th scope="col">Predictor</th>
-            <th scope="col" className="num">
-              Importance
-            </th>
-            <th scope="col">Bins: weight ± sd (log-odds)</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Predictor', num('Importance'), 'Bins: weight ± sd (log-odds)']} />
         <tbody>
           {status.predictors.map((p) => (
             <tr key={p.name}>
@@ -122,7 +92,7 @@ export function PredictorsTable({ status }: { status: AdaptiveStatus }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </ModelSection>
   );
 }
 
@@ -130,8 +100,7 @@ export function PredictorsTable({ status }: { status: AdaptiveStatus }) {
 export function ConfigurationFacts({ status }: { status: AdaptiveStatus }) {
   const c = status.config;
   return (
-    <section className="mdl-section" aria-labelledby="adaptive-config">
-      <h2 id="adaptive-config">Configuration</h2>
+    <ModelSection id="adaptive-config" title="Configuration">
       <dl className="mdl-facts">
         <dt>Positive outcomes</dt>
         <dd>{c.positiveOutcomes.join(', ')}</dd>
@@ -163,6 +132,6 @@ export function ConfigurationFacts({ status }: { status: AdaptiveStatus }) {
                 .join(', ')}
         </dd>
       </dl>
-    </section>
+    </ModelSection>
   );
 }

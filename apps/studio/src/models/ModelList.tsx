@@ -5,7 +5,7 @@ import { navigate, routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { formatDate } from '../shared/format-date';
 import { StatusPill } from '../shared/StatusPill';
-import { Button, EmptyState } from '../shared/ui';
+import { Button, EmptyState, TableHead, num, LoadFailed } from '../shared/ui';
 import { isAdaptive, type AdaptiveApi } from './adaptive-model';
 import { AdaptiveModelForm } from './AdaptiveModelForm';
 import type { ModelsApi, ModelSummary } from './models-api';
@@ -81,14 +81,7 @@ export function ModelList({
           onStarted={(job) => navigate({ screen: 'models', modelId: job.modelId, trainingId: job.id })}
         />
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          Could not load the models: {error}{' '}
-          <button type="button" className="link-button" onClick={reload}>
-            Try again
-          </button>
-        </p>
-      )}
+      {error && <LoadFailed what="the models" error={error} onRetry={reload} />}
       {!models && !error && (
         <p className="muted" role="status">
           Loading models…
@@ -103,21 +96,17 @@ export function ModelList({
       )}
       {models && models.length > 0 && (
         <table className="data-table mdl-table models-table">
-          <thead>
-            <tr>
-              <th scope="col">Model</th>
-              <th scope="col">Target</th>
-              <th scope="col">Latest training</th>
-              <th scope="col">Algorithm</th>
-              <th scope="col" className="num">
-                AUC
-              </th>
-              <th scope="col" className="num">
-                Versions
-              </th>
-              <th scope="col">Last trained</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Model',
+              'Target',
+              'Latest training',
+              'Algorithm',
+              num('AUC'),
+              num('Versions'),
+              'Last trained',
+            ]}
+          />
           <tbody>
             {models.map((m) => (
               <ModelRow key={m.id} model={m} />

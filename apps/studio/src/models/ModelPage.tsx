@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/session';
 import { formatDate } from '../shared/format-date';
 import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
-import { Button } from '../shared/ui';
+import { Button, TableHead, num, ErrorCallout } from '../shared/ui';
 import type { AdaptiveApi } from './adaptive-model';
 import { AdaptiveModelPage } from './AdaptiveModelPage';
 import type { ModelsApi, ModelSummary } from './models-api';
@@ -21,6 +21,7 @@ import { retrainForm, type TrainingForm } from './training-form';
 import { TrainingsTable } from './TrainingsTable';
 import { TrainingWizard } from './TrainingWizard';
 import { VersionReport } from './VersionReport';
+import { ModelSection } from './ModelSection';
 
 const POLL_MS = 2000;
 
@@ -101,9 +102,9 @@ export function ModelPage({
         </p>
       )}
       {error && (
-        <p className="callout callout-error" role="alert">
+        <ErrorCallout>
           {model ? `Could not refresh: ${error}` : `Could not load this model: ${error}`}
-        </p>
+        </ErrorCallout>
       )}
       {model && (
         <>
@@ -124,11 +125,7 @@ export function ModelPage({
             Predicts {model.target}
             {model.description ? ` · ${model.description}` : ''} · created {formatDate(model.createdAt)}
           </p>
-          {retrainError && (
-            <p className="callout callout-error" role="alert">
-              Could not set up the new version: {retrainError}
-            </p>
-          )}
+          {retrainError && <ErrorCallout>Could not set up the new version: {retrainError}</ErrorCallout>}
           {retrain && (
             <TrainingWizard
               api={api}
@@ -145,25 +142,13 @@ export function ModelPage({
             </p>
           ))}
 
-          <section className="mdl-section" aria-labelledby="mdl-versions">
-            <h2 id="mdl-versions">Versions</h2>
+          <ModelSection id="mdl-versions" title="Versions">
             {model.versions.length === 0 ? (
               <p className="muted">No version yet: a version is registered when a training succeeds.</p>
             ) : (
               <>
                 <table className="data-table mdl-table" aria-label="Versions">
-                  <thead>
-                    <tr>
-                      <th scope="col">Compare</th>
-                      <th scope="col">Version</th>
-                      <th scope="col">Algorithm</th>
-                      <th scope="col" className="num">
-                        AUC
-                      </th>
-                      <th scope="col">Trained</th>
-                      <th scope="col">By</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['Compare', 'Version', 'Algorithm', num('AUC'), 'Trained', 'By']} />
                   <tbody>
                     {model.versions.map((v, i) => (
                       <tr key={v.id} className={v.id === shown ? 'mdl-row-current' : ''}>
@@ -208,7 +193,7 @@ export function ModelPage({
                 )}
               </>
             )}
-          </section>
+          </ModelSection>
 
           {shown && <VersionReport key={shown} api={api} versionId={shown} />}
 

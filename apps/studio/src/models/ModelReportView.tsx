@@ -14,6 +14,7 @@ import {
   type ModelReport,
   type Provenance,
 } from './report-model';
+import { TableHead, num } from '../shared/ui';
 
 function splitWords(report: ModelReport): string {
   const share = formatPercent(report.split.testShare, 0);
@@ -145,17 +146,9 @@ function GainsTable({ gains }: { gains: ModelReport['gains'] }) {
     <details className="mdl-details">
       <summary>Gains and lift as a table</summary>
       <table className="data-table mdl-table" aria-label="Gains and lift">
-        <thead>
-          <tr>
-            <th scope="col">Customers contacted (top by score)</th>
-            <th scope="col" className="num">
-              Acceptances reached
-            </th>
-            <th scope="col" className="num">
-              Lift
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Customers contacted (top by score)', num('Acceptances reached'), num('Lift')]}
+        />
         <tbody>
           {gains.map((g) => (
             <tr key={g.share}>
@@ -178,18 +171,7 @@ function SegmentTable({ segments }: { segments: ModelReport['segments'] }) {
         <p className="muted">The report has no segments.</p>
       ) : (
         <table className="data-table mdl-table" aria-label="AUC per segment">
-          <thead>
-            <tr>
-              <th scope="col">Predictor</th>
-              <th scope="col">Segment</th>
-              <th scope="col" className="num">
-                Held-out rows
-              </th>
-              <th scope="col" className="num">
-                AUC
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Predictor', 'Segment', num('Held-out rows'), num('AUC')]} />
           <tbody>
             {segments.map((s) => (
               <tr key={`${s.predictor}\u0000${s.segment}`}>

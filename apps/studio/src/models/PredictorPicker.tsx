@@ -1,4 +1,5 @@
 import type { PredictorChoice } from './models-api';
+import { TableHead } from '../shared/ui';
 
 /**
  * The predictors as a checklist, preset with the API's suggestion: excluded ones say why, and a
@@ -58,14 +59,7 @@ export function PredictorPicker({
         </button>
       </div>
       <table className="data-table mdl-table mdl-predictors" aria-label="Predictors">
-        <thead>
-          <tr>
-            <th scope="col">Use</th>
-            <th scope="col">Predictor</th>
-            <th scope="col">Type</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Use', 'Predictor', 'Type', 'Note']} />
         <tbody>
           {choices.map((c) => (
             <tr key={c.name} className={c.warning ? 'mdl-row-warning' : !c.include ? 'mdl-row-excluded' : ''}>

@@ -1,14 +1,13 @@
-import { useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { formatDate } from '../shared/format-date';
 import { JobProgress } from '../shared/JobProgress';
-import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { StatusPill } from '../shared/StatusPill';
-import { Button, Dialog } from '../shared/ui';
+import { CancelJobButton, CancelJobDialog, useJobCancel } from '../shared/job-cancel';
+import { ErrorCallout } from '../shared/ui';
 import type { ModelsApi, TrainingJobView } from './models-api';
 import {
   isTrainingFinished,
@@ -41,21 +40,9 @@ export function TrainingRun({
     poll: POLL_MS,
     pollWhile: (j) => !isTrainingFinished(j.status),
   });
-  const [confirmCancel, setConfirmCancel] = useState(false);
-  const [cancelError, setCancelError] = useState<string>();
+  const cancel = useJobCancel(() => api.cancel(trainingId), reload);
   const people = usePeople([job?.createdBy]);
   const denied = deniedReason('trainModel', user);
-
-  const cancel = async () => {
-    setConfirmCancel(false);
-    try {
-      await api.cancel(trainingId);
-      setCancelError(undefined);
-      reload();
-    } catch (err) {
-      setCancelError(errorMessage(err));
-    }
-  };
 
   return (
     <main className="page-main models-screen">
@@ -75,9 +62,9 @@ export function TrainingRun({
         </p>
       )}
       {error && (
-        <p className="callout callout-error" role="alert">
+        <ErrorCallout>
           {job ? `Lost contact with the server, retrying: ${error}` : `Could not load the training: ${error}`}
-        </p>
+        </ErrorCallout>
       )}
       {!job && !error && (
         <p className="muted" role="status">
@@ -86,22 +73,16 @@ export function TrainingRun({
       )}
       {job && !isTrainingFinished(job.status) && (
         <TrainingProgress job={job}>
-          <span title={denied}>
-            <Button variant="danger" disabled={!!denied} onClick={() => setConfirmCancel(true)}>
-              Cancel training…
-            </Button>
-          </span>
+          <CancelJobButton job={cancel} denied={denied}>
+            Cancel training…
+          </CancelJobButton>
         </TrainingProgress>
       )}
-      {cancelError && (
-        <p className="callout callout-error" role="alert">
-          Could not cancel: {cancelError}
-        </p>
-      )}
+      {cancel.error && <ErrorCallout>Could not cancel: {cancel.error}</ErrorCallout>}
       {job?.status === 'FAILED' && (
-        <p className="callout callout-error" role="alert">
+        <ErrorCallout>
           The training failed: {trainingFailure(job.error)} No version was registered.
-        </p>
+        </ErrorCallout>
       )}
       {job?.status === 'CANCELLED' && (
         <p className="callout callout-warning">
@@ -118,22 +99,14 @@ export function TrainingRun({
           <VersionReport api={api} versionId={job.versionId} />
         </>
       )}
-      {confirmCancel && (
-        <Dialog
-          title="Cancel this training?"
-          onClose={() => setConfirmCancel(false)}
-          actions={
-            <>
-              <Button onClick={() => setConfirmCancel(false)}>Keep training</Button>
-              <Button variant="danger" onClick={() => void cancel()}>
-                Cancel training
-              </Button>
-            </>
-          }
-        >
-          <p>The work done so far is discarded; no version is registered.</p>
-        </Dialog>
-      )}
+      <CancelJobDialog
+        job={cancel}
+        title="Cancel this training?"
+        keepLabel="Keep training"
+        cancelLabel="Cancel training"
+      >
+        <p>The work done so far is discarded; no version is registered.</p>
+      </CancelJobDialog>
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
 import { errorMessage } from '../shared/error-message';
-import { Button } from '../shared/ui';
+import { Button, ErrorCallout } from '../shared/ui';
 import type { ModelsApi, TrainingChoices, TrainingJobView } from './models-api';
 import { AdvancedSettings } from './AdvancedSettings';
 import { DatasetStep, TargetStep } from './TrainingSteps';
@@ -191,11 +191,7 @@ export function TrainingWizard({
           ))}
         </div>
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
       <div className="wizard-actions">
         {index > 0 && (
           <Button onClick={back} disabled={!!busy}>

@@ -3,6 +3,8 @@ import { formatDate } from '../shared/format-date';
 import { StatusPill } from '../shared/StatusPill';
 import type { ModelSummary } from './models-api';
 import { trainingFailure, TRAINING_STATUS_WORDS } from './report-model';
+import { TableHead } from '../shared/ui';
+import { ModelSection } from './ModelSection';
 
 /** The model's trainings, newest first, each linking to its progress page. */
 export function TrainingsTable({
@@ -15,17 +17,9 @@ export function TrainingsTable({
   people: Record<string, string>;
 }) {
   return (
-    <section className="mdl-section" aria-labelledby="mdl-trainings">
-      <h2 id="mdl-trainings">Trainings</h2>
+    <ModelSection id="mdl-trainings" title="Trainings">
       <table className="data-table mdl-table" aria-label="Trainings">
-        <thead>
-          <tr>
-            <th scope="col">Started</th>
-            <th scope="col">By</th>
-            <th scope="col">Status</th>
-            <th scope="col">Outcome</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Started', 'By', 'Status', 'Outcome']} />
         <tbody>
           {model.trainings.map((t) => (
             <tr key={t.id}>
@@ -49,6 +43,6 @@ export function TrainingsTable({
           ))}
         </tbody>
       </table>
-    </section>
+    </ModelSection>
   );
 }

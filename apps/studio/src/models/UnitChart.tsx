@@ -18,6 +18,14 @@ export const POINT_LINE = { stroke: DRAFT_COLOUR, strokeWidth: 2, dot: { r: 3 },
 const CHANCE = '#94a3b8';
 const UNIT: [number, number] = [0, 1];
 const UNIT_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+/** Both axes: a share from 0 to 1, ticked in percent. */
+const SHARE_AXIS = {
+  type: 'number',
+  domain: UNIT,
+  ticks: UNIT_TICKS,
+  tickFormatter: percentTick,
+  tick: AXIS,
+} as const;
 /** The diagonal: chance for ROC and gains, perfect calibration for the reliability curve. */
 const DIAGONAL: [{ x: number; y: number }, { x: number; y: number }] = [
   { x: 0, y: 0 },
@@ -67,20 +75,12 @@ export function UnitChart({
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis
-          type="number"
+          {...SHARE_AXIS}
           dataKey={x}
-          domain={UNIT}
-          ticks={UNIT_TICKS}
-          tickFormatter={percentTick}
-          tick={AXIS}
           label={{ value: xLabel, position: 'insideBottom', offset: -16, ...AXIS }}
         />
         <YAxis
-          type="number"
-          domain={UNIT}
-          ticks={UNIT_TICKS}
-          tickFormatter={percentTick}
-          tick={AXIS}
+          {...SHARE_AXIS}
           width={48}
           label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, ...AXIS }}
         />

@@ -13,6 +13,8 @@ import {
   formatMetric,
   targetWords,
 } from './report-model';
+import { TableHead, num, ErrorCallout } from '../shared/ui';
+import { ModelSection } from './ModelSection';
 
 interface Loaded {
   a: VersionDetail;
@@ -44,11 +46,7 @@ export function VersionCompare({
         ← {name ?? 'The model'}
       </a>
       <h1>{loaded ? `${name}: v${loaded.a.version} → v${loaded.b.version}` : 'Compare versions'}</h1>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          Could not compare the versions: {error}
-        </p>
-      )}
+      {error && <ErrorCallout>Could not compare the versions: {error}</ErrorCallout>}
       {!loaded && !error && (
         <p className="muted" role="status">
           Loading both versions…
@@ -69,26 +67,12 @@ function Comparison({ a, b, rows }: Loaded) {
           <VersionCard key={v.id} version={v} side={i === 0 ? 'before' : 'after'} />
         ))}
       </div>
-      <section className="mdl-section" aria-labelledby="mdl-deltas">
-        <h2 id="mdl-deltas">Metrics on held-out rows</h2>
+      <ModelSection id="mdl-deltas" title="Metrics on held-out rows">
         {lines.length === 0 ? (
           <p className="muted">The API returned no metrics to compare.</p>
         ) : (
           <table className="data-table mdl-table mdl-deltas" aria-label="Metric changes">
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col" className="num">
-                  v{a.version}
-                </th>
-                <th scope="col" className="num">
-                  v{b.version}
-                </th>
-                <th scope="col" className="num">
-                  Change
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Metric', num(`v${a.version}`), num(`v${b.version}`), num('Change')]} />
             <tbody>
               {lines.map((l) => (
                 <tr key={l.metric}>
@@ -108,7 +92,7 @@ function Comparison({ a, b, rows }: Loaded) {
           Each version is evaluated on its own held-out rows: when the data or split changed, part of a
           difference comes from that.
         </p>
-      </section>
+      </ModelSection>
       {reports[0] && reports[1] && (
         <RocChart
           curves={[

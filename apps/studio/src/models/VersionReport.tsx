@@ -1,6 +1,7 @@
 import { useServerQuery } from '../api/use-server-query';
 import type { ModelsApi } from './models-api';
 import { ModelReportView } from './ModelReportView';
+import { ErrorCallout } from '../shared/ui';
 
 /** Loads a model version and shows its report. */
 export function VersionReport({
@@ -13,12 +14,7 @@ export function VersionReport({
   title?: string;
 }) {
   const { data: version, error } = useServerQuery(() => api.version(versionId), [api, versionId]);
-  if (error)
-    return (
-      <p className="callout callout-error" role="alert">
-        Could not load the report: {error}
-      </p>
-    );
+  if (error) return <ErrorCallout>Could not load the report: {error}</ErrorCallout>;
   if (!version)
     return (
       <p className="muted" role="status">

@@ -1,3 +1,4 @@
+import type { ModelReport as TrainerReport } from '@arbiter/learning';
 import type { ModelAlgorithm, TrainingJobView, TrainingStatus } from './models-api';
 import { formatDuration } from '../simulations/results-model';
 
@@ -6,21 +7,8 @@ import { formatDuration } from '../simulations/results-model';
  * version), the provenance beside it, and the words and number formats the models screens use.
  */
 
-export interface ModelReport {
-  rows: { train: number; test: number };
-  positives: { train: number; test: number };
-  split: { kind: 'stratified' | 'time'; testShare: number; seed: number; column?: string };
-  auc: { value: number; low: number; high: number };
-  logLoss: number;
-  brier: number;
-  positiveRate: number;
-  roc: { fpr: number; tpr: number }[];
-  calibration: { predicted: number; observed: number; count: number }[];
-  gains: { share: number; captured: number; lift: number }[];
-  importance: { predictor: string; importance: number }[];
-  segments: { predictor: string; segment: string; rows: number; auc: number | null }[];
-  warnings: { code: string; predictor?: string; message: string }[];
-}
+/** The figures the screens show; the algorithm and its iterations are the version's own fields. */
+export type ModelReport = Omit<TrainerReport, 'algorithm' | 'iterations'>;
 
 export interface Provenance {
   datasetId?: string;

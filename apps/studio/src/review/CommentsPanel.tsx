@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
-import { Button } from '../shared/ui';
+import { Button, ErrorCallout } from '../shared/ui';
 import { errorMessage } from '../shared/error-message';
 import { usePeople } from '../shared/people';
 import { type ReviewApi, type ReviewData } from './review-api';
@@ -56,11 +56,7 @@ export function CommentsPanel({
   return (
     <section className="comments" aria-label="Comments">
       <h3>Comments {rejected && <span className="status-pill status-rejected">was rejected</span>}</h3>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
       {!comments && !error && <p className="muted small">Loading comments…</p>}
       {comments?.length === 0 && (
         <p className="muted small">No comments yet. Ask a question or note what to check before approving.</p>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { StrategyDocument } from '@arbiter/engine';
 import { DiffCanvas } from './DiffCanvas';
-import { Button, EmptyState, Select } from '../shared/ui';
+import { Button, EmptyState, Select, ErrorCallout } from '../shared/ui';
 import {
   describeDiff,
   diffFlow,
@@ -111,11 +111,7 @@ export function DiffView({
           {comparingWords(from, to, versions, publishedId)}
         </p>
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
       {!loaded && !error && (
         <p className="muted small">
           Pick two versions and press Compare to see what changed, in words and on the canvas.

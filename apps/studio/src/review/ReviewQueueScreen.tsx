@@ -1,7 +1,7 @@
 import { useServerQuery } from '../api/use-server-query';
 import { routeHash } from '../app/router';
 import { usePeople } from '../shared/people';
-import { Button, EmptyState } from '../shared/ui';
+import { Button, EmptyState, ErrorCallout } from '../shared/ui';
 import { evidenceWords, graphqlReviewQueueApi, type ReviewQueueApi } from './review-queue-api';
 import { formatDate } from '../shared/format-date';
 
@@ -20,9 +20,9 @@ export function ReviewQueueScreen({ api = graphqlReviewQueueApi }: { api?: Revie
         eyes). Longest waiting first.
       </p>
       {error && (
-        <p className="callout callout-error" role="alert">
+        <ErrorCallout>
           Could not load the queue: {error} <Button onClick={() => void reload()}>Try again</Button>
-        </p>
+        </ErrorCallout>
       )}
       {!items && !error && <p className="muted">Loading the queue…</p>}
       {items?.length === 0 && (

@@ -5,17 +5,10 @@ import type { Role } from '../api/generated/graphql';
 import type { ReviewApi, ReviewData, ReviewVersionData } from './review-api';
 import { EVIDENCE_POLL_MS, ReviewScreen } from './ReviewScreen';
 import { DIFF, FROM_DOC, TO_DOC } from './test-fixtures';
+import { NOT_MEASURED } from '../test-support/fairness-fixtures';
 import { grantsFor } from '../test-support/served-permissions';
 
 type Evidence = ReviewVersionData['evidence'][number];
-const NOT_MEASURED: Evidence['fairnessCheck'] = {
-  status: 'NOT_MEASURED',
-  summary: 'No customer field was marked protected when this simulation ran, so nothing was checked.',
-  findings: [],
-  ratioFloor: 0.8,
-  minGroupSize: 30,
-  fields: [],
-};
 const sim = (status: Evidence['status'], rowsDone: number, fairnessCheck = NOT_MEASURED): Evidence => ({
   id: 'sim-1',
   status,

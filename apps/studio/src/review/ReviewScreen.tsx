@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
-import { Button, EmptyState } from '../shared/ui';
+import { Button, EmptyState, ErrorCallout } from '../shared/ui';
 import { StatusPill } from '../shared/StatusPill';
 import { VERSION_STATUS_WORDS } from '../strategies/version-status';
 import { usePeople } from '../shared/people';
@@ -84,9 +84,7 @@ export function ReviewScreen({
       <div className="review-screen">
         <ReviewHeader title="Review" onBack={onBack} />
         <main className="review-main">
-          <p className="callout callout-error" role="alert">
-            {loadError}
-          </p>
+          <ErrorCallout>{loadError}</ErrorCallout>
           <Button onClick={() => void reload()}>Try again</Button>
         </main>
       </div>

@@ -62,28 +62,24 @@ export function FairnessSettingsPanel({ api = graphqlFairnessSettingsApi }: { ap
       </p>
       {form && (
         <form className="fairness-settings-form" onSubmit={(e) => void submit(e)}>
-          <label className="field-label" htmlFor={`${id}-floor`}>
-            Ratio floor
-          </label>
-          <input
+          <ThresholdInput
             id={`${id}-floor`}
+            label="Ratio floor"
+            name="Ratio floor"
             inputMode="decimal"
             value={form.ratioFloor}
-            aria-invalid={errors.ratioFloor ? true : undefined}
-            onChange={(e) => setForm({ ...form, ratioFloor: e.target.value })}
+            error={errors.ratioFloor}
+            onChange={(ratioFloor) => setForm({ ...form, ratioFloor })}
           />
-          {errors.ratioFloor && <p className="field-error">Ratio floor {errors.ratioFloor}</p>}
-          <label className="field-label" htmlFor={`${id}-size`}>
-            Minimum group size (customers)
-          </label>
-          <input
+          <ThresholdInput
             id={`${id}-size`}
+            label="Minimum group size (customers)"
+            name="Minimum group size"
             inputMode="numeric"
             value={form.minGroupSize}
-            aria-invalid={errors.minGroupSize ? true : undefined}
-            onChange={(e) => setForm({ ...form, minGroupSize: e.target.value })}
+            error={errors.minGroupSize}
+            onChange={(minGroupSize) => setForm({ ...form, minGroupSize })}
           />
-          {errors.minGroupSize && <p className="field-error">Minimum group size {errors.minGroupSize}</p>}
           <Button type="submit" variant="primary">
             Save thresholds
           </Button>
@@ -98,5 +94,44 @@ export function FairnessSettingsPanel({ api = graphqlFairnessSettingsApi }: { ap
         </p>
       )}
     </section>
+  );
+}
+
+/** A threshold's label, input and problem; `name` starts the problem's sentence. */
+function ThresholdInput({
+  id,
+  label,
+  name,
+  inputMode,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  inputMode: 'decimal' | 'numeric';
+  value: string;
+  error: string | undefined;
+  onChange(value: string): void;
+}) {
+  return (
+    <>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        inputMode={inputMode}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error && (
+        <p className="field-error">
+          {name} {error}
+        </p>
+      )}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../shared/error-message';
-import { Button, ChipsInput, Dialog, Field, Select, TextInput, Toggle } from '../shared/ui';
+import { Button, ChipsInput, Dialog, Field, Select, TextInput, Toggle, ErrorCallout } from '../shared/ui';
 import { needsConfirmation, type ChangeImpact } from '../catalog/change-impact';
 import { ChangeImpactList } from '../catalog/ChangeImpactList';
 import type { SchemaApi, SchemaField } from './schema-api';
@@ -201,11 +201,7 @@ export function FieldDialog({
           />
         )}
         {impact && <ChangeImpactList impact={impact} subject={path} />}
-        {failure && (
-          <p className="callout callout-error" role="alert">
-            {failure}
-          </p>
-        )}
+        {failure && <ErrorCallout>{failure}</ErrorCallout>}
       </form>
     </Dialog>
   );

@@ -1,4 +1,4 @@
-import { Button } from '../shared/ui';
+import { Button, RowAction, TableHead, unseen } from '../shared/ui';
 import type { SchemaField, SchemaScope } from './schema-api';
 import { allowedList, TYPE_WORDS } from './schema-form';
 
@@ -23,17 +23,7 @@ export function SchemaFieldTable({
 }) {
   return (
     <table className="data-table schema-table">
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Type</th>
-          <th scope="col">Allowed values</th>
-          <th scope="col">Description</th>
-          <th scope="col">
-            <span className="sr-only">Row actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Field', 'Type', 'Allowed values', 'Description', unseen('Row actions')]} />
       <tbody>
         {fields.map((f) => (
           <tr key={f.name}>
@@ -73,26 +63,18 @@ export function SchemaFieldTable({
             </td>
             <td className="small">{f.description}</td>
             <td className="row-actions">
-              <Button
-                variant="ghost"
-                className="btn-small"
-                disabled={!!readOnly}
-                title={readOnly ?? `Edit ${scope}.${f.name}`}
-                aria-label={`Edit ${scope}.${f.name}`}
+              <RowAction
+                verb="Edit"
+                row={`${scope}.${f.name}`}
+                blocked={readOnly}
                 onClick={() => onEdit(f)}
-              >
-                Edit
-              </Button>
-              <Button
-                variant="ghost"
-                className="btn-small"
-                disabled={!!readOnly}
-                title={readOnly ?? `Remove ${scope}.${f.name}`}
-                aria-label={`Remove ${scope}.${f.name}`}
+              />
+              <RowAction
+                verb="Remove"
+                row={`${scope}.${f.name}`}
+                blocked={readOnly}
                 onClick={() => onRemove(f)}
-              >
-                Remove
-              </Button>
+              />
               {scope === 'customer' && !cannotProtect && (
                 <Button
                   variant="ghost"

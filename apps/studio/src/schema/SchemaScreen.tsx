@@ -3,7 +3,7 @@ import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
-import { Button, Dialog, EmptyState } from '../shared/ui';
+import { Button, Dialog, EmptyState, ErrorCallout } from '../shared/ui';
 import { needsConfirmation, type ChangeImpact } from '../catalog/change-impact';
 import { ChangeImpactList } from '../catalog/ChangeImpactList';
 import { FairnessSettingsPanel } from './FairnessSettingsPanel';
@@ -123,12 +123,12 @@ export function SchemaScreen({
         {notice && <span className="ok-text">{notice}</span>}
       </p>
       {loadError && (
-        <p className="callout callout-error" role="alert">
+        <ErrorCallout>
           Could not load the schema: {loadError}{' '}
           <Button className="btn-small" onClick={() => void schema.reload()}>
             Try again
           </Button>
-        </p>
+        </ErrorCallout>
       )}
       {!fields && !loadError && <p className="muted">Loading the schema…</p>}
       {fields &&
@@ -200,11 +200,7 @@ export function SchemaScreen({
               subject={`${removing.field.scope}.${removing.field.name}`}
             />
           )}
-          {removing.error && (
-            <p className="callout callout-error" role="alert">
-              {removing.error}
-            </p>
-          )}
+          {removing.error && <ErrorCallout>{removing.error}</ErrorCallout>}
         </Dialog>
       )}
     </main>

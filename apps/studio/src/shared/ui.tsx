@@ -10,3 +10,8 @@ export { Tabs } from './controls/tabs';
 export { Dialog } from './controls/dialog';
 export { EmptyState } from './controls/empty-state';
 export { ChipsInput } from './controls/chips-input';
+export { TableHead, num, unseen } from './controls/table-head';
+export type { Column } from './controls/table-head';
+export { ErrorCallout } from './controls/error-callout';
+export { RowAction } from './controls/row-action';
+export { LoadFailed } from './controls/load-failed';

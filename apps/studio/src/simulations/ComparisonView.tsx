@@ -17,6 +17,7 @@ import { EstimateTable } from './EstimateTable';
 import { ActionTable, FunnelTable, SegmentTable } from './ResultsTables';
 import { TotalsTable } from './TotalsTable';
 import { useResultNames } from './result-names';
+import { TableHead } from '../shared/ui';
 
 /** The draft beside its baseline on the same rows: totals, actions, funnel, segments, uplift and changed customers. */
 export function ComparisonView({
@@ -137,13 +138,7 @@ function TopActionChangesView({
         {changes.complete ? '' : ', among the customer ids both runs kept'}) get a different first action.
       </p>
       <table className="data-table sim-table" aria-label="Examples of customers whose top action changed">
-        <thead>
-          <tr>
-            <th scope="col">Customer</th>
-            <th scope="col">{baselineLabel} (baseline) gave</th>
-            <th scope="col">{draftLabel} gives</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Customer', `${baselineLabel} (baseline) gave`, `${draftLabel} gives`]} />
         <tbody>
           {changes.examples.map((e) => (
             <tr key={e.customerId}>

@@ -1,5 +1,6 @@
 import { Delta } from './Delta';
 import { formatShare, type EstimateRow } from './results-model';
+import { num } from '../shared/ui';
 import { SimTable } from './SimTable';
 
 /** Off-policy estimates with their confidence intervals; `signed` shows them as an uplift. */
@@ -16,11 +17,7 @@ export function EstimateTable({
   return (
     <SimTable
       label={label}
-      columns={[
-        { title: 'Estimator' },
-        { title: signed ? 'Uplift' : 'Acceptance rate', num: true },
-        { title: 'Confidence interval' },
-      ]}
+      columns={['Estimator', num(signed ? 'Uplift' : 'Acceptance rate'), 'Confidence interval']}
     >
       {rows.map((r) => (
         <tr key={r.name}>

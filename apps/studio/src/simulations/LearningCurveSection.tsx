@@ -12,6 +12,7 @@ import {
 import { AXIS, BASELINE_COLOUR, DRAFT_COLOUR, percentTick } from '../shared/chart-style';
 import { curvePoints, learningSentence, type LearningResults } from './learning-curve-model';
 import { formatCount, formatShare } from './results-model';
+import { TableHead, num } from '../shared/ui';
 
 /** A run that learned while replaying: acceptance over time, learning beside frozen, with 95% intervals. */
 export function LearningCurveSection({ results }: { results: LearningResults }) {
@@ -71,18 +72,9 @@ export function LearningCurveSection({ results }: { results: LearningResults }) 
         </ResponsiveContainer>
       </figure>
       <table className="data-table sim-table" aria-label="Learning curve">
-        <thead>
-          <tr>
-            <th scope="col">Stretch</th>
-            <th scope="col">{results.orderBy}</th>
-            <th scope="col" className="num">
-              Learning: accepted
-            </th>
-            <th scope="col" className="num">
-              Frozen: accepted
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Stretch', results.orderBy, num('Learning: accepted'), num('Frozen: accepted')]}
+        />
         <tbody>
           {results.buckets.map((b, i) => (
             <tr key={i}>

@@ -8,6 +8,7 @@ import {
   type FunnelRow,
   type SegmentRow,
 } from './results-model';
+import { num } from '../shared/ui';
 import { SimTable } from './SimTable';
 
 /** The results broken down per action, step and segment; with a baseline each figure gets its change beside it. */
@@ -42,12 +43,12 @@ export function ActionTable({ rows, compare }: { rows: ActionRow[]; compare?: bo
     <SimTable
       label="Per action"
       columns={[
-        { title: 'Action' },
-        { title: 'On top (customers)', num: true },
-        { title: 'Top share', num: true },
-        { title: 'Recommended (any rank)', num: true },
-        { title: 'Expected acceptances', num: true },
-        { title: 'Expected value', num: true },
+        'Action',
+        num('On top (customers)'),
+        num('Top share'),
+        num('Recommended (any rank)'),
+        num('Expected acceptances'),
+        num('Expected value'),
       ]}
     >
       {rows.map((a) => (
@@ -72,11 +73,11 @@ export function FunnelTable({ rows, compare }: { rows: FunnelRow[]; compare?: bo
     <SimTable
       label="Funnel per step"
       columns={[
-        { title: 'Step' },
-        { title: 'In', num: true },
-        { title: 'Out', num: true },
-        { title: 'Pass rate', num: true },
-        { title: compare ? 'Change in out' : 'Dropped (most frequent reasons)' },
+        'Step',
+        num('In'),
+        num('Out'),
+        num('Pass rate'),
+        compare ? 'Change in out' : 'Dropped (most frequent reasons)',
       ]}
     >
       {rows.map((n) => (
@@ -121,11 +122,11 @@ export function SegmentTable({ rows, compare }: { rows: SegmentRow[]; compare?: 
     <SimTable
       label="Per segment"
       columns={[
-        { title: 'Segment' },
-        { title: 'Customers', num: true },
-        { title: 'Most often on top' },
-        { title: 'Expected acceptances', num: true },
-        { title: 'Expected value', num: true },
+        'Segment',
+        num('Customers'),
+        'Most often on top',
+        num('Expected acceptances'),
+        num('Expected value'),
       ]}
     >
       {rows.map((s) => (

@@ -1,10 +1,5 @@
 import type { ReactNode } from 'react';
-
-interface Column {
-  title: ReactNode;
-  /** A column of figures, aligned right. */
-  num?: boolean;
-}
+import { TableHead, type Column } from '../shared/ui';
 
 /** A table of simulation results: a header row of column titles, figures aligned right. */
 export function SimTable({
@@ -20,15 +15,7 @@ export function SimTable({
 }) {
   return (
     <table className={`data-table sim-table ${className}`.trim()} aria-label={label}>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th key={i} scope="col" className={c.num ? 'num' : undefined}>
-              {c.title}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={columns} />
       <tbody>{children}</tbody>
     </table>
   );

@@ -82,6 +82,16 @@ function memoryApi(run: SimulationDetail, csv: () => Promise<{ fileName: string;
   return { api, exported };
 }
 
+/** The run's results page, for an analyst; no download is tried. */
+const showResults = (run: SimulationDetail) =>
+  render(
+    <SimulationsScreen
+      user={analyst}
+      simulationId="sim-1"
+      api={memoryApi(run, async () => ({ fileName: '', file: new Blob() })).api}
+    />,
+  );
+
 const cells = (row: HTMLElement) =>
   within(row)
     .getAllByRole('cell')
@@ -92,13 +102,7 @@ describe('simulation evidence in the results', () => {
 
   it('shows every action after each step by name, recommended and first, and the drop reasons counted', async () => {
     const run = detail({ results: withFunnel, comparison: null, baselineVersion: null });
-    render(
-      <SimulationsScreen
-        user={analyst}
-        simulationId="sim-1"
-        api={memoryApi(run, async () => ({ fileName: '', file: new Blob() })).api}
-      />,
-    );
+    showResults(run);
     const table = await screen.findByRole('table', { name: 'Per action through the steps' });
     expect(
       within(table)
@@ -141,13 +145,7 @@ describe('simulation evidence in the results', () => {
       results: withFunnel,
       comparison: compareSimulations(baselineWithFunnel, withFunnel),
     });
-    render(
-      <SimulationsScreen
-        user={analyst}
-        simulationId="sim-1"
-        api={memoryApi(run, async () => ({ fileName: '', file: new Blob() })).api}
-      />,
-    );
+    showResults(run);
     fireEvent.click(await screen.findByRole('tab', { name: 'Compare with v1' }));
     const table = screen.getByRole('table', { name: 'Per action through the steps' });
     const savings = within(table).getByRole('rowheader', { name: 'Savings plan' }).closest('tr')!;

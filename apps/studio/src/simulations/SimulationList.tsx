@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { EmptyState, Select } from '../shared/ui';
+import { EmptyState, Select, TableHead, num, ErrorCallout } from '../shared/ui';
 import { STATUS_WORDS, formatCount } from './results-model';
 import type { SimulationsApi } from './simulations-api';
 import { StartSimulationForm } from './StartSimulationForm';
@@ -36,9 +36,7 @@ export function SimulationList({
       </p>
 
       {choicesError && (
-        <p className="callout callout-error" role="alert">
-          Could not load the strategies and datasets: {choicesError}
-        </p>
+        <ErrorCallout>Could not load the strategies and datasets: {choicesError}</ErrorCallout>
       )}
       {!choices && !choicesError && <p className="muted">Loading strategies and datasets…</p>}
       {choices && (
@@ -67,11 +65,7 @@ export function SimulationList({
             />
           </label>
         </div>
-        {runsError && (
-          <p className="callout callout-error" role="alert">
-            Could not load the simulations: {runsError}
-          </p>
-        )}
+        {runsError && <ErrorCallout>Could not load the simulations: {runsError}</ErrorCallout>}
         {!runs && !runsError && <p className="muted">Loading simulations…</p>}
         {runs?.length === 0 && (
           <EmptyState title="No simulations yet">
@@ -82,20 +76,9 @@ export function SimulationList({
         )}
         {runs && runs.length > 0 && (
           <table className="data-table sim-table">
-            <thead>
-              <tr>
-                <th scope="col">Strategy</th>
-                <th scope="col">Version</th>
-                <th scope="col">Dataset</th>
-                <th scope="col">Baseline</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Rows
-                </th>
-                <th scope="col">Created</th>
-                <th scope="col">By</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['Strategy', 'Version', 'Dataset', 'Baseline', 'Status', num('Rows'), 'Created', 'By']}
+            />
             <tbody>
               {runs.map((s) => (
                 <tr key={s.id}>

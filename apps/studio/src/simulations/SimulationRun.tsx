@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { errorMessage } from '../shared/error-message';
-import { Button, Dialog } from '../shared/ui';
+import { CancelJobButton, CancelJobDialog, useJobCancel } from '../shared/job-cancel';
+import { ErrorCallout } from '../shared/ui';
 import { downloadBlob } from '../shared/download';
 import { ProgressPanel } from './ProgressPanel';
 import { STATUS_WORDS, asComparison, asSummary, failureSentence, isFinished } from './results-model';
@@ -39,18 +38,7 @@ export function SimulationRun({
     poll: POLL_MS,
     pollWhile: (s) => !isFinished(s.status),
   });
-  const [confirmCancel, setConfirmCancel] = useState(false);
-  const [cancelError, setCancelError] = useState<string>();
-
-  const cancel = async () => {
-    setConfirmCancel(false);
-    try {
-      await api.cancel(simulationId);
-      await reload();
-    } catch (err) {
-      setCancelError(errorMessage(err));
-    }
-  };
+  const cancel = useJobCancel(() => api.cancel(simulationId), reload);
 
   const denied = deniedReason('runSimulation', user);
   const title = simulation
@@ -74,11 +62,11 @@ export function SimulationRun({
           : 'What this version would recommend over the dataset.'}
       </p>
       {error && (
-        <p className="callout callout-error" role="alert">
+        <ErrorCallout>
           {simulation
             ? `Lost contact with the server, retrying: ${error}`
             : `Could not load the simulation: ${error}`}
-        </p>
+        </ErrorCallout>
       )}
       {!simulation && !error && <p className="muted">Loading the simulation…</p>}
       {simulation && simulation.dataWarnings.length > 0 && (
@@ -90,22 +78,14 @@ export function SimulationRun({
       )}
       {simulation && !isFinished(simulation.status) && (
         <ProgressPanel progress={simulation.progress} status={simulation.status}>
-          <span title={denied}>
-            <Button variant="danger" onClick={() => setConfirmCancel(true)} disabled={!!denied}>
-              Cancel simulation…
-            </Button>
-          </span>
+          <CancelJobButton job={cancel} denied={denied}>
+            Cancel simulation…
+          </CancelJobButton>
         </ProgressPanel>
       )}
-      {cancelError && (
-        <p className="callout callout-error" role="alert">
-          Could not cancel: {cancelError}
-        </p>
-      )}
+      {cancel.error && <ErrorCallout>Could not cancel: {cancel.error}</ErrorCallout>}
       {simulation?.status === 'FAILED' && (
-        <p className="callout callout-error" role="alert">
-          The simulation failed: {failureSentence(simulation.error)}
-        </p>
+        <ErrorCallout>The simulation failed: {failureSentence(simulation.error)}</ErrorCallout>
       )}
       {simulation?.status === 'CANCELLED' && (
         <p className="callout callout-warning">
@@ -123,22 +103,14 @@ export function SimulationRun({
           customersDenied={deniedReason('exportSimulationCustomers', user)}
         />
       )}
-      {confirmCancel && (
-        <Dialog
-          title="Cancel this simulation?"
-          onClose={() => setConfirmCancel(false)}
-          actions={
-            <>
-              <Button onClick={() => setConfirmCancel(false)}>Keep running</Button>
-              <Button variant="danger" onClick={() => void cancel()}>
-                Cancel simulation
-              </Button>
-            </>
-          }
-        >
-          <p>The rows decided so far are discarded; the run keeps no results.</p>
-        </Dialog>
-      )}
+      <CancelJobDialog
+        job={cancel}
+        title="Cancel this simulation?"
+        keepLabel="Keep running"
+        cancelLabel="Cancel simulation"
+      >
+        <p>The rows decided so far are discarded; the run keeps no results.</p>
+      </CancelJobDialog>
     </main>
   );
 }

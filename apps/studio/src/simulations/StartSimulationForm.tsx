@@ -3,7 +3,7 @@ import { deniedReason } from '../app/access';
 import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
-import { Button, Field, Select, Toggle } from '../shared/ui';
+import { Button, Field, Select, Toggle, ErrorCallout } from '../shared/ui';
 import { versionLabel } from '../strategies/version-status';
 import { formatCount } from './results-model';
 import type { DatasetChoice, SimulationsApi, StrategyChoice } from './simulations-api';
@@ -162,11 +162,7 @@ export function StartSimulationForm({
         label="Run again even if an identical run exists"
         hint="(otherwise the existing run of the same content, dataset and baseline is opened)"
       />
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
       <div className="sim-start-actions">
         <span title={denied ?? problem}>
           <Button variant="primary" type="submit" disabled={!!denied || !!problem || starting}>

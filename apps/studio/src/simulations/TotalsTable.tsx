@@ -1,5 +1,6 @@
 import { Delta } from './Delta';
 import { formatCount, formatNumber, type BetterWhen, type Totals } from './results-model';
+import { num } from '../shared/ui';
 import { SimTable } from './SimTable';
 
 /** The run's totals; with a baseline, each beside its baseline value and the change. */
@@ -38,14 +39,9 @@ export function TotalsTable({
       label="Totals"
       className="sim-totals"
       columns={[
-        { title: 'Total' },
-        { title: draftLabel, num: true },
-        ...(baseline
-          ? [
-              { title: `${baselineLabel} (baseline)`, num: true },
-              { title: 'Change', num: true },
-            ]
-          : []),
+        'Total',
+        num(draftLabel),
+        ...(baseline ? [num(`${baselineLabel} (baseline)`), num('Change')] : []),
       ]}
     >
       {rows.map((r) => (

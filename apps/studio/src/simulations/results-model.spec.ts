@@ -168,18 +168,7 @@ describe('start form', () => {
   const { datasets } = choices;
 
   it('defaults the baseline to the published version when another version is simulated', () => {
-    const form = chooseStrategy(
-      {
-        strategyId: '',
-        versionId: '',
-        datasetId: '',
-        baselineVersionId: '',
-        force: false,
-        learning: false,
-        orderBy: '',
-      },
-      strategy,
-    );
+    const form = chooseStrategy(EMPTY_START_FORM, strategy);
     expect(form).toMatchObject({ versionId: 'v2', baselineVersionId: 'v1' });
     expect(chooseVersion(form, strategy, 'v1').baselineVersionId).toBe('');
   });

@@ -1,4 +1,5 @@
 import { request } from '../api/client';
+import { allNodes } from '../api/connection';
 import { session } from '../auth/session';
 import { restError } from '../datasets/upload';
 import { graphql } from '../api/generated';
@@ -255,20 +256,13 @@ const pick = (s: SimulationListItem): SimulationListItem => ({
 
 /** Every strategy, page by page (the API caps what one query may cost). */
 async function allStrategies(): Promise<StrategyChoice[]> {
-  const all: StrategyChoice[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const { edges, pageInfo } = (await request(StrategyChoicesQuery, { after })).strategies;
-    for (const { node } of edges)
-      all.push({
-        id: node.id,
-        name: node.name,
-        publishedVersionId: node.publishedVersion?.id ?? null,
-        versions: node.versions.map((v) => ({ id: v.id, number: v.number, status: v.status })),
-      });
-    if (!pageInfo.hasNextPage || !pageInfo.endCursor) return all;
-    after = pageInfo.endCursor;
-  }
+  const nodes = await allNodes(async (after) => (await request(StrategyChoicesQuery, { after })).strategies);
+  return nodes.map((node) => ({
+    id: node.id,
+    name: node.name,
+    publishedVersionId: node.publishedVersion?.id ?? null,
+    versions: node.versions.map((v) => ({ id: v.id, number: v.number, status: v.status })),
+  }));
 }
 
 export const graphqlSimulationsApi: SimulationsApi = {

@@ -5,6 +5,7 @@ import {
   type OffPolicyEstimates,
   type SimulationSummary,
 } from '@arbiter/engine';
+import { NOT_MEASURED } from '../test-support/fairness-fixtures';
 import type { DatasetChoice, SimulationDetail, StrategyChoice } from './simulations-api';
 
 /** Small simulation results for the tests, shaped by the engine's own types (and compareSimulations). */
@@ -151,14 +152,7 @@ export const detail = (overrides: Partial<SimulationDetail> = {}): SimulationDet
   results: draftSummary,
   comparison,
   dataWarnings: [],
-  fairnessCheck: {
-    status: 'NOT_MEASURED',
-    summary: 'No customer field was marked protected when this simulation ran, so nothing was checked.',
-    findings: [],
-    ratioFloor: 0.8,
-    minGroupSize: 30,
-    fields: [],
-  },
+  fairnessCheck: NOT_MEASURED,
   // No names: the tables show ids (see NAMES for a run with them).
   names: { actions: [], steps: [] },
   completedAt: '2026-11-20T10:01:00.000Z',

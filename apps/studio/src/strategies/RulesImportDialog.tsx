@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { errorMessage } from '../shared/error-message';
-import { Button, Dialog } from '../shared/ui';
+import { Button, Dialog, Field, ErrorCallout } from '../shared/ui';
 import type { RulesImportResult, StrategySource } from './strategy-source';
 
 /**
@@ -102,27 +102,18 @@ export function RulesImportDialog({
         (added to the catalog unless it exists), eligible when the rule&apos;s conditions hold; facts are read
         as customer fields.
       </p>
-      <div className="field">
-        <label className="field-label" htmlFor="rules-name">
-          Strategy name
-        </label>
+      <Field label="Strategy name" htmlFor="rules-name">
         <input
           id="rules-name"
           value={name}
           onChange={(e) => setName(e.target.value)}
           placeholder="e.g. Imported eligibility rules"
         />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor="rules-file">
-          Rules file
-        </label>
+      </Field>
+      <Field label="Rules file" htmlFor="rules-file">
         <input id="rules-file" type="file" accept=".json,application/json" onChange={(e) => void pick(e)} />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor="rules-text">
-          Or paste the rules
-        </label>
+      </Field>
+      <Field label="Or paste the rules" htmlFor="rules-text">
         <textarea
           id="rules-text"
           rows={10}
@@ -130,12 +121,8 @@ export function RulesImportDialog({
           onChange={(e) => setText(e.target.value)}
           spellCheck={false}
         />
-      </div>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      </Field>
+      {error && <ErrorCallout>{error}</ErrorCallout>}
     </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { useServerMutation, useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import type { SessionUser } from '../auth/session';
 import { usePeople } from '../shared/people';
-import { Button, EmptyState, Select, type Choice } from '../shared/ui';
+import { Button, EmptyState, Field, Select, type Choice, ErrorCallout } from '../shared/ui';
 import { Icon } from '../shared/icons';
 import { RulesImportDialog } from './RulesImportDialog';
 import { filterStrategies, type StatusFilter } from './strategy-filter';
@@ -81,10 +81,7 @@ export function StrategiesScreen({
       </p>
       {canDesign && (
         <form className="create-strategy" onSubmit={(e) => void create(e)} aria-label="Create a strategy">
-          <div className="field">
-            <label className="field-label" htmlFor="new-name">
-              New strategy
-            </label>
+          <Field label="New strategy" htmlFor="new-name">
             <input
               id="new-name"
               value={name}
@@ -92,11 +89,8 @@ export function StrategiesScreen({
               placeholder="e.g. Summer retention"
               required
             />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="new-template">
-              Start from
-            </label>
+          </Field>
+          <Field label="Start from" htmlFor="new-template">
             <Select
               id="new-template"
               label="Start from"
@@ -107,7 +101,7 @@ export function StrategiesScreen({
                 ...EXAMPLES.map((x) => ({ value: x.id, label: `Example: ${x.title}` })),
               ]}
             />
-          </div>
+          </Field>
           <Button variant="primary" type="submit" disabled={busy || !name.trim()}>
             <Icon name="plus" size={14} /> Create and open
           </Button>
@@ -126,11 +120,7 @@ export function StrategiesScreen({
           }}
         />
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorCallout>{error}</ErrorCallout>}
       {!strategies && !error && <p className="muted">Loading strategies…</p>}
       {strategies?.length === 0 && (
         <EmptyState title="No strategies yet">
@@ -141,10 +131,7 @@ export function StrategiesScreen({
       )}
       {strategies && strategies.length > 0 && (
         <div className="strategy-tools" role="search">
-          <div className="field">
-            <label className="field-label" htmlFor="strategy-search">
-              Search
-            </label>
+          <Field label="Search" htmlFor="strategy-search">
             <input
               id="strategy-search"
               type="search"
@@ -153,11 +140,8 @@ export function StrategiesScreen({
               onChange={(e) => setSearch(e.target.value)}
               placeholder="Name or description"
             />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="strategy-status">
-              Status
-            </label>
+          </Field>
+          <Field label="Status" htmlFor="strategy-status">
             <Select<StatusFilter>
               id="strategy-status"
               label="Status"
@@ -165,7 +149,7 @@ export function StrategiesScreen({
               onChange={setStatus}
               options={STATUS_CHOICES}
             />
-          </div>
+          </Field>
           <span className="strategy-count muted small" aria-live="polite">
             {shown!.length === strategies.length
               ? `${strategies.length} strategies`

@@ -1,5 +1,7 @@
-import type { ActionDefinition, FieldDefinition, StrategyDocument } from '@arbiter/engine';
+import type { FieldDefinition, StrategyDocument } from '@arbiter/engine';
+import { toActionDefinition } from '@arbiter/engine/catalog';
 import { ApiError, request } from '../api/client';
+import { allNodes } from '../api/connection';
 import {
   CloneVersionMutation,
   CreateStrategyMutation,
@@ -27,28 +29,22 @@ export class ApiStrategySource implements StrategySource {
   private env?: Promise<EditorEnvironment>;
 
   async list(): Promise<StrategySummary[]> {
-    const out: StrategySummary[] = [];
-    let after: string | null | undefined;
-    do {
-      const data = await request(StrategiesQuery, { after });
-      for (const { node } of data.strategies.edges) {
-        const latest = node.versions[0];
-        const inReview = node.versions.find((v) => v.status === 'IN_REVIEW');
-        out.push({
-          id: node.id,
-          name: node.name,
-          description: node.description ?? undefined,
-          updatedAt: node.updatedAt,
-          createdBy: node.createdBy,
-          latest: latest ? { id: latest.id, number: latest.number, status: latest.status } : undefined,
-          inReview: inReview ? { id: inReview.id, number: inReview.number } : undefined,
-          publishedNumber: node.publishedVersion?.number,
-          statuses: node.versions.map((v) => v.status),
-        });
-      }
-      after = data.strategies.pageInfo.hasNextPage ? data.strategies.pageInfo.endCursor : undefined;
-    } while (after);
-    return out;
+    const nodes = await allNodes(async (after) => (await request(StrategiesQuery, { after })).strategies);
+    return nodes.map((node): StrategySummary => {
+      const latest = node.versions[0];
+      const inReview = node.versions.find((v) => v.status === 'IN_REVIEW');
+      return {
+        id: node.id,
+        name: node.name,
+        description: node.description ?? undefined,
+        updatedAt: node.updatedAt,
+        createdBy: node.createdBy,
+        latest: latest ? { id: latest.id, number: latest.number, status: latest.status } : undefined,
+        inReview: inReview ? { id: inReview.id, number: inReview.number } : undefined,
+        publishedNumber: node.publishedVersion?.number,
+        statuses: node.versions.map((v) => v.status),
+      };
+    });
   }
 
   async create(name: string, document?: StrategyDocument): Promise<string> {
@@ -132,18 +128,7 @@ export class ApiStrategySource implements StrategySource {
 
 async function loadEnvironment(): Promise<EditorEnvironment> {
   const [declared, catalog] = await Promise.all([graphqlSchemaApi.load(), graphqlCatalogApi.all()]);
-  const actions: ActionDefinition[] = catalog.map((a) => ({
-    id: a.id,
-    name: a.name,
-    group: a.group ?? undefined,
-    channel: a.channel ?? undefined,
-    value: a.value ?? undefined,
-    cost: a.cost ?? undefined,
-    validFrom: a.validFrom ?? undefined,
-    validTo: a.validTo ?? undefined,
-    tags: a.tags.length ? a.tags : undefined,
-    attributes: isRecord(a.attributes) && Object.keys(a.attributes).length ? a.attributes : undefined,
-  }));
+  const actions = catalog.map(toActionDefinition);
   const field = (f: SchemaField): FieldDefinition => ({
     name: f.name,
     type: f.type,
@@ -160,8 +145,4 @@ async function loadEnvironment(): Promise<EditorEnvironment> {
     actions,
     schema: { customer: declared.customer.map(field), context: declared.context.map(field) },
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

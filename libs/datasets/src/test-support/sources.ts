@@ -1,4 +1,5 @@
 import type { DataQualityReport, ImportOptions, ImportedRow } from '../types';
+import { DatasetError } from '../dataset-error';
 import { importDataset } from '../import-dataset';
 
 /** An async source that yields `data` in pieces of `size` bytes (1 = byte by byte). */
@@ -27,4 +28,15 @@ export async function importAll(
     },
   });
   return { report, rows };
+}
+
+/** The DatasetError an import fails with (any other error, or none, fails the test). */
+export async function failure(promise: Promise<unknown>): Promise<DatasetError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DatasetError) return error;
+    throw error;
+  }
+  throw new Error('expected the import to fail');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTION_CORE_FIELDS, isCoreField } from './action-fields';
 
 const isoDate = z
   .string()
@@ -30,8 +31,6 @@ export type ActionFact = Readonly<Record<string, unknown>> & {
   readonly tags?: readonly string[];
 };
 
-const RESERVED = ['id', 'name', 'group', 'channel', 'value', 'cost', 'validFrom', 'validTo', 'tags'];
-
 /** Position of an action in the compiled catalog; a symbol, so conditions and paths never see it. */
 export const CATALOG_INDEX = Symbol('catalogIndex');
 
@@ -44,14 +43,14 @@ export function toActionFact(action: ActionDefinition, index = -1): ActionFact {
   const { attributes, ...core } = action;
   const fact: Record<string | symbol, unknown> = { [CATALOG_INDEX]: index };
   // Attributes never shadow the core properties.
-  for (const [key, value] of Object.entries(attributes ?? {})) if (!RESERVED.includes(key)) fact[key] = value;
+  for (const [key, value] of Object.entries(attributes ?? {})) if (!isCoreField(key)) fact[key] = value;
   for (const [key, value] of Object.entries(core)) if (value !== undefined) fact[key] = value;
   return Object.freeze(fact) as ActionFact;
 }
 
 /** Names an `action.*` condition or expression may read, given a catalog. */
 export function actionFieldNames(actions: readonly ActionDefinition[]): Set<string> {
-  const names = new Set(RESERVED);
+  const names = new Set<string>(ACTION_CORE_FIELDS);
   for (const action of actions) for (const key of Object.keys(action.attributes ?? {})) names.add(key);
   return names;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { FIELD_NAME } from './field-name';
 
-/** What a field name looks like: an identifier, so that expressions can read `customer.<name>`. */
-export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export { FIELD_NAME };
 
 /** A declared customer or context field: what conditions, models and datasets may refer to. */
 export const fieldDefinitionSchema = z.object({

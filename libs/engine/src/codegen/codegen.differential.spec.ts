@@ -16,6 +16,7 @@ import { PathSlots } from '../conditions/path-slots';
 import { FACT_NAMES, type ConditionFacts, type RootCondition } from '../conditions/types';
 import type { StrategyDocument } from '../document/strategy-document';
 import { compileStrategy, type CompiledStrategy } from '../runtime/compile-strategy';
+import { JSON_RULES_ENGINE_OPERATORS } from '../test-support/json-rules-engine-operators';
 import type { ProblemCode } from '../validation/problem';
 import { ConditionGenerator } from './generate-condition';
 import { GeneratedModule } from './generated-module';
@@ -81,24 +82,15 @@ const factPath = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PATHS['action']!).map((path) => ({ fact: 'action', path })) },
 );
 
-const BASE = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-];
 const operator = fc.oneof(
-  { weight: 10, arbitrary: fc.constantFrom(...BASE) },
+  { weight: 10, arbitrary: fc.constantFrom(...JSON_RULES_ENGINE_OPERATORS) },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.constantFrom('not', 'someFact', 'everyFact', 'swap', 'someValue'), fc.constantFrom(...BASE))
+      .tuple(
+        fc.constantFrom('not', 'someFact', 'everyFact', 'swap', 'someValue'),
+        fc.constantFrom(...JSON_RULES_ENGINE_OPERATORS),
+      )
       .map(([d, b]) => `${d}:${b}`),
   },
 );

@@ -11,6 +11,7 @@
  */
 import fc from 'fast-check';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import { JSON_RULES_ENGINE_OPERATORS } from '../test-support/json-rules-engine-operators';
 import type { ValidationProblem } from '../validation/problem';
 import { checkCondition } from './check-condition';
 import { compileCondition, type CompiledCondition } from './compile-condition';
@@ -250,26 +251,14 @@ const pathArb: fc.Arbitrary<string | undefined> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('', '$.__proto__', '$.constructor', '$.toString') },
 );
 
-const BASE_OPERATORS = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-] as const;
 const DECORATORS = ['someFact', 'everyFact', 'someValue', 'everyValue', 'not', 'swap'] as const;
 
 const operatorArb: fc.Arbitrary<string> = fc.oneof(
-  { weight: 14, arbitrary: fc.constantFrom(...BASE_OPERATORS) },
+  { weight: 14, arbitrary: fc.constantFrom(...JSON_RULES_ENGINE_OPERATORS) },
   {
     weight: 5,
     arbitrary: fc
-      .tuple(fc.constantFrom(...DECORATORS), fc.constantFrom(...BASE_OPERATORS))
+      .tuple(fc.constantFrom(...DECORATORS), fc.constantFrom(...JSON_RULES_ENGINE_OPERATORS))
       .map(([d, b]) => `${d}:${b}`),
   },
   {
@@ -278,7 +267,7 @@ const operatorArb: fc.Arbitrary<string> = fc.oneof(
       .tuple(
         fc.constantFrom(...DECORATORS),
         fc.constantFrom(...DECORATORS),
-        fc.constantFrom(...BASE_OPERATORS),
+        fc.constantFrom(...JSON_RULES_ENGINE_OPERATORS),
       )
       .map(([d1, d2, b]) => `${d1}:${d2}:${b}`),
   },

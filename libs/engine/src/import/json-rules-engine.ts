@@ -1,4 +1,11 @@
 import type { ActionDefinition } from '../catalog/action';
+import {
+  ACTION_CORE_FIELDS,
+  ACTION_ID,
+  ACTION_LIMITS,
+  ATTRIBUTE_NAME,
+  isCoreField,
+} from '../catalog/action-fields';
 import { checkCondition } from '../conditions/check-condition';
 import { FACT_NAMES, type RootCondition } from '../conditions/types';
 import { SCHEMA_VERSION, type StrategyDocument } from '../document/strategy-document';
@@ -62,17 +69,6 @@ export class RulesFileError extends Error {
 }
 
 export const MAX_IMPORTED_RULES = 10_000;
-const RESERVED_ATTRIBUTES = [
-  'id',
-  'name',
-  'group',
-  'channel',
-  'value',
-  'cost',
-  'validFrom',
-  'validTo',
-  'tags',
-];
 const KNOWN_RULE_KEYS = ['conditions', 'event', 'priority', 'name', 'onSuccess', 'onFailure'];
 
 interface Converted {
@@ -195,10 +191,10 @@ function convertRule(rule: unknown, index: number, notes: RulesImportNote[]): Co
     if (!isObject(event.params)) change('event params that are not an object are not kept', 'event.params');
     else {
       for (const [key, value] of Object.entries(event.params)) {
-        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !RESERVED_ATTRIBUTES.includes(key)) params[key] = value;
+        if (ATTRIBUTE_NAME.test(key) && !isCoreField(key)) params[key] = value;
         else
           change(
-            `event param "${key}" is not kept: action attribute names use letters, digits and _, and not ${RESERVED_ATTRIBUTES.join(', ')}`,
+            `event param "${key}" is not kept: action attribute names use letters, digits and _, and not ${ACTION_CORE_FIELDS.join(', ')}`,
             joinField('event.params', key),
           );
       }
@@ -218,19 +214,19 @@ function convertRule(rule: unknown, index: number, notes: RulesImportNote[]): Co
     return undefined;
   }
   for (const w of checked) if (w.severity === 'warning') change(w.message, w.field);
-  const actionName = name.name ? name.name.slice(0, 200) : event.type.trim().slice(0, 200);
+  const actionName = (name.name ?? event.type.trim()).slice(0, ACTION_LIMITS.name);
   return { id, name: actionName, params, condition: condition as RootCondition, priority, index };
 }
 
-/** Letters, digits, "-" and "_", at most 64 characters: the catalog's action ids. */
+/** The event type made into a catalog action id (ACTION_ID, at most ACTION_LIMITS.id characters). */
 function actionId(type: string): string {
-  if (/^[A-Za-z0-9_-]{1,64}$/.test(type)) return type;
+  if (ACTION_ID.test(type) && type.length <= ACTION_LIMITS.id) return type;
   const slug = type
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
+    .slice(0, ACTION_LIMITS.id);
   return slug || 'rule-action';
 }
 

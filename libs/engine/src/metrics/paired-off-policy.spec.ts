@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Interval } from './confidence-interval';
+import type { OffPolicyOptions } from './off-policy';
 import { chunksOf, decision, mergeInRandomOrder } from './metrics.test-helpers';
 import { PairedOffPolicyAccumulator, pairedOffPolicyRow, type PairedOffPolicyRow } from './paired-off-policy';
 import { deterministic, logRows, makeWorld, tabulate, trueValue, uniform } from './off-policy.test-helpers';
@@ -14,12 +15,13 @@ describe('PairedOffPolicyAccumulator', () => {
   const draftChoice = (actions: number) =>
     deterministic((x) => (x === 0 ? 4 : (3 * x + 1) % actions), actions);
 
-  function run(seed: number, rows = 2000) {
-    const world = makeWorld(seed);
+  /** Both strategies' values on `rows` decisions logged by a uniform policy in world `worldSeed`. */
+  function pairedEstimates(worldSeed: number, rows: number, logSeed: number, options?: OffPolicyOptions) {
+    const world = makeWorld(worldSeed);
     const baseline = tabulate(world, baselineChoice(world.actions));
     const draft = tabulate(world, draftChoice(world.actions));
-    const acc = new PairedOffPolicyAccumulator();
-    for (const r of logRows(world, uniform(world.actions), rows, seed * 31)) {
+    const acc = new PairedOffPolicyAccumulator(options);
+    for (const r of logRows(world, uniform(world.actions), rows, logSeed)) {
       acc.add({
         outcome: r.outcome,
         propensity: r.propensity,
@@ -32,6 +34,8 @@ describe('PairedOffPolicyAccumulator', () => {
       trueValue(world, draftChoice(world.actions)) - trueValue(world, baselineChoice(world.actions));
     return { uplift: acc.estimates(), truth };
   }
+
+  const run = (seed: number) => pairedEstimates(seed, 2000, seed * 31);
 
   it('covers the true uplift in ≥ 90 % of seeds', () => {
     const hits = { replay: 0, ips: 0, snips: 0 };
@@ -114,20 +118,7 @@ describe('PairedOffPolicyAccumulator', () => {
   });
 
   it('gives paired bootstrap intervals of the uplift when asked', () => {
-    const world = makeWorld(2);
-    const baseline = tabulate(world, baselineChoice(world.actions));
-    const draft = tabulate(world, draftChoice(world.actions));
-    const acc = new PairedOffPolicyAccumulator({ bootstrap: { replicates: 200, seed: 1 } });
-    for (const r of logRows(world, uniform(world.actions), 3000, 3)) {
-      acc.add({
-        outcome: r.outcome,
-        propensity: r.propensity,
-        baseline: baseline[r.context]![r.action]!,
-        draft: draft[r.context]![r.action]!,
-        key: r.key,
-      });
-    }
-    const uplift = acc.estimates();
+    const { uplift } = pairedEstimates(2, 3000, 3, { bootstrap: { replicates: 200, seed: 1 } });
     const ratio = width(uplift.ips.bootstrapInterval!) / width(uplift.ips.interval);
     expect(ratio).toBeGreaterThan(0.75);
     expect(ratio).toBeLessThan(1.25);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toNumber } from '../runtime/candidate';
+import { toNumber } from '../expressions/values';
 import type { ConditionFacts } from '../conditions/types';
 import { joinField } from '../validation/problem';
 import { checkReference, referenceGetter, referenceRoots } from './input-reference';

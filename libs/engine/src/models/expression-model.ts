@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toNumber } from '../runtime/candidate';
+import { toNumber } from '../expressions/values';
 import { fieldIs, fitsType, suggestedValue } from '../catalog/field-types';
 import type { FieldDefinition } from '../catalog/fields';
 import {

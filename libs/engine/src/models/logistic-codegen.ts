@@ -1,6 +1,6 @@
 import { GeneratedModule, literal } from '../codegen/generated-module';
 import type { ConditionFacts } from '../conditions/types';
-import { toNumber } from '../runtime/candidate';
+import { toNumber } from '../expressions/values';
 import { parseReference } from './input-reference';
 import { logistic } from './model-kind';
 import type { LogisticParams } from './logistic-model';

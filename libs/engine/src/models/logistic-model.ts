@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toNumber } from '../runtime/candidate';
+import { toNumber } from '../expressions/values';
 import { fieldIs } from '../catalog/field-types';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
 import type { ConditionFacts } from '../conditions/types';

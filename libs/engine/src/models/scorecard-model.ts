@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toNumber } from '../runtime/candidate';
+import { toNumber } from '../expressions/values';
 import { disallowedValueMessage, fieldIs, wrongValueMessage } from '../catalog/field-types';
 import type { FieldDefinition } from '../catalog/fields';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fieldIs } from '../catalog/field-types';
 import type { FieldDefinition } from '../catalog/fields';
 import type { ConditionFacts } from '../conditions/types';
-import { toNumber } from '../runtime/candidate';
+import { toNumber } from '../expressions/values';
 import { joinField, problem, type ProblemCode, type ValidationProblem } from '../validation/problem';
 import { checkReference, referencedField, referenceGetter, referenceRoots } from './input-reference';
 import { logistic, type Contribution, type ModelCheckContext, type ModelKind } from './model-kind';

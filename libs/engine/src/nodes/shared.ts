@@ -26,12 +26,16 @@ export function checkConditionAt(
   );
 }
 
+/** A config part with rules, models or levers for specific groups and actions. */
+type Scoped = { byAction?: Record<string, unknown>; byGroup?: Record<string, unknown> };
+
+/** How many groups and actions have an entry of their own. */
+export function scopedCount(scoped: Scoped): number {
+  return Object.keys(scoped.byGroup ?? {}).length + Object.keys(scoped.byAction ?? {}).length;
+}
+
 /** byAction / byGroup keys must name actions and groups of the catalog (when the catalog is known). */
-export function checkScopeKeys(
-  scoped: { byAction?: Record<string, unknown>; byGroup?: Record<string, unknown> },
-  ctx: CheckContext,
-  field = 'config',
-): ValidationProblem[] {
+export function checkScopeKeys(scoped: Scoped, ctx: CheckContext, field = 'config'): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   for (const id of Object.keys(scoped.byAction ?? {})) {
     if (ctx.actionIds && !ctx.actionIds.has(id)) {

@@ -1,4 +1,5 @@
 import type { NodeRuntime } from '../nodes/node-spec';
+import { droppedCandidates } from './dropped-candidates';
 import type { Candidate, DecideOptions, DecisionState, DecisionTrace, NodeTrace } from './types';
 
 /**
@@ -131,26 +132,4 @@ export function finishTrace(trace: DecisionTrace, result: readonly Candidate[], 
     pendingStories.delete(node);
     story(top);
   }
-}
-
-/**
- * The candidates that came in and did not go out. Nodes drop by keeping the candidates they were
- * given, so they are found by identity; a node that made new candidates is matched by action id.
- */
-function droppedCandidates(incoming: readonly Candidate[], out: readonly Candidate[]): Candidate[] {
-  // No node lets out a candidate that did not come in, so as many out as in means none dropped.
-  if (out.length === incoming.length) return [];
-  const kept = new Set(out);
-  const dropped: Candidate[] = [];
-  for (const c of incoming) if (!kept.has(c)) dropped.push(c);
-  if (dropped.length === incoming.length - out.length) return dropped;
-  dropped.length = 0;
-  const left = new Map<string, number>();
-  for (const c of out) left.set(c.action.id, (left.get(c.action.id) ?? 0) + 1);
-  for (const c of incoming) {
-    const n = left.get(c.action.id) ?? 0;
-    if (n > 0) left.set(c.action.id, n - 1);
-    else dropped.push(c);
-  }
-  return dropped;
 }

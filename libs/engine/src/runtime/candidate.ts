@@ -7,13 +7,3 @@ export function withField(candidate: Candidate, name: string, value: number): Ca
   fields[name] = value;
   return { action: candidate.action, fields };
 }
-
-/** Numbers as models read them: finite numbers, and numeric strings as they come from CSV files. */
-export function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
-}

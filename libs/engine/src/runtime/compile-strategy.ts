@@ -16,6 +16,7 @@ import {
   traceBounds,
   type TraceBounds,
 } from './bounded-trace';
+import { droppedCandidates } from './dropped-candidates';
 import { validateStrategy } from '../validation/validate-strategy';
 import type {
   Candidate,
@@ -379,9 +380,7 @@ function traceNode(
 
 /**
  * The funnel trace of a node: the list it let out (no copy) and each dropped candidate with a reason
- * that does not depend on the customer's values, so a simulation can count them. Nodes drop by
- * keeping the candidates they were given, so what went out is found by identity; a node that made
- * new candidates and dropped some too is matched by action id, like the full trace.
+ * that does not depend on the customer's values, so a simulation can count them.
  */
 function withFunnel(
   node: NodeTrace,
@@ -391,29 +390,13 @@ function withFunnel(
   state: DecisionState,
 ): NodeTrace {
   node.candidatesOut = out;
-  const drops = incoming.length - out.length;
-  if (drops <= 0) return node;
+  if (out.length >= incoming.length) return node;
   const lists = { inputs: incoming, output: out };
   const runtime = step.runtime;
-  const dropped: NonNullable<NodeTrace['dropped']> = [];
-  const kept = out.length > 32 ? new Set(out) : undefined;
-  for (const c of incoming) if (!(kept ? kept.has(c) : out.includes(c))) dropped.push(droppedEntry(c));
-  if (dropped.length !== drops) {
-    dropped.length = 0;
-    const left = new Map<string, number>();
-    for (const c of out) left.set(c.action.id, (left.get(c.action.id) ?? 0) + 1);
-    for (const c of incoming) {
-      const n = left.get(c.action.id) ?? 0;
-      if (n > 0) left.set(c.action.id, n - 1);
-      else dropped.push(droppedEntry(c));
-    }
-  }
-  node.dropped = dropped;
-  return node;
-
-  function droppedEntry(c: Candidate) {
+  node.dropped = droppedCandidates(incoming, out).map((c) => {
     const reason =
       runtime.dropReason?.(c, state, lists) ?? runtime.explainDrop?.(c, state, lists) ?? 'dropped';
     return { actionId: c.action.id, name: c.action.name, reason };
-  }
+  });
+  return node;
 }

@@ -108,6 +108,15 @@ export function all(...conditions: Condition[]): RootCondition {
   return { all: conditions };
 }
 
+/** A distinct priority for each CATALOG action: ranked, they come out in an order unlike the catalog's. */
+export const PRIORITIES: Record<string, number> = {
+  'loyalty-discount': 3,
+  'retention-call': 5,
+  'data-addon': 1,
+  'fibre-upgrade': 4,
+  'bill-followup': 2,
+};
+
 /** A score node config that gives each listed action a constant, e.g. `{ 'data-addon': 0.4 }`. */
 export function constantScores(scores: Record<string, number>, field = 'propensity'): unknown {
   return {

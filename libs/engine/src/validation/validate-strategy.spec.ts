@@ -42,6 +42,11 @@ function withStep(n: number, type: string, config: unknown): StrategyDocument {
 const problemsOf = (document: unknown, env: StrategyEnvironment = ENV) =>
   validateStrategy(document, env).problems;
 
+/** The document has exactly one problem, with these properties. */
+function expectOneProblem(document: unknown, expected: Partial<ValidationProblem>) {
+  expect(problemsOf(document)).toEqual([expect.objectContaining(expected)]);
+}
+
 function onlyProblem(document: unknown, code: ProblemCode, env?: StrategyEnvironment): ValidationProblem {
   const found = problemsOf(document, env).filter((p) => p.code === code);
   expect(found).toHaveLength(1);
@@ -74,14 +79,12 @@ describe('validateStrategy', () => {
         ],
         edges: [],
       };
-      expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({
-          code: 'invalid_document',
-          nodeId: '#2',
-          field: 'nodes[1].id',
-          message: 'use letters, digits, "-" and "_" only',
-        }),
-      ]);
+      expectOneProblem(doc, {
+        code: 'invalid_document',
+        nodeId: '#2',
+        field: 'nodes[1].id',
+        message: 'use letters, digits, "-" and "_" only',
+      });
     });
 
     it('accepts a node without config, as for the output node', () => {
@@ -182,14 +185,12 @@ describe('validateStrategy', () => {
         ],
       };
       const doc = splitGraph('ab', split, ['a', 'b']);
-      expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({
-          code: 'out_of_range',
-          nodeId: 'ab',
-          field: 'config.branches',
-          message: 'the branch percentages add up to 90, not 100',
-        }),
-      ]);
+      expectOneProblem(doc, {
+        code: 'out_of_range',
+        nodeId: 'ab',
+        field: 'config.branches',
+        message: 'the branch percentages add up to 90, not 100',
+      });
     });
   });
 
@@ -210,38 +211,32 @@ describe('validateStrategy', () => {
         cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }],
       };
       const doc = splitGraph('seg', split, ['young', 'default', 'old']);
-      expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({
-          code: 'unknown_handle',
-          nodeId: 'seg',
-          edgeId: 'seg:old->join',
-          message: 'the split step has no exit "old"; it has "young", "default"',
-        }),
-      ]);
+      expectOneProblem(doc, {
+        code: 'unknown_handle',
+        nodeId: 'seg',
+        edgeId: 'seg:old->join',
+        message: 'the split step has no exit "old"; it has "young", "default"',
+      });
     });
 
     it('missing_edge: one deleted line is one problem, on the step after it', () => {
       const doc = linearStrategy(VALID_STEPS);
       doc.edges = doc.edges.filter((e) => !(e.source === 'n2' && e.target === 'n3'));
-      expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({
-          code: 'missing_edge',
-          nodeId: 'n3',
-          message: 'no line goes into this step; connect the filter step to it',
-        }),
-      ]);
+      expectOneProblem(doc, {
+        code: 'missing_edge',
+        nodeId: 'n3',
+        message: 'no line goes into this step; connect the filter step to it',
+      });
     });
 
     it('missing_edge: a step without a name is named by its kind, and by its id when two share the kind', () => {
       const twoFilters = VALID_STEPS.flatMap((step) => (step[0] === 'filter' ? [step, step] : [step]));
       const doc = linearStrategy(twoFilters);
       doc.edges = doc.edges.filter((e) => !(e.source === 'n3' && e.target === 'n4'));
-      expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({
-          nodeId: 'n4',
-          message: 'no line goes into this step; connect the filter step "n3" to it',
-        }),
-      ]);
+      expectOneProblem(doc, {
+        nodeId: 'n4',
+        message: 'no line goes into this step; connect the filter step "n3" to it',
+      });
     });
 
     it('missing_edge: a split branch leading nowhere and a step without a line in are one gap', () => {
@@ -274,14 +269,12 @@ describe('validateStrategy', () => {
     it('missing_edge: an unconnected step is one problem', () => {
       const doc = linearStrategy(VALID_STEPS);
       doc.nodes.push({ id: 'extra', type: 'rank', config: {} });
-      expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({
-          code: 'missing_edge',
-          nodeId: 'extra',
-          message:
-            'this step is not connected; connect a line into it from the step before and one out of it towards the output',
-        }),
-      ]);
+      expectOneProblem(doc, {
+        code: 'missing_edge',
+        nodeId: 'extra',
+        message:
+          'this step is not connected; connect a line into it from the step before and one out of it towards the output',
+      });
     });
 
     it('missing_edge: with two gaps, each end is reported, and nothing else', () => {
@@ -384,13 +377,11 @@ describe('validateStrategy', () => {
         { source: 'orphan', target: 'join' },
         { source: 'join', target: 'n6' },
       );
-      expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({
-          code: 'missing_edge',
-          nodeId: 'orphan',
-          message: 'no line goes into this step; connect the step before it',
-        }),
-      ]);
+      expectOneProblem(doc, {
+        code: 'missing_edge',
+        nodeId: 'orphan',
+        message: 'no line goes into this step; connect the step before it',
+      });
     });
 
     it('a branch that ends before the output is reported once, where it ends', () => {
@@ -400,13 +391,11 @@ describe('validateStrategy', () => {
         { id: 'dead-end', type: 'rank', config: { by: 'value' } },
       );
       doc.edges.push({ source: 'more', target: 'dead-end' });
-      expect(problemsOf(doc)).toEqual([
-        expect.objectContaining({
-          code: 'missing_edge',
-          nodeId: 'dead-end',
-          message: 'this step leads nowhere; connect a line from it towards the output',
-        }),
-      ]);
+      expectOneProblem(doc, {
+        code: 'missing_edge',
+        nodeId: 'dead-end',
+        message: 'this step leads nowhere; connect a line from it towards the output',
+      });
     });
 
     it('output_count: none', () => {

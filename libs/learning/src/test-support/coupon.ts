@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COUPON_NUMBER_COLUMNS } from '@arbiter/engine/examples';
 import type { PredictorDef, TrainingRequest } from '../types';
 
 export const COUPON_CSV = path.join(
@@ -7,16 +8,6 @@ export const COUPON_CSV = path.join(
   '../../../../../shared/data/uci-in-vehicle-coupon-recommendation/in-vehicle-coupon-recommendation.csv',
 );
 
-/** Columns that are numbers in the file; every other column is a category. */
-const NUMBER_COLUMNS = new Set([
-  'temperature',
-  'has_children',
-  'toCoupon_GEQ5min',
-  'toCoupon_GEQ15min',
-  'toCoupon_GEQ25min',
-  'direction_same',
-  'direction_opp',
-]);
 /** `car` is 99% empty (the dataset's README says to drop it); `Y` is the outcome. */
 const LEFT_OUT = new Set(['car', 'Y']);
 
@@ -36,7 +27,7 @@ export function couponRows(limit = Infinity): Record<string, unknown>[] {
     const row: Record<string, unknown> = {};
     columns.forEach((c, i) => {
       const text = cells[i] ?? '';
-      if (text !== '') row[c] = NUMBER_COLUMNS.has(c) ? Number(text) : text;
+      if (text !== '') row[c] = COUPON_NUMBER_COLUMNS.has(c) ? Number(text) : text;
     });
     return row;
   });
@@ -49,7 +40,7 @@ export function couponPredictors(): PredictorDef[] {
     .map((name) => ({
       name,
       input: `customer.${name}`,
-      type: NUMBER_COLUMNS.has(name) ? 'number' : 'string',
+      type: COUPON_NUMBER_COLUMNS.has(name) ? 'number' : 'string',
     }));
 }
 

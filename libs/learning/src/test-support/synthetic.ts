@@ -1,5 +1,5 @@
 import { Random } from '../random';
-import type { PredictorDef } from '../types';
+import type { PredictorDef, TrainingRequest } from '../types';
 
 /**
  * Seeded rows with every kind of value the trainer meets: numbers (some missing, some written as
@@ -44,3 +44,8 @@ export const SYNTHETIC_PREDICTORS: PredictorDef[] = [
 ];
 
 export const SYNTHETIC_TARGET = { column: 'accepted', positiveValues: ['yes'] };
+
+/** A training request on synthetic rows: every synthetic predictor, `accepted` as the target. */
+export function syntheticRequest(request: Omit<TrainingRequest, 'target' | 'predictors'>): TrainingRequest {
+  return { target: SYNTHETIC_TARGET, predictors: SYNTHETIC_PREDICTORS, ...request };
+}

@@ -1,59 +1,55 @@
+import {
+  ACTION_CORE_FIELDS,
+  ACTION_ID,
+  ACTION_LIMITS,
+  ATTRIBUTE_NAME,
+  isCoreField,
+  TAG_SEPARATORS,
+} from '@arbiter/engine';
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import { storableDate } from '../../common/storable-date';
 import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
 
-const RESERVED_ATTRIBUTES = [
-  'id',
-  'name',
-  'group',
-  'channel',
-  'value',
-  'cost',
-  'validFrom',
-  'validTo',
-  'tags',
-];
-
 export const actionIdSchema = z
   .string()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
+  .max(ACTION_LIMITS.id, `must be at most ${ACTION_LIMITS.id} characters`)
+  .regex(ACTION_ID, 'use letters, digits, "-" and "_" only');
 
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const amount = z.number().finite().min(-1e12).max(1e12);
+const amount = z.number().finite().min(-ACTION_LIMITS.amount).max(ACTION_LIMITS.amount);
 
 const fields = {
-  name: text(200),
-  group: text(100).nullish(),
-  channel: text(100).nullish(),
+  name: text(ACTION_LIMITS.name),
+  group: text(ACTION_LIMITS.label).nullish(),
+  channel: text(ACTION_LIMITS.label).nullish(),
   value: amount.nullish(),
   cost: amount.nullish(),
   validFrom: storableDate().nullish(),
   validTo: storableDate().nullish(),
   tags: z
     .array(
-      text(100).refine(
-        (t) => !/[,;|]/.test(t),
+      text(ACTION_LIMITS.label).refine(
+        (t) => !TAG_SEPARATORS.test(t),
         'must not contain , ; or | (they separate tags in the studio and in CSV files)',
       ),
     )
-    .max(50, 'at most 50 tags')
+    .max(ACTION_LIMITS.tags, `at most ${ACTION_LIMITS.tags} tags`)
     .refine((t) => new Set(t).size === t.length, 'lists a tag twice')
     .nullish(),
   attributes: z
-    .record(
-      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'attribute names use letters, digits and _'),
-      z.json(),
+    .record(z.string().regex(ATTRIBUTE_NAME, 'attribute names use letters, digits and _'), z.json())
+    .refine(
+      (a) => !Object.keys(a).some(isCoreField),
+      `must not use the names ${ACTION_CORE_FIELDS.join(', ')}`,
     )
     .refine(
-      (a) => !Object.keys(a).some((k) => RESERVED_ATTRIBUTES.includes(k)),
-      `must not use the names ${RESERVED_ATTRIBUTES.join(', ')}`,
+      (a) => JSON.stringify(a).length <= ACTION_LIMITS.attributesJson,
+      `must be at most ${ACTION_LIMITS.attributesJson} characters as JSON`,
     )
-    .refine((a) => JSON.stringify(a).length <= 20_000, 'must be at most 20000 characters as JSON')
     .nullish(),
 };
 

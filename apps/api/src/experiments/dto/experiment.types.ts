@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { OUTCOME_VALUES } from '../../interactions/outcomes';
 import { ExperimentVerdict } from '../split-experiment';
+import { nonEmptyText } from '../../common/validation';
 
 /** Outcomes that count as a success when the caller names none. */
 export const DEFAULT_POSITIVE_OUTCOMES = ['accepted', 'clicked', 'converted'] as const;
@@ -12,11 +13,7 @@ export const positiveOutcomesSchema = z
   .max(OUTCOME_VALUES.length)
   .nullish();
 export const versionNumberSchema = z.number().int().min(1, 'must be a version number (1 or more)');
-export const stepIdSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters');
+export const stepIdSchema = nonEmptyText(64);
 
 @ObjectType({ description: 'One arm (branch) of a split step with the outcomes of the decisions it got.' })
 export class ExperimentArm {

@@ -3,18 +3,17 @@ import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import { ModelAlgorithm } from '../model.types';
 import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
+import { nonEmptyText } from '../../common/validation';
 
-export const idSchema = z.uuid('must be an id (UUID)');
+const idSchema = z.uuid('must be an id (UUID)');
 const columnName = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** The largest share of rows held out for evaluation; the rest trains. */
 export const MAX_TEST_SHARE = 0.5;
 
 export const trainModelSchema = z.object({
   modelId: idSchema.nullish(),
-  name: text(200).nullish(),
+  name: nonEmptyText(200).nullish(),
   description: z.string().trim().max(5000, 'must be at most 5000 characters').nullish(),
   datasetId: idSchema,
   targetColumn: columnName,

@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
+import { nonEmptyText } from '../../common/validation';
 
 @InputType()
 export class AddCommentInput {
@@ -21,7 +22,7 @@ export class AddCommentInput {
 export const addCommentSchema = z.object({
   versionId: z.uuid('must be an id (UUID)'),
   nodeId: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').nullish(),
-  body: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
+  body: nonEmptyText(5000),
 });
 export type AddComment = z.infer<typeof addCommentSchema>;
 

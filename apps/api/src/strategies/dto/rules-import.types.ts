@@ -2,11 +2,12 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MAX_IMPORTED_RULES } from '@arbiter/engine';
 import { z } from 'zod';
 import { Strategy } from '../strategy.entity';
+import { nonEmptyText } from '../../common/validation';
 
 const MAX_RULES_FILE_CHARS = 5_000_000;
 
 export const importRulesSchema = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  name: nonEmptyText(200),
   rules: z
     .json()
     .refine(

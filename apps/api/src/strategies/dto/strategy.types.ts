@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 import { StrategyVersion } from '../strategy-version.entity';
 import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
+import { nonEmptyText } from '../../common/validation';
 
 const MAX_DOCUMENT_CHARS = 1_000_000;
 
@@ -17,13 +18,9 @@ export const documentSchema = z
     `must be at most ${MAX_DOCUMENT_CHARS} characters as JSON`,
   );
 
-export const idSchema = z.uuid('must be an id (UUID)');
+const idSchema = z.uuid('must be an id (UUID)');
 export const revisionSchema = z.number().int().min(1, 'must be at least 1');
-const commentSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(5000, 'must be at most 5000 characters');
+const commentSchema = nonEmptyText(5000);
 
 @InputType()
 export class CreateStrategyInput {
@@ -41,7 +38,7 @@ export class CreateStrategyInput {
 }
 
 export const createStrategySchema = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  name: nonEmptyText(200),
   description: z.string().trim().max(5000, 'must be at most 5000 characters').nullish(),
   document: documentSchema.nullish(),
 });

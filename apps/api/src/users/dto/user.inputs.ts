@@ -2,6 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { Role } from '../../auth/roles';
 import type { AssertMatches, InputMatchesSchema } from '../../common/graphql/input-schema';
+import { nonEmptyText } from '../../common/validation';
 
 @InputType()
 export class CreateUserInput {
@@ -34,13 +35,11 @@ export const rolesSchema = z
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  displayName: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  displayName: nonEmptyText(200),
   password: passwordSchema,
   roles: rolesSchema,
 });
 export type CreateUser = z.infer<typeof createUserSchema>;
-
-export const uuidSchema = z.uuid('must be an id (UUID)');
 
 // The GraphQL input class and its schema must not drift apart (fails to compile when they do).
 export type _CreateUserInputMatchesSchema = AssertMatches<

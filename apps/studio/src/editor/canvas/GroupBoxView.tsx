@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { GROUP_EXIT, useGroupExpand } from './collapsed-groups';
 import type { GroupBoxNode } from './document-flow';
 import { STEP_WIDTH } from './step-size';
+import { StepHandle } from './StepHandle';
 
 /** A collapsed group of steps: how many, the names of the first ones, and a button to show them again. */
 export const GroupBoxView = memo(function GroupBoxView({ data }: NodeProps<GroupBoxNode>) {
@@ -13,15 +14,7 @@ export const GroupBoxView = memo(function GroupBoxView({ data }: NodeProps<Group
       style={{ width: STEP_WIDTH }}
       data-testid={`group-${data.groupId}`}
     >
-      {data.hasInput && (
-        <Handle
-          type="target"
-          position={Position.Left}
-          id="in"
-          className="handle handle-in"
-          isConnectable={false}
-        />
-      )}
+      {data.hasInput && <StepHandle side="in" id="in" />}
       <div className="step-group-summary">{data.summary}</div>
       {(data.errors > 0 || data.warnings > 0) && (
         <div className={`step-problem ${data.errors ? '' : 'warning'}`}>
@@ -44,15 +37,7 @@ export const GroupBoxView = memo(function GroupBoxView({ data }: NodeProps<Group
           Expand
         </button>
       )}
-      {data.hasExit && (
-        <Handle
-          type="source"
-          position={Position.Right}
-          id={GROUP_EXIT}
-          className="handle handle-out"
-          isConnectable={false}
-        />
-      )}
+      {data.hasExit && <StepHandle side="out" id={GROUP_EXIT} />}
     </div>
   );
 });

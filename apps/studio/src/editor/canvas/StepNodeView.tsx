@@ -1,11 +1,12 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { Icon } from '../../shared/icons';
 import { countErrors } from '../problems';
 import { nodeKind } from '../nodes/registry';
 import { branchKey, useBranchToggle } from './collapsed-branches';
 import type { StepNode } from './document-flow';
 import { STEP_WIDTH } from './step-size';
+import { StepHandle } from './StepHandle';
 
 /** How every step looks on the canvas; the kind supplies icon, colour, name and summary. */
 export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeProps<StepNode>) {
@@ -29,16 +30,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
       style={{ ['--kind' as string]: kind?.colour ?? '#64748b', width: STEP_WIDTH }}
       data-testid={`step-${node.id}`}
     >
-      {data.hasInput && (
-        <Handle
-          type="target"
-          position={Position.Left}
-          id="in"
-          className="handle handle-in"
-          role="img"
-          aria-label="Incoming connection: drop a line here"
-        />
-      )}
+      {data.hasInput && <StepHandle side="in" id="in" label="Incoming connection: drop a line here" />}
       <div className="step-header">
         <span className="step-icon" aria-hidden="true">
           <Icon name={kind?.icon ?? 'alert'} size={16} />
@@ -95,13 +87,10 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
         </div>
       )}
       {data.handles.length === 1 && data.handles[0]!.label === '' && (
-        <Handle
-          type="source"
-          position={Position.Right}
+        <StepHandle
+          side="out"
           id={data.handles[0]!.id}
-          className="handle handle-out"
-          role="img"
-          aria-label="Outgoing connection: drag it to the next step"
+          label="Outgoing connection: drag it to the next step"
         />
       )}
       {(data.handles.length > 1 || (data.handles.length === 1 && data.handles[0]!.label !== '')) && (
@@ -116,13 +105,10 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
                   onToggle={() => toggleBranch(branchKey(node.id, h.id))}
                 />
               )}
-              <Handle
-                type="source"
-                position={Position.Right}
+              <StepHandle
+                side="out"
                 id={h.id}
-                className="handle handle-out"
-                role="img"
-                aria-label={`Exit ${h.label || h.id}: drag it to the step for this branch`}
+                label={`Exit ${h.label || h.id}: drag it to the step for this branch`}
               />
             </div>
           ))}

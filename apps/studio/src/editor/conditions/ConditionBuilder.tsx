@@ -1,7 +1,8 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { describeCondition, type FactName, type RootCondition } from '@arbiter/engine';
-import { ChipsInput, NumberInput, Select, TextInput, useReportInputError } from '../../shared/ui';
+import { Button, ChipsInput, NumberInput, Select, TextInput, useReportInputError } from '../../shared/ui';
 import { useEditorContext } from '../editor-context';
+import { FieldMessages } from '../field-messages';
 import {
   defaultValue,
   FACT_WORDS,
@@ -120,14 +121,14 @@ export function ConditionBuilder({ value, onChange, facts, problems, field, labe
         <span className="condition-preview-label">Reads as:</span>{' '}
         {sentence === 'always' ? 'always true (no rules yet)' : sentence}
       </div>
-      <button
-        type="button"
-        className="btn btn-ghost btn-small"
+      <Button
+        variant="ghost"
+        className="btn-small"
         aria-expanded={showJson}
         onClick={() => setShowJson((s) => !s)}
       >
         {showJson ? 'Hide JSON' : 'Show JSON (json-rules-engine)'}
-      </button>
+      </Button>
       {showJson && <JsonEditor value={value} onApply={(c) => onChange(c)} />}
       {problems.all
         .filter(
@@ -150,10 +151,9 @@ export function ConditionBuilder({ value, onChange, facts, problems, field, labe
   );
 }
 
-interface GroupViewProps {
-  group: RuleGroup;
+/** What every group and row of one builder shares. */
+interface TreeProps {
   tree: RuleGroup;
-  root?: boolean;
   options: FieldOption[];
   paths: Map<string, string>;
   problems: ProblemLookup;
@@ -161,12 +161,18 @@ interface GroupViewProps {
   rows: RowActions;
 }
 
+interface GroupViewProps extends TreeProps {
+  group: RuleGroup;
+  root?: boolean;
+}
+
 interface RowActions {
   change(id: string, rule: Rule, key?: string): void;
   remove(id: string): void;
 }
 
-function GroupView({ group, tree, root, options, paths, problems, onChange, rows }: GroupViewProps) {
+function GroupView({ group, root, ...shared }: GroupViewProps) {
+  const { tree, options, onChange } = shared;
   const update = (id: string, change: (node: BuilderNode) => BuilderNode | undefined, key?: string) =>
     onChange(updateTree(tree, id, change), key);
   const addRule = () => {
@@ -201,15 +207,15 @@ function GroupView({ group, tree, root, options, paths, problems, onChange, rows
           onChange={(combinator) => update(group.id, (g) => (g.kind === 'group' ? { ...g, combinator } : g))}
         />
         {!root && (
-          <button
-            type="button"
-            className="btn btn-ghost btn-small"
+          <Button
+            variant="ghost"
+            className="btn-small"
             onClick={() => update(group.id, () => undefined)}
             aria-label="Remove this group"
             title="Remove this group"
           >
             Remove group
-          </button>
+          </Button>
         )}
       </div>
       {group.children.length === 0 && (
@@ -218,91 +224,58 @@ function GroupView({ group, tree, root, options, paths, problems, onChange, rows
       <ul className="rule-list">
         {group.children.map((child) => (
           <li key={child.id}>
-            <NodeView
-              node={child}
-              tree={tree}
-              options={options}
-              paths={paths}
-              problems={problems}
-              onChange={onChange}
-              rows={rows}
-            />
+            <NodeView node={child} {...shared} />
           </li>
         ))}
       </ul>
       <div className="rule-group-actions">
-        <button type="button" className="btn btn-secondary btn-small" onClick={addRule}>
+        <Button className="btn-small" onClick={addRule}>
           + Add rule
-        </button>
-        <button type="button" className="btn btn-ghost btn-small" onClick={addGroup}>
+        </Button>
+        <Button variant="ghost" className="btn-small" onClick={addGroup}>
           + Add group
-        </button>
+        </Button>
       </div>
     </div>
   );
 }
 
-function NodeView({
-  node,
-  tree,
-  options,
-  paths,
-  problems,
-  onChange,
-  rows,
-}: Omit<GroupViewProps, 'group' | 'root'> & { node: BuilderNode }) {
+function NodeView({ node, ...shared }: TreeProps & { node: BuilderNode }) {
+  const { tree, options, paths, problems, onChange, rows } = shared;
   const path = paths.get(node.id) ?? '';
   const update = (change: (node: BuilderNode) => BuilderNode | undefined, key?: string) =>
     onChange(updateTree(tree, node.id, change), key);
   switch (node.kind) {
     case 'group':
-      return (
-        <GroupView
-          group={node}
-          tree={tree}
-          options={options}
-          paths={paths}
-          problems={problems}
-          onChange={onChange}
-          rows={rows}
-        />
-      );
+      return <GroupView group={node} {...shared} />;
     case 'not':
       return (
         <div className="rule-not">
           <div className="rule-group-header">
             <strong>None of this may be true:</strong>
-            <button
-              type="button"
-              className="btn btn-ghost btn-small"
+            <Button
+              variant="ghost"
+              className="btn-small"
               onClick={() => update((n) => (n.kind === 'not' ? n.child : n))}
             >
               Remove “not”
-            </button>
+            </Button>
           </div>
-          <NodeView
-            node={node.child}
-            tree={tree}
-            options={options}
-            paths={paths}
-            problems={problems}
-            onChange={onChange}
-            rows={rows}
-          />
+          <NodeView node={node.child} {...shared} />
         </div>
       );
     case 'raw':
       return (
         <div className="rule-raw">
           <span>Advanced rule (edit as JSON):</span> <code>{JSON.stringify(node.condition)}</code>
-          <button
-            type="button"
-            className="btn btn-ghost btn-small"
+          <Button
+            variant="ghost"
+            className="btn-small"
             onClick={() => update(() => undefined)}
             aria-label="Remove this rule"
           >
             Remove
-          </button>
+          </Button>
         </div>
       );
     case 'rule':
@@ -379,21 +352,17 @@ const RuleRow = memo(function RuleRow({
           onChange={(value) => onChange({ ...rule, value }, `value:${rule.id}`)}
           invalid={errors.length > 0}
         />
-        <button
-          type="button"
-          className="btn btn-ghost btn-icon"
+        <Button
+          variant="ghost"
+          className="btn-icon"
           onClick={onRemove}
           aria-label={`Remove rule on ${field?.label ?? rule.field}`}
           title="Remove this rule"
         >
           ×
-        </button>
+        </Button>
       </div>
-      {errors.map((e) => (
-        <div key={e} className="field-error" role="alert">
-          {e}
-        </div>
-      ))}
+      <FieldMessages messages={errors} alert />
     </div>
   );
 });

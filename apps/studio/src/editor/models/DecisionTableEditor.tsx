@@ -1,6 +1,8 @@
 import type { ModelSpec } from '@arbiter/engine';
-import { NumberInput, Select, TextInput } from '../../shared/ui';
+import { Button, NumberInput, Select, TextInput } from '../../shared/ui';
+import { FieldMessages } from '../field-messages';
 import { LIST_OPERATORS, operatorsFor } from '../fields/field-catalog';
+import { CaptionedNumber } from './CaptionedNumber';
 import { InputSelect, useInputOptions } from './InputSelect';
 import type { ModelEditorProps } from './ModelEditor';
 
@@ -63,23 +65,23 @@ export function DecisionTableEditor({ value, onChange, problems, field }: ModelE
                     }
                   />
                   {value.inputs.length > 1 && (
-                    <button
-                      type="button"
-                      className="btn btn-ghost btn-icon"
+                    <Button
+                      variant="ghost"
+                      className="btn-icon"
                       aria-label={`Remove column ${c + 1}`}
                       title="Remove this column"
                       onClick={() => removeColumn(c)}
                     >
                       ×
-                    </button>
+                    </Button>
                   )}
                 </th>
               ))}
               <th scope="col">Output</th>
               <th scope="col">
-                <button type="button" className="btn btn-ghost btn-small" onClick={addColumn}>
+                <Button variant="ghost" className="btn-small" onClick={addColumn}>
                   + Column
-                </button>
+                </Button>
               </th>
             </tr>
           </thead>
@@ -121,15 +123,15 @@ export function DecisionTableEditor({ value, onChange, problems, field }: ModelE
                     />
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="btn btn-ghost btn-icon"
+                    <Button
+                      variant="ghost"
+                      className="btn-icon"
                       aria-label={`Remove row ${r + 1}`}
                       title="Remove this row"
                       onClick={() => setRule(r, undefined)}
                     >
                       ×
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               );
@@ -137,31 +139,24 @@ export function DecisionTableEditor({ value, onChange, problems, field }: ModelE
           </tbody>
         </table>
       </div>
-      {problems.under(`${field}.rules`).map((p) => (
-        <div key={p.message} className="field-error">
-          {p.message}
-        </div>
-      ))}
+      <FieldMessages messages={problems.messages(`${field}.rules`, true)} />
       <div className="add-row">
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
+        <Button
+          className="btn-small"
           onClick={() =>
             onChange({ ...value, rules: [...value.rules, { when: value.inputs.map(() => null), output: 0 }] })
           }
         >
           + Add row
-        </button>
-        <span className="field-inline">
-          <label className="small">Otherwise</label>
-          <NumberInput
-            label="Output when no row matches"
-            optional
-            placeholder="not set"
-            value={value.defaultOutput}
-            onChange={(defaultOutput) => onChange({ ...value, defaultOutput }, `${field}.defaultOutput`)}
-          />
-        </span>
+        </Button>
+        <CaptionedNumber
+          caption="Otherwise"
+          label="Output when no row matches"
+          optional
+          placeholder="not set"
+          value={value.defaultOutput}
+          onChange={(defaultOutput) => onChange({ ...value, defaultOutput }, `${field}.defaultOutput`)}
+        />
       </div>
     </div>
   );

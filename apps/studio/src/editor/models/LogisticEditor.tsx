@@ -1,6 +1,8 @@
 import type { ModelSpec } from '@arbiter/engine';
 import { useState } from 'react';
-import { NumberInput, Select } from '../../shared/ui';
+import { Button, NumberInput, Select } from '../../shared/ui';
+import { FieldMessages } from '../field-messages';
+import { replaceAt } from '../list-edits';
 import { InputSelect, useInputOptions } from './InputSelect';
 import type { ModelEditorProps } from './ModelEditor';
 
@@ -11,13 +13,7 @@ type Term = Logistic['terms'][number];
 export function LogisticEditor({ value, onChange, problems, field }: ModelEditorProps<Logistic>) {
   const options = useInputOptions();
   const setTerm = (i: number, term: Term | undefined, key?: string) =>
-    onChange(
-      {
-        ...value,
-        terms: term ? value.terms.map((t, j) => (j === i ? term : t)) : value.terms.filter((_, j) => j !== i),
-      },
-      key,
-    );
+    onChange({ ...value, terms: replaceAt(value.terms, i, term) }, key);
   return (
     <div className="logistic-editor">
       <p className="muted small">
@@ -62,21 +58,17 @@ export function LogisticEditor({ value, onChange, problems, field }: ModelEditor
                     );
                   }}
                 />
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-icon"
+                <Button
+                  variant="ghost"
+                  className="btn-icon"
                   aria-label={`Remove ${name}`}
                   title="Remove this input"
                   onClick={() => setTerm(i, undefined)}
                 >
                   ×
-                </button>
+                </Button>
               </div>
-              {problems.messages(`${at}.input`).map((m) => (
-                <div key={m} className="field-error">
-                  {m}
-                </div>
-              ))}
+              <FieldMessages messages={problems.messages(`${at}.input`)} />
               {categorical ? (
                 <CategoryWeights
                   categories={term.categories}
@@ -110,9 +102,8 @@ export function LogisticEditor({ value, onChange, problems, field }: ModelEditor
           );
         })}
       </ul>
-      <button
-        type="button"
-        className="btn btn-secondary btn-small"
+      <Button
+        className="btn-small"
         onClick={() =>
           onChange({
             ...value,
@@ -129,7 +120,7 @@ export function LogisticEditor({ value, onChange, problems, field }: ModelEditor
         }
       >
         + Add input
-      </button>
+      </Button>
     </div>
   );
 }
@@ -159,14 +150,14 @@ function CategoryWeights({
             max={1000}
             onChange={(v) => v !== undefined && onChange({ ...categories, [name]: v })}
           />
-          <button
-            type="button"
-            className="btn btn-ghost btn-icon"
+          <Button
+            variant="ghost"
+            className="btn-icon"
             aria-label={`Remove category ${name}`}
             onClick={() => onChange(Object.fromEntries(entries.filter(([n]) => n !== name)))}
           >
             ×
-          </button>
+          </Button>
         </div>
       ))}
       <AddCategory

@@ -2,6 +2,7 @@ import type { ModelSpec } from '@arbiter/engine';
 import { useState } from 'react';
 import { Select } from '../../shared/ui';
 import { useEditorContext } from '../editor-context';
+import { FieldMessages } from '../field-messages';
 import type { ProblemLookup } from '../problems';
 import { DecisionTableEditor } from './DecisionTableEditor';
 import { ExpressionEditor } from './ExpressionEditor';
@@ -87,11 +88,7 @@ export function ModelEditor({ value, onChange, problems, field }: ModelEditorPro
       {value.type === 'registry' && (
         <RegistryModelPanel value={value} onChange={onChange} problems={problems} field={field} />
       )}
-      {problems.messages(field).map((m) => (
-        <div key={m} className="field-error" role="alert">
-          {m}
-        </div>
-      ))}
+      <FieldMessages messages={problems.messages(field)} alert />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import type { ModelSpec } from '@arbiter/engine';
-import { useContext, useEffect, useId, useState } from 'react';
+import { useContext, useId } from 'react';
+import { useServerQuery } from '../../api/use-server-query';
 import { routeHash } from '../../app/router';
 import { formatDate } from '../../shared/format-date';
-import { isAdaptive, type AdaptiveStatus } from '../../models/adaptive-model';
-import type { ModelSummary, VersionDetail } from '../../models/models-api';
+import { FieldMessages } from '../field-messages';
+import { isAdaptive } from '../../models/adaptive-model';
 import {
   ALGORITHM_WORDS,
   asModelReport,
@@ -14,7 +15,6 @@ import {
   formatPercent,
   targetWords,
 } from '../../models/report-model';
-import { errorMessage } from '../../shared/error-message';
 import { Select } from '../../shared/ui';
 import { useEditorContext } from '../editor-context';
 import type { ModelEditorProps } from './ModelEditor';
@@ -22,6 +22,9 @@ import { AdaptiveStatusContext, RegistryApiContext } from './registry-reference'
 import '../../models/models.css';
 
 type Registry = Extract<ModelSpec, { type: 'registry' }>;
+
+/** Read once per model or version (not again on a return to the page); the old card stays until the new one comes. */
+const CARD_QUERY = { onReturn: false, keepPrevious: true };
 
 /**
  * A model from the registry: the registered models with algorithm and AUC (or, for an adaptive
@@ -32,21 +35,12 @@ export function RegistryModelPanel({ value, onChange, problems, field }: ModelEd
   const { env } = useEditorContext();
   const api = useContext(RegistryApiContext);
   const name = useId();
-  const [models, setModels] = useState<ModelSummary[]>();
-  const [error, setError] = useState<string>();
   const local = env.models === undefined;
-
-  useEffect(() => {
-    if (local) return;
-    let current = true;
-    api.list().then(
-      (list) => current && setModels(list.filter((m) => m.versions.length > 0)),
-      (err: unknown) => current && setError(errorMessage(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, local]);
+  const { data: models, error } = useServerQuery(
+    async () => (await api.list()).filter((m) => m.versions.length > 0),
+    [api],
+    { ...CARD_QUERY, pause: local },
+  );
 
   const chosen = models?.find((m) => m.id === value.modelId);
   const version = chosen?.versions.find((v) => v.version === value.version);
@@ -117,11 +111,7 @@ export function RegistryModelPanel({ value, onChange, problems, field }: ModelEd
           )}
         </div>
       )}
-      {fieldProblems.map((m) => (
-        <div key={m} className="field-error" role="alert">
-          {m}
-        </div>
-      ))}
+      <FieldMessages messages={fieldProblems} alert />
       {chosen && version && isAdaptive(chosen) && (
         <AdaptiveCard
           key={version.id}
@@ -174,25 +164,12 @@ function AdaptiveCard({
   known: boolean;
 }) {
   const api = useContext(AdaptiveStatusContext);
-  const [status, setStatus] = useState<AdaptiveStatus>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    let current = true;
-    api.status(modelId, version).then(
-      (s) => current && setStatus(s),
-      (err: unknown) => current && setError(errorMessage(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, modelId, version]);
-  if (error)
-    return (
-      <p className="field-error" role="alert">
-        Could not load this model’s card: {error}
-      </p>
-    );
-  if (!status) return <p className="muted small">Loading the model’s card…</p>;
+  const { data: status, error } = useServerQuery(
+    () => api.status(modelId, version),
+    [api, modelId, version],
+    CARD_QUERY,
+  );
+  if (error || !status) return <CardPending what="this model’s card" error={error} />;
   const c = status.config;
   return (
     <section className="registry-card" aria-label={`${modelName} v${version}`}>
@@ -222,12 +199,7 @@ function AdaptiveCard({
         <dd>{status.frozen ? 'learning frozen' : 'learning'}</dd>
       </dl>
       {status.alert && <p className="field-warning small">Guard alert: {status.alert.message}</p>}
-      {!known && (
-        <p className="field-warning small">
-          This version was configured after the editor opened: reload the page to check and test the strategy
-          with it.
-        </p>
-      )}
+      {!known && <LateVersionNote made="configured" />}
     </section>
   );
 }
@@ -243,25 +215,8 @@ function RegistryCard({
   known: boolean;
 }) {
   const api = useContext(RegistryApiContext);
-  const [detail, setDetail] = useState<VersionDetail>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    let current = true;
-    api.version(versionId).then(
-      (v) => current && setDetail(v),
-      (err: unknown) => current && setError(errorMessage(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, versionId]);
-  if (error)
-    return (
-      <p className="field-error" role="alert">
-        Could not load this version’s card: {error}
-      </p>
-    );
-  if (!detail) return <p className="muted small">Loading the model’s card…</p>;
+  const { data: detail, error } = useServerQuery(() => api.version(versionId), [api, versionId], CARD_QUERY);
+  if (error || !detail) return <CardPending what="this version’s card" error={error} />;
   const report = asModelReport(detail.report);
   const provenance = asProvenance(detail.provenance);
   return (
@@ -306,12 +261,27 @@ function RegistryCard({
           {report.warnings[0]!.message}
         </p>
       )}
-      {!known && (
-        <p className="field-warning small">
-          This version was trained after the editor opened: reload the page to check and test the strategy
-          with it.
-        </p>
-      )}
+      {!known && <LateVersionNote made="trained" />}
     </section>
+  );
+}
+
+/** A card while it loads, or why it could not. */
+function CardPending({ what, error }: { what: string; error: string | undefined }) {
+  return error ? (
+    <p className="field-error" role="alert">
+      Could not load {what}: {error}
+    </p>
+  ) : (
+    <p className="muted small">Loading the model’s card…</p>
+  );
+}
+
+/** A version newer than the editor's copy of the registry: its checks and test runs do not know it yet. */
+function LateVersionNote({ made }: { made: string }) {
+  return (
+    <p className="field-warning small">
+      This version was {made} after the editor opened: reload the page to check and test the strategy with it.
+    </p>
   );
 }

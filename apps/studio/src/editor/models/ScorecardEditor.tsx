@@ -1,25 +1,23 @@
 import type { ModelSpec } from '@arbiter/engine';
-import { ChipsInput, NumberInput, TextInput, Toggle } from '../../shared/ui';
+import { Button, ChipsInput, NumberInput, TextInput, Toggle } from '../../shared/ui';
+import { FieldMessages } from '../field-messages';
+import { replaceAt } from '../list-edits';
+import { CaptionedNumber } from './CaptionedNumber';
 import { InputSelect, useInputOptions } from './InputSelect';
 import type { ModelEditorProps } from './ModelEditor';
 
 type Scorecard = Extract<ModelSpec, { type: 'scorecard' }>;
 type Characteristic = Scorecard['characteristics'][number];
 type Bin = Characteristic['bins'][number];
+type Mapping = NonNullable<Scorecard['mapping']>;
 
 /** Characteristics with bins: a range (from ≤ x < to) or a list of values, each worth some points. */
 export function ScorecardEditor({ value, onChange, problems, field }: ModelEditorProps<Scorecard>) {
   const options = useInputOptions();
   const setChar = (i: number, c: Characteristic | undefined, key?: string) =>
-    onChange(
-      {
-        ...value,
-        characteristics: c
-          ? value.characteristics.map((x, j) => (j === i ? c : x))
-          : value.characteristics.filter((_, j) => j !== i),
-      },
-      key,
-    );
+    onChange({ ...value, characteristics: replaceAt(value.characteristics, i, c) }, key);
+  const setMapping = (patch: Partial<Mapping>) =>
+    onChange({ ...value, mapping: { ...value.mapping!, ...patch } }, `${field}.mapping`);
   return (
     <div className="scorecard-editor">
       <div className="field field-inline">
@@ -35,14 +33,7 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
         const option = options.find((o) => `${o.fact}.${o.name}` === c.input);
         const numeric = option?.type === 'number';
         const setBin = (j: number, bin: Bin | undefined, key?: string) =>
-          setChar(
-            i,
-            {
-              ...c,
-              bins: bin ? c.bins.map((b, k) => (k === j ? bin : b)) : c.bins.filter((_, k) => k !== j),
-            },
-            key,
-          );
+          setChar(i, { ...c, bins: replaceAt(c.bins, j, bin) }, key);
         return (
           <fieldset key={i} className={`characteristic ${problems.has(at, true) ? 'row-invalid' : ''}`}>
             <legend>
@@ -52,20 +43,16 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
                 invalid={problems.has(`${at}.input`)}
                 onChange={(input) => setChar(i, { ...c, input })}
               />
-              <button
-                type="button"
-                className="btn btn-ghost btn-small"
+              <Button
+                variant="ghost"
+                className="btn-small"
                 onClick={() => setChar(i, undefined)}
                 aria-label={`Remove characteristic ${option?.label ?? c.input}`}
               >
                 Remove
-              </button>
+              </Button>
             </legend>
-            {problems.messages(`${at}.input`).map((m) => (
-              <div key={m} className="field-error">
-                {m}
-              </div>
-            ))}
+            <FieldMessages messages={problems.messages(`${at}.input`)} />
             <table className="grid-table">
               <thead>
                 <tr>
@@ -93,11 +80,7 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
                             setBin(j, { ...bin, label: label || undefined }, `${at}.bins[${j}].label`)
                           }
                         />
-                        {binErrors.map((m) => (
-                          <div key={m} className="field-error">
-                            {m}
-                          </div>
-                        ))}
+                        <FieldMessages messages={binErrors} />
                       </td>
                       {numeric ? (
                         <>
@@ -140,9 +123,9 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
                         />
                       </td>
                       <td>
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-icon"
+                        <Button
+                          variant="ghost"
+                          className="btn-icon"
                           aria-label={`Remove ${name}`}
                           onClick={() => setBin(j, undefined)}
                           disabled={c.bins.length === 1}
@@ -153,7 +136,7 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
                           }
                         >
                           ×
-                        </button>
+                        </Button>
                       </td>
                     </tr>
                   );
@@ -161,9 +144,8 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
               </tbody>
             </table>
             <div className="add-row">
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
+              <Button
+                className="btn-small"
                 onClick={() =>
                   setChar(i, {
                     ...c,
@@ -175,30 +157,25 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
                 }
               >
                 + Add bin
-              </button>
-              <span className="field-inline">
-                <label className="small">Missing</label>
-                <NumberInput
-                  label="Points when missing"
-                  value={c.missingPoints}
-                  onChange={(v) => v !== undefined && setChar(i, { ...c, missingPoints: v })}
-                />
-              </span>
-              <span className="field-inline">
-                <label className="small">Other</label>
-                <NumberInput
-                  label="Points when in no bin"
-                  value={c.otherPoints}
-                  onChange={(v) => v !== undefined && setChar(i, { ...c, otherPoints: v })}
-                />
-              </span>
+              </Button>
+              <CaptionedNumber
+                caption="Missing"
+                label="Points when missing"
+                value={c.missingPoints}
+                onChange={(v) => v !== undefined && setChar(i, { ...c, missingPoints: v })}
+              />
+              <CaptionedNumber
+                caption="Other"
+                label="Points when in no bin"
+                value={c.otherPoints}
+                onChange={(v) => v !== undefined && setChar(i, { ...c, otherPoints: v })}
+              />
             </div>
           </fieldset>
         );
       })}
-      <button
-        type="button"
-        className="btn btn-secondary btn-small"
+      <Button
+        className="btn-small"
         onClick={() => {
           const first = options.find((o) => o.type === 'number');
           const input = first ? `${first.fact}.${first.name}` : 'customer.age';
@@ -212,7 +189,7 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
         }}
       >
         + Add characteristic
-      </button>
+      </Button>
       <Toggle
         checked={value.mapping !== undefined}
         onChange={(on) =>
@@ -223,28 +200,18 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
       />
       {value.mapping && (
         <div className="add-row">
-          <span className="field-inline">
-            <label className="small">Intercept</label>
-            <NumberInput
-              label="Mapping intercept"
-              value={value.mapping.intercept}
-              onChange={(v) =>
-                v !== undefined &&
-                onChange({ ...value, mapping: { ...value.mapping!, intercept: v } }, `${field}.mapping`)
-              }
-            />
-          </span>
-          <span className="field-inline">
-            <label className="small">Slope</label>
-            <NumberInput
-              label="Mapping slope"
-              value={value.mapping.slope}
-              onChange={(v) =>
-                v !== undefined &&
-                onChange({ ...value, mapping: { ...value.mapping!, slope: v } }, `${field}.mapping`)
-              }
-            />
-          </span>
+          <CaptionedNumber
+            caption="Intercept"
+            label="Mapping intercept"
+            value={value.mapping.intercept}
+            onChange={(v) => v !== undefined && setMapping({ intercept: v })}
+          />
+          <CaptionedNumber
+            caption="Slope"
+            label="Mapping slope"
+            value={value.mapping.slope}
+            onChange={(v) => v !== undefined && setMapping({ slope: v })}
+          />
         </div>
       )}
     </div>

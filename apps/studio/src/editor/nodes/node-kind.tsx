@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { Button } from '../../shared/ui';
 import {
   diffStrategies,
   type NODE_SPECS,
@@ -155,9 +156,7 @@ function InvalidSettings({ messages, onReset }: { messages: string[]; onReset():
           <li key={m}>{m}</li>
         ))}
       </ul>
-      <button type="button" className="btn btn-secondary" onClick={onReset}>
-        Reset to the defaults
-      </button>
+      <Button onClick={onReset}>Reset to the defaults</Button>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Field, NumberInput } from '../../shared/ui';
 
 export function PanelSection({
   title,
@@ -52,4 +53,39 @@ export function CheckboxList<T extends string>({
 /** Empty arrays and undefined are the same "not set" for optional list settings. */
 export function orUndefined<T>(list: T[]): T[] | undefined {
   return list.length ? list : undefined;
+}
+
+/** How many candidates a step keeps at most; empty keeps them all. Children go under the input. */
+export function LimitField({
+  id,
+  label,
+  value,
+  onChange,
+  invalid,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: number | undefined;
+  onChange(limit: number | undefined): void;
+  invalid: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <Field label={label} htmlFor={id}>
+      <NumberInput
+        id={id}
+        label={label}
+        integer
+        min={1}
+        max={1000}
+        optional
+        placeholder="all"
+        value={value}
+        onChange={onChange}
+        invalid={invalid}
+      />
+      {children}
+    </Field>
+  );
 }

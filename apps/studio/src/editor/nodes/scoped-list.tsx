@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { ActionDefinition } from '@arbiter/engine';
-import { Select } from '../../shared/ui';
+import { Button, Select } from '../../shared/ui';
 import type { EditorContextValue } from '../editor-context';
 
 /** Settings that can be given per group of actions and per single action (rules, models, levers). */
@@ -9,7 +9,9 @@ export interface Scoped<T> {
   byAction?: Record<string, T>;
 }
 
-export function scopeChoices(actions: readonly ActionDefinition[], taken: Scoped<unknown>) {
+export type ScopeKey = keyof Scoped<unknown>;
+
+function scopeChoices(actions: readonly ActionDefinition[], taken: Scoped<unknown>) {
   const groups = [...new Set(actions.flatMap((a) => (a.group ? [a.group] : [])))].sort();
   return [
     ...groups.filter((g) => !taken.byGroup?.[g]).map((g) => ({ value: `group:${g}`, label: `Group: ${g}` })),
@@ -17,6 +19,72 @@ export function scopeChoices(actions: readonly ActionDefinition[], taken: Scoped
       .filter((a) => !taken.byAction?.[a.id])
       .map((a) => ({ value: `action:${a.id}`, label: `Action: ${a.name}` })),
   ];
+}
+
+/** The entries of a scoped setting, groups first: `name` is the group or the action id, `title` says which. */
+export function scopedEntries<T>(value: Scoped<T>, actions: readonly ActionDefinition[]) {
+  return [
+    ...Object.entries(value.byGroup ?? {}).map(([name, v]) => ({
+      key: 'byGroup' as const,
+      name,
+      value: v,
+      title: `Group ${name}`,
+    })),
+    ...Object.entries(value.byAction ?? {}).map(([name, v]) => ({
+      key: 'byAction' as const,
+      name,
+      value: v,
+      title: actions.find((a) => a.id === name)?.name ?? name,
+    })),
+  ];
+}
+
+/** The scoped setting with the entry of `name` set, or removed when `entry` is undefined. */
+export function putScoped<T>(value: Scoped<T>, key: ScopeKey, name: string, entry: T | undefined): Scoped<T> {
+  const map = { ...(value[key] ?? {}) };
+  if (entry === undefined) delete map[name];
+  else map[name] = entry;
+  return { ...value, [key]: Object.keys(map).length ? map : undefined };
+}
+
+/** A choice of the groups and actions without an entry yet, and a button to add one. */
+export function AddScopedEntry({
+  label,
+  actions,
+  taken,
+  onAdd,
+}: {
+  label: string;
+  actions: readonly ActionDefinition[];
+  taken: Scoped<unknown>;
+  onAdd(key: ScopeKey, name: string): void;
+}) {
+  // Over the whole catalog (thousands of actions): not again at every key typed elsewhere.
+  const { byGroup, byAction } = taken;
+  const choices = useMemo(() => scopeChoices(actions, { byGroup, byAction }), [actions, byGroup, byAction]);
+  const [choice, setChoice] = useState('');
+  if (choices.length === 0) return null;
+  return (
+    <div className="add-row">
+      <Select
+        label={label}
+        value={choice}
+        options={[{ value: '', label: `${label}…` }, ...choices]}
+        onChange={setChoice}
+      />
+      <Button
+        className="btn-small"
+        disabled={!choice}
+        onClick={() => {
+          const [kind, ...rest] = choice.split(':');
+          onAdd(kind === 'group' ? 'byGroup' : 'byAction', rest.join(':'));
+          setChoice('');
+        }}
+      >
+        Add
+      </Button>
+    </div>
+  );
 }
 
 /** Adds, lists and removes per-group and per-action entries; `render` draws one entry's editor. */
@@ -32,79 +100,39 @@ export function ScopedEntries<T>({
   onChange(next: Scoped<T>): void;
   context: EditorContextValue;
   makeNew(): T;
-  render(
-    entry: T,
-    update: (next: T, coalesceKey?: string) => void,
-    key: 'byGroup' | 'byAction',
-    name: string,
-  ): ReactNode;
+  render(entry: T, update: (next: T, coalesceKey?: string) => void, key: ScopeKey, name: string): ReactNode;
   addLabel: string;
 }) {
-  // Over the whole catalog (thousands of actions): not again at every key typed elsewhere.
   const { actions } = context.env;
-  const { byGroup, byAction } = value;
-  const choices = useMemo(() => scopeChoices(actions, { byGroup, byAction }), [actions, byGroup, byAction]);
-  const [choice, setChoice] = useState('');
-  const entries = [
-    ...Object.entries(value.byGroup ?? {}).map(([name, v]) => ({
-      key: 'byGroup' as const,
-      name,
-      value: v,
-      title: `Group ${name}`,
-    })),
-    ...Object.entries(value.byAction ?? {}).map(([name, v]) => ({
-      key: 'byAction' as const,
-      name,
-      value: v,
-      title: `Action ${context.env.actions.find((a) => a.id === name)?.name ?? name}`,
-    })),
-  ];
-  const put = (key: 'byGroup' | 'byAction', name: string, entry: T | undefined) => {
-    const map = { ...(value[key] ?? {}) };
-    if (entry === undefined) delete map[name];
-    else map[name] = entry;
-    onChange({ ...value, [key]: Object.keys(map).length ? map : undefined });
-  };
+  const put = (key: ScopeKey, name: string, entry: T | undefined) =>
+    onChange(putScoped(value, key, name, entry));
   return (
     <div className="scoped-entries">
-      {entries.map((e) => (
-        <details key={`${e.key}:${e.name}`} className="scoped-entry" open>
-          <summary>
-            <span>{e.title}</span>
-            <button
-              type="button"
-              className="btn btn-ghost btn-small"
-              onClick={() => put(e.key, e.name, undefined)}
-              aria-label={`Remove ${e.title}`}
-            >
-              Remove
-            </button>
-          </summary>
-          {render(e.value, (next) => put(e.key, e.name, next), e.key, e.name)}
-        </details>
-      ))}
-      {choices.length > 0 && (
-        <div className="add-row">
-          <Select
-            label={addLabel}
-            value={choice}
-            options={[{ value: '', label: `${addLabel}…` }, ...choices]}
-            onChange={setChoice}
-          />
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            disabled={!choice}
-            onClick={() => {
-              const [kind, ...rest] = choice.split(':');
-              put(kind === 'group' ? 'byGroup' : 'byAction', rest.join(':'), makeNew());
-              setChoice('');
-            }}
-          >
-            Add
-          </button>
-        </div>
-      )}
+      {scopedEntries(value, actions).map((e) => {
+        const title = e.key === 'byAction' ? `Action ${e.title}` : e.title;
+        return (
+          <details key={`${e.key}:${e.name}`} className="scoped-entry" open>
+            <summary>
+              <span>{title}</span>
+              <Button
+                variant="ghost"
+                className="btn-small"
+                onClick={() => put(e.key, e.name, undefined)}
+                aria-label={`Remove ${title}`}
+              >
+                Remove
+              </Button>
+            </summary>
+            {render(e.value, (next) => put(e.key, e.name, next), e.key, e.name)}
+          </details>
+        );
+      })}
+      <AddScopedEntry
+        label={addLabel}
+        actions={actions}
+        taken={value}
+        onAdd={(key, name) => put(key, name, makeNew())}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import {
   type StrategyNode,
   type ValidationProblem,
 } from '@arbiter/engine';
-import { Button, Select, TextInput } from '../../shared/ui';
+import { Button, Field, Select, TextInput } from '../../shared/ui';
 import { Icon } from '../../shared/icons';
 import { connectionProblem } from '../canvas/connection-rules';
 import { useEditorContext } from '../editor-context';
@@ -69,10 +69,7 @@ export function PropertyPanel({
         </ul>
       )}
       <fieldset disabled={readOnly} className="panel-fields">
-        <div className="field">
-          <label className="field-label" htmlFor="step-name">
-            Name on the canvas
-          </label>
+        <Field label="Name on the canvas" htmlFor="step-name">
           <TextInput
             id="step-name"
             label="Name on the canvas"
@@ -80,7 +77,7 @@ export function PropertyPanel({
             placeholder={kind.displayName}
             onChange={onLabel}
           />
-        </div>
+        </Field>
         <Settings node={node} onChange={onConfig} problems={lookup} context={context} />
         <Connections node={node} onConnect={onConnect} onDisconnect={onDisconnect} />
         <div className="panel-section">
@@ -127,14 +124,14 @@ function Connections({
               {targets.map((t) => (
                 <li key={t}>
                   → {title(t)}{' '}
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small"
+                  <Button
+                    variant="ghost"
+                    className="btn-small"
                     onClick={() => onDisconnect(h.id, t)}
                     aria-label={`Disconnect ${title(t)}`}
                   >
                     Disconnect
-                  </button>
+                  </Button>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,6 @@
 import type { StrategyDocument, ValidationProblem } from '@arbiter/engine';
 import { Icon } from '../../shared/icons';
-import { TextInput } from '../../shared/ui';
+import { Field, TextInput } from '../../shared/ui';
 import { nodeKind } from '../nodes/registry';
 
 /** With no step selected: the strategy's name and description, and every problem to fix. */
@@ -34,10 +34,7 @@ export function StrategyOverview({
       <section className="panel-section" aria-label="About this strategy">
         <h2>About this strategy</h2>
         <fieldset disabled={readOnly} className="panel-fields">
-          <div className="field">
-            <label className="field-label" htmlFor="doc-description">
-              Description
-            </label>
+          <Field label="Description" htmlFor="doc-description">
             <textarea
               id="doc-description"
               rows={3}
@@ -47,18 +44,15 @@ export function StrategyOverview({
                 onChange({ ...doc, description: e.target.value || undefined }, 'doc:description')
               }
             />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="doc-name">
-              Title in the document
-            </label>
+          </Field>
+          <Field label="Title in the document" htmlFor="doc-name">
             <TextInput
               id="doc-name"
               label="Title in the document"
               value={doc.name ?? ''}
               onChange={(name) => onChange({ ...doc, name: name || undefined }, 'doc:name')}
             />
-          </div>
+          </Field>
         </fieldset>
       </section>
       <section className="panel-section" aria-label="Problems">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DecisionInput, FieldDefinition } from '@arbiter/engine';
 import { humanize } from '@arbiter/engine';
-import { NumberInput, Select, TextInput } from '../../shared/ui';
+import { Button, NumberInput, Select, TextInput } from '../../shared/ui';
 
 /** The sample customer as a form of the declared fields; raw JSON (with history) on request. */
 export function CustomerForm({
@@ -26,32 +26,18 @@ export function CustomerForm({
     <div className="customer-form">
       {!json && (
         <>
-          <fieldset>
-            <legend>Customer</legend>
-            <div className="form-grid">
-              {customerFields.map((f) => (
-                <FieldInput
-                  key={f.name}
-                  field={f}
-                  value={value.customer[f.name]}
-                  onChange={(v) => set('customer', f.name, v)}
-                />
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>Situation</legend>
-            <div className="form-grid">
-              {contextFields.map((f) => (
-                <FieldInput
-                  key={f.name}
-                  field={f}
-                  value={value.context?.[f.name]}
-                  onChange={(v) => set('context', f.name, v)}
-                />
-              ))}
-            </div>
-          </fieldset>
+          <FactFields
+            legend="Customer"
+            fields={customerFields}
+            values={value.customer}
+            onChange={(name, v) => set('customer', name, v)}
+          />
+          <FactFields
+            legend="Situation"
+            fields={contextFields}
+            values={value.context ?? {}}
+            onChange={(name, v) => set('context', name, v)}
+          />
           <p className="muted small">
             {value.history?.length
               ? `${value.history.length} past contacts recorded for this customer (see JSON).`
@@ -59,16 +45,35 @@ export function CustomerForm({
           </p>
         </>
       )}
-      <button
-        type="button"
-        className="btn btn-ghost btn-small"
-        aria-expanded={json}
-        onClick={() => setJson((j) => !j)}
-      >
+      <Button variant="ghost" className="btn-small" aria-expanded={json} onClick={() => setJson((j) => !j)}>
         {json ? 'Back to the form' : 'Edit as JSON (with contact history)'}
-      </button>
+      </Button>
       {json && <InputJson value={value} onChange={onChange} />}
     </div>
+  );
+}
+
+/** The inputs of one fact's declared fields (the customer's, or the situation's). */
+function FactFields({
+  legend,
+  fields,
+  values,
+  onChange,
+}: {
+  legend: string;
+  fields: FieldDefinition[];
+  values: Record<string, unknown>;
+  onChange(name: string, v: unknown): void;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className="form-grid">
+        {fields.map((f) => (
+          <FieldInput key={f.name} field={f} value={values[f.name]} onChange={(v) => onChange(f.name, v)} />
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

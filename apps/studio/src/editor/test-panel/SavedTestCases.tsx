@@ -50,15 +50,15 @@ export function SavedTestCases({
               {r.testCase.name}
             </button>
             <span className="small"> — {r.message}</span>
-            <button
-              type="button"
-              className="btn btn-ghost btn-icon"
+            <Button
+              variant="ghost"
+              className="btn-icon"
               aria-label={`Delete test case ${r.testCase.name}`}
               title="Delete this test case"
               onClick={() => onTestCasesChange(testCases.filter((c) => c.id !== r.testCase.id))}
             >
               ×
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

@@ -6,7 +6,7 @@ import {
   type StrategyDocument,
 } from '@arbiter/engine';
 import { EXAMPLES } from '@arbiter/engine/examples';
-import { Button, Select } from '../../shared/ui';
+import { Button, Field, Select } from '../../shared/ui';
 import { Icon } from '../../shared/icons';
 import { useEditorContext } from '../editor-context';
 import { CustomerForm } from './CustomerForm';
@@ -78,10 +78,7 @@ export function TestPanel(props: TestPanelProps) {
     <div className="test-panel">
       <section className="panel-section" aria-label="Test customer">
         <h3>Test customer</h3>
-        <div className="field">
-          <label className="field-label" htmlFor="sample-pick">
-            Start from
-          </label>
+        <Field label="Start from" htmlFor="sample-pick">
           <Select
             id="sample-pick"
             label="Start from"
@@ -104,7 +101,7 @@ export function TestPanel(props: TestPanelProps) {
               }
             }}
           />
-        </div>
+        </Field>
         <p className="small">
           Now testing: <strong>{sample.name}</strong>
         </p>

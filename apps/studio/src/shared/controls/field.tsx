@@ -16,7 +16,11 @@ export function Field({
   inline?: boolean;
 }) {
   return (
-    <div className={`field ${inline ? 'field-inline' : ''} ${errors?.length ? 'field-invalid' : ''}`}>
+    <div
+      className={['field', inline && 'field-inline', errors?.length && 'field-invalid']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <label className="field-label" htmlFor={htmlFor}>
         {label}
       </label>

@@ -5,7 +5,7 @@ import { describeCondition } from '../../conditions/describe-condition';
 import { withField } from '../../runtime/candidate';
 import type { Candidate, DecisionState } from '../../runtime/types';
 import { defineNode } from '../node-spec';
-import { checkConditionAt, checkScopeKeys, conditionSchema } from '../shared';
+import { checkConditionAt, checkScopeKeys, conditionSchema, plural, scopedCount } from '../shared';
 
 const exponent = z.number().finite().min(0, 'must be between 0 and 5').max(5, 'must be between 0 and 5');
 const multiplier = z
@@ -119,9 +119,8 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
     const parts = [balanceWords(config.propensityWeight, config.valueWeight)];
     for (const w of config.contextWeights)
       parts.push(`×${w.weight} if ${w.label ?? describeCondition(w.when, labels)}`);
-    const levers =
-      Object.keys(config.levers.byGroup ?? {}).length + Object.keys(config.levers.byAction ?? {}).length;
-    if (levers) parts.push(`${levers} lever${levers === 1 ? '' : 's'}`);
+    const levers = scopedCount(config.levers);
+    if (levers) parts.push(plural(levers, 'lever'));
     return parts.join(', ');
   },
 });

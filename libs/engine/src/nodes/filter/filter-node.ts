@@ -5,7 +5,7 @@ import { lazyCondition } from '../../conditions/lazy-condition';
 import type { RootCondition } from '../../conditions/types';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
-import { checkConditionAt, checkScopeKeys, conditionSchema, plural } from '../shared';
+import { checkConditionAt, checkScopeKeys, conditionSchema, plural, scopedCount } from '../shared';
 import { closureEligibility, combine, generatedEligibility } from './eligibility';
 
 const configSchema = z.object({
@@ -37,11 +37,7 @@ export const filterNode = defineNode<FilterConfig>({
   outputHandles: () => ['out'],
   check(config, ctx) {
     const problems = [];
-    if (
-      !config.condition &&
-      !Object.keys(config.byGroup ?? {}).length &&
-      !Object.keys(config.byAction ?? {}).length
-    ) {
+    if (!config.condition && !scopedCount(config)) {
       problems.push(
         problem('invalid_config', 'add a condition (for all candidates, a group or an action)', {
           nodeId: ctx.nodeId,

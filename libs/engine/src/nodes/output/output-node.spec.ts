@@ -1,13 +1,12 @@
 import { linearStrategy } from '../../test-support/build-strategy';
-import { constantScores, decide, dropped, ids, nodeTrace } from '../../test-support/engine.test-helpers';
-
-const PRIORITIES = {
-  'loyalty-discount': 3,
-  'retention-call': 5,
-  'data-addon': 1,
-  'fibre-upgrade': 4,
-  'bill-followup': 2,
-};
+import {
+  constantScores,
+  decide,
+  dropped,
+  ids,
+  nodeTrace,
+  PRIORITIES,
+} from '../../test-support/engine.test-helpers';
 
 function strategy(output: unknown) {
   return linearStrategy([

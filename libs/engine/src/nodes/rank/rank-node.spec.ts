@@ -6,15 +6,8 @@ import {
   dropped,
   ids,
   nodeTrace,
+  PRIORITIES,
 } from '../../test-support/engine.test-helpers';
-
-const PRIORITIES = {
-  'loyalty-discount': 3,
-  'retention-call': 5,
-  'data-addon': 1,
-  'fibre-upgrade': 4,
-  'bill-followup': 2,
-};
 
 function strategy(config: unknown, scores: Record<string, number> = PRIORITIES, field = 'priority') {
   return linearStrategy([

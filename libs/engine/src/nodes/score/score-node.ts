@@ -17,7 +17,7 @@ import {
 import type { ExplainFunction, ScoreFunction, StagedScore } from '../../models/model-kind';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
-import { checkScopeKeys, fieldNameSchema, plural } from '../shared';
+import { checkScopeKeys, fieldNameSchema, plural, scopedCount } from '../shared';
 import { explainScore, type ScoreExplanation } from './score-explanation';
 
 const configSchema = z.object({
@@ -46,11 +46,7 @@ export const scoreNode = defineNode<ScoreConfig>({
   check(config, ctx) {
     const mctx = { nodeId: ctx.nodeId, env: ctx.env, actionFields: ctx.actionFields };
     const problems = [];
-    if (
-      !config.model &&
-      !Object.keys(config.byGroup ?? {}).length &&
-      !Object.keys(config.byAction ?? {}).length
-    ) {
+    if (!config.model && !scopedCount(config)) {
       problems.push(
         problem('invalid_config', 'choose a model', { nodeId: ctx.nodeId, field: 'config.model' }),
       );
@@ -172,7 +168,7 @@ export const scoreNode = defineNode<ScoreConfig>({
   },
   summarize(config) {
     const parts = config.model ? [summarizeModel(config.model)] : [];
-    const scoped = Object.keys(config.byGroup ?? {}).length + Object.keys(config.byAction ?? {}).length;
+    const scoped = scopedCount(config);
     if (scoped) parts.push(plural(scoped, 'specific model'));
     const text = parts.join(' + ') || 'no model';
     if (config.field === 'propensity') return text;

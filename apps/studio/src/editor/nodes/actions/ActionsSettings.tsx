@@ -1,4 +1,5 @@
 import { ChipsInput, Toggle } from '../../../shared/ui';
+import { FieldMessages } from '../../field-messages';
 import type { ConfigOf, SettingsProps } from '../node-kind';
 import { CheckboxList, orUndefined, PanelSection } from '../panel-parts';
 
@@ -26,22 +27,18 @@ export function ActionsSettings({ config, onChange, problems, context }: Setting
         <p className="callout" aria-live="polite">
           {selected.length} of {actions.length} actions selected
         </p>
-        {groups.length > 0 && (
-          <CheckboxList
-            label="Groups"
-            options={groups.map((g) => ({ value: g, label: g }))}
-            selected={config.groups ?? []}
-            onChange={(v) => set({ groups: orUndefined(v) })}
-          />
-        )}
-        {channels.length > 0 && (
-          <CheckboxList
-            label="Channels"
-            options={channels.map((c) => ({ value: c, label: c }))}
-            selected={config.channels ?? []}
-            onChange={(v) => set({ channels: orUndefined(v) })}
-          />
-        )}
+        <NameChecks
+          label="Groups"
+          names={groups}
+          selected={config.groups}
+          onChange={(v) => set({ groups: v })}
+        />
+        <NameChecks
+          label="Channels"
+          names={channels}
+          selected={config.channels}
+          onChange={(v) => set({ channels: v })}
+        />
         {tags.length > 0 && (
           <div className="field">
             <span className="field-label">Tagged with any of</span>
@@ -63,11 +60,7 @@ export function ActionsSettings({ config, onChange, problems, context }: Setting
           selected={config.actionIds ?? []}
           onChange={(v) => set({ actionIds: orUndefined(v) })}
         />
-        {problems.messages('config.actionIds', true).map((m) => (
-          <div key={m} className="field-error" role="alert">
-            {m}
-          </div>
-        ))}
+        <FieldMessages messages={problems.messages('config.actionIds', true)} alert />
       </PanelSection>
       <PanelSection title="Channel">
         <Toggle
@@ -78,5 +71,28 @@ export function ActionsSettings({ config, onChange, problems, context }: Setting
         />
       </PanelSection>
     </>
+  );
+}
+
+/** Ticks for the groups or channels of the catalog (none: all of them); nothing when it has none. */
+function NameChecks({
+  label,
+  names,
+  selected,
+  onChange,
+}: {
+  label: string;
+  names: string[];
+  selected: string[] | undefined;
+  onChange(names: string[] | undefined): void;
+}) {
+  if (names.length === 0) return null;
+  return (
+    <CheckboxList
+      label={label}
+      options={names.map((n) => ({ value: n, label: n }))}
+      selected={selected ?? []}
+      onChange={(v) => onChange(orUndefined(v))}
+    />
   );
 }

@@ -1,13 +1,16 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { setNodeConfig } from '../../document-edits';
 import { ConditionBuilder } from '../../conditions/ConditionBuilder';
 import { rankingAfter, type RankedEntry } from '../../test-panel/run-strategy';
-import { Slider, TextInput } from '../../../shared/ui';
+import { Button, Field, Slider, TextInput } from '../../../shared/ui';
+import { FieldMessages } from '../../field-messages';
+import { patchAt } from '../../list-edits';
 import type { ConfigOf, SettingsProps } from '../node-kind';
 import { PanelSection } from '../panel-parts';
-import { scopeChoices } from '../scoped-list';
+import { AddScopedEntry, putScoped, scopedEntries, type ScopeKey } from '../scoped-list';
 
 type ArbitrateConfig = ConfigOf<'arbitrate'>;
+type ContextWeight = ArbitrateConfig['contextWeights'][number];
 const FACTS = ['customer', 'context', 'action', 'fields'] as const;
 
 export function ArbitrateSettings({
@@ -18,62 +21,27 @@ export function ArbitrateSettings({
   context,
 }: SettingsProps<ArbitrateConfig>) {
   const set = (patch: Partial<ArbitrateConfig>, key?: string) => onChange({ ...config, ...patch }, key);
-  const levers = [
-    ...Object.entries(config.levers.byGroup ?? {}).map(([name, weight]) => ({
-      key: 'byGroup' as const,
-      name,
-      weight,
-      title: `Group ${name}`,
-    })),
-    ...Object.entries(config.levers.byAction ?? {}).map(([name, weight]) => ({
-      key: 'byAction' as const,
-      name,
-      weight,
-      title: context.env.actions.find((a) => a.id === name)?.name ?? name,
-    })),
-  ];
-  const setLever = (key: 'byGroup' | 'byAction', name: string, weight: number | undefined) => {
-    const map = { ...(config.levers[key] ?? {}) };
-    if (weight === undefined) delete map[name];
-    else map[name] = weight;
-    set(
-      { levers: { ...config.levers, [key]: Object.keys(map).length ? map : undefined } },
-      `lever:${key}:${name}`,
-    );
-  };
-  const [leverChoice, setLeverChoice] = useState('');
   const { actions } = context.env;
-  const choices = useMemo(() => scopeChoices(actions, config.levers), [actions, config.levers]);
+  const levers = scopedEntries(config.levers, actions);
+  const setLever = (key: ScopeKey, name: string, weight: number | undefined) =>
+    set({ levers: putScoped(config.levers, key, name, weight) }, `lever:${key}:${name}`);
   return (
     <>
       <PanelSection
         title="Balance relevance and value"
         hint="priority = propensity^a × value^b × context weights × levers. 0 ignores a term, 1 counts it as is, above 1 makes it count more."
       >
-        <Slider
+        <ExponentSlider
           label="Customer relevance (a)"
-          min={0}
-          max={5}
-          step={0.1}
           value={config.propensityWeight}
           onChange={(v) => set({ propensityWeight: v }, 'propensityWeight')}
         />
-        <Slider
+        <ExponentSlider
           label="Business value (b)"
-          min={0}
-          max={5}
-          step={0.1}
           value={config.valueWeight}
           onChange={(v) => set({ valueWeight: v }, 'valueWeight')}
         />
-        {problems
-          .messages('config', true)
-          .filter((m) => m.includes('between'))
-          .map((m) => (
-            <div key={m} className="field-error">
-              {m}
-            </div>
-          ))}
+        <FieldMessages messages={problems.messages('config', true).filter((m) => m.includes('between'))} />
       </PanelSection>
       <RankingPreview nodeId={nodeId} config={config} context={context} />
       <PanelSection
@@ -88,126 +56,96 @@ export function ArbitrateSettings({
               min={0}
               max={3}
               step={0.05}
-              value={l.weight}
+              value={l.value}
               onChange={(v) => setLever(l.key, l.name, v)}
               format={(v) => `×${v}`}
             />
-            <button
-              type="button"
-              className="btn btn-ghost btn-icon"
+            <Button
+              variant="ghost"
+              className="btn-icon"
               aria-label={`Remove lever for ${l.title}`}
               onClick={() => setLever(l.key, l.name, undefined)}
             >
               ×
-            </button>
+            </Button>
           </div>
         ))}
-        {choices.length > 0 && (
-          <div className="add-row">
-            <select
-              aria-label="Add a lever for"
-              value={leverChoice}
-              onChange={(e) => setLeverChoice(e.target.value)}
-            >
-              <option value="">Add a lever for…</option>
-              {choices.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="btn btn-secondary btn-small"
-              disabled={!leverChoice}
-              onClick={() => {
-                const [kind, ...rest] = leverChoice.split(':');
-                setLever(kind === 'group' ? 'byGroup' : 'byAction', rest.join(':'), 1.2);
-                setLeverChoice('');
-              }}
-            >
-              Add
-            </button>
-          </div>
-        )}
+        <AddScopedEntry
+          label="Add a lever for"
+          actions={actions}
+          taken={config.levers}
+          onAdd={(key, name) => setLever(key, name, 1.2)}
+        />
       </PanelSection>
       <PanelSection
         title="Context weights"
         hint="When a situation applies, multiply the priority, e.g. ×1.5 for call-center actions while the customer is on the phone."
       >
-        {config.contextWeights.map((w, i) => (
-          <details key={i} className="scoped-entry" open>
-            <summary>
-              <span>
-                ×{w.weight} {w.label ? `— ${w.label}` : ''}
-              </span>
-              <button
-                type="button"
-                className="btn btn-ghost btn-small"
-                onClick={() => set({ contextWeights: config.contextWeights.filter((_, j) => j !== i) })}
-              >
-                Remove
-              </button>
-            </summary>
-            <div className="field">
-              <label className="field-label">Name</label>
-              <TextInput
-                label={`Name of context weight ${i + 1}`}
-                value={w.label ?? ''}
-                placeholder="e.g. customer is on the phone"
-                onChange={(label) =>
-                  set(
-                    {
-                      contextWeights: config.contextWeights.map((x, j) =>
-                        j === i ? { ...x, label: label || undefined } : x,
-                      ),
-                    },
-                    `cw:${i}:label`,
-                  )
-                }
+        {config.contextWeights.map((w, i) => {
+          const setWeight = (patch: Partial<ContextWeight> | undefined, key?: string) =>
+            set({ contextWeights: patchAt(config.contextWeights, i, patch) }, key);
+          return (
+            <details key={i} className="scoped-entry" open>
+              <summary>
+                <span>
+                  ×{w.weight} {w.label ? `— ${w.label}` : ''}
+                </span>
+                <Button variant="ghost" className="btn-small" onClick={() => setWeight(undefined)}>
+                  Remove
+                </Button>
+              </summary>
+              <Field label="Name">
+                <TextInput
+                  label={`Name of context weight ${i + 1}`}
+                  value={w.label ?? ''}
+                  placeholder="e.g. customer is on the phone"
+                  onChange={(label) => setWeight({ label: label || undefined }, `cw:${i}:label`)}
+                />
+              </Field>
+              <Slider
+                label="Weight"
+                min={0}
+                max={5}
+                step={0.05}
+                value={w.weight}
+                onChange={(weight) => setWeight({ weight }, `cw:${i}:weight`)}
+                format={(v) => `×${v}`}
               />
-            </div>
-            <Slider
-              label="Weight"
-              min={0}
-              max={5}
-              step={0.05}
-              value={w.weight}
-              onChange={(weight) =>
-                set(
-                  { contextWeights: config.contextWeights.map((x, j) => (j === i ? { ...x, weight } : x)) },
-                  `cw:${i}:weight`,
-                )
-              }
-              format={(v) => `×${v}`}
-            />
-            <ConditionBuilder
-              label={`When context weight ${i + 1} applies`}
-              value={w.when}
-              onChange={(when, key) =>
-                set(
-                  { contextWeights: config.contextWeights.map((x, j) => (j === i ? { ...x, when } : x)) },
-                  key,
-                )
-              }
-              facts={FACTS}
-              problems={problems}
-              field={`config.contextWeights[${i}].when`}
-            />
-          </details>
-        ))}
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
+              <ConditionBuilder
+                label={`When context weight ${i + 1} applies`}
+                value={w.when}
+                onChange={(when, key) => setWeight({ when }, key)}
+                facts={FACTS}
+                problems={problems}
+                field={`config.contextWeights[${i}].when`}
+              />
+            </details>
+          );
+        })}
+        <Button
+          className="btn-small"
           onClick={() =>
             set({ contextWeights: [...config.contextWeights, { when: { all: [] }, weight: 1.5 }] })
           }
         >
           + Add context weight
-        </button>
+        </Button>
       </PanelSection>
     </>
   );
+}
+
+/** The power a term of the priority is raised to. */
+function ExponentSlider({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  onChange(v: number): void;
+}) {
+  return <Slider label={label} min={0} max={5} step={0.1} value={value} onChange={onChange} />;
 }
 
 /** How the ranking of the test customer changes against the settings this panel was opened with. */
@@ -246,13 +184,9 @@ function RankingPreview({
         <RankingList after={after} before={Array.isArray(before) ? before : []} />
       )}
       {Array.isArray(after) && Array.isArray(before) && (
-        <button
-          type="button"
-          className="btn btn-ghost btn-small"
-          onClick={() => (baselineConfig.current = config)}
-        >
+        <Button variant="ghost" className="btn-small" onClick={() => (baselineConfig.current = config)}>
           Compare with these settings from now on
-        </button>
+        </Button>
       )}
     </PanelSection>
   );

@@ -1,10 +1,16 @@
-import { NumberInput, Select } from '../../../shared/ui';
+import type { ReactNode } from 'react';
+import { Button, NumberInput, Select } from '../../../shared/ui';
+import { FieldMessages } from '../../field-messages';
+import { patchAt } from '../../list-edits';
+import type { ProblemLookup } from '../../problems';
 import type { ConfigOf, SettingsProps } from '../node-kind';
 import { CheckboxList, PanelSection } from '../panel-parts';
 
 type ContactPolicyConfig = ConfigOf<'contactPolicy'>;
-type Scope = ContactPolicyConfig['limits'][number]['scope'];
-type Outcome = ContactPolicyConfig['limits'][number]['count'][number];
+type Limit = ContactPolicyConfig['limits'][number];
+type Cooldown = ContactPolicyConfig['cooldowns'][number];
+type Scope = Limit['scope'];
+type Outcome = Limit['count'][number];
 
 const SCOPES: { value: Scope; label: string }[] = [
   { value: 'action', label: 'the same action' },
@@ -12,44 +18,15 @@ const SCOPES: { value: Scope; label: string }[] = [
   { value: 'channel', label: 'the same channel' },
   { value: 'all', label: 'any action' },
 ];
-const OUTCOMES: { value: Outcome; label: string }[] = [
-  { value: 'shown', label: 'shown' },
-  { value: 'declined', label: 'declined' },
-  { value: 'ignored', label: 'ignored' },
-  { value: 'clicked', label: 'clicked' },
-  { value: 'accepted', label: 'accepted' },
-  { value: 'converted', label: 'converted' },
-];
+const OUTCOMES: { value: Outcome; label: string }[] = (
+  ['shown', 'declined', 'ignored', 'clicked', 'accepted', 'converted'] as const
+).map((value) => ({ value, label: value }));
 
 export function ContactPolicySettings({ config, onChange, problems }: SettingsProps<ContactPolicyConfig>) {
-  const setLimit = (
-    i: number,
-    patch: Partial<ContactPolicyConfig['limits'][number]> | undefined,
-    key?: string,
-  ) =>
-    onChange(
-      {
-        ...config,
-        limits: patch
-          ? config.limits.map((l, j) => (j === i ? { ...l, ...patch } : l))
-          : config.limits.filter((_, j) => j !== i),
-      },
-      key,
-    );
-  const setCooldown = (
-    i: number,
-    patch: Partial<ContactPolicyConfig['cooldowns'][number]> | undefined,
-    key?: string,
-  ) =>
-    onChange(
-      {
-        ...config,
-        cooldowns: patch
-          ? config.cooldowns.map((c, j) => (j === i ? { ...c, ...patch } : c))
-          : config.cooldowns.filter((_, j) => j !== i),
-      },
-      key,
-    );
+  const setLimit = (i: number, patch: Partial<Limit> | undefined, key?: string) =>
+    onChange({ ...config, limits: patchAt(config.limits, i, patch) }, key);
+  const setCooldown = (i: number, patch: Partial<Cooldown> | undefined, key?: string) =>
+    onChange({ ...config, cooldowns: patchAt(config.cooldowns, i, patch) }, key);
   return (
     <>
       <PanelSection
@@ -58,11 +35,17 @@ export function ContactPolicySettings({ config, onChange, problems }: SettingsPr
       >
         {config.limits.length === 0 && <p className="muted small">No limits yet.</p>}
         {config.limits.map((l, i) => (
-          <fieldset
+          <PolicyRule
             key={i}
-            className={`policy-rule ${problems.has(`config.limits[${i}]`, true) ? 'row-invalid' : ''}`}
+            name={`Limit ${i + 1}`}
+            field={`config.limits[${i}]`}
+            problems={problems}
+            outcomesLabel="Count contacts that were"
+            outcomes={l.count}
+            onOutcomes={(count) => setLimit(i, { count })}
+            removeLabel="Remove this limit"
+            onRemove={() => setLimit(i, undefined)}
           >
-            <legend className="sr-only">Limit {i + 1}</legend>
             <div className="sentence">
               At most{' '}
               <NumberInput
@@ -94,25 +77,10 @@ export function ContactPolicySettings({ config, onChange, problems }: SettingsPr
               />{' '}
               days
             </div>
-            <CheckboxList
-              label="Count contacts that were"
-              options={OUTCOMES}
-              selected={l.count}
-              onChange={(count) => count.length && setLimit(i, { count })}
-            />
-            {problems.messages(`config.limits[${i}]`, true).map((m) => (
-              <div key={m} className="field-error">
-                {m}
-              </div>
-            ))}
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => setLimit(i, undefined)}>
-              Remove this limit
-            </button>
-          </fieldset>
+          </PolicyRule>
         ))}
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
+        <Button
+          className="btn-small"
           onClick={() =>
             onChange({
               ...config,
@@ -121,16 +89,22 @@ export function ContactPolicySettings({ config, onChange, problems }: SettingsPr
           }
         >
           + Add limit
-        </button>
+        </Button>
       </PanelSection>
       <PanelSection title="Rest after a no" hint="After the customer said no, leave them alone for a while.">
         {config.cooldowns.length === 0 && <p className="muted small">No rest periods yet.</p>}
         {config.cooldowns.map((c, i) => (
-          <fieldset
+          <PolicyRule
             key={i}
-            className={`policy-rule ${problems.has(`config.cooldowns[${i}]`, true) ? 'row-invalid' : ''}`}
+            name={`Rest period ${i + 1}`}
+            field={`config.cooldowns[${i}]`}
+            problems={problems}
+            outcomesLabel="after the customer"
+            outcomes={c.after}
+            onOutcomes={(after) => setCooldown(i, { after })}
+            removeLabel="Remove this rest period"
+            onRemove={() => setCooldown(i, undefined)}
           >
-            <legend className="sr-only">Rest period {i + 1}</legend>
             <div className="sentence">
               Nothing for{' '}
               <Select
@@ -150,29 +124,10 @@ export function ContactPolicySettings({ config, onChange, problems }: SettingsPr
               />{' '}
               days
             </div>
-            <CheckboxList
-              label="after the customer"
-              options={OUTCOMES}
-              selected={c.after}
-              onChange={(after) => after.length && setCooldown(i, { after })}
-            />
-            {problems.messages(`config.cooldowns[${i}]`, true).map((m) => (
-              <div key={m} className="field-error">
-                {m}
-              </div>
-            ))}
-            <button
-              type="button"
-              className="btn btn-ghost btn-small"
-              onClick={() => setCooldown(i, undefined)}
-            >
-              Remove this rest period
-            </button>
-          </fieldset>
+          </PolicyRule>
         ))}
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
+        <Button
+          className="btn-small"
           onClick={() =>
             onChange({
               ...config,
@@ -181,8 +136,51 @@ export function ContactPolicySettings({ config, onChange, problems }: SettingsPr
           }
         >
           + Add rest period
-        </button>
+        </Button>
       </PanelSection>
     </>
+  );
+}
+
+/**
+ * One limit or rest period: its sentence (children), the outcomes it counts (never none), its problems
+ * and a button to remove it.
+ */
+function PolicyRule({
+  name,
+  field,
+  problems,
+  outcomesLabel,
+  outcomes,
+  onOutcomes,
+  removeLabel,
+  onRemove,
+  children,
+}: {
+  name: string;
+  field: string;
+  problems: ProblemLookup;
+  outcomesLabel: string;
+  outcomes: Outcome[];
+  onOutcomes(outcomes: Outcome[]): void;
+  removeLabel: string;
+  onRemove(): void;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className={`policy-rule ${problems.has(field, true) ? 'row-invalid' : ''}`}>
+      <legend className="sr-only">{name}</legend>
+      {children}
+      <CheckboxList
+        label={outcomesLabel}
+        options={OUTCOMES}
+        selected={outcomes}
+        onChange={(next) => next.length && onOutcomes(next)}
+      />
+      <FieldMessages messages={problems.messages(field, true)} />
+      <Button variant="ghost" className="btn-small" onClick={onRemove}>
+        {removeLabel}
+      </Button>
+    </fieldset>
   );
 }

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { NumberInput, Select, Toggle } from '../../../shared/ui';
+import { Field, Select, Toggle } from '../../../shared/ui';
+import { FieldMessages } from '../../field-messages';
 import { fieldOptions } from '../../fields/field-catalog';
 import type { ConfigOf, SettingsProps } from '../node-kind';
-import { PanelSection } from '../panel-parts';
+import { LimitField, PanelSection } from '../panel-parts';
 
 type RankConfig = ConfigOf<'rank'>;
 
@@ -13,10 +14,7 @@ export function RankSettings({ config, onChange, problems, context }: SettingsPr
   );
   return (
     <PanelSection title="Order and keep the best">
-      <div className="field">
-        <label className="field-label" htmlFor="rank-by">
-          Sort by
-        </label>
+      <Field label="Sort by" htmlFor="rank-by">
         <Select
           id="rank-by"
           label="Sort by"
@@ -25,16 +23,9 @@ export function RankSettings({ config, onChange, problems, context }: SettingsPr
           options={fields.map((f) => ({ value: f.name, label: f.label }))}
           onChange={(by) => onChange({ ...config, by })}
         />
-        {problems.messages('config.by').map((m) => (
-          <div key={m} className="field-warning">
-            {m}
-          </div>
-        ))}
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor="rank-order">
-          Order
-        </label>
+        <FieldMessages messages={problems.messages('config.by')} warning />
+      </Field>
+      <Field label="Order" htmlFor="rank-order">
         <Select
           id="rank-order"
           label="Order"
@@ -45,35 +36,22 @@ export function RankSettings({ config, onChange, problems, context }: SettingsPr
           ]}
           onChange={(order) => onChange({ ...config, order })}
         />
-      </div>
+      </Field>
       <Toggle
         checked={config.onePerGroup}
         onChange={(onePerGroup) => onChange({ ...config, onePerGroup })}
         label="At most one action per group"
         hint="(the best of each group)"
       />
-      <div className="field">
-        <label className="field-label" htmlFor="rank-limit">
-          Keep the top
-        </label>
-        <NumberInput
-          id="rank-limit"
-          label="Keep the top"
-          integer
-          min={1}
-          max={1000}
-          optional
-          placeholder="all"
-          value={config.limit}
-          onChange={(limit) => onChange({ ...config, limit }, 'config.limit')}
-          invalid={problems.has('config.limit')}
-        />
-        {problems.messages('config.limit').map((m) => (
-          <div key={m} className="field-error">
-            {m}
-          </div>
-        ))}
-      </div>
+      <LimitField
+        id="rank-limit"
+        label="Keep the top"
+        value={config.limit}
+        onChange={(limit) => onChange({ ...config, limit }, 'config.limit')}
+        invalid={problems.has('config.limit')}
+      >
+        <FieldMessages messages={problems.messages('config.limit')} />
+      </LimitField>
     </PanelSection>
   );
 }

@@ -1,4 +1,5 @@
-import { Select, TextInput, Toggle } from '../../../shared/ui';
+import { Field, Select, TextInput, Toggle } from '../../../shared/ui';
+import { FieldMessages } from '../../field-messages';
 import { ModelEditor, newModel } from '../../models/ModelEditor';
 import type { ConfigOf, SettingsProps } from '../node-kind';
 import { PanelSection } from '../panel-parts';
@@ -24,20 +25,15 @@ export function ScoreSettings({ config, onChange, problems, context }: SettingsP
           onChange={(v) => onChange({ ...config, field: v === 'custom' ? 'score' : v })}
         />
         {custom && (
-          <div className="field">
-            <label className="field-label">Name of the number</label>
+          <Field label="Name of the number">
             <TextInput
               label="Name of the number"
               value={config.field}
               invalid={problems.has('config.field')}
               onChange={(field) => onChange({ ...config, field }, 'config.field')}
             />
-            {problems.messages('config.field').map((m) => (
-              <div key={m} className="field-error">
-                {m}
-              </div>
-            ))}
-          </div>
+            <FieldMessages messages={problems.messages('config.field')} />
+          </Field>
         )}
       </PanelSection>
       <PanelSection

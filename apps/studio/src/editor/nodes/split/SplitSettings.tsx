@@ -1,5 +1,7 @@
 import { ConditionBuilder } from '../../conditions/ConditionBuilder';
-import { NumberInput, TextInput } from '../../../shared/ui';
+import { Button, Field, NumberInput, TextInput } from '../../../shared/ui';
+import { FieldMessages } from '../../field-messages';
+import { patchAt } from '../../list-edits';
 import type { ConfigOf, SettingsProps } from '../node-kind';
 import { PanelSection } from '../panel-parts';
 
@@ -26,45 +28,33 @@ export function SplitSettings({ config, onChange, problems }: SettingsProps<Spli
     <>
       <PanelSection title="How to split">
         <div role="radiogroup" aria-label="How to split" className="radio-cards">
-          <label className={`radio-card ${config.mode === 'condition' ? 'checked' : ''}`}>
-            <input
-              type="radio"
-              name="split-mode"
-              checked={config.mode === 'condition'}
-              onChange={() =>
-                onChange({
-                  mode: 'condition',
-                  cases: [{ id: 'segment-a', label: 'Segment A', when: { all: [] } }],
-                })
-              }
-            />
-            <strong>By segment</strong>
-            <span className="small muted">
-              Customers go down the first branch whose rules they meet, else “default”.
-            </span>
-          </label>
-          <label className={`radio-card ${config.mode === 'percentage' ? 'checked' : ''}`}>
-            <input
-              type="radio"
-              name="split-mode"
-              checked={config.mode === 'percentage'}
-              onChange={() =>
-                onChange({
-                  mode: 'percentage',
-                  salt: 'split-1',
-                  idField: 'id',
-                  branches: [
-                    { id: 'champion', label: 'Champion', percent: 90 },
-                    { id: 'challenger', label: 'Challenger', percent: 10 },
-                  ],
-                })
-              }
-            />
-            <strong>By percentage</strong>
-            <span className="small muted">
-              Champion / challenger test; a customer always lands in the same branch.
-            </span>
-          </label>
+          <ModeCard
+            checked={config.mode === 'condition'}
+            title="By segment"
+            description="Customers go down the first branch whose rules they meet, else “default”."
+            onSelect={() =>
+              onChange({
+                mode: 'condition',
+                cases: [{ id: 'segment-a', label: 'Segment A', when: { all: [] } }],
+              })
+            }
+          />
+          <ModeCard
+            checked={config.mode === 'percentage'}
+            title="By percentage"
+            description="Champion / challenger test; a customer always lands in the same branch."
+            onSelect={() =>
+              onChange({
+                mode: 'percentage',
+                salt: 'split-1',
+                idField: 'id',
+                branches: [
+                  { id: 'champion', label: 'Champion', percent: 90 },
+                  { id: 'challenger', label: 'Challenger', percent: 10 },
+                ],
+              })
+            }
+          />
         </div>
       </PanelSection>
       {config.mode === 'condition' ? (
@@ -76,21 +66,34 @@ export function SplitSettings({ config, onChange, problems }: SettingsProps<Spli
   );
 }
 
+/** One way to split, as a radio button with its explanation. */
+function ModeCard({
+  checked,
+  title,
+  description,
+  onSelect,
+}: {
+  checked: boolean;
+  title: string;
+  description: string;
+  onSelect(): void;
+}) {
+  return (
+    <label className={`radio-card ${checked ? 'checked' : ''}`}>
+      <input type="radio" name="split-mode" checked={checked} onChange={onSelect} />
+      <strong>{title}</strong>
+      <span className="small muted">{description}</span>
+    </label>
+  );
+}
+
 function CaseList({
   config,
   onChange,
   problems,
 }: Pick<SettingsProps<ByCondition>, 'config' | 'onChange' | 'problems'>) {
   const setCase = (i: number, patch: Partial<ByCondition['cases'][number]> | undefined, key?: string) =>
-    onChange(
-      {
-        ...config,
-        cases: patch
-          ? config.cases.map((c, j) => (j === i ? { ...c, ...patch } : c))
-          : config.cases.filter((_, j) => j !== i),
-      },
-      key,
-    );
+    onChange({ ...config, cases: patchAt(config.cases, i, patch) }, key);
   return (
     <PanelSection
       title="Branches"
@@ -103,20 +106,19 @@ function CaseList({
               {i + 1}. {c.label ?? c.id}
             </span>
             {config.cases.length > 1 && (
-              <button type="button" className="btn btn-ghost btn-small" onClick={() => setCase(i, undefined)}>
+              <Button variant="ghost" className="btn-small" onClick={() => setCase(i, undefined)}>
                 Remove
-              </button>
+              </Button>
             )}
           </summary>
-          <div className="field">
-            <label className="field-label">Branch name</label>
+          <Field label="Branch name">
             <TextInput
               label={`Name of branch ${i + 1}`}
               value={c.label ?? ''}
               placeholder={c.id}
               onChange={(label) => setCase(i, { label: label || undefined }, `case:${i}:label`)}
             />
-          </div>
+          </Field>
           <ConditionBuilder
             label={`Who goes down ${c.label ?? c.id}`}
             value={c.when}
@@ -125,16 +127,11 @@ function CaseList({
             problems={problems}
             field={`config.cases[${i}].when`}
           />
-          {problems.messages(`config.cases[${i}].id`).map((m) => (
-            <div key={m} className="field-error">
-              {m}
-            </div>
-          ))}
+          <FieldMessages messages={problems.messages(`config.cases[${i}].id`)} />
         </details>
       ))}
-      <button
-        type="button"
-        className="btn btn-secondary btn-small"
+      <Button
+        className="btn-small"
         onClick={() => {
           const label = `Segment ${String.fromCharCode(65 + config.cases.length)}`;
           onChange({
@@ -154,7 +151,7 @@ function CaseList({
         }}
       >
         + Add branch
-      </button>
+      </Button>
     </PanelSection>
   );
 }
@@ -166,15 +163,7 @@ function BranchList({
 }: Pick<SettingsProps<ByPercentage>, 'config' | 'onChange' | 'problems'>) {
   const total = config.branches.reduce((s, b) => s + b.percent, 0);
   const setBranch = (i: number, patch: Partial<ByPercentage['branches'][number]> | undefined, key?: string) =>
-    onChange(
-      {
-        ...config,
-        branches: patch
-          ? config.branches.map((b, j) => (j === i ? { ...b, ...patch } : b))
-          : config.branches.filter((_, j) => j !== i),
-      },
-      key,
-    );
+    onChange({ ...config, branches: patchAt(config.branches, i, patch) }, key);
   return (
     <PanelSection title="Branches" hint="Percentages of customers per branch; they must add up to 100.">
       <table className="grid-table">
@@ -211,16 +200,16 @@ function BranchList({
                 />
               </td>
               <td>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-icon"
+                <Button
+                  variant="ghost"
+                  className="btn-icon"
                   disabled={config.branches.length <= 2}
                   aria-label={`Remove ${b.label ?? b.id}`}
                   title={config.branches.length <= 2 ? 'A split needs two branches' : 'Remove this branch'}
                   onClick={() => setBranch(i, undefined)}
                 >
                   ×
-                </button>
+                </Button>
               </td>
             </tr>
           ))}
@@ -229,9 +218,8 @@ function BranchList({
       <p className={Math.abs(total - 100) > 1e-9 ? 'field-error' : 'ok-text'} role="status">
         Total: {total}%{Math.abs(total - 100) > 1e-9 ? ' — must be 100%' : ' ✓'}
       </p>
-      <button
-        type="button"
-        className="btn btn-secondary btn-small"
+      <Button
+        className="btn-small"
         onClick={() =>
           onChange({
             ...config,
@@ -250,18 +238,17 @@ function BranchList({
         }
       >
         + Add branch
-      </button>
-      <div className="field">
-        <label className="field-label">Shuffle key</label>
+      </Button>
+      <Field
+        label="Shuffle key"
+        hint="Changing it reassigns customers to branches; keep it while a test runs."
+      >
         <TextInput
           label="Shuffle key"
           value={config.salt}
           onChange={(salt) => salt && onChange({ ...config, salt }, 'salt')}
         />
-        <div className="field-hint">
-          Changing it reassigns customers to branches; keep it while a test runs.
-        </div>
-      </div>
+      </Field>
     </PanelSection>
   );
 }
