@@ -66,5 +66,23 @@ export default defineConfig(async ({ isPreview }): Promise<UserConfig> => ({
   },
   // 'hidden': maps are written for error-reporting tools but not referenced from the bundles; the
   // API does not serve them in production (apps/api/src/studio/serve-studio.ts).
-  build: { outDir: 'dist', sourcemap: 'hidden', chunkSizeWarningLimit: 2500 },
+  build: {
+    outDir: 'dist',
+    sourcemap: 'hidden',
+    chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      output: {
+        // The catalog rules (@arbiter/engine/catalog) in a chunk of their own: the Actions screen
+        // reads them, and would otherwise load the engine chunk the editor shares.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'engine-catalog',
+              test: /libs[\\/]engine[\\/]src[\\/]catalog[\\/](index|action-fields|action-definition|field-name)\.ts$/,
+            },
+          ],
+        },
+      },
+    },
+  },
 }));
