@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DataQualityReport } from '@arbiter/datasets';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { columnById } from '../common/column-by-id';
 import { Dataset, DatasetStatus } from './dataset.entity';
 
@@ -64,6 +64,13 @@ export class DatasetsRepository {
 
   find(id: string): Promise<Dataset | null> {
     return this.dataSource.manager.findOne(Dataset, { where: { id } });
+  }
+
+  /** Id → dataset of the datasets among `ids`, in one query. */
+  async byIds(ids: readonly string[]): Promise<Map<string, Dataset>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager.find(Dataset, { where: { id: In([...ids]) } });
+    return new Map(rows.map((d) => [d.id, d]));
   }
 
   list(): Promise<Dataset[]> {

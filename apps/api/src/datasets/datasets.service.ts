@@ -245,6 +245,11 @@ export class DatasetsService {
     return this.store.find(id);
   }
 
+  /** Id → dataset of the datasets among `ids`, in one query (other features' lists link to datasets). */
+  byIds(ids: readonly string[]): Promise<Map<string, Dataset>> {
+    return this.store.byIds(ids);
+  }
+
   list(): Promise<Dataset[]> {
     return this.store.list();
   }

@@ -1,7 +1,5 @@
 import { Context, Field, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
-import { requestLoader } from '../common/graphql/request-loader';
-import { StrategyVersion } from '../strategies/strategy-version.entity';
+import { SimulationLinks } from './simulation-links';
 import { Simulation } from './simulation.entity';
 
 @ObjectType('NamedItem')
@@ -37,7 +35,7 @@ interface NamedOptions {
 /** Names for the ids in a simulation's results, so screens and exports show names, not ids. */
 @Resolver(() => Simulation)
 export class SimulationNamesResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly links: SimulationLinks) {}
 
   @ResolveField(() => SimulationNames)
   async names(@Parent() simulation: Simulation, @Context() context: object): Promise<SimulationNames> {
@@ -49,12 +47,8 @@ export class SimulationNamesResolver {
     ])
       actions.set(a.id, a.name);
     const steps = new Map<string, string>();
-    const loader = requestLoader<StrategyVersion>(context, 'SimulationNamesVersion', async (ids) => {
-      const rows = await this.dataSource.manager.find(StrategyVersion, { where: { id: In(ids) } });
-      return new Map(rows.map((v) => [v.id, v]));
-    });
     for (const id of [simulation.baselineVersionId, simulation.versionId]) {
-      const version = id ? await loader.load(id) : null;
+      const version = await this.links.version(context, id);
       const nodes = (version?.document as { nodes?: { id?: unknown; label?: unknown }[] } | undefined)?.nodes;
       for (const node of Array.isArray(nodes) ? nodes : []) {
         if (typeof node?.id !== 'string') continue;

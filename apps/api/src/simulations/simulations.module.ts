@@ -1,14 +1,20 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditNames, uuidsAmong } from '../audit/audit-names';
 import { AuditModule } from '../audit/audit.module';
+import { DatasetsModule } from '../datasets/datasets.module';
+import { StrategiesModule } from '../strategies/strategies.module';
+import { SimulationLinks } from './simulation-links';
 import { SimulationsRepository } from './simulations.repository';
 import { SimulationNamesResolver } from './simulation-names.resolver';
 import { SimulationsResolver } from './simulations.resolver';
 
-/** For now: the table and a read query. The simulations feature adds datasets, jobs and results. */
+/**
+ * The simulations table, its list and what each simulation links to (versions, strategy, dataset: read
+ * through the strategies' and datasets' services). Running them: SimulationRunsModule.
+ */
 @Module({
-  imports: [AuditModule],
-  providers: [SimulationsRepository, SimulationsResolver, SimulationNamesResolver],
+  imports: [AuditModule, StrategiesModule, DatasetsModule],
+  providers: [SimulationsRepository, SimulationLinks, SimulationsResolver, SimulationNamesResolver],
   exports: [SimulationsRepository],
 })
 export class SimulationsModule implements OnModuleInit {

@@ -54,7 +54,8 @@ const changedRows = (result: unknown[]): boolean =>
 /** What `simulations` can be narrowed to; every filter is optional and they combine with AND. */
 export interface SimulationFilter {
   contentHash?: string | null;
-  strategyId?: string | null;
+  /** The simulated version is one of these (a strategy's versions: the strategies feature knows them). */
+  versionIds?: readonly string[] | null;
   datasetId?: string | null;
 }
 
@@ -341,7 +342,7 @@ export class SimulationsRepository {
     return this.list({ contentHash });
   }
 
-  /** Newest first, at most SIMULATION_LIST_LIMIT. A strategy matches through the simulated version. */
+  /** Newest first, at most SIMULATION_LIST_LIMIT. */
   list(filter: SimulationFilter): Promise<Simulation[]> {
     const qb = this.dataSource
       .getRepository(Simulation)
@@ -351,11 +352,8 @@ export class SimulationsRepository {
       .limit(SIMULATION_LIST_LIMIT);
     if (filter.contentHash) qb.andWhere('s.content_hash = :contentHash', { contentHash: filter.contentHash });
     if (filter.datasetId) qb.andWhere('s.dataset_id = :datasetId', { datasetId: filter.datasetId });
-    if (filter.strategyId)
-      qb.andWhere(
-        's.version_id IN (SELECT v.id FROM strategy_versions v WHERE v.strategy_id = :strategyId)',
-        { strategyId: filter.strategyId },
-      );
+    if (filter.versionIds)
+      qb.andWhere('s.version_id = ANY(:versionIds)', { versionIds: [...filter.versionIds] });
     return qb.getMany();
   }
 

@@ -1,15 +1,15 @@
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource, In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { z } from 'zod';
 import { Roles } from '../auth/access.decorators';
 import { ALL_ROLES } from '../auth/roles';
-import { requestLoader } from '../common/graphql/request-loader';
 import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 import { Dataset } from '../datasets/dataset.entity';
 import { fieldsRead } from '@arbiter/engine';
 import { StrategyVersion } from '../strategies/strategy-version.entity';
 import { Strategy } from '../strategies/strategy.entity';
+import { VersionsService } from '../strategies/versions.service';
 import { datasetFieldWarnings } from './dataset-field-warnings';
+import { SimulationLinks } from './simulation-links';
 import { Simulation } from './simulation.entity';
 import { SIMULATION_LIST_LIMIT, SimulationsRepository } from './simulations.repository';
 
@@ -19,14 +19,15 @@ const contentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 
 export class SimulationsResolver {
   constructor(
     private readonly simulationsRepository: SimulationsRepository,
-    private readonly dataSource: DataSource,
+    private readonly links: SimulationLinks,
+    private readonly versions: VersionsService,
   ) {}
 
   @Roles(...ALL_ROLES)
   @Query(() => [Simulation], {
     description: `Simulations, newest first (at most ${SIMULATION_LIST_LIMIT}); every filter is optional and they combine (AND). strategyId matches through the simulated version.`,
   })
-  simulations(
+  async simulations(
     @CheckedArg('contentHash', contentHashSchema.nullish(), { type: () => String, nullable: true })
     contentHash?: string | null,
     @UuidArg('strategyId', { nullable: true })
@@ -34,7 +35,15 @@ export class SimulationsResolver {
     @UuidArg('datasetId', { nullable: true })
     datasetId?: string | null,
   ) {
-    return this.simulationsRepository.list({ contentHash, strategyId, datasetId });
+    // A strategy matches through the simulated version: the strategies feature knows its versions.
+    const versions = strategyId
+      ? ((await this.versions.byStrategies([strategyId], { withContent: false })).get(strategyId) ?? [])
+      : null;
+    return this.simulationsRepository.list({
+      contentHash,
+      versionIds: versions?.map((v) => v.id),
+      datasetId,
+    });
   }
 
   @ResolveField(() => StrategyVersion, {
@@ -42,7 +51,7 @@ export class SimulationsResolver {
     description: 'The simulated version (null when it was deleted or never recorded).',
   })
   version(@Parent() simulation: Simulation, @Context() context: object) {
-    return this.byId(context, StrategyVersion, simulation.versionId);
+    return this.links.version(context, simulation.versionId);
   }
 
   @ResolveField(() => StrategyVersion, {
@@ -50,7 +59,7 @@ export class SimulationsResolver {
     description: 'The version compared against, if any.',
   })
   baselineVersion(@Parent() simulation: Simulation, @Context() context: object) {
-    return this.byId(context, StrategyVersion, simulation.baselineVersionId);
+    return this.links.version(context, simulation.baselineVersionId);
   }
 
   @ResolveField(() => Dataset, {
@@ -58,13 +67,13 @@ export class SimulationsResolver {
     description: 'The dataset simulated over (null once deleted).',
   })
   dataset(@Parent() simulation: Simulation, @Context() context: object) {
-    return this.byId(context, Dataset, simulation.datasetId);
+    return this.links.dataset(context, simulation.datasetId);
   }
 
   @ResolveField(() => Strategy, { nullable: true, description: 'The strategy of `version`.' })
   async strategy(@Parent() simulation: Simulation, @Context() context: object) {
-    const version = await this.byId(context, StrategyVersion, simulation.versionId);
-    return this.byId(context, Strategy, version?.strategyId ?? null);
+    const version = await this.links.version(context, simulation.versionId);
+    return this.links.strategy(context, version?.strategyId ?? null);
   }
 
   @ResolveField(() => [String], {
@@ -73,8 +82,8 @@ export class SimulationsResolver {
   })
   async dataWarnings(@Parent() simulation: Simulation, @Context() context: object): Promise<string[]> {
     const [version, dataset] = await Promise.all([
-      this.byId(context, StrategyVersion, simulation.versionId),
-      this.byId(context, Dataset, simulation.datasetId),
+      this.links.version(context, simulation.versionId),
+      this.links.dataset(context, simulation.datasetId),
     ]);
     return version && dataset
       ? datasetFieldWarnings(
@@ -82,21 +91,5 @@ export class SimulationsResolver {
           dataset.report,
         )
       : [];
-  }
-
-  /** One query per entity type for the whole list, whatever its length. */
-  private byId<T extends ObjectLiteral & { id: string }>(
-    context: object,
-    entity: EntityTarget<T>,
-    id: string | null,
-  ): Promise<T | null> {
-    if (id === null) return Promise.resolve(null);
-    const name = this.dataSource.getMetadata(entity).name;
-    return requestLoader<T>(context, name, async (ids) => {
-      const rows = await this.dataSource.manager.find(entity, {
-        where: { id: In(ids) } as FindOptionsWhere<T>,
-      });
-      return new Map(rows.map((row) => [row.id, row]));
-    }).load(id);
   }
 }

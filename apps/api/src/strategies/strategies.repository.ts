@@ -40,6 +40,13 @@ export class StrategiesRepository {
     return qb.getMany();
   }
 
+  /** Id → strategy of the strategies among `ids` (archived ones too), in one query. */
+  async byIds(ids: readonly string[]): Promise<Map<string, Strategy>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager.find(Strategy, { where: { id: In([...ids]) } });
+    return new Map(rows.map((s) => [s.id, s]));
+  }
+
   /** The ids among `ids` that name no strategy (archived ones exist). */
   async missingIds(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<string[]> {
     const found = await em.find(Strategy, { select: { id: true }, where: { id: In([...ids]) } });

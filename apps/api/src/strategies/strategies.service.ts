@@ -119,6 +119,11 @@ export class StrategiesService {
     return this.strategies.findById(id);
   }
 
+  /** Id → strategy of the strategies among `ids` (archived ones too), in one query. */
+  byIds(ids: readonly string[]): Promise<Map<string, Strategy>> {
+    return this.strategies.byIds(ids);
+  }
+
   async list(page: Page, includeArchived: boolean): Promise<Connection<Strategy>> {
     const after = decodeCursor(page.after, (v): v is string => typeof v === 'string');
     return toConnection(await this.strategies.page(page.first + 1, includeArchived, after), page.first, (s) =>

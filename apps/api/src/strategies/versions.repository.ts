@@ -200,6 +200,13 @@ export class VersionsRepository {
     return em.findOneOrFail(StrategyVersion, { where: { id: version.id } });
   }
 
+  /** Id → version of the versions among `ids`, in one query (a list's linked versions). */
+  async byIds(ids: readonly string[]): Promise<Map<string, StrategyVersion>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager.find(StrategyVersion, { where: { id: In([...ids]) } });
+    return new Map(rows.map((v) => [v.id, v]));
+  }
+
   /** Strategy and number of the versions among `ids` (uuids). */
   async numbers(ids: readonly string[]): Promise<{ id: string; strategyId: string; number: number }[]> {
     if (!ids.length) return [];

@@ -44,6 +44,11 @@ export class VersionsService {
     return (await this.versions.findById(id)) ?? Promise.reject(notFound('Version', id));
   }
 
+  /** Id → version of the versions among `ids`, in one query (other features' lists link to versions). */
+  byIds(ids: readonly string[]): Promise<Map<string, StrategyVersion>> {
+    return this.versions.byIds(ids);
+  }
+
   byStrategy(strategyId: string): Promise<StrategyVersion[]> {
     return this.versions.byStrategy(strategyId);
   }

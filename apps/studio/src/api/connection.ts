@@ -1,3 +1,13 @@
+import { graphql } from './generated';
+
+/** What `nextCursor` and `allNodes` read of a page: spread into each connection query's `pageInfo`. */
+graphql(`
+  fragment PageInfoFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
+
 /** A page of a GraphQL connection (`edges { node }` and `pageInfo`), as the API's lists answer. */
 export interface Connection<N> {
   edges: readonly { node: N }[];

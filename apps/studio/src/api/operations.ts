@@ -77,10 +77,19 @@ export const StrategiesQuery = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
     }
+  }
+`);
+
+/** A version as the editor lists it: the revision is what its next save must name. */
+export const VersionRevisionFields = graphql(`
+  fragment VersionRevisionFields on StrategyVersion {
+    id
+    number
+    status
+    revision
   }
 `);
 
@@ -91,10 +100,7 @@ export const StrategyQuery = graphql(`
       name
       description
       versions {
-        id
-        number
-        status
-        revision
+        ...VersionRevisionFields
         updatedAt
       }
     }
@@ -144,10 +150,7 @@ export const CreateStrategyMutation = graphql(`
       id
       name
       versions {
-        id
-        number
-        status
-        revision
+        ...VersionRevisionFields
       }
     }
   }
@@ -156,10 +159,7 @@ export const CreateStrategyMutation = graphql(`
 export const CloneVersionMutation = graphql(`
   mutation CloneVersion($versionId: ID!) {
     cloneVersion(versionId: $versionId) {
-      id
-      number
-      status
-      revision
+      ...VersionRevisionFields
     }
   }
 `);
@@ -231,11 +231,18 @@ export const ReviewStrategyQuery = graphql(`
   }
 `);
 
+/** What a step of a version's lifecycle (submit, approve, reject, publish, roll back) answers. */
+export const VersionTransitionFields = graphql(`
+  fragment VersionTransitionFields on StrategyVersion {
+    id
+    status
+  }
+`);
+
 export const SubmitVersionMutation = graphql(`
   mutation SubmitVersion($versionId: ID!, $expectedRevision: Int) {
     submitVersion(versionId: $versionId, expectedRevision: $expectedRevision) {
-      id
-      status
+      ...VersionTransitionFields
     }
   }
 `);
@@ -243,8 +250,7 @@ export const SubmitVersionMutation = graphql(`
 export const ApproveVersionMutation = graphql(`
   mutation ApproveVersion($versionId: ID!, $comment: String, $justification: String) {
     approveVersion(versionId: $versionId, comment: $comment, justification: $justification) {
-      id
-      status
+      ...VersionTransitionFields
     }
   }
 `);
@@ -252,8 +258,7 @@ export const ApproveVersionMutation = graphql(`
 export const RejectVersionMutation = graphql(`
   mutation RejectVersion($versionId: ID!, $comment: String!) {
     rejectVersion(versionId: $versionId, comment: $comment) {
-      id
-      status
+      ...VersionTransitionFields
     }
   }
 `);
@@ -261,8 +266,7 @@ export const RejectVersionMutation = graphql(`
 export const PublishVersionMutation = graphql(`
   mutation PublishVersion($versionId: ID!) {
     publishVersion(versionId: $versionId) {
-      id
-      status
+      ...VersionTransitionFields
     }
   }
 `);
@@ -270,8 +274,7 @@ export const PublishVersionMutation = graphql(`
 export const RollbackStrategyMutation = graphql(`
   mutation RollbackStrategy($strategyId: ID!, $toVersionId: ID!, $reason: String!) {
     rollbackStrategy(strategyId: $strategyId, toVersionId: $toVersionId, reason: $reason) {
-      id
-      status
+      ...VersionTransitionFields
     }
   }
 `);
@@ -365,8 +368,7 @@ export const AuditLogQuery = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
     }
   }

@@ -81,6 +81,16 @@ export const DatasetSummaryFields = graphql(`
   }
 `);
 
+/** A dataset as the training and simulation forms offer it (spread into their queries; codegen adds it there). */
+graphql(`
+  fragment DatasetChoiceFields on Dataset {
+    id
+    name
+    status
+    rowCount
+  }
+`);
+
 const DatasetsQuery = graphql(`
   query Datasets {
     datasets {

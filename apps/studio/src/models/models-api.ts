@@ -97,10 +97,7 @@ const CompareModelVersionsQuery = graphql(`
 const TrainingDatasetsQuery = graphql(`
   query TrainingDatasets {
     datasets {
-      id
-      name
-      status
-      rowCount
+      ...DatasetChoiceFields
     }
   }
 `);
@@ -287,17 +284,8 @@ export interface ModelsApi {
 const newestFirst = <T extends { createdAt: string }>(items: readonly T[]): T[] =>
   [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
-const summary = (m: {
-  id: string;
-  kind: string;
-  name: string;
-  description: string | null;
-  target: string;
-  createdAt: string;
-  createdBy: string;
-  versions: VersionSummary[];
-  trainings: TrainingJobView[];
-}): ModelSummary => ({
+/** Sorted newest first (the API answers in its own order). */
+const summary = (m: ModelSummary): ModelSummary => ({
   id: m.id,
   kind: m.kind,
   name: m.name,

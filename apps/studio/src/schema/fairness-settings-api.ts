@@ -1,12 +1,19 @@
 import { request } from '../api/client';
 import { graphql } from '../api/generated';
 
+// The fragment is spread into the query and the mutation below; codegen adds its definition to them.
+graphql(`
+  fragment FairnessSettingsFields on FairnessSettings {
+    ratioFloor
+    minGroupSize
+    updatedAt
+  }
+`);
+
 const FairnessSettingsQuery = graphql(`
   query FairnessSettings {
     fairnessSettings {
-      ratioFloor
-      minGroupSize
-      updatedAt
+      ...FairnessSettingsFields
     }
   }
 `);
@@ -14,9 +21,7 @@ const FairnessSettingsQuery = graphql(`
 const SetFairnessSettingsMutation = graphql(`
   mutation SetFairnessSettings($input: FairnessSettingsInput!) {
     setFairnessSettings(input: $input) {
-      ratioFloor
-      minGroupSize
-      updatedAt
+      ...FairnessSettingsFields
     }
   }
 `);

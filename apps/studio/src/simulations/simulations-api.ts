@@ -96,8 +96,7 @@ const StrategyChoicesQuery = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
     }
   }
@@ -106,10 +105,7 @@ const StrategyChoicesQuery = graphql(`
 const DatasetChoicesQuery = graphql(`
   query SimulationDatasetChoices {
     datasets {
-      id
-      name
-      status
-      rowCount
+      ...DatasetChoiceFields
       mapping
       report
     }
