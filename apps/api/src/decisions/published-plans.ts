@@ -6,12 +6,10 @@ import {
   type CompiledStrategy,
   type DataSchema,
 } from '@arbiter/engine';
-import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors';
-import { Strategy } from '../strategies/strategy.entity';
+import { StrategiesService } from '../strategies/strategies.service';
 import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
-import { StrategyVersion } from '../strategies/strategy-version.entity';
-import { VersionStatus } from '../strategies/version-status';
+import { VersionsService } from '../strategies/versions.service';
 import { requestSchema } from '../strategies/pinned-environment';
 import { PublishedStrategyEvents } from '../strategies/published-strategy-events';
 import { AdaptiveEvents } from '../adaptive/adaptive-events';
@@ -48,7 +46,8 @@ export class PublishedPlans implements OnModuleDestroy {
   private readonly unsubscribe: (() => void)[];
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly strategies: StrategiesService,
+    private readonly versions: VersionsService,
     private readonly environment: StrategyEnvironmentService,
     private readonly adaptive: AdaptiveServing,
     events: PublishedStrategyEvents,
@@ -101,22 +100,16 @@ export class PublishedPlans implements OnModuleDestroy {
   }
 
   private async resolveName(name: string): Promise<string> {
-    const strategy = await this.dataSource
-      .getRepository(Strategy)
-      .createQueryBuilder('s')
-      .where('lower(s.name) = lower(:name)', { name })
-      .getOne();
+    const strategy = await this.strategies.byName(name);
     if (!strategy) throw notFound('Strategy', name);
     this.idsByName.set(name.toLowerCase(), strategy.id);
     return strategy.id;
   }
 
   private async load(id: string, ref: string): Promise<PublishedPlan> {
-    const strategy = await this.dataSource.getRepository(Strategy).findOne({ where: { id } });
+    const strategy = await this.strategies.get(id);
     if (!strategy || strategy.archivedAt) throw notFound('Strategy', ref);
-    const version = await this.dataSource
-      .getRepository(StrategyVersion)
-      .findOne({ where: { strategyId: id, status: VersionStatus.PUBLISHED } });
+    const version = await this.versions.published(id);
     if (!version) throw notFound('Published version of strategy', ref);
     // The version's own copy of the catalog entries and fields it reads: decides exactly as approved.
     const pinned = await this.environment.forVersion(version);

@@ -11,6 +11,15 @@ export class StrategiesRepository {
     return em.findOne(Strategy, { where: { id } });
   }
 
+  /** The strategy named `name`, whatever the case (names are unique without regard to case). */
+  findByName(name: string): Promise<Strategy | null> {
+    return this.dataSource
+      .getRepository(Strategy)
+      .createQueryBuilder('s')
+      .where('lower(s.name) = lower(:name)', { name })
+      .getOne();
+  }
+
   /** Locks the strategy row: serializes new version numbers and publishing within one strategy. */
   lockById(em: EntityManager, id: string): Promise<Strategy | null> {
     return em.findOne(Strategy, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -119,6 +119,11 @@ export class StrategiesService {
     return this.strategies.findById(id);
   }
 
+  /** By name, whatever the case; null when there is none. */
+  byName(name: string): Promise<Strategy | null> {
+    return this.strategies.findByName(name);
+  }
+
   /** Id → strategy of the strategies among `ids` (archived ones too), in one query. */
   byIds(ids: readonly string[]): Promise<Map<string, Strategy>> {
     return this.strategies.byIds(ids);
