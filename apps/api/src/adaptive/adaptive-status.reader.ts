@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutcomeStreamRepository } from '../interactions/outcome-stream.repository';
+import { ModelsService } from '../models/models.service';
 import { AdaptiveRepository } from './adaptive.repository';
 
 /** Figures every instance reads from PostgreSQL alike (the learner may run in another process). */
@@ -8,10 +9,17 @@ export class AdaptiveStatusReader {
   constructor(
     private readonly repository: AdaptiveRepository,
     private readonly outcomes: OutcomeStreamRepository,
+    private readonly models: ModelsService,
   ) {}
 
-  guards() {
-    return this.repository.guards();
+  /** Each model version's newest guard figures, with the model's name; a model deleted meanwhile is left out. */
+  async guards() {
+    const [guards, models] = await Promise.all([this.repository.guards(), this.models.list()]);
+    const names = new Map(models.map((m) => [m.id, m.name]));
+    return guards.flatMap(({ modelId, ...guard }) => {
+      const name = names.get(modelId);
+      return name === undefined ? [] : [{ name, ...guard }];
+    });
   }
 
   /** Seconds since the oldest outcome no learning model has read yet arrived; 0 when caught up or nothing learns. */

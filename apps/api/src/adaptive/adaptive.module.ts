@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DecisionFactsRepository } from '../decision-log/decision-facts.repository';
 import { OutcomeStreamRepository } from '../interactions/outcome-stream.repository';
+import { ModelsModule } from '../models/models.module';
 import { PinnedModelsRepository } from '../strategies/pinned-models.repository';
 import { AdaptiveLearner } from './adaptive-learner';
 import { AdaptiveMetrics } from './adaptive-metrics';
@@ -21,7 +22,7 @@ export class AdaptiveModule {
   static register(mode: 'api' | 'worker'): DynamicModule {
     return {
       module: AdaptiveModule,
-      imports: [AdaptiveServingModule, ...(mode === 'api' ? [AuditModule] : [])],
+      imports: [AdaptiveServingModule, ...(mode === 'api' ? [AuditModule, ModelsModule] : [])],
       providers: [
         ...READERS,
         AdaptiveLearner,

@@ -224,15 +224,15 @@ export class AdaptiveRepository {
     return rows[0];
   }
 
-  /** Each model version's newest guard figures, with the model's name (for /metrics). */
-  guards(): Promise<{ name: string; version: number; rollingAuc: number | null; alert: unknown }[]> {
+  /** Each model version's newest guard figures (for /metrics). */
+  guards(): Promise<{ modelId: string; version: number; rollingAuc: number | null; alert: unknown }[]> {
     return this.dataSource
       .query(
-        `SELECT m.name, c.version, (s.guard ->> 'rollingAuc')::float8 AS "rollingAuc", s.guard -> 'alert' AS alert
-       FROM adaptive_controls c JOIN models m ON m.id = c.model_id
+        `SELECT c.model_id AS "modelId", c.version, (s.guard ->> 'rollingAuc')::float8 AS "rollingAuc", s.guard -> 'alert' AS alert
+       FROM adaptive_controls c
        JOIN LATERAL (SELECT guard FROM adaptive_snapshots WHERE model_id = c.model_id AND version = c.version ORDER BY id DESC LIMIT 1) s ON true`,
       )
-      .then((rows: { name: string; version: number; rollingAuc: number | null; alert: unknown }[]) =>
+      .then((rows: { modelId: string; version: number; rollingAuc: number | null; alert: unknown }[]) =>
         rows.map((r) => ({ ...r, alert: r.alert === 'null' ? null : r.alert })),
       );
   }

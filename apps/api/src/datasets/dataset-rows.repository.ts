@@ -21,6 +21,16 @@ export interface StoredRow {
   segments: Record<string, string> | null;
 }
 
+/** One row as the JSON queries send it: the customer id, the logged action and outcome, the customer fields. */
+export type StoredRowJson = [
+  customerId: string | null,
+  logged: { actionId?: string; outcome?: number; propensity?: number } | null,
+  customer: Record<string, unknown>,
+];
+
+/** One row as JSON text (a StoredRowJson). */
+const ROW_JSON = `json_build_array(r.customer_id, r.logged, r.customer)::text`;
+
 /**
  * Appends a dataset's rows in import order. Nothing of them is visible unless `commit` succeeds:
  * after `abort` (or a crash) the dataset has no rows. With `keepSegments` (the dataset maps segment
@@ -205,6 +215,28 @@ export class DatasetRowsRepository {
       `SELECT row_no, customer_id, customer, logged, segments FROM dataset_rows WHERE dataset_id = $1 AND row_no >= $2 AND row_no < $3 ORDER BY row_no`,
       [datasetId, from, to],
     );
+  }
+
+  /**
+   * Rows `from` (inclusive) to `to` (exclusive), in order, as the JSON text of an array of
+   * StoredRowJson assembled by PostgreSQL: the reader parses nothing and can pass the text on.
+   */
+  async rangeJson(datasetId: string, from: number, to: number): Promise<{ rows: number; text: string }> {
+    const result = await this.dataSource.query<{ rows: number; text: string }[]>(
+      `SELECT count(*)::int AS rows, '[' || coalesce(string_agg(${ROW_JSON}, ',' ORDER BY r.row_no), '') || ']' AS text
+       FROM dataset_rows r WHERE r.dataset_id = $1 AND r.row_no >= $2 AND r.row_no < $3`,
+      [datasetId, from, to],
+    );
+    return result[0]!;
+  }
+
+  /** These rows (by row number), in row order. */
+  async byNumberJson(datasetId: string, rowNos: readonly number[]): Promise<StoredRowJson[]> {
+    const rows = await this.dataSource.query<{ row: string }[]>(
+      `SELECT ${ROW_JSON} AS row FROM dataset_rows r WHERE r.dataset_id = $1 AND r.row_no = ANY($2::int[]) ORDER BY r.row_no`,
+      [datasetId, rowNos],
+    );
+    return rows.map((r) => JSON.parse(r.row) as StoredRowJson);
   }
 
   /**

@@ -90,7 +90,22 @@ export class DatasetsRepository {
     return rows[0]?.columns ?? null;
   }
 
-  /** Deletes the dataset row (its rows go with it: ON DELETE CASCADE). */
+  /** The dataset's row count, or undefined when it no longer exists. */
+  async rowCount(id: string): Promise<number | undefined> {
+    const rows = await this.dataSource.query<{ row_count: number }[]>(
+      `SELECT row_count FROM datasets WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.row_count;
+  }
+
+  /** Whether the dataset still exists; it cannot be deleted until `em`'s transaction ends. */
+  async holdForShare(em: EntityManager, id: string): Promise<boolean> {
+    const rows = await em.query<unknown[]>(`SELECT 1 FROM datasets WHERE id = $1 FOR SHARE`, [id]);
+    return rows.length > 0;
+  }
+
+  /** Deletes the dataset row (not its rows: see DatasetRowsRepository.deleteOf). */
   delete(em: EntityManager, id: string): Promise<unknown> {
     return em.query(`DELETE FROM datasets WHERE id = $1`, [id]);
   }

@@ -8,7 +8,7 @@ import {
   type ImportedRow,
 } from '@arbiter/datasets';
 import { fieldDefinitionSchema, type FieldDefinition } from '@arbiter/engine';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { actionIdSchema } from '../actions/dto/action.inputs';
 import { ActionsService } from '../actions/actions.service';
@@ -26,6 +26,7 @@ import {
   ROW_BATCH,
   type DatasetRowWriter,
   type StoredRow,
+  type StoredRowJson,
 } from './dataset-rows.repository';
 import { DatasetsRepository } from './datasets.repository';
 import { personalDataSalt } from './hash-salt';
@@ -261,6 +262,29 @@ export class DatasetsService {
   /** Rows `from` (inclusive) to `to` (exclusive), in import order: a simulation chunk or an export page. */
   rows(id: string, from: number, to: number): Promise<StoredRow[]> {
     return this.rowStore.range(id, from, to);
+  }
+
+  /**
+   * Rows `from` (inclusive) to `to` (exclusive), in import order, as the JSON text of an array of
+   * StoredRowJson built by PostgreSQL (training passes the text to its thread unparsed).
+   */
+  rowsJson(id: string, from: number, to: number): Promise<{ rows: number; text: string }> {
+    return this.rowStore.rangeJson(id, from, to);
+  }
+
+  /** The rows with these numbers as StoredRowJson, in row order. */
+  rowsByNumberJson(id: string, rowNos: readonly number[]): Promise<StoredRowJson[]> {
+    return this.rowStore.byNumberJson(id, rowNos);
+  }
+
+  /** The dataset's row count, or undefined when it no longer exists. */
+  rowCount(id: string): Promise<number | undefined> {
+    return this.store.rowCount(id);
+  }
+
+  /** Whether the dataset still exists; inside `em`'s transaction it cannot be deleted until that commits. */
+  hold(em: EntityManager, id: string): Promise<boolean> {
+    return this.store.holdForShare(em, id);
   }
 
   /** The row numbers in the order of a customer field (missing first, ties in import order), for a replay in time order. */

@@ -13,7 +13,13 @@ export interface ArmHour {
   positives: number;
 }
 
-/** Outcomes of a version's decisions, counted by the split arm each decision took (experiments). */
+/**
+ * Outcomes of a version's decisions, counted by the split arm each decision took (experiments).
+ * Reads `decision_log` (the decision-log feature's table) in the same statement on purpose: arm and hour are
+ * on the decision, outcomes on the interaction, so as two owner calls every decision of the version
+ * (millions) would cross over to be grouped in Node, instead of one grouped scan returning a row per arm
+ * and hour.
+ */
 @Injectable()
 export class ArmOutcomesRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -58,7 +58,12 @@ export class OutcomeStreamRepository {
     return Math.max(0, rows[0]?.lag ?? 0);
   }
 
-  /** Per recommended action: outcomes reported on decisions of these strategy versions, and how many said staff chose otherwise. */
+  /**
+   * Per recommended action: outcomes reported on decisions of these strategy versions, and how many said
+   * staff chose otherwise. Joins `decision_log` (the decision-log feature's table) on purpose: outcome rows
+   * carry no version, so as two owner calls one side would hand the other every decision id of the versions
+   * (millions) instead of one grouped scan.
+   */
   async overrideRates(
     versionIds: readonly string[],
   ): Promise<{ actionId: string; shown: number; overridden: number }[]> {

@@ -1,6 +1,7 @@
 import type { ColumnReport, DataQualityReport } from '@arbiter/datasets';
 import { targetColumns, trainingColumns, unusableReason } from './dataset-columns';
-import { TrainingRowDecoder, type StoredRowJson } from './training-rows';
+import type { StoredRowJson } from '../datasets/dataset-rows.repository';
+import { TrainingRowDecoder } from './training-rows';
 
 const column = (
   name: string,

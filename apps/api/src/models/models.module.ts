@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DatasetsModule } from '../datasets/datasets.module';
 import { ModelsRepository } from './models.repository';
 import { ModelsResolver } from './models.resolver';
 import { ModelsService } from './models.service';
-import { TrainingDataRepository } from './training-data.repository';
 import { TrainingJobsRepository } from './training-jobs.repository';
 
 /**
@@ -11,14 +11,8 @@ import { TrainingJobsRepository } from './training-jobs.repository';
  * features (strategies pinning a model version) import this module and call ModelsService.
  */
 @Module({
-  imports: [AuditModule],
-  providers: [
-    ModelsRepository,
-    TrainingJobsRepository,
-    TrainingDataRepository,
-    ModelsService,
-    ModelsResolver,
-  ],
-  exports: [ModelsService, TrainingJobsRepository, TrainingDataRepository],
+  imports: [AuditModule, DatasetsModule],
+  providers: [ModelsRepository, TrainingJobsRepository, ModelsService, ModelsResolver],
+  exports: [ModelsService, TrainingJobsRepository],
 })
 export class ModelsModule {}

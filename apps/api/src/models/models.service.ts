@@ -4,6 +4,7 @@ import type { ModelReport } from '@arbiter/learning';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../common/uuid';
 import { AuditService } from '../audit/audit.service';
+import { DatasetsService } from '../datasets/datasets.service';
 import { isUniqueViolation } from '../common/database-errors';
 import { notFound } from '../common/errors';
 import {
@@ -14,7 +15,6 @@ import {
   type VersionComparison,
 } from './model.types';
 import { ModelsRepository } from './models.repository';
-import { TrainingDataRepository } from './training-data.repository';
 import { TrainingJobsRepository, type TrainingJobRecord } from './training-jobs.repository';
 import { compareReports } from './version-comparison';
 
@@ -54,7 +54,7 @@ export class ModelsService {
     private readonly dataSource: DataSource,
     private readonly models: ModelsRepository,
     private readonly jobs: TrainingJobsRepository,
-    private readonly data: TrainingDataRepository,
+    private readonly datasets: DatasetsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -131,7 +131,7 @@ export class ModelsService {
         if (job?.status !== TrainingStatus.RUNNING) return { kind: 'ended' };
         const { request } = job;
         // Held until commit: the dataset cannot be deleted between this check and the version.
-        if (!job.datasetId || !(await this.data.holdDataset(em, job.datasetId))) {
+        if (!job.datasetId || !(await this.datasets.hold(em, job.datasetId))) {
           const reason = `The dataset "${request.datasetName}" was deleted during training; nothing was registered.`;
           await this.jobs.fail(jobId, reason, em);
           return { kind: 'refused', reason };

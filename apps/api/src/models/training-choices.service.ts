@@ -13,7 +13,6 @@ import {
   type TrainingColumn,
 } from './dataset-columns';
 import type { PredictorChoice, TrainingChoices } from './model.types';
-import { TrainingDataRepository } from './training-data.repository';
 import { TrainingRowDecoder } from './training-rows';
 
 /** The target the predictors are for; positive values are guessed by the trainer when left out. */
@@ -44,7 +43,6 @@ export class TrainingChoicesService {
   constructor(
     private readonly datasets: DatasetsService,
     private readonly customerSchema: CustomerSchemaService,
-    private readonly data: TrainingDataRepository,
   ) {}
 
   /** The dataset, READY, with its columns; NOT_FOUND / INVALID_STATE otherwise. */
@@ -124,7 +122,7 @@ export class TrainingChoicesService {
     const n = Math.min(SAMPLE_ROWS, dataset.rowCount);
     const rowNos = Array.from({ length: n }, (_, i) => Math.floor((i * dataset.rowCount) / n));
     const decoder = new TrainingRowDecoder(read);
-    const rows = (await this.data.sample(dataset.id, rowNos)).map((row) => decoder.decode(row));
+    const rows = (await this.datasets.rowsByNumberJson(dataset.id, rowNos)).map((row) => decoder.decode(row));
     const fields = usable.map((c) => ({ name: c.name, input: c.input!, type: c.type }));
     // Without a target (no column is named ''), only the checks of the columns themselves apply: constant, too many categories.
     return suggestPredictors(rows, fields, target ?? { column: '' });

@@ -1,3 +1,4 @@
+import type { StoredRowJson } from '../datasets/dataset-rows.repository';
 import type { ColumnSource } from './dataset-columns';
 
 /** A column training reads, and where its value is in a stored row. */
@@ -5,13 +6,6 @@ export interface ReadColumn {
   name: string;
   source: ColumnSource;
 }
-
-/** One stored row as the rows query sends it (JSON): the customer id, the logged action and outcome, the customer fields. */
-export type StoredRowJson = [
-  customerId: string | null,
-  logged: { actionId?: string; outcome?: number; propensity?: number } | null,
-  customer: Record<string, unknown>,
-];
 
 /** Distinct texts shared per column; past it (an id-like column) values are kept as they come. */
 const MAX_SHARED_TEXTS = 10_000;

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { train, TrainingError } from '@arbiter/learning';
 import type { FromThread, ThreadError, ThreadSetup, ToThread } from './training-thread.protocol';
-import { TrainingRowDecoder, type StoredRowJson } from './training-rows';
+import type { StoredRowJson } from '../datasets/dataset-rows.repository';
+import { TrainingRowDecoder } from './training-rows';
 
 const port = parentPort;
 if (!port) throw new Error('training-thread runs as a worker thread only');

@@ -44,7 +44,7 @@ export class TrainingModule {
   static register(role: TrainingProcessRole): DynamicModule {
     return {
       module: TrainingModule,
-      imports: [ModelsModule, AuditModule, ...(role === 'api' ? [DatasetsModule, CustomerSchemaModule] : [])],
+      imports: [ModelsModule, AuditModule, DatasetsModule, ...(role === 'api' ? [CustomerSchemaModule] : [])],
       providers: [
         { provide: TRAINING_PROCESS_ROLE, useValue: role },
         { provide: TRAINING_RUNNER, inject: [APP_CONFIG], useFactory: createTrainingRunner },

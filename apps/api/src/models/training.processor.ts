@@ -3,10 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { canonicalJson, inlineModelSchema } from '@arbiter/engine';
 import type { TrainingResult } from '@arbiter/learning';
 import { sha256 } from '../audit/record-hash';
+import { DatasetsService } from '../datasets/datasets.service';
 import { TrainingInterrupted, type TrainingProcessors } from '../jobs/training-runner';
 import { TRAINER_ALGORITHM, TrainingStatus } from './model.types';
 import { ModelsService } from './models.service';
-import { TrainingDataRepository } from './training-data.repository';
 import { TrainingJobsRepository, type TrainingJobRecord } from './training-jobs.repository';
 import {
   TrainerRefused,
@@ -110,7 +110,7 @@ export class TrainingProcessor implements TrainingProcessors {
 
   constructor(
     private readonly jobs: TrainingJobsRepository,
-    private readonly data: TrainingDataRepository,
+    private readonly datasets: DatasetsService,
     private readonly models: ModelsService,
   ) {}
 
@@ -119,7 +119,7 @@ export class TrainingProcessor implements TrainingProcessors {
     const job = await this.jobs.find(jobId);
     if (!job || (job.status !== TrainingStatus.QUEUED && job.status !== TrainingStatus.RUNNING)) return;
     if (!(await this.jobs.start(jobId))) return;
-    const total = job.datasetId ? await this.data.rowCount(job.datasetId) : undefined;
+    const total = job.datasetId ? await this.datasets.rowCount(job.datasetId) : undefined;
     if (total === undefined) return this.refuse(jobId, this.deleted(job));
 
     const abort = new AbortController();
@@ -168,7 +168,7 @@ export class TrainingProcessor implements TrainingProcessors {
   private async *chunks(job: TrainingJobRecord, total: number): AsyncGenerator<string> {
     for (let from = 0; from < total; from += TRAINING_CHUNK_ROWS) {
       const to = Math.min(from + TRAINING_CHUNK_ROWS, total);
-      const chunk = await this.data.chunk(job.request.datasetId, from, to);
+      const chunk = await this.datasets.rowsJson(job.request.datasetId, from, to);
       // Rows of a READY dataset are only ever removed all together, when the dataset is deleted.
       if (chunk.rows !== to - from) throw new DatasetGone(this.deleted(job));
       yield chunk.text;
