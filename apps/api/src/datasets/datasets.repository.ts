@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataQualityReport } from '@arbiter/datasets';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { columnById } from '../common/column-by-id';
+import { DataSource, type EntityManager } from 'typeorm';
+import { columnById, rowsById } from '../common/column-by-id';
 import { Dataset, DatasetStatus } from './dataset.entity';
 
 /** A new dataset, UPLOADING until its rows are in. */
@@ -67,10 +67,8 @@ export class DatasetsRepository {
   }
 
   /** Id → dataset of the datasets among `ids`, in one query. */
-  async byIds(ids: readonly string[]): Promise<Map<string, Dataset>> {
-    if (!ids.length) return new Map();
-    const rows = await this.dataSource.manager.find(Dataset, { where: { id: In([...ids]) } });
-    return new Map(rows.map((d) => [d.id, d]));
+  byIds(ids: readonly string[]): Promise<Map<string, Dataset>> {
+    return rowsById(this.dataSource.manager, Dataset, ids);
   }
 
   list(): Promise<Dataset[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { columnById } from '../common/column-by-id';
+import { columnById, rowsById } from '../common/column-by-id';
 import { Strategy } from './strategy.entity';
 
 @Injectable()
@@ -50,10 +50,8 @@ export class StrategiesRepository {
   }
 
   /** Id → strategy of the strategies among `ids` (archived ones too), in one query. */
-  async byIds(ids: readonly string[]): Promise<Map<string, Strategy>> {
-    if (!ids.length) return new Map();
-    const rows = await this.dataSource.manager.find(Strategy, { where: { id: In([...ids]) } });
-    return new Map(rows.map((s) => [s.id, s]));
+  byIds(ids: readonly string[]): Promise<Map<string, Strategy>> {
+    return rowsById(this.dataSource.manager, Strategy, ids);
   }
 
   /** The ids among `ids` that name no strategy (archived ones exist). */

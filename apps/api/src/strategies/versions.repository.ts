@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { rowsById } from '../common/column-by-id';
 import { DataSource, In, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { StrategyVersion } from './strategy-version.entity';
 import { VersionStatus } from './version-status';
@@ -201,10 +202,8 @@ export class VersionsRepository {
   }
 
   /** Id → version of the versions among `ids`, in one query (a list's linked versions). */
-  async byIds(ids: readonly string[]): Promise<Map<string, StrategyVersion>> {
-    if (!ids.length) return new Map();
-    const rows = await this.dataSource.manager.find(StrategyVersion, { where: { id: In([...ids]) } });
-    return new Map(rows.map((v) => [v.id, v]));
+  byIds(ids: readonly string[]): Promise<Map<string, StrategyVersion>> {
+    return rowsById(this.dataSource.manager, StrategyVersion, ids);
   }
 
   /** Strategy and number of the versions among `ids` (uuids). */
