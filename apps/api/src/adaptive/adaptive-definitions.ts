@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InlineModelSpec } from '@arbiter/engine';
 import type { AdaptiveState } from '@arbiter/learning';
-import { ModelsRepository } from '../models/models.repository';
+import { ModelsService } from '../models/models.service';
 import type { AdaptiveModelConfig } from './adaptive-config';
 import { priorState } from './adaptive-learning';
 
@@ -25,7 +25,7 @@ export interface AdaptiveDefinition {
 export class AdaptiveDefinitions {
   private readonly cache = new Map<string, Promise<AdaptiveDefinition | undefined>>();
 
-  constructor(private readonly models: ModelsRepository) {}
+  constructor(private readonly models: ModelsService) {}
 
   get(modelId: string, version: number): Promise<AdaptiveDefinition | undefined> {
     const key = `${modelId}@${version}`;

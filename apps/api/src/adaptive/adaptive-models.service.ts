@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../common/database-errors';
 import { notFound, validationFailed } from '../common/errors';
 import { OutcomeStreamRepository } from '../interactions/outcome-stream.repository';
 import { ModelAlgorithm, type Model } from '../models/model.types';
-import { ModelsRepository } from '../models/models.repository';
+import { ModelsService } from '../models/models.service';
 import { PinnedModelsRepository } from '../strategies/pinned-models.repository';
 import { configView, type AdaptiveModelConfig, type AdaptiveModelRequest } from './adaptive-config';
 import { AdaptiveDefinitions, type AdaptiveProvenance } from './adaptive-definitions';
@@ -35,7 +35,7 @@ import { emptyGuard, type GuardState } from './guard';
 export class AdaptiveModelsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly models: ModelsRepository,
+    private readonly models: ModelsService,
     private readonly repository: AdaptiveRepository,
     private readonly definitions: AdaptiveDefinitions,
     private readonly outcomes: OutcomeStreamRepository,
@@ -80,7 +80,7 @@ export class AdaptiveModelsService {
               { field: 'input.name', message: `a model keeps its name: this one is "${model.name}"` },
             ]);
         } else {
-          await this.models.insertModel(em, {
+          await this.models.createModel(em, {
             id,
             name: input.name,
             description: input.description ?? null,
@@ -89,10 +89,8 @@ export class AdaptiveModelsService {
             kind: 'adaptive',
           });
         }
-        const number = await this.models.nextVersionNumber(em, id);
-        const version = await this.models.insertVersion(em, {
+        const version = await this.models.addVersion(em, {
           modelId: id,
-          version: number,
           algorithm: ModelAlgorithm.ADAPTIVE,
           contentHash: createHash('sha256').update(canonicalJson(provenance)).digest('hex'),
           spec: servingSpec(emptyLearned(0), prior, config),
@@ -104,11 +102,11 @@ export class AdaptiveModelsService {
         await this.writeSnapshot(
           em,
           id,
-          number,
+          version.version,
           emptyLearned(0),
           emptyGuard(),
           SnapshotReason.RESET,
-          `version ${number} created: the prior`,
+          `version ${version.version} created: the prior`,
           actor.id,
           true,
         );
@@ -117,9 +115,9 @@ export class AdaptiveModelsService {
           entityType: 'modelVersion',
           entityId: version.id,
           afterHash: version.contentHash,
-          comment: `adaptive model "${version.modelName}" version ${number}: ${config.predictors.length} predictors, grouped by ${config.groupBy}, exploration ${config.explorationShare}${config.prior ? `, prior: model ${config.prior.modelId} version ${config.prior.version}` : ''}`,
+          comment: `adaptive model "${version.modelName}" version ${version.version}: ${config.predictors.length} predictors, grouped by ${config.groupBy}, exploration ${config.explorationShare}${config.prior ? `, prior: model ${config.prior.modelId} version ${config.prior.version}` : ''}`,
         });
-        return (await this.models.findModel(id, em))!;
+        return (await this.models.find(id, em))!;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'models_name_key'))

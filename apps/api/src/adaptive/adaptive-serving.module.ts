@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { ModelsRepository } from '../models/models.repository';
+import { ModelsModule } from '../models/models.module';
 import { LearnedModelSpecs } from '../strategies/lifecycle-ports';
 import { AdaptiveDefinitions } from './adaptive-definitions';
 import { AdaptiveEvents } from './adaptive-events';
@@ -13,21 +13,14 @@ import { AdaptiveRepository } from './adaptive.repository';
  */
 @Global()
 @Module({
+  imports: [ModelsModule],
   providers: [
-    ModelsRepository,
     AdaptiveRepository,
     AdaptiveDefinitions,
     AdaptiveEvents,
     AdaptiveServing,
     { provide: LearnedModelSpecs, useExisting: AdaptiveServing },
   ],
-  exports: [
-    ModelsRepository,
-    AdaptiveRepository,
-    AdaptiveDefinitions,
-    AdaptiveEvents,
-    AdaptiveServing,
-    LearnedModelSpecs,
-  ],
+  exports: [AdaptiveRepository, AdaptiveDefinitions, AdaptiveEvents, AdaptiveServing, LearnedModelSpecs],
 })
 export class AdaptiveServingModule {}

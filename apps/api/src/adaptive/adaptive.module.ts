@@ -1,17 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { DecisionFactsRepository } from '../decision-log/decision-facts.repository';
-import { OutcomeStreamRepository } from '../interactions/outcome-stream.repository';
+import { DecisionFactsModule } from '../decision-log/decision-facts.module';
+import { OutcomeStreamModule } from '../interactions/outcome-stream.module';
 import { ModelsModule } from '../models/models.module';
-import { PinnedModelsRepository } from '../strategies/pinned-models.repository';
+import { StrategyReadsModule } from '../strategies/strategy-reads.module';
 import { AdaptiveLearner } from './adaptive-learner';
 import { AdaptiveMetrics } from './adaptive-metrics';
 import { AdaptiveModelsService } from './adaptive-models.service';
 import { AdaptiveServingModule } from './adaptive-serving.module';
 import { AdaptiveStatusReader } from './adaptive-status.reader';
 import { AdaptiveResolver } from './adaptive.resolver';
-
-const READERS = [OutcomeStreamRepository, DecisionFactsRepository, PinnedModelsRepository];
 
 /**
  * Adaptive models. `api`: the GraphQL operations, /metrics figures and the learner; `worker`: the
@@ -22,9 +20,15 @@ export class AdaptiveModule {
   static register(mode: 'api' | 'worker'): DynamicModule {
     return {
       module: AdaptiveModule,
-      imports: [AdaptiveServingModule, ...(mode === 'api' ? [AuditModule, ModelsModule] : [])],
+      imports: [
+        AdaptiveServingModule,
+        // What the learner reads, each from the feature that owns it.
+        OutcomeStreamModule,
+        DecisionFactsModule,
+        StrategyReadsModule,
+        ...(mode === 'api' ? [AuditModule, ModelsModule] : []),
+      ],
       providers: [
-        ...READERS,
         AdaptiveLearner,
         ...(mode === 'api'
           ? [AdaptiveStatusReader, AdaptiveMetrics, AdaptiveModelsService, AdaptiveResolver]

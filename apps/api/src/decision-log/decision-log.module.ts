@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CustomerDecisionsRepository } from './customer-decisions.repository';
-import { DecisionFactsRepository } from './decision-facts.repository';
+import { DecisionFactsModule } from './decision-facts.module';
 import { DecisionLogPartitions } from './decision-log-partitions.repository';
 import { DecisionLogWriter } from './decision-log.writer';
 
 @Module({
-  providers: [DecisionLogWriter, CustomerDecisionsRepository, DecisionFactsRepository, DecisionLogPartitions],
-  exports: [DecisionLogWriter, CustomerDecisionsRepository, DecisionFactsRepository, DecisionLogPartitions],
+  imports: [DecisionFactsModule],
+  providers: [DecisionLogWriter, CustomerDecisionsRepository, DecisionLogPartitions],
+  exports: [DecisionLogWriter, CustomerDecisionsRepository, DecisionFactsModule, DecisionLogPartitions],
 })
 export class DecisionLogModule {}

@@ -48,7 +48,7 @@ export class ModelsResolver {
 
   @ResolveField(() => ModelVersion, { nullable: true, description: 'The newest version.' })
   async latestVersion(@Parent() model: Model) {
-    return (await this.registry.latestVersion(model.id)) ?? null;
+    return (await this.registry.versionOf(model.id)) ?? null;
   }
 
   @ResolveField(() => [ModelVersion], { description: 'Newest first.' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InlineModelSpec } from '@arbiter/engine';
 import type { ModelReport } from '@arbiter/learning';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../common/uuid';
 import { AuditService } from '../audit/audit.service';
 import { DatasetsService } from '../datasets/datasets.service';
@@ -14,7 +14,7 @@ import {
   type ModelVersion,
   type VersionComparison,
 } from './model.types';
-import { ModelsRepository } from './models.repository';
+import { ModelsRepository, type NewModel, type NewVersion } from './models.repository';
 import { TrainingJobsRepository, type TrainingJobRecord } from './training-jobs.repository';
 import { compareReports } from './version-comparison';
 
@@ -62,8 +62,8 @@ export class ModelsService {
     return this.models.listModels();
   }
 
-  find(id: string): Promise<Model | undefined> {
-    return this.models.findModel(id);
+  find(id: string, em?: EntityManager): Promise<Model | undefined> {
+    return this.models.findModel(id, em);
   }
 
   findByName(name: string): Promise<Model | undefined> {
@@ -84,8 +84,25 @@ export class ModelsService {
     return this.models.versions(modelId);
   }
 
-  latestVersion(modelId: string): Promise<ModelVersion | undefined> {
-    return this.models.versionOf(modelId);
+  /** A model's version by number, its latest when `version` is left out. */
+  versionOf(modelId: string, version?: number): Promise<ModelVersion | undefined> {
+    return this.models.versionOf(modelId, version);
+  }
+
+  /** Creates a model in the caller's transaction; its first version follows with addVersion. */
+  createModel(em: EntityManager, model: NewModel): Promise<void> {
+    return this.models.insertModel(em, model);
+  }
+
+  /** Locks a model in the caller's transaction before addVersion: one model's version numbers are serialized. */
+  lockModel(em: EntityManager, id: string): Promise<Model | undefined> {
+    return this.models.lockModel(em, id);
+  }
+
+  /** The model's next version, numbered in the caller's transaction (after createModel or lockModel). */
+  async addVersion(em: EntityManager, version: Omit<NewVersion, 'version'>): Promise<ModelVersion> {
+    const number = await this.models.nextVersionNumber(em, version.modelId);
+    return this.models.insertVersion(em, { ...version, version: number });
   }
 
   trainings(modelId: string): Promise<TrainingJobRecord[]> {
@@ -137,19 +154,17 @@ export class ModelsService {
           return { kind: 'refused', reason };
         }
         if (job.newModel)
-          await this.models.insertModel(em, {
+          await this.createModel(em, {
             id: job.modelId,
             name: job.modelName,
             description: request.description,
             target: request.targetWords,
             createdBy: job.createdBy,
           });
-        else if (!(await this.models.lockModel(em, job.modelId)))
+        else if (!(await this.lockModel(em, job.modelId)))
           throw new Error(`Model ${job.modelId} of training ${jobId} does not exist.`);
-        const number = await this.models.nextVersionNumber(em, job.modelId);
-        const version = await this.models.insertVersion(em, {
+        const version = await this.addVersion(em, {
           modelId: job.modelId,
-          version: number,
           algorithm: trained.algorithm,
           contentHash: trained.contentHash,
           spec: trained.spec,
@@ -172,7 +187,7 @@ export class ModelsService {
             entityType: 'modelVersion',
             entityId: version.id,
             afterHash: version.contentHash,
-            comment: `${job.newModel ? 'new model' : 'model'} "${job.modelName}" version ${number} (${trained.algorithm}, ${auc}) from training ${jobId} on dataset "${request.datasetName}"`,
+            comment: `${job.newModel ? 'new model' : 'model'} "${job.modelName}" version ${version.version} (${trained.algorithm}, ${auc}) from training ${jobId} on dataset "${request.datasetName}"`,
           },
         );
         return { kind: 'registered', version };

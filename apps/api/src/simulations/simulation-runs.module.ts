@@ -11,9 +11,7 @@ import { InProcessJobRunner } from '../jobs/in-process-job-runner';
 import { ModelsModule } from '../models/models.module';
 import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
 import { QueueWorkers } from '../jobs/queue-workers';
-import { StrategiesRepository } from '../strategies/strategies.repository';
-import { StrategyEnvironmentService } from '../strategies/strategy-environment.service';
-import { VersionsRepository } from '../strategies/versions.repository';
+import { StrategyReadsModule } from '../strategies/strategy-reads.module';
 import { AdaptiveServingModule } from '../adaptive/adaptive-serving.module';
 import { CustomerExportController } from './customer-export.controller';
 import { CustomerExportService } from './customer-export.service';
@@ -68,14 +66,11 @@ export class SimulationRunsModule {
         DatasetsModule,
         ModelsModule,
         AdaptiveServingModule,
+        StrategyReadsModule,
       ],
       providers: [
         { provide: PROCESS_ROLE, useValue: role },
         { provide: JOB_RUNNER, inject: [APP_CONFIG], useFactory: createJobRunner },
-        StrategyEnvironmentService,
-        // Reads of the simulated versions and their strategy's name (the strategies feature's tables).
-        VersionsRepository,
-        StrategiesRepository,
         SimulationProcessor,
         LearningReplayRunner,
         SimulationsRepository,

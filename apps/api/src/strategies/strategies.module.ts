@@ -14,9 +14,9 @@ import { ReviewQueueService } from './review-queue.service';
 import { RulesImportResolver } from './rules-import.resolver';
 import { RulesImportService } from './rules-import.service';
 import { StrategiesRepository } from './strategies.repository';
+import { StrategyReadsModule } from './strategy-reads.module';
 import { StrategiesResolver } from './strategies.resolver';
 import { StrategiesService } from './strategies.service';
-import { StrategyEnvironmentService } from './strategy-environment.service';
 import { SaveDraftPayloadResolver, VersionsResolver } from './versions.resolver';
 import { VersionsRepository } from './versions.repository';
 import { VersionsService } from './versions.service';
@@ -35,11 +35,9 @@ import { VersionsService } from './versions.service';
     CustomerSchemaModule,
     PublishedStrategyEventsModule,
     ModelsModule,
+    StrategyReadsModule,
   ],
   providers: [
-    StrategiesRepository,
-    VersionsRepository,
-    StrategyEnvironmentService,
     CatalogImpactService,
     StrategiesService,
     VersionsService,
@@ -52,7 +50,7 @@ import { VersionsService } from './versions.service';
     RulesImportService,
     RulesImportResolver,
   ],
-  exports: [StrategiesService, VersionsService, StrategyEnvironmentService],
+  exports: [StrategiesService, VersionsService, StrategyReadsModule],
 })
 export class StrategiesModule implements OnModuleInit {
   constructor(

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -50,11 +50,18 @@ export function DiffCanvas({
   const flow = useRef<ReactFlowInstance | undefined>(undefined);
   const focused = useRef(focus);
   focused.current = focus;
+  // Set once the first view is placed: until then a step can still move under the pointer.
+  const [placed, setPlaced] = useState(false);
   useEffect(() => {
     if (flow.current) centreOn(flow.current, focus);
   }, [focus]);
   return (
-    <div className="diff-canvas" ref={box} aria-label="The newer version with the changes marked">
+    <div
+      className="diff-canvas"
+      ref={box}
+      data-placed={placed || undefined}
+      aria-label="The newer version with the changes marked"
+    >
       <ReactFlowProvider>
         <ReactFlow
           nodes={nodes}
@@ -73,6 +80,7 @@ export function DiffCanvas({
               const size = box.current;
               if (size && !centreOn(instance, focused.current))
                 showReadable(instance, { width: size.clientWidth, height: size.clientHeight }, 0);
+              setPlaced(true);
             }, 80);
           }}
           onNodeClick={(_, n) => onFocus(n.id)}
