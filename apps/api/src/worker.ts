@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { withLogFormat } from './common/log-format';
 import { ConfigModule } from './config/config.module';
 import { loadEnvFile } from './config/env-file';
+import { runCommand } from './config/run-command';
 import { dataSourceOptions } from './database/data-source-options';
 import { JOB_RUNNER, type JobRunner } from './jobs/job-runner';
 import { TRAINING_RUNNER, type TrainingRunner } from './jobs/training-runner';
@@ -69,9 +70,4 @@ export async function runWorker(): Promise<void> {
     );
 }
 
-if (require.main === module) {
-  runWorker().catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runCommand(runWorker);

@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES } from '../auth/roles';
 import { notFound } from '../common/errors';
-import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
+import { connectionType, type Page, PageArg } from '../common/graphql/pagination';
 import { CatalogChangeImpactType } from '../catalog-changes/dto/catalog-change-impact.types';
 import { Action } from './action.entity';
 import { ActionsService } from './actions.service';
@@ -21,11 +21,12 @@ import {
   importActionsSchema,
   UpdateActionInput,
   updateActionSchema,
+  type ActionFilter,
   type CreateAction,
   type ImportActions,
   type UpdateAction,
 } from './dto/action.inputs';
-import { CheckedArg } from '../common/graphql/checked-args';
+import { CheckedArg, FilterArg, SwitchArg } from '../common/graphql/checked-args';
 
 const ActionConnection = connectionType(Action, 'Action');
 
@@ -36,12 +37,10 @@ export class ActionsResolver {
   @Roles(...ALL_ROLES)
   @Query(() => ActionConnection, { description: 'The action catalog, by id.' })
   actions(
-    @CheckedArg('filter', actionFilterSchema.optional(), { type: () => ActionFilterInput, nullable: true })
-    filter?: ActionFilterInput,
-    @PageArg()
-    page?: Page,
+    @FilterArg(actionFilterSchema, () => ActionFilterInput) filter: ActionFilter,
+    @PageArg() page: Page,
   ) {
-    return this.actionsService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });
+    return this.actionsService.list(filter, page);
   }
 
   @Roles(...ALL_ROLES)
@@ -49,11 +48,8 @@ export class ActionsResolver {
     description:
       'Sizes, groups and channels of the catalog and when it last changed; `matching` counts `filter`.',
   })
-  actionCatalogSummary(
-    @CheckedArg('filter', actionFilterSchema.optional(), { type: () => ActionFilterInput, nullable: true })
-    filter?: ActionFilterInput,
-  ) {
-    return this.actionsService.summary(filter ?? {});
+  actionCatalogSummary(@FilterArg(actionFilterSchema, () => ActionFilterInput) filter: ActionFilter) {
+    return this.actionsService.summary(filter);
   }
 
   @Roles(...ALL_ROLES)
@@ -70,8 +66,7 @@ export class ActionsResolver {
   catalogChangeImpact(
     @CheckedArg('action', createActionSchema, { type: () => CreateActionInput })
     action: CreateAction,
-    @CheckedArg('remove', z.boolean(), { type: () => Boolean, defaultValue: false })
-    remove: boolean,
+    @SwitchArg('remove') remove: boolean,
   ) {
     return this.actionsService.previewChange(action, remove);
   }

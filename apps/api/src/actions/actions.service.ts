@@ -12,7 +12,7 @@ import {
 import { recordHash } from '../audit/record-hash';
 import { isUniqueViolation } from '../common/database-errors';
 import { conflict, notFound, validationFailed, type ErrorDetail } from '../common/errors';
-import { decodeCursor, toConnection, type Connection, type Page } from '../common/graphql/pagination';
+import { isStringKey, keysetPage, type Connection, type Page } from '../common/graphql/pagination';
 import type { Action } from './action.entity';
 import { ActionsRepository, type ActionValues } from './actions.repository';
 import type { ActionFilter, CreateAction, ImportActions, UpdateAction } from './dto/action.inputs';
@@ -234,9 +234,13 @@ export class ActionsService {
     return this.actions.findById(id);
   }
 
-  async list(filter: ActionFilter, page: Page): Promise<Connection<Action>> {
-    const after = decodeCursor(page.after, (v): v is string => typeof v === 'string');
-    return toConnection(await this.actions.page(filter, page.first + 1, after), page.first, (a) => a.id);
+  list(filter: ActionFilter, page: Page): Promise<Connection<Action>> {
+    return keysetPage(
+      page,
+      isStringKey,
+      (limit, after) => this.actions.page(filter, limit, after),
+      (a) => a.id,
+    );
   }
 
   async summary(filter: ActionFilter): Promise<ActionCatalogSummary> {

@@ -1,7 +1,8 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { Allowed, Permission } from '../auth/permissions';
-import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
+import { connectionType, type Page, PageArg } from '../common/graphql/pagination';
 import { AuditEntry } from './audit-entry.entity';
+import type { AuditFilter } from './audit.repository';
 import { AuditService } from './audit.service';
 import {
   AuditChainAnchorInput,
@@ -12,7 +13,7 @@ import {
   auditFilterSchema,
 } from './dto/audit.types';
 import { EXPENSIVE_FIELD_COST } from '../common/graphql/query-limits';
-import { CheckedArg } from '../common/graphql/checked-args';
+import { CheckedArg, FilterArg } from '../common/graphql/checked-args';
 
 const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
 
@@ -22,13 +23,8 @@ export class AuditResolver {
 
   @Allowed(Permission.readAuditLog)
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first.' })
-  auditLog(
-    @CheckedArg('filter', auditFilterSchema.optional(), { type: () => AuditFilterInput, nullable: true })
-    filter?: AuditFilterInput,
-    @PageArg()
-    page?: Page,
-  ) {
-    return this.auditService.list(filter ?? {}, page ?? { first: DEFAULT_PAGE_SIZE });
+  auditLog(@FilterArg(auditFilterSchema, () => AuditFilterInput) filter: AuditFilter, @PageArg() page: Page) {
+    return this.auditService.list(filter, page);
   }
 
   @Allowed(Permission.readAuditLog)

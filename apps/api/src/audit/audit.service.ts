@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditRepository, type AuditFilter, type ChainHead } from './audit.repository';
 import { AuditHashAlgorithm, entryHash, GENESIS_HASH, legacyEntryHash } from './record-hash';
-import { toConnection, decodeCursor, type Connection, type Page } from '../common/graphql/pagination';
+import { isIntegerKey, keysetPage, type Connection, type Page } from '../common/graphql/pagination';
 
 export interface AuditEvent {
   action: string;
@@ -89,10 +89,14 @@ export class AuditService {
     return entry;
   }
 
-  async list(filter: AuditFilter, page: Page): Promise<Connection<AuditEntry>> {
-    const before = decodeCursor(page.after, (v): v is number => Number.isInteger(v));
-    const rows = await this.audit.page(filter, page.first + 1, before);
-    return toConnection(rows, page.first, (row) => row.seq);
+  /** Newest first: the page after a cursor holds the entries before its seq. */
+  list(filter: AuditFilter, page: Page): Promise<Connection<AuditEntry>> {
+    return keysetPage(
+      page,
+      isIntegerKey,
+      (limit, before) => this.audit.page(filter, limit, before),
+      (row) => row.seq,
+    );
   }
 
   facets() {

@@ -14,7 +14,7 @@ import {
   type DefineSchemaField,
 } from './dto/schema-field.inputs';
 import { SchemaField, SchemaScope } from './schema-field.entity';
-import { CheckedArg } from '../common/graphql/checked-args';
+import { CheckedArg, SwitchArg } from '../common/graphql/checked-args';
 
 @Resolver(() => SchemaField)
 export class CustomerSchemaResolver {
@@ -54,8 +54,7 @@ export class CustomerSchemaResolver {
   schemaChangeImpact(
     @CheckedArg('field', defineSchemaFieldSchema, { type: () => DefineSchemaFieldInput })
     field: DefineSchemaField,
-    @CheckedArg('remove', z.boolean(), { type: () => Boolean, defaultValue: false })
-    remove: boolean,
+    @SwitchArg('remove') remove: boolean,
   ) {
     return this.schemaService.previewChange(field, remove);
   }

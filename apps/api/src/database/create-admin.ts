@@ -11,6 +11,7 @@ import { weakPasswordReason } from '../auth/password-strength';
 import { Role } from '../auth/roles';
 import { AppError } from '../common/errors';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
+import { CommandError, runCommand } from '../config/run-command';
 import { loadEnvFile } from '../config/env-file';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
@@ -22,9 +23,6 @@ const USAGE = `Usage: npm run create-admin -- --email <email> [--name <display n
   Creates an admin in DATABASE_URL. Without --password-stdin a strong password is generated and
   printed once; with it, the first line of standard input is the password (at least 12 characters,
   not easy to guess). AUDIT_HMAC_SECRET must be the API's, since the creation is audited.`;
-
-/** A problem the operator can fix: printed without a stack trace, exit code 1. */
-class CommandError extends Error {}
 
 /** Users and audit only: no HTTP, no GraphQL, no jobs. Migrations run first, so a fresh database works. */
 @Module({})
@@ -158,10 +156,4 @@ function reportExisting(user: { email: string; roles: readonly Role[]; active: b
   return 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError || error instanceof CommandError ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,7 +1,8 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded database) and exits.
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/app-config';
+import { runCommand } from '../config/run-command';
 import { loadEnvFile } from '../config/env-file';
 import { dataSourceOptions } from './data-source-options';
 import { withDatabase } from './database-url';
@@ -20,7 +21,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+runCommand(main);

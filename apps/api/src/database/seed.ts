@@ -1,6 +1,7 @@
 // `npm run seed`: applies migrations and creates the demo users and data; prints the demo password.
 import { createApp } from '../app';
 import { ConfigError, loadConfig } from '../config/app-config';
+import { runCommand } from '../config/run-command';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { printDemoCredentials } from './demo/print-demo-credentials';
 import { withDatabase } from './database-url';
@@ -19,7 +20,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+runCommand(main);

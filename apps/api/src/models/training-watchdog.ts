@@ -1,12 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { LostJobWatchdog } from '../jobs/lost-job-watchdog';
+import { LostJobWatchdog, MAX_REQUEUES } from '../jobs/lost-job-watchdog';
 import { TRAINING_RUNNER, type TrainingRunner } from '../jobs/training-runner';
 import { TrainingJobsRepository, type UnfinishedTraining } from './training-jobs.repository';
-
-/** A training lost this many times is FAILED instead of queued again. */
-export const MAX_TRAINING_REQUEUES = 3;
 
 /**
  * A training job the job queue lost (Redis restarted without its data, the quick start's process
@@ -21,27 +18,22 @@ export class TrainingWatchdog extends LostJobWatchdog<UnfinishedTraining> {
     @Inject(TRAINING_RUNNER) private readonly runner: TrainingRunner,
     private readonly jobs: TrainingJobsRepository,
   ) {
-    super('TrainingWatchdog', 'Training watchdog', config);
-  }
-
-  protected claim(periodMs: number): Promise<boolean> {
-    return this.runner.claimWatchdog(periodMs);
-  }
-
-  protected unfinished(): Promise<UnfinishedTraining[]> {
-    return this.jobs.unfinished();
+    super(
+      {
+        loggerName: 'TrainingWatchdog',
+        problemLabel: 'Training watchdog',
+        queue: runner,
+        store: jobs,
+        datasetDeleted:
+          'Its job was lost from the job queue and its dataset was deleted since; nothing was registered.',
+        lostTooOften: `Its job was lost from the job queue ${MAX_REQUEUES} times (is Redis losing its data?); train again.`,
+      },
+      config,
+    );
   }
 
   protected lost(ids: string[]): Promise<string[]> {
     return this.runner.lost(ids);
-  }
-
-  protected hopeless(job: UnfinishedTraining, timesLost: number): string | undefined {
-    if (!job.datasetId)
-      return 'Its job was lost from the job queue and its dataset was deleted since; nothing was registered.';
-    if (timesLost > MAX_TRAINING_REQUEUES)
-      return `Its job was lost from the job queue ${MAX_TRAINING_REQUEUES} times (is Redis losing its data?); train again.`;
-    return undefined;
   }
 
   protected async requeue(job: UnfinishedTraining): Promise<boolean> {

@@ -79,12 +79,18 @@ export const RAW_FILE_BODY = {
     'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
   },
 };
+/** An answer documented in words: a JSON object whose shape is the GraphQL type's (not a zod schema). */
+const objectResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } } },
+});
 export const UUID_ID_PARAMETER = {
   name: 'id',
   in: 'path',
   required: true,
   schema: { type: 'string', format: 'uuid' },
 };
+const ID_NOT_A_UUID = error('The id is not a UUID (VALIDATION_FAILED).');
 
 /** The dataset and simulation-export routes (documented by hand: their schemas are not zod's). */
 const datasetPaths = {
@@ -129,10 +135,7 @@ const datasetPaths = {
       ],
       requestBody: RAW_FILE_BODY,
       responses: {
-        '201': {
-          description: 'Imported: the dataset (READY) with its data-quality report.',
-          content: { 'application/json': { schema: { type: 'object' } } },
-        },
+        '201': objectResponse('Imported: the dataset (READY) with its data-quality report.'),
         '400': error(
           'Invalid name, format, X-Dataset-Mapping or X-Dataset-Id (VALIDATION_FAILED, the field or header named in details), or a file that cannot be a dataset (BAD_REQUEST, with datasetId and reason).',
         ),
@@ -150,11 +153,8 @@ const datasetPaths = {
       security: [{ bearer: [] }],
       parameters: [UUID_ID_PARAMETER],
       responses: {
-        '200': {
-          description: 'Deleted: the dataset as it was.',
-          content: { 'application/json': { schema: { type: 'object' } } },
-        },
-        '400': error('The id is not a UUID (VALIDATION_FAILED).'),
+        '200': objectResponse('Deleted: the dataset as it was.'),
+        '400': ID_NOT_A_UUID,
         '404': error('No dataset has this id (NOT_FOUND).'),
         '409': error('The dataset is uploading, or a simulation is queued or running on it (INVALID_STATE).'),
         ...USER_TOKEN_ERRORS('an analyst'),
@@ -174,10 +174,7 @@ const datasetPaths = {
         content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
       },
       responses: {
-        '200': {
-          description: '{ format, header, columns, sampledRows, bytesRead, notes }.',
-          content: { 'application/json': { schema: { type: 'object' } } },
-        },
+        '200': objectResponse('{ format, header, columns, sampledRows, bytesRead, notes }.'),
         '400': error('The start of the file cannot be a dataset (BAD_REQUEST).'),
         ...USER_TOKEN_ERRORS('an analyst'),
       },
@@ -196,7 +193,7 @@ const datasetPaths = {
           description: 'The CSV (attachment), sent as it is computed.',
           content: { 'text/csv': { schema: { type: 'string' } } },
         },
-        '400': error('The id is not a UUID (VALIDATION_FAILED).'),
+        '400': ID_NOT_A_UUID,
         '404': error('No simulation of this id (NOT_FOUND).'),
         '409': error('The simulation is not COMPLETED, or its dataset was deleted (INVALID_STATE).'),
         ...USER_TOKEN_ERRORS('an analyst'),

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JOB_RUNNER, type JobRunner } from '../jobs/job-runner';
-import { LostJobWatchdog } from '../jobs/lost-job-watchdog';
+import { LostJobWatchdog, MAX_REQUEUES } from '../jobs/lost-job-watchdog';
 import { SimulationProcessor } from './simulation-processor';
 import { SimulationsRepository, type UnfinishedSimulation } from './simulations.repository';
 
-/** A simulation lost this many times is FAILED instead of queued again. */
-export const MAX_REQUEUES = 3;
+/** A simulation lost this many times is FAILED instead of queued again (the recovery test counts to it). */
+export { MAX_REQUEUES };
 
 /**
  * A simulation the job queue lost gets its missing chunks queued again — chunk results are stored
@@ -22,27 +22,22 @@ export class SimulationWatchdog extends LostJobWatchdog<UnfinishedSimulation> {
     private readonly simulations: SimulationsRepository,
     private readonly processor: SimulationProcessor,
   ) {
-    super('SimulationWatchdog', 'Simulation watchdog', config);
-  }
-
-  protected claim(periodMs: number): Promise<boolean> {
-    return this.jobs.claimWatchdog(periodMs);
-  }
-
-  protected unfinished(): Promise<UnfinishedSimulation[]> {
-    return this.simulations.unfinished();
+    super(
+      {
+        loggerName: 'SimulationWatchdog',
+        problemLabel: 'Simulation watchdog',
+        queue: jobs,
+        store: simulations,
+        datasetDeleted:
+          'Its jobs were lost from the job queue and its dataset was deleted since; nothing can finish it.',
+        lostTooOften: `Its jobs were lost from the job queue ${MAX_REQUEUES} times (is Redis losing its data?); run it again.`,
+      },
+      config,
+    );
   }
 
   protected lost(ids: string[]): Promise<string[]> {
     return this.jobs.lostSimulations(ids);
-  }
-
-  protected hopeless(simulation: UnfinishedSimulation, timesLost: number): string | undefined {
-    if (!simulation.datasetId)
-      return 'Its jobs were lost from the job queue and its dataset was deleted since; nothing can finish it.';
-    if (timesLost > MAX_REQUEUES)
-      return `Its jobs were lost from the job queue ${MAX_REQUEUES} times (is Redis losing its data?); run it again.`;
-    return undefined;
   }
 
   protected async requeue({ id, chunkCount }: UnfinishedSimulation): Promise<boolean> {

@@ -1,19 +1,18 @@
 import { Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
-import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { notFound } from '../common/errors';
-import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
+import { connectionType, type Page, PageArg } from '../common/graphql/pagination';
 import { requestLoader } from '../common/graphql/request-loader';
 import { CreateStrategyInput, createStrategySchema, type CreateStrategy } from './dto/strategy.types';
 import { StrategiesService } from './strategies.service';
 import { Strategy } from './strategy.entity';
 import { StrategyVersion } from './strategy-version.entity';
 import { VersionsService } from './versions.service';
-import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
+import { CheckedArg, UuidArg, SwitchArg } from '../common/graphql/checked-args';
 
 const StrategyConnection = connectionType(Strategy, 'Strategy');
 
@@ -26,13 +25,8 @@ export class StrategiesResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => StrategyConnection, { description: 'Strategies by name.' })
-  strategies(
-    @PageArg()
-    page?: Page,
-    @CheckedArg('includeArchived', z.boolean(), { type: () => Boolean, defaultValue: false })
-    includeArchived = false,
-  ) {
-    return this.strategiesService.list(page ?? { first: DEFAULT_PAGE_SIZE }, includeArchived);
+  strategies(@PageArg() page: Page, @SwitchArg('includeArchived') includeArchived = false) {
+    return this.strategiesService.list(page, includeArchived);
   }
 
   @Roles(...ALL_ROLES)

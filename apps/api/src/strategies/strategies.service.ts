@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { recordHash } from '../audit/record-hash';
 import { isUniqueViolation } from '../common/database-errors';
 import { conflict, invalidState, notFound } from '../common/errors';
-import { decodeCursor, toConnection, type Connection, type Page } from '../common/graphql/pagination';
+import { isStringKey, keysetPage, type Connection, type Page } from '../common/graphql/pagination';
 import type { CreateStrategy } from './dto/strategy.types';
 import { StrategiesRepository } from './strategies.repository';
 import { StrategyEnvironmentService } from './strategy-environment.service';
@@ -129,10 +129,12 @@ export class StrategiesService {
     return this.strategies.byIds(ids);
   }
 
-  async list(page: Page, includeArchived: boolean): Promise<Connection<Strategy>> {
-    const after = decodeCursor(page.after, (v): v is string => typeof v === 'string');
-    return toConnection(await this.strategies.page(page.first + 1, includeArchived, after), page.first, (s) =>
-      s.name.toLowerCase(),
+  list(page: Page, includeArchived: boolean): Promise<Connection<Strategy>> {
+    return keysetPage(
+      page,
+      isStringKey,
+      (limit, after) => this.strategies.page(limit, includeArchived, after),
+      (s) => s.name.toLowerCase(),
     );
   }
 }

@@ -5,7 +5,7 @@ import { CurrentActor } from '../auth/access.decorators';
 import { Allowed, Permission } from '../auth/permissions';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
-import { connectionType, DEFAULT_PAGE_SIZE, type Page, PageArg } from '../common/graphql/pagination';
+import { connectionType, type Page, PageArg } from '../common/graphql/pagination';
 import { CreateUserInput, createUserSchema, rolesSchema, type CreateUser } from './dto/user.inputs';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
@@ -19,11 +19,8 @@ export class UsersResolver {
 
   @Allowed(Permission.manageUsers)
   @Query(() => UserConnection, { description: 'All users, by email. Admin only.' })
-  users(
-    @PageArg()
-    page?: Page,
-  ) {
-    return this.usersService.list(page ?? { first: DEFAULT_PAGE_SIZE });
+  users(@PageArg() page: Page) {
+    return this.usersService.list(page);
   }
 
   @Allowed(Permission.manageUsers)

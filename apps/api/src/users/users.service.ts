@@ -6,7 +6,7 @@ import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { recordHash } from '../audit/record-hash';
 import { conflict, invalidState, notFound } from '../common/errors';
-import { decodeCursor, toConnection, type Connection, type Page } from '../common/graphql/pagination';
+import { isStringKey, keysetPage, type Connection, type Page } from '../common/graphql/pagination';
 import type { CreateUser } from './dto/user.inputs';
 import type { User } from './user.entity';
 import { UsersRepository } from './users.repository';
@@ -81,10 +81,12 @@ export class UsersService {
     return this.users.findByEmail(email);
   }
 
-  async list(page: Page): Promise<Connection<User>> {
-    const after = decodeCursor(page.after, (v): v is string => typeof v === 'string');
-    return toConnection(await this.users.page(page.first + 1, after), page.first, (u) =>
-      u.email.toLowerCase(),
+  list(page: Page): Promise<Connection<User>> {
+    return keysetPage(
+      page,
+      isStringKey,
+      (limit, after) => this.users.page(limit, after),
+      (u) => u.email.toLowerCase(),
     );
   }
 

@@ -11,3 +11,15 @@ export const UuidArg = (name: string, { nullable = false, message = 'must be an 
   nullable
     ? CheckedArg(name, z.uuid(message).nullish(), { type: () => ID, nullable: true })
     : CheckedArg(name, z.uuid(message), { type: () => ID });
+
+/** An optional Boolean switch (`remove`, `includeArchived`): false when left out. */
+export const SwitchArg = (name: string) =>
+  CheckedArg(name, z.boolean(), { type: () => Boolean, defaultValue: false });
+
+/** The optional `filter` argument of a list query, checked against `schema`; left out, the empty filter (everything). */
+export const FilterArg = (schema: z.ZodObject, type: ArgsOptions['type']) =>
+  CheckedArg(
+    'filter',
+    schema.optional().transform((filter) => filter ?? {}),
+    { type, nullable: true },
+  );

@@ -67,9 +67,16 @@ export const pageSchema = z.object({
 });
 export type Page = { first: number; after?: string | null };
 
-/** The optional `page` argument of a connection query, checked against pageSchema. */
+/** The optional `page` argument of a connection query, checked against pageSchema; left out, the first DEFAULT_PAGE_SIZE items. */
 export const PageArg = () =>
-  Args('page', { type: () => PageArgs, nullable: true }, new ZodPipe(pageSchema.optional(), 'page'));
+  Args(
+    'page',
+    { type: () => PageArgs, nullable: true },
+    new ZodPipe(
+      pageSchema.optional().transform((page): Page => page ?? { first: DEFAULT_PAGE_SIZE }),
+      'page',
+    ),
+  );
 
 /** Cursors are opaque to clients: base64url of the JSON sort key of the last item. */
 export function encodeCursor(key: unknown): string {
@@ -100,4 +107,22 @@ export function toConnection<T>(rows: T[], first: number, cursorKey: (row: T) =>
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorKey(node)) }));
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** Cursor keys: a string sort key (a name, an email, an id) or an integer one (a sequence number). */
+export const isStringKey = (value: unknown): value is string => typeof value === 'string';
+export const isIntegerKey = (value: unknown): value is number => Number.isInteger(value);
+
+/**
+ * One page of a list sorted by a unique key: `rowsAfter` reads up to `limit` rows after the key of
+ * `page.after` (undefined: from the start), and each row's cursor is its `keyOf`.
+ */
+export async function keysetPage<T, K>(
+  page: Page,
+  isKey: (value: unknown) => value is K,
+  rowsAfter: (limit: number, after: K | undefined) => Promise<T[]>,
+  keyOf: (row: T) => K,
+): Promise<Connection<T>> {
+  const after = decodeCursor(page.after, isKey);
+  return toConnection(await rowsAfter(page.first + 1, after), page.first, keyOf);
 }
