@@ -14,10 +14,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import IORedis from 'ioredis';
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { compileStrategy, type Interaction } from '@arbiter/engine';
+import { compileStrategy, type Interaction, type Recommendation } from '@arbiter/engine';
 import { exampleEnvironment, telcoRetention } from '@arbiter/engine/examples';
 import { loadConfig } from '../src/config/app-config';
 import { newDecisionId } from '../src/decision-log/decision-id';
+import { loggedAction } from '../src/decision-log/logged-action';
 import type { DecisionRecord } from '../src/decision-log/decision-log.writer';
 import type * as DataSourceOptionsModule from '../src/database/data-source-options';
 import type * as WriterModule from '../src/decision-log/decision-log.writer';
@@ -113,15 +114,7 @@ function record(
   started: number,
   customer: Record<string, unknown>,
   context: Record<string, unknown>,
-  recommendations: {
-    actionId: string;
-    rank: number;
-    priority?: number;
-    propensity?: number;
-    value?: number;
-    channel?: string;
-    group?: string;
-  }[],
+  recommendations: Recommendation[],
 ): DecisionRecord {
   return {
     id: newDecisionId(started + i),
@@ -132,15 +125,7 @@ function record(
     versionId: VERSION_ID,
     versionNumber: 1,
     contentHash: 'a'.repeat(64),
-    actions: recommendations.map((r) => ({
-      actionId: r.actionId,
-      rank: r.rank,
-      priority: r.priority,
-      propensity: r.propensity,
-      value: r.value,
-      channel: r.channel,
-      group: r.group,
-    })),
+    actions: recommendations.map(loggedAction),
     // Every customer field: an upper bound of what a strategy reads (DECISION_LOG_INPUTS=true).
     inputs: { customer, context: { channel: context['channel'] } },
     latencyMs: 0.3,

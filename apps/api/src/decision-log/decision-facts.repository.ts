@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decisionIdTime } from './decision-id';
-import type { LoggedAction } from './decision-log.writer';
+import type { LoggedAction } from './logged-action';
 
 /**
  * How far a decision's stored time may be from the time in its id when the request did not set

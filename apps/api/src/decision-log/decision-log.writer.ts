@@ -13,17 +13,8 @@ import { unavailable } from '../common/errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { isoTime } from './decided-at';
 import { DecisionLogRepository } from './decision-log.repository';
+import type { LoggedAction } from './logged-action';
 import { decisionLogMetrics } from './metrics';
-
-export interface LoggedAction {
-  actionId: string;
-  rank: number;
-  priority?: number;
-  propensity?: number;
-  value?: number;
-  channel?: string;
-  group?: string;
-}
 
 /** A split step the decision went through, and the branch (arm) it took there. */
 export interface SplitArm {

@@ -9,12 +9,8 @@ import { AppError, validationFailed, type ErrorDetail } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { newDecisionId } from '../decision-log/decision-id';
-import {
-  DecisionLogWriter,
-  shownOf,
-  type DecisionRecord,
-  type LoggedAction,
-} from '../decision-log/decision-log.writer';
+import { DecisionLogWriter, shownOf, type DecisionRecord } from '../decision-log/decision-log.writer';
+import { loggedAction, type LoggedAction } from '../decision-log/logged-action';
 import { HistoryService, type ShownUpdate } from '../interactions/history.service';
 import { MetricsService } from '../metrics/metrics.service';
 import type { BatchDecisionRequest, DecisionRequest, DecisionResponse } from './decision.schemas';
@@ -189,7 +185,7 @@ export class DecisionsService {
     const logged = new Array<LoggedAction>(recommendations.length);
     for (let i = 0; i < recommendations.length; i++) {
       actions[i] = toAction(recommendations[i]!);
-      logged[i] = toLogged(recommendations[i]!);
+      logged[i] = loggedAction(recommendations[i]!);
     }
     const channel = typeof context?.['channel'] === 'string' ? context['channel'] : undefined;
     const record: DecisionRecord = {
@@ -251,16 +247,4 @@ function toAction(r: Recommendation): Action {
   if (r.propensity !== undefined) a.propensity = r.propensity;
   if (r.value !== undefined) a.value = r.value;
   return a;
-}
-
-function toLogged(r: Recommendation): LoggedAction {
-  return {
-    actionId: r.actionId,
-    rank: r.rank,
-    priority: r.priority,
-    propensity: r.propensity,
-    value: r.value,
-    channel: r.channel,
-    group: r.group,
-  };
 }
