@@ -108,72 +108,53 @@ export async function main(): Promise<void> {
   const coupon = await couponBatchThroughput(SECONDS);
 
   const ratio = arbiterFull.opsPerSec / jreElig.opsPerSec;
+  /** A table row: decisions per second, as a multiple of json-rules-engine's and of the hand-written ceiling's. */
+  const row = (workload: string, engine: string, opsPerSec: number, vsHand: number, handDigits = 2) => ({
+    workload,
+    engine,
+    'decisions/s': round(opsPerSec),
+    'vs json-rules-engine': `${round(opsPerSec / jreElig.opsPerSec, 1)}×`,
+    'vs hand-written': `${round(vsHand, handDigits)}×`,
+  });
+  const fullWorkload = '(a) full';
+  const eligibilityWorkload = '(b) eligibility only';
+  const closures = 'Arbiter decide, closures (codegen: false)';
+  const ceiling = 'hand-written closures (ceiling)';
   const rows = [
-    {
-      workload: '(a) full: eligibility + logistic + arbitrate + top 3',
-      engine: 'Arbiter decide',
-      'decisions/s': round(arbiterFull.opsPerSec),
-      'vs json-rules-engine': `${round(ratio, 1)}×`,
-      'vs hand-written': `${round(fullPair.ratio, 2)}×`,
-    },
-    {
-      workload: '(a) full',
-      engine: 'Arbiter decide, closures (codegen: false)',
-      'decisions/s': round(closuresFull.opsPerSec),
-      'vs json-rules-engine': `${round(closuresFull.opsPerSec / jreElig.opsPerSec, 1)}×`,
-      'vs hand-written': `${round(closuresFull.opsPerSec / handFull.opsPerSec, 2)}×`,
-    },
-    {
-      workload: '(a) full',
-      engine: 'hand-written closures (ceiling)',
-      'decisions/s': round(handFull.opsPerSec),
-      'vs json-rules-engine': `${round(handFull.opsPerSec / jreElig.opsPerSec, 1)}×`,
-      'vs hand-written': '1×',
-    },
-    {
-      workload: '(b) eligibility only',
-      engine: 'json-rules-engine 7 (reference)',
-      'decisions/s': round(jreElig.opsPerSec),
-      'vs json-rules-engine': '1×',
-      'vs hand-written': `${round(jreElig.opsPerSec / handElig.opsPerSec, 4)}×`,
-    },
-    {
-      workload: '(b) eligibility only',
-      engine: 'Arbiter decide',
-      'decisions/s': round(arbiterElig.opsPerSec),
-      'vs json-rules-engine': `${round(arbiterElig.opsPerSec / jreElig.opsPerSec, 1)}×`,
-      'vs hand-written': `${round(eligibilityPair.ratio, 2)}×`,
-    },
-    {
-      workload: '(b) eligibility only',
-      engine: 'Arbiter decide, closures (codegen: false)',
-      'decisions/s': round(closuresElig.opsPerSec),
-      'vs json-rules-engine': `${round(closuresElig.opsPerSec / jreElig.opsPerSec, 1)}×`,
-      'vs hand-written': `${round(closuresElig.opsPerSec / handElig.opsPerSec, 2)}×`,
-    },
-    {
-      workload: '(b) eligibility only',
-      engine: 'hand-written closures (ceiling)',
-      'decisions/s': round(handElig.opsPerSec),
-      'vs json-rules-engine': `${round(handElig.opsPerSec / jreElig.opsPerSec, 1)}×`,
-      'vs hand-written': '1×',
-    },
+    row(
+      `${fullWorkload}: eligibility + logistic + arbitrate + top 3`,
+      'Arbiter decide',
+      arbiterFull.opsPerSec,
+      fullPair.ratio,
+    ),
+    row(fullWorkload, closures, closuresFull.opsPerSec, closuresFull.opsPerSec / handFull.opsPerSec),
+    row(fullWorkload, ceiling, handFull.opsPerSec, 1),
+    row(
+      eligibilityWorkload,
+      'json-rules-engine 7 (reference)',
+      jreElig.opsPerSec,
+      jreElig.opsPerSec / handElig.opsPerSec,
+      4,
+    ),
+    row(eligibilityWorkload, 'Arbiter decide', arbiterElig.opsPerSec, eligibilityPair.ratio),
+    row(eligibilityWorkload, closures, closuresElig.opsPerSec, closuresElig.opsPerSec / handElig.opsPerSec),
+    row(eligibilityWorkload, ceiling, handElig.opsPerSec, 1),
     ...(zenOne && zen64
       ? [
-          {
-            workload: '(b) eligibility only',
-            engine: 'zen-engine, awaited one at a time',
-            'decisions/s': round(zenOne.opsPerSec),
-            'vs json-rules-engine': `${round(zenOne.opsPerSec / jreElig.opsPerSec, 1)}×`,
-            'vs hand-written': `${round(zenOne.opsPerSec / handElig.opsPerSec, 3)}×`,
-          },
-          {
-            workload: '(b) eligibility only',
-            engine: 'zen-engine, 64 in flight',
-            'decisions/s': round(zen64.opsPerSec),
-            'vs json-rules-engine': `${round(zen64.opsPerSec / jreElig.opsPerSec, 1)}×`,
-            'vs hand-written': `${round(zen64.opsPerSec / handElig.opsPerSec, 3)}×`,
-          },
+          row(
+            eligibilityWorkload,
+            'zen-engine, awaited one at a time',
+            zenOne.opsPerSec,
+            zenOne.opsPerSec / handElig.opsPerSec,
+            3,
+          ),
+          row(
+            eligibilityWorkload,
+            'zen-engine, 64 in flight',
+            zen64.opsPerSec,
+            zen64.opsPerSec / handElig.opsPerSec,
+            3,
+          ),
         ]
       : []),
   ];

@@ -20,7 +20,7 @@ import type {
   StrategyDocument,
 } from '../src';
 import couponModelFile from './coupon-model.json';
-import { at, compare, type ExampleStrategy } from './example-strategy';
+import { at, compare, flow, type ExampleStrategy } from './example-strategy';
 
 type LogisticModel = Extract<ModelSpec, { type: 'logistic' }>;
 
@@ -277,13 +277,7 @@ const document: StrategyDocument = {
     },
     { id: 'output', type: 'output', label: 'Coupons to show', position: at(5), config: {} },
   ],
-  edges: [
-    { source: 'coupons', target: 'suitability' },
-    { source: 'suitability', target: 'acceptance' },
-    { source: 'acceptance', target: 'arbitrate' },
-    { source: 'arbitrate', target: 'top-3' },
-    { source: 'top-3', target: 'output' },
-  ],
+  edges: flow('coupons', 'suitability', 'acceptance', 'arbitrate', 'top-3', 'output'),
 };
 
 /** The survey has no dates; decisions are made at a fixed moment so they are reproducible. */

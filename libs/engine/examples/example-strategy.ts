@@ -5,6 +5,7 @@ import type {
   DecisionInput,
   FactName,
   StrategyDocument,
+  StrategyEdge,
   StrategyEnvironment,
 } from '../src';
 
@@ -57,4 +58,9 @@ export function compare(
   value: unknown,
 ): ComparisonCondition {
   return { fact, path: `$.${field}`, operator, value };
+}
+
+/** The edges of a straight stretch of the flow: each node into the next, `flow('a', 'b', 'c')`. */
+export function flow(...nodeIds: string[]): StrategyEdge[] {
+  return nodeIds.slice(1).map((target, i) => ({ source: nodeIds[i]!, target }));
 }

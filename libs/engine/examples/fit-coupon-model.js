@@ -58,6 +58,9 @@ const RESPONDENT_COLUMNS = [
   'Restaurant20To50',
 ];
 
+/** A CSV column read as the customer field of the same name. */
+const customerColumn = (column, kind) => ({ column, input: `customer.${column}`, kind });
+
 /**
  * The model's inputs, in the order they appear in the JSON. `categorical` columns become one-hot
  * terms (all levels kept: with the ridge penalty there is no need for a reference level, and each
@@ -65,23 +68,23 @@ const RESPONDENT_COLUMNS = [
  */
 function featuresFor(habit) {
   return [
-    { column: 'destination', input: 'customer.destination', kind: 'categorical' },
-    { column: 'passanger', input: 'customer.passanger', kind: 'categorical' },
-    { column: 'weather', input: 'customer.weather', kind: 'categorical' },
-    { column: 'temperature', input: 'customer.temperature', kind: 'categorical' },
-    { column: 'time', input: 'customer.time', kind: 'categorical' },
+    customerColumn('destination', 'categorical'),
+    customerColumn('passanger', 'categorical'),
+    customerColumn('weather', 'categorical'),
+    customerColumn('temperature', 'categorical'),
+    customerColumn('time', 'categorical'),
     { column: 'expiration', input: 'action.expiration', kind: 'categorical' },
-    { column: 'gender', input: 'customer.gender', kind: 'categorical' },
-    { column: 'age', input: 'customer.age', kind: 'categorical' },
-    { column: 'maritalStatus', input: 'customer.maritalStatus', kind: 'categorical' },
-    { column: 'has_children', input: 'customer.has_children', kind: 'flag' },
-    { column: 'education', input: 'customer.education', kind: 'categorical' },
-    { column: 'occupation', input: 'customer.occupation', kind: 'categorical' },
-    { column: 'income', input: 'customer.income', kind: 'categorical' },
-    { column: habit, input: `customer.${habit}`, kind: 'categorical' },
-    { column: 'toCoupon_GEQ15min', input: 'customer.toCoupon_GEQ15min', kind: 'flag' },
-    { column: 'toCoupon_GEQ25min', input: 'customer.toCoupon_GEQ25min', kind: 'flag' },
-    { column: 'direction_same', input: 'customer.direction_same', kind: 'flag' },
+    customerColumn('gender', 'categorical'),
+    customerColumn('age', 'categorical'),
+    customerColumn('maritalStatus', 'categorical'),
+    customerColumn('has_children', 'flag'),
+    customerColumn('education', 'categorical'),
+    customerColumn('occupation', 'categorical'),
+    customerColumn('income', 'categorical'),
+    customerColumn(habit, 'categorical'),
+    customerColumn('toCoupon_GEQ15min', 'flag'),
+    customerColumn('toCoupon_GEQ25min', 'flag'),
+    customerColumn('direction_same', 'flag'),
   ];
 }
 

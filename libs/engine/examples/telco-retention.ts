@@ -1,5 +1,5 @@
 import type { ActionDefinition, DataSchema, ModelSpec, StrategyDocument } from '../src';
-import { at, compare, type ExampleStrategy } from './example-strategy';
+import { at, compare, flow, type ExampleStrategy } from './example-strategy';
 
 type Bin = { label?: string; min?: number; max?: number; values?: string[]; points: number };
 /** A scorecard characteristic: its bins, the points of a missing value and of a value in no bin. */
@@ -8,6 +8,23 @@ const characteristic = (input: string, bins: Bin[], missingPoints = 0, otherPoin
   bins,
   missingPoints,
   otherPoints,
+});
+/** Points per action: a characteristic on the action id, one bin per action. */
+const pointsPerAction = (points: Record<string, number>) =>
+  characteristic(
+    'action.id',
+    Object.entries(points).map(([id, p]) => ({ values: [id], points: p })),
+  );
+/** A scorecard whose total points map to a probability along a logistic curve. */
+const scorecard = (
+  baseScore: number,
+  characteristics: ReturnType<typeof characteristic>[],
+  mapping: { intercept: number; slope: number },
+): ModelSpec => ({
+  type: 'scorecard',
+  baseScore,
+  characteristics,
+  mapping: { type: 'logistic', ...mapping },
 });
 
 /**
@@ -184,10 +201,9 @@ const atRiskModels: Record<string, ModelSpec> = {
 
 /** Everyone else: scorecards the marketing team maintains by hand, mapped to a probability. */
 const standardModels: Record<string, ModelSpec> = {
-  retention: {
-    type: 'scorecard',
-    baseScore: 0,
-    characteristics: [
+  retention: scorecard(
+    0,
+    [
       characteristic('customer.churnRisk', [
         { label: 'low', max: 0.3, points: 0 },
         { label: 'medium', min: 0.3, max: 0.45, points: 15 },
@@ -202,18 +218,13 @@ const standardModels: Record<string, ModelSpec> = {
         ],
         5,
       ),
-      characteristic('action.id', [
-        { values: ['loyalty-discount'], points: 10 },
-        { values: ['retention-call'], points: 5 },
-        { values: ['contract-renewal-reminder'], points: 15 },
-      ]),
+      pointsPerAction({ 'loyalty-discount': 10, 'retention-call': 5, 'contract-renewal-reminder': 15 }),
     ],
-    mapping: { type: 'logistic', intercept: -3, slope: 0.05 },
-  },
-  upsell: {
-    type: 'scorecard',
-    baseScore: 0,
-    characteristics: [
+    { intercept: -3, slope: 0.05 },
+  ),
+  upsell: scorecard(
+    0,
+    [
       characteristic('customer.dataUsageGb', [
         { label: 'light', max: 10, points: 0 },
         { label: 'regular', min: 10, max: 30, points: 10 },
@@ -232,20 +243,19 @@ const standardModels: Record<string, ModelSpec> = {
         0,
         5,
       ),
-      characteristic('action.id', [
-        { values: ['fibre-upgrade'], points: 15 },
-        { values: ['data-add-on'], points: 20 },
-        { values: ['family-plan'], points: 5 },
-        { values: ['handset-upgrade'], points: 0 },
-        { values: ['roaming-pack'], points: 25 },
-      ]),
+      pointsPerAction({
+        'fibre-upgrade': 15,
+        'data-add-on': 20,
+        'family-plan': 5,
+        'handset-upgrade': 0,
+        'roaming-pack': 25,
+      }),
     ],
-    mapping: { type: 'logistic', intercept: -3.2, slope: 0.05 },
-  },
-  service: {
-    type: 'scorecard',
-    baseScore: 20,
-    characteristics: [
+    { intercept: -3.2, slope: 0.05 },
+  ),
+  service: scorecard(
+    20,
+    [
       characteristic('customer.complaintsLast90d', [
         { label: 'none', max: 1, points: 0 },
         { label: 'one', min: 1, max: 2, points: 15 },
@@ -256,8 +266,8 @@ const standardModels: Record<string, ModelSpec> = {
         { label: 'shock', min: 25, points: 20 },
       ]),
     ],
-    mapping: { type: 'logistic', intercept: -2.5, slope: 0.04 },
-  },
+    { intercept: -2.5, slope: 0.04 },
+  ),
 };
 
 const document: StrategyDocument = {
@@ -395,17 +405,12 @@ const document: StrategyDocument = {
     { id: 'output', type: 'output', label: 'Recommendations', position: at(9), config: {} },
   ],
   edges: [
-    { source: 'catalog', target: 'eligibility' },
-    { source: 'eligibility', target: 'churn-split' },
+    ...flow('catalog', 'eligibility', 'churn-split'),
     { source: 'churn-split', sourceHandle: 'high-risk', target: 'score-at-risk' },
     { source: 'churn-split', sourceHandle: 'default', target: 'score-standard' },
     { source: 'score-at-risk', target: 'join' },
     { source: 'score-standard', target: 'join' },
-    { source: 'join', target: 'net-value' },
-    { source: 'net-value', target: 'arbitrate' },
-    { source: 'arbitrate', target: 'contact-policy' },
-    { source: 'contact-policy', target: 'top-3' },
-    { source: 'top-3', target: 'output' },
+    ...flow('join', 'net-value', 'arbitrate', 'contact-policy', 'top-3', 'output'),
   ],
 };
 

@@ -1,6 +1,6 @@
 import { SYNTHETIC_PREDICTORS, syntheticRequest, syntheticRows } from './test-support/synthetic';
 import { train } from './train';
-import type { TrainingRequest } from './types';
+import type { PredictorDef, TrainingRequest } from './types';
 
 const rows = syntheticRows(400, 3);
 const base = syntheticRequest({ rows, algorithm: 'logistic', seed: 1 });
@@ -8,6 +8,11 @@ const base = syntheticRequest({ rows, algorithm: 'logistic', seed: 1 });
 /** Rows with one cell replaced. */
 function withCell(index: number, column: string, value: unknown) {
   return rows.map((row, i) => (i === index ? { ...row, [column]: value } : row));
+}
+
+/** The base request with one predictor more. */
+function withPredictor(predictor: PredictorDef): TrainingRequest {
+  return { ...base, predictors: [...SYNTHETIC_PREDICTORS, predictor] };
 }
 
 async function failure(request: TrainingRequest) {
@@ -34,10 +39,7 @@ test('a target column the dataset lacks is a missing column', async () => {
 });
 
 test('a predictor column the dataset lacks is a missing column', async () => {
-  const error = await failure({
-    ...base,
-    predictors: [...SYNTHETIC_PREDICTORS, { name: 'tenure', input: 'customer.tenure', type: 'number' }],
-  });
+  const error = await failure(withPredictor({ name: 'tenure', input: 'customer.tenure', type: 'number' }));
   expect(error).toMatchObject({ code: 'missing_column', column: 'tenure' });
   expect(error.message).toMatch(/^the dataset has no column "tenure"/);
 });
@@ -92,10 +94,9 @@ test('too few rows of one outcome to train and test on', async () => {
 });
 
 test('the target itself is not a predictor', async () => {
-  const error = await failure({
-    ...base,
-    predictors: [...SYNTHETIC_PREDICTORS, { name: 'accepted', input: 'customer.accepted', type: 'string' }],
-  });
+  const error = await failure(
+    withPredictor({ name: 'accepted', input: 'customer.accepted', type: 'string' }),
+  );
   expect(error).toMatchObject({ code: 'invalid_value', column: 'accepted' });
 });
 

@@ -50,6 +50,16 @@ interface Candidate {
   split: BinSplit | undefined;
 }
 
+/** A node that may be split, before its best split is looked for. */
+function candidate(
+  node: GrownNode,
+  depth: number,
+  stats: { g: number; h: number },
+  histogram: Float64Array,
+): Candidate {
+  return { node, depth, g: stats.g, h: stats.h, histogram, split: undefined };
+}
+
 /**
  * Grows one regression tree on gradients and hessians, leaf-wise (best gain first) like scikit-learn's
  * HistGradientBoosting: histograms of gradients per bin, the smaller child's histogram built from its
@@ -94,7 +104,7 @@ export class TreeGrower {
     }
     const root: GrownNode = { value: this.nodeValue(g, h), count: order.length, start: 0, end: order.length };
     const open: Candidate[] = [];
-    this.consider(open, { node: root, depth: 0, g, h, histogram, split: undefined });
+    this.consider(open, candidate(root, 0, { g, h }, histogram));
     let leaves = 1;
     while (leaves < settings.maxLeafNodes && open.length > 0) {
       let bestIndex = 0;
@@ -192,24 +202,8 @@ export class TreeGrower {
     const largeHistogram = parent.histogram;
     this.subtract(largeHistogram, smallHistogram);
     const depth = parent.depth + 1;
-    const leftCandidate: Candidate = {
-      node: left,
-      depth,
-      g: leftStats.g,
-      h: leftStats.h,
-      histogram: leftSmaller ? smallHistogram : largeHistogram,
-      split: undefined,
-    };
-    const rightCandidate: Candidate = {
-      node: right,
-      depth,
-      g: rightStats.g,
-      h: rightStats.h,
-      histogram: leftSmaller ? largeHistogram : smallHistogram,
-      split: undefined,
-    };
-    this.consider(open, leftCandidate);
-    this.consider(open, rightCandidate);
+    this.consider(open, candidate(left, depth, leftStats, leftSmaller ? smallHistogram : largeHistogram));
+    this.consider(open, candidate(right, depth, rightStats, leftSmaller ? largeHistogram : smallHistogram));
   }
 
   private subtract(parent: Float64Array, child: Float64Array): void {

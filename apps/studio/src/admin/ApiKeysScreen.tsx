@@ -3,6 +3,7 @@ import { useServerMutation, useServerQuery } from '../api/use-server-query';
 import type { SessionUser } from '../auth/session';
 import { deniedReason } from '../app/access';
 import { Button, Dialog, EmptyState, TableHead, ErrorCallout } from '../shared/ui';
+import { ListStates } from '../shared/list-states';
 import { graphqlApiKeysApi, type ApiKey, type ApiKeysApi, type StrategyName } from './admin-api';
 import { adminError } from './admin-error';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
@@ -50,58 +51,62 @@ export function ApiKeysScreen({ user, api = graphqlApiKeysApi }: { user: Session
         Calling systems (a web shop, a call center) send an API key with every request to{' '}
         <code>POST /api/v1/decisions</code>. Give each system its own key, limited to the strategies it needs.
       </p>
-      {error && <ErrorCallout>{error}</ErrorCallout>}
-      {!keys && !error && <p className="muted">Loading API keys…</p>}
-      {keys?.length === 0 && (
-        <EmptyState title="No API keys yet">
-          Create one for each system that asks Arbiter for decisions.
-        </EmptyState>
-      )}
-      {keys && keys.length > 0 && (
-        <table className="admin-table">
-          <TableHead
-            columns={['Name', 'Key starts with', 'May decide with', 'Rate limit', 'Created', 'Status']}
-          />
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key.id} className={key.revokedAt ? 'row-revoked' : undefined}>
-                <td className="key-name">{key.name}</td>
-                <td>
-                  <code>{key.prefix}…</code>
-                </td>
-                <td>{scope(key)}</td>
-                <td>
-                  {key.rateLimitPerSecond === null ? (
-                    <span className="muted">default</span>
-                  ) : (
-                    `${key.rateLimitPerSecond.toLocaleString()} / s`
-                  )}
-                </td>
-                <td>{formatDay(key.createdAt)}</td>
-                <td>
-                  {key.revokedAt ? (
-                    <span className="status-pill">Revoked {formatDay(key.revokedAt)}</span>
-                  ) : (
-                    <span className="key-status">
-                      <span className="status-pill status-published">Active</span>
-                      <Button
-                        variant="danger"
-                        className="btn-small"
-                        onClick={() => setRevoking(key)}
-                        disabled={!!denied}
-                        title={denied}
-                        aria-label={`Revoke ${key.name}`}
-                      >
-                        Revoke…
-                      </Button>
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListStates
+        items={keys}
+        failure={error && <ErrorCallout>{error}</ErrorCallout>}
+        loading={<p className="muted">Loading API keys…</p>}
+        empty={
+          <EmptyState title="No API keys yet">
+            Create one for each system that asks Arbiter for decisions.
+          </EmptyState>
+        }
+      >
+        {(keys) => (
+          <table className="admin-table">
+            <TableHead
+              columns={['Name', 'Key starts with', 'May decide with', 'Rate limit', 'Created', 'Status']}
+            />
+            <tbody>
+              {keys.map((key) => (
+                <tr key={key.id} className={key.revokedAt ? 'row-revoked' : undefined}>
+                  <td className="key-name">{key.name}</td>
+                  <td>
+                    <code>{key.prefix}…</code>
+                  </td>
+                  <td>{scope(key)}</td>
+                  <td>
+                    {key.rateLimitPerSecond === null ? (
+                      <span className="muted">default</span>
+                    ) : (
+                      `${key.rateLimitPerSecond.toLocaleString()} / s`
+                    )}
+                  </td>
+                  <td>{formatDay(key.createdAt)}</td>
+                  <td>
+                    {key.revokedAt ? (
+                      <span className="status-pill">Revoked {formatDay(key.revokedAt)}</span>
+                    ) : (
+                      <span className="key-status">
+                        <span className="status-pill status-published">Active</span>
+                        <Button
+                          variant="danger"
+                          className="btn-small"
+                          onClick={() => setRevoking(key)}
+                          disabled={!!denied}
+                          title={denied}
+                          aria-label={`Revoke ${key.name}`}
+                        >
+                          Revoke…
+                        </Button>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStates>
       {creating && (
         <CreateApiKeyDialog
           api={api}

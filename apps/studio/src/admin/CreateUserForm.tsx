@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Role } from '../api/generated/graphql';
-import { Button, Field, TextInput, ErrorCallout } from '../shared/ui';
+import { errorsOf, TextField } from '../shared/labelled-fields';
+import { Button, Field, ErrorCallout } from '../shared/ui';
 import type { NewUser, User, UsersApi } from './admin-api';
 import { adminError } from './admin-error';
 import { ROLES } from './roles';
@@ -60,35 +61,27 @@ export function CreateUserForm({
     >
       <h2>New user</h2>
       <div className="create-user-fields">
-        <Field label="Email" htmlFor="user-email" errors={errors.email ? [errors.email] : undefined}>
-          <TextInput
-            id="user-email"
-            label="Email"
-            value={input.email}
-            onChange={(email) => set({ email })}
-            invalid={!!errors.email}
-            placeholder="ana@example.com"
-          />
-        </Field>
-        <Field
+        <TextField
+          id="user-email"
+          label="Email"
+          errors={errorsOf(errors.email)}
+          value={input.email}
+          onChange={(email) => set({ email })}
+          placeholder="ana@example.com"
+        />
+        <TextField
+          id="user-name"
           label="Name"
-          htmlFor="user-name"
-          errors={errors.displayName ? [errors.displayName] : undefined}
-        >
-          <TextInput
-            id="user-name"
-            label="Name"
-            value={input.displayName}
-            onChange={(displayName) => set({ displayName })}
-            invalid={!!errors.displayName}
-            placeholder="Ana Silva"
-          />
-        </Field>
+          errors={errorsOf(errors.displayName)}
+          value={input.displayName}
+          onChange={(displayName) => set({ displayName })}
+          placeholder="Ana Silva"
+        />
         <Field
           label="First password"
           htmlFor="user-password"
           hint={`At least ${MIN_PASSWORD} characters; tell it to the person in a safe way.`}
-          errors={errors.password ? [errors.password] : undefined}
+          errors={errorsOf(errors.password)}
         >
           <input
             id="user-password"

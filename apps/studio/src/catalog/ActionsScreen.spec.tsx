@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError } from '../api/client';
 import { analyst, designer } from '../test-support/session-users';
+import { newActionValues } from './action-fields';
 import { ActionsScreen } from './ActionsScreen';
 import type { ActionUpdate, CatalogAction, CatalogApi, CatalogFilter } from './catalog-api';
 
@@ -59,14 +60,7 @@ function fakeApi(initial: CatalogAction[] = [gold, travel]) {
     get: async (id) => store.find((a) => a.id === id)!,
     create: async (input) => {
       const created = {
-        group: null,
-        channel: null,
-        value: null,
-        cost: null,
-        validFrom: null,
-        validTo: null,
-        tags: [],
-        attributes: {},
+        ...newActionValues(input.id, input.name),
         ...input,
         revision: 1,
       } as CatalogAction;

@@ -47,6 +47,20 @@ export interface ActionValues {
   attributes: Record<string, unknown>;
 }
 
+/** A new action's values: its id and name, and every other field not set. */
+export const newActionValues = (id: string, name: string): ActionValues => ({
+  id,
+  name,
+  group: null,
+  channel: null,
+  value: null,
+  cost: null,
+  validFrom: null,
+  validTo: null,
+  tags: [],
+  attributes: {},
+});
+
 type Parsed<T> = { value: T; error?: undefined } | { error: string; value?: undefined };
 
 const RESERVED_ATTRIBUTES: readonly string[] = ACTION_FIELDS;

@@ -5,6 +5,7 @@ import {
   checkAttributes,
   dateText,
   formatAmount,
+  newActionValues,
   parseAmount,
   parseAttributes,
   parseDate,
@@ -196,20 +197,7 @@ function readRow(
   const id = idResult.value ?? (cell('id') ?? '').trim();
   take('id', idResult);
   const before = idResult.value !== undefined ? existing.get(idResult.value) : undefined;
-  const base: ActionValues = before
-    ? valuesOf(before)
-    : {
-        id,
-        name: '',
-        group: null,
-        channel: null,
-        value: null,
-        cost: null,
-        validFrom: null,
-        validTo: null,
-        tags: [],
-        attributes: {},
-      };
+  const base: ActionValues = before ? valuesOf(before) : newActionValues(id, '');
   const next: ActionValues = { ...base, tags: [...base.tags], attributes: { ...base.attributes } };
   const present = new Set<ActionField>();
   const read = <K extends ActionField>(

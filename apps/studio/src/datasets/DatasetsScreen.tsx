@@ -4,6 +4,7 @@ import { deniedReason } from '../app/access';
 import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { Button, EmptyState, TableHead, num, unseen, LoadFailed } from '../shared/ui';
+import { ListStates } from '../shared/list-states';
 import { DatasetPage } from './DatasetPage';
 import {
   DATASET_STATUS_WORDS,
@@ -74,75 +75,79 @@ function DatasetList({ api, user }: { api: DatasetsApi; user: SessionUser }) {
           onUploaded={(id) => navigate({ screen: 'datasets', datasetId: id })}
         />
       )}
-      {error && <LoadFailed what="the datasets" error={error} onRetry={load} />}
-      {!datasets && !error && (
-        <p className="muted" role="status">
-          Loading datasets…
-        </p>
-      )}
-      {datasets?.length === 0 && (
-        <EmptyState title="No datasets yet">
-          {uploadDenied
-            ? 'An analyst uploads historical customer data (CSV or JSON lines) here; then strategies can be simulated on it.'
-            : 'Upload a CSV or JSON lines file of historical customers with "Upload a dataset": you map its columns to customer fields, and get a data-quality report.'}
-        </EmptyState>
-      )}
-      {datasets && datasets.length > 0 && (
-        <table className="ds-table datasets-table">
-          <TableHead
-            columns={[
-              'Name',
-              'Format',
-              'Status',
-              num('Rows kept'),
-              num('Rejected'),
-              num('Size'),
-              'Created',
-              unseen('Actions'),
-            ]}
-          />
-          <tbody>
-            {datasets.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">
-                  <a href={`#/datasets/${encodeURIComponent(d.id)}`}>{d.name}</a>
-                </th>
-                <td>{d.format.toUpperCase()}</td>
-                <td>
-                  <StatusPill status={d.status} words={DATASET_STATUS_WORDS} classPrefix="ds-status" />
-                </td>
-                <td className="num">{d.status === 'READY' ? formatCount(d.rowCount) : '—'}</td>
-                <td className="num">
-                  {d.status === 'READY' ? (
-                    <span className={d.rowsRead - d.rowCount > 0 ? 'rejected-count' : ''}>
-                      {formatCount(d.rowsRead - d.rowCount)}
-                    </span>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td className="num">{formatBytes(d.totalBytes ?? d.bytesRead)}</td>
-                <td>{formatDate(d.createdAt)}</td>
-                <td className="actions-cell">
-                  <Button
-                    variant="ghost"
-                    className="btn-small"
-                    disabled={!!deleteDenied || d.status === 'UPLOADING'}
-                    title={
-                      deleteDenied ??
-                      (d.status === 'UPLOADING' ? 'Wait for the upload to finish.' : undefined)
-                    }
-                    aria-label={`Delete ${d.name}`}
-                    onClick={() => setDeleting(d)}
-                  >
-                    Delete
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListStates
+        items={datasets}
+        failure={error && <LoadFailed what="the datasets" error={error} onRetry={load} />}
+        loading={
+          <p className="muted" role="status">
+            Loading datasets…
+          </p>
+        }
+        empty={
+          <EmptyState title="No datasets yet">
+            {uploadDenied
+              ? 'An analyst uploads historical customer data (CSV or JSON lines) here; then strategies can be simulated on it.'
+              : 'Upload a CSV or JSON lines file of historical customers with "Upload a dataset": you map its columns to customer fields, and get a data-quality report.'}
+          </EmptyState>
+        }
+      >
+        {(datasets) => (
+          <table className="ds-table datasets-table">
+            <TableHead
+              columns={[
+                'Name',
+                'Format',
+                'Status',
+                num('Rows kept'),
+                num('Rejected'),
+                num('Size'),
+                'Created',
+                unseen('Actions'),
+              ]}
+            />
+            <tbody>
+              {datasets.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">
+                    <a href={`#/datasets/${encodeURIComponent(d.id)}`}>{d.name}</a>
+                  </th>
+                  <td>{d.format.toUpperCase()}</td>
+                  <td>
+                    <StatusPill status={d.status} words={DATASET_STATUS_WORDS} classPrefix="ds-status" />
+                  </td>
+                  <td className="num">{d.status === 'READY' ? formatCount(d.rowCount) : '—'}</td>
+                  <td className="num">
+                    {d.status === 'READY' ? (
+                      <span className={d.rowsRead - d.rowCount > 0 ? 'rejected-count' : ''}>
+                        {formatCount(d.rowsRead - d.rowCount)}
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="num">{formatBytes(d.totalBytes ?? d.bytesRead)}</td>
+                  <td>{formatDate(d.createdAt)}</td>
+                  <td className="actions-cell">
+                    <Button
+                      variant="ghost"
+                      className="btn-small"
+                      disabled={!!deleteDenied || d.status === 'UPLOADING'}
+                      title={
+                        deleteDenied ??
+                        (d.status === 'UPLOADING' ? 'Wait for the upload to finish.' : undefined)
+                      }
+                      aria-label={`Delete ${d.name}`}
+                      onClick={() => setDeleting(d)}
+                    >
+                      Delete
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStates>
       {deleting && (
         <DeleteDatasetDialog
           api={api}

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { errorMessage } from '../shared/error-message';
+import { useBusyTask } from '../shared/use-busy-task';
 import { Button, Dialog, ErrorCallout } from '../shared/ui';
 import type { DatasetsApi, DatasetSummary } from './datasets-api';
 
@@ -15,19 +14,12 @@ export function DeleteDatasetDialog({
   onClose(): void;
   onDeleted(): void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const remove = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = useBusyTask();
+  const remove = () =>
+    run(async () => {
       await api.remove(dataset.id);
       onDeleted();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Dialog
       title={`Delete "${dataset.name}"?`}

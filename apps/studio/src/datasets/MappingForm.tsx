@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { ChipsInput, Field, Select, TextInput, type Choice, TableHead } from '../shared/ui';
+import { ChipsField, SelectField, TextField } from '../shared/labelled-fields';
+import { Field, Select, type Choice, TableHead } from '../shared/ui';
 import { MappingColumnRow } from './MappingColumnRow';
 import {
   NO_CUSTOMER_ID,
@@ -63,33 +64,25 @@ export function MappingForm({
           </p>
         ))}
         <div className="mapping-grid">
-          <Field label="Dataset name" htmlFor={`${ids}-name`} errors={at('name')}>
-            <TextInput
-              id={`${ids}-name`}
-              label="Dataset name"
-              value={form.name}
-              onChange={(v) => set('name', v)}
-              invalid={at('name').length > 0}
-            />
-          </Field>
-          <Field
+          <TextField
+            id={`${ids}-name`}
+            label="Dataset name"
+            errors={at('name')}
+            value={form.name}
+            onChange={(v) => set('name', v)}
+          />
+          <SelectField
+            id={`${ids}-id`}
             label="Customer id column"
-            htmlFor={`${ids}-id`}
             errors={at('customerId')}
             hint="Tells the customers apart; required in every row."
-          >
-            <Select
-              id={`${ids}-id`}
-              label="Customer id column"
-              value={form.customerId}
-              options={[
-                { value: NO_CUSTOMER_ID, label: 'No customer id column (rows are numbered)' },
-                ...columnChoices,
-              ]}
-              onChange={(v) => set('customerId', v)}
-              invalid={at('customerId').length > 0}
-            />
-          </Field>
+            value={form.customerId}
+            options={[
+              { value: NO_CUSTOMER_ID, label: 'No customer id column (rows are numbered)' },
+              ...columnChoices,
+            ]}
+            onChange={(v) => set('customerId', v)}
+          />
         </div>
       </section>
 
@@ -102,41 +95,31 @@ export function MappingForm({
           would decide.
         </p>
         <div className="mapping-grid">
-          <Field
+          <ChipsField
             label="Logged action column(s)"
             errors={at('loggedAction')}
             hint="Several columns are joined with | into one action id, e.g. coupon|expiration."
-          >
-            <ChipsInput
-              label="Logged action column(s)"
-              values={form.loggedAction}
-              suggestions={inspection.header}
-              onChange={(v) => set('loggedAction', v)}
-              invalid={at('loggedAction').length > 0}
-            />
-          </Field>
-          <Field
+            values={form.loggedAction}
+            suggestions={inspection.header}
+            onChange={(v) => set('loggedAction', v)}
+          />
+          <SelectField
+            id={`${ids}-offered`}
             label="Every row was offered (single-offer campaign)"
-            htmlFor={`${ids}-offered`}
+            inputLabel="Every row was offered"
             errors={at('offeredAction')}
             hint="One campaign with one offer and no action column: the action every customer was offered."
-          >
-            <Select
-              id={`${ids}-offered`}
-              label="Every row was offered"
-              value={form.offeredAction}
-              options={[
-                { value: '', label: 'No single offer (the action is in a column)' },
-                ...catalog.map((a) => ({ value: a.id, label: a.name })),
-                // A choice no longer in the catalog stays visible, so its problem can be read and fixed.
-                ...(form.offeredAction && !catalog.some((a) => a.id === form.offeredAction)
-                  ? [{ value: form.offeredAction, label: form.offeredAction }]
-                  : []),
-              ]}
-              onChange={(v) => set('offeredAction', v)}
-              invalid={at('offeredAction').length > 0}
-            />
-          </Field>
+            value={form.offeredAction}
+            options={[
+              { value: '', label: 'No single offer (the action is in a column)' },
+              ...catalog.map((a) => ({ value: a.id, label: a.name })),
+              // A choice no longer in the catalog stays visible, so its problem can be read and fixed.
+              ...(form.offeredAction && !catalog.some((a) => a.id === form.offeredAction)
+                ? [{ value: form.offeredAction, label: form.offeredAction }]
+                : []),
+            ]}
+            onChange={(v) => set('offeredAction', v)}
+          />
           <Field label="Outcome column" htmlFor={`${ids}-outcome`} errors={at('outcome')}>
             <div className="mapping-pair">
               <Select
@@ -158,34 +141,23 @@ export function MappingForm({
               />
             </div>
           </Field>
-          <Field
+          <SelectField
+            id={`${ids}-propensity`}
             label="Logging propensity column"
-            htmlFor={`${ids}-propensity`}
             errors={at('loggingPropensity')}
             hint="Probability in (0, 1] with which the logged action was chosen."
-          >
-            <Select
-              id={`${ids}-propensity`}
-              label="Logging propensity column"
-              value={form.loggingPropensity}
-              options={optional('No propensity column')}
-              onChange={(v) => set('loggingPropensity', v)}
-              invalid={at('loggingPropensity').length > 0}
-            />
-          </Field>
-          <Field
+            value={form.loggingPropensity}
+            options={optional('No propensity column')}
+            onChange={(v) => set('loggingPropensity', v)}
+          />
+          <ChipsField
             label="Segment columns"
             errors={at('segmentColumns')}
             hint="Simulation results are broken down by these."
-          >
-            <ChipsInput
-              label="Segment columns"
-              values={form.segmentColumns}
-              suggestions={inspection.header}
-              onChange={(v) => set('segmentColumns', v)}
-              invalid={at('segmentColumns').length > 0}
-            />
-          </Field>
+            values={form.segmentColumns}
+            suggestions={inspection.header}
+            onChange={(v) => set('segmentColumns', v)}
+          />
         </div>
       </section>
 

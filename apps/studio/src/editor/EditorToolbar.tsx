@@ -1,6 +1,6 @@
 import type { StrategyDocument } from '@arbiter/engine';
 import { Button } from '../shared/ui';
-import { Icon } from '../shared/icons';
+import { Icon, type IconName } from '../shared/icons';
 import type { OpenedVersion } from '../strategies/strategy-source';
 import { statusText, type AutosaveState } from './autosave/autosave-machine';
 import { StepSearch } from './step-search/StepSearch';
@@ -57,44 +57,30 @@ export function EditorToolbar(p: EditorToolbarProps) {
         </Button>
       )}
       <div className="toolbar-group">
-        <Button
-          variant="ghost"
+        <ToolButton
+          icon="undo"
+          label="Undo"
           onClick={p.onUndo}
           disabled={!p.canUndo || p.readOnly}
           shortcut="Ctrl+Z"
-          title="Undo"
-          aria-label="Undo"
-        >
-          <Icon name="undo" />
-        </Button>
-        <Button
-          variant="ghost"
+        />
+        <ToolButton
+          icon="redo"
+          label="Redo"
           onClick={p.onRedo}
           disabled={!p.canRedo || p.readOnly}
           shortcut="Ctrl+Shift+Z"
-          title="Redo"
-          aria-label="Redo"
-        >
-          <Icon name="redo" />
-        </Button>
-        <Button
-          variant="ghost"
+        />
+        <ToolButton
+          icon="layout"
+          label="Tidy up layout"
+          text="Tidy up"
+          title="Tidy up: arrange the steps left to right"
           onClick={p.onLayout}
           disabled={p.readOnly || p.doc.nodes.length === 0}
           shortcut="Ctrl+Shift+L"
-          title="Tidy up: arrange the steps left to right"
-          aria-label="Tidy up layout"
-        >
-          <Icon name="layout" /> Tidy up
-        </Button>
-        <Button
-          variant="ghost"
-          onClick={p.onFit}
-          title="Zoom to fit the whole strategy"
-          aria-label="Zoom to fit"
-        >
-          <Icon name="fit" />
-        </Button>
+        />
+        <ToolButton icon="fit" label="Zoom to fit" title="Zoom to fit the whole strategy" onClick={p.onFit} />
         <StepSearch doc={p.doc} onFocusStep={p.onFocusStep} />
       </div>
       <div className="toolbar-group toolbar-right">
@@ -132,5 +118,30 @@ export function EditorToolbar(p: EditorToolbarProps) {
         </Button>
       </div>
     </header>
+  );
+}
+
+/** A ghost button of the canvas tools: an icon, named by `label` (also its tooltip unless `title`). */
+function ToolButton({
+  icon,
+  label,
+  text,
+  title = label,
+  ...rest
+}: {
+  icon: IconName;
+  label: string;
+  /** Words shown after the icon. */
+  text?: string;
+  title?: string;
+  onClick(): void;
+  disabled?: boolean;
+  shortcut?: string;
+}) {
+  return (
+    <Button variant="ghost" title={title} aria-label={label} {...rest}>
+      <Icon name={icon} />
+      {text && ` ${text}`}
+    </Button>
   );
 }

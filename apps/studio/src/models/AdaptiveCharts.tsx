@@ -1,14 +1,5 @@
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from '../shared/chart-container';
 import type { ReactNode } from 'react';
 import { formatDate } from '../shared/format-date';
 import { AXIS, BASELINE_COLOUR, DRAFT_COLOUR } from '../shared/chart-style';
@@ -47,13 +38,13 @@ function HistoryChart({
   return (
     <figure className="mdl-chart" aria-label={title}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 400, height: 220 }}>
+      <ChartContainer height={220}>
         <LineChart data={points(history)} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={AXIS} minTickGap={40} />
           {children}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </figure>
   );
 }

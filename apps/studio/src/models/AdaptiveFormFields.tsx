@@ -1,4 +1,5 @@
 import { FACT_WORDS, referenceOf, type FieldOption } from '../editor/fields/field-catalog';
+import { errorsOf } from '../shared/labelled-fields';
 import { Field } from '../shared/ui';
 import { predictorType } from './adaptive-model';
 
@@ -19,7 +20,7 @@ export function NumberField({
   onChange(value: string): void;
 }) {
   return (
-    <Field label={label} htmlFor={id} hint={hint} errors={error ? [error] : undefined}>
+    <Field label={label} htmlFor={id} hint={hint} errors={errorsOf(error)}>
       <input
         id={id}
         type="text"

@@ -1,4 +1,5 @@
-import { ChipsInput, Field, Select, type Choice } from '../shared/ui';
+import { ChipsField, errorsOf, SelectField } from '../shared/labelled-fields';
+import type { Choice } from '../shared/ui';
 import { GROUP_BY_WORDS, type AdaptiveForm, type AdaptiveFormErrors, type GroupBy } from './adaptive-model';
 import { NumberField } from './AdaptiveFormFields';
 
@@ -10,55 +11,35 @@ interface SectionProps {
   update(patch: Partial<AdaptiveForm>): void;
 }
 
+/** The outcome lists of the form: which names count as success and which as failure. */
+const OUTCOME_FIELDS: { field: 'positiveOutcomes' | 'negativeOutcomes'; label: string; hint: string }[] = [
+  { field: 'positiveOutcomes', label: 'Positive outcomes', hint: 'Outcome names that count as success.' },
+  {
+    field: 'negativeOutcomes',
+    label: 'Negative outcomes',
+    hint: 'Outcome names that count as failure (report “ignored” for no response).',
+  },
+];
+
 /** Which outcome names count as success and which as failure. */
 export function OutcomesFieldset({ form, errors, update }: SectionProps) {
   return (
     <fieldset className="adaptive-fieldset">
       <legend>Outcomes</legend>
       <div className="adaptive-form-row">
-        <OutcomeNames
-          label="Positive outcomes"
-          hint="Outcome names that count as success."
-          values={form.positiveOutcomes}
-          error={errors.positiveOutcomes}
-          onChange={(positiveOutcomes) => update({ positiveOutcomes })}
-        />
-        <OutcomeNames
-          label="Negative outcomes"
-          hint="Outcome names that count as failure (report “ignored” for no response)."
-          values={form.negativeOutcomes}
-          error={errors.negativeOutcomes}
-          onChange={(negativeOutcomes) => update({ negativeOutcomes })}
-        />
+        {OUTCOME_FIELDS.map(({ field, label, hint }) => (
+          <ChipsField
+            key={field}
+            label={label}
+            hint={hint}
+            errors={errorsOf(errors[field])}
+            values={form[field]}
+            suggestions={OUTCOME_SUGGESTIONS}
+            onChange={(values) => update({ [field]: values })}
+          />
+        ))}
       </div>
     </fieldset>
-  );
-}
-
-/** Outcome names typed as chips, with the usual ones suggested. */
-function OutcomeNames({
-  label,
-  hint,
-  values,
-  error,
-  onChange,
-}: {
-  label: string;
-  hint: string;
-  values: string[];
-  error: string | undefined;
-  onChange(values: string[]): void;
-}) {
-  return (
-    <Field label={label} hint={hint} errors={error ? [error] : undefined}>
-      <ChipsInput
-        label={label}
-        values={values}
-        suggestions={OUTCOME_SUGGESTIONS}
-        invalid={!!error}
-        onChange={onChange}
-      />
-    </Field>
   );
 }
 
@@ -74,56 +55,28 @@ export function LearningFieldset({
     <fieldset className="adaptive-fieldset">
       <legend>Learning</legend>
       <div className="adaptive-form-row">
-        <Field
+        <SelectField
+          id={`${id}-prior`}
           label="Prior"
-          htmlFor={`${id}-prior`}
           hint="Optional: a trained logistic regression to start from, so day one is not blind."
-          errors={errors.prior ? [errors.prior] : undefined}
-        >
-          <Select
-            id={`${id}-prior`}
-            label="Prior"
-            value={form.prior}
-            options={priorOptions}
-            invalid={!!errors.prior}
-            onChange={(prior) => update({ prior })}
-          />
-        </Field>
-        <Field
+          errors={errorsOf(errors.prior)}
+          value={form.prior}
+          options={priorOptions}
+          onChange={(prior) => update({ prior })}
+        />
+        <SelectField<GroupBy>
+          id={`${id}-group`}
           label="Group by"
-          htmlFor={`${id}-group`}
-          errors={errors.groupBy ? [errors.groupBy] : undefined}
-        >
-          <Select<GroupBy>
-            id={`${id}-group`}
-            label="Group by"
-            value={form.groupBy}
-            options={(Object.keys(GROUP_BY_WORDS) as GroupBy[]).map((g) => ({
-              value: g,
-              label: GROUP_BY_WORDS[g],
-            }))}
-            onChange={(groupBy) => update({ groupBy })}
-          />
-        </Field>
-      </div>
-      <div className="adaptive-form-row">
-        <NumberField
-          id={`${id}-share`}
-          label="Exploration share"
-          hint="0 to 1: the share of decisions that draw from the model’s uncertainty (Thompson sampling)."
-          value={form.explorationShare}
-          error={errors.explorationShare}
-          onChange={(explorationShare) => update({ explorationShare })}
-        />
-        <NumberField
-          id={`${id}-maturity`}
-          label="Maturity (outcomes)"
-          hint="Evidence after which a model counts as mature; immature ones are explored first."
-          value={form.maturity}
-          error={errors.maturity}
-          onChange={(maturity) => update({ maturity })}
+          errors={errorsOf(errors.groupBy)}
+          value={form.groupBy}
+          options={(Object.keys(GROUP_BY_WORDS) as GroupBy[]).map((g) => ({
+            value: g,
+            label: GROUP_BY_WORDS[g],
+          }))}
+          onChange={(groupBy) => update({ groupBy })}
         />
       </div>
+      <NumberRow id={id} fields={LEARNING_NUMBERS} form={form} errors={errors} update={update} />
     </fieldset>
   );
 }
@@ -134,24 +87,70 @@ export function GuardFieldset({ id, form, errors, update }: SectionProps & { id:
     <fieldset className="adaptive-fieldset">
       <legend>Guard</legend>
       <p className="field-hint">Optional: raise an alert when the model’s rolling figures fall past these.</p>
-      <div className="adaptive-form-row">
-        <NumberField
-          id={`${id}-auc`}
-          label="AUC floor"
-          hint="Alert when the rolling AUC is below this (e.g. 0.6)."
-          value={form.aucFloor}
-          error={errors.aucFloor}
-          onChange={(aucFloor) => update({ aucFloor })}
-        />
-        <NumberField
-          id={`${id}-calibration`}
-          label="Calibration floor"
-          hint="Alert when the calibration error is above this (e.g. 0.1)."
-          value={form.calibrationFloor}
-          error={errors.calibrationFloor}
-          onChange={(calibrationFloor) => update({ calibrationFloor })}
-        />
-      </div>
+      <NumberRow id={id} fields={GUARD_NUMBERS} form={form} errors={errors} update={update} />
     </fieldset>
+  );
+}
+
+/** A number field of the form: `field` names its value and error, `id` ends its element id. */
+interface NumberFieldDef {
+  field: 'explorationShare' | 'maturity' | 'aucFloor' | 'calibrationFloor';
+  id: string;
+  label: string;
+  hint: string;
+}
+
+const LEARNING_NUMBERS: NumberFieldDef[] = [
+  {
+    field: 'explorationShare',
+    id: 'share',
+    label: 'Exploration share',
+    hint: '0 to 1: the share of decisions that draw from the model’s uncertainty (Thompson sampling).',
+  },
+  {
+    field: 'maturity',
+    id: 'maturity',
+    label: 'Maturity (outcomes)',
+    hint: 'Evidence after which a model counts as mature; immature ones are explored first.',
+  },
+];
+
+const GUARD_NUMBERS: NumberFieldDef[] = [
+  {
+    field: 'aucFloor',
+    id: 'auc',
+    label: 'AUC floor',
+    hint: 'Alert when the rolling AUC is below this (e.g. 0.6).',
+  },
+  {
+    field: 'calibrationFloor',
+    id: 'calibration',
+    label: 'Calibration floor',
+    hint: 'Alert when the calibration error is above this (e.g. 0.1).',
+  },
+];
+
+/** A row of number fields, each bound to its value and error in the form. */
+function NumberRow({
+  id,
+  fields,
+  form,
+  errors,
+  update,
+}: SectionProps & { id: string; fields: NumberFieldDef[] }) {
+  return (
+    <div className="adaptive-form-row">
+      {fields.map((f) => (
+        <NumberField
+          key={f.field}
+          id={`${id}-${f.id}`}
+          label={f.label}
+          hint={f.hint}
+          value={form[f.field]}
+          error={errors[f.field]}
+          onChange={(value) => update({ [f.field]: value })}
+        />
+      ))}
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
 import { referenceOf, type FieldOption } from '../editor/fields/field-catalog';
-import { Button, Field, TextInput, ErrorCallout } from '../shared/ui';
+import { errorsOf, TextField } from '../shared/labelled-fields';
+import { Button, ErrorCallout } from '../shared/ui';
 import {
   checkAdaptiveForm,
   emptyAdaptiveForm,
@@ -115,27 +116,20 @@ export function AdaptiveModelForm({
         }}
       >
         <div className="adaptive-form-row">
-          <Field label="Name" htmlFor={`${id}-name`} errors={errors.name ? [errors.name] : undefined}>
-            <TextInput
-              id={`${id}-name`}
-              label="Name"
-              value={form.name}
-              invalid={!!errors.name}
-              onChange={(name) => update({ name })}
-            />
-          </Field>
-          <Field
+          <TextField
+            id={`${id}-name`}
+            label="Name"
+            errors={errorsOf(errors.name)}
+            value={form.name}
+            onChange={(name) => update({ name })}
+          />
+          <TextField
+            id={`${id}-description`}
             label="Description"
-            htmlFor={`${id}-description`}
             hint="Optional: what it predicts, for whom."
-          >
-            <TextInput
-              id={`${id}-description`}
-              label="Description"
-              value={form.description}
-              onChange={(description) => update({ description })}
-            />
-          </Field>
+            value={form.description}
+            onChange={(description) => update({ description })}
+          />
         </div>
 
         <fieldset className="adaptive-fieldset" aria-describedby={`${id}-predictors-hint`}>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Field, NumberInput, Select } from '../shared/ui';
+import { NumberInputField, SelectField } from '../shared/labelled-fields';
 import { ALGORITHMS } from './report-model';
 import { ALGORITHM_SETTINGS, type SettingDef, type TrainingForm } from './training-form';
 
@@ -22,51 +22,40 @@ export function AdvancedSettings({
     <details className="mdl-details mdl-advanced">
       <summary>Advanced settings</summary>
       <div className="mdl-settings-grid">
-        <Field label="Seed" htmlFor={`${id}-seed`} hint="Same data, settings and seed give the same model.">
-          <NumberInput
-            id={`${id}-seed`}
-            label="Seed"
-            integer
-            min={0}
-            max={2 ** 31 - 1}
-            value={form.seed}
-            onChange={(seed) => seed !== undefined && onChange({ seed })}
-          />
-        </Field>
-        <Field
+        <NumberInputField
+          id={`${id}-seed`}
+          label="Seed"
+          hint="Same data, settings and seed give the same model."
+          integer
+          min={0}
+          max={2 ** 31 - 1}
+          value={form.seed}
+          onChange={(seed) => seed !== undefined && onChange({ seed })}
+        />
+        <NumberInputField
+          id={`${id}-test`}
           label="Held-out share (%)"
-          htmlFor={`${id}-test`}
           hint="Rows kept aside to evaluate the model."
-        >
-          <NumberInput
-            id={`${id}-test`}
-            label="Held-out share (%)"
-            min={5}
-            max={50}
-            value={Math.round(form.testShare * 1000) / 10}
-            onChange={(v) => v !== undefined && onChange({ testShare: v / 100 })}
-          />
-        </Field>
-        <Field
+          min={5}
+          max={50}
+          value={Math.round(form.testShare * 1000) / 10}
+          onChange={(v) => v !== undefined && onChange({ testShare: v / 100 })}
+        />
+        <SelectField
+          id={`${id}-split`}
           label="Split"
-          htmlFor={`${id}-split`}
           hint={
             timeColumns.length
               ? 'By time, the latest rows are held out: closer to how the model will be used.'
               : 'This dataset has no date column, so the split is random.'
           }
-        >
-          <Select
-            id={`${id}-split`}
-            label="Split"
-            value={form.timeColumn}
-            options={[
-              { value: '', label: 'At random, stratified by the target' },
-              ...timeColumns.map((c) => ({ value: c, label: `By time: the latest rows by ${c}` })),
-            ]}
-            onChange={(timeColumn) => onChange({ timeColumn })}
-          />
-        </Field>
+          value={form.timeColumn}
+          options={[
+            { value: '', label: 'At random, stratified by the target' },
+            ...timeColumns.map((c) => ({ value: c, label: `By time: the latest rows by ${c}` })),
+          ]}
+          onChange={(timeColumn) => onChange({ timeColumn })}
+        />
       </div>
       <h4>{algorithm.label}</h4>
       <p className="muted small">Empty fields keep the trainer’s defaults (recorded with the version).</p>
@@ -93,34 +82,28 @@ function SettingField({
   value: number | boolean | undefined;
   onChange(value: number | boolean | undefined): void;
 }) {
-  const id = useId();
-  return (
-    <Field label={def.label} htmlFor={id} hint={def.hint || undefined}>
-      {def.kind === 'boolean' ? (
-        <Select
-          id={id}
-          label={def.label}
-          value={value === undefined ? 'default' : value ? 'on' : 'off'}
-          options={[
-            { value: 'default', label: `Default (${def.fallback})` },
-            { value: 'on', label: 'On' },
-            { value: 'off', label: 'Off' },
-          ]}
-          onChange={(v) => onChange(v === 'default' ? undefined : v === 'on')}
-        />
-      ) : (
-        <NumberInput
-          id={id}
-          label={def.label}
-          optional
-          placeholder={`default ${def.fallback}`}
-          integer={def.kind === 'integer'}
-          min={def.min}
-          max={def.max}
-          value={typeof value === 'number' ? value : undefined}
-          onChange={onChange}
-        />
-      )}
-    </Field>
+  const field = { id: useId(), label: def.label, hint: def.hint || undefined };
+  return def.kind === 'boolean' ? (
+    <SelectField
+      {...field}
+      value={value === undefined ? 'default' : value ? 'on' : 'off'}
+      options={[
+        { value: 'default', label: `Default (${def.fallback})` },
+        { value: 'on', label: 'On' },
+        { value: 'off', label: 'Off' },
+      ]}
+      onChange={(v) => onChange(v === 'default' ? undefined : v === 'on')}
+    />
+  ) : (
+    <NumberInputField
+      {...field}
+      optional
+      placeholder={`default ${def.fallback}`}
+      integer={def.kind === 'integer'}
+      min={def.min}
+      max={def.max}
+      value={typeof value === 'number' ? value : undefined}
+      onChange={onChange}
+    />
   );
 }

@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/session';
 import { formatDate } from '../shared/format-date';
 import { StatusPill } from '../shared/StatusPill';
 import { Button, EmptyState, TableHead, num, LoadFailed } from '../shared/ui';
+import { ListStates } from '../shared/list-states';
 import { isAdaptive, type AdaptiveApi } from './adaptive-model';
 import { AdaptiveModelForm } from './AdaptiveModelForm';
 import type { ModelsApi, ModelSummary } from './models-api';
@@ -81,39 +82,43 @@ export function ModelList({
           onStarted={(job) => navigate({ screen: 'models', modelId: job.modelId, trainingId: job.id })}
         />
       )}
-      {error && <LoadFailed what="the models" error={error} onRetry={reload} />}
-      {!models && !error && (
-        <p className="muted" role="status">
-          Loading models…
-        </p>
-      )}
-      {models?.length === 0 && (
-        <EmptyState title="No models yet">
-          {trainDenied
-            ? 'An analyst trains propensity models from a dataset here; designers then use them in a strategy’s score step.'
-            : 'Train one from a dataset with "Train a model": choose the outcome column, the predictors and the algorithm, and read its report.'}
-        </EmptyState>
-      )}
-      {models && models.length > 0 && (
-        <table className="data-table mdl-table models-table">
-          <TableHead
-            columns={[
-              'Model',
-              'Target',
-              'Latest training',
-              'Algorithm',
-              num('AUC'),
-              num('Versions'),
-              'Last trained',
-            ]}
-          />
-          <tbody>
-            {models.map((m) => (
-              <ModelRow key={m.id} model={m} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListStates
+        items={models}
+        failure={error && <LoadFailed what="the models" error={error} onRetry={reload} />}
+        loading={
+          <p className="muted" role="status">
+            Loading models…
+          </p>
+        }
+        empty={
+          <EmptyState title="No models yet">
+            {trainDenied
+              ? 'An analyst trains propensity models from a dataset here; designers then use them in a strategy’s score step.'
+              : 'Train one from a dataset with "Train a model": choose the outcome column, the predictors and the algorithm, and read its report.'}
+          </EmptyState>
+        }
+      >
+        {(models) => (
+          <table className="data-table mdl-table models-table">
+            <TableHead
+              columns={[
+                'Model',
+                'Target',
+                'Latest training',
+                'Algorithm',
+                num('AUC'),
+                num('Versions'),
+                'Last trained',
+              ]}
+            />
+            <tbody>
+              {models.map((m) => (
+                <ModelRow key={m.id} model={m} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStates>
     </main>
   );
 }

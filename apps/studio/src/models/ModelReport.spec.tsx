@@ -61,16 +61,16 @@ describe('a model and its report', () => {
       const figure = screen.getByRole('figure', { name });
       expect(figure.querySelector('svg.recharts-surface')).not.toBeNull();
     }
+    expect(
+      screen.getByRole('figure', { name: 'ROC curve' }).querySelector('.recharts-line-curve'),
+    ).not.toBeNull();
     // The curves have their diagonal: chance for ROC and gains, perfect calibration.
-    const roc = screen.getByRole('figure', { name: 'ROC curve' });
-    expect(roc.querySelector('.recharts-line-curve')).not.toBeNull();
-    expect(within(roc).getByText('chance')).toBeTruthy();
-    expect(
-      within(screen.getByRole('figure', { name: 'Calibration curve' })).getByText('perfectly calibrated'),
-    ).toBeTruthy();
-    expect(
-      within(screen.getByRole('figure', { name: 'Cumulative gains' })).getByText('random order'),
-    ).toBeTruthy();
+    for (const [figure, diagonal] of [
+      ['ROC curve', 'chance'],
+      ['Calibration curve', 'perfectly calibrated'],
+      ['Cumulative gains', 'random order'],
+    ] as const)
+      expect(within(screen.getByRole('figure', { name: figure })).getByText(diagonal)).toBeTruthy();
     const importance = screen.getByRole('figure', { name: 'Predictor importance' });
     expect(within(importance).getByText('coupon')).toBeTruthy();
     expect(importance.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(3);

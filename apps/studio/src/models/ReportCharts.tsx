@@ -1,15 +1,5 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from '../shared/chart-container';
 import { AXIS, BASELINE_COLOUR, DRAFT_COLOUR, percentTick } from '../shared/chart-style';
 import { formatMetric, formatPercent, type ModelReport } from './report-model';
 import { ChartFrame, POINT_LINE, UnitChart, withOrigin } from './UnitChart';
@@ -102,7 +92,7 @@ export function ImportanceChart({
       title="Top predictors"
       hint={`share of the model’s importance${importance.length > top ? ` (the ${top} largest of ${importance.length})` : ''}`}
     >
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }}>
+      <ChartContainer height={height}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 32, bottom: 8, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" tickFormatter={percentTick} tick={AXIS} domain={[0, 'auto']} />
@@ -110,7 +100,7 @@ export function ImportanceChart({
           <Tooltip formatter={(v) => formatPercent(Number(v))} />
           <Bar dataKey="importance" name="importance" fill={DRAFT_COLOUR} isAnimationActive={false} />
         </BarChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </ChartFrame>
   );
 }
@@ -124,7 +114,7 @@ export function LiftChart({ gains }: { gains: ModelReport['gains'] }) {
       title="Lift"
       hint="how many times the average acceptance rate the top customers reach"
     >
-      <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 400, height: 300 }}>
+      <ChartContainer height={300}>
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="decile" tick={AXIS} interval={0} angle={-30} textAnchor="end" height={44} />
@@ -133,7 +123,7 @@ export function LiftChart({ gains }: { gains: ModelReport['gains'] }) {
           <Tooltip formatter={(v) => `${Number(v).toFixed(2)}×`} />
           <Bar dataKey="lift" name="lift" fill={BASELINE_COLOUR} isAnimationActive={false} />
         </BarChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </ChartFrame>
   );
 }

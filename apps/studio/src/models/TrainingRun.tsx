@@ -1,4 +1,3 @@
-import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
@@ -6,7 +5,8 @@ import { formatDate } from '../shared/format-date';
 import { JobProgress } from '../shared/JobProgress';
 import { usePeople } from '../shared/people';
 import { StatusPill } from '../shared/StatusPill';
-import { CancelJobButton, CancelJobDialog, useJobCancel } from '../shared/job-cancel';
+import { CancelJobButton, CancelJobDialog } from '../shared/job-cancel';
+import { JobReadError, useJobRun, type JobKind } from '../shared/job-run';
 import { ErrorCallout } from '../shared/ui';
 import type { ModelsApi, TrainingJobView } from './models-api';
 import {
@@ -17,8 +17,12 @@ import {
 } from './report-model';
 import { VersionReport } from './VersionReport';
 
-/** Progress is polled every second, like a simulation's: the same query says when the version is there. */
-export const POLL_MS = 1000;
+/** A training as its page follows it: the same query says when the new version is there. */
+const TRAINING: JobKind<ModelsApi, TrainingJobView> = {
+  read: (api, id) => api.job(id),
+  cancel: (api, id) => api.cancel(id),
+  finished: (job) => isTrainingFinished(job.status),
+};
 
 /** `#/models/<id>/trainings/<job>`: a training's live progress with Cancel, then the new version's report. */
 export function TrainingRun({
@@ -32,15 +36,7 @@ export function TrainingRun({
   modelId: string;
   trainingId: string;
 }) {
-  const {
-    data: job,
-    error,
-    reload,
-  } = useServerQuery(() => api.job(trainingId), [api, trainingId], {
-    poll: POLL_MS,
-    pollWhile: (j) => !isTrainingFinished(j.status),
-  });
-  const cancel = useJobCancel(() => api.cancel(trainingId), reload);
+  const { job, error, cancel } = useJobRun(TRAINING, api, trainingId);
   const people = usePeople([job?.createdBy]);
   const denied = deniedReason('trainModel', user);
 
@@ -61,11 +57,7 @@ export function TrainingRun({
           {job.finishedAt ? ` · ended ${formatDate(job.finishedAt)}` : ''}.
         </p>
       )}
-      {error && (
-        <ErrorCallout>
-          {job ? `Lost contact with the server, retrying: ${error}` : `Could not load the training: ${error}`}
-        </ErrorCallout>
-      )}
+      <JobReadError error={error} loaded={!!job} what="the training" />
       {!job && !error && (
         <p className="muted" role="status">
           Loading the training…

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Field, Select, TextInput } from '../shared/ui';
+import { SelectField, TextField } from '../shared/labelled-fields';
 import type { TrainingChoices, TrainingDataset } from './models-api';
 import { formatCount } from './report-model';
 import type { TrainingForm } from './training-form';
@@ -25,40 +25,33 @@ export function DatasetStep({
     );
   return (
     <div className="mdl-step">
-      <Field
+      <SelectField
+        id={`${id}-dataset`}
         label="Dataset"
-        htmlFor={`${id}-dataset`}
         hint="The historical customers with the outcome to learn."
-      >
-        <Select
-          id={`${id}-dataset`}
-          label="Dataset"
-          value={form.datasetId}
-          options={datasets.map((d) => ({
-            value: d.id,
-            label: `${d.name} (${formatCount(d.rowCount)} rows)`,
-          }))}
-          onChange={(datasetId) => datasetId !== form.datasetId && onChange({ datasetId, predictors: {} })}
-        />
-      </Field>
+        value={form.datasetId}
+        options={datasets.map((d) => ({
+          value: d.id,
+          label: `${d.name} (${formatCount(d.rowCount)} rows)`,
+        }))}
+        onChange={(datasetId) => datasetId !== form.datasetId && onChange({ datasetId, predictors: {} })}
+      />
       {!form.modelId && (
         <>
-          <Field label="Model name" htmlFor={`${id}-name`} hint="How designers find it in the score step.">
-            <TextInput
-              id={`${id}-name`}
-              label="Model name"
-              value={form.name}
-              onChange={(name) => onChange({ name })}
-            />
-          </Field>
-          <Field label="Description (optional)" htmlFor={`${id}-description`}>
-            <TextInput
-              id={`${id}-description`}
-              label="Description"
-              value={form.description}
-              onChange={(description) => onChange({ description })}
-            />
-          </Field>
+          <TextField
+            id={`${id}-name`}
+            label="Model name"
+            hint="How designers find it in the score step."
+            value={form.name}
+            onChange={(name) => onChange({ name })}
+          />
+          <TextField
+            id={`${id}-description`}
+            label="Description (optional)"
+            inputLabel="Description"
+            value={form.description}
+            onChange={(description) => onChange({ description })}
+          />
         </>
       )}
     </div>
@@ -81,19 +74,15 @@ export function TargetStep({
   return (
     <div className="mdl-step">
       <p className="muted small">{formatCount(choices.rows)} rows in this dataset.</p>
-      <Field
+      <SelectField
+        id={`${id}-target`}
         label="Target: the outcome to predict"
-        htmlFor={`${id}-target`}
+        inputLabel="Target column"
         hint="The column that says whether the customer accepted."
-      >
-        <Select
-          id={`${id}-target`}
-          label="Target column"
-          value={form.targetColumn}
-          options={choices.targets.map((t) => ({ value: t.column, label: t.column }))}
-          onChange={onChange}
-        />
-      </Field>
+        value={form.targetColumn}
+        options={choices.targets.map((t) => ({ value: t.column, label: t.column }))}
+        onChange={onChange}
+      />
       {form.targetColumn && (
         <fieldset className="mdl-positives">
           <legend>Values that count as positive (accepted)</legend>

@@ -1,13 +1,6 @@
 import type { ReactNode } from 'react';
-import {
-  CartesianGrid,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from '../shared/chart-container';
 import { AXIS, DRAFT_COLOUR, percentTick } from '../shared/chart-style';
 import { formatPercent } from './report-model';
 
@@ -71,7 +64,7 @@ export function UnitChart({
   children: ReactNode;
 }) {
   return (
-    <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 400, height: 300 }}>
+    <ChartContainer height={300}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis
@@ -97,7 +90,7 @@ export function UnitChart({
         />
         {children}
       </LineChart>
-    </ResponsiveContainer>
+    </ChartContainer>
   );
 }
 

@@ -297,18 +297,17 @@ const summary = (m: ModelSummary): ModelSummary => ({
   trainings: newestFirst(m.trainings),
 });
 
+/** What the API answered for `what`; a NOT_FOUND error when it answered null (deleted meanwhile). */
+function found<T>(value: T | null | undefined, what: string): T {
+  if (!value) throw new ApiError(`${what} does not exist (any more).`, 'NOT_FOUND');
+  return value;
+}
+
 export const graphqlModelsApi: ModelsApi = {
   list: async () => (await request(ModelsQuery, {})).models.map(summary),
-  get: async (id) => {
-    const { model } = await request(ModelQuery, { id });
-    if (!model) throw new ApiError(`Model ${id} does not exist (any more).`, 'NOT_FOUND');
-    return summary(model);
-  },
-  version: async (id) => {
-    const { modelVersion } = await request(ModelVersionQuery, { id });
-    if (!modelVersion) throw new ApiError(`Model version ${id} does not exist (any more).`, 'NOT_FOUND');
-    return modelVersion;
-  },
+  get: async (id) => summary(found((await request(ModelQuery, { id })).model, `Model ${id}`)),
+  version: async (id) =>
+    found((await request(ModelVersionQuery, { id })).modelVersion, `Model version ${id}`),
   compare: async (a, b) => (await request(CompareModelVersionsQuery, { a, b })).compareModelVersions,
   datasets: async () =>
     (await request(TrainingDatasetsQuery, {})).datasets
@@ -317,11 +316,7 @@ export const graphqlModelsApi: ModelsApi = {
   choices: async (datasetId, targetColumn) =>
     (await request(TrainingChoicesQuery, { datasetId, targetColumn: targetColumn ?? null })).trainingChoices,
   train: async (input) => (await request(TrainModelMutation, { input }, 'mutation')).trainModel,
-  job: async (id) => {
-    const { trainingJob } = await request(TrainingJobQuery, { id });
-    if (!trainingJob) throw new ApiError(`Training ${id} does not exist (any more).`, 'NOT_FOUND');
-    return trainingJob;
-  },
+  job: async (id) => found((await request(TrainingJobQuery, { id })).trainingJob, `Training ${id}`),
   cancel: async (id) => (await request(CancelTrainingMutation, { id }, 'mutation')).cancelTraining,
 };
 

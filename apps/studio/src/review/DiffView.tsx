@@ -11,7 +11,7 @@ import {
   type DiffLine,
   type StrategyDiff,
 } from './diff-model';
-import { errorMessage } from '../shared/error-message';
+import { useBusyTask } from '../shared/use-busy-task';
 import type { ReviewApi, ReviewVersionData } from './review-api';
 import { versionLabel } from '../strategies/version-status';
 import { comparingWords, defaultBaseline } from './compare-baseline';
@@ -42,8 +42,7 @@ export function DiffView({
   const [fromId, setFromId] = useState(() => defaultBaseline(to0, versions, publishedId).version.id);
   const [toId, setToId] = useState(to0.id);
   const [loaded, setLoaded] = useState<Loaded>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyTask();
   const [focus, setFocus] = useState<string>();
 
   const options = versions.map((v) => ({
@@ -63,9 +62,7 @@ export function DiffView({
       setError('Choose two different versions.');
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const [diff, from, to, comments] = await Promise.all([
         api.diff(fromId, toId),
         api.document(fromId),
@@ -77,11 +74,7 @@ export function DiffView({
         if (c.nodeId) nodeComments.set(c.nodeId, (nodeComments.get(c.nodeId) ?? 0) + 1);
       setLoaded({ diff, from, to, nodeComments });
       setFocus(undefined);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -142,14 +142,31 @@ function fakeApi(
   };
 }
 
+/** The review screen of strategy s1, served by `api`. */
+function renderReview(api: ReviewApi, props: { versionId?: string } = {}) {
+  return render(
+    <ReviewScreen
+      strategyId="s1"
+      api={api}
+      onBack={() => undefined}
+      onOpenEditor={() => undefined}
+      {...props}
+    />,
+  );
+}
+
+/** Writes `text` into the dialog's field `label`, then presses the dialog's button `button`. */
+function fillAndPress(dialog: HTMLElement, label: string, text: string, button: string) {
+  fireEvent.change(within(dialog).getByLabelText(label), { target: { value: text } });
+  fireEvent.click(within(dialog).getByRole('button', { name: button }));
+}
+
 const V1 = v({ id: 'v1', number: 1, status: 'PUBLISHED', basedOnVersionId: null, contentHash: '1111111111' });
 
 describe('ReviewScreen', () => {
   it('shows the timeline and lets another reviewer approve with a comment', async () => {
     const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     const timeline = await screen.findByRole('navigation', { name: 'Version history' });
     expect(within(timeline).getByText('v2')).toBeTruthy();
     expect(within(timeline).getByText('In review')).toBeTruthy();
@@ -159,24 +176,14 @@ describe('ReviewScreen', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
     const dialog = screen.getByRole('dialog', { name: 'Approve this version' });
-    fireEvent.change(within(dialog).getByLabelText('Comment (optional)'), {
-      target: { value: 'Looks right' },
-    });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    fillAndPress(dialog, 'Comment (optional)', 'Looks right', 'Approve');
     await screen.findByText('Approved.');
     expect(api.calls).toEqual(['approve v2 Looks right']);
   });
 
   it('opens on the version waiting for review, not the newest draft, with the strategy and its evidence', async () => {
     const draft = v({ id: 'v3', number: 3, status: 'DRAFT', evidence: [] });
-    render(
-      <ReviewScreen
-        strategyId="s1"
-        api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [draft, v({}), V1])}
-        onBack={() => undefined}
-        onOpenEditor={() => undefined}
-      />,
-    );
+    renderReview(fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [draft, v({}), V1]));
     expect(await screen.findByRole('heading', { name: /^Version 2/ })).toBeTruthy();
     expect(screen.getByLabelText('About this strategy').textContent).toBe(
       'Keeps customers who are about to leave',
@@ -189,15 +196,7 @@ describe('ReviewScreen', () => {
   });
 
   it('opens on the version the review queue links to', async () => {
-    render(
-      <ReviewScreen
-        strategyId="s1"
-        versionId="v1"
-        api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1])}
-        onBack={() => undefined}
-        onOpenEditor={() => undefined}
-      />,
-    );
+    renderReview(fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]), { versionId: 'v1' });
     expect(await screen.findByRole('heading', { name: /^Version 1/ })).toBeTruthy();
   });
 
@@ -206,9 +205,7 @@ describe('ReviewScreen', () => {
       v({ evidence: [sim('COMPLETED', 1000, FAILED)] }),
       V1,
     ]);
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     const check = await screen.findByRole('region', { name: 'Fairness check' });
     expect(within(check).getByText('below the threshold')).toBeTruthy();
     expect(
@@ -229,10 +226,12 @@ describe('ReviewScreen', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
     expect(within(dialog).getByRole('alert').textContent).toMatch(/^Write why approving is justified/);
     expect(api.calls).toEqual([]);
-    fireEvent.change(within(dialog).getByLabelText('Justification (required: why approve it anyway)'), {
-      target: { value: 'Income rule required by the credit policy' },
-    });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    fillAndPress(
+      dialog,
+      'Justification (required: why approve it anyway)',
+      'Income rule required by the credit policy',
+      'Approve',
+    );
     await screen.findByText('Approved.');
     expect(api.calls).toEqual(['approve v2  because Income rule required by the credit policy']);
   });
@@ -250,31 +249,20 @@ describe('ReviewScreen', () => {
         versionId,
       },
     ];
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     const item = (await screen.findByText('Income rule required by the credit policy')).closest('li')!;
     expect(item.textContent).toMatch(/^you approved over the failed fairness check, because ·/);
   });
 
   it('disables approve for the author (four eyes) and without evidence, with the reason on hover', async () => {
     const api = fakeApi({ id: 'designer-1', roles: ['designer', 'reviewer'] }, [v({}), V1]);
-    const { unmount } = render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    const { unmount } = renderReview(api);
     const approve = await screen.findByRole('button', { name: 'Approve' });
     expect((approve as HTMLButtonElement).disabled).toBe(true);
     expect(approve.parentElement!.getAttribute('title')).toMatch(/You wrote this version.*four eyes/);
     unmount();
 
-    render(
-      <ReviewScreen
-        strategyId="s1"
-        api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({ evidence: [] }), V1])}
-        onBack={() => undefined}
-        onOpenEditor={() => undefined}
-      />,
-    );
+    renderReview(fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({ evidence: [] }), V1]));
     const approve2 = await screen.findByRole('button', { name: 'Approve' });
     expect((approve2 as HTMLButtonElement).disabled).toBe(true);
     expect(approve2.parentElement!.getAttribute('title')).toMatch(/No completed simulation/);
@@ -301,9 +289,7 @@ describe('ReviewScreen', () => {
         },
       ];
     };
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Reject…' }));
     const dialog = screen.getByRole('dialog', { name: 'Reject this version' });
     const reason = within(dialog).getByLabelText('What must change (required)');
@@ -329,9 +315,7 @@ describe('ReviewScreen', () => {
       ...TO_DOC,
       nodes: TO_DOC.nodes.map((n) => (n.id === 'adults' ? { ...n, label: 'Adults' } : n)),
     });
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     const comments = await screen.findByRole('region', { name: 'Comments' });
     await waitFor(() => expect(within(comments).getByText(/on step “Adults”/)).toBeTruthy());
     const about = within(comments).getByLabelText('About step (optional)');
@@ -356,9 +340,7 @@ describe('ReviewScreen', () => {
       const data = await load(id);
       return { ...data, strategy: { ...data.strategy, publishedVersion: { id: 'v2', number: 2 } } };
     };
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     fireEvent.click(await screen.findByRole('button', { name: /^v1/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Roll back to this version' }));
     let dialog = screen.getByRole('dialog', { name: 'Roll back to version 1?' });
@@ -376,19 +358,14 @@ describe('ReviewScreen', () => {
       'Say why: the reason is kept in the audit log with the rollback.',
     );
     expect(api.calls).toEqual([]);
-    fireEvent.change(within(dialog).getByLabelText('Why roll back (required)'), {
-      target: { value: 'v2 offers too much' },
-    });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Roll back' }));
+    fillAndPress(dialog, 'Why roll back (required)', 'v2 offers too much', 'Roll back');
     await screen.findByText(/^Rolled back/);
     expect(api.calls).toEqual(['rollback s1 v1: v2 offers too much']);
   });
 
   it('turns INVALID_STATE into what can be done now', async () => {
     const api = fakeApi({ id: 'pub', roles: ['publisher'] }, [v({ status: 'APPROVED', number: 2 }), V1]);
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Publish' }));
     const dialog = screen.getByRole('dialog', { name: 'Publish version 2?' });
     expect(dialog.textContent).toContain(
@@ -402,9 +379,7 @@ describe('ReviewScreen', () => {
 
   it('compares two versions in words and on the canvas', async () => {
     const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Compare' }));
     const words = await screen.findByRole('list', { name: 'Changes in words' });
     expect(within(words).getByText('Added “Rank”: top 3 by priority')).toBeTruthy();
@@ -433,9 +408,7 @@ describe('ReviewScreen', () => {
     ]);
     const diffs: string[] = [];
     api.diff = async (from, to) => (diffs.push(`${from}→${to}`), DIFF);
-    const view = render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    const view = renderReview(api);
     const compare = await screen.findByRole('region', { name: 'Compare versions' });
     expect((within(compare).getByLabelText('From') as HTMLSelectElement).value).toBe('v1');
     expect(within(compare).getByText('v3 is compared with v1, the version it was cloned from.')).toBeTruthy();
@@ -452,17 +425,8 @@ describe('ReviewScreen', () => {
     view.unmount();
 
     // Not a clone: the version live now (v1), not the previous number (v2).
-    render(
-      <ReviewScreen
-        strategyId="s1"
-        api={fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [
-          v3({ basedOnVersionId: null }),
-          retired2,
-          V1,
-        ])}
-        onBack={() => undefined}
-        onOpenEditor={() => undefined}
-      />,
+    renderReview(
+      fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v3({ basedOnVersionId: null }), retired2, V1]),
     );
     expect(await screen.findByText('v3 is compared with v1, the version live now.')).toBeTruthy();
   });
@@ -478,9 +442,7 @@ describe('ReviewScreen', () => {
       const data = await load(id);
       return { ...data, strategy: { ...data.strategy, publishedVersion: null } };
     };
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     expect(await screen.findByText('v3 is compared with v2, the version before it.')).toBeTruthy();
     // Selecting another version compares that one, with its own default.
     fireEvent.click(screen.getByRole('button', { name: /^v2/ }));
@@ -489,9 +451,7 @@ describe('ReviewScreen', () => {
 
   it('clears an action’s message when another version is selected', async () => {
     const api = fakeApi({ id: 'reviewer-1', roles: ['reviewer'] }, [v({}), V1]);
-    render(
-      <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-    );
+    renderReview(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Approve' }));
     await screen.findByText('Approved.');
@@ -501,14 +461,7 @@ describe('ReviewScreen', () => {
   });
 
   it('tells a user without the reviewer role the same sentence on hover and in the list', async () => {
-    render(
-      <ReviewScreen
-        strategyId="s1"
-        api={fakeApi({ id: 'analyst-1', roles: ['analyst'] }, [v({}), V1])}
-        onBack={() => undefined}
-        onOpenEditor={() => undefined}
-      />,
-    );
+    renderReview(fakeApi({ id: 'analyst-1', roles: ['analyst'] }, [v({}), V1]));
     const approve = await screen.findByRole('button', { name: 'Approve' });
     expect((approve as HTMLButtonElement).disabled).toBe(true);
     expect(approve.parentElement!.getAttribute('title')).toBe('Only reviewers approve or reject versions.');
@@ -527,9 +480,7 @@ describe('ReviewScreen', () => {
       let loads = 0;
       const load = api.load;
       api.load = (id) => (loads++, load(id));
-      render(
-        <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-      );
+      renderReview(api);
       await wait(0);
       const approve = () => screen.getByRole('button', { name: 'Approve' }) as HTMLButtonElement;
       expect(approve().disabled).toBe(true);
@@ -566,9 +517,7 @@ describe('ReviewScreen', () => {
         if (loads > 1) await new Promise<void>((resolve) => (answer = resolve)); // a slow answer
         return load(id);
       };
-      const view = render(
-        <ReviewScreen strategyId="s1" api={api} onBack={() => undefined} onOpenEditor={() => undefined} />,
-      );
+      const view = renderReview(api);
       await wait(0);
       await wait(EVIDENCE_POLL_MS);
       expect(loads).toBe(2);

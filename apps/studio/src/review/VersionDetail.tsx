@@ -118,36 +118,18 @@ export function VersionDetail({
         )}
         <dt>Created</dt>
         <dd>{when(version.createdAt)}</dd>
-        {version.submittedAt && (
-          <>
-            <dt>Submitted</dt>
-            <dd>
-              {when(version.submittedAt)} by {personName(version.submittedBy, me, people)}
-            </dd>
-          </>
-        )}
-        {version.approvedAt && (
-          <>
-            <dt>Approved</dt>
-            <dd>
-              {when(version.approvedAt)} by {personName(version.approvedBy, me, people)}
-            </dd>
-          </>
-        )}
-        {version.publishedAt && (
-          <>
-            <dt>Published</dt>
-            <dd>
-              {when(version.publishedAt)} by {personName(version.publishedBy, me, people)}
-            </dd>
-          </>
-        )}
-        {version.retiredAt && (
-          <>
-            <dt>Retired</dt>
-            <dd>{when(version.retiredAt)}</dd>
-          </>
-        )}
+        <Milestone
+          term="Submitted"
+          at={version.submittedAt}
+          by={personName(version.submittedBy, me, people)}
+        />
+        <Milestone term="Approved" at={version.approvedAt} by={personName(version.approvedBy, me, people)} />
+        <Milestone
+          term="Published"
+          at={version.publishedAt}
+          by={personName(version.publishedBy, me, people)}
+        />
+        <Milestone term="Retired" at={version.retiredAt} />
         <dt>Content</dt>
         <dd className="mono" title={version.contentHash}>
           #{shortHash(version.contentHash)}
@@ -254,5 +236,19 @@ function EvidenceList({ version }: { version: ReviewVersionData }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A step the version went through, among its facts: when it happened and, if known, by whom. */
+function Milestone({ term, at, by }: { term: string; at: string | null | undefined; by?: string }) {
+  if (!at) return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>
+        {when(at)}
+        {by !== undefined && <> by {by}</>}
+      </dd>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../shared/error-message';
-import { Button, ChipsInput, Dialog, Field, Select, TextInput, Toggle, ErrorCallout } from '../shared/ui';
+import { ChipsField, SelectField, TextField } from '../shared/labelled-fields';
+import { Button, Dialog, Field, TextInput, Toggle, ErrorCallout } from '../shared/ui';
 import { needsConfirmation, type ChangeImpact } from '../catalog/change-impact';
 import { ChangeImpactList } from '../catalog/ChangeImpactList';
 import type { SchemaApi, SchemaField } from './schema-api';
@@ -121,38 +122,30 @@ export function FieldDialog({
             />
           )}
         </Field>
-        <Field label="Type" htmlFor={`${formId}-type`}>
-          <Select
-            id={`${formId}-type`}
-            label="Type"
-            value={form.type}
-            options={FIELD_TYPES.map((t) => ({ value: t, label: TYPE_WORDS[t] }))}
-            onChange={(t) => {
-              set('type', t);
-              if (!canRestrict(t)) set('allowedValues', []);
-            }}
-          />
-        </Field>
+        <SelectField
+          id={`${formId}-type`}
+          label="Type"
+          value={form.type}
+          options={FIELD_TYPES.map((t) => ({ value: t, label: TYPE_WORDS[t] }))}
+          onChange={(t) => {
+            set('type', t);
+            if (!canRestrict(t)) set('allowedValues', []);
+          }}
+        />
         {original && form.type !== original.type && (
           <p className="callout callout-warning">
             Strategies that use {path} as a {TYPE_WORDS[original.type].toLowerCase()} may become invalid when
             next checked.
           </p>
         )}
-        <Field
+        <TextField
+          id={`${formId}-label`}
           label="Label"
-          htmlFor={`${formId}-label`}
           errors={errors.label ? [`Label ${errors.label}`] : undefined}
           hint="What the condition builder shows, e.g. “loyalty tier”."
-        >
-          <TextInput
-            id={`${formId}-label`}
-            label="Label"
-            value={form.label}
-            onChange={(v) => set('label', v)}
-            invalid={!!errors.label}
-          />
-        </Field>
+          value={form.label}
+          onChange={(v) => set('label', v)}
+        />
         <Field
           label="Description"
           htmlFor={`${formId}-description`}
@@ -166,7 +159,7 @@ export function FieldDialog({
           />
         </Field>
         {canRestrict(form.type) ? (
-          <Field
+          <ChipsField
             label="Allowed values"
             errors={errors.allowedValues ? [`Allowed values: ${errors.allowedValues}`] : undefined}
             hint={
@@ -174,15 +167,10 @@ export function FieldDialog({
                 ? 'true and/or false. Leave empty for any value.'
                 : `Type a ${form.type === 'number' ? 'number' : 'value'} and press Enter. Leave empty for any value.`
             }
-          >
-            <ChipsInput
-              label="Allowed values"
-              values={form.allowedValues}
-              onChange={(v) => set('allowedValues', v)}
-              suggestions={form.type === 'boolean' ? ['true', 'false'] : []}
-              invalid={!!errors.allowedValues}
-            />
-          </Field>
+            values={form.allowedValues}
+            onChange={(v) => set('allowedValues', v)}
+            suggestions={form.type === 'boolean' ? ['true', 'false'] : []}
+          />
         ) : (
           <p className="muted small">A date field cannot restrict its values.</p>
         )}

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { errorMessage } from '../shared/error-message';
+import { useBusyTask } from '../shared/use-busy-task';
 import { Button } from '../shared/ui';
 
 /**
@@ -7,24 +6,12 @@ import { Button } from '../shared/ui';
  * (a million customers take a while), so the button says it is busy and any refusal is shown.
  */
 export function CustomersDownload({ download, denied }: { download(): Promise<void>; denied?: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const start = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await download();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyTask();
   return (
     <span className="sim-download">
       <span title={denied}>
         <Button
-          onClick={() => void start()}
+          onClick={() => void run(download)}
           disabled={busy || !!denied}
           title={
             denied

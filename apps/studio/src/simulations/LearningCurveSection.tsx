@@ -1,14 +1,5 @@
-import {
-  CartesianGrid,
-  ErrorBar,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, ErrorBar, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartContainer } from '../shared/chart-container';
 import { AXIS, BASELINE_COLOUR, DRAFT_COLOUR, percentTick } from '../shared/chart-style';
 import { curvePoints, learningSentence, type LearningResults } from './learning-curve-model';
 import { formatCount, formatShare } from './results-model';
@@ -27,7 +18,7 @@ export function LearningCurveSection({ results }: { results: LearningResults }) 
         action count (the replay method), and only those taught the models.
       </p>
       <figure className="sim-chart" aria-label="Acceptance rate over time, learning and frozen">
-        <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 800, height: 280 }}>
+        <ChartContainer width={800} height={280}>
           <LineChart data={points} margin={{ top: 8, right: 32, bottom: 24, left: 8 }}>
             <CartesianGrid stroke="#e2e8f0" />
             <XAxis
@@ -69,7 +60,7 @@ export function LearningCurveSection({ results }: { results: LearningResults }) 
               <ErrorBar dataKey="frozenError" width={5} stroke={BASELINE_COLOUR} direction="y" />
             </Line>
           </LineChart>
-        </ResponsiveContainer>
+        </ChartContainer>
       </figure>
       <table className="data-table sim-table" aria-label="Learning curve">
         <TableHead

@@ -6,11 +6,11 @@ import {
   ErrorBar,
   Legend,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartContainer } from '../shared/chart-container';
 import { AXIS, BASELINE_COLOUR, DRAFT_COLOUR, percentTick } from '../shared/chart-style';
 import { formatCount, formatShare, type ActionRow, type EstimateRow, type FunnelRow } from './results-model';
 import { useResultNames } from './result-names';
@@ -51,7 +51,7 @@ function BarsChart({
 }) {
   return (
     <figure className="sim-chart" aria-label={label}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
+      <ChartContainer width={800} height={height}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: rightMargin, bottom: 24, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis
@@ -65,7 +65,7 @@ function BarsChart({
           <Tooltip formatter={(v) => valueFormat(Number(v))} />
           {children}
         </BarChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </figure>
   );
 }

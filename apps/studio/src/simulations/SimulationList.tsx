@@ -3,6 +3,7 @@ import { useServerQuery } from '../api/use-server-query';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { EmptyState, Select, TableHead, num, ErrorCallout } from '../shared/ui';
+import { ListStates } from '../shared/list-states';
 import { STATUS_WORDS, formatCount } from './results-model';
 import type { SimulationsApi } from './simulations-api';
 import { StartSimulationForm } from './StartSimulationForm';
@@ -65,42 +66,55 @@ export function SimulationList({
             />
           </label>
         </div>
-        {runsError && <ErrorCallout>Could not load the simulations: {runsError}</ErrorCallout>}
-        {!runs && !runsError && <p className="muted">Loading simulations…</p>}
-        {runs?.length === 0 && (
-          <EmptyState title="No simulations yet">
-            {strategyFilter
-              ? 'This strategy has not been simulated yet.'
-              : 'Start one above: choose a strategy version and a dataset.'}
-          </EmptyState>
-        )}
-        {runs && runs.length > 0 && (
-          <table className="data-table sim-table">
-            <TableHead
-              columns={['Strategy', 'Version', 'Dataset', 'Baseline', 'Status', num('Rows'), 'Created', 'By']}
-            />
-            <tbody>
-              {runs.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <a href={routeHash({ screen: 'simulations', simulationId: s.id })}>
-                      {s.strategy?.name ?? 'Deleted strategy'}
-                    </a>
-                  </td>
-                  <td>{s.version ? `v${s.version.number}` : '—'}</td>
-                  <td>{s.dataset?.name ?? 'deleted dataset'}</td>
-                  <td>{s.baselineVersion ? `v${s.baselineVersion.number}` : 'none'}</td>
-                  <td>
-                    <StatusPill status={s.status} words={STATUS_WORDS} classPrefix="sim-status" />
-                  </td>
-                  <td className="num">{formatCount(s.rowsTotal)}</td>
-                  <td>{formatDate(s.createdAt)}</td>
-                  <td>{s.createdBy ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <ListStates
+          items={runs}
+          failure={runsError && <ErrorCallout>Could not load the simulations: {runsError}</ErrorCallout>}
+          loading={<p className="muted">Loading simulations…</p>}
+          empty={
+            <EmptyState title="No simulations yet">
+              {strategyFilter
+                ? 'This strategy has not been simulated yet.'
+                : 'Start one above: choose a strategy version and a dataset.'}
+            </EmptyState>
+          }
+        >
+          {(runs) => (
+            <table className="data-table sim-table">
+              <TableHead
+                columns={[
+                  'Strategy',
+                  'Version',
+                  'Dataset',
+                  'Baseline',
+                  'Status',
+                  num('Rows'),
+                  'Created',
+                  'By',
+                ]}
+              />
+              <tbody>
+                {runs.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <a href={routeHash({ screen: 'simulations', simulationId: s.id })}>
+                        {s.strategy?.name ?? 'Deleted strategy'}
+                      </a>
+                    </td>
+                    <td>{s.version ? `v${s.version.number}` : '—'}</td>
+                    <td>{s.dataset?.name ?? 'deleted dataset'}</td>
+                    <td>{s.baselineVersion ? `v${s.baselineVersion.number}` : 'none'}</td>
+                    <td>
+                      <StatusPill status={s.status} words={STATUS_WORDS} classPrefix="sim-status" />
+                    </td>
+                    <td className="num">{formatCount(s.rowsTotal)}</td>
+                    <td>{formatDate(s.createdAt)}</td>
+                    <td>{s.createdBy ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </ListStates>
       </section>
     </main>
   );

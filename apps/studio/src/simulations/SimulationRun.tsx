@@ -1,8 +1,8 @@
-import { useServerQuery } from '../api/use-server-query';
 import { deniedReason } from '../app/access';
 import { routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
-import { CancelJobButton, CancelJobDialog, useJobCancel } from '../shared/job-cancel';
+import { CancelJobButton, CancelJobDialog } from '../shared/job-cancel';
+import { JobReadError, useJobRun, type JobKind } from '../shared/job-run';
 import { ErrorCallout } from '../shared/ui';
 import { downloadBlob } from '../shared/download';
 import { ProgressPanel } from './ProgressPanel';
@@ -14,11 +14,12 @@ import type { SimulationDetail, SimulationsApi } from './simulations-api';
 import { StatusPill } from '../shared/StatusPill';
 import { formatDate } from '../shared/format-date';
 
-/**
- * Progress is polled (`simulation(id)` every second) rather than subscribed to: the same query
- * brings the results the moment the run completes, and it needs no WebSocket through proxies.
- */
-export const POLL_MS = 1000;
+/** A simulation as its page follows it: `simulation(id)` brings the results the moment the run completes. */
+const SIMULATION: JobKind<SimulationsApi, SimulationDetail> = {
+  read: (api, id) => api.get(id),
+  cancel: (api, id) => api.cancel(id),
+  finished: (simulation) => isFinished(simulation.status),
+};
 
 /** `#/simulations/<id>`: live progress until the run ends, then its results and comparison. */
 export function SimulationRun({
@@ -30,15 +31,7 @@ export function SimulationRun({
   simulationId: string;
   api: SimulationsApi;
 }) {
-  const {
-    data: simulation,
-    error,
-    reload,
-  } = useServerQuery(() => api.get(simulationId), [api, simulationId], {
-    poll: POLL_MS,
-    pollWhile: (s) => !isFinished(s.status),
-  });
-  const cancel = useJobCancel(() => api.cancel(simulationId), reload);
+  const { job: simulation, error, cancel } = useJobRun(SIMULATION, api, simulationId);
 
   const denied = deniedReason('runSimulation', user);
   const title = simulation
@@ -61,13 +54,7 @@ export function SimulationRun({
           ? `On ${simulation.dataset?.name ?? 'a deleted dataset'}${simulation.baselineVersion ? `, compared with v${simulation.baselineVersion.number}` : ', without a baseline'} · started ${formatDate(simulation.createdAt)}${simulation.createdBy ? ` by ${simulation.createdBy}` : ''}.`
           : 'What this version would recommend over the dataset.'}
       </p>
-      {error && (
-        <ErrorCallout>
-          {simulation
-            ? `Lost contact with the server, retrying: ${error}`
-            : `Could not load the simulation: ${error}`}
-        </ErrorCallout>
-      )}
+      <JobReadError error={error} loaded={!!simulation} what="the simulation" />
       {!simulation && !error && <p className="muted">Loading the simulation…</p>}
       {simulation && simulation.dataWarnings.length > 0 && (
         <div className="callout callout-warning" aria-label="About this dataset">

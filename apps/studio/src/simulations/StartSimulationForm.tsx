@@ -3,7 +3,8 @@ import { deniedReason } from '../app/access';
 import { navigate } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
-import { Button, Field, Select, Toggle, ErrorCallout } from '../shared/ui';
+import { SelectField } from '../shared/labelled-fields';
+import { Button, Toggle, ErrorCallout } from '../shared/ui';
 import { versionLabel } from '../strategies/version-status';
 import { formatCount } from './results-model';
 import type { DatasetChoice, SimulationsApi, StrategyChoice } from './simulations-api';
@@ -59,72 +60,58 @@ export function StartSimulationForm({
     <form className="sim-start" onSubmit={(e) => void submit(e)} aria-labelledby="start-title">
       <h2 id="start-title">Start a simulation</h2>
       <div className="sim-start-fields">
-        <Field label="Strategy" htmlFor="sim-strategy">
-          <Select
-            id="sim-strategy"
-            label="Strategy"
-            value={form.strategyId}
-            onChange={(id) =>
-              setForm((f) =>
-                chooseStrategy(
-                  f,
-                  strategies.find((s) => s.id === id),
-                ),
-              )
-            }
-            options={strategies.map((s) => ({ value: s.id, label: s.name }))}
-          />
-        </Field>
-        <Field label="Version" htmlFor="sim-version">
-          <Select
-            id="sim-version"
-            label="Version"
-            value={form.versionId}
-            onChange={(id) => setForm((f) => chooseVersion(f, strategy, id))}
-            options={(strategy?.versions ?? []).map((v) => ({ value: v.id, label: versionLabel(v) }))}
-          />
-        </Field>
-        <Field
+        <SelectField
+          id="sim-strategy"
+          label="Strategy"
+          value={form.strategyId}
+          onChange={(id) =>
+            setForm((f) =>
+              chooseStrategy(
+                f,
+                strategies.find((s) => s.id === id),
+              ),
+            )
+          }
+          options={strategies.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <SelectField
+          id="sim-version"
+          label="Version"
+          value={form.versionId}
+          onChange={(id) => setForm((f) => chooseVersion(f, strategy, id))}
+          options={(strategy?.versions ?? []).map((v) => ({ value: v.id, label: versionLabel(v) }))}
+        />
+        <SelectField
+          id="sim-dataset"
           label="Dataset"
-          htmlFor="sim-dataset"
           hint={ready.length === 0 ? 'No dataset is ready: upload one under Datasets first.' : undefined}
-        >
-          <Select
-            id="sim-dataset"
-            label="Dataset"
-            value={form.datasetId}
-            onChange={(id) =>
-              setForm((f) =>
-                chooseDataset(
-                  f,
-                  ready.find((d) => d.id === id),
-                ),
-              )
-            }
-            options={ready.map((d) => ({
-              value: d.id,
-              label: `${d.name} (${formatCount(d.rowCount)} rows)`,
-            }))}
-          />
-        </Field>
-        <Field
+          value={form.datasetId}
+          onChange={(id) =>
+            setForm((f) =>
+              chooseDataset(
+                f,
+                ready.find((d) => d.id === id),
+              ),
+            )
+          }
+          options={ready.map((d) => ({
+            value: d.id,
+            label: `${d.name} (${formatCount(d.rowCount)} rows)`,
+          }))}
+        />
+        <SelectField
+          id="sim-baseline"
           label="Compare with (baseline)"
-          htmlFor="sim-baseline"
           hint="Both versions decide the same rows; the results show the differences."
-        >
-          <Select
-            id="sim-baseline"
-            label="Compare with (baseline)"
-            value={form.baselineVersionId}
-            onChange={(baselineVersionId) => setForm((f) => ({ ...f, baselineVersionId }))}
-            options={[
-              { value: '', label: 'No baseline' },
-              ...(strategy?.versions ?? [])
-                .filter((v) => v.id !== form.versionId)
-                .map((v) => ({ value: v.id, label: versionLabel(v) })),
-            ]}
-          />
-        </Field>
+          value={form.baselineVersionId}
+          onChange={(baselineVersionId) => setForm((f) => ({ ...f, baselineVersionId }))}
+          options={[
+            { value: '', label: 'No baseline' },
+            ...(strategy?.versions ?? [])
+              .filter((v) => v.id !== form.versionId)
+              .map((v) => ({ value: v.id, label: versionLabel(v) })),
+          ]}
+        />
       </div>
       {dataset?.logged ? (
         <Toggle
@@ -139,22 +126,17 @@ export function StartSimulationForm({
         </p>
       )}
       {form.learning && (
-        <Field
+        <SelectField
+          id="sim-order-by"
           label="Order in time by"
-          htmlFor="sim-order-by"
           hint="The column that says when each row happened."
-        >
-          <Select
-            id="sim-order-by"
-            label="Order in time by"
-            value={form.orderBy}
-            onChange={(orderBy) => setForm((f) => ({ ...f, orderBy }))}
-            options={[
-              { value: '', label: 'Choose a column' },
-              ...(dataset?.orderColumns ?? []).map((c) => ({ value: c, label: c })),
-            ]}
-          />
-        </Field>
+          value={form.orderBy}
+          onChange={(orderBy) => setForm((f) => ({ ...f, orderBy }))}
+          options={[
+            { value: '', label: 'Choose a column' },
+            ...(dataset?.orderColumns ?? []).map((c) => ({ value: c, label: c })),
+          ]}
+        />
       )}
       <Toggle
         checked={form.force}

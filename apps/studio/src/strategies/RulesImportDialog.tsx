@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
-import { errorMessage } from '../shared/error-message';
+import { useBusyTask } from '../shared/use-busy-task';
 import { Button, Dialog, Field, ErrorCallout } from '../shared/ui';
 import type { RulesImportResult, StrategySource } from './strategy-source';
 
@@ -18,8 +18,7 @@ export function RulesImportDialog({
 }) {
   const [name, setName] = useState('');
   const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: runTask } = useBusyTask();
   const [result, setResult] = useState<RulesImportResult>();
 
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -38,14 +37,7 @@ export function RulesImportDialog({
       setError(`The rules are not valid JSON: ${(err as Error).message}`);
       return;
     }
-    setBusy(true);
-    try {
-      setResult(await importRules(name.trim(), rules));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await runTask(async () => setResult(await importRules(name.trim(), rules)));
   };
 
   if (result) {

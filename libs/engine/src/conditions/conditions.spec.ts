@@ -108,16 +108,7 @@ describe('operators (same verdicts as json-rules-engine)', () => {
   });
 
   it('"in" against a fact that is not a list throws, like json-rules-engine', async () => {
-    const condition: Condition = {
-      all: [
-        {
-          fact: 'customer',
-          path: '$.segment',
-          operator: 'in',
-          value: { fact: 'customer', path: '$.allowed' },
-        },
-      ],
-    };
+    const condition = on('$.segment', 'in', { fact: 'customer', path: '$.allowed' });
     expect(errorsOf(condition)).toEqual([]);
     await expectVerdict(condition, facts({ segment: 'gold', allowed: ['gold'] }), true);
     await expectVerdict(condition, facts({ segment: 'gold', allowed: 5 }), 'error');
@@ -202,30 +193,37 @@ describe('all / any / not and priorities', () => {
     });
   });
 
-  it('a higher-priority set that decides "any" stops evaluation before an erroring lower-priority set', async () => {
-    const condition: Condition = {
-      any: [
-        { ...vip, priority: 2 },
-        { ...broken, priority: 1 },
-      ],
-    };
-    await expectVerdict(condition, facts({ vip: true, segment: 'gold' }), true);
-    await expectVerdict(condition, facts({ vip: false, segment: 'gold' }), 'error');
-    expect(compileCondition(condition).explain(facts({ vip: true }))).toEqual({
+  // vip has the higher priority in both, so it is evaluated before broken.
+  const anyVipFirst: Condition = {
+    any: [
+      { ...vip, priority: 2 },
+      { ...broken, priority: 1 },
+    ],
+  };
+  const allVipFirst: Condition = {
+    all: [
+      { ...broken, priority: 1 },
+      { ...vip, priority: 3 },
+    ],
+  };
+
+  // The vip value that settles the group on its own (any: true, all: false); the other leaves it to broken.
+  it.each([
+    { group: 'any', condition: anyVipFirst, deciding: true },
+    { group: 'all', condition: allVipFirst, deciding: false },
+  ])(
+    'a higher-priority set that decides "$group" stops evaluation before an erroring lower-priority set',
+    async ({ condition, deciding }) => {
+      await expectVerdict(condition, facts({ vip: deciding, segment: 'gold' }), deciding);
+      await expectVerdict(condition, facts({ vip: !deciding, segment: 'gold' }), 'error');
+    },
+  );
+
+  it('explains an "any" decided by a higher-priority set by that set alone', () => {
+    expect(compileCondition(anyVipFirst).explain(facts({ vip: true }))).toEqual({
       passed: true,
       reason: 'vip is true',
     });
-  });
-
-  it('a higher-priority set that decides "all" stops evaluation before an erroring lower-priority set', async () => {
-    const condition: Condition = {
-      all: [
-        { ...broken, priority: 1 },
-        { ...vip, priority: 3 },
-      ],
-    };
-    await expectVerdict(condition, facts({ vip: false, segment: 'gold' }), false);
-    await expectVerdict(condition, facts({ vip: true, segment: 'gold' }), 'error');
   });
 
   it('within one priority set every condition is evaluated, so an error is not short-circuited', async () => {
@@ -637,20 +635,9 @@ describe('checkCondition', () => {
       });
 
       it('a field compared with another field of a different type is an error', () => {
-        const problems = checkCondition(
-          {
-            all: [
-              {
-                fact: 'customer',
-                path: '$.age',
-                operator: 'equal',
-                value: { fact: 'context', path: '$.channel' },
-              },
-            ],
-          },
-          typed,
-          { field: 'condition' },
-        );
+        const problems = checkCondition(on('$.age', 'equal', { fact: 'context', path: '$.channel' }), typed, {
+          field: 'condition',
+        });
         expect(problems).toEqual([
           expect.objectContaining({
             code: 'type_mismatch',
@@ -769,16 +756,7 @@ describe('explain', () => {
   });
 
   it('names fact references and their values, and uses declared labels', () => {
-    const condition: Condition = {
-      all: [
-        {
-          fact: 'customer',
-          path: '$.age',
-          operator: 'greaterThan',
-          value: { fact: 'context', path: '$.minAge' },
-        },
-      ],
-    };
+    const condition = on('$.age', 'greaterThan', { fact: 'context', path: '$.minAge' });
     expect(compileCondition(condition).explain(facts({ age: 16 }, { context: { minAge: 18 } }))).toEqual({
       passed: false,
       reason: 'age 16 is not > min age (18)',

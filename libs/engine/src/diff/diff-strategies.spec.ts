@@ -1,3 +1,4 @@
+import type { Labels } from '../conditions/describe-condition';
 import type { StrategyDocument } from '../document/strategy-document';
 import { linearStrategy } from '../test-support/build-strategy';
 import { all, cmp, graph } from '../test-support/engine.test-helpers';
@@ -19,6 +20,14 @@ const edit = (change: (doc: StrategyDocument) => void) => {
   return doc;
 };
 const node = (doc: StrategyDocument, id: string) => doc.nodes.find((n) => n.id === id)!;
+/** The base strategy with its filter (n2) configured so. */
+const withFilter = (config: object) =>
+  edit((doc) => {
+    node(doc, 'n2').config = config;
+  });
+/** What changed in the first changed node, field by field. */
+const fieldChanges = (before: StrategyDocument, after: StrategyDocument, labels?: Labels) =>
+  diffStrategies(before, after, labels).nodes.changed[0]!.changes;
 
 describe('diffStrategies', () => {
   it('finds nothing between two copies of a version', () => {
@@ -65,13 +74,11 @@ describe('diffStrategies', () => {
   });
 
   it('words a changed condition before → after', () => {
-    const after = edit((doc) => {
-      node(doc, 'n2').config = {
-        condition: all(
-          cmp('customer', 'age', 'greaterThanInclusive', 21),
-          cmp('customer', 'segment', 'in', ['gold', 'silver']),
-        ),
-      };
+    const after = withFilter({
+      condition: all(
+        cmp('customer', 'age', 'greaterThanInclusive', 21),
+        cmp('customer', 'segment', 'in', ['gold', 'silver']),
+      ),
     });
     const [change] = diffStrategies(base(), after).nodes.changed;
     expect(change).toMatchObject({
@@ -100,13 +107,9 @@ describe('diffStrategies', () => {
     const fields = Array.from({ length: 300 }, (_, i) => `field${i}`);
     const long = (value: (i: number) => number) =>
       all(...fields.map((f, i) => cmp('customer', f, 'greaterThanInclusive', value(i))));
-    const before = edit((doc) => {
-      node(doc, 'n2').config = { condition: long(() => 0) };
-    });
-    const after = edit((doc) => {
-      node(doc, 'n2').config = { condition: long((i) => (i % 15 === 0 ? 5 : 0)) };
-    });
-    const changes = diffStrategies(before, after).nodes.changed[0]!.changes;
+    const before = withFilter({ condition: long(() => 0) });
+    const after = withFilter({ condition: long((i) => (i % 15 === 0 ? 5 : 0)) });
+    const changes = fieldChanges(before, after);
     expect(changes).toHaveLength(20);
     expect(changes[0]).toMatchObject({
       field: 'config.condition.all[0]',
@@ -116,12 +119,10 @@ describe('diffStrategies', () => {
     expect(changes.every((c) => c.afterText.length < 40)).toBe(true);
 
     // The first comparison removed, the rest moved up one place: one removal, nothing else.
-    const shorter = edit((doc) => {
-      node(doc, 'n2').config = {
-        condition: all(...fields.slice(1).map((f) => cmp('customer', f, 'greaterThanInclusive', 0))),
-      };
+    const shorter = withFilter({
+      condition: all(...fields.slice(1).map((f) => cmp('customer', f, 'greaterThanInclusive', 0))),
     });
-    expect(diffStrategies(before, shorter).nodes.changed[0]!.changes).toEqual([
+    expect(fieldChanges(before, shorter)).toEqual([
       expect.objectContaining({
         field: 'config.condition.all[0]',
         beforeText: 'field0 ≥ 0',
@@ -131,35 +132,29 @@ describe('diffStrategies', () => {
   });
 
   it('uses the labels of the customer schema', () => {
-    const after = edit((doc) => {
-      node(doc, 'n2').config = { condition: all(cmp('customer', 'age', 'greaterThanInclusive', 21)) };
-    });
+    const after = withFilter({ condition: all(cmp('customer', 'age', 'greaterThanInclusive', 21)) });
     const labels = {
       schema: { customer: [{ name: 'age', type: 'number' as const, label: 'Customer age' }] },
     };
-    expect(diffStrategies(base(), after, labels).nodes.changed[0]!.changes[0]).toMatchObject({
+    expect(fieldChanges(base(), after, labels)[0]).toMatchObject({
       beforeText: 'Customer age ≥ 18',
       afterText: 'Customer age ≥ 21',
     });
   });
 
   it('words a rule added for a group as new', () => {
-    const after = edit((doc) => {
-      node(doc, 'n2').config = {
-        ...(node(doc, 'n2').config as object),
-        byGroup: { retention: all(cmp('customer', 'churnRisk', 'greaterThan', 0.3)) },
-      };
-    });
-    expect(diffStrategies(base(), after).nodes.changed[0]!.changes).toEqual([
+    /** The base strategy with a retention rule on churn risk added to its filter. */
+    const withRetentionRule = (minChurnRisk: number) =>
+      withFilter({
+        ...(node(base(), 'n2').config as object),
+        byGroup: { retention: all(cmp('customer', 'churnRisk', 'greaterThan', minChurnRisk)) },
+      });
+    const after = withRetentionRule(0.3);
+    expect(fieldChanges(base(), after)).toEqual([
       expect.objectContaining({ field: 'config.byGroup', beforeText: '(not set)' }),
     ]);
-    const tightened = edit((doc) => {
-      node(doc, 'n2').config = {
-        ...(node(doc, 'n2').config as object),
-        byGroup: { retention: all(cmp('customer', 'churnRisk', 'greaterThan', 0.5)) },
-      };
-    });
-    expect(diffStrategies(after, tightened).nodes.changed[0]!.changes).toEqual([
+    const tightened = withRetentionRule(0.5);
+    expect(fieldChanges(after, tightened)).toEqual([
       expect.objectContaining({
         field: 'config.byGroup.retention.all[0]',
         beforeText: 'churn risk > 0.3',

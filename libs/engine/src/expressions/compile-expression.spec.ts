@@ -1,6 +1,6 @@
 import type { ExpressionNode } from './ast';
 import { compileExpression, type ExpressionEnv } from './compile-expression';
-import { ENV, evaluate, parse } from './expression.test-helpers';
+import { ENV, evaluate, parse, STUDIO_EXAMPLE } from './expression.test-helpers';
 
 const EMPTY: ExpressionEnv = { customer: {}, context: {}, action: {}, fields: {} };
 
@@ -24,11 +24,11 @@ describe('compileExpression: arithmetic', () => {
   });
 
   it('evaluates the example from the studio', () => {
-    const text =
-      'min(customer.age, 60) * 0.01 + (customer.segment == "gold" ? 0.2 : 0) + ' +
-      'coalesce(fields.propensity, 0.1) * action.value / 100';
-    expect(evaluate(text)).toBeCloseTo(0.42 + 0.2 + 0.15, 12);
-    expect(evaluate(text, { ...ENV, customer: { age: 70 }, fields: {} })).toBeCloseTo(0.6 + 0.05, 12);
+    expect(evaluate(STUDIO_EXAMPLE)).toBeCloseTo(0.42 + 0.2 + 0.15, 12);
+    expect(evaluate(STUDIO_EXAMPLE, { ...ENV, customer: { age: 70 }, fields: {} })).toBeCloseTo(
+      0.6 + 0.05,
+      12,
+    );
   });
 
   it('converts numeric strings as they come from CSV', () => {

@@ -9,6 +9,11 @@ export const ENV: ExpressionEnv = {
   fields: { propensity: 0.3, priority: 2, zero: 0, empty: '', nan: NaN, nothing: null },
 };
 
+/** The expression the studio shows as an example, as the parser and compiler tests read it. */
+export const STUDIO_EXAMPLE =
+  'min(customer.age, 60) * 0.01 + (customer.segment == "gold" ? 0.2 : 0) + ' +
+  'coalesce(fields.propensity, 0.1) * action.value / 100';
+
 export function parse(text: string): ExpressionNode {
   const result = parseExpression(text);
   if (!result.ok) throw new Error(`"${text}" did not parse: ${result.error.message}`);

@@ -1,5 +1,5 @@
 import type { ExpressionNode } from './ast';
-import { parse, parseError } from './expression.test-helpers';
+import { parse, parseError, STUDIO_EXAMPLE } from './expression.test-helpers';
 import { parseExpression } from './parse-expression';
 
 /** Fully parenthesised form, to assert how the parser grouped things. */
@@ -108,10 +108,7 @@ describe('parseExpression: precedence and associativity', () => {
   });
 
   it('parses the example from the studio', () => {
-    const text =
-      'min(customer.age, 60) * 0.01 + (customer.segment == "gold" ? 0.2 : 0) + ' +
-      'coalesce(fields.propensity, 0.1) * action.value / 100';
-    expect(grouped(text)).toBe(
+    expect(grouped(STUDIO_EXAMPLE)).toBe(
       '(((min(customer.age, 60) * 0.01) + ((customer.segment == "gold") ? 0.2 : 0)) + ' +
         '((coalesce(fields.propensity, 0.1) * action.value) / 100))',
     );

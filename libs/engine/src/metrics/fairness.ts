@@ -1,6 +1,7 @@
 import type { DecisionResult } from '../runtime/types';
 import { BoundedGroups, type BoundedGroupsJSON, type GroupKind } from './bounded-groups';
 import { topRecommendation } from './off-policy';
+import { sortedEntries } from './sorted-entries';
 
 /**
  * The fairness check of a simulation (the four-fifths rule, as in Pega's ethical bias policy): per
@@ -166,10 +167,10 @@ export class FairnessTally {
   toJSON(): FairnessTallyJSON {
     return {
       capacity: this.capacity,
-      fields: [...this.fields.keys()].sort().map((field) => {
-        const tally = this.fields.get(field)!;
-        return [field, { withValue: tally.withValue, groups: tally.groups.toJSON() }];
-      }),
+      fields: sortedEntries(this.fields, (tally) => ({
+        withValue: tally.withValue,
+        groups: tally.groups.toJSON(),
+      })),
     };
   }
 

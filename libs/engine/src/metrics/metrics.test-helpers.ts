@@ -1,4 +1,5 @@
 // Helpers shared by the metrics tests: decisions built by hand and seeded merge orders.
+import fc from 'fast-check';
 import type { DecisionResult, NodeTrace, Recommendation } from '../runtime/types';
 import { seededRandom } from './stable-hash';
 
@@ -45,4 +46,39 @@ export function mergeInRandomOrder<T extends { merge(other: T): unknown }>(parts
     pool.push(a);
   }
   return pool[0]!;
+}
+
+/** An off-policy accumulator as the merge property sees it: rows in, estimates out, JSON both ways. */
+interface Estimator<R> {
+  add(row: R): this;
+  merge(other: this): unknown;
+  toJSON(): unknown;
+  estimates(): unknown;
+}
+
+/**
+ * The property every off-policy accumulator keeps: rows accumulated in random chunks, each sent
+ * through JSON and merged in a random order, give exactly the estimates of one pass over all rows.
+ */
+export function expectMergedLikeOnePass<R, A extends Estimator<R>>(
+  row: fc.Arbitrary<R>,
+  create: () => A,
+  fromJSON: (json: ReturnType<A['toJSON']>) => A,
+  sizes: { maxRows: number; maxCuts: number; numRuns: number },
+): void {
+  fc.assert(
+    fc.property(
+      fc.array(row, { maxLength: sizes.maxRows }),
+      fc.array(fc.nat(), { maxLength: sizes.maxCuts }),
+      fc.nat(),
+      (rows, cuts, seed) => {
+        const acc = (part: readonly R[]) => part.reduce((a, r) => a.add(r), create());
+        const parts = chunksOf(rows, cuts).map((chunk) =>
+          fromJSON(JSON.parse(JSON.stringify(acc(chunk).toJSON())) as ReturnType<A['toJSON']>),
+        );
+        expect(mergeInRandomOrder(parts, seed).estimates()).toEqual(acc(rows).estimates());
+      },
+    ),
+    { numRuns: sizes.numRuns },
+  );
 }

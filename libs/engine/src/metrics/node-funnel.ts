@@ -1,6 +1,7 @@
 import type { DecisionTrace } from '../runtime/types';
 import { BoundedGroups, type BoundedGroupsJSON, type GroupKind } from './bounded-groups';
 import type { DropReasonCount, NodeFigures } from './simulation-summary';
+import { sortedEntries } from './sorted-entries';
 
 interface Count {
   n: number;
@@ -130,23 +131,17 @@ export class NodeFunnel {
   toJSON(): NodeFunnelJSON {
     return {
       rowsWithTrace: this.rowsWithTrace,
-      nodes: [...this.nodes.keys()].sort().map((id) => {
-        const t = this.nodes.get(id)!;
-        return [
-          id,
-          {
-            type: t.type,
-            position: t.position,
-            reached: t.reached,
-            in: t.in,
-            out: t.out,
-            branches: [...t.branches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-            tracedRows: t.tracedRows,
-            dropped: t.dropped,
-            reasons: t.reasons.toJSON(),
-          },
-        ];
-      }),
+      nodes: sortedEntries(this.nodes, (t) => ({
+        type: t.type,
+        position: t.position,
+        reached: t.reached,
+        in: t.in,
+        out: t.out,
+        branches: [...t.branches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        tracedRows: t.tracedRows,
+        dropped: t.dropped,
+        reasons: t.reasons.toJSON(),
+      })),
     };
   }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Interval } from './confidence-interval';
 import { normalQuantile } from './confidence-interval';
-import { chunksOf, decision, mergeInRandomOrder } from './metrics.test-helpers';
+import { decision, expectMergedLikeOnePass } from './metrics.test-helpers';
 import {
   OffPolicyAccumulator,
   policyProbability,
@@ -224,21 +224,11 @@ describe('off-policy estimates', () => {
       { requiredKeys: ['outcome', 'targetProbability', 'key'] },
     );
     const options: OffPolicyOptions = { confidence: 0.9, bootstrap: { replicates: 16, seed: 3 } };
-    fc.assert(
-      fc.property(
-        fc.array(row, { maxLength: 80 }),
-        fc.array(fc.nat(), { maxLength: 6 }),
-        fc.nat(),
-        (rows, cuts, seed) => {
-          const acc = (part: readonly OffPolicyRow[]) =>
-            part.reduce((a, r) => a.add(r), new OffPolicyAccumulator(options));
-          const parts = chunksOf(rows, cuts).map((chunk) =>
-            OffPolicyAccumulator.fromJSON(JSON.parse(JSON.stringify(acc(chunk).toJSON()))),
-          );
-          expect(mergeInRandomOrder(parts, seed).estimates()).toEqual(acc(rows).estimates());
-        },
-      ),
-      { numRuns: 150 },
+    expectMergedLikeOnePass(
+      row,
+      () => new OffPolicyAccumulator(options),
+      (json) => OffPolicyAccumulator.fromJSON(json),
+      { maxRows: 80, maxCuts: 6, numRuns: 150 },
     );
   });
 });

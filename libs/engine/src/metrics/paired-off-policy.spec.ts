@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Interval } from './confidence-interval';
 import type { OffPolicyOptions } from './off-policy';
-import { chunksOf, decision, mergeInRandomOrder } from './metrics.test-helpers';
+import { decision, expectMergedLikeOnePass } from './metrics.test-helpers';
 import { PairedOffPolicyAccumulator, pairedOffPolicyRow, type PairedOffPolicyRow } from './paired-off-policy';
 import { deterministic, logRows, makeWorld, tabulate, trueValue, uniform } from './off-policy.test-helpers';
 
@@ -99,21 +99,11 @@ describe('PairedOffPolicyAccumulator', () => {
       { requiredKeys: ['outcome', 'baseline', 'draft', 'key'] },
     );
     const options = { bootstrap: { replicates: 12, seed: 9 } };
-    fc.assert(
-      fc.property(
-        fc.array(row, { maxLength: 60 }),
-        fc.array(fc.nat(), { maxLength: 5 }),
-        fc.nat(),
-        (rows, cuts, seed) => {
-          const acc = (part: readonly PairedOffPolicyRow[]) =>
-            part.reduce((a, r) => a.add(r), new PairedOffPolicyAccumulator(options));
-          const parts = chunksOf(rows, cuts).map((chunk) =>
-            PairedOffPolicyAccumulator.fromJSON(JSON.parse(JSON.stringify(acc(chunk).toJSON()))),
-          );
-          expect(mergeInRandomOrder(parts, seed).estimates()).toEqual(acc(rows).estimates());
-        },
-      ),
-      { numRuns: 100 },
+    expectMergedLikeOnePass(
+      row,
+      () => new PairedOffPolicyAccumulator(options),
+      (json) => PairedOffPolicyAccumulator.fromJSON(json),
+      { maxRows: 60, maxCuts: 5, numRuns: 100 },
     );
   });
 

@@ -2,6 +2,7 @@ import type { DecisionResult } from '../runtime/types';
 import { ExactSum } from './exact-sum';
 import { topRecommendation } from './off-policy';
 import type { ActionFigures, RecommendationFigures } from './simulation-summary';
+import { sortedEntries } from './sorted-entries';
 
 const { isFinite } = Number;
 
@@ -113,21 +114,15 @@ export class RecommendationTally {
       rows: this.rows,
       rowsWithoutRecommendation: this.rowsWithoutRecommendation,
       recommendations: this.recommendations,
-      actions: [...this.actions.keys()].sort().map((id) => {
-        const t = this.actions.get(id)!;
-        return [
-          id,
-          {
-            eligible: t.eligible,
-            top: t.top,
-            withoutPropensity: t.withoutPropensity,
-            expectedAcceptances: t.expectedAcceptances.toJSON(),
-            expectedAcceptancesTop: t.expectedAcceptancesTop.toJSON(),
-            expectedValue: t.expectedValue.toJSON(),
-            expectedValueTop: t.expectedValueTop.toJSON(),
-          },
-        ];
-      }),
+      actions: sortedEntries(this.actions, (t) => ({
+        eligible: t.eligible,
+        top: t.top,
+        withoutPropensity: t.withoutPropensity,
+        expectedAcceptances: t.expectedAcceptances.toJSON(),
+        expectedAcceptancesTop: t.expectedAcceptancesTop.toJSON(),
+        expectedValue: t.expectedValue.toJSON(),
+        expectedValueTop: t.expectedValueTop.toJSON(),
+      })),
     };
   }
 

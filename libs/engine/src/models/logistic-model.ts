@@ -3,6 +3,7 @@ import { toNumber } from '../expressions/values';
 import { fieldIs } from '../catalog/field-types';
 import { joinField, problem, type ValidationProblem } from '../validation/problem';
 import type { ConditionFacts } from '../conditions/types';
+import { categoryProblems } from './category-problems';
 import {
   checkReference,
   parseReference,
@@ -195,36 +196,7 @@ function termTypeProblems(term: Term, ctx: ModelCheckContext, at: string): Valid
       ),
     ];
   }
-  const allowed = def.allowedValues?.map(String);
-  return Object.keys(term.categories).flatMap((key) => {
-    const field = joinField(joinField(at, 'categories'), key);
-    if (def.type === 'boolean' && key !== 'true' && key !== 'false') {
-      return [
-        report(
-          'type_mismatch',
-          `${fieldIs(def)}: use "true" and "false" as the categories, not ${JSON.stringify(key)}`,
-          field,
-        ),
-      ];
-    }
-    if (def.type === 'number' && String(Number(key)) !== key) {
-      return [
-        report(
-          'type_mismatch',
-          `${fieldIs(def)}: write a category as a number, such as "3", not ${JSON.stringify(key)}`,
-          field,
-        ),
-      ];
-    }
-    if (allowed && !allowed.includes(key)) {
-      return [
-        report(
-          'unknown_value',
-          `${JSON.stringify(key)} is not an allowed value of ${def.name} (${allowed.map((a) => JSON.stringify(a)).join(', ')}); use one of them or add it to the field's allowed values`,
-          field,
-        ),
-      ];
-    }
-    return [];
-  });
+  return Object.keys(term.categories).flatMap((key) =>
+    categoryProblems(def, key, ctx.nodeId, joinField(joinField(at, 'categories'), key)),
+  );
 }

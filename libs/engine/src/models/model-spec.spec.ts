@@ -1,6 +1,7 @@
 import { CATALOG, linearStrategy } from '../test-support/build-strategy';
 import { compileStrategy } from '../runtime/compile-strategy';
 import { StrategyValidationError } from '../validation/problem';
+import { expectOnlyProblem } from '../test-support/engine.test-helpers';
 import { modelProblems } from '../test-support/models.test-helpers';
 import { registryKey, summarizeModel, type ModelSpec } from './model-spec';
 
@@ -16,14 +17,12 @@ describe('registry models', () => {
       { type: 'registry', modelId: 'churn-v4' },
       { actions: CATALOG, models: { 'churn-v3': CHURN } },
     );
-    expect(problems).toEqual([
-      expect.objectContaining({
-        code: 'unknown_model',
-        nodeId: 'n2',
-        field: 'config.model.modelId',
-        message: expect.stringContaining('"churn-v4" does not exist in the model registry'),
-      }),
-    ]);
+    expectOnlyProblem(problems, {
+      code: 'unknown_model',
+      nodeId: 'n2',
+      field: 'config.model.modelId',
+      message: expect.stringContaining('"churn-v4" does not exist in the model registry'),
+    });
   });
 
   it('reports a registry model when no registry is given', () => {
@@ -49,14 +48,12 @@ describe('registry models', () => {
       ['score', { model: { type: 'registry', modelId: 'broken' } }],
       ['output', {}],
     ]);
-    expect(modelProblems({ type: 'registry', modelId: 'broken' }, env)).toEqual([
-      expect.objectContaining({
-        code: 'invalid_config',
-        nodeId: 'n2',
-        field: 'config.model.modelId',
-        message: expect.stringMatching(/^registry model "broken": "churn" is not an input/),
-      }),
-    ]);
+    expectOnlyProblem(modelProblems({ type: 'registry', modelId: 'broken' }, env), {
+      code: 'invalid_config',
+      nodeId: 'n2',
+      field: 'config.model.modelId',
+      message: expect.stringMatching(/^registry model "broken": "churn" is not an input/),
+    });
     expect(() => compileStrategy(doc, env)).toThrow(StrategyValidationError);
   });
 
@@ -87,13 +84,11 @@ describe('registry models', () => {
       actions: CATALOG,
       models: { odd: { type: 'logistic', terms: [] } as unknown as ModelSpec },
     };
-    expect(modelProblems({ type: 'registry', modelId: 'odd' }, env)).toEqual([
-      expect.objectContaining({
-        code: 'invalid_config',
-        field: 'config.model.modelId',
-        message: expect.stringMatching(/^registry model "odd": .* \(at intercept\)$/),
-      }),
-    ]);
+    expectOnlyProblem(modelProblems({ type: 'registry', modelId: 'odd' }, env), {
+      code: 'invalid_config',
+      field: 'config.model.modelId',
+      message: expect.stringMatching(/^registry model "odd": .* \(at intercept\)$/),
+    });
   });
 
   describe('versions', () => {
@@ -124,22 +119,22 @@ describe('registry models', () => {
     });
 
     it('reports a version the registry does not have, naming it', () => {
-      expect(modelProblems({ type: 'registry', modelId: 'churn', version: 3 }, env)).toEqual([
-        expect.objectContaining({
-          code: 'unknown_model',
-          field: 'config.model.modelId',
-          message: 'model "churn" version 3 does not exist in the model registry; choose a registered model',
-        }),
-      ]);
+      expectOnlyProblem(modelProblems({ type: 'registry', modelId: 'churn', version: 3 }, env), {
+        code: 'unknown_model',
+        field: 'config.model.modelId',
+        message: 'model "churn" version 3 does not exist in the model registry; choose a registered model',
+      });
     });
 
     it('refuses a version that is not a positive whole number', () => {
-      expect(modelProblems({ type: 'registry', modelId: 'churn', version: 1.5 }, env)).toEqual([
-        expect.objectContaining({ code: 'invalid_config', field: 'config.model.version' }),
-      ]);
-      expect(modelProblems({ type: 'registry', modelId: 'churn', version: 0 }, env)).toEqual([
-        expect.objectContaining({ code: 'out_of_range', field: 'config.model.version' }),
-      ]);
+      expectOnlyProblem(modelProblems({ type: 'registry', modelId: 'churn', version: 1.5 }, env), {
+        code: 'invalid_config',
+        field: 'config.model.version',
+      });
+      expectOnlyProblem(modelProblems({ type: 'registry', modelId: 'churn', version: 0 }, env), {
+        code: 'out_of_range',
+        field: 'config.model.version',
+      });
     });
 
     it('says the version in the summary', () => {
@@ -149,17 +144,16 @@ describe('registry models', () => {
 
     it('checks a versioned registry model like an inline one, naming the version', () => {
       const broken = { type: 'logistic' as const, intercept: 0, terms: [{ input: 'churn', weight: 1 }] };
-      expect(
+      expectOnlyProblem(
         modelProblems(
           { type: 'registry', modelId: 'm', version: 4 },
           { actions: CATALOG, models: { 'm@4': broken } },
         ),
-      ).toEqual([
-        expect.objectContaining({
+        {
           code: 'invalid_config',
           message: expect.stringMatching(/^registry model "m" version 4: "churn" is not an input/),
-        }),
-      ]);
+        },
+      );
     });
   });
 });

@@ -28,23 +28,17 @@ export function registryKey(spec: { modelId: string; version?: number }): string
   return spec.version === undefined ? spec.modelId : `${spec.modelId}@${spec.version}`;
 }
 
-export const inlineModelSchema = z.discriminatedUnion('type', [
+/** Models a document spells out in full; a model spec is one of these or a registry reference. */
+const INLINE_MODEL_SCHEMAS = [
   logisticParamsSchema,
   scorecardParamsSchema,
   decisionTableParamsSchema,
   expressionParamsSchema,
   treeEnsembleParamsSchema,
   adaptiveParamsSchema,
-]);
-export const modelSpecSchema = z.discriminatedUnion('type', [
-  logisticParamsSchema,
-  scorecardParamsSchema,
-  decisionTableParamsSchema,
-  expressionParamsSchema,
-  treeEnsembleParamsSchema,
-  adaptiveParamsSchema,
-  registryModelSchema,
-]);
+] as const;
+export const inlineModelSchema = z.discriminatedUnion('type', INLINE_MODEL_SCHEMAS);
+export const modelSpecSchema = z.discriminatedUnion('type', [...INLINE_MODEL_SCHEMAS, registryModelSchema]);
 export type InlineModelSpec = z.infer<typeof inlineModelSchema>;
 export type ModelSpec = z.infer<typeof modelSpecSchema>;
 /** A model as a document may hold it (defaults not yet applied). */

@@ -1,4 +1,5 @@
 import { CATALOG } from '../test-support/build-strategy';
+import { expectOnlyProblem } from '../test-support/engine.test-helpers';
 import { modelProblems, score, sigmoid } from '../test-support/models.test-helpers';
 import { compileModel, explainModel, inlineModelSchema, summarizeModel } from './model-spec';
 import type { TreeNode } from './tree-ensemble-model';
@@ -237,20 +238,16 @@ describe('tree ensemble model', () => {
 
     it('asks for exactly one of threshold and categories', () => {
       const both = modelProblems(ensemble([split({ categories: ['1'] })]));
-      expect(both).toEqual([
-        expect.objectContaining({
-          code: 'invalid_config',
-          field: 'config.model.trees[0].nodes[0].threshold',
-          message: 'a split has either a threshold (numbers) or categories (values), not both',
-        }),
-      ]);
+      expectOnlyProblem(both, {
+        code: 'invalid_config',
+        field: 'config.model.trees[0].nodes[0].threshold',
+        message: 'a split has either a threshold (numbers) or categories (values), not both',
+      });
       const neither = modelProblems(ensemble([split({ threshold: undefined })]));
-      expect(neither).toEqual([
-        expect.objectContaining({
-          field: 'config.model.trees[0].nodes[0]',
-          message: expect.stringMatching(/^a split needs a threshold .* or categories/),
-        }),
-      ]);
+      expectOnlyProblem(neither, {
+        field: 'config.model.trees[0].nodes[0]',
+        message: expect.stringMatching(/^a split needs a threshold .* or categories/),
+      });
     });
 
     it('reports a node that is neither a leaf nor a split, so that a path would not end in a leaf', () => {
@@ -261,13 +258,11 @@ describe('tree ensemble model', () => {
             .concat([{} as TreeNode]),
         ]),
       );
-      expect(problems).toEqual([
-        expect.objectContaining({
-          code: 'invalid_config',
-          field: 'config.model.trees[0].nodes[2]',
-          message: expect.stringContaining('node 2 of tree 0 is neither a leaf nor a split'),
-        }),
-      ]);
+      expectOnlyProblem(problems, {
+        code: 'invalid_config',
+        field: 'config.model.trees[0].nodes[2]',
+        message: expect.stringContaining('node 2 of tree 0 is neither a leaf nor a split'),
+      });
     });
 
     it('reports a node that is a leaf and a split at once, and a split without missingLeft or children', () => {
@@ -303,14 +298,12 @@ describe('tree ensemble model', () => {
     it('reports a numeric threshold on a field that is not a number, once for all the splits that do it', () => {
       const onText = split({ input: 'customer.segment' });
       const problems = modelProblems(ensemble([onText, onText, onText]), env);
-      expect(problems).toEqual([
-        expect.objectContaining({
-          code: 'type_mismatch',
-          field: 'config.model.trees[0].nodes[0].threshold',
-          message:
-            'segment is text: a threshold compares numbers, so every value would go the missing-value way; split on "categories" (the values that go left) instead (and 2 other splits)',
-        }),
-      ]);
+      expectOnlyProblem(problems, {
+        code: 'type_mismatch',
+        field: 'config.model.trees[0].nodes[0].threshold',
+        message:
+          'segment is text: a threshold compares numbers, so every value would go the missing-value way; split on "categories" (the values that go left) instead (and 2 other splits)',
+      });
       expect(modelProblems(ensemble([split({ input: 'customer.housing' })]), env)[0]!.message).toMatch(
         /^housing is true\/false: .* split on "categories": \["true"\] instead$/,
       );
@@ -322,26 +315,20 @@ describe('tree ensemble model', () => {
     it('checks categories against the field: "true"/"false" for true/false, numbers, allowed values', () => {
       const cats = (input: string, categories: string[]) =>
         split({ input, threshold: undefined, categories });
-      expect(modelProblems(ensemble([cats('customer.housing', ['yes'])]), env)).toEqual([
-        expect.objectContaining({
-          code: 'type_mismatch',
-          field: 'config.model.trees[0].nodes[0].categories[0]',
-          message: 'housing is true/false: use "true" and "false" as the categories, not "yes"',
-        }),
-      ]);
+      expectOnlyProblem(modelProblems(ensemble([cats('customer.housing', ['yes'])]), env), {
+        code: 'type_mismatch',
+        field: 'config.model.trees[0].nodes[0].categories[0]',
+        message: 'housing is true/false: use "true" and "false" as the categories, not "yes"',
+      });
       expect(modelProblems(ensemble([cats('customer.housing', ['true'])]), env)).toEqual([]);
-      expect(modelProblems(ensemble([cats('customer.age', ['3', 'three'])]), env)).toEqual([
-        expect.objectContaining({
-          code: 'type_mismatch',
-          field: 'config.model.trees[0].nodes[0].categories[1]',
-        }),
-      ]);
-      expect(modelProblems(ensemble([cats('customer.segment', ['gold', 'platinum'])]), env)).toEqual([
-        expect.objectContaining({
-          code: 'unknown_value',
-          message: expect.stringMatching(/^"platinum" is not an allowed value of segment/),
-        }),
-      ]);
+      expectOnlyProblem(modelProblems(ensemble([cats('customer.age', ['3', 'three'])]), env), {
+        code: 'type_mismatch',
+        field: 'config.model.trees[0].nodes[0].categories[1]',
+      });
+      expectOnlyProblem(modelProblems(ensemble([cats('customer.segment', ['gold', 'platinum'])]), env), {
+        code: 'unknown_value',
+        message: expect.stringMatching(/^"platinum" is not an allowed value of segment/),
+      });
     });
 
     it('checks each input once: not an input, or not in the schema', () => {
@@ -365,12 +352,14 @@ describe('tree ensemble model', () => {
 
     it('reports more trees than allowed, and an empty tree, as out of range', () => {
       const tooMany = Array.from({ length: 2001 }, () => [{ leaf: 0 } as TreeNode]);
-      expect(modelProblems(ensemble(tooMany))).toEqual([
-        expect.objectContaining({ code: 'out_of_range', field: 'config.model.trees' }),
-      ]);
-      expect(modelProblems(ensemble([[]]))).toEqual([
-        expect.objectContaining({ code: 'out_of_range', field: 'config.model.trees[0].nodes' }),
-      ]);
+      expectOnlyProblem(modelProblems(ensemble(tooMany)), {
+        code: 'out_of_range',
+        field: 'config.model.trees',
+      });
+      expectOnlyProblem(modelProblems(ensemble([[]])), {
+        code: 'out_of_range',
+        field: 'config.model.trees[0].nodes',
+      });
     });
   });
 });

@@ -4,6 +4,7 @@ import type { FieldDefinition } from '../catalog/fields';
 import type { ConditionFacts } from '../conditions/types';
 import { toNumber } from '../expressions/values';
 import { joinField, problem, type ProblemCode, type ValidationProblem } from '../validation/problem';
+import { categoryProblems } from './category-problems';
 import { checkReference, referencedField, referenceGetter, referenceRoots } from './input-reference';
 import { logistic, type Contribution, type ModelCheckContext, type ModelKind } from './model-kind';
 
@@ -265,38 +266,9 @@ function splitTypeProblems(
       ),
     ];
   }
-  const allowed = def.allowedValues?.map(String);
-  return node.categories.flatMap((category, k) => {
-    const where = joinField(joinField(at, 'categories'), k);
-    if (def.type === 'boolean' && category !== 'true' && category !== 'false') {
-      return [
-        report(
-          'type_mismatch',
-          `${fieldIs(def)}: use "true" and "false" as the categories, not ${JSON.stringify(category)}`,
-          where,
-        ),
-      ];
-    }
-    if (def.type === 'number' && String(Number(category)) !== category) {
-      return [
-        report(
-          'type_mismatch',
-          `${fieldIs(def)}: write a category as a number, such as "3", not ${JSON.stringify(category)}`,
-          where,
-        ),
-      ];
-    }
-    if (allowed && !allowed.includes(category)) {
-      return [
-        report(
-          'unknown_value',
-          `${JSON.stringify(category)} is not an allowed value of ${def.name} (${allowed.map((a) => JSON.stringify(a)).join(', ')}); use one of them or add it to the field's allowed values`,
-          where,
-        ),
-      ];
-    }
-    return [];
-  });
+  return node.categories.flatMap((category, k) =>
+    categoryProblems(def, category, ctx.nodeId, joinField(joinField(at, 'categories'), k)),
+  );
 }
 
 /** Category codes: 0 is a missing value, 1 a value that no split lists, 2… the listed values. */

@@ -48,6 +48,12 @@ export interface NodeResult {
   notes?: string[];
 }
 
+/** The candidates a node got (`inputs`, all incoming lists together) and those it let through. */
+export interface NodeLists {
+  inputs: readonly Candidate[];
+  output: readonly Candidate[];
+}
+
 /** A node compiled once per strategy version; `run` is called for every decision. */
 export interface NodeRuntime {
   run(inputs: readonly Candidate[][], state: DecisionState): NodeResult;
@@ -57,47 +63,32 @@ export interface NodeRuntime {
    */
   selected?: readonly Candidate[];
   /** Why a candidate that came in did not go out; only called when tracing. */
-  explainDrop?(
-    candidate: Candidate,
-    state: DecisionState,
-    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
-  ): string;
+  explainDrop?(candidate: Candidate, state: DecisionState, lists: NodeLists): string;
   /**
    * Why a candidate that came in did not go out, in words that hold for every customer dropped the
    * same way (the rule, the limit, the cut; no customer values), so that a simulation can count drops
    * by reason. Called for funnel traces, and for full ones without dropCategory; without it
    * explainDrop's words are counted.
    */
-  dropReason?(
-    candidate: Candidate,
-    state: DecisionState,
-    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
-  ): string;
+  dropReason?(candidate: Candidate, state: DecisionState, lists: NodeLists): string;
   /**
    * Why a candidate was dropped, in a few words many candidates share (a filter: the field of the
    * first check that failed, "action rule fails on age"), by which a full trace groups and counts
    * drops (see runtime/bounded-trace.ts). Without it dropReason's words are used, then explainDrop's:
    * a node whose explainDrop names the candidate's own values needs one of the two.
    */
-  dropCategory?(
-    candidate: Candidate,
-    state: DecisionState,
-    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
-  ): string;
+  dropCategory?(candidate: Candidate, state: DecisionState, lists: NodeLists): string;
   /** Extra facts about a candidate that went out (e.g. arbitration terms); only called when tracing. */
   explainKept?(
     candidate: Candidate,
     state: DecisionState,
-    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
+    lists: NodeLists,
   ): Record<string, unknown> | undefined;
   /**
    * Notes in words about what went out, listed with the node's notes where readers of an explanation
    * see them (e.g. what moved each score); only called for a full trace.
    */
-  explainOutput?(
-    state: DecisionState,
-    lists: { inputs: readonly Candidate[]; output: readonly Candidate[] },
-  ): string[];
+  explainOutput?(state: DecisionState, lists: NodeLists): string[];
 }
 
 /**

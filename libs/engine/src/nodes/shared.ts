@@ -13,6 +13,8 @@ export const conditionSchema = z.custom<RootCondition>(
 
 export const fieldNameSchema = fieldDefinitionSchema.shape.name;
 
+export const DAY_MS = 86_400_000;
+
 export function checkConditionAt(
   condition: unknown,
   ctx: CheckContext,

@@ -1,4 +1,4 @@
-import type { NodeRuntime } from '../nodes/node-spec';
+import type { NodeLists, NodeRuntime } from '../nodes/node-spec';
 import { droppedCandidates } from './dropped-candidates';
 import type { Candidate, DecideOptions, DecisionState, DecisionTrace, NodeTrace } from './types';
 
@@ -39,13 +39,16 @@ export function traceBounds(options: DecideOptions): TraceBounds {
   };
 }
 
-type Lists = { inputs: readonly Candidate[]; output: readonly Candidate[] };
-
 /**
  * Why a candidate was dropped, in the words the candidates dropped the same way share: what a full
  * trace groups and counts drops by (each dropped line's `category`, a summary's reasons).
  */
-export function dropCategory(runtime: NodeRuntime, c: Candidate, state: DecisionState, lists: Lists): string {
+export function dropCategory(
+  runtime: NodeRuntime,
+  c: Candidate,
+  state: DecisionState,
+  lists: NodeLists,
+): string {
   return (
     runtime.dropCategory?.(c, state, lists) ??
     runtime.dropReason?.(c, state, lists) ??
@@ -67,7 +70,7 @@ export function summariseNode(
   state: DecisionState,
   bounds: TraceBounds,
 ): NodeTrace {
-  const lists: Lists = { inputs: incoming, output: out };
+  const lists: NodeLists = { inputs: incoming, output: out };
   if (notes?.length) node.notes = notes;
   const dropped = droppedCandidates(incoming, out);
   const reasonOf = (c: Candidate) => dropCategory(runtime, c, state, lists);

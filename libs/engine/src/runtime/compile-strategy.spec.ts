@@ -3,11 +3,11 @@ import { CATALOG, linearStrategy } from '../test-support/build-strategy';
 import {
   action,
   all,
+  caseBranchGraph,
   cmp,
   constantScores,
   decide,
   ENV,
-  graph,
   ids,
   interaction,
   NOW,
@@ -102,28 +102,10 @@ describe('compileStrategy', () => {
     });
 
     it('marks the nodes of an untaken split branch as not reached', () => {
-      const split = {
-        mode: 'condition',
-        cases: [{ id: 'vip', when: all(cmp('customer', 'vip', 'equal', true)) }],
-      };
-      const doc = graph(
-        [
-          ['start', 'actions', {}],
-          ['seg', 'split', split],
-          ['vip-rank', 'rank', { by: 'value', limit: 1 }],
-          ['vip-filter', 'filter', { condition: all(cmp('action', 'group', 'equal', 'retention')) }],
-          ['join', 'merge', {}],
-          ['end', 'output', {}],
-        ],
-        [
-          ['start', 'seg'],
-          ['seg', 'vip-filter', 'vip'],
-          ['vip-filter', 'vip-rank'],
-          ['vip-rank', 'join'],
-          ['seg', 'join', 'default'],
-          ['join', 'end'],
-        ],
-      );
+      const doc = caseBranchGraph('vip', all(cmp('customer', 'vip', 'equal', true)), [
+        ['vip-filter', 'filter', { condition: all(cmp('action', 'group', 'equal', 'retention')) }],
+        ['vip-rank', 'rank', { by: 'value', limit: 1 }],
+      ]);
       const { trace } = decide(
         doc,
         { customer: { id: 'c1', vip: false }, context: { now: NOW } },

@@ -5,6 +5,7 @@ import type { StrategyDocument, StrategyEdge, StrategyNode } from '../document/s
 import type { StrategyEnvironment } from '../nodes/node-spec';
 import { compileStrategy } from '../runtime/compile-strategy';
 import type { DecideOptions, DecisionInput, DecisionResult, Interaction, NodeTrace } from '../runtime/types';
+import type { ValidationProblem } from '../validation/problem';
 import { CATALOG } from './build-strategy';
 
 /** The decision time most tests use: a Sunday in March 2026, before every validity date of CATALOG. */
@@ -43,6 +44,43 @@ export function splitGraph(id: string, config: unknown, exits: string[]): Strate
     ],
     [['start', id], ...exits.map((exit): [string, string, string] => [id, 'join', exit]), ['join', 'end']],
   );
+}
+
+/**
+ * start (actions) → split `seg` with one case, `caseId` when `when` holds, whose branch runs through
+ * the `branch` steps one after the other into the merge `join`; the default branch goes straight to
+ * `join`; then the `after` steps and the output `end`.
+ */
+export function caseBranchGraph(
+  caseId: string,
+  when: RootCondition,
+  branch: [string, string, unknown][],
+  after: [string, string, unknown][] = [],
+): StrategyDocument {
+  const idsOf = (steps: [string, string, unknown][]) => steps.map(([id]) => id);
+  const caseRoute = [...idsOf(branch), 'join'];
+  return graph(
+    [
+      ['start', 'actions', {}],
+      ['seg', 'split', { mode: 'condition', cases: [{ id: caseId, when }] }],
+      ...branch,
+      ['join', 'merge', {}],
+      ...after,
+      ['end', 'output', {}],
+    ],
+    [
+      ['start', 'seg'],
+      ['seg', caseRoute[0]!, caseId],
+      ...chain(caseRoute),
+      ['seg', 'join', 'default'],
+      ...chain(['join', ...idsOf(after), 'end']),
+    ],
+  );
+}
+
+/** Lines joining the steps one after the other. */
+function chain(ids: string[]): [string, string][] {
+  return ids.slice(1).map((target, i) => [ids[i]!, target]);
 }
 
 /** Two actions steps `a` and `b`, a merge `join` and the output `end`, with these lines. */
@@ -143,4 +181,12 @@ export function interaction(
 
 export function action(id: string, extra: Partial<ActionDefinition> = {}): ActionDefinition {
   return { id, name: id, ...extra };
+}
+
+/** Exactly one problem, with these properties (and any others). */
+export function expectOnlyProblem(
+  problems: readonly ValidationProblem[],
+  expected: Partial<ValidationProblem>,
+): void {
+  expect(problems).toEqual([expect.objectContaining(expected)]);
 }

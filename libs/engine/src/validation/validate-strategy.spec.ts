@@ -3,7 +3,15 @@ import type { StrategyDocument } from '../document/strategy-document';
 import type { StrategyEnvironment } from '../nodes/node-spec';
 import { compileStrategy } from '../runtime/compile-strategy';
 import { CATALOG, linearStrategy } from '../test-support/build-strategy';
-import { all, cmp, graph, splitGraph, twoSourcesGraph } from '../test-support/engine.test-helpers';
+import {
+  all,
+  caseBranchGraph,
+  cmp,
+  expectOnlyProblem,
+  graph,
+  splitGraph,
+  twoSourcesGraph,
+} from '../test-support/engine.test-helpers';
 import { StrategyValidationError, type ProblemCode, type ValidationProblem } from './problem';
 import { validateStrategy } from './validate-strategy';
 import { MAX_CONDITION_DEPTH } from '../conditions/check-condition';
@@ -44,7 +52,7 @@ const problemsOf = (document: unknown, env: StrategyEnvironment = ENV) =>
 
 /** The document has exactly one problem, with these properties. */
 function expectOneProblem(document: unknown, expected: Partial<ValidationProblem>) {
-  expect(problemsOf(document)).toEqual([expect.objectContaining(expected)]);
+  expectOnlyProblem(problemsOf(document), expected);
 }
 
 function onlyProblem(document: unknown, code: ProblemCode, env?: StrategyEnvironment): ValidationProblem {
@@ -65,9 +73,7 @@ describe('validateStrategy', () => {
   describe('the document', () => {
     it('invalid_document: a document that is not a strategy, pointing at the field', () => {
       const problems = problemsOf({ schemaVersion: 1, nodes: 'all of them', edges: [] });
-      expect(problems).toEqual([
-        expect.objectContaining({ code: 'invalid_document', severity: 'error', field: 'nodes' }),
-      ]);
+      expectOnlyProblem(problems, { code: 'invalid_document', severity: 'error', field: 'nodes' });
     });
 
     it('invalid_document: a node id the studio cannot use names the node by its position', () => {
@@ -258,12 +264,13 @@ describe('validateStrategy', () => {
         ],
       );
       doc.nodes[1]!.label = 'Age split';
-      expect(problemsOf(doc).filter((p) => p.code === 'missing_edge')).toEqual([
-        expect.objectContaining({
+      expectOnlyProblem(
+        problemsOf(doc).filter((p) => p.code === 'missing_edge'),
+        {
           nodeId: 'lonely',
           message: 'no line goes into this step; connect the step "Age split" (branch "default") to it',
-        }),
-      ]);
+        },
+      );
     });
 
     it('missing_edge: an unconnected step is one problem', () => {
@@ -609,27 +616,11 @@ describe('validateStrategy', () => {
     });
 
     it('field_not_set (warning): a field set on one branch only', () => {
-      const split = {
-        mode: 'condition',
-        cases: [{ id: 'young', when: all(cmp('customer', 'age', 'lessThan', 25)) }],
-      };
-      const doc = graph(
-        [
-          ['start', 'actions', {}],
-          ['seg', 'split', split],
-          ['score-young', 'score', { model: { type: 'registry', modelId: 'churn-v3' } }],
-          ['join', 'merge', {}],
-          ['arb', 'arbitrate', {}],
-          ['end', 'output', {}],
-        ],
-        [
-          ['start', 'seg'],
-          ['seg', 'score-young', 'young'],
-          ['score-young', 'join'],
-          ['seg', 'join', 'default'],
-          ['join', 'arb'],
-          ['arb', 'end'],
-        ],
+      const doc = caseBranchGraph(
+        'young',
+        all(cmp('customer', 'age', 'lessThan', 25)),
+        [['score-young', 'score', { model: { type: 'registry', modelId: 'churn-v3' } }]],
+        [['arb', 'arbitrate', {}]],
       );
       expect(onlyProblem(doc, 'field_not_set')).toMatchObject({
         nodeId: 'arb',
@@ -773,22 +764,18 @@ describe('validateStrategy', () => {
         },
       ]);
       // A weight on a text field adds 0 as well.
-      expect(errorsOf(score({ ...model, terms: [{ input: 'customer.segment', weight: 1 }] }))).toEqual([
-        expect.objectContaining({
-          field: 'config.model.terms[0].weight',
-          message: expect.stringMatching(/^segment is text: a weight multiplies a number/),
-        }),
-      ]);
+      expectOnlyProblem(errorsOf(score({ ...model, terms: [{ input: 'customer.segment', weight: 1 }] })), {
+        field: 'config.model.terms[0].weight',
+        message: expect.stringMatching(/^segment is text: a weight multiplies a number/),
+      });
       // The same model from the registry is reported on the reference.
-      expect(errorsOf(score({ type: 'registry', modelId: 'housing-v1' }))).toEqual([
-        expect.objectContaining({
-          code: 'type_mismatch',
-          field: 'config.model.modelId',
-          message: expect.stringMatching(
-            /^registry model "housing-v1": housing is true\/false: a weight multiplies a number/,
-          ),
-        }),
-      ]);
+      expectOnlyProblem(errorsOf(score({ type: 'registry', modelId: 'housing-v1' })), {
+        code: 'type_mismatch',
+        field: 'config.model.modelId',
+        message: expect.stringMatching(
+          /^registry model "housing-v1": housing is true\/false: a weight multiplies a number/,
+        ),
+      });
     });
 
     it('expression models: a field that is not a number in arithmetic, or compared with another type', () => {
@@ -818,25 +805,23 @@ describe('validateStrategy', () => {
         score({ type: 'logistic', intercept: 0, terms: [{ input, categories }] });
       expect(errorsOf(categorical('customer.housing', { true: 0.5, false: 0 }))).toEqual([]);
       expect(errorsOf(categorical('customer.segment', { gold: 0.5, silver: 0.2 }))).toEqual([]);
-      expect(errorsOf(categorical('customer.housing', { yes: 0.5 }))).toEqual([
-        expect.objectContaining({
-          code: 'type_mismatch',
-          field: 'config.model.terms[0].categories.yes',
-          message: 'housing is true/false: use "true" and "false" as the categories, not "yes"',
-        }),
-      ]);
-      expect(errorsOf(categorical('customer.age', { young: 0.5 }))).toEqual([
-        expect.objectContaining({ code: 'type_mismatch', field: 'config.model.terms[0].categories.young' }),
-      ]);
-      expect(errorsOf(categorical('customer.segment', { platinum: 0.5 }))).toEqual([
-        expect.objectContaining({
-          code: 'unknown_value',
-          field: 'config.model.terms[0].categories.platinum',
-        }),
-      ]);
-      expect(errorsOf(categorical('customer.products', { tv: 0.5 }))).toEqual([
-        expect.objectContaining({ code: 'type_mismatch', field: 'config.model.terms[0].categories' }),
-      ]);
+      expectOnlyProblem(errorsOf(categorical('customer.housing', { yes: 0.5 })), {
+        code: 'type_mismatch',
+        field: 'config.model.terms[0].categories.yes',
+        message: 'housing is true/false: use "true" and "false" as the categories, not "yes"',
+      });
+      expectOnlyProblem(errorsOf(categorical('customer.age', { young: 0.5 })), {
+        code: 'type_mismatch',
+        field: 'config.model.terms[0].categories.young',
+      });
+      expectOnlyProblem(errorsOf(categorical('customer.segment', { platinum: 0.5 })), {
+        code: 'unknown_value',
+        field: 'config.model.terms[0].categories.platinum',
+      });
+      expectOnlyProblem(errorsOf(categorical('customer.products', { tv: 0.5 })), {
+        code: 'type_mismatch',
+        field: 'config.model.terms[0].categories',
+      });
     });
 
     it('scorecard bins: a range needs a number field, listed values must fit the field', () => {
@@ -844,26 +829,23 @@ describe('validateStrategy', () => {
         score({ type: 'scorecard', characteristics: [{ input, bins }] });
       expect(errorsOf(scorecard('customer.age', [{ min: 18, max: 30, points: 5 }]))).toEqual([]);
       expect(errorsOf(scorecard('customer.housing', [{ values: [true], points: 5 }]))).toEqual([]);
-      expect(errorsOf(scorecard('customer.segment', [{ min: 1, points: 5 }]))).toEqual([
-        expect.objectContaining({
-          code: 'type_mismatch',
-          field: 'config.model.characteristics[0].bins[0]',
-          message: expect.stringMatching(/^segment is text: a range \(min\/max\) needs a number/),
-        }),
-      ]);
-      expect(errorsOf(scorecard('customer.housing', [{ values: ['yes'], points: 5 }]))).toEqual([
-        expect.objectContaining({
-          code: 'type_mismatch',
-          field: 'config.model.characteristics[0].bins[0].values[0]',
-          message: 'housing is true/false: use true, not "yes"',
-        }),
-      ]);
-      expect(errorsOf(scorecard('customer.segment', [{ values: ['gold', 'platinum'], points: 5 }]))).toEqual([
-        expect.objectContaining({
+      expectOnlyProblem(errorsOf(scorecard('customer.segment', [{ min: 1, points: 5 }])), {
+        code: 'type_mismatch',
+        field: 'config.model.characteristics[0].bins[0]',
+        message: expect.stringMatching(/^segment is text: a range \(min\/max\) needs a number/),
+      });
+      expectOnlyProblem(errorsOf(scorecard('customer.housing', [{ values: ['yes'], points: 5 }])), {
+        code: 'type_mismatch',
+        field: 'config.model.characteristics[0].bins[0].values[0]',
+        message: 'housing is true/false: use true, not "yes"',
+      });
+      expectOnlyProblem(
+        errorsOf(scorecard('customer.segment', [{ values: ['gold', 'platinum'], points: 5 }])),
+        {
           code: 'unknown_value',
           field: 'config.model.characteristics[0].bins[0].values[1]',
-        }),
-      ]);
+        },
+      );
     });
 
     it('every type message says what to use instead', () => {

@@ -110,8 +110,7 @@ export function toFlowNodes(
         : undefined,
     };
     if (deco.folded) data.folds = foldsOf(node.id, handles, doc, deco.folded);
-    const hidden =
-      (deco.folded?.hidden.byStep.has(node.id) ?? false) || (deco.grouped?.byStep.has(node.id) ?? false);
+    const hidden = isHiddenStep(deco, node.id);
     const position = old?.dragging ? old.position : (node.position ?? { x: i * 260, y: 0 });
     const same =
       old &&
@@ -238,6 +237,11 @@ function foldsOf(
   );
 }
 
+/** Whether a step is out of sight: in a collapsed branch or a collapsed group. */
+function isHiddenStep(deco: CanvasDecorations, stepId: string): boolean {
+  return (deco.folded?.hidden.byStep.has(stepId) ?? false) || (deco.grouped?.byStep.has(stepId) ?? false);
+}
+
 function sameDecoration(a: StepData, b: StepData): boolean {
   return (
     a.summary === b.summary &&
@@ -268,10 +272,7 @@ export function toFlowEdges(
         .join(' ')
         .trim() || undefined;
     // The id names source, exit and target: an edge with the same id and looks is the same edge.
-    const hidden =
-      (!!deco.folded &&
-        (deco.folded.hidden.byStep.has(e.source) || deco.folded.hidden.byStep.has(e.target))) ||
-      (!!deco.grouped && (deco.grouped.byStep.has(e.source) || deco.grouped.byStep.has(e.target)));
+    const hidden = isHiddenStep(deco, e.source) || isHiddenStep(deco, e.target);
     const old = before.get(id);
     if (old && old.className === className && !!old.hidden === hidden) return old;
     return {

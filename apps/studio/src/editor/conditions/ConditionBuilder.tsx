@@ -10,6 +10,8 @@ import {
   findField,
   LIST_OPERATORS,
   operatorsFor,
+  optionOf,
+  referenceOf,
   type FieldOption,
 } from '../fields/field-catalog';
 import type { ProblemLookup } from '../problems';
@@ -309,7 +311,7 @@ const RuleRow = memo(function RuleRow({
   const ops = operatorsFor(field?.type ?? 'string');
   const fieldKey = `${rule.fact}.${rule.field}`;
   const fieldChoices = options.map((o) => ({
-    value: `${o.fact}.${o.name}`,
+    value: referenceOf(o),
     label: o.label,
     group: FACT_WORDS[o.fact],
   }));
@@ -323,7 +325,7 @@ const RuleRow = memo(function RuleRow({
           invalid={!field}
           options={fieldChoices}
           onChange={(key) => {
-            const next = options.find((o) => `${o.fact}.${o.name}` === key);
+            const next = optionOf(options, key);
             if (!next) return;
             const keep = operatorsFor(next.type).some((o) => o.operator === rule.operator);
             const operator = keep ? rule.operator : operatorsFor(next.type)[0]!.operator;

@@ -105,32 +105,36 @@ export function referenceOf(option: FieldOption): string {
   return `${option.fact}.${option.name}`;
 }
 
+/** The option a reference (`customer.age`) names, if it is declared. */
+export function optionOf(options: readonly FieldOption[], reference: string): FieldOption | undefined {
+  return options.find((o) => referenceOf(o) === reference);
+}
+
+const EQUALITY = [
+  { operator: 'equal', words: 'is' },
+  { operator: 'notEqual', words: 'is not' },
+];
+const MEMBERSHIP = [
+  { operator: 'in', words: 'is one of' },
+  { operator: 'notIn', words: 'is not one of' },
+];
+
 /** Operators the builder offers per field type, with the words it shows for them. */
 export function operatorsFor(type: FieldType): { operator: string; words: string }[] {
   switch (type) {
     case 'number':
       return [
-        { operator: 'equal', words: 'is' },
-        { operator: 'notEqual', words: 'is not' },
+        ...EQUALITY,
         { operator: 'greaterThan', words: 'is more than' },
         { operator: 'greaterThanInclusive', words: 'is at least' },
         { operator: 'lessThan', words: 'is less than' },
         { operator: 'lessThanInclusive', words: 'is at most' },
-        { operator: 'in', words: 'is one of' },
-        { operator: 'notIn', words: 'is not one of' },
+        ...MEMBERSHIP,
       ];
     case 'string':
-      return [
-        { operator: 'equal', words: 'is' },
-        { operator: 'notEqual', words: 'is not' },
-        { operator: 'in', words: 'is one of' },
-        { operator: 'notIn', words: 'is not one of' },
-      ];
+      return [...EQUALITY, ...MEMBERSHIP];
     case 'boolean':
-      return [
-        { operator: 'equal', words: 'is' },
-        { operator: 'notEqual', words: 'is not' },
-      ];
+      return [...EQUALITY];
     case 'date':
       return [
         { operator: 'equal', words: 'is' },

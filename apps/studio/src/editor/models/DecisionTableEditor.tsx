@@ -1,7 +1,7 @@
 import type { ModelSpec } from '@arbiter/engine';
 import { Button, NumberInput, Select, TextInput } from '../../shared/ui';
 import { FieldMessages } from '../field-messages';
-import { LIST_OPERATORS, operatorsFor } from '../fields/field-catalog';
+import { LIST_OPERATORS, operatorsFor, optionOf } from '../fields/field-catalog';
 import { CaptionedNumber } from './CaptionedNumber';
 import { InputSelect, useInputOptions } from './InputSelect';
 import type { ModelEditorProps } from './ModelEditor';
@@ -92,7 +92,7 @@ export function DecisionTableEditor({ value, onChange, problems, field }: ModelE
                 <tr key={r} className={problems.has(at, true) ? 'row-invalid' : ''}>
                   <th scope="row">{r + 1}</th>
                   {value.inputs.map((input, c) => {
-                    const type = options.find((o) => `${o.fact}.${o.name}` === input)?.type ?? 'string';
+                    const type = optionOf(options, input)?.type ?? 'string';
                     return (
                       <td key={c}>
                         <CellEditor

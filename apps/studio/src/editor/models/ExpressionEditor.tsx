@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ModelSpec } from '@arbiter/engine';
 import { checkExpression, FUNCTION_NAMES } from '@arbiter/engine/expressions';
 import { useEditorContext } from '../editor-context';
+import { referenceOf } from '../fields/field-catalog';
 import { useInputOptions } from './InputSelect';
 import type { ModelEditorProps } from './ModelEditor';
 
@@ -69,11 +70,11 @@ export function ExpressionEditor({ value, onChange, problems, field }: ModelEdit
           Fields:{' '}
           {options.slice(0, 40).map((o) => (
             <button
-              key={`${o.fact}.${o.name}`}
+              key={referenceOf(o)}
               type="button"
               className="chip chip-button"
               onClick={() =>
-                onChange({ ...value, expression: `${value.expression} ${o.fact}.${o.name}`.trim() })
+                onChange({ ...value, expression: `${value.expression} ${referenceOf(o)}`.trim() })
               }
             >
               {o.fact}.{o.name}

@@ -10,6 +10,12 @@ export function useInputOptions(): FieldOption[] {
   return useMemo(() => fieldOptions(env, doc, FACTS), [env, doc]);
 }
 
+/** The input a new row of a model starts with: the first number field, else `customer.age`. */
+export function firstNumberInput(options: readonly FieldOption[]): string {
+  const first = options.find((o) => o.type === 'number');
+  return first ? referenceOf(first) : 'customer.age';
+}
+
 /** Chooses a model input (`customer.age`, `action.id`, …) from the declared fields. */
 export function InputSelect({
   value,

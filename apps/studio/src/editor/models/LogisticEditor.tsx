@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Button, NumberInput, Select } from '../../shared/ui';
 import { FieldMessages } from '../field-messages';
 import { replaceAt } from '../list-edits';
-import { InputSelect, useInputOptions } from './InputSelect';
+import { optionOf } from '../fields/field-catalog';
+import { firstNumberInput, InputSelect, useInputOptions } from './InputSelect';
 import type { ModelEditorProps } from './ModelEditor';
 
 type Logistic = Extract<ModelSpec, { type: 'logistic' }>;
@@ -32,7 +33,7 @@ export function LogisticEditor({ value, onChange, problems, field }: ModelEditor
       <ul className="term-list" aria-label="Coefficients">
         {value.terms.map((term, i) => {
           const at = `${field}.terms[${i}]`;
-          const option = options.find((o) => `${o.fact}.${o.name}` === term.input);
+          const option = optionOf(options, term.input);
           const categorical = 'categories' in term;
           const name = option?.label ?? term.input;
           return (
@@ -43,7 +44,7 @@ export function LogisticEditor({ value, onChange, problems, field }: ModelEditor
                   value={term.input}
                   invalid={problems.has(`${at}.input`)}
                   onChange={(input) => {
-                    const next = options.find((o) => `${o.fact}.${o.name}` === input);
+                    const next = optionOf(options, input);
                     const wantsCategories = next !== undefined && next.type !== 'number';
                     setTerm(
                       i,
@@ -107,15 +108,7 @@ export function LogisticEditor({ value, onChange, problems, field }: ModelEditor
         onClick={() =>
           onChange({
             ...value,
-            terms: [
-              ...value.terms,
-              {
-                input: options.find((o) => o.type === 'number')
-                  ? `${options.find((o) => o.type === 'number')!.fact}.${options.find((o) => o.type === 'number')!.name}`
-                  : 'customer.age',
-                weight: 0,
-              },
-            ],
+            terms: [...value.terms, { input: firstNumberInput(options), weight: 0 }],
           })
         }
       >

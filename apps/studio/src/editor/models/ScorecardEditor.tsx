@@ -1,9 +1,10 @@
 import type { ModelSpec } from '@arbiter/engine';
-import { Button, ChipsInput, NumberInput, TextInput, Toggle } from '../../shared/ui';
+import { Button, ChipsInput, NumberInput, TableHead, TextInput, Toggle, unseen } from '../../shared/ui';
 import { FieldMessages } from '../field-messages';
 import { replaceAt } from '../list-edits';
 import { CaptionedNumber } from './CaptionedNumber';
-import { InputSelect, useInputOptions } from './InputSelect';
+import { optionOf } from '../fields/field-catalog';
+import { firstNumberInput, InputSelect, useInputOptions } from './InputSelect';
 import type { ModelEditorProps } from './ModelEditor';
 
 type Scorecard = Extract<ModelSpec, { type: 'scorecard' }>;
@@ -30,7 +31,7 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
       </div>
       {value.characteristics.map((c, i) => {
         const at = `${field}.characteristics[${i}]`;
-        const option = options.find((o) => `${o.fact}.${o.name}` === c.input);
+        const option = optionOf(options, c.input);
         const numeric = option?.type === 'number';
         const setBin = (j: number, bin: Bin | undefined, key?: string) =>
           setChar(i, { ...c, bins: replaceAt(c.bins, j, bin) }, key);
@@ -54,21 +55,29 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
             </legend>
             <FieldMessages messages={problems.messages(`${at}.input`)} />
             <table className="grid-table">
-              <thead>
-                <tr>
-                  <th scope="col">Bin</th>
-                  <th scope="col">{numeric ? 'From (≥)' : 'Values'}</th>
-                  {numeric && <th scope="col">To (&lt;)</th>}
-                  <th scope="col">Points</th>
-                  <th scope="col">
-                    <span className="sr-only">Remove</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={
+                  numeric
+                    ? ['Bin', 'From (≥)', 'To (<)', 'Points', unseen('Remove')]
+                    : ['Bin', 'Values', 'Points', unseen('Remove')]
+                }
+              />
               <tbody>
                 {c.bins.map((bin, j) => {
                   const name = bin.label ?? `bin ${j + 1}`;
                   const binErrors = problems.messages(`${at}.bins[${j}]`);
+                  // The range of a numeric bin: from ≤ x < to, either end open when empty.
+                  const bound = (end: 'min' | 'max', word: string, placeholder: string) => (
+                    <td>
+                      <NumberInput
+                        label={`${name} ${word}`}
+                        optional
+                        placeholder={placeholder}
+                        value={bin[end]}
+                        onChange={(v) => setBin(j, { ...bin, [end]: v }, `${at}.bins[${j}].${end}`)}
+                      />
+                    </td>
+                  );
                   return (
                     <tr key={j} className={binErrors.length ? 'row-invalid' : ''}>
                       <td>
@@ -84,24 +93,8 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
                       </td>
                       {numeric ? (
                         <>
-                          <td>
-                            <NumberInput
-                              label={`${name} from`}
-                              optional
-                              placeholder="−∞"
-                              value={bin.min}
-                              onChange={(min) => setBin(j, { ...bin, min }, `${at}.bins[${j}].min`)}
-                            />
-                          </td>
-                          <td>
-                            <NumberInput
-                              label={`${name} to`}
-                              optional
-                              placeholder="∞"
-                              value={bin.max}
-                              onChange={(max) => setBin(j, { ...bin, max }, `${at}.bins[${j}].max`)}
-                            />
-                          </td>
+                          {bound('min', 'from', '−∞')}
+                          {bound('max', 'to', '∞')}
                         </>
                       ) : (
                         <td>
@@ -176,17 +169,20 @@ export function ScorecardEditor({ value, onChange, problems, field }: ModelEdito
       })}
       <Button
         className="btn-small"
-        onClick={() => {
-          const first = options.find((o) => o.type === 'number');
-          const input = first ? `${first.fact}.${first.name}` : 'customer.age';
+        onClick={() =>
           onChange({
             ...value,
             characteristics: [
               ...value.characteristics,
-              { input, bins: [{ max: 0, points: 0 }], missingPoints: 0, otherPoints: 0 },
+              {
+                input: firstNumberInput(options),
+                bins: [{ max: 0, points: 0 }],
+                missingPoints: 0,
+                otherPoints: 0,
+              },
             ],
-          });
-        }}
+          })
+        }
       >
         + Add characteristic
       </Button>

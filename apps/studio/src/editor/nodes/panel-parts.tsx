@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Field, NumberInput } from '../../shared/ui';
+import type { ProblemLookup } from '../problems';
 
 export function PanelSection({
   title,
@@ -55,20 +56,23 @@ export function orUndefined<T>(list: T[]): T[] | undefined {
   return list.length ? list : undefined;
 }
 
-/** How many candidates a step keeps at most; empty keeps them all. Children go under the input. */
-export function LimitField({
+/**
+ * How many candidates a step keeps at most (its `config.limit`); empty keeps them all. Children go
+ * under the input.
+ */
+export function LimitField<C extends { limit?: number }>({
   id,
   label,
-  value,
+  config,
   onChange,
-  invalid,
+  problems,
   children,
 }: {
   id: string;
   label: string;
-  value: number | undefined;
-  onChange(limit: number | undefined): void;
-  invalid: boolean;
+  config: C;
+  onChange(next: C, coalesceKey?: string): void;
+  problems: ProblemLookup;
   children?: ReactNode;
 }) {
   return (
@@ -81,9 +85,9 @@ export function LimitField({
         max={1000}
         optional
         placeholder="all"
-        value={value}
-        onChange={onChange}
-        invalid={invalid}
+        value={config.limit}
+        onChange={(limit) => onChange({ ...config, limit }, 'config.limit')}
+        invalid={problems.has('config.limit')}
       />
       {children}
     </Field>

@@ -40,7 +40,12 @@ export function scopedEntries<T>(value: Scoped<T>, actions: readonly ActionDefin
 }
 
 /** The scoped setting with the entry of `name` set, or removed when `entry` is undefined. */
-export function putScoped<T>(value: Scoped<T>, key: ScopeKey, name: string, entry: T | undefined): Scoped<T> {
+export function putScoped<T, S extends Scoped<T>>(
+  value: S,
+  key: ScopeKey,
+  name: string,
+  entry: T | undefined,
+): S {
   const map = { ...(value[key] ?? {}) };
   if (entry === undefined) delete map[name];
   else map[name] = entry;
@@ -87,28 +92,37 @@ export function AddScopedEntry({
   );
 }
 
-/** Adds, lists and removes per-group and per-action entries; `render` draws one entry's editor. */
-export function ScopedEntries<T>({
-  value,
+/**
+ * Adds, lists and removes the per-group and per-action entries of a step's settings (`config.byGroup`,
+ * `config.byAction`); `render` draws one entry's editor, `field` being where its problems are reported.
+ */
+export function ScopedEntries<T, C extends Scoped<T>>({
+  config,
   onChange,
   context,
   makeNew,
   render,
   addLabel,
 }: {
-  value: Scoped<T>;
-  onChange(next: Scoped<T>): void;
+  /** The step's settings: `Scoped<T>` spelled out for `T` to be inferred from them. */
+  config: C & Scoped<T>;
+  onChange(next: C): void;
   context: EditorContextValue;
-  makeNew(): T;
-  render(entry: T, update: (next: T, coalesceKey?: string) => void, key: ScopeKey, name: string): ReactNode;
+  /** A new entry; its type comes from `config`. */
+  makeNew(): NoInfer<T>;
+  render(
+    entry: T,
+    update: (next: T, coalesceKey?: string) => void,
+    at: { name: string; field: string },
+  ): ReactNode;
   addLabel: string;
 }) {
   const { actions } = context.env;
   const put = (key: ScopeKey, name: string, entry: T | undefined) =>
-    onChange(putScoped(value, key, name, entry));
+    onChange(putScoped(config, key, name, entry));
   return (
     <div className="scoped-entries">
-      {scopedEntries(value, actions).map((e) => {
+      {scopedEntries(config, actions).map((e) => {
         const title = e.key === 'byAction' ? `Action ${e.title}` : e.title;
         return (
           <details key={`${e.key}:${e.name}`} className="scoped-entry" open>
@@ -123,14 +137,17 @@ export function ScopedEntries<T>({
                 Remove
               </Button>
             </summary>
-            {render(e.value, (next) => put(e.key, e.name, next), e.key, e.name)}
+            {render(e.value, (next) => put(e.key, e.name, next), {
+              name: e.name,
+              field: `config.${e.key}.${e.name}`,
+            })}
           </details>
         );
       })}
       <AddScopedEntry
         label={addLabel}
         actions={actions}
-        taken={value}
+        taken={config}
         onAdd={(key, name) => put(key, name, makeNew())}
       />
     </div>

@@ -11,6 +11,7 @@ import { connectionProblem } from '../canvas/connection-rules';
 import { useEditorContext } from '../editor-context';
 import { ProblemLookup } from '../problems';
 import { nodeKind } from '../nodes/registry';
+import { PanelSection } from '../nodes/panel-parts';
 
 interface PropertyPanelProps {
   node: StrategyNode;
@@ -110,8 +111,7 @@ function Connections({
     return n ? (n.label ?? nodeKind(n.type)?.displayName ?? n.type) : id;
   };
   return (
-    <section className="panel-section" aria-label="Leads to">
-      <h3>Leads to</h3>
+    <PanelSection title="Leads to">
       {handles.map((h) => {
         const targets = doc.edges
           .filter((e) => e.source === node.id && (e.sourceHandle ?? DEFAULT_HANDLE) === h.id)
@@ -152,7 +152,7 @@ function Connections({
           </div>
         );
       })}
-    </section>
+    </PanelSection>
   );
 }
 

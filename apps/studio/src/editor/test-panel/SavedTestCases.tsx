@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DecisionResult } from '@arbiter/engine';
 import { Button, EmptyState, TextInput } from '../../shared/ui';
 import { useEditorContext } from '../editor-context';
+import { PanelSection } from '../nodes/panel-parts';
 import type { TestCase, TestCaseResult } from './test-cases';
 import type { SampleChoice } from './TestPanel';
 
@@ -28,9 +29,10 @@ export function SavedTestCases({
     ? (env.actions.find((a) => a.id === first.actionId)?.name ?? first.actionId)
     : undefined;
   return (
-    <section className="panel-section" aria-label="Saved test cases">
-      <h3>Saved test cases</h3>
-      <p className="muted small">Each one checks which action comes first. They run after every save.</p>
+    <PanelSection
+      title="Saved test cases"
+      hint="Each one checks which action comes first. They run after every save."
+    >
       {testCases.length === 0 && (
         <EmptyState title="No test cases yet">
           Run a customer, then save it here with the action you expect first.
@@ -90,6 +92,6 @@ export function SavedTestCases({
           </Button>
         </div>
       )}
-    </section>
+    </PanelSection>
   );
 }

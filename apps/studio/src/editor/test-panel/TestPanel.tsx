@@ -9,6 +9,7 @@ import { EXAMPLES } from '@arbiter/engine/examples';
 import { Button, Field, Select } from '../../shared/ui';
 import { Icon } from '../../shared/icons';
 import { useEditorContext } from '../editor-context';
+import { PanelSection } from '../nodes/panel-parts';
 import { CustomerForm } from './CustomerForm';
 import type { RunOutcome } from './run-strategy';
 import { SavedTestCases } from './SavedTestCases';
@@ -76,8 +77,7 @@ export function TestPanel(props: TestPanelProps) {
   const result = outcome?.ok ? outcome.result : undefined;
   return (
     <div className="test-panel">
-      <section className="panel-section" aria-label="Test customer">
-        <h3>Test customer</h3>
+      <PanelSection title="Test customer">
         <Field label="Start from" htmlFor="sample-pick">
           <Select
             id="sample-pick"
@@ -134,7 +134,7 @@ export function TestPanel(props: TestPanelProps) {
             </Button>
           )}
         </div>
-      </section>
+      </PanelSection>
 
       {outcome && !outcome.ok && (
         <div className="callout callout-error" role="alert">

@@ -3,7 +3,7 @@ import { toActionFact, type ActionDefinition, type ActionFact } from '../../cata
 import type { Candidate, DecisionState } from '../../runtime/types';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
-import { plural } from '../shared';
+import { DAY_MS, plural } from '../shared';
 
 const configSchema = z.object({
   /** Keep only actions in these groups / on these channels / with any of these tags / with these ids. */
@@ -15,8 +15,6 @@ const configSchema = z.object({
   matchContextChannel: z.boolean().optional(),
 });
 export type ActionsConfig = z.infer<typeof configSchema>;
-
-const DAY_MS = 86_400_000;
 
 export const actionsNode = defineNode<ActionsConfig>({
   type: 'actions',

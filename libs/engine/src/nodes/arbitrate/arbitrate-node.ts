@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { catalogIndex } from '../../catalog/action';
 import { compileCondition, holds } from '../../conditions/compile-condition';
 import { describeCondition } from '../../conditions/describe-condition';
+import { FACT_NAMES } from '../../conditions/types';
 import { withField } from '../../runtime/candidate';
 import type { Candidate, DecisionState } from '../../runtime/types';
 import { defineNode } from '../node-spec';
@@ -33,8 +34,6 @@ const configSchema = z.object({
 });
 export type ArbitrateConfig = z.infer<typeof configSchema>;
 
-const FACTS = ['customer', 'context', 'action', 'fields'] as const;
-
 interface Terms {
   propensity: number;
   value: number;
@@ -57,7 +56,7 @@ export const arbitrateNode = defineNode<ArbitrateConfig>({
   check(config, ctx) {
     return [
       ...config.contextWeights.flatMap((w, i) =>
-        checkConditionAt(w.when, ctx, `config.contextWeights[${i}].when`, FACTS),
+        checkConditionAt(w.when, ctx, `config.contextWeights[${i}].when`, FACT_NAMES),
       ),
       ...checkScopeKeys(config.levers, ctx, 'config.levers'),
     ];

@@ -8,7 +8,7 @@ import {
   type ParsedInteraction,
 } from '../../runtime/types';
 import { defineNode } from '../node-spec';
-import { plural } from '../shared';
+import { DAY_MS, plural } from '../shared';
 
 const scope = z.enum(['action', 'group', 'channel', 'all']);
 const outcome = z.enum(OUTCOMES);
@@ -40,7 +40,6 @@ const configSchema = z.object({
 export type ContactPolicyConfig = z.infer<typeof configSchema>;
 
 type Scope = z.infer<typeof scope>;
-const DAY_MS = 86_400_000;
 
 /** Drops candidates this customer was contacted about too often, or too soon after a decline. */
 export const contactPolicyNode = defineNode<ContactPolicyConfig>({

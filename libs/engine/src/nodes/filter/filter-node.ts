@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compileCondition, holds, type CompiledCondition } from '../../conditions/compile-condition';
 import { describeCondition, type Labels } from '../../conditions/describe-condition';
 import { lazyCondition } from '../../conditions/lazy-condition';
-import type { RootCondition } from '../../conditions/types';
+import { FACT_NAMES, type RootCondition } from '../../conditions/types';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
 import { checkConditionAt, checkScopeKeys, conditionSchema, plural, scopedCount } from '../shared';
@@ -16,8 +16,6 @@ const configSchema = z.object({
   byAction: z.record(z.string(), conditionSchema).optional(),
 });
 export type FilterConfig = z.infer<typeof configSchema>;
-
-const FACTS = ['customer', 'context', 'action', 'fields'] as const;
 
 interface Rule {
   scope: string;
@@ -46,10 +44,12 @@ export const filterNode = defineNode<FilterConfig>({
       );
     }
     if (config.condition)
-      problems.push(...checkConditionAt(config.condition, ctx, 'config.condition', FACTS));
+      problems.push(...checkConditionAt(config.condition, ctx, 'config.condition', FACT_NAMES));
     for (const key of ['byGroup', 'byAction'] as const) {
       for (const [name, condition] of Object.entries(config[key] ?? {})) {
-        problems.push(...checkConditionAt(condition, ctx, joinField(joinField('config', key), name), FACTS));
+        problems.push(
+          ...checkConditionAt(condition, ctx, joinField(joinField('config', key), name), FACT_NAMES),
+        );
       }
     }
     problems.push(...checkScopeKeys(config, ctx));

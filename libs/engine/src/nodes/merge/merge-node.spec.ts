@@ -1,5 +1,6 @@
 import {
   all,
+  caseBranchGraph,
   cmp,
   constantScores,
   decide,
@@ -68,26 +69,9 @@ describe('merge node', () => {
   });
 
   it('passes on the list of the only branch a split took', () => {
-    const doc = graph(
-      [
-        ['start', 'actions', {}],
-        [
-          'split',
-          'split',
-          { mode: 'condition', cases: [{ id: 'vip', when: all(cmp('customer', 'vip', 'equal', true)) }] },
-        ],
-        ['vip-only', 'filter', { condition: all(cmp('action', 'group', 'equal', 'retention')) }],
-        ['join', 'merge', {}],
-        ['out', 'output', {}],
-      ],
-      [
-        ['start', 'split'],
-        ['split', 'vip-only', 'vip'],
-        ['vip-only', 'join'],
-        ['split', 'join', 'default'],
-        ['join', 'out'],
-      ],
-    );
+    const doc = caseBranchGraph('vip', all(cmp('customer', 'vip', 'equal', true)), [
+      ['vip-only', 'filter', { condition: all(cmp('action', 'group', 'equal', 'retention')) }],
+    ]);
     const vip = decide(doc, { customer: { id: 'c1', vip: true }, context: { now: NOW } }, { trace: true });
     expect(ids(vip)).toEqual(['loyalty-discount', 'retention-call']);
     expect(nodeTrace(vip, 'join')).toMatchObject({ reached: true, in: 2, out: 2 });

@@ -1,3 +1,4 @@
+import type { DecideOptions } from '../../runtime/types';
 import { CATALOG, linearStrategy } from '../../test-support/build-strategy';
 import { decide, keptDetails, nodeTrace, NOW } from '../../test-support/engine.test-helpers';
 
@@ -130,16 +131,14 @@ describe('score node', () => {
       customer: { id: 'c1', balance: 12000, nbContacts: 4, housing: true, age: 40 },
       context: { now: NOW },
     };
+    /** The person scored by the logistic model above, with these decide options. */
+    const decidePerson = (options: DecideOptions) =>
+      decide(strategy({ model: logistic }), person, options, { actions: CATALOG, schema });
     const WORDS =
       'propensity 0.85: balance 12000 raised it (+0.41); contacts 4 lowered it (\u22120.30); housing true raised it (+0.12)';
 
     it('gives each kept candidate the 3 inputs that moved its score most, in words and numbers', () => {
-      const result = decide(
-        strategy({ model: logistic }),
-        person,
-        { trace: true },
-        { actions: CATALOG, schema },
-      );
+      const result = decidePerson({ trace: true });
       expect(result.recommendations[0]!.propensity).toBeCloseTo(1 / (1 + Math.exp(-1.73)), 12);
       expect(keptDetails(result, 'n2')['data-addon']).toEqual({
         explanation: WORDS,
@@ -152,19 +151,13 @@ describe('score node', () => {
     });
 
     it('says it once in the step’s notes when every candidate got the same score', () => {
-      const result = decide(
-        strategy({ model: logistic }),
-        person,
-        { trace: true },
-        { actions: CATALOG, schema },
-      );
+      const result = decidePerson({ trace: true });
       expect(nodeTrace(result, 'n2').notes).toEqual([WORDS]);
     });
 
     it('adds nothing when not traced, or traced as counts only', () => {
-      const env = { actions: CATALOG, schema };
-      expect(decide(strategy({ model: logistic }), person, {}, env).trace).toBeUndefined();
-      const counts = nodeTrace(decide(strategy({ model: logistic }), person, { trace: 'counts' }, env), 'n2');
+      expect(decidePerson({}).trace).toBeUndefined();
+      const counts = nodeTrace(decidePerson({ trace: 'counts' }), 'n2');
       expect(counts).not.toHaveProperty('notes');
       expect(counts).not.toHaveProperty('kept');
     });

@@ -16,7 +16,7 @@ import {
 } from '../../models/model-spec';
 import type { ExplainFunction, ScoreFunction, StagedScore } from '../../models/model-kind';
 import { joinField, problem } from '../../validation/problem';
-import { defineNode } from '../node-spec';
+import { defineNode, type NodeLists } from '../node-spec';
 import { checkScopeKeys, fieldNameSchema, plural, scopedCount } from '../shared';
 import { explainScore, type ScoreExplanation } from './score-explanation';
 
@@ -94,9 +94,8 @@ export const scoreNode = defineNode<ScoreConfig>({
     const field = config.field;
 
     // Traced decisions only: what moved each candidate's score, worked out once per candidate.
-    type Lists = { inputs: readonly Candidate[]; output: readonly Candidate[] };
     const explained = new WeakMap<Candidate, ScoreExplanation | null>();
-    const explanationOf = (c: Candidate, state: DecisionState, lists: Lists): ScoreExplanation | null => {
+    const explanationOf = (c: Candidate, state: DecisionState, lists: NodeLists): ScoreExplanation | null => {
       const known = explained.get(c);
       if (known !== undefined) return known;
       const index = modelFor(c);

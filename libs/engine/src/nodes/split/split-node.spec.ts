@@ -41,28 +41,29 @@ const branchOf = (customer: Record<string, unknown>) =>
 
 describe('split node', () => {
   describe('by condition', () => {
-    it('takes the first case that holds', () => {
-      const result = branchOf({ id: 'c1', segment: 'gold', age: 20 });
-      expect(result.recommendations[0]!.fields.branch).toBe(1);
-      expect(nodeTrace(result, 'split')).toMatchObject({
-        branch: 'gold',
-        notes: ['Gold customers: segment is "gold"'],
-      });
-    });
-
-    it('tries the cases in order', () => {
-      const result = branchOf({ id: 'c1', segment: 'silver', age: 20 });
-      expect(result.recommendations[0]!.fields.branch).toBe(2);
-      expect(nodeTrace(result, 'split')).toMatchObject({ branch: 'young', notes: ['young: age 20 < 25'] });
-    });
-
-    it('takes the default branch when no case holds', () => {
-      const result = branchOf({ id: 'c1', segment: 'silver', age: 40 });
-      expect(result.recommendations[0]!.fields.branch).toBe(3);
-      expect(nodeTrace(result, 'split')).toMatchObject({
-        branch: 'default',
-        notes: ['no case matched; default branch'],
-      });
+    it.each([
+      {
+        name: 'takes the first case that holds',
+        customer: { id: 'c1', segment: 'gold', age: 20 },
+        branchNo: 1,
+        trace: { branch: 'gold', notes: ['Gold customers: segment is "gold"'] },
+      },
+      {
+        name: 'tries the cases in order',
+        customer: { id: 'c1', segment: 'silver', age: 20 },
+        branchNo: 2,
+        trace: { branch: 'young', notes: ['young: age 20 < 25'] },
+      },
+      {
+        name: 'takes the default branch when no case holds',
+        customer: { id: 'c1', segment: 'silver', age: 40 },
+        branchNo: 3,
+        trace: { branch: 'default', notes: ['no case matched; default branch'] },
+      },
+    ])('$name', ({ customer, branchNo, trace }) => {
+      const result = branchOf(customer);
+      expect(result.recommendations[0]!.fields.branch).toBe(branchNo);
+      expect(nodeTrace(result, 'split')).toMatchObject(trace);
     });
 
     it('marks the nodes of the branches not taken as not reached, and leaves them out of the path', () => {

@@ -24,19 +24,19 @@ export function FilterSettings({ config, onChange, problems, context }: Settings
         hint="A group's or an action's own rules apply on top of the rules above."
       >
         <ScopedEntries
-          value={{ byGroup: config.byGroup, byAction: config.byAction }}
-          onChange={(scoped) => onChange({ ...config, byGroup: scoped.byGroup, byAction: scoped.byAction })}
+          config={config}
+          onChange={onChange}
           context={context}
           addLabel="Add rules for"
           makeNew={() => ({ all: [] })}
-          render={(condition, update, key, name) => (
+          render={(condition, update, { name, field }) => (
             <ConditionBuilder
               label={`Rules for ${name}`}
               value={condition}
               onChange={update}
               facts={FACTS}
               problems={problems}
-              field={`config.${key}.${name}`}
+              field={field}
             />
           )}
         />

@@ -10,9 +10,9 @@ export function OutputSettings({ config, onChange, problems }: SettingsProps<Con
       <LimitField
         id="output-limit"
         label="Return at most"
-        value={config.limit}
-        onChange={(limit) => onChange({ ...config, limit }, 'config.limit')}
-        invalid={problems.has('config.limit')}
+        config={config}
+        onChange={onChange}
+        problems={problems}
       />
     </PanelSection>
   );

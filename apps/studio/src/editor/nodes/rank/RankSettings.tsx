@@ -46,9 +46,9 @@ export function RankSettings({ config, onChange, problems, context }: SettingsPr
       <LimitField
         id="rank-limit"
         label="Keep the top"
-        value={config.limit}
-        onChange={(limit) => onChange({ ...config, limit }, 'config.limit')}
-        invalid={problems.has('config.limit')}
+        config={config}
+        onChange={onChange}
+        problems={problems}
       >
         <FieldMessages messages={problems.messages('config.limit')} />
       </LimitField>

@@ -59,18 +59,13 @@ export function ScoreSettings({ config, onChange, problems, context }: SettingsP
       </PanelSection>
       <PanelSection title="Models per group or action">
         <ScopedEntries
-          value={{ byGroup: config.byGroup, byAction: config.byAction }}
-          onChange={(scoped) => onChange({ ...config, byGroup: scoped.byGroup, byAction: scoped.byAction })}
+          config={config}
+          onChange={onChange}
           context={context}
           addLabel="Add a model for"
           makeNew={() => newModel('logistic')}
-          render={(model, update, key, name) => (
-            <ModelEditor
-              value={model}
-              onChange={update}
-              problems={problems}
-              field={`config.${key}.${name}`}
-            />
+          render={(model, update, { field }) => (
+            <ModelEditor value={model} onChange={update} problems={problems} field={field} />
           )}
         />
       </PanelSection>

@@ -1,5 +1,5 @@
 import { ConditionBuilder } from '../../conditions/ConditionBuilder';
-import { Button, Field, NumberInput, TextInput } from '../../../shared/ui';
+import { Button, Field, NumberInput, TableHead, TextInput, unseen } from '../../../shared/ui';
 import { FieldMessages } from '../../field-messages';
 import { patchAt } from '../../list-edits';
 import type { ConfigOf, SettingsProps } from '../node-kind';
@@ -23,38 +23,50 @@ function freeId(base: string, taken: string[]): string {
   }
 }
 
+/** The ways to split, with the settings a split starts from when the designer picks one. */
+const MODES: { mode: SplitConfig['mode']; title: string; description: string; start(): SplitConfig }[] = [
+  {
+    mode: 'condition',
+    title: 'By segment',
+    description: 'Customers go down the first branch whose rules they meet, else “default”.',
+    start: () => ({ mode: 'condition', cases: [{ id: 'segment-a', label: 'Segment A', when: { all: [] } }] }),
+  },
+  {
+    mode: 'percentage',
+    title: 'By percentage',
+    description: 'Champion / challenger test; a customer always lands in the same branch.',
+    start: () => ({
+      mode: 'percentage',
+      salt: 'split-1',
+      idField: 'id',
+      branches: [
+        { id: 'champion', label: 'Champion', percent: 90 },
+        { id: 'challenger', label: 'Challenger', percent: 10 },
+      ],
+    }),
+  },
+];
+
+/** A new branch called `label`, with an id of its own among `branches`. */
+function namedBranch(label: string, branches: readonly { id: string }[]): { id: string; label: string } {
+  const taken = branches.map((b) => b.id);
+  return { id: freeId(label, taken), label };
+}
+
 export function SplitSettings({ config, onChange, problems }: SettingsProps<SplitConfig>) {
   return (
     <>
       <PanelSection title="How to split">
         <div role="radiogroup" aria-label="How to split" className="radio-cards">
-          <ModeCard
-            checked={config.mode === 'condition'}
-            title="By segment"
-            description="Customers go down the first branch whose rules they meet, else “default”."
-            onSelect={() =>
-              onChange({
-                mode: 'condition',
-                cases: [{ id: 'segment-a', label: 'Segment A', when: { all: [] } }],
-              })
-            }
-          />
-          <ModeCard
-            checked={config.mode === 'percentage'}
-            title="By percentage"
-            description="Champion / challenger test; a customer always lands in the same branch."
-            onSelect={() =>
-              onChange({
-                mode: 'percentage',
-                salt: 'split-1',
-                idField: 'id',
-                branches: [
-                  { id: 'champion', label: 'Champion', percent: 90 },
-                  { id: 'challenger', label: 'Challenger', percent: 10 },
-                ],
-              })
-            }
-          />
+          {MODES.map((m) => (
+            <ModeCard
+              key={m.mode}
+              checked={config.mode === m.mode}
+              title={m.title}
+              description={m.description}
+              onSelect={() => onChange(m.start())}
+            />
+          ))}
         </div>
       </PanelSection>
       {config.mode === 'condition' ? (
@@ -87,6 +99,26 @@ function ModeCard({
   );
 }
 
+/** The name of branch `index`; left empty, the branch goes by its id. */
+function BranchName({
+  index,
+  branch,
+  onRename,
+}: {
+  index: number;
+  branch: { id: string; label?: string };
+  onRename(label: string | undefined): void;
+}) {
+  return (
+    <TextInput
+      label={`Name of branch ${index + 1}`}
+      value={branch.label ?? ''}
+      placeholder={branch.id}
+      onChange={(label) => onRename(label || undefined)}
+    />
+  );
+}
+
 function CaseList({
   config,
   onChange,
@@ -112,12 +144,7 @@ function CaseList({
             )}
           </summary>
           <Field label="Branch name">
-            <TextInput
-              label={`Name of branch ${i + 1}`}
-              value={c.label ?? ''}
-              placeholder={c.id}
-              onChange={(label) => setCase(i, { label: label || undefined }, `case:${i}:label`)}
-            />
+            <BranchName index={i} branch={c} onRename={(label) => setCase(i, { label }, `case:${i}:label`)} />
           </Field>
           <ConditionBuilder
             label={`Who goes down ${c.label ?? c.id}`}
@@ -133,21 +160,11 @@ function CaseList({
       <Button
         className="btn-small"
         onClick={() => {
-          const label = `Segment ${String.fromCharCode(65 + config.cases.length)}`;
-          onChange({
-            ...config,
-            cases: [
-              ...config.cases,
-              {
-                id: freeId(
-                  label,
-                  config.cases.map((c) => c.id),
-                ),
-                label,
-                when: { all: [] },
-              },
-            ],
-          });
+          const segment = namedBranch(
+            `Segment ${String.fromCharCode(65 + config.cases.length)}`,
+            config.cases,
+          );
+          onChange({ ...config, cases: [...config.cases, { ...segment, when: { all: [] } }] });
         }}
       >
         + Add branch
@@ -167,24 +184,15 @@ function BranchList({
   return (
     <PanelSection title="Branches" hint="Percentages of customers per branch; they must add up to 100.">
       <table className="grid-table">
-        <thead>
-          <tr>
-            <th scope="col">Branch</th>
-            <th scope="col">Share (%)</th>
-            <th scope="col">
-              <span className="sr-only">Remove</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Branch', 'Share (%)', unseen('Remove')]} />
         <tbody>
           {config.branches.map((b, i) => (
             <tr key={b.id}>
               <td>
-                <TextInput
-                  label={`Name of branch ${i + 1}`}
-                  value={b.label ?? ''}
-                  placeholder={b.id}
-                  onChange={(label) => setBranch(i, { label: label || undefined }, `branch:${i}:label`)}
+                <BranchName
+                  index={i}
+                  branch={b}
+                  onRename={(label) => setBranch(i, { label }, `branch:${i}:label`)}
                 />
               </td>
               <td>
@@ -220,22 +228,10 @@ function BranchList({
       </p>
       <Button
         className="btn-small"
-        onClick={() =>
-          onChange({
-            ...config,
-            branches: [
-              ...config.branches,
-              {
-                id: freeId(
-                  `variant ${config.branches.length + 1}`,
-                  config.branches.map((b) => b.id),
-                ),
-                label: `Variant ${config.branches.length + 1}`,
-                percent: 0,
-              },
-            ],
-          })
-        }
+        onClick={() => {
+          const variant = namedBranch(`Variant ${config.branches.length + 1}`, config.branches);
+          onChange({ ...config, branches: [...config.branches, { ...variant, percent: 0 }] });
+        }}
       >
         + Add branch
       </Button>
