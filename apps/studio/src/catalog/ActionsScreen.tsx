@@ -4,40 +4,17 @@ import { ApiError } from '../api/client';
 import type { SessionUser } from '../auth/session';
 import { errorMessage } from '../shared/error-message';
 import { Button, EmptyState, ErrorCallout } from '../shared/ui';
-import {
-  createInput,
-  draftOf,
-  editedFields,
-  EMPTY_DRAFT,
-  parseDraft,
-  rebaseDraft,
-  updateInput,
-  type ActionDraft,
-  type ActionField,
-  type FieldErrors,
-} from './action-fields';
-import type { RowMessage } from './ActionRows';
+import { draftOf, EMPTY_DRAFT } from './action-fields';
 import { graphqlCatalogApi, type CatalogAction, type CatalogApi, type CatalogFilter } from './catalog-api';
 import { DeleteActionDialog, SaveAnywayDialog, type Deleting } from './CatalogDialogs';
 import { download, readText } from './catalog-files';
 import { CatalogTable } from './CatalogTable';
 import { catalogCount, CatalogToolbar } from './CatalogToolbar';
-import { asImpactInput, needsConfirmation, type ChangeImpact } from './change-impact';
+import { asImpactInput } from './change-impact';
 import { exportCsv, previewImport, type ImportPreview } from './csv-import';
 import { ImportPanel } from './ImportPanel';
-import { saveError } from './save-error';
+import { useActionEditing } from './use-action-editing';
 import { useCatalogList } from './use-catalog-list';
-
-interface Editing {
-  /** The action as it was when editing started; undefined for a new one. */
-  original?: CatalogAction;
-  draft: ActionDraft;
-  errors: FieldErrors;
-  message?: RowMessage;
-  saving: boolean;
-  /** Strategy versions that read the action: shown before the edit is saved. */
-  impact?: ChangeImpact;
-}
 
 const NO_FILTER: CatalogFilter = { search: '', group: '', channel: '' };
 
@@ -49,62 +26,11 @@ export function ActionsScreen({ user, api = graphqlCatalogApi }: { user: Session
   const readOnly = deniedReason('editCatalog', user);
   const [filter, setFilter] = useState<CatalogFilter>(NO_FILTER);
   const { listed, error: loadError, reload, more, saved, removed } = useCatalogList(api, filter);
-  const [editing, setEditing] = useState<Editing>();
   const [deleting, setDeleting] = useState<Deleting>();
   const [importing, setImporting] = useState<{ fileName: string; preview: ImportPreview }>();
   const [notice, setNotice] = useState<string>();
   const summary = listed?.summary;
-
-  const change = (field: ActionField, text: string) =>
-    setEditing(
-      (e) => e && { ...e, draft: { ...e.draft, [field]: text }, errors: { ...e.errors, [field]: undefined } },
-    );
-
-  /** `confirmed`: the user has seen which strategy versions read the action, and saves anyway. */
-  const save = async (confirmed = false) => {
-    if (!editing || editing.saving) return;
-    const { values, errors } = parseDraft(editing.draft);
-    if (!values) return setEditing({ ...editing, errors, message: undefined });
-    const { original, draft } = editing;
-    if (original && editedFields(original, draft).length === 0) return setEditing(undefined);
-    setEditing({ ...editing, errors: {}, message: undefined, saving: true, impact: undefined });
-    try {
-      if (!confirmed) {
-        // The preview is a courtesy: without it the server still refuses an edit that breaks a version.
-        const impact = await api
-          .impact(createInput({ ...values, id: original?.id ?? values.id }))
-          .catch(() => undefined);
-        if (needsConfirmation(impact)) return setEditing((e) => e && { ...e, saving: false, impact });
-      }
-      const result = original
-        ? await api.update(original.id, updateInput(values, editedFields(original, draft), original.revision))
-        : await api.create(createInput(values));
-      saved(result);
-      setEditing(undefined);
-      setNotice(`Saved ${result.id}.`);
-    } catch (err) {
-      setEditing((e) => e && { ...e, ...saveError(err, draft.id), saving: false });
-    }
-  };
-
-  const reloadRow = async () => {
-    if (!editing?.original) return;
-    try {
-      const latest = await api.get(editing.original.id);
-      saved(latest);
-      setEditing({
-        original: latest,
-        draft: rebaseDraft(editing.draft, editing.original, latest),
-        errors: {},
-        saving: false,
-      });
-      setNotice(
-        `Reloaded ${latest.id} (revision ${latest.revision}); your edits are on top. Save to apply them.`,
-      );
-    } catch (err) {
-      setEditing({ ...editing, message: { text: `Could not reload: ${errorMessage(err)}` } });
-    }
-  };
+  const { editing, setEditing, change, save, reloadRow } = useActionEditing(api, saved, setNotice);
 
   const startDelete = (a: CatalogAction) => {
     setDeleting({ action: a });

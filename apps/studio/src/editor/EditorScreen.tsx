@@ -3,11 +3,11 @@ import { ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
 import { Button, InputErrorsContext } from '../shared/ui';
 import type { StrategySource } from '../strategies/strategy-source';
 import { autoLayout } from './canvas/auto-layout';
-import { READABLE_ZOOM, useShowReadable } from './canvas/readable-view';
-import type { CanvasDecorations } from './canvas/document-flow';
+import { useShowReadable } from './canvas/readable-view';
 import { StrategyCanvas } from './canvas/StrategyCanvas';
-import { BranchToggleContext, hiddenSteps, useCollapsedBranches } from './canvas/collapsed-branches';
-import { GroupExpandContext, groupedSteps, useCollapsedGroups } from './canvas/collapsed-groups';
+import { BranchToggleContext } from './canvas/collapsed-branches';
+import { GroupExpandContext } from './canvas/collapsed-groups';
+import { useCanvasView, useSelectStep } from './canvas/use-canvas-view';
 import { useStrategyChecks } from './checks/use-strategy-checks';
 import { moveNodes } from './document-edits';
 import { EditorBanners } from './EditorBanners';
@@ -17,7 +17,7 @@ import { EditorToolbar } from './EditorToolbar';
 import { canRedo, canUndo } from './history/history';
 import { Palette } from './palette/Palette';
 import { ConflictDialog } from './panels/ConflictDialog';
-import { countErrors, problemCountText, problemsByNode } from './problems';
+import { countErrors, problemCountText } from './problems';
 import { useTestRun } from './test-panel/use-test-run';
 import { useAddStep } from './use-add-step';
 import { useEditorSession } from './use-editor-session';
@@ -101,32 +101,8 @@ function Editor({
   const outcome = checks.outcome;
   const labels = useMemo(() => ({ schema: env.schema }), [env.schema]);
 
-  const folds = useCollapsedBranches(strategyId);
-  const hidden = useMemo(() => hiddenSteps(doc, folds.collapsed), [doc, folds.collapsed]);
-  const groups = useCollapsedGroups(strategyId);
-  const grouped = useMemo(
-    () => groupedSteps(doc, groups.groups, hidden.byStep),
-    [doc, groups.groups, hidden.byStep],
-  );
-  const expandGroups = groups.expand;
-  const expandGroup = useCallback((groupId: string) => expandGroups([groupId]), [expandGroups]);
-  const decorations: CanvasDecorations = useMemo(() => {
-    const trace = outcome?.ok ? outcome.result.trace : undefined;
-    return {
-      labels,
-      folded: { branches: folds.collapsed, hidden: hidden },
-      grouped,
-      problemsByNode: problemsByNode(problems),
-      problemEdges: new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))),
-      trace: trace
-        ? {
-            nodes: new Map(trace.nodes.map((n) => [n.nodeId, n])),
-            path: new Set(trace.path),
-            focusAction: test.focusAction,
-          }
-        : undefined,
-    };
-  }, [labels, problems, outcome, test.focusAction, folds.collapsed, hidden, grouped]);
+  const view = useCanvasView(doc, strategyId, labels, problems, outcome, test.focusAction);
+  const { folds, groups, decorations } = view;
   const context: EditorContextValue = useMemo(
     () => ({ doc, env, labels, sample: test.sample }),
     [doc, env, labels, test.sample],
@@ -151,33 +127,7 @@ function Editor({
   }, [store, flowSize, showReadable]);
   const fit = useCallback(() => void flow.fitView({ padding: 0.08, maxZoom: 1.1, duration: 300 }), [flow]);
 
-  /** Selects a step and brings it to the middle of the canvas at a readable zoom (unfolding its branch). */
-  const hiddenRef = useRef({ hidden, grouped });
-  hiddenRef.current = { hidden, grouped };
-  const selectNode = useCallback(
-    (nodeId: string) => {
-      const folded = hiddenRef.current.hidden.byStep.get(nodeId);
-      const box = hiddenRef.current.grouped.byStep.get(nodeId);
-      const group = hiddenRef.current.grouped.boxes.find((b) => b.id === box)?.groupId;
-      if (folded || group) {
-        if (folded) folds.expand([folded]);
-        if (group) expandGroups([group]);
-        // Once the canvas shows the step again, go to it.
-        setTimeout(() => selectNode(nodeId), 50);
-        return;
-      }
-      store.select({ nodes: [nodeId], edges: [] });
-      const node = flow.getNode(nodeId);
-      if (!node) return;
-      const width = node.measured?.width ?? 240;
-      const height = node.measured?.height ?? 100;
-      void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
-        zoom: Math.max(flow.getZoom(), READABLE_ZOOM, 1),
-        duration: 300,
-      });
-    },
-    [store, flow, folds, expandGroups],
-  );
+  const selectNode = useSelectStep(store, view);
   const focusStep = useCallback(
     (nodeId: string) => {
       selectNode(nodeId);
@@ -233,7 +183,7 @@ function Editor({
             {!readOnly && <Palette onAdd={(type) => addStep(type)} disabled={readOnly} />}
             <main className="canvas-area">
               <BranchToggleContext.Provider value={folds.toggle}>
-                <GroupExpandContext.Provider value={expandGroup}>
+                <GroupExpandContext.Provider value={view.expandGroup}>
                   <StrategyCanvas
                     store={store}
                     doc={doc}
