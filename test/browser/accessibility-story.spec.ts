@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
+import type { Page } from 'playwright-core';
+import { ok } from '../api/api-process';
 import { seriousAxeViolations } from './accessibility';
-import { launchChromium } from './chromium';
-import { startStudio, type RunningStudio } from './studio-server';
-import { closeStory, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-accessibility-password';
 const ROLES = ['designer', 'analyst', 'reviewer', 'publisher', 'admin'] as const;
@@ -14,19 +12,15 @@ const ROLES = ['designer', 'analyst', 'reviewer', 'publisher', 'admin'] as const
  * a model). Serious and critical violations fail the story, listed screen by screen.
  */
 describe('studio: accessibility of every screen, role by role (browser, axe-core)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
+  const { api, studio, browser, token } = useStory({ password: PASSWORD, roles: ['analyst'] });
   const details: string[] = [];
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    const token = await accessToken(api, 'analyst@arbiter.local', PASSWORD);
     const found = ok(
       await api.gql(
         `{ strategies { edges { node { id } } } datasets { id status } simulations { id status } models { id } }`,
         {},
-        token,
+        token['analyst'],
       ),
     );
     const strategy = found.strategies.edges[0].node.id;
@@ -36,11 +30,7 @@ describe('studio: accessibility of every screen, role by role (browser, axe-core
     const simulation = found.simulations.find((s: { status: string }) => s.status === 'COMPLETED');
     if (simulation) details.push(`#/simulations/${simulation.id}`);
     if (found.models[0]) details.push(`#/models/${found.models[0].id}`);
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(() => closeStory(browser, studio, api));
+  });
 
   /** Opens `hash` as a link would and waits until its data is on screen (no "Loading…" left). */
   const open = async (page: Page, hash: string) => {

@@ -1,11 +1,9 @@
 import { seededRandom } from '@arbiter/engine';
-import type { Browser, Page } from 'playwright-core';
-import { ok, postRest, type RunningApi } from '../api/api-process';
+import { DEMO_ROLES, ok, postRest } from '../api/api-process';
 import { lowContrastTexts, unlabelledControls } from './accessibility';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
 import { createApiKey, publishVersion, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
-import { closeStory, draftScoredByModel, signInAt, startDemoStory } from './support';
+import { draftScoredByModel, signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-adaptive-password';
 const VIEWPORT = { width: 1440, height: 1000 };
@@ -41,12 +39,11 @@ function acceptance(c: Customer, actionId: string): number {
  * reason that the audit log keeps.
  */
 describe('studio: adaptive models that keep learning (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
-  let token: Record<string, string>;
+  const { api, studio, page, token, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: VIEWPORT },
+    roles: DEMO_ROLES,
+  });
   let modelId: string;
   let strategyId: string;
   let v2Id: string;
@@ -140,16 +137,6 @@ describe('studio: adaptive models that keep learning (browser)', () => {
     expect(await unlabelledControls(page)).toEqual([]);
     expect(await lowContrastTexts(page)).toEqual([]);
   };
-
-  beforeAll(async () => {
-    ({ api, token, studio, browser, page } = await startDemoStory(
-      PASSWORD,
-      { viewport: VIEWPORT },
-      browserErrors,
-    ));
-  }, 300_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('the analyst creates an adaptive model: predictors from the schema, outcomes, exploration, maturity and a guard', async () => {
     await login('analyst');

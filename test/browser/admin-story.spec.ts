@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
+import type { Page } from 'playwright-core';
+import { accessToken, ok } from '../api/api-process';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
 import { submitVersion } from './story-api';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-admin-password';
 const VIEWPORT = { width: 1280, height: 800 };
@@ -24,11 +23,10 @@ const NAV_BY_ROLE: Record<string, string[]> = {
  * a new analyst signs in and sees the analyst's navigation; every demo role sees its own navigation.
  */
 describe('studio: the admin story (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
+  const { api, studio, browser, page, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: VIEWPORT },
+  });
   let demo: { id: string; name: string };
   let secret: string;
 
@@ -57,7 +55,6 @@ describe('studio: the admin story (browser)', () => {
     });
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     const designer = await accessToken(api, 'designer@arbiter.local', PASSWORD);
     const list = ok(
       await api.gql(
@@ -98,11 +95,7 @@ describe('studio: the admin story (browser)', () => {
         designer,
       ),
     );
-
-    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 240_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('shows each demo role the navigation its roles allow', async () => {
     for (const [role, expected] of Object.entries(NAV_BY_ROLE)) {

@@ -1,10 +1,7 @@
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { Client } from 'pg';
-import { startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
-import { closeStory, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-catalog-scale-password';
 const ACTIONS = 10_000;
@@ -16,14 +13,13 @@ const ACTIONS = 10_000;
  * scrolled, and keeps its header in view.
  */
 describe('studio: the action catalog at scale (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
+  const { api, studio, page } = useStory({
+    password: PASSWORD,
+    page: { viewport: { width: 1440, height: 900 } },
+  });
   const graphql: string[] = [];
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     const db = new Client({ connectionString: api.databaseUrl });
     await db.connect();
     try {
@@ -37,17 +33,12 @@ describe('studio: the action catalog at scale (browser)', () => {
     } finally {
       await db.end();
     }
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('request', (r: Request) => {
       if (r.url().endsWith('/graphql')) graphql.push(r.postData() ?? '');
     });
     await signInAt(page, `${studio.url}/#/strategies`, 'designer@arbiter.local', PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
   }, 300_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   const rows = () => page.locator('.catalog-table tbody tr.action-row');
   const catalogReads = () => graphql.filter((q) => /CatalogPage|CatalogSummary/.test(q));

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
+import type { Page } from 'playwright-core';
+import { ok } from '../api/api-process';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useScratchDir, useStory } from './support';
 
 const PASSWORD = 'e2e-catalog-password';
 const VIEWPORT = { width: 1280, height: 800 };
@@ -16,13 +14,12 @@ const VIEWPORT = { width: 1280, height: 800 };
  * a new schema field with allowed values; then an analyst finds the catalog read-only.
  */
 describe('studio: the action catalog and customer schema (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  let designerToken: string;
-  let scratch: string;
-  const browserErrors: string[] = [];
+  const { api, studio, browser, page, token, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: VIEWPORT },
+    roles: ['designer'],
+  });
+  const scratch = useScratchDir('arbiter-catalog-');
 
   const shot = (name: string, docs = false) => screenshot(page, name, { docs });
   /** Scrolls the action list to its first row (an edit or an import leaves it scrolled). */
@@ -39,7 +36,7 @@ describe('studio: the action catalog and customer schema (browser)', () => {
       await api.gql(
         `query($id: String!) { action(id: $id) { name value cost attributes } }`,
         { id },
-        designerToken,
+        token['designer'],
       ),
     ).action;
 
@@ -47,18 +44,6 @@ describe('studio: the action catalog and customer schema (browser)', () => {
     await signInAt(p, `${studio.url}/#/strategies`, `${who}@arbiter.local`, PASSWORD);
     await p.getByRole('navigation', { name: 'Main' }).waitFor();
   };
-
-  beforeAll(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'arbiter-catalog-'));
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    designerToken = await accessToken(api, 'designer@arbiter.local', PASSWORD);
-    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
-  }, 240_000);
-
-  afterAll(async () => {
-    await closeStory(browser, studio, api);
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
 
   it('edits an action’s value inline and the API has it', async () => {
     await signIn(page, 'designer');
@@ -162,7 +147,7 @@ describe('studio: the action catalog and customer schema (browser)', () => {
       .getByText('premium')
       .waitFor();
     const schema = ok(
-      await api.gql(`{ dataSchema { customer { name type allowedValues label } } }`, {}, designerToken),
+      await api.gql(`{ dataSchema { customer { name type allowedValues label } } }`, {}, token['designer']),
     ).dataSchema;
     expect(schema.customer).toContainEqual({
       name: 'loyaltyTier',

@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { accessToken, ok, startApi, type RunningApi } from '../api/api-process';
+import { accessToken, ok } from '../api/api-process';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-customers-password';
 
@@ -22,21 +20,14 @@ const CRM_EXTRACT = [
  * and the per-source freshness summary.
  */
 describe('studio: the customers story (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
+  const { api, studio, page, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: { width: 1280, height: 900 } },
+    consoleErrors: false,
+  });
   let analystToken: string;
-  const browserErrors: string[] = [];
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    ({ studio, browser, page } = await openStudioPage(
-      api.url,
-      { viewport: { width: 1280, height: 900 } },
-      browserErrors,
-      { consoleErrors: false },
-    ));
     ok(
       await api.gql(
         `mutation { declareProfileSource(name: "crm", description: "CRM nightly extract") { name } }`,
@@ -45,9 +36,7 @@ describe('studio: the customers story (browser)', () => {
       ),
     );
     analystToken = await accessToken(api, 'analyst@arbiter.local', PASSWORD);
-  }, 240_000);
-
-  afterAll(() => closeStory(browser, studio, api));
+  });
 
   it('imports a CRM extract as profiles', async () => {
     await signInAt(page, `${studio.url}/#/customers`, 'analyst@arbiter.local', PASSWORD);

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../api/api-process';
+import type { Page } from 'playwright-core';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-datasets-password';
 const COUPONS = join(
@@ -39,29 +37,17 @@ function couponsWithDamage(): Buffer {
  * report; a binary file is refused with a sentence; a designer may look but not upload.
  */
 describe('studio: the datasets story (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
+  const { studio, page, browser, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: { width: 1280, height: 800 } },
+    consoleErrors: false,
+  });
 
   const shot = (name: string, docs = false) => screenshot(page, name, { docs });
 
   const signIn = async (p: Page, role: string) => {
     await signInAt(p, `${studio.url}/#/datasets`, `${role}@arbiter.local`, PASSWORD);
   };
-
-  beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    ({ studio, browser, page } = await openStudioPage(
-      api.url,
-      { viewport: { width: 1280, height: 800 } },
-      browserErrors,
-      { consoleErrors: false },
-    ));
-  }, 240_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('lists the sample datasets for the analyst', async () => {
     await signIn(page, 'analyst');

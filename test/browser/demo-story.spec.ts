@@ -1,7 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { ok, type RunningApi } from '../api/api-process';
-import type { RunningStudio } from './studio-server';
-import { closeStory, signInAt, startDemoStory } from './support';
+import { DEMO_ROLES, ok } from '../api/api-process';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-demo-password';
 
@@ -11,11 +9,11 @@ const PASSWORD = 'e2e-demo-password';
  * offers for them. Opening the coupon strategy, it proposes the coupon survey's drivers.
  */
 describe('studio: each demo strategy is tested on customers of its own business line (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
+  const { api, studio, page, token, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: { width: 1440, height: 900 } },
+    roles: DEMO_ROLES,
+  });
   const strategyIds: Record<string, string> = {};
 
   /** Opens the strategy in the editor on its Test tab; returns the name of the customer under test and the examples offered. */
@@ -33,20 +31,12 @@ describe('studio: each demo strategy is tested on customers of its own business 
   };
 
   beforeAll(async () => {
-    let token: Record<string, string>;
-    ({ api, token, studio, browser, page } = await startDemoStory(
-      PASSWORD,
-      { viewport: { width: 1440, height: 900 } },
-      browserErrors,
-    ));
     const edges = ok(await api.gql(`{ strategies { edges { node { id name } } } }`, {}, token['designer']))
       .strategies.edges as { node: { id: string; name: string } }[];
     for (const { node } of edges) strategyIds[node.name] = node.id;
     await signInAt(page, `${studio.url}/#/strategies`, 'designer@arbiter.local', PASSWORD);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }, 300_000);
-
-  afterAll(() => closeStory(browser, studio, api));
+  });
 
   it('the retail strategy: a bank customer, no driver among the examples, retail offers in the arbitration preview', async () => {
     const { testing, examples } = await openTest('Retail next best action (demo)');

@@ -1,9 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ok, startApi, type RunningApi } from '../api/api-process';
+import type { Locator } from 'playwright-core';
+import { ok } from '../api/api-process';
 import { focusIsVisible, lowContrastTexts, unlabelledControls } from './accessibility';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
-import { closeStory, openStudioPage } from './support';
+import { useStory } from './support';
 
 const PASSWORD = 'e2e-studio-password';
 
@@ -14,11 +13,10 @@ const PASSWORD = 'e2e-studio-password';
  * and find everything saved; then a save conflict, and the keyboard-only way through.
  */
 describe('studio: the designer story (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
+  const { api, studio, page, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: { width: 1600, height: 960 } },
+  });
   let strategyName: string;
 
   /** A screenshot of the story; with `docs`, the README's screenshot of that name too. */
@@ -55,17 +53,6 @@ describe('studio: the designer story (browser)', () => {
     page.waitForFunction((want) => document.querySelectorAll('.react-flow__edge').length === want, n);
   const saved = () =>
     page.locator('.save-status', { hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-
-  beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    ({ studio, browser, page } = await openStudioPage(
-      api.url,
-      { viewport: { width: 1600, height: 960 } },
-      browserErrors,
-    ));
-  }, 180_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('signs in as a designer and starts a strategy on an empty canvas', async () => {
     await page.goto(`${studio.url}/#/strategies`);

@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_ROLES, ok, postRest, roleTokens, type RunningApi, startApi } from '../api/api-process';
+import { DEMO_ROLES, ok, postRest } from '../api/api-process';
 import { lowContrastTexts, unlabelledControls } from './accessibility';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
 import { createApiKey, publishVersion, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-experiments-password';
 const VIEWPORT = { width: 1440, height: 900 };
@@ -18,15 +16,14 @@ const STRATEGY = 'Offer test (experiment)';
  * always-valid test has a verdict, and promotes the winner as a new draft that goes to review.
  */
 describe('studio: an experiment on a split step (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
+  const { api, studio, page, token, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: VIEWPORT },
+    roles: DEMO_ROLES,
+  });
   let apiKey: string;
   let strategyId: string;
   let customers = 0;
-  const browserErrors: string[] = [];
-  const token: Record<string, string> = {};
 
   const rest = (path: string, body: unknown) => postRest(api, apiKey, path, body);
 
@@ -59,9 +56,6 @@ describe('studio: an experiment on a split step (browser)', () => {
   const card = () => page.getByRole('region', { name: 'Experiment Offer test' });
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    Object.assign(token, await roleTokens(api, DEMO_ROLES, PASSWORD));
-
     const document = {
       schemaVersion: 1,
       nodes: [
@@ -129,11 +123,7 @@ describe('studio: an experiment on a split step (browser)', () => {
       name: 'experiment caller',
       strategyIds: [strategyId],
     });
-
-    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 300_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('while an arm has too few decisions, the designer reads "too early" and cannot promote', async () => {
     await traffic(60);

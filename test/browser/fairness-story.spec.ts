@@ -1,9 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { roleTokens, type RunningApi, startApi } from '../api/api-process';
+import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
 import { editedDraft, readyDatasets, simulateUntilDone, strategyNamed, submitVersion } from './story-api';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-fairness-password';
 const VIEWPORT = { width: 1440, height: 1000 };
@@ -36,18 +34,15 @@ async function shotOf(page: Page, name: string, from: Locator, to: Locator = fro
  * review history then shows.
  */
 describe('studio: the fairness check and the per-action funnel (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
-  const token: Record<string, string> = {};
+  const { api, studio, page, token, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: VIEWPORT },
+    roles: ['designer', 'analyst'],
+  });
   let v2Id: string;
   let simulationId: string;
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    Object.assign(token, await roleTokens(api, ['designer', 'analyst'], PASSWORD));
     const { designer, analyst } = token as Record<string, string>;
     const strategy = await strategyNamed(api, designer, STRATEGY);
     const v1 = strategy.versions.find((v) => v.status === 'PUBLISHED')!;
@@ -66,11 +61,7 @@ describe('studio: the fairness check and the per-action funnel (browser)', () =>
     // The analyst simulates exactly that content on the coupon sample.
     const coupons = (await readyDatasets(api, analyst)).find((d) => /coupon/i.test(d.name))!;
     simulationId = (await simulateUntilDone(api, analyst, { versionId: v2Id, datasetId: coupons.id })).id;
-
-    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 240_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('the reviewer finds version 2 in the review queue and opens it', async () => {
     await signInAt(page, `${studio.url}/#/strategies`, 'reviewer@arbiter.local', PASSWORD);

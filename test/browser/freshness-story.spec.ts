@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
-import { launchChromium } from './chromium';
-import { startStudio, type RunningStudio } from './studio-server';
-import { closeStory, signInAt } from './support';
+import type { BrowserContext, Page } from 'playwright-core';
+import { accessToken, ok } from '../api/api-process';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-freshness-password';
 
@@ -12,9 +10,7 @@ const PASSWORD = 'e2e-freshness-password';
  * back or navigates, without a reload.
  */
 describe('studio: screens show current server data across tabs (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
+  const { api, studio, browser } = useStory({ password: PASSWORD });
   let context: BrowserContext;
   let first: Page;
   let second: Page;
@@ -33,18 +29,13 @@ describe('studio: screens show current server data across tabs (browser)', () =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     colleague = await accessToken(api, 'designer@arbiter.local', PASSWORD);
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     first = await context.newPage();
     second = await context.newPage();
     await signIn(first);
     await signIn(second);
   }, 240_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('an action added in one tab shows in the other tab’s catalog when it gets the focus back', async () => {
     await openNav(second, 'Actions');

@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { accessToken, DEMO_ROLES, ok } from '../api/api-process';
 import { screenshot } from './screenshots';
-import { startStudio, type RunningStudio } from './studio-server';
 import { draftFrom, readyDatasets, simulateUntilDone } from './story-api';
-import { closeStory, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-governance-password';
 
@@ -36,11 +34,8 @@ const adultsFrom = (age: number) => ({
  * The review-story spec covers the diff in detail, the evidence hint and the audit log.
  */
 describe('studio: governance, one role at a time (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
+  const { api, studio, browser, token } = useStory({ password: PASSWORD, roles: DEMO_ROLES });
   const browserErrors: string[] = [];
-  const token: Record<string, string> = {};
   const pages: Record<string, Page> = {};
   let strategyId: string;
   let datasetId: string;
@@ -111,9 +106,6 @@ describe('studio: governance, one role at a time (browser)', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    for (const role of ['designer', 'analyst', 'reviewer', 'publisher', 'admin'])
-      token[role] = await login(`${role}@arbiter.local`);
     const { designer } = token as Record<string, string>;
 
     const datasets = await readyDatasets(api, token['analyst']!);
@@ -137,12 +129,7 @@ describe('studio: governance, one role at a time (browser)', () => {
     const v2 = await draftFrom(api, designer, v1Id, withConfig(v1Doc, 'adults', adultsFrom(21)));
     v2Id = v2.id;
     expect(v2.valid).toBe(true);
-
-    studio = await startStudio(api.url);
-    browser = await launchChromium();
   }, 300_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('the designer submits version 2 from the review screen', async () => {
     const page = await signIn('designer');

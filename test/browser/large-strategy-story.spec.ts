@@ -1,10 +1,8 @@
 import { loadavg } from 'node:os';
-import type { Browser, Page } from 'playwright-core';
-import { ok, roleTokens, type RunningApi, startApi } from '../api/api-process';
+import { ok } from '../api/api-process';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
 import { draftFrom, submitVersion } from './story-api';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-large-password';
 /** The catalog's size (imported at once); LARGE_STORY_ACTIONS changes it. */
@@ -186,15 +184,14 @@ const stats = (values: number[]) => {
  * measured in the page and reported (the machine running the stories is shared: never asserted).
  */
 describe('studio: a large strategy (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
+  const { api, studio, browser, page, token, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: { width: 1440, height: 900 } },
+    roles: ['designer', 'reviewer'],
+  });
   let strategyId: string;
   let splitId: string;
   let v2Id: string;
-  const token: Record<string, string> = {};
-  const browserErrors: string[] = [];
   const report: string[] = [];
 
   const measured = async (what: string, run: () => Promise<void>) => {
@@ -223,8 +220,6 @@ describe('studio: a large strategy (browser)', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    Object.assign(token, await roleTokens(api, ['designer', 'reviewer'], PASSWORD));
     const designer = token['designer']!;
     // Several mutations per request (GraphQL aliases): 2,000 actions in 20 requests.
     const fields = Array.from(
@@ -278,12 +273,6 @@ describe('studio: a large strategy (browser)', () => {
     const v2 = await draftFrom(api, designer, v1.id, largeStrategy(changed));
     v2Id = v2.id;
     expect(v2.valid).toBe(true);
-
-    ({ studio, browser, page } = await openStudioPage(
-      api.url,
-      { viewport: { width: 1440, height: 900 } },
-      browserErrors,
-    ));
     await page.addInitScript(installMeters);
   }, 900_000);
 
@@ -295,7 +284,6 @@ describe('studio: a large strategy (browser)', () => {
           .map((l) => l.toFixed(1))
           .join(', ')}):\n${report.join('\n')}`,
       );
-    await closeStory(browser, studio, api);
   });
 
   it('opens the 80-step strategy and finds a step by name, readable and selected', async () => {

@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import type { RunningApi } from '../api/api-process';
+import { DEMO_ROLES } from '../api/api-process';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
 import { createApiKey, publishVersion, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
-import { closeStory, draftScoredByModel, signInAt, startDemoStory } from './support';
+import { draftScoredByModel, signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-models-password';
 const VIEWPORT = { width: 1440, height: 900 };
@@ -17,12 +15,11 @@ const MODEL = 'Coupon acceptance (trees)';
  * review diff and approves; the published strategy's decisions explain the propensity in words.
  */
 describe('studio: the models story (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
-  let token: Record<string, string>;
+  const { api, studio, page, token, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: VIEWPORT },
+    roles: DEMO_ROLES,
+  });
   let modelId: string;
   let strategyId: string;
   let v2Id: string;
@@ -33,16 +30,6 @@ describe('studio: the models story (browser)', () => {
     });
     await page.getByRole('link', { name: 'Models' }).waitFor();
   };
-
-  beforeAll(async () => {
-    ({ api, token, studio, browser, page } = await startDemoStory(
-      PASSWORD,
-      { viewport: VIEWPORT },
-      browserErrors,
-    ));
-  }, 300_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('the analyst trains gradient-boosted trees on the coupon sample and reads the report', async () => {
     await login('analyst');

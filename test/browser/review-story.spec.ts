@@ -1,24 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { ok, roleTokens, type RunningApi, startApi } from '../api/api-process';
+import { ok } from '../api/api-process';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
-import { draftFrom, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { draftFrom, readyDatasets, simulateUntilDone, submitVersion, type StoryDocument } from './story-api';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-review-password';
 const VIEWPORT = { width: 1500, height: 1100 };
-
-interface DocNode {
-  id: string;
-  type: string;
-  label?: string;
-  position?: { x: number; y: number };
-  config: Record<string, unknown>;
-}
-interface Doc {
-  nodes: DocNode[];
-  edges: { source: string; target: string; sourceHandle?: string }[];
-}
 
 /**
  * The reviewer's story in a real browser against the built API with the demo seed: version 1 of the
@@ -28,12 +14,11 @@ interface Doc {
  * (no reload), approves, and checks the audit chain.
  */
 describe('studio: the reviewer story (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
-  const token: Record<string, string> = {};
+  const { api, studio, page, token, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: VIEWPORT },
+    roles: ['designer', 'analyst', 'reviewer', 'publisher'],
+  });
   let v2Id: string;
   let v2Hash: string;
   let datasetId: string;
@@ -45,8 +30,6 @@ describe('studio: the reviewer story (browser)', () => {
     (await simulateUntilDone(api, token['analyst']!, { versionId, datasetId })).contentHash;
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    Object.assign(token, await roleTokens(api, ['designer', 'analyst', 'reviewer', 'publisher'], PASSWORD));
     const { designer, analyst } = token as Record<string, string>;
     const ready = (await readyDatasets(api, analyst)).sort((a, b) => a.rowCount - b.rowCount);
     expect(ready.length).toBeGreaterThan(0);
@@ -63,9 +46,9 @@ describe('studio: the reviewer story (browser)', () => {
     expect(v1.status).toBe('PUBLISHED');
 
     // Version 2: "Top 3" becomes top 2, one filter is replaced by another.
-    const doc = v1.document as Doc;
+    const doc = v1.document as StoryDocument;
     const removed = doc.nodes.find((n) => n.id === 'no-second-card')!;
-    const next: Doc = {
+    const next: StoryDocument = {
       ...doc,
       nodes: [
         ...doc.nodes
@@ -92,11 +75,7 @@ describe('studio: the reviewer story (browser)', () => {
     v2Id = v2.id;
     v2Hash = v2.contentHash;
     await submitVersion(api, designer, v2.id);
-
-    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 240_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('reads the history; approve waits for a simulation, with the reason on hover', async () => {
     await signInAt(page, `${studio.url}/#/strategies`, 'reviewer@arbiter.local', PASSWORD);
@@ -121,6 +100,8 @@ describe('studio: the reviewer story (browser)', () => {
     await page.locator('.step-diff-added').waitFor();
     expect(await page.locator('.step-diff-changed').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('.step-diff-removed').count()).toBe(1);
+    // The canvas places its first view a moment after it mounts; a click before that can miss.
+    await page.locator('.diff-canvas[data-placed]').waitFor();
     await page.locator('[data-testid=step-top3]').click();
     await page.getByRole('complementary', { name: 'Changed settings' }).getByText('Before:').waitFor();
     const compare = page.getByRole('region', { name: 'Compare versions' });

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
+import { ok } from '../api/api-process';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useScratchDir, useStory } from './support';
 
 const PASSWORD = 'e2e-rules-import-password';
 
@@ -39,30 +36,13 @@ const RULES = {
  * with the demo seed): the report says which rule was left out and why, and the draft opens in the editor.
  */
 describe('studio: importing json-rules-engine rules (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  let scratch: string;
-  let token: string;
-  const browserErrors: string[] = [];
-
-  beforeAll(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'arbiter-rules-'));
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
-    token = await accessToken(api, 'designer@arbiter.local', PASSWORD);
-    ({ studio, browser, page } = await openStudioPage(
-      api.url,
-      { viewport: { width: 1280, height: 800 } },
-      browserErrors,
-      { consoleErrors: false },
-    ));
-  }, 240_000);
-
-  afterAll(async () => {
-    await closeStory(browser, studio, api);
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  const { api, studio, page, token, browserErrors } = useStory({
+    password: PASSWORD,
+    page: { viewport: { width: 1280, height: 800 } },
+    consoleErrors: false,
+    roles: ['designer'],
   });
+  const scratch = useScratchDir('arbiter-rules-');
 
   it('imports a rules file, shows the report, and opens the draft', async () => {
     const file = join(scratch, 'eligibility-rules.json');
@@ -92,13 +72,13 @@ describe('studio: importing json-rules-engine rules (browser)', () => {
     await screenshot(page, 'rules-import-draft');
 
     const strategies = ok(
-      await api.gql(`{ strategies { edges { node { name versions { status } } } } }`, {}, token),
+      await api.gql(`{ strategies { edges { node { name versions { status } } } } }`, {}, token['designer']),
     ).strategies.edges;
     expect(strategies.map((e: { node: { name: string } }) => e.node)).toEqual(
       expect.arrayContaining([{ name: 'Eligibility rules (imported)', versions: [{ status: 'DRAFT' }] }]),
     );
     const added = ok(
-      await api.gql(`query { action(id: "premium-upgrade") { name attributes } }`, {}, token),
+      await api.gql(`query { action(id: "premium-upgrade") { name attributes } }`, {}, token['designer']),
     ).action;
     expect(added).toEqual({ name: 'Big spenders', attributes: { message: 'Upgrade to premium' } });
     expect(browserErrors).toEqual([]);

@@ -1,7 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../api/api-process';
-import { launchChromium } from './chromium';
-import { studioBuild } from './studio-server';
+import { useStory } from './support';
 
 const PASSWORD = 'e2e-security-password';
 
@@ -12,22 +9,10 @@ const PASSWORD = 'e2e-security-password';
  * API's docs page prove that the product runs under its strict policy.
  */
 describe('studio and docs page served by the API under its Content-Security-Policy (browser)', () => {
-  let api: RunningApi;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
-
-  beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD, STUDIO_DIR: await studioBuild() });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => browserErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
+  const { api, page, browserErrors } = useStory({
+    password: PASSWORD,
+    servedBy: 'api',
+    page: { viewport: { width: 1280, height: 800 } },
   });
 
   it('serves the studio with the strict policy; signing in and opening a strategy break none of it', async () => {

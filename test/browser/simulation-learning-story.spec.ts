@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
 import {
   blindModel,
   OFFER_LOG_MAPPING,
   OFFER_LOG_ROWS,
   offerLogCsv,
 } from '../../apps/api/test/support/offer-log';
-import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
+import { accessToken, ok } from '../api/api-process';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-learning-password';
 const VIEWPORT = { width: 1280, height: 900 };
@@ -20,15 +18,10 @@ const ROWS = OFFER_LOG_ROWS;
  * offer log, with "learn from outcomes while replaying" switched on, and reads the learning curve.
  */
 describe('studio: a simulation that learns while replaying (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
+  const { api, studio, page, browserErrors } = useStory({ password: PASSWORD, page: { viewport: VIEWPORT } });
   let versionId: string;
 
   beforeAll(async () => {
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD });
     const token = (role: string) => accessToken(api, `${role}@arbiter.local`, PASSWORD);
     const designer = await token('designer');
     for (const id of ['card', 'loan'])
@@ -99,11 +92,7 @@ describe('studio: a simulation that learns while replaying (browser)', () => {
       body: offerLogCsv('years'),
     });
     expect(upload.status).toBe(201);
-
-    ({ studio, browser, page } = await openStudioPage(api.url, { viewport: VIEWPORT }, browserErrors));
   }, 300_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('starts a learning replay ordered by the log’s time column and shows the learning curve', async () => {
     await signInAt(page, `${studio.url}/#/strategies`, 'analyst@arbiter.local', PASSWORD);

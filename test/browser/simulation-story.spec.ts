@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { accessToken, ok, type RunningApi, startApi } from '../api/api-process';
+import type { Page } from 'playwright-core';
+import { accessToken, ok } from '../api/api-process';
 import { screenshot } from './screenshots';
-import type { RunningStudio } from './studio-server';
 import { editedDraft, readyDatasets, simulateUntilDone, strategyNamed } from './story-api';
-import { closeStory, openStudioPage, signInAt } from './support';
+import { signInAt, useStory } from './support';
 
 const PASSWORD = 'e2e-simulation-password';
 const STRATEGY = 'Vehicle coupons (demo)';
@@ -22,11 +21,12 @@ const shot = (page: Page, name: string, clip?: { x: number; y: number; width: nu
  * cannot start a run.
  */
 describe('studio: the simulation story (browser)', () => {
-  let api: RunningApi;
-  let studio: RunningStudio;
-  let browser: Browser;
-  let page: Page;
-  const browserErrors: string[] = [];
+  const { api, studio, browser, page, browserErrors } = useStory({
+    password: PASSWORD,
+    // Small chunks: the run takes long enough to watch its progress.
+    env: { SIMULATION_CHUNK_SIZE: '1000' },
+    page: { viewport: { width: 1280, height: 800 }, acceptDownloads: true },
+  });
   let datasetId: string;
   let v2Id: string;
   let simulationId: string;
@@ -37,8 +37,6 @@ describe('studio: the simulation story (browser)', () => {
   };
 
   beforeAll(async () => {
-    // Small chunks: the run takes long enough to watch its progress.
-    api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD, SIMULATION_CHUNK_SIZE: '1000' });
     const designer = await accessToken(api, 'designer@arbiter.local', PASSWORD);
     const strategy = await strategyNamed(api, designer, STRATEGY);
     // The demo seed takes version 1 through submit, a real simulation, approval and publishing.
@@ -54,15 +52,7 @@ describe('studio: the simulation story (browser)', () => {
     v2Id = v2.id;
     expect(v2.valid).toBe(true);
     datasetId = (await readyDatasets(api, designer)).find((d) => /coupon/i.test(d.name))!.id;
-
-    ({ studio, browser, page } = await openStudioPage(
-      api.url,
-      { viewport: { width: 1280, height: 800 }, acceptDownloads: true },
-      browserErrors,
-    ));
   }, 300_000);
-
-  afterAll(() => closeStory(browser, studio, api));
 
   it('starts version 2 on the coupon sample against the published version and follows its progress', async () => {
     await login(page, 'analyst');

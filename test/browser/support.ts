@@ -1,44 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_ROLES, roleTokens, startApi, type RunningApi } from '../api/api-process';
+import { setInBeforeAll } from '../../apps/api/test/support/set-in-before-all';
+import { roleTokens, startApi, type RunningApi } from '../api/api-process';
 import { launchChromium } from './chromium';
 import { editedDraft, strategyNamed } from './story-api';
-import { startStudio, type RunningStudio } from './studio-server';
+import { startStudio, studioBuild, type RunningStudio } from './studio-server';
 
-/** The steps every story shares: the studio and a browser page on it, signing in, the teardown. */
+/** The steps every story shares: the API and the studio, a browser page on them, signing in, the teardown. */
 
-export interface StudioPage {
+type PageOptions = Parameters<Browser['newPage']>[0];
+
+export interface StoryOptions {
+  /** Every demo user's password. */
+  password: string;
+  /** More of the API's environment (the demo seed is always on). */
+  env?: Record<string, string>;
+  /** The options of the story's page; without them no page is opened (the story opens its own). */
+  page?: PageOptions;
+  /** False: only the page's uncaught errors go to `browserErrors`, not its console errors. */
+  consoleErrors?: boolean;
+  /** The demo roles whose access tokens `token` holds. */
+  roles?: readonly string[];
+  /** `api`: the API serves the built studio itself, as `npm start` does (instead of `vite preview`). */
+  servedBy?: 'preview' | 'api';
+}
+
+export interface Story {
+  api: RunningApi;
   studio: RunningStudio;
   browser: Browser;
   page: Page;
+  /** The access token of each role in `roles`. */
+  token: Record<string, string>;
+  /** The page's errors, which a story expects empty. */
+  browserErrors: string[];
 }
 
 /**
- * The studio served against the API at `apiUrl`, and one page on it. The page's uncaught errors (and,
- * unless `consoleErrors` is false, its console errors) go to `errors`, which a story expects empty.
+ * The story of the enclosing `describe`: a `beforeAll` starts the API on the demo seed, the studio and
+ * chromium (and opens the page), an `afterAll` stops whatever started. The handles forward to the
+ * real ones once the `beforeAll` has run, so a story's own `beforeAll` (declared after) and its tests
+ * use them directly.
  */
-export async function openStudioPage(
-  apiUrl: string,
-  pageOptions: Parameters<Browser['newPage']>[0],
-  errors: string[],
-  { consoleErrors = true } = {},
-): Promise<StudioPage> {
-  const studio = await startStudio(apiUrl);
-  const browser = await launchChromium();
-  const page = await browser.newPage(pageOptions);
-  page.on('pageerror', (e) => errors.push(e.message));
-  if (consoleErrors) page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return { studio, browser, page };
+export function useStory(options: StoryOptions): Story {
+  const api = setInBeforeAll<RunningApi>('the API');
+  const studio = setInBeforeAll<RunningStudio>('the studio');
+  const browser = setInBeforeAll<Browser>('the browser');
+  const page = setInBeforeAll<Page>('the page');
+  const token: Record<string, string> = {};
+  const browserErrors: string[] = [];
+  const started: { api?: RunningApi; studio?: RunningStudio; browser?: Browser } = {};
+
+  beforeAll(async () => {
+    const env = { DEMO_SEED: 'true', DEMO_PASSWORD: options.password, ...options.env };
+    if (options.servedBy === 'api') {
+      api.set((started.api = await startApi({ ...env, STUDIO_DIR: await studioBuild() })));
+      studio.set({ url: started.api.url, stop: async () => {} });
+    } else {
+      api.set((started.api = await startApi(env)));
+      studio.set((started.studio = await startStudio(started.api.url)));
+    }
+    Object.assign(token, await roleTokens(started.api, options.roles ?? [], options.password));
+    browser.set((started.browser = await launchChromium()));
+    if (options.page) {
+      const opened = await started.browser.newPage(options.page);
+      opened.on('pageerror', (e) => browserErrors.push(e.message));
+      if (options.consoleErrors !== false)
+        opened.on('console', (m) => m.type() === 'error' && browserErrors.push(m.text()));
+      page.set(opened);
+    }
+  }, 300_000);
+
+  afterAll(() => closeStory(started.browser, started.studio, started.api));
+
+  return {
+    api: api.value,
+    studio: studio.value,
+    browser: browser.value,
+    page: page.value,
+    token,
+    browserErrors,
+  };
 }
 
-/** The API on the demo seed (every user's password `password`), each demo role's access token, and a studio page. */
-export async function startDemoStory(
-  password: string,
-  pageOptions: Parameters<Browser['newPage']>[0],
-  errors: string[],
-): Promise<StudioPage & { api: RunningApi; token: Record<string, string> }> {
-  const api = await startApi({ DEMO_SEED: 'true', DEMO_PASSWORD: password });
-  const token = await roleTokens(api, DEMO_ROLES, password);
-  return { api, token, ...(await openStudioPage(api.url, pageOptions, errors)) };
+/** A temporary folder for the files a story uploads or downloads, removed by an `afterAll`. */
+export function useScratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Opens `url` (a studio screen), which asks for a sign-in, and signs in (with `switchUser`, after signing out whoever is signed in). */
@@ -58,7 +109,7 @@ export async function signInAt(
 }
 
 /** The teardown of a story: whatever of it was started. */
-export async function closeStory(browser?: Browser, studio?: RunningStudio, api?: RunningApi): Promise<void> {
+async function closeStory(browser?: Browser, studio?: RunningStudio, api?: RunningApi): Promise<void> {
   await browser?.close();
   await studio?.stop();
   await api?.stop();

@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { publishNewVersion, rest } from './support/decision-api';
 import {
-  adaptiveSetup,
-  type AdaptiveSetup,
+  useAdaptiveSetup,
   CREATE,
   decide,
   decideAndReport,
@@ -12,7 +11,7 @@ import {
   scoringDocument,
   status,
 } from './support/adaptive';
-import { errorCode, ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { errorCode, ok, Role, useTestApp } from './support/test-app';
 
 const FREEZE = `mutation($m: ID!, $f: Boolean!, $r: String!) { freezeAdaptiveModel(modelId: $m, version: 1, frozen: $f, reason: $r) { frozen evidence } }`;
 const RESET = `mutation($m: ID!, $r: String!) { resetAdaptiveModel(modelId: $m, version: 1, reason: $r) { evidence snapshots { reason comment createdBy } } }`;
@@ -23,17 +22,8 @@ jest.setTimeout(180_000);
 
 /** Governance of learning (issue 18): freeze, reset and roll back, audited with the reason, by publishers only; staff overrides; the guard's metrics. */
 describe('adaptive model controls', () => {
-  let t: TestApp;
-  let setup: AdaptiveSetup;
-
-  beforeAll(async () => {
-    t = await startTestApp({
-      ...FAST_LEARNER,
-      METRICS_TOKEN: 'scrape-token-0123456789',
-    });
-    setup = await adaptiveSetup(t, 'Controlled (adaptive)');
-  }, 120_000);
-  afterAll(() => t?.close());
+  const t = useTestApp({ ...FAST_LEARNER, METRICS_TOKEN: 'scrape-token-0123456789' });
+  const setup = useAdaptiveSetup(t, 'Controlled (adaptive)');
 
   const audit = async (action: string) =>
     (

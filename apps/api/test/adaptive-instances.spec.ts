@@ -1,8 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { rest } from './support/decision-api';
 import {
-  adaptiveSetup,
-  type AdaptiveSetup,
+  useAdaptiveSetup,
   decide,
   decideAndReport,
   eventually,
@@ -10,7 +8,7 @@ import {
   status,
 } from './support/adaptive';
 import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
-import { startTestApp, type TestApp, secondInstance } from './support/test-app';
+import { type TestApp, useTwoInstances } from './support/test-app';
 
 // Loaded CI machines: outcomes are learned within a poll or two, but requests themselves may crawl.
 jest.setTimeout(180_000);
@@ -22,26 +20,9 @@ jest.setTimeout(180_000);
  */
 describe('adaptive models across two API instances', () => {
   const prefix = uniquePrefix('adaptive');
-  const env = {
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
-    RUN_WORKER: 'false',
-    ...FAST_LEARNER,
-  };
-  let a: TestApp;
-  let b: NestExpressApplication;
-  let setup: AdaptiveSetup;
-
-  beforeAll(async () => {
-    a = await startTestApp(env);
-    b = await secondInstance(a, env);
-    setup = await adaptiveSetup(a, 'Two instances (adaptive)');
-  }, 120_000);
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    await dropPrefix(prefix);
-  });
+  const { a, b } = useTwoInstances({ REDIS_URL, REDIS_PREFIX: prefix, RUN_WORKER: 'false', ...FAST_LEARNER });
+  const setup = useAdaptiveSetup(a, 'Two instances (adaptive)');
+  afterAll(() => dropPrefix(prefix));
 
   const propensity = async (app: Pick<TestApp, 'app'>) => {
     const res = await rest(app, setup.key).post('/api/v1/decisions', {
@@ -55,7 +36,7 @@ describe('adaptive models across two API instances', () => {
     expect(await propensity({ app: b })).toBeCloseTo(0.5, 5);
     // Outcomes arrive through both instances.
     await decideAndReport(a, setup, 30);
-    await decideAndReport({ ...a, app: b }, setup, 30, 500);
+    await decideAndReport({ app: b }, setup, 30, 500);
     const learned = await eventually(
       () => status(a, setup.analyst.token, setup.modelId),
       (s) => s.evidence === 60,

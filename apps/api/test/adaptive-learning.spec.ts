@@ -1,7 +1,6 @@
 import { publishStrategy, rest } from './support/decision-api';
 import {
-  adaptiveSetup,
-  type AdaptiveSetup,
+  useAdaptiveSetup,
   CREATE,
   decide,
   decideAndReport,
@@ -22,11 +21,14 @@ jest.setTimeout(180_000);
  */
 describe('adaptive models learn from outcomes', () => {
   const t = useTestApp(FAST_LEARNER);
-  let setup: AdaptiveSetup;
+  const setup = useAdaptiveSetup(t, 'Card acceptance (adaptive)');
 
-  beforeAll(async () => {
-    setup = await adaptiveSetup(t, 'Card acceptance (adaptive)');
-  }, 120_000);
+  /** The model's status once its evidence is `n` (polled: the learner works in the background). */
+  const evidenceReaches = (n: number) =>
+    eventually(
+      () => status(t, setup.analyst.token, setup.modelId),
+      (s) => s.evidence === n,
+    );
 
   it('learns each outcome once: evidence rises and the next decision’s propensity moves the learned way', async () => {
     const young = { id: 'probe-young', age: 22 };
@@ -36,10 +38,7 @@ describe('adaptive models learn from outcomes', () => {
     expect((await decide(t, setup, old)).actions[0]!.propensity!).toBeCloseTo(0.5, 5);
 
     await decideAndReport(t, setup, 60);
-    const learned = await eventually(
-      () => status(t, setup.analyst.token, setup.modelId),
-      (s) => s.evidence === 60,
-    );
+    const learned = await evidenceReaches(60);
     expect(learned.positives).toBeGreaterThan(10);
     expect(learned.groups).toEqual([
       expect.objectContaining({ key: 'gold-card', evidence: 60, mature: true }),
@@ -96,16 +95,10 @@ describe('adaptive models learn from outcomes', () => {
     });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: first.body.id, replayed: true });
-    await eventually(
-      () => status(t, setup.analyst.token, setup.modelId),
-      (s) => s.evidence === start + 1,
-    );
+    await evidenceReaches(start + 1);
     // A later outcome is learned after it, and the repeated one never is.
     await decideAndReport(t, setup, 3, 1000);
-    const s = await eventually(
-      () => status(t, setup.analyst.token, setup.modelId),
-      (x) => x.evidence === start + 4,
-    );
+    const s = await evidenceReaches(start + 4);
     expect(s.evidence).toBe(start + 4);
   });
 
@@ -134,10 +127,7 @@ describe('adaptive models learn from outcomes', () => {
     while (clicked.status === 503 && (await new Promise((r) => setTimeout(r, 300))) === undefined);
     expect(clicked.status).toBe(201);
     await decideAndReport(t, setup, 1, 2000);
-    const s = await eventually(
-      () => status(t, setup.analyst.token, setup.modelId),
-      (x) => x.evidence === before + 1,
-    );
+    const s = await evidenceReaches(before + 1);
     expect(s.evidence).toBe(before + 1);
   });
 

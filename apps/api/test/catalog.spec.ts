@@ -1,5 +1,17 @@
 import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
+const GOLD_CARD = {
+  id: 'gold-card',
+  name: 'Gold card',
+  group: 'cards',
+  channel: 'web',
+  value: 120,
+  cost: 10,
+  validFrom: '2026-01-01T00:00:00.000Z',
+  tags: ['acquisition'],
+  attributes: { minIncome: 30000 },
+};
+
 describe('action catalog and customer schema', () => {
   const t = useTestApp();
   const designer = useUser(t, [Role.designer]);
@@ -13,32 +25,9 @@ describe('action catalog and customer schema', () => {
     );
 
   it('creates, reads, updates (optimistic) and deletes actions', async () => {
-    const created = ok(
-      await create({
-        id: 'gold-card',
-        name: 'Gold card',
-        group: 'cards',
-        channel: 'web',
-        value: 120,
-        cost: 10,
-        validFrom: '2026-01-01T00:00:00.000Z',
-        tags: ['acquisition'],
-        attributes: { minIncome: 30000 },
-      }),
-    ).createAction;
-    expect(created).toEqual({
-      id: 'gold-card',
-      name: 'Gold card',
-      group: 'cards',
-      channel: 'web',
-      value: 120,
-      cost: 10,
-      validFrom: '2026-01-01T00:00:00.000Z',
-      validTo: null,
-      tags: ['acquisition'],
-      attributes: { minIncome: 30000 },
-      revision: 1,
-    });
+    const created = ok(await create(GOLD_CARD)).createAction;
+    // Every field as sent, no end date, the first revision.
+    expect(created).toEqual({ ...GOLD_CARD, validTo: null, revision: 1 });
     expect(errorCode(await create({ id: 'gold-card', name: 'Again' }))).toBe('CONFLICT');
     const read = ok(await t.gql(`{ action(id: "gold-card") { name } }`, {}, analyst.token)).action;
     expect(read.name).toBe('Gold card');

@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { DecisionLogWriter } from '../src/decision-log/decision-log.writer';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { Scenario } from './support/scenario';
-import { Role, startTestApp, type TestApp } from './support/test-app';
+import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
+import { Role, useTestApp } from './support/test-app';
 import { contactPolicyDoc, createActions } from './support/fixtures';
-
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** Each action at most once a week per customer, the best one. */
 const ONCE_A_WEEK = contactPolicyDoc({ limits: [{ scope: 'action', max: 1, windowDays: 7 }] }, 1);
@@ -24,14 +21,13 @@ describe.each([
   ['with the history cache in Redis', true],
   ['with the in-process history cache', false],
 ])('batch decisions and contact history, %s', (_name, withRedis) => {
-  const prefix = `arbiter_test_${randomBytes(4).toString('hex')}`;
-  let t: TestApp;
+  const prefix = uniquePrefix('history');
+  const t = useTestApp(withRedis ? { REDIS_URL, REDIS_PREFIX: prefix } : {});
   let strategy: Published;
   let cooldown: Published;
   let key: string;
 
   beforeAll(async () => {
-    t = await startTestApp(withRedis ? { REDIS_URL, REDIS_PREFIX: prefix } : {});
     const s = await new Scenario(t).init();
     await createActions(
       t,
@@ -43,13 +39,7 @@ describe.each([
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
   });
   afterAll(async () => {
-    await t?.close();
-    if (withRedis) {
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
-    }
+    if (withRedis) await dropPrefix(prefix);
   });
 
   const batch = async (ids: string[], of: Published = strategy) =>

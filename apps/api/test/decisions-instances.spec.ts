@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { newDecisionId } from '../src/decision-log/decision-id';
 import {
   createApiKey,
@@ -12,9 +9,8 @@ import {
 } from './support/decision-api';
 import { VALID_DOC, VALID_DOC_TOP1, createActions } from './support/fixtures';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp, secondInstance } from './support/test-app';
-
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
+import { ok, Role, type TestApp, useTwoInstances } from './support/test-app';
 
 /**
  * Two API instances on one database: publishing or rolling back through one makes the other serve
@@ -24,16 +20,12 @@ describe.each([
   ['with Redis pub/sub', true],
   ['in-process (no REDIS_URL)', false],
 ])('published-plan cache across two API instances, %s', (_name, withRedis) => {
-  const prefix = `arbiter_test_${randomBytes(4).toString('hex')}`;
-  const env = withRedis ? { REDIS_URL, REDIS_PREFIX: prefix } : {};
-  let a: TestApp;
-  let b: NestExpressApplication;
+  const prefix = uniquePrefix('plan-cache');
+  const { a, b } = useTwoInstances(withRedis ? { REDIS_URL, REDIS_PREFIX: prefix } : {});
   let s: Scenario;
   let key: string;
 
   beforeAll(async () => {
-    a = await startTestApp(env);
-    b = await secondInstance(a, env);
     s = await new Scenario(a).init();
     await createActions(
       a,
@@ -43,14 +35,7 @@ describe.each([
     key = (await createApiKey(a, (await a.user([Role.admin])).token)).secret;
   });
   afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    if (withRedis) {
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
-    }
+    if (withRedis) await dropPrefix(prefix);
   });
 
   const servedBy = async (app: Pick<TestApp, 'app'>, strategy: Published) => {
@@ -103,24 +88,16 @@ describe.each([
  * non-retryable error; an unknown one still does.
  */
 describe('an outcome sent to another instance right after the decision', () => {
-  let a: TestApp;
-  let b: NestExpressApplication;
+  const { a, b } = useTwoInstances();
   let key: string;
   let strategyId: string;
 
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await secondInstance(a);
     const s = await new Scenario(a).init();
     await createActions(a, s.designer.token, [{ id: 'offer-a', name: 'offer-a' }]);
     strategyId = (await publishStrategy(a, s, VALID_DOC)).strategyId;
     key = (await createApiKey(a, (await a.user([Role.admin])).token)).secret;
   });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
-
   const outcomeOnB = (decisionId: string) =>
     rest({ app: b }, key).post('/api/v1/outcomes', { decisionId, outcome: 'accepted' });
 

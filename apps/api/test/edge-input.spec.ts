@@ -209,22 +209,14 @@ describe('bad input at the edge', () => {
         }),
         'password',
       );
-      const action = { id: s.unique('a'), name: UNSTORABLE.high, value: 1 };
+      const createAction = (i: Record<string, unknown>) =>
+        t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i }, everyone.token);
       expectValidationFailed(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: action },
-          everyone.token,
-        ),
+        await createAction({ id: s.unique('a'), name: UNSTORABLE.high, value: 1 }),
         'input.name',
       );
-      const attributes = { id: s.unique('a'), name: 'ok', value: 1, attributes: { ['col\u0000']: 1 } };
       expectValidationFailed(
-        await t.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i: attributes },
-          everyone.token,
-        ),
+        await createAction({ id: s.unique('a'), name: 'ok', value: 1, attributes: { ['col\u0000']: 1 } }),
         'input.attributes.col\\u0000',
       );
       const doc = {

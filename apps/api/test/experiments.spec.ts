@@ -43,6 +43,10 @@ describe('experiments on split steps', () => {
     key = (await createApiKey(t, (await t.user([Role.admin])).token)).secret;
   });
 
+  /** The designer promotes `arm` of the split step "ab" of version 1. */
+  const promote = (arm: string) =>
+    t.gql(PROMOTE, { s: strategy.strategyId, v: 1, step: 'ab', arm }, s.designer.token);
+
   /**
    * Decisions for `n` new customers through the batch API, then their outcomes one by one through
    * the outcomes API: the challenger's customers accept with `rates.challenger`, the champion's with
@@ -133,11 +137,7 @@ describe('experiments on split steps', () => {
         ])
       ).rows[0].n,
     );
-    const refused = await t.gql(
-      PROMOTE,
-      { s: strategy.strategyId, v: 1, step: 'ab', arm: 'challenger' },
-      s.designer.token,
-    );
+    const refused = await promote('challenger');
     expect(errorCode(refused)).toBe('INVALID_STATE');
     expect(refused.errors![0]!.message).toContain('no verdict yet');
     expect(
@@ -200,17 +200,11 @@ describe('experiments on split steps', () => {
   });
 
   it('promotes the winner as a new draft without the split, which then goes through review', async () => {
-    const wrongArm = await t.gql(
-      PROMOTE,
-      { s: strategy.strategyId, v: 1, step: 'ab', arm: 'champion' },
-      s.designer.token,
-    );
+    const wrongArm = await promote('champion');
     expect(errorCode(wrongArm)).toBe('INVALID_STATE');
     expect(wrongArm.errors![0]!.message).toContain('found "challenger" best');
 
-    const draft = ok(
-      await t.gql(PROMOTE, { s: strategy.strategyId, v: 1, step: 'ab', arm: 'challenger' }, s.designer.token),
-    ).promoteExperimentArm;
+    const draft = ok(await promote('challenger')).promoteExperimentArm;
     expect(draft).toMatchObject({ number: 2, status: 'DRAFT', createdBy: s.designer.id });
     expect(draft.document.nodes.map((n: { id: string }) => n.id)).toEqual([
       'candidates',

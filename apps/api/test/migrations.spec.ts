@@ -1,15 +1,8 @@
-import type { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../src/database/data-source-options';
-import { createMigrationTarget, type MigrationTarget } from './support/test-database';
+import { useMigrationDataSource } from './support/test-database';
 
 describe('migrations', () => {
-  let target: MigrationTarget;
-  let ds: DataSource;
-  beforeAll(async () => {
-    target = await createMigrationTarget();
-    ({ ds } = target);
-  });
-  afterAll(() => target?.close());
+  const ds = useMigrationDataSource();
 
   const tables = async () =>
     (

@@ -18,6 +18,16 @@ import {
   useUser,
 } from './support/test-app';
 
+/** What a version's spec (an engine model) scores for the customer and the offer `actionId`. */
+function scoreOf(spec: unknown, customer: Record<string, unknown>, actionId: string) {
+  return compileModel(inlineModelSchema.parse(spec))({
+    customer,
+    context: {},
+    action: { id: actionId },
+    fields: {},
+  });
+}
+
 /**
  * Customers offered a card or a loan, and whether they accepted: the chance rises with age and
  * balance, in the north and for the loan. Besides: an id, a phone number (hashed at upload), a
@@ -196,12 +206,7 @@ describe('models: training and the registry', () => {
       'region',
     ]);
     // The spec is an engine model: it compiles and scores a customer for an offer.
-    const score = compileModel(inlineModelSchema.parse(v.spec))({
-      customer: { age: 70, balance: 19_000, region: 'north' },
-      context: {},
-      action: { id: 'loan' },
-      fields: {},
-    });
+    const score = scoreOf(v.spec, { age: 70, balance: 19_000, region: 'north' }, 'loan');
     expect(score).toBeGreaterThan(0.5);
     expect(score).toBeLessThan(1);
 
@@ -305,12 +310,7 @@ describe('models: training and the registry', () => {
     expect(v).toMatchObject({ algorithm: 'GBDT', version: 1, spec: { type: 'treeEnsemble' } });
     expect(v.report.split).toMatchObject({ kind: 'time', column: 'signup' });
     expect(v.report.auc.value).toBeGreaterThan(0.6);
-    const score = compileModel(inlineModelSchema.parse(v.spec))({
-      customer: { age: 30, balance: 500, region: 'east' },
-      context: {},
-      action: { id: 'card' },
-      fields: {},
-    });
+    const score = scoreOf(v.spec, { age: 30, balance: 500, region: 'east' }, 'card');
     expect(score).toBeGreaterThan(0);
     expect(score).toBeLessThan(1);
   });

@@ -1,28 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useStudioDir } from './support/studio-dir';
+import { startTestApp, useTestApp } from './support/test-app';
 
 describe('operations: health, metrics and the served studio', () => {
-  const studio = mkdtempSync(join(tmpdir(), 'arbiter-studio-'));
-  let t: TestApp;
-
-  beforeAll(async () => {
-    writeFileSync(
-      join(studio, 'index.html'),
-      '<!doctype html><title>Arbiter studio</title><div id="root"></div>',
-    );
-    writeFileSync(join(studio, 'app.js'), 'console.log("studio")');
-    t = await startTestApp({
-      STUDIO_DIR: studio,
-      REDIS_URL: 'redis://127.0.0.1:6379',
-      METRICS_TOKEN: 'scrape-token-0123456789',
-    });
+  const studio = useStudioDir({
+    'index.html': '<!doctype html><title>Arbiter studio</title><div id="root"></div>',
+    'app.js': 'console.log("studio")',
   });
-  afterAll(async () => {
-    await t?.close();
-    rmSync(studio, { recursive: true, force: true });
+  const t = useTestApp({
+    STUDIO_DIR: studio,
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    METRICS_TOKEN: 'scrape-token-0123456789',
   });
 
   it('is ready when the database answers, migrations are applied and Redis answers', async () => {

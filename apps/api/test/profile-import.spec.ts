@@ -6,8 +6,14 @@ import request from 'supertest';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { CHUNK_ROWS } from '../src/profiles/profile-import.service';
 import { Scenario } from './support/scenario';
-import { ok, Role, type TestUser, useTestApp } from './support/test-app';
-import { eligibilityDoc, createActions } from './support/fixtures';
+import { ok, Role, type TestUser, useTestApp, useUser } from './support/test-app';
+import {
+  createActions,
+  declareProfileSource,
+  defineCustomerFields,
+  eligibilityDoc,
+  PROFILE_FIELDS,
+} from './support/fixtures';
 
 /** A gold offer for gold customers with a balance of at least 1,000; a service call for everyone. */
 const GOLD_DOC = eligibilityDoc({
@@ -21,7 +27,7 @@ const GOLD_DOC = eligibilityDoc({
 
 describe('a dataset file imported as profiles (POST /api/v1/customers:import)', () => {
   const t = useTestApp();
-  let analyst: TestUser;
+  const analyst = useUser(t, [Role.analyst]);
   let designer: TestUser;
   let key: string;
   let strategy: Published;
@@ -30,24 +36,12 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     const s = await new Scenario(t).init();
     designer = s.designer;
     const admin = await t.user([Role.admin]);
-    analyst = await t.user([Role.analyst]);
     await createActions(t, designer.token, [
       { id: 'gold-offer', name: 'Gold offer' },
       { id: 'service-call', name: 'Service call' },
     ]);
-    for (const field of [
-      `name: "segment", type: string, allowedValues: ["gold", "silver"]`,
-      `name: "balance", type: number`,
-      `name: "email", type: string, personal: true`,
-    ])
-      ok(
-        await t.gql(
-          `mutation { defineSchemaField(input: { scope: customer, ${field} }) { name } }`,
-          {},
-          designer.token,
-        ),
-      );
-    ok(await t.gql(`mutation { declareProfileSource(name: "crm-export") { name } }`, {}, admin.token));
+    await defineCustomerFields(t, designer.token, PROFILE_FIELDS);
+    await declareProfileSource(t, admin.token, 'crm-export');
     strategy = await publishStrategy(t, s, GOLD_DOC, 'Gold');
     key = (await createApiKey(t, admin.token)).secret;
   });

@@ -1,13 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import request from 'supertest';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApiKey, publishStrategy, rest, within, type Published } from './support/decision-api';
 import { Scenario } from './support/scenario';
-import { ok, Role, startTestApp, type TestApp, secondInstance } from './support/test-app';
-import { eligibilityDoc } from './support/fixtures';
-
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
+import { Role, type TestApp, useTwoInstances } from './support/test-app';
+import {
+  createActions,
+  declareProfileSource,
+  defineCustomerFields,
+  eligibilityDoc,
+} from './support/fixtures';
 
 /** A premium offer for a balance of at least 1,000; a service call for everyone. */
 const PREMIUM_DOC = eligibilityDoc({
@@ -22,48 +23,24 @@ const PREMIUM_DOC = eligibilityDoc({
  * the new value (B cached the old one first, and the cache keeps an entry for minutes otherwise).
  */
 describe('profile cache across two API instances (PostgreSQL + Redis pub/sub)', () => {
-  const prefix = `arbiter_test_${randomBytes(4).toString('hex')}`;
-  const env = { REDIS_URL, REDIS_PREFIX: prefix };
-  let a: TestApp;
-  let b: NestExpressApplication;
+  const prefix = uniquePrefix('profile-cache');
+  const { a, b } = useTwoInstances({ REDIS_URL, REDIS_PREFIX: prefix });
   let key: string;
   let strategy: Published;
 
   beforeAll(async () => {
-    a = await startTestApp(env);
-    b = await secondInstance(a, env);
     const s = await new Scenario(a).init();
     const admin = await a.user([Role.admin]);
-    for (const i of [
+    await createActions(a, s.designer.token, [
       { id: 'premium', name: 'Premium' },
       { id: 'service-call', name: 'Service call' },
-    ])
-      ok(
-        await a.gql(
-          `mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`,
-          { i },
-          s.designer.token,
-        ),
-      );
-    ok(
-      await a.gql(
-        `mutation { defineSchemaField(input: { scope: customer, name: "balance", type: number }) { name } }`,
-        {},
-        s.designer.token,
-      ),
-    );
-    ok(await a.gql(`mutation { declareProfileSource(name: "billing") { name } }`, {}, admin.token));
+    ]);
+    await defineCustomerFields(a, s.designer.token, [{ name: 'balance', type: 'number' }]);
+    await declareProfileSource(a, admin.token, 'billing');
     strategy = await publishStrategy(a, s, PREMIUM_DOC, 'Premium');
     key = (await createApiKey(a, admin.token)).secret;
   });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
-  });
+  afterAll(() => dropPrefix(prefix));
 
   const upsert = (app: Pick<TestApp, 'app'>, balance: number) =>
     request(app.app.getHttpServer())

@@ -2,8 +2,14 @@ import request from 'supertest';
 import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
 import { uploadDataset } from './support/datasets';
 import { Scenario } from './support/scenario';
-import { ok, Role, type TestUser, useTestApp } from './support/test-app';
-import { eligibilityDoc, defineCustomerFields, createActions } from './support/fixtures';
+import { ok, Role, useTestApp, useUser } from './support/test-app';
+import {
+  createActions,
+  declareProfileSource,
+  defineCustomerFields,
+  eligibilityDoc,
+  PROFILE_FIELDS,
+} from './support/fixtures';
 
 /** Credit offer for gold customers with a balance of at least 1,000 known from the last 30 days; a service call for everyone. */
 const CREDIT_DOC = eligibilityDoc({
@@ -22,34 +28,23 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('customer profiles: sources, decisions that read them, freshness, erasure', () => {
   const t = useTestApp();
+  const admin = useUser(t, [Role.admin]);
+  const analyst = useUser(t, [Role.analyst]);
   let strategy: Published;
   let key: string;
   let scopedKey: string;
-  let admin: TestUser;
-  let analyst: TestUser;
 
   beforeAll(async () => {
     const s = await new Scenario(t).init();
-    admin = await t.user([Role.admin]);
-    analyst = await t.user([Role.analyst]);
     await createActions(t, s.designer.token, [
       { id: 'credit-offer', name: 'Credit offer', group: 'credit', value: 100 },
       { id: 'service-call', name: 'Service call', group: 'service', value: 10 },
     ]);
     await defineCustomerFields(t, s.designer.token, [
-      { name: 'segment', type: 'string', allowedValues: ['gold', 'silver'] },
-      { name: 'balance', type: 'number' },
-      { name: 'email', type: 'string', personal: true },
+      ...PROFILE_FIELDS,
       { name: 'phone', type: 'string', personal: true },
     ]);
-    for (const name of ['crm', 'billing'])
-      ok(
-        await t.gql(
-          `mutation($n: String!) { declareProfileSource(name: $n, description: "test") { name } }`,
-          { n: name },
-          admin.token,
-        ),
-      );
+    for (const name of ['crm', 'billing']) await declareProfileSource(t, admin.token, name, 'test');
     strategy = await publishStrategy(t, s, CREDIT_DOC, 'Credit');
     key = (await createApiKey(t, admin.token)).secret;
     scopedKey = (await createApiKey(t, admin.token, { strategyIds: [strategy.strategyId] })).secret;

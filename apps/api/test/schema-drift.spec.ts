@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { createMigrationTarget, type MigrationTarget } from './support/test-database';
+import { useMigrationDataSource } from './support/test-database';
 
 /**
  * Tables whose drift is accepted, each with the reason. Empty: every entity declares what its
@@ -16,14 +15,8 @@ function tableOf(sql: string, tableOfIndex: Map<string, string>): string | null 
 }
 
 describe('schema drift: the entities describe the migrated database', () => {
-  let target: MigrationTarget;
-  let ds: DataSource;
-  beforeAll(async () => {
-    target = await createMigrationTarget();
-    ({ ds } = target);
-    await ds.runMigrations();
-  });
-  afterAll(() => target?.close());
+  const ds = useMigrationDataSource();
+  beforeAll(() => ds.runMigrations());
 
   it('TypeORM finds nothing to change after all migrations ran', async () => {
     const indexes: { indexname: string; tablename: string }[] = await ds.query(

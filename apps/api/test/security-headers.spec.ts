@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request, { type Response } from 'supertest';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useStudioDir } from './support/studio-dir';
+import { useTestApp } from './support/test-app';
+
+/** The studio's script and a source map naming a source file that must not leak in production. */
+const SCRIPT_AND_MAP = {
+  'app.js': 'console.log("studio")',
+  'app.js.map': '{"version":3,"sources":["src/secret-source.ts"],"mappings":""}',
+};
 
 /** The studio's policy, directive by directive: its own scripts only, no eval, no framing. */
 function csp(res: Response): Map<string, string[]> {
@@ -32,25 +36,11 @@ function expectStrictHeaders(res: Response): void {
 }
 
 describe('security headers on the studio, the REST API and GraphQL', () => {
-  const studio = mkdtempSync(join(tmpdir(), 'arbiter-studio-'));
-  let t: TestApp;
-
-  beforeAll(async () => {
-    writeFileSync(
-      join(studio, 'index.html'),
-      '<!doctype html><title>Arbiter studio</title><script type="module" src="/app.js"></script>',
-    );
-    writeFileSync(join(studio, 'app.js'), 'console.log("studio")');
-    writeFileSync(
-      join(studio, 'app.js.map'),
-      '{"version":3,"sources":["src/secret-source.ts"],"mappings":""}',
-    );
-    t = await startTestApp({ STUDIO_DIR: studio });
+  const studio = useStudioDir({
+    'index.html': '<!doctype html><title>Arbiter studio</title><script type="module" src="/app.js"></script>',
+    ...SCRIPT_AND_MAP,
   });
-  afterAll(async () => {
-    await t?.close();
-    rmSync(studio, { recursive: true, force: true });
-  });
+  const t = useTestApp({ STUDIO_DIR: studio });
 
   it('sends the strict policy with the studio page, its client-side routes and its assets', async () => {
     const server = t.app.getHttpServer();
@@ -126,27 +116,16 @@ describe('security headers on the studio, the REST API and GraphQL', () => {
 });
 
 describe('security headers in production', () => {
-  const studio = mkdtempSync(join(tmpdir(), 'arbiter-studio-'));
-  let t: TestApp;
-
-  beforeAll(async () => {
-    writeFileSync(join(studio, 'index.html'), '<!doctype html><title>Arbiter studio</title>');
-    writeFileSync(join(studio, 'app.js'), 'console.log("studio")');
-    writeFileSync(
-      join(studio, 'app.js.map'),
-      '{"version":3,"sources":["src/secret-source.ts"],"mappings":""}',
-    );
-    const secret = () => randomBytes(32).toString('hex');
-    t = await startTestApp({
-      STUDIO_DIR: studio,
-      NODE_ENV: 'production',
-      JWT_SECRET: secret(),
-      AUDIT_HMAC_SECRET: secret(),
-    });
+  const studio = useStudioDir({
+    'index.html': '<!doctype html><title>Arbiter studio</title>',
+    ...SCRIPT_AND_MAP,
   });
-  afterAll(async () => {
-    await t?.close();
-    rmSync(studio, { recursive: true, force: true });
+  const secret = () => randomBytes(32).toString('hex');
+  const t = useTestApp({
+    STUDIO_DIR: studio,
+    NODE_ENV: 'production',
+    JWT_SECRET: secret(),
+    AUDIT_HMAC_SECRET: secret(),
   });
 
   it('does not serve the studio’s source maps', async () => {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { customersCsv, CUSTOMERS_MAPPING, uploadDataset, waitForSimulation } from './support/datasets';
-import { completeSimulation } from './support/fixtures';
+import { completeSimulation, deactivateUser } from './support/fixtures';
 import { RUN, simulationSetup } from './support/simulations';
 import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 
@@ -138,13 +138,7 @@ describe('simulations list and people', () => {
     it('gives any role the display names of the ids it asks for, deactivated users included, unknown ids left out', async () => {
       const reviewer = await t.user([Role.reviewer], 'rita');
       const admin = await t.user([Role.admin]);
-      ok(
-        await t.gql(
-          `mutation($u: ID!) { setUserActive(userId: $u, active: false) { active } }`,
-          { u: designer.id },
-          admin.token,
-        ),
-      );
+      ok(await deactivateUser(t, admin.token, designer.id));
       const unknown = '00000000-0000-4000-8000-000000000000';
       const people = ok(
         await t.gql(PEOPLE, { ids: [designer.id, analyst.id, unknown, analyst.id] }, reviewer.token),

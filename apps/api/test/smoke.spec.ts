@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { deactivateUser } from './support/fixtures';
 import { errorCode, ok, Role, TEST_PASSWORD, useTestApp } from './support/test-app';
 
 describe('API basics', () => {
@@ -114,13 +115,7 @@ describe('API basics', () => {
   it('refuses a user whose token is valid but who was deactivated', async () => {
     const admin = await t.user([Role.admin]);
     const victim = await t.user([Role.designer]);
-    ok(
-      await t.gql(
-        `mutation($id: ID!) { setUserActive(userId: $id, active: false) { active } }`,
-        { id: victim.id },
-        admin.token,
-      ),
-    );
+    ok(await deactivateUser(t, admin.token, victim.id));
     expect(errorCode(await t.gql(`{ me { email } }`, {}, victim.token))).toBe('UNAUTHENTICATED');
   });
 });

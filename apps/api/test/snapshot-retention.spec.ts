@@ -1,13 +1,6 @@
 import { SnapshotRetentionService } from '../src/retention/snapshot-retention.service';
-import {
-  adaptiveSetup,
-  type AdaptiveSetup,
-  decideAndReport,
-  eventually,
-  FAST_LEARNER,
-  status,
-} from './support/adaptive';
-import { ok, Role, startTestApp, type TestApp } from './support/test-app';
+import { useAdaptiveSetup, decideAndReport, eventually, FAST_LEARNER, status } from './support/adaptive';
+import { ok, Role, useTestApp } from './support/test-app';
 
 const ROLLBACK = `mutation($m: ID!, $s: ID!, $r: String!) { rollBackAdaptiveModel(modelId: $m, version: 1, snapshotId: $s, reason: $r) { servingSnapshotId } }`;
 
@@ -15,18 +8,8 @@ jest.setTimeout(180_000);
 
 /** Issue 21: adaptive snapshots are bounded, but never the ones served or named by the audit trail. */
 describe('adaptive snapshot retention', () => {
-  let t: TestApp;
-  let setup: AdaptiveSetup;
-
-  beforeAll(async () => {
-    t = await startTestApp({
-      ...FAST_LEARNER,
-      ADAPTIVE_SNAPSHOT_INTERVAL_MS: '0',
-      ADAPTIVE_SNAPSHOTS_KEEP: '2',
-    });
-    setup = await adaptiveSetup(t, 'Trimmed (adaptive)');
-  }, 120_000);
-  afterAll(() => t?.close());
+  const t = useTestApp({ ...FAST_LEARNER, ADAPTIVE_SNAPSHOT_INTERVAL_MS: '0', ADAPTIVE_SNAPSHOTS_KEEP: '2' });
+  const setup = useAdaptiveSetup(t, 'Trimmed (adaptive)');
 
   const snapshots = async () =>
     (

@@ -1,11 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import http, { type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useStudioDir } from './support/studio-dir';
+import { useTestApp } from './support/test-app';
 
 /** A response's raw bytes and headers, as the browser receives them (no client-side decoding). */
 function get(
@@ -28,26 +26,20 @@ function get(
 }
 
 describe('the studio’s files: compressed once at build, cached by their hashed names', () => {
-  const studio = mkdtempSync(join(tmpdir(), 'arbiter-studio-'));
   const script = `export const screens = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `screen ${i}`))};\n`;
-  let t: TestApp;
+  const studio = useStudioDir({
+    'index.html': '<!doctype html><title>Arbiter studio</title>',
+    'assets/index-AbC123.js': script,
+    'assets/index-AbC123.js.br': brotliCompressSync(script),
+    'assets/index-AbC123.js.gz': gzipSync(script),
+    'assets/plain-XyZ.css': 'body { margin: 0 }',
+  });
+  const t = useTestApp({ STUDIO_DIR: studio });
   let server: Server;
 
   beforeAll(async () => {
-    mkdirSync(join(studio, 'assets'));
-    writeFileSync(join(studio, 'index.html'), '<!doctype html><title>Arbiter studio</title>');
-    const asset = join(studio, 'assets', 'index-AbC123.js');
-    writeFileSync(asset, script);
-    writeFileSync(`${asset}.br`, brotliCompressSync(script));
-    writeFileSync(`${asset}.gz`, gzipSync(script));
-    writeFileSync(join(studio, 'assets', 'plain-XyZ.css'), 'body { margin: 0 }');
-    t = await startTestApp({ STUDIO_DIR: studio });
     server = t.app.getHttpServer();
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  });
-  afterAll(async () => {
-    await t?.close();
-    rmSync(studio, { recursive: true, force: true });
   });
 
   it('sends the brotli copy to a browser that accepts it, as JavaScript, cached for a year', async () => {

@@ -1,7 +1,7 @@
 import { createApiKey, publishStrategy, rest, type Published } from './decision-api';
 import { createActions } from './fixtures';
 import { Scenario } from './scenario';
-import { ok, Role, type TestApp, type TestUser } from './test-app';
+import { ok, Role, setInBeforeAll, type TestApp, type TestUser } from './test-app';
 import { pipelineDoc } from './documents';
 
 export const STATUS_FIELDS = `modelId version frozen servingSnapshotId evidence positives successRate rollingAuc calibrationError mature lastUpdatedAt learnerLagSeconds
@@ -68,7 +68,19 @@ export async function adaptiveSetup(t: TestApp, name: string): Promise<AdaptiveS
   return { s, analyst, admin, key, modelId, published };
 }
 
-export async function decide(t: TestApp, setup: AdaptiveSetup, customer: Record<string, unknown>) {
+/** The adaptive set-up of `adaptiveSetup`, made by a `beforeAll` (declare it after the app's). */
+export function useAdaptiveSetup(t: TestApp, name: string): AdaptiveSetup {
+  const setup = setInBeforeAll<AdaptiveSetup>('the adaptive set-up');
+  beforeAll(async () => setup.set(await adaptiveSetup(t, name)), 120_000);
+  return setup.value;
+}
+
+/** A decision through the REST API of `t` (any instance). */
+export async function decide(
+  t: Pick<TestApp, 'app'>,
+  setup: AdaptiveSetup,
+  customer: Record<string, unknown>,
+) {
   const res = await rest(t, setup.key).post('/api/v1/decisions', {
     strategy: setup.published.strategyId,
     customer,
@@ -79,7 +91,7 @@ export async function decide(t: TestApp, setup: AdaptiveSetup, customer: Record<
 
 /** Decisions for `n` customers and their outcomes (by decisionId only); returns the outcome ids. */
 export async function decideAndReport(
-  t: TestApp,
+  t: Pick<TestApp, 'app'>,
   setup: AdaptiveSetup,
   n: number,
   offset = 0,

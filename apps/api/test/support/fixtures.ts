@@ -111,7 +111,15 @@ export const mutate = {
     t.gql(`mutation($v: ID!) { cloneVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v: versionId }, token),
 };
 
-/** Plays the simulations worker: a COMPLETED simulation of this content hash. */
+/** Deactivates the user (as an admin): the response, for checking a refusal. */
+export function deactivateUser(t: Pick<TestApp, 'gql'>, token: string, userId: string) {
+  return t.gql(
+    `mutation($u: ID!) { setUserActive(userId: $u, active: false) { active } }`,
+    { u: userId },
+    token,
+  );
+}
+
 /** Creates catalog actions (as a designer), one by one. */
 export async function createActions(
   t: Pick<TestApp, 'gql'>,
@@ -122,9 +130,16 @@ export async function createActions(
     ok(await t.gql(`mutation($i: CreateActionInput!) { createAction(input: $i) { id } }`, { i }, token));
 }
 
+/** The customer fields the profile tests read: a segment, a balance and a personal email. */
+export const PROFILE_FIELDS = [
+  { name: 'segment', type: 'string', allowedValues: ['gold', 'silver'] },
+  { name: 'balance', type: 'number' },
+  { name: 'email', type: 'string', personal: true },
+];
+
 /** Declares customer fields (as a designer): `{ name, type, allowedValues?, personal? }` each. */
 export async function defineCustomerFields(
-  t: TestApp,
+  t: Pick<TestApp, 'gql'>,
   token: string,
   fields: { name: string; type: string; allowedValues?: string[]; personal?: boolean }[],
 ): Promise<void> {
@@ -138,6 +153,23 @@ export async function defineCustomerFields(
     );
 }
 
+/** Declares a profile source (as an admin), with `description` when given. */
+export async function declareProfileSource(
+  t: Pick<TestApp, 'gql'>,
+  token: string,
+  name: string,
+  description?: string,
+): Promise<void> {
+  ok(
+    await t.gql(
+      `mutation($n: String!, $d: String) { declareProfileSource(name: $n, description: $d) { name } }`,
+      { n: name, d: description },
+      token,
+    ),
+  );
+}
+
+/** Plays the simulations worker: a COMPLETED simulation of this content hash. */
 export async function completeSimulation(
   t: TestApp,
   contentHash: string,

@@ -5,6 +5,7 @@ import { createApp } from '../../src/app';
 import { Role } from '../../src/auth/roles';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { UsersService } from '../../src/users/users.service';
+import { setInBeforeAll } from './set-in-before-all';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
@@ -133,22 +134,6 @@ export async function startTestApp(
   };
 }
 
-/**
- * A stand-in for a value a `beforeAll` creates: reading it forwards to the value once `set` has run,
- * so suites can declare it with `const` next to the hook that fills it.
- */
-export function setInBeforeAll<T extends object>(what: string): { value: T; set(value: T): void } {
-  let current: T | undefined;
-  const value = new Proxy({} as T, {
-    get(_, key) {
-      if (!current) throw new Error(`${what} is not ready: use it in hooks and tests only`);
-      const field = Reflect.get(current, key) as unknown;
-      return typeof field === 'function' ? field.bind(current) : field;
-    },
-  });
-  return { value, set: (v) => void (current = v) };
-}
-
 /** The API of the enclosing `describe` (or file): started in a `beforeAll`, closed in an `afterAll`. */
 export function useTestApp(overrides: Partial<Record<string, string>> = {}): TestApp {
   const app = setInBeforeAll<TestApp>('the test app');
@@ -156,6 +141,28 @@ export function useTestApp(overrides: Partial<Record<string, string>> = {}): Tes
   beforeAll(async () => app.set((started = await startTestApp(overrides))));
   afterAll(() => started?.close());
   return app.value;
+}
+
+/**
+ * Two API instances on one database (as two replicas behind a load balancer), with the same `env`:
+ * `a` a test app, `b` the second instance. Started by a `beforeAll`; an `afterAll` closes `b`, then `a`.
+ */
+export function useTwoInstances(env: Partial<Record<string, string>> = {}): {
+  a: TestApp;
+  b: NestExpressApplication;
+} {
+  const a = setInBeforeAll<TestApp>('instance A');
+  const b = setInBeforeAll<NestExpressApplication>('instance B');
+  const started: { a?: TestApp; b?: NestExpressApplication } = {};
+  beforeAll(async () => {
+    a.set((started.a = await startTestApp(env)));
+    b.set((started.b = await secondInstance(started.a, env)));
+  });
+  afterAll(async () => {
+    await started.b?.close();
+    await started.a?.close();
+  });
+  return { a: a.value, b: b.value };
 }
 
 /** A user with these roles, created and signed in by a `beforeAll` (declare it after `useTestApp`). */
@@ -177,4 +184,4 @@ export function ok<T>(res: GqlResponse<T>): T {
   return res.data;
 }
 
-export { Role };
+export { Role, setInBeforeAll };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { setInBeforeAll } from './set-in-before-all';
 
 /** The machine's PostgreSQL (trust auth). Override with TEST_DATABASE_ADMIN_URL. */
 export const ADMIN_URL =
@@ -63,4 +64,13 @@ export async function createMigrationTarget(): Promise<MigrationTarget> {
       await db.drop();
     },
   };
+}
+
+/** The data source of a migration target made by a `beforeAll` (closed by an `afterAll`), for the enclosing `describe`. */
+export function useMigrationDataSource(): DataSource {
+  const ds = setInBeforeAll<DataSource>('the migration target');
+  let target: MigrationTarget | undefined;
+  beforeAll(async () => ds.set((target = await createMigrationTarget()).ds));
+  afterAll(() => target?.close());
+  return ds.value;
 }
