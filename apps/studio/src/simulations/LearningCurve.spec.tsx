@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { analyst } from '../test-support/session-users';
-import type { LearningResults, ReplayRate } from './learning-curve-model';
+import type { ReplayRate } from '@arbiter/learning';
+import type { LearningResults } from './learning-curve-model';
 import type { RunInput, SimulationsApi } from './simulations-api';
 import { SimulationsScreen } from './SimulationsScreen';
 import { ResultsView } from './ResultsView';

@@ -1,25 +1,8 @@
+import type { LearningCurve, ReplayRate } from '@arbiter/learning';
 import { formatCount, formatShare } from './results-model';
 
-/** A replay's acceptance rate over the rows where the policy chose the logged action, with its 95% interval. */
-export interface ReplayRate {
-  matched: number;
-  accepted: number;
-  rate: number | null;
-  low: number | null;
-  high: number | null;
-}
-
-/** `results.learning` of a simulation run with learning (the API stores @arbiter/learning's LearningCurve). */
-export interface LearningResults {
-  orderBy: string;
-  rows: number;
-  rowsWithoutLog: number;
-  updates: number;
-  learning: ReplayRate;
-  frozen: ReplayRate;
-  buckets: { rows: number; from: unknown; to: unknown; learning: ReplayRate; frozen: ReplayRate }[];
-  models: { model: string; evidenceBefore: number; evidenceAfter: number }[];
-}
+/** `results.learning` of a simulation run with learning: @arbiter/learning's curve and the column it was ordered by. */
+export type LearningResults = LearningCurve & { orderBy: string };
 
 /** The learning curve of a summary, when the run learned while replaying. */
 export function learningResults(summary: object): LearningResults | undefined {
