@@ -7,11 +7,9 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { isUniqueViolation } from '../common/database-errors';
 import { notFound, validationFailed } from '../common/errors';
-import { OutcomeStreamRepository } from '../interactions/outcome-stream.repository';
 import { ModelAlgorithm, type Model } from '../models/model.types';
 import { ModelsService } from '../models/models.service';
-import { PinnedModelsRepository } from '../strategies/pinned-models.repository';
-import { configView, type AdaptiveModelConfig, type AdaptiveModelRequest } from './adaptive-config';
+import type { AdaptiveModelConfig, AdaptiveModelRequest } from './adaptive-config';
 import { AdaptiveDefinitions, type AdaptiveProvenance } from './adaptive-definitions';
 import { AdaptiveEvents } from './adaptive-events';
 import {
@@ -22,8 +20,9 @@ import {
   snapshotOf,
   type LearnedModel,
 } from './adaptive-learning';
+import { AdaptiveStatusReader } from './adaptive-status.reader';
 import { AdaptiveRepository, SnapshotReason } from './adaptive.repository';
-import type { AdaptiveModelStatus, AdaptivePredictorStatus } from './adaptive.types';
+import type { AdaptiveModelStatus } from './adaptive.types';
 import { emptyGuard, type GuardState } from './guard';
 
 /**
@@ -38,8 +37,7 @@ export class AdaptiveModelsService {
     private readonly models: ModelsService,
     private readonly repository: AdaptiveRepository,
     private readonly definitions: AdaptiveDefinitions,
-    private readonly outcomes: OutcomeStreamRepository,
-    private readonly pinned: PinnedModelsRepository,
+    private readonly reader: AdaptiveStatusReader,
     private readonly events: AdaptiveEvents,
     private readonly audit: AuditService,
   ) {}
@@ -220,7 +218,7 @@ export class AdaptiveModelsService {
         comment: `${frozen ? 'frozen' : 'unfrozen'}: ${reason}`,
       };
     });
-    return this.status(modelId, version);
+    return this.reader.status(modelId, version);
   }
 
   /** Back to the prior; learns on from the outcomes after the ones already read. */
@@ -238,7 +236,7 @@ export class AdaptiveModelsService {
       );
       return { action: 'adaptiveModel.reset', comment: `reset to its prior (snapshot ${id}): ${reason}` };
     });
-    return this.status(modelId, version);
+    return this.reader.status(modelId, version);
   }
 
   /** Serves an earlier snapshot's parameters again; learning goes on from there with outcomes not read yet. */
@@ -273,7 +271,7 @@ export class AdaptiveModelsService {
         comment: `rolled back to snapshot ${snapshotId} (as snapshot ${id}): ${reason}`,
       };
     });
-    return this.status(modelId, version);
+    return this.reader.status(modelId, version);
   }
 
   /** Under the model version's control lock (the learner takes it too): the change, its audit entry, then the announcement. */
@@ -302,114 +300,4 @@ export class AdaptiveModelsService {
     });
     this.events.announce(`${modelId}@${version}`);
   }
-
-  async status(modelId: string, version: number): Promise<AdaptiveModelStatus> {
-    const definition = await this.definitions.get(modelId, version);
-    const [control, serving] = await Promise.all([
-      this.repository.control(modelId, version),
-      this.repository.serving(modelId, version),
-    ]);
-    if (!definition || !control || !serving)
-      throw notFound('Adaptive model version', `${modelId} version ${version}`);
-    const key = `${modelId}@${version}`;
-    const learned = restoreLearned(serving.state, serving.hash);
-    const { config } = definition;
-    const [snapshots, versions, lag] = await Promise.all([
-      this.repository.snapshots(modelId, version, 500),
-      this.pinned.versionsPinning(key),
-      this.outcomes.lagSeconds(Math.max(control.scannedSeq, serving.seq)),
-    ]);
-    const groups = Object.entries(learned.groups).map(([groupKey, g]) => ({
-      key: groupKey,
-      evidence: g.evidence,
-      positives: g.positives,
-      successRate: g.evidence ? g.positives / g.evidence : null,
-      mature: g.evidence >= config.maturity,
-    }));
-    const guard = serving.guard;
-    return {
-      modelId,
-      version,
-      config: configView(config),
-      frozen: control.frozen,
-      servingSnapshotId: serving.id,
-      evidence: serving.evidence,
-      positives: serving.positives,
-      successRate: serving.evidence ? serving.positives / serving.evidence : null,
-      rollingAuc: guard.rollingAuc,
-      calibrationError: guard.calibrationError,
-      mature: groups.length > 0 && groups.every((g) => g.mature),
-      lastUpdatedAt: serving.createdAt,
-      learnerLagSeconds: lag,
-      alert: guard.alert && { ...guard.alert, since: new Date(guard.alert.since) },
-      history: snapshots
-        .slice()
-        .reverse()
-        .map((s) => ({
-          at: s.createdAt,
-          evidence: s.evidence,
-          positives: s.positives,
-          rollingAuc: s.rollingAuc,
-          calibrationError: s.calibrationError,
-        })),
-      groups,
-      predictors: predictorStatus(Object.values(learned.groups), definition.prior),
-      snapshots: snapshots.slice(0, 100),
-      overrides: await this.overrides(versions),
-      servingSpec: servingSpec(learned, definition.prior, config),
-    };
-  }
-
-  private async overrides(versionIds: string[]) {
-    const [rates, environments] = await Promise.all([
-      this.outcomes.overrideRates(versionIds),
-      this.pinned.environments(versionIds),
-    ]);
-    const names = new Map<string, string>();
-    for (const env of environments.values()) for (const a of env?.actions ?? []) names.set(a.id, a.name);
-    return rates.map((r) => ({
-      ...r,
-      actionName: names.get(r.actionId) ?? r.actionId,
-      rate: r.shown ? r.overridden / r.shown : null,
-    }));
-  }
-}
-
-/** Each predictor's bins as posterior weights (groups averaged by evidence; the prior before any), and its importance. */
-function predictorStatus(groups: AdaptiveState[], prior: AdaptiveState): AdaptivePredictorStatus[] {
-  const learned = groups.filter((g) => g.evidence > 0);
-  const states = learned.length ? learned : [prior];
-  const total = states.reduce((n, s) => n + Math.max(1, s.evidence), 0);
-  return prior.predictors.map((slot, p) => {
-    const bins = new Map<string, { weight: number; variance: number }>();
-    const add = (label: string, state: AdaptiveState, index: number) => {
-      const share = Math.max(1, state.evidence) / total;
-      const bin = bins.get(label) ?? { weight: 0, variance: 0 };
-      bin.weight += share * state.means[index]!;
-      bin.variance += share * (1 / state.precisions[index]!);
-      bins.set(label, bin);
-    };
-    for (const state of states) {
-      const own = state.predictors[p]!;
-      if (own.kind === 'number') {
-        add('per standard unit', state, own.value);
-        add('missing', state, own.missing);
-      } else {
-        for (const [value, index] of Object.entries(own.categories)) add(value, state, index);
-        add('missing', state, own.missing);
-        add('other', state, own.other);
-      }
-    }
-    const list = [...bins].map(([label, b]) => ({ label, weight: b.weight, sd: Math.sqrt(b.variance) }));
-    const weights =
-      slot.kind === 'number'
-        ? list.flatMap((b) => (b.label === 'per standard unit' ? [b.weight, -b.weight] : [b.weight]))
-        : list.map((b) => b.weight);
-    return {
-      name: slot.name,
-      input: slot.input,
-      importance: Math.max(...weights) - Math.min(...weights),
-      bins: list,
-    };
-  });
 }

@@ -8,6 +8,7 @@ import { ZodPipe } from '../common/validation';
 import { Model } from '../models/model.types';
 import { AdaptiveModelInput, adaptiveModelSchema, type AdaptiveModelRequest } from './adaptive-config';
 import { AdaptiveModelsService } from './adaptive-models.service';
+import { AdaptiveStatusReader } from './adaptive-status.reader';
 import { AdaptiveModelStatus } from './adaptive.types';
 import { CheckedArg, UuidArg } from '../common/graphql/checked-args';
 
@@ -27,7 +28,10 @@ const snapshotIdPipe = new ZodPipe(
 /** Adaptive models: analysts configure them, publishers control their learning, every role reads their status. */
 @Resolver()
 export class AdaptiveResolver {
-  constructor(private readonly adaptive: AdaptiveModelsService) {}
+  constructor(
+    private readonly adaptive: AdaptiveModelsService,
+    private readonly reader: AdaptiveStatusReader,
+  ) {}
 
   @Allowed(Permission.configureAdaptiveModel)
   @Mutation(() => Model, { description: 'A new adaptive model; its version 1 is this configuration.' })
@@ -105,6 +109,6 @@ export class AdaptiveResolver {
     @UuidArg('modelId', { message: 'must be a model id (UUID)' }) modelId: string,
     @Args('version', { type: () => Int }, versionNumber) version: number,
   ) {
-    return this.adaptive.status(modelId, version);
+    return this.reader.status(modelId, version);
   }
 }
