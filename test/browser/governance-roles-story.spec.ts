@@ -147,6 +147,8 @@ describe('studio: governance, one role at a time (browser)', () => {
     const words = page.getByRole('list', { name: 'Changes in words' });
     await words.waitFor();
     expect(await words.textContent()).toContain('Adults only');
+    // The canvas places its first view a moment after it mounts; a click before that can miss.
+    await page.locator('.diff-canvas[data-placed]').waitFor();
     await page.locator('[data-testid=step-adults]').click();
     const side = page.getByRole('complementary', { name: 'Changed settings' });
     await side.getByText('Before:').waitFor();
