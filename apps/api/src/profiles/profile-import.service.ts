@@ -18,7 +18,7 @@ import type { UploadMapping } from '../datasets/datasets.service';
 import { personalDataSalt } from '../datasets/hash-salt';
 import { MAX_PROFILE_BATCH, sourceProblems, updateCheck, updateProblems } from './profile-input';
 import { ProfileEvents } from './profile-events';
-import { ImportChunk, type ProfileImportWriter } from './profile-import.writer';
+import { ImportChunk, type ProfileImportWriter } from './profile-import.repository';
 import { ProfilesRepository, type ProfileImportRow } from './profiles.repository';
 
 /** Mapping keys of a dataset upload that mean nothing to a profile (no logged decisions in a profile). */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ProfileImportWriter } from './profile-import.writer';
-import { byCustomerId, merged } from './profile-merge';
+import { byCustomerId, merged, ProfileImportWriter } from './profile-import.repository';
 
 export type Treatment = 'clear' | 'hashed';
 
