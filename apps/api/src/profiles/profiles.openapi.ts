@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { error, json, RAW_FILE_BODY, USER_TOKEN_ERRORS } from '../rest/openapi';
+import {
+  API_PREFIX,
+  COMMON_ERRORS,
+  error,
+  json,
+  RAW_FILE_BODY,
+  USER_TOKEN_ERRORS,
+  type OpenApiContribution,
+} from '../rest/openapi';
 import { MAX_PROFILE_BATCH, profileBatchSchema, profileUpdateSchema } from './profile-input';
 
 /** The answer to one update (PUT /customers/{id}, each item of a batch). */
@@ -72,7 +80,7 @@ const importResultSchema = z.object({
 });
 
 /** The schemas of the customer routes, under their ids in the OpenAPI document. */
-export const profileSchemas: [z.ZodType, string][] = [
+const profileSchemas: [z.ZodType, string][] = [
   [profileUpdateSchema, 'ProfileUpdate'],
   [profileBatchSchema, 'ProfileBatch'],
   [upsertResultSchema, 'ProfileUpsertResult'],
@@ -98,10 +106,7 @@ export const profileSchemas: [z.ZodType, string][] = [
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', maxLength: 200 } };
 
 /** The OpenAPI paths of the customer profile routes (upsert, batch, import, export, erasure). */
-export function customerPaths(
-  prefix: string,
-  commonErrors: Record<string, unknown>,
-): Record<string, unknown> {
+function customerPaths(prefix: string, commonErrors: Record<string, unknown>): Record<string, unknown> {
   const merged =
     "Decisions merge the stored profile with the request: the request wins, field by field (a null in the request keeps the stored value). Strategies read each field's age in days as `customer._age.<field>`.";
   return {
@@ -253,3 +258,9 @@ export function customerPaths(
     },
   };
 }
+
+/** The customer routes in the OpenAPI document. */
+export const profilesOpenApi: OpenApiContribution = {
+  paths: customerPaths(API_PREFIX, COMMON_ERRORS),
+  schemas: profileSchemas,
+};
