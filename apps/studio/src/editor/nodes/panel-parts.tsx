@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Field, NumberInput } from '../../shared/ui';
+import { FieldMessages } from '../field-messages';
 import type { ProblemLookup } from '../problems';
 
 export function PanelSection({
@@ -66,14 +67,12 @@ export function LimitField<C extends { limit?: number }>({
   config,
   onChange,
   problems,
-  children,
 }: {
   id: string;
   label: string;
   config: C;
   onChange(next: C, coalesceKey?: string): void;
   problems: ProblemLookup;
-  children?: ReactNode;
 }) {
   return (
     <Field label={label} htmlFor={id}>
@@ -89,7 +88,7 @@ export function LimitField<C extends { limit?: number }>({
         onChange={(limit) => onChange({ ...config, limit }, 'config.limit')}
         invalid={problems.has('config.limit')}
       />
-      {children}
+      <FieldMessages messages={problems.messages('config.limit')} />
     </Field>
   );
 }

@@ -49,9 +49,7 @@ export function RankSettings({ config, onChange, problems, context }: SettingsPr
         config={config}
         onChange={onChange}
         problems={problems}
-      >
-        <FieldMessages messages={problems.messages('config.limit')} />
-      </LimitField>
+      />
     </PanelSection>
   );
 }
