@@ -113,6 +113,8 @@ const envSchema = z.object({
   PARTITIONS_AHEAD_DAYS: int(1, 366).default(7),
   /** How often partition maintenance runs (create ahead, move stray rows, drop expired days, trim snapshots). */
   PARTITION_MAINTENANCE_MINUTES: int(1, 1440).default(60),
+  /** Days an uploaded dataset is kept; older ones are deleted (audited) by the maintenance pass. 0: for ever. */
+  DATASET_RETENTION_DAYS: int(0, 36_500).default(0),
   /** Adaptive-model snapshots kept per model version, besides the served one and those the audit trail names. */
   ADAPTIVE_SNAPSHOTS_KEEP: int(1, 1_000_000).default(1000),
 });
@@ -149,6 +151,7 @@ export interface AppConfig {
     partitionsAheadDays: number;
     maintenanceMinutes: number;
     adaptiveSnapshotsKeep: number;
+    datasetDays: number;
   };
 }
 
@@ -213,6 +216,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       partitionsAheadDays: env.PARTITIONS_AHEAD_DAYS,
       maintenanceMinutes: env.PARTITION_MAINTENANCE_MINUTES,
       adaptiveSnapshotsKeep: env.ADAPTIVE_SNAPSHOTS_KEEP,
+      datasetDays: env.DATASET_RETENTION_DAYS,
     },
     learner: {
       run: env.ADAPTIVE_LEARNER,

@@ -75,6 +75,16 @@ export class DatasetsRepository {
     return this.dataSource.manager.find(Dataset, { order: { createdAt: 'DESC' }, take: DATASET_LIST_LIMIT });
   }
 
+  /** The datasets uploaded more than `days` days ago, oldest first, except those still uploading. */
+  uploadedBefore(days: number): Promise<Dataset[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(Dataset, 'd')
+      .where(`d.createdAt < now() - make_interval(days => :days)`, { days })
+      .andWhere('d.status <> :uploading', { uploading: DatasetStatus.UPLOADING })
+      .orderBy('d.createdAt', 'ASC')
+      .getMany();
+  }
+
   findReadyByName(name: string): Promise<Dataset | null> {
     return this.dataSource.manager.findOne(Dataset, { where: { name, status: DatasetStatus.READY } });
   }

@@ -302,12 +302,17 @@ export class DatasetsService {
     return (await this.store.segmentColumns(id)) ?? [];
   }
 
+  /** The datasets uploaded more than `days` days ago, oldest first (not those still uploading). */
+  uploadedBefore(days: number): Promise<Dataset[]> {
+    return this.store.uploadedBefore(days);
+  }
+
   /**
-   * Deletes a dataset and its rows in one transaction, audited; simulations keep their results (their
-   * dataset becomes null). Not while it is uploading, nor when a registered guard objects (a
-   * simulation queued or running on it).
+   * Deletes a dataset and its rows in one transaction, audited (a null actor: the system, with `why`
+   * in the entry); simulations keep their results (their dataset becomes null). Not while it is
+   * uploading, nor when a registered guard objects (a simulation queued or running on it).
    */
-  async delete(actor: Actor, id: string): Promise<Dataset> {
+  async delete(actor: Actor | null, id: string, why?: string): Promise<Dataset> {
     const dataset = await this.get(id);
     if (dataset.status === DatasetStatus.UPLOADING)
       throw invalidState(`Dataset "${dataset.name}" is still uploading.`, []);
@@ -323,7 +328,7 @@ export class DatasetsService {
         action: 'dataset.delete',
         entityType: 'dataset',
         entityId: id,
-        comment: `${dataset.name} (${dataset.rowCount} ${dataset.rowCount === 1 ? 'row' : 'rows'})`,
+        comment: `${dataset.name} (${dataset.rowCount} ${dataset.rowCount === 1 ? 'row' : 'rows'})${why ? `: ${why}` : ''}`,
       });
     });
     return dataset;

@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { bounded, BullMqRedis, OPERATION_MS, within } from '../jobs/bullmq-redis';
 import { BullMqWorkers } from '../jobs/bullmq-workers';
+import { DatasetRetentionService } from './dataset-retention.service';
 import { PartitionMaintenanceService } from './partition-maintenance.service';
 import { SnapshotRetentionService } from './snapshot-retention.service';
 
@@ -40,6 +41,7 @@ export class MaintenanceSchedule
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly maintenance: PartitionMaintenanceService,
     private readonly snapshots: SnapshotRetentionService,
+    private readonly datasets: DatasetRetentionService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -76,6 +78,7 @@ export class MaintenanceSchedule
     this.running ??= this.maintenance
       .run()
       .then(() => this.snapshots.trim())
+      .then(() => this.datasets.expire())
       .then(() => (this.lastProblem = undefined))
       .catch((error: unknown) => {
         this.report(error);
