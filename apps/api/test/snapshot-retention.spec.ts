@@ -1,4 +1,4 @@
-import { SnapshotRetentionService } from '../src/retention/snapshot-retention.service';
+import { SnapshotRetentionService } from '../src/adaptive/snapshot-retention.service';
 import { useAdaptiveSetup, decideAndReport, eventually, FAST_LEARNER, status } from './support/adaptive';
 import { ok, Role, useTestApp } from './support/test-app';
 

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { DecisionFactsModule } from '../decision-log/decision-facts.module';
 import { OutcomeStreamModule } from '../interactions/outcome-stream.module';
 import { ModelsModule } from '../models/models.module';
+import { RetentionModule } from '../retention/retention.module';
 import { StrategyReadsModule } from '../strategies/strategy-reads.module';
 import { AdaptiveLearner } from './adaptive-learner';
 import { AdaptiveMetrics } from './adaptive-metrics';
@@ -10,6 +11,7 @@ import { AdaptiveModelsService } from './adaptive-models.service';
 import { AdaptiveServingModule } from './adaptive-serving.module';
 import { AdaptiveStatusReader } from './adaptive-status.reader';
 import { AdaptiveResolver } from './adaptive.resolver';
+import { SnapshotRetentionService } from './snapshot-retention.service';
 
 /**
  * Adaptive models. `api`: the GraphQL operations, /metrics figures and the learner; `worker`: the
@@ -26,12 +28,18 @@ export class AdaptiveModule {
         OutcomeStreamModule,
         DecisionFactsModule,
         StrategyReadsModule,
-        ...(mode === 'api' ? [AuditModule, ModelsModule] : []),
+        ...(mode === 'api' ? [AuditModule, ModelsModule, RetentionModule] : []),
       ],
       providers: [
         AdaptiveLearner,
         ...(mode === 'api'
-          ? [AdaptiveStatusReader, AdaptiveMetrics, AdaptiveModelsService, AdaptiveResolver]
+          ? [
+              AdaptiveStatusReader,
+              AdaptiveMetrics,
+              AdaptiveModelsService,
+              AdaptiveResolver,
+              SnapshotRetentionService,
+            ]
           : []),
       ],
     };

@@ -13,7 +13,6 @@ import { bounded, BullMqRedis, OPERATION_MS, within } from '../jobs/bullmq-redis
 import { BullMqWorkers } from '../jobs/bullmq-workers';
 import { DatasetRetentionService } from './dataset-retention.service';
 import { PartitionMaintenanceService } from './partition-maintenance.service';
-import { SnapshotRetentionService } from './snapshot-retention.service';
 
 export const MAINTENANCE_QUEUE = 'maintenance';
 const SCHEDULER_ID = 'partition-maintenance';
@@ -36,13 +35,18 @@ export class MaintenanceSchedule
   private workers: BullMqWorkers | undefined;
   private queue: Queue | undefined;
   private lastProblem: string | undefined;
+  private readonly tasks: (() => Promise<unknown>)[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly maintenance: PartitionMaintenanceService,
-    private readonly snapshots: SnapshotRetentionService,
     private readonly datasets: DatasetRetentionService,
   ) {}
+
+  /** Another feature's task for every pass (e.g. trimming its own table), run after the partitions. */
+  addTask(task: () => Promise<unknown>): void {
+    this.tasks.push(task);
+  }
 
   onApplicationBootstrap(): void {
     void this.pass().catch(() => undefined);
@@ -77,8 +81,10 @@ export class MaintenanceSchedule
   pass(): Promise<void> {
     this.running ??= this.maintenance
       .run()
-      .then(() => this.snapshots.trim())
       .then(() => this.datasets.expire())
+      .then(async () => {
+        for (const task of this.tasks) await task();
+      })
       .then(() => (this.lastProblem = undefined))
       .catch((error: unknown) => {
         this.report(error);

@@ -1,24 +1,31 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AdaptiveRepository } from '../adaptive/adaptive.repository';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { MaintenanceSchedule } from '../retention/maintenance-schedule';
+import { AdaptiveRepository } from './adaptive.repository';
 
 /**
  * Bounds `adaptive_snapshots`, which gains a row per model version every ADAPTIVE_SNAPSHOT_INTERVAL_MS
  * of learning: the newest ADAPTIVE_SNAPSHOTS_KEEP learned snapshots of each model version stay, and
  * so do the served one, every reset or rollback snapshot and every snapshot a rollback's audit entry
  * names ("rolled back to snapshot N"), so what the audit trail points at can still be opened.
+ * Runs in every maintenance pass.
  */
 @Injectable()
-export class SnapshotRetentionService {
+export class SnapshotRetentionService implements OnModuleInit {
   private readonly logger = new Logger('SnapshotRetention');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly snapshots: AdaptiveRepository,
     private readonly audit: AuditService,
+    private readonly schedule: MaintenanceSchedule,
   ) {}
+
+  onModuleInit(): void {
+    this.schedule.addTask(() => this.trim());
+  }
 
   async trim(): Promise<number> {
     const deleted = await this.snapshots.trimSnapshots(
