@@ -20,6 +20,7 @@ import type {
   StrategyDocument,
 } from '../src';
 import couponModelFile from './coupon-model.json';
+import couponRespondentColumns from './coupon-respondent-columns.json';
 import { at, compare, flow, type ExampleStrategy } from './example-strategy';
 
 type LogisticModel = Extract<ModelSpec, { type: 'logistic' }>;
@@ -45,8 +46,14 @@ export interface CouponModelFile {
 
 export const COUPON_MODELS = couponModelFile as CouponModelFile;
 
+/**
+ * The columns that are the same for all answers of one respondent (the dataset README's 13 columns),
+ * in file order. Kept in JSON so that fit-coupon-model.js, plain Node, reads the same list.
+ */
+export const COUPON_RESPONDENT_COLUMNS: readonly string[] = couponRespondentColumns;
+
 /** The CSV's header, in file order (`passanger` is spelled as in the data). */
-export const COUPON_CSV_COLUMNS = [
+export const COUPON_CSV_COLUMNS: readonly string[] = [
   'destination',
   'passanger',
   'weather',
@@ -54,26 +61,14 @@ export const COUPON_CSV_COLUMNS = [
   'time',
   'coupon',
   'expiration',
-  'gender',
-  'age',
-  'maritalStatus',
-  'has_children',
-  'education',
-  'occupation',
-  'income',
-  'car',
-  'Bar',
-  'CoffeeHouse',
-  'CarryAway',
-  'RestaurantLessThan20',
-  'Restaurant20To50',
+  ...COUPON_RESPONDENT_COLUMNS,
   'toCoupon_GEQ5min',
   'toCoupon_GEQ15min',
   'toCoupon_GEQ25min',
   'direction_same',
   'direction_opp',
   'Y',
-] as const;
+];
 
 /** Visits (or orders) per month, as the survey asked them. */
 const FREQUENCY = ['never', 'less1', '1~3', '4~8', 'gt8'];

@@ -41,22 +41,8 @@ const GROUPS = [
   { coupon: 'Restaurant(20-50)', group: 'restaurant-20-50', habit: 'Restaurant20To50' },
 ];
 
-/** Columns that are the same for all answers of one respondent (the README's 13 columns). */
-const RESPONDENT_COLUMNS = [
-  'gender',
-  'age',
-  'maritalStatus',
-  'has_children',
-  'education',
-  'occupation',
-  'income',
-  'car',
-  'Bar',
-  'CoffeeHouse',
-  'CarryAway',
-  'RestaurantLessThan20',
-  'Restaurant20To50',
-];
+/** Columns that are the same for all answers of one respondent (shared with coupon.ts). */
+const RESPONDENT_COLUMNS = require('./coupon-respondent-columns.json');
 
 /** A CSV column read as the customer field of the same name. */
 const customerColumn = (column, kind) => ({ column, input: `customer.${column}`, kind });

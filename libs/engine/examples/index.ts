@@ -12,6 +12,7 @@ export {
   COUPON_CSV_COLUMNS,
   COUPON_DECISION_TIME,
   COUPON_NUMBER_COLUMNS,
+  COUPON_RESPONDENT_COLUMNS,
   COUPON_MODELS,
 } from './coupon';
 export type { CouponModelFile, FitQuality } from './coupon';

@@ -1,4 +1,5 @@
 import type { AdaptiveFacts } from '@arbiter/engine';
+import { COUPON_RESPONDENT_COLUMNS } from '@arbiter/engine/examples';
 import {
   createAdaptiveModel,
   decisionSeed,
@@ -37,20 +38,8 @@ const CONTEXT = [
   'toCoupon_GEQ25min',
   'direction_same',
 ];
-const CUSTOMER = [
-  'gender',
-  'age',
-  'maritalStatus',
-  'has_children',
-  'education',
-  'occupation',
-  'income',
-  'Bar',
-  'CoffeeHouse',
-  'CarryAway',
-  'RestaurantLessThan20',
-  'Restaurant20To50',
-];
+/** `car` is 99% empty (the dataset's README says to drop it). */
+const CUSTOMER = COUPON_RESPONDENT_COLUMNS.filter((c) => c !== 'car');
 
 interface World {
   facts: AdaptiveFacts[];

@@ -1,6 +1,7 @@
 import { suggestPredictors } from './suggest-predictors';
 import { SYNTHETIC_PREDICTORS, syntheticRequest, syntheticRows } from './test-support/synthetic';
 import { train } from './train';
+import type { PredictorDef } from './types';
 
 jest.setTimeout(60_000);
 
@@ -8,16 +9,20 @@ const rows = syntheticRows(2000, 9);
 const base = syntheticRequest({ rows, algorithm: 'naiveBayes', seed: 2 });
 
 /** A call duration: long calls are the accepted ones, known only once the outcome is. */
+const DURATION: PredictorDef = { name: 'duration', input: 'context.duration', type: 'number' };
 const withDuration = rows.map((row, i) => ({
   ...row,
   duration: row.accepted === 'yes' ? 300 + (i % 50) : 20 + (i % 60),
 }));
 
+/** A column the tests set to "NL" in every row: a constant predictor. */
+const COUNTRY: PredictorDef = { name: 'country', input: 'customer.country', type: 'string' };
+
 test('a predictor that alone separates the outcomes is flagged as likely leakage, by name', async () => {
   const { report } = await train({
     ...base,
     rows: withDuration,
-    predictors: [...SYNTHETIC_PREDICTORS, { name: 'duration', input: 'context.duration', type: 'number' }],
+    predictors: [...SYNTHETIC_PREDICTORS, DURATION],
   });
   const leakage = report.warnings.filter((w) => w.code === 'leakage');
   expect(leakage).toEqual([
@@ -57,7 +62,7 @@ test('a constant predictor is dropped with a warning and the others still train'
   const { report, spec } = await train({
     ...base,
     rows: constant,
-    predictors: [...SYNTHETIC_PREDICTORS, { name: 'country', input: 'customer.country', type: 'string' }],
+    predictors: [...SYNTHETIC_PREDICTORS, COUNTRY],
   });
   expect(report.warnings).toContainEqual({
     code: 'constant',
@@ -81,9 +86,9 @@ test('suggested predictors leave out the target, ids, hashed and constant column
       { name: 'accepted', input: 'customer.accepted', type: 'string' },
       { name: 'customerId', input: 'customer.customerId', type: 'string' },
       { name: 'email', input: 'customer.email', type: 'string', privacy: 'hashed' },
-      { name: 'country', input: 'customer.country', type: 'string' },
+      COUNTRY,
       { name: 'joined', input: 'customer.joined', type: 'date' },
-      { name: 'duration', input: 'context.duration', type: 'number' },
+      DURATION,
       { name: 'age', input: 'customer.age', type: 'number' },
       { name: 'segment', input: 'customer.segment', type: 'string' },
       { name: 'online', input: 'context.online', type: 'boolean' },

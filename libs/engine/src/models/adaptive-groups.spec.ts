@@ -2,38 +2,30 @@ import { CATALOG, linearStrategy } from '../test-support/build-strategy';
 import { decide, NOW } from '../test-support/engine.test-helpers';
 import { adaptiveModel, adaptiveParamsSchema, type AdaptiveParamsInput } from './adaptive-model';
 
+/** The one predictor, at the same scale in the top-level posterior and in the group's. */
+const ageTerm = (weight: { mean: number; variance: number }) => ({
+  input: 'customer.age',
+  type: 'number' as const,
+  center: 40,
+  spread: 10,
+  weight,
+  missing: { mean: 0, variance: 1 },
+});
+
 // One posterior per group (issue 18: an adaptive model per action): the group's weights score its
 // candidates; a group without an entry is scored by the top-level posterior (the prior).
 const spec: AdaptiveParamsInput = {
   type: 'adaptive',
   modelId: 'per-action',
   intercept: { mean: 0, variance: 1 },
-  terms: [
-    {
-      input: 'customer.age',
-      type: 'number',
-      center: 40,
-      spread: 10,
-      weight: { mean: 0, variance: 1 },
-      missing: { mean: 0, variance: 1 },
-    },
-  ],
+  terms: [ageTerm({ mean: 0, variance: 1 })],
   evidence: 0,
   maturity: 0,
   groupBy: 'action.id',
   groups: {
     'retention-call': {
       intercept: { mean: 2, variance: 0.01 },
-      terms: [
-        {
-          input: 'customer.age',
-          type: 'number',
-          center: 40,
-          spread: 10,
-          weight: { mean: -1, variance: 0.01 },
-          missing: { mean: 0, variance: 1 },
-        },
-      ],
+      terms: [ageTerm({ mean: -1, variance: 0.01 })],
       evidence: 300,
     },
   },

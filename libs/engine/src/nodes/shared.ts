@@ -13,6 +13,9 @@ export const conditionSchema = z.custom<RootCondition>(
 
 export const fieldNameSchema = fieldDefinitionSchema.shape.name;
 
+/** How many candidates a node keeps at most (output's limit, rank's top N); unset keeps all. */
+export const limitSchema = z.number().int().min(1).max(1000).optional();
+
 export const DAY_MS = 86_400_000;
 
 export function checkConditionAt(

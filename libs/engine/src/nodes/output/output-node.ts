@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineNode } from '../node-spec';
+import { limitSchema } from '../shared';
 
 const configSchema = z.object({
   /** Return at most this many recommendations. */
-  limit: z.number().int().min(1).max(1000).optional(),
+  limit: limitSchema,
 });
 export type OutputConfig = z.infer<typeof configSchema>;
 

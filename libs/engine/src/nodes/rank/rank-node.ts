@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Candidate } from '../../runtime/types';
 import { defineNode } from '../node-spec';
-import { fieldNameSchema } from '../shared';
+import { fieldNameSchema, limitSchema } from '../shared';
 
 const configSchema = z.object({
   by: fieldNameSchema.default('priority'),
@@ -9,7 +9,7 @@ const configSchema = z.object({
   /** Keep only the best candidate of each action group. */
   onePerGroup: z.boolean().default(false),
   /** Keep the top N. */
-  limit: z.number().int().min(1).max(1000).optional(),
+  limit: limitSchema,
 });
 export type RankConfig = z.infer<typeof configSchema>;
 
