@@ -26,7 +26,7 @@ function memoryApi(keys: ApiKey[] = []) {
         id: `k${created.length}`,
         name: input.name,
         prefix: 'arb_s3cr3t-v',
-        strategyIds: input.strategyIds.length ? input.strategyIds : null,
+        strategyIds: input.strategyIds?.map(String) ?? null,
         rateLimitPerSecond: input.rateLimitPerSecond ?? null,
         createdAt: '2026-11-23T10:00:00.000Z',
         revokedAt: null,

@@ -49,8 +49,8 @@ export function CreateApiKeyDialog({
       onCreated(
         await api.create({
           name: name.trim(),
-          strategyIds: scope === 'all' ? [] : chosen,
-          rateLimitPerSecond: rate,
+          strategyIds: scope === 'all' ? null : chosen,
+          rateLimitPerSecond: rate ?? null,
         }),
       );
     } catch (err) {

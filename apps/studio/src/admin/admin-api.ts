@@ -1,31 +1,22 @@
 import { request } from '../api/client';
 import { allNodes, nextCursor } from '../api/connection';
 import { graphql } from '../api/generated';
-import type { Role } from '../api/generated/graphql';
+import type {
+  AdminApiKeyFragment,
+  AdminStrategyNamesQuery,
+  AdminUserFragment,
+  CreateApiKeyInput,
+  CreateUserInput,
+  Role,
+} from '../api/generated/graphql';
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  /** Null: every strategy. */
-  strategyIds: string[] | null;
-  /** Null: the API's configured default. */
-  rateLimitPerSecond: number | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
+/** `strategyIds` null: every strategy; `rateLimitPerSecond` null: the API's configured default. */
+export type ApiKey = AdminApiKeyFragment;
 
-export interface NewApiKey {
-  name: string;
-  /** Empty: every strategy. */
-  strategyIds: string[];
-  rateLimitPerSecond?: number;
-}
+/** `strategyIds` and `rateLimitPerSecond` null: as for ApiKey. */
+export type NewApiKey = CreateApiKeyInput;
 
-export interface StrategyName {
-  id: string;
-  name: string;
-}
+export type StrategyName = AdminStrategyNamesQuery['strategies']['edges'][number]['node'];
 
 export interface ApiKeysApi {
   list(): Promise<ApiKey[]>;
@@ -34,21 +25,9 @@ export interface ApiKeysApi {
   revoke(id: string): Promise<ApiKey>;
 }
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  active: boolean;
-  createdAt: string;
-}
+export type User = AdminUserFragment;
 
-export interface NewUser {
-  email: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-}
+export type NewUser = CreateUserInput;
 
 export interface UsersApi {
   page(after?: string): Promise<{ users: User[]; next?: string }>;
@@ -159,20 +138,7 @@ const SetUserActiveMutation = graphql(`
 export const graphqlApiKeysApi: ApiKeysApi = {
   list: async () => (await request(ApiKeysQuery, {})).apiKeys,
   strategies: () => allNodes(async (after) => (await request(StrategyNamesQuery, { after })).strategies),
-  create: async ({ name, strategyIds, rateLimitPerSecond }) =>
-    (
-      await request(
-        CreateApiKeyMutation,
-        {
-          input: {
-            name,
-            strategyIds: strategyIds.length ? strategyIds : null,
-            rateLimitPerSecond: rateLimitPerSecond ?? null,
-          },
-        },
-        'mutation',
-      )
-    ).createApiKey,
+  create: async (input) => (await request(CreateApiKeyMutation, { input }, 'mutation')).createApiKey,
   revoke: async (id) => (await request(RevokeApiKeyMutation, { id }, 'mutation')).revokeApiKey,
 };
 

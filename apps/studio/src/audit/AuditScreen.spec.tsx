@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { PeopleProvider } from '../shared/people';
 import { blobText } from '../test-support/blob-text';
 import type { AuditApi } from './audit-api';
-import type { AuditEntry } from './audit-model';
+import type { AuditEntry, AuditFacets, ChainVerification } from './audit-model';
 import { AuditScreen } from './AuditScreen';
 
 const entry = (seq: number): AuditEntry => ({
@@ -21,6 +21,17 @@ const entry = (seq: number): AuditEntry => ({
   hash: `hash${seq}000000000`,
 });
 
+/** A chain that verified: `checkedEntries` entries, ending at `headHash`. */
+const verified = (checkedEntries: number, headHash: string | null = null): ChainVerification => ({
+  valid: true,
+  checkedEntries,
+  firstBrokenSeq: null,
+  reason: null,
+  headHash,
+});
+
+const NO_FACETS: AuditFacets = { entityTypes: [], actions: [], actorIds: [] };
+
 describe('AuditScreen', () => {
   it('pages through the log, filters, and shows the chain status', async () => {
     const filters: unknown[] = [];
@@ -29,13 +40,7 @@ describe('AuditScreen', () => {
         filters.push(filter);
         return after ? { entries: [entry(1)] } : { entries: [entry(3), entry(2)], next: 'c2' };
       },
-      verify: async () => ({
-        valid: true,
-        checkedEntries: 3,
-        firstBrokenSeq: null,
-        reason: null,
-        headHash: 'abc',
-      }),
+      verify: async () => verified(3, 'abc'),
       facets: async () => ({ entityTypes: ['version'], actions: ['version.approve'], actorIds: [] }),
     };
     render(<AuditScreen api={api} />);
@@ -67,7 +72,7 @@ describe('AuditScreen', () => {
         reason: 'prevHash does not match',
         headHash: null,
       }),
-      facets: async () => ({ entityTypes: [], actions: [], actorIds: [] }),
+      facets: async () => NO_FACETS,
     };
     render(<AuditScreen api={api} />);
     expect(
@@ -103,13 +108,7 @@ describe('AuditScreen', () => {
           ],
         };
       },
-      verify: async () => ({
-        valid: true,
-        checkedEntries: 9,
-        firstBrokenSeq: null,
-        reason: null,
-        headHash: null,
-      }),
+      verify: async () => verified(9),
       facets: async () => ({
         entityTypes: ['model', 'version'],
         actions: ['model.freeze', 'version.save'],
@@ -150,14 +149,8 @@ describe('AuditScreen', () => {
     const api: AuditApi = {
       page: async (_filter, after) =>
         after ? { entries: [entry(1)] } : { entries: [entry(3), entry(2)], next: 'c2' },
-      verify: async () => ({
-        valid: true,
-        checkedEntries: 3,
-        firstBrokenSeq: null,
-        reason: null,
-        headHash: null,
-      }),
-      facets: async () => ({ entityTypes: [], actions: [], actorIds: [] }),
+      verify: async () => verified(3),
+      facets: async () => NO_FACETS,
     };
     render(<AuditScreen api={api} />);
     await screen.findByText('Looks right');

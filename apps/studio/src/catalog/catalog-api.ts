@@ -1,9 +1,12 @@
 import { request } from '../api/client';
-import { nextCursor } from '../api/connection';
+import { allNodes, nextCursor } from '../api/connection';
 import { graphql } from '../api/generated';
 import type {
   CatalogActionFieldsFragment,
+  CatalogSummaryQuery,
   CreateActionInput,
+  ImportActionUpdateInput,
+  ImportCatalogActionsMutation,
   UpdateActionInput,
 } from '../api/generated/graphql';
 import type { ChangeImpact } from './change-impact';
@@ -115,11 +118,7 @@ export type ActionCreate = CreateActionInput;
 export type ActionUpdate = UpdateActionInput;
 
 /** What an import wrote, and each strategy version it touched (in words). */
-export interface ImportResult {
-  created: number;
-  updated: number;
-  impacts: { versionId: string; effect: string; message: string }[];
-}
+export type ImportResult = ImportCatalogActionsMutation['importActions'];
 
 /** What the Actions screen filters by, on the server; empty strings mean "any". */
 export interface CatalogFilter {
@@ -134,13 +133,7 @@ export interface CatalogPage {
   next?: string;
 }
 
-export interface CatalogSummary {
-  total: number;
-  matching: number;
-  groups: string[];
-  channels: string[];
-  changedAt: string | null;
-}
+export type CatalogSummary = CatalogSummaryQuery['actionCatalogSummary'];
 
 export interface CatalogApi {
   /** One page of the actions that match `filter`, by id, after the cursor `after`. */
@@ -154,7 +147,7 @@ export interface CatalogApi {
   update(id: string, input: ActionUpdate): Promise<CatalogAction>;
   remove(id: string, expectedRevision: number): Promise<void>;
   /** New actions and updates written together, or none (the error's details name the rows refused). */
-  importActions(create: ActionCreate[], update: (ActionUpdate & { id: string })[]): Promise<ImportResult>;
+  importActions(create: ActionCreate[], update: ImportActionUpdateInput[]): Promise<ImportResult>;
   /** What saving this action (the whole of it) — or, with `remove`, deleting it — would do to strategy versions. */
   impact(action: ActionCreate, remove?: boolean): Promise<ChangeImpact>;
 }
@@ -167,10 +160,11 @@ const asFilter = (f: CatalogFilter) => ({
   channel: f.channel || null,
 });
 
+const readConnection = async (filter: CatalogFilter, after?: string) =>
+  (await request(CatalogPageQuery, { filter: asFilter(filter), first: CATALOG_PAGE_SIZE, after })).actions;
+
 const readPage = async (filter: CatalogFilter, after?: string): Promise<CatalogPage> => {
-  const page = (
-    await request(CatalogPageQuery, { filter: asFilter(filter), first: CATALOG_PAGE_SIZE, after })
-  ).actions;
+  const page = await readConnection(filter, after);
   return {
     actions: page.edges.map((e) => e.node),
     next: nextCursor(page),
@@ -194,13 +188,7 @@ export const graphqlCatalogApi: CatalogApi = {
     const { total, changedAt } = await readSummary(NO_FILTER);
     const version = `${total}@${changedAt ?? ''}`;
     if (wholeCatalog?.version === version) return wholeCatalog.actions;
-    const actions: CatalogAction[] = [];
-    let after: string | undefined;
-    do {
-      const page = await readPage(NO_FILTER, after);
-      actions.push(...page.actions);
-      after = page.next;
-    } while (after);
+    const actions = await allNodes((after) => readConnection(NO_FILTER, after));
     wholeCatalog = { version, actions };
     return actions;
   },

@@ -12,9 +12,9 @@ const fakeApi = (
     { name: 'billing', description: 'ERP' },
   ],
   customerSchema: async () => [
-    { name: 'segment', type: 'string', personal: false },
-    { name: 'balance', type: 'number', personal: false },
-    { name: 'email', type: 'string', personal: true },
+    { name: 'segment', type: 'string', label: null, personal: false },
+    { name: 'balance', type: 'number', label: null, personal: false },
+    { name: 'email', type: 'string', label: null, personal: true },
   ],
   inspect: async () => ({
     format: { kind: 'csv', encoding: 'utf-8', notes: [] },

@@ -1,5 +1,9 @@
 import { request } from '../api/client';
 import { graphql } from '../api/generated';
+import type {
+  CustomerProfileQuery as CustomerProfileData,
+  ProfileQualityQuery as ProfileQualityData,
+} from '../api/generated/graphql';
 
 const CustomerProfileQuery = graphql(`
   query CustomerProfile($customerId: String!) {
@@ -49,16 +53,8 @@ const ProfileQualityQuery = graphql(`
   }
 `);
 
-export interface ProfileFieldView {
-  name: string;
-  value: unknown;
-  source: string;
-  updatedAt: string;
-  ageDays: number;
-  personal: boolean;
-  hashed: boolean;
-  masked: boolean;
-}
+/** One field of the profile: value, where it came from and how old it is. */
+export type ProfileFieldView = CustomerProfileData['customerProfile']['fields'][number];
 
 export interface RecentDecision {
   id: string;
@@ -85,20 +81,8 @@ export interface CustomerView {
   interactions?: InteractionView[];
 }
 
-export interface SourceFieldQuality {
-  field: string;
-  customers: number;
-  completeness: number;
-  medianAgeDays: number;
-  maxAgeDays: number;
-  staleCustomers: number;
-}
-
-export interface ProfileQualityView {
-  customers: number;
-  staleAfterDays: number;
-  sources: { source: string; description: string | null; fields: SourceFieldQuality[] }[];
-}
+export type ProfileQualityView = ProfileQualityData['profileQuality'];
+export type SourceFieldQuality = ProfileQualityView['sources'][number]['fields'][number];
 
 export interface CustomersApi {
   customer(customerId: string, withHistory: boolean): Promise<CustomerView>;

@@ -1,6 +1,7 @@
 import { request } from '../api/client';
 import { graphql } from '../api/generated';
-import { session } from '../auth/session';
+import type { ProfileSourcesQuery as ProfileSourcesData } from '../api/generated/graphql';
+import { bearerHeader, freshBearerHeader } from '../api/rest-auth';
 import { graphqlDatasetsApi } from '../datasets/datasets-api';
 import type { Inspection, SchemaField } from '../datasets/mapping-model';
 import { mappingHeader } from '../datasets/mapping-model';
@@ -47,7 +48,7 @@ export interface ProfileImportRequest {
 }
 
 export interface ProfileImportApi {
-  sources(): Promise<{ name: string; description: string | null }[]>;
+  sources(): Promise<ProfileSourcesData['profileSources']>;
   customerSchema(): Promise<SchemaField[]>;
   /** Detected format and columns from the file's first bytes (as the dataset upload inspects). */
   inspect(head: Blob): Promise<Inspection>;
@@ -64,25 +65,22 @@ export const graphqlProfileImportApi: ProfileImportApi = {
   customerSchema: graphqlDatasetsApi.customerSchema,
   inspect: graphqlDatasetsApi.inspect,
   importProfiles: async ({ importId, file, format, source, mapping, onProgress, signal }) => {
-    // A GraphQL call first refreshes an expired access token, which a REST call cannot.
-    await request(ProfileSourcesQuery, {});
-    const token = session.get()?.accessToken;
+    const auth = await freshBearerHeader(ProfileSourcesQuery, {});
     return postRaw<ProfileImportResult>({
       url: `/api/v1/customers:import?${new URLSearchParams({ source, format, importId })}`,
       body: file,
       headers: {
         'Content-Type': CONTENT_TYPES[format],
         'X-Dataset-Mapping': mappingHeader(mapping),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...auth,
       },
       onProgress,
       signal,
     });
   },
   progress: async (importId) => {
-    const token = session.get()?.accessToken;
     const res = await fetch(`/api/v1/customers:import/${encodeURIComponent(importId)}`, {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      headers: bearerHeader(),
     });
     if (res.status === 404) return undefined;
     const body: unknown = await res.json().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { request } from '../api/client';
 import { graphql } from '../api/generated';
-import type { DatasetStatus } from '../api/generated/graphql';
-import { session } from '../auth/session';
+import type { DatasetQuery, DatasetStatus, DatasetSummaryFieldsFragment } from '../api/generated/graphql';
+import { freshBearerHeader } from '../api/rest-auth';
 import { graphqlCatalogApi } from '../catalog/catalog-api';
 import {
   mappingHeader,
@@ -12,19 +12,8 @@ import {
 } from './mapping-model';
 import { postRaw, type RawRequest, type SendProgress } from './upload';
 
-export interface DatasetSummary {
-  id: string;
-  name: string;
-  format: string;
-  status: DatasetStatus;
-  rowsRead: number;
-  rowCount: number;
-  bytesRead: number;
-  totalBytes: number | null;
-  createdAt: string;
-  createdBy: string | null;
-  error: string | null;
-}
+/** A dataset as the list shows it (DatasetSummaryFields below). */
+export type DatasetSummary = DatasetSummaryFieldsFragment;
 
 export const DATASET_STATUS_WORDS: Record<DatasetStatus, string> = {
   UPLOADING: 'Uploading',
@@ -32,11 +21,8 @@ export const DATASET_STATUS_WORDS: Record<DatasetStatus, string> = {
   FAILED: 'Failed',
 };
 
-export interface DatasetDetail extends DatasetSummary {
-  mapping: unknown;
-  personalColumns: unknown;
-  report: unknown;
-}
+/** One dataset with its mapping, personal columns and import report (JSON as stored). */
+export type DatasetDetail = DatasetQuery['dataset'];
 
 export interface UploadRequest {
   /** The new dataset's id, chosen here (`X-Dataset-Id`) to follow the import with `get` before the answer. */
@@ -133,13 +119,8 @@ const CustomerSchemaQuery = graphql(`
 
 /** POSTs a raw body to the REST API as the signed-in user and resolves with the JSON answer. */
 async function postToApi<T>(req: RawRequest): Promise<T> {
-  // A GraphQL call first refreshes an expired access token, which a REST call cannot.
-  await request(DatasetsQuery, {});
-  const token = session.get()?.accessToken;
-  return postRaw<T>({
-    ...req,
-    headers: { ...req.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-  });
+  const auth = await freshBearerHeader(DatasetsQuery, {});
+  return postRaw<T>({ ...req, headers: { ...req.headers, ...auth } });
 }
 
 const CONTENT_TYPES = { csv: 'text/csv', jsonl: 'application/x-ndjson' } as const;
@@ -150,13 +131,7 @@ export const graphqlDatasetsApi: DatasetsApi = {
   remove: async (id) => {
     await request(DeleteDatasetMutation, { id }, 'mutation');
   },
-  customerSchema: async () =>
-    (await request(CustomerSchemaQuery, {})).dataSchema.customer.map((f) => ({
-      name: f.name,
-      type: f.type,
-      label: f.label,
-      personal: f.personal,
-    })),
+  customerSchema: async () => (await request(CustomerSchemaQuery, {})).dataSchema.customer,
   catalog: async () =>
     (await graphqlCatalogApi.all())
       .map((a) => ({ id: a.id, name: a.name }))

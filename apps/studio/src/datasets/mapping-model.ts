@@ -7,8 +7,9 @@
  */
 import { FIELD_NAME } from '@arbiter/engine';
 import { fieldNameFor } from '@arbiter/datasets/field-name';
+import type { DatasetCustomerSchemaQuery, FieldType } from '../api/generated/graphql';
 
-export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'list';
+export type { FieldType };
 
 /** What `POST /api/v1/datasets/inspect` answers (libs/datasets DatasetInspection). */
 export interface Inspection {
@@ -21,12 +22,7 @@ export interface Inspection {
 }
 
 /** A declared customer field (`dataSchema.customer`). */
-export interface SchemaField {
-  name: string;
-  type: FieldType;
-  label?: string | null;
-  personal: boolean;
-}
+export type SchemaField = DatasetCustomerSchemaQuery['dataSchema']['customer'][number];
 
 /** `keep`: in clear — for a field declared personal, an explicit choice sent to the API (its default is hash). */
 export type Personal = 'keep' | 'hash' | 'drop';

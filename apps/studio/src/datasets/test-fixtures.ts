@@ -33,9 +33,9 @@ export const couponInspection = csvInspection(
 );
 
 export const demoSchema: SchemaField[] = [
-  { name: 'age', type: 'number', personal: true },
-  { name: 'gender', type: 'boolean', personal: false },
-  { name: 'segment', type: 'string', personal: false },
+  { name: 'age', type: 'number', label: null, personal: true },
+  { name: 'gender', type: 'boolean', label: null, personal: false },
+  { name: 'segment', type: 'string', label: null, personal: false },
 ];
 
 export const report = {

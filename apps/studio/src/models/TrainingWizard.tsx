@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useServerQuery } from '../api/use-server-query';
-import { errorMessage } from '../shared/error-message';
+import { useBusyTask } from '../shared/use-busy-task';
 import { Button, ErrorCallout } from '../shared/ui';
 import type { ModelsApi, TrainingChoices, TrainingJobView } from './models-api';
 import { AdvancedSettings } from './AdvancedSettings';
@@ -44,8 +44,10 @@ export function TrainingWizard({
   const [form, setForm] = useState<TrainingForm>(initial ?? emptyForm());
   const [targets, setTargets] = useState<TrainingChoices>();
   const [predictors, setPredictors] = useState<TrainingChoices>();
-  const [busy, setBusy] = useState<string>();
-  const [stepError, setError] = useState<string>();
+  const { busy: asking, error: stepError, setError, run } = useBusyTask();
+  const [question, setQuestion] = useState<string>();
+  /** What the wizard is waiting for, in words. */
+  const busy = asking ? question : undefined;
   const list = useServerQuery(() => api.datasets(), [api]);
   const datasets = list.data;
   const error = stepError ?? (list.error && `Could not load the datasets: ${list.error}`);
@@ -57,15 +59,8 @@ export function TrainingWizard({
 
   /** Runs a step's request with a busy message; errors land in the wizard. */
   const ask = async (message: string, work: () => Promise<void>) => {
-    setBusy(message);
-    setError(undefined);
-    try {
-      await work();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(undefined);
-    }
+    setQuestion(message);
+    await run(work);
   };
 
   const next = async () => {

@@ -1,9 +1,10 @@
+import { toActionDefinition } from '@arbiter/engine/catalog';
 import { request } from '../api/client';
 import { graphql } from '../api/generated';
 import { fieldOptions } from '../editor/fields/field-catalog';
 import { graphqlSchemaApi } from '../schema/schema-api';
 import { graphqlCatalogApi } from '../catalog/catalog-api';
-import type { AdaptiveApi, AdaptiveStatus } from './adaptive-model';
+import type { AdaptiveApi } from './adaptive-model';
 import { graphqlModelsApi } from './models-api';
 
 graphql(`
@@ -74,6 +75,7 @@ graphql(`
       positives
       hash
       reason
+      comment
       createdAt
       createdBy
     }
@@ -135,9 +137,6 @@ const RollBackAdaptiveModelMutation = graphql(`
   }
 `);
 
-// The generated types say `string` where the contract lists values; the screens narrow them.
-const status = (s: unknown) => s as AdaptiveStatus;
-
 export const graphqlAdaptiveApi: AdaptiveApi = {
   create: async (input) => {
     const { createAdaptiveModel } = await request(CreateAdaptiveModelMutation, { input }, 'mutation');
@@ -148,22 +147,15 @@ export const graphqlAdaptiveApi: AdaptiveApi = {
     return graphqlModelsApi.get(modelId);
   },
   status: async (modelId, version) =>
-    status((await request(AdaptiveModelStatusQuery, { modelId, version })).adaptiveModelStatus),
+    (await request(AdaptiveModelStatusQuery, { modelId, version })).adaptiveModelStatus,
   freeze: async (modelId, version, frozen, reason) =>
-    status(
-      (await request(FreezeAdaptiveModelMutation, { modelId, version, frozen, reason }, 'mutation'))
-        .freezeAdaptiveModel,
-    ),
+    (await request(FreezeAdaptiveModelMutation, { modelId, version, frozen, reason }, 'mutation'))
+      .freezeAdaptiveModel,
   reset: async (modelId, version, reason) =>
-    status(
-      (await request(ResetAdaptiveModelMutation, { modelId, version, reason }, 'mutation'))
-        .resetAdaptiveModel,
-    ),
+    (await request(ResetAdaptiveModelMutation, { modelId, version, reason }, 'mutation')).resetAdaptiveModel,
   rollBack: async (modelId, version, snapshotId, reason) =>
-    status(
-      (await request(RollBackAdaptiveModelMutation, { modelId, version, snapshotId, reason }, 'mutation'))
-        .rollBackAdaptiveModel,
-    ),
+    (await request(RollBackAdaptiveModelMutation, { modelId, version, snapshotId, reason }, 'mutation'))
+      .rollBackAdaptiveModel,
   inputs: async () => {
     const [declared, actions] = await Promise.all([graphqlSchemaApi.load(), graphqlCatalogApi.all()]);
     const field = (f: (typeof declared.customer)[number]) => ({
@@ -175,18 +167,7 @@ export const graphqlAdaptiveApi: AdaptiveApi = {
     return fieldOptions(
       {
         schema: { customer: declared.customer.map(field), context: declared.context.map(field) },
-        actions: actions.map((a) => ({
-          id: a.id,
-          name: a.name,
-          group: a.group ?? undefined,
-          channel: a.channel ?? undefined,
-          value: a.value ?? undefined,
-          cost: a.cost ?? undefined,
-          attributes:
-            a.attributes && typeof a.attributes === 'object' && !Array.isArray(a.attributes)
-              ? (a.attributes as Record<string, unknown>)
-              : undefined,
-        })),
+        actions: actions.map(toActionDefinition),
       },
       undefined,
       ['customer', 'context', 'action'],

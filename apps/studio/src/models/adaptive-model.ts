@@ -1,4 +1,5 @@
 import { ApiError } from '../api/client';
+import type { AdaptiveModelInput, AdaptiveStatusFieldsFragment } from '../api/generated/graphql';
 import type { FieldOption } from '../editor/fields/field-catalog';
 import type { ModelSummary } from './models-api';
 
@@ -11,99 +12,18 @@ import type { ModelSummary } from './models-api';
 export type PredictorType = 'number' | 'string' | 'boolean';
 export type GroupBy = 'action' | 'channel' | 'none';
 
-export interface AdaptivePredictor {
-  input: string;
-  type: PredictorType;
-  center?: number | null;
-  spread?: number | null;
-}
-
 /** What createAdaptiveModel / reconfigureAdaptiveModel take. */
-export interface AdaptiveModelInput {
-  name: string;
-  description?: string | null;
-  predictors: AdaptivePredictor[];
-  positiveOutcomes: string[];
-  negativeOutcomes: string[];
-  /** In the contract; the API accepts only null yet ("ignored" counts as negative instead), so the form leaves it out. */
-  noResponseHours?: number | null;
-  priorModelId?: string | null;
-  priorVersion?: number | null;
-  explorationShare: number;
-  maturity?: number | null;
-  groupBy?: GroupBy | null;
-  aucFloor?: number | null;
-  calibrationFloor?: number | null;
-}
+export type { AdaptiveModelInput };
+
+/**
+ * A version's status as adaptiveModelStatus reports it. `snapshots` newest first, each with its
+ * `reason` (learned, reset or rollback), the `comment` a user gave for a reset or rollback, and
+ * `createdBy` (null for the learner).
+ */
+export type AdaptiveStatus = AdaptiveStatusFieldsFragment;
 
 /** A version's configuration, as the status reports it. */
-export interface AdaptiveConfigView {
-  predictors: AdaptivePredictor[];
-  positiveOutcomes: string[];
-  negativeOutcomes: string[];
-  noResponseHours: number | null;
-  priorModelId: string | null;
-  priorVersion: number | null;
-  explorationShare: number;
-  maturity: number;
-  groupBy: string;
-  aucFloor: number | null;
-  calibrationFloor: number | null;
-}
-
-export interface AdaptiveStatus {
-  modelId: string;
-  version: number;
-  config: AdaptiveConfigView;
-  frozen: boolean;
-  servingSnapshotId: string | null;
-  evidence: number;
-  positives: number;
-  successRate: number | null;
-  rollingAuc: number | null;
-  calibrationError: number | null;
-  mature: boolean;
-  lastUpdatedAt: string | null;
-  learnerLagSeconds: number | null;
-  alert: { kind: string; message: string; since: string } | null;
-  history: {
-    at: string;
-    evidence: number;
-    positives: number;
-    rollingAuc: number | null;
-    calibrationError: number | null;
-  }[];
-  groups: { key: string; evidence: number; positives: number; successRate: number | null; mature: boolean }[];
-  predictors: {
-    name: string;
-    input: string;
-    importance: number | null;
-    bins: { label: string; weight: number; sd: number }[];
-  }[];
-  /** Newest first. */
-  snapshots: {
-    id: string;
-    /** The outcome stream position of the last outcome learned. */
-    seq: number;
-    evidence: number;
-    positives: number;
-    hash: string;
-    /** learned, reset or rollback. */
-    reason: string;
-    /** The reason a user gave for a reset or rollback. */
-    comment: string | null;
-    createdAt: string;
-    /** The user of a reset or rollback; null for the learner. */
-    createdBy: string | null;
-  }[];
-  overrides: {
-    actionId: string;
-    actionName: string;
-    shown: number;
-    overridden: number;
-    rate: number | null;
-  }[];
-}
+export type AdaptiveConfigView = AdaptiveStatus['config'];
 
 /** What the adaptive screens ask of the API; component tests pass an in-memory one. */
 export interface AdaptiveApi {
@@ -165,7 +85,8 @@ export function formOfConfig(name: string, description: string | null, c: Adapti
   return {
     name,
     description: description ?? '',
-    predictors: c.predictors.map((p) => ({ input: p.input, type: p.type })),
+    // The API takes no other predictor types, so a configuration holds none (the schema says `String`).
+    predictors: c.predictors.map((p) => ({ input: p.input, type: p.type as PredictorType })),
     positiveOutcomes: [...c.positiveOutcomes],
     negativeOutcomes: [...c.negativeOutcomes],
     prior: c.priorModelId && c.priorVersion !== null ? `${c.priorModelId}@${c.priorVersion}` : '',

@@ -1,7 +1,18 @@
 import type { ModelSpec } from '@arbiter/engine';
 import { ApiError, request } from '../api/client';
 import { graphql } from '../api/generated';
-import type { ModelAlgorithm, TrainingStatus } from '../api/generated/graphql';
+import type {
+  CompareModelVersionsQuery,
+  DatasetChoiceFieldsFragment,
+  ModelAlgorithm,
+  ModelFieldsFragment,
+  ModelVersionQuery,
+  ModelVersionSummaryFieldsFragment,
+  TrainingChoicesQuery,
+  TrainingJobFieldsFragment,
+  TrainingStatus,
+  TrainModelInput,
+} from '../api/generated/graphql';
 
 export type { ModelAlgorithm, TrainingStatus };
 
@@ -169,102 +180,32 @@ const AdaptiveServingSpecQuery = graphql(`
   }
 `);
 
-export interface VersionSummary {
-  id: string;
-  modelId: string;
-  version: number;
-  algorithm: ModelAlgorithm;
-  auc: number | null;
-  createdAt: string;
-  /** User id of who trained it. */
-  createdBy: string;
-}
+/** `createdBy`: the user id of who trained it. */
+export type VersionSummary = ModelVersionSummaryFieldsFragment;
 
-export interface TrainingJobView {
-  id: string;
-  modelId: string;
-  modelName: string;
-  status: TrainingStatus;
-  phase: string | null;
-  rows: number;
-  iteration: number;
-  iterations: number;
-  etaSeconds: number | null;
-  error: string | null;
-  versionId: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  createdBy: string;
-}
+export type TrainingJobView = TrainingJobFieldsFragment;
 
-export interface ModelSummary {
-  id: string;
-  /** `trained` (from a dataset) or `adaptive` (learns from outcomes). */
-  kind: string;
-  name: string;
-  description: string | null;
-  /** The target in words, as the API states it. */
-  target: string;
-  createdAt: string;
-  createdBy: string;
-  /** Newest first. */
-  versions: VersionSummary[];
-  /** Newest first. */
-  trainings: TrainingJobView[];
-}
+/**
+ * `kind`: `trained` (from a dataset) or `adaptive` (learns from outcomes); `target`: the target in
+ * words, as the API states it. `versions` and `trainings` newest first (the API answers in its own order).
+ */
+export type ModelSummary = ModelFieldsFragment;
 
-export interface VersionDetail extends VersionSummary {
-  modelName: string;
-  contentHash: string;
-  /** The trainer's ModelReport (see report-model.ts). */
-  report: unknown;
-  /** Dataset, rows, target, predictors, split, seed, settings, trainer (see report-model.ts). */
-  provenance: unknown;
-}
+/**
+ * `report`: the trainer's ModelReport; `provenance`: dataset, rows, target, predictors, split, seed,
+ * settings, trainer (both read by report-model.ts).
+ */
+export type VersionDetail = NonNullable<ModelVersionQuery['modelVersion']>;
 
-export interface VersionComparisonRow {
-  metric: string;
-  a: number | null;
-  b: number | null;
-  delta: number | null;
-}
+export type VersionComparisonRow = CompareModelVersionsQuery['compareModelVersions'][number];
 
-export interface TrainingDataset {
-  id: string;
-  name: string;
-  rowCount: number;
-}
+export type TrainingDataset = Pick<DatasetChoiceFieldsFragment, 'id' | 'name' | 'rowCount'>;
 
-export interface PredictorChoice {
-  name: string;
-  input: string;
-  type: string;
-  include: boolean;
-  reason: string | null;
-  warning: string | null;
-}
+export type TrainingChoices = TrainingChoicesQuery['trainingChoices'];
 
-export interface TrainingChoices {
-  rows: number;
-  timeColumns: string[];
-  targets: { column: string; values: string[] }[];
-  predictors: PredictorChoice[];
-}
+export type PredictorChoice = TrainingChoices['predictors'][number];
 
-export interface TrainModelRequest {
-  modelId?: string;
-  name?: string;
-  description?: string;
-  datasetId: string;
-  targetColumn: string;
-  positiveValues: string[];
-  predictors: string[];
-  algorithm: ModelAlgorithm;
-  settings?: Record<string, number | boolean>;
-  seed?: number;
-  testShare?: number;
-  timeColumn?: string;
-}
+export type TrainModelRequest = TrainModelInput;
 
 /** What the models screens and the score step's panel ask of the API; component tests pass an in-memory one. */
 export interface ModelsApi {

@@ -1,5 +1,5 @@
 import type { ModelReport as TrainerReport } from '@arbiter/learning';
-import type { ModelAlgorithm, TrainingJobView, TrainingStatus } from './models-api';
+import type { ModelAlgorithm, TrainingJobView, TrainingStatus, VersionComparisonRow } from './models-api';
 import { formatDuration } from '../simulations/results-model';
 
 /**
@@ -183,9 +183,7 @@ const UNITS = {
   },
 };
 
-export function comparisonLines(
-  rows: readonly { metric: string; a: number | null; b: number | null; delta: number | null }[],
-): ComparisonLine[] {
+export function comparisonLines(rows: readonly VersionComparisonRow[]): ComparisonLine[] {
   return rows.map((r) => {
     const m = METRICS[r.metric];
     const unit = UNITS[m?.unit ?? 'metric'];

@@ -1,6 +1,7 @@
 import type { Permission } from '../api/generated/graphql';
 import { deniedReason } from '../app/access';
 import type { Grants } from '../auth/session';
+import type { ReviewVersionData } from './review-api';
 import type { VersionStatus } from '../strategies/strategy-source';
 import { VERSION_STATUS_WORDS } from '../strategies/version-status';
 
@@ -15,14 +16,10 @@ export interface ReviewUser extends Grants {
   id: string;
 }
 
-export interface ReviewVersion {
-  id: string;
-  number: number;
-  status: VersionStatus;
-  createdBy: string;
-  editors: readonly string[];
-  evidence: readonly { status: string }[];
-}
+/** What the rules read of a version (and of its simulations, only their status). */
+export type ReviewVersion = Pick<ReviewVersionData, 'id' | 'number' | 'status' | 'createdBy' | 'editors'> & {
+  evidence: readonly Pick<ReviewVersionData['evidence'][number], 'status'>[];
+};
 
 export type VersionActionKind = 'submit' | 'approve' | 'reject' | 'publish' | 'rollback' | 'clone';
 

@@ -1,5 +1,6 @@
 import { request } from '../api/client';
 import { graphql } from '../api/generated';
+import type { FairnessSettingsInput } from '../api/generated/graphql';
 
 // The fragment is spread into the query and the mutation below; codegen adds its definition to them.
 graphql(`
@@ -26,10 +27,8 @@ const SetFairnessSettingsMutation = graphql(`
   }
 `);
 
-export interface FairnessThresholds {
-  ratioFloor: number;
-  minGroupSize: number;
-}
+/** The two thresholds, as setFairnessSettings takes them. */
+export type FairnessThresholds = FairnessSettingsInput;
 
 /** The thresholds of the fairness check (admins only, audited). */
 export interface FairnessSettingsApi {

@@ -4,6 +4,7 @@ import type {
   DefineSchemaFieldInput,
   FieldType,
   SchemaFieldPartsFragment,
+  SchemaFieldsQuery as SchemaFieldsData,
   SchemaScope,
 } from '../api/generated/graphql';
 import type { ChangeImpact } from '../catalog/change-impact';
@@ -67,10 +68,8 @@ export type { FieldType, SchemaScope };
 
 export type SchemaField = SchemaFieldPartsFragment;
 
-export interface DeclaredFields {
-  customer: SchemaField[];
-  context: SchemaField[];
-}
+/** The declared customer and context fields. */
+export type DeclaredFields = SchemaFieldsData['dataSchema'];
 
 export interface SchemaApi {
   load(): Promise<DeclaredFields>;

@@ -17,7 +17,8 @@ export interface Person {
 
 export type PeopleLookup = (ids: string[]) => Promise<Person[]>;
 
-const PeopleQuery = graphql(`
+/** Display names of users by id (also a cheap query to refresh the session before a REST call). */
+export const PeopleQuery = graphql(`
   query People($ids: [ID!]!) {
     people(ids: $ids) {
       id

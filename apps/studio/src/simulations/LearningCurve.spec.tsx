@@ -3,10 +3,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { analyst } from '../test-support/session-users';
 import type { ReplayRate } from '@arbiter/learning';
 import type { LearningResults } from './learning-curve-model';
-import type { RunInput, SimulationsApi } from './simulations-api';
+import type { DatasetChoice } from './simulations-api';
 import { SimulationsScreen } from './SimulationsScreen';
 import { ResultsView } from './ResultsView';
-import { choices, detail, draftSummary } from './test-fixtures';
+import { choices, detail, draftSummary, memoryApi } from './test-fixtures';
 
 const rate = (matched: number, accepted: number, half: number): ReplayRate => ({
   matched,
@@ -102,8 +102,7 @@ describe('the learning curve of a simulation that learned while replaying', () =
 
 describe('starting a simulation that learns while replaying', () => {
   it('offers learning for a dataset with a logged action and outcome, ordered by the column chosen', async () => {
-    const started: RunInput[] = [];
-    const logged = {
+    const logged: DatasetChoice = {
       id: 'd2',
       name: 'Offer log',
       status: 'READY',
@@ -111,17 +110,9 @@ describe('starting a simulation that learns while replaying', () => {
       logged: true,
       orderColumns: ['age', 'timestamp'],
     };
-    const api: SimulationsApi = {
-      list: async () => [detail()],
-      get: async () => detail(),
+    const { api, started } = memoryApi([detail()], {
       choices: async () => ({ ...choices, datasets: [...choices.datasets, logged] }),
-      run: async (input) => {
-        started.push(input);
-        return 'sim-new';
-      },
-      cancel: async () => undefined,
-      customersCsv: async (id) => ({ fileName: `${id}.csv`, file: new Blob([]) }),
-    };
+    });
     window.location.hash = '';
     render(<SimulationsScreen user={analyst} versionId="v2" api={api} />);
     // The first dataset has no log: nothing to learn from.

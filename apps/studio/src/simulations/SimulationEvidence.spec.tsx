@@ -3,9 +3,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { compareSimulations, type ActionFunnelFigures, type SimulationSummary } from '@arbiter/engine';
 import { ApiError } from '../api/client';
 import { analyst, designer } from '../test-support/session-users';
-import type { SimulationDetail, SimulationsApi } from './simulations-api';
+import type { SimulationDetail } from './simulations-api';
 import { SimulationsScreen } from './SimulationsScreen';
-import { baselineSummary, choices, detail, draftSummary } from './test-fixtures';
+import { baselineSummary, detail, draftSummary, drops, memoryApi } from './test-fixtures';
 
 const STEPS: ActionFunnelFigures['steps'] = [
   { nodeId: 'catalog', type: 'actions', label: 'All offers' },
@@ -37,18 +37,15 @@ const withFunnel: SimulationSummary = {
     draftSummary.nodes[0]!,
     {
       ...draftSummary.nodes[1]!,
-      drops: {
-        rows: 100,
-        dropped: 75,
-        reasons: [
+      drops: drops(
+        [
           { reason: 'needs age ≥ 18', count: 40 },
           { reason: 'rule for Gold card: needs income ≥ 30000', count: 20 },
           { reason: 'group insurance rule: needs travels = true', count: 10 },
           { reason: 'rule for Savings plan: needs segment = "gold"', count: 4 },
         ],
-        other: 1,
-        complete: true,
-      },
+        1,
+      ),
     },
   ],
 };
@@ -66,31 +63,9 @@ const baselineWithFunnel: SimulationSummary = {
   },
 };
 
-function memoryApi(run: SimulationDetail, csv: () => Promise<{ fileName: string; file: Blob }>) {
-  const exported: string[] = [];
-  const api: SimulationsApi = {
-    list: async () => [run],
-    get: async () => run,
-    choices: async () => choices,
-    run: async () => 'sim-new',
-    cancel: async () => undefined,
-    customersCsv: async (id) => {
-      exported.push(id);
-      return csv();
-    },
-  };
-  return { api, exported };
-}
-
 /** The run's results page, for an analyst; no download is tried. */
 const showResults = (run: SimulationDetail) =>
-  render(
-    <SimulationsScreen
-      user={analyst}
-      simulationId="sim-1"
-      api={memoryApi(run, async () => ({ fileName: '', file: new Blob() })).api}
-    />,
-  );
+  render(<SimulationsScreen user={analyst} simulationId="sim-1" api={memoryApi([run]).api} />);
 
 const cells = (row: HTMLElement) =>
   within(row)
@@ -171,10 +146,13 @@ describe('simulation evidence in the results', () => {
     const file = new Blob([
       'row,customer_id,rank,action_name,action_id,propensity,priority\r\n1,c1,1,Gold card,gold-card,0.4,0.2\r\n',
     ]);
-    const { api, exported } = memoryApi(detail(), async () => ({
-      fileName: 'simulation-sim-1-customers.csv',
-      file,
-    }));
+    const exported: string[] = [];
+    const { api } = memoryApi([detail()], {
+      customersCsv: async (id) => {
+        exported.push(id);
+        return { fileName: 'simulation-sim-1-customers.csv', file };
+      },
+    });
     render(<SimulationsScreen user={analyst} simulationId="sim-1" api={api} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Download per-customer CSV' }));
     await waitFor(() => expect(saved).toEqual(['simulation-sim-1-customers.csv']));
@@ -183,11 +161,13 @@ describe('simulation evidence in the results', () => {
   });
 
   it('shows the server’s refusal, and disables the button for a role that may not download', async () => {
-    const refusing = memoryApi(detail(), async () => {
-      throw new ApiError(
-        'Simulation sim-1 is FAILED: only a COMPLETED simulation has per-customer results.',
-        'INVALID_STATE',
-      );
+    const refusing = memoryApi([detail()], {
+      customersCsv: async () => {
+        throw new ApiError(
+          'Simulation sim-1 is FAILED: only a COMPLETED simulation has per-customer results.',
+          'INVALID_STATE',
+        );
+      },
     });
     const { unmount } = render(<SimulationsScreen user={analyst} simulationId="sim-1" api={refusing.api} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Download per-customer CSV' }));

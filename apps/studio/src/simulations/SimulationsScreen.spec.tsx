@@ -2,33 +2,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError } from '../api/client';
 import { analyst, reviewer } from '../test-support/session-users';
-import type { RunInput, SimulationDetail, SimulationsApi } from './simulations-api';
 import { SimulationsScreen } from './SimulationsScreen';
-import { choices, detail, NAMES } from './test-fixtures';
+import { detail, memoryApi, NAMES } from './test-fixtures';
 import { blobText } from '../test-support/blob-text';
-
-function memoryApi(runs: SimulationDetail[] = [detail()]) {
-  const started: RunInput[] = [];
-  const cancelled: string[] = [];
-  const filters: (string | undefined)[] = [];
-  const api: SimulationsApi = {
-    list: async (strategyId) => {
-      filters.push(strategyId);
-      return [detail()];
-    },
-    get: async () => (runs.length > 1 ? runs.shift()! : runs[0]!),
-    choices: async () => choices,
-    run: async (input) => {
-      started.push(input);
-      return 'sim-new';
-    },
-    cancel: async (id) => {
-      cancelled.push(id);
-    },
-    customersCsv: async (id) => ({ fileName: `${id}.csv`, file: new Blob(['row\r\n']) }),
-  };
-  return { api, started, cancelled, filters };
-}
 
 const running = (rowsDone: number) =>
   detail({

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { SimulationDetail } from './simulations-api';
 
 /**
  * Names for the ids simulation results carry (actions by catalog id, steps by node id): screens and
@@ -11,12 +12,7 @@ export interface ResultNames {
   step(id: string): string;
 }
 
-interface NamedIds {
-  actions: readonly { id: string; name: string }[];
-  steps: readonly { id: string; name: string }[];
-}
-
-export function resultNames(names?: NamedIds | null): ResultNames {
+export function resultNames(names?: SimulationDetail['names'] | null): ResultNames {
   const actions = new Map((names?.actions ?? []).map((a) => [a.id, a.name]));
   const steps = new Map((names?.steps ?? []).map((s) => [s.id, s.name]));
   return {

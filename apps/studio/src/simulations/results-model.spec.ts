@@ -15,6 +15,7 @@ import {
   totals,
   upliftRows,
 } from './results-model';
+import type { DatasetChoice } from './simulations-api';
 import { baselineSummary, choices, comparison, draftSummary } from './test-fixtures';
 import {
   chooseDataset,
@@ -196,7 +197,7 @@ describe('start form', () => {
   });
 
   it('offers learning for a logged dataset, proposes its time column, and sends it only when switched on', () => {
-    const logged = {
+    const logged: DatasetChoice = {
       id: 'd9',
       name: 'log',
       status: 'READY',

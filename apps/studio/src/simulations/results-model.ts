@@ -7,10 +7,11 @@ import type {
   SimulationComparison,
   SimulationSummary,
 } from '@arbiter/engine';
+import type { SimulationRunQuery, SimulationStatus } from '../api/generated/graphql';
 
 /** Shapes the stored simulation JSON (engine SimulationSummary / SimulationComparison) into what the screens show. */
 
-export type SimulationStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+export type { SimulationStatus };
 
 export const STATUS_WORDS: Record<SimulationStatus, string> = {
   QUEUED: 'Queued',
@@ -96,15 +97,8 @@ export function formatDuration(seconds: number | null | undefined): string {
 
 // ---------- progress ----------
 
-export interface ProgressInput {
-  status: SimulationStatus;
-  rowsDone: number;
-  rowsTotal: number;
-  rowsPerSecond: number | null;
-  etaSeconds: number | null;
-  chunksDone: number;
-  chunkCount: number;
-}
+/** How far a run is, as the API reports it. */
+export type ProgressInput = SimulationRunQuery['simulation']['progress'];
 
 export interface ProgressView {
   /** 0–100, for the bar. */

@@ -1,11 +1,16 @@
 import { request } from '../api/client';
 import { allNodes } from '../api/connection';
-import { session } from '../auth/session';
+import { freshBearerHeader } from '../api/rest-auth';
 import { restError } from '../datasets/upload';
+import { PeopleQuery } from '../shared/people';
 import { graphql } from '../api/generated';
-import type { VersionStatus } from '../strategies/strategy-source';
-import type { FairnessCheck } from '../review/fairness-api';
-import type { ProgressInput, SimulationStatus } from './results-model';
+import type {
+  DatasetChoiceFieldsFragment,
+  SimulationLearningInput,
+  SimulationListFieldsFragment,
+  SimulationRunQuery as SimulationRunData,
+  SimulationStrategyChoicesQuery,
+} from '../api/generated/graphql';
 
 // The fragment is spread into the queries below; codegen adds its definition to them.
 graphql(`
@@ -112,15 +117,6 @@ const DatasetChoicesQuery = graphql(`
   }
 `);
 
-const PeopleQuery = graphql(`
-  query SimulationPeople($ids: [ID!]!) {
-    people(ids: $ids) {
-      id
-      displayName
-    }
-  }
-`);
-
 const RunSimulationMutation = graphql(`
   mutation RunSimulation(
     $versionId: ID!
@@ -150,56 +146,31 @@ const CancelSimulationMutation = graphql(`
   }
 `);
 
-export interface SimulationListItem {
-  id: string;
-  status: SimulationStatus;
-  createdAt: string;
-  /** The display name of who started it, when known. */
-  createdBy: string | null;
-  rowsTotal: number;
-  strategy: { id: string; name: string } | null;
-  version: { id: string; number: number } | null;
-  baselineVersion: { id: string; number: number } | null;
-  dataset: { id: string; name: string } | null;
-}
+/** `createdBy` is the display name of who started it, when known (see withNames). */
+export type SimulationListItem = SimulationListFieldsFragment;
 
-export interface SimulationDetail extends SimulationListItem {
-  error: string | null;
-  /** The engine's SimulationSummary (see results-model.ts). */
-  results: unknown;
-  /** The engine's SimulationComparison, when there was a baseline. */
-  comparison: unknown;
-  /** Fields the strategy reads that the dataset lacks or holds hashed, in sentences. */
-  dataWarnings: string[];
-  /** Per protected customer field, how each group is treated, judged with the current thresholds. */
-  fairnessCheck: FairnessCheck;
-  /** Names of the actions and steps the results refer to by id. */
-  names: { actions: { id: string; name: string }[]; steps: { id: string; name: string }[] };
-  completedAt: string | null;
-  progress: ProgressInput;
-}
+/**
+ * A run with its results: `results` is the engine's SimulationSummary and `comparison` its
+ * SimulationComparison when there was a baseline (see results-model.ts); `dataWarnings` names, in
+ * sentences, fields the strategy reads that the dataset lacks or holds hashed; `fairnessCheck` is
+ * judged with the current thresholds; `names` names the actions and steps the results refer to by id.
+ */
+export type SimulationDetail = SimulationRunData['simulation'];
 
-export interface StrategyChoice {
-  id: string;
-  name: string;
-  publishedVersionId: string | null;
-  /** Newest first. */
-  versions: { id: string; number: number; status: VersionStatus }[];
-}
+/** A strategy the start form offers; its versions newest first. */
+export type StrategyChoice = SimulationStrategyChoicesQuery['strategies']['edges'][number]['node'];
 
-export interface DatasetChoice {
-  id: string;
-  name: string;
-  status: string;
-  rowCount: number;
+/** What the start form needs of a dataset's mapping and report. */
+interface LearningFacts {
   /** Whether rows carry a logged action and its outcome (what a learning replay learns from). */
   logged?: boolean;
   /** Fields that can order the rows in time (number, date or text). */
   orderColumns?: string[];
 }
 
-/** What the start form needs of a dataset's mapping and report. */
-function learningFacts(mapping: unknown, report: unknown): Pick<DatasetChoice, 'logged' | 'orderColumns'> {
+export type DatasetChoice = DatasetChoiceFieldsFragment & LearningFacts;
+
+function learningFacts(mapping: unknown, report: unknown): LearningFacts {
   const m = (mapping ?? {}) as { loggedAction?: unknown; offeredAction?: unknown; outcome?: unknown };
   const fields = ((report ?? {}) as { fields?: { name: string; type: string }[] }).fields ?? [];
   return {
@@ -214,7 +185,7 @@ export interface RunInput {
   baselineVersionId?: string;
   force: boolean;
   /** Replay in the order of this column with the adaptive models learning. */
-  learning?: { orderBy: string };
+  learning?: SimulationLearningInput;
 }
 
 /** What the simulations screens ask of the API; component tests pass an in-memory one. */
@@ -237,57 +208,20 @@ async function withNames<T extends { createdBy: string | null }>(items: T[]): Pr
   return items.map((s) => ({ ...s, createdBy: s.createdBy ? (people.get(s.createdBy) ?? null) : null }));
 }
 
-/** Only the fields the screens use (the generated type has more). */
-const pick = (s: SimulationListItem): SimulationListItem => ({
-  id: s.id,
-  status: s.status,
-  createdAt: s.createdAt,
-  createdBy: s.createdBy,
-  rowsTotal: s.rowsTotal,
-  strategy: s.strategy && { id: s.strategy.id, name: s.strategy.name },
-  version: s.version && { id: s.version.id, number: s.version.number },
-  baselineVersion: s.baselineVersion && { id: s.baselineVersion.id, number: s.baselineVersion.number },
-  dataset: s.dataset && { id: s.dataset.id, name: s.dataset.name },
-});
-
 /** Every strategy, page by page (the API caps what one query may cost). */
-async function allStrategies(): Promise<StrategyChoice[]> {
-  const nodes = await allNodes(async (after) => (await request(StrategyChoicesQuery, { after })).strategies);
-  return nodes.map((node) => ({
-    id: node.id,
-    name: node.name,
-    publishedVersionId: node.publishedVersion?.id ?? null,
-    versions: node.versions.map((v) => ({ id: v.id, number: v.number, status: v.status })),
-  }));
-}
+const allStrategies = (): Promise<StrategyChoice[]> =>
+  allNodes(async (after) => (await request(StrategyChoicesQuery, { after })).strategies);
 
 export const graphqlSimulationsApi: SimulationsApi = {
-  list: async (strategyId) =>
-    (await withNames((await request(SimulationsQuery, { strategyId })).simulations)).map(pick),
-  get: async (id) => {
-    const [s] = await withNames([(await request(SimulationQuery, { id })).simulation]);
-    return {
-      ...pick(s!),
-      error: s!.error,
-      results: s!.results,
-      comparison: s!.comparison,
-      dataWarnings: s!.dataWarnings,
-      names: s!.names,
-      fairnessCheck: s!.fairnessCheck,
-      completedAt: s!.completedAt,
-      progress: s!.progress,
-    };
-  },
+  list: async (strategyId) => withNames((await request(SimulationsQuery, { strategyId })).simulations),
+  get: async (id) => (await withNames([(await request(SimulationQuery, { id })).simulation]))[0]!,
   choices: async () => {
     const [strategies, datasets] = await Promise.all([allStrategies(), request(DatasetChoicesQuery, {})]);
     return {
       strategies,
-      datasets: datasets.datasets.map((d) => ({
-        id: d.id,
-        name: d.name,
-        status: d.status,
-        rowCount: d.rowCount,
-        ...learningFacts(d.mapping, d.report),
+      datasets: datasets.datasets.map(({ mapping, report, ...choice }) => ({
+        ...choice,
+        ...learningFacts(mapping, report),
       })),
     };
   },
@@ -301,11 +235,8 @@ export const graphqlSimulationsApi: SimulationsApi = {
     ).runSimulation.id,
   cancel: async (id) => void (await request(CancelSimulationMutation, { id }, 'mutation')),
   customersCsv: async (id) => {
-    // A GraphQL call first refreshes an expired access token, which a REST call cannot.
-    await request(PeopleQuery, { ids: [] });
-    const token = session.get()?.accessToken;
     const res = await fetch(`/api/v1/simulations/${encodeURIComponent(id)}/recommendations.csv`, {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      headers: await freshBearerHeader(PeopleQuery, { ids: [] }),
     });
     if (!res.ok) throw restError(res.status, await res.json().catch(() => undefined));
     return { fileName: `simulation-${id.slice(0, 8)}-customers.csv`, file: await res.blob() };

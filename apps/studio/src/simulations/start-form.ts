@@ -38,7 +38,7 @@ export function chooseDataset(form: StartForm, dataset: DatasetChoice | undefine
 
 /** The published version when it is not the simulated one; otherwise none. */
 export function defaultBaseline(strategy: StrategyChoice | undefined, versionId: string): string {
-  const published = strategy?.publishedVersionId;
+  const published = strategy?.publishedVersion?.id;
   return published && published !== versionId ? published : '';
 }
 

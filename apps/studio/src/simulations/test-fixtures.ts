@@ -2,11 +2,19 @@ import {
   compareSimulations,
   type ActionFigures,
   type Estimate,
+  type NodeDrops,
+  type NodeFigures,
   type OffPolicyEstimates,
   type SimulationSummary,
 } from '@arbiter/engine';
 import { NOT_MEASURED } from '../test-support/fairness-fixtures';
-import type { DatasetChoice, SimulationDetail, StrategyChoice } from './simulations-api';
+import type {
+  DatasetChoice,
+  RunInput,
+  SimulationDetail,
+  SimulationsApi,
+  StrategyChoice,
+} from './simulations-api';
 
 /** Small simulation results for the tests, shaped by the engine's own types (and compareSimulations). */
 
@@ -61,6 +69,26 @@ const topActions = (...customers: [string, string][]): SimulationSummary['topAct
   complete: true,
 });
 
+/** The first step: the catalog offers every action to each of the 100 rows. */
+const catalogStep: NodeFigures = {
+  nodeId: 'catalog',
+  type: 'actions',
+  reached: 100,
+  in: 0,
+  out: 300,
+  passRate: null,
+  branches: {},
+};
+
+/** What a step dropped of the 100 rows: the counted reasons and `other` rows beyond them. */
+export const drops = (reasons: NodeDrops['reasons'], other = 0): NodeDrops => ({
+  rows: 100,
+  dropped: reasons.reduce((sum, r) => sum + r.count, other),
+  reasons,
+  other,
+  complete: true,
+});
+
 export const offPolicy = (rate: number): OffPolicyEstimates => ({
   confidence: 0.95,
   rows: 100,
@@ -85,7 +113,7 @@ export const baselineSummary: SimulationSummary = {
   ],
   rowsWithTrace: 100,
   nodes: [
-    { nodeId: 'catalog', type: 'actions', reached: 100, in: 0, out: 300, passRate: null, branches: {} },
+    catalogStep,
     { nodeId: 'adults', type: 'filter', reached: 100, in: 300, out: 270, passRate: 0.9, branches: {} },
   ],
   segments: segments(
@@ -107,7 +135,7 @@ export const draftSummary: SimulationSummary = {
   ],
   rowsWithTrace: 100,
   nodes: [
-    { nodeId: 'catalog', type: 'actions', reached: 100, in: 0, out: 300, passRate: null, branches: {} },
+    catalogStep,
     {
       nodeId: 'adults',
       type: 'filter',
@@ -116,16 +144,10 @@ export const draftSummary: SimulationSummary = {
       out: 255,
       passRate: 0.85,
       branches: {},
-      drops: {
-        rows: 100,
-        dropped: 45,
-        reasons: [
-          { reason: 'age 17 is not ≥ 18', count: 30 },
-          { reason: 'age 16 is not ≥ 18', count: 15 },
-        ],
-        other: 0,
-        complete: true,
-      },
+      drops: drops([
+        { reason: 'age 17 is not ≥ 18', count: 30 },
+        { reason: 'age 16 is not ≥ 18', count: 15 },
+      ]),
     },
   ],
   segments: segments(
@@ -145,7 +167,7 @@ export const detail = (overrides: Partial<SimulationDetail> = {}): SimulationDet
   createdBy: 'Ari Analyst',
   rowsTotal: 100,
   strategy: { id: 's1', name: 'Retail NBA' },
-  version: { id: 'v2', number: 2 },
+  version: { id: 'v2', number: 2, strategyId: 's1' },
   baselineVersion: { id: 'v1', number: 1 },
   dataset: { id: 'd1', name: 'Coupons' },
   error: null,
@@ -187,7 +209,7 @@ export const choices: { strategies: StrategyChoice[]; datasets: DatasetChoice[] 
     {
       id: 's1',
       name: 'Retail NBA',
-      publishedVersionId: 'v1',
+      publishedVersion: { id: 'v1' },
       versions: [
         { id: 'v2', number: 2, status: 'DRAFT' },
         { id: 'v1', number: 1, status: 'PUBLISHED' },
@@ -199,3 +221,31 @@ export const choices: { strategies: StrategyChoice[]; datasets: DatasetChoice[] 
     { id: 'd1', name: 'Coupons', status: 'READY', rowCount: 100 },
   ],
 };
+
+/**
+ * An in-memory API: `get` serves `runs` one after another, then the last; `list` the default run.
+ * What the screen sends is recorded; `over` replaces methods.
+ */
+export function memoryApi(runs: SimulationDetail[] = [detail()], over: Partial<SimulationsApi> = {}) {
+  const started: RunInput[] = [];
+  const cancelled: string[] = [];
+  const filters: (string | undefined)[] = [];
+  const api: SimulationsApi = {
+    list: async (strategyId) => {
+      filters.push(strategyId);
+      return [detail()];
+    },
+    get: async () => (runs.length > 1 ? runs.shift()! : runs[0]!),
+    choices: async () => choices,
+    run: async (input) => {
+      started.push(input);
+      return 'sim-new';
+    },
+    cancel: async (id) => {
+      cancelled.push(id);
+    },
+    customersCsv: async (id) => ({ fileName: `${id}.csv`, file: new Blob(['row\r\n']) }),
+    ...over,
+  };
+  return { api, started, cancelled, filters };
+}

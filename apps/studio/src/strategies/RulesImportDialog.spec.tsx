@@ -24,6 +24,7 @@ const RESULT: RulesImportResult = {
     },
     {
       rule: 1,
+      name: null,
       field: 'event.type',
       message: 'event type "Loan" became the action id "loan"',
       carriedOver: true,

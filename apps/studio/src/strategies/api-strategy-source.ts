@@ -57,26 +57,10 @@ export class ApiStrategySource implements StrategySource {
   }
 
   async importRules(name: string, rules: unknown): Promise<RulesImportResult> {
-    const { importJsonRulesEngineRules: r } = await request(
-      ImportJsonRulesEngineRulesMutation,
-      { name, rules },
-      'mutation',
-    );
-    return {
-      strategyId: r.strategy.id,
-      versionId: r.versionId,
-      imported: r.imported,
-      total: r.total,
-      createdActions: r.createdActions,
-      matchedActions: r.matchedActions,
-      report: r.report.map((n) => ({
-        rule: n.rule,
-        message: n.message,
-        carriedOver: n.carriedOver,
-        ...(n.name ? { name: n.name } : {}),
-        ...(n.field ? { field: n.field } : {}),
-      })),
-    };
+    const {
+      importJsonRulesEngineRules: { strategy, ...result },
+    } = await request(ImportJsonRulesEngineRulesMutation, { name, rules }, 'mutation');
+    return { ...result, strategyId: strategy.id };
   }
 
   async open(strategyId: string): Promise<OpenedVersion> {

@@ -1,7 +1,8 @@
 import type { StrategyDocument } from '@arbiter/engine';
+import type { ImportJsonRulesEngineRulesMutation, VersionStatus } from '../api/generated/graphql';
 import type { EditorEnvironment } from '../editor/editor-context';
 
-export type VersionStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED' | 'RETIRED';
+export type { VersionStatus };
 
 export interface StrategySummary {
   id: string;
@@ -51,16 +52,10 @@ export interface StrategySource {
   importRules?(name: string, rules: unknown): Promise<RulesImportResult>;
 }
 
+type ImportedRules = ImportJsonRulesEngineRulesMutation['importJsonRulesEngineRules'];
+
 /** What importing a json-rules-engine rules file made, and what it could not carry over. */
-export interface RulesImportResult {
-  strategyId: string;
-  versionId: string;
-  imported: number;
-  total: number;
-  createdActions: string[];
-  matchedActions: string[];
-  report: { rule: number; name?: string; field?: string; message: string; carriedOver: boolean }[];
-}
+export type RulesImportResult = Omit<ImportedRules, 'strategy'> & { strategyId: string };
 
 export function asDocument(value: unknown, name: string): StrategyDocument {
   if (
