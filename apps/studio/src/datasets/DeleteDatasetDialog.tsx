@@ -1,8 +1,7 @@
-import { useBusyTask } from '../shared/use-busy-task';
-import { Button, Dialog, ErrorCallout } from '../shared/ui';
+import { DeleteDialog } from '../shared/DeleteDialog';
 import type { DatasetsApi, DatasetSummary } from './datasets-api';
 
-/** Asks before deleting; a refusal from the server (e.g. a simulation running on it) stays in the dialog. */
+/** Asks before deleting a dataset; a refusal from the server (e.g. a simulation running on it) stays in the dialog. */
 export function DeleteDatasetDialog({
   api,
   dataset,
@@ -14,30 +13,18 @@ export function DeleteDatasetDialog({
   onClose(): void;
   onDeleted(): void;
 }) {
-  const { busy, error, run } = useBusyTask();
-  const remove = () =>
-    run(async () => {
-      await api.remove(dataset.id);
-      onDeleted();
-    });
   return (
-    <Dialog
+    <DeleteDialog
       title={`Delete "${dataset.name}"?`}
+      deleteLabel="Delete dataset"
+      remove={() => api.remove(dataset.id)}
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose}>Keep it</Button>
-          <Button variant="danger" disabled={busy} onClick={() => void remove()}>
-            {busy ? 'Deleting…' : 'Delete dataset'}
-          </Button>
-        </>
-      }
+      onDeleted={onDeleted}
     >
       <p>
         Its {dataset.rowCount.toLocaleString('en-US')} rows are deleted for good. Simulations already run on
         it keep their results.
       </p>
-      {error && <ErrorCallout>{error}</ErrorCallout>}
-    </Dialog>
+    </DeleteDialog>
   );
 }

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { deniedReason } from '../app/access';
-import { routeHash } from '../app/router';
+import { navigate, routeHash } from '../app/router';
 import type { SessionUser } from '../auth/session';
 import { CancelJobButton, CancelJobDialog } from '../shared/job-cancel';
 import { JobReadError, useJobRun, type JobKind } from '../shared/job-run';
-import { ErrorCallout } from '../shared/ui';
+import { DeleteDialog } from '../shared/DeleteDialog';
+import { Button, ErrorCallout } from '../shared/ui';
 import { downloadBlob } from '../shared/download';
 import { ProgressPanel } from './ProgressPanel';
 import { STATUS_WORDS, asComparison, asSummary, failureSentence, isFinished } from './results-model';
@@ -32,6 +34,7 @@ export function SimulationRun({
   api: SimulationsApi;
 }) {
   const { job: simulation, error, cancel } = useJobRun(SIMULATION, api, simulationId);
+  const [deleting, setDeleting] = useState(false);
 
   const denied = deniedReason('runSimulation', user);
   const title = simulation
@@ -43,12 +46,21 @@ export function SimulationRun({
       <p className="sim-back">
         <a href={routeHash({ screen: 'simulations' })}>← All simulations</a>
       </p>
-      <h1>
-        {title}{' '}
-        {simulation && (
-          <StatusPill status={simulation.status} words={STATUS_WORDS} classPrefix="sim-status" />
+      <div className="page-head">
+        <h1>
+          {title}{' '}
+          {simulation && (
+            <StatusPill status={simulation.status} words={STATUS_WORDS} classPrefix="sim-status" />
+          )}
+        </h1>
+        {simulation && isFinished(simulation.status) && (
+          <div className="page-head-actions">
+            <Button variant="danger" disabled={!!denied} title={denied} onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
+          </div>
         )}
-      </h1>
+      </div>
       <p className="muted">
         {simulation
           ? `On ${simulation.dataset?.name ?? 'a deleted dataset'}${simulation.baselineVersion ? `, compared with v${simulation.baselineVersion.number}` : ', without a baseline'} · started ${formatDate(simulation.createdAt)}${simulation.createdBy ? ` by ${simulation.createdBy}` : ''}.`
@@ -98,6 +110,21 @@ export function SimulationRun({
       >
         <p>The rows decided so far are discarded; the run keeps no results.</p>
       </CancelJobDialog>
+      {deleting && (
+        <DeleteDialog
+          title="Delete this simulation?"
+          deleteLabel="Delete simulation"
+          remove={() => api.remove(simulationId)}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => navigate({ screen: 'simulations' })}
+        >
+          <p>
+            Its results and per-customer recommendations are deleted for good; the audit log keeps a record. A
+            simulation that is the approval evidence of a version in review, approved or published cannot be
+            deleted.
+          </p>
+        </DeleteDialog>
+      )}
     </main>
   );
 }

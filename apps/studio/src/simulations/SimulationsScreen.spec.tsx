@@ -176,6 +176,47 @@ describe('SimulationsScreen: one run', () => {
     await waitFor(() => expect(cancelled).toEqual(['sim-1']));
   });
 
+  it('deletes a finished run after confirmation and returns to the list; a refusal stays in the dialog', async () => {
+    const refusal = new ApiError(
+      'Simulation "sim-1" is the approval evidence of version 2 (APPROVED); it cannot be deleted.',
+      'INVALID_STATE',
+    );
+    let refuse = true;
+    const { api, removed } = memoryApi([detail()], {
+      remove: async (id) => {
+        if (refuse) throw refusal;
+        removed.push(id);
+      },
+    });
+    window.location.hash = '#/simulations/sim-1';
+    render(<SimulationsScreen user={analyst} simulationId="sim-1" api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this simulation?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete simulation' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain(
+      'approval evidence of version 2',
+    );
+    expect(window.location.hash).toBe('#/simulations/sim-1');
+
+    refuse = false;
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete simulation' }));
+    await waitFor(() => expect(removed).toEqual(['sim-1']));
+    await waitFor(() => expect(window.location.hash).toBe('#/simulations'));
+  });
+
+  it('offers no delete while a run is going, and explains the role to others', async () => {
+    const { api } = memoryApi([running(10)]);
+    const { unmount } = render(<SimulationsScreen user={analyst} simulationId="sim-1" api={api} />);
+    await screen.findByRole('button', { name: 'Cancel simulation…' });
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    unmount();
+
+    render(<SimulationsScreen user={reviewer} simulationId="sim-1" api={memoryApi([detail()]).api} />);
+    const remove = (await screen.findByRole('button', { name: 'Delete' })) as HTMLButtonElement;
+    expect(remove.disabled).toBe(true);
+    expect(remove.title).toBe('Only analysts run and cancel simulations.');
+  });
+
   it('explains a failure in a sentence, and why off-policy estimates are missing', async () => {
     const { api } = memoryApi([
       detail({

@@ -146,6 +146,14 @@ const CancelSimulationMutation = graphql(`
   }
 `);
 
+const DeleteSimulationMutation = graphql(`
+  mutation DeleteSimulation($id: ID!) {
+    deleteSimulation(id: $id) {
+      id
+    }
+  }
+`);
+
 /** `createdBy` is the display name of who started it, when known (see withNames). */
 export type SimulationListItem = SimulationListFieldsFragment;
 
@@ -196,6 +204,8 @@ export interface SimulationsApi {
   /** The id of the new (or reused identical) simulation. */
   run(input: RunInput): Promise<string>;
   cancel(id: string): Promise<void>;
+  /** Deletes a finished simulation and its results (refused while it is a version's approval evidence). */
+  remove(id: string): Promise<void>;
   /** The per-customer recommendations of a completed run, as the CSV file the API streams. */
   customersCsv(id: string): Promise<{ fileName: string; file: Blob }>;
 }
@@ -234,6 +244,7 @@ export const graphqlSimulationsApi: SimulationsApi = {
       )
     ).runSimulation.id,
   cancel: async (id) => void (await request(CancelSimulationMutation, { id }, 'mutation')),
+  remove: async (id) => void (await request(DeleteSimulationMutation, { id }, 'mutation')),
   customersCsv: async (id) => {
     const res = await fetch(`/api/v1/simulations/${encodeURIComponent(id)}/recommendations.csv`, {
       headers: await freshBearerHeader(PeopleQuery, { ids: [] }),

@@ -229,6 +229,7 @@ export const choices: { strategies: StrategyChoice[]; datasets: DatasetChoice[] 
 export function memoryApi(runs: SimulationDetail[] = [detail()], over: Partial<SimulationsApi> = {}) {
   const started: RunInput[] = [];
   const cancelled: string[] = [];
+  const removed: string[] = [];
   const filters: (string | undefined)[] = [];
   const api: SimulationsApi = {
     list: async (strategyId) => {
@@ -244,8 +245,11 @@ export function memoryApi(runs: SimulationDetail[] = [detail()], over: Partial<S
     cancel: async (id) => {
       cancelled.push(id);
     },
+    remove: async (id) => {
+      removed.push(id);
+    },
     customersCsv: async (id) => ({ fileName: `${id}.csv`, file: new Blob(['row\r\n']) }),
     ...over,
   };
-  return { api, started, cancelled, filters };
+  return { api, started, cancelled, removed, filters };
 }

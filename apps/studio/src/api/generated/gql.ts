@@ -113,6 +113,7 @@ type Documents = {
     "\n  query SimulationDatasetChoices {\n    datasets {\n      ...DatasetChoiceFields\n      mapping\n      report\n    }\n  }\n": typeof types.SimulationDatasetChoicesDocument,
     "\n  mutation RunSimulation(\n    $versionId: ID!\n    $datasetId: ID!\n    $baselineVersionId: ID\n    $force: Boolean\n    $learning: SimulationLearningInput\n  ) {\n    runSimulation(\n      versionId: $versionId\n      datasetId: $datasetId\n      baselineVersionId: $baselineVersionId\n      force: $force\n      learning: $learning\n    ) {\n      id\n    }\n  }\n": typeof types.RunSimulationDocument,
     "\n  mutation CancelSimulation($id: ID!) {\n    cancelSimulation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CancelSimulationDocument,
+    "\n  mutation DeleteSimulation($id: ID!) {\n    deleteSimulation(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteSimulationDocument,
 };
 const documents: Documents = {
     "\n  query AdminApiKeys {\n    apiKeys {\n      ...AdminApiKey\n    }\n  }\n  fragment AdminApiKey on ApiKey {\n    id\n    name\n    prefix\n    strategyIds\n    rateLimitPerSecond\n    createdAt\n    revokedAt\n  }\n": types.AdminApiKeysDocument,
@@ -214,6 +215,7 @@ const documents: Documents = {
     "\n  query SimulationDatasetChoices {\n    datasets {\n      ...DatasetChoiceFields\n      mapping\n      report\n    }\n  }\n": types.SimulationDatasetChoicesDocument,
     "\n  mutation RunSimulation(\n    $versionId: ID!\n    $datasetId: ID!\n    $baselineVersionId: ID\n    $force: Boolean\n    $learning: SimulationLearningInput\n  ) {\n    runSimulation(\n      versionId: $versionId\n      datasetId: $datasetId\n      baselineVersionId: $baselineVersionId\n      force: $force\n      learning: $learning\n    ) {\n      id\n    }\n  }\n": types.RunSimulationDocument,
     "\n  mutation CancelSimulation($id: ID!) {\n    cancelSimulation(id: $id) {\n      id\n      status\n    }\n  }\n": types.CancelSimulationDocument,
+    "\n  mutation DeleteSimulation($id: ID!) {\n    deleteSimulation(id: $id) {\n      id\n    }\n  }\n": types.DeleteSimulationDocument,
 };
 
 /**
@@ -626,6 +628,10 @@ export function graphql(source: "\n  mutation RunSimulation(\n    $versionId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelSimulation($id: ID!) {\n    cancelSimulation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelSimulation($id: ID!) {\n    cancelSimulation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSimulation($id: ID!) {\n    deleteSimulation(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSimulation($id: ID!) {\n    deleteSimulation(id: $id) {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
