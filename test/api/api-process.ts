@@ -47,6 +47,39 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A spawned process (stdout and stderr piped): what it wrote, and its end. */
+export interface WatchedProcess {
+  /** Its stdout and stderr, interleaved as they came (with `keep`, about the last `keep` characters). */
+  output(): string;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  /** Sends the signal unless the process has ended, and resolves with the exit code once it has. */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Collects the output of `child` from now on, and watches for its end. */
+export function watchProcess(child: ChildProcess, { keep = Infinity } = {}): WatchedProcess {
+  let output = '';
+  const append = (d: Buffer) => {
+    output += d.toString();
+    if (output.length > 2 * keep) output = output.slice(-keep);
+  };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    output: () => output,
+    exited,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+        await exited;
+      }
+      return child.exitCode;
+    },
+  };
+}
+
 /**
  * Polls `ready` (every `pollMs`) until it answers true. When the process exits first or `seconds`
  * pass, runs `cleanUp` and fails with the process's output.
@@ -117,7 +150,6 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     throw new Error(`${MAIN} is missing: run \`npm run build -w apps/api\` (nx runs it before this target).`);
   const database = await freshDatabase();
   const port = await freePort();
-  let output = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
@@ -130,16 +162,11 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const api = watchProcess(child);
   const url = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await api.kill('SIGTERM');
     await database.drop();
   };
 
@@ -150,21 +177,15 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     pollMs: 100,
     // A failed fetch: not listening yet.
     ready: async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.ok === true,
-    output: () => output,
+    output: api.output,
     cleanUp: stop,
   });
 
   return {
     url,
     databaseUrl: database.env['DATABASE_URL'],
-    output: () => output,
-    async kill(signal) {
-      if (child.exitCode === null) {
-        child.kill(signal);
-        await exited;
-      }
-      return child.exitCode;
-    },
+    output: api.output,
+    kill: api.kill,
     async gql(query, variables, token) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',

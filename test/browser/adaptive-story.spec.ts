@@ -2,8 +2,14 @@ import { seededRandom } from '@arbiter/engine';
 import { DEMO_ROLES, ok, postRest } from '../api/api-process';
 import { lowContrastTexts, unlabelledControls } from './accessibility';
 import { screenshot } from './screenshots';
-import { createApiKey, publishVersion, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
-import { draftScoredByModel, signInAt, useStory } from './support';
+import { createApiKey, publishVersion, submitVersion } from './story-api';
+import {
+  draftScoredByModel,
+  reviewModelAdded,
+  signInAsDemoUser,
+  simulateOnCoupons,
+  useStory,
+} from './support';
 
 const PASSWORD = 'e2e-adaptive-password';
 const VIEWPORT = { width: 1440, height: 1000 };
@@ -51,12 +57,7 @@ describe('studio: adaptive models that keep learning (browser)', () => {
   const next = seededRandom(18);
   let posted = 0;
 
-  const login = async (role: string) => {
-    await signInAt(page, `${studio.url}/#/strategies`, `${role}@arbiter.local`, PASSWORD, {
-      switchUser: true,
-    });
-    await page.getByRole('link', { name: 'Models' }).waitFor();
-  };
+  const login = (role: string) => signInAsDemoUser(page, studio.url, role, PASSWORD);
 
   const status = async () =>
     ok(
@@ -194,23 +195,13 @@ describe('studio: adaptive models that keep learning (browser)', () => {
     await screenshot(page, 'adaptive-score-step', { docs: true });
 
     // The analyst simulates exactly this content: the evidence the reviewer approves on.
-    const datasets = await readyDatasets(api, token['analyst']!);
-    const datasetId = (datasets.find((d) => /coupon/i.test(d.name)) ?? datasets[0])!.id;
-    const sim = await simulateUntilDone(api, token['analyst']!, {
-      versionId: v2Id,
-      datasetId,
-      baselineVersionId: draft.publishedVersionId,
-    });
+    const sim = await simulateOnCoupons(api, token['analyst']!, draft);
     expect(sim.error).toBeNull();
 
     await submitVersion(api, token['designer']!, v2Id);
     await login('reviewer');
-    await page.goto(`${studio.url}/#/strategies/${strategyId}/review?version=${v2Id}`);
-    await page.getByRole('button', { name: 'Compare' }).click();
     // The review names the adaptive model's configuration version the strategy pins.
-    const modelLine = page.getByText(new RegExp(`model '${MODEL.replace(/[()]/g, '\\$&')}' version 1 added`));
-    await modelLine.waitFor();
-    await modelLine.scrollIntoViewIfNeeded();
+    await reviewModelAdded(page, studio.url, { strategyId, versionId: v2Id, model: MODEL });
     await screenshot(page, 'adaptive-review-diff');
     await page.getByRole('button', { name: 'Approve', exact: true, disabled: false }).waitFor();
     await page.getByRole('button', { name: 'Approve', exact: true }).click();

@@ -1,7 +1,13 @@
 import { DEMO_ROLES } from '../api/api-process';
 import { screenshot } from './screenshots';
-import { createApiKey, publishVersion, readyDatasets, simulateUntilDone, submitVersion } from './story-api';
-import { draftScoredByModel, signInAt, useStory } from './support';
+import { createApiKey, publishVersion, readyDatasets, submitVersion } from './story-api';
+import {
+  draftScoredByModel,
+  reviewModelAdded,
+  signInAsDemoUser,
+  simulateOnCoupons,
+  useStory,
+} from './support';
 
 const PASSWORD = 'e2e-models-password';
 const VIEWPORT = { width: 1440, height: 900 };
@@ -24,12 +30,7 @@ describe('studio: the models story (browser)', () => {
   let strategyId: string;
   let v2Id: string;
 
-  const login = async (role: string) => {
-    await signInAt(page, `${studio.url}/#/strategies`, `${role}@arbiter.local`, PASSWORD, {
-      switchUser: true,
-    });
-    await page.getByRole('link', { name: 'Models' }).waitFor();
-  };
+  const login = (role: string) => signInAsDemoUser(page, studio.url, role, PASSWORD);
 
   it('the analyst trains gradient-boosted trees on the coupon sample and reads the report', async () => {
     await login('analyst');
@@ -88,12 +89,7 @@ describe('studio: the models story (browser)', () => {
       .waitFor();
     await screenshot(page, 'models-score-step', { docs: true });
 
-    const datasetId = (await readyDatasets(api, token['analyst']!)).find((d) => /coupon/i.test(d.name))!.id;
-    const sim = await simulateUntilDone(api, token['analyst']!, {
-      versionId: v2Id,
-      datasetId,
-      baselineVersionId: draft.publishedVersionId,
-    });
+    const sim = await simulateOnCoupons(api, token['analyst']!, draft);
     await login('analyst');
     await page.goto(`${studio.url}/#/simulations/${sim.id}`);
     await page
@@ -106,13 +102,12 @@ describe('studio: the models story (browser)', () => {
   it('the reviewer sees the model and its AUC in the review diff and approves; decisions explain the propensity', async () => {
     await submitVersion(api, token['designer']!, v2Id);
     await login('reviewer');
-    await page.goto(`${studio.url}/#/strategies/${strategyId}/review?version=${v2Id}`);
-    await page.getByRole('button', { name: 'Compare' }).click();
-    const modelLine = page.getByText(
-      new RegExp(`model '${MODEL.replace(/[()]/g, '\\$&')}' version 1 added \\(AUC 0\\.\\d{3}\\)`),
-    );
-    await modelLine.waitFor();
-    await modelLine.scrollIntoViewIfNeeded();
+    await reviewModelAdded(page, studio.url, {
+      strategyId,
+      versionId: v2Id,
+      model: MODEL,
+      detail: ' \\(AUC 0\\.\\d{3}\\)',
+    });
     await screenshot(page, 'models-review-diff', { docs: true });
     await page.getByRole('button', { name: 'Approve', exact: true, disabled: false }).waitFor();
     await page.getByRole('button', { name: 'Approve', exact: true }).click();

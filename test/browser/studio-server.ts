@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { awaitReady, freePort } from '../api/api-process';
+import { awaitReady, freePort, watchProcess } from '../api/api-process';
 
 const STUDIO = join(__dirname, '..', '..', 'apps', 'studio');
 const VITE = join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
@@ -67,17 +67,15 @@ export async function studioBuild(): Promise<string> {
     return join(dir, 'dist');
   }
   removeOldBuilds(dir);
-  let output = '';
   // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const build = run(['build', '--outDir', join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'warn'], {
-    NODE_ENV: 'production',
-  });
-  build.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  build.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const code = await new Promise<number | null>((resolve) => build.once('exit', resolve));
-  if (code !== 0) {
+  const build = watchProcess(
+    run(['build', '--outDir', join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'warn'], {
+      NODE_ENV: 'production',
+    }),
+  );
+  if ((await build.exited) !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`vite build failed:\n${output}`);
+    throw new Error(`vite build failed:\n${build.output()}`);
   }
   writeFileSync(done, new Date().toISOString());
   return join(dir, 'dist');
@@ -99,23 +97,15 @@ function removeOldBuilds(current: string): void {
  */
 export async function startStudio(apiUrl: string): Promise<RunningStudio> {
   const outDir = await studioBuild();
-  let output = '';
   const port = await freePort();
-  const preview = run(
+  const child = run(
     ['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
     { ARBITER_API_URL: apiUrl },
   );
-  preview.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  preview.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => preview.once('exit', () => resolve()));
+  const preview = watchProcess(child);
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (preview.exitCode === null) {
-      preview.kill('SIGTERM');
-      await exited;
-    }
-  };
-  await awaitReady(preview, {
+  const stop = async () => void (await preview.kill('SIGTERM'));
+  await awaitReady(child, {
     name: 'vite preview',
     seconds: 20,
     pollMs: 100,
@@ -125,9 +115,11 @@ export async function startStudio(apiUrl: string): Promise<RunningStudio> {
       // The stories check the studio against the API's Content-Security-Policy (vite.config.mts copies it).
       if (res.headers.get('content-security-policy')) return true;
       await stop();
-      throw new Error(`vite preview serves the studio without the API's Content-Security-Policy:\n${output}`);
+      throw new Error(
+        `vite preview serves the studio without the API's Content-Security-Policy:\n${preview.output()}`,
+      );
     },
-    output: () => output,
+    output: preview.output,
     cleanUp: stop,
   });
   return { url, stop };

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { setInBeforeAll } from '../../apps/api/test/support/set-in-before-all';
 import { roleTokens, startApi, type RunningApi } from '../api/api-process';
 import { launchChromium } from './chromium';
-import { editedDraft, strategyNamed } from './story-api';
+import { editedDraft, readyDatasets, simulateUntilDone, strategyNamed } from './story-api';
 import { startStudio, studioBuild, type RunningStudio } from './studio-server';
 
 /** The steps every story shares: the API and the studio, a browser page on them, signing in, the teardown. */
@@ -108,6 +108,20 @@ export async function signInAt(
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/**
+ * Signs in as the demo seed's user of `role` (`<role>@arbiter.local`), signing out whoever is signed
+ * in, and waits until the studio's navigation shows.
+ */
+export async function signInAsDemoUser(
+  page: Page,
+  studioUrl: string,
+  role: string,
+  password: string,
+): Promise<void> {
+  await signInAt(page, `${studioUrl}/#/strategies`, `${role}@arbiter.local`, password, { switchUser: true });
+  await page.getByRole('link', { name: 'Models' }).waitFor();
+}
+
 /** The teardown of a story: whatever of it was started. */
 async function closeStory(browser?: Browser, studio?: RunningStudio, api?: RunningApi): Promise<void> {
   await browser?.close();
@@ -144,4 +158,46 @@ export async function draftScoredByModel(
     valid: saved.valid,
     problems: saved.problems,
   };
+}
+
+/**
+ * The analyst's simulation of a draft from `draftScoredByModel` on the demo's coupon sample, against
+ * the published version it was cloned from: the evidence the reviewer approves on.
+ */
+export async function simulateOnCoupons(
+  api: RunningApi,
+  analystToken: string,
+  draft: { versionId: string; publishedVersionId: string },
+): ReturnType<typeof simulateUntilDone> {
+  const coupons = (await readyDatasets(api, analystToken)).find((d) => /coupon/i.test(d.name));
+  if (!coupons) throw new Error('the demo seed has no coupon sample ready');
+  return simulateUntilDone(api, analystToken, {
+    versionId: draft.versionId,
+    datasetId: coupons.id,
+    baselineVersionId: draft.publishedVersionId,
+  });
+}
+
+/**
+ * Opens the review of `versionId` (the reviewer signed in), compares it with the version before, and
+ * waits for the line saying that version 1 of the registry model `model` was added (`detail`: a
+ * pattern for what follows it), scrolled into view.
+ */
+export async function reviewModelAdded(
+  page: Page,
+  studioUrl: string,
+  {
+    strategyId,
+    versionId,
+    model,
+    detail = '',
+  }: { strategyId: string; versionId: string; model: string; detail?: string },
+): Promise<void> {
+  await page.goto(`${studioUrl}/#/strategies/${strategyId}/review?version=${versionId}`);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const line = page.getByText(
+    new RegExp(`model '${model.replace(/[()]/g, '\\$&')}' version 1 added${detail}`),
+  );
+  await line.waitFor();
+  await line.scrollIntoViewIfNeeded();
 }

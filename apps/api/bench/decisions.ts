@@ -22,6 +22,7 @@ import type IORedis from 'ioredis';
 import { Client } from 'pg';
 import { compileStrategy, contentHash, type DecisionInput } from '@arbiter/engine';
 import { exampleEnvironment, telcoRetention } from '@arbiter/engine/examples';
+import { hashPassword } from '../src/auth/passwords';
 import { ADMIN_URL, printTable, saveResults } from './bench-results';
 
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -53,20 +54,12 @@ export async function main(): Promise<void> {
     throw new Error(
       'apps/api/dist/main.js is missing: run the bench with `npm run bench -- api`, which builds it.',
     );
-  const { dbName, dbUrl } = await benchDatabase();
-  const prefix = dbName;
-  let api: ChildProcess | undefined;
+  const api = await startBenchApi([
+    ...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+    DIST_MAIN,
+  ]);
+  const { base, dbUrl, secret, strategyId } = api;
   try {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    api = spawnApi(
-      [...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), DIST_MAIN],
-      benchEnv(dbUrl, prefix),
-      port,
-    );
-    await waitFor(`${base}/health/live`, 60_000);
-    const { secret, strategyId } = await seed(dbUrl);
-
     const inputs = telcoRetention.sampleInputs.map((s) => s.input);
     const engineRate = engineThroughput(inputs);
 
@@ -84,13 +77,13 @@ export async function main(): Promise<void> {
       if (!RUNS.has(name)) return undefined;
       await loopStats(base); // resets the API's event-loop histogram
       const before = await decisionsAnswered(base);
-      const cpuBefore = cpuMs(api!.pid);
+      const cpuBefore = cpuMs(api.child.pid);
       const result = await run();
       loops[name] = await loopStats(base);
       // CPU time of the API process per decision: what the load of other processes changes least.
       await new Promise((resolve) => setTimeout(resolve, 500));
       cpu[name] =
-        ((cpuMs(api!.pid) - cpuBefore) * 1000) / Math.max(1, (await decisionsAnswered(base)) - before);
+        ((cpuMs(api.child.pid) - cpuBefore) * 1000) / Math.max(1, (await decisionsAnswered(base)) - before);
       return result;
     };
     const fixed = await measured('paced', () => paced(base, secret, bodyOf('paced'), RATE, FIXED_SECONDS));
@@ -120,9 +113,8 @@ export async function main(): Promise<void> {
       .split('\n')
       .filter((line) => line.startsWith('arbiter_decision_log_'));
     // Graceful stop: the API must write every buffered decision before it exits.
-    api.kill('SIGTERM');
-    await new Promise((resolve) => api!.once('exit', resolve));
-    api = undefined;
+    api.child.kill('SIGTERM');
+    await new Promise((resolve) => api.child.once('exit', resolve));
     const logged = Number((await query(dbUrl, 'SELECT count(*) AS n FROM decision_log'))[0]!['n']);
     const lost = answered - logged;
     if (lost !== 0)
@@ -213,9 +205,7 @@ export async function main(): Promise<void> {
       engineDecisionsPerSec: Math.round(engineRate),
     });
   } finally {
-    await killProcess(api);
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await cleanRedis(prefix);
+    await api.stop();
   }
 }
 
@@ -559,6 +549,68 @@ export function benchEnv(dbUrl: string, prefix: string): NodeJS.ProcessEnv {
   };
 }
 
+/** The built API of a bench, seeded (see `seed`), on a database and Redis prefix of its own. */
+export interface BenchApi {
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+  dbUrl: string;
+  /** Its environment without the `extraEnv` it was started with: for a worker beside it. */
+  env: NodeJS.ProcessEnv;
+  /** The API key and the PUBLISHED strategy `seed` wrote. */
+  secret: string;
+  strategyId: string;
+  child: ChildProcess;
+  /** Kills the API (unless it has ended) and drops its database and Redis keys. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built API (`args`: node's arguments, the main file last) on a fresh database and the
+ * local Redis (prefix: the database's name), with `extraEnv` over the bench environment; once it is
+ * live, seeds it. A start that fails cleans up after itself.
+ */
+export async function startBenchApi(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchApi> {
+  const { dbName, dbUrl } = await benchDatabase();
+  const env = benchEnv(dbUrl, dbName);
+  let child: ChildProcess | undefined;
+  const stop = async () => {
+    await killProcess(child);
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await cleanRedis(dbName);
+  };
+  try {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    child = spawnApi(args, { ...env, ...extraEnv }, port);
+    await waitFor(`${base}/health/live`, 60_000);
+    const { secret, strategyId } = await seed(dbUrl);
+    return { base, dbUrl, env, secret, strategyId, child, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A user with `roles` (comma-separated) and a random password, signed in through GraphQL `login`: the access token. */
+export async function signIn(base: string, dbUrl: string, email: string, roles: string): Promise<string> {
+  const password = randomBytes(16).toString('hex');
+  await query(
+    dbUrl,
+    `INSERT INTO users (email, display_name, password_hash, roles) VALUES ('${email}', '${email}', '${await hashPassword(password)}', '{${roles}}')`,
+  );
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      variables: { e: email, p: password },
+    }),
+  });
+  const body = (await res.json()) as { data?: { login: { accessToken: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`login of ${email} failed: ${JSON.stringify(body.errors)}`);
+  return body.data.login.accessToken;
+}
+
 /** The built API (`args`: node's arguments) listening on `port` with `env` (see benchEnv). */
 export function spawnApi(args: string[], env: NodeJS.ProcessEnv, port: number): ChildProcess {
   return spawn(process.execPath, args, {
@@ -567,9 +619,9 @@ export function spawnApi(args: string[], env: NodeJS.ProcessEnv, port: number): 
   });
 }
 
-/** Kills a process the bench started (the API, a worker; when there is one) and waits for its end. */
+/** Kills a process the bench started (the API, a worker; when there is one and it runs) and waits for its end. */
 export async function killProcess(child: ChildProcess | undefined): Promise<void> {
-  if (!child) return;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGKILL');
   await new Promise((resolve) => child.once('exit', resolve));
 }

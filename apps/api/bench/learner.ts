@@ -5,24 +5,10 @@
 // announced on Redis, the API recompiling its plan on each), C without a learner again. The decision
 // p99 of B is compared with A and C (before and after, so drift of a shared machine shows).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import { hashPassword } from '../src/auth/passwords';
-import {
-  admin,
-  benchDatabase,
-  benchEnv,
-  cleanRedis,
-  freePort,
-  killProcess,
-  paced,
-  query,
-  seed,
-  spawnApi,
-  waitFor,
-} from './decisions';
+import { killProcess, paced, query, signIn, startBenchApi } from './decisions';
 import { printTable, saveResults } from './bench-results';
 
 const DIST = join(__dirname, '..', 'dist');
@@ -34,16 +20,10 @@ const OUTCOME_RATE = 100;
 export async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'main.js')))
     throw new Error('apps/api/dist is missing: run `npm run bench -- learner`, which builds it.');
-  const { dbName, dbUrl } = await benchDatabase();
-  const env = benchEnv(dbUrl, dbName);
-  let api: ChildProcess | undefined;
+  const api = await startBenchApi([join(DIST, 'main.js')], { ADAPTIVE_LEARNER: 'false' });
+  const { base, dbUrl, env, secret } = api;
   let learner: ChildProcess | undefined;
   try {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    api = spawnApi([join(DIST, 'main.js')], { ...env, ADAPTIVE_LEARNER: 'false' }, port);
-    await waitFor(`${base}/health/live`, 60_000);
-    const { secret } = await seed(dbUrl);
     const { strategyId, modelId } = await publishAdaptiveStrategy(base, dbUrl);
     const body = (i: number) =>
       JSON.stringify({ strategy: strategyId, customer: { id: `m-${i % 5000}`, age: 20 + (i % 50) } });
@@ -114,29 +94,12 @@ export async function main(): Promise<void> {
       apiErrors: a.errors + b.errors + c.errors,
     });
   } finally {
-    for (const child of [learner, api]) await killProcess(child);
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await cleanRedis(dbName);
+    await killProcess(learner);
+    await api.stop();
   }
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-
-/** Users of the lifecycle (four eyes: the reviewer did not write it), signed in through GraphQL. */
-async function signIn(base: string, dbUrl: string, email: string, roles: string): Promise<string> {
-  const password = randomBytes(16).toString('hex');
-  await query(
-    dbUrl,
-    `INSERT INTO users (email, display_name, password_hash, roles) VALUES ('${email}', '${email}', '${await hashPassword(password)}', '{${roles}}')`,
-  );
-  const data = await gql(
-    base,
-    undefined,
-    `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-    { e: email, p: password },
-  );
-  return (data['login'] as { accessToken: string }).accessToken;
-}
 
 async function gql(
   base: string,
@@ -163,6 +126,7 @@ async function publishAdaptiveStrategy(
   base: string,
   dbUrl: string,
 ): Promise<{ strategyId: string; modelId: string }> {
+  // Users of the lifecycle (four eyes: the reviewer did not write it).
   const designer = await signIn(base, dbUrl, 'designer@bench.local', 'designer');
   const reviewer = await signIn(base, dbUrl, 'reviewer@bench.local', 'reviewer');
   const owner = await signIn(base, dbUrl, 'owner@bench.local', 'analyst,publisher');

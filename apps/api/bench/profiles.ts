@@ -10,25 +10,11 @@
 //    customer id (the profile supplies every field) with one that sends every field (a customer
 //    without a profile): both read the profile cache, warmed first; the p99 difference is the
 //    cost of a profile lookup and merge.
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { telcoRetention } from '@arbiter/engine/examples';
-import { hashPassword } from '../src/auth/passwords';
-import {
-  admin,
-  benchDatabase,
-  benchEnv,
-  cleanRedis,
-  freePort,
-  killProcess,
-  query,
-  seed,
-  spawnApi,
-  waitFor,
-} from './decisions';
+import { query, signIn, startBenchApi } from './decisions';
 import { printTable, saveResults } from './bench-results';
 
 const DIST_MAIN = join(__dirname, '..', 'dist', 'main.js');
@@ -56,19 +42,15 @@ export async function main(): Promise<void> {
     throw new Error(
       'apps/api/dist/main.js is missing: run the bench with `npm run bench -- profiles`, which builds it.',
     );
-  const { dbName, dbUrl } = await benchDatabase();
-  let api: ChildProcess | undefined;
+  const api = await startBenchApi([DIST_MAIN]);
+  const { base, dbUrl, secret, strategyId } = api;
   try {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    api = spawnApi([DIST_MAIN], benchEnv(dbUrl, dbName), port);
-    await waitFor(`${base}/health/live`, 60_000);
-    const { secret, strategyId } = await seed(dbUrl);
     await query(
       dbUrl,
       `INSERT INTO profile_sources (name, description) VALUES ('${SOURCE}', 'the profiles bench')`,
     );
-    const token = await signIn(base, dbUrl);
+    // The import takes a user token.
+    const token = await signIn(base, dbUrl, 'importer@arbiter.local', 'analyst,admin');
 
     const upserts = await batchUpserts(base, secret);
     const imported = await importFile(base, token);
@@ -118,30 +100,8 @@ export async function main(): Promise<void> {
       decisionErrors: withProfile!.errors + withoutProfile!.errors,
     });
   } finally {
-    await killProcess(api);
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await cleanRedis(dbName);
+    await api.stop();
   }
-}
-
-/** An analyst and admin with a password, signed in through GraphQL `login` (the import takes a user token). */
-async function signIn(base: string, dbUrl: string): Promise<string> {
-  const password = randomBytes(16).toString('hex');
-  await query(
-    dbUrl,
-    `INSERT INTO users (email, display_name, password_hash, roles) VALUES ('importer@arbiter.local', 'Importer', '${await hashPassword(password)}', '{analyst,admin}')`,
-  );
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-      variables: { e: 'importer@arbiter.local', p: password },
-    }),
-  });
-  const body = (await res.json()) as { data?: { login: { accessToken: string } }; errors?: unknown };
-  if (!body.data) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
-  return body.data.login.accessToken;
 }
 
 /** Profiles per second through POST /api/v1/customers:batch (bodies built before the clock starts). */

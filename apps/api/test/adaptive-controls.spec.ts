@@ -2,12 +2,13 @@ import request from 'supertest';
 import { publishNewVersion, rest } from './support/decision-api';
 import {
   useAdaptiveSetup,
-  CREATE,
+  createModel,
   decide,
   decideAndReport,
   eventually,
   FAST_LEARNER,
   modelInput,
+  postOutcome,
   scoringDocument,
   status,
 } from './support/adaptive';
@@ -131,14 +132,11 @@ describe('adaptive model controls', () => {
       'override.actionId',
       'override.reason',
     ]);
-    let res;
-    do {
-      res = await rest(t, setup.key).post('/api/v1/outcomes', {
-        decisionId,
-        outcome: 'accepted',
-        override: { actionId: 'platinum-card', reason: 'customer asked for lounge access' },
-      });
-    } while (res.status === 503 && (await new Promise((r) => setTimeout(r, 300))) === undefined);
+    const res = await postOutcome(t, setup, {
+      decisionId,
+      outcome: 'accepted',
+      override: { actionId: 'platinum-card', reason: 'customer asked for lounge access' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.override).toEqual({
       actionId: 'platinum-card',
@@ -200,11 +198,10 @@ describe('adaptive model controls', () => {
       terms: [{ input: 'customer.age', weight: -0.1, center: 45 }],
     });
     const warm = ok(
-      await t.gql(
-        CREATE,
-        { i: modelInput('Warm (adaptive)', { priorModelId: logistic, groupBy: 'none' }) },
-        setup.analyst.token,
-      ),
+      await createModel(t, setup.analyst.token, 'Warm (adaptive)', {
+        priorModelId: logistic,
+        groupBy: 'none',
+      }),
     ).createAdaptiveModel;
     expect(warm.kind).toBe('adaptive');
     const s = await status(t, setup.analyst.token, warm.id);
@@ -214,11 +211,9 @@ describe('adaptive model controls', () => {
     ).toBeCloseTo(-0.1 * 15, 9);
 
     const tree = await insert('GBDT', { type: 'logistic', intercept: 0, terms: [] });
-    const refused = await t.gql(
-      CREATE,
-      { i: modelInput('Tree prior (adaptive)', { priorModelId: tree }) },
-      setup.analyst.token,
-    );
+    const refused = await createModel(t, setup.analyst.token, 'Tree prior (adaptive)', {
+      priorModelId: tree,
+    });
     expect(errorCode(refused)).toBe('VALIDATION_FAILED');
     expect(refused.errors![0]!.extensions!['details']).toEqual([
       expect.objectContaining({
@@ -226,9 +221,9 @@ describe('adaptive model controls', () => {
         message: expect.stringMatching(/needs a LOGISTIC model/),
       }),
     ]);
-    expect(
-      errorCode(await t.gql(CREATE, { i: modelInput('Publisher made (adaptive)') }, setup.s.publisher.token)),
-    ).toBe('FORBIDDEN');
+    expect(errorCode(await createModel(t, setup.s.publisher.token, 'Publisher made (adaptive)'))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('raises the guard alert (status and metric) when the calibration error of a reconfigured version exceeds its limit', async () => {
@@ -244,9 +239,7 @@ describe('adaptive model controls', () => {
     const { decisionId } = await decide(t, setup, { id: 'late', age: 25 });
     setup.published = await publishNewVersion(t, setup.s, setup.published, scoringDocument(setup.modelId, 2));
     // A late outcome of a decision by the now retired strategy version still teaches the model version that decision used.
-    let late;
-    do late = await rest(t, setup.key).post('/api/v1/outcomes', { decisionId, outcome: 'accepted' });
-    while (late.status === 503 && (await new Promise((r) => setTimeout(r, 300))) === undefined);
+    const late = await postOutcome(t, setup, { decisionId, outcome: 'accepted' });
     expect(late.status).toBe(201);
     await eventually(evidence, (e) => e === v1Evidence + 1);
     await decideAndReport(t, setup, 20, 700);

@@ -1,12 +1,12 @@
 import { publishStrategy, rest } from './support/decision-api';
 import {
   useAdaptiveSetup,
-  CREATE,
+  createModel,
   decide,
   decideAndReport,
   eventually,
   FAST_LEARNER,
-  modelInput,
+  postOutcome,
   scoringDocument,
   status,
 } from './support/adaptive';
@@ -77,16 +77,11 @@ describe('adaptive models learn from outcomes', () => {
   it('never counts an outcome twice: a repeated idempotency key stores one outcome, which is learned once', async () => {
     const start = (await status(t, setup.analyst.token, setup.modelId)).evidence as number;
     const { decisionId } = await decide(t, setup, { id: 'dup-1', age: 30 });
-    let first;
-    for (;;) {
-      first = await rest(t, setup.key).post('/api/v1/outcomes', {
-        decisionId,
-        outcome: 'accepted',
-        idempotencyKey: 'dup-key-1',
-      });
-      if (first.status !== 503) break;
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    const first = await postOutcome(t, setup, {
+      decisionId,
+      outcome: 'accepted',
+      idempotencyKey: 'dup-key-1',
+    });
     expect(first.status).toBe(201);
     const again = await rest(t, setup.key).post('/api/v1/outcomes', {
       decisionId,
@@ -122,9 +117,7 @@ describe('adaptive models learn from outcomes', () => {
     expect(loose.status).toBe(201);
     // An outcome name the model maps neither way ("clicked") is skipped, and learning goes on.
     const { decisionId } = await decide(t, setup, { id: 'c-click', age: 30 });
-    let clicked;
-    do clicked = await rest(t, setup.key).post('/api/v1/outcomes', { decisionId, outcome: 'clicked' });
-    while (clicked.status === 503 && (await new Promise((r) => setTimeout(r, 300))) === undefined);
+    const clicked = await postOutcome(t, setup, { decisionId, outcome: 'clicked' });
     expect(clicked.status).toBe(201);
     await decideAndReport(t, setup, 1, 2000);
     const s = await evidenceReaches(before + 1);
@@ -133,11 +126,7 @@ describe('adaptive models learn from outcomes', () => {
 
   it('explores by Thompson draws in the share configured, seeded by the decision, and says so in the trace', async () => {
     const explorer = ok(
-      await t.gql(
-        CREATE,
-        { i: modelInput('Explorer (adaptive)', { explorationShare: 1 }) },
-        setup.analyst.token,
-      ),
+      await createModel(t, setup.analyst.token, 'Explorer (adaptive)', { explorationShare: 1 }),
     ).createAdaptiveModel.id as string;
     const strategy = await publishStrategy(t, setup.s, scoringDocument(explorer), setup.s.unique('Explore'));
     const ask = async () => {

@@ -8,7 +8,7 @@ import {
   RETAIL_SAMPLE,
   SampleDatasetsService,
 } from '../src/datasets/sample-datasets.service';
-import { customersCsv, CUSTOMERS_MAPPING, uploadDataset } from './support/datasets';
+import { customersCsv, CUSTOMERS_MAPPING, uploadDataset, uploadJsonl } from './support/datasets';
 import { errorCode, ok, Role, useTestApp, useUser } from './support/test-app';
 import { defineCustomerFields } from './support/fixtures';
 
@@ -121,7 +121,7 @@ describe('datasets', () => {
     const noHeader = await uploadDataset(t, analyst.token, 'no header', '1,2,3\n4,5,6\n7,8,9\n');
     expect(noHeader.status).toBe(400);
     expect(noHeader.body.error.message).toMatch(/header/i);
-    const json = await uploadDataset(t, analyst.token, 'array', '[{"a":1},{"a":2}]\n', undefined, 'jsonl');
+    const json = await uploadJsonl(t, analyst.token, 'array', ['[{"a":1},{"a":2}]']);
     expect(json.status).toBe(400);
     const failed = ok(
       await t.gql(
@@ -188,26 +188,23 @@ describe('datasets', () => {
   });
 
   it('imports JSON lines too, and refuses a body sent as application/json', async () => {
-    const jsonl = [
-      '{"id":"a","age":30,"offer":"card","accepted":"yes"}',
-      '{"id":"b","age":"old","offer":"loan","accepted":"no"}',
-      'not json',
-      '{"id":"c","offer":"loan","accepted":"maybe"}',
-      // PostgreSQL stores neither: each is one rejected row, not a failed upload.
-      '{"id":"d\\u0000","offer":"loan","accepted":"no"}',
-      '{"id":"e","offer":"lo\\udc00an","accepted":"no"}',
-      // A key would become a column name: the line is rejected, the upload goes on.
-      '{"id":"f","g\\u0000old":1,"offer":"loan","accepted":"no"}',
-      '{"id":"g","g\\udc00":1,"offer":"loan","accepted":"no"}',
-      '',
-    ].join('\n');
-    const res = await uploadDataset(
+    const res = await uploadJsonl(
       t,
       analyst.token,
       'jsonl',
-      jsonl,
+      [
+        '{"id":"a","age":30,"offer":"card","accepted":"yes"}',
+        '{"id":"b","age":"old","offer":"loan","accepted":"no"}',
+        'not json',
+        '{"id":"c","offer":"loan","accepted":"maybe"}',
+        // PostgreSQL stores neither: each is one rejected row, not a failed upload.
+        '{"id":"d\\u0000","offer":"loan","accepted":"no"}',
+        '{"id":"e","offer":"lo\\udc00an","accepted":"no"}',
+        // A key would become a column name: the line is rejected, the upload goes on.
+        '{"id":"f","g\\u0000old":1,"offer":"loan","accepted":"no"}',
+        '{"id":"g","g\\udc00":1,"offer":"loan","accepted":"no"}',
+      ],
       { customerId: 'id', loggedAction: 'offer', outcome: 'accepted' },
-      'jsonl',
     );
     expect(res.status).toBe(201);
     expect(res.body.report).toMatchObject({

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { MAX_INPUT_DEPTH } from '../src/common/input-check';
 import { MAX_QUERY_NESTING } from '../src/common/graphql/argument-check';
 import { createApiKey, publishStrategy, rest } from './support/decision-api';
-import { uploadDataset } from './support/datasets';
+import { uploadDataset, uploadJsonl } from './support/datasets';
 import { VALID_DOC } from './support/fixtures';
 import { MUTATIONS, QUERIES, type Call } from './support/operations';
 import { Scenario, useScenario } from './support/scenario';
@@ -346,19 +346,16 @@ describe('bad input at the edge', () => {
     });
 
     it('a JSON-lines row nested 10,000 levels is one rejected row (too-deep), the others are kept', async () => {
-      const jsonl = [
-        JSON.stringify({ id: 'a', offer: 'card' }),
-        `{"id":"b","offer":"card","x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
-        JSON.stringify({ id: 'c', offer: 'loan' }),
-        '',
-      ].join('\n');
-      const res = await uploadDataset(
+      const res = await uploadJsonl(
         t,
         everyone.token,
         s.unique('deep'),
-        jsonl,
+        [
+          JSON.stringify({ id: 'a', offer: 'card' }),
+          `{"id":"b","offer":"card","x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+          JSON.stringify({ id: 'c', offer: 'loan' }),
+        ],
         { customerId: 'id' },
-        'jsonl',
       );
       expect(res.status).toBe(201);
       expect(res.body.report).toMatchObject({

@@ -3,27 +3,15 @@ import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
-import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
+import { rest, type Published } from './support/decision-api';
 import { CHUNK_ROWS } from '../src/profiles/profile-import.service';
 import { Scenario } from './support/scenario';
 import { ok, Role, type TestUser, useTestApp, useUser } from './support/test-app';
-import {
-  createActions,
-  declareProfileSource,
-  defineCustomerFields,
-  eligibilityDoc,
-  PROFILE_FIELDS,
-} from './support/fixtures';
+import { eligibilityDoc, PROFILE_FIELDS } from './support/fixtures';
+import { GOLD_WITH_BALANCE, publishProfileStrategy } from './support/profiles';
 
 /** A gold offer for gold customers with a balance of at least 1,000; a service call for everyone. */
-const GOLD_DOC = eligibilityDoc({
-  'gold-offer': {
-    all: [
-      { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
-      { fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 },
-    ],
-  },
-});
+const GOLD_DOC = eligibilityDoc({ 'gold-offer': { all: GOLD_WITH_BALANCE } });
 
 describe('a dataset file imported as profiles (POST /api/v1/customers:import)', () => {
   const t = useTestApp();
@@ -36,14 +24,16 @@ describe('a dataset file imported as profiles (POST /api/v1/customers:import)', 
     const s = await new Scenario(t).init();
     designer = s.designer;
     const admin = await t.user([Role.admin]);
-    await createActions(t, designer.token, [
-      { id: 'gold-offer', name: 'Gold offer' },
-      { id: 'service-call', name: 'Service call' },
-    ]);
-    await defineCustomerFields(t, designer.token, PROFILE_FIELDS);
-    await declareProfileSource(t, admin.token, 'crm-export');
-    strategy = await publishStrategy(t, s, GOLD_DOC, 'Gold');
-    key = (await createApiKey(t, admin.token)).secret;
+    ({ strategy, key } = await publishProfileStrategy(t, s, admin.token, {
+      actions: [
+        { id: 'gold-offer', name: 'Gold offer' },
+        { id: 'service-call', name: 'Service call' },
+      ],
+      fields: PROFILE_FIELDS,
+      sources: ['crm-export'],
+      document: GOLD_DOC,
+      name: 'Gold',
+    }));
   });
 
   const importFile = (

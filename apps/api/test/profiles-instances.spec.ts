@@ -1,21 +1,13 @@
 import request from 'supertest';
-import { createApiKey, publishStrategy, rest, within, type Published } from './support/decision-api';
+import { rest, within, type Published } from './support/decision-api';
 import { Scenario } from './support/scenario';
 import { dropPrefix, REDIS_URL, uniquePrefix } from './support/redis';
 import { Role, type TestApp, useTwoInstances } from './support/test-app';
-import {
-  createActions,
-  declareProfileSource,
-  defineCustomerFields,
-  eligibilityDoc,
-} from './support/fixtures';
+import { atLeast, eligibilityDoc } from './support/fixtures';
+import { publishProfileStrategy } from './support/profiles';
 
 /** A premium offer for a balance of at least 1,000; a service call for everyone. */
-const PREMIUM_DOC = eligibilityDoc({
-  premium: {
-    all: [{ fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 }],
-  },
-});
+const PREMIUM_DOC = eligibilityDoc({ premium: atLeast('balance', 1000) });
 
 /**
  * Two API instances on one database and one Redis, each with its own profile cache and its own
@@ -31,14 +23,16 @@ describe('profile cache across two API instances (PostgreSQL + Redis pub/sub)', 
   beforeAll(async () => {
     const s = await new Scenario(a).init();
     const admin = await a.user([Role.admin]);
-    await createActions(a, s.designer.token, [
-      { id: 'premium', name: 'Premium' },
-      { id: 'service-call', name: 'Service call' },
-    ]);
-    await defineCustomerFields(a, s.designer.token, [{ name: 'balance', type: 'number' }]);
-    await declareProfileSource(a, admin.token, 'billing');
-    strategy = await publishStrategy(a, s, PREMIUM_DOC, 'Premium');
-    key = (await createApiKey(a, admin.token)).secret;
+    ({ strategy, key } = await publishProfileStrategy(a, s, admin.token, {
+      actions: [
+        { id: 'premium', name: 'Premium' },
+        { id: 'service-call', name: 'Service call' },
+      ],
+      fields: [{ name: 'balance', type: 'number' }],
+      sources: ['billing'],
+      document: PREMIUM_DOC,
+      name: 'Premium',
+    }));
   });
   afterAll(() => dropPrefix(prefix));
 

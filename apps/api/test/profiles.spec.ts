@@ -1,22 +1,16 @@
 import request from 'supertest';
-import { createApiKey, publishStrategy, rest, type Published } from './support/decision-api';
+import { createApiKey, rest, type Published } from './support/decision-api';
 import { uploadDataset } from './support/datasets';
 import { Scenario } from './support/scenario';
 import { ok, Role, useTestApp, useUser } from './support/test-app';
-import {
-  createActions,
-  declareProfileSource,
-  defineCustomerFields,
-  eligibilityDoc,
-  PROFILE_FIELDS,
-} from './support/fixtures';
+import { eligibilityDoc, PROFILE_FIELDS } from './support/fixtures';
+import { GOLD_WITH_BALANCE, publishProfileStrategy } from './support/profiles';
 
 /** Credit offer for gold customers with a balance of at least 1,000 known from the last 30 days; a service call for everyone. */
 const CREDIT_DOC = eligibilityDoc({
   'credit-offer': {
     all: [
-      { fact: 'customer', path: '$.segment', operator: 'equal', value: 'gold' },
-      { fact: 'customer', path: '$.balance', operator: 'greaterThanInclusive', value: 1000 },
+      ...GOLD_WITH_BALANCE,
       { fact: 'customer', path: '$._age.balance', operator: 'lessThanInclusive', value: 30 },
     ],
   },
@@ -36,17 +30,17 @@ describe('customer profiles: sources, decisions that read them, freshness, erasu
 
   beforeAll(async () => {
     const s = await new Scenario(t).init();
-    await createActions(t, s.designer.token, [
-      { id: 'credit-offer', name: 'Credit offer', group: 'credit', value: 100 },
-      { id: 'service-call', name: 'Service call', group: 'service', value: 10 },
-    ]);
-    await defineCustomerFields(t, s.designer.token, [
-      ...PROFILE_FIELDS,
-      { name: 'phone', type: 'string', personal: true },
-    ]);
-    for (const name of ['crm', 'billing']) await declareProfileSource(t, admin.token, name, 'test');
-    strategy = await publishStrategy(t, s, CREDIT_DOC, 'Credit');
-    key = (await createApiKey(t, admin.token)).secret;
+    ({ strategy, key } = await publishProfileStrategy(t, s, admin.token, {
+      actions: [
+        { id: 'credit-offer', name: 'Credit offer', group: 'credit', value: 100 },
+        { id: 'service-call', name: 'Service call', group: 'service', value: 10 },
+      ],
+      fields: [...PROFILE_FIELDS, { name: 'phone', type: 'string', personal: true }],
+      sources: ['crm', 'billing'],
+      sourceDescription: 'test',
+      document: CREDIT_DOC,
+      name: 'Credit',
+    }));
     scopedKey = (await createApiKey(t, admin.token, { strategyIds: [strategy.strategyId] })).secret;
   });
 

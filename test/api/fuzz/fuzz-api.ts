@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { dropPrefix, REDIS_URL } from '../../../apps/api/test/support/redis';
-import { ADMIN_URL, admin, awaitReady, freePort } from '../api-process';
+import { ADMIN_URL, admin, awaitReady, freePort, watchProcess } from '../api-process';
 
 const MAIN = join(__dirname, '..', '..', '..', 'apps', 'api', 'dist', 'main.js');
 
@@ -61,7 +61,6 @@ export async function startFuzzApi(
   const redisPrefix = `arbiter-fuzz-${randomBytes(4).toString('hex')}`;
   const jwtSecret = randomBytes(32).toString('hex');
   const port = await freePort();
-  let output = '';
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: {
       ...process.env,
@@ -81,13 +80,7 @@ export async function startFuzzApi(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const keep = (d: Buffer) => {
-    output += d.toString();
-    if (output.length > 2_000_000) output = output.slice(-1_000_000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const api = watchProcess(child, { keep: 1_000_000 });
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const url = `http://127.0.0.1:${port}`;
 
@@ -145,10 +138,7 @@ export async function startFuzzApi(
 
   const cleanUp = async () => {
     agent.destroy();
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
+    await api.kill('SIGKILL');
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     await dropPrefix(redisPrefix);
   };
@@ -160,7 +150,7 @@ export async function startFuzzApi(
     ready: async () =>
       // A failed request: not listening yet.
       (await send({ method: 'GET', path: '/health/ready' }, 5_000).catch(() => undefined))?.status === 200,
-    output: () => output,
+    output: api.output,
     cleanUp,
   });
 
@@ -169,14 +159,14 @@ export async function startFuzzApi(
     databaseUrl,
     jwtSecret,
     send,
-    output: () => output,
+    output: api.output,
     alive: () => child.exitCode === null && child.signalCode === null,
     async terminate(timeoutMs = 60_000) {
       agent.destroy();
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timeoutMs).unref());
-      const result = await Promise.race([exited, timer]);
+      const result = await Promise.race([api.exited, timer]);
       if (result === 'timeout') throw new Error(`The API did not exit within ${timeoutMs} ms of SIGTERM`);
       return result;
     },

@@ -1,23 +1,14 @@
 import { compileStrategy } from '@arbiter/engine';
+import { percentageSplit } from '../../test/support/documents';
 import { hasSplit, splitArms, traceFor } from './split-arms';
-
-const split = (id: string, salt: string, arms: string[]) => ({
-  id,
-  type: 'split',
-  config: {
-    mode: 'percentage',
-    salt,
-    branches: arms.map((arm) => ({ id: arm, percent: 100 / arms.length })),
-  },
-});
 
 /** A split whose second arm leads to another split: a customer of the first arm never reaches the second split. */
 const NESTED = {
   schemaVersion: 1,
   nodes: [
     { id: 'offers', type: 'actions', config: {} },
-    split('outer', 'o', ['keep', 'test']),
-    split('inner', 'i', ['a', 'b']),
+    percentageSplit('outer', 'o', { keep: 50, test: 50 }),
+    percentageSplit('inner', 'i', { a: 50, b: 50 }),
     { id: 'join', type: 'merge', config: {} },
     { id: 'out', type: 'output', config: {} },
   ],

@@ -1,4 +1,5 @@
 import { validateStrategy, type StrategyDocument } from '@arbiter/engine';
+import { percentageSplit } from '../../test/support/documents';
 import { promoteArm } from './promote-arm';
 
 const mark = (id: string, value: number) => ({
@@ -7,22 +8,12 @@ const mark = (id: string, value: number) => ({
   config: { field: 'branch', model: { type: 'expression', expression: String(value) } },
 });
 
-const split = (id: string, salt: string, percents: Record<string, number>) => ({
-  id,
-  type: 'split',
-  config: {
-    mode: 'percentage',
-    salt,
-    branches: Object.entries(percents).map(([arm, percent]) => ({ id: arm, percent })),
-  },
-});
-
 /** Champion and challenger branches that join again before the output; the challenger has a filter of its own. */
 const CHAMPION_CHALLENGER: StrategyDocument = {
   schemaVersion: 1,
   nodes: [
     { id: 'candidates', type: 'actions', config: {} },
-    split('ab', 's', { champion: 80, challenger: 20 }),
+    percentageSplit('ab', 's', { champion: 80, challenger: 20 }),
     mark('old-scores', 1),
     mark('new-scores', 2),
     { id: 'top', type: 'rank', config: { by: 'branch', limit: 1 } },
@@ -68,8 +59,8 @@ describe('promoting a split arm', () => {
       schemaVersion: 1,
       nodes: [
         { id: 'candidates', type: 'actions', config: {} },
-        split('first', 'a', { x: 50, y: 50 }),
-        split('second', 'b', { p: 50, q: 50 }),
+        percentageSplit('first', 'a', { x: 50, y: 50 }),
+        percentageSplit('second', 'b', { p: 50, q: 50 }),
         mark('q-scores', 3),
         { id: 'join', type: 'merge', config: {} },
         { id: 'out', type: 'output', config: {} },

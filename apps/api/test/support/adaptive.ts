@@ -12,7 +12,7 @@ export const STATUS_FIELDS = `modelId version frozen servingSnapshotId evidence 
 /** A learner that polls for outcomes every 50 ms and applies them at once: tests see learning within a second. */
 export const FAST_LEARNER = { ADAPTIVE_LEARNER_POLL_MS: '50', ADAPTIVE_LEARNER_SETTLE_MS: '50' };
 
-export const CREATE = `mutation($i: AdaptiveModelInput!) { createAdaptiveModel(input: $i) { id name kind } }`;
+const CREATE = `mutation($i: AdaptiveModelInput!) { createAdaptiveModel(input: $i) { id name kind } }`;
 
 /** An adaptive model over customer.age: young customers accept, old ones decline (see `accepts`). */
 export function modelInput(name: string, extra: Record<string, unknown> = {}) {
@@ -55,6 +55,16 @@ export interface AdaptiveSetup {
   published: Published;
 }
 
+/** `createAdaptiveModel` of `modelInput(name, extra)`: the response, for reading the model or a refusal. */
+export function createModel(
+  t: Pick<TestApp, 'gql'>,
+  token: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+) {
+  return t.gql(CREATE, { i: modelInput(name, extra) }, token);
+}
+
 /** An adaptive model, the gold-card action and a published strategy scoring with it; an API key for REST. */
 export async function adaptiveSetup(t: TestApp, name: string): Promise<AdaptiveSetup> {
   const s = await new Scenario(t).init();
@@ -62,8 +72,7 @@ export async function adaptiveSetup(t: TestApp, name: string): Promise<AdaptiveS
   const admin = await t.user([Role.admin]);
   const key = (await createApiKey(t, admin.token)).secret;
   await createActions(t, s.designer.token, [{ id: 'gold-card', name: 'Gold card', group: 'cards' }]);
-  const modelId = ok(await t.gql(CREATE, { i: modelInput(name) }, analyst.token)).createAdaptiveModel
-    .id as string;
+  const modelId = ok(await createModel(t, analyst.token, name)).createAdaptiveModel.id as string;
   const published = await publishStrategy(t, s, scoringDocument(modelId), s.unique('Cards adaptive'));
   return { s, analyst, admin, key, modelId, published };
 }
@@ -89,6 +98,22 @@ export async function decide(
   return res.body as { decisionId: string; actions: { actionId: string; propensity?: number }[] };
 }
 
+/**
+ * `POST /api/v1/outcomes` with `body`, sent again while the answer is 503 (the decision is still in
+ * the log buffer), as a caller does: the first other answer.
+ */
+export async function postOutcome(
+  t: Pick<TestApp, 'app'>,
+  setup: AdaptiveSetup,
+  body: Record<string, unknown>,
+) {
+  for (;;) {
+    const res = await rest(t, setup.key).post('/api/v1/outcomes', body);
+    if (res.status !== 503) return res;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 /** Decisions for `n` customers and their outcomes (by decisionId only); returns the outcome ids. */
 export async function decideAndReport(
   t: Pick<TestApp, 'app'>,
@@ -100,15 +125,7 @@ export async function decideAndReport(
   for (let i = 0; i < n; i++) {
     const age = 20 + ((i * 37 + offset) % 50);
     const { decisionId } = await decide(t, setup, { id: `c${offset + i}`, age });
-    const res = await rest(t, setup.key).post('/api/v1/outcomes', {
-      decisionId,
-      outcome: accepts(age) ? 'accepted' : 'declined',
-    });
-    if (res.status === 503) {
-      i--; // the decision is still in the log buffer: send again, as a caller does
-      await new Promise((r) => setTimeout(r, 300));
-      continue;
-    }
+    const res = await postOutcome(t, setup, { decisionId, outcome: accepts(age) ? 'accepted' : 'declined' });
     if (res.status !== 201) throw new Error(`outcome ${res.status}: ${JSON.stringify(res.body)}`);
     ids.push(res.body.id as string);
   }

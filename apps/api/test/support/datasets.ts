@@ -28,6 +28,17 @@ export async function uploadDataset(
   return { status: res.status, body: res.body };
 }
 
+/** A JSON Lines file of `lines` (each ended by a newline), uploaded as by `uploadDataset`. */
+export function uploadJsonl(
+  t: TestApp,
+  token: string | undefined,
+  name: string,
+  lines: string[],
+  mapping?: unknown,
+): Promise<UploadResponse> {
+  return uploadDataset(t, token, name, lines.map((line) => `${line}\n`).join(''), mapping, 'jsonl');
+}
+
 /** A CSV of `rows` customers: id, age (0–99 cycling), segment, and a logged offer with its outcome and propensity. */
 export function customersCsv(rows: number): string {
   const lines = ['id,age,segment,offer,accepted,p'];

@@ -39,6 +39,20 @@ export const VALID_DOC_TOP1 = pipelineDoc(
   { id: 'output', type: 'output' },
 );
 
+/** A split step sending each branch (by id) its percent of the customers; `salt` varies who goes where. */
+export function percentageSplit(id: string, salt: string, percents: Record<string, number>, label?: string) {
+  return {
+    id,
+    type: 'split',
+    ...(label && { label }),
+    config: {
+      mode: 'percentage',
+      salt,
+      branches: Object.entries(percents).map(([branch, percent]) => ({ id: branch, percent })),
+    },
+  };
+}
+
 /** Conditions in a strategy document (json-rules-engine's shape). */
 type Condition = Record<string, unknown>;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DecisionLogWriter } from '../../src/decision-log/decision-log.writer';
 import { InteractionsService } from '../../src/interactions/interactions.service';
 import { publishStrategy, type Published } from './decision-api';
+import { percentageSplit } from './documents';
 import type { Scenario } from './scenario';
 import type { TestApp } from './test-app';
 
@@ -15,19 +16,7 @@ export function splitDocument(description: string, percents: [number, number] = 
     description,
     nodes: [
       { id: 'candidates', type: 'actions', config: {} },
-      {
-        id: 'ab',
-        type: 'split',
-        label: 'Offer test',
-        config: {
-          mode: 'percentage',
-          salt: description,
-          branches: [
-            { id: 'champion', percent: percents[0] },
-            { id: 'challenger', percent: percents[1] },
-          ],
-        },
-      },
+      percentageSplit('ab', description, { champion: percents[0], challenger: percents[1] }, 'Offer test'),
       { id: 'top', type: 'rank', config: { by: 'priority', limit: 1 } },
       { id: 'join', type: 'merge', config: {} },
       { id: 'out', type: 'output', config: {} },

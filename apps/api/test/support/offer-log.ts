@@ -1,4 +1,5 @@
 import { seededRandom } from '@arbiter/engine';
+import { createAdaptiveModel, toEngineSpec } from '@arbiter/learning';
 
 // A log where learning clearly helps: the young accept the card, the old the loan, and the logging
 // policy offered either at random. A blind adaptive model per action starts out not knowing who takes
@@ -34,22 +35,15 @@ export function offerLogCsv(ageColumn: string, { shuffled = false } = {}): strin
   return `id,${ageColumn},t,offer,accepted\n${lines.join('\n')}\n`;
 }
 
-/** An adaptive model on the customer's age (`input`, e.g. `customer.age`) that knows nothing yet. */
-export const blindModel = (modelId: string, input: string) => ({
-  type: 'adaptive',
-  modelId,
-  intercept: { mean: 0, variance: 1 },
-  terms: [
-    {
-      input,
-      type: 'number',
-      center: 45,
-      spread: 15,
-      weight: { mean: 0, variance: 1 },
-      missing: { mean: 0, variance: 1 },
-    },
-  ],
-  evidence: 0,
-  maturity: 100,
-  exploration: { share: 0.1 },
-});
+/**
+ * An adaptive model on the customer's age (`input`, e.g. `customer.age`) that knows nothing yet (every
+ * weight at the learner's prior, maturity 100), exploring 10%: the engine spec of a new blind model.
+ */
+export const blindModel = (modelId: string, input: string) =>
+  toEngineSpec(
+    createAdaptiveModel({
+      modelId,
+      predictors: [{ name: input, input, type: 'number', scale: { center: 45, spread: 15 } }],
+    }),
+    { share: 0.1 },
+  );
