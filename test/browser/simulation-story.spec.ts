@@ -197,7 +197,7 @@ describe('studio: the simulation story (browser)', () => {
     await start.waitFor();
     expect(await start.isDisabled()).toBe(true);
     expect(await start.locator('xpath=..').getAttribute('title')).toBe(
-      'Only analysts run and cancel simulations.',
+      'Only analysts run, cancel and delete simulations.',
     );
     // The list of recent runs loads after the form: wait for it before counting.
     await reviewer.getByRole('link', { name: STRATEGY }).first().waitFor();

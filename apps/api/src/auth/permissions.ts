@@ -59,7 +59,7 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionRule>> = {
   },
   uploadDataset: { roles: [analyst], reason: 'Only analysts upload datasets.' },
   deleteDataset: { roles: [analyst], reason: 'Only analysts delete datasets.' },
-  runSimulation: { roles: [analyst], reason: 'Only analysts run and cancel simulations.' },
+  runSimulation: { roles: [analyst], reason: 'Only analysts run, cancel and delete simulations.' },
   exportSimulationCustomers: {
     roles: [analyst, reviewer],
     reason: 'Only analysts and reviewers download per-customer results.',

@@ -286,7 +286,7 @@ describe('DatasetsScreen dataset page', () => {
       name: 'Simulate a strategy on this dataset',
     }) as HTMLButtonElement;
     expect(simulate.disabled).toBe(true);
-    expect(simulate.title).toBe('Only analysts run and cancel simulations.');
+    expect(simulate.title).toBe('Only analysts run, cancel and delete simulations.');
   });
 
   it('says why an import failed', async () => {

@@ -54,7 +54,7 @@ describe('SimulationsScreen: the list and the start form', () => {
     render(<SimulationsScreen user={reviewer} api={api} />);
     const start = await screen.findByRole('button', { name: 'Start simulation' });
     expect((start as HTMLButtonElement).disabled).toBe(true);
-    expect(start.parentElement!.getAttribute('title')).toBe('Only analysts run and cancel simulations.');
+    expect(start.parentElement!.getAttribute('title')).toBe('Only analysts run, cancel and delete simulations.');
     expect(await screen.findByRole('link', { name: 'Retail NBA' })).toBeTruthy();
   });
 
@@ -214,7 +214,7 @@ describe('SimulationsScreen: one run', () => {
     render(<SimulationsScreen user={reviewer} simulationId="sim-1" api={memoryApi([detail()]).api} />);
     const remove = (await screen.findByRole('button', { name: 'Delete' })) as HTMLButtonElement;
     expect(remove.disabled).toBe(true);
-    expect(remove.title).toBe('Only analysts run and cancel simulations.');
+    expect(remove.title).toBe('Only analysts run, cancel and delete simulations.');
   });
 
   it('explains a failure in a sentence, and why off-policy estimates are missing', async () => {
