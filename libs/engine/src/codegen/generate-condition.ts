@@ -117,7 +117,7 @@ export class ConditionGenerator {
   /** The comparison written out, when its operator is plain, its value constant and it cannot throw. */
   private inlineComparison(c: ComparisonCondition): string | undefined {
     if (isFactReference(c.value)) return undefined;
-    const resolved = resolvedOperator(c.operator);
+    const resolved = resolveOperator(c.operator);
     if (!resolved || resolved.decorators.length > 0) return undefined;
     const value = c.value;
     const lhs = this.lhs(c);
@@ -189,14 +189,6 @@ function sameConditionKey(condition: Condition): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-const operators = new Map<string, ReturnType<typeof resolveOperator>>();
-
-function resolvedOperator(name: string): ReturnType<typeof resolveOperator> {
-  let resolved = operators.get(name);
-  if (resolved === undefined) operators.set(name, (resolved = resolveOperator(name)));
-  return resolved;
 }
 
 export type GeneratedTest = (facts: ConditionFacts) => boolean;

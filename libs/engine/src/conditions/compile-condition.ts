@@ -96,14 +96,14 @@ function compileNot(
 ): CompiledCondition {
   const child = compileCondition(inner, labels, slots);
   const childTest = child.test;
-  const words = describeCondition({ not: inner }, labels);
+  let words: string | undefined; // described when first asked for (see compileComparison)
   const test = (f: ConditionFacts) => !childTest(f);
   const subject = `not ${child.subject}`;
   return {
     test,
     subject,
     failedOn: (f) => (holds(test, f) ? undefined : subject),
-    failed: (f) => (holds(test, f) ? undefined : words),
+    failed: (f) => (holds(test, f) ? undefined : (words ??= describeCondition({ not: inner }, labels))),
     explain(f) {
       const outcome = child.explain(f);
       if ('error' in outcome) return outcome;
@@ -125,10 +125,15 @@ function compileGroup(
   slots?: PathSlots,
 ): CompiledCondition {
   const children = conditions.map((c) => compileCondition(c, labels, slots));
-  const reads = new Set<FactName>(children.flatMap((c) => [...c.reads]));
+  let readBits = 0;
+  const subjects: string[] = [];
+  for (const child of children) {
+    readBits |= readSetBits(child.reads);
+    if (!subjects.includes(child.subject)) subjects.push(child.subject);
+  }
+  const reads = readSet(readBits);
   const mayThrow = children.some((c) => c.mayThrow);
   const base = { mayThrow, reads, priority: priority ?? 1 };
-  const subjects = [...new Set(children.map((c) => c.subject))];
   const subject = subjects.join(kind === 'all' ? ' and ' : ' or ');
   if (children.length === 0) {
     return {
@@ -147,7 +152,7 @@ function compileGroup(
   }
   const sets = prioritySets(children);
   const test = kind === 'all' ? allOfSets(sets) : anyOfSets(sets);
-  const inOrder = sets.flat();
+  const inOrder = sets.length === 1 ? sets[0]! : sets.flat();
   const failedOn =
     kind === 'all'
       ? (f: ConditionFacts): string | undefined => {
@@ -158,11 +163,14 @@ function compileGroup(
           return undefined;
         }
       : (f: ConditionFacts): string | undefined => (holds(test, f) ? undefined : subject);
-  const words = describeCondition({ any: conditions }, labels);
-  const nestedWords = `(${words})`;
+  let words: string | undefined; // described when first asked for (see compileComparison)
+  let nestedWords: string | undefined;
   const failed = (f: ConditionFacts, nested?: boolean): string | undefined => {
     if (holds(test, f)) return undefined;
-    if (kind === 'any') return nested ? nestedWords : words;
+    if (kind === 'any') {
+      words ??= describeCondition({ any: conditions }, labels);
+      return nested ? (nestedWords ??= `(${words})`) : words;
+    }
     const parts: string[] = [];
     for (const child of children) {
       const part = child.failed(f, true);
@@ -202,7 +210,27 @@ function compileGroup(
 
 type Test = (f: ConditionFacts) => boolean;
 
+const FACT_BITS: Record<FactName, number> = { customer: 1, context: 2, action: 4, fields: 8 };
+const FACTS = Object.keys(FACT_BITS) as FactName[];
+const readSets: ReadonlySet<FactName>[] = [];
+
+/**
+ * The facts a condition reads, as one set per combination shared by every condition that reads it
+ * (a catalog compiles thousands of conditions, a trace some of them while it runs).
+ */
+function readSet(bits: number): ReadonlySet<FactName> {
+  return (readSets[bits] ??= new Set(FACTS.filter((fact) => bits & FACT_BITS[fact])));
+}
+
+function readSetBits(set: ReadonlySet<FactName>): number {
+  let bits = 0;
+  for (const fact of FACTS) if (set.has(fact)) bits |= FACT_BITS[fact];
+  return bits;
+}
+
 function prioritySets(children: CompiledCondition[]): CompiledCondition[][] {
+  // Children of one priority (the usual case: none given): one set, in document order.
+  if (children.every((c) => c.priority === children[0]!.priority)) return [children];
   const byPriority = new Map<number, CompiledCondition[]>();
   for (const child of children) {
     const set = byPriority.get(child.priority) ?? [];
@@ -291,13 +319,13 @@ function compileComparison(c: ComparisonCondition, labels: Labels, slots?: PathS
   // `test` reads per-decision slots when it can; `explain` always follows the path itself.
   const lhs = factGetter(c.fact, c.path);
   const fastLhs = slots?.getter(c.fact, c.path, lhs) ?? lhs;
-  const reads = new Set<FactName>([c.fact as FactName]);
+  let readBits = FACT_BITS[c.fact as FactName];
   let rhs: Getter;
   let test: Test;
   if (isFactReference(c.value)) {
     rhs = factGetter(c.value.fact, c.value.path);
     const fastRhs = slots?.getter(c.value.fact, c.value.path, rhs) ?? rhs;
-    reads.add(c.value.fact as FactName);
+    readBits |= FACT_BITS[c.value.fact as FactName];
     test = (f) => evaluate(fastLhs(f), fastRhs(f));
   } else {
     const value = c.value;
@@ -321,20 +349,25 @@ function compileComparison(c: ComparisonCondition, labels: Labels, slots?: PathS
         }
       }
     : test;
-  const words = describeComparison(c, labels);
   const subject = label(c.fact, c.path, labels);
-  const missingWords = `${words} (${subject} is missing)`;
+  // The words of a failure are only read by traces, for a few of a large catalog's conditions (and
+  // a filter's conditions are compiled while tracing): described when first asked for.
+  let words: string | undefined;
+  let missingWords: string | undefined;
   return {
     test: guarded,
     subject,
     failedOn: (f) => (holds(guarded, f) ? undefined : subject),
     mayThrow,
-    reads,
+    reads: readSet(readBits),
     priority: c.priority ?? 1,
     failed(f) {
       if (holds(guarded, f)) return undefined;
+      words ??= describeComparison(c, labels);
       const actual = lhs(f);
-      return actual === undefined || actual === null ? missingWords : words;
+      return actual === undefined || actual === null
+        ? (missingWords ??= `${words} (${subject} is missing)`)
+        : words;
     },
     explain(f) {
       const actual = lhs(f);

@@ -108,10 +108,20 @@ function stepWords(step: PathStep): string {
   return /^\d+$/.test(step.key) ? `#${Number(step.key) + 1}` : humanize(step.key);
 }
 
+const humanized = new Map<string, string>();
+const HUMANIZED_LIMIT = 10_000;
+
+/** "monthlyBill", "monthly_bill" → "monthly bill"; worked out once per name (every comparison asks). */
 export function humanize(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .toLowerCase()
-    .trim();
+  let words = humanized.get(name);
+  if (words === undefined) {
+    words = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/[_-]+/g, ' ')
+      .toLowerCase()
+      .trim();
+    if (humanized.size >= HUMANIZED_LIMIT) humanized.clear();
+    humanized.set(name, words);
+  }
+  return words;
 }

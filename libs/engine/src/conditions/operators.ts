@@ -53,8 +53,25 @@ export interface ResolvedOperator {
   evaluate: OperatorFn;
 }
 
-/** Resolves `someFact:not:equal` style names like json-rules-engine's OperatorMap; null if unknown. */
+const resolvedByName = new Map<string, ResolvedOperator | null>();
+const RESOLVED_LIMIT = 1000;
+
+/**
+ * Resolves `someFact:not:equal` style names like json-rules-engine's OperatorMap; null if unknown.
+ * Resolved once per name (every comparison of a catalog asks; a trace compiles conditions while it
+ * runs): the result is shared, so it is not to be changed.
+ */
 export function resolveOperator(name: string): ResolvedOperator | null {
+  let operator = resolvedByName.get(name);
+  if (operator === undefined) {
+    operator = resolveUncached(name);
+    if (resolvedByName.size >= RESOLVED_LIMIT) resolvedByName.clear();
+    resolvedByName.set(name, operator);
+  }
+  return operator;
+}
+
+function resolveUncached(name: string): ResolvedOperator | null {
   const parts = name.split(':');
   const base = parts.pop()!;
   const def = Object.hasOwn(OPERATORS, base) ? OPERATORS[base] : undefined;

@@ -19,6 +19,8 @@ export type FilterConfig = z.infer<typeof configSchema>;
 
 interface Rule {
   scope: string;
+  /** Its failures' category starts with this: "" (the common rule), "group gold rule ", "action rule ". */
+  kind: string;
   condition: CompiledCondition;
   source: RootCondition;
 }
@@ -71,11 +73,16 @@ export const filterNode = defineNode<FilterConfig>({
     const rulesFor = new Map<string, Rule[]>();
     for (const action of ctx.actions) {
       const rules: Rule[] = [];
-      if (commonRule && !hoisted) rules.push({ scope: '', ...commonRule });
+      if (commonRule && !hoisted) rules.push({ scope: '', kind: '', ...commonRule });
       const groupRule = action.group !== undefined ? byGroup.get(action.group) : undefined;
-      if (groupRule) rules.push({ scope: `group ${action.group} rule: `, ...groupRule });
+      if (groupRule)
+        rules.push({
+          scope: `group ${action.group} rule: `,
+          kind: `group ${action.group} rule `,
+          ...groupRule,
+        });
       const actionRule = byAction.get(action.id);
-      if (actionRule) rules.push({ scope: `rule for ${action.name}: `, ...actionRule });
+      if (actionRule) rules.push({ scope: `rule for ${action.name}: `, kind: 'action rule ', ...actionRule });
       rulesFor.set(action.id, rules);
     }
     const rulesByIndex = ctx.actions.map((a) => rulesFor.get(a.id)!);
@@ -98,15 +105,11 @@ export const filterNode = defineNode<FilterConfig>({
     };
     // One category for every action's own rule, one per group rule; strings made once, not per drop.
     const categories = new Map<string, Map<string, string>>();
-    const category = (scope: string, on: string): string => {
-      let byField = categories.get(scope);
-      if (!byField) categories.set(scope, (byField = new Map()));
+    const category = (kind: string, on: string): string => {
+      let byField = categories.get(kind);
+      if (!byField) categories.set(kind, (byField = new Map()));
       let words = byField.get(on);
-      if (words === undefined) {
-        const kind =
-          scope === '' ? '' : scope.startsWith('group ') ? `${scope.slice(0, -2)} ` : 'action rule ';
-        byField.set(on, (words = `${kind}fails on ${on}`));
-      }
+      if (words === undefined) byField.set(on, (words = `${kind}fails on ${on}`));
       return words;
     };
     return {
@@ -158,7 +161,7 @@ export const filterNode = defineNode<FilterConfig>({
         if (on !== undefined) return category('', on);
         for (const rule of rulesFor.get(c.action.id) ?? []) {
           const part = rule.condition.failedOn(f);
-          if (part !== undefined) return category(rule.scope, part);
+          if (part !== undefined) return category(rule.kind, part);
         }
         return 'did not pass the filter';
       },
