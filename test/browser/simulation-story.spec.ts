@@ -185,6 +185,15 @@ describe('studio: the simulation story (browser)', () => {
     );
     expect(await page.getByText('No action was recommended to any customer.').count()).toBe(1);
     await shot(page, 'simulation-data-warning', { x: 0, y: 0, width: 1280, height: 660 });
+
+    // The published version's simulation is its evidence: the server refuses to delete it, and says why.
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this simulation?' });
+    await dialog.getByRole('button', { name: 'Delete simulation' }).click();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(
+      /is evidence of version \d+, which is PUBLISHED: its results are kept/,
+    );
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
   });
 
   it('lets a reviewer read the results but not start a simulation', async () => {
@@ -203,5 +212,22 @@ describe('studio: the simulation story (browser)', () => {
     await reviewer.getByRole('link', { name: STRATEGY }).first().waitFor();
     expect(await reviewer.getByRole('link', { name: STRATEGY }).count()).toBeGreaterThanOrEqual(2);
     await reviewer.close();
+  });
+
+  it('lets the analyst delete the draft’s simulation from its page, after confirmation', async () => {
+    await page.goto(`${studio.url}/#/simulations/${simulationId}`);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this simulation?' });
+    await dialog.getByRole('button', { name: 'Delete simulation' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(page.url()).toMatch(/#\/simulations$/);
+    const analyst = await accessToken(api, 'analyst@arbiter.local', PASSWORD);
+    const gone = await api.gql(
+      `query($id: ID!) { simulation(id: $id) { id } }`,
+      { id: simulationId },
+      analyst,
+    );
+    expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(browserErrors).toEqual([]);
   });
 });
