@@ -41,7 +41,7 @@ describe('adaptive models learn from outcomes', () => {
     const learned = await evidenceReaches(60);
     expect(learned.positives).toBeGreaterThan(10);
     expect(learned.groups).toEqual([
-      expect.objectContaining({ key: 'gold-card', evidence: 60, mature: true }),
+      expect.objectContaining({ key: 'gold-card', name: 'Gold card', evidence: 60, mature: true }),
     ]);
     expect(learned.snapshots[0]).toMatchObject({ reason: 'learned', evidence: 60, createdBy: null });
     expect(learned.servingSpec).toMatchObject({

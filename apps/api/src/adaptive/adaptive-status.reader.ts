@@ -57,8 +57,10 @@ export class AdaptiveStatusReader {
       this.pinned.versionsPinning(key),
       this.outcomes.lagSeconds(Math.max(control.scannedSeq, serving.seq)),
     ]);
+    const names = await this.actionNames(versions);
     const groups = Object.entries(learned.groups).map(([groupKey, g]) => ({
       key: groupKey,
+      name: config.groupBy === 'action' ? (names.get(groupKey) ?? groupKey) : groupKey,
       evidence: g.evidence,
       positives: g.positives,
       successRate: g.evidence ? g.positives / g.evidence : null,
@@ -93,18 +95,21 @@ export class AdaptiveStatusReader {
       groups,
       predictors: predictorStatus(Object.values(learned.groups), definition.prior),
       snapshots: snapshots.slice(0, 100),
-      overrides: await this.overrides(versions),
+      overrides: await this.overrides(versions, names),
       servingSpec: servingSpec(learned, definition.prior, config),
     };
   }
 
-  private async overrides(versionIds: string[]) {
-    const [rates, environments] = await Promise.all([
-      this.outcomes.overrideRates(versionIds),
-      this.pinned.environments(versionIds),
-    ]);
+  /** Action id → name, from the catalogs the versions that use the model were saved with. */
+  private async actionNames(versionIds: string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
-    for (const env of environments.values()) for (const a of env?.actions ?? []) names.set(a.id, a.name);
+    for (const env of (await this.pinned.environments(versionIds)).values())
+      for (const a of env?.actions ?? []) names.set(a.id, a.name);
+    return names;
+  }
+
+  private async overrides(versionIds: string[], names: Map<string, string>) {
+    const rates = await this.outcomes.overrideRates(versionIds);
     return rates.map((r) => ({
       ...r,
       actionName: names.get(r.actionId) ?? r.actionId,

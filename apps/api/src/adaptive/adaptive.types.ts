@@ -42,6 +42,9 @@ export class AdaptiveGroupStatus extends LearnedCounts {
   @Field({ description: 'The action id, the channel, or "" (groupBy none).' })
   key: string;
 
+  @Field({ description: "How the group reads: the action's name (groupBy action), else the key." })
+  name: string;
+
   @Field(() => Float, { nullable: true })
   successRate: number | null;
 

@@ -5,7 +5,7 @@ import { ok, Role, setInBeforeAll, type TestApp, type TestUser } from './test-ap
 import { pipelineDoc } from './documents';
 
 export const STATUS_FIELDS = `modelId version frozen servingSnapshotId evidence positives successRate rollingAuc calibrationError mature lastUpdatedAt learnerLagSeconds
-  alert { kind message since } history { at evidence positives rollingAuc calibrationError } groups { key evidence positives successRate mature }
+  alert { kind message since } history { at evidence positives rollingAuc calibrationError } groups { key name evidence positives successRate mature }
   predictors { name input importance bins { label weight sd } } snapshots { id seq evidence positives hash reason comment createdAt createdBy }
   overrides { actionId actionName shown overridden rate } servingSpec config { groupBy explorationShare maturity positiveOutcomes negativeOutcomes priorModelId priorVersion predictors { input type center spread } }`;
 

@@ -150,7 +150,8 @@ describe('the adaptive model page', () => {
     expect(screen.getByRole('figure', { name: 'Rolling AUC over time' })).toBeTruthy();
 
     const gold = screen.getByRole('table', { name: 'Per action' }).querySelector('tbody tr')!;
-    expect(gold.textContent).toBe('gold-card80026032.5%yes');
+    expect(gold.textContent).toBe('Gold card80026032.5%yes');
+    expect(gold.querySelector('th')!.getAttribute('title')).toBe('gold-card');
     const overrides = screen.getByRole('table', { name: 'Staff overrides' });
     expect(within(overrides).getByRole('row', { name: /Gold card/ }).textContent).toBe('Gold card800405.0%');
     const segment = within(screen.getByRole('table', { name: 'Predictors' })).getByRole('row', {

@@ -28,7 +28,9 @@ export function GroupsAndOverrides({ status }: { status: AdaptiveStatus }) {
             <tbody>
               {status.groups.map((g) => (
                 <tr key={g.key}>
-                  <th scope="row">{g.key}</th>
+                  <th scope="row" title={g.name !== g.key ? g.key : undefined}>
+                    {g.name}
+                  </th>
                   <td className="num">{formatCount(g.evidence)}</td>
                   <td className="num">{formatCount(g.positives)}</td>
                   <td className="num">{formatPercent(g.successRate)}</td>

@@ -53,6 +53,7 @@ graphql(`
     }
     groups {
       key
+      name
       evidence
       positives
       successRate

@@ -74,8 +74,15 @@ export const adaptiveStatus = (overrides: Partial<AdaptiveStatus> = {}): Adaptiv
     },
   ],
   groups: [
-    { key: 'gold-card', evidence: 800, positives: 260, successRate: 0.325, mature: true },
-    { key: 'travel-card', evidence: 440, positives: 50, successRate: 0.1136, mature: true },
+    { key: 'gold-card', name: 'Gold card', evidence: 800, positives: 260, successRate: 0.325, mature: true },
+    {
+      key: 'travel-card',
+      name: 'Travel card',
+      evidence: 440,
+      positives: 50,
+      successRate: 0.1136,
+      mature: true,
+    },
   ],
   predictors: [
     {
