@@ -186,14 +186,12 @@ describe('studio: the simulation story (browser)', () => {
     expect(await page.getByText('No action was recommended to any customer.').count()).toBe(1);
     await shot(page, 'simulation-data-warning', { x: 0, y: 0, width: 1280, height: 660 });
 
-    // The published version's simulation is its evidence: the server refuses to delete it, and says why.
-    await page.getByRole('button', { name: 'Delete', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete this simulation?' });
-    await dialog.getByRole('button', { name: 'Delete simulation' }).click();
-    expect(await dialog.getByRole('alert').textContent()).toMatch(
-      /is evidence of version \d+, which is PUBLISHED: its results are kept/,
+    // The published version's simulation is its evidence: its delete button is disabled, with the reason.
+    const remove = page.getByRole('button', { name: 'Delete', exact: true });
+    expect(await remove.isDisabled()).toBe(true);
+    expect(await remove.getAttribute('title')).toMatch(
+      /^This simulation is evidence of version \d+, which is PUBLISHED: its results are kept/,
     );
-    await dialog.getByRole('button', { name: 'Keep it' }).click();
   });
 
   it('lets a reviewer read the results but not start a simulation', async () => {

@@ -20,6 +20,9 @@ describe('deleting a simulation and its results', () => {
       [id],
     );
     expect(errorCode(await t.gql(DELETE, { id }, s.designer.token))).toBe('FORBIDDEN');
+    expect(
+      ok(await t.gql(`query($id: ID!) { simulation(id: $id) { deleteRefusal } }`, { id }, analyst.token)),
+    ).toEqual({ simulation: { deleteRefusal: null } });
     expect(ok(await t.gql(DELETE, { id }, analyst.token)).deleteSimulation).toEqual({
       id,
       status: 'COMPLETED',
@@ -37,13 +40,20 @@ describe('deleting a simulation and its results', () => {
     const id = await completeSimulation(t, 'e'.repeat(64), 'RUNNING');
     const res = await t.gql(DELETE, { id }, analyst.token);
     expect(errorCode(res)).toBe('INVALID_STATE');
-    expect(res.errors?.[0]?.message).toBe(
-      `Simulation ${id} is RUNNING: cancel it first, then delete it. Allowed now: cancelSimulation.`,
-    );
+    const refusal =
+      'This simulation is RUNNING: cancel it first, then delete it. Allowed now: cancelSimulation.';
+    expect(res.errors?.[0]?.message).toBe(refusal);
+    // The simulation says so itself, so that the studio can disable its delete button with the reason.
     expect(
-      ok(await t.gql(`query($id: ID!) { simulation(id: $id) { status } }`, { id }, analyst.token)),
+      ok(
+        await t.gql(
+          `query($id: ID!) { simulation(id: $id) { status deleteRefusal } }`,
+          { id },
+          analyst.token,
+        ),
+      ),
     ).toEqual({
-      simulation: { status: 'RUNNING' },
+      simulation: { status: 'RUNNING', deleteRefusal: refusal },
     });
   });
 
@@ -58,7 +68,13 @@ describe('deleting a simulation and its results', () => {
     expect(errorCode(res)).toBe('INVALID_STATE');
     expect(res.errors?.[0]?.message).toMatch(/is evidence of version 1, which is APPROVED/);
     expect(
-      ok(await t.gql(`query($id: ID!) { simulation(id: $id) { id } }`, { id: evidence }, analyst.token)),
-    ).toEqual({ simulation: { id: evidence } });
+      ok(
+        await t.gql(
+          `query($id: ID!) { simulation(id: $id) { id deleteRefusal } }`,
+          { id: evidence },
+          analyst.token,
+        ),
+      ),
+    ).toEqual({ simulation: { id: evidence, deleteRefusal: res.errors?.[0]?.message } });
   });
 });

@@ -63,6 +63,15 @@ export class SimulationRunsResolver {
     return this.simulations.get(id);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Why deleteSimulation would refuse now (still running, or the evidence of a version in review, approved or published); null: it may be deleted.',
+  })
+  async deleteRefusal(@Parent() simulation: Simulation): Promise<string | null> {
+    return (await this.simulations.deleteRefusal(simulation))?.message ?? null;
+  }
+
   @ResolveField(() => SimulationProgress)
   progress(@Parent() simulation: Simulation) {
     return this.simulations.progress(simulation);

@@ -4,7 +4,7 @@ import { AdaptiveModelError, LearningReplay } from '@arbiter/learning';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { invalidState, notFound, validationFailed } from '../common/errors';
+import { type AppError, invalidState, notFound, validationFailed } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Dataset, DatasetStatus } from '../datasets/dataset.entity';
@@ -280,22 +280,29 @@ export class SimulationsService implements OnModuleInit {
   }
 
   /**
-   * Deletes a simulation and its results, audited. Not while it is queued or running (cancel it
+   * Why the simulation cannot be deleted now, or null: not while it is queued or running (cancel it
    * first), nor while a version of its content is in review, approved or published (its evidence).
    */
-  async delete(actor: Actor, id: string): Promise<Simulation> {
-    const simulation = await this.get(id);
+  async deleteRefusal(simulation: Simulation): Promise<AppError | null> {
     if (simulation.status === SimulationStatus.QUEUED || simulation.status === SimulationStatus.RUNNING)
-      throw invalidState(`Simulation ${id} is ${simulation.status}: cancel it first, then delete it.`, [
+      return invalidState(`This simulation is ${simulation.status}: cancel it first, then delete it.`, [
         'cancelSimulation',
       ]);
     // Approval reads the simulations of a version's exact content: they stay while that version is under review or live.
     const [version] = await this.versions.withContent(simulation.contentHash, EVIDENCE_STATES);
-    if (version)
-      throw invalidState(
-        `Simulation ${id} is evidence of version ${version.number}, which is ${version.status}: its results are kept while a version of this content is in review, approved or published.`,
-        [],
-      );
+    return version
+      ? invalidState(
+          `This simulation is evidence of version ${version.number}, which is ${version.status}: its results are kept while a version of this content is in review, approved or published.`,
+          [],
+        )
+      : null;
+  }
+
+  /** Deletes a simulation and its results, audited, unless `deleteRefusal` objects. */
+  async delete(actor: Actor, id: string): Promise<Simulation> {
+    const simulation = await this.get(id);
+    const refusal = await this.deleteRefusal(simulation);
+    if (refusal) throw refusal;
     await this.dataSource.transaction(async (em) => {
       await this.repository.delete(em, id);
       await this.audit.append(em, actor, {

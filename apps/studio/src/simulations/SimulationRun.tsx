@@ -55,7 +55,12 @@ export function SimulationRun({
         </h1>
         {simulation && isFinished(simulation.status) && (
           <div className="page-head-actions">
-            <Button variant="danger" disabled={!!denied} title={denied} onClick={() => setDeleting(true)}>
+            <Button
+              variant="danger"
+              disabled={!!(denied ?? simulation.deleteRefusal)}
+              title={denied ?? simulation.deleteRefusal ?? undefined}
+              onClick={() => setDeleting(true)}
+            >
               Delete
             </Button>
           </div>

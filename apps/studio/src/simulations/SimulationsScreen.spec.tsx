@@ -54,7 +54,9 @@ describe('SimulationsScreen: the list and the start form', () => {
     render(<SimulationsScreen user={reviewer} api={api} />);
     const start = await screen.findByRole('button', { name: 'Start simulation' });
     expect((start as HTMLButtonElement).disabled).toBe(true);
-    expect(start.parentElement!.getAttribute('title')).toBe('Only analysts run, cancel and delete simulations.');
+    expect(start.parentElement!.getAttribute('title')).toBe(
+      'Only analysts run, cancel and delete simulations.',
+    );
     expect(await screen.findByRole('link', { name: 'Retail NBA' })).toBeTruthy();
   });
 
@@ -176,7 +178,7 @@ describe('SimulationsScreen: one run', () => {
     await waitFor(() => expect(cancelled).toEqual(['sim-1']));
   });
 
-  it('deletes a finished run after confirmation and returns to the list; a refusal stays in the dialog', async () => {
+  it('deletes a finished run after confirmation and returns to the list; a late refusal stays in the dialog', async () => {
     const refusal = new ApiError(
       'Simulation "sim-1" is the approval evidence of version 2 (APPROVED); it cannot be deleted.',
       'INVALID_STATE',
@@ -204,17 +206,33 @@ describe('SimulationsScreen: one run', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/simulations'));
   });
 
-  it('offers no delete while a run is going, and explains the role to others', async () => {
+  it('offers no delete while a run is going, and says why when it may not delete', async () => {
     const { api } = memoryApi([running(10)]);
     const { unmount } = render(<SimulationsScreen user={analyst} simulationId="sim-1" api={api} />);
     await screen.findByRole('button', { name: 'Cancel simulation…' });
     expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
     unmount();
 
-    render(<SimulationsScreen user={reviewer} simulationId="sim-1" api={memoryApi([detail()]).api} />);
+    const { unmount: close } = render(
+      <SimulationsScreen user={reviewer} simulationId="sim-1" api={memoryApi([detail()]).api} />,
+    );
     const remove = (await screen.findByRole('button', { name: 'Delete' })) as HTMLButtonElement;
     expect(remove.disabled).toBe(true);
     expect(remove.title).toBe('Only analysts run, cancel and delete simulations.');
+    close();
+
+    // The server says beforehand when it would refuse: the button is disabled with its reason.
+    const evidence = 'This simulation is evidence of version 2, which is APPROVED: its results are kept.';
+    render(
+      <SimulationsScreen
+        user={analyst}
+        simulationId="sim-1"
+        api={memoryApi([detail({ deleteRefusal: evidence })]).api}
+      />,
+    );
+    const kept = (await screen.findByRole('button', { name: 'Delete' })) as HTMLButtonElement;
+    expect(kept.disabled).toBe(true);
+    expect(kept.title).toBe(evidence);
   });
 
   it('explains a failure in a sentence, and why off-policy estimates are missing', async () => {

@@ -53,6 +53,7 @@ const SimulationQuery = graphql(`
     simulation(id: $id) {
       ...SimulationListFields
       error
+      deleteRefusal
       results
       comparison
       dataWarnings

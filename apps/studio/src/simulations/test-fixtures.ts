@@ -163,6 +163,7 @@ export const comparison = compareSimulations(baselineSummary, draftSummary);
 export const detail = (overrides: Partial<SimulationDetail> = {}): SimulationDetail => ({
   id: 'sim-1',
   status: 'COMPLETED',
+  deleteRefusal: null,
   createdAt: '2026-11-20T10:00:00.000Z',
   createdBy: 'Ari Analyst',
   rowsTotal: 100,
