@@ -163,6 +163,30 @@ describe('per-action funnel and drop reasons (funnel traces)', () => {
     }
   });
 
+  it('tells apart the actions of two catalogs at the same positions, and counts as one pass', () => {
+    // The same strategy over a catalog in the reverse order: each position holds another action.
+    const reversed = compileStrategy(STRATEGY, { actions: [...CATALOG].reverse() });
+    const rows = Array.from({ length: 12 }, (_, i) => INPUTS[i % INPUTS.length]!);
+    const mixed = new SimulationAccumulator();
+    const separate = [new SimulationAccumulator(), new SimulationAccumulator()];
+    rows.forEach((input, i) => {
+      const result = (i % 3 ? strategy : reversed).decide(input, { trace: 'funnel' });
+      mixed.add({ result });
+      separate[i % 3 ? 0 : 1]!.add({ result });
+      if (i === 5) mixed.summary(); // read halfway, then go on adding
+    });
+    expect(mixed.summary()).toEqual(separate[0]!.merge(separate[1]!).summary());
+    // After the first step: every offer on every row but the expired follow-up (actions by name).
+    const offers = mixed.summary().actionFunnel!.actions.map((a) => [a.actionId, a.out[0]]);
+    expect(offers).toEqual([
+      ['bill-followup', 0],
+      ['data-addon', 12],
+      ['fibre-upgrade', 12],
+      ['loyalty-discount', 12],
+      ['retention-call', 12],
+    ]);
+  });
+
   it('names the contact-policy rule a candidate broke, not the customer’s history', () => {
     const policy: StrategyDocument = {
       schemaVersion: 1,

@@ -93,8 +93,15 @@ export class ActionFunnel {
   /** Step index by trace position, so a row's nodes are found without a lookup by id. */
   private readonly atPosition: number[] = [];
   private readonly actions = new Map<string, ActionTally>();
-  /** The tallies by catalog position of the action facts seen, so most candidates need no lookup by id. */
-  private readonly byCatalogIndex: ActionTally[] = [];
+  /**
+   * Candidates let out are counted by step and by catalog position of their action fact (the fact
+   * first seen there, `factAt`), and moved into the tallies when read (settle): a row's candidates
+   * then need no lookup by id. Facts from elsewhere (another catalog) are tallied directly.
+   */
+  private readonly factAt: (ActionFact | undefined)[] = [];
+  /** By step index: counts by catalog position, each `positions` long. */
+  private readonly counted: Float64Array[] = [];
+  private positions = 0;
 
   /** `top`: the result's rank-1 recommendation, when the caller already found it. */
   add(result: DecisionResult, top = topRecommendation(result)): void {
@@ -107,9 +114,12 @@ export class ActionFunnel {
       const s = this.stepAt(node, p);
       const out = node.candidatesOut;
       if (out) {
+        const counts = this.counted[s]!;
         for (const c of out) {
-          const counts = this.actionOf(c.action).out;
-          counts[s] = (counts[s] ?? 0) + 1;
+          const fact = c.action;
+          const i = catalogIndex(fact);
+          if (this.factAt[i] === fact) counts[i]!++;
+          else this.countFirst(fact, i, s);
         }
       }
       if (node.dropped) for (const d of node.dropped) this.action(d.actionId, d.name ?? d.actionId);
@@ -122,6 +132,8 @@ export class ActionFunnel {
   }
 
   merge(other: ActionFunnel): void {
+    this.settle();
+    other.settle();
     this.rows += other.rows;
     const index = other.steps.map((step) => this.step(step.nodeId, step.type, step.label, step.position));
     for (const [id, theirs] of other.actions) {
@@ -137,6 +149,7 @@ export class ActionFunnel {
   }
 
   figures(): ActionFunnelFigures {
+    this.settle();
     const order = this.steps
       .map((step, i) => ({ step, i }))
       .sort((a, b) => a.step.position - b.step.position || byText(a.step.nodeId, b.step.nodeId));
@@ -160,6 +173,7 @@ export class ActionFunnel {
   }
 
   toJSON(): ActionFunnelJSON {
+    this.settle();
     return {
       rows: this.rows,
       steps: [...this.steps]
@@ -207,6 +221,7 @@ export class ActionFunnel {
     const known = this.stepIndex.get(nodeId);
     if (known === undefined) {
       this.steps.push({ nodeId, type, ...(label !== undefined ? { label } : {}), position });
+      this.counted.push(new Float64Array(this.positions));
       this.stepIndex.set(nodeId, this.steps.length - 1);
       return this.steps.length - 1;
     }
@@ -218,13 +233,41 @@ export class ActionFunnel {
     return known;
   }
 
-  private actionOf(fact: ActionFact): ActionTally {
-    const i = catalogIndex(fact);
-    const known = i >= 0 ? this.byCatalogIndex[i] : undefined;
-    if (known !== undefined && known.id === fact.id) return known;
+  /**
+   * A candidate whose fact is not counted by position yet: the first fact seen at a position is
+   * counted there from now on; another one (another catalog's, or one without a position) is
+   * tallied directly.
+   */
+  private countFirst(fact: ActionFact, i: number, s: number): void {
     const tally = this.action(fact.id, fact.name);
-    if (i >= 0) this.byCatalogIndex[i] = tally;
-    return tally;
+    if (i < 0 || this.factAt[i] !== undefined) {
+      tally.out[s] = (tally.out[s] ?? 0) + 1;
+      return;
+    }
+    // Filled up to i, so that the list stays an array and not a sparse dictionary.
+    while (this.factAt.length <= i) this.factAt.push(undefined);
+    this.factAt[i] = fact;
+    if (i >= this.positions) {
+      this.positions = Math.max(i + 1, 2 * this.positions);
+      this.counted.forEach((counts, step) => {
+        this.counted[step] = new Float64Array(this.positions);
+        this.counted[step].set(counts);
+      });
+    }
+    this.counted[s]![i]!++;
+  }
+
+  /** Moves the counts by catalog position into the tallies. */
+  private settle(): void {
+    this.counted.forEach((counts, s) => {
+      this.factAt.forEach((fact, i) => {
+        const n = counts[i]!;
+        if (n === 0 || fact === undefined) return;
+        const out = this.actions.get(fact.id)!.out;
+        out[s] = (out[s] ?? 0) + n;
+        counts[i] = 0;
+      });
+    });
   }
 
   private action(id: string, name: string): ActionTally {

@@ -72,6 +72,12 @@ export interface NodeRuntime {
    */
   dropReason?(candidate: Candidate, state: DecisionState, lists: NodeLists): string;
   /**
+   * dropReason of each of a node's dropped candidates (in their order), for a funnel trace: one call
+   * per node and decision, so that work the candidates share is done once. Without it dropReason is
+   * called for each.
+   */
+  dropReasons?(dropped: readonly Candidate[], state: DecisionState, lists: NodeLists): string[];
+  /**
    * Why a candidate was dropped, in a few words many candidates share (a filter: the field of the
    * first check that failed, "action rule fails on age"), by which a full trace groups and counts
    * drops (see runtime/bounded-trace.ts). Without it dropReason's words are used, then explainDrop's:

@@ -55,6 +55,8 @@ interface PlanStep {
   outputSlots: Map<string, number>;
   /** The slot when the node has exactly one output handle (most nodes): no lookup per decision. */
   singleOutputSlot?: number;
+  /** More than one output handle: a trace names the branch taken. */
+  branches: boolean;
   source: boolean;
   output: boolean;
 }
@@ -119,6 +121,7 @@ export function compileStrategy(
     const node = nodes.get(id)!;
     const spec = nodeSpec(node.type)!;
     const config = validation.configs.get(id);
+    const outputSlots = new Map(spec.outputHandles(config).map((h) => [h, slot(id, h)]));
     return {
       id,
       type: node.type,
@@ -135,11 +138,12 @@ export function compileStrategy(
       inputSlots: doc.edges
         .filter((e) => e.target === id)
         .map((e) => slot(e.source, e.sourceHandle ?? DEFAULT_HANDLE)),
-      outputSlots: new Map(spec.outputHandles(config).map((h) => [h, slot(id, h)])),
+      outputSlots,
       singleOutputSlot:
         spec.outputHandles(config).length === 1 ? slot(id, spec.outputHandles(config)[0]!) : undefined,
       source: spec.inputs === 'none',
       output: node.type === 'output',
+      branches: outputSlots.size > 1,
     };
   });
   const slotCount = slotOf.size;
@@ -151,6 +155,7 @@ export function compileStrategy(
     const lists: (Candidate[] | undefined)[] = new Array(slotCount);
     const trace = options.trace ? newTrace() : undefined;
     const bounds = options.trace === true ? traceBounds(options) : undefined;
+    const detail = options.trace === true ? 'full' : options.trace === 'funnel' ? 'funnel' : 'counts';
     let result: Candidate[] = [];
     for (const step of steps) {
       let inputs: Candidate[][];
@@ -179,17 +184,7 @@ export function compileStrategy(
       if (step.output) result = out.candidates;
       if (trace)
         trace.nodes.push(
-          traceNode(
-            step,
-            inputs,
-            out.candidates,
-            out.handle,
-            out.notes,
-            state,
-            options.trace === true ? 'full' : options.trace === 'funnel' ? 'funnel' : 'counts',
-            actions,
-            bounds,
-          ),
+          traceNode(step, inputs, out.candidates, out.handle, out.notes, state, detail, actions, bounds),
         );
       trace?.path.push(step.id);
     }
@@ -337,6 +332,7 @@ function traceNode(
     : inputs.length === 1
       ? inputs[0]!
       : inputs.flat();
+  if (detail === 'funnel') return funnelNode(step, incoming, out, handle, state);
   const node: NodeTrace = {
     nodeId: step.id,
     type: step.type,
@@ -345,8 +341,7 @@ function traceNode(
     out: out.length,
   };
   if (step.label) node.label = step.label;
-  if (step.outputSlots.size > 1) node.branch = handle;
-  if (detail === 'funnel') return withFunnel(node, step, incoming, out, state);
+  if (step.branches) node.branch = handle;
   if (detail !== 'full') return node;
   if (bounds && incoming.length > FULL_TRACE_CANDIDATES)
     return summariseNode(node, step.runtime, incoming, out, notes, state, bounds);
@@ -382,21 +377,54 @@ function traceNode(
  * The funnel trace of a node: the list it let out (no copy) and each dropped candidate with a reason
  * that does not depend on the customer's values, so a simulation can count them.
  */
-function withFunnel(
-  node: NodeTrace,
+function funnelNode(
   step: PlanStep,
   incoming: readonly Candidate[],
   out: readonly Candidate[],
+  handle: string,
   state: DecisionState,
 ): NodeTrace {
+  const dropped = out.length < incoming.length ? funnelDrops(step.runtime, incoming, out, state) : undefined;
+  const { id: nodeId, type, label } = step;
+  // A node with a label and one output (the usual one) in one literal, made per node of every row;
+  // the properties in the order traceNode adds them, as traces are compared as text.
+  if (label && !step.branches) {
+    return dropped
+      ? {
+          nodeId,
+          type,
+          reached: true,
+          in: incoming.length,
+          out: out.length,
+          label,
+          candidatesOut: out,
+          dropped,
+        }
+      : { nodeId, type, reached: true, in: incoming.length, out: out.length, label, candidatesOut: out };
+  }
+  const node: NodeTrace = { nodeId, type, reached: true, in: incoming.length, out: out.length };
+  if (label) node.label = label;
+  if (step.branches) node.branch = handle;
   node.candidatesOut = out;
-  if (out.length >= incoming.length) return node;
+  if (dropped) node.dropped = dropped;
+  return node;
+}
+
+function funnelDrops(
+  runtime: NodeRuntime,
+  incoming: readonly Candidate[],
+  out: readonly Candidate[],
+  state: DecisionState,
+): NonNullable<NodeTrace['dropped']> {
   const lists = { inputs: incoming, output: out };
-  const runtime = step.runtime;
-  node.dropped = droppedCandidates(incoming, out).map((c) => {
+  const dropped = droppedCandidates(incoming, out);
+  const reasons = runtime.dropReasons?.(dropped, state, lists);
+  return dropped.map((c, i) => {
     const reason =
-      runtime.dropReason?.(c, state, lists) ?? runtime.explainDrop?.(c, state, lists) ?? 'dropped';
+      reasons?.[i] ??
+      runtime.dropReason?.(c, state, lists) ??
+      runtime.explainDrop?.(c, state, lists) ??
+      'dropped';
     return { actionId: c.action.id, name: c.action.name, reason };
   });
-  return node;
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { catalogIndex } from '../../catalog/action';
 import { compileCondition, holds, type CompiledCondition } from '../../conditions/compile-condition';
 import { describeCondition, type Labels } from '../../conditions/describe-condition';
 import { lazyCondition } from '../../conditions/lazy-condition';
-import { FACT_NAMES, type RootCondition } from '../../conditions/types';
+import { FACT_NAMES, type ConditionFacts, type RootCondition } from '../../conditions/types';
+import type { Candidate } from '../../runtime/types';
 import { joinField, problem } from '../../validation/problem';
 import { defineNode } from '../node-spec';
 import { checkConditionAt, checkScopeKeys, conditionSchema, plural, scopedCount } from '../shared';
@@ -23,7 +25,41 @@ interface Rule {
   kind: string;
   condition: CompiledCondition;
   source: RootCondition;
+  /** Funnel reasons by failing part: the same string for the same failure, made once. */
+  reasons: Map<string, string> | undefined;
+  /** The condition's `failed`, taken once (a lazy condition is compiled on first use). */
+  failed: CompiledCondition['failed'] | undefined;
+  /**
+   * A group's rule is one object shared by the group's actions. When it reads neither the action
+   * nor its fields it fails alike for all of them in a decision, so dropReasons works its reason
+   * out once per call (`memo` of call `memoCall`). Undefined until first asked; false for others.
+   */
+  sameForGroup: boolean | undefined;
+  memoCall: number;
+  memo: string | undefined;
 }
+
+function newRule(
+  scope: string,
+  kind: string,
+  compiled: { condition: CompiledCondition; source: RootCondition },
+  shared: boolean,
+): Rule {
+  return {
+    scope,
+    kind,
+    condition: compiled.condition,
+    source: compiled.source,
+    reasons: undefined,
+    failed: undefined,
+    sameForGroup: shared ? undefined : false,
+    memoCall: 0,
+    memo: undefined,
+  };
+}
+
+/** Whether a condition reads neither the action nor its fields, so holds alike for every candidate. */
+const sameForEveryCandidate = (c: CompiledCondition) => !c.reads.has('action') && !c.reads.has('fields');
 
 /** Keeps the candidates for which every applicable rule holds. */
 export const filterNode = defineNode<FilterConfig>({
@@ -64,25 +100,24 @@ export const filterNode = defineNode<FilterConfig>({
       source: c,
       condition: generated ? lazyCondition(c, ctx.labels) : compileCondition(c, ctx.labels, ctx.slots),
     });
-    const commonRule = config.condition ? compile(config.condition) : undefined;
-    const common = commonRule?.condition;
     const byGroup = new Map(Object.entries(config.byGroup ?? {}).map(([g, c]) => [g, compile(c)]));
     const byAction = new Map(Object.entries(config.byAction ?? {}).map(([a, c]) => [a, compile(c)]));
+    // One rule object per scope: a group's rule is shared by its actions (see Rule.sameForGroup).
+    const commonRule = config.condition ? newRule('', '', compile(config.condition), false) : undefined;
     // A common condition that reads only customer and context is the same for every candidate: test it once.
-    const hoisted = common && !common.reads.has('action') && !common.reads.has('fields') ? common : undefined;
+    const hoistedRule = commonRule && sameForEveryCandidate(commonRule.condition) ? commonRule : undefined;
+    const hoisted = hoistedRule?.condition;
+    const groupRules = new Map(
+      [...byGroup].map(([g, r]) => [g, newRule(`group ${g} rule: `, `group ${g} rule `, r, true)]),
+    );
     const rulesFor = new Map<string, Rule[]>();
     for (const action of ctx.actions) {
       const rules: Rule[] = [];
-      if (commonRule && !hoisted) rules.push({ scope: '', kind: '', ...commonRule });
-      const groupRule = action.group !== undefined ? byGroup.get(action.group) : undefined;
-      if (groupRule)
-        rules.push({
-          scope: `group ${action.group} rule: `,
-          kind: `group ${action.group} rule `,
-          ...groupRule,
-        });
+      if (commonRule && !hoisted) rules.push(commonRule);
+      const groupRule = action.group !== undefined ? groupRules.get(action.group) : undefined;
+      if (groupRule) rules.push(groupRule);
       const actionRule = byAction.get(action.id);
-      if (actionRule) rules.push({ scope: `rule for ${action.name}: `, kind: 'action rule ', ...actionRule });
+      if (actionRule) rules.push(newRule(`rule for ${action.name}: `, 'action rule ', actionRule, false));
       rulesFor.set(action.id, rules);
     }
     const rulesByIndex = ctx.actions.map((a) => rulesFor.get(a.id)!);
@@ -94,14 +129,41 @@ export const filterNode = defineNode<FilterConfig>({
           ctx.codegen?.index,
         )) ||
       closureEligibility(rulesByIndex.map((rules) => combine(rules.map((r) => r.condition.test))));
+    const rulesOf = (c: Candidate): readonly Rule[] => {
+      const i = catalogIndex(c.action);
+      return i >= 0 && ctx.actions[i] === c.action ? rulesByIndex[i]! : (rulesFor.get(c.action.id) ?? []);
+    };
     // Drop reasons are counted over every row of a simulation: the same string for the same failure.
-    const reasons = new Map<string, Map<string, string>>();
-    const needs = (scope: string, part: string): string => {
-      let byPart = reasons.get(scope);
-      if (!byPart) reasons.set(scope, (byPart = new Map()));
-      let reason = byPart.get(part);
-      if (reason === undefined) byPart.set(part, (reason = `${scope}needs ${part}`));
+    const reasonOf = (rule: Rule, f: ConditionFacts): string | undefined => {
+      const part = (rule.failed ??= rule.condition.failed)(f);
+      if (part === undefined) return undefined;
+      const reasons = (rule.reasons ??= new Map());
+      let reason = reasons.get(part);
+      if (reason === undefined) reasons.set(part, (reason = `${rule.scope}needs ${part}`));
       return reason;
+    };
+    let calls = 0;
+    /** The reason of one dropped candidate; `call` > 0 lets group rules reuse their reason within one call. */
+    const dropReason = (c: Candidate, f: ConditionFacts, hoistedReason: string | undefined, call: number) => {
+      // Called after run, for this decision: the shared facts can take the candidate like in run.
+      f.action = c.action;
+      f.fields = c.fields;
+      let first = hoistedReason;
+      let more: string[] | undefined;
+      for (const rule of rulesOf(c)) {
+        let reason: string | undefined;
+        if (call > 0 && (rule.sameForGroup ??= sameForEveryCandidate(rule.condition))) {
+          if (rule.memoCall !== call) {
+            rule.memo = reasonOf(rule, f);
+            rule.memoCall = call;
+          }
+          reason = rule.memo;
+        } else reason = reasonOf(rule, f);
+        if (reason === undefined) continue;
+        if (first === undefined) first = reason;
+        else (more ??= [first]).push(reason);
+      }
+      return more ? more.join('; ') : (first ?? 'did not pass the filter');
     };
     // One category for every action's own rule, one per group rule; strings made once, not per drop.
     const categories = new Map<string, Map<string, string>>();
@@ -137,21 +199,15 @@ export const filterNode = defineNode<FilterConfig>({
         return failed.length ? failed.join('; ') : 'did not pass the filter';
       },
       dropReason(c, state) {
-        // Called after run, for this decision: the shared facts can take the candidate like in run.
         const f = state.facts;
-        f.action = c.action;
-        f.fields = c.fields;
-        const failed: string[] = [];
-        if (hoisted) {
-          const part = hoisted.failed(f);
-          if (part !== undefined) failed.push(needs('', part));
-        }
-        for (const rule of rulesFor.get(c.action.id) ?? []) {
-          const part = rule.condition.failed(f);
-          if (part !== undefined) failed.push(needs(rule.scope, part));
-        }
-        if (failed.length === 1) return failed[0]!;
-        return failed.length ? failed.join('; ') : 'did not pass the filter';
+        return dropReason(c, f, hoistedRule && reasonOf(hoistedRule, f), 0);
+      },
+      dropReasons(dropped, state) {
+        const f = state.facts;
+        const call = ++calls;
+        // The hoisted rule reads only the customer and context: one reason for the whole list.
+        const hoistedReason = hoistedRule && reasonOf(hoistedRule, f);
+        return dropped.map((c) => dropReason(c, f, hoistedReason, call));
       },
       dropCategory(c, state) {
         const f = state.facts;
