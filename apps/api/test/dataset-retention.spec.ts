@@ -1,4 +1,5 @@
 import { DatasetRetentionService } from '../src/retention/dataset-retention.service';
+import { MaintenanceSchedule } from '../src/retention/maintenance-schedule';
 import { customersCsv, uploadDataset } from './support/datasets';
 import { Role, useTestApp, type TestUser } from './support/test-app';
 
@@ -8,6 +9,8 @@ describe('dataset retention', () => {
   let analyst: TestUser;
   beforeAll(async () => {
     analyst = await t.user([Role.analyst]);
+    // The pass the app starts on boot must be over, or it could expire this test's uploads itself.
+    await t.app.get(MaintenanceSchedule).pass();
   });
 
   const upload = async (name: string, rows: number, ageDays: number) => {
