@@ -57,7 +57,10 @@ export class AdaptiveStatusReader {
       this.pinned.versionsPinning(key),
       this.outcomes.lagSeconds(Math.max(control.scannedSeq, serving.seq)),
     ]);
-    const names = await this.actionNames(versions);
+    const [names, overrideRates] = await Promise.all([
+      this.actionNames(versions),
+      this.outcomes.overrideRates(versions),
+    ]);
     const groups = Object.entries(learned.groups).map(([groupKey, g]) => ({
       key: groupKey,
       name: config.groupBy === 'action' ? (names.get(groupKey) ?? groupKey) : groupKey,
@@ -95,7 +98,11 @@ export class AdaptiveStatusReader {
       groups,
       predictors: predictorStatus(Object.values(learned.groups), definition.prior),
       snapshots: snapshots.slice(0, 100),
-      overrides: await this.overrides(versions, names),
+      overrides: overrideRates.map((r) => ({
+        ...r,
+        actionName: names.get(r.actionId) ?? r.actionId,
+        rate: r.shown ? r.overridden / r.shown : null,
+      })),
       servingSpec: servingSpec(learned, definition.prior, config),
     };
   }
@@ -106,15 +113,6 @@ export class AdaptiveStatusReader {
     for (const env of (await this.pinned.environments(versionIds)).values())
       for (const a of env?.actions ?? []) names.set(a.id, a.name);
     return names;
-  }
-
-  private async overrides(versionIds: string[], names: Map<string, string>) {
-    const rates = await this.outcomes.overrideRates(versionIds);
-    return rates.map((r) => ({
-      ...r,
-      actionName: names.get(r.actionId) ?? r.actionId,
-      rate: r.shown ? r.overridden / r.shown : null,
-    }));
   }
 }
 

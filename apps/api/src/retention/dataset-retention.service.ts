@@ -1,22 +1,29 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AppError } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DatasetsService } from '../datasets/datasets.service';
+import { MaintenanceSchedule } from './maintenance-schedule';
 
 /**
  * Deletes the datasets uploaded more than DATASET_RETENTION_DAYS ago (0: keeps them for ever), each
  * with its rows and an audit entry naming the setting, as a user's delete would. A dataset a
  * simulation is queued or running on is kept until a later pass: the delete guards refuse it now.
+ * Runs in every maintenance pass.
  */
 @Injectable()
-export class DatasetRetentionService {
+export class DatasetRetentionService implements OnModuleInit {
   private readonly logger = new Logger('DatasetRetention');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly datasets: DatasetsService,
+    private readonly schedule: MaintenanceSchedule,
   ) {}
+
+  onModuleInit(): void {
+    this.schedule.addTask(() => this.expire());
+  }
 
   /** Deletes the expired datasets it may; returns how many it deleted. */
   async expire(): Promise<number> {

@@ -11,7 +11,6 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { bounded, BullMqRedis, OPERATION_MS, within } from '../jobs/bullmq-redis';
 import { BullMqWorkers } from '../jobs/bullmq-workers';
-import { DatasetRetentionService } from './dataset-retention.service';
 import { PartitionMaintenanceService } from './partition-maintenance.service';
 
 export const MAINTENANCE_QUEUE = 'maintenance';
@@ -40,10 +39,9 @@ export class MaintenanceSchedule
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly maintenance: PartitionMaintenanceService,
-    private readonly datasets: DatasetRetentionService,
   ) {}
 
-  /** Another feature's task for every pass (e.g. trimming its own table), run after the partitions. */
+  /** A task for every pass, run after the partitions (expired datasets, a feature trimming its own table). */
   addTask(task: () => Promise<unknown>): void {
     this.tasks.push(task);
   }
@@ -81,7 +79,6 @@ export class MaintenanceSchedule
   pass(): Promise<void> {
     this.running ??= this.maintenance
       .run()
-      .then(() => this.datasets.expire())
       .then(async () => {
         for (const task of this.tasks) await task();
       })
